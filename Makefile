@@ -1,0 +1,42 @@
+# Quickstart: `make run` (install + run all stages on seeds/) and `make test`.
+# Needs only Python 3.11 and pip; everything else is installed into .venv/.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN     = $(VENV)/bin
+STAMP   = $(VENV)/.installed-$(EXTRAS)
+EXTRAS ?= dev,dask
+INPUT  ?= seeds
+OUT    ?= data
+
+.PHONY: install run test eval report notebook bench clean-data
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[$(EXTRAS)]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+run: install
+	$(BIN)/pipeline run all --input $(INPUT) --out $(OUT)
+
+test: install
+	$(BIN)/python -m pytest -q -p no:cacheprovider
+
+eval: install
+	$(BIN)/pipeline eval --out $(OUT)
+
+report: install
+	$(BIN)/pipeline report --data $(OUT)
+
+notebook: install
+	$(BIN)/python -m pip install --quiet -e '.[dev,notebook]'
+	$(BIN)/jupyter lab notebooks/explore.ipynb
+
+bench:
+	$(MAKE) install EXTRAS=dev,dask,bench
+	$(BIN)/python benchmarks/throughput.py
+
+clean-data:
+	rm -rf $(OUT)/*.parquet $(OUT)/docs.spacy $(OUT)/docs.index.json $(OUT)/report

@@ -1,0 +1,111 @@
+"""Bytes to clean Unicode text, with every choice explained.
+
+Decoding order (first that applies wins):
+
+1. A byte-order mark decides: UTF-8 BOM -> ``utf-8-sig``; UTF-16 LE/BE BOM ->
+   ``utf-16``; UTF-32 BOM -> ``utf-32``.
+2. NUL bytes without a UTF-16/32 BOM mean a binary file (images, archives,
+   PDFs): rejected as ``binary``. So are files whose first bytes carry a known
+   binary signature.
+3. Strict UTF-8.
+4. Windows-1252, then Latin-1 (which decodes any byte). Windows-1252 is tried
+   first because it is what "Latin-1" web pages usually really are (curly
+   quotes and dashes live in 0x80-0x9F).
+
+The decoded text is then normalised (``normalize_text``):
+
+* mojibake (UTF-8 read as cp1252, e.g. ``Ã©`` for ``é``) repaired with ftfy's
+  ``fix_encoding``, which changes nothing in text that is not mojibake;
+* Unicode NFC normalisation (composed accents);
+* CRLF and lone CR become LF;
+* every Unicode space separator (NBSP U+00A0, thin and narrow spaces, ...)
+  becomes a plain space, so "M.G.\u00a0Link" tokenises like "M.G. Link";
+* zero-width characters and the BOM (U+200B-U+200D, U+2060, U+FEFF) are removed;
+* other control characters (C0/C1 except newline and tab) are removed;
+* trailing spaces and tabs at the end of each line are removed.
+
+Quotation marks, dashes and apostrophes are kept exactly as written: the
+quote-attribution stage needs them.
+"""
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+from dataclasses import dataclass
+
+import ftfy
+
+
+class DecodeError(Exception):
+    """The bytes are not text we can read; ``reason`` is a short code."""
+
+    def __init__(self, reason: str, detail: str):
+        super().__init__(f"{reason}: {detail}")
+        self.reason = reason
+        self.detail = detail
+
+
+@dataclass(frozen=True)
+class Decoded:
+    text: str
+    encoding: str
+    repaired_mojibake: bool
+
+
+# Magic numbers of common binary formats (PNG, JPEG, GIF, PDF, ZIP/DOCX, gzip, ELF).
+_BINARY_SIGNATURES = (
+    b"\x89PNG", b"\xff\xd8\xff", b"GIF87a", b"GIF89a", b"%PDF", b"PK\x03\x04",
+    b"\x1f\x8b", b"\x7fELF",
+)
+
+_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"), None)
+# C0 and C1 controls other than \t and \n (\r is handled before this runs).
+_CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_SPACE_RE = re.compile(r"[^\S\n\t]")  # any whitespace except newline and tab
+_TRAILING_WS_RE = re.compile(r"[ \t]+$", re.MULTILINE)
+
+
+def decode_bytes(data: bytes) -> Decoded:
+    """Decode raw file bytes to normalised text (see module docstring)."""
+    if data.startswith(codecs.BOM_UTF8):
+        raw, enc = data.decode("utf-8-sig", errors="replace"), "utf-8-sig"
+    elif data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        raw, enc = _decode_or_fail(data, "utf-32"), "utf-32"
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raw, enc = _decode_or_fail(data, "utf-16"), "utf-16"
+    else:
+        if data.startswith(_BINARY_SIGNATURES):
+            raise DecodeError("binary", f"file starts with a binary signature {data[:4]!r}")
+        if b"\x00" in data:
+            n = data.count(b"\x00")
+            raise DecodeError("binary", f"{n} NUL byte(s) and no UTF-16 byte-order mark: not a text file")
+        try:
+            raw, enc = data.decode("utf-8"), "utf-8"
+        except UnicodeDecodeError:
+            try:
+                raw, enc = data.decode("cp1252"), "cp1252"
+            except UnicodeDecodeError:
+                raw, enc = data.decode("latin-1"), "latin-1"
+    text, repaired = normalize_text(raw)
+    return Decoded(text=text, encoding=enc, repaired_mojibake=repaired)
+
+
+def _decode_or_fail(data: bytes, encoding: str) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise DecodeError("undecodable", f"declared {encoding} by its byte-order mark but {exc.reason} at byte {exc.start}") from None
+
+
+def normalize_text(text: str) -> tuple[str, bool]:
+    """Apply the documented normalisation; return (text, mojibake_was_repaired)."""
+    fixed = ftfy.fix_encoding(text)
+    repaired = fixed != text
+    text = unicodedata.normalize("NFC", fixed)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.translate(_ZERO_WIDTH)
+    text = _CONTROL_RE.sub("", text)
+    text = _SPACE_RE.sub(" ", text)
+    text = _TRAILING_WS_RE.sub("", text)
+    return text, repaired

@@ -1,0 +1,14 @@
+"""HTML pages -> main text, through trafilatura (a maintained main-content extractor)."""
+from __future__ import annotations
+
+import trafilatura
+
+
+def html_to_text(html: str) -> tuple[str, str | None]:
+    """Return (main text with one paragraph per line, page title or None)."""
+    result = trafilatura.bare_extraction(html, include_comments=False, include_tables=False, with_metadata=True)
+    if result is None:
+        return "", None
+    data = result.as_dict() if hasattr(result, "as_dict") else dict(result)
+    text = data.get("text") or ""
+    return text, data.get("title")

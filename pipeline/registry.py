@@ -1,0 +1,78 @@
+"""One registry of stages: name, input tables, output table, function.
+
+``pipeline run all`` walks ``STAGES`` in order; ``pipeline run STAGE`` runs one
+entry, reading its inputs from ``<out>``. Each ``run`` adapter is the thin glue
+between the runner's context and a pure stage function in ``pipeline.stages``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, Protocol
+
+import pandas as pd
+
+from .stages import claims, clean, entities, quotes, sentences
+
+
+class StageContext(Protocol):
+    """What a stage adapter may use (implemented by ``runner.RunContext``)."""
+
+    def table(self, name: str) -> pd.DataFrame: ...
+    def raw_documents(self): ...
+    def docs(self): ...
+    @property
+    def errors(self): ...
+
+
+@dataclass(frozen=True)
+class Stage:
+    name: str                 # CLI name: `pipeline run <name>`
+    output: str               # table it writes
+    inputs: tuple[str, ...]   # tables it reads (written by earlier stages)
+    run: Callable[[StageContext], pd.DataFrame]
+    needs_docs: bool = False  # reads the one spaCy parse
+    implemented: bool = True
+    help: str = ""
+
+
+STAGES: tuple[Stage, ...] = (
+    Stage(
+        "clean", "documents", (),
+        lambda ctx: clean.clean_documents(ctx.raw_documents(), ctx.errors),
+        help="read --input, strip site furniture, extract title/dateline/source/published",
+    ),
+    Stage(
+        "sentences", "sentences", ("documents",),
+        lambda ctx: sentences.split_sentences(ctx.table("documents"), ctx.docs(), ctx.errors),
+        needs_docs=True, help="parse each text once with spaCy and split it into sentences",
+    ),
+    Stage(
+        "entities", "entities", ("documents", "sentences"),
+        lambda ctx: entities.extract_entities(ctx.table("documents"), ctx.table("sentences"), ctx.docs(), ctx.errors),
+        needs_docs=True, help="named entities with OntoNotes labels and one canonical name per entity",
+    ),
+    Stage(
+        "quotes", "quotes", ("documents", "sentences", "entities"),
+        lambda ctx: quotes.extract_quotes(ctx.table("documents"), ctx.table("sentences"), ctx.table("entities"), ctx.docs(), ctx.errors),
+        needs_docs=True, implemented=getattr(quotes, "IMPLEMENTED", True),
+        help="direct and indirect quotes with resolved speakers",
+    ),
+    Stage(
+        "claims", "claims", ("documents", "sentences", "quotes"),
+        lambda ctx: claims.classify_claims(ctx.table("documents"), ctx.table("sentences"), ctx.table("quotes"), ctx.docs(), ctx.errors),
+        needs_docs=True, implemented=getattr(claims, "IMPLEMENTED", True),
+        help="claim type, speaker and check-worthiness per claim",
+    ),
+)
+
+STAGE_NAMES: tuple[str, ...] = tuple(s.name for s in STAGES)
+_BY_NAME = {s.name: s for s in STAGES}
+#: which stage writes each table
+PRODUCER: dict[str, str] = {s.output: s.name for s in STAGES}
+
+
+def get_stage(name: str) -> Stage:
+    try:
+        return _BY_NAME[name]
+    except KeyError:
+        raise KeyError(f"unknown stage {name!r}; valid stages: all, {', '.join(STAGE_NAMES)}") from None

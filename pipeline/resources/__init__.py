@@ -1,0 +1,37 @@
+"""Word lists and patterns, kept as data files beside this module.
+
+Algorithms import the loaders here; the lists themselves live in the ``.txt``
+files (one entry per line, ``#`` starts a comment) so they can be reviewed and
+extended without touching code.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources as _res
+
+# Quotation marks in the wild: straight, curly, low-9, guillemets, and the
+# LaTeX/PTB-style `` and '' that PolNeAR and older wire copy use.
+OPENING_QUOTES = "\"“„‟«‹'‘‚`"
+CLOSING_QUOTES = "\"”»›'’"
+QUOTE_CHARS = frozenset(OPENING_QUOTES + CLOSING_QUOTES)
+
+
+@lru_cache(maxsize=None)
+def word_list(name: str) -> tuple[str, ...]:
+    """Entries of ``resources/<name>.txt``, comments and blanks dropped."""
+    try:
+        text = (_res.files(__package__) / f"{name}.txt").read_text(encoding="utf-8")
+    except FileNotFoundError:
+        available = sorted(p.name[:-4] for p in _res.files(__package__).iterdir() if p.name.endswith(".txt"))
+        raise FileNotFoundError(f"no word list {name!r}; available: {', '.join(available)}") from None
+    out = []
+    for line in text.splitlines():
+        line = line.split("#", 1)[0].strip() if not line.lstrip().startswith("#") else ""
+        if line:
+            out.append(line)
+    return tuple(out)
+
+
+@lru_cache(maxsize=None)
+def word_set(name: str, lower: bool = True) -> frozenset[str]:
+    return frozenset(w.lower() if lower else w for w in word_list(name))

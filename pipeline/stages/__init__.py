@@ -1,0 +1,1 @@
+"""Stage logic: pure functions from DataFrames (and parsed Docs) to a DataFrame."""

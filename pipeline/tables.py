@@ -1,0 +1,190 @@
+"""Reading and writing the Parquet tables: atomic writes, checked reads.
+
+A table lives at ``<out>/<table>.parquet``: a single file, or (for large runs)
+a directory of part files at that path. ``pandas.read_parquet(path)`` reads
+either. Every write goes to a temporary sibling first and is renamed into
+place, so an interrupted run never leaves a half-written table behind: the
+previous table stays whole until the new one is complete.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+import uuid
+from pathlib import Path
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from .schemas import schema_for
+
+
+class TableSchemaError(Exception):
+    """A table on disk does not match the contract in ``schemas.py``."""
+
+
+class MissingTableError(Exception):
+    """An upstream table a stage needs has not been written yet."""
+
+
+def table_path(out_dir: Path | str, table: str) -> Path:
+    return Path(out_dir) / f"{table}.parquet"
+
+
+def to_arrow(df: pd.DataFrame, table: str) -> pa.Table:
+    """Conform a DataFrame to the table's schema (column order, types).
+
+    Required columns missing from ``df`` are an error; extra columns declared in
+    the schema but absent are filled with nulls only when nullable.
+    """
+    schema = schema_for(table)
+    df = df.copy()
+    for field in schema:
+        if field.name not in df.columns:
+            if not field.nullable:
+                raise TableSchemaError(f"{table}: missing required column {field.name!r}")
+            df[field.name] = None
+    df = df[[f.name for f in schema]]
+    return pa.Table.from_pandas(df, schema=schema, preserve_index=False)
+
+
+def empty_frame(table: str) -> pd.DataFrame:
+    return schema_for(table).empty_table().to_pandas()
+
+
+def _fsync_dir(path: Path) -> None:
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def replace_path(tmp: Path, final: Path) -> None:
+    """Move ``tmp`` (file or directory) to ``final``, replacing what was there.
+
+    A file replaces a file atomically (``os.replace``). When a directory is
+    involved on either side, the old one is first renamed aside, so at every
+    moment either the old or the new complete table is at (or next to) the path.
+    """
+    if final.exists() and (final.is_dir() or tmp.is_dir()):
+        trash = final.with_name(f".{final.name}.old-{uuid.uuid4().hex[:8]}")
+        os.replace(final, trash)
+        os.replace(tmp, final)
+        if trash.is_dir():
+            shutil.rmtree(trash, ignore_errors=True)
+        else:
+            trash.unlink(missing_ok=True)
+    else:
+        os.replace(tmp, final)
+    _fsync_dir(final.parent)
+
+
+def write_table(df: pd.DataFrame, out_dir: Path | str, table: str) -> Path:
+    """Write one table atomically as a single Parquet file."""
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    final = table_path(out, table)
+    arrow = to_arrow(df, table)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{table}.", suffix=".tmp", dir=out)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        pq.write_table(arrow, tmp)
+        with open(tmp, "rb") as fh:
+            os.fsync(fh.fileno())
+        replace_path(tmp, final)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return final
+
+
+class PartWriter:
+    """Write a table as part files into a hidden directory, then publish it.
+
+    Used by streaming runs: each batch appends a part; ``commit`` renames the
+    directory into place (or, with a single part, the lone file). ``abort``
+    removes the partial output and leaves the previous table untouched.
+    """
+
+    def __init__(self, out_dir: Path | str, table: str):
+        self.out = Path(out_dir)
+        self.out.mkdir(parents=True, exist_ok=True)
+        self.table = table
+        self.tmp_dir = Path(tempfile.mkdtemp(prefix=f".{table}.parts.", dir=self.out))
+        self.n_parts = 0
+        self.n_rows = 0
+
+    def write(self, df: pd.DataFrame) -> None:
+        arrow = to_arrow(df, self.table)
+        pq.write_table(arrow, self.tmp_dir / f"part-{self.n_parts:05d}.parquet")
+        self.n_parts += 1
+        self.n_rows += len(df)
+
+    def commit(self) -> Path:
+        final = table_path(self.out, self.table)
+        if self.n_parts == 0:
+            self.write(empty_frame(self.table))
+        if self.n_parts == 1:
+            part = self.tmp_dir / "part-00000.parquet"
+            tmp_file = self.out / f".{self.table}.{uuid.uuid4().hex[:8]}.tmp"
+            os.replace(part, tmp_file)
+            shutil.rmtree(self.tmp_dir, ignore_errors=True)
+            replace_path(tmp_file, final)
+        else:
+            replace_path(self.tmp_dir, final)
+        return final
+
+    def abort(self) -> None:
+        shutil.rmtree(self.tmp_dir, ignore_errors=True)
+
+
+def read_table(out_dir: Path | str, table: str, *, stage_hint: str | None = None) -> pd.DataFrame:
+    """Read a table and check it against the contract.
+
+    Raises ``MissingTableError`` (naming the command to run first) when absent
+    and ``TableSchemaError`` (naming the table and column) when a required
+    column is missing or has an incompatible type.
+    """
+    path = table_path(out_dir, table)
+    if not path.exists():
+        hint = f"; run `pipeline run {stage_hint}` first" if stage_hint else ""
+        raise MissingTableError(f"table {table!r} not found at {path}{hint}")
+    schema = schema_for(table)
+    try:
+        dataset = pq.ParquetDataset(path)
+        found = dataset.schema
+    except (pa.ArrowInvalid, OSError) as exc:
+        raise TableSchemaError(f"{path}: not a readable Parquet table ({exc})") from None
+    for field in schema:
+        if field.name not in found.names:
+            raise TableSchemaError(
+                f"{path}: column {field.name!r} is missing (expected {field.type}); "
+                f"rerun the stage that writes {table!r}"
+            )
+        got = found.field(field.name).type
+        if got != field.type and not (pa.types.is_null(got)) and not _compatible(got, field.type):
+            raise TableSchemaError(
+                f"{path}: column {field.name!r} has type {got}, expected {field.type}; "
+                f"rerun the stage that writes {table!r}"
+            )
+    df = dataset.read().to_pandas()
+    return df
+
+
+def _compatible(got: pa.DataType, want: pa.DataType) -> bool:
+    if pa.types.is_string(want):
+        return pa.types.is_string(got) or pa.types.is_large_string(got) or pa.types.is_dictionary(got)
+    if pa.types.is_integer(want):
+        return pa.types.is_integer(got)
+    if pa.types.is_floating(want):
+        return pa.types.is_floating(got)
+    return False

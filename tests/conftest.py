@@ -1,0 +1,41 @@
+"""Shared fixtures: the seeds run once per test session, the loaded model, and
+a marker for tests that need ``../shared/data`` (skipped when it is absent)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "seeds"
+SHARED_DATA = ROOT.parent / "shared" / "data"
+
+requires_shared = pytest.mark.skipif(not SHARED_DATA.is_dir(), reason="../shared/data is not present")
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    from pipeline.nlp import load_nlp
+
+    return load_nlp()
+
+
+@pytest.fixture(scope="session")
+def seed_run(tmp_path_factory):
+    """Run every stage on seeds/ into a temporary folder; return (out_dir, summary)."""
+    from pipeline.registry import STAGE_NAMES
+    from pipeline.runner import Settings, run
+
+    out = tmp_path_factory.mktemp("seed_run")
+    summary = run(list(STAGE_NAMES), Settings(input=SEEDS, out=out))
+    return out, summary
+
+
+@pytest.fixture(scope="session")
+def seed_tables(seed_run) -> dict[str, pd.DataFrame]:
+    from pipeline.schemas import SCHEMAS
+    from pipeline.tables import read_table
+
+    out, _ = seed_run
+    return {name: read_table(out, name) for name in SCHEMAS}

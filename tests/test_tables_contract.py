@@ -1,0 +1,57 @@
+"""The table contract: schemas, offsets, atomic writes, checked reads."""
+from __future__ import annotations
+
+import pandas as pd
+import pyarrow.parquet as pq
+import pytest
+
+from pipeline.schemas import SCHEMAS, SPAN_TABLES
+from pipeline.tables import MissingTableError, TableSchemaError, read_table, write_table
+
+
+@pytest.mark.parametrize("table", SPAN_TABLES)
+def test_tables_offsets_match_document_text(seed_tables, table):
+    docs = seed_tables["documents"].set_index("doc_id")["text"]
+    rows = seed_tables[table]
+    bad = [
+        (r.doc_id, r.start, r.end, r.text)
+        for r in rows.itertuples()
+        if docs[r.doc_id][r.start : r.end] != r.text
+    ]
+    assert not bad, f"{table}: {len(bad)} rows whose text != documents.text[start:end], e.g. {bad[:3]}"
+
+
+@pytest.mark.parametrize("table", list(SCHEMAS))
+def test_tables_written_with_contract_schema(seed_run, table):
+    out, _ = seed_run
+    schema = pq.read_schema(out / f"{table}.parquet")
+    for field in SCHEMAS[table]:
+        assert field.name in schema.names, f"{table} lacks {field.name}"
+        assert schema.field(field.name).type == field.type
+
+
+def test_tables_documents_one_row_per_seed(seed_tables):
+    docs = seed_tables["documents"]
+    assert sorted(docs["doc_id"]) == sorted(p.stem for p in __import__("tests.conftest", fromlist=["SEEDS"]).SEEDS.glob("*.txt"))
+    assert docs["doc_id"].is_unique
+
+
+def test_tables_read_missing_names_the_stage(tmp_path):
+    with pytest.raises(MissingTableError, match="pipeline run sentences"):
+        read_table(tmp_path, "sentences", stage_hint="sentences")
+
+
+def test_tables_read_rejects_wrong_schema_naming_column(tmp_path):
+    pd.DataFrame({"doc_id": ["a"], "sent_id": [0], "start": [0], "end": [1]}).to_parquet(tmp_path / "sentences.parquet")
+    with pytest.raises(TableSchemaError, match=r"sentences\.parquet: column 'text' is missing"):
+        read_table(tmp_path, "sentences")
+
+
+def test_tables_write_failure_keeps_previous_table(tmp_path):
+    good = pd.DataFrame({"doc_id": ["a"], "sent_id": [0], "start": [0], "end": [1], "text": ["x"], "is_heading": [False]})
+    write_table(good, tmp_path, "sentences")
+    bad = good.drop(columns=["text"])
+    with pytest.raises(TableSchemaError):
+        write_table(bad, tmp_path, "sentences")
+    assert read_table(tmp_path, "sentences")["text"].tolist() == ["x"]
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")], "temporary files left behind"
