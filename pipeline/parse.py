@@ -1,10 +1,24 @@
 """The one parse: spaCy runs once per document for the whole pipeline.
 
-The ``sentences`` stage parses ``documents.text`` and stores the Docs as a
-spaCy ``DocBin`` (``<out>/docs.spacy``) with a small JSON index (model name and
-a hash of each text). Later stages (entities, quotes, claims) load the Docs
-from there, so rerunning one of them never re-parses; a document whose text or
-model changed since is parsed again.
+Documents are parsed in batches with ``nlp.pipe`` (inside ``nlp.memory_zone()``
+so the string store does not grow with the corpus) and every later stage
+(sentences, entities, quotes, claims) reads that one parse. The Docs are kept
+between runs in a form spaCy provides, ``DocBin``:
+
+* ``<out>/docs.spacy/part-<id>.spacy``: one DocBin per batch (annotations and
+  ``user_data``, so custom extension values survive);
+* ``<out>/docs.index.json``: ``{"key": parse key, "docs": {doc_id: [part,
+  position, text hash]}}``.
+
+A stage rerun alone (``pipeline run entities``) loads the Docs from there and
+never re-parses. A cached Doc is used only when its text hash and the *parse
+key* (model name and version, spaCy version, enabled components and a hash of
+the code that shapes the parse, see ``runner.parse_key``) are unchanged;
+otherwise the document is parsed again.
+
+The index is replaced atomically after the part files are written; part files
+no index entry refers to (left by an interrupted run, or superseded) are
+deleted when the next index is committed.
 """
 from __future__ import annotations
 
@@ -12,14 +26,14 @@ import hashlib
 import json
 import os
 import tempfile
+import uuid
 from pathlib import Path
-from typing import Iterable, Mapping
+from typing import Iterable, Iterator, Mapping
 
-import pandas as pd
 from spacy.language import Language
 from spacy.tokens import Doc, DocBin
 
-DOCBIN_NAME = "docs.spacy"
+DOCS_DIR = "docs.spacy"
 INDEX_NAME = "docs.index.json"
 BATCH_SIZE = 64
 
@@ -28,78 +42,157 @@ def text_hash(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8", errors="surrogatepass")).hexdigest()
 
 
-def parse_texts(nlp: Language, texts: Iterable[str], *, batch_size: int = BATCH_SIZE, n_process: int = 1) -> Iterable[Doc]:
-    return nlp.pipe(texts, batch_size=batch_size, n_process=n_process)
+def parse_texts(nlp: Language, texts: Iterable[str], *, batch_size: int = BATCH_SIZE,
+                disable: Iterable[str] = ()) -> Iterator[Doc]:
+    return nlp.pipe(texts, batch_size=batch_size, disable=list(disable))
+
+
+def docbin_bytes(docs: Iterable[Doc]) -> bytes:
+    bin_ = DocBin(store_user_data=True)
+    for doc in docs:
+        bin_.add(doc)
+    return bin_.to_bytes()
+
+
+def docs_from_bytes(data: bytes, nlp_or_vocab) -> list[Doc]:
+    vocab = getattr(nlp_or_vocab, "vocab", nlp_or_vocab)
+    return list(DocBin(store_user_data=True).from_bytes(data).get_docs(vocab))
+
+
+class DocIndex:
+    """doc_id -> (part file name, position in the part, text hash), for one parse key."""
+
+    def __init__(self, out_dir: Path | str, key: str = "", entries: dict[str, tuple[str, int, str]] | None = None):
+        self.out = Path(out_dir)
+        self.key = key
+        self.entries: dict[str, tuple[str, int, str]] = dict(entries or {})
+
+    @property
+    def dir(self) -> Path:
+        return self.out / DOCS_DIR
+
+    @classmethod
+    def load(cls, out_dir: Path | str, key: str) -> "DocIndex":
+        """The cached parses valid for ``key`` (an empty index when there are none)."""
+        out = Path(out_dir)
+        try:
+            data = json.loads((out / INDEX_NAME).read_text())
+        except (OSError, ValueError):
+            return cls(out, key)
+        if not isinstance(data, dict) or data.get("key") != key or not (out / DOCS_DIR).is_dir():
+            return cls(out, key)
+        entries = {d: (e[0], int(e[1]), e[2]) for d, e in data.get("docs", {}).items()}
+        return cls(out, key, entries)
+
+    def lookup(self, doc_id: str, thash: str) -> tuple[str, int] | None:
+        e = self.entries.get(doc_id)
+        if e is None or e[2] != thash or not (self.dir / e[0]).exists():
+            return None
+        return e[0], e[1]
+
+    def write_part(self, data: bytes, doc_hashes: list[tuple[str, str]]) -> str:
+        """Write one DocBin part (atomically) and point its documents at it."""
+        self.dir.mkdir(parents=True, exist_ok=True)
+        name = f"part-{uuid.uuid4().hex[:12]}.spacy"
+        atomic_bytes(self.dir / name, data)
+        for pos, (doc_id, thash) in enumerate(doc_hashes):
+            self.entries[doc_id] = (name, pos, thash)
+        return name
+
+    def adopt_part(self, path: Path, doc_hashes: list[tuple[str, str]]) -> str:
+        """Move a DocBin part a worker wrote on the same file system into the store."""
+        self.dir.mkdir(parents=True, exist_ok=True)
+        name = f"part-{uuid.uuid4().hex[:12]}.spacy"
+        os.replace(path, self.dir / name)
+        for pos, (doc_id, thash) in enumerate(doc_hashes):
+            self.entries[doc_id] = (name, pos, thash)
+        return name
+
+    def commit(self, keep: Iterable[str] | None = None) -> None:
+        """Atomically write the index (only ``keep`` doc ids, when given) and
+        delete part files nothing refers to any more."""
+        if keep is not None:
+            keep = set(keep)
+            self.entries = {d: e for d, e in self.entries.items() if d in keep}
+        self.out.mkdir(parents=True, exist_ok=True)
+        legacy = self.out / DOCS_DIR
+        if legacy.is_file():  # single-file DocBin of an older layout
+            legacy.unlink()
+        data = {"key": self.key, "docs": {d: list(e) for d, e in self.entries.items()}}
+        atomic_bytes(self.out / INDEX_NAME, json.dumps(data).encode())
+        used = {e[0] for e in self.entries.values()}
+        if self.dir.is_dir():
+            for p in self.dir.iterdir():
+                if p.name not in used:
+                    p.unlink(missing_ok=True)
+
+    @staticmethod
+    def invalidate(out_dir: Path | str) -> None:
+        (Path(out_dir) / INDEX_NAME).unlink(missing_ok=True)
+
+
+def load_cached(docs_dir: Path | str, refs: Mapping[str, tuple[str, int]], vocab) -> dict[str, Doc]:
+    """Load the cached Docs ``doc_id -> (part, position)``, reading each part once."""
+    by_part: dict[str, list[tuple[str, int]]] = {}
+    for doc_id, (part, pos) in refs.items():
+        by_part.setdefault(part, []).append((doc_id, pos))
+    out: dict[str, Doc] = {}
+    for part, wanted in by_part.items():
+        docs = docs_from_bytes((Path(docs_dir) / part).read_bytes(), vocab)
+        for doc_id, pos in wanted:
+            out[doc_id] = docs[pos]
+    return out
 
 
 class DocStore(Mapping[str, Doc]):
-    """doc_id -> parsed Doc, for the documents of one run."""
+    """doc_id -> parsed Doc, read lazily from ``<out>/docs.spacy`` (one part in memory).
 
-    def __init__(self, docs: dict[str, Doc], model: str):
-        self._docs = docs
-        self.model = model
+    For notebooks and tools that want the cached parse of a finished run:
+    ``DocStore.load(out, nlp)``. The runner itself streams Docs batch by batch.
+    """
+
+    def __init__(self, index: DocIndex, vocab):
+        self._index = index
+        self._vocab = vocab
+        self._part: tuple[str, list[Doc]] | None = None
+
+    @classmethod
+    def load(cls, out_dir: Path | str, nlp: Language, key: str | None = None) -> "DocStore | None":
+        out = Path(out_dir)
+        if key is None:
+            try:
+                key = json.loads((out / INDEX_NAME).read_text()).get("key", "")
+            except (OSError, ValueError):
+                return None
+        index = DocIndex.load(out, key)
+        return cls(index, nlp.vocab) if index.entries else None
 
     def __getitem__(self, doc_id: str) -> Doc:
-        return self._docs[doc_id]
+        part, pos, _ = self._index.entries[doc_id]
+        if self._part is None or self._part[0] != part:
+            self._part = (part, docs_from_bytes((self._index.dir / part).read_bytes(), self._vocab))
+        return self._part[1][pos]
 
     def __iter__(self):
-        return iter(self._docs)
+        return iter(self._index.entries)
 
     def __len__(self) -> int:
-        return len(self._docs)
-
-    @classmethod
-    def build(cls, documents: pd.DataFrame, nlp: Language, model: str, *, cached: "DocStore | None" = None,
-              on_error=None, n_process: int = 1, progress=None) -> "DocStore":
-        """Parse every document, reusing ``cached`` Docs whose text is unchanged."""
-        docs: dict[str, Doc] = {}
-        todo_ids, todo_texts = [], []
-        for doc_id, text in zip(documents["doc_id"], documents["text"]):
-            hit = cached._docs.get(doc_id) if cached is not None and cached.model == model else None
-            if hit is not None and hit.text == text:
-                docs[doc_id] = hit
-            else:
-                todo_ids.append(doc_id)
-                todo_texts.append(text)
-        for doc_id, doc in zip(todo_ids, parse_texts(nlp, todo_texts, n_process=n_process)):
-            docs[doc_id] = doc
-            if progress is not None:
-                progress(1)
-        ordered = {d: docs[d] for d in documents["doc_id"] if d in docs}
-        return cls(ordered, model)
-
-    def save(self, out_dir: Path | str) -> None:
-        out = Path(out_dir)
-        out.mkdir(parents=True, exist_ok=True)
-        bin_ = DocBin(store_user_data=True)
-        for doc in self._docs.values():
-            bin_.add(doc)
-        index = {"model": self.model, "doc_ids": list(self._docs), "hashes": [text_hash(d.text) for d in self._docs.values()]}
-        _atomic_bytes(out / DOCBIN_NAME, bin_.to_bytes())
-        _atomic_bytes(out / INDEX_NAME, json.dumps(index).encode())
-
-    @classmethod
-    def load(cls, out_dir: Path | str, nlp: Language) -> "DocStore | None":
-        out = Path(out_dir)
-        try:
-            index = json.loads((out / INDEX_NAME).read_text())
-            data = (out / DOCBIN_NAME).read_bytes()
-        except (OSError, ValueError):
-            return None
-        docs = list(DocBin().from_bytes(data).get_docs(nlp.vocab))
-        if len(docs) != len(index.get("doc_ids", [])):
-            return None
-        return cls(dict(zip(index["doc_ids"], docs)), index.get("model", ""))
+        return len(self._index.entries)
 
 
-def _atomic_bytes(path: Path, data: bytes) -> None:
+def atomic_bytes(path: Path, data: bytes) -> None:
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
+        os.chmod(tmp, 0o644)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+# Backwards-compatible name.
+_atomic_bytes = atomic_bytes

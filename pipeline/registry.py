@@ -3,6 +3,24 @@
 ``pipeline run all`` walks ``STAGES`` in order; ``pipeline run STAGE`` runs one
 entry, reading its inputs from ``<out>``. Each ``run`` adapter is the thin glue
 between the runner's context and a pure stage function in ``pipeline.stages``.
+
+How the runner uses an entry (see ``pipeline/runner.py``):
+
+* ``run(ctx)`` is called once per *batch* of documents: ``ctx.table(name)``
+  holds only that batch's rows, ``ctx.docs()`` only its parsed Docs. A stage
+  must therefore be per-document; anything corpus-wide goes in ``finalize``.
+* ``finalize(table) -> table`` (optional) is the *corpus finalize* hook: after
+  every batch is written, the runner reads this stage's whole output table
+  (all documents of the run, including unchanged ones an incremental run
+  kept), calls ``finalize`` and rewrites the table with the result. It must
+  return the same rows (same key columns, e.g. ``doc_id``/``ent_id``) and may
+  change other columns. Use: one ``canonical`` name per entity across the
+  corpus. When ``canonical`` values change, the runner renames the same
+  ``(doc_id, old name)`` in the columns that hold canonical names downstream
+  (``quotes.speaker``, ``claims.speaker``; ``runner.CANONICAL_REFS``).
+* ``needs`` (optional) names the spaCy components the stage reads; the one
+  parse runs the union over all stages that read Docs (``None`` = every
+  component of the model), the others are disabled.
 """
 from __future__ import annotations
 
@@ -33,6 +51,10 @@ class Stage:
     needs_docs: bool = False  # reads the one spaCy parse
     implemented: bool = True
     help: str = ""
+    #: corpus-wide pass over the whole output table after all batches (see module doc)
+    finalize: Callable[[pd.DataFrame], pd.DataFrame] | None = None
+    #: spaCy components this stage reads; None = all of the model's components
+    needs: tuple[str, ...] | None = None
 
 
 STAGES: tuple[Stage, ...] = (

@@ -13,6 +13,7 @@ import shutil
 import tempfile
 import uuid
 from pathlib import Path
+from typing import Iterable
 
 import pandas as pd
 import pyarrow as pa
@@ -52,6 +53,27 @@ def to_arrow(df: pd.DataFrame, table: str) -> pa.Table:
 
 def empty_frame(table: str) -> pd.DataFrame:
     return schema_for(table).empty_table().to_pandas()
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def _publishable(path: Path) -> None:
+    """mkstemp/mkdtemp create 0600/0700 entries; published tables get the usual
+    umask-based modes so other users and tools (DuckDB, notebooks) can read them."""
+    mask = _umask()
+    try:
+        if path.is_dir():
+            os.chmod(path, 0o777 & ~mask)
+            for child in path.iterdir():
+                os.chmod(child, 0o666 & ~mask)
+        else:
+            os.chmod(path, 0o666 & ~mask)
+    except OSError:
+        pass
 
 
 def _fsync_dir(path: Path) -> None:
@@ -100,6 +122,7 @@ def write_table(df: pd.DataFrame, out_dir: Path | str, table: str) -> Path:
         pq.write_table(arrow, tmp)
         with open(tmp, "rb") as fh:
             os.fsync(fh.fileno())
+        _publishable(tmp)
         replace_path(tmp, final)
     except BaseException:
         tmp.unlink(missing_ok=True)
@@ -110,8 +133,11 @@ def write_table(df: pd.DataFrame, out_dir: Path | str, table: str) -> Path:
 class PartWriter:
     """Write a table as part files into a hidden directory, then publish it.
 
-    Used by streaming runs: each batch appends a part; ``commit`` renames the
-    directory into place (or, with a single part, the lone file). ``abort``
+    Used by streaming runs: each batch appends a part (``write`` a DataFrame,
+    ``write_arrow`` an Arrow table, or ``add_file`` to adopt a part file a
+    worker wrote elsewhere on the same file system). ``commit`` renames the
+    directory into place (or, with a single part, the lone file), so a
+    one-batch run still writes ``<table>.parquet`` as one file. ``abort``
     removes the partial output and leaves the previous table untouched.
     """
 
@@ -123,28 +149,110 @@ class PartWriter:
         self.n_parts = 0
         self.n_rows = 0
 
-    def write(self, df: pd.DataFrame) -> None:
-        arrow = to_arrow(df, self.table)
-        pq.write_table(arrow, self.tmp_dir / f"part-{self.n_parts:05d}.parquet")
+    def _next_part(self) -> Path:
+        path = self.tmp_dir / f"part-{self.n_parts:05d}.parquet"
         self.n_parts += 1
-        self.n_rows += len(df)
+        return path
+
+    def write(self, df: pd.DataFrame) -> None:
+        self.write_arrow(to_arrow(df, self.table))
+
+    def write_arrow(self, arrow: pa.Table) -> None:
+        if arrow.schema != schema_for(self.table):
+            arrow = to_arrow(arrow.to_pandas(), self.table)
+        pq.write_table(arrow, self._next_part())
+        self.n_rows += arrow.num_rows
+
+    def add_file(self, path: Path | str, n_rows: int) -> None:
+        """Adopt a finished part file (moved, not copied)."""
+        shutil.move(str(path), self._next_part())
+        self.n_rows += n_rows
+
+    def parts(self) -> list[Path]:
+        return sorted(self.tmp_dir.glob("part-*.parquet"))
+
+    def read(self, columns: list[str] | None = None) -> pd.DataFrame:
+        """The rows written so far (before ``commit``), e.g. for a corpus-wide finalize."""
+        parts = self.parts()
+        if not parts:
+            return empty_frame(self.table)
+        return pq.ParquetDataset(parts).read(columns=columns).to_pandas()
+
+    def rewrite(self, frames: Iterable[pd.DataFrame]) -> None:
+        """Replace every part written so far by ``frames`` (one new part each).
+
+        ``frames`` may be a generator reading the current parts (``parts()``):
+        they are removed only after the last new part is written.
+        """
+        stale, saved = self.tmp_dir, (self.n_parts, self.n_rows)
+        self.tmp_dir = Path(tempfile.mkdtemp(prefix=f".{self.table}.parts.", dir=self.out))
+        self.n_parts, self.n_rows = 0, 0
+        try:
+            for df in frames:
+                self.write(df)
+        except BaseException:
+            shutil.rmtree(self.tmp_dir, ignore_errors=True)
+            self.tmp_dir, (self.n_parts, self.n_rows) = stale, saved
+            raise
+        shutil.rmtree(stale, ignore_errors=True)
 
     def commit(self) -> Path:
         final = table_path(self.out, self.table)
         if self.n_parts == 0:
             self.write(empty_frame(self.table))
+        for part in self.parts():
+            with open(part, "rb") as fh:
+                os.fsync(fh.fileno())
         if self.n_parts == 1:
-            part = self.tmp_dir / "part-00000.parquet"
+            part = self.parts()[0]
             tmp_file = self.out / f".{self.table}.{uuid.uuid4().hex[:8]}.tmp"
             os.replace(part, tmp_file)
             shutil.rmtree(self.tmp_dir, ignore_errors=True)
+            _publishable(tmp_file)
             replace_path(tmp_file, final)
         else:
+            _publishable(self.tmp_dir)
             replace_path(self.tmp_dir, final)
         return final
 
     def abort(self) -> None:
         shutil.rmtree(self.tmp_dir, ignore_errors=True)
+
+
+def table_files(out_dir: Path | str, table: str) -> list[Path]:
+    """The Parquet file(s) of a table on disk: the file itself, or its part files."""
+    path = table_path(out_dir, table)
+    if path.is_dir():
+        return sorted(p for p in path.glob("*.parquet") if not p.name.startswith("."))
+    return [path] if path.exists() else []
+
+
+_TEMP_PREFIXES = (".parts.", ".old-")
+
+
+def remove_stale_temporaries(out_dir: Path | str) -> list[Path]:
+    """Delete hidden leftovers of an interrupted run (``.<table>.parts.*``,
+    ``.<table>.*.tmp``, ``.<table>.parquet.old-*``) in ``out_dir``.
+
+    Only names this module creates are touched. Two runs must not share one
+    ``--out`` at the same time (the second would remove the first's work in
+    progress): the tables of one folder belong to one run at a time.
+    """
+    out = Path(out_dir)
+    removed: list[Path] = []
+    if not out.is_dir():
+        return removed
+    for p in out.iterdir():
+        name = p.name
+        if not name.startswith("."):
+            continue
+        if any(tok in name for tok in _TEMP_PREFIXES) or name.endswith(".tmp"):
+            if p.is_dir():
+                shutil.rmtree(p, ignore_errors=True)
+            else:
+                p.unlink(missing_ok=True)
+            removed.append(p)
+    return removed
 
 
 def read_table(out_dir: Path | str, table: str, *, stage_hint: str | None = None) -> pd.DataFrame:
