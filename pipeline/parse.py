@@ -27,6 +27,7 @@ import json
 import os
 import tempfile
 import uuid
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterable, Iterator, Mapping
 
@@ -40,6 +41,24 @@ BATCH_SIZE = 64
 
 def text_hash(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8", errors="surrogatepass")).hexdigest()
+
+
+@contextmanager
+def memory_zone(nlp: Language):
+    """``nlp.memory_zone()`` that also cleans up when an exception passes through.
+
+    spaCy 3.8's zones run their cleanup only after a normal exit: an exception
+    raised inside leaves the vocab in zone mode with dangling transient strings,
+    and every later parse in the process fails with an ``AssertionError`` in
+    ``Vocab.get`` (found when a crashed run was followed by another run in the
+    same process). We always leave the zone normally, then let the exception go on.
+    """
+    zone = nlp.memory_zone()
+    zone.__enter__()
+    try:
+        yield
+    finally:
+        zone.__exit__(None, None, None)
 
 
 def parse_texts(nlp: Language, texts: Iterable[str], *, batch_size: int = BATCH_SIZE,

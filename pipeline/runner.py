@@ -55,8 +55,8 @@ import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
 from .errors import DOCUMENT_ERRORS, ErrorLog, ErrorRecord
-from .nlp import DEFAULT_MODEL, ModelNotFoundError, load_nlp
-from .parse import BATCH_SIZE, DocIndex, docbin_bytes, load_cached, text_hash
+from .nlp import DEFAULT_MODEL, load_nlp
+from .parse import BATCH_SIZE, DocIndex, docbin_bytes, load_cached, memory_zone, text_hash
 from .readers import DEFAULT_MAX_CHARS, HTML_SUFFIXES, TEXT_SUFFIXES, RawDocument, iter_inputs
 from .registry import PRODUCER, STAGES, Stage, get_stage
 from .tables import (MissingTableError, PartWriter, TableSchemaError, read_table, remove_stale_temporaries,
@@ -344,7 +344,7 @@ def process_batch(task: BatchTask) -> BatchResult:
     tables = dict(task.tables)
     seconds: dict[str, float] = {}
     docbin, parsed = None, []
-    with nlp.memory_zone():
+    with memory_zone(nlp):
         docs: dict | None = None
         for stage in stages:
             t0 = time.perf_counter()

@@ -1,0 +1,220 @@
+"""The streaming runner: batches, one parse, part files, isolation, finalize."""
+from __future__ import annotations
+
+import dataclasses
+import shutil
+
+import pandas as pd
+import pytest
+from spacy.language import Language
+
+from pipeline import runner
+from pipeline.registry import STAGE_NAMES, STAGES
+from pipeline.runner import Settings, run
+from pipeline.schemas import SCHEMAS
+from pipeline.tables import read_table
+from tests.conftest import SEEDS
+
+KEYS = {"documents": ["doc_id"], "sentences": ["doc_id", "sent_id"], "entities": ["doc_id", "ent_id"],
+        "quotes": ["doc_id", "quote_id"], "claims": ["doc_id", "claim_id"],
+        "errors": ["doc_id", "stage", "error", "detail"]}
+
+
+def sorted_table(df: pd.DataFrame, table: str) -> pd.DataFrame:
+    return df.sort_values(KEYS[table]).reset_index(drop=True)
+
+
+def assert_same_tables(out, expected: dict[str, pd.DataFrame], tables=tuple(SCHEMAS)):
+    for t in tables:
+        got = sorted_table(pd.read_parquet(out / f"{t}.parquet"), t)
+        want = sorted_table(expected[t], t)
+        pd.testing.assert_frame_equal(got, want, check_dtype=False, obj=t)
+
+
+def test_runner_one_batch_writes_single_files(seed_run):
+    out, _ = seed_run
+    for t in SCHEMAS:
+        assert (out / f"{t}.parquet").is_file(), f"{t}: a one-batch run must write one file"
+
+
+def test_runner_batches_equal_one_batch_and_write_parts(tmp_path, seed_tables):
+    summary = run(list(STAGE_NAMES), Settings(input=SEEDS, out=tmp_path, batch_size=2))
+    assert summary.processed == 5
+    parts = sorted(p.name for p in (tmp_path / "sentences.parquet").iterdir())
+    assert parts == ["part-00000.parquet", "part-00001.parquet", "part-00002.parquet"]
+    assert_same_tables(tmp_path, seed_tables)
+    # the checked reader reads the folder form too
+    assert len(read_table(tmp_path, "sentences")) == len(seed_tables["sentences"])
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")], "temporary files left behind"
+
+
+@pytest.fixture
+def count_parses(monkeypatch):
+    """Count the texts spaCy parses (Language.pipe and Language.__call__)."""
+    seen: list[str] = []
+    real_pipe, real_call = Language.pipe, Language.__call__
+
+    def pipe(self, texts, *args, **kwargs):
+        texts = list(texts)
+        seen.extend(texts)
+        return real_pipe(self, texts, *args, **kwargs)
+
+    def call(self, text, *args, **kwargs):
+        seen.append(text)
+        return real_call(self, text, *args, **kwargs)
+
+    monkeypatch.setattr(Language, "pipe", pipe)
+    monkeypatch.setattr(Language, "__call__", call)
+    return seen
+
+
+def test_runner_parses_each_document_once(tmp_path, count_parses):
+    run(list(STAGE_NAMES), Settings(input=SEEDS, out=tmp_path, batch_size=2))
+    assert len(count_parses) == 5, "run all must parse each of the 5 seeds exactly once"
+
+
+def test_runner_stage_rerun_reads_cached_parse(tmp_path, seed_run, seed_tables, count_parses):
+    out, _ = seed_run
+    work = tmp_path / "out"
+    shutil.copytree(out, work)
+    for stage in ("sentences", "entities", "quotes", "claims"):
+        run([stage], Settings(input=SEEDS, out=work, batch_size=2))
+    assert count_parses == [], "a single-stage rerun must not parse again"
+    assert_same_tables(work, seed_tables, ("sentences", "entities", "quotes", "claims"))
+
+
+def test_runner_stage_rerun_reparses_changed_text_only(tmp_path, seed_run, count_parses):
+    out, _ = seed_run
+    work = tmp_path / "out"
+    shutil.copytree(out, work)
+    docs = read_table(work, "documents")
+    docs.loc[0, "text"] = docs.loc[0, "text"] + "\n\nA new closing paragraph."
+    from pipeline.tables import write_table
+
+    write_table(docs, work, "documents")
+    run(["sentences"], Settings(input=SEEDS, out=work))
+    assert count_parses == [docs.loc[0, "text"]]
+    sents = read_table(work, "sentences")
+    assert "A new closing paragraph." in set(sents["text"])
+
+
+def _with_stage(monkeypatch, name, **changes):
+    stages = tuple(dataclasses.replace(s, **changes) if s.name == name else s for s in STAGES)
+    by_name = {s.name: s for s in stages}
+    monkeypatch.setattr(runner, "STAGES", stages)
+    monkeypatch.setattr(runner, "get_stage", lambda n: by_name[n])
+    return by_name[name]
+
+
+def test_runner_isolates_a_document_failing_in_stage_code(tmp_path, monkeypatch, seed_tables):
+    bad = sorted(seed_tables["documents"]["doc_id"])[1]
+    real = next(s for s in STAGES if s.name == "entities").run
+
+    def flaky(ctx):
+        if bad in set(ctx.table("documents")["doc_id"]):
+            raise KeyError(f"boom in {bad}")
+        return real(ctx)
+
+    _with_stage(monkeypatch, "entities", run=flaky)
+    summary = run(list(STAGE_NAMES), Settings(input=SEEDS, out=tmp_path, batch_size=3))
+    errors = read_table(tmp_path, "errors")
+    assert errors[["doc_id", "stage", "error"]].values.tolist() == [[bad, "entities", "KeyError"]]
+    assert summary.errors.failed_ids() == {bad}
+    ents = read_table(tmp_path, "entities")
+    want = seed_tables["entities"][seed_tables["entities"]["doc_id"] != bad]
+    pd.testing.assert_frame_equal(sorted_table(ents, "entities"), sorted_table(want, "entities"), check_dtype=False)
+    # the other stages of the failed document still ran
+    assert set(read_table(tmp_path, "sentences")["doc_id"]) == set(seed_tables["documents"]["doc_id"])
+
+
+def test_runner_interrupted_run_keeps_previous_tables(tmp_path, monkeypatch, seed_run):
+    out, _ = seed_run
+    work = tmp_path / "out"
+    shutil.copytree(out, work)
+    before = {t: read_table(work, t) for t in SCHEMAS}
+    calls = []
+    real = next(s for s in STAGES if s.name == "quotes").run
+
+    def dies_on_second_batch(ctx):
+        calls.append(1)
+        if len(calls) == 2:
+            raise RuntimeError("simulated crash")  # not a per-document error: stops the run
+        return real(ctx)
+
+    _with_stage(monkeypatch, "quotes", run=dies_on_second_batch)
+    with pytest.raises(RuntimeError, match="simulated crash"):
+        run(list(STAGE_NAMES), Settings(input=SEEDS, out=work, batch_size=2, incremental=False))
+    for t in SCHEMAS:
+        pd.testing.assert_frame_equal(read_table(work, t), before[t], obj=t)
+    assert not [p for p in work.iterdir() if p.name.startswith(".")], "temporary files left behind"
+
+
+def test_runner_finalize_sees_whole_corpus_and_renames_speakers(tmp_path, monkeypatch, seed_tables):
+    seen = []
+
+    def upper(entities: pd.DataFrame) -> pd.DataFrame:
+        seen.append(len(entities))
+        out = entities.copy()
+        out["canonical"] = out["canonical"].str.upper()
+        return out
+
+    ent_stage = next(s for s in STAGES if s.name == "entities")
+    _with_stage(monkeypatch, "entities", finalize=upper)
+    summary = run(list(STAGE_NAMES), Settings(input=SEEDS, out=tmp_path, batch_size=2))
+    assert seen == [len(seed_tables["entities"])], "finalize runs once over every batch's rows"
+    ents = read_table(tmp_path, "entities")
+    assert (ents["canonical"] == ents["canonical"].str.upper()).all()
+    assert len(ents) == len(seed_tables["entities"]) and ent_stage.finalize is None
+    assert {t.table: t.rows for t in summary.tables}["entities"] == len(ents)
+
+
+@pytest.mark.parametrize(
+    "before, after, quotes, expected",
+    [
+        # a rename applies to the speaker in the same document only
+        ([("a", 0, "Sekreta"), ("b", 0, "Sekreta")], ["Igor Sekreta", "Sekreta"],
+         [("a", "Sekreta"), ("b", "Sekreta"), ("a", None)], ["Igor Sekreta", "Sekreta", None]),
+        # nothing renamed: speakers untouched, including ones that are no entity
+        ([("a", 0, "OSCE")], ["OSCE"], [("a", "the ministry")], ["the ministry"]),
+        # one local name split into two corpus names: the more frequent wins
+        ([("a", 0, "Lavrov"), ("a", 1, "Lavrov"), ("a", 2, "Lavrov")],
+         ["Sergei Lavrov", "Sergei Lavrov", "Lavrov Jr"], [("a", "Lavrov")], ["Sergei Lavrov"]),
+    ],
+)
+def test_runner_canonical_renames(before, after, quotes, expected):
+    b = pd.DataFrame(before, columns=["doc_id", "ent_id", "canonical"])
+    a = b.assign(canonical=after)
+    renames = runner._canonical_renames(b, a)
+    q = pd.DataFrame(quotes, columns=["doc_id", "speaker"])
+    assert runner._renamed(q, ("speaker",), renames)["speaker"].tolist() == expected
+
+
+def test_runner_two_workers_equal_one(tmp_path, seed_tables):
+    summary = run(list(STAGE_NAMES), Settings(input=SEEDS, out=tmp_path, batch_size=2, workers=2))
+    assert summary.processed == 5
+    assert_same_tables(tmp_path, seed_tables)
+
+
+@pytest.mark.parametrize("changes, message", [
+    ({"engine": "spark"}, "--engine 'spark' is not one of: local, dask"),
+    ({"batch_size": 0}, "--batch-size 0 must be at least 1"),
+    ({"scheduler": "tcp://x:8786"}, "--scheduler needs --engine dask"),
+])
+def test_runner_rejects_bad_settings(tmp_path, changes, message):
+    with pytest.raises(runner.EngineError, match=message.replace("(", r"\(")):
+        run(list(STAGE_NAMES), Settings(input=SEEDS, out=tmp_path, **changes))
+
+
+def test_runner_memory_zone_survives_an_exception(nlp):
+    """Regression: spaCy's own zone skips its cleanup on an exception, which broke
+    every later parse in the process (AssertionError in Vocab.get)."""
+    from pipeline.parse import memory_zone
+
+    with pytest.raises(RuntimeError):
+        with memory_zone(nlp):
+            nlp("Igor Sekreta met Sergei Lavrov in Minsk.")
+            raise RuntimeError("stage crashed")
+    with memory_zone(nlp):
+        doc = nlp("Igor Sekreta met Sergei Lavrov in Minsk on Tuesday.")
+        assert [e.text for e in doc.ents if e.label_ == "GPE"] == ["Minsk"]
+    assert not nlp.vocab.in_memory_zone
