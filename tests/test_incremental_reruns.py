@@ -1,0 +1,112 @@
+"""Incremental `run all`: unchanged documents are skipped, the tables stay exact."""
+from __future__ import annotations
+
+import shutil
+
+import pandas as pd
+import pytest
+
+from pipeline import runner
+from pipeline.registry import STAGE_NAMES
+from pipeline.runner import Settings, run
+from pipeline.schemas import SCHEMAS
+from pipeline.tables import read_table
+from tests.conftest import SEEDS
+from tests.test_runner_streaming import assert_same_tables, count_parses  # noqa: F401 (fixture)
+
+ALL = list(STAGE_NAMES)
+
+
+@pytest.fixture
+def corpus(tmp_path):
+    """A copy of the seeds as the input folder, and an output folder."""
+    inp = tmp_path / "in"
+    shutil.copytree(SEEDS, inp)
+    return inp, tmp_path / "out"
+
+
+def test_incremental_adding_documents_parses_only_the_new(corpus, seed_tables, count_parses):
+    inp, out = corpus
+    new = sorted(inp.iterdir())[-2:]
+    parked = inp.parent / "parked"
+    parked.mkdir()
+    for p in new:
+        p.rename(parked / p.name)
+    first = run(ALL, Settings(input=inp, out=out, batch_size=2))
+    assert (first.processed, first.skipped) == (3, 0)
+    for p in new:
+        (parked / p.name).rename(inp / p.name)
+    count_parses.clear()
+    second = run(ALL, Settings(input=inp, out=out, batch_size=2))
+    assert (second.processed, second.skipped) == (2, 3)
+    assert len(count_parses) == 2, "only the two added documents may be parsed"
+    assert_same_tables(out, seed_tables, ignore=("path",))  # the input folder is a copy
+
+
+def test_incremental_unchanged_rerun_does_nothing_and_keeps_tables(corpus, count_parses):
+    inp, out = corpus
+    run(ALL, Settings(input=inp, out=out))
+    before = {t: read_table(out, t) for t in SCHEMAS}
+    count_parses.clear()
+    again = run(ALL, Settings(input=inp, out=out))
+    assert (again.processed, again.skipped, count_parses) == (0, 5, [])
+    for t in SCHEMAS:
+        pd.testing.assert_frame_equal(read_table(out, t), before[t], obj=t)
+
+
+def test_incremental_changed_and_removed_documents(corpus, seed_tables, count_parses):
+    inp, out = corpus
+    run(ALL, Settings(input=inp, out=out))
+    files = sorted(inp.iterdir())
+    files[0].unlink()
+    changed = files[1]
+    changed.write_text(changed.read_text(encoding="utf-8") + "\nThe minister said the talks would resume in May.\n",
+                       encoding="utf-8")
+    count_parses.clear()
+    summary = run(ALL, Settings(input=inp, out=out))
+    assert (summary.processed, summary.skipped, len(count_parses)) == (1, 3, 1)
+    docs = read_table(out, "documents")
+    assert files[0].stem not in set(docs["doc_id"])
+    assert "talks would resume in May" in docs.set_index("doc_id").loc[changed.stem, "text"]
+    # every table equals a fresh (non-incremental) run over the same folder
+    fresh = out.parent / "fresh"
+    run(ALL, Settings(input=inp, out=fresh, incremental=False))
+    assert_same_tables(out, {t: read_table(fresh, t) for t in SCHEMAS})
+
+
+@pytest.mark.parametrize("what", ["code", "model"])
+def test_incremental_changed_settings_rerun_everything(corpus, monkeypatch, what):
+    inp, out = corpus
+    run(ALL, Settings(input=inp, out=out))
+    if what == "code":
+        monkeypatch.setattr(runner, "code_hash", lambda parse_only=False: "edited-code")
+    else:
+        monkeypatch.setattr(runner, "model_version", lambda model: "3.9.9")
+    summary = run(ALL, Settings(input=inp, out=out))
+    assert (summary.processed, summary.skipped) == (5, 0)
+
+
+def test_incremental_single_stage_run_invalidates_state(corpus):
+    inp, out = corpus
+    run(ALL, Settings(input=inp, out=out))
+    run(["entities"], Settings(input=inp, out=out))
+    summary = run(ALL, Settings(input=inp, out=out))
+    assert summary.skipped == 0, "after a single-stage run the tables may not match the recorded state"
+
+
+def test_incremental_keeps_error_rows_of_skipped_documents(corpus, monkeypatch):
+    inp, out = corpus
+    first = run(ALL, Settings(input=inp, out=out))
+    doc = sorted(read_table(out, "documents")["doc_id"])[0]
+    # an earlier run recorded a warning for a document that is now skipped
+    errs = read_table(out, "errors")
+    errs = pd.concat([errs, pd.DataFrame([{"doc_id": doc, "path": "p", "stage": "quotes",
+                                           "error": "warning:odd_quote", "detail": "unbalanced"}])])
+    from pipeline.tables import write_table
+
+    write_table(errs, out, "errors")
+    (inp / "empty.txt").write_text("")
+    second = run(ALL, Settings(input=inp, out=out))
+    assert first.processed == 5 and second.skipped == 5
+    got = read_table(out, "errors")
+    assert sorted(got["error"]) == ["empty", "warning:odd_quote"]
