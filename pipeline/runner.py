@@ -463,7 +463,8 @@ def _count_inputs(path: Path) -> int | None:
 
 
 def _tasks_from_inputs(settings: Settings, stage_names: tuple[str, ...], index: DocIndex, errors: ErrorLog,
-                       previous: _Previous | None, skipped: set[str]) -> Iterator[BatchTask]:
+                       previous: _Previous | None, skipped: set[str],
+                       progress: Progress | None = None) -> Iterator[BatchTask]:
     batch: list[RawDocument] = []
     number = 0
 
@@ -478,6 +479,8 @@ def _tasks_from_inputs(settings: Settings, stage_names: tuple[str, ...], index: 
             continue
         if previous is not None and previous.docs.get(item.doc_id) == (item.content_hash, item.path):
             skipped.add(item.doc_id)
+            if progress is not None:
+                progress.advance(1)
             continue
         batch.append(item)
         if len(batch) >= settings.batch_size:
@@ -628,7 +631,7 @@ def run(stage_names: list[str], settings: Settings, *, on_stage_start: Callable[
         if selected[0].name == "clean":
             previous = _load_previous(settings, [s.output for s in selected], fingerprint) \
                 if (full and settings.incremental) else None
-            tasks = _tasks_from_inputs(settings, names, index, summary.errors, previous, skipped)
+            tasks = _tasks_from_inputs(settings, names, index, summary.errors, previous, skipped, progress)
             total = _count_inputs(settings.input)
         else:
             tasks = _tasks_from_tables(settings, selected, index)
