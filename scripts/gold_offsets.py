@@ -60,9 +60,13 @@ def fill_documents(path: Path, raws: dict[str, str]) -> dict[str, list[tuple[int
     return regions
 
 
-def _find(raw: str, text: str, lo: int, regions: list[tuple[int, int]]) -> int:
+def _find(raw: str, text: str, prev: tuple[int, int], regions: list[tuple[int, int]]) -> int:
+    """First exact, word-bounded occurrence inside a body line at or after
+    ``prev[0]`` that is not the span ``prev`` itself."""
     pat = ws_pattern(text)
-    for m in pat.finditer(raw, lo):
+    for m in pat.finditer(raw, prev[0]):
+        if (m.start(), m.end()) == prev:
+            continue
         if m.group(0) == text and any(a <= m.start() and m.end() <= b for a, b in regions):
             return m.start()
     return -1
@@ -70,18 +74,24 @@ def _find(raw: str, text: str, lo: int, regions: list[tuple[int, int]]) -> int:
 
 def fill_spans(path: Path, raws: dict[str, str], regions: dict[str, list[tuple[int, int]]]) -> int:
     rows = [json.loads(l) for l in path.read_text(encoding="utf-8").splitlines() if l.strip()]
-    cursor: dict[str, int] = {}
+    cursor: dict[str, tuple[int, int]] = {}
     filled = 0
     for n, rec in enumerate(rows, 1):
         doc_id, text = rec["doc_id"], rec["text"]
         raw = raws[doc_id]
         if "raw_start" not in rec:
-            k = _find(raw, text, cursor.get(doc_id, 0), regions[doc_id])
+            k = _find(raw, text, cursor.get(doc_id, (0, 0)), regions[doc_id])
             if k < 0:
-                raise SystemExit(f"{path.name}:{n}: {text!r} not found in a body line of {doc_id} after offset {cursor.get(doc_id, 0)}")
+                raise SystemExit(f"{path.name}:{n}: {text!r} not found in a body line of {doc_id} after {cursor.get(doc_id)}")
             rec["raw_start"], rec["raw_end"] = k, k + len(text)
             filled += 1
-        cursor[doc_id] = rec["raw_start"] + 1
+        # spans of one stage do not overlap, so the next one starts after this
+        # one; an *optional* record may sit inside the next (ORDINAL "Second"
+        # in EVENT "Second Minsk ..."), so after one the search restarts at it
+        if rec.get("optional"):
+            cursor[doc_id] = (rec["raw_start"], rec["raw_end"])
+        else:
+            cursor[doc_id] = (rec["raw_end"], rec["raw_end"])
         for alt in rec.get("alt_spans") or ():
             if "raw_start" in alt:
                 continue
