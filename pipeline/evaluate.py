@@ -243,9 +243,13 @@ def _scored_preds(df: pd.DataFrame, anchors: Mapping[str, DocAnchors]) -> dict[s
     return out
 
 
-def _gold_by_doc(spans: Iterable[GoldSpan]) -> dict[str, list[GoldSpan]]:
+def _gold_by_doc(spans: Iterable[GoldSpan], gold: Gold) -> dict[str, list[GoldSpan]]:
+    """Gold spans per document, without those inside a standfirst (not scored)."""
     out: dict[str, list[GoldSpan]] = defaultdict(list)
     for s in spans:
+        doc = gold.documents.get(s.doc_id)
+        if doc is not None and doc.region(s.raw_start, s.raw_end) == "unscored":
+            continue
         out[s.doc_id].append(s)
     return out
 
@@ -266,8 +270,9 @@ def _text_lines(text: str) -> list[str]:
 
 def _norm_dateline(s: str | None) -> str:
     # "MINSK, 5 December (BelTA) -" and "MINSK, 5 December (BelTA)" name the
-    # same dateline: the trailing separator is not part of what is compared
-    return _norm(s).rstrip(" -–—:").casefold()
+    # same dateline ("/TASS/." and "/TASS/" too): the trailing separator is
+    # not part of what is compared
+    return _norm(s).rstrip(" -–—:.").casefold()
 
 
 def _score_clean(rep: StageReport, documents: pd.DataFrame, gold: Gold) -> None:
@@ -343,7 +348,7 @@ def _score_clean(rep: StageReport, documents: pd.DataFrame, gold: Gold) -> None:
 def _score_sentences(rep: StageReport, df: pd.DataFrame, gold: Gold, anchors: Mapping[str, DocAnchors]) -> None:
     preds = _scored_preds(df, anchors)
     prf = PRF()
-    for doc_id, spans in _gold_by_doc(gold.spans["sentences"]).items():
+    for doc_id, spans in _gold_by_doc(gold.spans["sentences"], gold).items():
         gold_set = Counter()
         for s in spans:
             a = _anchor(s, anchors)
@@ -429,7 +434,7 @@ def _score_entities(rep: StageReport, df: pd.DataFrame, gold: Gold, anchors: Map
     canon_ok = canon_n = 0
     by_entity: dict[str, list[str]] = defaultdict(list)  # gold canonical -> predicted canonicals
     pred_to_entities: dict[str, set[str]] = defaultdict(set)
-    for doc_id, spans in _gold_by_doc(gold.spans["entities"]).items():
+    for doc_id, spans in _gold_by_doc(gold.spans["entities"], gold).items():
         golds = _gold_mentions(spans, anchors, rep)
         preds = preds_by_doc.get(doc_id, [])
         required = [g for g in golds if not g.optional]
@@ -526,7 +531,7 @@ def _score_quotes(rep: StageReport, df: pd.DataFrame, gold: Gold, anchors: Mappi
     span_prf = {k: PRF() for k in groups}
     spk_prf = {k: PRF() for k in groups}
     speaker_ok = speaker_n = kind_ok = 0
-    for doc_id, spans in _gold_by_doc(gold.spans["quotes"]).items():
+    for doc_id, spans in _gold_by_doc(gold.spans["quotes"], gold).items():
         da = anchors.get(doc_id)
         text = da.text if da else ""
         golds = [(s, _anchor(s, anchors)) for s in spans]
@@ -581,7 +586,7 @@ def _score_claims(rep: StageReport, df: pd.DataFrame, gold: Gold, anchors: Mappi
     correct = total = 0
     worthy = PRF()
     spk_ok = spk_n = 0
-    for doc_id, spans in _gold_by_doc(gold.spans["claims"]).items():
+    for doc_id, spans in _gold_by_doc(gold.spans["claims"], gold).items():
         rows = preds_by_doc.get(doc_id, [])
         covered = [False] * len(rows)
         for s in spans:

@@ -59,6 +59,18 @@ class GoldDocument:
     body_line_starts: tuple[int, ...]  # raw offset of each body line
     boilerplate_lines: tuple[str, ...]
     unscored_lines: tuple[str, ...] = ()
+    unscored_line_starts: tuple[int, ...] = ()
+
+    def region(self, raw_start: int, raw_end: int) -> str:
+        """Where a raw span lies: "body" (inside a body line), "unscored"
+        (inside a standfirst line) or "outside" (boilerplate, or a gold error)."""
+        for line, start in zip(self.body_lines, self.body_line_starts):
+            if start <= raw_start and raw_end <= start + len(line):
+                return "body"
+        for line, start in zip(self.unscored_lines, self.unscored_line_starts):
+            if start <= raw_start and raw_end <= start + len(line):
+                return "unscored"
+        return "outside"
 
 
 @dataclass(frozen=True)
@@ -138,7 +150,11 @@ def load_documents(path: Path) -> dict[str, GoldDocument]:
             body_line_starts=starts,
             boilerplate_lines=tuple(_require(rec, "boilerplate_lines", where, list)),
             unscored_lines=tuple(rec.get("unscored_lines") or ()),
+            unscored_line_starts=tuple(rec.get("unscored_line_starts") or ()),
         )
+        d = docs[doc_id]
+        if len(d.unscored_lines) != len(d.unscored_line_starts):
+            raise GoldFormatError(f"{where}: {len(d.unscored_lines)} unscored_lines but {len(d.unscored_line_starts)} unscored_line_starts")
     return docs
 
 
@@ -183,9 +199,11 @@ def check_against_raw(gold: Gold, raw_texts: Mapping[str, str]) -> list[str]:
         if raw is None:
             problems.append(f"documents: no seed text for {doc.doc_id}")
             continue
-        for line, start in zip(doc.body_lines, doc.body_line_starts):
-            if raw[start:start + len(line)] != line:
-                problems.append(f"documents {doc.doc_id}: body line at {start} is not {line[:40]!r}")
+        for kind, lines, starts in (("body", doc.body_lines, doc.body_line_starts),
+                                    ("unscored", doc.unscored_lines, doc.unscored_line_starts)):
+            for line, start in zip(lines, starts):
+                if raw[start:start + len(line)] != line:
+                    problems.append(f"documents {doc.doc_id}: {kind} line at {start} is not {line[:40]!r}")
     for stage, spans in gold.spans.items():
         for s in spans or ():
             raw = raw_texts.get(s.doc_id)
@@ -193,6 +211,11 @@ def check_against_raw(gold: Gold, raw_texts: Mapping[str, str]) -> list[str]:
                 problems.append(f"{stage} #{s.index}: no seed text for {s.doc_id}")
             elif raw[s.raw_start:s.raw_end] != s.text:
                 problems.append(f"{stage} #{s.index} {s.doc_id}: raw[{s.raw_start}:{s.raw_end}] = {raw[s.raw_start:s.raw_end]!r} != {s.text!r}")
+            doc = (gold.documents or {}).get(s.doc_id)
+            if doc is None:
+                problems.append(f"{stage} #{s.index}: doc_id {s.doc_id!r} is not in documents.jsonl")
+            elif doc.region(s.raw_start, s.raw_end) == "outside":
+                problems.append(f"{stage} #{s.index} {s.doc_id}: {s.text[:40]!r} lies in no body or standfirst line")
             for alt in s.get("alt_spans") or ():
                 if raw is not None and raw[alt["raw_start"]:alt["raw_end"]] != alt["text"]:
                     problems.append(f"{stage} #{s.index} {s.doc_id}: alt span {alt!r} does not match the raw text")

@@ -55,6 +55,13 @@ def fill_documents(path: Path, raws: dict[str, str]) -> dict[str, list[tuple[int
         if "body_line_starts" in rec and rec["body_line_starts"] != starts:
             raise SystemExit(f"{rec['doc_id']}: body_line_starts {rec['body_line_starts']} != computed {starts}")
         rec["body_line_starts"] = starts
+        ustarts = []
+        for line in rec.get("unscored_lines") or ():
+            k = raw.find(line)
+            if k < 0:
+                raise SystemExit(f"{rec['doc_id']}: unscored line not in the seed text: {line[:60]!r}")
+            ustarts.append(k)
+        rec["unscored_line_starts"] = ustarts
         regions[rec["doc_id"]] = [(s, s + len(l)) for s, l in zip(starts, rec["body_lines"])]
     _write(path, rows)
     return regions
