@@ -536,18 +536,27 @@ def _score_quotes(rep: StageReport, df: pd.DataFrame, gold: Gold, anchors: Mappi
         text = da.text if da else ""
         golds = [(s, _anchor(s, anchors)) for s in spans]
         for s, a in golds:
-            if a is None:
+            if a is None and not s.get("optional"):
                 rep.notes.append(f"{doc_id}: gold quote not in text: {s.text[:60]!r}")
         preds = preds_by_doc.get(doc_id, [])
         for key, kind in groups.items():
-            g_sel = [(s, a) for s, a in golds if kind is None or s.get("kind") == kind]
+            sel = [(s, a) for s, a in golds if kind is None or s.get("kind") == kind]
+            g_sel = [(s, a) for s, a in sel if not s.get("optional")]
+            g_opt = [(s, a) for s, a in sel if s.get("optional")]
             p_sel = [(sp, r) for sp, r in preds if kind is None or r.get("kind") == kind]
             g_tok = [_tokens(text, a) if a else frozenset() for _, a in g_sel]
             p_tok = [_tokens(text, sp) for sp, _ in p_sel]
+            # an optional gold quote (a borderline case) costs nothing when
+            # missed, and a prediction that matches it is not a false alarm
+            o_tok = [_tokens(text, a) if a else frozenset() for _, a in g_opt]
             pairs = greedy_match(g_tok, p_tok)
-            span_prf[key].add(PRF(len(pairs), len(p_sel) - len(pairs), len(g_sel) - len(pairs)))
             spk_pairs = greedy_match(g_tok, p_tok, allowed=lambda i, j: _speaker_ok(g_sel[i][0], p_sel[j][1]))
-            spk_prf[key].add(PRF(len(spk_pairs), len(p_sel) - len(spk_pairs), len(g_sel) - len(spk_pairs)))
+            for pairs_, prf in ((pairs, span_prf[key]), (spk_pairs, spk_prf[key])):
+                taken = {j for _, j in pairs_}
+                rest = [j for j in range(len(p_sel)) if j not in taken]
+                ignored = greedy_match(o_tok, [p_tok[j] for j in rest])
+                fp = len(rest) - len(ignored)
+                prf.add(PRF(len(pairs_), fp, len(g_sel) - len(pairs_)))
             if kind is None:
                 for i, j in pairs:
                     speaker_n += 1

@@ -313,3 +313,15 @@ def test_evaluate_field_errors_lower_field_accuracy(gold_dir):
     assert m["title_accuracy"] == 0.0 and m["source_accuracy"] == 0.0
     assert m["dateline_accuracy"] == 1.0  # a missing trailing dot is not a different dateline
     assert m["fields_accuracy"] == 2 / 4
+
+
+def test_evaluate_optional_quote_neither_missed_nor_false_alarm(gold_dir):
+    rows = [json.loads(l) for l in (gold_dir / "quotes.jsonl").read_text().splitlines()]
+    rows[1]["optional"] = True
+    write_jsonl(gold_dir / "quotes.jsonl", rows)
+    t = perfect_tables()
+    m = score(t, gold_dir)["quotes"]
+    assert m["precision"] == m["recall"] == 1.0 and m["indirect_precision"] == 0.0  # nothing required of that kind
+    t["quotes"] = t["quotes"].iloc[:1]
+    m = score(t, gold_dir)["quotes"]
+    assert m["precision"] == m["recall"] == 1.0
