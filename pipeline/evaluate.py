@@ -37,8 +37,8 @@ from typing import Iterable, Mapping
 
 import pandas as pd
 
-from .gold import Anchor, DocAnchors, Gold, GoldSpan, anchor_alt_spans, anchor_document, load_gold
-from .schemas import CLAIM_TYPES, QUOTE_KINDS
+from .gold import DocAnchors, Gold, GoldSpan, anchor_alt_spans, anchor_document, load_gold
+from .schemas import CLAIM_TYPES
 from .tables import MissingTableError, read_table
 
 STAGE_ORDER = ("clean", "sentences", "entities", "quotes", "claims")
@@ -163,8 +163,7 @@ def evaluate_tables(tables: Mapping[str, pd.DataFrame | None], gold: Gold) -> Re
     texts = dict(zip(documents["doc_id"], documents["text"]))
     anchors = {d.doc_id: anchor_document(d, texts[d.doc_id]) for d in (gold.documents or {}).values() if d.doc_id in texts}
     stages: dict[str, StageReport] = {}
-    scorers = {"clean": _score_clean, "sentences": _score_sentences, "entities": _score_entities,
-               "quotes": _score_quotes, "claims": _score_claims}
+    scorers = {"sentences": _score_sentences, "entities": _score_entities, "quotes": _score_quotes, "claims": _score_claims}
     for stage in STAGE_ORDER:
         if not gold.has(stage) or gold.documents is None:
             missing = "documents.jsonl" if gold.documents is None else f"{stage} gold file"
