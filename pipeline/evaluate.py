@@ -464,9 +464,18 @@ def _score_entities(rep: StageReport, df: pd.DataFrame, gold: Gold, anchors: Map
             pred_to_entities[got].add(key)
         da = anchors.get(doc_id)
         matched = {pi for _, pi in pairs_s} | ignored_s
+        span_match = {pi: golds[gi] for gi, pi in pairs_l}
         for pi, (span, rec) in enumerate(preds):
-            if pi not in matched and da is not None:
-                rep.notes.append(f"{doc_id}: predicted {rec.get('label')} {da.text[span[0]:span[1]]!r} not in gold")
+            if pi in matched or da is None:
+                continue
+            mention = f"{rec.get('label')} {da.text[span[0]:span[1]]!r}"
+            if pi in span_match:
+                rep.notes.append(f"{doc_id}: predicted {mention}, gold label {span_match[pi].span.get('label')}")
+            else:
+                rep.notes.append(f"{doc_id}: predicted {mention} not in gold")
+        for gi, g in enumerate(golds):
+            if not g.optional and gi not in {g_ for g_, _ in pairs_l}:
+                rep.notes.append(f"{doc_id}: missed {g.span.get('label')} {g.span.text!r}")
     names_strict.tp = sum(tp_gold_label[l] for l in NAME_LABELS)
     names_fn = sum(gold_per_label[l] for l in NAME_LABELS) - names_strict.tp
     names_fp = sum(pred_per_label[l] for l in NAME_LABELS) - sum(tp_pred_label[l] for l in NAME_LABELS)
@@ -670,12 +679,13 @@ def report_as_dict(report: Report) -> dict:
 
 
 def print_report(report: Report, console, max_notes: int = 12) -> None:
+    from rich.markup import escape
     from rich.table import Table
 
     console.print(f"gold: {report.gold_dir}   tables: {report.out_dir}", highlight=False)
     for name, s in report.stages.items():
         if s.status == "no gold":
-            console.print(f"[bold]{name}[/]: no gold ({'; '.join(s.notes)})", highlight=False)
+            console.print(f"[bold]{name}[/]: no gold ({escape('; '.join(s.notes))})", highlight=False)
             continue
         title = f"{name} ({STAGE_TABLE[name]})" + ("  [yellow]table missing[/]" if s.status == "no table" else "")
         t = Table(title=title, title_justify="left")
@@ -687,12 +697,13 @@ def print_report(report: Report, console, max_notes: int = 12) -> None:
         fmt = lambda v: "" if v is None else f"{v:.3f}"  # noqa: E731
         for r in s.rows:
             if r.value is not None:
-                t.add_row(r.name, "", "", "", fmt(r.value), str(r.support), "")
+                t.add_row(escape(r.name), "", "", "", fmt(r.value), str(r.support), "")
             else:
-                t.add_row(r.name, fmt(r.precision), fmt(r.recall), fmt(r.f1), "", str(r.support),
+                t.add_row(escape(r.name), fmt(r.precision), fmt(r.recall), fmt(r.f1), "", str(r.support),
                           "" if r.predicted is None else str(r.predicted))
         console.print(t)
         for note in s.notes[:max_notes]:
-            console.print(f"  - {note}", highlight=False, soft_wrap=True)
+            # notes quote article text, which may hold "[of countries]": not markup
+            console.print(f"  - {escape(note)}", highlight=False, soft_wrap=True)
         if len(s.notes) > max_notes:
             console.print(f"  ... {len(s.notes) - max_notes} more (use --json for all)", highlight=False)
