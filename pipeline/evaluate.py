@@ -347,8 +347,10 @@ def _score_clean(rep: StageReport, documents: pd.DataFrame, gold: Gold) -> None:
 def _score_sentences(rep: StageReport, df: pd.DataFrame, gold: Gold, anchors: Mapping[str, DocAnchors]) -> None:
     preds = _scored_preds(df, anchors)
     prf = PRF()
+    headings_ok = headings = 0
     for doc_id, spans in _gold_by_doc(gold.spans["sentences"], gold).items():
         gold_set = Counter()
+        pred_set = Counter(span for span, _ in preds.get(doc_id, ()))
         for s in spans:
             a = _anchor(s, anchors)
             if a is None:
@@ -356,7 +358,10 @@ def _score_sentences(rep: StageReport, df: pd.DataFrame, gold: Gold, anchors: Ma
                 rep.notes.append(f"{doc_id}: gold sentence not in text: {s.text[:60]!r}")
             else:
                 gold_set[a] += 1
-        pred_set = Counter(span for span, _ in preds.get(doc_id, ()))
+            if s.get("heading"):
+                # GUIDELINES 2: a heading is its own segment, never glued to the next sentence
+                headings += 1
+                headings_ok += a is not None and a in pred_set
         tp = sum((gold_set & pred_set).values())
         prf.tp += tp
         prf.fn += sum(gold_set.values()) - tp
@@ -366,6 +371,7 @@ def _score_sentences(rep: StageReport, df: pd.DataFrame, gold: Gold, anchors: Ma
             if da is not None:
                 rep.notes.append(f"{doc_id}: predicted sentence not in gold: {da.text[span[0]:span[1]][:70]!r}")
     rep.add_prf("", "exact span", prf)
+    rep.add_value("heading_accuracy", "headings as their own segment", headings_ok, headings)
 
 
 # ---------------------------------------------------------------- entities

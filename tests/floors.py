@@ -23,6 +23,7 @@ FLOORS: dict[str, dict[str, float]] = {
         "precision": 0.98,
         "recall": 0.99,
         "f1": 0.985,
+        "heading_accuracy": 1.0,
     },
     "entities": {
         "f1": 0.65,

@@ -68,7 +68,7 @@ def gold_dir(tmp_path):
         "unscored_lines": ["Summary line about the OSCE talks today"],
         "unscored_line_starts": [RAW.index("Summary line")],
     }])
-    write_jsonl(g / "sentences.jsonl", [raw_span(s) for s in SENTENCES])
+    write_jsonl(g / "sentences.jsonl", [{**raw_span(s), **({"heading": True} if s == "Talks" else {})} for s in SENTENCES])
     write_jsonl(g / "entities.jsonl", [
         {**raw_span(t, n), "label": lab, "canonical": c} for t, n, lab, c in ENTITIES
     ])
@@ -325,3 +325,14 @@ def test_evaluate_optional_quote_neither_missed_nor_false_alarm(gold_dir):
     t["quotes"] = t["quotes"].iloc[:1]
     m = score(t, gold_dir)["quotes"]
     assert m["precision"] == m["recall"] == 1.0
+
+
+def test_evaluate_heading_glued_to_the_next_sentence(gold_dir):
+    t = perfect_tables()
+    assert score(t, gold_dir)["sentences"]["heading_accuracy"] == 1.0
+    s = t["sentences"]
+    s.loc[2, "end"] = s.loc[3, "end"]  # "Talks\n\n\"We must talk,\" Igor Sekreta said."
+    t["sentences"] = s.drop(index=3)
+    m = score(t, gold_dir)["sentences"]
+    assert m["heading_accuracy"] == 0.0
+    assert (m["precision"], m["recall"]) == (4 / 4 - 1 / 4, 3 / 5)
