@@ -160,7 +160,7 @@ def evaluate_tables(tables: Mapping[str, pd.DataFrame | None], gold: Gold) -> Re
     documents = tables.get("documents")
     if documents is None:
         raise MissingTableError("table 'documents' is needed to score anything; run `pipeline run clean` first")
-    texts = dict(zip(documents["doc_id"], documents["text"]))
+    texts = {d: t if isinstance(t, str) else "" for d, t in zip(documents["doc_id"], documents["text"])}
     anchors = {d.doc_id: anchor_document(d, texts[d.doc_id]) for d in (gold.documents or {}).values() if d.doc_id in texts}
     stages: dict[str, StageReport] = {}
     scorers = {"sentences": _score_sentences, "entities": _score_entities, "quotes": _score_quotes, "claims": _score_claims}
