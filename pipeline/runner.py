@@ -59,7 +59,7 @@ from .nlp import DEFAULT_MODEL, load_nlp
 from .parse import BATCH_SIZE, DocIndex, docbin_bytes, load_cached, memory_zone, text_hash
 from .readers import DEFAULT_MAX_CHARS, HTML_SUFFIXES, TEXT_SUFFIXES, RawDocument, iter_inputs
 from .registry import PRODUCER, STAGES, Stage, get_stage
-from .tables import (MissingTableError, PartWriter, TableSchemaError, read_table, remove_stale_temporaries,
+from .tables import (MissingTableError, PartWriter, TableSchemaError, read_table, sweep_temporary,
                      table_files, table_path, write_table)
 
 ENGINES = ("local", "dask")
@@ -612,7 +612,7 @@ def run(stage_names: list[str], settings: Settings, *, on_stage_start: Callable[
     check_model(settings.model)
     out = settings.out
     out.mkdir(parents=True, exist_ok=True)
-    remove_stale_temporaries(out)
+    sweep_temporary(out)
 
     summary = RunSummary()
     names = tuple(s.name for s in selected)

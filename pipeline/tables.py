@@ -227,32 +227,34 @@ def table_files(out_dir: Path | str, table: str) -> list[Path]:
     return [path] if path.exists() else []
 
 
-_TEMP_PREFIXES = (".parts.", ".old-")
+def sweep_temporary(out_dir: Path | str) -> list[str]:
+    """Remove temporary files and part folders left by a run that was killed.
 
-
-def remove_stale_temporaries(out_dir: Path | str) -> list[Path]:
-    """Delete hidden leftovers of an interrupted run (``.<table>.parts.*``,
-    ``.<table>.*.tmp``, ``.<table>.parquet.old-*``) in ``out_dir``.
-
-    Only names this module creates are touched. Two runs must not share one
-    ``--out`` at the same time (the second would remove the first's work in
-    progress): the tables of one folder belong to one run at a time.
+    Only names this module creates are touched: hidden ``.<table>.*.tmp`` files,
+    ``.<table>.parts.*`` folders (also the Dask engine's ``.dask-*.parts.*``
+    work folder) and ``.<table>.parquet.old-*`` leftovers. Two runs must not
+    share one ``--out`` at the same time (the second would sweep the first's
+    work in progress).
     """
     out = Path(out_dir)
-    removed: list[Path] = []
+    removed: list[str] = []
     if not out.is_dir():
         return removed
     for p in out.iterdir():
         name = p.name
         if not name.startswith("."):
             continue
-        if any(tok in name for tok in _TEMP_PREFIXES) or name.endswith(".tmp"):
+        if name.endswith(".tmp") or ".parts." in name or ".parquet.old-" in name:
             if p.is_dir():
                 shutil.rmtree(p, ignore_errors=True)
             else:
                 p.unlink(missing_ok=True)
-            removed.append(p)
+            removed.append(name)
     return removed
+
+
+#: Older name, kept for callers of the streaming runner's first version.
+remove_stale_temporaries = sweep_temporary
 
 
 def read_table(out_dir: Path | str, table: str, *, stage_hint: str | None = None) -> pd.DataFrame:
