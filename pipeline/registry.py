@@ -24,6 +24,7 @@ How the runner uses an entry (see ``pipeline/runner.py``):
 """
 from __future__ import annotations
 
+import importlib.util
 from dataclasses import dataclass
 from typing import Callable, Protocol
 
@@ -33,7 +34,8 @@ from .stages import claims, clean, entities, quotes, sentences
 
 
 class StageContext(Protocol):
-    """What a stage adapter may use (implemented by ``runner.RunContext``)."""
+    """What a stage adapter may use (implemented by ``runner.BatchContext``: the
+    tables and Docs of one batch of documents)."""
 
     def table(self, name: str) -> pd.DataFrame: ...
     def raw_documents(self): ...
@@ -57,6 +59,19 @@ class Stage:
     needs: tuple[str, ...] | None = None
 
 
+def _entities_finalize(table: pd.DataFrame) -> pd.DataFrame:
+    """Corpus finalize of the entities stage: one canonical name per entity
+    across all documents of the run (``pipeline.canonical``, issue 3)."""
+    from .canonical import canonical_names
+
+    return table.assign(canonical=canonical_names(table).to_numpy())
+
+
+# pipeline/canonical.py arrives with the entities work (issue 3); until it is
+# merged the entities stage has no corpus finalize. After the merge this can be
+# simply ``finalize=_entities_finalize``.
+_HAS_CANONICAL = importlib.util.find_spec(f"{__package__}.canonical") is not None
+
 STAGES: tuple[Stage, ...] = (
     Stage(
         "clean", "documents", (),
@@ -72,6 +87,7 @@ STAGES: tuple[Stage, ...] = (
         "entities", "entities", ("documents", "sentences"),
         lambda ctx: entities.extract_entities(ctx.table("documents"), ctx.table("sentences"), ctx.docs(), ctx.errors),
         needs_docs=True, help="named entities with OntoNotes labels and one canonical name per entity",
+        finalize=_entities_finalize if _HAS_CANONICAL else None,
     ),
     Stage(
         "quotes", "quotes", ("documents", "sentences", "entities"),

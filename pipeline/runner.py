@@ -530,8 +530,18 @@ def _copy_unchanged(out: Path, table: str, keep: set[str], writer: PartWriter) -
 
 
 def _finalize(stage: Stage, writers: dict[str, PartWriter], batch_rows: int) -> None:
+    """Run ``stage.finalize`` over the stage's whole table (this run's parts).
+
+    The hook sees the rows sorted by the table's key (``doc_id``, then its id
+    column, e.g. ``ent_id``), whatever the batch size, worker count, engine or
+    incremental reuse, so tie-breaks such as "the first name seen" are the same
+    in every kind of run.
+    """
     writer = writers[stage.output]
-    before = writer.read()
+    from .schemas import schema_for
+
+    keys = [f.name for f in schema_for(stage.output)][:2]
+    before = writer.read().sort_values(keys, kind="mergesort").reset_index(drop=True)
     after = stage.finalize(before)
     if len(after) != len(before):
         raise ValueError(f"finalize of stage {stage.name!r} returned {len(after)} rows for {len(before)}; "
