@@ -59,7 +59,7 @@ from .nlp import DEFAULT_MODEL, load_nlp
 from .parse import BATCH_SIZE, DocIndex, docbin_bytes, load_cached, memory_zone, text_hash
 from .readers import DEFAULT_MAX_CHARS, HTML_SUFFIXES, TEXT_SUFFIXES, RawDocument, iter_inputs
 from .registry import PRODUCER, STAGES, Stage, get_stage
-from .tables import (MissingTableError, PartWriter, TableSchemaError, read_table, sweep_temporary,
+from .tables import (MissingTableError, PartWriter, TableSchemaError, checked_dataset, read_table, sweep_temporary,
                      table_files, table_path, write_table)
 
 ENGINES = ("local", "dask")
@@ -498,7 +498,7 @@ def _tasks_from_tables(settings: Settings, selected: list[Stage], index: DocInde
     upstream = sorted({t for s in selected for t in s.inputs if t not in produced and t != "documents"})
     whole = {t: read_table(settings.out, t, stage_hint=PRODUCER.get(t)) for t in upstream}
     groups = {t: df.groupby("doc_id", sort=False).indices for t, df in whole.items()}
-    read_table(settings.out, "documents", stage_hint="clean")  # checks the schema first
+    checked_dataset(settings.out, "documents", stage_hint="clean")  # the contract, before any work
     dataset = ds.dataset([str(p) for p in table_files(settings.out, "documents")], format="parquet")
     names = tuple(s.name for s in selected)
     import numpy as np

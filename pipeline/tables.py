@@ -264,6 +264,13 @@ def read_table(out_dir: Path | str, table: str, *, stage_hint: str | None = None
     and ``TableSchemaError`` (naming the table and column) when a required
     column is missing or has an incompatible type.
     """
+    df = checked_dataset(out_dir, table, stage_hint=stage_hint).read().to_pandas()
+    return df
+
+
+def checked_dataset(out_dir: Path | str, table: str, *, stage_hint: str | None = None) -> pq.ParquetDataset:
+    """The table as a ``ParquetDataset`` after the checks of ``read_table``,
+    without reading its rows (for streaming readers)."""
     path = table_path(out_dir, table)
     if not path.exists():
         hint = f"; run `pipeline run {stage_hint}` first" if stage_hint else ""
@@ -286,8 +293,7 @@ def read_table(out_dir: Path | str, table: str, *, stage_hint: str | None = None
                 f"{path}: column {field.name!r} has type {got}, expected {field.type}; "
                 f"rerun the stage that writes {table!r}"
             )
-    df = dataset.read().to_pandas()
-    return df
+    return dataset
 
 
 def _compatible(got: pa.DataType, want: pa.DataType) -> bool:
