@@ -35,6 +35,7 @@ paragraph and heading is its own block.
 """
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -142,9 +143,11 @@ def _month_key(name: str) -> str:
 
 
 def _iso(year: int, month: int, day: int) -> str | None:
-    if not (1 <= month <= 12 and 1 <= day <= 31 and 1000 <= year <= 2999):
+    """ISO date, or None for an impossible one ("February 31")."""
+    try:
+        return datetime.date(year, month, day).isoformat()
+    except ValueError:
         return None
-    return f"{year:04d}-{month:02d}-{day:02d}"
 
 
 def match_dateline(line: str) -> Dateline | None:
