@@ -123,3 +123,19 @@ def test_sentences_seeds_f1_against_expected(seed_tables):
         misses += [text[s:e][:60] for s, e in sorted(pred ^ gold)]
     f1 = 2 * tp / (2 * tp + fp + fn)
     assert f1 >= 0.98, f"sentence F1 {f1:.3f} < 0.98; differing spans: {misses}"
+
+
+def test_sentences_stage_warns_on_unpunctuated_document(nlp):
+    import pandas as pd
+
+    from pipeline.errors import ErrorLog
+    from pipeline.stages.sentences import split_sentences
+
+    texts = {"flat": " ".join(["security dialogue in Europe and the OSCE"] * 60),  # 420 words, no punctuation
+             "ok": "The talks resume in January. The ministers agreed."}
+    documents = pd.DataFrame({"doc_id": list(texts), "path": [f"{k}.txt" for k in texts]})
+    errors = ErrorLog()
+    frame = split_sentences(documents, {k: nlp(v) for k, v in texts.items()}, errors)
+    assert [(r.doc_id, r.path, r.error) for r in errors.records] == [
+        ("flat", "flat.txt", "warning:no_sentence_punctuation")]
+    assert len(frame[frame["doc_id"] == "flat"]) == 3 and len(frame[frame["doc_id"] == "ok"]) == 2
