@@ -80,10 +80,12 @@ def test_clean_is_menu(line, expected):
     ("No European security currently exists, top Belarusian diplomat says", True),
     ("Rivals of the £400 Apple...", True),
     ("Will the OSCE survive?", True),
+    ("Sisterhood of the Skateboard.", True),  # short: a full stop added by the export
+    ("The OSCE mandate covers a wide range of issues.", False),
     ("Events", False),              # one word: a menu item
     ("5 Dec 2025", False),          # a date stamp
     ("An archive photo", False),    # a caption
-    ("The OSCE mandate covers a wide range of issues.", False),  # a sentence
+    ("The OSCE held its annual meeting in Vienna on Friday.", False),  # a sentence
     ("Related articles:", False),
 ])
 def test_clean_is_headline_like(line, expected):
@@ -141,3 +143,15 @@ def test_clean_match_dateline_rejects_body_lines(line):
 ])
 def test_clean_parse_date(text, iso):
     assert clean.parse_date(text) == iso
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("Clinton Plan for Taxes Is Expansive but Complex.", True),
+    ("Old Hands Help Russia Navigate U.S. Media.", True),
+    ("Belarus urges OSCE to initiate broad dialogue on Eurasian security issues", False),
+    ("Belarusian Deputy Foreign Minister Igor Sekreta said the OSCE must change.", False),
+    ("The Republic of Belarus has been a full-fledged member of the OSCE since January 30, 1992.", False),
+    ("Related Articles:", False),
+])
+def test_clean_is_title_case_headline(line, expected):
+    assert clean.is_title_case_headline(line) is expected

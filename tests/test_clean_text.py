@@ -71,6 +71,22 @@ def test_clean_text_no_dateline_keeps_short_lines_after_title():
     ]
 
 
+@pytest.mark.parametrize("first, title", [
+    # PolNeAR-style exports: the headline on the first line with a full stop added
+    ("Clinton Plan for Taxes Is Expansive but Complex.", "Clinton Plan for Taxes Is Expansive but Complex."),
+    ("Sisterhood of the Skateboard.", "Sisterhood of the Skateboard."),
+    # a first line that is a sentence stays body: no title
+    ("The council approved the budget after a debate that lasted until midnight.", None),
+])
+def test_clean_text_first_line_headline_with_full_stop(first, title):
+    body = ["Early one evening in June, the park was loud with screeching from the train, when a boy shouted, ''Coming, yo!''",
+            "LETTERS.",
+            "The crew has gathered there for more than two years, but they still tend to turn heads."]
+    text, got, _, _ = clean_text("\n\n".join([first] + body))
+    assert got == title
+    assert text.split("\n\n") == (body if title else [first] + body)
+
+
 def test_clean_text_drops_publication_stamp_after_title():
     raw = ("Menu\nCouncil approves budget\n5 Dec 2025 10:15\n"
            "The city council approved next year's budget on Friday after a long debate.\n")

@@ -72,7 +72,9 @@ _CAPS_PLACE_RE = r"[A-Z][A-Z.'\-]+(?:\s+[A-Z][A-Z.'\-]+){0,3}(?:,\s+[A-Z][A-Za-z
 # An outlet name: short, capitalised ("TASS", "BelTA", "The Europe Today").
 _SOURCE_RE = r"[A-Z][A-Za-z0-9.&'\- ]{0,40}?"
 
-_SENT_END = tuple('.!?…"”’»)')
+# A line ending like this ends in sentence punctuation; "''" closes a quote in
+# LaTeX/PTB-style wire copy (PolNeAR's NYT texts).
+_SENT_END = tuple('.!?…"”’»)\'')
 _WORD_RE = re.compile(r"\w+", re.UNICODE)
 # A clock time or a four-digit year marks a date line as a publication stamp
 # ("5 Dec 2025", "Friday, 25 February 2005 14:35"); without them it is more
@@ -235,11 +237,29 @@ def is_headline_like(line: str) -> bool:
     """3-30 words, not furniture, not ending like a sentence or a label.
 
     Headlines may end in "?", "!" or an ellipsis ("Rivals of the £400 Apple...")
-    but not in a single full stop or a colon."""
+    but not in a colon. A single full stop is allowed on a short line (under
+    eight words, so not prose): plain-text exports often add one to the
+    headline ("Sisterhood of the Skateboard." in PolNeAR); a longer line ending
+    in a full stop is a sentence."""
     s = line.strip()
     w = n_words(s)
-    ends_badly = s.endswith(":") or (s.endswith(".") and not s.endswith(("...", "…")))
+    ends_badly = s.endswith(":") or (s.endswith(".") and not s.endswith(("...", "…")) and w >= 8)
     return 3 <= w <= 30 and not ends_badly and not is_furniture(s) and not is_date_line(s)
+
+
+_CASED_WORD_RE = re.compile(r"[^\W\d_][\w’'\-]{3,}")
+
+
+def is_title_case_headline(line: str) -> bool:
+    """A Title Case line of at most 25 words ("Clinton Plan for Taxes Is
+    Expansive but Complex."): most words of four or more letters capitalised.
+    Used for the first line of a text only, where exports put the headline,
+    often with a full stop added; a prose sentence is rarely in Title Case."""
+    s = line.strip()
+    long_words = _CASED_WORD_RE.findall(s)
+    if n_words(s) > 25 or len(long_words) < 3 or s.endswith(":"):
+        return False
+    return sum(w[0].isupper() for w in long_words) >= 0.75 * len(long_words)
 
 
 def is_short_unpunctuated(line: str) -> bool:
@@ -331,9 +351,13 @@ def clean_text(raw: str, *, title_hint: str | None = None) -> tuple[str, str | N
         if dl is not None:
             dateline, body_start = dl, i
             break
+    # The first line of a text, on its own and in Title Case, is a headline even
+    # when it ends in a full stop (PolNeAR's exports add one to every headline).
+    first_title = (len(idx) > 1 and idx[1] > idx[0] + 1 and is_title_case_headline(lines[idx[0]])
+                   and not is_furniture(lines[idx[0]]))
     if body_start is None:
         for i in idx:
-            if is_prose(lines[i]):
+            if is_prose(lines[i]) and not (first_title and i == idx[0]):
                 body_start = i
                 break
     if body_start is None:
@@ -356,7 +380,7 @@ def clean_text(raw: str, *, title_hint: str | None = None) -> tuple[str, str | N
         if repeated:
             title_line = repeated[0]
         else:
-            cands = [i for i in header if is_headline_like(lines[i])]
+            cands = [i for i in header if is_headline_like(lines[i]) or (first_title and i == idx[0])]
             if cands:
                 title_line = cands[0]
         title = lines[title_line] if title_line is not None else None
