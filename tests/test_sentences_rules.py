@@ -52,16 +52,21 @@ def preset(doc: Doc, word: str, nth: int = 0):
     ("no future_ ,_ ” Igor Sekreta said .", "Igor", False),
     ("all they said_ ; Nothing else was said .", "Nothing", False),
     # attribution after a quote that ends in ? or ! stays with it
-    ("“ _What can be done right now_ ?_ ” Igor Sekreta asked .", "Igor", False),
-    ("\" _What can be done right now_ ?_ \" Igor Sekreta asked .", "Igor", False),
-    ("“ _Allow diplomats to work_ !_ ” said the deputy minister .", "said", False),
-    ("\" _Allow diplomats to work_ !_ \" the minister concluded , adding that", "the", False),
-    ("“ _What can be done_ ?_ ” he asked .", "he", False),
+    ("“_ What can be done right now_ ?_ ” Igor Sekreta asked .", "Igor", False),
+    ("\"_ What can be done right now_ ?_ \" Igor Sekreta asked .", "Igor", False),
+    ("“_ Allow diplomats to work_ !_ ” said the deputy minister .", "said", False),
+    ("\"_ Allow diplomats to work_ !_ \" the minister concluded , adding that", "the", False),
+    ("“_ What can be done_ ?_ ” he asked .", "he", False),
     # ... but a new sentence with a reporting verb and a complement is new
-    ("“ _What can be done_ ?_ ” He said the talks would go on .", "He", None),
+    ("“_ What can be done_ ?_ ” He said the talks would go on .", "He", None),
+    # a closing mark never starts a sentence, even after ?'  (BBC regression)
+    ("question mark of_ : '_ If we build it will they come_ ?_ '_ \" she said .", "\"", False),
+    ("question mark of_ : '_ If we build it will they come_ ?_ '_ \" she said .", "she", False),
+    # an apostrophe-like closer before a lower-case word
+    ("Belarus_ ’ representatives work in Vienna", "representatives", False),
     # a new quotation right after a closed one starts a sentence
-    ("catastrophic consequences_ ._ \" \" _In Eurasia , the importance", "\"", True, ),
-    ("catastrophic consequences_ ._ ” “ _In Eurasia , the importance", "“", True),
+    ("catastrophic consequences_ ._ \" \"_ In Eurasia , the importance", "\"", True, ),
+    ("catastrophic consequences_ ._ ” “_ In Eurasia , the importance", "“", True),
     # an ordinary sentence end is left to the parser
     ("He left the room_ . She stayed .", "She", None),
     ("He left the room_ . she stayed .", "she", False),
