@@ -23,6 +23,8 @@ from pipeline.stages import clean
     ("Archive documents show the treaty was signed in 1992.", False),
     ("Read more: the minister said the talks would resume.", False),
     ("Eurasian Charter", False),
+    ("Analysis: Why the OSCE still matters", False),
+    ("EXCLUSIVE", True),
 ])
 def test_clean_is_banner(line, expected):
     assert clean.is_banner(line) is expected
@@ -108,6 +110,8 @@ def test_clean_is_headline_like(line, expected):
     ("MOSCOW. Dec 5 (Interfax) - Russia's Foreign Ministry ...", "MOSCOW. Dec 5 (Interfax) -", "Interfax", "Dec 5"),
     ("NEW YORK, Nov. 23 (Reuters) - Stocks ...", "NEW YORK, Nov. 23 (Reuters) -", "Reuters", "Nov. 23"),
     ("KYIV, March 3 — Ukraine said ...", "KYIV, March 3 —", None, "March 3"),
+    ("WASHINGTON — A contentious visa program ...", "WASHINGTON —", None, None),
+    ("CHARLOTTE - Nearly a week after the police shooting ...", "CHARLOTTE -", None, None),
     # a dateline alone on its line: the body follows on the next line
     ("MINSK, July 30. /TASS/.", "MINSK, July 30. /TASS/.", "TASS", "July 30"),
 ])
@@ -124,6 +128,8 @@ def test_clean_match_dateline(line, dateline, source, date):
     "Minsk said on July 30 that talks would resume.",
     "Eurasian Charter",
     "He told TASS / RIA that the talks were over.",
+    "NATO-led forces withdrew on Monday.",
+    "HE'S BEEN CALLED OUT BY FELLOW DOCTORS — He has been dragged before a Senate subcommittee.",
 ])
 def test_clean_match_dateline_rejects_body_lines(line):
     assert clean.match_dateline(line) is None

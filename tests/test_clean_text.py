@@ -111,6 +111,29 @@ def test_clean_text_nothing_left(raw):
     assert text == "" and dateline is None
 
 
+def test_clean_text_bare_caps_dateline_only_on_first_prose_line():
+    raw = ("Visa Program Up for Renewal Amid Allegations of Fraud\n\n"
+           "WASHINGTON - A contentious visa program that allows wealthy foreigners to invest is up for renewal.\n\n"
+           "NATO - the alliance, not the program - was not mentioned in the debate in the Senate.\n")
+    text, title, dateline, _ = clean_text(raw)
+    assert title == "Visa Program Up for Renewal Amid Allegations of Fraud"
+    assert dateline.text == "WASHINGTON -" and dateline.source is None
+    assert text.split("\n\n") == [
+        "A contentious visa program that allows wealthy foreigners to invest is up for renewal.",
+        "NATO - the alliance, not the program - was not mentioned in the debate in the Senate."]
+    # a kicker on the headline line is no dateline
+    raw3 = "EXCLUSIVE – Roger Stone: Don’t Trust the Voting Machines.\n\nStone said the machines could be hacked.\n"
+    assert clean_text(raw3)[2] is None
+    raw4 = "Stone interview\n\nEXCLUSIVE – Roger Stone said the voting machines could be hacked, he told us.\n"
+    assert clean_text(raw4)[2] is None
+    # after a prose line, the same shape is body, not a dateline
+    raw2 = ("Senate debate\n\nThe Senate debated the visa program on Monday, officials said.\n\n"
+            "NATO - the alliance, not the program - was not mentioned in the debate in the Senate.\n")
+    text2, _, dateline2, _ = clean_text(raw2)
+    assert dateline2 is None
+    assert text2.endswith("\n\nNATO - the alliance, not the program - was not mentioned in the debate in the Senate.")
+
+
 def test_clean_text_dateline_alone_on_its_line():
     raw = "MINSK, July 30. /TASS/.\nOver the past decade, the OSCE's peacekeeping activities yielded no tangible progress.\n"
     text, title, dateline, _ = clean_text(raw)

@@ -180,8 +180,12 @@ def is_banner(line: str) -> bool:
     banners = word_set("boilerplate_lines")
     if s.rstrip(":").strip() in banners:
         return True
+    # The label form needs a list after the colon ("Tags: OSCE, Belarus",
+    # "Share: Facebook Twitter"), so "Analysis: Why the OSCE matters" stays a headline.
     label, colon, rest = s.partition(":")
-    return bool(colon) and label.strip() in banners and n_words(s) <= 10 and not s.endswith(tuple(".!?…"))
+    listy = "," in rest or n_words(rest) <= 2
+    return (bool(colon) and label.strip() in banners and listy and n_words(s) <= 10
+            and not s.endswith(tuple(".!?…")))
 
 
 def is_caption(line: str) -> bool:
@@ -346,11 +350,17 @@ def clean_text(raw: str, *, title_hint: str | None = None) -> tuple[str, str | N
     # 1. Find the body start: a dateline in the first lines, else the first prose line.
     dateline: Dateline | None = None
     body_start = None
+    seen_prose = False
     for i in idx[:40]:
         dl = match_dateline(lines[i])
-        if dl is not None:
+        # A bare "WASHINGTON —" (no date, no outlet) counts only on the first
+        # prose line and never on the text's first line: elsewhere it may be a
+        # capitalised word in the body or a kicker ("EXCLUSIVE – Roger Stone: ...").
+        bare_ok = not seen_prose and i != idx[0] and not (dl and is_banner(dl.place or ""))
+        if dl is not None and (dl.date or dl.source or bare_ok):
             dateline, body_start = dl, i
             break
+        seen_prose = seen_prose or is_prose(lines[i])
     # The first line of a text, on its own and in Title Case, is a headline even
     # when it ends in a full stop (PolNeAR's exports add one to every headline).
     first_title = (len(idx) > 1 and idx[1] > idx[0] + 1 and is_title_case_headline(lines[idx[0]])
