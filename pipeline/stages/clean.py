@@ -3,12 +3,20 @@
 The rules are general shapes of web news pages, not strings of one site
 (GUIDELINES section 1):
 
-* **header**: the lines before the body. With a dateline, the body starts at
-  the dateline's line; without one, at the first prose line (a line of eight
-  or more words ending in sentence punctuation). The headline is taken from
-  the header (a line the page repeats, else its first headline-like line) and
-  everything else in the header (menus, banners, date lines, captions, the
-  repeated headline, a standfirst) is dropped.
+* **header**: the lines before the body. With a dateline
+  (``resources/dateline_patterns.txt``: TASS, BelTA, Reuters, AP, AFP, Xinhua,
+  Interfax, UPI, "City, Month D, YYYY – Outlet:", and a bare "WASHINGTON —"
+  on the first prose line only), the body starts at the dateline's line;
+  without one, at the first prose line (a line of eight or more words ending
+  in sentence punctuation). The headline is a header line the page repeats,
+  else its first headline-like line (3-30 words, not furniture, not ending in
+  a colon or, from eight words on, a full stop), or a Title Case first line
+  of the text. Before the headline everything is page furniture (menus,
+  banners, date stamps, captions) and dropped. After it, with a dateline,
+  the rest of the header (standfirst, caption, stamp) is dropped too; without
+  one, header lines after the headline stay unless they are furniture or a
+  publication stamp (a date with a year or a time): they may be body
+  ("Ewood Park" / "Tuesday, 1 March" / "2000 GMT" open BBC match reports).
 * **anywhere**: banner phrases (``resources/boilerplate_lines.txt``), photo
   captions (``caption_patterns.txt``), calendar rows (``calendar_patterns.txt``)
   and pipe-separated menus are dropped.
