@@ -194,6 +194,14 @@ def test_clean_unwrap_single_newline_paragraphs():
     "\n".join(PARAGRAPHS),
     # a list of short lines is not wrapped prose
     "1 Roger Federer (Switzerland)\n2 Andy Roddick (US)\n3 Lleyton Hewitt (Australia)\n4 Marat Safin (Russia)",
+    # fixtures one per line, similar lengths, no punctuation (BBC sport shape)
+    "Newcastle v Tottenham or Nottingham Forest\nSouthampton or Brentford v Manchester United\n"
+    "Bolton v Arsenal or Sheffield United\nBurnley or Blackburn v Leicester\nReading or Swansea v Leicester",
+    # one sentence per line, each ending in a full stop
+    "The OSCE met on Friday in Vienna to discuss the situation in the region.\n"
+    "Delegates from 57 participating states attended the meeting in Vienna.\n"
+    "The chairperson said the talks had been constructive and would go on.\n"
+    "A final statement is expected to be adopted by consensus on Saturday.",
     # blank-line separated paragraphs of one short line each
     "Short line one.\n\nShort line two.\n\nShort line three.\n\nShort line four.",
 ])
@@ -203,11 +211,13 @@ def test_clean_unwrap_leaves_unwrapped_text_alone(raw):
 
 
 def test_clean_unwrap_keeps_list_items_apart():
-    text = ("The ministers agreed on three measures that will take effect next year, the\n"
+    text = ("The ministers of the two neighbouring countries met in the border town and\n"
+            "agreed on three measures that will take effect at the start of next year, the\n"
             "statement said, listing them as follows in the annex published on Friday:\n"
             "- restoring channels for operational communication between the militaries\n"
             "- transparency measures for exercises near the border, to be agreed later\n"
             "- a hotline between the two capitals\n")
     lines = unwrap_lines(text.split("\n"))
     assert lines[0].endswith("the statement said, listing them as follows in the annex published on Friday:")
+    assert lines[0].startswith("The ministers of the two neighbouring countries met in the border town and agreed")
     assert lines[1].startswith("- restoring") and lines[2].startswith("- transparency")

@@ -299,7 +299,8 @@ def wrap_width(lines: list[str]) -> int | None:
     """The wrap width of hard-wrapped text, or None when the text is not wrapped.
 
     Wrapped text has many lines directly followed by another line (no blank
-    line between) and most of them nearly as long as the longest line."""
+    line between), most of them nearly as long as the longest line, and many
+    continued by a lower-case word."""
     followed = [ln for ln, nxt in zip(lines, lines[1:]) if ln.strip() and nxt.strip()]
     if len(followed) < 3:
         return None
@@ -307,7 +308,14 @@ def wrap_width(lines: list[str]) -> int | None:
     if not (MIN_WRAP_WIDTH <= width <= MAX_WRAP_WIDTH):
         return None
     full = sum(1 for ln in followed if len(ln.strip()) >= 0.75 * width)
-    return width if full >= 0.5 * len(followed) else None
+    # Wrapped prose continues mid-sentence: many lines go on with a lower-case
+    # word. A list of similar-length lines ("Chelsea v Birmingham" fixtures,
+    # one sentence per line) does not, and must keep its breaks.
+    pairs = [(ln, nxt) for ln, nxt in zip(lines, lines[1:]) if ln.strip() and nxt.strip()]
+    lower = sum(1 for _, nxt in pairs if nxt.strip()[0].islower())
+    if full < 0.5 * len(followed) or lower < 0.3 * len(pairs):
+        return None
+    return width
 
 
 def unwrap_lines(lines: list[str]) -> list[str]:
