@@ -152,8 +152,13 @@ def _boundary(doc: Doc, i: int, depth: int) -> bool | None:
         # No sentence punctuation before: the sentence goes on (",” he said",
         # "heads of state [of countries]"). Most parser over-splits are here.
         return False
-    if not closers and (_INITIALS_RE.match(last) or last in word_set("sentence_abbreviations", lower=False)):
-        return False  # "M.G. Link", "Mrs. Natalya Drozd"
+    if not closers and last in word_set("sentence_abbreviations", lower=False):
+        return False  # "Mrs. Natalya Drozd"
+    if not closers and _INITIALS_RE.match(last) and (not tok.tag_ or tok.tag_ in ("NNP", "NNPS")):
+        # "M.G. Link": an initial before a name. When the tagger has run, a
+        # non-name after it ("moved to the U.S. The next year") may start a
+        # sentence, so the parser decides.
+        return False
     if tok.text[:1].islower():
         return False  # "...?” he asked" or an abbreviation the lists lack
     if closers and _is_attribution(doc, i):

@@ -82,6 +82,17 @@ def test_sentences_rules_presets(tokens, word, expected):
     assert preset(doc, word, nth) is expected
 
 
+@pytest.mark.parametrize("words, tags, expected", [
+    (["the", "Director", "M.G.", "Link", "met", "him", "."], ["DT", "NNP", "NNP", "NNP", "VBD", "PRP", "."], False),
+    (["He", "moved", "to", "the", "U.S.", "The", "next", "year"], ["PRP", "VBD", "IN", "DT", "NNP", "DT", "JJ", "NN"], None),
+])
+def test_sentences_rules_initials_use_tags(words, tags, expected):
+    """With tags (the tagger runs before the component), an initial blocks a
+    boundary only before a proper noun."""
+    doc = sentence_rules(Doc(VOCAB, words=words, tags=tags))
+    assert doc[5 if "U.S." in words else 3].is_sent_start is expected
+
+
 def test_sentences_rules_first_token_starts():
     doc = make("Hello world")
     assert doc[0].is_sent_start is True
