@@ -132,19 +132,23 @@ def _boundary(doc: Doc, i: int, depth: int) -> bool | None:
     """The preset for token ``i`` (> 0): True = starts a sentence, False = never
     does, None = a possible boundary left to the parser."""
     tok = doc[i]
-    if tok.is_space or _is_closing_quote(tok):
-        return False  # nor does a closing mark: ...come?'" she said
+    if tok.is_space:
+        return False
     # A line break ends a segment: news bodies put one paragraph per line, and
     # a heading must never glue to the next sentence (GUIDELINES section 2).
     # clean has already unwrapped hard-wrapped text, so no break is mid-sentence.
     if _has_newline_before(doc, i):
-        return True
+        return True  # even at a mark that looks closing: NYT opens quotes with ''
+    if _is_closing_quote(tok):
+        return False  # a closing mark never starts one: ...come?'" she said
     if depth > 0:
         return False  # "[of countries]", "(CSTO - TASS here and henceforth)"
     # Skip back over closing quotes and brackets to the word that may end a sentence.
     j = i - 1
     closers = False
     while j > 0 and (doc[j].is_space or _is_closing_quote(doc[j]) or doc[j].text in _CLOSE_BRACKETS):
+        if j < i - 1 and _has_newline_before(doc, j + 1):
+            return False  # only marks since the line break: the segment began there
         closers = closers or _is_closing_quote(doc[j])
         j -= 1
     last = doc[j].text

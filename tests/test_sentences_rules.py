@@ -75,6 +75,9 @@ def preset(doc: Doc, word: str, nth: int = 0):
     ("he stated_ . \\n Eurasian Charter \\n Regarding Eurasian security", "Eurasian", True),
     ("he stated_ . \\n Eurasian Charter \\n Regarding Eurasian security", "Regarding", True),
     ("he stated_ . \\n Eurasian Charter \\n Regarding Eurasian security", "\n", False),
+    # a paragraph opening with PTB/NYT '' starts at the mark (PolNeAR regression)
+    ("campaign_ . \\n ''_ Realistically , the most important part", "''", True),
+    ("campaign_ . \\n ''_ Realistically , the most important part", "Realistically", False),
 ])
 def test_sentences_rules_presets(tokens, word, expected):
     doc = make(tokens)
