@@ -1,9 +1,467 @@
-"""Entity rules added to the spaCy pipeline (issue 3 fills this in)."""
+"""Entity rules inside the one spaCy parse (issue 3).
+
+``add_to_pipeline(nlp)`` adds one component, ``claimex_entity_rules``, right
+after the statistical ``ner``. It corrects ``doc.ents`` for news about politics
+and diplomacy (GUIDELINES section 3) with general patterns, never with strings
+taken from one sentence:
+
+* span fixes on the model's entities: a leading "the", a trailing possessive
+  ('s, ’) and trailing lower-case words ("BelTA news agency") leave the span;
+  courtesy titles and job titles are cut off the front or end
+  ("Foreign Minister Sergey Aleinik" -> "Sergey Aleinik"); an entity that is
+  only a job title ("the Minister of Foreign Affairs") is dropped;
+* ``Expansion (ACRONYM)`` and ``ACRONYM (Expansion)`` defined in the text: the
+  expansion is one ORG, and every mention of the acronym in that document is
+  ORG; an acronym of lower-case words ("small arms and light weapons (SALW)")
+  is not a name and is dropped;
+* named conferences and sessions are EVENT, named charters, acts, accords and
+  treaties are LAW (capitalised head noun from ``resources/event_heads.txt`` /
+  ``law_heads.txt`` with capitalised words before it or a capitalised
+  ``of/on/for ...`` complement after it);
+* persons written with initials (``A.Lukashenko``, ``M.G. Link``) are PERSON;
+* gazetteers (data files): organisation acronyms and news agencies are ORG,
+  countries GPE, world regions LOC ("the West" too).
+
+Rule spans of the first kinds (definitions, EVENT, LAW, initials) win over
+overlapping model spans; the gazetteer kinds relabel a model span with exactly
+their extent, fill gaps, and otherwise yield to a longer model name ("OSCE
+Ministerial Council" stays one ORG). Everything runs on spaCy's Matcher and
+PhraseMatcher plus loops over entities and matches only, never over every
+token, so the component adds little to ``nlp.pipe`` time (see
+``benchmarks/bbc_entity_sample.py --speed``).
+"""
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
 from spacy.language import Language
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.vocab import Vocab
+
+from .resources import word_list
+
+COMPONENT = "claimex_entity_rules"
+
+#: Labels that name something: a leading "the", a possessive, trailing lower-case
+#: words and titles are cut from these (GUIDELINES section 3). DATE, CARDINAL etc.
+#: keep the model's extent ("the past decade" is one DATE in OntoNotes).
+NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT", "LANGUAGE"})
+
+# Function words allowed inside a proper name ("Charter for European Security",
+# "Office for Democratic Institutions and Human Rights", "Conference on ... in Europe").
+NAME_CONNECTORS = frozenset({"of", "on", "for", "and", "in", "the", "to", "&"})
+_POSSESSIVE = frozenset({"'s", "’s", "'", "’", "`s"})
+# Lower-case particles that may end or sit inside a personal name (OntoNotes keeps them).
+_NAME_PARTICLES = frozenset({"de", "da", "van", "von", "der", "den", "la", "le", "du", "al", "bin", "ibn", "dos", "del"})
+
+_ACRONYM_RE = r"[A-Z][A-Za-z]{0,2}[A-Z][A-Z]*s?"
+# "Expansion (ACR)" / "Expansion (ACR - editorial note)" and "ACR (Expansion)".
+_DEFINED_AFTER = re.compile(r"\((" + _ACRONYM_RE + r")(?=\s*[)\-–—,;])")
+_DEFINED_BEFORE = re.compile(r"\b(" + _ACRONYM_RE + r")\s*\(([^()\n]{3,120})\)")
+_WORD_RE = re.compile(r"[^\W\d_][\w'’.-]*|\d+\w*", re.UNICODE)
+_ACR_STOP = frozenset({"of", "for", "and", "in", "the", "on", "to", "&", "de", "a", "an"})
+# How many words before "(ACR)" may belong to the expansion.
+_MAX_EXPANSION_WORDS = 12
+
+
+@dataclass(frozen=True)
+class _Cand:
+    start: int      # token offsets
+    end: int
+    label: str
+    strong: bool    # strong rule spans replace overlapping model spans
+
+
+# --- acronym <-> expansion letter matching (also used by canonical.py) -------
+
+def expansion_words(text: str) -> list[str]:
+    """Words of a candidate expansion; hyphenated parts stay one word ("Co-operation")."""
+    return _WORD_RE.findall(text)
+
+
+def acronym_matches(acronym: str, words: list[str]) -> bool:
+    """True when ``acronym`` can be read off ``words``.
+
+    Every content word gives its first letter and at most two later letters, in
+    order (EAEU = E-ur-A-sian Economic Union; OSCE = Organization for Security
+    and Co-operation in Europe); function words
+    (of, for, and, ...) may give letters or none; the letters of a hyphenated
+    word may come from each part (``Co-operation`` -> C or CO). A trailing
+    plural ``s`` of the acronym may be skipped. Case-insensitive.
+    """
+    acr = acronym.upper()
+    if acr.endswith("S") and len(acr) > 2 and acronym[-1] == "s":
+        acr = acr[:-1]
+    if not words or len(acr) < 2:
+        return False
+
+    @lru_cache(maxsize=None)
+    def go(i: int, j: int) -> bool:
+        # i: next acronym letter, j: next word
+        if j == len(words):
+            return i == len(acr)
+        word = words[j]
+        low = word.lower()
+        optional = low in _ACR_STOP
+        if optional and go(i, j + 1):
+            return True
+        letters = re.sub(r"[^0-9a-z]", "", low)
+        parts = [re.sub(r"[^0-9a-z]", "", p) for p in low.split("-") if p]
+        # the word's first letter, then up to two more of its letters in order
+        # ("Eurasian" -> E or EA, as in EAEU)
+        if letters and i < len(acr) and letters[0].upper() == acr[i]:
+            if go(i + 1, j + 1):
+                return True
+            pos = 1
+            for extra in range(1, 3):
+                if i + extra >= len(acr):
+                    break
+                pos = letters.find(acr[i + extra].lower(), pos)
+                if pos < 0:
+                    break
+                pos += 1
+                if go(i + extra + 1, j + 1):
+                    return True
+        # one letter from each hyphen part ("Co-operation" -> CO)
+        if len(parts) > 1 and i + len(parts) <= len(acr):
+            if all(p[:1].upper() == acr[i + n] for n, p in enumerate(parts)) and go(i + len(parts), j + 1):
+                return True
+        return False
+
+    return go(0, 0)
+
+
+def _is_capitalised_name(words: list[str]) -> bool:
+    """Every content word starts with a capital (a proper name, not "small arms")."""
+    content = [w for w in words if w.lower() not in _ACR_STOP]
+    return bool(content) and all(w[:1].isupper() or w[:1].isdigit() for w in content)
+
+
+# --- the component -----------------------------------------------------------
+
+def _lines(name: str) -> tuple[str, ...]:
+    return word_list(name)
+
+
+def _phrase_patterns(nlp_tokenizer, entries):
+    return [nlp_tokenizer(e) for e in entries]
+
+
+class EntityRules:
+    """The ``claimex_entity_rules`` component. See the module docstring."""
+
+    def __init__(self, vocab: Vocab, make_doc):
+        self.vocab = vocab
+        acronyms = [line.split("|")[0].strip() for line in _lines("org_acronyms")]
+        self.gazetteer = PhraseMatcher(vocab, attr="ORTH")
+        self.gazetteer.add("ORG", [make_doc(a) for a in acronyms] + [make_doc(a) for a in _lines("news_agencies")])
+        self.gazetteer.add("GPE", [make_doc(c) for c in _lines("countries")])
+        self.gazetteer.add("LOC", [make_doc(r) for r in _lines("region_names")])
+        self.titles = PhraseMatcher(vocab, attr="LOWER")
+        self.titles.add("TITLE", [make_doc(t) for t in _lines("job_titles")])
+        self.titles.add("HONORIFIC", [make_doc(h) for h in _lines("honorifics")])
+        self.matcher = Matcher(vocab)
+        self._add_patterns()
+
+    def _add_patterns(self) -> None:
+        dotted = list(_lines("dotted_abbreviations"))
+        surname = {"TEXT": {"REGEX": r"^[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*$"}, "IS_STOP": False}
+        # "A.Lukashenko", "M.G.Link": initials glued to the surname (one token).
+        self.matcher.add("PERSON", [[{"TEXT": {"REGEX": r"^(?:[A-Z]\.){1,3}[A-Z][a-z]+(?:-[A-Z][a-z]+)?$"}}]])
+        # "M.G. Link", "K. Muttonen", "J. K. Rowling"
+        self.matcher.add("PERSON", [[
+            {"TEXT": {"REGEX": r"^(?:[A-Z]\.){1,3}$"}, "ORTH": {"NOT_IN": dotted}},
+            {"TEXT": {"REGEX": r"^[A-Z]\.$"}, "OP": "?"},
+            surname,
+        ]])
+        # Named EVENT / LAW: optional ordinal, capitalised words, capitalised head, then
+        # a complement of capitalised words and connectors; trimmed and checked in
+        # _check_named() because the Matcher cannot express "ends on a capital".
+        name_word = {"TEXT": {"REGEX": r"^[A-Z0-9]"}, "POS": {"IN": ["PROPN", "ADJ", "NOUN", "NUM"]}}
+        tail = {"TEXT": {"REGEX": r"^(?:[A-Z0-9].*|of|on|for|and|in|the|to|\d+(?:st|nd|rd|th))$"}, "OP": "*"}
+        ordinal = {"TEXT": {"REGEX": r"^\d+(?:st|nd|rd|th)$"}, "OP": "?"}
+        for label, heads in (("EVENT", "event_heads"), ("LAW", "law_heads")):
+            head = {"LOWER": {"IN": list(_lines(heads))}, "IS_TITLE": True}
+            self.matcher.add(label, [[ordinal, dict(name_word, OP="*"), head, tail]], greedy="LONGEST")
+        # "the West", "the East": LOC only after "the" and not before another name
+        # ("the West Bank", "West Ham" are the model's business).
+        self.matcher.add("THE_COMPASS", [[{"LOWER": "the"}, {"ORTH": {"IN": ["West", "East"]}}]])
+
+    # -- helpers on token spans ------------------------------------------------
+
+    def _title_ends(self, doc: Doc) -> dict[int, int]:
+        """start token -> end token of the longest job title / honorific starting there."""
+        out: dict[int, int] = {}
+        for _, s, e in self.titles(doc):
+            if e > out.get(s, -1):
+                out[s] = e
+        return out
+
+    def _trim(self, doc: Doc, start: int, end: int, label: str, title_ends: dict[int, int], title_starts: dict[int, int]):
+        """Cut "the", titles, possessives and trailing lower-case words off a name span."""
+        if label not in NAME_LABELS:
+            return start, end
+        changed = True
+        while changed and start < end:
+            changed = False
+            tok = doc[start]
+            if tok.lower_ == "the" or tok.is_punct or tok.is_space:
+                start += 1
+                changed = True
+            elif start in title_ends and title_ends[start] <= end:
+                # a title at the front: "Foreign Minister Sergey Aleinik", "Mrs. Natalya Drozd"
+                start = title_ends[start]
+                changed = True
+            elif tok.lower_ in NAME_CONNECTORS and start > 0:
+                # left over after a cut title: "[Minister] of Foreign Affairs of Belarus"
+                start += 1
+                changed = True
+        changed = True
+        while changed and start < end:
+            changed = False
+            tok = doc[end - 1]
+            if tok.text in _POSSESSIVE or tok.is_punct or tok.is_space:
+                end -= 1
+                changed = True
+            elif tok.lower_ in NAME_CONNECTORS:
+                end -= 1
+                changed = True
+            elif tok.is_alpha and tok.is_lower and tok.lower_ not in _NAME_PARTICLES and end - start > 1 and label != "WORK_OF_ART":
+                # "BelTA news agency" -> "BelTA": common nouns after a name are not the name
+                end -= 1
+                changed = True
+            elif (end - 1) in title_starts and title_starts[end - 1] >= start and label in ("ORG", "PERSON", "GPE", "NORP"):
+                # a title at the end: "OSCE Secretary General" (tagged ORG) -> "OSCE"
+                end = title_starts[end - 1]
+                changed = True
+        return start, end
+
+    def _check_named(self, doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+        """Trim a raw EVENT/LAW match and check it is a name, not a capitalised noun."""
+        heads_at = [i for i in range(start, end) if doc[i].is_title and doc[i].lower_ in self._head_words]
+        if not heads_at:
+            return None
+        # trailing connectors / lower-case tokens / ordinals without a capital after them
+        while end > start and not doc[end - 1].text[:1].isupper():
+            end -= 1
+        # "... Conference on Eurasian Security in Minsk": a trailing "in <place>" is a
+        # location modifier, not part of the name.
+        for i in range(heads_at[0] + 1, end):
+            if doc[i].lower_ == "in" and i + 1 < end and doc[i + 1].ent_type_ in ("GPE", "LOC") and doc[i + 1].lower_ != "the":
+                end = i
+                break
+        head = max(i for i in heads_at if i < end) if any(i < end for i in heads_at) else None
+        if head is None:
+            return None
+        # the head must end the capitalised run: "Collective Security Treaty Organization"
+        # is an ORG whose name merely contains "Treaty".
+        if head + 1 < end and doc[head + 1].text[:1].isupper():
+            return None
+        if head + 1 < len(doc) and head + 1 >= end and doc[head + 1].text[:1].isupper() and doc[head + 1].pos_ == "PROPN":
+            return None
+        if head == start and end == head + 1:
+            return None  # a bare capitalised head ("Conference") is not a name
+        if doc[start].is_sent_start and head == start + 1 and doc[start].pos_ not in ("PROPN",) and end == head + 1:
+            return None  # "National Conference" at a sentence start: too weak
+        return start, end
+
+    # -- main ------------------------------------------------------------------
+
+    def __call__(self, doc: Doc) -> Doc:
+        if len(doc) == 0:
+            return doc
+        title_ends = self._title_ends(doc)
+        title_starts: dict[int, int] = {}
+        for s, e in title_ends.items():
+            if s < title_starts.get(e - 1, len(doc) + 1):
+                title_starts[e - 1] = s
+
+        # 1. the model's entities, cleaned
+        cands: list[_Cand] = []
+        for ent in doc.ents:
+            s, e = self._trim(doc, ent.start, ent.end, ent.label_, title_ends, title_starts)
+            if s >= e or not any(t.is_alpha or t.like_num for t in doc[s:e]):
+                continue
+            if ent.label_ in NAME_LABELS and title_ends.get(s) == e:
+                continue  # only a job title
+            if ent.label_ in NAME_LABELS and not any(t.text[:1].isupper() or t.text[:1].isdigit() for t in doc[s:e]):
+                continue  # no capitalised word left: not a proper name
+            cands.append(_Cand(s, e, ent.label_, False))
+        model = cands
+
+        strong: list[_Cand] = []
+        weak: list[_Cand] = []
+        suppress: set[str] = set()
+
+        # 2. acronyms defined in the text
+        defined = self._defined_acronyms(doc)
+        for acr, exp_span in defined.items():
+            if exp_span is None:
+                suppress.add(acr)
+                continue
+            strong.append(_Cand(exp_span[0], exp_span[1], "ORG", True))
+        if defined:
+            names = [a for a, sp in defined.items() if sp is not None]
+            if names:
+                pattern = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, sorted(names, key=len, reverse=True))) + r")(?![\w])")
+                for m in pattern.finditer(doc.text):
+                    span = doc.char_span(m.start(1), m.end(1))
+                    if span is not None:
+                        weak.append(_Cand(span.start, span.end, "ORG", False))
+
+        # 3. Matcher rules
+        for match_id, s, e in self.matcher(doc):
+            label = self.vocab.strings[match_id]
+            if label == "PERSON":
+                strong.append(_Cand(s, e, "PERSON", True))
+            elif label in ("EVENT", "LAW"):
+                checked = self._check_named(doc, s, e)
+                if checked:
+                    strong.append(_Cand(checked[0], checked[1], label, True))
+            elif label == "THE_COMPASS":
+                nxt = doc[e] if e < len(doc) else None
+                if nxt is None or not (nxt.text[:1].isupper() and nxt.pos_ == "PROPN"):
+                    weak.append(_Cand(s + 1, e, "LOC", False))
+
+        # 4. gazetteers
+        for match_id, s, e in self.gazetteer(doc):
+            weak.append(_Cand(s, e, self.vocab.strings[match_id], False))
+
+        doc.ents = self._resolve(doc, model, strong, weak, suppress)
+        return doc
+
+    @property
+    def _head_words(self) -> frozenset[str]:
+        return _head_words()
+
+    def _defined_acronyms(self, doc: Doc) -> dict[str, tuple[int, int] | None]:
+        """ACRONYM -> token span of its expansion (None: lower-case expansion, not a name)."""
+        text = doc.text
+        if "(" not in text:
+            return {}
+        out: dict[str, tuple[int, int] | None] = {}
+        for m in _DEFINED_AFTER.finditer(text):
+            acr = m.group(1)
+            paren = doc.char_span(m.start(), m.start() + 1, alignment_mode="expand")
+            if paren is None or acr in out:
+                continue
+            found = self._expansion_before(doc, paren.start, acr)
+            if found is not False:
+                out[acr] = found
+        for m in _DEFINED_BEFORE.finditer(text):
+            acr, inner = m.group(1), m.group(2)
+            if acr in out or "," in inner:
+                continue  # "BRICS (Brazil, Russia, ...)" is a list, not an expansion
+            words = expansion_words(inner)
+            if not acronym_matches(acr, words):
+                continue
+            span = doc.char_span(m.start(2), m.end(2), alignment_mode="contract")
+            if span is None or len(span) == 0:
+                continue
+            out[acr] = (span.start, span.end) if _is_capitalised_name(words) else None
+        return out
+
+    def _expansion_before(self, doc: Doc, paren: int, acr: str) -> tuple[int, int] | None | bool:
+        """Shortest run of words ending right before ``paren`` whose letters spell ``acr``.
+
+        Returns the token span, ``None`` when the expansion is lower-case words (not
+        a name), ``False`` when no expansion is there."""
+        end = paren
+        lo = max(0, paren - _MAX_EXPANSION_WORDS * 2)
+        sent_start = doc[paren].sent.start if doc.has_annotation("SENT_START") else 0
+        lo = max(lo, sent_start)
+        for start in range(end - 1, lo - 1, -1):
+            tok = doc[start]
+            if tok.is_punct and tok.text not in "-–":
+                break
+            if tok.lower_ in _ACR_STOP:
+                continue
+            words = expansion_words(doc[start:end].text)
+            if acronym_matches(acr, words):
+                if not _is_capitalised_name(words):
+                    return None
+                # a parent organisation's acronym just before: "OSCE Parliamentary Assembly (PA)"
+                while start > lo and doc[start - 1].is_upper and doc[start - 1].is_alpha and len(doc[start - 1]) > 1:
+                    start -= 1
+                return start, end
+        return False
+
+    def _resolve(self, doc: Doc, model: list[_Cand], strong: list[_Cand], weak: list[_Cand], suppress: set[str]) -> list[Span]:
+        # strong rule spans: longest first, no overlaps among them
+        chosen: list[_Cand] = []
+        for c in sorted(strong, key=lambda c: (-(c.end - c.start), c.start)):
+            if all(c.end <= o.start or c.start >= o.end for o in chosen):
+                chosen.append(c)
+        # model spans: kept where no strong span overlaps; a partial overlap keeps the
+        # side that sticks out ("the OSCE Institutions – [Office for ...]").
+        kept: list[_Cand] = []
+        for m in model:
+            pieces = [(m.start, m.end)]
+            for c in chosen:
+                nxt = []
+                for s, e in pieces:
+                    if e <= c.start or s >= c.end:
+                        nxt.append((s, e))
+                        continue
+                    if s < c.start:
+                        nxt.append((s, c.start))
+                    if e > c.end:
+                        nxt.append((c.end, e))
+                pieces = nxt
+            for s, e in pieces:
+                if (s, e) != (m.start, m.end):
+                    s, e = self._trim(doc, s, e, m.label, {}, {})
+                    if s >= e or not any(t.text[:1].isupper() for t in doc[s:e]):
+                        continue
+                if doc[s:e].text in suppress:
+                    continue
+                kept.append(_Cand(s, e, m.label, False))
+        # weak spans: relabel an exact model span, fill gaps; a model span that strictly
+        # contains one keeps it ("OSCE Ministerial Council"), unless the model glued two
+        # gazetteer names together ("OSCE-UNDP").
+        weak_sorted = sorted({(c.start, c.end, c.label) for c in weak}, key=lambda t: (t[0], -(t[1] - t[0])))
+        weak_c = [_Cand(s, e, lab, False) for s, e, lab in weak_sorted]
+        final = list(chosen)
+        for m in kept:
+            inside = [w for w in weak_c if w.start >= m.start and w.end <= m.end]
+            exact = [w for w in inside if (w.start, w.end) == (m.start, m.end)]
+            if exact:
+                final.append(_Cand(m.start, m.end, exact[0].label, False))
+            elif len(inside) >= 2 and all(t.is_punct or any(w.start <= t.i < w.end for w in inside) for t in doc[m.start:m.end]):
+                final.extend(inside)
+            else:
+                final.append(m)
+        for w in weak_c:
+            if all(w.end <= o.start or w.start >= o.end for o in final):
+                final.append(w)
+        final.sort(key=lambda c: c.start)
+        spans: list[Span] = []
+        last_end = -1
+        for c in final:
+            if c.start >= last_end:
+                spans.append(Span(doc, c.start, c.end, label=c.label))
+                last_end = c.end
+        return spans
+
+
+@lru_cache(maxsize=1)
+def _head_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in _lines("event_heads") + _lines("law_heads"))
+
+
+@Language.factory(COMPONENT)
+def make_entity_rules(nlp, name):  # no annotations: spaCy's config validation cannot resolve postponed ones
+    return EntityRules(nlp.vocab, nlp.make_doc)
 
 
 def add_to_pipeline(nlp: Language) -> None:
-    """Add the project's NER components to ``nlp`` (no-op until issue 3)."""
-    return None
+    """Add ``claimex_entity_rules`` after the statistical NER (or last, without one)."""
+    if COMPONENT in nlp.pipe_names:
+        return
+    if "ner" in nlp.pipe_names:
+        nlp.add_pipe(COMPONENT, after="ner")
+    else:
+        nlp.add_pipe(COMPONENT, last=True)
