@@ -61,6 +61,16 @@ _ACRONYM_RE = r"[A-Z][A-Za-z]{0,2}[A-Z][A-Z]*s?"
 # "Expansion (ACR)" / "Expansion (ACR - editorial note)" and "ACR (Expansion)".
 _DEFINED_AFTER = re.compile(r"\((" + _ACRONYM_RE + r")(?=\s*[)\-–—,;])")
 _DEFINED_BEFORE = re.compile(r"\b(" + _ACRONYM_RE + r")\s*\(([^()\n]{3,120})\)")
+# A named event given as a quoted title: 'a conference titled "Eurasian Security: ..."'.
+_TITLED_EVENT = re.compile(
+    r"\b(?:conference|forum|summit|meeting|session|congress|symposium)\s+(?:titled|entitled|called|named|themed)\s+[\"“«]([^\"”»\n]{3,200}?)[.,;!?]?[\"”»]",
+    re.IGNORECASE,
+)
+_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+           "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+           "sept", "oct", "nov", "dec"]
+_DASHES = ["-", "–", "—", "to"]
+_YEAR = r"^(?:1[89]|20)\d\d$"
 _WORD_RE = re.compile(r"[^\W\d_][\w'’.-]*|\d+\w*", re.UNICODE)
 _ACR_STOP = frozenset({"of", "for", "and", "in", "the", "on", "to", "&", "de", "a", "an"})
 # How many words before "(ACR)" may belong to the expansion.
@@ -85,7 +95,7 @@ def expansion_words(text: str) -> list[str]:
 def acronym_matches(acronym: str, words: list[str]) -> bool:
     """True when ``acronym`` can be read off ``words``.
 
-    Every content word gives its first letter and at most two later letters, in
+    Every content word gives its first letter and at most one later letter, in
     order (EAEU = E-ur-A-sian Economic Union; OSCE = Organization for Security
     and Co-operation in Europe); function words
     (of, for, and, ...) may give letters or none; the letters of a hyphenated
@@ -110,13 +120,20 @@ def acronym_matches(acronym: str, words: list[str]) -> bool:
             return True
         letters = re.sub(r"[^0-9a-z]", "", low)
         parts = [re.sub(r"[^0-9a-z]", "", p) for p in low.split("-") if p]
-        # the word's first letter, then up to two more of its letters in order
+        # the word's first letter, then at most one more of its letters
         # ("Eurasian" -> E or EA, as in EAEU)
         if letters and i < len(acr) and letters[0].upper() == acr[i]:
             if go(i + 1, j + 1):
                 return True
+            if word.isupper() and len(letters) > 1:
+                # an acronym inside the expansion gives its first letter or all of
+                # it ("OSCE Office in Minsk" = OOM), never a subsequence
+                n = len(letters)
+                if letters.upper() == acr[i:i + n] and go(i + n, j + 1):
+                    return True
+                return False
             pos = 1
-            for extra in range(1, 3):
+            for extra in range(1, 2):
                 if i + extra >= len(acr):
                     break
                 pos = letters.find(acr[i + extra].lower(), pos)
@@ -186,6 +203,12 @@ class EntityRules:
         for label, heads in (("EVENT", "event_heads"), ("LAW", "law_heads")):
             head = {"LOWER": {"IN": list(_lines(heads))}, "IS_TITLE": True}
             self.matcher.add(label, [[ordinal, dict(name_word, OP="*"), head, tail]], greedy="LONGEST")
+        # Date ranges are one DATE, as the model already tags "2015-2017" (one token):
+        # "5 to 9 July 2017", "1998 — 2002", "2012 – 2014".
+        self.matcher.add("DATE", [
+            [{"IS_DIGIT": True}, {"LOWER": {"IN": _DASHES}}, {"IS_DIGIT": True}, {"LOWER": {"IN": _MONTHS}}, {"TEXT": {"REGEX": _YEAR}, "OP": "?"}],
+            [{"TEXT": {"REGEX": _YEAR}}, {"ORTH": {"IN": _DASHES[:3]}}, {"TEXT": {"REGEX": _YEAR}}],
+        ], greedy="LONGEST")
         # "the West", "the East": LOC only after "the" and not before another name
         # ("the West Bank", "West Ham" are the model's business).
         self.matcher.add("THE_COMPASS", [[{"LOWER": "the"}, {"ORTH": {"IN": ["West", "East"]}}]])
@@ -281,7 +304,10 @@ class EntityRules:
 
         # 1. the model's entities, cleaned
         cands: list[_Cand] = []
+        not_entities = _not_entities()
         for ent in doc.ents:
+            if (ent.label_, ent.text) in not_entities:
+                continue
             s, e = self._trim(doc, ent.start, ent.end, ent.label_, title_ends, title_starts)
             if s >= e or not any(t.is_alpha or t.like_num for t in doc[s:e]):
                 continue
@@ -321,10 +347,18 @@ class EntityRules:
                 checked = self._check_named(doc, s, e)
                 if checked:
                     strong.append(_Cand(checked[0], checked[1], label, True))
+            elif label == "DATE":
+                strong.append(_Cand(s, e, "DATE", True))
             elif label == "THE_COMPASS":
                 nxt = doc[e] if e < len(doc) else None
                 if nxt is None or not (nxt.text[:1].isupper() and nxt.pos_ == "PROPN"):
                     weak.append(_Cand(s + 1, e, "LOC", False))
+
+        if "titled" in doc.text or "entitled" in doc.text or "called" in doc.text or "named" in doc.text or "themed" in doc.text:
+            for m in _TITLED_EVENT.finditer(doc.text):
+                span = doc.char_span(m.start(1), m.end(1), alignment_mode="contract")
+                if span is not None and len(span) and span[0].text[:1].isupper():
+                    strong.append(_Cand(span.start, span.end, "EVENT", True))
 
         # 4. gazetteers
         for match_id, s, e in self.gazetteer(doc):
@@ -437,14 +471,41 @@ class EntityRules:
         for w in weak_c:
             if all(w.end <= o.start or w.start >= o.end for o in final):
                 final.append(w)
-        final.sort(key=lambda c: c.start)
-        spans: list[Span] = []
-        last_end = -1
+        final.sort(key=lambda c: (c.start, -(c.end - c.start)))
+        spans: list[_Cand] = []
         for c in final:
-            if c.start >= last_end:
-                spans.append(Span(doc, c.start, c.end, label=c.label))
-                last_end = c.end
-        return spans
+            if spans and c.start < spans[-1].end:
+                continue
+            prev = spans[-1] if spans else None
+            if prev is not None and prev.end == c.start and self._glue(doc, prev, c):
+                spans[-1] = _Cand(prev.start, c.end, c.label if prev.label == "DATE" else prev.label, False)
+                continue
+            spans.append(c)
+        return [Span(doc, c.start, c.end, label=c.label) for c in spans]
+
+    @staticmethod
+    def _glue(doc: Doc, a: _Cand, b: _Cand) -> bool:
+        """Two adjacent spans that are one name.
+
+        * "OSCE PA", "OSCE ODIHR": a parent organisation's acronym right before
+          the body's own name is one ORG (the longest proper name);
+        * "the fall of" + "2024": the model cut a DATE at "of".
+        """
+        if a.label == "ORG" and b.label == "ORG" and a.end - a.start == 1:
+            first = doc[a.start]
+            return first.is_upper and first.is_alpha and len(first) > 1 and not first.whitespace_ == "" and doc[b.start].text[:1].isupper()
+        if a.label == "DATE" and b.label == "DATE" and doc[a.end - 1].lower_ == "of":
+            return True
+        return False
+
+
+@lru_cache(maxsize=1)
+def _not_entities() -> frozenset[tuple[str, str]]:
+    out = set()
+    for line in _lines("not_entities"):
+        label, _, word = (p.strip() for p in line.partition("|"))
+        out.add((label, word))
+    return frozenset(out)
 
 
 @lru_cache(maxsize=1)
