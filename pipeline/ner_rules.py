@@ -32,6 +32,7 @@ token, so the component adds little to ``nlp.pipe`` time (see
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -177,6 +178,7 @@ class EntityRules:
         self.gazetteer.add("ORG", [make_doc(a) for a in acronyms] + [make_doc(a) for a in _lines("news_agencies")])
         self.gazetteer.add("GPE", [make_doc(c) for c in _lines("countries")])
         self.gazetteer.add("LOC", [make_doc(r) for r in _lines("region_names")])
+        self.gazetteer.add("NORP", [make_doc(n) for n in _lines("demonyms")])
         self.titles = PhraseMatcher(vocab, attr="LOWER")
         self.titles.add("TITLE", [make_doc(t) for t in _lines("job_titles")])
         self.titles.add("HONORIFIC", [make_doc(h) for h in _lines("honorifics")])
@@ -209,6 +211,12 @@ class EntityRules:
             [{"IS_DIGIT": True}, {"LOWER": {"IN": _DASHES}}, {"IS_DIGIT": True}, {"LOWER": {"IN": _MONTHS}}, {"TEXT": {"REGEX": _YEAR}, "OP": "?"}],
             [{"TEXT": {"REGEX": _YEAR}}, {"ORTH": {"IN": _DASHES[:3]}}, {"TEXT": {"REGEX": _YEAR}}],
         ], greedy="LONGEST")
+        # "1.3 million Euro": amount + currency word is one MONEY
+        self.matcher.add("MONEY", [[{"LIKE_NUM": True}, {"LOWER": {"IN": ["thousand", "million", "billion", "trillion", "mln", "bn"]}, "OP": "?"},
+                                    {"LOWER": {"IN": list(_lines("currencies"))}}]], greedy="LONGEST")
+        # "Mrs. Natalya Drozd", "Mr Blair": the capitalised names after a courtesy title
+        self.matcher.add("HONORIFIC", [[{"ORTH": {"IN": list(_lines("honorifics"))}},
+                                        {"IS_TITLE": True, "POS": "PROPN", "OP": "+"}]], greedy="LONGEST")
         # "the West", "the East": LOC only after "the" and not before another name
         # ("the West Bank", "West Ham" are the model's business).
         self.matcher.add("THE_COMPASS", [[{"LOWER": "the"}, {"ORTH": {"IN": ["West", "East"]}}]])
@@ -287,8 +295,6 @@ class EntityRules:
             return None
         if head == start and end == head + 1:
             return None  # a bare capitalised head ("Conference") is not a name
-        if doc[start].is_sent_start and head == start + 1 and doc[start].pos_ not in ("PROPN",) and end == head + 1:
-            return None  # "National Conference" at a sentence start: too weak
         return start, end
 
     # -- main ------------------------------------------------------------------
@@ -313,6 +319,8 @@ class EntityRules:
                 continue
             if ent.label_ in NAME_LABELS and title_ends.get(s) == e:
                 continue  # only a job title
+            if s > ent.start and doc[s - 1].lower_ in ("for", "on") and any(ent.start <= t < s for t in title_ends):
+                continue  # the complement of a title: "Coordinator for Combating Trafficking ..."
             if ent.label_ in NAME_LABELS and not any(t.text[:1].isupper() or t.text[:1].isdigit() for t in doc[s:e]):
                 continue  # no capitalised word left: not a proper name
             cands.append(_Cand(s, e, ent.label_, False))
@@ -343,6 +351,11 @@ class EntityRules:
             label = self.vocab.strings[match_id]
             if label == "PERSON":
                 strong.append(_Cand(s, e, "PERSON", True))
+            elif label == "HONORIFIC":
+                if doc[s + 1:e].text.lower() not in _job_titles():
+                    strong.append(_Cand(s + 1, e, "PERSON", True))
+            elif label == "MONEY":
+                strong.append(_Cand(s, e, "MONEY", True))
             elif label in ("EVENT", "LAW"):
                 checked = self._check_named(doc, s, e)
                 if checked:
@@ -359,6 +372,16 @@ class EntityRules:
                 span = doc.char_span(m.start(1), m.end(1), alignment_mode="contract")
                 if span is not None and len(span) and span[0].text[:1].isupper():
                     strong.append(_Cand(span.start, span.end, "EVENT", True))
+
+        # a job title followed by two or more capitalised proper nouns names a person:
+        # "Deputy Minister of Foreign Affairs Igor Sekreta", "Trade and Industry
+        # Secretary Patricia Hewitt" (the small model misses some of these)
+        for ts, te in title_ends.items():
+            n = te
+            while n < len(doc) and n - te < 4 and doc[n].is_title and doc[n].pos_ == "PROPN" and n not in title_ends:
+                n += 1
+            if n - te >= 2 and not doc[te:n].text.isupper():
+                strong.append(_Cand(te, n, "PERSON", True))
 
         # 4. gazetteers
         for match_id, s, e in self.gazetteer(doc):
@@ -481,7 +504,79 @@ class EntityRules:
                 spans[-1] = _Cand(prev.start, c.end, c.label if prev.label == "DATE" else prev.label, False)
                 continue
             spans.append(c)
+        spans = self._extend_bodies(doc, spans)
+        spans = self._propagate_persons(doc, spans)
         return [Span(doc, c.start, c.end, label=c.label) for c in spans]
+
+    @staticmethod
+    def _extend_bodies(doc: Doc, spans: list[_Cand]) -> list[_Cand]:
+        """Complete the names of bodies (GUIDELINES section 3: the longest proper name).
+
+        * "OSCE" + "Secretariat": an acronym the model tagged alone, followed by a
+          capitalised body noun (``resources/org_heads.txt``), is one ORG;
+        * "OSCE Office" + "in Ashgabat", "Special Monitoring Mission" + "in Ukraine":
+          an office or mission named after its place;
+        * "Permanent Delegation of the Republic of Belarus" + "to the OSCE".
+        """
+        heads = _org_heads()
+        out: list[_Cand] = []
+        for k, c in enumerate(spans):
+            nxt = spans[k + 1] if k + 1 < len(spans) else None
+            limit = nxt.start if nxt is not None else len(doc)
+            if c.label == "ORG" and c.end - c.start == 1 and doc[c.start].is_upper:
+                n = c.end
+                while n < limit and n - c.end < 3 and doc[n].is_title and doc[n].pos_ == "PROPN":
+                    n += 1
+                if n > c.end and doc[n - 1].lower_ in heads:
+                    c = _Cand(c.start, n, "ORG", c.strong)
+            if c.label == "ORG" and nxt is not None and c.end + 1 <= nxt.start:
+                gap = [t.lower_ for t in doc[c.end:nxt.start]]
+                last = doc[c.end - 1].lower_
+                first = doc[c.start].lower_
+                if gap == ["in"] and nxt.label == "GPE" and last in _place_heads() and nxt.end - nxt.start <= 3:
+                    out.append(_Cand(c.start, nxt.end, "ORG", c.strong))
+                    spans[k + 1] = _Cand(nxt.start, nxt.start, "", False)  # consumed
+                    continue
+                if gap in (["to"], ["to", "the"]) and nxt.label == "ORG" and (first in _place_heads() or (c.end - c.start > 1 and doc[c.start + 1].lower_ in _place_heads())):
+                    out.append(_Cand(c.start, nxt.end, "ORG", c.strong))
+                    spans[k + 1] = _Cand(nxt.start, nxt.start, "", False)
+                    continue
+            if c.end > c.start:
+                out.append(c)
+        return out
+
+    @staticmethod
+    def _propagate_persons(doc: Doc, spans: list[_Cand]) -> list[_Cand]:
+        """A person named once in the document is a PERSON wherever the name recurs,
+        full or surname only ("..., Igor Sekreta said." after "Deputy Minister Igor
+        Sekreta"; "Sekreta remarked"). Only fills gaps; never overrides a span."""
+        names: set[str] = set()
+        for c in spans:
+            if c.label != "PERSON":
+                continue
+            toks = doc[c.start:c.end]
+            if not toks[-1].is_title:
+                continue
+            names.add(toks.text)
+            if len(toks) >= 2 and len(toks[-1]) >= 3 and toks[-1].is_alpha:
+                names.add(toks[-1].text)
+        if not names:
+            return spans
+        pattern = re.compile(r"(?<![\w.])(" + "|".join(map(re.escape, sorted(names, key=len, reverse=True))) + r")(?![\w])")
+        taken = [(c.start, c.end) for c in spans]
+        starts = sorted(taken)
+        added = []
+        for m in pattern.finditer(doc.text):
+            sp = doc.char_span(m.start(1), m.end(1))
+            if sp is None:
+                continue
+            k = bisect.bisect_right(starts, (sp.start, len(doc) + 1))
+            overl = (k > 0 and starts[k - 1][1] > sp.start) or (k < len(starts) and starts[k][0] < sp.end)
+            if not overl:
+                added.append(_Cand(sp.start, sp.end, "PERSON", False))
+        if not added:
+            return spans
+        return sorted(spans + added, key=lambda c: c.start)
 
     @staticmethod
     def _glue(doc: Doc, a: _Cand, b: _Cand) -> bool:
@@ -497,6 +592,22 @@ class EntityRules:
         if a.label == "DATE" and b.label == "DATE" and doc[a.end - 1].lower_ == "of":
             return True
         return False
+
+
+@lru_cache(maxsize=1)
+def _org_heads() -> frozenset[str]:
+    return frozenset(w.split("|")[0].strip().lower() for w in _lines("org_heads"))
+
+
+@lru_cache(maxsize=1)
+def _place_heads() -> frozenset[str]:
+    """Body nouns whose name includes the place: "OSCE Office in Ashgabat"."""
+    return frozenset(w.split("|")[0].strip().lower() for w in _lines("org_heads") if w.split("|")[-1].strip() == "in")
+
+
+@lru_cache(maxsize=1)
+def _job_titles() -> frozenset[str]:
+    return frozenset(w.lower() for w in _lines("job_titles"))
 
 
 @lru_cache(maxsize=1)
