@@ -9,12 +9,12 @@ How a mention is resolved (GUIDELINES section 3, issue 3):
 1. **Surface form**: a leading "the", a possessive, courtesy titles (Mrs.) and
    job titles (``resources/job_titles.txt``) are stripped:
    ``Belarusian Deputy Foreign Minister Igor Sekreta`` -> ``Igor Sekreta``;
-   initials are spaced (``A.Lukashenko`` -> ``A. Lukashenko``). Spelling variants
+   initials are kept as written (``A.Lukashenko``). Spelling variants
    that differ only in case, hyphens, spaces and dots share a key
    (``Co-operation`` / ``Cooperation``).
 2. **Persons**: a one-word mention (a surname) resolves to the full name with
    that last word in the same document; when the document has none, to the
-   only such full name in the corpus. An initialled name (``A. Lukashenko``)
+   only such full name in the corpus. An initialled name (``A.Lukashenko``)
    resolves to a full name with that surname and first initial, in the same
    document first, then in the corpus. Among the names of one person the
    canonical is the longest full name.
@@ -48,7 +48,7 @@ from typing import Iterable, Mapping, Sequence
 
 import pandas as pd
 
-from .ner_rules import acronym_matches, expansion_words
+from .ner_rules import NAME_LABELS, acronym_matches, expansion_words
 from .resources import word_list
 
 #: ``CANONICAL_ACRONYM_POLICY``: "known" = acronym for listed organisations, expansion
@@ -56,7 +56,6 @@ from .resources import word_list
 CANONICAL_ACRONYM_POLICY = "known"
 
 _ACRONYM_SHAPE = re.compile(r"^[A-Z][A-Za-z]{0,2}[A-Z][A-Z]*s?$")
-_INITIALS = re.compile(r"^((?:[A-Z]\.\s?){1,3})\s*([A-Z][^\s.]+.*)$")
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _SPACE = re.compile(r"\s+")
 
@@ -111,8 +110,6 @@ def surface(text: str, label: str | None = None) -> str:
     'Igor Sekreta'
     >>> surface("the OSCE's", "ORG")
     'OSCE'
-    >>> surface("A.Lukashenko", "PERSON")
-    'A. Lukashenko'
     """
     s = _SPACE.sub(" ", text).strip()
     s = _POSSESSIVE.sub("", s).strip()
@@ -120,10 +117,6 @@ def surface(text: str, label: str | None = None) -> str:
         s = s[4:]
     if label in (None, "PERSON"):
         s = _strip_titles(s)
-    m = _INITIALS.match(s)
-    if m and label in (None, "PERSON"):
-        initials = re.sub(r"\s+", "", m.group(1))
-        s = f"{initials} {m.group(2)}"
     return s.strip() or text.strip()
 
 
@@ -149,7 +142,13 @@ def _is_acronym(s: str) -> bool:
 
 
 def _is_initialled(s: str) -> bool:
-    return bool(re.match(r"^(?:[A-Z]\.){1,3} \S", s))
+    return bool(re.match(r"^(?:[A-Z]\.\s?){1,3}[A-Z]", s))
+
+
+def _initial_surname(s: str) -> tuple[str, str]:
+    """("A", "Lukashenko") for "A.Lukashenko" / "A. Lukashenko" / "M.G. Link"."""
+    m = re.match(r"^((?:[A-Z]\.\s?){1,3})(.+)$", s)
+    return (m.group(1)[0], m.group(2).split()[-1]) if m else (s[:1], s.split()[-1])
 
 
 def _compound_matches(short: str, long: str) -> bool:
@@ -207,7 +206,7 @@ def canonical_names(entities: pd.DataFrame) -> pd.Series:
         return pd.Series([], index=entities.index, dtype=object)
     docs = entities["doc_id"].astype(str).tolist()
     labels = entities["label"].astype(str).tolist()
-    surfaces = [surface(t, lab) for t, lab in zip(entities["text"].astype(str), labels)]
+    surfaces = [surface(t, lab) if lab in NAME_LABELS else _SPACE.sub(" ", t).strip() for t, lab in zip(entities["text"].astype(str), labels)]
     known = known_acronyms()
     aliases = _aliases()
 
@@ -216,6 +215,9 @@ def canonical_names(entities: pd.DataFrame) -> pd.Series:
     alias_nodes: dict[tuple[str, str], str] = {}
 
     def node(i: int) -> tuple[str, str]:
+        if labels[i] not in NAME_LABELS:
+            # dates, numbers, money: the mention is its own name ("the past decade")
+            return ("V", f"{i}")
         k = key(surfaces[i])
         if k in aliases and labels[i] != "PERSON":
             alias_nodes[("N", key(aliases[k]))] = aliases[k]
@@ -247,7 +249,7 @@ def canonical_names(entities: pd.DataFrame) -> pd.Series:
 
     def person_target(s: str, d: str) -> str | None:
         words = s.split()
-        if len(words) == 1:
+        if len(words) == 1 and not _is_initialled(s):
             last = key(words[0])
             local = {f for f in full_in_doc[d] if key(f.split()[-1]) == last}
             if len(local) == 1:
@@ -256,7 +258,8 @@ def canonical_names(entities: pd.DataFrame) -> pd.Series:
                 return next(iter(corpus_full[last]))
             return None
         if _is_initialled(s):
-            initial, last = s[0], key(words[-1])
+            initial, last = _initial_surname(s)
+            last = key(last)
             for pool in (full_in_doc[d], sorted(corpus_full.get(last, ()))):
                 cands = {f for f in pool if key(f.split()[-1]) == last and f[:1] == initial}
                 if len(cands) == 1:
@@ -299,6 +302,31 @@ def canonical_names(entities: pd.DataFrame) -> pd.Series:
             forms[("N", key(exp))][exp] += 0
             forms[("N", key(acr))][acr] += 0
 
+    # -- named documents and events: sub-forms ------------------------------------
+    # "Eurasian Charter", "Charter of Diversity" and "Eurasian Charter of Diversity and
+    # Multipolarity in the 21st Century" name one document; "Second Minsk International
+    # Conference ..." is an edition of "Minsk International Conference ...". Two LAW
+    # (or EVENT) names are linked when one's words run inside the other's and both
+    # contain the same head noun; the canonical is the best-connected form.
+    titled: dict[str, dict[str, list[str]]] = {"LAW": {}, "EVENT": {}}
+    for i, lab in enumerate(labels):
+        if lab in titled:
+            titled[lab].setdefault(surfaces[i], [w.casefold() for w in expansion_words(surfaces[i])])
+    degree: Counter = Counter()
+    heads = _law_event_heads()
+    for lab, names in titled.items():
+        items = sorted(names.items(), key=lambda kv: len(kv[1]))
+        for a in range(len(items)):
+            sa, wa = items[a]
+            if len(wa) < 2 or not heads & set(wa):
+                continue
+            for b in range(a + 1, len(items)):
+                sb, wb = items[b]
+                if len(wb) > len(wa) and _contains(wb, wa):
+                    uf.union(("N", key(sb)), ("N", key(sa)))
+                    degree[sa] += 1
+                    degree[sb] += 1
+
     # -- pick one name per cluster ------------------------------------------------
     members: dict = defaultdict(list)
     for n in list(uf.parent):
@@ -312,7 +340,9 @@ def canonical_names(entities: pd.DataFrame) -> pd.Series:
         if not cands:
             continue
         order = {f: min((first_seen.get((n, f), 10**12) for n in ns), default=10**12) for f in cands}
-        if root[0] == "P":
+        if any(degree[f] for f in cands):
+            best = max(cands, key=lambda f: (degree[f], -len(f), -order[f]))
+        elif root[0] == "P":
             fulls = [f for f in cands if len(f.split()) >= 2 and not _is_initialled(f)]
             pool = fulls or list(cands)
             best = max(pool, key=lambda f: (len(f.split()), cands[f], -order[f]))
@@ -344,6 +374,16 @@ def _spells(acronym: str, name: str) -> bool:
     while k < len(words) - 1 and _is_acronym(words[k]):
         k += 1
     return 0 < k and acronym_matches(acronym, words[k:])
+
+
+def _contains(longer: list[str], shorter: list[str]) -> bool:
+    n = len(shorter)
+    return any(longer[i:i + n] == shorter for i in range(len(longer) - n + 1))
+
+
+@lru_cache(maxsize=1)
+def _law_event_heads() -> frozenset[str]:
+    return frozenset(w.lower() for w in word_list("law_heads") + word_list("event_heads"))
 
 
 def _capitalised(s: str) -> bool:
