@@ -221,8 +221,17 @@ def canonical_names(entities: pd.DataFrame) -> pd.Series:
         k = key(surfaces[i])
         if k in aliases and labels[i] != "PERSON":
             alias_nodes[("N", key(aliases[k]))] = aliases[k]
-            k = key(aliases[k])
-        return ("P" if labels[i] == "PERSON" else "N", k)
+            return ("N", key(aliases[k]))
+        if labels[i] == "PERSON":
+            # a surname alone means whoever the document names: the node is local to
+            # the document until resolved
+            if len(surfaces[i].split()) == 1 and not _is_initialled(surfaces[i]):
+                return ("P", k, docs[i])
+            return ("P", k)
+        if _is_acronym(surfaces[i]) and surfaces[i] not in known:
+            # a short acronym the text defines means what that document says (PA)
+            return ("N", k, docs[i])
+        return ("N", k)
 
     uf = _UnionFind()
     nodes = [node(i) for i in range(len(surfaces))]
@@ -270,12 +279,15 @@ def canonical_names(entities: pd.DataFrame) -> pd.Series:
         if labels[i] != "PERSON":
             continue
         target = person_target(surfaces[i], docs[i])
-        if target is not None:
+        if target is not None and nodes[i][0] == "P":
             uf.union(("P", key(target)), nodes[i])
             forms[("P", key(target))][target] += 0
 
     # -- acronyms ---------------------------------------------------------------
-    def link_acronyms(idx: Sequence[int]) -> None:
+    def acr_node(a: str, d: str) -> tuple:
+        return ("N", key(a)) if a in known else ("N", key(a), d)
+
+    def link_acronyms(idx: Sequence[int], d: str) -> None:
         acrs = {surfaces[i] for i in idx if labels[i] != "PERSON" and _is_acronym(surfaces[i])}
         compounds = {surfaces[i] for i in idx if labels[i] != "PERSON" and " " in surfaces[i] and any(_is_acronym(w) for w in surfaces[i].split())}
         longs = {surfaces[i] for i in idx if labels[i] != "PERSON" and len(surfaces[i].split()) >= 2}
@@ -284,18 +296,18 @@ def canonical_names(entities: pd.DataFrame) -> pd.Series:
             if hits:
                 # prefer the expansion whose every word is used: the shortest
                 for h in sorted(hits, key=lambda h: (len(h), h))[:1]:
-                    uf.union(("N", key(a)), ("N", key(h)))
+                    uf.union(acr_node(a, d), ("N", key(h)))
         for c in compounds:
             words = c.split()
             if all(_is_acronym(w) for w in words) and words[-1] in acrs:
                 # "OSCE PA": a parent acronym before the body's own acronym
-                uf.union(("N", key(words[-1])), ("N", key(c)))
+                uf.union(acr_node(words[-1], d), ("N", key(c)))
             for l in longs:
                 if l != c and _compound_matches(c, l):
                     uf.union(("N", key(l)), ("N", key(c)))
 
-    for idx in by_doc.values():
-        link_acronyms(idx)
+    for d, idx in by_doc.items():
+        link_acronyms(idx, d)
     for acr, exp in known.items():
         if exp is not None and (("N", key(acr)) in uf.parent or ("N", key(exp)) in uf.parent):
             uf.union(("N", key(acr)), ("N", key(exp)))
@@ -344,8 +356,10 @@ def canonical_names(entities: pd.DataFrame) -> pd.Series:
             best = max(cands, key=lambda f: (degree[f], -len(f), -order[f]))
         elif root[0] == "P":
             fulls = [f for f in cands if len(f.split()) >= 2 and not _is_initialled(f)]
-            pool = fulls or list(cands)
-            best = max(pool, key=lambda f: (len(f.split()), cands[f], -order[f]))
+            if fulls:
+                best = max(fulls, key=lambda f: (len(f.split()), cands[f], -order[f]))
+            else:
+                best = max(cands, key=lambda f: (cands[f], -order[f]))
         else:
             known_here = [known_keys[n[1]] for n in ns if n[1] in known_keys]
             alias_targets = [alias_nodes[n] for n in ns if n in alias_nodes]

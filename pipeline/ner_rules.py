@@ -204,7 +204,8 @@ class EntityRules:
         ordinal = {"TEXT": {"REGEX": r"^\d+(?:st|nd|rd|th)$"}, "OP": "?"}
         for label, heads in (("EVENT", "event_heads"), ("LAW", "law_heads")):
             head = {"LOWER": {"IN": list(_lines(heads))}, "IS_TITLE": True}
-            self.matcher.add(label, [[ordinal, dict(name_word, OP="*"), head, tail]], greedy="LONGEST")
+            # no greedy filter: two names joined by "and" must both survive _check_named
+            self.matcher.add(label, [[ordinal, dict(name_word, OP="*"), head, tail]])
         # Date ranges are one DATE, as the model already tags "2015-2017" (one token):
         # "5 to 9 July 2017", "1998 — 2002", "2012 – 2014".
         self.matcher.add("DATE", [
@@ -278,6 +279,12 @@ class EntityRules:
         # trailing connectors / lower-case tokens / ordinals without a capital after them
         while end > start and not doc[end - 1].text[:1].isupper():
             end -= 1
+        # "the Helsinki Final Act and the Charter for European Security": two names
+        # joined by "and" (or a comma) when another head noun follows.
+        for i in range(heads_at[0] + 1, end):
+            if doc[i].lower_ in ("and", ",") and any(h > i for h in heads_at):
+                end = i
+                break
         # "... Conference on Eurasian Security in Minsk": a trailing "in <place>" is a
         # location modifier, not part of the name.
         for i in range(heads_at[0] + 1, end):
