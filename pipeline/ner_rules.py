@@ -322,7 +322,7 @@ class EntityRules:
             if (ent.label_, ent.text) in not_entities:
                 continue
             s, e = self._trim(doc, ent.start, ent.end, ent.label_, title_ends, title_starts)
-            if s >= e or not any(t.is_alpha or t.like_num for t in doc[s:e]):
+            if s >= e or not any(ch.isalnum() for ch in doc[s:e].text):
                 continue
             if ent.label_ in NAME_LABELS and title_ends.get(s) == e:
                 continue  # only a job title

@@ -128,6 +128,8 @@ def test_ner_rules_persons(nlp, rules, text, model_ents, expected, forbidden):
     ("all participating States have", [("States", "GPE")], []),
     # a frequency adjective is not a DATE
     ("a daily reality", [("daily", "DATE")], []),
+    # regression: an amount token that is neither alphabetic nor like_num was dropped
+    ("to reach $419.3bn.", [("419.3bn", "MONEY")], [("419.3bn", "MONEY")]),
 ])
 def test_ner_rules_span_fixes(nlp, rules, text, model_ents, expected):
     assert run(nlp, rules, text, model_ents) == expected
