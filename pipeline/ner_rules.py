@@ -54,6 +54,9 @@ NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", 
 # Function words allowed inside a proper name ("Charter for European Security",
 # "Office for Democratic Institutions and Human Rights", "Conference on ... in Europe").
 NAME_CONNECTORS = frozenset({"of", "on", "for", "and", "in", "the", "to", "&"})
+# Labels whose names never end in a common noun ("BelTA news agency" -> "BelTA"); an
+# EVENT may ("the Iraq war", "the Athens games").
+_LOWER_TAIL_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’", "`s"})
 # Lower-case particles that may end or sit inside a personal name (OntoNotes keeps them).
 _NAME_PARTICLES = frozenset({"de", "da", "van", "von", "der", "den", "la", "le", "du", "al", "bin", "ibn", "dos", "del"})
@@ -71,6 +74,7 @@ _MONTHS = ["january", "february", "march", "april", "may", "june", "july", "augu
            "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
            "sept", "oct", "nov", "dec"]
 _DASHES = ["-", "–", "—", "to"]
+_WEEKDAYS_MONTHS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"] + _MONTHS[:12])
 _YEAR = r"^(?:1[89]|20)\d\d$"
 _WORD_RE = re.compile(r"[^\W\d_][\w'’.-]*|\d+\w*", re.UNICODE)
 _ACR_STOP = frozenset({"of", "for", "and", "in", "the", "on", "to", "&", "de", "a", "an"})
@@ -213,7 +217,7 @@ class EntityRules:
             [{"TEXT": {"REGEX": _YEAR}}, {"ORTH": {"IN": _DASHES[:3]}}, {"TEXT": {"REGEX": _YEAR}}],
         ], greedy="LONGEST")
         # "1.3 million Euro": amount + currency word is one MONEY
-        self.matcher.add("MONEY", [[{"LIKE_NUM": True}, {"LOWER": {"IN": ["thousand", "million", "billion", "trillion", "mln", "bn"]}, "OP": "?"},
+        self.matcher.add("MONEY", [[{"TEXT": {"REGEX": r"^\d"}}, {"LOWER": {"IN": ["thousand", "million", "billion", "trillion", "mln", "bn"]}, "OP": "?"},
                                     {"LOWER": {"IN": list(_lines("currencies"))}}]], greedy="LONGEST")
         # "Mrs. Natalya Drozd", "Mr Blair": the capitalised names after a courtesy title
         self.matcher.add("HONORIFIC", [[{"ORTH": {"IN": list(_lines("honorifics"))}},
@@ -261,7 +265,7 @@ class EntityRules:
             elif tok.lower_ in NAME_CONNECTORS:
                 end -= 1
                 changed = True
-            elif tok.is_alpha and tok.is_lower and tok.lower_ not in _NAME_PARTICLES and end - start > 1 and label != "WORK_OF_ART":
+            elif tok.is_alpha and tok.is_lower and tok.lower_ not in _NAME_PARTICLES and end - start > 1 and label in _LOWER_TAIL_LABELS:
                 # "BelTA news agency" -> "BelTA": common nouns after a name are not the name
                 end -= 1
                 changed = True
@@ -284,6 +288,13 @@ class EntityRules:
         for i in range(heads_at[0] + 1, end):
             if doc[i].lower_ in ("and", ",") and any(h > i for h in heads_at):
                 end = i
+                break
+        # "the FA Cup on Sunday": a date after a connector is not part of the name
+        for i in range(heads_at[0] + 1, end):
+            if doc[i].ent_type_ == "TIME" or doc[i].lower_ in _WEEKDAYS_MONTHS:
+                end = i
+                while end > start and not doc[end - 1].text[:1].isupper():
+                    end -= 1
                 break
         # "... Conference on Eurasian Security in Minsk": a trailing "in <place>" is a
         # location modifier, not part of the name.
@@ -314,6 +325,7 @@ class EntityRules:
         for s, e in title_ends.items():
             if s < title_starts.get(e - 1, len(doc) + 1):
                 title_starts[e - 1] = s
+        self._title_ends_cache, self._title_starts_cache = title_ends, title_starts
 
         # 1. the model's entities, cleaned
         cands: list[_Cand] = []
@@ -353,16 +365,24 @@ class EntityRules:
                     if span is not None:
                         weak.append(_Cand(span.start, span.end, "ORG", False))
 
+        gazetteer_hits = self.gazetteer(doc)
+        gazetteer_tokens = {i for _, s, e in gazetteer_hits for i in range(s, e)}
+
         # 3. Matcher rules
         for match_id, s, e in self.matcher(doc):
             label = self.vocab.strings[match_id]
             if label == "PERSON":
+                # "George W. Bush": a first name before the initials belongs to the name
+                if (s > 0 and doc[s - 1].is_title and doc[s - 1].pos_ == "PROPN" and (s - 1) not in title_ends
+                        and (s - 1) not in title_starts and doc[s - 1].ent_type_ in ("", "PERSON") and (s - 1) not in gazetteer_tokens):
+                    s -= 1
                 strong.append(_Cand(s, e, "PERSON", True))
             elif label == "HONORIFIC":
                 if doc[s + 1:e].text.lower() not in _job_titles():
                     strong.append(_Cand(s + 1, e, "PERSON", True))
             elif label == "MONEY":
-                strong.append(_Cand(s, e, "MONEY", True))
+                # weak: a model MONEY that is longer ("22 euro cents") stays
+                weak.append(_Cand(s, e, "MONEY", False))
             elif label in ("EVENT", "LAW"):
                 checked = self._check_named(doc, s, e)
                 if checked:
@@ -391,7 +411,7 @@ class EntityRules:
                 strong.append(_Cand(te, n, "PERSON", True))
 
         # 4. gazetteers
-        for match_id, s, e in self.gazetteer(doc):
+        for match_id, s, e in gazetteer_hits:
             weak.append(_Cand(s, e, self.vocab.strings[match_id], False))
 
         doc.ents = self._resolve(doc, model, strong, weak, suppress)
@@ -477,8 +497,10 @@ class EntityRules:
                 pieces = nxt
             for s, e in pieces:
                 if (s, e) != (m.start, m.end):
-                    s, e = self._trim(doc, s, e, m.label, {}, {})
-                    if s >= e or not any(t.text[:1].isupper() for t in doc[s:e]):
+                    s, e = self._trim(doc, s, e, m.label, self._title_ends_cache, self._title_starts_cache)
+                    # what is left of a model span cut by a rule span must still hold
+                    # a proper noun ("Austria" of "Austria S.Kurz", not "Describing")
+                    if s >= e or not any(t.pos_ == "PROPN" and t.text[:1].isupper() for t in doc[s:e]):
                         continue
                 if doc[s:e].text in suppress:
                     continue
@@ -489,6 +511,14 @@ class EntityRules:
         weak_sorted = sorted({(c.start, c.end, c.label) for c in weak}, key=lambda t: (t[0], -(t[1] - t[0])))
         weak_c = [_Cand(s, e, lab, False) for s, e, lab in weak_sorted]
         final = list(chosen)
+        # a gazetteer name that strictly contains a model span replaces it
+        # ("Bosnia and Herzegovina" over "Bosnia", "1.3 million Euro" over "1.3 million")
+        wider = [w for w in weak_c if any(w.start <= m.start and m.end <= w.end and (w.end - w.start) > (m.end - m.start) for m in kept)]
+        if wider:
+            kept = [m for m in kept if not any(w.start <= m.start and m.end <= w.end for w in wider)]
+            kept = [m for m in kept if all(m.end <= w.start or m.start >= w.end for w in wider)] + \
+                [w for w in wider if all(w.end <= c.start or w.start >= c.end for c in chosen)]
+            kept.sort(key=lambda c: c.start)
         for m in kept:
             inside = [w for w in weak_c if w.start >= m.start and w.end <= m.end]
             exact = [w for w in inside if (w.start, w.end) == (m.start, m.end)]
@@ -562,10 +592,12 @@ class EntityRules:
             if c.label != "PERSON":
                 continue
             toks = doc[c.start:c.end]
-            if not toks[-1].is_title:
+            # only full names: a single capitalised word the model called PERSON
+            # ("Gazprom", "Library") must not spread its error through the document
+            if len(toks) < 2 or not all(t.is_title or (t.text.endswith(".") and t.text[:1].isupper()) for t in toks):
                 continue
             names.add(toks.text)
-            if len(toks) >= 2 and len(toks[-1]) >= 3 and toks[-1].is_alpha:
+            if len(toks[-1]) >= 3 and toks[-1].is_alpha:
                 names.add(toks[-1].text)
         if not names:
             return spans

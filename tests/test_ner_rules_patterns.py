@@ -193,3 +193,35 @@ def test_ner_rules_no_propagation_without_a_person(nlp, rules):
 ])
 def test_ner_rules_acronym_matches(acronym, expansion, ok):
     assert acronym_matches(acronym, expansion_words(expansion)) is ok
+
+
+# Regressions found by diffing bare vs rules on BBC articles (benchmarks/bbc_entity_sample.py).
+@pytest.mark.parametrize("text, model_ents, expected", [
+    # initials after a first name: the whole name, not "W. Bush"
+    ("President George W. Bush said", [("George W. Bush", "PERSON")], [("George W. Bush", "PERSON")]),
+    # a longer model MONEY stays
+    ("just 22 euro cents more", [("22 euro cents", "MONEY")], [("22 euro cents", "MONEY")]),
+    # a weekday after the name is not part of it
+    ("won the FA Cup on Sunday .", [("Sunday", "DATE")], [("FA Cup", "EVENT"), ("Sunday", "DATE")]),
+    # Congress is a body, not an event
+    ("told the US Congress that", [("the US Congress", "ORG")], [("US Congress", "ORG")]),
+    # an event may end in a common noun
+    ("since the Iraq war began", [("the Iraq war", "EVENT")], [("Iraq war", "EVENT")]),
+    # a research centre is not named after its city
+    ("the International Longevity Centre in Tokyo said", [("the International Longevity Centre", "ORG"), ("Tokyo", "GPE")],
+     [("International Longevity Centre", "ORG"), ("Tokyo", "GPE")]),
+    # a word-number is not an amount
+    ("Million Dollar Baby won", [("Million Dollar Baby", "WORK_OF_ART")], [("Million Dollar Baby", "WORK_OF_ART")]),
+])
+def test_ner_rules_bbc_regressions(nlp, rules, text, model_ents, expected):
+    assert run(nlp, rules, text, model_ents) == expected
+
+
+def test_ner_rules_single_word_person_error_does_not_spread(nlp, rules):
+    got = run(nlp, rules, "Gazprom said so. Later Gazprom agreed.", [("Gazprom", "PERSON")])
+    assert got == [("Gazprom", "PERSON")]
+
+
+def test_ner_rules_leftover_of_a_cut_span_must_be_a_proper_noun(nlp, rules):
+    got = run(nlp, rules, "Describing Mr Jackson , he", [("Describing Mr Jackson", "PERSON")], pos={"Describing": "VERB"})
+    assert got == [("Jackson", "PERSON")]
