@@ -286,8 +286,19 @@ class EntityRules:
         # "the Helsinki Final Act and the Charter for European Security": two names
         # joined by "and" (or a comma) when another head noun follows.
         for i in range(heads_at[0] + 1, end):
-            if doc[i].lower_ in ("and", ",") and any(h > i for h in heads_at):
+            if doc[i].lower_ in ("and", ",") and (any(h > i for h in heads_at) or i == heads_at[0] + 1):
+                # "... Act and Texas Deceptive Trade Practices": "and" right after the
+                # head starts a second name, it does not continue this one
                 end = i
+                break
+        # "the Cannes Film Festival in 2002 for Chihwaseon": a connector before a
+        # number (a year) ends the name
+        for i in range(heads_at[0] + 1, end - 1):
+            nxt = doc[i + 1].text
+            if doc[i].lower_ in NAME_CONNECTORS and nxt[:1].isdigit() and not re.match(r"^\d+(?:st|nd|rd|th)$", nxt):
+                end = i
+                while end > start and not doc[end - 1].text[:1].isupper():
+                    end -= 1
                 break
         # "the FA Cup on Sunday": a date after a connector is not part of the name
         for i in range(heads_at[0] + 1, end):
@@ -351,11 +362,13 @@ class EntityRules:
 
         # 2. acronyms defined in the text
         defined = self._defined_acronyms(doc)
+        defined_label: dict[str, str] = {}
         for acr, exp_span in defined.items():
             if exp_span is None:
                 suppress.add(acr)
                 continue
-            strong.append(_Cand(exp_span[0], exp_span[1], "ORG", True))
+            defined_label[acr] = self._expansion_label(doc, *exp_span)
+            strong.append(_Cand(exp_span[0], exp_span[1], defined_label[acr], True))
         if defined:
             names = [a for a, sp in defined.items() if sp is not None]
             if names:
@@ -363,7 +376,7 @@ class EntityRules:
                 for m in pattern.finditer(doc.text):
                     span = doc.char_span(m.start(1), m.end(1))
                     if span is not None:
-                        weak.append(_Cand(span.start, span.end, "ORG", False))
+                        weak.append(_Cand(span.start, span.end, defined_label.get(m.group(1), "ORG"), False))
 
         gazetteer_hits = self.gazetteer(doc)
         gazetteer_tokens = {i for _, s, e in gazetteer_hits for i in range(s, e)}
@@ -420,6 +433,16 @@ class EntityRules:
     @property
     def _head_words(self) -> frozenset[str]:
         return _head_words()
+
+    def _expansion_label(self, doc: Doc, start: int, end: int) -> str:
+        """Label of a defined expansion: by its head noun ("African Growth and
+        Opportunity Act" is LAW), else ORG, the usual case in news."""
+        last = doc[end - 1].lower_
+        if last in _law_heads():
+            return "LAW"
+        if last in _event_heads():
+            return "EVENT"
+        return "ORG"
 
     def _defined_acronyms(self, doc: Doc) -> dict[str, tuple[int, int] | None]:
         """ACRONYM -> token span of its expansion (None: lower-case expansion, not a name)."""
@@ -602,6 +625,7 @@ class EntityRules:
         if not names:
             return spans
         pattern = re.compile(r"(?<![\w.])(" + "|".join(map(re.escape, sorted(names, key=len, reverse=True))) + r")(?![\w])")
+        lower_words = set(re.findall(r"\b[a-z][a-z'-]*\b", doc.text))
         taken = [(c.start, c.end) for c in spans]
         starts = sorted(taken)
         added = []
@@ -611,7 +635,10 @@ class EntityRules:
                 continue
             k = bisect.bisect_right(starts, (sp.start, len(doc) + 1))
             overl = (k > 0 and starts[k - 1][1] > sp.start) or (k < len(starts) and starts[k][0] < sp.end)
-            if not overl:
+            # the recurrence must read as a name too ("Poll" the noun is not Mr Poll):
+            # tagged a proper noun, or a word the document never writes in lower case
+            # (the tagger calls a sentence-initial "Sekreta" a NOUN)
+            if not overl and all(t.pos_ == "PROPN" or (t.is_title and t.lower_ not in lower_words) for t in sp):
                 added.append(_Cand(sp.start, sp.end, "PERSON", False))
         if not added:
             return spans
@@ -631,6 +658,16 @@ class EntityRules:
         if a.label == "DATE" and b.label == "DATE" and doc[a.end - 1].lower_ == "of":
             return True
         return False
+
+
+@lru_cache(maxsize=1)
+def _law_heads() -> frozenset[str]:
+    return frozenset(w.lower() for w in _lines("law_heads"))
+
+
+@lru_cache(maxsize=1)
+def _event_heads() -> frozenset[str]:
+    return frozenset(w.lower() for w in _lines("event_heads"))
 
 
 @lru_cache(maxsize=1)

@@ -210,11 +210,23 @@ def test_ner_rules_acronym_matches(acronym, expansion, ok):
     # a research centre is not named after its city
     ("the International Longevity Centre in Tokyo said", [("the International Longevity Centre", "ORG"), ("Tokyo", "GPE")],
      [("International Longevity Centre", "ORG"), ("Tokyo", "GPE")]),
+    # "and" right after the head starts another name; a year ends an event name
+    ("under the Solicitation Act and Texas Deceptive Trade Practices rules", [], [("Solicitation Act", "LAW")]),
+    ("won at the Cannes Film Festival in 2002 for Chihwaseon", [("2002", "DATE"), ("Chihwaseon", "ORG")],
+     [("Cannes Film Festival", "EVENT"), ("2002", "DATE"), ("Chihwaseon", "ORG")]),
+    # a defined acronym of a law is a LAW
+    ("the African Growth and Opportunity Act (AGOA) expires. AGOA helped.", [],
+     [("African Growth and Opportunity Act", "LAW"), ("AGOA", "LAW"), ("AGOA", "LAW")]),
     # a word-number is not an amount
     ("Million Dollar Baby won", [("Million Dollar Baby", "WORK_OF_ART")], [("Million Dollar Baby", "WORK_OF_ART")]),
 ])
 def test_ner_rules_bbc_regressions(nlp, rules, text, model_ents, expected):
     assert run(nlp, rules, text, model_ents) == expected
+
+
+def test_ner_rules_propagation_needs_a_proper_noun(nlp, rules):
+    got = run(nlp, rules, "Andrew Poll said so. A poll agreed. Poll results", [("Andrew Poll", "PERSON")], pos={"Poll": "NOUN"})
+    assert got == [("Andrew Poll", "PERSON")]
 
 
 def test_ner_rules_single_word_person_error_does_not_spread(nlp, rules):
@@ -225,3 +237,9 @@ def test_ner_rules_single_word_person_error_does_not_spread(nlp, rules):
 def test_ner_rules_leftover_of_a_cut_span_must_be_a_proper_noun(nlp, rules):
     got = run(nlp, rules, "Describing Mr Jackson , he", [("Describing Mr Jackson", "PERSON")], pos={"Describing": "VERB"})
     assert got == [("Jackson", "PERSON")]
+
+
+def test_ner_rules_propagation_reaches_sentence_initial_surname(nlp, rules):
+    # the tagger calls a sentence-initial surname a NOUN; the document never writes it in lower case
+    got = run(nlp, rules, "Igor Sekreta spoke. Sekreta added.", [("Igor Sekreta", "PERSON")], pos={"Sekreta": "NOUN"})
+    assert got == [("Igor Sekreta", "PERSON"), ("Sekreta", "PERSON")]
