@@ -131,8 +131,10 @@ def _strip_titles(s: str) -> str:
         for t in _title_words():
             n = len(t)
             if n <= len(head) and tuple(head[-n:]) == t:
-                rest = head[:-n]
-                if all(w in _title_modifiers() or w[:1].isalpha() for w in rest) and len(rest) <= 3:
+                rest = [w for w in words[:cut - n]]
+                # before the title only modifiers ("former") or capitalised qualifiers
+                # ("Belarusian", "Trade and Industry"), at most three words
+                if len(rest) <= 3 and all(w.lower() in _title_modifiers() or w[:1].isupper() or w.lower() == "and" for w in rest):
                     return " ".join(words[cut:])
     return s
 
@@ -192,8 +194,6 @@ class _UnionFind:
         if ra != rb:
             self.parent[rb] = ra
 
-
-_PERSONISH = ("PERSON",)
 
 
 def canonical_names(entities: pd.DataFrame) -> pd.Series:

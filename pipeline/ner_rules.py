@@ -168,10 +168,6 @@ def _lines(name: str) -> tuple[str, ...]:
     return word_list(name)
 
 
-def _phrase_patterns(nlp_tokenizer, entries):
-    return [nlp_tokenizer(e) for e in entries]
-
-
 class EntityRules:
     """The ``claimex_entity_rules`` component. See the module docstring."""
 
@@ -277,7 +273,7 @@ class EntityRules:
 
     def _check_named(self, doc: Doc, start: int, end: int) -> tuple[int, int] | None:
         """Trim a raw EVENT/LAW match and check it is a name, not a capitalised noun."""
-        heads_at = [i for i in range(start, end) if doc[i].is_title and doc[i].lower_ in self._head_words]
+        heads_at = [i for i in range(start, end) if doc[i].is_title and doc[i].lower_ in _head_words()]
         if not heads_at:
             return None
         # trailing connectors / lower-case tokens / ordinals without a capital after them
@@ -336,7 +332,6 @@ class EntityRules:
         for s, e in title_ends.items():
             if s < title_starts.get(e - 1, len(doc) + 1):
                 title_starts[e - 1] = s
-        self._title_ends_cache, self._title_starts_cache = title_ends, title_starts
 
         # 1. the model's entities, cleaned
         cands: list[_Cand] = []
@@ -427,12 +422,8 @@ class EntityRules:
         for match_id, s, e in gazetteer_hits:
             weak.append(_Cand(s, e, self.vocab.strings[match_id], False))
 
-        doc.ents = self._resolve(doc, model, strong, weak, suppress)
+        doc.ents = self._resolve(doc, model, strong, weak, suppress, title_ends, title_starts)
         return doc
-
-    @property
-    def _head_words(self) -> frozenset[str]:
-        return _head_words()
 
     def _expansion_label(self, doc: Doc, start: int, end: int) -> str:
         """Label of a defined expansion: by its head noun ("African Growth and
@@ -496,7 +487,8 @@ class EntityRules:
                 return start, end
         return False
 
-    def _resolve(self, doc: Doc, model: list[_Cand], strong: list[_Cand], weak: list[_Cand], suppress: set[str]) -> list[Span]:
+    def _resolve(self, doc: Doc, model: list[_Cand], strong: list[_Cand], weak: list[_Cand], suppress: set[str],
+                 title_ends: dict[int, int], title_starts: dict[int, int]) -> list[Span]:
         # strong rule spans: longest first, no overlaps among them
         chosen: list[_Cand] = []
         for c in sorted(strong, key=lambda c: (-(c.end - c.start), c.start)):
@@ -520,7 +512,7 @@ class EntityRules:
                 pieces = nxt
             for s, e in pieces:
                 if (s, e) != (m.start, m.end):
-                    s, e = self._trim(doc, s, e, m.label, self._title_ends_cache, self._title_starts_cache)
+                    s, e = self._trim(doc, s, e, m.label, title_ends, title_starts)
                     # what is left of a model span cut by a rule span must still hold
                     # a proper noun ("Austria" of "Austria S.Kurz", not "Describing")
                     if s >= e or not any(t.pos_ == "PROPN" and t.text[:1].isupper() for t in doc[s:e]):
