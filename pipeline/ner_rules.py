@@ -320,6 +320,17 @@ class EntityRules:
             return None
         if head == start and end == head + 1:
             return None  # a bare capitalised head ("Conference") is not a name
+        if head == start and doc[head + 1].lower_ not in ("of", "on", "for"):
+            # without a name before the head, only a complement makes it a name
+            # ("Charter for European Security"); "the Bill in the Lords" is a bill
+            return None
+        if doc[start].tag_ == "JJS":
+            return None  # "Best Urban Act" is an award category, not a law
+        prev = doc[start - 1] if start > 0 else None
+        if prev is not None and prev.text[:1].isupper() and prev.pos_ in ("PROPN", "ADJ", "NOUN", "NUM"):
+            # only the whole capitalised run is a candidate, never its tail ("Urban Act"
+            # of "Best Urban Act"): the Matcher also offers the whole run
+            return None
         return start, end
 
     # -- main ------------------------------------------------------------------

@@ -78,9 +78,17 @@ def test_ner_rules_named_events_and_laws(nlp, rules, text, model_ents, expected)
     ("Conference delegates left.", [], "EVENT"),
     # lower-case head: a common noun
     ("at the plenary session of the council", [], "EVENT"),
+    # BBC: a bill somewhere is not a named bill; an award category is not a law
+    ("as the Bill in the Lords stalled", [], "LAW"),
 ])
 def test_ner_rules_named_patterns_must_not_fire(nlp, rules, text, model_ents, label):
     assert all(lab != label for _, lab in run(nlp, rules, text, model_ents))
+
+
+def test_ner_rules_award_category_is_not_a_law(nlp, rules):
+    doc = make_doc(nlp, "won Best Urban Act at the awards", [])
+    doc[1].tag_ = "JJS"
+    assert all(lab != "LAW" for _, lab in ents_of(rules(doc)))
 
 
 @pytest.mark.parametrize("text, model_ents, expected, forbidden", [
