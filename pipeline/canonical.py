@@ -153,10 +153,11 @@ def _initial_surname(s: str) -> tuple[str, str]:
     return (m.group(1)[0], m.group(2).split()[-1]) if m else (s[:1], s.split()[-1])
 
 
+@lru_cache(maxsize=65536)
 def _compound_matches(short: str, long: str) -> bool:
     """``OSCE PA`` ~ ``OSCE Parliamentary Assembly``: words equal or acronym of a run."""
     sw, lw = short.split(), expansion_words(long)
-    if len(sw) < 2 or not any(_is_acronym(w) for w in sw):
+    if len(sw) < 2 or not any(_is_acronym(w) for w in sw) or not lw or sw[0][:1] != lw[0][:1]:
         return False
 
     @lru_cache(maxsize=None)
@@ -327,17 +328,21 @@ def canonical_names(entities: pd.DataFrame) -> pd.Series:
     degree: Counter = Counter()
     heads = _law_event_heads()
     for lab, names in titled.items():
-        items = sorted(names.items(), key=lambda kv: len(kv[1]))
-        for a in range(len(items)):
-            sa, wa = items[a]
+        # index every run of 2+ words of every name, so that each name looks up the
+        # longer names containing it instead of comparing all pairs
+        runs: dict[tuple[str, ...], list[str]] = defaultdict(list)
+        for sb, wb in names.items():
+            for i in range(len(wb)):
+                for j in range(i + 2, len(wb) + 1):
+                    if j - i < len(wb):
+                        runs[tuple(wb[i:j])].append(sb)
+        for sa, wa in names.items():
             if len(wa) < 2 or not heads & set(wa):
                 continue
-            for b in range(a + 1, len(items)):
-                sb, wb = items[b]
-                if len(wb) > len(wa) and _contains(wb, wa):
-                    uf.union(("N", key(sb)), ("N", key(sa)))
-                    degree[sa] += 1
-                    degree[sb] += 1
+            for sb in dict.fromkeys(runs.get(tuple(wa), ())):
+                uf.union(("N", key(sb)), ("N", key(sa)))
+                degree[sa] += 1
+                degree[sb] += 1
 
     # -- pick one name per cluster ------------------------------------------------
     members: dict = defaultdict(list)
@@ -388,11 +393,6 @@ def _spells(acronym: str, name: str) -> bool:
     while k < len(words) - 1 and _is_acronym(words[k]):
         k += 1
     return 0 < k and acronym_matches(acronym, words[k:])
-
-
-def _contains(longer: list[str], shorter: list[str]) -> bool:
-    n = len(shorter)
-    return any(longer[i:i + n] == shorter for i in range(len(longer) - n + 1))
 
 
 @lru_cache(maxsize=1)
