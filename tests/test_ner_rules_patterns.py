@@ -114,6 +114,8 @@ def test_ner_rules_persons(nlp, rules, text, model_ents, expected, forbidden):
     # leading "the" and possessive out of the span
     ("the OSCE's peacekeeping", [("the OSCE's", "ORG")], [("OSCE", "ORG")]),
     ("Over the years, the European Union grew", [("the European Union", "ORG")], [("European Union", "ORG")]),
+    ("for next month's defence", [("next month's", "DATE")], [("next month", "DATE")]),
+    ("over the past decade the", [("the past decade", "DATE")], [("the past decade", "DATE")]),
     # trailing common nouns are not part of a name
     ("told the BelTA news agency", [("BelTA news agency", "ORG")], [("BelTA", "ORG")]),
     # agencies are ORG even when the model says PERSON
