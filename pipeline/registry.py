@@ -24,12 +24,12 @@ How the runner uses an entry (see ``pipeline/runner.py``):
 """
 from __future__ import annotations
 
-import importlib.util
 from dataclasses import dataclass
 from typing import Callable, Protocol
 
 import pandas as pd
 
+from .canonical import canonical_names
 from .stages import claims, clean, entities, quotes, sentences
 
 
@@ -61,16 +61,10 @@ class Stage:
 
 def _entities_finalize(table: pd.DataFrame) -> pd.DataFrame:
     """Corpus finalize of the entities stage: one canonical name per entity
-    across all documents of the run (``pipeline.canonical``, issue 3)."""
-    from .canonical import canonical_names
-
+    across all documents of the run (``pipeline.canonical``, issue 3). The stage
+    itself fills ``canonical`` per batch; this pass unifies it over the corpus."""
     return table.assign(canonical=canonical_names(table).to_numpy())
 
-
-# pipeline/canonical.py arrives with the entities work (issue 3); until it is
-# merged the entities stage has no corpus finalize. After the merge this can be
-# simply ``finalize=_entities_finalize``.
-_HAS_CANONICAL = importlib.util.find_spec(f"{__package__}.canonical") is not None
 
 STAGES: tuple[Stage, ...] = (
     Stage(
@@ -87,7 +81,7 @@ STAGES: tuple[Stage, ...] = (
         "entities", "entities", ("documents", "sentences"),
         lambda ctx: entities.extract_entities(ctx.table("documents"), ctx.table("sentences"), ctx.docs(), ctx.errors),
         needs_docs=True, help="named entities with OntoNotes labels and one canonical name per entity",
-        finalize=_entities_finalize if _HAS_CANONICAL else None,
+        finalize=_entities_finalize,
     ),
     Stage(
         "quotes", "quotes", ("documents", "sentences", "entities"),
