@@ -221,3 +221,14 @@ def test_runner_memory_zone_survives_an_exception(nlp):
         doc = nlp("Igor Sekreta met Sergei Lavrov in Minsk on Tuesday.")
         assert [e.text for e in doc.ents if e.label_ == "GPE"] == ["Minsk"]
     assert not nlp.vocab.in_memory_zone
+
+
+def test_runner_canonical_names_are_corpus_wide_with_one_document_per_batch(tmp_path, seed_tables):
+    from pipeline.canonical import canonical_names
+
+    run(list(STAGE_NAMES), Settings(input=SEEDS, out=tmp_path, batch_size=1))
+    ents = sorted_table(read_table(tmp_path, "entities"), "entities")
+    pd.testing.assert_frame_equal(ents, sorted_table(seed_tables["entities"], "entities"), check_dtype=False)
+    # what each batch (one document) could decide alone differs: the finalize did the work
+    alone = pd.concat([canonical_names(g) for _, g in ents.groupby("doc_id", sort=False)]).sort_index()
+    assert (alone.to_numpy() != ents["canonical"].to_numpy()).any()
