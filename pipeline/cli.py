@@ -85,10 +85,6 @@ def run_cmd(
         _fail(EXIT_MODEL, str(exc))
     except (MissingTableError, TableSchemaError) as exc:
         _fail(EXIT_TABLE, str(exc))
-    except ImportError as exc:
-        if engine.value == "dask":
-            _fail(EXIT_USAGE, f"--engine dask needs the dask extra: pip install '.[dask]' ({exc})")
-        raise
     if summary.skipped:
         console.print(f"incremental: {summary.skipped} unchanged documents kept, {summary.processed} processed", highlight=False)
     _print_summary(summary)

@@ -39,6 +39,7 @@
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import json
 import os
 import time
@@ -601,6 +602,9 @@ def _check_settings(settings: Settings, selected: list[Stage]) -> None:
         raise EngineError(f"--workers {settings.workers} must be at least 1")
     if settings.scheduler and settings.engine != "dask":
         raise EngineError("--scheduler needs --engine dask")
+    if settings.engine == "dask" and importlib.util.find_spec("distributed") is None:
+        raise EngineError("--engine dask needs the optional dask extra: pip install '.[dask]' "
+                          "(dask[dataframe,distributed])")
     if settings.engine == "dask" and selected[0].name != "clean":
         raise EngineError(f"--engine dask runs from the clean stage (`pipeline run all`); "
                           f"run {selected[0].name!r} with --engine local")

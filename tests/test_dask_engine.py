@@ -29,3 +29,13 @@ def test_dask_engine_tables_equal_local_engine(tmp_path, seed_tables):
 def test_dask_engine_runs_only_from_clean(tmp_path):
     with pytest.raises(EngineError, match="--engine dask runs from the clean stage"):
         run(["entities"], Settings(input=SEEDS, out=tmp_path, engine="dask"))
+
+
+def test_dask_engine_missing_extra_is_a_usage_error(tmp_path, monkeypatch):
+    import importlib.util
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "distributed" else real(name, *a))
+    with pytest.raises(EngineError, match=r"pip install '\.\[dask\]'"):
+        run(list(STAGE_NAMES), Settings(input=SEEDS, out=tmp_path, engine="dask"))
+    assert not list(tmp_path.iterdir()), "nothing is written before the settings are checked"
