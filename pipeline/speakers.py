@@ -213,6 +213,11 @@ class SpeakerResolver:
             if label == PERSON:
                 self._register(name, head, span, pos)
             return name, label
+        if head.text in self.full_names and head.text[:1].isupper():
+            # the surname of a person already named here, whatever the tagger made of it
+            name = self.full_names[head.text]
+            self._register(name, head, span, pos)
+            return name, PERSON
         if head.pos_ == "PROPN" and low not in role_words():
             # A named speaker the NER missed (or took for a place: "Belarus' Deputy
             # Minister ... Igor Sekreta"): the proper-name run ending at the head.
