@@ -98,7 +98,29 @@ def _speaker_like(tok: Token) -> bool:
     return tok.pos_ in ("PROPN", "PRON") or bool(tok.ent_type_) or tok.lower_ in word_set("speaker_titles")
 
 
-def subject_of(verb: Token) -> Token | None:
+_INVERTED_DEPS = frozenset({"dobj", "attr", "npadvmod", "appos", "nsubjpass", "oprd", "dep", "pobj"})
+
+
+def _inverted_subject(verb: Token) -> Token | None:
+    """`"...," said Leslie Wimes`: after a quote the parser sometimes files the
+    post-verbal speaker as an object; take a name or role noun right after the verb."""
+    for c in verb.rights:
+        if c.dep_ in ("punct",):
+            continue
+        if c.dep_ in _INVERTED_DEPS and c.left_edge.i - verb.i <= 2 and _speaker_like(c):
+            return c
+        return None
+    return None
+
+
+def subject_of(verb: Token, inverted: bool = False) -> Token | None:
+    """Who does ``verb``: its nominal subject, inherited along conj/xcomp chains;
+    with ``inverted``, also a speaker placed right after the verb (`said X`)."""
+    if inverted:
+        got = subject_of(verb)
+        if got is None and not any(c.dep_ in _SUBJ_DEPS for c in verb.children):
+            got = _inverted_subject(verb)
+        return got
     v = verb
     inherited_advcl = False
     for _ in range(4):
@@ -159,6 +181,8 @@ class Attribution:
     how: str                        # how it was attributed: after|before|according|colon|partial|continuation|context|indirect
     sent_index: int                 # index of the sentence (doc.sents order) where the quote starts
     closed: bool = True
+    open_pos: int = -1              # direct quotes: the opening and closing marks
+    close_end: int = -1
 
 
 @dataclass
@@ -240,7 +264,7 @@ def _find_after_cue(ix: _DocIndex, first: int, last: int, lex: CueLexicon, stric
             break
         tok = doc[i]
         if is_cue(tok, lex):
-            subj = subject_of(tok)
+            subj = subject_of(tok, inverted=True)
             if subj is not None and ix.in_quote[subj.i] == -1:
                 return tok, subj
             if strict:
@@ -329,6 +353,10 @@ def direct_attributions(ix: _DocIndex, spans: list[QuotedSpan], title_cues: froz
         hit = _find_after_cue(ix, a_first, a_last, lex, strict=True) if a_first <= a_last else None
         if hit is not None:
             found = ("after", hit[0], hit[1])
+        else:
+            dash = _dash_name(ix, t_close + 1)
+            if dash is not None:
+                found = ("dash", dash[0], dash[1])
         if short:
             # A one-to-three-word quote is a scare quote unless it is a whole utterance
             # with its own attribution right after it (`"No," he said.`).
@@ -357,9 +385,14 @@ def direct_attributions(ix: _DocIndex, spans: list[QuotedSpan], title_cues: froz
                 continue
             found = ("partial", got[0], got[1])
         if found is None:
-            out.append(Attribution("direct", sp.start, sp.end, None, None, None, "continuation", s_open, sp.closed))
+            out.append(Attribution("direct", sp.start, sp.end, None, None, None, "continuation", s_open, sp.closed,
+                                   sp.open_pos, sp.close_end))
             continue
         how, cue_tok, subj = found
+        if how == "dash":
+            out.append(Attribution("direct", sp.start, sp.end, None, subj, (cue_tok.idx, subj.idx + len(subj.text)),
+                                   how, s_open, sp.closed, sp.open_pos, sp.close_end))
+            continue
         if how == "according":
             acc, to = cue_tok
             cue = (acc.idx, to.idx + len(to.text))
@@ -367,8 +400,42 @@ def direct_attributions(ix: _DocIndex, spans: list[QuotedSpan], title_cues: froz
             cue = (cue_tok.idx, cue_tok.idx + len(cue_tok.text))
         else:
             cue = cue_extent(cue_tok, lex)
-        out.append(Attribution("direct", sp.start, sp.end, cue, subj, mention_bounds(subj), how, s_open, sp.closed))
+        out.append(Attribution("direct", sp.start, sp.end, cue, subj, mention_bounds(subj), how, s_open, sp.closed,
+                               sp.open_pos, sp.close_end))
+    _share_with_next(doc.text, out)
     return out
+
+
+def _share_with_next(text: str, atts: list[Attribution]) -> None:
+    """`"A," "B," said X`: quotes separated by nothing but a comma or space share
+    the attribution of the one that has it (PolNeAR annotates them as one)."""
+    for k in range(len(atts) - 2, -1, -1):
+        a, b = atts[k], atts[k + 1]
+        if a.how == "continuation" and b.how != "continuation" and text[a.close_end:b.open_pos].strip(" ,") == "":
+            a.cue, a.speaker_head, a.speaker_span, a.how = b.cue, b.speaker_head, b.speaker_span, "shared"
+
+
+_DASHES = frozenset("―—–-")
+
+
+def _dash_name(ix: _DocIndex, i: int):
+    """`"..." ― Sonya Herridge`: a dash and a name right after a closing mark."""
+    doc = ix.doc
+    while i < len(doc) and doc[i].is_space:
+        i += 1
+    if i + 1 >= len(doc) or doc[i].text not in _DASHES:
+        return None
+    j = i + 1
+    while j < len(doc) and doc[j].is_space:
+        j += 1
+    k = j
+    while k < len(doc) and doc[k].pos_ == "PROPN" and "\n" not in doc[k].text_with_ws[len(doc[k].text):]:
+        k += 1
+    if k < len(doc) and doc[k].pos_ == "PROPN":
+        k += 1
+    if k == j:
+        return None
+    return doc[j], doc[k - 1]
 
 
 # --- indirect quotes --------------------------------------------------------
