@@ -61,7 +61,8 @@ _SUBJ_DEPS = frozenset({"nsubj"})
 # from: `He said X and added that ...` (conj), `wants to say` (xcomp),
 # `..., adding that ...` (advcl with a gerund).
 _SUBJ_INHERIT_DEPS = frozenset({"conj", "xcomp"})
-_PRONOUN_NO_SPEAKER = frozenset({"it", "there", "this", "that", "what", "which", "who"})
+_PRONOUN_NO_SPEAKER = frozenset({"there", "this", "that", "what", "which", "who", "whom"})
+_RELATIVE = frozenset({"who", "that"})
 
 
 def cue_particle(tok: Token, lex: CueLexicon) -> Token | None | bool:
@@ -126,6 +127,8 @@ def subject_of(verb: Token, inverted: bool = False) -> Token | None:
     for _ in range(4):
         for c in v.children:
             if c.dep_ in _SUBJ_DEPS:
+                if c.lower_ in _RELATIVE and v.dep_ == "relcl":
+                    return v.head  # `Mr. Clarke, who said ...`: the noun the clause describes
                 if c.lower_ in _PRONOUN_NO_SPEAKER:
                     return None
                 # `This document aims to ..., emphasizing opposition`: a gerund inherits
@@ -135,11 +138,18 @@ def subject_of(verb: Token, inverted: bool = False) -> Token | None:
                 return c
         if v.dep_ in _SUBJ_INHERIT_DEPS:
             v = v.head
-        elif v.dep_ == "advcl" and v.tag_ == "VBG":
+        elif v.dep_ in ("advcl", "pcomp", "acl") and v.tag_ == "VBG":
+            # `..., saying that ...`, `in saying ...`: the gerund's subject is the clause's
             inherited_advcl = True
-            v = v.head
+            v = v.head if v.dep_ != "pcomp" else v.head.head
         else:
-            return None
+            break
+    # The small parser sometimes misses the subject of a reporting verb after a long
+    # opener (`In a meeting with the Washington Post Trump said that ...`): a proper
+    # name right before the verb is its speaker.
+    prev = verb.doc[verb.i - 1] if verb.i > 0 else None
+    if v is verb and prev is not None and prev.pos_ == "PROPN" and not verb.is_sent_start:
+        return prev
     return None
 
 
@@ -461,8 +471,17 @@ def _content_for(tok: Token) -> tuple[int, int] | None:
     """Token range of the content clause reported by cue verb ``tok``."""
     doc = tok.doc
     ccomps = [c for c in tok.children if c.dep_ == "ccomp"]
+    if not ccomps:
+        # `Trump said after the convention he would not accept ...`: the small model
+        # often labels an unmarked content clause `advcl`; one with its own subject
+        # and no adverbial conjunction (`when`, `if`, `because`) is the content.
+        ccomps = [c for c in tok.rights if c.dep_ == "advcl" and any(k.dep_ == "nsubj" for k in c.children)
+                  and not any(k.dep_ == "mark" and k.lower_ != "that" for k in c.children)]
     if ccomps:
-        c = max(ccomps, key=lambda c: c.right_edge.i - c.left_edge.i)
+        # Prefer the clause after the cue (`Republicans said they ... and Democrats
+        # accused ...`), the nearest one; else the nearest before it (`<content>, X said`).
+        right = [c for c in ccomps if c.i > tok.i]
+        c = min(right, key=lambda c: c.i) if right else max(ccomps, key=lambda c: c.i)
         a, b = c.left_edge.i, c.right_edge.i
         if a < tok.i < b:  # the cue sits inside its clause's span (inversion): keep the side of the clause root
             if c.i < tok.i:
@@ -481,7 +500,9 @@ def _content_for(tok: Token) -> tuple[int, int] | None:
     head = tok.head
     if tok.dep_ in ("parataxis", "ccomp", "advcl") and head.i < tok.i and head.pos_ in _VERB_POS:
         left = tok.left_edge.i
-        if left > 0 and (doc[left - 1].text == "," or doc[left - 1].text in QUOTE_CHARS):
+        if doc[left].text in ("," ,"—", "–") or doc[left].text in QUOTE_CHARS:
+            left += 1  # the comma before the attribution may hang from the cue itself
+        if left > 0 and (doc[left - 1].text in (",", "—", "–") or doc[left - 1].text in QUOTE_CHARS):
             a = head.left_edge.i
             return a, left - 1
     return None

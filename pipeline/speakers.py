@@ -37,7 +37,7 @@ PERSON = "PERSON"
 # Entity labels that can say something (a person, an organisation, a country's government).
 SPEAKER_LABELS = ("PERSON", "ORG", "GPE", "NORP")
 _MALE_FEMALE = frozenset({"he", "she", "him", "her"})
-_PLURAL = frozenset({"they", "them"})
+_PLURAL = frozenset({"they", "them", "it"})  # "it said": an organisation or document
 _DEFINITE = frozenset({"the", "this", "that"})
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 
