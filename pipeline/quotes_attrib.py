@@ -259,7 +259,8 @@ def _title_like(text: str) -> bool:
     """Title Case content with no sentence punctuation: a name of a thing, not speech."""
     words = [w.strip("()[]:;,.!?\"'") for w in text.split()]
     words = [w for w in words if w and w.lower() not in _STOP_TITLE and w[0].isalpha()]
-    if len(words) < 2 or text.rstrip()[-1:] in ",!?":
+    # a trailing comma or period is American punctuation style, not a sign of speech
+    if len(words) < 2 or text.rstrip()[-1:] in "!?":
         return False
     caps = sum(1 for w in words if w[0].isupper())
     return caps / len(words) >= 0.75
@@ -372,7 +373,7 @@ def direct_attributions(ix: _DocIndex, spans: list[QuotedSpan], title_cues: froz
             # with its own attribution right after it (`"No," he said.`).
             if found is None or not starts_sentence or content.rstrip()[-1:] not in ",.!?":
                 continue
-        elif found is None and _title_like(content) and not starts_sentence:
+        elif found is None and _title_like(content):
             continue
         if found is None and b_last >= b_first:
             got = _find_before_cue(ix, b_first, b_last, lex, t_open)
