@@ -511,11 +511,14 @@ def _content_for(tok: Token) -> tuple[int, int] | None:
 
 def indirect_attributions(ix: _DocIndex, quote_spans: list[tuple[int, int]]) -> list[Attribution]:
     doc = ix.doc
-    lex = speech_lexicon()
+    # Beliefs count as reported positions too (`Belarus believes it is time ...`):
+    # PolNeAR annotates them as attributions and the seed gold keeps them.
+    lex = attribution_lexicon()
     out: list[Attribution] = []
     for si, sent in enumerate(ix.sents):
         for tok in sent:
-            if ix.in_quote[tok.i] != -1:
+            quoted = _inside(tok.idx, quote_spans)
+            if quoted and tok.lower_ == "according":
                 continue
             if tok.lower_ == "according" and tok.i + 1 < sent.end and doc[tok.i + 1].lower_ == "to":
                 att = _according_indirect(ix, sent, si, tok, quote_spans)
@@ -525,7 +528,12 @@ def indirect_attributions(ix: _DocIndex, quote_spans: list[tuple[int, int]]) -> 
             if not is_cue(tok, lex) or is_negated(tok):
                 continue
             subj = subject_of(tok)
-            if subj is None or ix.in_quote[subj.i] != -1:
+            if subj is None:
+                continue
+            if quoted and (subj.pos_ == "PRON" or not (subj.ent_type_ or subj.pos_ == "PROPN")):
+                # Inside a direct quote only a position the speaker ascribes to a named
+                # party is a quote of its own (`"... Belarus believes it is time ..."`);
+                # `we think`, `I said` are the speaker's own words.
                 continue
             rng = _content_for(tok)
             if rng is None:
@@ -536,11 +544,15 @@ def indirect_attributions(ix: _DocIndex, quote_spans: list[tuple[int, int]]) -> 
             if subj.i >= a and subj.i <= b:
                 continue
             start, end = doc[a].idx, doc[b].idx + len(doc[b].text)
-            if _direct_share(start, end, quote_spans) >= MAX_DIRECT_SHARE:
+            if not quoted and _direct_share(start, end, quote_spans) >= MAX_DIRECT_SHARE:
                 continue
             out.append(Attribution("indirect", start, end, cue_extent(tok, lex), subj, mention_bounds(subj),
                                    "indirect", si))
     return out
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in spans)
 
 
 def _according_indirect(ix: _DocIndex, sent, si: int, acc: Token, quote_spans) -> Attribution | None:

@@ -179,7 +179,8 @@ class SpeakerResolver:
         if head is None:
             return None
         name, label = self._resolve_head(head, head.idx, record=True, span=span)
-        if name is not None:
+        # a party named inside someone's quote is not a later pronoun's antecedent
+        if name is not None and not self.inside_quote(head.idx):
             self.history.append((head.idx, name, label or ""))
         return name
 
