@@ -584,9 +584,35 @@ def _according_indirect(ix: _DocIndex, sent, si: int, acc: Token, quote_spans) -
 # --- entry point ------------------------------------------------------------
 
 
+def _recover_unclosed(doc: Doc, sp: QuotedSpan) -> QuotedSpan:
+    """A quote whose closing mark is missing usually ends where its attribution
+    starts (`"We will win, Trump said at the rally.` with the mark forgotten):
+    close it at the first comma that a cue verb with its speaker follows."""
+    first = next((t.i for t in doc if t.idx >= sp.start), None)
+    if first is None:
+        return sp
+    lex = attribution_lexicon()
+    for tok in doc[first:]:
+        if tok.idx >= sp.end:
+            break
+        if tok.text != ",":
+            continue
+        for nxt in doc[tok.i + 1: tok.i + 8]:
+            if nxt.idx >= sp.end:
+                break
+            if is_cue(nxt, lex):
+                subj = subject_of(nxt, inverted=True)
+                if subj is not None and subj.i > tok.i:
+                    end = tok.idx + 1
+                    return QuotedSpan(sp.open_pos, end, sp.start, end, sp.double, False)
+                break
+    return sp
+
+
 def find_attributions(doc: Doc) -> DocQuotes:
     """All direct and indirect quote candidates of ``doc`` with their cue and speaker mention."""
     scan = scan_quotes(doc.text)
+    scan.spans = [_recover_unclosed(doc, sp) if not sp.closed else sp for sp in scan.spans]
     ix = _DocIndex(doc, scan.spans)
     direct = direct_attributions(ix, scan.spans, word_set("title_cues"))
     quote_spans = [(sp.open_pos, sp.close_end) for sp in scan.spans]

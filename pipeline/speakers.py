@@ -67,18 +67,29 @@ def role_families() -> dict[str, frozenset[str]]:
 
 
 def strip_titles(name: str) -> str:
-    """Drop determiners, possessive endings and leading title words (keeps at least one word)."""
+    """The name in a titled mention: the words after the last title word
+    (``Belarusian Deputy Foreign Minister Igor Sekreta`` -> ``Igor Sekreta``,
+    ``President of Belarus A. Lukashenko`` -> ``A. Lukashenko``). A mention that is
+    all titles and modifiers (``the Belarusian diplomat``) only loses determiners."""
     words = name.replace("\u2019s ", " ").replace("'s ", " ").split()
-    while len(words) > 1 and words[0].lower().strip(".,’'") in (role_words() | _DETERMINERS):
+    while len(words) > 1 and words[0].lower() in _DETERMINERS:
         words = words[1:]
-    # "Belarus’ Deputy Minister ... Igor Sekreta": a possessive country before the title
-    if len(words) > 2 and words[0].endswith(("’", "'")):
-        rest = words[1:]
-        while len(rest) > 1 and rest[0].lower().strip(".,") in role_words():
+    titles = role_words() - {"the", "of"}
+    last = max((k for k, w in enumerate(words) if w.lower().strip(".,’'") in titles), default=-1)
+    rest = words[last + 1:]
+    if rest and rest[0].lower() == "of":  # "President of Belarus A. Lukashenko"
+        rest = rest[1:]
+        while len(rest) > 1 and rest[0][:1].isupper() and not _looks_like_name_start(rest):
             rest = rest[1:]
-        if len(rest) < len(words) - 1:
-            words = rest
+    if last >= 0 and rest and all(w[:1].isupper() for w in rest):
+        words = rest
     return " ".join(words).strip(" ,.’'")
+
+
+def _looks_like_name_start(words: list[str]) -> bool:
+    """``A. Lukashenko`` / ``Igor Sekreta`` at the end of the list: a name of two words
+    or an initial plus surname."""
+    return len(words) <= 2 or (len(words[0]) <= 3 and words[0].endswith("."))
 
 
 @dataclass
