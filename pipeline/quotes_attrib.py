@@ -17,6 +17,7 @@ import bisect
 from dataclasses import dataclass
 from functools import lru_cache
 
+from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
 
 from .quotes_marks import QuotedSpan, scan_quotes
@@ -207,9 +208,10 @@ class DocQuotes:
 class _DocIndex:
     """Token and sentence lookups for one Doc, built once."""
 
-    def __init__(self, doc: Doc, spans: list[QuotedSpan]):
+    def __init__(self, doc: Doc, spans: list[QuotedSpan], text: str):
         self.doc = doc
-        self.tok_starts = [t.idx for t in doc]
+        self.text = text
+        self.tok_starts = doc.to_array(IDX).tolist() if len(doc) else []
         self.sents = list(doc.sents)
         self.sent_starts = [s.start for s in self.sents]
         # quote id of each token (-1: outside every quoted span)
@@ -335,7 +337,7 @@ def _sentence_subject(ix: _DocIndex, sent_i: int, before_tok: int):
 
 
 def direct_attributions(ix: _DocIndex, spans: list[QuotedSpan], title_cues: frozenset[str]) -> list[Attribution]:
-    doc, text = ix.doc, ix.doc.text
+    doc, text = ix.doc, ix.text
     lex = attribution_lexicon()
     out: list[Attribution] = []
     for qi, sp in enumerate(spans):
@@ -413,7 +415,7 @@ def direct_attributions(ix: _DocIndex, spans: list[QuotedSpan], title_cues: froz
             cue = cue_extent(cue_tok, lex)
         out.append(Attribution("direct", sp.start, sp.end, cue, subj, mention_bounds(subj), how, s_open, sp.closed,
                                sp.open_pos, sp.close_end))
-    _share_with_next(doc.text, out)
+    _share_with_next(text, out)
     return out
 
 
@@ -515,9 +517,13 @@ def indirect_attributions(ix: _DocIndex, quote_spans: list[tuple[int, int]]) -> 
     # PolNeAR annotates them as attributions and the seed gold keeps them.
     lex = attribution_lexicon()
     out: list[Attribution] = []
+    blocked = [False] * len(doc)
+    for a, b in quote_spans:
+        for i in range(ix.token_at(a), ix.token_at(max(a, b - 1)) + 1):
+            blocked[i] = True
     for si, sent in enumerate(ix.sents):
         for tok in sent:
-            quoted = _inside(tok.idx, quote_spans)
+            quoted = blocked[tok.i]
             if quoted and tok.lower_ == "according":
                 continue
             if tok.lower_ == "according" and tok.i + 1 < sent.end and doc[tok.i + 1].lower_ == "to":
@@ -588,9 +594,10 @@ def _recover_unclosed(doc: Doc, sp: QuotedSpan) -> QuotedSpan:
     """A quote whose closing mark is missing usually ends where its attribution
     starts (`"We will win, Trump said at the rally.` with the mark forgotten):
     close it at the first comma that a cue verb with its speaker follows."""
-    first = next((t.i for t in doc if t.idx >= sp.start), None)
-    if first is None:
+    first = doc.char_span(sp.start, sp.end, alignment_mode="expand")
+    if first is None or len(first) == 0:
         return sp
+    first = first.start
     lex = attribution_lexicon()
     for tok in doc[first:]:
         if tok.idx >= sp.end:
@@ -609,11 +616,13 @@ def _recover_unclosed(doc: Doc, sp: QuotedSpan) -> QuotedSpan:
     return sp
 
 
-def find_attributions(doc: Doc) -> DocQuotes:
-    """All direct and indirect quote candidates of ``doc`` with their cue and speaker mention."""
-    scan = scan_quotes(doc.text)
+def find_attributions(doc: Doc, text: str | None = None) -> DocQuotes:
+    """All direct and indirect quote candidates of ``doc`` with their cue and speaker mention.
+    ``text`` is ``doc.text`` when the caller has it already (Doc rebuilds it on each access)."""
+    text = doc.text if text is None else text
+    scan = scan_quotes(text)
     scan.spans = [_recover_unclosed(doc, sp) if not sp.closed else sp for sp in scan.spans]
-    ix = _DocIndex(doc, scan.spans)
+    ix = _DocIndex(doc, scan.spans, text)
     direct = direct_attributions(ix, scan.spans, word_set("title_cues"))
     quote_spans = [(sp.open_pos, sp.close_end) for sp in scan.spans]
     # Only spans kept as direct quotes block indirect content; scare quotes and titles

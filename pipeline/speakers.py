@@ -102,8 +102,9 @@ class _Person:
 class SpeakerResolver:
     """Resolves speaker mentions of one document, in document order."""
 
-    def __init__(self, doc: Doc, entities: list[EntityRow], quoted: list[tuple[int, int]]):
+    def __init__(self, doc: Doc, entities: list[EntityRow], quoted: list[tuple[int, int]], text: str | None = None):
         self.doc = doc
+        self.text = doc.text if text is None else text  # Doc.text is rebuilt on every access
         self.entities = sorted(entities, key=lambda e: e.start)
         self._ent_starts = [e.start for e in self.entities]
         self.quoted = sorted(quoted)
@@ -248,7 +249,7 @@ class SpeakerResolver:
             return None, None
         if span is None:
             return head.text, None
-        text = self.doc.text[span[0]:span[1]]
+        text = self.text[span[0]:span[1]]
         return strip_titles(text) or text, None
 
     def _titled_name(self, head: Token) -> bool:
@@ -269,7 +270,7 @@ class SpeakerResolver:
         p = self.persons.setdefault(name, _Person(name))
         p.last_pos = pos
         if span is not None:
-            p.roles |= {w.lower().strip("’',.") for w in self.doc.text[span[0]:span[1]].split()} - set(name.lower().split())
+            p.roles |= {w.lower().strip("’',.") for w in self.text[span[0]:span[1]].split()} - set(name.lower().split())
         if self._first.get(name) is None:
             self._first[name] = pos
         words = name.split()

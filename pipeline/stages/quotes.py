@@ -59,12 +59,12 @@ def _main_subjects(doc: Doc):
 
 def quote_rows(doc: Doc, entities: list[EntityRow]) -> tuple[list[QuoteRow], list[str]]:
     """Quotes of one parsed document, in text order, and the mark problems found."""
-    found = find_attributions(doc)
     text = doc.text
+    found = find_attributions(doc, text)
     sents = list(doc.sents)
     sent_starts = [s.start_char for s in sents]
     quoted = [(a.start, a.end) for a in found.attributions if a.kind == "direct"]
-    resolver = SpeakerResolver(doc, entities, quoted)
+    resolver = SpeakerResolver(doc, entities, quoted, text)
 
     events: list[tuple[int, int, object]] = []
     for subj in _main_subjects(doc):
