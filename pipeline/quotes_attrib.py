@@ -148,7 +148,11 @@ def subject_of(verb: Token, inverted: bool = False) -> Token | None:
     # The small parser sometimes misses the subject of a reporting verb after a long
     # opener (`In a meeting with the Washington Post Trump said that ...`): a proper
     # name right before the verb is its speaker.
-    prev = verb.doc[verb.i - 1] if verb.i > 0 else None
+    doc = verb.doc
+    k = verb.i - 1
+    if k >= 1 and doc[k].text == "," and doc[k - 1].pos_ == "PROPN":
+        k -= 1  # `her senior policy adviser, Jake Sullivan, said: ...`
+    prev = doc[k] if k >= 0 else None
     if v is verb and prev is not None and prev.pos_ == "PROPN" and not verb.is_sent_start:
         return prev
     return None
@@ -321,6 +325,14 @@ def _find_before_cue(ix: _DocIndex, first: int, last: int, lex: CueLexicon, quot
         subj = subject_of(root) if root.i < k else None
         if subj is not None and ix.in_quote[subj.i] == -1 and subj.i >= first:
             return "colon", (root, subj)
+        # `Kasich: 'We Are Going To ...'`, `More from Blumenthal and Cohen: "..."`:
+        # a name right before the colon introduces the quote (headline and
+        # newsletter style); the colon itself is the cue.
+        j = k - 1
+        while j >= first and doc[j].is_space:
+            j -= 1
+        if j >= first and doc[j].pos_ == "PROPN" and ix.in_quote[j] == -1:
+            return "colon", (doc[k], doc[j])
     return None
 
 
@@ -375,8 +387,6 @@ def direct_attributions(ix: _DocIndex, spans: list[QuotedSpan], title_cues: froz
             # with its own attribution right after it (`"No," he said.`).
             if found is None or not starts_sentence or content.rstrip()[-1:] not in ",.!?":
                 continue
-        elif found is None and _title_like(content):
-            continue
         if found is None and b_last >= b_first:
             got = _find_before_cue(ix, b_first, b_last, lex, t_open)
             if got is not None:
@@ -386,6 +396,9 @@ def direct_attributions(ix: _DocIndex, spans: list[QuotedSpan], title_cues: froz
                     found = ("according", (acc, to), pobj)
                 else:
                     found = (how, val[0], val[1])
+        # Title Case with no cue around it: the name of a book, show or slogan.
+        if found is None and _title_like(content):
+            continue
         if found is None and a_first <= a_last:
             hit = _find_after_cue(ix, a_first, a_last, lex, strict=False)
             if hit is not None:
