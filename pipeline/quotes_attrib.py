@@ -14,6 +14,7 @@ Everything works on one parsed ``Doc``: token heads and dependency labels,
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -193,7 +194,7 @@ class Attribution:
     cue: tuple[int, int] | None     # cue span (chars)
     speaker_head: Token | None      # head token of the speaker mention
     speaker_span: tuple[int, int] | None
-    how: str                        # how it was attributed: after|before|according|colon|partial|continuation|context|indirect
+    how: str                        # after|before|according|colon|dash|partial|shared|continuation|unattributed|indirect
     sent_index: int                 # index of the sentence (doc.sents order) where the quote starts
     closed: bool = True
     open_pos: int = -1              # direct quotes: the opening and closing marks
@@ -253,6 +254,7 @@ def _alpha_count(doc: Doc, a: int, b: int) -> int:
 
 # --- direct quotes ----------------------------------------------------------
 
+_WORDS_RE = re.compile(r"[\w-]+")
 SCARE_MAX_WORDS = 3  # GUIDELINES 4: scare quotes of one to three words are not quotes
 _STOP_TITLE = frozenset({"a", "an", "the", "of", "and", "or", "for", "in", "on", "to", "at", "by", "with", "from", "vs"})
 
@@ -345,6 +347,9 @@ def _sentence_subject(ix: _DocIndex, sent_i: int, before_tok: int):
     subj = subject_of(root)
     if subj is None or ix.in_quote[subj.i] != -1 or subj.i > before_tok:
         return None
+    # `the timing of the surge was "..."`: only someone who can speak owns the words
+    if not _speaker_like(subj) or subj.ent_type_ in ("GPE", "LOC", "DATE", "EVENT", "LAW", "WORK_OF_ART"):
+        return None
     return root, subj
 
 
@@ -369,7 +374,8 @@ def direct_attributions(ix: _DocIndex, spans: list[QuotedSpan], title_cues: froz
         a_first = t_close + 1
         a_last = sent_c.end - 1
         # Titles: `titled "..."`, `project named "..."` (GUIDELINES 4).
-        prev_words = [doc[i].lower_ for i in range(max(b_first, t_open - 3), t_open) if not doc[i].is_punct]
+        # (on the raw text, so `so-called`, which the tokenizer splits, is one word)
+        prev_words = _WORDS_RE.findall(text[max(0, sp.open_pos - 40):sp.open_pos].lower())[-3:]
         if any(w in title_cues for w in prev_words):
             continue
         starts_sentence = _alpha_count(doc, b_first, b_last) == 0 if b_last >= b_first else True
@@ -407,9 +413,17 @@ def direct_attributions(ix: _DocIndex, spans: list[QuotedSpan], title_cues: froz
             # A partial quote inside a clause: its subject owns the words
             # (`Aleinik named the need to "strengthen ..."`).
             got = _sentence_subject(ix, s_open, t_open)
-            if got is None:
+            if got is not None:
+                found = ("partial", got[0], got[1])
+            elif _n_words(content) < 6 or not sp.closed:
+                continue  # a short phrase in quotation marks with nobody saying it: a term, not a quote
+            else:
+                # Words quoted mid-sentence with no one saying them in the sentence:
+                # a quote, but guessing the previous speaker was wrong on PolNeAR
+                # train nearly every time, so the speaker stays unknown.
+                out.append(Attribution("direct", sp.start, sp.end, None, None, None, "unattributed", s_open,
+                                       sp.closed, sp.open_pos, sp.close_end))
                 continue
-            found = ("partial", got[0], got[1])
         if found is None:
             out.append(Attribution("direct", sp.start, sp.end, None, None, None, "continuation", s_open, sp.closed,
                                    sp.open_pos, sp.close_end))

@@ -81,7 +81,10 @@ def quote_rows(doc: Doc, entities: list[EntityRow]) -> tuple[list[QuoteRow], lis
             resolver.note_subject(item)
             continue
         att: Attribution = found.attributions[item]
-        if att.speaker_head is None:
+        if att.how == "unattributed":
+            row = QuoteRow("direct", att.start, att.end, text[att.start:att.end], None, None, None,
+                           None, None, None, None)
+        elif att.speaker_head is None:
             row = _continuation(att, text, last, resolver, sent_starts, sents)
         else:
             speaker = resolver.resolve(att.speaker_head, att.speaker_span)
