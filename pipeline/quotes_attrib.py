@@ -116,6 +116,20 @@ def _inverted_subject(verb: Token) -> Token | None:
     return None
 
 
+def _shouting_heading(tok: Token) -> bool:
+    """An all-caps dateline or section word the parser took for a subject
+    (`WASHINGTON -- President Obama ... said`, `THE BORROWING Back when ...`):
+    not an organisation acronym like CNN or NATO."""
+    return len(tok.text) >= 4 and tok.text.isupper() and tok.text.isalpha() and tok.ent_type_ not in ("ORG", "PERSON")
+
+
+def _heading_person(tok: Token) -> Token | None:
+    for c in tok.children:
+        if c.dep_ in ("appos", "conj", "npadvmod", "compound") and c.pos_ == "PROPN" and not _shouting_heading(c):
+            return c
+    return None
+
+
 def subject_of(verb: Token, inverted: bool = False) -> Token | None:
     """Who does ``verb``: its nominal subject, inherited along conj/xcomp chains;
     with ``inverted``, also a speaker placed right after the verb (`said X`)."""
@@ -137,6 +151,8 @@ def subject_of(verb: Token, inverted: bool = False) -> Token | None:
                 # the subject only when that subject can speak.
                 if inherited_advcl and not _speaker_like(c):
                     return None
+                if _shouting_heading(c):
+                    return _heading_person(c)
                 return c
         if v.dep_ in _SUBJ_INHERIT_DEPS:
             v = v.head

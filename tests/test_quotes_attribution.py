@@ -462,6 +462,27 @@ PARSES = {
         ('Cleveland', False, 11, 'pobj', 'PROPN', 'NNP', 'Cleveland', 'B-GPE'),
         ("'", False, 5, 'punct', 'PUNCT', "''", "'", 'O'),
     ],
+    'heading_subject': [
+        ('WASHINGTON', True, 11, 'nsubj', 'PROPN', 'NNP', 'WASHINGTON', 'B-GPE'),
+        ('--', True, 0, 'punct', 'PUNCT', ':', '--', 'O'),
+        ('President', True, 3, 'compound', 'PROPN', 'NNP', 'President', 'O'),
+        ('Obama', False, 0, 'appos', 'PROPN', 'NNP', 'Obama', 'B-PERSON'),
+        (',', True, 11, 'punct', 'PUNCT', ',', ',', 'O'),
+        ('dedicating', True, 11, 'advcl', 'VERB', 'VBG', 'dedicate', 'O'),
+        ('the', True, 7, 'det', 'DET', 'DT', 'the', 'O'),
+        ('museum', True, 5, 'dobj', 'NOUN', 'NN', 'museum', 'O'),
+        ('on', True, 5, 'prep', 'ADP', 'IN', 'on', 'O'),
+        ('Saturday', False, 8, 'pobj', 'PROPN', 'NNP', 'Saturday', 'B-DATE'),
+        (',', True, 11, 'punct', 'PUNCT', ',', ',', 'O'),
+        ('said', True, 11, 'ROOT', 'VERB', 'VBD', 'say', 'O'),
+        ('it', True, 14, 'nsubj', 'PRON', 'PRP', 'it', 'O'),
+        ('would', True, 14, 'aux', 'AUX', 'MD', 'would', 'O'),
+        ('tell', True, 11, 'ccomp', 'VERB', 'VB', 'tell', 'O'),
+        ('an', True, 17, 'det', 'DET', 'DT', 'an', 'O'),
+        ('American', True, 17, 'amod', 'ADJ', 'JJ', 'american', 'B-NORP'),
+        ('story', False, 14, 'dobj', 'NOUN', 'NN', 'story', 'O'),
+        ('.', False, 11, 'punct', 'PUNCT', '.', '.', 'O'),
+    ],
 }
 
 # English lexical attributes (is_alpha, is_punct) come with the language's vocab.
@@ -530,6 +551,8 @@ EXPECTED = {
     "so_called": [],
     # headline style: a name and a colon introduce the quote, even in Title Case
     "name_colon": [(D, "We Are Going To Go All The Way To Cleveland", "Kasich", ":")],
+    # an all-caps dateline parsed as the subject: the person in apposition speaks
+    "heading_subject": [(I, "it would tell an American story", "Obama", "said")],
     # closing mark forgotten: the quote ends where its attribution starts
     "unbalanced": [(D, "We will win the election,", "Trump", "said")],
 }
