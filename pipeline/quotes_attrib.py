@@ -667,12 +667,10 @@ def find_attributions(doc: Doc, text: str | None = None) -> DocQuotes:
     scan.spans = [_recover_unclosed(doc, sp) if not sp.closed else sp for sp in scan.spans]
     ix = _DocIndex(doc, scan.spans, text)
     direct = direct_attributions(ix, scan.spans, word_set("title_cues"))
-    quote_spans = [(sp.open_pos, sp.close_end) for sp in scan.spans]
     # Only spans kept as direct quotes block indirect content; scare quotes and titles
     # inside a reported clause do not.
     kept = {(a.start, a.end) for a in direct}
     blocking = [(sp.open_pos, sp.close_end) for sp in scan.spans if (sp.start, sp.end) in kept]
     indirect = indirect_attributions(ix, blocking)
-    del quote_spans
     atts = sorted(direct + indirect, key=lambda a: (a.start, a.kind))
     return DocQuotes(atts, scan.problems)

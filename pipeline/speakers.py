@@ -196,6 +196,10 @@ class SpeakerResolver:
             self.history.append((head.idx, name, label or ""))
         return name
 
+    def name_of(self, tok: Token) -> tuple[str | None, str | None]:
+        """(canonical, label) of a mention headed by ``tok``, without recording it."""
+        return self._resolve_head(tok, tok.idx, record=False)
+
     def last_speaker(self) -> tuple[str, str] | None:
         return (self.history[-1][1], self.history[-1][2]) if self.history else None
 

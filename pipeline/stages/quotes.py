@@ -85,7 +85,7 @@ def quote_rows(doc: Doc, entities: list[EntityRow]) -> tuple[list[QuoteRow], lis
             row = QuoteRow("direct", att.start, att.end, text[att.start:att.end], None, None, None,
                            None, None, None, None)
         elif att.speaker_head is None:
-            row = _continuation(att, text, last, resolver, sent_starts, sents)
+            row = _continuation(att, text, last, resolver, sents)
         else:
             speaker = resolver.resolve(att.speaker_head, att.speaker_span)
             s0, s1 = att.speaker_span
@@ -101,7 +101,7 @@ def quote_rows(doc: Doc, entities: list[EntityRow]) -> tuple[list[QuoteRow], lis
     return rows, found.problems
 
 
-def _continuation(att: Attribution, text: str, last, resolver: SpeakerResolver, sent_starts, sents) -> QuoteRow:
+def _continuation(att: Attribution, text: str, last, resolver: SpeakerResolver, sents) -> QuoteRow:
     """A direct quote with no cue: the speaker of the attribution just before, or the
     person the previous sentence is about."""
     if last is not None and att.sent_index - last[1] <= CONTINUATION_SENTENCES:
@@ -110,11 +110,9 @@ def _continuation(att: Attribution, text: str, last, resolver: SpeakerResolver, 
                         prev.speaker_start, prev.speaker_end, None, None)
     if att.sent_index > 0:
         prev_sent = sents[att.sent_index - 1]
-        subj = None
-        for tok in [prev_sent.root]:
-            subj = subject_of(tok)
-        if subj is not None:
-            name, label = resolver._resolve_head(subj, subj.idx, record=False)
+        subj = subject_of(prev_sent.root)
+        if subj is not None and not resolver.inside_quote(subj.idx):
+            name, label = resolver.name_of(subj)
             if name is not None and label == "PERSON":
                 return QuoteRow("direct", att.start, att.end, text[att.start:att.end], name, subj.text, None,
                                 subj.idx, subj.idx + len(subj.text), None, None)
