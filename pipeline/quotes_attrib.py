@@ -542,6 +542,16 @@ def _content_for(tok: Token) -> tuple[int, int] | None:
                 if r.i > b and r.dep_ == "conj" and r.pos_ not in _VERB_POS:
                     b = max(b, r.right_edge.i)
         return a, b
+    if tok.lemma_.lower() in word_set("commitment_verbs"):
+        # `pledged to cut taxes`, `urged voters to register`
+        for c in tok.rights:
+            if c.dep_ == "xcomp" and c.pos_ in _VERB_POS and any(k.dep_ == "aux" and k.lower_ == "to" for k in c.children):
+                a = c.left_edge.i
+                if tok.lemma_.lower() == "urge":
+                    a = tok.i + 1  # the addressee belongs to what was urged
+                return a, c.right_edge.i
+            if c.dep_ == "ccomp":
+                break
     # `<content>, X said`: the parser often hangs the cue from the content's verb.
     head = tok.head
     if tok.dep_ in ("parataxis", "ccomp", "advcl") and head.i < tok.i and head.pos_ in _VERB_POS:

@@ -483,6 +483,30 @@ PARSES = {
         ('story', False, 14, 'dobj', 'NOUN', 'NN', 'story', 'O'),
         ('.', False, 11, 'punct', 'PUNCT', '.', '.', 'O'),
     ],
+    'pledge': [
+        ('Trump', True, 1, 'nsubj', 'PROPN', 'NNP', 'Trump', 'O'),
+        ('pledged', True, 1, 'ROOT', 'VERB', 'VBD', 'pledge', 'O'),
+        ('to', True, 3, 'aux', 'PART', 'TO', 'to', 'O'),
+        ('cut', True, 1, 'xcomp', 'VERB', 'VB', 'cut', 'O'),
+        ('taxes', True, 3, 'dobj', 'NOUN', 'NNS', 'taxis', 'O'),
+        ('for', True, 3, 'prep', 'ADP', 'IN', 'for', 'O'),
+        ('the', True, 8, 'det', 'DET', 'DT', 'the', 'O'),
+        ('middle', True, 8, 'amod', 'ADJ', 'JJ', 'middle', 'O'),
+        ('class', False, 5, 'pobj', 'NOUN', 'NN', 'class', 'O'),
+        ('.', False, 1, 'punct', 'PUNCT', '.', '.', 'O'),
+    ],
+    'urge': [
+        ('Clinton', True, 1, 'nsubj', 'PROPN', 'NNP', 'Clinton', 'B-PERSON'),
+        ('urged', True, 1, 'ROOT', 'VERB', 'VBD', 'urge', 'O'),
+        ('young', True, 3, 'amod', 'ADJ', 'JJ', 'young', 'O'),
+        ('voters', True, 1, 'dobj', 'NOUN', 'NNS', 'voter', 'O'),
+        ('to', True, 5, 'aux', 'PART', 'TO', 'to', 'O'),
+        ('register', True, 1, 'xcomp', 'VERB', 'VB', 'register', 'O'),
+        ('before', True, 5, 'prep', 'ADP', 'IN', 'before', 'O'),
+        ('the', True, 8, 'det', 'DET', 'DT', 'the', 'O'),
+        ('deadline', False, 6, 'pobj', 'NOUN', 'NN', 'deadline', 'O'),
+        ('.', False, 1, 'punct', 'PUNCT', '.', '.', 'O'),
+    ],
 }
 
 # English lexical attributes (is_alpha, is_punct) come with the language's vocab.
@@ -553,6 +577,9 @@ EXPECTED = {
     "name_colon": [(D, "We Are Going To Go All The Way To Cleveland", "Kasich", ":")],
     # an all-caps dateline parsed as the subject: the person in apposition speaks
     "heading_subject": [(I, "it would tell an American story", "Obama", "said")],
+    # commitments and demands with a to-infinitive are reported speech too
+    "pledge": [(I, "to cut taxes for the middle class", "Trump", "pledged")],
+    "urge": [(I, "young voters to register before the deadline", "Clinton", "urged")],
     # closing mark forgotten: the quote ends where its attribution starts
     "unbalanced": [(D, "We will win the election,", "Trump", "said")],
 }
