@@ -130,19 +130,21 @@ def _heading_person(tok: Token) -> Token | None:
     return None
 
 
-def subject_of(verb: Token, inverted: bool = False) -> Token | None:
+def subject_of(verb: Token, inverted: bool = False, avoid=None) -> Token | None:
     """Who does ``verb``: its nominal subject, inherited along conj/xcomp chains;
-    with ``inverted``, also a speaker placed right after the verb (`said X`)."""
+    with ``inverted``, also a speaker placed right after the verb (`said X`).
+    ``avoid(token)``: subjects to pass over (a word inside the quote itself, which
+    the parser sometimes files as a second subject: `"... mode," said Wimes`)."""
     if inverted:
-        got = subject_of(verb)
-        if got is None and not any(c.dep_ in _SUBJ_DEPS for c in verb.children):
+        got = subject_of(verb, avoid=avoid)
+        if got is None and not any(c.dep_ in _SUBJ_DEPS and not (avoid and avoid(c)) for c in verb.children):
             got = _inverted_subject(verb)
         return got
     v = verb
     inherited_advcl = False
     for _ in range(4):
         for c in v.children:
-            if c.dep_ in _SUBJ_DEPS:
+            if c.dep_ in _SUBJ_DEPS and not (avoid and avoid(c)):
                 if c.lower_ in _RELATIVE and v.dep_ == "relcl":
                     return v.head  # `Mr. Clarke, who said ...`: the noun the clause describes
                 if c.lower_ in _PRONOUN_NO_SPEAKER:
@@ -244,6 +246,9 @@ class _DocIndex:
                 if self.in_quote[i] == -1:
                     self.in_quote[i] = qi
 
+    def quoted(self, tok: Token) -> bool:
+        return self.in_quote[tok.i] != -1
+
     def token_at(self, char: int) -> int:
         return max(0, bisect.bisect_right(self.tok_starts, char) - 1)
 
@@ -299,7 +304,7 @@ def _find_after_cue(ix: _DocIndex, first: int, last: int, lex: CueLexicon, stric
             break
         tok = doc[i]
         if is_cue(tok, lex):
-            subj = subject_of(tok, inverted=True)
+            subj = subject_of(tok, inverted=True, avoid=ix.quoted)
             if subj is not None and ix.in_quote[subj.i] == -1:
                 return tok, subj
             if strict:
@@ -331,7 +336,7 @@ def _find_before_cue(ix: _DocIndex, first: int, last: int, lex: CueLexicon, quot
         if ix.in_quote[i] != -1:
             break
         if is_cue(tok, lex) and not is_negated(tok):
-            subj = subject_of(tok)
+            subj = subject_of(tok, avoid=ix.quoted)
             if subj is not None and ix.in_quote[subj.i] == -1:
                 return "before", (tok, subj)
     # `He put it this way: "..."`: a clause ending in a colon introduces the quote.
@@ -401,7 +406,7 @@ def direct_attributions(ix: _DocIndex, spans: list[QuotedSpan], title_cues: froz
         if hit is not None:
             found = ("after", hit[0], hit[1])
         else:
-            dash = _dash_name(ix, t_close + 1)
+            dash = _dash_name(ix, sp.close_end)
             if dash is not None:
                 found = ("dash", dash[0], dash[1])
         if short:
@@ -471,23 +476,24 @@ def _share_with_next(text: str, atts: list[Attribution]) -> None:
             a.cue, a.speaker_head, a.speaker_span, a.how = b.cue, b.speaker_head, b.speaker_span, "shared"
 
 
-_DASHES = frozenset("―—–-")
+_DASH_RE = re.compile(r"[ \t]*[―—–-]{1,2}[ \t]*")
 
 
-def _dash_name(ix: _DocIndex, i: int):
-    """`"..." ― Sonya Herridge`: a dash and a name right after a closing mark."""
-    doc = ix.doc
-    while i < len(doc) and doc[i].is_space:
-        i += 1
-    if i + 1 >= len(doc) or doc[i].text not in _DASHES:
+def _dash_name(ix: _DocIndex, close_end: int):
+    """`"..." ― Sonya Herridge`: a dash and a name right after a closing mark
+    (read on the raw text: the tokenizer glues `”―` or `― Name` in odd ways)."""
+    m = _DASH_RE.match(ix.text, close_end)
+    if m is None:
         return None
-    j = i + 1
-    while j < len(doc) and doc[j].is_space:
+    doc = ix.doc
+    j = ix.token_at(m.end())
+    if j < len(doc) and doc[j].idx < m.end():
         j += 1
     k = j
-    while k < len(doc) and doc[k].pos_ == "PROPN" and "\n" not in doc[k].text_with_ws[len(doc[k].text):]:
+    while k < len(doc) and doc[k].pos_ == "PROPN" and doc[k].text[:1].isalpha() \
+            and "\n" not in doc[k].text_with_ws[len(doc[k].text):]:
         k += 1
-    if k < len(doc) and doc[k].pos_ == "PROPN":
+    if k < len(doc) and doc[k].pos_ == "PROPN" and doc[k].text[:1].isalpha():
         k += 1
     if k == j:
         return None

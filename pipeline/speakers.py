@@ -265,7 +265,7 @@ class SpeakerResolver:
         doc = head.doc
         i = head.i
         while i - 1 >= head.left_edge.i and doc[i - 1].pos_ == "PROPN" and doc[i - 1].lower_ not in role_words() \
-                and doc[i - 1].dep_ in ("compound", "flat", "nmod"):
+                and doc[i - 1].dep_ in ("compound", "flat", "nmod") and doc[i - 1].text[:1].isalpha():
             i -= 1
         return doc[i:head.i + 1].text
 
