@@ -114,6 +114,7 @@ class SpeakerResolver:
         # (pos, canonical, label): speakers and main-clause subjects, in order
         self.history: list[tuple[int, str, str]] = []
         self._first: dict[str, int] = {}  # first position a person was named as a speaker
+        self._positions: dict[str, list[int]] | None = None
         self._intro_persons()
 
     # -- lookups --------------------------------------------------------------
@@ -301,19 +302,23 @@ class SpeakerResolver:
         hit = self._recent(pos, want_person=True)
         return hit[0] if hit else None
 
+    def _person_positions(self) -> dict[str, list[int]]:
+        """Where each PERSON (by canonical name) is mentioned outside quotes, in order;
+        built once per document so descriptions stay linear on long texts."""
+        if self._positions is None:
+            self._positions = {}
+            for e in self.entities:
+                if e.label == PERSON and not self.inside_quote(e.start):
+                    self._positions.setdefault(self.canonical(e), []).append(e.start)
+        return self._positions
+
     def _first_pos(self, name: str) -> int | None:
         if name in self._first:
             return self._first[name]
-        for e in self.entities:
-            if e.label == PERSON and self.canonical(e) == name and not self.inside_quote(e.start):
-                return e.start
-        return None
+        got = self._person_positions().get(name)
+        return got[0] if got else None
 
     def _last_pos(self, name: str, before: int) -> int:
-        last = -1
-        for e in self.entities:
-            if e.start >= before:
-                break
-            if e.label == PERSON and self.canonical(e) == name:
-                last = e.start
-        return last
+        got = self._person_positions().get(name, [])
+        k = bisect.bisect_left(got, before) - 1
+        return got[k] if k >= 0 else -1
