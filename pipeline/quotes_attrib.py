@@ -409,6 +409,11 @@ def direct_attributions(ix: _DocIndex, spans: list[QuotedSpan], title_cues: froz
             dash = _dash_name(ix, sp.close_end)
             if dash is not None:
                 found = ("dash", dash[0], dash[1])
+            elif a_first <= a_last:
+                # `"...," according to the ministry.`
+                acc = _according(ix, a_first, min(a_last, a_first + 2))
+                if acc is not None:
+                    found = ("according", (acc[0], acc[1]), acc[2])
         if short:
             # A one-to-three-word quote is a scare quote unless it is a whole utterance
             # with its own attribution right after it (`"No," he said.`).

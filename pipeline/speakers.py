@@ -39,6 +39,9 @@ SPEAKER_LABELS = ("PERSON", "ORG", "GPE", "NORP")
 _MALE_FEMALE = frozenset({"he", "she", "him", "her"})
 _PLURAL = frozenset({"they", "them", "it"})  # "it said": an organisation or document
 _DEFINITE = frozenset({"the", "this", "that"})
+# Title words that also modify organisations (`Foreign Ministry`, `State Department`):
+# on their own they do not make a name a person's.
+_TITLE_MODIFIERS = frozenset({"of", "foreign", "affairs", "vice", "deputy", "general", "state", "prime", "chief", "head"})
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 
 
@@ -149,6 +152,8 @@ class SpeakerResolver:
 
     def canonical(self, e: EntityRow) -> str:
         name = e.canonical
+        if name[:4].lower() == "the " and len(name) > 4:
+            name = name[4:]  # GUIDELINES 3: a leading "the" is not part of the name
         if e.label == PERSON:
             name = strip_titles(name)
             if " " not in name and name in self.full_names:
@@ -259,7 +264,7 @@ class SpeakerResolver:
 
     def _titled_name(self, head: Token) -> bool:
         """A proper name preceded by a title word (`Minister ... Igor Sekreta`): a person."""
-        return any(t.lower_ in role_words() and t.lower_ not in _DETERMINERS and t.lower_ != "of"
+        return any(t.lower_ in role_words() and t.lower_ not in _DETERMINERS and t.lower_ not in _TITLE_MODIFIERS
                    for t in head.doc[head.left_edge.i:head.i])
 
     def _name_run(self, head: Token) -> str:

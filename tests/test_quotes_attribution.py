@@ -507,6 +507,26 @@ PARSES = {
         ('deadline', False, 6, 'pobj', 'NOUN', 'NN', 'deadline', 'O'),
         ('.', False, 1, 'punct', 'PUNCT', '.', '.', 'O'),
     ],
+    'according_after': [
+        ('"', False, 4, 'punct', 'PUNCT', '``', '"', 'O'),
+        ('The', True, 2, 'det', 'DET', 'DT', 'the', 'O'),
+        ('talks', True, 4, 'nsubj', 'NOUN', 'NNS', 'talk', 'O'),
+        ('will', True, 4, 'aux', 'AUX', 'MD', 'will', 'O'),
+        ('resume', True, 4, 'ROOT', 'VERB', 'VB', 'resume', 'O'),
+        ('in', True, 4, 'prep', 'ADP', 'IN', 'in', 'O'),
+        ('Vienna', True, 5, 'pobj', 'PROPN', 'NNP', 'Vienna', 'B-GPE'),
+        ('next', True, 8, 'amod', 'ADJ', 'JJ', 'next', 'B-DATE'),
+        ('month', False, 4, 'npadvmod', 'NOUN', 'NN', 'month', 'I-DATE'),
+        (',', False, 4, 'punct', 'PUNCT', ',', ',', 'O'),
+        ('"', True, 4, 'punct', 'PUNCT', "''", '"', 'O'),
+        ('according', True, 4, 'prep', 'VERB', 'VBG', 'accord', 'O'),
+        ('to', True, 11, 'prep', 'ADP', 'IN', 'to', 'O'),
+        ('the', True, 16, 'det', 'DET', 'DT', 'the', 'B-ORG'),
+        ('Belarusian', True, 16, 'compound', 'PROPN', 'NNP', 'Belarusian', 'I-ORG'),
+        ('Foreign', True, 16, 'compound', 'PROPN', 'NNP', 'Foreign', 'I-ORG'),
+        ('Ministry', False, 12, 'pobj', 'PROPN', 'NNP', 'Ministry', 'I-ORG'),
+        ('.', False, 4, 'punct', 'PUNCT', '.', '.', 'O'),
+    ],
 }
 
 # English lexical attributes (is_alpha, is_punct) come with the language's vocab.
@@ -580,6 +600,8 @@ EXPECTED = {
     # commitments and demands with a to-infinitive are reported speech too
     "pledge": [(I, "to cut taxes for the middle class", "Trump", "pledged")],
     "urge": [(I, "young voters to register before the deadline", "Clinton", "urged")],
+    # `according to X` after the quote attributes it (no name entity: the mention, without "the")
+    "according_after": [(D, "The talks will resume in Vienna next month,", "Belarusian Foreign Ministry", "according to")],
     # closing mark forgotten: the quote ends where its attribution starts
     "unbalanced": [(D, "We will win the election,", "Trump", "said")],
 }
