@@ -428,8 +428,10 @@ def direct_attributions(ix: _DocIndex, spans: list[QuotedSpan], title_cues: froz
                     found = ("according", (acc, to), pobj)
                 else:
                     found = (how, val[0], val[1])
-        # Title Case with no cue around it: the name of a book, show or slogan.
-        if found is None and _title_like(content):
+        # Title Case with no cue around it, or right after a verb (`told "The Steve
+        # Harvey Morning Show,"`, `gave the "State of the Union."`): the name of a
+        # book, show or slogan. After a colon (`Kasich: 'We Are Going ...'`) it is speech.
+        if (found is None or found[0] == "before") and _title_like(content):
             continue
         if found is None and a_first <= a_last:
             hit = _find_after_cue(ix, a_first, a_last, lex, strict=False)
@@ -508,6 +510,10 @@ def _dash_name(ix: _DocIndex, close_end: int):
 # --- indirect quotes --------------------------------------------------------
 
 MIN_INDIRECT_WORDS = 3
+# Subordinators that open time/cause/concession clauses, never what was said
+# (wh-words and if/whether stay: `asked how ...` is an indirect question).
+_ADVERBIAL_MARKS = frozenset({"when", "before", "after", "while", "because", "since", "until", "although",
+                              "though", "once", "unless", "as", "whenever"})
 # Share of an indirect content span that may lie inside quotation marks before the
 # clause counts as the direct quote's own cue (`"...," X said` parses as said -> ccomp).
 MAX_DIRECT_SHARE = 0.8
@@ -610,6 +616,12 @@ def indirect_attributions(ix: _DocIndex, quote_spans: list[tuple[int, int]]) -> 
                 continue
             a, b = _trim_tokens(doc, max(rng[0], sent.start), min(rng[1], sent.end - 1))
             if b < a or _alpha_count(doc, a, b) < MIN_INDIRECT_WORDS:
+                continue
+            first = doc[a]
+            if first.lower_ in _ADVERBIAL_MARKS and first.dep_ in ("mark", "advmod") and not (a <= first.head.head.i <= b):
+                # `said before he died`: the whole span is one adverbial clause the parser
+                # took for the content (an adverbial clause *inside* the content is fine:
+                # `said that since she is not running, she should not ...`)
                 continue
             if subj.i >= a and subj.i <= b:
                 continue
