@@ -39,6 +39,7 @@ SPEAKER_LABELS = ("PERSON", "ORG", "GPE", "NORP")
 _MALE_FEMALE = frozenset({"he", "she", "him", "her"})
 _PLURAL = frozenset({"they", "them", "it"})  # "it said": an organisation or document
 _DEFINITE = frozenset({"the", "this", "that"})
+_HONORIFICS = (("Mr. ", "m"), ("Mr ", "m"), ("Mrs. ", "f"), ("Mrs ", "f"), ("Ms. ", "f"), ("Ms ", "f"), ("Miss ", "f"))
 # Title words that also modify organisations (`Foreign Ministry`, `State Department`):
 # on their own they do not make a name a person's.
 _TITLE_MODIFIERS = frozenset({"of", "foreign", "affairs", "vice", "deputy", "general", "state", "prime", "chief", "head"})
@@ -118,6 +119,7 @@ class SpeakerResolver:
         self.history: list[tuple[int, str, str]] = []
         self._first: dict[str, int] = {}  # first position a person was named as a speaker
         self._positions: dict[str, list[int]] | None = None
+        self.gender = self._genders()
         self._intro_persons()
 
     # -- lookups --------------------------------------------------------------
@@ -209,19 +211,34 @@ class SpeakerResolver:
     def last_speaker(self) -> tuple[str, str] | None:
         return (self.history[-1][1], self.history[-1][2]) if self.history else None
 
-    def _recent(self, pos: int, want_person: bool) -> tuple[str, str] | None:
+    def _recent(self, pos: int, want_person: bool, gender: str | None = None) -> tuple[str, str] | None:
         for hpos, name, label in reversed(self.history):
             if hpos >= pos:
                 continue
             if (label == PERSON) == want_person:
+                if gender is not None and self.gender.get(name, gender) != gender:
+                    continue  # `she` never means a man introduced as "Mr. ..."
                 return name, label
         return None
+
+    def _genders(self) -> dict[str, str]:
+        """Gender of a person known from an honorific before one of their mentions
+        (``Mr. Clarke``, ``Ms. LaBelle``): the only evidence used, so unknown is the default."""
+        out: dict[str, str] = {}
+        for e in self.entities:
+            if e.label != PERSON:
+                continue
+            before = self.text[max(0, e.start - 6):e.start] + " " + e.canonical[:5]
+            for honorific, g in _HONORIFICS:
+                if honorific in before:
+                    out.setdefault(self.canonical(e), g)
+        return out
 
     def _resolve_head(self, head: Token, pos: int, record: bool, span=None) -> tuple[str | None, str | None]:
         low = head.lower_
         if head.pos_ == "PRON" or low in _MALE_FEMALE or low in _PLURAL:
             if low in _MALE_FEMALE:
-                hit = self._recent(pos, want_person=True)
+                hit = self._recent(pos, want_person=True, gender="f" if low in ("she", "her") else "m")
                 return hit if hit else (None, None)
             if low in _PLURAL:
                 hit = self._recent(pos, want_person=False)

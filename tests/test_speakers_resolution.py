@@ -80,3 +80,22 @@ def test_speakers_they_is_not_a_person():
 ])
 def test_speakers_strip_titles_of_phrases(mention, name):
     assert strip_titles(mention) == name
+
+
+def test_speakers_gender_from_honorifics_only():
+    import spacy
+
+    doc = spacy.blank("en")("Ms. LaBelle sang, Will Smith watched and Mr. Clarke cheered.")
+    t = doc.text
+    rows = [EntityRow(t.index("LaBelle"), t.index("LaBelle") + 7, "PERSON", "Patti LaBelle"),
+            EntityRow(t.index("Will"), t.index("Will") + 10, "PERSON", "Will Smith"),
+            EntityRow(t.index("Clarke"), t.index("Clarke") + 6, "PERSON", "Tom Clarke")]
+    res = SpeakerResolver(doc, rows, [])
+    assert res.gender == {"Patti LaBelle": "f", "Tom Clarke": "m"}  # no honorific, no guess
+    res.history = [(0, "Patti LaBelle", "PERSON"), (18, "Will Smith", "PERSON"), (40, "Tom Clarke", "PERSON")]
+    end = len(t)
+    assert res._recent(end, True, gender="f") == ("Will Smith", "PERSON")   # she: skips Mr. Clarke; unknown fits
+    assert res._recent(end, True, gender="m") == ("Tom Clarke", "PERSON")
+    res.history = [(0, "Patti LaBelle", "PERSON"), (40, "Tom Clarke", "PERSON")]
+    assert res._recent(end, True, gender="f") == ("Patti LaBelle", "PERSON")
+    assert res._recent(end, True) == ("Tom Clarke", "PERSON")               # no pronoun gender: most recent
