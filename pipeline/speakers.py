@@ -10,8 +10,9 @@ Rules, applied in document order (each is small and tested in
    stripped (``Deputy Minister Igor Sekreta`` -> ``Igor Sekreta``).
 2. **Pronoun** (``he``/``she``): the most recent PERSON that was a speaker or the
    subject of a main clause before the mention, outside quotation marks (words
-   inside quotes are the speaker's, not the narrator's references). ``they``:
-   the most recent non-person (organisation, country, group) in that history.
+   inside quotes are the speaker's, not the narrator's references), skipping a
+   person whose honorific (``Mr.``/``Ms.``/``Mrs.``) contradicts the pronoun.
+   ``they``/``it``: the most recent non-person (organisation, country, group).
 3. **Description** (``the deputy minister``, ``the Belarusian diplomat``): a
    definite noun phrase whose head is a role word (``speaker_titles.txt``)
    refers to the person the article introduced with that role: role words are
