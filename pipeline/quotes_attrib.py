@@ -295,9 +295,12 @@ def _title_like(text: str) -> bool:
     return caps / len(words) >= 0.75
 
 
-def _find_after_cue(ix: _DocIndex, first: int, last: int, lex: CueLexicon, strict: bool):
+def _find_after_cue(ix: _DocIndex, first: int, last: int, lex: CueLexicon, strict: bool, open_ended: bool = False):
     """Cue verb in tokens [first, last] after a quote. ``strict``: the cue must come
-    within a few tokens with no other verb before it (`"...," the minister said`)."""
+    within a few tokens with no other verb before it (`"...," the minister said`).
+    ``open_ended``: the quote ended in a comma, `!` or `?` inside its marks, the
+    sentence goes on, so the first verb after it is the way it was said whatever the
+    verb (`"Go back to Univision," Trump barked`) if its subject can speak."""
     doc = ix.doc
     for i in range(first, last + 1):
         if ix.in_quote[i] != -1:
@@ -310,6 +313,11 @@ def _find_after_cue(ix: _DocIndex, first: int, last: int, lex: CueLexicon, stric
             if strict:
                 return None
         elif strict and (tok.pos_ in _VERB_POS or i - first > 14):
+            if open_ended and tok.pos_ == "VERB" and not is_negated(tok):
+                subj = subject_of(tok, avoid=ix.quoted)
+                if subj is not None and ix.in_quote[subj.i] == -1 and subj.i < tok.i and (
+                        subj.lower_ in ("he", "she", "they") or (_speaker_like(subj) and subj.pos_ != "PRON")):
+                    return tok, subj
             return None
     return None
 
@@ -402,7 +410,8 @@ def direct_attributions(ix: _DocIndex, spans: list[QuotedSpan], title_cues: froz
         starts_sentence = _alpha_count(doc, b_first, b_last) == 0 if b_last >= b_first else True
         short = _n_words(content) <= SCARE_MAX_WORDS
         found = None
-        hit = _find_after_cue(ix, a_first, a_last, lex, strict=True) if a_first <= a_last else None
+        open_ended = content.rstrip()[-1:] in ",!?" and sp.closed
+        hit = _find_after_cue(ix, a_first, a_last, lex, strict=True, open_ended=open_ended) if a_first <= a_last else None
         if hit is not None:
             found = ("after", hit[0], hit[1])
         else:

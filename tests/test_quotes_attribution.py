@@ -558,6 +558,39 @@ PARSES = {
         ('ready', False, 12, 'acomp', 'ADJ', 'JJ', 'ready', 'O'),
         ('.', False, 1, 'punct', 'PUNCT', '.', '.', 'O'),
     ],
+    'any_verb_after': [
+        ('"', False, 1, 'punct', 'PUNCT', '``', '"', 'O'),
+        ('Go', True, 12, 'ccomp', 'VERB', 'VB', 'go', 'O'),
+        ('back', True, 1, 'advmod', 'ADV', 'RB', 'back', 'O'),
+        ('to', True, 2, 'prep', 'ADP', 'IN', 'to', 'O'),
+        ('your', True, 5, 'poss', 'PRON', 'PRP$', 'your', 'O'),
+        ('studio', True, 3, 'pobj', 'NOUN', 'NN', 'studio', 'O'),
+        ('and', True, 1, 'cc', 'CCONJ', 'CC', 'and', 'O'),
+        ('stay', True, 1, 'conj', 'VERB', 'VB', 'stay', 'O'),
+        ('there', False, 7, 'advmod', 'ADV', 'RB', 'there', 'O'),
+        (',', False, 1, 'punct', 'PUNCT', ',', ',', 'O'),
+        ('"', True, 1, 'punct', 'PUNCT', "''", '"', 'O'),
+        ('Trump', True, 12, 'nsubj', 'PROPN', 'NNP', 'Trump', 'B-PERSON'),
+        ('growled', True, 12, 'ROOT', 'VERB', 'VBD', 'growl', 'O'),
+        ('at', True, 12, 'prep', 'ADP', 'IN', 'at', 'O'),
+        ('the', True, 15, 'det', 'DET', 'DT', 'the', 'O'),
+        ('anchor', False, 13, 'pobj', 'NOUN', 'NN', 'anchor', 'O'),
+        ('.', False, 12, 'punct', 'PUNCT', '.', '.', 'O'),
+    ],
+    'no_speaker_verb_after': [
+        ('"', False, 7, 'punct', 'PUNCT', '``', '"', 'O'),
+        ('Make', True, 7, 'advcl', 'VERB', 'VB', 'make', 'B-WORK_OF_ART'),
+        ('America', True, 3, 'nsubj', 'PROPN', 'NNP', 'America', 'I-WORK_OF_ART'),
+        ('Great', True, 1, 'ccomp', 'PROPN', 'NNP', 'Great', 'I-WORK_OF_ART'),
+        ('Again', False, 3, 'advmod', 'ADV', 'RB', 'again', 'I-WORK_OF_ART'),
+        ('"', True, 7, 'punct', 'PUNCT', "''", '"', 'O'),
+        ('hats', True, 7, 'nsubj', 'NOUN', 'NNS', 'hat', 'O'),
+        ('appeared', True, 7, 'ROOT', 'VERB', 'VBD', 'appear', 'O'),
+        ('at', True, 7, 'prep', 'ADP', 'IN', 'at', 'O'),
+        ('the', True, 10, 'det', 'DET', 'DT', 'the', 'O'),
+        ('rally', False, 8, 'pobj', 'NOUN', 'NN', 'rally', 'O'),
+        ('.', False, 7, 'punct', 'PUNCT', '.', '.', 'O'),
+    ],
 }
 
 # English lexical attributes (is_alpha, is_punct) come with the language's vocab.
@@ -637,6 +670,10 @@ EXPECTED = {
     "adverbial_not_content": [],
     # a show's name in Title Case after the verb is its object, not a quote; the clause is
     "told_show": [(I, "she was ready", "Clinton", "told")],
+    # `"...," X <any verb>`: the verb right after an open-ended quote says how it was said
+    "any_verb_after": [(D, "Go back to your studio and stay there,", "Trump", "growled")],
+    # ... but a slogan used as a modifier is not a quote
+    "no_speaker_verb_after": [],
     # closing mark forgotten: the quote ends where its attribution starts
     "unbalanced": [(D, "We will win the election,", "Trump", "said")],
 }
