@@ -1,0 +1,195 @@
+"""Inference for the trained claim model: plain numpy, no scikit-learn, no pickle.
+
+The model (trained by ``pipeline train-claims``, see ``claim_training.py`` and
+``models/claims/MODEL_CARD.md``) is a TF-IDF bag of word 1-2-grams and
+within-word character n-grams with one logistic-regression head per decision:
+
+* ``nonfactual``: P(the sentence is an opinion/judgment rather than a checkable
+  statement of fact); trained on ClaimBuster's non-factual vs. factual labels
+  and CheckThat! 2023 news subjectivity (SUBJ vs. OBJ);
+* ``checkworthy``: P(a fact-checker would check it); trained on CheckThat! 2024
+  task 1 (check-worthiness in political debates).
+
+The weights live in ``models/claims/claims_model.npz`` (vocabularies, idf
+vectors, coefficient matrix) and ``model.json`` (settings, thresholds, scores).
+The feature extraction below reproduces scikit-learn's ``TfidfVectorizer``
+(word analyzer with the default token pattern, ``char_wb`` analyzer,
+``sublinear_tf``, l2 norm per vectorizer) exactly; ``tests/test_claims_model.py``
+checks that against scikit-learn when it is installed.
+"""
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources as _res
+from pathlib import Path
+from typing import Iterable, Sequence
+
+import numpy as np
+
+MODEL_DIR = "models/claims"
+WEIGHTS_FILE = "claims_model.npz"
+CONFIG_FILE = "model.json"
+#: format version of the exported files; bump when the layout changes
+FORMAT_VERSION = 1
+
+# scikit-learn's defaults for the word analyzer and the char_wb whitespace rule
+_TOKEN_RE = re.compile(r"(?u)\b\w\w+\b")
+_WHITE_SPACES = re.compile(r"\s\s+")
+
+
+class ClaimModelError(Exception):
+    """The exported claim model is missing or malformed."""
+
+
+def word_ngrams(text: str, ngram_range: tuple[int, int]) -> list[str]:
+    """scikit-learn ``analyzer='word'`` with the default token pattern, lowercased."""
+    tokens = _TOKEN_RE.findall(text.lower())
+    lo, hi = ngram_range
+    out: list[str] = []
+    if lo == 1:
+        out.extend(tokens)
+        lo = 2
+    n_tok = len(tokens)
+    for n in range(lo, min(hi, n_tok) + 1):
+        for i in range(n_tok - n + 1):
+            out.append(" ".join(tokens[i:i + n]))
+    return out
+
+
+def char_wb_ngrams(text: str, ngram_range: tuple[int, int]) -> list[str]:
+    """scikit-learn ``analyzer='char_wb'``, lowercased (same padding and short-word rule)."""
+    text = _WHITE_SPACES.sub(" ", text.lower())
+    lo, hi = ngram_range
+    out: list[str] = []
+    append = out.append
+    for w in text.split():
+        w = " " + w + " "
+        w_len = len(w)
+        for n in range(lo, hi + 1):
+            offset = 0
+            append(w[offset:offset + n])
+            while offset + n < w_len:
+                offset += 1
+                append(w[offset:offset + n])
+            if offset == 0:  # a short word yields one n-gram only once
+                break
+    return out
+
+
+_ANALYZERS = {"word": word_ngrams, "char_wb": char_wb_ngrams}
+
+
+@dataclass(frozen=True)
+class _Vectorizer:
+    analyzer: str
+    ngram_range: tuple[int, int]
+    sublinear_tf: bool
+    index: dict[str, int]      # term -> column in the model's feature space
+    idf: np.ndarray            # float64, per local column
+    offset: int                # first column of this vectorizer in the feature space
+
+
+@dataclass(frozen=True)
+class ClaimScores:
+    """Per-sentence head probabilities, aligned with the input texts."""
+
+    heads: tuple[str, ...]
+    proba: np.ndarray  # shape (n_texts, n_heads)
+
+    def __getitem__(self, head: str) -> np.ndarray:
+        try:
+            return self.proba[:, self.heads.index(head)]
+        except ValueError:
+            raise KeyError(f"unknown head {head!r}; heads: {', '.join(self.heads)}") from None
+
+
+class ClaimModel:
+    """The exported TF-IDF + logistic-regression heads."""
+
+    def __init__(self, config: dict, weights: dict[str, np.ndarray]):
+        if config.get("format_version") != FORMAT_VERSION:
+            raise ClaimModelError(
+                f"claim model format {config.get('format_version')!r} is not supported; expected {FORMAT_VERSION}"
+            )
+        self.config = config
+        self.heads: tuple[str, ...] = tuple(config["heads"])
+        self.thresholds: dict[str, float] = {h: float(config["thresholds"][h]) for h in self.heads}
+        self._vectorizers: list[_Vectorizer] = []
+        offset = 0
+        for spec in config["vectorizers"]:
+            name = spec["name"]
+            vocab = weights[f"vocab_{name}"]
+            idf = weights[f"idf_{name}"].astype(np.float64)
+            if len(vocab) != len(idf):
+                raise ClaimModelError(f"vectorizer {name!r}: {len(vocab)} terms but {len(idf)} idf values")
+            if spec["analyzer"] not in _ANALYZERS:
+                raise ClaimModelError(f"vectorizer {name!r}: analyzer {spec['analyzer']!r} not in {sorted(_ANALYZERS)}")
+            index = {str(t): offset + i for i, t in enumerate(vocab.tolist())}
+            self._vectorizers.append(_Vectorizer(spec["analyzer"], tuple(spec["ngram_range"]),
+                                                 bool(spec["sublinear_tf"]), index, idf, offset))
+            offset += len(vocab)
+        self.coef = weights["coef"].astype(np.float64)          # (n_features, n_heads)
+        self.intercept = weights["intercept"].astype(np.float64)  # (n_heads,)
+        if self.coef.shape != (offset, len(self.heads)):
+            raise ClaimModelError(f"coef has shape {self.coef.shape}, expected {(offset, len(self.heads))}")
+
+    @property
+    def n_features(self) -> int:
+        return self.coef.shape[0]
+
+    def transform(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Sparse TF-IDF rows as COO triplets (row, column, value)."""
+        rows: list[int] = []
+        cols: list[int] = []
+        vals: list[float] = []
+        for v in self._vectorizers:
+            analyze = _ANALYZERS[v.analyzer]
+            base = v.offset
+            for r, text in enumerate(texts):
+                counts = Counter(analyze(text, v.ngram_range))
+                feats = [(v.index[t], c) for t, c in counts.items() if t in v.index]
+                if not feats:
+                    continue
+                weights = [((1.0 + math.log(c)) if v.sublinear_tf else float(c)) * v.idf[j - base] for j, c in feats]
+                norm = math.sqrt(sum(w * w for w in weights))
+                for (j, _), w in zip(feats, weights):
+                    rows.append(r)
+                    cols.append(j)
+                    vals.append(w / norm)
+        return np.asarray(rows, dtype=np.int64), np.asarray(cols, dtype=np.int64), np.asarray(vals, dtype=np.float64)
+
+    def decision_function(self, texts: Sequence[str]) -> np.ndarray:
+        rows, cols, vals = self.transform(texts)
+        scores = np.tile(self.intercept, (len(texts), 1))
+        if len(rows):
+            np.add.at(scores, rows, vals[:, None] * self.coef[cols])
+        return scores
+
+    def predict_proba(self, texts: Iterable[str]) -> ClaimScores:
+        texts = list(texts)
+        z = self.decision_function(texts)
+        return ClaimScores(self.heads, 1.0 / (1.0 + np.exp(-z)))
+
+
+def load_model_from(directory: Path | str) -> ClaimModel:
+    directory = Path(directory)
+    cfg_path, w_path = directory / CONFIG_FILE, directory / WEIGHTS_FILE
+    for p in (cfg_path, w_path):
+        if not p.is_file():
+            raise ClaimModelError(f"claim model file {p} is missing; train it with `pipeline train-claims`")
+    config = json.loads(cfg_path.read_text(encoding="utf-8"))
+    with np.load(w_path, allow_pickle=False) as npz:
+        weights = {k: npz[k] for k in npz.files}
+    return ClaimModel(config, weights)
+
+
+@lru_cache(maxsize=1)
+def load_model() -> ClaimModel:
+    """The committed model shipped inside the package (cached per process)."""
+    pkg = _res.files(__package__) / MODEL_DIR
+    return load_model_from(Path(str(pkg)))
