@@ -14,8 +14,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable
 
+import numpy as np
+from spacy.attrs import LEMMA, LOWER, POS, TAG
 from spacy.matcher import Matcher
-from spacy.tokens import Span, Token
+from spacy.parts_of_speech import IDS as UNIV_POS
+from spacy.strings import get_string_id
+from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from .resources import CLOSING_QUOTES, OPENING_QUOTES, word_set
@@ -60,50 +64,77 @@ def _words(name: str) -> list[str]:
     return sorted(word_set(name))
 
 
+# Single-token cues: (name, attribute, words, extra constraints). They are found
+# with one vectorised pass over the Doc's attribute arrays (``_token_cues``) rather
+# than as Matcher patterns: a set-valued first token is tested at every token of
+# every document, which made the Matcher the slowest part of the stage.
+def _single_token_cues() -> tuple[tuple[str, str, frozenset[str], frozenset[str] | None, str | None], ...]:
+    modals = word_set("claims_predictive_modals")
+    future = modals & {"will", "shall", "'ll", "’ll", "wo", "would"}
+    return (
+        # (name, LOWER|LEMMA, words, allowed TAGs or None, required POS or None)
+        ("deontic_modal", "LOWER", word_set("claims_prescriptive_modals"), frozenset({"MD"}), None),
+        # "The organization needs reforms" (seed 001)
+        ("need", "LEMMA", frozenset({"need"}), frozenset({"VBP", "VBZ"}), "VERB"),
+        ("speech_act", "LEMMA", word_set("claims_speech_act_verbs") - {"call", "appeal"}, None, "VERB"),
+        ("position_verb", "LEMMA", word_set("claims_position_verbs"), frozenset(PRESENT_OR_BASE), "VERB"),
+        ("future_modal", "LOWER", frozenset(future), frozenset({"MD"}), None),
+        ("possibility_modal", "LOWER", frozenset(modals - future), frozenset({"MD"}), None),
+        ("forecast_verb", "LEMMA", word_set("claims_forecast_verbs"), None, "VERB"),
+    )
+
+
 @lru_cache(maxsize=8)
 def _matcher(vocab: Vocab) -> Matcher:
+    """Multi-token cue patterns. First tokens are single values, not sets, so that
+    the Matcher's per-token cost stays low (see ``_single_token_cues``)."""
     m = Matcher(vocab)
-    be_like = {"LEMMA": {"IN": ["be", "remain", "stand", "seem", "appear"]}}
     adv_star = {"POS": {"IN": ["ADV", "PART"]}, "OP": "*"}
-    # --- prescriptive
-    m.add("deontic_modal", [[{"LOWER": {"IN": _words("claims_prescriptive_modals")}, "TAG": "MD"}]])
+    be_verbs = ["be", "remain", "stand", "seem", "appear"]
+    verb = {"POS": {"IN": ["VERB", "AUX"]}}
     m.add("have_to", [
-        [{"LEMMA": {"IN": ["have", "need"]}, "TAG": {"IN": ["VB", "VBP", "VBZ"]}}, {"LOWER": "to"},
-         {"POS": {"IN": ["VERB", "AUX"]}}],
-        [{"LEMMA": "have"}, {"LOWER": "got"}, {"LOWER": "to"}, {"POS": {"IN": ["VERB", "AUX"]}}],
-    ])
-    # "The organization needs reforms" (seed 001)
-    m.add("need", [[{"LEMMA": "need", "POS": "VERB", "TAG": {"IN": ["VBP", "VBZ"]}}]])
+        [{"LEMMA": lem, "TAG": {"IN": ["VB", "VBP", "VBZ"]}}, {"LOWER": "to"}, verb] for lem in ("have", "need")
+    ] + [[{"LEMMA": "have"}, {"LOWER": "got"}, {"LOWER": "to"}, verb]])
     # "Aleinik named the need to strengthen existing international organizations" (seed 003)
-    m.add("need_noun", [[{"LEMMA": {"IN": ["need", "necessity"]}, "POS": "NOUN"}, {"LOWER": {"IN": ["to", "for"]}}]])
+    m.add("need_noun", [[{"LEMMA": lem, "POS": "NOUN"}, {"LOWER": {"IN": ["to", "for"]}}]
+                        for lem in ("need", "necessity")])
     m.add("it_is_necessary", [
-        [{"LOWER": "it"}, be_like, adv_star, {"LOWER": {"IN": ["high", "about", "now"]}, "OP": "?"},
+        [{"LOWER": "it"}, {"LEMMA": {"IN": be_verbs}}, adv_star, {"LOWER": {"IN": ["high", "about", "now"]}, "OP": "?"},
          {"LOWER": {"IN": _words("claims_necessity_adjectives")}}, {"LOWER": {"IN": ["to", "for", "that"]}}],
     ])
-    m.add("ready_to", [
-        [be_like, adv_star, {"LOWER": {"IN": _words("claims_readiness_adjectives")}}, {"LOWER": "to"}],
-    ])
-    m.add("call_on", [
-        [{"LEMMA": {"IN": ["call", "appeal"]}, "POS": "VERB"}, {"LOWER": {"IN": ["on", "upon", "for"]}}],
-    ])
-    m.add("speech_act", [[{"LEMMA": {"IN": sorted(word_set("claims_speech_act_verbs") - {"call", "appeal"})},
-                           "POS": "VERB"}]])
-    m.add("position_verb", [[{"LEMMA": {"IN": _words("claims_position_verbs")}, "POS": "VERB",
-                              "TAG": {"IN": PRESENT_OR_BASE}}]])
+    m.add("ready_to", [[{"LEMMA": lem}, adv_star, {"LOWER": {"IN": _words("claims_readiness_adjectives")}},
+                        {"LOWER": "to"}] for lem in be_verbs])
+    m.add("call_on", [[{"LEMMA": lem, "POS": "VERB"}, {"LOWER": {"IN": ["on", "upon", "for"]}}]
+                      for lem in ("call", "appeal")])
     m.add("in_favor_of", [[{"LOWER": "in"}, {"LOWER": {"IN": ["favor", "favour", "support"]}}, {"LOWER": "of"}]])
     m.add("let_us", [[{"LOWER": "let"}, {"LOWER": {"IN": ["us", "'s", "’s"]}}]])
-    # --- predictive
-    modals = word_set("claims_predictive_modals")
-    m.add("future_modal", [[{"LOWER": {"IN": sorted(modals & {"will", "shall", "'ll", "’ll", "wo", "would"})},
-                             "TAG": "MD"}]])
-    m.add("possibility_modal", [[{"LOWER": {"IN": sorted(modals - {"will", "shall", "'ll", "’ll", "wo", "would"})},
-                                  "TAG": "MD"}]])
-    m.add("going_to", [[{"LEMMA": "be"}, {"LOWER": "going"}, {"LOWER": "to"}, {"POS": {"IN": ["VERB", "AUX"]}}]])
-    m.add("likely_to", [[be_like, adv_star, {"LOWER": {"IN": _words("claims_predictive_words")}}, {"LOWER": "to"},
-                         {"POS": {"IN": ["VERB", "AUX"]}}]])
-    m.add("forecast_verb", [[{"LEMMA": {"IN": _words("claims_forecast_verbs")}, "POS": "VERB"}]])
+    m.add("going_to", [[{"LEMMA": "be"}, {"LOWER": "going"}, {"LOWER": "to"}, verb]])
+    m.add("likely_to", [[{"LEMMA": lem}, adv_star, {"LOWER": {"IN": _words("claims_predictive_words")}},
+                         {"LOWER": "to"}, verb] for lem in be_verbs])
     m.add("no_future", [[{"LOWER": "no"}, {"LOWER": "future"}]])
     return m
+
+
+def _token_cues(doc: Doc) -> list[tuple[str, int, int]]:
+    """Single-token cue matches, from the Doc's attribute arrays in one pass per cue."""
+    if not len(doc):
+        return []
+    arr = doc.to_array([LOWER, LEMMA, TAG, POS])
+    out: list[tuple[str, int, int]] = []
+    for name, attr, words, tags, pos in _single_token_cues():
+        col = arr[:, 0] if attr == "LOWER" else arr[:, 1]
+        hit = np.isin(col, _hashes(frozenset(words)))
+        if tags is not None:
+            hit &= np.isin(arr[:, 2], _hashes(tags))
+        if pos is not None:
+            hit &= arr[:, 3] == UNIV_POS[pos]
+        out.extend((name, int(i), int(i) + 1) for i in np.flatnonzero(hit))
+    return out
+
+
+@lru_cache(maxsize=64)
+def _hashes(words: frozenset[str]) -> np.ndarray:
+    return np.asarray(sorted(get_string_id(w) for w in words), dtype=np.uint64)
 
 
 _PRESCRIPTIVE_CUES = frozenset({"deontic_modal", "have_to", "need", "need_noun", "it_is_necessary", "ready_to",
@@ -114,9 +145,11 @@ _CUE_TOKEN = {"it_is_necessary": 1, "ready_to": 0, "have_to": 0, "going_to": 0, 
 
 def in_modifier_clause(tok: Token, top: Token | None = None) -> bool:
     """Is ``tok`` inside a clause that modifies a noun (relative clause, participle)?"""
+    # Token objects are created on access, so identity is compared by index.
     cur = tok
+    stop = -1 if top is None else top.i
     seen = 0
-    while cur.head is not cur and cur is not top and seen < 50:
+    while cur.head.i != cur.i and cur.i != stop and seen < 50:
         if cur.dep_ in MODIFIER_DEPS:
             return True
         cur = cur.head
@@ -129,7 +162,7 @@ def _in_if_clause(tok: Token) -> bool:
     # inside the condition is not what the sentence asserts.
     cur = tok
     seen = 0
-    while cur.head is not cur and seen < 50:
+    while cur.head.i != cur.i and seen < 50:
         if cur.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in cur.children):
             return True
         cur = cur.head
@@ -154,13 +187,29 @@ def is_imperative(span: Span) -> bool:
     return False
 
 
-def find_cues(span: Span) -> list[Cue]:
-    """Prescriptive and predictive cues in ``span`` (a sentence), in text order."""
-    matcher = _matcher(span.doc.vocab)
+def doc_matches(doc: Doc) -> list[tuple[str, int, int]]:
+    """All cue matches of a Doc as (cue name, start, end) token indices.
+
+    Matching the whole Doc once is cheaper than once per sentence; ``find_cues``
+    then picks the matches inside each sentence.
+    """
+    strings = doc.vocab.strings
+    return _token_cues(doc) + [(strings[m], s, e) for m, s, e in _matcher(doc.vocab)(doc)]
+
+
+def find_cues(span: Span, matches: list[tuple[str, int, int]] | None = None) -> list[Cue]:
+    """Prescriptive and predictive cues in ``span`` (a sentence), in text order.
+
+    ``matches``: the Doc's ``doc_matches`` (computed here when not given).
+    """
+    if matches is None:
+        matches = doc_matches(span.doc)
+    doc = span.doc
     cues: list[Cue] = []
-    for match_id, start, end in matcher(span):
-        name = span.doc.vocab.strings[match_id]
-        tok = span[start + _CUE_TOKEN.get(name, 0)]
+    for name, start, end in matches:
+        if start < span.start or end > span.end:
+            continue
+        tok = doc[start + _CUE_TOKEN.get(name, 0)]
         if name in _PRESCRIPTIVE_CUES:
             if _in_if_clause(tok):
                 continue
@@ -190,8 +239,9 @@ def best_cue(cues: Iterable[Cue]) -> Cue | None:
 
 # --- what the sentence asserts ------------------------------------------------
 
-def is_question(span: Span) -> bool:
-    text = span.text.rstrip()
+def is_question(span: Span, text: str | None = None) -> bool:
+    """Does the sentence end in a question mark (before closing quotes/brackets)?"""
+    text = (span.text if text is None else text).rstrip()
     while text and (text[-1] in _QUOTE_MARKS or text[-1] in ")]"):
         text = text[:-1].rstrip()
     return text.endswith("?")
@@ -204,8 +254,10 @@ def has_proposition(span: Span) -> bool:
     "An architecture that would ensure lasting peace ..." (a noun phrase whose
     only verb sits in a relative clause) assert nothing (GUIDELINES 5: fragments).
     """
+    root = span.root
     for tok in span:
-        if tok.tag_ in FINITE_TAGS and not in_modifier_clause(tok, span.root):
+        if tok.tag_ in FINITE_TAGS and (tok.head.i == tok.i or tok.dep_ not in MODIFIER_DEPS and
+                                        not in_modifier_clause(tok, root)):
             return True
     return is_imperative(span)
 
@@ -269,3 +321,36 @@ def evaluative_frame(span: Span) -> bool:
     root = span.root
     return root.lemma_.lower() in word_set("claims_evaluative_verbs") and not any(
         c.dep_ == "ccomp" for c in root.children)
+
+
+_COPULAS = frozenset({"be", "become", "remain", "seem", "appear", "prove"})
+
+
+def evaluative_predicate(span: Span) -> bool:
+    """The main predicate of ``span`` is a judgment word (resources/claims_evaluative_predicates.txt).
+
+    "the OSCE has failed in all its peacekeeping attempts", "the OSCE became
+    increasingly ineffective and biased", "X is an important and unique forum"
+    (GUIDELINES 5.3). Only the root verb, its predicate adjective (acomp) or the
+    adjectives of its predicate noun (attr) count, and their conjuncts: a judgment
+    word elsewhere ("the most important international documents enshrine ...")
+    does not make a report of facts a judgment.
+    """
+    lex = word_set("claims_evaluative_predicates")
+    root = span.root
+    heads = [root] + [c for c in root.children if c.dep_ == "conj" and span.start <= c.i < span.end]
+    for head in heads:
+        if head.pos_ == "VERB" and head.lemma_.lower() in lex:
+            return True
+        if head.lemma_.lower() in _COPULAS or head.pos_ == "AUX":
+            for c in head.children:
+                if c.dep_ == "acomp":
+                    words = [c] + [x for x in c.children if x.dep_ == "conj"]
+                    if any(w.lemma_.lower() in lex for w in words):
+                        return True
+                if c.dep_ == "attr":
+                    mods = [x for x in c.children if x.dep_ in ("amod", "conj") and x.pos_ == "ADJ"]
+                    mods += [y for x in mods for y in x.children if y.dep_ == "conj"]
+                    if any(m.lemma_.lower() in lex for m in mods):
+                        return True
+    return False

@@ -20,9 +20,7 @@ checks that against scikit-learn when it is installed.
 from __future__ import annotations
 
 import json
-import math
 import re
-from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources as _res
@@ -30,6 +28,7 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 import numpy as np
+import pandas as pd
 
 MODEL_DIR = "models/claims"
 WEIGHTS_FILE = "claims_model.npz"
@@ -66,18 +65,15 @@ def char_wb_ngrams(text: str, ngram_range: tuple[int, int]) -> list[str]:
     text = _WHITE_SPACES.sub(" ", text.lower())
     lo, hi = ngram_range
     out: list[str] = []
-    append = out.append
+    extend = out.extend
     for w in text.split():
         w = " " + w + " "
         w_len = len(w)
         for n in range(lo, hi + 1):
-            offset = 0
-            append(w[offset:offset + n])
-            while offset + n < w_len:
-                offset += 1
-                append(w[offset:offset + n])
-            if offset == 0:  # a short word yields one n-gram only once
+            if w_len <= n:  # a short word yields itself once, then no longer n-grams
+                out.append(w)
                 break
+            extend([w[i:i + n] for i in range(w_len - n + 1)])
     return out
 
 
@@ -89,7 +85,7 @@ class _Vectorizer:
     analyzer: str
     ngram_range: tuple[int, int]
     sublinear_tf: bool
-    index: dict[str, int]      # term -> column in the model's feature space
+    index: "pd.Index"          # terms; position = local column
     idf: np.ndarray            # float64, per local column
     offset: int                # first column of this vectorizer in the feature space
 
@@ -129,7 +125,9 @@ class ClaimModel:
                 raise ClaimModelError(f"vectorizer {name!r}: {len(vocab)} terms but {len(idf)} idf values")
             if spec["analyzer"] not in _ANALYZERS:
                 raise ClaimModelError(f"vectorizer {name!r}: analyzer {spec['analyzer']!r} not in {sorted(_ANALYZERS)}")
-            index = {str(t): offset + i for i, t in enumerate(vocab.tolist())}
+            index = pd.Index(vocab.astype(object))
+            if not index.is_unique:
+                raise ClaimModelError(f"vectorizer {name!r}: vocabulary has duplicate terms")
             self._vectorizers.append(_Vectorizer(spec["analyzer"], tuple(spec["ngram_range"]),
                                                  bool(spec["sublinear_tf"]), index, idf, offset))
             offset += len(vocab)
@@ -142,32 +140,69 @@ class ClaimModel:
     def n_features(self) -> int:
         return self.coef.shape[0]
 
-    def transform(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """Sparse TF-IDF rows as COO triplets (row, column, value)."""
-        rows: list[int] = []
-        cols: list[int] = []
-        vals: list[float] = []
-        for v in self._vectorizers:
+    def _columns(self, v: _Vectorizer, texts: Sequence[str]) -> tuple[list[np.ndarray], np.ndarray]:
+        """Per text, the columns of its in-vocabulary n-grams (with repeats)."""
+        if v.analyzer == "char_wb":
+            # char_wb n-grams never cross a whitespace-separated word, so each distinct
+            # word is analysed and looked up once per batch (news text repeats words a lot)
+            words = [_WHITE_SPACES.sub(" ", t.lower()).split() for t in texts]
+            vocab_words = list(dict.fromkeys(w for ws in words for w in ws))
+            grams: list[str] = []
+            bounds = [0]
+            for w in vocab_words:
+                grams.extend(char_wb_ngrams(w, v.ngram_range))
+                bounds.append(len(grams))
+            cols = v.index.get_indexer(grams) if grams else np.zeros(0, dtype=np.int64)
+            per_word = {w: cols[bounds[k]:bounds[k + 1]] for k, w in enumerate(vocab_words)}
+            empty = np.zeros(0, dtype=np.int64)
+            per_text = [np.concatenate([per_word[w] for w in ws]) if ws else empty for ws in words]
+        else:
             analyze = _ANALYZERS[v.analyzer]
-            base = v.offset
-            for r, text in enumerate(texts):
-                counts = Counter(analyze(text, v.ngram_range))
-                feats = [(v.index[t], c) for t, c in counts.items() if t in v.index]
-                if not feats:
-                    continue
-                weights = [((1.0 + math.log(c)) if v.sublinear_tf else float(c)) * v.idf[j - base] for j, c in feats]
-                norm = math.sqrt(sum(w * w for w in weights))
-                for (j, _), w in zip(feats, weights):
-                    rows.append(r)
-                    cols.append(j)
-                    vals.append(w / norm)
-        return np.asarray(rows, dtype=np.int64), np.asarray(cols, dtype=np.int64), np.asarray(vals, dtype=np.float64)
+            all_grams: list[str] = []
+            lengths = []
+            for t in texts:
+                g = analyze(t, v.ngram_range)
+                lengths.append(len(g))
+                all_grams.extend(g)
+            cols = v.index.get_indexer(all_grams) if all_grams else np.zeros(0, dtype=np.int64)
+            per_text = np.split(cols, np.cumsum(lengths)[:-1]) if len(texts) else []
+        lengths_arr = np.asarray([len(c) for c in per_text], dtype=np.int64)
+        return per_text, lengths_arr
+
+    def transform(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Sparse TF-IDF rows as COO triplets (row, column, value), vectorised over all texts."""
+        parts = []
+        n_texts = len(texts)
+        for v in self._vectorizers:
+            if not n_texts:
+                break
+            per_text, lengths = self._columns(v, texts)
+            cols = np.concatenate(per_text) if len(per_text) else np.zeros(0, dtype=np.int64)
+            rows = np.repeat(np.arange(n_texts, dtype=np.int64), lengths)
+            keep = cols >= 0  # -1: n-gram outside the vocabulary
+            n_terms = len(v.index)
+            key = rows[keep] * n_terms + cols[keep]
+            if not len(key):
+                continue
+            uniq, counts = np.unique(key, return_counts=True)
+            r, c = uniq // n_terms, uniq % n_terms
+            tf = 1.0 + np.log(counts) if v.sublinear_tf else counts.astype(np.float64)
+            w = tf * v.idf[c]
+            norms = np.sqrt(np.bincount(r, weights=w * w, minlength=n_texts))
+            parts.append((r, c + v.offset, w / norms[r]))
+        if not parts:
+            empty = np.zeros(0, dtype=np.int64)
+            return empty, empty, np.zeros(0, dtype=np.float64)
+        return tuple(np.concatenate(p) for p in zip(*parts))  # type: ignore[return-value]
 
     def decision_function(self, texts: Sequence[str]) -> np.ndarray:
         rows, cols, vals = self.transform(texts)
-        scores = np.tile(self.intercept, (len(texts), 1))
+        n = len(texts)
+        scores = np.tile(self.intercept, (n, 1))
         if len(rows):
-            np.add.at(scores, rows, vals[:, None] * self.coef[cols])
+            contrib = vals[:, None] * self.coef[cols]
+            for h in range(scores.shape[1]):
+                scores[:, h] += np.bincount(rows, weights=contrib[:, h], minlength=n)
         return scores
 
     def predict_proba(self, texts: Iterable[str]) -> ClaimScores:

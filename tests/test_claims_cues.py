@@ -69,3 +69,17 @@ def test_claim_cues_evaluative_frame(nlp):
     assert evaluative_frame(_span(nlp, frozen, ents))
     exp, frozen, ents = next(c for c in CASES if c[1].startswith("Sekreta|NNP|PROPN|Sekreta|nsubj|1|1 acknowledged"))
     assert not evaluative_frame(_span(nlp, frozen, ents))
+
+
+def test_claim_cues_modifier_clause_stops_at_top(nlp):
+    """Regression: spaCy creates Token objects on access, so comparing tokens with
+    ``is`` never matched and the walk ignored ``top`` (and always ran 50 steps)."""
+    from pipeline.claim_cues import in_modifier_clause
+
+    exp, frozen, ents = next(c for c in CASES if c[1].startswith("We|PRP|PRON|we|nsubj|2|1 are|VBP|AUX|be|aux|2|1 working"))
+    doc = build_doc(nlp.vocab, [(frozen, ents)])
+    will = next(t for t in doc if t.text == "will")
+    ensure = next(t for t in doc if t.text == "ensure")
+    assert ensure.dep_ == "relcl"
+    assert in_modifier_clause(will)
+    assert not in_modifier_clause(will, top=ensure)

@@ -26,7 +26,8 @@ import numpy as np
 import pandas as pd
 from spacy.tokens import Doc, Span
 
-from ..claim_cues import best_cue, content_span, evaluative_frame, find_cues, has_proposition, is_question
+from ..claim_cues import (best_cue, content_span, doc_matches, evaluative_frame, evaluative_predicate, find_cues,
+                          has_proposition, is_question)
 from ..claim_model import ClaimModel, load_model
 from ..errors import DOCUMENT_ERRORS, ErrorLog
 from ..tables import empty_frame
@@ -80,26 +81,29 @@ def _quote_for(quotes: pd.DataFrame, start: int, end: int) -> tuple[str | None, 
 
 
 def sentence_candidate(doc_id: str, sent_id: int, start: int, end: int, text: str, doc: Doc,
-                       doc_quotes: pd.DataFrame | None) -> Candidate | None:
+                       doc_quotes: pd.DataFrame | None,
+                       matches: list[tuple[str, int, int]] | None = None) -> Candidate | None:
     """Type cues and speaker for one sentence; None when it asserts nothing."""
     span = _sentence_span(doc, start, end)
     if span is None or len(span) == 0:
         return None
-    if is_question(span) or not has_proposition(span):
+    if is_question(span, text) or not has_proposition(span):
         return None
     content = content_span(span)
     # "“An architecture that would ensure lasting peace ...,” Aleinik emphasized": the
     # frame has a verb, but the reported words are a noun phrase: no proposition.
     # A complement clause ("that documents enshrine ...") is a proposition even when the
     # tagger misses its finite verb, so only quoted words are checked.
-    if content is not span and content.root.dep_ != "ccomp" and not has_proposition(content):
+    if (content.start, content.end) != (span.start, span.end) and content.root.dep_ != "ccomp" and not has_proposition(content):
         return None
-    cue = best_cue(find_cues(span))
-    checkable = any(e.label_ in CHECKABLE_ENTITY_LABELS for e in span.ents)
+    if matches is not None:
+        matches = [m for m in matches if span.start <= m[1] < span.end]
+    cue = best_cue(find_cues(span, matches))
+    checkable = any(t.ent_type_ in CHECKABLE_ENTITY_LABELS for t in span)
     speaker, quote_id = _quote_for(doc_quotes, start, end)
     return Candidate(doc_id, sent_id, start, end, text, content.text,
                      cue.claim_type if cue else None, cue.confidence if cue else 0.0,
-                     evaluative_frame(span), checkable, speaker, quote_id)
+                     evaluative_frame(span) or evaluative_predicate(content), checkable, speaker, quote_id)
 
 
 def decide(candidates: list[Candidate], model: ClaimModel) -> pd.DataFrame:
@@ -149,11 +153,12 @@ def classify_claims(documents: pd.DataFrame, sentences: pd.DataFrame, quotes: pd
             continue
         try:
             doc_candidates = []
+            matches = doc_matches(doc)
             for r in sents.itertuples(index=False):
                 if r.skip_heading:  # GUIDELINES 5: headings are no claims
                     continue
                 cand = sentence_candidate(doc_id, int(r.sent_id), int(r.start), int(r.end), r.text, doc,
-                                          quotes_by_doc.get(doc_id))
+                                          quotes_by_doc.get(doc_id), matches)
                 if cand is not None:
                     doc_candidates.append(cand)
             candidates.extend(doc_candidates)
