@@ -338,7 +338,9 @@ def evaluative_predicate(span: Span) -> bool:
     """
     lex = word_set("claims_evaluative_predicates")
     root = span.root
-    heads = [root] + [c for c in root.children if c.dep_ == "conj" and span.start <= c.i < span.end]
+    # the main predicate, its conjuncts, and adverbial clauses ("... had lost credibility,
+    # particularly as the OSCE became increasingly ineffective and biased")
+    heads = [root] + [c for c in root.children if c.dep_ in ("conj", "advcl") and span.start <= c.i < span.end]
     for head in heads:
         if head.pos_ == "VERB" and head.lemma_.lower() in lex:
             return True
@@ -349,6 +351,8 @@ def evaluative_predicate(span: Span) -> bool:
                     if any(w.lemma_.lower() in lex for w in words):
                         return True
                 if c.dep_ == "attr":
+                    if c.lemma_.lower() in lex:
+                        return True
                     mods = [x for x in c.children if x.dep_ in ("amod", "conj") and x.pos_ == "ADJ"]
                     mods += [y for x in mods for y in x.children if y.dep_ == "conj"]
                     if any(m.lemma_.lower() in lex for m in mods):

@@ -127,3 +127,24 @@ CASES = [
      '"|``|PUNCT|"|punct|16|0 An|DT|DET|an|det|2|1 architecture|NN|NOUN|architecture|prep|0|1 that|WDT|PRON|that|nsubj|5|1 would|MD|AUX|would|aux|5|1 ensure|VB|VERB|ensure|relcl|2|1 lasting|VBG|VERB|last|amod|7|1 peace|NN|NOUN|peace|dobj|5|1 on|IN|ADP|on|prep|7|1 our|PRP$|PRON|our|poss|12|1 common|JJ|ADJ|common|amod|12|1 large|JJ|ADJ|large|amod|12|1 continent|NN|NOUN|continent|pobj|8|0 ,|,|PUNCT|,|punct|16|0 "|\'\'|PUNCT|"|punct|16|1 Aleinik|NNP|PROPN|Aleinik|nsubj|16|1 emphasized|VBD|VERB|emphasize|ROOT|16|0 .|.|PUNCT|.|punct|16|0',
      [(15, 16, 'PERSON')]),
 ]
+
+
+# (is the main predicate a judgment?, frozen tokens, entities) for claim_cues.evaluative_predicate
+EVALUATIVE_PREDICATE_CASES = [
+    # The security architecture had gradually lost credibility as the OSCE became increasingly ineffective and biased.
+    (True,
+     'The|DT|DET|the|det|2|1 security|NN|NOUN|security|compound|2|1 architecture|NN|NOUN|architecture|nsubj|5|1 had|VBD|AUX|have|aux|5|1 gradually|RB|ADV|gradually|advmod|5|1 lost|VBN|VERB|lose|ROOT|5|1 credibility|NN|NOUN|credibility|dobj|5|1 as|IN|SCONJ|as|mark|10|1 the|DT|DET|the|det|9|1 OSCE|NNP|PROPN|OSCE|nsubj|10|1 became|VBD|VERB|become|advcl|5|1 increasingly|RB|ADV|increasingly|advmod|12|1 ineffective|JJ|ADJ|ineffective|acomp|10|1 and|CC|CCONJ|and|cc|12|1 biased|JJ|ADJ|biased|conj|12|0 .|.|PUNCT|.|punct|5|0',
+     [(9, 10, 'ORG')]),
+    # Hungary's participation in the conference was a testament to the interest in regional cooperation.
+    (True,
+     "Hungary|NNP|PROPN|Hungary|poss|2|0 's|POS|PART|'s|case|0|1 participation|NN|NOUN|participation|nsubj|6|1 in|IN|ADP|in|prep|2|1 the|DT|DET|the|det|5|1 conference|NN|NOUN|conference|pobj|3|1 was|VBD|AUX|be|ROOT|6|1 a|DT|DET|a|det|8|1 testament|NN|NOUN|testament|attr|6|1 to|IN|ADP|to|prep|8|1 the|DT|DET|the|det|11|1 interest|NN|NOUN|interest|pobj|9|1 in|IN|ADP|in|prep|11|1 regional|JJ|ADJ|regional|amod|14|1 cooperation|NN|NOUN|cooperation|pobj|12|0 .|.|PUNCT|.|punct|6|0",
+     [(0, 1, 'GPE')]),
+    # The OSCE's presence in those territories has significantly diminished.
+    (False,
+     "The|DT|DET|the|det|1|1 OSCE|NNP|PROPN|OSCE|poss|3|0 's|POS|PART|'s|case|1|1 presence|NN|NOUN|presence|nsubj|9|1 in|IN|ADP|in|prep|3|1 those|DT|DET|those|det|6|1 territories|NNS|NOUN|territory|pobj|4|1 has|VBZ|AUX|have|aux|9|1 significantly|RB|ADV|significantly|advmod|9|1 diminished|VBN|VERB|diminish|ROOT|9|0 .|.|PUNCT|.|punct|9|0",
+     [(1, 2, 'ORG')]),
+    # The OSCE is the world's largest regional organization.
+    (False,
+     "The|DT|DET|the|det|1|1 OSCE|NNP|PROPN|OSCE|nsubj|2|1 is|VBZ|AUX|be|ROOT|2|1 the|DT|DET|the|det|4|1 world|NN|NOUN|world|poss|8|0 's|POS|PART|'s|case|4|1 largest|JJS|ADJ|large|amod|8|1 regional|JJ|ADJ|regional|amod|8|1 organization|NN|NOUN|organization|attr|2|0 .|.|PUNCT|.|punct|2|0",
+     [(1, 2, 'ORG')]),
+]

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.claim_cues import (PREDICTIVE, PRESCRIPTIVE, best_cue, content_span, evaluative_frame, find_cues,
-                                 has_proposition, is_question)
-from tests.claims_fixtures import CASES, build_doc
+from pipeline.claim_cues import (PREDICTIVE, PRESCRIPTIVE, best_cue, content_span, evaluative_frame,
+                                 evaluative_predicate, find_cues, has_proposition, is_question)
+from tests.claims_fixtures import CASES, EVALUATIVE_PREDICATE_CASES, build_doc
 
 
 def _ids(cases):
@@ -83,3 +83,11 @@ def test_claim_cues_modifier_clause_stops_at_top(nlp):
     assert ensure.dep_ == "relcl"
     assert in_modifier_clause(will)
     assert not in_modifier_clause(will, top=ensure)
+
+
+@pytest.mark.parametrize("expected,frozen,ents", EVALUATIVE_PREDICATE_CASES,
+                         ids=[f"{e}-{i}" for i, (e, _, _) in enumerate(EVALUATIVE_PREDICATE_CASES)])
+def test_claim_cues_evaluative_predicate(nlp, expected, frozen, ents):
+    """Judgment as the predicate (incl. an adverbial clause, or a judging noun) is evaluative;
+    a graded verb ('has significantly diminished') or a superlative fact is not."""
+    assert evaluative_predicate(_span(nlp, frozen, ents)) is expected
