@@ -5,10 +5,12 @@ One row per sentence that asserts something (GUIDELINES section 5):
 1. no row for headings (``sentences.is_heading``), questions and fragments
    without a finite verb (``claim_cues.has_proposition``);
 2. the type: prescriptive or predictive when a cue pattern on the parse fires
-   (``claim_cues``; prescriptive wins), otherwise evaluative or factual from the
-   trained model's ``nonfactual`` head applied to the reported content (the
-   clause after "said that", the quoted words), because a reported claim is
-   typed by its content;
+   (``claim_cues``; prescriptive wins); evaluative when the main verb is itself a
+   judgment ("He criticized ...") or the main predicate of the content is a
+   judgment word ("has failed", "became ineffective and biased"); otherwise
+   evaluative or factual from the trained model's ``nonfactual`` head applied to
+   the reported content (the clause after "said that", the quoted words),
+   because a reported claim is typed by its content;
 3. speaker and quote_id from the quote the sentence sits in (largest character
    overlap); null when the publication itself asserts it;
 4. ``check_worthy`` for factual and predictive claims only: the model's
@@ -38,8 +40,9 @@ IMPLEMENTED = True
 #: entity labels that make a factual claim specific enough to check (GUIDELINES 5:
 #: "a date, number, event, membership"); spaCy's OntoNotes labels.
 CHECKABLE_ENTITY_LABELS = frozenset({"DATE", "CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
-#: evaluative claims typed by a frame verb ("He criticized ...") rather than the model
-EVALUATIVE_FRAME_CONFIDENCE = 0.8
+#: confidence of evaluative claims typed by the parse (a judging main verb or predicate)
+#: rather than by the model; the model's probability when it agrees more strongly
+EVALUATIVE_CUE_CONFIDENCE = 0.8
 COLUMNS = ["doc_id", "claim_id", "sent_id", "start", "end", "text", "claim_type", "speaker", "quote_id",
            "check_worthy", "confidence"]
 
@@ -56,7 +59,7 @@ class Candidate:
     content: str                 # the text the model types (reported content)
     cue_type: str | None         # prescriptive/predictive from a cue, else None
     cue_confidence: float
-    evaluative_frame: bool
+    evaluative_cue: bool         # a judging frame verb or predicate on the parse
     checkable_entity: bool
     speaker: str | None
     quote_id: int | None
@@ -94,7 +97,8 @@ def sentence_candidate(doc_id: str, sent_id: int, start: int, end: int, text: st
     # frame has a verb, but the reported words are a noun phrase: no proposition.
     # A complement clause ("that documents enshrine ...") is a proposition even when the
     # tagger misses its finite verb, so only quoted words are checked.
-    if (content.start, content.end) != (span.start, span.end) and content.root.dep_ != "ccomp" and not has_proposition(content):
+    reframed = (content.start, content.end) != (span.start, span.end)
+    if reframed and content.root.dep_ != "ccomp" and not has_proposition(content):
         return None
     if matches is not None:
         matches = [m for m in matches if span.start <= m[1] < span.end]
@@ -119,8 +123,8 @@ def decide(candidates: list[Candidate], model: ClaimModel) -> pd.DataFrame:
     for k, c in enumerate(candidates):
         if c.cue_type is not None:
             claim_type, confidence = c.cue_type, c.cue_confidence
-        elif c.evaluative_frame:
-            claim_type, confidence = "evaluative", max(EVALUATIVE_FRAME_CONFIDENCE, float(p_nonfactual[k]))
+        elif c.evaluative_cue:
+            claim_type, confidence = "evaluative", max(EVALUATIVE_CUE_CONFIDENCE, float(p_nonfactual[k]))
         elif p_nonfactual[k] >= t_nf:
             claim_type, confidence = "evaluative", float(p_nonfactual[k])
         else:
