@@ -175,6 +175,8 @@ def is_imperative(span: Span) -> bool:
     root = span.root
     if root.tag_ != "VB" or root.pos_ not in ("VERB", "AUX"):
         return False
+    if root.lemma_.lower() in word_set("claims_formulaic_imperatives"):
+        return False
     if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "aux", "auxpass") for c in root.children):
         return False
     # the verb opens the clause (after quotes, "please", an adverb or a comma'd intro)

@@ -114,6 +114,14 @@ CASES = [
     ('evaluative',
      'The|DT|DET|the|det|1|1 OSCE|NNP|PROPN|OSCE|nsubj|2|1 became|VBD|VERB|become|ROOT|2|1 increasingly|RB|ADV|increasingly|advmod|4|1 ineffective|JJ|ADJ|ineffective|acomp|2|1 and|CC|CCONJ|and|cc|4|1 biased|VBN|VERB|bias|conj|2|1 in|IN|ADP|in|prep|6|1 its|PRP$|PRON|its|poss|9|1 operations|NNS|NOUN|operation|pobj|7|0 .|.|PUNCT|.|punct|2|0',
      [(1, 2, 'ORG')]),
+    # Stop the sanctions now!
+    ('prescriptive',
+     'Stop|VB|VERB|stop|ROOT|0|1 the|DT|DET|the|det|2|1 sanctions|NNS|NOUN|sanction|dobj|0|1 now|RB|ADV|now|advmod|0|0 !|.|PUNCT|!|punct|0|0',
+     []),
+    # Read more about the summit.  (web furniture, not a call for action)
+    (None,
+     'Read|VB|VERB|read|ROOT|0|1 more|JJR|ADJ|more|dobj|0|1 about|IN|ADP|about|prep|0|1 the|DT|DET|the|det|4|1 summit|NN|NOUN|summit|pobj|2|0 .|.|PUNCT|.|punct|0|0',
+     []),
     # What can be done right now?
     (None,
      'What|WP|PRON|what|nsubjpass|3|1 can|MD|AUX|can|aux|3|1 be|VB|AUX|be|auxpass|3|1 done|VBN|VERB|do|ROOT|3|1 right|RB|ADV|right|advmod|5|1 now|RB|ADV|now|advmod|3|0 ?|.|PUNCT|?|punct|3|0',
