@@ -124,3 +124,17 @@ def test_claims_stage_missing_doc_is_skipped(doc_tables):
     documents, sentences, quotes, _ = doc_tables
     out = classify_claims(documents, sentences, quotes, {}, ErrorLog())
     assert len(out) == 0
+
+
+def test_claims_stage_failed_document_is_recorded_and_run_goes_on(doc_tables):
+    """A document whose rows break the stage (here: a quote row without an id) is logged
+    in errors with its path; the other documents still get their claims."""
+    documents, sentences, quotes, docs = doc_tables
+    documents2 = pd.concat([documents, documents.assign(doc_id="d2", path="d2.txt")], ignore_index=True)
+    sentences2 = pd.concat([sentences, sentences.assign(doc_id="d2")], ignore_index=True)
+    bad = quotes.assign(doc_id="d2").drop(columns=["quote_id"])
+    quotes2 = pd.concat([quotes, bad], ignore_index=True)  # d2's quote ids become NaN
+    errors = ErrorLog()
+    out = classify_claims(documents2, sentences2, quotes2, {"d1": docs["d1"], "d2": docs["d1"]}, errors)
+    assert set(out["doc_id"]) == {"d1"}
+    assert [(r.doc_id, r.path, r.stage) for r in errors.records] == [("d2", "d2.txt", "claims")]

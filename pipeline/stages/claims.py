@@ -21,6 +21,7 @@ One row per sentence that asserts something (GUIDELINES section 5):
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Mapping
 
@@ -83,6 +84,10 @@ def _quote_for(quotes: pd.DataFrame, start: int, end: int) -> tuple[str | None, 
     return speaker, int(row["quote_id"])
 
 
+def _match_start(m: tuple) -> tuple[int]:
+    return (m[1],)
+
+
 def sentence_candidate(doc_id: str, sent_id: int, start: int, end: int, text: str, doc: Doc,
                        doc_quotes: pd.DataFrame | None,
                        matches: list[tuple[str, int, int]] | None = None) -> Candidate | None:
@@ -101,7 +106,11 @@ def sentence_candidate(doc_id: str, sent_id: int, start: int, end: int, text: st
     if reframed and content.root.dep_ != "ccomp" and not has_proposition(content):
         return None
     if matches is not None:
-        matches = [m for m in matches if span.start <= m[1] < span.end]
+        # matches are sorted by start token: take this sentence's slice by bisection
+        # (a linear filter per sentence is quadratic in a long document)
+        lo = bisect_left(matches, (span.start,), key=_match_start)
+        hi = bisect_left(matches, (span.end,), key=_match_start)
+        matches = matches[lo:hi]
     cue = best_cue(find_cues(span, matches))
     checkable = any(t.ent_type_ in CHECKABLE_ENTITY_LABELS for t in span)
     speaker, quote_id = _quote_for(doc_quotes, start, end)
@@ -157,7 +166,7 @@ def classify_claims(documents: pd.DataFrame, sentences: pd.DataFrame, quotes: pd
             continue
         try:
             doc_candidates = []
-            matches = doc_matches(doc)
+            matches = sorted(doc_matches(doc), key=_match_start)
             for r in sents.itertuples(index=False):
                 if r.skip_heading:  # GUIDELINES 5: headings are no claims
                     continue
