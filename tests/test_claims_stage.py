@@ -138,3 +138,20 @@ def test_claims_stage_failed_document_is_recorded_and_run_goes_on(doc_tables):
     out = classify_claims(documents2, sentences2, quotes2, {"d1": docs["d1"], "d2": docs["d1"]}, errors)
     assert set(out["doc_id"]) == {"d1"}
     assert [(r.doc_id, r.path, r.stage) for r in errors.records] == [("d2", "d2.txt", "claims")]
+
+
+@pytest.mark.parametrize("prefix,claim_type,worthy", [
+    # a forecast with a date is checkable once the date has passed (GUIDELINES 5)
+    ("A|DT|DET|a|det|1|1 section|", "predictive", True),
+    # a call for action is never check-worthy, whatever entities it names
+    ("Sekreta|NNP|PROPN|Sekreta|nsubj|1|1 called|", "prescriptive", False),
+])
+def test_claims_stage_check_worthy_by_type(nlp, prefix, claim_type, worthy):
+    _, frozen, ents = _case(prefix)
+    doc = build_doc(nlp.vocab, [(frozen, ents)])
+    documents = pd.DataFrame({"doc_id": ["d"], "path": ["d.txt"], "text": [doc.text]})
+    sentences = pd.DataFrame({"doc_id": ["d"], "sent_id": [0], "start": [0], "end": [len(doc.text)],
+                              "text": [doc.text], "is_heading": [False]})
+    out = classify_claims(documents, sentences, empty_frame("quotes"), {"d": doc}, ErrorLog())
+    assert list(out["claim_type"]) == [claim_type]
+    assert bool(out["check_worthy"].iloc[0]) is worthy

@@ -14,8 +14,9 @@ One row per sentence that asserts something (GUIDELINES section 5):
 3. speaker and quote_id from the quote the sentence sits in (largest character
    overlap); null when the publication itself asserts it;
 4. ``check_worthy`` for factual and predictive claims only: the model's
-   ``checkworthy`` head (CheckThat! 2024), or a factual claim stating a specific
-   checkable fact (a date, number, amount or percentage in the parse's entities);
+   ``checkworthy`` head (CheckThat! 2024), or a claim stating a specific
+   checkable fact (a date, number, amount, percentage or named event among the
+   parse's entities; GUIDELINES 5);
 5. ``confidence``: the cue's strength for cue-typed claims, the model's
    probability of the chosen class otherwise.
 """
@@ -40,7 +41,7 @@ IMPLEMENTED = True
 
 #: entity labels that make a factual claim specific enough to check (GUIDELINES 5:
 #: "a date, number, event, membership"); spaCy's OntoNotes labels.
-CHECKABLE_ENTITY_LABELS = frozenset({"DATE", "CARDINAL", "MONEY", "PERCENT", "QUANTITY"})
+CHECKABLE_ENTITY_LABELS = frozenset({"DATE", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "EVENT"})
 #: confidence of evaluative claims typed by the parse (a judging main verb or predicate)
 #: rather than by the model; the model's probability when it agrees more strongly
 EVALUATIVE_CUE_CONFIDENCE = 0.8
@@ -139,7 +140,7 @@ def decide(candidates: list[Candidate], model: ClaimModel) -> pd.DataFrame:
         else:
             claim_type, confidence = "factual", 1.0 - float(p_nonfactual[k])
         check_worthy = claim_type in ("factual", "predictive") and (
-            bool(p_check[k] >= t_cw) or (claim_type == "factual" and c.checkable_entity))
+            bool(p_check[k] >= t_cw) or c.checkable_entity)
         claim_id = next_id.get(c.doc_id, 0)
         next_id[c.doc_id] = claim_id + 1
         rows.append((c.doc_id, claim_id, c.sent_id, c.start, c.end, c.text, claim_type, c.speaker, c.quote_id,
