@@ -241,12 +241,29 @@ def best_cue(cues: Iterable[Cue]) -> Cue | None:
 
 # --- what the sentence asserts ------------------------------------------------
 
+#: longest attribution tail after a quoted question ('"Will it work?" the minister asked.')
+MAX_ATTRIBUTION_TOKENS = 8
+
+
 def is_question(span: Span, text: str | None = None) -> bool:
-    """Does the sentence end in a question mark (before closing quotes/brackets)?"""
+    """Is the sentence a question: it ends in a question mark (before closing quotes or
+    brackets), or it is a quoted question plus a short attribution ('"Will it work?"
+    the minister asked.')? GUIDELINES 5: questions are no claims."""
     text = (span.text if text is None else text).rstrip()
     while text and (text[-1] in _QUOTE_MARKS or text[-1] in ")]"):
         text = text[:-1].rstrip()
-    return text.endswith("?")
+    if text.endswith("?"):
+        return True
+    if "?" not in text:
+        return False
+    reporting = word_set("claims_reporting_verbs")
+    toks = list(span)
+    for k in range(len(toks) - 1):
+        if toks[k].text == "?" and toks[k + 1].text in _QUOTE_MARKS:
+            tail = [t for t in toks[k + 2:] if not t.is_punct]
+            if len(tail) <= MAX_ATTRIBUTION_TOKENS and any(t.lemma_.lower() in reporting for t in tail):
+                return True
+    return False
 
 
 def has_proposition(span: Span) -> bool:

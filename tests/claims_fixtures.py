@@ -122,6 +122,10 @@ CASES = [
     (None,
      'Read|VB|VERB|read|ROOT|0|1 more|JJR|ADJ|more|dobj|0|1 about|IN|ADP|about|prep|0|1 the|DT|DET|the|det|4|1 summit|NN|NOUN|summit|pobj|2|0 .|.|PUNCT|.|punct|0|0',
      []),
+    # "Will it work?" the minister asked.  (a quoted question with its attribution)
+    (None,
+     '"|``|PUNCT|"|punct|3|0 Will|MD|AUX|will|aux|3|1 it|PRP|PRON|it|nsubj|3|1 work|VB|VERB|work|ROOT|3|0 ?|.|PUNCT|?|punct|3|0 "|\'\'|PUNCT|"|punct|3|1 the|DT|DET|the|det|7|1 minister|NN|NOUN|minister|nsubj|8|1 asked|VBD|VERB|ask|ccomp|3|0 .|.|PUNCT|.|punct|3|0',
+     []),
     # What can be done right now?
     (None,
      'What|WP|PRON|what|nsubjpass|3|1 can|MD|AUX|can|aux|3|1 be|VB|AUX|be|auxpass|3|1 done|VBN|VERB|do|ROOT|3|1 right|RB|ADV|right|advmod|5|1 now|RB|ADV|now|advmod|3|0 ?|.|PUNCT|?|punct|3|0',

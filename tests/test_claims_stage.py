@@ -27,7 +27,7 @@ ACKNOWLEDGED = _case("Sekreta|NNP|PROPN|Sekreta|nsubj|1|1 acknowledged|")
 CRITICIZED = _case("He|PRP|PRON|he|nsubj|2|1 also|RB|ADV|also|advmod|2|1 criticized|")
 QUESTION = _case("What|")
 FRAGMENT = _case("[|")
-NP_QUOTE = _case('"|``|PUNCT|"|punct|')
+NP_QUOTE = _case('"|``|PUNCT|"|punct|16|0 An|')
 
 # sentence order in the test document, and what each must yield
 ORDER = [CALL_ON, QUESTION, COULD, MEMBER, READY, FRAGMENT, ACKNOWLEDGED, CRITICIZED, NP_QUOTE]
