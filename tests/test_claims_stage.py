@@ -52,7 +52,7 @@ def doc_tables(nlp):
         "doc_id": ["d1", "d1"], "quote_id": [7, 8], "kind": ["direct", "indirect"],
         "start": [call.start_char, ack_content], "end": [call.end_char - 1, ack.end_char - 1],
         "text": [doc.text[call.start_char:call.end_char - 1], doc.text[ack_content:ack.end_char - 1]],
-        "speaker": ["Igor Sekreta", "Igor Sekreta"], "speaker_text": ["he", "Sekreta"], "cue": [None, "acknowledged"],
+        "speaker": ["Maxim Ryzhenkov", "Igor Sekreta"], "speaker_text": ["he", "Sekreta"], "cue": [None, "acknowledged"],
     })
     return documents, sentences, quotes, {"d1": doc}
 
@@ -79,12 +79,14 @@ def test_claims_stage_no_row(doc_tables, sent_id, why):
 
 def test_claims_stage_speaker_and_quote_id_from_quotes(doc_tables):
     out = _run(doc_tables).set_index("sent_id")
-    assert out.loc[0, "speaker"] == "Igor Sekreta" and out.loc[0, "quote_id"] == 7
+    assert out.loc[0, "speaker"] == "Maxim Ryzhenkov" and out.loc[0, "quote_id"] == 7
     # reported speech: typed by its content (factual) and attributed to the reporter's source
     assert out.loc[6, "speaker"] == "Igor Sekreta" and out.loc[6, "quote_id"] == 8
     assert out.loc[6, "claim_type"] == "factual"
     # asserted by the publication itself: no speaker, no quote
     assert pd.isna(out.loc[3, "speaker"]) and pd.isna(out.loc[3, "quote_id"])
+    # "He also criticized ..." outside any quote: the nearest earlier quote's speaker, no quote id
+    assert out.loc[7, "speaker"] == "Igor Sekreta" and pd.isna(out.loc[7, "quote_id"])
 
 
 def test_claims_stage_without_quotes_has_null_speakers(doc_tables):

@@ -12,7 +12,8 @@ One row per sentence that asserts something (GUIDELINES section 5):
    the reported content (the clause after "said that", the quoted words),
    because a reported claim is typed by its content;
 3. speaker and quote_id from the quote the sentence sits in (largest character
-   overlap); null when the publication itself asserts it;
+   overlap); for "He criticized ..." outside any quote, the speaker of the
+   nearest earlier quote; null when the publication itself asserts it;
 4. ``check_worthy`` for factual and predictive claims only: the model's
    ``checkworthy`` head (CheckThat! 2024), or a claim stating a specific
    checkable fact (a date, number, amount, percentage or named event among the
@@ -34,6 +35,7 @@ from ..claim_cues import (best_cue, content_span, doc_matches, evaluative_frame,
                           has_proposition, is_question)
 from ..claim_model import ClaimModel, load_model
 from ..errors import DOCUMENT_ERRORS, ErrorLog
+from ..resources import word_set
 from ..tables import empty_frame
 
 STAGE = "claims"
@@ -85,6 +87,33 @@ def _quote_for(quotes: pd.DataFrame, start: int, end: int) -> tuple[str | None, 
     return speaker, int(row["quote_id"])
 
 
+#: subject pronouns that refer back to the last speaker ("He also criticized ...")
+SPEAKER_PRONOUNS = frozenset({"he", "she"})
+
+
+def _pronoun_reporter(span: Span, quotes: pd.DataFrame | None) -> str | None:
+    """Speaker of a reported act that the quotes stage left without a quote.
+
+    "He also criticized the organization's growing tendency to interfere ..."
+    (seed 001) reports Sekreta's claim without quoting it. When the main verb is a
+    reporting or judging verb whose subject is "he"/"she", the pronoun is taken to
+    refer to the speaker of the nearest earlier quote in the document (the
+    article's current speaker); otherwise the speaker stays null.
+    """
+    if quotes is None or not len(quotes):
+        return None
+    root = span.root
+    if root.lemma_.lower() not in word_set("claims_reporting_verbs") | word_set("claims_evaluative_verbs"):
+        return None
+    if not any(c.dep_ == "nsubj" and c.lower_ in SPEAKER_PRONOUNS for c in root.children):
+        return None
+    before = quotes[quotes["end"].to_numpy() <= span.start_char]
+    if not len(before):
+        return None
+    speaker = before.sort_values("end").iloc[-1]["speaker"]
+    return None if speaker is None or (isinstance(speaker, float) and np.isnan(speaker)) else str(speaker)
+
+
 def _match_start(m: tuple) -> tuple[int]:
     return (m[1],)
 
@@ -115,6 +144,8 @@ def sentence_candidate(doc_id: str, sent_id: int, start: int, end: int, text: st
     cue = best_cue(find_cues(span, matches))
     checkable = any(t.ent_type_ in CHECKABLE_ENTITY_LABELS for t in span)
     speaker, quote_id = _quote_for(doc_quotes, start, end)
+    if speaker is None and quote_id is None:
+        speaker = _pronoun_reporter(span, doc_quotes)
     return Candidate(doc_id, sent_id, start, end, text, content.text,
                      cue.claim_type if cue else None, cue.confidence if cue else 0.0,
                      evaluative_frame(span) or evaluative_predicate(content), checkable, speaker, quote_id)
