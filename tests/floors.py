@@ -23,7 +23,7 @@ Measured on branch claims (claims helper, 2026-11-23):
   claims     accuracy 0.874, macro-F1 (5 classes) 0.904, check-worthy F1 0.635
              (issue 5 targets: accuracy >= 0.80, macro-F1 >= 0.75); floors leave
              two sentences of slack for upstream segmentation changes. Speaker
-             accuracy is 0.34 without the quotes stage and 0.98 with the quotes
+             accuracy is 0.34 without the quotes stage and 0.99 with the quotes
              branch's table: add its floor when quotes lands.
 """
 
