@@ -642,10 +642,6 @@ def indirect_attributions(ix: _DocIndex, quote_spans: list[tuple[int, int]]) -> 
     return out
 
 
-def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
-    return any(a <= pos < b for a, b in spans)
-
-
 def _according_indirect(ix: _DocIndex, sent, si: int, acc: Token, quote_spans) -> Attribution | None:
     doc = ix.doc
     to = doc[acc.i + 1]

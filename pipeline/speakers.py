@@ -209,9 +209,6 @@ class SpeakerResolver:
         """(canonical, label) of a mention headed by ``tok``, without recording it."""
         return self._resolve_head(tok, tok.idx, record=False)
 
-    def last_speaker(self) -> tuple[str, str] | None:
-        return (self.history[-1][1], self.history[-1][2]) if self.history else None
-
     def _recent(self, pos: int, want_person: bool, gender: str | None = None) -> tuple[str, str] | None:
         for hpos, name, label in reversed(self.history):
             if hpos >= pos:
