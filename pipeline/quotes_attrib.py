@@ -8,6 +8,25 @@ dependency parse, and from ``according to X``. Speaker *resolution* (pronouns,
 descriptions, canonical names) is ``speakers.py``'s job; this module only
 points at the mention.
 
+A quoted span is dropped when a title word precedes it (``titled``, ``named``,
+``so-called``: ``title_cues.txt``), when it has one to three words and is not
+a whole attributed utterance (scare quote), or when it is in Title Case with
+no attribution or right after a verb (a name). Its attribution is looked for
+in this order, each rule from a guideline case or a PolNeAR train pattern:
+
+1. after the closing mark, within a few tokens and before any other verb
+   (``"...," Igor Sekreta said`` / ``said X``; after ``"...,"``/``!``/``?`` any
+   verb with a speaking subject: ``"...," Trump barked``);
+2. a dash and a name (``"..." ― Pamela Padilla``), ``"...," according to X``;
+3. before the opening mark in the same sentence: ``According to X, "..."``,
+   the nearest cue verb with a subject (``X said: "..."``, partial quotes in
+   reported speech), or a clause/name and a colon (``Kasich: '...'``);
+4. a cue verb anywhere after the quote in its sentence;
+5. mid-sentence, the main clause's subject if it can speak
+   (``Aleinik named the need to "strengthen ..."``), else no speaker;
+6. a quote that is a sentence of its own: the speaker of the previous
+   sentence's attribution, or the person it is about (stage, ``continuation``).
+
 Everything works on one parsed ``Doc``: token heads and dependency labels,
 ``doc.sents``; no second parse, only light Python per sentence.
 """
