@@ -175,6 +175,12 @@ def subject_of(verb: Token, inverted: bool = False, avoid=None) -> Token | None:
                 if _shouting_heading(c):
                     return _heading_person(c)
                 return c
+        if v is verb and verb.i > 0:
+            # `"Cruz," Beck joked`: a name right before the verb and hanging from it
+            # (as `compound`) is its subject, before any inherited one.
+            prev = verb.doc[verb.i - 1]
+            if prev.pos_ == "PROPN" and prev.head.i == verb.i and not (avoid and avoid(prev)):
+                return prev
         if v.dep_ in _SUBJ_INHERIT_DEPS:
             v = v.head
         elif v.dep_ in ("advcl", "pcomp", "acl") and v.tag_ == "VBG":
