@@ -44,6 +44,7 @@ import json
 import os
 import time
 from collections import deque
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -336,16 +337,52 @@ def _parse_batch(nlp, documents: pd.DataFrame, task: BatchTask, errors: ErrorLog
     return dict(sorted(docs.items(), key=lambda kv: order[kv[0]])), parsed, new_docs
 
 
+#: A short article that exercises every stage (dateline, names, a direct and an
+#: indirect quote, a prescriptive and a predictive claim) for ``warm_up``.
+WARM_UP_TEXT = (
+    "Talks resume in Vienna\n\n"
+    "VIENNA, December 4 (TASS) - Foreign Minister Igor Sekreta said on Monday that the OSCE "
+    "must return to dialogue. \u201cWe are ready to work with everyone,\u201d he stressed. "
+    "According to the ministry, the talks will continue in 2026. The sides should meet again.\n"
+)
+_WARMED: set[int] = set()
+
+
+def warm_up(nlp, model: str) -> None:
+    """Run every stage once on ``WARM_UP_TEXT`` outside any memory zone.
+
+    Why: stage code may build vocab-bound objects lazily on first use and keep
+    them (e.g. an ``lru_cache``d spaCy ``Matcher``). Built inside a batch's
+    ``nlp.memory_zone()``, their strings would be transient and vanish when the
+    zone closes, breaking every later batch (``[E018] Can't retrieve string``,
+    found with the claims stage's cue matcher). Warming up once per loaded
+    model, outside a zone, makes such first-use objects permanent. Contract for
+    stage code: anything kept across calls must be created on first use, or
+    add its strings with ``vocab.strings.add(s, allow_transient=False)``.
+    """
+    if id(nlp) in _WARMED:
+        return
+    raw = [RawDocument("warm-up", "<warm-up>", WARM_UP_TEXT, content_hash="warm-up")]
+    task = BatchTask(-1, tuple(s.name for s in STAGES), model, raw=raw)
+    _process(task, nlp, zone=False)
+    _WARMED.add(id(nlp))
+
+
 def process_batch(task: BatchTask) -> BatchResult:
     """Take one batch through the selected stages, in memory. Pure of I/O except
     reading cached DocBin parts; used in-process, by worker processes and by Dask."""
     nlp = load_nlp(task.model)
+    warm_up(nlp, task.model)
+    return _process(task, nlp, zone=True)
+
+
+def _process(task: BatchTask, nlp, *, zone: bool) -> BatchResult:
     errors = ErrorLog()
     stages = [get_stage(n) for n in task.stages]
     tables = dict(task.tables)
     seconds: dict[str, float] = {}
     docbin, parsed = None, []
-    with memory_zone(nlp):
+    with memory_zone(nlp) if zone else nullcontext():
         docs: dict | None = None
         for stage in stages:
             t0 = time.perf_counter()

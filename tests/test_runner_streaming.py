@@ -51,6 +51,9 @@ def test_runner_batches_equal_one_batch_and_write_parts(tmp_path, seed_tables):
 @pytest.fixture
 def count_parses(monkeypatch):
     """Count the texts spaCy parses (Language.pipe and Language.__call__)."""
+    from pipeline.nlp import DEFAULT_MODEL, load_nlp
+
+    runner.warm_up(load_nlp(DEFAULT_MODEL), DEFAULT_MODEL)  # once per process, not per run
     seen: list[str] = []
     real_pipe, real_call = Language.pipe, Language.__call__
 
@@ -232,3 +235,36 @@ def test_runner_canonical_names_are_corpus_wide_with_one_document_per_batch(tmp_
     # what each batch (one document) could decide alone differs: the finalize did the work
     alone = pd.concat([canonical_names(g) for _, g in ents.groupby("doc_id", sort=False)]).sort_index()
     assert (alone.to_numpy() != ents["canonical"].to_numpy()).any()
+
+
+def test_runner_one_document_per_batch_equals_one_batch(tmp_path, seed_tables):
+    """Every batch has its own memory zone: nothing a stage keeps may depend on
+    strings of an earlier batch (regression: the claims cue matcher, E018)."""
+    run(list(STAGE_NAMES), Settings(input=SEEDS, out=tmp_path, batch_size=1))
+    assert_same_tables(tmp_path, seed_tables)
+
+
+def test_runner_warm_up_makes_lazily_built_matchers_permanent(tmp_path, monkeypatch):
+    from functools import lru_cache
+
+    from spacy.matcher import Matcher
+
+    @lru_cache(maxsize=None)
+    def matcher(vocab):  # built on first use, kept across batches, as stage code does
+        m = Matcher(vocab)
+        m.add("claimex_test_cue_said", [[{"LOWER": "said"}]])
+        return m
+
+    seen = []
+    real = next(s for s in STAGES if s.name == "claims").run
+
+    def claims_with_cache(ctx):
+        for doc in ctx.docs().values():
+            seen.extend(doc.vocab.strings[mid] for mid, _, _ in matcher(doc.vocab)(doc))
+        return real(ctx)
+
+    _with_stage(monkeypatch, "claims", run=claims_with_cache)
+    monkeypatch.setattr(runner, "_WARMED", set())  # the patched stage must be warmed too
+    summary = run(list(STAGE_NAMES), Settings(input=SEEDS, out=tmp_path, batch_size=1))
+    assert not summary.errors.failed_ids(), summary.errors.records
+    assert seen and set(seen) == {"claimex_test_cue_said"}
