@@ -18,6 +18,11 @@ How the runner uses an entry (see ``pipeline/runner.py``):
   corpus. When ``canonical`` values change, the runner renames the same
   ``(doc_id, old name)`` in the columns that hold canonical names downstream
   (``quotes.speaker``, ``claims.speaker``; ``runner.CANONICAL_REFS``).
+* Each batch runs inside ``nlp.memory_zone()``: strings a batch adds to the
+  vocab are dropped when it ends. Objects a stage keeps across calls (a cached
+  ``Matcher``, hash tables) must be built on first use - the runner warms every
+  stage up once per loaded model outside a zone (``runner.warm_up``) - or add
+  their strings with ``vocab.strings.add(s, allow_transient=False)``.
 * ``needs`` (optional) names the spaCy components the stage reads; the one
   parse runs the union over all stages that read Docs (``None`` = every
   component of the model), the others are disabled.
