@@ -126,6 +126,23 @@ def eval_cmd(
         evaluate.print_report(report, out_console)
 
 
+@app.command("report", help="Write a static HTML site over the tables in --data: an index of documents and speakers, "
+             "one page per document with entities, quotes and claims highlighted, one page per speaker and entity.\n\n"
+             "Exit codes: 0 written; 5 a table is missing or malformed (run `pipeline run all` first).")
+def report_cmd(
+    data: Path = typer.Option(Path("data"), "--data", "-d", help="Folder with the tables (the --out of `pipeline run`)."),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Folder for the site (default: <data>/report). Replaced as a whole."),
+) -> None:
+    from .report import write_report
+
+    try:
+        summary = write_report(data, out)
+    except (MissingTableError, TableSchemaError) as exc:
+        _fail(EXIT_TABLE, str(exc))
+    pages = ", ".join(f"{n} {kind}" for kind, n in summary.pages.items())
+    out_console.print(f"report     {sum(summary.pages.values()):>7} pages ({pages})  {summary.index}", highlight=False, soft_wrap=True)
+
+
 def main() -> None:
     try:
         app()
