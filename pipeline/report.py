@@ -68,6 +68,7 @@ STYLE = """
 .claimex .cw{outline:1px solid #fff}
 .claimex .badge{display:inline-block;font-size:.8em;font-weight:bold;color:#fff;border-radius:3px;padding:0 .4em;white-space:nowrap}
 .claimex .legend span{margin-right:.8em}
+.claimex .cwnote{font-size:.8em;white-space:nowrap}
 .claimex .muted{color:#777}
 .claimex nav{margin-bottom:1em}
 """ + "".join(
@@ -193,7 +194,8 @@ def html_table(columns: list[str], rows: Iterable[list[str]], numeric: Iterable[
 
 def claim_badge(claim_type: str, check_worthy: bool) -> str:
     ctype = claim_type if claim_type in CLAIM_TYPES else "unknown"
-    return f"<span class='badge {esc(ctype)}'>{esc(claim_type)}</span>" + (" ✓ check-worthy" if check_worthy else "")
+    worthy = " <span class='cwnote'>✓&nbsp;check-worthy</span>" if check_worthy else ""
+    return f"<span class='badge {esc(ctype)}'>{esc(claim_type)}</span>{worthy}"
 
 
 def legend() -> str:
@@ -371,6 +373,16 @@ class Site:
         )
         return page(self.titles[doc_id], body)
 
+    @staticmethod
+    def _type_counts(claims: pd.DataFrame, key: str) -> list[tuple[str, list[str]]]:
+        """Per value of ``key`` (in first-seen order): [total, one count per type, check-worthy]."""
+        rows = []
+        for value, g in claims.groupby(key, sort=False):
+            cells = [str(len(g)), *(str(int((g["claim_type"] == ct).sum())) for ct in CLAIM_TYPES),
+                     str(int(g["check_worthy"].astype(bool).sum()))]
+            rows.append((value, cells))
+        return rows
+
     def _entity_links(self, names: str) -> str:
         return ", ".join(self.entity_slugs.link(n) for n in names.split(", ")) if names else ""
 
@@ -394,9 +406,17 @@ class Site:
             for r in quotes.itertuples(index=False)
         ]
         note = "<p class='muted'>Claims the articles assert themselves, with no speaker.</p>" if name == PUBLICATION else ""
+        about = claims.assign(entity=claims["entities"].str.split(", ")).explode("entity")
+        about = about[about["entity"].astype(bool) & about["entity"].notna()]
+        order = about["entity"].value_counts().index
+        about_rows = [[self.entity_slugs.link(e), *cells]
+                      for e, cells in sorted(self._type_counts(about, "entity"), key=lambda r: list(order).index(r[0]))]
         body = (
             f"<h1>{esc(name)}</h1>{note}<p>{len(claims)} claims: {counts} · "
             f"{int(claims['check_worthy'].astype(bool).sum())} check-worthy · {len(quotes)} quotes</p>"
+            + "<h2>What the claims are about</h2><p class='muted'>Entities mentioned in this speaker's claims.</p>"
+            + html_table(["entity", "claims", *CLAIM_TYPES, "check-worthy"], about_rows,
+                         numeric={"claims", *CLAIM_TYPES, "check-worthy"}, empty="the claims mention no named entity")
             + "<h2>Claims</h2>"
             + html_table(["type", "claim", "mentions", "document"], self._claim_rows(claims, with_speaker=False), empty="no claims")
             + "<h2>Quotes</h2>"
@@ -413,13 +433,20 @@ class Site:
         has = self.claims[pd.Series(mask, index=self.claims.index, dtype=bool)]
         by_doc = mentions.groupby("doc_id").size().sort_values(ascending=False)
         doc_rows = [[self.doc_slugs.link(d, self.titles[d]), str(n)] for d, n in by_doc.items()]
+        # named speakers first: "what did X claim about this" is the question; the
+        # publication's own assertions follow
+        has = has.assign(_pub=has["speaker"] == PUBLICATION).sort_values(["_pub", "speaker", "doc_id", "start"], kind="stable")
+        who = self._type_counts(has, "speaker")
+        who_rows = [[self.speaker_slugs.link(sp), *cells] for sp, cells in who]
         body = (
             f"<h1>{esc(name)}</h1><p class='muted'>{labels} · {len(mentions)} mentions in {len(by_doc)} documents · "
             f"written as: {forms}</p>"
+            + f"<h2>Who made claims about {esc(name)}</h2>"
+            + html_table(["speaker", "claims", *CLAIM_TYPES, "check-worthy"], who_rows,
+                         numeric={"claims", *CLAIM_TYPES, "check-worthy"}, empty="no claims mention it")
             + f"<h2>Claims that mention {esc(name)} ({len(has)})</h2>"
             + html_table(["speaker", "type", "claim", "mentions", "document"],
-                         self._claim_rows(has.sort_values(["speaker", "doc_id", "start"], kind="stable"), with_speaker=True),
-                         empty="no claims mention it")
+                         self._claim_rows(has, with_speaker=True), empty="no claims mention it")
             + "<h2>Documents</h2>" + html_table(["document", "mentions"], doc_rows, numeric={"mentions"})
         )
         return page(name, body)
