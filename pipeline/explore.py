@@ -59,6 +59,11 @@ def load_tables(out_dir: Path | str = "data") -> Tables:
     return Tables(out_dir=out, **frames)
 
 
+def table_sizes(tables: Tables) -> pd.Series:
+    """Rows per table, in pipeline order (a quick check that the run produced something)."""
+    return pd.Series({name: len(getattr(tables, name)) for name in SCHEMAS}, name="rows")
+
+
 def entity_labels() -> tuple[str, ...]:
     """Labels counted as named things people talk about (see the resource file for why)."""
     return word_list("report_entity_labels")
