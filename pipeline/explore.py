@@ -147,15 +147,19 @@ def _spans_containing(entities: pd.DataFrame, spans: pd.DataFrame, keep: list[st
     return pairs.loc[inside, ["doc_id", "ent_id", "canonical", "label", *keep]]
 
 
-def entity_speakers(tables: Tables) -> pd.DataFrame:
-    """Who talks about which entity: one row per (canonical, speaker) with the mention count.
+def entity_speakers(tables: Tables, labels: tuple[str, ...] | None = None) -> pd.DataFrame:
+    """Who talks about which entity: one row per (canonical, speaker) with the mention count,
+    most mentions first.
 
     A mention counts for a speaker when it lies inside one of their quotes or
     claims; a mention inside both a quote and the claim drawn from it counts
     once. The speaker's own name inside their quote is not "talking about".
+    Only entities with ``labels`` count (default: :func:`entity_labels`).
     """
-    q = _spans_containing(tables.entities, tables.quotes.assign(who=quote_speaker(tables.quotes["speaker"])), ["who"])
-    c = _spans_containing(tables.entities, tables.claims.assign(who=speaker_or_publication(tables.claims["speaker"])), ["who"])
+    labels = entity_labels() if labels is None else labels
+    entities = tables.entities[tables.entities["label"].isin(labels)]
+    q = _spans_containing(entities, tables.quotes.assign(who=quote_speaker(tables.quotes["speaker"])), ["who"])
+    c = _spans_containing(entities, tables.claims.assign(who=speaker_or_publication(tables.claims["speaker"])), ["who"])
     both = pd.concat([q, c], ignore_index=True).drop_duplicates(["doc_id", "ent_id", "who"])
     both = both[both["canonical"] != both["who"]]
     if both.empty:
@@ -163,7 +167,7 @@ def entity_speakers(tables: Tables) -> pd.DataFrame:
                              "mentions": pd.Series(dtype="int64")})
     out = both.groupby(["canonical", "who"]).size().rename("mentions").reset_index()
     out = out.rename(columns={"who": "speaker"})
-    return out.sort_values(["canonical", "mentions", "speaker"], ascending=[True, False, True], kind="stable").reset_index(drop=True)
+    return out.sort_values(["mentions", "canonical", "speaker"], ascending=[False, True, True], kind="stable").reset_index(drop=True)
 
 
 def top_entities(tables: Tables, n: int = 15, labels: tuple[str, ...] | None = None) -> pd.DataFrame:
@@ -187,7 +191,7 @@ def top_entities(tables: Tables, n: int = 15, labels: tuple[str, ...] | None = N
     }).reset_index()
     out = out.sort_values(["mentions", "documents", "canonical"], ascending=[False, False, True], kind="stable").head(n)
     who = entity_speakers(tables)
-    listed = who.groupby("canonical").apply(
+    listed = who.groupby("canonical", sort=False).apply(
         lambda g: ", ".join(f"{s} ({m})" for s, m in zip(g["speaker"], g["mentions"])), include_groups=False
     ) if not who.empty else pd.Series(dtype=object)
     out["speakers"] = out["canonical"].map(listed).fillna("")

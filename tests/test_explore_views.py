@@ -68,6 +68,18 @@ def test_explore_top_entities_counts_named_things_and_who_talks_about_them(t):
     assert "Maxim Ryzhenkov" not in ryzh["speakers"]
 
 
+def test_explore_entity_speakers_most_mentions_first_named_entities_only(t):
+    who = explore.entity_speakers(t)
+    assert who.head(2).values.tolist() == [["Minsk", PUBLICATION, 2], ["OSCE", "Igor Sekreta", 2]]
+    assert who["mentions"].is_monotonic_decreasing
+    assert "it" not in set(who["canonical"])  # DATE
+    assert "it" in set(explore.entity_speakers(t, labels=("DATE",))["canonical"])
+
+
+def test_explore_table_sizes(t):
+    assert explore.table_sizes(t).to_dict() == {"documents": 3, "sentences": 7, "entities": 10, "quotes": 3, "claims": 6, "errors": 0}
+
+
 def test_explore_top_entities_null_canonical_falls_back_to_text(t):
     top = explore.top_entities(t, n=20)
     assert "Europe will pay for" in set(top["canonical"])
