@@ -20,7 +20,7 @@ from .nlp import DEFAULT_MODEL, load_nlp
 from .parse import DocStore
 from .readers import DEFAULT_MAX_CHARS, read_inputs
 from .registry import PRODUCER, STAGES, Stage
-from .tables import MissingTableError, read_table, table_path, write_table
+from .tables import MissingTableError, read_table, sweep_temporary, table_path, write_table
 
 
 @dataclass
@@ -102,6 +102,7 @@ def run(stage_names: list[str], settings: Settings, *, on_stage_start: Callable[
     for stage in selected:
         check_inputs(stage, settings, produced)
         produced.add(stage.output)
+    sweep_temporary(settings.out)
     summary = RunSummary()
     ctx = RunContext(settings, summary.errors, progress)
     for stage in selected:

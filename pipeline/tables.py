@@ -147,6 +147,29 @@ class PartWriter:
         shutil.rmtree(self.tmp_dir, ignore_errors=True)
 
 
+def sweep_temporary(out_dir: Path | str) -> list[str]:
+    """Remove temporary files and part folders left by a run that was killed.
+
+    Only names this module creates are touched: hidden ``.<table>.*.tmp`` files,
+    ``.<table>.parts.*`` folders and ``.<table>.parquet.old-*`` leftovers.
+    """
+    out = Path(out_dir)
+    removed: list[str] = []
+    if not out.is_dir():
+        return removed
+    for p in out.iterdir():
+        name = p.name
+        if not name.startswith("."):
+            continue
+        if name.endswith(".tmp") or ".parts." in name or ".parquet.old-" in name:
+            if p.is_dir():
+                shutil.rmtree(p, ignore_errors=True)
+            else:
+                p.unlink(missing_ok=True)
+            removed.append(name)
+    return removed
+
+
 def read_table(out_dir: Path | str, table: str, *, stage_hint: str | None = None) -> pd.DataFrame:
     """Read a table and check it against the contract.
 

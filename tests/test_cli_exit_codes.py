@@ -1,0 +1,95 @@
+"""Exit codes: 0 when the run finished (even with per-document errors), non-zero
+only when the run itself could not proceed; every failure is one clear line."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from typer.testing import CliRunner
+
+from pipeline.cli import EXIT_INPUT, EXIT_MODEL, EXIT_TABLE, EXIT_USAGE, app
+
+from .conftest import SEEDS
+
+runner = CliRunner()
+
+
+def _invoke(*args):
+    return runner.invoke(app, list(args))
+
+
+def test_cli_missing_input_path_exits_3(tmp_path):
+    result = _invoke("run", "clean", "--input", str(tmp_path / "nope"), "--out", str(tmp_path))
+    assert result.exit_code == EXIT_INPUT
+    assert "does not exist" in result.output and "Traceback" not in result.output
+
+
+def test_cli_unsupported_input_file_exits_3(tmp_path):
+    f = tmp_path / "x.docx"
+    f.write_bytes(b"PK\x03\x04")
+    result = _invoke("run", "clean", "--input", str(f), "--out", str(tmp_path))
+    assert result.exit_code == EXIT_INPUT
+    assert "'.docx'" in result.output and ".jsonl" in result.output
+
+
+def test_cli_table_input_without_text_column_exits_3(tmp_path):
+    f = tmp_path / "in.csv"
+    pd.DataFrame({"body": ["hello there."]}).to_csv(f, index=False)
+    result = _invoke("run", "clean", "--input", str(f), "--out", str(tmp_path / "out"))
+    assert result.exit_code == EXIT_INPUT
+    assert "no 'text' column" in result.output
+
+
+def test_cli_unknown_model_exits_4(tmp_path):
+    _invoke("run", "clean", "--input", str(SEEDS), "--out", str(tmp_path))
+    result = _invoke("run", "sentences", "--out", str(tmp_path), "--model", "en_core_web_nonexistent")
+    assert result.exit_code == EXIT_MODEL
+    assert "en_core_web_nonexistent" in result.output and "not installed" in result.output
+
+
+@pytest.mark.parametrize("stage, first", [("sentences", "clean"), ("entities", "clean"), ("quotes", "clean"), ("claims", "clean")])
+def test_cli_missing_upstream_table_names_command(tmp_path, stage, first):
+    result = _invoke("run", stage, "--out", str(tmp_path))
+    assert result.exit_code == EXIT_TABLE
+    assert f"pipeline run {first}" in result.output
+    assert "Traceback" not in result.output
+    assert len(result.output.strip().splitlines()) <= 3, result.output
+
+
+def test_cli_missing_middle_table_names_its_stage(tmp_path):
+    _invoke("run", "clean", "--input", str(SEEDS), "--out", str(tmp_path))
+    result = _invoke("run", "quotes", "--out", str(tmp_path))
+    assert result.exit_code == EXIT_TABLE
+    assert "pipeline run sentences" in result.output
+
+
+def test_cli_malformed_table_names_table_and_column(tmp_path):
+    _invoke("run", "clean", "--input", str(SEEDS), "--out", str(tmp_path))
+    docs = pd.read_parquet(tmp_path / "documents.parquet").drop(columns=["text"])
+    docs.to_parquet(tmp_path / "documents.parquet")
+    result = _invoke("run", "sentences", "--out", str(tmp_path))
+    assert result.exit_code == EXIT_TABLE
+    assert "documents.parquet" in result.output and "'text'" in result.output
+    assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("args", [["run", "tokenize"], ["run", "all", "--workers", "zero"], ["run", "all", "--workers", "0"]])
+def test_cli_bad_arguments_exit_2(tmp_path, args):
+    result = _invoke(*args, "--out", str(tmp_path))
+    assert result.exit_code == EXIT_USAGE, result.output
+
+
+def test_cli_per_document_errors_still_exit_0(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "good.txt").write_text("The council met on Monday. It approved the budget.\n")
+    (folder / "bad.txt").write_bytes(b"\x00\x01\x02")
+    result = _invoke("run", "all", "--input", str(folder), "--out", str(tmp_path / "out"))
+    assert result.exit_code == 0, result.output
+    assert "bad.txt" in result.output and "binary" in result.output
+
+
+def test_cli_help_lists_stages_and_exit_codes():
+    result = _invoke("run", "--help")
+    assert result.exit_code == 0
+    for name in ("all", "clean", "sentences", "entities", "quotes", "claims", "Exit codes"):
+        assert name in result.output
