@@ -384,7 +384,11 @@ class Site:
         return rows
 
     def _entity_links(self, names: str) -> str:
-        return ", ".join(self.entity_slugs.link(n) for n in names.split(", ")) if names else ""
+        if not names:
+            return ""
+        # an entity without its own page may be a speaker (a person named in their own claim)
+        return ", ".join(self.entity_slugs.link(n) if n in self.entity_slugs.by_name else self.speaker_slugs.link(n)
+                         for n in names.split(", "))
 
     def _claim_rows(self, claims: pd.DataFrame, with_speaker: bool) -> list[list[str]]:
         return [
