@@ -93,11 +93,12 @@ def _parse_workers(value: str) -> int:
 def _print_summary(summary) -> None:
     for t in summary.tables:
         note = "" if t.implemented else "  [yellow](stage not built yet: empty table with the contract's schema)[/]"
-        out_console.print(f"{t.table:<10} {t.rows:>7} rows  {t.path}  ({t.seconds:.1f}s){note}", highlight=False)
+        # soft_wrap: one line per table even when the path is longer than the terminal
+        out_console.print(f"{t.table:<10} {t.rows:>7} rows  {t.path}  ({t.seconds:.1f}s){note}", highlight=False, soft_wrap=True)
     records = summary.errors.records
     n_err = sum(1 for r in records if not r.error.startswith("warning:"))
     n_warn = len(records) - n_err
-    out_console.print(f"errors     {n_err:>7} documents failed, {n_warn} warnings  {summary.errors_path}", highlight=False)
+    out_console.print(f"errors     {n_err:>7} documents failed, {n_warn} warnings  {summary.errors_path}", highlight=False, soft_wrap=True)
     for r in records[:50]:
         out_console.print(f"  - {r.stage}: {r.path or r.doc_id}: {r.error}: {r.detail}", highlight=False, soft_wrap=True)
     if len(records) > 50:
