@@ -264,6 +264,19 @@ class Site:
         self.ents = ents
         talked_about = explore.entity_speakers(tables)["canonical"]
         self.entity_slugs = Slugs("entity", set(self.top["canonical"]) | set(talked_about))
+        # grouped once up front: per-page filtering of whole tables is quadratic in
+        # the number of documents/speakers/entities, and real runs have thousands
+        self.by_doc = {name: _groups(getattr(tables, name), "doc_id") for name in ("documents", "entities", "quotes", "claims")}
+        self.context_by_doc = _groups(self.claims, "doc_id")
+        self.claims_by_speaker = _groups(self.claims, "speaker")
+        quotes = tables.quotes.assign(who=explore.quote_speaker(tables.quotes["speaker"]))
+        self.quotes_by_speaker = _groups(quotes, "who")
+        self.ents_by_name = _groups(ents, "canonical")
+        exploded = self.claims.assign(entity=self.claims["entities"].str.split(", ")).explode("entity")
+        self.claims_by_entity = _groups(exploded[exploded["entity"].notna() & (exploded["entity"] != "")], "entity")
+
+    def _part(self, groups: dict[str, pd.DataFrame], key: str, like: pd.DataFrame) -> pd.DataFrame:
+        return groups.get(key, like.iloc[0:0])
 
     def pages(self) -> dict[str, str]:
         out = {"index.html": self.index()}
@@ -335,10 +348,10 @@ class Site:
     # one document
     def document(self, doc_id: str) -> str:
         t = self.t
-        doc = t.documents[t.documents["doc_id"] == doc_id].iloc[0]
-        ents = t.entities[t.entities["doc_id"] == doc_id]
-        quotes = t.quotes[t.quotes["doc_id"] == doc_id].sort_values("start")
-        claims = self.claims[self.claims["doc_id"] == doc_id]
+        doc = self.by_doc["documents"][doc_id].iloc[0]
+        ents = self._part(self.by_doc["entities"], doc_id, t.entities)
+        quotes = self._part(self.by_doc["quotes"], doc_id, t.quotes).sort_values("start")
+        claims = self._part(self.context_by_doc, doc_id, self.claims)
         meta = " · ".join(
             f"{k}: {esc(doc[k])}" for k in ("source", "published", "dateline") if isinstance(doc[k], str) and doc[k]
         )
@@ -363,7 +376,7 @@ class Site:
             f"<h1>{esc(self.titles[doc_id])}</h1><p class='muted'>{meta}{' · ' if meta else ''}doc_id {esc(doc_id)}"
             f"{' · ' + esc(doc['path']) if isinstance(doc['path'], str) else ''}</p>"
             + legend()
-            + render_marked_text(doc["text"], ents, quotes, t.claims[t.claims["doc_id"] == doc_id])
+            + render_marked_text(doc["text"], ents, quotes, self._part(self.by_doc["claims"], doc_id, t.claims))
             + f"<h2>Claims ({len(claim_rows)})</h2>"
             + html_table(["#", "type", "speaker", "claim", "mentions", "confidence"], claim_rows, numeric={"confidence"}, empty="no claims")
             + f"<h2>Quotes ({len(quote_rows)})</h2>"
@@ -401,9 +414,8 @@ class Site:
     # one speaker
     def speaker(self, name: str) -> str:
         t = self.t
-        claims = self.claims[self.claims["speaker"] == name]
-        q = t.quotes.assign(who=explore.quote_speaker(t.quotes["speaker"]))
-        quotes = q[q["who"] == name].sort_values(["doc_id", "start"])
+        claims = self._part(self.claims_by_speaker, name, self.claims)
+        quotes = self._part(self.quotes_by_speaker, name, t.quotes.assign(who=None)).sort_values(["doc_id", "start"])
         counts = " · ".join(f"{claim_badge(ct, False)} {int((claims['claim_type'] == ct).sum())}" for ct in CLAIM_TYPES)
         quote_rows = [
             [esc(r.kind), esc(r.text), esc(r.cue), self.doc_slugs.link(r.doc_id, self.titles[r.doc_id], anchor=f"quote-{int(r.quote_id)}")]
@@ -430,11 +442,10 @@ class Site:
 
     # one entity
     def entity(self, name: str) -> str:
-        mentions = self.ents[self.ents["canonical"] == name]
+        mentions = self._part(self.ents_by_name, name, self.ents)
         labels = ", ".join(esc(x) for x in mentions["label"].value_counts().index)
         forms = ", ".join(esc(x) for x in mentions["text"].value_counts().index[:10])
-        mask = [bool(s) and name in s.split(", ") for s in self.claims["entities"]]
-        has = self.claims[pd.Series(mask, index=self.claims.index, dtype=bool)]
+        has = self._part(self.claims_by_entity, name, self.claims.assign(entity=None))
         by_doc = mentions.groupby("doc_id").size().sort_values(ascending=False)
         doc_rows = [[self.doc_slugs.link(d, self.titles[d]), str(n)] for d, n in by_doc.items()]
         # named speakers first: "what did X claim about this" is the question; the
@@ -454,6 +465,10 @@ class Site:
             + "<h2>Documents</h2>" + html_table(["document", "mentions"], doc_rows, numeric={"mentions"})
         )
         return page(name, body)
+
+
+def _groups(df: pd.DataFrame, key: str) -> dict[str, pd.DataFrame]:
+    return {k: g for k, g in df.groupby(key, sort=False)} if not df.empty else {}
 
 
 def build_pages(tables: Tables) -> dict[str, str]:
