@@ -213,11 +213,30 @@ def claims_with_context(tables: Tables) -> pd.DataFrame:
     df = df.merge(sents, on=["doc_id", "sent_id"], how="left")
     df = df.merge(tables.documents[["doc_id", "title"]], on="doc_id", how="left")
     df["title"] = df["title"].astype(object).where(df["title"].notna(), df["doc_id"])
-    mentioned = _spans_containing(tables.entities, claims, ["claim_id"])
-    mentioned = mentioned[mentioned["label"].isin(entity_labels())]
-    names = mentioned.drop_duplicates(["doc_id", "claim_id", "canonical"]).groupby(["doc_id", "claim_id"])["canonical"].agg(", ".join)
-    df["entities"] = [names.get((d, c), "") for d, c in zip(df["doc_id"], df["claim_id"])]
+    df["entities"] = _entity_names(tables, claims, "claim_id")
     return df[cols].sort_values(["doc_id", "start", "claim_id"], kind="stable").reset_index(drop=True)
+
+
+def _entity_names(tables: Tables, spans: pd.DataFrame, id_col: str) -> list[str]:
+    """Per span row: canonical names of the named entities inside it, comma-separated."""
+    mentioned = _spans_containing(tables.entities, spans, [id_col])
+    mentioned = mentioned[mentioned["label"].isin(entity_labels())]
+    names = mentioned.drop_duplicates(["doc_id", id_col, "canonical"]).groupby(["doc_id", id_col])["canonical"].agg(", ".join)
+    return [names.get((d, i), "") for d, i in zip(spans["doc_id"], spans[id_col])]
+
+
+def quotes_with_context(tables: Tables) -> pd.DataFrame:
+    """Every quote with its speaker shown (or :data:`UNKNOWN_SPEAKER`), document title
+    and the entities it mentions (``entities``: canonical names, comma-separated)."""
+    quotes = tables.quotes
+    cols = ["doc_id", "title", "quote_id", "speaker", "kind", "quote", "cue", "speaker_text", "entities", "start", "end"]
+    if quotes.empty:
+        return pd.DataFrame(columns=cols)
+    df = quotes.assign(speaker=quote_speaker(quotes["speaker"])).rename(columns={"text": "quote"})
+    df = df.merge(tables.documents[["doc_id", "title"]], on="doc_id", how="left")
+    df["title"] = df["title"].astype(object).where(df["title"].notna(), df["doc_id"])
+    df["entities"] = _entity_names(tables, quotes, "quote_id")
+    return df[cols].sort_values(["doc_id", "start", "quote_id"], kind="stable").reset_index(drop=True)
 
 
 def check_worthy_claims(tables: Tables) -> pd.DataFrame:

@@ -269,11 +269,11 @@ class Site:
         self.by_doc = {name: _groups(getattr(tables, name), "doc_id") for name in ("documents", "entities", "quotes", "claims")}
         self.context_by_doc = _groups(self.claims, "doc_id")
         self.claims_by_speaker = _groups(self.claims, "speaker")
-        quotes = tables.quotes.assign(who=explore.quote_speaker(tables.quotes["speaker"]))
-        self.quotes_by_speaker = _groups(quotes, "who")
+        self.quotes = explore.quotes_with_context(tables)
+        self.quotes_by_speaker = _groups(self.quotes, "speaker")
+        self.quotes_by_entity = _groups(_explode_entities(self.quotes), "entity")
         self.ents_by_name = _groups(ents, "canonical")
-        exploded = self.claims.assign(entity=self.claims["entities"].str.split(", ")).explode("entity")
-        self.claims_by_entity = _groups(exploded[exploded["entity"].notna() & (exploded["entity"] != "")], "entity")
+        self.claims_by_entity = _groups(_explode_entities(self.claims), "entity")
 
     def _part(self, groups: dict[str, pd.DataFrame], key: str, like: pd.DataFrame) -> pd.DataFrame:
         return groups.get(key, like.iloc[0:0])
@@ -386,22 +386,37 @@ class Site:
         )
         return page(self.titles[doc_id], body)
 
+    def _quote_rows(self, quotes: pd.DataFrame, with_speaker: bool) -> list[list[str]]:
+        return [
+            ([self.speaker_slugs.link(q.speaker)] if with_speaker else [])
+            + [esc(q.kind), esc(q.quote), esc(q.cue), self._entity_links(q.entities),
+               self.doc_slugs.link(q.doc_id, self.titles[q.doc_id], anchor=f"quote-{int(q.quote_id)}")]
+            for q in quotes.itertuples(index=False)
+        ]
+
     @staticmethod
-    def _type_counts(claims: pd.DataFrame, key: str) -> list[tuple[str, list[str]]]:
-        """Per value of ``key`` (in first-seen order): [total, one count per type, check-worthy]."""
+    def _summary_rows(claims: pd.DataFrame, quotes: pd.DataFrame, key: str, link) -> list[list[str]]:
+        """Per value of ``key``: [link, claims, one count per type, check-worthy, quotes];
+        most claims and quotes first, the publication (no speaker) last."""
+        keys = list(dict.fromkeys([*claims[key], *quotes[key]]))
+        n_q = quotes.groupby(key).size()
+        by = {k: g for k, g in claims.groupby(key, sort=False)}
         rows = []
-        for value, g in claims.groupby(key, sort=False):
-            cells = [str(len(g)), *(str(int((g["claim_type"] == ct).sum())) for ct in CLAIM_TYPES),
-                     str(int(g["check_worthy"].astype(bool).sum()))]
-            rows.append((value, cells))
-        return rows
+        for k in keys:
+            g = by.get(k, claims.iloc[0:0])
+            counts = [len(g), *(int((g["claim_type"] == ct).sum()) for ct in CLAIM_TYPES),
+                      int(g["check_worthy"].astype(bool).sum()), int(n_q.get(k, 0))]
+            rows.append((k == PUBLICATION, -(counts[0] + counts[-1]), str(k), [link(k), *map(str, counts)]))
+        return [r[-1] for r in sorted(rows, key=lambda r: r[:3])]
+
+    def _entity_link(self, name: str) -> str:
+        return self.entity_slugs.link(name) if name in self.entity_slugs.by_name else self.speaker_slugs.link(name)
 
     def _entity_links(self, names: str) -> str:
         if not names:
             return ""
         # an entity without its own page may be a speaker (a person named in their own claim)
-        return ", ".join(self.entity_slugs.link(n) if n in self.entity_slugs.by_name else self.speaker_slugs.link(n)
-                         for n in names.split(", "))
+        return ", ".join(self._entity_link(n) for n in names.split(", "))
 
     def _claim_rows(self, claims: pd.DataFrame, with_speaker: bool) -> list[list[str]]:
         return [
@@ -415,28 +430,21 @@ class Site:
     def speaker(self, name: str) -> str:
         t = self.t
         claims = self._part(self.claims_by_speaker, name, self.claims)
-        quotes = self._part(self.quotes_by_speaker, name, t.quotes.assign(who=None)).sort_values(["doc_id", "start"])
+        quotes = self._part(self.quotes_by_speaker, name, self.quotes)
         counts = " · ".join(f"{claim_badge(ct, False)} {int((claims['claim_type'] == ct).sum())}" for ct in CLAIM_TYPES)
-        quote_rows = [
-            [esc(r.kind), esc(r.text), esc(r.cue), self.doc_slugs.link(r.doc_id, self.titles[r.doc_id], anchor=f"quote-{int(r.quote_id)}")]
-            for r in quotes.itertuples(index=False)
-        ]
+        quote_rows = self._quote_rows(quotes, with_speaker=False)
         note = "<p class='muted'>Claims the articles assert themselves, with no speaker.</p>" if name == PUBLICATION else ""
-        about = claims.assign(entity=claims["entities"].str.split(", ")).explode("entity")
-        about = about[about["entity"].astype(bool) & about["entity"].notna()]
-        order = about["entity"].value_counts().index
-        about_rows = [[self.entity_slugs.link(e), *cells]
-                      for e, cells in sorted(self._type_counts(about, "entity"), key=lambda r: list(order).index(r[0]))]
+        about_rows = self._summary_rows(_explode_entities(claims), _explode_entities(quotes), "entity", self._entity_link)
         body = (
             f"<h1>{esc(name)}</h1>{note}<p>{len(claims)} claims: {counts} · "
             f"{int(claims['check_worthy'].astype(bool).sum())} check-worthy · {len(quotes)} quotes</p>"
-            + "<h2>What the claims are about</h2><p class='muted'>Entities mentioned in this speaker's claims.</p>"
-            + html_table(["entity", "claims", *CLAIM_TYPES, "check-worthy"], about_rows,
-                         numeric={"claims", *CLAIM_TYPES, "check-worthy"}, empty="the claims mention no named entity")
+            + "<h2>What they talk about</h2><p class='muted'>Named entities mentioned in this speaker's claims and quotes.</p>"
+            + html_table(["entity", *SUMMARY_COLUMNS], about_rows, numeric=SUMMARY_COLUMNS,
+                         empty="their claims and quotes mention no named entity")
             + "<h2>Claims</h2>"
             + html_table(["type", "claim", "mentions", "document"], self._claim_rows(claims, with_speaker=False), empty="no claims")
             + "<h2>Quotes</h2>"
-            + html_table(["kind", "quote", "cue", "document"], quote_rows, empty="no quotes")
+            + html_table(["kind", "quote", "cue", "mentions", "document"], quote_rows, empty="no quotes")
         )
         return page(name, body)
 
@@ -451,20 +459,31 @@ class Site:
         # named speakers first: "what did X claim about this" is the question; the
         # publication's own assertions follow
         has = has.assign(_pub=has["speaker"] == PUBLICATION).sort_values(["_pub", "speaker", "doc_id", "start"], kind="stable")
-        who = self._type_counts(has, "speaker")
-        who_rows = [[self.speaker_slugs.link(sp), *cells] for sp, cells in who]
+        quoted = self._part(self.quotes_by_entity, name, self.quotes.assign(entity=None)).sort_values(["speaker", "doc_id", "start"], kind="stable")
+        who_rows = self._summary_rows(has, quoted, "speaker", self.speaker_slugs.link)
         body = (
             f"<h1>{esc(name)}</h1><p class='muted'>{labels} · {len(mentions)} mentions in {len(by_doc)} documents · "
             f"written as: {forms}</p>"
-            + f"<h2>Who made claims about {esc(name)}</h2>"
-            + html_table(["speaker", "claims", *CLAIM_TYPES, "check-worthy"], who_rows,
-                         numeric={"claims", *CLAIM_TYPES, "check-worthy"}, empty="no claims mention it")
+            + f"<h2>Who talks about {esc(name)}</h2><p class='muted'>Speakers whose claims or quotes mention it.</p>"
+            + html_table(["speaker", *SUMMARY_COLUMNS], who_rows, numeric=SUMMARY_COLUMNS, empty="no claims or quotes mention it")
             + f"<h2>Claims that mention {esc(name)} ({len(has)})</h2>"
             + html_table(["speaker", "type", "claim", "mentions", "document"],
                          self._claim_rows(has, with_speaker=True), empty="no claims mention it")
+            + f"<h2>Quotes that mention {esc(name)} ({len(quoted)})</h2>"
+            + html_table(["speaker", "kind", "quote", "cue", "mentions", "document"], self._quote_rows(quoted, with_speaker=True),
+                         empty="no quotes mention it")
             + "<h2>Documents</h2>" + html_table(["document", "mentions"], doc_rows, numeric={"mentions"})
         )
         return page(name, body)
+
+
+SUMMARY_COLUMNS = ["claims", *CLAIM_TYPES, "check-worthy", "quotes"]
+
+
+def _explode_entities(df: pd.DataFrame) -> pd.DataFrame:
+    """One row per (claim or quote, named entity it mentions) in column ``entity``."""
+    out = df.assign(entity=df["entities"].str.split(", ")).explode("entity")
+    return out[out["entity"].notna() & (out["entity"] != "")]
 
 
 def _groups(df: pd.DataFrame, key: str) -> dict[str, pd.DataFrame]:

@@ -117,6 +117,13 @@ def test_explore_speaker_claims_about_an_entity(t, speaker, about, expected):
     assert list(explore.speaker_claims(t, speaker, about=about)["claim_type"]) == expected
 
 
+def test_explore_quotes_with_context_lists_mentioned_entities(t):
+    q = explore.quotes_with_context(t).set_index(["doc_id", "quote_id"])
+    assert q.loc[(A, 1), "entities"] == "OSCE"  # written out in full, counted under its canonical
+    assert q.loc[(A, 0), "entities"] == ""
+    assert q.loc[(B, 0), ["speaker", "entities"]].tolist() == ["Maxim Ryzhenkov", "West"]  # EVENT crossing the end: not inside
+
+
 def test_explore_speakers_overview_counts_quotes_claims_and_documents(t):
     ov = explore.speakers_overview(t).set_index("speaker")
     assert ov.loc["Igor Sekreta", ["quotes", "claims", "evaluative", "check_worthy", "documents"]].tolist() == [2, 2, 1, 0, 1]

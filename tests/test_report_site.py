@@ -115,8 +115,10 @@ def test_report_site_answers_what_a_speaker_claimed_about_an_entity(pages):
     assert about[1] == "2"  # both claims mention the OSCE (once as its full name)
 
     osce = read_page(pages[Slugs("entity", ["OSCE"]).href("OSCE")])
-    who = osce.row_starting("Igor Sekreta")
-    assert who[1] == "2"
+    who = osce.table_with_header("speaker", "claims")
+    assert [(w["speaker"], w["claims"], w["evaluative"], w["prescriptive"], w["quotes"]) for w in who] == [("Igor Sekreta", "2", "1", "1", "1")]
+    quoted = osce.table_with_header("speaker", "kind", "quote")
+    assert [(q["speaker"], q["kind"]) for q in quoted] == [("Igor Sekreta", "indirect")]
 
 
 def test_report_site_document_page_marks_quotes_with_speakers_and_claims_with_types(pages):
