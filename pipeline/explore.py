@@ -258,15 +258,31 @@ def speaker_claims(tables: Tables, speaker: str, about: str | None = None) -> pd
     df = claims_with_context(tables)
     df = df[df["speaker"].str.casefold() == speaker.casefold()]
     if about is not None:
-        df = df[df.apply(lambda r: _mentions(tables, r, about), axis=1)] if not df.empty else df
+        df = df[_mentions(tables, df, about)]
     return df[["title", "claim_type", "check_worthy", "claim", "entities", "doc_id", "claim_id"]].reset_index(drop=True)
 
 
-def _mentions(tables: Tables, claim_row: pd.Series, about: str) -> bool:
+def speaker_quotes(tables: Tables, speaker: str, about: str | None = None) -> pd.DataFrame:
+    """What ``speaker`` was quoted saying (optionally only quotes mentioning ``about``);
+    names match as in :func:`speaker_claims`."""
+    df = quotes_with_context(tables)
+    df = df[df["speaker"].str.casefold() == speaker.casefold()]
+    if about is not None:
+        df = df[_mentions(tables, df, about)]
+    return df[["title", "kind", "quote", "cue", "entities", "doc_id", "quote_id"]].reset_index(drop=True)
+
+
+def _mentions(tables: Tables, spans: pd.DataFrame, about: str) -> pd.Series:
+    """Per span row: does an entity inside it have ``about`` as canonical name or text?"""
+    if spans.empty:
+        return pd.Series(False, index=spans.index, dtype=bool)
     ents = tables.entities
-    ents = ents[(ents["doc_id"] == claim_row["doc_id"]) & (ents["start"] >= claim_row["start"]) & (ents["end"] <= claim_row["end"])]
     key = about.casefold()
-    return bool(((canonical_name(ents).str.casefold() == key) | (ents["text"].str.casefold() == key)).any())
+    ents = ents[(canonical_name(ents).str.casefold() == key) | (ents["text"].str.casefold() == key)]
+    pairs = spans[["doc_id", "start", "end"]].rename_axis("_row").reset_index().merge(
+        ents[["doc_id", "start", "end"]].rename(columns={"start": "e_start", "end": "e_end"}), on="doc_id")
+    hit = pairs[(pairs["e_start"] >= pairs["start"]) & (pairs["e_end"] <= pairs["end"])]["_row"]
+    return pd.Series(spans.index.isin(set(hit)), index=spans.index, dtype=bool)
 
 
 def speakers_overview(tables: Tables) -> pd.DataFrame:

@@ -397,7 +397,8 @@ class Site:
     @staticmethod
     def _summary_rows(claims: pd.DataFrame, quotes: pd.DataFrame, key: str, link) -> list[list[str]]:
         """Per value of ``key``: [link, claims, one count per type, check-worthy, quotes];
-        most claims and quotes first, the publication (no speaker) last."""
+        most claims and quotes first, the publication (no speaker) last: "what did X
+        say about this" is the question, the article's own assertions come after."""
         keys = list(dict.fromkeys([*claims[key], *quotes[key]]))
         n_q = quotes.groupby(key).size()
         by = {k: g for k, g in claims.groupby(key, sort=False)}
@@ -456,11 +457,13 @@ class Site:
         has = self._part(self.claims_by_entity, name, self.claims.assign(entity=None))
         by_doc = mentions.groupby("doc_id").size().sort_values(ascending=False)
         doc_rows = [[self.doc_slugs.link(d, self.titles[d]), str(n)] for d, n in by_doc.items()]
-        # named speakers first: "what did X claim about this" is the question; the
-        # publication's own assertions follow
-        has = has.assign(_pub=has["speaker"] == PUBLICATION).sort_values(["_pub", "speaker", "doc_id", "start"], kind="stable")
-        quoted = self._part(self.quotes_by_entity, name, self.quotes.assign(entity=None)).sort_values(["speaker", "doc_id", "start"], kind="stable")
-        who_rows = self._summary_rows(has, quoted, "speaker", self.speaker_slugs.link)
+        quoted = self._part(self.quotes_by_entity, name, self.quotes.assign(entity=None))
+        who_rows = self._summary_rows(has, quoted, "speaker", lambda k: k)
+        # list claims and quotes in the order of the summary: most active speaker first
+        rank = {name: i for i, (name, *_) in enumerate(who_rows)}
+        has = has.assign(_rank=has["speaker"].map(rank)).sort_values(["_rank", "doc_id", "start"], kind="stable")
+        quoted = quoted.assign(_rank=quoted["speaker"].map(rank)).sort_values(["_rank", "doc_id", "start"], kind="stable")
+        who_rows = [[self.speaker_slugs.link(name), *cells] for name, *cells in who_rows]
         body = (
             f"<h1>{esc(name)}</h1><p class='muted'>{labels} · {len(mentions)} mentions in {len(by_doc)} documents · "
             f"written as: {forms}</p>"

@@ -124,6 +124,16 @@ def test_explore_quotes_with_context_lists_mentioned_entities(t):
     assert q.loc[(B, 0), ["speaker", "entities"]].tolist() == ["Maxim Ryzhenkov", "West"]  # EVENT crossing the end: not inside
 
 
+@pytest.mark.parametrize("speaker, about, expected", [
+    ("Igor Sekreta", "OSCE", [1]),
+    ("Igor Sekreta", None, [0, 1]),
+    ("Maxim Ryzhenkov", "west", [0]),
+    ("Maxim Ryzhenkov", "OSCE", []),
+])
+def test_explore_speaker_quotes_about_an_entity(t, speaker, about, expected):
+    assert list(explore.speaker_quotes(t, speaker, about=about)["quote_id"]) == expected
+
+
 def test_explore_speakers_overview_counts_quotes_claims_and_documents(t):
     ov = explore.speakers_overview(t).set_index("speaker")
     assert ov.loc["Igor Sekreta", ["quotes", "claims", "evaluative", "check_worthy", "documents"]].tolist() == [2, 2, 1, 0, 1]
