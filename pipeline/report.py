@@ -319,6 +319,9 @@ class Site:
             f"{len(t.quotes)} quotes · {len(t.claims)} claims ({int(t.claims['check_worthy'].astype(bool).sum())} check-worthy) · "
             f"{len(failed)} failed documents, {len(errs) - len(failed)} warnings"
             + (f" · tables from <code>{esc(t.out_dir)}</code>" if t.out_dir is not None else "") + "</p>"
+            "<p class='muted'>What did someone claim about something, and of what kind? Open the speaker below: "
+            "<em>What they talk about</em> counts their claims per entity and type, and each claim links to its sentence. "
+            "Or open the entity: <em>Who talks about it</em> lists every speaker's claims and quotes that mention it.</p>"
             "<h2>Documents</h2>"
             + html_table(["document", "source", "published", "entities", "quotes", "claims", "check-worthy", "doc_id"], doc_rows,
                          numeric={"entities", "quotes", "claims", "check-worthy"}, empty="no documents")

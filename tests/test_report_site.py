@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from html.parser import HTMLParser
+import pandas as pd
 import pytest
 from typer.testing import CliRunner
 
@@ -138,6 +139,17 @@ def test_report_site_escapes_article_text_and_titles(pages):
     page = read_page(pages[Slugs("doc", [A, B, C]).href(A)])
     assert "Belarus <script>alert(1)</script> & the OSCE" in page.text  # shown as text
     assert '<script>alert("x")</script> & Minsk is cold.' in "".join(page.text)
+
+
+def test_report_site_lists_failed_documents_escaped():
+    t = handmade_tables()
+    t.errors = pd.DataFrame([dict(doc_id="bad", path="in/<bad>.txt", stage="clean", error="EmptyDocument", detail="<script>x</script>"),
+                             dict(doc_id=A, path=None, stage="quotes", error="warning: unbalanced quotes", detail="1 opening")])
+    index = read_page(build_pages(t)["index.html"])
+    assert "script" not in index.tags
+    errors = index.table_with_header("stage", "document")
+    assert [(e["document"], e["detail"]) for e in errors] == [("in/<bad>.txt", "<script>x</script>"), (A, "1 opening")]
+    assert "1 failed documents, 1 warnings" in "".join(index.text)
 
 
 def test_report_site_document_without_spans_renders_plain_text(pages):
