@@ -134,11 +134,12 @@ def report_cmd(
     data: Path = typer.Option(Path("data"), "--data", "-d", help="Folder with the tables (the --out of `pipeline run`)."),
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="Folder for the site (default: <data>/report). Replaced as a whole."),
 ) -> None:
+    from .explore import TableValueError
     from .report import write_report
 
     try:
         summary = write_report(data, out)
-    except (MissingTableError, TableSchemaError) as exc:
+    except (MissingTableError, TableSchemaError, TableValueError) as exc:
         _fail(EXIT_TABLE, str(exc))
     pages = ", ".join(f"{n} {kind}" for kind, n in summary.pages.items())
     out_console.print(f"report     {sum(summary.pages.values()):>7} pages ({pages})  {summary.index}", highlight=False, soft_wrap=True)

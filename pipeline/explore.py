@@ -27,6 +27,10 @@ PUBLICATION = "(the publication)"
 UNKNOWN_SPEAKER = "(speaker not named)"
 
 
+class TableValueError(ValueError):
+    """A table holds a value outside the contract (e.g. an unknown claim type)."""
+
+
 @dataclass
 class Tables:
     """The pipeline's output tables, as read from one output folder."""
@@ -92,6 +96,10 @@ def claims_by_speaker_type(claims: pd.DataFrame) -> pd.DataFrame:
     """
     if claims.empty:
         return pd.DataFrame(columns=[*CLAIM_TYPES, "total"], dtype="int64").rename_axis("speaker")
+    unknown = sorted(set(claims["claim_type"].dropna()) - set(CLAIM_TYPES))
+    if unknown:
+        # counting them under no column would make the totals silently wrong
+        raise TableValueError(f"claims: unknown claim_type {', '.join(map(repr, unknown))}; valid: {', '.join(CLAIM_TYPES)}")
     df = claims.assign(speaker=speaker_or_publication(claims["speaker"]))
     table = pd.crosstab(df["speaker"], df["claim_type"])
     table = table.reindex(columns=list(CLAIM_TYPES), fill_value=0)

@@ -36,6 +36,13 @@ def test_explore_claims_by_speaker_type_counts_and_names_the_publication(t):
     assert table["total"].sum() == len(t.claims)
 
 
+def test_explore_claims_by_speaker_type_rejects_unknown_types_by_name(t):
+    claims = t.claims.copy()
+    claims.loc[0, "claim_type"] = "opinion"
+    with pytest.raises(explore.TableValueError, match="'opinion'.*valid: factual, evaluative"):
+        explore.claims_by_speaker_type(claims)
+
+
 def test_explore_claims_by_speaker_type_empty_keeps_every_type_column():
     table = explore.claims_by_speaker_type(empty_frame("claims"))
     assert table.empty and list(table.columns) == [*CLAIM_TYPES, "total"]

@@ -8,6 +8,7 @@ from typer.testing import CliRunner
 
 from pipeline.cli import EXIT_TABLE, app
 from pipeline.explore import PUBLICATION
+from pipeline.tables import write_table
 from pipeline.report import Slugs, build_pages, write_report
 
 from .conftest import SEEDS
@@ -197,6 +198,17 @@ def test_report_cli_missing_tables_is_a_one_line_error(tmp_path):
     assert result.exit_code == EXIT_TABLE
     assert "Traceback" not in result.output
     assert "pipeline run all" in result.output
+
+
+def test_report_cli_unknown_claim_type_is_a_one_line_error(tmp_path):
+    data = write_handmade(tmp_path / "data")
+    claims = pd.read_parquet(data / "claims.parquet")
+    claims.loc[0, "claim_type"] = "opinion"
+    write_table(claims, data, "claims")
+    result = CliRunner().invoke(app, ["report", "--data", str(data)])
+    assert result.exit_code == EXIT_TABLE
+    assert "Traceback" not in result.output and "'opinion'" in result.output
+    assert not (data / "report").exists()
 
 
 def test_report_on_the_seed_run_has_a_page_per_seed_with_its_text(seed_run, seed_tables, tmp_path):
