@@ -112,12 +112,13 @@ def eval_cmd(
     as_json: bool = typer.Option(False, "--json", help="Print machine-readable JSON instead of a table."),
 ) -> None:
     from . import evaluate
+    from .gold import GoldFormatError
 
     try:
         report = evaluate.evaluate(out, gold_dir=gold)
     except (MissingTableError, TableSchemaError) as exc:
         _fail(EXIT_TABLE, str(exc))
-    except FileNotFoundError as exc:
+    except (FileNotFoundError, GoldFormatError) as exc:
         _fail(EXIT_INPUT, str(exc))
     if as_json:
         import json

@@ -1,0 +1,33 @@
+"""The pipeline on the seeds against the hand-labeled gold set: every stage's
+figures must stay at or above its floor in tests/floors.py."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.evaluate import evaluate_tables
+from pipeline.gold import load_gold
+
+from .floors import FLOORS
+
+CASES = [(stage, metric, floor) for stage, metrics in FLOORS.items() for metric, floor in metrics.items()]
+
+
+@pytest.fixture(scope="module")
+def seed_report(seed_tables):
+    return evaluate_tables(seed_tables, load_gold())
+
+
+@pytest.mark.parametrize(("stage", "metric", "floor"), CASES, ids=[f"{s}-{m}" for s, m, _ in CASES])
+def test_evaluate_gold_stage_at_or_above_floor(seed_report, stage, metric, floor):
+    rep = seed_report.stages[stage]
+    assert rep.status == "ok", f"{stage}: {rep.status} ({rep.notes})"
+    assert metric in rep.metrics, f"{stage} has no metric {metric!r}; metrics: {sorted(rep.metrics)}"
+    value = rep.metrics[metric]
+    assert value >= floor, f"{stage} {metric} = {value:.4f} < floor {floor}; first notes: {rep.notes[:8]}"
+
+
+def test_evaluate_gold_floors_name_real_stages():
+    assert set(FLOORS) <= {"clean", "sentences", "entities", "quotes", "claims"}
+    for metrics in FLOORS.values():
+        for floor in metrics.values():
+            assert 0.0 < floor <= 1.0

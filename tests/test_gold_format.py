@@ -1,0 +1,90 @@
+"""The committed gold set is consistent with the seeds and with its own format
+(data/gold/README.md)."""
+from __future__ import annotations
+
+from collections import defaultdict
+
+import pytest
+
+from pipeline.decode import decode_bytes
+from pipeline.evaluate import NAME_LABELS
+from pipeline.gold import check_against_raw, load_gold
+from pipeline.schemas import CLAIM_TYPES, QUOTE_KINDS
+
+from .conftest import SEEDS
+
+ONTONOTES = NAME_LABELS | {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
+
+
+@pytest.fixture(scope="module")
+def gold():
+    return load_gold()
+
+
+@pytest.fixture(scope="module")
+def raw_texts():
+    return {p.stem: decode_bytes(p.read_bytes()).text for p in sorted(SEEDS.glob("*.txt"))}
+
+
+def test_gold_format_offsets_match_the_seed_texts(gold, raw_texts):
+    assert check_against_raw(gold, raw_texts) == []
+
+
+def test_gold_format_covers_every_seed(gold, raw_texts):
+    assert set(gold.documents) == set(raw_texts)
+    assert {s.doc_id for s in gold.spans["sentences"]} == set(raw_texts)
+
+
+def test_gold_format_sentences_tile_the_body_lines(gold):
+    """Each body line is exactly its sentences in order: nothing lost, nothing doubled."""
+    by_doc = defaultdict(list)
+    for s in gold.spans["sentences"]:
+        by_doc[s.doc_id].append(s)
+    for doc in gold.documents.values():
+        sents = by_doc[doc.doc_id]
+        assert [s.raw_start for s in sents] == sorted(s.raw_start for s in sents)
+        for line, start in zip(doc.body_lines, doc.body_line_starts):
+            inside = [s for s in sents if start <= s.raw_start < start + len(line)]
+            assert " ".join(s.text for s in inside) == " ".join(line.split()), line[:60]
+
+
+def test_gold_format_no_dateline_or_boilerplate_in_body(gold):
+    for doc in gold.documents.values():
+        for line in doc.body_lines:
+            assert not (doc.dateline and doc.dateline in line)
+            assert line not in doc.boilerplate_lines
+        assert doc.title is None or doc.title not in doc.body_lines
+
+
+def test_gold_format_entity_labels_and_canonicals(gold):
+    surface_to_canonical = defaultdict(set)
+    for e in gold.spans["entities"]:
+        assert e.get("label") in ONTONOTES, e
+        assert set(e.get("alt_labels") or ()) <= ONTONOTES, e
+        assert e.get("canonical"), e
+        assert e.text == e.text.strip() and not e.text.lower().startswith("the ") or e.get("label") == "DATE", e
+        if e.get("label") in NAME_LABELS and not e.get("optional"):
+            surface_to_canonical[e.text].add(e.get("canonical"))
+    # one canonical per surface form across the corpus (a name never means two entities here)
+    assert {t: c for t, c in surface_to_canonical.items() if len(c) > 1} == {}
+    assert surface_to_canonical["Sekreta"] == {"Igor Sekreta"}
+    assert surface_to_canonical["Organization for Security and Co-operation in Europe"] == {"OSCE"}
+
+
+def test_gold_format_entities_do_not_overlap(gold):
+    by_doc = defaultdict(list)
+    for e in gold.spans["entities"]:
+        if not e.get("optional"):
+            by_doc[e.doc_id].append((e.raw_start, e.raw_end, e.text))
+    for spans in by_doc.values():
+        spans.sort()
+        for a, b in zip(spans, spans[1:]):
+            assert a[1] <= b[0], (a, b)
+
+
+def test_gold_format_quotes_and_claims_values(gold):
+    for q in gold.spans["quotes"] or ():
+        assert q.get("kind") in QUOTE_KINDS, q
+    for c in gold.spans["claims"] or ():
+        assert c.get("claim_type") in (*CLAIM_TYPES, None), c
+        assert isinstance(c.get("check_worthy"), bool), c
