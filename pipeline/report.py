@@ -501,6 +501,15 @@ def build_pages(tables: Tables) -> dict[str, str]:
     return Site(tables).pages()
 
 
+def _sweep_leftovers(out: Path) -> None:
+    """Remove the hidden temporary/old site folders a killed ``write_report`` left next
+    to ``out`` (only the names ``mkdtemp`` and ``replace_path`` create for it)."""
+    pattern = re.compile(rf"\.{re.escape(out.name)}\.(old-)?[A-Za-z0-9_]{{8}}")
+    for p in out.parent.iterdir():
+        if p.is_dir() and pattern.fullmatch(p.name):
+            shutil.rmtree(p, ignore_errors=True)
+
+
 def write_report(data_dir: Path | str, out_dir: Path | str | None = None) -> ReportSummary:
     """Read the tables in ``data_dir`` and write the site to ``out_dir`` (default ``<data_dir>/report``).
 
@@ -512,6 +521,7 @@ def write_report(data_dir: Path | str, out_dir: Path | str | None = None) -> Rep
     tables = explore.load_tables(data)
     pages = build_pages(tables)
     out.parent.mkdir(parents=True, exist_ok=True)
+    _sweep_leftovers(out)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
     tmp.chmod(0o755)  # mkdtemp makes it private; the site is meant to be served or shared
     try:

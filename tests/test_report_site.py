@@ -185,6 +185,17 @@ def test_report_site_written_atomically_and_replaces_old_report(tmp_path):
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]  # no temporary folder left
 
 
+def test_report_site_sweeps_leftovers_of_a_killed_write(tmp_path):
+    data = write_handmade(tmp_path / "data")
+    for name in (".site.k2j4_x9a", ".site.old-1a2b3c4d"):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "index.html").write_text("half")
+    keep = tmp_path / ".site-notes"  # not ours: must survive
+    keep.mkdir()
+    write_report(data, tmp_path / "site")
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == [".site-notes"]
+
+
 def test_report_cli_writes_default_folder_under_data(tmp_path):
     data = write_handmade(tmp_path / "data")
     result = CliRunner().invoke(app, ["report", "--data", str(data)])
