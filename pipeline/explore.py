@@ -63,6 +63,21 @@ def load_tables(out_dir: Path | str = "data") -> Tables:
     return Tables(out_dir=out, **frames)
 
 
+def display_titles(documents: pd.DataFrame, width: int = 70) -> pd.Series:
+    """doc_id -> a title to show: the headline, or for untitled articles (wire copy
+    often has none) the opening words of the text, so readers can tell documents apart."""
+    def show(title, text, doc_id):
+        if isinstance(title, str) and title.strip():
+            return title
+        words = " ".join(str(text or "").split())
+        if not words:
+            return doc_id
+        cut = words if len(words) <= width else words[:width].rsplit(" ", 1)[0] + " …"
+        return f"(untitled) {cut}"
+    return pd.Series([show(*r) for r in zip(documents["title"], documents["text"], documents["doc_id"])],
+                     index=documents["doc_id"].values, dtype=object)
+
+
 def table_sizes(tables: Tables) -> pd.Series:
     """Rows per table, in pipeline order (a quick check that the run produced something)."""
     return pd.Series({name: len(getattr(tables, name)) for name in SCHEMAS}, name="rows")
@@ -219,8 +234,7 @@ def claims_with_context(tables: Tables) -> pd.DataFrame:
     df = claims.assign(speaker=speaker_or_publication(claims["speaker"])).rename(columns={"text": "claim"})
     sents = tables.sentences[["doc_id", "sent_id", "text"]].rename(columns={"text": "sentence"})
     df = df.merge(sents, on=["doc_id", "sent_id"], how="left")
-    df = df.merge(tables.documents[["doc_id", "title"]], on="doc_id", how="left")
-    df["title"] = df["title"].astype(object).where(df["title"].notna(), df["doc_id"])
+    df = df.merge(display_titles(tables.documents).rename("title"), left_on="doc_id", right_index=True, how="left")
     df["entities"] = _entity_names(tables, claims, "claim_id")
     return df[cols].sort_values(["doc_id", "start", "claim_id"], kind="stable").reset_index(drop=True)
 
@@ -241,8 +255,7 @@ def quotes_with_context(tables: Tables) -> pd.DataFrame:
     if quotes.empty:
         return pd.DataFrame(columns=cols)
     df = quotes.assign(speaker=quote_speaker(quotes["speaker"])).rename(columns={"text": "quote"})
-    df = df.merge(tables.documents[["doc_id", "title"]], on="doc_id", how="left")
-    df["title"] = df["title"].astype(object).where(df["title"].notna(), df["doc_id"])
+    df = df.merge(display_titles(tables.documents).rename("title"), left_on="doc_id", right_index=True, how="left")
     df["entities"] = _entity_names(tables, quotes, "quote_id")
     return df[cols].sort_values(["doc_id", "start", "quote_id"], kind="stable").reset_index(drop=True)
 

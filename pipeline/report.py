@@ -256,7 +256,7 @@ class Site:
         self.speakers = explore.speakers_overview(tables)
         self.top = explore.top_entities(tables, n=30)
         docs = tables.documents
-        self.titles = dict(zip(docs["doc_id"], docs["title"].astype(object).where(docs["title"].notna(), docs["doc_id"])))
+        self.titles = explore.display_titles(docs).to_dict()
         self.doc_slugs = Slugs("doc", docs["doc_id"])
         self.speaker_slugs = Slugs("speaker", self.speakers["speaker"])
         ents = tables.entities[tables.entities["label"].isin(explore.entity_labels())]

@@ -83,6 +83,18 @@ def test_explore_entity_speakers_most_mentions_first_named_entities_only(t):
     assert "it" in set(explore.entity_speakers(t, labels=("DATE",))["canonical"])
 
 
+@pytest.mark.parametrize("title, text, shown", [
+    ("Headline", "Body.", "Headline"),
+    (None, "Short body.", "(untitled) Short body."),
+    ("  ", "Short\n\nbody.", "(untitled) Short body."),
+    (None, "", "d"),
+    (None, "word " * 30, "(untitled) " + " ".join(["word"] * 14) + " …"),
+])
+def test_explore_display_titles(title, text, shown):
+    docs = pd.DataFrame([dict(doc_id="d", title=title, text=text)])
+    assert explore.display_titles(docs)["d"] == shown
+
+
 def test_explore_table_sizes(t):
     assert explore.table_sizes(t).to_dict() == {"documents": 3, "sentences": 7, "entities": 10, "quotes": 3, "claims": 6, "errors": 0}
 
@@ -106,7 +118,7 @@ def test_explore_check_worthy_claims_come_with_their_sentence(t):
     assert cw["confidence"].is_monotonic_decreasing
     first = cw.iloc[0]
     assert (first["speaker"], first["claim_type"], first["sentence"]) == ("Maxim Ryzhenkov", "factual", "Ryzhenkov said the West is lost.")
-    assert first["title"] == B  # no title: the doc_id stands in
+    assert first["title"] == "(untitled) Ryzhenkov said the West is lost. Europe will pay for it. Minsk hosted …"
     assert set(cw["speaker"]) == {"Maxim Ryzhenkov", PUBLICATION}
 
 
