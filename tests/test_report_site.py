@@ -12,7 +12,7 @@ from pipeline.tables import write_table
 from pipeline.report import Slugs, build_pages, write_report
 
 from .conftest import SEEDS
-from .report_tables import A, A_TEXT, B, B_TEXT, C, handmade_tables, write_handmade
+from .report_tables import A, A_TEXT, B, C, handmade_tables, write_handmade
 from .test_report_marked_text import parse
 
 
