@@ -423,12 +423,22 @@ class Site:
         return ", ".join(self._entity_link(n) for n in names.split(", "))
 
     def _claim_rows(self, claims: pd.DataFrame, with_speaker: bool) -> list[list[str]]:
-        return [
-            ([self.speaker_slugs.link(c.speaker)] if with_speaker else [])
-            + [claim_badge(c.claim_type, bool(c.check_worthy)), esc(c.claim), self._entity_links(c.entities),
-               self.doc_slugs.link(c.doc_id, self.titles[c.doc_id], anchor=f"claim-{int(c.claim_id)}")]
-            for c in claims.itertuples(index=False)
-        ]
+        rows, seen = [], set()
+        for c in claims.itertuples(index=False):
+            first = ""
+            if with_speaker:
+                # the target of a speaker page's "claims about X" link: this speaker's first claim here
+                first = "" if c.speaker in seen else f"<span id='{self._speaker_anchor(c.speaker)}'></span>"
+                seen.add(c.speaker)
+            rows.append(
+                ([first + self.speaker_slugs.link(c.speaker)] if with_speaker else [])
+                + [claim_badge(c.claim_type, bool(c.check_worthy)), esc(c.claim), self._entity_links(c.entities),
+                   self.doc_slugs.link(c.doc_id, self.titles[c.doc_id], anchor=f"claim-{int(c.claim_id)}")]
+            )
+        return rows
+
+    def _speaker_anchor(self, speaker: str) -> str:
+        return "claims-by-" + self.speaker_slugs.by_name.get(speaker, "unknown")
 
     # one speaker
     def speaker(self, name: str) -> str:
@@ -438,7 +448,16 @@ class Site:
         counts = " · ".join(f"{claim_badge(ct, False)} {int((claims['claim_type'] == ct).sum())}" for ct in CLAIM_TYPES)
         quote_rows = self._quote_rows(quotes, with_speaker=False)
         note = "<p class='muted'>Claims the articles assert themselves, with no speaker.</p>" if name == PUBLICATION else ""
-        about_rows = self._summary_rows(_explode_entities(claims), _explode_entities(quotes), "entity", self._entity_link)
+        # the speaker's own name in their claims ("..., Sekreta said") is not a topic
+        about_claims, about_quotes = _explode_entities(claims), _explode_entities(quotes)
+        about_rows = self._summary_rows(about_claims[about_claims["entity"] != name], about_quotes[about_quotes["entity"] != name],
+                                        "entity", lambda e: e)
+        for row in about_rows:
+            entity = row[0]
+            row[0] = self._entity_link(entity)
+            if entity in self.entity_slugs.by_name and row[1] != "0":
+                # claims count -> this speaker's claims on the entity's page
+                row[1] = f"<a href='{self.entity_slugs.href(entity, self._speaker_anchor(name))}'>{row[1]}</a>"
         body = (
             f"<h1>{esc(name)}</h1>{note}<p>{len(claims)} claims: {counts} · "
             f"{int(claims['check_worthy'].astype(bool).sum())} check-worthy · {len(quotes)} quotes</p>"

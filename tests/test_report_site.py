@@ -115,6 +115,11 @@ def test_report_site_answers_what_a_speaker_claimed_about_an_entity(pages):
     assert f"{doc_href}#claim-0" in page.links and f"{doc_href}#claim-1" in page.links
     about = next(r for r in page.rows if r and r[0] == "OSCE")
     assert about[1] == "2"  # both claims mention the OSCE (once as its full name)
+    assert "Igor Sekreta" not in [r[0] for r in page.rows]  # his own name is not a topic
+    # the count links to his claims on the OSCE page
+    osce_href = Slugs("entity", ["OSCE"]).href("OSCE")
+    assert page.links[f"{osce_href}#claims-by-igor-sekreta"] == "2"
+    assert "id='claims-by-igor-sekreta'" in pages[osce_href]
 
     osce = read_page(pages[Slugs("entity", ["OSCE"]).href("OSCE")])
     who = osce.table_with_header("speaker", "claims")
