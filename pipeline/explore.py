@@ -264,7 +264,7 @@ def check_worthy_claims(tables: Tables) -> pd.DataFrame:
     """Claims a fact-checker would want to verify, most confident first, with the source sentence."""
     df = claims_with_context(tables)
     df = df[df["check_worthy"].astype(bool)]
-    cols = ["title", "speaker", "claim_type", "confidence", "claim", "sentence", "doc_id", "claim_id"]
+    cols = ["speaker", "claim_type", "claim", "sentence", "confidence", "title", "doc_id", "claim_id"]
     return df.sort_values(["confidence", "doc_id", "start"], ascending=[False, True, True], kind="stable")[cols].reset_index(drop=True)
 
 
@@ -280,7 +280,7 @@ def speaker_claims(tables: Tables, speaker: str, about: str | None = None) -> pd
     df = df[df["speaker"].str.casefold() == speaker.casefold()]
     if about is not None:
         df = df[_mentions(tables, df, about)]
-    return df[["title", "claim_type", "check_worthy", "claim", "entities", "doc_id", "claim_id"]].reset_index(drop=True)
+    return df[["claim_type", "check_worthy", "claim", "entities", "title", "doc_id", "claim_id"]].reset_index(drop=True)
 
 
 def speaker_quotes(tables: Tables, speaker: str, about: str | None = None) -> pd.DataFrame:
@@ -290,7 +290,7 @@ def speaker_quotes(tables: Tables, speaker: str, about: str | None = None) -> pd
     df = df[df["speaker"].str.casefold() == speaker.casefold()]
     if about is not None:
         df = df[_mentions(tables, df, about)]
-    return df[["title", "kind", "quote", "cue", "entities", "doc_id", "quote_id"]].reset_index(drop=True)
+    return df[["kind", "quote", "cue", "entities", "title", "doc_id", "quote_id"]].reset_index(drop=True)
 
 
 def _mentions(tables: Tables, spans: pd.DataFrame, about: str) -> pd.Series:

@@ -66,6 +66,7 @@ def test_notebook_explore_runs_on_handmade_tables_and_answers_the_question(tmp_p
     answer = outputs(nb, "speaker-claims")
     assert "evaluative" in answer and "prescriptive" in answer and "OSCE" in answer
     assert "the Organization for Security and Co-operation in Europe must change" in outputs(nb, "speaker-quotes")
+    assert re.search(r"evaluative\s+1", outputs(nb, "speaker-claim-kinds"))
     assert "Maxim Ryzhenkov" in outputs(nb, "claims-by-speaker")
     assert "Ryzhenkov said the West is lost." in outputs(nb, "check-worthy")
     html = outputs(nb, "document-html")
