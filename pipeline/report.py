@@ -262,8 +262,13 @@ class Site:
         ents = tables.entities[tables.entities["label"].isin(explore.entity_labels())]
         ents = ents.assign(canonical=explore.canonical_name(ents))
         self.ents = ents
-        talked_about = explore.entity_speakers(tables)["canonical"]
-        self.entity_slugs = Slugs("entity", set(self.top["canonical"]) | set(talked_about))
+        self.who = explore.entity_speakers(tables)
+        # pages for the most-mentioned entities and for whatever a named speaker talks
+        # about; the publication's own mentions alone would add a page for nearly every
+        # entity of a large run
+        named = self.who[~self.who["speaker"].isin([PUBLICATION, explore.UNKNOWN_SPEAKER])]
+        self.entity_slugs = Slugs("entity", set(self.top["canonical"]) | set(named["canonical"]))
+        self.who_by_entity = _groups(self.who, "canonical")
         # grouped once up front: per-page filtering of whole tables is quadratic in
         # the number of documents/speakers/entities, and real runs have thousands
         self.by_doc = {name: _groups(getattr(tables, name), "doc_id") for name in ("documents", "entities", "quotes", "claims")}
@@ -307,7 +312,7 @@ class Site:
             for s in self.speakers.itertuples(index=False)
         ]
         ent_rows = [
-            [self.entity_slugs.link(e.canonical), esc(e.label), str(e.mentions), str(e.documents), self._speaker_list(e.speakers)]
+            [self.entity_slugs.link(e.canonical), esc(e.label), str(e.mentions), str(e.documents), self._speaker_list(e.canonical)]
             for e in self.top.itertuples(index=False)
         ]
         errs = t.errors
@@ -337,16 +342,10 @@ class Site:
         )
         return page("claimex report", body, nav=False)
 
-    def _speaker_list(self, speakers: str) -> str:
-        """'A (3), B (1)' -> links to the speakers' pages."""
-        if not speakers:
-            return ""
-        parts = []
-        for item in speakers.split(", "):
-            m = re.fullmatch(r"(.*) \((\d+)\)", item)
-            name, n = (m.group(1), m.group(2)) if m else (item, "")
-            parts.append(self.speaker_slugs.link(name) + (f" ({n})" if n else ""))
-        return ", ".join(parts)
+    def _speaker_list(self, canonical: str) -> str:
+        """Speakers whose claims or quotes mention the entity, with counts, as links."""
+        who = self._part(self.who_by_entity, canonical, self.who)
+        return ", ".join(f"{self.speaker_slugs.link(sp)} ({n})" for sp, n in zip(who["speaker"], who["mentions"]))
 
     # one document
     def document(self, doc_id: str) -> str:
