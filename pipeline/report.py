@@ -488,6 +488,8 @@ class Site:
         body = (
             f"<h1>{esc(name)}</h1><p class='muted'>{labels} · {len(mentions)} mentions in {len(by_doc)} documents · "
             f"written as: {forms}</p>"
+            + (f"<p>{esc(name)} is also a speaker: {self.speaker_slugs.link(name, 'what ' + name + ' said')}.</p>"
+               if name in self.speaker_slugs.by_name else "")
             + f"<h2>Who talks about {esc(name)}</h2><p class='muted'>Speakers whose claims or quotes mention it.</p>"
             + html_table(["speaker", *SUMMARY_COLUMNS], who_rows, numeric=SUMMARY_COLUMNS, empty="no claims or quotes mention it")
             + f"<h2>Claims that mention {esc(name)} ({len(has)})</h2>"

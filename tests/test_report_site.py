@@ -21,7 +21,8 @@ class Page(HTMLParser):
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
-        self.links: dict[str, str] = {}  # href -> link text
+        self.links: dict[str, str] = {}  # href -> link text (the last link to it)
+        self.all_links: list[tuple[str, str]] = []
         self.rows: list[list[str]] = []
         self.tables: list[list[list[str]]] = []  # per table: header row, then body rows
         self.tags: list[str] = []
@@ -46,6 +47,7 @@ class Page(HTMLParser):
     def handle_endtag(self, tag):
         if tag == "a" and self._href is not None:
             self.links[self._href] = "".join(self._link_text)
+            self.all_links.append((self._href, "".join(self._link_text)))
             self._href = None
         elif tag in ("td", "th") and self._cell is not None and self._row is not None:
             self._row.append(" ".join("".join(self._cell).split()))
@@ -126,6 +128,13 @@ def test_report_site_answers_what_a_speaker_claimed_about_an_entity(pages):
     assert [(w["speaker"], w["claims"], w["evaluative"], w["prescriptive"], w["quotes"]) for w in who] == [("Igor Sekreta", "2", "1", "1", "1")]
     quoted = osce.table_with_header("speaker", "kind", "quote")
     assert [(q["speaker"], q["kind"]) for q in quoted] == [("Igor Sekreta", "indirect")]
+
+
+def test_report_site_entity_page_of_a_speaker_links_to_what_they_said(pages):
+    ryzh = read_page(pages[Slugs("entity", ["Maxim Ryzhenkov"]).href("Maxim Ryzhenkov")])
+    assert (Slugs("speaker", ["Maxim Ryzhenkov"]).href("Maxim Ryzhenkov"), "what Maxim Ryzhenkov said") in ryzh.all_links
+    osce = read_page(pages[Slugs("entity", ["OSCE"]).href("OSCE")])
+    assert "is also a speaker" not in "".join(osce.text)
 
 
 def test_report_site_document_page_marks_quotes_with_speakers_and_claims_with_types(pages):
