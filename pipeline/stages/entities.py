@@ -1,34 +1,77 @@
-"""Entities stage (issue 3): NER mentions with one canonical name per entity."""
+"""Entities stage (issue 3): NER mentions with one canonical name per entity.
+
+The mentions come from the one spaCy parse, whose ``doc.ents`` the
+``claimex_entity_rules`` component (``pipeline/ner_rules.py``) has already
+corrected; this stage only turns them into rows, places each in its sentence
+(from the ``sentences`` table, so both tables agree) and fills ``canonical``
+with the corpus-wide :func:`pipeline.canonical.canonical_names`.
+"""
 from __future__ import annotations
 
-from typing import Mapping
+import bisect
+from typing import Mapping, NamedTuple
 
 import pandas as pd
 from spacy.tokens import Doc
 
+from ..canonical import canonical_names
 from ..errors import DOCUMENT_ERRORS, ErrorLog
 from ..tables import empty_frame
 
 STAGE = "entities"
+COLUMNS = ["doc_id", "ent_id", "sent_id", "start", "end", "text", "label", "canonical"]
+
+
+class Mention(NamedTuple):
+    doc_id: str
+    ent_id: int
+    sent_id: int | None
+    start: int
+    end: int
+    text: str
+    label: str
+
+
+def _sentence_starts(sentences: pd.DataFrame) -> dict[str, tuple[list[int], list[int]]]:
+    """doc_id -> (sorted sentence starts, their sent_ids)."""
+    out: dict[str, tuple[list[int], list[int]]] = {}
+    if len(sentences) == 0:
+        return out
+    ordered = sentences.sort_values(["doc_id", "start"])
+    for doc_id, grp in ordered.groupby("doc_id", sort=False):
+        out[str(doc_id)] = (grp["start"].astype(int).tolist(), grp["sent_id"].astype(int).tolist())
+    return out
+
+
+def doc_mentions(doc_id: str, doc: Doc, text: str, starts: tuple[list[int], list[int]] | None) -> list[Mention]:
+    """Rows for one document; raises ValueError if the parse does not fit ``text``."""
+    if doc.text != text:
+        raise ValueError(f"parsed text of {doc_id!r} differs from documents.text ({len(doc.text)} vs {len(text)} chars); rerun `pipeline run sentences`")
+    out = []
+    for ent in doc.ents:
+        sid = None
+        if starts is not None and starts[0]:
+            k = bisect.bisect_right(starts[0], ent.start_char) - 1
+            sid = starts[1][k] if k >= 0 else None
+        out.append(Mention(doc_id, len(out), sid, ent.start_char, ent.end_char, ent.text, ent.label_))
+    return out
 
 
 def extract_entities(documents: pd.DataFrame, sentences: pd.DataFrame, docs: Mapping[str, Doc], errors: ErrorLog) -> pd.DataFrame:
-    """One row per entity mention (baseline: spaCy's own ``doc.ents``)."""
-    rows = []
-    for doc_id, path in zip(documents["doc_id"], documents["path"]):
+    """One row per entity mention, with the corpus-wide canonical name."""
+    sent_starts = _sentence_starts(sentences)
+    rows: list[Mention] = []
+    for doc_id, path, text in zip(documents["doc_id"], documents["path"], documents["text"]):
         doc = docs.get(doc_id)
         if doc is None:
             continue
         try:
-            sent_index = {s.start_char: i for i, s in enumerate(doc.sents)}
-            starts = sorted(sent_index)
-            import bisect
-
-            for k, ent in enumerate(doc.ents):
-                sid = bisect.bisect_right(starts, ent.start_char) - 1
-                rows.append((doc_id, k, sid, ent.start_char, ent.end_char, ent.text, ent.label_, ent.text))
+            rows.extend(doc_mentions(doc_id, doc, text, sent_starts.get(doc_id)))
         except DOCUMENT_ERRORS as exc:
             errors.document_failed(doc_id, path, STAGE, exc)
     if not rows:
         return empty_frame("entities")
-    return pd.DataFrame(rows, columns=["doc_id", "ent_id", "sent_id", "start", "end", "text", "label", "canonical"])
+    frame = pd.DataFrame(rows, columns=COLUMNS[:-1])
+    frame["sent_id"] = frame["sent_id"].astype("Int64")
+    frame["canonical"] = canonical_names(frame)
+    return frame[COLUMNS]

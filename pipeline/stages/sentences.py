@@ -12,6 +12,7 @@ import pandas as pd
 from spacy.tokens import Doc
 
 from ..errors import DOCUMENT_ERRORS, ErrorLog
+from ..nlp import MAX_SENT_TOKENS
 from ..tables import empty_frame
 
 STAGE = "sentences"
@@ -38,6 +39,18 @@ def sentence_rows(doc_id: str, doc: Doc) -> list[tuple]:
     return rows
 
 
+def bounded_cuts(doc: Doc) -> int:
+    """Number of sentences ended by the MAX_SENT_TOKENS bound, not by punctuation
+    or a line break (the next sentence starts right after a non-space token)."""
+    cuts = 0
+    for sent in doc.sents:
+        if sent.end < len(doc) and len(sent) >= MAX_SENT_TOKENS:
+            last = doc[sent.end - 1]
+            if not last.is_space and not last.whitespace_.count("\n") and not last.text.endswith((".", "!", "?", "…")):
+                cuts += 1
+    return cuts
+
+
 def split_sentences(documents: pd.DataFrame, docs: Mapping[str, Doc], errors: ErrorLog) -> pd.DataFrame:
     rows: list[tuple] = []
     for doc_id, path in zip(documents["doc_id"], documents["path"]):
@@ -46,8 +59,18 @@ def split_sentences(documents: pd.DataFrame, docs: Mapping[str, Doc], errors: Er
             continue
         try:
             rows.extend(sentence_rows(doc_id, doc))
+            cut = bounded_cuts(doc)
         except DOCUMENT_ERRORS as exc:
             errors.document_failed(doc_id, path, STAGE, exc)
+            continue
+        if cut:
+            # SPEC "Bad input": a document without sentence punctuation gets a
+            # clear message; its sentences are still rows, of bounded length.
+            errors.warn(
+                doc_id, path, STAGE, "no_sentence_punctuation",
+                f"{cut} segment(s) reached {MAX_SENT_TOKENS} tokens with no sentence punctuation "
+                f"and were cut there (nlp.MAX_SENT_TOKENS); their boundaries are arbitrary",
+            )
     if not rows:
         return empty_frame("sentences")
     return pd.DataFrame(rows, columns=["doc_id", "sent_id", "start", "end", "text", "is_heading"])

@@ -1,0 +1,135 @@
+"""BBC check for the entity rules (issue 3 item 4): do the rules lower precision
+outside the seeds?
+
+    python benchmarks/bbc_entity_sample.py --sample     # print the 50 sampled sentences (fixed seed)
+    python benchmarks/bbc_entity_sample.py              # score bare model vs model + rules
+    python benchmarks/bbc_entity_sample.py --speed 200  # nlp.pipe time on 200 BBC articles, bare vs rules
+
+The sentences are drawn with a fixed seed from ``../shared/data/news/bbc/`` (read
+from there, never copied into the repo); our own hand labels (OntoNotes labels,
+GUIDELINES section 3) are in ``benchmarks/data/bbc_entity_sample.jsonl``, one
+record per sentence: ``file``, ``text``, ``entities`` = [[start, end, label], ...].
+Scoring is exact span + label, as for the seeds.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+# ../shared/data relative to the repo root; --bbc overrides (e.g. from a git worktree)
+BBC = ROOT.parent / "shared" / "data" / "news" / "bbc"
+LABELS = ROOT / "benchmarks" / "data" / "bbc_entity_sample.jsonl"
+SEED = 20251123
+N = 50
+_SENT_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”']))\s+(?=[\"“A-Z])")
+
+
+def sample_sentences(n: int = N, seed: int = SEED) -> list[tuple[str, str]]:  # noqa: D401
+    """(relative file, sentence) pairs: one sentence from each of ``n`` random articles."""
+    if not BBC.is_dir():
+        sys.exit(f"BBC data not found at {BBC}")
+    files = sorted(p for p in BBC.rglob("*.txt"))
+    rng = random.Random(seed)
+    out = []
+    for path in rng.sample(files, len(files)):
+        body = path.read_text(encoding="utf-8", errors="replace").split("\n", 1)[-1]
+        sents = [s.strip() for para in body.split("\n") for s in _SENT_END.split(para) if s.strip()]
+        sents = [s for s in sents if 8 <= len(s.split()) <= 40]
+        if sents:
+            out.append((str(path.relative_to(BBC)), rng.choice(sents)))
+        if len(out) == n:
+            break
+    return out
+
+
+def load_nlp(rules: bool):
+    import pipeline.ner_rules as ner_rules
+    from pipeline import nlp as nlp_mod
+
+    if rules:
+        return nlp_mod.load_nlp.__wrapped__()
+    saved = ner_rules.add_to_pipeline
+    ner_rules.add_to_pipeline = lambda nlp: None
+    try:
+        return nlp_mod.load_nlp.__wrapped__()
+    finally:
+        ner_rules.add_to_pipeline = saved
+
+
+def score(nlp, records) -> dict:
+    tp = fp = fn = 0
+    errors = []
+    for rec, doc in zip(records, nlp.pipe([r["text"] for r in records])):
+        gold = {tuple(e) for e in rec["entities"]}
+        pred = {(e.start_char, e.end_char, e.label_) for e in doc.ents}
+        tp += len(gold & pred)
+        fp += len(pred - gold)
+        fn += len(gold - pred)
+        errors += [("FP", rec["text"][s:e], lab) for s, e, lab in sorted(pred - gold)]
+        errors += [("FN", rec["text"][s:e], lab) for s, e, lab in sorted(gold - pred)]
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    return {"precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0, "tp": tp, "fp": fp, "fn": fn, "errors": errors}
+
+
+def speed(n_docs: int) -> None:
+    """Time of the bare pipeline vs the time the rules component adds.
+
+    The machine is shared, so whole-pipeline timings swing by 30% between runs;
+    the component is timed on its own, right after the bare parse of the same
+    articles, and reported as a share of it (issue 3: stay within ~15%)."""
+    from pipeline.ner_rules import COMPONENT
+
+    all_files = sorted(BBC.rglob("*.txt"))
+    files = all_files[:: max(1, len(all_files) // n_docs)][:n_docs]
+    texts = [p.read_text(encoding="utf-8", errors="replace") for p in files]
+    rules = load_nlp(True).get_pipe(COMPONENT)
+    bare = load_nlp(False)
+    for _ in range(2):
+        t0 = time.perf_counter()
+        docs = list(bare.pipe(texts, batch_size=32))
+        t_bare = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        for doc in docs:
+            rules(doc)
+        t_rules = time.perf_counter() - t0
+        print(f"{len(texts)} articles ({sum(map(len, texts))} chars): bare nlp.pipe {t_bare:6.2f} s, "
+              f"{COMPONENT} {t_rules:5.2f} s = +{100 * t_rules / t_bare:.1f}%")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--sample", action="store_true", help="print the sampled sentences as JSON lines without labels")
+    ap.add_argument("--speed", type=int, default=0, help="time nlp.pipe on this many BBC articles")
+    ap.add_argument("--errors", action="store_true", help="list false positives and misses")
+    ap.add_argument("--bbc", type=Path, default=None, help="BBC folder (default ../shared/data/news/bbc)")
+    args = ap.parse_args()
+    if args.bbc is not None:
+        globals()["BBC"] = args.bbc
+    if args.sample:
+        for f, s in sample_sentences():
+            print(json.dumps({"file": f, "text": s, "entities": []}, ensure_ascii=False))
+        return
+    if args.speed:
+        speed(args.speed)
+        return
+    records = [json.loads(line) for line in LABELS.read_text(encoding="utf-8").splitlines() if line.strip()]
+    for rec in records:
+        for s, e, _ in rec["entities"]:
+            assert 0 <= s < e <= len(rec["text"]), rec
+    for name, rules in (("bare en_core_web_sm", False), ("with claimex rules", True)):
+        res = score(load_nlp(rules), records)
+        print(f"{name:22s} P={res['precision']:.3f} R={res['recall']:.3f} F1={res['f1']:.3f} (tp={res['tp']} fp={res['fp']} fn={res['fn']})")
+        if args.errors:
+            for e in res["errors"]:
+                print("   ", *e)
+
+
+if __name__ == "__main__":
+    main()

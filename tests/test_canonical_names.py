@@ -1,0 +1,128 @@
+"""Canonical names (issue 3 item 2, GUIDELINES section 3): pure function over entity rows."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from pipeline.canonical import canonical_names, person_index, resolve_person, surface
+
+
+def table(*rows):
+    return pd.DataFrame(rows, columns=["doc_id", "text", "label"])
+
+
+def canon(*rows):
+    frame = table(*rows)
+    return list(canonical_names(frame))
+
+
+@pytest.mark.parametrize("text, label, expected", [
+    ("Belarusian Deputy Foreign Minister Igor Sekreta", "PERSON", "Igor Sekreta"),
+    ("Foreign Minister Sergey Aleinik", "PERSON", "Sergey Aleinik"),
+    ("Mrs. Natalya Drozd", "PERSON", "Natalya Drozd"),
+    ("the OSCE's", "ORG", "OSCE"),
+    ("Igor Sekreta's", "PERSON", "Igor Sekreta"),
+    # a title word inside an organisation's name stays
+    ("Ministry of Defense of Belarus", "ORG", "Ministry of Defense of Belarus"),
+    ("General Motors", "ORG", "General Motors"),
+])
+def test_canonical_surface(text, label, expected):
+    assert surface(text, label) == expected
+
+
+def test_canonical_surname_resolves_in_same_document():
+    got = canon(("a", "Belarusian Deputy Foreign Minister Igor Sekreta", "PERSON"), ("a", "Sekreta", "PERSON"),
+                ("a", "Igor Sekreta", "PERSON"))
+    assert got == ["Igor Sekreta"] * 3
+
+
+def test_canonical_same_person_same_name_across_documents():
+    got = canon(("a", "Igor Sekreta", "PERSON"), ("b", "Sekreta", "PERSON"), ("b", "Igor Sekreta", "PERSON"))
+    assert set(got) == {"Igor Sekreta"}
+
+
+def test_canonical_ambiguous_surname_is_not_guessed():
+    # two Browns in the corpus, none in doc c: "Brown" stays "Brown"
+    got = canon(("a", "Gordon Brown", "PERSON"), ("b", "James Brown", "PERSON"), ("c", "Brown", "PERSON"))
+    assert got == ["Gordon Brown", "James Brown", "Brown"]
+
+
+def test_canonical_surname_prefers_own_document():
+    got = canon(("a", "Gordon Brown", "PERSON"), ("a", "Brown", "PERSON"), ("b", "James Brown", "PERSON"), ("b", "Brown", "PERSON"))
+    assert got == ["Gordon Brown", "Gordon Brown", "James Brown", "James Brown"]
+
+
+def test_canonical_surname_never_merges_with_non_person():
+    assert canon(("a", "Georgia Smith", "PERSON"), ("a", "Georgia", "GPE")) == ["Georgia Smith", "Georgia"]
+
+
+def test_canonical_initials_resolve_to_full_name():
+    got = canon(("a", "A.Lukashenko", "PERSON"), ("b", "Alexander Lukashenko", "PERSON"), ("c", "A. Lukashenko", "PERSON"))
+    assert set(got) == {"Alexander Lukashenko"}
+
+
+def test_canonical_initials_without_full_name_kept_as_written():
+    assert canon(("a", "K.Muttonen", "PERSON"), ("b", "K. Muttonen", "PERSON")) == ["K.Muttonen", "K.Muttonen"]
+
+
+def test_canonical_known_acronym_and_expansions_across_documents():
+    got = canon(
+        ("a", "OSCE", "ORG"),
+        ("b", "Organization for Security and Co-operation in Europe", "ORG"),
+        ("c", "Organization for Security and Cooperation in Europe", "ORG"),
+        ("c", "OSCE", "ORG"),
+    )
+    assert got == ["OSCE"] * 4
+
+
+def test_canonical_local_acronym_takes_expansion_and_stays_local():
+    got = canon(
+        ("a", "OSCE Parliamentary Assembly", "ORG"), ("a", "PA", "ORG"), ("a", "OSCE PA", "ORG"),
+        # another document's PA is not the OSCE's assembly
+        ("b", "Palestinian Authority", "ORG"), ("b", "PA", "ORG"),
+    )
+    assert got[:3] == ["OSCE Parliamentary Assembly"] * 3
+    assert got[3:] == ["Palestinian Authority"] * 2
+
+
+def test_canonical_acronym_not_linked_to_unrelated_name():
+    assert canon(("a", "OSCE", "ORG"), ("a", "OSCE Secretariat", "ORG")) == ["OSCE", "OSCE Secretariat"]
+
+
+def test_canonical_aliases():
+    got = canon(("a", "The Republic of Belarus", "GPE"), ("a", "Belarus", "GPE"), ("b", "USA", "GPE"), ("b", "US", "GPE"))
+    assert got == ["Belarus", "Belarus", "United States", "United States"]
+
+
+def test_canonical_law_sub_forms_share_one_name():
+    got = canon(
+        ("a", "Eurasian Charter", "LAW"),
+        ("a", "Eurasian Charter of Diversity and Multipolarity in the 21st Century", "LAW"),
+        ("b", "Eurasian Charter of Diversity and Multipolarity", "LAW"),
+        ("c", "Charter of Diversity", "LAW"),
+        # a different charter
+        ("c", "Charter for European Security", "LAW"),
+    )
+    assert got[:4] == ["Eurasian Charter of Diversity and Multipolarity"] * 4
+    assert got[4] == "Charter for European Security"
+
+
+def test_canonical_dates_are_their_own_name():
+    assert canon(("a", "the past decade", "DATE"), ("a", "today", "DATE")) == ["the past decade", "today"]
+
+
+def test_canonical_empty_table():
+    assert len(canonical_names(table())) == 0
+
+
+def test_canonical_person_index_for_speakers():
+    rows = pd.DataFrame(
+        [("Igor Sekreta", "PERSON", "Igor Sekreta"), ("Sekreta", "PERSON", "Igor Sekreta"), ("OSCE", "ORG", "OSCE"),
+         ("Belarus", "GPE", "Belarus")],
+        columns=["text", "label", "canonical"],
+    )
+    idx = person_index(rows)
+    assert resolve_person("Sekreta", idx) == "Igor Sekreta"
+    assert resolve_person("Belarusian Deputy Foreign Minister Igor Sekreta", idx) == "Igor Sekreta"
+    assert resolve_person("the OSCE", idx) == "OSCE"
+    assert resolve_person("Lavrov", idx) is None

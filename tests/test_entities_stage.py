@@ -1,0 +1,65 @@
+"""Entities stage on the seeds (issue 3): contract, placement, one canonical per entity."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from pipeline.errors import ErrorLog
+from pipeline.stages.entities import extract_entities
+
+ONTONOTES = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW",
+             "LANGUAGE", "DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
+
+
+@pytest.fixture(scope="module")
+def ents(seed_tables):
+    return seed_tables["entities"]
+
+
+def test_entities_offsets_match_text(seed_tables, ents):
+    texts = dict(zip(seed_tables["documents"].doc_id, seed_tables["documents"].text))
+    assert len(ents) > 100
+    for r in ents.itertuples():
+        assert texts[r.doc_id][r.start:r.end] == r.text
+
+
+def test_entities_sent_id_is_the_containing_sentence(seed_tables, ents):
+    sents = seed_tables["sentences"]
+    merged = ents.merge(sents, on=["doc_id", "sent_id"], suffixes=("", "_s"))
+    assert len(merged) == len(ents)
+    assert ((merged.start >= merged.start_s) & (merged.start < merged.end_s)).all()
+
+
+def test_entities_labels_are_ontonotes(ents):
+    assert set(ents.label) <= ONTONOTES
+
+
+@pytest.mark.parametrize("mention, label", [("Sekreta", "PERSON"), ("Aleinik", "PERSON"), ("Ryzhenkov", "PERSON"),
+                                            ("OSCE", "ORG"), ("PA", "ORG")])
+def test_entities_one_canonical_per_entity_in_seeds(ents, mention, label):
+    """Every mention of one person or organisation carries one canonical name."""
+    canon = ents[(ents.text == mention) & (ents.label == label)].canonical
+    assert len(canon) >= 2 and canon.nunique() == 1, canon.value_counts()
+    name = canon.iloc[0]
+    # and the full forms of that entity share it
+    assert ents[ents.canonical == name].text.nunique() >= 2
+
+
+@pytest.mark.parametrize("text", ["Deputy Foreign Minister", "Foreign Minister", "Minister of Foreign Affairs",
+                                  "the OSCE", "Belarus’", "OSCE's"])
+def test_entities_no_titles_articles_or_possessives(ents, text):
+    assert text not in set(ents.text)
+
+
+def test_entities_stage_reports_a_parse_that_does_not_fit(nlp):
+    docs = pd.DataFrame({"doc_id": ["x"], "path": ["x.txt"], "text": ["Belarus urges the OSCE."]})
+    sents = pd.DataFrame({"doc_id": ["x"], "sent_id": [0], "start": [0], "end": [23], "text": ["Belarus urges the OSCE."]})
+    errors = ErrorLog()
+    out = extract_entities(docs, sents, {"x": nlp("Something else entirely.")}, errors)
+    assert len(out) == 0 and len(errors.records) == 1 and errors.records[0].doc_id == "x"
+
+
+def test_entities_stage_empty_input(nlp):
+    empty = pd.DataFrame({"doc_id": [], "path": [], "text": []})
+    out = extract_entities(empty, pd.DataFrame(columns=["doc_id", "sent_id", "start", "end", "text"]), {}, ErrorLog())
+    assert len(out) == 0 and "canonical" in out.columns

@@ -1,0 +1,138 @@
+"""Inputs other than plain .txt: HTML pages (through trafilatura) and tables
+of records (.jsonl, .csv, .parquet) with id/title/source/published columns."""
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pytest
+
+from pipeline.errors import ErrorLog
+from pipeline.html import html_to_text
+from pipeline.readers import InputPathError, read_inputs
+from pipeline.stages.clean import clean_documents
+
+PAGE = """<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>Ministers agree new border talks | Example News</title>
+<script>var tracking = "Breaking news: do not index";</script>
+</head>
+<body>
+<nav><ul><li><a href="/">Home</a></li><li><a href="/world">World news</a></li><li><a href="/politics">Politics desk</a></li></ul></nav>
+<header><div class="banner">Breaking News</div></header>
+<main>
+<article>
+<h1>Ministers agree new border talks</h1>
+<p>VILNIUS, Nov. 23 (Reuters) - Lithuania and Poland agreed on Monday to resume talks on border crossings, officials said after a meeting in the capital.</p>
+<p>Traffic at the two main crossings has fallen by half since March, the ministry said in a statement published on its website.</p>
+<h2>Next steps</h2>
+<p>"We will not close the border," the Lithuanian minister told reporters, adding that the talks would resume in January.</p>
+<script>document.write("advert");</script>
+</article>
+</main>
+<footer><p>Copyright 2026 Example News. All rights reserved.</p><a href="/privacy">Privacy policy</a></footer>
+</body>
+</html>
+"""
+
+BODY = [
+    "Lithuania and Poland agreed on Monday to resume talks on border crossings, officials said after a meeting in the capital.",
+    "Traffic at the two main crossings has fallen by half since March, the ministry said in a statement published on its website.",
+    "Next steps",
+    "\"We will not close the border,\" the Lithuanian minister told reporters, adding that the talks would resume in January.",
+]
+
+
+def test_readers_html_main_text():
+    text, title = html_to_text(PAGE)
+    assert title == "Ministers agree new border talks"
+    for para in BODY[1:]:
+        assert para in text.split("\n")
+    for gone in ("Home", "World news", "Politics desk", "Breaking News", "tracking", "advert",
+                 "Copyright", "Privacy policy"):
+        assert gone not in text, gone
+
+
+@pytest.mark.parametrize("suffix", [".html", ".htm"])
+def test_readers_html_file_through_clean(tmp_path, suffix):
+    (tmp_path / f"border{suffix}").write_text(PAGE, encoding="utf-8")
+    raws, errors = read_inputs(tmp_path)
+    assert not errors and [r.doc_id for r in raws] == ["border"] and raws[0].is_html
+    frame = clean_documents(raws, ErrorLog())
+    row = frame.iloc[0]
+    assert row["title"] == "Ministers agree new border talks"
+    assert row["dateline"] == "VILNIUS, Nov. 23 (Reuters) -" and row["source"] == "Reuters"
+    assert row["text"].split("\n\n") == BODY
+
+
+def test_readers_html_without_main_text_is_reported(tmp_path):
+    (tmp_path / "empty.html").write_text("<html><head><title>x</title></head><body><nav>Home</nav></body></html>")
+    raws, _ = read_inputs(tmp_path)
+    errors = ErrorLog()
+    frame = clean_documents(raws, errors)
+    assert frame.empty
+    assert [(r.doc_id, r.error) for r in errors.records] == [("empty", "no_body")]
+
+
+RECORDS = [
+    {"id": "a1", "title": "Council approves budget", "source": "City Gazette", "published": "2025-12-05T10:15:00Z",
+     "text": "Council approves budget\nThe city council approved next year's budget on Friday after a long debate."},
+    {"id": "a2", "title": None, "source": None, "published": "5 December 2025",
+     "text": "MINSK, 5 December (BelTA) - Belarus called for dialogue on Eurasian security, the ministry said."},
+    {"id": "a3", "title": "Short", "source": "X", "published": "not a date",
+     "text": "Only one sentence of body text survives here, and it is kept."},
+]
+EXPECTED = {
+    "a1": ("Council approves budget", "City Gazette", "2025-12-05", None,
+           "The city council approved next year's budget on Friday after a long debate."),
+    "a2": (None, "BelTA", "2025-12-05", "MINSK, 5 December (BelTA) -",
+           "Belarus called for dialogue on Eurasian security, the ministry said."),
+    "a3": ("Short", "X", None, None, "Only one sentence of body text survives here, and it is kept."),
+}
+
+
+def _write(path, fmt):
+    frame = pd.DataFrame(RECORDS)
+    if fmt == "jsonl":
+        path.write_text("\n".join(json.dumps({k: v for k, v in r.items() if v is not None}) for r in RECORDS) + "\n")
+    elif fmt == "csv":
+        frame.to_csv(path, index=False)
+    else:
+        frame.to_parquet(path, index=False)
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv", "parquet"])
+def test_readers_table_inputs(tmp_path, fmt):
+    path = tmp_path / f"articles.{fmt}"
+    _write(path, fmt)
+    raws, errors = read_inputs(path)
+    assert not errors
+    assert [r.doc_id for r in raws] == ["a1", "a2", "a3"]
+    frame = clean_documents(raws, ErrorLog()).set_index("doc_id")
+    for doc_id, (title, source, published, dateline, text) in EXPECTED.items():
+        row = frame.loc[doc_id]
+        got = tuple(None if pd.isna(v) else v for v in (row["title"], row["source"], row["published"], row["dateline"]))
+        assert got == (title, source, published, dateline), doc_id
+        assert row["text"] == text
+
+
+def test_readers_table_without_id_and_duplicates(tmp_path):
+    path = tmp_path / "rows.jsonl"
+    path.write_text('{"text": "First article body sentence."}\n{"id": "x", "text": "Second."}\n'
+                    '{"id": "x", "text": "Duplicate id."}\n{"id": "y", "text": 5}\n')
+    raws, errors = read_inputs(path)
+    assert [r.doc_id for r in raws] == ["rows-0", "x"]
+    assert [(e.doc_id, e.error) for e in errors] == [("x", "duplicate_id"), ("y", "empty")]
+
+
+@pytest.mark.parametrize("fmt, content", [
+    ("csv", "id,body\n1,hello\n"),
+    ("jsonl", '{"id": 1, "body": "hello"}\n'),
+])
+def test_readers_table_without_text_column(tmp_path, fmt, content):
+    path = tmp_path / f"bad.{fmt}"
+    path.write_text(content)
+    with pytest.raises(InputPathError, match="no 'text' column"):
+        read_inputs(path)
