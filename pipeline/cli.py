@@ -146,6 +146,25 @@ def report_cmd(
     out_console.print(f"report     {sum(summary.pages.values()):>7} pages ({pages})  {summary.index}", highlight=False, soft_wrap=True)
 
 
+@app.command("train-claims", help="Train the claim model from the public claim data and write it (needs the 'train' extra: scikit-learn).")
+def train_claims_cmd(
+    data: Path = typer.Option(Path(__file__).resolve().parents[1].parent / "shared" / "data" / "claims", "--data",
+                              help="Folder with the CheckThat!/ClaimBuster files (default: ../shared/data/claims beside the repo)."),
+    out: Path = typer.Option(Path(__file__).resolve().parent / "models" / "claims", "--out", "-o",
+                             help="Folder to write claims_model.npz and model.json into (default: the packaged model)."),
+    seed: int = typer.Option(20241, "--seed", help="Random seed for the cross-validation split and the solver."),
+    no_cv: bool = typer.Option(False, "--no-cv", help="Skip the news-subjectivity cross-validation (faster)."),
+) -> None:
+    try:
+        from .claim_training import TrainSettings, train
+    except ImportError as exc:
+        _fail(EXIT_USAGE, f"training needs scikit-learn ({exc}); install the extra: pip install -e '.[train]'")
+    try:
+        train(data, out, TrainSettings(seed=seed), cross_validate=not no_cv, log=out_console.print)
+    except FileNotFoundError as exc:
+        _fail(EXIT_INPUT, str(exc))
+
+
 def main() -> None:
     try:
         app()

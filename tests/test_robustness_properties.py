@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from pipeline.registry import STAGE_NAMES
@@ -25,6 +25,8 @@ document = st.lists(st.tuples(token, st.sampled_from(SPACE)), min_size=0, max_si
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(texts=st.lists(document, min_size=1, max_size=4))
+@example(texts=["/TASS/. "])  # regression: a text that is only a dateline has no body (reported, not a crash)
+@example(texts=["“ ” ‘ ’ \" ' « » `` ''", "[ ( [ (", "\n\n\n \t\u00a0"])
 def test_robustness_random_text_all_stages_keep_offsets(tmp_path_factory, texts):
     base = tmp_path_factory.mktemp("prop")
     inp = base / "in.jsonl"
@@ -34,8 +36,12 @@ def test_robustness_random_text_all_stages_keep_offsets(tmp_path_factory, texts)
     out = base / "out"
     summary = run(list(STAGE_NAMES), Settings(input=inp, out=out))
     docs = read_table(out, "documents").set_index("doc_id")["text"]
-    failed = {r.doc_id for r in summary.errors.records if not r.error.startswith("warning:") and r.error != "empty"}
-    assert not failed, [r for r in summary.errors.records]
+    # A document may be rejected with a reason (nothing but whitespace, or
+    # nothing left once datelines and furniture are gone); it may not fail
+    # with an exception in any stage.
+    rejected_with_reason = {"empty", "no_body"}
+    failed = [r for r in summary.errors.records if not r.error.startswith("warning:") and r.error not in rejected_with_reason]
+    assert not failed, failed
     for table in SPAN_TABLES:
         df = read_table(out, table)
         for r in df.itertuples():

@@ -1,19 +1,212 @@
-"""Claims stage (issue 5): claim type, speaker and check-worthiness."""
+"""Claims stage (issue 5): claim type, speaker and check-worthiness.
+
+One row per sentence that asserts something (GUIDELINES section 5):
+
+1. no row for headings (``sentences.is_heading``), questions and fragments
+   without a finite verb (``claim_cues.has_proposition``);
+2. the type: prescriptive or predictive when a cue pattern on the parse fires
+   (``claim_cues``; prescriptive wins); evaluative when the main verb is itself a
+   judgment ("He criticized ...") or the main predicate of the content is a
+   judgment word ("has failed", "became ineffective and biased"); otherwise
+   evaluative or factual from the trained model's ``nonfactual`` head applied to
+   the reported content (the clause after "said that", the quoted words),
+   because a reported claim is typed by its content;
+3. speaker and quote_id from the quote the sentence sits in (largest character
+   overlap); for "He criticized ..." outside any quote, the speaker of the
+   nearest earlier quote; null when the publication itself asserts it;
+4. ``check_worthy`` for factual and predictive claims only: the model's
+   ``checkworthy`` head (CheckThat! 2024), or a claim stating a specific
+   checkable fact (a date, number, amount, percentage or named event among the
+   parse's entities; GUIDELINES 5);
+5. ``confidence``: the cue's strength for cue-typed claims, the model's
+   probability of the chosen class otherwise.
+"""
 from __future__ import annotations
 
+from bisect import bisect_left
+from dataclasses import dataclass
 from typing import Mapping
 
+import numpy as np
 import pandas as pd
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
-from ..errors import ErrorLog
+from ..claim_cues import (best_cue, content_span, doc_matches, evaluative_frame, evaluative_predicate, find_cues,
+                          has_proposition, is_question)
+from ..claim_model import ClaimModel, load_model
+from ..errors import DOCUMENT_ERRORS, ErrorLog
+from ..resources import word_set
 from ..tables import empty_frame
 
 STAGE = "claims"
-IMPLEMENTED = False
+IMPLEMENTED = True
+
+#: entity labels that make a factual claim specific enough to check (GUIDELINES 5:
+#: "a date, number, event, membership"); spaCy's OntoNotes labels.
+CHECKABLE_ENTITY_LABELS = frozenset({"DATE", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "EVENT"})
+#: confidence of evaluative claims typed by the parse (a judging main verb or predicate)
+#: rather than by the model; the model's probability when it agrees more strongly
+EVALUATIVE_CUE_CONFIDENCE = 0.8
+COLUMNS = ["doc_id", "claim_id", "sent_id", "start", "end", "text", "claim_type", "speaker", "quote_id",
+           "check_worthy", "confidence"]
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A sentence that asserts something, before the model is applied."""
+
+    doc_id: str
+    sent_id: int
+    start: int
+    end: int
+    text: str
+    content: str                 # the text the model types (reported content)
+    cue_type: str | None         # prescriptive/predictive from a cue, else None
+    cue_confidence: float
+    evaluative_cue: bool         # a judging frame verb or predicate on the parse
+    checkable_entity: bool
+    speaker: str | None
+    quote_id: int | None
+
+
+def _sentence_span(doc: Doc, start: int, end: int) -> Span | None:
+    return doc.char_span(start, end, alignment_mode="expand")
+
+
+def _quote_for(quotes: pd.DataFrame, start: int, end: int) -> tuple[str | None, int | None]:
+    """Speaker and id of the quote overlapping [start, end) the most (ties: the earlier quote)."""
+    if quotes is None or not len(quotes):
+        return None, None
+    ov = np.minimum(quotes["end"].to_numpy(), end) - np.maximum(quotes["start"].to_numpy(), start)
+    if ov.max() <= 0:
+        return None, None
+    k = int(np.argmax(ov))
+    row = quotes.iloc[k]
+    speaker = row["speaker"]
+    speaker = None if speaker is None or (isinstance(speaker, float) and np.isnan(speaker)) else str(speaker)
+    return speaker, int(row["quote_id"])
+
+
+#: subject pronouns that refer back to the last speaker ("He also criticized ...")
+SPEAKER_PRONOUNS = frozenset({"he", "she"})
+
+
+def _pronoun_reporter(span: Span, quotes: pd.DataFrame | None) -> str | None:
+    """Speaker of a reported act that the quotes stage left without a quote.
+
+    "He also criticized the organization's growing tendency to interfere ..."
+    (seed 001) reports Sekreta's claim without quoting it. When the main verb is a
+    reporting or judging verb whose subject is "he"/"she", the pronoun is taken to
+    refer to the speaker of the nearest earlier quote in the document (the
+    article's current speaker); otherwise the speaker stays null.
+    """
+    if quotes is None or not len(quotes):
+        return None
+    root = span.root
+    if root.lemma_.lower() not in word_set("claims_reporting_verbs") | word_set("claims_evaluative_verbs"):
+        return None
+    if not any(c.dep_ == "nsubj" and c.lower_ in SPEAKER_PRONOUNS for c in root.children):
+        return None
+    before = quotes[quotes["end"].to_numpy() <= span.start_char]
+    if not len(before):
+        return None
+    speaker = before.sort_values("end").iloc[-1]["speaker"]
+    return None if speaker is None or (isinstance(speaker, float) and np.isnan(speaker)) else str(speaker)
+
+
+def _match_start(m: tuple) -> tuple[int]:
+    return (m[1],)
+
+
+def sentence_candidate(doc_id: str, sent_id: int, start: int, end: int, text: str, doc: Doc,
+                       doc_quotes: pd.DataFrame | None,
+                       matches: list[tuple[str, int, int]] | None = None) -> Candidate | None:
+    """Type cues and speaker for one sentence; None when it asserts nothing."""
+    span = _sentence_span(doc, start, end)
+    if span is None or len(span) == 0:
+        return None
+    if is_question(span, text) or not has_proposition(span):
+        return None
+    content = content_span(span)
+    # "“An architecture that would ensure lasting peace ...,” Aleinik emphasized": the
+    # frame has a verb, but the reported words are a noun phrase: no proposition.
+    # A complement clause ("that documents enshrine ...") is a proposition even when the
+    # tagger misses its finite verb, so only quoted words are checked.
+    reframed = (content.start, content.end) != (span.start, span.end)
+    if reframed and content.root.dep_ != "ccomp" and not has_proposition(content):
+        return None
+    if matches is not None:
+        # matches are sorted by start token: take this sentence's slice by bisection
+        # (a linear filter per sentence is quadratic in a long document)
+        lo = bisect_left(matches, (span.start,), key=_match_start)
+        hi = bisect_left(matches, (span.end,), key=_match_start)
+        matches = matches[lo:hi]
+    cue = best_cue(find_cues(span, matches))
+    checkable = any(t.ent_type_ in CHECKABLE_ENTITY_LABELS for t in span)
+    speaker, quote_id = _quote_for(doc_quotes, start, end)
+    if speaker is None and quote_id is None:
+        speaker = _pronoun_reporter(span, doc_quotes)
+    return Candidate(doc_id, sent_id, start, end, text, content.text,
+                     cue.claim_type if cue else None, cue.confidence if cue else 0.0,
+                     evaluative_frame(span) or evaluative_predicate(content), checkable, speaker, quote_id)
+
+
+def decide(candidates: list[Candidate], model: ClaimModel) -> pd.DataFrame:
+    """Apply the model to all candidates at once (one vectorised pass) and build the rows."""
+    if not candidates:
+        return empty_frame("claims")
+    scores = model.predict_proba([c.content for c in candidates])
+    p_nonfactual = scores["nonfactual"]
+    p_check = scores["checkworthy"]
+    t_nf, t_cw = model.thresholds["nonfactual"], model.thresholds["checkworthy"]
+    rows = []
+    next_id: dict[str, int] = {}
+    for k, c in enumerate(candidates):
+        if c.cue_type is not None:
+            claim_type, confidence = c.cue_type, c.cue_confidence
+        elif c.evaluative_cue:
+            claim_type, confidence = "evaluative", max(EVALUATIVE_CUE_CONFIDENCE, float(p_nonfactual[k]))
+        elif p_nonfactual[k] >= t_nf:
+            claim_type, confidence = "evaluative", float(p_nonfactual[k])
+        else:
+            claim_type, confidence = "factual", 1.0 - float(p_nonfactual[k])
+        check_worthy = claim_type in ("factual", "predictive") and (
+            bool(p_check[k] >= t_cw) or c.checkable_entity)
+        claim_id = next_id.get(c.doc_id, 0)
+        next_id[c.doc_id] = claim_id + 1
+        rows.append((c.doc_id, claim_id, c.sent_id, c.start, c.end, c.text, claim_type, c.speaker, c.quote_id,
+                     check_worthy, float(min(1.0, max(0.0, confidence)))))
+    df = pd.DataFrame(rows, columns=COLUMNS)
+    df["quote_id"] = df["quote_id"].astype("Int64")
+    return df
 
 
 def classify_claims(documents: pd.DataFrame, sentences: pd.DataFrame, quotes: pd.DataFrame,
-                    docs: Mapping[str, Doc], errors: ErrorLog) -> pd.DataFrame:
-    """Not built yet: returns an empty table with the right schema."""
-    return empty_frame("claims")
+                    docs: Mapping[str, Doc], errors: ErrorLog, model: ClaimModel | None = None) -> pd.DataFrame:
+    model = model or load_model()
+    paths = dict(zip(documents["doc_id"], documents["path"]))
+    quotes_by_doc = {d: g for d, g in quotes.groupby("doc_id", sort=False)} if len(quotes) else {}
+    candidates: list[Candidate] = []
+    if "is_heading" in sentences.columns:
+        heading = sentences["is_heading"].fillna(False).astype(bool).to_numpy()
+    else:
+        heading = np.zeros(len(sentences), dtype=bool)
+    by_doc = sentences.assign(skip_heading=heading).groupby("doc_id", sort=False)
+    for doc_id, sents in by_doc:
+        doc = docs.get(doc_id)
+        if doc is None:
+            continue
+        try:
+            doc_candidates = []
+            matches = sorted(doc_matches(doc), key=_match_start)
+            for r in sents.itertuples(index=False):
+                if r.skip_heading:  # GUIDELINES 5: headings are no claims
+                    continue
+                cand = sentence_candidate(doc_id, int(r.sent_id), int(r.start), int(r.end), r.text, doc,
+                                          quotes_by_doc.get(doc_id), matches)
+                if cand is not None:
+                    doc_candidates.append(cand)
+            candidates.extend(doc_candidates)
+        except DOCUMENT_ERRORS as exc:
+            errors.document_failed(doc_id, paths.get(doc_id), STAGE, exc)
+    return decide(candidates, model)

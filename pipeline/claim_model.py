@@ -1,0 +1,230 @@
+"""Inference for the trained claim model: plain numpy, no scikit-learn, no pickle.
+
+The model (trained by ``pipeline train-claims``, see ``claim_training.py`` and
+``models/claims/MODEL_CARD.md``) is a TF-IDF bag of word 1-2-grams and
+within-word character n-grams with one logistic-regression head per decision:
+
+* ``nonfactual``: P(the sentence is an opinion/judgment rather than a checkable
+  statement of fact); trained on ClaimBuster's non-factual vs. factual labels
+  and CheckThat! 2023 news subjectivity (SUBJ vs. OBJ);
+* ``checkworthy``: P(a fact-checker would check it); trained on CheckThat! 2024
+  task 1 (check-worthiness in political debates).
+
+The weights live in ``models/claims/claims_model.npz`` (vocabularies, idf
+vectors, coefficient matrix) and ``model.json`` (settings, thresholds, scores).
+The feature extraction below reproduces scikit-learn's ``TfidfVectorizer``
+(word analyzer with the default token pattern, ``char_wb`` analyzer,
+``sublinear_tf``, l2 norm per vectorizer) exactly; ``tests/test_claims_model.py``
+checks that against scikit-learn when it is installed.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources as _res
+from pathlib import Path
+from typing import Iterable, Sequence
+
+import numpy as np
+import pandas as pd
+
+MODEL_DIR = "models/claims"
+WEIGHTS_FILE = "claims_model.npz"
+CONFIG_FILE = "model.json"
+#: format version of the exported files; bump when the layout changes
+FORMAT_VERSION = 1
+
+# scikit-learn's defaults for the word analyzer and the char_wb whitespace rule
+_TOKEN_RE = re.compile(r"(?u)\b\w\w+\b")
+_WHITE_SPACES = re.compile(r"\s\s+")
+
+
+class ClaimModelError(Exception):
+    """The exported claim model is missing or malformed."""
+
+
+def word_ngrams(text: str, ngram_range: tuple[int, int]) -> list[str]:
+    """scikit-learn ``analyzer='word'`` with the default token pattern, lowercased."""
+    tokens = _TOKEN_RE.findall(text.lower())
+    lo, hi = ngram_range
+    out: list[str] = []
+    if lo == 1:
+        out.extend(tokens)
+        lo = 2
+    n_tok = len(tokens)
+    for n in range(lo, min(hi, n_tok) + 1):
+        for i in range(n_tok - n + 1):
+            out.append(" ".join(tokens[i:i + n]))
+    return out
+
+
+def char_wb_ngrams(text: str, ngram_range: tuple[int, int]) -> list[str]:
+    """scikit-learn ``analyzer='char_wb'``, lowercased (same padding and short-word rule)."""
+    text = _WHITE_SPACES.sub(" ", text.lower())
+    lo, hi = ngram_range
+    out: list[str] = []
+    extend = out.extend
+    for w in text.split():
+        w = " " + w + " "
+        w_len = len(w)
+        for n in range(lo, hi + 1):
+            if w_len <= n:  # a short word yields itself once, then no longer n-grams
+                out.append(w)
+                break
+            extend([w[i:i + n] for i in range(w_len - n + 1)])
+    return out
+
+
+_ANALYZERS = {"word": word_ngrams, "char_wb": char_wb_ngrams}
+
+
+@dataclass(frozen=True)
+class _Vectorizer:
+    analyzer: str
+    ngram_range: tuple[int, int]
+    sublinear_tf: bool
+    index: "pd.Index"          # terms; position = local column
+    idf: np.ndarray            # float64, per local column
+    offset: int                # first column of this vectorizer in the feature space
+
+
+@dataclass(frozen=True)
+class ClaimScores:
+    """Per-sentence head probabilities, aligned with the input texts."""
+
+    heads: tuple[str, ...]
+    proba: np.ndarray  # shape (n_texts, n_heads)
+
+    def __getitem__(self, head: str) -> np.ndarray:
+        try:
+            return self.proba[:, self.heads.index(head)]
+        except ValueError:
+            raise KeyError(f"unknown head {head!r}; heads: {', '.join(self.heads)}") from None
+
+
+class ClaimModel:
+    """The exported TF-IDF + logistic-regression heads."""
+
+    def __init__(self, config: dict, weights: dict[str, np.ndarray]):
+        if config.get("format_version") != FORMAT_VERSION:
+            raise ClaimModelError(
+                f"claim model format {config.get('format_version')!r} is not supported; expected {FORMAT_VERSION}"
+            )
+        self.config = config
+        self.heads: tuple[str, ...] = tuple(config["heads"])
+        self.thresholds: dict[str, float] = {h: float(config["thresholds"][h]) for h in self.heads}
+        self._vectorizers: list[_Vectorizer] = []
+        offset = 0
+        for spec in config["vectorizers"]:
+            name = spec["name"]
+            vocab = weights[f"vocab_{name}"]
+            idf = weights[f"idf_{name}"].astype(np.float64)
+            if len(vocab) != len(idf):
+                raise ClaimModelError(f"vectorizer {name!r}: {len(vocab)} terms but {len(idf)} idf values")
+            if spec["analyzer"] not in _ANALYZERS:
+                raise ClaimModelError(f"vectorizer {name!r}: analyzer {spec['analyzer']!r} not in {sorted(_ANALYZERS)}")
+            index = pd.Index(vocab.astype(object))
+            if not index.is_unique:
+                raise ClaimModelError(f"vectorizer {name!r}: vocabulary has duplicate terms")
+            self._vectorizers.append(_Vectorizer(spec["analyzer"], tuple(spec["ngram_range"]),
+                                                 bool(spec["sublinear_tf"]), index, idf, offset))
+            offset += len(vocab)
+        self.coef = weights["coef"].astype(np.float64)          # (n_features, n_heads)
+        self.intercept = weights["intercept"].astype(np.float64)  # (n_heads,)
+        if self.coef.shape != (offset, len(self.heads)):
+            raise ClaimModelError(f"coef has shape {self.coef.shape}, expected {(offset, len(self.heads))}")
+
+    @property
+    def n_features(self) -> int:
+        return self.coef.shape[0]
+
+    def _columns(self, v: _Vectorizer, texts: Sequence[str]) -> tuple[list[np.ndarray], np.ndarray]:
+        """Per text, the columns of its in-vocabulary n-grams (with repeats)."""
+        if v.analyzer == "char_wb":
+            # char_wb n-grams never cross a whitespace-separated word, so each distinct
+            # word is analysed and looked up once per batch (news text repeats words a lot)
+            words = [_WHITE_SPACES.sub(" ", t.lower()).split() for t in texts]
+            vocab_words = list(dict.fromkeys(w for ws in words for w in ws))
+            grams: list[str] = []
+            bounds = [0]
+            for w in vocab_words:
+                grams.extend(char_wb_ngrams(w, v.ngram_range))
+                bounds.append(len(grams))
+            cols = v.index.get_indexer(grams) if grams else np.zeros(0, dtype=np.int64)
+            per_word = {w: cols[bounds[k]:bounds[k + 1]] for k, w in enumerate(vocab_words)}
+            empty = np.zeros(0, dtype=np.int64)
+            per_text = [np.concatenate([per_word[w] for w in ws]) if ws else empty for ws in words]
+        else:
+            analyze = _ANALYZERS[v.analyzer]
+            all_grams: list[str] = []
+            lengths = []
+            for t in texts:
+                g = analyze(t, v.ngram_range)
+                lengths.append(len(g))
+                all_grams.extend(g)
+            cols = v.index.get_indexer(all_grams) if all_grams else np.zeros(0, dtype=np.int64)
+            per_text = np.split(cols, np.cumsum(lengths)[:-1]) if len(texts) else []
+        lengths_arr = np.asarray([len(c) for c in per_text], dtype=np.int64)
+        return per_text, lengths_arr
+
+    def transform(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Sparse TF-IDF rows as COO triplets (row, column, value), vectorised over all texts."""
+        parts = []
+        n_texts = len(texts)
+        for v in self._vectorizers:
+            if not n_texts:
+                break
+            per_text, lengths = self._columns(v, texts)
+            cols = np.concatenate(per_text) if len(per_text) else np.zeros(0, dtype=np.int64)
+            rows = np.repeat(np.arange(n_texts, dtype=np.int64), lengths)
+            keep = cols >= 0  # -1: n-gram outside the vocabulary
+            n_terms = len(v.index)
+            key = rows[keep] * n_terms + cols[keep]
+            if not len(key):
+                continue
+            uniq, counts = np.unique(key, return_counts=True)
+            r, c = uniq // n_terms, uniq % n_terms
+            tf = 1.0 + np.log(counts) if v.sublinear_tf else counts.astype(np.float64)
+            w = tf * v.idf[c]
+            norms = np.sqrt(np.bincount(r, weights=w * w, minlength=n_texts))
+            parts.append((r, c + v.offset, w / norms[r]))
+        if not parts:
+            empty = np.zeros(0, dtype=np.int64)
+            return empty, empty, np.zeros(0, dtype=np.float64)
+        return tuple(np.concatenate(p) for p in zip(*parts))  # type: ignore[return-value]
+
+    def decision_function(self, texts: Sequence[str]) -> np.ndarray:
+        rows, cols, vals = self.transform(texts)
+        n = len(texts)
+        scores = np.tile(self.intercept, (n, 1))
+        if len(rows):
+            contrib = vals[:, None] * self.coef[cols]
+            for h in range(scores.shape[1]):
+                scores[:, h] += np.bincount(rows, weights=contrib[:, h], minlength=n)
+        return scores
+
+    def predict_proba(self, texts: Iterable[str]) -> ClaimScores:
+        texts = list(texts)
+        z = self.decision_function(texts)
+        return ClaimScores(self.heads, 1.0 / (1.0 + np.exp(-z)))
+
+
+def load_model_from(directory: Path | str) -> ClaimModel:
+    directory = Path(directory)
+    cfg_path, w_path = directory / CONFIG_FILE, directory / WEIGHTS_FILE
+    for p in (cfg_path, w_path):
+        if not p.is_file():
+            raise ClaimModelError(f"claim model file {p} is missing; train it with `pipeline train-claims`")
+    config = json.loads(cfg_path.read_text(encoding="utf-8"))
+    with np.load(w_path, allow_pickle=False) as npz:
+        weights = {k: npz[k] for k in npz.files}
+    return ClaimModel(config, weights)
+
+
+@lru_cache(maxsize=1)
+def load_model() -> ClaimModel:
+    """The committed model shipped inside the package (cached per process)."""
+    pkg = _res.files(__package__) / MODEL_DIR
+    return load_model_from(Path(str(pkg)))

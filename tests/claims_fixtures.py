@@ -1,0 +1,162 @@
+"""Hand-built spaCy Docs for claim tests: tokens, tags, lemmas and the dependency
+tree are frozen here (from one en_core_web_sm parse, reviewed), so a model upgrade
+cannot change what a test means. Format per token: text|tag|pos|lemma|dep|head|space."""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+from spacy.vocab import Vocab
+
+
+def build_doc(vocab: Vocab, sentences: list[tuple[str, list[tuple[int, int, str]]]]) -> Doc:
+    """One Doc from frozen sentences (heads are sentence-relative), joined by spaces."""
+    words, spaces, tags, pos, lemmas, deps, heads, ents = [], [], [], [], [], [], [], []
+    for k, (frozen, sent_ents) in enumerate(sentences):
+        base = len(words)
+        toks = [t.rsplit("|", 6) for t in frozen.split(" ")]
+        for j, (text, tag, p, lemma, dep, head, space) in enumerate(toks):
+            words.append(text)
+            last = j == len(toks) - 1
+            spaces.append(bool(int(space)) or (last and k < len(sentences) - 1))
+            tags.append(tag)
+            pos.append(p)
+            lemmas.append(lemma)
+            deps.append(dep)
+            heads.append(base + int(head))
+        ents.extend((base + s, base + e, label) for s, e, label in sent_ents)
+    doc = Doc(vocab, words=words, spaces=spaces, tags=tags, pos=pos, lemmas=lemmas, deps=deps, heads=heads)
+    doc.ents = [Span(doc, s, e, label=label) for s, e, label in ents]
+    return doc
+
+
+# (expected claim type or None for no claim, frozen tokens, entities)
+CASES = [
+    # We call on participating states to return to diplomacy as the primary means of resolving international problems.
+    ('prescriptive',
+     'We|PRP|PRON|we|nsubj|1|1 call|VBP|VERB|call|ROOT|1|1 on|IN|ADP|on|prep|1|1 participating|VBG|VERB|participate|amod|4|1 states|NNS|NOUN|state|pobj|2|1 to|TO|PART|to|aux|6|1 return|VB|VERB|return|xcomp|1|1 to|IN|ADP|to|prep|6|1 diplomacy|NN|NOUN|diplomacy|pobj|7|1 as|IN|ADP|as|prep|6|1 the|DT|DET|the|det|12|1 primary|JJ|ADJ|primary|amod|12|1 means|NNS|NOUN|mean|pobj|9|1 of|IN|ADP|of|prep|12|1 resolving|VBG|VERB|resolve|pcomp|13|1 international|JJ|ADJ|international|amod|16|1 problems|NNS|NOUN|problem|dobj|14|0 .|.|PUNCT|.|punct|1|0',
+     []),
+    # Belarus is ready to host these discussions without any preconditions.
+    ('prescriptive',
+     'Belarus|NNP|PROPN|Belarus|nsubj|1|1 is|VBZ|AUX|be|ROOT|1|1 ready|JJ|ADJ|ready|acomp|1|1 to|TO|PART|to|aux|4|1 host|VB|VERB|host|xcomp|2|1 these|DT|DET|these|det|6|1 discussions|NNS|NOUN|discussion|dobj|4|1 without|IN|ADP|without|prep|4|1 any|DT|DET|any|det|9|1 preconditions|NNS|NOUN|precondition|pobj|7|0 .|.|PUNCT|.|punct|1|0',
+     []),
+    # Belarus is traditionally in favor of a comprehensive reform of the OSCE.
+    ('prescriptive',
+     'Belarus|NNP|PROPN|Belarus|nsubj|1|1 is|VBZ|AUX|be|ROOT|1|1 traditionally|RB|ADV|traditionally|advmod|1|1 in|IN|ADP|in|prep|1|1 favor|NN|NOUN|favor|pobj|3|1 of|IN|ADP|of|prep|4|1 a|DT|DET|a|det|8|1 comprehensive|JJ|ADJ|comprehensive|amod|8|1 reform|NN|NOUN|reform|pobj|5|1 of|IN|ADP|of|prep|8|1 the|DT|DET|the|det|11|1 OSCE|NNP|PROPN|OSCE|pobj|9|0 .|.|PUNCT|.|punct|1|0',
+     [(11, 12, 'ORG')]),
+    # The diplomat emphasized that it is time to transform the OSCE into a platform for respectful diplomatic engagement.
+    ('prescriptive',
+     'The|DT|DET|the|det|1|1 diplomat|NN|NOUN|diplomat|nsubj|2|1 emphasized|VBD|VERB|emphasize|ROOT|2|1 that|IN|SCONJ|that|mark|5|1 it|PRP|PRON|it|nsubj|5|1 is|VBZ|AUX|be|ccomp|2|1 time|NN|NOUN|time|attr|5|1 to|TO|PART|to|aux|8|1 transform|VB|VERB|transform|relcl|6|1 the|DT|DET|the|det|10|1 OSCE|NNP|PROPN|OSCE|dobj|8|1 into|IN|ADP|into|prep|8|1 a|DT|DET|a|det|13|1 platform|NN|NOUN|platform|pobj|11|1 for|IN|ADP|for|prep|13|1 respectful|JJ|ADJ|respectful|amod|17|1 diplomatic|JJ|ADJ|diplomatic|amod|17|1 engagement|NN|NOUN|engagement|pobj|14|0 .|.|PUNCT|.|punct|2|0',
+     [(10, 11, 'ORG')]),
+    # Allow diplomats to do the work they were trained for!
+    ('prescriptive',
+     'Allow|VB|VERB|allow|ROOT|0|1 diplomats|NNS|NOUN|diplomat|nsubj|3|1 to|TO|PART|to|aux|3|1 do|VB|VERB|do|ccomp|0|1 the|DT|DET|the|det|5|1 work|NN|NOUN|work|dobj|3|1 they|PRP|PRON|they|nsubjpass|8|1 were|VBD|AUX|be|auxpass|8|1 trained|VBN|VERB|train|relcl|5|1 for|IN|ADP|for|prep|8|0 !|.|PUNCT|!|punct|0|0',
+     []),
+    # If our governments are temporarily not ready for direct dialogue, we propose involving analysts.
+    ('prescriptive',
+     'If|IN|SCONJ|if|mark|3|1 our|PRP$|PRON|our|poss|2|1 governments|NNS|NOUN|government|nsubj|3|1 are|VBP|AUX|be|advcl|12|1 temporarily|RB|ADV|temporarily|advmod|3|1 not|RB|PART|not|neg|3|1 ready|JJ|ADJ|ready|acomp|3|1 for|IN|ADP|for|prep|6|1 direct|JJ|ADJ|direct|amod|9|1 dialogue|NN|NOUN|dialogue|pobj|7|0 ,|,|PUNCT|,|punct|12|1 we|PRP|PRON|we|nsubj|12|1 propose|VBP|VERB|propose|ROOT|12|1 involving|VBG|VERB|involve|xcomp|12|1 analysts|NNS|NOUN|analyst|dobj|13|0 .|.|PUNCT|.|punct|12|0',
+     []),
+    # It is this inclusiveness that must be preserved and leveraged to reignite dialogue.
+    ('prescriptive',
+     'It|PRP|PRON|it|nsubj|1|1 is|VBZ|AUX|be|ROOT|1|1 this|DT|DET|this|det|3|1 inclusiveness|NN|NOUN|inclusiveness|attr|1|1 that|WDT|PRON|that|nsubjpass|7|1 must|MD|AUX|must|aux|7|1 be|VB|AUX|be|auxpass|7|1 preserved|VBN|VERB|preserve|ccomp|1|1 and|CC|CCONJ|and|cc|7|1 leveraged|VBN|VERB|leverage|conj|7|1 to|TO|PART|to|aux|11|1 reignite|VB|VERB|reignite|xcomp|9|1 dialogue|NN|NOUN|dialogue|dobj|11|0 .|.|PUNCT|.|punct|1|0',
+     []),
+    # The organization needs reforms to restore its original principles.
+    ('prescriptive',
+     'The|DT|DET|the|det|1|1 organization|NN|NOUN|organization|nsubj|2|1 needs|VBZ|VERB|need|ROOT|2|1 reforms|NNS|NOUN|reform|dobj|2|1 to|TO|PART|to|aux|5|1 restore|VB|VERB|restore|advcl|2|1 its|PRP$|PRON|its|poss|8|1 original|JJ|ADJ|original|amod|8|1 principles|NNS|NOUN|principle|dobj|5|0 .|.|PUNCT|.|punct|2|0',
+     []),
+    # Sekreta called on the participating states to abandon the practice of isolation.
+    ('prescriptive',
+     'Sekreta|NNP|PROPN|Sekreta|nsubj|1|1 called|VBD|VERB|call|ROOT|1|1 on|IN|ADP|on|prep|1|1 the|DT|DET|the|det|5|1 participating|VBG|VERB|participate|amod|5|1 states|NNS|NOUN|state|pobj|2|1 to|TO|PART|to|aux|7|1 abandon|VB|VERB|abandon|xcomp|1|1 the|DT|DET|the|det|9|1 practice|NN|NOUN|practice|dobj|7|1 of|IN|ADP|of|prep|9|1 isolation|NN|NOUN|isolation|pobj|10|0 .|.|PUNCT|.|punct|1|0',
+     [(0, 1, 'PERSON')]),
+    # It could serve as the foundation for constructing a Eurasian security architecture.
+    ('predictive',
+     'It|PRP|PRON|it|nsubj|2|1 could|MD|AUX|could|aux|2|1 serve|VB|VERB|serve|ROOT|2|1 as|IN|ADP|as|prep|2|1 the|DT|DET|the|det|5|1 foundation|NN|NOUN|foundation|pobj|3|1 for|IN|ADP|for|prep|5|1 constructing|VBG|VERB|construct|pcomp|6|1 a|DT|DET|a|det|11|1 Eurasian|JJ|ADJ|eurasian|amod|11|1 security|NN|NOUN|security|compound|11|1 architecture|NN|NOUN|architecture|dobj|7|0 .|.|PUNCT|.|punct|2|0',
+     [(9, 10, 'NORP')]),
+    # A section dedicated to progress in this area will also be included in the upcoming conference this fall.
+    ('predictive',
+     'A|DT|DET|a|det|1|1 section|NN|NOUN|section|nsubjpass|11|1 dedicated|VBN|VERB|dedicate|acl|1|1 to|TO|PART|to|aux|4|1 progress|VB|VERB|progress|xcomp|2|1 in|IN|ADP|in|prep|4|1 this|DT|DET|this|det|7|1 area|NN|NOUN|area|pobj|5|1 will|MD|AUX|will|aux|11|1 also|RB|ADV|also|advmod|11|1 be|VB|AUX|be|auxpass|11|1 included|VBN|VERB|include|ROOT|11|1 in|IN|ADP|in|prep|11|1 the|DT|DET|the|det|15|1 upcoming|JJ|ADJ|upcoming|amod|15|1 conference|NN|NOUN|conference|pobj|12|1 this|DT|DET|this|det|17|1 fall|NN|NOUN|fall|npadvmod|11|0 .|.|PUNCT|.|punct|11|0',
+     [(16, 18, 'DATE')]),
+    # Without returning to this original purpose, the OSCE has no future.
+    ('predictive',
+     'Without|IN|ADP|without|prep|9|1 returning|VBG|VERB|return|pcomp|0|1 to|IN|ADP|to|prep|1|1 this|DT|DET|this|det|5|1 original|JJ|ADJ|original|amod|5|1 purpose|NN|NOUN|purpose|pobj|2|0 ,|,|PUNCT|,|punct|9|1 the|DT|DET|the|det|8|1 OSCE|NNP|PROPN|OSCE|nsubj|9|1 has|VBZ|VERB|have|ROOT|9|1 no|DT|DET|no|det|11|1 future|NN|NOUN|future|dobj|9|0 .|.|PUNCT|.|punct|9|0',
+     [(8, 9, 'ORG')]),
+    # The summit is expected to take place in Minsk next year.
+    ('predictive',
+     'The|DT|DET|the|det|1|1 summit|NN|NOUN|summit|nsubjpass|3|1 is|VBZ|AUX|be|auxpass|3|1 expected|VBN|VERB|expect|ROOT|3|1 to|TO|PART|to|aux|5|1 take|VB|VERB|take|xcomp|3|1 place|NN|NOUN|place|dobj|5|1 in|IN|ADP|in|prep|5|1 Minsk|NNP|PROPN|Minsk|pobj|7|1 next|JJ|ADJ|next|amod|10|1 year|NN|NOUN|year|npadvmod|5|0 .|.|PUNCT|.|punct|3|0',
+     [(8, 9, 'GPE'), (9, 11, 'DATE')]),
+    # The Republic of Belarus has been a full-fledged member of the OSCE since January 30, 1992.
+    ('factual',
+     'The|DT|DET|the|det|1|1 Republic|NNP|PROPN|Republic|nsubj|5|1 of|IN|ADP|of|prep|1|1 Belarus|NNP|PROPN|Belarus|pobj|2|1 has|VBZ|AUX|have|aux|5|1 been|VBN|AUX|be|ROOT|5|1 a|DT|DET|a|det|10|1 full|RB|ADV|full|advmod|9|0 -|HYPH|PUNCT|-|punct|9|0 fledged|JJ|ADJ|fledged|amod|10|1 member|NN|NOUN|member|attr|5|1 of|IN|ADP|of|prep|10|1 the|DT|DET|the|det|13|1 OSCE|NNP|PROPN|OSCE|pobj|11|1 since|IN|SCONJ|since|prep|5|1 January|NNP|PROPN|January|pobj|14|1 30|CD|NUM|30|nummod|15|0 ,|,|PUNCT|,|punct|15|1 1992|CD|NUM|1992|nummod|15|0 .|.|PUNCT|.|punct|5|0',
+     [(0, 4, 'GPE'), (13, 14, 'ORG'), (15, 19, 'DATE')]),
+    # Sekreta acknowledged that the OSCE remains the only forum uniting North America, Europe, and the post-Soviet space.
+    ('factual',
+     'Sekreta|NNP|PROPN|Sekreta|nsubj|1|1 acknowledged|VBD|VERB|acknowledge|ROOT|1|1 that|IN|SCONJ|that|mark|5|1 the|DT|DET|the|det|4|1 OSCE|NNP|PROPN|OSCE|nsubj|5|1 remains|VBZ|VERB|remain|ccomp|1|1 the|DT|DET|the|det|8|1 only|JJ|ADJ|only|amod|8|1 forum|NN|NOUN|forum|attr|5|1 uniting|VBG|VERB|unite|acl|8|1 North|NNP|PROPN|North|compound|11|1 America|NNP|PROPN|America|dobj|9|0 ,|,|PUNCT|,|punct|11|1 Europe|NNP|PROPN|Europe|conj|11|0 ,|,|PUNCT|,|punct|11|1 and|CC|CCONJ|and|cc|11|1 the|DT|DET|the|det|20|1 post|JJ|ADJ|post|amod|20|0 -|JJ|ADJ|-|amod|20|0 Soviet|JJ|ADJ|soviet|amod|20|1 space|NN|NOUN|space|conj|11|0 .|.|PUNCT|.|punct|1|0',
+     [(4, 5, 'ORG'), (10, 12, 'LOC'), (13, 14, 'LOC'), (17, 20, 'NORP')]),
+    # We are working on approaches that will ensure regional stability.
+    ('factual',
+     'We|PRP|PRON|we|nsubj|2|1 are|VBP|AUX|be|aux|2|1 working|VBG|VERB|work|ROOT|2|1 on|IN|ADP|on|prep|2|1 approaches|NNS|NOUN|approach|pobj|3|1 that|WDT|PRON|that|nsubj|7|1 will|MD|AUX|will|aux|7|1 ensure|VB|VERB|ensure|relcl|4|1 regional|JJ|ADJ|regional|amod|9|1 stability|NN|NOUN|stability|dobj|7|0 .|.|PUNCT|.|punct|2|0',
+     []),
+    # Earlier, both countries had extended an invitation to Eurasian nations to participate in the development of the charter.
+    ('factual',
+     'Earlier|RBR|ADV|early|advmod|5|0 ,|,|PUNCT|,|punct|5|1 both|DT|DET|both|det|3|1 countries|NNS|NOUN|country|nsubj|5|1 had|VBD|AUX|have|aux|5|1 extended|VBN|VERB|extend|ROOT|5|1 an|DT|DET|an|det|7|1 invitation|NN|NOUN|invitation|dobj|5|1 to|IN|ADP|to|prep|7|1 Eurasian|JJ|ADJ|eurasian|amod|10|1 nations|NNS|NOUN|nation|pobj|8|1 to|TO|PART|to|aux|12|1 participate|VB|VERB|participate|acl|7|1 in|IN|ADP|in|prep|12|1 the|DT|DET|the|det|15|1 development|NN|NOUN|development|pobj|13|1 of|IN|ADP|of|prep|15|1 the|DT|DET|the|det|18|1 charter|NN|NOUN|charter|pobj|16|0 .|.|PUNCT|.|punct|5|0',
+     [(9, 10, 'NORP')]),
+    # Belarus proposed a resolution on human trafficking in 2012.
+    ('factual',
+     'Belarus|NNP|PROPN|Belarus|nsubj|1|1 proposed|VBD|VERB|propose|ROOT|1|1 a|DT|DET|a|det|3|1 resolution|NN|NOUN|resolution|dobj|1|1 on|IN|ADP|on|prep|3|1 human|JJ|ADJ|human|amod|6|1 trafficking|NN|NOUN|trafficking|pobj|4|1 in|IN|ADP|in|prep|1|1 2012|CD|NUM|2012|pobj|7|0 .|.|PUNCT|.|punct|1|0',
+     [(0, 1, 'ORG'), (8, 9, 'DATE')]),
+    # He noted that the conference has already proven that it can serve as a neutral platform.
+    ('factual',
+     'He|PRP|PRON|he|nsubj|1|1 noted|VBD|VERB|note|ROOT|1|1 that|IN|SCONJ|that|mark|7|1 the|DT|DET|the|det|4|1 conference|NN|NOUN|conference|nsubj|7|1 has|VBZ|AUX|have|aux|7|1 already|RB|ADV|already|advmod|7|1 proven|VBN|VERB|prove|ccomp|1|1 that|IN|SCONJ|that|mark|11|1 it|PRP|PRON|it|nsubj|11|1 can|MD|AUX|can|aux|11|1 serve|VB|VERB|serve|ccomp|7|1 as|IN|ADP|as|prep|11|1 a|DT|DET|a|det|15|1 neutral|JJ|ADJ|neutral|amod|15|1 platform|NN|NOUN|platform|pobj|12|0 .|.|PUNCT|.|punct|1|0',
+     []),
+    # He also criticized the organization's growing tendency to interfere in the internal affairs of sovereign states.
+    ('evaluative',
+     "He|PRP|PRON|he|nsubj|2|1 also|RB|ADV|also|advmod|2|1 criticized|VBD|VERB|criticize|ROOT|2|1 the|DT|DET|the|det|4|1 organization|NN|NOUN|organization|poss|7|0 's|POS|PART|'s|case|4|1 growing|VBG|VERB|grow|amod|7|1 tendency|NN|NOUN|tendency|dobj|2|1 to|TO|PART|to|aux|9|1 interfere|VB|VERB|interfere|acl|7|1 in|IN|ADP|in|prep|9|1 the|DT|DET|the|det|13|1 internal|JJ|ADJ|internal|amod|13|1 affairs|NNS|NOUN|affair|pobj|10|1 of|IN|ADP|of|prep|13|1 sovereign|JJ|ADJ|sovereign|amod|16|1 states|NNS|NOUN|state|pobj|14|0 .|.|PUNCT|.|punct|2|0",
+     []),
+    # The OSCE became increasingly ineffective and biased in its operations.
+    ('evaluative',
+     'The|DT|DET|the|det|1|1 OSCE|NNP|PROPN|OSCE|nsubj|2|1 became|VBD|VERB|become|ROOT|2|1 increasingly|RB|ADV|increasingly|advmod|4|1 ineffective|JJ|ADJ|ineffective|acomp|2|1 and|CC|CCONJ|and|cc|4|1 biased|VBN|VERB|bias|conj|2|1 in|IN|ADP|in|prep|6|1 its|PRP$|PRON|its|poss|9|1 operations|NNS|NOUN|operation|pobj|7|0 .|.|PUNCT|.|punct|2|0',
+     [(1, 2, 'ORG')]),
+    # Stop the sanctions now!
+    ('prescriptive',
+     'Stop|VB|VERB|stop|ROOT|0|1 the|DT|DET|the|det|2|1 sanctions|NNS|NOUN|sanction|dobj|0|1 now|RB|ADV|now|advmod|0|0 !|.|PUNCT|!|punct|0|0',
+     []),
+    # Read more about the summit.  (web furniture, not a call for action)
+    (None,
+     'Read|VB|VERB|read|ROOT|0|1 more|JJR|ADJ|more|dobj|0|1 about|IN|ADP|about|prep|0|1 the|DT|DET|the|det|4|1 summit|NN|NOUN|summit|pobj|2|0 .|.|PUNCT|.|punct|0|0',
+     []),
+    # "Will it work?" the minister asked.  (a quoted question with its attribution)
+    (None,
+     '"|``|PUNCT|"|punct|3|0 Will|MD|AUX|will|aux|3|1 it|PRP|PRON|it|nsubj|3|1 work|VB|VERB|work|ROOT|3|0 ?|.|PUNCT|?|punct|3|0 "|\'\'|PUNCT|"|punct|3|1 the|DT|DET|the|det|7|1 minister|NN|NOUN|minister|nsubj|8|1 asked|VBD|VERB|ask|ccomp|3|0 .|.|PUNCT|.|punct|3|0',
+     []),
+    # What can be done right now?
+    (None,
+     'What|WP|PRON|what|nsubjpass|3|1 can|MD|AUX|can|aux|3|1 be|VB|AUX|be|auxpass|3|1 done|VBN|VERB|do|ROOT|3|1 right|RB|ADV|right|advmod|5|1 now|RB|ADV|now|advmod|3|0 ?|.|PUNCT|?|punct|3|0',
+     []),
+    # [of countries] in the Eurasian space to discuss the future architecture of Eurasian security.
+    (None,
+     '[|XX|X|[|dep|9|0 of|IN|ADP|of|prep|0|1 countries|NNS|NOUN|country|pobj|1|0 ]|-RRB-|PUNCT|]|punct|1|1 in|IN|ADP|in|prep|3|1 the|DT|DET|the|det|7|1 Eurasian|JJ|ADJ|eurasian|amod|7|1 space|NN|NOUN|space|pobj|4|1 to|TO|PART|to|aux|9|1 discuss|VB|VERB|discuss|ROOT|9|1 the|DT|DET|the|det|12|1 future|JJ|ADJ|future|amod|12|1 architecture|NN|NOUN|architecture|dobj|9|1 of|IN|ADP|of|prep|12|1 Eurasian|JJ|ADJ|eurasian|amod|15|1 security|NN|NOUN|security|pobj|13|0 .|.|PUNCT|.|punct|9|0',
+     [(6, 7, 'NORP'), (14, 15, 'NORP')]),
+    # "An architecture that would ensure lasting peace on our common large continent," Aleinik emphasized.
+    (None,
+     '"|``|PUNCT|"|punct|16|0 An|DT|DET|an|det|2|1 architecture|NN|NOUN|architecture|prep|0|1 that|WDT|PRON|that|nsubj|5|1 would|MD|AUX|would|aux|5|1 ensure|VB|VERB|ensure|relcl|2|1 lasting|VBG|VERB|last|amod|7|1 peace|NN|NOUN|peace|dobj|5|1 on|IN|ADP|on|prep|7|1 our|PRP$|PRON|our|poss|12|1 common|JJ|ADJ|common|amod|12|1 large|JJ|ADJ|large|amod|12|1 continent|NN|NOUN|continent|pobj|8|0 ,|,|PUNCT|,|punct|16|0 "|\'\'|PUNCT|"|punct|16|1 Aleinik|NNP|PROPN|Aleinik|nsubj|16|1 emphasized|VBD|VERB|emphasize|ROOT|16|0 .|.|PUNCT|.|punct|16|0',
+     [(15, 16, 'PERSON')]),
+]
+
+
+# (is the main predicate a judgment?, frozen tokens, entities) for claim_cues.evaluative_predicate
+EVALUATIVE_PREDICATE_CASES = [
+    # The security architecture had gradually lost credibility as the OSCE became increasingly ineffective and biased.
+    (True,
+     'The|DT|DET|the|det|2|1 security|NN|NOUN|security|compound|2|1 architecture|NN|NOUN|architecture|nsubj|5|1 had|VBD|AUX|have|aux|5|1 gradually|RB|ADV|gradually|advmod|5|1 lost|VBN|VERB|lose|ROOT|5|1 credibility|NN|NOUN|credibility|dobj|5|1 as|IN|SCONJ|as|mark|10|1 the|DT|DET|the|det|9|1 OSCE|NNP|PROPN|OSCE|nsubj|10|1 became|VBD|VERB|become|advcl|5|1 increasingly|RB|ADV|increasingly|advmod|12|1 ineffective|JJ|ADJ|ineffective|acomp|10|1 and|CC|CCONJ|and|cc|12|1 biased|JJ|ADJ|biased|conj|12|0 .|.|PUNCT|.|punct|5|0',
+     [(9, 10, 'ORG')]),
+    # Hungary's participation in the conference was a testament to the interest in regional cooperation.
+    (True,
+     "Hungary|NNP|PROPN|Hungary|poss|2|0 's|POS|PART|'s|case|0|1 participation|NN|NOUN|participation|nsubj|6|1 in|IN|ADP|in|prep|2|1 the|DT|DET|the|det|5|1 conference|NN|NOUN|conference|pobj|3|1 was|VBD|AUX|be|ROOT|6|1 a|DT|DET|a|det|8|1 testament|NN|NOUN|testament|attr|6|1 to|IN|ADP|to|prep|8|1 the|DT|DET|the|det|11|1 interest|NN|NOUN|interest|pobj|9|1 in|IN|ADP|in|prep|11|1 regional|JJ|ADJ|regional|amod|14|1 cooperation|NN|NOUN|cooperation|pobj|12|0 .|.|PUNCT|.|punct|6|0",
+     [(0, 1, 'GPE')]),
+    # The OSCE's presence in those territories has significantly diminished.
+    (False,
+     "The|DT|DET|the|det|1|1 OSCE|NNP|PROPN|OSCE|poss|3|0 's|POS|PART|'s|case|1|1 presence|NN|NOUN|presence|nsubj|9|1 in|IN|ADP|in|prep|3|1 those|DT|DET|those|det|6|1 territories|NNS|NOUN|territory|pobj|4|1 has|VBZ|AUX|have|aux|9|1 significantly|RB|ADV|significantly|advmod|9|1 diminished|VBN|VERB|diminish|ROOT|9|0 .|.|PUNCT|.|punct|9|0",
+     [(1, 2, 'ORG')]),
+    # The OSCE is the world's largest regional organization.
+    (False,
+     "The|DT|DET|the|det|1|1 OSCE|NNP|PROPN|OSCE|nsubj|2|1 is|VBZ|AUX|be|ROOT|2|1 the|DT|DET|the|det|4|1 world|NN|NOUN|world|poss|8|0 's|POS|PART|'s|case|4|1 largest|JJS|ADJ|large|amod|8|1 regional|JJ|ADJ|regional|amod|8|1 organization|NN|NOUN|organization|attr|2|0 .|.|PUNCT|.|punct|2|0",
+     [(1, 2, 'ORG')]),
+]
