@@ -1,0 +1,344 @@
+"""Speaker resolution: from the mention next to a quote to a canonical name (issue 4).
+
+Rules, applied in document order (each is small and tested in
+``tests/test_speakers_resolution.py``):
+
+1. **Named mention**: an entity row of the entities table covering the
+   mention's head token gives ``canonical``. A lone surname becomes the full
+   name of a PERSON of the same document ending with it (GUIDELINES 3:
+   ``Sekreta`` -> ``Igor Sekreta``), and title words the NER left in a name are
+   stripped (``Deputy Minister Igor Sekreta`` -> ``Igor Sekreta``).
+2. **Pronoun** (``he``/``she``): the most recent PERSON that was a speaker or the
+   subject of a main clause before the mention, outside quotation marks (words
+   inside quotes are the speaker's, not the narrator's references), skipping a
+   person whose honorific (``Mr.``/``Ms.``/``Mrs.``) contradicts the pronoun.
+   ``they``/``it``: the most recent non-person (organisation, country, group).
+3. **Description** (``the deputy minister``, ``the Belarusian diplomat``): a
+   definite noun phrase whose head is a role word (``speaker_titles.txt``)
+   refers to the person the article introduced with that role: role words are
+   collected around each PERSON mention (``Belarus' Deputy Minister of Foreign
+   Affairs Igor Sekreta``; appositions), a head licenses the roles listed in
+   ``speaker_roles.txt`` (a *diplomat* may be introduced as a foreign
+   minister), modifiers break ties (``deputy``), then recency. With no match
+   the most recent PERSON speaker is taken: in news a role description with no
+   antecedent of its own almost always means the person being quoted.
+4. Otherwise the mention text itself, without determiners and leading titles.
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from spacy.tokens import Doc, Token
+
+from .resources import word_list, word_set
+
+PERSON = "PERSON"
+# Entity labels that can say something (a person, an organisation, a country's government).
+SPEAKER_LABELS = ("PERSON", "ORG", "GPE", "NORP")
+_MALE_FEMALE = frozenset({"he", "she", "him", "her"})
+_PLURAL = frozenset({"they", "them", "it"})  # "it said": an organisation or document
+_DEFINITE = frozenset({"the", "this", "that"})
+_HONORIFICS = (("Mr. ", "m"), ("Mr ", "m"), ("Mrs. ", "f"), ("Mrs ", "f"), ("Ms. ", "f"), ("Ms ", "f"), ("Miss ", "f"))
+# Title words that also modify organisations (`Foreign Ministry`, `State Department`):
+# on their own they do not make a name a person's.
+_TITLE_MODIFIERS = frozenset({"of", "foreign", "affairs", "vice", "deputy", "general", "state", "prime", "chief", "head"})
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
+
+
+@dataclass(frozen=True)
+class EntityRow:
+    start: int
+    end: int
+    label: str
+    canonical: str
+
+
+@lru_cache(maxsize=None)
+def role_words() -> frozenset[str]:
+    return word_set("speaker_titles")
+
+
+@lru_cache(maxsize=None)
+def role_families() -> dict[str, frozenset[str]]:
+    out: dict[str, frozenset[str]] = {}
+    for line in word_list("speaker_roles"):
+        head, sep, rest = line.partition(":")
+        if not sep:
+            raise ValueError(f"speaker_roles.txt: expected 'head: word word ...', got {line!r}")
+        out[head.strip().lower()] = frozenset(rest.lower().split()) | {head.strip().lower()}
+    return out
+
+
+def strip_titles(name: str) -> str:
+    """The name in a titled mention: the words after the last title word
+    (``Belarusian Deputy Foreign Minister Igor Sekreta`` -> ``Igor Sekreta``,
+    ``President of Belarus A. Lukashenko`` -> ``A. Lukashenko``). A mention that is
+    all titles and modifiers (``the Belarusian diplomat``) only loses determiners."""
+    words = name.replace("\u2019s ", " ").replace("'s ", " ").split()
+    while len(words) > 1 and words[0].lower() in _DETERMINERS:
+        words = words[1:]
+    titles = role_words() - {"the", "of"}
+    last = max((k for k, w in enumerate(words) if w.lower().strip(".,’'") in titles), default=-1)
+    rest = words[last + 1:]
+    if rest and rest[0].lower() == "of":  # "President of Belarus A. Lukashenko"
+        rest = rest[1:]
+        while len(rest) > 1 and rest[0][:1].isupper() and not _looks_like_name_start(rest):
+            rest = rest[1:]
+    if last >= 0 and rest and all(w[:1].isupper() for w in rest):
+        words = rest
+    return " ".join(words).strip(" ,.’'")
+
+
+def _looks_like_name_start(words: list[str]) -> bool:
+    """``A. Lukashenko`` / ``Igor Sekreta`` at the end of the list: a name of two words
+    or an initial plus surname."""
+    return len(words) <= 2 or (len(words[0]) <= 3 and words[0].endswith("."))
+
+
+@dataclass
+class _Person:
+    canonical: str
+    roles: set[str] = field(default_factory=set)
+    last_pos: int = -1
+
+
+class SpeakerResolver:
+    """Resolves speaker mentions of one document, in document order."""
+
+    def __init__(self, doc: Doc, entities: list[EntityRow], quoted: list[tuple[int, int]], text: str | None = None):
+        self.doc = doc
+        self.text = doc.text if text is None else text  # Doc.text is rebuilt on every access
+        self.entities = sorted(entities, key=lambda e: e.start)
+        self._ent_starts = [e.start for e in self.entities]
+        self.quoted = sorted(quoted)
+        self._q_starts = [q[0] for q in self.quoted]
+        self.full_names = self._full_names()
+        self.persons: dict[str, _Person] = {}
+        # (pos, canonical, label): speakers and main-clause subjects, in order
+        self.history: list[tuple[int, str, str]] = []
+        self._first: dict[str, int] = {}  # first position a person was named as a speaker
+        self._positions: dict[str, list[int]] | None = None
+        self.gender = self._genders()
+        self._intro_persons()
+
+    # -- lookups --------------------------------------------------------------
+    def inside_quote(self, pos: int) -> bool:
+        k = bisect.bisect_right(self._q_starts, pos) - 1
+        return k >= 0 and self.quoted[k][0] <= pos < self.quoted[k][1]
+
+    def entity_at(self, pos: int) -> EntityRow | None:
+        k = bisect.bisect_right(self._ent_starts, pos) - 1
+        best = None
+        while k >= 0 and self.entities[k].start > pos - 200:
+            e = self.entities[k]
+            if e.start <= pos < e.end and e.label in SPEAKER_LABELS:
+                if best is None or (e.label == PERSON) > (best.label == PERSON):
+                    best = e
+            k -= 1
+        return best
+
+    def _full_names(self) -> dict[str, str]:
+        """Lone surname -> the full name of a PERSON of this document that ends with it."""
+        out: dict[str, str] = {}
+        for e in self.entities:
+            if e.label != PERSON:
+                continue
+            name = strip_titles(e.canonical)
+            words = name.split()
+            if len(words) >= 2:
+                last = words[-1]
+                if last not in out or len(name) > len(out[last]):
+                    out[last] = name
+        return out
+
+    def canonical(self, e: EntityRow) -> str:
+        name = e.canonical
+        if name[:4].lower() == "the " and len(name) > 4:
+            name = name[4:]  # GUIDELINES 3: a leading "the" is not part of the name
+        if e.label == PERSON:
+            name = strip_titles(name)
+            if " " not in name and name in self.full_names:
+                name = self.full_names[name]
+        return name
+
+    # -- person introductions (for descriptions) -----------------------------
+    def _intro_persons(self) -> None:
+        doc = self.doc
+        for e in self.entities:
+            if e.label != PERSON or self.inside_quote(e.start):
+                continue
+            span = doc.char_span(e.start, e.end, alignment_mode="expand")
+            if span is None or len(span) == 0:
+                continue
+            p = self.persons.setdefault(self.canonical(e), _Person(self.canonical(e)))
+            roles = {w.lower() for w in e.canonical.split() if w.lower() in role_words()}
+            root = span.root
+            # left modifiers in the same noun phrase: "Belarusian Deputy Foreign Minister Igor Sekreta"
+            for t in doc[root.left_edge.i:span.start]:
+                if t.is_alpha:
+                    roles.add(t.lower_)
+            # appositions: "Igor Sekreta, the deputy minister," / "the minister, Igor Sekreta"
+            for c in root.children:
+                if c.dep_ == "appos":
+                    roles.update(t.lower_ for t in c.subtree if t.is_alpha)
+            if root.dep_ == "appos":
+                roles.update(t.lower_ for t in root.head.subtree if t.is_alpha and t.i not in range(span.start, span.end))
+            p.roles |= roles
+
+    # -- resolution -----------------------------------------------------------
+    def note_subject(self, tok: Token) -> None:
+        """Record a main-clause subject (a possible antecedent for later pronouns)."""
+        if self.inside_quote(tok.idx):
+            return
+        name, label = self._resolve_head(tok, tok.idx, record=False)
+        if name is not None and label is not None:
+            self.history.append((tok.idx, name, label))
+
+    def resolve(self, head: Token | None, span: tuple[int, int] | None) -> str | None:
+        if head is None:
+            return None
+        name, label = self._resolve_head(head, head.idx, record=True, span=span)
+        # a party named inside someone's quote is not a later pronoun's antecedent
+        if name is not None and not self.inside_quote(head.idx):
+            self.history.append((head.idx, name, label or ""))
+        return name
+
+    def name_of(self, tok: Token) -> tuple[str | None, str | None]:
+        """(canonical, label) of a mention headed by ``tok``, without recording it."""
+        return self._resolve_head(tok, tok.idx, record=False)
+
+    def _recent(self, pos: int, want_person: bool, gender: str | None = None) -> tuple[str, str] | None:
+        for hpos, name, label in reversed(self.history):
+            if hpos >= pos:
+                continue
+            if (label == PERSON) == want_person:
+                if gender is not None and self.gender.get(name, gender) != gender:
+                    continue  # `she` never means a man introduced as "Mr. ..."
+                return name, label
+        return None
+
+    def _genders(self) -> dict[str, str]:
+        """Gender of a person known from an honorific before one of their mentions
+        (``Mr. Clarke``, ``Ms. LaBelle``): the only evidence used, so unknown is the default."""
+        out: dict[str, str] = {}
+        for e in self.entities:
+            if e.label != PERSON:
+                continue
+            before = self.text[max(0, e.start - 6):e.start] + " " + e.canonical[:5]
+            for honorific, g in _HONORIFICS:
+                if honorific in before:
+                    out.setdefault(self.canonical(e), g)
+        return out
+
+    def _resolve_head(self, head: Token, pos: int, record: bool, span=None) -> tuple[str | None, str | None]:
+        low = head.lower_
+        if head.pos_ == "PRON" or low in _MALE_FEMALE or low in _PLURAL:
+            if low in _MALE_FEMALE:
+                hit = self._recent(pos, want_person=True, gender="f" if low in ("she", "her") else "m")
+                return hit if hit else (None, None)
+            if low in _PLURAL:
+                hit = self._recent(pos, want_person=False)
+                return hit if hit else (None, None)
+            return None, None
+        e = self.entity_at(head.idx)
+        if e is not None and not (e.label != PERSON and self._titled_name(head)):
+            name, label = self.canonical(e), e.label
+            if label != PERSON and " " not in name and name in self.full_names:
+                # a surname the NER took for an organisation or place ("Sekreta further noted")
+                name, label = self.full_names[name], PERSON
+            if label == PERSON:
+                self._register(name, head, span, pos)
+            return name, label
+        if head.text in self.full_names and head.text[:1].isupper():
+            # the surname of a person already named here, whatever the tagger made of it
+            name = self.full_names[head.text]
+            self._register(name, head, span, pos)
+            return name, PERSON
+        if head.pos_ == "PROPN" and low not in role_words():
+            # A named speaker the NER missed (or took for a place: "Belarus' Deputy
+            # Minister ... Igor Sekreta"): the proper-name run ending at the head.
+            name = self._name_run(head)
+            if " " not in name and name in self.full_names:
+                name = self.full_names[name]
+            self._register(name, head, span, pos)
+            return name, PERSON
+        if head.pos_ in ("NOUN", "PROPN") and low in role_words() | set(role_families()):
+            dets = {c.lower_ for c in head.children if c.dep_ == "det"}
+            if dets & _DEFINITE:
+                hit = self._description(head, pos)
+                if hit is not None:
+                    return hit, PERSON
+        if not record:
+            return None, None
+        if span is None:
+            return head.text, None
+        text = self.text[span[0]:span[1]]
+        return strip_titles(text) or text, None
+
+    def _titled_name(self, head: Token) -> bool:
+        """A proper name preceded by a title word (`Minister ... Igor Sekreta`): a person."""
+        return any(t.lower_ in role_words() and t.lower_ not in _DETERMINERS and t.lower_ not in _TITLE_MODIFIERS
+                   for t in head.doc[head.left_edge.i:head.i])
+
+    def _name_run(self, head: Token) -> str:
+        doc = head.doc
+        i = head.i
+        while i - 1 >= head.left_edge.i and doc[i - 1].pos_ == "PROPN" and doc[i - 1].lower_ not in role_words() \
+                and doc[i - 1].dep_ in ("compound", "flat", "nmod") and doc[i - 1].text[:1].isalpha():
+            i -= 1
+        return doc[i:head.i + 1].text
+
+    def _register(self, name: str, head: Token, span, pos: int) -> None:
+        """Remember a person speaker: full name for later surnames, role words for descriptions."""
+        p = self.persons.setdefault(name, _Person(name))
+        p.last_pos = pos
+        if span is not None:
+            p.roles |= {w.lower().strip("’',.") for w in self.text[span[0]:span[1]].split()} - set(name.lower().split())
+        if self._first.get(name) is None:
+            self._first[name] = pos
+        words = name.split()
+        if len(words) >= 2 and (words[-1] not in self.full_names or len(name) > len(self.full_names[words[-1]])):
+            self.full_names[words[-1]] = name
+
+    def _description(self, head: Token, pos: int) -> str | None:
+        lemma = head.lemma_.lower()
+        family = role_families().get(lemma, frozenset()) | {lemma, head.lower_}
+        mods = {c.lower_ for c in head.children if c.dep_ in ("amod", "compound") and c.is_alpha}
+        best, best_key = None, None
+        for p in self.persons.values():
+            if not (p.roles & family):
+                continue
+            first_seen = self._first_pos(p.canonical)
+            if first_seen is None or first_seen >= pos:
+                continue
+            overlap = sum(1 for m in mods if any(r[:5] == m[:5] for r in p.roles))
+            key = (overlap, max(self._last_pos(p.canonical, pos), p.last_pos if p.last_pos < pos else -1))
+            if best_key is None or key > best_key:
+                best, best_key = p.canonical, key
+        if best is not None:
+            return best
+        hit = self._recent(pos, want_person=True)
+        return hit[0] if hit else None
+
+    def _person_positions(self) -> dict[str, list[int]]:
+        """Where each PERSON (by canonical name) is mentioned outside quotes, in order;
+        built once per document so descriptions stay linear on long texts."""
+        if self._positions is None:
+            self._positions = {}
+            for e in self.entities:
+                if e.label == PERSON and not self.inside_quote(e.start):
+                    self._positions.setdefault(self.canonical(e), []).append(e.start)
+        return self._positions
+
+    def _first_pos(self, name: str) -> int | None:
+        if name in self._first:
+            return self._first[name]
+        got = self._person_positions().get(name)
+        return got[0] if got else None
+
+    def _last_pos(self, name: str, before: int) -> int:
+        got = self._person_positions().get(name, [])
+        k = bisect.bisect_left(got, before) - 1
+        return got[k] if k >= 0 else -1
