@@ -10,6 +10,13 @@ within-word character n-grams with one logistic-regression head per decision:
 * ``checkworthy``: P(a fact-checker would check it); trained on CheckThat! 2024
   task 1 (check-worthiness in political debates).
 
+Besides the words, the ``nonfactual`` head sees the sentence's fine-grained
+part-of-speech tags (Penn tag 1-3-grams from the spaCy parse the pipeline
+already has): adjectives, adverbs, comparatives/superlatives, modals and
+pronoun patterns are the classic subjectivity cues (Wiebe & Riloff 2005), and
+they raised the news-subjectivity cross-validation by about 0.01 macro-F1 (see
+the model card). The ``checkworthy`` head has zero weight on them.
+
 The weights live in ``models/claims/claims_model.npz`` (vocabularies, idf
 vectors, coefficient matrix) and ``model.json`` (settings, thresholds, scores).
 The feature extraction below reproduces scikit-learn's ``TfidfVectorizer``
@@ -34,7 +41,10 @@ MODEL_DIR = "models/claims"
 WEIGHTS_FILE = "claims_model.npz"
 CONFIG_FILE = "model.json"
 #: format version of the exported files; bump when the layout changes
-FORMAT_VERSION = 1
+#: (2: a vectorizer may read POS tags instead of text, ``"input": "tags"``)
+FORMAT_VERSION = 2
+#: what a vectorizer reads: the sentence text, or its sequence of fine-grained POS tags
+INPUTS = ("text", "tags")
 
 # scikit-learn's defaults for the word analyzer and the char_wb whitespace rule
 _TOKEN_RE = re.compile(r"(?u)\b\w\w+\b")
@@ -77,12 +87,29 @@ def char_wb_ngrams(text: str, ngram_range: tuple[int, int]) -> list[str]:
     return out
 
 
-_ANALYZERS = {"word": word_ngrams, "char_wb": char_wb_ngrams}
+def tag_ngrams(tags: Sequence[str], ngram_range: tuple[int, int]) -> list[str]:
+    """N-grams of a POS-tag sequence (``["DT", "JJ", "NN"]`` -> ``"DT"``, ..., ``"DT JJ"``, ...).
+
+    Used as the (callable) analyzer of the scikit-learn vectorizer at training
+    time too, so training and inference share one definition.
+    """
+    tags = list(tags)
+    lo, hi = ngram_range
+    out: list[str] = []
+    n_tok = len(tags)
+    for n in range(lo, min(hi, n_tok) + 1):
+        for i in range(n_tok - n + 1):
+            out.append(" ".join(tags[i:i + n]))
+    return out
+
+
+_ANALYZERS = {"word": word_ngrams, "char_wb": char_wb_ngrams, "tags": tag_ngrams}
 
 
 @dataclass(frozen=True)
 class _Vectorizer:
     analyzer: str
+    input: str                 # "text" or "tags"
     ngram_range: tuple[int, int]
     sublinear_tf: bool
     index: "pd.Index"          # terms; position = local column
@@ -125,10 +152,13 @@ class ClaimModel:
                 raise ClaimModelError(f"vectorizer {name!r}: {len(vocab)} terms but {len(idf)} idf values")
             if spec["analyzer"] not in _ANALYZERS:
                 raise ClaimModelError(f"vectorizer {name!r}: analyzer {spec['analyzer']!r} not in {sorted(_ANALYZERS)}")
+            source = spec.get("input", "text")
+            if source not in INPUTS:
+                raise ClaimModelError(f"vectorizer {name!r}: input {source!r} not in {list(INPUTS)}")
             index = pd.Index(vocab.astype(object))
             if not index.is_unique:
                 raise ClaimModelError(f"vectorizer {name!r}: vocabulary has duplicate terms")
-            self._vectorizers.append(_Vectorizer(spec["analyzer"], tuple(spec["ngram_range"]),
+            self._vectorizers.append(_Vectorizer(spec["analyzer"], source, tuple(spec["ngram_range"]),
                                                  bool(spec["sublinear_tf"]), index, idf, offset))
             offset += len(vocab)
         self.coef = weights["coef"].astype(np.float64)          # (n_features, n_heads)
@@ -140,7 +170,12 @@ class ClaimModel:
     def n_features(self) -> int:
         return self.coef.shape[0]
 
-    def _columns(self, v: _Vectorizer, texts: Sequence[str]) -> tuple[list[np.ndarray], np.ndarray]:
+    @property
+    def needs_tags(self) -> bool:
+        """Whether a vectorizer reads POS tags (then ``tags`` must be passed)."""
+        return any(v.input == "tags" for v in self._vectorizers)
+
+    def _columns(self, v: _Vectorizer, texts: Sequence) -> tuple[list[np.ndarray], np.ndarray]:
         """Per text, the columns of its in-vocabulary n-grams (with repeats)."""
         if v.analyzer == "char_wb":
             # char_wb n-grams never cross a whitespace-separated word, so each distinct
@@ -169,14 +204,24 @@ class ClaimModel:
         lengths_arr = np.asarray([len(c) for c in per_text], dtype=np.int64)
         return per_text, lengths_arr
 
-    def transform(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """Sparse TF-IDF rows as COO triplets (row, column, value), vectorised over all texts."""
+    def transform(self, texts: Sequence[str], tags: Sequence[Sequence[str]] | None = None
+                  ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Sparse TF-IDF rows as COO triplets (row, column, value), vectorised over all texts.
+
+        ``tags``: per text, its fine-grained POS tags (``token.tag_``), needed when
+        the model has a tag vectorizer.
+        """
         parts = []
         n_texts = len(texts)
+        if self.needs_tags:
+            if tags is None:
+                raise ClaimModelError("this claim model reads POS tags: pass tags=[[token.tag_ for token in span], ...]")
+            if len(tags) != n_texts:
+                raise ClaimModelError(f"{len(tags)} tag sequences for {n_texts} texts")
         for v in self._vectorizers:
             if not n_texts:
                 break
-            per_text, lengths = self._columns(v, texts)
+            per_text, lengths = self._columns(v, tags if v.input == "tags" else texts)
             cols = np.concatenate(per_text) if len(per_text) else np.zeros(0, dtype=np.int64)
             rows = np.repeat(np.arange(n_texts, dtype=np.int64), lengths)
             keep = cols >= 0  # -1: n-gram outside the vocabulary
@@ -195,8 +240,8 @@ class ClaimModel:
             return empty, empty, np.zeros(0, dtype=np.float64)
         return tuple(np.concatenate(p) for p in zip(*parts))  # type: ignore[return-value]
 
-    def decision_function(self, texts: Sequence[str]) -> np.ndarray:
-        rows, cols, vals = self.transform(texts)
+    def decision_function(self, texts: Sequence[str], tags: Sequence[Sequence[str]] | None = None) -> np.ndarray:
+        rows, cols, vals = self.transform(texts, tags)
         n = len(texts)
         scores = np.tile(self.intercept, (n, 1))
         if len(rows):
@@ -205,9 +250,9 @@ class ClaimModel:
                 scores[:, h] += np.bincount(rows, weights=contrib[:, h], minlength=n)
         return scores
 
-    def predict_proba(self, texts: Iterable[str]) -> ClaimScores:
+    def predict_proba(self, texts: Iterable[str], tags: Sequence[Sequence[str]] | None = None) -> ClaimScores:
         texts = list(texts)
-        z = self.decision_function(texts)
+        z = self.decision_function(texts, tags)
         return ClaimScores(self.heads, 1.0 / (1.0 + np.exp(-z)))
 
 

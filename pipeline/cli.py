@@ -136,11 +136,12 @@ def _parse_workers(value: str) -> int:
 def _print_summary(summary) -> None:
     for t in summary.tables:
         note = "" if t.implemented else "  [yellow](stage not built yet: empty table with the contract's schema)[/]"
-        out_console.print(f"{t.table:<10} {t.rows:>7} rows  {t.path}  ({t.seconds:.1f}s){note}", highlight=False)
+        # soft_wrap: one line per table even when the path is longer than the terminal
+        out_console.print(f"{t.table:<10} {t.rows:>7} rows  {t.path}  ({t.seconds:.1f}s){note}", highlight=False, soft_wrap=True)
     records = summary.errors.records
     n_err = sum(1 for r in records if not r.error.startswith("warning:"))
     n_warn = len(records) - n_err
-    out_console.print(f"errors     {n_err:>7} documents failed, {n_warn} warnings  {summary.errors_path}", highlight=False)
+    out_console.print(f"errors     {n_err:>7} documents failed, {n_warn} warnings  {summary.errors_path}", highlight=False, soft_wrap=True)
     for r in records[:50]:
         out_console.print(f"  - {r.stage}: {r.path or r.doc_id}: {r.error}: {r.detail}", highlight=False, soft_wrap=True)
     if len(records) > 50:
@@ -168,6 +169,24 @@ def eval_cmd(
         print(json.dumps(evaluate.report_as_dict(report), indent=2))
     else:
         evaluate.print_report(report, out_console)
+
+
+@app.command("report", help="Write a static HTML site over the tables in --data: an index of documents and speakers, "
+             "one page per document with entities, quotes and claims highlighted, one page per speaker and entity.\n\n"
+             "Exit codes: 0 written; 5 a table is missing or malformed (run `pipeline run all` first).")
+def report_cmd(
+    data: Path = typer.Option(Path("data"), "--data", "-d", help="Folder with the tables (the --out of `pipeline run`)."),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Folder for the site (default: <data>/report). Replaced as a whole."),
+) -> None:
+    from .explore import TableValueError
+    from .report import write_report
+
+    try:
+        summary = write_report(data, out)
+    except (MissingTableError, TableSchemaError, TableValueError) as exc:
+        _fail(EXIT_TABLE, str(exc))
+    pages = ", ".join(f"{n} {kind}" for kind, n in summary.pages.items())
+    out_console.print(f"report     {sum(summary.pages.values()):>7} pages ({pages})  {summary.index}", highlight=False, soft_wrap=True)
 
 
 @app.command("train-claims", help="Train the claim model from the public claim data and write it (needs the 'train' extra: scikit-learn).")

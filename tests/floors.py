@@ -63,9 +63,11 @@ FLOORS: dict[str, dict[str, float]] = {
         "speaker_accuracy": 0.95,
     },
     "claims": {
-        "accuracy": 0.85,
-        "macro_f1": 0.88,
-        "check_worthy_f1": 0.62,
+        # 0.903 / 0.921 / 0.667 measured on main with the POS-tag n-gram model
+        # (claims2); the targets are accuracy 0.80, macro-F1 0.75.
+        "accuracy": 0.90,
+        "macro_f1": 0.92,
+        "check_worthy_f1": 0.66,
         # speaker and quote_id come from the quotes stage: 0.990 measured on
         # main once quotes landed (one miss: "The General Secretary underscored"
         # needs coreference).

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from pipeline.claim_model import (CONFIG_FILE, WEIGHTS_FILE, ClaimModelError, char_wb_ngrams, load_model,
-                                  load_model_from, word_ngrams)
+                                  load_model_from, tag_ngrams, word_ngrams)
 from tests.conftest import SHARED_DATA, requires_shared
 
 TEXTS = [
@@ -23,23 +23,58 @@ TEXTS = [
 ]
 
 
-def test_claims_model_loads_packaged_model():
+def _tags(nlp, texts):
+    return [[t.tag_ for t in nlp(text)] for text in texts]
+
+
+def test_claims_model_loads_packaged_model(nlp):
     model = load_model()
     assert model.heads == ("nonfactual", "checkworthy")
     assert model.n_features > 1000
+    assert model.needs_tags
     assert all(0.0 < t < 1.0 for t in model.thresholds.values())
-    scores = model.predict_proba(TEXTS)
+    scores = model.predict_proba(TEXTS, _tags(nlp, TEXTS))
     assert scores.proba.shape == (len(TEXTS), 2)
     assert np.all((scores.proba > 0) & (scores.proba < 1))
 
 
-def test_claims_model_deterministic_and_batch_independent():
+def test_claims_model_deterministic_and_batch_independent(nlp):
     model = load_model()
-    a = model.predict_proba(TEXTS).proba
-    b = model.predict_proba(TEXTS).proba
+    tags = _tags(nlp, TEXTS)
+    a = model.predict_proba(TEXTS, tags).proba
+    b = model.predict_proba(TEXTS, tags).proba
     assert np.array_equal(a, b)
-    singles = np.vstack([model.predict_proba([t]).proba for t in TEXTS])
+    singles = np.vstack([model.predict_proba([t], [g]).proba for t, g in zip(TEXTS, tags)])
     np.testing.assert_allclose(a, singles, rtol=0, atol=1e-12)
+
+
+def test_claims_model_requires_tags():
+    model = load_model()
+    with pytest.raises(ClaimModelError, match="reads POS tags"):
+        model.predict_proba(TEXTS)
+    with pytest.raises(ClaimModelError, match="1 tag sequences for 2 texts"):
+        model.predict_proba(TEXTS[:2], [["DT"]])
+
+
+def test_claims_model_tags_move_only_the_nonfactual_head():
+    """Same words, different tags: the checkworthy head (no tag weights) must not move."""
+    model = load_model()
+    text = ["The minister said the new law was very important."]
+    a = model.predict_proba(text, [["DT", "NN", "VBD", "DT", "JJ", "NN", "VBD", "RB", "JJ", "."]])
+    b = model.predict_proba(text, [["NNP"] * 10])
+    assert a["checkworthy"][0] == b["checkworthy"][0]
+    assert a["nonfactual"][0] != b["nonfactual"][0]
+
+
+@pytest.mark.parametrize("tags,ngram_range,expected", [
+    (["DT", "JJ", "NN"], (1, 3), ["DT", "JJ", "NN", "DT JJ", "JJ NN", "DT JJ NN"]),
+    (["PRP", "MD"], (1, 3), ["PRP", "MD", "PRP MD"]),
+    (["``", "-LRB-"], (2, 2), ["`` -LRB-"]),
+    ([], (1, 3), []),
+    (["NN"], (2, 3), []),
+])
+def test_claims_model_tag_ngrams(tags, ngram_range, expected):
+    assert tag_ngrams(tags, ngram_range) == expected
 
 
 @pytest.mark.parametrize("higher,lower,head", [
@@ -47,8 +82,8 @@ def test_claims_model_deterministic_and_batch_independent():
     ("We're consuming 50 percent of the world's cocaine.", "I'm not going to talk about that tonight.", "checkworthy"),
     ("I think it is a terrible and shameful idea.", "The meeting took place in Minsk on 5 July 2017.", "nonfactual"),
 ])
-def test_claims_model_heads_rank_sensibly(higher, lower, head):
-    p = load_model().predict_proba([higher, lower])[head]
+def test_claims_model_heads_rank_sensibly(nlp, higher, lower, head):
+    p = load_model().predict_proba([higher, lower], _tags(nlp, [higher, lower]))[head]
     assert p[0] > p[1]
 
 
@@ -87,20 +122,25 @@ def test_claims_model_export_roundtrip_matches_sklearn(tmp_path):
         rng.choice(["The budget", "I think it", "Belarus", "We must", "Unemployment"], 60),
         rng.choice(["rose 5 percent", "is terrible", "joined in 1992", "is wonderful", "fell"], 60),
         rng.choice(["in 2019", "really", "last year", "frankly", "today"], 60))]
-    s = TrainSettings(word_min_df=1, char_min_df=1, cv_folds=2)
-    feats = _Features(s, corpus)
-    X = feats.transform(corpus)
+    # hand-made tag sequences (no parse needed: the export only has to reproduce them)
+    tagset = ["DT", "NN", "JJ", "JJS", "RB", "MD", "PRP", "VBZ", "CD", "``", "."]
+    tags = [list(rng.choice(tagset, int(n))) for n in rng.integers(0, 9, len(corpus))]
+    s = TrainSettings(word_min_df=1, char_min_df=1, tag_min_df=1, cv_folds=2)
+    feats = _Features(s, corpus, tags)
     heads = {}
     for k, h in enumerate(HEADS):
         y = np.array([("think" in t or "terrible" in t or "wonderful" in t) if k == 0 else any(ch.isdigit() for ch in t)
                       for t in corpus], dtype=int)
+        # as in training: the nonfactual head sees the tag block, checkworthy only the text
+        X = feats.transform(corpus, tags if h == "nonfactual" else None)
         heads[h] = _logreg(1.0, s.seed).fit(X, y)
     export(tmp_path, s, feats, heads, {}, {})
     model = load_model_from(tmp_path)
     probe = TEXTS + corpus[:10]
-    got = model.predict_proba(probe).proba
-    Xp = feats.transform(probe)
-    want = np.column_stack([heads[h].predict_proba(Xp)[:, 1] for h in HEADS])
+    probe_tags = [list(rng.choice(tagset + ["NNP"], int(n))) for n in rng.integers(0, 9, len(probe))]
+    got = model.predict_proba(probe, probe_tags).proba
+    want = np.column_stack([heads[h].predict_proba(feats.transform(probe, probe_tags if h == "nonfactual" else None))[:, 1]
+                            for h in HEADS])
     np.testing.assert_allclose(got, want, atol=1e-5)  # weights are exported as float32
 
 

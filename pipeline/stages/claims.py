@@ -9,8 +9,9 @@ One row per sentence that asserts something (GUIDELINES section 5):
    judgment ("He criticized ...") or the main predicate of the content is a
    judgment word ("has failed", "became ineffective and biased"); otherwise
    evaluative or factual from the trained model's ``nonfactual`` head applied to
-   the reported content (the clause after "said that", the quoted words),
-   because a reported claim is typed by its content;
+   the reported content (the clause after "said that", the quoted words) and its
+   POS tags from the existing parse, because a reported claim is typed by its
+   content;
 3. speaker and quote_id from the quote the sentence sits in (largest character
    overlap); for "He criticized ..." outside any quote, the speaker of the
    nearest earlier quote; null when the publication itself asserts it;
@@ -61,6 +62,7 @@ class Candidate:
     end: int
     text: str
     content: str                 # the text the model types (reported content)
+    content_tags: tuple[str, ...]  # its fine-grained POS tags (the model's tag features)
     cue_type: str | None         # prescriptive/predictive from a cue, else None
     cue_confidence: float
     evaluative_cue: bool         # a judging frame verb or predicate on the parse
@@ -146,7 +148,7 @@ def sentence_candidate(doc_id: str, sent_id: int, start: int, end: int, text: st
     speaker, quote_id = _quote_for(doc_quotes, start, end)
     if speaker is None and quote_id is None:
         speaker = _pronoun_reporter(span, doc_quotes)
-    return Candidate(doc_id, sent_id, start, end, text, content.text,
+    return Candidate(doc_id, sent_id, start, end, text, content.text, tuple(t.tag_ for t in content),
                      cue.claim_type if cue else None, cue.confidence if cue else 0.0,
                      evaluative_frame(span) or evaluative_predicate(content), checkable, speaker, quote_id)
 
@@ -155,7 +157,7 @@ def decide(candidates: list[Candidate], model: ClaimModel) -> pd.DataFrame:
     """Apply the model to all candidates at once (one vectorised pass) and build the rows."""
     if not candidates:
         return empty_frame("claims")
-    scores = model.predict_proba([c.content for c in candidates])
+    scores = model.predict_proba([c.content for c in candidates], [c.content_tags for c in candidates])
     p_nonfactual = scores["nonfactual"]
     p_check = scores["checkworthy"]
     t_nf, t_cw = model.thresholds["nonfactual"], model.thresholds["checkworthy"]

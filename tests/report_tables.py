@@ -1,0 +1,113 @@
+"""Hand-made output tables for the report/explore/notebook tests.
+
+Built by hand (offsets found with ``str.index``), so the tests do not depend on
+the quotes and claims stages: every row follows ``pipeline/schemas.py`` and
+``documents.text[start:end] == text``. The documents cover the awkward cases:
+a ``<script>`` in the text and in a title, a quote that overlaps two claims
+without nesting, an entity that crosses a quote boundary, a null speaker, a
+null title, and a document with no spans at all.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from pipeline.explore import Tables
+from pipeline.tables import empty_frame, write_table
+
+A = "a1"
+A_TEXT = (
+    'Belarusian Deputy Foreign Minister Igor Sekreta said the OSCE "has failed in all its peacekeeping attempts." '
+    "He added that the Organization for Security and Co-operation in Europe must change.\n\n"
+    '<script>alert("x")</script> & Minsk is cold.'
+)
+B = "b2"
+B_TEXT = "Ryzhenkov said the West is lost. Europe will pay for it. Minsk hosted talks."
+C = "c3"
+C_TEXT = "What now?"
+
+
+def _span(text: str, piece: str, after: int = 0) -> tuple[int, int, str]:
+    start = text.index(piece, after)
+    return start, start + len(piece), piece
+
+
+def handmade_tables() -> Tables:
+    documents = pd.DataFrame([
+        dict(doc_id=A, path="seeds/a1.txt", title="Belarus <script>alert(1)</script> & the OSCE", source="BelTA",
+             published="2025-12-05", dateline=None, text=A_TEXT),
+        dict(doc_id=B, path="seeds/b2.txt", title=None, source="TASS", published=None, dateline="MINSK, July 30.", text=B_TEXT),
+        dict(doc_id=C, path="seeds/c3.txt", title="Empty", source=None, published=None, dateline=None, text=C_TEXT),
+    ])
+    sent_texts = {
+        A: ['Belarusian Deputy Foreign Minister Igor Sekreta said the OSCE "has failed in all its peacekeeping attempts."',
+            "He added that the Organization for Security and Co-operation in Europe must change.",
+            '<script>alert("x")</script> & Minsk is cold.'],
+        B: ["Ryzhenkov said the West is lost.", "Europe will pay for it.", "Minsk hosted talks."],
+        C: ["What now?"],
+    }
+    text_of = dict(zip(documents["doc_id"], documents["text"]))
+    sentences = []
+    for doc_id, pieces in sent_texts.items():
+        pos = 0
+        for i, piece in enumerate(pieces):
+            start, end, _ = _span(text_of[doc_id], piece, pos)
+            pos = end
+            sentences.append(dict(doc_id=doc_id, sent_id=i, start=start, end=end, text=piece, is_heading=False))
+    sentences = pd.DataFrame(sentences)
+
+    def ent(doc_id, ent_id, sent_id, piece, label, canonical, after=0):
+        s, e, t = _span(text_of[doc_id], piece, after)
+        return dict(doc_id=doc_id, ent_id=ent_id, sent_id=sent_id, start=s, end=e, text=t, label=label, canonical=canonical)
+
+    entities = pd.DataFrame([
+        ent(A, 0, 0, "Belarusian", "NORP", "Belarusian"),
+        ent(A, 1, 0, "Igor Sekreta", "PERSON", "Igor Sekreta"),
+        ent(A, 2, 0, "OSCE", "ORG", "OSCE"),
+        ent(A, 3, 1, "Organization for Security and Co-operation in Europe", "ORG", "OSCE"),
+        ent(A, 4, 2, "Minsk", "GPE", "Minsk"),
+        ent(B, 0, 0, "Ryzhenkov", "PERSON", "Maxim Ryzhenkov"),
+        ent(B, 1, 0, "West", "LOC", "West"),
+        # crosses the end of the quote below ("... will pay" | " for it"): must still render
+        ent(B, 2, 1, "Europe will pay for", "EVENT", None),
+        ent(B, 3, 2, "Minsk", "GPE", "Minsk"),
+        ent(B, 4, 1, "it", "DATE", "it"),  # a DATE: not counted as a talked-about entity
+    ])
+
+    def quote(doc_id, quote_id, kind, piece, speaker, speaker_text, cue, sent_id):
+        s, e, t = _span(text_of[doc_id], piece)
+        return dict(doc_id=doc_id, quote_id=quote_id, kind=kind, start=s, end=e, text=t, speaker=speaker,
+                    speaker_text=speaker_text, cue=cue, sent_id=sent_id)
+
+    quotes = pd.DataFrame([
+        quote(A, 0, "direct", "has failed in all its peacekeeping attempts.", "Igor Sekreta", "Igor Sekreta", "said", 0),
+        quote(A, 1, "indirect", "the Organization for Security and Co-operation in Europe must change", "Igor Sekreta", "He", "added", 1),
+        # spans two sentences, so it overlaps both claims without nesting in either
+        quote(B, 0, "indirect", "the West is lost. Europe will pay", "Maxim Ryzhenkov", "Ryzhenkov", "said", 0),
+    ])
+
+    def claim(doc_id, claim_id, sent_id, claim_type, speaker, quote_id, check_worthy, confidence):
+        row = sentences[(sentences["doc_id"] == doc_id) & (sentences["sent_id"] == sent_id)].iloc[0]
+        return dict(doc_id=doc_id, claim_id=claim_id, sent_id=sent_id, start=row["start"], end=row["end"], text=row["text"],
+                    claim_type=claim_type, speaker=speaker, quote_id=quote_id, check_worthy=check_worthy, confidence=confidence)
+
+    claims = pd.DataFrame([
+        claim(A, 0, 0, "evaluative", "Igor Sekreta", 0, False, 0.8),
+        claim(A, 1, 1, "prescriptive", "Igor Sekreta", 1, False, 0.7),
+        claim(A, 2, 2, "factual", None, None, True, 0.6),
+        claim(B, 0, 0, "factual", "Maxim Ryzhenkov", 0, True, 0.9),
+        claim(B, 1, 1, "predictive", "Maxim Ryzhenkov", 0, True, 0.5),
+        claim(B, 2, 2, "factual", None, None, True, 0.4),
+    ])
+    claims["quote_id"] = claims["quote_id"].astype("Int64")
+    return Tables(documents=documents, sentences=sentences, entities=entities, quotes=quotes, claims=claims,
+                  errors=empty_frame("errors"))
+
+
+def write_handmade(out_dir: Path) -> Path:
+    """Write the hand-made tables as a run folder (checked against the contract on write)."""
+    t = handmade_tables()
+    for name in ("documents", "sentences", "entities", "quotes", "claims", "errors"):
+        write_table(getattr(t, name), out_dir, name)
+    return out_dir

@@ -1,0 +1,210 @@
+"""pipeline.explore: the views the notebook and the report show."""
+from __future__ import annotations
+
+import matplotlib
+
+matplotlib.use("Agg")  # before pyplot: tests never open a window
+
+import pandas as pd  # noqa: E402
+import pytest  # noqa: E402
+
+from pipeline import explore  # noqa: E402
+from pipeline.explore import PUBLICATION, UNKNOWN_SPEAKER  # noqa: E402
+from pipeline.schemas import CLAIM_TYPES  # noqa: E402
+from pipeline.tables import MissingTableError, empty_frame  # noqa: E402
+
+from .report_tables import A, B, C, handmade_tables, write_handmade  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def t():
+    return handmade_tables()
+
+
+def test_explore_handmade_tables_keep_the_offset_contract(t):
+    texts = dict(zip(t.documents["doc_id"], t.documents["text"]))
+    for name in ("sentences", "entities", "quotes", "claims"):
+        df = getattr(t, name)
+        assert all(texts[d][s:e] == x for d, s, e, x in zip(df["doc_id"], df["start"], df["end"], df["text"])), name
+
+
+def test_explore_claims_by_speaker_type_counts_and_names_the_publication(t):
+    table = explore.claims_by_speaker_type(t.claims)
+    assert list(table.columns) == [*CLAIM_TYPES, "total"]
+    assert table.loc["Maxim Ryzhenkov"].to_dict() == {"factual": 1, "evaluative": 0, "prescriptive": 0, "predictive": 1, "total": 2}
+    assert table.loc[PUBLICATION, "factual"] == 2
+    assert table["total"].sum() == len(t.claims)
+
+
+def test_explore_claims_by_speaker_type_rejects_unknown_types_by_name(t):
+    claims = t.claims.copy()
+    claims.loc[0, "claim_type"] = "opinion"
+    with pytest.raises(explore.TableValueError, match="'opinion'.*valid: factual, evaluative"):
+        explore.claims_by_speaker_type(claims)
+
+
+def test_explore_claims_by_speaker_type_empty_keeps_every_type_column():
+    table = explore.claims_by_speaker_type(empty_frame("claims"))
+    assert table.empty and list(table.columns) == [*CLAIM_TYPES, "total"]
+
+
+@pytest.mark.parametrize("claims", ["handmade", "empty"])
+def test_explore_plot_claims_by_speaker_draws_or_says_there_is_nothing(t, claims):
+    frame = t.claims if claims == "handmade" else empty_frame("claims")
+    ax = explore.plot_claims_by_speaker(frame)
+    if claims == "empty":
+        assert [x.get_text() for x in ax.texts] == ["no claims in this run"]
+    else:
+        labels = [x.get_text() for x in ax.get_yticklabels()]
+        assert set(labels) == {"Igor Sekreta", "Maxim Ryzhenkov", PUBLICATION}
+        assert [x.get_text() for x in ax.get_legend().get_texts()] == list(CLAIM_TYPES)
+    import matplotlib.pyplot as plt
+
+    plt.close("all")
+
+
+def test_explore_top_entities_counts_named_things_and_who_talks_about_them(t):
+    top = explore.top_entities(t, n=10)
+    osce = top[top["canonical"] == "OSCE"].iloc[0]
+    assert (osce["mentions"], osce["documents"]) == (2, 1)
+    assert osce["speakers"] == "Igor Sekreta (2)"
+    assert top.iloc[0]["canonical"] in ("OSCE", "Minsk")  # 2 mentions each, the most
+    assert "it" not in set(top["canonical"])  # DATE: not a talked-about entity
+    # a speaker's own name inside their claim is not "talking about" themselves
+    ryzh = top[top["canonical"] == "Maxim Ryzhenkov"].iloc[0]
+    assert "Maxim Ryzhenkov" not in ryzh["speakers"]
+
+
+def test_explore_entity_speakers_most_mentions_first_named_entities_only(t):
+    who = explore.entity_speakers(t)
+    assert who.head(2).values.tolist() == [["Minsk", PUBLICATION, 2], ["OSCE", "Igor Sekreta", 2]]
+    assert who["mentions"].is_monotonic_decreasing
+    assert "it" not in set(who["canonical"])  # DATE
+    assert "it" in set(explore.entity_speakers(t, labels=("DATE",))["canonical"])
+
+
+@pytest.mark.parametrize("title, text, shown", [
+    ("Headline", "Body.", "Headline"),
+    (None, "Short body.", "(untitled) Short body."),
+    ("  ", "Short\n\nbody.", "(untitled) Short body."),
+    (None, "", "d"),
+    (None, "word " * 30, "(untitled) " + " ".join(["word"] * 14) + " …"),
+])
+def test_explore_display_titles(title, text, shown):
+    docs = pd.DataFrame([dict(doc_id="d", title=title, text=text)])
+    assert explore.display_titles(docs)["d"] == shown
+
+
+def test_explore_table_sizes(t):
+    assert explore.table_sizes(t).to_dict() == {"documents": 3, "sentences": 7, "entities": 10, "quotes": 3, "claims": 6, "errors": 0}
+
+
+def test_explore_top_entities_null_canonical_falls_back_to_text(t):
+    top = explore.top_entities(t, n=20)
+    assert "Europe will pay for" in set(top["canonical"])
+
+
+def test_explore_top_entities_of_an_empty_run_is_empty(t):
+    empty = explore.Tables(**{n: empty_frame(n) for n in ("documents", "sentences", "entities", "quotes", "claims", "errors")})
+    assert explore.top_entities(empty).empty
+    assert explore.entity_speakers(empty).empty
+    assert explore.check_worthy_claims(empty).empty
+    assert explore.speakers_overview(empty).empty
+
+
+def test_explore_check_worthy_claims_come_with_their_sentence(t):
+    cw = explore.check_worthy_claims(t)
+    assert len(cw) == int(t.claims["check_worthy"].sum()) == 4
+    assert cw["confidence"].is_monotonic_decreasing
+    first = cw.iloc[0]
+    assert (first["speaker"], first["claim_type"], first["sentence"]) == ("Maxim Ryzhenkov", "factual", "Ryzhenkov said the West is lost.")
+    assert first["title"] == "(untitled) Ryzhenkov said the West is lost. Europe will pay for it. Minsk hosted …"
+    assert set(cw["speaker"]) == {"Maxim Ryzhenkov", PUBLICATION}
+
+
+@pytest.mark.parametrize("speaker, about, expected", [
+    ("Igor Sekreta", "OSCE", ["evaluative", "prescriptive"]),
+    ("igor sekreta", "osce", ["evaluative", "prescriptive"]),
+    # the full name as written finds the claim that spells it out
+    ("Igor Sekreta", "Organization for Security and Co-operation in Europe", ["prescriptive"]),
+    ("Igor Sekreta", None, ["evaluative", "prescriptive"]),
+    ("Maxim Ryzhenkov", "OSCE", []),
+    ("Igor Sekreta", "NATO", []),
+    ("Nobody", None, []),
+])
+def test_explore_speaker_claims_about_an_entity(t, speaker, about, expected):
+    assert list(explore.speaker_claims(t, speaker, about=about)["claim_type"]) == expected
+
+
+def test_explore_quotes_with_context_lists_mentioned_entities(t):
+    q = explore.quotes_with_context(t).set_index(["doc_id", "quote_id"])
+    assert q.loc[(A, 1), "entities"] == "OSCE"  # written out in full, counted under its canonical
+    assert q.loc[(A, 0), "entities"] == ""
+    assert q.loc[(B, 0), ["speaker", "entities"]].tolist() == ["Maxim Ryzhenkov", "West"]  # EVENT crossing the end: not inside
+
+
+@pytest.mark.parametrize("speaker, about, expected", [
+    ("Igor Sekreta", "OSCE", [1]),
+    ("Igor Sekreta", None, [0, 1]),
+    ("Maxim Ryzhenkov", "west", [0]),
+    ("Maxim Ryzhenkov", "OSCE", []),
+])
+def test_explore_speaker_quotes_about_an_entity(t, speaker, about, expected):
+    assert list(explore.speaker_quotes(t, speaker, about=about)["quote_id"]) == expected
+
+
+def test_explore_speakers_overview_counts_quotes_claims_and_documents(t):
+    ov = explore.speakers_overview(t).set_index("speaker")
+    assert ov.loc["Igor Sekreta", ["quotes", "claims", "evaluative", "check_worthy", "documents"]].tolist() == [2, 2, 1, 0, 1]
+    assert ov.loc[PUBLICATION, ["quotes", "claims", "documents"]].tolist() == [0, 2, 2]
+
+
+def test_explore_unnamed_quote_speaker_is_shown_as_such(t):
+    quotes = t.quotes.copy()
+    quotes.loc[0, "speaker"] = None
+    t2 = explore.Tables(**{**t.__dict__, "quotes": quotes})
+    assert UNKNOWN_SPEAKER in set(explore.speakers_overview(t2)["speaker"])
+
+
+def test_explore_document_view_lists_quotes_and_claims_per_sentence(t):
+    view = explore.document_view(t, B)
+    assert list(view["sent_id"]) == [0, 1, 2]
+    assert view.loc[0, "quotes"] == "[indirect] Maxim Ryzhenkov: the West is lost. Europe will pay"
+    assert view.loc[1, "quotes"] == ""  # the quote starts in sentence 0 only
+    assert view.loc[1, "claims"] == "predictive, check-worthy (Maxim Ryzhenkov)"
+    assert view.loc[2, "claims"] == f"factual, check-worthy ({PUBLICATION})"
+    nothing = explore.document_view(t, C)
+    assert nothing[["quotes", "claims"]].values.tolist() == [["", ""]]
+
+
+@pytest.mark.parametrize("fn", [explore.document_view, explore.document_html])
+def test_explore_unknown_document_names_the_choices(t, fn):
+    with pytest.raises(KeyError, match="a1"):
+        fn(t, "nope")
+
+
+def test_explore_document_html_is_escaped(t):
+    html = explore.document_html(t, A)
+    assert "<script>" not in html and "&lt;script&gt;" in html
+
+
+def test_explore_load_tables_reads_a_run(tmp_path):
+    t = explore.load_tables(write_handmade(tmp_path))
+    assert len(t.claims) == 6 and t.out_dir == tmp_path
+    assert isinstance(t.claims, pd.DataFrame)
+
+
+def test_explore_load_tables_without_errors_table_reads_it_as_empty(tmp_path):
+    write_handmade(tmp_path)
+    (tmp_path / "errors.parquet").unlink()
+    assert explore.load_tables(tmp_path).errors.empty
+
+
+@pytest.mark.parametrize("missing, stage", [(None, "pipeline run all"), ("claims", "pipeline run claims")])
+def test_explore_load_tables_names_what_to_run(tmp_path, missing, stage):
+    target = tmp_path / "run"
+    if missing is not None:
+        write_handmade(target)
+        (target / f"{missing}.parquet").unlink()
+    with pytest.raises(MissingTableError, match=stage):
+        explore.load_tables(target)

@@ -1,0 +1,84 @@
+"""notebooks/explore.ipynb runs top to bottom (nbclient) and its plot renders.
+
+The kernel is this interpreter (a kernelspec written to a temp dir), so the
+test exercises the same environment and the worktree's ``pipeline`` package;
+the data folder is passed as ``CLAIMEX_DATA``, as a user would.
+"""
+from __future__ import annotations
+
+import json
+import re
+import sys
+
+import nbformat
+from jupyter_client.kernelspec import KernelSpecManager
+from jupyter_client.manager import KernelManager
+from nbclient import NotebookClient
+
+from .conftest import ROOT
+from .report_tables import write_handmade
+
+NOTEBOOK = ROOT / "notebooks" / "explore.ipynb"
+
+
+def run_notebook(data_dir, tmp_path, monkeypatch):
+    kernels = tmp_path / "kernels"
+    (kernels / "claimex-test").mkdir(parents=True)
+    (kernels / "claimex-test" / "kernel.json").write_text(json.dumps({
+        "argv": [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"],
+        "display_name": "claimex test", "language": "python",
+    }))
+    monkeypatch.setenv("CLAIMEX_DATA", str(data_dir))
+    monkeypatch.setenv("PYTHONPATH", str(ROOT))
+    monkeypatch.setenv("MPLBACKEND", "module://matplotlib_inline.backend_inline")
+    km = KernelManager(kernel_name="claimex-test", kernel_spec_manager=KernelSpecManager(kernel_dirs=[str(kernels)]))
+    nb = nbformat.read(NOTEBOOK, as_version=4)
+    NotebookClient(nb, km=km, timeout=120, resources={"metadata": {"path": str(NOTEBOOK.parent)}}).execute()
+    return nb
+
+
+def outputs(nb, tag: str) -> str:
+    """All text/html/plain output of the cell tagged ``tag``, concatenated."""
+    cell = next(c for c in nb.cells if tag in c.metadata.get("tags", []))
+    parts = []
+    for out in cell.get("outputs", []):
+        data = out.get("data", {})
+        parts.append(data.get("text/html", "") + data.get("text/plain", "") + out.get("text", ""))
+    return "\n".join(parts)
+
+
+def has_png(nb, tag: str) -> bool:
+    cell = next(c for c in nb.cells if tag in c.metadata.get("tags", []))
+    return any("image/png" in out.get("data", {}) for out in cell.get("outputs", []))
+
+
+def test_notebook_explore_defines_no_logic():
+    nb = nbformat.read(NOTEBOOK, as_version=4)
+    code = "\n".join(c.source for c in nb.cells if c.cell_type == "code")
+    for keyword in ("def ", "class ", "lambda", "for ", "while ", "import re"):
+        assert keyword not in code, keyword
+    assert all(not c.get("outputs") for c in nb.cells if c.cell_type == "code"), "commit the notebook without outputs"
+
+
+def test_notebook_explore_runs_on_handmade_tables_and_answers_the_question(tmp_path, monkeypatch):
+    nb = run_notebook(write_handmade(tmp_path / "data"), tmp_path, monkeypatch)
+    assert has_png(nb, "plot")
+    answer = outputs(nb, "speaker-claims")
+    assert "evaluative" in answer and "prescriptive" in answer and "OSCE" in answer
+    assert "the Organization for Security and Co-operation in Europe must change" in outputs(nb, "speaker-quotes")
+    assert re.search(r"evaluative\s+1", outputs(nb, "speaker-claim-kinds"))
+    assert "Maxim Ryzhenkov" in outputs(nb, "claims-by-speaker")
+    assert "Ryzhenkov said the West is lost." in outputs(nb, "check-worthy")
+    html = outputs(nb, "document-html")
+    assert "doctext" in html and "&lt;script&gt;" in html and "<script>alert" not in html
+
+
+def test_notebook_explore_runs_on_the_seed_run(seed_run, seed_tables, tmp_path, monkeypatch):
+    out, _ = seed_run
+    nb = run_notebook(out, tmp_path, monkeypatch)
+    assert has_png(nb, "plot")
+    sizes = outputs(nb, "load")
+    for name in ("documents", "entities", "claims"):
+        assert re.search(rf"{name}\s+{len(seed_tables[name])}\b", sizes), (name, sizes)
+    top = seed_tables["entities"]["canonical"].value_counts().index[0]
+    assert top in outputs(nb, "top-entities")
