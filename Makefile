@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN     = $(VENV)/bin
 STAMP   = $(VENV)/.installed-$(EXTRAS)
-EXTRAS ?= dev,dask
+EXTRAS ?= dev,dask,train
 INPUT  ?= seeds
 OUT    ?= data
 
