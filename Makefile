@@ -8,7 +8,7 @@ EXTRAS ?= dev,dask,train
 INPUT  ?= seeds
 OUT    ?= data
 
-.PHONY: install run test eval report notebook bench clean-data
+.PHONY: install run test eval report notebook bench bench-quotes bench-entities clean-data
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -38,5 +38,14 @@ bench:
 	$(MAKE) install EXTRAS=dev,dask,bench
 	$(BIN)/python benchmarks/throughput.py
 
+# Quote attribution on PolNeAR dev, side by side with textacy (needs ../shared/data).
+bench-quotes:
+	$(MAKE) install EXTRAS=dev,dask,bench
+	$(BIN)/python benchmarks/polnear_quotes.py --split dev
+
+# Entity precision/recall on 50 hand-labeled BBC sentences, bare model vs. rules.
+bench-entities: install
+	$(BIN)/python benchmarks/bbc_entity_sample.py
+
 clean-data:
-	rm -rf $(OUT)/*.parquet $(OUT)/docs.spacy $(OUT)/docs.index.json $(OUT)/report
+	rm -rf $(OUT)/*.parquet $(OUT)/docs.spacy $(OUT)/docs.index.json $(OUT)/manifest.json $(OUT)/report
