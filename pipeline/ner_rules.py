@@ -354,6 +354,9 @@ class EntityRules:
     def __call__(self, doc: Doc) -> Doc:
         if len(doc) == 0:
             return doc
+        # Doc.text joins every token anew on each access (O(len(doc)) Python work);
+        # the rules read it several times, so it is built once here.
+        text = doc.text
         title_ends = self._title_ends(doc)
         title_starts: dict[int, int] = {}
         for s, e in title_ends.items():
@@ -383,7 +386,7 @@ class EntityRules:
         suppress: set[str] = set()
 
         # 2. acronyms defined in the text
-        defined = self._defined_acronyms(doc)
+        defined = self._defined_acronyms(doc, text)
         defined_label: dict[str, str] = {}
         for acr, exp_span in defined.items():
             if exp_span is None:
@@ -395,7 +398,7 @@ class EntityRules:
             names = [a for a, sp in defined.items() if sp is not None]
             if names:
                 pattern = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, sorted(names, key=len, reverse=True))) + r")(?![\w])")
-                for m in pattern.finditer(doc.text):
+                for m in pattern.finditer(text):
                     span = doc.char_span(m.start(1), m.end(1))
                     if span is not None:
                         weak.append(_Cand(span.start, span.end, defined_label.get(m.group(1), "ORG"), False))
@@ -429,8 +432,8 @@ class EntityRules:
                 if nxt is None or not (nxt.text[:1].isupper() and nxt.pos_ == "PROPN"):
                     weak.append(_Cand(s + 1, e, "LOC", False))
 
-        if "titled" in doc.text or "entitled" in doc.text or "called" in doc.text or "named" in doc.text or "themed" in doc.text:
-            for m in _TITLED_EVENT.finditer(doc.text):
+        if "titled" in text or "entitled" in text or "called" in text or "named" in text or "themed" in text:
+            for m in _TITLED_EVENT.finditer(text):
                 span = doc.char_span(m.start(1), m.end(1), alignment_mode="contract")
                 if span is not None and len(span) and span[0].text[:1].isupper():
                     strong.append(_Cand(span.start, span.end, "EVENT", True))
@@ -449,7 +452,7 @@ class EntityRules:
         for match_id, s, e in gazetteer_hits:
             weak.append(_Cand(s, e, self.vocab.strings[match_id], False))
 
-        doc.ents = self._resolve(doc, model, strong, weak, suppress, title_ends, title_starts)
+        doc.ents = self._resolve(doc, text, model, strong, weak, suppress, title_ends, title_starts)
         return doc
 
     def _expansion_label(self, doc: Doc, start: int, end: int) -> str:
@@ -462,9 +465,9 @@ class EntityRules:
             return "EVENT"
         return "ORG"
 
-    def _defined_acronyms(self, doc: Doc) -> dict[str, tuple[int, int] | None]:
-        """ACRONYM -> token span of its expansion (None: lower-case expansion, not a name)."""
-        text = doc.text
+    def _defined_acronyms(self, doc: Doc, text: str) -> dict[str, tuple[int, int] | None]:
+        """ACRONYM -> token span of its expansion (None: lower-case expansion, not a name).
+        ``text`` is ``doc.text``."""
         if "(" not in text:
             return {}
         out: dict[str, tuple[int, int] | None] = {}
@@ -514,7 +517,7 @@ class EntityRules:
                 return start, end
         return False
 
-    def _resolve(self, doc: Doc, model: list[_Cand], strong: list[_Cand], weak: list[_Cand], suppress: set[str],
+    def _resolve(self, doc: Doc, text: str, model: list[_Cand], strong: list[_Cand], weak: list[_Cand], suppress: set[str],
                  title_ends: dict[int, int], title_starts: dict[int, int]) -> list[Span]:
         # strong rule spans: longest first, no overlaps among them
         chosen: list[_Cand] = []
@@ -584,7 +587,7 @@ class EntityRules:
                 continue
             spans.append(c)
         spans = self._extend_bodies(doc, spans)
-        spans = self._propagate_persons(doc, spans)
+        spans = self._propagate_persons(doc, spans, text)
         return [Span(doc, c.start, c.end, label=c.label) for c in spans]
 
     @staticmethod
@@ -625,7 +628,7 @@ class EntityRules:
         return out
 
     @staticmethod
-    def _propagate_persons(doc: Doc, spans: list[_Cand]) -> list[_Cand]:
+    def _propagate_persons(doc: Doc, spans: list[_Cand], text: str) -> list[_Cand]:
         """A person named once in the document is a PERSON wherever the name recurs,
         full or surname only ("..., Igor Sekreta said." after "Deputy Minister Igor
         Sekreta"; "Sekreta remarked"). Only fills gaps; never overrides a span."""
@@ -644,11 +647,11 @@ class EntityRules:
         if not names:
             return spans
         pattern = re.compile(r"(?<![\w.])(" + "|".join(map(re.escape, sorted(names, key=len, reverse=True))) + r")(?![\w])")
-        lower_words = set(re.findall(r"\b[a-z][a-z'-]*\b", doc.text))
+        lower_words = set(re.findall(r"\b[a-z][a-z'-]*\b", text))
         taken = [(c.start, c.end) for c in spans]
         starts = sorted(taken)
         added = []
-        for m in pattern.finditer(doc.text):
+        for m in pattern.finditer(text):
             sp = doc.char_span(m.start(1), m.end(1))
             if sp is None:
                 continue
