@@ -48,8 +48,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-import numpy
-from spacy.attrs import IS_TITLE, LOWER
+from spacy.attrs import IS_TITLE, LOWER, ORTH, SPACY
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -205,7 +204,7 @@ class EntityRules:
         # (and their order) are the same either way.
         self.matcher_unnamed = Matcher(vocab)
         self._add_patterns(self.matcher_unnamed, named=False)
-        self._head_ids = numpy.array(sorted(vocab.strings.add(w) for w in _head_words()), dtype="uint64")
+        self._head_ids = frozenset(vocab.strings.add(w) for w in _head_words())
 
     def _add_patterns(self, matcher: Matcher, named: bool) -> None:
         dotted = list(_lines("dotted_abbreviations"))
@@ -244,10 +243,10 @@ class EntityRules:
         # ("the West Bank", "West Ham" are the model's business).
         matcher.add("THE_COMPASS", [[{"LOWER": "the"}, {"ORTH": {"IN": ["West", "East"]}}]])
 
-    def _matcher_for(self, doc: Doc) -> Matcher:
-        """The full matcher when a capitalised EVENT/LAW head noun occurs in ``doc``."""
-        arr = doc.to_array([LOWER, IS_TITLE])
-        if numpy.isin(arr[arr[:, 1] != 0, 0], self._head_ids).any():
+    def _matcher_for(self, lower_title) -> Matcher:
+        """The full matcher when a capitalised EVENT/LAW head noun occurs.
+        ``lower_title``: ``doc.to_array([LOWER, IS_TITLE])``."""
+        if not self._head_ids.isdisjoint(lower_title[lower_title[:, 1] != 0, 0].tolist()):
             return self.matcher
         return self.matcher_unnamed
 
@@ -372,9 +371,13 @@ class EntityRules:
     def __call__(self, doc: Doc) -> Doc:
         if len(doc) == 0:
             return doc
-        # Doc.text joins every token anew on each access (O(len(doc)) Python work);
-        # the rules read it several times, so it is built once here.
-        text = doc.text
+        # Doc.text joins every token anew on each access, making a Token object per
+        # token; the rules read the text several times, so it is built once here,
+        # from the token array (a token's text_with_ws is its orth plus " " when
+        # its SPACY flag is set, exactly as Doc.text joins it).
+        arr = doc.to_array([ORTH, SPACY, LOWER, IS_TITLE])
+        strings = self.vocab.strings
+        text = "".join([strings[o] + " " if sp else strings[o] for o, sp in arr[:, :2].tolist()])
         title_ends = self._title_ends(doc)
         title_starts: dict[int, int] = {}
         for s, e in title_ends.items():
@@ -425,7 +428,7 @@ class EntityRules:
         gazetteer_tokens = {i for _, s, e in gazetteer_hits for i in range(s, e)}
 
         # 3. Matcher rules
-        for match_id, s, e in self._matcher_for(doc)(doc):
+        for match_id, s, e in self._matcher_for(arr[:, 2:])(doc):
             label = self.vocab.strings[match_id]
             if label == "PERSON":
                 # "George W. Bush": a first name before the initials belongs to the name
