@@ -90,6 +90,8 @@ _WEEKDAYS_MONTHS = frozenset(["monday", "tuesday", "wednesday", "thursday", "fri
 _YEAR = r"^(?:1[89]|20)\d\d$"
 _WORD_RE = re.compile(r"[^\W\d_][\w'’.-]*|\d+\w*", re.UNICODE)
 _ACR_STOP = frozenset({"of", "for", "and", "in", "the", "on", "to", "&", "de", "a", "an"})
+# Every initials pattern starts on a token beginning with this (see _matcher_for).
+_INITIAL_RE = re.compile(r"[A-Z]\.")
 # How many words before "(ACR)" may belong to the expansion.
 _MAX_EXPANSION_WORDS = 12
 
@@ -194,29 +196,34 @@ class EntityRules:
         self.titles = PhraseMatcher(vocab, attr="LOWER")
         self.titles.add("TITLE", [make_doc(t) for t in _lines("job_titles")])
         self.titles.add("HONORIFIC", [make_doc(h) for h in _lines("honorifics")])
-        self.matcher = Matcher(vocab)
-        self._add_patterns(self.matcher, named=True)
         # The EVENT/LAW patterns open Matcher states at every token (optional
         # ordinal, any number of name words) and cost about as much as all other
         # patterns together, yet can only match where a capitalised head noun
-        # occurs, which few news texts have (23 of 305 BBC + seed texts). Texts
-        # without one use this matcher; the rest use the full one, so the matches
-        # (and their order) are the same either way.
-        self.matcher_unnamed = Matcher(vocab)
-        self._add_patterns(self.matcher_unnamed, named=False)
+        # occurs, which few news texts have (23 of 305 BBC + seed texts); the
+        # initials patterns (PERSON) test regexes on every token but need an
+        # "X." in the text (60 of 305). A text lacking either gets a matcher
+        # without those patterns; patterns that cannot match add no matches and
+        # do not reorder the others, so the matches are the same either way.
+        self._matchers: dict[tuple[bool, bool], Matcher] = {}
+        for named in (True, False):
+            for initials in (True, False):
+                self._matchers[named, initials] = Matcher(vocab)
+                self._add_patterns(self._matchers[named, initials], named=named, initials=initials)
+        self.matcher = self._matchers[True, True]
         self._head_ids = frozenset(vocab.strings.add(w) for w in _head_words())
 
-    def _add_patterns(self, matcher: Matcher, named: bool) -> None:
+    def _add_patterns(self, matcher: Matcher, named: bool = True, initials: bool = True) -> None:
         dotted = list(_lines("dotted_abbreviations"))
         surname = {"TEXT": {"REGEX": r"^[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*$"}, "IS_STOP": False}
         # "A.Lukashenko", "M.G.Link": initials glued to the surname (one token).
-        matcher.add("PERSON", [[{"TEXT": {"REGEX": r"^(?:[A-Z]\.){1,3}[A-Z][a-z]+(?:-[A-Z][a-z]+)?$"}}]])
-        # "M.G. Link", "K. Muttonen", "J. K. Rowling"
-        matcher.add("PERSON", [[
-            {"TEXT": {"REGEX": r"^(?:[A-Z]\.){1,3}$"}, "ORTH": {"NOT_IN": dotted}},
-            {"TEXT": {"REGEX": r"^[A-Z]\.$"}, "OP": "?"},
-            surname,
-        ]])
+        if initials:  # both start with a token that starts with _INITIAL_RE
+            matcher.add("PERSON", [[{"TEXT": {"REGEX": r"^(?:[A-Z]\.){1,3}[A-Z][a-z]+(?:-[A-Z][a-z]+)?$"}}]])
+            # "M.G. Link", "K. Muttonen", "J. K. Rowling"
+            matcher.add("PERSON", [[
+                {"TEXT": {"REGEX": r"^(?:[A-Z]\.){1,3}$"}, "ORTH": {"NOT_IN": dotted}},
+                {"TEXT": {"REGEX": r"^[A-Z]\.$"}, "OP": "?"},
+                surname,
+            ]])
         # Named EVENT / LAW: optional ordinal, capitalised words, capitalised head, then
         # a complement of capitalised words and connectors; trimmed and checked in
         # _check_named() because the Matcher cannot express "ends on a capital".
@@ -243,12 +250,13 @@ class EntityRules:
         # ("the West Bank", "West Ham" are the model's business).
         matcher.add("THE_COMPASS", [[{"LOWER": "the"}, {"ORTH": {"IN": ["West", "East"]}}]])
 
-    def _matcher_for(self, lower_title) -> Matcher:
-        """The full matcher when a capitalised EVENT/LAW head noun occurs.
+    def _matcher_for(self, text: str, lower_title) -> Matcher:
+        """The matcher with the EVENT/LAW patterns only when a capitalised head
+        noun occurs, with the initials patterns only when an initial does.
         ``lower_title``: ``doc.to_array([LOWER, IS_TITLE])``."""
-        if not self._head_ids.isdisjoint(lower_title[lower_title[:, 1] != 0, 0].tolist()):
-            return self.matcher
-        return self.matcher_unnamed
+        named = not self._head_ids.isdisjoint(lower_title[lower_title[:, 1] != 0, 0].tolist())
+        initials = _INITIAL_RE.search(text) is not None
+        return self._matchers[named, initials]
 
     # -- helpers on token spans ------------------------------------------------
 
@@ -428,7 +436,7 @@ class EntityRules:
         gazetteer_tokens = {i for _, s, e in gazetteer_hits for i in range(s, e)}
 
         # 3. Matcher rules
-        for match_id, s, e in self._matcher_for(arr[:, 2:])(doc):
+        for match_id, s, e in self._matcher_for(text, arr[:, 2:])(doc):
             label = self.vocab.strings[match_id]
             if label == "PERSON":
                 # "George W. Bush": a first name before the initials belongs to the name
