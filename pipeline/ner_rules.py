@@ -576,7 +576,7 @@ class EntityRules:
                     # a proper noun ("Austria" of "Austria S.Kurz", not "Describing")
                     if s >= e or not any(t.pos_ == "PROPN" and t.text[:1].isupper() for t in doc[s:e]):
                         continue
-                if doc[s:e].text in suppress:
+                if suppress and doc[s:e].text in suppress:  # usually empty: skip building the Span
                     continue
                 kept.append(_Cand(s, e, m.label, False))
         # weak spans: relabel an exact model span, fill gaps; a model span that strictly
