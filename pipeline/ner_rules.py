@@ -48,6 +48,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from spacy.attrs import IS_TITLE, LOWER, ORTH, SPACY
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -89,6 +90,8 @@ _WEEKDAYS_MONTHS = frozenset(["monday", "tuesday", "wednesday", "thursday", "fri
 _YEAR = r"^(?:1[89]|20)\d\d$"
 _WORD_RE = re.compile(r"[^\W\d_][\w'’.-]*|\d+\w*", re.UNICODE)
 _ACR_STOP = frozenset({"of", "for", "and", "in", "the", "on", "to", "&", "de", "a", "an"})
+# Every initials pattern starts on a token beginning with this (see _matcher_for).
+_INITIAL_RE = re.compile(r"[A-Z]\.")
 # How many words before "(ACR)" may belong to the expansion.
 _MAX_EXPANSION_WORDS = 12
 
@@ -193,45 +196,67 @@ class EntityRules:
         self.titles = PhraseMatcher(vocab, attr="LOWER")
         self.titles.add("TITLE", [make_doc(t) for t in _lines("job_titles")])
         self.titles.add("HONORIFIC", [make_doc(h) for h in _lines("honorifics")])
-        self.matcher = Matcher(vocab)
-        self._add_patterns()
+        # The EVENT/LAW patterns open Matcher states at every token (optional
+        # ordinal, any number of name words) and cost about as much as all other
+        # patterns together, yet can only match where a capitalised head noun
+        # occurs, which few news texts have (23 of 305 BBC + seed texts); the
+        # initials patterns (PERSON) test regexes on every token but need an
+        # "X." in the text (60 of 305). A text lacking either gets a matcher
+        # without those patterns; patterns that cannot match add no matches and
+        # do not reorder the others, so the matches are the same either way.
+        self._matchers: dict[tuple[bool, bool], Matcher] = {}
+        for named in (True, False):
+            for initials in (True, False):
+                self._matchers[named, initials] = Matcher(vocab)
+                self._add_patterns(self._matchers[named, initials], named=named, initials=initials)
+        self.matcher = self._matchers[True, True]
+        self._head_ids = frozenset(vocab.strings.add(w) for w in _head_words())
 
-    def _add_patterns(self) -> None:
+    def _add_patterns(self, matcher: Matcher, named: bool = True, initials: bool = True) -> None:
         dotted = list(_lines("dotted_abbreviations"))
         surname = {"TEXT": {"REGEX": r"^[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*$"}, "IS_STOP": False}
         # "A.Lukashenko", "M.G.Link": initials glued to the surname (one token).
-        self.matcher.add("PERSON", [[{"TEXT": {"REGEX": r"^(?:[A-Z]\.){1,3}[A-Z][a-z]+(?:-[A-Z][a-z]+)?$"}}]])
-        # "M.G. Link", "K. Muttonen", "J. K. Rowling"
-        self.matcher.add("PERSON", [[
-            {"TEXT": {"REGEX": r"^(?:[A-Z]\.){1,3}$"}, "ORTH": {"NOT_IN": dotted}},
-            {"TEXT": {"REGEX": r"^[A-Z]\.$"}, "OP": "?"},
-            surname,
-        ]])
+        if initials:  # both start with a token that starts with _INITIAL_RE
+            matcher.add("PERSON", [[{"TEXT": {"REGEX": r"^(?:[A-Z]\.){1,3}[A-Z][a-z]+(?:-[A-Z][a-z]+)?$"}}]])
+            # "M.G. Link", "K. Muttonen", "J. K. Rowling"
+            matcher.add("PERSON", [[
+                {"TEXT": {"REGEX": r"^(?:[A-Z]\.){1,3}$"}, "ORTH": {"NOT_IN": dotted}},
+                {"TEXT": {"REGEX": r"^[A-Z]\.$"}, "OP": "?"},
+                surname,
+            ]])
         # Named EVENT / LAW: optional ordinal, capitalised words, capitalised head, then
         # a complement of capitalised words and connectors; trimmed and checked in
         # _check_named() because the Matcher cannot express "ends on a capital".
         name_word = {"TEXT": {"REGEX": r"^[A-Z0-9]"}, "POS": {"IN": ["PROPN", "ADJ", "NOUN", "NUM"]}}
         tail = {"TEXT": {"REGEX": r"^(?:[A-Z0-9].*|of|on|for|and|in|the|to|\d+(?:st|nd|rd|th))$"}, "OP": "*"}
         ordinal = {"TEXT": {"REGEX": r"^\d+(?:st|nd|rd|th)$"}, "OP": "?"}
-        for label, heads in (("EVENT", "event_heads"), ("LAW", "law_heads")):
+        for label, heads in (("EVENT", "event_heads"), ("LAW", "law_heads")) if named else ():
             head = {"LOWER": {"IN": list(_lines(heads))}, "IS_TITLE": True}
             # no greedy filter: two names joined by "and" must both survive _check_named
-            self.matcher.add(label, [[ordinal, dict(name_word, OP="*"), head, tail]])
+            matcher.add(label, [[ordinal, dict(name_word, OP="*"), head, tail]])
         # Date ranges are one DATE, as the model already tags "2015-2017" (one token):
         # "5 to 9 July 2017", "1998 — 2002", "2012 – 2014".
-        self.matcher.add("DATE", [
+        matcher.add("DATE", [
             [{"IS_DIGIT": True}, {"LOWER": {"IN": _DASHES}}, {"IS_DIGIT": True}, {"LOWER": {"IN": _MONTHS}}, {"TEXT": {"REGEX": _YEAR}, "OP": "?"}],
             [{"TEXT": {"REGEX": _YEAR}}, {"ORTH": {"IN": _DASHES[:3]}}, {"TEXT": {"REGEX": _YEAR}}],
         ], greedy="LONGEST")
         # "1.3 million Euro": amount + currency word is one MONEY
-        self.matcher.add("MONEY", [[{"TEXT": {"REGEX": r"^\d"}}, {"LOWER": {"IN": ["thousand", "million", "billion", "trillion", "mln", "bn"]}, "OP": "?"},
+        matcher.add("MONEY", [[{"TEXT": {"REGEX": r"^\d"}}, {"LOWER": {"IN": ["thousand", "million", "billion", "trillion", "mln", "bn"]}, "OP": "?"},
                                     {"LOWER": {"IN": list(_lines("currencies"))}}]], greedy="LONGEST")
         # "Mrs. Natalya Drozd", "Mr Blair": the capitalised names after a courtesy title
-        self.matcher.add("HONORIFIC", [[{"ORTH": {"IN": list(_lines("honorifics"))}},
+        matcher.add("HONORIFIC", [[{"ORTH": {"IN": list(_lines("honorifics"))}},
                                         {"IS_TITLE": True, "POS": "PROPN", "OP": "+"}]], greedy="LONGEST")
         # "the West", "the East": LOC only after "the" and not before another name
         # ("the West Bank", "West Ham" are the model's business).
-        self.matcher.add("THE_COMPASS", [[{"LOWER": "the"}, {"ORTH": {"IN": ["West", "East"]}}]])
+        matcher.add("THE_COMPASS", [[{"LOWER": "the"}, {"ORTH": {"IN": ["West", "East"]}}]])
+
+    def _matcher_for(self, text: str, lower_title) -> Matcher:
+        """The matcher with the EVENT/LAW patterns only when a capitalised head
+        noun occurs, with the initials patterns only when an initial does.
+        ``lower_title``: ``doc.to_array([LOWER, IS_TITLE])``."""
+        named = not self._head_ids.isdisjoint(lower_title[lower_title[:, 1] != 0, 0].tolist())
+        initials = _INITIAL_RE.search(text) is not None
+        return self._matchers[named, initials]
 
     # -- helpers on token spans ------------------------------------------------
 
@@ -354,6 +379,13 @@ class EntityRules:
     def __call__(self, doc: Doc) -> Doc:
         if len(doc) == 0:
             return doc
+        # Doc.text joins every token anew on each access, making a Token object per
+        # token; the rules read the text several times, so it is built once here,
+        # from the token array (a token's text_with_ws is its orth plus " " when
+        # its SPACY flag is set, exactly as Doc.text joins it).
+        arr = doc.to_array([ORTH, SPACY, LOWER, IS_TITLE])
+        strings = self.vocab.strings
+        text = "".join([strings[o] + " " if sp else strings[o] for o, sp in arr[:, :2].tolist()])
         title_ends = self._title_ends(doc)
         title_starts: dict[int, int] = {}
         for s, e in title_ends.items():
@@ -383,7 +415,7 @@ class EntityRules:
         suppress: set[str] = set()
 
         # 2. acronyms defined in the text
-        defined = self._defined_acronyms(doc)
+        defined = self._defined_acronyms(doc, text)
         defined_label: dict[str, str] = {}
         for acr, exp_span in defined.items():
             if exp_span is None:
@@ -395,7 +427,7 @@ class EntityRules:
             names = [a for a, sp in defined.items() if sp is not None]
             if names:
                 pattern = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, sorted(names, key=len, reverse=True))) + r")(?![\w])")
-                for m in pattern.finditer(doc.text):
+                for m in pattern.finditer(text):
                     span = doc.char_span(m.start(1), m.end(1))
                     if span is not None:
                         weak.append(_Cand(span.start, span.end, defined_label.get(m.group(1), "ORG"), False))
@@ -404,7 +436,7 @@ class EntityRules:
         gazetteer_tokens = {i for _, s, e in gazetteer_hits for i in range(s, e)}
 
         # 3. Matcher rules
-        for match_id, s, e in self.matcher(doc):
+        for match_id, s, e in self._matcher_for(text, arr[:, 2:])(doc):
             label = self.vocab.strings[match_id]
             if label == "PERSON":
                 # "George W. Bush": a first name before the initials belongs to the name
@@ -429,8 +461,8 @@ class EntityRules:
                 if nxt is None or not (nxt.text[:1].isupper() and nxt.pos_ == "PROPN"):
                     weak.append(_Cand(s + 1, e, "LOC", False))
 
-        if "titled" in doc.text or "entitled" in doc.text or "called" in doc.text or "named" in doc.text or "themed" in doc.text:
-            for m in _TITLED_EVENT.finditer(doc.text):
+        if "titled" in text or "entitled" in text or "called" in text or "named" in text or "themed" in text:
+            for m in _TITLED_EVENT.finditer(text):
                 span = doc.char_span(m.start(1), m.end(1), alignment_mode="contract")
                 if span is not None and len(span) and span[0].text[:1].isupper():
                     strong.append(_Cand(span.start, span.end, "EVENT", True))
@@ -449,7 +481,7 @@ class EntityRules:
         for match_id, s, e in gazetteer_hits:
             weak.append(_Cand(s, e, self.vocab.strings[match_id], False))
 
-        doc.ents = self._resolve(doc, model, strong, weak, suppress, title_ends, title_starts)
+        doc.ents = self._resolve(doc, text, model, strong, weak, suppress, title_ends, title_starts)
         return doc
 
     def _expansion_label(self, doc: Doc, start: int, end: int) -> str:
@@ -462,9 +494,9 @@ class EntityRules:
             return "EVENT"
         return "ORG"
 
-    def _defined_acronyms(self, doc: Doc) -> dict[str, tuple[int, int] | None]:
-        """ACRONYM -> token span of its expansion (None: lower-case expansion, not a name)."""
-        text = doc.text
+    def _defined_acronyms(self, doc: Doc, text: str) -> dict[str, tuple[int, int] | None]:
+        """ACRONYM -> token span of its expansion (None: lower-case expansion, not a name).
+        ``text`` is ``doc.text``."""
         if "(" not in text:
             return {}
         out: dict[str, tuple[int, int] | None] = {}
@@ -514,7 +546,7 @@ class EntityRules:
                 return start, end
         return False
 
-    def _resolve(self, doc: Doc, model: list[_Cand], strong: list[_Cand], weak: list[_Cand], suppress: set[str],
+    def _resolve(self, doc: Doc, text: str, model: list[_Cand], strong: list[_Cand], weak: list[_Cand], suppress: set[str],
                  title_ends: dict[int, int], title_starts: dict[int, int]) -> list[Span]:
         # strong rule spans: longest first, no overlaps among them
         chosen: list[_Cand] = []
@@ -544,7 +576,7 @@ class EntityRules:
                     # a proper noun ("Austria" of "Austria S.Kurz", not "Describing")
                     if s >= e or not any(t.pos_ == "PROPN" and t.text[:1].isupper() for t in doc[s:e]):
                         continue
-                if doc[s:e].text in suppress:
+                if suppress and doc[s:e].text in suppress:  # usually empty: skip building the Span
                     continue
                 kept.append(_Cand(s, e, m.label, False))
         # weak spans: relabel an exact model span, fill gaps; a model span that strictly
@@ -584,7 +616,7 @@ class EntityRules:
                 continue
             spans.append(c)
         spans = self._extend_bodies(doc, spans)
-        spans = self._propagate_persons(doc, spans)
+        spans = self._propagate_persons(doc, spans, text)
         return [Span(doc, c.start, c.end, label=c.label) for c in spans]
 
     @staticmethod
@@ -625,7 +657,7 @@ class EntityRules:
         return out
 
     @staticmethod
-    def _propagate_persons(doc: Doc, spans: list[_Cand]) -> list[_Cand]:
+    def _propagate_persons(doc: Doc, spans: list[_Cand], text: str) -> list[_Cand]:
         """A person named once in the document is a PERSON wherever the name recurs,
         full or surname only ("..., Igor Sekreta said." after "Deputy Minister Igor
         Sekreta"; "Sekreta remarked"). Only fills gaps; never overrides a span."""
@@ -644,11 +676,11 @@ class EntityRules:
         if not names:
             return spans
         pattern = re.compile(r"(?<![\w.])(" + "|".join(map(re.escape, sorted(names, key=len, reverse=True))) + r")(?![\w])")
-        lower_words = set(re.findall(r"\b[a-z][a-z'-]*\b", doc.text))
+        lower_words = set(re.findall(r"\b[a-z][a-z'-]*\b", text))
         taken = [(c.start, c.end) for c in spans]
         starts = sorted(taken)
         added = []
-        for m in pattern.finditer(doc.text):
+        for m in pattern.finditer(text):
             sp = doc.char_span(m.start(1), m.end(1))
             if sp is None:
                 continue

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 import numpy
 import spacy
-from spacy.attrs import SENT_START
+from spacy.attrs import IS_SPACE, ORTH, SENT_START, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -76,9 +76,29 @@ MAX_BRACKET_TOKENS = 80
 MAX_ATTRIBUTION_TOKENS = 8
 
 
-def _has_newline_before(doc: Doc, i: int) -> bool:
-    prev = doc[i - 1]
-    return "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text)
+class _Tokens:
+    """Plain Python lists of what the rules read per token.
+
+    The rules look at every token and its neighbours; reading ``doc[i].text``
+    builds a Token object each time, which made this component about a Python
+    call per token. The lists are made once per doc from ``doc.to_array``.
+    ``whitespace_`` is always " " or "" in spaCy (newlines are separate space
+    tokens), so a line break before a token is a preceding space token holding
+    one."""
+
+    __slots__ = ("doc", "n", "texts", "spaced", "is_space")
+
+    def __init__(self, doc: Doc):
+        arr = doc.to_array([ORTH, SPACY, IS_SPACE])
+        strings = doc.vocab.strings
+        self.doc = doc
+        self.n = len(doc)
+        self.texts = [strings[o] for o in arr[:, 0].tolist()]
+        self.spaced = [bool(x) for x in arr[:, 1].tolist()]
+        self.is_space = [bool(x) for x in arr[:, 2].tolist()]
+
+    def newline_before(self, i: int) -> bool:
+        return self.is_space[i - 1] and "\n" in self.texts[i - 1]
 
 
 # Marks that only open or only close (``resources`` lists both kinds; the
@@ -88,86 +108,90 @@ _ONLY_CLOSING = (frozenset(CLOSING_QUOTES) - _AMBIGUOUS_QUOTES) | {"''"}
 _ONLY_OPENING = (frozenset(OPENING_QUOTES) - _AMBIGUOUS_QUOTES) | {"``"}
 
 
-def _is_closing_quote(tok) -> bool:
+def _is_closing_quote(toks: _Tokens, i: int) -> bool:
     """A closing quotation mark: ” » ’ '' , or a straight quote glued to the
     token before it (``no future,"``)."""
-    if tok.text in _ONLY_CLOSING:
+    text = toks.texts[i]
+    if text in _ONLY_CLOSING:
         return True
-    if tok.text in _AMBIGUOUS_QUOTES and tok.i > 0:
-        before = tok.doc[tok.i - 1]
-        return not before.whitespace_ and not before.is_space
+    if text in _AMBIGUOUS_QUOTES and i > 0:
+        return not toks.spaced[i - 1] and not toks.is_space[i - 1]
     return False
 
 
-def _is_opening_quote(tok) -> bool:
+def _is_opening_quote(toks: _Tokens, i: int) -> bool:
     """An opening quotation mark: “ „ « ‘ ``, or a straight quote with a space
     before it and none after (`` "In Eurasia``)."""
-    if tok.text in _ONLY_OPENING:
+    text = toks.texts[i]
+    if text in _ONLY_OPENING:
         return True
-    if tok.text in _AMBIGUOUS_QUOTES:
-        spaced_before = tok.i == 0 or bool(tok.doc[tok.i - 1].whitespace_) or tok.doc[tok.i - 1].is_space
-        return spaced_before and not tok.whitespace_
+    if text in _AMBIGUOUS_QUOTES:
+        spaced_before = i == 0 or toks.spaced[i - 1] or toks.is_space[i - 1]
+        return spaced_before and not toks.spaced[i]
     return False
 
 
-def _is_attribution(doc: Doc, i: int) -> bool:
+def _is_attribution(toks: _Tokens, i: int) -> bool:
     """Do the tokens from ``i`` up to the next comma or sentence end read as a
     quote attribution: a reporting verb last ("Igor Sekreta said", "he asked")
     or first ("said the deputy minister")? "He said the talks would go on" is a
     new sentence: its verb has a complement."""
     verbs = word_set("sentence_attribution_verbs")
     chunk = []
-    for tok in doc[i: i + MAX_ATTRIBUTION_TOKENS + 1]:
-        if tok.text == "," or tok.text.endswith(_TERMINAL):
+    for k in range(i, min(i + MAX_ATTRIBUTION_TOKENS + 1, toks.n)):
+        text = toks.texts[k]
+        if text == "," or text.endswith(_TERMINAL):
             break
-        if "\n" in tok.text or _is_opening_quote(tok):
+        if "\n" in text or _is_opening_quote(toks, k):
             return False
-        chunk.append(tok.text.lower())
+        chunk.append(text.lower())
     else:
         return False
     return bool(chunk) and (chunk[-1] in verbs or chunk[0] in verbs)
 
 
-def _boundary(doc: Doc, i: int, depth: int) -> bool | None:
+def _boundary(toks: _Tokens, i: int, depth: int) -> bool | None:
     """The preset for token ``i`` (> 0): True = starts a sentence, False = never
     does, None = a possible boundary left to the parser."""
-    tok = doc[i]
-    if tok.is_space:
+    if toks.is_space[i]:
         return False
     # A line break ends a segment: news bodies put one paragraph per line, and
     # a heading must never glue to the next sentence (GUIDELINES section 2).
     # clean has already unwrapped hard-wrapped text, so no break is mid-sentence.
-    if _has_newline_before(doc, i):
+    if toks.newline_before(i):
         return True  # even at a mark that looks closing: NYT opens quotes with ''
-    if _is_closing_quote(tok):
+    if _is_closing_quote(toks, i):
         return False  # a closing mark never starts one: ...come?'" she said
     if depth > 0:
         return False  # "[of countries]", "(CSTO - TASS here and henceforth)"
+    texts = toks.texts
     # Skip back over closing quotes and brackets to the word that may end a sentence.
     j = i - 1
     closers = False
-    while j > 0 and (doc[j].is_space or _is_closing_quote(doc[j]) or doc[j].text in _CLOSE_BRACKETS):
-        if j < i - 1 and _has_newline_before(doc, j + 1):
+    while j > 0 and (toks.is_space[j] or _is_closing_quote(toks, j) or texts[j] in _CLOSE_BRACKETS):
+        if j < i - 1 and toks.newline_before(j + 1):
             return False  # only marks since the line break: the segment began there
-        closers = closers or _is_closing_quote(doc[j])
+        closers = closers or _is_closing_quote(toks, j)
         j -= 1
-    last = doc[j].text
+    last = texts[j]
     if not last.endswith(_TERMINAL):
         # No sentence punctuation before: the sentence goes on (",” he said",
         # "heads of state [of countries]"). Most parser over-splits are here.
         return False
     if not closers and last in word_set("sentence_abbreviations", lower=False):
         return False  # "Mrs. Natalya Drozd"
-    if not closers and _INITIALS_RE.match(last) and (not tok.tag_ or tok.tag_ in ("NNP", "NNPS")):
-        # "M.G. Link": an initial before a name. When the tagger has run, a
-        # non-name after it ("moved to the U.S. The next year") may start a
-        # sentence, so the parser decides.
-        return False
-    if tok.text[:1].islower():
+    if not closers and _INITIALS_RE.match(last):
+        tag = toks.doc[i].tag_
+        if not tag or tag in ("NNP", "NNPS"):
+            # "M.G. Link": an initial before a name. When the tagger has run, a
+            # non-name after it ("moved to the U.S. The next year") may start a
+            # sentence, so the parser decides.
+            return False
+    if texts[i][:1].islower():
         return False  # "...?” he asked" or an abbreviation the lists lack
-    if closers and _is_attribution(doc, i):
+    if closers and _is_attribution(toks, i):
         return False  # "...?” Igor Sekreta asked." belongs to the quote's sentence
-    if closers and _is_opening_quote(tok):
+    if closers and _is_opening_quote(toks, i):
         return True  # '...consequences." "In Eurasia' : a new quotation starts
     return None
 
@@ -203,20 +227,22 @@ def sentence_rules(doc: Doc) -> Doc:
     depth = 0
     opened_at = 0
     since_possible = 0  # tokens since the last start or possible start
+    toks = _Tokens(doc)
+    texts = toks.texts
     for i in range(1, n):
-        tok = doc[i]
-        if depth > 0 and (i - opened_at > MAX_BRACKET_TOKENS or _has_newline_before(doc, i)):
+        if depth > 0 and (i - opened_at > MAX_BRACKET_TOKENS or toks.newline_before(i)):
             depth = 0
-        start = _boundary(doc, i, depth)
-        if start is False and since_possible >= MAX_SENT_TOKENS - 1 and not tok.is_space:
+        start = _boundary(toks, i, depth)
+        if start is False and since_possible >= MAX_SENT_TOKENS - 1 and not toks.is_space[i]:
             start = True
         presets[i] = 0 if start is None else (1 if start else -1)
         since_possible = since_possible + 1 if start is False else 0
-        if tok.text in _OPEN_BRACKETS:
+        text = texts[i]
+        if text in _OPEN_BRACKETS:
             if depth == 0:
                 opened_at = i
             depth += 1
-        elif tok.text in _CLOSE_BRACKETS and depth > 0:
+        elif text in _CLOSE_BRACKETS and depth > 0:
             depth -= 1
     # spaCy reads the array as uint64 and casts back to its signed field (as
     # Doc.__init__ does for sent_starts), so -1 survives the round trip.
