@@ -40,6 +40,7 @@ from functools import lru_cache
 from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
 
+from .lemmas import lemma as lemma_of
 from .quotes_marks import QuotedSpan, scan_quotes
 from .resources import QUOTE_CHARS, word_list, word_set
 
@@ -90,7 +91,7 @@ def cue_particle(tok: Token, lex: CueLexicon) -> Token | None | bool:
     """``False`` if ``tok`` is not a cue; else the particle token of a phrasal cue or None."""
     if tok.pos_ not in _VERB_POS:
         return False
-    lemma = tok.lemma_.lower()
+    lemma = lemma_of(tok).lower()
     for child in tok.children:
         if child.dep_ == "prt" and (lemma, child.lower_) in lex.phrasal:
             return child
@@ -593,12 +594,12 @@ def _content_for(tok: Token) -> tuple[int, int] | None:
                 if r.i > b and r.dep_ == "conj" and r.pos_ not in _VERB_POS:
                     b = max(b, r.right_edge.i)
         return a, b
-    if tok.lemma_.lower() in word_set("commitment_verbs"):
+    if lemma_of(tok).lower() in word_set("commitment_verbs"):
         # `pledged to cut taxes`, `urged voters to register`
         for c in tok.rights:
             if c.dep_ == "xcomp" and c.pos_ in _VERB_POS and any(k.dep_ == "aux" and k.lower_ == "to" for k in c.children):
                 a = c.left_edge.i
-                if tok.lemma_.lower() == "urge":
+                if lemma_of(tok).lower() == "urge":
                     a = tok.i + 1  # the addressee belongs to what was urged
                 return a, c.right_edge.i
             if c.dep_ == "ccomp":

@@ -36,6 +36,7 @@ from ..claim_cues import (best_cue, content_span, doc_matches, evaluative_frame,
                           has_proposition, is_question)
 from ..claim_model import ClaimModel, load_model
 from ..errors import DOCUMENT_ERRORS, ErrorLog
+from ..lemmas import lemma as lemma_of
 from ..resources import word_set
 from ..tables import empty_frame
 
@@ -105,7 +106,7 @@ def _pronoun_reporter(span: Span, quotes: pd.DataFrame | None) -> str | None:
     if quotes is None or not len(quotes):
         return None
     root = span.root
-    if root.lemma_.lower() not in word_set("claims_reporting_verbs") | word_set("claims_evaluative_verbs"):
+    if lemma_of(root).lower() not in word_set("claims_reporting_verbs") | word_set("claims_evaluative_verbs"):
         return None
     if not any(c.dep_ == "nsubj" and c.lower_ in SPEAKER_PRONOUNS for c in root.children):
         return None
