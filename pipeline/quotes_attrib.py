@@ -37,7 +37,10 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from spacy.attrs import IDX
+import numpy as np
+from spacy.attrs import IDX, LOWER, POS
+from spacy.parts_of_speech import IDS as UNIV_POS
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from .lemmas import lemma as lemma_of
@@ -77,6 +80,8 @@ def attribution_lexicon() -> CueLexicon:
 
 
 _VERB_POS = frozenset({"VERB", "AUX"})
+_VERB_POS_IDS = np.asarray(sorted(UNIV_POS[p] for p in _VERB_POS), dtype=np.uint64)
+_ACCORDING = get_string_id("according")
 # Subject dependencies that name who speaks (a passive subject is what was said, not who).
 _SUBJ_DEPS = frozenset({"nsubj"})
 # A cue verb without a subject of its own takes the subject of the verb it hangs
@@ -626,8 +631,13 @@ def indirect_attributions(ix: _DocIndex, quote_spans: list[tuple[int, int]]) -> 
     for a, b in quote_spans:
         for i in range(ix.token_at(a), ix.token_at(max(a, b - 1)) + 1):
             blocked[i] = True
+    # Only a verb (a cue) or "according" can start an attribution: the other tokens
+    # are skipped without creating their Token objects (issue 6).
+    pos, lower = doc.to_array([POS, LOWER]).T
+    maybe = np.flatnonzero(np.isin(pos, _VERB_POS_IDS) | (lower == _ACCORDING)).tolist()
     for si, sent in enumerate(ix.sents):
-        for tok in sent:
+        for i in maybe[bisect.bisect_left(maybe, sent.start):bisect.bisect_left(maybe, sent.end)]:
+            tok = doc[i]
             quoted = blocked[tok.i]
             if quoted and tok.lower_ == "according":
                 continue
