@@ -22,6 +22,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
+from .lemmas import ensure_lemmas, lemma as lemma_of
 from .resources import CLOSING_QUOTES, OPENING_QUOTES, word_set
 
 PRESCRIPTIVE = "prescriptive"
@@ -175,7 +176,7 @@ def is_imperative(span: Span) -> bool:
     root = span.root
     if root.tag_ != "VB" or root.pos_ not in ("VERB", "AUX"):
         return False
-    if root.lemma_.lower() in word_set("claims_formulaic_imperatives"):
+    if lemma_of(root).lower() in word_set("claims_formulaic_imperatives"):
         return False
     if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "aux", "auxpass") for c in root.children):
         return False
@@ -195,6 +196,7 @@ def doc_matches(doc: Doc) -> list[tuple[str, int, int]]:
     Matching the whole Doc once is cheaper than once per sentence; ``find_cues``
     then picks the matches inside each sentence.
     """
+    ensure_lemmas(doc)  # the LEMMA patterns below; the parse skips the lemmatizer
     strings = doc.vocab.strings
     return _token_cues(doc) + [(strings[m], s, e) for m, s, e in _matcher(doc.vocab)(doc)]
 
@@ -216,7 +218,7 @@ def find_cues(span: Span, matches: list[tuple[str, int, int]] | None = None) -> 
             if _in_if_clause(tok):
                 continue
             if name == "position_verb" and tok.tag_ == "VBG" and not any(
-                    c.dep_ in ("aux",) and c.lemma_ == "be" for c in tok.children):
+                    c.dep_ in ("aux",) and lemma_of(c) == "be" for c in tok.children):
                 continue  # "... focusing mainly on", a participle, not a stance
             cues.append(Cue(PRESCRIPTIVE, name, tok.i))
         else:
@@ -261,7 +263,7 @@ def is_question(span: Span, text: str | None = None) -> bool:
     for k in range(len(toks) - 1):
         if toks[k].text == "?" and toks[k + 1].text in _QUOTE_MARKS:
             tail = [t for t in toks[k + 2:] if not t.is_punct]
-            if len(tail) <= MAX_ATTRIBUTION_TOKENS and any(t.lemma_.lower() in reporting for t in tail):
+            if len(tail) <= MAX_ATTRIBUTION_TOKENS and any(lemma_of(t).lower() in reporting for t in tail):
                 return True
     return False
 
@@ -291,7 +293,7 @@ def content_span(span: Span) -> Span:
     """
     root = span.root
     reporting = word_set("claims_reporting_verbs")
-    if root.lemma_.lower() in reporting:
+    if lemma_of(root).lower() in reporting:
         comps = [c for c in root.children if c.dep_ == "ccomp" and span.start <= c.i < span.end]
         if comps:
             c = max(comps, key=lambda t: t.right_edge.i - t.left_edge.i)
@@ -338,7 +340,7 @@ def _quoted_part(span: Span) -> Span | None:
 def evaluative_frame(span: Span) -> bool:
     """The main verb itself is a judgment ("He also criticized ..."), with no reported clause."""
     root = span.root
-    return root.lemma_.lower() in word_set("claims_evaluative_verbs") and not any(
+    return lemma_of(root).lower() in word_set("claims_evaluative_verbs") and not any(
         c.dep_ == "ccomp" for c in root.children)
 
 
@@ -361,19 +363,19 @@ def evaluative_predicate(span: Span) -> bool:
     # particularly as the OSCE became increasingly ineffective and biased")
     heads = [root] + [c for c in root.children if c.dep_ in ("conj", "advcl") and span.start <= c.i < span.end]
     for head in heads:
-        if head.pos_ == "VERB" and head.lemma_.lower() in lex:
+        if head.pos_ == "VERB" and lemma_of(head).lower() in lex:
             return True
-        if head.lemma_.lower() in _COPULAS or head.pos_ == "AUX":
+        if lemma_of(head).lower() in _COPULAS or head.pos_ == "AUX":
             for c in head.children:
                 if c.dep_ == "acomp":
                     words = [c] + [x for x in c.children if x.dep_ == "conj"]
-                    if any(w.lemma_.lower() in lex for w in words):
+                    if any(lemma_of(w).lower() in lex for w in words):
                         return True
                 if c.dep_ == "attr":
-                    if c.lemma_.lower() in lex:
+                    if lemma_of(c).lower() in lex:
                         return True
                     mods = [x for x in c.children if x.dep_ in ("amod", "conj") and x.pos_ == "ADJ"]
                     mods += [y for x in mods for y in x.children if y.dep_ == "conj"]
-                    if any(m.lemma_.lower() in lex for m in mods):
+                    if any(lemma_of(m).lower() in lex for m in mods):
                         return True
     return False

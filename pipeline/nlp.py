@@ -50,6 +50,10 @@ def load_nlp(model: str = DEFAULT_MODEL) -> Language:
     from . import ner_rules
 
     ner_rules.add_to_pipeline(nlp)
+    # Lemmas are computed on demand by the stages that read them (issue 6).
+    from . import lemmas
+
+    lemmas.register(nlp)
     return nlp
 
 

@@ -37,9 +37,13 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from spacy.attrs import IDX
+import numpy as np
+from spacy.attrs import IDX, LOWER, POS
+from spacy.parts_of_speech import IDS as UNIV_POS
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
+from .lemmas import lemma as lemma_of
 from .quotes_marks import QuotedSpan, scan_quotes
 from .resources import QUOTE_CHARS, word_list, word_set
 
@@ -76,6 +80,8 @@ def attribution_lexicon() -> CueLexicon:
 
 
 _VERB_POS = frozenset({"VERB", "AUX"})
+_VERB_POS_IDS = np.asarray(sorted(UNIV_POS[p] for p in _VERB_POS), dtype=np.uint64)
+_ACCORDING = get_string_id("according")
 # Subject dependencies that name who speaks (a passive subject is what was said, not who).
 _SUBJ_DEPS = frozenset({"nsubj"})
 # A cue verb without a subject of its own takes the subject of the verb it hangs
@@ -90,7 +96,7 @@ def cue_particle(tok: Token, lex: CueLexicon) -> Token | None | bool:
     """``False`` if ``tok`` is not a cue; else the particle token of a phrasal cue or None."""
     if tok.pos_ not in _VERB_POS:
         return False
-    lemma = tok.lemma_.lower()
+    lemma = lemma_of(tok).lower()
     for child in tok.children:
         if child.dep_ == "prt" and (lemma, child.lower_) in lex.phrasal:
             return child
@@ -593,12 +599,12 @@ def _content_for(tok: Token) -> tuple[int, int] | None:
                 if r.i > b and r.dep_ == "conj" and r.pos_ not in _VERB_POS:
                     b = max(b, r.right_edge.i)
         return a, b
-    if tok.lemma_.lower() in word_set("commitment_verbs"):
+    if lemma_of(tok).lower() in word_set("commitment_verbs"):
         # `pledged to cut taxes`, `urged voters to register`
         for c in tok.rights:
             if c.dep_ == "xcomp" and c.pos_ in _VERB_POS and any(k.dep_ == "aux" and k.lower_ == "to" for k in c.children):
                 a = c.left_edge.i
-                if tok.lemma_.lower() == "urge":
+                if lemma_of(tok).lower() == "urge":
                     a = tok.i + 1  # the addressee belongs to what was urged
                 return a, c.right_edge.i
             if c.dep_ == "ccomp":
@@ -625,8 +631,13 @@ def indirect_attributions(ix: _DocIndex, quote_spans: list[tuple[int, int]]) -> 
     for a, b in quote_spans:
         for i in range(ix.token_at(a), ix.token_at(max(a, b - 1)) + 1):
             blocked[i] = True
+    # Only a verb (a cue) or "according" can start an attribution: the other tokens
+    # are skipped without creating their Token objects (issue 6).
+    pos, lower = doc.to_array([POS, LOWER]).T
+    maybe = np.flatnonzero(np.isin(pos, _VERB_POS_IDS) | (lower == _ACCORDING)).tolist()
     for si, sent in enumerate(ix.sents):
-        for tok in sent:
+        for i in maybe[bisect.bisect_left(maybe, sent.start):bisect.bisect_left(maybe, sent.end)]:
+            tok = doc[i]
             quoted = blocked[tok.i]
             if quoted and tok.lower_ == "according":
                 continue

@@ -25,7 +25,9 @@ How the runner uses an entry (see ``pipeline/runner.py``):
   their strings with ``vocab.strings.add(s, allow_transient=False)``.
 * ``needs`` (optional) names the spaCy components the stage reads; the one
   parse runs the union over all stages that read Docs (``None`` = every
-  component of the model), the others are disabled.
+  component of the model), the others are disabled. Components in
+  ``LAZY_COMPONENTS`` are always disabled in the parse: the stages compute
+  their output on demand for the Docs that need it.
 """
 from __future__ import annotations
 
@@ -69,6 +71,14 @@ def _entities_finalize(table: pd.DataFrame) -> pd.DataFrame:
     across all documents of the run (``pipeline.canonical``, issue 3). The stage
     itself fills ``canonical`` per batch; this pass unifies it over the corpus."""
     return table.assign(canonical=canonical_names(table).to_numpy())
+
+
+#: Components never run in the one parse because stage code computes what they
+#: would set on demand: the lemmatizer walked every token (6-9% of a full run)
+#: while only the quotes and claims stages read lemmas, via
+#: ``pipeline.lemmas.ensure_lemmas``, which uses the same lemmatizer object
+#: (issue 6).
+LAZY_COMPONENTS: tuple[str, ...] = ("lemmatizer",)
 
 
 STAGES: tuple[Stage, ...] = (

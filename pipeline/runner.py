@@ -60,7 +60,7 @@ from .errors import DOCUMENT_ERRORS, ErrorLog, ErrorRecord
 from .nlp import DEFAULT_MODEL, load_nlp
 from .parse import BATCH_SIZE, DocIndex, docbin_bytes, load_cached, memory_zone, text_hash
 from .readers import DEFAULT_MAX_CHARS, HTML_SUFFIXES, TEXT_SUFFIXES, RawDocument, iter_inputs
-from .registry import PRODUCER, STAGES, Stage, get_stage
+from .registry import LAZY_COMPONENTS, PRODUCER, STAGES, Stage, get_stage
 from .tables import (MissingTableError, PartWriter, TableSchemaError, checked_dataset, read_table, sweep_temporary,
                      table_files, table_path, write_table)
 
@@ -122,7 +122,8 @@ _PACKAGE_DIR = Path(__file__).resolve().parent
 #: Modules that cannot change what spaCy produces for a text: editing them
 #: keeps the parse cache (stage code is re-run, the parse is not).
 _PARSE_NEUTRAL = ("stages/", "cli.py", "runner.py", "dask_engine.py", "tables.py", "parse.py", "evaluate.py",
-                  "gold.py", "report", "errors.py", "readers.py", "decode.py", "html.py", "schemas.py", "registry.py")
+                  "gold.py", "report", "errors.py", "readers.py", "decode.py", "html.py", "schemas.py", "registry.py",
+                  "lemmas.py")
 
 
 @lru_cache(maxsize=4)
@@ -174,7 +175,7 @@ def parse_key(model: str) -> str:
     import spacy
 
     data = {"model": model, "version": model_version(model), "spacy": spacy.__version__,
-            "needs": parse_needs(), "code": code_hash(parse_only=True)}
+            "needs": parse_needs(), "lazy": LAZY_COMPONENTS, "code": code_hash(parse_only=True)}
     return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()[:20]
 
 
@@ -187,10 +188,11 @@ def run_fingerprint(settings: Settings, stage_names: Iterable[str]) -> str:
 
 
 def disabled_components(nlp) -> list[str]:
+    lazy = [p for p in nlp.pipe_names if p in LAZY_COMPONENTS]
     needs = parse_needs()
     if needs is None:
-        return []
-    keep = set(needs)
+        return lazy
+    keep = set(needs) - set(LAZY_COMPONENTS)
     # A listener (tagger/parser on a shared tok2vec) needs the tok2vec it listens to.
     for name in list(keep):
         if name in nlp.pipe_names:

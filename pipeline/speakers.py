@@ -32,6 +32,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
+from .lemmas import lemma as lemma_of
 from .resources import word_list, word_set
 
 PERSON = "PERSON"
@@ -303,7 +304,7 @@ class SpeakerResolver:
             self.full_names[words[-1]] = name
 
     def _description(self, head: Token, pos: int) -> str | None:
-        lemma = head.lemma_.lower()
+        lemma = lemma_of(head).lower()
         family = role_families().get(lemma, frozenset()) | {lemma, head.lower_}
         mods = {c.lower_ for c in head.children if c.dep_ in ("amod", "compound") and c.is_alpha}
         best, best_key = None, None

@@ -26,16 +26,20 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Mapping
 
 import numpy as np
 import pandas as pd
+from spacy.attrs import ENT_TYPE, TAG
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
 from ..claim_cues import (best_cue, content_span, doc_matches, evaluative_frame, evaluative_predicate, find_cues,
                           has_proposition, is_question)
 from ..claim_model import ClaimModel, load_model
 from ..errors import DOCUMENT_ERRORS, ErrorLog
+from ..lemmas import lemma as lemma_of
 from ..resources import word_set
 from ..tables import empty_frame
 
@@ -75,25 +79,58 @@ def _sentence_span(doc: Doc, start: int, end: int) -> Span | None:
     return doc.char_span(start, end, alignment_mode="expand")
 
 
-def _quote_for(quotes: pd.DataFrame, start: int, end: int) -> tuple[str | None, int | None]:
+class DocQuotes:
+    """One document's quotes as arrays, so that finding the quote of each sentence
+    is a vectorised overlap test rather than a DataFrame slice per sentence (the
+    stage asks once per sentence; ``DataFrame.iloc`` and ``groupby`` dominated)."""
+
+    __slots__ = ("_all", "_rows", "starts", "ends", "speakers", "ids", "_frame")
+
+    def __init__(self, quotes: pd.DataFrame, rows: np.ndarray | None = None):
+        self._all, self._rows = quotes, rows
+        take = (lambda col: col) if rows is None else (lambda col: col[rows])
+        self.starts = take(quotes["start"].to_numpy())
+        self.ends = take(quotes["end"].to_numpy())
+        self.speakers = take(quotes["speaker"].to_numpy())
+        self.ids = take(quotes["quote_id"].to_numpy())
+        self._frame: pd.DataFrame | None = None if rows is not None else quotes
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    @property
+    def frame(self) -> pd.DataFrame:
+        """The document's rows of the quotes table (built only when asked for)."""
+        if self._frame is None:
+            self._frame = self._all.iloc[self._rows]
+        return self._frame
+
+
+def _doc_quotes(quotes: pd.DataFrame | DocQuotes | None) -> DocQuotes | None:
+    return DocQuotes(quotes) if isinstance(quotes, pd.DataFrame) else quotes
+
+
+def _speaker(value) -> str | None:
+    return None if value is None or (isinstance(value, float) and np.isnan(value)) else str(value)
+
+
+def _quote_for(quotes: pd.DataFrame | DocQuotes | None, start: int, end: int) -> tuple[str | None, int | None]:
     """Speaker and id of the quote overlapping [start, end) the most (ties: the earlier quote)."""
+    quotes = _doc_quotes(quotes)
     if quotes is None or not len(quotes):
         return None, None
-    ov = np.minimum(quotes["end"].to_numpy(), end) - np.maximum(quotes["start"].to_numpy(), start)
+    ov = np.minimum(quotes.ends, end) - np.maximum(quotes.starts, start)
     if ov.max() <= 0:
         return None, None
     k = int(np.argmax(ov))
-    row = quotes.iloc[k]
-    speaker = row["speaker"]
-    speaker = None if speaker is None or (isinstance(speaker, float) and np.isnan(speaker)) else str(speaker)
-    return speaker, int(row["quote_id"])
+    return _speaker(quotes.speakers[k]), int(quotes.ids[k])
 
 
 #: subject pronouns that refer back to the last speaker ("He also criticized ...")
 SPEAKER_PRONOUNS = frozenset({"he", "she"})
 
 
-def _pronoun_reporter(span: Span, quotes: pd.DataFrame | None) -> str | None:
+def _pronoun_reporter(span: Span, quotes: pd.DataFrame | DocQuotes | None) -> str | None:
     """Speaker of a reported act that the quotes stage left without a quote.
 
     "He also criticized the organization's growing tendency to interfere ..."
@@ -105,10 +142,11 @@ def _pronoun_reporter(span: Span, quotes: pd.DataFrame | None) -> str | None:
     if quotes is None or not len(quotes):
         return None
     root = span.root
-    if root.lemma_.lower() not in word_set("claims_reporting_verbs") | word_set("claims_evaluative_verbs"):
+    if lemma_of(root).lower() not in word_set("claims_reporting_verbs") | word_set("claims_evaluative_verbs"):
         return None
     if not any(c.dep_ == "nsubj" and c.lower_ in SPEAKER_PRONOUNS for c in root.children):
         return None
+    quotes = _doc_quotes(quotes).frame
     before = quotes[quotes["end"].to_numpy() <= span.start_char]
     if not len(before):
         return None
@@ -116,14 +154,44 @@ def _pronoun_reporter(span: Span, quotes: pd.DataFrame | None) -> str | None:
     return None if speaker is None or (isinstance(speaker, float) and np.isnan(speaker)) else str(speaker)
 
 
+class DocArrays:
+    """Token attributes of one Doc read once (``Doc.to_array``) for all its sentences."""
+
+    __slots__ = ("checkable", "_tags", "_tag_names")
+
+    def __init__(self, doc: Doc):
+        arr = doc.to_array([ENT_TYPE, TAG])
+        self.checkable = np.isin(arr[:, 0], _label_hashes())
+        self._tags = arr[:, 1]
+        strings = doc.vocab.strings
+        self._tag_names = {h: strings[h] for h in set(self._tags.tolist())}
+
+    @classmethod
+    def of(cls, doc: Doc) -> "DocArrays":
+        return cls(doc)
+
+    def tags(self, start: int, end: int) -> tuple[str, ...]:
+        """Fine-grained POS tags (``token.tag_``) of tokens [start, end)."""
+        return tuple(map(self._tag_names.__getitem__, self._tags[start:end].tolist()))
+
+
+@lru_cache(maxsize=1)
+def _label_hashes() -> np.ndarray:
+    return np.asarray([get_string_id(label) for label in sorted(CHECKABLE_ENTITY_LABELS)], dtype=np.uint64)
+
+
 def _match_start(m: tuple) -> tuple[int]:
     return (m[1],)
 
 
 def sentence_candidate(doc_id: str, sent_id: int, start: int, end: int, text: str, doc: Doc,
-                       doc_quotes: pd.DataFrame | None,
-                       matches: list[tuple[str, int, int]] | None = None) -> Candidate | None:
-    """Type cues and speaker for one sentence; None when it asserts nothing."""
+                       doc_quotes: pd.DataFrame | DocQuotes | None,
+                       matches: list[tuple[str, int, int]] | None = None,
+                       arrays: "DocArrays | None" = None) -> Candidate | None:
+    """Type cues and speaker for one sentence; None when it asserts nothing.
+
+    ``arrays``: the Doc's token attributes as arrays (``DocArrays.of(doc)``), taken
+    once per document instead of creating every Token of every sentence."""
     span = _sentence_span(doc, start, end)
     if span is None or len(span) == 0:
         return None
@@ -144,11 +212,18 @@ def sentence_candidate(doc_id: str, sent_id: int, start: int, end: int, text: st
         hi = bisect_left(matches, (span.end,), key=_match_start)
         matches = matches[lo:hi]
     cue = best_cue(find_cues(span, matches))
-    checkable = any(t.ent_type_ in CHECKABLE_ENTITY_LABELS for t in span)
+    if arrays is None:
+        arrays = DocArrays.of(doc)
+    checkable = bool(arrays.checkable[span.start:span.end].any())
+    doc_quotes = _doc_quotes(doc_quotes)
     speaker, quote_id = _quote_for(doc_quotes, start, end)
     if speaker is None and quote_id is None:
         speaker = _pronoun_reporter(span, doc_quotes)
-    return Candidate(doc_id, sent_id, start, end, text, content.text, tuple(t.tag_ for t in content),
+    # the content's text cut from the sentence's (Span.text joins its Tokens); the
+    # same string whenever the content lies inside the sentence's characters
+    c0, c1 = content.start_char - start, content.end_char - start
+    content_text = text[c0:c1] if 0 <= c0 <= c1 <= len(text) else content.text
+    return Candidate(doc_id, sent_id, start, end, text, content_text, arrays.tags(content.start, content.end),
                      cue.claim_type if cue else None, cue.confidence if cue else 0.0,
                      evaluative_frame(span) or evaluative_predicate(content), checkable, speaker, quote_id)
 
@@ -187,7 +262,8 @@ def classify_claims(documents: pd.DataFrame, sentences: pd.DataFrame, quotes: pd
                     docs: Mapping[str, Doc], errors: ErrorLog, model: ClaimModel | None = None) -> pd.DataFrame:
     model = model or load_model()
     paths = dict(zip(documents["doc_id"], documents["path"]))
-    quotes_by_doc = {d: g for d, g in quotes.groupby("doc_id", sort=False)} if len(quotes) else {}
+    quotes_by_doc = ({d: DocQuotes(quotes, rows) for d, rows in quotes.groupby("doc_id", sort=False).indices.items()}
+                     if len(quotes) else {})
     candidates: list[Candidate] = []
     if "is_heading" in sentences.columns:
         heading = sentences["is_heading"].fillna(False).astype(bool).to_numpy()
@@ -201,11 +277,12 @@ def classify_claims(documents: pd.DataFrame, sentences: pd.DataFrame, quotes: pd
         try:
             doc_candidates = []
             matches = sorted(doc_matches(doc), key=_match_start)
+            arrays = DocArrays.of(doc)
             for r in sents.itertuples(index=False):
                 if r.skip_heading:  # GUIDELINES 5: headings are no claims
                     continue
                 cand = sentence_candidate(doc_id, int(r.sent_id), int(r.start), int(r.end), r.text, doc,
-                                          quotes_by_doc.get(doc_id), matches)
+                                          quotes_by_doc.get(doc_id), matches, arrays)
                 if cand is not None:
                     doc_candidates.append(cand)
             candidates.extend(doc_candidates)

@@ -17,6 +17,7 @@ import pandas as pd
 from spacy.tokens import Doc
 
 from ..errors import DOCUMENT_ERRORS, ErrorLog
+from ..lemmas import ensure_lemmas
 from ..quotes_attrib import Attribution, find_attributions, subject_of
 from ..speakers import EntityRow, SpeakerResolver
 from ..tables import empty_frame
@@ -59,6 +60,7 @@ def _main_subjects(doc: Doc):
 
 def quote_rows(doc: Doc, entities: list[EntityRow]) -> tuple[list[QuoteRow], list[str]]:
     """Quotes of one parsed document, in text order, and the mark problems found."""
+    ensure_lemmas(doc)  # cue and role lemmas; the parse skips the lemmatizer (pipeline.lemmas)
     text = doc.text
     found = find_attributions(doc, text)
     sents = list(doc.sents)

@@ -1,0 +1,41 @@
+"""stages.claims: the per-document quote index (issue 6) picks the same quote as
+the DataFrame version did: largest overlap, ties to the earlier quote, none
+without overlap, a missing speaker as None."""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from pipeline.stages.claims import DocQuotes, _quote_for
+
+QUOTES = pd.DataFrame({
+    "doc_id": ["a", "b", "a", "b", "a"],
+    "quote_id": [0, 0, 1, 1, 2],
+    "start": [10, 0, 40, 50, 40],
+    "end": [30, 45, 60, 60, 60],
+    "speaker": ["Ann", "Bob", None, np.nan, "Cy"],
+})
+
+
+@pytest.mark.parametrize("start,end,expected", [
+    (12, 28, ("Ann", 0)),     # inside quote 0
+    (25, 45, ("Ann", 0)),     # overlaps 0 by 5 and 1 by 5: the earlier wins
+    (41, 70, (None, 1)),      # quotes 1 and 2 tie: the earlier; its speaker is missing
+    (30, 40, (None, None)),   # touches quotes 0 and 1 but overlaps neither
+    (70, 90, (None, None)),   # after every quote
+])
+def test_claims_quote_for_doc_index(start, end, expected):
+    rows = QUOTES.groupby("doc_id", sort=False).indices["a"]
+    index = DocQuotes(QUOTES, rows)
+    assert _quote_for(index, start, end) == expected
+    # the DataFrame form gives the same answer
+    assert _quote_for(QUOTES.iloc[rows], start, end) == expected
+    assert index.frame.equals(QUOTES.iloc[rows])
+
+
+def test_claims_quote_for_nan_speaker_and_empty():
+    rows = QUOTES.groupby("doc_id", sort=False).indices["b"]
+    assert _quote_for(DocQuotes(QUOTES, rows), 55, 58) == (None, 1)
+    assert _quote_for(DocQuotes(QUOTES.iloc[:0]), 0, 10) == (None, None)
+    assert _quote_for(None, 0, 10) == (None, None)
