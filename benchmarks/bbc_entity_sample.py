@@ -5,15 +5,20 @@ outside the seeds?
     python benchmarks/bbc_entity_sample.py              # score bare model vs model + rules
     python benchmarks/bbc_entity_sample.py --speed 200  # nlp.pipe time on 200 BBC articles, bare vs rules
 
-The sentences are drawn with a fixed seed from ``../shared/data/news/bbc/`` (read
-from there, never copied into the repo); our own hand labels (OntoNotes labels,
-GUIDELINES section 3) are in ``benchmarks/data/bbc_entity_sample.jsonl``, one
-record per sentence: ``file``, ``text``, ``entities`` = [[start, end, label], ...].
+The sentences are drawn with a fixed seed from ``../shared/data/news/bbc/`` and
+read from there at run time: the repo never holds their text. Our own hand labels
+(OntoNotes labels, GUIDELINES section 3) are in
+``benchmarks/data/bbc_entity_sample.jsonl``, one record per sentence: ``file``,
+``start``/``end`` (character offsets of the sentence in that file, read as UTF-8
+with replacement), ``sha1`` (first 12 hex digits of the sentence, to detect a
+changed corpus) and ``entities`` = [[start, end, label], ...] relative to the
+sentence.
 Scoring is exact span + label, as for the seeds.
 """
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import random
 import re
@@ -120,6 +125,14 @@ def main() -> None:
         speed(args.speed)
         return
     records = [json.loads(line) for line in LABELS.read_text(encoding="utf-8").splitlines() if line.strip()]
+    if not BBC.is_dir():
+        sys.exit(f"BBC data not found at {BBC}; pass --bbc PATH")
+    for rec in records:
+        raw = (BBC / rec["file"]).read_text(encoding="utf-8", errors="replace")
+        rec["text"] = raw[rec["start"]:rec["end"]]
+        digest = hashlib.sha1(rec["text"].encode()).hexdigest()[:12]
+        if digest != rec["sha1"]:
+            sys.exit(f"{rec['file']}[{rec['start']}:{rec['end']}] does not match the labeled sentence (sha1 {digest} != {rec['sha1']}): the BBC corpus differs")
     for rec in records:
         for s, e, _ in rec["entities"]:
             assert 0 <= s < e <= len(rec["text"]), rec
