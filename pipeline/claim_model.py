@@ -49,6 +49,8 @@ INPUTS = ("text", "tags")
 # scikit-learn's defaults for the word analyzer and the char_wb whitespace rule
 _TOKEN_RE = re.compile(r"(?u)\b\w\w+\b")
 _WHITE_SPACES = re.compile(r"\s\s+")
+#: distinct words whose char_wb columns are kept per vectorizer (a few MB at most)
+_WORD_CACHE_MAX = 200_000
 
 
 class ClaimModelError(Exception):
@@ -161,6 +163,8 @@ class ClaimModel:
             self._vectorizers.append(_Vectorizer(spec["analyzer"], source, tuple(spec["ngram_range"]),
                                                  bool(spec["sublinear_tf"]), index, idf, offset))
             offset += len(vocab)
+        self._lookups: dict[int, dict[str, int]] = {}
+        self._word_cache: dict[int, dict[str, tuple[int, ...]]] = {}
         self.coef = weights["coef"].astype(np.float64)          # (n_features, n_heads)
         self.intercept = weights["intercept"].astype(np.float64)  # (n_heads,)
         if self.coef.shape != (offset, len(self.heads)):
@@ -175,34 +179,47 @@ class ClaimModel:
         """Whether a vectorizer reads POS tags (then ``tags`` must be passed)."""
         return any(v.input == "tags" for v in self._vectorizers)
 
-    def _columns(self, v: _Vectorizer, texts: Sequence) -> tuple[list[np.ndarray], np.ndarray]:
-        """Per text, the columns of its in-vocabulary n-grams (with repeats)."""
+    def _lookup(self, v: _Vectorizer) -> dict[str, int]:
+        """term -> local column of ``v`` (a plain dict: per-gram ``dict.get`` is much
+        cheaper than building a pandas Index of every n-gram of every batch)."""
+        table = self._lookups.get(v.offset)
+        if table is None:
+            table = dict(zip(v.index.tolist(), range(len(v.index))))
+            self._lookups[v.offset] = table
+        return table
+
+    def _columns(self, v: _Vectorizer, texts: Sequence) -> tuple[np.ndarray, np.ndarray]:
+        """All texts' in-vocabulary n-gram columns (with repeats, text after text)
+        and how many belong to each text."""
+        lookup = self._lookup(v)
+        get = lookup.get
+        flat: list[int] = []
+        lengths: list[int] = []
         if v.analyzer == "char_wb":
             # char_wb n-grams never cross a whitespace-separated word, so each distinct
-            # word is analysed and looked up once per batch (news text repeats words a lot)
-            words = [_WHITE_SPACES.sub(" ", t.lower()).split() for t in texts]
-            vocab_words = list(dict.fromkeys(w for ws in words for w in ws))
-            grams: list[str] = []
-            bounds = [0]
-            for w in vocab_words:
-                grams.extend(char_wb_ngrams(w, v.ngram_range))
-                bounds.append(len(grams))
-            cols = v.index.get_indexer(grams) if grams else np.zeros(0, dtype=np.int64)
-            per_word = {w: cols[bounds[k]:bounds[k + 1]] for k, w in enumerate(vocab_words)}
-            empty = np.zeros(0, dtype=np.int64)
-            per_text = [np.concatenate([per_word[w] for w in ws]) if ws else empty for ws in words]
+            # word is analysed and looked up once per process (news text repeats words a
+            # lot); the cache is bounded so a long run cannot grow it without limit
+            cache = self._word_cache.setdefault(v.offset, {})
+            if len(cache) > _WORD_CACHE_MAX:
+                cache.clear()
+            rng = v.ngram_range
+            for t in texts:
+                n0 = len(flat)
+                for w in _WHITE_SPACES.sub(" ", t.lower()).split():
+                    cols = cache.get(w)
+                    if cols is None:
+                        cols = tuple(c for c in map(get, char_wb_ngrams(w, rng)) if c is not None)
+                        cache[w] = cols
+                    flat.extend(cols)
+                lengths.append(len(flat) - n0)
         else:
             analyze = _ANALYZERS[v.analyzer]
-            all_grams: list[str] = []
-            lengths = []
+            rng = v.ngram_range
             for t in texts:
-                g = analyze(t, v.ngram_range)
-                lengths.append(len(g))
-                all_grams.extend(g)
-            cols = v.index.get_indexer(all_grams) if all_grams else np.zeros(0, dtype=np.int64)
-            per_text = np.split(cols, np.cumsum(lengths)[:-1]) if len(texts) else []
-        lengths_arr = np.asarray([len(c) for c in per_text], dtype=np.int64)
-        return per_text, lengths_arr
+                n0 = len(flat)
+                flat.extend(c for c in map(get, analyze(t, rng)) if c is not None)
+                lengths.append(len(flat) - n0)
+        return np.asarray(flat, dtype=np.int64), np.asarray(lengths, dtype=np.int64)
 
     def transform(self, texts: Sequence[str], tags: Sequence[Sequence[str]] | None = None
                   ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -221,12 +238,10 @@ class ClaimModel:
         for v in self._vectorizers:
             if not n_texts:
                 break
-            per_text, lengths = self._columns(v, tags if v.input == "tags" else texts)
-            cols = np.concatenate(per_text) if len(per_text) else np.zeros(0, dtype=np.int64)
+            cols, lengths = self._columns(v, tags if v.input == "tags" else texts)
             rows = np.repeat(np.arange(n_texts, dtype=np.int64), lengths)
-            keep = cols >= 0  # -1: n-gram outside the vocabulary
             n_terms = len(v.index)
-            key = rows[keep] * n_terms + cols[keep]
+            key = rows * n_terms + cols  # out-of-vocabulary n-grams are already dropped
             if not len(key):
                 continue
             uniq, counts = np.unique(key, return_counts=True)

@@ -269,8 +269,19 @@ def classify_claims(documents: pd.DataFrame, sentences: pd.DataFrame, quotes: pd
         heading = sentences["is_heading"].fillna(False).astype(bool).to_numpy()
     else:
         heading = np.zeros(len(sentences), dtype=bool)
-    by_doc = sentences.assign(skip_heading=heading).groupby("doc_id", sort=False)
-    for doc_id, sents in by_doc:
+    # one pass over plain column lists, grouped by document in order of first
+    # appearance (what ``groupby(sort=False)`` gives): slicing a sub-frame per
+    # document and ``itertuples`` over it cost more than the per-sentence work
+    doc_ids = sentences["doc_id"].tolist()
+    sent_ids = sentences["sent_id"].tolist()
+    starts = sentences["start"].tolist()
+    ends = sentences["end"].tolist()
+    texts = sentences["text"].tolist()
+    skip = heading.tolist()
+    rows_of: dict[str, list[int]] = {}
+    for k, d in enumerate(doc_ids):
+        rows_of.setdefault(d, []).append(k)
+    for doc_id, rows in rows_of.items():
         doc = docs.get(doc_id)
         if doc is None:
             continue
@@ -278,11 +289,12 @@ def classify_claims(documents: pd.DataFrame, sentences: pd.DataFrame, quotes: pd
             doc_candidates = []
             matches = sorted(doc_matches(doc), key=_match_start)
             arrays = DocArrays.of(doc)
-            for r in sents.itertuples(index=False):
-                if r.skip_heading:  # GUIDELINES 5: headings are no claims
+            doc_quotes = quotes_by_doc.get(doc_id)
+            for k in rows:
+                if skip[k]:  # GUIDELINES 5: headings are no claims
                     continue
-                cand = sentence_candidate(doc_id, int(r.sent_id), int(r.start), int(r.end), r.text, doc,
-                                          quotes_by_doc.get(doc_id), matches, arrays)
+                cand = sentence_candidate(doc_id, int(sent_ids[k]), int(starts[k]), int(ends[k]), texts[k], doc,
+                                          doc_quotes, matches, arrays)
                 if cand is not None:
                     doc_candidates.append(cand)
             candidates.extend(doc_candidates)
