@@ -48,12 +48,13 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from spacy.attrs import IS_TITLE, LOWER, ORTH, SPACY
+from spacy.attrs import IS_TITLE, LOWER
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
+from .parse import doc_text
 from .resources import word_list
 
 COMPONENT = "claimex_entity_rules"
@@ -379,13 +380,10 @@ class EntityRules:
     def __call__(self, doc: Doc) -> Doc:
         if len(doc) == 0:
             return doc
-        # Doc.text joins every token anew on each access, making a Token object per
-        # token; the rules read the text several times, so it is built once here,
-        # from the token array (a token's text_with_ws is its orth plus " " when
-        # its SPACY flag is set, exactly as Doc.text joins it).
-        arr = doc.to_array([ORTH, SPACY, LOWER, IS_TITLE])
-        strings = self.vocab.strings
-        text = "".join([strings[o] + " " if sp else strings[o] for o, sp in arr[:, :2].tolist()])
+        # The rules read the text several times: build it once (Doc.text is
+        # rebuilt token by token on every access; see parse.doc_text).
+        arr = doc.to_array([LOWER, IS_TITLE])
+        text = doc_text(doc)
         title_ends = self._title_ends(doc)
         title_starts: dict[int, int] = {}
         for s, e in title_ends.items():
@@ -436,7 +434,7 @@ class EntityRules:
         gazetteer_tokens = {i for _, s, e in gazetteer_hits for i in range(s, e)}
 
         # 3. Matcher rules
-        for match_id, s, e in self._matcher_for(text, arr[:, 2:])(doc):
+        for match_id, s, e in self._matcher_for(text, arr)(doc):
             label = self.vocab.strings[match_id]
             if label == "PERSON":
                 # "George W. Bush": a first name before the initials belongs to the name

@@ -31,6 +31,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterable, Iterator, Mapping
 
+from spacy.attrs import ORTH, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc, DocBin
 
@@ -64,6 +65,21 @@ def memory_zone(nlp: Language):
 def parse_texts(nlp: Language, texts: Iterable[str], *, batch_size: int = BATCH_SIZE,
                 disable: Iterable[str] = ()) -> Iterator[Doc]:
     return nlp.pipe(texts, batch_size=batch_size, disable=list(disable))
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built from one token array.
+
+    ``Doc.text`` joins every token anew on each access and makes a Token object
+    per token (about 1 ms per news article); a token's ``text_with_ws`` is its
+    orth plus " " when its SPACY flag is set, exactly as ``Doc.text`` joins it,
+    so this gives the same string at a fraction of the cost.
+    """
+    if not len(doc):
+        return ""
+    strings = doc.vocab.strings
+    arr = doc.to_array([ORTH, SPACY])
+    return "".join([strings[o] + " " if sp else strings[o] for o, sp in arr.tolist()])
 
 
 def docbin_bytes(docs: Iterable[Doc]) -> bytes:

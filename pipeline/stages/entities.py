@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 from ..canonical import canonical_names
 from ..errors import DOCUMENT_ERRORS, ErrorLog
 from ..tables import empty_frame
+from ..parse import doc_text
 
 STAGE = "entities"
 COLUMNS = ["doc_id", "ent_id", "sent_id", "start", "end", "text", "label", "canonical"]
@@ -45,8 +46,9 @@ def _sentence_starts(sentences: pd.DataFrame) -> dict[str, tuple[list[int], list
 
 def doc_mentions(doc_id: str, doc: Doc, text: str, starts: tuple[list[int], list[int]] | None) -> list[Mention]:
     """Rows for one document; raises ValueError if the parse does not fit ``text``."""
-    if doc.text != text:
-        raise ValueError(f"parsed text of {doc_id!r} differs from documents.text ({len(doc.text)} vs {len(text)} chars); rerun `pipeline run sentences`")
+    parsed = doc_text(doc)
+    if parsed != text:
+        raise ValueError(f"parsed text of {doc_id!r} differs from documents.text ({len(parsed)} vs {len(text)} chars); rerun `pipeline run sentences`")
     out = []
     for ent in doc.ents:
         sid = None

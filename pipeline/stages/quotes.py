@@ -21,6 +21,7 @@ from ..lemmas import ensure_lemmas
 from ..quotes_attrib import Attribution, find_attributions, subject_of
 from ..speakers import EntityRow, SpeakerResolver
 from ..tables import empty_frame
+from ..parse import doc_text
 
 STAGE = "quotes"
 IMPLEMENTED = True
@@ -61,7 +62,7 @@ def _main_subjects(doc: Doc):
 def quote_rows(doc: Doc, entities: list[EntityRow]) -> tuple[list[QuoteRow], list[str]]:
     """Quotes of one parsed document, in text order, and the mark problems found."""
     ensure_lemmas(doc)  # cue and role lemmas; the parse skips the lemmatizer (pipeline.lemmas)
-    text = doc.text
+    text = doc_text(doc)
     found = find_attributions(doc, text)
     sents = list(doc.sents)
     sent_starts = [s.start_char for s in sents]

@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 from ..errors import DOCUMENT_ERRORS, ErrorLog
 from ..nlp import MAX_SENT_TOKENS
 from ..tables import empty_frame
+from ..parse import doc_text
 
 STAGE = "sentences"
 
@@ -22,7 +23,7 @@ _SENTENCE_END = ".!?…:;\"”’'»)]"
 
 def sentence_rows(doc_id: str, doc: Doc) -> list[tuple]:
     rows = []
-    text = doc.text
+    text = doc_text(doc)
     for sent in doc.sents:
         start, end = sent.start_char, sent.end_char
         # Trim whitespace tokens at the edges; a segment of only whitespace is no sentence.
