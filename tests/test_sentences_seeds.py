@@ -133,7 +133,7 @@ def test_sentences_stage_warns_on_unpunctuated_document(nlp):
 
     texts = {"flat": " ".join(["security dialogue in Europe and the OSCE"] * 60),  # 420 words, no punctuation
              "ok": "The talks resume in January. The ministers agreed."}
-    documents = pd.DataFrame({"doc_id": list(texts), "path": [f"{k}.txt" for k in texts]})
+    documents = pd.DataFrame({"doc_id": list(texts), "path": [f"{k}.txt" for k in texts], "text": list(texts.values())})
     errors = ErrorLog()
     frame = split_sentences(documents, {k: nlp(v) for k, v in texts.items()}, errors)
     assert [(r.doc_id, r.path, r.error) for r in errors.records] == [

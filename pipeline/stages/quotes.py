@@ -59,10 +59,15 @@ def _main_subjects(doc: Doc):
                 yield subj
 
 
-def quote_rows(doc: Doc, entities: list[EntityRow]) -> tuple[list[QuoteRow], list[str]]:
-    """Quotes of one parsed document, in text order, and the mark problems found."""
+def quote_rows(doc: Doc, entities: list[EntityRow], text: str | None = None) -> tuple[list[QuoteRow], list[str]]:
+    """Quotes of one parsed document, in text order, and the mark problems found.
+
+    ``text`` is the document's text when the caller has it (``documents.text``,
+    which the parse cache guarantees equal to the Doc's text); otherwise it is
+    built from the Doc."""
     ensure_lemmas(doc)  # cue and role lemmas; the parse skips the lemmatizer (pipeline.lemmas)
-    text = doc_text(doc)
+    if text is None:
+        text = doc_text(doc)
     found = find_attributions(doc, text)
     sents = list(doc.sents)
     sent_starts = [s.start_char for s in sents]
@@ -133,12 +138,12 @@ def extract_quotes(documents: pd.DataFrame, sentences: pd.DataFrame, entities: p
     for d, s in zip(sentences["doc_id"], sentences["start"]):
         sent_starts.setdefault(d, []).append(int(s))
     out = []
-    for doc_id, path in zip(documents["doc_id"], documents["path"]):
+    for doc_id, path, text in zip(documents["doc_id"], documents["path"], documents["text"]):
         doc = docs.get(doc_id)
         if doc is None:
             continue
         try:
-            rows, problems = quote_rows(doc, ents_by_doc.get(doc_id, []))
+            rows, problems = quote_rows(doc, ents_by_doc.get(doc_id, []), text)
         except DOCUMENT_ERRORS as exc:
             errors.document_failed(doc_id, path, STAGE, exc)
             continue

@@ -21,9 +21,12 @@ STAGE = "sentences"
 _SENTENCE_END = ".!?…:;\"”’'»)]"
 
 
-def sentence_rows(doc_id: str, doc: Doc) -> list[tuple]:
+def sentence_rows(doc_id: str, doc: Doc, text: str | None = None) -> list[tuple]:
+    """Rows for one document. ``text`` is ``documents.text`` when the caller has
+    it (the parse cache guarantees it equals the Doc's text); else built from the Doc."""
     rows = []
-    text = doc_text(doc)
+    if text is None:
+        text = doc_text(doc)
     for sent in doc.sents:
         start, end = sent.start_char, sent.end_char
         # Trim whitespace tokens at the edges; a segment of only whitespace is no sentence.
@@ -54,12 +57,12 @@ def bounded_cuts(doc: Doc) -> int:
 
 def split_sentences(documents: pd.DataFrame, docs: Mapping[str, Doc], errors: ErrorLog) -> pd.DataFrame:
     rows: list[tuple] = []
-    for doc_id, path in zip(documents["doc_id"], documents["path"]):
+    for doc_id, path, text in zip(documents["doc_id"], documents["path"], documents["text"]):
         doc = docs.get(doc_id)
         if doc is None:
             continue
         try:
-            rows.extend(sentence_rows(doc_id, doc))
+            rows.extend(sentence_rows(doc_id, doc, text))
             cut = bounded_cuts(doc)
         except DOCUMENT_ERRORS as exc:
             errors.document_failed(doc_id, path, STAGE, exc)
