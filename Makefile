@@ -41,7 +41,7 @@ bench:
 # Quote attribution on PolNeAR dev, side by side with textacy (needs ../shared/data).
 bench-quotes:
 	$(MAKE) install EXTRAS=dev,dask,bench
-	$(BIN)/python benchmarks/polnear_quotes.py --split dev
+	$(BIN)/python benchmarks/quote_attribution.py --split dev
 
 # Entity precision/recall on 50 hand-labeled BBC sentences, bare model vs. rules.
 bench-entities: install

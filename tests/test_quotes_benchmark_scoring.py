@@ -1,4 +1,4 @@
-"""The PolNeAR benchmark's own scoring (benchmarks/polnear_quotes.py): brat
+"""The PolNeAR benchmark's own scoring (benchmarks/quote_attribution.py): brat
 parsing, the speech-cue test and token-overlap matching must mean what its
 report says."""
 from __future__ import annotations
@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-_PATH = Path(__file__).resolve().parents[1] / "benchmarks" / "polnear_quotes.py"
-_spec = importlib.util.spec_from_file_location("polnear_quotes", _PATH)
+_PATH = Path(__file__).resolve().parents[1] / "benchmarks" / "quote_attribution.py"
+_spec = importlib.util.spec_from_file_location("quote_attribution", _PATH)
 bench = importlib.util.module_from_spec(_spec)
-sys.modules.setdefault("polnear_quotes", bench)  # dataclasses look their module up by name
+sys.modules.setdefault("quote_attribution", bench)  # dataclasses look their module up by name
 _spec.loader.exec_module(bench)
 
 

@@ -1,6 +1,6 @@
 """Quote attribution on PolNeAR, side by side with textacy (issue 4).
 
-    PYTHONPATH=. python benchmarks/polnear_quotes.py [--split dev|train] [--limit N] [--dump FILE]
+    PYTHONPATH=. python benchmarks/quote_attribution.py [--split dev|train] [--limit N] [--dump FILE]
 
 Reads ``../shared/data/polnear/<split>`` (never copied into the repo). For each
 article it takes one annotator file (the first by name), parses the raw text
