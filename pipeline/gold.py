@@ -26,7 +26,7 @@ import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any, Mapping, Sequence
 
 #: default gold folder: ``data/gold`` in the project checkout
 GOLD_DIR = Path(__file__).resolve().parents[1] / "data" / "gold"
@@ -312,15 +312,6 @@ def anchor_document(doc: GoldDocument, text: str) -> DocAnchors:
         if m:
             unscored.append(Anchor(m.start(), m.end()))
     return DocAnchors(doc, text, _anchor_lines(text, doc.body_lines), unscored)
-
-
-def anchor_spans(spans: Iterable[GoldSpan], anchors: Mapping[str, DocAnchors]) -> list[tuple[GoldSpan, Anchor | None]]:
-    """Pair each gold span with its place in the cleaned text (None: not found / doc missing)."""
-    out = []
-    for s in spans:
-        da = anchors.get(s.doc_id)
-        out.append((s, da.locate(s.text, s.raw_start) if da is not None else None))
-    return out
 
 
 def anchor_alt_spans(span: GoldSpan, da: DocAnchors | None) -> list[Anchor]:

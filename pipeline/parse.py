@@ -29,7 +29,7 @@ import tempfile
 import uuid
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterable, Iterator, Mapping
+from typing import Iterable, Mapping
 
 from spacy.attrs import ORTH, SPACY
 from spacy.language import Language
@@ -60,11 +60,6 @@ def memory_zone(nlp: Language):
         yield
     finally:
         zone.__exit__(None, None, None)
-
-
-def parse_texts(nlp: Language, texts: Iterable[str], *, batch_size: int = BATCH_SIZE,
-                disable: Iterable[str] = ()) -> Iterator[Doc]:
-    return nlp.pipe(texts, batch_size=batch_size, disable=list(disable))
 
 
 def doc_text(doc: Doc) -> str:
@@ -180,42 +175,6 @@ def load_cached(docs_dir: Path | str, refs: Mapping[str, tuple[str, int]], vocab
         for doc_id, pos in wanted:
             out[doc_id] = docs[pos]
     return out
-
-
-class DocStore(Mapping[str, Doc]):
-    """doc_id -> parsed Doc, read lazily from ``<out>/docs.spacy`` (one part in memory).
-
-    For notebooks and tools that want the cached parse of a finished run:
-    ``DocStore.load(out, nlp)``. The runner itself streams Docs batch by batch.
-    """
-
-    def __init__(self, index: DocIndex, vocab):
-        self._index = index
-        self._vocab = vocab
-        self._part: tuple[str, list[Doc]] | None = None
-
-    @classmethod
-    def load(cls, out_dir: Path | str, nlp: Language, key: str | None = None) -> "DocStore | None":
-        out = Path(out_dir)
-        if key is None:
-            try:
-                key = json.loads((out / INDEX_NAME).read_text()).get("key", "")
-            except (OSError, ValueError):
-                return None
-        index = DocIndex.load(out, key)
-        return cls(index, nlp.vocab) if index.entries else None
-
-    def __getitem__(self, doc_id: str) -> Doc:
-        part, pos, _ = self._index.entries[doc_id]
-        if self._part is None or self._part[0] != part:
-            self._part = (part, docs_from_bytes((self._index.dir / part).read_bytes(), self._vocab))
-        return self._part[1][pos]
-
-    def __iter__(self):
-        return iter(self._index.entries)
-
-    def __len__(self) -> int:
-        return len(self._index.entries)
 
 
 def atomic_bytes(path: Path, data: bytes) -> None:

@@ -441,7 +441,6 @@ class Site:
 
     # one speaker
     def speaker(self, name: str) -> str:
-        t = self.t
         claims = self._part(self.claims_by_speaker, name, self.claims)
         quotes = self._part(self.quotes_by_speaker, name, self.quotes)
         counts = " · ".join(f"{claim_badge(ct, False)} {int((claims['claim_type'] == ct).sum())}" for ct in CLAIM_TYPES)
