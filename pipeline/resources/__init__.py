@@ -35,3 +35,24 @@ def word_list(name: str) -> tuple[str, ...]:
 @lru_cache(maxsize=None)
 def word_set(name: str, lower: bool = True) -> frozenset[str]:
     return frozenset(w.lower() if lower else w for w in word_list(name))
+
+
+#: What an entry of ``titles.txt`` can be (see the file's header).
+TITLE_KINDS = frozenset({"office", "courtesy", "word", "org", "male", "female"})
+
+
+@lru_cache(maxsize=None)
+def titles(kind: str) -> tuple[str, ...]:
+    """Entries of ``resources/titles.txt`` of one kind, as written, in file order."""
+    if kind not in TITLE_KINDS:
+        raise ValueError(f"unknown title kind {kind!r}; valid kinds: {', '.join(sorted(TITLE_KINDS))}")
+    out = []
+    for line in word_list("titles"):
+        entry, sep, kinds = (p.strip() for p in line.partition("|"))
+        given = set(kinds.split())
+        if not sep or not entry or not given or not given <= TITLE_KINDS:
+            raise ValueError(f"titles.txt: expected 'entry | kind ...' with kinds from "
+                             f"{', '.join(sorted(TITLE_KINDS))}; got {line!r}")
+        if kind in given:
+            out.append(entry)
+    return tuple(out)
