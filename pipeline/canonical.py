@@ -6,8 +6,9 @@ whole entities table at the end of a run.
 
 How a mention is resolved (GUIDELINES section 3, issue 3):
 
-1. **Surface form**: a leading "the", a possessive, courtesy titles (Mrs.) and
-   job titles (``resources/job_titles.txt``) are stripped:
+1. **Surface form**: a leading "the" and a possessive are stripped, and from a
+   person's name courtesy titles and job titles too
+   (:func:`pipeline.person_names.strip_titles`, the one used for speakers):
    ``Belarusian Deputy Foreign Minister Igor Sekreta`` -> ``Igor Sekreta``;
    initials are kept as written (``A.Lukashenko``). Spelling variants
    that differ only in case, hyphens, spaces and dots share a key
@@ -36,19 +37,20 @@ different things in different articles (PA: Parliamentary Assembly, Palestinian
 Authority). For everything else the canonical is the most frequent surface
 form of the cluster (ties: the first seen).
 
-For speaker resolution the quotes stage can use :func:`person_index` and
-:func:`resolve_person` on the rows of one document.
+Speaker resolution (the quotes stage) works on one document's rows and this
+module's ``canonical`` column: :mod:`pipeline.speakers`.
 """
 from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
 from functools import lru_cache
-from typing import Iterable, Mapping, Sequence
+from typing import Sequence
 
 import pandas as pd
 
 from .ner_rules import NAME_LABELS, acronym_matches, expansion_words
+from .person_names import strip_titles
 from .resources import word_list
 
 #: ``CANONICAL_ACRONYM_POLICY``: "known" = acronym for listed organisations, expansion
@@ -81,21 +83,6 @@ def _aliases() -> dict[str, str]:
     return out
 
 
-@lru_cache(maxsize=1)
-def _title_words() -> tuple[tuple[str, ...], ...]:
-    """Job titles and honorifics as lower-case word tuples, longest first."""
-    titles = {tuple(t.lower().split()) for t in word_list("job_titles")}
-    titles |= {(h.lower(),) for h in word_list("honorifics")}
-    return tuple(sorted(titles, key=len, reverse=True))
-
-
-@lru_cache(maxsize=1)
-def _title_modifiers() -> frozenset[str]:
-    # Words that qualify a title without naming anyone: "Belarusian Deputy Foreign
-    # Minister", "former President", "acting Director".
-    return frozenset({"former", "acting", "new", "then", "late", "incoming", "outgoing", "top"})
-
-
 # --- surface forms ----------------------------------------------------------
 
 def key(text: str) -> str:
@@ -104,7 +91,7 @@ def key(text: str) -> str:
 
 
 def surface(text: str, label: str | None = None) -> str:
-    """The mention without "the", possessive, honorifics and job titles.
+    """The mention without "the", possessive, and (persons) courtesy and job titles.
 
     >>> surface("Belarusian Deputy Foreign Minister Igor Sekreta", "PERSON")
     'Igor Sekreta'
@@ -116,27 +103,8 @@ def surface(text: str, label: str | None = None) -> str:
     if s[:4].lower() == "the ":
         s = s[4:]
     if label in (None, "PERSON"):
-        s = _strip_titles(s)
+        s = strip_titles(s, roles=False)
     return s.strip() or text.strip()
-
-
-def _strip_titles(s: str) -> str:
-    words = s.split(" ")
-    lower = [w.lower().rstrip(",") for w in words]
-    # drop a nationality / modifier + title prefix: "Belarusian Deputy Foreign Minister"
-    for cut in range(len(words) - 1, 0, -1):
-        head = lower[:cut]
-        # the prefix must END with a title and consist of modifiers, capitalised
-        # nationality words and titles only
-        for t in _title_words():
-            n = len(t)
-            if n <= len(head) and tuple(head[-n:]) == t:
-                rest = [w for w in words[:cut - n]]
-                # before the title only modifiers ("former") or capitalised qualifiers
-                # ("Belarusian", "Trade and Industry"), at most three words
-                if len(rest) <= 3 and all(w.lower() in _title_modifiers() or w[:1].isupper() or w.lower() == "and" for w in rest):
-                    return " ".join(words[cut:])
-    return s
 
 
 def _is_acronym(s: str) -> bool:
@@ -403,42 +371,3 @@ def _law_event_heads() -> frozenset[str]:
 def _capitalised(s: str) -> bool:
     words = [w for w in expansion_words(s) if w.lower() not in {"of", "for", "and", "in", "the", "on", "to"}]
     return bool(words) and all(w[:1].isupper() for w in words)
-
-
-# --- API for speaker resolution (quotes stage) ---------------------------------
-
-def person_index(rows: pd.DataFrame | Iterable[Mapping]) -> dict[str, str]:
-    """Lookup for one document: lower-cased name forms -> canonical name.
-
-    ``rows`` are that document's entity rows with ``text``, ``label`` and
-    ``canonical`` (as the entities table has them). Keys: the mention as written,
-    its surface form without titles, and the surname (last word) of each PERSON
-    when only one person in the document has it. ORG rows are indexed by text and
-    surface too, so ``resolve_person("the OSCE", idx)`` works for bodies that speak.
-    """
-    records = rows.to_dict("records") if isinstance(rows, pd.DataFrame) else list(rows)
-    out: dict[str, str] = {}
-    surname_owner: dict[str, set[str]] = defaultdict(set)
-    for r in records:
-        label, canon = r.get("label"), r.get("canonical") or r.get("text")
-        if label not in ("PERSON", "ORG", "GPE", "NORP"):
-            continue
-        for form in (r["text"], surface(r["text"], label)):
-            out.setdefault(form.casefold(), canon)
-        if label == "PERSON":
-            surname_owner[canon.split()[-1].casefold()].add(canon)
-    for last, owners in surname_owner.items():
-        if len(owners) == 1:
-            out.setdefault(last, next(iter(owners)))
-    return out
-
-
-def resolve_person(mention: str, index: Mapping[str, str]) -> str | None:
-    """Canonical name for ``mention`` ("Sekreta", "Igor Sekreta's", "Foreign Minister
-    Sergey Aleinik") using a :func:`person_index`; None when the document does not
-    name that person."""
-    for form in (mention, surface(mention), surface(mention).split()[-1] if surface(mention) else ""):
-        hit = index.get(form.casefold().strip())
-        if hit:
-            return hit
-    return None

@@ -55,7 +55,7 @@ from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
 from .parse import doc_text
-from .resources import word_list
+from .resources import titles as title_entries, word_list
 
 COMPONENT = "claimex_entity_rules"
 
@@ -195,8 +195,8 @@ class EntityRules:
         self.gazetteer.add("LOC", [make_doc(r) for r in _lines("region_names")])
         self.gazetteer.add("NORP", [make_doc(n) for n in _lines("demonyms")])
         self.titles = PhraseMatcher(vocab, attr="LOWER")
-        self.titles.add("TITLE", [make_doc(t) for t in _lines("job_titles")])
-        self.titles.add("HONORIFIC", [make_doc(h) for h in _lines("honorifics")])
+        self.titles.add("TITLE", [make_doc(t) for t in title_entries("office")])
+        self.titles.add("HONORIFIC", [make_doc(h) for h in title_entries("courtesy")])
         # The EVENT/LAW patterns open Matcher states at every token (optional
         # ordinal, any number of name words) and cost about as much as all other
         # patterns together, yet can only match where a capitalised head noun
@@ -245,7 +245,7 @@ class EntityRules:
         matcher.add("MONEY", [[{"TEXT": {"REGEX": r"^\d"}}, {"LOWER": {"IN": ["thousand", "million", "billion", "trillion", "mln", "bn"]}, "OP": "?"},
                                     {"LOWER": {"IN": list(_lines("currencies"))}}]], greedy="LONGEST")
         # "Mrs. Natalya Drozd", "Mr Blair": the capitalised names after a courtesy title
-        matcher.add("HONORIFIC", [[{"ORTH": {"IN": list(_lines("honorifics"))}},
+        matcher.add("HONORIFIC", [[{"ORTH": {"IN": list(title_entries("courtesy"))}},
                                         {"IS_TITLE": True, "POS": "PROPN", "OP": "+"}]], greedy="LONGEST")
         # "the West", "the East": LOC only after "the" and not before another name
         # ("the West Bank", "West Ham" are the model's business).
@@ -732,7 +732,7 @@ def _place_heads() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _job_titles() -> frozenset[str]:
-    return frozenset(w.lower() for w in _lines("job_titles"))
+    return frozenset(w.lower() for w in title_entries("office"))
 
 
 @lru_cache(maxsize=1)

@@ -44,6 +44,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from .lemmas import lemma as lemma_of
+from .person_names import title_words
 from .quotes_marks import QuotedSpan, scan_quotes
 from .resources import QUOTE_CHARS, word_list, word_set
 
@@ -123,7 +124,7 @@ def is_negated(tok: Token) -> bool:
 
 def _speaker_like(tok: Token) -> bool:
     """Could say something: a name, a personal pronoun, or a role noun."""
-    return tok.pos_ in ("PROPN", "PRON") or bool(tok.ent_type_) or tok.lower_ in word_set("speaker_titles")
+    return tok.pos_ in ("PROPN", "PRON") or bool(tok.ent_type_) or tok.lower_ in title_words()
 
 
 _INVERTED_DEPS = frozenset({"dobj", "attr", "npadvmod", "appos", "nsubjpass", "oprd", "dep", "pobj"})

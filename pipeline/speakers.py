@@ -7,14 +7,15 @@ Rules, applied in document order (each is small and tested in
    mention's head token gives ``canonical``. A lone surname becomes the full
    name of a PERSON of the same document ending with it (GUIDELINES 3:
    ``Sekreta`` -> ``Igor Sekreta``), and title words the NER left in a name are
-   stripped (``Deputy Minister Igor Sekreta`` -> ``Igor Sekreta``).
+   stripped (``Deputy Minister Igor Sekreta`` -> ``Igor Sekreta``); both by
+   :mod:`pipeline.person_names`, which the entities stage uses too.
 2. **Pronoun** (``he``/``she``): the most recent PERSON that was a speaker or the
    subject of a main clause before the mention, outside quotation marks (words
    inside quotes are the speaker's, not the narrator's references), skipping a
    person whose honorific (``Mr.``/``Ms.``/``Mrs.``) contradicts the pronoun.
    ``they``/``it``: the most recent non-person (organisation, country, group).
 3. **Description** (``the deputy minister``, ``the Belarusian diplomat``): a
-   definite noun phrase whose head is a role word (``speaker_titles.txt``)
+   definite noun phrase whose head is a role word (``titles.txt``, kind ``word``)
    refers to the person the article introduced with that role: role words are
    collected around each PERSON mention (``Belarus' Deputy Minister of Foreign
    Affairs Igor Sekreta``; appositions), a head licenses the roles listed in
@@ -22,7 +23,8 @@ Rules, applied in document order (each is small and tested in
    minister), modifiers break ties (``deputy``), then recency. With no match
    the most recent PERSON speaker is taken: in news a role description with no
    antecedent of its own almost always means the person being quoted.
-4. Otherwise the mention text itself, without determiners and leading titles.
+4. Otherwise the mention text itself, without determiners, possessives and
+   leading titles (:func:`speaker_name`).
 """
 from __future__ import annotations
 
@@ -33,7 +35,8 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from .lemmas import lemma as lemma_of
-from .resources import word_list, word_set
+from .person_names import PersonNames, org_title_words, strip_titles, title_words
+from .resources import titles, word_list
 
 PERSON = "PERSON"
 # Entity labels that can say something (a person, an organisation, a country's government).
@@ -41,10 +44,6 @@ SPEAKER_LABELS = ("PERSON", "ORG", "GPE", "NORP")
 _MALE_FEMALE = frozenset({"he", "she", "him", "her"})
 _PLURAL = frozenset({"they", "them", "it"})  # "it said": an organisation or document
 _DEFINITE = frozenset({"the", "this", "that"})
-_HONORIFICS = (("Mr. ", "m"), ("Mr ", "m"), ("Mrs. ", "f"), ("Mrs ", "f"), ("Ms. ", "f"), ("Ms ", "f"), ("Miss ", "f"))
-# Title words that also modify organisations (`Foreign Ministry`, `State Department`):
-# on their own they do not make a name a person's.
-_TITLE_MODIFIERS = frozenset({"of", "foreign", "affairs", "vice", "deputy", "general", "state", "prime", "chief", "head"})
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 
 
@@ -57,8 +56,9 @@ class EntityRow:
 
 
 @lru_cache(maxsize=None)
-def role_words() -> frozenset[str]:
-    return word_set("speaker_titles")
+def _honorifics() -> tuple[tuple[str, str], ...]:
+    """(courtesy title + space, "m" or "f") for the titles that tell a gender (``titles.txt``)."""
+    return tuple((t + " ", g) for kind, g in (("male", "m"), ("female", "f")) for t in titles(kind))
 
 
 @lru_cache(maxsize=None)
@@ -72,30 +72,16 @@ def role_families() -> dict[str, frozenset[str]]:
     return out
 
 
-def strip_titles(name: str) -> str:
-    """The name in a titled mention: the words after the last title word
-    (``Belarusian Deputy Foreign Minister Igor Sekreta`` -> ``Igor Sekreta``,
-    ``President of Belarus A. Lukashenko`` -> ``A. Lukashenko``). A mention that is
-    all titles and modifiers (``the Belarusian diplomat``) only loses determiners."""
-    words = name.replace("\u2019s ", " ").replace("'s ", " ").split()
+def speaker_name(mention: str) -> str:
+    """A speaker mention as a speaker label: without determiners, possessives, titles
+    (:func:`pipeline.person_names.strip_titles`) and the punctuation around it
+    (``the council's spokesperson`` -> ``council spokesperson``, ``Mr. Clarke`` ->
+    ``Clarke``). A mention that is all titles and roles (``the Belarusian diplomat``)
+    only loses its determiners."""
+    words = mention.replace("\u2019s ", " ").replace("'s ", " ").split()
     while len(words) > 1 and words[0].lower() in _DETERMINERS:
         words = words[1:]
-    titles = role_words() - {"the", "of"}
-    last = max((k for k, w in enumerate(words) if w.lower().strip(".,’'") in titles), default=-1)
-    rest = words[last + 1:]
-    if rest and rest[0].lower() == "of":  # "President of Belarus A. Lukashenko"
-        rest = rest[1:]
-        while len(rest) > 1 and rest[0][:1].isupper() and not _looks_like_name_start(rest):
-            rest = rest[1:]
-    if last >= 0 and rest and all(w[:1].isupper() for w in rest):
-        words = rest
-    return " ".join(words).strip(" ,.’'")
-
-
-def _looks_like_name_start(words: list[str]) -> bool:
-    """``A. Lukashenko`` / ``Igor Sekreta`` at the end of the list: a name of two words
-    or an initial plus surname."""
-    return len(words) <= 2 or (len(words[0]) <= 3 and words[0].endswith("."))
+    return strip_titles(" ".join(words)).strip(" ,.’'")
 
 
 @dataclass
@@ -115,7 +101,7 @@ class SpeakerResolver:
         self._ent_starts = [e.start for e in self.entities]
         self.quoted = sorted(quoted)
         self._q_starts = [q[0] for q in self.quoted]
-        self.full_names = self._full_names()
+        self.names = self._person_names()
         self.persons: dict[str, _Person] = {}
         # (pos, canonical, label): speakers and main-clause subjects, in order
         self.history: list[tuple[int, str, str]] = []
@@ -140,28 +126,17 @@ class SpeakerResolver:
             k -= 1
         return best
 
-    def _full_names(self) -> dict[str, str]:
-        """Lone surname -> the full name of a PERSON of this document that ends with it."""
-        out: dict[str, str] = {}
-        for e in self.entities:
-            if e.label != PERSON:
-                continue
-            name = strip_titles(e.canonical)
-            words = name.split()
-            if len(words) >= 2:
-                last = words[-1]
-                if last not in out or len(name) > len(out[last]):
-                    out[last] = name
-        return out
+    def _person_names(self) -> PersonNames:
+        """The full names of this document's PERSON rows, for lone surnames."""
+        return PersonNames(speaker_name(e.canonical) for e in self.entities if e.label == PERSON)
 
     def canonical(self, e: EntityRow) -> str:
         name = e.canonical
         if name[:4].lower() == "the " and len(name) > 4:
             name = name[4:]  # GUIDELINES 3: a leading "the" is not part of the name
         if e.label == PERSON:
-            name = strip_titles(name)
-            if " " not in name and name in self.full_names:
-                name = self.full_names[name]
+            name = speaker_name(name)
+            name = self.names.resolve(name) or name
         return name
 
     # -- person introductions (for descriptions) -----------------------------
@@ -174,7 +149,7 @@ class SpeakerResolver:
             if span is None or len(span) == 0:
                 continue
             p = self.persons.setdefault(self.canonical(e), _Person(self.canonical(e)))
-            roles = {w.lower() for w in e.canonical.split() if w.lower() in role_words()}
+            roles = {w.lower() for w in e.canonical.split() if w.lower() in title_words()}
             root = span.root
             # left modifiers in the same noun phrase: "Belarusian Deputy Foreign Minister Igor Sekreta"
             for t in doc[root.left_edge.i:span.start]:
@@ -228,7 +203,7 @@ class SpeakerResolver:
             if e.label != PERSON:
                 continue
             before = self.text[max(0, e.start - 6):e.start] + " " + e.canonical[:5]
-            for honorific, g in _HONORIFICS:
+            for honorific, g in _honorifics():
                 if honorific in before:
                     out.setdefault(self.canonical(e), g)
         return out
@@ -246,26 +221,27 @@ class SpeakerResolver:
         e = self.entity_at(head.idx)
         if e is not None and not (e.label != PERSON and self._titled_name(head)):
             name, label = self.canonical(e), e.label
-            if label != PERSON and " " not in name and name in self.full_names:
+            full = self.names.full_name(name) if label != PERSON and " " not in name else None
+            if full is not None:
                 # a surname the NER took for an organisation or place ("Sekreta further noted")
-                name, label = self.full_names[name], PERSON
+                name, label = full, PERSON
             if label == PERSON:
                 self._register(name, head, span, pos)
             return name, label
-        if head.text in self.full_names and head.text[:1].isupper():
+        full = self.names.full_name(head.text) if head.text[:1].isupper() else None
+        if full is not None:
             # the surname of a person already named here, whatever the tagger made of it
-            name = self.full_names[head.text]
-            self._register(name, head, span, pos)
-            return name, PERSON
-        if head.pos_ == "PROPN" and low not in role_words():
+            self._register(full, head, span, pos)
+            return full, PERSON
+        if head.pos_ == "PROPN" and low not in title_words():
             # A named speaker the NER missed (or took for a place: "Belarus' Deputy
             # Minister ... Igor Sekreta"): the proper-name run ending at the head.
             name = self._name_run(head)
-            if " " not in name and name in self.full_names:
-                name = self.full_names[name]
+            if " " not in name:
+                name = self.names.full_name(name) or name
             self._register(name, head, span, pos)
             return name, PERSON
-        if head.pos_ in ("NOUN", "PROPN") and low in role_words() | set(role_families()):
+        if head.pos_ in ("NOUN", "PROPN") and (low in title_words() or low in role_families()):
             dets = {c.lower_ for c in head.children if c.dep_ == "det"}
             if dets & _DEFINITE:
                 hit = self._description(head, pos)
@@ -276,17 +252,17 @@ class SpeakerResolver:
         if span is None:
             return head.text, None
         text = self.text[span[0]:span[1]]
-        return strip_titles(text) or text, None
+        return speaker_name(text) or text, None
 
     def _titled_name(self, head: Token) -> bool:
         """A proper name preceded by a title word (`Minister ... Igor Sekreta`): a person."""
-        return any(t.lower_ in role_words() and t.lower_ not in _DETERMINERS and t.lower_ not in _TITLE_MODIFIERS
+        return any(t.lower_ in title_words() and t.lower_ not in _DETERMINERS and t.lower_ not in org_title_words()
                    for t in head.doc[head.left_edge.i:head.i])
 
     def _name_run(self, head: Token) -> str:
         doc = head.doc
         i = head.i
-        while i - 1 >= head.left_edge.i and doc[i - 1].pos_ == "PROPN" and doc[i - 1].lower_ not in role_words() \
+        while i - 1 >= head.left_edge.i and doc[i - 1].pos_ == "PROPN" and doc[i - 1].lower_ not in title_words() \
                 and doc[i - 1].dep_ in ("compound", "flat", "nmod") and doc[i - 1].text[:1].isalpha():
             i -= 1
         return doc[i:head.i + 1].text
@@ -299,9 +275,7 @@ class SpeakerResolver:
             p.roles |= {w.lower().strip("’',.") for w in self.text[span[0]:span[1]].split()} - set(name.lower().split())
         if self._first.get(name) is None:
             self._first[name] = pos
-        words = name.split()
-        if len(words) >= 2 and (words[-1] not in self.full_names or len(name) > len(self.full_names[words[-1]])):
-            self.full_names[words[-1]] = name
+        self.names.add(name)
 
     def _description(self, head: Token, pos: int) -> str | None:
         lemma = lemma_of(head).lower()

@@ -1,0 +1,112 @@
+"""Person names: titles off a mention, and a mention to the person's full name.
+
+The one implementation for the entities stage (canonical names, :mod:`pipeline.canonical`)
+and the quotes stage (speaker resolution, :mod:`pipeline.speakers`). Title and role
+words come from ``resources/titles.txt`` (kind ``word``).
+
+* :func:`strip_titles`: the name in a titled mention, GUIDELINES section 3 (job titles
+  are not part of a name): ``Belarusian Deputy Foreign Minister Igor Sekreta`` ->
+  ``Igor Sekreta``, ``President of Belarus A. Lukashenko`` -> ``A. Lukashenko``,
+  ``Mr. Clarke`` -> ``Clarke``, and for speakers roles too (``Founder Beverly Bond``).
+  A mention that is all titles and roles (``deputy minister``) or whose words after
+  the title are not a name (``spokesman for Fox``) is kept. Determiners and possessives are the callers' business: a canonical name drops
+  only "the" and a final "'s" (:func:`pipeline.canonical.surface`), a speaker label
+  drops every determiner and inner possessives too (:func:`pipeline.speakers.speaker_name`).
+* :class:`PersonNames`: the persons one document names, by surname, so that a lone
+  surname or a titled surname resolves to the full name given elsewhere in the same
+  document (GUIDELINES section 3: ``Sekreta``, ``Mr Sekreta`` -> ``Igor Sekreta``).
+  Descriptions (``the deputy minister``) need the parse and the quotes around them:
+  :class:`pipeline.speakers.SpeakerResolver` resolves them.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from .resources import titles
+
+# The end of a word that is not part of it when matching titles: "Sen.", "Minister,", "Belarus’".
+_WORD_PUNCT = ".,’'"
+
+
+@lru_cache(maxsize=None)
+def title_words() -> frozenset[str]:
+    """Title and role words (``titles.txt`` kind ``word``), lower case, without a final dot."""
+    return frozenset(t.lower().rstrip(".") for t in titles("word"))
+
+
+@lru_cache(maxsize=None)
+def name_title_words() -> frozenset[str]:
+    """The title words that are a title on their own, an office or a courtesy title
+    (``President``, ``Minister``, ``Mr``): the ones an entity's canonical name drops.
+    Roles and abbreviated titles (``Founder``, ``Judge``, ``Rep.``) stay in a canonical
+    name as the NER left them: the NER cuts offices and courtesy titles only, and a
+    lone first name left by a split mention ("High Court Judge Richard" | "Mawrey")
+    would otherwise resolve to another person with that surname ("Cliff Richard")."""
+    own = {t.lower().rstrip(".") for t in titles("office") + titles("courtesy")}
+    return title_words() & frozenset(own)
+
+
+@lru_cache(maxsize=None)
+def org_title_words() -> frozenset[str]:
+    """Title words that also qualify organisations (``Foreign Ministry``, ``State Department``)."""
+    return frozenset(t.lower() for t in titles("org"))
+
+
+def strip_titles(mention: str, roles: bool = True) -> str:
+    """The name in a titled mention: the words after the last title word, when they
+    are capitalised (see the module docstring); otherwise the mention, words joined
+    by single spaces. ``roles=False``: only offices and courtesy titles count as
+    titles (:func:`name_title_words`, for canonical names)."""
+    words = mention.split()
+    words_of = title_words() if roles else name_title_words()
+    last = max((k for k, w in enumerate(words) if w.lower().strip(_WORD_PUNCT) in words_of), default=-1)
+    rest = words[last + 1:]
+    if rest and rest[0].lower() == "of":  # "President of Belarus A. Lukashenko"
+        rest = rest[1:]
+        while len(rest) > 1 and rest[0][:1].isupper() and not _looks_like_name_start(rest):
+            rest = rest[1:]
+    if last >= 0 and rest and all(w[:1].isupper() for w in rest):
+        words = rest
+    return " ".join(words)
+
+
+def _looks_like_name_start(words: list[str]) -> bool:
+    """``A. Lukashenko`` / ``Igor Sekreta`` at the end of the list: a name of two words
+    or an initial plus surname."""
+    return len(words) <= 2 or (len(words[0]) <= 3 and words[0].endswith("."))
+
+
+class PersonNames:
+    """The full names of the persons one document names, by surname.
+
+    When two full names share a surname the longer is kept (``Igor V. Sekreta`` over
+    ``Igor Sekreta``), and on a tie the first given.
+    """
+
+    def __init__(self, names=()):
+        self._by_surname: dict[str, str] = {}
+        for name in names:
+            self.add(name)
+
+    def add(self, name: str) -> None:
+        """Remember a full name (two words or more; a lone word names nobody new)."""
+        words = name.split()
+        if len(words) >= 2:
+            known = self._by_surname.get(words[-1])
+            if known is None or len(name) > len(known):
+                self._by_surname[words[-1]] = name
+
+    def full_name(self, surname: str) -> str | None:
+        """The full name ending with ``surname`` (as written), or None."""
+        return self._by_surname.get(surname)
+
+    def resolve(self, mention: str) -> str | None:
+        """The person ``mention`` names: ``Sekreta``, ``Mr Sekreta`` -> ``Igor Sekreta``
+        once the document named Igor Sekreta; a titled full name -> that name. None
+        when the mention is a surname the document gives no full name for (never guessed)
+        or is not a name at all (``the deputy minister``)."""
+        name = strip_titles(mention)
+        words = name.split()
+        if len(words) == 1:
+            return self.full_name(name)
+        return name if words and all(w[:1].isupper() for w in words) else None

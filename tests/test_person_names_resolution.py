@@ -1,0 +1,93 @@
+"""Person names (pipeline.person_names): titles off a mention and a surname to the
+full name, the one implementation behind canonical names and speakers."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.person_names import PersonNames, name_title_words, strip_titles, title_words
+from pipeline.resources import TITLE_KINDS, titles
+
+
+@pytest.mark.parametrize(("mention", "name"), [
+    ("Belarusian Deputy Foreign Minister Igor Sekreta", "Igor Sekreta"),
+    ("Belarus’ Deputy Minister of Foreign Affairs Igor Sekreta", "Igor Sekreta"),
+    ("Foreign Minister Sergey Aleinik", "Sergey Aleinik"),
+    ("Mrs. Natalya Drozd", "Natalya Drozd"),
+    ("Mr. Clarke", "Clarke"),
+    ("President of Belarus A. Lukashenko", "A. Lukashenko"),
+    ("Secretary of State John Kerry", "John Kerry"),
+    ("Sen. Claire McCaskill", "Claire McCaskill"),
+    ("Founder Beverly Bond", "Beverly Bond"),
+    # nothing to strip: the mention comes back as it is
+    ("Leslie Wimes", "Leslie Wimes"),
+    ("Joseph R. Biden Jr.", "Joseph R. Biden Jr."),
+    ("deputy minister", "deputy minister"),                # all titles: no name to keep
+    ("Belarusian diplomat", "Belarusian diplomat"),
+    ("spokesman for Fox", "spokesman for Fox"),            # after the title no name, a phrase
+    ("Minister Igor sekreta", "Minister Igor sekreta"),    # not all capitalised: not a name
+    ("Federal Reserve", "Federal Reserve"),                # "federal" is part of offices, not a title word
+])
+def test_person_names_strip_titles(mention, name):
+    assert strip_titles(mention) == name
+
+
+@pytest.mark.parametrize(("mention", "name"), [
+    ("Belarusian Deputy Foreign Minister Igor Sekreta", "Igor Sekreta"),
+    ("Deputy Minister of Foreign Affairs Igor Sekreta", "Igor Sekreta"),
+    ("Mrs. Natalya Drozd", "Natalya Drozd"),
+    # roles and abbreviated titles stay in a canonical name, as the NER left them
+    ("Founder Beverly Bond", "Founder Beverly Bond"),
+    ("Rep. Jason Chaffetz", "Rep. Jason Chaffetz"),
+    ("High Court Judge Richard", "High Court Judge Richard"),
+])
+def test_person_names_strip_titles_for_canonical_names(mention, name):
+    assert strip_titles(mention, roles=False) == name
+
+
+def test_person_names_title_words_for_names_are_offices_and_courtesy_titles():
+    assert {"minister", "president", "mr", "mrs", "dr"} <= name_title_words() < title_words()
+    assert not {"founder", "judge", "rep", "foreign", "diplomat"} & name_title_words()
+    assert {"founder", "judge", "rep", "foreign", "diplomat"} <= title_words()
+    # parts of offices that begin names of bodies, and "the chancellor", are not title words
+    assert not {"federal", "home", "special", "chancellor", "the", "of"} & title_words()
+
+
+@pytest.mark.parametrize(("mention", "person"), [
+    ("Sekreta", "Igor Sekreta"),
+    ("Mr Sekreta", "Igor Sekreta"),
+    ("Mr. Sekreta", "Igor Sekreta"),
+    ("Belarusian Deputy Foreign Minister Igor Sekreta", "Igor Sekreta"),
+    ("Lukashenko", "Alexander G. Lukashenko"),           # the longer of two full names
+    # must yield nothing: never guessed
+    ("Lavrov", None),                                    # a surname the document never gave in full
+    ("Mr Lavrov", None),
+    ("sekreta", None),                                   # surnames match as written
+    ("the deputy minister", None),                       # a description, not a name (speakers resolve it)
+    ("Vodafone spokesman", None),
+    ("", None),
+])
+def test_person_names_resolve(mention, person):
+    names = PersonNames(["Igor Sekreta", "Sekreta", "Alexander Lukashenko", "Alexander G. Lukashenko"])
+    assert names.resolve(mention) == person
+
+
+def test_person_names_full_name_by_surname():
+    names = PersonNames()
+    names.add("Lukashenko")                              # a lone word names nobody new
+    assert names.full_name("Lukashenko") is None
+    names.add("Igor Sekreta")
+    names.add("Ivan Sekreta")                            # a tie keeps the first given
+    names.add("Igor V. Sekreta")                         # the longer wins
+    assert names.full_name("Sekreta") == "Igor V. Sekreta"
+    assert PersonNames(["Igor Sekreta", "Ivan Sekreta"]).full_name("Sekreta") == "Igor Sekreta"
+
+
+def test_person_names_titles_list_kinds():
+    offices = titles("office")
+    assert "deputy foreign minister" in offices and all(t == t.lower() for t in offices)
+    assert {"Mr", "Mr.", "Mrs."} <= set(titles("courtesy"))
+    assert set(titles("male")) | set(titles("female")) <= set(titles("courtesy"))
+    assert not set(titles("male")) & set(titles("female"))
+    assert all(titles(kind) for kind in TITLE_KINDS)
+    with pytest.raises(ValueError, match="unknown title kind 'job'.*courtesy"):
+        titles("job")
