@@ -8,7 +8,8 @@ How a mention is resolved (GUIDELINES section 3, issue 3):
 
 1. **Surface form**: a leading "the" and a possessive are stripped, and from a
    person's name courtesy titles and job titles too
-   (:func:`pipeline.person_names.strip_titles`, the one used for speakers):
+   (:func:`pipeline.person_names.strip_titles`, the one speakers use, here with
+   offices and courtesy titles only):
    ``Belarusian Deputy Foreign Minister Igor Sekreta`` -> ``Igor Sekreta``;
    initials are kept as written (``A.Lukashenko``). Spelling variants
    that differ only in case, hyphens, spaces and dots share a key

@@ -24,7 +24,8 @@ from functools import lru_cache
 
 from .resources import titles
 
-# The end of a word that is not part of it when matching titles: "Sen.", "Minister,", "Belarus’".
+# Punctuation at either end of a word that is not part of it when matching titles:
+# "Sen.", "Minister,", "Belarus’".
 _WORD_PUNCT = ".,’'"
 
 
