@@ -6,8 +6,9 @@ Why
 rules: the tag map (``TAG -> POS + MORPH``), morph rules (``TAG + LOWER ->
 LEMMA/POS/MORPH``) and a few fixes (space tokens, ``gonna``, ``let's``...).
 spaCy runs them with a ``Matcher`` that tries every pattern at every token:
-about 1.6 s of an 18.5 s ``nlp.pipe`` over 400 BBC articles, 8 us a token,
-while nearly every rule is a test of one token against a few constants.
+about 1.6 s of an 18.5 s ``nlp.pipe`` over 400 BBC articles, 8-9 us a token,
+while nearly every rule is a test of one token against a few constants. The
+compiled rules take 0.14 s for the same articles (0.8 us a token).
 
 How
 ---
@@ -20,9 +21,13 @@ spaCy's component (``spacy/pipeline/attributeruler.py``, 3.8) does, per Doc:
    ``set_token_attrs(span[index], attrs)``, i.e. raw writes of the rule's
    (normalised) attribute values into the target token's struct.
 
-So a token's final annotation is its original one with, for every attribute,
-the value of the *last* (highest-id) rule that targets the token and sets that
-attribute. This module computes the same thing without the Matcher:
+Every write supported here touches only the target token's own struct (never
+the lexeme shared with other tokens), so the global order only matters per
+token, and a rule that matches a token twice (two of its patterns) writes the
+same values twice in a row. So a token's final annotation is its original one
+with, for every attribute, the value of the *last* (highest-id) rule that
+targets the token and sets that attribute. This module computes the same
+thing without the Matcher:
 
 * **Key reduction.** A token spec only compares an attribute value with
   constants (plain value, ``IN``, ``NOT_IN``) or runs a ``REGEX`` on its
@@ -33,18 +38,18 @@ attribute. This module computes the same thing without the Matcher:
   function of the value's string: one bit, computed once per distinct value
   (hashes are memoised across Docs; a hash always names the same string).
   The reduced columns are packed into one integer key per token.
-* **Memo.** The rules are evaluated once per distinct key (a few thousand
-  over a corpus) and the result - which single-token rules match, which
+* **Memo.** The rules are evaluated once per distinct key (about 800 over
+  400 BBC articles) and the result - which single-token rules match, which
   token specs of multi-token patterns hold, and the folded attribute writes -
   is kept; per Doc that is ``np.unique`` over the keys and a dict lookup per
   distinct key.
 * **Multi-token patterns** (``gon na``, ``let 's``, ``there is``...) have no
   operators, so they match exactly at the starts ``i`` where token ``i + j``
-  satisfies spec ``j`` for every ``j``: an AND of shifted columns. (The brief
-  proposed a residual spaCy ``Matcher`` for them; measured over 400 BBC
-  articles it alone cost 0.23 s - 0.14 s of it the ``REGEX`` first token of
-  ``y'all`` tried at every token - against about 0.05 s for everything else,
-  so they are evaluated here as well.)
+  satisfies spec ``j`` for every ``j``: an AND of shifted columns. (A
+  residual spaCy ``Matcher`` for just these 8 rules took 0.23 s over 400 BBC
+  articles - 0.14 s of it the ``REGEX`` first token of ``y'all``, tried at
+  every token - more than this whole component takes, 0.14 s; measured with
+  ``benchmarks/attribute_rules_speed.py``.)
 * **Writes.** POS, TAG, MORPH and LEMMA are written with one
   ``Doc.from_array`` (a raw struct write per token, as ``set_token_attrs``
   does; for MORPH it also re-adds each token's analysis to the morphology
