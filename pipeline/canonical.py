@@ -86,11 +86,15 @@ def _aliases() -> dict[str, str]:
 
 # --- surface forms ----------------------------------------------------------
 
+# key() and surface() are pure functions of short strings that repeat a lot
+# (the same names recur across a corpus): memoised, bounded.
+@lru_cache(maxsize=65536)
 def key(text: str) -> str:
     """Comparison key: case, hyphens, dots, spaces and apostrophes ignored."""
     return re.sub(r"[\W_]+", "", text.casefold())
 
 
+@lru_cache(maxsize=65536)
 def surface(text: str, label: str | None = None) -> str:
     """The mention without "the", possessive, and (persons) courtesy and job titles.
 

@@ -56,6 +56,7 @@ import pyarrow.compute as pc
 import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
+from .attribute_rules import PROVIDES
 from .errors import DOCUMENT_ERRORS, ErrorLog, ErrorRecord
 from .nlp import DEFAULT_MODEL, load_nlp
 from .parse import BATCH_SIZE, DocIndex, docbin_bytes, load_cached, memory_zone, text_hash
@@ -193,6 +194,9 @@ def disabled_components(nlp) -> list[str]:
     if needs is None:
         return lazy
     keep = set(needs) - set(LAZY_COMPONENTS)
+    # A replacement counts as the component it replaces ("attribute_ruler" ->
+    # the compiled claimex_attribute_rules, which load_nlp puts in its place).
+    keep.update(p for p in nlp.pipe_names if PROVIDES.get(p) in keep)
     # A listener (tagger/parser on a shared tok2vec) needs the tok2vec it listens to.
     for name in list(keep):
         if name in nlp.pipe_names:
