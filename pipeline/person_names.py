@@ -37,14 +37,17 @@ def title_words() -> frozenset[str]:
 
 @lru_cache(maxsize=None)
 def name_title_words() -> frozenset[str]:
-    """The title words that are a title on their own, an office or a courtesy title
-    (``President``, ``Minister``, ``Mr``): the ones an entity's canonical name drops.
+    """The one-word offices and courtesy titles of ``titles.txt`` (``President``,
+    ``Chancellor``, ``Mr``, ``Lord``, ``Prof.``), lower case, without a final dot: the
+    words an entity's canonical name drops. Not limited to :func:`title_words`: the
+    ``word`` kind leaves out "chancellor" for the speakers' sake only (see titles.txt),
+    and "Chancellor Angela Merkel" is still "Angela Merkel" as a name.
     Roles and abbreviated titles (``Founder``, ``Judge``, ``Rep.``) stay in a canonical
     name as the NER left them: the NER cuts offices and courtesy titles only, and a
     lone first name left by a split mention ("High Court Judge Richard" | "Mawrey")
     would otherwise resolve to another person with that surname ("Cliff Richard")."""
-    own = {t.lower().rstrip(".") for t in titles("office") + titles("courtesy")}
-    return title_words() & frozenset(own)
+    return frozenset(t.lower().rstrip(".") for t in titles("office") + titles("courtesy")
+                     if len(t.split()) == 1)
 
 
 @lru_cache(maxsize=None)

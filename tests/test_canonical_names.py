@@ -33,6 +33,32 @@ def test_canonical_surface(text, label, expected):
     assert surface(text, label) == expected
 
 
+# Regression: every one-word office and courtesy title of titles.txt is stripped from a
+# person's canonical name, as the canonical names of f027aeb did (job_titles.txt and
+# honorifics.txt), also those the speakers' title words leave out ("chancellor").
+@pytest.mark.parametrize("text, expected", [
+    ("Lord Coe", "Coe"),
+    ("Miss Jane Smith", "Jane Smith"),
+    ("Colonel Muammar Gaddafi", "Muammar Gaddafi"),
+    ("Prof. Stephen Hawking", "Stephen Hawking"),
+    ("Prof Stephen Hawking", "Stephen Hawking"),
+    ("Dame Judi Dench", "Judi Dench"),
+    ("Lady Gaga", "Gaga"),
+    ("Chancellor Angela Merkel", "Angela Merkel"),
+    ("Shadow Chancellor John McDonnell", "John McDonnell"),
+    ("former Lord Chancellor Jack Straw", "Jack Straw"),
+    ("Coordinator John Smith", "John Smith"),
+    ("Secretary-General Ban Ki-moon", "Ban Ki-moon"),
+    # must stay: a title alone, and a role before a lone first name ("Judge" is neither
+    # office nor courtesy title; "Richard" must not become "Cliff Richard")
+    ("Lord", "Lord"),
+    ("the Chancellor", "Chancellor"),
+    ("High Court Judge Richard", "High Court Judge Richard"),
+])
+def test_canonical_surface_strips_offices_and_courtesy_titles(text, expected):
+    assert surface(text, "PERSON") == expected
+
+
 def test_canonical_surname_resolves_in_same_document():
     got = canon(("a", "Belarusian Deputy Foreign Minister Igor Sekreta", "PERSON"), ("a", "Sekreta", "PERSON"),
                 ("a", "Igor Sekreta", "PERSON"))
