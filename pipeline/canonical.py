@@ -7,9 +7,10 @@ whole entities table at the end of a run.
 How a mention is resolved (GUIDELINES section 3, issue 3):
 
 1. **Surface form**: a leading "the" and a possessive are stripped, and from a
-   person's name courtesy titles and job titles too
-   (:func:`pipeline.person_names.strip_titles`, the one speakers use, here with
-   offices and courtesy titles only):
+   person's name every office and courtesy title of ``resources/titles.txt``
+   (:func:`pipeline.person_names.strip_titles` with ``roles=False``, word by word,
+   see :func:`pipeline.person_names.name_title_words`; roles such as ``Founder``
+   or ``Judge`` stay): ``Lord Coe`` -> ``Coe``,
    ``Belarusian Deputy Foreign Minister Igor Sekreta`` -> ``Igor Sekreta``;
    initials are kept as written (``A.Lukashenko``). Spelling variants
    that differ only in case, hyphens, spaces and dots share a key

@@ -1,17 +1,21 @@
 """Person names: titles off a mention, and a mention to the person's full name.
 
-The one implementation for the entities stage (canonical names, :mod:`pipeline.canonical`)
-and the quotes stage (speaker resolution, :mod:`pipeline.speakers`). Title and role
-words come from ``resources/titles.txt`` (kind ``word``).
+Title stripping (:func:`strip_titles`) serves both the entities stage (canonical names,
+:mod:`pipeline.canonical`, offices and courtesy titles only) and the quotes stage (speaker
+labels, :mod:`pipeline.speakers`, roles too). Surname to full name (:class:`PersonNames`)
+serves the speakers only: canonical names resolve surnames with their own corpus-wide rules
+(``person_target`` in :func:`pipeline.canonical.canonical_names`). Title and role words
+come from ``resources/titles.txt``.
 
 * :func:`strip_titles`: the name in a titled mention, GUIDELINES section 3 (job titles
   are not part of a name): ``Belarusian Deputy Foreign Minister Igor Sekreta`` ->
   ``Igor Sekreta``, ``President of Belarus A. Lukashenko`` -> ``A. Lukashenko``,
   ``Mr. Clarke`` -> ``Clarke``, and for speakers roles too (``Founder Beverly Bond``).
   A mention that is all titles and roles (``deputy minister``) or whose words after
-  the title are not a name (``spokesman for Fox``) is kept. Determiners and possessives are the callers' business: a canonical name drops
-  only "the" and a final "'s" (:func:`pipeline.canonical.surface`), a speaker label
-  drops every determiner and inner possessives too (:func:`pipeline.speakers.speaker_name`).
+  the title are not a name (``spokesman for Fox``) is kept. Determiners and possessives
+  are the callers' business: a canonical name drops only "the" and a final "'s"
+  (:func:`pipeline.canonical.surface`), a speaker label drops every determiner and
+  inner possessives too (:func:`pipeline.speakers.speaker_name`).
 * :class:`PersonNames`: the persons one document names, by surname, so that a lone
   surname or a titled surname resolves to the full name given elsewhere in the same
   document (GUIDELINES section 3: ``Sekreta``, ``Mr Sekreta`` -> ``Igor Sekreta``).

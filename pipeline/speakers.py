@@ -8,7 +8,8 @@ Rules, applied in document order (each is small and tested in
    name of a PERSON of the same document ending with it (GUIDELINES 3:
    ``Sekreta`` -> ``Igor Sekreta``), and title words the NER left in a name are
    stripped (``Deputy Minister Igor Sekreta`` -> ``Igor Sekreta``); both by
-   :mod:`pipeline.person_names`, which the entities stage uses too.
+   :mod:`pipeline.person_names` (the title stripping is shared with canonical
+   names, the surname rule is the speakers' own).
 2. **Pronoun** (``he``/``she``): the most recent PERSON that was a speaker or the
    subject of a main clause before the mention, outside quotation marks (words
    inside quotes are the speaker's, not the narrator's references), skipping a

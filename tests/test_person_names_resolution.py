@@ -1,5 +1,5 @@
-"""Person names (pipeline.person_names): titles off a mention and a surname to the
-full name, the one implementation behind canonical names and speakers."""
+"""Person names (pipeline.person_names): titles off a mention (canonical names and
+speakers) and a surname to the full name (speakers)."""
 from __future__ import annotations
 
 import pytest
