@@ -108,6 +108,15 @@ class PersonNames:
         """The full name ending with ``surname`` (as written), or None."""
         return self._by_surname.get(surname)
 
+    def person(self, name: str) -> str:
+        """``name`` as a person's name: a lone word (a surname) becomes the full name the
+        document gave for it (``Sekreta`` -> ``Igor Sekreta``); any other name, and a
+        surname the document gives no full name for, comes back as it is. Titles are the
+        caller's business (:func:`strip_titles`)."""
+        if len(name.split()) == 1:
+            return self.full_name(name) or name
+        return name
+
     def resolve(self, mention: str) -> str | None:
         """The person ``mention`` names: ``Sekreta``, ``Mr Sekreta`` -> ``Igor Sekreta``
         once the document named Igor Sekreta; a titled full name -> that name. None

@@ -136,8 +136,7 @@ class SpeakerResolver:
         if name[:4].lower() == "the " and len(name) > 4:
             name = name[4:]  # GUIDELINES 3: a leading "the" is not part of the name
         if e.label == PERSON:
-            name = speaker_name(name)
-            name = self.names.resolve(name) or name
+            name = self.names.person(speaker_name(name))
         return name
 
     # -- person introductions (for descriptions) -----------------------------
@@ -222,10 +221,10 @@ class SpeakerResolver:
         e = self.entity_at(head.idx)
         if e is not None and not (e.label != PERSON and self._titled_name(head)):
             name, label = self.canonical(e), e.label
-            full = self.names.full_name(name) if label != PERSON and " " not in name else None
-            if full is not None:
+            person = self.names.person(name) if label != PERSON else name
+            if person != name:
                 # a surname the NER took for an organisation or place ("Sekreta further noted")
-                name, label = full, PERSON
+                name, label = person, PERSON
             if label == PERSON:
                 self._register(name, head, span, pos)
             return name, label
@@ -237,9 +236,7 @@ class SpeakerResolver:
         if head.pos_ == "PROPN" and low not in title_words():
             # A named speaker the NER missed (or took for a place: "Belarus' Deputy
             # Minister ... Igor Sekreta"): the proper-name run ending at the head.
-            name = self._name_run(head)
-            if " " not in name:
-                name = self.names.full_name(name) or name
+            name = self.names.person(self._name_run(head))
             self._register(name, head, span, pos)
             return name, PERSON
         if head.pos_ in ("NOUN", "PROPN") and (low in title_words() or low in role_families()):

@@ -77,6 +77,22 @@ def test_person_names_resolve(mention, person):
     assert names.resolve(mention) == person
 
 
+@pytest.mark.parametrize(("name", "person"), [
+    ("Sekreta", "Igor Sekreta"),
+    ("Lukashenko", "Alexander G. Lukashenko"),
+    ("Igor Sekreta", "Igor Sekreta"),
+    # must stay as given: unknown surnames, names of several words, nothing
+    ("Lavrov", "Lavrov"),
+    ("sekreta", "sekreta"),
+    ("Ivan Sekreta", "Ivan Sekreta"),                    # a full name is not replaced by another
+    ("Mr Sekreta", "Mr Sekreta"),                        # titles are the caller's business
+    ("", ""),
+])
+def test_person_names_person(name, person):
+    names = PersonNames(["Igor Sekreta", "Alexander Lukashenko", "Alexander G. Lukashenko"])
+    assert names.person(name) == person
+
+
 def test_person_names_full_name_by_surname():
     names = PersonNames()
     names.add("Lukashenko")                              # a lone word names nobody new
