@@ -254,7 +254,7 @@ class SpeakerResolver:
 
     def _titled_name(self, head: Token) -> bool:
         """A proper name preceded by a title word (`Minister ... Igor Sekreta`): a person."""
-        return any(t.lower_ in title_words() and t.lower_ not in _DETERMINERS and t.lower_ not in org_title_words()
+        return any(t.lower_ in title_words() and t.lower_ not in org_title_words()
                    for t in head.doc[head.left_edge.i:head.i])
 
     def _name_run(self, head: Token) -> str:
