@@ -29,6 +29,7 @@ import tempfile
 import uuid
 import zlib
 from contextlib import contextmanager
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Mapping
 
@@ -155,11 +156,11 @@ def _docbin_add(bin_: DocBin, doc: Doc) -> None:
     bin_.flags.append({"has_unknown_spaces": doc.has_unknown_spaces})
     if len(doc):
         strings = doc.vocab.strings
-        for h in numpy.unique(doc.to_array(list(_DOCBIN_STRING_ATTRS))).tolist():
+        for h in _distinct(array, doc, bin_.attrs, _DOCBIN_STRING_ATTRS).tolist():
             bin_.strings.add(strings[h] if h else "")
         # str(token.morph) is not always the string of its key: the empty
         # analysis has the key of "_" and prints as ""
-        for h in numpy.unique(doc.to_array(MORPH)).tolist():
+        for h in _distinct(array, doc, bin_.attrs, (MORPH,)).tolist():
             bin_.strings.add(str(MorphAnalysis.from_id(doc.vocab, h)))
     bin_.cats.append(doc.cats)
     if bin_.store_user_data:
@@ -172,6 +173,24 @@ def _docbin_add(bin_: DocBin, doc: Doc) -> None:
                 bin_.strings.add(span.kb_id_)
             if span.id in span.doc.vocab.strings:
                 bin_.strings.add(span.id_)
+
+
+@lru_cache(maxsize=8)
+def _columns(attrs: tuple[int, ...], wanted: tuple[int, ...]) -> tuple[list[int], list[int]]:
+    """(the columns of the ``wanted`` attributes in an array of ``attrs``, the
+    ``wanted`` attributes not among ``attrs``)."""
+    return [attrs.index(a) for a in wanted if a in attrs], [a for a in wanted if a not in attrs]
+
+
+def _distinct(array: numpy.ndarray, doc: Doc, attrs, wanted: tuple[int, ...]) -> numpy.ndarray:
+    """The distinct values of the ``wanted`` attributes over ``doc``'s tokens, taken
+    from ``array`` (``doc.to_array(attrs)``, already read for the DocBin) and read
+    from the doc only for an attribute ``attrs`` lacks (a DocBin with custom attrs)."""
+    cols, missing = _columns(tuple(attrs), wanted)
+    parts = [array[:, cols].ravel()]
+    if missing:
+        parts.append(doc.to_array(missing).ravel())
+    return numpy.unique(numpy.concatenate(parts))
 
 
 def docs_from_bytes(data: bytes, nlp_or_vocab) -> list[Doc]:

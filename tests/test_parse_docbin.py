@@ -54,3 +54,17 @@ def test_parse_docbin_bytes_equal_spacy_docbin_on_seeds(nlp):
     assert zlib.decompress(docbin_bytes(docs)) == zlib.decompress(_stock(docs))
     back = docs_from_bytes(docbin_bytes(docs), nlp)
     assert [d.to_json() for d in back] == [d.to_json() for d in docs]
+
+
+@pytest.mark.parametrize("attrs", [["ORTH", "TAG"], ["ORTH", "LEMMA", "MORPH"], ["ORTH", "DEP", "ENT_TYPE", "HEAD"]])
+def test_parse_docbin_add_with_attrs_lacking_string_columns(attrs):
+    # strings of attributes the DocBin does not store are still added, as spaCy's add does
+    from pipeline.parse import _docbin_add
+
+    docs = _hand_docs()
+    ours, stock = DocBin(attrs=attrs, store_user_data=True), DocBin(attrs=attrs, store_user_data=True)
+    for d in docs:
+        _docbin_add(ours, d)
+        stock.add(d)
+    assert ours.strings == stock.strings
+    assert zlib.decompress(ours.to_bytes()) == zlib.decompress(stock.to_bytes())
