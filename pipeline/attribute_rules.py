@@ -510,8 +510,12 @@ def replace_in_pipeline(nlp: Language) -> bool:
     nothing) when the model has no ruler or its rules cannot be compiled."""
     if COMPONENT in nlp.component_names:
         return COMPONENT in nlp.pipe_names
-    if ORIGINAL not in nlp.pipe_names or compile_ruler(nlp.get_pipe(ORIGINAL)) is None:
+    if ORIGINAL not in nlp.pipe_names:
         return False
-    nlp.add_pipe(COMPONENT, after=ORIGINAL, config={"source": ORIGINAL})
+    try:
+        # the factory compiles the rules (once); add_pipe adds nothing when it raises
+        nlp.add_pipe(COMPONENT, after=ORIGINAL, config={"source": ORIGINAL})
+    except Unsupported:
+        return False
     nlp.disable_pipe(ORIGINAL)
     return True

@@ -163,3 +163,14 @@ def test_attribute_rules_counts_as_attribute_ruler_for_needs(monkeypatch, nlp):
     assert "ner" in disabled
     monkeypatch.setattr(runner, "parse_needs", lambda: ("tagger", "parser"))
     assert COMPONENT in runner.disabled_components(nlp)
+
+
+def test_attribute_rules_replace_compiles_once(monkeypatch):
+    from pipeline import attribute_rules
+
+    calls = []
+    real = attribute_rules._compile
+    monkeypatch.setattr(attribute_rules, "_compile", lambda ruler: calls.append(ruler) or real(ruler))
+    nlp = _blank_with_ruler([[{"LOWER": {"REGEX": "^a"}}]], {"LEMMA": "x"})
+    assert replace_in_pipeline(nlp) is True
+    assert len(calls) == 1
