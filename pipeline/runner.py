@@ -120,22 +120,35 @@ class Progress(Protocol):
 # --- fingerprints -------------------------------------------------------------
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
-#: Modules that cannot change what spaCy produces for a text: editing them
-#: keeps the parse cache (stage code is re-run, the parse is not).
-_PARSE_NEUTRAL = ("stages/", "cli.py", "runner.py", "dask_engine.py", "tables.py", "parse.py", "evaluate.py",
-                  "gold.py", "report", "errors.py", "readers.py", "decode.py", "html.py", "schemas.py", "registry.py",
-                  "lemmas.py")
+#: The files that shape the cached parse (``parse_key``); editing any other
+#: file keeps the parse cache (stage code is re-run, the parse is not).
+#: ``load_nlp`` (nlp.py) builds the pipeline that runs in ``nlp.pipe``: the
+#: compiled attribute_ruler (attribute_rules.py), the sentence rules (nlp.py)
+#: and the entity rules (ner_rules.py, which imports parse.doc_text); parse.py
+#: also decides what the DocBin stores. Those modules read word lists from
+#: resources/ by name (ner_rules builds names at run time), so all of
+#: resources/ counts except the claims_* lists, which only the claims stage
+#: reads. lemmas.py is left out: ``lemmas.register`` only prepares the
+#: lemmatizer, which never runs in the parse (``LAZY_COMPONENTS`` are always
+#: disabled and are part of the key themselves).
+_PARSE_SHAPING = ("nlp.py", "attribute_rules.py", "ner_rules.py", "parse.py", "resources/")
+_PARSE_NEUTRAL_RESOURCES = "resources/claims_"
+
+
+def _shapes_parse(rel: str) -> bool:
+    return rel.startswith(_PARSE_SHAPING) and not rel.startswith(_PARSE_NEUTRAL_RESOURCES)
 
 
 @lru_cache(maxsize=4)
 def code_hash(parse_only: bool = False) -> str:
-    """sha256 over the package's source and resource files (not __pycache__)."""
+    """sha256 over the package's source and resource files (not __pycache__);
+    with ``parse_only`` over the files that shape the parse only."""
     h = hashlib.sha256()
     for p in sorted(_PACKAGE_DIR.rglob("*")):
         rel = p.relative_to(_PACKAGE_DIR).as_posix()
         if not p.is_file() or "__pycache__" in rel or p.suffix in (".pyc", ".pyo"):
             continue
-        if parse_only and rel.startswith(_PARSE_NEUTRAL):
+        if parse_only and not _shapes_parse(rel):
             continue
         h.update(rel.encode())
         h.update(p.read_bytes())
