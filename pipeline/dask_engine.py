@@ -91,8 +91,8 @@ def _task_frame(task: "BatchTask") -> pd.DataFrame:
     return df
 
 
-def run_partition(pdf: pd.DataFrame, stages: tuple[str, ...], model: str, work_dir: str, docs_dir: str,
-                  parse_batch_size: int) -> pd.DataFrame:
+def run_partition(pdf: pd.DataFrame, stages: tuple[str, ...], model: str, work_dir: str,
+                  docs_dir: str) -> pd.DataFrame:
     """One partition on a worker: the local engine's ``process_batch``, then write parts."""
     from .runner import BatchTask, process_batch
 
@@ -104,8 +104,7 @@ def run_partition(pdf: pd.DataFrame, stages: tuple[str, ...], model: str, work_d
         raws.append(RawDocument(**{k: (None if _isna(r[k]) else r[k]) for k in _RAW_COLUMNS}))
         if not _isna(r.get("cache_part")):
             cached[r["doc_id"]] = (r["cache_part"], int(r["cache_pos"]), r["cache_hash"])
-    task = BatchTask(number, tuple(stages), model, raw=raws, cached=cached, docs_dir=docs_dir,
-                     parse_batch_size=parse_batch_size)
+    task = BatchTask(number, tuple(stages), model, raw=raws, cached=cached, docs_dir=docs_dir)
     result = process_batch(task)
     work = Path(work_dir)
     rows = {}
@@ -161,7 +160,7 @@ def run_dask(tasks: Iterable["BatchTask"], sink: "Sink", settings: "Settings") -
             client.register_plugin(_LoadModel(settings.model))
             ddf = dd.read_parquet(inputs, split_row_groups=False)
             parts = ddf.map_partitions(run_partition, stages, settings.model, str(work), docs_dir,
-                                       settings.batch_size, meta=_SUMMARY_META)
+                                       meta=_SUMMARY_META)
             futures = client.compute(parts.to_delayed())
             summaries = []
             for fut in as_completed(futures):

@@ -241,7 +241,6 @@ class BatchTask:
     tables: dict[str, pd.DataFrame] = field(default_factory=dict)  # upstream tables, this batch's rows
     cached: dict[str, tuple[str, int, str]] = field(default_factory=dict)  # doc_id -> (part, pos, text hash)
     docs_dir: str = ""
-    parse_batch_size: int = BATCH_SIZE
 
 
 @dataclass
@@ -337,7 +336,8 @@ def _parse_batch(nlp, documents: pd.DataFrame, task: BatchTask, errors: ErrorLog
     parsed: list[tuple[str, str]] = []
     new_docs = []
     try:
-        out = list(nlp.pipe([t[2] for t in todo], batch_size=task.parse_batch_size, disable=disable))
+        # One spaCy batch per task (a task holds at most settings.batch_size documents).
+        out = list(nlp.pipe([t[2] for t in todo], batch_size=max(len(todo), 1), disable=disable))
         pairs = list(zip(todo, out))
     except DOCUMENT_ERRORS:
         # One text broke a component: parse one at a time to find and skip it.
@@ -528,7 +528,7 @@ def _tasks_from_inputs(settings: Settings, stage_names: tuple[str, ...], index: 
     def task(raws):
         cached = {r.doc_id: index.entries[r.doc_id] for r in raws if r.doc_id in index.entries}
         return BatchTask(number, stage_names, settings.model, raw=raws, cached=cached,
-                         docs_dir=str(index.dir), parse_batch_size=settings.batch_size)
+                         docs_dir=str(index.dir))
 
     for item in iter_inputs(settings.input, max_chars=settings.max_chars):
         if isinstance(item, ErrorRecord):
@@ -571,7 +571,7 @@ def _tasks_from_tables(settings: Settings, selected: list[Stage], index: DocInde
             tables[t] = df.iloc[np.concatenate(idx)] if idx else df.iloc[0:0]
         cached = {d: index.entries[d] for d in ids if d in index.entries}
         yield BatchTask(number, names, settings.model, tables=tables, cached=cached,
-                        docs_dir=str(index.dir), parse_batch_size=settings.batch_size)
+                        docs_dir=str(index.dir))
 
 
 def _copy_unchanged(out: Path, table: str, keep: set[str], writer: PartWriter) -> None:
