@@ -76,9 +76,6 @@ class _LoadModel(_WorkerPluginBase):
 
         load_nlp(self.model)
 
-    def teardown(self, worker) -> None:
-        pass
-
 
 def _task_frame(task: "BatchTask") -> pd.DataFrame:
     rows = [{k: getattr(r, k) for k in _RAW_COLUMNS} for r in task.raw or []]

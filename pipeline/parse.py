@@ -223,12 +223,6 @@ class DocIndex:
         entries = {d: (e[0], int(e[1]), e[2]) for d, e in data.get("docs", {}).items()}
         return cls(out, key, entries)
 
-    def lookup(self, doc_id: str, thash: str) -> tuple[str, int] | None:
-        e = self.entries.get(doc_id)
-        if e is None or e[2] != thash or not (self.dir / e[0]).exists():
-            return None
-        return e[0], e[1]
-
     def write_part(self, data: bytes, doc_hashes: list[tuple[str, str]]) -> str:
         """Write one DocBin part (atomically) and point its documents at it."""
         self.dir.mkdir(parents=True, exist_ok=True)
@@ -265,10 +259,6 @@ class DocIndex:
                 if p.name not in used:
                     p.unlink(missing_ok=True)
 
-    @staticmethod
-    def invalidate(out_dir: Path | str) -> None:
-        (Path(out_dir) / INDEX_NAME).unlink(missing_ok=True)
-
 
 def load_cached(docs_dir: Path | str, refs: Mapping[str, tuple[str, int]], vocab) -> dict[str, Doc]:
     """Load the cached Docs ``doc_id -> (part, position)``, reading each part once."""
@@ -295,7 +285,3 @@ def atomic_bytes(path: Path, data: bytes) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-
-
-# Backwards-compatible name.
-_atomic_bytes = atomic_bytes

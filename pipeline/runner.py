@@ -279,9 +279,6 @@ class BatchContext:
     def docs(self):
         return self._docs
 
-    def nlp(self):
-        return load_nlp(self._model)
-
     def doc_keys(self) -> list[tuple[str, str | None]]:
         """(doc_id, path) of the batch's documents, for per-document retries."""
         if self._raw is not None and "documents" not in self._tables:

@@ -253,10 +253,6 @@ def sweep_temporary(out_dir: Path | str) -> list[str]:
     return removed
 
 
-#: Older name, kept for callers of the streaming runner's first version.
-remove_stale_temporaries = sweep_temporary
-
-
 def read_table(out_dir: Path | str, table: str, *, stage_hint: str | None = None) -> pd.DataFrame:
     """Read a table and check it against the contract.
 
