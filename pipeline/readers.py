@@ -85,19 +85,30 @@ def iter_inputs(input_path: Path | str, *, max_chars: int = DEFAULT_MAX_CHARS) -
         raise InputPathError(f"input file {str(path)!r} has unsupported type {suffix!r}; valid: a folder or {valid}")
 
 
+def _visible_files(folder: Path) -> list[Path]:
+    """Files under ``folder``, sorted, skipping hidden files and directories."""
+    return [p for p in sorted(folder.rglob("*"))
+            if not any(part.startswith(".") for part in p.relative_to(folder).parts) and p.is_file()]
+
+
+def _is_article(path: Path) -> bool:
+    return path.suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES
+
+
+def input_files(folder: Path) -> list[Path]:
+    """The article files of an input folder (sorted visible .txt/.html/.htm files)."""
+    return [p for p in _visible_files(folder) if _is_article(p)]
+
+
 def _iter_folder(folder: Path, max_chars: int) -> Iterator[RawDocument | ErrorRecord]:
     files: list[Path] = []
-    for p in sorted(folder.rglob("*")):
-        rel = p.relative_to(folder)
-        if any(part.startswith(".") for part in rel.parts) or not p.is_file():
-            continue
-        suffix = p.suffix.lower()
-        if suffix in TEXT_SUFFIXES | HTML_SUFFIXES:
+    for p in _visible_files(folder):
+        if _is_article(p):
             files.append(p)
         else:
             yield ErrorRecord(
                 doc_id=p.stem, path=str(p), stage="read", error="unsupported_type",
-                detail=f"skipped: suffix {suffix or '(none)'!r} is not one of .txt, .html, .htm",
+                detail=f"skipped: suffix {p.suffix.lower() or '(none)'!r} is not one of .txt, .html, .htm",
             )
     stems = Counter(p.stem for p in files)
     for p in files:

@@ -60,7 +60,7 @@ from .attribute_rules import PROVIDES
 from .errors import DOCUMENT_ERRORS, ErrorLog, ErrorRecord
 from .nlp import DEFAULT_MODEL, load_nlp
 from .parse import BATCH_SIZE, DocIndex, docbin_bytes, load_cached, memory_zone, text_hash
-from .readers import DEFAULT_MAX_CHARS, HTML_SUFFIXES, TEXT_SUFFIXES, RawDocument, iter_inputs
+from .readers import DEFAULT_MAX_CHARS, HTML_SUFFIXES, TEXT_SUFFIXES, RawDocument, input_files, iter_inputs
 from .registry import LAZY_COMPONENTS, PRODUCER, STAGES, Stage, get_stage
 from .tables import (MissingTableError, PartWriter, TableSchemaError, checked_dataset, read_table, sweep_temporary,
                      table_files, table_path, write_table)
@@ -508,9 +508,7 @@ def _invalidate_manifest(out: Path) -> None:
 
 def _count_inputs(path: Path) -> int | None:
     if path.is_dir():
-        suffixes = TEXT_SUFFIXES | HTML_SUFFIXES
-        return sum(1 for p in path.rglob("*") if p.suffix.lower() in suffixes and p.is_file()
-                   and not any(part.startswith(".") for part in p.relative_to(path).parts))
+        return len(input_files(path))
     if path.is_file() and path.suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES:
         return 1
     return None

@@ -136,3 +136,20 @@ def test_readers_table_without_text_column(tmp_path, fmt, content):
     path.write_text(content)
     with pytest.raises(InputPathError, match="no 'text' column"):
         read_inputs(path)
+
+
+def test_readers_input_files_are_what_the_folder_reader_reads(tmp_path):
+    from pipeline.readers import input_files, iter_inputs
+    from pipeline.runner import _count_inputs
+
+    for rel in ["b.txt", "a.HTML", "sub/c.htm", "notes.md", "noext", ".hidden.txt", ".git/d.txt", "sub/.e.txt"]:
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text("The minister said the talks would resume.\n", encoding="utf-8")
+    assert [p.relative_to(tmp_path).as_posix() for p in input_files(tmp_path)] == ["a.HTML", "b.txt", "sub/c.htm"]
+    assert _count_inputs(tmp_path) == 3
+    # every visible file is either read (as a document or a per-file error) or reported unsupported
+    items = list(iter_inputs(tmp_path))
+    read = [r.path for r in items if getattr(r, "error", None) != "unsupported_type"]
+    unsupported = [r.path for r in items if getattr(r, "error", None) == "unsupported_type"]
+    assert read == [str(p) for p in input_files(tmp_path)]
+    assert sorted(unsupported) == [str(tmp_path / "noext"), str(tmp_path / "notes.md")]
