@@ -225,18 +225,18 @@ class DocIndex:
 
     def write_part(self, data: bytes, doc_hashes: list[tuple[str, str]]) -> str:
         """Write one DocBin part (atomically) and point its documents at it."""
-        self.dir.mkdir(parents=True, exist_ok=True)
-        name = f"part-{uuid.uuid4().hex[:12]}.spacy"
-        atomic_bytes(self.dir / name, data)
-        for pos, (doc_id, thash) in enumerate(doc_hashes):
-            self.entries[doc_id] = (name, pos, thash)
-        return name
+        return self._add_part(lambda target: atomic_bytes(target, data), doc_hashes)
 
     def adopt_part(self, path: Path, doc_hashes: list[tuple[str, str]]) -> str:
         """Move a DocBin part a worker wrote on the same file system into the store."""
+        return self._add_part(lambda target: os.replace(path, target), doc_hashes)
+
+    def _add_part(self, put, doc_hashes: list[tuple[str, str]]) -> str:
+        """Name a new part, let ``put(target_path)`` place it, and point the
+        documents ``(doc_id, text hash)``, in DocBin order, at it."""
         self.dir.mkdir(parents=True, exist_ok=True)
         name = f"part-{uuid.uuid4().hex[:12]}.spacy"
-        os.replace(path, self.dir / name)
+        put(self.dir / name)
         for pos, (doc_id, thash) in enumerate(doc_hashes):
             self.entries[doc_id] = (name, pos, thash)
         return name
