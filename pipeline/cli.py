@@ -20,8 +20,10 @@ import typer
 from rich.console import Console
 
 from .nlp import DEFAULT_MODEL, ModelNotFoundError
+from .parse import BATCH_SIZE
 from .readers import DEFAULT_MAX_CHARS, InputPathError
 from .registry import STAGES
+from .runner import ENGINES
 from .tables import MissingTableError, TableSchemaError
 
 EXIT_OK, EXIT_INTERNAL, EXIT_USAGE, EXIT_INPUT, EXIT_MODEL, EXIT_TABLE = 0, 1, 2, 3, 4, 5
@@ -37,7 +39,7 @@ console = Console(stderr=True)
 out_console = Console()
 
 StageName = Enum("StageName", {n: n for n in ("all", *[s.name for s in STAGES])}, type=str)
-EngineName = Enum("EngineName", {"local": "local", "dask": "dask"}, type=str)
+EngineName = Enum("EngineName", {n: n for n in ENGINES}, type=str)
 STAGE_HELP = "Stage to run: all, " + ", ".join(f"{s.name} ({s.output})" for s in STAGES) + "."
 
 
@@ -62,7 +64,7 @@ def run_cmd(
     workers: str = typer.Option("1", "--workers", "-w", help="Worker processes: a number, or 'auto' for one per core. Each loads the model once and takes whole batches through every stage."),
     engine: EngineName = typer.Option("local", "--engine", case_sensitive=False, help="Where batches run: local (this machine, --workers processes) or dask (a Dask cluster; needs `pip install .[dask]`)."),
     scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler address (e.g. tcp://host:8786) for --engine dask; without it a LocalCluster of --workers processes is started. Workers must see --out at the same path."),
-    batch_size: int = typer.Option(64, "--batch-size", min=1, help="Documents per batch: the unit of streaming, of work per worker and of a Parquet part."),
+    batch_size: int = typer.Option(BATCH_SIZE, "--batch-size", min=1, help="Documents per batch: the unit of streaming, of work per worker and of a Parquet part."),
     incremental: bool = typer.Option(True, "--incremental/--no-incremental", help="`run all`: skip documents whose content, model and code are unchanged since the last run into --out."),
     progress: bool = typer.Option(True, "--progress/--no-progress", help="Show a progress bar (documents/s, ETA) when stderr is a terminal."),
 ) -> None:
