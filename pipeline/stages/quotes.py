@@ -22,6 +22,7 @@ from ..quotes_attrib import Attribution, find_attributions, subject_of
 from ..speakers import EntityRow, SpeakerResolver
 from ..tables import empty_frame
 from ..parse import doc_text
+from .sentences import sent_id_at, sentence_starts
 
 STAGE = "quotes"
 IMPLEMENTED = True
@@ -134,9 +135,7 @@ def extract_quotes(documents: pd.DataFrame, sentences: pd.DataFrame, entities: p
     for d, s, e, lab, can, txt in zip(entities["doc_id"], entities["start"], entities["end"], entities["label"],
                                        entities["canonical"], entities["text"]):
         ents_by_doc.setdefault(d, []).append(EntityRow(int(s), int(e), lab, can if isinstance(can, str) and can else txt))
-    sent_starts: dict[str, list[int]] = {}
-    for d, s in zip(sentences["doc_id"], sentences["start"]):
-        sent_starts.setdefault(d, []).append(int(s))
+    sent_starts = sentence_starts(sentences)
     out = []
     for doc_id, path, text in zip(documents["doc_id"], documents["path"], documents["text"]):
         doc = docs.get(doc_id)
@@ -150,12 +149,10 @@ def extract_quotes(documents: pd.DataFrame, sentences: pd.DataFrame, entities: p
         if problems:
             errors.warn(doc_id, path, STAGE, "unbalanced_quotes",
                         f"{len(problems)} unpaired quotation mark(s); quotes closed at the paragraph end: {problems[0]}")
-        starts = sorted(sent_starts.get(doc_id, []))
+        starts = sent_starts.get(doc_id)
         for k, r in enumerate(rows):
-            sid = bisect.bisect_right(starts, r.start) - 1 if starts else None
             out.append((doc_id, k, r.kind, r.start, r.end, r.text, r.speaker, r.speaker_text, r.cue,
-                        r.speaker_start, r.speaker_end, r.cue_start, r.cue_end,
-                        sid if sid is not None and sid >= 0 else None))
+                        r.speaker_start, r.speaker_end, r.cue_start, r.cue_end, sent_id_at(starts, r.start)))
     if not out:
         return empty_frame("quotes")
     df = pd.DataFrame(out, columns=COLUMNS)
