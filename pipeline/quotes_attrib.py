@@ -41,7 +41,7 @@ import numpy as np
 from spacy.attrs import IDX, LOWER, POS
 from spacy.parts_of_speech import IDS as UNIV_POS
 from spacy.strings import get_string_id
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from .lemmas import lemma as lemma_of
 from .person_names import title_words
@@ -255,6 +255,7 @@ class Attribution:
 class DocQuotes:
     attributions: list[Attribution]
     problems: list[str]
+    sents: list[Span]               # the doc's sentences, listed once; Attribution.sent_index indexes it
 
 
 # --- helpers over one doc ---------------------------------------------------
@@ -748,4 +749,4 @@ def find_attributions(doc: Doc, text: str | None = None) -> DocQuotes:
     blocking = [(sp.open_pos, sp.close_end) for sp in scan.spans if (sp.start, sp.end) in kept]
     indirect = indirect_attributions(ix, blocking)
     atts = sorted(direct + indirect, key=lambda a: (a.start, a.kind))
-    return DocQuotes(atts, scan.problems)
+    return DocQuotes(atts, scan.problems, ix.sents)

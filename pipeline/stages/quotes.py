@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Mapping
 
 import pandas as pd
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from ..errors import DOCUMENT_ERRORS, ErrorLog
 from ..lemmas import ensure_lemmas
@@ -49,9 +49,9 @@ class QuoteRow:
     cue_end: int | None
 
 
-def _main_subjects(doc: Doc):
+def _main_subjects(sents: list[Span]):
     """Subjects of each sentence's main verb(s): candidate antecedents for pronouns."""
-    for sent in doc.sents:
+    for sent in sents:
         root = sent.root
         verbs = [root] + [c for c in root.children if c.dep_ == "conj"]
         for v in verbs:
@@ -70,13 +70,13 @@ def quote_rows(doc: Doc, entities: list[EntityRow], text: str | None = None) -> 
     if text is None:
         text = doc_text(doc)
     found = find_attributions(doc, text)
-    sents = list(doc.sents)
+    sents = found.sents
     sent_starts = [s.start_char for s in sents]
     quoted = [(a.start, a.end) for a in found.attributions if a.kind == "direct"]
     resolver = SpeakerResolver(doc, entities, quoted, text)
 
     events: list[tuple[int, int, object]] = []
-    for subj in _main_subjects(doc):
+    for subj in _main_subjects(sents):
         events.append((subj.idx, 1, subj))
     for k, att in enumerate(found.attributions):
         pos = att.speaker_head.idx if att.speaker_head is not None else att.start
