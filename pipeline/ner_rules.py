@@ -210,7 +210,6 @@ class EntityRules:
             for initials in (True, False):
                 self._matchers[named, initials] = Matcher(vocab)
                 self._add_patterns(self._matchers[named, initials], named=named, initials=initials)
-        self.matcher = self._matchers[True, True]
         self._head_ids = frozenset(vocab.strings.add(w) for w in law_event_heads())
 
     def _add_patterns(self, matcher: Matcher, named: bool = True, initials: bool = True) -> None:

@@ -735,10 +735,10 @@ def _recover_unclosed(doc: Doc, sp: QuotedSpan) -> QuotedSpan:
     return sp
 
 
-def find_attributions(doc: Doc, text: str | None = None) -> DocQuotes:
+def find_attributions(doc: Doc, text: str) -> DocQuotes:
     """All direct and indirect quote candidates of ``doc`` with their cue and speaker mention.
-    ``text`` is ``doc.text`` when the caller has it already (Doc rebuilds it on each access)."""
-    text = doc.text if text is None else text
+    ``text`` is the Doc's text (``documents.text`` or ``parse.doc_text``; Doc.text
+    rebuilds it on each access)."""
     scan = scan_quotes(text)
     scan.spans = [_recover_unclosed(doc, sp) if not sp.closed else sp for sp in scan.spans]
     ix = _DocIndex(doc, scan.spans, text)

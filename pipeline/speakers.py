@@ -36,6 +36,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from .lemmas import lemma as lemma_of
+from .parse import doc_text
 from .person_names import PersonNames, org_title_words, strip_titles, title_words
 from .resources import titles, word_list
 
@@ -97,7 +98,7 @@ class SpeakerResolver:
 
     def __init__(self, doc: Doc, entities: list[EntityRow], quoted: list[tuple[int, int]], text: str | None = None):
         self.doc = doc
-        self.text = doc.text if text is None else text  # Doc.text is rebuilt on every access
+        self.text = doc_text(doc) if text is None else text  # Doc.text is rebuilt on every access
         self.entities = sorted(entities, key=lambda e: e.start)
         self._ent_starts = [e.start for e in self.entities]
         self.quoted = sorted(quoted)
