@@ -271,13 +271,17 @@ class _DocIndex:
         self.sents = list(doc.sents)
         self.sent_starts = [s.start for s in self.sents]
         # quote id of each token (-1: outside every quoted span)
-        self.in_quote = [-1] * len(doc)
-        for qi, sp in enumerate(spans):
-            a = self.token_at(sp.open_pos)
-            b = self.token_at(max(sp.close_end - 1, sp.open_pos))
-            for i in range(a, b + 1):
-                if self.in_quote[i] == -1:
-                    self.in_quote[i] = qi
+        self.in_quote = self.span_of_token([(sp.open_pos, sp.close_end) for sp in spans])
+
+    def span_of_token(self, spans: list[tuple[int, int]]) -> list[int]:
+        """Per token, the index of the first char span [start, end) in ``spans`` that
+        covers it (marks included), or -1."""
+        out = [-1] * len(self.doc)
+        for k, (start, end) in enumerate(spans):
+            for i in range(self.token_at(start), self.token_at(max(end - 1, start)) + 1):
+                if out[i] == -1:
+                    out[i] = k
+        return out
 
     def quoted(self, tok: Token) -> bool:
         return self.in_quote[tok.i] != -1
@@ -629,10 +633,7 @@ def indirect_attributions(ix: _DocIndex, quote_spans: list[tuple[int, int]]) -> 
     # PolNeAR annotates them as attributions and the seed gold keeps them.
     lex = attribution_lexicon()
     out: list[Attribution] = []
-    blocked = [False] * len(doc)
-    for a, b in quote_spans:
-        for i in range(ix.token_at(a), ix.token_at(max(a, b - 1)) + 1):
-            blocked[i] = True
+    in_kept = ix.span_of_token(quote_spans)
     # Only a verb (a cue) or "according" can start an attribution: the other tokens
     # are skipped without creating their Token objects (issue 6).
     pos, lower = doc.to_array([POS, LOWER]).T
@@ -640,7 +641,7 @@ def indirect_attributions(ix: _DocIndex, quote_spans: list[tuple[int, int]]) -> 
     for si, sent in enumerate(ix.sents):
         for i in maybe[bisect.bisect_left(maybe, sent.start):bisect.bisect_left(maybe, sent.end)]:
             tok = doc[i]
-            quoted = blocked[tok.i]
+            quoted = in_kept[tok.i] != -1
             if quoted and tok.lower_ == "according":
                 continue
             if tok.lower_ == "according" and tok.i + 1 < sent.end and doc[tok.i + 1].lower_ == "to":
