@@ -49,6 +49,13 @@ class QuoteRow:
     cue_end: int | None
 
 
+def _direct(att: Attribution, text: str, speaker: str | None = None, speaker_text: str | None = None,
+            speaker_start: int | None = None, speaker_end: int | None = None) -> QuoteRow:
+    """A direct-quote row with no cue of its own (unattributed or a continuation)."""
+    return QuoteRow("direct", att.start, att.end, text[att.start:att.end], speaker, speaker_text, None,
+                    speaker_start, speaker_end, None, None)
+
+
 def _main_subjects(sents: list[Span]):
     """Subjects of each sentence's main verb(s): candidate antecedents for pronouns."""
     for sent in sents:
@@ -91,8 +98,7 @@ def quote_rows(doc: Doc, entities: list[EntityRow], text: str | None = None) -> 
             continue
         att: Attribution = found.attributions[item]
         if att.how == "unattributed":
-            row = QuoteRow("direct", att.start, att.end, text[att.start:att.end], None, None, None,
-                           None, None, None, None)
+            row = _direct(att, text)
         elif att.speaker_head is None:
             row = _continuation(att, text, last, resolver, sents)
         else:
@@ -115,17 +121,15 @@ def _continuation(att: Attribution, text: str, last, resolver: SpeakerResolver, 
     person the previous sentence is about."""
     if last is not None and att.sent_index - last[1] <= CONTINUATION_SENTENCES:
         prev = last[0]
-        return QuoteRow("direct", att.start, att.end, text[att.start:att.end], prev.speaker, prev.speaker_text, None,
-                        prev.speaker_start, prev.speaker_end, None, None)
+        return _direct(att, text, prev.speaker, prev.speaker_text, prev.speaker_start, prev.speaker_end)
     if att.sent_index > 0:
         prev_sent = sents[att.sent_index - 1]
         subj = subject_of(prev_sent.root)
         if subj is not None and not resolver.inside_quote(subj.idx):
             name, label = resolver.name_of(subj)
             if name is not None and label == "PERSON":
-                return QuoteRow("direct", att.start, att.end, text[att.start:att.end], name, subj.text, None,
-                                subj.idx, subj.idx + len(subj.text), None, None)
-    return QuoteRow("direct", att.start, att.end, text[att.start:att.end], None, None, None, None, None, None, None)
+                return _direct(att, text, name, subj.text, subj.idx, subj.idx + len(subj.text))
+    return _direct(att, text)
 
 
 def extract_quotes(documents: pd.DataFrame, sentences: pd.DataFrame, entities: pd.DataFrame,
