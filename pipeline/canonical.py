@@ -51,7 +51,7 @@ from typing import Sequence
 
 import pandas as pd
 
-from .ner_rules import NAME_LABELS, acronym_matches, expansion_words
+from .ner_rules import ACRONYM_RE, NAME_LABELS, acronym_matches, expansion_words, law_event_heads
 from .person_names import strip_titles
 from .resources import word_list
 
@@ -59,7 +59,7 @@ from .resources import word_list
 #: otherwise (see the module docstring).
 CANONICAL_ACRONYM_POLICY = "known"
 
-_ACRONYM_SHAPE = re.compile(r"^[A-Z][A-Za-z]{0,2}[A-Z][A-Z]*s?$")
+_ACRONYM_SHAPE = re.compile("^" + ACRONYM_RE + "$")
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _SPACE = re.compile(r"\s+")
 
@@ -300,7 +300,7 @@ def canonical_names(entities: pd.DataFrame) -> pd.Series:
         if lab in titled:
             titled[lab].setdefault(surfaces[i], [w.casefold() for w in expansion_words(surfaces[i])])
     degree: Counter = Counter()
-    heads = _law_event_heads()
+    heads = law_event_heads()
     for lab, names in titled.items():
         # index every run of 2+ words of every name, so that each name looks up the
         # longer names containing it instead of comparing all pairs
@@ -367,11 +367,6 @@ def _spells(acronym: str, name: str) -> bool:
     while k < len(words) - 1 and _is_acronym(words[k]):
         k += 1
     return 0 < k and acronym_matches(acronym, words[k:])
-
-
-@lru_cache(maxsize=1)
-def _law_event_heads() -> frozenset[str]:
-    return frozenset(w.lower() for w in word_list("law_heads") + word_list("event_heads"))
 
 
 def _capitalised(s: str) -> bool:

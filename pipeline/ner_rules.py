@@ -74,10 +74,10 @@ _POSSESSIVE = frozenset({"'s", "’s", "'", "’", "`s"})
 # Lower-case particles that may end or sit inside a personal name (OntoNotes keeps them).
 _NAME_PARTICLES = frozenset({"de", "da", "van", "von", "der", "den", "la", "le", "du", "al", "bin", "ibn", "dos", "del"})
 
-_ACRONYM_RE = r"[A-Z][A-Za-z]{0,2}[A-Z][A-Z]*s?"
+ACRONYM_RE = r"[A-Z][A-Za-z]{0,2}[A-Z][A-Z]*s?"
 # "Expansion (ACR)" / "Expansion (ACR - editorial note)" and "ACR (Expansion)".
-_DEFINED_AFTER = re.compile(r"\((" + _ACRONYM_RE + r")(?=\s*[)\-–—,;])")
-_DEFINED_BEFORE = re.compile(r"\b(" + _ACRONYM_RE + r")\s*\(([^()\n]{3,120})\)")
+_DEFINED_AFTER = re.compile(r"\((" + ACRONYM_RE + r")(?=\s*[)\-–—,;])")
+_DEFINED_BEFORE = re.compile(r"\b(" + ACRONYM_RE + r")\s*\(([^()\n]{3,120})\)")
 # A named event given as a quoted title: 'a conference titled "Eurasian Security: ..."'.
 _TITLED_EVENT = re.compile(
     r"\b(?:conference|forum|summit|meeting|session|congress|symposium)\s+(?:titled|entitled|called|named|themed)\s+[\"“«]([^\"”»\n]{3,200}?)[.,;!?]?[\"”»]",
@@ -210,8 +210,7 @@ class EntityRules:
             for initials in (True, False):
                 self._matchers[named, initials] = Matcher(vocab)
                 self._add_patterns(self._matchers[named, initials], named=named, initials=initials)
-        self.matcher = self._matchers[True, True]
-        self._head_ids = frozenset(vocab.strings.add(w) for w in _head_words())
+        self._head_ids = frozenset(vocab.strings.add(w) for w in law_event_heads())
 
     def _add_patterns(self, matcher: Matcher, named: bool = True, initials: bool = True) -> None:
         dotted = list(_lines("dotted_abbreviations"))
@@ -315,7 +314,7 @@ class EntityRules:
 
     def _check_named(self, doc: Doc, start: int, end: int) -> tuple[int, int] | None:
         """Trim a raw EVENT/LAW match and check it is a name, not a capitalised noun."""
-        heads_at = [i for i in range(start, end) if doc[i].is_title and doc[i].lower_ in _head_words()]
+        heads_at = [i for i in range(start, end) if doc[i].is_title and doc[i].lower_ in law_event_heads()]
         if not heads_at:
             return None
         # trailing connectors / lower-case tokens / ordinals without a capital after them
@@ -745,7 +744,8 @@ def _not_entities() -> frozenset[tuple[str, str]]:
 
 
 @lru_cache(maxsize=1)
-def _head_words() -> frozenset[str]:
+def law_event_heads() -> frozenset[str]:
+    """Lower-cased head nouns of LAW and EVENT names (event_heads + law_heads)."""
     return frozenset(w.lower() for w in _lines("event_heads") + _lines("law_heads"))
 
 

@@ -41,7 +41,7 @@ import numpy as np
 from spacy.attrs import IDX, LOWER, POS
 from spacy.parts_of_speech import IDS as UNIV_POS
 from spacy.strings import get_string_id
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from .lemmas import lemma as lemma_of
 from .person_names import title_words
@@ -255,6 +255,7 @@ class Attribution:
 class DocQuotes:
     attributions: list[Attribution]
     problems: list[str]
+    sents: list[Span]               # the doc's sentences, listed once; Attribution.sent_index indexes it
 
 
 # --- helpers over one doc ---------------------------------------------------
@@ -270,13 +271,17 @@ class _DocIndex:
         self.sents = list(doc.sents)
         self.sent_starts = [s.start for s in self.sents]
         # quote id of each token (-1: outside every quoted span)
-        self.in_quote = [-1] * len(doc)
-        for qi, sp in enumerate(spans):
-            a = self.token_at(sp.open_pos)
-            b = self.token_at(max(sp.close_end - 1, sp.open_pos))
-            for i in range(a, b + 1):
-                if self.in_quote[i] == -1:
-                    self.in_quote[i] = qi
+        self.in_quote = self.span_of_token([(sp.open_pos, sp.close_end) for sp in spans])
+
+    def span_of_token(self, spans: list[tuple[int, int]]) -> list[int]:
+        """Per token, the index of the first char span [start, end) in ``spans`` that
+        covers it (marks included), or -1."""
+        out = [-1] * len(self.doc)
+        for k, (start, end) in enumerate(spans):
+            for i in range(self.token_at(start), self.token_at(max(end - 1, start)) + 1):
+                if out[i] == -1:
+                    out[i] = k
+        return out
 
     def quoted(self, tok: Token) -> bool:
         return self.in_quote[tok.i] != -1
@@ -628,10 +633,7 @@ def indirect_attributions(ix: _DocIndex, quote_spans: list[tuple[int, int]]) -> 
     # PolNeAR annotates them as attributions and the seed gold keeps them.
     lex = attribution_lexicon()
     out: list[Attribution] = []
-    blocked = [False] * len(doc)
-    for a, b in quote_spans:
-        for i in range(ix.token_at(a), ix.token_at(max(a, b - 1)) + 1):
-            blocked[i] = True
+    in_kept = ix.span_of_token(quote_spans)
     # Only a verb (a cue) or "according" can start an attribution: the other tokens
     # are skipped without creating their Token objects (issue 6).
     pos, lower = doc.to_array([POS, LOWER]).T
@@ -639,7 +641,7 @@ def indirect_attributions(ix: _DocIndex, quote_spans: list[tuple[int, int]]) -> 
     for si, sent in enumerate(ix.sents):
         for i in maybe[bisect.bisect_left(maybe, sent.start):bisect.bisect_left(maybe, sent.end)]:
             tok = doc[i]
-            quoted = blocked[tok.i]
+            quoted = in_kept[tok.i] != -1
             if quoted and tok.lower_ == "according":
                 continue
             if tok.lower_ == "according" and tok.i + 1 < sent.end and doc[tok.i + 1].lower_ == "to":
@@ -734,10 +736,10 @@ def _recover_unclosed(doc: Doc, sp: QuotedSpan) -> QuotedSpan:
     return sp
 
 
-def find_attributions(doc: Doc, text: str | None = None) -> DocQuotes:
+def find_attributions(doc: Doc, text: str) -> DocQuotes:
     """All direct and indirect quote candidates of ``doc`` with their cue and speaker mention.
-    ``text`` is ``doc.text`` when the caller has it already (Doc rebuilds it on each access)."""
-    text = doc.text if text is None else text
+    ``text`` is the Doc's text (``documents.text`` or ``parse.doc_text``; Doc.text
+    rebuilds it on each access)."""
     scan = scan_quotes(text)
     scan.spans = [_recover_unclosed(doc, sp) if not sp.closed else sp for sp in scan.spans]
     ix = _DocIndex(doc, scan.spans, text)
@@ -748,4 +750,4 @@ def find_attributions(doc: Doc, text: str | None = None) -> DocQuotes:
     blocking = [(sp.open_pos, sp.close_end) for sp in scan.spans if (sp.start, sp.end) in kept]
     indirect = indirect_attributions(ix, blocking)
     atts = sorted(direct + indirect, key=lambda a: (a.start, a.kind))
-    return DocQuotes(atts, scan.problems)
+    return DocQuotes(atts, scan.problems, ix.sents)

@@ -16,16 +16,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .resources import QUOTE_CHARS
+
 OPEN_DOUBLE = "“„‟«"
 CLOSE_DOUBLE = "”»"
 STRAIGHT_DOUBLE = '"'
 OPEN_SINGLE = "‘‚‹"
 CLOSE_SINGLE = "›"
 AMBIG_SINGLE = "'’"
-#: every character ``find_marks`` looks at: it jumps from one to the next instead
-#: of stepping through the whole text in Python (issue 6)
-_MARK_CHARS = re.compile("[" + re.escape("".join(sorted(set(
-    OPEN_DOUBLE + CLOSE_DOUBLE + STRAIGHT_DOUBLE + OPEN_SINGLE + CLOSE_SINGLE + AMBIG_SINGLE + "`")))) + "]")
+#: every character ``find_marks`` looks at (the mark classes above, plus "`"; the
+#: same set as resources.QUOTE_CHARS): it jumps from one to the next instead of
+#: stepping through the whole text in Python (issue 6)
+_MARK_CHARS = re.compile("[" + re.escape("".join(sorted(QUOTE_CHARS))) + "]")
 # Characters after which a mark is "left-flanking" (can open a quote): start of
 # text, whitespace, opening brackets and dashes (`—“We ...`).
 _BEFORE_OPEN = set("([{—–-/:") | set(OPEN_DOUBLE) | set(OPEN_SINGLE)

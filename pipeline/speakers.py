@@ -36,6 +36,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from .lemmas import lemma as lemma_of
+from .parse import doc_text
 from .person_names import PersonNames, org_title_words, strip_titles, title_words
 from .resources import titles, word_list
 
@@ -97,7 +98,7 @@ class SpeakerResolver:
 
     def __init__(self, doc: Doc, entities: list[EntityRow], quoted: list[tuple[int, int]], text: str | None = None):
         self.doc = doc
-        self.text = doc.text if text is None else text  # Doc.text is rebuilt on every access
+        self.text = doc_text(doc) if text is None else text  # Doc.text is rebuilt on every access
         self.entities = sorted(entities, key=lambda e: e.start)
         self._ent_starts = [e.start for e in self.entities]
         self.quoted = sorted(quoted)
@@ -108,8 +109,11 @@ class SpeakerResolver:
         self.history: list[tuple[int, str, str]] = []
         self._first: dict[str, int] = {}  # first position a person was named as a speaker
         self._positions: dict[str, list[int]] | None = None
-        self.gender = self._genders()
-        self._intro_persons()
+        # canonical name of each PERSON row, computed once here (not kept: the
+        # names grow during resolution, which may change a later canonical)
+        persons = [(e, self.canonical(e)) for e in self.entities if e.label == PERSON]
+        self.gender = self._genders(persons)
+        self._intro_persons(persons)
 
     # -- lookups --------------------------------------------------------------
     def inside_quote(self, pos: int) -> bool:
@@ -140,15 +144,15 @@ class SpeakerResolver:
         return name
 
     # -- person introductions (for descriptions) -----------------------------
-    def _intro_persons(self) -> None:
+    def _intro_persons(self, persons: list[tuple[EntityRow, str]]) -> None:
         doc = self.doc
-        for e in self.entities:
-            if e.label != PERSON or self.inside_quote(e.start):
+        for e, name in persons:
+            if self.inside_quote(e.start):
                 continue
             span = doc.char_span(e.start, e.end, alignment_mode="expand")
             if span is None or len(span) == 0:
                 continue
-            p = self.persons.setdefault(self.canonical(e), _Person(self.canonical(e)))
+            p = self.persons.setdefault(name, _Person(name))
             roles = {w.lower() for w in e.canonical.split() if w.lower() in title_words()}
             root = span.root
             # left modifiers in the same noun phrase: "Belarusian Deputy Foreign Minister Igor Sekreta"
@@ -195,17 +199,16 @@ class SpeakerResolver:
                 return name, label
         return None
 
-    def _genders(self) -> dict[str, str]:
+    def _genders(self, persons: list[tuple[EntityRow, str]]) -> dict[str, str]:
         """Gender of a person known from an honorific before one of their mentions
-        (``Mr. Clarke``, ``Ms. LaBelle``): the only evidence used, so unknown is the default."""
+        (``Mr. Clarke``, ``Ms. LaBelle``): the only evidence used, so unknown is the default.
+        ``persons``: the PERSON rows with their canonical names."""
         out: dict[str, str] = {}
-        for e in self.entities:
-            if e.label != PERSON:
-                continue
+        for e, name in persons:
             before = self.text[max(0, e.start - 6):e.start] + " " + e.canonical[:5]
             for honorific, g in _honorifics():
                 if honorific in before:
-                    out.setdefault(self.canonical(e), g)
+                    out.setdefault(name, g)
         return out
 
     def _resolve_head(self, head: Token, pos: int, record: bool, span=None) -> tuple[str | None, str | None]:

@@ -23,3 +23,14 @@ from pipeline.quotes_marks import Mark, find_marks
 ])
 def test_quotes_marks_find_marks(text, expected):
     assert find_marks(text) == [Mark(*m) for m in expected]
+
+
+def test_quotes_marks_classes_cover_quote_chars():
+    """find_marks scans for resources.QUOTE_CHARS: every one of them must be in a
+    mark class (or be the backtick of ``), and no class may hold anything else."""
+    from pipeline import quotes_marks as qm
+    from pipeline.resources import QUOTE_CHARS
+
+    classes = (qm.OPEN_DOUBLE + qm.CLOSE_DOUBLE + qm.STRAIGHT_DOUBLE + qm.OPEN_SINGLE
+               + qm.CLOSE_SINGLE + qm.AMBIG_SINGLE + "`")
+    assert set(classes) == set(QUOTE_CHARS)

@@ -150,8 +150,7 @@ def _pronoun_reporter(span: Span, quotes: pd.DataFrame | DocQuotes | None) -> st
     before = quotes[quotes["end"].to_numpy() <= span.start_char]
     if not len(before):
         return None
-    speaker = before.sort_values("end").iloc[-1]["speaker"]
-    return None if speaker is None or (isinstance(speaker, float) and np.isnan(speaker)) else str(speaker)
+    return _speaker(before.sort_values("end").iloc[-1]["speaker"])
 
 
 class DocArrays:

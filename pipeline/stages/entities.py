@@ -8,7 +8,6 @@ with the corpus-wide :func:`pipeline.canonical.canonical_names`.
 """
 from __future__ import annotations
 
-import bisect
 from typing import Mapping, NamedTuple
 
 import pandas as pd
@@ -17,6 +16,7 @@ from spacy.tokens import Doc
 from ..canonical import canonical_names
 from ..errors import DOCUMENT_ERRORS, ErrorLog
 from ..tables import empty_frame
+from .sentences import sent_id_at, sentence_starts
 
 STAGE = "entities"
 COLUMNS = ["doc_id", "ent_id", "sent_id", "start", "end", "text", "label", "canonical"]
@@ -32,17 +32,6 @@ class Mention(NamedTuple):
     label: str
 
 
-def _sentence_starts(sentences: pd.DataFrame) -> dict[str, tuple[list[int], list[int]]]:
-    """doc_id -> (sorted sentence starts, their sent_ids)."""
-    out: dict[str, tuple[list[int], list[int]]] = {}
-    if len(sentences) == 0:
-        return out
-    ordered = sentences.sort_values(["doc_id", "start"])
-    for doc_id, grp in ordered.groupby("doc_id", sort=False):
-        out[str(doc_id)] = (grp["start"].astype(int).tolist(), grp["sent_id"].astype(int).tolist())
-    return out
-
-
 def doc_mentions(doc_id: str, doc: Doc, text: str, starts: tuple[list[int], list[int]] | None) -> list[Mention]:
     """Rows for one document; raises ValueError if the parse does not fit ``text``."""
     # The runner hands a stage only Docs whose text hash matches documents.text
@@ -54,17 +43,13 @@ def doc_mentions(doc_id: str, doc: Doc, text: str, starts: tuple[list[int], list
     out = []
     for ent in doc.ents:
         s0, s1 = ent.start_char, ent.end_char
-        sid = None
-        if starts is not None and starts[0]:
-            k = bisect.bisect_right(starts[0], s0) - 1
-            sid = starts[1][k] if k >= 0 else None
-        out.append(Mention(doc_id, len(out), sid, s0, s1, text[s0:s1], ent.label_))
+        out.append(Mention(doc_id, len(out), sent_id_at(starts, s0), s0, s1, text[s0:s1], ent.label_))
     return out
 
 
 def extract_entities(documents: pd.DataFrame, sentences: pd.DataFrame, docs: Mapping[str, Doc], errors: ErrorLog) -> pd.DataFrame:
     """One row per entity mention, with the corpus-wide canonical name."""
-    sent_starts = _sentence_starts(sentences)
+    sent_starts = sentence_starts(sentences)
     rows: list[Mention] = []
     for doc_id, path, text in zip(documents["doc_id"], documents["path"], documents["text"]):
         doc = docs.get(doc_id)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Mapping
 
 import pandas as pd
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from ..errors import DOCUMENT_ERRORS, ErrorLog
 from ..lemmas import ensure_lemmas
@@ -22,6 +22,7 @@ from ..quotes_attrib import Attribution, find_attributions, subject_of
 from ..speakers import EntityRow, SpeakerResolver
 from ..tables import empty_frame
 from ..parse import doc_text
+from .sentences import sent_id_at, sentence_starts
 
 STAGE = "quotes"
 IMPLEMENTED = True
@@ -48,9 +49,16 @@ class QuoteRow:
     cue_end: int | None
 
 
-def _main_subjects(doc: Doc):
+def _direct(att: Attribution, text: str, speaker: str | None = None, speaker_text: str | None = None,
+            speaker_start: int | None = None, speaker_end: int | None = None) -> QuoteRow:
+    """A direct-quote row with no cue of its own (unattributed or a continuation)."""
+    return QuoteRow("direct", att.start, att.end, text[att.start:att.end], speaker, speaker_text, None,
+                    speaker_start, speaker_end, None, None)
+
+
+def _main_subjects(sents: list[Span]):
     """Subjects of each sentence's main verb(s): candidate antecedents for pronouns."""
-    for sent in doc.sents:
+    for sent in sents:
         root = sent.root
         verbs = [root] + [c for c in root.children if c.dep_ == "conj"]
         for v in verbs:
@@ -69,13 +77,13 @@ def quote_rows(doc: Doc, entities: list[EntityRow], text: str | None = None) -> 
     if text is None:
         text = doc_text(doc)
     found = find_attributions(doc, text)
-    sents = list(doc.sents)
+    sents = found.sents
     sent_starts = [s.start_char for s in sents]
     quoted = [(a.start, a.end) for a in found.attributions if a.kind == "direct"]
     resolver = SpeakerResolver(doc, entities, quoted, text)
 
     events: list[tuple[int, int, object]] = []
-    for subj in _main_subjects(doc):
+    for subj in _main_subjects(sents):
         events.append((subj.idx, 1, subj))
     for k, att in enumerate(found.attributions):
         pos = att.speaker_head.idx if att.speaker_head is not None else att.start
@@ -90,8 +98,7 @@ def quote_rows(doc: Doc, entities: list[EntityRow], text: str | None = None) -> 
             continue
         att: Attribution = found.attributions[item]
         if att.how == "unattributed":
-            row = QuoteRow("direct", att.start, att.end, text[att.start:att.end], None, None, None,
-                           None, None, None, None)
+            row = _direct(att, text)
         elif att.speaker_head is None:
             row = _continuation(att, text, last, resolver, sents)
         else:
@@ -114,17 +121,15 @@ def _continuation(att: Attribution, text: str, last, resolver: SpeakerResolver, 
     person the previous sentence is about."""
     if last is not None and att.sent_index - last[1] <= CONTINUATION_SENTENCES:
         prev = last[0]
-        return QuoteRow("direct", att.start, att.end, text[att.start:att.end], prev.speaker, prev.speaker_text, None,
-                        prev.speaker_start, prev.speaker_end, None, None)
+        return _direct(att, text, prev.speaker, prev.speaker_text, prev.speaker_start, prev.speaker_end)
     if att.sent_index > 0:
         prev_sent = sents[att.sent_index - 1]
         subj = subject_of(prev_sent.root)
         if subj is not None and not resolver.inside_quote(subj.idx):
             name, label = resolver.name_of(subj)
             if name is not None and label == "PERSON":
-                return QuoteRow("direct", att.start, att.end, text[att.start:att.end], name, subj.text, None,
-                                subj.idx, subj.idx + len(subj.text), None, None)
-    return QuoteRow("direct", att.start, att.end, text[att.start:att.end], None, None, None, None, None, None, None)
+                return _direct(att, text, name, subj.text, subj.idx, subj.idx + len(subj.text))
+    return _direct(att, text)
 
 
 def extract_quotes(documents: pd.DataFrame, sentences: pd.DataFrame, entities: pd.DataFrame,
@@ -134,9 +139,7 @@ def extract_quotes(documents: pd.DataFrame, sentences: pd.DataFrame, entities: p
     for d, s, e, lab, can, txt in zip(entities["doc_id"], entities["start"], entities["end"], entities["label"],
                                        entities["canonical"], entities["text"]):
         ents_by_doc.setdefault(d, []).append(EntityRow(int(s), int(e), lab, can if isinstance(can, str) and can else txt))
-    sent_starts: dict[str, list[int]] = {}
-    for d, s in zip(sentences["doc_id"], sentences["start"]):
-        sent_starts.setdefault(d, []).append(int(s))
+    sent_starts = sentence_starts(sentences)
     out = []
     for doc_id, path, text in zip(documents["doc_id"], documents["path"], documents["text"]):
         doc = docs.get(doc_id)
@@ -150,12 +153,10 @@ def extract_quotes(documents: pd.DataFrame, sentences: pd.DataFrame, entities: p
         if problems:
             errors.warn(doc_id, path, STAGE, "unbalanced_quotes",
                         f"{len(problems)} unpaired quotation mark(s); quotes closed at the paragraph end: {problems[0]}")
-        starts = sorted(sent_starts.get(doc_id, []))
+        starts = sent_starts.get(doc_id)
         for k, r in enumerate(rows):
-            sid = bisect.bisect_right(starts, r.start) - 1 if starts else None
             out.append((doc_id, k, r.kind, r.start, r.end, r.text, r.speaker, r.speaker_text, r.cue,
-                        r.speaker_start, r.speaker_end, r.cue_start, r.cue_end,
-                        sid if sid is not None and sid >= 0 else None))
+                        r.speaker_start, r.speaker_end, r.cue_start, r.cue_end, sent_id_at(starts, r.start)))
     if not out:
         return empty_frame("quotes")
     df = pd.DataFrame(out, columns=COLUMNS)

@@ -6,6 +6,7 @@ stage sees the same sentences. This stage turns ``doc.sents`` into rows.
 """
 from __future__ import annotations
 
+import bisect
 from typing import Mapping
 
 import pandas as pd
@@ -41,6 +42,27 @@ def sentence_rows(doc_id: str, doc: Doc, text: str | None = None) -> list[tuple]
         is_heading = own_line and seg[-1] not in _SENTENCE_END and len(seg.split()) <= 12
         rows.append((doc_id, len(rows), start, end, seg, is_heading))
     return rows
+
+
+def sentence_starts(sentences: pd.DataFrame) -> dict[str, tuple[list[int], list[int]]]:
+    """doc_id -> (sorted sentence starts, their sent_ids), from the sentences table,
+    for :func:`sent_id_at` (later stages place their spans in these sentences)."""
+    out: dict[str, tuple[list[int], list[int]]] = {}
+    if len(sentences) == 0:
+        return out
+    ordered = sentences.sort_values(["doc_id", "start"])
+    for doc_id, grp in ordered.groupby("doc_id", sort=False):
+        out[str(doc_id)] = (grp["start"].astype(int).tolist(), grp["sent_id"].astype(int).tolist())
+    return out
+
+
+def sent_id_at(starts: tuple[list[int], list[int]] | None, char: int) -> int | None:
+    """sent_id of the sentence containing offset ``char`` (the last one starting at or
+    before it), or None before the first sentence or without sentences."""
+    if starts is None or not starts[0]:
+        return None
+    k = bisect.bisect_right(starts[0], char) - 1
+    return starts[1][k] if k >= 0 else None
 
 
 def bounded_cuts(doc: Doc) -> int:
