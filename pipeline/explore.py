@@ -193,19 +193,28 @@ def entity_speakers(tables: Tables, labels: tuple[str, ...] | None = None) -> pd
     return out.sort_values(["mentions", "canonical", "speaker"], ascending=[False, True, True], kind="stable").reset_index(drop=True)
 
 
-def top_entities(tables: Tables, n: int = 15, labels: tuple[str, ...] | None = None) -> pd.DataFrame:
+def named_entities(tables: Tables, labels: tuple[str, ...] | None = None) -> pd.DataFrame:
+    """Entity mentions with ``labels`` (default: :func:`entity_labels`), ``canonical``
+    filled by :func:`canonical_name`."""
+    labels = entity_labels() if labels is None else labels
+    ents = tables.entities[tables.entities["label"].isin(labels)]
+    return ents.assign(canonical=canonical_name(ents))
+
+
+def top_entities(tables: Tables, n: int = 15, labels: tuple[str, ...] | None = None,
+                 who: pd.DataFrame | None = None) -> pd.DataFrame:
     """Most-mentioned entities, with how many documents mention them and who talks about them.
 
     Columns: ``canonical``, ``label`` (its most frequent label), ``mentions``,
     ``documents``, ``speakers`` (``"Igor Sekreta (3), Maxim Ryzhenkov (1)"``:
     speakers whose quotes or claims mention it, most mentions first).
+    ``who`` is :func:`entity_speakers` of ``tables`` (default labels); pass it
+    when you already have it.
     """
-    labels = entity_labels() if labels is None else labels
-    ents = tables.entities[tables.entities["label"].isin(labels)]
+    ents = named_entities(tables, labels)
     cols = ["canonical", "label", "mentions", "documents", "speakers"]
     if ents.empty:
         return pd.DataFrame(columns=cols)
-    ents = ents.assign(canonical=canonical_name(ents))
     grouped = ents.groupby("canonical")
     out = pd.DataFrame({
         "label": grouped["label"].agg(lambda s: s.value_counts().index[0]),
@@ -213,7 +222,7 @@ def top_entities(tables: Tables, n: int = 15, labels: tuple[str, ...] | None = N
         "documents": grouped["doc_id"].nunique(),
     }).reset_index()
     out = out.sort_values(["mentions", "documents", "canonical"], ascending=[False, False, True], kind="stable").head(n)
-    who = entity_speakers(tables)
+    who = entity_speakers(tables) if who is None else who
     listed = who.groupby("canonical", sort=False).apply(
         lambda g: ", ".join(f"{s} ({m})" for s, m in zip(g["speaker"], g["mentions"])), include_groups=False
     ) if not who.empty else pd.Series(dtype=object)
