@@ -59,17 +59,7 @@ class ClaimModelError(Exception):
 
 def word_ngrams(text: str, ngram_range: tuple[int, int]) -> list[str]:
     """scikit-learn ``analyzer='word'`` with the default token pattern, lowercased."""
-    tokens = _TOKEN_RE.findall(text.lower())
-    lo, hi = ngram_range
-    out: list[str] = []
-    if lo == 1:
-        out.extend(tokens)
-        lo = 2
-    n_tok = len(tokens)
-    for n in range(lo, min(hi, n_tok) + 1):
-        for i in range(n_tok - n + 1):
-            out.append(" ".join(tokens[i:i + n]))
-    return out
+    return tag_ngrams(_TOKEN_RE.findall(text.lower()), ngram_range)
 
 
 def char_wb_ngrams(text: str, ngram_range: tuple[int, int]) -> list[str]:
