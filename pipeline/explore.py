@@ -285,33 +285,32 @@ def speaker_claims(tables: Tables, speaker: str, about: str | None = None) -> pd
     the entity's mention text, so "Organization for Security and Co-operation in
     Europe" finds the same claims as its canonical "OSCE".
     """
-    df = claims_with_context(tables)
-    df = df[df["speaker"].str.casefold() == speaker.casefold()]
-    if about is not None:
-        df = df[_mentions(tables, df, about)]
-    return df[["claim_type", "check_worthy", "claim", "entities", "title", "doc_id", "claim_id"]].reset_index(drop=True)
+    return _said_by(tables, claims_with_context(tables), speaker, about,
+                    ["claim_type", "check_worthy", "claim", "entities", "title", "doc_id", "claim_id"])
 
 
 def speaker_quotes(tables: Tables, speaker: str, about: str | None = None) -> pd.DataFrame:
     """What ``speaker`` was quoted saying (optionally only quotes mentioning ``about``);
     names match as in :func:`speaker_claims`."""
-    df = quotes_with_context(tables)
-    df = df[df["speaker"].str.casefold() == speaker.casefold()]
+    return _said_by(tables, quotes_with_context(tables), speaker, about,
+                    ["kind", "quote", "cue", "entities", "title", "doc_id", "quote_id"])
+
+
+def _said_by(tables: Tables, spans: pd.DataFrame, speaker: str, about: str | None, cols: list[str]) -> pd.DataFrame:
+    """Rows of ``spans`` (claims or quotes with context) by ``speaker``, optionally only
+    those mentioning ``about``; names match case-insensitively."""
+    df = spans[spans["speaker"].str.casefold() == speaker.casefold()]
     if about is not None:
         df = df[_mentions(tables, df, about)]
-    return df[["kind", "quote", "cue", "entities", "title", "doc_id", "quote_id"]].reset_index(drop=True)
+    return df[cols].reset_index(drop=True)
 
 
 def _mentions(tables: Tables, spans: pd.DataFrame, about: str) -> pd.Series:
     """Per span row: does an entity inside it have ``about`` as canonical name or text?"""
-    if spans.empty:
-        return pd.Series(False, index=spans.index, dtype=bool)
     ents = tables.entities
     key = about.casefold()
     ents = ents[(canonical_name(ents).str.casefold() == key) | (ents["text"].str.casefold() == key)]
-    pairs = spans[["doc_id", "start", "end"]].rename_axis("_row").reset_index().merge(
-        ents[["doc_id", "start", "end"]].rename(columns={"start": "e_start", "end": "e_end"}), on="doc_id")
-    hit = pairs[(pairs["e_start"] >= pairs["start"]) & (pairs["e_end"] <= pairs["end"])]["_row"]
+    hit = _spans_containing(ents, spans.rename_axis("_row").reset_index(), ["_row"])["_row"]
     return pd.Series(spans.index.isin(set(hit)), index=spans.index, dtype=bool)
 
 
