@@ -68,19 +68,18 @@ def load_nlp(rules: bool):
 
 
 def score(nlp, records) -> dict:
-    tp = fp = fn = 0
+    from pipeline.evaluate import PRF
+
+    prf = PRF()
     errors = []
     for rec, doc in zip(records, nlp.pipe([r["text"] for r in records])):
         gold = {tuple(e) for e in rec["entities"]}
         pred = {(e.start_char, e.end_char, e.label_) for e in doc.ents}
-        tp += len(gold & pred)
-        fp += len(pred - gold)
-        fn += len(gold - pred)
+        prf.add(PRF(tp=len(gold & pred), fp=len(pred - gold), fn=len(gold - pred)))
         errors += [("FP", rec["text"][s:e], lab) for s, e, lab in sorted(pred - gold)]
         errors += [("FN", rec["text"][s:e], lab) for s, e, lab in sorted(gold - pred)]
-    p = tp / (tp + fp) if tp + fp else 0.0
-    r = tp / (tp + fn) if tp + fn else 0.0
-    return {"precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0, "tp": tp, "fp": fp, "fn": fn, "errors": errors}
+    return {"precision": prf.precision, "recall": prf.recall, "f1": prf.f1,
+            "tp": prf.tp, "fp": prf.fp, "fn": prf.fn, "errors": errors}
 
 
 def speed(n_docs: int) -> None:

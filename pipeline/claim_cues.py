@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable
+from typing import Iterable, Iterator
 
 import numpy as np
 from spacy.attrs import LEMMA, LOWER, POS, TAG
@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from .lemmas import ensure_lemmas, lemma as lemma_of
-from .resources import CLOSING_QUOTES, OPENING_QUOTES, word_set
+from .resources import QUOTE_CHARS, word_set
 
 PRESCRIPTIVE = "prescriptive"
 PREDICTIVE = "predictive"
@@ -36,7 +36,6 @@ PRESENT_OR_BASE = ["VB", "VBP", "VBZ", "VBG"]
 #: stability", "mechanisms that could provide security") does not make the
 #: sentence a forecast; its main clause still says what is the case.
 MODIFIER_DEPS = frozenset({"relcl", "acl", "amod"})
-_QUOTE_MARKS = frozenset(OPENING_QUOTES + CLOSING_QUOTES)
 
 # Strength of each cue, used as the claim's confidence: explicit deontic
 # constructions are near-unambiguous; position verbs and the weaker modals
@@ -155,31 +154,28 @@ _PRESCRIPTIVE_CUES = frozenset({"deontic_modal", "have_to", "need", "need_noun",
 _CUE_TOKEN = {"it_is_necessary": 1, "ready_to": 0, "have_to": 0, "going_to": 0, "likely_to": 0}
 
 
-def in_modifier_clause(tok: Token, top: Token | None = None) -> bool:
-    """Is ``tok`` inside a clause that modifies a noun (relative clause, participle)?"""
+def _up_to_root(tok: Token, stop: int = -1, limit: int = 50) -> Iterator[Token]:
+    """``tok`` and its heads in turn, excluding the sentence root and the token at index
+    ``stop``; at most ``limit`` steps, so a malformed (cyclic) parse cannot loop forever."""
     # Token objects are created on access, so identity is compared by index.
     cur = tok
-    stop = -1 if top is None else top.i
-    seen = 0
-    while cur.head.i != cur.i and cur.i != stop and seen < 50:
-        if cur.dep_ in MODIFIER_DEPS:
-            return True
+    for _ in range(limit):
+        if cur.head.i == cur.i or cur.i == stop:
+            return
+        yield cur
         cur = cur.head
-        seen += 1
-    return False
+
+
+def in_modifier_clause(tok: Token, top: Token | None = None) -> bool:
+    """Is ``tok`` inside a clause that modifies a noun (relative clause, participle)?"""
+    return any(cur.dep_ in MODIFIER_DEPS for cur in _up_to_root(tok, -1 if top is None else top.i))
 
 
 def _in_if_clause(tok: Token) -> bool:
     # "If our governments are temporarily not ready for ..., we propose ...": a cue
     # inside the condition is not what the sentence asserts.
-    cur = tok
-    seen = 0
-    while cur.head.i != cur.i and seen < 50:
-        if cur.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in cur.children):
-            return True
-        cur = cur.head
-        seen += 1
-    return False
+    return any(cur.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in cur.children)
+               for cur in _up_to_root(tok))
 
 
 def is_imperative(span: Span) -> bool:
@@ -195,7 +191,7 @@ def is_imperative(span: Span) -> bool:
     for tok in span:
         if tok.i == root.i:
             return True
-        if tok.is_punct or tok.text in _QUOTE_MARKS or tok.pos_ in ("ADV", "INTJ", "SPACE"):
+        if tok.is_punct or tok.text in QUOTE_CHARS or tok.pos_ in ("ADV", "INTJ", "SPACE"):
             continue
         return False
     return False
@@ -263,7 +259,7 @@ def is_question(span: Span, text: str | None = None) -> bool:
     brackets), or it is a quoted question plus a short attribution ('"Will it work?"
     the minister asked.')? GUIDELINES 5: questions are no claims."""
     text = (span.text if text is None else text).rstrip()
-    while text and (text[-1] in _QUOTE_MARKS or text[-1] in ")]"):
+    while text and (text[-1] in QUOTE_CHARS or text[-1] in ")]"):
         text = text[:-1].rstrip()
     if text.endswith("?"):
         return True
@@ -272,7 +268,7 @@ def is_question(span: Span, text: str | None = None) -> bool:
     reporting = word_set("claims_reporting_verbs")
     toks = list(span)
     for k in range(len(toks) - 1):
-        if toks[k].text == "?" and toks[k + 1].text in _QUOTE_MARKS:
+        if toks[k].text == "?" and toks[k + 1].text in QUOTE_CHARS:
             tail = [t for t in toks[k + 2:] if not t.is_punct]
             if len(tail) <= MAX_ATTRIBUTION_TOKENS and any(lemma_of(t).lower() in reporting for t in tail):
                 return True
@@ -319,7 +315,7 @@ def content_span(span: Span) -> Span:
     for c in root.children:
         if c.dep_ == "prep" and c.lower_ == "according" and c.i == span.start:
             start = c.right_edge.i + 1
-            while start < span.end and (span.doc[start].is_punct and span.doc[start].text not in _QUOTE_MARKS):
+            while start < span.end and (span.doc[start].is_punct and span.doc[start].text not in QUOTE_CHARS):
                 start += 1
             if span.end - start >= 2:
                 return span.doc[start:span.end]
@@ -333,8 +329,8 @@ def _quoted_part(span: Span) -> Span | None:
     ('... which has been "violated in Europe"') is part of the writer's clause,
     not the whole content, so it is not split off.
     """
-    opens = [t.i for t in span if t.text in _QUOTE_MARKS]
-    first = next((t.i for t in span if not (t.is_punct and t.text not in _QUOTE_MARKS) and not t.is_space), None)
+    opens = [t.i for t in span if t.text in QUOTE_CHARS]
+    first = next((t.i for t in span if not (t.is_punct and t.text not in QUOTE_CHARS) and not t.is_space), None)
     if not opens or (first is not None and opens[0] != first and len(opens) >= 2):
         return None
     if len(opens) >= 2 and opens[-1] - opens[0] > 2:

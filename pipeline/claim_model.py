@@ -28,14 +28,13 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources as _res
 from pathlib import Path
 from typing import Iterable, Sequence
 
 import numpy as np
-import pandas as pd
 
 MODEL_DIR = "models/claims"
 WEIGHTS_FILE = "claims_model.npz"
@@ -59,17 +58,7 @@ class ClaimModelError(Exception):
 
 def word_ngrams(text: str, ngram_range: tuple[int, int]) -> list[str]:
     """scikit-learn ``analyzer='word'`` with the default token pattern, lowercased."""
-    tokens = _TOKEN_RE.findall(text.lower())
-    lo, hi = ngram_range
-    out: list[str] = []
-    if lo == 1:
-        out.extend(tokens)
-        lo = 2
-    n_tok = len(tokens)
-    for n in range(lo, min(hi, n_tok) + 1):
-        for i in range(n_tok - n + 1):
-            out.append(" ".join(tokens[i:i + n]))
-    return out
+    return tag_ngrams(_TOKEN_RE.findall(text.lower()), ngram_range)
 
 
 def char_wb_ngrams(text: str, ngram_range: tuple[int, int]) -> list[str]:
@@ -114,9 +103,13 @@ class _Vectorizer:
     input: str                 # "text" or "tags"
     ngram_range: tuple[int, int]
     sublinear_tf: bool
-    index: "pd.Index"          # terms; position = local column
+    # term -> local column (a plain dict: per-gram ``dict.get`` is much cheaper than
+    # building a pandas Index of every n-gram of every batch)
+    lookup: dict[str, int]
     idf: np.ndarray            # float64, per local column
     offset: int                # first column of this vectorizer in the feature space
+    # char_wb only: distinct word -> its in-vocabulary columns (see ClaimModel._columns)
+    word_cache: dict[str, tuple[int, ...]] = field(default_factory=dict, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -157,14 +150,12 @@ class ClaimModel:
             source = spec.get("input", "text")
             if source not in INPUTS:
                 raise ClaimModelError(f"vectorizer {name!r}: input {source!r} not in {list(INPUTS)}")
-            index = pd.Index(vocab.astype(object))
-            if not index.is_unique:
+            lookup = dict(zip(vocab.astype(object).tolist(), range(len(vocab))))
+            if len(lookup) != len(vocab):
                 raise ClaimModelError(f"vectorizer {name!r}: vocabulary has duplicate terms")
             self._vectorizers.append(_Vectorizer(spec["analyzer"], source, tuple(spec["ngram_range"]),
-                                                 bool(spec["sublinear_tf"]), index, idf, offset))
+                                                 bool(spec["sublinear_tf"]), lookup, idf, offset))
             offset += len(vocab)
-        self._lookups: dict[int, dict[str, int]] = {}
-        self._word_cache: dict[int, dict[str, tuple[int, ...]]] = {}
         self.coef = weights["coef"].astype(np.float64)          # (n_features, n_heads)
         self.intercept = weights["intercept"].astype(np.float64)  # (n_heads,)
         if self.coef.shape != (offset, len(self.heads)):
@@ -179,27 +170,17 @@ class ClaimModel:
         """Whether a vectorizer reads POS tags (then ``tags`` must be passed)."""
         return any(v.input == "tags" for v in self._vectorizers)
 
-    def _lookup(self, v: _Vectorizer) -> dict[str, int]:
-        """term -> local column of ``v`` (a plain dict: per-gram ``dict.get`` is much
-        cheaper than building a pandas Index of every n-gram of every batch)."""
-        table = self._lookups.get(v.offset)
-        if table is None:
-            table = dict(zip(v.index.tolist(), range(len(v.index))))
-            self._lookups[v.offset] = table
-        return table
-
     def _columns(self, v: _Vectorizer, texts: Sequence) -> tuple[np.ndarray, np.ndarray]:
         """All texts' in-vocabulary n-gram columns (with repeats, text after text)
         and how many belong to each text."""
-        lookup = self._lookup(v)
-        get = lookup.get
+        get = v.lookup.get
         flat: list[int] = []
         lengths: list[int] = []
         if v.analyzer == "char_wb":
             # char_wb n-grams never cross a whitespace-separated word, so each distinct
             # word is analysed and looked up once per process (news text repeats words a
             # lot); the cache is bounded so a long run cannot grow it without limit
-            cache = self._word_cache.setdefault(v.offset, {})
+            cache = v.word_cache
             if len(cache) > _WORD_CACHE_MAX:
                 cache.clear()
             rng = v.ngram_range
@@ -240,7 +221,7 @@ class ClaimModel:
                 break
             cols, lengths = self._columns(v, tags if v.input == "tags" else texts)
             rows = np.repeat(np.arange(n_texts, dtype=np.int64), lengths)
-            n_terms = len(v.index)
+            n_terms = len(v.lookup)
             key = rows * n_terms + cols  # out-of-vocabulary n-grams are already dropped
             if not len(key):
                 continue

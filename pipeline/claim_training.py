@@ -214,10 +214,6 @@ class _Features:
                                         sublinear_tf=True, dtype=np.float64)
             self.tags.fit(tag_corpus)
 
-    @property
-    def n_text_features(self) -> int:
-        return len(self.word.vocabulary_) + len(self.char.vocabulary_)
-
     def transform(self, texts: list[str], tags: list[list[str]] | None = None):
         """Text features, plus the tag block when ``tags`` is given (nonfactual head)."""
         from scipy.sparse import hstack

@@ -431,7 +431,6 @@ def _match_mentions(golds: list[_GoldMention], preds: list[tuple[tuple[int, int]
 def _score_entities(rep: StageReport, df: pd.DataFrame, gold: Gold, anchors: Mapping[str, DocAnchors]) -> None:
     preds_by_doc = _scored_preds(df, anchors)
     strict, loose = PRF(), PRF()
-    names_strict = PRF()
     gold_per_label: Counter = Counter()
     pred_per_label: Counter = Counter()
     tp_gold_label: Counter = Counter()
@@ -479,13 +478,14 @@ def _score_entities(rep: StageReport, df: pd.DataFrame, gold: Gold, anchors: Map
                 rep.notes.append(f"{doc_id}: predicted {mention}, gold label {span_match[pi].span.get('label')}")
             else:
                 rep.notes.append(f"{doc_id}: predicted {mention} not in gold")
+        found = {gi for gi, _ in pairs_l}
         for gi, g in enumerate(golds):
-            if not g.optional and gi not in {g_ for g_, _ in pairs_l}:
+            if not g.optional and gi not in found:
                 rep.notes.append(f"{doc_id}: missed {g.span.get('label')} {g.span.text!r}")
-    names_strict.tp = sum(tp_gold_label[l] for l in NAME_LABELS)
-    names_fn = sum(gold_per_label[l] for l in NAME_LABELS) - names_strict.tp
-    names_fp = sum(pred_per_label[l] for l in NAME_LABELS) - sum(tp_pred_label[l] for l in NAME_LABELS)
-    names_strict.fn, names_strict.fp = names_fn, names_fp
+    names_tp = sum(tp_gold_label[l] for l in NAME_LABELS)
+    names_strict = PRF(tp=names_tp,
+                       fp=sum(pred_per_label[l] for l in NAME_LABELS) - sum(tp_pred_label[l] for l in NAME_LABELS),
+                       fn=sum(gold_per_label[l] for l in NAME_LABELS) - names_tp)
     rep.add_prf("", "span + label, all labels", strict)
     rep.add_prf("span_", "span only, all labels", loose)
     rep.add_prf("names_", "span + label, names", names_strict)
@@ -590,9 +590,13 @@ def _score_quotes(rep: StageReport, df: pd.DataFrame, gold: Gold, anchors: Mappi
 
 # ---------------------------------------------------------------- claims
 
-def _predicted_claim(rows: list[tuple[tuple[int, int], dict]], span: tuple[int, int]) -> tuple[str, dict | None, bool]:
-    """(type, row it comes from, any check-worthy) for the claim rows overlapping ``span``."""
-    hits = [r for sp, r in rows if min(span[1], sp[1]) - max(span[0], sp[0]) > 0]
+def _overlapping(rows: list[tuple[tuple[int, int], dict]], span: tuple[int, int]) -> list[int]:
+    """Indexes of the predicted rows whose span overlaps ``span`` by at least one character."""
+    return [k for k, (sp, _) in enumerate(rows) if min(span[1], sp[1]) - max(span[0], sp[0]) > 0]
+
+
+def _predicted_claim(hits: list[dict]) -> tuple[str, dict | None, bool]:
+    """(type, row it comes from, any check-worthy) for the claim rows ``hits`` overlapping a gold claim."""
     if not hits:
         return NO_CLAIM, None, False
     worthy = any(bool(r.get("check_worthy")) for r in hits)
@@ -619,10 +623,10 @@ def _score_claims(rep: StageReport, df: pd.DataFrame, gold: Gold, anchors: Mappi
             if a is None:
                 got, row, got_worthy = MISSING, None, False
             else:
-                got, row, got_worthy = _predicted_claim(rows, a)
-                for k, (sp, _) in enumerate(rows):
-                    if min(a[1], sp[1]) - max(a[0], sp[0]) > 0:
-                        covered[k] = True
+                hit = _overlapping(rows, a)
+                for k in hit:
+                    covered[k] = True
+                got, row, got_worthy = _predicted_claim([rows[k][1] for k in hit])
             total += 1
             if got in accept:
                 correct += 1

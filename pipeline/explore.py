@@ -193,19 +193,28 @@ def entity_speakers(tables: Tables, labels: tuple[str, ...] | None = None) -> pd
     return out.sort_values(["mentions", "canonical", "speaker"], ascending=[False, True, True], kind="stable").reset_index(drop=True)
 
 
-def top_entities(tables: Tables, n: int = 15, labels: tuple[str, ...] | None = None) -> pd.DataFrame:
+def named_entities(tables: Tables, labels: tuple[str, ...] | None = None) -> pd.DataFrame:
+    """Entity mentions with ``labels`` (default: :func:`entity_labels`), ``canonical``
+    filled by :func:`canonical_name`."""
+    labels = entity_labels() if labels is None else labels
+    ents = tables.entities[tables.entities["label"].isin(labels)]
+    return ents.assign(canonical=canonical_name(ents))
+
+
+def top_entities(tables: Tables, n: int = 15, labels: tuple[str, ...] | None = None,
+                 who: pd.DataFrame | None = None) -> pd.DataFrame:
     """Most-mentioned entities, with how many documents mention them and who talks about them.
 
     Columns: ``canonical``, ``label`` (its most frequent label), ``mentions``,
     ``documents``, ``speakers`` (``"Igor Sekreta (3), Maxim Ryzhenkov (1)"``:
     speakers whose quotes or claims mention it, most mentions first).
+    ``who`` is :func:`entity_speakers` of ``tables`` (default labels); pass it
+    when you already have it.
     """
-    labels = entity_labels() if labels is None else labels
-    ents = tables.entities[tables.entities["label"].isin(labels)]
+    ents = named_entities(tables, labels)
     cols = ["canonical", "label", "mentions", "documents", "speakers"]
     if ents.empty:
         return pd.DataFrame(columns=cols)
-    ents = ents.assign(canonical=canonical_name(ents))
     grouped = ents.groupby("canonical")
     out = pd.DataFrame({
         "label": grouped["label"].agg(lambda s: s.value_counts().index[0]),
@@ -213,7 +222,7 @@ def top_entities(tables: Tables, n: int = 15, labels: tuple[str, ...] | None = N
         "documents": grouped["doc_id"].nunique(),
     }).reset_index()
     out = out.sort_values(["mentions", "documents", "canonical"], ascending=[False, False, True], kind="stable").head(n)
-    who = entity_speakers(tables)
+    who = entity_speakers(tables) if who is None else who
     listed = who.groupby("canonical", sort=False).apply(
         lambda g: ", ".join(f"{s} ({m})" for s, m in zip(g["speaker"], g["mentions"])), include_groups=False
     ) if not who.empty else pd.Series(dtype=object)
@@ -276,33 +285,32 @@ def speaker_claims(tables: Tables, speaker: str, about: str | None = None) -> pd
     the entity's mention text, so "Organization for Security and Co-operation in
     Europe" finds the same claims as its canonical "OSCE".
     """
-    df = claims_with_context(tables)
-    df = df[df["speaker"].str.casefold() == speaker.casefold()]
-    if about is not None:
-        df = df[_mentions(tables, df, about)]
-    return df[["claim_type", "check_worthy", "claim", "entities", "title", "doc_id", "claim_id"]].reset_index(drop=True)
+    return _said_by(tables, claims_with_context(tables), speaker, about,
+                    ["claim_type", "check_worthy", "claim", "entities", "title", "doc_id", "claim_id"])
 
 
 def speaker_quotes(tables: Tables, speaker: str, about: str | None = None) -> pd.DataFrame:
     """What ``speaker`` was quoted saying (optionally only quotes mentioning ``about``);
     names match as in :func:`speaker_claims`."""
-    df = quotes_with_context(tables)
-    df = df[df["speaker"].str.casefold() == speaker.casefold()]
+    return _said_by(tables, quotes_with_context(tables), speaker, about,
+                    ["kind", "quote", "cue", "entities", "title", "doc_id", "quote_id"])
+
+
+def _said_by(tables: Tables, spans: pd.DataFrame, speaker: str, about: str | None, cols: list[str]) -> pd.DataFrame:
+    """Rows of ``spans`` (claims or quotes with context) by ``speaker``, optionally only
+    those mentioning ``about``; names match case-insensitively."""
+    df = spans[spans["speaker"].str.casefold() == speaker.casefold()]
     if about is not None:
         df = df[_mentions(tables, df, about)]
-    return df[["kind", "quote", "cue", "entities", "title", "doc_id", "quote_id"]].reset_index(drop=True)
+    return df[cols].reset_index(drop=True)
 
 
 def _mentions(tables: Tables, spans: pd.DataFrame, about: str) -> pd.Series:
     """Per span row: does an entity inside it have ``about`` as canonical name or text?"""
-    if spans.empty:
-        return pd.Series(False, index=spans.index, dtype=bool)
     ents = tables.entities
     key = about.casefold()
     ents = ents[(canonical_name(ents).str.casefold() == key) | (ents["text"].str.casefold() == key)]
-    pairs = spans[["doc_id", "start", "end"]].rename_axis("_row").reset_index().merge(
-        ents[["doc_id", "start", "end"]].rename(columns={"start": "e_start", "end": "e_end"}), on="doc_id")
-    hit = pairs[(pairs["e_start"] >= pairs["start"]) & (pairs["e_end"] <= pairs["end"])]["_row"]
+    hit = _spans_containing(ents, spans.rename_axis("_row").reset_index(), ["_row"])["_row"]
     return pd.Series(spans.index.isin(set(hit)), index=spans.index, dtype=bool)
 
 

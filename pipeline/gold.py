@@ -28,6 +28,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Mapping, Sequence
 
+from .decode import decode_bytes
+
 #: default gold folder: ``data/gold`` in the project checkout
 GOLD_DIR = Path(__file__).resolve().parents[1] / "data" / "gold"
 
@@ -189,6 +191,12 @@ def load_gold(gold_dir: Path | str | None = None) -> Gold:
         p = directory / GOLD_FILES[stage]
         spans[stage] = load_spans(p, stage) if p.is_file() else None
     return Gold(directory, documents, spans)
+
+
+def seed_texts(seeds: Path) -> dict[str, str]:
+    """doc_id -> normalised text (``pipeline.decode``) of every ``*.txt`` seed in ``seeds``:
+    the text the gold offsets point into."""
+    return {p.stem: decode_bytes(p.read_bytes()).text for p in sorted(seeds.glob("*.txt"))}
 
 
 def check_against_raw(gold: Gold, raw_texts: Mapping[str, str]) -> list[str]:

@@ -254,15 +254,14 @@ class Site:
         self.t = tables
         self.claims = explore.claims_with_context(tables)
         self.speakers = explore.speakers_overview(tables)
-        self.top = explore.top_entities(tables, n=30)
+        self.who = explore.entity_speakers(tables)
+        self.top = explore.top_entities(tables, n=30, who=self.who)
         docs = tables.documents
         self.titles = explore.display_titles(docs).to_dict()
         self.doc_slugs = Slugs("doc", docs["doc_id"])
         self.speaker_slugs = Slugs("speaker", self.speakers["speaker"])
-        ents = tables.entities[tables.entities["label"].isin(explore.entity_labels())]
-        ents = ents.assign(canonical=explore.canonical_name(ents))
+        ents = explore.named_entities(tables)
         self.ents = ents
-        self.who = explore.entity_speakers(tables)
         # pages for the most-mentioned entities and for whatever a named speaker talks
         # about; the publication's own mentions alone would add a page for nearly every
         # entity of a large run

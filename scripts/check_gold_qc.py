@@ -17,10 +17,9 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from pipeline.decode import decode_bytes
+from pipeline.gold import seed_texts
+from pipeline.schemas import CLAIM_TYPES, QUOTE_KINDS as KINDS
 
-KINDS = {"direct", "indirect"}
-CLAIM_TYPES = {"factual", "evaluative", "prescriptive", "predictive"}
 CHECKWORTHY_TYPES = {"factual", "predictive"}
 OPENING = set("“‘\"'«")
 CLOSING = set("”’\"'»")
@@ -134,7 +133,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--gold", type=Path, default=root / "data" / "gold")
     ap.add_argument("--seeds", type=Path, default=root / "seeds")
     args = ap.parse_args(argv)
-    texts = {p.stem: decode_bytes(p.read_bytes()).text for p in sorted(args.seeds.glob("*.txt"))}
+    texts = seed_texts(args.seeds)
     quotes = load_jsonl(args.gold / "quotes.jsonl")
     claims = load_jsonl(args.gold / "claims.jsonl")
     problems = check_quotes(quotes, texts) + check_claims(claims, texts)

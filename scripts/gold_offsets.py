@@ -22,14 +22,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from pipeline.decode import decode_bytes  # noqa: E402
-from pipeline.gold import GOLD_FILES, SPAN_STAGES, check_against_raw, load_gold, ws_pattern  # noqa: E402
+from pipeline.gold import GOLD_FILES, SPAN_STAGES, check_against_raw, load_gold, seed_texts, ws_pattern  # noqa: E402
 
 KEY_ORDER = ("doc_id", "text", "raw_start", "raw_end")
-
-
-def raw_texts(seeds: Path) -> dict[str, str]:
-    return {p.stem: decode_bytes(p.read_bytes()).text for p in sorted(seeds.glob("*.txt"))}
 
 
 def _ordered(rec: dict) -> dict:
@@ -119,7 +114,7 @@ def main() -> int:
     ap.add_argument("--seeds", type=Path, default=ROOT / "seeds")
     ap.add_argument("--check", action="store_true", help="only check, do not write")
     args = ap.parse_args()
-    raws = raw_texts(args.seeds)
+    raws = seed_texts(args.seeds)
     if not args.check:
         regions = fill_documents(args.gold / GOLD_FILES["clean"], raws)
         for stage in SPAN_STAGES:

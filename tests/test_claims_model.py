@@ -102,6 +102,22 @@ def test_claims_model_rejects_unknown_format(tmp_path):
         load_model_from(tmp_path)
 
 
+def test_claims_model_rejects_duplicate_vocabulary_terms():
+    """Two columns for one term would make the term->column lookup silently drop one."""
+    from pipeline.claim_model import ClaimModel
+    src = resources.files("pipeline") / "models" / "claims"
+    cfg = json.loads((src / CONFIG_FILE).read_text())
+    with np.load(src / WEIGHTS_FILE, allow_pickle=False) as npz:
+        weights = dict(npz)
+    ClaimModel(cfg, weights)  # the packaged vocabulary loads
+    name = cfg["vectorizers"][0]["name"]
+    vocab = weights[f"vocab_{name}"].copy()
+    vocab[1] = vocab[0]
+    weights[f"vocab_{name}"] = vocab
+    with pytest.raises(ClaimModelError, match=f"vectorizer {name!r}: vocabulary has duplicate terms"):
+        ClaimModel(cfg, weights)
+
+
 def test_claims_model_analyzers_match_sklearn():
     text_mod = pytest.importorskip("sklearn.feature_extraction.text")
     word = text_mod.TfidfVectorizer(analyzer="word", ngram_range=(1, 2)).build_analyzer()

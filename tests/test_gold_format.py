@@ -6,9 +6,8 @@ from collections import defaultdict
 
 import pytest
 
-from pipeline.decode import decode_bytes
 from pipeline.evaluate import NAME_LABELS
-from pipeline.gold import check_against_raw, load_gold
+from pipeline.gold import check_against_raw, load_gold, seed_texts
 from pipeline.schemas import CLAIM_TYPES, QUOTE_KINDS
 
 from .conftest import SEEDS
@@ -23,7 +22,7 @@ def gold():
 
 @pytest.fixture(scope="module")
 def raw_texts():
-    return {p.stem: decode_bytes(p.read_bytes()).text for p in sorted(SEEDS.glob("*.txt"))}
+    return seed_texts(SEEDS)
 
 
 def test_gold_format_offsets_match_the_seed_texts(gold, raw_texts):
