@@ -19,8 +19,8 @@ from pathlib import Path
 from spacy.tokens import DocBin
 
 import benchmarks.throughput as throughput
-from pipeline.attribute_rules import COMPONENT, ORIGINAL
-from pipeline.nlp import load_nlp
+from pipeline.nlp.attribute_rules import COMPONENT, ORIGINAL
+from pipeline.registry import load_pipeline
 
 
 def main() -> None:
@@ -31,7 +31,7 @@ def main() -> None:
     args = ap.parse_args()
     throughput.BBC_DIR[0] = args.bbc
     texts = throughput.raw_texts(throughput.bbc_files(args.docs))
-    nlp = load_nlp()
+    nlp = load_pipeline()
     names = nlp.pipe_names
     t0 = time.perf_counter()
     data = DocBin(docs=nlp.pipe(texts, disable=names[names.index(COMPONENT):])).to_bytes()

@@ -54,21 +54,17 @@ def sample_sentences(n: int = N, seed: int = SEED) -> list[tuple[str, str]]:  # 
 
 
 def load_nlp(rules: bool):
-    import pipeline.ner_rules as ner_rules
-    from pipeline import nlp as nlp_mod
+    """The pipeline's parse, with or without the entity rules component."""
+    from pipeline.nlp.loader import DEFAULT_MODEL, load_nlp as load
+    from pipeline.registry import parse_components
+    from pipeline.stages.entities import rules as ner_rules
 
-    if rules:
-        return nlp_mod.load_nlp.__wrapped__()
-    saved = ner_rules.add_to_pipeline
-    ner_rules.add_to_pipeline = lambda nlp: None
-    try:
-        return nlp_mod.load_nlp.__wrapped__()
-    finally:
-        ner_rules.add_to_pipeline = saved
+    components = tuple(c for c in parse_components() if rules or c is not ner_rules)
+    return load.__wrapped__(DEFAULT_MODEL, components)
 
 
 def score(nlp, records) -> dict:
-    from pipeline.evaluate import PRF
+    from pipeline.evaluation.metrics import PRF
 
     prf = PRF()
     errors = []
@@ -88,7 +84,7 @@ def speed(n_docs: int) -> None:
     The machine is shared, so whole-pipeline timings swing by 30% between runs;
     the component is timed on its own, right after the bare parse of the same
     articles, and reported as a share of it (issue 3: stay within ~15%)."""
-    from pipeline.ner_rules import COMPONENT
+    from pipeline.stages.entities.rules import COMPONENT
 
     all_files = sorted(BBC.rglob("*.txt"))
     files = all_files[:: max(1, len(all_files) // n_docs)][:n_docs]

@@ -24,13 +24,13 @@ def main() -> None:
     ap.add_argument("--limit", type=int, default=0, help="use only the first N articles (0 = all)")
     args = ap.parse_args()
 
-    from pipeline.claim_model import load_model
+    from pipeline.stages.claims.model import load_model
     from pipeline.errors import ErrorLog
-    from pipeline.nlp import load_nlp
-    from pipeline.readers import read_inputs
-    from pipeline.stages.claims import classify_claims
-    from pipeline.stages.clean import clean_documents
-    from pipeline.stages.sentences import split_sentences
+    from pipeline.registry import load_pipeline
+    from pipeline.inputs.readers import read_inputs
+    from pipeline.stages.claims.stage import classify_claims
+    from pipeline.stages.clean.stage import clean_documents
+    from pipeline.stages.sentences.stage import split_sentences
     from pipeline.tables import empty_frame
 
     errors = ErrorLog()
@@ -38,7 +38,7 @@ def main() -> None:
     documents = clean_documents(raw, errors)
     if args.limit:
         documents = documents.head(args.limit)
-    nlp = load_nlp()
+    nlp = load_pipeline()
     load_model()  # loaded once per process; not part of the per-batch cost
     texts = documents["text"].tolist()
     t0 = time.perf_counter()

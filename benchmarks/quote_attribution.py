@@ -4,7 +4,7 @@
 
 Reads ``../shared/data/polnear/<split>`` (never copied into the repo). For each
 article it takes one annotator file (the first by name), parses the raw text
-once with ``load_nlp()`` and runs the entities and quotes stages on those Docs
+once with ``load_pipeline()`` and runs the entities and quotes stages on those Docs
 (PolNeAR offsets index the raw text, so the clean stage is skipped). textacy
 0.13's ``direct_quotations`` runs on the very same Docs; its per-document
 failures are caught and counted (they count as finding nothing).
@@ -199,12 +199,12 @@ def speaker_ok(pred: Pred, gold: GoldAtt, toks: Tokens) -> bool:
 
 def run_claimex(arts: list[Article]):
     from pipeline.errors import ErrorLog
-    from pipeline.nlp import load_nlp
-    from pipeline.stages.entities import extract_entities
-    from pipeline.stages.quotes import extract_quotes
-    from pipeline.stages.sentences import split_sentences
+    from pipeline.registry import load_pipeline
+    from pipeline.stages.entities.stage import extract_entities
+    from pipeline.stages.quotes.stage import extract_quotes
+    from pipeline.stages.sentences.stage import split_sentences
 
-    nlp = load_nlp()
+    nlp = load_pipeline()
     documents = pd.DataFrame({"doc_id": [a.name for a in arts], "path": [a.name for a in arts],
                               "text": [a.text for a in arts]})
     t0 = time.perf_counter()

@@ -14,7 +14,8 @@ import random
 import sys
 import time
 
-from pipeline.nlp import MAX_SENT_TOKENS, load_nlp, sentence_rules
+from pipeline.registry import load_pipeline
+from pipeline.stages.sentences.rules import MAX_SENT_TOKENS, sentence_rules
 
 
 def main(n_words: int = 400_000) -> None:
@@ -22,7 +23,7 @@ def main(n_words: int = 400_000) -> None:
     vocab = ["security", "the", "OSCE", "dialogue", "Belarus", "minister", "and", "of", "Europe", "charter",
              "talks", "in", "Minsk", "new", "conference", "states", "said", "Vienna", "today", "we"]
     text = " ".join(rng.choice(vocab) for _ in range(n_words))
-    nlp = load_nlp()
+    nlp = load_pipeline()
     nlp.max_length = len(text) + 1
     t0 = time.perf_counter()
     doc = nlp.make_doc(text)

@@ -67,7 +67,7 @@ def make_corpus(files: list[Path], dest: Path, copies: int = 1) -> Path:
 
 
 def raw_texts(files: list[Path]) -> list[str]:
-    from pipeline.decode import decode_bytes
+    from pipeline.inputs.decode import decode_bytes
 
     return [decode_bytes(f.read_bytes()).text for f in files]
 
@@ -93,12 +93,12 @@ def time_bare(nlp, texts: list[str], batch_size: int) -> tuple[float, float]:
 
 def time_pipeline(corpus: Path, work: Path, model: str, workers: int, batch_size: int) -> tuple[float, float]:
     """(wall seconds, CPU seconds incl. worker processes) of one `run all`."""
-    from pipeline.registry import STAGE_NAMES
+    from pipeline.registry import stage_names
     from pipeline.runner import Settings, run
 
     out = Path(tempfile.mkdtemp(prefix="out-", dir=work))
     t0, c0 = time.perf_counter(), cpu_seconds()
-    summary = run(list(STAGE_NAMES), Settings(input=corpus, out=out, model=model, workers=workers,
+    summary = run(list(stage_names()), Settings(input=corpus, out=out, model=model, workers=workers,
                                               batch_size=batch_size, incremental=False))
     elapsed, cpu = time.perf_counter() - t0, cpu_seconds() - c0
     shutil.rmtree(out, ignore_errors=True)
@@ -130,11 +130,11 @@ def time_cli(corpus: Path, work: Path, model: str, workers: int, batch_size: int
 
 def rss_child(corpus: Path, out: Path, model: str, batch_size: int) -> None:
     """Subprocess body: one run, then print this process's peak RSS in MiB."""
-    from pipeline.registry import STAGE_NAMES
+    from pipeline.registry import stage_names
     from pipeline.runner import Settings, run
 
     t0 = time.perf_counter()
-    summary = run(list(STAGE_NAMES), Settings(input=corpus, out=out, model=model, workers=1,
+    summary = run(list(stage_names()), Settings(input=corpus, out=out, model=model, workers=1,
                                               batch_size=batch_size, incremental=False))
     peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux
     print(json.dumps({"rss_mib": peak_kib / 1024, "docs": summary.processed,
@@ -168,7 +168,7 @@ def main(argv=None) -> int:
     ap.add_argument("--rss-out", type=Path, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
 
-    from pipeline.nlp import DEFAULT_MODEL
+    from pipeline.nlp.loader import DEFAULT_MODEL
 
     model = args.model or DEFAULT_MODEL
     BBC_DIR[0] = args.bbc.resolve()
@@ -181,7 +181,7 @@ def main(argv=None) -> int:
 
     import spacy
 
-    from pipeline.nlp import load_nlp
+    from pipeline.registry import load_pipeline
 
     work = Path(tempfile.mkdtemp(prefix="claimex-bench-"))
     results: dict = {"model": model, "cpus": os.cpu_count(), "load_avg_start": os.getloadavg()[0]}
@@ -193,7 +193,7 @@ def main(argv=None) -> int:
             words = n_words(texts)
             corpus = make_corpus(files, work / "ratio")
             bare_nlp = spacy.load(model)
-            load_nlp(model)  # the pipeline's model, loaded before timing (as bare's is)
+            load_pipeline(model)  # the pipeline's model, loaded before timing (as bare's is)
             time_bare(bare_nlp, texts[:20], args.batch_size)  # warm-up
             bare_t, pipe_t = [], []
             for _ in range(args.repeats):

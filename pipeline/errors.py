@@ -1,7 +1,13 @@
-"""Per-document error records: what failed, where, and why.
+"""What can go wrong, in two kinds.
 
-A document that fails is recorded (``<out>/errors.parquet`` and the run
-summary) and the run goes on with the others.
+* **Run errors** stop a command: each is a :class:`ClaimexError` subclass that
+  carries its process exit code and a one-line meaning. The CLI maps any of
+  them to one ``error: ...`` line and that code; the exit-code table in
+  ``pipeline --help`` and in the README is generated from :data:`EXIT_CODES`
+  (and tested against it).
+* **Document errors** stop one document: they are recorded (``ErrorRecord``,
+  ``<out>/errors.parquet`` and the run summary) and the run goes on with the
+  others.
 """
 from __future__ import annotations
 
@@ -9,10 +15,61 @@ from dataclasses import asdict, dataclass, field
 
 import pandas as pd
 
+
+class ClaimexError(Exception):
+    """Base of every error that stops a command. ``str(exc)`` is the one line
+    the user sees: what is wrong, with the bad value, and what to do."""
+
+    exit_code: int = 1
+    meaning: str = "an unexpected internal error"
+
+
+class UsageError(ClaimexError):
+    """A bad command-line argument or setting (unknown stage, bad option value)."""
+
+    exit_code = 2
+    meaning = "bad command-line arguments (unknown stage, bad option value)"
+
+
+class InputError(ClaimexError):
+    """An input path cannot be used (missing, unsupported type, malformed table or gold file)."""
+
+    exit_code = 3
+    meaning = "an input cannot be used (missing, unsupported type, table without a `text` column, malformed gold or archive file)"
+
+
+class ModelError(ClaimexError):
+    """A model is not installed or cannot be loaded (the spaCy model, the claim model)."""
+
+    exit_code = 4
+    meaning = "a model is missing or broken (the spaCy model is not installed, a packaged model file is unreadable)"
+
+
+class TableError(ClaimexError):
+    """An upstream table is missing or does not match the contract."""
+
+    exit_code = 5
+    meaning = "an upstream table is missing or does not match the contract (the message names the table and column)"
+
+
+#: exit code -> meaning, for ``--help`` and the README (0 is not an error)
+EXIT_CODES: dict[int, str] = {
+    0: "the command finished; per-document failures (if any) are listed in the summary and in `<out>/errors.parquet`",
+    **{cls.exit_code: cls.meaning for cls in (ClaimexError, UsageError, InputError, ModelError, TableError)},
+}
+
+
+def exit_code_table() -> str:
+    """The exit codes as a Markdown table (the README's copy is tested against it)."""
+    rows = ["| code | meaning |", "|---|---|"]
+    rows += [f"| {code} | {meaning} |" for code, meaning in sorted(EXIT_CODES.items())]
+    return "\n".join(rows)
+
+
 #: Exceptions that a bug triggered by one odd document can raise inside stage
 #: code. They are caught per document; anything else (KeyboardInterrupt,
-#: MemoryError, SystemExit, ImportError, ...) stops the run, because it is not
-#: about one document.
+#: MemoryError, SystemExit, ImportError, a ClaimexError ...) stops the run,
+#: because it is not about one document.
 DOCUMENT_ERRORS: tuple[type[BaseException], ...] = (
     ValueError, KeyError, IndexError, TypeError, AttributeError, UnicodeError,
     AssertionError, RecursionError, ZeroDivisionError, OverflowError,

@@ -1,125 +1,196 @@
-"""One registry of stages: name, input tables, output table, function.
+"""The stage registry: the one place a stage's facts live.
 
-``pipeline run all`` walks ``STAGES`` in order; ``pipeline run STAGE`` runs one
-entry, reading its inputs from ``<out>``. Each ``run`` adapter is the thin glue
-between the runner's context and a pure stage function in ``pipeline.stages``.
+Each :class:`Stage` names its pure function and everything the runner, the
+CLI, ``pipeline eval``, the explore views and the report need to know about
+it; none of them keeps a list of its own. ``pipeline run all`` walks
+:func:`stages` in order; ``pipeline run STAGE`` runs one entry, reading its
+inputs from ``<out>``.
 
-How the runner uses an entry (see ``pipeline/runner.py``):
+A stage function is pure: DataFrames and the parse in, a DataFrame out. Its
+**parameters say what it reads**, by name:
 
-* ``run(ctx)`` is called once per *batch* of documents: ``ctx.table(name)``
-  holds only that batch's rows, ``ctx.docs()`` only its parsed Docs. A stage
-  must therefore be per-document; anything corpus-wide goes in ``finalize``.
-* ``finalize(table) -> table`` (optional) is the *corpus finalize* hook: after
-  every batch is written, the runner reads this stage's whole output table
-  (all documents of the run, including unchanged ones an incremental run
-  kept), calls ``finalize`` and rewrites the table with the result. It must
-  return the same rows (same key columns, e.g. ``doc_id``/``ent_id``) and may
-  change other columns. Use: one ``canonical`` name per entity across the
-  corpus. When ``canonical`` values change, the runner renames the same
-  ``(doc_id, old name)`` in the columns that hold canonical names downstream
-  (``quotes.speaker``, ``claims.speaker``; ``runner.CANONICAL_REFS``).
-* Each batch runs inside ``nlp.memory_zone()``: strings a batch adds to the
-  vocab are dropped when it ends. Objects a stage keeps across calls (a cached
-  ``Matcher``, hash tables) must be built on first use - the runner warms every
-  stage up once per loaded model outside a zone (``runner.warm_up``) - or add
-  their strings with ``vocab.strings.add(s, allow_transient=False)``.
-* ``needs`` (optional) names the spaCy components the stage reads; the one
-  parse runs the union over all stages that read Docs (``None`` = every
-  component of the model), the others are disabled. Components in
-  ``LAZY_COMPONENTS`` are always disabled in the parse: the stages compute
-  their output on demand for the Docs that need it.
+* a table name (``documents``, ``sentences``, ... any stage's output): that
+  table's rows for the batch's documents; these names are the stage's
+  ``inputs``;
+* ``docs``: ``{doc_id: spacy Doc}``, the one parse of the batch's documents;
+* ``raw``: the batch's input documents (``inputs.readers.RawDocument``; only
+  the first stage reads them);
+* ``errors``: an ``ErrorLog`` for per-document failures and warnings;
+* ``model``: what the stage's ``setup()`` returned.
+
+How the runner uses an entry (``pipeline/runner/``):
+
+* ``setup()`` (optional) loads what the stage needs (a trained model) once per
+  process, before the first batch and outside the per-document error guard: a
+  broken model file stops the run with one line instead of failing every
+  document one by one.
+* The function is called once per *batch* of documents, so it must be
+  per-document; anything corpus-wide goes in ``finalize``.
+* ``finalize(table) -> table`` (optional) runs after every batch is written,
+  over the stage's whole output table (rows sorted by the table's key). It
+  must return the same rows and may change other columns (one ``canonical``
+  name per entity across the corpus).
+* ``canonical_columns`` are the output columns that hold canonical entity
+  names. When a finalize changes names in its own ``canonical_columns``, the
+  runner carries each ``(doc_id, old name) -> new name`` into the
+  ``canonical_columns`` of every other table (a string, or a list of names).
+* ``components`` are modules that add a spaCy component to the one parse
+  (``add_to_pipeline(nlp)``; ``RESOURCES`` names the word lists it reads):
+  they and their word lists make up the parse cache key.
+* ``score(tables, gold) -> StageReport | None`` (optional) scores the stage's
+  table against the gold set for ``pipeline eval``.
+* Each batch runs inside ``nlp.memory_zone()``: objects a stage keeps across
+  calls (a cached ``Matcher``) must be built on first use - the runner warms
+  every stage up once per loaded model outside a zone (``runner.batch.warm_up``).
+
+A new stage is one :func:`register` call (plus its schema and function); see
+``docs/architecture.md``.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Callable, Protocol
+import inspect
+from dataclasses import dataclass, field
+from functools import cached_property
+from types import ModuleType
+from typing import Any, Callable
 
 import pandas as pd
+import pyarrow as pa
 
-from .canonical import canonical_names
+from . import schemas
+from .errors import UsageError
+from .nlp.loader import DEFAULT_MODEL, load_nlp
 from .stages import claims, clean, entities, quotes, sentences
+from .stages.claims import score as claims_score
+from .stages.claims.model import load_model as load_claim_model
+from .stages.clean import score as clean_score
+from .stages.entities import rules as entity_rules
+from .stages.entities import score as entities_score
+from .stages.entities.canonical import canonical_names
+from .stages.quotes import score as quotes_score
+from .stages.sentences import rules as sentence_rules
+from .stages.sentences import score as sentences_score
 
-
-class StageContext(Protocol):
-    """What a stage adapter may use (implemented by ``runner.BatchContext``: the
-    tables and Docs of one batch of documents)."""
-
-    def table(self, name: str) -> pd.DataFrame: ...
-    def raw_documents(self): ...
-    def docs(self): ...
-    @property
-    def errors(self): ...
+#: parameter names of a stage function that are not tables (module doc)
+CONTEXT_PARAMETERS = ("docs", "raw", "errors", "model")
 
 
 @dataclass(frozen=True)
 class Stage:
-    name: str                 # CLI name: `pipeline run <name>`
-    output: str               # table it writes
-    inputs: tuple[str, ...]   # tables it reads (written by earlier stages)
-    run: Callable[[StageContext], pd.DataFrame]
-    needs_docs: bool = False  # reads the one spaCy parse
-    implemented: bool = True
+    name: str                                   # CLI name: `pipeline run <name>`
+    output: str                                 # table it writes
+    function: Callable[..., pd.DataFrame]       # the pure stage function (module doc)
+    schema: pa.Schema                           # of the output table
     help: str = ""
-    #: corpus-wide pass over the whole output table after all batches (see module doc)
+    setup: Callable[[], Any] | None = None      # loads models once per process
     finalize: Callable[[pd.DataFrame], pd.DataFrame] | None = None
-    #: spaCy components this stage reads; None = all of the model's components
-    needs: tuple[str, ...] | None = None
+    canonical_columns: tuple[str, ...] = ()     # output columns holding canonical names
+    components: tuple[ModuleType, ...] = ()     # spaCy components added to the one parse
+    score: Callable[..., Any] | None = None     # for `pipeline eval`
+    parameters: tuple[str, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self):
+        params = tuple(inspect.signature(self.function).parameters)
+        object.__setattr__(self, "parameters", params)
+
+    @cached_property
+    def inputs(self) -> tuple[str, ...]:
+        """Tables the function reads: its parameters that are not context."""
+        return tuple(p for p in self.parameters if p not in CONTEXT_PARAMETERS)
+
+    @property
+    def needs_docs(self) -> bool:
+        return "docs" in self.parameters
 
 
 def _entities_finalize(table: pd.DataFrame) -> pd.DataFrame:
-    """Corpus finalize of the entities stage: one canonical name per entity
-    across all documents of the run (``pipeline.canonical``, issue 3). The stage
-    itself fills ``canonical`` per batch; this pass unifies it over the corpus."""
+    """One canonical name per entity across all documents of the run
+    (``stages.entities.canonical``); the stage itself names them per batch."""
     return table.assign(canonical=canonical_names(table).to_numpy())
 
 
-#: Components never run in the one parse because stage code computes what they
-#: would set on demand: the lemmatizer walked every token (6-9% of a full run)
-#: while only the quotes and claims stages read lemmas, via
-#: ``pipeline.lemmas.ensure_lemmas``, which uses the same lemmatizer object
-#: (issue 6).
-LAZY_COMPONENTS: tuple[str, ...] = ("lemmatizer",)
+_STAGES: list[Stage] = [
+    Stage("clean", "documents", clean.clean_documents, schemas.DOCUMENTS,
+          help="read --input, strip site furniture, extract title/dateline/source/published",
+          score=clean_score.score),
+    Stage("sentences", "sentences", sentences.split_sentences, schemas.SENTENCES,
+          help="parse each text once with spaCy and split it into sentences",
+          components=(sentence_rules,), score=sentences_score.score),
+    Stage("entities", "entities", entities.extract_entities, schemas.ENTITIES,
+          help="named entities with OntoNotes labels and one canonical name per entity",
+          finalize=_entities_finalize, canonical_columns=("canonical",), components=(entity_rules,),
+          score=entities_score.score),
+    Stage("quotes", "quotes", quotes.extract_quotes, schemas.QUOTES,
+          help="direct and indirect quotes with resolved speakers",
+          canonical_columns=("speaker",), score=quotes_score.score),
+    Stage("claims", "claims", claims.classify_claims, schemas.CLAIMS,
+          help="claim type, speaker and check-worthiness per claim",
+          setup=load_claim_model, canonical_columns=("speaker",), score=claims_score.score),
+]
 
 
-STAGES: tuple[Stage, ...] = (
-    Stage(
-        "clean", "documents", (),
-        lambda ctx: clean.clean_documents(ctx.raw_documents(), ctx.errors),
-        help="read --input, strip site furniture, extract title/dateline/source/published",
-    ),
-    Stage(
-        "sentences", "sentences", ("documents",),
-        lambda ctx: sentences.split_sentences(ctx.table("documents"), ctx.docs(), ctx.errors),
-        needs_docs=True, help="parse each text once with spaCy and split it into sentences",
-    ),
-    Stage(
-        "entities", "entities", ("documents", "sentences"),
-        lambda ctx: entities.extract_entities(ctx.table("documents"), ctx.table("sentences"), ctx.docs(), ctx.errors),
-        needs_docs=True, help="named entities with OntoNotes labels and one canonical name per entity",
-        finalize=_entities_finalize,
-    ),
-    Stage(
-        "quotes", "quotes", ("documents", "sentences", "entities"),
-        lambda ctx: quotes.extract_quotes(ctx.table("documents"), ctx.table("sentences"), ctx.table("entities"), ctx.docs(), ctx.errors),
-        needs_docs=True, implemented=getattr(quotes, "IMPLEMENTED", True),
-        help="direct and indirect quotes with resolved speakers",
-    ),
-    Stage(
-        "claims", "claims", ("documents", "sentences", "quotes"),
-        lambda ctx: claims.classify_claims(ctx.table("documents"), ctx.table("sentences"), ctx.table("quotes"), ctx.docs(), ctx.errors),
-        needs_docs=True, implemented=getattr(claims, "IMPLEMENTED", True),
-        help="claim type, speaker and check-worthiness per claim",
-    ),
-)
+def stages() -> tuple[Stage, ...]:
+    """The registered stages, in run order."""
+    return tuple(_STAGES)
 
-STAGE_NAMES: tuple[str, ...] = tuple(s.name for s in STAGES)
-_BY_NAME = {s.name: s for s in STAGES}
-#: which stage writes each table
-PRODUCER: dict[str, str] = {s.output: s.name for s in STAGES}
+
+def stage_names() -> tuple[str, ...]:
+    return tuple(s.name for s in _STAGES)
 
 
 def get_stage(name: str) -> Stage:
-    try:
-        return _BY_NAME[name]
-    except KeyError:
-        raise KeyError(f"unknown stage {name!r}; valid stages: all, {', '.join(STAGE_NAMES)}") from None
+    for s in _STAGES:
+        if s.name == name:
+            return s
+    raise UsageError(f"unknown stage {name!r}; valid stages: all, {', '.join(stage_names())}")
+
+
+def producer(table: str) -> str | None:
+    """The stage that writes ``table`` (None for the runner's own ``errors``)."""
+    return next((s.name for s in _STAGES if s.output == table), None)
+
+
+def tables() -> tuple[str, ...]:
+    """Every table a run writes, in stage order, then ``errors``."""
+    return (*(s.output for s in _STAGES), "errors")
+
+
+def canonical_columns() -> dict[str, tuple[str, ...]]:
+    """table -> its columns that hold canonical names."""
+    return {s.output: s.canonical_columns for s in _STAGES if s.canonical_columns}
+
+
+def parse_components() -> tuple[ModuleType, ...]:
+    """The modules that add the stages' components to the one parse, in stage order."""
+    return tuple(c for s in _STAGES for c in s.components)
+
+
+def load_pipeline(model: str = DEFAULT_MODEL) -> Any:
+    """The spaCy pipeline of the one parse: ``model`` plus every stage's components."""
+    return load_nlp(model, parse_components())
+
+
+def register(stage: Stage, *, after: str | None = None) -> Stage:
+    """Add a stage (last, or right after stage ``after``), with its output
+    table's schema. Its inputs must be tables that earlier stages write."""
+    if any(s.name == stage.name for s in _STAGES):
+        raise UsageError(f"a stage named {stage.name!r} is registered already")
+    if stage.output in tables():
+        raise UsageError(f"table {stage.output!r} is written by stage {producer(stage.output)!r} already")
+    at = len(_STAGES) if after is None else [s.name for s in _STAGES].index(get_stage(after).name) + 1
+    known = {s.output for s in _STAGES[:at]}
+    missing = [t for t in stage.inputs if t not in known]
+    if missing:
+        raise UsageError(f"stage {stage.name!r} reads {', '.join(map(repr, missing))}, which no earlier stage "
+                         f"writes; parameters must be tables ({', '.join(sorted(known))}) or one of "
+                         f"{', '.join(CONTEXT_PARAMETERS)}")
+    _STAGES.insert(at, stage)
+    schemas.SCHEMAS[stage.output] = stage.schema
+    return stage
+
+
+def unregister(name: str) -> None:
+    """Remove a stage added with :func:`register` (tests, plugins)."""
+    stage = get_stage(name)
+    _STAGES.remove(stage)
+    schemas.SCHEMAS.pop(stage.output, None)

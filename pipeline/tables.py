@@ -19,14 +19,15 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from .errors import TableError
 from .schemas import schema_for
 
 
-class TableSchemaError(Exception):
+class TableSchemaError(TableError):
     """A table on disk does not match the contract in ``schemas.py``."""
 
 
-class MissingTableError(Exception):
+class MissingTableError(TableError):
     """An upstream table a stage needs has not been written yet."""
 
 
@@ -300,3 +301,17 @@ def _compatible(got: pa.DataType, want: pa.DataType) -> bool:
     if pa.types.is_floating(want):
         return pa.types.is_floating(got)
     return False
+
+
+def atomic_bytes(path: Path, data: bytes) -> None:
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -1,7 +1,7 @@
 """Check that the compiled attribute rules annotate exactly as spaCy's attribute_ruler.
 
 Each text (the cleaned ``documents.text`` the pipeline parses) is parsed once
-by ``load_nlp``'s pipeline up to the parser (the compiled rules, the lemmatizer
+by ``load_pipeline``'s pipeline up to the parser (the compiled rules, the lemmatizer
 and the NER components off; none of them feeds the ruler). The Doc is copied;
 spaCy's ``attribute_ruler`` annotates one copy, ``claimex_attribute_rules`` the
 other, and ``Doc.to_array`` of POS, TAG, MORPH, LEMMA, DEP, HEAD and NORM must
@@ -26,11 +26,11 @@ from pathlib import Path
 import numpy as np
 from spacy.attrs import DEP, HEAD, LEMMA, MORPH, NORM, POS, TAG
 
-from pipeline.attribute_rules import COMPONENT, ORIGINAL
+from pipeline.nlp.attribute_rules import COMPONENT, ORIGINAL
 from pipeline.errors import ErrorLog
-from pipeline.nlp import load_nlp
-from pipeline.readers import RawDocument, iter_inputs
-from pipeline.stages.clean import clean_documents
+from pipeline.registry import load_pipeline
+from pipeline.inputs.readers import RawDocument, iter_inputs
+from pipeline.stages.clean.stage import clean_documents
 
 ROOT = Path(__file__).resolve().parents[1]
 ATTRS = [POS, TAG, MORPH, LEMMA, DEP, HEAD, NORM]
@@ -100,7 +100,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--corpus", nargs="+", choices=["seeds", "bbc", "polnear"], default=["seeds", "bbc", "polnear"])
     ap.add_argument("--limit", type=int, default=None, help="at most N documents per corpus")
     args = ap.parse_args(argv)
-    nlp = load_nlp()
+    nlp = load_pipeline()
     if COMPONENT not in nlp.pipe_names:
         print(f"{COMPONENT} is not in the pipeline (the model's rules could not be compiled)", file=sys.stderr)
         return 1

@@ -1,7 +1,7 @@
 """Validate the hand-labeled quotes and claims gold (data/gold/{quotes,claims}.jsonl).
 
 Checks, per record: the required fields and their types, `raw[raw_start:raw_end] == text`
-against the seed text after `pipeline.decode` normalisation, labels in the allowed sets
+against the seed text after `pipeline.inputs.decode` normalisation, labels in the allowed sets
 (GUIDELINES sections 4 and 5), no duplicate spans; direct quotes sit between quotation
 marks; claim sentences are in document order and do not overlap; a check-worthy claim is
 factual or predictive (GUIDELINES 5).
@@ -17,7 +17,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from pipeline.gold import seed_texts
+from pipeline.evaluation.gold import seed_texts
 from pipeline.schemas import CLAIM_TYPES, QUOTE_KINDS as KINDS
 
 CHECKWORTHY_TYPES = {"factual", "predictive"}

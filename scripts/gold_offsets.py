@@ -2,7 +2,7 @@
 
 The labels are hand-made; only the offsets are computed. A record without
 ``raw_start``/``raw_end`` gets them by finding its ``text`` in the normalised
-seed text (``pipeline.decode``), as a whole word sequence, inside a gold body
+seed text (``pipeline.inputs.decode``), as a whole word sequence, inside a gold body
 line, at or after the previous record of the same document (records are kept
 in document order, so a repeated string such as "OSCE" resolves to the next
 occurrence). ``alt_spans`` entries (``{"text": ...}``) get the occurrence that
@@ -22,7 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from pipeline.gold import GOLD_FILES, SPAN_STAGES, check_against_raw, load_gold, seed_texts, ws_pattern  # noqa: E402
+from pipeline.evaluation.gold import GOLD_FILES, SPAN_STAGES, check_against_raw, load_gold, seed_texts, ws_pattern  # noqa: E402
 
 KEY_ORDER = ("doc_id", "text", "raw_start", "raw_end")
 

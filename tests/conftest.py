@@ -16,19 +16,19 @@ requires_shared = pytest.mark.skipif(not SHARED_DATA.is_dir(), reason="../shared
 
 @pytest.fixture(scope="session")
 def nlp():
-    from pipeline.nlp import load_nlp
+    from pipeline.registry import load_pipeline
 
-    return load_nlp()
+    return load_pipeline()
 
 
 @pytest.fixture(scope="session")
 def seed_run(tmp_path_factory):
     """Run every stage on seeds/ into a temporary folder; return (out_dir, summary)."""
-    from pipeline.registry import STAGE_NAMES
+    from pipeline.registry import stage_names
     from pipeline.runner import Settings, run
 
     out = tmp_path_factory.mktemp("seed_run")
-    summary = run(list(STAGE_NAMES), Settings(input=SEEDS, out=out))
+    summary = run(list(stage_names()), Settings(input=SEEDS, out=out))
     return out, summary
 
 

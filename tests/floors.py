@@ -1,7 +1,7 @@
 """Per-stage gold floors: the one place they live (see tests/test_evaluate_gold.py).
 
 ``FLOORS[stage][metric]`` is the lowest acceptable value of a metric named in
-``pipeline.evaluate`` (``StageReport.metrics``; ``pipeline eval --json`` lists
+``pipeline.evaluation.evaluate`` (``StageReport.metrics``; ``pipeline eval --json`` lists
 them all) on the five seeds against ``data/gold``. A floor records what the
 pipeline reaches today, so a change that makes a stage worse fails the tests.
 Raise a floor when a stage gets better; never lower one to get green.

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from pipeline.explore import Tables
+from pipeline.views.explore import Tables
 from pipeline.tables import empty_frame, write_table
 
 A = "a1"

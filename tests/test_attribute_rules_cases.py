@@ -1,4 +1,4 @@
-"""pipeline.attribute_rules on hand-built Docs: the compiled rules of the model's
+"""pipeline.nlp.attribute_rules on hand-built Docs: the compiled rules of the model's
 attribute_ruler annotate exactly as spaCy's component, on the hard cases
 (multi-token rules, space tokens, rules that override each other, NOT_IN,
 tokens no rule touches).
@@ -13,7 +13,7 @@ from __future__ import annotations
 import pytest
 from spacy.tokens import Doc
 
-from pipeline.attribute_rules import COMPONENT, ORIGINAL, compile_ruler
+from pipeline.nlp.attribute_rules import COMPONENT, ORIGINAL, compile_ruler
 
 from ._attribute_rules_util import assert_same, describe, make_doc, run_both
 

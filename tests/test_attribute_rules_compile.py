@@ -1,4 +1,4 @@
-"""pipeline.attribute_rules.compile_ruler on rulers built here, independent of
+"""pipeline.nlp.attribute_rules.compile_ruler on rulers built here, independent of
 the model: every supported pattern form annotates exactly as spaCy's
 AttributeRuler, and anything outside the supported subset is refused (None),
 in which case ``replace_in_pipeline`` keeps the original component."""
@@ -10,7 +10,7 @@ from spacy.attrs import LOWER
 from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
 
-from pipeline.attribute_rules import COMPONENT, ORIGINAL, compile_ruler, replace_in_pipeline, unsupported_reason
+from pipeline.nlp.attribute_rules import COMPONENT, ORIGINAL, compile_ruler, replace_in_pipeline, unsupported_reason
 
 from ._attribute_rules_util import assert_same, run_both
 
@@ -154,19 +154,8 @@ def test_attribute_rules_load_nlp_uses_compiled(nlp):
     assert names.index(COMPONENT) == names.index("parser") + 1
 
 
-def test_attribute_rules_counts_as_attribute_ruler_for_needs(monkeypatch, nlp):
-    from pipeline import runner
-
-    monkeypatch.setattr(runner, "parse_needs", lambda: ("tagger", "parser", ORIGINAL))
-    disabled = runner.disabled_components(nlp)
-    assert COMPONENT not in disabled and "tagger" not in disabled
-    assert "ner" in disabled
-    monkeypatch.setattr(runner, "parse_needs", lambda: ("tagger", "parser"))
-    assert COMPONENT in runner.disabled_components(nlp)
-
-
 def test_attribute_rules_replace_compiles_once(monkeypatch):
-    from pipeline import attribute_rules
+    from pipeline.nlp import attribute_rules
 
     calls = []
     real = attribute_rules._compile

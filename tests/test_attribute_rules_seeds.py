@@ -1,4 +1,4 @@
-"""pipeline.attribute_rules on the seeds: the compiled rules and spaCy's
+"""pipeline.nlp.attribute_rules on the seeds: the compiled rules and spaCy's
 attribute_ruler give every token of every seed article the same POS, TAG,
 MORPH, LEMMA, DEP, HEAD and NORM. (All BBC and PolNeAR texts:
 ``scripts/check_attribute_rules.py``.)"""
@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.attribute_rules import COMPONENT, ORIGINAL
-from pipeline.decode import decode_bytes
+from pipeline.nlp.attribute_rules import COMPONENT, ORIGINAL
+from pipeline.inputs.decode import decode_bytes
 
 from ._attribute_rules_util import assert_same, run_both
 from .conftest import SEEDS

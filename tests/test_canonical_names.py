@@ -4,7 +4,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from pipeline.canonical import canonical_names, surface
+from pipeline.stages.entities.canonical import canonical_names, surface
 
 
 def table(*rows):
@@ -23,7 +23,7 @@ def canon(*rows):
     ("the OSCE's", "ORG", "OSCE"),
     ("Igor Sekreta's", "PERSON", "Igor Sekreta"),
     ("Deputy Minister of Foreign Affairs Igor Sekreta", "PERSON", "Igor Sekreta"),
-    # roles the NER leaves in a name stay (pipeline.person_names.name_title_words)
+    # roles the NER leaves in a name stay (pipeline.stages.names.name_title_words)
     ("Founder Beverly Bond", "PERSON", "Founder Beverly Bond"),
     # a title word inside an organisation's name stays
     ("Ministry of Defense of Belarus", "ORG", "Ministry of Defense of Belarus"),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.claim_cues import (PREDICTIVE, PRESCRIPTIVE, best_cue, content_span, evaluative_frame,
+from pipeline.stages.claims.cues import (PREDICTIVE, PRESCRIPTIVE, best_cue, content_span, evaluative_frame,
                                  evaluative_predicate, find_cues, has_proposition, is_question)
 from tests.claims_fixtures import CASES, EVALUATIVE_PREDICATE_CASES, build_doc
 
@@ -74,7 +74,7 @@ def test_claim_cues_evaluative_frame(nlp):
 def test_claim_cues_modifier_clause_stops_at_top(nlp):
     """Regression: spaCy creates Token objects on access, so comparing tokens with
     ``is`` never matched and the walk ignored ``top`` (and always ran 50 steps)."""
-    from pipeline.claim_cues import in_modifier_clause
+    from pipeline.stages.claims.cues import in_modifier_clause
 
     exp, frozen, ents = next(c for c in CASES if c[1].startswith("We|PRP|PRON|we|nsubj|2|1 are|VBP|AUX|be|aux|2|1 working"))
     doc = build_doc(nlp.vocab, [(frozen, ents)])

@@ -8,7 +8,7 @@ from importlib import resources
 import numpy as np
 import pytest
 
-from pipeline.claim_model import (CONFIG_FILE, WEIGHTS_FILE, ClaimModelError, char_wb_ngrams, load_model,
+from pipeline.stages.claims.model import (CONFIG_FILE, WEIGHTS_FILE, ClaimModelError, char_wb_ngrams, load_model,
                                   load_model_from, tag_ngrams, word_ngrams)
 from tests.conftest import SHARED_DATA, requires_shared
 
@@ -93,7 +93,7 @@ def test_claims_model_missing_files(tmp_path):
 
 
 def test_claims_model_rejects_unknown_format(tmp_path):
-    src = resources.files("pipeline") / "models" / "claims"
+    src = resources.files("pipeline.stages.claims") / "trained"
     cfg = json.loads((src / CONFIG_FILE).read_text())
     cfg["format_version"] = 999
     (tmp_path / CONFIG_FILE).write_text(json.dumps(cfg))
@@ -104,8 +104,8 @@ def test_claims_model_rejects_unknown_format(tmp_path):
 
 def test_claims_model_rejects_duplicate_vocabulary_terms():
     """Two columns for one term would make the term->column lookup silently drop one."""
-    from pipeline.claim_model import ClaimModel
-    src = resources.files("pipeline") / "models" / "claims"
+    from pipeline.stages.claims.model import ClaimModel
+    src = resources.files("pipeline.stages.claims") / "trained"
     cfg = json.loads((src / CONFIG_FILE).read_text())
     with np.load(src / WEIGHTS_FILE, allow_pickle=False) as npz:
         weights = dict(npz)
@@ -131,7 +131,7 @@ def test_claims_model_export_roundtrip_matches_sklearn(tmp_path):
     """Train a tiny model with the real training code, export it, and compare the
     numpy inference with scikit-learn's own predict_proba."""
     pytest.importorskip("sklearn")
-    from pipeline.claim_training import HEADS, TrainSettings, _Features, _logreg, export
+    from pipeline.stages.claims.training import HEADS, TrainSettings, _Features, _logreg, export
 
     rng = np.random.default_rng(0)
     corpus = [f"{a} {b} {c}." for a, b, c in zip(
@@ -162,7 +162,7 @@ def test_claims_model_export_roundtrip_matches_sklearn(tmp_path):
 
 @requires_shared
 def test_claims_model_readers_parse_shared_data():
-    from pipeline.claim_training import load_data
+    from pipeline.stages.claims.training import load_data
 
     data = load_data(SHARED_DATA / "claims")
     # 22,501 rows, including the one glued to its predecessor ("...\tNo29286\tYou can't ...")

@@ -7,7 +7,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from pipeline.stages.claims import DocQuotes, _quote_for
+from pipeline.stages.claims.stage import DocQuotes, _quote_for
 
 QUOTES = pd.DataFrame({
     "doc_id": ["a", "b", "a", "b", "a"],

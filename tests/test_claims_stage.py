@@ -8,7 +8,7 @@ import pytest
 
 from pipeline.errors import ErrorLog
 from pipeline.schemas import CLAIM_TYPES
-from pipeline.stages.claims import classify_claims
+from pipeline.stages.claims.stage import classify_claims
 from pipeline.tables import empty_frame, to_arrow
 from tests.claims_fixtures import CASES, build_doc
 

@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.decode import decode_bytes
-from pipeline.stages.clean import clean_text
+from pipeline.inputs.decode import decode_bytes
+from pipeline.stages.clean.stage import clean_text
 from tests.conftest import SHARED_DATA, requires_shared
 
 BBC = SHARED_DATA / "news" / "bbc"

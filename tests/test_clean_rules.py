@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.stages import clean
+from pipeline.stages.clean import stage as clean
 
 
 @pytest.mark.parametrize("line, expected", [

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.readers import read_inputs
-from pipeline.stages.clean import clean_document
+from pipeline.inputs.readers import read_inputs
+from pipeline.stages.clean.stage import clean_document
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 

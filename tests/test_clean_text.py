@@ -11,7 +11,7 @@ import textwrap
 
 import pytest
 
-from pipeline.stages.clean import clean_text, unwrap_lines, wrap_width
+from pipeline.stages.clean.stage import clean_text, unwrap_lines, wrap_width
 
 PAGE = """\
 Skip to main content

@@ -6,7 +6,8 @@ import pandas as pd
 import pytest
 from typer.testing import CliRunner
 
-from pipeline.cli import EXIT_INPUT, EXIT_MODEL, EXIT_TABLE, EXIT_USAGE, app
+from pipeline.cli import app
+from pipeline.errors import InputError, ModelError, TableError, UsageError
 
 from .conftest import SEEDS
 
@@ -19,7 +20,7 @@ def _invoke(*args):
 
 def test_cli_missing_input_path_exits_3(tmp_path):
     result = _invoke("run", "clean", "--input", str(tmp_path / "nope"), "--out", str(tmp_path))
-    assert result.exit_code == EXIT_INPUT
+    assert result.exit_code == InputError.exit_code
     assert "does not exist" in result.output and "Traceback" not in result.output
 
 
@@ -27,7 +28,7 @@ def test_cli_unsupported_input_file_exits_3(tmp_path):
     f = tmp_path / "x.docx"
     f.write_bytes(b"PK\x03\x04")
     result = _invoke("run", "clean", "--input", str(f), "--out", str(tmp_path))
-    assert result.exit_code == EXIT_INPUT
+    assert result.exit_code == InputError.exit_code
     assert "'.docx'" in result.output and ".jsonl" in result.output
 
 
@@ -35,21 +36,21 @@ def test_cli_table_input_without_text_column_exits_3(tmp_path):
     f = tmp_path / "in.csv"
     pd.DataFrame({"body": ["hello there."]}).to_csv(f, index=False)
     result = _invoke("run", "clean", "--input", str(f), "--out", str(tmp_path / "out"))
-    assert result.exit_code == EXIT_INPUT
+    assert result.exit_code == InputError.exit_code
     assert "no 'text' column" in result.output
 
 
 def test_cli_unknown_model_exits_4(tmp_path):
     _invoke("run", "clean", "--input", str(SEEDS), "--out", str(tmp_path))
     result = _invoke("run", "sentences", "--out", str(tmp_path), "--model", "en_core_web_nonexistent")
-    assert result.exit_code == EXIT_MODEL
+    assert result.exit_code == ModelError.exit_code
     assert "en_core_web_nonexistent" in result.output and "not installed" in result.output
 
 
 @pytest.mark.parametrize("stage, first", [("sentences", "clean"), ("entities", "clean"), ("quotes", "clean"), ("claims", "clean")])
 def test_cli_missing_upstream_table_names_command(tmp_path, stage, first):
     result = _invoke("run", stage, "--out", str(tmp_path))
-    assert result.exit_code == EXIT_TABLE
+    assert result.exit_code == TableError.exit_code
     assert f"pipeline run {first}" in result.output
     assert "Traceback" not in result.output
     assert len(result.output.strip().splitlines()) <= 3, result.output
@@ -58,7 +59,7 @@ def test_cli_missing_upstream_table_names_command(tmp_path, stage, first):
 def test_cli_missing_middle_table_names_its_stage(tmp_path):
     _invoke("run", "clean", "--input", str(SEEDS), "--out", str(tmp_path))
     result = _invoke("run", "quotes", "--out", str(tmp_path))
-    assert result.exit_code == EXIT_TABLE
+    assert result.exit_code == TableError.exit_code
     assert "pipeline run sentences" in result.output
 
 
@@ -67,7 +68,7 @@ def test_cli_malformed_table_names_table_and_column(tmp_path):
     docs = pd.read_parquet(tmp_path / "documents.parquet").drop(columns=["text"])
     docs.to_parquet(tmp_path / "documents.parquet")
     result = _invoke("run", "sentences", "--out", str(tmp_path))
-    assert result.exit_code == EXIT_TABLE
+    assert result.exit_code == TableError.exit_code
     assert "documents.parquet" in result.output and "'text'" in result.output
     assert "Traceback" not in result.output
 
@@ -75,7 +76,7 @@ def test_cli_malformed_table_names_table_and_column(tmp_path):
 @pytest.mark.parametrize("args", [["run", "tokenize"], ["run", "all", "--workers", "zero"], ["run", "all", "--workers", "0"]])
 def test_cli_bad_arguments_exit_2(tmp_path, args):
     result = _invoke(*args, "--out", str(tmp_path))
-    assert result.exit_code == EXIT_USAGE, result.output
+    assert result.exit_code == UsageError.exit_code, result.output
 
 
 def test_cli_per_document_errors_still_exit_0(tmp_path):

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.registry import STAGE_NAMES
-from pipeline.runner import EngineError, Settings, run
+from pipeline.registry import stage_names
+from pipeline.runner import Settings, run
+from pipeline.runner.settings import EngineError
 from tests.conftest import SEEDS
 from tests.test_runner_streaming import assert_same_tables
 
@@ -16,7 +17,7 @@ pytest.importorskip("distributed")
 @pytest.mark.slow
 def test_dask_engine_tables_equal_local_engine(tmp_path, seed_tables):
     # batch_size=2: the 5 seeds become 3 partitions spread over the 2 workers
-    summary = run(list(STAGE_NAMES), Settings(input=SEEDS, out=tmp_path, batch_size=2, workers=2, engine="dask"))
+    summary = run(list(stage_names()), Settings(input=SEEDS, out=tmp_path, batch_size=2, workers=2, engine="dask"))
     assert summary.processed == 5
     assert len(list((tmp_path / "sentences.parquet").iterdir())) == 3
     assert_same_tables(tmp_path, seed_tables)
@@ -37,5 +38,5 @@ def test_dask_engine_missing_extra_is_a_usage_error(tmp_path, monkeypatch):
     real = importlib.util.find_spec
     monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "distributed" else real(name, *a))
     with pytest.raises(EngineError, match=r"pip install '\.\[dask\]'"):
-        run(list(STAGE_NAMES), Settings(input=SEEDS, out=tmp_path, engine="dask"))
+        run(list(stage_names()), Settings(input=SEEDS, out=tmp_path, engine="dask"))
     assert not list(tmp_path.iterdir()), "nothing is written before the settings are checked"

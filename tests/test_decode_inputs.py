@@ -5,7 +5,7 @@ import codecs
 
 import pytest
 
-from pipeline.decode import DecodeError, decode_bytes, normalize_text
+from pipeline.inputs.decode import DecodeError, decode_bytes, normalize_text
 
 TEXT = "Minister Péter Szijjártó said: “It’s over.”"
 

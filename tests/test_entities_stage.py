@@ -5,7 +5,7 @@ import pandas as pd
 import pytest
 
 from pipeline.errors import ErrorLog
-from pipeline.stages.entities import extract_entities
+from pipeline.stages.entities.stage import extract_entities
 
 ONTONOTES = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW",
              "LANGUAGE", "DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.evaluate import evaluate_tables
-from pipeline.gold import load_gold
+from pipeline.evaluation.evaluate import evaluate_tables
+from pipeline.evaluation.gold import load_gold
 
 from .floors import FLOORS
 

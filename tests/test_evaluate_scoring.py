@@ -7,8 +7,9 @@ import pandas as pd
 import pytest
 from rich.console import Console
 
-from pipeline.evaluate import dice, evaluate, evaluate_tables, print_report, report_as_dict
-from pipeline.gold import load_gold
+from pipeline.evaluation.evaluate import evaluate, evaluate_tables, print_report, report_as_dict
+from pipeline.evaluation.metrics import dice
+from pipeline.evaluation.gold import load_gold
 from pipeline.tables import MissingTableError, empty_frame, write_table
 
 RAW = (

@@ -1,4 +1,4 @@
-"""pipeline.explore: the views the notebook and the report show."""
+"""pipeline.views.explore: the views the notebook and the report show."""
 from __future__ import annotations
 
 import matplotlib
@@ -8,8 +8,8 @@ matplotlib.use("Agg")  # before pyplot: tests never open a window
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
-from pipeline import explore  # noqa: E402
-from pipeline.explore import PUBLICATION, UNKNOWN_SPEAKER  # noqa: E402
+from pipeline.views import explore  # noqa: E402
+from pipeline.views.explore import PUBLICATION, UNKNOWN_SPEAKER  # noqa: E402
 from pipeline.schemas import CLAIM_TYPES  # noqa: E402
 from pipeline.tables import MissingTableError, empty_frame  # noqa: E402
 
@@ -162,7 +162,7 @@ def test_explore_speakers_overview_counts_quotes_claims_and_documents(t):
 def test_explore_unnamed_quote_speaker_is_shown_as_such(t):
     quotes = t.quotes.copy()
     quotes.loc[0, "speaker"] = None
-    t2 = explore.Tables(**{**t.__dict__, "quotes": quotes})
+    t2 = explore.Tables(out_dir=t.out_dir, **{**{n: t[n] for n in t.names}, "quotes": quotes})
     assert UNKNOWN_SPEAKER in set(explore.speakers_overview(t2)["speaker"])
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.gold import GoldDocument, anchor_document, ws_pattern
+from pipeline.evaluation.gold import GoldDocument, anchor_document, ws_pattern
 
 RAW = "Menu\nTalks\nThe OSCE met. The OSCE left.\nTalks went on in Vienna.\n"
 LINES = ["Talks", "The OSCE met. The OSCE left.", "Talks went on in Vienna."]

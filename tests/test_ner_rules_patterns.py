@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.ner_rules import COMPONENT, EntityRules, acronym_matches, expansion_words
+from pipeline.stages.entities.rules import COMPONENT, EntityRules, acronym_matches, expansion_words
 from tests._entity_docs import ents_of, make_doc
 
 

@@ -5,7 +5,7 @@ import pytest
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from pipeline.parse import doc_text
+from pipeline.nlp.docs import doc_text
 
 
 @pytest.mark.parametrize(

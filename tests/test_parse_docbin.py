@@ -10,7 +10,7 @@ import pytest
 from spacy.tokens import Doc, DocBin, Span
 from spacy.vocab import Vocab
 
-from pipeline.parse import docbin_bytes, docs_from_bytes
+from pipeline.runner.parse_cache import docbin_bytes, docs_from_bytes
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 
@@ -59,7 +59,7 @@ def test_parse_docbin_bytes_equal_spacy_docbin_on_seeds(nlp):
 @pytest.mark.parametrize("attrs", [["ORTH", "TAG"], ["ORTH", "LEMMA", "MORPH"], ["ORTH", "DEP", "ENT_TYPE", "HEAD"]])
 def test_parse_docbin_add_with_attrs_lacking_string_columns(attrs):
     # strings of attributes the DocBin does not store are still added, as spaCy's add does
-    from pipeline.parse import _docbin_add
+    from pipeline.runner.parse_cache import _docbin_add
 
     docs = _hand_docs()
     ours, stock = DocBin(attrs=attrs, store_user_data=True), DocBin(attrs=attrs, store_user_data=True)

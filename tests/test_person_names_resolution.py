@@ -1,10 +1,10 @@
-"""Person names (pipeline.person_names): titles off a mention (canonical names and
+"""Person names (pipeline.stages.names): titles off a mention (canonical names and
 speakers) and a surname to the full name (speakers)."""
 from __future__ import annotations
 
 import pytest
 
-from pipeline.person_names import PersonNames, name_title_words, strip_titles, title_words
+from pipeline.stages.names import PersonNames, name_title_words, strip_titles, title_words
 from pipeline.resources import TITLE_KINDS, titles
 
 

@@ -12,8 +12,8 @@ from spacy.tokens import Doc
 import spacy
 
 from pipeline.errors import ErrorLog
-from pipeline.speakers import EntityRow
-from pipeline.stages.quotes import quote_rows
+from pipeline.stages.quotes.speakers import EntityRow
+from pipeline.stages.quotes.stage import quote_rows
 
 PARSES = {
     'after': [
@@ -698,7 +698,7 @@ def test_quotes_attribution_offsets_point_at_text(case):
 
 
 def test_quotes_attribution_unbalanced_marks_warn_and_go_on():
-    from pipeline.stages.quotes import extract_quotes
+    from pipeline.stages.quotes.stage import extract_quotes
     import pandas as pd
 
     docs = {"odd": build_doc("unbalanced"), "ok": build_doc("after")}

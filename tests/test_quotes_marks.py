@@ -1,4 +1,4 @@
-"""Quotation-mark pairing on raw text (pipeline.quotes_marks): every mark style,
+"""Quotation-mark pairing on raw text (pipeline.stages.quotes.marks): every mark style,
 mismatched pairs, multi-paragraph quotes, apostrophes that are not quotes, and
 unbalanced text that must never raise."""
 from __future__ import annotations
@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.quotes_marks import scan_quotes
+from pipeline.stages.quotes.marks import scan_quotes
 
 CASES = [
     # (text, expected contents, number of problems)

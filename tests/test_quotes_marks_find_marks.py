@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.quotes_marks import Mark, find_marks
+from pipeline.stages.quotes.marks import Mark, find_marks
 
 
 # Expected marks as the character-by-character version found them (checked against
@@ -28,7 +28,7 @@ def test_quotes_marks_find_marks(text, expected):
 def test_quotes_marks_classes_cover_quote_chars():
     """find_marks scans for resources.QUOTE_CHARS: every one of them must be in a
     mark class (or be the backtick of ``), and no class may hold anything else."""
-    from pipeline import quotes_marks as qm
+    from pipeline.stages.quotes import marks as qm
     from pipeline.resources import QUOTE_CHARS
 
     classes = (qm.OPEN_DOUBLE + qm.CLOSE_DOUBLE + qm.STRAIGHT_DOUBLE + qm.OPEN_SINGLE

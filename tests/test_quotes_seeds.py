@@ -4,12 +4,6 @@ Scores against the gold set are checked with the floors in tests/floors.py."""
 from __future__ import annotations
 
 from pipeline.schemas import QUOTE_KINDS
-from pipeline.stages import quotes
-
-
-def test_quotes_stage_is_implemented():
-    assert quotes.IMPLEMENTED
-
 
 def test_quotes_seeds_rows_are_valid(seed_tables):
     q = seed_tables["quotes"]

@@ -8,9 +8,9 @@ import pandas as pd
 import pytest
 
 from pipeline.errors import ErrorLog
-from pipeline.html import html_to_text
-from pipeline.readers import InputPathError, read_inputs
-from pipeline.stages.clean import clean_documents
+from pipeline.stages.clean.html import html_to_text
+from pipeline.inputs.readers import InputPathError, read_inputs
+from pipeline.stages.clean.stage import clean_documents
 
 PAGE = """<!DOCTYPE html>
 <html lang="en">
@@ -139,8 +139,8 @@ def test_readers_table_without_text_column(tmp_path, fmt, content):
 
 
 def test_readers_input_files_are_what_the_folder_reader_reads(tmp_path):
-    from pipeline.readers import input_files, iter_inputs
-    from pipeline.runner import _count_inputs
+    from pipeline.inputs.readers import input_files, iter_inputs
+    from pipeline.runner.batching import count_inputs as _count_inputs
 
     for rel in ["b.txt", "a.HTML", "sub/c.htm", "notes.md", "noext", ".hidden.txt", ".git/d.txt", "sub/.e.txt"]:
         (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)

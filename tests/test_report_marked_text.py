@@ -11,7 +11,7 @@ from html.parser import HTMLParser
 import pandas as pd
 import pytest
 
-from pipeline.report import render_marked_text
+from pipeline.views.report import render_marked_text
 from pipeline.tables import empty_frame
 
 VOID = {"meta", "br", "img", "hr", "input", "link"}

@@ -9,7 +9,7 @@ import pandas as pd
 from typer.testing import CliRunner
 
 from pipeline.cli import app
-from pipeline.registry import STAGES
+from pipeline.registry import stages
 
 from .conftest import SEEDS
 
@@ -23,7 +23,7 @@ def test_report_run_summary_one_line_per_table_and_the_error_count(tmp_path):
     result = CliRunner().invoke(app, ["run", "all", "--input", str(inp), "--out", str(out)], terminal_width=60)
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
-    for stage in STAGES:
+    for stage in stages():
         path = out / f"{stage.output}.parquet"
         mine = [line for line in lines if line.startswith(f"{stage.output} ")]
         assert len(mine) == 1, (stage.output, lines)

@@ -6,10 +6,11 @@ import pandas as pd
 import pytest
 from typer.testing import CliRunner
 
-from pipeline.cli import EXIT_TABLE, app
-from pipeline.explore import PUBLICATION
+from pipeline.cli import app
+from pipeline.errors import TableError
+from pipeline.views.explore import PUBLICATION
 from pipeline.tables import write_table
-from pipeline.report import Slugs, build_pages, write_report
+from pipeline.views.report import Slugs, build_pages, write_report
 
 from .conftest import SEEDS
 from .report_tables import A, A_TEXT, B, C, handmade_tables, write_handmade
@@ -220,7 +221,7 @@ def test_report_cli_writes_default_folder_under_data(tmp_path):
 
 def test_report_cli_missing_tables_is_a_one_line_error(tmp_path):
     result = CliRunner().invoke(app, ["report", "--data", str(tmp_path / "nowhere")])
-    assert result.exit_code == EXIT_TABLE
+    assert result.exit_code == TableError.exit_code
     assert "Traceback" not in result.output
     assert "pipeline run all" in result.output
 
@@ -231,7 +232,7 @@ def test_report_cli_unknown_claim_type_is_a_one_line_error(tmp_path):
     claims.loc[0, "claim_type"] = "opinion"
     write_table(claims, data, "claims")
     result = CliRunner().invoke(app, ["report", "--data", str(data)])
-    assert result.exit_code == EXIT_TABLE
+    assert result.exit_code == TableError.exit_code
     assert "Traceback" not in result.output and "'opinion'" in result.output
     assert not (data / "report").exists()
 

@@ -7,7 +7,7 @@ import json
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from pipeline.registry import STAGE_NAMES
+from pipeline.registry import stage_names
 from pipeline.runner import Settings, run
 from pipeline.schemas import SPAN_TABLES
 from pipeline.tables import read_table
@@ -34,7 +34,7 @@ def test_robustness_random_text_all_stages_keep_offsets(tmp_path_factory, texts)
         for i, t in enumerate(texts):
             fh.write(json.dumps({"id": f"d{i}", "text": t}) + "\n")
     out = base / "out"
-    summary = run(list(STAGE_NAMES), Settings(input=inp, out=out))
+    summary = run(list(stage_names()), Settings(input=inp, out=out))
     docs = read_table(out, "documents").set_index("doc_id")["text"]
     # A document may be rejected with a reason (nothing but whitespace, or
     # nothing left once datelines and furniture are gone); it may not fail

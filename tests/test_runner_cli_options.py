@@ -5,7 +5,8 @@ import pandas as pd
 import pytest
 from typer.testing import CliRunner
 
-from pipeline.cli import EXIT_USAGE, app
+from pipeline.cli import app
+from pipeline.errors import UsageError
 from tests.conftest import SEEDS
 
 
@@ -19,7 +20,7 @@ from tests.conftest import SEEDS
 ])
 def test_runner_cli_bad_options_exit_2(tmp_path, args, message):
     result = CliRunner().invoke(app, [*args, "--input", str(SEEDS), "--out", str(tmp_path)])
-    assert result.exit_code == EXIT_USAGE, result.output
+    assert result.exit_code == UsageError.exit_code, result.output
     assert message in result.output
     assert not list(tmp_path.glob("*.parquet")), "a rejected run must not write tables"
 

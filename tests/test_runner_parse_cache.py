@@ -1,31 +1,66 @@
-"""Which package files invalidate the parse cache (``runner.parse_key``)."""
+"""Which package files invalidate the parse cache (``runner.fingerprint.parse_key``):
+exactly the files that shape the parse, each declared once."""
+import subprocess
+import sys
+import textwrap
+
 import pytest
 
-from pipeline.runner import _shapes_parse
+from pipeline.runner.fingerprint import parse_files
 
 
 @pytest.mark.parametrize("rel, shapes", [
-    # the pipeline load_nlp builds and what the DocBin stores
-    ("nlp.py", True),
-    ("attribute_rules.py", True),
-    ("ner_rules.py", True),
-    ("parse.py", True),  # ner_rules imports parse.doc_text
+    # the pipeline load_pipeline builds and what the DocBin stores
+    ("nlp/loader.py", True),
+    ("nlp/attribute_rules.py", True),
+    ("nlp/docs.py", True),
+    ("runner/parse_cache.py", True),
     ("resources/__init__.py", True),
+    # the stages' parse components, their helper modules and word lists
+    ("stages/sentences/rules.py", True),
+    ("stages/entities/rules.py", True),
+    ("stages/names.py", True),  # the entity rules read acronyms and titles from it
     ("resources/titles.txt", True),
     ("resources/sentence_abbreviations.txt", True),
+    ("resources/org_heads.txt", True),
     # read by the stages only, after the parse
     ("resources/claims_reporting_verbs.txt", False),
-    ("claim_cues.py", False),
-    ("claim_model.py", False),
-    ("speakers.py", False),
-    ("quotes_marks.py", False),
-    ("canonical.py", False),
-    ("person_names.py", False),
-    ("explore.py", False),
-    ("lemmas.py", False),  # the lemmatizer never runs in the parse
-    ("models/claims/model.json", False),
-    ("stages/entities.py", False),
-    ("runner.py", False),
+    ("resources/speaker_roles.txt", False),
+    ("stages/claims/cues.py", False),
+    ("stages/claims/model.py", False),
+    ("stages/quotes/speakers.py", False),
+    ("stages/quotes/marks.py", False),
+    ("stages/entities/canonical.py", False),
+    ("stages/entities/stage.py", False),
+    ("views/explore.py", False),
+    ("nlp/lemmas.py", False),  # the lemmatizer never runs in the parse
+    ("stages/claims/trained/model.json", False),
+    ("runner/driver.py", False),
 ])
 def test_runner_parse_key_files(rel, shapes):
-    assert _shapes_parse(rel) is shapes
+    assert (rel in parse_files()) is shapes
+
+
+def test_runner_parse_components_declare_every_word_list_they_read():
+    """Parse the seeds in a fresh process that records every word list read:
+    each must be declared in a parse component's RESOURCES (else editing it
+    would not invalidate the cache), and nothing declared goes unread."""
+    script = textwrap.dedent("""
+        import json, sys
+        from pipeline import resources
+        read = set()
+        real = resources._read
+        resources._read = lambda name: read.add(name) or real(name)
+        from pipeline.registry import load_pipeline, parse_components
+        from tests.conftest import SEEDS
+        nlp = load_pipeline()
+        for doc in nlp.pipe(p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))):
+            pass
+        declared = sorted({r for c in parse_components() for r in c.RESOURCES})
+        print(json.dumps({"read": sorted(read), "declared": declared}))
+    """)
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    import json
+
+    got = json.loads(out.stdout.strip().splitlines()[-1])
+    assert got["read"] == got["declared"]

@@ -2,14 +2,17 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import shutil
 
 import pandas as pd
 import pytest
 from spacy.language import Language
 
-from pipeline import runner
-from pipeline.registry import STAGE_NAMES, STAGES
+from pipeline import registry
+from pipeline.registry import get_stage, stage_names, stages
+from pipeline.runner import batch, publish
+from pipeline.runner.settings import EngineError
 from pipeline.runner import Settings, run
 from pipeline.schemas import SCHEMAS
 from pipeline.tables import read_table
@@ -38,7 +41,7 @@ def test_runner_one_batch_writes_single_files(seed_run):
 
 
 def test_runner_batches_equal_one_batch_and_write_parts(tmp_path, seed_tables):
-    summary = run(list(STAGE_NAMES), Settings(input=SEEDS, out=tmp_path, batch_size=2))
+    summary = run(list(stage_names()), Settings(input=SEEDS, out=tmp_path, batch_size=2))
     assert summary.processed == 5
     parts = sorted(p.name for p in (tmp_path / "sentences.parquet").iterdir())
     assert parts == ["part-00000.parquet", "part-00001.parquet", "part-00002.parquet"]
@@ -51,9 +54,10 @@ def test_runner_batches_equal_one_batch_and_write_parts(tmp_path, seed_tables):
 @pytest.fixture
 def count_parses(monkeypatch):
     """Count the texts spaCy parses (Language.pipe and Language.__call__)."""
-    from pipeline.nlp import DEFAULT_MODEL, load_nlp
+    from pipeline.nlp.loader import DEFAULT_MODEL
+    from pipeline.registry import load_pipeline
 
-    runner.warm_up(load_nlp(DEFAULT_MODEL), DEFAULT_MODEL)  # once per process, not per run
+    batch.warm_up(load_pipeline(DEFAULT_MODEL), DEFAULT_MODEL)  # once per process, not per run
     seen: list[str] = []
     real_pipe, real_call = Language.pipe, Language.__call__
 
@@ -72,7 +76,7 @@ def count_parses(monkeypatch):
 
 
 def test_runner_parses_each_document_once(tmp_path, count_parses):
-    run(list(STAGE_NAMES), Settings(input=SEEDS, out=tmp_path, batch_size=2))
+    run(list(stage_names()), Settings(input=SEEDS, out=tmp_path, batch_size=2))
     assert len(count_parses) == 5, "run all must parse each of the 5 seeds exactly once"
 
 
@@ -102,24 +106,31 @@ def test_runner_stage_rerun_reparses_changed_text_only(tmp_path, seed_run, count
 
 
 def _with_stage(monkeypatch, name, **changes):
-    stages = tuple(dataclasses.replace(s, **changes) if s.name == name else s for s in STAGES)
-    by_name = {s.name: s for s in stages}
-    monkeypatch.setattr(runner, "STAGES", stages)
-    monkeypatch.setattr(runner, "get_stage", lambda n: by_name[n])
-    return by_name[name]
+    """Replace the registry entry of stage ``name`` for one test."""
+    replaced = [dataclasses.replace(s, **changes) if s.name == name else s for s in stages()]
+    monkeypatch.setattr(registry, "_STAGES", replaced)
+    return get_stage(name)
+
+
+def _before_call(stage_name, hook):
+    """The stage's function, calling ``hook(kwargs)`` first (same parameters)."""
+    real = get_stage(stage_name).function
+
+    @functools.wraps(real)
+    def wrapped(**kwargs):
+        hook(kwargs)
+        return real(**kwargs)
+    return wrapped
 
 
 def test_runner_isolates_a_document_failing_in_stage_code(tmp_path, monkeypatch, seed_tables):
     bad = sorted(seed_tables["documents"]["doc_id"])[1]
-    real = next(s for s in STAGES if s.name == "entities").run
-
-    def flaky(ctx):
-        if bad in set(ctx.table("documents")["doc_id"]):
+    def flaky(kwargs):
+        if bad in set(kwargs["documents"]["doc_id"]):
             raise KeyError(f"boom in {bad}")
-        return real(ctx)
 
-    _with_stage(monkeypatch, "entities", run=flaky)
-    summary = run(list(STAGE_NAMES), Settings(input=SEEDS, out=tmp_path, batch_size=3))
+    _with_stage(monkeypatch, "entities", function=_before_call("entities", flaky))
+    summary = run(list(stage_names()), Settings(input=SEEDS, out=tmp_path, batch_size=3))
     errors = read_table(tmp_path, "errors")
     assert errors[["doc_id", "stage", "error"]].values.tolist() == [[bad, "entities", "KeyError"]]
     assert summary.errors.failed_ids() == {bad}
@@ -138,17 +149,14 @@ def test_runner_interrupted_run_keeps_previous_tables(tmp_path, monkeypatch, see
     shutil.copytree(out, work)
     before = {t: read_table(work, t) for t in SCHEMAS}
     calls = []
-    real = next(s for s in STAGES if s.name == "quotes").run
-
-    def dies_on_second_batch(ctx):
+    def dies_on_second_batch(kwargs):
         calls.append(1)
         if len(calls) == 2:
             raise RuntimeError("simulated crash")  # not a per-document error: stops the run
-        return real(ctx)
 
-    _with_stage(monkeypatch, "quotes", run=dies_on_second_batch)
+    _with_stage(monkeypatch, "quotes", function=_before_call("quotes", dies_on_second_batch))
     with pytest.raises(RuntimeError, match="simulated crash"):
-        run(list(STAGE_NAMES), Settings(input=SEEDS, out=work, batch_size=2, incremental=False))
+        run(list(stage_names()), Settings(input=SEEDS, out=work, batch_size=2, incremental=False))
     for t in SCHEMAS:
         pd.testing.assert_frame_equal(read_table(work, t), before[t], obj=t)
     assert not [p for p in work.iterdir() if p.name.startswith(".")], "temporary files left behind"
@@ -163,9 +171,9 @@ def test_runner_finalize_sees_whole_corpus_and_renames_speakers(tmp_path, monkey
         out["canonical"] = out["canonical"].str.upper()
         return out
 
-    ent_stage = next(s for s in STAGES if s.name == "entities")
+    ent_stage = get_stage("entities")
     _with_stage(monkeypatch, "entities", finalize=upper)
-    summary = run(list(STAGE_NAMES), Settings(input=SEEDS, out=tmp_path, batch_size=2))
+    summary = run(list(stage_names()), Settings(input=SEEDS, out=tmp_path, batch_size=2))
     assert seen == [len(seed_tables["entities"])], "finalize runs once over every batch's rows"
     ents = read_table(tmp_path, "entities")
     assert (ents["canonical"] == ents["canonical"].str.upper()).all()
@@ -190,13 +198,13 @@ def test_runner_finalize_sees_whole_corpus_and_renames_speakers(tmp_path, monkey
 def test_runner_canonical_renames(before, after, quotes, expected):
     b = pd.DataFrame(before, columns=["doc_id", "ent_id", "canonical"])
     a = b.assign(canonical=after)
-    renames = runner._canonical_renames(b, a)
+    renames = publish.canonical_renames(b, a, ["doc_id", "ent_id"], ("canonical",))
     q = pd.DataFrame(quotes, columns=["doc_id", "speaker"])
-    assert runner._renamed(q, ("speaker",), renames)["speaker"].tolist() == expected
+    assert publish.renamed(q, ("speaker",), renames)["speaker"].tolist() == expected
 
 
 def test_runner_two_workers_equal_one(tmp_path, seed_tables):
-    summary = run(list(STAGE_NAMES), Settings(input=SEEDS, out=tmp_path, batch_size=2, workers=2))
+    summary = run(list(stage_names()), Settings(input=SEEDS, out=tmp_path, batch_size=2, workers=2))
     assert summary.processed == 5
     assert_same_tables(tmp_path, seed_tables)
 
@@ -207,14 +215,14 @@ def test_runner_two_workers_equal_one(tmp_path, seed_tables):
     ({"scheduler": "tcp://x:8786"}, "--scheduler needs --engine dask"),
 ])
 def test_runner_rejects_bad_settings(tmp_path, changes, message):
-    with pytest.raises(runner.EngineError, match=message.replace("(", r"\(")):
-        run(list(STAGE_NAMES), Settings(input=SEEDS, out=tmp_path, **changes))
+    with pytest.raises(EngineError, match=message.replace("(", r"\(")):
+        run(list(stage_names()), Settings(input=SEEDS, out=tmp_path, **changes))
 
 
 def test_runner_memory_zone_survives_an_exception(nlp):
     """Regression: spaCy's own zone skips its cleanup on an exception, which broke
     every later parse in the process (AssertionError in Vocab.get)."""
-    from pipeline.parse import memory_zone
+    from pipeline.nlp.docs import memory_zone
 
     with pytest.raises(RuntimeError):
         with memory_zone(nlp):
@@ -227,9 +235,9 @@ def test_runner_memory_zone_survives_an_exception(nlp):
 
 
 def test_runner_canonical_names_are_corpus_wide_with_one_document_per_batch(tmp_path, seed_tables):
-    from pipeline.canonical import canonical_names
+    from pipeline.stages.entities.canonical import canonical_names
 
-    run(list(STAGE_NAMES), Settings(input=SEEDS, out=tmp_path, batch_size=1))
+    run(list(stage_names()), Settings(input=SEEDS, out=tmp_path, batch_size=1))
     ents = sorted_table(read_table(tmp_path, "entities"), "entities")
     pd.testing.assert_frame_equal(ents, sorted_table(seed_tables["entities"], "entities"), check_dtype=False)
     # what each batch (one document) could decide alone differs: the finalize did the work
@@ -240,7 +248,7 @@ def test_runner_canonical_names_are_corpus_wide_with_one_document_per_batch(tmp_
 def test_runner_one_document_per_batch_equals_one_batch(tmp_path, seed_tables):
     """Every batch has its own memory zone: nothing a stage keeps may depend on
     strings of an earlier batch (regression: the claims cue matcher, E018)."""
-    run(list(STAGE_NAMES), Settings(input=SEEDS, out=tmp_path, batch_size=1))
+    run(list(stage_names()), Settings(input=SEEDS, out=tmp_path, batch_size=1))
     assert_same_tables(tmp_path, seed_tables)
 
 
@@ -256,15 +264,12 @@ def test_runner_warm_up_makes_lazily_built_matchers_permanent(tmp_path, monkeypa
         return m
 
     seen = []
-    real = next(s for s in STAGES if s.name == "claims").run
-
-    def claims_with_cache(ctx):
-        for doc in ctx.docs().values():
+    def claims_with_cache(kwargs):
+        for doc in kwargs["docs"].values():
             seen.extend(doc.vocab.strings[mid] for mid, _, _ in matcher(doc.vocab)(doc))
-        return real(ctx)
 
-    _with_stage(monkeypatch, "claims", run=claims_with_cache)
-    monkeypatch.setattr(runner, "_WARMED", set())  # the patched stage must be warmed too
-    summary = run(list(STAGE_NAMES), Settings(input=SEEDS, out=tmp_path, batch_size=1))
+    _with_stage(monkeypatch, "claims", function=_before_call("claims", claims_with_cache))
+    monkeypatch.setattr(batch, "_WARMED", set())  # the patched stage must be warmed too
+    summary = run(list(stage_names()), Settings(input=SEEDS, out=tmp_path, batch_size=1))
     assert not summary.errors.failed_ids(), summary.errors.records
     assert seen and set(seen) == {"claimex_test_cue_said"}

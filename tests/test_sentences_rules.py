@@ -11,7 +11,7 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from pipeline.nlp import MAX_BRACKET_TOKENS, MAX_SENT_TOKENS, sentence_rules
+from pipeline.stages.sentences.rules import MAX_BRACKET_TOKENS, MAX_SENT_TOKENS, sentence_rules
 
 VOCAB = spacy.blank("en").vocab  # English lexical attributes (is_space, ...), no model
 

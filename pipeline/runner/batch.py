@@ -1,0 +1,255 @@
+"""One batch of documents through the selected stages, in memory.
+
+``process_batch(task)`` is the unit of work of every engine (in-process, worker
+processes, Dask): it parses the batch once (or loads its cached Docs), calls
+each stage function with the tables and Docs its parameters name (registry
+module doc), and returns the rows, errors and the new DocBin part. It does no
+I/O except reading cached DocBin parts.
+
+Isolation: stage functions catch per-document failures themselves; if a stage
+still raises one of ``errors.DOCUMENT_ERRORS`` for a batch, the stage is rerun
+one document at a time and the failing document(s) are recorded.
+"""
+from __future__ import annotations
+
+import time
+from contextlib import nullcontext
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from ..errors import DOCUMENT_ERRORS, ClaimexError, ErrorLog, ErrorRecord, ModelError
+from ..inputs.readers import RawDocument
+from ..nlp.docs import memory_zone, text_hash
+from ..nlp.loader import disabled_components
+from ..registry import Stage, get_stage, load_pipeline, producer, stages
+from ..tables import MissingTableError, empty_frame
+from .parse_cache import docbin_bytes, load_cached
+
+
+@dataclass
+class BatchTask:
+    """One batch of documents and what it needs; picklable (sent to workers)."""
+
+    number: int
+    stages: tuple[str, ...]
+    model: str
+    raw: list[RawDocument] | None = None                  # when the clean stage runs
+    tables: dict[str, pd.DataFrame] = field(default_factory=dict)  # upstream tables, this batch's rows
+    cached: dict[str, tuple[str, int, str]] = field(default_factory=dict)  # doc_id -> (part, pos, text hash)
+    docs_dir: str = ""
+
+
+@dataclass
+class BatchResult:
+    number: int
+    tables: dict[str, pd.DataFrame]
+    errors: list[ErrorRecord]
+    docbin: bytes | None
+    parsed: list[tuple[str, str]]     # (doc_id, text hash) of the Docs in ``docbin``, in order
+    seconds: dict[str, float]
+    n_docs: int
+    doc_ids: list[str]                # documents of the batch (rows of the documents table)
+
+
+class BatchContext:
+    """The tables and Docs of one batch of documents, as the stage functions see them."""
+
+    def __init__(self, tables: dict[str, pd.DataFrame], raw: list[RawDocument] | None,
+                 docs: dict, errors: ErrorLog):
+        self._tables = tables
+        self._raw = raw
+        self._docs = docs
+        self.errors = errors
+
+    def table(self, name: str) -> pd.DataFrame:
+        try:
+            return self._tables[name]
+        except KeyError:
+            raise MissingTableError(f"table {name!r} is not available to this stage; "
+                                    f"run `pipeline run {producer(name) or name}` first") from None
+
+    def raw_documents(self) -> list[RawDocument]:
+        return list(self._raw or [])
+
+    def docs(self) -> dict:
+        return self._docs
+
+    def doc_keys(self) -> list[tuple[str, str | None]]:
+        """(doc_id, path) of the batch's documents, for per-document retries."""
+        if self._raw is not None and "documents" not in self._tables:
+            return [(r.doc_id, r.path) for r in self._raw]
+        d = self._tables["documents"]
+        return list(zip(d["doc_id"], d["path"]))
+
+    def only(self, doc_id: str, errors: ErrorLog) -> "BatchContext":
+        tables = {n: t[t["doc_id"] == doc_id] for n, t in self._tables.items()}
+        raw = [r for r in self._raw if r.doc_id == doc_id] if self._raw is not None else None
+        docs = {doc_id: self._docs[doc_id]} if doc_id in self._docs else {}
+        return BatchContext(tables, raw, docs, errors)
+
+    def with_errors(self, errors: ErrorLog) -> "BatchContext":
+        return BatchContext(self._tables, self._raw, self._docs, errors)
+
+
+# --- stage setup: once per process, outside the per-document guard -------------
+
+_SETUP: dict[str, Any] = {}
+
+
+def stage_setup(stage: Stage) -> Any:
+    """What ``stage.setup()`` returns, loaded once per process. A failure stops
+    the run (a ``ModelError`` naming the stage), never one document at a time."""
+    if stage.setup is None:
+        return None
+    if stage.name not in _SETUP:
+        try:
+            _SETUP[stage.name] = stage.setup()
+        except ClaimexError:
+            raise
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            raise ModelError(f"stage {stage.name!r} could not load what it needs "
+                             f"({type(exc).__name__}: {str(exc)[:160]})") from None
+    return _SETUP[stage.name]
+
+
+def call_stage(stage: Stage, ctx: BatchContext) -> pd.DataFrame:
+    """Call the stage function with what its parameters name (registry module doc)."""
+    context = {"docs": ctx.docs, "raw": ctx.raw_documents, "errors": lambda: ctx.errors,
+               "model": lambda: stage_setup(stage)}
+    kwargs = {p: context[p]() if p in context else ctx.table(p) for p in stage.parameters}
+    return stage.function(**kwargs)
+
+
+def run_isolated(stage: Stage, ctx: BatchContext, errors: ErrorLog) -> pd.DataFrame:
+    """Run a stage on a batch; if it raises for the batch, retry per document."""
+    stage_setup(stage)  # outside the guard: a broken model stops the run
+    trial = ErrorLog()
+    try:
+        df = call_stage(stage, ctx.with_errors(trial))
+        errors.extend(trial.records)
+        return df
+    except DOCUMENT_ERRORS:
+        pass
+    frames = []
+    for doc_id, path in ctx.doc_keys():
+        one = ErrorLog()
+        try:
+            frames.append(call_stage(stage, ctx.only(doc_id, one)))
+            errors.extend(one.records)
+        except DOCUMENT_ERRORS as exc:
+            errors.document_failed(doc_id, path, stage.name, exc)
+    frames = [f for f in frames if len(f)]
+    return pd.concat(frames, ignore_index=True) if frames else empty_frame(stage.output)
+
+
+def parse_batch(nlp, documents: pd.DataFrame, task: BatchTask, errors: ErrorLog, stage: str):
+    """Docs for the batch: cached ones from the DocBin store, the rest parsed once."""
+    docs: dict = {}
+    refs, todo = {}, []
+    for doc_id, path, text in zip(documents["doc_id"], documents["path"], documents["text"]):
+        th = text_hash(text)
+        hit = task.cached.get(doc_id)
+        if hit is not None and hit[2] == th and task.docs_dir and (Path(task.docs_dir) / hit[0]).exists():
+            refs[doc_id] = (hit[0], hit[1])
+        else:
+            todo.append((doc_id, path, text, th))
+    if refs:
+        docs.update(load_cached(task.docs_dir, refs, nlp.vocab))
+    disable = disabled_components(nlp)
+    parsed: list[tuple[str, str]] = []
+    new_docs = []
+    try:
+        # One spaCy batch per task (a task holds at most settings.batch_size documents).
+        out = list(nlp.pipe([t[2] for t in todo], batch_size=max(len(todo), 1), disable=disable))
+        pairs = list(zip(todo, out))
+    except DOCUMENT_ERRORS:
+        # One text broke a component: parse one at a time to find and skip it.
+        pairs = []
+        for item in todo:
+            try:
+                pairs.append((item, nlp(item[2], disable=disable) if disable else nlp(item[2])))
+            except DOCUMENT_ERRORS as exc:
+                errors.document_failed(item[0], item[1], stage, exc)
+    for (doc_id, _path, _text, th), doc in pairs:
+        docs[doc_id] = doc
+        parsed.append((doc_id, th))
+        new_docs.append(doc)
+    # keep the batch's document order
+    order = {d: i for i, d in enumerate(documents["doc_id"])}
+    return dict(sorted(docs.items(), key=lambda kv: order[kv[0]])), parsed, new_docs
+
+
+#: A short article that exercises every stage (dateline, names, a direct and an
+#: indirect quote, a prescriptive and a predictive claim) for ``warm_up``.
+WARM_UP_TEXT = (
+    "Talks resume in Vienna\n\n"
+    "VIENNA, December 4 (TASS) - Foreign Minister Igor Sekreta said on Monday that the OSCE "
+    "must return to dialogue. \u201cWe are ready to work with everyone,\u201d he stressed. "
+    "According to the ministry, the talks will continue in 2026. The sides should meet again.\n"
+)
+_WARMED: set[int] = set()
+
+
+def warm_up(nlp, model: str) -> None:
+    """Run every stage once on ``WARM_UP_TEXT`` outside any memory zone.
+
+    Why: stage code may build vocab-bound objects lazily on first use and keep
+    them (e.g. an ``lru_cache``d spaCy ``Matcher``). Built inside a batch's
+    ``nlp.memory_zone()``, their strings would be transient and vanish when the
+    zone closes, breaking every later batch (``[E018] Can't retrieve string``,
+    found with the claims stage's cue matcher). Warming up once per loaded
+    model, outside a zone, makes such first-use objects permanent. Contract for
+    stage code: anything kept across calls must be created on first use, or
+    add its strings with ``vocab.strings.add(s, allow_transient=False)``.
+    """
+    if id(nlp) in _WARMED:
+        return
+    raw = [RawDocument("warm-up", "<warm-up>", WARM_UP_TEXT, content_hash="warm-up")]
+    task = BatchTask(-1, tuple(s.name for s in stages()), model, raw=raw)
+    _process(task, nlp, zone=False)
+    _WARMED.add(id(nlp))
+
+
+def prepare_process(model: str, stage_names: tuple[str, ...] = ()) -> None:
+    """Load the model and the stages' setup once, and warm up (worker start)."""
+    nlp = load_pipeline(model)
+    for name in stage_names:
+        stage_setup(get_stage(name))
+    warm_up(nlp, model)
+
+
+def process_batch(task: BatchTask) -> BatchResult:
+    """Take one batch through the selected stages, in memory. Pure of I/O except
+    reading cached DocBin parts; used in-process, by worker processes and by Dask."""
+    nlp = load_pipeline(task.model)
+    warm_up(nlp, task.model)
+    return _process(task, nlp, zone=True)
+
+
+def _process(task: BatchTask, nlp, *, zone: bool) -> BatchResult:
+    errors = ErrorLog()
+    selected = [get_stage(n) for n in task.stages]
+    tables = dict(task.tables)
+    seconds: dict[str, float] = {}
+    docbin, parsed = None, []
+    with memory_zone(nlp) if zone else nullcontext():
+        docs: dict | None = None
+        for stage in selected:
+            t0 = time.perf_counter()
+            if stage.needs_docs and docs is None:
+                docs, parsed, new_docs = parse_batch(nlp, tables["documents"], task, errors, stage.name)
+                if new_docs:
+                    docbin = docbin_bytes(new_docs)
+                del new_docs
+            ctx = BatchContext(tables, task.raw, docs or {}, errors)
+            tables[stage.output] = run_isolated(stage, ctx, errors)
+            seconds[stage.name] = seconds.get(stage.name, 0.0) + time.perf_counter() - t0
+        docs = None
+    documents = tables.get("documents")
+    doc_ids = list(documents["doc_id"]) if documents is not None else []
+    n_docs = len(task.raw) if task.raw is not None else len(doc_ids)
+    return BatchResult(task.number, {s.output: tables[s.output] for s in selected}, errors.records,
+                       docbin, parsed, seconds, n_docs, doc_ids)

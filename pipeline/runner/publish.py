@@ -1,0 +1,157 @@
+"""Collecting batch results into tables, the corpus finalize, and publishing.
+
+``Sink`` receives every ``BatchResult`` (from any engine) and writes its rows
+as Parquet parts (``tables.PartWriter``) and its Docs as a DocBin part. After
+the last batch the runner copies the rows of unchanged documents
+(``copy_unchanged``), runs each stage's ``finalize`` over its whole table
+(``finalize``: renamed canonical names are carried into every table's
+``canonical_columns``, as the registry declares them) and commits the tables.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
+
+from ..errors import ErrorLog
+from ..registry import Stage, canonical_columns
+from ..schemas import schema_for
+from ..tables import MissingTableError, PartWriter, TableSchemaError, read_table, table_files, table_path, write_table
+from .batch import BatchResult
+from .parse_cache import DocIndex
+from .settings import Progress
+
+
+class Sink:
+    """Collects batch results: table parts, DocBin parts, errors, timings."""
+
+    def __init__(self, writers: dict[str, PartWriter], index: DocIndex, errors: ErrorLog,
+                 progress: Progress | None):
+        self.writers = writers
+        self.index = index
+        self.errors = errors
+        self.progress = progress
+        self.seconds: dict[str, float] = {}
+        self.doc_ids: list[str] = []
+        self.n_docs = 0
+
+    def add(self, result: BatchResult) -> None:
+        for table, df in result.tables.items():
+            if len(df):
+                self.writers[table].write(df)
+        if result.docbin:
+            self.index.write_part(result.docbin, result.parsed)
+        self.account(result.errors, result.seconds, result.n_docs, result.doc_ids)
+
+    def account(self, errors, seconds, n_docs, doc_ids) -> None:
+        self.errors.extend(errors)
+        for k, v in seconds.items():
+            self.seconds[k] = self.seconds.get(k, 0.0) + v
+        self.doc_ids.extend(doc_ids)
+        self.n_docs += n_docs
+        if self.progress is not None:
+            self.progress.advance(n_docs)
+
+
+def copy_unchanged(out: Path, table: str, keep: set[str], writer: PartWriter) -> None:
+    """Copy the rows of unchanged documents from the previous table, part by part."""
+    if not keep:
+        return
+    keep_arr = pa.array(sorted(keep), type=pa.string())
+    for path in table_files(out, table):
+        t = pq.read_table(path)
+        t = t.filter(pc.is_in(t.column("doc_id"), value_set=keep_arr))
+        if t.num_rows:
+            writer.write_arrow(t)
+
+
+def finalize(stage: Stage, writers: dict[str, PartWriter], batch_rows: int) -> None:
+    """Run ``stage.finalize`` over the stage's whole table (this run's parts).
+
+    The hook sees the rows sorted by the table's key (``doc_id``, then its id
+    column, e.g. ``ent_id``), whatever the batch size, worker count, engine or
+    incremental reuse, so tie-breaks such as "the first name seen" are the same
+    in every kind of run.
+    """
+    writer = writers[stage.output]
+    keys = [f.name for f in schema_for(stage.output)][:2]
+    before = writer.read().sort_values(keys, kind="mergesort").reset_index(drop=True)
+    after = stage.finalize(before)
+    if len(after) != len(before):
+        raise ValueError(f"finalize of stage {stage.name!r} returned {len(after)} rows for {len(before)}; "
+                         "a finalize may change columns, not rows")
+    renames = canonical_renames(before, after, keys, stage.canonical_columns)
+    del before
+    writer.rewrite(after.iloc[i:i + batch_rows] for i in range(0, max(len(after), 1), batch_rows) if len(after))
+    del after
+    if not renames:
+        return
+    for table, cols in canonical_columns().items():
+        if table in writers and table != stage.output:
+            w = writers[table]
+            w.rewrite(renamed(pq.read_table(p).to_pandas(), cols, renames) for p in w.parts())
+
+
+def canonical_renames(before: pd.DataFrame, after: pd.DataFrame, keys: list[str],
+                      columns: tuple[str, ...]) -> dict[tuple[str, str], str]:
+    """(doc_id, old canonical) -> new canonical, for names a finalize changed."""
+    keys = [k for k in keys if k in before.columns and k in after.columns]
+    frames = []
+    for col in columns:
+        if col not in before.columns or col not in after.columns:
+            continue
+        a = before[keys + [col]].rename(columns={col: "old"})
+        b = after[keys + [col]].rename(columns={col: "new"})
+        frames.append(a.merge(b, on=keys, how="inner"))
+    if not frames:
+        return {}
+    m = pd.concat(frames, ignore_index=True)
+    m = m[m["old"].notna() & (m["old"] != m["new"])]
+    if not len(m):
+        return {}
+    # when one local name maps to several corpus names in a document, take the most frequent
+    top = m.groupby(["doc_id", "old", "new"], dropna=False).size().reset_index(name="n")
+    top = top.sort_values("n", ascending=False).drop_duplicates(["doc_id", "old"])
+    return {(d, c): n for d, c, n in zip(top["doc_id"], top["old"], top["new"])}
+
+
+def renamed(df: pd.DataFrame, cols: tuple[str, ...], renames: dict[tuple[str, str], str]) -> pd.DataFrame:
+    """``df`` with each canonical name in ``cols`` renamed (a string, or each name of a list)."""
+    def one(doc_id, value):
+        if isinstance(value, str):
+            return renames.get((doc_id, value), value)
+        if value is None or (isinstance(value, float) and value != value):
+            return value
+        names = list(value)  # a list column (e.g. a claim's ``about``)
+        out = []
+        for v in names:
+            new = renames.get((doc_id, v), v) if isinstance(v, str) else v
+            if new not in out:
+                out.append(new)
+        return out
+
+    for col in cols:
+        if col in df.columns:
+            df[col] = [one(d, v) for d, v in zip(df["doc_id"], df[col])]
+    return df
+
+
+def write_errors(errors: ErrorLog, out: Path, stages_run: set[str], keep_docs: set[str] = frozenset()) -> Path:
+    """errors.parquet: this run's records, plus earlier rows of stages not run,
+    plus (incremental) the earlier non-read rows of the unchanged documents kept."""
+    new = errors.frame()
+    path = table_path(out, "errors")
+    if path.exists():
+        try:
+            old = read_table(out, "errors")
+            keep = ~old["stage"].isin(stages_run)
+            if keep_docs:
+                keep |= old["doc_id"].isin(keep_docs) & (old["stage"] != "read")
+            old = old[keep]
+            new = pd.concat([old, new], ignore_index=True) if len(old) else new
+        except (MissingTableError, TableSchemaError, ValueError):
+            pass
+    return write_table(new, out, "errors")

@@ -1,0 +1,76 @@
+"""What a run is asked to do (``Settings``) and what it reports back (``RunSummary``)."""
+from __future__ import annotations
+
+import importlib.util
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol
+
+from ..errors import ErrorLog, UsageError
+from ..inputs.readers import DEFAULT_MAX_CHARS
+from ..nlp.loader import DEFAULT_MODEL
+
+ENGINES = ("local", "dask")
+#: documents per batch: the unit of streaming, of work per worker and of a Parquet part
+BATCH_SIZE = 64
+
+
+class EngineError(UsageError):
+    """A bad engine/scheduler/batch setting (a usage error)."""
+
+
+@dataclass
+class Settings:
+    input: Path = Path("seeds")
+    out: Path = Path("data")
+    model: str = DEFAULT_MODEL
+    max_chars: int = DEFAULT_MAX_CHARS
+    workers: int = 1
+    batch_size: int = BATCH_SIZE
+    engine: str = "local"
+    scheduler: str | None = None
+    incremental: bool = True
+
+
+@dataclass
+class TableReport:
+    table: str
+    rows: int
+    path: Path
+    seconds: float
+
+
+@dataclass
+class RunSummary:
+    tables: list[TableReport] = field(default_factory=list)
+    errors: ErrorLog = field(default_factory=ErrorLog)
+    errors_path: Path | None = None
+    processed: int = 0   # documents taken through the stages in this run
+    skipped: int = 0     # unchanged documents whose rows were kept (incremental)
+    seconds: float = 0.0
+
+
+class Progress(Protocol):
+    """What the runner reports progress to (the CLI shows a rich progress bar)."""
+
+    def start(self, total: int | None) -> None: ...
+    def advance(self, n: int) -> None: ...
+    def stop(self) -> None: ...
+
+
+def check_settings(settings: Settings, first_stage: str) -> None:
+    """Fail before any work on a setting that cannot be used."""
+    if settings.engine not in ENGINES:
+        raise EngineError(f"--engine {settings.engine!r} is not one of: {', '.join(ENGINES)}")
+    if settings.batch_size < 1:
+        raise EngineError(f"--batch-size {settings.batch_size} must be at least 1")
+    if settings.workers < 1:
+        raise EngineError(f"--workers {settings.workers} must be at least 1")
+    if settings.scheduler and settings.engine != "dask":
+        raise EngineError("--scheduler needs --engine dask")
+    if settings.engine == "dask" and importlib.util.find_spec("distributed") is None:
+        raise EngineError("--engine dask needs the optional dask extra: pip install '.[dask]' "
+                          "(dask[dataframe,distributed])")
+    if settings.engine == "dask" and first_stage != "clean":
+        raise EngineError(f"--engine dask runs from the clean stage (`pipeline run all`); "
+                          f"run {first_stage!r} with --engine local")

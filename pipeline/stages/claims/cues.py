@@ -1,0 +1,388 @@
+"""Cue patterns on the parse: prescriptive and predictive constructions, the
+reported content of a sentence, and whether a sentence asserts anything.
+
+GUIDELINES section 5 orders the claim types prescriptive > predictive >
+evaluative > factual. The first two are marked by grammar (deontic modals,
+"call on", "propose", "it is necessary/time to", "is ready to", "in favor of",
+imperatives; future and conditional modals, "is expected to", "no future"), so
+they are found with spaCy ``Matcher`` patterns over tokens plus a few checks on
+the dependency tree. Word lists live in ``resources/claims_*.txt``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterable, Iterator
+
+import numpy as np
+from spacy.attrs import LEMMA, LOWER, POS, TAG
+from spacy.matcher import Matcher
+from spacy.parts_of_speech import IDS as UNIV_POS
+from spacy.strings import get_string_id
+from spacy.tokens import Doc, Span, Token
+from spacy.vocab import Vocab
+
+from ...nlp.lemmas import ensure_lemmas, lemma as lemma_of
+from ...resources import QUOTE_CHARS, word_set
+
+PRESCRIPTIVE = "prescriptive"
+PREDICTIVE = "predictive"
+EVALUATIVE = "evaluative"
+
+#: finite verb tags: a segment without one (and not an imperative) asserts nothing
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+PRESENT_OR_BASE = ["VB", "VBP", "VBZ", "VBG"]
+#: clauses that modify a noun: a modal inside one ("approaches that will ensure
+#: stability", "mechanisms that could provide security") does not make the
+#: sentence a forecast; its main clause still says what is the case.
+MODIFIER_DEPS = frozenset({"relcl", "acl", "amod"})
+
+# Strength of each cue, used as the claim's confidence: explicit deontic
+# constructions are near-unambiguous; position verbs and the weaker modals
+# (may/could) less so.
+CUE_CONFIDENCE = {
+    "deontic_modal": 0.95, "have_to": 0.9, "need": 0.85, "it_is_necessary": 0.95, "ready_to": 0.9,
+    "call_on": 0.95, "speech_act": 0.9, "position_verb": 0.8, "in_favor_of": 0.9, "let_us": 0.9,
+    "imperative": 0.8, "need_noun": 0.8,
+    "future_modal": 0.9, "possibility_modal": 0.75, "going_to": 0.9, "likely_to": 0.85,
+    "forecast_verb": 0.8, "no_future": 0.85,
+}
+
+
+@dataclass(frozen=True)
+class Cue:
+    claim_type: str   # PRESCRIPTIVE | PREDICTIVE
+    name: str         # pattern name (a key of CUE_CONFIDENCE)
+    token_i: int      # index in the Doc of the token that carries the cue
+
+    @property
+    def confidence(self) -> float:
+        return CUE_CONFIDENCE[self.name]
+
+
+def _words(name: str) -> list[str]:
+    return sorted(word_set(name))
+
+
+# Single-token cues: (name, attribute, words, extra constraints). They are found
+# with one vectorised pass over the Doc's attribute arrays (``_token_cues``) rather
+# than as Matcher patterns: a set-valued first token is tested at every token of
+# every document, which made the Matcher the slowest part of the stage.
+def _single_token_cues() -> tuple[tuple[str, str, frozenset[str], frozenset[str] | None, str | None], ...]:
+    modals = word_set("claims_predictive_modals")
+    future = modals & {"will", "shall", "'ll", "’ll", "wo", "would"}
+    return (
+        # (name, LOWER|LEMMA, words, allowed TAGs or None, required POS or None)
+        ("deontic_modal", "LOWER", word_set("claims_prescriptive_modals"), frozenset({"MD"}), None),
+        # "The organization needs reforms" (seed 001)
+        ("need", "LEMMA", frozenset({"need"}), frozenset({"VBP", "VBZ"}), "VERB"),
+        ("speech_act", "LEMMA", word_set("claims_speech_act_verbs") - {"call", "appeal"}, None, "VERB"),
+        ("position_verb", "LEMMA", word_set("claims_position_verbs"), frozenset(PRESENT_OR_BASE), "VERB"),
+        ("future_modal", "LOWER", frozenset(future), frozenset({"MD"}), None),
+        ("possibility_modal", "LOWER", frozenset(modals - future), frozenset({"MD"}), None),
+        ("forecast_verb", "LEMMA", word_set("claims_forecast_verbs"), None, "VERB"),
+    )
+
+
+@lru_cache(maxsize=8)
+def _matcher(vocab: Vocab) -> Matcher:
+    """Multi-token cue patterns. First tokens are single values, not sets, so that
+    the Matcher's per-token cost stays low (see ``_single_token_cues``)."""
+    m = Matcher(vocab)
+    adv_star = {"POS": {"IN": ["ADV", "PART"]}, "OP": "*"}
+    be_verbs = ["be", "remain", "stand", "seem", "appear"]
+    verb = {"POS": {"IN": ["VERB", "AUX"]}}
+    m.add("have_to", [
+        [{"LEMMA": lem, "TAG": {"IN": ["VB", "VBP", "VBZ"]}}, {"LOWER": "to"}, verb] for lem in ("have", "need")
+    ] + [[{"LEMMA": "have"}, {"LOWER": "got"}, {"LOWER": "to"}, verb]])
+    # "Aleinik named the need to strengthen existing international organizations" (seed 003)
+    m.add("need_noun", [[{"LEMMA": lem, "POS": "NOUN"}, {"LOWER": {"IN": ["to", "for"]}}]
+                        for lem in ("need", "necessity")])
+    m.add("it_is_necessary", [
+        [{"LOWER": "it"}, {"LEMMA": {"IN": be_verbs}}, adv_star, {"LOWER": {"IN": ["high", "about", "now"]}, "OP": "?"},
+         {"LOWER": {"IN": _words("claims_necessity_adjectives")}}, {"LOWER": {"IN": ["to", "for", "that"]}}],
+    ])
+    m.add("ready_to", [[{"LEMMA": lem}, adv_star, {"LOWER": {"IN": _words("claims_readiness_adjectives")}},
+                        {"LOWER": "to"}] for lem in be_verbs])
+    m.add("call_on", [[{"LEMMA": lem, "POS": "VERB"}, {"LOWER": {"IN": ["on", "upon", "for"]}}]
+                      for lem in ("call", "appeal")])
+    m.add("in_favor_of", [[{"LOWER": "in"}, {"LOWER": {"IN": ["favor", "favour", "support"]}}, {"LOWER": "of"}]])
+    m.add("let_us", [[{"LOWER": "let"}, {"LOWER": {"IN": ["us", "'s", "’s"]}}]])
+    m.add("going_to", [[{"LEMMA": "be"}, {"LOWER": "going"}, {"LOWER": "to"}, verb]])
+    m.add("likely_to", [[{"LEMMA": lem}, adv_star, {"LOWER": {"IN": _words("claims_predictive_words")}},
+                         {"LOWER": "to"}, verb] for lem in be_verbs])
+    m.add("no_future", [[{"LOWER": "no"}, {"LOWER": "future"}]])
+    return m
+
+
+def _token_cues(doc: Doc) -> list[tuple[str, int, int]]:
+    """Single-token cue matches, from the Doc's attribute arrays in one pass per cue."""
+    if not len(doc):
+        return []
+    arr = doc.to_array([LOWER, LEMMA, TAG, POS])
+    out: list[tuple[str, int, int]] = []
+    for name, attr, words, tags, pos in _single_token_cues():
+        col = arr[:, 0] if attr == "LOWER" else arr[:, 1]
+        hit = _member(col, _hashes(frozenset(words)))
+        if tags is not None:
+            hit &= _member(arr[:, 2], _hashes(tags))
+        if pos is not None:
+            hit &= arr[:, 3] == UNIV_POS[pos]
+        out.extend((name, int(i), int(i) + 1) for i in np.flatnonzero(hit))
+    return out
+
+
+def _member(values: np.ndarray, sorted_hashes: np.ndarray) -> np.ndarray:
+    """``np.isin(values, sorted_hashes)`` for an already sorted, small set: one binary
+    search per token (``isin`` sorts values and set together on every call, 14
+    calls per document)."""
+    if not len(sorted_hashes):
+        return np.zeros(len(values), dtype=bool)
+    pos = np.searchsorted(sorted_hashes, values)
+    np.minimum(pos, len(sorted_hashes) - 1, out=pos)
+    return sorted_hashes[pos] == values
+
+
+@lru_cache(maxsize=64)
+def _hashes(words: frozenset[str]) -> np.ndarray:
+    return np.asarray(sorted(get_string_id(w) for w in words), dtype=np.uint64)
+
+
+_PRESCRIPTIVE_CUES = frozenset({"deontic_modal", "have_to", "need", "need_noun", "it_is_necessary", "ready_to",
+                                "call_on", "speech_act", "position_verb", "in_favor_of", "let_us"})
+# The token of a match that carries the cue (its clause decides whether it counts).
+_CUE_TOKEN = {"it_is_necessary": 1, "ready_to": 0, "have_to": 0, "going_to": 0, "likely_to": 0}
+
+
+def _up_to_root(tok: Token, stop: int = -1, limit: int = 50) -> Iterator[Token]:
+    """``tok`` and its heads in turn, excluding the sentence root and the token at index
+    ``stop``; at most ``limit`` steps, so a malformed (cyclic) parse cannot loop forever."""
+    # Token objects are created on access, so identity is compared by index.
+    cur = tok
+    for _ in range(limit):
+        if cur.head.i == cur.i or cur.i == stop:
+            return
+        yield cur
+        cur = cur.head
+
+
+def in_modifier_clause(tok: Token, top: Token | None = None) -> bool:
+    """Is ``tok`` inside a clause that modifies a noun (relative clause, participle)?"""
+    return any(cur.dep_ in MODIFIER_DEPS for cur in _up_to_root(tok, -1 if top is None else top.i))
+
+
+def _in_if_clause(tok: Token) -> bool:
+    # "If our governments are temporarily not ready for ..., we propose ...": a cue
+    # inside the condition is not what the sentence asserts.
+    return any(cur.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in cur.children)
+               for cur in _up_to_root(tok))
+
+
+def is_imperative(span: Span) -> bool:
+    """A command: the main verb is a bare base form with no subject ("Allow diplomats to do ...!")."""
+    root = span.root
+    if root.tag_ != "VB" or root.pos_ not in ("VERB", "AUX"):
+        return False
+    if lemma_of(root).lower() in word_set("claims_formulaic_imperatives"):
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "aux", "auxpass") for c in root.children):
+        return False
+    # the verb opens the clause (after quotes, "please", an adverb or a comma'd intro)
+    for tok in span:
+        if tok.i == root.i:
+            return True
+        if tok.is_punct or tok.text in QUOTE_CHARS or tok.pos_ in ("ADV", "INTJ", "SPACE"):
+            continue
+        return False
+    return False
+
+
+def doc_matches(doc: Doc) -> list[tuple[str, int, int]]:
+    """All cue matches of a Doc as (cue name, start, end) token indices.
+
+    Matching the whole Doc once is cheaper than once per sentence; ``find_cues``
+    then picks the matches inside each sentence.
+    """
+    ensure_lemmas(doc)  # the LEMMA patterns below; the parse skips the lemmatizer
+    strings = doc.vocab.strings
+    return _token_cues(doc) + [(strings[m], s, e) for m, s, e in _matcher(doc.vocab)(doc)]
+
+
+def find_cues(span: Span, matches: list[tuple[str, int, int]] | None = None) -> list[Cue]:
+    """Prescriptive and predictive cues in ``span`` (a sentence), in text order.
+
+    ``matches``: the Doc's ``doc_matches`` (computed here when not given).
+    """
+    if matches is None:
+        matches = doc_matches(span.doc)
+    doc = span.doc
+    cues: list[Cue] = []
+    for name, start, end in matches:
+        if start < span.start or end > span.end:
+            continue
+        tok = doc[start + _CUE_TOKEN.get(name, 0)]
+        if name in _PRESCRIPTIVE_CUES:
+            if _in_if_clause(tok):
+                continue
+            if name == "position_verb" and tok.tag_ == "VBG" and not any(
+                    c.dep_ in ("aux",) and lemma_of(c) == "be" for c in tok.children):
+                continue  # "... focusing mainly on", a participle, not a stance
+            cues.append(Cue(PRESCRIPTIVE, name, tok.i))
+        else:
+            if in_modifier_clause(tok) or _in_if_clause(tok):
+                continue
+            cues.append(Cue(PREDICTIVE, name, tok.i))
+    if is_imperative(span) and not is_question(span):
+        cues.append(Cue(PRESCRIPTIVE, "imperative", span.root.i))
+    cues.sort(key=lambda c: c.token_i)
+    return cues
+
+
+def best_cue(cues: Iterable[Cue]) -> Cue | None:
+    """The cue that decides the type: prescriptive beats predictive (GUIDELINES 5)."""
+    cues = list(cues)
+    for kind in (PRESCRIPTIVE, PREDICTIVE):
+        of_kind = [c for c in cues if c.claim_type == kind]
+        if of_kind:
+            return max(of_kind, key=lambda c: c.confidence)
+    return None
+
+
+# --- what the sentence asserts ------------------------------------------------
+
+#: longest attribution tail after a quoted question ('"Will it work?" the minister asked.')
+MAX_ATTRIBUTION_TOKENS = 8
+
+
+def is_question(span: Span, text: str | None = None) -> bool:
+    """Is the sentence a question: it ends in a question mark (before closing quotes or
+    brackets), or it is a quoted question plus a short attribution ('"Will it work?"
+    the minister asked.')? GUIDELINES 5: questions are no claims."""
+    text = (span.text if text is None else text).rstrip()
+    while text and (text[-1] in QUOTE_CHARS or text[-1] in ")]"):
+        text = text[:-1].rstrip()
+    if text.endswith("?"):
+        return True
+    if "?" not in text:
+        return False
+    reporting = word_set("claims_reporting_verbs")
+    toks = list(span)
+    for k in range(len(toks) - 1):
+        if toks[k].text == "?" and toks[k + 1].text in QUOTE_CHARS:
+            tail = [t for t in toks[k + 2:] if not t.is_punct]
+            if len(tail) <= MAX_ATTRIBUTION_TOKENS and any(lemma_of(t).lower() in reporting for t in tail):
+                return True
+    return False
+
+
+def has_proposition(span: Span) -> bool:
+    """Does ``span`` contain a finite verb outside noun-modifying clauses (or a command)?
+
+    "[of countries] in the Eurasian space to discuss ..." (a broken-off tail) and
+    "An architecture that would ensure lasting peace ..." (a noun phrase whose
+    only verb sits in a relative clause) assert nothing (GUIDELINES 5: fragments).
+    """
+    root = span.root
+    for tok in span:
+        if tok.tag_ in FINITE_TAGS and (tok.head.i == tok.i or tok.dep_ not in MODIFIER_DEPS and
+                                        not in_modifier_clause(tok, root)):
+            return True
+    return is_imperative(span)
+
+
+def content_span(span: Span) -> Span:
+    """The reported content of a sentence, without its reporting frame.
+
+    "The Belarusian diplomat stressed that consensus is not a technical process"
+    -> "consensus is not a technical process"; "According to X, ..." drops the
+    source phrase. A claim is typed by what is asserted, not by the reporting
+    verb (GUIDELINES 5).
+    """
+    root = span.root
+    reporting = word_set("claims_reporting_verbs")
+    if lemma_of(root).lower() in reporting:
+        comps = [c for c in root.children if c.dep_ == "ccomp" and span.start <= c.i < span.end]
+        if comps:
+            c = max(comps, key=lambda t: t.right_edge.i - t.left_edge.i)
+            start, end = max(c.left_edge.i, span.start), min(c.right_edge.i + 1, span.end)
+            while start < end and span.doc[start].dep_ == "mark":  # "that"
+                start += 1
+            if end - start >= 2:
+                return span.doc[start:end]
+        quoted = _quoted_part(span)
+        if quoted is not None:
+            return quoted
+    for c in root.children:
+        if c.dep_ == "prep" and c.lower_ == "according" and c.i == span.start:
+            start = c.right_edge.i + 1
+            while start < span.end and (span.doc[start].is_punct and span.doc[start].text not in QUOTE_CHARS):
+                start += 1
+            if span.end - start >= 2:
+                return span.doc[start:span.end]
+    return span
+
+
+def _quoted_part(span: Span) -> Span | None:
+    """The quoted words of a '"...," X said' sentence: from the sentence-initial
+    opening mark (or the sentence start, when the quote opened in an earlier
+    sentence) to the last closing mark. A quote that starts mid-sentence
+    ('... which has been "violated in Europe"') is part of the writer's clause,
+    not the whole content, so it is not split off.
+    """
+    opens = [t.i for t in span if t.text in QUOTE_CHARS]
+    first = next((t.i for t in span if not (t.is_punct and t.text not in QUOTE_CHARS) and not t.is_space), None)
+    if not opens or (first is not None and opens[0] != first and len(opens) >= 2):
+        return None
+    if len(opens) >= 2 and opens[-1] - opens[0] > 2:
+        return span.doc[opens[0] + 1:opens[-1]]
+    if len(opens) == 1:
+        # a quote that began in an earlier sentence closes here: content precedes the mark
+        i = opens[0]
+        # closing, not opening: glued to the word or comma before it ('future,” Igor Sekreta said')
+        if i - span.start > 2 and span.doc[i - 1].whitespace_ == "":
+            return span.doc[span.start:i]
+    return None
+
+
+def evaluative_frame(span: Span) -> bool:
+    """The main verb itself is a judgment ("He also criticized ..."), with no reported clause."""
+    root = span.root
+    return lemma_of(root).lower() in word_set("claims_evaluative_verbs") and not any(
+        c.dep_ == "ccomp" for c in root.children)
+
+
+_COPULAS = frozenset({"be", "become", "remain", "seem", "appear", "prove"})
+
+
+def evaluative_predicate(span: Span) -> bool:
+    """The main predicate of ``span`` is a judgment word (resources/claims_evaluative_predicates.txt).
+
+    "the OSCE has failed in all its peacekeeping attempts", "the OSCE became
+    increasingly ineffective and biased", "X is an important and unique forum"
+    (GUIDELINES 5.3). Only the root verb, its predicate adjective (acomp) or the
+    adjectives of its predicate noun (attr) count, and their conjuncts: a judgment
+    word elsewhere ("the most important international documents enshrine ...")
+    does not make a report of facts a judgment.
+    """
+    lex = word_set("claims_evaluative_predicates")
+    root = span.root
+    # the main predicate, its conjuncts, and adverbial clauses ("... had lost credibility,
+    # particularly as the OSCE became increasingly ineffective and biased")
+    heads = [root] + [c for c in root.children if c.dep_ in ("conj", "advcl") and span.start <= c.i < span.end]
+    for head in heads:
+        if head.pos_ == "VERB" and lemma_of(head).lower() in lex:
+            return True
+        if lemma_of(head).lower() in _COPULAS or head.pos_ == "AUX":
+            for c in head.children:
+                if c.dep_ == "acomp":
+                    words = [c] + [x for x in c.children if x.dep_ == "conj"]
+                    if any(lemma_of(w).lower() in lex for w in words):
+                        return True
+                if c.dep_ == "attr":
+                    if lemma_of(c).lower() in lex:
+                        return True
+                    mods = [x for x in c.children if x.dep_ in ("amod", "conj") and x.pos_ == "ADJ"]
+                    mods += [y for x in mods for y in x.children if y.dep_ == "conj"]
+                    if any(lemma_of(m).lower() in lex for m in mods):
+                        return True
+    return False

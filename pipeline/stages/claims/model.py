@@ -1,0 +1,286 @@
+"""Inference for the trained claim model: plain numpy, no scikit-learn, no pickle.
+
+The model (trained by ``pipeline train-claims``, see ``claim_training.py`` and
+``trained/MODEL_CARD.md``) is a TF-IDF bag of word 1-2-grams and
+within-word character n-grams with one logistic-regression head per decision:
+
+* ``nonfactual``: P(the sentence is an opinion/judgment rather than a checkable
+  statement of fact); trained on ClaimBuster's non-factual vs. factual labels
+  and CheckThat! 2023 news subjectivity (SUBJ vs. OBJ);
+* ``checkworthy``: P(a fact-checker would check it); trained on CheckThat! 2024
+  task 1 (check-worthiness in political debates).
+
+Besides the words, the ``nonfactual`` head sees the sentence's fine-grained
+part-of-speech tags (Penn tag 1-3-grams from the spaCy parse the pipeline
+already has): adjectives, adverbs, comparatives/superlatives, modals and
+pronoun patterns are the classic subjectivity cues (Wiebe & Riloff 2005), and
+they raised the news-subjectivity cross-validation by about 0.01 macro-F1 (see
+the model card). The ``checkworthy`` head has zero weight on them.
+
+The weights live in ``trained/claims_model.npz`` (vocabularies, idf
+vectors, coefficient matrix) and ``model.json`` (settings, thresholds, scores).
+The feature extraction below reproduces scikit-learn's ``TfidfVectorizer``
+(word analyzer with the default token pattern, ``char_wb`` analyzer,
+``sublinear_tf``, l2 norm per vectorizer) exactly; ``tests/test_claims_model.py``
+checks that against scikit-learn when it is installed.
+"""
+from __future__ import annotations
+
+import json
+import re
+import zipfile
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources as _res
+from pathlib import Path
+from typing import Iterable, Sequence
+
+import numpy as np
+
+from ...errors import ModelError
+
+MODEL_DIR = "trained"
+WEIGHTS_FILE = "claims_model.npz"
+CONFIG_FILE = "model.json"
+#: format version of the exported files; bump when the layout changes
+#: (2: a vectorizer may read POS tags instead of text, ``"input": "tags"``)
+FORMAT_VERSION = 2
+#: what a vectorizer reads: the sentence text, or its sequence of fine-grained POS tags
+INPUTS = ("text", "tags")
+
+# scikit-learn's defaults for the word analyzer and the char_wb whitespace rule
+_TOKEN_RE = re.compile(r"(?u)\b\w\w+\b")
+_WHITE_SPACES = re.compile(r"\s\s+")
+#: distinct words whose char_wb columns are kept per vectorizer (a few MB at most)
+_WORD_CACHE_MAX = 200_000
+
+
+class ClaimModelError(ModelError):
+    """The exported claim model is missing or malformed."""
+
+
+def word_ngrams(text: str, ngram_range: tuple[int, int]) -> list[str]:
+    """scikit-learn ``analyzer='word'`` with the default token pattern, lowercased."""
+    return tag_ngrams(_TOKEN_RE.findall(text.lower()), ngram_range)
+
+
+def char_wb_ngrams(text: str, ngram_range: tuple[int, int]) -> list[str]:
+    """scikit-learn ``analyzer='char_wb'``, lowercased (same padding and short-word rule)."""
+    text = _WHITE_SPACES.sub(" ", text.lower())
+    lo, hi = ngram_range
+    out: list[str] = []
+    extend = out.extend
+    for w in text.split():
+        w = " " + w + " "
+        w_len = len(w)
+        for n in range(lo, hi + 1):
+            if w_len <= n:  # a short word yields itself once, then no longer n-grams
+                out.append(w)
+                break
+            extend([w[i:i + n] for i in range(w_len - n + 1)])
+    return out
+
+
+def tag_ngrams(tags: Sequence[str], ngram_range: tuple[int, int]) -> list[str]:
+    """N-grams of a POS-tag sequence (``["DT", "JJ", "NN"]`` -> ``"DT"``, ..., ``"DT JJ"``, ...).
+
+    Used as the (callable) analyzer of the scikit-learn vectorizer at training
+    time too, so training and inference share one definition.
+    """
+    tags = list(tags)
+    lo, hi = ngram_range
+    out: list[str] = []
+    n_tok = len(tags)
+    for n in range(lo, min(hi, n_tok) + 1):
+        for i in range(n_tok - n + 1):
+            out.append(" ".join(tags[i:i + n]))
+    return out
+
+
+_ANALYZERS = {"word": word_ngrams, "char_wb": char_wb_ngrams, "tags": tag_ngrams}
+
+
+@dataclass(frozen=True)
+class _Vectorizer:
+    analyzer: str
+    input: str                 # "text" or "tags"
+    ngram_range: tuple[int, int]
+    sublinear_tf: bool
+    # term -> local column (a plain dict: per-gram ``dict.get`` is much cheaper than
+    # building a pandas Index of every n-gram of every batch)
+    lookup: dict[str, int]
+    idf: np.ndarray            # float64, per local column
+    offset: int                # first column of this vectorizer in the feature space
+    # char_wb only: distinct word -> its in-vocabulary columns (see ClaimModel._columns)
+    word_cache: dict[str, tuple[int, ...]] = field(default_factory=dict, compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class ClaimScores:
+    """Per-sentence head probabilities, aligned with the input texts."""
+
+    heads: tuple[str, ...]
+    proba: np.ndarray  # shape (n_texts, n_heads)
+
+    def __getitem__(self, head: str) -> np.ndarray:
+        try:
+            return self.proba[:, self.heads.index(head)]
+        except ValueError:
+            raise KeyError(f"unknown head {head!r}; heads: {', '.join(self.heads)}") from None
+
+
+class ClaimModel:
+    """The exported TF-IDF + logistic-regression heads."""
+
+    def __init__(self, config: dict, weights: dict[str, np.ndarray]):
+        if config.get("format_version") != FORMAT_VERSION:
+            raise ClaimModelError(
+                f"claim model format {config.get('format_version')!r} is not supported; expected {FORMAT_VERSION}"
+            )
+        self.config = config
+        self.heads: tuple[str, ...] = tuple(config["heads"])
+        self.thresholds: dict[str, float] = {h: float(config["thresholds"][h]) for h in self.heads}
+        self._vectorizers: list[_Vectorizer] = []
+        offset = 0
+        for spec in config["vectorizers"]:
+            name = spec["name"]
+            vocab = weights[f"vocab_{name}"]
+            idf = weights[f"idf_{name}"].astype(np.float64)
+            if len(vocab) != len(idf):
+                raise ClaimModelError(f"vectorizer {name!r}: {len(vocab)} terms but {len(idf)} idf values")
+            if spec["analyzer"] not in _ANALYZERS:
+                raise ClaimModelError(f"vectorizer {name!r}: analyzer {spec['analyzer']!r} not in {sorted(_ANALYZERS)}")
+            source = spec.get("input", "text")
+            if source not in INPUTS:
+                raise ClaimModelError(f"vectorizer {name!r}: input {source!r} not in {list(INPUTS)}")
+            lookup = dict(zip(vocab.astype(object).tolist(), range(len(vocab))))
+            if len(lookup) != len(vocab):
+                raise ClaimModelError(f"vectorizer {name!r}: vocabulary has duplicate terms")
+            self._vectorizers.append(_Vectorizer(spec["analyzer"], source, tuple(spec["ngram_range"]),
+                                                 bool(spec["sublinear_tf"]), lookup, idf, offset))
+            offset += len(vocab)
+        self.coef = weights["coef"].astype(np.float64)          # (n_features, n_heads)
+        self.intercept = weights["intercept"].astype(np.float64)  # (n_heads,)
+        if self.coef.shape != (offset, len(self.heads)):
+            raise ClaimModelError(f"coef has shape {self.coef.shape}, expected {(offset, len(self.heads))}")
+
+    @property
+    def n_features(self) -> int:
+        return self.coef.shape[0]
+
+    @property
+    def needs_tags(self) -> bool:
+        """Whether a vectorizer reads POS tags (then ``tags`` must be passed)."""
+        return any(v.input == "tags" for v in self._vectorizers)
+
+    def _columns(self, v: _Vectorizer, texts: Sequence) -> tuple[np.ndarray, np.ndarray]:
+        """All texts' in-vocabulary n-gram columns (with repeats, text after text)
+        and how many belong to each text."""
+        get = v.lookup.get
+        flat: list[int] = []
+        lengths: list[int] = []
+        if v.analyzer == "char_wb":
+            # char_wb n-grams never cross a whitespace-separated word, so each distinct
+            # word is analysed and looked up once per process (news text repeats words a
+            # lot); the cache is bounded so a long run cannot grow it without limit
+            cache = v.word_cache
+            if len(cache) > _WORD_CACHE_MAX:
+                cache.clear()
+            rng = v.ngram_range
+            for t in texts:
+                n0 = len(flat)
+                for w in _WHITE_SPACES.sub(" ", t.lower()).split():
+                    cols = cache.get(w)
+                    if cols is None:
+                        cols = tuple(c for c in map(get, char_wb_ngrams(w, rng)) if c is not None)
+                        cache[w] = cols
+                    flat.extend(cols)
+                lengths.append(len(flat) - n0)
+        else:
+            analyze = _ANALYZERS[v.analyzer]
+            rng = v.ngram_range
+            for t in texts:
+                n0 = len(flat)
+                flat.extend(c for c in map(get, analyze(t, rng)) if c is not None)
+                lengths.append(len(flat) - n0)
+        return np.asarray(flat, dtype=np.int64), np.asarray(lengths, dtype=np.int64)
+
+    def transform(self, texts: Sequence[str], tags: Sequence[Sequence[str]] | None = None
+                  ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Sparse TF-IDF rows as COO triplets (row, column, value), vectorised over all texts.
+
+        ``tags``: per text, its fine-grained POS tags (``token.tag_``), needed when
+        the model has a tag vectorizer.
+        """
+        parts = []
+        n_texts = len(texts)
+        if self.needs_tags:
+            if tags is None:
+                raise ClaimModelError("this claim model reads POS tags: pass tags=[[token.tag_ for token in span], ...]")
+            if len(tags) != n_texts:
+                raise ClaimModelError(f"{len(tags)} tag sequences for {n_texts} texts")
+        for v in self._vectorizers:
+            if not n_texts:
+                break
+            cols, lengths = self._columns(v, tags if v.input == "tags" else texts)
+            rows = np.repeat(np.arange(n_texts, dtype=np.int64), lengths)
+            n_terms = len(v.lookup)
+            key = rows * n_terms + cols  # out-of-vocabulary n-grams are already dropped
+            if not len(key):
+                continue
+            uniq, counts = np.unique(key, return_counts=True)
+            r, c = uniq // n_terms, uniq % n_terms
+            tf = 1.0 + np.log(counts) if v.sublinear_tf else counts.astype(np.float64)
+            w = tf * v.idf[c]
+            norms = np.sqrt(np.bincount(r, weights=w * w, minlength=n_texts))
+            parts.append((r, c + v.offset, w / norms[r]))
+        if not parts:
+            empty = np.zeros(0, dtype=np.int64)
+            return empty, empty, np.zeros(0, dtype=np.float64)
+        return tuple(np.concatenate(p) for p in zip(*parts))  # type: ignore[return-value]
+
+    def decision_function(self, texts: Sequence[str], tags: Sequence[Sequence[str]] | None = None) -> np.ndarray:
+        rows, cols, vals = self.transform(texts, tags)
+        n = len(texts)
+        scores = np.tile(self.intercept, (n, 1))
+        if len(rows):
+            contrib = vals[:, None] * self.coef[cols]
+            for h in range(scores.shape[1]):
+                scores[:, h] += np.bincount(rows, weights=contrib[:, h], minlength=n)
+        return scores
+
+    def predict_proba(self, texts: Iterable[str], tags: Sequence[Sequence[str]] | None = None) -> ClaimScores:
+        texts = list(texts)
+        z = self.decision_function(texts, tags)
+        return ClaimScores(self.heads, 1.0 / (1.0 + np.exp(-z)))
+
+
+def load_model_from(directory: Path | str) -> ClaimModel:
+    directory = Path(directory)
+    cfg_path, w_path = directory / CONFIG_FILE, directory / WEIGHTS_FILE
+    for p in (cfg_path, w_path):
+        if not p.is_file():
+            raise ClaimModelError(f"claim model file {p} is missing; train it with `pipeline train-claims`")
+    fix = "reinstall claimex or retrain it with `pipeline train-claims`"
+    try:
+        config = json.loads(cfg_path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        raise ClaimModelError(f"claim model file {cfg_path} is unreadable ({type(exc).__name__}: "
+                              f"{str(exc).splitlines()[0][:120]}); {fix}") from None
+    try:
+        with np.load(w_path, allow_pickle=False) as npz:
+            weights = {k: npz[k] for k in npz.files}
+    except (OSError, ValueError, EOFError, zipfile.BadZipFile) as exc:
+        raise ClaimModelError(f"claim model file {w_path} is unreadable ({type(exc).__name__}); {fix}") from None
+    try:
+        return ClaimModel(config, weights)
+    except (KeyError, ValueError, TypeError, IndexError, AttributeError) as exc:
+        raise ClaimModelError(f"claim model in {directory} does not match this version of claimex "
+                              f"({type(exc).__name__}: {str(exc)[:120]}); {fix}") from None
+
+
+@lru_cache(maxsize=1)
+def load_model() -> ClaimModel:
+    """The committed model shipped inside the package (cached per process)."""
+    pkg = _res.files(__package__) / MODEL_DIR
+    return load_model_from(Path(str(pkg)))

@@ -1,0 +1,302 @@
+"""Claims stage (issue 5): claim type, speaker and check-worthiness.
+
+One row per sentence that asserts something (GUIDELINES section 5):
+
+1. no row for headings (``sentences.is_heading``), questions and fragments
+   without a finite verb (``claim_cues.has_proposition``);
+2. the type: prescriptive or predictive when a cue pattern on the parse fires
+   (``claim_cues``; prescriptive wins); evaluative when the main verb is itself a
+   judgment ("He criticized ...") or the main predicate of the content is a
+   judgment word ("has failed", "became ineffective and biased"); otherwise
+   evaluative or factual from the trained model's ``nonfactual`` head applied to
+   the reported content (the clause after "said that", the quoted words) and its
+   POS tags from the existing parse, because a reported claim is typed by its
+   content;
+3. speaker and quote_id from the quote the sentence sits in (largest character
+   overlap); for "He criticized ..." outside any quote, the speaker of the
+   nearest earlier quote; null when the publication itself asserts it;
+4. ``check_worthy`` for factual and predictive claims only: the model's
+   ``checkworthy`` head (CheckThat! 2024), or a claim stating a specific
+   checkable fact (a date, number, amount, percentage or named event among the
+   parse's entities; GUIDELINES 5);
+5. ``confidence``: the cue's strength for cue-typed claims, the model's
+   probability of the chosen class otherwise.
+"""
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Mapping
+
+import numpy as np
+import pandas as pd
+from spacy.attrs import ENT_TYPE, TAG
+from spacy.strings import get_string_id
+from spacy.tokens import Doc, Span
+
+from .cues import (best_cue, content_span, doc_matches, evaluative_frame, evaluative_predicate, find_cues,
+                          has_proposition, is_question)
+from .model import ClaimModel, load_model
+from ...errors import DOCUMENT_ERRORS, ErrorLog
+from ...nlp.lemmas import lemma as lemma_of
+from ...resources import word_set
+from ...tables import empty_frame
+
+STAGE = "claims"
+IMPLEMENTED = True
+
+#: entity labels that make a factual claim specific enough to check (GUIDELINES 5:
+#: "a date, number, event, membership"); spaCy's OntoNotes labels.
+CHECKABLE_ENTITY_LABELS = frozenset({"DATE", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "EVENT"})
+#: confidence of evaluative claims typed by the parse (a judging main verb or predicate)
+#: rather than by the model; the model's probability when it agrees more strongly
+EVALUATIVE_CUE_CONFIDENCE = 0.8
+COLUMNS = ["doc_id", "claim_id", "sent_id", "start", "end", "text", "claim_type", "speaker", "quote_id",
+           "check_worthy", "confidence"]
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A sentence that asserts something, before the model is applied."""
+
+    doc_id: str
+    sent_id: int
+    start: int
+    end: int
+    text: str
+    content: str                 # the text the model types (reported content)
+    content_tags: tuple[str, ...]  # its fine-grained POS tags (the model's tag features)
+    cue_type: str | None         # prescriptive/predictive from a cue, else None
+    cue_confidence: float
+    evaluative_cue: bool         # a judging frame verb or predicate on the parse
+    checkable_entity: bool
+    speaker: str | None
+    quote_id: int | None
+
+
+def _sentence_span(doc: Doc, start: int, end: int) -> Span | None:
+    return doc.char_span(start, end, alignment_mode="expand")
+
+
+class DocQuotes:
+    """One document's quotes as arrays, so that finding the quote of each sentence
+    is a vectorised overlap test rather than a DataFrame slice per sentence (the
+    stage asks once per sentence; ``DataFrame.iloc`` and ``groupby`` dominated)."""
+
+    __slots__ = ("_all", "_rows", "starts", "ends", "speakers", "ids", "_frame")
+
+    def __init__(self, quotes: pd.DataFrame, rows: np.ndarray | None = None):
+        self._all, self._rows = quotes, rows
+        take = (lambda col: col) if rows is None else (lambda col: col[rows])
+        self.starts = take(quotes["start"].to_numpy())
+        self.ends = take(quotes["end"].to_numpy())
+        self.speakers = take(quotes["speaker"].to_numpy())
+        self.ids = take(quotes["quote_id"].to_numpy())
+        self._frame: pd.DataFrame | None = None if rows is not None else quotes
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    @property
+    def frame(self) -> pd.DataFrame:
+        """The document's rows of the quotes table (built only when asked for)."""
+        if self._frame is None:
+            self._frame = self._all.iloc[self._rows]
+        return self._frame
+
+
+def _doc_quotes(quotes: pd.DataFrame | DocQuotes | None) -> DocQuotes | None:
+    return DocQuotes(quotes) if isinstance(quotes, pd.DataFrame) else quotes
+
+
+def _speaker(value) -> str | None:
+    return None if value is None or (isinstance(value, float) and np.isnan(value)) else str(value)
+
+
+def _quote_for(quotes: pd.DataFrame | DocQuotes | None, start: int, end: int) -> tuple[str | None, int | None]:
+    """Speaker and id of the quote overlapping [start, end) the most (ties: the earlier quote)."""
+    quotes = _doc_quotes(quotes)
+    if quotes is None or not len(quotes):
+        return None, None
+    ov = np.minimum(quotes.ends, end) - np.maximum(quotes.starts, start)
+    if ov.max() <= 0:
+        return None, None
+    k = int(np.argmax(ov))
+    return _speaker(quotes.speakers[k]), int(quotes.ids[k])
+
+
+#: subject pronouns that refer back to the last speaker ("He also criticized ...")
+SPEAKER_PRONOUNS = frozenset({"he", "she"})
+
+
+def _pronoun_reporter(span: Span, quotes: pd.DataFrame | DocQuotes | None) -> str | None:
+    """Speaker of a reported act that the quotes stage left without a quote.
+
+    "He also criticized the organization's growing tendency to interfere ..."
+    (seed 001) reports Sekreta's claim without quoting it. When the main verb is a
+    reporting or judging verb whose subject is "he"/"she", the pronoun is taken to
+    refer to the speaker of the nearest earlier quote in the document (the
+    article's current speaker); otherwise the speaker stays null.
+    """
+    if quotes is None or not len(quotes):
+        return None
+    root = span.root
+    if lemma_of(root).lower() not in word_set("claims_reporting_verbs") | word_set("claims_evaluative_verbs"):
+        return None
+    if not any(c.dep_ == "nsubj" and c.lower_ in SPEAKER_PRONOUNS for c in root.children):
+        return None
+    quotes = _doc_quotes(quotes).frame
+    before = quotes[quotes["end"].to_numpy() <= span.start_char]
+    if not len(before):
+        return None
+    return _speaker(before.sort_values("end").iloc[-1]["speaker"])
+
+
+class DocArrays:
+    """Token attributes of one Doc read once (``Doc.to_array``) for all its sentences."""
+
+    __slots__ = ("checkable", "_tags", "_tag_names")
+
+    def __init__(self, doc: Doc):
+        arr = doc.to_array([ENT_TYPE, TAG])
+        self.checkable = np.isin(arr[:, 0], _label_hashes())
+        self._tags = arr[:, 1]
+        strings = doc.vocab.strings
+        self._tag_names = {h: strings[h] for h in set(self._tags.tolist())}
+
+    @classmethod
+    def of(cls, doc: Doc) -> "DocArrays":
+        return cls(doc)
+
+    def tags(self, start: int, end: int) -> tuple[str, ...]:
+        """Fine-grained POS tags (``token.tag_``) of tokens [start, end)."""
+        return tuple(map(self._tag_names.__getitem__, self._tags[start:end].tolist()))
+
+
+@lru_cache(maxsize=1)
+def _label_hashes() -> np.ndarray:
+    return np.asarray([get_string_id(label) for label in sorted(CHECKABLE_ENTITY_LABELS)], dtype=np.uint64)
+
+
+def _match_start(m: tuple) -> tuple[int]:
+    return (m[1],)
+
+
+def sentence_candidate(doc_id: str, sent_id: int, start: int, end: int, text: str, doc: Doc,
+                       doc_quotes: pd.DataFrame | DocQuotes | None,
+                       matches: list[tuple[str, int, int]] | None = None,
+                       arrays: "DocArrays | None" = None) -> Candidate | None:
+    """Type cues and speaker for one sentence; None when it asserts nothing.
+
+    ``arrays``: the Doc's token attributes as arrays (``DocArrays.of(doc)``), taken
+    once per document instead of creating every Token of every sentence."""
+    span = _sentence_span(doc, start, end)
+    if span is None or len(span) == 0:
+        return None
+    if is_question(span, text) or not has_proposition(span):
+        return None
+    content = content_span(span)
+    # "“An architecture that would ensure lasting peace ...,” Aleinik emphasized": the
+    # frame has a verb, but the reported words are a noun phrase: no proposition.
+    # A complement clause ("that documents enshrine ...") is a proposition even when the
+    # tagger misses its finite verb, so only quoted words are checked.
+    reframed = (content.start, content.end) != (span.start, span.end)
+    if reframed and content.root.dep_ != "ccomp" and not has_proposition(content):
+        return None
+    if matches is not None:
+        # matches are sorted by start token: take this sentence's slice by bisection
+        # (a linear filter per sentence is quadratic in a long document)
+        lo = bisect_left(matches, (span.start,), key=_match_start)
+        hi = bisect_left(matches, (span.end,), key=_match_start)
+        matches = matches[lo:hi]
+    cue = best_cue(find_cues(span, matches))
+    if arrays is None:
+        arrays = DocArrays.of(doc)
+    checkable = bool(arrays.checkable[span.start:span.end].any())
+    doc_quotes = _doc_quotes(doc_quotes)
+    speaker, quote_id = _quote_for(doc_quotes, start, end)
+    if speaker is None and quote_id is None:
+        speaker = _pronoun_reporter(span, doc_quotes)
+    # the content's text cut from the sentence's (Span.text joins its Tokens); the
+    # same string whenever the content lies inside the sentence's characters
+    c0, c1 = content.start_char - start, content.end_char - start
+    content_text = text[c0:c1] if 0 <= c0 <= c1 <= len(text) else content.text
+    return Candidate(doc_id, sent_id, start, end, text, content_text, arrays.tags(content.start, content.end),
+                     cue.claim_type if cue else None, cue.confidence if cue else 0.0,
+                     evaluative_frame(span) or evaluative_predicate(content), checkable, speaker, quote_id)
+
+
+def decide(candidates: list[Candidate], model: ClaimModel) -> pd.DataFrame:
+    """Apply the model to all candidates at once (one vectorised pass) and build the rows."""
+    if not candidates:
+        return empty_frame("claims")
+    scores = model.predict_proba([c.content for c in candidates], [c.content_tags for c in candidates])
+    p_nonfactual = scores["nonfactual"]
+    p_check = scores["checkworthy"]
+    t_nf, t_cw = model.thresholds["nonfactual"], model.thresholds["checkworthy"]
+    rows = []
+    next_id: dict[str, int] = {}
+    for k, c in enumerate(candidates):
+        if c.cue_type is not None:
+            claim_type, confidence = c.cue_type, c.cue_confidence
+        elif c.evaluative_cue:
+            claim_type, confidence = "evaluative", max(EVALUATIVE_CUE_CONFIDENCE, float(p_nonfactual[k]))
+        elif p_nonfactual[k] >= t_nf:
+            claim_type, confidence = "evaluative", float(p_nonfactual[k])
+        else:
+            claim_type, confidence = "factual", 1.0 - float(p_nonfactual[k])
+        check_worthy = claim_type in ("factual", "predictive") and (
+            bool(p_check[k] >= t_cw) or c.checkable_entity)
+        claim_id = next_id.get(c.doc_id, 0)
+        next_id[c.doc_id] = claim_id + 1
+        rows.append((c.doc_id, claim_id, c.sent_id, c.start, c.end, c.text, claim_type, c.speaker, c.quote_id,
+                     check_worthy, float(min(1.0, max(0.0, confidence)))))
+    df = pd.DataFrame(rows, columns=COLUMNS)
+    df["quote_id"] = df["quote_id"].astype("Int64")
+    return df
+
+
+def classify_claims(documents: pd.DataFrame, sentences: pd.DataFrame, quotes: pd.DataFrame,
+                    docs: Mapping[str, Doc], errors: ErrorLog, model: ClaimModel | None = None) -> pd.DataFrame:
+    model = model or load_model()
+    paths = dict(zip(documents["doc_id"], documents["path"]))
+    quotes_by_doc = ({d: DocQuotes(quotes, rows) for d, rows in quotes.groupby("doc_id", sort=False).indices.items()}
+                     if len(quotes) else {})
+    candidates: list[Candidate] = []
+    if "is_heading" in sentences.columns:
+        heading = sentences["is_heading"].fillna(False).astype(bool).to_numpy()
+    else:
+        heading = np.zeros(len(sentences), dtype=bool)
+    # one pass over plain column lists, grouped by document in order of first
+    # appearance (what ``groupby(sort=False)`` gives): slicing a sub-frame per
+    # document and ``itertuples`` over it cost more than the per-sentence work
+    doc_ids = sentences["doc_id"].tolist()
+    sent_ids = sentences["sent_id"].tolist()
+    starts = sentences["start"].tolist()
+    ends = sentences["end"].tolist()
+    texts = sentences["text"].tolist()
+    skip = heading.tolist()
+    rows_of: dict[str, list[int]] = {}
+    for k, d in enumerate(doc_ids):
+        rows_of.setdefault(d, []).append(k)
+    for doc_id, rows in rows_of.items():
+        doc = docs.get(doc_id)
+        if doc is None:
+            continue
+        try:
+            doc_candidates = []
+            matches = sorted(doc_matches(doc), key=_match_start)
+            arrays = DocArrays.of(doc)
+            doc_quotes = quotes_by_doc.get(doc_id)
+            for k in rows:
+                if skip[k]:  # GUIDELINES 5: headings are no claims
+                    continue
+                cand = sentence_candidate(doc_id, int(sent_ids[k]), int(starts[k]), int(ends[k]), texts[k], doc,
+                                          doc_quotes, matches, arrays)
+                if cand is not None:
+                    doc_candidates.append(cand)
+            candidates.extend(doc_candidates)
+        except DOCUMENT_ERRORS as exc:
+            errors.document_failed(doc_id, paths.get(doc_id), STAGE, exc)
+    return decide(candidates, model)

@@ -1,0 +1,374 @@
+"""Canonical names: one name per real-world entity across the whole corpus.
+
+Pure functions over entity rows (``doc_id``, ``text``, ``label``, in document
+order), so a streaming runner can call :func:`canonical_names` once on the
+whole entities table at the end of a run.
+
+How a mention is resolved (GUIDELINES section 3, issue 3):
+
+1. **Surface form**: a leading "the" and a possessive are stripped, and from a
+   person's name every office and courtesy title of ``resources/titles.txt``
+   (:func:`pipeline.stages.names.strip_titles` with ``roles=False``, word by word,
+   see :func:`pipeline.stages.names.name_title_words`; roles such as ``Founder``
+   or ``Judge`` stay): ``Lord Coe`` -> ``Coe``,
+   ``Belarusian Deputy Foreign Minister Igor Sekreta`` -> ``Igor Sekreta``;
+   initials are kept as written (``A.Lukashenko``). Spelling variants
+   that differ only in case, hyphens, spaces and dots share a key
+   (``Co-operation`` / ``Cooperation``).
+2. **Persons**: a one-word mention (a surname) resolves to the full name with
+   that last word in the same document; when the document has none, to the
+   only such full name in the corpus. An initialled name (``A.Lukashenko``)
+   resolves to a full name with that surname and first initial, in the same
+   document first, then in the corpus. Among the names of one person the
+   canonical is the longest full name.
+3. **Acronyms**: an acronym and a multi-word name whose words spell it
+   (``OSCE`` ~ ``Organization for Security and Co-operation in Europe``) are
+   one entity when both occur in one document, or when
+   ``resources/org_acronyms.txt`` lists the expansion; a compound like
+   ``OSCE PA`` matches ``OSCE Parliamentary Assembly`` word by word.
+4. **Aliases** from ``resources/entity_aliases.txt`` (``Republic of Belarus`` ->
+   ``Belarus``).
+
+Choice of canonical form (documented on purpose; the gold set follows the same
+rule): for an organisation listed in ``org_acronyms.txt`` (globally known,
+unambiguous acronyms: OSCE, NATO, CSTO, ODIHR...) the canonical is the
+**acronym**, which is how news text and analysts name it and which has no
+spelling variants; for an acronym defined only in the text (``PA``, ``AMG``,
+``OOM``) the canonical is the **expansion**, because a short local acronym means
+different things in different articles (PA: Parliamentary Assembly, Palestinian
+Authority). For everything else the canonical is the most frequent surface
+form of the cluster (ties: the first seen).
+
+Speaker resolution (the quotes stage) works on one document's rows and this
+module's ``canonical`` column: :mod:`pipeline.stages.quotes.speakers`.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from functools import lru_cache
+from typing import Sequence
+
+import pandas as pd
+
+from ...resources import word_list
+from ..names import ACRONYM_RE, acronym_matches, expansion_words, strip_titles
+from .rules import NAME_LABELS, law_event_heads
+
+#: ``CANONICAL_ACRONYM_POLICY``: "known" = acronym for listed organisations, expansion
+#: otherwise (see the module docstring).
+CANONICAL_ACRONYM_POLICY = "known"
+
+_ACRONYM_SHAPE = re.compile("^" + ACRONYM_RE + "$")
+_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+_SPACE = re.compile(r"\s+")
+
+
+# --- data ------------------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def known_acronyms() -> dict[str, str | None]:
+    """ACRONYM -> official expansion (or None) from ``resources/org_acronyms.txt``."""
+    out: dict[str, str | None] = {}
+    for line in word_list("org_acronyms"):
+        acr, _, exp = (p.strip() for p in line.partition("|"))
+        out[acr] = exp or None
+    return out
+
+
+@lru_cache(maxsize=1)
+def _aliases() -> dict[str, str]:
+    out = {}
+    for line in word_list("entity_aliases"):
+        alias, _, canon = (p.strip() for p in line.partition("|"))
+        out[key(alias)] = canon
+    return out
+
+
+# --- surface forms ----------------------------------------------------------
+
+# key() and surface() are pure functions of short strings that repeat a lot
+# (the same names recur across a corpus): memoised, bounded.
+@lru_cache(maxsize=65536)
+def key(text: str) -> str:
+    """Comparison key: case, hyphens, dots, spaces and apostrophes ignored."""
+    return re.sub(r"[\W_]+", "", text.casefold())
+
+
+@lru_cache(maxsize=65536)
+def surface(text: str, label: str | None = None) -> str:
+    """The mention without "the", possessive, and (persons) courtesy and job titles.
+
+    >>> surface("Belarusian Deputy Foreign Minister Igor Sekreta", "PERSON")
+    'Igor Sekreta'
+    >>> surface("the OSCE's", "ORG")
+    'OSCE'
+    """
+    s = _SPACE.sub(" ", text).strip()
+    s = _POSSESSIVE.sub("", s).strip()
+    if s[:4].lower() == "the ":
+        s = s[4:]
+    if label in (None, "PERSON"):
+        s = strip_titles(s, roles=False)
+    return s.strip() or text.strip()
+
+
+def _is_acronym(s: str) -> bool:
+    return bool(_ACRONYM_SHAPE.match(s)) and " " not in s
+
+
+def _is_initialled(s: str) -> bool:
+    return bool(re.match(r"^(?:[A-Z]\.\s?){1,3}[A-Z]", s))
+
+
+def _initial_surname(s: str) -> tuple[str, str]:
+    """("A", "Lukashenko") for "A.Lukashenko" / "A. Lukashenko" / "M.G. Link"."""
+    m = re.match(r"^((?:[A-Z]\.\s?){1,3})(.+)$", s)
+    return (m.group(1)[0], m.group(2).split()[-1]) if m else (s[:1], s.split()[-1])
+
+
+@lru_cache(maxsize=65536)
+def _compound_matches(short: str, long: str) -> bool:
+    """``OSCE PA`` ~ ``OSCE Parliamentary Assembly``: words equal or acronym of a run."""
+    sw, lw = short.split(), expansion_words(long)
+    if len(sw) < 2 or not any(_is_acronym(w) for w in sw) or not lw or sw[0][:1] != lw[0][:1]:
+        return False
+
+    @lru_cache(maxsize=None)
+    def go(i: int, j: int) -> bool:
+        if i == len(sw):
+            return j == len(lw)
+        if j == len(lw):
+            return False
+        if sw[i] == lw[j] and go(i + 1, j + 1):
+            return True
+        if _is_acronym(sw[i]):
+            for k in range(j + 1, len(lw) + 1):
+                if acronym_matches(sw[i], lw[j:k]) and go(i + 1, k):
+                    return True
+        return False
+
+    return go(0, 0)
+
+
+# --- the corpus-wide function ---------------------------------------------------
+
+class _UnionFind:
+    def __init__(self):
+        self.parent: dict = {}
+
+    def find(self, x):
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a, b):
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[rb] = ra
+
+
+
+def canonical_names(entities: pd.DataFrame) -> pd.Series:
+    """Canonical name of every row of ``entities`` (columns doc_id, text, label).
+
+    Rows are taken in their given order (document order within a document), which
+    decides ties. Returns a Series aligned to ``entities.index``.
+    """
+    if len(entities) == 0:
+        return pd.Series([], index=entities.index, dtype=object)
+    docs = entities["doc_id"].astype(str).tolist()
+    labels = entities["label"].astype(str).tolist()
+    surfaces = [surface(t, lab) if lab in NAME_LABELS else _SPACE.sub(" ", t).strip() for t, lab in zip(entities["text"].astype(str), labels)]
+    known = known_acronyms()
+    aliases = _aliases()
+
+    # node of a mention: (kind, key); persons are per label so that "Belarus" the
+    # country never merges with a person, everything else shares one namespace.
+    alias_nodes: dict[tuple[str, str], str] = {}
+
+    def node(i: int) -> tuple[str, str]:
+        if labels[i] not in NAME_LABELS:
+            # dates, numbers, money: the mention is its own name ("the past decade")
+            return ("V", f"{i}")
+        k = key(surfaces[i])
+        if k in aliases and labels[i] != "PERSON":
+            alias_nodes[("N", key(aliases[k]))] = aliases[k]
+            return ("N", key(aliases[k]))
+        if labels[i] == "PERSON":
+            # a surname alone means whoever the document names: the node is local to
+            # the document until resolved
+            if len(surfaces[i].split()) == 1 and not _is_initialled(surfaces[i]):
+                return ("P", k, docs[i])
+            return ("P", k)
+        if _is_acronym(surfaces[i]) and surfaces[i] not in known:
+            # a short acronym the text defines means what that document says (PA)
+            return ("N", k, docs[i])
+        return ("N", k)
+
+    uf = _UnionFind()
+    nodes = [node(i) for i in range(len(surfaces))]
+    for n in nodes:
+        uf.find(n)
+    forms: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    first_seen: dict[tuple[tuple[str, str], str], int] = {}
+    for i, n in enumerate(nodes):
+        forms[n][surfaces[i]] += 1
+        first_seen.setdefault((n, surfaces[i]), i)
+
+    by_doc: dict[str, list[int]] = defaultdict(list)
+    for i, d in enumerate(docs):
+        by_doc[d].append(i)
+
+    # -- persons --------------------------------------------------------------
+    full_in_doc: dict[str, list[str]] = {}
+    corpus_full: dict[str, set[str]] = defaultdict(set)  # last word key -> full surfaces
+    for d, idx in by_doc.items():
+        fulls = [surfaces[i] for i in idx if labels[i] == "PERSON" and len(surfaces[i].split()) >= 2 and not _is_initialled(surfaces[i])]
+        full_in_doc[d] = fulls
+        for f in fulls:
+            corpus_full[key(f.split()[-1])].add(f)
+
+    def person_target(s: str, d: str) -> str | None:
+        words = s.split()
+        if len(words) == 1 and not _is_initialled(s):
+            last = key(words[0])
+            local = {f for f in full_in_doc[d] if key(f.split()[-1]) == last}
+            if len(local) == 1:
+                return next(iter(local))
+            if not local and len(corpus_full.get(last, ())) == 1:
+                return next(iter(corpus_full[last]))
+            return None
+        if _is_initialled(s):
+            initial, last = _initial_surname(s)
+            last = key(last)
+            for pool in (full_in_doc[d], sorted(corpus_full.get(last, ()))):
+                cands = {f for f in pool if key(f.split()[-1]) == last and f[:1] == initial}
+                if len(cands) == 1:
+                    return next(iter(cands))
+        return None
+
+    for i in range(len(surfaces)):
+        if labels[i] != "PERSON":
+            continue
+        target = person_target(surfaces[i], docs[i])
+        if target is not None and nodes[i][0] == "P":
+            uf.union(("P", key(target)), nodes[i])
+            forms[("P", key(target))][target] += 0
+
+    # -- acronyms ---------------------------------------------------------------
+    def acr_node(a: str, d: str) -> tuple:
+        return ("N", key(a)) if a in known else ("N", key(a), d)
+
+    def link_acronyms(idx: Sequence[int], d: str) -> None:
+        acrs = {surfaces[i] for i in idx if labels[i] != "PERSON" and _is_acronym(surfaces[i])}
+        compounds = {surfaces[i] for i in idx if labels[i] != "PERSON" and " " in surfaces[i] and any(_is_acronym(w) for w in surfaces[i].split())}
+        longs = {surfaces[i] for i in idx if labels[i] != "PERSON" and len(surfaces[i].split()) >= 2}
+        for a in acrs:
+            hits = [l for l in longs if _capitalised(l) and _spells(a, l)]
+            if hits:
+                # prefer the expansion whose every word is used: the shortest
+                for h in sorted(hits, key=lambda h: (len(h), h))[:1]:
+                    uf.union(acr_node(a, d), ("N", key(h)))
+        for c in compounds:
+            words = c.split()
+            if all(_is_acronym(w) for w in words) and words[-1] in acrs:
+                # "OSCE PA": a parent acronym before the body's own acronym
+                uf.union(acr_node(words[-1], d), ("N", key(c)))
+            for l in longs:
+                if l != c and _compound_matches(c, l):
+                    uf.union(("N", key(l)), ("N", key(c)))
+
+    for d, idx in by_doc.items():
+        link_acronyms(idx, d)
+    for acr, exp in known.items():
+        if exp is not None and (("N", key(acr)) in uf.parent or ("N", key(exp)) in uf.parent):
+            uf.union(("N", key(acr)), ("N", key(exp)))
+            forms[("N", key(exp))][exp] += 0
+            forms[("N", key(acr))][acr] += 0
+
+    # -- named documents and events: sub-forms ------------------------------------
+    # "Eurasian Charter", "Charter of Diversity" and "Eurasian Charter of Diversity and
+    # Multipolarity in the 21st Century" name one document; "Second Minsk International
+    # Conference ..." is an edition of "Minsk International Conference ...". Two LAW
+    # (or EVENT) names are linked when one's words run inside the other's and both
+    # contain the same head noun; the canonical is the best-connected form.
+    titled: dict[str, dict[str, list[str]]] = {"LAW": {}, "EVENT": {}}
+    for i, lab in enumerate(labels):
+        if lab in titled:
+            titled[lab].setdefault(surfaces[i], [w.casefold() for w in expansion_words(surfaces[i])])
+    degree: Counter = Counter()
+    heads = law_event_heads()
+    for lab, names in titled.items():
+        # index every run of 2+ words of every name, so that each name looks up the
+        # longer names containing it instead of comparing all pairs
+        runs: dict[tuple[str, ...], list[str]] = defaultdict(list)
+        for sb, wb in names.items():
+            for i in range(len(wb)):
+                for j in range(i + 2, len(wb) + 1):
+                    if j - i < len(wb):
+                        runs[tuple(wb[i:j])].append(sb)
+        for sa, wa in names.items():
+            if len(wa) < 2 or not heads & set(wa):
+                continue
+            for sb in dict.fromkeys(runs.get(tuple(wa), ())):
+                uf.union(("N", key(sb)), ("N", key(sa)))
+                degree[sa] += 1
+                degree[sb] += 1
+
+    # -- pick one name per cluster ------------------------------------------------
+    members: dict = defaultdict(list)
+    for n in list(uf.parent):
+        members[uf.find(n)].append(n)
+    known_keys = {key(a): a for a in known}
+    choice: dict = {}
+    for root, ns in members.items():
+        cands: Counter = Counter()
+        for n in ns:
+            cands.update(forms.get(n, Counter()))
+        if not cands:
+            continue
+        order = {f: min((first_seen.get((n, f), 10**12) for n in ns), default=10**12) for f in cands}
+        if any(degree[f] for f in cands):
+            best = max(cands, key=lambda f: (degree[f], -len(f), -order[f]))
+        elif root[0] == "P":
+            fulls = [f for f in cands if len(f.split()) >= 2 and not _is_initialled(f)]
+            if fulls:
+                best = max(fulls, key=lambda f: (len(f.split()), cands[f], -order[f]))
+            else:
+                best = max(cands, key=lambda f: (cands[f], -order[f]))
+        else:
+            known_here = [known_keys[n[1]] for n in ns if n[1] in known_keys]
+            alias_targets = [alias_nodes[n] for n in ns if n in alias_nodes]
+            if alias_targets:
+                best = alias_targets[0]
+            elif known_here and CANONICAL_ACRONYM_POLICY == "known":
+                best = known_here[0]
+            else:
+                # a cluster with a locally defined acronym: the expansion (see docstring)
+                has_acr = any(_is_acronym(f) for f in cands)
+                names = [f for f in cands if not all(_is_acronym(w) for w in f.split())]
+                pool = names if has_acr and names else list(cands)
+                best = max(pool, key=lambda f: (cands[f], -order[f]))
+        for n in ns:
+            choice[n] = best
+    return pd.Series([choice.get(n, surfaces[i]) for i, n in enumerate(nodes)], index=entities.index, dtype=object)
+
+
+def _spells(acronym: str, name: str) -> bool:
+    """``acronym`` spells ``name``, possibly after a parent organisation's acronym
+    ("PA" ~ "OSCE Parliamentary Assembly", GUIDELINES: longest proper name)."""
+    words = expansion_words(name)
+    if acronym_matches(acronym, words):
+        return True
+    k = 0
+    while k < len(words) - 1 and _is_acronym(words[k]):
+        k += 1
+    return 0 < k and acronym_matches(acronym, words[k:])
+
+
+def _capitalised(s: str) -> bool:
+    words = [w for w in expansion_words(s) if w.lower() not in {"of", "for", "and", "in", "the", "on", "to"}]
+    return bool(words) and all(w[:1].isupper() for w in words)

@@ -1,0 +1,702 @@
+"""Entity rules inside the one spaCy parse (issue 3).
+
+``add_to_pipeline(nlp)`` adds one component, ``claimex_entity_rules``, right
+after the statistical ``ner``. It corrects ``doc.ents`` for news about politics
+and diplomacy (GUIDELINES section 3) with general patterns, never with strings
+taken from one sentence:
+
+* span fixes on the model's entities: a leading "the", a trailing possessive
+  ('s, ’) and trailing lower-case words ("BelTA news agency") leave the span;
+  courtesy titles and job titles are cut off the front or end
+  ("Foreign Minister Sergey Aleinik" -> "Sergey Aleinik"); an entity that is
+  only a job title ("the Minister of Foreign Affairs") is dropped;
+* ``Expansion (ACRONYM)`` and ``ACRONYM (Expansion)`` defined in the text: the
+  expansion is one ORG, and every mention of the acronym in that document is
+  ORG; an acronym of lower-case words ("small arms and light weapons (SALW)")
+  is not a name and is dropped;
+* named conferences and sessions are EVENT, named charters, acts, accords and
+  treaties are LAW (capitalised head noun from ``resources/event_heads.txt`` /
+  ``law_heads.txt`` with capitalised words before it or a capitalised
+  ``of/on/for ...`` complement after it);
+* persons written with initials (``A.Lukashenko``, ``M.G. Link``) are PERSON;
+* gazetteers (data files): organisation acronyms and news agencies are ORG,
+  countries GPE, world regions LOC ("the West" too), demonyms NORP;
+* a job title or courtesy title before capitalised proper nouns marks a
+  PERSON ("Deputy Minister of Foreign Affairs Igor Sekreta", "Mrs. Natalya
+  Drozd"), and a full name found once is a PERSON wherever it or its surname
+  recurs in the document;
+* names of bodies are completed ("OSCE" + "Secretariat", "OSCE Office in
+  Ashgabat", "OSCE PA"); date ranges ("5 to 9 July 2017", "1998 — 2002") and
+  amounts with a currency word ("1.3 million Euro") are one DATE / MONEY.
+
+Every rule was checked against BBC articles as well as the seeds
+(``benchmarks/bbc_entity_sample.py``); the regressions that check turned up are
+tests in ``tests/test_ner_rules_patterns.py``.
+
+Rule spans of the first kinds (definitions, EVENT, LAW, initials) win over
+overlapping model spans; the gazetteer kinds relabel a model span with exactly
+their extent, fill gaps, and otherwise yield to a longer model name ("OSCE
+Ministerial Council" stays one ORG). Everything runs on spaCy's Matcher and
+PhraseMatcher plus loops over entities and matches only, never over every
+token, so the component adds little to ``nlp.pipe`` time (see
+``benchmarks/bbc_entity_sample.py --speed``).
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.attrs import IS_TITLE, LOWER
+from spacy.language import Language
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.vocab import Vocab
+
+from ...nlp.docs import doc_text
+from ...resources import titles as title_entries, word_list
+from .. import names
+from ..names import ACR_STOP, ACRONYM_RE, acronym_matches, expansion_words
+
+COMPONENT = "claimex_entity_rules"
+#: word lists this component reads, and the helper modules it runs: they shape
+#: the cached parse (``runner.fingerprint.parse_key``; tested to be complete)
+RESOURCES = ("countries", "currencies", "demonyms", "dotted_abbreviations", "event_heads", "law_heads",
+             "news_agencies", "not_entities", "org_acronyms", "org_heads", "region_names", "titles")
+PARSE_MODULES = (names,)
+
+#: Labels that name something: a leading "the", a possessive, trailing lower-case
+#: words and titles are cut from these (GUIDELINES section 3). DATE, CARDINAL etc.
+#: keep the model's extent ("the past decade" is one DATE in OntoNotes).
+NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT", "LANGUAGE"})
+
+# Function words allowed inside a proper name ("Charter for European Security",
+# "Office for Democratic Institutions and Human Rights", "Conference on ... in Europe").
+NAME_CONNECTORS = frozenset({"of", "on", "for", "and", "in", "the", "to", "&"})
+# Labels whose names never end in a common noun ("BelTA news agency" -> "BelTA"); an
+# EVENT may ("the Iraq war", "the Athens games").
+_LOWER_TAIL_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
+_POSSESSIVE = frozenset({"'s", "’s", "'", "’", "`s"})
+# Lower-case particles that may end or sit inside a personal name (OntoNotes keeps them).
+_NAME_PARTICLES = frozenset({"de", "da", "van", "von", "der", "den", "la", "le", "du", "al", "bin", "ibn", "dos", "del"})
+
+# "Expansion (ACR)" / "Expansion (ACR - editorial note)" and "ACR (Expansion)".
+_DEFINED_AFTER = re.compile(r"\((" + ACRONYM_RE + r")(?=\s*[)\-–—,;])")
+_DEFINED_BEFORE = re.compile(r"\b(" + ACRONYM_RE + r")\s*\(([^()\n]{3,120})\)")
+# A named event given as a quoted title: 'a conference titled "Eurasian Security: ..."'.
+_TITLED_EVENT = re.compile(
+    r"\b(?:conference|forum|summit|meeting|session|congress|symposium)\s+(?:titled|entitled|called|named|themed)\s+[\"“«]([^\"”»\n]{3,200}?)[.,;!?]?[\"”»]",
+    re.IGNORECASE,
+)
+_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+           "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+           "sept", "oct", "nov", "dec"]
+_DASHES = ["-", "–", "—", "to"]
+_WEEKDAYS_MONTHS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"] + _MONTHS[:12])
+_YEAR = r"^(?:1[89]|20)\d\d$"
+# Every initials pattern starts on a token beginning with this (see _matcher_for).
+_INITIAL_RE = re.compile(r"[A-Z]\.")
+# How many words before "(ACR)" may belong to the expansion.
+_MAX_EXPANSION_WORDS = 12
+
+
+@dataclass(frozen=True)
+class _Cand:
+    start: int      # token offsets
+    end: int
+    label: str
+    strong: bool    # strong rule spans replace overlapping model spans
+
+
+def _is_capitalised_name(words: list[str]) -> bool:
+    """Every content word starts with a capital (a proper name, not "small arms")."""
+    content = [w for w in words if w.lower() not in ACR_STOP]
+    return bool(content) and all(w[:1].isupper() or w[:1].isdigit() for w in content)
+
+
+# --- the component -----------------------------------------------------------
+
+def _lines(name: str) -> tuple[str, ...]:
+    return word_list(name)
+
+
+class EntityRules:
+    """The ``claimex_entity_rules`` component. See the module docstring."""
+
+    def __init__(self, vocab: Vocab, make_doc):
+        self.vocab = vocab
+        acronyms = [line.split("|")[0].strip() for line in _lines("org_acronyms")]
+        self.gazetteer = PhraseMatcher(vocab, attr="ORTH")
+        self.gazetteer.add("ORG", [make_doc(a) for a in acronyms] + [make_doc(a) for a in _lines("news_agencies")])
+        self.gazetteer.add("GPE", [make_doc(c) for c in _lines("countries")])
+        self.gazetteer.add("LOC", [make_doc(r) for r in _lines("region_names")])
+        self.gazetteer.add("NORP", [make_doc(n) for n in _lines("demonyms")])
+        self.titles = PhraseMatcher(vocab, attr="LOWER")
+        self.titles.add("TITLE", [make_doc(t) for t in title_entries("office")])
+        self.titles.add("HONORIFIC", [make_doc(h) for h in title_entries("courtesy")])
+        # The EVENT/LAW patterns open Matcher states at every token (optional
+        # ordinal, any number of name words) and cost about as much as all other
+        # patterns together, yet can only match where a capitalised head noun
+        # occurs, which few news texts have (23 of 305 BBC + seed texts); the
+        # initials patterns (PERSON) test regexes on every token but need an
+        # "X." in the text (60 of 305). A text lacking either gets a matcher
+        # without those patterns; patterns that cannot match add no matches and
+        # do not reorder the others, so the matches are the same either way.
+        self._matchers: dict[tuple[bool, bool], Matcher] = {}
+        for named in (True, False):
+            for initials in (True, False):
+                self._matchers[named, initials] = Matcher(vocab)
+                self._add_patterns(self._matchers[named, initials], named=named, initials=initials)
+        self._head_ids = frozenset(vocab.strings.add(w) for w in law_event_heads())
+
+    def _add_patterns(self, matcher: Matcher, named: bool = True, initials: bool = True) -> None:
+        dotted = list(_lines("dotted_abbreviations"))
+        surname = {"TEXT": {"REGEX": r"^[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*$"}, "IS_STOP": False}
+        # "A.Lukashenko", "M.G.Link": initials glued to the surname (one token).
+        if initials:  # both start with a token that starts with _INITIAL_RE
+            matcher.add("PERSON", [[{"TEXT": {"REGEX": r"^(?:[A-Z]\.){1,3}[A-Z][a-z]+(?:-[A-Z][a-z]+)?$"}}]])
+            # "M.G. Link", "K. Muttonen", "J. K. Rowling"
+            matcher.add("PERSON", [[
+                {"TEXT": {"REGEX": r"^(?:[A-Z]\.){1,3}$"}, "ORTH": {"NOT_IN": dotted}},
+                {"TEXT": {"REGEX": r"^[A-Z]\.$"}, "OP": "?"},
+                surname,
+            ]])
+        # Named EVENT / LAW: optional ordinal, capitalised words, capitalised head, then
+        # a complement of capitalised words and connectors; trimmed and checked in
+        # _check_named() because the Matcher cannot express "ends on a capital".
+        name_word = {"TEXT": {"REGEX": r"^[A-Z0-9]"}, "POS": {"IN": ["PROPN", "ADJ", "NOUN", "NUM"]}}
+        tail = {"TEXT": {"REGEX": r"^(?:[A-Z0-9].*|of|on|for|and|in|the|to|\d+(?:st|nd|rd|th))$"}, "OP": "*"}
+        ordinal = {"TEXT": {"REGEX": r"^\d+(?:st|nd|rd|th)$"}, "OP": "?"}
+        for label, heads in (("EVENT", "event_heads"), ("LAW", "law_heads")) if named else ():
+            head = {"LOWER": {"IN": list(_lines(heads))}, "IS_TITLE": True}
+            # no greedy filter: two names joined by "and" must both survive _check_named
+            matcher.add(label, [[ordinal, dict(name_word, OP="*"), head, tail]])
+        # Date ranges are one DATE, as the model already tags "2015-2017" (one token):
+        # "5 to 9 July 2017", "1998 — 2002", "2012 – 2014".
+        matcher.add("DATE", [
+            [{"IS_DIGIT": True}, {"LOWER": {"IN": _DASHES}}, {"IS_DIGIT": True}, {"LOWER": {"IN": _MONTHS}}, {"TEXT": {"REGEX": _YEAR}, "OP": "?"}],
+            [{"TEXT": {"REGEX": _YEAR}}, {"ORTH": {"IN": _DASHES[:3]}}, {"TEXT": {"REGEX": _YEAR}}],
+        ], greedy="LONGEST")
+        # "1.3 million Euro": amount + currency word is one MONEY
+        matcher.add("MONEY", [[{"TEXT": {"REGEX": r"^\d"}}, {"LOWER": {"IN": ["thousand", "million", "billion", "trillion", "mln", "bn"]}, "OP": "?"},
+                                    {"LOWER": {"IN": list(_lines("currencies"))}}]], greedy="LONGEST")
+        # "Mrs. Natalya Drozd", "Mr Blair": the capitalised names after a courtesy title
+        matcher.add("HONORIFIC", [[{"ORTH": {"IN": list(title_entries("courtesy"))}},
+                                        {"IS_TITLE": True, "POS": "PROPN", "OP": "+"}]], greedy="LONGEST")
+        # "the West", "the East": LOC only after "the" and not before another name
+        # ("the West Bank", "West Ham" are the model's business).
+        matcher.add("THE_COMPASS", [[{"LOWER": "the"}, {"ORTH": {"IN": ["West", "East"]}}]])
+
+    def _matcher_for(self, text: str, lower_title) -> Matcher:
+        """The matcher with the EVENT/LAW patterns only when a capitalised head
+        noun occurs, with the initials patterns only when an initial does.
+        ``lower_title``: ``doc.to_array([LOWER, IS_TITLE])``."""
+        named = not self._head_ids.isdisjoint(lower_title[lower_title[:, 1] != 0, 0].tolist())
+        initials = _INITIAL_RE.search(text) is not None
+        return self._matchers[named, initials]
+
+    # -- helpers on token spans ------------------------------------------------
+
+    def _title_ends(self, doc: Doc) -> dict[int, int]:
+        """start token -> end token of the longest job title / honorific starting there."""
+        out: dict[int, int] = {}
+        for _, s, e in self.titles(doc):
+            if e > out.get(s, -1):
+                out[s] = e
+        return out
+
+    def _trim(self, doc: Doc, start: int, end: int, label: str, title_ends: dict[int, int], title_starts: dict[int, int]):
+        """Cut "the", titles, possessives and trailing lower-case words off a name span.
+
+        Values (DATE, MONEY, ...) keep their "the" ("the past decade" is one DATE in
+        OntoNotes and in the gold) but lose a possessive ("next month's")."""
+        if label not in NAME_LABELS:
+            while end - start > 1 and doc[end - 1].text in _POSSESSIVE:
+                end -= 1
+            return start, end
+        changed = True
+        while changed and start < end:
+            changed = False
+            tok = doc[start]
+            if tok.lower_ == "the" or tok.is_punct or tok.is_space:
+                start += 1
+                changed = True
+            elif start in title_ends and title_ends[start] <= end:
+                # a title at the front: "Foreign Minister Sergey Aleinik", "Mrs. Natalya Drozd"
+                start = title_ends[start]
+                changed = True
+            elif tok.lower_ in NAME_CONNECTORS and start > 0:
+                # left over after a cut title: "[Minister] of Foreign Affairs of Belarus"
+                start += 1
+                changed = True
+        changed = True
+        while changed and start < end:
+            changed = False
+            tok = doc[end - 1]
+            if tok.text in _POSSESSIVE or tok.is_punct or tok.is_space:
+                end -= 1
+                changed = True
+            elif tok.lower_ in NAME_CONNECTORS:
+                end -= 1
+                changed = True
+            elif tok.is_alpha and tok.is_lower and tok.lower_ not in _NAME_PARTICLES and end - start > 1 and label in _LOWER_TAIL_LABELS:
+                # "BelTA news agency" -> "BelTA": common nouns after a name are not the name
+                end -= 1
+                changed = True
+            elif (end - 1) in title_starts and title_starts[end - 1] >= start and label in ("ORG", "PERSON", "GPE", "NORP"):
+                # a title at the end: "OSCE Secretary General" (tagged ORG) -> "OSCE"
+                end = title_starts[end - 1]
+                changed = True
+        return start, end
+
+    def _check_named(self, doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+        """Trim a raw EVENT/LAW match and check it is a name, not a capitalised noun."""
+        heads_at = [i for i in range(start, end) if doc[i].is_title and doc[i].lower_ in law_event_heads()]
+        if not heads_at:
+            return None
+        # trailing connectors / lower-case tokens / ordinals without a capital after them
+        while end > start and not doc[end - 1].text[:1].isupper():
+            end -= 1
+        # "the Helsinki Final Act and the Charter for European Security": two names
+        # joined by "and" (or a comma) when another head noun follows.
+        for i in range(heads_at[0] + 1, end):
+            if doc[i].lower_ in ("and", ",") and (any(h > i for h in heads_at) or i == heads_at[0] + 1):
+                # "... Act and Texas Deceptive Trade Practices": "and" right after the
+                # head starts a second name, it does not continue this one
+                end = i
+                break
+        # "the Cannes Film Festival in 2002 for Chihwaseon": a connector before a
+        # number (a year) ends the name
+        for i in range(heads_at[0] + 1, end - 1):
+            nxt = doc[i + 1].text
+            if doc[i].lower_ in NAME_CONNECTORS and nxt[:1].isdigit() and not re.match(r"^\d+(?:st|nd|rd|th)$", nxt):
+                end = i
+                while end > start and not doc[end - 1].text[:1].isupper():
+                    end -= 1
+                break
+        # "the FA Cup on Sunday": a date after a connector is not part of the name
+        for i in range(heads_at[0] + 1, end):
+            if doc[i].ent_type_ == "TIME" or doc[i].lower_ in _WEEKDAYS_MONTHS:
+                end = i
+                while end > start and not doc[end - 1].text[:1].isupper():
+                    end -= 1
+                break
+        # "... Conference on Eurasian Security in Minsk": a trailing "in <place>" is a
+        # location modifier, not part of the name.
+        for i in range(heads_at[0] + 1, end):
+            if doc[i].lower_ == "in" and i + 1 < end and doc[i + 1].ent_type_ in ("GPE", "LOC") and doc[i + 1].lower_ != "the":
+                end = i
+                break
+        head = max(i for i in heads_at if i < end) if any(i < end for i in heads_at) else None
+        if head is None:
+            return None
+        # the head must end the capitalised run: "Collective Security Treaty Organization"
+        # is an ORG whose name merely contains "Treaty".
+        if head + 1 < end and doc[head + 1].text[:1].isupper():
+            return None
+        if head + 1 < len(doc) and head + 1 >= end and doc[head + 1].text[:1].isupper() and doc[head + 1].pos_ == "PROPN":
+            return None
+        if head == start and end == head + 1:
+            return None  # a bare capitalised head ("Conference") is not a name
+        if head == start and doc[head + 1].lower_ not in ("of", "on", "for"):
+            # without a name before the head, only a complement makes it a name
+            # ("Charter for European Security"); "the Bill in the Lords" is a bill
+            return None
+        if doc[start].tag_ == "JJS":
+            return None  # "Best Urban Act" is an award category, not a law
+        prev = doc[start - 1] if start > 0 else None
+        if prev is not None and prev.text[:1].isupper() and prev.pos_ in ("PROPN", "ADJ", "NOUN", "NUM"):
+            # only the whole capitalised run is a candidate, never its tail ("Urban Act"
+            # of "Best Urban Act"): the Matcher also offers the whole run
+            return None
+        return start, end
+
+    # -- main ------------------------------------------------------------------
+
+    def __call__(self, doc: Doc) -> Doc:
+        if len(doc) == 0:
+            return doc
+        # The rules read the text several times: build it once (Doc.text is
+        # rebuilt token by token on every access; see parse.doc_text).
+        arr = doc.to_array([LOWER, IS_TITLE])
+        text = doc_text(doc)
+        title_ends = self._title_ends(doc)
+        title_starts: dict[int, int] = {}
+        for s, e in title_ends.items():
+            if s < title_starts.get(e - 1, len(doc) + 1):
+                title_starts[e - 1] = s
+
+        # 1. the model's entities, cleaned
+        cands: list[_Cand] = []
+        not_entities = _not_entities()
+        for ent in doc.ents:
+            if (ent.label_, ent.text) in not_entities:
+                continue
+            s, e = self._trim(doc, ent.start, ent.end, ent.label_, title_ends, title_starts)
+            if s >= e or not any(ch.isalnum() for ch in doc[s:e].text):
+                continue
+            if ent.label_ in NAME_LABELS and title_ends.get(s) == e:
+                continue  # only a job title
+            if s > ent.start and doc[s - 1].lower_ in ("for", "on") and any(ent.start <= t < s for t in title_ends):
+                continue  # the complement of a title: "Coordinator for Combating Trafficking ..."
+            if ent.label_ in NAME_LABELS and not any(t.text[:1].isupper() or t.text[:1].isdigit() for t in doc[s:e]):
+                continue  # no capitalised word left: not a proper name
+            cands.append(_Cand(s, e, ent.label_, False))
+        model = cands
+
+        strong: list[_Cand] = []
+        weak: list[_Cand] = []
+        suppress: set[str] = set()
+
+        # 2. acronyms defined in the text
+        defined = self._defined_acronyms(doc, text)
+        defined_label: dict[str, str] = {}
+        for acr, exp_span in defined.items():
+            if exp_span is None:
+                suppress.add(acr)
+                continue
+            defined_label[acr] = self._expansion_label(doc, *exp_span)
+            strong.append(_Cand(exp_span[0], exp_span[1], defined_label[acr], True))
+        if defined:
+            names = [a for a, sp in defined.items() if sp is not None]
+            if names:
+                pattern = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, sorted(names, key=len, reverse=True))) + r")(?![\w])")
+                for m in pattern.finditer(text):
+                    span = doc.char_span(m.start(1), m.end(1))
+                    if span is not None:
+                        weak.append(_Cand(span.start, span.end, defined_label.get(m.group(1), "ORG"), False))
+
+        gazetteer_hits = self.gazetteer(doc)
+        gazetteer_tokens = {i for _, s, e in gazetteer_hits for i in range(s, e)}
+
+        # 3. Matcher rules
+        for match_id, s, e in self._matcher_for(text, arr)(doc):
+            label = self.vocab.strings[match_id]
+            if label == "PERSON":
+                # "George W. Bush": a first name before the initials belongs to the name
+                if (s > 0 and doc[s - 1].is_title and doc[s - 1].pos_ == "PROPN" and (s - 1) not in title_ends
+                        and (s - 1) not in title_starts and doc[s - 1].ent_type_ in ("", "PERSON") and (s - 1) not in gazetteer_tokens):
+                    s -= 1
+                strong.append(_Cand(s, e, "PERSON", True))
+            elif label == "HONORIFIC":
+                if doc[s + 1:e].text.lower() not in _job_titles():
+                    strong.append(_Cand(s + 1, e, "PERSON", True))
+            elif label == "MONEY":
+                # weak: a model MONEY that is longer ("22 euro cents") stays
+                weak.append(_Cand(s, e, "MONEY", False))
+            elif label in ("EVENT", "LAW"):
+                checked = self._check_named(doc, s, e)
+                if checked:
+                    strong.append(_Cand(checked[0], checked[1], label, True))
+            elif label == "DATE":
+                strong.append(_Cand(s, e, "DATE", True))
+            elif label == "THE_COMPASS":
+                nxt = doc[e] if e < len(doc) else None
+                if nxt is None or not (nxt.text[:1].isupper() and nxt.pos_ == "PROPN"):
+                    weak.append(_Cand(s + 1, e, "LOC", False))
+
+        if "titled" in text or "entitled" in text or "called" in text or "named" in text or "themed" in text:
+            for m in _TITLED_EVENT.finditer(text):
+                span = doc.char_span(m.start(1), m.end(1), alignment_mode="contract")
+                if span is not None and len(span) and span[0].text[:1].isupper():
+                    strong.append(_Cand(span.start, span.end, "EVENT", True))
+
+        # a job title followed by two or more capitalised proper nouns names a person:
+        # "Deputy Minister of Foreign Affairs Igor Sekreta", "Trade and Industry
+        # Secretary Patricia Hewitt" (the small model misses some of these)
+        for ts, te in title_ends.items():
+            n = te
+            while n < len(doc) and n - te < 4 and doc[n].is_title and doc[n].pos_ == "PROPN" and n not in title_ends:
+                n += 1
+            if n - te >= 2 and not doc[te:n].text.isupper():
+                strong.append(_Cand(te, n, "PERSON", True))
+
+        # 4. gazetteers
+        for match_id, s, e in gazetteer_hits:
+            weak.append(_Cand(s, e, self.vocab.strings[match_id], False))
+
+        doc.ents = self._resolve(doc, text, model, strong, weak, suppress, title_ends, title_starts)
+        return doc
+
+    def _expansion_label(self, doc: Doc, start: int, end: int) -> str:
+        """Label of a defined expansion: by its head noun ("African Growth and
+        Opportunity Act" is LAW), else ORG, the usual case in news."""
+        last = doc[end - 1].lower_
+        if last in _law_heads():
+            return "LAW"
+        if last in _event_heads():
+            return "EVENT"
+        return "ORG"
+
+    def _defined_acronyms(self, doc: Doc, text: str) -> dict[str, tuple[int, int] | None]:
+        """ACRONYM -> token span of its expansion (None: lower-case expansion, not a name).
+        ``text`` is ``doc.text``."""
+        if "(" not in text:
+            return {}
+        out: dict[str, tuple[int, int] | None] = {}
+        for m in _DEFINED_AFTER.finditer(text):
+            acr = m.group(1)
+            paren = doc.char_span(m.start(), m.start() + 1, alignment_mode="expand")
+            if paren is None or acr in out:
+                continue
+            found = self._expansion_before(doc, paren.start, acr)
+            if found is not False:
+                out[acr] = found
+        for m in _DEFINED_BEFORE.finditer(text):
+            acr, inner = m.group(1), m.group(2)
+            if acr in out or "," in inner:
+                continue  # "BRICS (Brazil, Russia, ...)" is a list, not an expansion
+            words = expansion_words(inner)
+            if not acronym_matches(acr, words):
+                continue
+            span = doc.char_span(m.start(2), m.end(2), alignment_mode="contract")
+            if span is None or len(span) == 0:
+                continue
+            out[acr] = (span.start, span.end) if _is_capitalised_name(words) else None
+        return out
+
+    def _expansion_before(self, doc: Doc, paren: int, acr: str) -> tuple[int, int] | None | bool:
+        """Shortest run of words ending right before ``paren`` whose letters spell ``acr``.
+
+        Returns the token span, ``None`` when the expansion is lower-case words (not
+        a name), ``False`` when no expansion is there."""
+        end = paren
+        lo = max(0, paren - _MAX_EXPANSION_WORDS * 2)
+        sent_start = doc[paren].sent.start if doc.has_annotation("SENT_START") else 0
+        lo = max(lo, sent_start)
+        for start in range(end - 1, lo - 1, -1):
+            tok = doc[start]
+            if tok.is_punct and tok.text not in "-–":
+                break
+            if tok.lower_ in ACR_STOP:
+                continue
+            words = expansion_words(doc[start:end].text)
+            if acronym_matches(acr, words):
+                if not _is_capitalised_name(words):
+                    return None
+                # a parent organisation's acronym just before: "OSCE Parliamentary Assembly (PA)"
+                while start > lo and doc[start - 1].is_upper and doc[start - 1].is_alpha and len(doc[start - 1]) > 1:
+                    start -= 1
+                return start, end
+        return False
+
+    def _resolve(self, doc: Doc, text: str, model: list[_Cand], strong: list[_Cand], weak: list[_Cand], suppress: set[str],
+                 title_ends: dict[int, int], title_starts: dict[int, int]) -> list[Span]:
+        # strong rule spans: longest first, no overlaps among them
+        chosen: list[_Cand] = []
+        for c in sorted(strong, key=lambda c: (-(c.end - c.start), c.start)):
+            if all(c.end <= o.start or c.start >= o.end for o in chosen):
+                chosen.append(c)
+        # model spans: kept where no strong span overlaps; a partial overlap keeps the
+        # side that sticks out ("the OSCE Institutions – [Office for ...]").
+        kept: list[_Cand] = []
+        for m in model:
+            pieces = [(m.start, m.end)]
+            for c in chosen:
+                nxt = []
+                for s, e in pieces:
+                    if e <= c.start or s >= c.end:
+                        nxt.append((s, e))
+                        continue
+                    if s < c.start:
+                        nxt.append((s, c.start))
+                    if e > c.end:
+                        nxt.append((c.end, e))
+                pieces = nxt
+            for s, e in pieces:
+                if (s, e) != (m.start, m.end):
+                    s, e = self._trim(doc, s, e, m.label, title_ends, title_starts)
+                    # what is left of a model span cut by a rule span must still hold
+                    # a proper noun ("Austria" of "Austria S.Kurz", not "Describing")
+                    if s >= e or not any(t.pos_ == "PROPN" and t.text[:1].isupper() for t in doc[s:e]):
+                        continue
+                if suppress and doc[s:e].text in suppress:  # usually empty: skip building the Span
+                    continue
+                kept.append(_Cand(s, e, m.label, False))
+        # weak spans: relabel an exact model span, fill gaps; a model span that strictly
+        # contains one keeps it ("OSCE Ministerial Council"), unless the model glued two
+        # gazetteer names together ("OSCE-UNDP").
+        weak_sorted = sorted({(c.start, c.end, c.label) for c in weak}, key=lambda t: (t[0], -(t[1] - t[0])))
+        weak_c = [_Cand(s, e, lab, False) for s, e, lab in weak_sorted]
+        final = list(chosen)
+        # a gazetteer name that strictly contains a model span replaces it
+        # ("Bosnia and Herzegovina" over "Bosnia", "1.3 million Euro" over "1.3 million")
+        wider = [w for w in weak_c if any(w.start <= m.start and m.end <= w.end and (w.end - w.start) > (m.end - m.start) for m in kept)]
+        if wider:
+            kept = [m for m in kept if not any(w.start <= m.start and m.end <= w.end for w in wider)]
+            kept = [m for m in kept if all(m.end <= w.start or m.start >= w.end for w in wider)] + \
+                [w for w in wider if all(w.end <= c.start or w.start >= c.end for c in chosen)]
+            kept.sort(key=lambda c: c.start)
+        for m in kept:
+            inside = [w for w in weak_c if w.start >= m.start and w.end <= m.end]
+            exact = [w for w in inside if (w.start, w.end) == (m.start, m.end)]
+            if exact:
+                final.append(_Cand(m.start, m.end, exact[0].label, False))
+            elif len(inside) >= 2 and all(t.is_punct or any(w.start <= t.i < w.end for w in inside) for t in doc[m.start:m.end]):
+                final.extend(inside)
+            else:
+                final.append(m)
+        for w in weak_c:
+            if all(w.end <= o.start or w.start >= o.end for o in final):
+                final.append(w)
+        final.sort(key=lambda c: (c.start, -(c.end - c.start)))
+        spans: list[_Cand] = []
+        for c in final:
+            if spans and c.start < spans[-1].end:
+                continue
+            prev = spans[-1] if spans else None
+            if prev is not None and prev.end == c.start and self._glue(doc, prev, c):
+                spans[-1] = _Cand(prev.start, c.end, c.label if prev.label == "DATE" else prev.label, False)
+                continue
+            spans.append(c)
+        spans = self._extend_bodies(doc, spans)
+        spans = self._propagate_persons(doc, spans, text)
+        return [Span(doc, c.start, c.end, label=c.label) for c in spans]
+
+    @staticmethod
+    def _extend_bodies(doc: Doc, spans: list[_Cand]) -> list[_Cand]:
+        """Complete the names of bodies (GUIDELINES section 3: the longest proper name).
+
+        * "OSCE" + "Secretariat": an acronym the model tagged alone, followed by a
+          capitalised body noun (``resources/org_heads.txt``), is one ORG;
+        * "OSCE Office" + "in Ashgabat", "Special Monitoring Mission" + "in Ukraine":
+          an office or mission named after its place;
+        * "Permanent Delegation of the Republic of Belarus" + "to the OSCE".
+        """
+        heads = _org_heads()
+        out: list[_Cand] = []
+        for k, c in enumerate(spans):
+            nxt = spans[k + 1] if k + 1 < len(spans) else None
+            limit = nxt.start if nxt is not None else len(doc)
+            if c.label == "ORG" and c.end - c.start == 1 and doc[c.start].is_upper:
+                n = c.end
+                while n < limit and n - c.end < 3 and doc[n].is_title and doc[n].pos_ == "PROPN":
+                    n += 1
+                if n > c.end and doc[n - 1].lower_ in heads:
+                    c = _Cand(c.start, n, "ORG", c.strong)
+            if c.label == "ORG" and nxt is not None and c.end + 1 <= nxt.start:
+                gap = [t.lower_ for t in doc[c.end:nxt.start]]
+                last = doc[c.end - 1].lower_
+                first = doc[c.start].lower_
+                if gap == ["in"] and nxt.label == "GPE" and last in _place_heads() and nxt.end - nxt.start <= 3:
+                    out.append(_Cand(c.start, nxt.end, "ORG", c.strong))
+                    spans[k + 1] = _Cand(nxt.start, nxt.start, "", False)  # consumed
+                    continue
+                if gap in (["to"], ["to", "the"]) and nxt.label == "ORG" and (first in _place_heads() or (c.end - c.start > 1 and doc[c.start + 1].lower_ in _place_heads())):
+                    out.append(_Cand(c.start, nxt.end, "ORG", c.strong))
+                    spans[k + 1] = _Cand(nxt.start, nxt.start, "", False)
+                    continue
+            if c.end > c.start:
+                out.append(c)
+        return out
+
+    @staticmethod
+    def _propagate_persons(doc: Doc, spans: list[_Cand], text: str) -> list[_Cand]:
+        """A person named once in the document is a PERSON wherever the name recurs,
+        full or surname only ("..., Igor Sekreta said." after "Deputy Minister Igor
+        Sekreta"; "Sekreta remarked"). Only fills gaps; never overrides a span."""
+        names: set[str] = set()
+        for c in spans:
+            if c.label != "PERSON":
+                continue
+            toks = doc[c.start:c.end]
+            # only full names: a single capitalised word the model called PERSON
+            # ("Gazprom", "Library") must not spread its error through the document
+            if len(toks) < 2 or not all(t.is_title or (t.text.endswith(".") and t.text[:1].isupper()) for t in toks):
+                continue
+            names.add(toks.text)
+            if len(toks[-1]) >= 3 and toks[-1].is_alpha:
+                names.add(toks[-1].text)
+        if not names:
+            return spans
+        pattern = re.compile(r"(?<![\w.])(" + "|".join(map(re.escape, sorted(names, key=len, reverse=True))) + r")(?![\w])")
+        lower_words = set(re.findall(r"\b[a-z][a-z'-]*\b", text))
+        taken = [(c.start, c.end) for c in spans]
+        starts = sorted(taken)
+        added = []
+        for m in pattern.finditer(text):
+            sp = doc.char_span(m.start(1), m.end(1))
+            if sp is None:
+                continue
+            k = bisect.bisect_right(starts, (sp.start, len(doc) + 1))
+            overl = (k > 0 and starts[k - 1][1] > sp.start) or (k < len(starts) and starts[k][0] < sp.end)
+            # the recurrence must read as a name too ("Poll" the noun is not Mr Poll):
+            # tagged a proper noun, or a word the document never writes in lower case
+            # (the tagger calls a sentence-initial "Sekreta" a NOUN)
+            if not overl and all(t.pos_ == "PROPN" or (t.is_title and t.lower_ not in lower_words) for t in sp):
+                added.append(_Cand(sp.start, sp.end, "PERSON", False))
+        if not added:
+            return spans
+        return sorted(spans + added, key=lambda c: c.start)
+
+    @staticmethod
+    def _glue(doc: Doc, a: _Cand, b: _Cand) -> bool:
+        """Two adjacent spans that are one name.
+
+        * "OSCE PA", "OSCE ODIHR": a parent organisation's acronym right before
+          the body's own name is one ORG (the longest proper name);
+        * "the fall of" + "2024": the model cut a DATE at "of".
+        """
+        if a.label == "ORG" and b.label == "ORG" and a.end - a.start == 1:
+            first = doc[a.start]
+            return first.is_upper and first.is_alpha and len(first) > 1 and not first.whitespace_ == "" and doc[b.start].text[:1].isupper()
+        if a.label == "DATE" and b.label == "DATE" and doc[a.end - 1].lower_ == "of":
+            return True
+        return False
+
+
+@lru_cache(maxsize=1)
+def _law_heads() -> frozenset[str]:
+    return frozenset(w.lower() for w in _lines("law_heads"))
+
+
+@lru_cache(maxsize=1)
+def _event_heads() -> frozenset[str]:
+    return frozenset(w.lower() for w in _lines("event_heads"))
+
+
+@lru_cache(maxsize=1)
+def _org_heads() -> frozenset[str]:
+    return frozenset(w.split("|")[0].strip().lower() for w in _lines("org_heads"))
+
+
+@lru_cache(maxsize=1)
+def _place_heads() -> frozenset[str]:
+    """Body nouns whose name includes the place: "OSCE Office in Ashgabat"."""
+    return frozenset(w.split("|")[0].strip().lower() for w in _lines("org_heads") if w.split("|")[-1].strip() == "in")
+
+
+@lru_cache(maxsize=1)
+def _job_titles() -> frozenset[str]:
+    return frozenset(w.lower() for w in title_entries("office"))
+
+
+@lru_cache(maxsize=1)
+def _not_entities() -> frozenset[tuple[str, str]]:
+    out = set()
+    for line in _lines("not_entities"):
+        label, _, word = (p.strip() for p in line.partition("|"))
+        out.add((label, word))
+    return frozenset(out)
+
+
+@lru_cache(maxsize=1)
+def law_event_heads() -> frozenset[str]:
+    """Lower-cased head nouns of LAW and EVENT names (event_heads + law_heads)."""
+    return frozenset(w.lower() for w in _lines("event_heads") + _lines("law_heads"))
+
+
+@Language.factory(COMPONENT)
+def make_entity_rules(nlp, name):  # no annotations: spaCy's config validation cannot resolve postponed ones
+    return EntityRules(nlp.vocab, nlp.make_doc)
+
+
+def add_to_pipeline(nlp: Language) -> None:
+    """Add ``claimex_entity_rules`` after the statistical NER (or last, without one)."""
+    if COMPONENT in nlp.pipe_names:
+        return
+    if "ner" in nlp.pipe_names:
+        nlp.add_pipe(COMPONENT, after="ner")
+    else:
+        nlp.add_pipe(COMPONENT, last=True)

@@ -1,0 +1,205 @@
+"""Names shared by the entities and quotes stages: person names (titles off a
+mention, a mention to the person's full name) and acronyms (an acronym read off
+its expansion).
+
+Title stripping (:func:`strip_titles`) serves both the entities stage (canonical names,
+:mod:`pipeline.stages.entities.canonical`, offices and courtesy titles only) and the quotes stage (speaker
+labels, :mod:`pipeline.stages.quotes.speakers`, roles too). Surname to full name (:class:`PersonNames`)
+serves the speakers only: canonical names resolve surnames with their own corpus-wide rules
+(``person_target`` in :func:`pipeline.stages.entities.canonical.canonical_names`). Title and role words
+come from ``resources/titles.txt``.
+
+* :func:`strip_titles`: the name in a titled mention, GUIDELINES section 3 (job titles
+  are not part of a name): ``Belarusian Deputy Foreign Minister Igor Sekreta`` ->
+  ``Igor Sekreta``, ``President of Belarus A. Lukashenko`` -> ``A. Lukashenko``,
+  ``Mr. Clarke`` -> ``Clarke``, and for speakers roles too (``Founder Beverly Bond``).
+  A mention that is all titles and roles (``deputy minister``) or whose words after
+  the title are not a name (``spokesman for Fox``) is kept. Determiners and possessives
+  are the callers' business: a canonical name drops only "the" and a final "'s"
+  (:func:`pipeline.stages.entities.canonical.surface`), a speaker label drops every determiner and
+  inner possessives too (:func:`pipeline.stages.quotes.speakers.speaker_name`).
+* :class:`PersonNames`: the persons one document names, by surname, so that a lone
+  surname or a titled surname resolves to the full name given elsewhere in the same
+  document (GUIDELINES section 3: ``Sekreta``, ``Mr Sekreta`` -> ``Igor Sekreta``).
+  Descriptions (``the deputy minister``) need the parse and the quotes around them:
+  :class:`pipeline.stages.quotes.speakers.SpeakerResolver` resolves them.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..resources import titles
+
+# Punctuation at either end of a word that is not part of it when matching titles:
+# "Sen.", "Minister,", "Belarus’".
+_WORD_PUNCT = ".,’'"
+
+
+@lru_cache(maxsize=None)
+def title_words() -> frozenset[str]:
+    """Title and role words (``titles.txt`` kind ``word``), lower case, without a final dot."""
+    return frozenset(t.lower().rstrip(".") for t in titles("word"))
+
+
+@lru_cache(maxsize=None)
+def name_title_words() -> frozenset[str]:
+    """The one-word offices and courtesy titles of ``titles.txt`` (``President``,
+    ``Chancellor``, ``Mr``, ``Lord``, ``Prof.``), lower case, without a final dot: the
+    words an entity's canonical name drops. Not limited to :func:`title_words`: the
+    ``word`` kind leaves out "chancellor" for the speakers' sake only (see titles.txt),
+    and "Chancellor Angela Merkel" is still "Angela Merkel" as a name.
+    Roles and abbreviated titles (``Founder``, ``Judge``, ``Rep.``) stay in a canonical
+    name as the NER left them: the NER cuts offices and courtesy titles only, and a
+    lone first name left by a split mention ("High Court Judge Richard" | "Mawrey")
+    would otherwise resolve to another person with that surname ("Cliff Richard")."""
+    return frozenset(t.lower().rstrip(".") for t in titles("office") + titles("courtesy")
+                     if len(t.split()) == 1)
+
+
+@lru_cache(maxsize=None)
+def org_title_words() -> frozenset[str]:
+    """Title words that also qualify organisations (``Foreign Ministry``, ``State Department``)."""
+    return frozenset(t.lower() for t in titles("org"))
+
+
+def strip_titles(mention: str, roles: bool = True) -> str:
+    """The name in a titled mention: the words after the last title word, when they
+    are capitalised (see the module docstring); otherwise the mention, words joined
+    by single spaces. ``roles=False``: only offices and courtesy titles count as
+    titles (:func:`name_title_words`, for canonical names)."""
+    words = mention.split()
+    words_of = title_words() if roles else name_title_words()
+    last = max((k for k, w in enumerate(words) if w.lower().strip(_WORD_PUNCT) in words_of), default=-1)
+    rest = words[last + 1:]
+    if rest and rest[0].lower() == "of":  # "President of Belarus A. Lukashenko"
+        rest = rest[1:]
+        while len(rest) > 1 and rest[0][:1].isupper() and not _looks_like_name_start(rest):
+            rest = rest[1:]
+    if last >= 0 and rest and all(w[:1].isupper() for w in rest):
+        words = rest
+    return " ".join(words)
+
+
+def _looks_like_name_start(words: list[str]) -> bool:
+    """``A. Lukashenko`` / ``Igor Sekreta`` at the end of the list: a name of two words
+    or an initial plus surname."""
+    return len(words) <= 2 or (len(words[0]) <= 3 and words[0].endswith("."))
+
+
+class PersonNames:
+    """The full names of the persons one document names, by surname.
+
+    When two full names share a surname the longer is kept (``Igor V. Sekreta`` over
+    ``Igor Sekreta``), and on a tie the first given.
+    """
+
+    def __init__(self, names=()):
+        self._by_surname: dict[str, str] = {}
+        for name in names:
+            self.add(name)
+
+    def add(self, name: str) -> None:
+        """Remember a full name (two words or more; a lone word names nobody new)."""
+        words = name.split()
+        if len(words) >= 2:
+            known = self._by_surname.get(words[-1])
+            if known is None or len(name) > len(known):
+                self._by_surname[words[-1]] = name
+
+    def full_name(self, surname: str) -> str | None:
+        """The full name ending with ``surname`` (as written), or None."""
+        return self._by_surname.get(surname)
+
+    def person(self, name: str) -> str:
+        """``name`` as a person's name: a lone word (a surname) becomes the full name the
+        document gave for it (``Sekreta`` -> ``Igor Sekreta``); any other name, and a
+        surname the document gives no full name for, comes back as it is. Titles are the
+        caller's business (:func:`strip_titles`)."""
+        if len(name.split()) == 1:
+            return self.full_name(name) or name
+        return name
+
+    def resolve(self, mention: str) -> str | None:
+        """The person ``mention`` names: ``Sekreta``, ``Mr Sekreta`` -> ``Igor Sekreta``
+        once the document named Igor Sekreta; a titled full name -> that name. None
+        when the mention is a surname the document gives no full name for (never guessed)
+        or is not a name at all (``the deputy minister``)."""
+        name = strip_titles(mention)
+        words = name.split()
+        if len(words) == 1:
+            return self.full_name(name)
+        return name if words and all(w[:1].isupper() for w in words) else None
+
+
+# --- acronyms ------------------------------------------------------------------
+
+#: an organisation acronym as written (OSCE, EAEU, BelTA, MPs)
+ACRONYM_RE = r"[A-Z][A-Za-z]{0,2}[A-Z][A-Z]*s?"
+#: function words an acronym may skip ("Organization for Security and ...")
+ACR_STOP = frozenset({"of", "for", "and", "in", "the", "on", "to", "&", "de", "a", "an"})
+_WORD_RE = re.compile(r"[^\W\d_][\w'’.-]*|\d+\w*", re.UNICODE)
+
+
+def expansion_words(text: str) -> list[str]:
+    """Words of a candidate expansion; hyphenated parts stay one word ("Co-operation")."""
+    return _WORD_RE.findall(text)
+
+
+def acronym_matches(acronym: str, words: list[str]) -> bool:
+    """True when ``acronym`` can be read off ``words``.
+
+    Every content word gives its first letter and at most one later letter, in
+    order (EAEU = E-ur-A-sian Economic Union; OSCE = Organization for Security
+    and Co-operation in Europe); function words
+    (of, for, and, ...) may give letters or none; the letters of a hyphenated
+    word may come from each part (``Co-operation`` -> C or CO). A trailing
+    plural ``s`` of the acronym may be skipped. Case-insensitive.
+    """
+    acr = acronym.upper()
+    if acr.endswith("S") and len(acr) > 2 and acronym[-1] == "s":
+        acr = acr[:-1]
+    if not words or len(acr) < 2:
+        return False
+
+    @lru_cache(maxsize=None)
+    def go(i: int, j: int) -> bool:
+        # i: next acronym letter, j: next word
+        if j == len(words):
+            return i == len(acr)
+        word = words[j]
+        low = word.lower()
+        optional = low in ACR_STOP
+        if optional and go(i, j + 1):
+            return True
+        letters = re.sub(r"[^0-9a-z]", "", low)
+        parts = [re.sub(r"[^0-9a-z]", "", p) for p in low.split("-") if p]
+        # the word's first letter, then at most one more of its letters
+        # ("Eurasian" -> E or EA, as in EAEU)
+        if letters and i < len(acr) and letters[0].upper() == acr[i]:
+            if go(i + 1, j + 1):
+                return True
+            if word.isupper() and len(letters) > 1:
+                # an acronym inside the expansion gives its first letter or all of
+                # it ("OSCE Office in Minsk" = OOM), never a subsequence
+                n = len(letters)
+                if letters.upper() == acr[i:i + n] and go(i + n, j + 1):
+                    return True
+                return False
+            pos = 1
+            for extra in range(1, 2):
+                if i + extra >= len(acr):
+                    break
+                pos = letters.find(acr[i + extra].lower(), pos)
+                if pos < 0:
+                    break
+                pos += 1
+                if go(i + extra + 1, j + 1):
+                    return True
+        # one letter from each hyphen part ("Co-operation" -> CO)
+        if len(parts) > 1 and i + len(parts) <= len(acr):
+            if all(p[:1].upper() == acr[i + n] for n, p in enumerate(parts)) and go(i + len(parts), j + 1):
+                return True
+        return False
+
+    return go(0, 0)

@@ -1,0 +1,225 @@
+"""Quotation-mark pairing on raw text (issue 4, GUIDELINES section 4).
+
+Pure string work, no parse: find the spans enclosed by quotation marks, in every
+style seen in the wild (“ ” ‘ ’ " ' `` '' « » „), including mismatched pairs
+(``'wrong’``), quotes that run over several paragraphs and text whose marks do
+not balance. Unbalanced text never raises: the span is closed where the
+paragraph ends and the problem is reported in ``MarkScan.problems``.
+
+Double marks are paired first; single marks only count as quotation marks
+outside double-quoted spans (inside, they are nested quotes or scare quotes
+that belong to the outer quote) and only pair within one paragraph, because a
+lone ``'`` or ``’`` is far more often an apostrophe (``Belarus’ Top``, ``'90s``).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ...resources import QUOTE_CHARS
+
+OPEN_DOUBLE = "“„‟«"
+CLOSE_DOUBLE = "”»"
+STRAIGHT_DOUBLE = '"'
+OPEN_SINGLE = "‘‚‹"
+CLOSE_SINGLE = "›"
+AMBIG_SINGLE = "'’"
+#: every character ``find_marks`` looks at (the mark classes above, plus "`"; the
+#: same set as resources.QUOTE_CHARS): it jumps from one to the next instead of
+#: stepping through the whole text in Python (issue 6)
+_MARK_CHARS = re.compile("[" + re.escape("".join(sorted(QUOTE_CHARS))) + "]")
+# Characters after which a mark is "left-flanking" (can open a quote): start of
+# text, whitespace, opening brackets and dashes (`—“We ...`).
+_BEFORE_OPEN = set("([{—–-/:") | set(OPEN_DOUBLE) | set(OPEN_SINGLE)
+# Characters before which a mark is "right-flanking" (can close a quote).
+_AFTER_CLOSE = set(".,;:!?)]}—–-/…") | set(CLOSE_DOUBLE) | set("'’\"")
+
+
+@dataclass(frozen=True)
+class Mark:
+    pos: int          # index of the first character of the mark
+    length: int       # 1, or 2 for `` and ''
+    double: bool
+    can_open: bool
+    can_close: bool
+
+
+@dataclass(frozen=True)
+class QuotedSpan:
+    """One span enclosed by quotation marks. ``start``/``end`` delimit the content
+    (marks excluded, outer whitespace trimmed); ``open_pos``/``close_end`` the marks."""
+
+    open_pos: int
+    close_end: int    # index just after the closing mark (== end when unclosed)
+    start: int
+    end: int
+    double: bool
+    closed: bool      # False: no closing mark, closed at the paragraph end
+
+
+@dataclass
+class MarkScan:
+    spans: list[QuotedSpan] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+
+def _flanks(text: str, pos: int, length: int) -> tuple[bool, bool]:
+    prev = text[pos - 1] if pos > 0 else " "
+    nxt = text[pos + length] if pos + length < len(text) else " "
+    left = (not nxt.isspace()) and (prev.isspace() or prev in _BEFORE_OPEN)
+    right = (not prev.isspace()) and (nxt.isspace() or nxt in _AFTER_CLOSE)
+    return left, right
+
+
+def find_marks(text: str) -> list[Mark]:
+    """Every quotation mark in ``text`` with the roles its context allows."""
+    marks: list[Mark] = []
+    i, n = 0, len(text)
+    for found in _MARK_CHARS.finditer(text):
+        if found.start() < i:  # the second character of a `` or '' mark
+            continue
+        i = found.start()
+        ch = text[i]
+        two = text[i:i + 2]
+        if two == "``":
+            marks.append(Mark(i, 2, True, True, False))
+            i += 2
+            continue
+        if two == "''":
+            left, right = _flanks(text, i, 2)
+            marks.append(Mark(i, 2, True, left and not right, True))
+            i += 2
+            continue
+        if ch in OPEN_DOUBLE:
+            left, right = _flanks(text, i, 1)
+            # A glyph-opener in closing position is a mismatched closer (`text“ said`).
+            marks.append(Mark(i, 1, True, True, right and not left))
+        elif ch in CLOSE_DOUBLE:
+            left, right = _flanks(text, i, 1)
+            marks.append(Mark(i, 1, True, left and not right, True))
+        elif ch == STRAIGHT_DOUBLE:
+            left, right = _flanks(text, i, 1)
+            if not left and not right:  # glued on both sides (`a"b`) or isolated: either
+                left = right = True
+            marks.append(Mark(i, 1, True, left, right))
+        elif ch in OPEN_SINGLE or ch == "`":
+            marks.append(Mark(i, 1, False, True, False))
+        elif ch in CLOSE_SINGLE:
+            marks.append(Mark(i, 1, False, False, True))
+        elif ch in AMBIG_SINGLE:
+            prev = text[i - 1] if i > 0 else " "
+            nxt = text[i + 1] if i + 1 < n else " "
+            if not (prev.isalnum() and nxt.isalnum()):  # not an apostrophe inside a word
+                left, right = _flanks(text, i, 1)
+                if left or right:
+                    marks.append(Mark(i, 1, False, left and nxt.isalpha(), right))
+        i += 1
+    return marks
+
+
+def _paragraph_end(text: str, pos: int) -> int:
+    """Index of the end of the paragraph containing ``pos`` (before its line break)."""
+    j = text.find("\n", pos)
+    return len(text) if j < 0 else j
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _next_paragraph_opener(text: str, par_end: int, marks_by_pos: dict[int, Mark]) -> Mark | None:
+    """The opening double mark that starts the paragraph after ``par_end``, if any
+    (news convention for a quote running on: no closing mark at the end of the
+    paragraph, a fresh opening mark at the start of the next)."""
+    j = par_end
+    while j < len(text) and text[j].isspace():
+        j += 1
+    m = marks_by_pos.get(j)
+    if m is not None and m.double and m.can_open:
+        return m
+    return None
+
+
+def scan_quotes(text: str) -> MarkScan:
+    """Pair quotation marks in ``text``; never raises on unbalanced marks."""
+    scan = MarkScan()
+    marks = find_marks(text)
+    doubles = [m for m in marks if m.double]
+    by_pos = {m.pos: m for m in doubles}
+    reopeners: set[int] = set()
+    open_mark: Mark | None = None
+    par_end = -1
+
+    def close_unbalanced(at: int, why: str) -> None:
+        nonlocal open_mark
+        s, e = _trimmed(text, open_mark.pos + open_mark.length, at)
+        if e > s:
+            scan.spans.append(QuotedSpan(open_mark.pos, e, s, e, True, False))
+        scan.problems.append(f"{why} at char {open_mark.pos}: {text[open_mark.pos:open_mark.pos + 40]!r}")
+        open_mark = None
+
+    for m in doubles:
+        if m.pos in reopeners:
+            continue
+        # Paragraph ends between the open mark and this one: continue or close.
+        while open_mark is not None and par_end < m.pos:
+            nxt = _next_paragraph_opener(text, par_end, by_pos)
+            if nxt is not None and nxt.pos <= m.pos:
+                reopeners.add(nxt.pos)
+                par_end = _paragraph_end(text, nxt.pos)
+                if nxt.pos == m.pos:
+                    break
+            else:
+                close_unbalanced(par_end, "quotation mark not closed before the paragraph ends")
+        if m.pos in reopeners:
+            continue
+        if open_mark is None:
+            if m.can_open:
+                open_mark = m
+                par_end = _paragraph_end(text, m.pos)
+            else:
+                scan.problems.append(f"closing quotation mark with no opening mark at char {m.pos}")
+            continue
+        if m.can_close:
+            s, e = _trimmed(text, open_mark.pos + open_mark.length, m.pos)
+            if e > s:
+                scan.spans.append(QuotedSpan(open_mark.pos, m.pos + m.length, s, e, True, True))
+            open_mark = None
+        else:  # a second opener: the first one was never closed
+            close_unbalanced(m.pos, "quotation mark not closed before the next opening mark")
+            open_mark = m
+            par_end = _paragraph_end(text, m.pos)
+    while open_mark is not None:
+        nxt = _next_paragraph_opener(text, par_end, by_pos)
+        if nxt is not None:
+            par_end = _paragraph_end(text, nxt.pos)
+        else:
+            close_unbalanced(par_end, "quotation mark not closed before the paragraph ends")
+
+    covered = [(sp.open_pos, sp.close_end) for sp in scan.spans]
+    scan.spans.extend(_single_spans(text, [m for m in marks if not m.double], covered))
+    scan.spans.sort(key=lambda sp: sp.start)
+    return scan
+
+
+def _single_spans(text: str, singles: list[Mark], covered: list[tuple[int, int]]) -> list[QuotedSpan]:
+    out = []
+    open_mark: Mark | None = None
+    for m in singles:
+        if any(a <= m.pos < b for a, b in covered):
+            continue
+        if open_mark is not None and "\n" in text[open_mark.pos:m.pos]:
+            open_mark = None  # single quotes never span paragraphs; the opener was an apostrophe
+        if open_mark is None:
+            if m.can_open:
+                open_mark = m
+        elif m.can_close:
+            s, e = _trimmed(text, open_mark.pos + 1, m.pos)
+            if e > s:
+                out.append(QuotedSpan(open_mark.pos, m.pos + 1, s, e, False, True))
+            open_mark = None
+    return out

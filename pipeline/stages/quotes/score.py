@@ -1,0 +1,61 @@
+"""Scoring the quotes stage against the gold set: token-overlap matching (a
+prediction matches a gold quote when their word-token sets have Dice >= 0.5,
+one-to-one, greedily by best overlap). P/R/F1 overall, per kind, and
+requiring the right speaker.
+"""
+from __future__ import annotations
+
+from typing import Mapping
+
+import pandas as pd
+
+from ...evaluation.gold import DocAnchors, Gold
+from ...evaluation.metrics import PRF, StageReport, anchor, gold_by_doc, greedy_match, scored_preds, speaker_matches, tokens
+
+def score(rep: StageReport, df: pd.DataFrame, gold: Gold, anchors: Mapping[str, DocAnchors]) -> None:
+    preds_by_doc = scored_preds(df, anchors)
+    groups = {"": None, "direct_": "direct", "indirect_": "indirect"}
+    span_prf = {k: PRF() for k in groups}
+    spk_prf = {k: PRF() for k in groups}
+    speaker_ok = speaker_n = kind_ok = 0
+    for doc_id, spans in gold_by_doc(gold.spans["quotes"], gold).items():
+        da = anchors.get(doc_id)
+        text = da.text if da else ""
+        golds = [(s, anchor(s, anchors)) for s in spans]
+        for s, a in golds:
+            if a is None and not s.get("optional"):
+                rep.notes.append(f"{doc_id}: gold quote not in text: {s.text[:60]!r}")
+        preds = preds_by_doc.get(doc_id, [])
+        for key, kind in groups.items():
+            sel = [(s, a) for s, a in golds if kind is None or s.get("kind") == kind]
+            g_sel = [(s, a) for s, a in sel if not s.get("optional")]
+            g_opt = [(s, a) for s, a in sel if s.get("optional")]
+            p_sel = [(sp, r) for sp, r in preds if kind is None or r.get("kind") == kind]
+            g_tok = [tokens(text, a) if a else frozenset() for _, a in g_sel]
+            p_tok = [tokens(text, sp) for sp, _ in p_sel]
+            # an optional gold quote (a borderline case) costs nothing when
+            # missed, and a prediction that matches it is not a false alarm
+            o_tok = [tokens(text, a) if a else frozenset() for _, a in g_opt]
+            pairs = greedy_match(g_tok, p_tok)
+            spk_pairs = greedy_match(g_tok, p_tok, allowed=lambda i, j: speaker_matches(g_sel[i][0], p_sel[j][1]))
+            for pairs_, prf in ((pairs, span_prf[key]), (spk_pairs, spk_prf[key])):
+                taken = {j for _, j in pairs_}
+                rest = [j for j in range(len(p_sel)) if j not in taken]
+                ignored = greedy_match(o_tok, [p_tok[j] for j in rest])
+                fp = len(rest) - len(ignored)
+                prf.add(PRF(len(pairs_), fp, len(g_sel) - len(pairs_)))
+            if kind is None:
+                for i, j in pairs:
+                    speaker_n += 1
+                    speaker_ok += speaker_matches(g_sel[i][0], p_sel[j][1])
+                    kind_ok += g_sel[i][0].get("kind") == p_sel[j][1].get("kind")
+                matched = {j for _, j in pairs}
+                for j, (sp, r) in enumerate(p_sel):
+                    if j not in matched:
+                        rep.notes.append(f"{doc_id}: predicted {r.get('kind')} quote not in gold: {text[sp[0]:sp[1]][:60]!r}")
+    names = {"": "all quotes", "direct_": "direct", "indirect_": "indirect"}
+    for key in groups:
+        rep.add_prf(key, f"{names[key]} (span)", span_prf[key])
+        rep.add_prf(f"{key}speaker_", f"{names[key]} (span + speaker)", spk_prf[key])
+    rep.add_value("speaker_accuracy", "speaker accuracy (matched)", speaker_ok, speaker_n)
+    rep.add_value("kind_accuracy", "kind accuracy (matched)", kind_ok, speaker_n)

@@ -1,0 +1,388 @@
+"""Views over the output tables for readers: who claimed what, about whom, of what kind.
+
+Pure pandas helpers that ``notebooks/explore.ipynb`` and ``pipeline report``
+import, so the notebook defines no logic and the HTML report and the notebook
+show the same numbers. Every function takes the tables (a :class:`Tables`, or
+the single frames it needs) and returns a new DataFrame; nothing here writes.
+
+Null speakers are shown with readable placeholders instead of NaN: a claim
+without a speaker is asserted by the publication itself (SPEC, claims table),
+a quote without one has a speaker the text does not name.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from ..errors import TableError
+from ..registry import producer, tables as registered_tables
+from ..resources import word_list
+from ..schemas import CLAIM_TYPES
+from ..tables import MissingTableError, empty_frame, read_table, table_path
+from .markup import CLAIM_COLOURS, PUBLICATION, STYLE, UNKNOWN_SPEAKER, render_marked_text
+
+
+
+class TableValueError(TableError):
+    """A table holds a value outside the contract (e.g. an unknown claim type)."""
+
+
+class Tables:
+    """The output tables of one run, by name: ``tables.claims``, ``tables["claims"]``.
+
+    Which tables there are comes from the stage registry (every stage's output,
+    and ``errors``), so a new stage's table is here without a change to this class.
+    """
+
+    def __init__(self, out_dir: Path | None = None, **frames: pd.DataFrame):
+        self.out_dir = out_dir
+        self._frames = dict(frames)
+
+    def __getattr__(self, name: str) -> pd.DataFrame:
+        frames = self.__dict__.get("_frames", {})
+        if name in frames:
+            return frames[name]
+        raise AttributeError(f"no table {name!r}; tables: {', '.join(frames)}")
+
+    def __getitem__(self, name: str) -> pd.DataFrame:
+        try:
+            return self._frames[name]
+        except KeyError:
+            raise KeyError(f"no table {name!r}; tables: {', '.join(self._frames)}") from None
+
+    def __contains__(self, name: str) -> bool:
+        return name in self._frames
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(self._frames)
+
+    def __repr__(self) -> str:
+        sizes = ", ".join(f"{n}: {len(f)}" for n, f in self._frames.items())
+        return f"Tables({self.out_dir}; {sizes})"
+
+
+def load_tables(out_dir: Path | str = "data") -> Tables:
+    """Read every table of a run (``pipeline run all --out OUT_DIR``).
+
+    A missing stage table raises ``MissingTableError`` naming the stage to run;
+    a missing ``errors.parquet`` (written only by the runner) reads as empty.
+    """
+    out = Path(out_dir)
+    if not out.is_dir():
+        raise MissingTableError(f"no output folder at {out}; run `pipeline run all --out {out}` first")
+    frames = {}
+    for name in registered_tables():
+        if name == "errors" and not table_path(out, name).exists():
+            frames[name] = empty_frame("errors")
+            continue
+        frames[name] = read_table(out, name, stage_hint=producer(name) or "all")
+    return Tables(out_dir=out, **frames)
+
+
+def display_titles(documents: pd.DataFrame, width: int = 70) -> pd.Series:
+    """doc_id -> a title to show: the headline, or for untitled articles (wire copy
+    often has none) the opening words of the text, so readers can tell documents apart."""
+    def show(title, text, doc_id):
+        if isinstance(title, str) and title.strip():
+            return title
+        words = " ".join(str(text or "").split())
+        if not words:
+            return doc_id
+        cut = words if len(words) <= width else words[:width].rsplit(" ", 1)[0] + " …"
+        return f"(untitled) {cut}"
+    return pd.Series([show(*r) for r in zip(documents["title"], documents["text"], documents["doc_id"])],
+                     index=documents["doc_id"].values, dtype=object)
+
+
+def table_sizes(tables: Tables) -> pd.Series:
+    """Rows per table, in pipeline order (a quick check that the run produced something)."""
+    return pd.Series({name: len(tables[name]) for name in tables.names}, name="rows")
+
+
+def entity_labels() -> tuple[str, ...]:
+    """Labels counted as named things people talk about (see the resource file for why)."""
+    return word_list("report_entity_labels")
+
+
+def speaker_or_publication(speaker: pd.Series) -> pd.Series:
+    return speaker.astype(object).where(speaker.notna(), PUBLICATION)
+
+
+def quote_speaker(speaker: pd.Series) -> pd.Series:
+    return speaker.astype(object).where(speaker.notna(), UNKNOWN_SPEAKER)
+
+
+def canonical_name(entities: pd.DataFrame) -> pd.Series:
+    """The entity's canonical name, or its text where the entities stage left none."""
+    return entities["canonical"].astype(object).where(entities["canonical"].notna(), entities["text"])
+
+
+# --- claims per speaker and type -------------------------------------------------------
+
+def claims_by_speaker_type(claims: pd.DataFrame) -> pd.DataFrame:
+    """One row per speaker, one column per claim type (+ ``total``), most claims first.
+
+    All four claim types are always columns, so a plot's legend and colours do
+    not change with the data.
+    """
+    if claims.empty:
+        return pd.DataFrame(columns=[*CLAIM_TYPES, "total"], dtype="int64").rename_axis("speaker")
+    unknown = sorted(set(claims["claim_type"].dropna()) - set(CLAIM_TYPES))
+    if unknown:
+        # counting them under no column would make the totals silently wrong
+        raise TableValueError(f"claims: unknown claim_type {', '.join(map(repr, unknown))}; valid: {', '.join(CLAIM_TYPES)}")
+    df = claims.assign(speaker=speaker_or_publication(claims["speaker"]))
+    table = pd.crosstab(df["speaker"], df["claim_type"])
+    table = table.reindex(columns=list(CLAIM_TYPES), fill_value=0)
+    table["total"] = table.sum(axis=1)
+    table = table.sort_values(["total", *CLAIM_TYPES], ascending=False, kind="stable")
+    table.columns.name = None
+    return table.astype("int64")
+
+
+def plot_claims_by_speaker(claims: pd.DataFrame, ax=None, top: int = 20):
+    """Horizontal stacked bars of claims per speaker and type; returns the Axes.
+
+    An empty claims table draws an empty, labelled plot instead of failing, so
+    the notebook runs top to bottom on any run.
+    """
+    import matplotlib.pyplot as plt
+
+    table = claims_by_speaker_type(claims).head(top)
+    if ax is None:
+        _, ax = plt.subplots(figsize=(8, max(2.5, 0.45 * len(table) + 1.2)))
+    if table.empty:
+        ax.text(0.5, 0.5, "no claims in this run", ha="center", va="center", transform=ax.transAxes)
+        ax.set_axis_off()
+        return ax
+    # reversed so the speaker with most claims is on top of a horizontal bar chart
+    table[list(CLAIM_TYPES)].iloc[::-1].plot.barh(stacked=True, ax=ax, color=[CLAIM_COLOURS[t] for t in CLAIM_TYPES])
+    ax.set_xlabel("claims")
+    ax.set_ylabel("")
+    ax.set_title("Claims per speaker and type")
+    ax.legend(title="claim type", loc="lower right")
+    return ax
+
+
+#: one colour per claim type, shared by the plot and the HTML report
+
+
+# --- entities and who talks about them -----------------------------------------------------
+
+def _spans_containing(entities: pd.DataFrame, spans: pd.DataFrame, keep: list[str]) -> pd.DataFrame:
+    """Pairs (entity mention, span) where the mention lies inside the span, same document."""
+    if entities.empty or spans.empty:
+        return pd.DataFrame(columns=["doc_id", "ent_id", "canonical", "label", *keep])
+    ents = entities[["doc_id", "ent_id", "start", "end", "label"]].assign(canonical=canonical_name(entities))
+    sp = spans[["doc_id", "start", "end", *keep]].rename(columns={"start": "span_start", "end": "span_end"})
+    pairs = ents.merge(sp, on="doc_id")
+    inside = (pairs["start"] >= pairs["span_start"]) & (pairs["end"] <= pairs["span_end"])
+    return pairs.loc[inside, ["doc_id", "ent_id", "canonical", "label", *keep]]
+
+
+def entity_speakers(tables: Tables, labels: tuple[str, ...] | None = None) -> pd.DataFrame:
+    """Who talks about which entity: one row per (canonical, speaker) with the mention count,
+    most mentions first.
+
+    A mention counts for a speaker when it lies inside one of their quotes or
+    claims; a mention inside both a quote and the claim drawn from it counts
+    once. The speaker's own name inside their quote is not "talking about".
+    Only entities with ``labels`` count (default: :func:`entity_labels`).
+    """
+    labels = entity_labels() if labels is None else labels
+    entities = tables.entities[tables.entities["label"].isin(labels)]
+    q = _spans_containing(entities, tables.quotes.assign(who=quote_speaker(tables.quotes["speaker"])), ["who"])
+    c = _spans_containing(entities, tables.claims.assign(who=speaker_or_publication(tables.claims["speaker"])), ["who"])
+    both = pd.concat([q, c], ignore_index=True).drop_duplicates(["doc_id", "ent_id", "who"])
+    both = both[both["canonical"] != both["who"]]
+    if both.empty:
+        return pd.DataFrame({"canonical": pd.Series(dtype=object), "speaker": pd.Series(dtype=object),
+                             "mentions": pd.Series(dtype="int64")})
+    out = both.groupby(["canonical", "who"]).size().rename("mentions").reset_index()
+    out = out.rename(columns={"who": "speaker"})
+    return out.sort_values(["mentions", "canonical", "speaker"], ascending=[False, True, True], kind="stable").reset_index(drop=True)
+
+
+def named_entities(tables: Tables, labels: tuple[str, ...] | None = None) -> pd.DataFrame:
+    """Entity mentions with ``labels`` (default: :func:`entity_labels`), ``canonical``
+    filled by :func:`canonical_name`."""
+    labels = entity_labels() if labels is None else labels
+    ents = tables.entities[tables.entities["label"].isin(labels)]
+    return ents.assign(canonical=canonical_name(ents))
+
+
+def top_entities(tables: Tables, n: int = 15, labels: tuple[str, ...] | None = None,
+                 who: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Most-mentioned entities, with how many documents mention them and who talks about them.
+
+    Columns: ``canonical``, ``label`` (its most frequent label), ``mentions``,
+    ``documents``, ``speakers`` (``"Igor Sekreta (3), Maxim Ryzhenkov (1)"``:
+    speakers whose quotes or claims mention it, most mentions first).
+    ``who`` is :func:`entity_speakers` of ``tables`` (default labels); pass it
+    when you already have it.
+    """
+    ents = named_entities(tables, labels)
+    cols = ["canonical", "label", "mentions", "documents", "speakers"]
+    if ents.empty:
+        return pd.DataFrame(columns=cols)
+    grouped = ents.groupby("canonical")
+    out = pd.DataFrame({
+        "label": grouped["label"].agg(lambda s: s.value_counts().index[0]),
+        "mentions": grouped.size(),
+        "documents": grouped["doc_id"].nunique(),
+    }).reset_index()
+    out = out.sort_values(["mentions", "documents", "canonical"], ascending=[False, False, True], kind="stable").head(n)
+    who = entity_speakers(tables) if who is None else who
+    listed = who.groupby("canonical", sort=False).apply(
+        lambda g: ", ".join(f"{s} ({m})" for s, m in zip(g["speaker"], g["mentions"])), include_groups=False
+    ) if not who.empty else pd.Series(dtype=object)
+    out["speakers"] = out["canonical"].map(listed).fillna("")
+    return out[cols].reset_index(drop=True)
+
+
+# --- claims with their context -----------------------------------------------------------
+
+def claims_with_context(tables: Tables) -> pd.DataFrame:
+    """Every claim with its speaker shown, its source sentence, document title and the
+    entities it mentions (``entities``: canonical names, comma-separated)."""
+    claims = tables.claims
+    cols = ["doc_id", "title", "claim_id", "speaker", "claim_type", "check_worthy", "confidence",
+            "claim", "sentence", "entities", "quote_id", "start", "end"]
+    if claims.empty:
+        return pd.DataFrame(columns=cols)
+    df = claims.assign(speaker=speaker_or_publication(claims["speaker"])).rename(columns={"text": "claim"})
+    sents = tables.sentences[["doc_id", "sent_id", "text"]].rename(columns={"text": "sentence"})
+    df = df.merge(sents, on=["doc_id", "sent_id"], how="left")
+    df = df.merge(display_titles(tables.documents).rename("title"), left_on="doc_id", right_index=True, how="left")
+    df["entities"] = _entity_names(tables, claims, "claim_id")
+    return df[cols].sort_values(["doc_id", "start", "claim_id"], kind="stable").reset_index(drop=True)
+
+
+def _entity_names(tables: Tables, spans: pd.DataFrame, id_col: str) -> list[str]:
+    """Per span row: canonical names of the named entities inside it, comma-separated."""
+    mentioned = _spans_containing(tables.entities, spans, [id_col])
+    mentioned = mentioned[mentioned["label"].isin(entity_labels())]
+    names = mentioned.drop_duplicates(["doc_id", id_col, "canonical"]).groupby(["doc_id", id_col])["canonical"].agg(", ".join)
+    return [names.get((d, i), "") for d, i in zip(spans["doc_id"], spans[id_col])]
+
+
+def quotes_with_context(tables: Tables) -> pd.DataFrame:
+    """Every quote with its speaker shown (or :data:`UNKNOWN_SPEAKER`), document title
+    and the entities it mentions (``entities``: canonical names, comma-separated)."""
+    quotes = tables.quotes
+    cols = ["doc_id", "title", "quote_id", "speaker", "kind", "quote", "cue", "speaker_text", "entities", "start", "end"]
+    if quotes.empty:
+        return pd.DataFrame(columns=cols)
+    df = quotes.assign(speaker=quote_speaker(quotes["speaker"])).rename(columns={"text": "quote"})
+    df = df.merge(display_titles(tables.documents).rename("title"), left_on="doc_id", right_index=True, how="left")
+    df["entities"] = _entity_names(tables, quotes, "quote_id")
+    return df[cols].sort_values(["doc_id", "start", "quote_id"], kind="stable").reset_index(drop=True)
+
+
+def check_worthy_claims(tables: Tables) -> pd.DataFrame:
+    """Claims a fact-checker would want to verify, most confident first, with the source sentence."""
+    df = claims_with_context(tables)
+    df = df[df["check_worthy"].astype(bool)]
+    cols = ["speaker", "claim_type", "claim", "sentence", "confidence", "title", "doc_id", "claim_id"]
+    return df.sort_values(["confidence", "doc_id", "start"], ascending=[False, True, True], kind="stable")[cols].reset_index(drop=True)
+
+
+def speaker_claims(tables: Tables, speaker: str, about: str | None = None) -> pd.DataFrame:
+    """What ``speaker`` claimed (optionally only claims mentioning the entity ``about``).
+
+    Names match case-insensitively against canonical names, e.g.
+    ``speaker_claims(t, "Igor Sekreta", about="OSCE")``. ``about`` also matches
+    the entity's mention text, so "Organization for Security and Co-operation in
+    Europe" finds the same claims as its canonical "OSCE".
+    """
+    return _said_by(tables, claims_with_context(tables), speaker, about,
+                    ["claim_type", "check_worthy", "claim", "entities", "title", "doc_id", "claim_id"])
+
+
+def speaker_quotes(tables: Tables, speaker: str, about: str | None = None) -> pd.DataFrame:
+    """What ``speaker`` was quoted saying (optionally only quotes mentioning ``about``);
+    names match as in :func:`speaker_claims`."""
+    return _said_by(tables, quotes_with_context(tables), speaker, about,
+                    ["kind", "quote", "cue", "entities", "title", "doc_id", "quote_id"])
+
+
+def _said_by(tables: Tables, spans: pd.DataFrame, speaker: str, about: str | None, cols: list[str]) -> pd.DataFrame:
+    """Rows of ``spans`` (claims or quotes with context) by ``speaker``, optionally only
+    those mentioning ``about``; names match case-insensitively."""
+    df = spans[spans["speaker"].str.casefold() == speaker.casefold()]
+    if about is not None:
+        df = df[_mentions(tables, df, about)]
+    return df[cols].reset_index(drop=True)
+
+
+def _mentions(tables: Tables, spans: pd.DataFrame, about: str) -> pd.Series:
+    """Per span row: does an entity inside it have ``about`` as canonical name or text?"""
+    ents = tables.entities
+    key = about.casefold()
+    ents = ents[(canonical_name(ents).str.casefold() == key) | (ents["text"].str.casefold() == key)]
+    hit = _spans_containing(ents, spans.rename_axis("_row").reset_index(), ["_row"])["_row"]
+    return pd.Series(spans.index.isin(set(hit)), index=spans.index, dtype=bool)
+
+
+def speakers_overview(tables: Tables) -> pd.DataFrame:
+    """One row per speaker: quotes, claims of each type, check-worthy claims, documents."""
+    q = tables.quotes.assign(speaker=quote_speaker(tables.quotes["speaker"]))
+    c = tables.claims.assign(speaker=speaker_or_publication(tables.claims["speaker"]))
+    by_type = claims_by_speaker_type(tables.claims).rename(columns={"total": "claims"})
+    out = pd.DataFrame(index=pd.Index(sorted(set(q["speaker"]) | set(c["speaker"])), name="speaker"))
+    out["quotes"] = q.groupby("speaker").size().reindex(out.index, fill_value=0)
+    out["claims"] = by_type["claims"].reindex(out.index, fill_value=0)
+    for t in CLAIM_TYPES:
+        out[t] = by_type[t].reindex(out.index, fill_value=0)
+    out["check_worthy"] = c[c["check_worthy"].astype(bool)].groupby("speaker").size().reindex(out.index, fill_value=0)
+    docs = pd.concat([q[["speaker", "doc_id"]], c[["speaker", "doc_id"]]])
+    out["documents"] = docs.groupby("speaker")["doc_id"].nunique().reindex(out.index, fill_value=0)
+    out = out.astype("int64")
+    return out.sort_values(["claims", "quotes"], ascending=False, kind="stable").reset_index()
+
+
+# --- one document, sentence by sentence ------------------------------------------------------
+
+def document_view(tables: Tables, doc_id: str) -> pd.DataFrame:
+    """One document's text, sentence by sentence, with the quotes and claims in each.
+
+    Columns: ``sent_id``, ``sentence``, ``quotes`` (``"[direct] Igor Sekreta: ..."``
+    per quote starting in the sentence, joined by newlines), ``claims``
+    (``"factual, check-worthy (Igor Sekreta)"``).
+    """
+    if doc_id not in set(tables.documents["doc_id"]):
+        raise KeyError(f"no document {doc_id!r}; documents: {', '.join(map(str, tables.documents['doc_id'].head(20)))}")
+    sents = tables.sentences[tables.sentences["doc_id"] == doc_id].sort_values("sent_id")
+    quotes = tables.quotes[tables.quotes["doc_id"] == doc_id].sort_values("start")
+    claims = tables.claims[tables.claims["doc_id"] == doc_id].sort_values("start")
+    rows = []
+    for s in sents.itertuples(index=False):
+        in_sent = quotes[(quotes["start"] >= s.start) & (quotes["start"] < s.end)]
+        q_text = "\n".join(
+            f"[{k}] {sp}: {t}" for k, sp, t in zip(in_sent["kind"], quote_speaker(in_sent["speaker"]), in_sent["text"])
+        )
+        c_sent = claims[claims["sent_id"] == s.sent_id]
+        c_text = "\n".join(
+            f"{ct}{', check-worthy' if cw else ''} ({sp})"
+            for ct, cw, sp in zip(c_sent["claim_type"], c_sent["check_worthy"], speaker_or_publication(c_sent["speaker"]))
+        )
+        rows.append({"sent_id": s.sent_id, "sentence": s.text, "quotes": q_text, "claims": c_text})
+    return pd.DataFrame(rows, columns=["sent_id", "sentence", "quotes", "claims"])
+
+
+def document_html(tables: Tables, doc_id: str) -> str:
+    """The document's text with entities, quotes and claims highlighted (an HTML fragment
+    with its own styles), as on the report's document page; show it with
+    ``IPython.display.HTML``."""
+
+    doc = tables.documents[tables.documents["doc_id"] == doc_id]
+    if doc.empty:
+        raise KeyError(f"no document {doc_id!r}; documents: {', '.join(map(str, tables.documents['doc_id'].head(20)))}")
+    return f"<div class='claimex'><style>{STYLE}</style>" + render_marked_text(
+        doc["text"].iloc[0],
+        tables.entities[tables.entities["doc_id"] == doc_id],
+        tables.quotes[tables.quotes["doc_id"] == doc_id],
+        tables.claims[tables.claims["doc_id"] == doc_id],
+    ) + "</div>"
