@@ -20,6 +20,7 @@ from pipeline.runner.fingerprint import parse_files
     ("stages/sentences/rules.py", True),
     ("stages/entities/rules.py", True),
     ("stages/names.py", True),  # the entity rules read acronyms and titles from it
+    ("stages/entities/lexicon.py", True),
     ("resources/titles.txt", True),
     ("resources/sentence_abbreviations.txt", True),
     ("resources/org_heads.txt", True),

@@ -53,7 +53,8 @@ import pandas as pd
 
 from ...resources import word_list
 from ..names import ACRONYM_RE, acronym_matches, expansion_words, strip_titles
-from .rules import NAME_LABELS, law_event_heads
+from .lexicon import law_event_heads
+from .rules import NAME_LABELS
 
 #: ``CANONICAL_ACRONYM_POLICY``: "known" = acronym for listed organisations, expansion
 #: otherwise (see the module docstring).

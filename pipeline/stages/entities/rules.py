@@ -43,10 +43,7 @@ token, so the component adds little to ``nlp.pipe`` time (see
 """
 from __future__ import annotations
 
-import bisect
 import re
-from dataclasses import dataclass
-from functools import lru_cache
 
 from spacy.attrs import IS_TITLE, LOWER
 from spacy.language import Language
@@ -55,8 +52,11 @@ from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
 from ...nlp.docs import doc_text
-from ...resources import titles as title_entries, word_list
+from ...resources import titles as title_entries
 from .. import names
+from . import lexicon
+from .lexicon import (Cand, event_heads, extend_bodies, glue, job_titles, law_event_heads, law_heads, lines, not_entities,
+                      propagate_persons)
 from ..names import ACR_STOP, ACRONYM_RE, acronym_matches, expansion_words
 
 COMPONENT = "claimex_entity_rules"
@@ -64,7 +64,7 @@ COMPONENT = "claimex_entity_rules"
 #: the cached parse (``runner.fingerprint.parse_key``; tested to be complete)
 RESOURCES = ("countries", "currencies", "demonyms", "dotted_abbreviations", "event_heads", "law_heads",
              "news_agencies", "not_entities", "org_acronyms", "org_heads", "region_names", "titles")
-PARSE_MODULES = (names,)
+PARSE_MODULES = (names, lexicon)
 
 #: Labels that name something: a leading "the", a possessive, trailing lower-case
 #: words and titles are cut from these (GUIDELINES section 3). DATE, CARDINAL etc.
@@ -101,14 +101,6 @@ _INITIAL_RE = re.compile(r"[A-Z]\.")
 _MAX_EXPANSION_WORDS = 12
 
 
-@dataclass(frozen=True)
-class _Cand:
-    start: int      # token offsets
-    end: int
-    label: str
-    strong: bool    # strong rule spans replace overlapping model spans
-
-
 def _is_capitalised_name(words: list[str]) -> bool:
     """Every content word starts with a capital (a proper name, not "small arms")."""
     content = [w for w in words if w.lower() not in ACR_STOP]
@@ -117,21 +109,17 @@ def _is_capitalised_name(words: list[str]) -> bool:
 
 # --- the component -----------------------------------------------------------
 
-def _lines(name: str) -> tuple[str, ...]:
-    return word_list(name)
-
-
 class EntityRules:
     """The ``claimex_entity_rules`` component. See the module docstring."""
 
     def __init__(self, vocab: Vocab, make_doc):
         self.vocab = vocab
-        acronyms = [line.split("|")[0].strip() for line in _lines("org_acronyms")]
+        acronyms = [line.split("|")[0].strip() for line in lines("org_acronyms")]
         self.gazetteer = PhraseMatcher(vocab, attr="ORTH")
-        self.gazetteer.add("ORG", [make_doc(a) for a in acronyms] + [make_doc(a) for a in _lines("news_agencies")])
-        self.gazetteer.add("GPE", [make_doc(c) for c in _lines("countries")])
-        self.gazetteer.add("LOC", [make_doc(r) for r in _lines("region_names")])
-        self.gazetteer.add("NORP", [make_doc(n) for n in _lines("demonyms")])
+        self.gazetteer.add("ORG", [make_doc(a) for a in acronyms] + [make_doc(a) for a in lines("news_agencies")])
+        self.gazetteer.add("GPE", [make_doc(c) for c in lines("countries")])
+        self.gazetteer.add("LOC", [make_doc(r) for r in lines("region_names")])
+        self.gazetteer.add("NORP", [make_doc(n) for n in lines("demonyms")])
         self.titles = PhraseMatcher(vocab, attr="LOWER")
         self.titles.add("TITLE", [make_doc(t) for t in title_entries("office")])
         self.titles.add("HONORIFIC", [make_doc(h) for h in title_entries("courtesy")])
@@ -151,7 +139,7 @@ class EntityRules:
         self._head_ids = frozenset(vocab.strings.add(w) for w in law_event_heads())
 
     def _add_patterns(self, matcher: Matcher, named: bool = True, initials: bool = True) -> None:
-        dotted = list(_lines("dotted_abbreviations"))
+        dotted = list(lines("dotted_abbreviations"))
         surname = {"TEXT": {"REGEX": r"^[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*$"}, "IS_STOP": False}
         # "A.Lukashenko", "M.G.Link": initials glued to the surname (one token).
         if initials:  # both start with a token that starts with _INITIAL_RE
@@ -169,7 +157,7 @@ class EntityRules:
         tail = {"TEXT": {"REGEX": r"^(?:[A-Z0-9].*|of|on|for|and|in|the|to|\d+(?:st|nd|rd|th))$"}, "OP": "*"}
         ordinal = {"TEXT": {"REGEX": r"^\d+(?:st|nd|rd|th)$"}, "OP": "?"}
         for label, heads in (("EVENT", "event_heads"), ("LAW", "law_heads")) if named else ():
-            head = {"LOWER": {"IN": list(_lines(heads))}, "IS_TITLE": True}
+            head = {"LOWER": {"IN": list(lines(heads))}, "IS_TITLE": True}
             # no greedy filter: two names joined by "and" must both survive _check_named
             matcher.add(label, [[ordinal, dict(name_word, OP="*"), head, tail]])
         # Date ranges are one DATE, as the model already tags "2015-2017" (one token):
@@ -180,7 +168,7 @@ class EntityRules:
         ], greedy="LONGEST")
         # "1.3 million Euro": amount + currency word is one MONEY
         matcher.add("MONEY", [[{"TEXT": {"REGEX": r"^\d"}}, {"LOWER": {"IN": ["thousand", "million", "billion", "trillion", "mln", "bn"]}, "OP": "?"},
-                                    {"LOWER": {"IN": list(_lines("currencies"))}}]], greedy="LONGEST")
+                                    {"LOWER": {"IN": list(lines("currencies"))}}]], greedy="LONGEST")
         # "Mrs. Natalya Drozd", "Mr Blair": the capitalised names after a courtesy title
         matcher.add("HONORIFIC", [[{"ORTH": {"IN": list(title_entries("courtesy"))}},
                                         {"IS_TITLE": True, "POS": "PROPN", "OP": "+"}]], greedy="LONGEST")
@@ -328,10 +316,10 @@ class EntityRules:
                 title_starts[e - 1] = s
 
         # 1. the model's entities, cleaned
-        cands: list[_Cand] = []
-        not_entities = _not_entities()
+        cands: list[Cand] = []
+        excluded = not_entities()
         for ent in doc.ents:
-            if (ent.label_, ent.text) in not_entities:
+            if (ent.label_, ent.text) in excluded:
                 continue
             s, e = self._trim(doc, ent.start, ent.end, ent.label_, title_ends, title_starts)
             if s >= e or not any(ch.isalnum() for ch in doc[s:e].text):
@@ -342,11 +330,11 @@ class EntityRules:
                 continue  # the complement of a title: "Coordinator for Combating Trafficking ..."
             if ent.label_ in NAME_LABELS and not any(t.text[:1].isupper() or t.text[:1].isdigit() for t in doc[s:e]):
                 continue  # no capitalised word left: not a proper name
-            cands.append(_Cand(s, e, ent.label_, False))
+            cands.append(Cand(s, e, ent.label_, False))
         model = cands
 
-        strong: list[_Cand] = []
-        weak: list[_Cand] = []
+        strong: list[Cand] = []
+        weak: list[Cand] = []
         suppress: set[str] = set()
 
         # 2. acronyms defined in the text
@@ -357,7 +345,7 @@ class EntityRules:
                 suppress.add(acr)
                 continue
             defined_label[acr] = self._expansion_label(doc, *exp_span)
-            strong.append(_Cand(exp_span[0], exp_span[1], defined_label[acr], True))
+            strong.append(Cand(exp_span[0], exp_span[1], defined_label[acr], True))
         if defined:
             names = [a for a, sp in defined.items() if sp is not None]
             if names:
@@ -365,7 +353,7 @@ class EntityRules:
                 for m in pattern.finditer(text):
                     span = doc.char_span(m.start(1), m.end(1))
                     if span is not None:
-                        weak.append(_Cand(span.start, span.end, defined_label.get(m.group(1), "ORG"), False))
+                        weak.append(Cand(span.start, span.end, defined_label.get(m.group(1), "ORG"), False))
 
         gazetteer_hits = self.gazetteer(doc)
         gazetteer_tokens = {i for _, s, e in gazetteer_hits for i in range(s, e)}
@@ -378,29 +366,29 @@ class EntityRules:
                 if (s > 0 and doc[s - 1].is_title and doc[s - 1].pos_ == "PROPN" and (s - 1) not in title_ends
                         and (s - 1) not in title_starts and doc[s - 1].ent_type_ in ("", "PERSON") and (s - 1) not in gazetteer_tokens):
                     s -= 1
-                strong.append(_Cand(s, e, "PERSON", True))
+                strong.append(Cand(s, e, "PERSON", True))
             elif label == "HONORIFIC":
-                if doc[s + 1:e].text.lower() not in _job_titles():
-                    strong.append(_Cand(s + 1, e, "PERSON", True))
+                if doc[s + 1:e].text.lower() not in job_titles():
+                    strong.append(Cand(s + 1, e, "PERSON", True))
             elif label == "MONEY":
                 # weak: a model MONEY that is longer ("22 euro cents") stays
-                weak.append(_Cand(s, e, "MONEY", False))
+                weak.append(Cand(s, e, "MONEY", False))
             elif label in ("EVENT", "LAW"):
                 checked = self._check_named(doc, s, e)
                 if checked:
-                    strong.append(_Cand(checked[0], checked[1], label, True))
+                    strong.append(Cand(checked[0], checked[1], label, True))
             elif label == "DATE":
-                strong.append(_Cand(s, e, "DATE", True))
+                strong.append(Cand(s, e, "DATE", True))
             elif label == "THE_COMPASS":
                 nxt = doc[e] if e < len(doc) else None
                 if nxt is None or not (nxt.text[:1].isupper() and nxt.pos_ == "PROPN"):
-                    weak.append(_Cand(s + 1, e, "LOC", False))
+                    weak.append(Cand(s + 1, e, "LOC", False))
 
         if "titled" in text or "entitled" in text or "called" in text or "named" in text or "themed" in text:
             for m in _TITLED_EVENT.finditer(text):
                 span = doc.char_span(m.start(1), m.end(1), alignment_mode="contract")
                 if span is not None and len(span) and span[0].text[:1].isupper():
-                    strong.append(_Cand(span.start, span.end, "EVENT", True))
+                    strong.append(Cand(span.start, span.end, "EVENT", True))
 
         # a job title followed by two or more capitalised proper nouns names a person:
         # "Deputy Minister of Foreign Affairs Igor Sekreta", "Trade and Industry
@@ -410,11 +398,11 @@ class EntityRules:
             while n < len(doc) and n - te < 4 and doc[n].is_title and doc[n].pos_ == "PROPN" and n not in title_ends:
                 n += 1
             if n - te >= 2 and not doc[te:n].text.isupper():
-                strong.append(_Cand(te, n, "PERSON", True))
+                strong.append(Cand(te, n, "PERSON", True))
 
         # 4. gazetteers
         for match_id, s, e in gazetteer_hits:
-            weak.append(_Cand(s, e, self.vocab.strings[match_id], False))
+            weak.append(Cand(s, e, self.vocab.strings[match_id], False))
 
         doc.ents = self._resolve(doc, text, model, strong, weak, suppress, title_ends, title_starts)
         return doc
@@ -423,9 +411,9 @@ class EntityRules:
         """Label of a defined expansion: by its head noun ("African Growth and
         Opportunity Act" is LAW), else ORG, the usual case in news."""
         last = doc[end - 1].lower_
-        if last in _law_heads():
+        if last in law_heads():
             return "LAW"
-        if last in _event_heads():
+        if last in event_heads():
             return "EVENT"
         return "ORG"
 
@@ -481,16 +469,16 @@ class EntityRules:
                 return start, end
         return False
 
-    def _resolve(self, doc: Doc, text: str, model: list[_Cand], strong: list[_Cand], weak: list[_Cand], suppress: set[str],
+    def _resolve(self, doc: Doc, text: str, model: list[Cand], strong: list[Cand], weak: list[Cand], suppress: set[str],
                  title_ends: dict[int, int], title_starts: dict[int, int]) -> list[Span]:
         # strong rule spans: longest first, no overlaps among them
-        chosen: list[_Cand] = []
+        chosen: list[Cand] = []
         for c in sorted(strong, key=lambda c: (-(c.end - c.start), c.start)):
             if all(c.end <= o.start or c.start >= o.end for o in chosen):
                 chosen.append(c)
         # model spans: kept where no strong span overlaps; a partial overlap keeps the
         # side that sticks out ("the OSCE Institutions – [Office for ...]").
-        kept: list[_Cand] = []
+        kept: list[Cand] = []
         for m in model:
             pieces = [(m.start, m.end)]
             for c in chosen:
@@ -513,12 +501,12 @@ class EntityRules:
                         continue
                 if suppress and doc[s:e].text in suppress:  # usually empty: skip building the Span
                     continue
-                kept.append(_Cand(s, e, m.label, False))
+                kept.append(Cand(s, e, m.label, False))
         # weak spans: relabel an exact model span, fill gaps; a model span that strictly
         # contains one keeps it ("OSCE Ministerial Council"), unless the model glued two
         # gazetteer names together ("OSCE-UNDP").
         weak_sorted = sorted({(c.start, c.end, c.label) for c in weak}, key=lambda t: (t[0], -(t[1] - t[0])))
-        weak_c = [_Cand(s, e, lab, False) for s, e, lab in weak_sorted]
+        weak_c = [Cand(s, e, lab, False) for s, e, lab in weak_sorted]
         final = list(chosen)
         # a gazetteer name that strictly contains a model span replaces it
         # ("Bosnia and Herzegovina" over "Bosnia", "1.3 million Euro" over "1.3 million")
@@ -532,7 +520,7 @@ class EntityRules:
             inside = [w for w in weak_c if w.start >= m.start and w.end <= m.end]
             exact = [w for w in inside if (w.start, w.end) == (m.start, m.end)]
             if exact:
-                final.append(_Cand(m.start, m.end, exact[0].label, False))
+                final.append(Cand(m.start, m.end, exact[0].label, False))
             elif len(inside) >= 2 and all(t.is_punct or any(w.start <= t.i < w.end for w in inside) for t in doc[m.start:m.end]):
                 final.extend(inside)
             else:
@@ -541,151 +529,18 @@ class EntityRules:
             if all(w.end <= o.start or w.start >= o.end for o in final):
                 final.append(w)
         final.sort(key=lambda c: (c.start, -(c.end - c.start)))
-        spans: list[_Cand] = []
+        spans: list[Cand] = []
         for c in final:
             if spans and c.start < spans[-1].end:
                 continue
             prev = spans[-1] if spans else None
-            if prev is not None and prev.end == c.start and self._glue(doc, prev, c):
-                spans[-1] = _Cand(prev.start, c.end, c.label if prev.label == "DATE" else prev.label, False)
+            if prev is not None and prev.end == c.start and glue(doc, prev, c):
+                spans[-1] = Cand(prev.start, c.end, c.label if prev.label == "DATE" else prev.label, False)
                 continue
             spans.append(c)
-        spans = self._extend_bodies(doc, spans)
-        spans = self._propagate_persons(doc, spans, text)
+        spans = extend_bodies(doc, spans)
+        spans = propagate_persons(doc, spans, text)
         return [Span(doc, c.start, c.end, label=c.label) for c in spans]
-
-    @staticmethod
-    def _extend_bodies(doc: Doc, spans: list[_Cand]) -> list[_Cand]:
-        """Complete the names of bodies (GUIDELINES section 3: the longest proper name).
-
-        * "OSCE" + "Secretariat": an acronym the model tagged alone, followed by a
-          capitalised body noun (``resources/org_heads.txt``), is one ORG;
-        * "OSCE Office" + "in Ashgabat", "Special Monitoring Mission" + "in Ukraine":
-          an office or mission named after its place;
-        * "Permanent Delegation of the Republic of Belarus" + "to the OSCE".
-        """
-        heads = _org_heads()
-        out: list[_Cand] = []
-        for k, c in enumerate(spans):
-            nxt = spans[k + 1] if k + 1 < len(spans) else None
-            limit = nxt.start if nxt is not None else len(doc)
-            if c.label == "ORG" and c.end - c.start == 1 and doc[c.start].is_upper:
-                n = c.end
-                while n < limit and n - c.end < 3 and doc[n].is_title and doc[n].pos_ == "PROPN":
-                    n += 1
-                if n > c.end and doc[n - 1].lower_ in heads:
-                    c = _Cand(c.start, n, "ORG", c.strong)
-            if c.label == "ORG" and nxt is not None and c.end + 1 <= nxt.start:
-                gap = [t.lower_ for t in doc[c.end:nxt.start]]
-                last = doc[c.end - 1].lower_
-                first = doc[c.start].lower_
-                if gap == ["in"] and nxt.label == "GPE" and last in _place_heads() and nxt.end - nxt.start <= 3:
-                    out.append(_Cand(c.start, nxt.end, "ORG", c.strong))
-                    spans[k + 1] = _Cand(nxt.start, nxt.start, "", False)  # consumed
-                    continue
-                if gap in (["to"], ["to", "the"]) and nxt.label == "ORG" and (first in _place_heads() or (c.end - c.start > 1 and doc[c.start + 1].lower_ in _place_heads())):
-                    out.append(_Cand(c.start, nxt.end, "ORG", c.strong))
-                    spans[k + 1] = _Cand(nxt.start, nxt.start, "", False)
-                    continue
-            if c.end > c.start:
-                out.append(c)
-        return out
-
-    @staticmethod
-    def _propagate_persons(doc: Doc, spans: list[_Cand], text: str) -> list[_Cand]:
-        """A person named once in the document is a PERSON wherever the name recurs,
-        full or surname only ("..., Igor Sekreta said." after "Deputy Minister Igor
-        Sekreta"; "Sekreta remarked"). Only fills gaps; never overrides a span."""
-        names: set[str] = set()
-        for c in spans:
-            if c.label != "PERSON":
-                continue
-            toks = doc[c.start:c.end]
-            # only full names: a single capitalised word the model called PERSON
-            # ("Gazprom", "Library") must not spread its error through the document
-            if len(toks) < 2 or not all(t.is_title or (t.text.endswith(".") and t.text[:1].isupper()) for t in toks):
-                continue
-            names.add(toks.text)
-            if len(toks[-1]) >= 3 and toks[-1].is_alpha:
-                names.add(toks[-1].text)
-        if not names:
-            return spans
-        pattern = re.compile(r"(?<![\w.])(" + "|".join(map(re.escape, sorted(names, key=len, reverse=True))) + r")(?![\w])")
-        lower_words = set(re.findall(r"\b[a-z][a-z'-]*\b", text))
-        taken = [(c.start, c.end) for c in spans]
-        starts = sorted(taken)
-        added = []
-        for m in pattern.finditer(text):
-            sp = doc.char_span(m.start(1), m.end(1))
-            if sp is None:
-                continue
-            k = bisect.bisect_right(starts, (sp.start, len(doc) + 1))
-            overl = (k > 0 and starts[k - 1][1] > sp.start) or (k < len(starts) and starts[k][0] < sp.end)
-            # the recurrence must read as a name too ("Poll" the noun is not Mr Poll):
-            # tagged a proper noun, or a word the document never writes in lower case
-            # (the tagger calls a sentence-initial "Sekreta" a NOUN)
-            if not overl and all(t.pos_ == "PROPN" or (t.is_title and t.lower_ not in lower_words) for t in sp):
-                added.append(_Cand(sp.start, sp.end, "PERSON", False))
-        if not added:
-            return spans
-        return sorted(spans + added, key=lambda c: c.start)
-
-    @staticmethod
-    def _glue(doc: Doc, a: _Cand, b: _Cand) -> bool:
-        """Two adjacent spans that are one name.
-
-        * "OSCE PA", "OSCE ODIHR": a parent organisation's acronym right before
-          the body's own name is one ORG (the longest proper name);
-        * "the fall of" + "2024": the model cut a DATE at "of".
-        """
-        if a.label == "ORG" and b.label == "ORG" and a.end - a.start == 1:
-            first = doc[a.start]
-            return first.is_upper and first.is_alpha and len(first) > 1 and not first.whitespace_ == "" and doc[b.start].text[:1].isupper()
-        if a.label == "DATE" and b.label == "DATE" and doc[a.end - 1].lower_ == "of":
-            return True
-        return False
-
-
-@lru_cache(maxsize=1)
-def _law_heads() -> frozenset[str]:
-    return frozenset(w.lower() for w in _lines("law_heads"))
-
-
-@lru_cache(maxsize=1)
-def _event_heads() -> frozenset[str]:
-    return frozenset(w.lower() for w in _lines("event_heads"))
-
-
-@lru_cache(maxsize=1)
-def _org_heads() -> frozenset[str]:
-    return frozenset(w.split("|")[0].strip().lower() for w in _lines("org_heads"))
-
-
-@lru_cache(maxsize=1)
-def _place_heads() -> frozenset[str]:
-    """Body nouns whose name includes the place: "OSCE Office in Ashgabat"."""
-    return frozenset(w.split("|")[0].strip().lower() for w in _lines("org_heads") if w.split("|")[-1].strip() == "in")
-
-
-@lru_cache(maxsize=1)
-def _job_titles() -> frozenset[str]:
-    return frozenset(w.lower() for w in title_entries("office"))
-
-
-@lru_cache(maxsize=1)
-def _not_entities() -> frozenset[tuple[str, str]]:
-    out = set()
-    for line in _lines("not_entities"):
-        label, _, word = (p.strip() for p in line.partition("|"))
-        out.add((label, word))
-    return frozenset(out)
-
-
-@lru_cache(maxsize=1)
-def law_event_heads() -> frozenset[str]:
-    """Lower-cased head nouns of LAW and EVENT names (event_heads + law_heads)."""
-    return frozenset(w.lower() for w in _lines("event_heads") + _lines("law_heads"))
-
 
 @Language.factory(COMPONENT)
 def make_entity_rules(nlp, name):  # no annotations: spaCy's config validation cannot resolve postponed ones

@@ -18,7 +18,8 @@ from spacy.tokens import Doc, Span
 
 from ...errors import DOCUMENT_ERRORS, ErrorLog
 from ...nlp.lemmas import ensure_lemmas
-from .attribution import Attribution, find_attributions, subject_of
+from .attribution import find_attributions
+from .cues import Attribution, subject_of
 from .speakers import EntityRow, SpeakerResolver
 from ...tables import empty_frame
 from ...nlp.docs import doc_text

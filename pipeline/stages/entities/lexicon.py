@@ -1,0 +1,158 @@
+"""The entity rules' word lists and span repairs (``rules.EntityRules``).
+
+Word lists (``resources/*.txt``) are read once per process; the span repairs
+work on candidate spans (``Cand``) of one Doc: complete a body's name, spread a
+person's name through the document, glue two spans that are one name.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Doc
+
+from ...resources import titles as title_entries, word_list
+
+
+@dataclass(frozen=True)
+class Cand:
+    start: int      # token offsets
+    end: int
+    label: str
+    strong: bool    # strong rule spans replace overlapping model spans
+
+
+def lines(name: str) -> tuple[str, ...]:
+    return word_list(name)
+
+
+@lru_cache(maxsize=1)
+def law_heads() -> frozenset[str]:
+    return frozenset(w.lower() for w in lines("law_heads"))
+
+
+@lru_cache(maxsize=1)
+def event_heads() -> frozenset[str]:
+    return frozenset(w.lower() for w in lines("event_heads"))
+
+
+@lru_cache(maxsize=1)
+def org_heads() -> frozenset[str]:
+    return frozenset(w.split("|")[0].strip().lower() for w in lines("org_heads"))
+
+
+@lru_cache(maxsize=1)
+def place_heads() -> frozenset[str]:
+    """Body nouns whose name includes the place: "OSCE Office in Ashgabat"."""
+    return frozenset(w.split("|")[0].strip().lower() for w in lines("org_heads") if w.split("|")[-1].strip() == "in")
+
+
+@lru_cache(maxsize=1)
+def job_titles() -> frozenset[str]:
+    return frozenset(w.lower() for w in title_entries("office"))
+
+
+@lru_cache(maxsize=1)
+def not_entities() -> frozenset[tuple[str, str]]:
+    out = set()
+    for line in lines("not_entities"):
+        label, _, word = (p.strip() for p in line.partition("|"))
+        out.add((label, word))
+    return frozenset(out)
+
+
+@lru_cache(maxsize=1)
+def law_event_heads() -> frozenset[str]:
+    """Lower-cased head nouns of LAW and EVENT names (event_heads + law_heads)."""
+    return frozenset(w.lower() for w in lines("event_heads") + lines("law_heads"))
+
+
+def extend_bodies(doc: Doc, spans: list[Cand]) -> list[Cand]:
+    """Complete the names of bodies (GUIDELINES section 3: the longest proper name).
+
+    * "OSCE" + "Secretariat": an acronym the model tagged alone, followed by a
+      capitalised body noun (``resources/org_heads.txt``), is one ORG;
+    * "OSCE Office" + "in Ashgabat", "Special Monitoring Mission" + "in Ukraine":
+      an office or mission named after its place;
+    * "Permanent Delegation of the Republic of Belarus" + "to the OSCE".
+    """
+    heads = org_heads()
+    out: list[Cand] = []
+    for k, c in enumerate(spans):
+        nxt = spans[k + 1] if k + 1 < len(spans) else None
+        limit = nxt.start if nxt is not None else len(doc)
+        if c.label == "ORG" and c.end - c.start == 1 and doc[c.start].is_upper:
+            n = c.end
+            while n < limit and n - c.end < 3 and doc[n].is_title and doc[n].pos_ == "PROPN":
+                n += 1
+            if n > c.end and doc[n - 1].lower_ in heads:
+                c = Cand(c.start, n, "ORG", c.strong)
+        if c.label == "ORG" and nxt is not None and c.end + 1 <= nxt.start:
+            gap = [t.lower_ for t in doc[c.end:nxt.start]]
+            last = doc[c.end - 1].lower_
+            first = doc[c.start].lower_
+            if gap == ["in"] and nxt.label == "GPE" and last in place_heads() and nxt.end - nxt.start <= 3:
+                out.append(Cand(c.start, nxt.end, "ORG", c.strong))
+                spans[k + 1] = Cand(nxt.start, nxt.start, "", False)  # consumed
+                continue
+            if gap in (["to"], ["to", "the"]) and nxt.label == "ORG" and (first in place_heads() or (c.end - c.start > 1 and doc[c.start + 1].lower_ in place_heads())):
+                out.append(Cand(c.start, nxt.end, "ORG", c.strong))
+                spans[k + 1] = Cand(nxt.start, nxt.start, "", False)
+                continue
+        if c.end > c.start:
+            out.append(c)
+    return out
+
+def propagate_persons(doc: Doc, spans: list[Cand], text: str) -> list[Cand]:
+    """A person named once in the document is a PERSON wherever the name recurs,
+    full or surname only ("..., Igor Sekreta said." after "Deputy Minister Igor
+    Sekreta"; "Sekreta remarked"). Only fills gaps; never overrides a span."""
+    names: set[str] = set()
+    for c in spans:
+        if c.label != "PERSON":
+            continue
+        toks = doc[c.start:c.end]
+        # only full names: a single capitalised word the model called PERSON
+        # ("Gazprom", "Library") must not spread its error through the document
+        if len(toks) < 2 or not all(t.is_title or (t.text.endswith(".") and t.text[:1].isupper()) for t in toks):
+            continue
+        names.add(toks.text)
+        if len(toks[-1]) >= 3 and toks[-1].is_alpha:
+            names.add(toks[-1].text)
+    if not names:
+        return spans
+    pattern = re.compile(r"(?<![\w.])(" + "|".join(map(re.escape, sorted(names, key=len, reverse=True))) + r")(?![\w])")
+    lower_words = set(re.findall(r"\b[a-z][a-z'-]*\b", text))
+    taken = [(c.start, c.end) for c in spans]
+    starts = sorted(taken)
+    added = []
+    for m in pattern.finditer(text):
+        sp = doc.char_span(m.start(1), m.end(1))
+        if sp is None:
+            continue
+        k = bisect.bisect_right(starts, (sp.start, len(doc) + 1))
+        overl = (k > 0 and starts[k - 1][1] > sp.start) or (k < len(starts) and starts[k][0] < sp.end)
+        # the recurrence must read as a name too ("Poll" the noun is not Mr Poll):
+        # tagged a proper noun, or a word the document never writes in lower case
+        # (the tagger calls a sentence-initial "Sekreta" a NOUN)
+        if not overl and all(t.pos_ == "PROPN" or (t.is_title and t.lower_ not in lower_words) for t in sp):
+            added.append(Cand(sp.start, sp.end, "PERSON", False))
+    if not added:
+        return spans
+    return sorted(spans + added, key=lambda c: c.start)
+
+def glue(doc: Doc, a: Cand, b: Cand) -> bool:
+    """Two adjacent spans that are one name.
+
+    * "OSCE PA", "OSCE ODIHR": a parent organisation's acronym right before
+      the body's own name is one ORG (the longest proper name);
+    * "the fall of" + "2024": the model cut a DATE at "of".
+    """
+    if a.label == "ORG" and b.label == "ORG" and a.end - a.start == 1:
+        first = doc[a.start]
+        return first.is_upper and first.is_alpha and len(first) > 1 and not first.whitespace_ == "" and doc[b.start].text[:1].isupper()
+    if a.label == "DATE" and b.label == "DATE" and doc[a.end - 1].lower_ == "of":
+        return True
+    return False

@@ -1,0 +1,309 @@
+"""Reporting cues and the speaker mention they point at, on one spaCy parse.
+
+The cue lexicons (``resources/reporting_verbs.txt``), what counts as a cue
+token, the subject of a cue verb (the speaker *mention*; resolution is
+``speakers``' job) and the shared records of one document's attributions
+(``Attribution``, ``DocIndex``), used by ``attribution`` (direct quotes) and
+``indirect`` (reported speech).
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+from spacy.attrs import IDX
+from spacy.parts_of_speech import IDS as UNIV_POS
+from spacy.strings import get_string_id
+from spacy.tokens import Doc, Span, Token
+
+from ...nlp.lemmas import lemma as lemma_of
+from ...resources import QUOTE_CHARS, word_list
+from ..names import title_words
+from .marks import QuotedSpan
+
+
+
+@dataclass(frozen=True)
+class CueLexicon:
+    single: frozenset[str]                 # lemmas that are cues on their own
+    phrasal: frozenset[tuple[str, str]]    # (lemma, particle) pairs: ("point", "out")
+
+
+def _lexicon(names: tuple[str, ...]) -> CueLexicon:
+    single, phrasal = set(), set()
+    for name in names:
+        for entry in word_list(name):
+            parts = entry.lower().split()
+            if len(parts) == 1:
+                single.add(parts[0])
+            else:
+                phrasal.add((parts[0], " ".join(parts[1:])))
+    return CueLexicon(frozenset(single), frozenset(phrasal))
+
+
+@lru_cache(maxsize=None)
+def speech_lexicon() -> CueLexicon:
+    return _lexicon(("reporting_verbs",))
+
+
+@lru_cache(maxsize=None)
+def attribution_lexicon() -> CueLexicon:
+    """Speech verbs plus belief verbs: any of them attributes words in quotation marks."""
+    return _lexicon(("reporting_verbs", "belief_verbs"))
+
+
+VERB_POS = frozenset({"VERB", "AUX"})
+VERB_POS_IDS = np.asarray(sorted(UNIV_POS[p] for p in VERB_POS), dtype=np.uint64)
+ACCORDING = get_string_id("according")
+# Subject dependencies that name who speaks (a passive subject is what was said, not who).
+_SUBJ_DEPS = frozenset({"nsubj"})
+# A cue verb without a subject of its own takes the subject of the verb it hangs
+# from: `He said X and added that ...` (conj), `wants to say` (xcomp),
+# `..., adding that ...` (advcl with a gerund).
+_SUBJ_INHERIT_DEPS = frozenset({"conj", "xcomp"})
+_PRONOUN_NO_SPEAKER = frozenset({"there", "this", "that", "what", "which", "who", "whom"})
+_RELATIVE = frozenset({"who", "that"})
+
+
+def cue_particle(tok: Token, lex: CueLexicon) -> Token | None | bool:
+    """``False`` if ``tok`` is not a cue; else the particle token of a phrasal cue or None."""
+    if tok.pos_ not in VERB_POS:
+        return False
+    lemma = lemma_of(tok).lower()
+    for child in tok.children:
+        if child.dep_ == "prt" and (lemma, child.lower_) in lex.phrasal:
+            return child
+    if lemma in lex.single:
+        return None
+    return False
+
+
+def is_cue(tok: Token, lex: CueLexicon) -> bool:
+    return cue_particle(tok, lex) is not False
+
+
+def cue_extent(tok: Token, lex: CueLexicon) -> tuple[int, int]:
+    prt = cue_particle(tok, lex)
+    end = tok.idx + len(tok.text)
+    if prt and prt.i == tok.i + 1:
+        end = prt.idx + len(prt.text)
+    return tok.idx, end
+
+
+def is_negated(tok: Token) -> bool:
+    return any(c.dep_ == "neg" for c in tok.children)
+
+
+def speaker_like(tok: Token) -> bool:
+    """Could say something: a name, a personal pronoun, or a role noun."""
+    return tok.pos_ in ("PROPN", "PRON") or bool(tok.ent_type_) or tok.lower_ in title_words()
+
+
+_INVERTED_DEPS = frozenset({"dobj", "attr", "npadvmod", "appos", "nsubjpass", "oprd", "dep", "pobj"})
+
+
+def _inverted_subject(verb: Token) -> Token | None:
+    """`"...," said Leslie Wimes`: after a quote the parser sometimes files the
+    post-verbal speaker as an object; take a name or role noun right after the verb."""
+    for c in verb.rights:
+        if c.dep_ in ("punct",):
+            continue
+        if c.dep_ in _INVERTED_DEPS and c.left_edge.i - verb.i <= 2 and speaker_like(c):
+            return c
+        return None
+    return None
+
+
+def _shouting_heading(tok: Token) -> bool:
+    """An all-caps dateline or section word the parser took for a subject
+    (`WASHINGTON -- President Obama ... said`, `THE BORROWING Back when ...`):
+    not an organisation acronym like CNN or NATO."""
+    return len(tok.text) >= 4 and tok.text.isupper() and tok.text.isalpha() and tok.ent_type_ not in ("ORG", "PERSON")
+
+
+def _heading_person(tok: Token) -> Token | None:
+    for c in tok.children:
+        if c.dep_ in ("appos", "conj", "npadvmod", "compound") and c.pos_ == "PROPN" and not _shouting_heading(c):
+            return c
+    return None
+
+
+def subject_of(verb: Token, inverted: bool = False, avoid=None) -> Token | None:
+    """Who does ``verb``: its nominal subject, inherited along conj/xcomp chains;
+    with ``inverted``, also a speaker placed right after the verb (`said X`).
+    ``avoid(token)``: subjects to pass over (a word inside the quote itself, which
+    the parser sometimes files as a second subject: `"... mode," said Wimes`)."""
+    if inverted:
+        got = subject_of(verb, avoid=avoid)
+        if got is None and not any(c.dep_ in _SUBJ_DEPS and not (avoid and avoid(c)) for c in verb.children):
+            got = _inverted_subject(verb)
+        return got
+    v = verb
+    inherited_advcl = False
+    for _ in range(4):
+        for c in v.children:
+            if c.dep_ in _SUBJ_DEPS and not (avoid and avoid(c)):
+                if c.lower_ in _RELATIVE and v.dep_ == "relcl":
+                    return v.head  # `Mr. Clarke, who said ...`: the noun the clause describes
+                if c.lower_ in _PRONOUN_NO_SPEAKER:
+                    return None
+                # `This document aims to ..., emphasizing opposition`: a gerund inherits
+                # the subject only when that subject can speak.
+                if inherited_advcl and not speaker_like(c):
+                    return None
+                if _shouting_heading(c):
+                    return _heading_person(c)
+                return c
+        if v is verb and verb.i > 0:
+            # `"Cruz," Beck joked`: a name right before the verb and hanging from it
+            # (as `compound`) is its subject, before any inherited one.
+            prev = verb.doc[verb.i - 1]
+            if prev.pos_ == "PROPN" and prev.head.i == verb.i and not (avoid and avoid(prev)):
+                return prev
+        if v.dep_ in _SUBJ_INHERIT_DEPS:
+            v = v.head
+        elif v.dep_ in ("advcl", "pcomp", "acl") and v.tag_ == "VBG":
+            # `..., saying that ...`, `in saying ...`: the gerund's subject is the clause's
+            inherited_advcl = True
+            v = v.head if v.dep_ != "pcomp" else v.head.head
+        else:
+            break
+    # The small parser sometimes misses the subject of a reporting verb after a long
+    # opener (`In a meeting with the Washington Post Trump said that ...`): a proper
+    # name right before the verb is its speaker.
+    doc = verb.doc
+    k = verb.i - 1
+    if k >= 1 and doc[k].text == "," and doc[k - 1].pos_ == "PROPN":
+        k -= 1  # `her senior policy adviser, Jake Sullivan, said: ...`
+    prev = doc[k] if k >= 0 else None
+    if v is verb and prev is not None and prev.pos_ == "PROPN" and not verb.is_sent_start:
+        return prev
+    return None
+
+
+def mention_bounds(head: Token) -> tuple[int, int]:
+    """Char span of the speaker mention headed by ``head``: its left modifiers and
+    the head, plus right-hand `of`-phrases and names, cut at the first comma, so
+    relative clauses and appositions (`Trump, who ...`) stay out."""
+    left = head.i
+    for c in head.lefts:
+        if c.dep_ not in ("punct", "cc", "relcl", "acl", "appos", "advmod", "preconj"):
+            left = min(left, c.left_edge.i)
+    right = head.i
+    for c in head.rights:
+        if c.dep_ in ("punct", "relcl", "acl", "appos", "cc", "conj", "advmod"):
+            break
+        if c.dep_ in ("prep", "compound", "flat", "nummod", "nmod", "case", "poss", "pobj"):
+            right = c.right_edge.i
+        else:
+            break
+    doc = head.doc
+    while left < head.i and (doc[left].is_punct or doc[left].text in QUOTE_CHARS):
+        left += 1
+    while right > head.i and (doc[right].is_punct or doc[right].text in QUOTE_CHARS):
+        right -= 1
+    return doc[left].idx, doc[right].idx + len(doc[right].text)
+
+
+# --- records ----------------------------------------------------------------
+
+
+@dataclass
+class Attribution:
+    kind: str                       # "direct" | "indirect"
+    start: int                      # content span (chars)
+    end: int
+    cue: tuple[int, int] | None     # cue span (chars)
+    speaker_head: Token | None      # head token of the speaker mention
+    speaker_span: tuple[int, int] | None
+    how: str                        # after|before|according|colon|dash|partial|shared|continuation|unattributed|indirect
+    sent_index: int                 # index of the sentence (doc.sents order) where the quote starts
+    closed: bool = True
+    open_pos: int = -1              # direct quotes: the opening and closing marks
+    close_end: int = -1
+
+
+@dataclass
+class DocQuotes:
+    attributions: list[Attribution]
+    problems: list[str]
+    sents: list[Span]               # the doc's sentences, listed once; Attribution.sent_index indexes it
+
+
+# --- helpers over one doc ---------------------------------------------------
+
+
+class DocIndex:
+    """Token and sentence lookups for one Doc, built once."""
+
+    def __init__(self, doc: Doc, spans: list[QuotedSpan], text: str):
+        self.doc = doc
+        self.text = text
+        self.tok_starts = doc.to_array(IDX).tolist() if len(doc) else []
+        self.sents = list(doc.sents)
+        self.sent_starts = [s.start for s in self.sents]
+        # quote id of each token (-1: outside every quoted span)
+        self.in_quote = self.span_of_token([(sp.open_pos, sp.close_end) for sp in spans])
+
+    def span_of_token(self, spans: list[tuple[int, int]]) -> list[int]:
+        """Per token, the index of the first char span [start, end) in ``spans`` that
+        covers it (marks included), or -1."""
+        out = [-1] * len(self.doc)
+        for k, (start, end) in enumerate(spans):
+            for i in range(self.token_at(start), self.token_at(max(end - 1, start)) + 1):
+                if out[i] == -1:
+                    out[i] = k
+        return out
+
+    def quoted(self, tok: Token) -> bool:
+        return self.in_quote[tok.i] != -1
+
+    def token_at(self, char: int) -> int:
+        return max(0, bisect.bisect_right(self.tok_starts, char) - 1)
+
+    def sent_index(self, tok_i: int) -> int:
+        return max(0, bisect.bisect_right(self.sent_starts, tok_i) - 1)
+
+
+_TRIM_LEFT_WORDS = frozenset({"that", "whether", "if"})
+
+
+def trim_tokens(doc: Doc, a: int, b: int) -> tuple[int, int]:
+    """Drop punctuation, quotation marks and a leading complementiser from token range [a, b]."""
+    while a <= b and (doc[a].is_punct or doc[a].is_space or doc[a].text in QUOTE_CHARS
+                      or (doc[a].lower_ in _TRIM_LEFT_WORDS and doc[a].dep_ == "mark")):
+        a += 1
+    while b >= a and (doc[b].is_punct or doc[b].is_space or doc[b].text in QUOTE_CHARS):
+        b -= 1
+    return a, b
+
+
+def alpha_count(doc: Doc, a: int, b: int) -> int:
+    return sum(1 for i in range(a, b + 1) if doc[i].is_alpha)
+
+
+# --- direct quotes ----------------------------------------------------------
+
+WORDS_RE = re.compile(r"[\w-]+")
+SCARE_MAX_WORDS = 3  # GUIDELINES 4: scare quotes of one to three words are not quotes
+_STOP_TITLE = frozenset({"a", "an", "the", "of", "and", "or", "for", "in", "on", "to", "at", "by", "with", "from", "vs"})
+
+
+def n_words(text: str) -> int:
+    return sum(1 for w in text.split() if any(ch.isalnum() for ch in w))
+
+
+def title_like(text: str) -> bool:
+    """Title Case content with no sentence punctuation: a name of a thing, not speech."""
+    words = [w.strip("()[]:;,.!?\"'") for w in text.split()]
+    words = [w for w in words if w and w.lower() not in _STOP_TITLE and w[0].isalpha()]
+    # a trailing comma or period is American punctuation style, not a sign of speech
+    if len(words) < 2 or text.rstrip()[-1:] in "!?":
+        return False
+    caps = sum(1 for w in words if w[0].isupper())
+    return caps / len(words) >= 0.75
+
+
