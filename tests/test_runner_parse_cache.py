@@ -25,7 +25,8 @@ from pipeline.runner.fingerprint import parse_files
     ("resources/sentence_abbreviations.txt", True),
     ("resources/org_heads.txt", True),
     # read by the stages only, after the parse
-    ("resources/claims_reporting_verbs.txt", False),
+    ("resources/reporting_verbs.txt", True),  # its forms column: the sentence rules
+    ("resources/claims_evaluative_predicates.txt", False),
     ("resources/speaker_roles.txt", False),
     ("stages/claims/cues.py", False),
     ("stages/claims/model.py", False),

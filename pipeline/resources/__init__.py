@@ -61,3 +61,42 @@ def titles(kind: str) -> tuple[str, ...]:
         if kind in given:
             out.append(entry)
     return tuple(out)
+
+
+#: What an entry of ``reporting_verbs.txt`` can be used for (see the file's header).
+VERB_KINDS = frozenset({"speech", "belief", "commitment", "claim", "call", "judgment", "forecast", "position"})
+
+
+@lru_cache(maxsize=None)
+def _verb_entries() -> tuple[tuple[str, frozenset[str], tuple[str, ...]], ...]:
+    """(lemma as written, kinds, forms) of each entry of ``reporting_verbs.txt``."""
+    out = []
+    for line in word_list("reporting_verbs"):
+        parts = [p.strip() for p in line.split("|")]
+        lemma, kinds = parts[0].lower(), frozenset(parts[1].split()) if len(parts) > 1 else frozenset()
+        forms = tuple(parts[2].lower().split()) if len(parts) > 2 else ()
+        if not lemma or not kinds or not kinds <= VERB_KINDS or len(parts) > 3:
+            raise ValueError(f"reporting_verbs.txt: expected 'lemma | kind ... | form ...' with kinds from "
+                             f"{', '.join(sorted(VERB_KINDS))}; got {line!r}")
+        out.append((lemma, kinds, forms))
+    return tuple(out)
+
+
+@lru_cache(maxsize=None)
+def reporting_verbs(kind: str) -> tuple[str, ...]:
+    """Entries of ``reporting_verbs.txt`` of one kind, as written (``point out``), in file order."""
+    if kind not in VERB_KINDS:
+        raise ValueError(f"unknown verb kind {kind!r}; valid kinds: {', '.join(sorted(VERB_KINDS))}")
+    return tuple(lemma for lemma, kinds, _ in _verb_entries() if kind in kinds)
+
+
+@lru_cache(maxsize=None)
+def reporting_verb_lemmas(kind: str) -> frozenset[str]:
+    """The head lemmas of one kind (``point out`` counts as ``point``), lower case."""
+    return frozenset(entry.split()[0] for entry in reporting_verbs(kind))
+
+
+@lru_cache(maxsize=None)
+def reporting_verb_forms() -> frozenset[str]:
+    """Every form listed (the verbs as written that make the words after a quote an attribution)."""
+    return frozenset(f for _, _, forms in _verb_entries() for f in forms)

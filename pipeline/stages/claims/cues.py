@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from ...nlp.lemmas import ensure_lemmas, lemma as lemma_of
-from ...resources import QUOTE_CHARS, word_set
+from ...resources import QUOTE_CHARS, reporting_verb_lemmas, word_set
 
 PRESCRIPTIVE = "prescriptive"
 PREDICTIVE = "predictive"
@@ -76,11 +76,11 @@ def _single_token_cues() -> tuple[tuple[str, str, frozenset[str], frozenset[str]
         ("deontic_modal", "LOWER", word_set("claims_prescriptive_modals"), frozenset({"MD"}), None),
         # "The organization needs reforms" (seed 001)
         ("need", "LEMMA", frozenset({"need"}), frozenset({"VBP", "VBZ"}), "VERB"),
-        ("speech_act", "LEMMA", word_set("claims_speech_act_verbs") - {"call", "appeal"}, None, "VERB"),
-        ("position_verb", "LEMMA", word_set("claims_position_verbs"), frozenset(PRESENT_OR_BASE), "VERB"),
+        ("speech_act", "LEMMA", reporting_verb_lemmas("call") - {"call", "appeal"}, None, "VERB"),
+        ("position_verb", "LEMMA", reporting_verb_lemmas("position"), frozenset(PRESENT_OR_BASE), "VERB"),
         ("future_modal", "LOWER", frozenset(future), frozenset({"MD"}), None),
         ("possibility_modal", "LOWER", frozenset(modals - future), frozenset({"MD"}), None),
-        ("forecast_verb", "LEMMA", word_set("claims_forecast_verbs"), None, "VERB"),
+        ("forecast_verb", "LEMMA", reporting_verb_lemmas("forecast"), None, "VERB"),
     )
 
 
@@ -265,7 +265,7 @@ def is_question(span: Span, text: str | None = None) -> bool:
         return True
     if "?" not in text:
         return False
-    reporting = word_set("claims_reporting_verbs")
+    reporting = reporting_verb_lemmas("claim")
     toks = list(span)
     for k in range(len(toks) - 1):
         if toks[k].text == "?" and toks[k + 1].text in QUOTE_CHARS:
@@ -299,7 +299,7 @@ def content_span(span: Span) -> Span:
     verb (GUIDELINES 5).
     """
     root = span.root
-    reporting = word_set("claims_reporting_verbs")
+    reporting = reporting_verb_lemmas("claim")
     if lemma_of(root).lower() in reporting:
         comps = [c for c in root.children if c.dep_ == "ccomp" and span.start <= c.i < span.end]
         if comps:
@@ -347,7 +347,7 @@ def _quoted_part(span: Span) -> Span | None:
 def evaluative_frame(span: Span) -> bool:
     """The main verb itself is a judgment ("He also criticized ..."), with no reported clause."""
     root = span.root
-    return lemma_of(root).lower() in word_set("claims_evaluative_verbs") and not any(
+    return lemma_of(root).lower() in reporting_verb_lemmas("judgment") and not any(
         c.dep_ == "ccomp" for c in root.children)
 
 

@@ -40,7 +40,7 @@ from .cues import (best_cue, content_span, doc_matches, evaluative_frame, evalua
 from .model import ClaimModel, load_model
 from ...errors import DOCUMENT_ERRORS, ErrorLog
 from ...nlp.lemmas import lemma as lemma_of
-from ...resources import word_set
+from ...resources import reporting_verb_lemmas
 from ...tables import empty_frame
 
 STAGE = "claims"
@@ -142,7 +142,7 @@ def _pronoun_reporter(span: Span, quotes: pd.DataFrame | DocQuotes | None) -> st
     if quotes is None or not len(quotes):
         return None
     root = span.root
-    if lemma_of(root).lower() not in word_set("claims_reporting_verbs") | word_set("claims_evaluative_verbs"):
+    if lemma_of(root).lower() not in reporting_verb_lemmas("claim") | reporting_verb_lemmas("judgment"):
         return None
     if not any(c.dep_ == "nsubj" and c.lower_ in SPEAKER_PRONOUNS for c in root.children):
         return None

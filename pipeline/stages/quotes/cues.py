@@ -20,7 +20,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from ...nlp.lemmas import lemma as lemma_of
-from ...resources import QUOTE_CHARS, word_list
+from ...resources import QUOTE_CHARS, reporting_verbs
 from ..names import title_words
 from .marks import QuotedSpan
 
@@ -32,10 +32,10 @@ class CueLexicon:
     phrasal: frozenset[tuple[str, str]]    # (lemma, particle) pairs: ("point", "out")
 
 
-def _lexicon(names: tuple[str, ...]) -> CueLexicon:
+def _lexicon(kinds: tuple[str, ...]) -> CueLexicon:
     single, phrasal = set(), set()
-    for name in names:
-        for entry in word_list(name):
+    for kind in kinds:
+        for entry in reporting_verbs(kind):
             parts = entry.lower().split()
             if len(parts) == 1:
                 single.add(parts[0])
@@ -46,13 +46,13 @@ def _lexicon(names: tuple[str, ...]) -> CueLexicon:
 
 @lru_cache(maxsize=None)
 def speech_lexicon() -> CueLexicon:
-    return _lexicon(("reporting_verbs",))
+    return _lexicon(("speech",))
 
 
 @lru_cache(maxsize=None)
 def attribution_lexicon() -> CueLexicon:
     """Speech verbs plus belief verbs: any of them attributes words in quotation marks."""
-    return _lexicon(("reporting_verbs", "belief_verbs"))
+    return _lexicon(("speech", "belief"))
 
 
 VERB_POS = frozenset({"VERB", "AUX"})

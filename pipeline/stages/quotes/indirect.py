@@ -10,7 +10,7 @@ from spacy.attrs import LOWER, POS
 from spacy.tokens import Token
 
 from ...nlp.lemmas import lemma as lemma_of
-from ...resources import QUOTE_CHARS, word_set
+from ...resources import QUOTE_CHARS, reporting_verb_lemmas
 from .cues import (ACCORDING, VERB_POS, VERB_POS_IDS, Attribution, DocIndex, alpha_count, attribution_lexicon,
                    cue_extent, is_cue, is_negated, mention_bounds, speech_lexicon, subject_of, trim_tokens)
 
@@ -64,7 +64,7 @@ def _content_for(tok: Token) -> tuple[int, int] | None:
                 if r.i > b and r.dep_ == "conj" and r.pos_ not in VERB_POS:
                     b = max(b, r.right_edge.i)
         return a, b
-    if lemma_of(tok).lower() in word_set("commitment_verbs"):
+    if lemma_of(tok).lower() in reporting_verb_lemmas("commitment"):
         # `pledged to cut taxes`, `urged voters to register`
         for c in tok.rights:
             if c.dep_ == "xcomp" and c.pos_ in VERB_POS and any(k.dep_ == "aux" and k.lower_ == "to" for k in c.children):

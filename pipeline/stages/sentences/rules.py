@@ -13,11 +13,11 @@ from spacy.attrs import IS_SPACE, ORTH, SENT_START, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ...resources import CLOSING_QUOTES, OPENING_QUOTES, word_set
+from ...resources import CLOSING_QUOTES, OPENING_QUOTES, reporting_verb_forms, word_set
 
 COMPONENT = "claimex_sentence_rules"
 #: word lists this component reads (they shape the parse: ``runner.fingerprint``)
-RESOURCES = ("sentence_abbreviations", "sentence_attribution_verbs")
+RESOURCES = ("sentence_abbreviations", "reporting_verbs")
 
 
 def add_to_pipeline(nlp: Language) -> None:
@@ -117,7 +117,7 @@ def _is_attribution(toks: _Tokens, i: int) -> bool:
     quote attribution: a reporting verb last ("Igor Sekreta said", "he asked")
     or first ("said the deputy minister")? "He said the talks would go on" is a
     new sentence: its verb has a complement."""
-    verbs = word_set("sentence_attribution_verbs")
+    verbs = reporting_verb_forms()
     chunk = []
     for k in range(i, min(i + MAX_ATTRIBUTION_TOKENS + 1, toks.n)):
         text = toks.texts[k]
@@ -190,7 +190,7 @@ def sentence_rules(doc: Doc) -> Doc:
       ``resources/sentence_abbreviations.txt``), or before a lower-case word;
     * the attribution after a closing quote stays with the quote's sentence,
       also after ``?`` and ``!`` (``“What can be done?” Igor Sekreta asked.``,
-      ``resources/sentence_attribution_verbs.txt``); a new quotation right
+      the forms in ``resources/reporting_verbs.txt``); a new quotation right
       after a closed one starts a sentence (``..." "In Eurasia``);
     * no sentence runs longer than ``MAX_SENT_TOKENS`` tokens without a
       possible boundary: an unpunctuated text is cut into bounded pieces.

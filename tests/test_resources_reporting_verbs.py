@@ -1,0 +1,54 @@
+"""resources/reporting_verbs.txt: the one lexicon of reporting verbs, with kinds."""
+import pytest
+
+from pipeline import resources
+from pipeline.resources import VERB_KINDS, reporting_verb_forms, reporting_verb_lemmas, reporting_verbs
+
+
+@pytest.mark.parametrize("kind, present, absent", [
+    ("speech", {"say", "point out", "stress"}, {"believe", "support"}),
+    ("belief", {"believe", "think"}, {"say"}),
+    ("commitment", {"pledge", "vow"}, {"say"}),
+    ("call", {"call", "appeal", "urge"}, {"say"}),
+    ("judgment", {"criticize", "condemn"}, {"say"}),
+    ("forecast", {"predict", "warn"}, {"criticize"}),
+    ("position", {"propose", "support"}, {"say"}),
+])
+def test_resources_reporting_verbs_by_kind(kind, present, absent):
+    entries = set(reporting_verbs(kind))
+    assert present <= entries
+    assert not absent & entries
+
+
+def test_resources_reporting_verbs_claim_kind_counts_head_lemmas():
+    # "point out" is a speech cue with its particle; the claims stage reads the head verb
+    assert "point" in reporting_verb_lemmas("claim")
+    assert "point out" not in reporting_verb_lemmas("claim")
+
+
+def test_resources_reporting_verbs_forms_are_written_forms():
+    forms = reporting_verb_forms()
+    assert {"said", "asked", "believes"} <= forms
+    assert "say" in forms  # "...," they say.
+    assert "support" not in forms
+
+
+def test_resources_reporting_verbs_unknown_kind_names_the_choices():
+    with pytest.raises(ValueError, match="valid kinds: belief, call"):
+        reporting_verbs("speach")
+
+
+def test_resources_reporting_verbs_malformed_entry_is_refused(monkeypatch):
+    monkeypatch.setattr(resources, "_read", lambda name: "say | speech shouting | said\n")
+    for f in (resources.word_list, resources._verb_entries, resources.reporting_verbs):
+        f.cache_clear()
+    try:
+        with pytest.raises(ValueError, match="reporting_verbs.txt: expected 'lemma | kind"):
+            reporting_verbs("speech")
+    finally:
+        for f in (resources.word_list, resources._verb_entries, resources.reporting_verbs):
+            f.cache_clear()
+
+
+def test_resources_reporting_verbs_every_kind_is_used():
+    assert all(reporting_verbs(k) for k in VERB_KINDS)
