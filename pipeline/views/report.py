@@ -29,6 +29,7 @@ from typing import Iterable
 
 import pandas as pd
 
+from ..registry import producer
 from ..schemas import CLAIM_TYPES
 from ..tables import replace_path
 from . import explore
@@ -207,8 +208,15 @@ class Site:
             + html_table(["entity", "label", "mentions", "documents", "talked about by"], ent_rows,
                          numeric={"mentions", "documents"}, empty="no entities")
             + ("<h2>Errors and warnings</h2>" + html_table(["stage", "document", "error", "detail"], err_rows) if err_rows else "")
+            + "<h2>Tables of this run</h2><p class='muted'>Every table the run wrote (one per stage), "
+              "as <code>&lt;table&gt;.parquet</code> in the tables folder.</p>"
+            + html_table(["table", "rows", "written by"], self._table_rows(), numeric={"rows"})
         )
         return page("claimex report", body, nav=False)
+
+    def _table_rows(self) -> list[list[str]]:
+        return [[f"<code>{esc(name)}</code>", str(len(self.t[name])), esc(producer(name) or "the runner")]
+                for name in self.t.names]
 
     def _speaker_list(self, canonical: str) -> str:
         """Speakers whose claims or quotes mention the entity, with counts, as links."""
