@@ -7,7 +7,7 @@ outside the seeds?
 
 The sentences are drawn with a fixed seed from ``../shared/data/news/bbc/`` and
 read from there at run time: the repo never holds their text. Our own hand labels
-(OntoNotes labels, GUIDELINES section 3) are in
+(OntoNotes labels, docs/guidelines.md §3) are in
 ``benchmarks/data/bbc_entity_sample.jsonl``, one record per sentence: ``file``,
 ``start``/``end`` (character offsets of the sentence in that file, read as UTF-8
 with replacement), ``sha1`` (first 12 hex digits of the sentence, to detect a

@@ -1,7 +1,7 @@
 """The table contract, declared once.
 
 One pyarrow schema per table. Column names and label values are fixed by
-``SPEC.md``: outside tools (pandas, DuckDB, notebooks) read these tables, so a
+``docs/spec.md``: outside tools (pandas, DuckDB, notebooks) read these tables, so a
 change here is a breaking change. Extra columns are allowed after the required
 ones.
 """

@@ -2,9 +2,9 @@
 
 Checks, per record: the required fields and their types, `raw[raw_start:raw_end] == text`
 against the seed text after `pipeline.inputs.decode` normalisation, labels in the allowed sets
-(GUIDELINES sections 4 and 5), no duplicate spans; direct quotes sit between quotation
+(docs/guidelines.md §4 and §5), no duplicate spans; direct quotes sit between quotation
 marks; claim sentences are in document order and do not overlap; a check-worthy claim is
-factual or predictive (GUIDELINES 5).
+factual or predictive (docs/guidelines.md §5).
 
 Usage: PYTHONPATH=$PWD python scripts/check_gold_qc.py [--gold data/gold] [--seeds seeds]
 Exit code 0 when every record passes, 1 otherwise (each problem printed on its own line).
@@ -89,7 +89,7 @@ def check_quotes(rows: list[dict], texts: dict[str, str]) -> list[str]:
             if isinstance(q.get(key), str) and not q[key].strip():
                 problems.append(f"{where}: empty string in {key!r} (use null)")
         if q.get("speaker") is None and not q.get("optional"):
-            problems.append(f"{where}: speaker is null (GUIDELINES 4: null only when the text does not say)")
+            problems.append(f"{where}: speaker is null (docs/guidelines.md §4: null only when the text does not say)")
         if (q.get("speaker_text") is None) != (q.get("cue") is None):
             problems.append(f"{where}: speaker_text and cue must be both null (continuation quote) or both set")
     keys = Counter((q.get("doc_id"), q.get("kind"), q.get("raw_start"), q.get("raw_end")) for q in rows)
@@ -116,7 +116,7 @@ def check_claims(rows: list[dict], texts: dict[str, str]) -> list[str]:
             if a == ctype:
                 problems.append(f"{where}: alt claim type {a!r} repeats the primary type")
         if c.get("check_worthy") and ctype not in CHECKWORTHY_TYPES:
-            problems.append(f"{where}: check_worthy but claim_type is {ctype!r} (GUIDELINES 5: factual or predictive only)")
+            problems.append(f"{where}: check_worthy but claim_type is {ctype!r} (docs/guidelines.md §5: factual or predictive only)")
         doc = c.get("doc_id")
         if isinstance(c.get("raw_start"), int):
             if c["raw_start"] < last_end.get(doc, 0):

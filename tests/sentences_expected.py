@@ -1,4 +1,4 @@
-"""Hand-made expected sentence segmentation of the five seeds (GUIDELINES section 2).
+"""Hand-made expected sentence segmentation of the five seeds (docs/guidelines.md §2).
 
 Written sentence by sentence from the cleaned seed texts and the guidelines,
 not from pipeline output: each entry is the beginning of one sentence (or

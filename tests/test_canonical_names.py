@@ -1,4 +1,4 @@
-"""Canonical names (issue 3 item 2, GUIDELINES section 3): pure function over entity rows."""
+"""Canonical names (issue 3 item 2, docs/guidelines.md §3): pure function over entity rows."""
 from __future__ import annotations
 
 import pandas as pd

@@ -48,7 +48,7 @@ def test_claim_cues_no_proposition(nlp, expected, frozen, ents):
 
 
 def test_claim_cues_prescriptive_beats_predictive(nlp):
-    """'We must agree so that it will end.' has both cues; prescriptive wins (GUIDELINES 5 order)."""
+    """'We must agree so that it will end.' has both cues; prescriptive wins (docs/guidelines.md §5 order)."""
     frozen = ("We|PRP|PRON|we|nsubj|2|1 must|MD|AUX|must|aux|2|1 agree|VB|VERB|agree|ROOT|2|1 "
               "so|IN|SCONJ|so|mark|7|1 that|IN|SCONJ|that|mark|7|1 it|PRP|PRON|it|nsubj|7|1 "
               "will|MD|AUX|will|aux|7|1 end|VB|VERB|end|advcl|2|0 .|.|PUNCT|.|punct|2|0")

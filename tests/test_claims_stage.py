@@ -105,7 +105,7 @@ def test_claims_stage_contract_offsets_and_ranges(doc_tables):
     assert set(out["claim_type"]) <= set(CLAIM_TYPES)
     assert out["confidence"].between(0.0, 1.0).all()
     assert list(out["claim_id"]) == list(range(len(out)))
-    # only factual and predictive claims can be check-worthy (GUIDELINES 5)
+    # only factual and predictive claims can be check-worthy (docs/guidelines.md §5)
     assert not out.loc[out["claim_type"].isin(["prescriptive", "evaluative"]), "check_worthy"].any()
     # a membership with a date is the textbook check-worthy fact
     assert bool(out.set_index("sent_id").loc[3, "check_worthy"])
@@ -143,7 +143,7 @@ def test_claims_stage_failed_document_is_recorded_and_run_goes_on(doc_tables):
 
 
 @pytest.mark.parametrize("prefix,claim_type,worthy", [
-    # a forecast with a date is checkable once the date has passed (GUIDELINES 5)
+    # a forecast with a date is checkable once the date has passed (docs/guidelines.md §5)
     ("A|DT|DET|a|det|1|1 section|", "predictive", True),
     # a call for action is never check-worthy, whatever entities it names
     ("Sekreta|NNP|PROPN|Sekreta|nsubj|1|1 called|", "prescriptive", False),

@@ -1,4 +1,4 @@
-"""Line rules of the clean stage (GUIDELINES section 1), on real hard cases.
+"""Line rules of the clean stage (docs/guidelines.md §1), on real hard cases.
 
 Each table holds lines that must be recognised AND lines that must not be:
 a rule that drops a body line costs more than one that keeps a banner.
@@ -141,7 +141,7 @@ def test_clean_match_dateline_rejects_body_lines(line):
     ("January 30, 2025", "2025-01-30"),
     ("Nov. 23, 2026", "2026-11-23"),
     ("2024-02-29", "2024-02-29"),
-    ("July 30", None),           # no year: published stays null (SPEC)
+    ("July 30", None),           # no year: published stays null (docs/spec.md)
     ("5 December", None),
     ("February 31, 2025", None),  # no such day
     ("31 Foo 2025", None),

@@ -1,4 +1,4 @@
-"""Clean on the five seeds (GUIDELINES section 1, issue 2 item 5).
+"""Clean on the five seeds (docs/guidelines.md §1, issue 2 item 5).
 
 The expectations are written by hand from the seed files: the boilerplate
 lines each page carries, its title, dateline, source and published date.

@@ -1,4 +1,4 @@
-"""Entity rules (issue 3, GUIDELINES section 3) on hand-built Docs: what must fire,
+"""Entity rules (issue 3, docs/guidelines.md §3) on hand-built Docs: what must fire,
 and what must not."""
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """Direct and indirect quotes with their speakers, on frozen parses (issue 4).
 
-Each case is a sentence modelled on the seeds, GUIDELINES section 4 or PolNeAR
+Each case is a sentence modelled on the seeds, docs/guidelines.md §4 or PolNeAR
 train, with the parse of en_core_web_sm 3.8 written out token by token (word,
 space after, head, dep, pos, tag, lemma, entity IOB), so a model upgrade cannot
 change what a test means. Cases that must yield no quote are part of the table.
@@ -617,7 +617,7 @@ def run(case: str):
 D, I = "direct", "indirect"
 # case -> every quote the stage must produce, as (kind, text, speaker, cue); [] = no quote at all
 EXPECTED = {
-    # attribution after the quote (GUIDELINES 4), and inverted `said X` (PolNeAR)
+    # attribution after the quote (docs/guidelines.md §4), and inverted `said X` (PolNeAR)
     "after": [(D, "The OSCE has no future without dialogue,", "Igor Sekreta", "said")],
     "inverted": [(D, "Full panic mode, nothing else,", "Leslie Wimes", "said")],
     # attribution before the quote, introduced by a colon

@@ -1,5 +1,5 @@
 """The quotes stage on the five seeds (session fixture ``seed_tables``): the
-table honours the contract and the behaviours GUIDELINES section 4 asks for.
+table honours the contract and the behaviours docs/guidelines.md §4 asks for.
 Scores against the gold set are checked with the floors in tests/floors.py."""
 from __future__ import annotations
 

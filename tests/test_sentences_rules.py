@@ -1,4 +1,4 @@
-"""The ``sentence_rules`` component on hand-built Docs (GUIDELINES section 2).
+"""The ``sentence_rules`` component on hand-built Docs (docs/guidelines.md §2).
 
 The component presets ``is_sent_start`` before the parser runs: True (a
 sentence starts here), False (it never does), None (the parser decides).

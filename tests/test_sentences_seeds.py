@@ -1,6 +1,6 @@
 """Sentence segmentation of real text: seed paragraphs through the full model,
 and the whole seeds against the hand-made expected segmentation
-(``tests/sentences_expected.py``; GUIDELINES section 2)."""
+(``tests/sentences_expected.py``; docs/guidelines.md §2)."""
 from __future__ import annotations
 
 import pytest

@@ -9,7 +9,7 @@ serves the speakers only: canonical names resolve surnames with their own corpus
 (``person_target`` in :func:`pipeline.stages.entities.canonical.canonical_names`). Title and role words
 come from ``resources/titles.txt``.
 
-* :func:`strip_titles`: the name in a titled mention, GUIDELINES section 3 (job titles
+* :func:`strip_titles`: the name in a titled mention, docs/guidelines.md §3 (job titles
   are not part of a name): ``Belarusian Deputy Foreign Minister Igor Sekreta`` ->
   ``Igor Sekreta``, ``President of Belarus A. Lukashenko`` -> ``A. Lukashenko``,
   ``Mr. Clarke`` -> ``Clarke``, and for speakers roles too (``Founder Beverly Bond``).
@@ -20,7 +20,7 @@ come from ``resources/titles.txt``.
   inner possessives too (:func:`pipeline.stages.quotes.speakers.speaker_name`).
 * :class:`PersonNames`: the persons one document names, by surname, so that a lone
   surname or a titled surname resolves to the full name given elsewhere in the same
-  document (GUIDELINES section 3: ``Sekreta``, ``Mr Sekreta`` -> ``Igor Sekreta``).
+  document (docs/guidelines.md §3: ``Sekreta``, ``Mr Sekreta`` -> ``Igor Sekreta``).
   Descriptions (``the deputy minister``) need the parse and the quotes around them:
   :class:`pipeline.stages.quotes.speakers.SpeakerResolver` resolves them.
 """

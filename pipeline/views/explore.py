@@ -6,7 +6,7 @@ show the same numbers. Every function takes the tables (a :class:`Tables`, or
 the single frames it needs) and returns a new DataFrame; nothing here writes.
 
 Null speakers are shown with readable placeholders instead of NaN: a claim
-without a speaker is asserted by the publication itself (SPEC, claims table),
+without a speaker is asserted by the publication itself (docs/spec.md, claims),
 a quote without one has a speaker the text does not name.
 """
 from __future__ import annotations

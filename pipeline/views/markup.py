@@ -18,7 +18,7 @@ import pandas as pd
 
 from ..schemas import CLAIM_TYPES
 
-#: shown for a claim whose ``speaker`` is null: the publication asserts it (SPEC)
+#: shown for a claim whose ``speaker`` is null: the publication asserts it (docs/spec.md)
 PUBLICATION = "(the publication)"
 #: shown for a quote whose ``speaker`` is null: the text does not say who
 UNKNOWN_SPEAKER = "(speaker not named)"

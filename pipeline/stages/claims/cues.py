@@ -1,7 +1,7 @@
 """Cue patterns on the parse: prescriptive and predictive constructions, the
 reported content of a sentence, and whether a sentence asserts anything.
 
-GUIDELINES section 5 orders the claim types prescriptive > predictive >
+docs/guidelines.md §5 orders the claim types prescriptive > predictive >
 evaluative > factual. The first two are marked by grammar (deontic modals,
 "call on", "propose", "it is necessary/time to", "is ready to", "in favor of",
 imperatives; future and conditional modals, "is expected to", "no future"), so
@@ -239,7 +239,7 @@ def find_cues(span: Span, matches: list[tuple[str, int, int]] | None = None) -> 
 
 
 def best_cue(cues: Iterable[Cue]) -> Cue | None:
-    """The cue that decides the type: prescriptive beats predictive (GUIDELINES 5)."""
+    """The cue that decides the type: prescriptive beats predictive (docs/guidelines.md §5)."""
     cues = list(cues)
     for kind in (PRESCRIPTIVE, PREDICTIVE):
         of_kind = [c for c in cues if c.claim_type == kind]
@@ -257,7 +257,7 @@ MAX_ATTRIBUTION_TOKENS = 8
 def is_question(span: Span, text: str | None = None) -> bool:
     """Is the sentence a question: it ends in a question mark (before closing quotes or
     brackets), or it is a quoted question plus a short attribution ('"Will it work?"
-    the minister asked.')? GUIDELINES 5: questions are no claims."""
+    the minister asked.')? docs/guidelines.md §5: questions are no claims."""
     text = (span.text if text is None else text).rstrip()
     while text and (text[-1] in QUOTE_CHARS or text[-1] in ")]"):
         text = text[:-1].rstrip()
@@ -280,7 +280,7 @@ def has_proposition(span: Span) -> bool:
 
     "[of countries] in the Eurasian space to discuss ..." (a broken-off tail) and
     "An architecture that would ensure lasting peace ..." (a noun phrase whose
-    only verb sits in a relative clause) assert nothing (GUIDELINES 5: fragments).
+    only verb sits in a relative clause) assert nothing (docs/guidelines.md §5: fragments).
     """
     root = span.root
     for tok in span:
@@ -296,7 +296,7 @@ def content_span(span: Span) -> Span:
     "The Belarusian diplomat stressed that consensus is not a technical process"
     -> "consensus is not a technical process"; "According to X, ..." drops the
     source phrase. A claim is typed by what is asserted, not by the reporting
-    verb (GUIDELINES 5).
+    verb (docs/guidelines.md §5).
     """
     root = span.root
     reporting = reporting_verb_lemmas("claim")
@@ -359,7 +359,7 @@ def evaluative_predicate(span: Span) -> bool:
 
     "the OSCE has failed in all its peacekeeping attempts", "the OSCE became
     increasingly ineffective and biased", "X is an important and unique forum"
-    (GUIDELINES 5.3). Only the root verb, its predicate adjective (acomp) or the
+    (docs/guidelines.md §5.3). Only the root verb, its predicate adjective (acomp) or the
     adjectives of its predicate noun (attr) count, and their conjuncts: a judgment
     word elsewhere ("the most important international documents enshrine ...")
     does not make a report of facts a judgment.

@@ -1,6 +1,6 @@
 """Claims stage (issue 5): claim type, speaker and check-worthiness.
 
-One row per sentence that asserts something (GUIDELINES section 5):
+One row per sentence that asserts something (docs/guidelines.md §5):
 
 1. no row for headings (``sentences.is_heading``), questions and fragments
    without a finite verb (``claim_cues.has_proposition``);
@@ -18,7 +18,7 @@ One row per sentence that asserts something (GUIDELINES section 5):
 4. ``check_worthy`` for factual and predictive claims only: the model's
    ``checkworthy`` head (CheckThat! 2024), or a claim stating a specific
    checkable fact (a date, number, amount, percentage or named event among the
-   parse's entities; GUIDELINES 5);
+   parse's entities; docs/guidelines.md §5);
 5. ``confidence``: the cue's strength for cue-typed claims, the model's
    probability of the chosen class otherwise.
 """
@@ -46,7 +46,7 @@ from ...tables import empty_frame
 STAGE = "claims"
 IMPLEMENTED = True
 
-#: entity labels that make a factual claim specific enough to check (GUIDELINES 5:
+#: entity labels that make a factual claim specific enough to check (docs/guidelines.md §5:
 #: "a date, number, event, membership"); spaCy's OntoNotes labels.
 CHECKABLE_ENTITY_LABELS = frozenset({"DATE", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "EVENT"})
 #: confidence of evaluative claims typed by the parse (a judging main verb or predicate)
@@ -290,7 +290,7 @@ def classify_claims(documents: pd.DataFrame, sentences: pd.DataFrame, quotes: pd
             arrays = DocArrays.of(doc)
             doc_quotes = quotes_by_doc.get(doc_id)
             for k in rows:
-                if skip[k]:  # GUIDELINES 5: headings are no claims
+                if skip[k]:  # docs/guidelines.md §5: headings are no claims
                     continue
                 cand = sentence_candidate(doc_id, int(sent_ids[k]), int(starts[k]), int(ends[k]), texts[k], doc,
                                           doc_quotes, matches, arrays)

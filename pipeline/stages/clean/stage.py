@@ -1,7 +1,7 @@
 """Clean stage: raw article -> title, dateline, source, published and body text.
 
 The rules are general shapes of web news pages, not strings of one site
-(GUIDELINES section 1):
+(docs/guidelines.md §1):
 
 * **header**: the lines before the body. With a dateline
   (``resources/dateline_patterns.txt``: TASS, BelTA, Reuters, AP, AFP, Xinhua,
@@ -27,7 +27,7 @@ The rules are general shapes of web news pages, not strings of one site
   rankings end BBC articles and are body (2,225 BBC articles checked, see
   tests/test_clean_bbc.py).
 
-Whitespace normalisation (GUIDELINES section 1 allows it when documented):
+Whitespace normalisation (docs/guidelines.md §1 allows it when documented):
 
 * every line is stripped of leading and trailing spaces;
 * **hard-wrapped plain text** (paragraphs broken into lines of at most ~70-100

@@ -4,7 +4,7 @@ Pure functions over entity rows (``doc_id``, ``text``, ``label``, in document
 order), so a streaming runner can call :func:`canonical_names` once on the
 whole entities table at the end of a run.
 
-How a mention is resolved (GUIDELINES section 3, issue 3):
+How a mention is resolved (docs/guidelines.md §3, issue 3):
 
 1. **Surface form**: a leading "the" and a possessive are stripped, and from a
    person's name every office and courtesy title of ``resources/titles.txt``
@@ -360,7 +360,7 @@ def canonical_names(entities: pd.DataFrame) -> pd.Series:
 
 def _spells(acronym: str, name: str) -> bool:
     """``acronym`` spells ``name``, possibly after a parent organisation's acronym
-    ("PA" ~ "OSCE Parliamentary Assembly", GUIDELINES: longest proper name)."""
+    ("PA" ~ "OSCE Parliamentary Assembly", docs/guidelines.md §3: longest proper name)."""
     words = expansion_words(name)
     if acronym_matches(acronym, words):
         return True

@@ -70,7 +70,7 @@ def law_event_heads() -> frozenset[str]:
 
 
 def extend_bodies(doc: Doc, spans: list[Cand]) -> list[Cand]:
-    """Complete the names of bodies (GUIDELINES section 3: the longest proper name).
+    """Complete the names of bodies (docs/guidelines.md §3: the longest proper name).
 
     * "OSCE" + "Secretariat": an acronym the model tagged alone, followed by a
       capitalised body noun (``resources/org_heads.txt``), is one ORG;

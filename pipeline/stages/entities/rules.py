@@ -2,7 +2,7 @@
 
 ``add_to_pipeline(nlp)`` adds one component, ``claimex_entity_rules``, right
 after the statistical ``ner``. It corrects ``doc.ents`` for news about politics
-and diplomacy (GUIDELINES section 3) with general patterns, never with strings
+and diplomacy (docs/guidelines.md §3) with general patterns, never with strings
 taken from one sentence:
 
 * span fixes on the model's entities: a leading "the", a trailing possessive
@@ -67,7 +67,7 @@ RESOURCES = ("countries", "currencies", "demonyms", "dotted_abbreviations", "eve
 PARSE_MODULES = (names, lexicon)
 
 #: Labels that name something: a leading "the", a possessive, trailing lower-case
-#: words and titles are cut from these (GUIDELINES section 3). DATE, CARDINAL etc.
+#: words and titles are cut from these (docs/guidelines.md §3). DATE, CARDINAL etc.
 #: keep the model's extent ("the past decade" is one DATE in OntoNotes).
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT", "LANGUAGE"})
 

@@ -150,7 +150,7 @@ def direct_attributions(ix: DocIndex, spans: list[QuotedSpan], title_cues: froze
         b_last = t_open - 1
         a_first = t_close + 1
         a_last = sent_c.end - 1
-        # Titles: `titled "..."`, `project named "..."` (GUIDELINES 4).
+        # Titles: `titled "..."`, `project named "..."` (docs/guidelines.md §4).
         # (on the raw text, so `so-called`, which the tokenizer splits, is one word)
         prev_words = WORDS_RE.findall(text[max(0, sp.open_pos - 40):sp.open_pos].lower())[-3:]
         if any(w in title_cues for w in prev_words):

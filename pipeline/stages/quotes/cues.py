@@ -288,7 +288,7 @@ def alpha_count(doc: Doc, a: int, b: int) -> int:
 # --- direct quotes ----------------------------------------------------------
 
 WORDS_RE = re.compile(r"[\w-]+")
-SCARE_MAX_WORDS = 3  # GUIDELINES 4: scare quotes of one to three words are not quotes
+SCARE_MAX_WORDS = 3  # docs/guidelines.md §4: scare quotes of one to three words are not quotes
 _STOP_TITLE = frozenset({"a", "an", "the", "of", "and", "or", "for", "in", "on", "to", "at", "by", "with", "from", "vs"})
 
 

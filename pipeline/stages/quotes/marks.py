@@ -1,4 +1,4 @@
-"""Quotation-mark pairing on raw text (issue 4, GUIDELINES section 4).
+"""Quotation-mark pairing on raw text (issue 4, docs/guidelines.md §4).
 
 Pure string work, no parse: find the spans enclosed by quotation marks, in every
 style seen in the wild (“ ” ‘ ’ " ' `` '' « » „), including mismatched pairs

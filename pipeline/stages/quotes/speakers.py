@@ -5,7 +5,7 @@ Rules, applied in document order (each is small and tested in
 
 1. **Named mention**: an entity row of the entities table covering the
    mention's head token gives ``canonical``. A lone surname becomes the full
-   name of a PERSON of the same document ending with it (GUIDELINES 3:
+   name of a PERSON of the same document ending with it (docs/guidelines.md §3:
    ``Sekreta`` -> ``Igor Sekreta``), and title words the NER left in a name are
    stripped (``Deputy Minister Igor Sekreta`` -> ``Igor Sekreta``); both by
    :mod:`pipeline.stages.names` (the title stripping is shared with canonical
@@ -138,7 +138,7 @@ class SpeakerResolver:
     def canonical(self, e: EntityRow) -> str:
         name = e.canonical
         if name[:4].lower() == "the " and len(name) > 4:
-            name = name[4:]  # GUIDELINES 3: a leading "the" is not part of the name
+            name = name[4:]  # docs/guidelines.md §3: a leading "the" is not part of the name
         if e.label == PERSON:
             name = self.names.person(speaker_name(name))
         return name

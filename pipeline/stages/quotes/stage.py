@@ -5,7 +5,7 @@ reads cues and speaker mentions off the one spaCy parse; ``speakers`` resolves
 each mention to a canonical name, walking the document in order so that
 pronouns and descriptions see only what came before them. A quote with no cue
 of its own (`"...," X said. "We call on ..."`) takes the speaker of the
-attribution in the sentence before it (GUIDELINES 4).
+attribution in the sentence before it (docs/guidelines.md §4).
 """
 from __future__ import annotations
 

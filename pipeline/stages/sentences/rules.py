@@ -137,7 +137,7 @@ def _boundary(toks: _Tokens, i: int, depth: int) -> bool | None:
     if toks.is_space[i]:
         return False
     # A line break ends a segment: news bodies put one paragraph per line, and
-    # a heading must never glue to the next sentence (GUIDELINES section 2).
+    # a heading must never glue to the next sentence (docs/guidelines.md §2).
     # clean has already unwrapped hard-wrapped text, so no break is mid-sentence.
     if toks.newline_before(i):
         return True  # even at a mark that looks closing: NYT opens quotes with ''
@@ -179,7 +179,7 @@ def _boundary(toks: _Tokens, i: int, depth: int) -> bool | None:
 
 @Language.component(COMPONENT)
 def sentence_rules(doc: Doc) -> Doc:
-    """Pre-set sentence starts that the parser then respects (GUIDELINES section 2).
+    """Pre-set sentence starts that the parser then respects (docs/guidelines.md §2).
 
     * a line break ends a segment: headings and paragraphs never glue to the
       next sentence;

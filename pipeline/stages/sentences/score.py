@@ -26,7 +26,7 @@ def score(rep: StageReport, df: pd.DataFrame, gold: Gold, anchors: Mapping[str, 
             else:
                 gold_set[a] += 1
             if s.get("heading"):
-                # GUIDELINES 2: a heading is its own segment, never glued to the next sentence
+                # docs/guidelines.md §2: a heading is its own segment, never glued to the next sentence
                 headings += 1
                 headings_ok += a is not None and a in pred_set
         tp = sum((gold_set & pred_set).values())

@@ -68,7 +68,7 @@ def split_sentences(documents: pd.DataFrame, docs: Mapping[str, Doc], errors: Er
             errors.document_failed(doc_id, path, STAGE, exc)
             continue
         if cut:
-            # SPEC "Bad input": a document without sentence punctuation gets a
+            # docs/spec.md "Bad input": a document without sentence punctuation gets a
             # clear message; its sentences are still rows, of bounded length.
             errors.warn(
                 doc_id, path, STAGE, "no_sentence_punctuation",
