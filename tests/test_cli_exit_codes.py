@@ -94,3 +94,19 @@ def test_cli_help_lists_stages_and_exit_codes():
     assert result.exit_code == 0
     for name in ("all", "clean", "sentences", "entities", "quotes", "claims", "Exit codes"):
         assert name in result.output
+
+
+def test_cli_exit_codes_readme_table_is_the_generated_one():
+    """The README's exit-code table is `errors.exit_code_table()` verbatim, and
+    `pipeline --help` lists the same codes."""
+    from pathlib import Path
+
+    from pipeline.errors import EXIT_CODES, exit_code_table
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    assert exit_code_table() in readme
+    result = CliRunner().invoke(app, ["--help"], terminal_width=200)
+    assert result.exit_code == 0
+    flat = " ".join(result.output.split())
+    for code, meaning in EXIT_CODES.items():
+        assert f"{code} {' '.join(meaning.split())}" in flat, code
