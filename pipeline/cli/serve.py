@@ -4,6 +4,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -43,13 +44,27 @@ def serve_cmd(
         cmd = [sys.executable, "-m", "datasette", "serve", str(db), "--metadata", str(meta),
                "--host", host, "--port", str(port), "--setting", "suggest_facets", "off"]
         proc = subprocess.Popen(cmd)
+        # Ctrl-C or a plain `kill` stops Datasette too and removes the database
+        # (SIGINT is ignored in a process started in the background, so both are set)
+        previous = {sig: signal.signal(sig, _stop) for sig in (signal.SIGINT, signal.SIGTERM)}
         try:
             code = proc.wait()
         except KeyboardInterrupt:
             proc.terminate()
-            proc.wait(timeout=10)
-            raise
+            try:
+                proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+            console.print("stopped", highlight=False)
+            return
+        finally:
+            for sig, handler in previous.items():
+                signal.signal(sig, handler)
         if code:
             raise UsageError(f"Datasette stopped with exit code {code} (is port {port} in use? try --port 0)")
     finally:
         shutil.rmtree(work, ignore_errors=True)
+
+
+def _stop(signum, frame):
+    raise KeyboardInterrupt
