@@ -219,14 +219,14 @@ def test_report_site_sweeps_leftovers_of_a_killed_write(tmp_path):
 
 def test_report_cli_writes_default_folder_under_data(tmp_path):
     data = write_handmade(tmp_path / "data")
-    result = CliRunner().invoke(app, ["report", "--data", str(data)])
+    result = CliRunner().invoke(app, ["report", "--out", str(data)])
     assert result.exit_code == 0, result.output
     assert (data / "report" / "index.html").is_file()
     assert "pages" in result.output and str(data / "report" / "index.html") in result.output.replace("\n", "")
 
 
 def test_report_cli_missing_tables_is_a_one_line_error(tmp_path):
-    result = CliRunner().invoke(app, ["report", "--data", str(tmp_path / "nowhere")])
+    result = CliRunner().invoke(app, ["report", "--out", str(tmp_path / "nowhere")])
     assert result.exit_code == TableError.exit_code
     assert "Traceback" not in result.output
     assert "pipeline run all" in result.output
@@ -237,7 +237,7 @@ def test_report_cli_unknown_claim_type_is_a_one_line_error(tmp_path):
     claims = pd.read_parquet(data / "claims.parquet")
     claims.loc[0, "claim_type"] = "opinion"
     write_table(claims, data, "claims")
-    result = CliRunner().invoke(app, ["report", "--data", str(data)])
+    result = CliRunner().invoke(app, ["report", "--out", str(data)])
     assert result.exit_code == TableError.exit_code
     assert "Traceback" not in result.output and "'opinion'" in result.output
     assert not (data / "report").exists()

@@ -188,10 +188,10 @@ class Site:
                  " · ".join(str(x) for x in (d.source, d.published, d.doc_id) if isinstance(x, str) and x))
                 for d in self.t.documents.itertuples(index=False)]
         stats = self.speakers.set_index("speaker")
-        speakers = [("s", n, self.speaker_slugs.href(n), f"{stats.at[n, 'quotes']} quotes, {stats.at[n, 'claims']} claims")
+        speakers = [("s", n, self.speaker_slugs.href(n), f"{_n(stats.at[n, 'quotes'], 'quote')}, {_n(stats.at[n, 'claims'], 'claim')}")
                     for n in self.speaker_slugs.by_name]
         ents = self.entity_stats()
-        entities = [("e", n, self.entity_slugs.href(n), f"{ents.at[n, 'label']}, {ents.at[n, 'mentions']} mentions"
+        entities = [("e", n, self.entity_slugs.href(n), f"{ents.at[n, 'label']}, {_n(ents.at[n, 'mentions'], 'mention')}"
                      if n in ents.index else "") for n in self.entity_slugs.by_name]
         return speakers + entities + docs
 
@@ -442,6 +442,10 @@ def _explode_entities(df: pd.DataFrame) -> pd.DataFrame:
     """One row per (claim or quote, named entity it mentions) in column ``entity``."""
     out = df.assign(entity=df["entities"].str.split(", ")).explode("entity")
     return out[out["entity"].notna() & (out["entity"] != "")]
+
+
+def _n(count, word: str) -> str:
+    return f"{count:,} {word}{'' if count == 1 else 's'}"
 
 
 def _groups(df: pd.DataFrame, key: str) -> dict[str, pd.DataFrame]:
