@@ -62,7 +62,7 @@ from .errors import UsageError
 from .nlp.loader import DEFAULT_MODEL, load_nlp
 from .stages import claims, clean, entities, quotes, sentences
 from .stages.claims import score as claims_score
-from .stages.claims.model import load_model as load_claim_model
+from .stages.claims.stage import setup as claims_setup
 from .stages.clean import score as clean_score
 from .stages.entities import rules as entity_rules
 from .stages.entities import score as entities_score
@@ -125,7 +125,7 @@ _STAGES: list[Stage] = [
           canonical_columns=("speaker",), score=quotes_score.score),
     Stage("claims", "claims", claims.classify_claims, schemas.CLAIMS,
           help="claim type, speaker and check-worthiness per claim",
-          setup=load_claim_model, canonical_columns=("speaker",), score=claims_score.score),
+          setup=claims_setup, canonical_columns=("speaker",), score=claims_score.score),
 ]
 
 

@@ -85,6 +85,8 @@ CLAIMS = pa.schema(
         pa.field("quote_id", pa.int64()),
         pa.field("check_worthy", pa.bool_(), nullable=False),
         pa.field("confidence", pa.float64(), nullable=False),
+        # extra: the calibrated score behind check_worthy (0..1), for ranking and own cut-offs
+        pa.field("check_worthy_score", pa.float64(), nullable=False),
     ]
 )
 

@@ -3,12 +3,15 @@ sentence, none for questions, fragments and headings; speaker and quote_id
 joined from the quotes table; the table contract; determinism."""
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import pytest
 
 from pipeline.errors import ErrorLog
 from pipeline.schemas import CLAIM_TYPES
-from pipeline.stages.claims.stage import classify_claims
+from pipeline.stages.claims.cues import cue_precision
+from pipeline.stages.claims.model import ClaimScores, load_model
+from pipeline.stages.claims.stage import Candidate, classify_claims, decide
 from pipeline.tables import empty_frame, to_arrow
 from tests.claims_fixtures import CASES, build_doc
 
@@ -104,9 +107,11 @@ def test_claims_stage_contract_offsets_and_ranges(doc_tables):
         assert text[r.start:r.end] == r.text
     assert set(out["claim_type"]) <= set(CLAIM_TYPES)
     assert out["confidence"].between(0.0, 1.0).all()
+    assert out["check_worthy_score"].between(0.0, 1.0).all()
     assert list(out["claim_id"]) == list(range(len(out)))
-    # only factual and predictive claims can be check-worthy (docs/guidelines.md §5)
-    assert not out.loc[out["claim_type"].isin(["prescriptive", "evaluative"]), "check_worthy"].any()
+    # the flag is the score at the model's threshold, for every claim type (docs/guidelines.md §5.7)
+    threshold = load_model().thresholds["checkworthy"]
+    assert (out["check_worthy"] == (out["check_worthy_score"] >= threshold)).all()
     # a membership with a date is the textbook check-worthy fact
     assert bool(out.set_index("sent_id").loc[3, "check_worthy"])
 
@@ -143,9 +148,9 @@ def test_claims_stage_failed_document_is_recorded_and_run_goes_on(doc_tables):
 
 
 @pytest.mark.parametrize("prefix,claim_type,worthy", [
-    # a forecast with a date is checkable once the date has passed (docs/guidelines.md §5)
+    # docs/guidelines.md §5.7's own examples: a forecast of a named event with a date is
+    # checkable once the date has passed; a call with no checkable core is not
     ("A|DT|DET|a|det|1|1 section|", "predictive", True),
-    # a call for action is never check-worthy, whatever entities it names
     ("Sekreta|NNP|PROPN|Sekreta|nsubj|1|1 called|", "prescriptive", False),
 ])
 def test_claims_stage_check_worthy_by_type(nlp, prefix, claim_type, worthy):
@@ -157,3 +162,42 @@ def test_claims_stage_check_worthy_by_type(nlp, prefix, claim_type, worthy):
     out = classify_claims(documents, sentences, empty_frame("quotes"), {"d": doc}, ErrorLog())
     assert list(out["claim_type"]) == [claim_type]
     assert bool(out["check_worthy"].iloc[0]) is worthy
+
+
+class _FixedScores:
+    """A stand-in for the claim model: fixed calibrated scores per candidate."""
+
+    thresholds = {"nonfactual": 0.4, "checkworthy": 0.3}
+
+    def __init__(self, nonfactual, checkworthy):
+        self.proba = np.column_stack([nonfactual, checkworthy])
+
+    def predict_proba(self, texts, tags):
+        assert len(texts) == len(tags) == len(self.proba)
+        return ClaimScores(("nonfactual", "checkworthy"), self.proba)
+
+
+def _candidate(k, cue_type=None, evaluative_cue=False):
+    return Candidate("d", k, 10 * k, 10 * k + 5, "text.", "text.", ("NN", "."), cue_type, evaluative_cue, None, None)
+
+
+@pytest.mark.parametrize("cue_type,evaluative_cue,p_nonfactual,p_check,claim_type,confidence,worthy", [
+    # check-worthiness follows the score whatever decided the type (docs/guidelines.md §5.7)
+    ("prescriptive", False, 0.9, 0.9, "prescriptive", "cue", True),
+    ("predictive", False, 0.1, 0.05, "predictive", "cue", False),
+    (None, True, 0.1, 0.8, "evaluative", "cue", True),
+    # where the model types the claim, confidence is its calibrated probability of that type
+    (None, False, 0.7, 0.2, "evaluative", 0.7, False),
+    (None, False, 0.1, 0.3, "factual", 0.9, True),      # the threshold itself counts as reached
+    (None, False, 0.4, 0.29, "evaluative", 0.4, False),
+])
+def test_claims_stage_decide_by_content_whatever_the_type(cue_type, evaluative_cue, p_nonfactual, p_check, claim_type,
+                                                           confidence, worthy):
+    out = decide([_candidate(0, cue_type, evaluative_cue)], _FixedScores([p_nonfactual], [p_check]))
+    row = out.iloc[0]
+    assert row["claim_type"] == claim_type
+    want = cue_precision()[claim_type] if confidence == "cue" else confidence
+    assert row["confidence"] == pytest.approx(want)
+    assert row["check_worthy_score"] == pytest.approx(p_check)
+    assert bool(row["check_worthy"]) is worthy
+    to_arrow(out, "claims")
