@@ -26,6 +26,10 @@ from pipeline.resources import TITLE_KINDS, titles
     ("spokesman for Fox", "spokesman for Fox"),            # after the title no name, a phrase
     ("Minister Igor sekreta", "Minister Igor sekreta"),    # not all capitalised: not a name
     ("Federal Reserve", "Federal Reserve"),                # "federal" is part of offices, not a title word
+    ("the Lord Chancellor Lord Falconer", "Lord Falconer"),  # offices go, a peer's title stays
+    ("Tory frontbencher Andrew Tyrie MP", "Andrew Tyrie"),
+    ("Shadow Home Secretary David Davis", "David Davis"),
+    ("MP", "MP"),                                          # a lone postnominal is kept
 ])
 def test_person_names_strip_titles(mention, name):
     assert strip_titles(mention) == name
@@ -39,7 +43,16 @@ def test_person_names_strip_titles(mention, name):
     ("Founder Beverly Bond", "Founder Beverly Bond"),
     ("Rep. Jason Chaffetz", "Rep. Jason Chaffetz"),
     ("High Court Judge Richard", "High Court Judge Richard"),
-    ("Lord Coe", "Coe"),
+    # docs/guidelines.md §4: a peer known only by title keeps it; a first name drops it
+    ("Lord Coe", "Lord Coe"),
+    ("the Lord Chancellor Lord Falconer"[4:], "Lord Falconer"),
+    ("Chancellor Lord Falconer", "Lord Falconer"),
+    ("Lord Charles Falconer", "Charles Falconer"),
+    ("Baroness Scotland", "Baroness Scotland"),
+    ("Dame Elizabeth Butler-Sloss", "Elizabeth Butler-Sloss"),
+    # letters after a name are not part of it (BBC politics: "Andrew Tyrie MP")
+    ("Andrew Tyrie MP", "Andrew Tyrie"),
+    ("Michael Mansfield QC", "Michael Mansfield"),
     ("Chancellor Angela Merkel", "Angela Merkel"),
 ])
 def test_person_names_strip_titles_for_canonical_names(mention, name):

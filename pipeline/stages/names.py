@@ -63,13 +63,33 @@ def org_title_words() -> frozenset[str]:
     return frozenset(t.lower() for t in titles("org"))
 
 
+@lru_cache(maxsize=None)
+def peer_titles() -> frozenset[str]:
+    """Titles that stay in the name of a peer or judge known only by them
+    (``titles.txt`` kind ``peer``: ``Lord Falconer``, docs/guidelines.md §4), lower case."""
+    return frozenset(t.lower().rstrip(".") for t in titles("peer"))
+
+
+@lru_cache(maxsize=None)
+def postnominals() -> frozenset[str]:
+    """Letters after a name that are not part of it (``titles.txt`` kind ``postnominal``: MP, QC)."""
+    return frozenset(titles("postnominal"))
+
+
 def strip_titles(mention: str, roles: bool = True) -> str:
     """The name in a titled mention: the words after the last title word, when they
     are capitalised (see the module docstring); otherwise the mention, words joined
     by single spaces. ``roles=False``: only offices and courtesy titles count as
-    titles (:func:`name_title_words`, for canonical names)."""
+    titles (:func:`name_title_words`, for canonical names).
+
+    Two exceptions from docs/guidelines.md §4: a peer's title before a lone surname is
+    part of the name (``the Lord Chancellor Lord Falconer`` -> ``Lord Falconer``, but
+    ``Lord Charles Falconer`` -> ``Charles Falconer``), and letters after a name are
+    not (``Andrew Tyrie MP`` -> ``Andrew Tyrie``)."""
     words = mention.split()
-    words_of = title_words() if roles else name_title_words()
+    while len(words) > 2 and words[-1].rstrip(",.") in postnominals() and words[-2][:1].isupper():
+        words = words[:-1]
+    words_of = (title_words() | name_title_words()) if roles else name_title_words()
     last = max((k for k, w in enumerate(words) if w.lower().strip(_WORD_PUNCT) in words_of), default=-1)
     rest = words[last + 1:]
     if rest and rest[0].lower() == "of":  # "President of Belarus A. Lukashenko"
@@ -77,7 +97,8 @@ def strip_titles(mention: str, roles: bool = True) -> str:
         while len(rest) > 1 and rest[0][:1].isupper() and not _looks_like_name_start(rest):
             rest = rest[1:]
     if last >= 0 and rest and all(w[:1].isupper() for w in rest):
-        words = rest
+        peer = words[last].lower().strip(_WORD_PUNCT) in peer_titles()
+        words = words[last:] if peer and len(words) - last == 2 else rest
     return " ".join(words)
 
 
