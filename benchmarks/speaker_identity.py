@@ -194,6 +194,9 @@ def figures(results, persons: set[str]) -> dict:
                 unnamed_as_person.append((r["speaker"], p.get("speaker")))
         if not good:
             errors[(r["speaker"], "<quote missed>" if p is None else p.get("speaker"))] += 1
+            out.setdefault("error_cases", []).append({"file": r["file"], "start": r["start"], "gold": r["speaker"],
+                                                      "predicted": None if p is None else p.get("speaker"),
+                                                      "speaker_text": None if p is None else p.get("speaker_text")})
     n_matched = sum(matched.values())
     out["matched"] = n_matched
     out["speaker_accuracy"] = sum(ok_all.values()) / len(results) if results else 0.0
@@ -226,6 +229,7 @@ def main(argv=None) -> int:
     ap.add_argument("--labels", type=Path, default=LABELS)
     ap.add_argument("--errors", type=int, default=10, help="how many of the most frequent errors to list")
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--verbose", action="store_true", help="list every wrong speaker with its file and mention")
     args = ap.parse_args(argv)
     if not (args.data / BBC_POLITICS).is_dir():
         sys.exit(f"BBC data not found at {args.data / BBC_POLITICS} (use --data)")
@@ -258,6 +262,9 @@ def main(argv=None) -> int:
     print(f"most frequent errors (gold -> predicted, count):")
     for g, p, n in fig["errors"][:args.errors]:
         print(f"  {n:>3}  {g!r} -> {p!r}")
+    if args.verbose:
+        for e in fig.get("error_cases", []):
+            print(f"  {e['file']}:{e['start']}  {e['gold']!r} -> {e['predicted']!r} (mention {e['speaker_text']!r})")
     return 0
 
 

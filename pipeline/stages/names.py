@@ -108,6 +108,62 @@ def _looks_like_name_start(words: list[str]) -> bool:
     return len(words) <= 2 or (len(words[0]) <= 3 and words[0].endswith("."))
 
 
+# --- roles -------------------------------------------------------------------
+
+_ROLE_DETERMINERS = frozenset({"the", "a", "an", "our", "his", "her", "their", "its", "this", "that"})
+_ROLE_WORD = re.compile(r"[^\W_][\w-]*", re.UNICODE)
+
+
+def normalise_role(text: str) -> str:
+    """A role as a comparison key: lower case, words only, no determiner, no
+    possessive ("the BBC's political editor" -> "bbc political editor")."""
+    words = _ROLE_WORD.findall(text.lower().replace("’s ", " ").replace("'s ", " "))
+    while words and words[0] in _ROLE_DETERMINERS:
+        words = words[1:]
+    return " ".join(words)
+
+
+def has_role_word(phrase: str) -> bool:
+    """Whether a phrase holds a title or role word (``titles.txt``): "Tory leader", "chancellor"."""
+    words = set(phrase.lower().replace("-", " ").split()) | set(phrase.lower().split())
+    return bool(words & (title_words() | name_title_words()))
+
+
+def role_of(span) -> str | None:
+    """The role the text gives a person at this mention (a spaCy Span of a PERSON),
+    normalised (:func:`normalise_role`): the words before the name in its noun phrase
+    ("Prime Minister Tony Blair" -> "prime minister", "Tory leader Michael Howard" ->
+    "tory leader") or an apposition ("Tessa Jowell, the culture secretary," ->
+    "culture secretary"); None when no title or role word is there. The corpus-wide
+    speaker pass resolves "the prime minister" of an article through these
+    (:mod:`pipeline.stages.quotes.roles`)."""
+    doc = span.doc
+    root = span.root
+    start = root.left_edge.i
+    for k in range(span.start - 1, start - 1, -1):
+        if doc[k].is_punct and doc[k].text not in ("-", "'", "’", "'s", "’s"):
+            start = k + 1
+            break
+    phrases = [doc[start:span.start].text] if start < span.start else []
+    for c in root.children:
+        if c.dep_ == "appos" and c.i >= span.end:
+            end = c.i + 1
+            for r in c.rights:
+                if r.dep_ in ("prep", "compound", "amod") and r.i == end:
+                    end = r.right_edge.i + 1
+                else:
+                    break
+            phrases.append(doc[c.left_edge.i:end].text)
+    if root.dep_ == "appos" and root.head.i < span.start:
+        head = root.head
+        phrases.append(doc[head.left_edge.i:head.i + 1].text)
+    for phrase in phrases:
+        role = normalise_role(phrase)
+        if role and has_role_word(role):
+            return role
+    return None
+
+
 class PersonNames:
     """The full names of the persons one document names, by surname.
 

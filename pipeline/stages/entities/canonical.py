@@ -16,8 +16,12 @@ How a mention is resolved (docs/guidelines.md §3, issue 3):
    that differ only in case, hyphens, spaces and dots share a key
    (``Co-operation`` / ``Cooperation``).
 2. **Persons**: a one-word mention (a surname) resolves to the full name with
-   that last word in the same document; when the document has none, to the
-   only such full name in the corpus. An initialled name (``A.Lukashenko``)
+   that last word in the same document (two such names: the one the corpus
+   names far more often); when the document has none, to the full name the
+   corpus gives in at least 2 documents and 3 times as many as any other
+   (``CORPUS_NAME_MIN_DOCS``), so one stray mention never renames another
+   document's. A knight's first name ("Sir Edward") resolves to the full name
+   with that first word in the same document. An initialled name (``A.Lukashenko``)
    resolves to a full name with that surname and first initial, in the same
    document first, then in the corpus. Among the names of one person the
    canonical is the longest full name.
@@ -66,6 +70,7 @@ _ACRONYM_SHAPE = re.compile("^" + ACRONYM_RE + "$")
 _GLUED = re.compile(r"(?<![\w'’.-])(?:of|the|and|to|in|for|on|at|by|from|with|a|an)(?=[A-Z][a-z])")
 # Lower-case particles inside a person's name (as rules._NAME_PARTICLES).
 _NAME_PARTICLES = frozenset({"de", "da", "van", "von", "der", "den", "la", "le", "du", "al", "bin", "ibn", "dos", "del"})
+_KNIGHTED = re.compile(r"^(?:the\s+)?(?:Sir|Dame)\s+\S+$", re.IGNORECASE)
 #: a full name found only in other documents names a lone surname when it is given in
 #: at least this many documents and this many times as many as any other full name
 #: with that surname ("Howard" -> "Michael Howard", not "John Howard"); a name seen in
@@ -107,9 +112,20 @@ def aliases() -> dict[str, tuple[str, str]]:
     return out
 
 
+def alias_of(name: str | None) -> tuple[str, str] | None:
+    """(canonical name, kind) the alias list gives ``name`` ("the Tories" ->
+    ("Conservative Party", "organisation")), or None."""
+    if not isinstance(name, str):
+        return None
+    s = _SPACE.sub(" ", name).strip()
+    if s[:4].lower() == "the ":
+        s = s[4:]
+    return aliases().get(key(s))
+
+
 def alias_kind(name: str | None) -> str | None:
     """What the alias list says ``name`` is (``organisation``, ``place``, ``document``), or None."""
-    hit = aliases().get(key(name)) if isinstance(name, str) else None
+    hit = alias_of(name)
     return hit[1] if hit else None
 
 
@@ -229,7 +245,8 @@ def canonical_names(entities: pd.DataFrame) -> pd.Series:
         return pd.Series([], index=entities.index, dtype=object)
     docs = entities["doc_id"].astype(str).tolist()
     labels = entities["label"].astype(str).tolist()
-    surfaces = [surface(t, lab) if lab in NAME_LABELS else _SPACE.sub(" ", t).strip() for t, lab in zip(entities["text"].astype(str), labels)]
+    raw = entities["text"].astype(str).tolist()
+    surfaces = [surface(t, lab) if lab in NAME_LABELS else _SPACE.sub(" ", t).strip() for t, lab in zip(raw, labels)]
     known = known_acronyms()
     alias_of = aliases()
 
@@ -299,8 +316,13 @@ def canonical_names(entities: pd.DataFrame) -> pd.Series:
             return next(f for f in pool if key(f) == top)
         return None
 
-    def person_target(s: str, d: str) -> str | None:
+    def person_target(s: str, d: str, text: str) -> str | None:
         words = s.split()
+        if len(words) == 1 and _KNIGHTED.match(text):
+            # "Sir Edward": a knight is called by his first name (BBC politics)
+            first = key(words[0])
+            local = {f for f in full_in_doc[d] if key(f.split()[0]) == first}
+            return next(iter(local)) if len({key(f) for f in local}) == 1 else None
         if len(words) == 1 and not _is_initialled(s):
             last = key(words[0])
             local = {f for f in full_in_doc[d] if key(f.split()[-1]) == last}
@@ -323,7 +345,7 @@ def canonical_names(entities: pd.DataFrame) -> pd.Series:
     for i in range(len(surfaces)):
         if labels[i] != "PERSON" or nodes[i][0] != "P":
             continue
-        target = person_target(surfaces[i], docs[i])
+        target = person_target(surfaces[i], docs[i], raw[i])
         if target is not None:
             uf.union(("P", key(target)), nodes[i])
             forms[("P", key(target))][target] += 0
