@@ -96,7 +96,8 @@ def test_explore_display_titles(title, text, shown):
 
 
 def test_explore_table_sizes(t):
-    assert explore.table_sizes(t).to_dict() == {"documents": 3, "sentences": 7, "entities": 10, "quotes": 3, "claims": 6, "errors": 0}
+    assert explore.table_sizes(t).to_dict() == {"documents": 3, "sentences": 7, "entities": 10, "quotes": 3, "claims": 6,
+                                                "actors": 3, "errors": 0}
 
 
 def test_explore_top_entities_null_canonical_falls_back_to_text(t):

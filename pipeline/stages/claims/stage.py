@@ -258,8 +258,9 @@ def decide(candidates: list[Candidate], model: ClaimModel) -> pd.DataFrame:
     return df
 
 
-def classify_claims(documents: pd.DataFrame, sentences: pd.DataFrame, quotes: pd.DataFrame, entities: pd.DataFrame,
-                    docs: Mapping[str, Doc], errors: ErrorLog, model: ClaimModel | None = None) -> pd.DataFrame:
+def classify_claims(documents: pd.DataFrame, sentences: pd.DataFrame, quotes: pd.DataFrame,
+                    docs: Mapping[str, Doc], errors: ErrorLog, model: ClaimModel | None = None,
+                    entities: pd.DataFrame | None = None) -> pd.DataFrame:
     model = model or load_model()
     paths = dict(zip(documents["doc_id"], documents["path"]))
     quotes_by_doc = ({d: DocQuotes(quotes, rows) for d, rows in quotes.groupby("doc_id", sort=False).indices.items()}
@@ -301,4 +302,5 @@ def classify_claims(documents: pd.DataFrame, sentences: pd.DataFrame, quotes: pd
         except DOCUMENT_ERRORS as exc:
             errors.document_failed(doc_id, paths.get(doc_id), STAGE, exc)
     # what each claim is about, its content span and its source's kind (claims.about)
-    return annotate_claims(decide(candidates, model), quotes, entities, documents, docs)
+    return annotate_claims(decide(candidates, model), quotes, entities if entities is not None else empty_frame("entities"),
+                           documents, docs)

@@ -56,7 +56,7 @@ from typing import Sequence
 import pandas as pd
 
 from ...resources import word_list
-from ..names import ACRONYM_RE, acronym_matches, expansion_words, strip_titles
+from ..names import ACRONYM_RE, acronym_matches, expansion_words, peer_titles, strip_titles
 from .lexicon import law_event_heads
 from .rules import NAME_LABELS
 
@@ -318,6 +318,12 @@ def canonical_names(entities: pd.DataFrame) -> pd.Series:
 
     def person_target(s: str, d: str, text: str) -> str | None:
         words = s.split()
+        if len(words) == 2 and words[0].lower() in peer_titles():
+            # "Baroness Boothroyd" in an article that also says "Betty Boothroyd": the
+            # fullest name it gives; known only by the title, the title stays
+            last = key(words[1])
+            local = {f for f in full_in_doc[d] if key(f.split()[-1]) == last and f.split()[0].lower() not in peer_titles()}
+            return next(iter(local)) if len({key(f) for f in local}) == 1 else None
         if len(words) == 1 and _KNIGHTED.match(text):
             # "Sir Edward": a knight is called by his first name (BBC politics)
             first = key(words[0])

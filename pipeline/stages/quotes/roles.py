@@ -19,7 +19,9 @@ final (registry ``finalize``), names the person:
    next ("home secretary" in an article naming both David Blunkett and Charles
    Clarke stays unresolved unless one clearly dominates).
 
-Otherwise the role stays the speaker (kind ``unnamed``). The pass is a pure
+Otherwise the role stays the speaker (kind ``unnamed``). The same pass gives a
+person speaker named by surname only, where the NER missed the name, the full
+name the corpus gives that surname (the rule of ``entities.canonical``). The pass is a pure
 function of the two tables and idempotent: rows resolved by an earlier run are
 resolved again from ``speaker_role``, so incremental reruns agree with full ones.
 Memory: the quotes and entities tables (no text).
@@ -84,11 +86,37 @@ def holder(role: str, holders: dict[str, dict[str, int]], named_here: set[str]) 
     return None
 
 
+def corpus_full_names(entities: pd.DataFrame) -> dict[str, dict[str, int]]:
+    """surname -> {a person's full canonical name: documents naming them}."""
+    if not len(entities):
+        return {}
+    ents = entities.loc[(entities["label"] == "PERSON") & entities["canonical"].notna(), ["doc_id", "canonical"]]
+    ents = ents[ents["canonical"].str.contains(" ", regex=False)].drop_duplicates()
+    out: dict[str, dict[str, int]] = defaultdict(dict)
+    for name, n in ents.groupby("canonical").size().items():
+        out[name.split()[-1]][name] = int(n)
+    return out
+
+
+def full_name(surname: str, names: dict[str, dict[str, int]]) -> str | None:
+    """The full name the corpus gives a lone surname: in ``MIN_DOCS`` documents and
+    ``DOMINANCE`` times as many as any other (as ``entities.canonical`` does)."""
+    ranked = sorted(names.get(surname, {}).items(), key=lambda kv: -kv[1])
+    if not ranked or ranked[0][1] < MIN_DOCS:
+        return None
+    if len(ranked) > 1 and ranked[0][1] < DOMINANCE * ranked[1][1]:
+        return None
+    return ranked[0][0]
+
+
 def resolve_roles(quotes: pd.DataFrame, entities: pd.DataFrame) -> pd.DataFrame:
     """``quotes`` with the speaker of every row that has a ``speaker_role`` set to the
     person holding that role (or back to the role, unnamed): the registry's
     ``finalize`` of the quotes stage."""
-    if not len(quotes) or "speaker_role" not in quotes.columns or not quotes["speaker_role"].notna().any():
+    if not len(quotes) or "speaker_role" not in quotes.columns:
+        return quotes
+    quotes = _surnames(quotes, entities)
+    if not quotes["speaker_role"].notna().any():
         return quotes
     holders = role_holders(entities)
     persons = entities.loc[entities["label"] == "PERSON", ["doc_id", "canonical"]].dropna()
@@ -105,6 +133,24 @@ def resolve_roles(quotes: pd.DataFrame, entities: pd.DataFrame) -> pd.DataFrame:
             # resolved by an earlier run whose corpus no longer supports it
             speakers.at[i], kinds.at[i] = _role_text(out.at[i, "speaker_text"], role), "unnamed"
     out["speaker"], out["speaker_kind"] = speakers, kinds
+    return out
+
+
+def _surnames(quotes: pd.DataFrame, entities: pd.DataFrame) -> pd.DataFrame:
+    """A person speaker the article names by surname only, where the NER missed the
+    name (so no entity carries it): the full name the corpus gives it, by the rule of
+    canonical names ("Ms Sturgeon" -> "Nicola Sturgeon")."""
+    lone = (quotes["speaker_kind"] == "person") & quotes["speaker"].notna() \
+        & ~quotes["speaker"].astype(str).str.contains(" ", regex=False)
+    if not lone.any():
+        return quotes
+    names = corpus_full_names(entities)
+    full = quotes.loc[lone, "speaker"].map(lambda s: full_name(s, names))
+    if not full.notna().any():
+        return quotes
+    out = quotes.copy()
+    take = full[full.notna()]
+    out.loc[take.index, "speaker"] = take
     return out
 
 
