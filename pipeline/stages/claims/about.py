@@ -14,10 +14,13 @@
   description the text makes unambiguous: "our organization" / "the organization"
   -> the last organisation named before whose name or expansion has that noun
   (a delegate at the OSCE: OSCE), "this document" / "the charter" -> the last
-  document or law named before. The speaker and the attribution frame ("Igor
-  Sekreta said at the OSCE Ministerial Council in Vienna", "BelTA has learned")
-  are outside the content, so they are not what the claim is about, unless the
-  content names them.
+  document or law named before; "It could serve as ..." (a verb other than "be")
+  -> the one organisation, event or law the claim before it in the paragraph is
+  about. The speaker's other reported clauses in the sentence count too. The
+  speaker and the attribution frame ("Igor Sekreta said at the OSCE Ministerial
+  Council in Vienna", "BelTA has learned") are outside the content, so they are
+  not what the claim is about, unless the content names them; news agencies
+  inside it are editorial notes, not topics.
 * **speaker_kind**: the kind of the quote the claim comes from; a claim with a
   speaker but no quote ("He also criticized ...") takes the kind that speaker has
   in the document's quotes; no speaker: ``unknown`` (the publication asserts it).
@@ -26,20 +29,24 @@ Scored by ``claims.score`` against ``data/gold/claims.jsonl`` (``about``, ``cont
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Mapping
 
 import numpy as np
 import pandas as pd
 from spacy.tokens import Doc
 
-from ...resources import QUOTE_CHARS
+from ...resources import QUOTE_CHARS, word_list
 from ..entities.canonical import alias_kind, known_acronyms
 from .cues import content_span
 
 #: entity labels a claim can be about (docs/guidelines.md §5: persons, organisations,
 #: countries and regions, named events, documents and laws); NORP only when the alias
 #: list calls the name an organisation ("Tories" -> Conservative Party)
-ABOUT_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "EVENT", "LAW", "FAC", "WORK_OF_ART"})
+ABOUT_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "EVENT", "LAW", "FAC"})
+#: labels a pronoun subject of the content may point back at ("It could serve as ..." after
+#: a claim about the charter): things, not people
+_IT_LABELS = frozenset({"ORG", "EVENT", "LAW"})
 #: nouns of a description that names an organisation, and of one that names a document
 #: or law, the article named before ("our organization", "this charter")
 BODY_NOUNS = frozenset({"organization", "organisation", "alliance", "union", "bloc", "assembly", "council",
@@ -82,12 +89,14 @@ class _DocEntities:
         if rows is None or not len(rows):
             self.starts = np.zeros(0, dtype=np.int64)
             self.rows: list[tuple[int, int, str, str]] = []
+            self.label_of: dict[str, str] = {}
             return
         rows = rows.sort_values("start")
         canon = rows["canonical"].where(rows["canonical"].notna(), rows["text"])
         self.rows = list(zip(rows["start"].astype(int), rows["end"].astype(int), rows["label"].astype(str),
                              canon.astype(str)))
         self.starts = np.asarray([r[0] for r in self.rows], dtype=np.int64)
+        self.label_of = {name: label for _, _, label, name in self.rows}
 
     def inside(self, a: int, b: int) -> list[tuple[int, int, str, str]]:
         lo = int(np.searchsorted(self.starts, a, side="left"))
@@ -100,7 +109,17 @@ class _DocEntities:
         return [r for r in reversed(self.rows[:hi]) if r[1] <= pos]
 
 
+@lru_cache(maxsize=1)
+def _agencies() -> frozenset[str]:
+    return frozenset(a.casefold() for a in word_list("news_agencies"))
+
+
 def aboutable(label: str, name: str) -> bool:
+    """A name a claim can be about. Not a news agency: inside a claim it is an
+    editorial note ("(CSTO - TASS here and henceforth)") or the source ("BelTA has
+    learned"), never the topic."""
+    if name.casefold() in _agencies():
+        return False
     return label in ABOUT_LABELS or (label == "NORP" and alias_kind(name) == "organisation")
 
 
@@ -136,11 +155,39 @@ def described(doc: Doc | None, ents: _DocEntities, a: int, b: int) -> list[str]:
     return out
 
 
+def _generic_body(ents: _DocEntities, start: int, name: str) -> str | None:
+    """"the Organization's activities" tagged as an organisation named "Organization":
+    a description of the body named before whose name has that noun."""
+    low = name.lower()
+    if low not in BODY_NOUNS:
+        return None
+    for s, e, label, other in ents.before(start):
+        if label == "ORG" and other.lower() != low and low in _name_words(other):
+            return other
+    return None
+
+
 def about_names(doc: Doc | None, ents: _DocEntities, a: int, b: int) -> list[str]:
     """Canonical names the content [a, b) is about, in text order, each once."""
-    names = [name for s, e, label, name in ents.inside(a, b) if aboutable(label, name)]
+    names = []
+    for s, e, label, name in ents.inside(a, b):
+        if not aboutable(label, name):
+            continue
+        names.append(_generic_body(ents, s, name) or name if label == "ORG" else name)
     names += described(doc, ents, a, b)
     return list(dict.fromkeys(names))
+
+
+def _referring_it(doc: Doc | None, a: int, b: int) -> bool:
+    """The content's main clause has "it" for subject and a verb that is not "be"
+    ("It could serve as the foundation ...", not "It is essential to ...")."""
+    if doc is None:
+        return False
+    span = doc.char_span(a, b, alignment_mode="contract")
+    if span is None or not len(span):
+        return False
+    root = span.root
+    return root.pos_ == "VERB" and any(c.dep_ == "nsubj" and c.lower_ == "it" for c in root.children)
 
 
 def annotate_claims(claims: pd.DataFrame, quotes: pd.DataFrame, entities: pd.DataFrame,
@@ -156,6 +203,9 @@ def annotate_claims(claims: pd.DataFrame, quotes: pd.DataFrame, entities: pd.Dat
     e_by_doc = {d: g for d, g in entities.groupby("doc_id", sort=False)} if len(entities) else {}
     kinds, abouts, c0s, c1s = [], [], [], []
     cache: dict[str, tuple] = {}
+    previous: dict[str, tuple[int, list[str]]] = {}  # doc -> (paragraph, the one thing the last claim was about)
+    by_speaker = {d: list(zip(g["start"].astype(int), g["end"].astype(int), g["quote_id"], g["speaker"]))
+                  for d, g in q_by_doc.items()}
     for doc_id, start, end, speaker, quote_id in zip(out["doc_id"], out["start"], out["end"], out["speaker"],
                                                       out["quote_id"]):
         if doc_id not in cache:
@@ -169,10 +219,24 @@ def annotate_claims(claims: pd.DataFrame, quotes: pd.DataFrame, entities: pd.Dat
         by_id, kind_of, ents = cache[doc_id]
         quote = by_id.get(int(quote_id)) if pd.notna(quote_id) else None
         text = texts.get(doc_id, "")
-        a, b = content_of(docs.get(doc_id), text, int(start), int(end), quote[:2] if quote else None)
+        doc = docs.get(doc_id)
+        a, b = content_of(doc, text, int(start), int(end), quote[:2] if quote else None)
         c0s.append(a)
         c1s.append(b)
-        abouts.append(about_names(docs.get(doc_id), ents, a, b))
+        names = about_names(doc, ents, a, b)
+        if quote is not None:
+            # the same speaker's other reported clauses in the sentence ("Belarus has
+            # "already formulated ...," the minister recounted, noting that ...")
+            for q0, q1, _, spk in by_speaker.get(doc_id, ()):
+                if spk == speaker and q0 < int(end) and q1 > int(start) and (q0, q1) != quote[:2]:
+                    names += about_names(doc, ents, *_trim(text, max(q0, int(start)), min(q1, int(end))))
+        prev = previous.get(doc_id)
+        if prev is not None and prev[0] == text.count("\n", 0, int(start)) and _referring_it(doc, a, b):
+            names = prev[1] + names  # "It could serve ...": the thing the claim before was about
+        names = list(dict.fromkeys(names))
+        abouts.append(names)
+        things = [n for n in names if ents.label_of.get(n) in _IT_LABELS]
+        previous[doc_id] = (text.count("\n", 0, int(end)), things[:1] if len(things) == 1 else [])
         if quote is not None:
             kinds.append(quote[2] or "unknown")
         elif isinstance(speaker, str):
