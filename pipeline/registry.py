@@ -43,7 +43,8 @@ How the runner uses an entry (``pipeline/runner/``):
 * ``canonical_columns`` are the output columns that hold canonical entity
   names. When a finalize changes names in its own ``canonical_columns``, the
   runner carries each ``(doc_id, old name) -> new name`` into the
-  ``canonical_columns`` of every other table (a string, or a list of names).
+  ``canonical_columns`` of the tables of every later stage (a string, or a list
+  of names): names flow downstream, as the tables were derived.
 * ``components`` are modules that add a spaCy component to the one parse
   (``add_to_pipeline(nlp)``; ``RESOURCES`` names the word lists it reads):
   they and their word lists make up the parse cache key.

@@ -17,7 +17,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from ..errors import ErrorLog
-from ..registry import Stage, canonical_columns, producer
+from ..registry import Stage, canonical_columns, producer, stages
 from ..schemas import schema_for
 from ..tables import (MissingTableError, PartWriter, TableSchemaError, checked_dataset, read_table, table_files, table_path,
                       write_table)
@@ -90,8 +90,11 @@ def finalize(stage: Stage, writers: dict[str, PartWriter], batch_rows: int) -> N
     del after
     if not renames:
         return
+    # names flow downstream only: the quotes' corpus pass renames speakers in claims,
+    # never an entity of the entities table
+    later = {s.output for s in stages()[[s.name for s in stages()].index(stage.name) + 1:]}
     for table, cols in canonical_columns().items():
-        if table in writers and table != stage.output:
+        if table in writers and table in later:
             w = writers[table]
             w.rewrite(renamed(pq.read_table(p).to_pandas(), cols, renames) for p in w.parts())
 

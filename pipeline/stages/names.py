@@ -123,10 +123,21 @@ def normalise_role(text: str) -> str:
     return " ".join(words)
 
 
+@lru_cache(maxsize=None)
+def _courtesy() -> frozenset[str]:
+    return frozenset(t.lower().rstrip(".") for t in titles("courtesy"))
+
+
 def has_role_word(phrase: str) -> bool:
-    """Whether a phrase holds a title or role word (``titles.txt``): "Tory leader", "chancellor"."""
+    """Whether a phrase holds a title or role word (``titles.txt``) other than a courtesy
+    title: "Tory leader", "chancellor"; not "Mr"."""
     words = set(phrase.lower().replace("-", " ").split()) | set(phrase.lower().split())
-    return bool(words & (title_words() | name_title_words()))
+    return bool(words & ((title_words() | name_title_words()) - _courtesy()))
+
+
+#: a role is a few words ("labour election campaign coordinator"); a longer apposition
+#: is a description ("son of a church of scotland minister in the small fife town ...")
+MAX_ROLE_WORDS = 6
 
 
 def role_of(span) -> str | None:
@@ -158,8 +169,12 @@ def role_of(span) -> str | None:
         head = root.head
         phrases.append(doc[head.left_edge.i:head.i + 1].text)
     for phrase in phrases:
-        role = normalise_role(phrase)
-        if role and has_role_word(role):
+        words = normalise_role(phrase).split()
+        # courtesy titles are no role ("Mr Blair", "Wednesday Mr Blair")
+        while words and (words[-1] in _courtesy() or words[-1] in peer_titles()):
+            words = words[:-1]
+        role = " ".join(words)
+        if role and len(words) <= MAX_ROLE_WORDS and has_role_word(role):
             return role
     return None
 
