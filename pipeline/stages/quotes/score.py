@@ -70,8 +70,10 @@ def score(rep: StageReport, df: pd.DataFrame, gold: Gold, anchors: Mapping[str, 
         rep.add_prf(f"{key}speaker_", f"{names[key]} (span + speaker)", spk_prf[key])
     rep.add_value("speaker_accuracy", "speaker accuracy (matched)", speaker_ok, speaker_n)
     rep.add_value("kind_accuracy", "kind accuracy (matched)", kind_ok, speaker_n)
-    rep.add_value("speaker_kind_accuracy", "speaker_kind accuracy (matched)", source_kind_ok, source_kind_n)
+    if source_kind_n:  # a gold set without speaker_kind (an imported one) is not scored on it
+        rep.add_value("speaker_kind_accuracy", "speaker_kind accuracy (matched)", source_kind_ok, source_kind_n)
     multi = {s: by_doc for s, by_doc in named.items() if len(by_doc) >= 2}
     one_name = sum(1 for by_doc in multi.values() if len(set().union(*by_doc.values())) == 1
-                   and not any(n.startswith("wrong:") for n in set().union(*by_doc.values())))
-    rep.add_value("speaker_consistency", "one right name per speaker across documents", one_name, len(multi))
+                   and not any(str(n).startswith("wrong:") for n in set().union(*by_doc.values())))
+    if multi:
+        rep.add_value("speaker_consistency", "one right name per speaker across documents", one_name, len(multi))
