@@ -75,13 +75,14 @@ def test_claims_about_names(nlp, sentence, about):
     ents = [e for e in ents if e[0] in sentence]
     out, _ = tables(nlp, sentence, ents, [], [(sentence, None, None)])
     assert list(out["about"].iloc[0]) == about
-    assert out["speaker_kind"].iloc[0] == "unknown"  # no speaker: the publication asserts it
+    assert out["speaker_kind"].iloc[0] is None  # no speaker: the publication asserts it, no kind
 
 
 @pytest.mark.parametrize(("text", "quote", "content"), [
     ('"The OSCE has no future," Igor Sekreta said.', (1, 24), "The OSCE has no future"),
     ("According to Ryzhenkov, all nations have expressed interest.", None, "all nations have expressed interest"),
-    ("Belarus has been a member of the OSCE since 1992.", None, "Belarus has been a member of the OSCE since 1992"),
+    # no frame: the claim is its own content (docs/spec.md, claims)
+    ("Belarus has been a member of the OSCE since 1992.", None, "Belarus has been a member of the OSCE since 1992."),
 ])
 def test_claims_content_span(nlp, text, quote, content):
     a, b = content_of(nlp(text), text, 0, len(text), quote)
@@ -96,3 +97,16 @@ def test_claims_sync_sources_takes_the_quotes_final_speaker():
     out = sync_sources(claims, quotes)
     assert out["speaker"].tolist() == ["Tony Blair", None]
     assert out["speaker_kind"].tolist() == ["person", "unknown"]
+
+
+def test_claims_content_inside_the_claim_and_about_names_known(seed_tables):
+    """docs/spec.md, Offsets: start <= content_start <= content_end <= end; every name in
+    ``about`` is a canonical name of the entities table, and every speaker_kind is null
+    exactly when the speaker is."""
+    c = seed_tables["claims"]
+    assert ((c["start"] <= c["content_start"]) & (c["content_start"] <= c["content_end"])
+            & (c["content_end"] <= c["end"])).all()
+    names = set(seed_tables["entities"]["canonical"])
+    assert {n for about in c["about"] for n in about} <= names
+    assert (c["speaker"].isna() == c["speaker_kind"].isna()).all()
+    assert set(seed_tables["quotes"]["speaker_kind"]) <= {"person", "organisation", "unnamed", "document", "unknown"}

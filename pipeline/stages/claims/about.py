@@ -7,7 +7,8 @@
   (``quote_id``) has the part of the quote inside its span ("X said that <content>",
   "<content>," X said); otherwise the sentence, less a leading "According to X,"
   or a reporting frame the parse shows (``claims.cues.content_span``). Quotation
-  marks, and punctuation at either end, are not content.
+  marks, and punctuation at either end, are not part of a framed content; a claim
+  with no frame is its own content (``content_start, content_end == start, end``).
 * **about**: the canonical names of the named entities inside the content
   (persons, organisations, countries and regions, events, documents and laws;
   not nationalities, dates or numbers), plus the entities the content names by a
@@ -23,7 +24,8 @@
   inside it are editorial notes, not topics.
 * **speaker_kind**: the kind of the quote the claim comes from; a claim with a
   speaker but no quote ("He also criticized ...") takes the kind that speaker has
-  in the document's quotes; no speaker: ``unknown`` (the publication asserts it).
+  in the document's quotes; a claim without a speaker (the publication asserts it)
+  has none either (null).
 
 Scored by ``claims.score`` against ``data/gold/claims.jsonl`` (``about``, ``content``).
 """
@@ -79,7 +81,7 @@ def content_of(doc: Doc | None, text: str, start: int, end: int, quote: tuple[in
             c = content_span(span)
             if (c.start, c.end) != (span.start, span.end):
                 return _trim(text, max(start, c.start_char), min(end, c.end_char))
-    return _trim(text, start, end)
+    return start, end  # no frame: the content is the claim (docs/spec.md, claims)
 
 
 class _DocEntities:
@@ -237,12 +239,12 @@ def annotate_claims(claims: pd.DataFrame, quotes: pd.DataFrame, entities: pd.Dat
         abouts.append(names)
         things = [n for n in names if ents.label_of.get(n) in _IT_LABELS]
         previous[doc_id] = (text.count("\n", 0, int(end)), things[:1] if len(things) == 1 else [])
-        if quote is not None:
+        if not isinstance(speaker, str):
+            kinds.append(None)  # the publication's own claim: no speaker, no kind (docs/guidelines.md §4.6)
+        elif quote is not None:
             kinds.append(quote[2] or "unknown")
-        elif isinstance(speaker, str):
-            kinds.append(kind_of.get(speaker) or "unknown")
         else:
-            kinds.append("unknown")
+            kinds.append(kind_of.get(speaker) or "unknown")
     out["speaker_kind"] = kinds
     out["about"] = abouts
     out["content_start"] = pd.array(c0s, dtype="Int64")

@@ -124,9 +124,9 @@ def score_about(rep: StageReport, preds_by_doc: Mapping[str, list], gold: Gold, 
             if not s.get("claim_type") or not hits:
                 continue
             _, row, _ = _predicted_claim(hits)
-            if s.get("speaker_kind"):
+            if "speaker_kind" in s.fields:
                 kind_n += 1
-                kind_ok += row.get("speaker_kind") == s.get("speaker_kind")
+                kind_ok += (row.get("speaker_kind") or None) == s.get("speaker_kind")
             if s.get("content") is not None and da is not None and a is not None:
                 g0 = a[0] + int(s.get("content_start"))
                 g = tokens(da.text, (g0, g0 + int(s.get("content_end")) - int(s.get("content_start"))))
