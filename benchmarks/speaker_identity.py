@@ -33,7 +33,10 @@ first; the rule of ``pipeline eval``). Figures:
 * **cross-article consistency**: of the persons quoted in two or more
   articles of the sample, the share whose matched quotes carry one identical
   predicted name everywhere (and that name is right);
-* the most frequent (gold, predicted) errors.
+* the most frequent (gold, predicted) errors;
+* ``about`` P/R/F1 on the seeds' gold (``data/gold/claims.jsonl``, the only gold
+  with ``about``), beside the baseline "every named entity inside the claim's
+  span except the speaker".
 """
 from __future__ import annotations
 
@@ -77,7 +80,9 @@ def run_pipeline(inputs: Path, out: Path) -> None:
         return
     cmd = [sys.executable, "-m", "pipeline", "run", "all", "--input", str(inputs), "--out", str(out)]
     print("running:", " ".join(cmd), file=sys.stderr)
-    subprocess.run(cmd, check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
+    done = subprocess.run(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    if done.returncode:
+        sys.exit(f"the run failed ({done.returncode}): {done.stderr[-2000:]}")
 
 
 def prepare_runs(data: Path, labels: list[dict], runs: Path) -> list[Path]:
@@ -222,6 +227,36 @@ def figures(results, persons: set[str]) -> dict:
     return out
 
 
+#: entity labels of the baseline's names (as pipeline/stages/entities/rules.NAME_LABELS)
+_NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "EVENT", "LAW", "FAC", "WORK_OF_ART", "PRODUCT", "LANGUAGE"}
+
+
+def about_scores(runs: Path) -> dict:
+    """about P/R/F1 of a seeds run against data/gold, and of the baseline on the same tables."""
+    from pipeline.evaluation.evaluate import evaluate_tables
+    from pipeline.evaluation.gold import load_gold
+    from pipeline.tables import read_table
+
+    out = runs / "seeds"
+    run_pipeline(ROOT / "seeds", out)
+    tables = {n: read_table(out, n) for n in ("documents", "sentences", "entities", "quotes", "claims")}
+    gold = load_gold(None)
+    m = evaluate_tables(tables, gold).stages["claims"].metrics
+    ents = tables["entities"]
+    ents = ents[ents["label"].isin(_NAME_LABELS)]
+    by_doc = {d: g for d, g in ents.groupby("doc_id")}
+    claims = tables["claims"].copy()
+    base = []
+    for d, s0, s1, spk in zip(claims["doc_id"], claims["start"], claims["end"], claims["speaker"]):
+        e = by_doc.get(d, ents.iloc[:0])
+        inside = e[(e["start"] >= s0) & (e["end"] <= s1)]
+        base.append([n for n in dict.fromkeys(inside["canonical"].dropna()) if n != spk])
+    tables["claims"] = claims.assign(about=base)
+    b = evaluate_tables(tables, gold).stages["claims"].metrics
+    return {k: {"precision": x["about_precision"], "recall": x["about_recall"], "f1": x["about_f1"]}
+            for k, x in (("claimex", m), ("baseline", b))}
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--data", type=Path, default=DATA, help="the shared data folder (default: ../shared/data)")
@@ -242,6 +277,7 @@ def main(argv=None) -> int:
     try:
         texts, quotes, persons = read_runs(prepare_runs(args.data, labels, runs))
         fig = score(labels, args.data, texts, quotes, persons)
+        fig["about_on_seeds"] = about_scores(runs)
     finally:
         if tmp is not None:
             tmp.cleanup()
@@ -262,6 +298,8 @@ def main(argv=None) -> int:
     print(f"most frequent errors (gold -> predicted, count):")
     for g, p, n in fig["errors"][:args.errors]:
         print(f"  {n:>3}  {g!r} -> {p!r}")
+    for name, v in fig["about_on_seeds"].items():
+        print(f"about on the seeds' gold, {name}: P {v['precision']:.3f} R {v['recall']:.3f} F1 {v['f1']:.3f}")
     if args.verbose:
         for e in fig.get("error_cases", []):
             print(f"  {e['file']}:{e['start']}  {e['gold']!r} -> {e['predicted']!r} (mention {e['speaker_text']!r})")

@@ -574,6 +574,10 @@ def _np_span(head: Token) -> tuple[int, int]:
     for c in head.rights:
         if c.dep_ == "prep" and c.lower_ in ("for", "of", "from", "at", "in", "by") and c.i == right + 1:
             right = c.right_edge.i
+            # "spokesman for the British Casino Association, which represents ...": not the clause
+            comma = next((t.i for t in doc[c.i:right + 1] if t.text == ","), None)
+            if comma is not None:
+                right = comma - 1
         elif c.dep_ in ("compound", "case") and c.i == right + 1:
             right = c.i
         else:
