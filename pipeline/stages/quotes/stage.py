@@ -18,8 +18,11 @@ wrong guess is worse than none, so a quote no rule reaches keeps no speaker:
    Guardian, Mr Brown outlined his view. "As our manifesto ...");
 5. a paragraph that opens with a quote continues the run of the paragraph
    before when that one ended inside a quote (multi-paragraph quotes: each
-   paragraph reopens the quotation mark);
-6. the nearest attributed quote after it in the same paragraph.
+   paragraph reopens the quotation mark).
+
+An attribution *after* a cue-less quote in its paragraph is not taken: on BBC
+politics it was another source's as often as not ('"He's not finished yet,"
+whispered the Conservative Party person ...; Michael Howard ... claiming').
 """
 from __future__ import annotations
 
@@ -187,12 +190,10 @@ def _paragraph(text: str, pos: int) -> tuple[int, int]:
 
 def _late_continuation(att: Attribution, text: str, atts: list[Attribution], resolved: dict[int, QuoteRow],
                        resolver: SpeakerResolver, sents) -> QuoteRow:
-    """Rules 3-6 of the module docstring, once every attributed quote is resolved."""
+    """Rules 3-5 of the module docstring, once every attributed quote is resolved."""
     p0, p1 = _paragraph(text, att.start)
     known = sorted((a.start, k) for k, a in enumerate(atts) if k in resolved and resolved[k].speaker is not None)
-    same = [(s, k) for s, k in known if p0 <= s < p1]
-    before = [(s, k) for s, k in same if s < att.start]
-    after = [(s, k) for s, k in same if s > att.start]
+    before = [(s, k) for s, k in known if p0 <= s < att.start]
     if before:
         return _direct(att, text, resolved[before[-1][1]])
     subject = _previous_subject(att, text, resolver, sents)
@@ -206,8 +207,6 @@ def _late_continuation(att: Attribution, text: str, atts: list[Attribution], res
         # that paragraph ended inside the quote (its mark reopens here) or right after it
         if prev and (not atts[prev[-1][1]].closed or text[prev[-1][0]:q1].strip(" .,\"”’'") == ""):
             return _direct(att, text, resolved[prev[-1][1]])
-    if after:
-        return _direct(att, text, resolved[after[0][1]])
     return _direct(att, text)
 
 
