@@ -8,7 +8,7 @@ EXTRAS ?= dev,dask,train,serve
 INPUT  ?= seeds
 OUT    ?= data
 
-.PHONY: install run test eval report serve notebook bench bench-quotes bench-entities clean-data
+.PHONY: install run test eval report serve notebook bench bench-quotes bench-entities bench-speakers clean-data
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
