@@ -163,3 +163,17 @@ def test_speakers_describe_keeps_titles(mention, description):
 ])
 def test_speakers_kind_of_a_label(label, name, kind):
     assert speaker_kind(label, name) == kind
+
+
+def test_speakers_addressee_never_speaks(nlp):
+    # the subject left out ("But told BBC News: ..."): the source of the quote before, never BBC News
+    text = ('Mr Blair said he had not read the report. But told BBC News: "As far as I am concerned, we have done '
+            'everything we were asked to do."')
+    rows = [r for r in quote_rows_cached(nlp, text) if r.text.startswith("As far as")]
+    assert rows and rows[0].speaker != "BBC News"
+
+
+def test_speakers_dateline_place_never_speaks(nlp):
+    text = ("Washington (AFP) – Democrat Hillary Clinton has taken a big lead in the polls, "
+            "her campaign said on Tuesday.")
+    assert all(r.speaker != "Washington" for r in quote_rows_cached(nlp, text))

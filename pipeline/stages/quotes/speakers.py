@@ -45,6 +45,7 @@ rules, applied in document order (each tested in
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import NamedTuple
@@ -67,6 +68,8 @@ SPEAKER_LABELS = ("PERSON", "ORG", "GPE", "NORP")
 #: the values of ``quotes.speaker_kind`` (docs/spec.md)
 SPEAKER_KINDS = schemas.SPEAKER_KINDS
 _MALE_FEMALE = frozenset({"he", "she", "him", "her"})
+# what follows the place of a dateline: "(AFP) –", " – ", ", July 30", "."
+_DATELINE_TAIL = re.compile(r"\s*(?:\([^)\n]{1,40}\)|[-–—]{1,2}\s|,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d|\d{1,2}\s+[A-Z][a-z]+)|\.\s)")
 # entity labels of things that never speak: a speaker mention headed inside one is no source
 _NOT_SOURCES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "QUANTITY", "ORDINAL"})
 _PLURAL = frozenset({"they", "them", "it"})  # "it said": an organisation or document
@@ -480,8 +483,16 @@ class SpeakerResolver:
         return self._noun_sources
 
     def _not_a_source(self, head: Token) -> bool:
-        """A head inside a date, an amount or a number ("this financial year")."""
-        return head.ent_type_ in _NOT_SOURCES
+        """A head inside a date, an amount or a number ("this financial year"), or the
+        place of a dateline ("Washington (AFP) – Democrat Hillary Clinton has ...":
+        docs/guidelines.md §4.5, a dateline place never speaks)."""
+        if head.ent_type_ in _NOT_SOURCES:
+            return True
+        e = self.entity_at(head.idx)
+        if e is None or e.label not in ("GPE", "LOC"):
+            return False
+        line_start = self.text.rfind("\n", 0, e.start) + 1
+        return self.text[line_start:e.start].strip() == "" and _DATELINE_TAIL.match(self.text, e.end) is not None
 
     def _titled_name(self, head: Token) -> bool:
         """A proper name preceded by a title word (`Minister ... Igor Sekreta`): a person."""

@@ -136,9 +136,10 @@ def quote_rows(doc: Doc, entities: list[EntityRow], text: str | None = None) -> 
             if row is None:
                 pending.append(item)
                 row = _direct(att, text)
-        elif att.speaker_head.lower_ in _SPEECH_PARTICIPANTS and att.kind == "direct":
-            # "I", "we", "you" are the quoted words' own (a closing mark the text forgot):
-            # the quote has no cue of its own
+        elif (att.speaker_head.lower_ in _SPEECH_PARTICIPANTS and att.kind == "direct") or _addressee(att.speaker_head):
+            # "I", "we", "you" are the quoted words' own (a closing mark the text forgot);
+            # the person spoken to ("But told BBC News: ...") never speaks: the quote has
+            # no cue of its own (docs/guidelines.md §4.5)
             row = _early_continuation(att, text, last)
             if row is None:
                 pending.append(item)
@@ -160,6 +161,23 @@ def quote_rows(doc: Doc, entities: list[EntityRow], text: str | None = None) -> 
         resolved[item] = _late_continuation(att, text, found.attributions, resolved, resolver, sents)
     rows = [resolved[k] for k in sorted(resolved, key=lambda k: (found.attributions[k].start, found.attributions[k].kind))]
     return rows, found.problems
+
+
+#: verbs whose object is the person spoken to ("told the BBC", "assured MPs")
+_TO_WHOM = frozenset({"tell", "inform", "assure", "brief", "remind", "ask", "urge", "promise"})
+#: verbs whose "to X" is whom they spoke to ("said to reporters", "wrote to the minister");
+#: not "according to X", which names the source
+_SAID_TO = frozenset({"say", "speak", "talk", "write", "explain", "announce", "complain", "admit", "confide"})
+
+
+def _addressee(head) -> bool:
+    """The mention the attribution found is whom the speech was addressed to: the
+    object of "tell"-like verbs, or "to X" after a verb or a letter, e-mail or message."""
+    if head.dep_ in ("dobj", "dative", "iobj") and head.head.lemma_.lower() in _TO_WHOM:
+        return True
+    prep = head.head if head.dep_ == "pobj" else None
+    return prep is not None and prep.lower_ == "to" and (
+        prep.head.lemma_.lower() in _SAID_TO or prep.head.lower_ in ("letter", "e-mail", "email", "message", "memo", "note"))
 
 
 def _early_continuation(att: Attribution, text: str, last) -> QuoteRow | None:
