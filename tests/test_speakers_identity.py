@@ -177,3 +177,17 @@ def test_speakers_dateline_place_never_speaks(nlp):
     text = ("Washington (AFP) – Democrat Hillary Clinton has taken a big lead in the polls, "
             "her campaign said on Tuesday.")
     assert all(r.speaker != "Washington" for r in quote_rows_cached(nlp, text))
+
+
+@pytest.mark.parametrize(("text", "quote", "speaker"), [
+    # a role opening the sentence right after the one that names its only person, as its speaker
+    ("Curfews were other options which could be used if court orders were defied, Lord Falconer said. "
+     "The constitutional affairs secretary outlined some of the plans on Tuesday. "
+     "He denied that activists had forced the changes on the government.", "activists had forced", "Lord Falconer"),
+    # that person only as the subject of a relative clause: not the role's holder
+    ("The issue was a feature of the US election, where George Bush opposed extending it. "
+     "But the Tory leader argued there was a moral case for the research to go on.", "there was a moral case",
+     "Tory leader"),
+])
+def test_speakers_role_right_after_its_only_person(nlp, text, quote, speaker):
+    assert source_of(nlp, text, quote)[0] == speaker

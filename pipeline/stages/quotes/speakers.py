@@ -55,7 +55,7 @@ from spacy.tokens import Doc, Token
 from ...nlp.docs import doc_text
 from ...nlp.lemmas import lemma as lemma_of
 from ... import schemas
-from ...resources import titles, word_list
+from ...resources import reporting_verb_lemmas, titles, word_list
 from ..entities.canonical import alias_kind, alias_of
 from ..names import PersonNames, normalise_role, org_title_words, postnominals, strip_titles, title_words
 
@@ -135,6 +135,12 @@ def role_families() -> dict[str, frozenset[str]]:
             raise ValueError(f"speaker_roles.txt: expected 'head: word word ...', got {line!r}")
         out[head.strip().lower()] = frozenset(rest.lower().split()) | {head.strip().lower()}
     return out
+
+
+@lru_cache(maxsize=None)
+def speech_lemmas() -> frozenset[str]:
+    """Lemmas of the speech verbs (``reporting_verbs.txt`` kind ``speech``)."""
+    return reporting_verb_lemmas("speech")
 
 
 SOURCE_NOUN_KINDS = ("document", "organisation", "group")
@@ -392,7 +398,7 @@ class SpeakerResolver:
             if owner is not None:
                 # "Mr Blair's official spokesman": someone who speaks for Mr Blair, unnamed
                 return self._owned_description(head, owner), UNNAMED
-            hit = self._description(head, pos, content)
+            hit = self._description(head, pos, content) or self._sole_person_before(head, content)
             if hit is not None:
                 return hit, PERSON
             if noun_kind != "group":
@@ -516,6 +522,37 @@ class SpeakerResolver:
         if self._first.get(name) is None:
             self._first[name] = pos
         self.names.add(name)
+
+    def _sole_person_before(self, head: Token, content: tuple[int, int] | None) -> str | None:
+        """"..., Lord Falconer said. The constitutional affairs secretary outlined ...": a
+        role description that opens a sentence, right after a sentence naming exactly one
+        person (outside quotes), as its speaker or main subject, with no role of their own
+        that the description contradicts, is that person; not one the quote itself names. Guessing the last person quoted
+        anywhere before was wrong in half of 250 BBC politics cases; this narrower reading
+        of the same news convention fires far less often."""
+        sent = head.sent
+        if sent.start == 0 or head.i - sent.start > 3:
+            return None
+        prev = head.doc[sent.start - 1].sent
+        names = {self.canonical(e) for e in self.entities
+                 if e.label == PERSON and prev.start_char <= e.start < prev.end_char and not self.inside_quote(e.start)}
+        if len(names) != 1:
+            return None
+        name = next(iter(names))
+        said = speech_lemmas()
+        if not any(t.dep_ == "nsubj" and (t.head.dep_ == "ROOT" or lemma_of(t.head).lower() in said)
+                   and self.entity_at(t.idx) is not None and self.canonical(self.entity_at(t.idx)) == name
+                   for t in prev):
+            return None  # named there, but not as who speaks or acts ("..., where George Bush opposed it")
+        p = self.persons.get(name)
+        lemma = lemma_of(head).lower()
+        family = role_families().get(lemma, frozenset()) | {lemma, _role_word(head)}
+        if p is not None and (p.roles & title_words()) and not (p.roles & family):
+            return None  # introduced in another role ("Tory leader Michael Howard" is not "the chancellor")
+        if content is not None and any(e.label == PERSON and self.canonical(e) == name
+                                       and content[0] <= e.start < content[1] for e in self.entities):
+            return None
+        return name
 
     def _description(self, head: Token, pos: int, content: tuple[int, int] | None = None) -> str | None:
         lemma = lemma_of(head).lower()
