@@ -295,7 +295,7 @@ def main(argv=None) -> int:
           f"of {fig['persons_in_2plus_articles']} persons quoted in 2+ articles")
     for s, names in fig["inconsistent"].items():
         print(f"  {s}: {names}")
-    print(f"most frequent errors (gold -> predicted, count):")
+    print("most frequent errors (gold -> predicted, count):")
     for g, p, n in fig["errors"][:args.errors]:
         print(f"  {n:>3}  {g!r} -> {p!r}")
     for name, v in fig["about_on_seeds"].items():

@@ -13,7 +13,8 @@ import pytest
 
 from pipeline.stages.entities.canonical import canonical_names
 from pipeline.stages.entities.stage import COLUMNS as ENTITY_COLUMNS, doc_mentions
-from pipeline.stages.quotes.speakers import EntityRow, describe, speaker_kind
+from pipeline.stages.quotes.sources import describe, speaker_kind
+from pipeline.stages.quotes.speakers import EntityRow
 from pipeline.stages.quotes.stage import quote_rows
 
 

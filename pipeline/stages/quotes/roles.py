@@ -34,7 +34,7 @@ from functools import lru_cache
 import pandas as pd
 
 from ...resources import word_list
-from .speakers import speaker_name
+from .sources import speaker_name
 
 #: a person holds a role for the corpus when named in it in at least this many documents
 MIN_DOCS = 2

@@ -45,72 +45,19 @@ rules, applied in document order (each tested in
 from __future__ import annotations
 
 import bisect
-import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from typing import NamedTuple
 
 from spacy.tokens import Doc, Token
 
 from ...nlp.docs import doc_text
 from ...nlp.lemmas import lemma as lemma_of
-from ... import schemas
-from ...resources import reporting_verb_lemmas, titles, word_list
+from ...resources import titles
 from ..entities.canonical import alias_kind, alias_of
-from ..names import PersonNames, normalise_role, org_title_words, postnominals, strip_titles, title_words
-
-PERSON = "PERSON"
-#: pseudo-labels of sources that are not entities: a document, an unnamed single
-#: source ("a spokesman", "the chancellor" the article never names), a group
-DOCUMENT, UNNAMED, GROUP = "DOCUMENT", "UNNAMED", "GROUP"
-# Entity labels that can say something (a person, an organisation, a country's government).
-SPEAKER_LABELS = ("PERSON", "ORG", "GPE", "NORP")
-#: the values of ``quotes.speaker_kind`` (docs/spec.md)
-SPEAKER_KINDS = schemas.SPEAKER_KINDS
-_MALE_FEMALE = frozenset({"he", "she", "him", "her"})
-# what follows the place of a dateline: "(AFP) –", " – ", ", July 30", "."
-_DATELINE_TAIL = re.compile(r"\s*(?:\([^)\n]{1,40}\)|[-–—]{1,2}\s|,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d|\d{1,2}\s+[A-Z][a-z]+)|\.\s)")
-# entity labels of things that never speak: a speaker mention headed inside one is no source
-_NOT_SOURCES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "QUANTITY", "ORDINAL"})
-_PLURAL = frozenset({"they", "them", "it"})  # "it said": an organisation or document
-# heads that name any body ("the group", "the organisation"): the last one named
-_GENERIC_BODIES = frozenset({"group", "organisation", "organization", "body", "campaign"})
-_DEFINITE = frozenset({"the", "this", "that", "our", "his", "her", "their", "its", "your"})
-_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "our", "some", "another", "one"})
-# what each pronoun may point back at (labels of the history)
-_PRONOUN_LABELS = {
-    "he": (PERSON, UNNAMED), "she": (PERSON, UNNAMED), "him": (PERSON, UNNAMED), "her": (PERSON, UNNAMED),
-    "it": ("ORG", "GPE", DOCUMENT), "they": ("ORG", "GPE", "NORP", GROUP), "them": ("ORG", "GPE", "NORP", GROUP),
-}
-
-
-class Source(NamedTuple):
-    """A resolved speaker: the name to show, what it is (``SPEAKER_KINDS``) and, for a
-    source named only by a role the article ties to no person ("the prime minister"),
-    that role normalised (``names.normalise_role``): the corpus-wide pass
-    (:mod:`pipeline.stages.quotes.roles`) names the person holding it."""
-    name: str | None
-    kind: str
-    role: str | None = None
-
-
-def speaker_kind(label: str | None, name: str | None) -> str:
-    """``quotes.speaker_kind`` of a source resolved to ``name`` with ``label``."""
-    if not name:
-        return "unknown"
-    if label == PERSON:
-        return "person"
-    if label in ("ORG", "GPE", "FAC"):
-        return "organisation"
-    if label == "NORP":
-        # "the Tories" is a party; "the Israelis", "Republicans" are people unnamed
-        return "organisation" if alias_kind(name) == "organisation" else "unnamed"
-    if label == DOCUMENT:
-        return "document"
-    if label in (UNNAMED, GROUP):
-        return "unnamed"
-    return "unknown"
-
+from ..names import PersonNames, normalise_role, org_title_words, postnominals, title_words
+from .sources import (DOCUMENT, GROUP, PERSON, SPEAKER_LABELS, UNNAMED, Source, all_titles, describe, inside, np_span,
+                      role_families, role_word, source_nouns, speaker_kind, speaker_name, speech_lemmas)
+from .sources import DATELINE_TAIL, DEFINITE, GENERIC_BODIES, MALE_FEMALE, NOT_SOURCES, PLURAL, PRONOUN_LABELS
 
 @dataclass(frozen=True)
 class EntityRow:
@@ -124,71 +71,6 @@ class EntityRow:
 def _honorifics() -> tuple[tuple[str, str], ...]:
     """(courtesy title + space, "m" or "f") for the titles that tell a gender (``titles.txt``)."""
     return tuple((t + " ", g) for kind, g in (("male", "m"), ("female", "f")) for t in titles(kind))
-
-
-@lru_cache(maxsize=None)
-def role_families() -> dict[str, frozenset[str]]:
-    out: dict[str, frozenset[str]] = {}
-    for line in word_list("speaker_roles"):
-        head, sep, rest = line.partition(":")
-        if not sep:
-            raise ValueError(f"speaker_roles.txt: expected 'head: word word ...', got {line!r}")
-        out[head.strip().lower()] = frozenset(rest.lower().split()) | {head.strip().lower()}
-    return out
-
-
-@lru_cache(maxsize=None)
-def speech_lemmas() -> frozenset[str]:
-    """Lemmas of the speech verbs (``reporting_verbs.txt`` kind ``speech``)."""
-    return reporting_verb_lemmas("speech")
-
-
-SOURCE_NOUN_KINDS = ("document", "organisation", "group")
-
-
-@lru_cache(maxsize=None)
-def source_nouns() -> dict[str, str]:
-    """noun -> kind from ``resources/source_nouns.txt`` (document, organisation, group)."""
-    out = {}
-    for line in word_list("source_nouns"):
-        noun, sep, kind = (p.strip() for p in line.partition("|"))
-        if not sep or kind not in SOURCE_NOUN_KINDS:
-            raise ValueError(f"source_nouns.txt: expected 'noun | kind' with kind one of "
-                             f"{', '.join(SOURCE_NOUN_KINDS)}; got {line!r}")
-        out[noun.lower()] = kind
-    return out
-
-
-def speaker_name(mention: str) -> str:
-    """A speaker mention as a speaker label: without determiners, possessives, titles
-    (:func:`pipeline.stages.names.strip_titles`) and the punctuation around it
-    (``the council's spokesperson`` -> ``council spokesperson``, ``Mr. Clarke`` ->
-    ``Clarke``). A mention that is all titles and roles (``the Belarusian diplomat``)
-    only loses its determiners."""
-    words = mention.replace("\u2019s ", " ").replace("'s ", " ").split()
-    while len(words) > 1 and words[0].lower() in _DETERMINERS:
-        words = words[1:]
-    return strip_titles(" ".join(words)).strip(" ,.’'")
-
-
-def describe(mention: str) -> str:
-    """An unnamed source, a document or a body as the article describes it: the mention
-    without determiners and possessive endings, titles kept ("A spokesman for the
-    Information Commissioner's Office" -> "spokesman for the Information Commissioner
-    Office")."""
-    words = mention.replace("\u2019s ", " ").replace("'s ", " ").split()
-    while len(words) > 1 and words[0].lower() in _DETERMINERS:
-        words = words[1:]
-    return " ".join(words).strip(" ,.’'")
-
-
-def _role_word(tok: Token) -> str:
-    """The role word a token stands for: "co-chairman" is split by the tokenizer, and
-    its head may be "co"; the word after the hyphen is the role."""
-    doc = tok.doc
-    if tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-" and tok.whitespace_ == "" and doc[tok.i + 1].whitespace_ == "":
-        return doc[tok.i + 2].lower_
-    return tok.lower_
 
 
 @dataclass
@@ -334,16 +216,16 @@ class SpeakerResolver:
 
     def _resolve_head(self, head: Token, pos: int, record: bool, span=None, content=None) -> tuple[str | None, str | None]:
         low = head.lower_
-        if head.pos_ == "PRON" or low in _MALE_FEMALE or low in _PLURAL:
-            if low in _PRONOUN_LABELS:
+        if head.pos_ == "PRON" or low in MALE_FEMALE or low in PLURAL:
+            if low in PRONOUN_LABELS:
                 gender = "f" if low in ("she", "her") else "m" if low in ("he", "him") else None
-                hit = self._recent(pos, want_person=gender is not None, gender=gender, labels=_PRONOUN_LABELS[low])
+                hit = self._recent(pos, want_person=gender is not None, gender=gender, labels=PRONOUN_LABELS[low])
                 return hit if hit else (None, None)
             return None, None
         if self._not_a_source(head):
             return None, None  # "this financial year": a date the parse took for a subject
         e = self.entity_at(head.idx)
-        if e is not None and _all_titles(e.canonical):
+        if e is not None and all_titles(e.canonical):
             e = None  # "Chief Justice", "MEP" tagged as names: roles
         if e is None:
             # "The Lord Chief Justice, Lord Woolf": the person in apposition to a role
@@ -366,7 +248,7 @@ class SpeakerResolver:
             # the surname of a person already named here, whatever the tagger made of it
             self._register(full, head, span, pos)
             return full, PERSON
-        role = _role_word(head)
+        role = role_word(head)
         if head.pos_ == "PROPN" and low not in title_words() and role not in title_words() \
                 and low not in source_nouns() and head.text[:1].isupper():
             # A named speaker the NER missed (or took for a place: "Belarus' Deputy
@@ -381,10 +263,10 @@ class SpeakerResolver:
         if head.pos_ not in ("NOUN", "PROPN"):
             return (None, None) if not record or span is None else (self._description_text(span), None)
         dets = {c.lower_ for c in head.children if c.dep_ in ("det", "poss")}
-        definite = bool(dets & _DEFINITE) or any(c.dep_ == "poss" for c in head.children)
+        definite = bool(dets & DEFINITE) or any(c.dep_ == "poss" for c in head.children)
         plural = head.tag_ in ("NNS", "NNPS")
         noun_kind = source_nouns().get(low) or source_nouns().get(lemma_of(head).lower())
-        known = alias_of(self._description_text(_np_span(head)))
+        known = alias_of(self._description_text(np_span(head)))
         if known is not None and known[1] == "organisation":
             # a body the NER missed ("The Scottish Executive believes ...")
             return known[0], "ORG"
@@ -404,14 +286,14 @@ class SpeakerResolver:
             if noun_kind != "group":
                 # "the prime minister" of an article that ties the role to nobody: the
                 # role stays the source; the corpus-wide pass may name its holder
-                text = self._description_text(span or _np_span(head))
+                text = self._description_text(span or np_span(head))
                 self._role_names[text] = normalise_role(text)
                 return text, UNNAMED
         if noun_kind == "group" or is_role or plural:
             if span is None and not record:
                 # an unnamed source as a main-clause subject: a possible antecedent
-                return self._description_text(_np_span(head)), GROUP if plural else UNNAMED
-            return self._description_text(span or _np_span(head)), GROUP if plural else UNNAMED
+                return self._description_text(np_span(head)), GROUP if plural else UNNAMED
+            return self._description_text(span or np_span(head)), GROUP if plural else UNNAMED
         if not record:
             return None, None
         if span is None:
@@ -426,7 +308,7 @@ class SpeakerResolver:
         """A role described by whom it serves, the owner by its canonical name
         ("Mr Blair's official spokesman" -> "Tony Blair official spokesman")."""
         e = self.entity_at(owner.idx)
-        s0, s1 = _np_span(head)
+        s0, s1 = np_span(head)
         words = self._description_text((max(s0, owner.idx + len(owner.text)), s1))
         if e is None:
             return self._description_text((s0, s1))
@@ -437,10 +319,10 @@ class SpeakerResolver:
         spokesman, Steffen Seibert"), a name right after it ("chief executive Doug
         Smith" when the parser made the role the head), or a name that ends the
         mention ("Shadow leader of the Commons Oliver Heald")."""
-        if span is not None and (head.lower_ in title_words() or _role_word(head) in title_words()):
+        if span is not None and (head.lower_ in title_words() or role_word(head) in title_words()):
             e = self.entity_at(max(span[0], span[1] - 1))
             if e is not None and e.label == PERSON and e.end == span[1] and e.start > head.idx \
-                    and not _all_titles(e.canonical):
+                    and not all_titles(e.canonical):
                 return self.canonical(e)
         for c in head.children:
             # after the role: "spokesman, Steffen Seibert"; before a postnominal: "Andrew Tyrie MP"
@@ -449,7 +331,7 @@ class SpeakerResolver:
                 # the name itself, or a name inside the apposition ("Guy Mansfield QC")
                 for t in [c] + [k for k in c.subtree if k.i != c.i and k.dep_ in ("compound", "flat")]:
                     e = self.entity_at(t.idx)
-                    if e is not None and e.label == PERSON and not _all_titles(e.canonical):
+                    if e is not None and e.label == PERSON and not all_titles(e.canonical):
                         return self.canonical(e)
         return None
 
@@ -458,7 +340,7 @@ class SpeakerResolver:
         named last with more words; otherwise the description as written."""
         owner = next((c for c in head.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
         # "Mr Crosby's statement" -> "Lynton Crosby statement"
-        own = self._owned_description(head, owner) if owner is not None else self._description_text(_np_span(head))
+        own = self._owned_description(head, owner) if owner is not None else self._description_text(np_span(head))
         if definite and len(own.split()) == 1:
             found = [d for p, d, k, h in self._nouns() if p < head.idx and k == kind
                      and h == head.lower_ and len(d.split()) > 1]
@@ -466,11 +348,11 @@ class SpeakerResolver:
                 return found[-1]
             if kind == "organisation":
                 orgs = [self.canonical(e) for e in self.entities if e.end <= head.idx and e.label == "ORG"
-                        and not self.inside_quote(e.start) and not _inside(self.reported, e.start)]
+                        and not self.inside_quote(e.start) and not inside(self.reported, e.start)]
                 found = [o for o in orgs if o.split()[-1].lower() == head.lower_ and len(o.split()) > 1]
                 if found:
                     return found[-1]
-                if head.lower_ in _GENERIC_BODIES and orgs:
+                if head.lower_ in GENERIC_BODIES and orgs:
                     # "The group said": the body the article named last
                     return orgs[-1]
         return own
@@ -484,21 +366,21 @@ class SpeakerResolver:
             for t in self.doc:
                 kind = nouns.get(t.lower_)
                 if kind in ("document", "organisation") and t.pos_ == "NOUN" and not self.inside_quote(t.idx) \
-                        and not _inside(self.reported, t.idx):
-                    self._noun_sources.append((t.idx, self._description_text(_np_span(t)), kind, t.lower_))
+                        and not inside(self.reported, t.idx):
+                    self._noun_sources.append((t.idx, self._description_text(np_span(t)), kind, t.lower_))
         return self._noun_sources
 
     def _not_a_source(self, head: Token) -> bool:
         """A head inside a date, an amount or a number ("this financial year"), or the
         place of a dateline ("Washington (AFP) – Democrat Hillary Clinton has ...":
         docs/guidelines.md §4.5, a dateline place never speaks)."""
-        if head.ent_type_ in _NOT_SOURCES:
+        if head.ent_type_ in NOT_SOURCES:
             return True
         e = self.entity_at(head.idx)
         if e is None or e.label not in ("GPE", "LOC"):
             return False
         line_start = self.text.rfind("\n", 0, e.start) + 1
-        return self.text[line_start:e.start].strip() == "" and _DATELINE_TAIL.match(self.text, e.end) is not None
+        return self.text[line_start:e.start].strip() == "" and DATELINE_TAIL.match(self.text, e.end) is not None
 
     def _titled_name(self, head: Token) -> bool:
         """A proper name preceded by a title word (`Minister ... Igor Sekreta`): a person."""
@@ -546,7 +428,7 @@ class SpeakerResolver:
             return None  # named there, but not as who speaks or acts ("..., where George Bush opposed it")
         p = self.persons.get(name)
         lemma = lemma_of(head).lower()
-        family = role_families().get(lemma, frozenset()) | {lemma, _role_word(head)}
+        family = role_families().get(lemma, frozenset()) | {lemma, role_word(head)}
         if p is not None and (p.roles & title_words()) and not (p.roles & family):
             return None  # introduced in another role ("Tory leader Michael Howard" is not "the chancellor")
         if content is not None and any(e.label == PERSON and self.canonical(e) == name
@@ -556,7 +438,7 @@ class SpeakerResolver:
 
     def _description(self, head: Token, pos: int, content: tuple[int, int] | None = None) -> str | None:
         lemma = lemma_of(head).lower()
-        role = _role_word(head)
+        role = role_word(head)
         family = role_families().get(lemma, frozenset()) | role_families().get(role, frozenset()) | {lemma, head.lower_, role}
         mods = {c.lower_ for c in head.children if c.dep_ in ("amod", "compound") and c.is_alpha}
         best, best_key = None, None
@@ -592,46 +474,3 @@ class SpeakerResolver:
         got = self._person_positions().get(name, [])
         k = bisect.bisect_left(got, before) - 1
         return got[k] if k >= 0 else -1
-
-
-def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
-    k = bisect.bisect_right(spans, (pos, float("inf"))) - 1
-    while k >= 0:
-        if spans[k][0] <= pos < spans[k][1]:
-            return True
-        k -= 1
-    return False
-
-
-def _all_titles(name: str) -> bool:
-    """A "name" that is only title and role words ("Chief Justice"): a role, not a name."""
-    words = [w.lower().strip(".,") for w in name.split()]
-    return bool(words) and all(w in title_words() or w in ("lord", "lady", "of", "the") for w in words)
-
-
-def _np_span(head: Token) -> tuple[int, int]:
-    """Characters of the noun phrase a head noun names: its left modifiers and the head
-    (a determiner and a leading possessive left to :func:`speaker_name`), plus "for/of/
-    from X" after it ("spokesman for the Home Office")."""
-    doc = head.doc
-    left = head.i
-    for c in head.lefts:
-        if c.dep_ in ("compound", "amod", "nmod", "poss", "det", "nummod", "case"):
-            left = min(left, c.left_edge.i)
-    right = head.i
-    for c in head.rights:
-        if c.dep_ == "prep" and c.lower_ in ("for", "of", "from", "at", "in", "by") and c.i == right + 1:
-            right = c.right_edge.i
-            # "spokesman for the British Casino Association, which represents ...": not the clause
-            comma = next((t.i for t in doc[c.i:right + 1] if t.text == ","), None)
-            if comma is not None:
-                right = comma - 1
-        elif c.dep_ in ("compound", "case") and c.i == right + 1:
-            right = c.i
-        else:
-            break
-    while left < head.i and (doc[left].is_punct or doc[left].is_space):
-        left += 1
-    while right > head.i and (doc[right].is_punct or doc[right].is_space):
-        right -= 1
-    return doc[left].idx, doc[right].idx + len(doc[right].text)

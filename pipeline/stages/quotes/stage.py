@@ -37,7 +37,7 @@ from ...errors import DOCUMENT_ERRORS, ErrorLog
 from ...nlp.lemmas import ensure_lemmas
 from .attribution import find_attributions
 from .cues import Attribution, subject_of
-from .speakers import EntityRow, Source, SpeakerResolver
+from .speakers import EntityRow, SpeakerResolver
 from ...tables import empty_frame
 from ...nlp.docs import doc_text
 from ..offsets import sent_id_at, sentence_starts
