@@ -55,6 +55,13 @@ def attribution_lexicon() -> CueLexicon:
     return _lexicon(("speech", "belief"))
 
 
+@lru_cache(maxsize=None)
+def report_lexicon() -> CueLexicon:
+    """Attribution cues plus the ``naming`` verbs (`called him a liar`), which report
+    speech only with what they name (``content.content_of``)."""
+    return _lexicon(("speech", "belief", "naming"))
+
+
 VERB_POS = frozenset({"VERB", "AUX"})
 VERB_POS_IDS = np.asarray(sorted(UNIV_POS[p] for p in VERB_POS), dtype=np.uint64)
 ACCORDING = get_string_id("according")
@@ -63,22 +70,34 @@ _SUBJ_DEPS = frozenset({"nsubj"})
 # A cue verb without a subject of its own takes the subject of the verb it hangs
 # from: `He said X and added that ...` (conj), `wants to say` (xcomp),
 # `..., adding that ...` (advcl with a gerund).
-_SUBJ_INHERIT_DEPS = frozenset({"conj", "xcomp"})
 _PRONOUN_NO_SPEAKER = frozenset({"there", "this", "that", "what", "which", "who", "whom"})
-_RELATIVE = frozenset({"who", "that"})
+_RELATIVE = frozenset({"who", "that", "which"})
+
+
+# How the second word of a two-word entry hangs from the verb: a particle (`point
+# out`), a preposition with an object (`warn of`, `call for`), an object (`put it`).
+_SECOND_WORD_DEPS = frozenset({"prt", "prep", "dobj"})
 
 
 def cue_particle(tok: Token, lex: CueLexicon) -> Token | None | bool:
-    """``False`` if ``tok`` is not a cue; else the particle token of a phrasal cue or None."""
+    """``False`` if ``tok`` is not a cue; else the second word of a two-word cue
+    (particle, preposition) or None."""
     if tok.pos_ not in VERB_POS:
         return False
     lemma = lemma_of(tok).lower()
     for child in tok.children:
-        if child.dep_ == "prt" and (lemma, child.lower_) in lex.phrasal:
-            return child
+        if child.dep_ in _SECOND_WORD_DEPS and (lemma, child.lower_) in lex.phrasal:
+            if child.dep_ != "prep" or any(c.dep_ in ("pobj", "pcomp") for c in child.children):
+                return child
     if lemma in lex.single:
         return None
     return False
+
+
+def cue_entry(tok: Token, particle: Token | None) -> str:
+    """The lexicon entry a cue matched: ``warn`` or ``warn of``."""
+    lemma = lemma_of(tok).lower()
+    return lemma if particle is None else f"{lemma} {particle.lower_}"
 
 
 def is_cue(tok: Token, lex: CueLexicon) -> bool:
@@ -141,13 +160,20 @@ def subject_of(verb: Token, inverted: bool = False, avoid=None) -> Token | None:
         if got is None and not any(c.dep_ in _SUBJ_DEPS and not (avoid and avoid(c)) for c in verb.children):
             got = _inverted_subject(verb)
         return got
+    agent = _agent(verb)
+    if agent is not None and not (avoid and avoid(agent)):
+        return agent  # `was first reported by The Washington Post`
     v = verb
     inherited_advcl = False
     for _ in range(4):
-        for c in v.children:
+        # nearest subject first: `for people with ... ideas to organize ..., she said`
+        # can come out with two subjects of `said`
+        for c in sorted(v.children, key=lambda c: abs(c.i - v.i)):
             if c.dep_ in _SUBJ_DEPS and not (avoid and avoid(c)):
                 if c.lower_ in _RELATIVE and v.dep_ == "relcl":
-                    return v.head  # `Mr. Clarke, who said ...`: the noun the clause describes
+                    # `Mr. Clarke, who said ...`: the noun the clause describes;
+                    # `released a letter that says ...`: who released it
+                    return v.head if c.lower_ == "who" else _antecedent(v.head)
                 if c.lower_ in _PRONOUN_NO_SPEAKER:
                     return None
                 # `This document aims to ..., emphasizing opposition`: a gerund inherits
@@ -163,8 +189,15 @@ def subject_of(verb: Token, inverted: bool = False, avoid=None) -> Token | None:
             prev = verb.doc[verb.i - 1]
             if prev.pos_ == "PROPN" and prev.head.i == verb.i and not (avoid and avoid(prev)):
                 return prev
-        if v.dep_ in _SUBJ_INHERIT_DEPS:
+        if v.dep_ == "conj":
+            v = _conjunct_head(v)
+        elif v.dep_ == "xcomp":
             v = v.head
+        elif v.dep_ == "acl" and v.tag_ == "VBG" and v.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            # `footage of Hillary Clinton asking, "..."`, `with analysts saying ...`,
+            # `issued a statement saying ...` (PolNeAR train)
+            got = _antecedent(v.head)
+            return None if got is None or (avoid and avoid(got)) else got
         elif v.dep_ in ("advcl", "pcomp", "acl") and v.tag_ == "VBG":
             # `..., saying that ...`, `in saying ...`: the gerund's subject is the clause's
             inherited_advcl = True
@@ -182,6 +215,48 @@ def subject_of(verb: Token, inverted: bool = False, avoid=None) -> Token | None:
     if v is verb and prev is not None and prev.pos_ == "PROPN" and not verb.is_sent_start:
         return prev
     return None
+
+
+def _agent(verb: Token) -> Token | None:
+    """The `by` phrase of a passive verb (`was first reported by the Post`)."""
+    for c in verb.children:
+        if c.dep_ == "agent":
+            return next((k for k in c.children if k.dep_ == "pobj"), None)
+    return None
+
+
+_FINITE = frozenset({"VBD", "VBZ", "VBP"})
+
+
+def _conjunct_head(v: Token) -> Token:
+    """Where a coordinated verb takes its subject from: the verb it is coordinated
+    with, except when the parser hung it inside the content clause of a reporting
+    verb it is really coordinated with (`Ginsburg said she didn't want to think
+    about it and predicted that ...`: finite like that verb, not like the clause)."""
+    h = v.head
+    outer = h.head
+    if h.dep_ == "ccomp" and v.tag_ in _FINITE and v.tag_ == outer.tag_ \
+            and any(c.dep_ in _SUBJ_DEPS for c in h.children) \
+            and (v.tag_ != h.tag_ or is_cue(v, attribution_lexicon())):
+        return outer
+    return h
+
+
+def _antecedent(noun: Token) -> Token | None:
+    """Who speaks through a noun a saying clause hangs from: the noun itself when it
+    can speak (`analysts saying`, `Hillary Clinton asking`) or follows `with`; for a
+    document (`a statement saying`, `a letter that says`) its issuer, the subject of
+    the verb it is the object of, else the document itself (`the report says`)."""
+    if speaker_like(noun) or noun.head.lower_ == "with":
+        return noun
+    if noun.dep_ in ("dobj", "attr", "oprd") and noun.head.pos_ in VERB_POS:
+        verb = noun.head
+    elif noun.dep_ == "pobj" and noun.head.head.pos_ in VERB_POS:
+        verb = noun.head.head
+    else:
+        return noun
+    got = subject_of(verb)
+    return got if got is not None else noun
 
 
 def mention_bounds(head: Token) -> tuple[int, int]:
@@ -219,7 +294,8 @@ class Attribution:
     cue: tuple[int, int] | None     # cue span (chars)
     speaker_head: Token | None      # head token of the speaker mention
     speaker_span: tuple[int, int] | None
-    how: str                        # after|before|according|colon|dash|partial|shared|continuation|unattributed|indirect
+    how: str                        # direct: after|before|according|colon|dash|partial|shared|continuation|unattributed;
+                                    # indirect: according or the content rule (content.Content.kind)
     sent_index: int                 # index of the sentence (doc.sents order) where the quote starts
     closed: bool = True
     open_pos: int = -1              # direct quotes: the opening and closing marks

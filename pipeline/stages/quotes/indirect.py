@@ -1,5 +1,6 @@
 """Reported speech (indirect quotes) on one spaCy parse: a reporting verb of
-the lexicon with a content clause (``X said that ...``, ``..., X said``) and
+the lexicon with what it reports (``content.content_of``: ``X said that ...``,
+``..., X said``, ``denied every allegation``, ``warned of ...``) and
 ``according to X, ...`` (docs/guidelines.md §4)."""
 from __future__ import annotations
 
@@ -9,88 +10,40 @@ import numpy as np
 from spacy.attrs import LOWER, POS
 from spacy.tokens import Token
 
-from ...nlp.lemmas import lemma as lemma_of
-from ...resources import QUOTE_CHARS, reporting_verb_lemmas
-from .cues import (ACCORDING, VERB_POS, VERB_POS_IDS, Attribution, DocIndex, alpha_count, attribution_lexicon,
-                   cue_extent, is_cue, is_negated, mention_bounds, speech_lexicon, subject_of, trim_tokens)
+from .content import content_of
+from .cues import (ACCORDING, VERB_POS_IDS, Attribution, DocIndex, alpha_count, cue_entry, cue_extent, cue_particle,
+                   is_cue, is_negated, mention_bounds, report_lexicon, speech_lexicon, subject_of, trim_tokens)
 
 MIN_INDIRECT_WORDS = 3
 # Subordinators that open time/cause/concession clauses, never what was said
 # (wh-words and if/whether stay: `asked how ...` is an indirect question).
 _ADVERBIAL_MARKS = frozenset({"when", "before", "after", "while", "because", "since", "until", "although",
                               "though", "once", "unless", "as", "whenever"})
-# Share of an indirect content span that may lie inside quotation marks before the
+# Share of an indirect content span that one quoted span may cover before the
 # clause counts as the direct quote's own cue (`"...," X said` parses as said -> ccomp).
 MAX_DIRECT_SHARE = 0.8
 
 
-def _direct_share(a: int, b: int, spans: list[tuple[int, int]]) -> float:
+def _inside_one(a: int, b: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether one quoted span covers at least ``MAX_DIRECT_SHARE`` of chars [a, b):
+    the clause is that direct quote's own (`"...," X said` parses as said -> ccomp).
+    A clause with several quoted fragments (`stated that Trump's "divisive" and
+    "mean-spirited" comments do not "fit with ..."`) is reported speech."""
     if b <= a:
-        return 1.0
-    covered = 0
-    for s, e in spans:
-        lo, hi = max(a, s), min(b, e)
-        if hi > lo:
-            covered += hi - lo
-    return covered / (b - a)
+        return True
+    return any(min(b, e) - max(a, s) >= MAX_DIRECT_SHARE * (b - a) for s, e in spans)
 
 
-def _content_for(tok: Token) -> tuple[int, int] | None:
-    """Token range of the content clause reported by cue verb ``tok``."""
-    doc = tok.doc
-    ccomps = [c for c in tok.children if c.dep_ == "ccomp"]
-    if not ccomps:
-        # `Trump said after the convention he would not accept ...`: the small model
-        # often labels an unmarked content clause `advcl`; one with its own subject
-        # and no adverbial conjunction (`when`, `if`, `because`) is the content.
-        ccomps = [c for c in tok.rights if c.dep_ == "advcl" and any(k.dep_ == "nsubj" for k in c.children)
-                  and not any(k.dep_ == "mark" and k.lower_ != "that" for k in c.children)]
-    if ccomps:
-        # Prefer the clause after the cue (`Republicans said they ... and Democrats
-        # accused ...`), the nearest one; else the nearest before it (`<content>, X said`).
-        right = [c for c in ccomps if c.i > tok.i]
-        c = min(right, key=lambda c: c.i) if right else max(ccomps, key=lambda c: c.i)
-        a, b = c.left_edge.i, c.right_edge.i
-        if a < tok.i < b:  # the cue sits inside its clause's span (inversion): keep the side of the clause root
-            if c.i < tok.i:
-                b = tok.left_edge.i - 1
-            else:
-                a = tok.right_edge.i + 1
-        if c.i > tok.i:
-            # `stressed that consensus is not a technical process, but the only way ...`:
-            # the small model hangs the second half off the cue as a verbless conjunct;
-            # it is still part of what was said.
-            for r in tok.rights:
-                if r.i > b and r.dep_ == "conj" and r.pos_ not in VERB_POS:
-                    b = max(b, r.right_edge.i)
-        return a, b
-    if lemma_of(tok).lower() in reporting_verb_lemmas("commitment"):
-        # `pledged to cut taxes`, `urged voters to register`
-        for c in tok.rights:
-            if c.dep_ == "xcomp" and c.pos_ in VERB_POS and any(k.dep_ == "aux" and k.lower_ == "to" for k in c.children):
-                a = c.left_edge.i
-                if lemma_of(tok).lower() == "urge":
-                    a = tok.i + 1  # the addressee belongs to what was urged
-                return a, c.right_edge.i
-            if c.dep_ == "ccomp":
-                break
-    # `<content>, X said`: the parser often hangs the cue from the content's verb.
-    head = tok.head
-    if tok.dep_ in ("parataxis", "ccomp", "advcl") and head.i < tok.i and head.pos_ in VERB_POS:
-        left = tok.left_edge.i
-        if doc[left].text in ("," ,"—", "–") or doc[left].text in QUOTE_CHARS:
-            left += 1  # the comma before the attribution may hang from the cue itself
-        if left > 0 and (doc[left - 1].text in (",", "—", "–") or doc[left - 1].text in QUOTE_CHARS):
-            a = head.left_edge.i
-            return a, left - 1
-    return None
+# Contents that are clauses need a few words (`said so` is no quote); a noun phrase
+# is a quote from one word on (`announced his resignation`, `mentioned Machado`).
+_MIN_WORDS = {"clause": MIN_INDIRECT_WORDS, "around": MIN_INDIRECT_WORDS, "infinitive": 2}
 
 
 def indirect_attributions(ix: DocIndex, quote_spans: list[tuple[int, int]]) -> list[Attribution]:
     doc = ix.doc
     # Beliefs count as reported positions too (`Belarus believes it is time ...`):
     # PolNeAR annotates them as attributions and the seed gold keeps them.
-    lex = attribution_lexicon()
+    lex = report_lexicon()
     out: list[Attribution] = []
     in_kept = ix.span_of_token(quote_spans)
     # Only a verb (a cue) or "according" can start an attribution: the other tokens
@@ -108,7 +61,8 @@ def indirect_attributions(ix: DocIndex, quote_spans: list[tuple[int, int]]) -> l
                 if att is not None:
                     out.append(att)
                 continue
-            if not is_cue(tok, lex) or is_negated(tok):
+            particle = cue_particle(tok, lex)
+            if particle is False or is_negated(tok):
                 continue
             subj = subject_of(tok)
             if subj is None:
@@ -118,11 +72,11 @@ def indirect_attributions(ix: DocIndex, quote_spans: list[tuple[int, int]]) -> l
                 # party is a quote of its own (`"... Belarus believes it is time ..."`);
                 # `we think`, `I said` are the speaker's own words.
                 continue
-            rng = _content_for(tok)
-            if rng is None:
+            got = content_of(tok, particle, cue_entry(tok, particle), lambda t: in_kept[t.i] != -1, subj)
+            if got is None:
                 continue
-            a, b = trim_tokens(doc, max(rng[0], sent.start), min(rng[1], sent.end - 1))
-            if b < a or alpha_count(doc, a, b) < MIN_INDIRECT_WORDS:
+            a, b = trim_tokens(doc, max(got.a, sent.start), min(got.b, sent.end - 1))
+            if b < a or alpha_count(doc, a, b) < _MIN_WORDS.get(got.kind, 1):
                 continue
             first = doc[a]
             if first.lower_ in _ADVERBIAL_MARKS and first.dep_ in ("mark", "advmod") and not (a <= first.head.head.i <= b):
@@ -130,13 +84,13 @@ def indirect_attributions(ix: DocIndex, quote_spans: list[tuple[int, int]]) -> l
                 # took for the content (an adverbial clause *inside* the content is fine:
                 # `said that since she is not running, she should not ...`)
                 continue
-            if subj.i >= a and subj.i <= b:
+            if a <= subj.i <= b and not (got.around and not a <= subj.i < tok.left_edge.i):
                 continue
             start, end = doc[a].idx, doc[b].idx + len(doc[b].text)
-            if not quoted and _direct_share(start, end, quote_spans) >= MAX_DIRECT_SHARE:
+            if not quoted and _inside_one(start, end, quote_spans):
                 continue
             out.append(Attribution("indirect", start, end, cue_extent(tok, lex), subj, mention_bounds(subj),
-                                   "indirect", si))
+                                   got.kind, si))
     return out
 
 
@@ -160,7 +114,7 @@ def _according_indirect(ix: DocIndex, sent, si: int, acc: Token, quote_spans) ->
     if alpha_count(doc, a, b) < MIN_INDIRECT_WORDS:
         return None
     start, end = doc[a].idx, doc[b].idx + len(doc[b].text)
-    if _direct_share(start, end, quote_spans) >= MAX_DIRECT_SHARE:
+    if _inside_one(start, end, quote_spans):
         return None
     return Attribution("indirect", start, end, (acc.idx, to.idx + len(to.text)), pobj, mention_bounds(pobj),
                        "according", si)
