@@ -29,7 +29,8 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
-from ...resources import QUOTE_CHARS, reporting_verbs
+from ...nlp.lemmas import lemma as lemma_of
+from ...resources import QUOTE_CHARS, reporting_verbs, word_set
 from .cues import is_cue, report_lexicon
 
 VERB_POS = frozenset({"VERB", "AUX"})
@@ -42,10 +43,12 @@ _NON_CONTENT_MARKS = frozenset({"when", "before", "after", "while", "because", "
 _CONTRAST_MARKS = frozenset({"while", "though", "although", "whereas"})
 _FINITE = frozenset({"VBD", "VBZ", "VBP"})
 _RELATIVE_WORDS = frozenset({"which", "who", "whom", "whose", "where", "when"})
-# A phrase of the verb right after its object that belongs to what was said
-# (`accused Trump of lying`, `blasted him for not paying`, `described it as a hoax`);
-# `in` only before a gerund (`underscored his interest in developing ...`, seed 004).
+# Phrases of the verb right after its object that always belong to what was said
+# (`accused Trump of lying`, `blasted him for not paying`, `described it as a hoax`)
+# and those that never do (`said it at a rally`, `during the debate`).
 _OBJECT_PREPS = frozenset({"as", "of", "for", "with", "about", "against"})
+_CIRCUMSTANCE_PREPS = frozenset({"at", "during", "after", "before", "since", "until", "by", "via", "through",
+                                 "amid", "while", "following", "throughout"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 
 
@@ -130,7 +133,7 @@ def _clause(tok: Token, quoted=None) -> Content | None:
         ccomps = [c for c in tok.rights if c.dep_ == "advcl" and any(k.dep_ == "nsubj" for k in c.children)
                   and not any(k.dep_ == "mark" and k.lower_ != "that" for k in c.children)]
     if not ccomps:
-        return None
+        return _detached_clause(tok, quoted)
     # Prefer the clause after the cue (`Republicans said they ... and Democrats
     # accused ...`), the nearest one; else the nearest before it (`<content>, X said`).
     right = [c for c in ccomps if c.i > tok.i]
@@ -150,6 +153,36 @@ def _clause(tok: Token, quoted=None) -> Content | None:
                 b = max(b, r.right_edge.i)
         b = trim_tail(doc, a, b, c, tok, quoted)
     return Content(a, b, "clause")
+
+
+_DETOUR_DEPS = frozenset({"prep", "pobj", "npadvmod", "dobj", "dative", "advmod"})
+
+
+def _detached_clause(tok: Token, quoted=None) -> Content | None:
+    """`claimed at the time that ...`, `told reporters at a rally that ...`: the parser
+    hangs the that-clause from a noun of a phrase between; the clause is still what
+    was said. Only through prepositional phrases, objects and adverbials, never
+    through another verb."""
+    doc = tok.doc
+    stack = [c for c in tok.rights if c.dep_ in _DETOUR_DEPS]
+    while stack:
+        t = stack.pop()
+        for c in t.children:
+            if c.i < t.i:
+                continue
+            if c.dep_ in ("acl", "relcl", "ccomp", "advcl") and c.pos_ in VERB_POS and _that_clause(c):
+                a, b = c.left_edge.i, c.right_edge.i
+                return Content(a, trim_tail(doc, a, b, c, tok, quoted), "clause")
+            if c.dep_ in _DETOUR_DEPS and c.pos_ not in VERB_POS:
+                stack.append(c)
+    return None
+
+
+def _that_clause(v: Token) -> bool:
+    """A clause opened by the complementiser `that` (which the parser may label a
+    relative adverb when the clause hangs from a noun), with a subject of its own."""
+    first = v.doc[v.left_edge.i]
+    return first.lower_ == "that" and first.head.i == v.i and first.dep_ in ("mark", "advmod") and has_subject(v)
 
 
 def _continues_content(conj: Token, cue: Token) -> bool:
@@ -279,10 +312,27 @@ def _object(tok: Token) -> Content | None:
         return None
     a, b = obj.left_edge.i, obj.right_edge.i
     for c in tok.rights:
-        if c.dep_ == "prep" and c.i == b + 1 and (c.lower_ in _OBJECT_PREPS or (
-                c.lower_ == "in" and any(k.dep_ == "pcomp" for k in c.children))):
+        if c.dep_ == "prep" and c.i == b + 1 and _part_of_object(c):
             b = c.right_edge.i
     return Content(a, b, "object")
+
+
+def _part_of_object(prep: Token) -> bool:
+    """Whether a phrase of the verb right after its object goes with what was said
+    (`accused Trump of lying`, `demanded more force from Obama on the Islamic State`,
+    `announced his engagement to Jerry Hall`) rather than saying where or when it was
+    said (`in an interview`, `at a rally`, `on Tuesday`; ``speech_occasions.txt``)."""
+    if prep.lower_ in _OBJECT_PREPS:
+        return True
+    if prep.lower_ in _CIRCUMSTANCE_PREPS:
+        return False
+    obj = _first_child(prep, ("pobj", "pcomp"))
+    if obj is None:
+        return False
+    if obj.dep_ == "pcomp":
+        return True  # `underscored his interest in developing ...` (seed 004)
+    return not (obj.ent_type_ in ("DATE", "TIME") or obj.lower_ in word_set("speech_occasions")
+                or lemma_of(obj).lower() in word_set("speech_occasions"))
 
 
 # --- 6. passives ------------------------------------------------------------------
@@ -349,8 +399,12 @@ def _set_off(tok: Token, subj: Token) -> Content | None:
     last = max(tok.i, subj.i) if subj.i > tok.i else tok.i
     if subj.i > tok.i:
         last = subj.right_edge.i
-    # a short adjunct after the cue: `said Tuesday`, `said in an interview with CNN`
+    # a short adjunct after the cue: `said Tuesday`, `said in an interview with CNN`,
+    # never an object (`denounced him, rushing to ...`, `said yes`)
     k = last + 1
+    if k < sent.end and not doc[k].is_punct and not (
+            doc[k].pos_ in ("ADV", "ADP", "PART") or doc[k].ent_type_ in ("DATE", "TIME")):
+        return None
     while k < sent.end and k - last <= _ADJUNCT_MAX and not doc[k].is_punct and doc[k].pos_ not in VERB_POS:
         k += 1
     if k < sent.end and not doc[k].is_punct:

@@ -75,8 +75,9 @@ _RELATIVE = frozenset({"who", "that", "which"})
 
 
 # How the second word of a two-word entry hangs from the verb: a particle (`point
-# out`), a preposition with an object (`warn of`, `call for`), an object (`put it`).
-_SECOND_WORD_DEPS = frozenset({"prt", "prep", "dobj"})
+# out`; the small model also files `back` in `shot back` as an adverb), a
+# preposition with an object (`warn of`, `call for`), an object (`put it`).
+_SECOND_WORD_DEPS = frozenset({"prt", "advmod", "prep", "dobj"})
 
 
 def cue_particle(tok: Token, lex: CueLexicon) -> Token | None | bool:
@@ -121,6 +122,7 @@ def speaker_like(tok: Token) -> bool:
     return tok.pos_ in ("PROPN", "PRON") or bool(tok.ent_type_) or tok.lower_ in title_words()
 
 
+_NOT_SPEAKER_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 _INVERTED_DEPS = frozenset({"dobj", "attr", "npadvmod", "appos", "nsubjpass", "oprd", "dep", "pobj"})
 
 
@@ -130,8 +132,9 @@ def _inverted_subject(verb: Token) -> Token | None:
     for c in verb.rights:
         if c.dep_ in ("punct",):
             continue
-        if c.dep_ in _INVERTED_DEPS and c.left_edge.i - verb.i <= 2 and speaker_like(c):
-            return c
+        if c.dep_ in _INVERTED_DEPS and c.left_edge.i - verb.i <= 2 and speaker_like(c) \
+                and c.ent_type_ not in _NOT_SPEAKER_ENTS:
+            return c  # (`said Monday`: a date is no speaker)
         return None
     return None
 

@@ -11,7 +11,7 @@ from spacy.attrs import LOWER, POS
 from spacy.tokens import Token
 
 from .content import content_of
-from .cues import (ACCORDING, VERB_POS_IDS, Attribution, DocIndex, alpha_count, cue_entry, cue_extent, cue_particle,
+from .cues import (ACCORDING, VERB_POS, VERB_POS_IDS, Attribution, DocIndex, alpha_count, cue_entry, cue_extent, cue_particle,
                    is_cue, is_negated, mention_bounds, report_lexicon, speech_lexicon, subject_of, trim_tokens)
 
 MIN_INDIRECT_WORDS = 3
@@ -78,6 +78,8 @@ def indirect_attributions(ix: DocIndex, quote_spans: list[tuple[int, int]]) -> l
             a, b = trim_tokens(doc, max(got.a, sent.start), min(got.b, sent.end - 1))
             if b < a or alpha_count(doc, a, b) < _MIN_WORDS.get(got.kind, 1):
                 continue
+            if quoted and not in_kept[a] == in_kept[b] == in_kept[tok.i]:
+                continue  # a position ascribed inside a quote stays inside that quote
             first = doc[a]
             if first.lower_ in _ADVERBIAL_MARKS and first.dep_ in ("mark", "advmod") and not (a <= first.head.head.i <= b):
                 # `said before he died`: the whole span is one adverbial clause the parser
@@ -105,6 +107,20 @@ def _according_indirect(ix: DocIndex, sent, si: int, acc: Token, quote_spans) ->
         return None
     lo = min(acc.i, acc.left_edge.i)
     hi = max(to.right_edge.i, pobj.right_edge.i, acc.right_edge.i)
+    if acc.i == sent.start or doc[acc.i - 1].is_punct:
+        # `According to radio host Rush Limbaugh, the move reeks of "fear"`: the
+        # source ends at the first comma that is followed by a clause, whatever the
+        # parser hung on it (here the rest of the sentence, as an apposition)
+        # (past an apposition of the source: `According to Rush Limbaugh, a radio
+        # host, the move ...`)
+        commas = [k for k in range(pobj.i + 1, hi + 1) if doc[k].text == ","]
+        if commas:
+            k = commas[0]
+            if len(commas) > 1 and commas[1] - k <= 8 and not any(t.pos_ in VERB_POS for t in doc[k:commas[1]]) \
+                    and doc[k + 1].pos_ == "DET":
+                k = commas[1]
+            if alpha_count(doc, k + 1, hi) >= MIN_INDIRECT_WORDS:
+                hi = k - 1
     left = trim_tokens(doc, sent.start, lo - 1)
     right = trim_tokens(doc, hi + 1, sent.end - 1)
     cands = [r for r in (left, right) if r[1] >= r[0]]
