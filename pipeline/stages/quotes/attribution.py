@@ -240,6 +240,16 @@ def direct_attributions(ix: DocIndex, spans: list[QuotedSpan], title_cues: froze
                 found = _governing_cue(ix, t_open, t_close, sp)
                 if found is None:
                     continue
+        if found is None and b_last < b_first and s_open > 0:
+            # `Breitbart News responded:` closing the paragraph before the quote
+            prev = ix.sents[s_open - 1]
+            last = prev.end - 1
+            while last > prev.start and doc[last].is_space:
+                last -= 1
+            if doc[last].text == ":" and ix.in_quote[last] == -1:
+                got = _find_before_cue(ix, prev.start, last, lex, t_open)
+                if got is not None and got[0] != "according":
+                    found = (got[0], got[1][0], got[1][1])
         if found is None and b_last >= b_first:
             got = _find_before_cue(ix, b_first, b_last, lex, t_open)
             if got is not None:
@@ -306,6 +316,7 @@ def _share_with_next(text: str, atts: list[Attribution]) -> None:
 
 # any space but a line break around the dash: PolNeAR vox pops write `”\xa0― Name`
 _DASH_RE = re.compile(r"[^\S\n]*[―—–-]{1,2}[^\S\n]*")
+_DASH_LINE_RE = re.compile(r"[^\S\n]*\n\s*[―—–-]{1,2}[^\S\n]*(?=[^\n]{2,60}(?:\n|$))")
 
 
 def _dash_name(ix: DocIndex, close_end: int):
@@ -313,7 +324,10 @@ def _dash_name(ix: DocIndex, close_end: int):
     (read on the raw text: the tokenizer glues `”―` or `― Name` in odd ways)."""
     m = _DASH_RE.match(ix.text, close_end)
     if m is None:
-        return None
+        # a signature line of its own under the quote: `"..."\n\n- Bernie Sanders.`
+        m = _DASH_LINE_RE.match(ix.text, close_end)
+        if m is None:
+            return None
     doc = ix.doc
     j = ix.token_at(m.end())
     if j < len(doc) and doc[j].idx < m.end():
