@@ -88,6 +88,9 @@ def _find_before_cue(ix: DocIndex, first: int, last: int, lex: CueLexicon, quote
     acc = _according(ix, first, last + 1)
     if acc is not None:
         return "according", acc
+    signed = _dash_colon_name(ix, first, last)
+    if signed is not None:
+        return "colon", signed
     for i in range(last, first - 1, -1):
         tok = doc[i]
         if ix.in_quote[i] != -1:
@@ -121,6 +124,27 @@ def _find_before_cue(ix: DocIndex, first: int, last: int, lex: CueLexicon, quote
     return None
 
 
+_DASHES = frozenset({"-", "--", "—", "–", "―"})
+
+
+def _dash_colon_name(ix: DocIndex, first: int, last: int):
+    """`Pollsters agree - Carl Bialik: "..."` (newsletter style): a name between a dash
+    and the colon right before the quote is its speaker, whatever verb the headline
+    before the dash has. Returns (colon, last word of the name) or None."""
+    doc = ix.doc
+    k = last
+    while k >= first and doc[k].is_space:
+        k -= 1
+    if k < first or doc[k].text != ":":
+        return None
+    j = k - 1
+    while j >= first and (doc[j].pos_ == "PROPN" or doc[j].lower_ in ("and", ".")) and doc[j].text not in _DASHES:
+        j -= 1
+    if j < first or j == k - 1 or doc[j].text not in _DASHES or doc[k - 1].pos_ != "PROPN":
+        return None
+    return doc[k], doc[k - 1]
+
+
 def _colon_name(ix: DocIndex, first: int, colon: int):
     """The last word of the first person's name in tokens [first, colon) when they
     hold no verb: a name and its description introducing a quote."""
@@ -139,10 +163,11 @@ def _colon_name(ix: DocIndex, first: int, colon: int):
 
 
 # How a quoted phrase hangs from the verb that reports it: its object or object
-# predicate, its complement, the object of `as`/`of`/`about` (`described it as
+# predicate (`called the system "rigged"`, which the parser may file as a clause of
+# the object), its complement, the object of `as`/`of`/`about` (`described it as
 # "news to me"`), never of a preposition of place or time (`said on "This Week"`).
 _REPORTED_DEPS = frozenset({"dobj", "oprd", "attr", "xcomp", "ccomp", "acomp", "pobj", "pcomp", "conj", "appos",
-                            "dep"})
+                            "dep", "acl"})
 _REPORTED_PREPS = frozenset({"as", "of", "about", "with"})
 
 
@@ -405,9 +430,12 @@ def _without_fragments(text: str, direct: list[Attribution], indirect: list[Attr
     inner = [(i.start, i.end, i.cue) for i in indirect]
     if not inner:
         return direct
+    def words_end(d: Attribution) -> int:  # `"pathological liar."`: the marks and the stop may lie outside
+        return d.start + len(text[d.start:d.end].rstrip(" .,;:!?'\"”’"))
+
     return [d for d in direct if not (
         d.how in ("partial", "before") and n_words(text[d.start:d.end]) <= FRAGMENT_MAX_WORDS
-        and any(s <= d.start and d.end <= e and c == d.cue for s, e, c in inner))]
+        and any(s <= d.start and words_end(d) <= e and c == d.cue for s, e, c in inner))]
 
 
 @lru_cache(maxsize=1)

@@ -80,6 +80,9 @@ def content_of(tok: Token, particle: Token | None, entry: str, quoted=None, subj
     ``subject``: the cue's speaker mention, which bounds an attribution set off by commas."""
     if particle is not None and particle.dep_ == "prep":
         return _prep_object(tok, particle, entry)
+    if particle is not None and particle.dep_ == "mark":
+        clause = particle.head  # `called for the strongholds to be hit`
+        return Content(particle.i + 1, clause.right_edge.i, "clause")
     clause = _clause(tok, quoted)
     if clause is not None:
         return clause
@@ -164,18 +167,31 @@ def _detached_clause(tok: Token, quoted=None) -> Content | None:
     was said. Only through prepositional phrases, objects and adverbials, never
     through another verb."""
     doc = tok.doc
-    stack = [c for c in tok.rights if c.dep_ in _DETOUR_DEPS]
+    stack = [c for c in tok.rights if c.dep_ in _DETOUR_DEPS and _circumstance(c)]
     while stack:
         t = stack.pop()
         for c in t.children:
             if c.i < t.i:
                 continue
             if c.dep_ in ("acl", "relcl", "ccomp", "advcl") and c.pos_ in VERB_POS and _that_clause(c):
-                a, b = c.left_edge.i, c.right_edge.i
+                a, b = c.left_edge.i + 1, c.right_edge.i  # after `that`
                 return Content(a, trim_tail(doc, a, b, c, tok, quoted), "clause")
-            if c.dep_ in _DETOUR_DEPS and c.pos_ not in VERB_POS:
+            if c.dep_ in _DETOUR_DEPS and c.pos_ not in VERB_POS and _circumstance(c):
                 stack.append(c)
     return None
+
+
+def _circumstance(t: Token) -> bool:
+    """A word on the way from a cue to a detached that-clause: a preposition, the time
+    or occasion of the saying (`at the time`, `at a news conference last week`), or
+    who was addressed (`told reporters`); never a noun with a that-clause of its own
+    (`think about the possibility that ...`)."""
+    if t.pos_ in ("ADP", "ADV", "PART"):
+        return True
+    if t.ent_type_ in ("DATE", "TIME") or t.lower_ in word_set("speech_occasions") \
+            or lemma_of(t).lower() in word_set("speech_occasions"):
+        return True
+    return t.dep_ in ("dobj", "dative") and (t.pos_ in ("PROPN", "PRON") or t.lower_ in ("reporters", "journalists"))
 
 
 def _that_clause(v: Token) -> bool:
@@ -304,6 +320,9 @@ def _object(tok: Token) -> Content | None:
     phrase of the verb right after it (`accused Trump of lying`, `blasted him for not
     paying income tax`); or a gerund (`proposed accepting 10,000 Syrians`)."""
     obj = next((c for c in tok.rights if c.dep_ == "dobj"), None)
+    if obj is None and any(c.dep_ == "prt" for c in tok.children):
+        # `called out Trump`: after a particle the parser may file the object as `oprd`
+        obj = next((c for c in tok.rights if c.dep_ == "oprd" and c.pos_ in ("NOUN", "PROPN")), None)
     if obj is None:
         ger = next((c for c in tok.rights if c.dep_ in ("xcomp", "ccomp") and c.tag_ == "VBG"
                     and not has_subject(c)), None)

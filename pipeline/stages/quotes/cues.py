@@ -76,7 +76,9 @@ _RELATIVE = frozenset({"who", "that", "which"})
 
 # How the second word of a two-word entry hangs from the verb: a particle (`point
 # out`; the small model also files `back` in `shot back` as an adverb), a
-# preposition with an object (`warn of`, `call for`), an object (`put it`).
+# preposition with an object (`warn of`, `call for`), an object (`put it`); for a
+# clause, the parser hangs the preposition from the clause as its marker (`called
+# for the strongholds to be hit`).
 _SECOND_WORD_DEPS = frozenset({"prt", "advmod", "prep", "dobj"})
 
 
@@ -90,6 +92,10 @@ def cue_particle(tok: Token, lex: CueLexicon) -> Token | None | bool:
         if child.dep_ in _SECOND_WORD_DEPS and (lemma, child.lower_) in lex.phrasal:
             if child.dep_ != "prep" or any(c.dep_ in ("pobj", "pcomp") for c in child.children):
                 return child
+        elif child.dep_ in ("ccomp", "advcl") and child.i > tok.i:
+            mark = next((m for m in child.children if m.dep_ == "mark" and m.i < child.i), None)
+            if mark is not None and (lemma, mark.lower_) in lex.phrasal and mark.i == tok.i + 1:
+                return mark
     if lemma in lex.single:
         return None
     return False
@@ -351,9 +357,11 @@ _TRIM_LEFT_WORDS = frozenset({"that", "whether", "if"})
 
 
 def trim_tokens(doc: Doc, a: int, b: int) -> tuple[int, int]:
-    """Drop punctuation, quotation marks and a leading complementiser from token range [a, b]."""
+    """Drop punctuation, quotation marks and a leading complementiser from token range [a, b]
+    (`that` also when the parser took it for a relative adverb: `said at the time that ...`)."""
     while a <= b and (doc[a].is_punct or doc[a].is_space or doc[a].text in QUOTE_CHARS
-                      or (doc[a].lower_ in _TRIM_LEFT_WORDS and doc[a].dep_ == "mark")):
+                      or (doc[a].lower_ in _TRIM_LEFT_WORDS and doc[a].dep_ == "mark")
+                      or (doc[a].lower_ == "that" and doc[a].dep_ == "advmod" and doc[a].head.i > a)):
         a += 1
     while b >= a and (doc[b].is_punct or doc[b].is_space or doc[b].text in QUOTE_CHARS):
         b -= 1

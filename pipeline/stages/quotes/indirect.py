@@ -10,6 +10,8 @@ import numpy as np
 from spacy.attrs import LOWER, POS
 from spacy.tokens import Token
 
+from ...resources import QUOTE_CHARS
+
 from .content import content_of
 from .cues import (ACCORDING, VERB_POS, VERB_POS_IDS, Attribution, DocIndex, alpha_count, cue_entry, cue_extent, cue_particle,
                    is_cue, is_negated, mention_bounds, report_lexicon, speech_lexicon, subject_of, trim_tokens)
@@ -78,6 +80,7 @@ def indirect_attributions(ix: DocIndex, quote_spans: list[tuple[int, int]]) -> l
             a, b = trim_tokens(doc, max(got.a, sent.start), min(got.b, sent.end - 1))
             if b < a or alpha_count(doc, a, b) < _MIN_WORDS.get(got.kind, 1):
                 continue
+            b = _closing_mark(doc, a, b, sent.end)
             if quoted and not in_kept[a] == in_kept[b] == in_kept[tok.i]:
                 continue  # a position ascribed inside a quote stays inside that quote
             first = doc[a]
@@ -94,6 +97,23 @@ def indirect_attributions(ix: DocIndex, quote_spans: list[tuple[int, int]]) -> l
             out.append(Attribution("indirect", start, end, cue_extent(tok, lex), subj, mention_bounds(subj),
                                    got.kind, si))
     return out
+
+
+def _is_mark(tok: Token) -> bool:
+    return tok.text in QUOTE_CHARS or tok.text in ("``", "''")
+
+
+def _closing_mark(doc, a: int, b: int, end: int) -> int:
+    """A content that opens a quotation mark ends after its closing mark, which the
+    trimming took away with the stop before it (`called Trump a "pathological liar."`)."""
+    if sum(1 for t in doc[a:b + 1] if _is_mark(t)) % 2 == 0:
+        return b
+    for k in range(b + 1, min(b + 3, end)):
+        if _is_mark(doc[k]):
+            return k
+        if not doc[k].is_punct:
+            break
+    return b
 
 
 def _according_indirect(ix: DocIndex, sent, si: int, acc: Token, quote_spans) -> Attribution | None:
