@@ -293,11 +293,16 @@ def _infinitive(tok: Token) -> Content | None:
     c = _to_infinitive(tok)
     if c is None:
         return None
-    a = c.left_edge.i
+    a, b = c.left_edge.i, c.right_edge.i
     addressee = next((k for k in tok.children if k.dep_ in ("dobj", "dative") and tok.i < k.i < c.i), None)
     if addressee is not None:
         a = min(a, addressee.left_edge.i)
-    return Content(a, c.right_edge.i, "infinitive")
+    for k in tok.rights:
+        # `pledged to enact judicial reform, fix the campaign finance system`: the
+        # parser may hang the second infinitive from the cue
+        if k.i > b and k.dep_ == "conj" and k.tag_ == "VB" and not has_subject(k) and k.left_edge.i <= b + 3:
+            b = k.right_edge.i
+    return Content(a, b, "infinitive")
 
 
 # --- 4./5. objects ----------------------------------------------------------------
@@ -330,9 +335,14 @@ def _object(tok: Token) -> Content | None:
     if obj.pos_ == "PRON" and obj.left_edge.i == obj.right_edge.i == obj.i:
         return None
     a, b = obj.left_edge.i, obj.right_edge.i
+    reach = b  # how far the phrases after the object go, those of time and place included
     for c in tok.rights:
-        if c.dep_ == "prep" and c.i == b + 1 and _part_of_object(c):
-            b = c.right_edge.i
+        if c.i <= b or c.left_edge.i != reach + 1 or c.dep_ not in ("prep", "npadvmod"):
+            continue
+        if c.dep_ == "prep" and _part_of_object(c):
+            b = reach = c.right_edge.i  # `blasted Trump on Monday over his stance on abortion`
+        else:
+            reach = c.right_edge.i
     return Content(a, b, "object")
 
 

@@ -5,16 +5,20 @@ the lexicon with what it reports (``content.content_of``: ``X said that ...``,
 from __future__ import annotations
 
 import bisect
+from functools import lru_cache
 
 import numpy as np
 from spacy.attrs import LOWER, POS
+from spacy.strings import get_string_id
 from spacy.tokens import Token
 
-from ...resources import QUOTE_CHARS
+from ...nlp.lemmas import lemma as lemma_of
+from ...resources import QUOTE_CHARS, word_set
 
 from .content import content_of
 from .cues import (ACCORDING, VERB_POS, VERB_POS_IDS, Attribution, DocIndex, alpha_count, cue_entry, cue_extent, cue_particle,
-                   is_cue, is_negated, mention_bounds, report_lexicon, speech_lexicon, subject_of, trim_tokens)
+                   is_cue, is_negated, mention_bounds, report_lexicon, speaker_like, speech_lexicon, subject_of,
+                   trim_tokens)
 
 MIN_INDIRECT_WORDS = 3
 # Subordinators that open time/cause/concession clauses, never what was said
@@ -51,7 +55,7 @@ def indirect_attributions(ix: DocIndex, quote_spans: list[tuple[int, int]]) -> l
     # Only a verb (a cue) or "according" can start an attribution: the other tokens
     # are skipped without creating their Token objects (issue 6).
     pos, lower = doc.to_array([POS, LOWER]).T
-    maybe = np.flatnonzero(np.isin(pos, VERB_POS_IDS) | (lower == ACCORDING)).tolist()
+    maybe = np.flatnonzero(np.isin(pos, VERB_POS_IDS) | (lower == ACCORDING) | np.isin(lower, _noun_ids())).tolist()
     for si, sent in enumerate(ix.sents):
         for i in maybe[bisect.bisect_left(maybe, sent.start):bisect.bisect_left(maybe, sent.end)]:
             tok = doc[i]
@@ -60,6 +64,11 @@ def indirect_attributions(ix: DocIndex, quote_spans: list[tuple[int, int]]) -> l
                 continue
             if tok.lower_ == "according" and tok.i + 1 < sent.end and doc[tok.i + 1].lower_ == "to":
                 att = _according_indirect(ix, sent, si, tok, quote_spans)
+                if att is not None:
+                    out.append(att)
+                continue
+            if tok.pos_ == "NOUN":
+                att = _noun_indirect(ix, sent, si, tok, in_kept, quote_spans)
                 if att is not None:
                     out.append(att)
                 continue
@@ -97,6 +106,60 @@ def indirect_attributions(ix: DocIndex, quote_spans: list[tuple[int, int]]) -> l
             out.append(Attribution("indirect", start, end, cue_extent(tok, lex), subj, mention_bounds(subj),
                                    got.kind, si))
     return out
+
+
+@lru_cache(maxsize=1)
+def _noun_ids() -> np.ndarray:
+    """LOWER ids of the reporting nouns (``reporting_nouns.txt``) and their plurals."""
+    forms = {w for n in word_set("reporting_nouns") for w in (n, n + "s", n + "es")}
+    return np.asarray(sorted(get_string_id(f) for f in forms), dtype=np.uint64)
+
+
+# `Trump's claim that ...`, `a claim by Trump that ...`, `Trump made the claim that
+# ...`, `repeated his claim that ...`: who makes the claim.
+_NOUN_SPEAKER_VERBS = frozenset({"make", "repeat", "issue", "offer", "deliver", "renew", "reiterate", "stand"})
+
+
+def _noun_speaker(noun: Token) -> Token | None:
+    for c in noun.children:
+        if c.dep_ == "poss" and c.lower_ not in ("its", "their") and (speaker_like(c) or c.pos_ == "PRON"):
+            return c
+        if c.dep_ == "prep" and c.lower_ in ("by", "from"):
+            pobj = next((k for k in c.children if k.dep_ == "pobj"), None)
+            if pobj is not None and speaker_like(pobj):
+                return pobj
+    if noun.dep_ == "dobj" and lemma_of(noun.head).lower() in _NOUN_SPEAKER_VERBS:
+        return subject_of(noun.head)
+    return None
+
+
+def _noun_indirect(ix: DocIndex, sent, si: int, noun: Token, in_kept, quote_spans) -> Attribution | None:
+    """A reporting noun with what was said: a that-clause or to-infinitive of its own
+    (`Trump's claim that ...`, `his promise to cut taxes`), with its speaker."""
+    doc = ix.doc
+    if in_kept[noun.i] != -1:
+        return None
+    content = None
+    for c in noun.rights:
+        if c.dep_ in ("acl", "ccomp", "relcl") and c.pos_ in VERB_POS and (
+                any(k.dep_ == "mark" and k.lower_ == "that" for k in c.children)
+                or any(k.dep_ == "aux" and k.lower_ == "to" for k in c.children)):
+            content = (c.left_edge.i, c.right_edge.i)
+            break
+    if content is None:
+        return None
+    subj = _noun_speaker(noun)
+    if subj is None or in_kept[subj.i] != -1:
+        return None
+    a, b = trim_tokens(doc, max(content[0], sent.start), min(content[1], sent.end - 1))
+    if b < a or alpha_count(doc, a, b) < MIN_INDIRECT_WORDS:
+        return None
+    b = _closing_mark(doc, a, b, sent.end)
+    start, end = doc[a].idx, doc[b].idx + len(doc[b].text)
+    if _inside_one(start, end, quote_spans):
+        return None
+    return Attribution("indirect", start, end, (noun.idx, noun.idx + len(noun.text)), subj, mention_bounds(subj),
+                       "noun", si)
 
 
 def _is_mark(tok: Token) -> bool:
