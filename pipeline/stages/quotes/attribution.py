@@ -3,29 +3,37 @@
 Direct quotes come from ``marks`` (pairs of quotation marks); this
 module decides which quoted spans are quotes at all (not titles, not scare
 quotes) and finds each one's cue and speaker mention. Indirect quotes come
-from reporting verbs (a lexicon kept as data) with a content clause in the
-dependency parse, and from ``according to X``. Speaker *resolution* (pronouns,
-descriptions, canonical names) is ``speakers``' job; this module only
-points at the mention.
+from ``indirect`` (reporting verbs and nouns with what they report). Speaker
+*resolution* (pronouns, descriptions, canonical names) is ``speakers``' job;
+this module only points at the mention.
 
 A quoted span is dropped when a title word precedes it (``titled``, ``named``,
-``so-called``: ``title_cues.txt``), when it has one to three words and is not
-a whole attributed utterance (scare quote), or when it is in Title Case with
+``so-called``: ``title_cues.txt``), when it has one to three words and is
+neither a whole attributed utterance nor what a reporting verb reports
+(``called the system "rigged"``) (scare quote), or when it is in Title Case with
 no attribution or right after a verb (a name). Its attribution is looked for
 in this order, each rule from a guideline case or a PolNeAR train pattern:
 
 1. after the closing mark, within a few tokens and before any other verb
    (``"...," Igor Sekreta said`` / ``said X``; after ``"...,"``/``!``/``?`` any
    verb with a speaking subject: ``"...," Trump barked``);
-2. a dash and a name (``"..." ― Pamela Padilla``), ``"...," according to X``;
+2. a dash and a name (``"..." ― Pamela Padilla``, also on a line of its own
+   under the quote), ``"...," according to X``;
 3. before the opening mark in the same sentence: ``According to X, "..."``,
+   a name between a dash and a colon (``Pollsters agree - Carl Bialik: "..."``),
    the nearest cue verb with a subject (``X said: "..."``, partial quotes in
-   reported speech), or a clause/name and a colon (``Kasich: '...'``);
+   reported speech), or a clause/name and a colon (``Kasich: '...'``,
+   ``Sen. Lindsey Graham, R-S.C.: "..."``); a clause ending the paragraph
+   before with a colon (``Breitbart News responded:``);
 4. a cue verb anywhere after the quote in its sentence;
 5. mid-sentence, the main clause's subject if it can speak
    (``Aleinik named the need to "strengthen ..."``), else no speaker;
 6. a quote that is a sentence of its own: the speaker of the previous
    sentence's attribution, or the person it is about (stage, ``continuation``).
+
+A quoted phrase of up to six words inside an indirect quote with the same cue
+stays part of that quote; a paragraph that is the outlet's own note
+(``outlet_notes.txt``) has no quotes.
 
 Everything works on one parsed ``Doc``: token heads and dependency labels,
 ``doc.sents``; no second parse, only light Python per sentence.
@@ -38,7 +46,7 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from ...resources import QUOTE_CHARS, word_list, word_set
-from .cues import (SCARE_MAX_WORDS, VERB_POS, WORDS_RE, Attribution, CueLexicon, DocIndex, DocQuotes, alpha_count,
+from .cues import (SCARE_MAX_WORDS, VERB_POS, WORDS_RE, Attribution, CueLexicon, DocIndex, DocQuotes,
                    attribution_lexicon, cue_extent, is_cue, is_negated, mention_bounds, n_words, report_lexicon,
                    speaker_like, subject_of, title_like)
 from .indirect import indirect_attributions
@@ -240,7 +248,7 @@ def direct_attributions(ix: DocIndex, spans: list[QuotedSpan], title_cues: froze
         prev_words = WORDS_RE.findall(text[max(0, sp.open_pos - 40):sp.open_pos].lower())[-3:]
         if any(w in title_cues for w in prev_words):
             continue
-        starts_sentence = alpha_count(doc, b_first, b_last) == 0 if b_last >= b_first else True
+        starts_sentence = ix.alpha_count(b_first, b_last) == 0
         short = n_words(content) <= SCARE_MAX_WORDS
         found = None
         open_ended = content.rstrip()[-1:] in ",!?" and sp.closed

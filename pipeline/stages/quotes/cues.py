@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
-from spacy.attrs import IDX
+from spacy.attrs import IDX, IS_ALPHA
 from spacy.parts_of_speech import IDS as UNIV_POS
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
@@ -30,6 +30,15 @@ from .marks import QuotedSpan
 class CueLexicon:
     single: frozenset[str]                 # lemmas that are cues on their own
     phrasal: frozenset[tuple[str, str]]    # (lemma, particle) pairs: ("point", "out")
+
+    @property
+    def heads(self) -> frozenset[str]:
+        """Every lemma that can start a cue (most verbs cannot: one set lookup)."""
+        got = self.__dict__.get("_heads")
+        if got is None:
+            got = self.single | {lemma for lemma, _ in self.phrasal}
+            object.__setattr__(self, "_heads", got)
+        return got
 
 
 def _lexicon(kinds: tuple[str, ...]) -> CueLexicon:
@@ -88,6 +97,8 @@ def cue_particle(tok: Token, lex: CueLexicon) -> Token | None | bool:
     if tok.pos_ not in VERB_POS:
         return False
     lemma = lemma_of(tok).lower()
+    if lemma not in lex.heads:
+        return False
     for child in tok.children:
         if child.dep_ in _SECOND_WORD_DEPS and (lemma, child.lower_) in lex.phrasal:
             if child.dep_ != "prep" or any(c.dep_ in ("pobj", "pcomp") for c in child.children):
@@ -332,6 +343,12 @@ class DocIndex:
         self.sent_starts = [s.start for s in self.sents]
         # quote id of each token (-1: outside every quoted span)
         self.in_quote = self.span_of_token([(sp.open_pos, sp.close_end) for sp in spans])
+        # alphabetic tokens before each token, for ``alpha_count`` without Token objects
+        self.alpha_before = np.concatenate([[0], np.cumsum(doc.to_array(IS_ALPHA))]).tolist() if len(doc) else [0]
+
+    def alpha_count(self, a: int, b: int) -> int:
+        """Alphabetic tokens in token range [a, b]."""
+        return self.alpha_before[b + 1] - self.alpha_before[a] if b >= a else 0
 
     def span_of_token(self, spans: list[tuple[int, int]]) -> list[int]:
         """Per token, the index of the first char span [start, end) in ``spans`` that

@@ -5,6 +5,7 @@ the lexicon with what it reports (``content.content_of``: ``X said that ...``,
 from __future__ import annotations
 
 import bisect
+import re
 from functools import lru_cache
 
 import numpy as np
@@ -16,7 +17,7 @@ from ...nlp.lemmas import lemma as lemma_of
 from ...resources import QUOTE_CHARS, word_set
 
 from .content import content_of
-from .cues import (ACCORDING, VERB_POS, VERB_POS_IDS, Attribution, DocIndex, alpha_count, cue_entry, cue_extent, cue_particle,
+from .cues import (ACCORDING, VERB_POS, VERB_POS_IDS, Attribution, DocIndex, cue_entry, cue_extent, cue_particle,
                    is_cue, is_negated, mention_bounds, report_lexicon, speaker_like, speech_lexicon, subject_of,
                    trim_tokens)
 
@@ -87,9 +88,9 @@ def indirect_attributions(ix: DocIndex, quote_spans: list[tuple[int, int]]) -> l
             if got is None:
                 continue
             a, b = trim_tokens(doc, max(got.a, sent.start), min(got.b, sent.end - 1))
-            if b < a or alpha_count(doc, a, b) < _MIN_WORDS.get(got.kind, 1):
+            if b < a or ix.alpha_count(a, b) < _MIN_WORDS.get(got.kind, 1):
                 continue
-            b = _closing_mark(doc, a, b, sent.end)
+            b = _closing_mark(ix, a, b, sent.end)
             if quoted and not in_kept[a] == in_kept[b] == in_kept[tok.i]:
                 continue  # a position ascribed inside a quote stays inside that quote
             first = doc[a]
@@ -152,9 +153,9 @@ def _noun_indirect(ix: DocIndex, sent, si: int, noun: Token, in_kept, quote_span
     if subj is None or in_kept[subj.i] != -1:
         return None
     a, b = trim_tokens(doc, max(content[0], sent.start), min(content[1], sent.end - 1))
-    if b < a or alpha_count(doc, a, b) < MIN_INDIRECT_WORDS:
+    if b < a or ix.alpha_count(a, b) < MIN_INDIRECT_WORDS:
         return None
-    b = _closing_mark(doc, a, b, sent.end)
+    b = _closing_mark(ix, a, b, sent.end)
     start, end = doc[a].idx, doc[b].idx + len(doc[b].text)
     if _inside_one(start, end, quote_spans):
         return None
@@ -162,21 +163,23 @@ def _noun_indirect(ix: DocIndex, sent, si: int, noun: Token, in_kept, quote_span
                        "noun", si)
 
 
-def _is_mark(tok: Token) -> bool:
-    return tok.text in QUOTE_CHARS or tok.text in ("``", "''")
+# Double quotation marks only: a single one is far more often an apostrophe (`Trump’s`).
+_DOUBLE_MARKS = re.compile(r'[“”"«»„]|``|\'\'')
+_CLOSING_MARK = re.compile(r'[.,;:!?]{0,2}(?:[”"»]|\'\')')
 
 
-def _closing_mark(doc, a: int, b: int, end: int) -> int:
+def _closing_mark(ix: DocIndex, a: int, b: int, end: int) -> int:
     """A content that opens a quotation mark ends after its closing mark, which the
     trimming took away with the stop before it (`called Trump a "pathological liar."`)."""
-    if sum(1 for t in doc[a:b + 1] if _is_mark(t)) % 2 == 0:
+    doc, text = ix.doc, ix.text
+    start, stop = doc[a].idx, doc[b].idx + len(doc[b].text)
+    if len(_DOUBLE_MARKS.findall(text, start, stop)) % 2 == 0:
         return b
-    for k in range(b + 1, min(b + 3, end)):
-        if _is_mark(doc[k]):
-            return k
-        if not doc[k].is_punct:
-            break
-    return b
+    m = _CLOSING_MARK.match(text, stop)
+    if m is None:
+        return b
+    k = ix.token_at(m.end() - 1)
+    return k if b < k < end else b
 
 
 def _according_indirect(ix: DocIndex, sent, si: int, acc: Token, quote_spans) -> Attribution | None:
@@ -202,15 +205,15 @@ def _according_indirect(ix: DocIndex, sent, si: int, acc: Token, quote_spans) ->
             if len(commas) > 1 and commas[1] - k <= 8 and not any(t.pos_ in VERB_POS for t in doc[k:commas[1]]) \
                     and doc[k + 1].pos_ == "DET":
                 k = commas[1]
-            if alpha_count(doc, k + 1, hi) >= MIN_INDIRECT_WORDS:
+            if ix.alpha_count(k + 1, hi) >= MIN_INDIRECT_WORDS:
                 hi = k - 1
     left = trim_tokens(doc, sent.start, lo - 1)
     right = trim_tokens(doc, hi + 1, sent.end - 1)
     cands = [r for r in (left, right) if r[1] >= r[0]]
     if not cands:
         return None
-    a, b = max(cands, key=lambda r: alpha_count(doc, r[0], r[1]))
-    if alpha_count(doc, a, b) < MIN_INDIRECT_WORDS:
+    a, b = max(cands, key=lambda r: ix.alpha_count(r[0], r[1]))
+    if ix.alpha_count(a, b) < MIN_INDIRECT_WORDS:
         return None
     start, end = doc[a].idx, doc[b].idx + len(doc[b].text)
     if _inside_one(start, end, quote_spans):
