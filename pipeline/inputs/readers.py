@@ -31,6 +31,8 @@ from ..errors import ErrorRecord, InputError
 TEXT_SUFFIXES = {".txt"}
 HTML_SUFFIXES = {".html", ".htm"}
 TABLE_SUFFIXES = {".jsonl", ".csv", ".parquet"}
+#: the columns a table input may have besides ``text`` (``id`` becomes ``doc_id``)
+RECORD_COLUMNS = ("id", "title", "source", "published")
 
 #: Documents longer than this (characters, after decoding) are rejected with a
 #: reason instead of parsed. It is spaCy's own default ``nlp.max_length``: the

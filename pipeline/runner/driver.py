@@ -40,6 +40,7 @@ from .engines import run_pool, run_serial
 from .fingerprint import check_model, parse_key, run_fingerprint
 from .parse_cache import DocIndex
 from .publish import Sink, copy_unchanged, finalize, write_errors
+from .run_record import write_run_record
 from .settings import Progress, RunSummary, Settings, TableReport, check_settings
 
 
@@ -138,5 +139,6 @@ def run(stage_names: list[str], settings: Settings, *, on_stage_start: Callable[
     summary.errors_path = write_errors(summary.errors, out, stages_run, keep_docs=skipped)
     if full:
         manifest.write(out, fingerprint)
+    write_run_record(out, settings, names, summary)
     summary.seconds = time.perf_counter() - t_start
     return summary
