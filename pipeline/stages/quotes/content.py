@@ -99,6 +99,8 @@ def content_of(tok: Token, particle: Token | None, entry: str, quoted=None, subj
     got = _passive_subject(tok)
     if got is not None:
         return got
+    if entry not in entries("speech"):
+        return None  # `His leverage, they believe, isn't going anywhere`: no speech of its own
     got = _around(tok, quoted)
     if got is None and subject is not None:
         got = _set_off(tok, subject)

@@ -101,7 +101,9 @@ def cue_particle(tok: Token, lex: CueLexicon) -> Token | None | bool:
         return False
     for child in tok.children:
         if child.dep_ in _SECOND_WORD_DEPS and (lemma, child.lower_) in lex.phrasal:
-            if child.dep_ != "prep" or any(c.dep_ in ("pobj", "pcomp") for c in child.children):
+            # a preposition needs an object, and not a date (`called on Tuesday for ...`)
+            if child.dep_ != "prep" or any(c.dep_ in ("pobj", "pcomp") and c.ent_type_ not in ("DATE", "TIME")
+                                           for c in child.children):
                 return child
         elif child.dep_ in ("ccomp", "advcl") and child.i > tok.i:
             mark = next((m for m in child.children if m.dep_ == "mark" and m.i < child.i), None)
