@@ -192,3 +192,13 @@ def test_speakers_dateline_place_never_speaks(nlp):
 ])
 def test_speakers_role_right_after_its_only_person(nlp, text, quote, speaker):
     assert source_of(nlp, text, quote)[0] == speaker
+
+
+@pytest.mark.parametrize(("text", "quote", "speaker"), [
+    # the parse heads "The Tory co-chairman" with its hyphen: the role is still Liam Fox's
+    ('Tory co-chairman Liam Fox spoke at the weekend. "What we learned is that it will be fear and smear," he said. '
+     'The Tory co-chairman attacked the pledges and said Mr Blair was very worried about the voters.',
+     "Mr Blair was very worried", "Liam Fox"),
+])
+def test_speakers_hyphenated_role(nlp, text, quote, speaker):
+    assert source_of(nlp, text, quote)[0] == speaker

@@ -138,6 +138,19 @@ def role_word(tok: Token) -> str:
     return tok.lower_
 
 
+def word_tokens(tok: Token) -> list[Token]:
+    """The tokens of the hyphenated word ``tok`` is part of ("co", "-", "chairman"), in order."""
+    doc = tok.doc
+    if tok.text == "-" and tok.i > 0 and tok.whitespace_ == "" and doc[tok.i - 1].whitespace_ == "":
+        tok = doc[tok.i - 1]  # the hyphen itself: the word around it
+    a = b = tok.i
+    while a >= 2 and doc[a - 1].text == "-" and doc[a - 2].whitespace_ == "" and doc[a - 1].whitespace_ == "":
+        a -= 2
+    while b + 2 < len(doc) and doc[b + 1].text == "-" and doc[b].whitespace_ == "" and doc[b + 1].whitespace_ == "":
+        b += 2
+    return [doc[i] for i in range(a, b + 1)]
+
+
 def inside(spans: list[tuple[int, int]], pos: int) -> bool:
     k = bisect.bisect_right(spans, (pos, float("inf"))) - 1
     while k >= 0:
@@ -158,10 +171,12 @@ def np_span(head: Token) -> tuple[int, int]:
     (a determiner and a leading possessive left to :func:`speaker_name`), plus "for/of/
     from X" after it ("spokesman for the Home Office")."""
     doc = head.doc
-    left = head.i
-    for c in head.lefts:
-        if c.dep_ in ("compound", "amod", "nmod", "poss", "det", "nummod", "case"):
-            left = min(left, c.left_edge.i)
+    word = word_tokens(head)
+    left = word[0].i
+    for t in word:
+        for c in t.lefts:
+            if c.dep_ in ("compound", "amod", "nmod", "poss", "det", "nummod", "case") and c.i < word[0].i:
+                left = min(left, c.left_edge.i)
     right = head.i
     for c in head.rights:
         if c.dep_ == "prep" and c.lower_ in ("for", "of", "from", "at", "in", "by") and c.i == right + 1:

@@ -56,7 +56,7 @@ from ...resources import titles
 from ..entities.canonical import alias_kind, alias_of
 from ..names import PersonNames, normalise_role, org_title_words, postnominals, title_words
 from .sources import (DOCUMENT, GROUP, PERSON, SPEAKER_LABELS, UNNAMED, Source, all_titles, describe, inside, np_span,
-                      role_families, role_word, source_nouns, speaker_kind, speaker_name, speech_lemmas)
+                      role_families, role_word, source_nouns, speaker_kind, speaker_name, speech_lemmas, word_tokens)
 from .sources import DATELINE_TAIL, DEFINITE, GENERIC_BODIES, MALE_FEMALE, NOT_SOURCES, PLURAL, PRONOUN_LABELS
 
 @dataclass(frozen=True)
@@ -215,6 +215,8 @@ class SpeakerResolver:
         return out
 
     def _resolve_head(self, head: Token, pos: int, record: bool, span=None, content=None) -> tuple[str | None, str | None]:
+        if head.text == "-" and len(word_tokens(head)) > 1:
+            head = word_tokens(head)[-1]  # "The Tory co-chairman": the parse may head it with the hyphen
         low = head.lower_
         if head.pos_ == "PRON" or low in MALE_FEMALE or low in PLURAL:
             if low in PRONOUN_LABELS:
@@ -262,8 +264,10 @@ class SpeakerResolver:
             return name, PERSON
         if head.pos_ not in ("NOUN", "PROPN"):
             return (None, None) if not record or span is None else (self._description_text(span), None)
-        dets = {c.lower_ for c in head.children if c.dep_ in ("det", "poss")}
-        definite = bool(dets & DEFINITE) or any(c.dep_ == "poss" for c in head.children)
+        # "The Tory co-chairman": the determiner may hang from another part of the word
+        kids = [c for t in word_tokens(head) for c in t.children]
+        dets = {c.lower_ for c in kids if c.dep_ in ("det", "poss")}
+        definite = bool(dets & DEFINITE) or any(c.dep_ == "poss" for c in kids)
         plural = head.tag_ in ("NNS", "NNPS")
         noun_kind = source_nouns().get(low) or source_nouns().get(lemma_of(head).lower())
         known = alias_of(self._description_text(np_span(head)))
@@ -319,6 +323,26 @@ class SpeakerResolver:
         spokesman, Steffen Seibert"), a name right after it ("chief executive Doug
         Smith" when the parser made the role the head), or a name that ends the
         mention ("Shadow leader of the Commons Oliver Heald")."""
+        # a word of the description that follows a name ("Theresa May, Tory shadow work
+        # and pensions secretary,"): the named person, whether the parse made it an
+        # apposition or a second subject of the same verb
+        if head.dep_ == "nsubj":
+            for c in head.head.children:
+                if c.dep_ == "nsubj" and c.i < head.i and head.doc[c.i + 1].text == ",":
+                    e = self.entity_at(c.idx)
+                    if e is not None and e.label == PERSON and not all_titles(e.canonical):
+                        return self.canonical(e)
+                    if e is None and c.pos_ == "PROPN" and c.is_title and c.lower_ not in title_words():
+                        return self.names.person(self._name_run(c))  # a name the NER missed
+        up = head
+        for _ in range(3):
+            if up.dep_ == "appos":
+                e = self.entity_at(up.head.idx)
+                if e is not None and e.label == PERSON and not all_titles(e.canonical):
+                    return self.canonical(e)
+            if up.head.i == up.i:
+                break
+            up = up.head
         if span is not None and (head.lower_ in title_words() or role_word(head) in title_words()):
             e = self.entity_at(max(span[0], span[1] - 1))
             if e is not None and e.label == PERSON and e.end == span[1] and e.start > head.idx \

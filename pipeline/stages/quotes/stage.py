@@ -81,9 +81,13 @@ def _direct(att: Attribution, text: str, prev: QuoteRow | None = None) -> QuoteR
 
 def _whole_words(text: str, start: int, end: int) -> tuple[int, int]:
     """A speaker mention's span grown to whole words: the parse may cut it inside a
-    hyphenated word ("The Tory co" of "The Tory co-chairman")."""
+    hyphenated word ("The Tory co" or "-chairman" of "The Tory co-chairman")."""
     while end < len(text) and (text[end].isalnum() or (text[end] in "-'’" and end + 1 < len(text) and text[end + 1].isalnum())):
         end += 1
+    while start > 0 and (text[start - 1].isalnum() or (text[start - 1] in "-'’" and start >= 2 and text[start - 2].isalnum())):
+        start -= 1
+    if text[start:start + 1] in ("-", "'", "’"):
+        start += 1
     return start, end
 
 
