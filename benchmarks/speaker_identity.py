@@ -20,7 +20,9 @@ The pipeline runs over the whole BBC politics folder (417 articles: canonical
 names are corpus-wide, so the sample is scored inside a realistic corpus) and
 over the sampled PolNeAR texts. A gold quote matches the predicted quote of the
 same document whose word tokens overlap it with Dice >= 0.5 (one-to-one, best
-first; the rule of ``pipeline eval``). Figures:
+first; the rule of ``pipeline eval``); a gold quote left over that lies inside a
+predicted quote (a short quoted fragment kept inside its reported speech) takes
+that quote. Figures:
 
 * **speaker accuracy**: the predicted ``speaker`` equals the gold speaker or an
   alternative (case-insensitive; null = null), over all gold quotes (a quote
@@ -174,6 +176,14 @@ def score(labels: list[dict], data: Path, texts: dict, quotes: pd.DataFrame, per
                 used_g.add(i)
                 used_p.add(j)
                 match[i] = preds[j]
+        for i, span in enumerate(spans):
+            # a short quoted fragment the pipeline keeps inside the reported speech that
+            # contains it ("said Lord Scarman was one of the "great advocates ..."") has
+            # that quote's source
+            if i not in match and span is not None:
+                inside = [p for p in preds if int(p["start"]) <= span[0] and span[1] <= int(p["end"])]
+                if inside:
+                    match[i] = min(inside, key=lambda p: int(p["end"]) - int(p["start"]))
         results += [(r, match.get(i), doc_id) for i, r in enumerate(recs)]
     return figures(results, persons)
 
