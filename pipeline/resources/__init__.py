@@ -43,7 +43,7 @@ def word_set(name: str, lower: bool = True) -> frozenset[str]:
 
 
 #: What an entry of ``titles.txt`` can be (see the file's header).
-TITLE_KINDS = frozenset({"office", "courtesy", "word", "org", "male", "female"})
+TITLE_KINDS = frozenset({"office", "courtesy", "word", "org", "male", "female", "peer", "postnominal"})
 
 
 @lru_cache(maxsize=None)
@@ -64,7 +64,8 @@ def titles(kind: str) -> tuple[str, ...]:
 
 
 #: What an entry of ``reporting_verbs.txt`` can be used for (see the file's header).
-VERB_KINDS = frozenset({"speech", "belief", "commitment", "claim", "call", "judgment", "forecast", "position"})
+VERB_KINDS = frozenset({"speech", "belief", "commitment", "claim", "call", "judgment", "forecast", "position",
+                        "object", "naming"})
 
 
 @lru_cache(maxsize=None)

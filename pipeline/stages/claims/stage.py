@@ -26,7 +26,7 @@ One row per sentence that asserts something (docs/guidelines.md §5):
    anniversaries ("the revolution of 2024");
 5. ``confidence``: how likely ``claim_type`` is right. Where a cue decides the type
    (prescriptive, predictive, or a judging verb/predicate), the cue's precision
-   measured on a hand-labelled sample of BBC claims (``CUE_PRECISION``); where the
+   measured on a hand-labelled sample of BBC claims (``cues.cue_precision``); where the
    model decides (evaluative vs. factual), its calibrated probability of the chosen
    type (``nonfactual`` for evaluative, 1 minus it for factual).
 """
@@ -41,6 +41,7 @@ import pandas as pd
 from spacy.attrs import TAG
 from spacy.tokens import Doc, Span
 
+from .about import annotate_claims
 from .cues import (best_cue, content_span, cue_precision, doc_matches, evaluative_frame, evaluative_predicate,
                    find_cues, has_proposition, is_question)
 from .model import ClaimModel, load_model
@@ -300,5 +301,8 @@ def claim_candidates(documents: pd.DataFrame, sentences: pd.DataFrame, quotes: p
 
 
 def classify_claims(documents: pd.DataFrame, sentences: pd.DataFrame, quotes: pd.DataFrame,
-                    docs: Mapping[str, Doc], errors: ErrorLog, model: ClaimModel | None = None) -> pd.DataFrame:
-    return decide(claim_candidates(documents, sentences, quotes, docs, errors), model or load_model())
+                    docs: Mapping[str, Doc], errors: ErrorLog, model: ClaimModel | None = None,
+                    entities: pd.DataFrame | None = None) -> pd.DataFrame:
+    claims = decide(claim_candidates(documents, sentences, quotes, docs, errors), model or load_model())
+    # what each claim is about, its content span and its source's kind (claims.about)
+    return annotate_claims(claims, quotes, entities if entities is not None else empty_frame("entities"), documents, docs)
