@@ -23,7 +23,7 @@ def _arrays():
 
 def test_claims_teacher_file_holds_references_and_labels_only():
     a = _arrays()
-    assert set(a) == {"file", "start", "end", "sha1", "labels", "topics", "meta"}
+    assert set(a) == {"file_id", "start", "end", "sha1", "labels", "topics", "meta"}
     assert a["sha1"].shape == (N_UNLABELLED, 20) and a["labels"].shape[0] == N_UNLABELLED
     assert a["labels"].dtype == np.float16 and (a["labels"] >= 0).all() and (a["labels"] <= 1).all()
     assert (a["start"] < a["end"]).all()

@@ -84,7 +84,7 @@ def write_teacher_labels(data_dir: Path, out: Path, work: Path | None = None, lo
             "news_sha1": [text_sha1(t) for t in news.texts]}
     out.parent.mkdir(parents=True, exist_ok=True)
     np.savez_compressed(
-        out, file=np.asarray([file_idx[s.file] for s in unlabelled], dtype=np.int32),
+        out, file_id=np.asarray([file_idx[s.file] for s in unlabelled], dtype=np.int32),
         start=np.asarray([s.start for s in unlabelled], dtype=np.int32),
         end=np.asarray([s.end for s in unlabelled], dtype=np.int32),
         sha1=np.frombuffer(b"".join(bytes.fromhex(s.sha1) for s in unlabelled), dtype=np.uint8).reshape(-1, 20),
@@ -111,7 +111,7 @@ class TeacherLabels:
                              f"{data_dir}/claims has; rerun `pipeline teacher-labels`")
         cache: dict[str, str] = {}
         self.texts = [resolve(data_dir, meta["files"][f], int(a), int(b), bytes(h).hex(), cache)
-                      for f, a, b, h in zip(arrays["file"], arrays["start"], arrays["end"], arrays["sha1"])]
+                      for f, a, b, h in zip(arrays["file_id"], arrays["start"], arrays["end"], arrays["sha1"])]
         self.columns: list[str] = meta["columns"]
         self.hashes: list[str] = meta["train_rows_sha1"]
         self.labels = arrays["labels"].astype(np.float64)
