@@ -11,7 +11,7 @@ from pipeline.errors import ErrorLog
 from pipeline.schemas import CLAIM_TYPES
 from pipeline.stages.claims.cues import cue_precision
 from pipeline.stages.claims.model import ClaimScores, load_model
-from pipeline.stages.claims.stage import Candidate, classify_claims, decide
+from pipeline.stages.claims.stage import Candidate, claim_candidates, classify_claims, decide
 from pipeline.tables import empty_frame, to_arrow
 from tests.claims_fixtures import CASES, build_doc
 
@@ -92,6 +92,20 @@ def test_claims_stage_speaker_and_quote_id_from_quotes(doc_tables):
     assert out.loc[7, "speaker"] == "Igor Sekreta" and pd.isna(out.loc[7, "quote_id"])
 
 
+def test_claims_stage_model_reads_the_content_without_the_frame(doc_tables):
+    """Type and check-worthiness go with the asserted content (docs/guidelines.md §5.6, §5.7):
+    the model reads the quoted part of a sentence, not "Sekreta acknowledged that"."""
+    documents, sentences, quotes, docs = doc_tables
+    cands = {c.sent_id: c for c in claim_candidates(documents, sentences, quotes, docs, ErrorLog())}
+    ack = cands[6]
+    assert ack.content.startswith("the OSCE remains the only forum") and "acknowledged" not in ack.content
+    a = docs["d1"].text.index(ack.content)
+    assert ack.content_tags == tuple(t.tag_ for t in docs["d1"].char_span(a, a + len(ack.content), alignment_mode="expand"))
+    member = cands[3]  # no quote, no reporting frame: the content is the sentence
+    assert member.content == member.text and len(member.content_tags) == len(docs["d1"].char_span(
+        member.start, member.end, alignment_mode="expand"))
+
+
 def test_claims_stage_without_quotes_has_null_speakers(doc_tables):
     out = _run(doc_tables, quotes=empty_frame("quotes"))
     assert len(out) == len(EXPECTED)
@@ -148,12 +162,12 @@ def test_claims_stage_failed_document_is_recorded_and_run_goes_on(doc_tables):
 
 
 @pytest.mark.parametrize("prefix,claim_type,worthy", [
-    # docs/guidelines.md §5.7's own examples: a forecast of a named event with a date is
-    # checkable once the date has passed; a call with no checkable core is not
-    ("A|DT|DET|a|det|1|1 section|", "predictive", True),
-    ("Sekreta|NNP|PROPN|Sekreta|nsubj|1|1 called|", "prescriptive", False),
+    # docs/guidelines.md §5.7's own examples: a membership with a date is check-worthy; a
+    # call with no checkable core is not (the model decides both, whatever the type)
+    ("The|DT|DET|the|det|1|1 Republic|", "factual", True),
+    ("We|PRP|PRON|we|nsubj|1|1 call|", "prescriptive", False),
 ])
-def test_claims_stage_check_worthy_by_type(nlp, prefix, claim_type, worthy):
+def test_claims_stage_check_worthy_by_content(nlp, prefix, claim_type, worthy):
     _, frozen, ents = _case(prefix)
     doc = build_doc(nlp.vocab, [(frozen, ents)])
     documents = pd.DataFrame({"doc_id": ["d"], "path": ["d.txt"], "text": [doc.text]})

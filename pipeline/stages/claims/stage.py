@@ -41,7 +41,7 @@ import pandas as pd
 from spacy.attrs import TAG
 from spacy.tokens import Doc, Span
 
-from .about import annotate_claims
+from .about import annotate_claims, content_of
 from .cues import (best_cue, content_span, cue_precision, doc_matches, evaluative_frame, evaluative_predicate,
                    find_cues, has_proposition, is_question)
 from .model import ClaimModel, load_model
@@ -113,16 +113,18 @@ def _speaker(value) -> str | None:
     return None if value is None or (isinstance(value, float) and np.isnan(value)) else str(value)
 
 
-def _quote_for(quotes: pd.DataFrame | DocQuotes | None, start: int, end: int) -> tuple[str | None, int | None]:
-    """Speaker and id of the quote overlapping [start, end) the most (ties: the earlier quote)."""
+def _quote_for(quotes: pd.DataFrame | DocQuotes | None, start: int, end: int
+               ) -> tuple[str | None, int | None, tuple[int, int] | None]:
+    """Speaker, id and character span of the quote overlapping [start, end) the most
+    (ties: the earlier quote); all None when no quote overlaps."""
     quotes = _doc_quotes(quotes)
     if quotes is None or not len(quotes):
-        return None, None
+        return None, None, None
     ov = np.minimum(quotes.ends, end) - np.maximum(quotes.starts, start)
     if ov.max() <= 0:
-        return None, None
+        return None, None, None
     k = int(np.argmax(ov))
-    return _speaker(quotes.speakers[k]), int(quotes.ids[k])
+    return _speaker(quotes.speakers[k]), int(quotes.ids[k]), (int(quotes.starts[k]), int(quotes.ends[k]))
 
 
 #: subject pronouns that refer back to the last speaker ("He also criticized ...")
@@ -206,14 +208,19 @@ def sentence_candidate(doc_id: str, sent_id: int, start: int, end: int, text: st
     if arrays is None:
         arrays = DocArrays.of(doc)
     doc_quotes = _doc_quotes(doc_quotes)
-    speaker, quote_id = _quote_for(doc_quotes, start, end)
+    speaker, quote_id, quote_span = _quote_for(doc_quotes, start, end)
     if speaker is None and quote_id is None:
         speaker = _pronoun_reporter(span, doc_quotes)
-    # the content's text cut from the sentence's (Span.text joins its Tokens); the
-    # same string whenever the content lies inside the sentence's characters
-    c0, c1 = content.start_char - start, content.end_char - start
-    content_text = text[c0:c1] if 0 <= c0 <= c1 <= len(text) else content.text
-    return Candidate(doc_id, sent_id, start, end, text, content_text, arrays.tags(content.start, content.end),
+    # the model reads the asserted content as the table reports it (content_start/end:
+    # the quoted part of the sentence, else the parse's reported clause), because type
+    # and check-worthiness go with the content, not the attribution frame
+    # (docs/guidelines.md §5.6, §5.7): "..., Sekreta said in Vienna on 4 December" puts
+    # no date into the claim
+    a, b = content_of(doc, doc.text, start, end, quote_span)
+    model_span = doc.char_span(a, b, alignment_mode="expand") if (a, b) != (start, end) else span
+    if model_span is None or not len(model_span):
+        a, b, model_span = start, end, span
+    return Candidate(doc_id, sent_id, start, end, text, doc.text[a:b], arrays.tags(model_span.start, model_span.end),
                      cue.claim_type if cue else None,
                      evaluative_frame(span) or evaluative_predicate(content), speaker, quote_id)
 
