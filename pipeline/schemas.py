@@ -98,7 +98,7 @@ CLAIMS = pa.schema(
         pa.field("content_start", pa.int64()),            # the asserted content, without "X said that"
         pa.field("content_end", pa.int64()),
         # extra: the calibrated score behind check_worthy (0..1), for ranking and own cut-offs;
-        # the stage always fills it (nullable only so that tables from before it still conform)
+        # the stage always fills it (nullable so that tables built without it still conform)
         pa.field("check_worthy_score", pa.float64()),
     ]
 )

@@ -189,3 +189,26 @@ def test_claims_model_export_roundtrip_matches_sklearn(tmp_path):
     np.testing.assert_allclose(z, want, atol=1e-4)  # weights are exported as float32
     p = model.predict_proba(probe, probe_tags)
     np.testing.assert_allclose(p["checkworthy"], 1 / (1 + np.exp(-(1.2 * want[:, 1] + 0.1))), atol=1e-4)
+
+
+# docs/guidelines.md §5.7's table: check-worthiness by the content, whatever the type
+GUIDELINE_CHECK_WORTHY = [
+    ("The Republic of Belarus has been a full-fledged member of the OSCE since January 30, 1992.", True),
+    ("A section dedicated to progress in this area will also be included in the upcoming third Minsk "
+     "International Conference on Eurasian Security this fall.", True),
+    ("We must reverse the 20% rise in waiting lists since 2010.", True),
+    ("Crime has soared under the Labour government, which cut 5,000 police officers.", True),
+    ("The OSCE mandate covers a wide range of issues within the politico-military, economic and environmental "
+     "and human dimensions.", False),
+    ("We call on participating states to return to diplomacy as the primary means of resolving international "
+     "problems.", False),
+    ("The OSCE's comprehensive approach to security and a wide range of participants make the Organization an "
+     "important and unique international forum for political dialogue.", False),
+]
+
+
+@pytest.mark.parametrize("text,worthy", GUIDELINE_CHECK_WORTHY)
+def test_claims_model_guideline_check_worthiness_examples(nlp, text, worthy):
+    model = load_model()
+    score = model.predict_proba([text], _tags(nlp, [text]))["checkworthy"][0]
+    assert (score >= model.thresholds["checkworthy"]) is worthy, score

@@ -45,11 +45,18 @@ from .model import CONFIG_FILE, FORMAT_VERSION, WEIGHTS_FILE, file_sha1, load_mo
 from .teacher import TeacherLabels
 
 HEADS = ("nonfactual", "checkworthy")
-#: thresholds are searched on these calibrated scores
+#: check-worthiness thresholds are searched on the calibrated scores over this grid
 CW_GRID = np.round(np.arange(0.10, 0.705, 0.01), 2)
 NF_GRID = np.round(np.arange(0.20, 0.705, 0.01), 2)
-#: the rows of the model card's check-worthiness trade-off table
-TRADEOFF = (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6, 0.7)
+#: evaluative vs. factual is decided at 0.5 on the calibrated P(non-factual): the type
+#: chosen is always the more probable one, so ``confidence`` (the probability of the
+#: chosen type) is at least 0.5 and says what it means. The news macro-F1 optimum sits
+#: lower (0.42 on the protocol, +0.02 macro-F1), at the price of typing claims evaluative
+#: that the model finds more likely factual (model card).
+NF_DECISION = 0.5
+#: the rows of the model card's trade-off tables
+TRADEOFF = (0.2, 0.24, 0.27, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6, 0.7)
+NF_TRADEOFF = (0.35, 0.38, 0.42, 0.45, 0.5, 0.55, 0.6)
 
 
 @dataclass
@@ -219,6 +226,25 @@ def protocol_logits(s: TrainSettings, data: TrainData, log=print) -> dict[str, n
     return out
 
 
+def cached_protocol_logits(s: TrainSettings, data: TrainData, teacher_path: Path, log=print) -> dict[str, np.ndarray]:
+    """``protocol_logits``, cached in the system temp directory by a hash of the settings,
+    the labelled data, the teacher labels and the embedding table (the folds take most of
+    the training time; a rerun that only changes how thresholds are chosen reuses them)."""
+    h = hashlib.sha1(json.dumps(asdict(s), sort_keys=True, default=list).encode())
+    for part in (data.debates.texts, data.news.texts):
+        h.update("\x00".join(part).encode("utf-8"))
+    h.update(data.debates.y.tobytes() + data.debates.cb3.tobytes() + data.news.y.tobytes())
+    h.update(Path(teacher_path).read_bytes() + table_path().read_bytes())
+    cache = Path(tempfile.gettempdir()) / f"claimex-claim-protocol-{h.hexdigest()[:16]}.npz"
+    if cache.is_file():
+        log(f"  out-of-fold logits reused from {cache}")
+        with np.load(cache) as z:
+            return {k: z[k] for k in z.files}
+    out = protocol_logits(s, data, log)
+    np.savez(cache, **out)
+    return out
+
+
 def evaluate_protocol(data: TrainData, oof: dict[str, np.ndarray]) -> dict:
     """Calibration, thresholds and every held-out figure, from the out-of-fold logits."""
     d, yn = data.debates, data.news.y
@@ -227,12 +253,15 @@ def evaluate_protocol(data: TrainData, oof: dict[str, np.ndarray]) -> dict:
     new = ~np.isnan(zn)
     a, b = P.platt(zg, y)
     pg, pn = P.sigmoid(a * zg + b), P.sigmoid(a * zn[new] + b)
-    # one threshold for new sources: the best mean F1 of the two held-out settings
-    # (the debate CV's optimum is flat and sits higher than the newest debates')
-    mean_f1 = [(P.f1_pos(y, (pg >= t).astype(int)) + P.f1_pos(y[new], (pn >= t).astype(int))) / 2 for t in CW_GRID]
-    t_cw = float(CW_GRID[int(np.argmax(mean_f1))])
+    # the threshold for new sources: the best F1 on the newest debates held out, the
+    # setting closest to unseen debates (on them the scores shrink: the debate CV's
+    # optimum is flat at 0.30-0.40, the newest debates' lower); the debate CV's own
+    # optimum and the best mean of the two settings are reported beside it
+    new_f1 = [P.f1_pos(y[new], (pn >= t).astype(int)) for t in CW_GRID]
+    t_cw = float(CW_GRID[int(np.argmax(new_f1))])
     group_f1 = [P.f1_pos(y, (pg >= t).astype(int)) for t in CW_GRID]
     t_group = float(CW_GRID[int(np.argmax(group_f1))])
+    t_mean = float(CW_GRID[int(np.argmax([(a_ + b_) / 2 for a_, b_ in zip(group_f1, new_f1)]))])
     folds = P.debate_splits(d)["ct_group"]
     old = d.ids <= P.NEW_CUT
     a_old, b_old = P.platt(zg[old], y[old])
@@ -241,9 +270,10 @@ def evaluate_protocol(data: TrainData, oof: dict[str, np.ndarray]) -> dict:
         "ct_group": {**P.prf(y, pg, t_cw), "folds_f1": [round(P.f1_pos(y[te], (pg[te] >= t_cw).astype(int)), 4)
                                                          for _, te in folds]},
         "ct_new": P.prf(y[new], pn, t_cw),
-        # a clean estimate for new debates: the threshold chosen on the debate CV alone
+        # chosen on the 2016 debates themselves, the F1 above flatters them; a clean
+        # estimate: the threshold chosen on the debate CV alone, applied to 2016
         "ct_new_at_group_threshold": {"threshold": t_group, **P.prf(y[new], pn, t_group)},
-        "ct_new_best": {"threshold": float(CW_GRID[int(np.argmax([P.f1_pos(y[new], (pn >= t).astype(int)) for t in CW_GRID]))])},
+        "best_mean_of_both": {"threshold": t_mean, "ct_group": P.prf(y, pg, t_mean), "ct_new": P.prf(y[new], pn, t_mean)},
         "base_rate": {"debates": float(y.mean()), "2016": float(y[new].mean())},
         "tradeoff": [{"threshold": t, "ct_group": P.prf(y, pg, t), "ct_new": P.prf(y[new], pn, t)} for t in TRADEOFF],
         "reliability_debates": P.reliability(y, P.cross_fitted(zg, y, P.halves_of_groups(d.groups))),
@@ -253,16 +283,22 @@ def evaluate_protocol(data: TrainData, oof: dict[str, np.ndarray]) -> dict:
     Z, Zt = oof["news_rep"], oof["news_topic"]
     a, b = P.platt(Z.reshape(-1), np.tile(yn, len(Z)))
     Pn, Pt = P.sigmoid(a * Z + b), P.sigmoid(a * Zt + b)
-    per_t = [np.mean([P.macro_f1(yn, (p >= t).astype(int)) for p in Pn]) for t in NF_GRID]
-    t_nf = float(NF_GRID[int(np.argmax(per_t))])
+    def macro(probs, t):
+        return float(np.mean([P.macro_f1(yn, (p >= t).astype(int)) for p in probs]))
+
+    mean_t = [(macro(Pn, t) + macro(Pt, t)) / 2 for t in NF_GRID]
+    t_best = float(NF_GRID[int(np.argmax(mean_t))])
     halves = np.random.RandomState(1).permutation(len(yn)) % 2
     nf = {
-        "platt": [a, b], "threshold": t_nf,
-        "news_rep_macro_f1": float(max(per_t)),
-        "news_rep_macro_f1_per_rep": [P.macro_f1(yn, (p >= t_nf).astype(int)) for p in Pn],
-        "news_rep_macro_f1_raw": float(np.mean([P.macro_f1(yn, (z >= 0).astype(int)) for z in Z])),
-        "news_topic_macro_f1": float(np.mean([P.macro_f1(yn, (p >= t_nf).astype(int)) for p in Pt])),
-        "news_topic_macro_f1_raw": float(np.mean([P.macro_f1(yn, (z >= 0).astype(int)) for z in Zt])),
+        "platt": [a, b], "threshold": NF_DECISION,
+        "news_rep_macro_f1": macro(Pn, NF_DECISION),
+        "news_rep_macro_f1_per_rep": [P.macro_f1(yn, (p >= NF_DECISION).astype(int)) for p in Pn],
+        "news_topic_macro_f1": macro(Pt, NF_DECISION),
+        # for reference: the macro-F1-best threshold (best mean of the two settings)
+        "macro_f1_best": {"threshold": t_best, "news_rep": macro(Pn, t_best), "news_topic": macro(Pt, t_best)},
+        "tradeoff": [{"threshold": t, "news_rep": macro(Pn, t), "news_topic": macro(Pt, t),
+                      "flagged": float(np.mean([(p >= t).mean() for p in Pn]))} for t in NF_TRADEOFF],
+        "base_rate": float(yn.mean()),
         "reliability_news": P.reliability(yn, P.cross_fitted(Z[0], yn, halves)),
     }
     return {"checkworthy": cw, "nonfactual": nf}
@@ -344,7 +380,7 @@ def train(data_dir: Path, out_dir: Path, teacher_path: Path, settings: TrainSett
         f"teacher-labelled news {sizes['teacher_labelled_news']}")
     if protocol:
         log("source-held-out protocol:")
-        report = evaluate_protocol(data, protocol_logits(s, data, log))
+        report = evaluate_protocol(data, cached_protocol_logits(s, data, teacher_path, log))
     else:
         previous = Path(out_dir) / CONFIG_FILE
         if not previous.is_file():
@@ -353,7 +389,8 @@ def train(data_dir: Path, out_dir: Path, teacher_path: Path, settings: TrainSett
         log(f"protocol skipped: calibration, thresholds and figures kept from {previous}")
     cw, nf = report["checkworthy"], report["nonfactual"]
     log(f"check-worthy F1 at {cw['threshold']:.2f}: debates held out {cw['ct_group']['f1']:.3f}, "
-        f"2016 debates {cw['ct_new']['f1']:.3f}; news macro-F1 at {nf['threshold']:.2f}: repeated CV "
+        f"2016 debates {cw['ct_new']['f1']:.3f} (threshold chosen on the debate CV alone: "
+        f"{cw['ct_new_at_group_threshold']['f1']:.3f}); news macro-F1 at {nf['threshold']:.2f}: repeated CV "
         f"{nf['news_rep_macro_f1']:.3f}, topics held out {nf['news_topic_macro_f1']:.3f}")
     log("final fit on all labelled data")
     feats = Features(s, d.texts + n.texts, d.tags + n.tags)
