@@ -78,6 +78,9 @@ def content_of(tok: Token, particle: Token | None, entry: str, quoted=None, subj
     """What the cue ``tok`` reports (see the module docstring), or None. ``quoted(token)``:
     whether a token lies inside a direct quote (the speaker's own words are never cut);
     ``subject``: the cue's speaker mention, which bounds an attribution set off by commas."""
+    aside = _as_aside(tok)
+    if aside is not None:
+        return aside
     if particle is not None and particle.dep_ == "prep":
         return _prep_object(tok, particle, entry)
     if particle is not None and particle.dep_ == "mark":
@@ -105,6 +108,35 @@ def content_of(tok: Token, particle: Token | None, entry: str, quoted=None, subj
     if got is None and subject is not None:
         got = _set_off(tok, subject)
     return got
+
+
+# --- 0. `as X reported` -----------------------------------------------------------
+
+
+def is_as_aside(tok: Token) -> bool:
+    """`As The Washington Post reported, ...`, `..., as reported by Western Journalism`:
+    an adverbial `as` clause around the cue, with nothing reported in it (not `Clinton
+    beamed as she noted how happy she was`: there `as` means while)."""
+    if tok.dep_ != "advcl" or tok.head.pos_ not in VERB_POS \
+            or any(c.dep_ in _OWN_CONTENT_DEPS for c in tok.children):
+        return False
+    first = tok.doc[tok.left_edge.i]
+    return first.lower_ == "as" and first.head.i == tok.i and first.dep_ in ("mark", "advmod", "prep")
+
+
+_OWN_CONTENT_DEPS = frozenset({"ccomp", "dobj", "xcomp", "oprd", "attr", "dative", "advcl", "conj"})
+
+
+def _as_aside(tok: Token) -> Content | None:
+    """What an `as X reported` aside attributes is the clause it is set in, on the
+    other side of the aside (PolNeAR train annotates `As BuzzFeed News first
+    reported, Mr. Trump voiced support ...` so)."""
+    if not is_as_aside(tok):
+        return None
+    head = tok.head
+    if tok.left_edge.i < head.i:
+        return Content(tok.right_edge.i + 1, head.right_edge.i, "around")
+    return Content(head.left_edge.i, tok.left_edge.i - 1, "around")
 
 
 # --- 1. prepositional objects ---------------------------------------------------
@@ -238,12 +270,24 @@ def trim_tail(doc: Doc, a: int, b: int, root: Token, cue: Token, quoted=None) ->
                 and c.tag_ in _FINITE and c.tag_ == cue.tag_ and is_cue(c, report_lexicon()):
             cc = next((k for k in root.children if k.dep_ == "cc" and root.i < k.i < c.i), None)
             cut = cc.i if cc is not None else start
-        elif prev is not None and prev.text in _CLAUSE_PUNCT and at_end and c.dep_ == "advcl":
+        elif c.dep_ == "advcl" and is_as_aside(c) and is_cue(c, report_lexicon()):
+            cut = start  # `..., as The Post reported`: the writer's source, not the content
+        elif prev is not None and (prev.text in _CLAUSE_PUNCT or _after_closing_comma(doc, start, a)) and at_end \
+                and c.dep_ == "advcl":
             if c.tag_ == "VBG" or any(k.dep_ == "mark" and k.lower_ in _CONTRAST_MARKS for k in c.children):
                 cut = start
         if cut is not None:
             return _end_before(doc, a, b, cut)
     return _nonrestrictive_tail(doc, a, b, quoted)
+
+
+def _after_closing_comma(doc: Doc, start: int, a: int) -> bool:
+    """`said things "should be wrapped up by Cleveland," referring to ...`: the comma
+    sits inside the closing mark (American style)."""
+    k = start - 1
+    while k > a and doc[k].text in QUOTE_CHARS:
+        k -= 1
+    return k < start - 1 and doc[k].text == ","
 
 
 def _end_before(doc: Doc, a: int, b: int, cut: int) -> int:

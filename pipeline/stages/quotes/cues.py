@@ -20,7 +20,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from ...nlp.lemmas import lemma as lemma_of
-from ...resources import QUOTE_CHARS, reporting_verbs
+from ...resources import QUOTE_CHARS, reporting_verbs, word_set
 from ..names import title_words
 from .marks import QuotedSpan
 
@@ -76,6 +76,7 @@ VERB_POS_IDS = np.asarray(sorted(UNIV_POS[p] for p in VERB_POS), dtype=np.uint64
 ACCORDING = get_string_id("according")
 # Subject dependencies that name who speaks (a passive subject is what was said, not who).
 _SUBJ_DEPS = frozenset({"nsubj"})
+_INHERITED_SUBJ_DEPS = frozenset({"nsubj", "nsubjpass"})
 # A cue verb without a subject of its own takes the subject of the verb it hangs
 # from: `He said X and added that ...` (conj), `wants to say` (xcomp),
 # `..., adding that ...` (advcl with a gerund).
@@ -187,24 +188,31 @@ def subject_of(verb: Token, inverted: bool = False, avoid=None) -> Token | None:
         return agent  # `was first reported by The Washington Post`
     v = verb
     inherited_advcl = False
-    for _ in range(4):
+    for _ in range(6):
+        # A verb whose subject is inherited may take a passive subject too: `Mr. Trump
+        # was forced into damage control and said ...`, `was asked to explain`.
+        deps = _SUBJ_DEPS if v is verb else _INHERITED_SUBJ_DEPS
         # nearest subject first: `for people with ... ideas to organize ..., she said`
         # can come out with two subjects of `said`
-        for c in sorted(v.children, key=lambda c: abs(c.i - v.i)):
-            if c.dep_ in _SUBJ_DEPS and not (avoid and avoid(c)):
-                if c.lower_ in _RELATIVE and v.dep_ == "relcl":
-                    # `Mr. Clarke, who said ...`: the noun the clause describes;
-                    # `released a letter that says ...`: who released it
-                    return v.head if c.lower_ == "who" else _antecedent(v.head)
-                if c.lower_ in _PRONOUN_NO_SPEAKER:
-                    return None
-                # `This document aims to ..., emphasizing opposition`: a gerund inherits
-                # the subject only when that subject can speak.
-                if inherited_advcl and not speaker_like(c):
-                    return None
-                if _shouting_heading(c):
-                    return _heading_person(c)
-                return c
+        subj = next((c for c in sorted(v.children, key=lambda c: abs(c.i - v.i))
+                     if c.dep_ in deps and not (avoid and avoid(c))), None)
+        if subj is not None:
+            if subj.lower_ in _RELATIVE and v.dep_ == "relcl":
+                # `Mr. Clarke, who said ...`: the noun the clause describes;
+                # `released a letter that says ...`: who released it
+                return v.head if subj.lower_ == "who" else _antecedent(v.head)
+            if subj.lower_ in _PRONOUN_NO_SPEAKER:
+                return None
+            if _shouting_heading(subj):
+                return _heading_person(subj)
+            if not inherited_advcl or _can_speak(subj):
+                return subj
+            # `This document aims to ..., emphasizing opposition`: a gerund inherits only
+            # a subject that can speak; one hung inside a reported clause goes on to the
+            # reporting verb (`Trump argued that a database would keep people out,
+            # saying ...`; PolNeAR train)
+            if v.dep_ not in ("ccomp", "conj", "xcomp"):
+                return None
         if v is verb and verb.i > 0:
             # `"Cruz," Beck joked`: a name right before the verb and hanging from it
             # (as `compound`) is its subject, before any inherited one.
@@ -215,6 +223,13 @@ def subject_of(verb: Token, inverted: bool = False, avoid=None) -> Token | None:
             v = _conjunct_head(v)
         elif v.dep_ == "xcomp":
             v = v.head
+            if v.dep_ == "acomp":  # `Sexton was quick to point out`, `are more likely to say`
+                v = v.head
+        elif v.dep_ == "advcl" and v.tag_ == "VB" and _to_infinitive(v):
+            # a purpose clause: `Groberg then went on to explain what ...` (not `the
+            # decision will increase the pressure on her to say ...`: someone who can speak)
+            inherited_advcl = True
+            v = v.head
         elif v.dep_ == "acl" and v.tag_ == "VBG" and v.head.pos_ in ("NOUN", "PROPN", "PRON"):
             # `footage of Hillary Clinton asking, "..."`, `with analysts saying ...`,
             # `issued a statement saying ...` (PolNeAR train)
@@ -224,19 +239,72 @@ def subject_of(verb: Token, inverted: bool = False, avoid=None) -> Token | None:
             # `..., saying that ...`, `in saying ...`: the gerund's subject is the clause's
             inherited_advcl = True
             v = v.head if v.dep_ != "pcomp" else v.head.head
+        elif inherited_advcl and v.dep_ in ("ccomp",):
+            v = v.head
         else:
             break
+    if v is not verb:
+        return None
+    doc = verb.doc
     # The small parser sometimes misses the subject of a reporting verb after a long
     # opener (`In a meeting with the Washington Post Trump said that ...`): a proper
     # name right before the verb is its speaker.
-    doc = verb.doc
     k = verb.i - 1
     if k >= 1 and doc[k].text == "," and doc[k - 1].pos_ == "PROPN":
         k -= 1  # `her senior policy adviser, Jake Sullivan, said: ...`
     prev = doc[k] if k >= 0 else None
-    if v is verb and prev is not None and prev.pos_ == "PROPN" and not verb.is_sent_start:
+    if prev is not None and prev.pos_ == "PROPN" and not verb.is_sent_start:
         return prev
-    return None
+    return _apposed_subject(verb)
+
+
+# Entity types of words that never speak (`emphasizing` after `This document aims`
+# needs someone behind it).
+_MUTE_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "LAW",
+                        "WORK_OF_ART", "EVENT", "FAC", "LOC", "PRODUCT", "LANGUAGE"})
+
+
+def _can_speak(tok: Token) -> bool:
+    """A subject a gerund may inherit: a name, a pronoun, a role noun, or a noun for
+    people or a body (``speaker_nouns.txt``: `Some candidates have called for ...,
+    saying ...`); not a thing (`This document aims to ..., emphasizing ...`), a date,
+    a sum or a place."""
+    if tok.ent_type_ in _MUTE_ENTS:
+        return False
+    return speaker_like(tok) or (tok.pos_ == "NOUN" and lemma_of(tok).lower() in word_set("speaker_nouns"))
+
+
+def _to_infinitive(v: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
+
+
+_NOT_SPEAKER_LABELS = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME", "EVENT", "CARDINAL", "ORDINAL", "MONEY",
+                                 "PERCENT", "QUANTITY"})
+
+
+def _apposed_subject(verb: Token) -> Token | None:
+    """`At Boca West, where ..., Jay DiPietro, the club's president, suggested that ...`:
+    after a long opener the small parser may hang the speaker, with its apposition, from
+    a noun of the opener and leave the verb without a subject. The person whose
+    apposition ends right before the verb (past its comma) speaks (PolNeAR train)."""
+    if verb.dep_ not in ("ROOT", "conj") or any(c.dep_ in _INHERITED_SUBJ_DEPS for c in verb.children):
+        return None
+    doc = verb.doc
+    k = verb.i - 1
+    while k > verb.sent.start and doc[k].text in (",", "—", "–", "--"):
+        k -= 1
+    t = doc[k]
+    if t.pos_ not in ("NOUN", "PROPN") or t.i == verb.sent.start or t.head.i == verb.i:
+        return None
+    best = None
+    for _ in range(6):
+        if t.ent_type_ == "PERSON" or (t.pos_ == "PROPN" and not t.ent_type_) or t.lower_ in title_words():
+            if t.ent_type_ not in _NOT_SPEAKER_LABELS:
+                best = t
+        if t.dep_ not in ("appos", "conj") or t.head.i >= t.i:
+            break
+        t = t.head
+    return best
 
 
 def _agent(verb: Token) -> Token | None:
