@@ -160,15 +160,24 @@ def _prep_object(tok: Token, prep: Token, entry: str) -> Content | None:
 # --- 2. content clauses -----------------------------------------------------------
 
 
+# Cues whose content is a question: `asked if/whether ...` is what was asked (PolNeAR
+# train: 62 of 72 such clauses annotated), while after other cues `if` opens a condition.
+_QUESTION_CUES = frozenset({"ask", "question", "wonder", "inquire", "query"})
+_QUESTION_MARKS = frozenset({"if", "whether"})
+
+
 def _clause(tok: Token, quoted=None) -> Content | None:
     doc = tok.doc
     ccomps = [c for c in tok.children if c.dep_ == "ccomp"]
+    marks = {"that"}
+    if lemma_of(tok).lower() in _QUESTION_CUES:
+        marks |= _QUESTION_MARKS
     if not ccomps:
         # `Trump said after the convention he would not accept ...`: the small model
         # often labels an unmarked content clause `advcl`; one with its own subject
         # and no adverbial conjunction (`when`, `if`, `because`) is the content.
         ccomps = [c for c in tok.rights if c.dep_ == "advcl" and any(k.dep_ == "nsubj" for k in c.children)
-                  and not any(k.dep_ == "mark" and k.lower_ != "that" for k in c.children)]
+                  and not any(k.dep_ == "mark" and k.lower_ not in marks for k in c.children)]
     if not ccomps:
         return _detached_clause(tok, quoted)
     # Prefer the clause after the cue (`Republicans said they ... and Democrats
@@ -182,6 +191,13 @@ def _clause(tok: Token, quoted=None) -> Content | None:
         else:
             a = tok.right_edge.i + 1
     if c.i > tok.i:
+        # `said that she had seen several emails ..., and that talk of dissent ...`: a
+        # second content clause of the same cue, joined by `and`/`but` (not a second
+        # attribution: `said Clinton is honest, and three-quarters said the same`)
+        for c2 in sorted(right, key=lambda k: k.i):
+            if c2.i > b and (doc[c2.left_edge.i].lower_ == "that" or not is_cue(c2, report_lexicon())) \
+                    and all(t.is_punct or t.dep_ == "cc" for t in doc[b + 1:c2.left_edge.i]):
+                b = c2.right_edge.i
         # `stressed that consensus is not a technical process, but the only way ...`:
         # the small model hangs the second half off the cue as a verbless conjunct;
         # it is still part of what was said.
@@ -266,8 +282,11 @@ def trim_tail(doc: Doc, a: int, b: int, root: Token, cue: Token, quoted=None) ->
         prev = doc[start - 1] if start - 1 >= a else None
         at_end = c.right_edge.i >= b or all(t.is_punct for t in doc[c.right_edge.i + 1:b + 1])
         cut = None
-        if c.dep_ == "conj" and c.pos_ in VERB_POS and not has_subject(c) and has_subject(root) \
-                and c.tag_ in _FINITE and c.tag_ == cue.tag_ and is_cue(c, report_lexicon()):
+        if c.dep_ == "conj" and c.pos_ in VERB_POS and has_subject(root) and (
+                (not has_subject(c) and c.tag_ in _FINITE and c.tag_ == cue.tag_ and is_cue(c, report_lexicon()))
+                or (has_subject(c) and is_cue(c, report_lexicon()) and _reports(c) and not _continues_content(c, cue))):
+            # (`said Clinton is honest, and three-quarters said the same of Sanders`:
+            # a second attribution with its own speaker)
             cc = next((k for k in root.children if k.dep_ == "cc" and root.i < k.i < c.i), None)
             cut = cc.i if cc is not None else start
         elif c.dep_ == "advcl" and is_as_aside(c) and is_cue(c, report_lexicon()):
@@ -279,6 +298,11 @@ def trim_tail(doc: Doc, a: int, b: int, root: Token, cue: Token, quoted=None) ->
         if cut is not None:
             return _end_before(doc, a, b, cut)
     return _nonrestrictive_tail(doc, a, b, quoted)
+
+
+def _reports(verb: Token) -> bool:
+    """Whether a cue verb has something reported hanging from it (a clause or an object)."""
+    return any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in verb.children)
 
 
 def _after_closing_comma(doc: Doc, start: int, a: int) -> bool:
