@@ -186,10 +186,16 @@ def _clause(tok: Token, quoted=None) -> Content | None:
     c = min(right, key=lambda c: c.i) if right else max(ccomps, key=lambda c: c.i)
     a, b = c.left_edge.i, c.right_edge.i
     if a < tok.i < b:  # the cue sits inside its clause's span (inversion): keep the side of the clause root
+        # (`the changes, which officials said will go into effect ...`: the clause's
+        # relative pronoun lies before the cue, the rest after it and its subject)
         if c.i < tok.i:
-            b = tok.left_edge.i - 1
+            b = tok.i - 1
+            while b > a and not _in_subtree(doc[b], c):
+                b -= 1
         else:
-            a = tok.right_edge.i + 1
+            a = tok.i + 1
+            while a < b and not _in_subtree(doc[a], c):
+                a += 1
     if c.i > tok.i:
         # `said that she had seen several emails ..., and that talk of dissent ...`: a
         # second content clause of the same cue, joined by `and`/`but` (not a second
@@ -206,6 +212,10 @@ def _clause(tok: Token, quoted=None) -> Content | None:
                 b = max(b, r.right_edge.i)
         b = trim_tail(doc, a, b, c, tok, quoted)
     return Content(a, b, "clause")
+
+
+def _in_subtree(t: Token, root: Token) -> bool:
+    return t.i == root.i or root.is_ancestor(t)
 
 
 _DETOUR_DEPS = frozenset({"prep", "pobj", "npadvmod", "dobj", "dative", "advmod"})
