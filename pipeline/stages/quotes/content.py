@@ -251,7 +251,11 @@ def _circumstance(t: Token) -> bool:
     if t.ent_type_ in ("DATE", "TIME") or t.lower_ in word_set("speech_occasions") \
             or lemma_of(t).lower() in word_set("speech_occasions"):
         return True
-    return t.dep_ in ("dobj", "dative") and (t.pos_ in ("PROPN", "PRON") or t.lower_ in ("reporters", "journalists"))
+    # who was addressed: `told reporters`, `told the audience at his fundraiser for
+    # veterans that ...` (the parser hung the that-clause on `veterans`)
+    return t.dep_ in ("dobj", "dative", "pobj") and (
+        t.pos_ in ("PROPN", "PRON") or lemma_of(t).lower() in word_set("speaker_nouns")
+        or t.lower_ in ("reporters", "journalists"))
 
 
 def _that_clause(v: Token) -> bool:
@@ -468,14 +472,22 @@ def _around(tok: Token, quoted=None) -> Content | None:
     is the whole clause, attribution inside."""
     doc = tok.doc
     head = tok.head
-    if not (tok.dep_ in ("parataxis", "ccomp", "advcl") and head.pos_ in VERB_POS and head.i != tok.i):
+    if not (tok.dep_ in ("parataxis", "ccomp", "advcl") or _asyndetic(tok)) \
+            or head.pos_ not in VERB_POS or head.i == tok.i:
         return None
     left = tok.left_edge.i
+    fronted = None
+    subj = next((c for c in tok.lefts if c.dep_ == "nsubj"), None)
+    if subj is not None and subj.left_edge.i > left and doc[subj.left_edge.i - 1].text in _CLAUSE_PUNCT \
+            and all(c.dep_ in ("npadvmod", "advmod", "prep", "punct") for c in tok.lefts if c.i < subj.i):
+        # `Many days, former employees said, she would stay ...`: the parser hung the
+        # content's fronted adverbial on the cue; it belongs to the content
+        fronted, left = left, subj.left_edge.i
     if doc[left].text in _CLAUSE_PUNCT or doc[left].text in QUOTE_CHARS:
         left += 1  # the comma before the attribution may hang from the cue itself
     if not (left > 0 and (doc[left - 1].text in _CLAUSE_PUNCT or doc[left - 1].text in QUOTE_CHARS)):
         return None
-    a = head.left_edge.i
+    a = head.left_edge.i if fronted is None else min(head.left_edge.i, fronted)
     if a >= left:
         return None  # nothing of the clause before the attribution
     right = tok.right_edge.i
@@ -488,6 +500,17 @@ def _around(tok: Token, quoted=None) -> Content | None:
     if head.i > tok.i:
         return None
     return Content(a, left - 1, "around")
+
+
+def _asyndetic(tok: Token) -> bool:
+    """`This includes a special force ..., Defense Secretary Ash Carter told a Senate
+    panel`: an attribution after a comma that the parser coordinated with the content's
+    verb, with no `and`/`but` between (PolNeAR train)."""
+    if tok.dep_ != "conj" or tok.head.i > tok.i:
+        return False
+    if any(c.dep_ == "cc" and c.i < tok.i for c in tok.head.children if c.i > tok.head.i):
+        return False
+    return any(c.dep_ == "nsubj" for c in tok.lefts) and tok.doc[tok.left_edge.i - 1].text == ","
 
 
 _ADJUNCT_MAX = 6  # `said on Tuesday`, `said in an interview with CNN`
