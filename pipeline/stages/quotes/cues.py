@@ -271,7 +271,10 @@ def _can_speak(tok: Token) -> bool:
     a sum or a place."""
     if tok.ent_type_ in _MUTE_ENTS:
         return False
-    return speaker_like(tok) or (tok.pos_ == "NOUN" and lemma_of(tok).lower() in word_set("speaker_nouns"))
+    if speaker_like(tok):
+        return True
+    lemma = lemma_of(tok).lower()  # plurals: `Some candidates have called for ...`
+    return tok.pos_ == "NOUN" and (lemma in word_set("speaker_nouns") or lemma in title_words())
 
 
 def _to_infinitive(v: Token) -> bool:
@@ -289,6 +292,19 @@ def _apposed_subject(verb: Token) -> Token | None:
     apposition ends right before the verb (past its comma) speaks (PolNeAR train)."""
     if verb.dep_ not in ("ROOT", "conj") or any(c.dep_ in _INHERITED_SUBJ_DEPS for c in verb.children):
         return None
+    for c in verb.lefts:
+        if c.dep_ in ("nummod", "npadvmod", "quantmod") and c.pos_ in ("NUM", "NOUN") \
+                and c.ent_type_ in ("CARDINAL", "PERCENT", ""):
+            # `About 4 in 10 say they want ...`: a poll's share of people, hung on the verb
+            return c
+        if c.dep_ in ("ccomp", "advcl", "parataxis", "relcl") \
+                and any(k.dep_ == "nsubj" and k.lower_ == "who" for k in c.children):
+            # `Sanders, meanwhile, who sits at zero endorsements, said ...`: the parser
+            # made the relative clause the verb's clause and its antecedent that clause's subject
+            named = next((k for k in c.children if k.dep_ == "nsubj" and k.lower_ != "who" and k.i < c.i
+                          and k.pos_ in ("PROPN", "NOUN")), None)
+            if named is not None:
+                return named
     doc = verb.doc
     k = verb.i - 1
     while k > verb.sent.start and doc[k].text in (",", "—", "–", "--"):
