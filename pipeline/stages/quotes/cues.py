@@ -102,9 +102,10 @@ def cue_particle(tok: Token, lex: CueLexicon) -> Token | None | bool:
         return False
     for child in tok.children:
         if child.dep_ in _SECOND_WORD_DEPS and (lemma, child.lower_) in lex.phrasal:
-            # a preposition needs an object, and not a date (`called on Tuesday for ...`)
-            if child.dep_ != "prep" or any(c.dep_ in ("pobj", "pcomp") and c.ent_type_ not in ("DATE", "TIME")
-                                           for c in child.children):
+            # a preposition needs an object after the verb (not `For starters, ... blames`)
+            # that can be what was said (not `called on Tuesday for ...`: ``_reportable``)
+            if child.dep_ != "prep" or (child.i > tok.i and any(
+                    c.dep_ in ("pobj", "pcomp") and _reportable(c) for c in child.children)):
                 return child
         elif child.dep_ in ("ccomp", "advcl") and child.i > tok.i:
             mark = next((m for m in child.children if m.dep_ == "mark" and m.i < child.i), None)
@@ -113,6 +114,24 @@ def cue_particle(tok: Token, lex: CueLexicon) -> Token | None | bool:
     if lemma in lex.single:
         return None
     return False
+
+
+_BROADCASTERS = frozenset({"cnn", "msnbc", "fox", "abc", "cbs", "nbc", "npr", "pbs", "cnbc", "c-span"})
+
+
+def _reportable(obj: Token) -> bool:
+    """Whether the object of a cue's preposition can be what was said: not a date, an
+    adjective (`too close to call for much of the night`), nor, after `on`/`in`, the
+    occasion or the broadcaster (`insisted on CNN that ...`, `chimed in that October
+    speech`; PolNeAR train). Pronouns can (`bragged about it`)."""
+    if obj.ent_type_ in ("DATE", "TIME") or obj.pos_ == "ADJ":
+        return False
+    if obj.head.lower_ in ("on", "in"):
+        low = obj.lower_
+        if low in _BROADCASTERS or low in word_set("speech_occasions") \
+                or lemma_of(obj).lower() in word_set("speech_occasions"):
+            return False
+    return True
 
 
 def cue_entry(tok: Token, particle: Token | None) -> str:
