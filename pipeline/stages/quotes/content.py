@@ -544,10 +544,15 @@ def _set_off(tok: Token, subj: Token) -> Content | None:
     last = k - 1
     if first - 1 <= sent.start or doc[first - 1].text not in _CLAUSE_PUNCT:
         return None
+    after = last + 1
     before = range(sent.start, first - 1)
+    if after + 1 < sent.end and doc[after].text == "," and doc[after + 1].pos_ in VERB_POS \
+            and not any(doc[i].pos_ in VERB_POS for i in before):
+        # `<subject>, they say, <predicate>`: the content's subject, the attribution, then
+        # its predicate
+        return Content(sent.start, sent.end - 1, "around", around=True)
     if not any(doc[i].pos_ in VERB_POS for i in before):
         return None
-    after = last + 1
     if after >= sent.end or doc[after].text in (".", "!", "?", ";", ":") or doc[after].text in QUOTE_CHARS:
         return Content(sent.start, first - 2, "around")
     if doc[after].text == "," and any(t.is_alpha for t in doc[after + 1:sent.end]):

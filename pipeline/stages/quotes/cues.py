@@ -224,6 +224,8 @@ def subject_of(verb: Token, inverted: bool = False, avoid=None) -> Token | None:
                 return None
             if _shouting_heading(subj):
                 return _heading_person(subj)
+            if v is verb:
+                subj = _last_conjunct(subj, verb)
             if not inherited_advcl or _can_speak(subj):
                 return subj
             # `This document aims to ..., emphasizing opposition`: a gerund inherits only
@@ -340,6 +342,27 @@ def _apposed_subject(verb: Token) -> Token | None:
             break
         t = t.head
     return best
+
+
+def _last_conjunct(subj: Token, verb: Token) -> Token:
+    """`The source of the attraction to Mr. Trump, union members and leaders say, is
+    manifold`: the parser made the speakers a conjunct inside the content's subject and
+    that subject the verb's. The noun phrase between the last comma of the subject and
+    the verb, coordinated into it and holding no verb, is who speaks (PolNeAR train)."""
+    if subj.i > verb.i or subj.right_edge.i != verb.i - 1:
+        return subj
+    doc = verb.doc
+    j = verb.i - 1
+    while j > subj.i and doc[j].text != ",":
+        if doc[j].pos_ in VERB_POS:
+            return subj
+        j -= 1
+    if j <= subj.i or j == verb.i - 1:
+        return subj
+    heads = [t for t in doc[j + 1:verb.i] if not j < t.head.i < verb.i]
+    if len(heads) != 1 or heads[0].dep_ != "conj" or heads[0].pos_ not in ("NOUN", "PROPN"):
+        return subj
+    return heads[0]
 
 
 def _agent(verb: Token) -> Token | None:
