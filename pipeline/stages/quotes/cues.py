@@ -387,6 +387,17 @@ def _conjunct_head(v: Token) -> Token:
             and any(c.dep_ in _SUBJ_DEPS for c in h.children) \
             and (v.tag_ != h.tag_ or is_cue(v, attribution_lexicon())):
         return outer
+    if v.tag_ in _FINITE and h.tag_ in ("VB", "VBG") and h.dep_ in ("acl", "xcomp", "advcl", "pcomp") \
+            and not any(c.dep_ in _SUBJ_DEPS or c.tag_ == "MD" for c in h.children):
+        # `Mitt Romney ran on his ability to jolt the recovery and accused Obama of ...`:
+        # a finite verb hung on an infinitive is coordinated with the finite verb above it
+        t = h.head
+        for _ in range(6):
+            if t.pos_ in VERB_POS and t.tag_ in _FINITE:
+                return t
+            if t.head.i == t.i:
+                break
+            t = t.head
     return h
 
 
@@ -508,7 +519,10 @@ def trim_tokens(doc: Doc, a: int, b: int) -> tuple[int, int]:
                       or (doc[a].lower_ in _TRIM_LEFT_WORDS and doc[a].dep_ == "mark")
                       or (doc[a].lower_ == "that" and doc[a].dep_ == "advmod" and doc[a].head.i > a)):
         a += 1
-    while b >= a and (doc[b].is_punct or doc[b].is_space or doc[b].text in QUOTE_CHARS):
+    # (and a conjunction left at the end: `said Clinton is honest and trustworthy, and
+    # three-quarters said ...` once the second attribution is cut off)
+    while b >= a and (doc[b].is_punct or doc[b].is_space or doc[b].text in QUOTE_CHARS
+                      or (doc[b].dep_ == "cc" and b > a)):
         b -= 1
     return a, b
 
