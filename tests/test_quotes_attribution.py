@@ -183,6 +183,9 @@ EXPECTED = {
                       (I, "airstrikes have been inadequate", "Some candidates", "saying")],
     "gerund_climbs": [(I, "a database would keep people from coming into the country illegally", "Trump", "argued"),
                       (D, "all about management.", "Trump", "saying")],
+    "gerund_speaker_noun": [(I, "it would be a bad career move for a Google search of his name to turn up any "
+                               "Republican connection, let alone one with Mr. Trump", "One employee at a software firm",
+                               "saying")],  # `employee`: speaker_nouns.txt
     # ... but a purpose clause never takes a thing for its speaker (`the decision ... to say`)
     "purpose_not_speaker": [],
     # `As X reported, <content>`; `as` meaning while keeps the cue's own content
