@@ -314,12 +314,24 @@ def parse(arts: list[Article], nlp, model: str, cache: Path | None):
     meta = cache.with_suffix(cache.suffix + ".key") if cache else None
     if cache and cache.is_file() and meta.is_file() and json.loads(meta.read_text()) == key:
         docs = docs_from_bytes(cache.read_bytes(), nlp.vocab)
-        return dict(zip((a.name for a in arts), docs))
-    docs = list(nlp.pipe((a.text for a in arts), batch_size=32))
+        return {a.name: d for a, d in zip(arts, docs) if d is not None and len(d)}
+    try:
+        docs = list(nlp.pipe((a.text for a in arts), batch_size=32))
+    except ValueError:
+        # a document the parse components fail on fails alone, as in the pipeline's runner;
+        # it counts as a document failure (no quotes), and an empty Doc stands in for it
+        # in the cache
+        docs = []
+        for a in arts:
+            try:
+                docs.append(nlp(a.text))
+            except ValueError as exc:
+                print(f"parse failed on {a.name}: {str(exc)[:120]}", file=sys.stderr)
+                docs.append(nlp.make_doc(""))
     if cache:
         cache.write_bytes(docbin_bytes(docs))
         meta.write_text(json.dumps(key))
-    return dict(zip((a.name for a in arts), docs))
+    return {a.name: d for a, d in zip(arts, docs) if len(d)}
 
 
 def _head_of(doc, start: int, end: int) -> tuple[int, int] | None:
@@ -496,7 +508,9 @@ def main(argv=None) -> int:
         print(table.to_string())
     if failed is not None:
         print(f"textacy failed on {failed} of {len(arts)} documents (counted as no quotes)")
-    print(f"claimex: {sum(1 for r in errors.records if not r.error.startswith('warning:'))} document failures, "
+    unparsed = sum(1 for a in arts if a.name not in docs)
+    print(f"claimex: {sum(1 for r in errors.records if not r.error.startswith('warning:')) + unparsed} document "
+          f"failures ({unparsed} in the parse), "
           f"{warned} documents with unbalanced-quote warnings")
     parse_s = next(v for k, v in times.items() if k.startswith("parse"))
     print("seconds: " + ", ".join(f"{k} {v:.2f}" for k, v in times.items())

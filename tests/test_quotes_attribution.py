@@ -179,13 +179,15 @@ EXPECTED = {
     # a participle inherits a subject for people (`candidates`), and climbs out of the
     # reported clause when the clause's subject is a thing (`a database`) ...
     "gerund_people": [(I, "the United States and allies to organize ground forces to fight the Islamic State on the "
-                          "ground in Syria and Iraq", "Some candidates", "called for"),
-                      (I, "airstrikes have been inadequate", "Some candidates", "saying")],
+                          "ground in Syria and Iraq", "candidates", "called for"),
+                      (I, "airstrikes have been inadequate", "candidates", "saying")],
     "gerund_climbs": [(I, "a database would keep people from coming into the country illegally", "Trump", "argued"),
                       (D, "all about management.", "Trump", "saying")],
-    "gerund_speaker_noun": [(I, "it would be a bad career move for a Google search of his name to turn up any "
-                               "Republican connection, let alone one with Mr. Trump", "One employee at a software firm",
-                               "saying")],  # `employee`: speaker_nouns.txt
+    "gerund_group": [(I, "the Vermont senator to apologize for his recent comments on guns",
+                      "families of those affected by mass shootings", "urged"),
+                     (I, "calls that some of them said were previously unanswered and dismissed",
+                      "families of those affected by mass shootings", "reiterating"),  # `families`: source_nouns.txt
+                     (I, "were previously unanswered and dismissed", None, "said")],
     # ... but a purpose clause never takes a thing for its speaker (`the decision ... to say`)
     "purpose_not_speaker": [],
     # `As X reported, <content>`; `as` meaning while keeps the cue's own content
@@ -200,7 +202,7 @@ EXPECTED = {
                      "Nina Turner", "said")],
     "second_attribution": [(I, "Clinton is honest and trustworthy", "Six in 10 Virginia Democratic primary voters",
                             "said"),
-                           (I, "the same of Sanders", "three-quarters", "said")],
+                           (I, "the same of Sanders", None, "said")],
     # the cue inside the relative clause it reports (`which officials said will ...`)
     "relative_inside": [(I, "will go into effect in the next few months", "officials", "said")],
     # interrupting attributions the parser tangled: a fronted adverbial hung on the cue, an
@@ -216,7 +218,7 @@ EXPECTED = {
     # a that-clause past the addressee of `told` and a phrase of place
     "told_audience": [(I, "he and Fox News had multiple conversations Thursday", "Donald Trump", "told")],
     # subjects the parser filed elsewhere: a poll's share, the antecedent of `who`
-    "poll_share": [(I, "they want the next president to have more liberal policies", "About 4 in 10", "say")],
+    "poll_share": [(I, "they want the next president to have more liberal policies", None, "say")],
     "who_antecedent": [(I, 'fact speaks volumes about which of the two Democratic presidential candidates is '
                            '"prepared to take on the establishment."', "Sanders", "said")],
     # a cue's preposition needs an object after it that can be what was said: not the
@@ -228,6 +230,34 @@ EXPECTED = {
     "for_starters": [(I, "Dena Grayson for committing adultery with the congressman before the divorce",
                       "wife of Alan Grayson", "blames")],
 }
+
+
+# The speaker mention as written (speaker_text) of each quote, in the order of
+# EXPECTED, for the cases whose point is finding the mention the parse hides (the
+# name a mention resolves to is the speakers' business: a poll's share has none).
+MENTIONS = {
+    "passive_then_said": ["Mr. Trump"],
+    "quick_to_point_out": ["Sexton"],
+    "purpose_clause": ["Groberg"],
+    "conj_past_infinitive": ["Mitt Romney"],
+    "apposed_subject": ["Jay DiPietro"],
+    "gerund_people": ["Some candidates", "Some candidates"],
+    "gerund_group": ["families of those affected by mass shootings", "families of those affected by mass shootings",
+                     "some of them"],
+    "second_attribution": ["Six in 10 Virginia Democratic primary voters", "three-quarters"],
+    "asyndetic": ["Defense Secretary Ash Carter"],
+    "speakers_in_subject": ["union members"],
+    "poll_share": ["About 4 in 10"],
+    "who_antecedent": ["Sanders"],
+}
+
+
+@pytest.mark.parametrize("case", list(MENTIONS))
+def test_quotes_attribution_speaker_mentions(case):
+    doc, rows, _ = run(case)
+    order = {q: k for k, q in enumerate(EXPECTED[case])}
+    rows = sorted(rows, key=lambda r: order.get((r.kind, r.text, r.speaker, r.cue), len(order)))
+    assert [r.speaker_text for r in rows] == MENTIONS[case]
 
 
 @pytest.mark.parametrize("case", list(EXPECTED))

@@ -31,7 +31,7 @@ from spacy.tokens import Doc, Token
 
 from ...nlp.lemmas import lemma as lemma_of
 from ...resources import QUOTE_CHARS, reporting_verbs, word_set
-from .cues import is_cue, report_lexicon
+from .cues import can_speak, is_cue, report_lexicon
 
 VERB_POS = frozenset({"VERB", "AUX"})
 _CLAUSE_PUNCT = frozenset({",", "—", "–", "--", "-", ";"})
@@ -254,7 +254,7 @@ def _circumstance(t: Token) -> bool:
     # who was addressed: `told reporters`, `told the audience at his fundraiser for
     # veterans that ...` (the parser hung the that-clause on `veterans`)
     return t.dep_ in ("dobj", "dative", "pobj") and (
-        t.pos_ in ("PROPN", "PRON") or lemma_of(t).lower() in word_set("speaker_nouns")
+        t.pos_ in ("PROPN", "PRON") or can_speak(t)
         or t.lower_ in ("reporters", "journalists"))
 
 

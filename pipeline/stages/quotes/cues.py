@@ -23,6 +23,7 @@ from ...nlp.lemmas import lemma as lemma_of
 from ...resources import QUOTE_CHARS, reporting_verbs, word_set
 from ..names import title_words
 from .marks import QuotedSpan
+from .sources import source_nouns
 
 
 
@@ -226,7 +227,7 @@ def subject_of(verb: Token, inverted: bool = False, avoid=None) -> Token | None:
                 return _heading_person(subj)
             if v is verb:
                 subj = _last_conjunct(subj, verb)
-            if not inherited_advcl or _can_speak(subj):
+            if not inherited_advcl or can_speak(subj):
                 return subj
             # `This document aims to ..., emphasizing opposition`: a gerund inherits only
             # a subject that can speak; one hung inside a reported clause goes on to the
@@ -285,17 +286,20 @@ _MUTE_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT
                         "WORK_OF_ART", "EVENT", "FAC", "LOC", "PRODUCT", "LANGUAGE"})
 
 
-def _can_speak(tok: Token) -> bool:
-    """A subject a gerund may inherit: a name, a pronoun, a role noun, or a noun for
-    people or a body (``speaker_nouns.txt``: `Some candidates have called for ...,
-    saying ...`); not a thing (`This document aims to ..., emphasizing ...`), a date,
-    a sum or a place."""
+def can_speak(tok: Token) -> bool:
+    """A subject a gerund may inherit: a name, a pronoun, a role noun, or a noun for a
+    body or a group of people (``source_nouns.txt``, kinds organisation and group:
+    `Some candidates have called for ..., saying ...`); not a thing or a document
+    (`This document aims to ..., emphasizing ...`), a date, a sum or a place."""
     if tok.ent_type_ in _MUTE_ENTS:
         return False
     if speaker_like(tok):
         return True
+    if tok.pos_ != "NOUN":
+        return False
     lemma = lemma_of(tok).lower()  # plurals: `Some candidates have called for ...`
-    return tok.pos_ == "NOUN" and (lemma in word_set("speaker_nouns") or lemma in title_words())
+    kind = source_nouns().get(tok.lower_) or source_nouns().get(lemma)
+    return kind in ("organisation", "group") or lemma in title_words()
 
 
 def _to_infinitive(v: Token) -> bool:
