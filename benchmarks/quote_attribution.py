@@ -315,19 +315,23 @@ def parse(arts: list[Article], nlp, model: str, cache: Path | None):
     if cache and cache.is_file() and meta.is_file() and json.loads(meta.read_text()) == key:
         docs = docs_from_bytes(cache.read_bytes(), nlp.vocab)
         return {a.name: d for a, d in zip(arts, docs) if d is not None and len(d)}
-    try:
-        docs = list(nlp.pipe((a.text for a in arts), batch_size=32))
-    except ValueError:
-        # a document the parse components fail on fails alone, as in the pipeline's runner;
-        # it counts as a document failure (no quotes), and an empty Doc stands in for it
-        # in the cache
-        docs = []
-        for a in arts:
-            try:
-                docs.append(nlp(a.text))
-            except ValueError as exc:
-                print(f"parse failed on {a.name}: {str(exc)[:120]}", file=sys.stderr)
-                docs.append(nlp.make_doc(""))
+    docs = []
+    for k in range(0, len(arts), 32):
+        chunk = arts[k:k + 32]
+        try:
+            got = list(nlp.pipe((a.text for a in chunk), batch_size=32))
+        except ValueError:
+            # a document the parse components fail on fails alone, as in the pipeline's
+            # runner: it counts as a document failure (no quotes); an empty Doc stands in
+            # for it in the cache
+            for a in chunk:
+                try:
+                    docs.append(nlp(a.text))
+                except ValueError as exc:
+                    print(f"parse failed on {a.name}: {str(exc)[:120]}", file=sys.stderr)
+                    docs.append(nlp.make_doc(""))
+            continue
+        docs.extend(got)
     if cache:
         cache.write_bytes(docbin_bytes(docs))
         meta.write_text(json.dumps(key))
