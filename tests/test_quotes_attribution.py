@@ -188,6 +188,10 @@ EXPECTED = {
                      (I, "calls that some of them said were previously unanswered and dismissed",
                       "families of those affected by mass shootings", "reiterating"),  # `families`: source_nouns.txt
                      (I, "were previously unanswered and dismissed", None, "said")],
+    # a participle the parser hung inside a reported clause speaks with the reporter, even
+    # when the clause's subject could speak (BBC politics; no antecedent for "He" here)
+    "participle_in_reported_clause": [(I, "fathers' activists had forced the changes", None, "denied"),
+                                      (D, "there is a recognition that something is wrong", None, "telling")],
     # ... but a purpose clause never takes a thing for its speaker (`the decision ... to say`)
     "purpose_not_speaker": [],
     # `As X reported, <content>`; `as` meaning while keeps the cue's own content
@@ -249,6 +253,7 @@ MENTIONS = {
     "speakers_in_subject": ["union members"],
     "poll_share": ["About 4 in 10"],
     "who_antecedent": ["Sanders"],
+    "participle_in_reported_clause": ["He", "He"],
 }
 
 

@@ -261,6 +261,12 @@ def subject_of(verb: Token, inverted: bool = False, avoid=None) -> Token | None:
             # `..., saying that ...`, `in saying ...`: the gerund's subject is the clause's
             inherited_advcl = True
             v = v.head if v.dep_ != "pcomp" else v.head.head
+            if v.dep_ == "ccomp" and v.head.pos_ in VERB_POS and is_cue(v.head, attribution_lexicon()):
+                # `He denied fathers' activists had forced the changes, telling the BBC
+                # "..."` (BBC politics), `Trump argued that a database would keep people
+                # out, saying ...` (PolNeAR train): a participle the parser hung inside a
+                # reported clause speaks with the reporting verb's subject
+                v = v.head
         elif inherited_advcl and v.dep_ in ("ccomp",):
             v = v.head
         else:
