@@ -2,7 +2,8 @@
 
 Each case is one or a few sentences modelled on the seeds, docs/guidelines.md §4,
 or taken from PolNeAR train (the cases after ``# --- PolNeAR train``, one per
-attribution pattern of issue 14), with the parse of en_core_web_sm 3.8 written
+attribution pattern of issue 14; each names its article, and one names the BBC
+politics article it comes from), with the parse of en_core_web_sm 3.8 written
 out token by token: (word, space after, head index, dep, pos, tag, lemma, entity
 IOB). A model upgrade cannot change what a test means.
 """
