@@ -3,6 +3,8 @@
     python benchmarks/claim_matching.py cv          [--data DIR]   the reranker beside BM25 baselines
     python benchmarks/claim_matching.py export      [--data DIR]   fit on all 800 queries -> reranker.json
     python benchmarks/claim_matching.py threshold   [--data DIR]   out-of-fold scores -> the "no match" threshold
+    python benchmarks/claim_matching.py speed --tables DIR [--synthetic N]   a run's claims vs the archive:
+                                                        time and peak memory (N: an archive grown to N claims)
 
 Data (``../shared/data`` by default): ``claim_matching/verified_claims.tsv`` (10,375 Snopes
 claims with their fact-check titles), ``train_queries.tsv`` (800 tweets that each repeat one
@@ -192,16 +194,59 @@ def cmd_threshold(args) -> None:
               f"{np.mean(~kept & correct):.3f}  |  {np.mean(bbc_top >= t):.3f}")
 
 
+def synthetic_archive(archive, data: Path, n: int, seed: int = 0):
+    """The archive grown to ``n`` claims by joining halves of its claims and of BBC sentences
+    (realistic lengths and vocabulary; the content does not matter for time and memory)."""
+    from pipeline.matching import Archive
+
+    rng = random.Random(seed)
+    pool = archive.claims + bbc_sentences(data, 0, 0) + bbc_sentences(data, 0, 1)
+    ids, claims, titles = list(archive.ids), list(archive.claims), list(archive.titles)
+    while len(ids) < n:
+        a, b = rng.choice(pool).split(), rng.choice(pool).split()
+        claims.append(" ".join(a[: len(a) // 2] + b[len(b) // 2:]))
+        titles.append(rng.choice(archive.titles))
+        ids.append(f"s{len(ids)}")
+    return Archive(ids, claims, titles, source=f"<synthetic {n}>")
+
+
+def cmd_speed(args) -> None:
+    """Index build and matching of every claim of the run in --out (the work of `pipeline match`,
+    without writing the table): wall and CPU seconds, peak RSS."""
+    import resource
+
+    from pipeline.matching.table import claim_texts
+
+    archive = read_archive(args.data / "claim_matching" / "verified_claims.tsv")
+    if args.synthetic:
+        archive = synthetic_archive(archive, args.data, args.synthetic)
+    wall, cpu = time.perf_counter(), time.process_time()
+    matcher = load_matcher(archive)
+    print(f"index: {len(archive):,} archive rows, built in {time.perf_counter() - wall:.1f} s wall, "
+          f"{time.process_time() - cpu:.1f} s CPU", flush=True)
+    wall, cpu = time.perf_counter(), time.process_time()
+    n = hits = 0
+    for found in matcher.iter_match(text for _, _, text in claim_texts(args.tables)):
+        n += 1
+        hits += bool(found) and found[0][2] >= 0.1
+    took = time.perf_counter() - wall
+    print(f"matched {n:,} claims in {took:.1f} s wall ({n / max(took, 1e-9):,.0f} claims/s), "
+          f"{time.process_time() - cpu:.1f} s CPU; {hits:,} with a match >= 0.1; peak RSS "
+          f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:,.0f} MB", flush=True)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("command", choices=["cv", "export", "threshold"])
+    ap.add_argument("command", choices=["cv", "export", "threshold", "speed"])
     ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
     ap.add_argument("--model", type=Path, default=DEFAULT_MODEL, help="the reranker whose features and params to use")
     ap.add_argument("--out", type=Path, default=DEFAULT_MODEL, help="export: where to write the fitted reranker")
+    ap.add_argument("--tables", type=Path, default=ROOT / "data", help="speed: a run's tables folder (its claims)")
+    ap.add_argument("--synthetic", type=int, default=0, help="speed: grow the archive to this many claims")
     args = ap.parse_args()
     if not (args.data / "claim_matching" / "verified_claims.tsv").exists():
         sys.exit(f"error: no claim_matching data under {args.data}; pass --data DIR")
-    {"cv": cmd_cv, "export": cmd_export, "threshold": cmd_threshold}[args.command](args)
+    {"cv": cmd_cv, "export": cmd_export, "threshold": cmd_threshold, "speed": cmd_speed}[args.command](args)
 
 
 if __name__ == "__main__":

@@ -62,6 +62,7 @@ from .errors import UsageError
 from .nlp.loader import DEFAULT_MODEL, load_nlp
 from .stages import claims, clean, entities, quotes, sentences
 from .stages.claims import score as claims_score
+from .stages.claims.clusters import cluster_ids
 from .stages.claims.model import load_model as load_claim_model
 from .stages.clean import score as clean_score
 from .stages.entities import rules as entity_rules
@@ -109,6 +110,12 @@ def _entities_finalize(table: pd.DataFrame) -> pd.DataFrame:
     return table.assign(canonical=canonical_names(table).to_numpy())
 
 
+def _claims_finalize(table: pd.DataFrame) -> pd.DataFrame:
+    """``cluster_id``: the same id for the same assertion in different documents
+    (``stages.claims.clusters``); it needs every document's claims."""
+    return table.assign(cluster_id=cluster_ids(table))
+
+
 _STAGES: list[Stage] = [
     Stage("clean", "documents", clean.clean_documents, schemas.DOCUMENTS,
           help="read --input, strip site furniture, extract title/dateline/source/published",
@@ -125,7 +132,8 @@ _STAGES: list[Stage] = [
           canonical_columns=("speaker",), score=quotes_score.score),
     Stage("claims", "claims", claims.classify_claims, schemas.CLAIMS,
           help="claim type, speaker and check-worthiness per claim",
-          setup=load_claim_model, canonical_columns=("speaker",), score=claims_score.score),
+          setup=load_claim_model, finalize=_claims_finalize, canonical_columns=("speaker",),
+          score=claims_score.score),
 ]
 
 
