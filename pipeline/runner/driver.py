@@ -20,7 +20,8 @@ uses them):
 5. **Tables as they fill** (``publish``): each batch's rows are written as a
    Parquet part into a hidden folder per table; after the last batch, the rows
    of unchanged documents are copied (incremental), each stage's ``finalize``
-   runs over its whole table, and only then is every table renamed into place.
+   runs over its whole table, each corpus stage (``corpus``) computes its
+   table from whole tables, and only then is every table renamed into place.
    An interrupted run leaves every previous table whole.
 6. **Incremental** (``manifest``): a complete ``run all`` records its
    fingerprint; a rerun with the same fingerprint skips unchanged documents.
@@ -36,6 +37,7 @@ from ..tables import MissingTableError, PartWriter, sweep_temporary, table_path
 from . import manifest
 from .batch import stage_setup
 from .batching import count_inputs, count_rows, tasks_from_inputs, tasks_from_tables
+from .corpus import run_corpus_stage
 from .engines import run_pool, run_serial
 from .fingerprint import check_model, parse_key, run_fingerprint
 from .parse_cache import DocIndex
@@ -78,6 +80,9 @@ def run(stage_names: list[str], settings: Settings, *, on_stage_start: Callable[
 
     summary = RunSummary()
     names = tuple(s.name for s in selected)
+    # corpus stages run once after the batches (corpus.py); the batches run the rest
+    batched = [s for s in selected if not s.corpus]
+    batch_names = tuple(s.name for s in batched)
     full = names == tuple(s.name for s in registered)
     fingerprint = run_fingerprint(settings.model, names)
     index = DocIndex.load(out, parse_key(settings.model))
@@ -93,11 +98,13 @@ def run(stage_names: list[str], settings: Settings, *, on_stage_start: Callable[
         if selected[0].name == "clean":
             previous = manifest.load_previous(out, [s.output for s in selected], fingerprint) \
                 if (full and settings.incremental) else None
-            tasks = tasks_from_inputs(settings, names, index, summary.errors, previous, skipped, progress)
+            tasks = tasks_from_inputs(settings, batch_names, index, summary.errors, previous, skipped, progress)
             total = count_inputs(settings.input)
-        else:
-            tasks = tasks_from_tables(settings, selected, index)
+        elif batched:
+            tasks = tasks_from_tables(settings, batched, index)
             total = count_rows(out, "documents")
+        else:
+            tasks, total = iter(()), 0
         if progress is not None:
             progress.start(total)
         try:
@@ -106,17 +113,20 @@ def run(stage_names: list[str], settings: Settings, *, on_stage_start: Callable[
 
                 run_dask(tasks, sink, settings)
             elif settings.workers > 1:
-                run_pool(tasks, sink, settings, names)
+                run_pool(tasks, sink, settings, batch_names)
             else:
                 run_serial(tasks, sink, settings)
         finally:
             if progress is not None:
                 progress.stop()
-        for s in selected:
+        for s in batched:
             copy_unchanged(out, s.output, skipped, writers[s.output])
-        for s in selected:
+        for s in batched:
             if s.finalize is not None:
                 finalize(s, writers, max(settings.batch_size * 50, 1000))
+        for s in selected:
+            if s.corpus:
+                sink.seconds[s.name] = run_corpus_stage(s, writers, out, max(settings.batch_size * 50, 1000))
         # Publish: the manifest goes first (a crash mid-publish means "no
         # incremental state" -> a full rerun, never a wrong skip).
         manifest.invalidate(out)

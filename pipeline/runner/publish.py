@@ -17,9 +17,10 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from ..errors import ErrorLog
-from ..registry import Stage, canonical_columns
+from ..registry import Stage, canonical_columns, producer, stages
 from ..schemas import schema_for
-from ..tables import MissingTableError, PartWriter, TableSchemaError, read_table, table_files, table_path, write_table
+from ..tables import (MissingTableError, PartWriter, TableSchemaError, checked_dataset, read_table, table_files, table_path,
+                      write_table)
 from .batch import BatchResult
 from .parse_cache import DocIndex
 from .settings import Progress
@@ -79,7 +80,7 @@ def finalize(stage: Stage, writers: dict[str, PartWriter], batch_rows: int) -> N
     writer = writers[stage.output]
     keys = [f.name for f in schema_for(stage.output)][:2]
     before = writer.read().sort_values(keys, kind="mergesort").reset_index(drop=True)
-    after = stage.finalize(before)
+    after = stage.finalize(before, **{t: whole_table(t, writers, writer.out) for t in stage.finalize_inputs})
     if len(after) != len(before):
         raise ValueError(f"finalize of stage {stage.name!r} returned {len(after)} rows for {len(before)}; "
                          "a finalize may change columns, not rows")
@@ -89,10 +90,25 @@ def finalize(stage: Stage, writers: dict[str, PartWriter], batch_rows: int) -> N
     del after
     if not renames:
         return
+    # names flow downstream only: the quotes' corpus pass renames speakers in claims,
+    # never an entity of the entities table
+    later = {s.output for s in stages()[[s.name for s in stages()].index(stage.name) + 1:]}
     for table, cols in canonical_columns().items():
-        if table in writers and table != stage.output:
+        if table in writers and table in later:
             w = writers[table]
             w.rewrite(renamed(pq.read_table(p).to_pandas(), cols, renames) for p in w.parts())
+
+
+def whole_table(table: str, writers: dict[str, PartWriter], out: Path,
+                columns: tuple[str, ...] | None = None) -> pd.DataFrame:
+    """A whole table (or some of its ``columns``) for a finalize or a corpus stage:
+    this run's rows (parts not yet published), or the table in ``out`` when this
+    run does not write it."""
+    if table in writers:
+        return writers[table].read(list(columns) if columns else None)
+    if columns:
+        return checked_dataset(out, table, stage_hint=producer(table) or table).read(columns=list(columns)).to_pandas()
+    return read_table(out, table, stage_hint=producer(table) or table)
 
 
 def canonical_renames(before: pd.DataFrame, after: pd.DataFrame, keys: list[str],
