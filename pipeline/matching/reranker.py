@@ -4,7 +4,8 @@
 ``mean`` and ``scale`` (the standardisation), ``coef``, ``intercept``, ``params``
 (``n_candidates``: BM25 candidates per claim; ``emb_candidates``: extra candidates by embedding
 cosine), and how it was trained and cross-validated (``trained_on``, ``cv``). It is written by
-``benchmarks/claim_matching.py export``.
+``benchmarks/claim_matching.py export``; ``MODEL_CARD.md`` beside it says what it was trained on
+and how well it does.
 """
 from __future__ import annotations
 
