@@ -68,7 +68,7 @@ def cue_candidates(bbc: Path, files: list[str] | None = None):
 
 
 def draw_sample(bbc: Path, per_kind: int) -> list[dict]:
-    from pipeline.embeddings.corpus import read_text
+    from pipeline.stages.claims.corpus import read_text
 
     by_kind: dict[str, list] = {}
     for file, c, kind in cue_candidates(bbc):
@@ -88,7 +88,7 @@ def draw_sample(bbc: Path, per_kind: int) -> list[dict]:
 
 def score(bbc: Path, labels: list[dict]) -> dict[str, dict[str, int]]:
     """Per kind: claims labeled, labels equal to the cue's type; checks that each cue still fires."""
-    from pipeline.embeddings.corpus import read_text
+    from pipeline.stages.claims.corpus import read_text
 
     fired = {(f, _sha1(c.text)): kind for f, c, kind in cue_candidates(bbc, sorted({r["file"] for r in labels}))}
     out: dict[str, dict[str, int]] = {}

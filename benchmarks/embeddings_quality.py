@@ -91,10 +91,11 @@ def main() -> None:
     ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
     ap.add_argument("--table", type=Path, default=None, help="a table file (default: the packaged one)")
     args = ap.parse_args()
-    from pipeline.embeddings import load
+    from pipeline.embeddings import DEFAULT_PATH, load
 
-    emb = load(args.table)
-    print(f"table: {emb.path} ({len(emb.table)} rows x {emb.dim} dims)")
+    table = args.table or DEFAULT_PATH
+    emb = load(str(table))
+    print(f"table: {table} ({len(emb.table)} rows x {emb.dim} dims)")
     map5, mrr = matching(emb.encode, args.data)
     print(f"claim matching (800 tweets -> 10,375 checked claims): MAP@5 {map5:.3f}, MRR {mrr:.3f}")
     f = as_features(emb.encode, args.data)

