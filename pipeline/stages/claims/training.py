@@ -253,15 +253,17 @@ def evaluate_protocol(data: TrainData, oof: dict[str, np.ndarray]) -> dict:
     new = ~np.isnan(zn)
     a, b = P.platt(zg, y)
     pg, pn = P.sigmoid(a * zg + b), P.sigmoid(a * zn[new] + b)
-    # the threshold: the best F1 over the CV that holds out whole debates, chosen where
-    # no other figure is reported, so the 2016 F1 at it is a clean estimate for new
-    # debates. The optimum is flat (within 0.01 F1 over about 0.30-0.40); the 2016
-    # debates alone would want a lower one (their scores shrink: the model is
-    # under-confident on new debates), reported beside it as an oracle, never chosen
-    group_f1 = [P.f1_pos(y, (pg >= t).astype(int)) for t in CW_GRID]
-    t_cw = float(CW_GRID[int(np.argmax(group_f1))])
+    # the threshold for new sources: the best F1 on the newest debates held out (1960-2012
+    # -> 2016), the setting closest to the debates and articles the pipeline meets. On
+    # them the scores shrink (the 2016 reliability curve: observed rates 0.1-0.2 above
+    # the scores in the middle bins), so the optimum sits lower than the CV's (flat at
+    # 0.30-0.40, within 0.01 F1). Being chosen on 2016, the 2016 F1 at it is optimistic:
+    # the clean estimate, the threshold chosen on the debate CV alone applied to 2016,
+    # and the best mean of the two settings are reported beside it
     new_f1 = [P.f1_pos(y[new], (pn >= t).astype(int)) for t in CW_GRID]
-    t_new = float(CW_GRID[int(np.argmax(new_f1))])
+    t_cw = float(CW_GRID[int(np.argmax(new_f1))])
+    group_f1 = [P.f1_pos(y, (pg >= t).astype(int)) for t in CW_GRID]
+    t_group = float(CW_GRID[int(np.argmax(group_f1))])
     t_mean = float(CW_GRID[int(np.argmax([(a_ + b_) / 2 for a_, b_ in zip(group_f1, new_f1)]))])
     folds = P.debate_splits(d)["ct_group"]
     old = d.ids <= P.NEW_CUT
@@ -271,9 +273,8 @@ def evaluate_protocol(data: TrainData, oof: dict[str, np.ndarray]) -> dict:
         "ct_group": {**P.prf(y, pg, t_cw), "folds_f1": [round(P.f1_pos(y[te], (pg[te] >= t_cw).astype(int)), 4)
                                                          for _, te in folds]},
         "ct_new": P.prf(y[new], pn, t_cw),
-        # for reference only: the best threshold on the 2016 debates themselves (an oracle:
-        # chosen on the figures it reports) and the best mean F1 of the two settings
-        "ct_new_oracle": {"threshold": t_new, **P.prf(y[new], pn, t_new)},
+        # the clean estimate for new debates: the debate CV's own optimum, applied to 2016
+        "ct_new_at_group_threshold": {"threshold": t_group, **P.prf(y[new], pn, t_group)},
         "best_mean_of_both": {"threshold": t_mean, "ct_group": P.prf(y, pg, t_mean), "ct_new": P.prf(y[new], pn, t_mean)},
         "base_rate": {"debates": float(y.mean()), "2016": float(y[new].mean())},
         "tradeoff": [{"threshold": t, "ct_group": P.prf(y, pg, t), "ct_new": P.prf(y[new], pn, t)} for t in TRADEOFF],
@@ -389,9 +390,10 @@ def train(data_dir: Path, out_dir: Path, teacher_path: Path, settings: TrainSett
         report = json.loads(previous.read_text(encoding="utf-8"))["protocol"]
         log(f"protocol skipped: calibration, thresholds and figures kept from {previous}")
     cw, nf = report["checkworthy"], report["nonfactual"]
-    log(f"check-worthy F1 at {cw['threshold']:.2f} (chosen on the debate CV): debates held out {cw['ct_group']['f1']:.3f}, "
-        f"2016 debates {cw['ct_new']['f1']:.3f} (2016's own best threshold {cw['ct_new_oracle']['threshold']:.2f}: "
-        f"{cw['ct_new_oracle']['f1']:.3f}); news macro-F1 at {nf['threshold']:.2f}: repeated CV "
+    g = cw["ct_new_at_group_threshold"]
+    log(f"check-worthy F1 at {cw['threshold']:.2f} (chosen on the 2016 debates): debates held out {cw['ct_group']['f1']:.3f}, "
+        f"2016 debates {cw['ct_new']['f1']:.3f} (at the debate CV's threshold {g['threshold']:.2f}: {g['f1']:.3f}); "
+        f"news macro-F1 at {nf['threshold']:.2f}: repeated CV "
         f"{nf['news_rep_macro_f1']:.3f}, topics held out {nf['news_topic_macro_f1']:.3f}")
     log("final fit on all labelled data")
     feats = Features(s, d.texts + n.texts, d.tags + n.tags)
