@@ -7,7 +7,8 @@ runs the entities and quotes stages on the same Docs (the claims stage reads
 them), then times the claims stage as a run calls it (``classify_claims``: cues,
 reported content, speakers, ``about``) and, separately, its model part (typing
 and scoring: the TF-IDF blocks and the static embedding, one vectorised pass per
-batch, ``decide``). Prints each as seconds, as a share of the parse and per claim. CPU time (``time.process_time``) is reported beside wall time because
+batch, ``decide``). Prints each as seconds, as a share of the parse, per claim and
+per sentence. CPU time (``time.process_time``) is reported beside wall time because
 on a shared machine wall time also counts other people's jobs; each timing is the
 best of ``--repeats`` runs, the stage in batches of ``--batch-size`` documents as a
 run calls it.
@@ -90,12 +91,13 @@ def main() -> None:
     n_chars = sum(len(t) for t in texts)
     print(f"{len(texts)} articles, {n_chars:,} chars, {len(sentences)} sentences -> {n_claims} claims; "
           f"best of {args.repeats}, batches of {args.batch_size} documents")
-    print(f"{'':30s}{'wall s':>9s}{'CPU s':>9s}{'% of parse (CPU)':>18s}{'CPU us/claim':>14s}")
+    print(f"{'':30s}{'wall s':>9s}{'CPU s':>9s}{'% of parse (CPU)':>18s}{'CPU us/claim':>14s}{'CPU us/sentence':>17s}")
     rows = [("spaCy parse (bare nlp.pipe)", pw, pc), ("claims stage (classify_claims)", tw, tc),
             ("  of which the model (decide)", sw, sc)]
     for name, w, c in rows:
         share = "" if name.startswith("spaCy") else f"{100 * c / pc:.1f}%"
-        print(f"{name:30s}{w:9.2f}{c:9.2f}{share:>18s}{1e6 * c / max(n_claims, 1):14.0f}")
+        print(f"{name:30s}{w:9.2f}{c:9.2f}{share:>18s}{1e6 * c / max(n_claims, 1):14.0f}"
+              f"{1e6 * c / max(len(sentences), 1):17.0f}")
 
 
 if __name__ == "__main__":

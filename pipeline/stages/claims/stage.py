@@ -155,11 +155,14 @@ def _pronoun_reporter(span: Span, quotes: pd.DataFrame | DocQuotes | None) -> st
 
 
 class DocArrays:
-    """Token attributes of one Doc read once (``Doc.to_array``) for all its sentences."""
+    """Token attributes of one Doc read once (``Doc.to_array``) for all its sentences,
+    and its text (``Doc.text`` joins every token on each access: per sentence, that is
+    quadratic in the document's length)."""
 
-    __slots__ = ("_tags", "_tag_names")
+    __slots__ = ("_tags", "_tag_names", "text")
 
     def __init__(self, doc: Doc):
+        self.text = doc.text
         self._tags = doc.to_array([TAG])
         strings = doc.vocab.strings
         self._tag_names = {h: strings[h] for h in set(self._tags.tolist())}
@@ -216,11 +219,11 @@ def sentence_candidate(doc_id: str, sent_id: int, start: int, end: int, text: st
     # and check-worthiness go with the content, not the attribution frame
     # (docs/guidelines.md §5.6, §5.7): "..., Sekreta said in Vienna on 4 December" puts
     # no date into the claim
-    a, b = content_of(doc, doc.text, start, end, quote_span)
+    a, b = content_of(doc, arrays.text, start, end, quote_span)
     model_span = doc.char_span(a, b, alignment_mode="expand") if (a, b) != (start, end) else span
     if model_span is None or not len(model_span):
         a, b, model_span = start, end, span
-    return Candidate(doc_id, sent_id, start, end, text, doc.text[a:b], arrays.tags(model_span.start, model_span.end),
+    return Candidate(doc_id, sent_id, start, end, text, arrays.text[a:b], arrays.tags(model_span.start, model_span.end),
                      cue.claim_type if cue else None,
                      evaluative_frame(span) or evaluative_predicate(content), speaker, quote_id)
 
