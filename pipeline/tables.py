@@ -70,7 +70,7 @@ def _publishable(path: Path) -> None:
         if path.is_dir():
             os.chmod(path, 0o777 & ~mask)
             for child in path.iterdir():
-                os.chmod(child, 0o666 & ~mask)
+                os.chmod(child, (0o777 if child.is_dir() else 0o666) & ~mask)
         else:
             os.chmod(path, 0o666 & ~mask)
     except OSError:
@@ -97,7 +97,12 @@ def replace_path(tmp: Path, final: Path) -> None:
     involved on either side, the old one is first renamed aside, so at every
     moment either the old or the new complete table is at (or next to) the path.
     """
-    if final.exists() and (final.is_dir() or tmp.is_dir()):
+    if final.is_symlink() and tmp.is_dir():  # a link (to a table of a generation) is replaced, not followed
+        trash = final.with_name(f".{final.name}.old-{uuid.uuid4().hex[:8]}")
+        os.replace(final, trash)
+        os.replace(tmp, final)
+        trash.unlink(missing_ok=True)
+    elif final.exists() and not final.is_symlink() and (final.is_dir() or tmp.is_dir()):
         trash = final.with_name(f".{final.name}.old-{uuid.uuid4().hex[:8]}")
         os.replace(final, trash)
         os.replace(tmp, final)
@@ -142,35 +147,39 @@ class PartWriter:
     removes the partial output and leaves the previous table untouched.
     """
 
-    def __init__(self, out_dir: Path | str, table: str):
+    def __init__(self, out_dir: Path | str, table: str, prefix: str = "part-"):
         self.out = Path(out_dir)
         self.out.mkdir(parents=True, exist_ok=True)
         self.table = table
+        self.prefix = prefix
         self.tmp_dir = Path(tempfile.mkdtemp(prefix=f".{table}.parts.", dir=self.out))
         self.n_parts = 0
         self.n_rows = 0
 
-    def _next_part(self) -> Path:
-        path = self.tmp_dir / f"part-{self.n_parts:05d}.parquet"
+    def _next_part(self, name: str | None = None) -> Path:
+        """The path of a new part: ``name`` (e.g. ``part-<batch number>.parquet``,
+        so the order of parts follows the batches whatever order they finish
+        in), else ``<prefix><counter>.parquet``."""
+        path = self.tmp_dir / (name or f"{self.prefix}{self.n_parts:05d}.parquet")
         self.n_parts += 1
         return path
 
-    def write(self, df: pd.DataFrame) -> None:
-        self.write_arrow(to_arrow(df, self.table))
+    def write(self, df: pd.DataFrame, name: str | None = None) -> None:
+        self.write_arrow(to_arrow(df, self.table), name)
 
-    def write_arrow(self, arrow: pa.Table) -> None:
+    def write_arrow(self, arrow: pa.Table, name: str | None = None) -> None:
         if arrow.schema != schema_for(self.table):
             arrow = to_arrow(arrow.to_pandas(), self.table)
-        pq.write_table(arrow, self._next_part())
+        pq.write_table(arrow, self._next_part(name))
         self.n_rows += arrow.num_rows
 
-    def add_file(self, path: Path | str, n_rows: int) -> None:
+    def add_file(self, path: Path | str, n_rows: int, name: str | None = None) -> None:
         """Adopt a finished part file (moved, not copied)."""
-        shutil.move(str(path), self._next_part())
+        shutil.move(str(path), self._next_part(name))
         self.n_rows += n_rows
 
     def parts(self) -> list[Path]:
-        return sorted(self.tmp_dir.glob("part-*.parquet"))
+        return sorted(self.tmp_dir.glob("*.parquet"))
 
     def read(self, columns: list[str] | None = None) -> pd.DataFrame:
         """The rows written so far (before ``commit``), e.g. for a corpus-wide finalize."""
@@ -185,15 +194,15 @@ class PartWriter:
         ``frames`` may be a generator reading the current parts (``parts()``):
         they are removed only after the last new part is written.
         """
-        stale, saved = self.tmp_dir, (self.n_parts, self.n_rows)
+        stale, saved = self.tmp_dir, (self.n_parts, self.n_rows, self.prefix)
         self.tmp_dir = Path(tempfile.mkdtemp(prefix=f".{self.table}.parts.", dir=self.out))
-        self.n_parts, self.n_rows = 0, 0
+        self.n_parts, self.n_rows, self.prefix = 0, 0, "part-"
         try:
             for df in frames:
                 self.write(df)
         except BaseException:
             shutil.rmtree(self.tmp_dir, ignore_errors=True)
-            self.tmp_dir, (self.n_parts, self.n_rows) = stale, saved
+            self.tmp_dir, (self.n_parts, self.n_rows, self.prefix) = stale, saved
             raise
         shutil.rmtree(stale, ignore_errors=True)
 

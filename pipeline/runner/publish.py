@@ -36,36 +36,60 @@ class Sink:
         self.progress = progress
         self.seconds: dict[str, float] = {}
         self.doc_ids: list[str] = []
+        self.skipped: set[str] = set()
         self.n_docs = 0
+        self.busy: list[tuple[float, float]] = []  # (start, end) of each batch's work
+        self._errors: dict[int, list] = {}  # batch number -> its records (kept in batch order)
+
+    def finish(self) -> None:
+        """Add the batches' error records to the run's, in batch order (batches
+        finish in any order)."""
+        for number in sorted(self._errors):
+            self.errors.extend(self._errors[number])
+        self._errors.clear()
 
     def add(self, result: BatchResult) -> None:
+        name = f"part-{result.number:05d}.parquet"
         for table, df in result.tables.items():
             if len(df):
-                self.writers[table].write(df)
+                self.writers[table].write(df, name)
+        for table, (path, rows) in result.parts.items():
+            self.writers[table].add_file(path, rows, name)
         if result.docbin:
             self.index.write_part(result.docbin, result.parsed)
-        self.account(result.errors, result.seconds, result.n_docs, result.doc_ids)
+        if result.docbin_path:
+            self.index.adopt_part(Path(result.docbin_path), result.parsed)
+        self.skipped.update(result.skipped)
+        if result.busy[1]:
+            self.busy.append(result.busy)
+        self.account(result.errors, result.seconds, result.n_docs, result.doc_ids, len(result.skipped),
+                     result.number)
 
-    def account(self, errors, seconds, n_docs, doc_ids) -> None:
-        self.errors.extend(errors)
+    def account(self, errors, seconds, n_docs, doc_ids, n_skipped: int = 0, number: int = 0) -> None:
+        self._errors[number] = self._errors.get(number, []) + list(errors)
         for k, v in seconds.items():
             self.seconds[k] = self.seconds.get(k, 0.0) + v
         self.doc_ids.extend(doc_ids)
         self.n_docs += n_docs
         if self.progress is not None:
-            self.progress.advance(n_docs)
+            self.progress.advance(n_docs + n_skipped)
 
 
 def copy_unchanged(out: Path, table: str, keep: set[str], writer: PartWriter) -> None:
-    """Copy the rows of unchanged documents from the previous table, part by part."""
+    """Copy the rows of unchanged documents from the previous table, part by part
+    (the table was checked against its manifest record before the run)."""
     if not keep:
         return
     keep_arr = pa.array(sorted(keep), type=pa.string())
-    for path in table_files(out, table):
-        t = pq.read_table(path)
+    for k, path in enumerate(table_files(out, table)):
+        try:
+            t = pq.read_table(path)
+        except (OSError, pa.ArrowInvalid) as exc:
+            raise TableSchemaError(f"{path}: cannot be read ({type(exc).__name__}: {str(exc)[:160]}); "
+                                   f"rerun with --no-incremental") from None
         t = t.filter(pc.is_in(t.column("doc_id"), value_set=keep_arr))
         if t.num_rows:
-            writer.write_arrow(t)
+            writer.write_arrow(t, f"kept-{k:05d}.parquet")
 
 
 def finalize(stage: Stage, writers: dict[str, PartWriter], batch_rows: int) -> None:
@@ -139,9 +163,11 @@ def renamed(df: pd.DataFrame, cols: tuple[str, ...], renames: dict[tuple[str, st
     return df
 
 
-def write_errors(errors: ErrorLog, out: Path, stages_run: set[str], keep_docs: set[str] = frozenset()) -> Path:
-    """errors.parquet: this run's records, plus earlier rows of stages not run,
-    plus (incremental) the earlier non-read rows of the unchanged documents kept."""
+def write_errors(errors: ErrorLog, out: Path, dest: Path, stages_run: set[str],
+                 keep_docs: set[str] = frozenset()) -> Path:
+    """errors.parquet in ``dest``: this run's records, plus the rows of ``<out>``'s
+    errors table of stages not run, plus (incremental) its non-read rows of the
+    unchanged documents kept."""
     new = errors.frame()
     path = table_path(out, "errors")
     if path.exists():
@@ -152,6 +178,7 @@ def write_errors(errors: ErrorLog, out: Path, stages_run: set[str], keep_docs: s
                 keep |= old["doc_id"].isin(keep_docs) & (old["stage"] != "read")
             old = old[keep]
             new = pd.concat([old, new], ignore_index=True) if len(old) else new
-        except (MissingTableError, TableSchemaError, ValueError):
-            pass
-    return write_table(new, out, "errors")
+        except (MissingTableError, TableSchemaError, ValueError, OSError):
+            pass  # an unreadable errors table of an earlier run is not carried over
+    write_table(new, dest, "errors")
+    return path
