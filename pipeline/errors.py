@@ -35,7 +35,8 @@ class InputError(ClaimexError):
     """An input path cannot be used (missing, unsupported type, malformed table or gold file)."""
 
     exit_code = 3
-    meaning = "an input cannot be used (missing, unsupported type, table without a `text` column, malformed gold or archive file)"
+    meaning = ("an input cannot be used (missing, an empty folder, unsupported type, table without a `text` column, "
+               "malformed gold or archive file)")
 
 
 class ModelError(ClaimexError):
@@ -49,7 +50,8 @@ class TableError(ClaimexError):
     """An upstream table is missing or does not match the contract."""
 
     exit_code = 5
-    meaning = "an upstream table is missing or does not match the contract (the message names the table and column)"
+    meaning = ("an upstream table is missing, damaged (a part file lost) or does not match the contract "
+               "(the message names the table and column)")
 
 
 class OutputError(ClaimexError):
