@@ -15,16 +15,22 @@ from .conftest import ROOT, SEEDS
 pytestmark = [pytest.mark.slow, pytest.mark.skipif(not Path("/proc").is_dir(), reason="needs /proc")]
 
 
-def _children(pid: int) -> list[int]:
-    kids = []
+def _descendants(pid: int) -> list[int]:
+    """Every process started by ``pid``, directly or not (workers may be forked
+    from a fork server the run started)."""
+    parent = {}
     for stat in Path("/proc").glob("[0-9]*/stat"):
         try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-        except OSError:
+            parent[int(stat.parent.name)] = int(stat.read_text().rsplit(")", 1)[1].split()[1])
+        except (OSError, ValueError, IndexError):
             continue
-        if int(fields[1]) == pid:
-            kids.append(int(stat.parent.name))
-    return kids
+    found, frontier = [], [pid]
+    while frontier:
+        p = frontier.pop()
+        kids = [k for k, pp in parent.items() if pp == p]
+        found += kids
+        frontier += kids
+    return found
 
 
 def _alive(pid: int) -> bool:
@@ -45,15 +51,17 @@ def test_engines_workers_exit_when_the_run_is_killed(tmp_path):
     proc = subprocess.Popen([sys.executable, "-m", "pipeline", "run", "all", "--input", str(corpus),
                              "--out", str(tmp_path / "out"), "--workers", "2", "--batch-size", "4", "--no-progress"],
                             env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    workers: list[int] = []
+    started: list[int] = []
     deadline = time.time() + 120
     while time.time() < deadline and proc.poll() is None:
-        workers = [k for k in _children(proc.pid) if "spawn_main" in Path(f"/proc/{k}/cmdline").read_text(errors="replace")]
-        if len(workers) >= 2:
+        # the resource tracker and two workers (and a fork server, when there is one)
+        started = _descendants(proc.pid)
+        if len(started) >= 3:
             break
         time.sleep(0.2)
-    assert len(workers) >= 2, "the run did not start its workers"
-    time.sleep(2)  # the workers are loading the model or parsing
+    assert len(started) >= 3, "the run did not start its workers"
+    time.sleep(3)  # the workers are loading the model or parsing
+    workers = _descendants(proc.pid)
     proc.send_signal(signal.SIGKILL)
     proc.wait()
     deadline = time.time() + 15
@@ -62,4 +70,4 @@ def test_engines_workers_exit_when_the_run_is_killed(tmp_path):
     left = [w for w in workers if _alive(w)]
     for w in left:
         os.kill(w, signal.SIGKILL)
-    assert not left, f"worker processes {left} outlived the killed run"
+    assert not left, f"processes {left} of {workers} outlived the killed run"

@@ -19,6 +19,7 @@ one document at a time and the failing document(s) are recorded.
 """
 from __future__ import annotations
 
+import resource
 import time
 from contextlib import nullcontext
 from dataclasses import dataclass, field
@@ -70,6 +71,7 @@ class BatchResult:
     parts: dict[str, tuple[str, int]] = field(default_factory=dict)  # table -> (part file, rows), when written
     docbin_path: str | None = None    # the DocBin part, when written
     busy: tuple[float, float] = (0.0, 0.0)  # wall-clock start and end of the work (time.time())
+    rss_mib: float = 0.0              # peak RSS of the process that took the batch, so far
 
 
 class BatchContext:
@@ -270,7 +272,22 @@ def process_batch(task: BatchTask) -> BatchResult:
     if task.parts_dir:
         write_parts(result, Path(task.parts_dir))
     result.busy = (start, time.time())
+    result.rss_mib = peak_rss_mib()
     return result
+
+
+def peak_rss_mib() -> float:
+    """This process's peak resident memory in MiB: ``VmHWM`` where Linux has it
+    (``ru_maxrss`` survives ``exec``, so a process started by a large one would
+    report its parent's peak), else ``ru_maxrss``."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
 
 
 def _read_files(task: BatchTask, errors: ErrorLog, skipped: list[str]) -> BatchTask:

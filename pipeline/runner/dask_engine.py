@@ -17,17 +17,18 @@ as they finish, a few per worker in flight. Workers read and write under
 ``--out``, so with a remote scheduler ``--out`` (and ``--input``) must be on
 a file system every worker sees at the same path (NFS, a shared volume).
 
-Workers of a local cluster end when the process that started them is gone.
+Workers of a local cluster are forked from the local engine's preloaded fork
+server (``engines.fork_server``), so they start with the model in memory,
+and they end when the run's process is gone.
 """
 from __future__ import annotations
 
 import os
-import signal
 import threading
-import time
 from typing import TYPE_CHECKING, Iterable
 
 from .batch import BatchTask, prepare_process, process_batch
+from .engines import exit_with_parent, fork_server
 
 if TYPE_CHECKING:
     from .publish import Sink
@@ -38,35 +39,6 @@ try:  # dask is an optional extra; importing this module without it still works
     from distributed import WorkerPlugin as _WorkerPluginBase
 except ImportError:  # pragma: no cover - exercised only without the extra
     _WorkerPluginBase = object
-
-#: how often a local worker checks that the run's process is alive (seconds)
-PARENT_CHECK_SECONDS = 0.5
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-        return True
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-
-
-def _exit_with(pid: int) -> None:
-    """End this worker and its nanny when the run's process ``pid`` is gone
-    (else the nanny would start a new worker)."""
-    def watch() -> None:
-        while True:
-            time.sleep(PARENT_CHECK_SECONDS)
-            if not _alive(pid):
-                nanny = os.getppid()
-                if nanny != pid and nanny > 1:
-                    os.kill(nanny, signal.SIGKILL)
-                os._exit(1)
-
-    threading.Thread(target=watch, name="claimex-run-watch", daemon=True).start()
-
 
 class _LoadModel(_WorkerPluginBase):
     """Worker plugin: load the spaCy model and the stages' setup once when each worker starts."""
@@ -81,19 +53,27 @@ class _LoadModel(_WorkerPluginBase):
 
     def setup(self, worker) -> None:
         if self.watch_pid is not None:
-            _exit_with(self.watch_pid)
-        prepare_process(self.model, self.stage_names)
+            exit_with_parent(self.watch_pid)
+        prepare_process(self.model, self.stage_names)  # preloaded by the fork server: instant
 
 
-def _client(settings: "Settings"):
+def _client(settings: "Settings", stage_names: tuple[str, ...]):
+    import dask
     from distributed import Client, LocalCluster
+    from distributed.utils import get_mp_context
 
     if settings.scheduler:
         return Client(settings.scheduler), None
-    for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
-        os.environ.setdefault(var, "1")
-    cluster = LocalCluster(n_workers=settings.workers, threads_per_worker=1, processes=True,
-                           dashboard_address=":0", silence_logs=40)
+    # The local cluster's workers are forked from the same preloaded fork
+    # server as the local engine's (``engines.fork_server``): they start with
+    # the model in memory instead of importing spaCy and loading it.
+    method = {"distributed.worker.multiprocessing-method": "forkserver"}
+    if fork_server(settings.model, stage_names, ("distributed",)) is None:
+        method = {}
+    with dask.config.set(method):
+        get_mp_context()  # lets distributed record its preload as done; ours is set
+        cluster = LocalCluster(n_workers=settings.workers, threads_per_worker=1, processes=True,
+                               dashboard_address=":0", silence_logs=40)
     return Client(cluster), cluster
 
 
@@ -110,7 +90,7 @@ class DaskEngine:
 
     def _start(self) -> None:
         try:
-            self.client, self.cluster = _client(self.settings)
+            self.client, self.cluster = _client(self.settings, self.stage_names)
             watch = os.getpid() if self.cluster is not None else None
             self.client.register_plugin(_LoadModel(self.settings.model, self.stage_names, watch))
         except BaseException as exc:  # re-raised in the run's thread by ``run``

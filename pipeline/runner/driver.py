@@ -48,7 +48,7 @@ from ..registry import Stage, producer, stages
 from ..schemas import SCHEMAS
 from ..tables import MissingTableError, PartWriter, TableSchemaError, checked_dataset, table_path
 from . import manifest
-from .batch import stage_setup
+from .batch import prepare_process, stage_setup
 from .batching import auto_batch_size, count_inputs, count_rows, tasks_from_inputs, tasks_from_tables
 from .engines import WorkerPool, run_serial
 from .fingerprint import check_model, parse_key, run_fingerprint
@@ -128,6 +128,8 @@ def _run(selected: list[Stage], registered, settings: Settings, store: TableStor
             engine = DaskEngine(settings, names)  # the cluster starts while the inputs are listed
         elif settings.workers > 1:
             pool = WorkerPool(settings, names)  # workers load the model meanwhile
+        else:
+            prepare_process(settings.model, names)  # the model, before the first batch
         counts: dict = {}
         if from_clean:
             previous = None
@@ -198,6 +200,7 @@ def _run(selected: list[Stage], registered, settings: Settings, store: TableStor
     summary.skipped = len(skipped)
     summary.not_read = counts.get("not_read", 0)
     summary.busy_seconds = sum(b - a for a, b in sink.busy)
+    summary.worker_rss_mib = sink.worker_rss_mib
     _phases(summary, sink, t_start, t0, t_finalized, t_end)
     return summary
 

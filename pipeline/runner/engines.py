@@ -3,22 +3,31 @@
 ``--engine dask`` lives in ``dask_engine``. Every engine calls the same
 ``batch.process_batch`` and hands each ``BatchResult`` to the ``Sink``.
 
-Worker processes load the model and every stage's setup once, when they
-start (``prepare_process``), before they take a batch. They are started
-before the run reads its inputs, so loading overlaps with the rest of the
-start-up. Batches are handed out as workers finish them, a few per worker
-in flight, so a slow batch never holds the others up. Each worker watches
-the process that started it and exits when that process is gone (a
-``kill -9`` of ``pipeline run`` used to leave the workers running).
+Worker processes are forked from a fork server that has loaded the model,
+every stage's setup and warmed up once (``preload``), so each starts in
+milliseconds with the model in memory shared copy-on-write; where there is
+no fork server (Windows) or it could not preload, each worker loads the model
+in its initializer (``batch.prepare_process``) - always before its first
+batch. The pool is started before the run lists its inputs, so loading
+overlaps with the rest of the start-up. Batches are handed out as workers
+finish them, a few per worker in flight, so a slow batch never holds the
+others up. Each worker exits when the process that started it or the run is
+gone (a ``kill -9`` of ``pipeline run`` used to leave the workers running).
 """
 from __future__ import annotations
 
+import json
 import os
 import threading
 import time
 from typing import Iterator
 
 from .batch import BatchTask, prepare_process, process_batch
+
+#: the module the fork server imports first (``preload``; not imported here:
+#: importing it loads the model when ``PRELOAD_ENV`` is set)
+PRELOAD_MODULE = __name__.rsplit(".", 1)[0] + ".preload"
+PRELOAD_ENV = "CLAIMEX_WORKER_PRELOAD"
 from .publish import Sink
 from .settings import Settings
 
@@ -31,21 +40,59 @@ def run_serial(tasks: Iterator[BatchTask], sink: Sink, settings: Settings) -> No
         sink.add(process_batch(task))
 
 
-def exit_with_parent(parent_pid: int) -> None:
-    """Start a daemon thread that ends this process when ``parent_pid`` is gone
-    (its parent changes: the orphan is adopted by init or a subreaper)."""
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+        return True
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+
+
+def exit_with_parent(run_pid: int) -> None:
+    """Start a daemon thread that ends this process when its parent (the run,
+    or the fork server, which ends with the run) changes - the orphan was
+    adopted by init or a subreaper - or the run's process ``run_pid`` is gone."""
+    parent = os.getppid()
+
     def watch() -> None:
         while True:
             time.sleep(PARENT_CHECK_SECONDS)
-            if os.getppid() != parent_pid:
+            if os.getppid() != parent or not _alive(run_pid):
                 os._exit(1)
 
     threading.Thread(target=watch, name="claimex-parent-watch", daemon=True).start()
 
 
-def _init_worker(model: str, stage_names: tuple[str, ...], parent_pid: int) -> None:
-    exit_with_parent(parent_pid)
-    prepare_process(model, stage_names)  # once per worker process; never shipped in a task
+def _init_worker(model: str, stage_names: tuple[str, ...], run_pid: int) -> None:
+    exit_with_parent(run_pid)
+    prepare_process(model, stage_names)  # preloaded: instant; else once per worker, never in a task
+
+
+def fork_server(model: str, stage_names: tuple[str, ...], modules: tuple[str, ...] = ()):
+    """The ``forkserver`` context, its server started now with the model
+    preloaded (``preload``); ``None`` where there is no fork server (Windows).
+    Never plain fork: a process with pyarrow's or BLAS threads running must
+    not fork. The server is one per process: when an earlier pool started it,
+    it is reused as it is, and workers load a model it lacks themselves."""
+    import multiprocessing as mp
+    from multiprocessing import forkserver
+
+    if "forkserver" not in mp.get_all_start_methods():
+        return None
+    # N processes on N cores: keep BLAS/OpenMP single-threaded in each (set
+    # before the server starts, so no thread pool exists when it forks).
+    for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ.setdefault(var, "1")
+    ctx = mp.get_context("forkserver")
+    ctx.set_forkserver_preload([*modules, PRELOAD_MODULE])
+    os.environ[PRELOAD_ENV] = json.dumps([model, list(stage_names)])
+    try:
+        forkserver.ensure_running()  # the server inherits what to preload from the environment
+    finally:
+        os.environ.pop(PRELOAD_ENV, None)
+    return ctx
 
 
 class WorkerPool:
@@ -55,17 +102,14 @@ class WorkerPool:
         import multiprocessing as mp
         from concurrent.futures import ProcessPoolExecutor
 
-        # N processes on N cores: keep BLAS/OpenMP single-threaded in each.
-        for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
-            os.environ.setdefault(var, "1")
-        ctx = mp.get_context("spawn")  # fork after pyarrow's threads started is unsafe
+        ctx = fork_server(settings.model, stage_names) or mp.get_context("spawn")
         self.workers = settings.workers
         self.pool = ProcessPoolExecutor(settings.workers, mp_context=ctx, initializer=_init_worker,
                                         initargs=(settings.model, stage_names, os.getpid()))
-        # Start every worker now (the executor starts them on demand): model
-        # loading runs while this process lists the inputs.
-        for f in [self.pool.submit(os.getpid) for _ in range(settings.workers)]:
-            f.add_done_callback(lambda _f: None)
+        # Start every worker now (the executor starts them on demand): the
+        # server preloads while this process lists the inputs.
+        for _ in range(settings.workers):
+            self.pool.submit(os.getpid)
 
     def run(self, tasks: Iterator[BatchTask], sink: Sink) -> None:
         from concurrent.futures import FIRST_COMPLETED, wait

@@ -40,6 +40,7 @@ class Sink:
         self.n_docs = 0
         self.busy: list[tuple[float, float]] = []  # (start, end) of each batch's work
         self._errors: dict[int, list] = {}  # batch number -> its records (kept in batch order)
+        self.worker_rss_mib = 0.0  # the largest peak RSS a process that took batches reported
 
     def finish(self) -> None:
         """Add the batches' error records to the run's, in batch order (batches
@@ -60,6 +61,7 @@ class Sink:
         if result.docbin_path:
             self.index.adopt_part(Path(result.docbin_path), result.parsed)
         self.skipped.update(result.skipped)
+        self.worker_rss_mib = max(self.worker_rss_mib, result.rss_mib)
         if result.busy[1]:
             self.busy.append(result.busy)
         self.account(result.errors, result.seconds, result.n_docs, result.doc_ids, len(result.skipped),

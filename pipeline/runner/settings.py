@@ -62,6 +62,7 @@ class RunSummary:
     workers: int = 1
     batch_size: int = BATCH_SIZE
     busy_seconds: float = 0.0  # batch work summed over all workers
+    worker_rss_mib: float = 0.0  # peak RSS of the largest process that took batches
 
     @property
     def serial_seconds(self) -> float:
