@@ -121,38 +121,60 @@ def _env() -> dict:
     return dict(os.environ, PYTHONPATH=os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]))
 
 
-def run_child(corpus: Path, out: Path, model: str, workers: int, engine: str, batch_size: int | None) -> None:
-    """Subprocess body: one `run all` as a user runs it; print what it reports."""
-    from pipeline.registry import stage_names
-    from pipeline.runner import Settings, run
-
-    s = run(list(stage_names()), Settings(input=corpus, out=out, model=model, workers=workers, engine=engine,
-                                        batch_size=batch_size, incremental=False))
-    from pipeline.runner.batch import peak_rss_mib
-
-    print(json.dumps({"run": s.seconds, "phases": s.phases, "busy": s.busy_seconds, "workers": s.workers,
-                      "batch_size": s.batch_size, "docs": s.processed, "failed": len(s.errors.failed_ids()),
-                      "rss_mib": peak_rss_mib(), "worker_rss_mib": s.worker_rss_mib}))
-
-
 def time_cli(corpus: Path, work: Path, model: str, workers: int, engine: str, batch_size: int | None) -> dict:
-    """One `run all` in a fresh process: wall (start-up to exit), and its report."""
+    """One ``pipeline run all`` in a fresh process, as a user runs it (start-up,
+    imports, model loading and exit included): its wall time and the
+    ``--timings`` line it prints, with its peak RSS."""
     out = Path(tempfile.mkdtemp(prefix="out-", dir=work))
-    cmd = [sys.executable, str(Path(__file__).resolve()), "--run-child", str(corpus), "--child-out", str(out),
-           "--model", model, "--child-workers", str(workers), "--child-engine", engine]
+    cmd = [sys.executable, "-m", "pipeline", "run", "all", "--input", str(corpus), "--out", str(out), "--model", model,
+           "--workers", str(workers), "--engine", engine, "--no-incremental", "--no-progress", "--timings"]
     if batch_size:
         cmd += ["--batch-size", str(batch_size)]
-    t0 = time.perf_counter()
-    proc = subprocess.run(cmd, capture_output=True, text=True, env=_env(), cwd=ROOT)
-    wall = time.perf_counter() - t0
+    wrapper = [sys.executable, str(Path(__file__).resolve()), "--peak-rss-of", *cmd]
+    proc = subprocess.run(wrapper, capture_output=True, text=True, env=_env(), cwd=ROOT)
     shutil.rmtree(out, ignore_errors=True)
     if proc.returncode != 0:
         raise RuntimeError(f"{' '.join(cmd)} exited {proc.returncode}:\n{proc.stderr[-2000:]}")
-    report = json.loads(proc.stdout.strip().splitlines()[-1])
+    lines = proc.stdout.splitlines()
+    report = json.loads(next(line for line in lines if line.startswith("timings: ")).split(" ", 1)[1])
+    last = json.loads(lines[-1])
+    report["rss_mib"], wall = last["rss_mib"], last["wall"]
+    report["run"] = report.pop("seconds")
     window = report["phases"].get("batches", 0.0)
     report.update(wall=wall, window=window, serial=wall - window,
                   efficiency=report["busy"] / (workers * window) if window else None)
     return report
+
+
+def peak_rss_of(cmd: list[str]) -> int:
+    """Run ``cmd``; print its output, then its peak RSS (MiB) as a JSON line. The
+    peak is read from /proc while it runs (``ru_maxrss`` of a child starts at
+    its parent's peak)."""
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=None, text=True)
+    peak = 0
+    status = Path(f"/proc/{proc.pid}/status")
+    import threading
+
+    def watch():
+        nonlocal peak
+        while proc.poll() is None:
+            try:
+                for line in status.read_text().splitlines():
+                    if line.startswith("VmHWM:"):
+                        peak = max(peak, int(line.split()[1]))
+            except (OSError, ValueError):
+                pass
+            time.sleep(0.05)
+
+    t = threading.Thread(target=watch, daemon=True)
+    t.start()
+    out, _ = proc.communicate()
+    wall = time.perf_counter() - t0
+    t.join()
+    print(out, end="")
+    print(json.dumps({"rss_mib": peak / 1024, "wall": wall}))
+    return proc.returncode
 
 
 def describe(label: str, r: dict) -> str:
@@ -179,19 +201,15 @@ def main(argv=None) -> int:
     ap.add_argument("--json", type=Path, help="also write the results as JSON here")
     ap.add_argument("--verbose", action="store_true")
     ap.add_argument("--bbc", type=Path, default=BBC, help="the BBC corpus folder (default ../shared/data/news/bbc)")
-    ap.add_argument("--run-child", type=Path, help=argparse.SUPPRESS)
-    ap.add_argument("--child-out", type=Path, help=argparse.SUPPRESS)
-    ap.add_argument("--child-workers", type=int, default=1, help=argparse.SUPPRESS)
-    ap.add_argument("--child-engine", default="local", help=argparse.SUPPRESS)
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["--peak-rss-of"]:
+        return peak_rss_of(argv[1:])
     args = ap.parse_args(argv)
 
     from pipeline.nlp.loader import DEFAULT_MODEL
 
     model = args.model or DEFAULT_MODEL
     BBC_DIR[0] = args.bbc.resolve()
-    if args.run_child:
-        run_child(args.run_child, args.child_out, model, args.child_workers, args.child_engine, args.batch_size)
-        return 0
     if not BBC_DIR[0].is_dir():
         print(f"BBC corpus not found at {BBC_DIR[0]}; the benchmark reads ../shared/data/news/bbc/ (or --bbc)",
               file=sys.stderr)

@@ -145,6 +145,8 @@ class PartWriter:
     directory into place (or, with a single part, the lone file), so a
     one-batch run still writes ``<table>.parquet`` as one file. ``abort``
     removes the partial output and leaves the previous table untouched.
+    The writer knows each part's row count (``records`` after ``commit``), so
+    describing the table needs no second read.
     """
 
     def __init__(self, out_dir: Path | str, table: str, prefix: str = "part-"):
@@ -154,7 +156,13 @@ class PartWriter:
         self.prefix = prefix
         self.tmp_dir = Path(tempfile.mkdtemp(prefix=f".{table}.parts.", dir=self.out))
         self.n_parts = 0
-        self.n_rows = 0
+        self.rows: dict[str, int] = {}   # part file name -> rows
+        self.synced: set[str] = set()    # parts already on disk (fsynced by whoever wrote them)
+        self.records: list[tuple[str, int, int]] = []  # after commit: (file, rows, bytes) as published
+
+    @property
+    def n_rows(self) -> int:
+        return sum(self.rows.values())
 
     def _next_part(self, name: str | None = None) -> Path:
         """The path of a new part: ``name`` (e.g. ``part-<batch number>.parquet``,
@@ -170,13 +178,17 @@ class PartWriter:
     def write_arrow(self, arrow: pa.Table, name: str | None = None) -> None:
         if arrow.schema != schema_for(self.table):
             arrow = to_arrow(arrow.to_pandas(), self.table)
-        pq.write_table(arrow, self._next_part(name))
-        self.n_rows += arrow.num_rows
+        path = self._next_part(name)
+        pq.write_table(arrow, path)
+        self.rows[path.name] = arrow.num_rows
 
-    def add_file(self, path: Path | str, n_rows: int, name: str | None = None) -> None:
-        """Adopt a finished part file (moved, not copied)."""
-        shutil.move(str(path), self._next_part(name))
-        self.n_rows += n_rows
+    def add_file(self, path: Path | str, n_rows: int, name: str | None = None, synced: bool = False) -> None:
+        """Adopt a finished part file (moved, not copied); ``synced``: its writer fsynced it."""
+        target = self._next_part(name)
+        shutil.move(str(path), target)
+        self.rows[target.name] = n_rows
+        if synced:
+            self.synced.add(target.name)
 
     def parts(self) -> list[Path]:
         return sorted(self.tmp_dir.glob("*.parquet"))
@@ -188,21 +200,34 @@ class PartWriter:
             return empty_frame(self.table)
         return pq.ParquetDataset(parts).read(columns=columns).to_pandas()
 
-    def rewrite(self, frames: Iterable[pd.DataFrame]) -> None:
-        """Replace every part written so far by ``frames`` (one new part each).
+    def replace(self, part: Path, df: pd.DataFrame) -> None:
+        """Write ``df`` over the part file ``part`` (atomically: a temporary file, renamed)."""
+        tmp = part.with_name(f".{part.name}.tmp")
+        arrow = to_arrow(df, self.table)
+        pq.write_table(arrow, tmp)
+        os.replace(tmp, part)
+        self.rows[part.name] = arrow.num_rows
+        self.synced.discard(part.name)
+
+    def rewrite(self, frames: Iterable[pd.DataFrame | pa.Table]) -> None:
+        """Replace every part written so far by ``frames`` (DataFrames or Arrow
+        tables of the table's schema; one new part each).
 
         ``frames`` may be a generator reading the current parts (``parts()``):
         they are removed only after the last new part is written.
         """
-        stale, saved = self.tmp_dir, (self.n_parts, self.n_rows, self.prefix)
+        stale, saved = self.tmp_dir, (self.n_parts, self.rows, self.synced, self.prefix)
         self.tmp_dir = Path(tempfile.mkdtemp(prefix=f".{self.table}.parts.", dir=self.out))
-        self.n_parts, self.n_rows, self.prefix = 0, 0, "part-"
+        self.n_parts, self.rows, self.synced, self.prefix = 0, {}, set(), "part-"
         try:
             for df in frames:
-                self.write(df)
+                if isinstance(df, pa.Table):
+                    self.write_arrow(df)
+                else:
+                    self.write(df)
         except BaseException:
             shutil.rmtree(self.tmp_dir, ignore_errors=True)
-            self.tmp_dir, (self.n_parts, self.n_rows, self.prefix) = stale, saved
+            self.tmp_dir, (self.n_parts, self.rows, self.synced, self.prefix) = stale, saved
             raise
         shutil.rmtree(stale, ignore_errors=True)
 
@@ -210,17 +235,21 @@ class PartWriter:
         final = table_path(self.out, self.table)
         if self.n_parts == 0:
             self.write(empty_frame(self.table))
-        for part in self.parts():
-            with open(part, "rb") as fh:
-                os.fsync(fh.fileno())
-        if self.n_parts == 1:
-            part = self.parts()[0]
+        parts = self.parts()
+        for part in parts:
+            if part.name not in self.synced:
+                with open(part, "rb") as fh:
+                    os.fsync(fh.fileno())
+        if len(parts) == 1:
+            part = parts[0]
+            self.records = [(final.name, self.rows[part.name], part.stat().st_size)]
             tmp_file = self.out / f".{self.table}.{uuid.uuid4().hex[:8]}.tmp"
             os.replace(part, tmp_file)
             shutil.rmtree(self.tmp_dir, ignore_errors=True)
             _publishable(tmp_file)
             replace_path(tmp_file, final)
         else:
+            self.records = [(p.name, self.rows[p.name], p.stat().st_size) for p in parts]
             _publishable(self.tmp_dir)
             replace_path(self.tmp_dir, final)
         return final

@@ -35,6 +35,7 @@ def run_cmd(
     batch_size: Optional[int] = typer.Option(None, "--batch-size", min=1, help=f"Documents per batch: the unit of streaming, of work per worker and of a Parquet part (default: {BATCH_SIZE}, fewer with several workers so each gets about {BATCHES_PER_WORKER} batches)."),
     incremental: bool = typer.Option(True, "--incremental/--no-incremental", help="`run all`: skip documents whose content, model and code are unchanged since the last run into --out."),
     progress: bool = typer.Option(True, "--progress/--no-progress", help="Show a progress bar (documents/s, ETA) when stderr is a terminal."),
+    timings: bool = typer.Option(False, "--timings", help="Print where the time went as one JSON line (`timings: {...}`; what `make bench` reads)."),
 ) -> None:
     names = list(stage_names()) if stage.value == "all" else [stage.value]
     settings = Settings(input=input, out=out, model=model, max_chars=max_chars, workers=parse_workers(workers),
@@ -50,6 +51,18 @@ def run_cmd(
     if summary.skipped:
         console.print(f"incremental: {summary.skipped} unchanged documents kept, {summary.processed} processed", highlight=False)
     print_summary(summary)
+    if timings:
+        print_timings(summary)
+
+
+def print_timings(summary: RunSummary) -> None:
+    """One JSON line: seconds per phase, the batch window's efficiency, worker memory."""
+    import json
+
+    data = {"seconds": summary.seconds, "phases": summary.phases, "busy": summary.busy_seconds,
+            "workers": summary.workers, "batch_size": summary.batch_size, "docs": summary.processed,
+            "failed": len(summary.errors.failed_ids()), "worker_rss_mib": summary.worker_rss_mib}
+    out_console.print("timings: " + json.dumps(data), highlight=False, soft_wrap=True, markup=False)
 
 
 def parse_workers(value: str) -> int:

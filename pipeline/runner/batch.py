@@ -19,6 +19,7 @@ one document at a time and the failing document(s) are recorded.
 """
 from __future__ import annotations
 
+import os
 import resource
 import time
 from contextlib import nullcontext
@@ -313,6 +314,7 @@ def write_parts(result: BatchResult, folder: Path) -> None:
             (folder / table).mkdir(parents=True, exist_ok=True)
             path = folder / table / f"part-{result.number:05d}.parquet"
             pq.write_table(to_arrow(df, table), path)
+            _fsync(path)  # here, in parallel, not in the process that publishes
             result.parts[table] = (str(path), len(df))
     result.tables = {}
     if result.docbin:
@@ -320,6 +322,11 @@ def write_parts(result: BatchResult, folder: Path) -> None:
         path = folder / "docs" / f"part-{result.number:05d}.spacy"
         path.write_bytes(result.docbin)
         result.docbin_path, result.docbin = str(path), None
+
+
+def _fsync(path: Path) -> None:
+    with open(path, "rb") as fh:
+        os.fsync(fh.fileno())
 
 
 def _process(task: BatchTask, nlp, *, zone: bool) -> BatchResult:

@@ -18,7 +18,7 @@ as they finish, a few per worker in flight. Workers read and write under
 a file system every worker sees at the same path (NFS, a shared volume).
 
 Workers of a local cluster are forked from the local engine's preloaded fork
-server (``engines.fork_server``), so they start with the model in memory,
+server (``worker_server``), so they start with the model in memory,
 and they end when the run's process is gone.
 """
 from __future__ import annotations
@@ -28,7 +28,8 @@ import threading
 from typing import TYPE_CHECKING, Iterable
 
 from .batch import BatchTask, prepare_process, process_batch
-from .engines import exit_with_parent, fork_server
+from .. import worker_server
+from .engines import exit_with_parent
 
 if TYPE_CHECKING:
     from .publish import Sink
@@ -65,10 +66,10 @@ def _client(settings: "Settings", stage_names: tuple[str, ...]):
     if settings.scheduler:
         return Client(settings.scheduler), None
     # The local cluster's workers are forked from the same preloaded fork
-    # server as the local engine's (``engines.fork_server``): they start with
+    # server as the local engine's (``worker_server``): they start with
     # the model in memory instead of importing spaCy and loading it.
     method = {"distributed.worker.multiprocessing-method": "forkserver"}
-    if fork_server(settings.model, stage_names, ("distributed",)) is None:
+    if worker_server.start(settings.model, stage_names, ("distributed",)) is None:
         method = {}
     with dask.config.set(method):
         get_mp_context()  # lets distributed record its preload as done; ours is set

@@ -176,8 +176,8 @@ def _run(selected: list[Stage], registered, settings: Settings, store: TableStor
         store.carry(staging, [t for t in SCHEMAS if t not in writers and t != "errors"] + _other_tables(store, writers))
         stages_run = set(names) | ({"read"} if from_clean else set())
         summary.errors_path = write_errors(summary.errors, out, staging, stages_run, keep_docs=skipped)
-        manifest.write(staging, fingerprint if full else None,
-                       [t for t in _tables_in(staging) if t != "errors"])
+        manifest.write(staging, fingerprint if full else None, [t for t in _tables_in(staging) if t != "errors"],
+                       known={w.table: w.records for w in writers.values()})
         store.publish(staging)
         staging = None
         if from_clean:

@@ -16,18 +16,13 @@ gone (a ``kill -9`` of ``pipeline run`` used to leave the workers running).
 """
 from __future__ import annotations
 
-import json
 import os
 import threading
 import time
 from typing import Iterator
 
+from .. import worker_server
 from .batch import BatchTask, prepare_process, process_batch
-
-#: the module the fork server imports first (``preload``; not imported here:
-#: importing it loads the model when ``PRELOAD_ENV`` is set)
-PRELOAD_MODULE = __name__.rsplit(".", 1)[0] + ".preload"
-PRELOAD_ENV = "CLAIMEX_WORKER_PRELOAD"
 from .publish import Sink
 from .settings import Settings
 
@@ -70,31 +65,6 @@ def _init_worker(model: str, stage_names: tuple[str, ...], run_pid: int) -> None
     prepare_process(model, stage_names)  # preloaded: instant; else once per worker, never in a task
 
 
-def fork_server(model: str, stage_names: tuple[str, ...], modules: tuple[str, ...] = ()):
-    """The ``forkserver`` context, its server started now with the model
-    preloaded (``preload``); ``None`` where there is no fork server (Windows).
-    Never plain fork: a process with pyarrow's or BLAS threads running must
-    not fork. The server is one per process: when an earlier pool started it,
-    it is reused as it is, and workers load a model it lacks themselves."""
-    import multiprocessing as mp
-    from multiprocessing import forkserver
-
-    if "forkserver" not in mp.get_all_start_methods():
-        return None
-    # N processes on N cores: keep BLAS/OpenMP single-threaded in each (set
-    # before the server starts, so no thread pool exists when it forks).
-    for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
-        os.environ.setdefault(var, "1")
-    ctx = mp.get_context("forkserver")
-    ctx.set_forkserver_preload([*modules, PRELOAD_MODULE])
-    os.environ[PRELOAD_ENV] = json.dumps([model, list(stage_names)])
-    try:
-        forkserver.ensure_running()  # the server inherits what to preload from the environment
-    finally:
-        os.environ.pop(PRELOAD_ENV, None)
-    return ctx
-
-
 class WorkerPool:
     """``--workers`` processes that have loaded the model; start it early, use it once."""
 
@@ -102,7 +72,7 @@ class WorkerPool:
         import multiprocessing as mp
         from concurrent.futures import ProcessPoolExecutor
 
-        ctx = fork_server(settings.model, stage_names) or mp.get_context("spawn")
+        ctx = worker_server.start(settings.model, stage_names) or mp.get_context("spawn")
         self.workers = settings.workers
         self.pool = ProcessPoolExecutor(settings.workers, mp_context=ctx, initializer=_init_worker,
                                         initargs=(settings.model, stage_names, os.getpid()))

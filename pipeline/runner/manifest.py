@@ -66,10 +66,15 @@ def describe(folder: Path, tables: Iterable[str]) -> dict[str, list[tuple[str, i
     return out
 
 
-def write(folder: Path, fingerprint: str | None, tables: Iterable[str]) -> None:
-    """Write the manifest of the generation in ``folder``."""
+def write(folder: Path, fingerprint: str | None, tables: Iterable[str],
+          known: dict[str, list[tuple[str, int, int]]] | None = None) -> None:
+    """Write the manifest of the generation in ``folder``; ``known``: records
+    the writers already have (the other tables' are read from their files)."""
+    known = known or {}
+    records = {**describe(folder, [t for t in tables if t not in known]),
+               **{t: r for t, r in known.items() if t in set(tables)}}
     data = {"version": VERSION, "fingerprint": fingerprint,
-            "tables": {t: [list(r) for r in recs] for t, recs in describe(folder, tables).items()}}
+            "tables": {t: [list(r) for r in recs] for t, recs in sorted(records.items())}}
     atomic_bytes(folder / MANIFEST_NAME, json.dumps(data).encode())
 
 

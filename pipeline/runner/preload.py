@@ -1,8 +1,8 @@
 """Imported by the worker pool's fork server before it forks any worker.
 
 The local engine starts its workers from a ``multiprocessing`` fork server
-(``engines.WorkerPool``). The server imports this module first; when
-``PRELOAD_ENV`` names a model and stages (the pool sets it), the import loads
+(``worker_server``). The server imports this module first; when
+``PRELOAD_ENV`` names a model and stages (set while the server starts), the import loads
 the model, runs each stage's ``setup`` and warms up, once. Every worker is
 then a fork of a process that already holds the model: it starts in
 milliseconds and shares the model's memory with the others (copy-on-write)
@@ -16,9 +16,7 @@ from __future__ import annotations
 import json
 import os
 
-#: environment variable: JSON ``[model, [stage, ...]]`` to load in the fork server
-#: (``engines.PRELOAD_ENV``: set only while the pool starts its server)
-PRELOAD_ENV = "CLAIMEX_WORKER_PRELOAD"
+from ..worker_server import PRELOAD_ENV
 
 
 def _preload() -> None:
@@ -26,11 +24,13 @@ def _preload() -> None:
     if not spec:
         return
     from ..errors import ClaimexError
+    from ..nlp.loader import DEFAULT_MODEL
+    from ..registry import stage_names as all_stages
     from .batch import prepare_process
 
     try:
         model, stage_names = json.loads(spec)
-        prepare_process(str(model), tuple(stage_names))
+        prepare_process(str(model) or DEFAULT_MODEL, tuple(stage_names) or all_stages())
     except (ClaimexError, OSError, ValueError, TypeError, KeyError, ImportError):
         pass  # the workers load the model themselves and report what is wrong
 

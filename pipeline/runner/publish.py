@@ -19,7 +19,8 @@ import pyarrow.parquet as pq
 from ..errors import ErrorLog
 from ..registry import Stage, canonical_columns
 from ..schemas import schema_for
-from ..tables import MissingTableError, PartWriter, TableSchemaError, read_table, table_files, table_path, write_table
+from ..tables import (MissingTableError, PartWriter, TableSchemaError, read_table, table_files, table_path, to_arrow,
+                      write_table)
 from .batch import BatchResult
 from .parse_cache import DocIndex
 from .settings import Progress
@@ -55,7 +56,7 @@ class Sink:
             if len(df):
                 self.writers[table].write(df, name)
         for table, (path, rows) in result.parts.items():
-            self.writers[table].add_file(path, rows, name)
+            self.writers[table].add_file(path, rows, name, synced=True)
         if result.docbin:
             self.index.write_part(result.docbin, result.parsed)
         if result.docbin_path:
@@ -101,6 +102,11 @@ def finalize(stage: Stage, writers: dict[str, PartWriter], batch_rows: int) -> N
     column, e.g. ``ent_id``), whatever the batch size, worker count, engine or
     incremental reuse, so tie-breaks such as "the first name seen" are the same
     in every kind of run.
+
+    Memory and time go with the stage's own table (read whole, converted to
+    Arrow once, written back in parts of ``batch_rows``), not with the corpus:
+    renamed canonical names are carried into another table part by part, and
+    only into the parts that hold a renamed document.
     """
     writer = writers[stage.output]
     keys = [f.name for f in schema_for(stage.output)][:2]
@@ -111,14 +117,20 @@ def finalize(stage: Stage, writers: dict[str, PartWriter], batch_rows: int) -> N
                          "a finalize may change columns, not rows")
     renames = canonical_renames(before, after, keys, stage.canonical_columns)
     del before
-    writer.rewrite(after.iloc[i:i + batch_rows] for i in range(0, max(len(after), 1), batch_rows) if len(after))
+    arrow = to_arrow(after, stage.output)
     del after
+    writer.rewrite(arrow.slice(i, batch_rows) for i in range(0, arrow.num_rows, batch_rows))
+    del arrow
     if not renames:
         return
+    touched = pa.array(sorted({doc_id for doc_id, _ in renames}), type=pa.string())
     for table, cols in canonical_columns().items():
         if table in writers and table != stage.output:
             w = writers[table]
-            w.rewrite(renamed(pq.read_table(p).to_pandas(), cols, renames) for p in w.parts())
+            for part in w.parts():
+                ids = pq.read_table(part, columns=["doc_id"]).column("doc_id")
+                if pc.any(pc.is_in(ids, value_set=touched)).as_py():
+                    w.replace(part, renamed(pq.read_table(part).to_pandas(), cols, renames))
 
 
 def canonical_renames(before: pd.DataFrame, after: pd.DataFrame, keys: list[str],
