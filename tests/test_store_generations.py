@@ -102,3 +102,19 @@ def test_store_second_run_fails_fast_naming_the_first(tmp_path):
         assert not (out / "documents.parquet").exists()
     # once the lock is released the run goes ahead
     assert CliRunner().invoke(app, ["run", "all", "--input", str(SEEDS), "--out", str(out)]).exit_code == 0
+
+
+def test_store_without_symbolic_links_tables_are_moved_into_place(tmp_path, two_inputs, monkeypatch, seed_tables):
+    from pipeline.runner import store
+
+    def no_links(*args, **kwargs):
+        raise OSError("symbolic links are not supported here")
+
+    monkeypatch.setattr(store.os, "symlink", no_links)
+    a, _ = two_inputs
+    out = tmp_path / "out"
+    run(ALL, Settings(input=a, out=out, batch_size=2))
+    assert (out / "documents.parquet").exists() and not (out / "documents.parquet").is_symlink()
+    again = run(ALL, Settings(input=a, out=out, batch_size=2))
+    assert (again.processed, again.skipped) == (0, 3), "the incremental record survives without links"
+    assert sorted(read_table(out, "documents")["doc_id"]) == sorted(p.stem for p in a.iterdir())

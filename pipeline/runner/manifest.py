@@ -29,9 +29,9 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from ..tables import TableSchemaError, atomic_bytes, checked_dataset, table_files, table_path
-from .store import STORE_DIR, TableStore
+from .store import MANIFEST, STORE_DIR, TableStore
 
-MANIFEST_NAME = "manifest.json"
+MANIFEST_NAME = MANIFEST
 VERSION = 2
 
 
@@ -80,11 +80,11 @@ def write(folder: Path, fingerprint: str | None, tables: Iterable[str],
 
 def load(out: Path) -> State:
     """The manifest of the published generation of ``out``."""
-    current = TableStore(out).current()
-    if current is None:
+    path = TableStore(out).manifest_path()
+    if path is None:
         return State()
     try:
-        data = json.loads((current / MANIFEST_NAME).read_text(encoding="utf-8"))
+        data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return State(note="the manifest is missing or unreadable")
     try:

@@ -39,6 +39,7 @@ from ..tables import _fsync_dir, replace_path, sweep_temporary, table_files, tab
 
 STORE_DIR = "_claimex"
 CURRENT = "current"
+MANIFEST = "manifest.json"
 
 try:  # POSIX; elsewhere runs are not locked (documented)
     import fcntl
@@ -54,6 +55,14 @@ class TableStore:
         self.dir = self.out / STORE_DIR
 
     # --- reading ---------------------------------------------------------------------
+
+    def manifest_path(self) -> Path | None:
+        """The manifest of the published tables (``manifest``), if any."""
+        current = self.current()
+        if current is not None:
+            return current / MANIFEST
+        legacy = self.dir / MANIFEST  # where there are no symbolic links
+        return legacy if legacy.is_file() else None
 
     def current(self) -> Path | None:
         """The published generation's folder (None before the first run)."""
@@ -140,6 +149,9 @@ class TableStore:
         except OSError:  # no symbolic links here: move the tables into <out> one by one
             for table in _tables_in(gen):
                 replace_path(table_path(gen, table), table_path(self.out, table))
+            if (gen / MANIFEST).exists():
+                os.replace(gen / MANIFEST, self.dir / MANIFEST)
+            shutil.rmtree(gen, ignore_errors=True)
             return self.out
         for table in _tables_in(gen):
             link = table_path(self.out, table)
