@@ -4,11 +4,11 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN     = $(VENV)/bin
 STAMP   = $(VENV)/.installed-$(EXTRAS)
-EXTRAS ?= dev,dask,train
+EXTRAS ?= dev,dask,train,serve
 INPUT  ?= seeds
 OUT    ?= data
 
-.PHONY: install run test eval report notebook bench bench-quotes bench-entities clean-data
+.PHONY: install run test eval report serve notebook bench bench-quotes bench-entities clean-data
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -28,7 +28,10 @@ eval: install
 	$(BIN)/pipeline eval --out $(OUT)
 
 report: install
-	$(BIN)/pipeline report --data $(OUT)
+	$(BIN)/pipeline report --out $(OUT)
+
+serve: install
+	$(BIN)/pipeline serve --out $(OUT)
 
 notebook: install
 	$(BIN)/python -m pip install --quiet -e '.[dev,notebook]'
@@ -48,4 +51,4 @@ bench-entities: install
 	$(BIN)/python benchmarks/bbc_entity_sample.py
 
 clean-data:
-	rm -rf $(OUT)/*.parquet $(OUT)/_claimex $(OUT)/docs.spacy $(OUT)/docs.index.json $(OUT)/manifest.json $(OUT)/report
+	rm -rf $(OUT)/*.parquet $(OUT)/_claimex $(OUT)/docs.spacy $(OUT)/docs.index.json $(OUT)/manifest.json $(OUT)/run.json $(OUT)/report $(OUT)/exports

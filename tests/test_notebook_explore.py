@@ -21,19 +21,23 @@ from .report_tables import write_handmade
 NOTEBOOK = ROOT / "notebooks" / "explore.ipynb"
 
 
-def run_notebook(data_dir, tmp_path, monkeypatch):
+def run_notebook(data_dir, tmp_path, monkeypatch, cwd=None):
     kernels = tmp_path / "kernels"
     (kernels / "claimex-test").mkdir(parents=True)
     (kernels / "claimex-test" / "kernel.json").write_text(json.dumps({
         "argv": [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"],
         "display_name": "claimex test", "language": "python",
     }))
-    monkeypatch.setenv("CLAIMEX_DATA", str(data_dir))
+    if data_dir is None:
+        monkeypatch.delenv("CLAIMEX_DATA", raising=False)
+    else:
+        monkeypatch.setenv("CLAIMEX_DATA", str(data_dir))
     monkeypatch.setenv("PYTHONPATH", str(ROOT))
     monkeypatch.setenv("MPLBACKEND", "module://matplotlib_inline.backend_inline")
     km = KernelManager(kernel_name="claimex-test", kernel_spec_manager=KernelSpecManager(kernel_dirs=[str(kernels)]))
     nb = nbformat.read(NOTEBOOK, as_version=4)
-    NotebookClient(nb, km=km, timeout=120, resources={"metadata": {"path": str(NOTEBOOK.parent)}}).execute()
+    where = NOTEBOOK.parent if cwd is None else cwd
+    NotebookClient(nb, km=km, timeout=120, resources={"metadata": {"path": str(where)}}).execute()
     return nb
 
 
@@ -82,3 +86,36 @@ def test_notebook_explore_runs_on_the_seed_run(seed_run, seed_tables, tmp_path, 
         assert re.search(rf"{name}\s+{len(seed_tables[name])}\b", sizes), (name, sizes)
     top = seed_tables["entities"]["canonical"].value_counts().index[0]
     assert top in outputs(nb, "top-entities")
+
+
+def test_notebook_explore_picks_its_example_from_the_data(tmp_path, monkeypatch):
+    """On a corpus without Igor Sekreta the example question still has answers,
+    and the notebook finds data/ from the project root or from notebooks/."""
+    import pandas as pd
+
+    from pipeline.tables import write_table
+
+    project = tmp_path / "project"
+    (project / "notebooks").mkdir(parents=True)
+    data = write_handmade(project / "data")
+    for name in ("quotes", "claims"):
+        frame = pd.read_parquet(data / f"{name}.parquet")
+        frame["speaker"] = frame["speaker"].replace({"Igor Sekreta": "Jane Doe"})
+        write_table(frame, data, name)
+    for cwd in (project, project / "notebooks"):
+        nb = run_notebook(None, tmp_path / f"run-{cwd.name}", monkeypatch, cwd=cwd)
+        assert "Jane Doe about OSCE" in outputs(nb, "speaker-claims")
+        answer = outputs(nb, "speaker-claims")
+        assert "evaluative" in answer and "prescriptive" in answer
+
+
+def test_notebook_explore_example_question_is_the_most_quoted_speaker(seed_tables):
+    from pipeline.views.explore import Tables, example_question
+
+    t = Tables(None, **seed_tables)
+    speaker, about = example_question(t)
+    counts = seed_tables["quotes"]["speaker"].value_counts()
+    assert speaker == counts.index[0] and counts.iloc[0] > counts.iloc[1]
+    assert about is not None and about != speaker
+    empty = Tables(None, **{n: f.iloc[0:0] for n, f in seed_tables.items()})
+    assert example_question(empty) == (None, None)

@@ -13,6 +13,11 @@ from pipeline.resources import VERB_KINDS, reporting_verb_forms, reporting_verb_
     ("judgment", {"criticize", "condemn"}, {"say"}),
     ("forecast", {"predict", "warn"}, {"criticize"}),
     ("position", {"propose", "support"}, {"say"}),
+    # what was said can be the object (`denied every allegation`), never for `tell` (`told the crowd`)
+    ("object", {"deny", "criticize", "announce"}, {"tell", "ask", "believe"}),
+    ("naming", {"call"}, {"say"}),
+    # two-word entries with a preposition: its object is what was said (`warned of ...`)
+    ("speech", {"warn of", "accuse of", "call for", "call on"}, {"call"}),
 ])
 def test_resources_reporting_verbs_by_kind(kind, present, absent):
     entries = set(reporting_verbs(kind))

@@ -10,16 +10,40 @@ from __future__ import annotations
 import functools
 from typing import Callable, NoReturn
 
+from typing import Optional
+
 import typer
 from rich.console import Console
+from typer.core import TyperCommand, TyperGroup
 
+from .. import __version__
 from ..errors import EXIT_CODES, ClaimexError
 
 #: every command's --help ends with this (generated from errors.EXIT_CODES)
 EXIT_HELP = "Exit codes: " + "; ".join(f"{code} {meaning}" for code, meaning in sorted(EXIT_CODES.items())) + "."
 
+
+def _unescape(formatter) -> None:
+    # typer 0.19 escapes "[default: ...]" and "[required]" for rich's HTML export
+    # even when rich markup is off: plain help showed a backslash before each "["
+    formatter.buffer[:] = [part.replace("\\[", "[") for part in formatter.buffer]
+
+
+class PlainHelpCommand(TyperCommand):
+    def format_help(self, ctx, formatter):
+        super().format_help(ctx, formatter)
+        _unescape(formatter)
+
+
+class PlainHelpGroup(TyperGroup):
+    def format_help(self, ctx, formatter):
+        super().format_help(ctx, formatter)
+        _unescape(formatter)
+
+
 app = typer.Typer(
     name="pipeline",
+    cls=PlainHelpGroup,
     help="claimex: turn news articles into tables of who claimed what, about whom, of what kind, where.",
     no_args_is_help=True,
     add_completion=False,
@@ -31,6 +55,25 @@ app = typer.Typer(
 )
 console = Console(stderr=True)
 out_console = Console()
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        print(f"claimex {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: Optional[bool] = typer.Option(None, "--version", "-V", callback=_print_version, is_eager=True,
+                                           help="Print the claimex version and exit."),
+) -> None:
+    """claimex: turn news articles into tables of who claimed what, about whom, of what kind, where."""
+
+
+def warn(message: str) -> None:
+    """One ``warning:`` line on stderr."""
+    console.print(f"[yellow]warning:[/] {_escape(message)}", highlight=False, soft_wrap=True)
 
 
 def fail(code: int, message: str) -> NoReturn:
@@ -48,7 +91,7 @@ def command(name: str, help: str) -> Callable:
                 return fn(*args, **kwargs)
             except ClaimexError as exc:
                 fail(exc.exit_code, _escape(str(exc)))
-        return app.command(name, help=f"{help}\n\n{EXIT_HELP}")(run)
+        return app.command(name, help=f"{help}\n\n{EXIT_HELP}", cls=PlainHelpCommand)(run)
     return wrap
 
 

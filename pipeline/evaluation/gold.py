@@ -32,7 +32,7 @@ from ..errors import InputError
 from ..inputs.decode import decode_bytes
 
 #: default gold folder: ``data/gold`` in the project checkout
-GOLD_DIR = Path(__file__).resolve().parents[1] / "data" / "gold"
+GOLD_DIR = Path(__file__).resolve().parents[2] / "data" / "gold"
 
 #: one JSON Lines file per stage
 GOLD_FILES = {

@@ -45,6 +45,8 @@ TEXT_SUFFIXES = {".txt"}
 HTML_SUFFIXES = {".html", ".htm"}
 TABLE_SUFFIXES = {".jsonl", ".csv", ".parquet"}
 ARTICLE_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES
+#: the columns a table input may have besides ``text`` (``id`` becomes ``doc_id``)
+RECORD_COLUMNS = ("id", "title", "source", "published")
 
 #: Documents longer than this (characters, after decoding) are rejected with a
 #: reason instead of parsed. It is spaCy's own default ``nlp.max_length``. The
@@ -278,7 +280,7 @@ def _iter_records(path: Path, max_chars: int) -> Iterator[RawDocument | ErrorRec
             yield ErrorRecord(doc_id, where, "read", "empty", f"row {i}: 'text' is {kind}, not a string")
             continue
         text, _ = normalize_text(text)
-        meta = {k: (str(row[k]) if _present(row.get(k)) else None) for k in ("title", "source", "published")}
+        meta = {k: (str(row[k]) if _present(row.get(k)) else None) for k in RECORD_COLUMNS[1:]}
         yield _make_document(doc_id, where, text, _looks_like_html(text), meta["title"], meta["source"],
                              meta["published"], max_chars)
     if n == 0:

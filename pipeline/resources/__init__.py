@@ -64,7 +64,8 @@ def titles(kind: str) -> tuple[str, ...]:
 
 
 #: What an entry of ``reporting_verbs.txt`` can be used for (see the file's header).
-VERB_KINDS = frozenset({"speech", "belief", "commitment", "claim", "call", "judgment", "forecast", "position"})
+VERB_KINDS = frozenset({"speech", "belief", "commitment", "claim", "call", "judgment", "forecast", "position",
+                        "object", "naming"})
 
 
 @lru_cache(maxsize=None)

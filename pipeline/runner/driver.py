@@ -54,6 +54,7 @@ from .engines import WorkerPool, run_serial
 from .fingerprint import check_model, parse_key, run_fingerprint
 from .parse_cache import DocIndex
 from .publish import Sink, copy_unchanged, finalize, write_errors
+from .run_record import write_run_record
 from .settings import DEFAULT_INPUT, Progress, RunSummary, Settings, TableReport, check_settings
 from .store import TableStore
 
@@ -94,7 +95,8 @@ def run(stage_names: list[str], settings: Settings, *, on_stage_start: Callable[
         with store.lock():
             store.sweep()
             summary = _run(selected, registered, settings, store, on_stage_start, progress, t_start)
-    summary.seconds = time.perf_counter() - t_start
+            summary.seconds = time.perf_counter() - t_start
+            write_run_record(settings.out, settings, [s.name for s in selected], summary)
     return summary
 
 

@@ -63,6 +63,37 @@ class Tables:
         return f"Tables({self.out_dir}; {sizes})"
 
 
+def data_dir(default: Path | str | None = None) -> Path:
+    """The tables folder a notebook reads: ``$CLAIMEX_DATA``, else ``default``, else
+    ``data/`` of the project whether the notebook runs from the project root or
+    from ``notebooks/``."""
+    import os
+
+    if os.environ.get("CLAIMEX_DATA"):
+        return Path(os.environ["CLAIMEX_DATA"])
+    if default is not None:
+        return Path(default)
+    here = Path.cwd()
+    for candidate in (here / "data", here.parent / "data"):
+        if (candidate / "documents.parquet").exists():
+            return candidate
+    return here / "data"
+
+
+def example_question(tables: "Tables") -> tuple[str | None, str | None]:
+    """(speaker, entity) for "what did X claim about Y?": the most quoted speaker
+    of the run and the entity their quotes and claims mention most (None when
+    the run has no quotes). Ties go to the first name in alphabetical order."""
+    q = tables.quotes[tables.quotes["speaker"].notna()]
+    if q.empty:
+        return None, None
+    counts = q.groupby("speaker").size().reset_index(name="n").sort_values(["n", "speaker"], ascending=[False, True])
+    speaker = counts["speaker"].iloc[0]
+    who = entity_speakers(tables)
+    about = who[who["speaker"] == speaker]
+    return speaker, (about["canonical"].iloc[0] if len(about) else None)
+
+
 def load_tables(out_dir: Path | str = "data") -> Tables:
     """Read every table of a run (``pipeline run all --out OUT_DIR``).
 

@@ -2,17 +2,22 @@
 
 Pages (flat, in one folder, so the folder can be zipped, mailed or served as is):
 
-- ``index.html``: documents, speakers, most-mentioned entities, failed documents;
+- ``index.html``: a search box over every document, speaker and entity page, the top
+  documents, speakers and entities, failed documents; ``documents-<letter>.html``,
+  ``speakers-<letter>.html``, ``entities-<letter>.html`` list them all by letter, so
+  the index stays usable at 10,000 documents (``views/site_index.py``);
 - ``doc-<slug>.html``: the cleaned text with entities, quotes (speaker shown) and
   claims (type shown) highlighted in the spirit of spaCy's displaCy, then the
   document's claims, quotes and entities as tables;
-- ``speaker-<slug>.html``: every claim and quote of one speaker, with its type,
+- ``speaker-<slug>.html`` (for every speaker with quotes, not for the publication's own
+  claims or unnamed speakers): every claim and quote of one speaker, with its type,
   the entities it mentions and a link to the sentence in its document;
 - ``entity-<slug>.html``: who said what about one entity.
 
 Every piece of text from the tables is escaped (articles are untrusted input and
-may contain ``<script>``); styles are inline; there are no scripts or external
-assets. Spans may overlap without nesting (a quote that starts mid-claim, an
+may contain ``<script>``); styles are inline; the one script is the index's search
+box (the lists by letter work without it); there are no external assets. No page
+shows an absolute local path, and every page ends with a footer naming the run. Spans may overlap without nesting (a quote that starts mid-claim, an
 entity across a quote mark), so the text is cut at every span boundary and each
 piece re-opens the spans that cover it, always in the same order (claim, quote,
 entity): the markup nests correctly whatever the overlap.
@@ -31,21 +36,25 @@ import pandas as pd
 
 from ..errors import OutputError
 from ..registry import producer
+from ..runner.run_record import read_run_record
 from ..schemas import CLAIM_TYPES
 from ..tables import replace_path
 from . import explore
 from .explore import Tables
 from .markup import PUBLICATION, STYLE, esc, render_marked_text
+from .site_index import (INDEX_ALL_DOCUMENTS, INDEX_ROWS, SEARCH_BOX, SEARCH_SCRIPT, PathDisplay, group_key,
+                         letter_nav, letter_pages, run_footer, search_payload)
 
 # --- page scaffolding -------------------------------------------------------------------------
 
-def page(title: str, body: str, nav: bool = True) -> str:
+def page(title: str, body: str, nav: bool = True, footer: str = "") -> str:
     home = "<nav><a href='index.html'>← all documents and speakers</a></nav>" if nav else ""
+    foot = f"<footer class='muted'><hr>{esc(footer)}</footer>" if footer else ""
     return (
         "<!DOCTYPE html>\n<html lang='en'><head><meta charset='utf-8'>"
         "<meta name='viewport' content='width=device-width, initial-scale=1'>"
         f"<title>{esc(title)} · claimex</title><style>body{{margin:1.5em 2em}}{STYLE}</style></head>"
-        f"<body class='claimex'>{home}{body}</body></html>\n"
+        f"<body class='claimex'>{home}{body}{foot}</body></html>\n"
     )
 
 
@@ -130,7 +139,12 @@ class Site:
         docs = tables.documents
         self.titles = explore.display_titles(docs).to_dict()
         self.doc_slugs = Slugs("doc", docs["doc_id"])
-        self.speaker_slugs = Slugs("speaker", self.speakers["speaker"])
+        # a page per actor with quotes: not the publication's own claims, not unnamed speakers
+        quoted = self.speakers[(self.speakers["quotes"] > 0)
+                               & ~self.speakers["speaker"].isin([PUBLICATION, explore.UNKNOWN_SPEAKER])]
+        self.speaker_slugs = Slugs("speaker", quoted["speaker"])
+        self.paths = PathDisplay(tables.out_dir)
+        self.footer = run_footer(tables, read_run_record(tables.out_dir) if tables.out_dir is not None else None)
         ents = explore.named_entities(tables)
         self.ents = ents
         # pages for the most-mentioned entities and for whatever a named speaker talks
@@ -153,67 +167,110 @@ class Site:
     def _part(self, groups: dict[str, pd.DataFrame], key: str, like: pd.DataFrame) -> pd.DataFrame:
         return groups.get(key, like.iloc[0:0])
 
+    html_table = staticmethod(html_table)
+
+    def page(self, title: str, body: str, nav: bool = True) -> str:
+        return page(title, body, nav=nav, footer=self.footer)
+
     def pages(self) -> dict[str, str]:
         out = {"index.html": self.index()}
         for doc_id in self.t.documents["doc_id"]:
             out[self.doc_slugs.href(doc_id)] = self.document(doc_id)
-        for name in self.speakers["speaker"]:
+        for name in self.speaker_slugs.by_name:
             out[self.speaker_slugs.href(name)] = self.speaker(name)
         for name in self.entity_slugs.by_name:
             out[self.entity_slugs.href(name)] = self.entity(name)
+        out.update(letter_pages(self))
+        out["search-index.js"] = search_payload(self.search_entries())
         return out
+
+    def search_entries(self) -> list[tuple[str, str, str, str]]:
+        docs = [("d", self.titles[d.doc_id], self.doc_slugs.href(d.doc_id),
+                 " · ".join(str(x) for x in (d.source, d.published, d.doc_id) if isinstance(x, str) and x))
+                for d in self.t.documents.itertuples(index=False)]
+        stats = self.speakers.set_index("speaker")
+        speakers = [("s", n, self.speaker_slugs.href(n), f"{_n(stats.at[n, 'quotes'], 'quote')}, {_n(stats.at[n, 'claims'], 'claim')}")
+                    for n in self.speaker_slugs.by_name]
+        ents = self.entity_stats()
+        entities = [("e", n, self.entity_slugs.href(n), f"{ents.at[n, 'label']}, {_n(ents.at[n, 'mentions'], 'mention')}"
+                     if n in ents.index else "") for n in self.entity_slugs.by_name]
+        return speakers + entities + docs
+
+    def entity_stats(self) -> pd.DataFrame:
+        """Per canonical name: most frequent label, mentions, documents (for the lists by letter)."""
+        e = self.ents
+        if e.empty:
+            return pd.DataFrame(columns=["label", "mentions", "documents"])
+        g = e.groupby("canonical")
+        return pd.DataFrame({"label": g["label"].agg(lambda s: s.value_counts().index[0]),
+                             "mentions": g.size(), "documents": g["doc_id"].nunique()})
+
+    def doc_rows(self, doc_ids: list[str]) -> list[list[str]]:
+        t = self.t
+        counts = {name: getattr(t, name).groupby("doc_id").size() for name in ("entities", "quotes", "claims")}
+        n_cw = t.claims[t.claims["check_worthy"].astype(bool)].groupby("doc_id").size()
+        docs = self.by_doc["documents"]
+        rows = []
+        for doc_id in doc_ids:
+            d = docs[doc_id].iloc[0]
+            rows.append([self.doc_slugs.link(doc_id, self.titles[doc_id]), esc(d["source"]), esc(d["published"]),
+                         *(str(counts[n].get(doc_id, 0)) for n in ("entities", "quotes", "claims")),
+                         str(n_cw.get(doc_id, 0)), f"<span class='muted'>{esc(doc_id)}</span>"])
+        return rows
+
+    def speaker_rows(self, speakers: pd.DataFrame) -> list[list[str]]:
+        return [[self.speaker_slugs.link(s.speaker), str(s.claims), *(str(getattr(s, ct)) for ct in CLAIM_TYPES),
+                 str(s.check_worthy), str(s.quotes), str(s.documents)] for s in speakers.itertuples(index=False)]
 
     # index
     def index(self) -> str:
         t = self.t
-        n_ent = t.entities.groupby("doc_id").size()
-        n_q = t.quotes.groupby("doc_id").size()
-        n_c = t.claims.groupby("doc_id").size()
-        n_cw = t.claims[t.claims["check_worthy"].astype(bool)].groupby("doc_id").size()
-        doc_rows = [
-            [self.doc_slugs.link(d.doc_id, self.titles[d.doc_id]), esc(d.source), esc(d.published),
-             str(n_ent.get(d.doc_id, 0)), str(n_q.get(d.doc_id, 0)), str(n_c.get(d.doc_id, 0)), str(n_cw.get(d.doc_id, 0)),
-             f"<span class='muted'>{esc(d.doc_id)}</span>"]
-            for d in t.documents.itertuples(index=False)
-        ]
-        sp_rows = [
-            [self.speaker_slugs.link(s.speaker), str(s.claims), *(str(getattr(s, ct)) for ct in CLAIM_TYPES),
-             str(s.check_worthy), str(s.quotes), str(s.documents)]
-            for s in self.speakers.itertuples(index=False)
-        ]
+        docs = list(t.documents["doc_id"])
+        shown = docs if len(docs) <= INDEX_ALL_DOCUMENTS else docs[:INDEX_ROWS]
         ent_rows = [
             [self.entity_slugs.link(e.canonical), esc(e.label), str(e.mentions), str(e.documents), self._speaker_list(e.canonical)]
             for e in self.top.itertuples(index=False)
         ]
         errs = t.errors
         failed = errs[~errs["error"].astype(str).str.startswith("warning:")]
-        err_rows = [[esc(r.stage), esc(r.path or r.doc_id), esc(r.error), esc(r.detail)] for r in errs.itertuples(index=False)]
+        paths = list(errs["path"].dropna())
+        err_rows = [[esc(r.stage), esc(self.paths.path(r.path) or r.doc_id), esc(r.error), esc(self.paths.text(r.detail, paths))]
+                    for r in errs.head(INDEX_ROWS).itertuples(index=False)]
+        more = lambda n, what: f"<p class='muted'>{n:,} {what} in all; the first {INDEX_ROWS} are shown (the rest: by letter, or the search box).</p>" if n > INDEX_ROWS else ""  # noqa: E731
         body = (
             "<h1>claimex report</h1>"
             f"<p>{len(t.documents)} documents · {len(t.sentences)} sentences · {len(t.entities)} entity mentions · "
             f"{len(t.quotes)} quotes · {len(t.claims)} claims ({int(t.claims['check_worthy'].astype(bool).sum())} check-worthy) · "
             f"{len(failed)} failed documents, {len(errs) - len(failed)} warnings"
-            + (f" · tables from <code>{esc(t.out_dir)}</code>" if t.out_dir is not None else "") + "</p>"
-            "<p class='muted'>What did someone claim about something, and of what kind? Open the speaker below: "
+            + (f" · tables in <code>{esc(self.paths.folder())}</code>" if t.out_dir is not None else "") + "</p>"
+            + SEARCH_BOX
+            + "<p class='muted'>What did someone claim about something, and of what kind? Open the speaker below: "
             "<em>What they talk about</em> counts their claims per entity and type, and each claim links to its sentence. "
             "Or open the entity: <em>Who talks about it</em> lists every speaker's claims and quotes that mention it.</p>"
-            "<h2>Documents</h2>"
-            + html_table(["document", "source", "published", "entities", "quotes", "claims", "check-worthy", "doc_id"], doc_rows,
-                         numeric={"entities", "quotes", "claims", "check-worthy"}, empty="no documents")
-            + "<h2>Speakers</h2><p class='muted'>Who made claims or was quoted; open a speaker for every claim, its type, "
+            "<h2>Documents</h2>" + letter_nav("documents", (group_key(self.titles[d]) for d in docs))
+            + html_table(["document", "source", "published", "entities", "quotes", "claims", "check-worthy", "doc_id"],
+                         self.doc_rows(shown), numeric={"entities", "quotes", "claims", "check-worthy"}, empty="no documents")
+            + more(len(docs), "documents")
+            + "<h2>Speakers</h2>" + letter_nav("speakers", (group_key(n) for n in self.speaker_slugs.by_name))
+            + "<p class='muted'>Who made claims or was quoted, most active first; open a speaker for every claim, its type, "
               f"the entities it mentions and its document. {esc(PUBLICATION)} = claims the article itself asserts.</p>"
-            + html_table(["speaker", "claims", *CLAIM_TYPES, "check-worthy", "quotes", "documents"], sp_rows,
+            + html_table(["speaker", "claims", *CLAIM_TYPES, "check-worthy", "quotes", "documents"],
+                         self.speaker_rows(self.speakers.head(INDEX_ROWS)),
                          numeric={"claims", *CLAIM_TYPES, "check-worthy", "quotes", "documents"},
                          empty="no quotes or claims in this run")
-            + "<h2>Most-mentioned entities</h2><p class='muted'>Open an entity for who said what about it.</p>"
+            + more(len(self.speakers), "speakers")
+            + "<h2>Most-mentioned entities</h2>" + letter_nav("entities", (group_key(n) for n in self.entity_slugs.by_name))
+            + "<p class='muted'>Open an entity for who said what about it.</p>"
             + html_table(["entity", "label", "mentions", "documents", "talked about by"], ent_rows,
                          numeric={"mentions", "documents"}, empty="no entities")
-            + ("<h2>Errors and warnings</h2>" + html_table(["stage", "document", "error", "detail"], err_rows) if err_rows else "")
+            + ("<h2>Errors and warnings</h2>" + html_table(["stage", "document", "error", "detail"], err_rows)
+               + more(len(errs), "errors and warnings") if err_rows else "")
             + "<h2>Tables of this run</h2><p class='muted'>Every table the run wrote (one per stage), "
               "as <code>&lt;table&gt;.parquet</code> in the tables folder.</p>"
             + html_table(["table", "rows", "written by"], self._table_rows(), numeric={"rows"})
+            + SEARCH_SCRIPT
         )
-        return page("claimex report", body, nav=False)
+        return self.page("claimex report", body, nav=False)
 
     def _table_rows(self) -> list[list[str]]:
         return [[f"<code>{esc(name)}</code>", str(len(self.t[name])), esc(producer(name) or "the runner")]
@@ -253,7 +310,7 @@ class Site:
             ent_rows = [[self.entity_slugs.link(r.canonical), esc(r.label), str(r.n)] for r in counts.itertuples(index=False)]
         body = (
             f"<h1>{esc(self.titles[doc_id])}</h1><p class='muted'>{meta}{' · ' if meta else ''}doc_id {esc(doc_id)}"
-            f"{' · ' + esc(doc['path']) if isinstance(doc['path'], str) else ''}</p>"
+            f"{' · ' + esc(self.paths.path(doc['path'])) if isinstance(doc['path'], str) else ''}</p>"
             + legend()
             + render_marked_text(doc["text"], ents, quotes, self._part(self.by_doc["claims"], doc_id, t.claims))
             + f"<h2>Claims ({len(claim_rows)})</h2>"
@@ -263,7 +320,7 @@ class Site:
             + f"<h2>Entities ({len(ents)} mentions)</h2>"
             + html_table(["entity", "label", "mentions"], ent_rows, numeric={"mentions"}, empty="no entities")
         )
-        return page(self.titles[doc_id], body)
+        return self.page(self.titles[doc_id], body)
 
     def _quote_rows(self, quotes: pd.DataFrame, with_speaker: bool) -> list[list[str]]:
         return [
@@ -344,7 +401,7 @@ class Site:
             + "<h2>Quotes</h2>"
             + html_table(["kind", "quote", "cue", "mentions", "document"], quote_rows, empty="no quotes")
         )
-        return page(name, body)
+        return self.page(name, body)
 
     # one entity
     def entity(self, name: str) -> str:
@@ -376,7 +433,7 @@ class Site:
                          empty="no quotes mention it")
             + "<h2>Documents</h2>" + html_table(["document", "mentions"], doc_rows, numeric={"mentions"})
         )
-        return page(name, body)
+        return self.page(name, body)
 
 
 SUMMARY_COLUMNS = ["claims", *CLAIM_TYPES, "check-worthy", "quotes"]
@@ -386,6 +443,10 @@ def _explode_entities(df: pd.DataFrame) -> pd.DataFrame:
     """One row per (claim or quote, named entity it mentions) in column ``entity``."""
     out = df.assign(entity=df["entities"].str.split(", ")).explode("entity")
     return out[out["entity"].notna() & (out["entity"] != "")]
+
+
+def _n(count, word: str) -> str:
+    return f"{count:,} {word}{'' if count == 1 else 's'}"
 
 
 def _groups(df: pd.DataFrame, key: str) -> dict[str, pd.DataFrame]:
@@ -454,6 +515,8 @@ def write_report(data_dir: Path | str, out_dir: Path | str | None = None) -> Rep
         raise
     kinds: dict[str, int] = {}
     for name in pages:
+        if not name.endswith(".html"):
+            continue  # the search index script
         kind = "index" if name == "index.html" else name.split("-", 1)[0]
         kinds[kind] = kinds.get(kind, 0) + 1
     return ReportSummary(out_dir=Path(out_dir) if out_dir is not None else data / "report", pages=kinds)

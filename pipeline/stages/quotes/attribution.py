@@ -3,29 +3,37 @@
 Direct quotes come from ``marks`` (pairs of quotation marks); this
 module decides which quoted spans are quotes at all (not titles, not scare
 quotes) and finds each one's cue and speaker mention. Indirect quotes come
-from reporting verbs (a lexicon kept as data) with a content clause in the
-dependency parse, and from ``according to X``. Speaker *resolution* (pronouns,
-descriptions, canonical names) is ``speakers``' job; this module only
-points at the mention.
+from ``indirect`` (reporting verbs and nouns with what they report). Speaker
+*resolution* (pronouns, descriptions, canonical names) is ``speakers``' job;
+this module only points at the mention.
 
 A quoted span is dropped when a title word precedes it (``titled``, ``named``,
-``so-called``: ``title_cues.txt``), when it has one to three words and is not
-a whole attributed utterance (scare quote), or when it is in Title Case with
+``so-called``: ``title_cues.txt``), when it has one to three words and is
+neither a whole attributed utterance nor what a reporting verb reports
+(``called the system "rigged"``) (scare quote), or when it is in Title Case with
 no attribution or right after a verb (a name). Its attribution is looked for
 in this order, each rule from a guideline case or a PolNeAR train pattern:
 
 1. after the closing mark, within a few tokens and before any other verb
    (``"...," Igor Sekreta said`` / ``said X``; after ``"...,"``/``!``/``?`` any
    verb with a speaking subject: ``"...," Trump barked``);
-2. a dash and a name (``"..." ― Pamela Padilla``), ``"...," according to X``;
+2. a dash and a name (``"..." ― Pamela Padilla``, also on a line of its own
+   under the quote), ``"...," according to X``;
 3. before the opening mark in the same sentence: ``According to X, "..."``,
+   a name between a dash and a colon (``Pollsters agree - Carl Bialik: "..."``),
    the nearest cue verb with a subject (``X said: "..."``, partial quotes in
-   reported speech), or a clause/name and a colon (``Kasich: '...'``);
+   reported speech), or a clause/name and a colon (``Kasich: '...'``,
+   ``Sen. Lindsey Graham, R-S.C.: "..."``); a clause ending the paragraph
+   before with a colon (``Breitbart News responded:``);
 4. a cue verb anywhere after the quote in its sentence;
 5. mid-sentence, the main clause's subject if it can speak
    (``Aleinik named the need to "strengthen ..."``), else no speaker;
 6. a quote that is a sentence of its own: the speaker of the previous
    sentence's attribution, or the person it is about (stage, ``continuation``).
+
+A quoted phrase of up to six words inside an indirect quote with the same cue
+stays part of that quote; a paragraph that is the outlet's own note
+(``outlet_notes.txt``) has no quotes.
 
 Everything works on one parsed ``Doc``: token heads and dependency labels,
 ``doc.sents``; no second parse, only light Python per sentence.
@@ -33,13 +41,14 @@ Everything works on one parsed ``Doc``: token heads and dependency labels,
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
-from ...resources import word_set
-from .cues import (SCARE_MAX_WORDS, VERB_POS, WORDS_RE, Attribution, CueLexicon, DocIndex, DocQuotes, alpha_count,
-                   attribution_lexicon, cue_extent, is_cue, is_negated, mention_bounds, n_words, speaker_like,
-                   subject_of, title_like)
+from ...resources import QUOTE_CHARS, word_list, word_set
+from .cues import (SCARE_MAX_WORDS, VERB_POS, WORDS_RE, Attribution, CueLexicon, DocIndex, DocQuotes,
+                   attribution_lexicon, cue_extent, is_cue, is_negated, mention_bounds, n_words, report_lexicon,
+                   speaker_like, subject_of, title_like)
 from .indirect import indirect_attributions
 from .marks import QuotedSpan, scan_quotes
 
@@ -87,6 +96,9 @@ def _find_before_cue(ix: DocIndex, first: int, last: int, lex: CueLexicon, quote
     acc = _according(ix, first, last + 1)
     if acc is not None:
         return "according", acc
+    signed = _dash_colon_name(ix, first, last)
+    if signed is not None:
+        return "colon", signed
     for i in range(last, first - 1, -1):
         tok = doc[i]
         if ix.in_quote[i] != -1:
@@ -112,6 +124,87 @@ def _find_before_cue(ix: DocIndex, first: int, last: int, lex: CueLexicon, quote
             j -= 1
         if j >= first and doc[j].pos_ == "PROPN" and ix.in_quote[j] == -1:
             return "colon", (doc[k], doc[j])
+        # `Sen. Lindsey Graham, R-S.C.: "..."`, `Hillary Clinton, in a statement: "..."`:
+        # no verb before the colon, and a person named first in it.
+        name = _colon_name(ix, first, k)
+        if name is not None:
+            return "colon", (doc[k], name)
+    return None
+
+
+_DASHES = frozenset({"-", "--", "—", "–", "―"})
+
+
+def _dash_colon_name(ix: DocIndex, first: int, last: int):
+    """`Pollsters agree - Carl Bialik: "..."` (newsletter style): a name between a dash
+    and the colon right before the quote is its speaker, whatever verb the headline
+    before the dash has. Returns (colon, last word of the name) or None."""
+    doc = ix.doc
+    k = last
+    while k >= first and doc[k].is_space:
+        k -= 1
+    if k < first or doc[k].text != ":":
+        return None
+    j = k - 1
+    while j >= first and (doc[j].pos_ == "PROPN" or doc[j].lower_ in ("and", ".")) and doc[j].text not in _DASHES:
+        j -= 1
+    if j < first or j == k - 1 or doc[j].text not in _DASHES or doc[k - 1].pos_ != "PROPN":
+        return None
+    return doc[k], doc[k - 1]
+
+
+def _colon_name(ix: DocIndex, first: int, colon: int):
+    """The last word of the first person's name in tokens [first, colon) when they
+    hold no verb: a name and its description introducing a quote."""
+    doc = ix.doc
+    toks = [t for t in doc[first:colon] if not t.is_space]
+    if not toks or len(toks) > 25 or any(t.pos_ in VERB_POS and t.tag_ != "VBN" for t in toks) \
+            or any(ix.in_quote[t.i] != -1 for t in toks):
+        return None
+    for t in toks:
+        if t.ent_type_ == "PERSON":
+            end = t.i
+            while end + 1 < colon and doc[end + 1].ent_type_ == "PERSON" and doc[end + 1].ent_iob_ == "I":
+                end += 1
+            return doc[end]
+    return None
+
+
+# How a quoted phrase hangs from the verb that reports it: its object or object
+# predicate (`called the system "rigged"`, which the parser may file as a clause of
+# the object), its complement, the object of `as`/`of`/`about` (`described it as
+# "news to me"`), never of a preposition of place or time (`said on "This Week"`).
+_REPORTED_DEPS = frozenset({"dobj", "oprd", "attr", "xcomp", "ccomp", "acomp", "pobj", "pcomp", "conj", "appos",
+                            "dep", "acl"})
+_REPORTED_PREPS = frozenset({"as", "of", "about", "with"})
+
+
+def _governing_cue(ix: DocIndex, t_open: int, t_close: int, sp: QuotedSpan):
+    """The cue verb whose object or complement a short quoted phrase is, with its
+    speaker: ("partial", cue, subject), or None."""
+    doc = ix.doc
+    inner = [t for t in doc[t_open:t_close + 1] if not (t.is_punct or t.text in QUOTE_CHARS)]
+    if not inner:
+        return None
+    lo, hi = inner[0].i, inner[-1].i
+    root = next((t for t in inner if not lo <= t.head.i <= hi or t.head.i == t.i), None)
+    if root is None:
+        return None
+    if title_like(ix.text[sp.start:sp.end]):
+        return None
+    t = root
+    lex = report_lexicon()
+    for _ in range(4):
+        if t.head.i == t.i or not (t.dep_ in _REPORTED_DEPS or (t.dep_ == "prep" and t.lower_ in _REPORTED_PREPS)):
+            return None
+        t = t.head
+        if t.pos_ in VERB_POS:
+            if not is_cue(t, lex) or is_negated(t):
+                return None
+            subj = subject_of(t, avoid=ix.quoted)
+            if subj is None or ix.in_quote[subj.i] != -1:
+                return None
+            return "partial", t, subj
     return None
 
 
@@ -155,7 +248,7 @@ def direct_attributions(ix: DocIndex, spans: list[QuotedSpan], title_cues: froze
         prev_words = WORDS_RE.findall(text[max(0, sp.open_pos - 40):sp.open_pos].lower())[-3:]
         if any(w in title_cues for w in prev_words):
             continue
-        starts_sentence = alpha_count(doc, b_first, b_last) == 0 if b_last >= b_first else True
+        starts_sentence = ix.alpha_count(b_first, b_last) == 0
         short = n_words(content) <= SCARE_MAX_WORDS
         found = None
         open_ended = content.rstrip()[-1:] in ",!?" and sp.closed
@@ -173,9 +266,23 @@ def direct_attributions(ix: DocIndex, spans: list[QuotedSpan], title_cues: froze
                     found = ("according", (acc[0], acc[1]), acc[2])
         if short:
             # A one-to-three-word quote is a scare quote unless it is a whole utterance
-            # with its own attribution right after it (`"No," he said.`).
+            # with its own attribution right after it (`"No," he said.`), or what a
+            # reporting verb reports (`called the system "rigged"`, `chanting "Dump
+            # Trump."`, `described it as "news to me."`; PolNeAR train).
             if found is None or not starts_sentence or content.rstrip()[-1:] not in ",.!?":
-                continue
+                found = _governing_cue(ix, t_open, t_close, sp)
+                if found is None:
+                    continue
+        if found is None and b_last < b_first and s_open > 0:
+            # `Breitbart News responded:` closing the paragraph before the quote
+            prev = ix.sents[s_open - 1]
+            last = prev.end - 1
+            while last > prev.start and doc[last].is_space:
+                last -= 1
+            if doc[last].text == ":" and ix.in_quote[last] == -1:
+                got = _find_before_cue(ix, prev.start, last, lex, t_open)
+                if got is not None and got[0] != "according":
+                    found = (got[0], got[1][0], got[1][1])
         if found is None and b_last >= b_first:
             got = _find_before_cue(ix, b_first, b_last, lex, t_open)
             if got is not None:
@@ -240,7 +347,9 @@ def _share_with_next(text: str, atts: list[Attribution]) -> None:
             a.cue, a.speaker_head, a.speaker_span, a.how = b.cue, b.speaker_head, b.speaker_span, "shared"
 
 
-_DASH_RE = re.compile(r"[ \t]*[―—–-]{1,2}[ \t]*")
+# any space but a line break around the dash: PolNeAR vox pops write `”\xa0― Name`
+_DASH_RE = re.compile(r"[^\S\n]*[―—–-]{1,2}[^\S\n]*")
+_DASH_LINE_RE = re.compile(r"[^\S\n]*\n\s*[―—–-]{1,2}[^\S\n]*(?=[^\n]{2,60}(?:\n|$))")
 
 
 def _dash_name(ix: DocIndex, close_end: int):
@@ -248,7 +357,10 @@ def _dash_name(ix: DocIndex, close_end: int):
     (read on the raw text: the tokenizer glues `”―` or `― Name` in odd ways)."""
     m = _DASH_RE.match(ix.text, close_end)
     if m is None:
-        return None
+        # a signature line of its own under the quote: `"..."\n\n- Bernie Sanders.`
+        m = _DASH_LINE_RE.match(ix.text, close_end)
+        if m is None:
+            return None
     doc = ix.doc
     j = ix.token_at(m.end())
     if j < len(doc) and doc[j].idx < m.end():
@@ -305,6 +417,46 @@ def find_attributions(doc: Doc, text: str) -> DocQuotes:
     kept = {(a.start, a.end) for a in direct}
     blocking = [(sp.open_pos, sp.close_end) for sp in scan.spans if (sp.start, sp.end) in kept]
     indirect = indirect_attributions(ix, blocking)
+    direct = _without_fragments(text, direct, indirect)
     atts = sorted(direct + indirect, key=lambda a: (a.start, a.kind))
+    notes = outlet_notes(text)
+    if notes:
+        atts = [a for a in atts if not any(s <= a.start < e for s, e in notes)]
     return DocQuotes(atts, scan.problems, ix.sents)
+
+
+# A quoted phrase of a few words inside reported speech with the same cue
+# (`tweeted that Machado was "a total disaster" and ...`) is part of that indirect
+# quote, not a direct quote of its own: PolNeAR train annotates the clause, and
+# the row would repeat words the indirect row already holds. A longer partial
+# quote stays a direct quote (docs/guidelines.md §4: `Belarus has "already
+# formulated the idea ..."`).
+FRAGMENT_MAX_WORDS = 6
+
+
+def _without_fragments(text: str, direct: list[Attribution], indirect: list[Attribution]) -> list[Attribution]:
+    inner = [(i.start, i.end, i.cue) for i in indirect]
+    if not inner:
+        return direct
+    def words_end(d: Attribution) -> int:  # `"pathological liar."`: the marks and the stop may lie outside
+        return d.start + len(text[d.start:d.end].rstrip(" .,;:!?'\"”’"))
+
+    return [d for d in direct if not (
+        d.how in ("partial", "before") and n_words(text[d.start:d.end]) <= FRAGMENT_MAX_WORDS
+        and any(s <= d.start and words_end(d) <= e and c == d.cue for s, e, c in inner))]
+
+
+@lru_cache(maxsize=1)
+def _outlet_note_re() -> re.Pattern:
+    alts = "|".join(re.escape(w).replace("'", "['’]") for w in word_list("outlet_notes"))
+    return re.compile(rf"(?im)^[^\S\n]*(?:{alts})")
+
+
+def outlet_notes(text: str) -> list[tuple[int, int]]:
+    """Char spans of the paragraphs that are the outlet's own notes (``outlet_notes.txt``)."""
+    out = []
+    for m in _outlet_note_re().finditer(text):
+        end = text.find("\n", m.start())
+        out.append((m.start(), len(text) if end < 0 else end))
+    return out
 

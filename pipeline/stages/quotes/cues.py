@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
-from spacy.attrs import IDX
+from spacy.attrs import IDX, IS_ALPHA
 from spacy.parts_of_speech import IDS as UNIV_POS
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
@@ -30,6 +30,15 @@ from .marks import QuotedSpan
 class CueLexicon:
     single: frozenset[str]                 # lemmas that are cues on their own
     phrasal: frozenset[tuple[str, str]]    # (lemma, particle) pairs: ("point", "out")
+
+    @property
+    def heads(self) -> frozenset[str]:
+        """Every lemma that can start a cue (most verbs cannot: one set lookup)."""
+        got = self.__dict__.get("_heads")
+        if got is None:
+            got = self.single | {lemma for lemma, _ in self.phrasal}
+            object.__setattr__(self, "_heads", got)
+        return got
 
 
 def _lexicon(kinds: tuple[str, ...]) -> CueLexicon:
@@ -55,6 +64,13 @@ def attribution_lexicon() -> CueLexicon:
     return _lexicon(("speech", "belief"))
 
 
+@lru_cache(maxsize=None)
+def report_lexicon() -> CueLexicon:
+    """Attribution cues plus the ``naming`` verbs (`called him a liar`), which report
+    speech only with what they name (``content.content_of``)."""
+    return _lexicon(("speech", "belief", "naming"))
+
+
 VERB_POS = frozenset({"VERB", "AUX"})
 VERB_POS_IDS = np.asarray(sorted(UNIV_POS[p] for p in VERB_POS), dtype=np.uint64)
 ACCORDING = get_string_id("according")
@@ -63,22 +79,45 @@ _SUBJ_DEPS = frozenset({"nsubj"})
 # A cue verb without a subject of its own takes the subject of the verb it hangs
 # from: `He said X and added that ...` (conj), `wants to say` (xcomp),
 # `..., adding that ...` (advcl with a gerund).
-_SUBJ_INHERIT_DEPS = frozenset({"conj", "xcomp"})
 _PRONOUN_NO_SPEAKER = frozenset({"there", "this", "that", "what", "which", "who", "whom"})
-_RELATIVE = frozenset({"who", "that"})
+_RELATIVE = frozenset({"who", "that", "which"})
+
+
+# How the second word of a two-word entry hangs from the verb: a particle (`point
+# out`; the small model also files `back` in `shot back` as an adverb), a
+# preposition with an object (`warn of`, `call for`), an object (`put it`); for a
+# clause, the parser hangs the preposition from the clause as its marker (`called
+# for the strongholds to be hit`).
+_SECOND_WORD_DEPS = frozenset({"prt", "advmod", "prep", "dobj"})
 
 
 def cue_particle(tok: Token, lex: CueLexicon) -> Token | None | bool:
-    """``False`` if ``tok`` is not a cue; else the particle token of a phrasal cue or None."""
+    """``False`` if ``tok`` is not a cue; else the second word of a two-word cue
+    (particle, preposition) or None."""
     if tok.pos_ not in VERB_POS:
         return False
     lemma = lemma_of(tok).lower()
+    if lemma not in lex.heads:
+        return False
     for child in tok.children:
-        if child.dep_ == "prt" and (lemma, child.lower_) in lex.phrasal:
-            return child
+        if child.dep_ in _SECOND_WORD_DEPS and (lemma, child.lower_) in lex.phrasal:
+            # a preposition needs an object, and not a date (`called on Tuesday for ...`)
+            if child.dep_ != "prep" or any(c.dep_ in ("pobj", "pcomp") and c.ent_type_ not in ("DATE", "TIME")
+                                           for c in child.children):
+                return child
+        elif child.dep_ in ("ccomp", "advcl") and child.i > tok.i:
+            mark = next((m for m in child.children if m.dep_ == "mark" and m.i < child.i), None)
+            if mark is not None and (lemma, mark.lower_) in lex.phrasal and mark.i == tok.i + 1:
+                return mark
     if lemma in lex.single:
         return None
     return False
+
+
+def cue_entry(tok: Token, particle: Token | None) -> str:
+    """The lexicon entry a cue matched: ``warn`` or ``warn of``."""
+    lemma = lemma_of(tok).lower()
+    return lemma if particle is None else f"{lemma} {particle.lower_}"
 
 
 def is_cue(tok: Token, lex: CueLexicon) -> bool:
@@ -102,6 +141,7 @@ def speaker_like(tok: Token) -> bool:
     return tok.pos_ in ("PROPN", "PRON") or bool(tok.ent_type_) or tok.lower_ in title_words()
 
 
+_NOT_SPEAKER_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 _INVERTED_DEPS = frozenset({"dobj", "attr", "npadvmod", "appos", "nsubjpass", "oprd", "dep", "pobj"})
 
 
@@ -111,8 +151,9 @@ def _inverted_subject(verb: Token) -> Token | None:
     for c in verb.rights:
         if c.dep_ in ("punct",):
             continue
-        if c.dep_ in _INVERTED_DEPS and c.left_edge.i - verb.i <= 2 and speaker_like(c):
-            return c
+        if c.dep_ in _INVERTED_DEPS and c.left_edge.i - verb.i <= 2 and speaker_like(c) \
+                and c.ent_type_ not in _NOT_SPEAKER_ENTS:
+            return c  # (`said Monday`: a date is no speaker)
         return None
     return None
 
@@ -141,13 +182,20 @@ def subject_of(verb: Token, inverted: bool = False, avoid=None) -> Token | None:
         if got is None and not any(c.dep_ in _SUBJ_DEPS and not (avoid and avoid(c)) for c in verb.children):
             got = _inverted_subject(verb)
         return got
+    agent = _agent(verb)
+    if agent is not None and not (avoid and avoid(agent)):
+        return agent  # `was first reported by The Washington Post`
     v = verb
     inherited_advcl = False
     for _ in range(4):
-        for c in v.children:
+        # nearest subject first: `for people with ... ideas to organize ..., she said`
+        # can come out with two subjects of `said`
+        for c in sorted(v.children, key=lambda c: abs(c.i - v.i)):
             if c.dep_ in _SUBJ_DEPS and not (avoid and avoid(c)):
                 if c.lower_ in _RELATIVE and v.dep_ == "relcl":
-                    return v.head  # `Mr. Clarke, who said ...`: the noun the clause describes
+                    # `Mr. Clarke, who said ...`: the noun the clause describes;
+                    # `released a letter that says ...`: who released it
+                    return v.head if c.lower_ == "who" else _antecedent(v.head)
                 if c.lower_ in _PRONOUN_NO_SPEAKER:
                     return None
                 # `This document aims to ..., emphasizing opposition`: a gerund inherits
@@ -163,8 +211,15 @@ def subject_of(verb: Token, inverted: bool = False, avoid=None) -> Token | None:
             prev = verb.doc[verb.i - 1]
             if prev.pos_ == "PROPN" and prev.head.i == verb.i and not (avoid and avoid(prev)):
                 return prev
-        if v.dep_ in _SUBJ_INHERIT_DEPS:
+        if v.dep_ == "conj":
+            v = _conjunct_head(v)
+        elif v.dep_ == "xcomp":
             v = v.head
+        elif v.dep_ == "acl" and v.tag_ == "VBG" and v.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            # `footage of Hillary Clinton asking, "..."`, `with analysts saying ...`,
+            # `issued a statement saying ...` (PolNeAR train)
+            got = _antecedent(v.head)
+            return None if got is None or (avoid and avoid(got)) else got
         elif v.dep_ in ("advcl", "pcomp", "acl") and v.tag_ == "VBG":
             # `..., saying that ...`, `in saying ...`: the gerund's subject is the clause's
             inherited_advcl = True
@@ -182,6 +237,48 @@ def subject_of(verb: Token, inverted: bool = False, avoid=None) -> Token | None:
     if v is verb and prev is not None and prev.pos_ == "PROPN" and not verb.is_sent_start:
         return prev
     return None
+
+
+def _agent(verb: Token) -> Token | None:
+    """The `by` phrase of a passive verb (`was first reported by the Post`)."""
+    for c in verb.children:
+        if c.dep_ == "agent":
+            return next((k for k in c.children if k.dep_ == "pobj"), None)
+    return None
+
+
+_FINITE = frozenset({"VBD", "VBZ", "VBP"})
+
+
+def _conjunct_head(v: Token) -> Token:
+    """Where a coordinated verb takes its subject from: the verb it is coordinated
+    with, except when the parser hung it inside the content clause of a reporting
+    verb it is really coordinated with (`Ginsburg said she didn't want to think
+    about it and predicted that ...`: finite like that verb, not like the clause)."""
+    h = v.head
+    outer = h.head
+    if h.dep_ == "ccomp" and v.tag_ in _FINITE and v.tag_ == outer.tag_ \
+            and any(c.dep_ in _SUBJ_DEPS for c in h.children) \
+            and (v.tag_ != h.tag_ or is_cue(v, attribution_lexicon())):
+        return outer
+    return h
+
+
+def _antecedent(noun: Token) -> Token | None:
+    """Who speaks through a noun a saying clause hangs from: the noun itself when it
+    can speak (`analysts saying`, `Hillary Clinton asking`) or follows `with`; for a
+    document (`a statement saying`, `a letter that says`) its issuer, the subject of
+    the verb it is the object of, else the document itself (`the report says`)."""
+    if speaker_like(noun) or noun.head.lower_ == "with":
+        return noun
+    if noun.dep_ in ("dobj", "attr", "oprd") and noun.head.pos_ in VERB_POS:
+        verb = noun.head
+    elif noun.dep_ == "pobj" and noun.head.head.pos_ in VERB_POS:
+        verb = noun.head.head
+    else:
+        return noun
+    got = subject_of(verb)
+    return got if got is not None else noun
 
 
 def mention_bounds(head: Token) -> tuple[int, int]:
@@ -219,7 +316,8 @@ class Attribution:
     cue: tuple[int, int] | None     # cue span (chars)
     speaker_head: Token | None      # head token of the speaker mention
     speaker_span: tuple[int, int] | None
-    how: str                        # after|before|according|colon|dash|partial|shared|continuation|unattributed|indirect
+    how: str                        # direct: after|before|according|colon|dash|partial|shared|continuation|unattributed;
+                                    # indirect: according or the content rule (content.Content.kind)
     sent_index: int                 # index of the sentence (doc.sents order) where the quote starts
     closed: bool = True
     open_pos: int = -1              # direct quotes: the opening and closing marks
@@ -247,6 +345,12 @@ class DocIndex:
         self.sent_starts = [s.start for s in self.sents]
         # quote id of each token (-1: outside every quoted span)
         self.in_quote = self.span_of_token([(sp.open_pos, sp.close_end) for sp in spans])
+        # alphabetic tokens before each token, for ``alpha_count`` without Token objects
+        self.alpha_before = np.concatenate([[0], np.cumsum(doc.to_array(IS_ALPHA))]).tolist() if len(doc) else [0]
+
+    def alpha_count(self, a: int, b: int) -> int:
+        """Alphabetic tokens in token range [a, b]."""
+        return self.alpha_before[b + 1] - self.alpha_before[a] if b >= a else 0
 
     def span_of_token(self, spans: list[tuple[int, int]]) -> list[int]:
         """Per token, the index of the first char span [start, end) in ``spans`` that
@@ -272,9 +376,11 @@ _TRIM_LEFT_WORDS = frozenset({"that", "whether", "if"})
 
 
 def trim_tokens(doc: Doc, a: int, b: int) -> tuple[int, int]:
-    """Drop punctuation, quotation marks and a leading complementiser from token range [a, b]."""
+    """Drop punctuation, quotation marks and a leading complementiser from token range [a, b]
+    (`that` also when the parser took it for a relative adverb: `said at the time that ...`)."""
     while a <= b and (doc[a].is_punct or doc[a].is_space or doc[a].text in QUOTE_CHARS
-                      or (doc[a].lower_ in _TRIM_LEFT_WORDS and doc[a].dep_ == "mark")):
+                      or (doc[a].lower_ in _TRIM_LEFT_WORDS and doc[a].dep_ == "mark")
+                      or (doc[a].lower_ == "that" and doc[a].dep_ == "advmod" and doc[a].head.i > a)):
         a += 1
     while b >= a and (doc[b].is_punct or doc[b].is_space or doc[b].text in QUOTE_CHARS):
         b -= 1

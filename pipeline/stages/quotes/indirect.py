@@ -1,102 +1,62 @@
 """Reported speech (indirect quotes) on one spaCy parse: a reporting verb of
-the lexicon with a content clause (``X said that ...``, ``..., X said``) and
+the lexicon with what it reports (``content.content_of``: ``X said that ...``,
+``..., X said``, ``denied every allegation``, ``warned of ...``) and
 ``according to X, ...`` (docs/guidelines.md §4)."""
 from __future__ import annotations
 
 import bisect
+import re
+from functools import lru_cache
 
 import numpy as np
 from spacy.attrs import LOWER, POS
+from spacy.strings import get_string_id
 from spacy.tokens import Token
 
 from ...nlp.lemmas import lemma as lemma_of
-from ...resources import QUOTE_CHARS, reporting_verb_lemmas
-from .cues import (ACCORDING, VERB_POS, VERB_POS_IDS, Attribution, DocIndex, alpha_count, attribution_lexicon,
-                   cue_extent, is_cue, is_negated, mention_bounds, speech_lexicon, subject_of, trim_tokens)
+from ...resources import QUOTE_CHARS, word_set
+
+from .content import content_of
+from .cues import (ACCORDING, VERB_POS, VERB_POS_IDS, Attribution, DocIndex, cue_entry, cue_extent, cue_particle,
+                   is_cue, is_negated, mention_bounds, report_lexicon, speaker_like, speech_lexicon, subject_of,
+                   trim_tokens)
 
 MIN_INDIRECT_WORDS = 3
 # Subordinators that open time/cause/concession clauses, never what was said
 # (wh-words and if/whether stay: `asked how ...` is an indirect question).
 _ADVERBIAL_MARKS = frozenset({"when", "before", "after", "while", "because", "since", "until", "although",
                               "though", "once", "unless", "as", "whenever"})
-# Share of an indirect content span that may lie inside quotation marks before the
+# Share of an indirect content span that one quoted span may cover before the
 # clause counts as the direct quote's own cue (`"...," X said` parses as said -> ccomp).
 MAX_DIRECT_SHARE = 0.8
 
 
-def _direct_share(a: int, b: int, spans: list[tuple[int, int]]) -> float:
+def _inside_one(a: int, b: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether one quoted span covers at least ``MAX_DIRECT_SHARE`` of chars [a, b):
+    the clause is that direct quote's own (`"...," X said` parses as said -> ccomp).
+    A clause with several quoted fragments (`stated that Trump's "divisive" and
+    "mean-spirited" comments do not "fit with ..."`) is reported speech."""
     if b <= a:
-        return 1.0
-    covered = 0
-    for s, e in spans:
-        lo, hi = max(a, s), min(b, e)
-        if hi > lo:
-            covered += hi - lo
-    return covered / (b - a)
+        return True
+    return any(min(b, e) - max(a, s) >= MAX_DIRECT_SHARE * (b - a) for s, e in spans)
 
 
-def _content_for(tok: Token) -> tuple[int, int] | None:
-    """Token range of the content clause reported by cue verb ``tok``."""
-    doc = tok.doc
-    ccomps = [c for c in tok.children if c.dep_ == "ccomp"]
-    if not ccomps:
-        # `Trump said after the convention he would not accept ...`: the small model
-        # often labels an unmarked content clause `advcl`; one with its own subject
-        # and no adverbial conjunction (`when`, `if`, `because`) is the content.
-        ccomps = [c for c in tok.rights if c.dep_ == "advcl" and any(k.dep_ == "nsubj" for k in c.children)
-                  and not any(k.dep_ == "mark" and k.lower_ != "that" for k in c.children)]
-    if ccomps:
-        # Prefer the clause after the cue (`Republicans said they ... and Democrats
-        # accused ...`), the nearest one; else the nearest before it (`<content>, X said`).
-        right = [c for c in ccomps if c.i > tok.i]
-        c = min(right, key=lambda c: c.i) if right else max(ccomps, key=lambda c: c.i)
-        a, b = c.left_edge.i, c.right_edge.i
-        if a < tok.i < b:  # the cue sits inside its clause's span (inversion): keep the side of the clause root
-            if c.i < tok.i:
-                b = tok.left_edge.i - 1
-            else:
-                a = tok.right_edge.i + 1
-        if c.i > tok.i:
-            # `stressed that consensus is not a technical process, but the only way ...`:
-            # the small model hangs the second half off the cue as a verbless conjunct;
-            # it is still part of what was said.
-            for r in tok.rights:
-                if r.i > b and r.dep_ == "conj" and r.pos_ not in VERB_POS:
-                    b = max(b, r.right_edge.i)
-        return a, b
-    if lemma_of(tok).lower() in reporting_verb_lemmas("commitment"):
-        # `pledged to cut taxes`, `urged voters to register`
-        for c in tok.rights:
-            if c.dep_ == "xcomp" and c.pos_ in VERB_POS and any(k.dep_ == "aux" and k.lower_ == "to" for k in c.children):
-                a = c.left_edge.i
-                if lemma_of(tok).lower() == "urge":
-                    a = tok.i + 1  # the addressee belongs to what was urged
-                return a, c.right_edge.i
-            if c.dep_ == "ccomp":
-                break
-    # `<content>, X said`: the parser often hangs the cue from the content's verb.
-    head = tok.head
-    if tok.dep_ in ("parataxis", "ccomp", "advcl") and head.i < tok.i and head.pos_ in VERB_POS:
-        left = tok.left_edge.i
-        if doc[left].text in ("," ,"—", "–") or doc[left].text in QUOTE_CHARS:
-            left += 1  # the comma before the attribution may hang from the cue itself
-        if left > 0 and (doc[left - 1].text in (",", "—", "–") or doc[left - 1].text in QUOTE_CHARS):
-            a = head.left_edge.i
-            return a, left - 1
-    return None
+# Contents that are clauses need a few words (`said so` is no quote); a noun phrase
+# is a quote from one word on (`announced his resignation`, `mentioned Machado`).
+_MIN_WORDS = {"clause": MIN_INDIRECT_WORDS, "around": MIN_INDIRECT_WORDS, "infinitive": 2}
 
 
 def indirect_attributions(ix: DocIndex, quote_spans: list[tuple[int, int]]) -> list[Attribution]:
     doc = ix.doc
     # Beliefs count as reported positions too (`Belarus believes it is time ...`):
     # PolNeAR annotates them as attributions and the seed gold keeps them.
-    lex = attribution_lexicon()
+    lex = report_lexicon()
     out: list[Attribution] = []
     in_kept = ix.span_of_token(quote_spans)
     # Only a verb (a cue) or "according" can start an attribution: the other tokens
     # are skipped without creating their Token objects (issue 6).
     pos, lower = doc.to_array([POS, LOWER]).T
-    maybe = np.flatnonzero(np.isin(pos, VERB_POS_IDS) | (lower == ACCORDING)).tolist()
+    maybe = np.flatnonzero(np.isin(pos, VERB_POS_IDS) | (lower == ACCORDING) | np.isin(lower, _noun_ids())).tolist()
     for si, sent in enumerate(ix.sents):
         for i in maybe[bisect.bisect_left(maybe, sent.start):bisect.bisect_left(maybe, sent.end)]:
             tok = doc[i]
@@ -108,7 +68,13 @@ def indirect_attributions(ix: DocIndex, quote_spans: list[tuple[int, int]]) -> l
                 if att is not None:
                     out.append(att)
                 continue
-            if not is_cue(tok, lex) or is_negated(tok):
+            if tok.pos_ == "NOUN":
+                att = _noun_indirect(ix, sent, si, tok, in_kept, quote_spans)
+                if att is not None:
+                    out.append(att)
+                continue
+            particle = cue_particle(tok, lex)
+            if particle is False or is_negated(tok):
                 continue
             subj = subject_of(tok)
             if subj is None:
@@ -118,26 +84,102 @@ def indirect_attributions(ix: DocIndex, quote_spans: list[tuple[int, int]]) -> l
                 # party is a quote of its own (`"... Belarus believes it is time ..."`);
                 # `we think`, `I said` are the speaker's own words.
                 continue
-            rng = _content_for(tok)
-            if rng is None:
+            got = content_of(tok, particle, cue_entry(tok, particle), lambda t: in_kept[t.i] != -1, subj)
+            if got is None:
                 continue
-            a, b = trim_tokens(doc, max(rng[0], sent.start), min(rng[1], sent.end - 1))
-            if b < a or alpha_count(doc, a, b) < MIN_INDIRECT_WORDS:
+            a, b = trim_tokens(doc, max(got.a, sent.start), min(got.b, sent.end - 1))
+            if b < a or ix.alpha_count(a, b) < _MIN_WORDS.get(got.kind, 1):
                 continue
+            b = _closing_mark(ix, a, b, sent.end)
+            if quoted and not in_kept[a] == in_kept[b] == in_kept[tok.i]:
+                continue  # a position ascribed inside a quote stays inside that quote
             first = doc[a]
             if first.lower_ in _ADVERBIAL_MARKS and first.dep_ in ("mark", "advmod") and not (a <= first.head.head.i <= b):
                 # `said before he died`: the whole span is one adverbial clause the parser
                 # took for the content (an adverbial clause *inside* the content is fine:
                 # `said that since she is not running, she should not ...`)
                 continue
-            if subj.i >= a and subj.i <= b:
+            if a <= subj.i <= b and not (got.around and not a <= subj.i < tok.left_edge.i):
                 continue
             start, end = doc[a].idx, doc[b].idx + len(doc[b].text)
-            if not quoted and _direct_share(start, end, quote_spans) >= MAX_DIRECT_SHARE:
+            if not quoted and _inside_one(start, end, quote_spans):
                 continue
             out.append(Attribution("indirect", start, end, cue_extent(tok, lex), subj, mention_bounds(subj),
-                                   "indirect", si))
+                                   got.kind, si))
     return out
+
+
+@lru_cache(maxsize=1)
+def _noun_ids() -> np.ndarray:
+    """LOWER ids of the reporting nouns (``reporting_nouns.txt``) and their plurals."""
+    forms = {w for n in word_set("reporting_nouns") for w in (n, n + "s", n + "es")}
+    return np.asarray(sorted(get_string_id(f) for f in forms), dtype=np.uint64)
+
+
+# `Trump's claim that ...`, `a claim by Trump that ...`, `Trump made the claim that
+# ...`, `repeated his claim that ...`: who makes the claim.
+_NOUN_SPEAKER_VERBS = frozenset({"make", "repeat", "issue", "offer", "deliver", "renew", "reiterate", "stand"})
+
+
+def _noun_speaker(noun: Token) -> Token | None:
+    for c in noun.children:
+        if c.dep_ == "poss" and c.lower_ not in ("its", "their") and (speaker_like(c) or c.pos_ == "PRON"):
+            return c
+        if c.dep_ == "prep" and c.lower_ in ("by", "from"):
+            pobj = next((k for k in c.children if k.dep_ == "pobj"), None)
+            if pobj is not None and speaker_like(pobj):
+                return pobj
+    if noun.dep_ == "dobj" and lemma_of(noun.head).lower() in _NOUN_SPEAKER_VERBS:
+        return subject_of(noun.head)
+    return None
+
+
+def _noun_indirect(ix: DocIndex, sent, si: int, noun: Token, in_kept, quote_spans) -> Attribution | None:
+    """A reporting noun with what was said: a that-clause or to-infinitive of its own
+    (`Trump's claim that ...`, `his promise to cut taxes`), with its speaker."""
+    doc = ix.doc
+    if in_kept[noun.i] != -1:
+        return None
+    content = None
+    for c in noun.rights:
+        if c.dep_ in ("acl", "ccomp", "relcl") and c.pos_ in VERB_POS and (
+                any(k.dep_ == "mark" and k.lower_ == "that" for k in c.children)
+                or any(k.dep_ == "aux" and k.lower_ == "to" for k in c.children)):
+            content = (c.left_edge.i, c.right_edge.i)
+            break
+    if content is None:
+        return None
+    subj = _noun_speaker(noun)
+    if subj is None or in_kept[subj.i] != -1:
+        return None
+    a, b = trim_tokens(doc, max(content[0], sent.start), min(content[1], sent.end - 1))
+    if b < a or ix.alpha_count(a, b) < MIN_INDIRECT_WORDS:
+        return None
+    b = _closing_mark(ix, a, b, sent.end)
+    start, end = doc[a].idx, doc[b].idx + len(doc[b].text)
+    if _inside_one(start, end, quote_spans):
+        return None
+    return Attribution("indirect", start, end, (noun.idx, noun.idx + len(noun.text)), subj, mention_bounds(subj),
+                       "noun", si)
+
+
+# Double quotation marks only: a single one is far more often an apostrophe (`Trump’s`).
+_DOUBLE_MARKS = re.compile(r'[“”"«»„]|``|\'\'')
+_CLOSING_MARK = re.compile(r'[.,;:!?]{0,2}(?:[”"»]|\'\')')
+
+
+def _closing_mark(ix: DocIndex, a: int, b: int, end: int) -> int:
+    """A content that opens a quotation mark ends after its closing mark, which the
+    trimming took away with the stop before it (`called Trump a "pathological liar."`)."""
+    doc, text = ix.doc, ix.text
+    start, stop = doc[a].idx, doc[b].idx + len(doc[b].text)
+    if len(_DOUBLE_MARKS.findall(text, start, stop)) % 2 == 0:
+        return b
+    m = _CLOSING_MARK.match(text, stop)
+    if m is None:
+        return b
+    k = ix.token_at(m.end() - 1)
+    return k if b < k < end else b
 
 
 def _according_indirect(ix: DocIndex, sent, si: int, acc: Token, quote_spans) -> Attribution | None:
@@ -151,16 +193,30 @@ def _according_indirect(ix: DocIndex, sent, si: int, acc: Token, quote_spans) ->
         return None
     lo = min(acc.i, acc.left_edge.i)
     hi = max(to.right_edge.i, pobj.right_edge.i, acc.right_edge.i)
+    if acc.i == sent.start or doc[acc.i - 1].is_punct:
+        # `According to radio host Rush Limbaugh, the move reeks of "fear"`: the
+        # source ends at the first comma that is followed by a clause, whatever the
+        # parser hung on it (here the rest of the sentence, as an apposition)
+        # (past an apposition of the source: `According to Rush Limbaugh, a radio
+        # host, the move ...`)
+        commas = [k for k in range(pobj.i + 1, hi + 1) if doc[k].text == ","]
+        if commas:
+            k = commas[0]
+            if len(commas) > 1 and commas[1] - k <= 8 and not any(t.pos_ in VERB_POS for t in doc[k:commas[1]]) \
+                    and doc[k + 1].pos_ == "DET":
+                k = commas[1]
+            if ix.alpha_count(k + 1, hi) >= MIN_INDIRECT_WORDS:
+                hi = k - 1
     left = trim_tokens(doc, sent.start, lo - 1)
     right = trim_tokens(doc, hi + 1, sent.end - 1)
     cands = [r for r in (left, right) if r[1] >= r[0]]
     if not cands:
         return None
-    a, b = max(cands, key=lambda r: alpha_count(doc, r[0], r[1]))
-    if alpha_count(doc, a, b) < MIN_INDIRECT_WORDS:
+    a, b = max(cands, key=lambda r: ix.alpha_count(r[0], r[1]))
+    if ix.alpha_count(a, b) < MIN_INDIRECT_WORDS:
         return None
     start, end = doc[a].idx, doc[b].idx + len(doc[b].text)
-    if _direct_share(start, end, quote_spans) >= MAX_DIRECT_SHARE:
+    if _inside_one(start, end, quote_spans):
         return None
     return Attribution("indirect", start, end, (acc.idx, to.idx + len(to.text)), pobj, mention_bounds(pobj),
                        "according", si)

@@ -1,0 +1,126 @@
+"""A run's tables in the tools users already have, and corrections back as gold.
+
+``export(out_dir, fmt, to)`` writes the tables of ``out_dir`` as
+
+* ``sqlite``: one database (``tables_db.write_sqlite``; what ``pipeline serve`` opens),
+* ``csv``: one CSV file per table in a folder,
+* ``label-studio``: pre-annotated tasks and their labeling config (``label_studio``),
+* ``prodigy``: pre-annotated JSONL tasks (``prodigy``);
+
+``import_gold(fmt, file, gold_dir)`` turns a corrected Label Studio or Prodigy
+export into a gold folder that ``pipeline eval --gold DIR`` scores against
+(``annotations.write_gold``). Nothing existing is overwritten unless asked
+(``force``), and an existing gold folder never is.
+"""
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import InputError, UsageError
+from ..tables import atomic_bytes
+
+#: format -> default target, inside ``<out>/exports/``
+DEFAULT_TARGETS = {"sqlite": "claimex.sqlite", "csv": "csv", "label-studio": "label-studio.json",
+                   "prodigy": "prodigy.jsonl"}
+FORMATS = tuple(DEFAULT_TARGETS)
+GOLD_FORMATS = ("label-studio", "prodigy")
+
+
+@dataclass
+class ExportResult:
+    path: Path
+    rows: dict[str, int]                           # rows (or tasks) written per table
+    extra: list[Path] = field(default_factory=list)  # files written beside ``path``
+
+
+def default_target(out_dir: Path | str, fmt: str) -> Path:
+    return Path(out_dir) / "exports" / DEFAULT_TARGETS[fmt]
+
+
+def _refuse_existing(path: Path, force: bool) -> None:
+    if path.exists() and not force:
+        raise UsageError(f"{path} exists; pass --force to replace it, or --to another path")
+
+
+def export(out_dir: Path | str, fmt: str, to: Path | str | None = None, *, force: bool = False) -> ExportResult:
+    """Write the tables of ``out_dir`` in format ``fmt`` to ``to`` (default ``<out>/exports/<name>``)."""
+    from ..runner.run_record import read_run_record
+    from ..views.explore import load_tables
+
+    if fmt not in DEFAULT_TARGETS:
+        raise UsageError(f"unknown export format {fmt!r}; valid: {', '.join(FORMATS)}")
+    out_dir = Path(out_dir)
+    target = Path(to) if to is not None else default_target(out_dir, fmt)
+    tables = load_tables(out_dir)
+    if fmt == "csv":
+        from .tables_db import write_csv
+
+        if target.exists() and not target.is_dir():
+            raise UsageError(f"{target} is a file; --to for csv names a folder")
+        clash = [t for t in tables.names if (target / f"{t}.csv").exists()]
+        if clash and not force:
+            raise UsageError(f"{target} already holds {', '.join(c + '.csv' for c in clash)}; "
+                             "pass --force to replace them, or --to another folder")
+        return ExportResult(target, write_csv(tables, target))
+    if target.is_dir():
+        raise UsageError(f"{target} is a folder; --to for {fmt} names a file")
+    _refuse_existing(target, force)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if fmt == "sqlite":
+        from .tables_db import write_sqlite
+
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        os.close(fd)
+        try:
+            rows = write_sqlite(tables, Path(tmp), out_dir)
+            os.chmod(tmp, 0o644)
+            os.replace(tmp, target)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+        return ExportResult(target, rows)
+    from . import label_studio, prodigy
+    from .annotations import from_tables, model_version
+
+    docs = from_tables(tables)
+    version = model_version(read_run_record(out_dir))
+    if fmt == "label-studio":
+        config = target.with_name(f"{target.stem}.config.xml")
+        _refuse_existing(config, force)
+        atomic_bytes(target, json.dumps(label_studio.tasks(docs, version), ensure_ascii=False, indent=1).encode("utf-8"))
+        atomic_bytes(config, label_studio.label_config().encode("utf-8"))
+        return ExportResult(target, {"tasks": len(docs)}, [config])
+    lines = "".join(json.dumps(t, ensure_ascii=False) + "\n" for t in prodigy.tasks(docs, version))
+    atomic_bytes(target, lines.encode("utf-8"))
+    return ExportResult(target, {"tasks": len(docs)})
+
+
+@dataclass
+class ImportResult:
+    gold_dir: Path
+    documents: int
+    skipped: int
+    records: dict[str, int]
+
+
+def import_gold(fmt: str, file: Path | str, gold_dir: Path | str, *, accept_unreviewed: bool = False) -> ImportResult:
+    """Write the gold folder ``gold_dir`` from a corrected Label Studio / Prodigy export ``file``."""
+    from . import label_studio, prodigy
+    from .annotations import write_gold
+
+    if fmt not in GOLD_FORMATS:
+        raise UsageError(f"unknown annotation format {fmt!r}; valid: {', '.join(GOLD_FORMATS)}")
+    file = Path(file)
+    if not file.is_file():
+        raise InputError(f"annotation file {file} does not exist")
+    reader = label_studio.read if fmt == "label-studio" else prodigy.read
+    docs, skipped = reader(file, accept_unreviewed)
+    if not docs:
+        hint = " (none was reviewed: pass --accept-unreviewed to take the pre-annotations as they are)" if skipped else ""
+        raise InputError(f"{file}: no annotated document to import{hint}")
+    records = write_gold(docs, Path(gold_dir))
+    return ImportResult(Path(gold_dir), len(docs), skipped, records)

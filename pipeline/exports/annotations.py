@@ -1,0 +1,188 @@
+"""What the annotation exports carry, and how corrected annotations become a gold set.
+
+Between a run's tables and the Label Studio / Prodigy files sits one small
+model: per document its text, metadata, sentence spans and *regions*, each a
+span of one **layer** with a label and attributes:
+
+| layer | table | label | attributes |
+|---|---|---|---|
+| entity | entities | OntoNotes label | canonical |
+| quote | quotes | kind (direct / indirect) | speaker, speaker_text, cue |
+| claim | claims | claim type | speaker, check_worthy |
+
+``from_tables`` builds it from a run; the format modules write it and read it
+back; ``write_gold`` writes the corrected documents as a gold folder in the
+format of ``data/gold`` (``data/gold/README.md``), with the document's text
+playing the part of the seed text (``raw_start``/``raw_end`` are offsets into
+it) and its paragraphs as the body lines:
+
+* ``documents.jsonl``: title, source, published, dateline as exported (or
+  as corrected in the file), every paragraph a body line;
+* ``entities.jsonl``, ``quotes.jsonl``: one record per region;
+* ``claims.jsonl``: one record per sentence of the run, typed by the claim
+  regions that overlap it with the scorer's own rule (``stages/claims/score``:
+  the guidelines' precedence), ``null`` where none does.
+
+Sentences are carried, not corrected (no ``sentences.jsonl``: ``pipeline eval``
+says "no gold" for them). Scoring an unchanged run against the gold made from
+its own export gives 1.0 on every scored figure (tested).
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable
+
+import pandas as pd
+
+from ..errors import InputError
+from ..evaluation.gold import GOLD_FILES
+from ..schemas import CLAIM_TYPES, QUOTE_KINDS
+from ..stages.claims.score import _predicted_claim  # the scorer's rule for a sentence's type
+from ..views.explore import Tables
+from ..views.markup import ENTITY_COLOURS
+
+#: document metadata carried with the text (documents columns)
+META = ("title", "source", "published", "dateline")
+
+
+@dataclass(frozen=True)
+class Layer:
+    name: str                  # region layer (and Label Studio control) name
+    table: str                 # the run table it comes from
+    label_column: str          # the column that is the region's label
+    attributes: tuple[str, ...]  # columns carried as region attributes
+    labels: tuple[str, ...]    # the label set offered for correction
+
+
+LAYERS = (
+    Layer("entity", "entities", "label", ("canonical",), tuple(ENTITY_COLOURS)),
+    Layer("quote", "quotes", "kind", ("speaker", "speaker_text", "cue"), QUOTE_KINDS),
+    Layer("claim", "claims", "claim_type", ("speaker", "check_worthy"), CLAIM_TYPES),
+)
+LAYER = {layer.name: layer for layer in LAYERS}
+
+
+class AnnotationFormatError(InputError):
+    """An annotation file cannot be read as the format it was given as."""
+
+
+@dataclass
+class Region:
+    layer: str
+    start: int
+    end: int
+    label: str
+    attrs: dict = field(default_factory=dict)
+
+
+@dataclass
+class AnnotatedDoc:
+    doc_id: str
+    text: str
+    meta: dict
+    sentences: list[tuple[int, int]]
+    regions: list[Region]
+
+
+def _clean(value):
+    if value is None or value is pd.NA:
+        return None
+    if hasattr(value, "item"):
+        value = value.item()
+    if isinstance(value, float) and value != value:
+        return None
+    return value
+
+
+def from_tables(tables: Tables) -> list[AnnotatedDoc]:
+    """The documents of a run with their sentences and regions, in the documents table's order."""
+    by_doc = {}
+    for name in ("sentences", *(layer.table for layer in LAYERS)):
+        frame = tables[name] if name in tables else pd.DataFrame(columns=["doc_id"])
+        by_doc[name] = {k: g.sort_values("start", kind="stable") for k, g in frame.groupby("doc_id", sort=False)}
+    docs = []
+    for row in tables.documents.to_dict("records"):
+        doc_id = row["doc_id"]
+        sents = by_doc["sentences"].get(doc_id)
+        sentences = [] if sents is None else [(int(s), int(e)) for s, e in zip(sents["start"], sents["end"])]
+        regions = []
+        for layer in LAYERS:
+            frame = by_doc[layer.table].get(doc_id)
+            for r in ([] if frame is None else frame.to_dict("records")):
+                attrs = {a: _clean(r.get(a)) for a in layer.attributes if a in r}
+                regions.append(Region(layer.name, int(r["start"]), int(r["end"]), str(r[layer.label_column]), attrs))
+        docs.append(AnnotatedDoc(doc_id, row["text"], {k: _clean(row.get(k)) for k in META}, sentences, regions))
+    return docs
+
+
+def model_version(record: dict | None) -> str:
+    """How the pre-annotations were made: claimex version and spaCy model (the run record)."""
+    if not record:
+        return "claimex"
+    model = record.get("model", "?")
+    version = record.get("model_version")
+    return f"claimex {record.get('claimex', '')} · {model}{' ' + version if version else ''}".replace("  ", " ")
+
+
+# --- gold ---------------------------------------------------------------------------------
+
+def _paragraphs(text: str) -> list[tuple[int, str]]:
+    return [(m.start(), m.group()) for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
+
+
+def _span_record(doc: AnnotatedDoc, start: int, end: int, **fields) -> dict:
+    return {"doc_id": doc.doc_id, "text": doc.text[start:end], "raw_start": start, "raw_end": end, **fields}
+
+
+def _checked(doc: AnnotatedDoc, region: Region, where: str) -> Region | None:
+    if not (0 <= region.start < region.end <= len(doc.text)):
+        raise AnnotationFormatError(f"{where}: {region.layer} region [{region.start}, {region.end}) lies outside "
+                                    f"the text of {doc.doc_id!r} ({len(doc.text)} characters)")
+    return region
+
+
+def gold_records(docs: Iterable[AnnotatedDoc]) -> dict[str, list[dict]]:
+    """Gold records per gold file name (``evaluation.gold.GOLD_FILES``) for annotated documents."""
+    out: dict[str, list[dict]] = {GOLD_FILES[s]: [] for s in ("clean", "entities", "quotes", "claims")}
+    for doc in docs:
+        paras = _paragraphs(doc.text)
+        out[GOLD_FILES["clean"]].append({
+            "doc_id": doc.doc_id, **{k: doc.meta.get(k) for k in META},
+            "body_lines": [p for _, p in paras], "body_line_starts": [s for s, _ in paras],
+            "boilerplate_lines": [],
+        })
+        regions = sorted((_checked(doc, r, doc.doc_id) for r in doc.regions), key=lambda r: (r.start, r.end))
+        for r in regions:
+            if r.layer == "entity":
+                out[GOLD_FILES["entities"]].append(_span_record(
+                    doc, r.start, r.end, label=r.label, canonical=r.attrs.get("canonical") or doc.text[r.start:r.end]))
+            elif r.layer == "quote":
+                out[GOLD_FILES["quotes"]].append(_span_record(
+                    doc, r.start, r.end, kind=r.label, speaker=r.attrs.get("speaker"),
+                    speaker_text=r.attrs.get("speaker_text"), cue=r.attrs.get("cue")))
+        claims = [r for r in regions if r.layer == "claim"]
+        for start, end in doc.sentences:
+            hits = [{"claim_type": r.label, "speaker": r.attrs.get("speaker"), "check_worthy": bool(r.attrs.get("check_worthy"))}
+                    for r in claims if min(end, r.end) - max(start, r.start) > 0]
+            ctype, row, worthy = _predicted_claim(hits)
+            out[GOLD_FILES["claims"]].append(_span_record(
+                doc, start, end, claim_type=None if row is None else ctype,
+                speaker=None if row is None else row["speaker"], check_worthy=worthy))
+    return out
+
+
+def write_gold(docs: list[AnnotatedDoc], folder: Path) -> dict[str, int]:
+    """Write a gold folder (records per file); refuses to write into a folder that has gold files."""
+    folder = Path(folder)
+    records = gold_records(docs)
+    clash = [name for name in GOLD_FILES.values() if (folder / name).exists()]
+    if clash:
+        raise InputError(f"{folder} already holds gold files ({', '.join(clash)}); "
+                         "import into a new folder (nothing is overwritten)")
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, rows in records.items():
+        (folder / name).write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    return {name: len(rows) for name, rows in records.items()}

@@ -1,0 +1,188 @@
+"""Label Studio: pre-annotated tasks out, corrected annotations back.
+
+Export: a JSON list of tasks in Label Studio's documented task format
+(labelstud.io, "Import pre-annotated data"): ``data`` holds the text, the
+document's metadata and its sentence spans; ``predictions[0].result`` holds one
+``labels`` result per region (``from_name`` = the layer: ``entity``, ``quote``,
+``claim``; ``to_name`` = ``text``; ``value.start``/``end``/``text``/
+``labels``), and per-region results with the same ``id`` for the attributes
+(``textarea`` ``canonical``, ``quote_speaker``, ``claim_speaker``; ``choices``
+``check_worthy``). :func:`label_config` is the labeling configuration that
+shows them (written beside the tasks as ``<name>.config.xml``).
+
+Offsets: Label Studio counts text offsets in UTF-16 code units (JavaScript
+strings); the tables count Python characters. They differ only after a
+character outside the Basic Multilingual Plane (most emoji); both directions
+convert (``_Utf16``).
+
+Import: Label Studio's JSON export of the project (the same tasks, with the
+annotators' ``annotations``). Per task the last annotation that was not
+cancelled is the gold; a task nobody annotated is skipped, or taken as
+exported with ``accept_unreviewed``.
+"""
+from __future__ import annotations
+
+import json
+from html import escape
+from pathlib import Path
+
+from .annotations import LAYER, LAYERS, META, AnnotatedDoc, AnnotationFormatError, Region
+
+#: per-region controls: name -> (layer, attribute, result type)
+ATTRIBUTES = {
+    "canonical": ("entity", "canonical", "textarea"),
+    "quote_speaker": ("quote", "speaker", "textarea"),
+    "claim_speaker": ("claim", "speaker", "textarea"),
+    "check_worthy": ("claim", "check_worthy", "choices"),
+}
+CHECK_WORTHY = "check-worthy"
+_HEADINGS = {"canonical": "Canonical name", "quote_speaker": "Speaker (canonical name)",
+             "claim_speaker": "Speaker (canonical name; empty = the publication)", "check_worthy": "Check-worthiness"}
+
+
+class _Utf16:
+    """Python string index <-> UTF-16 code unit index for one text."""
+
+    def __init__(self, text: str):
+        self.wide = any(ord(c) > 0xFFFF for c in text)
+        if self.wide:
+            self.to16 = [0]
+            for c in text:
+                self.to16.append(self.to16[-1] + (2 if ord(c) > 0xFFFF else 1))
+            self.from16 = {u: i for i, u in enumerate(self.to16)}
+
+    def out(self, i: int) -> int:
+        return self.to16[i] if self.wide else i
+
+    def back(self, u: int, where: str) -> int:
+        if not self.wide:
+            return u
+        if u not in self.from16:
+            raise AnnotationFormatError(f"{where}: offset {u} falls inside a character (UTF-16 surrogate pair)")
+        return self.from16[u]
+
+
+def tasks(docs: list[AnnotatedDoc], model_version: str) -> list[dict]:
+    out = []
+    for doc in docs:
+        u = _Utf16(doc.text)
+        results = []
+        counters = {layer.name: 0 for layer in LAYERS}
+        for r in doc.regions:
+            rid = f"{r.layer}-{counters[r.layer]}"
+            counters[r.layer] += 1
+            span = {"start": u.out(r.start), "end": u.out(r.end)}
+            results.append({"id": rid, "from_name": r.layer, "to_name": "text", "type": "labels",
+                            "value": {**span, "text": doc.text[r.start:r.end], "labels": [r.label]}})
+            for control, (layer, attr, kind) in ATTRIBUTES.items():
+                if layer != r.layer:
+                    continue
+                value = r.attrs.get(attr)
+                if kind == "textarea" and value:
+                    results.append({"id": rid, "from_name": control, "to_name": "text", "type": "textarea",
+                                    "value": {**span, "text": [str(value)]}})
+                elif kind == "choices" and value:
+                    results.append({"id": rid, "from_name": control, "to_name": "text", "type": "choices",
+                                    "value": {**span, "choices": [CHECK_WORTHY]}})
+        data = {"text": doc.text, "doc_id": doc.doc_id, **{k: doc.meta.get(k) for k in META},
+                "sentences": [[u.out(s), u.out(e)] for s, e in doc.sentences]}
+        out.append({"data": data, "predictions": [{"model_version": model_version, "result": results}]})
+    return out
+
+
+def label_config() -> str:
+    """The labeling configuration for the exported tasks (paste it into the project's settings)."""
+    from ..views.markup import CLAIM_COLOURS, ENTITY_COLOURS
+
+    colours = {"entity": ENTITY_COLOURS, "claim": CLAIM_COLOURS, "quote": {"direct": "#7a1f1f", "indirect": "#c46a6a"}}
+    parts = ["<View>", '  <Style>.htx-text{ white-space: pre-wrap; }</Style>',
+             '  <Header value="$title"/>']
+    for layer in LAYERS:
+        parts.append(f'  <Labels name="{layer.name}" toName="text" choice="single">')
+        for label in layer.labels:
+            colour = colours[layer.name].get(label, "#dddddd")
+            parts.append(f'    <Label value="{escape(label)}" background="{colour}"/>')
+        parts.append("  </Labels>")
+    parts.append('  <Text name="text" value="$text" granularity="symbol"/>')
+    for control, (layer, _attr, kind) in ATTRIBUTES.items():
+        parts.append(f'  <View visibleWhen="region-selected" whenTagName="{layer}">')
+        parts.append(f'    <Header value="{_HEADINGS[control]}"/>')
+        if kind == "textarea":
+            parts.append(f'    <TextArea name="{control}" toName="text" perRegion="true" editable="true" maxSubmissions="1"/>')
+        else:
+            parts.append(f'    <Choices name="{control}" toName="text" perRegion="true" choice="multiple">')
+            parts.append(f'      <Choice value="{CHECK_WORTHY}"/>')
+            parts.append("    </Choices>")
+        parts.append("  </View>")
+    parts.append("</View>")
+    return "\n".join(parts) + "\n"
+
+
+def _chosen_result(task: dict, accept_unreviewed: bool) -> list | None:
+    annotations = [a for a in task.get("annotations") or [] if isinstance(a, dict) and not a.get("was_cancelled")]
+    if annotations:
+        latest = max(enumerate(annotations), key=lambda ia: (str(ia[1].get("updated_at") or ia[1].get("created_at") or ""), ia[0]))
+        return latest[1].get("result") or []
+    if accept_unreviewed:
+        predictions = [p for p in task.get("predictions") or [] if isinstance(p, dict)]
+        return predictions[-1].get("result") or [] if predictions else []
+    return None
+
+
+def read(path: Path, accept_unreviewed: bool = False) -> tuple[list[AnnotatedDoc], int]:
+    """(documents with a chosen annotation, number of tasks skipped as unreviewed)."""
+    try:
+        payload = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise AnnotationFormatError(f"{path}: not a Label Studio JSON export ({exc})") from None
+    items = payload if isinstance(payload, list) else [payload]
+    docs, skipped = {}, 0
+    for n, task in enumerate(items):
+        where = f"{path} task {n}"
+        data = task.get("data") if isinstance(task, dict) else None
+        if not isinstance(data, dict) or not isinstance(data.get("text"), str) or not data.get("doc_id"):
+            raise AnnotationFormatError(f"{where}: needs data.text and data.doc_id (export it with `pipeline export "
+                                        "--format label-studio` and export the project as JSON)")
+        result = _chosen_result(task, accept_unreviewed)
+        if result is None:
+            skipped += 1
+            continue
+        docs[str(data["doc_id"])] = _document(data, result, where)
+    return list(docs.values()), skipped
+
+
+def _document(data: dict, result: list, where: str) -> AnnotatedDoc:
+    text = data["text"]
+    u = _Utf16(text)
+    regions: dict[str, Region] = {}
+    attrs: list[tuple[str, str, dict]] = []
+    for item in result:
+        if not isinstance(item, dict) or not isinstance(item.get("value"), dict):
+            continue
+        name, value = item.get("from_name"), item["value"]
+        if name in LAYER and item.get("type") == "labels":
+            labels = value.get("labels") or []
+            if not labels or "start" not in value or "end" not in value:
+                continue
+            rid = str(item.get("id") or f"region-{len(regions)}")
+            regions[rid] = Region(name, u.back(int(value["start"]), where), u.back(int(value["end"]), where), str(labels[0]))
+        elif name in ATTRIBUTES:
+            attrs.append((str(item.get("id")), name, value))
+    for rid, control, value in attrs:
+        region = regions.get(rid)
+        layer, attr, kind = ATTRIBUTES[control]
+        if region is None or region.layer != layer:
+            continue
+        if kind == "textarea":
+            texts = [t for t in value.get("text") or [] if isinstance(t, str) and t.strip()]
+            region.attrs[attr] = texts[-1].strip() if texts else None
+        else:
+            region.attrs[attr] = CHECK_WORTHY in (value.get("choices") or [])
+    for region in regions.values():
+        if region.layer == "claim":
+            region.attrs.setdefault("check_worthy", False)
+    sentences = [(u.back(int(s), where), u.back(int(e), where)) for s, e in data.get("sentences") or []]
+    if not sentences:  # a task made elsewhere: each claim region is a unit of its own
+        sentences = sorted({(r.start, r.end) for r in regions.values() if r.layer == "claim"})
+    meta = {k: data.get(k) for k in META}
+    return AnnotatedDoc(str(data["doc_id"]), text, meta, sentences, list(regions.values()))

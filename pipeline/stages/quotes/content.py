@@ -1,0 +1,454 @@
+"""What a reporting cue reports: the content of an indirect quote, on the one parse.
+
+Given a cue verb (and the particle or preposition of a two-word entry of
+``resources/reporting_verbs.txt``), :func:`content_of` returns the token range of
+what was said, trying in order (each from a PolNeAR train pattern or
+docs/guidelines.md §4):
+
+1. the object of the entry's preposition (`warned of Russian efforts`), from the
+   verb's own object on (`accused Trump of lying`, `described the plan as a joke`);
+2. a content clause (`said that ...`, `said he would ...`), without a trailing
+   clause that is the writer's, not the speaker's (`..., even as he ...`,
+   `..., calling them ...`, `... and predicted that ...`);
+3. a to-infinitive of a ``commitment`` verb, with its addressee (`urged voters to
+   register`, `called on Congress to act`);
+4. ``naming``: the object with the name it is given (`called him a liar`);
+5. ``object``: the direct object, a noun phrase (`denied every allegation`);
+6. a passive with its agent: the passive subject (`The move was first reported by
+   the Post`);
+7. the clause the cue interrupts or follows (`<content>, X said`, `Climate change,
+   Mr. Obama says, is ...`); an interrupted clause is one span with the
+   attribution inside it (``Content.around``).
+
+Only light Python over a few tokens per cue; no second parse.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Doc, Token
+
+from ...nlp.lemmas import lemma as lemma_of
+from ...resources import QUOTE_CHARS, reporting_verbs, word_set
+from .cues import is_cue, report_lexicon
+
+VERB_POS = frozenset({"VERB", "AUX"})
+_CLAUSE_PUNCT = frozenset({",", "—", "–", "--", "-", ";"})
+# Marks of an adverbial clause that is never what was said (`said before he died`).
+_NON_CONTENT_MARKS = frozenset({"when", "before", "after", "while", "because", "since", "until", "although",
+                                "though", "once", "unless", "as", "whenever", "if", "whereas"})
+# A trailing `, while ...`/`, though ...` clause contrasts the report with something
+# else: PolNeAR train ends the content before it.
+_CONTRAST_MARKS = frozenset({"while", "though", "although", "whereas"})
+_FINITE = frozenset({"VBD", "VBZ", "VBP"})
+_RELATIVE_WORDS = frozenset({"which", "who", "whom", "whose", "where", "when"})
+# Phrases of the verb right after its object that always belong to what was said
+# (`accused Trump of lying`, `blasted him for not paying`, `described it as a hoax`)
+# and those that never do (`said it at a rally`, `during the debate`).
+_OBJECT_PREPS = frozenset({"as", "of", "for", "with", "about", "against"})
+_CIRCUMSTANCE_PREPS = frozenset({"at", "during", "after", "before", "since", "until", "by", "via", "through",
+                                 "amid", "while", "following", "throughout"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+
+
+@dataclass(frozen=True)
+class Content:
+    a: int                 # first token of what was said
+    b: int                 # last token (inclusive)
+    kind: str              # the rule that found it: prep, clause, infinitive, naming, object, passive, around
+    around: bool = False   # the attribution itself lies inside [a, b] (`X, he said, is ...`)
+
+
+@lru_cache(maxsize=None)
+def entries(kind: str) -> frozenset[str]:
+    """The lexicon's entries of one kind as written (``call on``), lower case."""
+    return frozenset(e.lower() for e in reporting_verbs(kind))
+
+
+def has_subject(tok: Token) -> bool:
+    return any(c.dep_ in _SUBJECT_DEPS for c in tok.children)
+
+
+def _first_child(tok: Token, deps, after: int = -1) -> Token | None:
+    return next((c for c in tok.children if c.dep_ in deps and c.i > after), None)
+
+
+def content_of(tok: Token, particle: Token | None, entry: str, quoted=None, subject: Token | None = None) -> Content | None:
+    """What the cue ``tok`` reports (see the module docstring), or None. ``quoted(token)``:
+    whether a token lies inside a direct quote (the speaker's own words are never cut);
+    ``subject``: the cue's speaker mention, which bounds an attribution set off by commas."""
+    if particle is not None and particle.dep_ == "prep":
+        return _prep_object(tok, particle, entry)
+    if particle is not None and particle.dep_ == "mark":
+        clause = particle.head  # `called for the strongholds to be hit`
+        return Content(particle.i + 1, clause.right_edge.i, "clause")
+    clause = _clause(tok, quoted)
+    if clause is not None:
+        return clause
+    if entry in entries("commitment"):
+        got = _infinitive(tok)
+        if got is not None:
+            return got
+    if entry in entries("naming"):
+        return _naming(tok)
+    if entry in entries("object"):
+        got = _object(tok)
+        if got is not None:
+            return got
+    got = _passive_subject(tok)
+    if got is not None:
+        return got
+    if entry not in entries("speech"):
+        return None  # `His leverage, they believe, isn't going anywhere`: no speech of its own
+    got = _around(tok, quoted)
+    if got is None and subject is not None:
+        got = _set_off(tok, subject)
+    return got
+
+
+# --- 1. prepositional objects ---------------------------------------------------
+
+
+def _prep_object(tok: Token, prep: Token, entry: str) -> Content | None:
+    obj = _first_child(prep, ("pobj", "pcomp"))
+    if obj is None:
+        return None
+    a, b = obj.left_edge.i, prep.right_edge.i
+    own = next((c for c in tok.children if c.dep_ == "dobj" and c.i < prep.i), None)
+    if own is not None:
+        a = own.left_edge.i  # `accused Trump of lying`: who is accused belongs to it
+    if entry in entries("commitment"):
+        inf = _to_infinitive(tok, after=prep.i)
+        if inf is not None:  # `called on Congress to act`
+            b = max(b, inf.right_edge.i)
+    return Content(a, b, "prep")
+
+
+# --- 2. content clauses -----------------------------------------------------------
+
+
+def _clause(tok: Token, quoted=None) -> Content | None:
+    doc = tok.doc
+    ccomps = [c for c in tok.children if c.dep_ == "ccomp"]
+    if not ccomps:
+        # `Trump said after the convention he would not accept ...`: the small model
+        # often labels an unmarked content clause `advcl`; one with its own subject
+        # and no adverbial conjunction (`when`, `if`, `because`) is the content.
+        ccomps = [c for c in tok.rights if c.dep_ == "advcl" and any(k.dep_ == "nsubj" for k in c.children)
+                  and not any(k.dep_ == "mark" and k.lower_ != "that" for k in c.children)]
+    if not ccomps:
+        return _detached_clause(tok, quoted)
+    # Prefer the clause after the cue (`Republicans said they ... and Democrats
+    # accused ...`), the nearest one; else the nearest before it (`<content>, X said`).
+    right = [c for c in ccomps if c.i > tok.i]
+    c = min(right, key=lambda c: c.i) if right else max(ccomps, key=lambda c: c.i)
+    a, b = c.left_edge.i, c.right_edge.i
+    if a < tok.i < b:  # the cue sits inside its clause's span (inversion): keep the side of the clause root
+        if c.i < tok.i:
+            b = tok.left_edge.i - 1
+        else:
+            a = tok.right_edge.i + 1
+    if c.i > tok.i:
+        # `stressed that consensus is not a technical process, but the only way ...`:
+        # the small model hangs the second half off the cue as a verbless conjunct;
+        # it is still part of what was said.
+        for r in tok.rights:
+            if r.i > b and r.dep_ == "conj" and (r.pos_ not in VERB_POS or _continues_content(r, tok)):
+                b = max(b, r.right_edge.i)
+        b = trim_tail(doc, a, b, c, tok, quoted)
+    return Content(a, b, "clause")
+
+
+_DETOUR_DEPS = frozenset({"prep", "pobj", "npadvmod", "dobj", "dative", "advmod"})
+
+
+def _detached_clause(tok: Token, quoted=None) -> Content | None:
+    """`claimed at the time that ...`, `told reporters at a rally that ...`: the parser
+    hangs the that-clause from a noun of a phrase between; the clause is still what
+    was said. Only through prepositional phrases, objects and adverbials, never
+    through another verb."""
+    doc = tok.doc
+    stack = [c for c in tok.rights if c.dep_ in _DETOUR_DEPS and _circumstance(c)]
+    while stack:
+        t = stack.pop()
+        for c in t.children:
+            if c.i < t.i:
+                continue
+            if c.dep_ in ("acl", "relcl", "ccomp", "advcl") and c.pos_ in VERB_POS and _that_clause(c):
+                a, b = c.left_edge.i + 1, c.right_edge.i  # after `that`
+                return Content(a, trim_tail(doc, a, b, c, tok, quoted), "clause")
+            if c.dep_ in _DETOUR_DEPS and c.pos_ not in VERB_POS and _circumstance(c):
+                stack.append(c)
+    return None
+
+
+def _circumstance(t: Token) -> bool:
+    """A word on the way from a cue to a detached that-clause: a preposition, the time
+    or occasion of the saying (`at the time`, `at a news conference last week`), or
+    who was addressed (`told reporters`); never a noun with a that-clause of its own
+    (`think about the possibility that ...`)."""
+    if t.pos_ in ("ADP", "ADV", "PART"):
+        return True
+    if t.ent_type_ in ("DATE", "TIME") or t.lower_ in word_set("speech_occasions") \
+            or lemma_of(t).lower() in word_set("speech_occasions"):
+        return True
+    return t.dep_ in ("dobj", "dative") and (t.pos_ in ("PROPN", "PRON") or t.lower_ in ("reporters", "journalists"))
+
+
+def _that_clause(v: Token) -> bool:
+    """A clause opened by the complementiser `that` (which the parser may label a
+    relative adverb when the clause hangs from a noun), with a subject of its own."""
+    first = v.doc[v.left_edge.i]
+    return first.lower_ == "that" and first.head.i == v.i and first.dep_ in ("mark", "advmod") and has_subject(v)
+
+
+def _continues_content(conj: Token, cue: Token) -> bool:
+    """A verb the parser coordinated with the cue that goes on with what was said:
+    `announced that Clinton was careless and [...] would face some punishment` (no
+    subject, a modal), `said that he had no time and that he'll try ...` (`that`)."""
+    if any(k.dep_ == "mark" and k.lower_ == "that" for k in conj.children):
+        return True
+    return not has_subject(conj) and any(k.dep_ == "aux" and k.tag_ == "MD" for k in conj.children)
+
+
+def trim_tail(doc: Doc, a: int, b: int, root: Token, cue: Token, quoted=None) -> int:
+    """The last token of a content clause rooted at ``root`` once a trailing part that
+    is not the speaker's is cut off (PolNeAR train ends the content before it):
+
+    * a second reporting verb coordinated with the cue rather than with the clause
+      (`said she would not run and predicted that ...`): finite like the cue, without
+      a subject of its own, while the clause has one;
+    * `, calling them ...`: a participle clause after a comma, at the end;
+    * `, while ...`, `, though ...`: a contrast, at the end;
+    * an apposition or relative clause set off by a comma, at the end.
+
+    Nothing inside a direct quote is cut (``quoted``): those are the speaker's words.
+    """
+    for c in root.rights:
+        if c.i > b:
+            break
+        start = c.left_edge.i
+        if quoted is not None and quoted(doc[start]):
+            continue
+        prev = doc[start - 1] if start - 1 >= a else None
+        at_end = c.right_edge.i >= b or all(t.is_punct for t in doc[c.right_edge.i + 1:b + 1])
+        cut = None
+        if c.dep_ == "conj" and c.pos_ in VERB_POS and not has_subject(c) and has_subject(root) \
+                and c.tag_ in _FINITE and c.tag_ == cue.tag_ and is_cue(c, report_lexicon()):
+            cc = next((k for k in root.children if k.dep_ == "cc" and root.i < k.i < c.i), None)
+            cut = cc.i if cc is not None else start
+        elif prev is not None and prev.text in _CLAUSE_PUNCT and at_end and c.dep_ == "advcl":
+            if c.tag_ == "VBG" or any(k.dep_ == "mark" and k.lower_ in _CONTRAST_MARKS for k in c.children):
+                cut = start
+        if cut is not None:
+            return _end_before(doc, a, b, cut)
+    return _nonrestrictive_tail(doc, a, b, quoted)
+
+
+def _end_before(doc: Doc, a: int, b: int, cut: int) -> int:
+    end = cut - 1
+    while end > a and (doc[end].is_punct or doc[end].lower_ in ("and", "but")):
+        end -= 1
+    return end if end >= a else b
+
+
+def _nonrestrictive_tail(doc: Doc, a: int, b: int, quoted=None) -> int:
+    """`..., a move that could ...`, `..., which ...`: an apposition or relative clause
+    set off by a comma that runs to the end of the content describes the last noun
+    for the reader; PolNeAR train ends the content before it."""
+    for i in range(b, a + 1, -1):
+        tok = doc[i]
+        if doc[i - 1].text not in _CLAUSE_PUNCT or (quoted is not None and quoted(tok)):
+            continue
+        mod = None
+        if tok.dep_ == "appos" or (tok.head.dep_ == "appos" and tok.head.left_edge.i == i):
+            mod = tok if tok.dep_ == "appos" else tok.head
+            if mod.pos_ == "PROPN" and doc[i].pos_ != "DET":
+                mod = None  # `his wife, Lonnie, and other family members`: a name, not a description
+        elif tok.lower_ in _RELATIVE_WORDS and tok.head.dep_ == "relcl" and tok.head.left_edge.i == i:
+            mod = tok.head
+        elif tok.lower_ in _RELATIVE_WORDS and tok.dep_ == "relcl":
+            mod = tok
+        if mod is not None and mod.right_edge.i >= b and a <= mod.head.i < i:
+            return _end_before(doc, a, b, i)
+    return b
+
+
+# --- 3. to-infinitives ------------------------------------------------------------
+
+
+def _to_infinitive(tok: Token, after: int = -1) -> Token | None:
+    for c in tok.rights:
+        if c.i <= after:
+            continue
+        if c.dep_ == "xcomp" and c.pos_ in VERB_POS and any(k.dep_ == "aux" and k.lower_ == "to" for k in c.children):
+            return c
+        if c.dep_ == "ccomp":
+            return None
+    return None
+
+
+def _infinitive(tok: Token) -> Content | None:
+    """`pledged to cut taxes`; `urged voters to register` (the addressee belongs to
+    what was urged; PolNeAR train annotates it with the infinitive)."""
+    c = _to_infinitive(tok)
+    if c is None:
+        return None
+    a, b = c.left_edge.i, c.right_edge.i
+    addressee = next((k for k in tok.children if k.dep_ in ("dobj", "dative") and tok.i < k.i < c.i), None)
+    if addressee is not None:
+        a = min(a, addressee.left_edge.i)
+    for k in tok.rights:
+        # `pledged to enact judicial reform, fix the campaign finance system`: the
+        # parser may hang the second infinitive from the cue
+        if k.i > b and k.dep_ == "conj" and k.tag_ == "VB" and not has_subject(k) and k.left_edge.i <= b + 3:
+            b = k.right_edge.i
+    return Content(a, b, "infinitive")
+
+
+# --- 4./5. objects ----------------------------------------------------------------
+
+
+def _naming(tok: Token) -> Content | None:
+    """`called him a liar` (dobj + oprd), `called the plan a disaster` (ccomp with its
+    own subject): the object and the name together; never the object alone."""
+    for c in tok.rights:
+        if c.dep_ in ("oprd", "xcomp", "attr") and any(k.dep_ == "dobj" and k.i < c.i for k in tok.children):
+            obj = next(k for k in tok.children if k.dep_ == "dobj" and k.i < c.i)
+            return Content(obj.left_edge.i, c.right_edge.i, "naming")
+        if c.dep_ == "ccomp" and any(k.dep_ == "nsubj" for k in c.children) and c.pos_ not in VERB_POS:
+            return Content(c.left_edge.i, c.right_edge.i, "naming")
+    return None
+
+
+def _object(tok: Token) -> Content | None:
+    """The direct object, a noun phrase (not a pronoun), with an `as`/`of`/`for`/`with`
+    phrase of the verb right after it (`accused Trump of lying`, `blasted him for not
+    paying income tax`); or a gerund (`proposed accepting 10,000 Syrians`)."""
+    obj = next((c for c in tok.rights if c.dep_ == "dobj"), None)
+    if obj is None and any(c.dep_ == "prt" for c in tok.children):
+        # `called out Trump`: after a particle the parser may file the object as `oprd`
+        obj = next((c for c in tok.rights if c.dep_ == "oprd" and c.pos_ in ("NOUN", "PROPN")), None)
+    if obj is None:
+        ger = next((c for c in tok.rights if c.dep_ in ("xcomp", "ccomp") and c.tag_ == "VBG"
+                    and not has_subject(c)), None)
+        return Content(ger.left_edge.i, ger.right_edge.i, "object") if ger is not None else None
+    if obj.pos_ == "PRON" and obj.left_edge.i == obj.right_edge.i == obj.i:
+        return None
+    a, b = obj.left_edge.i, obj.right_edge.i
+    reach = b  # how far the phrases after the object go, those of time and place included
+    for c in tok.rights:
+        if c.i <= b or c.left_edge.i != reach + 1 or c.dep_ not in ("prep", "npadvmod"):
+            continue
+        if c.dep_ == "prep" and _part_of_object(c):
+            b = reach = c.right_edge.i  # `blasted Trump on Monday over his stance on abortion`
+        else:
+            reach = c.right_edge.i
+    return Content(a, b, "object")
+
+
+def _part_of_object(prep: Token) -> bool:
+    """Whether a phrase of the verb right after its object goes with what was said
+    (`accused Trump of lying`, `demanded more force from Obama on the Islamic State`,
+    `announced his engagement to Jerry Hall`) rather than saying where or when it was
+    said (`in an interview`, `at a rally`, `on Tuesday`; ``speech_occasions.txt``)."""
+    if prep.lower_ in _OBJECT_PREPS:
+        return True
+    if prep.lower_ in _CIRCUMSTANCE_PREPS:
+        return False
+    obj = _first_child(prep, ("pobj", "pcomp"))
+    if obj is None:
+        return False
+    if obj.dep_ == "pcomp":
+        return True  # `underscored his interest in developing ...` (seed 004)
+    return not (obj.ent_type_ in ("DATE", "TIME") or obj.lower_ in word_set("speech_occasions")
+                or lemma_of(obj).lower() in word_set("speech_occasions"))
+
+
+# --- 6. passives ------------------------------------------------------------------
+
+
+def _passive_subject(tok: Token) -> Content | None:
+    """`The move was first reported by the Post`: what was reported is the passive
+    subject (its speaker is the agent, see ``cues.subject_of``)."""
+    if not any(c.dep_ == "agent" for c in tok.children):
+        return None
+    subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+    if subj is None or (subj.pos_ == "PRON" and subj.left_edge.i == subj.right_edge.i):
+        return None
+    return Content(subj.left_edge.i, subj.right_edge.i, "passive")
+
+
+# --- 7. the clause around or before the cue ----------------------------------------
+
+
+def _around(tok: Token, quoted=None) -> Content | None:
+    """`<content>, X said`: the parser hangs the cue from the content's verb. When the
+    content goes on after the attribution (`Climate change, Mr. Obama often says, is
+    the greatest threat`, `The outreach, they said, raised new worries`), the content
+    is the whole clause, attribution inside."""
+    doc = tok.doc
+    head = tok.head
+    if not (tok.dep_ in ("parataxis", "ccomp", "advcl") and head.pos_ in VERB_POS and head.i != tok.i):
+        return None
+    left = tok.left_edge.i
+    if doc[left].text in _CLAUSE_PUNCT or doc[left].text in QUOTE_CHARS:
+        left += 1  # the comma before the attribution may hang from the cue itself
+    if not (left > 0 and (doc[left - 1].text in _CLAUSE_PUNCT or doc[left - 1].text in QUOTE_CHARS)):
+        return None
+    a = head.left_edge.i
+    if a >= left:
+        return None  # nothing of the clause before the attribution
+    right = tok.right_edge.i
+    if doc[right].text == ",":
+        right -= 1  # `That, they say, will be easier`: the second comma hangs from the cue
+    if right + 1 < len(doc) and doc[right + 1].text == "," and head.right_edge.i > right + 1 \
+            and any(not t.is_punct for t in doc[right + 2:head.right_edge.i + 1]):
+        # the clause goes on after `, X said,`
+        return Content(a, trim_tail(doc, a, head.right_edge.i, head, tok, quoted), "around", around=True)
+    if head.i > tok.i:
+        return None
+    return Content(a, left - 1, "around")
+
+
+_ADJUNCT_MAX = 6  # `said on Tuesday`, `said in an interview with CNN`
+
+
+def _set_off(tok: Token, subj: Token) -> Content | None:
+    """`<content>, she said.` and `<content>, they say, <content>` read off the words
+    around the attribution when the parse tangled it with the content (the small
+    model often takes a noun of the content for a second subject of `said`)."""
+    doc = tok.doc
+    sent = tok.sent
+    if subj.i < tok.i:
+        first = subj.left_edge.i
+        if any(t.pos_ in VERB_POS for t in doc[subj.right_edge.i + 1:tok.i]):
+            return None
+    else:
+        first = tok.i
+    last = max(tok.i, subj.i) if subj.i > tok.i else tok.i
+    if subj.i > tok.i:
+        last = subj.right_edge.i
+    # a short adjunct after the cue: `said Tuesday`, `said in an interview with CNN`,
+    # never an object (`denounced him, rushing to ...`, `said yes`)
+    k = last + 1
+    if k < sent.end and not doc[k].is_punct and not (
+            doc[k].pos_ in ("ADV", "ADP", "PART") or doc[k].ent_type_ in ("DATE", "TIME")):
+        return None
+    while k < sent.end and k - last <= _ADJUNCT_MAX and not doc[k].is_punct and doc[k].pos_ not in VERB_POS:
+        k += 1
+    if k < sent.end and not doc[k].is_punct:
+        return None
+    last = k - 1
+    if first - 1 <= sent.start or doc[first - 1].text not in _CLAUSE_PUNCT:
+        return None
+    before = range(sent.start, first - 1)
+    if not any(doc[i].pos_ in VERB_POS for i in before):
+        return None
+    after = last + 1
+    if after >= sent.end or doc[after].text in (".", "!", "?", ";", ":") or doc[after].text in QUOTE_CHARS:
+        return Content(sent.start, first - 2, "around")
+    if doc[after].text == "," and any(t.is_alpha for t in doc[after + 1:sent.end]):
+        return Content(sent.start, sent.end - 1, "around", around=True)
+    return None

@@ -1,0 +1,130 @@
+"""The library surface: ``from pipeline import extract, load``.
+
+``extract`` must give exactly the tables of ``pipeline run all`` on the same
+input (it is the same runner), for a folder, for texts and for a DataFrame.
+"""
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+
+import pipeline
+from pipeline.errors import InputError
+from pipeline.registry import stage_names
+from pipeline.registry import tables as registered_tables
+from pipeline.runner import Settings, run
+from pipeline.tables import read_table
+
+from .conftest import ROOT, SEEDS
+
+TEXTS = [
+    "“We are ready to work with everyone,” Foreign Minister Igor Sekreta said on Monday. "
+    "He added that the OSCE must return to dialogue.",
+    "Prime Minister Tony Blair said the government should cut taxes next year.",
+    "The talks will continue in 2026.",
+]
+
+
+def _frames(out) -> dict[str, pd.DataFrame]:
+    return {name: read_table(out, name) for name in registered_tables()}
+
+
+def assert_tables_equal(got: pipeline.Tables, want: dict[str, pd.DataFrame], skip_columns=()):
+    assert set(got.names) == set(want)
+    for name, frame in want.items():
+        a = got[name].drop(columns=[c for c in skip_columns if c in got[name].columns]).reset_index(drop=True)
+        b = frame.drop(columns=[c for c in skip_columns if c in frame.columns]).reset_index(drop=True)
+        pd.testing.assert_frame_equal(a, b, check_dtype=False, obj=name)
+
+
+def test_api_import_is_light():
+    """``import pipeline`` must not pull in spaCy or pandas (a CLI's --version, a spaCy entry point)."""
+    code = "import sys, pipeline; print(sorted(m for m in ('spacy', 'pandas', 'pyarrow') if m in sys.modules))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_api_public_surface_is_documented():
+    assert set(pipeline.__all__) == {"Tables", "__version__", "extract", "load"}
+    for name in pipeline.__all__:
+        value = getattr(pipeline, name)
+        if name != "__version__":
+            assert value.__doc__ and len(value.__doc__) > 40, name
+    from pipeline import Tables, extract, load  # noqa: F401  (the spelling users write)
+    with pytest.raises(AttributeError):
+        pipeline.no_such_thing  # noqa: B018
+
+
+def test_api_extract_folder_equals_run_all(seed_run):
+    out, _ = seed_run
+    got = pipeline.extract(SEEDS)
+    assert_tables_equal(got, _frames(out))
+
+
+def test_api_extract_texts_equal_run_all_on_the_same_texts(tmp_path):
+    table = tmp_path / "text.parquet"
+    pd.DataFrame({"text": TEXTS}).to_parquet(table, index=False)
+    run(list(stage_names()), Settings(input=table, out=tmp_path / "out"))
+    got = pipeline.extract(TEXTS)
+    # the only difference: texts have no file, so no path
+    assert got.documents["path"].isna().all()
+    assert_tables_equal(got, _frames(tmp_path / "out"), skip_columns=("path",))
+    assert list(got.documents["doc_id"]) == ["text-0", "text-1", "text-2"]
+
+
+def test_api_extract_texts_finds_quotes_with_resolved_speakers_and_claims():
+    t = pipeline.extract(TEXTS)
+    q = t.quotes.set_index("text")
+    assert q.loc["We are ready to work with everyone,", "speaker"] == "Igor Sekreta"
+    assert q.loc["We are ready to work with everyone,", "kind"] == "direct"
+    # "He added that ...": the pronoun resolves to the minister
+    assert q.loc["the OSCE must return to dialogue", "speaker"] == "Igor Sekreta"
+    assert q.loc["the government should cut taxes next year", "speaker"] == "Tony Blair"
+    c = t.claims
+    assert set(c["doc_id"]) == {"text-0", "text-1", "text-2"}
+    blair = c[c["doc_id"] == "text-1"].iloc[0]
+    assert (blair["claim_type"], blair["speaker"]) == ("prescriptive", "Tony Blair")
+    assert c[c["doc_id"] == "text-2"].iloc[0]["claim_type"] == "predictive"
+    for name in ("sentences", "entities", "quotes", "claims"):
+        df = t[name].merge(t.documents[["doc_id", "text"]].rename(columns={"text": "doc_text"}), on="doc_id")
+        assert all(d[s:e] == x for d, s, e, x in zip(df["doc_text"], df["start"], df["end"], df["text"])), name
+
+
+def test_api_extract_dataframe_with_ids_and_metadata(tmp_path):
+    frame = pd.DataFrame({"id": ["a", "b"], "text": TEXTS[:2], "title": ["Talks", None],
+                          "source": ["TASS", None], "published": ["2025-12-05", None], "extra": [1, 2]})
+    got = pipeline.extract(frame)
+    docs = got.documents.set_index("doc_id")
+    assert list(docs.index) == ["a", "b"]
+    assert docs.loc["a", "title"] == "Talks" and docs.loc["a", "source"] == "TASS"
+    assert docs.loc["a", "published"] == "2025-12-05"
+    frame.drop(columns="extra").to_json(tmp_path / "in.jsonl", orient="records", lines=True)
+    run(list(stage_names()), Settings(input=tmp_path / "in.jsonl", out=tmp_path / "out"))
+    assert_tables_equal(got, _frames(tmp_path / "out"), skip_columns=("path",))
+
+
+def test_api_extract_records_bad_documents_and_goes_on():
+    t = pipeline.extract(["   ", TEXTS[1]])
+    assert list(t.documents["doc_id"]) == ["text-1"]
+    assert list(t.errors["error"]) == ["empty"] and t.errors["doc_id"].iloc[0] == "text-0"
+
+
+@pytest.mark.parametrize("data, message", [
+    ("“We are ready,” he said.", "pass a list: extract([text])"),
+    (pd.DataFrame({"body": ["x"]}), "no 'text' column"),
+    (["fine", 3], "text 1 is a int"),
+    (42, "cannot read a int"),
+])
+def test_api_extract_rejects_unusable_input_with_one_line(data, message):
+    with pytest.raises(InputError, match=message.replace("(", r"\(").replace(")", r"\)").replace("[", r"\[").replace("]", r"\]")):
+        pipeline.extract(data)
+
+
+def test_api_load_reads_a_run(seed_run):
+    out, _ = seed_run
+    t = pipeline.load(out)
+    assert t.out_dir == out
+    assert_tables_equal(t, _frames(out))

@@ -1,0 +1,70 @@
+"""The command line as a user meets it: --version, -h, plain help text, the
+tables folder is --out in every command, and old spellings keep working."""
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+from typer.testing import CliRunner
+
+import pipeline
+from pipeline.cli import app
+
+from .conftest import ROOT
+from .report_tables import write_handmade
+
+COMMANDS = sorted(app.registered_commands, key=lambda c: c.name)
+#: commands that read a run's tables: the folder is --out, as in `pipeline run`
+TABLE_COMMANDS = ("eval", "report", "export", "serve", "match")
+
+
+def _help(*args: str) -> str:
+    result = CliRunner().invoke(app, [*args, "--help"], terminal_width=100)
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def test_cli_polish_version():
+    for flag in ("--version", "-V"):
+        result = CliRunner().invoke(app, [flag])
+        assert result.exit_code == 0 and result.output.strip() == f"claimex {pipeline.__version__}"
+    out = subprocess.run([sys.executable, "-m", "pipeline", "--version"], capture_output=True, text=True, cwd=ROOT)
+    assert out.stdout.strip() == f"claimex {pipeline.__version__}"
+
+
+@pytest.mark.parametrize("command", [None, *(c.name for c in COMMANDS)])
+def test_cli_polish_help_has_no_stray_backslashes(command):
+    text = _help(*([command] if command else []))
+    assert "\\" not in text, [line for line in text.splitlines() if "\\" in line]
+    short = CliRunner().invoke(app, [*([command] if command else []), "-h"], terminal_width=100)
+    assert short.output == text
+
+
+@pytest.mark.parametrize("command", [c for c in TABLE_COMMANDS if c in {c.name for c in COMMANDS}])
+def test_cli_polish_tables_folder_is_out_everywhere(command):
+    text = _help(command)
+    assert "-o, --out PATH" in text and "Folder with the tables" in text
+
+
+def test_cli_polish_commands_are_listed():
+    text = _help()
+    for name in ("run", "eval", "report", "export", "import-gold", "serve"):
+        assert f"  {name} " in text
+
+
+def test_cli_polish_report_data_still_works_with_one_warning(tmp_path):
+    data = write_handmade(tmp_path / "data")
+    result = CliRunner().invoke(app, ["report", "--data", str(data), "--out", str(tmp_path / "site")])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "site" / "index.html").is_file()  # the old meaning of --out: the site
+    warnings = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(warnings) == 1 and warnings[0].startswith("warning:") and "--site" in warnings[0]
+    assert "--data" not in _help("report")  # hidden
+
+
+def test_cli_polish_report_out_and_site(tmp_path):
+    data = write_handmade(tmp_path / "data")
+    result = CliRunner().invoke(app, ["report", "--out", str(data), "--site", str(tmp_path / "web")])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "web" / "index.html").is_file() and not (data / "report").exists()

