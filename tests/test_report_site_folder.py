@@ -54,7 +54,7 @@ def test_report_site_folder_refuses_a_file(data, tmp_path):
     assert f.read_text() == "mine"
 
 
-@pytest.mark.parametrize("args", [["--data", "data", "--out", "data"], ["--data", "data", "--out", "."]])
+@pytest.mark.parametrize("args", [["--out", "data", "--site", "data"], ["--out", "data", "--site", "."]])
 def test_report_site_folder_cli_one_line_exit_6(data, monkeypatch, args):
     monkeypatch.chdir(data.parent)
     before = _files(data.parent)

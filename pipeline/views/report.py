@@ -479,12 +479,12 @@ def site_folder(data: Path, out: Path) -> Path:
     site = out.resolve()
     tables = data.resolve()
     if site == tables or tables.is_relative_to(site):
-        raise OutputError(f"--out {out} would replace the tables folder {data}; "
+        raise OutputError(f"the site folder {out} would replace the tables folder {data}; "
                           f"pass a folder of its own for the site (default: {data / 'report'})")
     if site.exists() and not site.is_dir():
-        raise OutputError(f"--out {out} is a file, not a folder; pass a folder for the site")
+        raise OutputError(f"the site folder {out} is a file, not a folder; pass a folder for the site")
     if site.is_dir() and not (site / SITE_MARKER).is_file() and any(site.iterdir()):
-        raise OutputError(f"--out {out} holds files that no report wrote; the site replaces its folder "
+        raise OutputError(f"the site folder {out} holds files that no report wrote; the site replaces its folder "
                           f"as a whole, so pass a new or empty folder (or remove this one)")
     return site
 
