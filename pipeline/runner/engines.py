@@ -3,13 +3,14 @@
 ``--engine dask`` lives in ``dask_engine``. Every engine calls the same
 ``batch.process_batch`` and hands each ``BatchResult`` to the ``Sink``.
 
-Worker processes are forked from a fork server that has loaded the model,
-every stage's setup and warmed up once (``preload``), so each starts in
-milliseconds with the model in memory shared copy-on-write; where there is
-no fork server (Windows) or it could not preload, each worker loads the model
-in its initializer (``batch.prepare_process``) - always before its first
-batch. The pool is started before the run lists its inputs, so loading
-overlaps with the rest of the start-up. Batches are handed out as workers
+Worker processes are forked from a fork server (``pipeline.worker_server``)
+that has loaded the model, every stage's setup and warmed up once
+(``runner.preload``), so each starts in milliseconds with the model in memory
+shared copy-on-write; where there is no fork server (Windows) or it could
+not preload, each worker loads the model in its initializer
+(``batch.prepare_process``) - always before its first batch. The command
+line starts the server before its own imports, the pool starts before the
+run lists its inputs, so loading overlaps with the rest of the start-up. Batches are handed out as workers
 finish them, a few per worker in flight, so a slow batch never holds the
 others up. Each worker exits when the process that started it or the run is
 gone (a ``kill -9`` of ``pipeline run`` used to leave the workers running).
