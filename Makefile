@@ -8,7 +8,7 @@ EXTRAS ?= dev,dask,train,serve
 INPUT  ?= seeds
 OUT    ?= data
 
-.PHONY: install run test eval report serve notebook bench bench-quotes bench-entities clean-data
+.PHONY: install run test eval report serve notebook bench bench-quotes bench-entities bench-speakers clean-data
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -47,6 +47,9 @@ bench-quotes:
 	$(BIN)/python benchmarks/quote_attribution.py --split dev
 
 # Entity precision/recall on 50 hand-labeled BBC sentences, bare model vs. rules.
+bench-speakers: install
+	$(BIN)/python benchmarks/speaker_identity.py
+
 bench-entities: install
 	$(BIN)/python benchmarks/bbc_entity_sample.py
 

@@ -26,14 +26,25 @@ How the runner uses an entry (``pipeline/runner/``):
   document one by one.
 * The function is called once per *batch* of documents, so it must be
   per-document; anything corpus-wide goes in ``finalize``.
-* ``finalize(table) -> table`` (optional) runs after every batch is written,
-  over the stage's whole output table (rows sorted by the table's key). It
-  must return the same rows and may change other columns (one ``canonical``
-  name per entity across the corpus).
+* ``finalize(table, **tables) -> table`` (optional) runs after every batch is
+  written, over the stage's whole output table (rows sorted by the table's
+  key), in stage order. Its further parameters name other whole tables it
+  reads (``resolve_roles(quotes, entities)``: the entities' final canonical
+  names and roles). It must return the same rows and may change other columns
+  (one ``canonical`` name per entity across the corpus).
+* ``corpus=True`` makes a **corpus stage**: its function is called once per run,
+  after every batch and every finalize, with the whole tables its parameters
+  name (tables only: no ``docs``, ``raw``), and returns its whole table, which
+  is written and published like every other (``actors``: one row per person or
+  organisation of the corpus). ``columns`` limits what it reads of a table
+  (``{"documents": ("doc_id", "published")}``), so its memory is bounded by the
+  tables it reads, never by the corpus text; ``pipeline run <name>`` reruns it
+  from the tables in ``<out>``.
 * ``canonical_columns`` are the output columns that hold canonical entity
   names. When a finalize changes names in its own ``canonical_columns``, the
   runner carries each ``(doc_id, old name) -> new name`` into the
-  ``canonical_columns`` of every other table (a string, or a list of names).
+  ``canonical_columns`` of the tables of every later stage (a string, or a list
+  of names): names flow downstream, as the tables were derived.
 * ``components`` are modules that add a spaCy component to the one parse
   (``add_to_pipeline(nlp)``; ``RESOURCES`` names the word lists it reads):
   they and their word lists make up the parse cache key.
@@ -60,14 +71,17 @@ import pyarrow as pa
 from . import schemas
 from .errors import UsageError
 from .nlp.loader import DEFAULT_MODEL, load_nlp
-from .stages import claims, clean, entities, quotes, sentences
+from .stages import actors, claims, clean, entities, quotes, sentences
+from .stages.actors import stage as actors_stage
 from .stages.claims import score as claims_score
+from .stages.claims.about import sync_sources
 from .stages.claims.model import load_model as load_claim_model
 from .stages.clean import score as clean_score
 from .stages.entities import rules as entity_rules
 from .stages.entities import score as entities_score
 from .stages.entities.canonical import canonical_names
 from .stages.quotes import score as quotes_score
+from .stages.quotes.roles import resolve_roles
 from .stages.sentences import rules as sentence_rules
 from .stages.sentences import score as sentences_score
 
@@ -87,11 +101,23 @@ class Stage:
     canonical_columns: tuple[str, ...] = ()     # output columns holding canonical names
     components: tuple[ModuleType, ...] = ()     # spaCy components added to the one parse
     score: Callable[..., Any] | None = None     # for `pipeline eval`
+    corpus: bool = False                        # called once over whole tables (module doc)
+    columns: dict[str, tuple[str, ...]] = field(default_factory=dict)  # corpus stage: columns read per table
     parameters: tuple[str, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self):
         params = tuple(inspect.signature(self.function).parameters)
         object.__setattr__(self, "parameters", params)
+        if self.corpus and set(params) & {"docs", "raw", "model"}:
+            raise UsageError(f"corpus stage {self.name!r} may read whole tables only, not "
+                             f"{', '.join(sorted(set(params) & {'docs', 'raw', 'model'}))}")
+
+    @cached_property
+    def finalize_inputs(self) -> tuple[str, ...]:
+        """Other whole tables the ``finalize`` reads: its parameters after the first."""
+        if self.finalize is None:
+            return ()
+        return tuple(inspect.signature(self.finalize).parameters)[1:]
 
     @cached_property
     def inputs(self) -> tuple[str, ...]:
@@ -122,10 +148,14 @@ _STAGES: list[Stage] = [
           score=entities_score.score),
     Stage("quotes", "quotes", quotes.extract_quotes, schemas.QUOTES,
           help="direct and indirect quotes with resolved speakers",
-          canonical_columns=("speaker",), score=quotes_score.score),
+          finalize=resolve_roles, canonical_columns=("speaker",), score=quotes_score.score),
     Stage("claims", "claims", claims.classify_claims, schemas.CLAIMS,
-          help="claim type, speaker and check-worthiness per claim",
-          setup=load_claim_model, canonical_columns=("speaker",), score=claims_score.score),
+          help="claim type, speaker, check-worthiness and what each claim is about",
+          setup=load_claim_model, finalize=sync_sources, canonical_columns=("speaker", "about"),
+          score=claims_score.score),
+    Stage("actors", "actors", actors.build_actors, schemas.ACTORS,
+          help="one row per person or organisation of the corpus, with aliases and counts",
+          corpus=True, columns={"documents": actors_stage.DOCUMENT_COLUMNS}),
 ]
 
 

@@ -11,6 +11,9 @@ import pyarrow as pa
 
 CLAIM_TYPES = ("factual", "evaluative", "prescriptive", "predictive")
 QUOTE_KINDS = ("direct", "indirect")
+#: who a source is (docs/spec.md, quotes.speaker_kind): a named person, a named
+#: organisation, a source the article does not name, a document, or not said
+SPEAKER_KINDS = ("person", "organisation", "unnamed", "document", "unknown")
 
 DOCUMENTS = pa.schema(
     [
@@ -49,6 +52,8 @@ ENTITIES = pa.schema(
         pa.field("text", pa.string(), nullable=False),
         pa.field("label", pa.string(), nullable=False),
         pa.field("canonical", pa.string()),
+        # extras: a person's title or role at this mention, normalised ("prime minister")
+        pa.field("role", pa.string()),
     ]
 )
 
@@ -69,6 +74,9 @@ QUOTES = pa.schema(
         pa.field("cue_start", pa.int64()),
         pa.field("cue_end", pa.int64()),
         pa.field("sent_id", pa.int64()),
+        pa.field("speaker_kind", pa.string()),  # SPEAKER_KINDS
+        # the role a source is named by when the article ties it to no person ("prime minister")
+        pa.field("speaker_role", pa.string()),
     ]
 )
 
@@ -85,6 +93,28 @@ CLAIMS = pa.schema(
         pa.field("quote_id", pa.int64()),
         pa.field("check_worthy", pa.bool_(), nullable=False),
         pa.field("confidence", pa.float64(), nullable=False),
+        pa.field("speaker_kind", pa.string()),            # SPEAKER_KINDS
+        pa.field("about", pa.list_(pa.string())),         # canonical names the content is about
+        pa.field("content_start", pa.int64()),            # the asserted content, without "X said that"
+        pa.field("content_end", pa.int64()),
+    ]
+)
+
+ACTORS = pa.schema(
+    [
+        pa.field("actor", pa.string(), nullable=False),   # the canonical name every table uses
+        pa.field("kind", pa.string(), nullable=False),    # person | organisation
+        pa.field("label", pa.string()),                   # OntoNotes label (most frequent)
+        pa.field("aliases", pa.list_(pa.string())),       # distinct mentions as written, most frequent first
+        pa.field("n_mentions", pa.int64(), nullable=False),
+        pa.field("n_documents", pa.int64(), nullable=False),
+        pa.field("n_quotes", pa.int64(), nullable=False),
+        pa.field("n_claims", pa.int64(), nullable=False),   # as speaker
+        pa.field("n_about", pa.int64(), nullable=False),    # claims about it
+        pa.field("first_published", pa.string()),
+        pa.field("last_published", pa.string()),
+        # extras: the roles the corpus gives a person ("prime minister"), most frequent first
+        pa.field("roles", pa.list_(pa.string())),
     ]
 )
 
@@ -104,6 +134,7 @@ SCHEMAS: dict[str, pa.Schema] = {
     "entities": ENTITIES,
     "quotes": QUOTES,
     "claims": CLAIMS,
+    "actors": ACTORS,
     "errors": ERRORS,
 }
 

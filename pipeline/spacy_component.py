@@ -142,22 +142,28 @@ def stage_tables(docs: dict[str, Doc]) -> dict:
     documents = pd.concat([documents, pd.DataFrame(rows, columns=documents.columns)], ignore_index=True)
     tables = {"documents": documents}
     errors = ErrorLog()
-    selected = [s for s in stages() if "raw" not in s.parameters]  # the clean stage reads files, not Docs
+    # the clean stage reads files, not Docs; corpus stages run once over the whole tables
+    selected = [s for s in stages() if "raw" not in s.parameters and not s.corpus]
     for stage in selected:
         tables[stage.output] = run_isolated(stage, BatchContext(tables, None, docs, errors), errors)
-    # as the runner does after the last batch: each finalize, its renames carried into every table
-    for stage in selected:
+    # as the runner does after the last batch: each finalize (with the whole tables it
+    # names), its renames carried into the tables of later stages
+    for k, stage in enumerate(selected):
         if stage.finalize is None:
             continue
         keys = [f.name for f in schema_for(stage.output)][:2]
         before = tables[stage.output].sort_values(keys, kind="mergesort").reset_index(drop=True)
-        after = stage.finalize(before)
+        after = stage.finalize(before, **{t: tables[t] for t in stage.finalize_inputs})
         renames = canonical_renames(before, after, keys, stage.canonical_columns)
         tables[stage.output] = after
         if renames:
+            later = {s.output for s in selected[k + 1:]}
             for table, columns in canonical_columns().items():
-                if table in tables and table != stage.output:
+                if table in tables and table in later:
                     tables[table] = renamed(tables[table].copy(), columns, renames)
+    for stage in stages():
+        if stage.corpus:
+            tables[stage.output] = stage.function(**{t: tables[t] for t in stage.inputs})
     tables["errors"] = errors.frame()
     return tables
 

@@ -61,6 +61,9 @@ FLOORS: dict[str, dict[str, float]] = {
         "direct_speaker_f1": 0.95,
         "indirect_speaker_f1": 0.9,
         "speaker_accuracy": 0.95,
+        # issue 13: 1.000 / 1.000 measured on the seeds (43 quotes; Igor Sekreta quoted in 2 documents)
+        "speaker_kind_accuracy": 0.95,
+        "speaker_consistency": 1.0,
     },
     "claims": {
         # 0.903 / 0.921 / 0.667 measured on main with the POS-tag n-gram model
@@ -72,5 +75,12 @@ FLOORS: dict[str, dict[str, float]] = {
         # main once quotes landed (one miss: "The General Secretary underscored"
         # needs coreference).
         "speaker_accuracy": 0.98,
+        # issue 13 (about, speaker_kind, content spans; data/gold/README.md): about P/R/F1
+        # 0.958 / 0.958 / 0.958 (every entity in the claim's span but the speaker: 0.81),
+        # speaker_kind 0.980, content Dice 0.992 / same tokens 0.949; floors leave one or two
+        # names of slack for upstream entity changes
+        "about_f1": 0.94,
+        "speaker_kind_accuracy": 0.96,
+        "content_dice": 0.97,
     },
 }

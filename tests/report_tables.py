@@ -14,6 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 from pipeline.views.explore import Tables
+from pipeline.stages.actors import build_actors
 from pipeline.tables import empty_frame, write_table
 
 A = "a1"
@@ -78,7 +79,7 @@ def handmade_tables() -> Tables:
     def quote(doc_id, quote_id, kind, piece, speaker, speaker_text, cue, sent_id):
         s, e, t = _span(text_of[doc_id], piece)
         return dict(doc_id=doc_id, quote_id=quote_id, kind=kind, start=s, end=e, text=t, speaker=speaker,
-                    speaker_text=speaker_text, cue=cue, sent_id=sent_id)
+                    speaker_text=speaker_text, cue=cue, sent_id=sent_id, speaker_kind="person")
 
     quotes = pd.DataFrame([
         quote(A, 0, "direct", "has failed in all its peacekeeping attempts.", "Igor Sekreta", "Igor Sekreta", "said", 0),
@@ -87,27 +88,31 @@ def handmade_tables() -> Tables:
         quote(B, 0, "indirect", "the West is lost. Europe will pay", "Maxim Ryzhenkov", "Ryzhenkov", "said", 0),
     ])
 
-    def claim(doc_id, claim_id, sent_id, claim_type, speaker, quote_id, check_worthy, confidence):
+    def claim(doc_id, claim_id, sent_id, claim_type, speaker, quote_id, check_worthy, confidence, about):
         row = sentences[(sentences["doc_id"] == doc_id) & (sentences["sent_id"] == sent_id)].iloc[0]
+        q = quotes[(quotes["doc_id"] == doc_id) & (quotes["quote_id"] == quote_id)] if quote_id is not None else quotes.iloc[:0]
+        c0, c1 = (max(row["start"], q["start"].iloc[0]), min(row["end"], q["end"].iloc[0])) if len(q) else (row["start"], row["end"])
         return dict(doc_id=doc_id, claim_id=claim_id, sent_id=sent_id, start=row["start"], end=row["end"], text=row["text"],
-                    claim_type=claim_type, speaker=speaker, quote_id=quote_id, check_worthy=check_worthy, confidence=confidence)
+                    claim_type=claim_type, speaker=speaker, quote_id=quote_id, check_worthy=check_worthy, confidence=confidence,
+                    speaker_kind="person" if speaker else "unknown", about=about, content_start=c0, content_end=c1)
 
     claims = pd.DataFrame([
-        claim(A, 0, 0, "evaluative", "Igor Sekreta", 0, False, 0.8),
-        claim(A, 1, 1, "prescriptive", "Igor Sekreta", 1, False, 0.7),
-        claim(A, 2, 2, "factual", None, None, True, 0.6),
-        claim(B, 0, 0, "factual", "Maxim Ryzhenkov", 0, True, 0.9),
-        claim(B, 1, 1, "predictive", "Maxim Ryzhenkov", 0, True, 0.5),
-        claim(B, 2, 2, "factual", None, None, True, 0.4),
+        claim(A, 0, 0, "evaluative", "Igor Sekreta", 0, False, 0.8, ["OSCE"]),
+        claim(A, 1, 1, "prescriptive", "Igor Sekreta", 1, False, 0.7, ["OSCE"]),
+        claim(A, 2, 2, "factual", None, None, True, 0.6, ["Minsk"]),
+        claim(B, 0, 0, "factual", "Maxim Ryzhenkov", 0, True, 0.9, ["West"]),
+        claim(B, 1, 1, "predictive", "Maxim Ryzhenkov", 0, True, 0.5, []),
+        claim(B, 2, 2, "factual", None, None, True, 0.4, ["Minsk"]),
     ])
     claims["quote_id"] = claims["quote_id"].astype("Int64")
+    actors = build_actors(documents[["doc_id", "published"]], entities, quotes, claims)
     return Tables(documents=documents, sentences=sentences, entities=entities, quotes=quotes, claims=claims,
-                  errors=empty_frame("errors"))
+                  actors=actors, errors=empty_frame("errors"))
 
 
 def write_handmade(out_dir: Path) -> Path:
     """Write the hand-made tables as a run folder (checked against the contract on write)."""
     t = handmade_tables()
-    for name in ("documents", "sentences", "entities", "quotes", "claims", "errors"):
+    for name in t.names:
         write_table(getattr(t, name), out_dir, name)
     return out_dir

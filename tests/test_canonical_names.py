@@ -37,13 +37,15 @@ def test_canonical_surface(text, label, expected):
 # person's canonical name, as the canonical names of f027aeb did (job_titles.txt and
 # honorifics.txt), also those the speakers' title words leave out ("chancellor").
 @pytest.mark.parametrize("text, expected", [
-    ("Lord Coe", "Coe"),
+    # docs/guidelines.md §4: a peer known only by title keeps it
+    ("Lord Coe", "Lord Coe"),
+    ("Lady Gaga", "Lady Gaga"),
+    ("Lord Charles Falconer", "Charles Falconer"),
     ("Miss Jane Smith", "Jane Smith"),
     ("Colonel Muammar Gaddafi", "Muammar Gaddafi"),
     ("Prof. Stephen Hawking", "Stephen Hawking"),
     ("Prof Stephen Hawking", "Stephen Hawking"),
     ("Dame Judi Dench", "Judi Dench"),
-    ("Lady Gaga", "Gaga"),
     ("Chancellor Angela Merkel", "Angela Merkel"),
     ("Shadow Chancellor John McDonnell", "John McDonnell"),
     ("former Lord Chancellor Jack Straw", "Jack Straw"),
@@ -149,3 +151,68 @@ def test_canonical_first_name_left_by_a_split_mention_is_not_merged():
     # "Judge" would leave "Richard" and the corpus rule would make him Cliff Richard
     got = canon(("a", "High Court Judge Richard", "PERSON"), ("a", "Mawrey", "PERSON"), ("b", "Cliff Richard", "PERSON"))
     assert got == ["High Court Judge Richard", "Mawrey", "Cliff Richard"]
+
+
+# --- issue 13: canonical names are names, one per entity across the corpus -----------
+
+@pytest.mark.parametrize("text, label, expected", [
+    ("ofNew Labour", "ORG", "New Labour"),               # a missing space (BBC politics typo)
+    ("Tories Ken Clarke", "PERSON", "Ken Clarke"),        # a party's name glued before a person's
+    ("Andrew Tyrie MP", "PERSON", "Andrew Tyrie"),        # letters after a name
+    ("the Lord Chancellor Lord Falconer", "PERSON", "Lord Falconer"),
+    ("Robert Kilroy-Silk", "PERSON", "Robert Kilroy-Silk"),  # hyphenated names whole
+])
+def test_canonical_surface_repairs(text, label, expected):
+    assert surface(text, label) == expected
+
+
+def test_canonical_aliases_of_organisations_whatever_the_label():
+    got = canon(("a", "Tories", "NORP"), ("a", "Conservatives", "NORP"), ("b", "Conservative Party", "ORG"),
+                ("b", "Labour", "PERSON"), ("c", "Lib Dems", "PERSON"), ("c", "Liberal Democrats", "ORG"))
+    assert got == ["Conservative Party"] * 3 + ["Labour Party"] + ["Liberal Democrats"] * 2
+
+
+def test_canonical_one_stray_mention_renames_nothing_elsewhere():
+    # "ofNew Labour" once, tagged PERSON, must not rename "Labour" anywhere (issue 13)
+    got = canon(("a", "ofNew Labour", "PERSON"), ("b", "Labour", "PERSON"), ("c", "Labour", "ORG"))
+    assert got[1:] == ["Labour Party", "Labour Party"]
+    # a full name given in one document only does not name another document's surname
+    assert canon(("a", "John Smith", "PERSON"), ("b", "Smith", "PERSON"))[1] == "Smith"
+
+
+def test_canonical_corpus_full_name_when_dominant():
+    rows = [("a", "Michael Howard", "PERSON"), ("b", "Michael Howard", "PERSON"), ("c", "Michael Howard", "PERSON"),
+            ("g", "Michael Howard", "PERSON"), ("h", "Michael Howard", "PERSON"),
+            ("d", "John Howard", "PERSON"), ("e", "Howard", "PERSON"),
+            # two Howards in one article: the one the corpus names far more often
+            ("f", "Michael Howard", "PERSON"), ("f", "John Howard", "PERSON"), ("f", "Howard", "PERSON")]
+    got = canon(*rows)
+    assert got[6] == "Michael Howard" and got[9] == "Michael Howard"
+    # no dominant full name: the surname stays
+    assert canon(("a", "Ann Keen", "PERSON"), ("b", "Ann Keen", "PERSON"), ("c", "Tom Keen", "PERSON"),
+                 ("d", "Tom Keen", "PERSON"), ("e", "Keen", "PERSON"))[4] == "Keen"
+
+
+def test_canonical_spelling_variants_keep_the_form_written_most():
+    got = canon(("a", "Robert Kilroy-Silk", "PERSON"), ("b", "Robert Kilroy-Silk", "PERSON"),
+                ("c", "Robert Kilroy Silk", "PERSON"), ("d", "TONY BLAIR", "PERSON"), ("e", "Tony Blair", "PERSON"))
+    assert got == ["Robert Kilroy-Silk"] * 3 + ["Tony Blair"] * 2
+
+
+def test_canonical_peers_and_knights():
+    got = canon(("a", "Lord Falconer", "PERSON"), ("a", "Falconer", "PERSON"),
+                # the article gives the full name too: the fullest name
+                ("b", "Betty Boothroyd", "PERSON"), ("b", "Baroness Boothroyd", "PERSON"),
+                # a knight called by his first name
+                ("c", "Edward Heath", "PERSON"), ("c", "Sir Edward", "PERSON"))
+    assert got == ["Lord Falconer", "Lord Falconer", "Betty Boothroyd", "Betty Boothroyd", "Edward Heath", "Edward Heath"]
+
+
+@pytest.mark.parametrize("name, label, ok", [
+    ("Tony Blair", "PERSON", True), ("Charles de Gaulle", "PERSON", True), ("his comments", "ORG", False),
+    ("code-breaking", "ORG", False), ("Tony blair", "PERSON", False), ("Labour", "ORG", True),
+])
+def test_canonical_well_formed(name, label, ok):
+    from pipeline.stages.entities.canonical import well_formed
+
+    assert well_formed(name, label) is ok

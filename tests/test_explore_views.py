@@ -96,7 +96,8 @@ def test_explore_display_titles(title, text, shown):
 
 
 def test_explore_table_sizes(t):
-    assert explore.table_sizes(t).to_dict() == {"documents": 3, "sentences": 7, "entities": 10, "quotes": 3, "claims": 6, "errors": 0}
+    assert explore.table_sizes(t).to_dict() == {"documents": 3, "sentences": 7, "entities": 10, "quotes": 3, "claims": 6,
+                                                "actors": 3, "errors": 0}
 
 
 def test_explore_top_entities_null_canonical_falls_back_to_text(t):
@@ -208,3 +209,20 @@ def test_explore_load_tables_names_what_to_run(tmp_path, missing, stage):
         (target / f"{missing}.parquet").unlink()
     with pytest.raises(MissingTableError, match=stage):
         explore.load_tables(target)
+
+
+def test_explore_claims_about_uses_the_about_column_and_aliases(t):
+    """'What did X claim about Y': claims.about, names or aliases, any case."""
+    got = explore.claims_about(t, "OSCE", speaker="Igor Sekreta")
+    assert got["claim_id"].tolist() == [0, 1] and set(got["claim_type"]) == {"evaluative", "prescriptive"}
+    assert got["content"].iloc[0] == "has failed in all its peacekeeping attempts."
+    # an alias of the actor, and a speaker named as written
+    assert explore.claims_about(t, "organization for security and co-operation in europe")["claim_id"].tolist() == [0, 1]
+    assert explore.claims_about(t, "West", speaker="Mr Ryzhenkov")["doc_id"].tolist() == [B]
+    # a name the claim mentions but is not about: "Minsk" in B's first claim is not there
+    assert explore.claims_about(t, "Europe").empty
+
+
+def test_explore_actor_name(t):
+    assert explore.actor_name(t, "ryzhenkov") == "Maxim Ryzhenkov"
+    assert explore.actor_name(t, "Nobody Known") == "Nobody Known"

@@ -253,3 +253,17 @@ def test_ner_rules_propagation_reaches_sentence_initial_surname(nlp, rules):
     # the tagger calls a sentence-initial surname a NOUN; the document never writes it in lower case
     got = run(nlp, rules, "Igor Sekreta spoke. Sekreta added.", [("Igor Sekreta", "PERSON")], pos={"Sekreta": "NOUN"})
     assert got == [("Igor Sekreta", "PERSON"), ("Sekreta", "PERSON")]
+
+
+# --- issue 13: names whole (docs/guidelines.md §4) -------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Robert Kilroy-Silk quit. Mr Kilroy-Silk said he would go.",
+     [("Robert Kilroy-Silk", "PERSON"), ("Kilroy-Silk", "PERSON")]),
+    ("Dame Elizabeth Butler-Sloss said so.", [("Elizabeth Butler-Sloss", "PERSON")]),
+    ("Paying tribute, the Lord Chancellor Lord Falconer said it.", [("Lord Falconer", "PERSON")]),
+    ("Lord Charles Falconer said it.", [("Charles Falconer", "PERSON")]),
+])
+def test_ner_rules_names_whole(nlp, text, expected):
+    got = [(e.text, e.label_) for e in nlp(text).ents if e.label_ == "PERSON"]
+    assert got == expected

@@ -114,7 +114,8 @@ def test_report_site_answers_what_a_speaker_claimed_about_an_entity(pages):
     href = next(h for h, t in index.links.items() if t == "Igor Sekreta")
     page = read_page(pages[href])
     claims = page.table_with_header("type", "claim")
-    assert [(c["type"], "OSCE" in c["mentions"]) for c in claims] == [("evaluative", True), ("prescriptive", True)]
+    # a claim row shows what the claim is about (claims.about)
+    assert [(c["type"], "OSCE" in c["about"]) for c in claims] == [("evaluative", True), ("prescriptive", True)]
     # each claim links to its place in the document
     doc_href = Slugs("doc", [A, B, C]).href(A)
     assert f"{doc_href}#claim-0" in page.links and f"{doc_href}#claim-1" in page.links
@@ -201,7 +202,7 @@ def test_report_site_written_atomically_and_replaces_old_report(tmp_path):
     summary = write_report(data, out)
     assert not (out / "stale.html").exists()
     kinds = {kind: len([p for p in out.iterdir() if p.name.startswith(kind + "-")]) for kind in ("entity", "documents", "speakers", "entities")}
-    assert summary.pages == {"index": 1, "doc": 3, "speaker": 2, **kinds}
+    assert summary.pages == {"index": 1, "doc": 3, "speaker": 2, "actors": 1, **kinds}
     assert kinds["documents"] >= 1 and kinds["speakers"] >= 1
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]  # no temporary folder left
 
@@ -254,3 +255,13 @@ def test_report_on_the_seed_run_has_a_page_per_seed_with_its_text(seed_run, seed
         start = html.index("<div class='doctext'>")
         marked = parse(html[start:html.index("</div>", start) + 6])
         assert "".join(marked.text) == d.text
+
+
+def test_report_site_actors_page_lists_persons_and_organisations(pages):
+    """The actors table as a page, linked from the index; each actor links to its page."""
+    index = read_page(pages["index.html"])
+    assert "actors.html" in index.links
+    actors = read_page(pages["actors.html"])
+    rows = actors.table_with_header("actor", "kind")
+    assert {(r["actor"], r["kind"]) for r in rows} >= {("Igor Sekreta", "person"), ("OSCE", "organisation")}
+    assert Slugs("entity", ["OSCE"]).href("OSCE") in actors.links

@@ -104,7 +104,8 @@ def test_robustness_html_page_cleaned(hostile_run):
     assert doc["title"] == "Orchard yields rise"
 
 
-@pytest.mark.parametrize("table", [t for t in SCHEMAS if t != "errors"])
+# per-document tables; a corpus table (actors) counts the hostile documents too
+@pytest.mark.parametrize("table", [t for t in SCHEMAS if t != "errors" and "doc_id" in SCHEMAS[t].names])
 def test_robustness_seed_tables_equal_clean_run(hostile_run, seed_tables, table):
     _, out = hostile_run
     seeds = set(seed_tables["documents"]["doc_id"])

@@ -19,7 +19,7 @@ from pipeline.tables import read_table
 from tests.conftest import SEEDS
 
 KEYS = {"documents": ["doc_id"], "sentences": ["doc_id", "sent_id"], "entities": ["doc_id", "ent_id"],
-        "quotes": ["doc_id", "quote_id"], "claims": ["doc_id", "claim_id"],
+        "quotes": ["doc_id", "quote_id"], "claims": ["doc_id", "claim_id"], "actors": ["actor"],
         "errors": ["doc_id", "stage", "error", "detail"]}
 
 

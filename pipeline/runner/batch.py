@@ -235,7 +235,7 @@ def warm_up(nlp, model: str) -> None:
     if id(nlp) in _WARMED:
         return
     raw = [RawDocument("warm-up", "<warm-up>", WARM_UP_TEXT, content_hash="warm-up")]
-    task = BatchTask(-1, tuple(s.name for s in stages()), model, raw=raw)
+    task = BatchTask(-1, tuple(s.name for s in stages() if not s.corpus), model, raw=raw)
     _process(task, nlp, zone=False)
     _WARMED.add(id(nlp))
 

@@ -22,8 +22,9 @@ uses them):
    ``batch.process_batch``, which writes the batch's Parquet parts.
 5. **Tables** (``publish``, ``store``): each batch's parts go into a staging
    folder; after the last batch, the rows of unchanged documents are copied
-   (incremental), each stage's ``finalize`` runs over its whole table, and
-   then the new generation of tables (with ``errors`` and the manifest) is
+   (incremental), each stage's ``finalize`` runs over its whole table, each
+   corpus stage (``corpus``) computes its table from whole tables, and then
+   the new generation of tables (with ``errors`` and the manifest) is
    published at once. An interrupted run leaves every previous table whole.
 6. **Incremental** (``manifest``): a complete ``run all`` records its
    fingerprint and every part file; a rerun with the same fingerprint and
@@ -50,6 +51,7 @@ from ..tables import MissingTableError, PartWriter, TableSchemaError, checked_da
 from . import manifest
 from .batch import prepare_process, stage_setup
 from .batching import auto_batch_size, count_inputs, count_rows, tasks_from_inputs, tasks_from_tables
+from .corpus import run_corpus_stage
 from .engines import WorkerPool, run_serial
 from .fingerprint import check_model, parse_key, run_fingerprint
 from .parse_cache import DocIndex
@@ -105,6 +107,9 @@ def _run(selected: list[Stage], registered, settings: Settings, store: TableStor
     out = settings.out
     summary = RunSummary(workers=settings.workers)
     names = tuple(s.name for s in selected)
+    # corpus stages run once after the batches (corpus.py); the batches run the rest
+    batched = [s for s in selected if not s.corpus]
+    batch_names = tuple(s.name for s in batched)
     full = names == tuple(s.name for s in registered)
     from_clean = selected[0].name == "clean"
     fingerprint = run_fingerprint(settings.model, names)
@@ -124,14 +129,14 @@ def _run(selected: list[Stage], registered, settings: Settings, store: TableStor
         for s in selected:
             if on_stage_start:
                 on_stage_start(s)
-        if settings.engine == "dask":
+        if batched and settings.engine == "dask":
             from .dask_engine import DaskEngine
 
-            engine = DaskEngine(settings, names)  # the cluster starts while the inputs are listed
-        elif settings.workers > 1:
-            pool = WorkerPool(settings, names)  # workers load the model meanwhile
-        else:
-            prepare_process(settings.model, names)  # the model, before the first batch
+            engine = DaskEngine(settings, batch_names)  # the cluster starts while the inputs are listed
+        elif batched and settings.workers > 1:
+            pool = WorkerPool(settings, batch_names)  # workers load the model meanwhile
+        elif batched:
+            prepare_process(settings.model, batch_names)  # the model, before the first batch
         counts: dict = {}
         if from_clean:
             previous = None
@@ -141,12 +146,14 @@ def _run(selected: list[Stage], registered, settings: Settings, store: TableStor
                     summary.notes.append(f"incremental: {why}; every document is processed again")
             total = count_inputs(settings.input)
             batch_size = settings.batch_size or auto_batch_size(total, settings.workers)
-            tasks = tasks_from_inputs(settings, names, index, summary.errors, previous, skipped, batch_size,
+            tasks = tasks_from_inputs(settings, batch_names, index, summary.errors, previous, skipped, batch_size,
                                       parts_dir, progress, counts)
-        else:
+        elif batched:
             total = count_rows(out, "documents")
             batch_size = settings.batch_size or auto_batch_size(total, settings.workers)
-            tasks = tasks_from_tables(settings, selected, index, batch_size, parts_dir)
+            tasks = tasks_from_tables(settings, batched, index, batch_size, parts_dir)
+        else:  # corpus stages only
+            tasks, total, batch_size = iter(()), 0, settings.batch_size or auto_batch_size(None, 1)
         summary.batch_size = batch_size
         if progress is not None:
             progress.start(total)
@@ -163,11 +170,14 @@ def _run(selected: list[Stage], registered, settings: Settings, store: TableStor
         sink.finish()
         skipped |= sink.skipped
         t0 = time.perf_counter()
-        for s in selected:
+        for s in batched:
             copy_unchanged(out, s.output, skipped, writers[s.output])
-        for s in selected:
+        for s in batched:
             if s.finalize is not None:
-                finalize(s, writers, max(batch_size * 50, 1000))
+                finalize(s, writers, max(batch_size * 50, 1000), out)
+        for s in selected:
+            if s.corpus:
+                sink.seconds[s.name] = run_corpus_stage(s, writers, out, max(batch_size * 50, 1000))
         t_finalized = time.perf_counter()
         for s in selected:
             path = writers[s.output].commit()

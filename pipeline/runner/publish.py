@@ -17,10 +17,10 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from ..errors import ErrorLog
-from ..registry import Stage, canonical_columns
+from ..registry import Stage, canonical_columns, producer, stages
 from ..schemas import schema_for
-from ..tables import (MissingTableError, PartWriter, TableSchemaError, read_table, table_files, table_path, to_arrow,
-                      write_table)
+from ..tables import (MissingTableError, PartWriter, TableSchemaError, checked_dataset, read_table, table_files,
+                      table_path, to_arrow, write_table)
 from .batch import BatchResult
 from .parse_cache import DocIndex
 from .settings import Progress
@@ -95,7 +95,7 @@ def copy_unchanged(out: Path, table: str, keep: set[str], writer: PartWriter) ->
             writer.write_arrow(t, f"kept-{k:05d}.parquet")
 
 
-def finalize(stage: Stage, writers: dict[str, PartWriter], batch_rows: int) -> None:
+def finalize(stage: Stage, writers: dict[str, PartWriter], batch_rows: int, out: Path) -> None:
     """Run ``stage.finalize`` over the stage's whole table (this run's parts).
 
     The hook sees the rows sorted by the table's key (``doc_id``, then its id
@@ -111,7 +111,7 @@ def finalize(stage: Stage, writers: dict[str, PartWriter], batch_rows: int) -> N
     writer = writers[stage.output]
     keys = [f.name for f in schema_for(stage.output)][:2]
     before = writer.read().sort_values(keys, kind="mergesort").reset_index(drop=True)
-    after = stage.finalize(before)
+    after = stage.finalize(before, **{t: whole_table(t, writers, out) for t in stage.finalize_inputs})
     if len(after) != len(before):
         raise ValueError(f"finalize of stage {stage.name!r} returned {len(after)} rows for {len(before)}; "
                          "a finalize may change columns, not rows")
@@ -124,13 +124,28 @@ def finalize(stage: Stage, writers: dict[str, PartWriter], batch_rows: int) -> N
     if not renames:
         return
     touched = pa.array(sorted({doc_id for doc_id, _ in renames}), type=pa.string())
+    # names flow downstream only: the quotes' corpus pass renames speakers in claims,
+    # never an entity of the entities table
+    later = {s.output for s in stages()[[s.name for s in stages()].index(stage.name) + 1:]}
     for table, cols in canonical_columns().items():
-        if table in writers and table != stage.output:
+        if table in writers and table in later:
             w = writers[table]
             for part in w.parts():
                 ids = pq.read_table(part, columns=["doc_id"]).column("doc_id")
                 if pc.any(pc.is_in(ids, value_set=touched)).as_py():
                     w.replace(part, renamed(pq.read_table(part).to_pandas(), cols, renames))
+
+
+def whole_table(table: str, writers: dict[str, PartWriter], out: Path,
+                columns: tuple[str, ...] | None = None) -> pd.DataFrame:
+    """A whole table (or some of its ``columns``) for a finalize or a corpus stage:
+    this run's rows (parts not yet published), or the table in ``out`` when this
+    run does not write it."""
+    if table in writers:
+        return writers[table].read(list(columns) if columns else None)
+    if columns:
+        return checked_dataset(out, table, stage_hint=producer(table) or table).read(columns=list(columns)).to_pandas()
+    return read_table(out, table, stage_hint=producer(table) or table)
 
 
 def canonical_renames(before: pd.DataFrame, after: pd.DataFrame, keys: list[str],

@@ -63,13 +63,33 @@ def org_title_words() -> frozenset[str]:
     return frozenset(t.lower() for t in titles("org"))
 
 
+@lru_cache(maxsize=None)
+def peer_titles() -> frozenset[str]:
+    """Titles that stay in the name of a peer or judge known only by them
+    (``titles.txt`` kind ``peer``: ``Lord Falconer``, docs/guidelines.md §4), lower case."""
+    return frozenset(t.lower().rstrip(".") for t in titles("peer"))
+
+
+@lru_cache(maxsize=None)
+def postnominals() -> frozenset[str]:
+    """Letters after a name that are not part of it (``titles.txt`` kind ``postnominal``: MP, QC)."""
+    return frozenset(titles("postnominal"))
+
+
 def strip_titles(mention: str, roles: bool = True) -> str:
     """The name in a titled mention: the words after the last title word, when they
     are capitalised (see the module docstring); otherwise the mention, words joined
     by single spaces. ``roles=False``: only offices and courtesy titles count as
-    titles (:func:`name_title_words`, for canonical names)."""
+    titles (:func:`name_title_words`, for canonical names).
+
+    Two exceptions from docs/guidelines.md §4: a peer's title before a lone surname is
+    part of the name (``the Lord Chancellor Lord Falconer`` -> ``Lord Falconer``, but
+    ``Lord Charles Falconer`` -> ``Charles Falconer``), and letters after a name are
+    not (``Andrew Tyrie MP`` -> ``Andrew Tyrie``)."""
     words = mention.split()
-    words_of = title_words() if roles else name_title_words()
+    while len(words) > 2 and words[-1].rstrip(",.") in postnominals() and words[-2][:1].isupper():
+        words = words[:-1]
+    words_of = (title_words() | name_title_words()) if roles else name_title_words()
     last = max((k for k, w in enumerate(words) if w.lower().strip(_WORD_PUNCT) in words_of), default=-1)
     rest = words[last + 1:]
     if rest and rest[0].lower() == "of":  # "President of Belarus A. Lukashenko"
@@ -77,7 +97,8 @@ def strip_titles(mention: str, roles: bool = True) -> str:
         while len(rest) > 1 and rest[0][:1].isupper() and not _looks_like_name_start(rest):
             rest = rest[1:]
     if last >= 0 and rest and all(w[:1].isupper() for w in rest):
-        words = rest
+        peer = words[last].lower().strip(_WORD_PUNCT) in peer_titles()
+        words = words[last:] if peer and len(words) - last == 2 else rest
     return " ".join(words)
 
 
@@ -85,6 +106,77 @@ def _looks_like_name_start(words: list[str]) -> bool:
     """``A. Lukashenko`` / ``Igor Sekreta`` at the end of the list: a name of two words
     or an initial plus surname."""
     return len(words) <= 2 or (len(words[0]) <= 3 and words[0].endswith("."))
+
+
+# --- roles -------------------------------------------------------------------
+
+_ROLE_DETERMINERS = frozenset({"the", "a", "an", "our", "his", "her", "their", "its", "this", "that"})
+_ROLE_WORD = re.compile(r"[^\W_][\w-]*", re.UNICODE)
+
+
+def normalise_role(text: str) -> str:
+    """A role as a comparison key: lower case, words only, no determiner, no
+    possessive ("the BBC's political editor" -> "bbc political editor")."""
+    words = _ROLE_WORD.findall(text.lower().replace("’s ", " ").replace("'s ", " "))
+    while words and words[0] in _ROLE_DETERMINERS:
+        words = words[1:]
+    return " ".join(words)
+
+
+@lru_cache(maxsize=None)
+def _courtesy() -> frozenset[str]:
+    return frozenset(t.lower().rstrip(".") for t in titles("courtesy"))
+
+
+def has_role_word(phrase: str) -> bool:
+    """Whether a phrase holds a title or role word (``titles.txt``) other than a courtesy
+    title: "Tory leader", "chancellor"; not "Mr"."""
+    words = set(phrase.lower().replace("-", " ").split()) | set(phrase.lower().split())
+    return bool(words & ((title_words() | name_title_words()) - _courtesy()))
+
+
+#: a role is a few words ("labour election campaign coordinator"); a longer apposition
+#: is a description ("son of a church of scotland minister in the small fife town ...")
+MAX_ROLE_WORDS = 6
+
+
+def role_of(span) -> str | None:
+    """The role the text gives a person at this mention (a spaCy Span of a PERSON),
+    normalised (:func:`normalise_role`): the words before the name in its noun phrase
+    ("Prime Minister Tony Blair" -> "prime minister", "Tory leader Michael Howard" ->
+    "tory leader") or an apposition ("Tessa Jowell, the culture secretary," ->
+    "culture secretary"); None when no title or role word is there. The corpus-wide
+    speaker pass resolves "the prime minister" of an article through these
+    (:mod:`pipeline.stages.quotes.roles`)."""
+    doc = span.doc
+    root = span.root
+    start = root.left_edge.i
+    for k in range(span.start - 1, start - 1, -1):
+        if doc[k].is_punct and doc[k].text not in ("-", "'", "’", "'s", "’s"):
+            start = k + 1
+            break
+    phrases = [doc[start:span.start].text] if start < span.start else []
+    for c in root.children:
+        if c.dep_ == "appos" and c.i >= span.end:
+            end = c.i + 1
+            for r in c.rights:
+                if r.dep_ in ("prep", "compound", "amod") and r.i == end:
+                    end = r.right_edge.i + 1
+                else:
+                    break
+            phrases.append(doc[c.left_edge.i:end].text)
+    if root.dep_ == "appos" and root.head.i < span.start:
+        head = root.head
+        phrases.append(doc[head.left_edge.i:head.i + 1].text)
+    for phrase in phrases:
+        words = normalise_role(phrase).split()
+        # courtesy titles are no role ("Mr Blair", "Wednesday Mr Blair")
+        while words and (words[-1] in _courtesy() or words[-1] in peer_titles()):
+            words = words[:-1]
+        role = " ".join(words)
+        if role and len(words) <= MAX_ROLE_WORDS and has_role_word(role):
+            return role
+    return None
 
 
 class PersonNames:

@@ -19,6 +19,7 @@ from ..errors import TableError
 from ..registry import producer, tables as registered_tables
 from ..resources import word_list
 from ..schemas import CLAIM_TYPES
+from ..stages.names import strip_titles
 from ..tables import MissingTableError, empty_frame, read_table, table_path
 from .markup import CLAIM_COLOURS, PUBLICATION, STYLE, UNKNOWN_SPEAKER, render_marked_text
 
@@ -280,15 +281,68 @@ def claims_with_context(tables: Tables) -> pd.DataFrame:
     entities it mentions (``entities``: canonical names, comma-separated)."""
     claims = tables.claims
     cols = ["doc_id", "title", "claim_id", "speaker", "claim_type", "check_worthy", "confidence",
-            "claim", "sentence", "entities", "quote_id", "start", "end"]
+            "claim", "sentence", "entities", "about", "quote_id", "start", "end"]
     if claims.empty:
         return pd.DataFrame(columns=cols)
-    df = claims.assign(speaker=speaker_or_publication(claims["speaker"])).rename(columns={"text": "claim"})
+    df = claims.assign(speaker=speaker_or_publication(claims["speaker"]),
+                       about=about_lists(claims)).rename(columns={"text": "claim"})
     sents = tables.sentences[["doc_id", "sent_id", "text"]].rename(columns={"text": "sentence"})
     df = df.merge(sents, on=["doc_id", "sent_id"], how="left")
     df = df.merge(display_titles(tables.documents).rename("title"), left_on="doc_id", right_index=True, how="left")
     df["entities"] = _entity_names(tables, claims, "claim_id")
     return df[cols].sort_values(["doc_id", "start", "claim_id"], kind="stable").reset_index(drop=True)
+
+
+def about_lists(claims: pd.DataFrame) -> pd.Series:
+    """``claims.about`` as Python lists (empty when the column is missing or null)."""
+    if "about" not in claims.columns:
+        return pd.Series([[] for _ in range(len(claims))], index=claims.index, dtype=object)
+    return claims["about"].map(lambda v: [] if v is None or isinstance(v, float) else [str(x) for x in v])
+
+
+def actor_name(tables: Tables, name: str) -> str:
+    """The canonical name of ``name``: itself, or the actor that has it among its
+    aliases ("Tories" -> "Conservative Party", "Mr Blair" -> "Tony Blair"), compared
+    case-insensitively; unknown names come back as given."""
+    actors = tables.actors if "actors" in tables else None
+    if actors is None or actors.empty:
+        return name
+    for key in dict.fromkeys([name.casefold(), strip_titles(name).casefold()]):
+        exact = actors[actors["actor"].str.casefold() == key]
+        if len(exact):
+            return str(exact["actor"].iloc[0])
+        for actor, aliases in zip(actors["actor"], actors["aliases"]):
+            if aliases is not None and any(str(a).casefold() == key for a in aliases):
+                return str(actor)
+    return name
+
+
+def claims_about(tables: Tables, about: str, speaker: str | None = None) -> pd.DataFrame:
+    """What ``speaker`` (anyone, when None) claimed about ``about``: the claims whose
+    ``about`` holds it, by canonical name (docs/guidelines.md §5.8: the content's
+    subject, object or topic, not every name in the sentence). Either name may be
+    an alias ("Tories", "Mr Blair"; :func:`actor_name`), compared case-insensitively.
+    ``claims_about(t, "OSCE", speaker="Igor Sekreta")``: claim_type, check_worthy,
+    claim, its content, about, speaker, title, doc_id, claim_id; most check-worthy first.
+    """
+    df = claims_with_context(tables)
+    cols = ["speaker", "claim_type", "check_worthy", "claim", "content", "about", "title", "doc_id", "claim_id"]
+    if df.empty:
+        return pd.DataFrame(columns=cols)
+    target = actor_name(tables, about).casefold()
+    df = df[df["about"].map(lambda names: any(n.casefold() == target for n in names))]
+    if speaker is not None:
+        df = df[df["speaker"].str.casefold() == actor_name(tables, speaker).casefold()]
+    claims = tables.claims.set_index(["doc_id", "claim_id"])
+    texts = tables.documents.set_index("doc_id")["text"]
+    content = []
+    for d, c, claim in zip(df["doc_id"], df["claim_id"], df["claim"]):
+        row = claims.loc[(d, c)] if "content_start" in claims.columns else None
+        ok = row is not None and pd.notna(row["content_start"]) and pd.notna(row["content_end"])
+        content.append(texts[d][int(row["content_start"]):int(row["content_end"])] if ok else claim)
+    df = df.assign(content=content)
+    return df.sort_values(["check_worthy", "doc_id", "start"], ascending=[False, True, True], kind="stable")[cols] \
+        .reset_index(drop=True)
 
 
 def _entity_names(tables: Tables, spans: pd.DataFrame, id_col: str) -> list[str]:

@@ -41,6 +41,7 @@ from ..schemas import CLAIM_TYPES
 from ..tables import replace_path
 from . import explore
 from .explore import Tables
+from .actors_page import actors_body
 from .markup import PUBLICATION, STYLE, esc, render_marked_text
 from .site_index import (INDEX_ALL_DOCUMENTS, INDEX_ROWS, SEARCH_BOX, SEARCH_SCRIPT, PathDisplay, group_key,
                          letter_nav, letter_pages, run_footer, search_payload)
@@ -180,6 +181,8 @@ class Site:
             out[self.speaker_slugs.href(name)] = self.speaker(name)
         for name in self.entity_slugs.by_name:
             out[self.entity_slugs.href(name)] = self.entity(name)
+        if "actors" in self.t:
+            out["actors.html"] = self.page("Actors", actors_body(self.t.actors, self._entity_link, html_table))
         out.update(letter_pages(self))
         out["search-index.js"] = search_payload(self.search_entries())
         return out
@@ -244,6 +247,8 @@ class Site:
             f"{len(failed)} failed documents, {len(errs) - len(failed)} warnings"
             + (f" · tables in <code>{esc(self.paths.folder())}</code>" if t.out_dir is not None else "") + "</p>"
             + SEARCH_BOX
+            + ("<p><a href='actors.html'>Actors</a>: every person and organisation, under one name, with the other "
+               "names the articles give them and how often they are quoted and talked about.</p>" if "actors" in t else "")
             + "<p class='muted'>What did someone claim about something, and of what kind? Open the speaker below: "
             "<em>What they talk about</em> counts their claims per entity and type, and each claim links to its sentence. "
             "Or open the entity: <em>Who talks about it</em> lists every speaker's claims and quotes that mention it.</p>"
@@ -293,7 +298,7 @@ class Site:
         )
         claim_rows = [
             [f"<a href='#claim-{int(c.claim_id)}'>{int(c.claim_id)}</a>", claim_badge(c.claim_type, bool(c.check_worthy)),
-             self.speaker_slugs.link(c.speaker), esc(c.claim), self._entity_links(c.entities), f"{float(c.confidence):.2f}"]
+             self.speaker_slugs.link(c.speaker), esc(c.claim), self._about_links(c.about), f"{float(c.confidence):.2f}"]
             for c in claims.itertuples(index=False)
         ]
         quote_rows = [
@@ -314,7 +319,7 @@ class Site:
             + legend()
             + render_marked_text(doc["text"], ents, quotes, self._part(self.by_doc["claims"], doc_id, t.claims))
             + f"<h2>Claims ({len(claim_rows)})</h2>"
-            + html_table(["#", "type", "speaker", "claim", "mentions", "confidence"], claim_rows, numeric={"confidence"}, empty="no claims")
+            + html_table(["#", "type", "speaker", "claim", "about", "confidence"], claim_rows, numeric={"confidence"}, empty="no claims")
             + f"<h2>Quotes ({len(quote_rows)})</h2>"
             + html_table(["#", "kind", "speaker", "as written", "cue", "quote"], quote_rows, empty="no quotes")
             + f"<h2>Entities ({len(ents)} mentions)</h2>"
@@ -349,6 +354,10 @@ class Site:
     def _entity_link(self, name: str) -> str:
         return self.entity_slugs.link(name) if name in self.entity_slugs.by_name else self.speaker_slugs.link(name)
 
+    def _about_links(self, names) -> str:
+        """A claim's ``about`` (a list of canonical names), each linked to its page."""
+        return ", ".join(self._entity_link(n) for n in (names if isinstance(names, list) else []))
+
     def _entity_links(self, names: str) -> str:
         if not names:
             return ""
@@ -365,7 +374,7 @@ class Site:
                 seen.add(c.speaker)
             rows.append(
                 ([first + self.speaker_slugs.link(c.speaker)] if with_speaker else [])
-                + [claim_badge(c.claim_type, bool(c.check_worthy)), esc(c.claim), self._entity_links(c.entities),
+                + [claim_badge(c.claim_type, bool(c.check_worthy)), esc(c.claim), self._about_links(c.about),
                    self.doc_slugs.link(c.doc_id, self.titles[c.doc_id], anchor=f"claim-{int(c.claim_id)}")]
             )
         return rows
@@ -397,7 +406,7 @@ class Site:
             + html_table(["entity", *SUMMARY_COLUMNS], about_rows, numeric=SUMMARY_COLUMNS,
                          empty="their claims and quotes mention no named entity")
             + "<h2>Claims</h2>"
-            + html_table(["type", "claim", "mentions", "document"], self._claim_rows(claims, with_speaker=False), empty="no claims")
+            + html_table(["type", "claim", "about", "document"], self._claim_rows(claims, with_speaker=False), empty="no claims")
             + "<h2>Quotes</h2>"
             + html_table(["kind", "quote", "cue", "mentions", "document"], quote_rows, empty="no quotes")
         )
@@ -426,7 +435,7 @@ class Site:
             + f"<h2>Who talks about {esc(name)}</h2><p class='muted'>Speakers whose claims or quotes mention it.</p>"
             + html_table(["speaker", *SUMMARY_COLUMNS], who_rows, numeric=SUMMARY_COLUMNS, empty="no claims or quotes mention it")
             + f"<h2>Claims that mention {esc(name)} ({len(has)})</h2>"
-            + html_table(["speaker", "type", "claim", "mentions", "document"],
+            + html_table(["speaker", "type", "claim", "about", "document"],
                          self._claim_rows(has, with_speaker=True), empty="no claims mention it")
             + f"<h2>Quotes that mention {esc(name)} ({len(quoted)})</h2>"
             + html_table(["speaker", "kind", "quote", "cue", "mentions", "document"], self._quote_rows(quoted, with_speaker=True),
@@ -517,6 +526,6 @@ def write_report(data_dir: Path | str, out_dir: Path | str | None = None) -> Rep
     for name in pages:
         if not name.endswith(".html"):
             continue  # the search index script
-        kind = "index" if name == "index.html" else name.split("-", 1)[0]
+        kind = name[:-len(".html")].split("-", 1)[0]  # index, doc, speaker, entity, actors, ...
         kinds[kind] = kinds.get(kind, 0) + 1
     return ReportSummary(out_dir=Path(out_dir) if out_dir is not None else data / "report", pages=kinds)

@@ -1,7 +1,8 @@
 """Scoring the claims stage against the gold set: one decision per gold
 sentence, the type of the claim rows that overlap it (several: the
 guidelines' precedence), none = no-claim. Accuracy, per-class P/R/F1,
-macro-F1 over the classes, check-worthy F1, speaker accuracy.
+macro-F1 over the classes, check-worthy F1, speaker accuracy; ``about``
+P/R/F1, ``speaker_kind`` accuracy and the content span (:func:`score_about`).
 """
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from typing import Mapping
 import pandas as pd
 
 from ...evaluation.gold import DocAnchors, Gold
-from ...evaluation.metrics import PRF, Row, StageReport, anchor, gold_by_doc, scored_preds, speaker_matches
+from ...evaluation.metrics import PRF, Row, StageReport, anchor, dice, gold_by_doc, scored_preds, speaker_matches, tokens
 from ...schemas import CLAIM_TYPES
 
 NO_CLAIM = "no-claim"
@@ -90,3 +91,58 @@ def score(rep: StageReport, df: pd.DataFrame, gold: Gold, anchors: Mapping[str, 
     rep.metrics["macro_f1"] = macro
     rep.add_prf("check_worthy_", "check-worthy", worthy)
     rep.add_value("speaker_accuracy", "speaker accuracy (both claim)", spk_ok, spk_n)
+    score_about(rep, preds_by_doc, gold, anchors)
+
+
+def _names(value) -> list[str]:
+    if value is None or isinstance(value, (str, float)):
+        return []
+    return [str(v) for v in value]
+
+
+def score_about(rep: StageReport, preds_by_doc: Mapping[str, list], gold: Gold, anchors: Mapping[str, DocAnchors]) -> None:
+    """``about``, ``speaker_kind`` and the content span, per gold claim sentence
+    (data/gold/README.md, claims.jsonl): the predicted ``about`` of a sentence is
+    the union over the claim rows overlapping it; a name in the gold
+    ``about_optional`` costs nothing either way. The content: token Dice of the
+    content of the row the claim type comes from against the gold ``content``."""
+    about = PRF()
+    kind_ok = kind_n = 0
+    dice_sum, dice_n, exact = 0.0, 0, 0
+    for doc_id, spans in gold_by_doc(gold.spans["claims"], gold).items():
+        rows = preds_by_doc.get(doc_id, [])
+        da = anchors.get(doc_id)
+        for s in spans:
+            if "about" not in s.fields:
+                continue
+            a = anchor(s, anchors)
+            hits = [rows[k][1] for k in _overlapping(rows, a)] if a is not None else []
+            want = {n.casefold() for n in s.get("about") or ()} if s.get("claim_type") else set()
+            optional = {n.casefold() for n in s.get("about_optional") or ()}
+            got = {n.casefold() for r in hits for n in _names(r.get("about"))}
+            about.add(PRF(len(got & want), len(got - want - optional), len(want - got)))
+            if not s.get("claim_type") or not hits:
+                continue
+            _, row, _ = _predicted_claim(hits)
+            if "speaker_kind" in s.fields:
+                kind_n += 1
+                kind_ok += (row.get("speaker_kind") or None) == s.get("speaker_kind")
+            if s.get("content") is not None and da is not None and a is not None:
+                g0 = a[0] + int(s.get("content_start"))
+                g = tokens(da.text, (g0, g0 + int(s.get("content_end")) - int(s.get("content_start"))))
+                try:
+                    p = tokens(da.text, (int(row.get("content_start")), int(row.get("content_end"))))
+                except (TypeError, ValueError):
+                    p = frozenset()
+                d = dice(g, p)
+                dice_sum += d
+                dice_n += 1
+                exact += d == 1.0
+    if about.tp + about.fp + about.fn:
+        rep.add_prf("about_", "about (names per claim sentence)", about)
+    if kind_n:
+        rep.add_value("speaker_kind_accuracy", "speaker_kind accuracy (both claim)", kind_ok, kind_n)
+    if dice_n:
+        rep.rows.append(Row("content span, mean token Dice", value=dice_sum / dice_n, support=dice_n))
+        rep.metrics["content_dice"] = dice_sum / dice_n
+        rep.add_value("content_exact", "content span, same tokens", exact, dice_n)

@@ -37,6 +37,7 @@ from spacy.tokens import Doc, Span
 
 from .cues import (best_cue, content_span, doc_matches, evaluative_frame, evaluative_predicate, find_cues,
                           has_proposition, is_question)
+from .about import annotate_claims
 from .model import ClaimModel, load_model
 from ...errors import DOCUMENT_ERRORS, ErrorLog
 from ...nlp.lemmas import lemma as lemma_of
@@ -258,7 +259,8 @@ def decide(candidates: list[Candidate], model: ClaimModel) -> pd.DataFrame:
 
 
 def classify_claims(documents: pd.DataFrame, sentences: pd.DataFrame, quotes: pd.DataFrame,
-                    docs: Mapping[str, Doc], errors: ErrorLog, model: ClaimModel | None = None) -> pd.DataFrame:
+                    docs: Mapping[str, Doc], errors: ErrorLog, model: ClaimModel | None = None,
+                    entities: pd.DataFrame | None = None) -> pd.DataFrame:
     model = model or load_model()
     paths = dict(zip(documents["doc_id"], documents["path"]))
     quotes_by_doc = ({d: DocQuotes(quotes, rows) for d, rows in quotes.groupby("doc_id", sort=False).indices.items()}
@@ -299,4 +301,6 @@ def classify_claims(documents: pd.DataFrame, sentences: pd.DataFrame, quotes: pd
             candidates.extend(doc_candidates)
         except DOCUMENT_ERRORS as exc:
             errors.document_failed(doc_id, paths.get(doc_id), STAGE, exc)
-    return decide(candidates, model)
+    # what each claim is about, its content span and its source's kind (claims.about)
+    return annotate_claims(decide(candidates, model), quotes, entities if entities is not None else empty_frame("entities"),
+                           documents, docs)

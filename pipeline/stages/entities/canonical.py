@@ -16,8 +16,12 @@ How a mention is resolved (docs/guidelines.md §3, issue 3):
    that differ only in case, hyphens, spaces and dots share a key
    (``Co-operation`` / ``Cooperation``).
 2. **Persons**: a one-word mention (a surname) resolves to the full name with
-   that last word in the same document; when the document has none, to the
-   only such full name in the corpus. An initialled name (``A.Lukashenko``)
+   that last word in the same document (two such names: the one the corpus
+   names far more often); when the document has none, to the full name the
+   corpus gives in at least 2 documents and 3 times as many as any other
+   (``CORPUS_NAME_MIN_DOCS``), so one stray mention never renames another
+   document's. A knight's first name ("Sir Edward") resolves to the full name
+   with that first word in the same document. An initialled name (``A.Lukashenko``)
    resolves to a full name with that surname and first initial, in the same
    document first, then in the corpus. Among the names of one person the
    canonical is the longest full name.
@@ -52,7 +56,7 @@ from typing import Sequence
 import pandas as pd
 
 from ...resources import word_list
-from ..names import ACRONYM_RE, acronym_matches, expansion_words, strip_titles
+from ..names import ACRONYM_RE, acronym_matches, expansion_words, peer_titles, strip_titles
 from .lexicon import law_event_heads
 from .rules import NAME_LABELS
 
@@ -61,6 +65,18 @@ from .rules import NAME_LABELS
 CANONICAL_ACRONYM_POLICY = "known"
 
 _ACRONYM_SHAPE = re.compile("^" + ACRONYM_RE + "$")
+# A function word glued to the next name by a missing space ("ofNew Labour"; BBC
+# politics): names start with a capital, so a lower-case prefix before one is a typo.
+_GLUED = re.compile(r"(?<![\w'’.-])(?:of|the|and|to|in|for|on|at|by|from|with|a|an)(?=[A-Z][a-z])")
+# Lower-case particles inside a person's name (as rules._NAME_PARTICLES).
+_NAME_PARTICLES = frozenset({"de", "da", "van", "von", "der", "den", "la", "le", "du", "al", "bin", "ibn", "dos", "del"})
+_KNIGHTED = re.compile(r"^(?:the\s+)?(?:Sir|Dame)\s+\S+$", re.IGNORECASE)
+#: a full name found only in other documents names a lone surname when it is given in
+#: at least this many documents and this many times as many as any other full name
+#: with that surname ("Howard" -> "Michael Howard", not "John Howard"); a name seen in
+#: one document never renames mentions elsewhere
+CORPUS_NAME_MIN_DOCS = 2
+CORPUS_NAME_DOMINANCE = 3
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _SPACE = re.compile(r"\s+")
 
@@ -77,13 +93,40 @@ def known_acronyms() -> dict[str, str | None]:
     return out
 
 
+#: what an entry of ``resources/entity_aliases.txt`` names (see the file's header)
+ALIAS_KINDS = ("organisation", "place", "document")
+
+
 @lru_cache(maxsize=1)
-def _aliases() -> dict[str, str]:
-    out = {}
+def aliases() -> dict[str, tuple[str, str]]:
+    """key(alias) -> (canonical name, kind) from ``resources/entity_aliases.txt``;
+    every canonical name is an alias of itself."""
+    out: dict[str, tuple[str, str]] = {}
     for line in word_list("entity_aliases"):
-        alias, _, canon = (p.strip() for p in line.partition("|"))
-        out[key(alias)] = canon
+        parts = [p.strip() for p in line.split("|")]
+        if len(parts) != 3 or not parts[0] or not parts[1] or parts[2] not in ALIAS_KINDS:
+            raise ValueError(f"entity_aliases.txt: expected 'alias | canonical | kind' with kind one of "
+                             f"{', '.join(ALIAS_KINDS)}; got {line!r}")
+        out[key(parts[0])] = (parts[1], parts[2])
+        out.setdefault(key(parts[1]), (parts[1], parts[2]))
     return out
+
+
+def alias_of(name: str | None) -> tuple[str, str] | None:
+    """(canonical name, kind) the alias list gives ``name`` ("the Tories" ->
+    ("Conservative Party", "organisation")), or None."""
+    if not isinstance(name, str):
+        return None
+    s = _SPACE.sub(" ", name).strip()
+    if s[:4].lower() == "the ":
+        s = s[4:]
+    return aliases().get(key(s))
+
+
+def alias_kind(name: str | None) -> str | None:
+    """What the alias list says ``name`` is (``organisation``, ``place``, ``document``), or None."""
+    hit = alias_of(name)
+    return hit[1] if hit else None
 
 
 # --- surface forms ----------------------------------------------------------
@@ -109,9 +152,29 @@ def surface(text: str, label: str | None = None) -> str:
     s = _POSSESSIVE.sub("", s).strip()
     if s[:4].lower() == "the ":
         s = s[4:]
+    s = _GLUED.sub("", s)
     if label in (None, "PERSON"):
         s = strip_titles(s, roles=False)
+        words = s.split()
+        # "Tories Ken Clarke": a party's name glued before a person's full name
+        while len(words) >= 3 and alias_kind(words[0]) == "organisation":
+            words = words[1:]
+        s = " ".join(words)
     return s.strip() or text.strip()
+
+
+def well_formed(name: str, label: str | None) -> bool:
+    """A name as names are written: a person's every word capitalised (or a particle:
+    "de", "van"; an initial), anything else at least one capital letter, no digits
+    in a person's name. Casing and tokenisation glitches ("ofNew Labour", "his
+    comments", "code-breaking") are not names and never become a canonical."""
+    words = name.split()
+    if not words or not any(ch.isupper() for ch in name):
+        return False
+    if label == "PERSON":
+        return all((w[:1].isupper() or w.lower() in _NAME_PARTICLES) and not any(ch.isdigit() for ch in w)
+                   for w in words)
+    return True
 
 
 def _is_acronym(s: str) -> bool:
@@ -182,9 +245,10 @@ def canonical_names(entities: pd.DataFrame) -> pd.Series:
         return pd.Series([], index=entities.index, dtype=object)
     docs = entities["doc_id"].astype(str).tolist()
     labels = entities["label"].astype(str).tolist()
-    surfaces = [surface(t, lab) if lab in NAME_LABELS else _SPACE.sub(" ", t).strip() for t, lab in zip(entities["text"].astype(str), labels)]
+    raw = entities["text"].astype(str).tolist()
+    surfaces = [surface(t, lab) if lab in NAME_LABELS else _SPACE.sub(" ", t).strip() for t, lab in zip(raw, labels)]
     known = known_acronyms()
-    aliases = _aliases()
+    alias_of = aliases()
 
     # node of a mention: (kind, key); persons are per label so that "Belarus" the
     # country never merges with a person, everything else shares one namespace.
@@ -195,9 +259,11 @@ def canonical_names(entities: pd.DataFrame) -> pd.Series:
             # dates, numbers, money: the mention is its own name ("the past decade")
             return ("V", f"{i}")
         k = key(surfaces[i])
-        if k in aliases and labels[i] != "PERSON":
-            alias_nodes[("N", key(aliases[k]))] = aliases[k]
-            return ("N", key(aliases[k]))
+        if k in alias_of:
+            # whatever the NER's label: "Labour" tagged PERSON is the party
+            target = alias_of[k][0]
+            alias_nodes[("N", key(target))] = target
+            return ("N", key(target))
         if labels[i] == "PERSON":
             # a surname alone means whoever the document names: the node is local to
             # the document until resolved
@@ -225,23 +291,54 @@ def canonical_names(entities: pd.DataFrame) -> pd.Series:
 
     # -- persons --------------------------------------------------------------
     full_in_doc: dict[str, list[str]] = {}
-    corpus_full: dict[str, set[str]] = defaultdict(set)  # last word key -> full surfaces
+    corpus_full: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))  # surname key -> full -> docs
     for d, idx in by_doc.items():
-        fulls = [surfaces[i] for i in idx if labels[i] == "PERSON" and len(surfaces[i].split()) >= 2 and not _is_initialled(surfaces[i])]
+        fulls = [surfaces[i] for i in idx if labels[i] == "PERSON" and nodes[i][0] == "P" and _is_full_name(surfaces[i])]
         full_in_doc[d] = fulls
         for f in fulls:
-            corpus_full[key(f.split()[-1])].add(f)
+            corpus_full[key(f.split()[-1])][f].add(d)
 
-    def person_target(s: str, d: str) -> str | None:
+    def corpus_choice(names: set[str] | None, last: str) -> str | None:
+        """The full name the corpus gives for a surname, among ``names`` (None: all):
+        named in enough documents and far more often than any other (see
+        CORPUS_NAME_MIN_DOCS). A name of one document never renames another's mention."""
+        pool = corpus_full.get(last, {})
+        by_key: dict[str, set[str]] = defaultdict(set)
+        for f, ds in pool.items():
+            if names is None or f in names:
+                by_key[key(f)] |= ds
+        if not by_key:
+            return None
+        ranked = sorted(by_key.items(), key=lambda kv: -len(kv[1]))
+        top, n_top = ranked[0][0], len(ranked[0][1])
+        n_next = len(ranked[1][1]) if len(ranked) > 1 else 0
+        if n_top >= CORPUS_NAME_MIN_DOCS and n_top >= CORPUS_NAME_DOMINANCE * n_next:
+            return next(f for f in pool if key(f) == top)
+        return None
+
+    def person_target(s: str, d: str, text: str) -> str | None:
         words = s.split()
+        if len(words) == 2 and words[0].lower() in peer_titles():
+            # "Baroness Boothroyd" in an article that also says "Betty Boothroyd": the
+            # fullest name it gives; known only by the title, the title stays
+            last = key(words[1])
+            local = {f for f in full_in_doc[d] if key(f.split()[-1]) == last and f.split()[0].lower() not in peer_titles()}
+            return next(iter(local)) if len({key(f) for f in local}) == 1 else None
+        if len(words) == 1 and _KNIGHTED.match(text):
+            # "Sir Edward": a knight is called by his first name (BBC politics)
+            first = key(words[0])
+            local = {f for f in full_in_doc[d] if key(f.split()[0]) == first}
+            return next(iter(local)) if len({key(f) for f in local}) == 1 else None
         if len(words) == 1 and not _is_initialled(s):
             last = key(words[0])
             local = {f for f in full_in_doc[d] if key(f.split()[-1]) == last}
-            if len(local) == 1:
+            if len({key(f) for f in local}) == 1:
                 return next(iter(local))
-            if not local and len(corpus_full.get(last, ())) == 1:
-                return next(iter(corpus_full[last]))
-            return None
+            if local:
+                # two persons of this document share the surname: the one the corpus
+                # knows far better ("Mr Howard" beside "John Howard" is Michael Howard)
+                return corpus_choice(local, last)
+            return corpus_choice(None, last)
         if _is_initialled(s):
             initial, last = _initial_surname(s)
             last = key(last)
@@ -252,10 +349,10 @@ def canonical_names(entities: pd.DataFrame) -> pd.Series:
         return None
 
     for i in range(len(surfaces)):
-        if labels[i] != "PERSON":
+        if labels[i] != "PERSON" or nodes[i][0] != "P":
             continue
-        target = person_target(surfaces[i], docs[i])
-        if target is not None and nodes[i][0] == "P":
+        target = person_target(surfaces[i], docs[i], raw[i])
+        if target is not None:
             uf.union(("P", key(target)), nodes[i])
             forms[("P", key(target))][target] += 0
 
@@ -264,22 +361,27 @@ def canonical_names(entities: pd.DataFrame) -> pd.Series:
         return ("N", key(a)) if a in known else ("N", key(a), d)
 
     def link_acronyms(idx: Sequence[int], d: str) -> None:
-        acrs = {surfaces[i] for i in idx if labels[i] != "PERSON" and _is_acronym(surfaces[i])}
-        compounds = {surfaces[i] for i in idx if labels[i] != "PERSON" and " " in surfaces[i] and any(_is_acronym(w) for w in surfaces[i].split())}
-        longs = {surfaces[i] for i in idx if labels[i] != "PERSON" and len(surfaces[i].split()) >= 2}
+        idx = [i for i in idx if nodes[i][0] == "N"]
+        acrs = {surfaces[i] for i in idx if _is_acronym(surfaces[i])}
+        compounds = {surfaces[i] for i in idx if " " in surfaces[i] and any(_is_acronym(w) for w in surfaces[i].split())}
+        longs = {surfaces[i] for i in idx if len(surfaces[i].split()) >= 2}
         for a in acrs:
-            hits = [l for l in longs if _capitalised(l) and _spells(a, l)]
+            if key(a) in alias_of:
+                continue
+            hits = [l for l in longs if _capitalised(l) and _spells(a, l) and key(l) not in alias_of]
             if hits:
                 # prefer the expansion whose every word is used: the shortest
                 for h in sorted(hits, key=lambda h: (len(h), h))[:1]:
                     uf.union(acr_node(a, d), ("N", key(h)))
         for c in compounds:
+            if key(c) in alias_of:
+                continue
             words = c.split()
             if all(_is_acronym(w) for w in words) and words[-1] in acrs:
                 # "OSCE PA": a parent acronym before the body's own acronym
                 uf.union(acr_node(words[-1], d), ("N", key(c)))
             for l in longs:
-                if l != c and _compound_matches(c, l):
+                if l != c and key(l) not in alias_of and _compound_matches(c, l):
                     uf.union(("N", key(l)), ("N", key(c)))
 
     for d, idx in by_doc.items():
@@ -298,7 +400,7 @@ def canonical_names(entities: pd.DataFrame) -> pd.Series:
     # contain the same head noun; the canonical is the best-connected form.
     titled: dict[str, dict[str, list[str]]] = {"LAW": {}, "EVENT": {}}
     for i, lab in enumerate(labels):
-        if lab in titled:
+        if lab in titled and nodes[i][0] == "N":
             titled[lab].setdefault(surfaces[i], [w.casefold() for w in expansion_words(surfaces[i])])
     degree: Counter = Counter()
     heads = law_event_heads()
@@ -323,7 +425,7 @@ def canonical_names(entities: pd.DataFrame) -> pd.Series:
     members: dict = defaultdict(list)
     for n in list(uf.parent):
         members[uf.find(n)].append(n)
-    known_keys = {key(a): a for a in known}
+    label_of = {n: labels[i] for i, n in enumerate(nodes)}
     choice: dict = {}
     for root, ns in members.items():
         cands: Counter = Counter()
@@ -332,30 +434,66 @@ def canonical_names(entities: pd.DataFrame) -> pd.Series:
         if not cands:
             continue
         order = {f: min((first_seen.get((n, f), 10**12) for n in ns), default=10**12) for f in cands}
-        if any(degree[f] for f in cands):
-            best = max(cands, key=lambda f: (degree[f], -len(f), -order[f]))
-        elif root[0] == "P":
-            fulls = [f for f in cands if len(f.split()) >= 2 and not _is_initialled(f)]
-            if fulls:
-                best = max(fulls, key=lambda f: (len(f.split()), cands[f], -order[f]))
-            else:
-                best = max(cands, key=lambda f: (cands[f], -order[f]))
-        else:
-            known_here = [known_keys[n[1]] for n in ns if n[1] in known_keys]
-            alias_targets = [alias_nodes[n] for n in ns if n in alias_nodes]
-            if alias_targets:
-                best = alias_targets[0]
-            elif known_here and CANONICAL_ACRONYM_POLICY == "known":
-                best = known_here[0]
-            else:
-                # a cluster with a locally defined acronym: the expansion (see docstring)
-                has_acr = any(_is_acronym(f) for f in cands)
-                names = [f for f in cands if not all(_is_acronym(w) for w in f.split())]
-                pool = names if has_acr and names else list(cands)
-                best = max(pool, key=lambda f: (cands[f], -order[f]))
+        best = _pick(root, ns, cands, order, degree, alias_nodes, label_of)
         for n in ns:
             choice[n] = best
     return pd.Series([choice.get(n, surfaces[i]) for i, n in enumerate(nodes)], index=entities.index, dtype=object)
+
+
+def _is_full_name(s: str) -> bool:
+    """A person's name of two words or more, not initialled, capitalised as names are."""
+    return len(s.split()) >= 2 and not _is_initialled(s) and well_formed(s, "PERSON")
+
+
+def _representatives(cands: Counter, order: dict[str, int]) -> tuple[dict[str, str], Counter]:
+    """The forms of a cluster grouped by spelling key ("Kilroy-Silk" / "Kilroy Silk",
+    "TONY BLAIR" / "Tony Blair"): key -> the form to show (not shouted, then the most
+    frequent, then one that keeps its hyphen or apostrophe, then the first), and the
+    group's total count."""
+    groups: dict[str, list[str]] = defaultdict(list)
+    for f in cands:
+        groups[key(f)].append(f)
+    reps, counts = {}, Counter()
+    for k, fs in groups.items():
+        reps[k] = max(fs, key=lambda f: (not (f.isupper() and " " in f), cands[f], any(c in f for c in "-'’"), -order[f]))
+        counts[k] = sum(cands[f] for f in fs)
+    return reps, counts
+
+
+def _pick(root, ns, cands: Counter, order: dict[str, int], degree: Counter, alias_nodes: dict, label_of: dict) -> str:
+    """The canonical name of one cluster (module docstring: choice of canonical form)."""
+    if any(degree[f] for f in cands):
+        return max(cands, key=lambda f: (degree[f], -len(f), -order[f]))
+    alias_targets = [alias_nodes[n] for n in ns if n in alias_nodes]
+    if alias_targets:
+        return alias_targets[0]
+    reps, counts = _representatives(cands, order)
+    rep_order = {k: order[r] for k, r in reps.items()}
+    if root[0] == "P":
+        fulls = {k: r for k, r in reps.items() if _is_full_name(r)}
+        # "Tories Ken Clarke" beside "Ken Clarke": a longer form ending with another
+        # full name that is written more often is that name with words glued on
+        for k, r in list(fulls.items()):
+            words = r.split()
+            if any(counts[k2] > counts[k] and len(r2.split()) < len(words) and words[-len(r2.split()):] == r2.split()
+                   for k2, r2 in fulls.items() if k2 != k):
+                del fulls[k]
+        if fulls:
+            k = max(fulls, key=lambda k: (len(fulls[k].split()), counts[k], -rep_order[k]))
+            return fulls[k]
+        named = {k: r for k, r in reps.items() if well_formed(r, "PERSON")} or reps
+        return reps[max(named, key=lambda k: (counts[k], -rep_order[k]))]
+    known_keys = {key(a): a for a in known_acronyms()}
+    known_here = [known_keys[n[1]] for n in ns if n[1] in known_keys]
+    if known_here and CANONICAL_ACRONYM_POLICY == "known":
+        return known_here[0]
+    label = next((label_of[n] for n in ns if n in label_of), None)
+    pool = {k: r for k, r in reps.items() if well_formed(r, label)} or reps
+    # a cluster with a locally defined acronym: the expansion (see the module docstring)
+    if any(_is_acronym(r) for r in pool.values()):
+        names = {k: r for k, r in pool.items() if not all(_is_acronym(w) for w in r.split())}
+        pool = names or pool
+    return pool[max(pool, key=lambda k: (counts[k], -rep_order[k]))]
 
 
 def _spells(acronym: str, name: str) -> bool:

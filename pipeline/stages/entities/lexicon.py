@@ -105,6 +105,42 @@ def extend_bodies(doc: Doc, spans: list[Cand]) -> list[Cand]:
             out.append(c)
     return out
 
+def _joined(left, right) -> bool:
+    """Two tokens written with no space between them."""
+    return left.whitespace_ == "" and right.i == left.i + 1
+
+
+def join_hyphenated(doc: Doc, spans: list[Cand]) -> list[Cand]:
+    """A name is whole across a hyphen (docs/guidelines.md §4: ``Kilroy-Silk``,
+    ``Butler-Sloss``): the tokenizer splits "Kilroy-Silk" into three tokens and the
+    model often tags one half ("Mr Kilroy" PERSON, "Silk" ORG). A name span that
+    ends right before ``-Capitalised`` or starts right after ``Capitalised-``, with no
+    space around the hyphen, takes the other half in. Spans it would swallow are dropped."""
+    out: list[Cand] = []
+    changed = False
+    for c in spans:
+        if c.label not in ("PERSON", "ORG", "GPE", "NORP", "FAC") or c.end <= c.start:
+            out.append(c)
+            continue
+        if out and out[-1].start <= c.start and c.end <= out[-1].end:
+            continue  # the other half, already taken in by the span before
+        s, e = c.start, c.end
+        while s >= 2 and doc[s - 1].text == "-" and _joined(doc[s - 2], doc[s - 1]) and _joined(doc[s - 1], doc[s]) \
+                and doc[s - 2].is_title and doc[s - 2].is_alpha:
+            s -= 2
+        while e + 1 < len(doc) and doc[e].text == "-" and _joined(doc[e - 1], doc[e]) and _joined(doc[e], doc[e + 1]) \
+                and doc[e + 1].is_title and doc[e + 1].is_alpha:
+            e += 2
+        if (s, e) != (c.start, c.end):
+            changed = True
+            while out and out[-1].end > s:
+                out.pop()  # the other half, tagged on its own
+            out.append(Cand(s, e, c.label, c.strong))
+        else:
+            out.append(c)
+    return out if changed else spans
+
+
 def propagate_persons(doc: Doc, spans: list[Cand], text: str) -> list[Cand]:
     """A person named once in the document is a PERSON wherever the name recurs,
     full or surname only ("..., Igor Sekreta said." after "Deputy Minister Igor
@@ -116,13 +152,21 @@ def propagate_persons(doc: Doc, spans: list[Cand], text: str) -> list[Cand]:
         toks = doc[c.start:c.end]
         # only full names: a single capitalised word the model called PERSON
         # ("Gazprom", "Library") must not spread its error through the document
-        if len(toks) < 2 or not all(t.is_title or (t.text.endswith(".") and t.text[:1].isupper()) for t in toks):
+        if len(toks) < 2 or not all(t.is_title or (t.text.endswith(".") and t.text[:1].isupper()) or t.text == "-"
+                                    for t in toks):
             continue
         names.add(toks.text)
-        if len(toks[-1]) >= 3 and toks[-1].is_alpha:
-            names.add(toks[-1].text)
+        # the surname is the last word as written: "Kilroy-Silk", not "Silk"
+        surname = toks.text.split()[-1]
+        if len(surname) >= 3 and surname.replace("-", "").replace("'", "").replace("’", "").isalpha():
+            names.add(surname)
     if not names:
         return spans
+    # the model's other label for a name the document gives as a person's ("Mr
+    # Kilroy-Silk" tagged ORG after "Robert Kilroy-Silk"): PERSON
+    spans = [Cand(c.start, c.end, "PERSON", c.strong)
+             if c.label in ("ORG", "GPE", "NORP", "FAC") and not c.strong and doc[c.start:c.end].text in names
+             and not doc[c.start:c.end].text.isupper() else c for c in spans]
     pattern = re.compile(r"(?<![\w.])(" + "|".join(map(re.escape, sorted(names, key=len, reverse=True))) + r")(?![\w])")
     lower_words = set(re.findall(r"\b[a-z][a-z'-]*\b", text))
     taken = [(c.start, c.end) for c in spans]
@@ -137,7 +181,8 @@ def propagate_persons(doc: Doc, spans: list[Cand], text: str) -> list[Cand]:
         # the recurrence must read as a name too ("Poll" the noun is not Mr Poll):
         # tagged a proper noun, or a word the document never writes in lower case
         # (the tagger calls a sentence-initial "Sekreta" a NOUN)
-        if not overl and all(t.pos_ == "PROPN" or (t.is_title and t.lower_ not in lower_words) for t in sp):
+        if not overl and all(t.pos_ == "PROPN" or t.text in ("-", "'", "’") or (t.is_title and t.lower_ not in lower_words)
+                             for t in sp):
             added.append(Cand(sp.start, sp.end, "PERSON", False))
     if not added:
         return spans

@@ -55,8 +55,8 @@ from ...nlp.docs import doc_text
 from ...resources import titles as title_entries
 from .. import names
 from . import lexicon
-from .lexicon import (Cand, event_heads, extend_bodies, glue, job_titles, law_event_heads, law_heads, lines, not_entities,
-                      propagate_persons)
+from .lexicon import (Cand, event_heads, extend_bodies, glue, job_titles, join_hyphenated, law_event_heads, law_heads,
+                      lines, not_entities, propagate_persons)
 from ..names import ACR_STOP, ACRONYM_RE, acronym_matches, expansion_words
 
 COMPONENT = "claimex_entity_rules"
@@ -99,6 +99,12 @@ _YEAR = r"^(?:1[89]|20)\d\d$"
 _INITIAL_RE = re.compile(r"[A-Z]\.")
 # How many words before "(ACR)" may belong to the expansion.
 _MAX_EXPANSION_WORDS = 12
+
+
+def _peer_name(doc: Doc, start: int, end: int) -> bool:
+    """A peer's title and a lone surname: "Lord Falconer" is the name (docs/guidelines.md §4),
+    "Lord Charles Falconer" is "Charles Falconer"."""
+    return end - start == 2 and doc[start].lower_ in names.peer_titles() and doc[start + 1].is_title
 
 
 def _is_capitalised_name(words: list[str]) -> bool:
@@ -210,7 +216,7 @@ class EntityRules:
             if tok.lower_ == "the" or tok.is_punct or tok.is_space:
                 start += 1
                 changed = True
-            elif start in title_ends and title_ends[start] <= end:
+            elif start in title_ends and title_ends[start] <= end and not _peer_name(doc, start, end):
                 # a title at the front: "Foreign Minister Sergey Aleinik", "Mrs. Natalya Drozd"
                 start = title_ends[start]
                 changed = True
@@ -368,8 +374,12 @@ class EntityRules:
                     s -= 1
                 strong.append(Cand(s, e, "PERSON", True))
             elif label == "HONORIFIC":
-                if doc[s + 1:e].text.lower() not in job_titles():
-                    strong.append(Cand(s + 1, e, "PERSON", True))
+                # the name starts after the last title of the run ("Lord Chancellor Lord
+                # Falconer"), a peer's title before a lone surname included
+                last = max(k for k in range(s, e) if k in title_ends)
+                first = last if _peer_name(doc, last, e) else title_ends[last]
+                if first < e and doc[first:e].text.lower() not in job_titles():
+                    strong.append(Cand(first, e, "PERSON", True))
             elif label == "MONEY":
                 # weak: a model MONEY that is longer ("22 euro cents") stays
                 weak.append(Cand(s, e, "MONEY", False))
@@ -539,6 +549,7 @@ class EntityRules:
                 continue
             spans.append(c)
         spans = extend_bodies(doc, spans)
+        spans = join_hyphenated(doc, spans)
         spans = propagate_persons(doc, spans, text)
         return [Span(doc, c.start, c.end, label=c.label) for c in spans]
 

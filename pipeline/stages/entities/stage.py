@@ -16,10 +16,11 @@ from spacy.tokens import Doc
 from .canonical import canonical_names
 from ...errors import DOCUMENT_ERRORS, ErrorLog
 from ...tables import empty_frame
+from ..names import role_of
 from ..offsets import sent_id_at, sentence_starts
 
 STAGE = "entities"
-COLUMNS = ["doc_id", "ent_id", "sent_id", "start", "end", "text", "label", "canonical"]
+COLUMNS = ["doc_id", "ent_id", "sent_id", "start", "end", "text", "label", "canonical", "role"]
 
 
 class Mention(NamedTuple):
@@ -30,6 +31,7 @@ class Mention(NamedTuple):
     end: int
     text: str
     label: str
+    role: str | None = None  # PERSON: the title or role the text gives them here (names.role_of)
 
 
 def doc_mentions(doc_id: str, doc: Doc, text: str, starts: tuple[list[int], list[int]] | None) -> list[Mention]:
@@ -43,7 +45,8 @@ def doc_mentions(doc_id: str, doc: Doc, text: str, starts: tuple[list[int], list
     out = []
     for ent in doc.ents:
         s0, s1 = ent.start_char, ent.end_char
-        out.append(Mention(doc_id, len(out), sent_id_at(starts, s0), s0, s1, text[s0:s1], ent.label_))
+        role = role_of(ent) if ent.label_ == "PERSON" else None
+        out.append(Mention(doc_id, len(out), sent_id_at(starts, s0), s0, s1, text[s0:s1], ent.label_, role))
     return out
 
 
@@ -61,7 +64,7 @@ def extract_entities(documents: pd.DataFrame, sentences: pd.DataFrame, docs: Map
             errors.document_failed(doc_id, path, STAGE, exc)
     if not rows:
         return empty_frame("entities")
-    frame = pd.DataFrame(rows, columns=COLUMNS[:-1])
+    frame = pd.DataFrame(rows, columns=[c for c in COLUMNS if c != "canonical"])
     frame["sent_id"] = frame["sent_id"].astype("Int64")
     frame["canonical"] = canonical_names(frame)
     return frame[COLUMNS]

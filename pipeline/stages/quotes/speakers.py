@@ -1,53 +1,63 @@
-"""Speaker resolution: from the mention next to a quote to a canonical name (issue 4).
+"""Speaker resolution: from the mention next to a quote to the source's one name
+and its kind (docs/guidelines.md §4; docs/spec.md, ``speaker_kind``).
 
-Rules, applied in document order (each is small and tested in
-``tests/test_speakers_resolution.py``):
+The speaker of a named mention is the ``canonical`` of its row in the entities
+table, so every table names a source the same way across the corpus (the
+corpus-wide renames of canonical names reach ``quotes.speaker`` too). The
+rules, applied in document order (each tested in
+``tests/test_speakers_resolution.py`` and ``tests/test_speakers_identity.py``):
 
-1. **Named mention**: an entity row of the entities table covering the
-   mention's head token gives ``canonical``. A lone surname becomes the full
-   name of a PERSON of the same document ending with it (docs/guidelines.md §3:
-   ``Sekreta`` -> ``Igor Sekreta``), and title words the NER left in a name are
-   stripped (``Deputy Minister Igor Sekreta`` -> ``Igor Sekreta``); both by
-   :mod:`pipeline.stages.names` (the title stripping is shared with canonical
-   names, the surname rule is the speakers' own).
-2. **Pronoun** (``he``/``she``): the most recent PERSON that was a speaker or the
-   subject of a main clause before the mention, outside quotation marks (words
-   inside quotes are the speaker's, not the narrator's references), skipping a
-   person whose honorific (``Mr.``/``Ms.``/``Mrs.``) contradicts the pronoun.
-   ``they``/``it``: the most recent non-person (organisation, country, group).
-3. **Description** (``the deputy minister``, ``the Belarusian diplomat``): a
-   definite noun phrase whose head is a role word (``titles.txt``, kind ``word``)
-   refers to the person the article introduced with that role: role words are
-   collected around each PERSON mention (``Belarus' Deputy Minister of Foreign
-   Affairs Igor Sekreta``; appositions), a head licenses the roles listed in
-   ``speaker_roles.txt`` (a *diplomat* may be introduced as a foreign
-   minister), modifiers break ties (``deputy``), then recency. With no match
-   the most recent PERSON speaker is taken: in news a role description with no
-   antecedent of its own almost always means the person being quoted.
-4. Otherwise the mention text itself, without determiners, possessives and
-   leading titles (:func:`speaker_name`).
+1. **Named mention**: an entity row covering the mention's head gives
+   ``canonical`` (``Mr Blair`` -> ``Tony Blair``; ``Lord Falconer`` keeps his
+   title, :mod:`pipeline.stages.entities.canonical`). A lone surname the NER did
+   not tag as a person becomes the full name of a PERSON of the same document
+   (:class:`pipeline.stages.names.PersonNames`). A name the alias list calls an
+   organisation is one, whatever the NER said ("Lib Dems" tagged PERSON).
+2. **A role with the name beside it**: ``Ms. Merkel's spokesman, Steffen
+   Seibert``, ``The Lord Chief Justice, Lord Woolf``, ``the agency's former
+   chief executive Doug Smith``: the person in apposition, not the role.
+3. **Pronoun**: ``he``/``she``: the most recent person (or unnamed single
+   source: "A spokesman said ... he added") that was a speaker or the subject of
+   a main clause before the mention, outside quotation marks, skipping one whose
+   honorific contradicts the pronoun; ``it``: the most recent organisation or
+   document; ``they``: the most recent organisation or group.
+4. **Description** (``the deputy minister``, ``the Belarusian diplomat``,
+   ``our correspondent``): a definite noun phrase headed by a role word
+   (``titles.txt`` kind ``word``) names the person the article introduced with
+   that role (role words around each PERSON mention, appositions;
+   ``speaker_roles.txt`` lets a head match related roles), modifiers break ties,
+   then recency. With no such person the role stays the source, unnamed, and
+   ``Source.role`` carries it to the corpus-wide pass (``quotes.roles``), which
+   names the person the corpus gives that role when the article mentions them.
+   Guessing the last person quoted instead was wrong in about half of 250 BBC
+   politics cases ("The spokesman said" -> a named MP). A role owned by someone
+   (``Mr Blair's official spokesman``) is an unnamed source speaking for them.
+5. **Documents and bodies** (``resources/source_nouns.txt``): ``the report
+   says`` is the report the article named last ("National Audit Office report");
+   ``the committee said`` the committee it named last ("the group" names the last
+   body named); otherwise the description as written. Kind ``document`` /
+   ``organisation``.
+6. **Unnamed sources**: any other common noun (``a spokesman``, ``officials``,
+   ``some people``) is an unnamed source described as the article gives it,
+   affiliation included (``spokesman for the Home Office``), never a person's name.
+7. Otherwise (an unresolved pronoun, no mention): no speaker, kind ``unknown``.
 """
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
-from ...nlp.lemmas import lemma as lemma_of
 from ...nlp.docs import doc_text
-from ..names import PersonNames, org_title_words, strip_titles, title_words
-from ...resources import titles, word_list
-
-PERSON = "PERSON"
-# Entity labels that can say something (a person, an organisation, a country's government).
-SPEAKER_LABELS = ("PERSON", "ORG", "GPE", "NORP")
-_MALE_FEMALE = frozenset({"he", "she", "him", "her"})
-_PLURAL = frozenset({"they", "them", "it"})  # "it said": an organisation or document
-_DEFINITE = frozenset({"the", "this", "that"})
-_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
-
+from ...nlp.lemmas import lemma as lemma_of
+from ...resources import titles
+from ..entities.canonical import alias_kind, alias_of
+from ..names import PersonNames, normalise_role, org_title_words, postnominals, title_words
+from .sources import (DOCUMENT, GROUP, PERSON, SPEAKER_LABELS, UNNAMED, Source, all_titles, describe, inside, np_span,
+                      role_families, role_word, source_nouns, speaker_kind, speaker_name, speech_lemmas, word_tokens)
+from .sources import DATELINE_TAIL, DEFINITE, GENERIC_BODIES, MALE_FEMALE, NOT_SOURCES, PLURAL, PRONOUN_LABELS
 
 @dataclass(frozen=True)
 class EntityRow:
@@ -63,29 +73,6 @@ def _honorifics() -> tuple[tuple[str, str], ...]:
     return tuple((t + " ", g) for kind, g in (("male", "m"), ("female", "f")) for t in titles(kind))
 
 
-@lru_cache(maxsize=None)
-def role_families() -> dict[str, frozenset[str]]:
-    out: dict[str, frozenset[str]] = {}
-    for line in word_list("speaker_roles"):
-        head, sep, rest = line.partition(":")
-        if not sep:
-            raise ValueError(f"speaker_roles.txt: expected 'head: word word ...', got {line!r}")
-        out[head.strip().lower()] = frozenset(rest.lower().split()) | {head.strip().lower()}
-    return out
-
-
-def speaker_name(mention: str) -> str:
-    """A speaker mention as a speaker label: without determiners, possessives, titles
-    (:func:`pipeline.stages.names.strip_titles`) and the punctuation around it
-    (``the council's spokesperson`` -> ``council spokesperson``, ``Mr. Clarke`` ->
-    ``Clarke``). A mention that is all titles and roles (``the Belarusian diplomat``)
-    only loses its determiners."""
-    words = mention.replace("\u2019s ", " ").replace("'s ", " ").split()
-    while len(words) > 1 and words[0].lower() in _DETERMINERS:
-        words = words[1:]
-    return strip_titles(" ".join(words)).strip(" ,.’'")
-
-
 @dataclass
 class _Person:
     canonical: str
@@ -96,19 +83,28 @@ class _Person:
 class SpeakerResolver:
     """Resolves speaker mentions of one document, in document order."""
 
-    def __init__(self, doc: Doc, entities: list[EntityRow], quoted: list[tuple[int, int]], text: str | None = None):
+    def __init__(self, doc: Doc, entities: list[EntityRow], quoted: list[tuple[int, int]], text: str | None = None,
+                 reported: list[tuple[int, int]] = ()):
         self.doc = doc
         self.text = doc_text(doc) if text is None else text  # Doc.text is rebuilt on every access
-        self.entities = sorted(entities, key=lambda e: e.start)
+        # a name the alias list calls an organisation is one, whatever the NER's label
+        self.entities = sorted((replace(e, label="ORG") if e.label in ("PERSON", "NORP")
+                                and alias_kind(e.canonical) == "organisation" else e for e in entities),
+                               key=lambda e: e.start)
         self._ent_starts = [e.start for e in self.entities]
         self.quoted = sorted(quoted)
         self._q_starts = [q[0] for q in self.quoted]
+        # every quote's content, direct or indirect: the bodies and documents named
+        # there are the speaker's, not the article's ("a Conservative government would")
+        self.reported = sorted(reported)
         self.names = self._person_names()
         self.persons: dict[str, _Person] = {}
-        # (pos, canonical, label): speakers and main-clause subjects, in order
+        # (pos, name, label): speakers and main-clause subjects, in order
         self.history: list[tuple[int, str, str]] = []
         self._first: dict[str, int] = {}  # first position a person was named as a speaker
         self._positions: dict[str, list[int]] | None = None
+        self._noun_sources: list[tuple[int, str, str, str]] | None = None
+        self._role_names: dict[str, str] = {}  # unnamed source named by a role -> the role
         # canonical name of each PERSON row, computed once here (not kept: the
         # names grow during resolution, which may change a later canonical)
         persons = [(e, self.canonical(e)) for e in self.entities if e.label == PERSON]
@@ -176,25 +172,32 @@ class SpeakerResolver:
         if name is not None and label is not None:
             self.history.append((tok.idx, name, label))
 
-    def resolve(self, head: Token | None, span: tuple[int, int] | None) -> str | None:
+    def resolve(self, head: Token | None, span: tuple[int, int] | None,
+                content: tuple[int, int] | None = None) -> Source:
+        """The source of a quote whose speaker mention is headed by ``head`` (and spans
+        ``span``); ``content``: the quote's own characters (a description never names
+        a person the quote itself talks about)."""
         if head is None:
-            return None
-        name, label = self._resolve_head(head, head.idx, record=True, span=span)
+            return Source(None, "unknown")
+        name, label = self._resolve_head(head, head.idx, record=True, span=span, content=content)
         # a party named inside someone's quote is not a later pronoun's antecedent
         if name is not None and not self.inside_quote(head.idx):
             self.history.append((head.idx, name, label or ""))
-        return name
+        role = self._role_names.get(name) if label == UNNAMED else None
+        return Source(name, speaker_kind(label, name), role)
 
     def name_of(self, tok: Token) -> tuple[str | None, str | None]:
         """(canonical, label) of a mention headed by ``tok``, without recording it."""
         return self._resolve_head(tok, tok.idx, record=False)
 
-    def _recent(self, pos: int, want_person: bool, gender: str | None = None) -> tuple[str, str] | None:
+    def _recent(self, pos: int, want_person: bool, gender: str | None = None,
+                labels: tuple[str, ...] | None = None) -> tuple[str, str] | None:
         for hpos, name, label in reversed(self.history):
             if hpos >= pos:
                 continue
-            if (label == PERSON) == want_person:
-                if gender is not None and self.gender.get(name, gender) != gender:
+            ok = label in labels if labels is not None else (label == PERSON) == want_person
+            if ok:
+                if gender is not None and label == PERSON and self.gender.get(name, gender) != gender:
                     continue  # `she` never means a man introduced as "Mr. ..."
                 return name, label
         return None
@@ -211,22 +214,33 @@ class SpeakerResolver:
                     out.setdefault(name, g)
         return out
 
-    def _resolve_head(self, head: Token, pos: int, record: bool, span=None) -> tuple[str | None, str | None]:
+    def _resolve_head(self, head: Token, pos: int, record: bool, span=None, content=None) -> tuple[str | None, str | None]:
+        if head.text == "-" and len(word_tokens(head)) > 1:
+            head = word_tokens(head)[-1]  # "The Tory co-chairman": the parse may head it with the hyphen
         low = head.lower_
-        if head.pos_ == "PRON" or low in _MALE_FEMALE or low in _PLURAL:
-            if low in _MALE_FEMALE:
-                hit = self._recent(pos, want_person=True, gender="f" if low in ("she", "her") else "m")
-                return hit if hit else (None, None)
-            if low in _PLURAL:
-                hit = self._recent(pos, want_person=False)
+        if head.pos_ == "PRON" or low in MALE_FEMALE or low in PLURAL:
+            if low in PRONOUN_LABELS:
+                gender = "f" if low in ("she", "her") else "m" if low in ("he", "him") else None
+                hit = self._recent(pos, want_person=gender is not None, gender=gender, labels=PRONOUN_LABELS[low])
                 return hit if hit else (None, None)
             return None, None
+        if self._not_a_source(head):
+            return None, None  # "this financial year": a date the parse took for a subject
         e = self.entity_at(head.idx)
+        if e is not None and all_titles(e.canonical):
+            e = None  # "Chief Justice", "MEP" tagged as names: roles
+        if e is None:
+            # "The Lord Chief Justice, Lord Woolf": the person in apposition to a role
+            named = self._apposed_person(head, span)
+            if named is not None:
+                self._register(named, head, span, pos)
+                return named, PERSON
         if e is not None and not (e.label != PERSON and self._titled_name(head)):
             name, label = self.canonical(e), e.label
-            person = self.names.person(name) if label != PERSON else name
-            if person != name:
-                # a surname the NER took for an organisation or place ("Sekreta further noted")
+            person = self.names.person(name) if label != PERSON and alias_kind(name) != "organisation" else name
+            if person != name or (label != PERSON and self.names.full_name(name.split()[-1]) == name):
+                # a surname (or a person's full name) the NER took for an organisation or
+                # a place ("Sekreta further noted", "Vince Cable, the party's spokesman,")
                 name, label = person, PERSON
             if label == PERSON:
                 self._register(name, head, span, pos)
@@ -236,24 +250,161 @@ class SpeakerResolver:
             # the surname of a person already named here, whatever the tagger made of it
             self._register(full, head, span, pos)
             return full, PERSON
-        if head.pos_ == "PROPN" and low not in title_words():
+        role = role_word(head)
+        if head.pos_ == "PROPN" and low not in title_words() and role not in title_words() \
+                and low not in source_nouns() and head.text[:1].isupper():
             # A named speaker the NER missed (or took for a place: "Belarus' Deputy
             # Minister ... Igor Sekreta"): the proper-name run ending at the head.
-            name = self.names.person(self._name_run(head))
+            run = self._name_run(head)
+            known = alias_of(run)
+            if known is not None and known[1] == "organisation":
+                return known[0], "ORG"  # "Labour, in particular, fears ..."
+            name = self.names.person(run)
             self._register(name, head, span, pos)
             return name, PERSON
-        if head.pos_ in ("NOUN", "PROPN") and (low in title_words() or low in role_families()):
-            dets = {c.lower_ for c in head.children if c.dep_ == "det"}
-            if dets & _DEFINITE:
-                hit = self._description(head, pos)
-                if hit is not None:
-                    return hit, PERSON
+        if head.pos_ not in ("NOUN", "PROPN"):
+            return (None, None) if not record or span is None else (self._description_text(span), None)
+        # "The Tory co-chairman": the determiner may hang from another part of the word
+        kids = [c for t in word_tokens(head) for c in t.children]
+        dets = {c.lower_ for c in kids if c.dep_ in ("det", "poss")}
+        definite = bool(dets & DEFINITE) or any(c.dep_ == "poss" for c in kids)
+        plural = head.tag_ in ("NNS", "NNPS")
+        noun_kind = source_nouns().get(low) or source_nouns().get(lemma_of(head).lower())
+        known = alias_of(self._description_text(np_span(head)))
+        if known is not None and known[1] == "organisation":
+            # a body the NER missed ("The Scottish Executive believes ...")
+            return known[0], "ORG"
+        if noun_kind == "document":
+            return self._body_or_document(head, "document", definite, span), DOCUMENT
+        if noun_kind == "organisation":
+            return self._body_or_document(head, "organisation", definite, span), "ORG"
+        is_role = role in title_words() or role in role_families() or low in title_words()
+        if is_role and definite and not plural:
+            owner = next((c for c in head.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+            if owner is not None:
+                # "Mr Blair's official spokesman": someone who speaks for Mr Blair, unnamed
+                return self._owned_description(head, owner), UNNAMED
+            hit = self._description(head, pos, content) or self._sole_person_before(head, content)
+            if hit is not None:
+                return hit, PERSON
+            if noun_kind != "group":
+                # "the prime minister" of an article that ties the role to nobody: the
+                # role stays the source; the corpus-wide pass may name its holder
+                text = self._description_text(span or np_span(head))
+                self._role_names[text] = normalise_role(text)
+                return text, UNNAMED
+        if noun_kind == "group" or is_role or plural:
+            if span is None and not record:
+                # an unnamed source as a main-clause subject: a possible antecedent
+                return self._description_text(np_span(head)), GROUP if plural else UNNAMED
+            return self._description_text(span or np_span(head)), GROUP if plural else UNNAMED
         if not record:
             return None, None
         if span is None:
             return head.text, None
+        return self._description_text(span), UNNAMED
+
+    def _description_text(self, span: tuple[int, int]) -> str:
         text = self.text[span[0]:span[1]]
-        return speaker_name(text) or text, None
+        return describe(text) or text
+
+    def _owned_description(self, head: Token, owner: Token) -> str:
+        """A role described by whom it serves, the owner by its canonical name
+        ("Mr Blair's official spokesman" -> "Tony Blair official spokesman")."""
+        e = self.entity_at(owner.idx)
+        s0, s1 = np_span(head)
+        words = self._description_text((max(s0, owner.idx + len(owner.text)), s1))
+        if e is None:
+            return self._description_text((s0, s1))
+        return f"{self.canonical(e)} {words}".strip()
+
+    def _apposed_person(self, head: Token, span: tuple[int, int] | None = None) -> str | None:
+        """The named person a role noun stands beside: an apposition ("Ms. Merkel's
+        spokesman, Steffen Seibert"), a name right after it ("chief executive Doug
+        Smith" when the parser made the role the head), or a name that ends the
+        mention ("Shadow leader of the Commons Oliver Heald")."""
+        # a word of the description that follows a name ("Theresa May, Tory shadow work
+        # and pensions secretary,"): the named person, whether the parse made it an
+        # apposition or a second subject of the same verb
+        if head.dep_ == "nsubj":
+            for c in head.head.children:
+                if c.dep_ == "nsubj" and c.i < head.i and head.doc[c.i + 1].text == ",":
+                    e = self.entity_at(c.idx)
+                    if e is not None and e.label == PERSON and not all_titles(e.canonical):
+                        return self.canonical(e)
+                    if e is None and c.pos_ == "PROPN" and c.is_title and c.lower_ not in title_words():
+                        return self.names.person(self._name_run(c))  # a name the NER missed
+        up = head
+        for _ in range(3):
+            if up.dep_ == "appos":
+                e = self.entity_at(up.head.idx)
+                if e is not None and e.label == PERSON and not all_titles(e.canonical):
+                    return self.canonical(e)
+            if up.head.i == up.i:
+                break
+            up = up.head
+        if span is not None and (head.lower_ in title_words() or role_word(head) in title_words()):
+            e = self.entity_at(max(span[0], span[1] - 1))
+            if e is not None and e.label == PERSON and e.end == span[1] and e.start > head.idx \
+                    and not all_titles(e.canonical):
+                return self.canonical(e)
+        for c in head.children:
+            # after the role: "spokesman, Steffen Seibert"; before a postnominal: "Andrew Tyrie MP"
+            if (c.i > head.i and c.dep_ in ("appos", "compound", "flat", "npadvmod")) or \
+                    (c.i == head.i - 1 and c.dep_ in ("compound", "flat") and head.text in postnominals()):
+                # the name itself, or a name inside the apposition ("Guy Mansfield QC")
+                for t in [c] + [k for k in c.subtree if k.i != c.i and k.dep_ in ("compound", "flat")]:
+                    e = self.entity_at(t.idx)
+                    if e is not None and e.label == PERSON and not all_titles(e.canonical):
+                        return self.canonical(e)
+        return None
+
+    def _body_or_document(self, head: Token, kind: str, definite: bool, span) -> str:
+        """``the report`` -> the report (``the committee`` -> the committee) the article
+        named last with more words; otherwise the description as written."""
+        owner = next((c for c in head.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+        # "Mr Crosby's statement" -> "Lynton Crosby statement"
+        own = self._owned_description(head, owner) if owner is not None else self._description_text(np_span(head))
+        if definite and len(own.split()) == 1:
+            found = [d for p, d, k, h in self._nouns() if p < head.idx and k == kind
+                     and h == head.lower_ and len(d.split()) > 1]
+            if found:
+                return found[-1]
+            if kind == "organisation":
+                orgs = [self.canonical(e) for e in self.entities if e.end <= head.idx and e.label == "ORG"
+                        and not self.inside_quote(e.start) and not inside(self.reported, e.start)]
+                found = [o for o in orgs if o.split()[-1].lower() == head.lower_ and len(o.split()) > 1]
+                if found:
+                    return found[-1]
+                if head.lower_ in GENERIC_BODIES and orgs:
+                    # "The group said": the body the article named last
+                    return orgs[-1]
+        return own
+
+    def _nouns(self) -> list[tuple[int, str, str, str]]:
+        """(position, description, kind, head word) of every document or body the article
+        names with a common noun outside quotes ("A National Audit Office report")."""
+        if self._noun_sources is None:
+            self._noun_sources = []
+            nouns = source_nouns()
+            for t in self.doc:
+                kind = nouns.get(t.lower_)
+                if kind in ("document", "organisation") and t.pos_ == "NOUN" and not self.inside_quote(t.idx) \
+                        and not inside(self.reported, t.idx):
+                    self._noun_sources.append((t.idx, self._description_text(np_span(t)), kind, t.lower_))
+        return self._noun_sources
+
+    def _not_a_source(self, head: Token) -> bool:
+        """A head inside a date, an amount or a number ("this financial year"), or the
+        place of a dateline ("Washington (AFP) – Democrat Hillary Clinton has ...":
+        docs/guidelines.md §4.5, a dateline place never speaks)."""
+        if head.ent_type_ in NOT_SOURCES:
+            return True
+        e = self.entity_at(head.idx)
+        if e is None or e.label not in ("GPE", "LOC"):
+            return False
+        line_start = self.text.rfind("\n", 0, e.start) + 1
+        return self.text[line_start:e.start].strip() == "" and DATELINE_TAIL.match(self.text, e.end) is not None
 
     def _titled_name(self, head: Token) -> bool:
         """A proper name preceded by a title word (`Minister ... Igor Sekreta`): a person."""
@@ -278,9 +429,41 @@ class SpeakerResolver:
             self._first[name] = pos
         self.names.add(name)
 
-    def _description(self, head: Token, pos: int) -> str | None:
+    def _sole_person_before(self, head: Token, content: tuple[int, int] | None) -> str | None:
+        """"..., Lord Falconer said. The constitutional affairs secretary outlined ...": a
+        role description that opens a sentence, right after a sentence naming exactly one
+        person (outside quotes), as its speaker or main subject, with no role of their own
+        that the description contradicts, is that person; not one the quote itself names. Guessing the last person quoted
+        anywhere before was wrong in half of 250 BBC politics cases; this narrower reading
+        of the same news convention fires far less often."""
+        sent = head.sent
+        if sent.start == 0 or head.i - sent.start > 3:
+            return None
+        prev = head.doc[sent.start - 1].sent
+        names = {self.canonical(e) for e in self.entities
+                 if e.label == PERSON and prev.start_char <= e.start < prev.end_char and not self.inside_quote(e.start)}
+        if len(names) != 1:
+            return None
+        name = next(iter(names))
+        said = speech_lemmas()
+        if not any(t.dep_ == "nsubj" and (t.head.dep_ == "ROOT" or lemma_of(t.head).lower() in said)
+                   and self.entity_at(t.idx) is not None and self.canonical(self.entity_at(t.idx)) == name
+                   for t in prev):
+            return None  # named there, but not as who speaks or acts ("..., where George Bush opposed it")
+        p = self.persons.get(name)
         lemma = lemma_of(head).lower()
-        family = role_families().get(lemma, frozenset()) | {lemma, head.lower_}
+        family = role_families().get(lemma, frozenset()) | {lemma, role_word(head)}
+        if p is not None and (p.roles & title_words()) and not (p.roles & family):
+            return None  # introduced in another role ("Tory leader Michael Howard" is not "the chancellor")
+        if content is not None and any(e.label == PERSON and self.canonical(e) == name
+                                       and content[0] <= e.start < content[1] for e in self.entities):
+            return None
+        return name
+
+    def _description(self, head: Token, pos: int, content: tuple[int, int] | None = None) -> str | None:
+        lemma = lemma_of(head).lower()
+        role = role_word(head)
+        family = role_families().get(lemma, frozenset()) | role_families().get(role, frozenset()) | {lemma, head.lower_, role}
         mods = {c.lower_ for c in head.children if c.dep_ in ("amod", "compound") and c.is_alpha}
         best, best_key = None, None
         for p in self.persons.values():
@@ -293,10 +476,7 @@ class SpeakerResolver:
             key = (overlap, max(self._last_pos(p.canonical, pos), p.last_pos if p.last_pos < pos else -1))
             if best_key is None or key > best_key:
                 best, best_key = p.canonical, key
-        if best is not None:
-            return best
-        hit = self._recent(pos, want_person=True)
-        return hit[0] if hit else None
+        return best
 
     def _person_positions(self) -> dict[str, list[int]]:
         """Where each PERSON (by canonical name) is mentioned outside quotes, in order;

@@ -1,11 +1,28 @@
-"""Quotes stage (issue 4): direct and indirect quotes with resolved speakers.
+"""Quotes stage (issue 4, issue 13): direct and indirect quotes with their sources.
 
 Per document: ``quotes_attrib.find_attributions`` pairs the quotation marks and
 reads cues and speaker mentions off the one spaCy parse; ``speakers`` resolves
-each mention to a canonical name, walking the document in order so that
-pronouns and descriptions see only what came before them. A quote with no cue
-of its own (`"...," X said. "We call on ..."`) takes the speaker of the
-attribution in the sentence before it (docs/guidelines.md §4).
+each mention to the source's name and kind, walking the document in order so
+that pronouns and descriptions see only what came before them.
+
+A direct quote with no cue of its own takes the source of the quote run or
+paragraph it belongs to (docs/guidelines.md §4), by these rules in order; a
+wrong guess is worse than none, so a quote no rule reaches keeps no speaker:
+
+1. the attribution in the same or the immediately preceding sentence
+   (`"...," X said. "We call on ..."`);
+2. a cue with its subject left out right before it (`And continued: "..."`):
+   the previous speaker;
+3. the nearest attributed quote before it in the same paragraph;
+4. the person the previous sentence is about (its main subject: "Writing in the
+   Guardian, Mr Brown outlined his view. "As our manifesto ...");
+5. a paragraph that opens with a quote continues the run of the paragraph
+   before when that one ended inside a quote (multi-paragraph quotes: each
+   paragraph reopens the quotation mark).
+
+An attribution *after* a cue-less quote in its paragraph is not taken: on BBC
+politics it was another source's as often as not ('"He's not finished yet,"
+whispered the Conservative Party person ...; Michael Howard ... claiming').
 """
 from __future__ import annotations
 
@@ -29,10 +46,12 @@ STAGE = "quotes"
 IMPLEMENTED = True
 
 COLUMNS = ["doc_id", "quote_id", "kind", "start", "end", "text", "speaker", "speaker_text", "cue",
-           "speaker_start", "speaker_end", "cue_start", "cue_end", "sent_id"]
+           "speaker_start", "speaker_end", "cue_start", "cue_end", "sent_id", "speaker_kind", "speaker_role"]
 # A quote with no cue takes the previous attribution's speaker only when that
 # attribution is in the same or the immediately preceding sentence.
 CONTINUATION_SENTENCES = 1
+# pronouns of the people in a conversation: never the narrator's name for a source
+_SPEECH_PARTICIPANTS = frozenset({"i", "we", "you", "me", "us"})
 
 
 @dataclass(frozen=True)
@@ -48,13 +67,28 @@ class QuoteRow:
     speaker_end: int | None
     cue_start: int | None
     cue_end: int | None
+    speaker_kind: str = "unknown"
+    speaker_role: str | None = None
 
 
-def _direct(att: Attribution, text: str, speaker: str | None = None, speaker_text: str | None = None,
-            speaker_start: int | None = None, speaker_end: int | None = None) -> QuoteRow:
-    """A direct-quote row with no cue of its own (unattributed or a continuation)."""
-    return QuoteRow("direct", att.start, att.end, text[att.start:att.end], speaker, speaker_text, None,
-                    speaker_start, speaker_end, None, None)
+def _direct(att: Attribution, text: str, prev: QuoteRow | None = None) -> QuoteRow:
+    """A direct-quote row with no cue of its own: unattributed, or continuing ``prev``'s source."""
+    if prev is None:
+        return QuoteRow("direct", att.start, att.end, text[att.start:att.end], None, None, None, None, None, None, None)
+    return QuoteRow("direct", att.start, att.end, text[att.start:att.end], prev.speaker, prev.speaker_text, None,
+                    prev.speaker_start, prev.speaker_end, None, None, prev.speaker_kind, prev.speaker_role)
+
+
+def _whole_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """A speaker mention's span grown to whole words: the parse may cut it inside a
+    hyphenated word ("The Tory co" or "-chairman" of "The Tory co-chairman")."""
+    while end < len(text) and (text[end].isalnum() or (text[end] in "-'’" and end + 1 < len(text) and text[end + 1].isalnum())):
+        end += 1
+    while start > 0 and (text[start - 1].isalnum() or (text[start - 1] in "-'’" and start >= 2 and text[start - 2].isalnum())):
+        start -= 1
+    if text[start:start + 1] in ("-", "'", "’"):
+        start += 1
+    return start, end
 
 
 def _main_subjects(sents: list[Span]):
@@ -81,7 +115,7 @@ def quote_rows(doc: Doc, entities: list[EntityRow], text: str | None = None) -> 
     sents = found.sents
     sent_starts = [s.start_char for s in sents]
     quoted = [(a.start, a.end) for a in found.attributions if a.kind == "direct"]
-    resolver = SpeakerResolver(doc, entities, quoted, text)
+    resolver = SpeakerResolver(doc, entities, quoted, text, [(a.start, a.end) for a in found.attributions])
 
     events: list[tuple[int, int, object]] = []
     for subj in _main_subjects(sents):
@@ -93,44 +127,125 @@ def quote_rows(doc: Doc, entities: list[EntityRow], text: str | None = None) -> 
 
     resolved: dict[int, QuoteRow] = {}
     last: tuple[QuoteRow, int] | None = None  # last attributed quote and the sentence it ends in
+    pending: list[int] = []                   # cue-less quotes no early rule reached
     for pos, typ, item in events:
         if typ == 1:
             resolver.note_subject(item)
             continue
         att: Attribution = found.attributions[item]
-        if att.how == "unattributed":
+        if att.how == "unattributed" and not _elided_cue(att, doc, sents):
             row = _direct(att, text)
         elif att.speaker_head is None:
-            row = _continuation(att, text, last, resolver, sents)
+            row = _early_continuation(att, text, last)
+            if row is None:
+                pending.append(item)
+                row = _direct(att, text)
+        elif (att.speaker_head.lower_ in _SPEECH_PARTICIPANTS and att.kind == "direct") or _addressee(att.speaker_head):
+            # "I", "we", "you" are the quoted words' own (a closing mark the text forgot);
+            # the person spoken to ("But told BBC News: ...") never speaks: the quote has
+            # no cue of its own (docs/guidelines.md §4.5)
+            row = _early_continuation(att, text, last)
+            if row is None:
+                pending.append(item)
+                row = _direct(att, text)
         else:
-            speaker = resolver.resolve(att.speaker_head, att.speaker_span)
-            s0, s1 = att.speaker_span
+            source = resolver.resolve(att.speaker_head, att.speaker_span, (att.start, att.end))
+            s0, s1 = _whole_words(text, *att.speaker_span)
             c0, c1 = att.cue if att.cue else (None, None)
-            row = QuoteRow(att.kind, att.start, att.end, text[att.start:att.end], speaker, text[s0:s1],
-                           text[c0:c1] if att.cue else None, s0, s1, c0, c1)
+            row = QuoteRow(att.kind, att.start, att.end, text[att.start:att.end], source.name, text[s0:s1],
+                           text[c0:c1] if att.cue else None, s0, s1, c0, c1, source.kind, source.role)
         resolved[item] = row
         ends = [att.end] + ([att.speaker_span[1]] if att.speaker_span else [])
         end_sent = bisect.bisect_right(sent_starts, max(ends) - 1) - 1
-        if row.speaker is not None or row.speaker_text is not None:
+        if row.speaker is not None or (row.speaker_text is not None
+                                       and row.speaker_text.lower() not in _SPEECH_PARTICIPANTS):
             last = (row, end_sent)
+    for item in pending:
+        att = found.attributions[item]
+        resolved[item] = _late_continuation(att, text, found.attributions, resolved, resolver, sents)
     rows = [resolved[k] for k in sorted(resolved, key=lambda k: (found.attributions[k].start, found.attributions[k].kind))]
     return rows, found.problems
 
 
-def _continuation(att: Attribution, text: str, last, resolver: SpeakerResolver, sents) -> QuoteRow:
-    """A direct quote with no cue: the speaker of the attribution just before, or the
-    person the previous sentence is about."""
+#: verbs whose object is the person spoken to ("told the BBC", "assured MPs")
+_TO_WHOM = frozenset({"tell", "inform", "assure", "brief", "remind", "ask", "urge", "promise"})
+#: verbs whose "to X" is whom they spoke to ("said to reporters", "wrote to the minister");
+#: not "according to X", which names the source
+_SAID_TO = frozenset({"say", "speak", "talk", "write", "explain", "announce", "complain", "admit", "confide"})
+
+
+def _addressee(head) -> bool:
+    """The mention the attribution found is whom the speech was addressed to: the
+    object of "tell"-like verbs, or "to X" after a verb or a letter, e-mail or message."""
+    if head.dep_ in ("dobj", "dative", "iobj") and head.head.lemma_.lower() in _TO_WHOM:
+        return True
+    prep = head.head if head.dep_ == "pobj" else None
+    return prep is not None and prep.lower_ == "to" and (
+        prep.head.lemma_.lower() in _SAID_TO or prep.head.lower_ in ("letter", "e-mail", "email", "message", "memo", "note"))
+
+
+def _early_continuation(att: Attribution, text: str, last) -> QuoteRow | None:
+    """Rules 1-2 of the module docstring: the attribution just before."""
     if last is not None and att.sent_index - last[1] <= CONTINUATION_SENTENCES:
-        prev = last[0]
-        return _direct(att, text, prev.speaker, prev.speaker_text, prev.speaker_start, prev.speaker_end)
-    if att.sent_index > 0:
-        prev_sent = sents[att.sent_index - 1]
-        subj = subject_of(prev_sent.root)
-        if subj is not None and not resolver.inside_quote(subj.idx):
-            name, label = resolver.name_of(subj)
-            if name is not None and label == "PERSON":
-                return _direct(att, text, name, subj.text, subj.idx, subj.idx + len(subj.text))
+        return _direct(att, text, last[0])
+    return None
+
+
+def _elided_cue(att: Attribution, doc: Doc, sents) -> bool:
+    """`And continued: "..."`, `Adding: "..."`: before the quote, in its sentence, only
+    a reporting verb with no subject of its own (and conjunctions, adverbs, a colon):
+    the speaker is the one before (rule 2). Read on the parse."""
+    sent = sents[att.sent_index]
+    before = [t for t in sent if t.idx < att.open_pos]
+    words = [t for t in before if not (t.is_punct or t.is_space or t.pos_ in ("CCONJ", "ADV", "PART"))]
+    if len(words) != 1 or not before or before[-1].text != ":":
+        return False
+    verb = words[0]
+    return verb.pos_ == "VERB" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+
+
+def _paragraph(text: str, pos: int) -> tuple[int, int]:
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return start, len(text) if end < 0 else end
+
+
+def _late_continuation(att: Attribution, text: str, atts: list[Attribution], resolved: dict[int, QuoteRow],
+                       resolver: SpeakerResolver, sents) -> QuoteRow:
+    """Rules 3-5 of the module docstring, once every attributed quote is resolved."""
+    p0, p1 = _paragraph(text, att.start)
+    known = sorted((a.start, k) for k, a in enumerate(atts) if k in resolved and resolved[k].speaker is not None)
+    before = [(s, k) for s, k in known if p0 <= s < att.start]
+    if before:
+        return _direct(att, text, resolved[before[-1][1]])
+    subject = _previous_subject(att, text, resolver, sents)
+    if subject is not None:
+        return subject
+    if text[p0:att.open_pos].strip() == "" and p0 > 0:
+        # a paragraph that opens with a quote: the run of the paragraph before
+        q0, q1 = _paragraph(text, p0 - 1)
+        prev = [(a.close_end, k) for k, a in enumerate(atts) if a.kind == "direct" and q0 <= a.start < q1
+                and k in resolved and resolved[k].speaker is not None]
+        # that paragraph ended inside the quote (its mark reopens here) or right after it
+        if prev and (not atts[prev[-1][1]].closed or text[prev[-1][0]:q1].strip(" .,\"”’'") == ""):
+            return _direct(att, text, resolved[prev[-1][1]])
     return _direct(att, text)
+
+
+def _previous_subject(att: Attribution, text: str, resolver: SpeakerResolver, sents) -> QuoteRow | None:
+    """Rule 5: the person the previous sentence is about ("Writing in the Guardian, Mr
+    Brown outlined his view. "As our manifesto ...")."""
+    if att.sent_index == 0:
+        return None
+    prev_sent = sents[att.sent_index - 1]
+    subj = subject_of(prev_sent.root)
+    if subj is None or resolver.inside_quote(subj.idx):
+        return None
+    name, label = resolver.name_of(subj)
+    if name is None or label != "PERSON":
+        return None
+    return QuoteRow("direct", att.start, att.end, text[att.start:att.end], name, subj.text, None,
+                    subj.idx, subj.idx + len(subj.text), None, None, "person")
 
 
 def extract_quotes(documents: pd.DataFrame, sentences: pd.DataFrame, entities: pd.DataFrame,
@@ -157,7 +272,8 @@ def extract_quotes(documents: pd.DataFrame, sentences: pd.DataFrame, entities: p
         starts = sent_starts.get(doc_id)
         for k, r in enumerate(rows):
             out.append((doc_id, k, r.kind, r.start, r.end, r.text, r.speaker, r.speaker_text, r.cue,
-                        r.speaker_start, r.speaker_end, r.cue_start, r.cue_end, sent_id_at(starts, r.start)))
+                        r.speaker_start, r.speaker_end, r.cue_start, r.cue_end, sent_id_at(starts, r.start),
+                        r.speaker_kind, r.speaker_role))
     if not out:
         return empty_frame("quotes")
     df = pd.DataFrame(out, columns=COLUMNS)

@@ -1,0 +1,3 @@
+from .stage import build_actors
+
+__all__ = ["build_actors"]

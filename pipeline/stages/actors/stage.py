@@ -1,0 +1,108 @@
+"""Actors (issue 13): one row per real-world person or organisation of the corpus.
+
+A corpus stage (registry ``corpus=True``): called once per run, after every
+batch and every ``finalize``, over the whole entities, quotes and claims tables
+and the documents' dates (``doc_id``, ``published``; never their text), so its
+memory is bounded by those tables. The ``actor`` is the canonical name every
+other table uses (``entities.canonical``, ``quotes.speaker``, ``claims.speaker``,
+``claims.about``).
+
+Who is an actor:
+
+* every canonical name of a PERSON or ORG mention, and of any mention the alias
+  list calls an organisation ("Tories" tagged NORP -> Conservative Party);
+* every speaker of kind ``person`` or ``organisation`` (a name the NER missed).
+
+``kind``: ``organisation`` when the alias list says so, else by the mentions'
+labels (more PERSON than ORG mentions: a person), else the speakers' kind.
+Counts: ``n_mentions`` entity mentions; ``n_documents`` documents that mention
+it or quote it; ``n_quotes`` quotes it speaks; ``n_claims`` claims it asserts;
+``n_about`` claims about it. ``first_published``/``last_published``: the
+earliest and latest ``published`` date of those documents (null when none has
+one). ``aliases``: the distinct mentions as written, most frequent first;
+``roles``: the roles the corpus gives a person (``entities.role``), most
+frequent first.
+"""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+import pandas as pd
+
+from ...tables import empty_frame
+from ..entities.canonical import alias_kind
+
+STAGE = "actors"
+#: entity labels whose canonical names are actors (docs/spec.md: persons and organisations)
+ACTOR_LABELS = {"PERSON": "person", "ORG": "organisation"}
+#: ``documents`` columns this stage reads (the registry passes only these)
+DOCUMENT_COLUMNS = ("doc_id", "published")
+
+
+def _kind(name: str, labels: Counter, speaker_kinds: Counter) -> str | None:
+    if alias_kind(name) == "organisation":
+        return "organisation"
+    if labels["PERSON"] or labels["ORG"]:
+        return "person" if labels["PERSON"] >= labels["ORG"] else "organisation"
+    if speaker_kinds:
+        return speaker_kinds.most_common(1)[0][0]
+    return None
+
+
+def build_actors(documents: pd.DataFrame, entities: pd.DataFrame, quotes: pd.DataFrame,
+                 claims: pd.DataFrame) -> pd.DataFrame:
+    """One row per person or organisation (module docstring), most mentioned first."""
+    labels: dict[str, Counter] = defaultdict(Counter)
+    aliases: dict[str, Counter] = defaultdict(Counter)
+    roles: dict[str, Counter] = defaultdict(Counter)
+    docs: dict[str, set] = defaultdict(set)
+    speaker_kinds: dict[str, Counter] = defaultdict(Counter)
+    n_quotes: Counter = Counter()
+    n_claims: Counter = Counter()
+    n_about: Counter = Counter()
+
+    if len(entities):
+        ents = entities[entities["canonical"].notna()]
+        keep = ents["label"].isin(list(ACTOR_LABELS)) | ents["canonical"].map(lambda n: alias_kind(n) == "organisation")
+        ents = ents[keep]
+        role_col = ents["role"] if "role" in ents.columns else pd.Series(None, index=ents.index)
+        for d, text, label, name, role in zip(ents["doc_id"], ents["text"], ents["label"], ents["canonical"], role_col):
+            labels[name][label] += 1
+            aliases[name][text] += 1
+            docs[name].add(d)
+            if isinstance(role, str):
+                roles[name][role] += 1
+    if len(quotes) and "speaker_kind" in quotes.columns:
+        q = quotes[quotes["speaker"].notna() & quotes["speaker_kind"].isin(["person", "organisation"])]
+        for d, name, kind in zip(q["doc_id"], q["speaker"], q["speaker_kind"]):
+            n_quotes[name] += 1
+            speaker_kinds[name][kind] += 1
+            docs[name].add(d)
+    if len(claims):
+        for name in claims["speaker"].dropna():
+            n_claims[name] += 1
+        if "about" in claims.columns:
+            for about in claims["about"]:
+                if about is not None and not (isinstance(about, float) and about != about):
+                    for name in set(about):
+                        n_about[name] += 1
+
+    published = dict(zip(documents["doc_id"], documents["published"])) if len(documents) else {}
+    rows = []
+    for name in set(labels) | set(speaker_kinds):
+        kind = _kind(name, labels[name], speaker_kinds[name])
+        if kind is None:
+            continue
+        label = "ORG" if kind == "organisation" and alias_kind(name) == "organisation" else \
+            (labels[name].most_common(1)[0][0] if labels[name] else ("PERSON" if kind == "person" else "ORG"))
+        dates = sorted(p for p in (published.get(d) for d in docs[name]) if isinstance(p, str) and p)
+        rows.append((name, kind, label, [a for a, _ in aliases[name].most_common()],
+                     sum(labels[name].values()), len(docs[name]), n_quotes[name], n_claims[name], n_about[name],
+                     dates[0] if dates else None, dates[-1] if dates else None,
+                     [r for r, _ in roles[name].most_common()]))
+    if not rows:
+        return empty_frame(STAGE)
+    out = pd.DataFrame(rows, columns=["actor", "kind", "label", "aliases", "n_mentions", "n_documents", "n_quotes",
+                                      "n_claims", "n_about", "first_published", "last_published", "roles"])
+    return out.sort_values(["n_mentions", "n_quotes", "actor"], ascending=[False, False, True],
+                           kind="mergesort").reset_index(drop=True)

@@ -1,0 +1,272 @@
+"""What a claim is about, where its content is, and what kind of source asserts it
+(docs/guidelines.md §5 ``about``; docs/spec.md: ``about``, ``content_start``/``content_end``,
+``speaker_kind``).
+
+* **content** (``content_start``/``content_end``): the asserted content inside the
+  claim's span, without the attribution frame. A claim drawn from a quote
+  (``quote_id``) has the part of the quote inside its span ("X said that <content>",
+  "<content>," X said); otherwise the sentence, less a leading "According to X,"
+  or a reporting frame the parse shows (``claims.cues.content_span``). Quotation
+  marks, and punctuation at either end, are not part of a framed content; a claim
+  with no frame is its own content (``content_start, content_end == start, end``).
+* **about**: the canonical names of the named entities inside the content
+  (persons, organisations, countries and regions, events, documents and laws;
+  not nationalities, dates or numbers), plus the entities the content names by a
+  description the text makes unambiguous: "our organization" / "the organization"
+  -> the last organisation named before whose name or expansion has that noun
+  (a delegate at the OSCE: OSCE), "this document" / "the charter" -> the last
+  document or law named before; "It could serve as ..." (a verb other than "be")
+  -> the one organisation, event or law the claim before it in the paragraph is
+  about. The speaker's other reported clauses in the sentence count too. The
+  speaker and the attribution frame ("Igor Sekreta said at the OSCE Ministerial
+  Council in Vienna", "BelTA has learned") are outside the content, so they are
+  not what the claim is about, unless the content names them; news agencies
+  inside it are editorial notes, not topics.
+* **speaker_kind**: the kind of the quote the claim comes from; a claim with a
+  speaker but no quote ("He also criticized ...") takes the kind that speaker has
+  in the document's quotes; a claim without a speaker (the publication asserts it)
+  has none either (null).
+
+Scored by ``claims.score`` against ``data/gold/claims.jsonl`` (``about``, ``content``).
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Mapping
+
+import numpy as np
+import pandas as pd
+from spacy.tokens import Doc
+
+from ...resources import QUOTE_CHARS, word_list
+from ..entities.canonical import alias_kind, known_acronyms
+from .cues import content_span
+
+#: entity labels a claim can be about (docs/guidelines.md §5: persons, organisations,
+#: countries and regions, named events, documents and laws); NORP only when the alias
+#: list calls the name an organisation ("Tories" -> Conservative Party)
+ABOUT_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "EVENT", "LAW", "FAC"})
+#: labels a pronoun subject of the content may point back at ("It could serve as ..." after
+#: a claim about the charter): things, not people
+_IT_LABELS = frozenset({"ORG", "EVENT", "LAW"})
+#: nouns of a description that names an organisation, and of one that names a document
+#: or law, the article named before ("our organization", "this charter")
+BODY_NOUNS = frozenset({"organization", "organisation", "alliance", "union", "bloc", "assembly", "council",
+                        "committee", "party", "agency", "commission", "bank", "fund", "court"})
+DOCUMENT_NOUNS = frozenset({"document", "charter", "treaty", "act", "agreement", "accord", "accords",
+                            "declaration", "convention", "pact", "resolution", "bill"})
+_DESCRIBING = frozenset({"the", "this", "that", "our", "its", "their", "these"})
+_TRIM = set(QUOTE_CHARS) | set(" \n\t,.;:!?-–—")
+
+NEW_COLUMNS = ("speaker_kind", "about", "content_start", "content_end")
+
+
+def _trim(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and text[a] in _TRIM:
+        a += 1
+    while b > a and text[b - 1] in _TRIM:
+        b -= 1
+    return a, b
+
+
+def content_of(doc: Doc | None, text: str, start: int, end: int, quote: tuple[int, int] | None) -> tuple[int, int]:
+    """Characters of the asserted content of the claim [start, end) (module docstring)."""
+    if quote is not None:
+        a, b = max(start, quote[0]), min(end, quote[1])
+        if b > a:
+            return _trim(text, a, b)
+    if doc is not None:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None and len(span):
+            c = content_span(span)
+            if (c.start, c.end) != (span.start, span.end):
+                return _trim(text, max(start, c.start_char), min(end, c.end_char))
+    return start, end  # no frame: the content is the claim (docs/spec.md, claims)
+
+
+class _DocEntities:
+    """One document's entity mentions, in order, with what a claim can be about."""
+
+    def __init__(self, rows: pd.DataFrame | None):
+        if rows is None or not len(rows):
+            self.starts = np.zeros(0, dtype=np.int64)
+            self.rows: list[tuple[int, int, str, str]] = []
+            self.label_of: dict[str, str] = {}
+            return
+        rows = rows.sort_values("start")
+        canon = rows["canonical"].where(rows["canonical"].notna(), rows["text"])
+        self.rows = list(zip(rows["start"].astype(int), rows["end"].astype(int), rows["label"].astype(str),
+                             canon.astype(str)))
+        self.starts = np.asarray([r[0] for r in self.rows], dtype=np.int64)
+        self.label_of = {name: label for _, _, label, name in self.rows}
+
+    def inside(self, a: int, b: int) -> list[tuple[int, int, str, str]]:
+        lo = int(np.searchsorted(self.starts, a, side="left"))
+        hi = int(np.searchsorted(self.starts, b, side="left"))
+        return [r for r in self.rows[lo:hi] if r[1] <= b]
+
+    def before(self, pos: int) -> list[tuple[int, int, str, str]]:
+        """Mentions ending before ``pos``, nearest first."""
+        hi = int(np.searchsorted(self.starts, pos, side="left"))
+        return [r for r in reversed(self.rows[:hi]) if r[1] <= pos]
+
+
+@lru_cache(maxsize=1)
+def _agencies() -> frozenset[str]:
+    return frozenset(a.casefold() for a in word_list("news_agencies"))
+
+
+def aboutable(label: str, name: str) -> bool:
+    """A name a claim can be about. Not a news agency: inside a claim it is an
+    editorial note ("(CSTO - TASS here and henceforth)") or the source ("BelTA has
+    learned"), never the topic."""
+    if name.casefold() in _agencies():
+        return False
+    return label in ABOUT_LABELS or (label == "NORP" and alias_kind(name) == "organisation")
+
+
+def _name_words(name: str) -> set[str]:
+    words = {w.lower() for w in name.replace("-", " ").split()}
+    expansion = known_acronyms().get(name)
+    if expansion:
+        words |= {w.lower() for w in expansion.replace("-", " ").split()}
+    return words
+
+
+def described(doc: Doc | None, ents: _DocEntities, a: int, b: int) -> list[str]:
+    """Entities the content [a, b) names by a description ("our organization" -> OSCE)."""
+    if doc is None:
+        return []
+    span = doc.char_span(a, b, alignment_mode="contract")
+    if span is None:
+        return []
+    out = []
+    for t in span:
+        low = t.lower_
+        if t.pos_ != "NOUN" or t.ent_type_ or not (low in BODY_NOUNS or low in DOCUMENT_NOUNS):
+            continue
+        if not any(c.dep_ in ("det", "poss") and c.lower_ in _DESCRIBING for c in t.children):
+            continue
+        for s, e, label, name in ents.before(t.idx):
+            if low in BODY_NOUNS and label == "ORG" and low in _name_words(name):
+                out.append(name)
+                break
+            if low in DOCUMENT_NOUNS and label == "LAW" and (low in ("document", "bill") or low in _name_words(name)):
+                out.append(name)
+                break
+    return out
+
+
+def _generic_body(ents: _DocEntities, start: int, name: str) -> str | None:
+    """"the Organization's activities" tagged as an organisation named "Organization":
+    a description of the body named before whose name has that noun."""
+    low = name.lower()
+    if low not in BODY_NOUNS:
+        return None
+    for s, e, label, other in ents.before(start):
+        if label == "ORG" and other.lower() != low and low in _name_words(other):
+            return other
+    return None
+
+
+def about_names(doc: Doc | None, ents: _DocEntities, a: int, b: int) -> list[str]:
+    """Canonical names the content [a, b) is about, in text order, each once."""
+    names = []
+    for s, e, label, name in ents.inside(a, b):
+        if not aboutable(label, name):
+            continue
+        names.append(_generic_body(ents, s, name) or name if label == "ORG" else name)
+    names += described(doc, ents, a, b)
+    return list(dict.fromkeys(names))
+
+
+def _referring_it(doc: Doc | None, a: int, b: int) -> bool:
+    """The content's main clause has "it" for subject and a verb that is not "be"
+    ("It could serve as the foundation ...", not "It is essential to ...")."""
+    if doc is None:
+        return False
+    span = doc.char_span(a, b, alignment_mode="contract")
+    if span is None or not len(span):
+        return False
+    root = span.root
+    return root.pos_ == "VERB" and any(c.dep_ == "nsubj" and c.lower_ == "it" for c in root.children)
+
+
+def annotate_claims(claims: pd.DataFrame, quotes: pd.DataFrame, entities: pd.DataFrame,
+                    documents: pd.DataFrame, docs: Mapping[str, Doc]) -> pd.DataFrame:
+    """``claims`` with ``speaker_kind``, ``about``, ``content_start`` and ``content_end``."""
+    out = claims.copy()
+    if not len(out):
+        for col in NEW_COLUMNS:
+            out[col] = pd.Series(dtype=object if col in ("speaker_kind", "about") else "Int64")
+        return out
+    texts = dict(zip(documents["doc_id"], documents["text"]))
+    q_by_doc = {d: g for d, g in quotes.groupby("doc_id", sort=False)} if len(quotes) else {}
+    e_by_doc = {d: g for d, g in entities.groupby("doc_id", sort=False)} if len(entities) else {}
+    kinds, abouts, c0s, c1s = [], [], [], []
+    cache: dict[str, tuple] = {}
+    previous: dict[str, tuple[int, list[str]]] = {}  # doc -> (paragraph, the one thing the last claim was about)
+    by_speaker = {d: list(zip(g["start"].astype(int), g["end"].astype(int), g["quote_id"], g["speaker"]))
+                  for d, g in q_by_doc.items()}
+    for doc_id, start, end, speaker, quote_id in zip(out["doc_id"], out["start"], out["end"], out["speaker"],
+                                                      out["quote_id"]):
+        if doc_id not in cache:
+            q = q_by_doc.get(doc_id)
+            q_kinds = (q["speaker_kind"] if "speaker_kind" in q.columns else pd.Series(None, index=q.index)) \
+                if q is not None else None
+            by_id = {int(i): (int(s), int(e), k) for i, s, e, k in
+                     zip(q["quote_id"], q["start"], q["end"], q_kinds)} if q is not None else {}
+            kind_of = {} if q is None else dict(zip(q["speaker"], q_kinds))
+            cache[doc_id] = (by_id, kind_of, _DocEntities(e_by_doc.get(doc_id)))
+        by_id, kind_of, ents = cache[doc_id]
+        quote = by_id.get(int(quote_id)) if pd.notna(quote_id) else None
+        text = texts.get(doc_id, "")
+        doc = docs.get(doc_id)
+        a, b = content_of(doc, text, int(start), int(end), quote[:2] if quote else None)
+        c0s.append(a)
+        c1s.append(b)
+        names = about_names(doc, ents, a, b)
+        if quote is not None:
+            # the same speaker's other reported clauses in the sentence ("Belarus has
+            # "already formulated ...," the minister recounted, noting that ...")
+            for q0, q1, _, spk in by_speaker.get(doc_id, ()):
+                if spk == speaker and q0 < int(end) and q1 > int(start) and (q0, q1) != quote[:2]:
+                    names += about_names(doc, ents, *_trim(text, max(q0, int(start)), min(q1, int(end))))
+        prev = previous.get(doc_id)
+        if prev is not None and prev[0] == text.count("\n", 0, int(start)) and _referring_it(doc, a, b):
+            names = prev[1] + names  # "It could serve ...": the thing the claim before was about
+        names = list(dict.fromkeys(names))
+        abouts.append(names)
+        things = [n for n in names if ents.label_of.get(n) in _IT_LABELS]
+        previous[doc_id] = (text.count("\n", 0, int(end)), things[:1] if len(things) == 1 else [])
+        if not isinstance(speaker, str):
+            kinds.append(None)  # the publication's own claim: no speaker, no kind (docs/guidelines.md §4.6)
+        elif quote is not None:
+            kinds.append(quote[2] or "unknown")
+        else:
+            kinds.append(kind_of.get(speaker) or "unknown")
+    out["speaker_kind"] = kinds
+    out["about"] = abouts
+    out["content_start"] = pd.array(c0s, dtype="Int64")
+    out["content_end"] = pd.array(c1s, dtype="Int64")
+    return out
+
+
+def sync_sources(claims: pd.DataFrame, quotes: pd.DataFrame) -> pd.DataFrame:
+    """The claims stage's corpus-wide ``finalize``: a claim drawn from a quote has that
+    quote's speaker and speaker_kind, as the quotes' own corpus pass left them
+    (:func:`pipeline.stages.quotes.roles.resolve_roles`)."""
+    if not len(claims) or not len(quotes) or "speaker_kind" not in quotes.columns:
+        return claims
+    src = quotes[["doc_id", "quote_id", "speaker", "speaker_kind"]].rename(
+        columns={"speaker": "_speaker", "speaker_kind": "_kind"})
+    src = src.astype({"quote_id": "int64"})
+    keyed = claims[["doc_id", "quote_id"]].copy()
+    has = keyed["quote_id"].notna()
+    keyed["quote_id"] = keyed["quote_id"].fillna(-1).astype("int64")
+    merged = keyed.merge(src, on=["doc_id", "quote_id"], how="left")
+    out = claims.copy()
+    take = has.to_numpy() & merged["_kind"].notna().to_numpy()
+    out.loc[take, "speaker"] = merged.loc[take, "_speaker"].to_numpy()
+    out.loc[take, "speaker_kind"] = merged.loc[take, "_kind"].to_numpy()
+    return out

@@ -1,0 +1,162 @@
+"""The quotes stage's corpus-wide pass: a role stands for the person who holds it.
+
+An article often names a source only by a role it never ties to a name in that
+article ("The prime minister ratcheted up ... He insisted ..." in an article that
+calls him "Mr Blair" elsewhere). docs/guidelines.md §4: a role is resolved to the
+person the article names in it and is never left as the speaker when the article
+names that person. Per document the quotes stage keeps such a source as the role,
+unnamed, with ``speaker_role`` set (:mod:`pipeline.stages.quotes.speakers`); this
+pass, run once over the whole quotes table after the entities' canonical names are
+final (registry ``finalize``), names the person:
+
+1. **holders**: the persons the corpus introduces with that role or a synonym
+   (``resources/role_synonyms.txt``: "premier" = "prime minister") in the entities
+   table's ``role`` ("Prime Minister Tony Blair", "Tony Blair, the prime minister,"),
+   in at least ``MIN_DOCS`` documents; a role not held that way is tried without its
+   leading words ("scotland first minister" -> "first minister");
+2. **named in the article**: of the holders, those the same document mentions;
+3. one such holder, or one named in ``DOMINANCE`` times as many documents as the
+   next ("home secretary" in an article naming both David Blunkett and Charles
+   Clarke stays unresolved unless one clearly dominates).
+
+Otherwise the role stays the speaker (kind ``unnamed``). The same pass gives a
+person speaker named by surname only, where the NER missed the name, the full
+name the corpus gives that surname (the rule of ``entities.canonical``). The pass is a pure
+function of the two tables and idempotent: rows resolved by an earlier run are
+resolved again from ``speaker_role``, so incremental reruns agree with full ones.
+Memory: the quotes and entities tables (no text).
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from functools import lru_cache
+
+import pandas as pd
+
+from ...resources import word_list
+from .sources import speaker_name
+
+#: a person holds a role for the corpus when named in it in at least this many documents
+MIN_DOCS = 2
+#: among several holders named in one article, one wins only by this factor (documents)
+DOMINANCE = 3
+
+
+def role_holders(entities: pd.DataFrame) -> dict[str, dict[str, int]]:
+    """role -> {person's canonical name: documents naming them in that role}."""
+    if not len(entities) or "role" not in entities.columns:
+        return {}
+    ents = entities.loc[(entities["label"] == "PERSON") & entities["role"].notna() & entities["canonical"].notna(),
+                        ["doc_id", "role", "canonical"]].drop_duplicates()
+    out: dict[str, dict[str, int]] = defaultdict(dict)
+    for (role, name), n in ents.groupby(["role", "canonical"]).size().items():
+        out[role][name] = int(n)
+    return out
+
+
+@lru_cache(maxsize=1)
+def synonyms() -> dict[str, frozenset[str]]:
+    """role -> the roles that name the same office (``resources/role_synonyms.txt``), itself included."""
+    groups: dict[str, set[str]] = defaultdict(set)
+    for line in word_list("role_synonyms"):
+        a, sep, b = (p.strip() for p in line.partition("|"))
+        if not sep or not a or not b:
+            raise ValueError(f"role_synonyms.txt: expected 'role | role', got {line!r}")
+        group = groups[a] | groups[b] | {a, b}
+        for r in group:
+            groups[r] = group
+    return {r: frozenset(g) for r, g in groups.items()}
+
+
+def holder(role: str, holders: dict[str, dict[str, int]], named_here: set[str]) -> str | None:
+    """The person holding ``role`` among those the article names (module docstring)."""
+    words = role.split()
+    for k in range(len(words)):
+        cands: dict[str, int] = {}
+        for r in synonyms().get(" ".join(words[k:]), {" ".join(words[k:])}):
+            for p, n in holders.get(r, {}).items():
+                cands[p] = cands.get(p, 0) + n
+        cands = {p: n for p, n in cands.items() if n >= MIN_DOCS}
+        if not cands:
+            continue
+        here = sorted(((n, p) for p, n in cands.items() if p in named_here), reverse=True)
+        if len(here) == 1 or (len(here) > 1 and here[0][0] >= DOMINANCE * here[1][0]):
+            return here[0][1]
+        return None
+    return None
+
+
+def corpus_full_names(entities: pd.DataFrame) -> dict[str, dict[str, int]]:
+    """surname -> {a person's full canonical name: documents naming them}."""
+    if not len(entities):
+        return {}
+    ents = entities.loc[(entities["label"] == "PERSON") & entities["canonical"].notna(), ["doc_id", "canonical"]]
+    ents = ents[ents["canonical"].str.contains(" ", regex=False)].drop_duplicates()
+    out: dict[str, dict[str, int]] = defaultdict(dict)
+    for name, n in ents.groupby("canonical").size().items():
+        out[name.split()[-1]][name] = int(n)
+    return out
+
+
+def full_name(surname: str, names: dict[str, dict[str, int]]) -> str | None:
+    """The full name the corpus gives a lone surname: in ``MIN_DOCS`` documents and
+    ``DOMINANCE`` times as many as any other (as ``entities.canonical`` does)."""
+    ranked = sorted(names.get(surname, {}).items(), key=lambda kv: -kv[1])
+    if not ranked or ranked[0][1] < MIN_DOCS:
+        return None
+    if len(ranked) > 1 and ranked[0][1] < DOMINANCE * ranked[1][1]:
+        return None
+    return ranked[0][0]
+
+
+def resolve_roles(quotes: pd.DataFrame, entities: pd.DataFrame) -> pd.DataFrame:
+    """``quotes`` with the speaker of every row that has a ``speaker_role`` set to the
+    person holding that role (or back to the role, unnamed): the registry's
+    ``finalize`` of the quotes stage."""
+    if not len(quotes) or "speaker_role" not in quotes.columns:
+        return quotes
+    quotes = _surnames(quotes, entities)
+    if not quotes["speaker_role"].notna().any():
+        return quotes
+    holders = role_holders(entities)
+    persons = entities.loc[entities["label"] == "PERSON", ["doc_id", "canonical"]].dropna()
+    named: dict[str, set[str]] = {d: set(g) for d, g in persons.groupby("doc_id")["canonical"]}
+    out = quotes.copy()
+    rows = out.index[out["speaker_role"].notna()]
+    speakers, kinds = out["speaker"].astype(object).copy(), out["speaker_kind"].astype(object).copy()
+    for i in rows:
+        role = out.at[i, "speaker_role"]
+        who = holder(role, holders, named.get(out.at[i, "doc_id"], set()))
+        if who is not None:
+            speakers.at[i], kinds.at[i] = who, "person"
+        elif kinds.at[i] == "person":
+            # resolved by an earlier run whose corpus no longer supports it
+            speakers.at[i], kinds.at[i] = _role_text(out.at[i, "speaker_text"], role), "unnamed"
+    out["speaker"], out["speaker_kind"] = speakers, kinds
+    return out
+
+
+def _surnames(quotes: pd.DataFrame, entities: pd.DataFrame) -> pd.DataFrame:
+    """A person speaker the article names by surname only, where the NER missed the
+    name (so no entity carries it): the full name the corpus gives it, by the rule of
+    canonical names ("Ms Sturgeon" -> "Nicola Sturgeon")."""
+    lone = (quotes["speaker_kind"] == "person") & quotes["speaker"].notna() \
+        & ~quotes["speaker"].astype(str).str.contains(" ", regex=False)
+    if not lone.any():
+        return quotes
+    names = corpus_full_names(entities)
+    full = quotes.loc[lone, "speaker"].map(lambda s: full_name(s, names))
+    if not full.notna().any():
+        return quotes
+    out = quotes.copy()
+    take = full[full.notna()]
+    out.loc[take.index, "speaker"] = take
+    return out
+
+
+def _role_text(mention, role: str) -> str:
+    """The unnamed speaker's label for a role: the mention without its determiner, or
+    the role itself when the mention is a pronoun."""
+    if isinstance(mention, str) and mention.lower() not in ("he", "she", "they", "it", "him", "her"):
+        return speaker_name(mention)
+    return role

@@ -1,0 +1,196 @@
+"""What kind of source a speaker mention names, and how the article describes it
+(docs/guidelines.md §4.6): the vocabulary :mod:`pipeline.stages.quotes.speakers`
+resolves with. Source kinds and their labels, the source nouns of
+``resources/source_nouns.txt`` (documents, bodies, groups), role families
+(``resources/speaker_roles.txt``), and the text of a description (``describe``,
+``speaker_name``, the noun phrase of a head). Pure helpers over strings and one
+spaCy token; no state.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from functools import lru_cache
+from typing import NamedTuple
+
+from spacy.tokens import Token
+
+from ... import schemas
+from ...resources import reporting_verb_lemmas, word_list
+from ..entities.canonical import alias_kind
+from ..names import strip_titles, title_words
+
+PERSON = "PERSON"
+#: pseudo-labels of sources that are not entities: a document, an unnamed single
+#: source ("a spokesman", "the chancellor" the article never names), a group
+DOCUMENT, UNNAMED, GROUP = "DOCUMENT", "UNNAMED", "GROUP"
+# Entity labels that can say something (a person, an organisation, a country's government).
+SPEAKER_LABELS = ("PERSON", "ORG", "GPE", "NORP")
+#: the values of ``quotes.speaker_kind`` (docs/spec.md)
+SPEAKER_KINDS = schemas.SPEAKER_KINDS
+MALE_FEMALE = frozenset({"he", "she", "him", "her"})
+# what follows the place of a dateline: "(AFP) –", " – ", ", July 30", "."
+DATELINE_TAIL = re.compile(r"\s*(?:\([^)\n]{1,40}\)|[-–—]{1,2}\s|,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d|\d{1,2}\s+[A-Z][a-z]+)|\.\s)")
+# entity labels of things that never speak: a speaker mention headed inside one is no source
+NOT_SOURCES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "QUANTITY", "ORDINAL"})
+PLURAL = frozenset({"they", "them", "it"})  # "it said": an organisation or document
+# heads that name any body ("the group", "the organisation"): the last one named
+GENERIC_BODIES = frozenset({"group", "organisation", "organization", "body", "campaign"})
+DEFINITE = frozenset({"the", "this", "that", "our", "his", "her", "their", "its", "your"})
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "our", "some", "another", "one"})
+# what each pronoun may point back at (labels of the history)
+PRONOUN_LABELS = {
+    "he": (PERSON, UNNAMED), "she": (PERSON, UNNAMED), "him": (PERSON, UNNAMED), "her": (PERSON, UNNAMED),
+    "it": ("ORG", "GPE", DOCUMENT), "they": ("ORG", "GPE", "NORP", GROUP), "them": ("ORG", "GPE", "NORP", GROUP),
+}
+
+
+class Source(NamedTuple):
+    """A resolved speaker: the name to show, what it is (``SPEAKER_KINDS``) and, for a
+    source named only by a role the article ties to no person ("the prime minister"),
+    that role normalised (``names.normalise_role``): the corpus-wide pass
+    (:mod:`pipeline.stages.quotes.roles`) names the person holding it."""
+    name: str | None
+    kind: str
+    role: str | None = None
+
+
+def speaker_kind(label: str | None, name: str | None) -> str:
+    """``quotes.speaker_kind`` of a source resolved to ``name`` with ``label``."""
+    if not name:
+        return "unknown"
+    if label == PERSON:
+        return "person"
+    if label in ("ORG", "GPE", "FAC"):
+        return "organisation"
+    if label == "NORP":
+        # "the Tories" is a party; "the Israelis", "Republicans" are people unnamed
+        return "organisation" if alias_kind(name) == "organisation" else "unnamed"
+    if label == DOCUMENT:
+        return "document"
+    if label in (UNNAMED, GROUP):
+        return "unnamed"
+    return "unknown"
+
+
+@lru_cache(maxsize=None)
+def role_families() -> dict[str, frozenset[str]]:
+    out: dict[str, frozenset[str]] = {}
+    for line in word_list("speaker_roles"):
+        head, sep, rest = line.partition(":")
+        if not sep:
+            raise ValueError(f"speaker_roles.txt: expected 'head: word word ...', got {line!r}")
+        out[head.strip().lower()] = frozenset(rest.lower().split()) | {head.strip().lower()}
+    return out
+
+
+@lru_cache(maxsize=None)
+def speech_lemmas() -> frozenset[str]:
+    """Lemmas of the speech verbs (``reporting_verbs.txt`` kind ``speech``)."""
+    return reporting_verb_lemmas("speech")
+
+
+SOURCE_NOUN_KINDS = ("document", "organisation", "group")
+
+
+@lru_cache(maxsize=None)
+def source_nouns() -> dict[str, str]:
+    """noun -> kind from ``resources/source_nouns.txt`` (document, organisation, group)."""
+    out = {}
+    for line in word_list("source_nouns"):
+        noun, sep, kind = (p.strip() for p in line.partition("|"))
+        if not sep or kind not in SOURCE_NOUN_KINDS:
+            raise ValueError(f"source_nouns.txt: expected 'noun | kind' with kind one of "
+                             f"{', '.join(SOURCE_NOUN_KINDS)}; got {line!r}")
+        out[noun.lower()] = kind
+    return out
+
+
+def speaker_name(mention: str) -> str:
+    """A speaker mention as a speaker label: without determiners, possessives, titles
+    (:func:`pipeline.stages.names.strip_titles`) and the punctuation around it
+    (``the council's spokesperson`` -> ``council spokesperson``, ``Mr. Clarke`` ->
+    ``Clarke``). A mention that is all titles and roles (``the Belarusian diplomat``)
+    only loses its determiners."""
+    words = mention.replace("\u2019s ", " ").replace("'s ", " ").split()
+    while len(words) > 1 and words[0].lower() in _DETERMINERS:
+        words = words[1:]
+    return strip_titles(" ".join(words)).strip(" ,.’'")
+
+
+def describe(mention: str) -> str:
+    """An unnamed source, a document or a body as the article describes it: the mention
+    without determiners and possessive endings, titles kept ("A spokesman for the
+    Information Commissioner's Office" -> "spokesman for the Information Commissioner
+    Office")."""
+    words = mention.replace("\u2019s ", " ").replace("'s ", " ").split()
+    while len(words) > 1 and words[0].lower() in _DETERMINERS:
+        words = words[1:]
+    return " ".join(words).strip(" ,.’'")
+
+
+def role_word(tok: Token) -> str:
+    """The role word a token stands for: "co-chairman" is split by the tokenizer, and
+    its head may be "co"; the word after the hyphen is the role."""
+    doc = tok.doc
+    if tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-" and tok.whitespace_ == "" and doc[tok.i + 1].whitespace_ == "":
+        return doc[tok.i + 2].lower_
+    return tok.lower_
+
+
+def word_tokens(tok: Token) -> list[Token]:
+    """The tokens of the hyphenated word ``tok`` is part of ("co", "-", "chairman"), in order."""
+    doc = tok.doc
+    if tok.text == "-" and tok.i > 0 and tok.whitespace_ == "" and doc[tok.i - 1].whitespace_ == "":
+        tok = doc[tok.i - 1]  # the hyphen itself: the word around it
+    a = b = tok.i
+    while a >= 2 and doc[a - 1].text == "-" and doc[a - 2].whitespace_ == "" and doc[a - 1].whitespace_ == "":
+        a -= 2
+    while b + 2 < len(doc) and doc[b + 1].text == "-" and doc[b].whitespace_ == "" and doc[b + 1].whitespace_ == "":
+        b += 2
+    return [doc[i] for i in range(a, b + 1)]
+
+
+def inside(spans: list[tuple[int, int]], pos: int) -> bool:
+    k = bisect.bisect_right(spans, (pos, float("inf"))) - 1
+    while k >= 0:
+        if spans[k][0] <= pos < spans[k][1]:
+            return True
+        k -= 1
+    return False
+
+
+def all_titles(name: str) -> bool:
+    """A "name" that is only title and role words ("Chief Justice"): a role, not a name."""
+    words = [w.lower().strip(".,") for w in name.split()]
+    return bool(words) and all(w in title_words() or w in ("lord", "lady", "of", "the") for w in words)
+
+
+def np_span(head: Token) -> tuple[int, int]:
+    """Characters of the noun phrase a head noun names: its left modifiers and the head
+    (a determiner and a leading possessive left to :func:`speaker_name`), plus "for/of/
+    from X" after it ("spokesman for the Home Office")."""
+    doc = head.doc
+    word = word_tokens(head)
+    left = word[0].i
+    for t in word:
+        for c in t.lefts:
+            if c.dep_ in ("compound", "amod", "nmod", "poss", "det", "nummod", "case") and c.i < word[0].i:
+                left = min(left, c.left_edge.i)
+    right = head.i
+    for c in head.rights:
+        if c.dep_ == "prep" and c.lower_ in ("for", "of", "from", "at", "in", "by") and c.i == right + 1:
+            right = c.right_edge.i
+            # "spokesman for the British Casino Association, which represents ...": not the clause
+            comma = next((t.i for t in doc[c.i:right + 1] if t.text == ","), None)
+            if comma is not None:
+                right = comma - 1
+        elif c.dep_ in ("compound", "case") and c.i == right + 1:
+            right = c.i
+        else:
+            break
+    while left < head.i and (doc[left].is_punct or doc[left].is_space):
+        left += 1
+    while right > head.i and (doc[right].is_punct or doc[right].is_space):
+        right -= 1
+    return doc[left].idx, doc[right].idx + len(doc[right].text)

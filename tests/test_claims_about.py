@@ -1,0 +1,112 @@
+"""What a claim is about, its content span and its source's kind
+(pipeline.stages.claims.about; docs/guidelines.md §5 ``about``)."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from pipeline.stages.claims.about import annotate_claims, content_of, sync_sources
+
+
+def tables(nlp, text, ents, quotes, claims):
+    doc = nlp(text)
+    documents = pd.DataFrame([dict(doc_id="d", path="d.txt", text=text)])
+
+    def span(piece, after=0):
+        s = text.index(piece, after)
+        return s, s + len(piece)
+
+    e = pd.DataFrame([dict(doc_id="d", start=span(p)[0], end=span(p)[1], text=p, label=lab, canonical=can)
+                      for p, lab, can in ents])
+    q = pd.DataFrame([dict(doc_id="d", quote_id=i, start=span(p)[0], end=span(p)[1], speaker=spk,
+                           speaker_kind=kind) for i, (p, spk, kind) in enumerate(quotes)],
+                     columns=["doc_id", "quote_id", "start", "end", "speaker", "speaker_kind"])
+    c = pd.DataFrame([dict(doc_id="d", claim_id=i, start=span(p)[0], end=span(p)[1], text=p, speaker=spk, quote_id=qid)
+                      for i, (p, spk, qid) in enumerate(claims)])
+    c["quote_id"] = c["quote_id"].astype("Int64")
+    return annotate_claims(c, q, e, documents, {"d": doc}), text
+
+
+def test_claims_about_is_the_content_not_the_frame(nlp):
+    text = ("Dialogue must be restored with the OSCE, Belarus' Deputy Minister Igor Sekreta said at the "
+            "OSCE Ministerial Council in Vienna, BelTA has learned.")
+    out, _ = tables(nlp, text,
+                    [("OSCE", "ORG", "OSCE"), ("Belarus", "GPE", "Belarus"), ("Igor Sekreta", "PERSON", "Igor Sekreta"),
+                     ("OSCE Ministerial Council", "ORG", "OSCE Ministerial Council"), ("Vienna", "GPE", "Vienna"),
+                     ("BelTA", "ORG", "BelTA")],
+                    [("Dialogue must be restored with the OSCE", "Igor Sekreta", "person")],
+                    [(text, "Igor Sekreta", 0)])
+    row = out.iloc[0]
+    assert list(row["about"]) == ["OSCE"]
+    assert text[row["content_start"]:row["content_end"]] == "Dialogue must be restored with the OSCE"
+    assert row["speaker_kind"] == "person"
+
+
+def test_claims_about_resolves_descriptions_and_a_referring_it(nlp):
+    text = ("Sekreta said the OSCE has failed. “Our organization has ceased to be a forum.” "
+            "Belarus presented the Eurasian Charter in Minsk. This document aims to enshrine respect. "
+            "It could serve as the foundation for a new order. It is important to talk.")
+    out, _ = tables(nlp, text,
+                    [("OSCE", "ORG", "OSCE"), ("Belarus", "GPE", "Belarus"),
+                     ("Eurasian Charter", "LAW", "Eurasian Charter"), ("Minsk", "GPE", "Minsk")],
+                    [],
+                    [("Sekreta said the OSCE has failed.", None, None),
+                     ("“Our organization has ceased to be a forum.”", None, None),
+                     ("Belarus presented the Eurasian Charter in Minsk.", None, None),
+                     ("This document aims to enshrine respect.", None, None),
+                     ("It could serve as the foundation for a new order.", None, None),
+                     # "it is ... to": no reference, nothing named
+                     ("It is important to talk.", None, None)])
+    assert [list(a) for a in out["about"]] == [["OSCE"], ["OSCE"], ["Belarus", "Eurasian Charter", "Minsk"],
+                                               ["Eurasian Charter"], ["Eurasian Charter"], []]
+
+
+@pytest.mark.parametrize(("sentence", "about"), [
+    # a news agency inside a claim is an editorial note, never a topic
+    ("We can see this in the CSTO (CSTO - TASS here and henceforth).", ["CSTO"]),
+    # nationalities, dates and numbers are no topics; an organisation's adjective is
+    ("European security does not exist today, and the Tory plan costs 5 billion.", ["Conservative Party"]),
+    # nothing named: nothing to be about
+    ("Consensus is the only way to ensure everyone's participation.", []),
+])
+def test_claims_about_names(nlp, sentence, about):
+    ents = [("CSTO", "ORG", "CSTO"), ("TASS", "ORG", "TASS"), ("European", "NORP", "European"),
+            ("today", "DATE", "today"), ("Tory", "NORP", "Conservative Party"), ("5 billion", "MONEY", "5 billion")]
+    ents = [e for e in ents if e[0] in sentence]
+    out, _ = tables(nlp, sentence, ents, [], [(sentence, None, None)])
+    assert list(out["about"].iloc[0]) == about
+    assert out["speaker_kind"].iloc[0] is None  # no speaker: the publication asserts it, no kind
+
+
+@pytest.mark.parametrize(("text", "quote", "content"), [
+    ('"The OSCE has no future," Igor Sekreta said.', (1, 24), "The OSCE has no future"),
+    ("According to Ryzhenkov, all nations have expressed interest.", None, "all nations have expressed interest"),
+    # no frame: the claim is its own content (docs/spec.md, claims)
+    ("Belarus has been a member of the OSCE since 1992.", None, "Belarus has been a member of the OSCE since 1992."),
+])
+def test_claims_content_span(nlp, text, quote, content):
+    a, b = content_of(nlp(text), text, 0, len(text), quote)
+    assert text[a:b] == content
+
+
+def test_claims_sync_sources_takes_the_quotes_final_speaker():
+    claims = pd.DataFrame([dict(doc_id="d", claim_id=0, speaker="prime minister", speaker_kind="unnamed", quote_id=0),
+                           dict(doc_id="d", claim_id=1, speaker=None, speaker_kind="unknown", quote_id=None)])
+    claims["quote_id"] = claims["quote_id"].astype("Int64")
+    quotes = pd.DataFrame([dict(doc_id="d", quote_id=0, speaker="Tony Blair", speaker_kind="person")])
+    out = sync_sources(claims, quotes)
+    assert out["speaker"].tolist() == ["Tony Blair", None]
+    assert out["speaker_kind"].tolist() == ["person", "unknown"]
+
+
+def test_claims_content_inside_the_claim_and_about_names_known(seed_tables):
+    """docs/spec.md, Offsets: start <= content_start <= content_end <= end; every name in
+    ``about`` is a canonical name of the entities table, and every speaker_kind is null
+    exactly when the speaker is."""
+    c = seed_tables["claims"]
+    assert ((c["start"] <= c["content_start"]) & (c["content_start"] <= c["content_end"])
+            & (c["content_end"] <= c["end"])).all()
+    names = set(seed_tables["entities"]["canonical"])
+    assert {n for about in c["about"] for n in about} <= names
+    assert (c["speaker"].isna() == c["speaker_kind"].isna()).all()
+    assert set(seed_tables["quotes"]["speaker_kind"]) <= {"person", "organisation", "unnamed", "document", "unknown"}

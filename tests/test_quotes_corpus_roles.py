@@ -1,0 +1,71 @@
+"""The quotes stage's corpus-wide pass (pipeline.stages.quotes.roles): a role the
+article ties to nobody names the person the corpus gives that role, when the
+article mentions them; a lone surname the NER missed takes the corpus's full name."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from pipeline.stages.quotes.roles import DOMINANCE, MIN_DOCS, holder, resolve_roles, role_holders
+
+
+def ents(*rows):
+    return pd.DataFrame(rows, columns=["doc_id", "label", "canonical", "role"])
+
+
+def quotes(*rows):
+    return pd.DataFrame(rows, columns=["doc_id", "quote_id", "speaker", "speaker_text", "speaker_kind", "speaker_role"])
+
+
+CORPUS = ents(
+    ("a", "PERSON", "Tony Blair", "prime minister"), ("b", "PERSON", "Tony Blair", "prime minister"),
+    ("c", "PERSON", "Tony Blair", "prime minister"), ("c", "PERSON", "Gordon Brown", "chancellor"),
+    ("d", "PERSON", "Gordon Brown", "chancellor"),
+    ("a", "PERSON", "David Blunkett", "home secretary"), ("b", "PERSON", "David Blunkett", "home secretary"),
+    ("c", "PERSON", "Charles Clarke", "home secretary"), ("d", "PERSON", "Charles Clarke", "home secretary"),
+    ("x", "PERSON", "Tony Blair", None), ("x", "PERSON", "Liam Fox", None),
+    ("y", "PERSON", "Liam Fox", None), ("y", "PERSON", "John Smith", "prime minister"),
+    ("z", "PERSON", "David Blunkett", None), ("z", "PERSON", "Charles Clarke", None),
+    ("w", "PERSON", "Nicola Sturgeon", None), ("v", "PERSON", "Nicola Sturgeon", None),
+)
+
+
+def test_corpus_roles_resolve_a_role_to_its_holder_named_in_the_article():
+    q = quotes(("x", 0, "prime minister", "The prime minister", "unnamed", "prime minister"),
+               ("x", 1, "prime minister", "He", "unnamed", "prime minister"),   # a pronoun chain
+               ("x", 2, "Liam Fox", "Dr Fox", "person", None))
+    out = resolve_roles(q, CORPUS)
+    assert out["speaker"].tolist() == ["Tony Blair", "Tony Blair", "Liam Fox"]
+    assert out["speaker_kind"].tolist() == ["person", "person", "person"]
+
+
+@pytest.mark.parametrize(("doc", "role", "speaker"), [
+    ("y", "prime minister", "prime minister"),   # the holder is not named in that article: stays a role
+    ("z", "home secretary", "home secretary"),   # two holders named there, neither dominant
+    ("x", "spokesman", "spokesman"),             # nobody holds it in the corpus
+])
+def test_corpus_roles_never_guess(doc, role, speaker):
+    out = resolve_roles(quotes((doc, 0, role, f"the {role}", "unnamed", role)), CORPUS)
+    assert (out["speaker"].iloc[0], out["speaker_kind"].iloc[0]) == (speaker, "unnamed")
+
+
+def test_corpus_roles_synonyms_and_leading_words():
+    h = role_holders(CORPUS)
+    assert holder("premier", h, {"Tony Blair"}) == "Tony Blair"          # resources/role_synonyms.txt
+    assert holder("uk prime minister", h, {"Tony Blair"}) == "Tony Blair"  # tried without its leading words
+    assert MIN_DOCS == 2 and DOMINANCE == 3
+
+
+def test_corpus_roles_rerun_is_idempotent():
+    q = quotes(("x", 0, "prime minister", "The prime minister", "unnamed", "prime minister"))
+    once = resolve_roles(q, CORPUS)
+    assert resolve_roles(once, CORPUS).equals(once)
+    # the corpus no longer supports an earlier resolution: back to the role
+    assert resolve_roles(once, CORPUS[CORPUS["doc_id"] != "c"].iloc[:0])["speaker"].iloc[0] == "prime minister"
+
+
+def test_corpus_roles_lone_surname_takes_the_corpus_full_name():
+    q = quotes(("u", 0, "Sturgeon", "Ms Sturgeon", "person", None), ("u", 1, "Smith", "Mr Smith", "person", None))
+    out = resolve_roles(q, CORPUS)
+    # Nicola Sturgeon is named in two documents; John Smith in one: one stray mention renames nothing
+    assert out["speaker"].tolist() == ["Nicola Sturgeon", "Smith"]

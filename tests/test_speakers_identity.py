@@ -1,0 +1,204 @@
+"""Speaker identity (docs/guidelines.md §4, issue 13): the source's one name and its
+kind, on short texts modelled on BBC politics and PolNeAR train cases.
+
+The texts go through the real parse (the ``nlp`` fixture: en_core_web_sm plus the
+project's components), the entities stage's rows and canonical names, then the
+quotes stage, as in a run. Each case names the rule it tests; cases that must
+give no name (or no person's name) are part of the tables.
+"""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from pipeline.stages.entities.canonical import canonical_names
+from pipeline.stages.entities.stage import COLUMNS as ENTITY_COLUMNS, doc_mentions
+from pipeline.stages.quotes.sources import describe, speaker_kind
+from pipeline.stages.quotes.speakers import EntityRow
+from pipeline.stages.quotes.stage import quote_rows
+
+
+def quotes_of(nlp, text: str):
+    doc = nlp(text)
+    rows = pd.DataFrame(doc_mentions("d", doc, text, None), columns=[c for c in ENTITY_COLUMNS if c != "canonical"])
+    rows["canonical"] = canonical_names(rows) if len(rows) else []
+    ents = [EntityRow(int(s), int(e), lab, can) for s, e, lab, can in zip(rows["start"], rows["end"], rows["label"],
+                                                                       rows["canonical"])]
+    found, _ = quote_rows(doc, ents, text)
+    return found
+
+
+def source_of(nlp, text: str, quote: str):
+    """(speaker, speaker_kind) of the quote whose text starts with ``quote``."""
+    rows = [r for r in quote_rows_cached(nlp, text) if r.text.startswith(quote)]
+    assert rows, f"no quote starting {quote!r}: {[r.text[:30] for r in quote_rows_cached(nlp, text)]}"
+    return rows[0].speaker, rows[0].speaker_kind
+
+
+_CACHE: dict[str, list] = {}
+
+
+def quote_rows_cached(nlp, text):
+    if text not in _CACHE:
+        _CACHE[text] = quotes_of(nlp, text)
+    return _CACHE[text]
+
+
+@pytest.mark.parametrize(("text", "quote", "speaker", "kind"), [
+    # named mentions: titles off, a peer's title kept, letters after a name off, hyphens kept
+    ('Paying tribute, the Lord Chancellor Lord Falconer said: "He was a great judge and a great man."',
+     "He was a great judge", "Lord Falconer", "person"),
+    ('Tory frontbencher Andrew Tyrie MP said: "I can only hope it is unintentional and nothing more."',
+     "I can only hope", "Andrew Tyrie", "person"),
+    ('Robert Kilroy-Silk quit the party. "I am leaving because it has lost its way," Mr Kilroy-Silk said.',
+     "I am leaving", "Robert Kilroy-Silk", "person"),
+    ('Dame Elizabeth Butler-Sloss said the peer was "a good and humane judge of great standing".',
+     "a good and humane judge", "Elizabeth Butler-Sloss", "person"),
+    # a role with the name beside it is the person (rule 2)
+    ('The Lord Chief Justice, Lord Woolf, said: "He was a lawyer with a remarkable insight."',
+     "He was a lawyer", "Lord Woolf", "person"),
+    ('"The attacks draw us all together," Ms. Merkel\'s spokesman, Steffen Seibert, wrote on Twitter.',
+     "The attacks draw us", "Steffen Seibert", "person"),
+    # organisations: the alias list's one name, whatever the NER's label
+    ('The Lib Dems said chancellors had resigned over leaks in the past.', "chancellors had resigned",
+     "Liberal Democrats", "organisation"),
+    ('The Tories said the plan was a serious breach of Treasury rules.', "the plan was a serious breach",
+     "Conservative Party", "organisation"),
+    # documents: the report the article named before (rule 5)
+    ('A National Audit Office report says costs have risen by two billion pounds. '
+     'The report says the ministry has not learned its lessons at all.', "the ministry has not learned",
+     "National Audit Office report", "document"),
+    # unnamed sources: described as the article gives them, never a person's name (rule 6)
+    ('Gordon Brown spoke on Monday. A Treasury spokesman said the figures were wrong and misleading.',
+     "the figures were wrong", "Treasury spokesman", "unnamed"),
+    ('Tony Blair arrived in Rome. Mr Blair\'s official spokesman said the talks had gone very well indeed.',
+     "the talks had gone", "Tony Blair official spokesman", "unnamed"),
+])
+def test_speakers_identity_source(nlp, text, quote, speaker, kind):
+    assert source_of(nlp, text, quote) == (speaker, kind)
+
+
+def test_speakers_unnamed_source_keeps_its_pronouns(nlp):
+    # "A spokesman said ... He added ...": the spokesman, not the person named before
+    text = ('Michael Howard visited Leeds on Friday. A spokesman for the party said the visit went well. '
+            'He added that more visits were planned for the spring.')
+    spk = {r.text[:12]: (r.speaker, r.speaker_kind) for r in quote_rows_cached(nlp, text)}
+    assert spk["the visit we"] == ("spokesman for the party", "unnamed")
+    assert spk["more visits "][1] == "unnamed" and spk["more visits "][0] != "Michael Howard"
+
+
+def test_speakers_role_the_article_ties_to_nobody_stays_a_role(nlp):
+    # no fallback to the last person quoted: "the prime minister" is not Mr Fox
+    text = ('"If you lie about the war, you lie about anything," Dr Fox told BBC Radio. '
+            'The prime minister said he did not know the date of the election.')
+    rows = [r for r in quote_rows_cached(nlp, text) if r.text.startswith("he did not know")]
+    assert rows and rows[0].speaker == "prime minister" and rows[0].speaker_kind == "unnamed"
+    assert rows[0].speaker_role == "prime minister"
+
+
+def test_speakers_role_the_article_ties_to_a_person(nlp):
+    text = ('Chancellor Gordon Brown spoke in London. The chancellor said the economy was stable and growing.')
+    rows = [r for r in quote_rows_cached(nlp, text) if r.text.startswith("the economy")]
+    assert rows and (rows[0].speaker, rows[0].speaker_kind, rows[0].speaker_role) == ("Gordon Brown", "person", None)
+
+
+def test_speakers_recipient_is_never_the_speaker(nlp):
+    text = 'Mr Johnson told BBC Radio 4\'s Today programme: "I certainly would not rule out the nuclear option."'
+    assert source_of(nlp, text, "I certainly") == ("Johnson", "person")
+
+
+@pytest.mark.parametrize(("text", "quote"), [
+    # a date the parse takes for a subject is no source
+    ('But this financial year, because of "volatility in the oil markets and other costs", the price rose.',
+     "volatility in the oil"),
+])
+def test_speakers_no_source(nlp, text, quote):
+    rows = [r for r in quote_rows_cached(nlp, text) if r.text.startswith(quote)]
+    assert all(r.speaker is None or r.speaker_kind != "person" for r in rows)
+
+
+# -- cue-less quotes: the source of their run or paragraph ------------------------------
+
+def test_speakers_multi_paragraph_quote_keeps_its_source(nlp):
+    # BBC style: each paragraph of a long quote reopens the mark and the last one closes it
+    text = ('Lord Falconer said Lord Scarman was one of the "great advocates of our generation".\n\n'
+            '"His legacy from his decisions in the Lords and the Court of Appeal is substantial. '
+            '"His work in the wake of the riots was second to none.\n\n'
+            '"A great judge, a great lawyer and a great man."')
+    rows = [r for r in quote_rows_cached(nlp, text) if r.kind == "direct"]
+    for words in ("His legacy", "His work", "A great judge"):
+        at = text.index(words)
+        covering = [r.speaker for r in rows if r.start <= at < r.end]
+        assert covering == ["Lord Falconer"], words
+
+
+def test_speakers_elided_cue_continues_the_speaker(nlp):
+    text = ('Ms Jowell insisted: "We have a good track record for extracting planning gain in this country." '
+            'And continued: "We can be proud to have one of the lowest rates of problem gambling in the world."')
+    assert source_of(nlp, text, "We can be proud")[0] == "Jowell"
+
+
+def test_speakers_quote_after_a_sentence_about_someone(nlp):
+    text = ('Writing in the Guardian newspaper, Gordon Brown outlined his view of the party. '
+            '"Labour\'s ambition is not simply tackling idleness but delivering full employment." '
+            'BBC political editor Andrew Marr said the article was a warning shot.')
+    assert source_of(nlp, text, "Labour's ambition")[0] == "Gordon Brown"
+
+
+# -- pure helpers ---------------------------------------------------------------------
+
+@pytest.mark.parametrize(("mention", "description"), [
+    ("A spokesman for the Information Commissioner's Office", "spokesman for the Information Commissioner Office"),
+    ("the Downing Street spokesman", "Downing Street spokesman"),
+    ("some people", "people"),
+])
+def test_speakers_describe_keeps_titles(mention, description):
+    assert describe(mention) == description
+
+
+@pytest.mark.parametrize(("label", "name", "kind"), [
+    ("PERSON", "Tony Blair", "person"), ("ORG", "Home Office", "organisation"),
+    ("GPE", "United Kingdom", "organisation"), ("NORP", "Conservative Party", "organisation"),
+    ("NORP", "Israelis", "unnamed"), ("DOCUMENT", "report", "document"), ("UNNAMED", "spokesman", "unnamed"),
+    ("GROUP", "officials", "unnamed"), (None, "something", "unknown"), ("PERSON", None, "unknown"),
+])
+def test_speakers_kind_of_a_label(label, name, kind):
+    assert speaker_kind(label, name) == kind
+
+
+def test_speakers_addressee_never_speaks(nlp):
+    # the subject left out ("But told BBC News: ..."): the source of the quote before, never BBC News
+    text = ('Mr Blair said he had not read the report. But told BBC News: "As far as I am concerned, we have done '
+            'everything we were asked to do."')
+    rows = [r for r in quote_rows_cached(nlp, text) if r.text.startswith("As far as")]
+    assert rows and rows[0].speaker != "BBC News"
+
+
+def test_speakers_dateline_place_never_speaks(nlp):
+    text = ("Washington (AFP) – Democrat Hillary Clinton has taken a big lead in the polls, "
+            "her campaign said on Tuesday.")
+    assert all(r.speaker != "Washington" for r in quote_rows_cached(nlp, text))
+
+
+@pytest.mark.parametrize(("text", "quote", "speaker"), [
+    # a role opening the sentence right after the one that names its only person, as its speaker
+    ("Curfews were other options which could be used if court orders were defied, Lord Falconer said. "
+     "The constitutional affairs secretary outlined some of the plans on Tuesday. "
+     "He denied that activists had forced the changes on the government.", "activists had forced", "Lord Falconer"),
+    # that person only as the subject of a relative clause: not the role's holder
+    ("The issue was a feature of the US election, where George Bush opposed extending it. "
+     "But the Tory leader argued there was a moral case for the research to go on.", "there was a moral case",
+     "Tory leader"),
+])
+def test_speakers_role_right_after_its_only_person(nlp, text, quote, speaker):
+    assert source_of(nlp, text, quote)[0] == speaker
+
+
+@pytest.mark.parametrize(("text", "quote", "speaker"), [
+    # the parse heads "The Tory co-chairman" with its hyphen: the role is still Liam Fox's
+    ('Tory co-chairman Liam Fox spoke at the weekend. "What we learned is that it will be fear and smear," he said. '
+     'The Tory co-chairman attacked the pledges and said Mr Blair was very worried about the voters.',
+     "Mr Blair was very worried", "Liam Fox"),
+])
+def test_speakers_hyphenated_role(nlp, text, quote, speaker):
+    assert source_of(nlp, text, quote)[0] == speaker
