@@ -7,7 +7,6 @@ import json
 import shutil
 from pathlib import Path
 
-import pandas as pd
 import pytest
 from typer.testing import CliRunner
 
@@ -15,14 +14,12 @@ from pipeline.cli import app
 from pipeline.errors import TableError
 from pipeline.registry import stage_names
 from pipeline.runner import Settings, fingerprint, run
-from pipeline.schemas import SCHEMAS
-from pipeline.tables import read_table, table_files
+from pipeline.tables import table_files
 
 from .conftest import SEEDS
 from .test_runner_streaming import assert_same_tables, count_parses  # noqa: F401 (fixture)
 
 ALL = list(stage_names())
-TABLES = [t for t in SCHEMAS if t != "errors"]
 
 
 @pytest.fixture

@@ -10,7 +10,6 @@ import pandas as pd
 import pytest
 from typer.testing import CliRunner
 
-from pipeline import tables as tables_module
 from pipeline.cli import app
 from pipeline.errors import RunLockedError
 from pipeline.registry import stage_names
