@@ -18,7 +18,7 @@ from pipeline.runner.batch import BatchTask, process_batch
 from pipeline.runner.batching import auto_batch_size
 
 from .conftest import SEEDS
-from .test_runner_streaming import assert_same_tables
+from .test_runner_streaming import assert_same_tables, count_parses  # noqa: F401 (fixture)
 
 ALL = list(stage_names())
 
@@ -87,3 +87,28 @@ def test_runner_scaling_fork_server_starts_before_the_commands_imports(monkeypat
     monkeypatch.setattr(worker_server, "start", lambda *a: calls.append(a))
     worker_server.start_for_command_line(argv)
     assert calls == ([] if expected is None else [expected])
+
+
+def test_runner_scaling_a_rule_component_failing_on_one_text_costs_no_second_parse(tmp_path, monkeypatch,
+                                                                                   seed_tables, count_parses):
+    """One text a parse component fails on is recorded; the batch's other texts
+    are parsed once, in the same nlp.pipe call (no one-by-one reparse)."""
+    from pipeline.stages.entities.rules import EntityRules
+
+    victim = sorted(seed_tables["documents"]["doc_id"])[2]
+    marker = seed_tables["documents"].set_index("doc_id").loc[victim, "text"][:40]
+    real = EntityRules.__call__
+
+    def fails_on_one(self, doc):
+        if doc.text.startswith(marker):
+            raise ValueError("[E1010] Unable to set entity information for token 17")
+        return real(self, doc)
+
+    monkeypatch.setattr(EntityRules, "__call__", fails_on_one)
+    count_parses.clear()
+    summary = run(ALL, Settings(input=SEEDS, out=tmp_path, incremental=False))
+    assert [(r.doc_id, r.stage, r.error) for r in summary.errors.records if not r.error.startswith("warning:")] \
+        == [(victim, "sentences", "ValueError")]
+    assert len(count_parses) == 5, "the batch is parsed once, not again one text at a time"
+    kept = {t: df[df["doc_id"] != victim] for t, df in seed_tables.items() if t in ("sentences", "claims")}
+    assert_same_tables(tmp_path, kept, ("sentences",), ignore=("path",))

@@ -59,7 +59,8 @@ def print_timings(summary: RunSummary) -> None:
     """One JSON line: seconds per phase, the batch window's efficiency, worker memory."""
     import json
 
-    data = {"seconds": summary.seconds, "phases": summary.phases, "busy": summary.busy_seconds,
+    data = {"seconds": summary.seconds, "phases": summary.phases, "phases_cpu": summary.phases_cpu,
+            "busy": summary.busy_seconds,
             "workers": summary.workers, "batch_size": summary.batch_size, "docs": summary.processed,
             "failed": len(summary.errors.failed_ids()), "worker_rss_mib": summary.worker_rss_mib}
     out_console.print("timings: " + json.dumps(data), highlight=False, soft_wrap=True, markup=False)

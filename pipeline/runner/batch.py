@@ -189,11 +189,14 @@ def parse_batch(nlp, documents: pd.DataFrame, task: BatchTask, errors: ErrorLog,
     disable = disabled_components(nlp)
     parsed: list[tuple[str, str]] = []
     new_docs = []
+    failed: dict[int, BaseException] = {}
     try:
-        out = parse_texts(nlp, [t[2] for t in todo], disable)
-        pairs = list(zip(todo, out))
+        out = parse_texts(nlp, [t[2] for t in todo], disable, failed)
+        pairs = [(item, doc) for k, (item, doc) in enumerate(zip(todo, out)) if k not in failed]
+        for k, exc in failed.items():
+            errors.document_failed(todo[k][0], todo[k][1], stage, exc)
     except DOCUMENT_ERRORS:
-        # One text broke a component: parse one at a time to find and skip it.
+        # A text broke the pieces around the parse: parse one at a time to find and skip it.
         pairs = []
         for item in todo:
             try:

@@ -157,6 +157,7 @@ def _run(selected: list[Stage], registered, settings: Settings, store: TableStor
         summary.batch_size = batch_size
         if progress is not None:
             progress.start(total)
+        cpu = [time.process_time()]  # this process's CPU seconds at each phase boundary
         try:
             if engine is not None:
                 engine.run(tasks, sink)
@@ -170,6 +171,7 @@ def _run(selected: list[Stage], registered, settings: Settings, store: TableStor
         sink.finish()
         skipped |= sink.skipped
         t0 = time.perf_counter()
+        cpu.append(time.process_time())
         for s in batched:
             copy_unchanged(out, s.output, skipped, writers[s.output])
         for s in batched:
@@ -179,6 +181,7 @@ def _run(selected: list[Stage], registered, settings: Settings, store: TableStor
             if s.corpus:
                 sink.seconds[s.name] = run_corpus_stage(s, writers, out, max(batch_size * 50, 1000))
         t_finalized = time.perf_counter()
+        cpu.append(time.process_time())
         for s in selected:
             path = writers[s.output].commit()
             secs = sink.seconds.get(s.name, 0.0)
@@ -197,6 +200,7 @@ def _run(selected: list[Stage], registered, settings: Settings, store: TableStor
         else:
             index.commit()
         t_end = time.perf_counter()
+        cpu.append(time.process_time())
     except BaseException:
         for w in writers.values():
             w.abort()
@@ -214,6 +218,7 @@ def _run(selected: list[Stage], registered, settings: Settings, store: TableStor
     summary.busy_seconds = sum(b - a for a, b in sink.busy)
     summary.worker_rss_mib = sink.worker_rss_mib
     _phases(summary, sink, t_start, t0, t_finalized, t_end)
+    summary.phases_cpu = {"batches": cpu[1] - cpu[0], "finalize": cpu[2] - cpu[1], "publish": cpu[3] - cpu[2]}
     return summary
 
 

@@ -48,6 +48,9 @@ from typing import Iterable, Iterator
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..errors import DOCUMENT_ERRORS
+from ..nlp.docs import doc_text
+
 #: longest whitespace-free run, and longest junk line, tokenized by spaCy's tokenizer
 LONG_RUN = 64
 #: a text longer than this is parsed in chunks (characters)
@@ -183,18 +186,81 @@ def _groups(items: Iterable[tuple[int, str]], limit: int) -> Iterator[list[tuple
         yield group
 
 
-def parse_texts(nlp: Language, texts: list[str], disable: Iterable[str] = ()) -> list[Doc]:
+def parse_texts(nlp: Language, texts: list[str], disable: Iterable[str] = (),
+                failed: dict[int, BaseException] | None = None) -> list[Doc | None]:
     """The parsed Doc of each text, in order (module doc): long texts in chunks,
-    ``nlp.pipe`` over groups of at most ``GROUP_CHARS`` characters."""
+    ``nlp.pipe`` over groups of at most ``GROUP_CHARS`` characters.
+
+    With ``failed``, a rule component that fails on one text (one of
+    ``errors.DOCUMENT_ERRORS``) loses only that text: spaCy's error handler
+    records it (``failed``: index -> exception; its Doc is ``None``) and the
+    others go on in the same ``nlp.pipe`` call, so the batch is not parsed a
+    second time. Without ``failed``, the error is raised."""
     disable = list(disable)
     chunks = ((i, piece) for i, text in enumerate(texts) for piece in split_chunks(text))
     parsed: list[list[Doc]] = [[] for _ in texts]
-    for group in _groups(chunks, GROUP_CHARS):
-        # a text spaCy tokenizes as it is goes in as text, the others as Docs
-        docs = (_doc_or_text(nlp, piece) for _, piece in group)
-        for (i, _), doc in zip(group, nlp.pipe(docs, batch_size=len(group), disable=disable)):
-            parsed[i].append(doc)
-    return [parts[0] if len(parts) == 1 else join_docs(parts) for parts in parsed]
+    lost: dict[int, BaseException] = {}
+    # Components without an error handler of their own (the stages' rule
+    # components) use the pipeline's default one; spaCy's trained components
+    # raise as before (the caller then parses one text at a time).
+    saved = nlp.default_error_handler
+    if failed is not None:
+        nlp.default_error_handler = _record
+    try:
+        for group in _groups(chunks, GROUP_CHARS):
+            docs, errors = _pipe(nlp, group, disable)
+            if len(errors) > 1:  # may be a failure of a whole minibatch: find the text(s) it was about
+                for k in list(errors):
+                    one, one_error = _pipe(nlp, [group[k]], disable)
+                    if one:
+                        docs[k] = one[0]
+                        del errors[k]
+                    else:
+                        errors[k] = one_error[0]
+            for k, (i, _) in enumerate(group):
+                if k in errors:
+                    lost[i] = errors[k]
+                elif k in docs:
+                    parsed[i].append(docs[k])
+    finally:
+        nlp.default_error_handler = saved
+    if failed is not None:
+        failed.update(lost)
+    return [None if i in lost else parts[0] if len(parts) == 1 else join_docs(parts)
+            for i, parts in enumerate(parsed)]
+
+
+_ERRORS: list[tuple[str, BaseException]] = []
+
+
+def _record(_name, _proc, docs, exc: BaseException) -> None:
+    """spaCy error handler: note a per-document failure; anything else stops the run."""
+    if not isinstance(exc, DOCUMENT_ERRORS):
+        raise exc
+    _ERRORS.extend((doc.text, exc) for doc in docs)
+
+
+def _pipe(nlp: Language, group: list[tuple[int, str]], disable: list[str]
+          ) -> tuple[dict[int, Doc], dict[int, BaseException]]:
+    """One ``nlp.pipe`` call over ``group``: (position -> Doc, position -> exception)."""
+    _ERRORS.clear()
+    # a text spaCy tokenizes as it is goes in as text, the others as Docs
+    docs = list(nlp.pipe((_doc_or_text(nlp, piece) for _, piece in group), batch_size=len(group), disable=disable))
+    if not _ERRORS:
+        return dict(enumerate(docs)), {}
+    # the failed pieces are missing from the output, which keeps its order
+    lost = {text for text, _ in _ERRORS}
+    out, errors = {}, {}
+    it = iter(docs)
+    nxt = next(it, None)
+    for k, (_, piece) in enumerate(group):
+        if nxt is not None and (piece not in lost or doc_text(nxt) == piece):
+            out[k] = nxt
+            nxt = next(it, None)
+        else:
+            errors[k] = next(exc for text, exc in _ERRORS if text == piece)
+    _ERRORS.clear()
+    return out, errors
 
 
 def _doc_or_text(nlp: Language, piece: str) -> Doc | str:

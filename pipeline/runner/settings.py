@@ -59,6 +59,9 @@ class RunSummary:
     #: wall seconds per phase: start (checks, setup), batches (from the first
     #: batch handed out to the last result), finalize, publish
     phases: dict[str, float] = field(default_factory=dict)
+    #: CPU seconds of this process in the batch phase (all batch work, with one
+    #: worker), finalize and publish: what a machine with idle cores would take
+    phases_cpu: dict[str, float] = field(default_factory=dict)
     workers: int = 1
     batch_size: int = BATCH_SIZE
     busy_seconds: float = 0.0  # batch work summed over all workers
