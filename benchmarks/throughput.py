@@ -45,6 +45,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -158,11 +159,11 @@ def peak_rss_of(cmd: list[str]) -> int:
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=None, text=True)
     peak = 0
     status = Path(f"/proc/{proc.pid}/status")
-    import threading
+    done = threading.Event()
 
-    def watch():
+    def watch():  # never reaps the process: wait4 below does, to read its CPU time
         nonlocal peak
-        while proc.poll() is None:
+        while not done.is_set():
             try:
                 for line in status.read_text().splitlines():
                     if line.startswith("VmHWM:"):
@@ -174,10 +175,11 @@ def peak_rss_of(cmd: list[str]) -> int:
     t = threading.Thread(target=watch, daemon=True)
     t.start()
     out = proc.stdout.read()
-    _, status, usage = os.wait4(proc.pid, 0)  # reaped here, to read its CPU time
+    _, code, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - t0
-    proc.returncode = os.waitstatus_to_exitcode(status)
+    done.set()
     t.join()
+    proc.returncode = os.waitstatus_to_exitcode(code)
     print(out, end="")
     print(json.dumps({"rss_mib": peak / 1024, "wall": wall, "cpu": usage.ru_utime + usage.ru_stime}))
     return proc.returncode
