@@ -75,6 +75,7 @@ from .stages import actors, claims, clean, entities, quotes, sentences
 from .stages.actors import stage as actors_stage
 from .stages.claims import score as claims_score
 from .stages.claims.about import sync_sources
+from .stages.claims.clusters import cluster_ids
 from .stages.claims.model import load_model as load_claim_model
 from .stages.clean import score as clean_score
 from .stages.entities import rules as entity_rules
@@ -135,6 +136,14 @@ def _entities_finalize(table: pd.DataFrame) -> pd.DataFrame:
     return table.assign(canonical=canonical_names(table).to_numpy())
 
 
+def _claims_finalize(claims: pd.DataFrame, quotes: pd.DataFrame) -> pd.DataFrame:
+    """A claim drawn from a quote takes the quote's corpus-wide speaker (``claims.about``);
+    then ``cluster_id``, the same id for the same assertion in different documents
+    (``stages.claims.clusters``): both need every document."""
+    claims = sync_sources(claims, quotes)
+    return claims.assign(cluster_id=cluster_ids(claims))
+
+
 _STAGES: list[Stage] = [
     Stage("clean", "documents", clean.clean_documents, schemas.DOCUMENTS,
           help="read --input, strip site furniture, extract title/dateline/source/published",
@@ -151,7 +160,7 @@ _STAGES: list[Stage] = [
           finalize=resolve_roles, canonical_columns=("speaker",), score=quotes_score.score),
     Stage("claims", "claims", claims.classify_claims, schemas.CLAIMS,
           help="claim type, speaker, check-worthiness and what each claim is about",
-          setup=load_claim_model, finalize=sync_sources, canonical_columns=("speaker", "about"),
+          setup=load_claim_model, finalize=_claims_finalize, canonical_columns=("speaker", "about"),
           score=claims_score.score),
     Stage("actors", "actors", actors.build_actors, schemas.ACTORS,
           help="one row per person or organisation of the corpus, with aliases and counts",

@@ -97,6 +97,8 @@ CLAIMS = pa.schema(
         pa.field("about", pa.list_(pa.string())),         # canonical names the content is about
         pa.field("content_start", pa.int64()),            # the asserted content, without "X said that"
         pa.field("content_end", pa.int64()),
+        # extras
+        pa.field("cluster_id", pa.int64()),  # the same id for the same assertion in other documents
     ]
 )
 
@@ -128,6 +130,22 @@ ERRORS = pa.schema(
     ]
 )
 
+CLAIM_MATCHES = pa.schema(
+    [
+        pa.field("doc_id", pa.string(), nullable=False),
+        pa.field("claim_id", pa.int64(), nullable=False),
+        pa.field("rank", pa.int64(), nullable=False),  # 1 = best
+        pa.field("match_id", pa.string(), nullable=False),
+        pa.field("match_text", pa.string(), nullable=False),
+        pa.field("score", pa.float64(), nullable=False),  # 0..1; under 0.1 reads "no match"
+        # extras: from the archive, when it has them
+        pa.field("match_title", pa.string()),
+        pa.field("match_url", pa.string()),
+        pa.field("match_verdict", pa.string()),
+    ]
+)
+
+#: the tables ``pipeline run`` writes (the registry's stages, then errors)
 SCHEMAS: dict[str, pa.Schema] = {
     "documents": DOCUMENTS,
     "sentences": SENTENCES,
@@ -138,12 +156,17 @@ SCHEMAS: dict[str, pa.Schema] = {
     "errors": ERRORS,
 }
 
+#: tables that other commands write into a run's tables folder: table -> (the command, its
+#: schema); the views read them when present (``views.explore.load_tables``)
+COMMAND_TABLES: dict[str, tuple[str, pa.Schema]] = {"claim_matches": ("pipeline match", CLAIM_MATCHES)}
+
 #: tables whose rows carry (start, end, text) offsets into documents.text
 SPAN_TABLES = ("sentences", "entities", "quotes", "claims")
 
 
 def schema_for(table: str) -> pa.Schema:
-    try:
+    if table in SCHEMAS:
         return SCHEMAS[table]
-    except KeyError:
-        raise KeyError(f"unknown table {table!r}; valid tables: {', '.join(SCHEMAS)}") from None
+    if table in COMMAND_TABLES:
+        return COMMAND_TABLES[table][1]
+    raise KeyError(f"unknown table {table!r}; valid tables: {', '.join([*SCHEMAS, *COMMAND_TABLES])}")

@@ -121,3 +121,46 @@ def test_quotes_benchmark_direct_gold_needs_a_direct_quote():
     direct = _pred(text, "we will win the election", "He", kind="direct")
     assert bench.score([_article(text, [gold])], {"a": [indirect]}, "overlap")["direct recall"] == 0.0
     assert bench.score([_article(text, [gold])], {"a": [direct]}, "overlap")["direct recall"] == 1.0
+
+
+def test_quotes_benchmark_overlap_head_word_compared_as_tokens():
+    # the head token `Jr.` carries its period; the gold Source `... Biden Jr` does not
+    text = "Vice President Joseph R. Biden Jr. warned that the dangers had grown."
+    gold = _gold(text, "the dangers had grown", "Vice President Joseph R. Biden Jr")
+    pred = _pred(text, "the dangers had grown", "Vice President Joseph R. Biden Jr.", "Jr.")
+    assert bench.score([_article(text, [gold])], {"a": [pred]}, "overlap")["indirect speaker accuracy"] == 1.0
+
+
+@pytest.mark.parametrize(("mention", "head", "right"), [
+    ("the 30 percent of voters", "percent", True),    # the noun phrase right before `who`
+    ("voters", None, True),
+    ("the 30 percent", "percent", False),             # a mention that stops short of `who`
+])
+def test_quotes_benchmark_overlap_who_antecedent_is_the_mention_before_it(mention, head, right):
+    text = "Among the 30 percent of voters who said the economy is weak, most stayed home."
+    gold = _gold(text, "the economy is weak", "who")
+    pred = _pred(text, "the economy is weak", mention, head)
+    got = bench.score([_article(text, [gold])], {"a": [pred]}, "overlap")["indirect speaker accuracy"]
+    assert got == (1.0 if right else 0.0)
+
+
+def test_quotes_benchmark_strict_last_word_read_both_ways():
+    # `Smith` for `Steve Smith, a veteran editor`: not the same last word, but the
+    # mention's last word lies inside the Source
+    gold = _gold(TEXT, "the economy is weak and voters are angry about the deal", "Steve Smith, a veteran editor")
+    pred = _pred(TEXT, "the economy is weak and voters are angry about the deal", "Smith")
+    got = bench.score([_article(TEXT, [gold])], {"a": [pred]}, "strict")
+    assert got["indirect speaker accuracy"] == 0.0
+    assert got["indirect speaker, last word in Source"] == 1.0
+
+
+def test_quotes_benchmark_gold_without_source_counts_as_wrong_speaker_and_is_reported_apart():
+    text = "Asked whether he would run, Smith said no. Jones said the vote was fair."
+    asked = bench.GoldAtt([(text.index("whether"), text.index(", Smith"))], [], "Asked", "whether he would run", "",
+                          [], True, False)
+    jones = _gold(text, "the vote was fair", "Jones")
+    preds = [_pred(text, "whether he would run", "Smith"), _pred(text, "the vote was fair", "Jones")]
+    got = bench.score([_article(text, [asked, jones])], {"a": preds}, "overlap")
+    assert got["indirect (speech) recall"] == 1.0
+    assert got["indirect speaker accuracy"] == 0.5
+    assert got["indirect speaker, gold with a Source"] == 1.0

@@ -11,7 +11,7 @@ from .. import worker_server
 # model while this process does its own imports (below), not after them.
 worker_server.start_for_command_line(sys.argv)
 
-from . import evaluate, export, report, run, serve, train  # noqa: E402,F401  (each registers its command on ``app``)
+from . import evaluate, export, match, report, run, serve, train  # noqa: E402,F401  (each registers its command on ``app``)
 from .app import app, console  # noqa: E402
 
 __all__ = ["app", "main"]

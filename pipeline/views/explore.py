@@ -18,7 +18,7 @@ import pandas as pd
 from ..errors import TableError
 from ..registry import producer, tables as registered_tables
 from ..resources import word_list
-from ..schemas import CLAIM_TYPES
+from ..schemas import CLAIM_TYPES, COMMAND_TABLES
 from ..stages.names import strip_titles
 from ..tables import MissingTableError, empty_frame, read_table, table_path
 from .markup import CLAIM_COLOURS, PUBLICATION, STYLE, UNKNOWN_SPEAKER, render_marked_text
@@ -100,6 +100,8 @@ def load_tables(out_dir: Path | str = "data") -> Tables:
 
     A missing stage table raises ``MissingTableError`` naming the stage to run;
     a missing ``errors.parquet`` (written only by the runner) reads as empty.
+    Tables that other commands write (``claim_matches``, by ``pipeline match``)
+    are read when present.
     """
     out = Path(out_dir)
     if not out.is_dir():
@@ -110,6 +112,9 @@ def load_tables(out_dir: Path | str = "data") -> Tables:
             frames[name] = empty_frame("errors")
             continue
         frames[name] = read_table(out, name, stage_hint=producer(name) or "all")
+    for name in COMMAND_TABLES:
+        if table_path(out, name).exists():
+            frames[name] = read_table(out, name)
     return Tables(out_dir=out, **frames)
 
 
@@ -281,7 +286,8 @@ def claims_with_context(tables: Tables) -> pd.DataFrame:
     entities it mentions (``entities``: canonical names, comma-separated)."""
     claims = tables.claims
     cols = ["doc_id", "title", "claim_id", "speaker", "claim_type", "check_worthy", "confidence",
-            "claim", "sentence", "entities", "about", "quote_id", "start", "end"]
+            "claim", "sentence", "entities", "about", "quote_id", "start", "end", "cluster_id"]
+    claims = _with_clusters(claims)
     if claims.empty:
         return pd.DataFrame(columns=cols)
     df = claims.assign(speaker=speaker_or_publication(claims["speaker"]),
@@ -426,6 +432,47 @@ def speakers_overview(tables: Tables) -> pd.DataFrame:
     out["documents"] = docs.groupby("speaker")["doc_id"].nunique().reindex(out.index, fill_value=0)
     out = out.astype("int64")
     return out.sort_values(["claims", "quotes"], ascending=False, kind="stable").reset_index()
+
+
+# --- the same assertion in other documents ------------------------------------------------------
+
+def _with_clusters(claims: pd.DataFrame) -> pd.DataFrame:
+    """``claims`` with a ``cluster_id`` column (all null for tables written before it existed)."""
+    return claims if "cluster_id" in claims.columns else claims.assign(cluster_id=pd.Series(pd.NA, index=claims.index, dtype="Int64"))
+
+
+def who_else_says(tables: Tables, speaker: str | None = None, doc_id: str | None = None,
+                  claim_id: int | None = None) -> pd.DataFrame:
+    """Who else says this? For each claim of ``speaker`` (a canonical name or an alias, see
+    :func:`actor_name`; :data:`PUBLICATION` for the articles' own claims), or for the one claim
+    ``doc_id``/``claim_id``, or for every
+    claim: the claims of *other* documents that make the same assertion (the same
+    ``claims.cluster_id``: near-identical wording, ``stages/claims/clusters.py``).
+
+    One row per (claim, the same claim elsewhere): ``doc_id``, ``claim_id``, ``speaker``,
+    ``claim``, ``also_doc_id``, ``also_claim_id``, ``also_speaker``, ``also_claim``,
+    ``also_title``; empty when nobody else says it.
+    """
+    claims = _with_clusters(tables.claims)
+    cols = ["doc_id", "claim_id", "speaker", "claim", "also_doc_id", "also_claim_id", "also_speaker", "also_claim",
+            "also_title"]
+    shown = claims[claims["cluster_id"].notna()].assign(speaker=lambda d: speaker_or_publication(d["speaker"]))
+    mine = shown
+    if speaker is not None:
+        mine = mine[mine["speaker"].str.casefold() == actor_name(tables, speaker).casefold()]
+    if doc_id is not None:
+        mine = mine[mine["doc_id"] == doc_id]
+    if claim_id is not None:
+        mine = mine[mine["claim_id"] == claim_id]
+    if mine.empty:
+        return pd.DataFrame(columns=cols)
+    keep = ["doc_id", "claim_id", "speaker", "text", "cluster_id"]
+    others = shown[keep].rename(columns={c: f"also_{c}" for c in keep if c != "cluster_id"})
+    pairs = mine[keep].merge(others, on="cluster_id")
+    pairs = pairs[pairs["also_doc_id"] != pairs["doc_id"]].rename(columns={"text": "claim", "also_text": "also_claim"})
+    pairs["also_title"] = pairs["also_doc_id"].map(display_titles(tables.documents))
+    pairs = pairs.sort_values(["doc_id", "claim_id", "also_doc_id", "also_claim_id"], kind="stable")
+    return pairs[cols].reset_index(drop=True)
 
 
 # --- one document, sentence by sentence ------------------------------------------------------

@@ -37,7 +37,7 @@ import pandas as pd
 from ..errors import OutputError
 from ..registry import producer
 from ..runner.run_record import read_run_record
-from ..schemas import CLAIM_TYPES
+from ..schemas import CLAIM_TYPES, COMMAND_TABLES
 from ..tables import replace_path
 from . import explore
 from .explore import Tables
@@ -164,6 +164,9 @@ class Site:
         self.quotes_by_entity = _groups(_explode_entities(self.quotes), "entity")
         self.ents_by_name = _groups(ents, "canonical")
         self.claims_by_entity = _groups(_explode_entities(self.claims), "entity")
+        # claims.cluster_id -> its claims (doc_id, claim_id), for "also said in N documents"
+        clustered = self.claims[self.claims["cluster_id"].notna()].sort_values(["doc_id", "claim_id"])
+        self.cluster_claims = {int(k): list(zip(g["doc_id"], g["claim_id"])) for k, g in clustered.groupby("cluster_id")}
 
     def _part(self, groups: dict[str, pd.DataFrame], key: str, like: pd.DataFrame) -> pd.DataFrame:
         return groups.get(key, like.iloc[0:0])
@@ -278,7 +281,8 @@ class Site:
         return self.page("claimex report", body, nav=False)
 
     def _table_rows(self) -> list[list[str]]:
-        return [[f"<code>{esc(name)}</code>", str(len(self.t[name])), esc(producer(name) or "the runner")]
+        return [[f"<code>{esc(name)}</code>", str(len(self.t[name])),
+                 esc(producer(name) or COMMAND_TABLES.get(name, ("the runner",))[0])]
                 for name in self.t.names]
 
     def _speaker_list(self, canonical: str) -> str:
@@ -298,7 +302,8 @@ class Site:
         )
         claim_rows = [
             [f"<a href='#claim-{int(c.claim_id)}'>{int(c.claim_id)}</a>", claim_badge(c.claim_type, bool(c.check_worthy)),
-             self.speaker_slugs.link(c.speaker), esc(c.claim), self._about_links(c.about), f"{float(c.confidence):.2f}"]
+             self.speaker_slugs.link(c.speaker), esc(c.claim) + self._also_said(c.doc_id, c.cluster_id),
+             self._about_links(c.about), f"{float(c.confidence):.2f}"]
             for c in claims.itertuples(index=False)
         ]
         quote_rows = [
@@ -374,10 +379,23 @@ class Site:
                 seen.add(c.speaker)
             rows.append(
                 ([first + self.speaker_slugs.link(c.speaker)] if with_speaker else [])
-                + [claim_badge(c.claim_type, bool(c.check_worthy)), esc(c.claim), self._about_links(c.about),
+                + [claim_badge(c.claim_type, bool(c.check_worthy)), esc(c.claim) + self._also_said(c.doc_id, c.cluster_id),
+                   self._about_links(c.about),
                    self.doc_slugs.link(c.doc_id, self.titles[c.doc_id], anchor=f"claim-{int(c.claim_id)}")]
             )
         return rows
+
+    def _also_said(self, doc_id: str, cluster_id) -> str:
+        """"also said in N documents", linked to the same claim there (``claims.cluster_id``)."""
+        if pd.isna(cluster_id):
+            return ""
+        first: dict[str, int] = {}
+        for d, c in self.cluster_claims.get(int(cluster_id), ()):
+            if d != doc_id:
+                first.setdefault(d, int(c))
+        links = [self.doc_slugs.link(d, self.titles[d], anchor=f"claim-{c}") for d, c in list(first.items())[:5]]
+        more = f" and {len(first) - 5:,} more" if len(first) > 5 else ""
+        return f"<br><span class='muted'>also said in {_n(len(first), 'document')}: {', '.join(links)}{more}</span>" if first else ""
 
     def _speaker_anchor(self, speaker: str) -> str:
         return "claims-by-" + self.speaker_slugs.by_name.get(speaker, "unknown")

@@ -118,12 +118,12 @@ def join_hyphenated(doc: Doc, spans: list[Cand]) -> list[Cand]:
     space around the hyphen, takes the other half in. Spans it would swallow are dropped."""
     out: list[Cand] = []
     changed = False
-    for c in spans:
+    for k, c in enumerate(spans):
+        if out and c.start < out[-1].end:
+            continue  # the other half, already taken in by the span before
         if c.label not in ("PERSON", "ORG", "GPE", "NORP", "FAC") or c.end <= c.start:
             out.append(c)
             continue
-        if out and out[-1].start <= c.start and c.end <= out[-1].end:
-            continue  # the other half, already taken in by the span before
         s, e = c.start, c.end
         while s >= 2 and doc[s - 1].text == "-" and _joined(doc[s - 2], doc[s - 1]) and _joined(doc[s - 1], doc[s]) \
                 and doc[s - 2].is_title and doc[s - 2].is_alpha:
@@ -131,6 +131,10 @@ def join_hyphenated(doc: Doc, spans: list[Cand]) -> list[Cand]:
         while e + 1 < len(doc) and doc[e].text == "-" and _joined(doc[e - 1], doc[e]) and _joined(doc[e], doc[e + 1]) \
                 and doc[e + 1].is_title and doc[e + 1].is_alpha:
             e += 2
+        if any(later.start < e < later.end for later in spans[k + 1:]):
+            # the other half starts a longer span ("World Cross-Country Championships"):
+            # that span keeps its words, this one stays as tagged
+            e = c.end
         if (s, e) != (c.start, c.end):
             changed = True
             while out and out[-1].end > s:

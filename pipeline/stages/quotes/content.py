@@ -31,7 +31,7 @@ from spacy.tokens import Doc, Token
 
 from ...nlp.lemmas import lemma as lemma_of
 from ...resources import QUOTE_CHARS, reporting_verbs, word_set
-from .cues import is_cue, report_lexicon
+from .cues import can_speak, is_cue, report_lexicon
 
 VERB_POS = frozenset({"VERB", "AUX"})
 _CLAUSE_PUNCT = frozenset({",", "—", "–", "--", "-", ";"})
@@ -78,6 +78,9 @@ def content_of(tok: Token, particle: Token | None, entry: str, quoted=None, subj
     """What the cue ``tok`` reports (see the module docstring), or None. ``quoted(token)``:
     whether a token lies inside a direct quote (the speaker's own words are never cut);
     ``subject``: the cue's speaker mention, which bounds an attribution set off by commas."""
+    aside = _as_aside(tok)
+    if aside is not None:
+        return aside
     if particle is not None and particle.dep_ == "prep":
         return _prep_object(tok, particle, entry)
     if particle is not None and particle.dep_ == "mark":
@@ -107,6 +110,35 @@ def content_of(tok: Token, particle: Token | None, entry: str, quoted=None, subj
     return got
 
 
+# --- 0. `as X reported` -----------------------------------------------------------
+
+
+def is_as_aside(tok: Token) -> bool:
+    """`As The Washington Post reported, ...`, `..., as reported by Western Journalism`:
+    an adverbial `as` clause around the cue, with nothing reported in it (not `Clinton
+    beamed as she noted how happy she was`: there `as` means while)."""
+    if tok.dep_ != "advcl" or tok.head.pos_ not in VERB_POS \
+            or any(c.dep_ in _OWN_CONTENT_DEPS for c in tok.children):
+        return False
+    first = tok.doc[tok.left_edge.i]
+    return first.lower_ == "as" and first.head.i == tok.i and first.dep_ in ("mark", "advmod", "prep")
+
+
+_OWN_CONTENT_DEPS = frozenset({"ccomp", "dobj", "xcomp", "oprd", "attr", "dative", "advcl", "conj"})
+
+
+def _as_aside(tok: Token) -> Content | None:
+    """What an `as X reported` aside attributes is the clause it is set in, on the
+    other side of the aside (PolNeAR train annotates `As BuzzFeed News first
+    reported, Mr. Trump voiced support ...` so)."""
+    if not is_as_aside(tok):
+        return None
+    head = tok.head
+    if tok.left_edge.i < head.i:
+        return Content(tok.right_edge.i + 1, head.right_edge.i, "around")
+    return Content(head.left_edge.i, tok.left_edge.i - 1, "around")
+
+
 # --- 1. prepositional objects ---------------------------------------------------
 
 
@@ -128,15 +160,24 @@ def _prep_object(tok: Token, prep: Token, entry: str) -> Content | None:
 # --- 2. content clauses -----------------------------------------------------------
 
 
+# Cues whose content is a question: `asked if/whether ...` is what was asked (PolNeAR
+# train: 62 of 72 such clauses annotated), while after other cues `if` opens a condition.
+_QUESTION_CUES = frozenset({"ask", "question", "wonder", "inquire", "query"})
+_QUESTION_MARKS = frozenset({"if", "whether"})
+
+
 def _clause(tok: Token, quoted=None) -> Content | None:
     doc = tok.doc
     ccomps = [c for c in tok.children if c.dep_ == "ccomp"]
+    marks = {"that"}
+    if lemma_of(tok).lower() in _QUESTION_CUES:
+        marks |= _QUESTION_MARKS
     if not ccomps:
         # `Trump said after the convention he would not accept ...`: the small model
         # often labels an unmarked content clause `advcl`; one with its own subject
         # and no adverbial conjunction (`when`, `if`, `because`) is the content.
         ccomps = [c for c in tok.rights if c.dep_ == "advcl" and any(k.dep_ == "nsubj" for k in c.children)
-                  and not any(k.dep_ == "mark" and k.lower_ != "that" for k in c.children)]
+                  and not any(k.dep_ == "mark" and k.lower_ not in marks for k in c.children)]
     if not ccomps:
         return _detached_clause(tok, quoted)
     # Prefer the clause after the cue (`Republicans said they ... and Democrats
@@ -145,11 +186,24 @@ def _clause(tok: Token, quoted=None) -> Content | None:
     c = min(right, key=lambda c: c.i) if right else max(ccomps, key=lambda c: c.i)
     a, b = c.left_edge.i, c.right_edge.i
     if a < tok.i < b:  # the cue sits inside its clause's span (inversion): keep the side of the clause root
+        # (`the changes, which officials said will go into effect ...`: the clause's
+        # relative pronoun lies before the cue, the rest after it and its subject)
         if c.i < tok.i:
-            b = tok.left_edge.i - 1
+            b = tok.i - 1
+            while b > a and not _in_subtree(doc[b], c):
+                b -= 1
         else:
-            a = tok.right_edge.i + 1
+            a = tok.i + 1
+            while a < b and not _in_subtree(doc[a], c):
+                a += 1
     if c.i > tok.i:
+        # `said that she had seen several emails ..., and that talk of dissent ...`: a
+        # second content clause of the same cue, joined by `and`/`but` (not a second
+        # attribution: `said Clinton is honest, and three-quarters said the same`)
+        for c2 in sorted(right, key=lambda k: k.i):
+            if c2.i > b and (doc[c2.left_edge.i].lower_ == "that" or not is_cue(c2, report_lexicon())) \
+                    and all(t.is_punct or t.dep_ == "cc" for t in doc[b + 1:c2.left_edge.i]):
+                b = c2.right_edge.i
         # `stressed that consensus is not a technical process, but the only way ...`:
         # the small model hangs the second half off the cue as a verbless conjunct;
         # it is still part of what was said.
@@ -158,6 +212,10 @@ def _clause(tok: Token, quoted=None) -> Content | None:
                 b = max(b, r.right_edge.i)
         b = trim_tail(doc, a, b, c, tok, quoted)
     return Content(a, b, "clause")
+
+
+def _in_subtree(t: Token, root: Token) -> bool:
+    return t.i == root.i or root.is_ancestor(t)
 
 
 _DETOUR_DEPS = frozenset({"prep", "pobj", "npadvmod", "dobj", "dative", "advmod"})
@@ -193,7 +251,11 @@ def _circumstance(t: Token) -> bool:
     if t.ent_type_ in ("DATE", "TIME") or t.lower_ in word_set("speech_occasions") \
             or lemma_of(t).lower() in word_set("speech_occasions"):
         return True
-    return t.dep_ in ("dobj", "dative") and (t.pos_ in ("PROPN", "PRON") or t.lower_ in ("reporters", "journalists"))
+    # who was addressed: `told reporters`, `told the audience at his fundraiser for
+    # veterans that ...` (the parser hung the that-clause on `veterans`)
+    return t.dep_ in ("dobj", "dative", "pobj") and (
+        t.pos_ in ("PROPN", "PRON") or can_speak(t)
+        or t.lower_ in ("reporters", "journalists"))
 
 
 def _that_clause(v: Token) -> bool:
@@ -234,16 +296,36 @@ def trim_tail(doc: Doc, a: int, b: int, root: Token, cue: Token, quoted=None) ->
         prev = doc[start - 1] if start - 1 >= a else None
         at_end = c.right_edge.i >= b or all(t.is_punct for t in doc[c.right_edge.i + 1:b + 1])
         cut = None
-        if c.dep_ == "conj" and c.pos_ in VERB_POS and not has_subject(c) and has_subject(root) \
-                and c.tag_ in _FINITE and c.tag_ == cue.tag_ and is_cue(c, report_lexicon()):
+        if c.dep_ == "conj" and c.pos_ in VERB_POS and has_subject(root) and (
+                (not has_subject(c) and c.tag_ in _FINITE and c.tag_ == cue.tag_ and is_cue(c, report_lexicon()))
+                or (has_subject(c) and is_cue(c, report_lexicon()) and _reports(c) and not _continues_content(c, cue))):
+            # (`said Clinton is honest, and three-quarters said the same of Sanders`:
+            # a second attribution with its own speaker)
             cc = next((k for k in root.children if k.dep_ == "cc" and root.i < k.i < c.i), None)
             cut = cc.i if cc is not None else start
-        elif prev is not None and prev.text in _CLAUSE_PUNCT and at_end and c.dep_ == "advcl":
+        elif c.dep_ == "advcl" and is_as_aside(c) and is_cue(c, report_lexicon()):
+            cut = start  # `..., as The Post reported`: the writer's source, not the content
+        elif prev is not None and (prev.text in _CLAUSE_PUNCT or _after_closing_comma(doc, start, a)) and at_end \
+                and c.dep_ == "advcl":
             if c.tag_ == "VBG" or any(k.dep_ == "mark" and k.lower_ in _CONTRAST_MARKS for k in c.children):
                 cut = start
         if cut is not None:
             return _end_before(doc, a, b, cut)
     return _nonrestrictive_tail(doc, a, b, quoted)
+
+
+def _reports(verb: Token) -> bool:
+    """Whether a cue verb has something reported hanging from it (a clause or an object)."""
+    return any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in verb.children)
+
+
+def _after_closing_comma(doc: Doc, start: int, a: int) -> bool:
+    """`said things "should be wrapped up by Cleveland," referring to ...`: the comma
+    sits inside the closing mark (American style)."""
+    k = start - 1
+    while k > a and doc[k].text in QUOTE_CHARS:
+        k -= 1
+    return k < start - 1 and doc[k].text == ","
 
 
 def _end_before(doc: Doc, a: int, b: int, cut: int) -> int:
@@ -390,14 +472,22 @@ def _around(tok: Token, quoted=None) -> Content | None:
     is the whole clause, attribution inside."""
     doc = tok.doc
     head = tok.head
-    if not (tok.dep_ in ("parataxis", "ccomp", "advcl") and head.pos_ in VERB_POS and head.i != tok.i):
+    if not (tok.dep_ in ("parataxis", "ccomp", "advcl") or _asyndetic(tok)) \
+            or head.pos_ not in VERB_POS or head.i == tok.i:
         return None
     left = tok.left_edge.i
+    fronted = None
+    subj = next((c for c in tok.lefts if c.dep_ == "nsubj"), None)
+    if subj is not None and subj.left_edge.i > left and doc[subj.left_edge.i - 1].text in _CLAUSE_PUNCT \
+            and all(c.dep_ in ("npadvmod", "advmod", "prep", "punct") for c in tok.lefts if c.i < subj.i):
+        # `Many days, former employees said, she would stay ...`: the parser hung the
+        # content's fronted adverbial on the cue; it belongs to the content
+        fronted, left = left, subj.left_edge.i
     if doc[left].text in _CLAUSE_PUNCT or doc[left].text in QUOTE_CHARS:
         left += 1  # the comma before the attribution may hang from the cue itself
     if not (left > 0 and (doc[left - 1].text in _CLAUSE_PUNCT or doc[left - 1].text in QUOTE_CHARS)):
         return None
-    a = head.left_edge.i
+    a = head.left_edge.i if fronted is None else min(head.left_edge.i, fronted)
     if a >= left:
         return None  # nothing of the clause before the attribution
     right = tok.right_edge.i
@@ -410,6 +500,17 @@ def _around(tok: Token, quoted=None) -> Content | None:
     if head.i > tok.i:
         return None
     return Content(a, left - 1, "around")
+
+
+def _asyndetic(tok: Token) -> bool:
+    """`This includes a special force ..., Defense Secretary Ash Carter told a Senate
+    panel`: an attribution after a comma that the parser coordinated with the content's
+    verb, with no `and`/`but` between (PolNeAR train)."""
+    if tok.dep_ != "conj" or tok.head.i > tok.i:
+        return False
+    if any(c.dep_ == "cc" and c.i < tok.i for c in tok.head.children if c.i > tok.head.i):
+        return False
+    return any(c.dep_ == "nsubj" for c in tok.lefts) and tok.doc[tok.left_edge.i - 1].text == ","
 
 
 _ADJUNCT_MAX = 6  # `said on Tuesday`, `said in an interview with CNN`
@@ -443,10 +544,15 @@ def _set_off(tok: Token, subj: Token) -> Content | None:
     last = k - 1
     if first - 1 <= sent.start or doc[first - 1].text not in _CLAUSE_PUNCT:
         return None
+    after = last + 1
     before = range(sent.start, first - 1)
+    if after + 1 < sent.end and doc[after].text == "," and doc[after + 1].pos_ in VERB_POS \
+            and not any(doc[i].pos_ in VERB_POS for i in before):
+        # `<subject>, they say, <predicate>`: the content's subject, the attribution, then
+        # its predicate
+        return Content(sent.start, sent.end - 1, "around", around=True)
     if not any(doc[i].pos_ in VERB_POS for i in before):
         return None
-    after = last + 1
     if after >= sent.end or doc[after].text in (".", "!", "?", ";", ":") or doc[after].text in QUOTE_CHARS:
         return Content(sent.start, first - 2, "around")
     if doc[after].text == "," and any(t.is_alpha for t in doc[after + 1:sent.end]):

@@ -20,9 +20,10 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from ...nlp.lemmas import lemma as lemma_of
-from ...resources import QUOTE_CHARS, reporting_verbs
+from ...resources import QUOTE_CHARS, reporting_verbs, word_set
 from ..names import title_words
 from .marks import QuotedSpan
+from .sources import source_nouns
 
 
 
@@ -76,6 +77,7 @@ VERB_POS_IDS = np.asarray(sorted(UNIV_POS[p] for p in VERB_POS), dtype=np.uint64
 ACCORDING = get_string_id("according")
 # Subject dependencies that name who speaks (a passive subject is what was said, not who).
 _SUBJ_DEPS = frozenset({"nsubj"})
+_INHERITED_SUBJ_DEPS = frozenset({"nsubj", "nsubjpass"})
 # A cue verb without a subject of its own takes the subject of the verb it hangs
 # from: `He said X and added that ...` (conj), `wants to say` (xcomp),
 # `..., adding that ...` (advcl with a gerund).
@@ -101,9 +103,10 @@ def cue_particle(tok: Token, lex: CueLexicon) -> Token | None | bool:
         return False
     for child in tok.children:
         if child.dep_ in _SECOND_WORD_DEPS and (lemma, child.lower_) in lex.phrasal:
-            # a preposition needs an object, and not a date (`called on Tuesday for ...`)
-            if child.dep_ != "prep" or any(c.dep_ in ("pobj", "pcomp") and c.ent_type_ not in ("DATE", "TIME")
-                                           for c in child.children):
+            # a preposition needs an object after the verb (not `For starters, ... blames`)
+            # that can be what was said (not `called on Tuesday for ...`: ``_reportable``)
+            if child.dep_ != "prep" or (child.i > tok.i and any(
+                    c.dep_ in ("pobj", "pcomp") and _reportable(c) for c in child.children)):
                 return child
         elif child.dep_ in ("ccomp", "advcl") and child.i > tok.i:
             mark = next((m for m in child.children if m.dep_ == "mark" and m.i < child.i), None)
@@ -112,6 +115,24 @@ def cue_particle(tok: Token, lex: CueLexicon) -> Token | None | bool:
     if lemma in lex.single:
         return None
     return False
+
+
+_BROADCASTERS = frozenset({"cnn", "msnbc", "fox", "abc", "cbs", "nbc", "npr", "pbs", "cnbc", "c-span"})
+
+
+def _reportable(obj: Token) -> bool:
+    """Whether the object of a cue's preposition can be what was said: not a date, an
+    adjective (`too close to call for much of the night`), nor, after `on`/`in`, the
+    occasion or the broadcaster (`insisted on CNN that ...`, `chimed in that October
+    speech`; PolNeAR train). Pronouns can (`bragged about it`)."""
+    if obj.ent_type_ in ("DATE", "TIME") or obj.pos_ == "ADJ":
+        return False
+    if obj.head.lower_ in ("on", "in"):
+        low = obj.lower_
+        if low in _BROADCASTERS or low in word_set("speech_occasions") \
+                or lemma_of(obj).lower() in word_set("speech_occasions"):
+            return False
+    return True
 
 
 def cue_entry(tok: Token, particle: Token | None) -> str:
@@ -187,24 +208,33 @@ def subject_of(verb: Token, inverted: bool = False, avoid=None) -> Token | None:
         return agent  # `was first reported by The Washington Post`
     v = verb
     inherited_advcl = False
-    for _ in range(4):
+    for _ in range(6):
+        # A verb whose subject is inherited may take a passive subject too: `Mr. Trump
+        # was forced into damage control and said ...`, `was asked to explain`.
+        deps = _SUBJ_DEPS if v is verb else _INHERITED_SUBJ_DEPS
         # nearest subject first: `for people with ... ideas to organize ..., she said`
         # can come out with two subjects of `said`
-        for c in sorted(v.children, key=lambda c: abs(c.i - v.i)):
-            if c.dep_ in _SUBJ_DEPS and not (avoid and avoid(c)):
-                if c.lower_ in _RELATIVE and v.dep_ == "relcl":
-                    # `Mr. Clarke, who said ...`: the noun the clause describes;
-                    # `released a letter that says ...`: who released it
-                    return v.head if c.lower_ == "who" else _antecedent(v.head)
-                if c.lower_ in _PRONOUN_NO_SPEAKER:
-                    return None
-                # `This document aims to ..., emphasizing opposition`: a gerund inherits
-                # the subject only when that subject can speak.
-                if inherited_advcl and not speaker_like(c):
-                    return None
-                if _shouting_heading(c):
-                    return _heading_person(c)
-                return c
+        subj = next((c for c in sorted(v.children, key=lambda c: abs(c.i - v.i))
+                     if c.dep_ in deps and not (avoid and avoid(c))), None)
+        if subj is not None:
+            if subj.lower_ in _RELATIVE and v.dep_ == "relcl":
+                # `Mr. Clarke, who said ...`: the noun the clause describes;
+                # `released a letter that says ...`: who released it
+                return v.head if subj.lower_ == "who" else _antecedent(v.head)
+            if subj.lower_ in _PRONOUN_NO_SPEAKER:
+                return None
+            if _shouting_heading(subj):
+                return _heading_person(subj)
+            if v is verb:
+                subj = _last_conjunct(subj, verb)
+            if not inherited_advcl or can_speak(subj):
+                return subj
+            # `This document aims to ..., emphasizing opposition`: a gerund inherits only
+            # a subject that can speak; one hung inside a reported clause goes on to the
+            # reporting verb (`Trump argued that a database would keep people out,
+            # saying ...`; PolNeAR train)
+            if v.dep_ not in ("ccomp", "conj", "xcomp"):
+                return None
         if v is verb and verb.i > 0:
             # `"Cruz," Beck joked`: a name right before the verb and hanging from it
             # (as `compound`) is its subject, before any inherited one.
@@ -215,6 +245,13 @@ def subject_of(verb: Token, inverted: bool = False, avoid=None) -> Token | None:
             v = _conjunct_head(v)
         elif v.dep_ == "xcomp":
             v = v.head
+            if v.dep_ == "acomp":  # `Sexton was quick to point out`, `are more likely to say`
+                v = v.head
+        elif v.dep_ == "advcl" and v.tag_ == "VB" and _to_infinitive(v):
+            # a purpose clause: `Groberg then went on to explain what ...` (not `the
+            # decision will increase the pressure on her to say ...`: someone who can speak)
+            inherited_advcl = True
+            v = v.head
         elif v.dep_ == "acl" and v.tag_ == "VBG" and v.head.pos_ in ("NOUN", "PROPN", "PRON"):
             # `footage of Hillary Clinton asking, "..."`, `with analysts saying ...`,
             # `issued a statement saying ...` (PolNeAR train)
@@ -224,19 +261,118 @@ def subject_of(verb: Token, inverted: bool = False, avoid=None) -> Token | None:
             # `..., saying that ...`, `in saying ...`: the gerund's subject is the clause's
             inherited_advcl = True
             v = v.head if v.dep_ != "pcomp" else v.head.head
+            if v.dep_ == "ccomp" and v.head.pos_ in VERB_POS and is_cue(v.head, attribution_lexicon()):
+                # `He denied fathers' activists had forced the changes, telling the BBC
+                # "..."` (BBC politics), `Trump argued that a database would keep people
+                # out, saying ...` (PolNeAR train): a participle the parser hung inside a
+                # reported clause speaks with the reporting verb's subject
+                v = v.head
+        elif inherited_advcl and v.dep_ in ("ccomp",):
+            v = v.head
         else:
             break
+    if v is not verb:
+        return None
+    doc = verb.doc
     # The small parser sometimes misses the subject of a reporting verb after a long
     # opener (`In a meeting with the Washington Post Trump said that ...`): a proper
     # name right before the verb is its speaker.
-    doc = verb.doc
     k = verb.i - 1
     if k >= 1 and doc[k].text == "," and doc[k - 1].pos_ == "PROPN":
         k -= 1  # `her senior policy adviser, Jake Sullivan, said: ...`
     prev = doc[k] if k >= 0 else None
-    if v is verb and prev is not None and prev.pos_ == "PROPN" and not verb.is_sent_start:
+    if prev is not None and prev.pos_ == "PROPN" and not verb.is_sent_start:
         return prev
-    return None
+    return _apposed_subject(verb)
+
+
+# Entity types of words that never speak (`emphasizing` after `This document aims`
+# needs someone behind it).
+_MUTE_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "LAW",
+                        "WORK_OF_ART", "EVENT", "FAC", "LOC", "PRODUCT", "LANGUAGE"})
+
+
+def can_speak(tok: Token) -> bool:
+    """A subject a gerund may inherit: a name, a pronoun, a role noun, or a noun for a
+    body or a group of people (``source_nouns.txt``, kinds organisation and group:
+    `Some candidates have called for ..., saying ...`); not a thing or a document
+    (`This document aims to ..., emphasizing ...`), a date, a sum or a place."""
+    if tok.ent_type_ in _MUTE_ENTS:
+        return False
+    if speaker_like(tok):
+        return True
+    if tok.pos_ != "NOUN":
+        return False
+    lemma = lemma_of(tok).lower()  # plurals: `Some candidates have called for ...`
+    kind = source_nouns().get(tok.lower_) or source_nouns().get(lemma)
+    return kind in ("organisation", "group") or lemma in title_words()
+
+
+def _to_infinitive(v: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
+
+
+_NOT_SPEAKER_LABELS = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME", "EVENT", "CARDINAL", "ORDINAL", "MONEY",
+                                 "PERCENT", "QUANTITY"})
+
+
+def _apposed_subject(verb: Token) -> Token | None:
+    """`At Boca West, where ..., Jay DiPietro, the club's president, suggested that ...`:
+    after a long opener the small parser may hang the speaker, with its apposition, from
+    a noun of the opener and leave the verb without a subject. The person whose
+    apposition ends right before the verb (past its comma) speaks (PolNeAR train)."""
+    if verb.dep_ not in ("ROOT", "conj") or any(c.dep_ in _INHERITED_SUBJ_DEPS for c in verb.children):
+        return None
+    for c in verb.lefts:
+        if c.dep_ in ("nummod", "npadvmod", "quantmod") and c.pos_ in ("NUM", "NOUN") \
+                and c.ent_type_ in ("CARDINAL", "PERCENT", ""):
+            # `About 4 in 10 say they want ...`: a poll's share of people, hung on the verb
+            return c
+        if c.dep_ in ("ccomp", "advcl", "parataxis", "relcl") \
+                and any(k.dep_ == "nsubj" and k.lower_ == "who" for k in c.children):
+            # `Sanders, meanwhile, who sits at zero endorsements, said ...`: the parser
+            # made the relative clause the verb's clause and its antecedent that clause's subject
+            named = next((k for k in c.children if k.dep_ == "nsubj" and k.lower_ != "who" and k.i < c.i
+                          and k.pos_ in ("PROPN", "NOUN")), None)
+            if named is not None:
+                return named
+    doc = verb.doc
+    k = verb.i - 1
+    while k > verb.sent.start and doc[k].text in (",", "—", "–", "--"):
+        k -= 1
+    t = doc[k]
+    if t.pos_ not in ("NOUN", "PROPN") or t.i == verb.sent.start or t.head.i == verb.i:
+        return None
+    best = None
+    for _ in range(6):
+        if t.ent_type_ == "PERSON" or (t.pos_ == "PROPN" and not t.ent_type_) or t.lower_ in title_words():
+            if t.ent_type_ not in _NOT_SPEAKER_LABELS:
+                best = t
+        if t.dep_ not in ("appos", "conj") or t.head.i >= t.i:
+            break
+        t = t.head
+    return best
+
+
+def _last_conjunct(subj: Token, verb: Token) -> Token:
+    """`The source of the attraction to Mr. Trump, union members and leaders say, is
+    manifold`: the parser made the speakers a conjunct inside the content's subject and
+    that subject the verb's. The noun phrase between the last comma of the subject and
+    the verb, coordinated into it and holding no verb, is who speaks (PolNeAR train)."""
+    if subj.i > verb.i or subj.right_edge.i != verb.i - 1:
+        return subj
+    doc = verb.doc
+    j = verb.i - 1
+    while j > subj.i and doc[j].text != ",":
+        if doc[j].pos_ in VERB_POS:
+            return subj
+        j -= 1
+    if j <= subj.i or j == verb.i - 1:
+        return subj
+    heads = [t for t in doc[j + 1:verb.i] if not j < t.head.i < verb.i]
+    if len(heads) != 1 or heads[0].dep_ != "conj" or heads[0].pos_ not in ("NOUN", "PROPN"):
+        return subj
+    return heads[0]
 
 
 def _agent(verb: Token) -> Token | None:
@@ -261,6 +397,17 @@ def _conjunct_head(v: Token) -> Token:
             and any(c.dep_ in _SUBJ_DEPS for c in h.children) \
             and (v.tag_ != h.tag_ or is_cue(v, attribution_lexicon())):
         return outer
+    if v.tag_ in _FINITE and h.tag_ in ("VB", "VBG") and h.dep_ in ("acl", "xcomp", "advcl", "pcomp") \
+            and not any(c.dep_ in _SUBJ_DEPS or c.tag_ == "MD" for c in h.children):
+        # `Mitt Romney ran on his ability to jolt the recovery and accused Obama of ...`:
+        # a finite verb hung on an infinitive is coordinated with the finite verb above it
+        t = h.head
+        for _ in range(6):
+            if t.pos_ in VERB_POS and t.tag_ in _FINITE:
+                return t
+            if t.head.i == t.i:
+                break
+            t = t.head
     return h
 
 
@@ -382,7 +529,10 @@ def trim_tokens(doc: Doc, a: int, b: int) -> tuple[int, int]:
                       or (doc[a].lower_ in _TRIM_LEFT_WORDS and doc[a].dep_ == "mark")
                       or (doc[a].lower_ == "that" and doc[a].dep_ == "advmod" and doc[a].head.i > a)):
         a += 1
-    while b >= a and (doc[b].is_punct or doc[b].is_space or doc[b].text in QUOTE_CHARS):
+    # (and a conjunction left at the end: `said Clinton is honest and trustworthy, and
+    # three-quarters said ...` once the second attribution is cut off)
+    while b >= a and (doc[b].is_punct or doc[b].is_space or doc[b].text in QUOTE_CHARS
+                      or (doc[b].dep_ == "cc" and b > a)):
         b -= 1
     return a, b
 

@@ -1,0 +1,236 @@
+"""Static sentence embeddings distilled from all-MiniLM-L6-v2: numpy only at run time.
+
+    from static_embed import encode
+    X = encode(["The unemployment rate fell to 4%.", "..."])   # (n, d) float32, L2-normalised
+
+A sentence vector is the mean of its WordPiece tokens' vectors (a vocab -> vector
+table with frequency weights folded in), then L2-normalised; cosine similarity =
+dot product. Empty / all-unknown texts give a zero vector.
+
+The tokenizer below is a pure-python re-implementation of the BERT uncased
+WordPiece tokenizer that all-MiniLM-L6-v2 uses (Hugging Face `BertNormalizer` +
+`BertPreTokenizer` + `WordPiece`), so no `tokenizers`/`transformers` package is
+needed: clean text (drop control chars, whitespace -> space), spaces around CJK
+ideographs, lowercase per character, NFD + drop combining marks, split on
+whitespace and punctuation, then greedy longest-match-first WordPiece (`##`
+continuation, [UNK] for a word with no segmentation or over 100 characters). It
+matched the real tokenizer on all 136,096 texts of the shared data (see README).
+
+Artifact (`static_embed.npz`, no pickle): `vocab` (the 30,522 WordPiece tokens,
+UTF-8, newline-joined, as uint8), `rows` (int32, vocab id -> table row, -1 = no
+vector: special/unused tokens, pruned tokens), `table` (int8, rows x d), `scale`
+(float32, per-row dequantisation factor), `meta` (JSON as uint8).
+"""
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from functools import lru_cache
+from pathlib import Path
+from typing import Sequence
+
+import numpy as np
+
+DEFAULT_PATH = Path(__file__).with_name("static_embed.npz")
+
+# ---------------------------------------------------------------- tokenizer
+_ASCII_WORDS = re.compile(r"[a-z0-9]+|[^a-z0-9\s]")
+_ASCII_CTRL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CACHE_MAX = 500_000
+
+
+def _is_whitespace(ch: str) -> bool:
+    if ch in (" ", "\t", "\n", "\r"):
+        return True
+    return unicodedata.category(ch) == "Zs"
+
+
+def _is_control(ch: str) -> bool:
+    if ch in ("\t", "\n", "\r"):
+        return False
+    return unicodedata.category(ch) in ("Cc", "Cf")
+
+
+def _is_punctuation(ch: str) -> bool:
+    cp = ord(ch)
+    if 33 <= cp <= 47 or 58 <= cp <= 64 or 91 <= cp <= 96 or 123 <= cp <= 126:
+        return True
+    return unicodedata.category(ch).startswith("P")
+
+
+def _is_cjk(cp: int) -> bool:
+    return (0x4E00 <= cp <= 0x9FFF or 0x3400 <= cp <= 0x4DBF or 0x20000 <= cp <= 0x2A6DF
+            or 0x2A700 <= cp <= 0x2B73F or 0x2B740 <= cp <= 0x2B81F or 0x2B820 <= cp <= 0x2CEAF
+            or 0xF900 <= cp <= 0xFAFF or 0x2F800 <= cp <= 0x2FA1F)
+
+
+def basic_tokenize(text: str) -> list[str]:
+    """Steps 1-4: normalised words and punctuation marks."""
+    if text.isascii():
+        if _ASCII_CTRL.search(text):
+            text = _ASCII_CTRL.sub("", text)
+        # in ASCII every printable non-alphanumeric character is BERT punctuation
+        return _ASCII_WORDS.findall(text.lower())
+    out: list[str] = []
+    buf: list[str] = []
+    for ch in text:
+        cp = ord(ch)
+        if cp == 0 or cp == 0xFFFD or _is_control(ch):
+            continue
+        if _is_whitespace(ch):
+            buf.append(" ")
+        elif _is_cjk(cp):
+            buf.append(" " + ch + " ")
+        else:
+            buf.append(ch)
+    # per character, as the Rust normaliser does (str.lower() would turn a final
+    # capital sigma into "ς" where BERT gives "σ")
+    text = "".join([ch.lower() for ch in "".join(buf)])
+    text = unicodedata.normalize("NFD", text)
+    text = "".join(ch for ch in text if unicodedata.category(ch) != "Mn")
+    for word in text.split():
+        cur: list[str] = []
+        for ch in word:
+            if _is_punctuation(ch):
+                if cur:
+                    out.append("".join(cur))
+                    cur = []
+                out.append(ch)
+            else:
+                cur.append(ch)
+        if cur:
+            out.append("".join(cur))
+    return out
+
+
+class WordPiece:
+    """Greedy longest-match-first WordPiece over a BERT `vocab.txt` token list."""
+
+    def __init__(self, vocab: list[str], unk: str = "[UNK]", prefix: str = "##", max_chars: int = 100):
+        self.vocab = {t: i for i, t in enumerate(vocab)}
+        self.inv = list(vocab)
+        self.unk_id = self.vocab[unk]
+        self.prefix = prefix
+        self.max_chars = max_chars
+        self.max_len = max(len(t) for t in vocab)
+        self._cache: dict[str, tuple[int, ...]] = {}
+
+    def word_ids(self, word: str) -> tuple[int, ...]:
+        ids = self._cache.get(word)
+        if ids is not None:
+            return ids
+        ids = self._segment(word)
+        if len(self._cache) >= _CACHE_MAX:
+            self._cache.clear()
+        self._cache[word] = ids
+        return ids
+
+    def _segment(self, word: str) -> tuple[int, ...]:
+        n = len(word)
+        if n > self.max_chars:
+            return (self.unk_id,)
+        vocab = self.vocab
+        out: list[int] = []
+        start = 0
+        while start < n:
+            end = min(n, start + self.max_len)
+            found = None
+            while start < end:
+                piece = word[start:end]
+                if start > 0:
+                    piece = self.prefix + piece
+                tid = vocab.get(piece)
+                if tid is not None:
+                    found = tid
+                    break
+                end -= 1
+            if found is None:
+                return (self.unk_id,)
+            out.append(found)
+            start = end
+        return tuple(out)
+
+    def ids(self, text: str) -> list[int]:
+        out: list[int] = []
+        for w in basic_tokenize(text):
+            out.extend(self.word_ids(w))
+        return out
+
+    def tokenize(self, text: str) -> list[str]:
+        return [self.inv[i] for i in self.ids(text)]
+
+
+# ---------------------------------------------------------------- embeddings
+class StaticEmbedder:
+    """Vocabulary -> vector table; `encode` = L2-normalised mean of token vectors."""
+
+    def __init__(self, path: str | Path = DEFAULT_PATH):
+        with np.load(path, allow_pickle=False) as z:
+            vocab = bytes(z["vocab"]).decode("utf-8").split("\n")
+            self.rows = z["rows"].astype(np.int64)
+            table = z["table"]
+            scale = z["scale"].astype(np.float32)
+            self.meta = json.loads(bytes(z["meta"]).decode("utf-8"))
+        # dequantise once: rows x d float32 (about 30k x d x 4 bytes)
+        self.table = table.astype(np.float32) * scale[:, None] if table.dtype != np.float32 else table
+        self.dim = self.table.shape[1]
+        self.tokenizer = WordPiece(vocab)
+        if len(self.rows) != len(vocab):
+            raise ValueError(f"{path}: {len(vocab)} vocab entries but {len(self.rows)} row ids")
+        self._word_rows: dict[str, np.ndarray] = {}
+
+    def _rows_of(self, text: str) -> list[int]:
+        tok = self.tokenizer
+        rows = self.rows
+        out: list[int] = []
+        for w in basic_tokenize(text):
+            r = self._word_rows.get(w)
+            if r is None:
+                r = [int(rows[i]) for i in tok.word_ids(w) if rows[i] >= 0]
+                if len(self._word_rows) >= _CACHE_MAX:
+                    self._word_rows.clear()
+                self._word_rows[w] = r
+            out.extend(r)
+        return out
+
+    def token_rows(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+        """Flat table rows of all texts and the number per text."""
+        flat: list[int] = []
+        lengths = np.zeros(len(texts), dtype=np.int64)
+        for k, t in enumerate(texts):
+            n0 = len(flat)
+            flat.extend(self._rows_of(t))
+            lengths[k] = len(flat) - n0
+        return np.asarray(flat, dtype=np.int64), lengths
+
+    def encode(self, texts: Sequence[str], normalize: bool = True) -> np.ndarray:
+        texts = list(texts)
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        if not texts:
+            return out
+        flat, lengths = self.token_rows(texts)
+        nz = lengths > 0
+        if flat.size:
+            starts = np.concatenate([[0], np.cumsum(lengths)[:-1]])[nz]
+            sums = np.add.reduceat(self.table[flat], starts, axis=0)
+            out[nz] = sums / lengths[nz, None]
+        if normalize:
+            norms = np.linalg.norm(out, axis=1, keepdims=True)
+            np.divide(out, norms, out=out, where=norms > 0)
+        return out
+
+
+@lru_cache(maxsize=4)
+def load(path: str | Path = DEFAULT_PATH) -> StaticEmbedder:
+    return StaticEmbedder(path)
+
+
+def encode(texts: Sequence[str], path: str | Path = DEFAULT_PATH) -> np.ndarray:
+    """L2-normalised static sentence embeddings, shape (len(texts), d), float32."""
+    return load(str(path)).encode(texts)
+
+
+def tokenize(text: str, path: str | Path = DEFAULT_PATH) -> list[str]:
+    """WordPiece tokens of `text` (no [CLS]/[SEP])."""
+    return load(str(path)).tokenizer.tokenize(text)

@@ -1,0 +1,178 @@
+"""An archive of checked claims, read from a ``.tsv``, ``.csv`` or ``.jsonl`` file.
+
+Columns are found by name, case-insensitively (the first name of each list that the file has):
+
+* id: ``id``, ``claim_id``, ``vclaim_id``, ``fact_check_id``, ``factcheck_id``, or an unnamed
+  first column (the CheckThat! 2020 ``verified_claims.tsv`` header starts with an empty name);
+* claim text: ``claim``, ``vclaim``, ``claim_text``, ``claimtext``, ``text``, ``statement``;
+* optional: title (``title``, ``headline``, ``fact_check_title``), URL (``url``, ``link``,
+  ``fact_check_url``, ``review_url``), verdict (``verdict``, ``rating``, ``label``,
+  ``truth_rating``, ``textual_rating``).
+
+A file that cannot be used raises :class:`ArchiveError` (an ``InputError``: exit code 3) with
+one line naming the file and what is wrong: a missing id or claim column (and the columns the
+file has), a duplicate or empty id, a line that is not JSON, a row with more fields than the
+header. Rows with neither claim text nor title are skipped and counted (``Archive.skipped``).
+"""
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Iterator, Sequence
+
+from ..errors import InputError
+
+SUFFIXES = (".tsv", ".csv", ".jsonl", ".ndjson")
+ID_COLUMNS = ("id", "claim_id", "vclaim_id", "fact_check_id", "factcheck_id", "")
+CLAIM_COLUMNS = ("claim", "vclaim", "claim_text", "claimtext", "text", "statement")
+TITLE_COLUMNS = ("title", "headline", "fact_check_title")
+URL_COLUMNS = ("url", "link", "fact_check_url", "review_url")
+VERDICT_COLUMNS = ("verdict", "rating", "label", "truth_rating", "textual_rating")
+
+
+class ArchiveError(InputError):
+    """An archive file cannot be used; the message names the file and what is wrong."""
+
+
+@dataclass
+class Archive:
+    """Checked claims in file order: unique ids, claim texts, and optional titles, URLs, verdicts."""
+
+    ids: list[str]
+    claims: list[str]
+    titles: list[str] = field(default_factory=list)
+    urls: list[str | None] = field(default_factory=list)
+    verdicts: list[str | None] = field(default_factory=list)
+    source: str = "<memory>"
+    skipped: int = 0  # rows without claim text and title
+    has: frozenset[str] = frozenset()  # which optional fields the file has: "title", "url", "verdict"
+
+    def __post_init__(self):
+        n = len(self.ids)
+        self.titles = self.titles or [""] * n
+        self.urls = self.urls or [None] * n
+        self.verdicts = self.verdicts or [None] * n
+        if not (len(self.claims) == len(self.titles) == len(self.urls) == len(self.verdicts) == n):
+            raise ArchiveError(f"{self.source}: ids, claims, titles, urls and verdicts differ in length")
+        seen: dict[str, int] = {}
+        for i, x in enumerate(self.ids):
+            if x in seen:
+                raise ArchiveError(f"{self.source}: id {x!r} appears twice (records {seen[x] + 1} and {i + 1}); "
+                                   "ids must be unique")
+            seen[x] = i
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def content_hash(self) -> str:
+        """sha256 over ids, claims and titles: what the index is built from."""
+        h = hashlib.sha256()
+        for a, b, c in zip(self.ids, self.claims, self.titles):
+            for part in (a, b, c):
+                h.update(part.encode("utf-8"))
+                h.update(b"\x1f")
+            h.update(b"\x1e")
+        return h.hexdigest()
+
+
+def _pick(header: Sequence[str], wanted: Sequence[str], what: str, source: str, required: bool) -> str | None:
+    by_name = {str(h).strip().lower(): h for h in header}
+    for name in wanted:
+        if name in by_name:
+            return by_name[name]
+    if required:
+        looked = ", ".join(repr(w) for w in wanted if w) + (" or an unnamed first column" if "" in wanted else "")
+        raise ArchiveError(f"{source}: no {what} column (looked for {looked}); "
+                           f"the columns are: {', '.join(map(repr, header)) or '(none)'}")
+    return None
+
+
+def _text(value) -> str:
+    return "" if value is None else str(value)
+
+
+def from_records(records: Iterable[dict], source: str = "<records>") -> Archive:
+    """An archive from dicts (one per checked claim), columns found as the module says."""
+    ids, claims, titles, urls, verdicts = [], [], [], [], []
+    columns = None
+    skipped = 0
+    for n, record in enumerate(records, 1):
+        if not isinstance(record, dict):
+            raise ArchiveError(f"{source}: record {n} is a {type(record).__name__}, not an object with named fields")
+        if columns is None or any(c is not None and c not in record for c in columns[:2]):
+            header = list(record.keys())
+            columns = (_pick(header, ID_COLUMNS, "id", source, True),
+                       _pick(header, CLAIM_COLUMNS, "claim text", source, True),
+                       _pick(header, TITLE_COLUMNS, "title", source, False),
+                       _pick(header, URL_COLUMNS, "url", source, False),
+                       _pick(header, VERDICT_COLUMNS, "verdict", source, False))
+        id_col, claim_col, title_col, url_col, verdict_col = columns
+        rid = record.get(id_col)
+        if rid is None or str(rid).strip() == "":
+            raise ArchiveError(f"{source}: record {n} has an empty id (column {id_col!r})")
+        claim = _text(record.get(claim_col))
+        title = _text(record.get(title_col)) if title_col else ""
+        if not claim.strip() and not title.strip():
+            skipped += 1
+            continue
+        ids.append(str(rid).strip())
+        claims.append(claim)
+        titles.append(title)
+        urls.append((_text(record.get(url_col)) or None) if url_col else None)
+        verdicts.append((_text(record.get(verdict_col)) or None) if verdict_col else None)
+    if not ids:
+        raise ArchiveError(f"{source}: no checked claims (an empty file, or no row has claim text)")
+    has = frozenset(name for name, col in zip(("title", "url", "verdict"), columns[2:]) if col)
+    return Archive(ids, claims, titles, urls, verdicts, source=source, skipped=skipped, has=has)
+
+
+def read_archive(path: str | Path) -> Archive:
+    """Read an archive file: ``.tsv``, ``.csv`` (a header row; RFC 4180 quoting) or ``.jsonl``
+    (one JSON object per line)."""
+    path = Path(path)
+    if not path.is_file():
+        raise ArchiveError(f"{path}: no such file" if not path.exists() else f"{path}: not a file")
+    suffix = path.suffix.lower()
+    if suffix not in SUFFIXES:
+        raise ArchiveError(f"{path}: unsupported archive type {suffix or '(no suffix)'!r}; "
+                           "use .tsv, .csv or .jsonl")
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ArchiveError(f"{path}: not UTF-8 text (byte {exc.start}); save the archive as UTF-8") from None
+    records = _json_lines(text, path) if suffix in (".jsonl", ".ndjson") else _delimited(text, path, suffix)
+    return from_records(records, source=str(path))
+
+
+def _json_lines(text: str, path: Path) -> Iterator[dict]:
+    for number, line in enumerate(text.splitlines(), 1):
+        if line.strip():
+            try:
+                yield json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise ArchiveError(f"{path}: line {number} is not JSON ({exc.msg})") from None
+
+
+def _delimited(text: str, path: Path, suffix: str) -> Iterator[dict]:
+    csv.field_size_limit(1 << 24)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter="\t" if suffix == ".tsv" else ",")
+    try:
+        header = next(reader)
+    except StopIteration:
+        raise ArchiveError(f"{path}: empty file (expected a header row)") from None
+    except csv.Error as exc:
+        raise ArchiveError(f"{path}: unreadable header row ({exc})") from None
+    try:
+        for row in reader:
+            if not row or (len(row) == 1 and not row[0].strip()):
+                continue
+            if len(row) > len(header):
+                raise ArchiveError(f"{path}: the record ending on line {reader.line_num} has {len(row)} fields, "
+                                   f"the header {len(header)}")
+            yield dict(zip(header, row + [""] * (len(header) - len(row))))
+    except csv.Error as exc:
+        raise ArchiveError(f"{path}: line {reader.line_num}: {exc}") from None

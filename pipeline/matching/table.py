@@ -1,0 +1,93 @@
+"""``pipeline match``'s work: a run's claims in, the ``claim_matches`` table out.
+
+The claims are streamed from ``<out>/claims.parquet`` in record batches and the rows written as
+Parquet parts that are published together when the last claim is matched (``tables.PartWriter``:
+an interrupted match leaves the previous ``claim_matches`` whole), so memory stays bounded by
+one batch of claims whatever the corpus size. The archive's index is cached in
+``<out>/.match_cache/``.
+"""
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator
+
+import pandas as pd
+import pyarrow.parquet as pq
+
+from ..tables import PartWriter, checked_dataset, table_files
+from . import DEFAULT_MIN_SCORE, DEFAULT_TOP_K, load_matcher, read_archive
+
+CACHE_FOLDER = ".match_cache"
+#: claim_matches rows per Parquet part
+PART_ROWS = 50_000
+_READ_ROWS = 8_192
+
+
+@dataclass
+class MatchSummary:
+    path: Path
+    rows: int
+    claims: int
+    matched: int          # claims with at least one row
+    archive_rows: int
+    skipped_rows: int     # archive rows without claim text or title
+    index_built: bool     # False: loaded from the cache
+    seconds: float
+
+
+def claim_texts(out_dir: Path) -> Iterator[tuple[str, int, str]]:
+    """(doc_id, claim_id, text) of every claim, streamed. When the claims table marks the asserted
+    content inside the claim (``content_start``/``content_end``), the content is matched: the
+    attribution frame ("X said on Monday that") is no part of what was checked."""
+    names = checked_dataset(out_dir, "claims", stage_hint="claims").schema.names
+    content = "content_start" in names and "content_end" in names
+    columns = ["doc_id", "claim_id", "text"] + (["start", "content_start", "content_end"] if content else [])
+    for path in table_files(out_dir, "claims"):
+        for batch in pq.ParquetFile(path).iter_batches(batch_size=_READ_ROWS, columns=columns):
+            cols = batch.to_pydict()
+            if content:
+                for doc_id, claim_id, text, start, c0, c1 in zip(*(cols[c] for c in columns)):
+                    inner = text[c0 - start:c1 - start] if c0 is not None and c1 is not None else ""
+                    yield doc_id, claim_id, inner if inner.strip() else text
+            else:
+                yield from zip(cols["doc_id"], cols["claim_id"], cols["text"])
+
+
+def match_claims(out_dir: Path, archive_path: Path, top_k: int = DEFAULT_TOP_K,
+                 min_score: float | None = DEFAULT_MIN_SCORE) -> MatchSummary:
+    """Match every claim of the run in ``out_dir`` against the archive file and write
+    ``claim_matches``: up to ``top_k`` rows per claim, each scoring at least ``min_score``."""
+    t0 = time.perf_counter()
+    out_dir = Path(out_dir)
+    archive = read_archive(archive_path)
+    claims = claim_texts(out_dir)
+    first = next(claims, None)  # the claims table is checked before the index is built
+    matcher = load_matcher(archive, cache_dir=out_dir / CACHE_FOLDER)
+    writer = PartWriter(out_dir, "claim_matches")
+    n_claims, matched, buf = 0, 0, []
+    try:
+        def counted():
+            nonlocal n_claims
+            if first is not None:
+                n_claims += 1
+                yield first
+                for claim in claims:
+                    n_claims += 1
+                    yield claim
+
+        for row in matcher.claim_match_rows(counted(), top_k, min_score=min_score):
+            matched += row["rank"] == 1
+            buf.append(row)
+            if len(buf) >= PART_ROWS:
+                writer.write(pd.DataFrame(buf))
+                buf = []
+        if buf:
+            writer.write(pd.DataFrame(buf))
+        path = writer.commit()
+    except BaseException:
+        writer.abort()
+        raise
+    return MatchSummary(path, writer.n_rows, n_claims, matched, len(archive), archive.skipped,
+                        matcher.built, time.perf_counter() - t0)

@@ -1,0 +1,34 @@
+"""entities.lexicon.join_hyphenated: a name is whole across a hyphen, and the
+result never overlaps (overlapping spans made spaCy refuse the whole document,
+error E1010, on BBC sport/011 and business/036)."""
+import pytest
+from spacy.tokens import Doc
+import spacy
+
+from pipeline.stages.entities.lexicon import Cand, join_hyphenated
+
+
+def _doc(words_spaces):
+    words = [w for w, _ in words_spaces]
+    spaces = [sp for _, sp in words_spaces]
+    return Doc(spacy.blank("en").vocab, words=words, spaces=spaces)
+
+
+@pytest.mark.parametrize("tokens, spans, expected", [
+    # "Mr Kilroy-Silk": one half tagged, the other taken in
+    ([("Mr", True), ("Kilroy", False), ("-", False), ("Silk", True), ("said", False)],
+     [Cand(1, 2, "PERSON", False)], [(1, 4, "PERSON")]),
+    # both halves tagged on their own: one span
+    ([("Kilroy", False), ("-", False), ("Silk", True), ("said", False)],
+     [Cand(0, 1, "PERSON", False), Cand(2, 3, "ORG", False)], [(0, 3, "PERSON")]),
+    # regression: the other half starts a longer span; nothing may overlap
+    ([("the", True), ("World", True), ("Cross", False), ("-", False), ("Country", True), ("Championships", False)],
+     [Cand(1, 3, "ORG", False), Cand(4, 6, "EVENT", False)], [(1, 3, "ORG"), (4, 6, "EVENT")]),
+    # a spaced dash joins nothing
+    ([("Blair", True), ("-", True), ("Brown", True)],
+     [Cand(0, 1, "PERSON", False), Cand(2, 3, "PERSON", False)], [(0, 1, "PERSON"), (2, 3, "PERSON")]),
+])
+def test_entities_lexicon_join_hyphenated(tokens, spans, expected):
+    out = join_hyphenated(_doc(tokens), spans)
+    assert [(c.start, c.end, c.label) for c in out] == expected
+    assert all(a.end <= b.start for a, b in zip(out, out[1:]))

@@ -1,0 +1,91 @@
+"""Reading an archive of checked claims: the three formats, column names, and one-line errors
+that name the file and what is wrong (exit code 3 through the CLI)."""
+from __future__ import annotations
+
+import csv
+import json
+
+import pytest
+
+from pipeline.errors import InputError
+from pipeline.matching import ArchiveError, read_archive
+
+
+def write_rows(path, header, rows, delimiter="\t"):
+    with open(path, "w", newline="", encoding="utf-8") as fh:
+        w = csv.writer(fh, delimiter=delimiter)
+        w.writerow(header)
+        w.writerows(rows)
+    return path
+
+
+def test_matching_archive_reads_tsv_with_optional_columns(tmp_path):
+    p = write_rows(tmp_path / "a.tsv", ["id", "claim", "title", "url", "verdict"],
+                   [["a1", "Koalas are functionally extinct.", "Are Koalas Extinct?", "https://x/1", "False"],
+                    ["a2", "Bananas will be extinct in ten years.", "", "", ""]])
+    a = read_archive(p)
+    assert a.ids == ["a1", "a2"] and a.claims[1] == "Bananas will be extinct in ten years."
+    assert a.titles == ["Are Koalas Extinct?", ""] and a.urls == ["https://x/1", None]
+    assert a.verdicts == ["False", None] and a.has == {"title", "url", "verdict"}
+
+
+def test_matching_archive_reads_csv_with_quoted_fields_and_other_column_names(tmp_path):
+    p = write_rows(tmp_path / "a.csv", ["ID", "Claim_Text", "Rating"], [["x", 'He said "hi, there"', "True"]],
+                   delimiter=",")
+    a = read_archive(p)
+    assert a.claims == ['He said "hi, there"'] and a.verdicts == ["True"] and a.titles == [""]
+    assert a.has == {"verdict"}
+
+
+def test_matching_archive_reads_jsonl_skipping_blank_lines(tmp_path):
+    p = tmp_path / "a.jsonl"
+    p.write_text(json.dumps({"id": 1, "claim": "x y z", "title": "t"}) + "\n\n" + json.dumps({"id": 2, "claim": "w"}) + "\n")
+    a = read_archive(p)
+    assert a.ids == ["1", "2"] and a.titles == ["t", ""]
+
+
+def test_matching_archive_checkthat_header_has_an_unnamed_id_column(tmp_path):
+    # verified_claims.tsv of CheckThat! 2020: "\tvclaim\ttitle"
+    p = write_rows(tmp_path / "v.tsv", ["", "vclaim", "title"], [["0", "c0", "t0"], ["1", "c1", "t1"]])
+    a = read_archive(p)
+    assert a.ids == ["0", "1"] and a.claims == ["c0", "c1"] and a.titles == ["t0", "t1"]
+
+
+def test_matching_archive_rows_without_any_text_are_skipped_and_counted(tmp_path):
+    p = write_rows(tmp_path / "a.tsv", ["id", "claim", "title"], [["a", "text", ""], ["b", "", ""], ["c", "", "a title"]])
+    a = read_archive(p)
+    assert a.ids == ["a", "c"] and a.skipped == 1
+
+
+@pytest.mark.parametrize("name, content, message", [
+    ("noclaim.tsv", "id\theadline\n1\tt\n",
+     r"noclaim\.tsv: no claim text column \(looked for 'claim', .*\); the columns are: 'id', 'headline'$"),
+    ("noid.tsv", "claim\ttitle\nc\tt\n", r"noid\.tsv: no id column \(looked for 'id', .* or an unnamed first column\)"),
+    ("dup.tsv", "id\tclaim\n1\ta\n1\tb\n", r"dup\.tsv: id '1' appears twice \(records 1 and 2\)"),
+    ("emptyid.csv", "id,claim\n,a\n", r"emptyid\.csv: record 1 has an empty id \(column 'id'\)"),
+    ("empty.tsv", "", r"empty\.tsv: empty file"),
+    ("header_only.tsv", "id\tclaim\n", r"header_only\.tsv: no checked claims"),
+    ("wide.csv", "id,claim\n1,a,b\n", r"wide\.csv: the record ending on line 2 has 3 fields, the header 2"),
+    ("bad.jsonl", '{"id": 1, "claim": "x"}\n{oops\n', r"bad\.jsonl: line 2 is not JSON"),
+    ("list.jsonl", '[1, 2]\n', r"list\.jsonl: record 1 is a list, not an object"),
+    ("x.parquet", "", r"x\.parquet: unsupported archive type '\.parquet'; use \.tsv, \.csv or \.jsonl"),
+    ("nosuffix", "", r"nosuffix: unsupported archive type '\(no suffix\)'"),
+])
+def test_matching_archive_errors_name_the_file_and_the_problem(tmp_path, name, content, message):
+    p = tmp_path / name
+    p.write_text(content, encoding="utf-8")
+    with pytest.raises(ArchiveError, match=message) as info:
+        read_archive(p)
+    assert "\n" not in str(info.value)
+
+
+def test_matching_archive_missing_file_and_bad_encoding(tmp_path):
+    with pytest.raises(ArchiveError, match=r"missing\.tsv: no such file"):
+        read_archive(tmp_path / "missing.tsv")
+    (tmp_path / "latin1.tsv").write_bytes("id\tclaim\n1\tcaf\xe9\n".encode("latin-1"))
+    with pytest.raises(ArchiveError, match=r"latin1\.tsv: not UTF-8 text .*save the archive as UTF-8"):
+        read_archive(tmp_path / "latin1.tsv")
+
+
+def test_matching_archive_error_is_an_input_error_with_exit_code_3():
+    assert issubclass(ArchiveError, InputError) and ArchiveError.exit_code == 3

@@ -1,0 +1,114 @@
+"""``pipeline match``: a run's claims against an archive file, written as ``claim_matches``
+(atomically, readable by ``pipeline.load``), with one-line errors and the usual exit codes."""
+from __future__ import annotations
+
+import shutil
+
+import pandas as pd
+import pyarrow.parquet as pq
+import pytest
+from typer.testing import CliRunner
+
+from pipeline import load
+from pipeline.cli import app
+from pipeline.matching.table import CACHE_FOLDER
+from pipeline.schemas import CLAIM_MATCHES
+from pipeline.tables import read_table, write_table
+from pipeline.views.report import write_report
+
+from .matching_archive import MUST_MATCH_NOTHING, MUST_RANK_FIRST, write_archive
+
+runner = CliRunner()
+
+
+def write_claims(out, texts: list[tuple[str, str]], **extra) -> pd.DataFrame:
+    """A claims table (doc_id, text) of whole one-sentence documents, as a run would write it."""
+    rows = []
+    for i, (doc_id, text) in enumerate(texts):
+        rows.append(dict(doc_id=doc_id, claim_id=i, sent_id=0, start=0, end=len(text), text=text,
+                         claim_type="factual", speaker=None, quote_id=None, check_worthy=True, confidence=0.9))
+    df = pd.DataFrame(rows).assign(**extra)
+    write_table(df, out, "claims")
+    return df
+
+
+@pytest.fixture()
+def run_dir(tmp_path):
+    out = tmp_path / "data"
+    texts = [("d1", MUST_RANK_FIRST[0][0]), ("d1", MUST_MATCH_NOTHING[0]), ("d2", MUST_RANK_FIRST[4][0])]
+    write_claims(out, texts)
+    return out
+
+
+def invoke(*args):
+    return runner.invoke(app, ["match", *map(str, args)])
+
+
+def test_matching_cli_writes_claim_matches(tmp_path, run_dir):
+    archive = write_archive(tmp_path / "archive.tsv")
+    result = invoke("--against", archive, "--out", run_dir)
+    assert result.exit_code == 0, result.output
+    assert "index built" in result.output and "2 of 3 claims have a match scoring >= 0.1" in result.output
+    schema = pq.read_schema(run_dir / "claim_matches.parquet")
+    assert all(schema.field(f.name).type == f.type for f in CLAIM_MATCHES)
+    m = read_table(run_dir, "claim_matches")
+    assert set(zip(m["doc_id"], m["claim_id"], m["rank"], m["match_id"])) >= {("d1", 0, 1, "fc-001"), ("d2", 2, 1, "fc-005")}
+    assert (m["score"] >= 0.1).all() and not ((m["doc_id"] == "d1") & (m["claim_id"] == 1)).any()
+    assert m.loc[m["match_id"] == "fc-001", "match_verdict"].iloc[0] == "Mostly False"
+    assert not [p.name for p in run_dir.iterdir() if p.name.startswith(".") and p.name != CACHE_FOLDER]
+
+    again = invoke("--against", archive, "--out", run_dir, "--top", 2, "--min-score", 0)
+    assert again.exit_code == 0 and "loaded from the cache" in again.output
+    m2 = read_table(run_dir, "claim_matches")
+    assert m2.groupby(["doc_id", "claim_id"]).size().tolist() == [2, 2, 2]
+
+
+def test_matching_cli_matches_the_content_without_the_attribution_frame(tmp_path):
+    out = tmp_path / "data"
+    frame = "Igor Sekreta, speaking at the OSCE Ministerial Council in Vienna on Thursday, said that "
+    content = "drinking hot water every 15 minutes prevents infection with the coronavirus"
+    text = frame + content + "."
+    write_claims(out, [("d1", text)], content_start=[len(frame)], content_end=[len(frame) + len(content)])
+    result = invoke("--against", write_archive(tmp_path / "archive.tsv"), "--out", out, "--top", 1)
+    assert result.exit_code == 0, result.output
+    assert read_table(out, "claim_matches")["match_id"].tolist() == ["fc-003"]
+
+
+def test_matching_cli_claim_matches_load_with_the_run_and_show_in_the_report(seed_run, tmp_path):
+    out, _ = seed_run
+    assert "claim_matches" not in load(out).names  # a run without it loads as before
+    copy = tmp_path / "run"
+    shutil.copytree(out, copy, ignore=shutil.ignore_patterns("report", "docs.spacy"))
+    result = invoke("--against", write_archive(tmp_path / "archive.tsv"), "--out", copy, "--min-score", 0, "--top", 1)
+    assert result.exit_code == 0, result.output
+    t = load(copy)
+    assert len(t.claim_matches) == len(t.claims) and (t.claim_matches["rank"] == 1).all()
+    write_report(copy, tmp_path / "site")
+    index = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert "<code>claim_matches</code></td><td class=n>%d</td><td>pipeline match</td>" % len(t.claims) in index
+
+
+@pytest.mark.parametrize("archive_text, code, message", [
+    ("id\theadline\n1\tx\n", 3, "archive.tsv: no claim text column"),
+    ("id\tclaim\n1\ta\n1\tb\n", 3, "archive.tsv: id '1' appears twice"),
+])
+def test_matching_cli_bad_archive_is_one_line_exit_3(tmp_path, run_dir, archive_text, code, message):
+    (tmp_path / "archive.tsv").write_text(archive_text)
+    result = invoke("--against", tmp_path / "archive.tsv", "--out", run_dir)
+    assert result.exit_code == code
+    errors = [line for line in result.output.splitlines() if line.startswith("error:")]
+    assert len(errors) == 1 and message in errors[0] and "Traceback" not in result.output
+    assert not (run_dir / "claim_matches.parquet").exists()
+
+
+def test_matching_cli_without_a_claims_table_names_the_command(tmp_path):
+    result = invoke("--against", write_archive(tmp_path / "archive.tsv"), "--out", tmp_path / "empty")
+    assert result.exit_code == 5 and "run `pipeline run claims` first" in result.output
+
+
+def test_matching_cli_options_are_checked(tmp_path, run_dir):
+    archive = write_archive(tmp_path / "archive.tsv")
+    assert invoke("--against", archive, "--out", run_dir, "--top", 0).exit_code == 2
+    assert invoke("--against", archive, "--out", run_dir, "--min-score", 1.5).exit_code == 2
+    assert invoke("--out", run_dir).exit_code == 2
+    assert invoke("--against", tmp_path / "missing.tsv", "--out", run_dir).exit_code == 3
