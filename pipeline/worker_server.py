@@ -18,6 +18,10 @@ from pathlib import Path
 PRELOAD_ENV = "CLAIMEX_WORKER_PRELOAD"
 #: the module the server imports first (``pipeline/runner/preload.py``)
 PRELOAD_MODULE = "pipeline.runner.preload"
+#: set in the server and the workers it forks: they import the ``pipeline``
+#: console script again (multiprocessing prepares ``__main__`` from its path),
+#: and must not start a server of their own from it
+INSIDE_ENV = "CLAIMEX_WORKER_SERVER"
 
 
 def start(model: str = "", stage_names=(), modules: tuple[str, ...] = ()):
@@ -36,10 +40,12 @@ def start(model: str = "", stage_names=(), modules: tuple[str, ...] = ()):
     ctx = mp.get_context("forkserver")
     ctx.set_forkserver_preload([*modules, PRELOAD_MODULE])
     os.environ[PRELOAD_ENV] = json.dumps([model, list(stage_names)])
+    os.environ[INSIDE_ENV] = "1"
     try:
         forkserver.ensure_running()  # the server inherits what to preload from the environment
     finally:
         os.environ.pop(PRELOAD_ENV, None)
+        os.environ.pop(INSIDE_ENV, None)
     return ctx
 
 
@@ -57,6 +63,8 @@ def start_for_command_line(argv: list[str]) -> None:
     """Start the server at once when the command line is ``pipeline run ...``
     with several local workers (or a local Dask cluster); anything else, or
     anything unexpected, starts nothing (the run starts it later)."""
+    if os.environ.get(INSIDE_ENV):  # the server or a worker preparing ``__main__``
+        return
     prog = Path(argv[0]) if argv else Path()
     if not (prog.name == "pipeline" or prog.parts[-2:] == ("pipeline", "__main__.py")):
         return

@@ -112,3 +112,23 @@ def test_runner_scaling_a_rule_component_failing_on_one_text_costs_no_second_par
     assert len(count_parses) == 5, "the batch is parsed once, not again one text at a time"
     kept = {t: df[df["doc_id"] != victim] for t, df in seed_tables.items() if t in ("sentences", "claims")}
     assert_same_tables(tmp_path, kept, ("sentences",), ignore=("path",))
+
+
+def test_runner_scaling_console_script_with_workers_runs(tmp_path, seed_tables):
+    """Regression: the installed ``pipeline`` script with ``--workers 2`` died with
+    BrokenProcessPool: the fork server prepares ``__main__`` from the script's
+    path, which imported the command line again and tried to start a second
+    server from inside the first."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    script = Path(sys.executable).with_name("pipeline")
+    if not script.is_file():
+        pytest.skip("the package's console script is not installed next to this Python")
+    out = tmp_path / "out"
+    proc = subprocess.run([str(script), "run", "all", "--input", str(SEEDS), "--out", str(out), "--workers", "2"],
+                          capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-2000:]
+    assert "BrokenProcessPool" not in proc.stdout + proc.stderr
+    assert_same_tables(out, seed_tables, ignore=("path",))
