@@ -39,7 +39,7 @@ notebook: install
 
 bench:
 	$(MAKE) install EXTRAS=dev,dask,bench
-	$(BIN)/python benchmarks/throughput.py
+	$(BIN)/python benchmarks/throughput.py --dask $(BENCH_ARGS)
 
 # Quote attribution on PolNeAR dev, side by side with textacy (needs ../shared/data).
 bench-quotes:
@@ -54,4 +54,4 @@ bench-entities: install
 	$(BIN)/python benchmarks/bbc_entity_sample.py
 
 clean-data:
-	rm -rf $(OUT)/*.parquet $(OUT)/docs.spacy $(OUT)/docs.index.json $(OUT)/manifest.json $(OUT)/run.json $(OUT)/report $(OUT)/exports
+	rm -rf $(OUT)/*.parquet $(OUT)/_claimex $(OUT)/docs.spacy $(OUT)/docs.index.json $(OUT)/manifest.json $(OUT)/run.json $(OUT)/report $(OUT)/exports

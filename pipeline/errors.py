@@ -35,7 +35,8 @@ class InputError(ClaimexError):
     """An input path cannot be used (missing, unsupported type, malformed table or gold file)."""
 
     exit_code = 3
-    meaning = "an input cannot be used (missing, unsupported type, table without a `text` column, malformed gold or archive file)"
+    meaning = ("an input cannot be used (missing, an empty folder, unsupported type, table without a `text` column, "
+               "malformed gold or archive file)")
 
 
 class ModelError(ClaimexError):
@@ -49,13 +50,34 @@ class TableError(ClaimexError):
     """An upstream table is missing or does not match the contract."""
 
     exit_code = 5
-    meaning = "an upstream table is missing or does not match the contract (the message names the table and column)"
+    meaning = ("an upstream table is missing, damaged (a part file lost) or does not match the contract "
+               "(the message names the table and column)")
 
+
+class OutputError(ClaimexError):
+    """The output folder cannot be written: ``--out`` is a file, read-only, full,
+    or (``pipeline report``) a folder holding files claimex did not write."""
+
+    exit_code = 6
+    meaning = ("the output folder cannot be used (`--out` is a file, read-only or full, or holds files "
+               "claimex did not write); nothing the user owns was changed")
+
+
+class RunLockedError(ClaimexError):
+    """Another run holds the lock of the same ``--out``."""
+
+    exit_code = 7
+    meaning = "another run is writing to the same `--out` (the message names its process id); nothing was changed"
+
+
+#: every run-error class, in exit-code order
+ERROR_CLASSES: tuple[type[ClaimexError], ...] = (ClaimexError, UsageError, InputError, ModelError, TableError,
+                                                 OutputError, RunLockedError)
 
 #: exit code -> meaning, for ``--help`` and the README (0 is not an error)
 EXIT_CODES: dict[int, str] = {
     0: "the command finished; per-document failures (if any) are listed in the summary and in `<out>/errors.parquet`",
-    **{cls.exit_code: cls.meaning for cls in (ClaimexError, UsageError, InputError, ModelError, TableError)},
+    **{cls.exit_code: cls.meaning for cls in ERROR_CLASSES},
 }
 
 

@@ -25,7 +25,7 @@ DOCUMENTS = pa.schema(
         pa.field("dateline", pa.string()),
         pa.field("text", pa.string(), nullable=False),
         # extras
-        pa.field("content_hash", pa.string()),  # sha256 of the raw input text
+        pa.field("content_hash", pa.string()),  # sha256 of the input text (+ title/source/published of a record)
         pa.field("n_chars", pa.int64()),
     ]
 )

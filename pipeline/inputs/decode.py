@@ -20,7 +20,13 @@ The decoded text is then normalised (``normalize_text``):
 * CRLF and lone CR become LF;
 * every Unicode space separator (NBSP U+00A0, thin and narrow spaces, ...)
   becomes a plain space, so "M.G.\u00a0Link" tokenises like "M.G. Link";
-* zero-width characters and the BOM (U+200B-U+200D, U+2060, U+FEFF) are removed;
+* zero-width characters and the BOM (U+200B-U+200D, U+2060, U+FEFF) are removed,
+  except a zero-width joiner (U+200D) between two emoji, which is part of one
+  emoji (a ZWJ sequence such as the family or the rainbow flag);
+* bidirectional embedding, override and isolate controls (U+202A-U+202E,
+  U+2066-U+2069) are removed: they are invisible, change how the text around
+  them is displayed, and would otherwise end up inside speakers' and
+  entities' names (a "Trojan Source" name looks like another);
 * other control characters (C0/C1 except newline and tab) are removed;
 * trailing spaces and tabs at the end of each line are removed.
 
@@ -59,7 +65,15 @@ _BINARY_SIGNATURES = (
     b"\x1f\x8b", b"\x7fELF",
 )
 
-_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"), None)
+_ZWJ = "\u200d"
+# Removed everywhere: zero-width space, non-joiner, word joiner, BOM, and the
+# bidirectional embedding/override (U+202A-U+202E) and isolate (U+2066-U+2069)
+# controls. The zero-width joiner is handled by ``_drop_zwj``.
+_INVISIBLE = dict.fromkeys([*map(ord, "\u200b\u200c\u2060\ufeff"), *range(0x202A, 0x202F), *range(0x2066, 0x206A)])
+# An emoji or the modifiers that may end one before a ZWJ: variation selector 16,
+# skin tones, tag characters (flag sequences).
+_EMOJI_RANGES = ((0x1F000, 0x1FAFF), (0x2600, 0x27BF), (0x2B00, 0x2BFF), (0x2300, 0x23FF), (0xE0020, 0xE007F))
+_EMOJI_TRAIL = {0xFE0F} | set(range(0x1F3FB, 0x1F400))
 # C0 and C1 controls other than \t and \n (\r is handled before this runs).
 _CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _SPACE_RE = re.compile(r"[^\S\n\t]")  # any whitespace except newline and tab
@@ -104,8 +118,26 @@ def normalize_text(text: str) -> tuple[str, bool]:
     repaired = fixed != text
     text = unicodedata.normalize("NFC", fixed)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = text.translate(_ZERO_WIDTH)
+    text = text.translate(_INVISIBLE)
+    if _ZWJ in text:
+        text = _drop_zwj(text)
     text = _CONTROL_RE.sub("", text)
     text = _SPACE_RE.sub(" ", text)
     text = _TRAILING_WS_RE.sub("", text)
     return text, repaired
+
+
+def _is_emoji(ch: str) -> bool:
+    cp = ord(ch)
+    return cp in _EMOJI_TRAIL or any(lo <= cp <= hi for lo, hi in _EMOJI_RANGES)
+
+
+def _drop_zwj(text: str) -> str:
+    """Remove each zero-width joiner except one between two emoji (part of an
+    emoji ZWJ sequence: removing it would split one emoji into several)."""
+    out = []
+    last = len(text) - 1
+    for i, ch in enumerate(text):
+        if ch != _ZWJ or (0 < i < last and _is_emoji(text[i - 1]) and _is_emoji(text[i + 1])):
+            out.append(ch)
+    return "".join(out)

@@ -3,27 +3,40 @@
 ``--input`` takes
 
 * a ``.txt`` / ``.html`` / ``.htm`` file, or a folder searched recursively for
-  them (hidden files and folders are ignored; other files are reported as
-  ``unsupported_type``). ``doc_id`` is the file stem; when two files in the
-  folder share a stem, their ``doc_id`` is the relative path without suffix
-  (``sport/001``) so it stays unique;
+  them. Hidden files and folders are ignored; every other file is reported,
+  never silently dropped: another suffix (or none) as ``unsupported_type``, a
+  symbolic link that leads out of the folder as ``outside_input`` (it is not
+  read: a folder of articles must not pull in files from elsewhere), a link
+  to a folder as ``not_followed``. A folder without any visible file is an
+  input error (exit 3). ``doc_id`` is the file stem; when stems collide it is
+  the relative path without suffix (``sport/001``), and when that collides too
+  (``same.txt`` and ``same.html``) the relative path with suffix, so ids are
+  unique by construction;
 * a ``.jsonl``, ``.csv`` or ``.parquet`` file with a ``text`` column and
-  optional ``id`` (becomes ``doc_id``; default ``<file stem>-<row>``),
-  ``title``, ``source`` and ``published`` columns.
+  optional ``id`` (becomes ``doc_id`` exactly as written: ``{"id": 1}`` is
+  ``"1"``, a 20-digit id keeps every digit; default ``<file stem>-<row>``),
+  ``title``, ``source`` and ``published`` columns. A JSONL file is read one
+  line at a time; a line that is not JSON is a ``bad_record`` error.
 
-A file or record that cannot be read becomes an ``ErrorRecord`` (stage
-``read``), never an exception: the run goes on with the rest.
+File names are stored as text: a name whose bytes are not UTF-8 is written
+with the bad bytes escaped (``caf\\xe9.txt``), so one odd name never stops a
+table write.
+
+Reading is two steps, so worker processes can read their own files:
+``plan_inputs`` lists what there is to read (``InputFile`` per file, without
+opening it; records of a table file are read here), ``read_file_item`` reads
+and decodes one file. A file or record that cannot be read becomes an
+``ErrorRecord`` (stage ``read``), never an exception: the run goes on.
 """
 from __future__ import annotations
 
 import hashlib
 import json
+import os
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
-
-import pandas as pd
 
 from .decode import DecodeError, decode_bytes, normalize_text
 from ..errors import ErrorRecord, InputError
@@ -31,18 +44,19 @@ from ..errors import ErrorRecord, InputError
 TEXT_SUFFIXES = {".txt"}
 HTML_SUFFIXES = {".html", ".htm"}
 TABLE_SUFFIXES = {".jsonl", ".csv", ".parquet"}
+ARTICLE_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES
 #: the columns a table input may have besides ``text`` (``id`` becomes ``doc_id``)
 RECORD_COLUMNS = ("id", "title", "source", "published")
 
 #: Documents longer than this (characters, after decoding) are rejected with a
-#: reason instead of parsed. It is spaCy's own default ``nlp.max_length``: the
-#: parser and NER need roughly 1 GB of memory per 100,000 characters, so longer
-#: texts risk exhausting memory. Override with ``--max-chars``.
+#: reason instead of parsed. It is spaCy's own default ``nlp.max_length``. The
+#: parse of a long document runs in pieces (``runner.long_texts``), so memory
+#: stays bounded up to this limit; override it with ``--max-chars``.
 DEFAULT_MAX_CHARS = 1_000_000
 
 
 class InputPathError(InputError):
-    """The --input path itself cannot be used (missing, unsupported, unreadable)."""
+    """The --input path itself cannot be used (missing, unsupported, unreadable, empty)."""
 
 
 @dataclass(frozen=True)
@@ -57,8 +71,36 @@ class RawDocument:
     content_hash: str = ""
 
 
-def content_hash(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8", errors="surrogatepass")).hexdigest()
+@dataclass(frozen=True)
+class InputFile:
+    """One article file to read: its ``doc_id``, the path as stored in the
+    tables (``path``, escaped text) and the path to open (``file``)."""
+
+    doc_id: str
+    path: str
+    file: str
+
+
+def display_path(path: Path | str) -> str:
+    """``path`` as storable text: bytes of a non-UTF-8 file name (which Python
+    keeps as lone surrogates) are written as ``\\xNN`` escapes."""
+    text = os.fspath(path)
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+def content_hash(text: str, title: str | None = None, source: str | None = None,
+                 published: str | None = None) -> str:
+    """SHA-256 of what a document's rows are made from: the text and, for a
+    table input, its ``title``/``source``/``published`` (so an edit to any of
+    them reprocesses the document). For a file it is the hash of the text."""
+    h = hashlib.sha256(text.encode("utf-8", errors="surrogatepass"))
+    if title is not None or source is not None or published is not None:
+        h.update(b"\x00" + json.dumps([title, source, published]).encode("utf-8", errors="surrogatepass"))
+    return h.hexdigest()
 
 
 def read_inputs(input_path: Path | str, *, max_chars: int = DEFAULT_MAX_CHARS) -> tuple[list[RawDocument], list[ErrorRecord]]:
@@ -71,66 +113,120 @@ def read_inputs(input_path: Path | str, *, max_chars: int = DEFAULT_MAX_CHARS) -
 
 
 def iter_inputs(input_path: Path | str, *, max_chars: int = DEFAULT_MAX_CHARS) -> Iterator[RawDocument | ErrorRecord]:
+    """Every document of ``input_path``, read (``plan_inputs`` + ``read_file_item``)."""
+    for item in plan_inputs(input_path, max_chars=max_chars):
+        yield read_file_item(item, max_chars) if isinstance(item, InputFile) else item
+
+
+def plan_inputs(input_path: Path | str, *, max_chars: int = DEFAULT_MAX_CHARS
+                ) -> Iterator[InputFile | RawDocument | ErrorRecord]:
+    """What ``input_path`` holds: files to read, records already read, errors."""
     path = Path(input_path)
     if not path.exists():
-        raise InputPathError(f"input path {str(path)!r} does not exist; pass a file or folder with --input")
+        raise InputPathError(f"input path {display_path(path)!r} does not exist; pass a file or folder with --input")
     if path.is_dir():
-        yield from _iter_folder(path, max_chars)
+        yield from _plan_folder(path)
         return
     suffix = path.suffix.lower()
     if suffix in TABLE_SUFFIXES:
         yield from _iter_records(path, max_chars)
-    elif suffix in TEXT_SUFFIXES | HTML_SUFFIXES or suffix == "":
-        yield _read_file(path, path.stem, max_chars)
+    elif suffix in ARTICLE_SUFFIXES:
+        yield InputFile(path.stem, display_path(path), os.fspath(path))
     else:
-        valid = ", ".join(sorted(TEXT_SUFFIXES | HTML_SUFFIXES | TABLE_SUFFIXES))
-        raise InputPathError(f"input file {str(path)!r} has unsupported type {suffix!r}; valid: a folder or {valid}")
+        valid = ", ".join(sorted(ARTICLE_SUFFIXES | TABLE_SUFFIXES))
+        raise InputPathError(f"input file {display_path(path)!r} has unsupported type {suffix or '(no suffix)'!r}; "
+                             f"valid: a folder or {valid} (rename a plain-text article to .txt)")
 
 
-def _visible_files(folder: Path) -> list[Path]:
-    """Files under ``folder``, sorted, skipping hidden files and directories."""
-    return [p for p in sorted(folder.rglob("*"))
-            if not any(part.startswith(".") for part in p.relative_to(folder).parts) and p.is_file()]
+def _visible_entries(folder: Path) -> list[Path]:
+    """Files and links under ``folder``, sorted, skipping hidden files and
+    folders; links to folders are listed, not followed."""
+    found: list[Path] = []
+    for root, dirs, files in os.walk(folder, followlinks=False):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        base = Path(root)
+        found.extend(base / f for f in files if not f.startswith("."))
+        found.extend(base / d for d in dirs if (base / d).is_symlink())
+    return sorted(found)
 
 
 def _is_article(path: Path) -> bool:
-    return path.suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES
+    return path.suffix.lower() in ARTICLE_SUFFIXES
+
+
+def _outside(path: Path, root: Path) -> bool:
+    """Whether the link ``path`` leads out of the (resolved) input folder ``root``."""
+    try:
+        path.resolve().relative_to(root)
+        return False
+    except (ValueError, OSError, RuntimeError):
+        return True
 
 
 def input_files(folder: Path) -> list[Path]:
-    """The article files of an input folder (sorted visible .txt/.html/.htm files)."""
-    return [p for p in _visible_files(folder) if _is_article(p)]
+    """The article files an input folder's documents are read from."""
+    root = folder.resolve()
+    return [p for p in _visible_entries(folder)
+            if _is_article(p) and not (p.is_symlink() and (p.is_dir() or _outside(p, root)))]
 
 
-def _iter_folder(folder: Path, max_chars: int) -> Iterator[RawDocument | ErrorRecord]:
+def _plan_folder(folder: Path) -> Iterator[InputFile | ErrorRecord]:
+    entries = _visible_entries(folder)
+    if not entries:
+        raise InputPathError(f"input folder {display_path(folder)!r} holds no files; "
+                             f"put .txt, .html or .htm articles in it or pass another --input")
+    root = folder.resolve()
     files: list[Path] = []
-    for p in _visible_files(folder):
-        if _is_article(p):
-            files.append(p)
+    for p in entries:
+        where = display_path(p)
+        if p.is_symlink() and p.is_dir():
+            yield ErrorRecord(display_path(p.name), where, "read", "not_followed",
+                              "skipped: a link to a folder is not followed; pass the folder itself with --input")
+        elif p.is_symlink() and _outside(p, root):
+            yield ErrorRecord(display_path(p.stem), where, "read", "outside_input",
+                              "skipped: a symbolic link to a file outside the input folder is not read")
+        elif not _is_article(p):
+            yield ErrorRecord(display_path(p.stem), where, "read", "unsupported_type",
+                              f"skipped: suffix {p.suffix.lower() or '(none)'!r} is not one of .txt, .html, .htm")
         else:
-            yield ErrorRecord(
-                doc_id=p.stem, path=str(p), stage="read", error="unsupported_type",
-                detail=f"skipped: suffix {p.suffix.lower() or '(none)'!r} is not one of .txt, .html, .htm",
-            )
-    stems = Counter(p.stem for p in files)
-    for p in files:
-        doc_id = p.stem if stems[p.stem] == 1 else p.relative_to(folder).with_suffix("").as_posix()
-        yield _read_file(p, doc_id, max_chars)
+            files.append(p)
+    for p, doc_id in zip(files, unique_ids(files, folder)):
+        yield InputFile(doc_id, display_path(p), os.fspath(p))
 
 
-def _read_file(path: Path, doc_id: str, max_chars: int) -> RawDocument | ErrorRecord:
+def unique_ids(files: list[Path], folder: Path) -> list[str]:
+    """One distinct ``doc_id`` per file: the stem; for colliding stems the
+    relative path without suffix; for what still collides the relative path;
+    a counter as the last resort (names that differ only in escaped bytes)."""
+    rel = [p.relative_to(folder) for p in files]
+    levels = [lambda r: r.stem, lambda r: r.with_suffix("").as_posix(), lambda r: r.as_posix()]
+    ids = [display_path(levels[0](r)) for r in rel]
+    for level in levels[1:]:
+        counts = Counter(ids)
+        ids = [display_path(level(r)) if counts[i] > 1 else i for r, i in zip(rel, ids)]
+    seen: Counter = Counter()
+    final = []
+    for i in ids:
+        seen[i] += 1
+        final.append(i if seen[i] == 1 else f"{i}#{seen[i]}")
+    return final
+
+
+def read_file_item(item: InputFile, max_chars: int = DEFAULT_MAX_CHARS) -> RawDocument | ErrorRecord:
+    """Read and decode one article file (in whichever process holds the batch)."""
+    path = Path(item.file)
     try:
         data = path.read_bytes()
     except OSError as exc:
-        return ErrorRecord(doc_id, str(path), "read", "unreadable", f"{exc.strerror or exc}")
+        return ErrorRecord(item.doc_id, item.path, "read", "unreadable", f"{exc.strerror or exc}")
     if not data:
-        return ErrorRecord(doc_id, str(path), "read", "empty", "file has 0 bytes")
+        return ErrorRecord(item.doc_id, item.path, "read", "empty", "file has 0 bytes")
     try:
         decoded = decode_bytes(data)
     except DecodeError as exc:
-        return ErrorRecord(doc_id, str(path), "read", exc.reason, exc.detail)
+        return ErrorRecord(item.doc_id, item.path, "read", exc.reason, exc.detail)
     is_html = path.suffix.lower() in HTML_SUFFIXES or _looks_like_html(decoded.text)
-    return _make_document(doc_id, str(path), decoded.text, is_html, None, None, None, max_chars)
+    return _make_document(item.doc_id, item.path, decoded.text, is_html, None, None, None, max_chars)
 
 
 def _looks_like_html(text: str) -> bool:
@@ -149,63 +245,105 @@ def _make_document(doc_id, path, text, is_html, title, source, published, max_ch
         )
     return RawDocument(
         doc_id=doc_id, path=path, text=text, is_html=is_html, title=title, source=source,
-        published=published, content_hash=content_hash(text),
+        published=published, content_hash=content_hash(text, title, source, published),
     )
 
 
+class _Number(str):
+    """A JSON number kept as the text it was written as (ids stay exact)."""
+
+
+_TABLE_HELP = "a table input needs 'text' and may have 'id', 'title', 'source', 'published'"
+
+
 def _iter_records(path: Path, max_chars: int) -> Iterator[RawDocument | ErrorRecord]:
-    suffix = path.suffix.lower()
-    try:
-        if suffix == ".jsonl":
-            frame = _read_jsonl(path)
-        elif suffix == ".csv":
-            frame = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""])
-        else:
-            frame = pd.read_parquet(path)
-    except (OSError, ValueError, UnicodeDecodeError) as exc:
-        raise InputPathError(f"cannot read {str(path)!r} as {suffix[1:]}: {exc}") from None
-    if "text" not in frame.columns:
-        raise InputPathError(
-            f"{str(path)!r} has no 'text' column (columns: {', '.join(map(str, frame.columns))}); "
-            "a table input needs 'text' and may have 'id', 'title', 'source', 'published'"
-        )
+    where_file = display_path(path)
     seen: set[str] = set()
-    for i, row in enumerate(frame.to_dict("records")):
+    n = 0
+    for i, row in enumerate(_records(path)):
+        where = f"{where_file}#{i}"
+        if isinstance(row, ErrorRecord):
+            yield row
+            continue
+        if n == 0 and "text" not in row:
+            raise InputPathError(f"{where_file!r} has no 'text' column (columns: {', '.join(map(str, row))}); {_TABLE_HELP}")
+        n += 1
         raw_id = row.get("id")
-        doc_id = str(raw_id) if _present(raw_id) else f"{path.stem}-{i}"
-        where = f"{path}#{i}"
+        doc_id = _id_text(raw_id) if _present(raw_id) else f"{path.stem}-{i}"
         if doc_id in seen:
             yield ErrorRecord(doc_id, where, "read", "duplicate_id", f"row {i}: id {doc_id!r} already used by an earlier row")
             continue
         seen.add(doc_id)
         text = row.get("text")
-        if not isinstance(text, str):
-            yield ErrorRecord(doc_id, where, "read", "empty", f"row {i}: 'text' is {type(text).__name__}, not a string")
+        if not isinstance(text, str) or isinstance(text, _Number):
+            kind = "number" if isinstance(text, _Number) else type(text).__name__
+            yield ErrorRecord(doc_id, where, "read", "empty", f"row {i}: 'text' is {kind}, not a string")
             continue
         text, _ = normalize_text(text)
-        meta = {k: (str(row[k]) if _present(row.get(k)) else None) for k in ("title", "source", "published")}
-        yield _make_document(doc_id, where, text, _looks_like_html(text), meta["title"], meta["source"], meta["published"], max_chars)
+        meta = {k: (str(row[k]) if _present(row.get(k)) else None) for k in RECORD_COLUMNS[1:]}
+        yield _make_document(doc_id, where, text, _looks_like_html(text), meta["title"], meta["source"],
+                             meta["published"], max_chars)
+    if n == 0:
+        raise InputPathError(f"{where_file!r} holds no records; {_TABLE_HELP}")
+
+
+def _records(path: Path) -> Iterator[dict | ErrorRecord]:
+    """The rows of a table file as dicts, values as written (ids are not
+    turned into floats: JSON numbers stay their text, CSV cells are strings,
+    Parquet integers stay integers)."""
+    suffix = path.suffix.lower()
+    where = display_path(path)
+    try:
+        if suffix == ".jsonl":
+            yield from _jsonl_records(path)
+        elif suffix == ".csv":
+            import pandas as pd
+
+            frame = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""])
+            yield from frame.to_dict("records")
+        else:
+            import pyarrow as pa
+            import pyarrow.parquet as pq
+
+            try:
+                for batch in pq.ParquetFile(path).iter_batches(batch_size=1024):
+                    yield from batch.to_pylist()
+            except pa.ArrowInvalid as exc:
+                raise ValueError(str(exc)) from None
+    except (OSError, ValueError, UnicodeDecodeError) as exc:
+        raise InputPathError(f"cannot read {where!r} as {suffix[1:]}: {exc}") from None
+
+
+def _jsonl_records(path: Path) -> Iterator[dict | ErrorRecord]:
+    where = display_path(path)
+    with open(path, encoding="utf-8-sig") as fh:
+        row = -1
+        for lineno, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            row += 1
+            try:
+                value = json.loads(line, parse_int=_Number, parse_float=_Number)
+            except json.JSONDecodeError as exc:
+                yield ErrorRecord(None, f"{where}#{row}", "read", "bad_record", f"line {lineno}: not JSON ({exc.msg})")
+                continue
+            if not isinstance(value, dict):
+                yield ErrorRecord(None, f"{where}#{row}", "read", "bad_record",
+                                  f"line {lineno}: a JSON {type(value).__name__}, not an object")
+                continue
+            yield value
+
+
+def _id_text(value) -> str:
+    """An id as text, exactly as written (a JSON number's literal, a Parquet integer's digits)."""
+    if isinstance(value, float) and value.is_integer() and abs(value) < 2 ** 53:
+        return str(int(value))
+    return str(value)
 
 
 def _present(value) -> bool:
     if value is None:
         return False
-    try:
-        if pd.isna(value):
-            return False
-    except (TypeError, ValueError):
-        pass
+    if isinstance(value, float) and value != value:
+        return False
     return str(value).strip() != ""
-
-
-def _read_jsonl(path: Path) -> pd.DataFrame:
-    rows = []
-    with open(path, encoding="utf-8-sig") as fh:
-        for lineno, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            try:
-                rows.append(json.loads(line))
-            except json.JSONDecodeError as exc:
-                raise ValueError(f"line {lineno}: {exc.msg}") from None
-    return pd.DataFrame(rows)

@@ -6,12 +6,21 @@ each stage function with the tables and Docs its parameters name (registry
 module doc), and returns the rows, errors and the new DocBin part. It does no
 I/O except reading cached DocBin parts.
 
+A batch of a folder input carries file names, not texts: the process that
+takes the batch reads and decodes its files (``inputs.readers.read_file_item``)
+and skips, in an incremental run, those whose content hash and path are those
+of the previous run (``BatchResult.skipped``). With ``BatchTask.parts_dir``
+set, it also writes its own Parquet parts and DocBin part there and returns
+their paths, so the process that collects results only renames files.
+
 Isolation: stage functions catch per-document failures themselves; if a stage
 still raises one of ``errors.DOCUMENT_ERRORS`` for a batch, the stage is rerun
 one document at a time and the failing document(s) are recorded.
 """
 from __future__ import annotations
 
+import os
+import resource
 import time
 from contextlib import nullcontext
 from dataclasses import dataclass, field
@@ -20,12 +29,15 @@ from typing import Any
 
 import pandas as pd
 
+import pyarrow.parquet as pq
+
 from ..errors import DOCUMENT_ERRORS, ClaimexError, ErrorLog, ErrorRecord, ModelError
-from ..inputs.readers import RawDocument
+from ..inputs.readers import DEFAULT_MAX_CHARS, InputFile, RawDocument, read_file_item
 from ..nlp.docs import memory_zone, text_hash
 from ..nlp.loader import disabled_components
 from ..registry import Stage, get_stage, load_pipeline, producer, stages
-from ..tables import MissingTableError, empty_frame
+from ..tables import MissingTableError, empty_frame, to_arrow
+from .long_texts import parse_texts
 from .parse_cache import docbin_bytes, load_cached
 
 
@@ -37,9 +49,13 @@ class BatchTask:
     stages: tuple[str, ...]
     model: str
     raw: list[RawDocument] | None = None                  # when the clean stage runs
+    files: list[InputFile] | None = None                   # read by the process that takes the batch
+    previous: dict[str, tuple[str, str]] = field(default_factory=dict)  # doc_id -> (hash, path) it may skip
+    max_chars: int = DEFAULT_MAX_CHARS
     tables: dict[str, pd.DataFrame] = field(default_factory=dict)  # upstream tables, this batch's rows
     cached: dict[str, tuple[str, int, str]] = field(default_factory=dict)  # doc_id -> (part, pos, text hash)
     docs_dir: str = ""
+    parts_dir: str = ""   # when set, the batch writes its parts here (module doc)
 
 
 @dataclass
@@ -52,6 +68,11 @@ class BatchResult:
     seconds: dict[str, float]
     n_docs: int
     doc_ids: list[str]                # documents of the batch (rows of the documents table)
+    skipped: list[str] = field(default_factory=list)   # unchanged documents (incremental)
+    parts: dict[str, tuple[str, int]] = field(default_factory=dict)  # table -> (part file, rows), when written
+    docbin_path: str | None = None    # the DocBin part, when written
+    busy: tuple[float, float] = (0.0, 0.0)  # wall-clock start and end of the work (time.time())
+    rss_mib: float = 0.0              # peak RSS of the process that took the batch, so far
 
 
 class BatchContext:
@@ -146,31 +167,40 @@ def run_isolated(stage: Stage, ctx: BatchContext, errors: ErrorLog) -> pd.DataFr
 
 
 def parse_batch(nlp, documents: pd.DataFrame, task: BatchTask, errors: ErrorLog, stage: str):
-    """Docs for the batch: cached ones from the DocBin store, the rest parsed once."""
+    """Docs for the batch: cached ones from the DocBin store, the rest parsed once.
+    A cached part that cannot be used is a cache miss with a warning."""
     docs: dict = {}
     refs, todo = {}, []
     for doc_id, path, text in zip(documents["doc_id"], documents["path"], documents["text"]):
         th = text_hash(text)
         hit = task.cached.get(doc_id)
         if hit is not None and hit[2] == th and task.docs_dir and (Path(task.docs_dir) / hit[0]).exists():
-            refs[doc_id] = (hit[0], hit[1])
+            refs[doc_id] = hit
         else:
             todo.append((doc_id, path, text, th))
     if refs:
-        docs.update(load_cached(task.docs_dir, refs, nlp.vocab))
+        loaded, missed = load_cached(task.docs_dir, refs, nlp.vocab)
+        docs.update(loaded)
+        if missed:
+            for doc_id, path, text in zip(documents["doc_id"], documents["path"], documents["text"]):
+                if doc_id in missed:
+                    errors.warn(doc_id, path, stage, "parse_cache", missed[doc_id])
+                    todo.append((doc_id, path, text, refs[doc_id][2]))
     disable = disabled_components(nlp)
     parsed: list[tuple[str, str]] = []
     new_docs = []
+    failed: dict[int, BaseException] = {}
     try:
-        # One spaCy batch per task (a task holds at most settings.batch_size documents).
-        out = list(nlp.pipe([t[2] for t in todo], batch_size=max(len(todo), 1), disable=disable))
-        pairs = list(zip(todo, out))
+        out = parse_texts(nlp, [t[2] for t in todo], disable, failed)
+        pairs = [(item, doc) for k, (item, doc) in enumerate(zip(todo, out)) if k not in failed]
+        for k, exc in failed.items():
+            errors.document_failed(todo[k][0], todo[k][1], stage, exc)
     except DOCUMENT_ERRORS:
-        # One text broke a component: parse one at a time to find and skip it.
+        # A text broke the pieces around the parse: parse one at a time to find and skip it.
         pairs = []
         for item in todo:
             try:
-                pairs.append((item, nlp(item[2], disable=disable) if disable else nlp(item[2])))
+                pairs.append((item, parse_texts(nlp, [item[2]], disable)[0]))
             except DOCUMENT_ERRORS as exc:
                 errors.document_failed(item[0], item[1], stage, exc)
     for (doc_id, _path, _text, th), doc in pairs:
@@ -222,11 +252,84 @@ def prepare_process(model: str, stage_names: tuple[str, ...] = ()) -> None:
 
 
 def process_batch(task: BatchTask) -> BatchResult:
-    """Take one batch through the selected stages, in memory. Pure of I/O except
-    reading cached DocBin parts; used in-process, by worker processes and by Dask."""
+    """Take one batch through the selected stages, in memory (reading its files
+    first, writing its parts last when asked: module doc); used in-process, by
+    worker processes and by Dask."""
+    start = time.time()
     nlp = load_pipeline(task.model)
     warm_up(nlp, task.model)
-    return _process(task, nlp, zone=True)
+    errors = ErrorLog()
+    skipped: list[str] = []
+    t0 = time.perf_counter()
+    if task.files is not None:
+        task = _read_files(task, errors, skipped)
+    read_seconds = time.perf_counter() - t0
+    if task.raw is not None and not task.raw:
+        result = BatchResult(task.number, {get_stage(n).output: empty_frame(get_stage(n).output) for n in task.stages},
+                             [], None, [], {}, 0, [])
+    else:
+        result = _process(task, nlp, zone=True)
+    result.errors[:0] = errors.records
+    result.skipped = skipped
+    if task.files is not None:
+        result.seconds["read"] = read_seconds
+    if task.parts_dir:
+        write_parts(result, Path(task.parts_dir))
+    result.busy = (start, time.time())
+    result.rss_mib = peak_rss_mib()
+    return result
+
+
+def peak_rss_mib() -> float:
+    """This process's peak resident memory in MiB: ``VmHWM`` where Linux has it
+    (``ru_maxrss`` survives ``exec``, so a process started by a large one would
+    report its parent's peak), else ``ru_maxrss``."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+
+
+def _read_files(task: BatchTask, errors: ErrorLog, skipped: list[str]) -> BatchTask:
+    """The task with its files read: read errors recorded, unchanged documents skipped."""
+    raw = []
+    for item in task.files:
+        doc = read_file_item(item, task.max_chars)
+        if isinstance(doc, ErrorRecord):
+            errors.add(doc)
+        elif task.previous.get(doc.doc_id) == (doc.content_hash, doc.path):
+            skipped.append(doc.doc_id)
+        else:
+            raw.append(doc)
+    return BatchTask(task.number, task.stages, task.model, raw=raw, max_chars=task.max_chars,
+                     cached=task.cached, docs_dir=task.docs_dir, parts_dir=task.parts_dir)
+
+
+def write_parts(result: BatchResult, folder: Path) -> None:
+    """Write the batch's rows (one Parquet part per table) and its DocBin part
+    into ``folder``; the result then carries their paths instead of the data."""
+    for table, df in result.tables.items():
+        if len(df):
+            (folder / table).mkdir(parents=True, exist_ok=True)
+            path = folder / table / f"part-{result.number:05d}.parquet"
+            pq.write_table(to_arrow(df, table), path)
+            _fsync(path)  # here, in parallel, not in the process that publishes
+            result.parts[table] = (str(path), len(df))
+    result.tables = {}
+    if result.docbin:
+        (folder / "docs").mkdir(parents=True, exist_ok=True)
+        path = folder / "docs" / f"part-{result.number:05d}.spacy"
+        path.write_bytes(result.docbin)
+        result.docbin_path, result.docbin = str(path), None
+
+
+def _fsync(path: Path) -> None:
+    with open(path, "rb") as fh:
+        os.fsync(fh.fileno())
 
 
 def _process(task: BatchTask, nlp, *, zone: bool) -> BatchResult:

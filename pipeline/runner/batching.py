@@ -1,12 +1,15 @@
 """Cutting the work into batches (``BatchTask``s), lazily.
 
-``run all`` reads the inputs as a stream and cuts them into batches of
-``settings.batch_size`` documents (unchanged documents of an incremental run
-are skipped here); a run that starts after ``clean`` streams the
+``run all`` lists the inputs as a stream and cuts them into batches of
+``--batch-size`` documents (``auto_batch_size`` when not given). A batch of
+files carries their names: the process that takes it reads them and, in an
+incremental run, skips the unchanged ones (``batch``); records of a table
+input are read and tested here. A run that starts after ``clean`` streams the
 ``documents`` table and slices the other upstream tables per batch.
 """
 from __future__ import annotations
 
+import math
 from pathlib import Path
 from typing import Iterator
 
@@ -16,20 +19,21 @@ import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
 from ..errors import ErrorLog, ErrorRecord
-from ..inputs.readers import HTML_SUFFIXES, TEXT_SUFFIXES, RawDocument, input_files, iter_inputs
+from ..inputs.readers import ARTICLE_SUFFIXES, InputFile, RawDocument, input_files, plan_inputs
 from ..registry import Stage, producer
 from ..tables import checked_dataset, read_table, table_files
 from .batch import BatchTask
 from .manifest import Previous
 from .parse_cache import DocIndex
-from .settings import Progress, Settings
+from .settings import BATCH_SIZE, BATCHES_PER_WORKER, MIN_BATCH, Progress, Settings
 
 
 def count_inputs(path: Path) -> int | None:
-    """How many documents ``--input`` holds, when that is cheap to know (for the progress bar)."""
+    """How many documents ``--input`` holds, when that is cheap to know (for the
+    progress bar and the batch size)."""
     if path.is_dir():
         return len(input_files(path))
-    if path.is_file() and path.suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES:
+    if path.is_file() and path.suffix.lower() in ARTICLE_SUFFIXES:
         return 1
     return None
 
@@ -41,28 +45,54 @@ def count_rows(out: Path, table: str) -> int | None:
         return None
 
 
+def auto_batch_size(n_docs: int | None, workers: int) -> int:
+    """Documents per batch when ``--batch-size`` is not given: ``BATCH_SIZE`` for
+    one worker; with several, small enough that each worker gets about
+    ``BATCHES_PER_WORKER`` batches (batches are handed out as workers finish
+    them, so the last round leaves cores idle for at most one small batch),
+    and at least ``MIN_BATCH`` documents so per-batch costs stay small."""
+    if workers <= 1 or not n_docs:
+        return BATCH_SIZE
+    return max(MIN_BATCH, min(BATCH_SIZE, math.ceil(n_docs / (workers * BATCHES_PER_WORKER))))
+
+
 def tasks_from_inputs(settings: Settings, stage_names: tuple[str, ...], index: DocIndex, errors: ErrorLog,
-                      previous: Previous | None, skipped: set[str],
-                      progress: Progress | None = None) -> Iterator[BatchTask]:
-    batch: list[RawDocument] = []
+                      previous: Previous | None, skipped: set[str], batch_size: int, parts_dir: Path,
+                      progress: Progress | None = None, counts: dict | None = None) -> Iterator[BatchTask]:
+    """Batches of the input: files to be read by the process that takes the
+    batch (the skip test of an incremental run happens there too), or records
+    of a table input, read and tested here."""
+    batch: list = []
     number = 0
+    prev = previous.docs if previous is not None else {}
+    counts = counts if counts is not None else {}
 
-    def task(raws):
-        cached = {r.doc_id: index.entries[r.doc_id] for r in raws if r.doc_id in index.entries}
-        return BatchTask(number, stage_names, settings.model, raw=raws, cached=cached,
-                         docs_dir=str(index.dir))
+    def task(items):
+        ids = [x.doc_id for x in items]
+        cached = {d: index.entries[d] for d in ids if d in index.entries}
+        common = dict(model=settings.model, max_chars=settings.max_chars, cached=cached,
+                      docs_dir=str(index.dir), parts_dir=str(parts_dir))
+        if isinstance(items[0], InputFile):
+            return BatchTask(number, stage_names, files=items, previous={d: prev[d] for d in ids if d in prev}, **common)
+        return BatchTask(number, stage_names, raw=items, **common)
 
-    for item in iter_inputs(settings.input, max_chars=settings.max_chars):
+    for item in plan_inputs(settings.input, max_chars=settings.max_chars):
         if isinstance(item, ErrorRecord):
+            counts["not_read"] = counts.get("not_read", 0) + 1
             errors.add(item)
             continue
-        if previous is not None and previous.docs.get(item.doc_id) == (item.content_hash, item.path):
+        counts["listed"] = counts.get("listed", 0) + 1
+        if isinstance(item, RawDocument) and prev.get(item.doc_id) == (item.content_hash, item.path):
             skipped.add(item.doc_id)
             if progress is not None:
                 progress.advance(1)
             continue
+        if batch and type(batch[0]) is not type(item):
+            yield task(batch)
+            number += 1
+            batch = []
         batch.append(item)
-        if len(batch) >= settings.batch_size:
+        if len(batch) >= batch_size:
             yield task(batch)
             number += 1
             batch = []
@@ -70,7 +100,8 @@ def tasks_from_inputs(settings: Settings, stage_names: tuple[str, ...], index: D
         yield task(batch)
 
 
-def tasks_from_tables(settings: Settings, selected: list[Stage], index: DocIndex) -> Iterator[BatchTask]:
+def tasks_from_tables(settings: Settings, selected: list[Stage], index: DocIndex, batch_size: int,
+                      parts_dir: Path) -> Iterator[BatchTask]:
     """Batches for a run that starts after ``clean``: stream the documents table,
     slice the other upstream tables (read whole: they are small next to the Docs)."""
     produced = {s.output for s in selected}
@@ -80,7 +111,7 @@ def tasks_from_tables(settings: Settings, selected: list[Stage], index: DocIndex
     checked_dataset(settings.out, "documents", stage_hint="clean")  # the contract, before any work
     dataset = ds.dataset([str(p) for p in table_files(settings.out, "documents")], format="parquet")
     names = tuple(s.name for s in selected)
-    for number, rb in enumerate(dataset.to_batches(batch_size=settings.batch_size)):
+    for number, rb in enumerate(dataset.to_batches(batch_size=batch_size)):
         documents = pa.Table.from_batches([rb]).to_pandas()
         if not len(documents):
             continue
@@ -91,4 +122,4 @@ def tasks_from_tables(settings: Settings, selected: list[Stage], index: DocIndex
             tables[t] = df.iloc[np.concatenate(idx)] if idx else df.iloc[0:0]
         cached = {d: index.entries[d] for d in ids if d in index.entries}
         yield BatchTask(number, names, settings.model, tables=tables, cached=cached,
-                        docs_dir=str(index.dir))
+                        docs_dir=str(index.dir), parts_dir=str(parts_dir))

@@ -5,45 +5,60 @@ uses them):
 
 1. **Settings** (``settings``) are checked, every upstream table is there, the
    model is installed, and each stage's ``setup()`` (a trained model) loads,
-   all before any work.
-2. **Batches** (``batching``): ``run all`` reads the inputs lazily and takes
-   each batch through *every* stage in memory (clean -> parse -> sentences ->
-   entities -> quotes -> claims); a single stage streams the documents table
-   and reads the batch's Docs from the parse cache.
-3. **One parse** (``batch``, ``parse_cache``): each batch is parsed once with
-   ``nlp.pipe`` inside ``nlp.memory_zone()``; every stage reads those Docs, and
-   they are saved as one ``DocBin`` part per batch so one stage can be rerun
-   later without re-parsing (``fingerprint.parse_key`` names the cache).
+   all before any work. ``--out`` must be a folder that can be written
+   (``errors.OutputError``, exit 6), and no other run may be writing to it
+   (``store`` lock, ``errors.RunLockedError``, exit 7).
+2. **Batches** (``batching``): ``run all`` lists the inputs lazily and takes
+   each batch through *every* stage in memory (read -> clean -> parse ->
+   sentences -> entities -> quotes -> claims); a single stage streams the
+   documents table and reads the batch's Docs from the parse cache.
+3. **One parse** (``batch``, ``long_texts``, ``parse_cache``): each batch is
+   parsed once inside ``nlp.memory_zone()`` (long texts in chunks, hostile runs
+   of punctuation in pieces); every stage reads those Docs, and they are saved
+   as one ``DocBin`` part per batch so one stage can be rerun later without
+   re-parsing (``fingerprint.parse_key`` names the cache).
 4. **Engines** (``engines``, ``dask_engine``): in this process, in
    ``--workers`` processes, or on a Dask cluster; all call
-   ``batch.process_batch``.
-5. **Tables as they fill** (``publish``): each batch's rows are written as a
-   Parquet part into a hidden folder per table; after the last batch, the rows
-   of unchanged documents are copied (incremental), each stage's ``finalize``
-   runs over its whole table, each corpus stage (``corpus``) computes its
-   table from whole tables, and only then is every table renamed into place.
-   An interrupted run leaves every previous table whole.
+   ``batch.process_batch``, which writes the batch's Parquet parts.
+5. **Tables** (``publish``, ``store``): each batch's parts go into a staging
+   folder; after the last batch, the rows of unchanged documents are copied
+   (incremental), each stage's ``finalize`` runs over its whole table, each
+   corpus stage (``corpus``) computes its table from whole tables, and then
+   the new generation of tables (with ``errors`` and the manifest) is
+   published at once. An interrupted run leaves every previous table whole.
 6. **Incremental** (``manifest``): a complete ``run all`` records its
-   fingerprint; a rerun with the same fingerprint skips unchanged documents.
+   fingerprint and every part file; a rerun with the same fingerprint and
+   intact tables skips unchanged documents.
+
+``RunSummary`` reports what happened (counts, notes) and where the time went
+(``phases``: start-up, batches, finalize, publishing).
 """
 from __future__ import annotations
 
+import errno
+import os
+import re
+import shutil
 import time
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
+from ..errors import OutputError
 from ..registry import Stage, producer, stages
-from ..tables import MissingTableError, PartWriter, sweep_temporary, table_path
+from ..schemas import SCHEMAS
+from ..tables import MissingTableError, PartWriter, TableSchemaError, checked_dataset, table_path
 from . import manifest
-from .batch import stage_setup
-from .batching import count_inputs, count_rows, tasks_from_inputs, tasks_from_tables
+from .batch import prepare_process, stage_setup
+from .batching import auto_batch_size, count_inputs, count_rows, tasks_from_inputs, tasks_from_tables
 from .corpus import run_corpus_stage
-from .engines import run_pool, run_serial
+from .engines import WorkerPool, run_serial
 from .fingerprint import check_model, parse_key, run_fingerprint
 from .parse_cache import DocIndex
 from .publish import Sink, copy_unchanged, finalize, write_errors
 from .run_record import write_run_record
-from .settings import Progress, RunSummary, Settings, TableReport, check_settings
+from .settings import DEFAULT_INPUT, Progress, RunSummary, Settings, TableReport, check_settings
+from .store import TableStore
 
 
 def check_inputs(stage: Stage, settings: Settings, produced: set[str]) -> None:
@@ -61,12 +76,12 @@ def run(stage_names: list[str], settings: Settings, *, on_stage_start: Callable[
     """Run the named stages (registry order) over ``settings.input`` into ``settings.out``."""
     t_start = time.perf_counter()
     settings.out = Path(settings.out)
-    settings.input = Path(settings.input)
     registered = stages()
     selected = [s for s in registered if s.name in stage_names]
     if not selected:
         raise KeyError(f"no stage selected from {stage_names!r}")
     check_settings(settings, selected[0].name)
+    settings.input = Path(settings.input) if settings.input is not None else DEFAULT_INPUT
     produced: set[str] = set()
     for stage in selected:
         check_inputs(stage, settings, produced)
@@ -74,81 +89,213 @@ def run(stage_names: list[str], settings: Settings, *, on_stage_start: Callable[
     check_model(settings.model)
     for stage in selected:
         stage_setup(stage)  # a broken model stops the run here, with one line
-    out = settings.out
-    out.mkdir(parents=True, exist_ok=True)
-    sweep_temporary(out)
+    store = TableStore(settings.out)
+    with output_errors(settings.out):
+        if settings.out.exists() and not settings.out.is_dir():
+            raise OutputError(f"--out {settings.out} is a file, not a folder; pass a folder for the tables")
+        settings.out.mkdir(parents=True, exist_ok=True)
+        with store.lock():
+            store.sweep()
+            summary = _run(selected, registered, settings, store, on_stage_start, progress, t_start)
+            summary.seconds = time.perf_counter() - t_start
+            write_run_record(settings.out, settings, [s.name for s in selected], summary)
+    return summary
 
-    summary = RunSummary()
+
+def _run(selected: list[Stage], registered, settings: Settings, store: TableStore, on_stage_start, progress,
+         t_start: float) -> RunSummary:
+    out = settings.out
+    summary = RunSummary(workers=settings.workers)
     names = tuple(s.name for s in selected)
     # corpus stages run once after the batches (corpus.py); the batches run the rest
     batched = [s for s in selected if not s.corpus]
     batch_names = tuple(s.name for s in batched)
     full = names == tuple(s.name for s in registered)
+    from_clean = selected[0].name == "clean"
     fingerprint = run_fingerprint(settings.model, names)
     index = DocIndex.load(out, parse_key(settings.model))
+    state = manifest.load(out)
+    if not from_clean:
+        _check_upstream(out, selected, state)
+    staging = store.staging()
+    parts_dir = staging / ".batches"
     writers: dict[str, PartWriter] = {}
+    pool = engine = None
     skipped: set[str] = set()
     try:
         for s in selected:
-            writers[s.output] = PartWriter(out, s.output)
+            writers[s.output] = PartWriter(staging, s.output)
         sink = Sink(writers, index, summary.errors, progress)
         for s in selected:
             if on_stage_start:
                 on_stage_start(s)
-        if selected[0].name == "clean":
-            previous = manifest.load_previous(out, [s.output for s in selected], fingerprint) \
-                if (full and settings.incremental) else None
-            tasks = tasks_from_inputs(settings, batch_names, index, summary.errors, previous, skipped, progress)
-            total = count_inputs(settings.input)
+        if batched and settings.engine == "dask":
+            from .dask_engine import DaskEngine
+
+            engine = DaskEngine(settings, batch_names)  # the cluster starts while the inputs are listed
+        elif batched and settings.workers > 1:
+            pool = WorkerPool(settings, batch_names)  # workers load the model meanwhile
         elif batched:
-            tasks = tasks_from_tables(settings, batched, index)
+            prepare_process(settings.model, batch_names)  # the model, before the first batch
+        counts: dict = {}
+        if from_clean:
+            previous = None
+            if full and settings.incremental:
+                previous, why = manifest.load_previous(out, [s.output for s in selected], fingerprint, state)
+                if why:
+                    summary.notes.append(f"incremental: {why}; every document is processed again")
+            total = count_inputs(settings.input)
+            batch_size = settings.batch_size or auto_batch_size(total, settings.workers)
+            tasks = tasks_from_inputs(settings, batch_names, index, summary.errors, previous, skipped, batch_size,
+                                      parts_dir, progress, counts)
+        elif batched:
             total = count_rows(out, "documents")
-        else:
-            tasks, total = iter(()), 0
+            batch_size = settings.batch_size or auto_batch_size(total, settings.workers)
+            tasks = tasks_from_tables(settings, batched, index, batch_size, parts_dir)
+        else:  # corpus stages only
+            tasks, total, batch_size = iter(()), 0, settings.batch_size or auto_batch_size(None, 1)
+        summary.batch_size = batch_size
         if progress is not None:
             progress.start(total)
+        cpu = [time.process_time()]  # this process's CPU seconds at each phase boundary
         try:
-            if settings.engine == "dask":
-                from .dask_engine import run_dask
-
-                run_dask(tasks, sink, settings)
-            elif settings.workers > 1:
-                run_pool(tasks, sink, settings, batch_names)
+            if engine is not None:
+                engine.run(tasks, sink)
+            elif pool is not None:
+                pool.run(tasks, sink)
             else:
                 run_serial(tasks, sink, settings)
         finally:
             if progress is not None:
                 progress.stop()
+        sink.finish()
+        skipped |= sink.skipped
+        t0 = time.perf_counter()
+        cpu.append(time.process_time())
         for s in batched:
             copy_unchanged(out, s.output, skipped, writers[s.output])
         for s in batched:
             if s.finalize is not None:
-                finalize(s, writers, max(settings.batch_size * 50, 1000))
+                finalize(s, writers, max(batch_size * 50, 1000), out)
         for s in selected:
             if s.corpus:
-                sink.seconds[s.name] = run_corpus_stage(s, writers, out, max(settings.batch_size * 50, 1000))
-        # Publish: the manifest goes first (a crash mid-publish means "no
-        # incremental state" -> a full rerun, never a wrong skip).
-        manifest.invalidate(out)
+                sink.seconds[s.name] = run_corpus_stage(s, writers, out, max(batch_size * 50, 1000))
+        t_finalized = time.perf_counter()
+        cpu.append(time.process_time())
         for s in selected:
-            t0 = time.perf_counter()
             path = writers[s.output].commit()
-            secs = sink.seconds.get(s.name, 0.0) + time.perf_counter() - t0
-            summary.tables.append(TableReport(s.output, writers[s.output].n_rows, path, secs))
+            secs = sink.seconds.get(s.name, 0.0)
+            summary.tables.append(TableReport(s.output, writers[s.output].n_rows, table_path(out, s.output), secs))
+            del path
+        shutil.rmtree(parts_dir, ignore_errors=True)
+        store.carry(staging, [t for t in SCHEMAS if t not in writers and t != "errors"] + _other_tables(store, writers))
+        stages_run = set(names) | ({"read"} if from_clean else set())
+        summary.errors_path = write_errors(summary.errors, out, staging, stages_run, keep_docs=skipped)
+        manifest.write(staging, fingerprint if full else None, [t for t in _tables_in(staging) if t != "errors"],
+                       known={w.table: w.records for w in writers.values()})
+        store.publish(staging)
+        staging = None
+        if from_clean:
+            index.commit(keep=set(sink.doc_ids) | skipped)
+        else:
+            index.commit()
+        t_end = time.perf_counter()
+        cpu.append(time.process_time())
     except BaseException:
         for w in writers.values():
             w.abort()
+        if staging is not None:
+            shutil.rmtree(staging, ignore_errors=True)
         raise
-    if selected[0].name == "clean":
-        index.commit(keep=set(sink.doc_ids) | skipped)
-    else:
-        index.commit()
+    finally:
+        if pool is not None:
+            pool.close(cancel=True)
+        if engine is not None:
+            engine.close()
     summary.processed = sink.n_docs
     summary.skipped = len(skipped)
-    stages_run = set(names) | ({"read"} if "clean" in names else set())
-    summary.errors_path = write_errors(summary.errors, out, stages_run, keep_docs=skipped)
-    if full:
-        manifest.write(out, fingerprint)
-    write_run_record(out, settings, names, summary)
-    summary.seconds = time.perf_counter() - t_start
+    summary.not_read = counts.get("not_read", 0)
+    summary.busy_seconds = sum(b - a for a, b in sink.busy)
+    summary.worker_rss_mib = sink.worker_rss_mib
+    _phases(summary, sink, t_start, t0, t_finalized, t_end)
+    summary.phases_cpu = {"batches": cpu[1] - cpu[0], "finalize": cpu[2] - cpu[1], "publish": cpu[3] - cpu[2]}
     return summary
+
+
+def _check_upstream(out: Path, selected: list[Stage], state: manifest.State) -> None:
+    """Stop (exit 5) before a single stage reads an upstream table that no longer
+    matches what its run wrote (a part file deleted or edited)."""
+    produced = {s.output for s in selected}
+    for t in sorted({t for s in selected for t in s.inputs if t not in produced}):
+        checked_dataset(out, t, stage_hint=producer(t))  # the contract first: names the column
+        why = manifest.damage(out, t, state, strict=False)
+        if why:
+            raise TableSchemaError(f"{why}; rerun `pipeline run {producer(t)}` (or `pipeline run all`)")
+
+
+def _tables_in(folder: Path) -> list[str]:
+    return sorted(p.name[: -len(".parquet")] for p in folder.iterdir() if p.name.endswith(".parquet"))
+
+
+def _other_tables(store: TableStore, writers: dict) -> list[str]:
+    """Tables in ``<out>`` that no registered schema names (a stage of another
+    package): they are carried into the new generation too."""
+    return [t for t in store.table_names() if t not in SCHEMAS and t not in writers]
+
+
+def _phases(summary: RunSummary, sink: Sink, t_start: float, t_batches_end: float, t_finalized: float,
+            t_end: float) -> None:
+    """Where the wall time went: ``batches`` is the window in which batch work
+    ran (first batch started to last batch ended, on any worker);
+    ``start`` is everything before it, ``finalize`` and ``publish`` after it."""
+    wall_now, perf_now = time.time(), time.perf_counter()
+    to_perf = lambda w: w - wall_now + perf_now  # noqa: E731  (worker clocks are wall clocks)
+    if sink.busy:
+        first = to_perf(min(a for a, _ in sink.busy))
+        last = to_perf(max(b for _, b in sink.busy))
+    else:
+        first = last = t_batches_end
+    summary.phases = {"start": max(first - t_start, 0.0), "batches": max(last - first, 0.0),
+                      "collect": max(t_batches_end - last, 0.0), "finalize": t_finalized - t_batches_end,
+                      "publish": t_end - t_finalized}
+
+
+# --- --out that cannot be written: one line, exit 6 ------------------------------------
+
+_OUTPUT_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM, errno.ENOTDIR,
+                  errno.EEXIST, errno.EFBIG, errno.EISDIR}
+_HINTS = {errno.ENOSPC: "free some space or pass another --out", errno.EDQUOT: "free some space or pass another --out",
+          errno.EFBIG: "free some space or pass another --out",
+          errno.ENOTDIR: "--out (or a folder above it) is a file; pass a folder",
+          errno.EEXIST: "--out (or a folder above it) is a file; pass a folder"}
+
+
+def _errno(exc: OSError) -> int | None:
+    """The errno of ``exc``; pyarrow's I/O errors carry it only in the message."""
+    if exc.errno:
+        return exc.errno
+    m = re.search(r"\[Errno (\d+)\]", str(exc))
+    return int(m.group(1)) if m else None
+
+
+def _within(path, folder: Path) -> bool:
+    try:
+        Path(os.fsdecode(path)).resolve().relative_to(folder.resolve())
+        return True
+    except (ValueError, OSError, TypeError):
+        return False
+
+
+@contextmanager
+def output_errors(out: Path) -> Iterator[None]:
+    """Turn a failure to write into ``out`` (disk full, read-only, a file in the
+    way) into an ``OutputError``: one line, exit 6. Everything else passes."""
+    try:
+        yield
+    except OSError as exc:
+        code = _errno(exc)
+        if code not in _OUTPUT_ERRNOS or (exc.filename is not None and not _within(exc.filename, out)):
+            raise
+        hint = _HINTS.get(code, "pass a folder you can write to")
+        raise OutputError(f"cannot write to --out {out}: {os.strerror(code)}; {hint}. "
+                          f"The tables there are unchanged") from None

@@ -1,24 +1,38 @@
-"""Incremental reruns: what an earlier complete ``run all`` left in ``<out>``.
+"""What a published generation holds (``manifest.json``), and incremental reruns.
 
-``<out>/manifest.json`` holds the run fingerprint (``fingerprint``). A rerun
-with the same fingerprint skips every document whose ``doc_id``, ``path`` and
-content hash are unchanged and keeps its rows; the manifest is removed before
-tables are published and written again after, so an interrupted publish means
-a complete rerun, never a wrong skip.
+``manifest.json`` sits next to the tables of each generation (``store``)::
+
+    {"version": 2, "fingerprint": "<run fingerprint or null>",
+     "tables": {"sentences": [["part-00000.parquet", 1050, 48211], ...], ...}}
+
+``tables`` lists every part file of every table with its row count and size
+in bytes. A table that no longer matches its record (a part deleted, added,
+truncated or rewritten by hand, a file that is not Parquet) is *damaged*:
+``run all`` then recomputes every document instead of keeping rows it can no
+longer vouch for, and a single stage stops with exit 5 before reading it.
+
+``fingerprint`` names a complete ``run all`` (``fingerprint.run_fingerprint``);
+a single-stage run writes ``null``. A rerun with the same fingerprint skips
+every document whose ``doc_id``, ``path`` and content hash are unchanged and
+keeps its rows. A manifest that cannot be read or has the wrong shape is no
+manifest: the next ``run all`` is complete.
 """
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+import os
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from ..tables import atomic_bytes, table_path
+from ..tables import TableSchemaError, atomic_bytes, checked_dataset, table_files, table_path
+from .store import MANIFEST, STORE_DIR, TableStore
 
-MANIFEST_NAME = "manifest.json"
+MANIFEST_NAME = MANIFEST
+VERSION = 2
 
 
 @dataclass
@@ -28,26 +42,104 @@ class Previous:
     docs: dict[str, tuple[str, str]]  # doc_id -> (content_hash, path)
 
 
-def load_previous(out: Path, outputs: Iterable[str], fingerprint: str) -> Previous | None:
+@dataclass
+class State:
+    """The published manifest of an ``--out`` (empty when there is none or it is unreadable)."""
+
+    fingerprint: str | None = None
+    tables: dict[str, list[tuple[str, int, int]]] = field(default_factory=dict)
+    note: str | None = None  # why the state cannot be used, for the run summary
+
+
+def _part_record(path: Path, base: Path) -> tuple[str, int, int]:
+    rows = pq.ParquetFile(path).metadata.num_rows
+    return path.relative_to(base).as_posix(), int(rows), path.stat().st_size
+
+
+def describe(folder: Path, tables: Iterable[str]) -> dict[str, list[tuple[str, int, int]]]:
+    """Part records (name, rows, bytes) of ``tables`` as ``folder`` holds them."""
+    out = {}
+    for t in tables:
+        base = table_path(folder, t)
+        base = base if base.is_dir() else base.parent
+        out[t] = [_part_record(p, base) for p in table_files(folder, t)]
+    return out
+
+
+def write(folder: Path, fingerprint: str | None, tables: Iterable[str],
+          known: dict[str, list[tuple[str, int, int]]] | None = None) -> None:
+    """Write the manifest of the generation in ``folder``; ``known``: records
+    the writers already have (the other tables' are read from their files)."""
+    known = known or {}
+    records = {**describe(folder, [t for t in tables if t not in known]),
+               **{t: r for t, r in known.items() if t in set(tables)}}
+    data = {"version": VERSION, "fingerprint": fingerprint,
+            "tables": {t: [list(r) for r in recs] for t, recs in sorted(records.items())}}
+    atomic_bytes(folder / MANIFEST_NAME, json.dumps(data).encode())
+
+
+def load(out: Path) -> State:
+    """The manifest of the published generation of ``out``."""
+    path = TableStore(out).manifest_path()
+    if path is None:
+        return State()
     try:
-        manifest = json.loads((out / MANIFEST_NAME).read_text())
+        data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
+        return State(note="the manifest is missing or unreadable")
+    try:
+        if not isinstance(data, dict) or data.get("version") != VERSION:
+            raise TypeError
+        fp = data.get("fingerprint")
+        if fp is not None and not isinstance(fp, str):
+            raise TypeError
+        tables = {str(t): [(str(n), int(r), int(b)) for n, r, b in recs] for t, recs in data["tables"].items()}
+    except (TypeError, ValueError, KeyError, AttributeError):
+        return State(note="the manifest has been edited")
+    return State(fp, tables)
+
+
+def damage(out: Path, table: str, state: State, strict: bool = True) -> str | None:
+    """How ``<out>/<table>.parquet`` differs from its record (None when it matches
+    or there is no record to check against). ``strict`` (what an incremental
+    run may rely on): any difference. Otherwise (what a single stage may read)
+    only lost or unreadable part files count, and a table that was replaced by
+    another file (no longer the generation's) is the user's to give."""
+    want = state.tables.get(table)
+    if want is None:
         return None
-    if manifest.get("fingerprint") != fingerprint:
+    path = table_path(out, table)
+    if not strict and not (path.is_symlink() and os.readlink(path).startswith(f"{STORE_DIR}/")):
         return None
-    if not all(table_path(out, t).exists() for t in outputs):
+    try:
+        checked_dataset(out, table)
+        got = describe(out, [table])[table]
+    except (OSError, pa.ArrowInvalid, TableSchemaError) as exc:
+        return f"{table}.parquet cannot be read ({type(exc).__name__}: {str(exc)[:160]})"
+    if got == want:
         return None
+    missing = sorted({r[0] for r in want} - {r[0] for r in got})
+    if missing:
+        return f"{table}.parquet lacks {len(missing)} of its {len(want)} part file(s) ({missing[0]} ...)"
+    if not strict:
+        return None
+    n_want, n_got = sum(r[1] for r in want), sum(r[1] for r in got)
+    return f"{table}.parquet was changed since it was written ({n_got:,} rows where {n_want:,} were written)"
+
+
+def load_previous(out: Path, outputs: Iterable[str], fingerprint: str, state: State) -> tuple[Previous | None, str | None]:
+    """(the documents an incremental rerun may skip, or None; why not, for the summary)."""
+    if state.fingerprint is None:
+        return None, state.note
+    if state.fingerprint != fingerprint:
+        return None, None  # other code, model or stages: a complete run, as documented
+    for t in outputs:
+        why = damage(out, t, state) if t in state.tables else f"{t}.parquet has no record"
+        if why:
+            return None, why
     try:
         t = pq.ParquetDataset(table_path(out, "documents")).read(columns=["doc_id", "content_hash", "path"])
     except (pa.ArrowInvalid, OSError, KeyError):
-        return None
+        return None, "documents.parquet cannot be read"
     docs = {d: (h, p) for d, h, p in zip(*(t.column(c).to_pylist() for c in ("doc_id", "content_hash", "path"))) if h}
-    return Previous(docs)
-
-
-def invalidate(out: Path) -> None:
-    (out / MANIFEST_NAME).unlink(missing_ok=True)
-
-
-def write(out: Path, fingerprint: str) -> None:
-    atomic_bytes(out / MANIFEST_NAME, json.dumps({"fingerprint": fingerprint}).encode())
+    return Previous(docs), None

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import uuid
 import zlib
 from functools import lru_cache
@@ -36,9 +37,11 @@ import srsly
 from spacy.attrs import DEP, ENT_ID, ENT_KB_ID, ENT_TYPE, LEMMA, MORPH, NORM, ORTH, SPACY, TAG
 from spacy.tokens import Doc, DocBin, MorphAnalysis
 
+from ..nlp.docs import doc_text, text_hash
 from ..tables import atomic_bytes
 
 DOCS_DIR = "docs.spacy"
+_PART_RE = re.compile(r"part-[0-9a-f]{12}\.spacy")
 INDEX_NAME = "docs.index.json"
 #: ``_docbin_add`` mirrors ``DocBin.add`` of spaCy 3.8 (pinned in pyproject.toml)
 _FAST_DOCBIN = spacy.__version__.startswith("3.8.")
@@ -180,7 +183,13 @@ class DocIndex:
             return cls(out, key)
         if not isinstance(data, dict) or data.get("key") != key or not (out / DOCS_DIR).is_dir():
             return cls(out, key)
-        entries = {d: (e[0], int(e[1]), e[2]) for d, e in data.get("docs", {}).items()}
+        docs = data.get("docs")
+        entries = {}
+        for d, e in (docs.items() if isinstance(docs, dict) else ()):
+            # a hand-edited entry is a cache miss for its document, never an error
+            if (isinstance(e, list) and len(e) == 3 and isinstance(e[0], str) and _PART_RE.fullmatch(e[0])
+                    and isinstance(e[1], int) and e[1] >= 0 and isinstance(e[2], str)):
+                entries[d] = (e[0], e[1], e[2])
         return cls(out, key, entries)
 
     def write_part(self, data: bytes, doc_hashes: list[tuple[str, str]]) -> str:
@@ -220,14 +229,30 @@ class DocIndex:
                     p.unlink(missing_ok=True)
 
 
-def load_cached(docs_dir: Path | str, refs: Mapping[str, tuple[str, int]], vocab) -> dict[str, Doc]:
-    """Load the cached Docs ``doc_id -> (part, position)``, reading each part once."""
-    by_part: dict[str, list[tuple[str, int]]] = {}
-    for doc_id, (part, pos) in refs.items():
-        by_part.setdefault(part, []).append((doc_id, pos))
+#: what reading a damaged DocBin part raises (spaCy's [E1014] is a ValueError)
+CACHE_ERRORS = (OSError, ValueError, KeyError, IndexError, TypeError, zlib.error)
+
+
+def load_cached(docs_dir: Path | str, refs: Mapping[str, tuple[str, int, str]], vocab
+                ) -> tuple[dict[str, Doc], dict[str, str]]:
+    """Load the cached Docs ``doc_id -> (part, position, text hash)``, reading each
+    part once. Returns (Docs, {doc_id: why it could not be used}): a part that
+    cannot be read, or a Doc whose text is not the document's, is a cache miss."""
+    by_part: dict[str, list[tuple[str, int, str]]] = {}
+    for doc_id, (part, pos, th) in refs.items():
+        by_part.setdefault(part, []).append((doc_id, pos, th))
     out: dict[str, Doc] = {}
+    missed: dict[str, str] = {}
     for part, wanted in by_part.items():
-        docs = docs_from_bytes((Path(docs_dir) / part).read_bytes(), vocab)
-        for doc_id, pos in wanted:
-            out[doc_id] = docs[pos]
-    return out
+        try:
+            docs = docs_from_bytes((Path(docs_dir) / part).read_bytes(), vocab)
+        except CACHE_ERRORS as exc:
+            why = f"cached parse {part} cannot be read ({type(exc).__name__}: {str(exc)[:120]}); parsed again"
+            missed.update((doc_id, why) for doc_id, _, _ in wanted)
+            continue
+        for doc_id, pos, th in wanted:
+            if pos < len(docs) and text_hash(doc_text(docs[pos])) == th:
+                out[doc_id] = docs[pos]
+            else:
+                missed[doc_id] = f"cached parse {part} does not hold this document's text; parsed again"
+    return out, missed

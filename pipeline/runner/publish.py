@@ -19,8 +19,8 @@ import pyarrow.parquet as pq
 from ..errors import ErrorLog
 from ..registry import Stage, canonical_columns, producer, stages
 from ..schemas import schema_for
-from ..tables import (MissingTableError, PartWriter, TableSchemaError, checked_dataset, read_table, table_files, table_path,
-                      write_table)
+from ..tables import (MissingTableError, PartWriter, TableSchemaError, checked_dataset, read_table, table_files,
+                      table_path, to_arrow, write_table)
 from .batch import BatchResult
 from .parse_cache import DocIndex
 from .settings import Progress
@@ -37,66 +37,103 @@ class Sink:
         self.progress = progress
         self.seconds: dict[str, float] = {}
         self.doc_ids: list[str] = []
+        self.skipped: set[str] = set()
         self.n_docs = 0
+        self.busy: list[tuple[float, float]] = []  # (start, end) of each batch's work
+        self._errors: dict[int, list] = {}  # batch number -> its records (kept in batch order)
+        self.worker_rss_mib = 0.0  # the largest peak RSS a process that took batches reported
+
+    def finish(self) -> None:
+        """Add the batches' error records to the run's, in batch order (batches
+        finish in any order)."""
+        for number in sorted(self._errors):
+            self.errors.extend(self._errors[number])
+        self._errors.clear()
 
     def add(self, result: BatchResult) -> None:
+        name = f"part-{result.number:05d}.parquet"
         for table, df in result.tables.items():
             if len(df):
-                self.writers[table].write(df)
+                self.writers[table].write(df, name)
+        for table, (path, rows) in result.parts.items():
+            self.writers[table].add_file(path, rows, name, synced=True)
         if result.docbin:
             self.index.write_part(result.docbin, result.parsed)
-        self.account(result.errors, result.seconds, result.n_docs, result.doc_ids)
+        if result.docbin_path:
+            self.index.adopt_part(Path(result.docbin_path), result.parsed)
+        self.skipped.update(result.skipped)
+        self.worker_rss_mib = max(self.worker_rss_mib, result.rss_mib)
+        if result.busy[1]:
+            self.busy.append(result.busy)
+        self.account(result.errors, result.seconds, result.n_docs, result.doc_ids, len(result.skipped),
+                     result.number)
 
-    def account(self, errors, seconds, n_docs, doc_ids) -> None:
-        self.errors.extend(errors)
+    def account(self, errors, seconds, n_docs, doc_ids, n_skipped: int = 0, number: int = 0) -> None:
+        self._errors[number] = self._errors.get(number, []) + list(errors)
         for k, v in seconds.items():
             self.seconds[k] = self.seconds.get(k, 0.0) + v
         self.doc_ids.extend(doc_ids)
         self.n_docs += n_docs
         if self.progress is not None:
-            self.progress.advance(n_docs)
+            self.progress.advance(n_docs + n_skipped)
 
 
 def copy_unchanged(out: Path, table: str, keep: set[str], writer: PartWriter) -> None:
-    """Copy the rows of unchanged documents from the previous table, part by part."""
+    """Copy the rows of unchanged documents from the previous table, part by part
+    (the table was checked against its manifest record before the run)."""
     if not keep:
         return
     keep_arr = pa.array(sorted(keep), type=pa.string())
-    for path in table_files(out, table):
-        t = pq.read_table(path)
+    for k, path in enumerate(table_files(out, table)):
+        try:
+            t = pq.read_table(path)
+        except (OSError, pa.ArrowInvalid) as exc:
+            raise TableSchemaError(f"{path}: cannot be read ({type(exc).__name__}: {str(exc)[:160]}); "
+                                   f"rerun with --no-incremental") from None
         t = t.filter(pc.is_in(t.column("doc_id"), value_set=keep_arr))
         if t.num_rows:
-            writer.write_arrow(t)
+            writer.write_arrow(t, f"kept-{k:05d}.parquet")
 
 
-def finalize(stage: Stage, writers: dict[str, PartWriter], batch_rows: int) -> None:
+def finalize(stage: Stage, writers: dict[str, PartWriter], batch_rows: int, out: Path) -> None:
     """Run ``stage.finalize`` over the stage's whole table (this run's parts).
 
     The hook sees the rows sorted by the table's key (``doc_id``, then its id
     column, e.g. ``ent_id``), whatever the batch size, worker count, engine or
     incremental reuse, so tie-breaks such as "the first name seen" are the same
     in every kind of run.
+
+    Memory and time go with the stage's own table (read whole, converted to
+    Arrow once, written back in parts of ``batch_rows``), not with the corpus:
+    renamed canonical names are carried into another table part by part, and
+    only into the parts that hold a renamed document.
     """
     writer = writers[stage.output]
     keys = [f.name for f in schema_for(stage.output)][:2]
     before = writer.read().sort_values(keys, kind="mergesort").reset_index(drop=True)
-    after = stage.finalize(before, **{t: whole_table(t, writers, writer.out) for t in stage.finalize_inputs})
+    after = stage.finalize(before, **{t: whole_table(t, writers, out) for t in stage.finalize_inputs})
     if len(after) != len(before):
         raise ValueError(f"finalize of stage {stage.name!r} returned {len(after)} rows for {len(before)}; "
                          "a finalize may change columns, not rows")
     renames = canonical_renames(before, after, keys, stage.canonical_columns)
     del before
-    writer.rewrite(after.iloc[i:i + batch_rows] for i in range(0, max(len(after), 1), batch_rows) if len(after))
+    arrow = to_arrow(after, stage.output)
     del after
+    writer.rewrite(arrow.slice(i, batch_rows) for i in range(0, arrow.num_rows, batch_rows))
+    del arrow
     if not renames:
         return
+    touched = pa.array(sorted({doc_id for doc_id, _ in renames}), type=pa.string())
     # names flow downstream only: the quotes' corpus pass renames speakers in claims,
     # never an entity of the entities table
     later = {s.output for s in stages()[[s.name for s in stages()].index(stage.name) + 1:]}
     for table, cols in canonical_columns().items():
         if table in writers and table in later:
             w = writers[table]
-            w.rewrite(renamed(pq.read_table(p).to_pandas(), cols, renames) for p in w.parts())
+            for part in w.parts():
+                ids = pq.read_table(part, columns=["doc_id"]).column("doc_id")
+                if pc.any(pc.is_in(ids, value_set=touched)).as_py():
+                    w.replace(part, renamed(pq.read_table(part).to_pandas(), cols, renames))
 
 
 def whole_table(table: str, writers: dict[str, PartWriter], out: Path,
@@ -155,9 +192,11 @@ def renamed(df: pd.DataFrame, cols: tuple[str, ...], renames: dict[tuple[str, st
     return df
 
 
-def write_errors(errors: ErrorLog, out: Path, stages_run: set[str], keep_docs: set[str] = frozenset()) -> Path:
-    """errors.parquet: this run's records, plus earlier rows of stages not run,
-    plus (incremental) the earlier non-read rows of the unchanged documents kept."""
+def write_errors(errors: ErrorLog, out: Path, dest: Path, stages_run: set[str],
+                 keep_docs: set[str] = frozenset()) -> Path:
+    """errors.parquet in ``dest``: this run's records, plus the rows of ``<out>``'s
+    errors table of stages not run, plus (incremental) its non-read rows of the
+    unchanged documents kept."""
     new = errors.frame()
     path = table_path(out, "errors")
     if path.exists():
@@ -168,6 +207,7 @@ def write_errors(errors: ErrorLog, out: Path, stages_run: set[str], keep_docs: s
                 keep |= old["doc_id"].isin(keep_docs) & (old["stage"] != "read")
             old = old[keep]
             new = pd.concat([old, new], ignore_index=True) if len(old) else new
-        except (MissingTableError, TableSchemaError, ValueError):
-            pass
-    return write_table(new, out, "errors")
+        except (MissingTableError, TableSchemaError, ValueError, OSError):
+            pass  # an unreadable errors table of an earlier run is not carried over
+    write_table(new, dest, "errors")
+    return path

@@ -11,8 +11,14 @@ from ..inputs.readers import DEFAULT_MAX_CHARS
 from ..nlp.loader import DEFAULT_MODEL
 
 ENGINES = ("local", "dask")
-#: documents per batch: the unit of streaming, of work per worker and of a Parquet part
+#: documents per batch (the unit of streaming, of work per worker and of a Parquet
+#: part) for one worker, and the most for several (``batching.auto_batch_size``)
 BATCH_SIZE = 64
+#: with several workers: the fewest documents per batch, and batches per worker aimed at
+MIN_BATCH = 8
+BATCHES_PER_WORKER = 16
+#: the input of ``run all``/``run clean`` when --input is not given
+DEFAULT_INPUT = Path("seeds")
 
 
 class EngineError(UsageError):
@@ -21,12 +27,12 @@ class EngineError(UsageError):
 
 @dataclass
 class Settings:
-    input: Path = Path("seeds")
+    input: Path | None = None   # None: DEFAULT_INPUT for a run from clean; only such runs read it
     out: Path = Path("data")
     model: str = DEFAULT_MODEL
     max_chars: int = DEFAULT_MAX_CHARS
     workers: int = 1
-    batch_size: int = BATCH_SIZE
+    batch_size: int | None = None  # None: chosen from the corpus size and workers
     engine: str = "local"
     scheduler: str | None = None
     incremental: bool = True
@@ -47,7 +53,31 @@ class RunSummary:
     errors_path: Path | None = None
     processed: int = 0   # documents taken through the stages in this run
     skipped: int = 0     # unchanged documents whose rows were kept (incremental)
+    not_read: int = 0    # input files or records that could not be read (listed in errors)
     seconds: float = 0.0
+    notes: list[str] = field(default_factory=list)  # what the run decided, in one line each
+    #: wall seconds per phase: start (checks, setup), batches (from the first
+    #: batch handed out to the last result), finalize, publish
+    phases: dict[str, float] = field(default_factory=dict)
+    #: CPU seconds of this process in the batch phase (all batch work, with one
+    #: worker), finalize and publish: what a machine with idle cores would take
+    phases_cpu: dict[str, float] = field(default_factory=dict)
+    workers: int = 1
+    batch_size: int = BATCH_SIZE
+    busy_seconds: float = 0.0  # batch work summed over all workers
+    worker_rss_mib: float = 0.0  # peak RSS of the largest process that took batches
+
+    @property
+    def serial_seconds(self) -> float:
+        """Wall time outside parallel batch work (start-up, reading in this
+        process, finalize, publishing): what more workers cannot shorten."""
+        return max(self.seconds - self.phases.get("batches", 0.0), 0.0)
+
+    @property
+    def efficiency(self) -> float | None:
+        """Parallel efficiency of the batch phase: batch work over workers x its wall time."""
+        wall = self.phases.get("batches", 0.0)
+        return self.busy_seconds / (self.workers * wall) if wall > 0 else None
 
 
 class Progress(Protocol):
@@ -62,7 +92,7 @@ def check_settings(settings: Settings, first_stage: str) -> None:
     """Fail before any work on a setting that cannot be used."""
     if settings.engine not in ENGINES:
         raise EngineError(f"--engine {settings.engine!r} is not one of: {', '.join(ENGINES)}")
-    if settings.batch_size < 1:
+    if settings.batch_size is not None and settings.batch_size < 1:
         raise EngineError(f"--batch-size {settings.batch_size} must be at least 1")
     if settings.workers < 1:
         raise EngineError(f"--workers {settings.workers} must be at least 1")

@@ -34,6 +34,7 @@ from typing import Iterable
 
 import pandas as pd
 
+from ..errors import OutputError
 from ..registry import producer
 from ..runner.run_record import read_run_record
 from ..schemas import CLAIM_TYPES, COMMAND_TABLES
@@ -484,6 +485,10 @@ def build_pages(tables: Tables) -> dict[str, str]:
     return Site(tables).pages()
 
 
+#: the file that marks a folder as a site ``write_report`` wrote (and may replace)
+SITE_MARKER = ".claimex-report"
+
+
 def _sweep_leftovers(out: Path) -> None:
     """Remove the hidden temporary/old site folders a killed ``write_report`` left next
     to ``out`` (only the names ``mkdtemp`` and ``replace_path`` create for it)."""
@@ -493,14 +498,33 @@ def _sweep_leftovers(out: Path) -> None:
             shutil.rmtree(p, ignore_errors=True)
 
 
+def site_folder(data: Path, out: Path) -> Path:
+    """The site folder to write, resolved, after checking it is ours to replace:
+    a new or empty folder, or one an earlier report wrote (it holds
+    ``SITE_MARKER``). Never the tables folder or a folder that holds it, never a
+    file, never a folder with anything else in it: ``OutputError``, nothing touched."""
+    site = out.resolve()
+    tables = data.resolve()
+    if site == tables or tables.is_relative_to(site):
+        raise OutputError(f"the site folder {out} would replace the tables folder {data}; "
+                          f"pass a folder of its own for the site (default: {data / 'report'})")
+    if site.exists() and not site.is_dir():
+        raise OutputError(f"the site folder {out} is a file, not a folder; pass a folder for the site")
+    if site.is_dir() and not (site / SITE_MARKER).is_file() and any(site.iterdir()):
+        raise OutputError(f"the site folder {out} holds files that no report wrote; the site replaces its folder "
+                          f"as a whole, so pass a new or empty folder (or remove this one)")
+    return site
+
+
 def write_report(data_dir: Path | str, out_dir: Path | str | None = None) -> ReportSummary:
     """Read the tables in ``data_dir`` and write the site to ``out_dir`` (default ``<data_dir>/report``).
 
     The site is written to a temporary sibling folder and moved into place, so a
-    failed or interrupted run leaves the previous report whole.
+    failed or interrupted run leaves the previous report whole. Only a folder
+    a report wrote is ever replaced (``site_folder``).
     """
     data = Path(data_dir)
-    out = Path(out_dir) if out_dir is not None else data / "report"
+    out = site_folder(data, Path(out_dir) if out_dir is not None else data / "report")
     tables = explore.load_tables(data)
     pages = build_pages(tables)
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -510,6 +534,8 @@ def write_report(data_dir: Path | str, out_dir: Path | str | None = None) -> Rep
     try:
         for name, html in pages.items():
             (tmp / name).write_text(html, encoding="utf-8")
+        (tmp / SITE_MARKER).write_text("written by `pipeline report`; the folder is replaced by the next report\n",
+                                       encoding="utf-8")
         replace_path(tmp, out)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
@@ -520,4 +546,4 @@ def write_report(data_dir: Path | str, out_dir: Path | str | None = None) -> Rep
             continue  # the search index script
         kind = name[:-len(".html")].split("-", 1)[0]  # index, doc, speaker, entity, actors, ...
         kinds[kind] = kinds.get(kind, 0) + 1
-    return ReportSummary(out_dir=out, pages=kinds)
+    return ReportSummary(out_dir=Path(out_dir) if out_dir is not None else data / "report", pages=kinds)

@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from collections import defaultdict
 from functools import lru_cache
 from math import ceil
@@ -67,13 +68,22 @@ def _frame_words() -> frozenset[str]:
 def _plain(text: str) -> str:
     """Accents dropped (``détente`` -> ``detente``), curly apostrophes straightened."""
     text = unicodedata.normalize("NFKD", text.replace("’", "'"))
-    return "".join(ch for ch in text if not unicodedata.combining(ch))
+    if text.isascii():  # most news text: nothing to drop (the check is one pass in C)
+        return text
+    marks = {ch for ch in set(text) if unicodedata.combining(ch)}
+    return text.translate(dict.fromkeys(map(ord, marks))) if marks else text
 
 
 def content_words(text: str, speaker: str | None) -> tuple[str, ...]:
     """The words a claim is compared by (module doc)."""
-    drop = (_frame_words() | set(tokens(_plain(speaker)))) if speaker else _frame_words()
+    drop = _speaker_words(speaker) if speaker else _frame_words()
     return tuple(t for t in tokens(_plain(text)) if t not in drop)
+
+
+@lru_cache(maxsize=65536)
+def _speaker_words(speaker: str) -> frozenset[str]:
+    """The frame words and the speaker's own words (a speaker recurs across many claims)."""
+    return _frame_words() | frozenset(tokens(_plain(speaker)))
 
 
 def _negations(text: str) -> int:
@@ -135,24 +145,30 @@ class _Components:
 
 
 def _candidate_pairs(sets: list[frozenset], threshold: float = THRESHOLD):
-    """Pairs (i, j), i < j, of word sets that may share ``threshold`` of the longer's words: each
-    set is indexed by its rarest words, |s| - ceil(t |s|) + 1 of them (two sets sharing at least
-    ceil(t |s|) words of s must meet there: prefix filtering)."""
+    """Pairs (j, i) of word sets that may share ``threshold`` of the longer's words: each set is
+    indexed by its rarest words, |s| - ceil(t |s|) + 1 of them (two sets sharing at least
+    ceil(t |s|) words of s must meet there: prefix filtering), and sets are visited shortest
+    first, so a set only meets earlier ones at least ceil(t |s|) long (length filtering; both
+    from Bayardo et al. 2007, "Scaling up all pairs similarity search")."""
     df: dict[str, int] = defaultdict(int)
     for s in sets:
         for w in s:
             df[w] += 1
     postings: dict[str, list[int]] = defaultdict(list)
+    sizes: dict[str, list[int]] = defaultdict(list)  # the sizes of each posting list's sets, ascending
     seen: set[tuple[int, int]] = set()
-    for i, s in enumerate(sets):
+    for i in sorted(range(len(sets)), key=lambda k: len(sets[k])):
+        s = sets[i]
         ranked = sorted(s, key=lambda w: (df[w], w))
-        prefix = ranked[:len(ranked) - ceil(threshold * len(ranked)) + 1]
-        for w in prefix:
-            for j in postings[w]:
+        need = ceil(threshold * len(ranked))
+        for w in ranked[:len(ranked) - need + 1]:
+            plist = postings[w]
+            for j in plist[bisect_left(sizes[w], need):]:
                 if (j, i) not in seen:
                     seen.add((j, i))
                     yield j, i
-            postings[w].append(i)
+            plist.append(i)
+            sizes[w].append(len(ranked))
 
 
 def cluster_ids(claims: pd.DataFrame, threshold: float = THRESHOLD, min_words: int = MIN_WORDS) -> pd.Series:
@@ -179,8 +195,10 @@ def cluster_ids(claims: pd.DataFrame, threshold: float = THRESHOLD, min_words: i
                 comps.union(rows[0], r)
     seqs = list(units)
     sets = [frozenset(w) for w in seqs]
+    sizes = [len(s) for s in sets]
     for a, b in _candidate_pairs(sets, threshold):
-        if len(sets[a] & sets[b]) < ceil(threshold * max(len(sets[a]), len(sets[b]))):
+        need = ceil(threshold * max(sizes[a], sizes[b]))
+        if min(sizes[a], sizes[b]) < need or len(sets[a] & sets[b]) < need:  # sizes first: cheaper
             continue
         if _lcs(seqs[a], seqs[b]) < ceil(threshold * max(len(seqs[a]), len(seqs[b]))):
             continue

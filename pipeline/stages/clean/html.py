@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import trafilatura
 
+from ...inputs.decode import normalize_text
+
 
 def html_to_text(html: str) -> tuple[str, str | None]:
     """Return (main text with one paragraph per line, page title or None)."""
@@ -10,5 +12,8 @@ def html_to_text(html: str) -> tuple[str, str | None]:
     if result is None:
         return "", None
     data = result.as_dict() if hasattr(result, "as_dict") else dict(result)
-    text = data.get("text") or ""
-    return text, data.get("title")
+    # the extractor decodes character references (&#x202E;): normalise its
+    # output as the input was (invisible and bidi controls removed, spaces)
+    text, _ = normalize_text(data.get("text") or "")
+    title = data.get("title")
+    return text, normalize_text(title)[0] if title else title

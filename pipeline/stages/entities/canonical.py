@@ -483,7 +483,7 @@ def _pick(root, ns, cands: Counter, order: dict[str, int], degree: Counter, alia
             return fulls[k]
         named = {k: r for k, r in reps.items() if well_formed(r, "PERSON")} or reps
         return reps[max(named, key=lambda k: (counts[k], -rep_order[k]))]
-    known_keys = {key(a): a for a in known_acronyms()}
+    known_keys = _known_acronym_keys()
     known_here = [known_keys[n[1]] for n in ns if n[1] in known_keys]
     if known_here and CANONICAL_ACRONYM_POLICY == "known":
         return known_here[0]
@@ -494,6 +494,12 @@ def _pick(root, ns, cands: Counter, order: dict[str, int], degree: Counter, alia
         names = {k: r for k, r in pool.items() if not all(_is_acronym(w) for w in r.split())}
         pool = names or pool
     return pool[max(pool, key=lambda k: (counts[k], -rep_order[k]))]
+
+
+@lru_cache(maxsize=1)
+def _known_acronym_keys() -> dict[str, str]:
+    """key -> acronym, for every known acronym (built once, not once per cluster)."""
+    return {key(a): a for a in known_acronyms()}
 
 
 def _spells(acronym: str, name: str) -> bool:

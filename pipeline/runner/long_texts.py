@@ -1,0 +1,276 @@
+"""The one parse of hostile and long texts: bounded time and memory, exact text.
+
+Two kinds of input make a plain ``nlp.pipe`` explode:
+
+* **Pathological runs.** spaCy's tokenizer peels prefix and suffix characters
+  off a whitespace-free string one at a time and searches the rest again each
+  time: quadratic in the run. 50,000 quotation marks in a row took 197 s (a
+  run of 8,000 quotes: 12 s; 4,000 parentheses: 3 s; 50,000 emoji: 9 minutes),
+  and even when tokenized quickly, 50 KB of punctuation is 50,000 tokens for
+  the tagger, parser and NER (15 s). ``make_doc`` therefore tokenizes
+
+  - a whitespace-free run longer than ``LONG_RUN`` characters, and
+  - a *junk line*: a line longer than ``LONG_RUN`` characters of which fewer
+    than 60% of the non-space characters are letters or digits, or whose
+    whitespace-separated chunks average under 2 characters (``" " " "``,
+    ``a, a, a``), and
+  - a *dense stretch*: ``WINDOW`` characters (windows overlap by half) with
+    more than ``MAX_DENSITY`` tokens per character (about as many tokens as a
+    regular expression of words, punctuation marks and line breaks finds),
+    widened to the whitespace around it (``a`` on every line, ``x's x's``),
+
+  as consecutive pieces of ``LONG_RUN`` characters, one token each. Real text
+  has none of these: over all 2,225 BBC articles, 924 PolNeAR articles and the
+  seeds, no run is longer than 75 characters (one HTML attribute), every line
+  longer than 64 characters is at least 2/3 letters and digits with chunks of
+  3.2 characters or more on average, and no 1,000-character window has more
+  than 0.30 tokens per character (a tennis ranking list; the median is 0.21).
+  So the tagger, parser and NER see at most about 0.32 tokens per character,
+  about 1.5 times as many as in news prose. Everything else is tokenized by
+  spaCy's own tokenizer exactly as ``nlp.make_doc`` does (tested).
+
+* **Long documents.** Parser and NER memory grows with the length of one Doc:
+  one 900,000-character article peaked at 3.0 GB. ``parse_texts`` parses a
+  text longer than ``CHUNK_CHARS`` in chunks cut after a line break (else
+  after a space), and joins the parsed chunks with ``Doc.from_docs`` into one
+  Doc; texts go to ``nlp.pipe`` in groups of at most ``GROUP_CHARS``
+  characters. Line breaks already end sentences in the one parse
+  (``stages/sentences/rules.py``), so a cut after one changes no sentence.
+
+In both cases ``doc.text`` is the input text character for character, so
+every offset into ``documents.text`` stays exact.
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterable, Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..errors import DOCUMENT_ERRORS
+from ..nlp.docs import doc_text
+
+#: longest whitespace-free run, and longest junk line, tokenized by spaCy's tokenizer
+LONG_RUN = 64
+#: a text longer than this is parsed in chunks (characters)
+CHUNK_CHARS = 100_000
+#: characters per ``nlp.pipe`` call (a 64-document batch of news is about 150,000)
+GROUP_CHARS = 250_000
+
+#: dense stretches: window length (characters) and the most tokens per character
+WINDOW = 1000
+MAX_DENSITY = 0.32
+
+_TOKENISH_RE = re.compile(r"[^\W_]+|[^\w\s]|_|\n")
+_LONG_RUN_RE = re.compile(r"\S{%d,}" % (LONG_RUN + 1))
+_LONG_LINE_RE = re.compile(r"[^\n]{%d,}" % (LONG_RUN + 1))
+_ALNUM_RE = re.compile(r"[^\W_]")
+_SPACE_RE = re.compile(r"\s")
+_LAST_SPACE_RE = re.compile(r".*\s", re.DOTALL)
+
+
+def is_junk_line(line: str) -> bool:
+    """A line that is not prose (module doc): mostly punctuation or symbols, or
+    chunks of one or two characters."""
+    non_space = len(line) - len(_SPACE_RE.findall(line))
+    if not non_space:
+        return False
+    if len(_ALNUM_RE.findall(line)) < 0.6 * non_space:
+        return True
+    chunks = len(line.split())
+    return non_space < 2 * chunks
+
+
+def _pathological_spans(text: str) -> list[tuple[int, int]]:
+    """Sorted, disjoint (start, end) of the runs and junk lines of ``text``."""
+    spans = [m.span() for m in _LONG_LINE_RE.finditer(text) if is_junk_line(m.group())]
+    spans += [m.span() for m in _LONG_RUN_RE.finditer(text)]
+    spans += _dense_stretches(text)
+    if not spans:
+        return []
+    spans.sort()
+    merged = [spans[0]]
+    for start, end in spans[1:]:
+        if start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _dense_stretches(text: str) -> list[tuple[int, int]]:
+    """Windows with more than ``MAX_DENSITY`` tokens per character, merged and
+    widened to whitespace on both sides (so no token of the text around is cut)."""
+    if len(text) < WINDOW // 2:
+        return []
+    step = WINDOW // 2
+    merged: list[list[int]] = []
+    for start in range(0, max(len(text) - step, 1), step):
+        end = min(start + WINDOW, len(text))
+        if end - start >= step and len(_TOKENISH_RE.findall(text, start, end)) > MAX_DENSITY * (end - start):
+            if merged and start <= merged[-1][1]:
+                merged[-1][1] = end
+            else:
+                merged.append([start, end])
+    out = []
+    for start, end in merged:
+        before = _LAST_SPACE_RE.match(text, 0, start)
+        after = _SPACE_RE.search(text, end)
+        out.append((before.end() if before else 0, after.start() if after else len(text)))
+    return out
+
+
+def make_doc(nlp: Language, text: str) -> Doc:
+    """``nlp.make_doc(text)``, with pathological runs and lines as pieces (module doc)."""
+    spans = _pathological_spans(text)
+    return _pieces_doc(nlp, text, spans) if spans else nlp.tokenizer(text)
+
+
+def _pieces_doc(nlp: Language, text: str, spans: list[tuple[int, int]]) -> Doc:
+    words: list[str] = []
+    spaces: list[bool] = []
+
+    def tokenize(segment: str) -> None:
+        # One space after a token is that token's trailing whitespace, as
+        # spaCy's tokenizer makes it (not a token of its own).
+        if segment.startswith(" ") and words and not spaces[-1]:
+            spaces[-1] = True
+            segment = segment[1:]
+        if segment:
+            for token in nlp.tokenizer(segment):
+                words.append(token.text)
+                spaces.append(bool(token.whitespace_))
+
+    pos = 0
+    for start, end in spans:
+        tokenize(text[pos:start])
+        for i in range(start, end, LONG_RUN):
+            words.append(text[i:min(i + LONG_RUN, end)])
+            spaces.append(False)
+        pos = end
+    tokenize(text[pos:])
+    return Doc(nlp.vocab, words=words, spaces=spaces)
+
+
+def split_chunks(text: str, size: int = CHUNK_CHARS) -> list[str]:
+    """``text`` cut into pieces of at most ``size`` characters, each cut after a
+    line break where there is one in the second half of the piece, else after
+    a space, else anywhere; ``"".join(pieces) == text``."""
+    if len(text) <= size:
+        return [text]
+    pieces = []
+    pos = 0
+    while len(text) - pos > size:
+        limit = pos + size
+        cut = text.rfind("\n", pos + size // 2, limit)
+        if cut < 0:
+            cut = text.rfind(" ", pos + size // 2, limit)
+        cut = cut + 1 if cut >= 0 else limit
+        pieces.append(text[pos:cut])
+        pos = cut
+    pieces.append(text[pos:])
+    return pieces
+
+
+def _groups(items: Iterable[tuple[int, str]], limit: int) -> Iterator[list[tuple[int, str]]]:
+    group: list[tuple[int, str]] = []
+    size = 0
+    for item in items:
+        if group and size + len(item[1]) > limit:
+            yield group
+            group, size = [], 0
+        group.append(item)
+        size += len(item[1])
+    if group:
+        yield group
+
+
+def parse_texts(nlp: Language, texts: list[str], disable: Iterable[str] = (),
+                failed: dict[int, BaseException] | None = None) -> list[Doc | None]:
+    """The parsed Doc of each text, in order (module doc): long texts in chunks,
+    ``nlp.pipe`` over groups of at most ``GROUP_CHARS`` characters.
+
+    With ``failed``, a rule component that fails on one text (one of
+    ``errors.DOCUMENT_ERRORS``) loses only that text: spaCy's error handler
+    records it (``failed``: index -> exception; its Doc is ``None``) and the
+    others go on in the same ``nlp.pipe`` call, so the batch is not parsed a
+    second time. Without ``failed``, the error is raised."""
+    disable = list(disable)
+    chunks = ((i, piece) for i, text in enumerate(texts) for piece in split_chunks(text))
+    parsed: list[list[Doc]] = [[] for _ in texts]
+    lost: dict[int, BaseException] = {}
+    # Components without an error handler of their own (the stages' rule
+    # components) use the pipeline's default one; spaCy's trained components
+    # raise as before (the caller then parses one text at a time).
+    saved = nlp.default_error_handler
+    if failed is not None:
+        nlp.default_error_handler = _record
+    try:
+        for group in _groups(chunks, GROUP_CHARS):
+            docs, errors = _pipe(nlp, group, disable)
+            if len(errors) > 1:  # may be a failure of a whole minibatch: find the text(s) it was about
+                for k in list(errors):
+                    one, one_error = _pipe(nlp, [group[k]], disable)
+                    if one:
+                        docs[k] = one[0]
+                        del errors[k]
+                    else:
+                        errors[k] = one_error[0]
+            for k, (i, _) in enumerate(group):
+                if k in errors:
+                    lost[i] = errors[k]
+                elif k in docs:
+                    parsed[i].append(docs[k])
+    finally:
+        nlp.default_error_handler = saved
+    if failed is not None:
+        failed.update(lost)
+    return [None if i in lost else parts[0] if len(parts) == 1 else join_docs(parts)
+            for i, parts in enumerate(parsed)]
+
+
+_ERRORS: list[tuple[str, BaseException]] = []
+
+
+def _record(_name, _proc, docs, exc: BaseException) -> None:
+    """spaCy error handler: note a per-document failure; anything else stops the run."""
+    if not isinstance(exc, DOCUMENT_ERRORS):
+        raise exc
+    _ERRORS.extend((doc.text, exc) for doc in docs)
+
+
+def _pipe(nlp: Language, group: list[tuple[int, str]], disable: list[str]
+          ) -> tuple[dict[int, Doc], dict[int, BaseException]]:
+    """One ``nlp.pipe`` call over ``group``: (position -> Doc, position -> exception)."""
+    _ERRORS.clear()
+    # a text spaCy tokenizes as it is goes in as text, the others as Docs
+    docs = list(nlp.pipe((_doc_or_text(nlp, piece) for _, piece in group), batch_size=len(group), disable=disable))
+    if not _ERRORS:
+        return dict(enumerate(docs)), {}
+    # the failed pieces are missing from the output, which keeps its order
+    lost = {text for text, _ in _ERRORS}
+    out, errors = {}, {}
+    it = iter(docs)
+    nxt = next(it, None)
+    for k, (_, piece) in enumerate(group):
+        if nxt is not None and (piece not in lost or doc_text(nxt) == piece):
+            out[k] = nxt
+            nxt = next(it, None)
+        else:
+            errors[k] = next(exc for text, exc in _ERRORS if text == piece)
+    _ERRORS.clear()
+    return out, errors
+
+
+def _doc_or_text(nlp: Language, piece: str) -> Doc | str:
+    """What ``nlp.pipe`` is given: the text itself when spaCy's tokenizer can
+    take it as it is, else the Doc of ``make_doc``."""
+    spans = _pathological_spans(piece)
+    return _pieces_doc(nlp, piece, spans) if spans else piece
+
+
+def join_docs(parts: list[Doc]) -> Doc:
+    """One Doc of the parsed chunks of a text, with their annotations; its text
+    is the concatenation of theirs (no space added)."""
+    return Doc.from_docs(parts, ensure_whitespace=False, exclude=["tensor"])

@@ -1,0 +1,82 @@
+"""The fork server that worker processes are forked from, with the model preloaded.
+
+Standard library only, so that the command line can start the server before
+its own imports (spaCy, pandas, pyarrow take about a second): the server
+imports them in parallel and loads the model while the command starts up.
+``runner.engines.WorkerPool`` and the Dask engine's local cluster fork their
+workers from it (``start``); ``runner.preload`` is what the server imports
+first. Never plain ``fork``: a process with pyarrow's or BLAS threads running
+must not fork; the server forks before any such thread exists.
+"""
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+#: JSON ``[model, [stage, ...]]`` the server loads (empty: the default model, every stage)
+PRELOAD_ENV = "CLAIMEX_WORKER_PRELOAD"
+#: the module the server imports first (``pipeline/runner/preload.py``)
+PRELOAD_MODULE = "pipeline.runner.preload"
+#: set in the server and the workers it forks: they import the ``pipeline``
+#: console script again (multiprocessing prepares ``__main__`` from its path),
+#: and must not start a server of their own from it
+INSIDE_ENV = "CLAIMEX_WORKER_SERVER"
+
+
+def start(model: str = "", stage_names=(), modules: tuple[str, ...] = ()):
+    """The ``forkserver`` context, its server started now (``None`` where there is
+    none: Windows). The server is one per process: when it is running already
+    it is reused as it is, and workers load a model it lacks themselves."""
+    import multiprocessing as mp
+    from multiprocessing import forkserver
+
+    if "forkserver" not in mp.get_all_start_methods():
+        return None
+    # N processes on N cores: keep BLAS/OpenMP single-threaded in each (set
+    # before the server starts, so no thread pool exists when it forks).
+    for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ.setdefault(var, "1")
+    ctx = mp.get_context("forkserver")
+    ctx.set_forkserver_preload([*modules, PRELOAD_MODULE])
+    os.environ[PRELOAD_ENV] = json.dumps([model, list(stage_names)])
+    os.environ[INSIDE_ENV] = "1"
+    try:
+        forkserver.ensure_running()  # the server inherits what to preload from the environment
+    finally:
+        os.environ.pop(PRELOAD_ENV, None)
+        os.environ.pop(INSIDE_ENV, None)
+    return ctx
+
+
+def _option(args: list[str], *names: str) -> str | None:
+    for i, a in enumerate(args):
+        for name in names:
+            if a == name and i + 1 < len(args):
+                return args[i + 1]
+            if a.startswith(name + "="):
+                return a.split("=", 1)[1]
+    return None
+
+
+def start_for_command_line(argv: list[str]) -> None:
+    """Start the server at once when the command line is ``pipeline run ...``
+    with several local workers (or a local Dask cluster); anything else, or
+    anything unexpected, starts nothing (the run starts it later)."""
+    if os.environ.get(INSIDE_ENV):  # the server or a worker preparing ``__main__``
+        return
+    prog = Path(argv[0]) if argv else Path()
+    if not (prog.name == "pipeline" or prog.parts[-2:] == ("pipeline", "__main__.py")):
+        return
+    args = argv[1:]
+    if not args or args[0] != "run" or "--help" in args or "-h" in args:
+        return
+    workers = _option(args, "--workers", "-w") or "1"
+    try:
+        n = (os.cpu_count() or 1) if workers.strip().lower() == "auto" else int(workers)
+    except ValueError:
+        return
+    engine = (_option(args, "--engine") or "local").lower()
+    if n < 2 or engine not in ("local", "dask") or _option(args, "--scheduler"):
+        return
+    start(_option(args, "--model", "-m") or "", (), ("distributed",) if engine == "dask" else ())

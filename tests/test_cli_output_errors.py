@@ -1,0 +1,81 @@
+"""An `--out` that cannot be written (a file, read-only, full) is one line and exit
+6, never a traceback; and no traceback anywhere prints local variables."""
+from __future__ import annotations
+
+import errno
+import os
+import subprocess
+import sys
+
+import pyarrow.parquet as pq
+import pytest
+from typer.testing import CliRunner
+
+from pipeline.cli import app
+from pipeline.errors import OutputError
+
+from .conftest import ROOT, SEEDS
+
+
+def _run(out):
+    return CliRunner().invoke(app, ["run", "all", "--input", str(SEEDS), "--out", str(out)])
+
+
+def _one_line_exit_6(result, *words):
+    assert result.exit_code == OutputError.exit_code, result.output
+    lines = [line for line in result.output.strip().splitlines() if line.startswith("error:")]
+    assert len(lines) == 1 and "Traceback" not in result.output, result.output
+    for w in words:
+        assert w in lines[0], lines[0]
+
+
+def test_cli_out_is_a_file(tmp_path):
+    f = tmp_path / "tables"
+    f.write_text("mine")
+    _one_line_exit_6(_run(f), "is a file")
+    assert f.read_text() == "mine"
+
+
+def test_cli_out_under_a_file(tmp_path):
+    f = tmp_path / "tables"
+    f.write_text("mine")
+    _one_line_exit_6(_run(f / "out"), "is a file")
+
+
+@pytest.mark.parametrize("code, words", [(errno.ENOSPC, "No space left"), (errno.EROFS, "Read-only file system")])
+def test_cli_disk_full_or_read_only_keeps_the_old_tables(tmp_path, monkeypatch, code, words):
+    out = tmp_path / "out"
+    assert _run(out).exit_code == 0
+    before = {p.name: p.read_bytes() for p in out.glob("*.parquet") if p.is_file()}
+    real = pq.write_table
+
+    def failing(table, where, *args, **kwargs):
+        if str(out) in str(where):
+            raise OSError(code, os.strerror(code))  # what pyarrow raises when the disk is full
+        return real(table, where, *args, **kwargs)
+
+    monkeypatch.setattr(pq, "write_table", failing)
+    result = CliRunner().invoke(app, ["run", "all", "--input", str(SEEDS), "--out", str(out), "--no-incremental"])
+    _one_line_exit_6(result, words, str(out))
+    assert {p.name: p.read_bytes() for p in out.glob("*.parquet") if p.is_file()} == before
+
+
+def test_cli_no_traceback_prints_local_variables(tmp_path):
+    """An unexpected internal error shows a traceback (exit 1) without the values
+    of local variables, which hold article text."""
+    script = (
+        "import sys\n"
+        "import pipeline.runner.driver as d\n"
+        "def boom(*a, **k):\n"
+        "    article_text = 'SECRET-ARTICLE-TEXT'\n"
+        "    raise RuntimeError('internal')\n"
+        "d.check_model = boom\n"
+        "from pipeline.cli import main\n"
+        f"sys.argv = ['pipeline', 'run', 'all', '--input', {str(SEEDS)!r}, '--out', {str(tmp_path / 'out')!r}]\n"
+        "main()\n"
+    )
+    env = dict(os.environ, PYTHONPATH=str(ROOT), COLUMNS="200")
+    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, cwd=ROOT)
+    assert proc.returncode == 1, proc.stderr[-2000:]
+    assert "RuntimeError" in proc.stderr
+    assert "SECRET-ARTICLE-TEXT" not in proc.stderr + proc.stdout

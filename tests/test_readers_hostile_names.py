@@ -1,0 +1,162 @@
+"""Input edge cases found by probing: odd file names, colliding stems, numeric
+ids, links out of the folder, extensionless and empty inputs. Each ends with the
+run going on (or one clear line) and every file accounted for."""
+from __future__ import annotations
+
+import json
+import os
+
+import pandas as pd
+import pytest
+from typer.testing import CliRunner
+
+from pipeline.cli import app
+from pipeline.errors import InputError, UsageError
+from pipeline.inputs.readers import InputPathError, read_inputs
+from pipeline.registry import stage_names
+from pipeline.runner import Settings, run
+from pipeline.tables import read_table
+
+from .conftest import SEEDS
+
+ARTICLE = "The council met on Monday. It approved the budget, the mayor said.\n"
+ALL = list(stage_names())
+
+
+def _run_cli(*args):
+    return CliRunner().invoke(app, ["run", *args])
+
+
+@pytest.mark.skipif(os.name != "posix", reason="file names are bytes on POSIX only")
+def test_readers_non_utf8_file_name_is_escaped_and_the_run_goes_on(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "good.txt").write_text(ARTICLE)
+    with open(os.path.join(os.fsencode(folder), b"caf\xe9.txt"), "w") as fh:
+        fh.write("The caf\u00e9 opened on Friday. Its owner said business was good.\n")
+    out = tmp_path / "out"
+    result = _run_cli("all", "--input", str(folder), "--out", str(out))
+    assert result.exit_code == 0, result.output
+    docs = read_table(out, "documents").set_index("doc_id")
+    assert set(docs.index) == {"good", "caf\\xe9"}
+    assert docs.loc["caf\\xe9", "path"].endswith("caf\\xe9.txt")
+    assert "opened on Friday" in docs.loc["caf\\xe9", "text"]
+
+
+def test_readers_same_stem_different_suffix_gets_distinct_ids(tmp_path):
+    folder = tmp_path / "in"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "same.txt").write_text(ARTICLE)
+    (folder / "same.html").write_text("<html><body><p>Farmers said the harvest was late this year.</p></body></html>")
+    (folder / "sub" / "same.txt").write_text("The mayor said the bridge would reopen in May.\n")
+    raws, errors = read_inputs(folder)
+    ids = [r.doc_id for r in raws]
+    assert sorted(ids) == ["same.html", "same.txt", "sub/same"] and not errors
+    out = tmp_path / "out"
+    first = run(ALL, Settings(input=folder, out=out))
+    assert first.processed == 3
+    docs = read_table(out, "documents")
+    assert docs["doc_id"].is_unique and len(docs) == 3
+    again = run(ALL, Settings(input=folder, out=out))
+    assert (again.processed, again.skipped) == (0, 3), "an unchanged folder must not be reprocessed"
+    from pipeline.views.report import write_report
+
+    write_report(out, tmp_path / "site")
+
+
+@pytest.mark.parametrize("ids, expected", [
+    ([1, 2, None], ["1", "2", "rows-2"]),                                   # not "1.0"
+    ([9007199254740993, 9007199254740994, None], ["9007199254740993", "9007199254740994", "rows-2"]),  # > 2**53
+    ([12345678901234567891, 12345678901234567892, "007"], ["12345678901234567891", "12345678901234567892", "007"]),
+])
+def test_readers_jsonl_ids_are_kept_exactly(tmp_path, ids, expected):
+    path = tmp_path / "rows.jsonl"
+    rows = [{"text": f"Article number {k}."} | ({} if i is None else {"id": i}) for k, i in enumerate(ids)]
+    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n")
+    raws, errors = read_inputs(path)
+    assert not errors
+    assert [r.doc_id for r in raws] == expected
+
+
+def test_readers_parquet_integer_ids_with_nulls_stay_integers(tmp_path):
+    path = tmp_path / "rows.parquet"
+    pd.DataFrame({"id": pd.array([1, None, 3], dtype="Int64"), "text": ["One.", "Two.", "Three."]}).to_parquet(path)
+    raws, _ = read_inputs(path)
+    assert [r.doc_id for r in raws] == ["1", "rows-1", "3"]
+
+
+def test_readers_bad_jsonl_line_is_one_error_not_the_file(tmp_path):
+    path = tmp_path / "rows.jsonl"
+    path.write_text('{"id": "a", "text": "First article."}\n{not json\n{"id": "b", "text": "Second."}\n')
+    raws, errors = read_inputs(path)
+    assert [r.doc_id for r in raws] == ["a", "b"]
+    assert [(e.error, e.path.endswith("rows.jsonl#1")) for e in errors] == [("bad_record", True)]
+
+
+def test_readers_edited_metadata_reprocesses_the_record(tmp_path):
+    path = tmp_path / "rows.jsonl"
+    row = {"id": "a1", "title": "Old title", "source": "Old Gazette", "published": "2024-01-02", "text": ARTICLE}
+    path.write_text(json.dumps(row) + "\n")
+    out = tmp_path / "out"
+    run(ALL, Settings(input=path, out=out))
+    row.update(title="New title", source="New Gazette", published="2025-03-04")
+    path.write_text(json.dumps(row) + "\n")
+    again = run(ALL, Settings(input=path, out=out))
+    assert (again.processed, again.skipped) == (1, 0)
+    doc = read_table(out, "documents").set_index("doc_id").loc["a1"]
+    assert (doc["title"], doc["source"], doc["published"]) == ("New title", "New Gazette", "2025-03-04")
+
+
+def test_readers_single_stage_refuses_input(tmp_path):
+    out = tmp_path / "out"
+    assert _run_cli("all", "--input", str(SEEDS), "--out", str(out)).exit_code == 0
+    result = _run_cli("entities", "--input", str(SEEDS), "--out", str(out))
+    assert result.exit_code == UsageError.exit_code
+    assert "--input" in result.output and "run entities" in result.output
+
+
+def test_readers_empty_folder_is_one_line_exit_3(tmp_path):
+    folder = tmp_path / "empty"
+    folder.mkdir()
+    (folder / ".hidden.txt").write_text(ARTICLE)  # hidden files are not articles
+    result = _run_cli("all", "--input", str(folder), "--out", str(tmp_path / "out"))
+    assert result.exit_code == InputError.exit_code
+    assert "holds no files" in result.output and "Traceback" not in result.output
+
+
+def test_readers_extensionless_file_is_refused_like_any_unsupported_type(tmp_path):
+    for name in ("README", "notes.toml"):
+        f = tmp_path / name
+        f.write_text(ARTICLE)
+        with pytest.raises(InputPathError, match="unsupported type"):
+            read_inputs(f)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "README").write_text(ARTICLE)
+    (folder / "a.txt").write_text(ARTICLE)
+    raws, errors = read_inputs(folder)
+    assert [r.doc_id for r in raws] == ["a"]
+    assert [(e.doc_id, e.error) for e in errors] == [("README", "unsupported_type")]
+
+
+@pytest.mark.skipif(os.name != "posix", reason="symbolic links")
+def test_readers_links_out_of_the_folder_are_not_read(tmp_path):
+    secret = tmp_path / "private" / "diary.txt"
+    secret.parent.mkdir()
+    secret.write_text("My password is hunter2.\n")
+    folder = tmp_path / "in"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "a.txt").write_text(ARTICLE)
+    (folder / "leak.txt").symlink_to(secret)
+    (folder / "sub" / "again.txt").symlink_to(folder / "a.txt")  # inside the folder: read
+    (folder / "elsewhere").symlink_to(secret.parent, target_is_directory=True)
+    out = tmp_path / "out"
+    result = _run_cli("all", "--input", str(folder), "--out", str(out))
+    assert result.exit_code == 0, result.output
+    docs = read_table(out, "documents")
+    assert sorted(docs["doc_id"]) == ["a", "again"]
+    assert not docs["text"].str.contains("hunter2").any()
+    errors = read_table(out, "errors").set_index("doc_id")
+    assert errors.loc["leak", "error"] == "outside_input"
+    assert errors.loc["elsewhere", "error"] == "not_followed"
+    assert "leak.txt" in result.output and "outside_input" in result.output

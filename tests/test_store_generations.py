@@ -1,0 +1,119 @@
+"""A run's tables are published together: a reader (or a kill) never sees
+`documents` of one run with `sentences` of another, nor a missing table; and
+one run at a time writes to an `--out`."""
+from __future__ import annotations
+
+import os
+import shutil
+
+import pandas as pd
+import pytest
+from typer.testing import CliRunner
+
+from pipeline.cli import app
+from pipeline.errors import RunLockedError
+from pipeline.registry import stage_names
+from pipeline.runner import Settings, run
+from pipeline.schemas import SCHEMAS
+from pipeline.tables import PartWriter, read_table
+
+from .conftest import SEEDS
+
+ALL = list(stage_names())
+
+
+@pytest.fixture
+def two_inputs(tmp_path):
+    """The seeds in two halves: a first run of three, then a run of the other two."""
+    seeds = sorted(SEEDS.glob("*.txt"))
+    a, b = tmp_path / "a", tmp_path / "b"
+    a.mkdir(), b.mkdir()
+    for p in seeds[:3]:
+        shutil.copy(p, a / p.name)
+    for p in seeds[3:]:
+        shutil.copy(p, b / p.name)
+    return a, b
+
+
+def _snapshot(out):
+    return {t: read_table(out, t) for t in SCHEMAS if (out / f"{t}.parquet").exists()}
+
+
+def test_store_kill_between_table_commits_keeps_the_old_generation(tmp_path, two_inputs, monkeypatch):
+    a, b = two_inputs
+    out = tmp_path / "out"
+    run(ALL, Settings(input=a, out=out, batch_size=2))
+    before = _snapshot(out)
+    real_commit, calls = PartWriter.commit, []
+
+    def dies_after_the_first_table(self):
+        calls.append(self.table)
+        if len(calls) == 2:
+            raise KeyboardInterrupt  # as if killed between two table commits
+        return real_commit(self)
+
+    monkeypatch.setattr(PartWriter, "commit", dies_after_the_first_table)
+    with pytest.raises(KeyboardInterrupt):
+        run(ALL, Settings(input=b, out=out, batch_size=2))
+    after = _snapshot(out)
+    assert set(after) == set(before)
+    for t in before:
+        pd.testing.assert_frame_equal(after[t], before[t], obj=t)
+
+
+def test_store_no_table_is_ever_missing_while_publishing(tmp_path, two_inputs, monkeypatch):
+    a, b = two_inputs
+    out = tmp_path / "out"
+    run(ALL, Settings(input=a, out=out, batch_size=2))  # tables of several parts (folders)
+    names = [t for t in SCHEMAS if (out / f"{t}.parquet").exists()]
+    real_replace, gaps = os.replace, []
+
+    def watched(src, dst, *args, **kwargs):
+        real_replace(src, dst, *args, **kwargs)
+        gaps.extend(t for t in names if not (out / f"{t}.parquet").exists())
+
+    monkeypatch.setattr(os, "replace", watched)
+    run(ALL, Settings(input=b, out=out, batch_size=2))
+    assert not gaps, f"tables missing during the publish: {sorted(set(gaps))}"
+    assert sorted(read_table(out, "documents")["doc_id"]) == sorted(p.stem for p in b.iterdir())
+
+
+def test_store_generation_folder_holds_one_generation(tmp_path, two_inputs):
+    a, b = two_inputs
+    out = tmp_path / "out"
+    run(ALL, Settings(input=a, out=out))
+    run(ALL, Settings(input=b, out=out))
+    run(["entities"], Settings(out=out))
+    store = sorted(p.name for p in (out / "_claimex").iterdir())
+    assert store[0] == "current" and store[2:] == ["lock"] and store[1].startswith("g-"), store
+    assert not [p for p in out.iterdir() if p.name.startswith(".")]
+
+
+def test_store_second_run_fails_fast_naming_the_first(tmp_path):
+    out = tmp_path / "out"
+    from pipeline.runner.store import TableStore
+
+    with TableStore(out).lock():  # another run holds --out
+        result = CliRunner().invoke(app, ["run", "all", "--input", str(SEEDS), "--out", str(out)])
+        assert result.exit_code == RunLockedError.exit_code, result.output
+        assert f"process {os.getpid()}" in result.output
+        assert "Traceback" not in result.output and len(result.output.strip().splitlines()) <= 6
+        assert not (out / "documents.parquet").exists()
+    # once the lock is released the run goes ahead
+    assert CliRunner().invoke(app, ["run", "all", "--input", str(SEEDS), "--out", str(out)]).exit_code == 0
+
+
+def test_store_without_symbolic_links_tables_are_moved_into_place(tmp_path, two_inputs, monkeypatch, seed_tables):
+    from pipeline.runner import store
+
+    def no_links(*args, **kwargs):
+        raise OSError("symbolic links are not supported here")
+
+    monkeypatch.setattr(store.os, "symlink", no_links)
+    a, _ = two_inputs
+    out = tmp_path / "out"
+    run(ALL, Settings(input=a, out=out, batch_size=2))
+    assert (out / "documents.parquet").exists() and not (out / "documents.parquet").is_symlink()
+    again = run(ALL, Settings(input=a, out=out, batch_size=2))
+    assert (again.processed, again.skipped) == (0, 3), "the incremental record survives without links"
+    assert sorted(read_table(out, "documents")["doc_id"]) == sorted(p.stem for p in a.iterdir())
