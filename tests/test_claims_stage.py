@@ -11,7 +11,8 @@ from pipeline.errors import ErrorLog
 from pipeline.schemas import CLAIM_TYPES
 from pipeline.stages.claims.cues import cue_precision
 from pipeline.stages.claims.model import ClaimScores, load_model
-from pipeline.stages.claims.stage import Candidate, claim_candidates, classify_claims, decide
+from pipeline.stages.claims.stage import (Candidate, DocArrays, claim_candidates, classify_claims, decide,
+                                         sentence_candidate)
 from pipeline.tables import empty_frame, to_arrow
 from tests.claims_fixtures import CASES, build_doc
 
@@ -104,6 +105,20 @@ def test_claims_stage_model_reads_the_content_without_the_frame(doc_tables):
     member = cands[3]  # no quote, no reporting frame: the content is the sentence
     assert member.content == member.text and len(member.content_tags) == len(docs["d1"].char_span(
         member.start, member.end, alignment_mode="expand"))
+
+
+def test_claims_stage_document_text_read_once_per_document(doc_tables):
+    """Regression: the content was cut from ``Doc.text``, which joins every token on each
+    access, once per sentence (quadratic in a long document: 850 CPU us per sentence on
+    PolNeAR dev); it is cut from the text ``DocArrays`` reads once per document."""
+    _, sentences, _, docs = doc_tables
+    doc = docs["d1"]
+    arrays = DocArrays.of(doc)
+    assert arrays.text == doc.text
+    arrays.text = arrays.text.upper()  # the same offsets, other characters: shows which text is cut
+    row = sentences[(sentences["doc_id"] == "d1") & (sentences["sent_id"] == 3)].iloc[0]
+    cand = sentence_candidate("d1", 3, int(row["start"]), int(row["end"]), row["text"], doc, None, arrays=arrays)
+    assert cand.content == row["text"].upper()
 
 
 def test_claims_stage_without_quotes_has_null_speakers(doc_tables):
