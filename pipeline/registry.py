@@ -75,8 +75,8 @@ from .stages import actors, claims, clean, entities, quotes, sentences
 from .stages.actors import stage as actors_stage
 from .stages.claims import score as claims_score
 from .stages.claims.about import sync_sources
+from .stages.claims.stage import setup as claims_setup
 from .stages.claims.clusters import cluster_ids
-from .stages.claims.model import load_model as load_claim_model
 from .stages.clean import score as clean_score
 from .stages.entities import rules as entity_rules
 from .stages.entities import score as entities_score
@@ -160,7 +160,7 @@ _STAGES: list[Stage] = [
           finalize=resolve_roles, canonical_columns=("speaker",), score=quotes_score.score),
     Stage("claims", "claims", claims.classify_claims, schemas.CLAIMS,
           help="claim type, speaker, check-worthiness and what each claim is about",
-          setup=load_claim_model, finalize=_claims_finalize, canonical_columns=("speaker", "about"),
+          setup=claims_setup, finalize=_claims_finalize, canonical_columns=("speaker", "about"),
           score=claims_score.score),
     Stage("actors", "actors", actors.build_actors, schemas.ACTORS,
           help="one row per person or organisation of the corpus, with aliases and counts",

@@ -98,6 +98,9 @@ CLAIMS = pa.schema(
         pa.field("content_start", pa.int64()),            # the asserted content, without "X said that"
         pa.field("content_end", pa.int64()),
         # extras
+        # the calibrated score behind check_worthy (0..1), for ranking and own cut-offs;
+        # the stage always fills it (nullable so that tables built without it still conform)
+        pa.field("check_worthy_score", pa.float64()),
         pa.field("cluster_id", pa.int64()),  # the same id for the same assertion in other documents
     ]
 )

@@ -3,8 +3,8 @@
 Checks, per record: the required fields and their types, `raw[raw_start:raw_end] == text`
 against the seed text after `pipeline.inputs.decode` normalisation, labels in the allowed sets
 (docs/guidelines.md §4 and §5), no duplicate spans; direct quotes sit between quotation
-marks; claim sentences are in document order and do not overlap; a check-worthy claim is
-factual or predictive (docs/guidelines.md §5).
+marks; claim sentences are in document order and do not overlap; only a claim can be
+check-worthy, of any type (docs/guidelines.md §5.7: check-worthiness goes with the content).
 
 Usage: PYTHONPATH=$PWD python scripts/check_gold_qc.py [--gold data/gold] [--seeds seeds]
 Exit code 0 when every record passes, 1 otherwise (each problem printed on its own line).
@@ -20,7 +20,6 @@ from pathlib import Path
 from pipeline.evaluation.gold import seed_texts
 from pipeline.schemas import CLAIM_TYPES, QUOTE_KINDS as KINDS
 
-CHECKWORTHY_TYPES = {"factual", "predictive"}
 OPENING = set("“‘\"'«")
 CLOSING = set("”’\"'»")
 
@@ -115,8 +114,8 @@ def check_claims(rows: list[dict], texts: dict[str, str]) -> list[str]:
                 problems.append(f"{where}: alt claim type {a!r} not in {sorted(CLAIM_TYPES)}")
             if a == ctype:
                 problems.append(f"{where}: alt claim type {a!r} repeats the primary type")
-        if c.get("check_worthy") and ctype not in CHECKWORTHY_TYPES:
-            problems.append(f"{where}: check_worthy but claim_type is {ctype!r} (docs/guidelines.md §5: factual or predictive only)")
+        if c.get("check_worthy") and ctype is None:
+            problems.append(f"{where}: check_worthy but no claim (docs/guidelines.md §5.5, §5.7: only a claim can be check-worthy)")
         doc = c.get("doc_id")
         if isinstance(c.get("raw_start"), int):
             if c["raw_start"] < last_end.get(doc, 0):

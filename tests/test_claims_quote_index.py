@@ -1,6 +1,7 @@
 """stages.claims: the per-document quote index (issue 6) picks the same quote as
 the DataFrame version did: largest overlap, ties to the earlier quote, none
-without overlap, a missing speaker as None."""
+without overlap, a missing speaker as None; with the quote's character span (the
+content the model reads)."""
 from __future__ import annotations
 
 import numpy as np
@@ -19,11 +20,11 @@ QUOTES = pd.DataFrame({
 
 
 @pytest.mark.parametrize("start,end,expected", [
-    (12, 28, ("Ann", 0)),     # inside quote 0
-    (25, 45, ("Ann", 0)),     # overlaps 0 by 5 and 1 by 5: the earlier wins
-    (41, 70, (None, 1)),      # quotes 1 and 2 tie: the earlier; its speaker is missing
-    (30, 40, (None, None)),   # touches quotes 0 and 1 but overlaps neither
-    (70, 90, (None, None)),   # after every quote
+    (12, 28, ("Ann", 0, (10, 30))),      # inside quote 0
+    (25, 45, ("Ann", 0, (10, 30))),      # overlaps 0 by 5 and 1 by 5: the earlier wins
+    (41, 70, (None, 1, (40, 60))),       # quotes 1 and 2 tie: the earlier; its speaker is missing
+    (30, 40, (None, None, None)),        # touches quotes 0 and 1 but overlaps neither
+    (70, 90, (None, None, None)),        # after every quote
 ])
 def test_claims_quote_for_doc_index(start, end, expected):
     rows = QUOTES.groupby("doc_id", sort=False).indices["a"]
@@ -36,6 +37,6 @@ def test_claims_quote_for_doc_index(start, end, expected):
 
 def test_claims_quote_for_nan_speaker_and_empty():
     rows = QUOTES.groupby("doc_id", sort=False).indices["b"]
-    assert _quote_for(DocQuotes(QUOTES, rows), 55, 58) == (None, 1)
-    assert _quote_for(DocQuotes(QUOTES.iloc[:0]), 0, 10) == (None, None)
-    assert _quote_for(None, 0, 10) == (None, None)
+    assert _quote_for(DocQuotes(QUOTES, rows), 55, 58) == (None, 1, (50, 60))
+    assert _quote_for(DocQuotes(QUOTES.iloc[:0]), 0, 10) == (None, None, None)
+    assert _quote_for(None, 0, 10) == (None, None, None)

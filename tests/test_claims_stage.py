@@ -3,12 +3,16 @@ sentence, none for questions, fragments and headings; speaker and quote_id
 joined from the quotes table; the table contract; determinism."""
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import pytest
 
 from pipeline.errors import ErrorLog
 from pipeline.schemas import CLAIM_TYPES
-from pipeline.stages.claims.stage import classify_claims
+from pipeline.stages.claims.cues import cue_precision
+from pipeline.stages.claims.model import ClaimScores, load_model
+from pipeline.stages.claims.stage import (Candidate, DocArrays, claim_candidates, classify_claims, decide,
+                                         sentence_candidate)
 from pipeline.tables import empty_frame, to_arrow
 from tests.claims_fixtures import CASES, build_doc
 
@@ -89,6 +93,34 @@ def test_claims_stage_speaker_and_quote_id_from_quotes(doc_tables):
     assert out.loc[7, "speaker"] == "Igor Sekreta" and pd.isna(out.loc[7, "quote_id"])
 
 
+def test_claims_stage_model_reads_the_content_without_the_frame(doc_tables):
+    """Type and check-worthiness go with the asserted content (docs/guidelines.md §5.6, §5.7):
+    the model reads the quoted part of a sentence, not "Sekreta acknowledged that"."""
+    documents, sentences, quotes, docs = doc_tables
+    cands = {c.sent_id: c for c in claim_candidates(documents, sentences, quotes, docs, ErrorLog())}
+    ack = cands[6]
+    assert ack.content.startswith("the OSCE remains the only forum") and "acknowledged" not in ack.content
+    a = docs["d1"].text.index(ack.content)
+    assert ack.content_tags == tuple(t.tag_ for t in docs["d1"].char_span(a, a + len(ack.content), alignment_mode="expand"))
+    member = cands[3]  # no quote, no reporting frame: the content is the sentence
+    assert member.content == member.text and len(member.content_tags) == len(docs["d1"].char_span(
+        member.start, member.end, alignment_mode="expand"))
+
+
+def test_claims_stage_document_text_read_once_per_document(doc_tables):
+    """Regression: the content was cut from ``Doc.text``, which joins every token on each
+    access, once per sentence (quadratic in a long document: 850 CPU us per sentence on
+    PolNeAR dev); it is cut from the text ``DocArrays`` reads once per document."""
+    _, sentences, _, docs = doc_tables
+    doc = docs["d1"]
+    arrays = DocArrays.of(doc)
+    assert arrays.text == doc.text
+    arrays.text = arrays.text.upper()  # the same offsets, other characters: shows which text is cut
+    row = sentences[(sentences["doc_id"] == "d1") & (sentences["sent_id"] == 3)].iloc[0]
+    cand = sentence_candidate("d1", 3, int(row["start"]), int(row["end"]), row["text"], doc, None, arrays=arrays)
+    assert cand.content == row["text"].upper()
+
+
 def test_claims_stage_without_quotes_has_null_speakers(doc_tables):
     out = _run(doc_tables, quotes=empty_frame("quotes"))
     assert len(out) == len(EXPECTED)
@@ -104,9 +136,11 @@ def test_claims_stage_contract_offsets_and_ranges(doc_tables):
         assert text[r.start:r.end] == r.text
     assert set(out["claim_type"]) <= set(CLAIM_TYPES)
     assert out["confidence"].between(0.0, 1.0).all()
+    assert out["check_worthy_score"].between(0.0, 1.0).all()
     assert list(out["claim_id"]) == list(range(len(out)))
-    # only factual and predictive claims can be check-worthy (docs/guidelines.md §5)
-    assert not out.loc[out["claim_type"].isin(["prescriptive", "evaluative"]), "check_worthy"].any()
+    # the flag is the score at the model's threshold, for every claim type (docs/guidelines.md §5.7)
+    threshold = load_model().thresholds["checkworthy"]
+    assert (out["check_worthy"] == (out["check_worthy_score"] >= threshold)).all()
     # a membership with a date is the textbook check-worthy fact
     assert bool(out.set_index("sent_id").loc[3, "check_worthy"])
 
@@ -143,12 +177,12 @@ def test_claims_stage_failed_document_is_recorded_and_run_goes_on(doc_tables):
 
 
 @pytest.mark.parametrize("prefix,claim_type,worthy", [
-    # a forecast with a date is checkable once the date has passed (docs/guidelines.md §5)
-    ("A|DT|DET|a|det|1|1 section|", "predictive", True),
-    # a call for action is never check-worthy, whatever entities it names
-    ("Sekreta|NNP|PROPN|Sekreta|nsubj|1|1 called|", "prescriptive", False),
+    # docs/guidelines.md §5.7's own examples: a membership with a date is check-worthy; a
+    # call with no checkable core is not (the model decides both, whatever the type)
+    ("The|DT|DET|the|det|1|1 Republic|", "factual", True),
+    ("We|PRP|PRON|we|nsubj|1|1 call|", "prescriptive", False),
 ])
-def test_claims_stage_check_worthy_by_type(nlp, prefix, claim_type, worthy):
+def test_claims_stage_check_worthy_by_content(nlp, prefix, claim_type, worthy):
     _, frozen, ents = _case(prefix)
     doc = build_doc(nlp.vocab, [(frozen, ents)])
     documents = pd.DataFrame({"doc_id": ["d"], "path": ["d.txt"], "text": [doc.text]})
@@ -157,3 +191,42 @@ def test_claims_stage_check_worthy_by_type(nlp, prefix, claim_type, worthy):
     out = classify_claims(documents, sentences, empty_frame("quotes"), {"d": doc}, ErrorLog())
     assert list(out["claim_type"]) == [claim_type]
     assert bool(out["check_worthy"].iloc[0]) is worthy
+
+
+class _FixedScores:
+    """A stand-in for the claim model: fixed calibrated scores per candidate."""
+
+    thresholds = {"nonfactual": 0.4, "checkworthy": 0.3}
+
+    def __init__(self, nonfactual, checkworthy):
+        self.proba = np.column_stack([nonfactual, checkworthy])
+
+    def predict_proba(self, texts, tags):
+        assert len(texts) == len(tags) == len(self.proba)
+        return ClaimScores(("nonfactual", "checkworthy"), self.proba)
+
+
+def _candidate(k, cue_type=None, evaluative_cue=False):
+    return Candidate("d", k, 10 * k, 10 * k + 5, "text.", "text.", ("NN", "."), cue_type, evaluative_cue, None, None)
+
+
+@pytest.mark.parametrize("cue_type,evaluative_cue,p_nonfactual,p_check,claim_type,confidence,worthy", [
+    # check-worthiness follows the score whatever decided the type (docs/guidelines.md §5.7)
+    ("prescriptive", False, 0.9, 0.9, "prescriptive", "cue", True),
+    ("predictive", False, 0.1, 0.05, "predictive", "cue", False),
+    (None, True, 0.1, 0.8, "evaluative", "cue", True),
+    # where the model types the claim, confidence is its calibrated probability of that type
+    (None, False, 0.7, 0.2, "evaluative", 0.7, False),
+    (None, False, 0.1, 0.3, "factual", 0.9, True),      # the threshold itself counts as reached
+    (None, False, 0.4, 0.29, "evaluative", 0.4, False),
+])
+def test_claims_stage_decide_by_content_whatever_the_type(cue_type, evaluative_cue, p_nonfactual, p_check, claim_type,
+                                                           confidence, worthy):
+    out = decide([_candidate(0, cue_type, evaluative_cue)], _FixedScores([p_nonfactual], [p_check]))
+    row = out.iloc[0]
+    assert row["claim_type"] == claim_type
+    want = cue_precision()[claim_type] if confidence == "cue" else confidence
+    assert row["confidence"] == pytest.approx(want)
+    assert row["check_worthy_score"] == pytest.approx(p_check)
+    assert bool(row["check_worthy"]) is worthy
+    to_arrow(out, "claims")

@@ -1,4 +1,9 @@
-"""``pipeline train-claims``: retrain the claim model from the public claim data."""
+"""Commands that rebuild the shipped models from the public data:
+
+* ``pipeline train-claims``: the claim model (the ``train`` extra: scikit-learn);
+* ``pipeline teacher-labels``: the MiniLM teacher's soft labels that train-claims
+  distils (the ``teacher`` extra: torch, sentence-transformers).
+"""
 from __future__ import annotations
 
 from pathlib import Path
@@ -9,22 +14,54 @@ from ..errors import InputError, UsageError
 from .app import command, out_console
 
 _REPO = Path(__file__).resolve().parents[2]
+_SHARED = _REPO.parent / "shared" / "data"
+_CLAIMS_DIR = _REPO / "pipeline" / "stages" / "claims"
+
+
+def _needs(extra: str, exc: ImportError) -> UsageError:
+    return UsageError(f"this command needs the '{extra}' extra ({exc}); install it: pip install -e '.[{extra}]'")
 
 
 @command("train-claims", help="Train the claim model from the public claim data and write it (needs the 'train' extra: scikit-learn).")
 def train_claims_cmd(
-    data: Path = typer.Option(_REPO.parent / "shared" / "data" / "claims", "--data",
-                              help="Folder with the CheckThat!/ClaimBuster files (default: ../shared/data/claims beside the repo)."),
-    out: Path = typer.Option(_REPO / "pipeline" / "stages" / "claims" / "trained", "--out", "-o",
+    data: Path = typer.Option(_SHARED, "--data",
+                              help="The shared data folder (claims/, news/, polnear/; default: ../shared/data beside the repo)."),
+    out: Path = typer.Option(_CLAIMS_DIR / "trained", "--out", "-o",
                              help="Folder to write claims_model.npz and model.json into (default: the packaged model)."),
-    seed: int = typer.Option(20241, "--seed", help="Random seed for the cross-validation split and the solver."),
-    no_cv: bool = typer.Option(False, "--no-cv", help="Skip the news-subjectivity cross-validation (faster)."),
+    teacher: Path = typer.Option(_CLAIMS_DIR / "distillation" / "teacher_labels.npz", "--teacher",
+                                 help="The teacher's soft labels (`pipeline teacher-labels`; default: the committed file)."),
+    seed: int = typer.Option(20241, "--seed", help="Random seed of the solver and the data splits."),
+    no_protocol: bool = typer.Option(False, "--no-protocol",
+                                     help="Skip the source-held-out protocol and keep the calibration, thresholds and "
+                                          "figures of the model already in --out (much faster; for trying settings)."),
 ) -> None:
     try:
         from ..stages.claims.training import TrainSettings, train
     except ImportError as exc:
-        raise UsageError(f"training needs scikit-learn ({exc}); install the extra: pip install -e '.[train]'") from None
+        raise _needs("train", exc) from None
+    if data.name == "claims" and (data / "ct24_checkworthy_train.tsv").is_file():
+        data = data.parent  # the claims folder itself was given (the option's earlier meaning)
     try:
-        train(data, out, TrainSettings(seed=seed), cross_validate=not no_cv, log=out_console.print)
+        train(data, out, teacher, TrainSettings(seed=seed), protocol=not no_protocol, log=out_console.print)
+    except FileNotFoundError as exc:
+        raise InputError(str(exc)) from None
+
+
+@command("teacher-labels", help="Soft labels of the MiniLM teacher on unlabelled news sentences, for train-claims "
+                                "(needs the 'teacher' and 'train' extras).")
+def teacher_labels_cmd(
+    data: Path = typer.Option(_SHARED, "--data", help="The shared data folder (default: ../shared/data beside the repo)."),
+    out: Path = typer.Option(_CLAIMS_DIR / "distillation" / "teacher_labels.npz", "--out", "-o",
+                             help="File to write (default: the committed file train-claims reads)."),
+    work: Path = typer.Option(None, "--work", help="Folder for cached MiniLM embeddings (default: the system temp folder)."),
+) -> None:
+    try:
+        from ..stages.claims.teacher import write_teacher_labels
+    except ImportError as exc:
+        raise _needs("train", exc) from None
+    try:
+        write_teacher_labels(data, out, work, log=out_console.print)
+    except ImportError as exc:
+        raise _needs("teacher", exc) from None
     except FileNotFoundError as exc:
         raise InputError(str(exc)) from None

@@ -10,8 +10,10 @@ the dependency tree. Word lists live in ``resources/claims_*.txt``.
 """
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources as _res
 from typing import Iterable, Iterator
 
 import numpy as np
@@ -22,6 +24,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
+from ...errors import ModelError
 from ...nlp.lemmas import ensure_lemmas, lemma as lemma_of
 from ...resources import QUOTE_CHARS, reporting_verb_lemmas, word_set
 
@@ -37,9 +40,10 @@ PRESENT_OR_BASE = ["VB", "VBP", "VBZ", "VBG"]
 #: sentence a forecast; its main clause still says what is the case.
 MODIFIER_DEPS = frozenset({"relcl", "acl", "amod"})
 
-# Strength of each cue, used as the claim's confidence: explicit deontic
+# Strength of each cue, to pick one when several of a type fire: explicit deontic
 # constructions are near-unambiguous; position verbs and the weaker modals
-# (may/could) less so.
+# (may/could) less so. The claim's confidence is the measured precision of the
+# cue's type instead (``cue_precision``).
 CUE_CONFIDENCE = {
     "deontic_modal": 0.95, "have_to": 0.9, "need": 0.85, "it_is_necessary": 0.95, "ready_to": 0.9,
     "call_on": 0.95, "speech_act": 0.9, "position_verb": 0.8, "in_favor_of": 0.9, "let_us": 0.9,
@@ -58,6 +62,43 @@ class Cue:
     @property
     def confidence(self) -> float:
         return CUE_CONFIDENCE[self.name]
+
+
+#: measured precision of the type cues, beside the trained model (written by
+#: ``benchmarks/claims_cue_precision.py --write`` from a hand-labelled sample of BBC claims)
+CUE_PRECISION_FILE = "cue_precision.json"
+#: the decisions whose precision it holds: a prescriptive or predictive cue, and the
+#: judging verb or predicate that makes a claim evaluative
+CUE_KINDS = (PRESCRIPTIVE, PREDICTIVE, EVALUATIVE)
+
+
+class CuePrecisionError(ModelError):
+    """The measured cue precision file is missing or malformed."""
+
+
+def read_cue_precision(path) -> dict[str, float]:
+    """``{cue kind: precision}`` from a cue precision file (``{kind: {"n": .., "correct": ..}}``):
+    ``(correct + 1) / (n + 2)``, the expected precision after ``correct`` hits in ``n``
+    (Laplace's rule: a perfect small sample does not claim certainty)."""
+    fix = "reinstall claimex or rewrite it with `python benchmarks/claims_cue_precision.py --write`"
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        out = {}
+        for kind in CUE_KINDS:
+            n, correct = int(data[kind]["n"]), int(data[kind]["correct"])
+            if not 0 <= correct <= n or n == 0:
+                raise ValueError(f"{kind}: {correct} correct of {n}")
+            out[kind] = (correct + 1) / (n + 2)
+        return out
+    except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError) as exc:
+        raise CuePrecisionError(f"cue precision file {path} is unusable ({type(exc).__name__}: "
+                                f"{str(exc).splitlines()[0][:120] if str(exc) else ''}); {fix}") from None
+
+
+@lru_cache(maxsize=1)
+def cue_precision() -> dict[str, float]:
+    """The packaged measured precision per cue kind (read once per process)."""
+    return read_cue_precision(_res.files(__package__) / "trained" / CUE_PRECISION_FILE)
 
 
 def _words(name: str) -> list[str]:

@@ -1,31 +1,42 @@
 """Inference for the trained claim model: plain numpy, no scikit-learn, no pickle.
 
-The model (trained by ``pipeline train-claims``, see ``claim_training.py`` and
-``trained/MODEL_CARD.md``) is a TF-IDF bag of word 1-2-grams and
-within-word character n-grams with one logistic-regression head per decision:
+The model (trained by ``pipeline train-claims``, see ``training.py`` and
+``trained/MODEL_CARD.md``) has one logistic-regression head per decision:
 
-* ``nonfactual``: P(the sentence is an opinion/judgment rather than a checkable
-  statement of fact); trained on ClaimBuster's non-factual vs. factual labels
-  and CheckThat! 2023 news subjectivity (SUBJ vs. OBJ);
+* ``nonfactual``: P(the content is an opinion or judgment rather than a statement
+  of fact); trained on ClaimBuster's non-factual vs. factual labels, CheckThat!
+  2023 news subjectivity and 10,000 unlabelled news sentences soft-labelled by a
+  MiniLM teacher (``teacher.py``);
 * ``checkworthy``: P(a fact-checker would check it); trained on CheckThat! 2024
   task 1 (check-worthiness in political debates).
 
-Besides the words, the ``nonfactual`` head sees the sentence's fine-grained
-part-of-speech tags (Penn tag 1-3-grams from the spaCy parse the pipeline
-already has): adjectives, adverbs, comparatives/superlatives, modals and
-pronoun patterns are the classic subjectivity cues (Wiebe & Riloff 2005), and
-they raised the news-subjectivity cross-validation by about 0.01 macro-F1 (see
-the model card). The ``checkworthy`` head has zero weight on them.
+Both heads read the same four feature blocks, each L2-normalised:
 
-The weights live in ``trained/claims_model.npz`` (vocabularies, idf
-vectors, coefficient matrix) and ``model.json`` (settings, thresholds, scores).
-The feature extraction below reproduces scikit-learn's ``TfidfVectorizer``
-(word analyzer with the default token pattern, ``char_wb`` analyzer,
-``sublinear_tf``, l2 norm per vectorizer) exactly; ``tests/test_claims_model.py``
+* ``word``: TF-IDF of word 1-2-grams (scikit-learn's default token pattern, lowercased);
+* ``char``: TF-IDF of within-word character 2-5-grams (``char_wb``);
+* ``tags``: TF-IDF of fine-grained POS-tag 1-3-grams from the spaCy parse the
+  pipeline already has: adjectives, adverbs, comparatives, modals and pronoun
+  patterns mark subjectivity (Wiebe & Riloff 2005), and the tags of numbers and
+  proper nouns mark checkable content;
+* ``embedding``: the static sentence embedding (``pipeline.embeddings``,
+  distilled from all-MiniLM-L6-v2) times a block weight: it generalises to
+  debates and topics the n-grams never saw (model card).
+
+Scores are **calibrated**: ``p = 1 / (1 + exp(-(a z + b)))`` with ``z`` a head's
+raw logit and ``a, b`` fitted on predictions for sources held out from training
+(debates for ``checkworthy``, news sentences for ``nonfactual``), so a score of
+0.3 means that about 30% of such sentences are positive in unseen sources (the
+reliability curves are in the model card). ``thresholds`` are on those scores.
+
+The weights live in ``trained/claims_model.npz`` (vocabularies, idf vectors,
+coefficient matrix) and ``model.json`` (settings, calibration, thresholds,
+figures). The feature extraction reproduces scikit-learn's ``TfidfVectorizer``
+(``sublinear_tf``, l2 norm per block) exactly; ``tests/test_claims_model.py``
 checks that against scikit-learn when it is installed.
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import zipfile
@@ -33,18 +44,20 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources as _res
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Callable, Iterable, Sequence
 
 import numpy as np
 
+from ... import embeddings
 from ...errors import ModelError
 
 MODEL_DIR = "trained"
 WEIGHTS_FILE = "claims_model.npz"
 CONFIG_FILE = "model.json"
 #: format version of the exported files; bump when the layout changes
-#: (2: a vectorizer may read POS tags instead of text, ``"input": "tags"``)
-FORMAT_VERSION = 2
+#: (2: a vectorizer may read POS tags instead of text, ``"input": "tags"``;
+#: 3: the static-embedding block, calibration, thresholds on calibrated scores)
+FORMAT_VERSION = 3
 #: what a vectorizer reads: the sentence text, or its sequence of fine-grained POS tags
 INPUTS = ("text", "tags")
 
@@ -117,7 +130,7 @@ class _Vectorizer:
 
 @dataclass(frozen=True)
 class ClaimScores:
-    """Per-sentence head probabilities, aligned with the input texts."""
+    """Per-sentence calibrated head probabilities, aligned with the input texts."""
 
     heads: tuple[str, ...]
     proba: np.ndarray  # shape (n_texts, n_heads)
@@ -130,9 +143,12 @@ class ClaimScores:
 
 
 class ClaimModel:
-    """The exported TF-IDF + logistic-regression heads."""
+    """The exported heads over TF-IDF blocks and the static sentence embedding."""
 
-    def __init__(self, config: dict, weights: dict[str, np.ndarray]):
+    def __init__(self, config: dict, weights: dict[str, np.ndarray],
+                 encode: Callable[[Sequence[str]], np.ndarray] | None = None):
+        """``encode``: texts -> L2-normalised sentence embeddings (``pipeline.embeddings.encode``
+        for the packaged table), needed when the model has an embedding block."""
         if config.get("format_version") != FORMAT_VERSION:
             raise ClaimModelError(
                 f"claim model format {config.get('format_version')!r} is not supported; expected {FORMAT_VERSION}"
@@ -140,6 +156,9 @@ class ClaimModel:
         self.config = config
         self.heads: tuple[str, ...] = tuple(config["heads"])
         self.thresholds: dict[str, float] = {h: float(config["thresholds"][h]) for h in self.heads}
+        cal = config["calibration"]
+        self.cal_a = np.asarray([float(cal[h]["a"]) for h in self.heads])
+        self.cal_b = np.asarray([float(cal[h]["b"]) for h in self.heads])
         self._vectorizers: list[_Vectorizer] = []
         offset = 0
         for spec in config["vectorizers"]:
@@ -159,10 +178,22 @@ class ClaimModel:
             self._vectorizers.append(_Vectorizer(spec["analyzer"], source, tuple(spec["ngram_range"]),
                                                  bool(spec["sublinear_tf"]), lookup, idf, offset))
             offset += len(vocab)
-        self.coef = weights["coef"].astype(np.float64)          # (n_features, n_heads)
+        self.n_sparse = offset
+        emb = config.get("embedding")
+        self.encode = encode if emb else None
+        self.emb_weight = float(emb["weight"]) if emb else 0.0
+        dims = int(emb["dims"]) if emb else 0
+        if emb:
+            if encode is None:
+                raise ClaimModelError("this claim model reads the static embedding: pass encode=")
+            have = encode(["dims"]).shape[1]
+            if have != dims:
+                raise ClaimModelError(f"the claim model expects {dims}-d embeddings, the embedding table gives "
+                                      f"{have}; retrain it with `pipeline train-claims`")
+        self.coef = weights["coef"].astype(np.float64)          # (n_sparse + dims, n_heads)
         self.intercept = weights["intercept"].astype(np.float64)  # (n_heads,)
-        if self.coef.shape != (offset, len(self.heads)):
-            raise ClaimModelError(f"coef has shape {self.coef.shape}, expected {(offset, len(self.heads))}")
+        if self.coef.shape != (offset + dims, len(self.heads)):
+            raise ClaimModelError(f"coef has shape {self.coef.shape}, expected {(offset + dims, len(self.heads))}")
 
     @property
     def n_features(self) -> int:
@@ -240,6 +271,8 @@ class ClaimModel:
         return tuple(np.concatenate(p) for p in zip(*parts))  # type: ignore[return-value]
 
     def decision_function(self, texts: Sequence[str], tags: Sequence[Sequence[str]] | None = None) -> np.ndarray:
+        """Raw (uncalibrated) logits, shape (n_texts, n_heads)."""
+        texts = list(texts)
         rows, cols, vals = self.transform(texts, tags)
         n = len(texts)
         scores = np.tile(self.intercept, (n, 1))
@@ -247,15 +280,21 @@ class ClaimModel:
             contrib = vals[:, None] * self.coef[cols]
             for h in range(scores.shape[1]):
                 scores[:, h] += np.bincount(rows, weights=contrib[:, h], minlength=n)
+        if self.encode is not None and n:
+            E = self.encode(texts).astype(np.float64)
+            scores += self.emb_weight * (E @ self.coef[self.n_sparse:])
         return scores
 
     def predict_proba(self, texts: Iterable[str], tags: Sequence[Sequence[str]] | None = None) -> ClaimScores:
+        """Calibrated probability per head (``ClaimScores[head]``)."""
         texts = list(texts)
         z = self.decision_function(texts, tags)
-        return ClaimScores(self.heads, 1.0 / (1.0 + np.exp(-z)))
+        return ClaimScores(self.heads, 1.0 / (1.0 + np.exp(-(self.cal_a * z + self.cal_b))))
 
 
-def load_model_from(directory: Path | str) -> ClaimModel:
+def load_model_from(directory: Path | str, embedding_table: Path | str | None = None) -> ClaimModel:
+    """The model exported in ``directory``, with the static embedding table it was
+    trained on (default: the packaged one; its SHA-1 must match the model's record)."""
     directory = Path(directory)
     cfg_path, w_path = directory / CONFIG_FILE, directory / WEIGHTS_FILE
     for p in (cfg_path, w_path):
@@ -272,15 +311,31 @@ def load_model_from(directory: Path | str) -> ClaimModel:
             weights = {k: npz[k] for k in npz.files}
     except (OSError, ValueError, EOFError, zipfile.BadZipFile) as exc:
         raise ClaimModelError(f"claim model file {w_path} is unreadable ({type(exc).__name__}); {fix}") from None
+    encode = None
+    if isinstance(config, dict) and isinstance(config.get("embedding"), dict):
+        table = Path(embedding_table) if embedding_table is not None else embeddings.DEFAULT_PATH
+        want = config["embedding"].get("sha1")
+        have = file_sha1(table) if table.is_file() else None
+        if want != have:
+            raise ClaimModelError(f"claim model in {directory} was trained on the embedding table with SHA-1 "
+                                  f"{str(want)[:12]}, but {table} has {str(have)[:12]}; {fix}")
+        # the packaged table through the package's public encode; another table (tests,
+        # experiments) through the same loader
+        encode = embeddings.encode if embedding_table is None else embeddings.load(str(table)).encode
     try:
-        return ClaimModel(config, weights)
+        return ClaimModel(config, weights, encode)
     except (KeyError, ValueError, TypeError, IndexError, AttributeError) as exc:
         raise ClaimModelError(f"claim model in {directory} does not match this version of claimex "
                               f"({type(exc).__name__}: {str(exc)[:120]}); {fix}") from None
 
 
+def file_sha1(path: Path) -> str:
+    return hashlib.sha1(Path(path).read_bytes()).hexdigest()
+
+
 @lru_cache(maxsize=1)
 def load_model() -> ClaimModel:
-    """The committed model shipped inside the package (cached per process)."""
+    """The committed model shipped inside the package, with the packaged embedding
+    table (loaded once per process: the registry's ``setup`` of the claims stage)."""
     pkg = _res.files(__package__) / MODEL_DIR
     return load_model_from(Path(str(pkg)))

@@ -1,0 +1,178 @@
+"""The claim model's figures on sources held out from training, and its reliability curves.
+
+    python benchmarks/claims_heldout.py [--data ../shared/data] [--teacher FILE]
+
+Runs the source-held-out protocol of ``pipeline train-claims``
+(``pipeline/stages/claims/protocol.py``, ``training.evaluate_protocol``) with the
+shipped model's settings and prints every figure of the model card:
+
+* check-worthiness (CheckThat! 2024 task 1 train + dev): F1 of "Yes" on the three
+  2016 debates held out (trained on the 1960-2012 debates: the setting closest to
+  new debates) and over a 5-fold CV that holds out whole debates; the trade-off
+  table of thresholds; the reliability curve of ``check_worthy_score``;
+* factual vs. non-factual (CheckThat! 2023 news subjectivity): macro-F1 over
+  repeated 5-fold CV and over a CV that holds out whole topics; the reliability
+  curve of P(non-factual), from which ``confidence`` comes.
+
+The out-of-fold logits are cached in the system temp directory by ``train-claims``
+(keyed by settings, data, teacher labels and embedding table), so after a training
+run this prints in seconds; otherwise it fits the folds (about 20-30 CPU minutes).
+Then it checks that the figures equal those recorded in the shipped ``model.json``.
+
+``--previous`` also runs the same protocol for the settings of the model before this
+one (the "before" column of the model card): ``checkworthy`` on word and char
+TF-IDF only (no tag n-grams, no embedding), C 2; ``nonfactual`` on word, char and
+tag TF-IDF without the embedding or the teacher's labels; probabilities cut at 0.5
+with no calibration. (Classes are balanced by total weight as now, not by count.)
+About 10 more CPU minutes; the logits are cached in the system temp directory.
+Needs the ``train`` extra and the shared data.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _curve(name: str, rel: dict) -> None:
+    print(f"\nreliability, {name} (ECE {rel['ece']:.3f})")
+    print(f"{'bin':>10s}{'n':>8s}{'mean score':>12s}{'observed':>10s}")
+    for lo, hi, n, pred, obs in rel["rows"]:
+        if n:
+            print(f"{lo:4.1f}-{hi:3.1f}   {n:8d}{pred:12.3f}{obs:10.3f}")
+
+
+def previous_logits(data, log) -> dict:
+    """Out-of-fold logits of the previous model's settings on the same splits (see --previous)."""
+    import copy
+    import dataclasses
+    import hashlib
+    import tempfile
+
+    import numpy as np
+
+    from pipeline.stages.claims import protocol as P
+    from pipeline.stages.claims.training import Features, TrainSettings, _take, fit_checkworthy, fit_nonfactual
+
+    d, n = data.debates, data.news
+    key = hashlib.sha1("\x00".join(d.texts + n.texts).encode("utf-8") + data.teacher.topics.tobytes()).hexdigest()[:16]
+    cache = Path(tempfile.gettempdir()) / f"claimex-claim-previous-{key}.npz"
+    if cache.is_file():
+        with np.load(cache) as z:
+            return {k: z[k] for k in z.files}
+    s = TrainSettings(emb_weight=0.0, C_checkworthy=2.0)
+    # no tag block for checkworthy: one constant tag per sentence (a constant column, no signal)
+    cw_data = dataclasses.replace(data, debates=dataclasses.replace(d, tags=[["-"] for _ in d.texts]))
+    out = {}
+    for name, splits in P.debate_splits(d).items():
+        z = np.full(len(d.y), np.nan)
+        for k, (tr, te) in enumerate(splits):
+            feats, clf = fit_checkworthy(s, cw_data, tr)
+            z[te] = clf.decision_function(feats.transform(*_take(cw_data.debates, te)))
+            log(f"  previous {name} fold {k + 1}/{len(splits)}")
+        out[name] = z
+    # no distillation: no teacher-labelled sentences in the nonfactual head's data
+    teacher = copy.copy(data.teacher)
+    teacher.texts = []
+    nf_data = dataclasses.replace(data, teacher=teacher, unl_tags=[], unl_emb=np.zeros((0, d.emb.shape[1]), np.float32))
+    feats = Features(s, d.texts, d.tags)
+    splits = P.news_splits(n.y, data.teacher.topics)
+    for kind in ("news_rep", "news_topic"):
+        reps = []
+        for folds in splits[kind]:
+            z = np.zeros(len(n.y))
+            for tr, te in folds:
+                clf = fit_nonfactual(s, nf_data, tr, np.zeros(0), feats)
+                z[te] = clf.decision_function(feats.transform(*_take(n, te)))
+            reps.append(z)
+            log(f"  previous {kind} repetition {len(reps)}/{len(splits[kind])}")
+        out[kind] = np.stack(reps)
+    np.savez(cache, **out)
+    return out
+
+
+def previous_figures(data, oof: dict) -> None:
+    import numpy as np
+
+    from pipeline.stages.claims import protocol as P
+    from pipeline.stages.claims.training import CW_GRID
+
+    y, yn = data.debates.y, data.news.y
+    zg, zn = oof["ct_group"], oof["ct_new"]
+    new = ~np.isnan(zn)
+    pg, pn = P.sigmoid(zg), P.sigmoid(zn[new])
+    group = [P.f1_pos(y, (pg >= t).astype(int)) for t in CW_GRID]
+    newf = [P.f1_pos(y[new], (pn >= t).astype(int)) for t in CW_GRID]
+    tg, tn = CW_GRID[int(np.argmax(group))], CW_GRID[int(np.argmax(newf))]
+    print("\nthe previous model's settings, same splits (probabilities, not calibrated):")
+    print(f"  check-worthy F1, 2016 debates: at 0.5 {P.f1_pos(y[new], (pn >= 0.5).astype(int)):.3f}; "
+          f"threshold chosen on 2016 ({tn:.2f}) {max(newf):.3f}; chosen on the debate CV ({tg:.2f}) "
+          f"{P.f1_pos(y[new], (pn >= tg).astype(int)):.3f}")
+    print(f"  check-worthy F1, debate CV: at 0.5 {P.f1_pos(y, (pg >= 0.5).astype(int)):.3f}; best {max(group):.3f}")
+    for kind, label in (("news_rep", "repeated CV"), ("news_topic", "topics held out")):
+        f = np.mean([P.macro_f1(yn, (z >= 0).astype(int)) for z in oof[kind]])
+        print(f"  factual vs. non-factual macro-F1 at 0.5, {label}: {f:.3f}")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
+    ap.add_argument("--teacher", type=Path,
+                    default=ROOT / "pipeline" / "stages" / "claims" / "distillation" / "teacher_labels.npz")
+    ap.add_argument("--previous", action="store_true", help="also the previous model's settings on the same splits")
+    args = ap.parse_args()
+    from pipeline.stages.claims.model import CONFIG_FILE, MODEL_DIR
+    from pipeline.stages.claims.training import (TrainSettings, _rounded, cached_protocol_logits, evaluate_protocol,
+                                                 load_data)
+
+    shipped = json.loads((ROOT / "pipeline" / "stages" / "claims" / MODEL_DIR / CONFIG_FILE).read_text(encoding="utf-8"))
+    s = TrainSettings(**{k: (tuple(v) if isinstance(v, list) else v) for k, v in shipped["settings"].items()})
+    data = load_data(args.data, args.teacher, s, log=lambda m: print(m, file=sys.stderr))
+    report = evaluate_protocol(data, cached_protocol_logits(s, data, args.teacher, log=lambda m: print(m, file=sys.stderr)))
+    cw, nf = report["checkworthy"], report["nonfactual"]
+
+    t = cw["threshold"]
+    print(f"check-worthiness, threshold {t:.2f} on the calibrated score (the best F1 on the 2016 debates held out)")
+    for key, label in (("ct_new", "2016 debates held out (threshold chosen here)"),
+                       ("ct_group", "whole debates held out, 5-fold CV")):
+        r = cw[key]
+        print(f"  {label:46s} F1 {r['f1']:.3f}  P {r['precision']:.3f}  R {r['recall']:.3f}  flagged {r['flagged']:.1%}")
+    print(f"  per debate fold: {', '.join(f'{x:.3f}' for x in cw['ct_group']['folds_f1'])}")
+    g, m = cw["ct_new_at_group_threshold"], cw["best_mean_of_both"]
+    print(f"  clean estimate for new debates: the debate CV's own best threshold, {g['threshold']:.2f}, gives 2016 F1 "
+          f"{g['f1']:.3f} (P {g['precision']:.3f}, R {g['recall']:.3f}); the best mean of both settings, "
+          f"{m['threshold']:.2f}: {m['ct_group']['f1']:.3f} / {m['ct_new']['f1']:.3f}")
+    print(f"  base rate: debates {cw['base_rate']['debates']:.1%}, 2016 {cw['base_rate']['2016']:.1%}")
+    print(f"\n{'threshold':>9s}  {'debate CV P / R / F1 / flagged':>32s}  {'2016 P / R / F1 / flagged':>30s}")
+    for row in cw["tradeoff"]:
+        a, b = row["ct_group"], row["ct_new"]
+        print(f"{row['threshold']:9.2f}  {a['precision']:.2f} / {a['recall']:.2f} / {a['f1']:.3f} / {a['flagged']:4.0%}"
+              f"          {b['precision']:.2f} / {b['recall']:.2f} / {b['f1']:.3f} / {b['flagged']:4.0%}")
+    _curve("check_worthy_score, every debate sentence held out by debate (Platt map cross-fitted over halves of the debates)",
+           cw["reliability_debates"])
+    _curve("check_worthy_score, 2016 debates (model and Platt map fitted on 1960-2012 only)", cw["reliability_2016"])
+
+    print(f"\nfactual vs. non-factual, decided at {nf['threshold']:.2f} on the calibrated P(non-factual)")
+    print(f"  news sentences, repeated 5-fold CV: macro-F1 {nf['news_rep_macro_f1']:.3f} "
+          f"(repetitions {', '.join(f'{x:.3f}' for x in nf['news_rep_macro_f1_per_rep'])})")
+    print(f"  whole news topics held out: macro-F1 {nf['news_topic_macro_f1']:.3f}")
+    best = nf["macro_f1_best"]
+    print(f"  (the macro-F1-best threshold, {best['threshold']:.2f}: {best['news_rep']:.3f} / {best['news_topic']:.3f})")
+    print(f"\n{'threshold':>9s}{'repeated CV':>13s}{'topics held out':>17s}{'typed non-factual':>19s}")
+    for row in nf["tradeoff"]:
+        print(f"{row['threshold']:9.2f}{row['news_rep']:13.3f}{row['news_topic']:17.3f}{row['flagged']:19.1%}")
+    _curve("P(non-factual), 830 news sentences (Platt map cross-fitted over two halves)", nf["reliability_news"])
+
+    if args.previous:
+        previous_figures(data, previous_logits(data, log=lambda m: print(m, file=sys.stderr)))
+    same = json.loads(json.dumps(_rounded(report), sort_keys=True)) == shipped["protocol"]
+    print(f"\nthe shipped model.json records {'the same' if same else 'OTHER'} figures")
+    if not same:
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()
