@@ -57,7 +57,7 @@ from pathlib import Path
 import pandas as pd
 
 ROOT = Path(__file__).resolve().parents[1]
-# ``../shared/data`` beside the repo; from a worktree (/work/wt/<name>) look one level higher too.
+# ``../shared/data`` beside the repo; from a git worktree one folder deeper, look one level higher too.
 DATA = next((p / "shared" / "data" / "polnear" for p in (ROOT.parent, ROOT.parent.parent)
              if (p / "shared" / "data" / "polnear").is_dir()), ROOT.parent / "shared" / "data" / "polnear")
 _WORD = re.compile(r"\w+")
