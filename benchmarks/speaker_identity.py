@@ -213,14 +213,11 @@ def figures(results, persons: set[str]) -> dict:
     return out
 
 
-#: entity labels of the baseline's names (as pipeline/stages/entities/rules.NAME_LABELS)
-_NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "EVENT", "LAW", "FAC", "WORK_OF_ART", "PRODUCT", "LANGUAGE"}
-
-
 def about_scores(runs: Path) -> dict:
     """about P/R/F1 of a seeds run against data/gold, and of the baseline on the same tables."""
     from pipeline.evaluation.evaluate import evaluate_tables
     from pipeline.evaluation.gold import load_gold
+    from pipeline.stages.entities.rules import NAME_LABELS
     from pipeline.tables import read_table
 
     out = runs / "seeds"
@@ -229,7 +226,7 @@ def about_scores(runs: Path) -> dict:
     gold = load_gold(None)
     m = evaluate_tables(tables, gold).stages["claims"].metrics
     ents = tables["entities"]
-    ents = ents[ents["label"].isin(_NAME_LABELS)]
+    ents = ents[ents["label"].isin(NAME_LABELS)]  # the baseline's names
     by_doc = {d: g for d, g in ents.groupby("doc_id")}
     claims = tables["claims"].copy()
     base = []
