@@ -45,7 +45,6 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
-import re
 import shutil
 import subprocess
 import sys
@@ -60,7 +59,6 @@ DATA = next((p / "shared" / "data" for p in (ROOT.parent, ROOT.parent.parent)
              if (p / "shared" / "data").is_dir()), ROOT.parent / "shared" / "data")
 LABELS = ROOT / "benchmarks" / "data" / "speaker_identity_sample.jsonl"
 BBC_POLITICS = "news/bbc/politics"
-_WORD = re.compile(r"\w+")
 
 
 def load_labels(path: Path = LABELS) -> list[dict]:
@@ -114,14 +112,6 @@ def read_runs(outs: list[Path]) -> tuple[dict, pd.DataFrame, set[str]]:
     return texts, pd.concat(quotes, ignore_index=True), persons
 
 
-def _tokens(text: str, start: int, end: int) -> frozenset[int]:
-    return frozenset(m.start() for m in _WORD.finditer(text, start, end))
-
-
-def _dice(a: frozenset, b: frozenset) -> float:
-    return 2 * len(a & b) / (len(a) + len(b)) if a or b else 0.0
-
-
 def locate(rec: dict, source: str, clean: str) -> tuple[int, int] | None:
     """The labeled quote in the run's cleaned text: the same occurrence as in the source file."""
     quote = source[rec["start"]:rec["end"]]
@@ -147,6 +137,8 @@ def accepted(rec: dict, predicted) -> bool:
 
 
 def score(labels: list[dict], data: Path, texts: dict, quotes: pd.DataFrame, persons: set[str]) -> dict:
+    from pipeline.evaluation.metrics import greedy_match, tokens
+
     by_doc: dict[str, list[dict]] = defaultdict(list)
     for r in labels:
         by_doc[Path(r["file"]).stem].append(r)
@@ -156,26 +148,10 @@ def score(labels: list[dict], data: Path, texts: dict, quotes: pd.DataFrame, per
         clean = texts.get(doc_id)
         source = read_source(data, recs[0])
         preds = q_by_doc.get(doc_id, quotes.iloc[:0]).to_dict("records")
-        p_tok = [_tokens(clean, int(p["start"]), int(p["end"])) for p in preds] if clean else []
-        cands = []
-        spans = []
-        for i, r in enumerate(recs):
-            span = locate(r, source, clean) if clean else None
-            spans.append(span)
-            if span is None:
-                continue
-            g = _tokens(clean, *span)
-            for j, pt in enumerate(p_tok):
-                d = _dice(g, pt)
-                if d >= 0.5:
-                    cands.append((-d, i, j))
-        cands.sort()
-        used_g, used_p, match = set(), set(), {}
-        for _, i, j in cands:
-            if i not in used_g and j not in used_p:
-                used_g.add(i)
-                used_p.add(j)
-                match[i] = preds[j]
+        p_tok = [tokens(clean, (int(p["start"]), int(p["end"]))) for p in preds] if clean else []
+        spans = [locate(r, source, clean) if clean else None for r in recs]
+        g_tok = [tokens(clean, span) if span is not None else frozenset() for span in spans]
+        match = {i: preds[j] for i, j in greedy_match(g_tok, p_tok)}
         for i, span in enumerate(spans):
             # a short quoted fragment the pipeline keeps inside the reported speech that
             # contains it ("said Lord Scarman was one of the "great advocates ..."") has
@@ -237,14 +213,11 @@ def figures(results, persons: set[str]) -> dict:
     return out
 
 
-#: entity labels of the baseline's names (as pipeline/stages/entities/rules.NAME_LABELS)
-_NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "EVENT", "LAW", "FAC", "WORK_OF_ART", "PRODUCT", "LANGUAGE"}
-
-
 def about_scores(runs: Path) -> dict:
     """about P/R/F1 of a seeds run against data/gold, and of the baseline on the same tables."""
     from pipeline.evaluation.evaluate import evaluate_tables
     from pipeline.evaluation.gold import load_gold
+    from pipeline.stages.entities.rules import NAME_LABELS
     from pipeline.tables import read_table
 
     out = runs / "seeds"
@@ -253,7 +226,7 @@ def about_scores(runs: Path) -> dict:
     gold = load_gold(None)
     m = evaluate_tables(tables, gold).stages["claims"].metrics
     ents = tables["entities"]
-    ents = ents[ents["label"].isin(_NAME_LABELS)]
+    ents = ents[ents["label"].isin(NAME_LABELS)]  # the baseline's names
     by_doc = {d: g for d, g in ents.groupby("doc_id")}
     claims = tables["claims"].copy()
     base = []

@@ -339,13 +339,13 @@ def claims_about(tables: Tables, about: str, speaker: str | None = None) -> pd.D
     df = df[df["about"].map(lambda names: any(n.casefold() == target for n in names))]
     if speaker is not None:
         df = df[df["speaker"].str.casefold() == actor_name(tables, speaker).casefold()]
-    claims = tables.claims.set_index(["doc_id", "claim_id"])
-    texts = tables.documents.set_index("doc_id")["text"]
-    content = []
-    for d, c, claim in zip(df["doc_id"], df["claim_id"], df["claim"]):
-        row = claims.loc[(d, c)] if "content_start" in claims.columns else None
-        ok = row is not None and pd.notna(row["content_start"]) and pd.notna(row["content_end"])
-        content.append(texts[d][int(row["content_start"]):int(row["content_end"])] if ok else claim)
+    content = df["claim"].tolist()
+    if "content_start" in tables.claims.columns:
+        spans = df[["doc_id", "claim_id"]].merge(
+            tables.claims[["doc_id", "claim_id", "content_start", "content_end"]], on=["doc_id", "claim_id"], how="left")
+        texts = tables.documents.set_index("doc_id")["text"]
+        content = [texts[d][int(a):int(b)] if pd.notna(a) and pd.notna(b) else claim
+                   for d, a, b, claim in zip(spans["doc_id"], spans["content_start"], spans["content_end"], content)]
     df = df.assign(content=content)
     return df.sort_values(["check_worthy", "doc_id", "start"], ascending=[False, True, True], kind="stable")[cols] \
         .reset_index(drop=True)

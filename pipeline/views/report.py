@@ -524,7 +524,8 @@ def write_report(data_dir: Path | str, out_dir: Path | str | None = None) -> Rep
     a report wrote is ever replaced (``site_folder``).
     """
     data = Path(data_dir)
-    out = site_folder(data, Path(out_dir) if out_dir is not None else data / "report")
+    requested = Path(out_dir) if out_dir is not None else data / "report"
+    out = site_folder(data, requested)
     tables = explore.load_tables(data)
     pages = build_pages(tables)
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -546,4 +547,4 @@ def write_report(data_dir: Path | str, out_dir: Path | str | None = None) -> Rep
             continue  # the search index script
         kind = name[:-len(".html")].split("-", 1)[0]  # index, doc, speaker, entity, actors, ...
         kinds[kind] = kinds.get(kind, 0) + 1
-    return ReportSummary(out_dir=Path(out_dir) if out_dir is not None else data / "report", pages=kinds)
+    return ReportSummary(out_dir=requested, pages=kinds)
