@@ -23,7 +23,7 @@ from ...nlp.lemmas import lemma as lemma_of
 from ...resources import QUOTE_CHARS, reporting_verbs, word_set
 from ..names import title_words
 from .marks import QuotedSpan
-from .sources import source_nouns
+from .sources import NOT_SOURCES, source_nouns
 
 
 
@@ -162,7 +162,6 @@ def speaker_like(tok: Token) -> bool:
     return tok.pos_ in ("PROPN", "PRON") or bool(tok.ent_type_) or tok.lower_ in title_words()
 
 
-_NOT_SPEAKER_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 _INVERTED_DEPS = frozenset({"dobj", "attr", "npadvmod", "appos", "nsubjpass", "oprd", "dep", "pobj"})
 
 
@@ -173,7 +172,7 @@ def _inverted_subject(verb: Token) -> Token | None:
         if c.dep_ in ("punct",):
             continue
         if c.dep_ in _INVERTED_DEPS and c.left_edge.i - verb.i <= 2 and speaker_like(c) \
-                and c.ent_type_ not in _NOT_SPEAKER_ENTS:
+                and c.ent_type_ not in NOT_SOURCES:
             return c  # (`said Monday`: a date is no speaker)
         return None
     return None
@@ -312,8 +311,7 @@ def _to_infinitive(v: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
 
 
-_NOT_SPEAKER_LABELS = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME", "EVENT", "CARDINAL", "ORDINAL", "MONEY",
-                                 "PERCENT", "QUANTITY"})
+_NOT_SPEAKER_LABELS = NOT_SOURCES | {"GPE", "LOC", "FAC", "EVENT"}
 
 
 def _apposed_subject(verb: Token) -> Token | None:
