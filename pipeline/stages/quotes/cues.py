@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 import numpy as np
 from spacy.attrs import IDX, IS_ALPHA
@@ -32,14 +32,10 @@ class CueLexicon:
     single: frozenset[str]                 # lemmas that are cues on their own
     phrasal: frozenset[tuple[str, str]]    # (lemma, particle) pairs: ("point", "out")
 
-    @property
+    @cached_property
     def heads(self) -> frozenset[str]:
         """Every lemma that can start a cue (most verbs cannot: one set lookup)."""
-        got = self.__dict__.get("_heads")
-        if got is None:
-            got = self.single | {lemma for lemma, _ in self.phrasal}
-            object.__setattr__(self, "_heads", got)
-        return got
+        return self.single | {lemma for lemma, _ in self.phrasal}
 
 
 def _lexicon(kinds: tuple[str, ...]) -> CueLexicon:
