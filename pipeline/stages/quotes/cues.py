@@ -377,7 +377,8 @@ def _agent(verb: Token) -> Token | None:
     return None
 
 
-_FINITE = frozenset({"VBD", "VBZ", "VBP"})
+#: tags of a finite verb (past, present)
+FINITE = frozenset({"VBD", "VBZ", "VBP"})
 
 
 def _conjunct_head(v: Token) -> Token:
@@ -387,17 +388,17 @@ def _conjunct_head(v: Token) -> Token:
     about it and predicted that ...`: finite like that verb, not like the clause)."""
     h = v.head
     outer = h.head
-    if h.dep_ == "ccomp" and v.tag_ in _FINITE and v.tag_ == outer.tag_ \
+    if h.dep_ == "ccomp" and v.tag_ in FINITE and v.tag_ == outer.tag_ \
             and any(c.dep_ in _SUBJ_DEPS for c in h.children) \
             and (v.tag_ != h.tag_ or is_cue(v, attribution_lexicon())):
         return outer
-    if v.tag_ in _FINITE and h.tag_ in ("VB", "VBG") and h.dep_ in ("acl", "xcomp", "advcl", "pcomp") \
+    if v.tag_ in FINITE and h.tag_ in ("VB", "VBG") and h.dep_ in ("acl", "xcomp", "advcl", "pcomp") \
             and not any(c.dep_ in _SUBJ_DEPS or c.tag_ == "MD" for c in h.children):
         # `Mitt Romney ran on his ability to jolt the recovery and accused Obama of ...`:
         # a finite verb hung on an infinitive is coordinated with the finite verb above it
         t = h.head
         for _ in range(6):
-            if t.pos_ in VERB_POS and t.tag_ in _FINITE:
+            if t.pos_ in VERB_POS and t.tag_ in FINITE:
                 return t
             if t.head.i == t.i:
                 break
