@@ -532,10 +532,6 @@ def trim_tokens(doc: Doc, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
-def alpha_count(doc: Doc, a: int, b: int) -> int:
-    return sum(1 for i in range(a, b + 1) if doc[i].is_alpha)
-
-
 # --- direct quotes ----------------------------------------------------------
 
 WORDS_RE = re.compile(r"[\w-]+")
