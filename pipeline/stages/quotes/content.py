@@ -34,9 +34,6 @@ from ...resources import QUOTE_CHARS, reporting_verbs, word_set
 from .cues import FINITE, VERB_POS, can_speak, is_cue, report_lexicon
 
 _CLAUSE_PUNCT = frozenset({",", "—", "–", "--", "-", ";"})
-# Marks of an adverbial clause that is never what was said (`said before he died`).
-_NON_CONTENT_MARKS = frozenset({"when", "before", "after", "while", "because", "since", "until", "although",
-                                "though", "once", "unless", "as", "whenever", "if", "whereas"})
 # A trailing `, while ...`/`, though ...` clause contrasts the report with something
 # else: PolNeAR train ends the content before it.
 _CONTRAST_MARKS = frozenset({"while", "though", "although", "whereas"})
