@@ -58,7 +58,7 @@ import pandas as pd
 from ...resources import word_list
 from ..names import ACRONYM_RE, acronym_matches, expansion_words, peer_titles, strip_titles
 from .lexicon import law_event_heads
-from .rules import NAME_LABELS
+from .rules import NAME_LABELS, NAME_PARTICLES
 
 #: ``CANONICAL_ACRONYM_POLICY``: "known" = acronym for listed organisations, expansion
 #: otherwise (see the module docstring).
@@ -68,8 +68,6 @@ _ACRONYM_SHAPE = re.compile("^" + ACRONYM_RE + "$")
 # A function word glued to the next name by a missing space ("ofNew Labour"; BBC
 # politics): names start with a capital, so a lower-case prefix before one is a typo.
 _GLUED = re.compile(r"(?<![\w'’.-])(?:of|the|and|to|in|for|on|at|by|from|with|a|an)(?=[A-Z][a-z])")
-# Lower-case particles inside a person's name (as rules._NAME_PARTICLES).
-_NAME_PARTICLES = frozenset({"de", "da", "van", "von", "der", "den", "la", "le", "du", "al", "bin", "ibn", "dos", "del"})
 _KNIGHTED = re.compile(r"^(?:the\s+)?(?:Sir|Dame)\s+\S+$", re.IGNORECASE)
 #: a full name found only in other documents names a lone surname when it is given in
 #: at least this many documents and this many times as many as any other full name
@@ -172,7 +170,7 @@ def well_formed(name: str, label: str | None) -> bool:
     if not words or not any(ch.isupper() for ch in name):
         return False
     if label == "PERSON":
-        return all((w[:1].isupper() or w.lower() in _NAME_PARTICLES) and not any(ch.isdigit() for ch in w)
+        return all((w[:1].isupper() or w.lower() in NAME_PARTICLES) and not any(ch.isdigit() for ch in w)
                    for w in words)
     return True
 

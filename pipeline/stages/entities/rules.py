@@ -79,7 +79,7 @@ NAME_CONNECTORS = frozenset({"of", "on", "for", "and", "in", "the", "to", "&"})
 _LOWER_TAIL_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’", "`s"})
 # Lower-case particles that may end or sit inside a personal name (OntoNotes keeps them).
-_NAME_PARTICLES = frozenset({"de", "da", "van", "von", "der", "den", "la", "le", "du", "al", "bin", "ibn", "dos", "del"})
+NAME_PARTICLES = frozenset({"de", "da", "van", "von", "der", "den", "la", "le", "du", "al", "bin", "ibn", "dos", "del"})
 
 # "Expansion (ACR)" / "Expansion (ACR - editorial note)" and "ACR (Expansion)".
 _DEFINED_AFTER = re.compile(r"\((" + ACRONYM_RE + r")(?=\s*[)\-–—,;])")
@@ -234,7 +234,7 @@ class EntityRules:
             elif tok.lower_ in NAME_CONNECTORS:
                 end -= 1
                 changed = True
-            elif tok.is_alpha and tok.is_lower and tok.lower_ not in _NAME_PARTICLES and end - start > 1 and label in _LOWER_TAIL_LABELS:
+            elif tok.is_alpha and tok.is_lower and tok.lower_ not in NAME_PARTICLES and end - start > 1 and label in _LOWER_TAIL_LABELS:
                 # "BelTA news agency" -> "BelTA": common nouns after a name are not the name
                 end -= 1
                 changed = True

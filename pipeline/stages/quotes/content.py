@@ -31,17 +31,12 @@ from spacy.tokens import Doc, Token
 
 from ...nlp.lemmas import lemma as lemma_of
 from ...resources import QUOTE_CHARS, reporting_verbs, word_set
-from .cues import can_speak, is_cue, report_lexicon
+from .cues import FINITE, VERB_POS, can_speak, is_cue, report_lexicon
 
-VERB_POS = frozenset({"VERB", "AUX"})
 _CLAUSE_PUNCT = frozenset({",", "—", "–", "--", "-", ";"})
-# Marks of an adverbial clause that is never what was said (`said before he died`).
-_NON_CONTENT_MARKS = frozenset({"when", "before", "after", "while", "because", "since", "until", "although",
-                                "though", "once", "unless", "as", "whenever", "if", "whereas"})
 # A trailing `, while ...`/`, though ...` clause contrasts the report with something
 # else: PolNeAR train ends the content before it.
 _CONTRAST_MARKS = frozenset({"while", "though", "although", "whereas"})
-_FINITE = frozenset({"VBD", "VBZ", "VBP"})
 _RELATIVE_WORDS = frozenset({"which", "who", "whom", "whose", "where", "when"})
 # Phrases of the verb right after its object that always belong to what was said
 # (`accused Trump of lying`, `blasted him for not paying`, `described it as a hoax`)
@@ -297,7 +292,7 @@ def trim_tail(doc: Doc, a: int, b: int, root: Token, cue: Token, quoted=None) ->
         at_end = c.right_edge.i >= b or all(t.is_punct for t in doc[c.right_edge.i + 1:b + 1])
         cut = None
         if c.dep_ == "conj" and c.pos_ in VERB_POS and has_subject(root) and (
-                (not has_subject(c) and c.tag_ in _FINITE and c.tag_ == cue.tag_ and is_cue(c, report_lexicon()))
+                (not has_subject(c) and c.tag_ in FINITE and c.tag_ == cue.tag_ and is_cue(c, report_lexicon()))
                 or (has_subject(c) and is_cue(c, report_lexicon()) and _reports(c) and not _continues_content(c, cue))):
             # (`said Clinton is honest, and three-quarters said the same of Sanders`:
             # a second attribution with its own speaker)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 import numpy as np
 from spacy.attrs import IDX, IS_ALPHA
@@ -23,7 +23,7 @@ from ...nlp.lemmas import lemma as lemma_of
 from ...resources import QUOTE_CHARS, reporting_verbs, word_set
 from ..names import title_words
 from .marks import QuotedSpan
-from .sources import source_nouns
+from .sources import NOT_SOURCES, source_nouns
 
 
 
@@ -32,14 +32,10 @@ class CueLexicon:
     single: frozenset[str]                 # lemmas that are cues on their own
     phrasal: frozenset[tuple[str, str]]    # (lemma, particle) pairs: ("point", "out")
 
-    @property
+    @cached_property
     def heads(self) -> frozenset[str]:
         """Every lemma that can start a cue (most verbs cannot: one set lookup)."""
-        got = self.__dict__.get("_heads")
-        if got is None:
-            got = self.single | {lemma for lemma, _ in self.phrasal}
-            object.__setattr__(self, "_heads", got)
-        return got
+        return self.single | {lemma for lemma, _ in self.phrasal}
 
 
 def _lexicon(kinds: tuple[str, ...]) -> CueLexicon:
@@ -162,7 +158,6 @@ def speaker_like(tok: Token) -> bool:
     return tok.pos_ in ("PROPN", "PRON") or bool(tok.ent_type_) or tok.lower_ in title_words()
 
 
-_NOT_SPEAKER_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 _INVERTED_DEPS = frozenset({"dobj", "attr", "npadvmod", "appos", "nsubjpass", "oprd", "dep", "pobj"})
 
 
@@ -173,7 +168,7 @@ def _inverted_subject(verb: Token) -> Token | None:
         if c.dep_ in ("punct",):
             continue
         if c.dep_ in _INVERTED_DEPS and c.left_edge.i - verb.i <= 2 and speaker_like(c) \
-                and c.ent_type_ not in _NOT_SPEAKER_ENTS:
+                and c.ent_type_ not in NOT_SOURCES:
             return c  # (`said Monday`: a date is no speaker)
         return None
     return None
@@ -312,8 +307,7 @@ def _to_infinitive(v: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
 
 
-_NOT_SPEAKER_LABELS = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME", "EVENT", "CARDINAL", "ORDINAL", "MONEY",
-                                 "PERCENT", "QUANTITY"})
+_NOT_SPEAKER_LABELS = NOT_SOURCES | {"GPE", "LOC", "FAC", "EVENT"}
 
 
 def _apposed_subject(verb: Token) -> Token | None:
@@ -383,7 +377,8 @@ def _agent(verb: Token) -> Token | None:
     return None
 
 
-_FINITE = frozenset({"VBD", "VBZ", "VBP"})
+#: tags of a finite verb (past, present)
+FINITE = frozenset({"VBD", "VBZ", "VBP"})
 
 
 def _conjunct_head(v: Token) -> Token:
@@ -393,17 +388,17 @@ def _conjunct_head(v: Token) -> Token:
     about it and predicted that ...`: finite like that verb, not like the clause)."""
     h = v.head
     outer = h.head
-    if h.dep_ == "ccomp" and v.tag_ in _FINITE and v.tag_ == outer.tag_ \
+    if h.dep_ == "ccomp" and v.tag_ in FINITE and v.tag_ == outer.tag_ \
             and any(c.dep_ in _SUBJ_DEPS for c in h.children) \
             and (v.tag_ != h.tag_ or is_cue(v, attribution_lexicon())):
         return outer
-    if v.tag_ in _FINITE and h.tag_ in ("VB", "VBG") and h.dep_ in ("acl", "xcomp", "advcl", "pcomp") \
+    if v.tag_ in FINITE and h.tag_ in ("VB", "VBG") and h.dep_ in ("acl", "xcomp", "advcl", "pcomp") \
             and not any(c.dep_ in _SUBJ_DEPS or c.tag_ == "MD" for c in h.children):
         # `Mitt Romney ran on his ability to jolt the recovery and accused Obama of ...`:
         # a finite verb hung on an infinitive is coordinated with the finite verb above it
         t = h.head
         for _ in range(6):
-            if t.pos_ in VERB_POS and t.tag_ in _FINITE:
+            if t.pos_ in VERB_POS and t.tag_ in FINITE:
                 return t
             if t.head.i == t.i:
                 break
@@ -535,10 +530,6 @@ def trim_tokens(doc: Doc, a: int, b: int) -> tuple[int, int]:
                       or (doc[b].dep_ == "cc" and b > a)):
         b -= 1
     return a, b
-
-
-def alpha_count(doc: Doc, a: int, b: int) -> int:
-    return sum(1 for i in range(a, b + 1) if doc[i].is_alpha)
 
 
 # --- direct quotes ----------------------------------------------------------

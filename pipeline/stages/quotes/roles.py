@@ -34,6 +34,7 @@ from functools import lru_cache
 import pandas as pd
 
 from ...resources import word_list
+from ..entities.canonical import CORPUS_NAME_DOMINANCE, CORPUS_NAME_MIN_DOCS
 from .sources import speaker_name
 
 #: a person holds a role for the corpus when named in it in at least this many documents
@@ -99,12 +100,12 @@ def corpus_full_names(entities: pd.DataFrame) -> dict[str, dict[str, int]]:
 
 
 def full_name(surname: str, names: dict[str, dict[str, int]]) -> str | None:
-    """The full name the corpus gives a lone surname: in ``MIN_DOCS`` documents and
-    ``DOMINANCE`` times as many as any other (as ``entities.canonical`` does)."""
+    """The full name the corpus gives a lone surname, by the rule of ``entities.canonical``:
+    in ``CORPUS_NAME_MIN_DOCS`` documents and ``CORPUS_NAME_DOMINANCE`` times as many as any other."""
     ranked = sorted(names.get(surname, {}).items(), key=lambda kv: -kv[1])
-    if not ranked or ranked[0][1] < MIN_DOCS:
+    if not ranked or ranked[0][1] < CORPUS_NAME_MIN_DOCS:
         return None
-    if len(ranked) > 1 and ranked[0][1] < DOMINANCE * ranked[1][1]:
+    if len(ranked) > 1 and ranked[0][1] < CORPUS_NAME_DOMINANCE * ranked[1][1]:
         return None
     return ranked[0][0]
 

@@ -106,16 +106,22 @@ def source_nouns() -> dict[str, str]:
     return out
 
 
+def _without_determiners(mention: str) -> str:
+    """The mention without its leading determiners and possessive endings, words joined
+    by single spaces (one word always stays)."""
+    words = mention.replace("\u2019s ", " ").replace("'s ", " ").split()
+    while len(words) > 1 and words[0].lower() in _DETERMINERS:
+        words = words[1:]
+    return " ".join(words)
+
+
 def speaker_name(mention: str) -> str:
     """A speaker mention as a speaker label: without determiners, possessives, titles
     (:func:`pipeline.stages.names.strip_titles`) and the punctuation around it
     (``the council's spokesperson`` -> ``council spokesperson``, ``Mr. Clarke`` ->
     ``Clarke``). A mention that is all titles and roles (``the Belarusian diplomat``)
     only loses its determiners."""
-    words = mention.replace("\u2019s ", " ").replace("'s ", " ").split()
-    while len(words) > 1 and words[0].lower() in _DETERMINERS:
-        words = words[1:]
-    return strip_titles(" ".join(words)).strip(" ,.’'")
+    return strip_titles(_without_determiners(mention)).strip(" ,.’'")
 
 
 def describe(mention: str) -> str:
@@ -123,10 +129,7 @@ def describe(mention: str) -> str:
     without determiners and possessive endings, titles kept ("A spokesman for the
     Information Commissioner's Office" -> "spokesman for the Information Commissioner
     Office")."""
-    words = mention.replace("\u2019s ", " ").replace("'s ", " ").split()
-    while len(words) > 1 and words[0].lower() in _DETERMINERS:
-        words = words[1:]
-    return " ".join(words).strip(" ,.’'")
+    return _without_determiners(mention).strip(" ,.’'")
 
 
 def role_word(tok: Token) -> str:
