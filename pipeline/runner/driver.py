@@ -183,10 +183,9 @@ def _run(selected: list[Stage], registered, settings: Settings, store: TableStor
         t_finalized = time.perf_counter()
         cpu.append(time.process_time())
         for s in selected:
-            path = writers[s.output].commit()
+            writers[s.output].commit()
             secs = sink.seconds.get(s.name, 0.0)
             summary.tables.append(TableReport(s.output, writers[s.output].n_rows, table_path(out, s.output), secs))
-            del path
         shutil.rmtree(parts_dir, ignore_errors=True)
         store.carry(staging, [t for t in SCHEMAS if t not in writers and t != "errors"] + _other_tables(store, writers))
         stages_run = set(names) | ({"read"} if from_clean else set())
