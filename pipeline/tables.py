@@ -149,11 +149,10 @@ class PartWriter:
     describing the table needs no second read.
     """
 
-    def __init__(self, out_dir: Path | str, table: str, prefix: str = "part-"):
+    def __init__(self, out_dir: Path | str, table: str):
         self.out = Path(out_dir)
         self.out.mkdir(parents=True, exist_ok=True)
         self.table = table
-        self.prefix = prefix
         self.tmp_dir = Path(tempfile.mkdtemp(prefix=f".{table}.parts.", dir=self.out))
         self.n_parts = 0
         self.rows: dict[str, int] = {}   # part file name -> rows
@@ -167,8 +166,8 @@ class PartWriter:
     def _next_part(self, name: str | None = None) -> Path:
         """The path of a new part: ``name`` (e.g. ``part-<batch number>.parquet``,
         so the order of parts follows the batches whatever order they finish
-        in), else ``<prefix><counter>.parquet``."""
-        path = self.tmp_dir / (name or f"{self.prefix}{self.n_parts:05d}.parquet")
+        in), else ``part-<counter>.parquet``."""
+        path = self.tmp_dir / (name or f"part-{self.n_parts:05d}.parquet")
         self.n_parts += 1
         return path
 
@@ -216,9 +215,9 @@ class PartWriter:
         ``frames`` may be a generator reading the current parts (``parts()``):
         they are removed only after the last new part is written.
         """
-        stale, saved = self.tmp_dir, (self.n_parts, self.rows, self.synced, self.prefix)
+        stale, saved = self.tmp_dir, (self.n_parts, self.rows, self.synced)
         self.tmp_dir = Path(tempfile.mkdtemp(prefix=f".{self.table}.parts.", dir=self.out))
-        self.n_parts, self.rows, self.synced, self.prefix = 0, {}, set(), "part-"
+        self.n_parts, self.rows, self.synced = 0, {}, set()
         try:
             for df in frames:
                 if isinstance(df, pa.Table):
@@ -227,7 +226,7 @@ class PartWriter:
                     self.write(df)
         except BaseException:
             shutil.rmtree(self.tmp_dir, ignore_errors=True)
-            self.tmp_dir, (self.n_parts, self.rows, self.synced, self.prefix) = stale, saved
+            self.tmp_dir, (self.n_parts, self.rows, self.synced) = stale, saved
             raise
         shutil.rmtree(stale, ignore_errors=True)
 
