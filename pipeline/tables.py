@@ -97,16 +97,12 @@ def replace_path(tmp: Path, final: Path) -> None:
     involved on either side, the old one is first renamed aside, so at every
     moment either the old or the new complete table is at (or next to) the path.
     """
-    if final.is_symlink() and tmp.is_dir():  # a link (to a table of a generation) is replaced, not followed
+    old_is_dir = final.is_dir() and not final.is_symlink()  # a link (to a table of a generation) is not followed
+    if os.path.lexists(final) and (old_is_dir or tmp.is_dir()):
         trash = final.with_name(f".{final.name}.old-{uuid.uuid4().hex[:8]}")
         os.replace(final, trash)
         os.replace(tmp, final)
-        trash.unlink(missing_ok=True)
-    elif final.exists() and not final.is_symlink() and (final.is_dir() or tmp.is_dir()):
-        trash = final.with_name(f".{final.name}.old-{uuid.uuid4().hex[:8]}")
-        os.replace(final, trash)
-        os.replace(tmp, final)
-        if trash.is_dir():
+        if old_is_dir:
             shutil.rmtree(trash, ignore_errors=True)
         else:
             trash.unlink(missing_ok=True)
