@@ -65,17 +65,13 @@ class Sink:
         self.worker_rss_mib = max(self.worker_rss_mib, result.rss_mib)
         if result.busy[1]:
             self.busy.append(result.busy)
-        self.account(result.errors, result.seconds, result.n_docs, result.doc_ids, len(result.skipped),
-                     result.number)
-
-    def account(self, errors, seconds, n_docs, doc_ids, n_skipped: int = 0, number: int = 0) -> None:
-        self._errors[number] = self._errors.get(number, []) + list(errors)
-        for k, v in seconds.items():
+        self._errors.setdefault(result.number, []).extend(result.errors)
+        for k, v in result.seconds.items():
             self.seconds[k] = self.seconds.get(k, 0.0) + v
-        self.doc_ids.extend(doc_ids)
-        self.n_docs += n_docs
+        self.doc_ids.extend(result.doc_ids)
+        self.n_docs += result.n_docs
         if self.progress is not None:
-            self.progress.advance(n_docs + n_skipped)
+            self.progress.advance(result.n_docs + len(result.skipped))
 
 
 def copy_unchanged(out: Path, table: str, keep: set[str], writer: PartWriter) -> None:
