@@ -17,7 +17,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from ..errors import ErrorLog
-from ..registry import Stage, canonical_columns, producer, stages
+from ..registry import Stage, canonical_columns, producer, stage_names, stages
 from ..schemas import schema_for
 from ..tables import (MissingTableError, PartWriter, TableSchemaError, checked_dataset, read_table, table_files,
                       table_path, to_arrow, write_table)
@@ -122,7 +122,7 @@ def finalize(stage: Stage, writers: dict[str, PartWriter], batch_rows: int, out:
     touched = pa.array(sorted({doc_id for doc_id, _ in renames}), type=pa.string())
     # names flow downstream only: the quotes' corpus pass renames speakers in claims,
     # never an entity of the entities table
-    later = {s.output for s in stages()[[s.name for s in stages()].index(stage.name) + 1:]}
+    later = {s.output for s in stages()[stage_names().index(stage.name) + 1:]}
     for table, cols in canonical_columns().items():
         if table in writers and table in later:
             w = writers[table]
