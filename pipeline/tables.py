@@ -265,10 +265,10 @@ def sweep_temporary(out_dir: Path | str) -> list[str]:
     """Remove temporary files and part folders left by a run that was killed.
 
     Only names this module creates are touched: hidden ``.<table>.*.tmp`` files,
-    ``.<table>.parts.*`` folders (also the Dask engine's ``.dask-*.parts.*``
-    work folder) and ``.<table>.parquet.old-*`` leftovers. Two runs must not
-    share one ``--out`` at the same time (the second would sweep the first's
-    work in progress).
+    ``.<table>.parts.*`` folders (also the ``.dask-*.parts.*`` work folder of
+    earlier Dask runs) and ``.<table>.parquet.old-*`` leftovers. Call it with
+    the lock of ``--out`` held (``runner.store``): a second run would sweep the
+    first's work in progress.
     """
     out = Path(out_dir)
     removed: list[str] = []
