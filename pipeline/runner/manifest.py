@@ -69,9 +69,9 @@ def write(folder: Path, fingerprint: str | None, tables: Iterable[str],
           known: dict[str, list[tuple[str, int, int]]] | None = None) -> None:
     """Write the manifest of the generation in ``folder``; ``known``: records
     the writers already have (the other tables' are read from their files)."""
-    known = known or {}
+    known, tables = known or {}, set(tables)
     records = {**describe(folder, [t for t in tables if t not in known]),
-               **{t: r for t, r in known.items() if t in set(tables)}}
+               **{t: r for t, r in known.items() if t in tables}}
     data = {"version": VERSION, "fingerprint": fingerprint,
             "tables": {t: [list(r) for r in recs] for t, recs in sorted(records.items())}}
     atomic_bytes(folder / MANIFEST, json.dumps(data).encode())
