@@ -97,16 +97,12 @@ def replace_path(tmp: Path, final: Path) -> None:
     involved on either side, the old one is first renamed aside, so at every
     moment either the old or the new complete table is at (or next to) the path.
     """
-    if final.is_symlink() and tmp.is_dir():  # a link (to a table of a generation) is replaced, not followed
+    old_is_dir = final.is_dir() and not final.is_symlink()  # a link (to a table of a generation) is not followed
+    if os.path.lexists(final) and (old_is_dir or tmp.is_dir()):
         trash = final.with_name(f".{final.name}.old-{uuid.uuid4().hex[:8]}")
         os.replace(final, trash)
         os.replace(tmp, final)
-        trash.unlink(missing_ok=True)
-    elif final.exists() and not final.is_symlink() and (final.is_dir() or tmp.is_dir()):
-        trash = final.with_name(f".{final.name}.old-{uuid.uuid4().hex[:8]}")
-        os.replace(final, trash)
-        os.replace(tmp, final)
-        if trash.is_dir():
+        if old_is_dir:
             shutil.rmtree(trash, ignore_errors=True)
         else:
             trash.unlink(missing_ok=True)
@@ -149,11 +145,10 @@ class PartWriter:
     describing the table needs no second read.
     """
 
-    def __init__(self, out_dir: Path | str, table: str, prefix: str = "part-"):
+    def __init__(self, out_dir: Path | str, table: str):
         self.out = Path(out_dir)
         self.out.mkdir(parents=True, exist_ok=True)
         self.table = table
-        self.prefix = prefix
         self.tmp_dir = Path(tempfile.mkdtemp(prefix=f".{table}.parts.", dir=self.out))
         self.n_parts = 0
         self.rows: dict[str, int] = {}   # part file name -> rows
@@ -167,8 +162,8 @@ class PartWriter:
     def _next_part(self, name: str | None = None) -> Path:
         """The path of a new part: ``name`` (e.g. ``part-<batch number>.parquet``,
         so the order of parts follows the batches whatever order they finish
-        in), else ``<prefix><counter>.parquet``."""
-        path = self.tmp_dir / (name or f"{self.prefix}{self.n_parts:05d}.parquet")
+        in), else ``part-<counter>.parquet``."""
+        path = self.tmp_dir / (name or f"part-{self.n_parts:05d}.parquet")
         self.n_parts += 1
         return path
 
@@ -216,9 +211,9 @@ class PartWriter:
         ``frames`` may be a generator reading the current parts (``parts()``):
         they are removed only after the last new part is written.
         """
-        stale, saved = self.tmp_dir, (self.n_parts, self.rows, self.synced, self.prefix)
+        stale, saved = self.tmp_dir, (self.n_parts, self.rows, self.synced)
         self.tmp_dir = Path(tempfile.mkdtemp(prefix=f".{self.table}.parts.", dir=self.out))
-        self.n_parts, self.rows, self.synced, self.prefix = 0, {}, set(), "part-"
+        self.n_parts, self.rows, self.synced = 0, {}, set()
         try:
             for df in frames:
                 if isinstance(df, pa.Table):
@@ -227,7 +222,7 @@ class PartWriter:
                     self.write(df)
         except BaseException:
             shutil.rmtree(self.tmp_dir, ignore_errors=True)
-            self.tmp_dir, (self.n_parts, self.rows, self.synced, self.prefix) = stale, saved
+            self.tmp_dir, (self.n_parts, self.rows, self.synced) = stale, saved
             raise
         shutil.rmtree(stale, ignore_errors=True)
 
@@ -270,10 +265,10 @@ def sweep_temporary(out_dir: Path | str) -> list[str]:
     """Remove temporary files and part folders left by a run that was killed.
 
     Only names this module creates are touched: hidden ``.<table>.*.tmp`` files,
-    ``.<table>.parts.*`` folders (also the Dask engine's ``.dask-*.parts.*``
-    work folder) and ``.<table>.parquet.old-*`` leftovers. Two runs must not
-    share one ``--out`` at the same time (the second would sweep the first's
-    work in progress).
+    ``.<table>.parts.*`` folders (also the ``.dask-*.parts.*`` work folder of
+    earlier Dask runs) and ``.<table>.parquet.old-*`` leftovers. Call it with
+    the lock of ``--out`` held (``runner.store``): a second run would sweep the
+    first's work in progress.
     """
     out = Path(out_dir)
     removed: list[str] = []

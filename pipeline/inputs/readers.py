@@ -163,11 +163,25 @@ def _outside(path: Path, root: Path) -> bool:
         return True
 
 
+def _skipped(p: Path, root: Path) -> ErrorRecord | None:
+    """Why the entry ``p`` of the input folder (resolved: ``root``) is not read, or None for an article file."""
+    where = display_path(p)
+    if p.is_symlink() and p.is_dir():
+        return ErrorRecord(display_path(p.name), where, "read", "not_followed",
+                           "skipped: a link to a folder is not followed; pass the folder itself with --input")
+    if p.is_symlink() and _outside(p, root):
+        return ErrorRecord(display_path(p.stem), where, "read", "outside_input",
+                           "skipped: a symbolic link to a file outside the input folder is not read")
+    if not _is_article(p):
+        return ErrorRecord(display_path(p.stem), where, "read", "unsupported_type",
+                           f"skipped: suffix {p.suffix.lower() or '(none)'!r} is not one of .txt, .html, .htm")
+    return None
+
+
 def input_files(folder: Path) -> list[Path]:
     """The article files an input folder's documents are read from."""
     root = folder.resolve()
-    return [p for p in _visible_entries(folder)
-            if _is_article(p) and not (p.is_symlink() and (p.is_dir() or _outside(p, root)))]
+    return [p for p in _visible_entries(folder) if _skipped(p, root) is None]
 
 
 def _plan_folder(folder: Path) -> Iterator[InputFile | ErrorRecord]:
@@ -178,18 +192,11 @@ def _plan_folder(folder: Path) -> Iterator[InputFile | ErrorRecord]:
     root = folder.resolve()
     files: list[Path] = []
     for p in entries:
-        where = display_path(p)
-        if p.is_symlink() and p.is_dir():
-            yield ErrorRecord(display_path(p.name), where, "read", "not_followed",
-                              "skipped: a link to a folder is not followed; pass the folder itself with --input")
-        elif p.is_symlink() and _outside(p, root):
-            yield ErrorRecord(display_path(p.stem), where, "read", "outside_input",
-                              "skipped: a symbolic link to a file outside the input folder is not read")
-        elif not _is_article(p):
-            yield ErrorRecord(display_path(p.stem), where, "read", "unsupported_type",
-                              f"skipped: suffix {p.suffix.lower() or '(none)'!r} is not one of .txt, .html, .htm")
-        else:
+        why = _skipped(p, root)
+        if why is None:
             files.append(p)
+        else:
+            yield why
     for p, doc_id in zip(files, unique_ids(files, folder)):
         yield InputFile(doc_id, display_path(p), os.fspath(p))
 

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Iterable
 
 from .batch import BatchTask, prepare_process, process_batch
 from .. import worker_server
-from .engines import exit_with_parent
+from .engines import exit_with_parent, run_bounded
 
 if TYPE_CHECKING:
     from .publish import Sink
@@ -109,18 +109,9 @@ class DaskEngine:
         self._ready.join()
         if self._error is not None:
             raise self._error
-        in_flight = 2 * self._workers()
-        pending: set = set()
-        for task in tasks:
-            pending.add(self.client.submit(process_batch, task, pure=False, key=f"claimex-batch-{task.number}-{id(self)}"))
-            while len(pending) >= in_flight:
-                done, pending = wait(pending, return_when="FIRST_COMPLETED")
-                for f in done:
-                    sink.add(f.result())
-        while pending:
-            done, pending = wait(pending, return_when="FIRST_COMPLETED")
-            for f in done:
-                sink.add(f.result())
+        run_bounded(tasks, lambda task: self.client.submit(process_batch, task, pure=False,
+                                                           key=f"claimex-batch-{task.number}-{id(self)}"),
+                    wait, 2 * self._workers(), sink)
 
     def close(self) -> None:
         self._ready.join()

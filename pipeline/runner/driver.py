@@ -58,7 +58,7 @@ from .parse_cache import DocIndex
 from .publish import Sink, copy_unchanged, finalize, write_errors
 from .run_record import write_run_record
 from .settings import DEFAULT_INPUT, Progress, RunSummary, Settings, TableReport, check_settings
-from .store import TableStore
+from .store import TableStore, tables_in
 
 
 def check_inputs(stage: Stage, settings: Settings, produced: set[str]) -> None:
@@ -183,15 +183,14 @@ def _run(selected: list[Stage], registered, settings: Settings, store: TableStor
         t_finalized = time.perf_counter()
         cpu.append(time.process_time())
         for s in selected:
-            path = writers[s.output].commit()
+            writers[s.output].commit()
             secs = sink.seconds.get(s.name, 0.0)
             summary.tables.append(TableReport(s.output, writers[s.output].n_rows, table_path(out, s.output), secs))
-            del path
         shutil.rmtree(parts_dir, ignore_errors=True)
         store.carry(staging, [t for t in SCHEMAS if t not in writers and t != "errors"] + _other_tables(store, writers))
         stages_run = set(names) | ({"read"} if from_clean else set())
         summary.errors_path = write_errors(summary.errors, out, staging, stages_run, keep_docs=skipped)
-        manifest.write(staging, fingerprint if full else None, [t for t in _tables_in(staging) if t != "errors"],
+        manifest.write(staging, fingerprint if full else None, [t for t in tables_in(staging) if t != "errors"],
                        known={w.table: w.records for w in writers.values()})
         store.publish(staging)
         staging = None
@@ -231,10 +230,6 @@ def _check_upstream(out: Path, selected: list[Stage], state: manifest.State) -> 
         why = manifest.damage(out, t, state, strict=False)
         if why:
             raise TableSchemaError(f"{why}; rerun `pipeline run {producer(t)}` (or `pipeline run all`)")
-
-
-def _tables_in(folder: Path) -> list[str]:
-    return sorted(p.name[: -len(".parquet")] for p in folder.iterdir() if p.name.endswith(".parquet"))
 
 
 def _other_tables(store: TableStore, writers: dict) -> list[str]:

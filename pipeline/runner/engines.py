@@ -20,7 +20,7 @@ from __future__ import annotations
 import os
 import threading
 import time
-from typing import Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 from .. import worker_server
 from .batch import BatchTask, prepare_process, process_batch
@@ -34,6 +34,28 @@ PARENT_CHECK_SECONDS = 0.5
 def run_serial(tasks: Iterator[BatchTask], sink: Sink, settings: Settings) -> None:
     for task in tasks:
         sink.add(process_batch(task))
+
+
+def run_bounded(tasks: Iterable[BatchTask], submit: Callable[[BatchTask], Any], wait: Callable, in_flight: int,
+                sink: Sink) -> None:
+    """Submit ``tasks`` with at most ``in_flight`` batches in flight (memory stays
+    flat) and hand each result to ``sink`` as it finishes (the sink orders them by
+    batch number). ``submit`` returns a future; ``wait`` is
+    ``concurrent.futures.wait`` or ``distributed.wait``."""
+    pending: set = set()
+
+    def collect() -> None:
+        nonlocal pending
+        done, pending = wait(pending, return_when="FIRST_COMPLETED")
+        for f in done:
+            sink.add(f.result())
+
+    for task in tasks:
+        pending.add(submit(task))
+        while len(pending) >= in_flight:
+            collect()
+    while pending:
+        collect()
 
 
 def _alive(pid: int) -> bool:
@@ -83,21 +105,9 @@ class WorkerPool:
             self.pool.submit(os.getpid)
 
     def run(self, tasks: Iterator[BatchTask], sink: Sink) -> None:
-        from concurrent.futures import FIRST_COMPLETED, wait
+        from concurrent.futures import wait
 
-        pending: set = set()
-        for task in tasks:
-            pending.add(self.pool.submit(process_batch, task))
-            # bounded: at most two batches per worker in flight (memory stays flat);
-            # results are taken as they come (the sink orders them by batch number)
-            while len(pending) >= 2 * self.workers:
-                done, pending = wait(pending, return_when=FIRST_COMPLETED)
-                for f in done:
-                    sink.add(f.result())
-        while pending:
-            done, pending = wait(pending, return_when=FIRST_COMPLETED)
-            for f in done:
-                sink.add(f.result())
+        run_bounded(tasks, lambda task: self.pool.submit(process_batch, task), wait, 2 * self.workers, sink)
 
     def close(self, cancel: bool = False) -> None:
         self.pool.shutdown(wait=True, cancel_futures=cancel)

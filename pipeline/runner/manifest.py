@@ -31,7 +31,6 @@ import pyarrow.parquet as pq
 from ..tables import TableSchemaError, atomic_bytes, checked_dataset, table_files, table_path
 from .store import MANIFEST, STORE_DIR, TableStore
 
-MANIFEST_NAME = MANIFEST
 VERSION = 2
 
 
@@ -70,12 +69,12 @@ def write(folder: Path, fingerprint: str | None, tables: Iterable[str],
           known: dict[str, list[tuple[str, int, int]]] | None = None) -> None:
     """Write the manifest of the generation in ``folder``; ``known``: records
     the writers already have (the other tables' are read from their files)."""
-    known = known or {}
+    known, tables = known or {}, set(tables)
     records = {**describe(folder, [t for t in tables if t not in known]),
-               **{t: r for t, r in known.items() if t in set(tables)}}
+               **{t: r for t, r in known.items() if t in tables}}
     data = {"version": VERSION, "fingerprint": fingerprint,
             "tables": {t: [list(r) for r in recs] for t, recs in sorted(records.items())}}
-    atomic_bytes(folder / MANIFEST_NAME, json.dumps(data).encode())
+    atomic_bytes(folder / MANIFEST, json.dumps(data).encode())
 
 
 def load(out: Path) -> State:

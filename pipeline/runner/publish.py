@@ -17,7 +17,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from ..errors import ErrorLog
-from ..registry import Stage, canonical_columns, producer, stages
+from ..registry import Stage, canonical_columns, producer, stage_names, stages
 from ..schemas import schema_for
 from ..tables import (MissingTableError, PartWriter, TableSchemaError, checked_dataset, read_table, table_files,
                       table_path, to_arrow, write_table)
@@ -65,17 +65,13 @@ class Sink:
         self.worker_rss_mib = max(self.worker_rss_mib, result.rss_mib)
         if result.busy[1]:
             self.busy.append(result.busy)
-        self.account(result.errors, result.seconds, result.n_docs, result.doc_ids, len(result.skipped),
-                     result.number)
-
-    def account(self, errors, seconds, n_docs, doc_ids, n_skipped: int = 0, number: int = 0) -> None:
-        self._errors[number] = self._errors.get(number, []) + list(errors)
-        for k, v in seconds.items():
+        self._errors.setdefault(result.number, []).extend(result.errors)
+        for k, v in result.seconds.items():
             self.seconds[k] = self.seconds.get(k, 0.0) + v
-        self.doc_ids.extend(doc_ids)
-        self.n_docs += n_docs
+        self.doc_ids.extend(result.doc_ids)
+        self.n_docs += result.n_docs
         if self.progress is not None:
-            self.progress.advance(n_docs + n_skipped)
+            self.progress.advance(result.n_docs + len(result.skipped))
 
 
 def copy_unchanged(out: Path, table: str, keep: set[str], writer: PartWriter) -> None:
@@ -126,7 +122,7 @@ def finalize(stage: Stage, writers: dict[str, PartWriter], batch_rows: int, out:
     touched = pa.array(sorted({doc_id for doc_id, _ in renames}), type=pa.string())
     # names flow downstream only: the quotes' corpus pass renames speakers in claims,
     # never an entity of the entities table
-    later = {s.output for s in stages()[[s.name for s in stages()].index(stage.name) + 1:]}
+    later = {s.output for s in stages()[stage_names().index(stage.name) + 1:]}
     for table, cols in canonical_columns().items():
         if table in writers and table in later:
             w = writers[table]

@@ -147,13 +147,13 @@ class TableStore:
         try:
             _replace_link(self.dir / CURRENT, gen.name, self.dir)
         except OSError:  # no symbolic links here: move the tables into <out> one by one
-            for table in _tables_in(gen):
+            for table in tables_in(gen):
                 replace_path(table_path(gen, table), table_path(self.out, table))
             if (gen / MANIFEST).exists():
                 os.replace(gen / MANIFEST, self.dir / MANIFEST)
             shutil.rmtree(gen, ignore_errors=True)
             return self.out
-        for table in _tables_in(gen):
+        for table in tables_in(gen):
             link = table_path(self.out, table)
             target = f"{STORE_DIR}/{CURRENT}/{link.name}"
             if not (link.is_symlink() and os.readlink(link) == target):
@@ -166,7 +166,8 @@ class TableStore:
         return gen
 
 
-def _tables_in(folder: Path) -> list[str]:
+def tables_in(folder: Path) -> list[str]:
+    """The tables (``<name>.parquet``) a generation or staging folder holds."""
     return sorted(p.name[: -len(".parquet")] for p in folder.iterdir() if p.name.endswith(".parquet"))
 
 
