@@ -188,7 +188,9 @@ class StaticEmbedder:
         for w in basic_tokenize(text):
             r = self._word_rows.get(w)
             if r is None:
-                r = [int(rows[i]) for i in tok.word_ids(w) if rows[i] >= 0]
+                # segmented directly: this cache holds the word's rows, so the
+                # tokenizer's own word cache would only keep a second copy of every word
+                r = [int(rows[i]) for i in tok._segment(w) if rows[i] >= 0]
                 if len(self._word_rows) >= _CACHE_MAX:
                     self._word_rows.clear()
                 self._word_rows[w] = r
