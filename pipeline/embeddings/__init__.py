@@ -1,6 +1,6 @@
 """Static sentence embeddings distilled from all-MiniLM-L6-v2: numpy only at run time.
 
-    from static_embed import encode
+    from pipeline.embeddings import encode
     X = encode(["The unemployment rate fell to 4%.", "..."])   # (n, d) float32, L2-normalised
 
 A sentence vector is the mean of its WordPiece tokens' vectors (a vocab -> vector
@@ -14,7 +14,8 @@ needed: clean text (drop control chars, whitespace -> space), spaces around CJK
 ideographs, lowercase per character, NFD + drop combining marks, split on
 whitespace and punctuation, then greedy longest-match-first WordPiece (`##`
 continuation, [UNK] for a word with no segmentation or over 100 characters). It
-matched the real tokenizer on all 136,096 texts of the shared data (see README).
+matched the real tokenizer on all 136,096 texts of the shared data;
+tests/test_embeddings_tokenizer.py pins the hard cases against that tokenizer's output.
 
 Artifact (`static_embed.npz`, no pickle): `vocab` (the 30,522 WordPiece tokens,
 UTF-8, newline-joined, as uint8), `rows` (int32, vocab id -> table row, -1 = no
@@ -187,7 +188,9 @@ class StaticEmbedder:
         for w in basic_tokenize(text):
             r = self._word_rows.get(w)
             if r is None:
-                r = [int(rows[i]) for i in tok.word_ids(w) if rows[i] >= 0]
+                # segmented directly: this cache holds the word's rows, so the
+                # tokenizer's own word cache would only keep a second copy of every word
+                r = [int(rows[i]) for i in tok._segment(w) if rows[i] >= 0]
                 if len(self._word_rows) >= _CACHE_MAX:
                     self._word_rows.clear()
                 self._word_rows[w] = r

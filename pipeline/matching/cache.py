@@ -53,7 +53,7 @@ def load_or_build(archive: Archive, cache_dir: Path, reranker: Reranker, encode:
             return Index.load(folder), False
         except (OSError, ValueError, KeyError, zipfile.BadZipFile):
             shutil.rmtree(folder, ignore_errors=True)  # a damaged index of ours: build it again
-    index = build_index(archive, encode if reranker.uses_embeddings else None)
+    index = build_index(archive, encode)
     cache_dir.mkdir(parents=True, exist_ok=True)
     tmp = cache_dir / f".building-{uuid.uuid4().hex[:8]}"
     tmp.mkdir()

@@ -18,6 +18,7 @@ import pyarrow.parquet as pq
 
 from ..tables import PartWriter, checked_dataset, table_files
 from . import DEFAULT_MIN_SCORE, DEFAULT_TOP_K, load_matcher, read_archive
+from .text import claim_content
 
 CACHE_FOLDER = ".match_cache"
 #: claim_matches rows per Parquet part
@@ -49,8 +50,7 @@ def claim_texts(out_dir: Path) -> Iterator[tuple[str, int, str]]:
             cols = batch.to_pydict()
             if content:
                 for doc_id, claim_id, text, start, c0, c1 in zip(*(cols[c] for c in columns)):
-                    inner = text[c0 - start:c1 - start] if c0 is not None and c1 is not None else ""
-                    yield doc_id, claim_id, inner if inner.strip() else text
+                    yield doc_id, claim_id, claim_content(text, start, c0, c1)
             else:
                 yield from zip(cols["doc_id"], cols["claim_id"], cols["text"])
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+import pandas as pd
+
 #: Lucene's English stop words (as in ``bm25s``): the BM25 stage measured best with them removed
 STOPWORDS = frozenset(
     "a an and are as at be but by for if in into is it no not of on or such that the their then there "
@@ -104,3 +106,14 @@ def normalised(text: str) -> str:
 def dedup_key(claim: str, title: str) -> str:
     """Archive rows with the same key are indexed once (see ``index.build_index``)."""
     return normalised(claim) + "|" + normalised(title)
+
+
+def claim_content(text: str, start: int, content_start, content_end) -> str:
+    """The asserted content of a claim, cut from its ``text`` by the claims table's
+    ``content_start``/``content_end`` (document offsets; ``start`` is the claim's): the
+    attribution frame ("X said on Monday that") is no part of what was asserted. The whole
+    text when the content is not marked (null) or is blank."""
+    if pd.isna(content_start) or pd.isna(content_end):
+        return text
+    inner = text[int(content_start) - int(start):int(content_end) - int(start)]
+    return inner if inner.strip() else text

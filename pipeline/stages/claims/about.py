@@ -87,16 +87,9 @@ def content_of(doc: Doc | None, text: str, start: int, end: int, quote: tuple[in
 class _DocEntities:
     """One document's entity mentions, in order, with what a claim can be about."""
 
-    def __init__(self, rows: pd.DataFrame | None):
-        if rows is None or not len(rows):
-            self.starts = np.zeros(0, dtype=np.int64)
-            self.rows: list[tuple[int, int, str, str]] = []
-            self.label_of: dict[str, str] = {}
-            return
-        rows = rows.sort_values("start")
-        canon = rows["canonical"].where(rows["canonical"].notna(), rows["text"])
-        self.rows = list(zip(rows["start"].astype(int), rows["end"].astype(int), rows["label"].astype(str),
-                             canon.astype(str)))
+    def __init__(self, rows: list[tuple[int, int, str, str]]):
+        """``rows``: (start, end, label, canonical name) of the document's mentions."""
+        self.rows = sorted(rows, key=lambda r: r[0])
         self.starts = np.asarray([r[0] for r in self.rows], dtype=np.int64)
         self.label_of = {name: label for _, _, label, name in self.rows}
 
@@ -109,6 +102,20 @@ class _DocEntities:
         """Mentions ending before ``pos``, nearest first."""
         hi = int(np.searchsorted(self.starts, pos, side="left"))
         return [r for r in reversed(self.rows[:hi]) if r[1] <= pos]
+
+
+def _mentions_by_doc(entities: pd.DataFrame) -> dict[str, list[tuple[int, int, str, str]]]:
+    """(start, end, label, canonical name, else the text) of every mention, per document:
+    the columns are read once for the whole batch (a sub-frame per document cost more
+    than the claims' own work)."""
+    if not len(entities):
+        return {}
+    canon = entities["canonical"].where(entities["canonical"].notna(), entities["text"])
+    out: dict[str, list[tuple[int, int, str, str]]] = {}
+    for doc_id, *row in zip(entities["doc_id"], entities["start"].astype(int), entities["end"].astype(int),
+                            entities["label"].astype(str), canon.astype(str)):
+        out.setdefault(doc_id, []).append(tuple(row))
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -202,7 +209,7 @@ def annotate_claims(claims: pd.DataFrame, quotes: pd.DataFrame, entities: pd.Dat
         return out
     texts = dict(zip(documents["doc_id"], documents["text"]))
     q_by_doc = {d: g for d, g in quotes.groupby("doc_id", sort=False)} if len(quotes) else {}
-    e_by_doc = {d: g for d, g in entities.groupby("doc_id", sort=False)} if len(entities) else {}
+    mentions = _mentions_by_doc(entities)
     kinds, abouts, c0s, c1s = [], [], [], []
     cache: dict[str, tuple] = {}
     previous: dict[str, tuple[int, list[str]]] = {}  # doc -> (paragraph, the one thing the last claim was about)
@@ -217,7 +224,7 @@ def annotate_claims(claims: pd.DataFrame, quotes: pd.DataFrame, entities: pd.Dat
             by_id = {int(i): (int(s), int(e), k) for i, s, e, k in
                      zip(q["quote_id"], q["start"], q["end"], q_kinds)} if q is not None else {}
             kind_of = {} if q is None else dict(zip(q["speaker"], q_kinds))
-            cache[doc_id] = (by_id, kind_of, _DocEntities(e_by_doc.get(doc_id)))
+            cache[doc_id] = (by_id, kind_of, _DocEntities(mentions.get(doc_id, [])))
         by_id, kind_of, ents = cache[doc_id]
         quote = by_id.get(int(quote_id)) if pd.notna(quote_id) else None
         text = texts.get(doc_id, "")

@@ -43,7 +43,7 @@ from math import ceil
 import numpy as np
 import pandas as pd
 
-from ...matching.text import numbers, tokens
+from ...matching.text import claim_content, numbers, tokens
 from ...resources import reporting_verb_forms, reporting_verb_lemmas, titles
 
 #: shared content words / the longer claim's content words, at least
@@ -121,11 +121,8 @@ def _contents(claims: pd.DataFrame) -> list[str]:
     texts = claims["text"].astype(str).tolist()
     if "content_start" not in claims.columns or "content_end" not in claims.columns:
         return texts
-    out = []
-    for text, start, c0, c1 in zip(texts, claims["start"], claims["content_start"], claims["content_end"]):
-        inner = text[int(c0) - int(start):int(c1) - int(start)] if pd.notna(c0) and pd.notna(c1) else ""
-        out.append(inner if inner.strip() else text)
-    return out
+    return [claim_content(text, start, c0, c1)
+            for text, start, c0, c1 in zip(texts, claims["start"], claims["content_start"], claims["content_end"])]
 
 
 class _Components:

@@ -319,9 +319,7 @@ def load_model_from(directory: Path | str, embedding_table: Path | str | None = 
         if want != have:
             raise ClaimModelError(f"claim model in {directory} was trained on the embedding table with SHA-1 "
                                   f"{str(want)[:12]}, but {table} has {str(have)[:12]}; {fix}")
-        # the packaged table through the package's public encode; another table (tests,
-        # experiments) through the same loader
-        encode = embeddings.encode if embedding_table is None else embeddings.load(str(table)).encode
+        encode = embeddings.load(str(table)).encode
     try:
         return ClaimModel(config, weights, encode)
     except (KeyError, ValueError, TypeError, IndexError, AttributeError) as exc:

@@ -46,6 +46,7 @@ from .cues import (best_cue, content_span, cue_precision, doc_matches, evaluativ
                    find_cues, has_proposition, is_question)
 from .model import ClaimModel, load_model
 from ...errors import DOCUMENT_ERRORS, ErrorLog
+from ...nlp.docs import doc_text
 from ...nlp.lemmas import lemma as lemma_of
 from ...resources import reporting_verb_lemmas
 from ...tables import empty_frame
@@ -157,12 +158,13 @@ def _pronoun_reporter(span: Span, quotes: pd.DataFrame | DocQuotes | None) -> st
 class DocArrays:
     """Token attributes of one Doc read once (``Doc.to_array``) for all its sentences,
     and its text (``Doc.text`` joins every token on each access: per sentence, that is
-    quadratic in the document's length)."""
+    quadratic in the document's length; ``doc_text`` builds the same string from one
+    token array)."""
 
     __slots__ = ("_tags", "_tag_names", "text")
 
     def __init__(self, doc: Doc):
-        self.text = doc.text
+        self.text = doc_text(doc)
         self._tags = doc.to_array([TAG])
         strings = doc.vocab.strings
         self._tag_names = {h: strings[h] for h in set(self._tags.tolist())}
