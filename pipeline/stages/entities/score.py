@@ -14,9 +14,7 @@ import pandas as pd
 from ...evaluation.gold import DocAnchors, Gold, GoldSpan, anchor_alt_spans
 from ...evaluation.metrics import PRF, Row, StageReport, anchor, gold_by_doc, norm_key, scored_preds, trim
 
-#: entity labels that name something (canonical names are scored on these);
-#: the others (DATE, CARDINAL, ...) are values whose canonical is their text
-NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "EVENT", "LAW", "FAC", "PRODUCT", "WORK_OF_ART", "LANGUAGE"})
+from .rules import NAME_LABELS  # canonical names are scored on the labels that name something
 
 @dataclass
 class _GoldMention:
