@@ -13,8 +13,8 @@ import pandas as pd
 
 from ...evaluation.gold import DocAnchors, Gold, GoldSpan, anchor_alt_spans
 from ...evaluation.metrics import PRF, Row, StageReport, anchor, gold_by_doc, norm_key, scored_preds, trim
-
 from .rules import NAME_LABELS  # canonical names are scored on the labels that name something
+
 
 @dataclass
 class _GoldMention:
