@@ -209,3 +209,18 @@ def test_claims_clusters_link_the_seeds_repeated_claims(tmp_path):
     assert others["cluster_id"].isna().all()
     linked = claims[claims["cluster_id"].notna()]
     assert (linked.groupby("cluster_id")["doc_id"].nunique() == 2).all()
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("GDP grew 9.5% in 2024, not 1,000 times as the minister said", "Igor Sekreta"),
+    ("Two thousand people did not attend; three hundred didn't either", None),
+    ("Nobody said it's over: nothing is settled without a vote", "Tony Blair"),
+    ("It’s the détente of 1992 that no one wanted", None),       # curly apostrophe, accent: long way
+    ("Belarus asked Russia for ten million", "the deputy minister"),
+    ("", None),
+])
+def test_claims_clusters_features_agree_with_the_word_by_word_definition(text, speaker):
+    """The one-pass features of ASCII text are the words, numbers and negations the module
+    defines, found one by one."""
+    assert C._features(text, speaker) == (C.content_words(text, speaker),
+                                          (frozenset(C.numbers(text)), C._negations(text)))

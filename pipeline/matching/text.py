@@ -27,6 +27,7 @@ _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|(?<=[A-Za-z])
 _WS = re.compile(r"\s+")
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 _ALNUM = re.compile(r"[a-z0-9]+")
+_DIGIT = re.compile(r"\d")
 _NUMBER = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)")
 _NUMBER_WORDS = {"two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
                  "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "twenty": "20", "hundred": "100",
@@ -76,24 +77,33 @@ class _Stemmer:
 _stem: _Stemmer | None = None
 
 
-def tokens(text: str) -> list[str]:
-    """Lowercased words, possessive 's dropped, stop words removed, Snowball-stemmed."""
+def word_forms(text: str) -> list[str]:
+    """Lowercased words as written (curly apostrophes straightened), before stemming."""
+    return _WORD.findall(text.lower().translate(_APOSTROPHES))
+
+
+def stemmed(found: list[str]) -> list[str]:
+    """``found`` words (from :func:`word_forms`) with possessive 's dropped, stop words removed,
+    Snowball-stemmed."""
     global _stem
     if _stem is None:
         _stem = _Stemmer()
-    words = _WORD.findall(text.lower().translate(_APOSTROPHES))
-    words = [w[:-2] if w.endswith("'s") else w for w in words]
-    return _stem([w for w in words if w not in STOPWORDS])
+    found = [w[:-2] if w.endswith("'s") else w for w in found]
+    return _stem([w for w in found if w not in STOPWORDS])
 
 
-def numbers(text: str) -> set[str]:
-    """Numbers written in digits (``1,000`` -> ``1000``, ``4.0`` -> ``4``) or as common number words."""
-    out = set()
-    for m in _NUMBER.finditer(text):
-        out.add("%g" % float(m.group(1).replace(",", "")))
-    for word in _WORD.findall(text.lower()):
-        if word in _NUMBER_WORDS:
-            out.add(_NUMBER_WORDS[word])
+def tokens(text: str) -> list[str]:
+    """Lowercased words, possessive 's dropped, stop words removed, Snowball-stemmed."""
+    return stemmed(word_forms(text))
+
+
+def numbers(text: str, found: list[str] | None = None) -> set[str]:
+    """Numbers written in digits (``1,000`` -> ``1000``, ``4.0`` -> ``4``) or as common number words.
+    ``found``: the lowercased words of ``text`` when the caller has them (``_WORD`` over
+    ``text.lower()``; :func:`word_forms` gives the same list for ASCII text)."""
+    out = {"%g" % float(m.group(1).replace(",", "")) for m in _NUMBER.finditer(text)} if _DIGIT.search(text) else set()
+    for word in _NUMBER_WORDS.keys() & (_WORD.findall(text.lower()) if found is None else found):
+        out.add(_NUMBER_WORDS[word])
     return out
 
 

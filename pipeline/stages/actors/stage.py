@@ -63,7 +63,10 @@ def build_actors(documents: pd.DataFrame, entities: pd.DataFrame, quotes: pd.Dat
 
     if len(entities):
         ents = entities[entities["canonical"].notna()]
-        keep = ents["label"].isin(list(ACTOR_LABELS)) | ents["canonical"].map(lambda n: alias_kind(n) == "organisation")
+        # the alias list is asked once per name, not once per mention (90,000 mentions of 25,000
+        # names in the BBC corpus)
+        orgs = [n for n in ents["canonical"].unique() if alias_kind(n) == "organisation"]
+        keep = ents["label"].isin(list(ACTOR_LABELS)) | ents["canonical"].isin(orgs)
         ents = ents[keep]
         role_col = ents["role"] if "role" in ents.columns else pd.Series(None, index=ents.index)
         for d, text, label, name, role in zip(ents["doc_id"], ents["text"], ents["label"], ents["canonical"], role_col):

@@ -424,8 +424,18 @@ def canonical_names(entities: pd.DataFrame) -> pd.Series:
     for n in list(uf.parent):
         members[uf.find(n)].append(n)
     label_of = {n: labels[i] for i, n in enumerate(nodes)}
+    known_keys = _known_acronym_keys()
     choice: dict = {}
     for root, ns in members.items():
+        if len(ns) == 1 and ns[0] not in alias_nodes and (root[0] == "P" or root[1] not in known_keys):
+            # most clusters are one node written one way: ``_pick`` would return that form
+            # (no degree, no alias, no known acronym to prefer); the corpus has ~45,000 of them
+            only = forms.get(ns[0])
+            if only is not None and len(only) == 1:
+                (form,) = only
+                if not degree[form]:
+                    choice[ns[0]] = form
+                    continue
         cands: Counter = Counter()
         for n in ns:
             cands.update(forms.get(n, Counter()))
