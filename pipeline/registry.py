@@ -32,6 +32,13 @@ How the runner uses an entry (``pipeline/runner/``):
   reads (``resolve_roles(quotes, entities)``: the entities' final canonical
   names and roles). It must return the same rows and may change other columns
   (one ``canonical`` name per entity across the corpus).
+* ``finalize_features(table) -> {column: values}`` (optional) is the part of the
+  finalize that needs no other row: it runs per batch, where the work is parallel,
+  on the stage's rows of the batch, and its columns (named ``_...``, private to
+  the run) are kept in the run's part files for the finalize to read and never
+  published. Rows without them (documents reused by an incremental run) are
+  the finalize's to compute: the features speed it up and change nothing else
+  (``cluster_features``: each claim's words, numbers and negations).
 * ``corpus=True`` makes a **corpus stage**: its function is called once per run,
   after every batch and every finalize, with the whole tables its parameters
   name (tables only: no ``docs``, ``raw``), and returns its whole table, which
@@ -76,7 +83,7 @@ from .stages.actors import stage as actors_stage
 from .stages.claims import score as claims_score
 from .stages.claims.about import sync_sources
 from .stages.claims.stage import setup as claims_setup
-from .stages.claims.clusters import cluster_ids
+from .stages.claims.clusters import cluster_features, cluster_ids
 from .stages.clean import score as clean_score
 from .stages.entities import rules as entity_rules
 from .stages.entities import score as entities_score
@@ -99,6 +106,7 @@ class Stage:
     help: str = ""
     setup: Callable[[], Any] | None = None      # loads models once per process
     finalize: Callable[[pd.DataFrame], pd.DataFrame] | None = None
+    finalize_features: Callable[[pd.DataFrame], dict] | None = None  # per batch, for the finalize
     canonical_columns: tuple[str, ...] = ()     # output columns holding canonical names
     components: tuple[ModuleType, ...] = ()     # spaCy components added to the one parse
     score: Callable[..., Any] | None = None     # for `pipeline eval`
@@ -160,7 +168,8 @@ _STAGES: list[Stage] = [
           finalize=resolve_roles, canonical_columns=("speaker",), score=quotes_score.score),
     Stage("claims", "claims", claims.classify_claims, schemas.CLAIMS,
           help="claim type, speaker, check-worthiness and what each claim is about",
-          setup=claims_setup, finalize=_claims_finalize, canonical_columns=("speaker", "about"),
+          setup=claims_setup, finalize=_claims_finalize, finalize_features=cluster_features,
+          canonical_columns=("speaker", "about"),
           score=claims_score.score),
     Stage("actors", "actors", actors.build_actors, schemas.ACTORS,
           help="one row per person or organisation of the corpus, with aliases and counts",

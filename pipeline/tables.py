@@ -35,11 +35,22 @@ def table_path(out_dir: Path | str, table: str) -> Path:
     return Path(out_dir) / f"{table}.parquet"
 
 
-def to_arrow(df: pd.DataFrame, table: str) -> pa.Table:
+#: columns whose name starts with this are a run's own: computed per batch for a stage's
+#: corpus-wide finalize (``Stage.finalize_features``), kept in the run's part files, never published
+PRIVATE_PREFIX = "_"
+
+
+def private_columns(columns: Iterable[str]) -> list[str]:
+    return [c for c in columns if c.startswith(PRIVATE_PREFIX)]
+
+
+def to_arrow(df: pd.DataFrame, table: str, private: bool = False) -> pa.Table:
     """Conform a DataFrame to the table's schema (column order, types).
 
     Required columns missing from ``df`` are an error; extra columns declared in
-    the schema but absent are filled with nulls only when nullable.
+    the schema but absent are filled with nulls only when nullable. Other columns
+    are dropped, except, with ``private``, the run's private columns (``PRIVATE_PREFIX``),
+    appended after the schema's.
     """
     schema = schema_for(table)
     df = df.copy()
@@ -48,8 +59,18 @@ def to_arrow(df: pd.DataFrame, table: str) -> pa.Table:
             if not field.nullable:
                 raise TableSchemaError(f"{table}: missing required column {field.name!r}")
             df[field.name] = None
-    df = df[[f.name for f in schema]]
-    return pa.Table.from_pandas(df, schema=schema, preserve_index=False)
+    arrow = pa.Table.from_pandas(df[[f.name for f in schema]], schema=schema, preserve_index=False)
+    for name in private_columns(df.columns) if private else ():
+        arrow = arrow.append_column(name, pa.array(df[name].tolist()))
+    return arrow
+
+
+def _conforms(arrow_schema: pa.Schema, table: str) -> bool:
+    """Is ``arrow_schema`` the table's schema, possibly followed by private columns?"""
+    schema = schema_for(table)
+    n = len(schema)
+    return (len(arrow_schema) >= n and all(arrow_schema.field(i).equals(schema.field(i)) for i in range(n))
+            and all(name.startswith(PRIVATE_PREFIX) for name in arrow_schema.names[n:]))
 
 
 def empty_frame(table: str) -> pd.DataFrame:
@@ -168,11 +189,11 @@ class PartWriter:
         return path
 
     def write(self, df: pd.DataFrame, name: str | None = None) -> None:
-        self.write_arrow(to_arrow(df, self.table), name)
+        self.write_arrow(to_arrow(df, self.table, private=True), name)
 
     def write_arrow(self, arrow: pa.Table, name: str | None = None) -> None:
-        if arrow.schema != schema_for(self.table):
-            arrow = to_arrow(arrow.to_pandas(), self.table)
+        if not _conforms(arrow.schema, self.table):
+            arrow = to_arrow(arrow.to_pandas(), self.table, private=True)
         path = self._next_part(name)
         pq.write_table(arrow, path)
         self.rows[path.name] = arrow.num_rows
@@ -189,16 +210,20 @@ class PartWriter:
         return sorted(self.tmp_dir.glob("*.parquet"))
 
     def read(self, columns: list[str] | None = None) -> pd.DataFrame:
-        """The rows written so far (before ``commit``), e.g. for a corpus-wide finalize."""
+        """The rows written so far (before ``commit``), e.g. for a corpus-wide finalize; with
+        the private columns of the parts that have them (null in the others)."""
         parts = self.parts()
         if not parts:
             return empty_frame(self.table)
+        if columns is None and any(len(pq.read_schema(p)) > len(schema_for(self.table)) for p in parts):
+            tables = [pq.read_table(p) for p in parts]
+            return pa.concat_tables(tables, promote_options="default").to_pandas()
         return pq.ParquetDataset(parts).read(columns=columns).to_pandas()
 
     def replace(self, part: Path, df: pd.DataFrame) -> None:
         """Write ``df`` over the part file ``part`` (atomically: a temporary file, renamed)."""
         tmp = part.with_name(f".{part.name}.tmp")
-        arrow = to_arrow(df, self.table)
+        arrow = to_arrow(df, self.table, private=True)
         pq.write_table(arrow, tmp)
         os.replace(tmp, part)
         self.rows[part.name] = arrow.num_rows
@@ -232,6 +257,10 @@ class PartWriter:
             self.write(empty_frame(self.table))
         parts = self.parts()
         for part in parts:
+            if len(pq.read_schema(part)) > len(schema_for(self.table)):
+                # private columns no finalize rewrote away: never published
+                self.replace(part, pq.read_table(part).to_pandas().drop(
+                    columns=private_columns(pq.read_schema(part).names)))
             if part.name not in self.synced:
                 with open(part, "rb") as fh:
                     os.fsync(fh.fileno())

@@ -211,16 +211,42 @@ def test_claims_clusters_link_the_seeds_repeated_claims(tmp_path):
     assert (linked.groupby("cluster_id")["doc_id"].nunique() == 2).all()
 
 
-@pytest.mark.parametrize("text, speaker", [
-    ("GDP grew 9.5% in 2024, not 1,000 times as the minister said", "Igor Sekreta"),
-    ("Two thousand people did not attend; three hundred didn't either", None),
-    ("Nobody said it's over: nothing is settled without a vote", "Tony Blair"),
-    ("It’s the détente of 1992 that no one wanted", None),       # curly apostrophe, accent: long way
-    ("Belarus asked Russia for ten million", "the deputy minister"),
-    ("", None),
-])
-def test_claims_clusters_features_agree_with_the_word_by_word_definition(text, speaker):
-    """The one-pass features of ASCII text are the words, numbers and negations the module
-    defines, found one by one."""
-    assert C._features(text, speaker) == (C.content_words(text, speaker),
-                                          (frozenset(C.numbers(text)), C._negations(text)))
+FEATURE_TEXTS = [
+    "GDP grew 9.5% in 2024, not 1,000 times as the minister said",
+    "Two thousand people did not attend; three hundred didn't either",
+    "Nobody said it's over: nothing is settled without a vote",
+    "It’s the détente of 1992 that no one wanted",       # curly apostrophe, accent: the long way
+    "Belarus asked Russia for ten million",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", FEATURE_TEXTS)
+def test_claims_clusters_features_agree_with_the_word_by_word_definition(text):
+    """The one-pass words, numbers and negations of a claim are those the module defines, found
+    one by one; once a speaker's words are dropped, they are its content words."""
+    stems, nums, neg = C._claim_words(text)
+    assert (nums, neg) == (frozenset(C.numbers(text)), C._negations(text))
+    for speaker in (None, "Igor Sekreta", "the deputy minister"):
+        drop = C._speaker_words(speaker) if speaker else C._frame_words()
+        assert tuple(t for t in stems if t not in drop) == C.content_words(text, speaker)
+
+
+def test_claims_clusters_features_stored_per_batch_read_back_the_same():
+    df = claims_of(*((f"doc{i % 3}", t, None) for i, t in enumerate(FEATURE_TEXTS)))
+    stored = C._stored_features(df.assign(**C.cluster_features(df)))
+    assert stored == [(list(w), n, k) for w, n, k in map(C._claim_words, C._contents(df))]
+
+
+def test_claims_clusters_ids_do_not_depend_on_stored_features():
+    """Rows with the per-batch features, rows without (an incremental run's reused documents)
+    and a mix of both give the same ids."""
+    df = claims_of(("d1", "Belarus joined the OSCE in 1992 and never left it", "Aleinik"),
+                   ("d2", "Belarus joined the OSCE in 1992 and never left it.", None),
+                   ("d3", "Belarus joined the OSCE in 1993 and never left it", None),
+                   ("d4", "Belarus joined the OSCE in 1992 and left it", None))
+    features = pd.DataFrame(C.cluster_features(df))
+    mixed = df.assign(**features).copy()
+    mixed.loc[1, list(features.columns)] = None
+    ids = [C.cluster_ids(d).tolist() for d in (df, df.assign(**features), mixed)]
+    assert ids[0] == ids[1] == ids[2] and ids[0][0] == ids[0][1] and pd.isna(ids[0][2])

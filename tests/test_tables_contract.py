@@ -55,3 +55,21 @@ def test_tables_write_failure_keeps_previous_table(tmp_path):
         write_table(bad, tmp_path, "sentences")
     assert read_table(tmp_path, "sentences")["text"].tolist() == ["x"]
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")], "temporary files left behind"
+
+
+def test_tables_private_columns_stay_in_the_run_and_are_never_published(tmp_path):
+    """A stage's per-batch finalize features (columns named ``_...``) are kept in the part
+    files, read back (null for parts written without them), and dropped when published."""
+    from pipeline.tables import PartWriter, empty_frame, table_path
+
+    row = {c: None for c in empty_frame("errors").columns}
+    base = pd.DataFrame([dict(row, doc_id="a", path="a.txt", stage="clean", error="unreadable", detail="m")])
+    writer = PartWriter(tmp_path, "errors")
+    writer.write(base.assign(_feature=["x"]))
+    writer.write(base.assign(doc_id="b"))  # e.g. reused rows, without the feature
+    back = writer.read()
+    assert back["_feature"].tolist() == ["x", None] and back["doc_id"].tolist() == ["a", "b"]
+    path = writer.commit()
+    assert path == table_path(tmp_path, "errors")
+    published = pq.ParquetDataset(path).schema.names
+    assert "_feature" not in published and published == list(empty_frame("errors").columns)

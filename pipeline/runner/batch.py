@@ -316,7 +316,7 @@ def write_parts(result: BatchResult, folder: Path) -> None:
         if len(df):
             (folder / table).mkdir(parents=True, exist_ok=True)
             path = folder / table / f"part-{result.number:05d}.parquet"
-            pq.write_table(to_arrow(df, table), path)
+            pq.write_table(to_arrow(df, table, private=True), path)
             _fsync(path)  # here, in parallel, not in the process that publishes
             result.parts[table] = (str(path), len(df))
     result.tables = {}
@@ -354,5 +354,16 @@ def _process(task: BatchTask, nlp, *, zone: bool) -> BatchResult:
     documents = tables.get("documents")
     doc_ids = list(documents["doc_id"]) if documents is not None else []
     n_docs = len(task.raw) if task.raw is not None else len(doc_ids)
-    return BatchResult(task.number, {s.output: tables[s.output] for s in selected}, errors.records,
-                       docbin, parsed, seconds, n_docs, doc_ids)
+    return BatchResult(task.number, {s.output: _with_finalize_features(s, tables[s.output], seconds)
+                                     for s in selected}, errors.records, docbin, parsed, seconds, n_docs, doc_ids)
+
+
+def _with_finalize_features(stage: Stage, table: pd.DataFrame, seconds: dict[str, float]) -> pd.DataFrame:
+    """The batch's rows of ``stage`` with the private columns its finalize reads (registry:
+    ``finalize_features``), computed here, in parallel, rather than in the corpus pass."""
+    if stage.finalize_features is None or not len(table):
+        return table
+    t0 = time.perf_counter()
+    table = table.assign(**stage.finalize_features(table))
+    seconds[stage.name] = seconds.get(stage.name, 0.0) + time.perf_counter() - t0
+    return table

@@ -50,6 +50,8 @@ from ...resources import reporting_verb_forms, reporting_verb_lemmas, titles
 THRESHOLD = 0.8
 #: content words a claim needs to be linked at all
 MIN_WORDS = 4
+#: the private columns :func:`cluster_features` adds to a run's parts of the claims table
+WORDS_COLUMN, SIGNATURE_COLUMN = "_cluster_words", "_cluster_signature"
 _CAPITALISED = re.compile(r"(?<![.!?:\"'\u201c]\s)(?<!^)\b([A-Z][\w'-]*)")
 _NEGATION = re.compile(r"\b(?:no|not|never|none|nobody|nothing|neither|nor|cannot|without)\b|n't\b")
 
@@ -90,16 +92,41 @@ def _negations(text: str) -> int:
     return len(_NEGATION.findall(_plain(text).lower()))
 
 
-def _features(text: str, speaker: str | None) -> tuple[tuple[str, ...], tuple[frozenset, int]]:
-    """A claim's content words and its signature (numbers, negation count) in one pass over its
-    words: ASCII text (96% of BBC claims) needs no accent folding, so the words, the number words
-    and the lowercased text are found once, not three times; other text takes the long way."""
+def _claim_words(text: str) -> tuple[list[str], frozenset, int]:
+    """A claim's stemmed words (speaker not yet dropped), numbers and negation count, in one
+    pass over its words: ASCII text (96% of BBC claims) needs no accent folding, so the words,
+    the number words and the lowercased text are found once, not three times."""
     if not text.isascii():
-        return content_words(text, speaker), (frozenset(numbers(text)), _negations(text))
+        return tokens(_plain(text)), frozenset(numbers(text)), _negations(text)
     found = word_forms(text)
-    drop = _speaker_words(speaker) if speaker else _frame_words()
-    return (tuple(t for t in stemmed(found) if t not in drop),
-            (frozenset(numbers(text, found)), len(_NEGATION.findall(text.lower()))))
+    return stemmed(found), frozenset(numbers(text, found)), len(_NEGATION.findall(text.lower()))
+
+
+def cluster_features(claims: pd.DataFrame) -> dict[str, list[str]]:
+    """The per-claim part of :func:`cluster_ids`, which needs no other claim: the registry runs
+    it per batch, in parallel (``finalize_features``), and ``cluster_ids`` reads its private
+    columns back: ``_cluster_words`` (the stems, space-separated) and ``_cluster_signature``
+    (``negations|numbers``)."""
+    out_words, out_sigs = [], []
+    for text in _contents(claims):
+        stems, nums, neg = _claim_words(text)
+        out_words.append(" ".join(stems))
+        out_sigs.append(f"{neg}|{' '.join(sorted(nums))}")
+    return {WORDS_COLUMN: out_words, SIGNATURE_COLUMN: out_sigs}
+
+
+def _stored_features(claims: pd.DataFrame) -> list[tuple[list[str], frozenset, int] | None]:
+    """Each row's features as :func:`cluster_features` stored them, None where it did not."""
+    if WORDS_COLUMN not in claims.columns or SIGNATURE_COLUMN not in claims.columns:
+        return [None] * len(claims)
+    out = []
+    for w, sig in zip(claims[WORDS_COLUMN].tolist(), claims[SIGNATURE_COLUMN].tolist()):
+        if isinstance(w, str) and isinstance(sig, str):
+            neg, _, nums = sig.partition("|")
+            out.append((w.split(), frozenset(nums.split()), int(neg)))
+        else:
+            out.append(None)
+    return out
 
 
 def _lcs(a: tuple, b: tuple) -> int:
@@ -201,8 +228,13 @@ def cluster_ids(claims: pd.DataFrame, threshold: float = THRESHOLD, min_words: i
         return pd.Series([], dtype="Int64", index=claims.index)
     texts = _contents(claims)
     speakers = claims["speaker"].tolist() if "speaker" in claims.columns else [None] * n
-    # a claim's numbers and negation words (its signature) must agree with any claim it is linked to
-    words, sigs = zip(*(_features(t, s if isinstance(s, str) else None) for t, s in zip(texts, speakers)))
+    words, sigs = [], []
+    for text, speaker, stored in zip(texts, speakers, _stored_features(claims)):
+        stems, nums, neg = stored if stored is not None else _claim_words(text)
+        drop = _speaker_words(speaker) if isinstance(speaker, str) and speaker else _frame_words()
+        words.append(tuple(t for t in stems if t not in drop))
+        # a claim's numbers and negation words (its signature) must agree with any claim it is linked to
+        sigs.append((nums, neg))
     # identical word sequences are one candidate (a sentence repeated in a thousand articles costs
     # one entry, not a million pairs); within one, the rows with the same signature are linked
     units: dict[tuple, dict[tuple, list[int]]] = {}
