@@ -182,6 +182,27 @@ def test_runner_finalize_sees_whole_corpus_and_renames_speakers(tmp_path, monkey
     assert {t.table: t.rows for t in summary.tables}["entities"] == len(ents)
 
 
+def test_runner_finalize_renames_reach_every_later_table(tmp_path, monkeypatch):
+    """Names an entities finalize changes reach quotes.speaker, claims.speaker and claims.about,
+    though the quotes and claims tables have finalizes of their own (the renames wait for them
+    and are applied to the whole table they read)."""
+    def upper(entities: pd.DataFrame) -> pd.DataFrame:
+        return entities.assign(canonical=entities["canonical"].str.upper())
+
+    _with_stage(monkeypatch, "entities", finalize=upper)
+    run(list(stage_names()), Settings(input=SEEDS, out=tmp_path, batch_size=2))
+    names = {(d, c.casefold()) for d, c in zip(*(read_table(tmp_path, "entities")[k] for k in ("doc_id", "canonical")))}
+    checked = 0
+    for table, column in (("quotes", "speaker"), ("claims", "speaker"), ("claims", "about")):
+        df = read_table(tmp_path, table)
+        for d, value in zip(df["doc_id"], df[column]):
+            for name in ([value] if isinstance(value, str) else list(value) if value is not None else []):
+                if (d, name.casefold()) in names:
+                    assert name == name.upper(), (table, column, name)
+                    checked += 1
+    assert checked > 50
+
+
 @pytest.mark.parametrize(
     "before, after, quotes, expected",
     [

@@ -174,9 +174,10 @@ def _run(selected: list[Stage], registered, settings: Settings, store: TableStor
         cpu.append(time.process_time())
         for s in batched:
             copy_unchanged(out, s.output, skipped, writers[s.output])
+        pending = {s.output: [] for s in batched if s.finalize is not None}  # renames for finalizes to come
         for s in batched:
             if s.finalize is not None:
-                finalize(s, writers, max(batch_size * 50, 1000), out)
+                finalize(s, writers, max(batch_size * 50, 1000), out, pending)
         for s in selected:
             if s.corpus:
                 sink.seconds[s.name] = run_corpus_stage(s, writers, out, max(batch_size * 50, 1000))

@@ -91,7 +91,8 @@ def copy_unchanged(out: Path, table: str, keep: set[str], writer: PartWriter) ->
             writer.write_arrow(t, f"kept-{k:05d}.parquet")
 
 
-def finalize(stage: Stage, writers: dict[str, PartWriter], batch_rows: int, out: Path) -> None:
+def finalize(stage: Stage, writers: dict[str, PartWriter], batch_rows: int, out: Path,
+             pending: dict[str, list] | None = None) -> None:
     """Run ``stage.finalize`` over the stage's whole table (this run's parts).
 
     The hook sees the rows sorted by the table's key (``doc_id``, then its id
@@ -102,11 +103,16 @@ def finalize(stage: Stage, writers: dict[str, PartWriter], batch_rows: int, out:
     Memory and time go with the stage's own table (read whole, converted to
     Arrow once, written back in parts of ``batch_rows``), not with the corpus:
     renamed canonical names are carried into another table part by part, and
-    only into the parts that hold a renamed document.
+    only into the parts that hold a renamed document. ``pending`` ({table: [...]}) names the
+    tables whose own finalize is still to come in this run: their renames wait there and are
+    applied to the whole table that finalize reads anyway, in order, instead of rewriting
+    their parts once per earlier finalize.
     """
     writer = writers[stage.output]
     keys = [f.name for f in schema_for(stage.output)][:2]
     before = writer.read().sort_values(keys, kind="mergesort").reset_index(drop=True)
+    for cols, names in (pending.pop(stage.output, []) if pending is not None else []):
+        before = renamed(before, cols, names)
     after = stage.finalize(before, **{t: whole_table(t, writers, out) for t in stage.finalize_inputs})
     if len(after) != len(before):
         raise ValueError(f"finalize of stage {stage.name!r} returned {len(after)} rows for {len(before)}; "
@@ -124,7 +130,9 @@ def finalize(stage: Stage, writers: dict[str, PartWriter], batch_rows: int, out:
     # never an entity of the entities table
     later = {s.output for s in stages()[stage_names().index(stage.name) + 1:]}
     for table, cols in canonical_columns().items():
-        if table in writers and table in later:
+        if table in writers and table in later and pending is not None and table in pending:
+            pending[table].append((cols, renames))
+        elif table in writers and table in later:
             w = writers[table]
             for part in w.parts():
                 ids = pq.read_table(part, columns=["doc_id"]).column("doc_id")
