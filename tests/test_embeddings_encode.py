@@ -3,6 +3,7 @@ empty and unknown texts, meaning (related sentences closer than unrelated ones).
 from __future__ import annotations
 
 import numpy as np
+import pytest
 from pipeline.embeddings import encode, load
 
 TEXTS = [
@@ -43,3 +44,17 @@ def test_embeddings_encode_empty_list():
 
 def test_embeddings_table_is_loaded_once_per_process():
     assert load() is load()
+
+
+@pytest.mark.parametrize("lengths", [[1], [2, 1, 7], [8, 9, 15, 16, 17], [127, 128, 129, 3], [200, 257, 1029, 8]])
+def test_embeddings_segment_sums_are_numpy_reduceat_bit_for_bit(lengths):
+    """The grouped sums give exactly the vectors ``np.add.reduceat`` gave (same scores, same
+    tables), segment lengths below, at and above numpy's blocks of 8 and 128."""
+    from pipeline.embeddings import segment_sums
+
+    rng = np.random.default_rng(len(lengths))
+    table = rng.standard_normal((500, 16)).astype(np.float32)
+    lengths = np.array(lengths)
+    flat = rng.integers(0, 500, lengths.sum())
+    starts = np.concatenate([[0], np.cumsum(lengths)[:-1]])
+    assert np.array_equal(segment_sums(table, flat, lengths), np.add.reduceat(table[flat], starts, axis=0))
