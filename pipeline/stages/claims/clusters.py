@@ -120,10 +120,14 @@ def _stored_features(claims: pd.DataFrame) -> list[tuple[list[str], frozenset, i
     if WORDS_COLUMN not in claims.columns or SIGNATURE_COLUMN not in claims.columns:
         return [None] * len(claims)
     out = []
+    signatures: dict[str, tuple[frozenset, int]] = {}  # few distinct ones: most claims are "0|"
     for w, sig in zip(claims[WORDS_COLUMN].tolist(), claims[SIGNATURE_COLUMN].tolist()):
         if isinstance(w, str) and isinstance(sig, str):
-            neg, _, nums = sig.partition("|")
-            out.append((w.split(), frozenset(nums.split()), int(neg)))
+            parsed = signatures.get(sig)
+            if parsed is None:
+                neg, _, nums = sig.partition("|")
+                parsed = signatures[sig] = (frozenset(nums.split()), int(neg))
+            out.append((w.split(), *parsed))
         else:
             out.append(None)
     return out
@@ -155,6 +159,16 @@ def name_words(text: str) -> set[str]:
     return out
 
 
+def _content_of(claims: pd.DataFrame):
+    """``content(i)``: the asserted content of row ``i`` (as :func:`_contents`), cut when asked:
+    with the words stored per batch, only the rows of a candidate link need their text."""
+    texts = claims["text"].astype(str).tolist()
+    if "content_start" not in claims.columns or "content_end" not in claims.columns:
+        return texts.__getitem__
+    starts, c0, c1 = (claims[c].tolist() for c in ("start", "content_start", "content_end"))
+    return lambda i: claim_content(texts[i], starts[i], c0[i], c1[i])
+
+
 def _contents(claims: pd.DataFrame) -> list[str]:
     """The asserted content of each claim: its content span when the table has one, else its text."""
     texts = claims["text"].astype(str).tolist()
@@ -180,8 +194,9 @@ class _Components:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
-def _overlapping_pairs(sets: list[frozenset], threshold: float = THRESHOLD) -> list[tuple[int, int]]:
-    """Pairs (a, b), a < b, of word sets sharing at least ``threshold`` of the longer set's words.
+def _overlapping_pairs(seqs: list[tuple], threshold: float = THRESHOLD) -> list[tuple[int, int]]:
+    """Pairs (a, b), a < b, of word sequences whose *sets* of words share at least ``threshold``
+    of the longer set's words.
 
     Candidates come from prefix filtering: each set is cut to its rarest words, |s| - ceil(t |s|)
     + 1 of them (rarest by corpus frequency, ties by the word), and two sets sharing ceil(t |s|)
@@ -189,18 +204,23 @@ def _overlapping_pairs(sets: list[frozenset], threshold: float = THRESHOLD) -> l
     similarity search"). The prefixes' co-occurrence is one sparse product, the candidates' exact
     overlaps one more: no Python loop over pairs (a corpus of 40,000 claims has ~260,000 candidate
     pairs and a few hundred links)."""
-    n = len(sets)
+    n = len(seqs)
     if n < 2:
         return []
-    ids, words = pd.factorize(pd.Series(list(chain.from_iterable(sets)), dtype=object))
-    sizes = np.fromiter(map(len, sets), dtype=np.int64, count=n)
+    ids, words = pd.factorize(pd.Series(list(chain.from_iterable(seqs)), dtype=object))
+    n_words = len(words)
+    lengths = np.fromiter(map(len, seqs), dtype=np.int64, count=n)
+    distinct = np.sort(np.repeat(np.arange(n, dtype=np.int64), lengths) * n_words + ids)  # row, then word
+    distinct = distinct[np.concatenate(([True], distinct[1:] != distinct[:-1]))]
+    ids = distinct % n_words
+    sizes = np.bincount(distinct // n_words, minlength=n)
     indptr = np.zeros(n + 1, dtype=np.int64)
     np.cumsum(sizes, out=indptr[1:])
-    df = np.bincount(ids, minlength=len(words))
-    words = words.tolist()
-    rank = np.empty(len(words), dtype=np.int64)
-    rank[sorted(range(len(words)), key=lambda k: (df[k], words[k]))] = np.arange(len(words))
-    whole = csr_matrix((np.ones(len(ids), dtype=np.int32), rank[ids], indptr), shape=(n, len(words)))
+    df = np.bincount(ids, minlength=n_words)
+    words, counts = words.tolist(), df.tolist()  # Python values: sorting by numpy scalars is slow
+    rank = np.empty(n_words, dtype=np.int64)
+    rank[sorted(range(n_words), key=lambda k: (counts[k], words[k]))] = np.arange(n_words)
+    whole = csr_matrix((np.ones(len(ids), dtype=np.int32), rank[ids], indptr), shape=(n, n_words))
     whole.sort_indices()  # each row's words, rarest first
     need = np.ceil(threshold * sizes).astype(np.int64)  # the same float product as ``ceil(t * k)``
     position = np.arange(len(ids)) - np.repeat(indptr[:-1], sizes)
@@ -226,11 +246,11 @@ def cluster_ids(claims: pd.DataFrame, threshold: float = THRESHOLD, min_words: i
     n = len(claims)
     if n == 0:
         return pd.Series([], dtype="Int64", index=claims.index)
-    texts = _contents(claims)
+    content = _content_of(claims)
     speakers = claims["speaker"].tolist() if "speaker" in claims.columns else [None] * n
     words, sigs = [], []
-    for text, speaker, stored in zip(texts, speakers, _stored_features(claims)):
-        stems, nums, neg = stored if stored is not None else _claim_words(text)
+    for i, (speaker, stored) in enumerate(zip(speakers, _stored_features(claims))):
+        stems, nums, neg = stored if stored is not None else _claim_words(content(i))
         drop = _speaker_words(speaker) if isinstance(speaker, str) and speaker else _frame_words()
         words.append(tuple(t for t in stems if t not in drop))
         # a claim's numbers and negation words (its signature) must agree with any claim it is linked to
@@ -247,14 +267,13 @@ def cluster_ids(claims: pd.DataFrame, threshold: float = THRESHOLD, min_words: i
             for r in rows[1:]:
                 comps.union(rows[0], r)
     seqs = list(units)
-    sets = [frozenset(w) for w in seqs]
-    for a, b in _overlapping_pairs(sets, threshold):
+    for a, b in _overlapping_pairs(seqs, threshold):
         if _lcs(seqs[a], seqs[b]) < ceil(threshold * max(len(seqs[a]), len(seqs[b]))):
             continue
         ua, ub = units[seqs[a]], units[seqs[b]]
         for sig in ua.keys() & ub.keys():
             ra, rb = ua[sig][0], ub[sig][0]
-            if not names_swapped(seqs[a], seqs[b], name_words(texts[ra]) | name_words(texts[rb])):
+            if not names_swapped(seqs[a], seqs[b], name_words(content(ra)) | name_words(content(rb))):
                 comps.union(ra, rb)
     roots = np.array([comps.find(i) for i in range(n)])
     docs = claims["doc_id"].to_numpy()
