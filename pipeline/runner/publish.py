@@ -190,9 +190,15 @@ def renamed(df: pd.DataFrame, cols: tuple[str, ...], renames: dict[tuple[str, st
                 out.append(new)
         return out
 
+    touched = {doc_id for doc_id, _ in renames}
+    docs = df["doc_id"].tolist()
+    rows = [i for i, d in enumerate(docs) if d in touched]  # a rename names its document: only its rows change
     for col in cols:
-        if col in df.columns:
-            df[col] = [one(d, v) for d, v in zip(df["doc_id"], df[col])]
+        if col in df.columns and rows:
+            values = df[col].tolist()
+            for i in rows:
+                values[i] = one(docs[i], values[i])
+            df[col] = pd.Series(values, index=df.index, dtype=object)
     return df
 
 
