@@ -68,13 +68,16 @@ def build_actors(documents: pd.DataFrame, entities: pd.DataFrame, quotes: pd.Dat
         orgs = [n for n in ents["canonical"].unique() if alias_kind(n) == "organisation"]
         keep = ents["label"].isin(list(ACTOR_LABELS)) | ents["canonical"].isin(orgs)
         ents = ents[keep]
-        role_col = ents["role"] if "role" in ents.columns else pd.Series(None, index=ents.index)
-        for d, text, label, name, role in zip(ents["doc_id"], ents["text"], ents["label"], ents["canonical"], role_col):
-            labels[name][label] += 1
-            aliases[name][text] += 1
+        # counted per (name, value) pair, not per mention; groups come in the order of their first
+        # mention, so each Counter is filled in the order a mention-by-mention count would fill
+        # it and ``most_common`` breaks ties the same way
+        for counter, column in ((labels, "label"), (aliases, "text"), (roles, "role")):
+            if column in ents.columns:
+                for (name, value), n in ents.groupby(["canonical", column], sort=False).size().items():
+                    if isinstance(value, str):
+                        counter[name][value] = int(n)
+        for name, d in zip(*(ents[["canonical", "doc_id"]].drop_duplicates()[c] for c in ("canonical", "doc_id"))):
             docs[name].add(d)
-            if isinstance(role, str):
-                roles[name][role] += 1
     if len(quotes) and "speaker_kind" in quotes.columns:
         q = quotes[quotes["speaker"].notna() & quotes["speaker_kind"].isin(["person", "organisation"])]
         for d, name, kind in zip(q["doc_id"], q["speaker"], q["speaker_kind"]):
