@@ -233,6 +233,19 @@ EXPECTED = {
                              "downturn", "Brainard", "argue")],
     "for_starters": [(I, "Dena Grayson for committing adultery with the congressman before the divorce",
                       "wife of Alan Grayson", "blames")],
+
+    # --- PolNeAR train, third round: direct-quote speakers and precision ---
+    # a name between the closing mark and the cue speaks, not whom it was told to
+    "name_before_told": [(D, "We were tremendously wrong to not have confronted him from the beginning,", "Ramos",
+                          "told")],
+    # the parser ends the sentence at `?''`/`!''`: the attribution opens the next one ...
+    "exclaim_then_wrote": [(D, "If Hillary thinks she can unleash her husband, with his terrible record of women "
+                               "abuse, while playing the women's card on me, she's wrong!", "Trump", "wrote"),
+                           (I, "she can unleash her husband, with his terrible record of women abuse, while playing "
+                               "the women's card on me", "Hillary", "thinks")],
+    # ... but not after a quote its own sentence introduces
+    "question_introduced": [(D, "Why now? That was on my way to Libya?", "Clinton", "responds"),
+                            (D, "You look cute.", "Mills", "writes")],
 }
 
 

@@ -46,6 +46,7 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from ...resources import QUOTE_CHARS, word_list, word_set
+from ..names import title_words
 from .cues import (SCARE_MAX_WORDS, VERB_POS, WORDS_RE, Attribution, CueLexicon, DocIndex, DocQuotes,
                    attribution_lexicon, cue_extent, is_cue, is_negated, mention_bounds, n_words, report_lexicon,
                    speaker_like, subject_of, title_like)
@@ -65,6 +66,11 @@ def _find_after_cue(ix: DocIndex, first: int, last: int, lex: CueLexicon, strict
         tok = doc[i]
         if is_cue(tok, lex):
             subj = subject_of(tok, inverted=True, avoid=ix.quoted)
+            if strict and (subj is None or subj.i > tok.i):
+                # a name between the mark and the cue speaks, not whom it was told to
+                named = _name_before_cue(ix, first, i)
+                if named is not None:
+                    return tok, named
             if subj is not None and ix.in_quote[subj.i] == -1:
                 return tok, subj
             if strict:
@@ -77,6 +83,28 @@ def _find_after_cue(ix: DocIndex, first: int, last: int, lex: CueLexicon, strict
                     return tok, subj
             return None
     return None
+
+
+def _name_before_cue(ix: DocIndex, first: int, cue: int):
+    """`"...," Ramos, 58, told AFP`: the parser left the cue without a subject and
+    hung the name elsewhere (PolNeAR train). The words between the closing mark and
+    the cue are a name, with at most an apposition set off by commas: its last word."""
+    doc = ix.doc
+    k = first
+    while k < cue and doc[k].is_space:
+        k += 1
+    if k >= cue or doc[k].pos_ != "PROPN" or not doc[k].text[:1].isupper():
+        return None
+    end = k
+    while end + 1 < cue and doc[end + 1].pos_ == "PROPN" and doc[end + 1].text[:1].isupper():
+        end += 1
+    if doc[end].ent_type_ not in ("PERSON", "ORG", "") or doc[end].lower_ in title_words():
+        return None
+    rest = [t for t in doc[end + 1:cue] if not t.is_space]
+    if rest and not (len(rest) >= 2 and rest[0].text == "," and rest[-1].text == ","
+                     and not any(t.pos_ in VERB_POS or t.text in QUOTE_CHARS for t in rest)):
+        return None
+    return doc[end]
 
 
 def _according(ix: DocIndex, first: int, last: int):
@@ -243,6 +271,14 @@ def direct_attributions(ix: DocIndex, spans: list[QuotedSpan], title_cues: froze
         b_last = t_open - 1
         a_first = t_close + 1
         a_last = sent_c.end - 1
+        if a_first > a_last and sp.closed and content.rstrip()[-1:] in "!?" and s_close + 1 < len(ix.sents) \
+                and ix.alpha_count(b_first, b_last) == 0 \
+                and "\n" not in text[sp.close_end:ix.sents[s_close + 1].start_char]:
+            # `"What if ...?" the 43-year-old asked`, `"... she's wrong!'' Mr. Trump wrote`:
+            # the parser ends the sentence at the mark; the attribution is the next one's
+            # start (PolNeAR train); not after a quote its sentence introduces (`Clinton
+            # responds with, "Why now?" Mills then writes back, ...`)
+            a_last = ix.sents[s_close + 1].end - 1
         # Titles: `titled "..."`, `project named "..."` (docs/guidelines.md §4).
         # (on the raw text, so `so-called`, which the tokenizer splits, is one word)
         prev_words = WORDS_RE.findall(text[max(0, sp.open_pos - 40):sp.open_pos].lower())[-3:]
