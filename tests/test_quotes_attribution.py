@@ -246,6 +246,11 @@ EXPECTED = {
     # ... but not after a quote its own sentence introduces
     "question_introduced": [(D, "Why now? That was on my way to Libya?", "Clinton", "responds"),
                             (D, "You look cute.", "Mills", "writes")],
+    # a work's name in Title Case (after a noun for a work, `according to`, before `by <Name>`)
+    # is no quote; `according to <book>` does not make the book's title speech
+    "work_movie": [],
+    "according_to_book": [(I, "Freddy's decision to be a pilot rather than run the family business had cleared a "
+                              "path for him to succeed his father", "Donald", "told")],
 }
 
 

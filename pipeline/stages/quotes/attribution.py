@@ -236,6 +236,32 @@ def _governing_cue(ix: DocIndex, t_open: int, t_close: int, sp: QuotedSpan):
     return None
 
 
+_WORK_BEFORE = re.compile(r"(?:\b(?P<word>[\w-]+)|['’]s|\baccording to)\W{0,3}$", re.IGNORECASE)
+_WORK_AFTER = re.compile(r"\W{0,4}by\s+[A-Z]")
+
+
+def _work_title(ix: DocIndex, sp: QuotedSpan, content: str, prev: QuotedSpan | None) -> bool:
+    """A Title Case phrase in quotation marks that names a work, not speech (PolNeAR
+    train): after a noun for a work (``work_nouns.txt``), an article or a possessive
+    (`CNN's "State of the Union,"`, `the "Defeat Crooked Hillary PAC,"`), `according
+    to` (`According to ''The Trumps: ...,'' by Gwenda Blair, Donald told ...`: the
+    book is the source, not a quote), before `by <Name>`, or after another such name
+    and `and` (`"Parks and Recreation" and "Guardians of the Galaxy,"`)."""
+    if not title_like(content.rstrip().rstrip("!?") + "."):
+        return False
+    text = ix.text
+    line = text.rfind("\n", 0, sp.open_pos) + 1
+    before = text[max(line, sp.open_pos - 40):sp.open_pos]
+    m = _WORK_BEFORE.search(before)
+    if m is not None and (m.group("word") is None or m.group("word").lower() in word_set("work_nouns")
+                          or m.group("word").lower() in ("the", "a", "an")):
+        return True
+    if _WORK_AFTER.match(text, sp.close_end):
+        return True
+    return prev is not None and text[prev.close_end:sp.open_pos].strip(" ,").lower() in ("and", "or") \
+        and title_like(text[prev.start:prev.end].rstrip().rstrip("!?") + ".")
+
+
 def _sentence_subject(ix: DocIndex, sent_i: int, before_tok: int):
     """Subject of the main verb of sentence ``sent_i`` (a partial quote's clause owner)."""
     sent = ix.sents[sent_i]
@@ -283,6 +309,8 @@ def direct_attributions(ix: DocIndex, spans: list[QuotedSpan], title_cues: froze
         # (on the raw text, so `so-called`, which the tokenizer splits, is one word)
         prev_words = WORDS_RE.findall(text[max(0, sp.open_pos - 40):sp.open_pos].lower())[-3:]
         if any(w in title_cues for w in prev_words):
+            continue
+        if _work_title(ix, sp, content, spans[qi - 1] if qi else None):
             continue
         starts_sentence = ix.alpha_count(b_first, b_last) == 0
         short = n_words(content) <= SCARE_MAX_WORDS
