@@ -248,6 +248,11 @@ EXPECTED = {
                             (D, "You look cute.", "Mills", "writes")],
     # a work's name in Title Case (after a noun for a work, `according to`, before `by <Name>`)
     # is no quote; `according to <book>` does not make the book's title speech
+    # words quoted mid-sentence with nobody saying them there continue the attribution of
+    # the sentence before (with none before, as in "unattributed", the speaker stays unknown)
+    "partial_after_attribution": [(D, "It's an enormous moment,", "Steve Schmidt", "said"),
+                                  (D, "it's very difficult to see how he is stopped on his way to the nomination.",
+                                   "Steve Schmidt", None)],
     "work_movie": [],
     "according_to_book": [(I, "Freddy's decision to be a pilot rather than run the family business had cleared a "
                               "path for him to succeed his father", "Donald", "told")],
