@@ -254,6 +254,10 @@ EXPECTED = {
                                   (D, "it's very difficult to see how he is stopped on his way to the nomination.",
                                    "Steve Schmidt", None)],
     "work_movie": [],
+    # `<clause>, X said` when the parse tangled them: not a clause that says when it was
+    # said, and not when the attribution introduces a quote of its own
+    "chant_after_adverbial": [(D, "Lock her up!", "attendees", "chanted")],
+    "fronted_adverbial_not_content": [],
     "according_to_book": [(I, "Freddy's decision to be a pilot rather than run the family business had cleared a "
                               "path for him to succeed his father", "Donald", "told")],
 }

@@ -548,8 +548,44 @@ def _set_off(tok: Token, subj: Token) -> Content | None:
         return Content(sent.start, sent.end - 1, "around", around=True)
     if not any(doc[i].pos_ in VERB_POS for i in before):
         return None
+    if (_introduces_quote(doc, after, sent.end) and doc[sent.start].lower_ != "asked") \
+            or _fronted_adverbial(doc, sent.start, first - 2):
+        # (`Asked whether ..., Priebus said, "Probably."`: the question is reported
+        # speech too, PolNeAR annotates it)
+        return None
     if after >= sent.end or doc[after].text in (".", "!", "?", ";", ":") or doc[after].text in QUOTE_CHARS:
         return Content(sent.start, first - 2, "around")
     if doc[after].text == "," and any(t.is_alpha for t in doc[after + 1:sent.end]):
         return Content(sent.start, sent.end - 1, "around", around=True)
     return None
+
+
+def _introduces_quote(doc: Doc, after: int, end: int) -> bool:
+    """`Regarding the exchanges ..., the campaign said in a statement: ''Neither ...''`,
+    `As Trump attacked Clinton, the attendees chanted, "Lock her up!"`, `Wallnau wrote:`
+    ending its paragraph: the attribution introduces the words that follow it, not the
+    clause before (PolNeAR train)."""
+    if after >= end or doc[after].text not in (",", ":"):
+        return False
+    k = after + 1
+    while k < end and doc[k].is_space:
+        k += 1
+    return k >= end or doc[k].text in QUOTE_CHARS
+
+
+# a clause opened by one of these before `, X said` is when or why it was said, not
+# what (`As the crowd cheered ..., Costa reported`, `Before dropping out, Cruz responded`)
+_ADVERBIAL_OPENERS = frozenset({"as", "when", "while", "before", "after", "since", "until", "once",
+                                "regarding", "rather", "despite", "during", "following"})
+
+
+def _fronted_adverbial(doc: Doc, a: int, b: int) -> bool:
+    """The words before the attribution are one fronted adverbial clause or phrase (no
+    comma inside: a comma would end it and start the content), PolNeAR train."""
+    k = a
+    while k <= b and (doc[k].pos_ in ("CCONJ", "ADV") or doc[k].is_space):
+        k += 1
+    if k > b or doc[k].lower_ not in _ADVERBIAL_OPENERS:
+        return False
+    return not any(doc[i].text in _CLAUSE_PUNCT for i in range(k, b + 1))
+
