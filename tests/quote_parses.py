@@ -2420,4 +2420,31 @@ PARSES = {
         ('opponent', False, 22, 'dobj', 'NOUN', 'NN', 'opponent', 'O'),
         ('.', False, 8, 'punct', 'PUNCT', '.', '.', 'O'),
     ],
+    # west-journal_2016-07-23_trump-addresses-munich-attack-th
+    'headline_colon': [
+        ('Trump', True, 3, 'compound', 'PROPN', 'NNP', 'Trump', 'B-ORG'),
+        ('Addresses', True, 3, 'compound', 'PROPN', 'NNP', 'Addresses', 'I-ORG'),
+        ('Munich', True, 3, 'compound', 'PROPN', 'NNP', 'Munich', 'I-ORG'),
+        ('Attack', False, 3, 'ROOT', 'PROPN', 'NNP', 'Attack', 'I-ORG'),
+        (':', True, 3, 'punct', 'PUNCT', ':', ':', 'O'),
+        ('‘', False, 3, 'punct', 'PUNCT', '``', "'", 'O'),
+        ('This', True, 9, 'nsubj', 'PRON', 'DT', 'this', 'O'),
+        ('Can', False, 9, 'aux', 'AUX', 'MD', 'can', 'O'),
+        ('not', True, 9, 'neg', 'PART', 'RB', 'not', 'O'),
+        ('Continue', False, 3, 'acl', 'VERB', 'VB', 'continue', 'O'),
+        ('.', False, 3, 'punct', 'PUNCT', '.', '.', 'O'),
+        ('’', False, 3, 'punct', 'PUNCT', "''", "'", 'O'),
+    ],
+    # politico_2016-01-14_wsj-editorial-deport-nikki-haley
+    'headline_name_colon': [
+        ('WSJ', True, 1, 'compound', 'PROPN', 'NNP', 'WSJ', 'B-ORG'),
+        ('editorial', False, 1, 'ROOT', 'NOUN', 'NN', 'editorial', 'O'),
+        (':', True, 1, 'punct', 'PUNCT', ':', ':', 'O'),
+        ("'", False, 1, 'punct', 'PUNCT', '``', "'", 'O'),
+        ('Deport', True, 1, 'appos', 'PROPN', 'NNP', 'Deport', 'B-WORK_OF_ART'),
+        ('Nikki', True, 6, 'compound', 'PROPN', 'NNP', 'Nikki', 'I-WORK_OF_ART'),
+        ('Haley', False, 4, 'dobj', 'PROPN', 'NNP', 'Haley', 'I-WORK_OF_ART'),
+        ('.', False, 1, 'punct', 'PUNCT', '.', '.', 'O'),
+        ("'", False, 1, 'punct', 'PUNCT', "''", "'", 'O'),
+    ],
 }

@@ -253,6 +253,11 @@ EXPECTED = {
     "partial_after_attribution": [(D, "It's an enormous moment,", "Steve Schmidt", "said"),
                                   (D, "it's very difficult to see how he is stopped on his way to the nomination.",
                                    "Steve Schmidt", None)],
+    # a quote ending the headline after its speaker and a colon is speech, short or in Title
+    # Case; its speaker the name that opens the headline (the speaker's name is the NER's
+    # entity, which here swallowed the headline)
+    "headline_colon": [(D, "This Cannot Continue.", "Trump Addresses Munich Attack", ":")],
+    "headline_name_colon": [(D, "Deport Nikki Haley.", "WSJ", ":")],
     "work_movie": [],
     # `<clause>, X said` when the parse tangled them: not a clause that says when it was
     # said, and not when the attribution introduces a quote of its own
@@ -281,6 +286,7 @@ MENTIONS = {
     "poll_share": ["About 4 in 10"],
     "who_antecedent": ["Sanders"],
     "participle_in_reported_clause": ["He", "He"],
+    "headline_colon": ["Trump"],
 }
 
 

@@ -263,6 +263,28 @@ def _work_title(ix: DocIndex, sp: QuotedSpan, content: str, prev: QuotedSpan | N
         and title_like(text[prev.start:prev.end].rstrip().rstrip("!?") + ".")
 
 
+def _ends_headline(text: str, sp: QuotedSpan) -> bool:
+    """The quote ends the document's first line (its headline) and is not all of it."""
+    line_end = text.find("\n")
+    line_end = len(text) if line_end < 0 else line_end
+    return sp.close_end <= line_end and sp.closed and text[sp.close_end:line_end].strip(" .") == "" \
+        and text[:sp.open_pos].strip() != ""
+
+
+def _headline_name(ix: DocIndex, first: int):
+    """The last word of the name that opens a headline: its first word when a capitalised
+    name, with the rest of a person's name the NER marks (`Sarah Silverman heckles ...`)."""
+    doc = ix.doc
+    tok = doc[first]
+    if tok.pos_ != "PROPN" or not tok.text[:1].isupper():
+        return None
+    end = first
+    while tok.ent_type_ == "PERSON" and end + 1 < len(doc) and doc[end + 1].ent_type_ == "PERSON" \
+            and doc[end + 1].ent_iob_ == "I":
+        end += 1
+    return doc[end]
+
+
 def _sentence_subject(ix: DocIndex, sent_i: int, before_tok: int):
     """Subject of the main verb of sentence ``sent_i`` (a partial quote's clause owner)."""
     sent = ix.sents[sent_i]
@@ -329,7 +351,22 @@ def direct_attributions(ix: DocIndex, spans: list[QuotedSpan], title_cues: froze
                 acc = _according(ix, a_first, min(a_last, a_first + 2))
                 if acc is not None:
                     found = ("according", (acc[0], acc[1]), acc[2])
-        if short:
+        headline = None
+        if found is None and b_last >= b_first and _ends_headline(text, sp):
+            # `Trump Addresses Munich Attack: 'This Cannot Continue.'`, `WSJ editorial:
+            # 'Deport Nikki Haley.'`: a quote that ends the headline after its speaker and
+            # cue is speech, whatever its length or Title Case (PolNeAR train)
+            got = _find_before_cue(ix, b_first, b_last, lex, t_open)
+            if got is not None and got[0] == "colon":
+                # a headline parses as one noun phrase (`Trump Addresses Munich Attack:`):
+                # its speaker is the name that opens it
+                name = _headline_name(ix, b_first)
+                colon = next((t for t in reversed(doc[b_first:b_last + 1]) if not t.is_space), None)
+                if name is not None and colon is not None and colon.text == ":":
+                    got = ("colon", (colon, name))
+            if got is not None and got[0] != "according":
+                found = headline = (got[0], got[1][0], got[1][1])
+        if short and headline is None:
             # A one-to-three-word quote is a scare quote unless it is a whole utterance
             # with its own attribution right after it (`"No," he said.`), or what a
             # reporting verb reports (`called the system "rigged"`, `chanting "Dump
@@ -360,7 +397,7 @@ def direct_attributions(ix: DocIndex, spans: list[QuotedSpan], title_cues: froze
         # Title Case with no cue around it, or right after a verb (`told "The Steve
         # Harvey Morning Show,"`, `gave the "State of the Union."`): the name of a
         # book, show or slogan. After a colon (`Kasich: 'We Are Going ...'`) it is speech.
-        if (found is None or found[0] == "before") and title_like(content):
+        if (found is None or found[0] == "before") and title_like(content) and headline is None:
             continue
         if found is None and a_first <= a_last:
             hit = _find_after_cue(ix, a_first, a_last, lex, strict=False)
