@@ -243,6 +243,8 @@ EXPECTED = {
                                "abuse, while playing the women's card on me, she's wrong!", "Trump", "wrote"),
                            (I, "she can unleash her husband, with his terrible record of women abuse, while playing "
                                "the women's card on me", "Hillary", "thinks")],
+    # ... or a person's name right after the cue that the parser hung on what follows
+    "name_after_cue": [(D, "I'm more skilled with my hands than I am with my brain,", "Robin Maynard", "said")],
     # ... but not after a quote its own sentence introduces
     "question_introduced": [(D, "Why now? That was on my way to Libya?", "Clinton", "responds"),
                             (D, "You look cute.", "Mills", "writes")],

@@ -53,6 +53,7 @@ from .cues import (SCARE_MAX_WORDS, VERB_POS, WORDS_RE, Attribution, CueLexicon,
                    speaker_like, subject_of, title_like)
 from .indirect import indirect_attributions
 from .marks import QuotedSpan, scan_quotes
+from .sources import NOT_SOURCES
 
 def _find_after_cue(ix: DocIndex, first: int, last: int, lex: CueLexicon, strict: bool, open_ended: bool = False):
     """Cue verb in tokens [first, last] after a quote. ``strict``: the cue must come
@@ -70,6 +71,8 @@ def _find_after_cue(ix: DocIndex, first: int, last: int, lex: CueLexicon, strict
             if strict and (subj is None or subj.i > tok.i):
                 # a name between the mark and the cue speaks, not whom it was told to
                 named = _name_before_cue(ix, first, i)
+                if named is None and subj is None:
+                    named = _name_after_cue(ix, i)
                 if named is not None:
                     return tok, named
             if subj is not None and ix.in_quote[subj.i] == -1:
@@ -106,6 +109,18 @@ def _name_before_cue(ix: DocIndex, first: int, cue: int):
                      and not any(t.pos_ in VERB_POS or t.text in QUOTE_CHARS for t in rest)):
         return None
     return doc[end]
+
+
+def _name_after_cue(ix: DocIndex, cue: int):
+    """`''...,'' said Robin Maynard, half joking`: a person's name right after the cue
+    that the parser made the subject of what follows (PolNeAR train)."""
+    doc = ix.doc
+    k = cue + 1
+    if k >= len(doc) or doc[k].ent_type_ != "PERSON" or doc[k].pos_ != "PROPN" or ix.in_quote[k] != -1:
+        return None
+    while k + 1 < len(doc) and doc[k + 1].ent_type_ == "PERSON" and doc[k + 1].ent_iob_ == "I":
+        k += 1
+    return doc[k] if k + 1 >= len(doc) or doc[k + 1].is_punct else None
 
 
 def _according(ix: DocIndex, first: int, last: int):
@@ -151,7 +166,8 @@ def _find_before_cue(ix: DocIndex, first: int, last: int, lex: CueLexicon, quote
         j = k - 1
         while j >= first and doc[j].is_space:
             j -= 1
-        if j >= first and doc[j].pos_ == "PROPN" and ix.in_quote[j] == -1:
+        if j >= first and doc[j].pos_ == "PROPN" and ix.in_quote[j] == -1 and doc[j].ent_type_ not in NOT_SOURCES:
+            # (not a day: `... in an interview with CNN on Tuesday: ''...''`)
             return "colon", (doc[k], doc[j])
         # `Sen. Lindsey Graham, R-S.C.: "..."`, `Hillary Clinton, in a statement: "..."`:
         # no verb before the colon, and a person named first in it.

@@ -32,8 +32,8 @@ from spacy.tokens import Doc, Token
 from ...nlp.lemmas import lemma as lemma_of
 from ...resources import QUOTE_CHARS, reporting_verbs, word_set
 from .cues import FINITE, VERB_POS, can_speak, is_cue, report_lexicon
+from .setoff import CLAUSE_PUNCT, attributed_quote_before, fronted_adverbial, introduces_quote
 
-_CLAUSE_PUNCT = frozenset({",", "—", "–", "--", "-", ";"})
 # A trailing `, while ...`/`, though ...` clause contrasts the report with something
 # else: PolNeAR train ends the content before it.
 _CONTRAST_MARKS = frozenset({"while", "though", "although", "whereas"})
@@ -101,7 +101,7 @@ def content_of(tok: Token, particle: Token | None, entry: str, quoted=None, subj
         return None  # `His leverage, they believe, isn't going anywhere`: no speech of its own
     got = _around(tok, quoted)
     if got is None and subject is not None:
-        got = _set_off(tok, subject)
+        got = _set_off(tok, subject, quoted)
     return got
 
 
@@ -300,7 +300,7 @@ def trim_tail(doc: Doc, a: int, b: int, root: Token, cue: Token, quoted=None) ->
             cut = cc.i if cc is not None else start
         elif c.dep_ == "advcl" and is_as_aside(c) and is_cue(c, report_lexicon()):
             cut = start  # `..., as The Post reported`: the writer's source, not the content
-        elif prev is not None and (prev.text in _CLAUSE_PUNCT or _after_closing_comma(doc, start, a)) and at_end \
+        elif prev is not None and (prev.text in CLAUSE_PUNCT or _after_closing_comma(doc, start, a)) and at_end \
                 and c.dep_ == "advcl":
             if c.tag_ == "VBG" or any(k.dep_ == "mark" and k.lower_ in _CONTRAST_MARKS for k in c.children):
                 cut = start
@@ -336,7 +336,7 @@ def _nonrestrictive_tail(doc: Doc, a: int, b: int, quoted=None) -> int:
     for the reader; PolNeAR train ends the content before it."""
     for i in range(b, a + 1, -1):
         tok = doc[i]
-        if doc[i - 1].text not in _CLAUSE_PUNCT or (quoted is not None and quoted(tok)):
+        if doc[i - 1].text not in CLAUSE_PUNCT or (quoted is not None and quoted(tok)):
             continue
         mod = None
         if tok.dep_ == "appos" or (tok.head.dep_ == "appos" and tok.head.left_edge.i == i):
@@ -473,14 +473,14 @@ def _around(tok: Token, quoted=None) -> Content | None:
     left = tok.left_edge.i
     fronted = None
     subj = next((c for c in tok.lefts if c.dep_ == "nsubj"), None)
-    if subj is not None and subj.left_edge.i > left and doc[subj.left_edge.i - 1].text in _CLAUSE_PUNCT \
+    if subj is not None and subj.left_edge.i > left and doc[subj.left_edge.i - 1].text in CLAUSE_PUNCT \
             and all(c.dep_ in ("npadvmod", "advmod", "prep", "punct") for c in tok.lefts if c.i < subj.i):
         # `Many days, former employees said, she would stay ...`: the parser hung the
         # content's fronted adverbial on the cue; it belongs to the content
         fronted, left = left, subj.left_edge.i
-    if doc[left].text in _CLAUSE_PUNCT or doc[left].text in QUOTE_CHARS:
+    if doc[left].text in CLAUSE_PUNCT or doc[left].text in QUOTE_CHARS:
         left += 1  # the comma before the attribution may hang from the cue itself
-    if not (left > 0 and (doc[left - 1].text in _CLAUSE_PUNCT or doc[left - 1].text in QUOTE_CHARS)):
+    if not (left > 0 and (doc[left - 1].text in CLAUSE_PUNCT or doc[left - 1].text in QUOTE_CHARS)):
         return None
     a = head.left_edge.i if fronted is None else min(head.left_edge.i, fronted)
     if a >= left:
@@ -511,7 +511,7 @@ def _asyndetic(tok: Token) -> bool:
 _ADJUNCT_MAX = 6  # `said on Tuesday`, `said in an interview with CNN`
 
 
-def _set_off(tok: Token, subj: Token) -> Content | None:
+def _set_off(tok: Token, subj: Token, quoted=None) -> Content | None:
     """`<content>, she said.` and `<content>, they say, <content>` read off the words
     around the attribution when the parse tangled it with the content (the small
     model often takes a noun of the content for a second subject of `said`)."""
@@ -537,7 +537,7 @@ def _set_off(tok: Token, subj: Token) -> Content | None:
     if k < sent.end and not doc[k].is_punct:
         return None
     last = k - 1
-    if first - 1 <= sent.start or doc[first - 1].text not in _CLAUSE_PUNCT:
+    if first - 1 <= sent.start or doc[first - 1].text not in CLAUSE_PUNCT:
         return None
     after = last + 1
     before = range(sent.start, first - 1)
@@ -548,8 +548,10 @@ def _set_off(tok: Token, subj: Token) -> Content | None:
         return Content(sent.start, sent.end - 1, "around", around=True)
     if not any(doc[i].pos_ in VERB_POS for i in before):
         return None
-    if (_introduces_quote(doc, after, sent.end) and doc[sent.start].lower_ != "asked") \
-            or _fronted_adverbial(doc, sent.start, first - 2):
+    if quoted is not None and attributed_quote_before(doc, before, quoted):
+        return None
+    if (introduces_quote(doc, after, sent.end) and doc[sent.start].lower_ != "asked") \
+            or fronted_adverbial(doc, sent.start, first - 2):
         # (`Asked whether ..., Priebus said, "Probably."`: the question is reported
         # speech too, PolNeAR annotates it)
         return None
@@ -558,34 +560,3 @@ def _set_off(tok: Token, subj: Token) -> Content | None:
     if doc[after].text == "," and any(t.is_alpha for t in doc[after + 1:sent.end]):
         return Content(sent.start, sent.end - 1, "around", around=True)
     return None
-
-
-def _introduces_quote(doc: Doc, after: int, end: int) -> bool:
-    """`Regarding the exchanges ..., the campaign said in a statement: ''Neither ...''`,
-    `As Trump attacked Clinton, the attendees chanted, "Lock her up!"`, `Wallnau wrote:`
-    ending its paragraph: the attribution introduces the words that follow it, not the
-    clause before (PolNeAR train)."""
-    if after >= end or doc[after].text not in (",", ":"):
-        return False
-    k = after + 1
-    while k < end and doc[k].is_space:
-        k += 1
-    return k >= end or doc[k].text in QUOTE_CHARS
-
-
-# a clause opened by one of these before `, X said` is when or why it was said, not
-# what (`As the crowd cheered ..., Costa reported`, `Before dropping out, Cruz responded`)
-_ADVERBIAL_OPENERS = frozenset({"as", "when", "while", "before", "after", "since", "until", "once",
-                                "regarding", "rather", "despite", "during", "following"})
-
-
-def _fronted_adverbial(doc: Doc, a: int, b: int) -> bool:
-    """The words before the attribution are one fronted adverbial clause or phrase (no
-    comma inside: a comma would end it and start the content), PolNeAR train."""
-    k = a
-    while k <= b and (doc[k].pos_ in ("CCONJ", "ADV") or doc[k].is_space):
-        k += 1
-    if k > b or doc[k].lower_ not in _ADVERBIAL_OPENERS:
-        return False
-    return not any(doc[i].text in _CLAUSE_PUNCT for i in range(k, b + 1))
-
