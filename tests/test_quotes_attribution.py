@@ -265,6 +265,9 @@ EXPECTED = {
     # said, and not when the attribution introduces a quote of its own
     "chant_after_adverbial": [(D, "Lock her up!", "attendees", "chanted")],
     "fronted_adverbial_not_content": [],
+    # a subordinate clause after the content (`, although X pleaded guilty`) is no attribution
+    # of it; the relative clause inside it keeps its own
+    "subordinate_not_attribution": [(I, "was suspected of funding international terrorism", "prosecutors", "said")],
     "according_to_book": [(I, "Freddy's decision to be a pilot rather than run the family business had cleared a "
                               "path for him to succeed his father", "Donald", "told")],
 }

@@ -470,6 +470,11 @@ def _around(tok: Token, quoted=None) -> Content | None:
     if not (tok.dep_ in ("parataxis", "ccomp", "advcl") or _asyndetic(tok)) \
             or head.pos_ not in VERB_POS or head.i == tok.i:
         return None
+    if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.i < tok.i for c in tok.children):
+        # `..., although a former congressman pleaded guilty`, `, as Mrs. Clinton echoed the
+        # criticism`: a subordinate clause says when or why, not who said the clause it
+        # hangs on (PolNeAR train; `as X reported` asides are read before, ``_as_aside``)
+        return None
     left = tok.left_edge.i
     fronted = None
     subj = next((c for c in tok.lefts if c.dep_ == "nsubj"), None)
