@@ -260,6 +260,8 @@ EXPECTED = {
     # entity, which here swallowed the headline)
     "headline_colon": [(D, "This Cannot Continue.", "Trump Addresses Munich Attack", ":")],
     "headline_name_colon": [(D, "Deport Nikki Haley.", "WSJ", ":")],
+    # a title word (`named`, `so-called`) in the sentence before does not make a quote a title
+    "named_then_quote": [(D, "He truly cares about the American people,", None, "said")],
     "work_movie": [],
     # `<clause>, X said` when the parse tangled them: not a clause that says when it was
     # said, and not when the attribution introduces a quote of its own

@@ -257,6 +257,15 @@ _WORK_BEFORE = re.compile(r"(?:\b(?P<word>[\w-]+)|['’]s|\baccording to)\W{0,3}
 _WORK_AFTER = re.compile(r"\W{0,4}by\s+[A-Z]")
 
 
+_SENTENCE_END = re.compile(r"[.!?]\W*\s|\n")
+
+
+def _same_sentence(before: str) -> str:
+    """The end of ``before`` that lies in the sentence it ends in."""
+    ends = list(_SENTENCE_END.finditer(before))
+    return before[ends[-1].end():] if ends else before
+
+
 def _work_title(ix: DocIndex, sp: QuotedSpan, content: str, prev: QuotedSpan | None) -> bool:
     """A Title Case phrase in quotation marks that names a work, not speech (PolNeAR
     train): after a noun for a work (``work_nouns.txt``), an article or a possessive
@@ -345,8 +354,10 @@ def direct_attributions(ix: DocIndex, spans: list[QuotedSpan], title_cues: froze
             # responds with, "Why now?" Mills then writes back, ...`)
             a_last = ix.sents[s_close + 1].end - 1
         # Titles: `titled "..."`, `project named "..."` (docs/guidelines.md §4).
-        # (on the raw text, so `so-called`, which the tokenizer splits, is one word)
-        prev_words = WORDS_RE.findall(text[max(0, sp.open_pos - 40):sp.open_pos].lower())[-3:]
+        # (on the raw text, so `so-called`, which the tokenizer splits, is one word; in
+        # the quote's own sentence: `... a resident named Caroline.\n\n"He truly cares
+        # ...," she said` is a quote, PolNeAR train)
+        prev_words = WORDS_RE.findall(_same_sentence(text[max(0, sp.open_pos - 40):sp.open_pos]).lower())[-3:]
         if any(w in title_cues for w in prev_words):
             continue
         if _work_title(ix, sp, content, spans[qi - 1] if qi else None):
