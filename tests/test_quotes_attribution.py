@@ -262,6 +262,10 @@ EXPECTED = {
     "headline_name_colon": [(D, "Deport Nikki Haley.", "WSJ", ":")],
     # a title word (`named`, `so-called`) in the sentence before does not make a quote a title
     "named_then_quote": [(D, "He truly cares about the American people,", None, "said")],
+    # an utterance a speech verb and a comma introduce is speech, one word or Title Case
+    # (the show's name right after `told`, no comma, stays a name: "told_show")
+    "said_comma_no": [(D, "No.", "Clinton", "said")],
+    "interjected_title_case": [(D, "Ladies and gentlemen, Mr. Paul Simon,", "Silverman", "interjected")],
     "work_movie": [],
     # `<clause>, X said` when the parse tangled them: not a clause that says when it was
     # said, and not when the attribution introduces a quote of its own

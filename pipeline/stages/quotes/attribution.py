@@ -288,6 +288,21 @@ def _work_title(ix: DocIndex, sp: QuotedSpan, content: str, prev: QuotedSpan | N
         and title_like(text[prev.start:prev.end].rstrip().rstrip("!?") + ".")
 
 
+def _introduced(ix: DocIndex, first: int, last: int, lex: CueLexicon, quote_tok: int):
+    """("before", cue, speaker) when a cue verb with its speaker ends the words before the
+    quote, a comma or colon after it (a few words between: `called over her shoulder,`)."""
+    doc = ix.doc
+    k = last
+    while k >= first and doc[k].is_space:
+        k -= 1
+    if k < first or doc[k].text not in (",", ":"):
+        return None
+    got = _find_before_cue(ix, first, k, lex, quote_tok)
+    if got is None or got[0] != "before" or got[1][0].i < k - 4:
+        return None
+    return "before", got[1][0], got[1][1]
+
+
 def _ends_headline(text: str, sp: QuotedSpan) -> bool:
     """The quote ends the document's first line (its headline) and is not all of it."""
     line_end = text.find("\n")
@@ -378,7 +393,7 @@ def direct_attributions(ix: DocIndex, spans: list[QuotedSpan], title_cues: froze
                 acc = _according(ix, a_first, min(a_last, a_first + 2))
                 if acc is not None:
                     found = ("according", (acc[0], acc[1]), acc[2])
-        headline = None
+        spoken = None  # set when the way the quote is introduced makes it speech
         if found is None and b_last >= b_first and _ends_headline(text, sp):
             # `Trump Addresses Munich Attack: 'This Cannot Continue.'`, `WSJ editorial:
             # 'Deport Nikki Haley.'`: a quote that ends the headline after its speaker and
@@ -392,8 +407,13 @@ def direct_attributions(ix: DocIndex, spans: list[QuotedSpan], title_cues: froze
                 if name is not None and colon is not None and colon.text == ":":
                     got = ("colon", (colon, name))
             if got is not None and got[0] != "according":
-                found = headline = (got[0], got[1][0], got[1][1])
-        if short and headline is None:
+                found = spoken = (got[0], got[1][0], got[1][1])
+        if found is None and b_last >= b_first and content.rstrip()[-1:] in ",.!?":
+            # `Mrs. Clinton shook her head and said, "No."`, `Silverman interjected, 'Ladies
+            # and gentlemen, Mr. Paul Simon,'`: an utterance a speech verb and a comma or
+            # colon introduce is speech, short or in Title Case (PolNeAR train)
+            found = spoken = _introduced(ix, b_first, b_last, lex, t_open)
+        if short and spoken is None:
             # A one-to-three-word quote is a scare quote unless it is a whole utterance
             # with its own attribution right after it (`"No," he said.`), or what a
             # reporting verb reports (`called the system "rigged"`, `chanting "Dump
@@ -424,7 +444,7 @@ def direct_attributions(ix: DocIndex, spans: list[QuotedSpan], title_cues: froze
         # Title Case with no cue around it, or right after a verb (`told "The Steve
         # Harvey Morning Show,"`, `gave the "State of the Union."`): the name of a
         # book, show or slogan. After a colon (`Kasich: 'We Are Going ...'`) it is speech.
-        if (found is None or found[0] == "before") and title_like(content) and headline is None:
+        if (found is None or found[0] == "before") and title_like(content) and spoken is None:
             continue
         if found is None and a_first <= a_last:
             hit = _find_after_cue(ix, a_first, a_last, lex, strict=False)
