@@ -7,11 +7,13 @@ from ``indirect`` (reporting verbs and nouns with what they report). Speaker
 *resolution* (pronouns, descriptions, canonical names) is ``speakers``' job;
 this module only points at the mention.
 
-A quoted span is dropped when a title word precedes it (``titled``, ``named``,
-``so-called``: ``title_cues.txt``), when it has one to three words and is
-neither a whole attributed utterance nor what a reporting verb reports
-(``called the system "rigged"``) (scare quote), or when it is in Title Case with
-no attribution or right after a verb (a name). Its attribution is looked for
+A quoted span is dropped when a title word precedes it in its sentence
+(``titled``, ``named``, ``so-called``: ``title_cues.txt``), when it names a work
+(``framing.work_title``), when it has one to three words and is neither a whole
+attributed utterance (`said, "No."`, a headline's last words: ``framing``) nor
+what a reporting verb reports (``called the system "rigged"``) (scare quote), or
+when it is in Title Case with no attribution or right after a verb (a name). Its
+attribution is looked for
 in this order, each rule from a guideline case or a PolNeAR train pattern:
 
 1. after the closing mark, within a few tokens and before any other verb
@@ -51,6 +53,7 @@ from ..names import title_words
 from .cues import (SCARE_MAX_WORDS, VERB_POS, WORDS_RE, Attribution, CueLexicon, DocIndex, DocQuotes,
                    attribution_lexicon, cue_extent, is_cue, is_negated, mention_bounds, n_words, report_lexicon,
                    speaker_like, subject_of, title_like)
+from .framing import ends_headline, headline_name, same_sentence, work_title
 from .indirect import indirect_attributions
 from .marks import QuotedSpan, scan_quotes
 from .sources import NOT_SOURCES
@@ -253,41 +256,6 @@ def _governing_cue(ix: DocIndex, t_open: int, t_close: int, sp: QuotedSpan):
     return None
 
 
-_WORK_BEFORE = re.compile(r"(?:\b(?P<word>[\w-]+)|['’]s|\baccording to)\W{0,3}$", re.IGNORECASE)
-_WORK_AFTER = re.compile(r"\W{0,4}by\s+[A-Z]")
-
-
-_SENTENCE_END = re.compile(r"[.!?]\W*\s|\n")
-
-
-def _same_sentence(before: str) -> str:
-    """The end of ``before`` that lies in the sentence it ends in."""
-    ends = list(_SENTENCE_END.finditer(before))
-    return before[ends[-1].end():] if ends else before
-
-
-def _work_title(ix: DocIndex, sp: QuotedSpan, content: str, prev: QuotedSpan | None) -> bool:
-    """A Title Case phrase in quotation marks that names a work, not speech (PolNeAR
-    train): after a noun for a work (``work_nouns.txt``), an article or a possessive
-    (`CNN's "State of the Union,"`, `the "Defeat Crooked Hillary PAC,"`), `according
-    to` (`According to ''The Trumps: ...,'' by Gwenda Blair, Donald told ...`: the
-    book is the source, not a quote), before `by <Name>`, or after another such name
-    and `and` (`"Parks and Recreation" and "Guardians of the Galaxy,"`)."""
-    if not title_like(content.rstrip().rstrip("!?") + "."):
-        return False
-    text = ix.text
-    line = text.rfind("\n", 0, sp.open_pos) + 1
-    before = text[max(line, sp.open_pos - 40):sp.open_pos]
-    m = _WORK_BEFORE.search(before)
-    if m is not None and (m.group("word") is None or m.group("word").lower() in word_set("work_nouns")
-                          or m.group("word").lower() in ("the", "a", "an")):
-        return True
-    if _WORK_AFTER.match(text, sp.close_end):
-        return True
-    return prev is not None and text[prev.close_end:sp.open_pos].strip(" ,").lower() in ("and", "or") \
-        and title_like(text[prev.start:prev.end].rstrip().rstrip("!?") + ".")
-
-
 def _introduced(ix: DocIndex, first: int, last: int, lex: CueLexicon, quote_tok: int):
     """("before", cue, speaker) when a cue verb with its speaker ends the words before the
     quote, a comma or colon after it (a few words between: `called over her shoulder,`)."""
@@ -301,28 +269,6 @@ def _introduced(ix: DocIndex, first: int, last: int, lex: CueLexicon, quote_tok:
     if got is None or got[0] != "before" or got[1][0].i < k - 4:
         return None
     return "before", got[1][0], got[1][1]
-
-
-def _ends_headline(text: str, sp: QuotedSpan) -> bool:
-    """The quote ends the document's first line (its headline) and is not all of it."""
-    line_end = text.find("\n")
-    line_end = len(text) if line_end < 0 else line_end
-    return sp.close_end <= line_end and sp.closed and text[sp.close_end:line_end].strip(" .") == "" \
-        and text[:sp.open_pos].strip() != ""
-
-
-def _headline_name(ix: DocIndex, first: int):
-    """The last word of the name that opens a headline: its first word when a capitalised
-    name, with the rest of a person's name the NER marks (`Sarah Silverman heckles ...`)."""
-    doc = ix.doc
-    tok = doc[first]
-    if tok.pos_ != "PROPN" or not tok.text[:1].isupper():
-        return None
-    end = first
-    while tok.ent_type_ == "PERSON" and end + 1 < len(doc) and doc[end + 1].ent_type_ == "PERSON" \
-            and doc[end + 1].ent_iob_ == "I":
-        end += 1
-    return doc[end]
 
 
 def _sentence_subject(ix: DocIndex, sent_i: int, before_tok: int):
@@ -372,10 +318,10 @@ def direct_attributions(ix: DocIndex, spans: list[QuotedSpan], title_cues: froze
         # (on the raw text, so `so-called`, which the tokenizer splits, is one word; in
         # the quote's own sentence: `... a resident named Caroline.\n\n"He truly cares
         # ...," she said` is a quote, PolNeAR train)
-        prev_words = WORDS_RE.findall(_same_sentence(text[max(0, sp.open_pos - 40):sp.open_pos]).lower())[-3:]
+        prev_words = WORDS_RE.findall(same_sentence(text[max(0, sp.open_pos - 40):sp.open_pos]).lower())[-3:]
         if any(w in title_cues for w in prev_words):
             continue
-        if _work_title(ix, sp, content, spans[qi - 1] if qi else None):
+        if work_title(ix, sp, content, spans[qi - 1] if qi else None):
             continue
         starts_sentence = ix.alpha_count(b_first, b_last) == 0
         short = n_words(content) <= SCARE_MAX_WORDS
@@ -394,7 +340,7 @@ def direct_attributions(ix: DocIndex, spans: list[QuotedSpan], title_cues: froze
                 if acc is not None:
                     found = ("according", (acc[0], acc[1]), acc[2])
         spoken = None  # set when the way the quote is introduced makes it speech
-        if found is None and b_last >= b_first and _ends_headline(text, sp):
+        if found is None and b_last >= b_first and ends_headline(text, sp):
             # `Trump Addresses Munich Attack: 'This Cannot Continue.'`, `WSJ editorial:
             # 'Deport Nikki Haley.'`: a quote that ends the headline after its speaker and
             # cue is speech, whatever its length or Title Case (PolNeAR train)
@@ -402,7 +348,7 @@ def direct_attributions(ix: DocIndex, spans: list[QuotedSpan], title_cues: froze
             if got is not None and got[0] == "colon":
                 # a headline parses as one noun phrase (`Trump Addresses Munich Attack:`):
                 # its speaker is the name that opens it
-                name = _headline_name(ix, b_first)
+                name = headline_name(ix, b_first)
                 colon = next((t for t in reversed(doc[b_first:b_last + 1]) if not t.is_space), None)
                 if name is not None and colon is not None and colon.text == ":":
                     got = ("colon", (colon, name))
