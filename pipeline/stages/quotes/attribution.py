@@ -35,7 +35,8 @@ in this order, each rule from a guideline case or a PolNeAR train pattern:
    (stage, ``continuation``).
 
 A quoted phrase of up to six words inside an indirect quote with the same cue
-stays part of that quote; a paragraph that is the outlet's own note
+stays part of that quote (one that opens it is the utterance itself and stays a
+direct quote); a paragraph that is the outlet's own note
 (``outlet_notes.txt``) has no quotes.
 
 Everything works on one parsed ``Doc``: token heads and dependency labels,
@@ -534,9 +535,11 @@ def _without_fragments(text: str, direct: list[Attribution], indirect: list[Attr
     def words_end(d: Attribution) -> int:  # `"pathological liar."`: the marks and the stop may lie outside
         return d.start + len(text[d.start:d.end].rstrip(" .,;:!?'\"”’"))
 
+    # (a quote that opens the reported clause is the utterance itself: `Sanders had said,
+    # "We'll see," when asked whether ...`, PolNeAR train)
     return [d for d in direct if not (
         d.how in ("partial", "before") and n_words(text[d.start:d.end]) <= FRAGMENT_MAX_WORDS
-        and any(s <= d.start and words_end(d) <= e and c == d.cue for s, e, c in inner))]
+        and any(s < d.start and words_end(d) <= e and c == d.cue for s, e, c in inner))]
 
 
 @lru_cache(maxsize=1)
