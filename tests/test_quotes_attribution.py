@@ -277,6 +277,8 @@ EXPECTED = {
     # said, and not when the attribution introduces a quote of its own
     "chant_after_adverbial": [(D, "Lock her up!", "attendees", "chanted")],
     "fronted_adverbial_not_content": [],
+    # ... also when the quote opens with the one token `''` (New York Times style)
+    "yelled_double_apostrophe": [(D, "Out, out, out!", "Trump", "yelled")],
     # a subordinate clause after the content (`, although X pleaded guilty`) is no attribution
     # of it; the relative clause inside it keeps its own
     "subordinate_not_attribution": [(I, "was suspected of funding international terrorism", "prosecutors", "said")],

@@ -27,7 +27,7 @@ def introduces_quote(doc: Doc, after: int, end: int) -> bool:
     k = after + 1
     while k < end and doc[k].is_space:
         k += 1
-    return k >= end or doc[k].text in QUOTE_CHARS
+    return k >= end or doc[k].text[:1] in QUOTE_CHARS  # (`''` is one token)
 
 
 # a clause opened by one of these before `, X said` is when or why it was said, not
