@@ -272,6 +272,8 @@ EXPECTED = {
     "quote_opens_clause": [(D, "We’ll see,", "Sanders", "said"),
                            (I, "We’ll see,” when asked whether he would fundraise on behalf of other candidates",
                             "Sanders", "said")],
+    # ... and an exclamation right after the speech verb
+    "cry_exclamation": [(D, "but they’re racist!", "Democrats", "cry")],
     "work_movie": [],
     # `<clause>, X said` when the parse tangled them: not a clause that says when it was
     # said, and not when the attribution introduces a quote of its own

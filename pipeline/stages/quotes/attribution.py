@@ -257,17 +257,19 @@ def _governing_cue(ix: DocIndex, t_open: int, t_close: int, sp: QuotedSpan):
     return None
 
 
-def _introduced(ix: DocIndex, first: int, last: int, lex: CueLexicon, quote_tok: int):
+def _introduced(ix: DocIndex, first: int, last: int, lex: CueLexicon, quote_tok: int, exclaimed: bool):
     """("before", cue, speaker) when a cue verb with its speaker ends the words before the
-    quote, a comma or colon after it (a few words between: `called over her shoulder,`)."""
+    quote, a comma or colon after it (a few words between: `called over her shoulder,`),
+    or nothing at all before an exclamation or question (`a man yelled "Stay there!"`)."""
     doc = ix.doc
     k = last
     while k >= first and doc[k].is_space:
         k -= 1
-    if k < first or doc[k].text not in (",", ":"):
+    punct = k >= first and doc[k].text in (",", ":")
+    if k < first or not (punct or exclaimed):
         return None
     got = _find_before_cue(ix, first, k, lex, quote_tok)
-    if got is None or got[0] != "before" or got[1][0].i < k - 4:
+    if got is None or got[0] != "before" or got[1][0].i < (k - 4 if punct else k):
         return None
     return "before", got[1][0], got[1][1]
 
@@ -359,7 +361,7 @@ def direct_attributions(ix: DocIndex, spans: list[QuotedSpan], title_cues: froze
             # `Mrs. Clinton shook her head and said, "No."`, `Silverman interjected, 'Ladies
             # and gentlemen, Mr. Paul Simon,'`: an utterance a speech verb and a comma or
             # colon introduce is speech, short or in Title Case (PolNeAR train)
-            found = spoken = _introduced(ix, b_first, b_last, lex, t_open)
+            found = spoken = _introduced(ix, b_first, b_last, lex, t_open, content.rstrip()[-1:] in "!?")
         if short and spoken is None:
             # A one-to-three-word quote is a scare quote unless it is a whole utterance
             # with its own attribution right after it (`"No," he said.`), or what a
