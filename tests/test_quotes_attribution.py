@@ -245,6 +245,8 @@ EXPECTED = {
                                "the women's card on me", "Hillary", "thinks")],
     # ... or a person's name right after the cue that the parser hung on what follows
     "name_after_cue": [(D, "I'm more skilled with my hands than I am with my brain,", "Robin Maynard", "said")],
+    # ... or a name and an apposition set off by commas, a participle and a quote inside it
+    "apposition_with_quote": [(D, "We’ve had more successful conventions than this one,", "Bill Eastland", "said")],
     # ... but not after a quote its own sentence introduces
     "question_introduced": [(D, "Why now? That was on my way to Libya?", "Clinton", "responds"),
                             (D, "You look cute.", "Mills", "writes")],

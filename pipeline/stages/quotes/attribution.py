@@ -50,13 +50,13 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from ...resources import QUOTE_CHARS, word_list, word_set
-from ..names import title_words
 from .cues import (SCARE_MAX_WORDS, VERB_POS, WORDS_RE, Attribution, CueLexicon, DocIndex, DocQuotes,
                    attribution_lexicon, cue_extent, is_cue, is_negated, mention_bounds, n_words, report_lexicon,
                    speaker_like, subject_of, title_like)
 from .framing import ends_headline, headline_name, same_sentence, work_title
 from .indirect import indirect_attributions
 from .marks import QuotedSpan, scan_quotes
+from .named import after_apposition, name_after_cue, name_before_cue
 from .sources import NOT_SOURCES
 
 def _find_after_cue(ix: DocIndex, first: int, last: int, lex: CueLexicon, strict: bool, open_ended: bool = False):
@@ -66,6 +66,10 @@ def _find_after_cue(ix: DocIndex, first: int, last: int, lex: CueLexicon, strict
     sentence goes on, so the first verb after it is the way it was said whatever the
     verb (`"Go back to Univision," Trump barked`) if its subject can speak."""
     doc = ix.doc
+    if strict:
+        got = after_apposition(ix, first, last, lex)
+        if got is not None:
+            return got
     for i in range(first, last + 1):
         if ix.in_quote[i] != -1:
             break
@@ -74,9 +78,9 @@ def _find_after_cue(ix: DocIndex, first: int, last: int, lex: CueLexicon, strict
             subj = subject_of(tok, inverted=True, avoid=ix.quoted)
             if strict and (subj is None or subj.i > tok.i):
                 # a name between the mark and the cue speaks, not whom it was told to
-                named = _name_before_cue(ix, first, i)
+                named = name_before_cue(ix, first, i)
                 if named is None and subj is None:
-                    named = _name_after_cue(ix, i)
+                    named = name_after_cue(ix, i)
                 if named is not None:
                     return tok, named
             if subj is not None and ix.in_quote[subj.i] == -1:
@@ -91,40 +95,6 @@ def _find_after_cue(ix: DocIndex, first: int, last: int, lex: CueLexicon, strict
                     return tok, subj
             return None
     return None
-
-
-def _name_before_cue(ix: DocIndex, first: int, cue: int):
-    """`"...," Ramos, 58, told AFP`: the parser left the cue without a subject and
-    hung the name elsewhere (PolNeAR train). The words between the closing mark and
-    the cue are a name, with at most an apposition set off by commas: its last word."""
-    doc = ix.doc
-    k = first
-    while k < cue and doc[k].is_space:
-        k += 1
-    if k >= cue or doc[k].pos_ != "PROPN" or not doc[k].text[:1].isupper():
-        return None
-    end = k
-    while end + 1 < cue and doc[end + 1].pos_ == "PROPN" and doc[end + 1].text[:1].isupper():
-        end += 1
-    if doc[end].ent_type_ not in ("PERSON", "ORG", "") or doc[end].lower_ in title_words():
-        return None
-    rest = [t for t in doc[end + 1:cue] if not t.is_space]
-    if rest and not (len(rest) >= 2 and rest[0].text == "," and rest[-1].text == ","
-                     and not any(t.pos_ in VERB_POS or t.text in QUOTE_CHARS for t in rest)):
-        return None
-    return doc[end]
-
-
-def _name_after_cue(ix: DocIndex, cue: int):
-    """`''...,'' said Robin Maynard, half joking`: a person's name right after the cue
-    that the parser made the subject of what follows (PolNeAR train)."""
-    doc = ix.doc
-    k = cue + 1
-    if k >= len(doc) or doc[k].ent_type_ != "PERSON" or doc[k].pos_ != "PROPN" or ix.in_quote[k] != -1:
-        return None
-    while k + 1 < len(doc) and doc[k + 1].ent_type_ == "PERSON" and doc[k + 1].ent_iob_ == "I":
-        k += 1
-    return doc[k] if k + 1 >= len(doc) or doc[k + 1].is_punct else None
 
 
 def _according(ix: DocIndex, first: int, last: int):
