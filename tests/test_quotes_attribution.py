@@ -293,7 +293,6 @@ EXPECTED = {
                              "downturn", "Brainard", "argue")],
     "for_starters": [(I, "Dena Grayson for committing adultery with the congressman before the divorce",
                       "wife of Alan Grayson", "blames")],
-
 }
 
 
