@@ -94,9 +94,9 @@ EXPECTED = {
     "fronted_adverbial_not_content": [],
     # ... also when the quote opens with the one token `''` (New York Times style)
     "yelled_double_apostrophe": [(D, "Out, out, out!", "Trump", "yelled")],
-    # a subordinate clause after the content (`, although X pleaded guilty`) is no attribution
-    # of it; the relative clause inside it keeps its own
-    "subordinate_not_attribution": [(I, "was suspected of funding international terrorism", "prosecutors", "said")],
+    # a subordinate clause around the content (`as Mr. Kerry continues to ...`) is no
+    # attribution of it
+    "subordinate_as_clause": [],
     "according_to_book": [(I, "Freddy's decision to be a pilot rather than run the family business had cleared a "
                               "path for him to succeed his father", "Donald", "told")],
 
