@@ -644,4 +644,22 @@ PARSES = {
         ('murkier', False, 17, 'acomp', 'ADJ', 'JJR', 'murky', 'O'),
         ('.', False, 17, 'punct', 'PUNCT', '.', '.', 'O'),
     ],
+    # nyt_2016-07-21_amid-discord-trump-claims-nomina
+    'interrupted_by_quote': [
+        ('But', False, 8, 'cc', 'CCONJ', 'CC', 'but', 'O'),
+        (',', True, 4, 'punct', 'PUNCT', ',', ',', 'O'),
+        ('Mr.', True, 3, 'compound', 'PROPN', 'NNP', 'Mr.', 'O'),
+        ('Ryan', True, 4, 'nsubj', 'PROPN', 'NNP', 'Ryan', 'B-PERSON'),
+        ('said', False, 8, 'parataxis', 'VERB', 'VBD', 'say', 'O'),
+        (',', True, 4, 'punct', 'PUNCT', ',', ',', 'O'),
+        ("''", False, 8, 'punct', 'PUNCT', "''", "''", 'O'),
+        ('democracy', True, 8, 'nsubj', 'NOUN', 'NN', 'democracy', 'O'),
+        ('is', True, 8, 'ROOT', 'AUX', 'VBZ', 'be', 'O'),
+        ('a', True, 10, 'det', 'DET', 'DT', 'a', 'O'),
+        ('series', True, 8, 'attr', 'NOUN', 'NN', 'series', 'O'),
+        ('of', True, 10, 'prep', 'ADP', 'IN', 'of', 'O'),
+        ('choices', False, 11, 'pobj', 'NOUN', 'NNS', 'choice', 'O'),
+        ('.', False, 8, 'punct', 'PUNCT', '.', '.', 'O'),
+        ("''", False, 8, 'punct', 'PUNCT', "''", "''", 'O'),
+    ],
 }

@@ -82,6 +82,9 @@ EXPECTED = {
     # a short quote that opens the reported clause is the utterance itself: a direct quote
     # (the clause, which the parse runs on into `when asked ...`, stays an indirect quote:
     # dropping it lost more PolNeAR train contents than it saved)
+    # `But, X said, ''...''`: what follows the interrupting attribution is all a quote,
+    # nothing of a clause before it: the quote alone
+    "interrupted_by_quote": [(D, "democracy is a series of choices.", "Ryan", "said")],
     "quote_opens_clause": [(D, "We’ll see,", "Sanders", "said"),
                            (I, "We’ll see,” when asked whether he would fundraise on behalf of other candidates",
                             "Sanders", "said")],

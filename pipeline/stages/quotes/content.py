@@ -496,6 +496,9 @@ def _around(tok: Token, quoted=None) -> Content | None:
     if right + 1 < len(doc) and doc[right + 1].text == "," and head.right_edge.i > right + 1 \
             and any(not t.is_punct for t in doc[right + 2:head.right_edge.i + 1]):
         # the clause goes on after `, X said,`
+        if quoted is not None and all(t.is_punct or t.pos_ in ("CCONJ", "ADV") for t in doc[a:left]) \
+                and all(t.is_punct or t.is_space or quoted(t) for t in doc[right + 2:head.right_edge.i + 1]):
+            return None  # `But, Mr. Ryan said, ''democracy is ...''`: the quote is what was said
         return Content(a, trim_tail(doc, a, head.right_edge.i, head, tok, quoted), "around", around=True)
     if head.i > tok.i:
         return None
