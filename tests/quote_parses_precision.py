@@ -662,4 +662,23 @@ PARSES = {
         ('.', False, 8, 'punct', 'PUNCT', '.', '.', 'O'),
         ("''", False, 8, 'punct', 'PUNCT', "''", "''", 'O'),
     ],
+    # huff-post_2016-06-27_hillary-clinton-slams-donald-tru
+    'fronted_phrase_then_quote': [
+        ('In', True, 11, 'prep', 'ADP', 'IN', 'in', 'O'),
+        ('cases', True, 0, 'pobj', 'NOUN', 'NNS', 'case', 'O'),
+        ('of', True, 1, 'prep', 'ADP', 'IN', 'of', 'O'),
+        ('abortion', False, 2, 'pobj', 'NOUN', 'NN', 'abortion', 'O'),
+        (',', True, 6, 'punct', 'PUNCT', ',', ',', 'O'),
+        ('it', True, 6, 'nsubj', 'PRON', 'PRP', 'it', 'O'),
+        ('said', False, 11, 'parataxis', 'VERB', 'VBD', 'say', 'O'),
+        (',', True, 6, 'punct', 'PUNCT', ',', ',', 'O'),
+        ('“', False, 11, 'punct', 'PUNCT', '``', '"', 'O'),
+        ('the', True, 10, 'det', 'DET', 'DT', 'the', 'O'),
+        ('woman', True, 11, 'nsubj', 'NOUN', 'NN', 'woman', 'O'),
+        ('is', True, 11, 'ROOT', 'AUX', 'VBZ', 'be', 'O'),
+        ('a', True, 13, 'det', 'DET', 'DT', 'a', 'O'),
+        ('victim', False, 11, 'attr', 'NOUN', 'NN', 'victim', 'O'),
+        ('.', False, 11, 'punct', 'PUNCT', '.', '.', 'O'),
+        ('”', False, 11, 'punct', 'PUNCT', "''", '"', 'O'),
+    ],
 }

@@ -85,6 +85,8 @@ EXPECTED = {
     # `But, X said, ''...''`: what follows the interrupting attribution is all a quote,
     # nothing of a clause before it: the quote alone
     "interrupted_by_quote": [(D, "democracy is a series of choices.", "Ryan", "said")],
+    # ... also after a fronted phrase (`it`, a statement, names no one here)
+    "fronted_phrase_then_quote": [(D, "the woman is a victim.", None, "said")],
     "quote_opens_clause": [(D, "We’ll see,", "Sanders", "said"),
                            (I, "We’ll see,” when asked whether he would fundraise on behalf of other candidates",
                             "Sanders", "said")],

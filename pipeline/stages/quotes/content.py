@@ -496,9 +496,12 @@ def _around(tok: Token, quoted=None) -> Content | None:
     if right + 1 < len(doc) and doc[right + 1].text == "," and head.right_edge.i > right + 1 \
             and any(not t.is_punct for t in doc[right + 2:head.right_edge.i + 1]):
         # the clause goes on after `, X said,`
-        if quoted is not None and all(t.is_punct or t.pos_ in ("CCONJ", "ADV") for t in doc[a:left]) \
+        if quoted is not None and not any(t.pos_ in VERB_POS or t.dep_ in _SUBJECT_DEPS for t in doc[a:left]) \
                 and all(t.is_punct or t.is_space or quoted(t) for t in doc[right + 2:head.right_edge.i + 1]):
-            return None  # `But, Mr. Ryan said, ''democracy is ...''`: the quote is what was said
+            # `But, Mr. Ryan said, ''democracy is ...''`, `In cases of abortion, it said, "the
+            # woman is a victim."`: no clause before the attribution, a quote after it: the
+            # quote is what was said
+            return None
         return Content(a, trim_tail(doc, a, head.right_edge.i, head, tok, quoted), "around", around=True)
     if head.i > tok.i:
         return None
