@@ -32,8 +32,8 @@ from spacy.tokens import Doc, Token
 from ...nlp.lemmas import lemma as lemma_of
 from ...resources import QUOTE_CHARS, reporting_verbs, word_set
 from .cues import FINITE, VERB_POS, can_speak, is_cue, report_lexicon
+from .setoff import CLAUSE_PUNCT, attributed_quote_before, fronted_adverbial, introduces_quote
 
-_CLAUSE_PUNCT = frozenset({",", "—", "–", "--", "-", ";"})
 # A trailing `, while ...`/`, though ...` clause contrasts the report with something
 # else: PolNeAR train ends the content before it.
 _CONTRAST_MARKS = frozenset({"while", "though", "although", "whereas"})
@@ -101,7 +101,7 @@ def content_of(tok: Token, particle: Token | None, entry: str, quoted=None, subj
         return None  # `His leverage, they believe, isn't going anywhere`: no speech of its own
     got = _around(tok, quoted)
     if got is None and subject is not None:
-        got = _set_off(tok, subject)
+        got = _set_off(tok, subject, quoted)
     return got
 
 
@@ -300,7 +300,7 @@ def trim_tail(doc: Doc, a: int, b: int, root: Token, cue: Token, quoted=None) ->
             cut = cc.i if cc is not None else start
         elif c.dep_ == "advcl" and is_as_aside(c) and is_cue(c, report_lexicon()):
             cut = start  # `..., as The Post reported`: the writer's source, not the content
-        elif prev is not None and (prev.text in _CLAUSE_PUNCT or _after_closing_comma(doc, start, a)) and at_end \
+        elif prev is not None and (prev.text in CLAUSE_PUNCT or _after_closing_comma(doc, start, a)) and at_end \
                 and c.dep_ == "advcl":
             if c.tag_ == "VBG" or any(k.dep_ == "mark" and k.lower_ in _CONTRAST_MARKS for k in c.children):
                 cut = start
@@ -336,7 +336,7 @@ def _nonrestrictive_tail(doc: Doc, a: int, b: int, quoted=None) -> int:
     for the reader; PolNeAR train ends the content before it."""
     for i in range(b, a + 1, -1):
         tok = doc[i]
-        if doc[i - 1].text not in _CLAUSE_PUNCT or (quoted is not None and quoted(tok)):
+        if doc[i - 1].text not in CLAUSE_PUNCT or (quoted is not None and quoted(tok)):
             continue
         mod = None
         if tok.dep_ == "appos" or (tok.head.dep_ == "appos" and tok.head.left_edge.i == i):
@@ -470,17 +470,22 @@ def _around(tok: Token, quoted=None) -> Content | None:
     if not (tok.dep_ in ("parataxis", "ccomp", "advcl") or _asyndetic(tok)) \
             or head.pos_ not in VERB_POS or head.i == tok.i:
         return None
+    if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.i < tok.i for c in tok.children):
+        # `..., although a former congressman pleaded guilty`, `, as Mrs. Clinton echoed the
+        # criticism`: a subordinate clause says when or why, not who said the clause it
+        # hangs on (PolNeAR train; `as X reported` asides are read before, ``_as_aside``)
+        return None
     left = tok.left_edge.i
     fronted = None
     subj = next((c for c in tok.lefts if c.dep_ == "nsubj"), None)
-    if subj is not None and subj.left_edge.i > left and doc[subj.left_edge.i - 1].text in _CLAUSE_PUNCT \
+    if subj is not None and subj.left_edge.i > left and doc[subj.left_edge.i - 1].text in CLAUSE_PUNCT \
             and all(c.dep_ in ("npadvmod", "advmod", "prep", "punct") for c in tok.lefts if c.i < subj.i):
         # `Many days, former employees said, she would stay ...`: the parser hung the
         # content's fronted adverbial on the cue; it belongs to the content
         fronted, left = left, subj.left_edge.i
-    if doc[left].text in _CLAUSE_PUNCT or doc[left].text in QUOTE_CHARS:
+    if doc[left].text in CLAUSE_PUNCT or doc[left].text in QUOTE_CHARS:
         left += 1  # the comma before the attribution may hang from the cue itself
-    if not (left > 0 and (doc[left - 1].text in _CLAUSE_PUNCT or doc[left - 1].text in QUOTE_CHARS)):
+    if not (left > 0 and (doc[left - 1].text in CLAUSE_PUNCT or doc[left - 1].text in QUOTE_CHARS)):
         return None
     a = head.left_edge.i if fronted is None else min(head.left_edge.i, fronted)
     if a >= left:
@@ -491,6 +496,12 @@ def _around(tok: Token, quoted=None) -> Content | None:
     if right + 1 < len(doc) and doc[right + 1].text == "," and head.right_edge.i > right + 1 \
             and any(not t.is_punct for t in doc[right + 2:head.right_edge.i + 1]):
         # the clause goes on after `, X said,`
+        if quoted is not None and not any(t.pos_ in VERB_POS or t.dep_ in _SUBJECT_DEPS for t in doc[a:left]) \
+                and all(t.is_punct or t.is_space or quoted(t) for t in doc[right + 2:head.right_edge.i + 1]):
+            # `But, Mr. Ryan said, ''democracy is ...''`, `In cases of abortion, it said, "the
+            # woman is a victim."`: no clause before the attribution, a quote after it: the
+            # quote is what was said
+            return None
         return Content(a, trim_tail(doc, a, head.right_edge.i, head, tok, quoted), "around", around=True)
     if head.i > tok.i:
         return None
@@ -511,7 +522,7 @@ def _asyndetic(tok: Token) -> bool:
 _ADJUNCT_MAX = 6  # `said on Tuesday`, `said in an interview with CNN`
 
 
-def _set_off(tok: Token, subj: Token) -> Content | None:
+def _set_off(tok: Token, subj: Token, quoted=None) -> Content | None:
     """`<content>, she said.` and `<content>, they say, <content>` read off the words
     around the attribution when the parse tangled it with the content (the small
     model often takes a noun of the content for a second subject of `said`)."""
@@ -537,7 +548,7 @@ def _set_off(tok: Token, subj: Token) -> Content | None:
     if k < sent.end and not doc[k].is_punct:
         return None
     last = k - 1
-    if first - 1 <= sent.start or doc[first - 1].text not in _CLAUSE_PUNCT:
+    if first - 1 <= sent.start or doc[first - 1].text not in CLAUSE_PUNCT:
         return None
     after = last + 1
     before = range(sent.start, first - 1)
@@ -547,6 +558,13 @@ def _set_off(tok: Token, subj: Token) -> Content | None:
         # its predicate
         return Content(sent.start, sent.end - 1, "around", around=True)
     if not any(doc[i].pos_ in VERB_POS for i in before):
+        return None
+    if quoted is not None and attributed_quote_before(doc, before, quoted):
+        return None
+    if (introduces_quote(doc, after, sent.end) and doc[sent.start].lower_ != "asked") \
+            or fronted_adverbial(doc, sent.start, first - 2):
+        # (`Asked whether ..., Priebus said, "Probably."`: the question is reported
+        # speech too, PolNeAR annotates it)
         return None
     if after >= sent.end or doc[after].text in (".", "!", "?", ";", ":") or doc[after].text in QUOTE_CHARS:
         return Content(sent.start, first - 2, "around")

@@ -458,7 +458,7 @@ class Attribution:
     cue: tuple[int, int] | None     # cue span (chars)
     speaker_head: Token | None      # head token of the speaker mention
     speaker_span: tuple[int, int] | None
-    how: str                        # direct: after|before|according|colon|dash|partial|shared|continuation|unattributed;
+    how: str                        # direct: after|before|according|colon|dash|partial|shared|continuation;
                                     # indirect: according or the content rule (content.Content.kind)
     sent_index: int                 # index of the sentence (doc.sents order) where the quote starts
     closed: bool = True

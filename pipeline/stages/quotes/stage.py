@@ -133,9 +133,7 @@ def quote_rows(doc: Doc, entities: list[EntityRow], text: str | None = None) -> 
             resolver.note_subject(item)
             continue
         att: Attribution = found.attributions[item]
-        if att.how == "unattributed" and not _elided_cue(att, doc, sents):
-            row = _direct(att, text)
-        elif att.speaker_head is None:
+        if att.speaker_head is None:
             row = _early_continuation(att, text, last)
             if row is None:
                 pending.append(item)
@@ -189,19 +187,6 @@ def _early_continuation(att: Attribution, text: str, last) -> QuoteRow | None:
     if last is not None and att.sent_index - last[1] <= CONTINUATION_SENTENCES:
         return _direct(att, text, last[0])
     return None
-
-
-def _elided_cue(att: Attribution, doc: Doc, sents) -> bool:
-    """`And continued: "..."`, `Adding: "..."`: before the quote, in its sentence, only
-    a reporting verb with no subject of its own (and conjunctions, adverbs, a colon):
-    the speaker is the one before (rule 2). Read on the parse."""
-    sent = sents[att.sent_index]
-    before = [t for t in sent if t.idx < att.open_pos]
-    words = [t for t in before if not (t.is_punct or t.is_space or t.pos_ in ("CCONJ", "ADV", "PART"))]
-    if len(words) != 1 or not before or before[-1].text != ":":
-        return False
-    verb = words[0]
-    return verb.pos_ == "VERB" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
 
 def _paragraph(text: str, pos: int) -> tuple[int, int]:

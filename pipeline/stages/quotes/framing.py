@@ -1,0 +1,69 @@
+"""Quoted spans that a headline or a work's name frames (``attribution.direct_attributions``).
+
+A Title Case phrase in quotation marks after a noun for a work, a possessive or
+`according to` names a book, show or song, not speech; a quote that ends the
+document's first line after its speaker and cue is speech however short, and its
+speaker is the name that opens the headline (PolNeAR train). Pure lookups on the
+text and the one parse.
+"""
+from __future__ import annotations
+
+import re
+
+from ...resources import word_set
+from .cues import DocIndex, title_like
+from .marks import QuotedSpan
+
+_WORK_BEFORE = re.compile(r"(?:\b(?P<word>[\w-]+)|['’]s|\baccording to)\W{0,3}$", re.IGNORECASE)
+_WORK_AFTER = re.compile(r"\W{0,4}by\s+[A-Z]")
+_SENTENCE_END = re.compile(r"[.!?]\W*\s|\n")
+
+
+def same_sentence(before: str) -> str:
+    """The end of ``before`` that lies in the sentence it ends in."""
+    ends = list(_SENTENCE_END.finditer(before))
+    return before[ends[-1].end():] if ends else before
+
+
+def work_title(ix: DocIndex, sp: QuotedSpan, content: str, prev: QuotedSpan | None) -> bool:
+    """A Title Case phrase in quotation marks that names a work, not speech (PolNeAR
+    train): after a noun for a work (``work_nouns.txt``), an article or a possessive
+    (`CNN's "State of the Union,"`, `the "Defeat Crooked Hillary PAC,"`), `according
+    to` (`According to ''The Trumps: ...,'' by Gwenda Blair, Donald told ...`: the
+    book is the source, not a quote), before `by <Name>`, or after another such name
+    and `and` (`"Parks and Recreation" and "Guardians of the Galaxy,"`)."""
+    if not title_like(content.rstrip().rstrip("!?") + "."):
+        return False
+    text = ix.text
+    line = text.rfind("\n", 0, sp.open_pos) + 1
+    before = text[max(line, sp.open_pos - 40):sp.open_pos]
+    m = _WORK_BEFORE.search(before)
+    if m is not None and (m.group("word") is None or m.group("word").lower() in word_set("work_nouns")
+                          or m.group("word").lower() in ("the", "a", "an")):
+        return True
+    if _WORK_AFTER.match(text, sp.close_end):
+        return True
+    return prev is not None and text[prev.close_end:sp.open_pos].strip(" ,").lower() in ("and", "or") \
+        and title_like(text[prev.start:prev.end].rstrip().rstrip("!?") + ".")
+
+
+def ends_headline(text: str, sp: QuotedSpan) -> bool:
+    """The quote ends the document's first line (its headline) and is not all of it."""
+    line_end = text.find("\n")
+    line_end = len(text) if line_end < 0 else line_end
+    return sp.close_end <= line_end and sp.closed and text[sp.close_end:line_end].strip(" .") == "" \
+        and text[:sp.open_pos].strip() != ""
+
+
+def headline_name(ix: DocIndex, first: int):
+    """The last word of the name that opens a headline: its first word when a capitalised
+    name, with the rest of a person's name the NER marks (`Sarah Silverman heckles ...`)."""
+    doc = ix.doc
+    tok = doc[first]
+    if tok.pos_ != "PROPN" or not tok.text[:1].isupper():
+        return None
+    end = first
+    while tok.ent_type_ == "PERSON" and end + 1 < len(doc) and doc[end + 1].ent_type_ == "PERSON" \
+            and doc[end + 1].ent_iob_ == "I":
+        end += 1
+    return doc[end]

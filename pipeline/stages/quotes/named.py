@@ -1,0 +1,74 @@
+"""Speaker names next to a cue after a quote that the parse did not make its subject.
+
+`"...," Ramos, 58, told AFP` (the name hung elsewhere), `''...,'' said Robin
+Maynard, half joking` (the name made the subject of what follows), `"...,"
+Texas delegate Bill Eastland, wearing a cowboy hat and "Ted Cruz" pins, said`
+(an apposition with a verb and a quote inside): read off the token order
+around the cue (PolNeAR train; ``attribution._find_after_cue``).
+"""
+from __future__ import annotations
+
+from ...resources import QUOTE_CHARS
+from ..names import title_words
+from .cues import VERB_POS, CueLexicon, DocIndex, is_cue, is_negated
+
+_APPOSITION_MAX = 30  # tokens of `, wearing a cowboy hat and "Ted Cruz" campaign pins,`
+
+
+def after_apposition(ix: DocIndex, first: int, last: int, lex: CueLexicon):
+    """`"...," Texas delegate Bill Eastland, wearing a cowboy hat and "Ted Cruz" pins, said`:
+    a name right after the closing mark, an apposition set off by commas (verbs and
+    quotes allowed inside), then the cue (PolNeAR train). Returns (cue, the name's last
+    word) or None."""
+    doc = ix.doc
+    k = first
+    while k <= last and k - first < 8 and doc[k].pos_ in ("PROPN", "NOUN", "ADJ", "DET") and ix.in_quote[k] == -1:
+        k += 1  # (`Texas delegate Bill Eastland`)
+    if k == first or k > last or doc[k].text != "," or doc[k - 1].ent_type_ != "PERSON":
+        return None
+    name = doc[k - 1]
+    close = next((j for j in range(k + 1, min(last, k + _APPOSITION_MAX) + 1)
+                  if doc[j].text == "," and ix.in_quote[j] == -1), None)
+    if close is None or any(doc[j].text in (".", ";", "!", "?") for j in range(k + 1, close)):
+        return None
+    j = close + 1
+    while j <= last and doc[j].pos_ == "ADV":
+        j += 1
+    if j > last or not is_cue(doc[j], lex) or is_negated(doc[j]) \
+            or any(c.dep_ == "nsubj" and not ix.quoted(c) and c.i > close for c in doc[j].children):
+        return None
+    return doc[j], name
+
+
+def name_before_cue(ix: DocIndex, first: int, cue: int):
+    """`"...," Ramos, 58, told AFP`: the parser left the cue without a subject and
+    hung the name elsewhere (PolNeAR train). The words between the closing mark and
+    the cue are a name, with at most an apposition set off by commas: its last word."""
+    doc = ix.doc
+    k = first
+    while k < cue and doc[k].is_space:
+        k += 1
+    if k >= cue or doc[k].pos_ != "PROPN" or not doc[k].text[:1].isupper():
+        return None
+    end = k
+    while end + 1 < cue and doc[end + 1].pos_ == "PROPN" and doc[end + 1].text[:1].isupper():
+        end += 1
+    if doc[end].ent_type_ not in ("PERSON", "ORG", "") or doc[end].lower_ in title_words():
+        return None
+    rest = [t for t in doc[end + 1:cue] if not t.is_space]
+    if rest and not (len(rest) >= 2 and rest[0].text == "," and rest[-1].text == ","
+                     and not any(t.pos_ in VERB_POS or t.text in QUOTE_CHARS for t in rest)):
+        return None
+    return doc[end]
+
+
+def name_after_cue(ix: DocIndex, cue: int):
+    """`''...,'' said Robin Maynard, half joking`: a person's name right after the cue
+    that the parser made the subject of what follows (PolNeAR train)."""
+    doc = ix.doc
+    k = cue + 1
+    if k >= len(doc) or doc[k].ent_type_ != "PERSON" or doc[k].pos_ != "PROPN" or ix.in_quote[k] != -1:
+        return None
+    while k + 1 < len(doc) and doc[k + 1].ent_type_ == "PERSON" and doc[k + 1].ent_iob_ == "I":
+        k += 1
+    return doc[k] if k + 1 >= len(doc) or doc[k + 1].is_punct else None
