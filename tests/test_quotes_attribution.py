@@ -233,6 +233,14 @@ EXPECTED = {
                              "downturn", "Brainard", "argue")],
     "for_starters": [(I, "Dena Grayson for committing adultery with the congressman before the divorce",
                       "wife of Alan Grayson", "blames")],
+
+    # --- PolNeAR train, third round ---
+    # a participle of saying speaks with its verb's subject whatever noun it is (`The nurse
+    # ..., claiming`), or with the object right before it (`left 62 percent of voters saying`);
+    # a participle of belief with a thing for its subject is no quote
+    "gerund_any_subject": [(I, "the quarantine violated her constitutional rights", "nurse", "claiming")],
+    "gerund_object": [(I, "race relations are growing worse", None, "saying")],
+    "gerund_belief_thing": [],
 }
 
 
@@ -254,6 +262,8 @@ MENTIONS = {
     "poll_share": ["About 4 in 10"],
     "who_antecedent": ["Sanders"],
     "participle_in_reported_clause": ["He", "He"],
+    "gerund_any_subject": ["The nurse"],
+    "gerund_object": ["62 percent of voters"],
 }
 
 
