@@ -241,6 +241,11 @@ EXPECTED = {
     "gerund_any_subject": [(I, "the quarantine violated her constitutional rights", "nurse", "claiming")],
     "gerund_object": [(I, "race relations are growing worse", None, "saying")],
     "gerund_belief_thing": [],
+    # more verbs report their object (`recognize`, `answer`, `declare`) or a preposition's
+    # object (`ask for`, `agree with`); a that-clause after the preposition is what was said
+    "object_recognize": [(I, "the significance of the Iowa victory", "Obama", "recognize")],
+    "agree_with_that": [(I, "Britain would have to wait its turn", None, "agreed with")],
+    "ask_for": [(I, "proof of citizenship", "employer", "asked for")],
 }
 
 
@@ -264,6 +269,7 @@ MENTIONS = {
     "participle_in_reported_clause": ["He", "He"],
     "gerund_any_subject": ["The nurse"],
     "gerund_object": ["62 percent of voters"],
+    "agree_with_that": ["Less than a third"],
 }
 
 

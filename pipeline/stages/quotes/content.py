@@ -145,6 +145,9 @@ def _prep_object(tok: Token, prep: Token, entry: str) -> Content | None:
     own = next((c for c in tok.children if c.dep_ == "dobj" and c.i < prep.i), None)
     if own is not None:
         a = own.left_edge.i  # `accused Trump of lying`: who is accused belongs to it
+    clause = next((c for c in tok.rights if c.dep_ == "ccomp" and c.i > prep.right_edge.i), None)
+    if clause is not None:  # `agreed with the President that Britain would have to wait its turn`
+        return Content(clause.left_edge.i, clause.right_edge.i, "clause")
     if entry in entries("commitment"):
         inf = _to_infinitive(tok, after=prep.i)
         if inf is not None:  # `called on Congress to act`
