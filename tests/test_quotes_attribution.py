@@ -246,6 +246,14 @@ EXPECTED = {
     "object_recognize": [(I, "the significance of the Iowa victory", "Obama", "recognize")],
     "agree_with_that": [(I, "Britain would have to wait its turn", None, "agreed with")],
     "ask_for": [(I, "proof of citizenship", "employer", "asked for")],
+    # `according to` after a cue word that reports no clause (`pledged delegates`) is a source
+    # of its own, for the clause it ends (not the one `but` opens); after a reporting verb
+    # with its content it is the reporter's source, no quote of its own
+    "according_not_reporting": [(I, "Entering the final contests in June, Clinton leads Sanders by 271 pledged "
+                                    "delegates", "count by The Associated Press", "according to"),
+                                (I, "to soldier on and amass as many delegates as possible",
+                                 "self-described democratic socialist", "vowed")],
+    "according_after_said": [(D, "They don’t care about politics,", "Obama", "said")],
 }
 
 
