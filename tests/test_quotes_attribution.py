@@ -246,6 +246,8 @@ EXPECTED = {
     "object_recognize": [(I, "the significance of the Iowa victory", "Obama", "recognize")],
     "agree_with_that": [(I, "Britain would have to wait its turn", None, "agreed with")],
     "ask_for": [(I, "proof of citizenship", "employer", "asked for")],
+    "caution_against": [(I, "he had voted for Mr. Rubio", "Brian Sandoval", "said"),
+                        (I, "viewing that as an endorsement", "Brian Sandoval", "cautioned against")],
     # `according to` after a cue word that reports no clause (`pledged delegates`) is a source
     # of its own, for the clause it ends (not the one `but` opens); after a reporting verb
     # with its content it is the reporter's source, no quote of its own
