@@ -118,16 +118,17 @@ _MUTE_SUBJECT_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", 
 
 def _gerund_speaker(verb: Token) -> Token | None:
     """`The nurse later sued, claiming the quarantine violated her rights`, `her main
-    rival has soared in the polls by saying that ...`, `In addition to stating that ...,
-    Clinton has vowed ...`: a participle of saying speaks with the subject of the verb it
-    hangs from, whatever noun that is (``subject_of`` only passes on subjects known to
-    speak, for any content: `This document aims to ..., emphasizing opposition`). Used
-    for a reported clause only; a participle right after the verb's object speaks with
-    the object (`have left 62 percent of voters saying ...`). PolNeAR train."""
+    rival has soared in the polls by saying that ...`: a participle of saying speaks with
+    the subject of the verb it hangs from, whatever noun that is (``subject_of`` only
+    passes on subjects known to speak, for any content: `This document aims to ...,
+    emphasizing opposition`). Used for a reported clause only, and for a subject before
+    the participle (after it, the parse is often tangled: `Paul Ryan, despite admitting
+    that ..., the victims "do need ..."`); a participle right after the verb's object
+    speaks with the object (`have left 62 percent of voters saying ...`). PolNeAR train."""
     if verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "pcomp") or not is_cue(verb, speech_lexicon()):
         return None  # (not a belief: `the numbers are impressive, considering what they are up against`)
     v = verb.head
-    for _ in range(4):  # `to stating` -> `addition` -> `In` -> `vowed`
+    for _ in range(4):  # `by saying` -> `soared`
         if v.pos_ in VERB_POS or v.head.i == v.i:
             break
         v = v.head
@@ -137,7 +138,7 @@ def _gerund_speaker(verb: Token) -> Token | None:
     obj = next((c for c in v.children if c.dep_ == "dobj" and c.right_edge.i == verb.i - 1), None)
     if obj is not None:
         subj = obj  # `have left 62 percent of voters saying ...`: the object says it
-    if subj is None or subj.pos_ not in ("NOUN", "PROPN") or subj.ent_type_ in _MUTE_SUBJECT_ENTS:
+    if subj is None or subj.i > verb.i or subj.pos_ not in ("NOUN", "PROPN") or subj.ent_type_ in _MUTE_SUBJECT_ENTS:
         return None
     if lemma_of(subj).lower() in word_set("reporting_nouns") \
             or any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in subj.children):
