@@ -241,9 +241,9 @@ EXPECTED = {
     "gerund_any_subject": [(I, "the quarantine violated her constitutional rights", "nurse", "claiming")],
     "gerund_object": [(I, "race relations are growing worse", None, "saying")],
     "gerund_belief_thing": [],
-    # more verbs report their object (`recognize`, `answer`, `declare`) or a preposition's
-    # object (`ask for`, `agree with`); a that-clause after the preposition is what was said
-    "object_recognize": [(I, "the significance of the Iowa victory", "Obama", "recognize")],
+    # more verbs report their object (`declare`, `answer`) or a preposition's object (`ask
+    # for`, `agree with`); a that-clause after the preposition is what was said
+    "object_declare": [(I, "war on Nagorno-Karabakh", "Azerbaijani authorities", "declared")],
     "agree_with_that": [(I, "Britain would have to wait its turn", None, "agreed with")],
     "ask_for": [(I, "proof of citizenship", "employer", "asked for")],
     "caution_against": [(I, "he had voted for Mr. Rubio", "Brian Sandoval", "said"),
