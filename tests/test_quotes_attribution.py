@@ -241,7 +241,7 @@ EXPECTED = {
     "gerund_any_subject": [(I, "the quarantine violated her constitutional rights", "nurse", "claiming")],
     "gerund_object": [(I, "race relations are growing worse", None, "saying")],
     "gerund_belief_thing": [],
-    # more verbs report their object (`declare`, `answer`) or a preposition's object (`ask
+    # more verbs report their object (`declare`, `affirm`) or a preposition's object (`ask
     # for`, `agree with`); a that-clause after the preposition is what was said
     "object_declare": [(I, "war on Nagorno-Karabakh", "Azerbaijani authorities", "declared")],
     "agree_with_that": [(I, "Britain would have to wait its turn", None, "agreed with")],
