@@ -246,6 +246,10 @@ EXPECTED = {
     "object_declare": [(I, "war on Nagorno-Karabakh", "Azerbaijani authorities", "declared")],
     "agree_with_that": [(I, "Britain would have to wait its turn", None, "agreed with")],
     "ask_for": [(I, "proof of citizenship", "employer", "asked for")],
+    # an `as` phrase right after the preposition's object belongs to what was said
+    "point_to_as": [(I, "China as the regional enforcer", "Donald Trump", "pointed to"),
+                    (I, "the U.S. should make things harder on Beijing if it does not lean in on North Korea",
+                     "Donald Trump", "remarking")],
     "caution_against": [(I, "he had voted for Mr. Rubio", "Brian Sandoval", "said"),
                         (I, "viewing that as an endorsement", "Brian Sandoval", "cautioned against")],
     # `according to` after a cue word that reports no clause (`pledged delegates`) is a source

@@ -152,6 +152,9 @@ def _prep_object(tok: Token, prep: Token, entry: str) -> Content | None:
         inf = _to_infinitive(tok, after=prep.i)
         if inf is not None:  # `called on Congress to act`
             b = max(b, inf.right_edge.i)
+    as_phrase = next((c for c in tok.rights if c.dep_ == "prep" and c.lower_ == "as" and c.left_edge.i == b + 1), None)
+    if as_phrase is not None:  # `pointed to China as the regional enforcer` (PolNeAR train)
+        b = as_phrase.right_edge.i
     return Content(a, b, "prep")
 
 
