@@ -138,7 +138,8 @@ def _gerund_speaker(verb: Token) -> Token | None:
     obj = next((c for c in v.children if c.dep_ == "dobj" and c.right_edge.i == verb.i - 1), None)
     if obj is not None:
         subj = obj  # `have left 62 percent of voters saying ...`: the object says it
-    if subj is None or subj.i > verb.i or subj.pos_ not in ("NOUN", "PROPN") or subj.ent_type_ in _MUTE_SUBJECT_ENTS:
+    if subj is None or subj.i > verb.i or subj.pos_ not in ("NOUN", "PROPN") \
+            or subj.ent_type_ in _MUTE_SUBJECT_ENTS:
         return None
     if lemma_of(subj).lower() in word_set("reporting_nouns") \
             or any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in subj.children):
