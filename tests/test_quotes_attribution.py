@@ -246,6 +246,10 @@ EXPECTED = {
     "object_declare": [(I, "war on Nagorno-Karabakh", "Azerbaijani authorities", "declared")],
     "agree_with_that": [(I, "Britain would have to wait its turn", None, "agreed with")],
     "ask_for": [(I, "proof of citizenship", "employer", "asked for")],
+    # an object that is one quotation is the direct quote's, not an indirect quote, however
+    # the nested straight marks pair (here they pair badly: the direct quote stops early)
+    "quoted_object": [(D, "Reporting that Orlando killer shouted", "Trump", "tweeted"),
+                      (D, "Allah hu Akbar!", "Trump", "slaughtered")],
     # an `as` phrase right after the preposition's object belongs to what was said
     "point_to_as": [(I, "China as the regional enforcer", "Donald Trump", "pointed to"),
                     (I, "the U.S. should make things harder on Beijing if it does not lean in on North Korea",

@@ -93,6 +93,10 @@ def indirect_attributions(ix: DocIndex, quote_spans: list[tuple[int, int]]) -> l
             a, b = trim_tokens(doc, max(got.a, sent.start), min(got.b, sent.end - 1))
             if b < a or ix.alpha_count(a, b) < _MIN_WORDS.get(got.kind, 1):
                 continue
+            if got.kind == "object" and not quoted and _quoted_whole(doc, a, b):
+                # `tweeted, "Reporting that Orlando killer shouted ..."`: an object that is
+                # one quotation is the direct quote's, however its marks pair (PolNeAR train)
+                continue
             b = _closing_mark(ix, a, b, sent.end)
             if quoted and not in_kept[a] == in_kept[b] == in_kept[tok.i]:
                 continue  # a position ascribed inside a quote stays inside that quote
@@ -110,6 +114,17 @@ def indirect_attributions(ix: DocIndex, quote_spans: list[tuple[int, int]]) -> l
             out.append(Attribution("indirect", start, end, cue_extent(tok, lex), subj, mention_bounds(subj),
                                    got.kind, si))
     return out
+
+
+def _quoted_whole(doc, a: int, b: int) -> bool:
+    """Whether tokens [a, b] are enclosed by quotation marks (a stop may precede the
+    closing one)."""
+    if a == 0 or doc[a - 1].text not in QUOTE_CHARS:
+        return False
+    k = b + 1
+    while k < len(doc) and doc[k].is_punct and doc[k].text not in QUOTE_CHARS and k - b <= 2:
+        k += 1
+    return k < len(doc) and doc[k].text in QUOTE_CHARS
 
 
 # Entity types of subjects that never speak through a participle (`In 2015, ...`).
