@@ -2470,4 +2470,23 @@ PARSES = {
         ('.', False, 15, 'punct', 'PUNCT', '.', '.', 'O'),
         ('"', False, 15, 'punct', 'PUNCT', "''", '"', 'O'),
     ],
+
+    'object_apposition': [  # PolNeAR train: nyt_2016-06-09_ryan-calls-trump-line-racist-but
+        ('But', True, 3, 'cc', 'CCONJ', 'CC', 'but', 'O'),
+        ('Mr.', True, 2, 'compound', 'PROPN', 'NNP', 'Mr.', 'O'),
+        ('Ryan', True, 3, 'nsubj', 'PROPN', 'NNP', 'Ryan', 'B-PERSON'),
+        ('reiterated', True, 3, 'ROOT', 'VERB', 'VBD', 'reiterate', 'O'),
+        ('his', True, 5, 'poss', 'PRON', 'PRP$', 'his', 'O'),
+        ('support', True, 3, 'dobj', 'NOUN', 'NN', 'support', 'O'),
+        ('for', True, 5, 'prep', 'ADP', 'IN', 'for', 'O'),
+        ('Mr.', True, 8, 'compound', 'PROPN', 'NNP', 'Mr.', 'O'),
+        ('Trump', False, 6, 'pobj', 'PROPN', 'NNP', 'Trump', 'B-PERSON'),
+        (',', True, 8, 'punct', 'PUNCT', ',', ',', 'O'),
+        ('the', True, 14, 'det', 'DET', 'DT', 'the', 'O'),
+        ('presumptive', True, 14, 'amod', 'ADJ', 'JJ', 'presumptive', 'O'),
+        ('Republican', True, 14, 'amod', 'ADJ', 'JJ', 'republican', 'B-NORP'),
+        ('presidential', True, 14, 'amod', 'ADJ', 'JJ', 'presidential', 'O'),
+        ('nominee', False, 8, 'appos', 'NOUN', 'NN', 'nominee', 'O'),
+        ('.', False, 3, 'punct', 'PUNCT', '.', '.', 'O'),
+    ],
 }

@@ -246,6 +246,9 @@ EXPECTED = {
     "object_declare": [(I, "war on Nagorno-Karabakh", "Azerbaijani authorities", "declared")],
     "agree_with_that": [(I, "Britain would have to wait its turn", None, "agreed with")],
     "ask_for": [(I, "proof of citizenship", "employer", "asked for")],
+    # an apposition set off by a comma at the end of an object content describes its last
+    # noun for the reader, as at the end of a content clause
+    "object_apposition": [(I, "his support for Mr. Trump", "Ryan", "reiterated")],
     # an object that is one quotation is the direct quote's, not an indirect quote, however
     # the nested straight marks pair (here they pair badly: the direct quote stops early)
     "quoted_object": [(D, "Reporting that Orlando killer shouted", "Trump", "tweeted"),

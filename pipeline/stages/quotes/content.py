@@ -428,7 +428,8 @@ def _object(tok: Token) -> Content | None:
             b = reach = c.right_edge.i  # `blasted Trump on Monday over his stance on abortion`
         else:
             reach = c.right_edge.i
-    return Content(a, b, "object")
+    # (`reiterated his support for Mr. Trump, the presumptive Republican nominee`)
+    return Content(a, _nonrestrictive_tail(tok.doc, a, b), "object")
 
 
 def _part_of_object(prep: Token) -> bool:
