@@ -249,6 +249,12 @@ EXPECTED = {
     # an apposition set off by a comma at the end of an object content describes its last
     # noun for the reader, as at the end of a content clause
     "object_apposition": [(I, "his support for Mr. Trump", "Ryan", "reiterated")],
+    # a reporting noun with `about` and a speaker of its own reports its topic; without a
+    # speaker (`the comments about jihad`) it is no quote
+    "noun_about": [(I, "the possibility of voter fraud during the presidential election", "Donald Trump",
+                    "comments")],
+    "noun_about_no_speaker": [(I, "the comments about jihad were not made in widely accessible social media posts",
+                               "His remarks", "indicated")],
     # an object that is one quotation is the direct quote's, not an indirect quote, however
     # the nested straight marks pair (here they pair badly: the direct quote stops early)
     "quoted_object": [(D, "Reporting that Orlando killer shouted", "Trump", "tweeted"),

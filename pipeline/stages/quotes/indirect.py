@@ -201,6 +201,15 @@ def _noun_indirect(ix: DocIndex, sent, si: int, noun: Token, in_kept, quote_span
             content = (c.left_edge.i, c.right_edge.i)
             break
     if content is None:
+        for c in noun.rights:
+            # `Trump's remarks about Clinton's energy and stamina`: the topic of what was
+            # said (PolNeAR train)
+            if c.dep_ == "prep" and c.lower_ == "about":
+                obj = next((k for k in c.children if k.dep_ in ("pobj", "pcomp")), None)
+                if obj is not None and not (obj.pos_ == "PRON" and obj.left_edge.i == obj.right_edge.i):
+                    content = (obj.left_edge.i, c.right_edge.i)
+                break
+    if content is None:
         return None
     subj = _noun_speaker(noun)
     if subj is None or in_kept[subj.i] != -1:
