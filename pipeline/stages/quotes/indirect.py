@@ -189,7 +189,8 @@ def _noun_speaker(noun: Token) -> Token | None:
 
 def _noun_indirect(ix: DocIndex, sent, si: int, noun: Token, in_kept, quote_spans) -> Attribution | None:
     """A reporting noun with what was said: a that-clause or to-infinitive of its own
-    (`Trump's claim that ...`, `his promise to cut taxes`), with its speaker."""
+    (`Trump's claim that ...`, `his promise to cut taxes`), else the topic of an `about`
+    phrase (`made comments about the possibility of voter fraud`), with its speaker."""
     doc = ix.doc
     if in_kept[noun.i] != -1:
         return None
