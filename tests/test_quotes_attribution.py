@@ -249,6 +249,10 @@ EXPECTED = {
     # an apposition set off by a comma at the end of an object content describes its last
     # noun for the reader, as at the end of a content clause
     "object_apposition": [(I, "his support for Mr. Trump", "Ryan", "reiterated")],
+    # ... and so does an infinitive content; a participle before its verb's subject takes no
+    # speaker from it (`In addition to stating ..., Clinton has vowed`: tangled parses put a
+    # later subject in the wrong clause, so the participle yields nothing)
+    "infinitive_apposition": [(I, "to work to repeal the Hyde Amendment", "Clinton", "vowed")],
     # a reporting noun with `about` and a speaker of its own reports its topic; without a
     # speaker (`the comments about jihad`) it is no quote
     "noun_about": [(I, "the possibility of voter fraud during the presidential election", "Donald Trump",

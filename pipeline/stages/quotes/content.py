@@ -387,7 +387,8 @@ def _infinitive(tok: Token) -> Content | None:
         # parser may hang the second infinitive from the cue
         if k.i > b and k.dep_ == "conj" and k.tag_ == "VB" and not has_subject(k) and k.left_edge.i <= b + 3:
             b = k.right_edge.i
-    return Content(a, b, "infinitive")
+    # (`vowed to work to repeal the Hyde Amendment, a longstanding federal provision ...`)
+    return Content(a, _nonrestrictive_tail(tok.doc, a, b), "infinitive")
 
 
 # --- 4./5. objects ----------------------------------------------------------------
