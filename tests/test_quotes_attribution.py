@@ -298,6 +298,50 @@ EXPECTED = {
                              "downturn", "Brainard", "argue")],
     "for_starters": [(I, "Dena Grayson for committing adultery with the congressman before the divorce",
                       "wife of Alan Grayson", "blames")],
+
+    # --- PolNeAR train, third round ---
+    # a participle of saying speaks with its verb's subject whatever noun it is (`The nurse
+    # ..., claiming`), or with the object right before it (`left 62 percent of voters saying`);
+    # a participle of belief with a thing for its subject is no quote
+    "gerund_any_subject": [(I, "the quarantine violated her constitutional rights", "nurse", "claiming")],
+    "gerund_object": [(I, "race relations are growing worse", None, "saying")],
+    "gerund_belief_thing": [],
+    # more verbs report their object (`declare`, `affirm`) or a preposition's object (`ask
+    # for`, `agree with`); a that-clause after the preposition is what was said
+    "object_declare": [(I, "war on Nagorno-Karabakh", "Azerbaijani authorities", "declared")],
+    "agree_with_that": [(I, "Britain would have to wait its turn", None, "agreed with")],
+    "ask_for": [(I, "proof of citizenship", "employer", "asked for")],
+    # an apposition set off by a comma at the end of an object content describes its last
+    # noun for the reader, as at the end of a content clause
+    "object_apposition": [(I, "his support for Mr. Trump", "Ryan", "reiterated")],
+    # ... and so does an infinitive content; a participle before its verb's subject takes no
+    # speaker from it (`In addition to stating ..., Clinton has vowed`: tangled parses put a
+    # later subject in the wrong clause, so the participle yields nothing)
+    "infinitive_apposition": [(I, "to work to repeal the Hyde Amendment", "Clinton", "vowed")],
+    # a reporting noun with `about` and a speaker of its own reports its topic; without a
+    # speaker (`the comments about jihad`) it is no quote
+    "noun_about": [(I, "the possibility of voter fraud during the presidential election", "Donald Trump",
+                    "comments")],
+    "noun_about_no_speaker": [(I, "the comments about jihad were not made in widely accessible social media posts",
+                               "His remarks", "indicated")],
+    # an object that is one quotation is the direct quote's, not an indirect quote, however
+    # the nested straight marks pair (here they pair badly: the direct quote stops early)
+    "quoted_object": [(D, "Reporting that Orlando killer shouted", "Trump", "tweeted"),
+                      (D, "Allah hu Akbar!", "Trump", "slaughtered")],
+    # an `as` phrase right after the preposition's object belongs to what was said
+    "point_to_as": [(I, "China as the regional enforcer", "Donald Trump", "pointed to"),
+                    (I, "the U.S. should make things harder on Beijing if it does not lean in on North Korea",
+                     "Donald Trump", "remarking")],
+    "caution_against": [(I, "he had voted for Mr. Rubio", "Brian Sandoval", "said"),
+                        (I, "viewing that as an endorsement", "Brian Sandoval", "cautioned against")],
+    # `according to` after a cue word that reports no clause (`pledged delegates`) is a source
+    # of its own, for the clause it ends (not the one `but` opens); after a reporting verb
+    # with its content it is the reporter's source, no quote of its own
+    "according_not_reporting": [(I, "Entering the final contests in June, Clinton leads Sanders by 271 pledged "
+                                    "delegates", "count by The Associated Press", "according to"),
+                                (I, "to soldier on and amass as many delegates as possible",
+                                 "self-described democratic socialist", "vowed")],
+    "according_after_said": [(D, "They don’t care about politics,", "Obama", "said")],
 }
 
 
@@ -320,6 +364,9 @@ MENTIONS = {
     "poll_share": ["About 4 in 10"],
     "who_antecedent": ["Sanders"],
     "participle_in_reported_clause": ["He", "He"],
+    "gerund_any_subject": ["The nurse"],
+    "gerund_object": ["62 percent of voters"],
+    "agree_with_that": ["Less than a third"],
 }
 
 

@@ -145,10 +145,16 @@ def _prep_object(tok: Token, prep: Token, entry: str) -> Content | None:
     own = next((c for c in tok.children if c.dep_ == "dobj" and c.i < prep.i), None)
     if own is not None:
         a = own.left_edge.i  # `accused Trump of lying`: who is accused belongs to it
+    clause = next((c for c in tok.rights if c.dep_ == "ccomp" and c.i > prep.right_edge.i), None)
+    if clause is not None:  # `agreed with the President that Britain would have to wait its turn`
+        return Content(clause.left_edge.i, clause.right_edge.i, "clause")
     if entry in entries("commitment"):
         inf = _to_infinitive(tok, after=prep.i)
         if inf is not None:  # `called on Congress to act`
             b = max(b, inf.right_edge.i)
+    as_phrase = next((c for c in tok.rights if c.dep_ == "prep" and c.lower_ == "as" and c.left_edge.i == b + 1), None)
+    if as_phrase is not None:  # `pointed to China as the regional enforcer` (PolNeAR train)
+        b = as_phrase.right_edge.i
     return Content(a, b, "prep")
 
 
@@ -381,7 +387,8 @@ def _infinitive(tok: Token) -> Content | None:
         # parser may hang the second infinitive from the cue
         if k.i > b and k.dep_ == "conj" and k.tag_ == "VB" and not has_subject(k) and k.left_edge.i <= b + 3:
             b = k.right_edge.i
-    return Content(a, b, "infinitive")
+    # (`vowed to work to repeal the Hyde Amendment, a longstanding federal provision ...`)
+    return Content(a, _nonrestrictive_tail(tok.doc, a, b), "infinitive")
 
 
 # --- 4./5. objects ----------------------------------------------------------------
@@ -422,7 +429,8 @@ def _object(tok: Token) -> Content | None:
             b = reach = c.right_edge.i  # `blasted Trump on Monday over his stance on abortion`
         else:
             reach = c.right_edge.i
-    return Content(a, b, "object")
+    # (`reiterated his support for Mr. Trump, the presumptive Republican nominee`)
+    return Content(a, _nonrestrictive_tail(tok.doc, a, b), "object")
 
 
 def _part_of_object(prep: Token) -> bool:
