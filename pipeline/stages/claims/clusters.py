@@ -248,19 +248,26 @@ def cluster_ids(claims: pd.DataFrame, threshold: float = THRESHOLD, min_words: i
         return pd.Series([], dtype="Int64", index=claims.index)
     content = _content_of(claims)
     speakers = claims["speaker"].tolist() if "speaker" in claims.columns else [None] * n
-    words, sigs = [], []
+    # identical word sequences are one candidate (a sentence repeated in a thousand articles costs
+    # one entry, not a million pairs); within one, the rows with the same signature (a claim's
+    # numbers and negation words, which must agree with any claim it is linked to) are linked
+    units: dict[tuple, dict[tuple, list[int]]] = {}
+    drops: dict = {}  # speaker -> the words dropped from the claims it speaks
     for i, (speaker, stored) in enumerate(zip(speakers, _stored_features(claims))):
         stems, nums, neg = stored if stored is not None else _claim_words(content(i))
-        drop = _speaker_words(speaker) if isinstance(speaker, str) and speaker else _frame_words()
-        words.append(tuple(t for t in stems if t not in drop))
-        # a claim's numbers and negation words (its signature) must agree with any claim it is linked to
-        sigs.append((nums, neg))
-    # identical word sequences are one candidate (a sentence repeated in a thousand articles costs
-    # one entry, not a million pairs); within one, the rows with the same signature are linked
-    units: dict[tuple, dict[tuple, list[int]]] = {}
-    for i, w in enumerate(words):
+        drop = drops.get(speaker)
+        if drop is None:
+            drop = drops[speaker] = _speaker_words(speaker) if isinstance(speaker, str) and speaker \
+                else _frame_words()
+        w = tuple([t for t in stems if t not in drop])
         if len(w) >= min_words:
-            units.setdefault(w, {}).setdefault(sigs[i], []).append(i)
+            by_sig = units.get(w)
+            if by_sig is None:
+                units[w] = {(nums, neg): [i]}
+            elif (nums, neg) in by_sig:
+                by_sig[(nums, neg)].append(i)
+            else:
+                by_sig[(nums, neg)] = [i]
     comps = _Components(n)
     for by_sig in units.values():
         for rows in by_sig.values():

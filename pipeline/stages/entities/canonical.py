@@ -277,10 +277,12 @@ def canonical_names(entities: pd.DataFrame) -> pd.Series:
     nodes = [node(i) for i in range(len(surfaces))]
     for n in nodes:
         uf.find(n)
-    forms: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    # node -> {form: count}: plain dicts (a Counter per node costs more than the counting)
+    forms: dict[tuple[str, str], dict[str, int]] = defaultdict(dict)
     first_seen: dict[tuple[tuple[str, str], str], int] = {}
     for i, n in enumerate(nodes):
-        forms[n][surfaces[i]] += 1
+        counts = forms[n]
+        counts[surfaces[i]] = counts.get(surfaces[i], 0) + 1
         first_seen.setdefault((n, surfaces[i]), i)
 
     by_doc: dict[str, list[int]] = defaultdict(list)
@@ -352,7 +354,7 @@ def canonical_names(entities: pd.DataFrame) -> pd.Series:
         target = person_target(surfaces[i], docs[i], raw[i])
         if target is not None:
             uf.union(("P", key(target)), nodes[i])
-            forms[("P", key(target))][target] += 0
+            forms[("P", key(target))].setdefault(target, 0)
 
     # -- acronyms ---------------------------------------------------------------
     def acr_node(a: str, d: str) -> tuple:
@@ -387,8 +389,8 @@ def canonical_names(entities: pd.DataFrame) -> pd.Series:
     for acr, exp in known.items():
         if exp is not None and (("N", key(acr)) in uf.parent or ("N", key(exp)) in uf.parent):
             uf.union(("N", key(acr)), ("N", key(exp)))
-            forms[("N", key(exp))][exp] += 0
-            forms[("N", key(acr))][acr] += 0
+            forms[("N", key(exp))].setdefault(exp, 0)
+            forms[("N", key(acr))].setdefault(acr, 0)
 
     # -- named documents and events: sub-forms ------------------------------------
     # "Eurasian Charter", "Charter of Diversity" and "Eurasian Charter of Diversity and
@@ -438,7 +440,7 @@ def canonical_names(entities: pd.DataFrame) -> pd.Series:
                     continue
         cands: Counter = Counter()
         for n in ns:
-            cands.update(forms.get(n, Counter()))
+            cands.update(forms.get(n, {}))
         if not cands:
             continue
         order = {f: min((first_seen.get((n, f), 10**12) for n in ns), default=10**12) for f in cands}
