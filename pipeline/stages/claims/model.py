@@ -103,10 +103,15 @@ def tag_ngrams(tags: Sequence[str], ngram_range: tuple[int, int]) -> list[str]:
     tags = list(tags)
     lo, hi = ngram_range
     out: list[str] = []
-    n_tok = len(tags)
-    for n in range(lo, min(hi, n_tok) + 1):
-        for i in range(n_tok - n + 1):
-            out.append(" ".join(tags[i:i + n]))
+    for n in range(lo, min(hi, len(tags)) + 1):
+        if n == 1:
+            out.extend(tags)
+        elif n == 2:  # the common sizes without a slice and a join per n-gram
+            out.extend([a + " " + b for a, b in zip(tags, tags[1:])])
+        elif n == 3:
+            out.extend([a + " " + b + " " + c for a, b, c in zip(tags, tags[1:], tags[2:])])
+        else:
+            out.extend(" ".join(tags[i:i + n]) for i in range(len(tags) - n + 1))
     return out
 
 
