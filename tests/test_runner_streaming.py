@@ -6,6 +6,7 @@ import functools
 import shutil
 
 import pandas as pd
+import pyarrow.parquet as pq
 import pytest
 from spacy.language import Language
 
@@ -201,6 +202,35 @@ def test_runner_finalize_renames_reach_every_later_table(tmp_path, monkeypatch):
                     assert name == name.upper(), (table, column, name)
                     checked += 1
     assert checked > 50
+
+
+def test_runner_finalize_features_reach_the_finalize_and_are_never_published(tmp_path, monkeypatch):
+    """The claims' per-batch cluster features travel in the run's parts to the claims finalize:
+    every row of a processed document has them, the rows an incremental rerun reuses have not
+    (the finalize computes theirs), and no published table has a private column."""
+    seen: list[pd.DataFrame] = []
+    real = get_stage("claims").finalize
+
+    def spy(claims: pd.DataFrame, quotes: pd.DataFrame) -> pd.DataFrame:
+        seen.append(claims[["doc_id"] + [c for c in claims.columns if c.startswith("_")]].copy())
+        return real(claims, quotes)
+
+    _with_stage(monkeypatch, "claims", finalize=spy)
+    inputs, out = tmp_path / "in", tmp_path / "out"
+    shutil.copytree(SEEDS, inputs)
+    run(list(stage_names()), Settings(input=inputs, out=out, batch_size=2))
+    changed = sorted(inputs.glob("*.txt"))[0]
+    changed.write_text(changed.read_text(encoding="utf-8") + "\n\nThe minister said so.\n", encoding="utf-8")
+    run(list(stage_names()), Settings(input=inputs, out=out, batch_size=2))
+    first, rerun = seen
+    private = ["_cluster_words", "_cluster_signature"]
+    assert list(first.columns[1:]) == private and first[private].notna().all().all() and len(first) > 20
+    new = rerun["doc_id"] == read_table(out, "documents").set_index("path").loc[str(changed), "doc_id"]
+    assert new.any() and (~new).any()
+    assert rerun.loc[new, private].notna().all().all() and rerun.loc[~new, private].isna().all().all()
+    for path in out.glob("*.parquet"):
+        assert not [c for c in pq.read_schema(next(iter(sorted(path.glob("*.parquet"))), path)).names
+                    if c.startswith("_")], path
 
 
 @pytest.mark.parametrize(
