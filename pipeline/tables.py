@@ -61,7 +61,9 @@ def to_arrow(df: pd.DataFrame, table: str, private: bool = False) -> pa.Table:
             df[field.name] = None
     arrow = pa.Table.from_pandas(df[[f.name for f in schema]], schema=schema, preserve_index=False)
     for name in private_columns(df.columns) if private else ():
-        arrow = arrow.append_column(name, pa.array(df[name].tolist()))
+        column = pa.array(df[name], from_pandas=True)  # NaN is null
+        # all null: of no type, so that it combines with the parts where the column has one
+        arrow = arrow.append_column(name, pa.nulls(len(column)) if column.null_count == len(column) else column)
     return arrow
 
 

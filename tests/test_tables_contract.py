@@ -73,3 +73,16 @@ def test_tables_private_columns_stay_in_the_run_and_are_never_published(tmp_path
     assert path == table_path(tmp_path, "errors")
     published = pq.ParquetDataset(path).schema.names
     assert "_feature" not in published and published == list(empty_frame("errors").columns)
+
+
+def test_tables_private_columns_with_missing_values_combine_across_parts(tmp_path):
+    """A private column that is NaN in some rows, or in every row of a part, reads back as
+    nulls beside the parts where it holds text (regression: NaN failed or became a float)."""
+    from pipeline.tables import PartWriter, empty_frame
+
+    row = {c: None for c in empty_frame("errors").columns}
+    base = pd.DataFrame([dict(row, doc_id="a", path="a.txt", stage="clean", error="unreadable", detail="m")] * 2)
+    writer = PartWriter(tmp_path, "errors")
+    writer.write(base.assign(_feature=["x", float("nan")]))
+    writer.write(base.assign(_feature=[float("nan"), float("nan")]))
+    assert writer.read()["_feature"].tolist() == ["x", None, None, None]
