@@ -110,6 +110,7 @@ def aliases() -> dict[str, tuple[str, str]]:
     return out
 
 
+@lru_cache(maxsize=65536)  # a pure function of the name (the list is read once): names recur
 def alias_of(name: str | None) -> tuple[str, str] | None:
     """(canonical name, kind) the alias list gives ``name`` ("the Tories" ->
     ("Conservative Party", "organisation")), or None."""
@@ -275,8 +276,8 @@ def canonical_names(entities: pd.DataFrame) -> pd.Series:
 
     uf = _UnionFind()
     nodes = [node(i) for i in range(len(surfaces))]
-    for n in nodes:
-        uf.find(n)
+    for n in nodes:  # every node its own root, in mention order (no union yet)
+        uf.parent.setdefault(n, n)
     # node -> {form: count}: plain dicts (a Counter per node costs more than the counting)
     forms: dict[tuple[str, str], dict[str, int]] = defaultdict(dict)
     first_seen: dict[tuple[tuple[str, str], str], int] = {}
