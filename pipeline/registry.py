@@ -173,7 +173,7 @@ _STAGES: list[Stage] = [
           score=claims_score.score),
     Stage("actors", "actors", actors.build_actors, schemas.ACTORS,
           help="one row per person or organisation of the corpus, with aliases and counts",
-          corpus=True, columns={"documents": actors_stage.DOCUMENT_COLUMNS}),
+          corpus=True, columns=actors_stage.COLUMNS),
 ]
 
 

@@ -35,8 +35,14 @@ from ..entities.canonical import alias_kind
 STAGE = "actors"
 #: entity labels whose canonical names are actors (docs/spec.md: persons and organisations)
 ACTOR_LABELS = {"PERSON": "person", "ORG": "organisation"}
-#: ``documents`` columns this stage reads (the registry passes only these)
-DOCUMENT_COLUMNS = ("doc_id", "published")
+#: the columns this stage reads of each table (the registry passes only these: never a text
+#: but the mentions' own, so the corpus pass reads a fraction of the quotes and claims tables)
+COLUMNS = {
+    "documents": ("doc_id", "published"),
+    "entities": ("doc_id", "text", "label", "canonical", "role"),
+    "quotes": ("doc_id", "speaker", "speaker_kind"),
+    "claims": ("doc_id", "speaker", "about"),
+}
 
 
 def _kind(name: str, labels: Counter, speaker_kinds: Counter) -> str | None:
