@@ -174,6 +174,16 @@ def test_speakers_addressee_never_speaks(nlp):
     assert rows and rows[0].speaker != "BBC News"
 
 
+def test_speakers_addressee_of_one_verb_speaks_with_another(nlp):
+    """Whom one verb addresses may say something with another verb: the reported clause is
+    hers, an indirect quote, never a cue-less direct quote of the speaker before (regression:
+    PolNeAR train, politico_2016-01-31_clinton-rolls-out-special-charac)."""
+    text = ('"This is one of Hillary\u2019s friends from sixth grade," Tom told Annette Guessford, who answered '
+            'her door Sunday afternoon and said she planned to caucus for Clinton.')
+    rows = [r for r in quote_rows_cached(nlp, text) if r.text.startswith("she planned")]
+    assert [(r.kind, r.speaker, r.cue) for r in rows] == [("indirect", "Annette Guessford", "said")]
+
+
 def test_speakers_dateline_place_never_speaks(nlp):
     text = ("Washington (AFP) – Democrat Hillary Clinton has taken a big lead in the polls, "
             "her campaign said on Tuesday.")

@@ -138,7 +138,8 @@ def quote_rows(doc: Doc, entities: list[EntityRow], text: str | None = None) -> 
             if row is None:
                 pending.append(item)
                 row = _direct(att, text)
-        elif (att.speaker_head.lower_ in _SPEECH_PARTICIPANTS and att.kind == "direct") or _addressee(att.speaker_head):
+        elif (att.speaker_head.lower_ in _SPEECH_PARTICIPANTS and att.kind == "direct") \
+                or _addressee(att.speaker_head, att.cue if att.kind == "indirect" else None):
             # "I", "we", "you" are the quoted words' own (a closing mark the text forgot);
             # the person spoken to ("But told BBC News: ...") never speaks: the quote has
             # no cue of its own (docs/guidelines.md §4.5)
@@ -172,13 +173,20 @@ _TO_WHOM = frozenset({"tell", "inform", "assure", "brief", "remind", "ask", "urg
 _SAID_TO = frozenset({"say", "speak", "talk", "write", "explain", "announce", "complain", "admit", "confide"})
 
 
-def _addressee(head) -> bool:
+def _addressee(head, cue: tuple[int, int] | None = None) -> bool:
     """The mention the attribution found is whom the speech was addressed to: the
-    object of "tell"-like verbs, or "to X" after a verb or a letter, e-mail or message."""
-    if head.dep_ in ("dobj", "dative", "iobj") and head.head.lemma_.lower() in _TO_WHOM:
+    object of "tell"-like verbs, or "to X" after a verb or a letter, e-mail or message.
+    With an indirect quote's ``cue`` (character offsets: its reporting verb), only the
+    addressee of that cue: in "Tom told Annette Guessford, who ... said she planned to
+    caucus", Guessford is whom Tom spoke to and the speaker of "said" (PolNeAR train). A
+    direct quote's cue may be its colon ("But told BBC News: ..."), so it gets none."""
+    def of_cue(verb) -> bool:
+        return cue is None or cue[0] <= verb.idx < cue[1]
+
+    if head.dep_ in ("dobj", "dative", "iobj") and head.head.lemma_.lower() in _TO_WHOM and of_cue(head.head):
         return True
     prep = head.head if head.dep_ == "pobj" else None
-    return prep is not None and prep.lower_ == "to" and (
+    return prep is not None and prep.lower_ == "to" and of_cue(prep.head) and (
         prep.head.lemma_.lower() in _SAID_TO or prep.head.lower_ in ("letter", "e-mail", "email", "message", "memo", "note"))
 
 
