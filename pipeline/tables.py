@@ -67,6 +67,11 @@ def to_arrow(df: pd.DataFrame, table: str, private: bool = False) -> pa.Table:
     return arrow
 
 
+def _has_private(part: Path, table: str) -> bool:
+    """Does the part file hold private columns (after the table's own)?"""
+    return len(pq.read_schema(part)) > len(schema_for(table))
+
+
 def _conforms(arrow_schema: pa.Schema, table: str) -> bool:
     """Is ``arrow_schema`` the table's schema, possibly followed by private columns?"""
     schema = schema_for(table)
@@ -217,7 +222,7 @@ class PartWriter:
         parts = self.parts()
         if not parts:
             return empty_frame(self.table)
-        if columns is None and any(len(pq.read_schema(p)) > len(schema_for(self.table)) for p in parts):
+        if columns is None and any(_has_private(p, self.table) for p in parts):
             tables = [pq.read_table(p) for p in parts]
             return pa.concat_tables(tables, promote_options="default").to_pandas()
         return pq.ParquetDataset(parts).read(columns=columns).to_pandas()
@@ -259,10 +264,9 @@ class PartWriter:
             self.write(empty_frame(self.table))
         parts = self.parts()
         for part in parts:
-            if len(pq.read_schema(part)) > len(schema_for(self.table)):
+            if _has_private(part, self.table):
                 # private columns no finalize rewrote away: never published
-                self.replace(part, pq.read_table(part).to_pandas().drop(
-                    columns=private_columns(pq.read_schema(part).names)))
+                self.replace(part, pq.read_table(part, columns=schema_for(self.table).names).to_pandas())
             if part.name not in self.synced:
                 with open(part, "rb") as fh:
                     os.fsync(fh.fileno())

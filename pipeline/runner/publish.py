@@ -130,9 +130,11 @@ def finalize(stage: Stage, writers: dict[str, PartWriter], batch_rows: int, out:
     # never an entity of the entities table
     later = {s.output for s in stages()[stage_names().index(stage.name) + 1:]}
     for table, cols in canonical_columns().items():
-        if table in writers and table in later and pending is not None and table in pending:
+        if table not in writers or table not in later:
+            continue
+        if pending is not None and table in pending:  # its finalize will apply them to the whole table
             pending[table].append((cols, renames))
-        elif table in writers and table in later:
+        else:
             w = writers[table]
             for part in w.parts():
                 ids = pq.read_table(part, columns=["doc_id"]).column("doc_id")

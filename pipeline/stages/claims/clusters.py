@@ -154,8 +154,9 @@ def name_words(text: str) -> set[str]:
 
 
 def _content_of(claims: pd.DataFrame):
-    """``content(i)``: the asserted content of row ``i`` (as :func:`_contents`), cut when asked:
-    with the words stored per batch, only the rows of a candidate link need their text."""
+    """``content(i)``: the asserted content of row ``i``, its content span when the table has
+    one, else its text; cut when asked: with the words stored per batch, only the rows of a
+    candidate link need their text."""
     texts = claims["text"].astype(str).tolist()
     if "content_start" not in claims.columns or "content_end" not in claims.columns:
         return texts.__getitem__
@@ -165,11 +166,8 @@ def _content_of(claims: pd.DataFrame):
 
 def _contents(claims: pd.DataFrame) -> list[str]:
     """The asserted content of each claim: its content span when the table has one, else its text."""
-    texts = claims["text"].astype(str).tolist()
-    if "content_start" not in claims.columns or "content_end" not in claims.columns:
-        return texts
-    return [claim_content(text, start, c0, c1)
-            for text, start, c0, c1 in zip(texts, claims["start"], claims["content_start"], claims["content_end"])]
+    content = _content_of(claims)
+    return [content(i) for i in range(len(claims))]
 
 
 class _Components:
