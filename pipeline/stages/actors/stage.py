@@ -82,7 +82,8 @@ def build_actors(documents: pd.DataFrame, entities: pd.DataFrame, quotes: pd.Dat
                 for (name, value), n in ents.groupby(["canonical", column], sort=False).size().items():
                     if isinstance(value, str):
                         counter[name][value] = int(n)
-        for name, d in zip(*(ents[["canonical", "doc_id"]].drop_duplicates()[c] for c in ("canonical", "doc_id"))):
+        pairs = ents[["canonical", "doc_id"]].drop_duplicates()
+        for name, d in zip(pairs["canonical"], pairs["doc_id"]):
             docs[name].add(d)
     if len(quotes) and "speaker_kind" in quotes.columns:
         q = quotes[quotes["speaker"].notna() & quotes["speaker_kind"].isin(["person", "organisation"])]

@@ -430,15 +430,10 @@ def canonical_names(entities: pd.DataFrame) -> pd.Series:
     known_keys = _known_acronym_keys()
     choice: dict = {}
     for root, ns in members.items():
-        if len(ns) == 1 and ns[0] not in alias_nodes and (root[0] == "P" or root[1] not in known_keys):
-            # most clusters are one node written one way: ``_pick`` would return that form
-            # (no degree, no alias, no known acronym to prefer); the corpus has ~45,000 of them
-            only = forms.get(ns[0])
-            if only is not None and len(only) == 1:
-                (form,) = only
-                if not degree[form]:
-                    choice[ns[0]] = form
-                    continue
+        form = _only_form(root, ns, forms, degree, alias_nodes, known_keys)
+        if form is not None:
+            choice[ns[0]] = form
+            continue
         cands: Counter = Counter()
         for n in ns:
             cands.update(forms.get(n, {}))
@@ -454,6 +449,19 @@ def canonical_names(entities: pd.DataFrame) -> pd.Series:
 def _is_full_name(s: str) -> bool:
     """A person's name of two words or more, not initialled, capitalised as names are."""
     return len(s.split()) >= 2 and not _is_initialled(s) and well_formed(s, "PERSON")
+
+
+def _only_form(root, ns, forms: dict, degree: Counter, alias_nodes: dict, known_keys: dict) -> str | None:
+    """The form ``_pick`` would return for a cluster of one node written one way (no degree,
+    no alias, no known acronym to prefer), found without building its candidates; None for
+    any other cluster. Most clusters are such (about 45,000 of the BBC corpus)."""
+    if len(ns) != 1 or ns[0] in alias_nodes or (root[0] != "P" and root[1] in known_keys):
+        return None
+    only = forms.get(ns[0])
+    if only is None or len(only) != 1:
+        return None
+    (form,) = only
+    return None if degree[form] else form
 
 
 def _representatives(cands: Counter, order: dict[str, int]) -> tuple[dict[str, str], Counter]:
