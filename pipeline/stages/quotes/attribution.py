@@ -56,7 +56,7 @@ from .cues import (SCARE_MAX_WORDS, VERB_POS, WORDS_RE, Attribution, CueLexicon,
 from .framing import ends_headline, headline_name, same_sentence, work_title
 from .indirect import indirect_attributions
 from .marks import QuotedSpan, scan_quotes
-from .named import after_apposition, name_after_cue, name_before_cue
+from .named import after_apposition, name_after_cue, name_before_cue, person_end
 from .sources import NOT_SOURCES
 
 def _find_after_cue(ix: DocIndex, first: int, last: int, lex: CueLexicon, strict: bool, open_ended: bool = False):
@@ -182,10 +182,7 @@ def _colon_name(ix: DocIndex, first: int, colon: int):
         return None
     for t in toks:
         if t.ent_type_ == "PERSON":
-            end = t.i
-            while end + 1 < colon and doc[end + 1].ent_type_ == "PERSON" and doc[end + 1].ent_iob_ == "I":
-                end += 1
-            return doc[end]
+            return doc[person_end(doc, t.i, colon)]
     return None
 
 

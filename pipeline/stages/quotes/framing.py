@@ -13,6 +13,7 @@ import re
 from ...resources import word_set
 from .cues import DocIndex, title_like
 from .marks import QuotedSpan
+from .named import person_end
 
 _WORK_BEFORE = re.compile(r"(?:\b(?P<word>[\w-]+)|['’]s|\baccording to)\W{0,3}$", re.IGNORECASE)
 _WORK_AFTER = re.compile(r"\W{0,4}by\s+[A-Z]")
@@ -62,8 +63,4 @@ def headline_name(ix: DocIndex, first: int):
     tok = doc[first]
     if tok.pos_ != "PROPN" or not tok.text[:1].isupper():
         return None
-    end = first
-    while tok.ent_type_ == "PERSON" and end + 1 < len(doc) and doc[end + 1].ent_type_ == "PERSON" \
-            and doc[end + 1].ent_iob_ == "I":
-        end += 1
-    return doc[end]
+    return doc[person_end(doc, first) if tok.ent_type_ == "PERSON" else first]
