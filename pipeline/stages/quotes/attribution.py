@@ -262,6 +262,7 @@ def direct_attributions(ix: DocIndex, spans: list[QuotedSpan], title_cues: froze
     out: list[Attribution] = []
     for qi, sp in enumerate(spans):
         content = text[sp.start:sp.end]
+        last_char = content.rstrip()[-1:]  # the utterance's own punctuation (`"No,"`, `"Why now?"`)
         t_open = ix.token_at(sp.open_pos)
         t_close = ix.token_at(max(sp.close_end - 1, sp.open_pos))
         s_open = ix.sent_index(t_open)
@@ -276,8 +277,8 @@ def direct_attributions(ix: DocIndex, spans: list[QuotedSpan], title_cues: froze
         b_last = t_open - 1
         a_first = t_close + 1
         a_last = sent_c.end - 1
-        if a_first > a_last and sp.closed and content.rstrip()[-1:] in "!?" and s_close + 1 < len(ix.sents) \
-                and ix.alpha_count(b_first, b_last) == 0 \
+        starts_sentence = ix.alpha_count(b_first, b_last) == 0
+        if a_first > a_last and sp.closed and last_char in "!?" and s_close + 1 < len(ix.sents) and starts_sentence \
                 and "\n" not in text[sp.close_end:ix.sents[s_close + 1].start_char]:
             # `"What if ...?" the 43-year-old asked`, `"... she's wrong!'' Mr. Trump wrote`:
             # the parser ends the sentence at the mark; the attribution is the next one's
@@ -293,10 +294,9 @@ def direct_attributions(ix: DocIndex, spans: list[QuotedSpan], title_cues: froze
             continue
         if work_title(ix, sp, content, spans[qi - 1] if qi else None):
             continue
-        starts_sentence = ix.alpha_count(b_first, b_last) == 0
         short = n_words(content) <= SCARE_MAX_WORDS
         found = None
-        open_ended = content.rstrip()[-1:] in ",!?" and sp.closed
+        open_ended = last_char in ",!?" and sp.closed
         hit = _find_after_cue(ix, a_first, a_last, lex, strict=True, open_ended=open_ended) if a_first <= a_last else None
         if hit is not None:
             found = ("after", hit[0], hit[1])
@@ -324,17 +324,17 @@ def direct_attributions(ix: DocIndex, spans: list[QuotedSpan], title_cues: froze
                     got = ("colon", (colon, name))
             if got is not None and got[0] != "according":
                 found = spoken = (got[0], got[1][0], got[1][1])
-        if found is None and b_last >= b_first and content.rstrip()[-1:] in ",.!?":
+        if found is None and b_last >= b_first and last_char in ",.!?":
             # `Mrs. Clinton shook her head and said, "No."`, `Silverman interjected, 'Ladies
             # and gentlemen, Mr. Paul Simon,'`: an utterance a speech verb and a comma or
             # colon introduce is speech, short or in Title Case (PolNeAR train)
-            found = spoken = _introduced(ix, b_first, b_last, lex, t_open, content.rstrip()[-1:] in "!?")
+            found = spoken = _introduced(ix, b_first, b_last, lex, t_open, last_char in "!?")
         if short and spoken is None:
             # A one-to-three-word quote is a scare quote unless it is a whole utterance
             # with its own attribution right after it (`"No," he said.`), or what a
             # reporting verb reports (`called the system "rigged"`, `chanting "Dump
             # Trump."`, `described it as "news to me."`; PolNeAR train).
-            if found is None or not starts_sentence or content.rstrip()[-1:] not in ",.!?":
+            if found is None or not starts_sentence or last_char not in ",.!?":
                 found = _governing_cue(ix, t_open, t_close, sp)
                 if found is None:
                     continue
