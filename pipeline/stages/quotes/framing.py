@@ -26,6 +26,11 @@ def same_sentence(before: str) -> str:
     return before[ends[-1].end():] if ends else before
 
 
+def _title_case(quoted: str) -> bool:
+    """``title_like`` on a quoted phrase whatever its closing `!` or `?` (`"Oh Hell No!"`)."""
+    return title_like(quoted.rstrip().rstrip("!?") + ".")
+
+
 def work_title(ix: DocIndex, sp: QuotedSpan, content: str, prev: QuotedSpan | None) -> bool:
     """A Title Case phrase in quotation marks that names a work, not speech (PolNeAR
     train): after a noun for a work (``work_nouns.txt``), an article or a possessive
@@ -33,7 +38,7 @@ def work_title(ix: DocIndex, sp: QuotedSpan, content: str, prev: QuotedSpan | No
     to` (`According to ''The Trumps: ...,'' by Gwenda Blair, Donald told ...`: the
     book is the source, not a quote), before `by <Name>`, or after another such name
     and `and` (`"Parks and Recreation" and "Guardians of the Galaxy,"`)."""
-    if not title_like(content.rstrip().rstrip("!?") + "."):
+    if not _title_case(content):
         return False
     text = ix.text
     line = text.rfind("\n", 0, sp.open_pos) + 1
@@ -45,7 +50,7 @@ def work_title(ix: DocIndex, sp: QuotedSpan, content: str, prev: QuotedSpan | No
     if _WORK_AFTER.match(text, sp.close_end):
         return True
     return prev is not None and text[prev.close_end:sp.open_pos].strip(" ,").lower() in ("and", "or") \
-        and title_like(text[prev.start:prev.end].rstrip().rstrip("!?") + ".")
+        and _title_case(text[prev.start:prev.end])
 
 
 def ends_headline(text: str, sp: QuotedSpan) -> bool:
