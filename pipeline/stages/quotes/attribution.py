@@ -107,6 +107,13 @@ def _according(ix: DocIndex, first: int, last: int):
     return None
 
 
+def _last_word(doc, first: int, last: int) -> int:
+    """Index of the last token in [first, last] that is not white space (first - 1 if none)."""
+    while last >= first and doc[last].is_space:
+        last -= 1
+    return last
+
+
 def _find_before_cue(ix: DocIndex, first: int, last: int, lex: CueLexicon, quote_tok: int):
     """Cue before a quote in tokens [first, last]: the closest cue verb whose subject is
     outside quotes; ``According to X``; or a colon after a clause with a subject."""
@@ -126,9 +133,7 @@ def _find_before_cue(ix: DocIndex, first: int, last: int, lex: CueLexicon, quote
             if subj is not None and ix.in_quote[subj.i] == -1:
                 return "before", (tok, subj)
     # `He put it this way: "..."`: a clause ending in a colon introduces the quote.
-    k = last
-    while k >= first and doc[k].is_space:
-        k -= 1
+    k = _last_word(doc, first, last)
     if k >= first and doc[k].text == ":":
         root = doc[k].sent.root
         subj = subject_of(root) if root.i < k else None
@@ -159,9 +164,7 @@ def _dash_colon_name(ix: DocIndex, first: int, last: int):
     and the colon right before the quote is its speaker, whatever verb the headline
     before the dash has. Returns (colon, last word of the name) or None."""
     doc = ix.doc
-    k = last
-    while k >= first and doc[k].is_space:
-        k -= 1
+    k = _last_word(doc, first, last)
     if k < first or doc[k].text != ":":
         return None
     j = k - 1
@@ -229,9 +232,7 @@ def _introduced(ix: DocIndex, first: int, last: int, lex: CueLexicon, quote_tok:
     quote, a comma or colon after it (a few words between: `called over her shoulder,`),
     or nothing at all before an exclamation or question (`a man yelled "Stay there!"`)."""
     doc = ix.doc
-    k = last
-    while k >= first and doc[k].is_space:
-        k -= 1
+    k = _last_word(doc, first, last)
     punct = k >= first and doc[k].text in (",", ":")
     if k < first or not (punct or exclaimed):
         return None
@@ -319,9 +320,9 @@ def direct_attributions(ix: DocIndex, spans: list[QuotedSpan], title_cues: froze
                 # a headline parses as one noun phrase (`Trump Addresses Munich Attack:`):
                 # its speaker is the name that opens it
                 name = headline_name(ix, b_first)
-                colon = next((t for t in reversed(doc[b_first:b_last + 1]) if not t.is_space), None)
-                if name is not None and colon is not None and colon.text == ":":
-                    got = ("colon", (colon, name))
+                k = _last_word(doc, b_first, b_last)
+                if name is not None and k >= b_first and doc[k].text == ":":
+                    got = ("colon", (doc[k], name))
             if got is not None and got[0] != "according":
                 found = spoken = (got[0], got[1][0], got[1][1])
         if found is None and b_last >= b_first and last_char in ",.!?":
