@@ -53,7 +53,7 @@ from ...resources import QUOTE_CHARS, word_list, word_set
 from .cues import (SCARE_MAX_WORDS, VERB_POS, WORDS_RE, Attribution, CueLexicon, DocIndex, DocQuotes,
                    attribution_lexicon, cue_extent, is_cue, is_negated, mention_bounds, n_words, report_lexicon,
                    speaker_like, subject_of, title_like)
-from .framing import ends_headline, headline_name, same_sentence, work_title
+from .framing import ends_headline, headline_name, work_title
 from .indirect import indirect_attributions
 from .marks import QuotedSpan, scan_quotes
 from .named import after_apposition, name_after_cue, name_before_cue, person_end
@@ -290,7 +290,7 @@ def direct_attributions(ix: DocIndex, spans: list[QuotedSpan], title_cues: froze
         # (on the raw text, so `so-called`, which the tokenizer splits, is one word; in
         # the quote's own sentence: `... a resident named Caroline.\n\n"He truly cares
         # ...," she said` is a quote, PolNeAR train)
-        prev_words = WORDS_RE.findall(same_sentence(text[max(0, sp.open_pos - 40):sp.open_pos]).lower())[-3:]
+        prev_words = WORDS_RE.findall(text[max(0, sent_o.start_char, sp.open_pos - 40):sp.open_pos].lower())[-3:]
         if any(w in title_cues for w in prev_words):
             continue
         if work_title(ix, sp, content, spans[qi - 1] if qi else None):

@@ -17,13 +17,6 @@ from .named import person_end
 
 _WORK_BEFORE = re.compile(r"(?:\b(?P<word>[\w-]+)|['’]s|\baccording to)\W{0,3}$", re.IGNORECASE)
 _WORK_AFTER = re.compile(r"\W{0,4}by\s+[A-Z]")
-_SENTENCE_END = re.compile(r"[.!?]\W*\s|\n")
-
-
-def same_sentence(before: str) -> str:
-    """The end of ``before`` that lies in the sentence it ends in."""
-    ends = list(_SENTENCE_END.finditer(before))
-    return before[ends[-1].end():] if ends else before
 
 
 def _title_case(quoted: str) -> bool:
