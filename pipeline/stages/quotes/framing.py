@@ -34,11 +34,10 @@ def work_title(ix: DocIndex, sp: QuotedSpan, content: str, prev: QuotedSpan | No
     if not _title_case(content):
         return False
     text = ix.text
-    line = text.rfind("\n", 0, sp.open_pos) + 1
-    before = text[max(line, sp.open_pos - 40):sp.open_pos]
+    before = text[max(0, sp.open_pos - 40):sp.open_pos].rpartition("\n")[2]  # (in its line)
     m = _WORK_BEFORE.search(before)
-    if m is not None and (m.group("word") is None or m.group("word").lower() in word_set("work_nouns")
-                          or m.group("word").lower() in ("the", "a", "an")):
+    word = m.group("word") if m is not None else None
+    if m is not None and (word is None or word.lower() in word_set("work_nouns") or word.lower() in ("the", "a", "an")):
         return True
     if _WORK_AFTER.match(text, sp.close_end):
         return True
