@@ -53,10 +53,10 @@ from ...resources import QUOTE_CHARS, word_list, word_set
 from .cues import (SCARE_MAX_WORDS, VERB_POS, WORDS_RE, Attribution, CueLexicon, DocIndex, DocQuotes,
                    attribution_lexicon, cue_extent, is_cue, is_negated, mention_bounds, n_words, report_lexicon,
                    speaker_like, subject_of, title_like)
-from .framing import ends_headline, headline_name, same_sentence, work_title
+from .framing import ends_headline, headline_name, work_title
 from .indirect import indirect_attributions
 from .marks import QuotedSpan, scan_quotes
-from .named import after_apposition, name_after_cue, name_before_cue
+from .named import after_apposition, name_after_cue, name_before_cue, person_end
 from .sources import NOT_SOURCES
 
 def _find_after_cue(ix: DocIndex, first: int, last: int, lex: CueLexicon, strict: bool, open_ended: bool = False):
@@ -107,6 +107,13 @@ def _according(ix: DocIndex, first: int, last: int):
     return None
 
 
+def _last_word(doc, first: int, last: int) -> int:
+    """Index of the last token in [first, last] that is not white space (first - 1 if none)."""
+    while last >= first and doc[last].is_space:
+        last -= 1
+    return last
+
+
 def _find_before_cue(ix: DocIndex, first: int, last: int, lex: CueLexicon, quote_tok: int):
     """Cue before a quote in tokens [first, last]: the closest cue verb whose subject is
     outside quotes; ``According to X``; or a colon after a clause with a subject."""
@@ -126,9 +133,7 @@ def _find_before_cue(ix: DocIndex, first: int, last: int, lex: CueLexicon, quote
             if subj is not None and ix.in_quote[subj.i] == -1:
                 return "before", (tok, subj)
     # `He put it this way: "..."`: a clause ending in a colon introduces the quote.
-    k = last
-    while k >= first and doc[k].is_space:
-        k -= 1
+    k = _last_word(doc, first, last)
     if k >= first and doc[k].text == ":":
         root = doc[k].sent.root
         subj = subject_of(root) if root.i < k else None
@@ -159,9 +164,7 @@ def _dash_colon_name(ix: DocIndex, first: int, last: int):
     and the colon right before the quote is its speaker, whatever verb the headline
     before the dash has. Returns (colon, last word of the name) or None."""
     doc = ix.doc
-    k = last
-    while k >= first and doc[k].is_space:
-        k -= 1
+    k = _last_word(doc, first, last)
     if k < first or doc[k].text != ":":
         return None
     j = k - 1
@@ -182,10 +185,7 @@ def _colon_name(ix: DocIndex, first: int, colon: int):
         return None
     for t in toks:
         if t.ent_type_ == "PERSON":
-            end = t.i
-            while end + 1 < colon and doc[end + 1].ent_type_ == "PERSON" and doc[end + 1].ent_iob_ == "I":
-                end += 1
-            return doc[end]
+            return doc[person_end(doc, t.i, colon)]
     return None
 
 
@@ -232,9 +232,7 @@ def _introduced(ix: DocIndex, first: int, last: int, lex: CueLexicon, quote_tok:
     quote, a comma or colon after it (a few words between: `called over her shoulder,`),
     or nothing at all before an exclamation or question (`a man yelled "Stay there!"`)."""
     doc = ix.doc
-    k = last
-    while k >= first and doc[k].is_space:
-        k -= 1
+    k = _last_word(doc, first, last)
     punct = k >= first and doc[k].text in (",", ":")
     if k < first or not (punct or exclaimed):
         return None
@@ -265,6 +263,7 @@ def direct_attributions(ix: DocIndex, spans: list[QuotedSpan], title_cues: froze
     out: list[Attribution] = []
     for qi, sp in enumerate(spans):
         content = text[sp.start:sp.end]
+        last_char = content.rstrip()[-1:]  # the utterance's own punctuation (`"No,"`, `"Why now?"`)
         t_open = ix.token_at(sp.open_pos)
         t_close = ix.token_at(max(sp.close_end - 1, sp.open_pos))
         s_open = ix.sent_index(t_open)
@@ -279,8 +278,8 @@ def direct_attributions(ix: DocIndex, spans: list[QuotedSpan], title_cues: froze
         b_last = t_open - 1
         a_first = t_close + 1
         a_last = sent_c.end - 1
-        if a_first > a_last and sp.closed and content.rstrip()[-1:] in "!?" and s_close + 1 < len(ix.sents) \
-                and ix.alpha_count(b_first, b_last) == 0 \
+        starts_sentence = ix.alpha_count(b_first, b_last) == 0
+        if a_first > a_last and sp.closed and last_char in "!?" and s_close + 1 < len(ix.sents) and starts_sentence \
                 and "\n" not in text[sp.close_end:ix.sents[s_close + 1].start_char]:
             # `"What if ...?" the 43-year-old asked`, `"... she's wrong!'' Mr. Trump wrote`:
             # the parser ends the sentence at the mark; the attribution is the next one's
@@ -291,15 +290,14 @@ def direct_attributions(ix: DocIndex, spans: list[QuotedSpan], title_cues: froze
         # (on the raw text, so `so-called`, which the tokenizer splits, is one word; in
         # the quote's own sentence: `... a resident named Caroline.\n\n"He truly cares
         # ...," she said` is a quote, PolNeAR train)
-        prev_words = WORDS_RE.findall(same_sentence(text[max(0, sp.open_pos - 40):sp.open_pos]).lower())[-3:]
+        prev_words = WORDS_RE.findall(text[max(0, sent_o.start_char, sp.open_pos - 40):sp.open_pos].lower())[-3:]
         if any(w in title_cues for w in prev_words):
             continue
         if work_title(ix, sp, content, spans[qi - 1] if qi else None):
             continue
-        starts_sentence = ix.alpha_count(b_first, b_last) == 0
         short = n_words(content) <= SCARE_MAX_WORDS
         found = None
-        open_ended = content.rstrip()[-1:] in ",!?" and sp.closed
+        open_ended = last_char in ",!?" and sp.closed
         hit = _find_after_cue(ix, a_first, a_last, lex, strict=True, open_ended=open_ended) if a_first <= a_last else None
         if hit is not None:
             found = ("after", hit[0], hit[1])
@@ -322,22 +320,22 @@ def direct_attributions(ix: DocIndex, spans: list[QuotedSpan], title_cues: froze
                 # a headline parses as one noun phrase (`Trump Addresses Munich Attack:`):
                 # its speaker is the name that opens it
                 name = headline_name(ix, b_first)
-                colon = next((t for t in reversed(doc[b_first:b_last + 1]) if not t.is_space), None)
-                if name is not None and colon is not None and colon.text == ":":
-                    got = ("colon", (colon, name))
+                k = _last_word(doc, b_first, b_last)
+                if name is not None and k >= b_first and doc[k].text == ":":
+                    got = ("colon", (doc[k], name))
             if got is not None and got[0] != "according":
                 found = spoken = (got[0], got[1][0], got[1][1])
-        if found is None and b_last >= b_first and content.rstrip()[-1:] in ",.!?":
+        if found is None and b_last >= b_first and last_char in ",.!?":
             # `Mrs. Clinton shook her head and said, "No."`, `Silverman interjected, 'Ladies
             # and gentlemen, Mr. Paul Simon,'`: an utterance a speech verb and a comma or
             # colon introduce is speech, short or in Title Case (PolNeAR train)
-            found = spoken = _introduced(ix, b_first, b_last, lex, t_open, content.rstrip()[-1:] in "!?")
+            found = spoken = _introduced(ix, b_first, b_last, lex, t_open, last_char in "!?")
         if short and spoken is None:
             # A one-to-three-word quote is a scare quote unless it is a whole utterance
             # with its own attribution right after it (`"No," he said.`), or what a
             # reporting verb reports (`called the system "rigged"`, `chanting "Dump
             # Trump."`, `described it as "news to me."`; PolNeAR train).
-            if found is None or not starts_sentence or content.rstrip()[-1:] not in ",.!?":
+            if found is None or not starts_sentence or last_char not in ",.!?":
                 found = _governing_cue(ix, t_open, t_close, sp)
                 if found is None:
                     continue

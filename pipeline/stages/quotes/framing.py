@@ -13,16 +13,15 @@ import re
 from ...resources import word_set
 from .cues import DocIndex, title_like
 from .marks import QuotedSpan
+from .named import person_end
 
 _WORK_BEFORE = re.compile(r"(?:\b(?P<word>[\w-]+)|['’]s|\baccording to)\W{0,3}$", re.IGNORECASE)
 _WORK_AFTER = re.compile(r"\W{0,4}by\s+[A-Z]")
-_SENTENCE_END = re.compile(r"[.!?]\W*\s|\n")
 
 
-def same_sentence(before: str) -> str:
-    """The end of ``before`` that lies in the sentence it ends in."""
-    ends = list(_SENTENCE_END.finditer(before))
-    return before[ends[-1].end():] if ends else before
+def _title_case(quoted: str) -> bool:
+    """``title_like`` on a quoted phrase whatever its closing `!` or `?` (`"Oh Hell No!"`)."""
+    return title_like(quoted.rstrip().rstrip("!?") + ".")
 
 
 def work_title(ix: DocIndex, sp: QuotedSpan, content: str, prev: QuotedSpan | None) -> bool:
@@ -32,19 +31,18 @@ def work_title(ix: DocIndex, sp: QuotedSpan, content: str, prev: QuotedSpan | No
     to` (`According to ''The Trumps: ...,'' by Gwenda Blair, Donald told ...`: the
     book is the source, not a quote), before `by <Name>`, or after another such name
     and `and` (`"Parks and Recreation" and "Guardians of the Galaxy,"`)."""
-    if not title_like(content.rstrip().rstrip("!?") + "."):
+    if not _title_case(content):
         return False
     text = ix.text
-    line = text.rfind("\n", 0, sp.open_pos) + 1
-    before = text[max(line, sp.open_pos - 40):sp.open_pos]
+    before = text[max(0, sp.open_pos - 40):sp.open_pos].rpartition("\n")[2]  # (in its line)
     m = _WORK_BEFORE.search(before)
-    if m is not None and (m.group("word") is None or m.group("word").lower() in word_set("work_nouns")
-                          or m.group("word").lower() in ("the", "a", "an")):
+    word = m.group("word") if m is not None else None
+    if m is not None and (word is None or word.lower() in word_set("work_nouns") or word.lower() in ("the", "a", "an")):
         return True
     if _WORK_AFTER.match(text, sp.close_end):
         return True
     return prev is not None and text[prev.close_end:sp.open_pos].strip(" ,").lower() in ("and", "or") \
-        and title_like(text[prev.start:prev.end].rstrip().rstrip("!?") + ".")
+        and _title_case(text[prev.start:prev.end])
 
 
 def ends_headline(text: str, sp: QuotedSpan) -> bool:
@@ -62,8 +60,4 @@ def headline_name(ix: DocIndex, first: int):
     tok = doc[first]
     if tok.pos_ != "PROPN" or not tok.text[:1].isupper():
         return None
-    end = first
-    while tok.ent_type_ == "PERSON" and end + 1 < len(doc) and doc[end + 1].ent_type_ == "PERSON" \
-            and doc[end + 1].ent_iob_ == "I":
-        end += 1
-    return doc[end]
+    return doc[person_end(doc, first) if tok.ent_type_ == "PERSON" else first]

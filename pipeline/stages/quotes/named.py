@@ -12,6 +12,15 @@ from ...resources import QUOTE_CHARS
 from ..names import title_words
 from .cues import VERB_POS, CueLexicon, DocIndex, is_cue, is_negated
 
+def person_end(doc, i: int, stop: int | None = None) -> int:
+    """Index of the last word of the person's name the NER starts at token ``i`` (the
+    tokens it marks inside that PERSON entity), before ``stop``."""
+    stop = len(doc) if stop is None else stop
+    while i + 1 < stop and doc[i + 1].ent_type_ == "PERSON" and doc[i + 1].ent_iob_ == "I":
+        i += 1
+    return i
+
+
 _APPOSITION_MAX = 30  # tokens of `, wearing a cowboy hat and "Ted Cruz" campaign pins,`
 
 
@@ -69,6 +78,5 @@ def name_after_cue(ix: DocIndex, cue: int):
     k = cue + 1
     if k >= len(doc) or doc[k].ent_type_ != "PERSON" or doc[k].pos_ != "PROPN" or ix.in_quote[k] != -1:
         return None
-    while k + 1 < len(doc) and doc[k + 1].ent_type_ == "PERSON" and doc[k + 1].ent_iob_ == "I":
-        k += 1
+    k = person_end(doc, k)
     return doc[k] if k + 1 >= len(doc) or doc[k + 1].is_punct else None

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from ...resources import QUOTE_CHARS
+from ...resources import QUOTE_CHARS, word_set
 from .cues import is_cue, report_lexicon
 
 CLAUSE_PUNCT = frozenset({",", "—", "–", "--", "-", ";"})
@@ -30,19 +30,15 @@ def introduces_quote(doc: Doc, after: int, end: int) -> bool:
     return k >= end or doc[k].text[:1] in QUOTE_CHARS  # (`''` is one token)
 
 
-# a clause opened by one of these before `, X said` is when or why it was said, not
-# what (`As the crowd cheered ..., Costa reported`, `Before dropping out, Cruz responded`)
-_ADVERBIAL_OPENERS = frozenset({"as", "when", "while", "before", "after", "since", "until", "once",
-                                "regarding", "rather", "despite", "during", "following"})
-
-
 def fronted_adverbial(doc: Doc, a: int, b: int) -> bool:
     """The words before the attribution are one fronted adverbial clause or phrase (no
     comma inside: a comma would end it and start the content), PolNeAR train."""
     k = a
     while k <= b and (doc[k].pos_ in ("CCONJ", "ADV") or doc[k].is_space):
         k += 1
-    if k > b or doc[k].lower_ not in _ADVERBIAL_OPENERS:
+    # a clause opened by one of these (``adverbial_openers.txt``) before `, X said` is when
+    # or why it was said, not what (`As the crowd cheered ..., Costa reported`)
+    if k > b or doc[k].lower_ not in word_set("adverbial_openers"):
         return False
     return not any(doc[i].text in CLAUSE_PUNCT for i in range(k, b + 1))
 
