@@ -410,3 +410,15 @@ def test_quotes_attribution_unbalanced_marks_warn_and_go_on():
     assert sorted(out["doc_id"]) == ["odd", "ok"]
     assert [(r.doc_id, r.error) for r in errors.records] == [("odd", "warning:unbalanced_quotes")]
     assert not errors.failed_ids()
+
+
+def test_quotes_attribution_title_word_of_the_sentence_before_keeps_a_quote(nlp):
+    """A title word ("named") in the sentence before does not make the next paragraph's quote a
+    name (regression: PolNeAR train, "a resident named Caroline." then a quote)."""
+    from pipeline.stages.quotes.speakers import EntityRow
+
+    text = 'Sanders spoke to a resident named Caroline.\n\n"He truly cares about people like us," Caroline Smith said.'
+    doc = nlp(text)
+    rows, _ = quote_rows(doc, [EntityRow(e.start_char, e.end_char, e.label_, e.text) for e in doc.ents])
+    assert [(r.kind, r.text, r.speaker) for r in rows] == [
+        ("direct", "He truly cares about people like us,", "Caroline Smith")]
