@@ -91,7 +91,7 @@ def quote_title_cues(kind: str) -> frozenset[str]:
 
 #: What an entry of ``reporting_verbs.txt`` can be used for (see the file's header).
 VERB_KINDS = frozenset({"speech", "belief", "commitment", "claim", "call", "judgment", "forecast", "position",
-                        "object", "naming"})
+                        "object", "naming", "addressee-object", "addressee-to"})
 
 
 @lru_cache(maxsize=None)
