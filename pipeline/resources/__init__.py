@@ -89,6 +89,16 @@ def quote_title_cues(kind: str) -> frozenset[str]:
     return _words_of_kind("quote_title_cues", QUOTE_TITLE_CUE_KINDS, kind)
 
 
+#: What an entry of ``reporting_nouns.txt`` is used for (see the file's header).
+NOUN_KINDS = frozenset({"content", "addressee-to"})
+
+
+@lru_cache(maxsize=None)
+def reporting_nouns(kind: str) -> frozenset[str]:
+    """The nouns of ``resources/reporting_nouns.txt`` of one kind, as written, lower case."""
+    return _words_of_kind("reporting_nouns", NOUN_KINDS, kind)
+
+
 #: What an entry of ``reporting_verbs.txt`` can be used for (see the file's header).
 VERB_KINDS = frozenset({"speech", "belief", "commitment", "claim", "call", "judgment", "forecast", "position",
                         "object", "naming", "addressee-object", "addressee-to"})
