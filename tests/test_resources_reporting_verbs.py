@@ -39,7 +39,7 @@ def test_resources_reporting_verbs_forms_are_written_forms():
 
 
 def test_resources_reporting_verbs_unknown_kind_names_the_choices():
-    with pytest.raises(ValueError, match="valid kinds: belief, call"):
+    with pytest.raises(ValueError, match="valid kinds: addressee-object, addressee-to, belief, call"):
         reporting_verbs("speach")
 
 
@@ -53,6 +53,27 @@ def test_resources_reporting_verbs_malformed_entry_is_refused(monkeypatch):
     finally:
         for f in (resources.word_list, resources._verb_entries, resources.reporting_verbs):
             f.cache_clear()
+
+
+def test_resources_reporting_verbs_addressee_kinds_are_exactly_these():
+    # whom the words were addressed to, never their speaker (quotes stage: `told the BBC`,
+    # `said to reporters`); the verbs listed for this only (brief, speak ...) are no cues
+    assert reporting_verb_lemmas("addressee-object") == {"tell", "inform", "assure", "brief", "remind", "ask", "urge",
+                                                         "promise"}
+    assert reporting_verb_lemmas("addressee-to") == {"say", "speak", "talk", "write", "explain", "announce",
+                                                     "complain", "admit", "confide"}
+    assert not {"brief", "remind", "speak", "talk", "confide"} & set(reporting_verbs("speech"))
+
+
+@pytest.mark.parametrize("verb, kinds", [
+    ("tell", {"addressee-object"}), ("urge", {"addressee-object"}), ("brief", {"addressee-object"}),
+    ("say", {"addressee-to"}), ("write", {"addressee-to"}), ("confide", {"addressee-to"}),
+    # a verb of neither kind: its object or `to X` is no addressee (`thanked the BBC`,
+    # `according to the BBC`, `pointed to the polls`)
+    ("thank", set()), ("accord", set()), ("point", set()), ("believe", set()),
+])
+def test_resources_reporting_verbs_addressee_kind_of_a_verb(verb, kinds):
+    assert {k for k in ("addressee-object", "addressee-to") if verb in reporting_verb_lemmas(k)} == kinds
 
 
 def test_resources_reporting_verbs_every_kind_is_used():

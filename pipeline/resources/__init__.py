@@ -63,9 +63,45 @@ def titles(kind: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+def _words_of_kind(name: str, valid: frozenset[str], kind: str) -> frozenset[str]:
+    """The words of ``resources/<name>.txt`` (``word | kind ...`` per line) of one kind, lower case."""
+    if kind not in valid:
+        raise ValueError(f"unknown {name} kind {kind!r}; valid kinds: {', '.join(sorted(valid))}")
+    out = set()
+    for line in word_list(name):
+        word, sep, kinds = (p.strip() for p in line.partition("|"))
+        given = set(kinds.split())
+        if not sep or not word or not given or not given <= valid:
+            raise ValueError(f"{name}.txt: expected 'word | kind ...' with kinds from "
+                             f"{', '.join(sorted(valid))}; got {line!r}")
+        if kind in given:
+            out.add(word.lower())
+    return frozenset(out)
+
+
+#: How an entry of ``quote_title_cues.txt`` marks a quoted span as a name (see the file's header).
+QUOTE_TITLE_CUE_KINDS = frozenset({"naming", "work"})
+
+
+@lru_cache(maxsize=None)
+def quote_title_cues(kind: str) -> frozenset[str]:
+    """The words of ``resources/quote_title_cues.txt`` of one kind, lower case."""
+    return _words_of_kind("quote_title_cues", QUOTE_TITLE_CUE_KINDS, kind)
+
+
+#: What an entry of ``reporting_nouns.txt`` is used for (see the file's header).
+NOUN_KINDS = frozenset({"content", "addressee-to"})
+
+
+@lru_cache(maxsize=None)
+def reporting_nouns(kind: str) -> frozenset[str]:
+    """The nouns of ``resources/reporting_nouns.txt`` of one kind, as written, lower case."""
+    return _words_of_kind("reporting_nouns", NOUN_KINDS, kind)
+
+
 #: What an entry of ``reporting_verbs.txt`` can be used for (see the file's header).
 VERB_KINDS = frozenset({"speech", "belief", "commitment", "claim", "call", "judgment", "forecast", "position",
-                        "object", "naming"})
+                        "object", "naming", "addressee-object", "addressee-to"})
 
 
 @lru_cache(maxsize=None)

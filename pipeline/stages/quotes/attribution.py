@@ -8,12 +8,12 @@ from ``indirect`` (reporting verbs and nouns with what they report). Speaker
 this module only points at the mention.
 
 A quoted span is dropped when a title word precedes it in its sentence
-(``titled``, ``named``, ``so-called``: ``title_cues.txt``), when it names a work
-(``framing.work_title``), when it has one to three words and is neither a whole
-attributed utterance (`said, "No."`, a headline's last words: ``framing``) nor
-what a reporting verb reports (``called the system "rigged"``) (scare quote), or
-when it is in Title Case with no attribution or right after a verb (a name). Its
-attribution is looked for
+(``titled``, ``named``, ``so-called``: the ``naming`` words of
+``quote_title_cues.txt``), when it names a work (``framing.work_title``), when
+it has one to three words and is neither a whole attributed utterance (`said,
+"No."`, a headline's last words: ``framing``) nor what a reporting verb reports
+(``called the system "rigged"``) (scare quote), or when it is in Title Case with
+no attribution or right after a verb (a name). Its attribution is looked for
 in this order, each rule from a guideline case or a PolNeAR train pattern:
 
 1. after the closing mark, within a few tokens and before any other verb
@@ -49,7 +49,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
-from ...resources import QUOTE_CHARS, word_list, word_set
+from ...resources import QUOTE_CHARS, quote_title_cues, word_list
 from .cues import (SCARE_MAX_WORDS, VERB_POS, WORDS_RE, Attribution, CueLexicon, DocIndex, DocQuotes,
                    attribution_lexicon, cue_extent, is_cue, is_negated, mention_bounds, n_words, report_lexicon,
                    speaker_like, subject_of, title_like)
@@ -475,7 +475,7 @@ def find_attributions(doc: Doc, text: str) -> DocQuotes:
     scan = scan_quotes(text)
     scan.spans = [_recover_unclosed(doc, sp) if not sp.closed else sp for sp in scan.spans]
     ix = DocIndex(doc, scan.spans, text)
-    direct = direct_attributions(ix, scan.spans, word_set("title_cues"))
+    direct = direct_attributions(ix, scan.spans, quote_title_cues("naming"))
     # Only spans kept as direct quotes block indirect content; scare quotes and titles
     # inside a reported clause do not.
     kept = {(a.start, a.end) for a in direct}

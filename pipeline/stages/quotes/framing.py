@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from ...resources import word_set
+from ...resources import quote_title_cues
 from .cues import DocIndex, title_like
 from .marks import QuotedSpan
 from .named import person_end
@@ -26,18 +26,19 @@ def _title_case(quoted: str) -> bool:
 
 def work_title(ix: DocIndex, sp: QuotedSpan, content: str, prev: QuotedSpan | None) -> bool:
     """A Title Case phrase in quotation marks that names a work, not speech (PolNeAR
-    train): after a noun for a work (``work_nouns.txt``), an article or a possessive
-    (`CNN's "State of the Union,"`, `the "Defeat Crooked Hillary PAC,"`), `according
-    to` (`According to ''The Trumps: ...,'' by Gwenda Blair, Donald told ...`: the
-    book is the source, not a quote), before `by <Name>`, or after another such name
-    and `and` (`"Parks and Recreation" and "Guardians of the Galaxy,"`)."""
+    train): after a noun for a work (the ``work`` words of ``quote_title_cues.txt``), an
+    article or a possessive (`CNN's "State of the Union,"`, `the "Defeat Crooked
+    Hillary PAC,"`), `according to` (`According to ''The Trumps: ...,'' by Gwenda
+    Blair, Donald told ...`: the book is the source, not a quote), before `by <Name>`,
+    or after another such name and `and` (`"Parks and Recreation" and "Guardians of
+    the Galaxy,"`)."""
     if not _title_case(content):
         return False
     text = ix.text
     before = text[max(0, sp.open_pos - 40):sp.open_pos].rpartition("\n")[2]  # (in its line)
     m = _WORK_BEFORE.search(before)
     word = m.group("word") if m is not None else None
-    if m is not None and (word is None or word.lower() in word_set("work_nouns") or word.lower() in ("the", "a", "an")):
+    if m is not None and (word is None or word.lower() in quote_title_cues("work") or word.lower() in ("the", "a", "an")):
         return True
     if _WORK_AFTER.match(text, sp.close_end):
         return True

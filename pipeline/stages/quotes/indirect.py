@@ -14,7 +14,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Token
 
 from ...nlp.lemmas import lemma as lemma_of
-from ...resources import QUOTE_CHARS, word_set
+from ...resources import QUOTE_CHARS, reporting_nouns
 
 from .content import content_of
 from .cues import (ACCORDING, VERB_POS, VERB_POS_IDS, Attribution, DocIndex, cue_entry, cue_extent, cue_particle,
@@ -158,7 +158,7 @@ def _gerund_speaker(verb: Token) -> Token | None:
     if subj is None or subj.i > verb.i or subj.pos_ not in ("NOUN", "PROPN") \
             or subj.ent_type_ in _MUTE_SUBJECT_ENTS:
         return None
-    if lemma_of(subj).lower() in word_set("reporting_nouns") \
+    if lemma_of(subj).lower() in reporting_nouns("content") \
             or any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in subj.children):
         return None  # `Her comments ..., alleging`, `Palin's posts ..., saying`: what was said, not who
     return subj
@@ -166,8 +166,8 @@ def _gerund_speaker(verb: Token) -> Token | None:
 
 @lru_cache(maxsize=1)
 def _noun_ids() -> np.ndarray:
-    """LOWER ids of the reporting nouns (``reporting_nouns.txt``) and their plurals."""
-    forms = {w for n in word_set("reporting_nouns") for w in (n, n + "s", n + "es")}
+    """LOWER ids of the reporting nouns (``reporting_nouns.txt``, kind ``content``) and their plurals."""
+    forms = {w for n in reporting_nouns("content") for w in (n, n + "s", n + "es")}
     return np.asarray(sorted(get_string_id(f) for f in forms), dtype=np.uint64)
 
 

@@ -35,6 +35,7 @@ from spacy.tokens import Doc, Span
 
 from ...errors import DOCUMENT_ERRORS, ErrorLog
 from ...nlp.lemmas import ensure_lemmas
+from ...resources import reporting_nouns, reporting_verb_lemmas
 from .attribution import find_attributions
 from .cues import Attribution, subject_of
 from .speakers import EntityRow, SpeakerResolver
@@ -166,16 +167,13 @@ def quote_rows(doc: Doc, entities: list[EntityRow], text: str | None = None) -> 
     return rows, found.problems
 
 
-#: verbs whose object is the person spoken to ("told the BBC", "assured MPs")
-_TO_WHOM = frozenset({"tell", "inform", "assure", "brief", "remind", "ask", "urge", "promise"})
-#: verbs whose "to X" is whom they spoke to ("said to reporters", "wrote to the minister");
-#: not "according to X", which names the source
-_SAID_TO = frozenset({"say", "speak", "talk", "write", "explain", "announce", "complain", "admit", "confide"})
-
-
 def _addressee(head, cue: tuple[int, int] | None = None) -> bool:
     """The mention the attribution found is whom the speech was addressed to: the
-    object of "tell"-like verbs, or "to X" after a verb or a letter, e-mail or message.
+    object of "tell"-like verbs ("told the BBC", "assured MPs": the ``addressee-object``
+    verbs of ``reporting_verbs.txt``), or "to X" after a verb ("said to reporters",
+    "wrote to the minister": its ``addressee-to`` verbs; not "according to X", which
+    names the source) or a letter, e-mail or message (the ``addressee-to`` nouns of
+    ``reporting_nouns.txt``, as written).
     With an indirect quote's ``cue`` (character offsets: its reporting verb), only the
     addressee of that cue: in "Tom told Annette Guessford, who ... said she planned to
     caucus", Guessford is whom Tom spoke to and the speaker of "said" (PolNeAR train). A
@@ -183,11 +181,13 @@ def _addressee(head, cue: tuple[int, int] | None = None) -> bool:
     def of_cue(verb) -> bool:
         return cue is None or cue[0] <= verb.idx < cue[1]
 
-    if head.dep_ in ("dobj", "dative", "iobj") and head.head.lemma_.lower() in _TO_WHOM and of_cue(head.head):
+    if head.dep_ in ("dobj", "dative", "iobj") and head.head.lemma_.lower() in reporting_verb_lemmas("addressee-object") \
+            and of_cue(head.head):
         return True
     prep = head.head if head.dep_ == "pobj" else None
     return prep is not None and prep.lower_ == "to" and of_cue(prep.head) and (
-        prep.head.lemma_.lower() in _SAID_TO or prep.head.lower_ in ("letter", "e-mail", "email", "message", "memo", "note"))
+        prep.head.lemma_.lower() in reporting_verb_lemmas("addressee-to")
+        or prep.head.lower_ in reporting_nouns("addressee-to"))
 
 
 def _early_continuation(att: Attribution, text: str, last) -> QuoteRow | None:
