@@ -76,10 +76,9 @@ def _plain(text: str) -> str:
     return text.translate(dict.fromkeys(map(ord, marks))) if marks else text
 
 
-@lru_cache(maxsize=65536)
-def _speaker_words(speaker: str) -> frozenset[str]:
-    """The frame words and the speaker's own words (a speaker recurs across many claims)."""
-    return _frame_words() | frozenset(tokens(_plain(speaker)))
+def _speaker_words(speaker) -> frozenset[str]:
+    """The speaker's own words (none without a speaker)."""
+    return frozenset(tokens(_plain(speaker))) if isinstance(speaker, str) and speaker else frozenset()
 
 
 def _negations(text: str) -> int:
@@ -87,13 +86,17 @@ def _negations(text: str) -> int:
 
 
 def _claim_words(text: str) -> tuple[list[str], frozenset, int]:
-    """A claim's stemmed words (speaker not yet dropped), numbers and negation count, in one
-    pass over its words: ASCII text (96% of BBC claims) needs no accent folding, so the words,
-    the number words and the lowercased text are found once, not three times."""
+    """A claim's stemmed words without the frame words (the speaker's own words not yet
+    dropped: the speaker may still change in the corpus pass), numbers and negation count, in
+    one pass over its words: ASCII text (96% of BBC claims) needs no accent folding, so the
+    words, the number words and the lowercased text are found once, not three times."""
+    frame = _frame_words()
     if not text.isascii():
-        return tokens(_plain(text)), frozenset(numbers(text)), _negations(text)
-    found = word_forms(text)
-    return stemmed(found), frozenset(numbers(text, found)), len(_NEGATION.findall(text.lower()))
+        stems, nums, neg = tokens(_plain(text)), frozenset(numbers(text)), _negations(text)
+    else:
+        found = word_forms(text)
+        stems, nums, neg = stemmed(found), frozenset(numbers(text, found)), len(_NEGATION.findall(text.lower()))
+    return [t for t in stems if t not in frame], nums, neg
 
 
 def cluster_features(claims: pd.DataFrame) -> dict[str, list[str]]:
@@ -245,14 +248,13 @@ def cluster_ids(claims: pd.DataFrame, threshold: float = THRESHOLD, min_words: i
     # one entry, not a million pairs); within one, the rows with the same signature (a claim's
     # numbers and negation words, which must agree with any claim it is linked to) are linked
     units: dict[tuple, dict[tuple, list[int]]] = {}
-    drops: dict = {}  # speaker -> the words dropped from the claims it speaks
+    drops: dict = {}  # speaker -> its own words, dropped from the claims it speaks
     for i, (speaker, stored) in enumerate(zip(speakers, _stored_features(claims))):
         stems, nums, neg = stored if stored is not None else _claim_words(content(i))
         drop = drops.get(speaker)
         if drop is None:
-            drop = drops[speaker] = _speaker_words(speaker) if isinstance(speaker, str) and speaker \
-                else _frame_words()
-        w = tuple([t for t in stems if t not in drop])
+            drop = drops[speaker] = _speaker_words(speaker)
+        w = tuple([t for t in stems if t not in drop] if drop else stems)
         if len(w) >= min_words:
             by_sig = units.get(w)
             if by_sig is None:
