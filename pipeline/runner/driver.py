@@ -48,7 +48,7 @@ from ..errors import OutputError
 from ..registry import Stage, producer, stages
 from ..schemas import SCHEMAS
 from ..tables import MissingTableError, PartWriter, TableSchemaError, checked_dataset, table_path
-from . import manifest
+from . import collector, manifest
 from .batch import prepare_process, stage_setup
 from .batching import auto_batch_size, count_inputs, count_rows, tasks_from_inputs, tasks_from_tables
 from .corpus import run_corpus_stage
@@ -158,29 +158,31 @@ def _run(selected: list[Stage], registered, settings: Settings, store: TableStor
         if progress is not None:
             progress.start(total)
         cpu = [time.process_time()]  # this process's CPU seconds at each phase boundary
-        try:
-            if engine is not None:
-                engine.run(tasks, sink)
-            elif pool is not None:
-                pool.run(tasks, sink)
-            else:
-                run_serial(tasks, sink, settings)
-        finally:
-            if progress is not None:
-                progress.stop()
-        sink.finish()
-        skipped |= sink.skipped
-        t0 = time.perf_counter()
-        cpu.append(time.process_time())
-        for s in batched:
-            copy_unchanged(out, s.output, skipped, writers[s.output])
-        pending = {s.output: [] for s in batched if s.finalize is not None}  # renames for finalizes to come
-        for s in batched:
-            if s.finalize is not None:
-                finalize(s, writers, max(batch_size * 50, 1000), out, pending)
-        for s in selected:
-            if s.corpus:
-                sink.seconds[s.name] = run_corpus_stage(s, writers, out, max(batch_size * 50, 1000))
+        with collector.frozen():  # the model and modules, loaded: out of the collector's passes
+            try:
+                if engine is not None:
+                    engine.run(tasks, sink)
+                elif pool is not None:
+                    pool.run(tasks, sink)
+                else:
+                    run_serial(tasks, sink, settings)
+            finally:
+                if progress is not None:
+                    progress.stop()
+            sink.finish()
+            skipped |= sink.skipped
+            t0 = time.perf_counter()
+            cpu.append(time.process_time())
+            with collector.paused():  # the finalize's many small objects live until it ends
+                for s in batched:
+                    copy_unchanged(out, s.output, skipped, writers[s.output])
+                pending = {s.output: [] for s in batched if s.finalize is not None}  # renames for finalizes to come
+                for s in batched:
+                    if s.finalize is not None:
+                        finalize(s, writers, max(batch_size * 50, 1000), out, pending)
+                for s in selected:
+                    if s.corpus:
+                        sink.seconds[s.name] = run_corpus_stage(s, writers, out, max(batch_size * 50, 1000))
         t_finalized = time.perf_counter()
         cpu.append(time.process_time())
         for s in selected:

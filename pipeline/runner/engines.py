@@ -24,6 +24,7 @@ from typing import Any, Callable, Iterable, Iterator
 
 from .. import worker_server
 from .batch import BatchTask, prepare_process, process_batch
+from .collector import freeze_loaded
 from .publish import Sink
 from .settings import Settings
 
@@ -86,6 +87,7 @@ def exit_with_parent(run_pid: int) -> None:
 def _init_worker(model: str, stage_names: tuple[str, ...], run_pid: int) -> None:
     exit_with_parent(run_pid)
     prepare_process(model, stage_names)  # preloaded: instant; else once per worker, never in a task
+    freeze_loaded()  # a worker of the run's own: the loaded model is never collected anyway
 
 
 class WorkerPool:

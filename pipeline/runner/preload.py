@@ -27,10 +27,12 @@ def _preload() -> None:
     from ..nlp.loader import DEFAULT_MODEL
     from ..registry import stage_names as all_stages
     from .batch import prepare_process
+    from .collector import freeze_loaded
 
     try:
         model, stage_names = json.loads(spec)
         prepare_process(str(model) or DEFAULT_MODEL, tuple(stage_names) or all_stages())
+        freeze_loaded()  # the workers are forked from here: what is loaded stays shared
     except (ClaimexError, OSError, ValueError, TypeError, KeyError, ImportError):
         pass  # the workers load the model themselves and report what is wrong
 

@@ -1,0 +1,73 @@
+"""The cyclic collector during a run (``runner.collector``): paused for the finalize,
+long-lived objects frozen, and the calling process left as it was."""
+from __future__ import annotations
+
+import gc
+
+import pandas as pd
+import pytest
+
+from pipeline.registry import get_stage, stage_names
+from pipeline.runner import Settings, run
+from pipeline.runner.collector import frozen, paused
+
+from tests.conftest import SEEDS
+
+
+@pytest.fixture
+def collector_state():
+    """Restore the collector whatever a test did to it."""
+    was_on, threshold = gc.isenabled(), gc.get_threshold()
+    yield
+    gc.unfreeze()
+    gc.set_threshold(*threshold)
+    (gc.enable if was_on else gc.disable)()
+
+
+@pytest.mark.parametrize("on_before", [True, False])
+def test_collector_paused_restores_the_state_it_found(collector_state, on_before):
+    (gc.enable if on_before else gc.disable)()
+    with paused():
+        assert not gc.isenabled()
+    assert gc.isenabled() is on_before
+
+
+def test_collector_paused_resumes_after_an_exception(collector_state):
+    gc.enable()
+    with pytest.raises(RuntimeError):
+        with paused():
+            raise RuntimeError("a finalize failed")
+    assert gc.isenabled()
+
+
+def test_collector_frozen_leaves_out_what_lived_before_and_unfreezes(collector_state):
+    before = gc.get_freeze_count()
+    kept = [[i] for i in range(1000)]  # tracked containers alive on entry
+    with frozen():
+        assert gc.get_freeze_count() >= before + len(kept)
+    assert gc.get_freeze_count() == 0
+    with pytest.raises(ValueError):
+        with frozen():
+            raise ValueError("a batch failed")
+    assert gc.get_freeze_count() == 0
+
+
+def test_collector_run_pauses_it_for_the_finalize_and_restores_the_caller(collector_state, tmp_path, monkeypatch):
+    """The finalize runs with the collector off; the run leaves the calling process's
+    collector on and nothing frozen."""
+    seen = []
+    entities = get_stage("entities")
+
+    def finalize(table: pd.DataFrame) -> pd.DataFrame:
+        seen.append((gc.isenabled(), gc.get_freeze_count() > 0))
+        return entities.finalize(table)
+
+    from dataclasses import replace
+
+    import pipeline.registry as registry
+    patched = [replace(s, finalize=finalize) if s.name == "entities" else s for s in registry._STAGES]
+    monkeypatch.setattr(registry, "_STAGES", patched)
+    gc.enable()
+    run(list(stage_names()), Settings(input=SEEDS, out=tmp_path, batch_size=2))
+    assert seen == [(False, True)]
+    assert gc.isenabled() and gc.get_freeze_count() == 0
