@@ -39,3 +39,22 @@ def seed_tables(seed_run) -> dict[str, pd.DataFrame]:
 
     out, _ = seed_run
     return {name: read_table(out, name) for name in SCHEMAS}
+
+
+@pytest.fixture
+def resource_text(monkeypatch):
+    """``resource_text(text)``: every resource file reads as ``text`` for the rest of the test
+    (the resource readers' caches are cleared then, and again at the end)."""
+    from pipeline import resources
+
+    def clear() -> None:
+        for f in vars(resources).values():
+            if callable(getattr(f, "cache_clear", None)):
+                f.cache_clear()
+
+    def use(text: str) -> None:
+        monkeypatch.setattr(resources, "_read", lambda name: text)
+        clear()
+
+    yield use
+    clear()

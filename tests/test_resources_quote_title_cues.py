@@ -2,7 +2,6 @@
 span a name or a title, not speech, with their kind."""
 import pytest
 
-from pipeline import resources
 from pipeline.resources import QUOTE_TITLE_CUE_KINDS, quote_title_cues
 
 
@@ -33,13 +32,7 @@ def test_resources_quote_title_cues_every_kind_is_used():
 
 
 @pytest.mark.parametrize("text", ["titled\n", "titled | naming heading\n", "| work\n"])
-def test_resources_quote_title_cues_malformed_entry_is_refused(monkeypatch, text):
-    monkeypatch.setattr(resources, "_read", lambda name: text)
-    for f in (resources.word_list, resources.quote_title_cues):
-        f.cache_clear()
-    try:
-        with pytest.raises(ValueError, match="quote_title_cues.txt: expected 'word | kind"):
-            quote_title_cues("naming")
-    finally:
-        for f in (resources.word_list, resources.quote_title_cues):
-            f.cache_clear()
+def test_resources_quote_title_cues_malformed_entry_is_refused(resource_text, text):
+    resource_text(text)
+    with pytest.raises(ValueError, match="quote_title_cues.txt: expected 'entry | kind"):
+        quote_title_cues("naming")

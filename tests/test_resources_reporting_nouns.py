@@ -1,7 +1,6 @@
 """resources/reporting_nouns.txt: nouns of saying, with their kind."""
 import pytest
 
-from pipeline import resources
 from pipeline.resources import NOUN_KINDS, reporting_nouns
 
 
@@ -30,13 +29,7 @@ def test_resources_reporting_nouns_every_kind_is_used():
     assert all(reporting_nouns(k) for k in NOUN_KINDS)
 
 
-def test_resources_reporting_nouns_malformed_entry_is_refused(monkeypatch):
-    monkeypatch.setattr(resources, "_read", lambda name: "claim | contents\n")
-    for f in (resources.word_list, resources.reporting_nouns):
-        f.cache_clear()
-    try:
-        with pytest.raises(ValueError, match="reporting_nouns.txt: expected 'word | kind"):
-            reporting_nouns("content")
-    finally:
-        for f in (resources.word_list, resources.reporting_nouns):
-            f.cache_clear()
+def test_resources_reporting_nouns_malformed_entry_is_refused(resource_text):
+    resource_text("claim | contents\n")
+    with pytest.raises(ValueError, match="reporting_nouns.txt: expected 'entry | kind"):
+        reporting_nouns("content")

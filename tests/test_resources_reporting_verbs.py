@@ -1,7 +1,6 @@
 """resources/reporting_verbs.txt: the one lexicon of reporting verbs, with kinds."""
 import pytest
 
-from pipeline import resources
 from pipeline.resources import VERB_KINDS, reporting_verb_forms, reporting_verb_lemmas, reporting_verbs
 
 
@@ -43,16 +42,10 @@ def test_resources_reporting_verbs_unknown_kind_names_the_choices():
         reporting_verbs("speach")
 
 
-def test_resources_reporting_verbs_malformed_entry_is_refused(monkeypatch):
-    monkeypatch.setattr(resources, "_read", lambda name: "say | speech shouting | said\n")
-    for f in (resources.word_list, resources._verb_entries, resources.reporting_verbs):
-        f.cache_clear()
-    try:
-        with pytest.raises(ValueError, match="reporting_verbs.txt: expected 'lemma | kind"):
-            reporting_verbs("speech")
-    finally:
-        for f in (resources.word_list, resources._verb_entries, resources.reporting_verbs):
-            f.cache_clear()
+def test_resources_reporting_verbs_malformed_entry_is_refused(resource_text):
+    resource_text("say | speech shouting | said\n")
+    with pytest.raises(ValueError, match="reporting_verbs.txt: expected 'lemma | kind"):
+        reporting_verbs("speech")
 
 
 def test_resources_reporting_verbs_addressee_kinds_are_exactly_these():

@@ -49,34 +49,29 @@ TITLE_KINDS = frozenset({"office", "courtesy", "word", "org", "male", "female", 
 @lru_cache(maxsize=None)
 def titles(kind: str) -> tuple[str, ...]:
     """Entries of ``resources/titles.txt`` of one kind, as written, in file order."""
-    if kind not in TITLE_KINDS:
-        raise ValueError(f"unknown title kind {kind!r}; valid kinds: {', '.join(sorted(TITLE_KINDS))}")
+    return _entries_of_kind("titles", "title", TITLE_KINDS, kind)
+
+
+def _entries_of_kind(name: str, what: str, valid: frozenset[str], kind: str) -> tuple[str, ...]:
+    """The entries of ``resources/<name>.txt`` (``entry | kind ...`` per line) of one kind, as
+    written, in file order; ``what`` names an entry in the error for an unknown kind."""
+    if kind not in valid:
+        raise ValueError(f"unknown {what} kind {kind!r}; valid kinds: {', '.join(sorted(valid))}")
     out = []
-    for line in word_list("titles"):
+    for line in word_list(name):
         entry, sep, kinds = (p.strip() for p in line.partition("|"))
         given = set(kinds.split())
-        if not sep or not entry or not given or not given <= TITLE_KINDS:
-            raise ValueError(f"titles.txt: expected 'entry | kind ...' with kinds from "
-                             f"{', '.join(sorted(TITLE_KINDS))}; got {line!r}")
+        if not sep or not entry or not given or not given <= valid:
+            raise ValueError(f"{name}.txt: expected 'entry | kind ...' with kinds from "
+                             f"{', '.join(sorted(valid))}; got {line!r}")
         if kind in given:
             out.append(entry)
     return tuple(out)
 
 
 def _words_of_kind(name: str, valid: frozenset[str], kind: str) -> frozenset[str]:
-    """The words of ``resources/<name>.txt`` (``word | kind ...`` per line) of one kind, lower case."""
-    if kind not in valid:
-        raise ValueError(f"unknown {name} kind {kind!r}; valid kinds: {', '.join(sorted(valid))}")
-    out = set()
-    for line in word_list(name):
-        word, sep, kinds = (p.strip() for p in line.partition("|"))
-        given = set(kinds.split())
-        if not sep or not word or not given or not given <= valid:
-            raise ValueError(f"{name}.txt: expected 'word | kind ...' with kinds from "
-                             f"{', '.join(sorted(valid))}; got {line!r}")
-        if kind in given:
-            out.add(word.lower())
-    return frozenset(out)
+    """The words of ``resources/<name>.txt`` of one kind, lower case."""
+    return frozenset(w.lower() for w in _entries_of_kind(name, name, valid, kind))
 
 
 #: How an entry of ``quote_title_cues.txt`` marks a quoted span as a name (see the file's header).
