@@ -3,7 +3,8 @@
 * **A full collection walks every tracked object alive**, and a loaded process holds many
   long-lived ones: the model, every module, the stages' setup. ``gc.freeze()`` once they are
   loaded leaves them out of every later pass (400 BBC articles, one worker: collections took
-  0.61 s of a 22 s run, 0.31 s frozen). A process the run owns (the fork server, a worker)
+  0.61 s of a 22 s run, 0.31 s frozen). A process the run owns (the fork server, a worker, a
+  worker of the Dask cluster the run started; never one of a cluster given by `--scheduler`)
   stays frozen, as the ``gc`` documentation advises before forking: the frozen pages are never
   written by the collector, so they stay shared copy-on-write. The process that called
   ``run`` (a notebook, say) is frozen only while the run lasts (``frozen``).

@@ -28,6 +28,7 @@ import threading
 from typing import TYPE_CHECKING, Iterable
 
 from .batch import BatchTask, prepare_process, process_batch
+from .collector import freeze_loaded
 from .. import worker_server
 from .engines import exit_with_parent, run_bounded
 
@@ -56,6 +57,8 @@ class _LoadModel(_WorkerPluginBase):
         if self.watch_pid is not None:
             exit_with_parent(self.watch_pid)
         prepare_process(self.model, self.stage_names)  # preloaded by the fork server: instant
+        if self.watch_pid is not None:  # a worker of the run's own cluster, not a user's
+            freeze_loaded()
 
 
 def _client(settings: "Settings", stage_names: tuple[str, ...]):
