@@ -71,3 +71,15 @@ def test_collector_run_pauses_it_for_the_finalize_and_restores_the_caller(collec
     run(list(stage_names()), Settings(input=SEEDS, out=tmp_path, batch_size=2))
     assert seen == [(False, True)]
     assert gc.isenabled() and gc.get_freeze_count() == 0
+
+
+def test_collector_frozen_leaves_a_callers_own_freeze_alone(collector_state):
+    """A process that froze its objects before the run (to fork workers of its own) keeps them
+    frozen: the run neither adds to nor releases its permanent generation."""
+    kept = [[i] for i in range(100)]
+    gc.freeze()
+    count = gc.get_freeze_count()
+    assert count >= len(kept)
+    with frozen():
+        assert gc.get_freeze_count() == count
+    assert gc.get_freeze_count() == count

@@ -28,7 +28,12 @@ def freeze_loaded() -> None:
 
 @contextmanager
 def frozen() -> Iterator[None]:
-    """Objects alive on entry are left out of the collector's passes until the block ends."""
+    """Objects alive on entry are left out of the collector's passes until the block ends.
+    A process that froze objects itself keeps its own arrangement: nothing is frozen or
+    unfrozen then (``gc.unfreeze`` would release the caller's objects too)."""
+    if gc.get_freeze_count():
+        yield
+        return
     gc.freeze()
     try:
         yield
