@@ -10,8 +10,10 @@
   ``run`` (a notebook, say) is frozen only while the run lasts (``frozen``).
 * **The corpus finalize builds hundreds of thousands of tuples, lists and dicts** that live until
   it ends; the collector would walk them again and again (all 2,225 BBC articles: 0.3 s of the
-  claims clusters' 0.75 s). Collection is paused for the finalize (``paused``): reference
-  counting still frees everything as usual, and the collector resumes after it.
+  claims clusters' 0.75 s). Collection is paused for the finalize (``paused``), and resumes
+  after it. What the finalize drops meanwhile is freed by reference counting, so its code must
+  leave no reference cycles behind (tested for the entity names, whose recursive acronym
+  matchers left 15 MiB of cycles over 2,225 articles until they emptied their closures).
 """
 from __future__ import annotations
 

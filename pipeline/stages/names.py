@@ -294,4 +294,7 @@ def acronym_matches(acronym: str, words: list[str]) -> bool:
                 return True
         return False
 
-    return go(0, 0)
+    try:
+        return go(0, 0)
+    finally:
+        del go  # ``go`` calls itself through its closure: emptied, the cycle is gone and reference counting frees it

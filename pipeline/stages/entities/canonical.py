@@ -211,7 +211,10 @@ def _compound_matches(short: str, long: str) -> bool:
                     return True
         return False
 
-    return go(0, 0)
+    try:
+        return go(0, 0)
+    finally:
+        del go  # ``go`` calls itself through its closure: emptied, the cycle is gone and reference counting frees it
 
 
 # --- the corpus-wide function ---------------------------------------------------
