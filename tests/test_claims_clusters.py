@@ -224,6 +224,7 @@ FEATURE_TEXTS = [
     "Nobody said it's over: nothing is settled without a vote",
     "It’s the détente of 1992 that no one wanted",       # curly apostrophe, accent: the long way
     "Belarus asked Russia for ten million",
+    "the deputy minister added that Sekreta said prices would rise",  # frame words: reporting verbs, titles
     "",
 ]
 
@@ -234,6 +235,8 @@ def test_claims_clusters_features_agree_with_the_word_by_word_definition(text):
     one by one; once a speaker's words are dropped, they are its content words."""
     stems, nums, neg = C._claim_words(text)
     assert (nums, neg) == (frozenset(C.numbers(text)), C._negations(text))
+    assert tuple(stems) == _content_words(text, None)  # the frame words are gone already
+    assert not set(stems) & C._frame_words()
     for speaker in (None, "Igor Sekreta", "the deputy minister"):
         drop = C._frame_words() | C._speaker_words(speaker)
         assert tuple(t for t in stems if t not in drop) == _content_words(text, speaker)

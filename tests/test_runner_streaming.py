@@ -223,7 +223,7 @@ def test_runner_finalize_features_reach_the_finalize_and_are_never_published(tmp
     changed.write_text(changed.read_text(encoding="utf-8") + "\n\nThe minister said so.\n", encoding="utf-8")
     run(list(stage_names()), Settings(input=inputs, out=out, batch_size=2))
     first, rerun = seen
-    private = ["_cluster_words", "_cluster_signature"]
+    private = ["_cluster_content_words", "_cluster_signature"]
     assert list(first.columns[1:]) == private and first[private].notna().all().all() and len(first) > 20
     new = rerun["doc_id"] == read_table(out, "documents").set_index("path").loc[str(changed), "doc_id"]
     assert new.any() and (~new).any()

@@ -51,7 +51,7 @@ THRESHOLD = 0.8
 #: content words a claim needs to be linked at all
 MIN_WORDS = 4
 #: the private columns :func:`cluster_features` adds to a run's parts of the claims table
-WORDS_COLUMN, SIGNATURE_COLUMN = "_cluster_words", "_cluster_signature"
+WORDS_COLUMN, SIGNATURE_COLUMN = "_cluster_content_words", "_cluster_signature"
 _CAPITALISED = re.compile(r"(?<![.!?:\"'\u201c]\s)(?<!^)\b([A-Z][\w'-]*)")
 _NEGATION = re.compile(r"\b(?:no|not|never|none|nobody|nothing|neither|nor|cannot|without)\b|n't\b")
 
@@ -102,8 +102,8 @@ def _claim_words(text: str) -> tuple[list[str], frozenset, int]:
 def cluster_features(claims: pd.DataFrame) -> dict[str, list[str]]:
     """The per-claim part of :func:`cluster_ids`, which needs no other claim: the runner runs
     it per batch, in parallel (registry: ``finalize_features``), and ``cluster_ids`` reads its private
-    columns back: ``_cluster_words`` (the stems, space-separated) and ``_cluster_signature``
-    (``negations|numbers``)."""
+    columns back: ``_cluster_content_words`` (the stems without the frame words, space-separated)
+    and ``_cluster_signature`` (``negations|numbers``)."""
     out_words, out_sigs = [], []
     for text in _contents(claims):
         stems, nums, neg = _claim_words(text)
