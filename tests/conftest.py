@@ -44,7 +44,9 @@ def seed_tables(seed_run) -> dict[str, pd.DataFrame]:
 @pytest.fixture
 def resource_text(monkeypatch):
     """``resource_text(text)``: every resource file reads as ``text`` for the rest of the test
-    (the resource readers' caches are cleared then, and again at the end)."""
+    (the caches of ``pipeline.resources``' readers are cleared then, and again at the end).
+    Only those: a cache built from them elsewhere (``claims.clusters._frame_words``, say) would
+    keep the fake text, so a test using this calls the readers alone."""
     from pipeline import resources
 
     def clear() -> None:

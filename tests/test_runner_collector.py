@@ -16,8 +16,9 @@ from tests.conftest import SEEDS
 
 @pytest.fixture
 def collector_state():
-    """Restore the collector whatever a test did to it."""
+    """Nothing frozen at the start; the collector restored whatever a test did to it."""
     was_on, threshold = gc.isenabled(), gc.get_threshold()
+    gc.unfreeze()
     yield
     gc.unfreeze()
     gc.set_threshold(*threshold)
@@ -25,14 +26,14 @@ def collector_state():
 
 
 @pytest.mark.parametrize("on_before", [True, False])
-def test_collector_paused_restores_the_state_it_found(collector_state, on_before):
+def test_runner_collector_paused_restores_the_state_it_found(collector_state, on_before):
     (gc.enable if on_before else gc.disable)()
     with paused():
         assert not gc.isenabled()
     assert gc.isenabled() is on_before
 
 
-def test_collector_paused_resumes_after_an_exception(collector_state):
+def test_runner_collector_paused_resumes_after_an_exception(collector_state):
     gc.enable()
     with pytest.raises(RuntimeError):
         with paused():
@@ -40,7 +41,7 @@ def test_collector_paused_resumes_after_an_exception(collector_state):
     assert gc.isenabled()
 
 
-def test_collector_frozen_leaves_out_what_lived_before_and_unfreezes(collector_state):
+def test_runner_collector_frozen_leaves_out_what_lived_before_and_unfreezes(collector_state):
     before = gc.get_freeze_count()
     kept = [[i] for i in range(1000)]  # tracked containers alive on entry
     with frozen():
@@ -52,7 +53,7 @@ def test_collector_frozen_leaves_out_what_lived_before_and_unfreezes(collector_s
     assert gc.get_freeze_count() == 0
 
 
-def test_collector_run_pauses_it_for_the_finalize_and_restores_the_caller(collector_state, tmp_path, monkeypatch):
+def test_runner_collector_run_pauses_it_for_the_finalize_and_restores_the_caller(collector_state, tmp_path, monkeypatch):
     """The finalize runs with the collector off; the run leaves the calling process's
     collector on and nothing frozen."""
     seen = []
@@ -73,7 +74,7 @@ def test_collector_run_pauses_it_for_the_finalize_and_restores_the_caller(collec
     assert gc.isenabled() and gc.get_freeze_count() == 0
 
 
-def test_collector_frozen_leaves_a_callers_own_freeze_alone(collector_state):
+def test_runner_collector_frozen_leaves_a_callers_own_freeze_alone(collector_state):
     """A process that froze its objects before the run (to fork workers of its own) keeps them
     frozen: the run neither adds to nor releases its permanent generation."""
     kept = [[i] for i in range(100)]
@@ -83,3 +84,28 @@ def test_collector_frozen_leaves_a_callers_own_freeze_alone(collector_state):
     with frozen():
         assert gc.get_freeze_count() == count
     assert gc.get_freeze_count() == count
+
+
+def test_runner_collector_a_local_worker_freezes_what_it_loaded(collector_state, monkeypatch):
+    import pipeline.runner.engines as engines
+
+    monkeypatch.setattr(engines, "prepare_process", lambda model, stages: None)
+    monkeypatch.setattr(engines, "exit_with_parent", lambda pid: None)
+    engines._init_worker("a-model", ("clean",), 1)
+    assert gc.get_freeze_count() > 0
+
+
+@pytest.mark.parametrize("own_cluster", [True, False])
+def test_runner_collector_a_dask_worker_is_frozen_only_in_the_runs_own_cluster(collector_state, monkeypatch,
+                                                                               own_cluster):
+    """A worker of a cluster the run started freezes what it loaded; a worker of a cluster
+    given by ``--scheduler`` belongs to its user and is left as it is."""
+    pytest.importorskip("distributed")
+    import os
+
+    import pipeline.runner.dask_engine as dask_engine
+
+    monkeypatch.setattr(dask_engine, "prepare_process", lambda model, stages: None)
+    monkeypatch.setattr(dask_engine, "exit_with_parent", lambda pid: None)
+    dask_engine._LoadModel("a-model", ("clean",), os.getpid() if own_cluster else None).setup(worker=None)
+    assert (gc.get_freeze_count() > 0) is own_cluster

@@ -90,7 +90,7 @@ NOUN_KINDS = frozenset({"content", "addressee-to"})
 
 @lru_cache(maxsize=None)
 def reporting_nouns(kind: str) -> frozenset[str]:
-    """The nouns of ``resources/reporting_nouns.txt`` of one kind, as written, lower case."""
+    """The nouns of ``resources/reporting_nouns.txt`` of one kind, lower case."""
     return _words_of_kind("reporting_nouns", NOUN_KINDS, kind)
 
 
