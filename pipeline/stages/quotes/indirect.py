@@ -20,6 +20,7 @@ from .content import content_of
 from .cues import (ACCORDING, VERB_POS, VERB_POS_IDS, Attribution, DocIndex, cue_entry, cue_extent, cue_particle,
                    is_cue, is_negated, mention_bounds, report_lexicon, speaker_like, speech_lexicon, subject_of,
                    trim_tokens)
+from .opening_speaker import opening_speaker
 
 MIN_INDIRECT_WORDS = 3
 # Subordinators that open time/cause/concession clauses, never what was said
@@ -79,7 +80,9 @@ def indirect_attributions(ix: DocIndex, quote_spans: list[tuple[int, int]]) -> l
             subj = subject_of(tok)
             relaxed = subj is None
             if relaxed:
-                subj = _gerund_speaker(tok)
+                # (a participle's speaker, or a name whose long description the parser
+                # took for a clause of the cue: ``opening_speaker``)
+                subj = _gerund_speaker(tok) or opening_speaker(tok)
                 if subj is None:
                     continue
             if quoted and (subj.pos_ == "PRON" or not (subj.ent_type_ or subj.pos_ == "PROPN")):
