@@ -31,6 +31,7 @@ from spacy.tokens import Doc, Token
 
 from ...nlp.lemmas import lemma as lemma_of
 from ...resources import QUOTE_CHARS, reporting_verbs, word_set
+from .clause_end import before_semicolon, with_reason
 from .cues import FINITE, VERB_POS, can_speak, is_cue, report_lexicon
 from .setoff import CLAUSE_PUNCT, attributed_quote_before, fronted_adverbial, introduces_quote
 
@@ -211,7 +212,7 @@ def _clause(tok: Token, quoted=None) -> Content | None:
         for r in tok.rights:
             if r.i > b and r.dep_ == "conj" and (r.pos_ not in VERB_POS or _continues_content(r, tok)):
                 b = max(b, r.right_edge.i)
-        b = trim_tail(doc, a, b, c, tok, quoted)
+        b = with_reason(tok, a, before_semicolon(doc, a, trim_tail(doc, a, b, c, tok, quoted), quoted))
     return Content(a, b, "clause")
 
 

@@ -1,0 +1,50 @@
+"""Frozen parses for tests/test_quotes_cues_apposed_subject.py: a sentence of PolNeAR
+train (it names its article) with the parse of en_core_web_sm 3.8 written out token by
+token, in the format of tests/quote_parses.py: (word, space after, head index, dep,
+pos, tag, lemma, entity IOB). A model upgrade cannot change what a test means.
+"""
+
+PARSES = {
+    # huff-post_2016-07-18_so-long-grand-old-party-hello-wh
+    'johnson_also_railed': [
+        ('At', True, 20, 'prep', 'ADP', 'IN', 'at', 'O'),
+        ('a', True, 5, 'det', 'DET', 'DT', 'a', 'O'),
+        ('June', True, 3, 'compound', 'PROPN', 'NNP', 'June', 'B-DATE'),
+        ('Trump', True, 4, 'compound', 'PROPN', 'NNP', 'Trump', 'B-PERSON'),
+        ('campaign', True, 5, 'compound', 'NOUN', 'NN', 'campaign', 'O'),
+        ('event', True, 0, 'pobj', 'NOUN', 'NN', 'event', 'O'),
+        ('in', True, 5, 'prep', 'ADP', 'IN', 'in', 'O'),
+        ('St.', True, 8, 'compound', 'PROPN', 'NNP', 'St.', 'B-GPE'),
+        ('Clairsville', False, 6, 'pobj', 'PROPN', 'NNP', 'Clairsville', 'I-GPE'),
+        (',', True, 8, 'punct', 'PUNCT', ',', ',', 'O'),
+        ('Ohio', False, 8, 'appos', 'PROPN', 'NNP', 'Ohio', 'B-GPE'),
+        (',', True, 10, 'punct', 'PUNCT', ',', ',', 'O'),
+        ('62', False, 14, 'nummod', 'NUM', 'CD', '62', 'B-DATE'),
+        ('-', False, 14, 'punct', 'PUNCT', 'HYPH', '-', 'I-DATE'),
+        ('year', False, 16, 'npadvmod', 'NOUN', 'NN', 'year', 'I-DATE'),
+        ('-', False, 16, 'punct', 'PUNCT', 'HYPH', '-', 'I-DATE'),
+        ('old', True, 18, 'amod', 'ADJ', 'JJ', 'old', 'I-DATE'),
+        ('Brenda', True, 18, 'compound', 'PROPN', 'NNP', 'Brenda', 'B-PERSON'),
+        ('Johnson', True, 6, 'pobj', 'PROPN', 'NNP', 'Johnson', 'I-PERSON'),
+        ('also', True, 20, 'advmod', 'ADV', 'RB', 'also', 'O'),
+        ('railed', True, 20, 'ROOT', 'VERB', 'VBD', 'rail', 'O'),
+        ('against', True, 20, 'prep', 'ADP', 'IN', 'against', 'O'),
+        ('immigrants', False, 21, 'pobj', 'NOUN', 'NNS', 'immigrant', 'O'),
+        (',', True, 20, 'punct', 'PUNCT', ',', ',', 'O'),
+        ('and', True, 20, 'cc', 'CCONJ', 'CC', 'and', 'O'),
+        ('explained', True, 20, 'conj', 'VERB', 'VBD', 'explain', 'O'),
+        ('how', True, 27, 'advmod', 'SCONJ', 'WRB', 'how', 'O'),
+        ('much', True, 29, 'advmod', 'ADJ', 'JJ', 'much', 'O'),
+        ('it', True, 29, 'nsubj', 'PRON', 'PRP', 'it', 'O'),
+        ('upset', True, 25, 'ccomp', 'VERB', 'VBD', 'upset', 'O'),
+        ('her', True, 29, 'dobj', 'PRON', 'PRP', 'she', 'O'),
+        ('to', True, 32, 'aux', 'PART', 'TO', 'to', 'O'),
+        ('hear', True, 29, 'xcomp', 'VERB', 'VB', 'hear', 'O'),
+        ('them', True, 34, 'nsubj', 'PRON', 'PRP', 'they', 'O'),
+        ('speak', True, 32, 'ccomp', 'VERB', 'VB', 'speak', 'O'),
+        ('in', True, 34, 'prep', 'ADP', 'IN', 'in', 'O'),
+        ('other', True, 37, 'amod', 'ADJ', 'JJ', 'other', 'O'),
+        ('languages', False, 35, 'pobj', 'NOUN', 'NNS', 'language', 'O'),
+        ('.', False, 20, 'punct', 'PUNCT', '.', '.', 'O'),
+    ],
+}

@@ -1,0 +1,69 @@
+"""Where a content clause after its cue ends (quotes/clause_end.py): before a
+semicolon, and after a `because` clause the parser hung on the cue. Frozen parses of
+PolNeAR sentences (tests/quote_parses_clause_end.py), through the whole stage."""
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from pipeline.stages.quotes.clause_end import before_semicolon, with_reason
+from pipeline.stages.quotes.speakers import EntityRow
+from pipeline.stages.quotes.stage import quote_rows
+from tests.quote_parses_clause_end import PARSES
+
+_VOCAB = spacy.blank("en").vocab
+
+
+def _doc(case: str) -> Doc:
+    toks = PARSES[case]
+    return Doc(_VOCAB, words=[t[0] for t in toks], spaces=[t[1] for t in toks], heads=[t[2] for t in toks],
+               deps=[t[3] for t in toks], pos=[t[4] for t in toks], tags=[t[5] for t in toks],
+               lemmas=[t[6] for t in toks], ents=[t[7] for t in toks])
+
+
+def _indirect(case: str, cue: str) -> list[str]:
+    """The texts of the indirect quotes of ``cue`` in the case's sentence."""
+    doc = _doc(case)
+    rows, _ = quote_rows(doc, [EntityRow(e.start_char, e.end_char, e.label_, e.text) for e in doc.ents])
+    for r in rows:
+        assert doc.text[r.start:r.end] == r.text
+    return [r.text for r in rows if r.kind == "indirect" and r.cue == cue]
+
+
+@pytest.mark.parametrize("case, cue, content", [
+    ("ap_tally_because", "said",
+     "it did not include those meetings in its tally because, presumably, meetings with government officials were "
+     "part of the daily duties for any secretary of state and would have occurred even if someone else was in the job"),
+    ("fitton_hid_because", "charged",
+     "Mrs. Clinton ''hid'' the documents from the public because they appeared to contradict her official pledge in "
+     "2009 to remove herself from Clinton Foundation business while leading the State Department"),
+    ("kendall_futile_because", "wrote",
+     'such a request was "futile," because if there were additional records in the case, the FBI, not Clinton, now '
+     "possesses them"),
+    # must not take the clause in: a concession or a contrast is the writer's
+    ("netanyahu_although", "said", "he would go ahead with the Trump meeting"),
+    ("jones_while", "argued", "it was both a terrorist attack and an anti-gay hate crime"),
+])
+def test_quotes_clause_end_takes_in_the_reason_hung_on_the_cue(case, cue, content):
+    assert content in _indirect(case, cue)
+
+
+@pytest.mark.parametrize("case, cue, content", [
+    ("violet_semicolon", "said",
+     "she saw bodies covered in blue sheets and families mourning loved ones - two sisters and a brother from Poland "
+     "who had lost two siblings"),
+    # the parser made the clause after the semicolon the cue's content (PolNeAR dev)
+    ("republicans_semicolon", "said", "the timing of the immunity news was not intentional"),
+])
+def test_quotes_clause_end_stops_at_a_semicolon(case, cue, content):
+    assert _indirect(case, cue)[:1] == [content]
+
+
+def test_quotes_clause_end_leaves_a_content_without_either_alone():
+    # nothing to cut or to take in: the ends stay where they are
+    doc = _doc("jones_while")
+    cue = next(t for t in doc if t.text == "argued")
+    comma = next(t.i for t in doc if t.text == ",")
+    assert before_semicolon(doc, cue.i + 1, len(doc) - 2) == len(doc) - 2
+    assert with_reason(cue, cue.i + 1, comma - 1) == comma - 1

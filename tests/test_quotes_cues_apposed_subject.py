@@ -1,0 +1,51 @@
+"""The speaker of a cue the parser left without a subject after a long opener
+(quotes/cues.py ``_apposed_subject``): the person named right before the verb, past
+its comma and the verb's own adverbs (`..., Paul Manafort, bluntly suggested that
+...`). Frozen parses of PolNeAR train sentences (tests/quote_parses_apposed.py,
+tests/quote_parses_opening.py)."""
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from pipeline.stages.quotes.cues import subject_of
+from pipeline.stages.quotes.speakers import EntityRow
+from pipeline.stages.quotes.stage import quote_rows
+from tests.quote_parses_apposed import PARSES as _APPOSED
+from tests.quote_parses_opening import PARSES as _OPENING
+
+PARSES = {**_APPOSED, **_OPENING}
+_VOCAB = spacy.blank("en").vocab
+
+
+def _doc(case: str) -> Doc:
+    toks = PARSES[case]
+    return Doc(_VOCAB, words=[t[0] for t in toks], spaces=[t[1] for t in toks], heads=[t[2] for t in toks],
+               deps=[t[3] for t in toks], pos=[t[4] for t in toks], tags=[t[5] for t in toks],
+               lemmas=[t[6] for t in toks], ents=[t[7] for t in toks])
+
+
+@pytest.mark.parametrize("case, cue, speaker, content_start", [
+    # `At a June Trump campaign event in St. Clairsville, Ohio, 62-year-old Brenda Johnson also railed against
+    # immigrants`: the name hangs from the opener's preposition
+    ("johnson_also_railed", "railed", "Johnson", "immigrants"),
+    # `Addressing about 100 committee members ..., the campaign chief, Paul Manafort, bluntly suggested that ...`
+    # (the description the name is apposed to heads the mention)
+    ("opener_participle", "suggested", "chief", "the candidate's incendiary style amounted to an act"),
+    # must yield nothing: a clause of its own opens the sentence (`He pledged ..., suggested that ...`), or a
+    # bracket ends the description (`Sen. Chris Murphy (...) says`)
+    ("subject_pledged", "suggested", None, None),
+    ("but_conjunct", "says", None, None),
+])
+def test_quotes_cues_apposed_subject_past_the_verbs_adverb(case, cue, speaker, content_start):
+    doc = _doc(case)
+    verb = next(t for t in doc if t.text == cue and t.pos_ == "VERB")
+    got = subject_of(verb)
+    assert (got.text if got is not None else None) == speaker
+    rows, _ = quote_rows(doc, [EntityRow(e.start_char, e.end_char, e.label_, e.text) for e in doc.ents])
+    mine = [r for r in rows if r.kind == "indirect" and r.cue_start == verb.idx]
+    if speaker is None:
+        assert not mine
+    else:
+        assert len(mine) == 1 and mine[0].text.startswith(content_start) and mine[0].speaker_text.endswith(speaker)
