@@ -60,6 +60,13 @@ def test_quotes_clause_end_stops_at_a_semicolon(case, cue, content):
     assert _indirect(case, cue)[:1] == [content]
 
 
+def test_quotes_clause_end_semicolon_in_brackets_ends_nothing():
+    """Regression: BBC business news separates a sum's conversions with a semicolon in
+    brackets; the content used to stop inside them (`... 40m rupees ($915,000`)."""
+    found = _indirect("firm_rupees_brackets", "said")
+    assert found and found[0].startswith("its profit was 40m rupees ($915,000; £486,000)")
+
+
 def test_quotes_clause_end_leaves_a_content_without_either_alone():
     # nothing to cut or to take in: the ends stay where they are
     doc = _doc("jones_while")

@@ -23,13 +23,22 @@ from spacy.tokens import Doc, Token
 _REASON_MARKS = frozenset({"because"})
 # Punctuation that ends what was said: a reason after it is not part of it.
 _STOPS = frozenset({";", ":", ".", "!", "?"})
+_OPENING_BRACKETS, _CLOSING_BRACKETS = frozenset("([{"), frozenset(")]}")
 
 
 def before_semicolon(doc: Doc, a: int, b: int, quoted=None) -> int:
     """The last token of content [a, b] before its first semicolon outside a direct
-    quote (``quoted(token)``), or ``b``."""
-    for k in range(a + 1, b + 1):
-        if doc[k].text == ";" and not (quoted is not None and quoted(doc[k])):
+    quote (``quoted(token)``) and outside brackets, or ``b``. A semicolon in brackets
+    separates items of an aside: BBC business news gives each sum in two other currencies
+    that way (`its profits were 40m rupees ($915,000; £486,000) for the three months`)."""
+    depth = 0
+    for k in range(a, b + 1):
+        text = doc[k].text
+        if text in _OPENING_BRACKETS:
+            depth += 1
+        elif text in _CLOSING_BRACKETS:
+            depth = max(depth - 1, 0)
+        elif k > a and text == ";" and not depth and not (quoted is not None and quoted(doc[k])):
             end = k - 1
             while end > a and doc[end].is_punct:
                 end -= 1
