@@ -37,6 +37,9 @@ def _doc(case: str) -> Doc:
     # bracket ends the description (`Sen. Chris Murphy (...) says`)
     ("subject_pledged", "suggested", None, None),
     ("but_conjunct", "says", None, None),
+    # an imperative has no speaker to find (`... is Euroscepticism, so explain to me how ...`: the name ends
+    # the clause before; regression, BBC)
+    ("imperative_after_name", "explain", None, None),
 ])
 def test_quotes_cues_apposed_subject_past_the_verbs_adverb(case, cue, speaker, content_start):
     doc = _doc(case)

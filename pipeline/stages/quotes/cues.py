@@ -319,6 +319,11 @@ def _apposed_subject(verb: Token) -> Token | None:
     new row outside the gold) speaks (PolNeAR train)."""
     if verb.dep_ not in ("ROOT", "conj") or any(c.dep_ in _INHERITED_SUBJ_DEPS for c in verb.children):
         return None
+    if verb.tag_ == "VB" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        # a base form with neither subject nor auxiliary is an imperative: no one before it
+        # speaks it (BBC: `... is Euroscepticism, so explain to me how ...` gave the quote to
+        # "Euroscepticism")
+        return None
     for c in verb.lefts:
         if c.dep_ in ("nummod", "npadvmod", "quantmod") and c.pos_ in ("NUM", "NOUN") \
                 and c.ent_type_ in ("CARDINAL", "PERCENT", ""):
