@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import pytest
 from spacy.tokens import Doc
-import spacy
 
+from tests.frozen_parse import frozen_doc
 from tests.quote_parses import PARSES as _PARSES
 from tests.quote_parses_precision import PARSES as _PRECISION_PARSES
 
@@ -20,15 +20,9 @@ from pipeline.stages.quotes.stage import quote_rows
 
 PARSES = {**_PARSES, **_PRECISION_PARSES}
 
-# English lexical attributes (is_alpha, is_punct) come with the language's vocab.
-_VOCAB = spacy.blank("en").vocab
-
 
 def build_doc(case: str) -> Doc:
-    toks = PARSES[case]
-    return Doc(_VOCAB, words=[t[0] for t in toks], spaces=[t[1] for t in toks], heads=[t[2] for t in toks],
-               deps=[t[3] for t in toks], pos=[t[4] for t in toks], tags=[t[5] for t in toks],
-               lemmas=[t[6] for t in toks], ents=[t[7] for t in toks])
+    return frozen_doc(PARSES[case])
 
 
 def entity_rows(doc: Doc) -> list[EntityRow]:

@@ -6,24 +6,19 @@ tests/quote_parses_opening.py)."""
 from __future__ import annotations
 
 import pytest
-import spacy
 from spacy.tokens import Doc
 
 from pipeline.stages.quotes.cues import subject_of
 from pipeline.stages.quotes.speakers import EntityRow
 from pipeline.stages.quotes.stage import quote_rows
+from tests.frozen_parse import frozen_doc
 from tests.quote_parses_apposed import PARSES as _APPOSED
 from tests.quote_parses_opening import PARSES as _OPENING
 
 PARSES = {**_APPOSED, **_OPENING}
-_VOCAB = spacy.blank("en").vocab
-
 
 def _doc(case: str) -> Doc:
-    toks = PARSES[case]
-    return Doc(_VOCAB, words=[t[0] for t in toks], spaces=[t[1] for t in toks], heads=[t[2] for t in toks],
-               deps=[t[3] for t in toks], pos=[t[4] for t in toks], tags=[t[5] for t in toks],
-               lemmas=[t[6] for t in toks], ents=[t[7] for t in toks])
+    return frozen_doc(PARSES[case])
 
 
 @pytest.mark.parametrize("case, cue, speaker, content_start", [

@@ -5,21 +5,14 @@ of PolNeAR sentences (tests/quote_parses_negated.py)."""
 from __future__ import annotations
 
 import pytest
-import spacy
-from spacy.tokens import Doc
 
 from pipeline.stages.quotes.speakers import EntityRow
 from pipeline.stages.quotes.stage import quote_rows
+from tests.frozen_parse import frozen_doc
 from tests.quote_parses_negated import PARSES
 
-_VOCAB = spacy.blank("en").vocab
-
-
 def _rows(case: str):
-    toks = PARSES[case]
-    doc = Doc(_VOCAB, words=[t[0] for t in toks], spaces=[t[1] for t in toks], heads=[t[2] for t in toks],
-              deps=[t[3] for t in toks], pos=[t[4] for t in toks], tags=[t[5] for t in toks],
-              lemmas=[t[6] for t in toks], ents=[t[7] for t in toks])
+    doc = frozen_doc(PARSES[case])
     rows, _ = quote_rows(doc, [EntityRow(e.start_char, e.end_char, e.label_, e.text) for e in doc.ents])
     for r in rows:
         assert doc.text[r.start:r.end] == r.text

@@ -1,0 +1,16 @@
+"""A Doc from a frozen parse (tests/quote_parses*.py): per token (word, space after, head
+index, dep, pos, tag, lemma, entity IOB), as en_core_web_sm 3.8 parsed it, so that a
+model upgrade cannot change what a test means."""
+from __future__ import annotations
+
+import spacy
+from spacy.tokens import Doc
+
+# English lexical attributes (is_alpha, is_punct) come with the language's vocab.
+VOCAB = spacy.blank("en").vocab
+
+
+def frozen_doc(toks) -> Doc:
+    return Doc(VOCAB, words=[t[0] for t in toks], spaces=[t[1] for t in toks], heads=[t[2] for t in toks],
+               deps=[t[3] for t in toks], pos=[t[4] for t in toks], tags=[t[5] for t in toks],
+               lemmas=[t[6] for t in toks], ents=[t[7] for t in toks])
