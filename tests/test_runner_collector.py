@@ -79,11 +79,13 @@ def test_runner_collector_frozen_leaves_a_callers_own_freeze_alone(collector_sta
     frozen: the run neither adds to nor releases its permanent generation."""
     kept = [[i] for i in range(100)]
     gc.freeze()
-    count = gc.get_freeze_count()
+    count = gc.get_freeze_count()  # frozen objects may still die (then the count falls), never rise
     assert count >= len(kept)
+    later = [[i] for i in range(1000)]  # tracked objects born after the caller's freeze
     with frozen():
-        assert gc.get_freeze_count() == count
-    assert gc.get_freeze_count() == count
+        assert gc.get_freeze_count() <= count, "the run froze objects of its own"
+    assert len(kept) <= gc.get_freeze_count() <= count, "the run released the caller's frozen objects"
+    assert later
 
 
 def test_runner_collector_a_local_worker_freezes_what_it_loaded(collector_state, monkeypatch):
