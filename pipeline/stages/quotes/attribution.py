@@ -114,7 +114,7 @@ def _last_word(doc, first: int, last: int) -> int:
     return last
 
 
-def _find_before_cue(ix: DocIndex, first: int, last: int, lex: CueLexicon, quote_tok: int):
+def _find_before_cue(ix: DocIndex, first: int, last: int, lex: CueLexicon):
     """Cue before a quote in tokens [first, last]: the closest cue verb whose subject is
     outside quotes; ``According to X``; or a colon after a clause with a subject."""
     doc = ix.doc
@@ -142,9 +142,7 @@ def _find_before_cue(ix: DocIndex, first: int, last: int, lex: CueLexicon, quote
         # `Kasich: 'We Are Going To ...'`, `More from Blumenthal and Cohen: "..."`:
         # a name right before the colon introduces the quote (headline and
         # newsletter style); the colon itself is the cue.
-        j = k - 1
-        while j >= first and doc[j].is_space:
-            j -= 1
+        j = _last_word(doc, first, k - 1)
         if j >= first and doc[j].pos_ == "PROPN" and ix.in_quote[j] == -1 and doc[j].ent_type_ not in NOT_SOURCES:
             # (not a day: `... in an interview with CNN on Tuesday: ''...''`)
             return "colon", (doc[k], doc[j])
@@ -227,16 +225,17 @@ def _governing_cue(ix: DocIndex, t_open: int, t_close: int, sp: QuotedSpan):
     return None
 
 
-def _introduced(ix: DocIndex, first: int, last: int, lex: CueLexicon, quote_tok: int, exclaimed: bool):
+def _introduced(doc, first: int, last: int, before, exclaimed: bool):
     """("before", cue, speaker) when a cue verb with its speaker ends the words before the
     quote, a comma or colon after it (a few words between: `called over her shoulder,`),
-    or nothing at all before an exclamation or question (`a man yelled "Stay there!"`)."""
-    doc = ix.doc
+    or nothing at all before an exclamation or question (`a man yelled "Stay there!"`).
+    ``before()``: the cue before the quote in [first, last] (``_find_before_cue``; the
+    white space after the last word changes nothing there)."""
     k = _last_word(doc, first, last)
     punct = k >= first and doc[k].text in (",", ":")
     if k < first or not (punct or exclaimed):
         return None
-    got = _find_before_cue(ix, first, k, lex, quote_tok)
+    got = before()
     if got is None or got[0] != "before" or got[1][0].i < (k - 4 if punct else k):
         return None
     return "before", got[1][0], got[1][1]
@@ -311,25 +310,32 @@ def direct_attributions(ix: DocIndex, spans: list[QuotedSpan], title_cues: froze
                 if acc is not None:
                     found = ("according", (acc[0], acc[1]), acc[2])
         spoken = None  # set when the way the quote is introduced makes it speech
+        memo: list = []
+
+        def before(first=b_first, last=b_last, memo=memo):
+            """The cue before the quote (``_find_before_cue``), found once per quote."""
+            if not memo:
+                memo.append(_find_before_cue(ix, first, last, lex))
+            return memo[0]
+
         if found is None and b_last >= b_first and ends_headline(text, sp):
             # `Trump Addresses Munich Attack: 'This Cannot Continue.'`, `WSJ editorial:
             # 'Deport Nikki Haley.'`: a quote that ends the headline after its speaker and
             # cue is speech, whatever its length or Title Case (PolNeAR train)
-            got = _find_before_cue(ix, b_first, b_last, lex, t_open)
+            got = before()
             if got is not None and got[0] == "colon":
                 # a headline parses as one noun phrase (`Trump Addresses Munich Attack:`):
-                # its speaker is the name that opens it
+                # its speaker is the name that opens it (a colon result always ends at ":")
                 name = headline_name(ix, b_first)
-                k = _last_word(doc, b_first, b_last)
-                if name is not None and k >= b_first and doc[k].text == ":":
-                    got = ("colon", (doc[k], name))
+                if name is not None:
+                    got = ("colon", (doc[_last_word(doc, b_first, b_last)], name))
             if got is not None and got[0] != "according":
                 found = spoken = (got[0], got[1][0], got[1][1])
         if found is None and b_last >= b_first and last_char in ",.!?":
             # `Mrs. Clinton shook her head and said, "No."`, `Silverman interjected, 'Ladies
             # and gentlemen, Mr. Paul Simon,'`: an utterance a speech verb and a comma or
             # colon introduce is speech, short or in Title Case (PolNeAR train)
-            found = spoken = _introduced(ix, b_first, b_last, lex, t_open, last_char in "!?")
+            found = spoken = _introduced(doc, b_first, b_last, before, last_char in "!?")
         if short and spoken is None:
             # A one-to-three-word quote is a scare quote unless it is a whole utterance
             # with its own attribution right after it (`"No," he said.`), or what a
@@ -342,15 +348,13 @@ def direct_attributions(ix: DocIndex, spans: list[QuotedSpan], title_cues: froze
         if found is None and b_last < b_first and s_open > 0:
             # `Breitbart News responded:` closing the paragraph before the quote
             prev = ix.sents[s_open - 1]
-            last = prev.end - 1
-            while last > prev.start and doc[last].is_space:
-                last -= 1
+            last = max(_last_word(doc, prev.start, prev.end - 1), prev.start)
             if doc[last].text == ":" and ix.in_quote[last] == -1:
-                got = _find_before_cue(ix, prev.start, last, lex, t_open)
+                got = _find_before_cue(ix, prev.start, last, lex)
                 if got is not None and got[0] != "according":
                     found = (got[0], got[1][0], got[1][1])
         if found is None and b_last >= b_first:
-            got = _find_before_cue(ix, b_first, b_last, lex, t_open)
+            got = before()
             if got is not None:
                 how, val = got
                 if how == "according":
