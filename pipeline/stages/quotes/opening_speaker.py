@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from .content import has_subject
 from .cues import VERB_POS, can_speak
 
 # How the parser hangs the opening on the cue verb.
@@ -35,8 +36,7 @@ def opening_speaker(verb: Token) -> Token | None:
     """The head of the noun phrase opening ``verb``'s sentence when the parser hung that
     phrase, with its description, on ``verb`` as a clause (see the module docstring);
     None when the sentence has another shape."""
-    if verb.dep_ != "ROOT" or verb.pos_ not in VERB_POS \
-            or any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in verb.children):
+    if verb.dep_ != "ROOT" or verb.pos_ not in VERB_POS or has_subject(verb):
         return None
     if not any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children):
         return None  # the cue must report a clause after it
@@ -63,6 +63,6 @@ def opening_speaker(verb: Token) -> Token | None:
     # for the Ivanka Trump brand`)
     stop = next((j for j in range(start, k) if doc[j].pos_ == "ADP"), k)
     head = next((doc[j] for j in range(stop - 1, start - 1, -1) if doc[j].pos_ in ("PROPN", "NOUN")), None)
-    if head is None or not can_speak(head) or head.ent_type_ in ("GPE", "LOC", "FAC", "NORP", "EVENT"):
+    if head is None or not can_speak(head) or head.ent_type_ in ("GPE", "NORP"):  # (can_speak: no LOC, FAC, EVENT)
         return None
     return head
