@@ -222,10 +222,8 @@ class PartWriter:
         parts = self.parts()
         if not parts:
             return empty_frame(self.table)
-        if columns is None and any(_has_private(p, self.table) for p in parts):
-            tables = [pq.read_table(p) for p in parts]
-            return pa.concat_tables(tables, promote_options="default").to_pandas()
-        return pq.ParquetDataset(parts).read(columns=columns).to_pandas()
+        tables = [pq.read_table(p, columns=columns) for p in parts]  # one read of each part
+        return pa.concat_tables(tables, promote_options="default").to_pandas()
 
     def replace(self, part: Path, df: pd.DataFrame) -> None:
         """Write ``df`` over the part file ``part`` (atomically: a temporary file, renamed)."""
