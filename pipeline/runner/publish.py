@@ -92,7 +92,7 @@ def copy_unchanged(out: Path, table: str, keep: set[str], writer: PartWriter) ->
 
 
 def finalize(stage: Stage, writers: dict[str, PartWriter], batch_rows: int, out: Path,
-             pending: dict[str, list] | None = None) -> None:
+             pending: dict[str, list]) -> None:
     """Run ``stage.finalize`` over the stage's whole table (this run's parts).
 
     The hook sees the rows sorted by the table's key (``doc_id``, then its id
@@ -111,7 +111,7 @@ def finalize(stage: Stage, writers: dict[str, PartWriter], batch_rows: int, out:
     writer = writers[stage.output]
     keys = [f.name for f in schema_for(stage.output)][:2]
     before = writer.read().sort_values(keys, kind="mergesort").reset_index(drop=True)
-    for cols, names in (pending.pop(stage.output, []) if pending is not None else []):
+    for cols, names in pending.pop(stage.output, []):
         before = renamed(before, cols, names)
     after = stage.finalize(before, **{t: whole_table(t, writers, out) for t in stage.finalize_inputs})
     if len(after) != len(before):
@@ -125,16 +125,16 @@ def finalize(stage: Stage, writers: dict[str, PartWriter], batch_rows: int, out:
     del arrow
     if not renames:
         return
-    touched = pa.array(sorted({doc_id for doc_id, _ in renames}), type=pa.string())
     # names flow downstream only: the quotes' corpus pass renames speakers in claims,
     # never an entity of the entities table
     later = {s.output for s in stages()[stage_names().index(stage.name) + 1:]}
     for table, cols in canonical_columns().items():
         if table not in writers or table not in later:
             continue
-        if pending is not None and table in pending:  # its finalize will apply them to the whole table
+        if table in pending:  # its finalize will apply them to the whole table
             pending[table].append((cols, renames))
-        else:
+        else:  # a table without a finalize of its own: its parts that hold a renamed document
+            touched = pa.array(sorted({doc_id for doc_id, _ in renames}), type=pa.string())
             w = writers[table]
             for part in w.parts():
                 ids = pq.read_table(part, columns=["doc_id"]).column("doc_id")
