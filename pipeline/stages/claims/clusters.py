@@ -76,8 +76,9 @@ def _plain(text: str) -> str:
     return text.translate(dict.fromkeys(map(ord, marks))) if marks else text
 
 
+@lru_cache(maxsize=65536)
 def _speaker_words(speaker) -> frozenset[str]:
-    """The speaker's own words (none without a speaker)."""
+    """The speaker's own words (none without a speaker; a speaker recurs across many claims)."""
     return frozenset(tokens(_plain(speaker))) if isinstance(speaker, str) and speaker else frozenset()
 
 
@@ -248,21 +249,13 @@ def cluster_ids(claims: pd.DataFrame, threshold: float = THRESHOLD, min_words: i
     # one entry, not a million pairs); within one, the rows with the same signature (a claim's
     # numbers and negation words, which must agree with any claim it is linked to) are linked
     units: dict[tuple, dict[tuple, list[int]]] = {}
-    drops: dict = {}  # speaker -> its own words, dropped from the claims it speaks
     for i, (speaker, stored) in enumerate(zip(speakers, _stored_features(claims))):
         stems, nums, neg = stored if stored is not None else _claim_words(content(i))
-        drop = drops.get(speaker)
-        if drop is None:
-            drop = drops[speaker] = _speaker_words(speaker)
-        w = tuple([t for t in stems if t not in drop] if drop else stems)
+        # the speaker's own words are dropped from the claims it speaks
+        drop = _speaker_words(speaker) if isinstance(speaker, str) else frozenset()  # (NaN: not cached)
+        w = tuple([t for t in stems if t not in drop])
         if len(w) >= min_words:
-            by_sig = units.get(w)
-            if by_sig is None:
-                units[w] = {(nums, neg): [i]}
-            elif (nums, neg) in by_sig:
-                by_sig[(nums, neg)].append(i)
-            else:
-                by_sig[(nums, neg)] = [i]
+            units.setdefault(w, {}).setdefault((nums, neg), []).append(i)
     comps = _Components(n)
     for by_sig in units.values():
         for rows in by_sig.values():
