@@ -104,14 +104,8 @@ def tag_ngrams(tags: Sequence[str], ngram_range: tuple[int, int]) -> list[str]:
     lo, hi = ngram_range
     out: list[str] = []
     for n in range(lo, min(hi, len(tags)) + 1):
-        if n == 1:
-            out.extend(tags)
-        elif n == 2:  # the common sizes without a slice and a join per n-gram
-            out.extend([a + " " + b for a, b in zip(tags, tags[1:])])
-        elif n == 3:
-            out.extend([a + " " + b + " " + c for a, b, c in zip(tags, tags[1:], tags[2:])])
-        else:
-            out.extend(" ".join(tags[i:i + n]) for i in range(len(tags) - n + 1))
+        # each n-gram from n shifted copies zipped together: no slice per n-gram
+        out.extend(tags if n == 1 else map(" ".join, zip(*(tags[k:] for k in range(n)))))
     return out
 
 
