@@ -179,6 +179,32 @@ def test_ner_rules_dates_and_money(nlp, rules, text, model_ents, expected):
     assert run(nlp, rules, text, model_ents) == expected
 
 
+@pytest.mark.parametrize("text, opened", [
+    ("Mr Blair met Mrs. Natalya Drozd in London .", {"honorific"}),
+    ("cost of 1.3 million Euro and 5 pounds .", {"money"}),
+    ("functioned in 1998 — 2002 and 2012 – 2014 .", {"year_range"}),
+    ("the 2nd Conference on Disarmament and the Human Rights Act .", {"named"}),
+    ("A.Lukashenko and M.G. Link spoke .", {"initials"}),
+    ("Mr Brown paid 5 euros in 1998 - 2002 under the Finance Act , J. K. Rowling said .",
+     {"named", "initials", "money", "year_range", "honorific"}),
+    # nothing any gated group needs: dashes without a year, no currency word, no title
+    ("rose from 5 to 9 percent - a record in the West .", None),
+])
+def test_ner_rules_gated_matcher_matches_like_the_full_one(nlp, rules, text, opened):
+    """A text gets only the pattern groups it can match (speed); what they find
+    must be exactly what the matcher with every pattern finds."""
+    from pipeline.stages.entities.rules import _ALL_PATTERNS, _GATE_ATTRS, _GATED
+
+    doc = make_doc(nlp, text)
+    gated = rules._matcher_for(text, doc.to_array(_GATE_ATTRS))
+    which = next(k for k, m in rules._matchers.items() if m is gated)
+    if opened is None:
+        assert not any(which)
+    else:
+        assert opened <= {name for name, on in zip(_GATED, which) if on}
+    assert gated(doc) == rules._matcher_with(_ALL_PATTERNS)(doc)
+
+
 def test_ner_rules_person_propagates_within_document(nlp, rules):
     text = "Deputy Minister Igor Sekreta said so. Later, Igor Sekreta added that Sekreta was right."
     got = run(nlp, rules, text, [])
