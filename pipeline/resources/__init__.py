@@ -84,6 +84,16 @@ def quote_title_cues(kind: str) -> frozenset[str]:
     return _words_of_kind("quote_title_cues", QUOTE_TITLE_CUE_KINDS, kind)
 
 
+#: Where an entry of ``adverbial_openers.txt`` opens an adverbial (see the file's header).
+ADVERBIAL_OPENER_KINDS = frozenset({"fronted", "after"})
+
+
+@lru_cache(maxsize=None)
+def adverbial_openers(kind: str) -> frozenset[str]:
+    """The words of ``resources/adverbial_openers.txt`` of one kind, lower case."""
+    return _words_of_kind("adverbial_openers", ADVERBIAL_OPENER_KINDS, kind)
+
+
 #: What an entry of ``reporting_nouns.txt`` is used for (see the file's header).
 NOUN_KINDS = frozenset({"content", "addressee-to"})
 

@@ -14,7 +14,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Token
 
 from ...nlp.lemmas import lemma as lemma_of
-from ...resources import QUOTE_CHARS, reporting_nouns
+from ...resources import QUOTE_CHARS, adverbial_openers, reporting_nouns
 
 from .content import content_of
 from .cues import (ACCORDING, VERB_POS, VERB_POS_IDS, Attribution, DocIndex, cue_entry, cue_extent, cue_particle,
@@ -23,10 +23,6 @@ from .cues import (ACCORDING, VERB_POS, VERB_POS_IDS, Attribution, DocIndex, cue
 from .opening_speaker import opening_speaker
 
 MIN_INDIRECT_WORDS = 3
-# Subordinators that open time/cause/concession clauses, never what was said
-# (wh-words and if/whether stay: `asked how ...` is an indirect question).
-_ADVERBIAL_MARKS = frozenset({"when", "before", "after", "while", "because", "since", "until", "although",
-                              "though", "once", "unless", "as", "whenever"})
 # Share of an indirect content span that one quoted span may cover before the
 # clause counts as the direct quote's own cue (`"...," X said` parses as said -> ccomp).
 MAX_DIRECT_SHARE = 0.8
@@ -120,7 +116,7 @@ def indirect_attributions(ix: DocIndex, quote_spans: list[tuple[int, int]]) -> l
             if quoted and not in_kept[a] == in_kept[b] == in_kept[tok.i]:
                 continue  # a position ascribed inside a quote stays inside that quote
             first = doc[a]
-            if first.lower_ in _ADVERBIAL_MARKS and first.dep_ in ("mark", "advmod") and not (a <= first.head.head.i <= b):
+            if first.lower_ in adverbial_openers("after") and first.dep_ in ("mark", "advmod") and not (a <= first.head.head.i <= b):
                 # `said before he died`: the whole span is one adverbial clause the parser
                 # took for the content (an adverbial clause *inside* the content is fine:
                 # `said that since she is not running, she should not ...`)

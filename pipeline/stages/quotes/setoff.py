@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from ...resources import QUOTE_CHARS, word_set
+from ...resources import QUOTE_CHARS, adverbial_openers
 from .cues import is_cue, report_lexicon
 
 CLAUSE_PUNCT = frozenset({",", "—", "–", "--", "-", ";"})
@@ -38,7 +38,7 @@ def fronted_adverbial(doc: Doc, a: int, b: int) -> bool:
         k += 1
     # a clause opened by one of these (``adverbial_openers.txt``) before `, X said` is when
     # or why it was said, not what (`As the crowd cheered ..., Costa reported`)
-    if k > b or doc[k].lower_ not in word_set("adverbial_openers"):
+    if k > b or doc[k].lower_ not in adverbial_openers("fronted"):
         return False
     return not any(doc[i].text in CLAUSE_PUNCT for i in range(k, b + 1))
 
