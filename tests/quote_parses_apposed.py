@@ -75,4 +75,18 @@ PARSES = {
         ('that', False, 22, 'dobj', 'PRON', 'DT', 'that', 'O'),
         ('.', False, 11, 'punct', 'PUNCT', '.', '.', 'O'),
     ],
+    # a name before an imperative, hung on it as a vocative (hand-written, parsed by en_core_web_sm 3.8.0)
+    'imperative_vocative_name': [
+        ('Senator', True, 1, 'compound', 'PROPN', 'NNP', 'Senator', 'O'),
+        ('Warren', False, 3, 'npadvmod', 'PROPN', 'NNP', 'Warren', 'B-PERSON'),
+        (',', True, 3, 'punct', 'PUNCT', ',', ',', 'O'),
+        ('tell', True, 3, 'ROOT', 'VERB', 'VB', 'tell', 'O'),
+        ('us', True, 3, 'dobj', 'PRON', 'PRP', 'we', 'O'),
+        ('what', True, 8, 'dobj', 'PRON', 'WP', 'what', 'O'),
+        ('the', True, 7, 'det', 'DET', 'DT', 'the', 'O'),
+        ('bank', True, 8, 'nsubj', 'NOUN', 'NN', 'bank', 'O'),
+        ('did', True, 3, 'ccomp', 'VERB', 'VBD', 'do', 'O'),
+        ('wrong', False, 8, 'advmod', 'ADV', 'RB', 'wrong', 'O'),
+        ('.', False, 3, 'punct', 'PUNCT', '.', '.', 'O'),
+    ],
 }

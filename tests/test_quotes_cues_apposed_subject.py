@@ -35,6 +35,9 @@ def _doc(case: str) -> Doc:
     # an imperative has no speaker to find (`... is Euroscepticism, so explain to me how ...`: the name ends
     # the clause before; regression, BBC)
     ("imperative_after_name", "explain", None, None),
+    # nor does the name it addresses (`Senator Warren, tell us what ...`: regression, the proper-name
+    # fallback before the apposition gave it the quote)
+    ("imperative_vocative_name", "tell", None, None),
 ])
 def test_quotes_cues_apposed_subject_past_the_verbs_adverb(case, cue, speaker, content_start):
     doc = _doc(case)

@@ -268,6 +268,12 @@ def subject_of(verb: Token, inverted: bool = False, avoid=None) -> Token | None:
             break
     if v is not verb:
         return None
+    if verb.tag_ == "VB" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        # a base form with neither subject nor auxiliary is an imperative: no one before it
+        # speaks it, neither a name (`Mr. Trump, explain to me ...`) nor the end of an
+        # apposition (BBC: `... is Euroscepticism, so explain to me how ...` gave the quote
+        # to "Euroscepticism")
+        return None
     doc = verb.doc
     # The small parser sometimes misses the subject of a reporting verb after a long
     # opener (`In a meeting with the Washington Post Trump said that ...`): a proper
@@ -318,11 +324,6 @@ def _apposed_subject(verb: Token) -> Token | None:
     railed against`, `bluntly suggested`; 2 more gold quotes found on PolNeAR train, no
     new row outside the gold) speaks (PolNeAR train)."""
     if verb.dep_ not in ("ROOT", "conj") or any(c.dep_ in _INHERITED_SUBJ_DEPS for c in verb.children):
-        return None
-    if verb.tag_ == "VB" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
-        # a base form with neither subject nor auxiliary is an imperative: no one before it
-        # speaks it (BBC: `... is Euroscepticism, so explain to me how ...` gave the quote to
-        # "Euroscepticism")
         return None
     for c in verb.lefts:
         if c.dep_ in ("nummod", "npadvmod", "quantmod") and c.pos_ in ("NUM", "NOUN") \
