@@ -7,9 +7,9 @@ from ``indirect`` (reporting verbs and nouns with what they report). Speaker
 *resolution* (pronouns, descriptions, canonical names) is ``speakers``' job;
 this module only points at the mention.
 
-A quoted span is dropped when a title word precedes it in its sentence
-(``titled``, ``named``, ``so-called``: the ``naming`` words of
-``quote_title_cues.txt``), when it names a work (``framing.work_title``), when
+A quoted span is dropped when it is a name (``framing.names_a_title``: a title
+word precedes it in its sentence, ``titled``, ``named``, ``so-called``, or it
+names a work), when
 it has one to three words and is neither a whole attributed utterance (`said,
 "No."`, a headline's last words: ``framing``) nor what a reporting verb reports
 (``called the system "rigged"``) (scare quote), or when it is in Title Case with
@@ -49,11 +49,11 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
-from ...resources import QUOTE_CHARS, quote_title_cues, word_list
-from .cues import (SCARE_MAX_WORDS, VERB_POS, WORDS_RE, Attribution, CueLexicon, DocIndex, DocQuotes,
+from ...resources import QUOTE_CHARS, word_list
+from .cues import (SCARE_MAX_WORDS, VERB_POS, Attribution, CueLexicon, DocIndex, DocQuotes,
                    attribution_lexicon, cue_extent, is_cue, is_negated, mention_bounds, n_words, report_lexicon,
                    speaker_like, subject_of, title_like)
-from .framing import ends_headline, headline_name, work_title
+from .framing import ends_headline, headline_name, names_a_title
 from .indirect import indirect_attributions
 from .marks import QuotedSpan, scan_quotes
 from .named import after_apposition, name_after_cue, name_before_cue, person_end
@@ -256,7 +256,7 @@ def _sentence_subject(ix: DocIndex, sent_i: int, before_tok: int):
     return root, subj
 
 
-def direct_attributions(ix: DocIndex, spans: list[QuotedSpan], title_cues: frozenset[str]) -> list[Attribution]:
+def direct_attributions(ix: DocIndex, spans: list[QuotedSpan]) -> list[Attribution]:
     doc, text = ix.doc, ix.text
     lex = attribution_lexicon()
     out: list[Attribution] = []
@@ -285,14 +285,7 @@ def direct_attributions(ix: DocIndex, spans: list[QuotedSpan], title_cues: froze
             # start (PolNeAR train); not after a quote its sentence introduces (`Clinton
             # responds with, "Why now?" Mills then writes back, ...`)
             a_last = ix.sents[s_close + 1].end - 1
-        # Titles: `titled "..."`, `project named "..."` (docs/guidelines.md §4).
-        # (on the raw text, so `so-called`, which the tokenizer splits, is one word; in
-        # the quote's own sentence: `... a resident named Caroline.\n\n"He truly cares
-        # ...," she said` is a quote, PolNeAR train)
-        prev_words = WORDS_RE.findall(text[max(0, sent_o.start_char, sp.open_pos - 40):sp.open_pos].lower())[-3:]
-        if any(w in title_cues for w in prev_words):
-            continue
-        if work_title(ix, sp, content, spans[qi - 1] if qi else None):
+        if names_a_title(ix, sp, content, spans[qi - 1] if qi else None, sent_o.start_char):
             continue
         short = n_words(content) <= SCARE_MAX_WORDS
         found = None
@@ -479,7 +472,7 @@ def find_attributions(doc: Doc, text: str) -> DocQuotes:
     scan = scan_quotes(text)
     scan.spans = [_recover_unclosed(doc, sp) if not sp.closed else sp for sp in scan.spans]
     ix = DocIndex(doc, scan.spans, text)
-    direct = direct_attributions(ix, scan.spans, quote_title_cues("naming"))
+    direct = direct_attributions(ix, scan.spans)
     # Only spans kept as direct quotes block indirect content; scare quotes and titles
     # inside a reported clause do not.
     kept = {(a.start, a.end) for a in direct}

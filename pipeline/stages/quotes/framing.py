@@ -1,6 +1,7 @@
-"""Quoted spans that a headline or a work's name frames (``attribution.direct_attributions``).
+"""Quoted spans that a headline, a title word or a work's name frames (``attribution.direct_attributions``).
 
-A Title Case phrase in quotation marks after a noun for a work, a possessive or
+A quoted span after a word that introduces a name (`titled`, `so-called`) is that
+name; a Title Case phrase in quotation marks after a noun for a work, a possessive or
 `according to` names a book, show or song, not speech; a quote that ends the
 document's first line after its speaker and cue is speech however short, and its
 speaker is the name that opens the headline (PolNeAR train). Pure lookups on the
@@ -11,7 +12,7 @@ from __future__ import annotations
 import re
 
 from ...resources import quote_title_cues
-from .cues import DocIndex, title_like
+from .cues import WORDS_RE, DocIndex, title_like
 from .marks import QuotedSpan
 from .named import person_end
 
@@ -22,6 +23,19 @@ _WORK_AFTER = re.compile(r"\W{0,4}by\s+[A-Z]")
 def _title_case(quoted: str) -> bool:
     """``title_like`` on a quoted phrase whatever its closing `!` or `?` (`"Oh Hell No!"`)."""
     return title_like(quoted.rstrip().rstrip("!?") + ".")
+
+
+def names_a_title(ix: DocIndex, sp: QuotedSpan, content: str, prev: QuotedSpan | None, sent_start: int) -> bool:
+    """The quoted span is a name, not speech (docs/guidelines.md §4): one of the last
+    three words before it introduces a title or name, whatever its case (`titled
+    "..."`, `project named "..."`, `so-called`: the ``naming`` words of
+    ``quote_title_cues.txt``), or it names a work (``work_title``). The words are
+    read on the raw text, so `so-called`, which the tokenizer splits, is one word,
+    and in the quote's own sentence (from char ``sent_start``): `... a resident named
+    Caroline.\n\n"He truly cares ...," she said` is a quote (PolNeAR train)."""
+    before = ix.text[max(0, sent_start, sp.open_pos - 40):sp.open_pos].lower()
+    naming = quote_title_cues("naming")
+    return any(w in naming for w in WORDS_RE.findall(before)[-3:]) or work_title(ix, sp, content, prev)
 
 
 def work_title(ix: DocIndex, sp: QuotedSpan, content: str, prev: QuotedSpan | None) -> bool:
