@@ -170,7 +170,8 @@ class PartWriter:
     one-batch run still writes ``<table>.parquet`` as one file. ``abort``
     removes the partial output and leaves the previous table untouched.
     The writer knows each part's row count (``records`` after ``commit``), so
-    describing the table needs no second read.
+    describing the table needs no second read, and which parts hold private
+    columns, so ``commit`` reads no footer to find them.
     """
 
     def __init__(self, out_dir: Path | str, table: str):
@@ -181,6 +182,7 @@ class PartWriter:
         self.n_parts = 0
         self.rows: dict[str, int] = {}   # part file name -> rows
         self.synced: set[str] = set()    # parts already on disk (fsynced by whoever wrote them)
+        self.private: set[str] = set()   # parts with private columns (after the table's own)
         self.records: list[tuple[str, int, int]] = []  # after commit: (file, rows, bytes) as published
 
     @property
@@ -204,12 +206,24 @@ class PartWriter:
         path = self._next_part(name)
         pq.write_table(arrow, path)
         self.rows[path.name] = arrow.num_rows
+        self._note_private(path.name, arrow.num_columns)
 
-    def add_file(self, path: Path | str, n_rows: int, name: str | None = None, synced: bool = False) -> None:
-        """Adopt a finished part file (moved, not copied); ``synced``: its writer fsynced it."""
+    def _note_private(self, name: str, n_columns: int) -> None:
+        if n_columns > len(schema_for(self.table)):
+            self.private.add(name)
+        else:
+            self.private.discard(name)
+
+    def add_file(self, path: Path | str, n_rows: int, name: str | None = None, synced: bool = False,
+                 private: bool | None = None) -> None:
+        """Adopt a finished part file (moved, not copied); ``synced``: its writer fsynced it;
+        ``private``: it holds private columns (read from its footer when not given)."""
         target = self._next_part(name)
         shutil.move(str(path), target)
         self.rows[target.name] = n_rows
+        if private is None:
+            private = _has_private(target, self.table)
+        self._note_private(target.name, len(schema_for(self.table)) + private)
         if synced:
             self.synced.add(target.name)
 
@@ -232,6 +246,7 @@ class PartWriter:
         pq.write_table(arrow, tmp)
         os.replace(tmp, part)
         self.rows[part.name] = arrow.num_rows
+        self._note_private(part.name, arrow.num_columns)
         self.synced.discard(part.name)
 
     def rewrite(self, frames: Iterable[pd.DataFrame | pa.Table]) -> None:
@@ -241,9 +256,9 @@ class PartWriter:
         ``frames`` may be a generator reading the current parts (``parts()``):
         they are removed only after the last new part is written.
         """
-        stale, saved = self.tmp_dir, (self.n_parts, self.rows, self.synced)
+        stale, saved = self.tmp_dir, (self.n_parts, self.rows, self.synced, self.private)
         self.tmp_dir = Path(tempfile.mkdtemp(prefix=f".{self.table}.parts.", dir=self.out))
-        self.n_parts, self.rows, self.synced = 0, {}, set()
+        self.n_parts, self.rows, self.synced, self.private = 0, {}, set(), set()
         try:
             for df in frames:
                 if isinstance(df, pa.Table):
@@ -252,7 +267,7 @@ class PartWriter:
                     self.write(df)
         except BaseException:
             shutil.rmtree(self.tmp_dir, ignore_errors=True)
-            self.tmp_dir, (self.n_parts, self.rows, self.synced) = stale, saved
+            self.tmp_dir, (self.n_parts, self.rows, self.synced, self.private) = stale, saved
             raise
         shutil.rmtree(stale, ignore_errors=True)
 
@@ -262,7 +277,7 @@ class PartWriter:
             self.write(empty_frame(self.table))
         parts = self.parts()
         for part in parts:
-            if _has_private(part, self.table):
+            if part.name in self.private:
                 # private columns no finalize rewrote away: never published
                 self.replace(part, pq.read_table(part, columns=schema_for(self.table).names).to_pandas())
             if part.name not in self.synced:

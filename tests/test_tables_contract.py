@@ -75,6 +75,32 @@ def test_tables_private_columns_stay_in_the_run_and_are_never_published(tmp_path
     assert "_feature" not in published and published == list(empty_frame("errors").columns)
 
 
+@pytest.mark.parametrize("told", [True, None])  # the worker says so, or the footer is read on adoption
+def test_tables_adopted_part_with_private_columns_is_published_without_them(tmp_path, monkeypatch, told):
+    """A part a worker wrote with private columns and the writer adopted: ``commit`` knows
+    from the adoption which parts to strip and reads no footer to find them."""
+    import pipeline.tables as T
+
+    row = {c: None for c in T.empty_frame("errors").columns}
+    base = pd.DataFrame([dict(row, doc_id="a", path="a.txt", stage="clean", error="unreadable", detail="m")])
+    elsewhere = tmp_path / "worker"
+    elsewhere.mkdir()
+    for k, df in enumerate([base.assign(_feature=["x"]), base.assign(doc_id="b")]):
+        pq.write_table(T.to_arrow(df, "errors", private=True), elsewhere / f"p{k}.parquet")
+    writer = T.PartWriter(tmp_path / "out", "errors")
+    writer.add_file(elsewhere / "p0.parquet", 1, "part-00000.parquet", private=told)
+    writer.add_file(elsewhere / "p1.parquet", 1, "part-00001.parquet", private=False if told else None)
+    assert writer.private == {"part-00000.parquet"}
+
+    def no_footer_reads(*args, **kwargs):
+        raise AssertionError("commit read a part's footer")
+
+    monkeypatch.setattr(T, "_has_private", no_footer_reads)
+    path = writer.commit()
+    assert pq.ParquetDataset(path).schema.names == list(T.empty_frame("errors").columns)
+    assert pd.read_parquet(path)["doc_id"].tolist() == ["a", "b"]
+
+
 def test_tables_private_columns_with_missing_values_combine_across_parts(tmp_path):
     """A private column that is NaN in some rows, or in every row of a part, reads back as
     nulls beside the parts where it holds text (regression: NaN failed or became a float)."""

@@ -36,6 +36,7 @@ from ..inputs.readers import DEFAULT_MAX_CHARS, InputFile, RawDocument, read_fil
 from ..nlp.docs import memory_zone, text_hash
 from ..nlp.loader import disabled_components
 from ..registry import Stage, get_stage, load_pipeline, producer, stages
+from ..schemas import schema_for
 from ..tables import MissingTableError, empty_frame, to_arrow
 from .long_texts import parse_texts
 from .parse_cache import docbin_bytes, load_cached
@@ -69,7 +70,8 @@ class BatchResult:
     n_docs: int
     doc_ids: list[str]                # documents of the batch (rows of the documents table)
     skipped: list[str] = field(default_factory=list)   # unchanged documents (incremental)
-    parts: dict[str, tuple[str, int]] = field(default_factory=dict)  # table -> (part file, rows), when written
+    # table -> (part file, rows, whether it holds private columns), when written
+    parts: dict[str, tuple[str, int, bool]] = field(default_factory=dict)
     docbin_path: str | None = None    # the DocBin part, when written
     busy: tuple[float, float] = (0.0, 0.0)  # wall-clock start and end of the work (time.time())
     rss_mib: float = 0.0              # peak RSS of the process that took the batch, so far
@@ -316,9 +318,10 @@ def write_parts(result: BatchResult, folder: Path) -> None:
         if len(df):
             (folder / table).mkdir(parents=True, exist_ok=True)
             path = folder / table / f"part-{result.number:05d}.parquet"
-            pq.write_table(to_arrow(df, table, private=True), path)
+            arrow = to_arrow(df, table, private=True)
+            pq.write_table(arrow, path)
             _fsync(path)  # here, in parallel, not in the process that publishes
-            result.parts[table] = (str(path), len(df))
+            result.parts[table] = (str(path), len(df), arrow.num_columns > len(schema_for(table)))
     result.tables = {}
     if result.docbin:
         (folder / "docs").mkdir(parents=True, exist_ok=True)

@@ -55,8 +55,8 @@ class Sink:
         for table, df in result.tables.items():
             if len(df):
                 self.writers[table].write(df, name)
-        for table, (path, rows) in result.parts.items():
-            self.writers[table].add_file(path, rows, name, synced=True)
+        for table, (path, rows, private) in result.parts.items():
+            self.writers[table].add_file(path, rows, name, synced=True, private=private)
         if result.docbin:
             self.index.write_part(result.docbin, result.parsed)
         if result.docbin_path:
