@@ -38,6 +38,10 @@ def _doc(case: str) -> Doc:
     # nor does the name it addresses (`Senator Warren, tell us what ...`: regression, the proper-name
     # fallback before the apposition gave it the quote)
     ("imperative_vocative_name", "tell", None, None),
+    # but a base form right after a name is a mis-tagged noun or present tense, not an imperative: the name
+    # speaks (`According to the Datamonitor report the trend marked ...`, BBC; regression: lost when the
+    # guard read every base form as an imperative)
+    ("report_after_name", "report", "Datamonitor", "the trend marked British teenagers out"),
 ])
 def test_quotes_cues_apposed_subject_past_the_verbs_adverb(case, cue, speaker, content_start):
     doc = _doc(case)

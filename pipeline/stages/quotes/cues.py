@@ -268,13 +268,12 @@ def subject_of(verb: Token, inverted: bool = False, avoid=None) -> Token | None:
             break
     if v is not verb:
         return None
-    if verb.tag_ == "VB" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
-        # a base form with neither subject nor auxiliary is an imperative: no one before it
-        # speaks it, neither a name (`Mr. Trump, explain to me ...`) nor the end of an
-        # apposition (BBC: `... is Euroscepticism, so explain to me how ...` gave the quote
-        # to "Euroscepticism")
-        return None
     doc = verb.doc
+    if _imperative(verb):
+        # no one before an imperative speaks it, neither a name it addresses (`Senator
+        # Warren, tell us what ...`) nor the end of an apposition (BBC: `... is
+        # Euroscepticism, so explain to me how ...` gave the quote to "Euroscepticism")
+        return None
     # The small parser sometimes misses the subject of a reporting verb after a long
     # opener (`In a meeting with the Washington Post Trump said that ...`): a proper
     # name right before the verb is its speaker.
@@ -285,6 +284,17 @@ def subject_of(verb: Token, inverted: bool = False, avoid=None) -> Token | None:
     if prev is not None and prev.pos_ == "PROPN" and not verb.is_sent_start:
         return prev
     return _apposed_subject(verb)
+
+
+def _imperative(verb: Token) -> bool:
+    """A base form with neither subject nor auxiliary that opens its clause (after a
+    comma, a conjunction or an adverb, or first in its sentence). A base form right
+    after a noun is more likely a mis-tagged noun or present tense (`According to the
+    Datamonitor report the trend ...`, BBC: the report is the source)."""
+    if verb.tag_ != "VB" or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return False
+    prev = verb.doc[verb.i - 1] if verb.i > verb.sent.start else None
+    return prev is None or prev.is_punct or prev.pos_ in ("CCONJ", "SCONJ", "ADV")
 
 
 # Entity types of words that never speak (`emphasizing` after `This document aims`
