@@ -9,11 +9,19 @@
   found);
 * after a reason the parser hung on the cue: `Rep. Trey Gowdy (R-S.C.) said that
   claim smacked of hypocrisy, because Democrats have been ...`: the `because` clause
-  right after the content gives the speaker's reason and belongs to what was said.
+  right after the content gives the speaker's reason and belongs to what was said;
+* before the writer's own words after it (``trim_tail``, ``nonrestrictive_tail``): a
+  second attribution coordinated with the cue, an `as X reported` aside, a participle
+  or contrast clause at the end (`, calling them ...`, `, while ...`), an apposition
+  or a relative clause (`, which ...`) that runs to the end.
 """
 from __future__ import annotations
 
 from spacy.tokens import Doc, Token
+
+from ...resources import QUOTE_CHARS
+from .cues import FINITE, VERB_POS, is_cue, report_lexicon
+from .setoff import CLAUSE_PUNCT
 
 # The subordinator of a reason clause (PolNeAR train: extending the content over a
 # `because` clause hung on the cue found 3 more gold quotes, no new row outside the
@@ -61,4 +69,123 @@ def with_reason(cue: Token, a: int, b: int) -> int:
                 end -= 1
             return end
         break  # only the phrase right after the content
+    return b
+
+
+# --- the writer's words after the content --------------------------------------
+
+# A trailing `, while ...`/`, though ...` clause contrasts the report with something
+# else: PolNeAR train ends the content before it.
+_CONTRAST_MARKS = frozenset({"while", "though", "although", "whereas"})
+_RELATIVE_WORDS = frozenset({"which", "who", "whom", "whose", "where", "when"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+
+
+def has_subject(tok: Token) -> bool:
+    return any(c.dep_ in SUBJECT_DEPS for c in tok.children)
+
+
+def is_as_aside(tok: Token) -> bool:
+    """`As The Washington Post reported, ...`, `..., as reported by Western Journalism`:
+    an adverbial `as` clause around the cue, with nothing reported in it (not `Clinton
+    beamed as she noted how happy she was`: there `as` means while)."""
+    if tok.dep_ != "advcl" or tok.head.pos_ not in VERB_POS \
+            or any(c.dep_ in _OWN_CONTENT_DEPS for c in tok.children):
+        return False
+    first = tok.doc[tok.left_edge.i]
+    return first.lower_ == "as" and first.head.i == tok.i and first.dep_ in ("mark", "advmod", "prep")
+
+
+_OWN_CONTENT_DEPS = frozenset({"ccomp", "dobj", "xcomp", "oprd", "attr", "dative", "advcl", "conj"})
+
+
+def continues_content(conj: Token, cue: Token) -> bool:
+    """A verb the parser coordinated with the cue that goes on with what was said:
+    `announced that Clinton was careless and [...] would face some punishment` (no
+    subject, a modal), `said that he had no time and that he'll try ...` (`that`)."""
+    if any(k.dep_ == "mark" and k.lower_ == "that" for k in conj.children):
+        return True
+    return not has_subject(conj) and any(k.dep_ == "aux" and k.tag_ == "MD" for k in conj.children)
+
+
+def trim_tail(doc: Doc, a: int, b: int, root: Token, cue: Token, quoted=None) -> int:
+    """The last token of a content clause rooted at ``root`` once a trailing part that
+    is not the speaker's is cut off (PolNeAR train ends the content before it):
+
+    * a second reporting verb coordinated with the cue rather than with the clause
+      (`said she would not run and predicted that ...`): finite like the cue, without
+      a subject of its own, while the clause has one;
+    * `, calling them ...`: a participle clause after a comma, at the end;
+    * `, while ...`, `, though ...`: a contrast, at the end;
+    * an apposition or relative clause set off by a comma, at the end.
+
+    Nothing inside a direct quote is cut (``quoted``): those are the speaker's words.
+    """
+    for c in root.rights:
+        if c.i > b:
+            break
+        start = c.left_edge.i
+        if quoted is not None and quoted(doc[start]):
+            continue
+        prev = doc[start - 1] if start - 1 >= a else None
+        at_end = c.right_edge.i >= b or all(t.is_punct for t in doc[c.right_edge.i + 1:b + 1])
+        cut = None
+        if c.dep_ == "conj" and c.pos_ in VERB_POS and has_subject(root) and (
+                (not has_subject(c) and c.tag_ in FINITE and c.tag_ == cue.tag_ and is_cue(c, report_lexicon()))
+                or (has_subject(c) and is_cue(c, report_lexicon()) and _reports(c) and not continues_content(c, cue))):
+            # (`said Clinton is honest, and three-quarters said the same of Sanders`:
+            # a second attribution with its own speaker)
+            cc = next((k for k in root.children if k.dep_ == "cc" and root.i < k.i < c.i), None)
+            cut = cc.i if cc is not None else start
+        elif c.dep_ == "advcl" and is_as_aside(c) and is_cue(c, report_lexicon()):
+            cut = start  # `..., as The Post reported`: the writer's source, not the content
+        elif prev is not None and (prev.text in CLAUSE_PUNCT or _after_closing_comma(doc, start, a)) and at_end \
+                and c.dep_ == "advcl":
+            if c.tag_ == "VBG" or any(k.dep_ == "mark" and k.lower_ in _CONTRAST_MARKS for k in c.children):
+                cut = start
+        if cut is not None:
+            return _end_before(doc, a, b, cut)
+    return nonrestrictive_tail(doc, a, b, quoted)
+
+
+def _reports(verb: Token) -> bool:
+    """Whether a cue verb has something reported hanging from it (a clause or an object)."""
+    return any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in verb.children)
+
+
+def _after_closing_comma(doc: Doc, start: int, a: int) -> bool:
+    """`said things "should be wrapped up by Cleveland," referring to ...`: the comma
+    sits inside the closing mark (American style)."""
+    k = start - 1
+    while k > a and doc[k].text in QUOTE_CHARS:
+        k -= 1
+    return k < start - 1 and doc[k].text == ","
+
+
+def _end_before(doc: Doc, a: int, b: int, cut: int) -> int:
+    end = cut - 1
+    while end > a and (doc[end].is_punct or doc[end].lower_ in ("and", "but")):
+        end -= 1
+    return end if end >= a else b
+
+
+def nonrestrictive_tail(doc: Doc, a: int, b: int, quoted=None) -> int:
+    """`..., a move that could ...`, `..., which ...`: an apposition or relative clause
+    set off by a comma that runs to the end of the content describes the last noun
+    for the reader; PolNeAR train ends the content before it."""
+    for i in range(b, a + 1, -1):
+        tok = doc[i]
+        if doc[i - 1].text not in CLAUSE_PUNCT or (quoted is not None and quoted(tok)):
+            continue
+        mod = None
+        if tok.dep_ == "appos" or (tok.head.dep_ == "appos" and tok.head.left_edge.i == i):
+            mod = tok if tok.dep_ == "appos" else tok.head
+            if mod.pos_ == "PROPN" and doc[i].pos_ != "DET":
+                mod = None  # `his wife, Lonnie, and other family members`: a name, not a description
+        elif tok.lower_ in _RELATIVE_WORDS and tok.head.dep_ == "relcl" and tok.head.left_edge.i == i:
+            mod = tok.head
+        elif tok.lower_ in _RELATIVE_WORDS and tok.dep_ == "relcl":
+            mod = tok
+        if mod is not None and mod.right_edge.i >= b and a <= mod.head.i < i:
+            return _end_before(doc, a, b, i)
     return b

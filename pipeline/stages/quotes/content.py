@@ -9,7 +9,7 @@ docs/guidelines.md §4):
    verb's own object on (`accused Trump of lying`, `described the plan as a joke`);
 2. a content clause (`said that ...`, `said he would ...`), without a trailing
    clause that is the writer's, not the speaker's (`..., even as he ...`,
-   `..., calling them ...`, `... and predicted that ...`);
+   `..., calling them ...`, `... and predicted that ...`; ``clause_end``);
 3. a to-infinitive of a ``commitment`` verb, with its addressee (`urged voters to
    register`, `called on Congress to act`);
 4. ``naming``: the object with the name it is given (`called him a liar`);
@@ -27,25 +27,21 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
 from ...nlp.lemmas import lemma as lemma_of
 from ...resources import QUOTE_CHARS, reporting_verbs, word_set
-from .clause_end import before_semicolon, with_reason
-from .cues import FINITE, VERB_POS, can_speak, is_cue, report_lexicon
+from .clause_end import (SUBJECT_DEPS, before_semicolon, continues_content, has_subject, is_as_aside,
+                         nonrestrictive_tail, trim_tail, with_reason)
+from .cues import VERB_POS, can_speak, is_cue, report_lexicon
 from .setoff import CLAUSE_PUNCT, attributed_quote_before, fronted_adverbial, introduces_quote
 
-# A trailing `, while ...`/`, though ...` clause contrasts the report with something
-# else: PolNeAR train ends the content before it.
-_CONTRAST_MARKS = frozenset({"while", "though", "although", "whereas"})
-_RELATIVE_WORDS = frozenset({"which", "who", "whom", "whose", "where", "when"})
 # Phrases of the verb right after its object that always belong to what was said
 # (`accused Trump of lying`, `blasted him for not paying`, `described it as a hoax`)
 # and those that never do (`said it at a rally`, `during the debate`).
 _OBJECT_PREPS = frozenset({"as", "of", "for", "with", "about", "against"})
 _CIRCUMSTANCE_PREPS = frozenset({"at", "during", "after", "before", "since", "until", "by", "via", "through",
                                  "amid", "while", "following", "throughout"})
-_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 
 
 @dataclass(frozen=True)
@@ -60,10 +56,6 @@ class Content:
 def entries(kind: str) -> frozenset[str]:
     """The lexicon's entries of one kind as written (``call on``), lower case."""
     return frozenset(e.lower() for e in reporting_verbs(kind))
-
-
-def has_subject(tok: Token) -> bool:
-    return any(c.dep_ in _SUBJECT_DEPS for c in tok.children)
 
 
 def _first_child(tok: Token, deps, after: int = -1) -> Token | None:
@@ -107,20 +99,6 @@ def content_of(tok: Token, particle: Token | None, entry: str, quoted=None, subj
 
 
 # --- 0. `as X reported` -----------------------------------------------------------
-
-
-def is_as_aside(tok: Token) -> bool:
-    """`As The Washington Post reported, ...`, `..., as reported by Western Journalism`:
-    an adverbial `as` clause around the cue, with nothing reported in it (not `Clinton
-    beamed as she noted how happy she was`: there `as` means while)."""
-    if tok.dep_ != "advcl" or tok.head.pos_ not in VERB_POS \
-            or any(c.dep_ in _OWN_CONTENT_DEPS for c in tok.children):
-        return False
-    first = tok.doc[tok.left_edge.i]
-    return first.lower_ == "as" and first.head.i == tok.i and first.dep_ in ("mark", "advmod", "prep")
-
-
-_OWN_CONTENT_DEPS = frozenset({"ccomp", "dobj", "xcomp", "oprd", "attr", "dative", "advcl", "conj"})
 
 
 def _as_aside(tok: Token) -> Content | None:
@@ -210,7 +188,7 @@ def _clause(tok: Token, quoted=None) -> Content | None:
         # the small model hangs the second half off the cue as a verbless conjunct;
         # it is still part of what was said.
         for r in tok.rights:
-            if r.i > b and r.dep_ == "conj" and (r.pos_ not in VERB_POS or _continues_content(r, tok)):
+            if r.i > b and r.dep_ == "conj" and (r.pos_ not in VERB_POS or continues_content(r, tok)):
                 b = max(b, r.right_edge.i)
         b = with_reason(tok, a, before_semicolon(doc, a, trim_tail(doc, a, b, c, tok, quoted), quoted))
     return Content(a, b, "clause")
@@ -267,98 +245,6 @@ def _that_clause(v: Token) -> bool:
     return first.lower_ == "that" and first.head.i == v.i and first.dep_ in ("mark", "advmod") and has_subject(v)
 
 
-def _continues_content(conj: Token, cue: Token) -> bool:
-    """A verb the parser coordinated with the cue that goes on with what was said:
-    `announced that Clinton was careless and [...] would face some punishment` (no
-    subject, a modal), `said that he had no time and that he'll try ...` (`that`)."""
-    if any(k.dep_ == "mark" and k.lower_ == "that" for k in conj.children):
-        return True
-    return not has_subject(conj) and any(k.dep_ == "aux" and k.tag_ == "MD" for k in conj.children)
-
-
-def trim_tail(doc: Doc, a: int, b: int, root: Token, cue: Token, quoted=None) -> int:
-    """The last token of a content clause rooted at ``root`` once a trailing part that
-    is not the speaker's is cut off (PolNeAR train ends the content before it):
-
-    * a second reporting verb coordinated with the cue rather than with the clause
-      (`said she would not run and predicted that ...`): finite like the cue, without
-      a subject of its own, while the clause has one;
-    * `, calling them ...`: a participle clause after a comma, at the end;
-    * `, while ...`, `, though ...`: a contrast, at the end;
-    * an apposition or relative clause set off by a comma, at the end.
-
-    Nothing inside a direct quote is cut (``quoted``): those are the speaker's words.
-    """
-    for c in root.rights:
-        if c.i > b:
-            break
-        start = c.left_edge.i
-        if quoted is not None and quoted(doc[start]):
-            continue
-        prev = doc[start - 1] if start - 1 >= a else None
-        at_end = c.right_edge.i >= b or all(t.is_punct for t in doc[c.right_edge.i + 1:b + 1])
-        cut = None
-        if c.dep_ == "conj" and c.pos_ in VERB_POS and has_subject(root) and (
-                (not has_subject(c) and c.tag_ in FINITE and c.tag_ == cue.tag_ and is_cue(c, report_lexicon()))
-                or (has_subject(c) and is_cue(c, report_lexicon()) and _reports(c) and not _continues_content(c, cue))):
-            # (`said Clinton is honest, and three-quarters said the same of Sanders`:
-            # a second attribution with its own speaker)
-            cc = next((k for k in root.children if k.dep_ == "cc" and root.i < k.i < c.i), None)
-            cut = cc.i if cc is not None else start
-        elif c.dep_ == "advcl" and is_as_aside(c) and is_cue(c, report_lexicon()):
-            cut = start  # `..., as The Post reported`: the writer's source, not the content
-        elif prev is not None and (prev.text in CLAUSE_PUNCT or _after_closing_comma(doc, start, a)) and at_end \
-                and c.dep_ == "advcl":
-            if c.tag_ == "VBG" or any(k.dep_ == "mark" and k.lower_ in _CONTRAST_MARKS for k in c.children):
-                cut = start
-        if cut is not None:
-            return _end_before(doc, a, b, cut)
-    return _nonrestrictive_tail(doc, a, b, quoted)
-
-
-def _reports(verb: Token) -> bool:
-    """Whether a cue verb has something reported hanging from it (a clause or an object)."""
-    return any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in verb.children)
-
-
-def _after_closing_comma(doc: Doc, start: int, a: int) -> bool:
-    """`said things "should be wrapped up by Cleveland," referring to ...`: the comma
-    sits inside the closing mark (American style)."""
-    k = start - 1
-    while k > a and doc[k].text in QUOTE_CHARS:
-        k -= 1
-    return k < start - 1 and doc[k].text == ","
-
-
-def _end_before(doc: Doc, a: int, b: int, cut: int) -> int:
-    end = cut - 1
-    while end > a and (doc[end].is_punct or doc[end].lower_ in ("and", "but")):
-        end -= 1
-    return end if end >= a else b
-
-
-def _nonrestrictive_tail(doc: Doc, a: int, b: int, quoted=None) -> int:
-    """`..., a move that could ...`, `..., which ...`: an apposition or relative clause
-    set off by a comma that runs to the end of the content describes the last noun
-    for the reader; PolNeAR train ends the content before it."""
-    for i in range(b, a + 1, -1):
-        tok = doc[i]
-        if doc[i - 1].text not in CLAUSE_PUNCT or (quoted is not None and quoted(tok)):
-            continue
-        mod = None
-        if tok.dep_ == "appos" or (tok.head.dep_ == "appos" and tok.head.left_edge.i == i):
-            mod = tok if tok.dep_ == "appos" else tok.head
-            if mod.pos_ == "PROPN" and doc[i].pos_ != "DET":
-                mod = None  # `his wife, Lonnie, and other family members`: a name, not a description
-        elif tok.lower_ in _RELATIVE_WORDS and tok.head.dep_ == "relcl" and tok.head.left_edge.i == i:
-            mod = tok.head
-        elif tok.lower_ in _RELATIVE_WORDS and tok.dep_ == "relcl":
-            mod = tok
-        if mod is not None and mod.right_edge.i >= b and a <= mod.head.i < i:
-            return _end_before(doc, a, b, i)
-    return b
-
-
 # --- 3. to-infinitives ------------------------------------------------------------
 
 
@@ -389,7 +275,7 @@ def _infinitive(tok: Token) -> Content | None:
         if k.i > b and k.dep_ == "conj" and k.tag_ == "VB" and not has_subject(k) and k.left_edge.i <= b + 3:
             b = k.right_edge.i
     # (`vowed to work to repeal the Hyde Amendment, a longstanding federal provision ...`)
-    return Content(a, _nonrestrictive_tail(tok.doc, a, b), "infinitive")
+    return Content(a, nonrestrictive_tail(tok.doc, a, b), "infinitive")
 
 
 # --- 4./5. objects ----------------------------------------------------------------
@@ -431,7 +317,7 @@ def _object(tok: Token) -> Content | None:
         else:
             reach = c.right_edge.i
     # (`reiterated his support for Mr. Trump, the presumptive Republican nominee`)
-    return Content(a, _nonrestrictive_tail(tok.doc, a, b), "object")
+    return Content(a, nonrestrictive_tail(tok.doc, a, b), "object")
 
 
 def _part_of_object(prep: Token) -> bool:
@@ -505,7 +391,7 @@ def _around(tok: Token, quoted=None) -> Content | None:
     if right + 1 < len(doc) and doc[right + 1].text == "," and head.right_edge.i > right + 1 \
             and any(not t.is_punct for t in doc[right + 2:head.right_edge.i + 1]):
         # the clause goes on after `, X said,`
-        if quoted is not None and not any(t.pos_ in VERB_POS or t.dep_ in _SUBJECT_DEPS for t in doc[a:left]) \
+        if quoted is not None and not any(t.pos_ in VERB_POS or t.dep_ in SUBJECT_DEPS for t in doc[a:left]) \
                 and all(t.is_punct or t.is_space or quoted(t) for t in doc[right + 2:head.right_edge.i + 1]):
             # `But, Mr. Ryan said, ''democracy is ...''`, `In cases of abortion, it said, "the
             # woman is a victim."`: no clause before the attribution, a quote after it: the

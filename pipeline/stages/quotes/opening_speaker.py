@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .content import has_subject
+from .clause_end import has_subject
 from .cues import VERB_POS, can_speak
 
 # How the parser hangs the opening on the cue verb.
