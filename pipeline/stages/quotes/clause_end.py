@@ -13,7 +13,10 @@
 * before the writer's own words after it (``trim_tail``, ``nonrestrictive_tail``): a
   second attribution coordinated with the cue, an `as X reported` aside, a participle
   or contrast clause at the end (`, calling them ...`, `, while ...`), an apposition
-  or a relative clause (`, which ...`) that runs to the end.
+  or a relative clause (`, which ...`, `, whose son ...`) that runs to the end. (Not a
+  summary of the clause the parser hung on its verb: PolNeAR ends the content before
+  `, a mass layoff rivaling ...`, the seed gold keeps `, a goal that starkly
+  contradicts ...` as what the minister emphasized.)
 """
 from __future__ import annotations
 
@@ -141,11 +144,25 @@ def trim_tail(doc: Doc, a: int, b: int, root: Token, cue: Token, quoted=None) ->
             cut = start  # `..., as The Post reported`: the writer's source, not the content
         elif prev is not None and (prev.text in CLAUSE_PUNCT or _after_closing_comma(doc, start, a)) and at_end \
                 and c.dep_ == "advcl":
-            if c.tag_ == "VBG" or any(k.dep_ == "mark" and k.lower_ in _CONTRAST_MARKS for k in c.children):
+            if (c.tag_ == "VBG" and not any(k.dep_ in ("nsubj", "mark") for k in c.children)
+                    and not _list_item(doc, start)) \
+                    or any(k.dep_ == "mark" and k.lower_ in _CONTRAST_MARKS for k in c.children):
+                # (not a clause of its own, `, whether it was sitting at a lunch counter ...
+                # or wearing ...`, nor an item of a list, PolNeAR dev and train)
                 cut = start
         if cut is not None:
             return _end_before(doc, a, b, cut)
     return nonrestrictive_tail(doc, a, b, quoted)
+
+
+def _list_item(doc: Doc, start: int) -> bool:
+    """The words from ``start`` go on with a list that `including`/`such as` opened before
+    the comma (`to charge him with three felonies, including conspiracy, violating the
+    Espionage Act and lying to the FBI`: the parser hung the last items on the verb)."""
+    if start < 2 or doc[start - 1].text != ",":
+        return False
+    prev = doc[start - 2]
+    return any(t.dep_ == "prep" and t.lower_ in ("including", "like", "such") for t in (prev, *prev.ancestors))
 
 
 def _reports(verb: Token) -> bool:
@@ -186,6 +203,12 @@ def nonrestrictive_tail(doc: Doc, a: int, b: int, quoted=None) -> int:
             mod = tok.head
         elif tok.lower_ in _RELATIVE_WORDS and tok.dep_ == "relcl":
             mod = tok
+        elif tok.lower_ == "whose":
+            # `..., whose son Sean was killed in ...`: the relative clause is the
+            # verb `whose` hangs below, through its noun
+            mod = next((h for h in (tok.head, tok.head.head) if h.dep_ == "relcl"), None)
+            if mod is not None and mod.left_edge.i != i:
+                mod = None
         if mod is not None and mod.right_edge.i >= b and a <= mod.head.i < i:
             return _end_before(doc, a, b, i)
     return b

@@ -1,0 +1,59 @@
+"""Where a reported content ends when the writer's own words follow it
+(quotes/clause_end.py ``trim_tail``, ``nonrestrictive_tail``): a noun phrase after a
+dash, a trailing participle clause, a `whose` relative clause; and what must stay (a
+list the parser hung on the verb, a `whether` clause with its own subject, a summary of
+the clause). Frozen parses of sentences after PolNeAR articles
+(tests/quote_parses_tails.py), through the whole stage."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.stages.quotes.speakers import EntityRow
+from pipeline.stages.quotes.stage import quote_rows
+from tests.frozen_parse import frozen_doc
+from tests.quote_parses_tails import PARSES
+
+
+def _indirect(case: str, cue: str) -> list[str]:
+    """The texts of the indirect quotes of ``cue`` in the case's sentence."""
+    doc = frozen_doc(PARSES[case])
+    rows, _ = quote_rows(doc, [EntityRow(e.start_char, e.end_char, e.label_, e.text) for e in doc.ents])
+    for r in rows:
+        assert doc.text[r.start:r.end] == r.text
+    return [r.text for r in rows if r.kind == "indirect" and r.cue == cue]
+
+
+@pytest.mark.parametrize("case, cue, content", [
+    # a noun phrase after a dash that the parser made a second content clause of the cue
+    ("trump_dash_proposal", "said", "he doesn't necessarily want to kill the families of terrorists"),
+    # a participle clause after what was pledged
+    ("pledged_reversing", "pledged", "to bolster its military"),
+    # a `whose` relative clause describing the last name
+    ("wrote_whose", "wrote", "he penned the scathing remarks delivered by Patricia Smith"),
+    # PolNeAR dev: a participle clause after the content, with a list of its own
+    ("moderators_engaging", "questioned", 'the moderators will be "fair" to him'),
+])
+def test_quotes_content_tails_the_writers_words_are_cut(case, cue, content):
+    assert _indirect(case, cue) == [content]
+
+
+@pytest.mark.parametrize("case, cue, content", [
+    # the last items of a list that `including` opened, hung on the verb by the parser
+    ("threatened_including", "threatened",
+     "to charge him with three felonies, including conspiracy, violating the Espionage Act and lying to the FBI"),
+    # what the parser made a second, verbless content clause after a dash goes on with the first (BBC;
+    # regression: cut when only a verb could continue it)
+    ("gigabit_faster", "said",
+     "data could be transmitted at one gigabit a second - up to 20 times faster than current 3G networks"),
+    # a summary of the clause that the parser hung on its verb stays: PolNeAR ends the content before it, but
+    # the seed gold keeps `, a goal that starkly contradicts ...` as what the minister emphasized
+    ("hp_mass_layoff", "announced",
+     "it would slash up to 30,000 jobs, a mass layoff rivaling that of the cuts under Fiorina in the wake of the "
+     "Compaq deal"),
+    # a `whether` clause has a subject of its own: what was said goes on (PolNeAR dev)
+    ("obama_whether", "said",
+     "Acts of protest, Mr. Obama said, are acts of patriotism, whether it was sitting at a lunch counter in the "
+     "South in the 1960s or wearing a T-shirt emblazoned with a slogan"),
+])
+def test_quotes_content_tails_what_goes_on_stays(case, cue, content):
+    assert _indirect(case, cue) == [content]
