@@ -1,8 +1,8 @@
 """Where a reported content ends when the writer's own words follow it
 (quotes/clause_end.py ``trim_tail``, ``nonrestrictive_tail``): a noun phrase after a
-dash, a trailing participle clause, a `whose` relative clause; and what must stay (a
-list the parser hung on the verb, a `whether` clause with its own subject, a summary of
-the clause). Frozen parses of sentences after PolNeAR articles
+dash, a trailing participle clause, a `whose` relative clause, a verb in the cue's form
+(``cues.with_the_cue``); and what must stay (a list the parser hung on the verb, a
+`whether` clause with its own subject, a summary of the clause, a change of tense). Frozen parses of sentences after PolNeAR articles
 (tests/quote_parses_tails.py), through the whole stage."""
 from __future__ import annotations
 
@@ -14,13 +14,17 @@ from tests.frozen_parse import frozen_doc
 from tests.quote_parses_tails import PARSES
 
 
-def _indirect(case: str, cue: str) -> list[str]:
-    """The texts of the indirect quotes of ``cue`` in the case's sentence."""
+def _rows(case: str, cue: str) -> list:
+    """The indirect quotes of ``cue`` in the case's sentence."""
     doc = frozen_doc(PARSES[case])
     rows, _ = quote_rows(doc, [EntityRow(e.start_char, e.end_char, e.label_, e.text) for e in doc.ents])
     for r in rows:
         assert doc.text[r.start:r.end] == r.text
-    return [r.text for r in rows if r.kind == "indirect" and r.cue == cue]
+    return [r for r in rows if r.kind == "indirect" and r.cue == cue]
+
+
+def _indirect(case: str, cue: str) -> list[str]:
+    return [r.text for r in _rows(case, cue)]
 
 
 @pytest.mark.parametrize("case, cue, content", [
@@ -30,6 +34,11 @@ def _indirect(case: str, cue: str) -> list[str]:
     ("pledged_reversing", "pledged", "to bolster its military"),
     # a `whose` relative clause describing the last name
     ("wrote_whose", "wrote", "he penned the scathing remarks delivered by Patricia Smith"),
+    # a verb in the cue's form, not the clause's, is what the speaker did next (a base-form clause, a
+    # participle cue)
+    ("proposed_pushed", "proposed", "more forces be left in Iraq"),
+    ("acknowledging_warning", "acknowledging", "Mr. Trump had tapped into a vein"),
+    ("tweeting_asking", "tweeting", 'it was a "disaster" for Clinton'),
     # PolNeAR dev: a participle clause after the content, with a list of its own
     ("moderators_engaging", "questioned", 'the moderators will be "fair" to him'),
 ])
@@ -50,6 +59,9 @@ def test_quotes_content_tails_the_writers_words_are_cut(case, cue, content):
     ("hp_mass_layoff", "announced",
      "it would slash up to 30,000 jobs, a mass layoff rivaling that of the cuts under Fiorina in the wake of the "
      "Compaq deal"),
+    # a finite cue and a finite clause: a change of tense goes on with what was said
+    ("said_has_delivered", "said",
+     "the former executive has no more speeches scheduled and delivered only nonpartisan remarks at her two events"),
     # a `whether` clause has a subject of its own: what was said goes on (PolNeAR dev)
     ("obama_whether", "said",
      "Acts of protest, Mr. Obama said, are acts of patriotism, whether it was sitting at a lunch counter in the "
@@ -57,3 +69,14 @@ def test_quotes_content_tails_the_writers_words_are_cut(case, cue, content):
 ])
 def test_quotes_content_tails_what_goes_on_stays(case, cue, content):
     assert _indirect(case, cue) == [content]
+
+
+@pytest.mark.parametrize("case, cue, speaker", [
+    ("acknowledging_warning", "warning", "Mr. Rubio"),
+    ("tweeting_asking", "asking", "Donald Trump"),
+])
+def test_quotes_content_tails_the_cut_verb_speaks_with_the_cue(case, cue, speaker):
+    """The verb cut off the content says its own content, with the cue's speaker (not the
+    subject of the clause it was hung on: `it`, `Mr. Trump`)."""
+    got = _rows(case, cue)
+    assert len(got) == 1 and got[0].speaker_text == speaker

@@ -11,7 +11,8 @@
   claim smacked of hypocrisy, because Democrats have been ...`: the `because` clause
   right after the content gives the speaker's reason and belongs to what was said;
 * before the writer's own words after it (``trim_tail``, ``nonrestrictive_tail``): a
-  second attribution coordinated with the cue, an `as X reported` aside, a participle
+  second attribution coordinated with the cue, a verb in the cue's form that says what
+  the speaker did next (``cues.with_the_cue``), an `as X reported` aside, a participle
   or contrast clause at the end (`, calling them ...`, `, while ...`), an apposition
   or a relative clause (`, which ...`, `, whose son ...`) that runs to the end. (Not a
   summary of the clause the parser hung on its verb: PolNeAR ends the content before
@@ -23,7 +24,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ...resources import QUOTE_CHARS
-from .cues import FINITE, VERB_POS, is_cue, report_lexicon
+from .cues import FINITE, VERB_POS, is_cue, report_lexicon, with_the_cue
 from .setoff import CLAUSE_PUNCT
 
 # The subordinator of a reason clause (PolNeAR train: extending the content over a
@@ -138,6 +139,11 @@ def trim_tail(doc: Doc, a: int, b: int, root: Token, cue: Token, quoted=None) ->
                 or (has_subject(c) and is_cue(c, report_lexicon()) and _reports(c) and not continues_content(c, cue))):
             # (`said Clinton is honest, and three-quarters said the same of Sanders`:
             # a second attribution with its own speaker)
+            cc = next((k for k in root.children if k.dep_ == "cc" and root.i < k.i < c.i), None)
+            cut = cc.i if cc is not None else start
+        elif c.dep_ == "conj" and c.pos_ in VERB_POS and with_the_cue(c, cue, root):
+            # `vowed to keep abortion legal and celebrated the ruling`: what the speaker did
+            # next, not what was said (``cues.with_the_cue``)
             cc = next((k for k in root.children if k.dep_ == "cc" and root.i < k.i < c.i), None)
             cut = cc.i if cc is not None else start
         elif c.dep_ == "advcl" and is_as_aside(c) and is_cue(c, report_lexicon()):

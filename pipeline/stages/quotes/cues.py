@@ -400,6 +400,26 @@ def _agent(verb: Token) -> Token | None:
 FINITE = frozenset({"VBD", "VBZ", "VBP"})
 
 
+def verb_form(verb: Token) -> str:
+    """The tag of a verb's finite part: its first auxiliary (`has championed`: VBZ), else
+    its own (a to-infinitive is VB)."""
+    aux = next((k for k in verb.lefts if k.dep_ in ("aux", "auxpass") and k.tag_ != "TO"), None)
+    return (aux or verb).tag_
+
+
+def with_the_cue(verb: Token, cue: Token, clause: Token) -> bool:
+    """A verb the parser coordinated with the root of the cue's content ``clause`` that is
+    really coordinated with the cue: in the cue's form, not the clause's, where the two
+    cannot be confused: a participle cue (`tweeting that it was a "disaster" ... and
+    asking, "..."`) or a base-form clause (`vowed to keep abortion legal and celebrated
+    the ruling`, `proposed that more forces be left in Iraq, and pushed to ...`). PolNeAR
+    train: 5 more gold quotes found, 4 rows outside the gold fewer; a finite cue and
+    clause are left alone (`said he has been impressed ... and liked the way ...`)."""
+    return not any(c.dep_ in _SUBJ_DEPS for c in verb.children) \
+        and verb_form(verb) == verb_form(cue) != verb_form(clause) \
+        and (cue.tag_ == "VBG" or verb_form(clause) == "VB")
+
+
 def _conjunct_head(v: Token) -> Token:
     """Where a coordinated verb takes its subject from: the verb it is coordinated
     with, except when the parser hung it inside the content clause of a reporting
@@ -407,6 +427,8 @@ def _conjunct_head(v: Token) -> Token:
     about it and predicted that ...`: finite like that verb, not like the clause)."""
     h = v.head
     outer = h.head
+    if h.dep_ in ("ccomp", "xcomp") and outer.pos_ in VERB_POS and with_the_cue(v, outer, h):
+        return outer
     if h.dep_ == "ccomp" and v.tag_ in FINITE and v.tag_ == outer.tag_ \
             and any(c.dep_ in _SUBJ_DEPS for c in h.children) \
             and (v.tag_ != h.tag_ or is_cue(v, attribution_lexicon())):
