@@ -59,6 +59,10 @@ def test_quotes_content_tails_the_writers_words_are_cut(case, cue, content):
     ("hp_mass_layoff", "announced",
      "it would slash up to 30,000 jobs, a mass layoff rivaling that of the cuts under Fiorina in the wake of the "
      "Compaq deal"),
+    # an attribution the parser hung on the clause's auxiliary interrupts the whole clause (regression: the
+    # content was `he said, he's`)
+    ("said_on_auxiliary", "said",
+     "Even then, he said, he’s learned enough about Hillary Clinton that he’s fairly sure he can’t support her"),
     # a finite cue and a finite clause: a change of tense goes on with what was said
     ("said_has_delivered", "said",
      "the former executive has no more speeches scheduled and delivered only nonpartisan remarks at her two events"),

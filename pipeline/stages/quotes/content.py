@@ -370,6 +370,10 @@ def _around(tok: Token, quoted=None) -> Content | None:
     is the whole clause, attribution inside."""
     doc = tok.doc
     head = tok.head
+    if head.dep_ in ("aux", "auxpass") and tok.dep_ == "parataxis":
+        # `Even then, he said, he's learned enough ...`: the parser hung the attribution on
+        # the auxiliary; the clause is its verb's (PolNeAR train: `he said, he's` came out)
+        head = head.head
     if not (tok.dep_ in ("parataxis", "ccomp", "advcl") or _asyndetic(tok)) \
             or head.pos_ not in VERB_POS or head.i == tok.i:
         return None
