@@ -50,10 +50,9 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from ...resources import QUOTE_CHARS, word_list
-from .cues import (SCARE_MAX_WORDS, VERB_POS, Attribution, CueLexicon, DocIndex, DocQuotes,
-                   attribution_lexicon, cue_extent, is_cue, is_negated, mention_bounds, n_words, report_lexicon,
-                   speaker_like, subject_of, title_like)
-from .framing import ends_headline, headline_name, names_a_title
+from .cues import (VERB_POS, Attribution, CueLexicon, DocIndex, DocQuotes, attribution_lexicon, cue_extent, is_cue,
+                   is_negated, mention_bounds, report_lexicon, speaker_like, subject_of)
+from .framing import SCARE_MAX_WORDS, ends_headline, headline_name, n_words, names_a_title, title_like
 from .indirect import indirect_attributions
 from .marks import QuotedSpan, scan_quotes
 from .named import after_apposition, name_after_cue, name_before_cue, person_end

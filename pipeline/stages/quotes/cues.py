@@ -9,7 +9,6 @@ token, the subject of a cue verb (the speaker *mention*; resolution is
 from __future__ import annotations
 
 import bisect
-import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
@@ -571,27 +570,3 @@ def trim_tokens(doc: Doc, a: int, b: int) -> tuple[int, int]:
                       or (doc[b].dep_ == "cc" and b > a)):
         b -= 1
     return a, b
-
-
-# --- direct quotes ----------------------------------------------------------
-
-WORDS_RE = re.compile(r"[\w-]+")
-SCARE_MAX_WORDS = 3  # docs/guidelines.md §4: scare quotes of one to three words are not quotes
-_STOP_TITLE = frozenset({"a", "an", "the", "of", "and", "or", "for", "in", "on", "to", "at", "by", "with", "from", "vs"})
-
-
-def n_words(text: str) -> int:
-    return sum(1 for w in text.split() if any(ch.isalnum() for ch in w))
-
-
-def title_like(text: str) -> bool:
-    """Title Case content with no sentence punctuation: a name of a thing, not speech."""
-    words = [w.strip("()[]:;,.!?\"'") for w in text.split()]
-    words = [w for w in words if w and w.lower() not in _STOP_TITLE and w[0].isalpha()]
-    # a trailing comma or period is American punctuation style, not a sign of speech
-    if len(words) < 2 or text.rstrip()[-1:] in "!?":
-        return False
-    caps = sum(1 for w in words if w[0].isupper())
-    return caps / len(words) >= 0.75
-
-

@@ -12,9 +12,30 @@ from __future__ import annotations
 import re
 
 from ...resources import quote_title_cues
-from .cues import WORDS_RE, DocIndex, title_like
+from .cues import DocIndex
 from .marks import QuotedSpan
 from .named import person_end
+
+# The wording of a quoted span (also read by ``attribution``).
+WORDS_RE = re.compile(r"[\w-]+")
+SCARE_MAX_WORDS = 3  # docs/guidelines.md §4: scare quotes of one to three words are not quotes
+_STOP_TITLE = frozenset({"a", "an", "the", "of", "and", "or", "for", "in", "on", "to", "at", "by", "with", "from", "vs"})
+
+
+def n_words(text: str) -> int:
+    return sum(1 for w in text.split() if any(ch.isalnum() for ch in w))
+
+
+def title_like(text: str) -> bool:
+    """Title Case content with no sentence punctuation: a name of a thing, not speech."""
+    words = [w.strip("()[]:;,.!?\"'") for w in text.split()]
+    words = [w for w in words if w and w.lower() not in _STOP_TITLE and w[0].isalpha()]
+    # a trailing comma or period is American punctuation style, not a sign of speech
+    if len(words) < 2 or text.rstrip()[-1:] in "!?":
+        return False
+    caps = sum(1 for w in words if w[0].isupper())
+    return caps / len(words) >= 0.75
+
 
 _WORK_BEFORE = re.compile(r"(?:\b(?P<word>[\w-]+)|['’]s|\baccording to)\W{0,3}$", re.IGNORECASE)
 _WORK_AFTER = re.compile(r"\W{0,4}by\s+[A-Z]")
