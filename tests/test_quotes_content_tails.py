@@ -63,6 +63,12 @@ def test_quotes_content_tails_the_writers_words_are_cut(case, cue, content):
     # content was `he said, he's`)
     ("said_on_auxiliary", "said",
      "Even then, he said, he’s learned enough about Hillary Clinton that he’s fairly sure he can’t support her"),
+    # the clause's second verb, which the parser coordinated with the cue after the attribution
+    ("added_and_had_passed", "added",
+     "He had no known political affiliations, the airline added, and had passed all background security checks"),
+    # but not a second reporting verb: that reports what it says
+    ("said_and_warned", "said", "Prices rose sharply last year"),
+    ("said_and_warned", "warned", "more increases were coming"),
     # a finite cue and a finite clause: a change of tense goes on with what was said
     ("said_has_delivered", "said",
      "the former executive has no more speeches scheduled and delivered only nonpartisan remarks at her two events"),
@@ -78,6 +84,9 @@ def test_quotes_content_tails_what_goes_on_stays(case, cue, content):
 @pytest.mark.parametrize("case, cue, speaker", [
     ("acknowledging_warning", "warning", "Mr. Rubio"),
     ("tweeting_asking", "asking", "Donald Trump"),
+    # a reporting verb after an attribution set in the clause goes on from that attribution, not from the
+    # clause's subject (`Prices`)
+    ("said_and_warned", "warned", "the minister"),
 ])
 def test_quotes_content_tails_the_cut_verb_speaks_with_the_cue(case, cue, speaker):
     """The verb cut off the content says its own content, with the cue's speaker (not the

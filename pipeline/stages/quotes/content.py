@@ -409,9 +409,21 @@ def _around(tok: Token, quoted=None) -> Content | None:
             # woman is a victim."`: no clause before the attribution, a quote after it: the
             # quote is what was said
             return None
-        return Content(a, trim_tail(doc, a, head.right_edge.i, head, tok, quoted), "around", around=True)
+        b = trim_tail(doc, a, head.right_edge.i, head, tok, quoted)
+        if b > right:
+            return Content(a, b, "around", around=True)
+        # (nothing of the clause is left after the attribution: `Prices rose, the minister
+        # said, and warned that ...`)
     if head.i > tok.i:
         return None
+    more = next((c for c in tok.rights if c.dep_ == "conj" and c.pos_ in VERB_POS and not has_subject(c)
+                 and doc[c.left_edge.i - 1].lower_ == "and"
+                 and all(t.is_punct for t in doc[tok.i + 1:c.left_edge.i - 1])), None)
+    if more is not None and has_subject(head) and not is_cue(more, report_lexicon()):
+        # `He had no known political affiliations, the airline added, and had passed all
+        # background security checks`: the parser coordinated the clause's second verb
+        # with the cue; it goes on with what was said (PolNeAR train)
+        return Content(a, trim_tail(doc, a, more.right_edge.i, head, tok, quoted), "around", around=True)
     return Content(a, left - 1, "around")
 
 

@@ -428,6 +428,11 @@ def _conjunct_head(v: Token) -> Token:
     outer = h.head
     if h.dep_ in ("ccomp", "xcomp") and outer.pos_ in VERB_POS and with_the_cue(v, outer, h):
         return outer
+    aside = next((c for c in h.children if c.dep_ == "parataxis" and h.i < c.i < v.i and c.tag_ == v.tag_), None)
+    if aside is not None and is_cue(v, attribution_lexicon()) and is_cue(aside, attribution_lexicon()):
+        # `Prices rose, the minister said, and warned that ...`: a reporting verb after an
+        # attribution set in the clause goes on from that attribution
+        return aside
     if h.dep_ == "ccomp" and v.tag_ in FINITE and v.tag_ == outer.tag_ \
             and any(c.dep_ in _SUBJ_DEPS for c in h.children) \
             and (v.tag_ != h.tag_ or is_cue(v, attribution_lexicon())):
