@@ -69,6 +69,11 @@ def test_quotes_content_tails_the_writers_words_are_cut(case, cue, content):
     # but not a second reporting verb: that reports what it says
     ("said_and_warned", "said", "Prices rose sharply last year"),
     ("said_and_warned", "warned", "more increases were coming"),
+    # an adverb of time before an interrupting attribution belongs to what was said (a connective does not:
+    # `test_quotes_content_tails_a_connective_before_the_attribution_is_left_out`)
+    ("currently_he_said", "said",
+     "Currently, he said, search sites did not do a very good job of describing the information that they return "
+     "in response to queries"),
     # a finite cue and a finite clause: a change of tense goes on with what was said
     ("said_has_delivered", "said",
      "the former executive has no more speeches scheduled and delivered only nonpartisan remarks at her two events"),
@@ -93,3 +98,13 @@ def test_quotes_content_tails_the_cut_verb_speaks_with_the_cue(case, cue, speake
     subject of the clause it was hung on: `it`, `Mr. Trump`)."""
     got = _rows(case, cue)
     assert len(got) == 1 and got[0].speaker_text == speaker
+
+
+@pytest.mark.parametrize("case, cue, content", [
+    ("and_yet_aides_say", "say", "Syria remains a priority for her"),
+    ("but_he_said", "said", "the fact that they are useful now does not meant that they could not do better"),
+])
+def test_quotes_content_tails_a_connective_before_the_attribution_is_left_out(case, cue, content):
+    """`And yet, X say, <content>`: only a connective (``resources/connectives.txt``) before
+    an attribution set in the sentence: what was said is what follows it."""
+    assert _indirect(case, cue) == [content]

@@ -410,6 +410,10 @@ def _around(tok: Token, quoted=None) -> Content | None:
             # quote is what was said
             return None
         b = trim_tail(doc, a, head.right_edge.i, head, tok, quoted)
+        if b > right and all(t.is_punct or t.lower_ in word_set("connectives") for t in doc[a:left]):
+            # `And yet, Mrs. Clinton's aides say, Syria remains a priority for her`: only a
+            # connective before the attribution; what was said follows it (PolNeAR train)
+            return Content(right + 2, b, "around")
         if b > right:
             return Content(a, b, "around", around=True)
         # (nothing of the clause is left after the attribution: `Prices rose, the minister
