@@ -66,7 +66,9 @@ def test_quotes_content_tails_the_writers_words_are_cut(case, cue, content):
     # the clause's second verb, which the parser coordinated with the cue after the attribution
     ("added_and_had_passed", "added",
      "He had no known political affiliations, the airline added, and had passed all background security checks"),
-    # but not a second reporting verb: that reports what it says
+    # but not a verb in the cue's own tag, the speaker's next act, nor a second reporting verb, which reports
+    # what it says
+    ("admitted_and_walked", "admitted", "The plan had failed"),
     ("said_and_warned", "said", "Prices rose sharply last year"),
     ("said_and_warned", "warned", "more increases were coming"),
     # an adverb of time before an interrupting attribution belongs to what was said (a connective does not:
@@ -74,6 +76,9 @@ def test_quotes_content_tails_the_writers_words_are_cut(case, cue, content):
     ("currently_he_said", "said",
      "Currently, he said, search sites did not do a very good job of describing the information that they return "
      "in response to queries"),
+    # a participle cue, but the clause's second verb is in the clause root's own tag: it shares the clause's
+    # auxiliary (`were rising and threatening`) and goes on with what was said
+    ("saying_progressive", "saying", "prices were rising and threatening thousands of jobs"),
     # a finite cue and a finite clause: a change of tense goes on with what was said
     ("said_has_delivered", "said",
      "the former executive has no more speeches scheduled and delivered only nonpartisan remarks at her two events"),

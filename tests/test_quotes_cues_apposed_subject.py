@@ -1,7 +1,7 @@
 """The speaker of a cue the parser left without a subject after a long opener
 (quotes/cues.py ``_apposed_subject``): the person named right before the verb, past
 its comma and the verb's own adverbs (`..., Paul Manafort, bluntly suggested that
-...`). Frozen parses of PolNeAR train sentences (tests/quote_parses_apposed.py,
+...`); and no speaker for an imperative (``subject_of``). Frozen parses of PolNeAR train sentences (tests/quote_parses_apposed.py,
 tests/quote_parses_opening.py)."""
 from __future__ import annotations
 
@@ -32,18 +32,29 @@ def _doc(case: str) -> Doc:
     # bracket ends the description (`Sen. Chris Murphy (...) says`)
     ("subject_pledged", "suggested", None, None),
     ("but_conjunct", "says", None, None),
+])
+def test_quotes_cues_apposed_subject_past_the_verbs_adverb(case, cue, speaker, content_start):
+    _check(case, cue, speaker, content_start)
+
+
+@pytest.mark.parametrize("case, cue, speaker, content_start", [
     # an imperative has no speaker to find (`... is Euroscepticism, so explain to me how ...`: the name ends
     # the clause before; regression, BBC)
     ("imperative_after_name", "explain", None, None),
     # nor does the name it addresses (`Senator Warren, tell us what ...`: regression, the proper-name
-    # fallback before the apposition gave it the quote)
+    # fallback of subject_of gave it the quote)
     ("imperative_vocative_name", "tell", None, None),
     # but a base form right after a name is a mis-tagged noun or present tense, not an imperative: the name
     # speaks (`According to the Datamonitor report the trend marked ...`, BBC; regression: lost when the
     # guard read every base form as an imperative)
     ("report_after_name", "report", "Datamonitor", "the trend marked British teenagers out"),
 ])
-def test_quotes_cues_apposed_subject_past_the_verbs_adverb(case, cue, speaker, content_start):
+def test_quotes_cues_imperative_has_no_speaker(case, cue, speaker, content_start):
+    """``subject_of``'s guard for an imperative, before its proper-name fallback."""
+    _check(case, cue, speaker, content_start)
+
+
+def _check(case: str, cue: str, speaker: str | None, content_start: str | None) -> None:
     doc = _doc(case)
     verb = next(t for t in doc if t.text == cue and t.pos_ == "VERB")
     got = subject_of(verb)

@@ -12,6 +12,9 @@ from pipeline.resources import ADVERBIAL_OPENER_KINDS, adverbial_openers
     ("fronted", {"as", "when", "before", "despite", "following"}, {"because", "whether", "that"}),
     # first word of a cue's span: `said before he died`, `said because ...` is no content
     ("after", {"as", "when", "before", "because", "although", "whenever"}, {"despite", "whether", "if", "how"}),
+    # a content ends before `, while ...` (the writer's contrast) and keeps `, because ...` (the speaker's reason)
+    ("contrast", {"while", "though", "although", "whereas"}, {"because", "when", "since"}),
+    ("reason", {"because"}, {"when", "since", "as", "while", "although"}),
 ])
 def test_resources_adverbial_openers_by_kind(kind, present, absent):
     words = adverbial_openers(kind)
@@ -24,7 +27,7 @@ def test_resources_adverbial_openers_every_kind_is_used():
 
 
 def test_resources_adverbial_openers_unknown_kind_names_the_choices():
-    with pytest.raises(ValueError, match="valid kinds: after, fronted"):
+    with pytest.raises(ValueError, match="valid kinds: after, contrast, fronted, reason"):
         adverbial_openers("leading")
 
 

@@ -85,7 +85,7 @@ def quote_title_cues(kind: str) -> frozenset[str]:
 
 
 #: Where an entry of ``adverbial_openers.txt`` opens an adverbial (see the file's header).
-ADVERBIAL_OPENER_KINDS = frozenset({"fronted", "after"})
+ADVERBIAL_OPENER_KINDS = frozenset({"fronted", "after", "contrast", "reason"})
 
 
 @lru_cache(maxsize=None)

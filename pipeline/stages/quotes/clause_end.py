@@ -1,5 +1,5 @@
-"""Where a content clause after its cue ends when the parse hung its end elsewhere
-(``content._clause``), from PolNeAR train and dev:
+"""Where a content after its cue ends when the parse hung its end elsewhere (the
+clauses, infinitives and interrupted clauses of ``content``), from PolNeAR train and dev:
 
 * at a semicolon: `Republicans said the timing of the immunity news was not
   intentional; they only learned on Friday of the arrangements ...` parses the
@@ -23,16 +23,10 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from ...resources import QUOTE_CHARS
-from .cues import FINITE, VERB_POS, is_cue, report_lexicon, with_the_cue
+from ...resources import QUOTE_CHARS, adverbial_openers
+from .cues import FINITE, VERB_POS, has_subject, is_cue, report_lexicon, with_the_cue
 from .setoff import CLAUSE_PUNCT
 
-# The subordinator of a reason clause (PolNeAR train: extending the content over a
-# `because` clause hung on the cue found 3 more gold quotes, no new row outside the
-# gold; over the clauses of `when`, `since`, `as`, `if`, `unless`, `while`, `although`,
-# `though` too, it added 5 rows outside the gold: those say when or why the words were
-# said, or what the writer sets against them).
-_REASON_MARKS = frozenset({"because"})
 # Punctuation that ends what was said: a reason after it is not part of it.
 _STOPS = frozenset({";", ":", ".", "!", "?"})
 _OPENING_BRACKETS, _CLOSING_BRACKETS = frozenset("([{"), frozenset(")]}")
@@ -67,7 +61,7 @@ def with_reason(cue: Token, a: int, b: int) -> int:
         if r.i <= b or r.dep_ != "advcl":
             continue
         if all(t.is_punct and t.text not in _STOPS for t in doc[b + 1:r.left_edge.i]) and any(
-                k.dep_ in ("mark", "advmod") and k.lower_ in _REASON_MARKS and k.i < r.i for k in r.children):
+                k.dep_ in ("mark", "advmod") and k.lower_ in adverbial_openers("reason") and k.i < r.i for k in r.children):
             end = r.right_edge.i
             while end > b and doc[end].is_punct:
                 end -= 1
@@ -78,15 +72,7 @@ def with_reason(cue: Token, a: int, b: int) -> int:
 
 # --- the writer's words after the content --------------------------------------
 
-# A trailing `, while ...`/`, though ...` clause contrasts the report with something
-# else: PolNeAR train ends the content before it.
-_CONTRAST_MARKS = frozenset({"while", "though", "although", "whereas"})
 _RELATIVE_WORDS = frozenset({"which", "who", "whom", "whose", "where", "when"})
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
-
-
-def has_subject(tok: Token) -> bool:
-    return any(c.dep_ in SUBJECT_DEPS for c in tok.children)
 
 
 def is_as_aside(tok: Token) -> bool:
@@ -118,10 +104,17 @@ def trim_tail(doc: Doc, a: int, b: int, root: Token, cue: Token, quoted=None) ->
 
     * a second reporting verb coordinated with the cue rather than with the clause
       (`said she would not run and predicted that ...`): finite like the cue, without
-      a subject of its own, while the clause has one;
-    * `, calling them ...`: a participle clause after a comma, at the end;
-    * `, while ...`, `, though ...`: a contrast, at the end;
-    * an apposition or relative clause set off by a comma, at the end.
+      a subject of its own, while the clause has one; or with a subject of its own
+      (`said Clinton is honest, and three-quarters said the same of Sanders`);
+    * a verb in the cue's form, not the clause's (``cues.with_the_cue``: `tweeting
+      that it was a "disaster" ... and asking ...`);
+    * `, as The Post reported`: the writer's source;
+    * `, calling them ...`: a participle clause after a comma, at the end, unless it
+      has a subject of its own (`, whether it was sitting ...`) or goes on with a list
+      that `including` opened (``_list_item``);
+    * `, while ...`, `, though ...`: a contrast, at the end (``adverbial_openers.txt``);
+    * an apposition or relative clause set off by a comma, at the end
+      (``nonrestrictive_tail``).
 
     Nothing inside a direct quote is cut (``quoted``): those are the speaker's words.
     """
@@ -150,11 +143,10 @@ def trim_tail(doc: Doc, a: int, b: int, root: Token, cue: Token, quoted=None) ->
             cut = start  # `..., as The Post reported`: the writer's source, not the content
         elif prev is not None and (prev.text in CLAUSE_PUNCT or _after_closing_comma(doc, start, a)) and at_end \
                 and c.dep_ == "advcl":
-            if (c.tag_ == "VBG" and not any(k.dep_ in ("nsubj", "mark") for k in c.children)
-                    and not _list_item(doc, start)) \
-                    or any(k.dep_ == "mark" and k.lower_ in _CONTRAST_MARKS for k in c.children):
-                # (not a clause of its own, `, whether it was sitting at a lunch counter ...
-                # or wearing ...`, nor an item of a list, PolNeAR dev and train)
+            if (c.tag_ == "VBG" and not has_subject(c) and not _list_item(doc, start)) \
+                    or any(k.dep_ == "mark" and k.lower_ in adverbial_openers("contrast") for k in c.children):
+                # (not a clause with a subject of its own, `, whether it was sitting at a lunch
+                # counter ... or wearing ...`, nor an item of a list, PolNeAR dev and train)
                 cut = start
         if cut is not None:
             return _end_before(doc, a, b, cut)

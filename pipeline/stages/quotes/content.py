@@ -31,9 +31,8 @@ from spacy.tokens import Token
 
 from ...nlp.lemmas import lemma as lemma_of
 from ...resources import QUOTE_CHARS, reporting_verbs, word_set
-from .clause_end import (SUBJECT_DEPS, before_semicolon, continues_content, has_subject, is_as_aside,
-                         nonrestrictive_tail, trim_tail, with_reason)
-from .cues import VERB_POS, can_speak, is_cue, report_lexicon
+from .clause_end import before_semicolon, continues_content, is_as_aside, nonrestrictive_tail, trim_tail, with_reason
+from .cues import SUBJECT_DEPS, VERB_POS, can_speak, has_subject, is_cue, report_lexicon
 from .setoff import CLAUSE_PUNCT, attributed_quote_before, fronted_adverbial, introduces_quote
 
 # Phrases of the verb right after its object that always belong to what was said
@@ -180,11 +179,11 @@ def _clause(tok: Token, quoted=None) -> Content | None:
         # `said that she had seen several emails ..., and that talk of dissent ...`: a
         # second content clause of the same cue, joined by `and`/`but` (not a second
         # attribution: `said Clinton is honest, and three-quarters said the same`); not
-        # a noun phrase after a dash, the writer's summary (`said he doesn't ... want to
-        # kill the families of terrorists — a controversial proposal he has raised ...`;
-        # PolNeAR train: 3 more gold quotes found, 3 rows outside the gold fewer), but
-        # what goes on with the clause (`at one gigabit a second - up to 20 times faster
-        # than current 3G networks`, BBC)
+        # a noun phrase, which the parser makes of the writer's summary after a dash
+        # (`said he doesn't ... want to kill the families of terrorists — a controversial
+        # proposal he has raised ...`; PolNeAR train: 3 more gold quotes found, 3 rows
+        # outside the gold fewer), but any other word that goes on with the clause (`at
+        # one gigabit a second - up to 20 times faster than current 3G networks`, BBC)
         for c2 in sorted(right, key=lambda k: k.i):
             if c2.i > b and c2.pos_ not in ("NOUN", "PROPN", "PRON") \
                     and (doc[c2.left_edge.i].lower_ == "that" or not is_cue(c2, report_lexicon())) \
@@ -423,10 +422,12 @@ def _around(tok: Token, quoted=None) -> Content | None:
     more = next((c for c in tok.rights if c.dep_ == "conj" and c.pos_ in VERB_POS and not has_subject(c)
                  and doc[c.left_edge.i - 1].lower_ == "and"
                  and all(t.is_punct for t in doc[tok.i + 1:c.left_edge.i - 1])), None)
-    if more is not None and has_subject(head) and not is_cue(more, report_lexicon()):
+    if more is not None and more.tag_ != tok.tag_ and has_subject(head) and not is_cue(more, report_lexicon()):
         # `He had no known political affiliations, the airline added, and had passed all
         # background security checks`: the parser coordinated the clause's second verb
-        # with the cue; it goes on with what was said (PolNeAR train)
+        # with the cue; it goes on with what was said (PolNeAR train). Not a verb in the
+        # cue's own tag, the speaker's next act (`The plan had failed, the minister
+        # admitted, and walked out`), nor a reporting verb.
         return Content(a, trim_tail(doc, a, more.right_edge.i, head, tok, quoted), "around", around=True)
     return Content(a, left - 1, "around")
 

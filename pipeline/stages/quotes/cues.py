@@ -399,6 +399,14 @@ def _agent(verb: Token) -> Token | None:
 FINITE = frozenset({"VBD", "VBZ", "VBP"})
 
 
+# Dependencies of a clause's own subject.
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+
+
+def has_subject(tok: Token) -> bool:
+    return any(c.dep_ in SUBJECT_DEPS for c in tok.children)
+
+
 def verb_form(verb: Token) -> str:
     """The tag of a verb's finite part: its first auxiliary (`has championed`: VBZ), else
     its own (a to-infinitive is VB)."""
@@ -409,12 +417,13 @@ def verb_form(verb: Token) -> str:
 def with_the_cue(verb: Token, cue: Token, clause: Token) -> bool:
     """A verb the parser coordinated with the root of the cue's content ``clause`` that is
     really coordinated with the cue: in the cue's form, not the clause's, where the two
-    cannot be confused: a participle cue (`tweeting that it was a "disaster" ... and
-    asking, "..."`) or a base-form clause (`vowed to keep abortion legal and celebrated
-    the ruling`, `proposed that more forces be left in Iraq, and pushed to ...`). PolNeAR
-    train: 5 more gold quotes found, 4 rows outside the gold fewer; a finite cue and
-    clause are left alone (`said he has been impressed ... and liked the way ...`)."""
-    return not any(c.dep_ in _SUBJ_DEPS for c in verb.children) \
+    are told apart: a participle cue (`tweeting that it was a "disaster" ... and asking,
+    "..."`) or a base-form clause (`proposed that more forces be left in Iraq, and pushed
+    to ...`). PolNeAR train: 5 more gold quotes found, 4 rows outside the gold fewer.
+    Left alone: a finite cue and clause (`said he has been impressed ... and liked the
+    way ...`) and a verb in the clause root's own tag, which may share its auxiliary
+    (`saying that prices were rising and threatening thousands of jobs`)."""
+    return not has_subject(verb) and verb.tag_ != clause.tag_ \
         and verb_form(verb) == verb_form(cue) != verb_form(clause) \
         and (cue.tag_ == "VBG" or verb_form(clause) == "VB")
 

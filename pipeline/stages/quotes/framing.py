@@ -4,8 +4,9 @@ A quoted span after a word that introduces a name (`titled`, `so-called`) is tha
 name; a Title Case phrase in quotation marks after a noun for a work, a possessive or
 `according to` names a book, show or song, not speech; a quote that ends the
 document's first line after its speaker and cue is speech however short, and its
-speaker is the name that opens the headline (PolNeAR train). Pure lookups on the
-text and the one parse.
+speaker is the name that opens the headline (PolNeAR train). Also the wording of
+a quoted span that ``attribution`` reads (words, scare-quote length, Title Case).
+Pure lookups on the text and the one parse.
 """
 from __future__ import annotations
 

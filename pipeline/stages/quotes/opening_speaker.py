@@ -17,8 +17,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .clause_end import has_subject
-from .cues import VERB_POS, can_speak
+from .cues import VERB_POS, can_speak, has_subject
 
 # How the parser hangs the opening on the cue verb.
 _OPENING_DEPS = frozenset({"ccomp", "advcl", "dep", "parataxis"})
