@@ -67,9 +67,14 @@ def to_arrow(df: pd.DataFrame, table: str, private: bool = False) -> pa.Table:
     return arrow
 
 
+def has_private_columns(schema: pa.Schema, table: str) -> bool:
+    """Does a part of ``table`` with this schema hold private columns (after the table's own)?"""
+    return len(schema) > len(schema_for(table))
+
+
 def _has_private(part: Path, table: str) -> bool:
-    """Does the part file hold private columns (after the table's own)?"""
-    return len(pq.read_schema(part)) > len(schema_for(table))
+    """Does the part file hold private columns? (Reads its footer.)"""
+    return has_private_columns(pq.read_schema(part), table)
 
 
 def _conforms(arrow_schema: pa.Schema, table: str) -> bool:
@@ -206,10 +211,10 @@ class PartWriter:
         path = self._next_part(name)
         pq.write_table(arrow, path)
         self.rows[path.name] = arrow.num_rows
-        self._note_private(path.name, arrow.num_columns)
+        self._note_private(path.name, has_private_columns(arrow.schema, self.table))
 
-    def _note_private(self, name: str, n_columns: int) -> None:
-        if n_columns > len(schema_for(self.table)):
+    def _note_private(self, name: str, private: bool) -> None:
+        if private:
             self.private.add(name)
         else:
             self.private.discard(name)
@@ -221,9 +226,7 @@ class PartWriter:
         target = self._next_part(name)
         shutil.move(str(path), target)
         self.rows[target.name] = n_rows
-        if private is None:
-            private = _has_private(target, self.table)
-        self._note_private(target.name, len(schema_for(self.table)) + private)
+        self._note_private(target.name, _has_private(target, self.table) if private is None else private)
         if synced:
             self.synced.add(target.name)
 
@@ -246,7 +249,7 @@ class PartWriter:
         pq.write_table(arrow, tmp)
         os.replace(tmp, part)
         self.rows[part.name] = arrow.num_rows
-        self._note_private(part.name, arrow.num_columns)
+        self._note_private(part.name, has_private_columns(arrow.schema, self.table))
         self.synced.discard(part.name)
 
     def rewrite(self, frames: Iterable[pd.DataFrame | pa.Table]) -> None:

@@ -36,8 +36,7 @@ from ..inputs.readers import DEFAULT_MAX_CHARS, InputFile, RawDocument, read_fil
 from ..nlp.docs import memory_zone, text_hash
 from ..nlp.loader import disabled_components
 from ..registry import Stage, get_stage, load_pipeline, producer, stages
-from ..schemas import schema_for
-from ..tables import MissingTableError, empty_frame, to_arrow
+from ..tables import MissingTableError, empty_frame, has_private_columns, to_arrow
 from .long_texts import parse_texts
 from .parse_cache import docbin_bytes, load_cached
 
@@ -321,7 +320,7 @@ def write_parts(result: BatchResult, folder: Path) -> None:
             arrow = to_arrow(df, table, private=True)
             pq.write_table(arrow, path)
             _fsync(path)  # here, in parallel, not in the process that publishes
-            result.parts[table] = (str(path), len(df), arrow.num_columns > len(schema_for(table)))
+            result.parts[table] = (str(path), len(df), has_private_columns(arrow.schema, table))
     result.tables = {}
     if result.docbin:
         (folder / "docs").mkdir(parents=True, exist_ok=True)
