@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from ...resources import QUOTE_CHARS, adverbial_openers
+from ...resources import QUOTE_CHARS, adverbial_openers, word_set
 from .cues import FINITE, VERB_POS, has_subject, is_cue, report_lexicon, with_the_cue
 from .setoff import CLAUSE_PUNCT
 
@@ -155,12 +155,12 @@ def trim_tail(doc: Doc, a: int, b: int, root: Token, cue: Token, quoted=None) ->
 
 def _list_item(doc: Doc, start: int) -> bool:
     """The words from ``start`` go on with a list that `including`/`such as` opened before
-    the comma (`to charge him with three felonies, including conspiracy, violating the
+    the comma (``resources/example_openers.txt``) (`to charge him with three felonies, including conspiracy, violating the
     Espionage Act and lying to the FBI`: the parser hung the last items on the verb)."""
     if start < 2 or doc[start - 1].text != ",":
         return False
     prev = doc[start - 2]
-    return any(t.dep_ == "prep" and t.lower_ in ("including", "like", "such") for t in (prev, *prev.ancestors))
+    return any(t.dep_ == "prep" and t.lower_ in word_set("example_openers") for t in (prev, *prev.ancestors))
 
 
 def _reports(verb: Token) -> bool:
