@@ -146,7 +146,8 @@ def trim_tail(doc: Doc, a: int, b: int, root: Token, cue: Token, quoted=None) ->
             if (c.tag_ == "VBG" and not has_subject(c) and not _list_item(doc, start)) \
                     or any(k.dep_ == "mark" and k.lower_ in adverbial_openers("contrast") for k in c.children):
                 # (not a clause with a subject of its own, `, whether it was sitting at a lunch
-                # counter ... or wearing ...`, nor an item of a list, PolNeAR dev and train)
+                # counter ... or wearing ...`, nor an item of a list, PolNeAR dev and train;
+                # PolNeAR keeps `, even as he had been living ...` in what was said too)
                 cut = start
         if cut is not None:
             return _end_before(doc, a, b, cut)

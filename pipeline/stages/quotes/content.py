@@ -179,13 +179,9 @@ def _clause(tok: Token, quoted=None) -> Content | None:
         # `said that she had seen several emails ..., and that talk of dissent ...`: a
         # second content clause of the same cue, joined by `and`/`but` (not a second
         # attribution: `said Clinton is honest, and three-quarters said the same`); not
-        # a noun phrase, which the parser makes of the writer's summary after a dash
-        # (`said he doesn't ... want to kill the families of terrorists — a controversial
-        # proposal he has raised ...`; PolNeAR train: 3 more gold quotes found, 3 rows
-        # outside the gold fewer), but any other word that goes on with the clause (`at
-        # one gigabit a second - up to 20 times faster than current 3G networks`, BBC)
+        # the writer's summary after a dash (``_summary_after_dash``)
         for c2 in sorted(right, key=lambda k: k.i):
-            if c2.i > b and c2.pos_ not in ("NOUN", "PROPN", "PRON") \
+            if c2.i > b and not _summary_after_dash(c2, b, quoted) \
                     and (doc[c2.left_edge.i].lower_ == "that" or not is_cue(c2, report_lexicon())) \
                     and all(t.is_punct or t.dep_ == "cc" for t in doc[b + 1:c2.left_edge.i]):
                 b = c2.right_edge.i
@@ -197,6 +193,22 @@ def _clause(tok: Token, quoted=None) -> Content | None:
                 b = max(b, r.right_edge.i)
         b = with_reason(tok, a, before_semicolon(doc, a, trim_tail(doc, a, b, c, tok, quoted), quoted))
     return Content(a, b, "clause")
+
+
+def _summary_after_dash(c2: Token, b: int, quoted=None) -> bool:
+    """`said he doesn't ... want to kill the families of terrorists — a controversial
+    proposal he has raised ...`, `..., a swipe at the recent disturbances ...`: a noun
+    phrase after a dash, or an indefinite one after a comma, that the parser made a
+    second content clause is the writer's summary (PolNeAR train: 3 more gold quotes
+    found, 3 rows outside the gold fewer). Not a word that goes on with the clause (`at
+    one gigabit a second - up to 20 times faster ...`, `..., should Labour win` with
+    `win` tagged a noun), nor words in quotation marks, the speaker's own (`debt relief
+    - "the vast bulk" of money owed ...`; all three BBC)."""
+    doc = c2.doc
+    first = doc[c2.left_edge.i]
+    return c2.pos_ in ("NOUN", "PROPN", "PRON") \
+        and (any(t.text in ("—", "–", "--", "-") for t in doc[b:c2.left_edge.i]) or first.lower_ in ("a", "an")) \
+        and not (quoted is not None and any(quoted(t) for t in doc[c2.left_edge.i:c2.right_edge.i + 1]))
 
 
 def _in_subtree(t: Token, root: Token) -> bool:

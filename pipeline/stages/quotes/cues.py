@@ -423,9 +423,14 @@ def with_the_cue(verb: Token, cue: Token, clause: Token) -> bool:
     Left alone: a finite cue and clause (`said he has been impressed ... and liked the
     way ...`) and a verb in the clause root's own tag, which may share its auxiliary
     (`saying that prices were rising and threatening thousands of jobs`)."""
-    return not has_subject(verb) and verb.tag_ != clause.tag_ \
-        and verb_form(verb) == verb_form(cue) != verb_form(clause) \
-        and (cue.tag_ == "VBG" or verb_form(clause) == "VB")
+    if has_subject(verb) or verb.tag_ == clause.tag_ or not verb_form(verb) == verb_form(cue) != verb_form(clause):
+        return False
+    if cue.tag_ == "VBG":
+        return True
+    # a base-form clause, not a to-infinitive with a subject, which is a misparse (`said
+    # the only people to benefit from immigrants ... were employers`, BBC)
+    return verb_form(clause) == "VB" and not (has_subject(clause) and any(
+        k.dep_ == "aux" and k.tag_ == "TO" for k in clause.children))
 
 
 def _conjunct_head(v: Token) -> Token:
