@@ -254,8 +254,7 @@ def acronym_matches(acronym: str, words: list[str]) -> bool:
     if not words or len(acr) < 2:
         return False
 
-    @lru_cache(maxsize=None)
-    def go(i: int, j: int) -> bool:
+    def go_from(go, i: int, j: int) -> bool:
         # i: next acronym letter, j: next word
         if j == len(words):
             return i == len(acr)
@@ -294,7 +293,24 @@ def acronym_matches(acronym: str, words: list[str]) -> bool:
                 return True
         return False
 
-    try:
-        return go(0, 0)
-    finally:
-        del go  # ``go`` calls itself through its closure: emptied, the cycle is gone and reference counting frees it
+    return memo_search(go_from)
+
+
+class _MemoSearch:
+    __slots__ = ("step", "memo")
+
+    def __init__(self, step):
+        self.step, self.memo = step, {}
+
+    def __call__(self, i: int, j: int) -> bool:
+        if (i, j) not in self.memo:
+            self.memo[i, j] = self.step(self, i, j)
+        return self.memo[i, j]
+
+
+def memo_search(step) -> bool:
+    """The memoised recursive search ``step(go, i, j)`` run from (0, 0), where ``go(i,
+    j)`` is the search itself. ``step`` gets ``go`` as an argument instead of calling
+    itself through its closure, so the search leaves no reference cycle behind (the
+    corpus finalize runs with the cyclic collector paused)."""
+    return _MemoSearch(step)(0, 0)

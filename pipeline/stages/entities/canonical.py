@@ -56,7 +56,7 @@ from typing import Sequence
 import pandas as pd
 
 from ...resources import word_list
-from ..names import ACRONYM_RE, acronym_matches, expansion_words, peer_titles, strip_titles
+from ..names import ACRONYM_RE, acronym_matches, expansion_words, memo_search, peer_titles, strip_titles
 from .lexicon import law_event_heads
 from .rules import NAME_LABELS, NAME_PARTICLES
 
@@ -197,8 +197,7 @@ def _compound_matches(short: str, long: str) -> bool:
     if len(sw) < 2 or not any(_is_acronym(w) for w in sw) or not lw or sw[0][:1] != lw[0][:1]:
         return False
 
-    @lru_cache(maxsize=None)
-    def go(i: int, j: int) -> bool:
+    def go_from(go, i: int, j: int) -> bool:
         if i == len(sw):
             return j == len(lw)
         if j == len(lw):
@@ -211,10 +210,7 @@ def _compound_matches(short: str, long: str) -> bool:
                     return True
         return False
 
-    try:
-        return go(0, 0)
-    finally:
-        del go  # ``go`` calls itself through its closure: emptied, the cycle is gone and reference counting frees it
+    return memo_search(go_from)
 
 
 # --- the corpus-wide function ---------------------------------------------------
