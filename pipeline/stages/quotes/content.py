@@ -33,7 +33,7 @@ from ...nlp.lemmas import lemma as lemma_of
 from ...resources import QUOTE_CHARS, reporting_verbs, word_set
 from .clause_end import before_semicolon, continues_content, is_as_aside, nonrestrictive_tail, trim_tail, with_reason
 from .cues import SUBJECT_DEPS, VERB_POS, can_speak, has_subject, is_cue, report_lexicon
-from .setoff import CLAUSE_PUNCT, attributed_quote_before, fronted_adverbial, introduces_quote
+from .setoff import CLAUSE_PUNCT, DASHES, attributed_quote_before, fronted_adverbial, introduces_quote
 
 # Phrases of the verb right after its object that always belong to what was said
 # (`accused Trump of lying`, `blasted him for not paying`, `described it as a hoax`)
@@ -207,7 +207,7 @@ def _summary_after_dash(c2: Token, b: int, quoted=None) -> bool:
     doc = c2.doc
     first = doc[c2.left_edge.i]
     return c2.pos_ in ("NOUN", "PROPN", "PRON") \
-        and (any(t.text in ("—", "–", "--", "-") for t in doc[b:c2.left_edge.i]) or first.lower_ in ("a", "an")) \
+        and (any(t.text in DASHES for t in doc[b:c2.left_edge.i]) or first.lower_ in ("a", "an")) \
         and not (quoted is not None and any(quoted(t) for t in doc[c2.left_edge.i:c2.right_edge.i + 1]))
 
 

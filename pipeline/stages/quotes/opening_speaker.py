@@ -18,6 +18,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .cues import VERB_POS, can_speak, has_subject
+from .setoff import DASHES
 
 # How the parser hangs the opening on the cue verb.
 _OPENING_DEPS = frozenset({"ccomp", "advcl", "dep", "parataxis"})
@@ -28,7 +29,7 @@ _BETWEEN_DEPS = frozenset({"punct", "advmod", "npadvmod", "aux"})
 # its own: `A representative for the Ivanka Trump brand - a 12-employee business ... -`).
 _PHRASE_POS = frozenset({"PROPN", "NOUN", "DET", "ADJ", "NUM", "ADP", "PART"})
 # What starts the description after the noun phrase.
-_SET_OFF = frozenset({",", "—", "–", "--", "-", "("})
+_SET_OFF = DASHES | {",", "("}
 
 
 def opening_speaker(verb: Token) -> Token | None:

@@ -14,7 +14,8 @@ from spacy.tokens import Doc
 from ...resources import QUOTE_CHARS, adverbial_openers
 from .cues import is_cue, report_lexicon
 
-CLAUSE_PUNCT = frozenset({",", "—", "–", "--", "-", ";"})
+DASHES = frozenset({"—", "–", "--", "-"})
+CLAUSE_PUNCT = DASHES | {",", ";"}
 
 
 def introduces_quote(doc: Doc, after: int, end: int) -> bool:
