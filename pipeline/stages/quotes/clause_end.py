@@ -127,16 +127,11 @@ def trim_tail(doc: Doc, a: int, b: int, root: Token, cue: Token, quoted=None) ->
         prev = doc[start - 1] if start - 1 >= a else None
         at_end = c.right_edge.i >= b or all(t.is_punct for t in doc[c.right_edge.i + 1:b + 1])
         cut = None
-        if c.dep_ == "conj" and c.pos_ in VERB_POS and has_subject(root) and (
-                (not has_subject(c) and c.tag_ in FINITE and c.tag_ == cue.tag_ and is_cue(c, report_lexicon()))
-                or (has_subject(c) and is_cue(c, report_lexicon()) and _reports(c) and not continues_content(c, cue))):
-            # (`said Clinton is honest, and three-quarters said the same of Sanders`:
-            # a second attribution with its own speaker)
-            cc = next((k for k in root.children if k.dep_ == "cc" and root.i < k.i < c.i), None)
-            cut = cc.i if cc is not None else start
-        elif c.dep_ == "conj" and c.pos_ in VERB_POS and with_the_cue(c, cue, root):
-            # `vowed to keep abortion legal and celebrated the ruling`: what the speaker did
-            # next, not what was said (``cues.with_the_cue``)
+        if c.dep_ == "conj" and c.pos_ in VERB_POS \
+                and (_second_attribution(c, root, cue) or with_the_cue(c, cue, root)):
+            # (`said Clinton is honest, and three-quarters said the same of Sanders`: a
+            # second attribution with its own speaker; `vowed to keep abortion legal and
+            # celebrated the ruling`: what the speaker did next, ``cues.with_the_cue``)
             cc = next((k for k in root.children if k.dep_ == "cc" and root.i < k.i < c.i), None)
             cut = cc.i if cc is not None else start
         elif c.dep_ == "advcl" and is_as_aside(c) and is_cue(c, report_lexicon()):
@@ -152,6 +147,17 @@ def trim_tail(doc: Doc, a: int, b: int, root: Token, cue: Token, quoted=None) ->
         if cut is not None:
             return _end_before(doc, a, b, cut)
     return nonrestrictive_tail(doc, a, b, quoted)
+
+
+def _second_attribution(verb: Token, root: Token, cue: Token) -> bool:
+    """A reporting verb coordinated with the content's root that starts an attribution
+    of its own: finite like the cue and without a subject (`said she would not run and
+    predicted that ...`), or with a subject and something it reports."""
+    if not has_subject(root) or not is_cue(verb, report_lexicon()):
+        return False
+    if not has_subject(verb):
+        return verb.tag_ in FINITE and verb.tag_ == cue.tag_
+    return _reports(verb) and not continues_content(verb, cue)
 
 
 def _list_item(doc: Doc, start: int) -> bool:
