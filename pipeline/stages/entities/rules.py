@@ -190,11 +190,10 @@ class EntityRules:
             matcher.add(label, [[ordinal, dict(name_word, OP="*"), head, tail]])
         # Date ranges are one DATE, as the model already tags "2015-2017" (one token):
         # "5 to 9 July 2017", "1998 — 2002", "2012 – 2014".
-        matcher.add("DATE", [
-            [{"IS_DIGIT": True}, {"LOWER": {"IN": _DASHES}}, {"IS_DIGIT": True}, {"LOWER": {"IN": _MONTHS}}, {"TEXT": {"REGEX": _YEAR}, "OP": "?"}],
-        ] + [
-            [{"TEXT": {"REGEX": _YEAR}}, {"ORTH": {"IN": _DASHES[:3]}}, {"TEXT": {"REGEX": _YEAR}}],
-        ] * year_range, greedy="LONGEST")
+        dates = [[{"IS_DIGIT": True}, {"LOWER": {"IN": _DASHES}}, {"IS_DIGIT": True}, {"LOWER": {"IN": _MONTHS}}, {"TEXT": {"REGEX": _YEAR}, "OP": "?"}]]
+        if year_range:
+            dates.append([{"TEXT": {"REGEX": _YEAR}}, {"ORTH": {"IN": _DASHES[:3]}}, {"TEXT": {"REGEX": _YEAR}}])
+        matcher.add("DATE", dates, greedy="LONGEST")
         # "1.3 million Euro": amount + currency word is one MONEY
         if money:
             matcher.add("MONEY", [[{"TEXT": {"REGEX": r"^\d"}}, {"LOWER": {"IN": ["thousand", "million", "billion", "trillion", "mln", "bn"]}, "OP": "?"},

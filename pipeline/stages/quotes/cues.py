@@ -348,12 +348,13 @@ def _apposed_subject(verb: Token) -> Token | None:
             if named is not None:
                 return named
     doc = verb.doc
+    first = verb.sent.start
     k = verb.i - 1
-    while k > verb.sent.start and (doc[k].text in (",", "—", "–", "--")
-                                   or (doc[k].dep_ == "advmod" and doc[k].head.i == verb.i)):
+    while k > first and (doc[k].text in (",", "—", "–", "--")
+                         or (doc[k].dep_ == "advmod" and doc[k].head.i == verb.i)):
         k -= 1  # (and the verb's own adverb: `..., Paul Manafort, bluntly suggested that ...`)
     t = doc[k]
-    if t.pos_ not in ("NOUN", "PROPN") or t.i == verb.sent.start or t.head.i == verb.i:
+    if t.pos_ not in ("NOUN", "PROPN") or t.i == first or t.head.i == verb.i:
         return None
     best = None
     for _ in range(6):
@@ -423,13 +424,14 @@ def with_the_cue(verb: Token, cue: Token, clause: Token) -> bool:
     Left alone: a finite cue and clause (`said he has been impressed ... and liked the
     way ...`) and a verb in the clause root's own tag, which may share its auxiliary
     (`saying that prices were rising and threatening thousands of jobs`)."""
-    if has_subject(verb) or verb.tag_ == clause.tag_ or not verb_form(verb) == verb_form(cue) != verb_form(clause):
+    clause_form = verb_form(clause)
+    if has_subject(verb) or verb.tag_ == clause.tag_ or not verb_form(verb) == verb_form(cue) != clause_form:
         return False
     if cue.tag_ == "VBG":
         return True
     # a base-form clause, not a to-infinitive with a subject, which is a misparse (`said
     # the only people to benefit from immigrants ... were employers`, BBC)
-    return verb_form(clause) == "VB" and not (has_subject(clause) and any(
+    return clause_form == "VB" and not (has_subject(clause) and any(
         k.dep_ == "aux" and k.tag_ == "TO" for k in clause.children))
 
 
@@ -442,8 +444,9 @@ def _conjunct_head(v: Token) -> Token:
     outer = h.head
     if h.dep_ in ("ccomp", "xcomp") and outer.pos_ in VERB_POS and with_the_cue(v, outer, h):
         return outer
-    aside = next((c for c in h.children if c.dep_ == "parataxis" and h.i < c.i < v.i and c.tag_ == v.tag_), None)
-    if aside is not None and is_cue(v, attribution_lexicon()) and is_cue(aside, attribution_lexicon()):
+    aside = next((c for c in h.children if c.dep_ == "parataxis" and h.i < c.i < v.i and c.tag_ == v.tag_), None) \
+        if is_cue(v, attribution_lexicon()) else None
+    if aside is not None and is_cue(aside, attribution_lexicon()):
         # `Prices rose, the minister said, and warned that ...`: a reporting verb after an
         # attribution set in the clause goes on from that attribution
         return aside
