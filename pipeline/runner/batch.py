@@ -23,7 +23,7 @@ import os
 import resource
 import time
 from contextlib import nullcontext
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -56,6 +56,37 @@ class BatchTask:
     cached: dict[str, tuple[str, int, str]] = field(default_factory=dict)  # doc_id -> (part, pos, text hash)
     docs_dir: str = ""
     parts_dir: str = ""   # when set, the batch writes its parts here (module doc)
+    sub: int | None = None  # one document of batch ``number``, run alone (``document_tasks``)
+
+    def documents(self) -> list[tuple[str, str | None]]:
+        """(doc_id, path) of each document the task holds, in order."""
+        if self.files is not None:
+            return [(f.doc_id, f.path) for f in self.files]
+        if self.raw is not None:
+            return [(r.doc_id, r.path) for r in self.raw]
+        d = self.tables.get("documents")
+        return list(zip(d["doc_id"], d["path"])) if d is not None else []
+
+
+def document_tasks(task: BatchTask) -> list[BatchTask]:
+    """The task cut into one task per document (``sub`` 0, 1, ...), each with
+    what it needs of the task: a batch that took its worker process down runs
+    again this way, so that only the document that does it is lost (engines)."""
+    out = []
+    for k, (doc_id, _) in enumerate(task.documents()):
+        files = [f for f in task.files if f.doc_id == doc_id] if task.files is not None else None
+        raw = [r for r in task.raw if r.doc_id == doc_id] if task.raw is not None else None
+        tables = {n: t[t["doc_id"] == doc_id] for n, t in task.tables.items()}
+        out.append(replace(task, raw=raw, files=files, tables=tables, sub=k,
+                           previous={d: v for d, v in task.previous.items() if d == doc_id},
+                           cached={d: v for d, v in task.cached.items() if d == doc_id}))
+    return out
+
+
+def part_stem(number: int, sub: int | None) -> str:
+    """The file name (without suffix) of a batch's parts. A document run alone
+    (``sub``) sorts where its batch would: ``part-00012-00000`` < ``part-00012.``."""
+    return f"part-{number:05d}" if sub is None else f"part-{number:05d}-{sub:05d}"
 
 
 @dataclass
@@ -74,6 +105,11 @@ class BatchResult:
     docbin_path: str | None = None    # the DocBin part, when written
     busy: tuple[float, float] = (0.0, 0.0)  # wall-clock start and end of the work (time.time())
     rss_mib: float = 0.0              # peak RSS of the process that took the batch, so far
+    sub: int | None = None            # ``BatchTask.sub``
+
+    @property
+    def part_stem(self) -> str:
+        return part_stem(self.number, self.sub)
 
 
 class BatchContext:
@@ -272,6 +308,7 @@ def process_batch(task: BatchTask) -> BatchResult:
         result = _process(task, nlp, zone=True)
     result.errors[:0] = errors.records
     result.skipped = skipped
+    result.sub = task.sub
     if task.files is not None:
         result.seconds["read"] = read_seconds
     if task.parts_dir:
@@ -307,7 +344,7 @@ def _read_files(task: BatchTask, errors: ErrorLog, skipped: list[str]) -> BatchT
         else:
             raw.append(doc)
     return BatchTask(task.number, task.stages, task.model, raw=raw, max_chars=task.max_chars,
-                     cached=task.cached, docs_dir=task.docs_dir, parts_dir=task.parts_dir)
+                     cached=task.cached, docs_dir=task.docs_dir, parts_dir=task.parts_dir, sub=task.sub)
 
 
 def write_parts(result: BatchResult, folder: Path) -> None:
@@ -316,7 +353,7 @@ def write_parts(result: BatchResult, folder: Path) -> None:
     for table, df in result.tables.items():
         if len(df):
             (folder / table).mkdir(parents=True, exist_ok=True)
-            path = folder / table / f"part-{result.number:05d}.parquet"
+            path = folder / table / f"{result.part_stem}.parquet"
             arrow = to_arrow(df, table, private=True)
             pq.write_table(arrow, path)
             _fsync(path)  # here, in parallel, not in the process that publishes
@@ -324,7 +361,7 @@ def write_parts(result: BatchResult, folder: Path) -> None:
     result.tables = {}
     if result.docbin:
         (folder / "docs").mkdir(parents=True, exist_ok=True)
-        path = folder / "docs" / f"part-{result.number:05d}.spacy"
+        path = folder / "docs" / f"{result.part_stem}.spacy"
         path.write_bytes(result.docbin)
         result.docbin_path, result.docbin = str(path), None
 

@@ -114,7 +114,7 @@ class DaskEngine:
             raise self._error
         run_bounded(tasks, lambda task: self.client.submit(process_batch, task, pure=False,
                                                            key=f"claimex-batch-{task.number}-{id(self)}"),
-                    wait, 2 * self._workers(), sink)
+                    wait, 2 * self._workers(), lambda f: sink.add(f.result()))
 
     def close(self) -> None:
         self._ready.join()

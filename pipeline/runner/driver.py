@@ -164,6 +164,7 @@ def _run(selected: list[Stage], registered, settings: Settings, store: TableStor
                     engine.run(tasks, sink)
                 elif pool is not None:
                     pool.run(tasks, sink)
+                    summary.notes.extend(pool.notes)
                 else:
                     run_serial(tasks, sink, settings)
             finally:

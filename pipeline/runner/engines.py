@@ -13,7 +13,8 @@ line starts the server before its own imports, the pool starts before the
 run lists its inputs, so loading overlaps with the rest of the start-up. Batches are handed out as workers
 finish them, a few per worker in flight, so a slow batch never holds the
 others up. Each worker exits when the process that started it or the run is
-gone (a ``kill -9`` of ``pipeline run`` used to leave the workers running).
+gone (a ``kill -9`` of ``pipeline run`` used to leave the workers running);
+a worker that dies is replaced and its batches run again (``WorkerPool``).
 """
 from __future__ import annotations
 
@@ -23,7 +24,8 @@ import time
 from typing import Any, Callable, Iterable, Iterator
 
 from .. import worker_server
-from .batch import BatchTask, prepare_process, process_batch
+from ..errors import ErrorRecord, UsageError
+from .batch import BatchResult, BatchTask, document_tasks, prepare_process, process_batch
 from .collector import freeze_loaded
 from .publish import Sink
 from .settings import Settings
@@ -38,9 +40,9 @@ def run_serial(tasks: Iterator[BatchTask], sink: Sink, settings: Settings) -> No
 
 
 def run_bounded(tasks: Iterable[BatchTask], submit: Callable[[BatchTask], Any], wait: Callable, in_flight: int,
-                sink: Sink) -> None:
+                take: Callable[[Any], None]) -> None:
     """Submit ``tasks`` with at most ``in_flight`` batches in flight (memory stays
-    flat) and hand each result to ``sink`` as it finishes (the sink orders them by
+    flat) and hand each future to ``take`` as it finishes (the sink orders results by
     batch number). ``submit`` returns a future; ``wait`` is
     ``concurrent.futures.wait`` or ``distributed.wait``."""
     pending: set = set()
@@ -49,7 +51,7 @@ def run_bounded(tasks: Iterable[BatchTask], submit: Callable[[BatchTask], Any], 
         nonlocal pending
         done, pending = wait(pending, return_when="FIRST_COMPLETED")
         for f in done:
-            sink.add(f.result())
+            take(f)
 
     for task in tasks:
         pending.add(submit(task))
@@ -91,25 +93,117 @@ def _init_worker(model: str, stage_names: tuple[str, ...], run_pid: int) -> None
 
 
 class WorkerPool:
-    """``--workers`` processes that have loaded the model; start it early, use it once."""
+    """``--workers`` processes that have loaded the model; start it early, use it once.
+
+    A worker process that dies (the out-of-memory killer, a crash in a C
+    extension) breaks the whole ``ProcessPoolExecutor``: every batch in flight
+    fails with ``BrokenProcessPool``. The pool then starts again and the run goes
+    on. A lost batch runs again with the others; lost a second time, it runs
+    alone; lost alone, each of its documents runs alone, and a document that
+    takes its worker down alone is recorded as failed (``worker_died``) - so a
+    run loses at most the documents that kill a worker, never the run. Workers
+    that die before their first task (a script that calls the library without
+    an ``if __name__ == "__main__":`` guard: the workers import the main module)
+    stop the run with one line.
+    """
 
     def __init__(self, settings: Settings, stage_names: tuple[str, ...]):
         import multiprocessing as mp
+
+        self._ctx = worker_server.start(settings.model, stage_names) or mp.get_context("spawn")
+        self._initargs = (settings.model, stage_names, os.getpid())
+        self.workers = settings.workers
+        self.restarts = 0
+        self.notes: list[str] = []  # for the run summary
+        self.pool = self._start()
+
+    def _start(self):
         from concurrent.futures import ProcessPoolExecutor
 
-        ctx = worker_server.start(settings.model, stage_names) or mp.get_context("spawn")
-        self.workers = settings.workers
-        self.pool = ProcessPoolExecutor(settings.workers, mp_context=ctx, initializer=_init_worker,
-                                        initargs=(settings.model, stage_names, os.getpid()))
+        pool = ProcessPoolExecutor(self.workers, mp_context=self._ctx, initializer=_init_worker,
+                                   initargs=self._initargs)
         # Start every worker now (the executor starts them on demand): the
         # server preloads while this process lists the inputs.
-        for _ in range(settings.workers):
-            self.pool.submit(os.getpid)
+        self._probes = [pool.submit(os.getpid) for _ in range(self.workers)]
+        return pool
+
+    def _restart(self) -> None:
+        """A new executor in place of a broken one; stop the run if its workers
+        cannot even start (twice in a row, so one unlucky kill is not taken for it)."""
+        from concurrent.futures import wait
+        from concurrent.futures.process import BrokenProcessPool
+
+        for _ in range(2):
+            self.pool.shutdown(wait=True, cancel_futures=True)
+            self.restarts += 1
+            self.pool = self._start()
+            wait(self._probes)
+            if not any(isinstance(f.exception(), BrokenProcessPool) for f in self._probes):
+                return
+        raise UsageError("worker processes end as soon as they start; a script that calls extract() or run() "
+                         "with workers > 1 must do so under `if __name__ == \"__main__\":` (each worker imports "
+                         "the main module), or use workers=1")
+
+    def _submit(self, fn, *args):
+        from concurrent.futures.process import BrokenProcessPool
+
+        try:
+            return self.pool.submit(fn, *args)
+        except BrokenProcessPool:  # a worker died since the last submit
+            self._restart()
+            return self.pool.submit(fn, *args)
 
     def run(self, tasks: Iterator[BatchTask], sink: Sink) -> None:
         from concurrent.futures import wait
+        from concurrent.futures.process import BrokenProcessPool
 
-        run_bounded(tasks, lambda task: self.pool.submit(process_batch, task), wait, 2 * self.workers, sink)
+        lost: list[BatchTask] = []
+        futures: dict = {}
+
+        def submit(task: BatchTask):
+            f = self._submit(process_batch, task)
+            futures[f] = task
+            return f
+
+        def take(f) -> None:
+            task = futures.pop(f)
+            try:
+                result = f.result()
+            except BrokenProcessPool:
+                lost.append(task)
+                return
+            sink.add(result)
+
+        run_bounded(tasks, submit, wait, 2 * self.workers, take)
+        if not lost:
+            return
+        n_lost = len(lost)
+        again, lost[:] = list(lost), []
+        run_bounded(again, submit, wait, 2 * self.workers, take)  # with the others: most were only in flight
+        twice, lost[:] = list(lost), []
+        for task in twice:
+            run_bounded([task], submit, wait, 1, take)
+            if not lost:
+                continue
+            lost.clear()  # lost alone too: one document at a time
+            for one in document_tasks(task):
+                run_bounded([one], submit, wait, 1, take)
+                if lost:
+                    lost.clear()
+                    sink.add(_worker_died(one))
+        self.notes.append(f"worker processes ended abruptly (killed, e.g. out of memory, or crashed): the {n_lost} "
+                          "batch(es) in flight ran again")
 
     def close(self, cancel: bool = False) -> None:
         self.pool.shutdown(wait=True, cancel_futures=cancel)
+
+
+def _worker_died(task: BatchTask) -> BatchResult:
+    """The result of a one-document task that took its worker process down alone:
+    no rows, one error record."""
+    (doc_id, path), = task.documents()
+    stage = task.stages[0] if task.stages else "run"
+    error = ErrorRecord(doc_id, path, stage, "worker_died",
+                        "the worker process ended abruptly each time this document's batch ran, and with this document "
+                        "alone (killed, e.g. out of memory, or crashed); the document was left out")
+    return BatchResult(task.number, {}, [error], None, [], {}, 1, [], sub=task.sub)

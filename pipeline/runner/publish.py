@@ -40,18 +40,18 @@ class Sink:
         self.skipped: set[str] = set()
         self.n_docs = 0
         self.busy: list[tuple[float, float]] = []  # (start, end) of each batch's work
-        self._errors: dict[int, list] = {}  # batch number -> its records (kept in batch order)
+        self._errors: dict[tuple[int, int], list] = {}  # (batch, document run alone or -1) -> its records
         self.worker_rss_mib = 0.0  # the largest peak RSS a process that took batches reported
 
     def finish(self) -> None:
         """Add the batches' error records to the run's, in batch order (batches
         finish in any order)."""
-        for number in sorted(self._errors):
-            self.errors.extend(self._errors[number])
+        for key in sorted(self._errors):
+            self.errors.extend(self._errors[key])
         self._errors.clear()
 
     def add(self, result: BatchResult) -> None:
-        name = f"part-{result.number:05d}.parquet"
+        name = f"{result.part_stem}.parquet"
         for table, df in result.tables.items():
             if len(df):
                 self.writers[table].write(df, name)
@@ -65,7 +65,7 @@ class Sink:
         self.worker_rss_mib = max(self.worker_rss_mib, result.rss_mib)
         if result.busy[1]:
             self.busy.append(result.busy)
-        self._errors.setdefault(result.number, []).extend(result.errors)
+        self._errors.setdefault((result.number, -1 if result.sub is None else result.sub), []).extend(result.errors)
         for k, v in result.seconds.items():
             self.seconds[k] = self.seconds.get(k, 0.0) + v
         self.doc_ids.extend(result.doc_ids)

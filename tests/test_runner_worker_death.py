@@ -1,0 +1,140 @@
+"""A worker process that dies (out-of-memory killer, a crash in a C extension)
+costs the run at most the documents that kill it, never the run; workers that
+cannot start stop the run with one line (``runner.engines.WorkerPool``)."""
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+from concurrent.futures import Future
+from concurrent.futures.process import BrokenProcessPool
+
+import pandas as pd
+import pytest
+
+from pipeline.errors import UsageError
+from pipeline.registry import stage_names
+from pipeline.runner import Settings, driver, engines, run
+from pipeline.runner.batch import BatchTask, document_tasks, part_stem
+from pipeline.inputs.readers import plan_inputs
+
+from .conftest import SEEDS
+from .test_runner_streaming import assert_same_tables
+
+ALL = list(stage_names())
+VICTIM = sorted(p.stem for p in SEEDS.glob("*.txt"))[2]
+
+
+class _DyingExecutor:
+    """Runs each task here, at once. A task that holds ``killer`` (or every task,
+    with ``dead_on_start``) breaks it the way a dead worker breaks a
+    ``ProcessPoolExecutor``: its future fails and so does every later submit."""
+
+    def __init__(self, killer: str | None, dead_on_start: bool = False):
+        self.killer, self.broken = killer, dead_on_start
+
+    def submit(self, fn, *args):
+        if self.broken:
+            raise BrokenProcessPool("a child process terminated abruptly")
+        f: Future = Future()
+        if args and self.killer in [d for d, _ in args[0].documents()]:
+            self.broken = True
+            f.set_exception(BrokenProcessPool("a child process terminated abruptly"))
+        else:
+            f.set_result(fn(*args))
+        return f
+
+    def shutdown(self, wait=True, cancel_futures=False):
+        pass
+
+
+def _fake_pool(killer: str | None, dead_on_start: bool = False):
+    class Pool(engines.WorkerPool):
+        started = 0
+
+        def __init__(self, settings, names):  # no fork server: the executor runs tasks here
+            self.workers, self.restarts, self.notes = settings.workers, 0, []
+            self.pool = self._start()
+
+        def _start(self):
+            Pool.started += 1
+            ex = _DyingExecutor(killer, dead_on_start)
+            self._probes = [] if dead_on_start else [ex.submit(os.getpid)]
+            if dead_on_start:
+                f: Future = Future()
+                f.set_exception(BrokenProcessPool("a child process terminated abruptly"))
+                self._probes = [f]
+            return ex
+
+    return Pool
+
+
+def test_runner_worker_death_document_that_kills_its_worker_is_the_only_loss(tmp_path, monkeypatch, seed_tables):
+    pool = _fake_pool(VICTIM)
+    monkeypatch.setattr(driver, "WorkerPool", pool)
+    summary = run(ALL, Settings(input=SEEDS, out=tmp_path, workers=2, batch_size=2, incremental=False))
+    failed = [(r.doc_id, r.stage, r.error) for r in summary.errors.records if not r.error.startswith("warning:")]
+    assert failed == [(VICTIM, "clean", "worker_died")]
+    assert any("ran again" in n for n in summary.notes), summary.notes
+    kept = {t: df[df["doc_id"] != VICTIM] for t, df in seed_tables.items() if t in ("documents", "sentences")}
+    assert_same_tables(tmp_path, kept, ("documents", "sentences"), ignore=("path",))
+    for t in ("entities", "quotes", "claims"):  # the same spans (corpus-wide names may change without the victim)
+        spans = {tuple(r) for r in pd.read_parquet(tmp_path / f"{t}.parquet")[["doc_id", "start", "end"]].values}
+        want = seed_tables[t][seed_tables[t]["doc_id"] != VICTIM]
+        assert spans == {tuple(r) for r in want[["doc_id", "start", "end"]].values}, t
+    # the victim's batch partner ran alone: its parts sort where the batch's would
+    names = sorted(p.name for p in (tmp_path / "sentences.parquet").iterdir())
+    assert names == sorted(names, key=lambda n: n.replace(".parquet", "~")) and len(names) == 3, names
+
+
+def test_runner_worker_death_workers_that_cannot_start_stop_the_run_with_one_line(tmp_path, monkeypatch):
+    monkeypatch.setattr(driver, "WorkerPool", _fake_pool(None, dead_on_start=True))
+    with pytest.raises(UsageError, match='__name__ == "__main__"'):
+        run(ALL, Settings(input=SEEDS, out=tmp_path, workers=2, batch_size=2, incremental=False))
+    assert not (tmp_path / "documents.parquet").exists()
+
+
+def test_runner_worker_death_document_tasks_and_part_names():
+    files = list(plan_inputs(SEEDS))[:3]
+    task = BatchTask(7, ("clean",), "m", files=files, previous={files[1].doc_id: ("h", "p")})
+    ones = document_tasks(task)
+    assert [(t.sub, [f.doc_id for f in t.files]) for t in ones] == [(k, [f.doc_id]) for k, f in enumerate(files)]
+    assert ones[1].previous == {files[1].doc_id: ("h", "p")} and ones[0].previous == {}
+    assert part_stem(7, None) == "part-00007"
+    # a document run alone sorts after the batch before and before the next
+    assert "part-00006.parquet" < part_stem(7, 0) + ".parquet" < part_stem(7, 12) + ".parquet" < "part-00008.parquet"
+
+
+@pytest.mark.slow
+def test_runner_worker_death_killed_worker_costs_nothing(tmp_path, monkeypatch, seed_tables):
+    """A real worker process killed (SIGKILL, as the out-of-memory killer does):
+    the run starts the pool again and every document is in the tables."""
+    real_run = engines.WorkerPool.run
+
+    def kill_one_then_run(self, tasks, sink):
+        pid = self._probes[0].result(timeout=120)  # a worker's pid
+        os.kill(pid, signal.SIGKILL)
+        return real_run(self, tasks, sink)
+
+    monkeypatch.setattr(engines.WorkerPool, "run", kill_one_then_run)
+    summary = run(ALL, Settings(input=SEEDS, out=tmp_path, workers=2, batch_size=1, incremental=False))
+    assert not summary.errors.failed_ids()
+    assert_same_tables(tmp_path, seed_tables, ignore=("path",))
+
+
+@pytest.mark.slow
+def test_runner_worker_death_unguarded_script_gets_one_line(tmp_path):
+    """Regression: a script calling ``extract(..., workers=2)`` without a
+    ``__main__`` guard died with a ``BrokenProcessPool`` traceback: each worker
+    imports the main module, which starts a run of its own."""
+    script = tmp_path / "unguarded.py"
+    script.write_text(textwrap.dedent(f"""
+        from pipeline import extract
+        extract({str(SEEDS)!r}, workers=2)
+    """))
+    proc = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=300, cwd=tmp_path,
+                          env=dict(os.environ, PYTHONPATH=os.pathsep.join(sys.path)))
+    assert proc.returncode != 0
+    assert 'UsageError: worker processes end as soon as they start' in proc.stderr, proc.stderr[-3000:]
