@@ -88,8 +88,11 @@ def _find_after_cue(ix: DocIndex, first: int, last: int, lex: CueLexicon, strict
                 return None
         elif strict and (tok.pos_ in VERB_POS or i - first > 14):
             if open_ended and tok.pos_ == "VERB" and not is_negated(tok):
+                # its subject stands between the mark and the verb: a participle whose
+                # subject it inherits from before the quote goes on with the sentence
+                # (`said the bill can be "the best of both worlds," giving states ...`)
                 subj = subject_of(tok, avoid=ix.quoted)
-                if subj is not None and ix.in_quote[subj.i] == -1 and subj.i < tok.i and (
+                if subj is not None and ix.in_quote[subj.i] == -1 and first <= subj.i < tok.i and (
                         subj.lower_ in ("he", "she", "they") or (speaker_like(subj) and subj.pos_ != "PRON")):
                     return tok, subj
             return None

@@ -164,6 +164,9 @@ def _clause(tok: Token, quoted=None) -> Content | None:
     right = [c for c in ccomps if c.i > tok.i]
     c = min(right, key=lambda c: c.i) if right else max(ccomps, key=lambda c: c.i)
     a, b = c.left_edge.i, c.right_edge.i
+    subject = _object_as_subject(tok, c)
+    if subject is not None:
+        a = subject.left_edge.i
     if a < tok.i < b:  # the cue sits inside its clause's span (inversion): keep the side of the clause root
         # (`the changes, which officials said will go into effect ...`: the clause's
         # relative pronoun lies before the cue, the rest after it and its subject)
@@ -193,6 +196,21 @@ def _clause(tok: Token, quoted=None) -> Content | None:
                 b = max(b, r.right_edge.i)
         b = with_reason(tok, a, before_semicolon(doc, a, trim_tail(doc, a, b, c, tok, quoted), quoted))
     return Content(a, b, "clause")
+
+
+def _object_as_subject(tok: Token, clause: Token) -> Token | None:
+    """The clause's subject that the parser hung on the cue as its object: a clause
+    without a subject right after the cue's object, nothing but punctuation between
+    (BBC: `Mr Greenspan warned Asian states could soon stop funding the US deficit`
+    gave `could soon stop ...`; 9 of 3,416 quotes of 400 BBC articles, each whole
+    now). Not after a cue whose object is whom it addresses (`told reporters`)."""
+    if clause.i < tok.i or has_subject(clause) or lemma_of(tok).lower() in entries("addressee-object") \
+            or all(k.is_punct for k in clause.children):  # a lone auxiliary (a headline's `Doesn’t` split)
+        return None
+    obj = next((k for k in tok.children if k.dep_ == "dobj" and tok.i < k.i < clause.i), None)
+    if obj is None or not all(t.is_punct for t in tok.doc[obj.right_edge.i + 1:clause.left_edge.i]):
+        return None
+    return obj
 
 
 def _summary_after_dash(c2: Token, b: int, quoted=None) -> bool:

@@ -1,0 +1,43 @@
+"""Where a reported content starts when the parser hung the clause's subject on the
+cue (``content._object_as_subject``), and a quoted fragment inside reported speech
+that a participle after it must not attribute (``attribution._find_after_cue``).
+Frozen parses (tests/quote_parses_content_start.py), through the whole stage."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.stages.quotes.speakers import EntityRow
+from pipeline.stages.quotes.stage import quote_rows
+from tests.frozen_parse import frozen_doc
+from tests.quote_parses_content_start import PARSES
+
+
+def _rows(case: str) -> list:
+    doc = frozen_doc(PARSES[case])
+    rows, _ = quote_rows(doc, [EntityRow(e.start_char, e.end_char, e.label_, e.text) for e in doc.ents])
+    for r in rows:
+        assert doc.text[r.start:r.end] == r.text
+    return rows
+
+
+@pytest.mark.parametrize("case, cue, content", [
+    # the clause's subject was the cue's object: the content was `could soon stop funding the US deficit`
+    ("greenspan_warned", "warned", "Asian states could soon stop funding the US deficit"),
+    # a headline whose `Doesn’t` the tokenizer split: the lone `Does` is no clause to give a subject to
+    # (it used to grow into `Trump’s Bigotry Does` with the rule)
+    ("headline_doesnt", "Says", None),
+    # whom `told` addresses is never part of what was said, even when the parser leaves the clause
+    # without a subject
+    ("told_the_bbc", "told", "had been warned about the risks"),
+])
+def test_quotes_content_start_object_parsed_as_the_clauses_subject(case, cue, content):
+    got = [r.text for r in _rows(case) if r.kind == "indirect" and r.cue == cue]
+    assert got == ([content] if content else [])
+
+
+def test_quotes_content_start_participle_after_a_fragment_is_no_cue():
+    """`Miller said he is hopeful the new bill can be “the best of both worlds,” giving
+    states more power, ...`: the fragment is part of what Miller said; `giving`, whose
+    subject stands before the quote, used to attribute it again as a direct quote."""
+    rows = _rows("hopeful_giving")
+    assert [(r.kind, r.cue) for r in rows] == [("indirect", "said")]
