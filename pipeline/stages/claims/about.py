@@ -208,22 +208,26 @@ def annotate_claims(claims: pd.DataFrame, quotes: pd.DataFrame, entities: pd.Dat
             out[col] = pd.Series(dtype=object if col in ("speaker_kind", "about") else "Int64")
         return out
     texts = dict(zip(documents["doc_id"], documents["text"]))
-    q_by_doc = {d: g for d, g in quotes.groupby("doc_id", sort=False)} if len(quotes) else {}
+    # the quotes as plain column lists, their rows grouped by document (a sub-frame per
+    # document cost more than the per-claim work)
+    q_rows: dict[str, list[int]] = {}
+    if len(quotes):
+        q_start, q_end = quotes["start"].astype(int).tolist(), quotes["end"].astype(int).tolist()
+        q_id, q_speaker = quotes["quote_id"].tolist(), quotes["speaker"].tolist()
+        q_kind = quotes["speaker_kind"].tolist() if "speaker_kind" in quotes.columns else [None] * len(quotes)
+        for k, d in enumerate(quotes["doc_id"].tolist()):
+            q_rows.setdefault(d, []).append(k)
     mentions = _mentions_by_doc(entities)
     kinds, abouts, c0s, c1s = [], [], [], []
     cache: dict[str, tuple] = {}
     previous: dict[str, tuple[int, list[str]]] = {}  # doc -> (paragraph, the one thing the last claim was about)
-    by_speaker = {d: list(zip(g["start"].astype(int), g["end"].astype(int), g["quote_id"], g["speaker"]))
-                  for d, g in q_by_doc.items()}
+    by_speaker = {d: [(q_start[k], q_end[k], q_id[k], q_speaker[k]) for k in rows] for d, rows in q_rows.items()}
     for doc_id, start, end, speaker, quote_id in zip(out["doc_id"], out["start"], out["end"], out["speaker"],
                                                       out["quote_id"]):
         if doc_id not in cache:
-            q = q_by_doc.get(doc_id)
-            q_kinds = (q["speaker_kind"] if "speaker_kind" in q.columns else pd.Series(None, index=q.index)) \
-                if q is not None else None
-            by_id = {int(i): (int(s), int(e), k) for i, s, e, k in
-                     zip(q["quote_id"], q["start"], q["end"], q_kinds)} if q is not None else {}
-            kind_of = {} if q is None else dict(zip(q["speaker"], q_kinds))
+            rows = q_rows.get(doc_id, ())
+            by_id = {int(q_id[k]): (q_start[k], q_end[k], q_kind[k]) for k in rows}
+            kind_of = {q_speaker[k]: q_kind[k] for k in rows}
             cache[doc_id] = (by_id, kind_of, _DocEntities(mentions.get(doc_id, [])))
         by_id, kind_of, ents = cache[doc_id]
         quote = by_id.get(int(quote_id)) if pd.notna(quote_id) else None

@@ -163,15 +163,17 @@ class DocArrays:
 
     __slots__ = ("_tags", "_tag_names", "text")
 
-    def __init__(self, doc: Doc):
-        self.text = doc_text(doc)
+    def __init__(self, doc: Doc, text: str | None = None):
+        self.text = doc_text(doc) if text is None else text
         self._tags = doc.to_array([TAG])
         strings = doc.vocab.strings
         self._tag_names = {h: strings[h] for h in set(self._tags.tolist())}
 
     @classmethod
-    def of(cls, doc: Doc) -> "DocArrays":
-        return cls(doc)
+    def of(cls, doc: Doc, text: str | None = None) -> "DocArrays":
+        """``text``: ``documents.text`` when the caller has it (the parse cache
+        guarantees it equals the Doc's text); else built from the Doc."""
+        return cls(doc, text)
 
     def tags(self, start: int, end: int) -> tuple[str, ...]:
         """Fine-grained POS tags (``token.tag_``) of tokens [start, end)."""
@@ -271,6 +273,7 @@ def claim_candidates(documents: pd.DataFrame, sentences: pd.DataFrame, quotes: p
                      docs: Mapping[str, Doc], errors: ErrorLog) -> list[Candidate]:
     """Every sentence that asserts something, with its cues, content and speaker (before the model)."""
     paths = dict(zip(documents["doc_id"], documents["path"]))
+    doc_texts = dict(zip(documents["doc_id"], documents["text"]))
     quotes_by_doc = ({d: DocQuotes(quotes, rows) for d, rows in quotes.groupby("doc_id", sort=False).indices.items()}
                      if len(quotes) else {})
     candidates: list[Candidate] = []
@@ -297,7 +300,7 @@ def claim_candidates(documents: pd.DataFrame, sentences: pd.DataFrame, quotes: p
         try:
             doc_candidates = []
             matches = sorted(doc_matches(doc), key=_match_start)
-            arrays = DocArrays.of(doc)
+            arrays = DocArrays.of(doc, doc_texts.get(doc_id))
             doc_quotes = quotes_by_doc.get(doc_id)
             for k in rows:
                 if skip[k]:  # docs/guidelines.md §5: headings are no claims
