@@ -239,7 +239,8 @@ class PartWriter:
         parts = self.parts()
         if not parts:
             return empty_frame(self.table)
-        tables = [pq.read_table(p, columns=columns) for p in parts]  # one read of each part
+        # one read of each part; ``ParquetFile.read`` skips the dataset set-up of ``read_table``
+        tables = [pq.ParquetFile(p).read(columns=columns) for p in parts]
         return pa.concat_tables(tables, promote_options="default").to_pandas()
 
     def replace(self, part: Path, df: pd.DataFrame) -> None:

@@ -137,7 +137,7 @@ def finalize(stage: Stage, writers: dict[str, PartWriter], batch_rows: int, out:
             touched = pa.array(sorted({doc_id for doc_id, _ in renames}), type=pa.string())
             w = writers[table]
             for part in w.parts():
-                ids = pq.read_table(part, columns=["doc_id"]).column("doc_id")
+                ids = pq.ParquetFile(part).read(columns=["doc_id"]).column("doc_id")
                 if pc.any(pc.is_in(ids, value_set=touched)).as_py():
                     w.replace(part, renamed(pq.read_table(part).to_pandas(), cols, renames))
 
