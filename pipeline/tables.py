@@ -72,6 +72,18 @@ def has_private_columns(schema: pa.Schema, table: str) -> bool:
     return len(schema) > len(schema_for(table))
 
 
+def read_part(path: Path | str, columns: list[str] | None = None) -> pa.Table:
+    """One part file (all of it, or ``columns``, each of which it must have).
+    ``ParquetFile.read`` skips the dataset set-up of ``pq.read_table`` (about 40% of the
+    time of a part), but drops a column the file lacks instead of failing."""
+    pf = pq.ParquetFile(path)
+    if columns is not None:
+        missing = [c for c in columns if c not in pf.schema_arrow.names]
+        if missing:
+            raise pa.ArrowInvalid(f"{path}: no column {', '.join(map(repr, missing))}")
+    return pf.read(columns=columns)
+
+
 def _has_private(part: Path, table: str) -> bool:
     """Does the part file hold private columns? (Reads its footer.)"""
     return has_private_columns(pq.read_schema(part), table)
@@ -239,8 +251,7 @@ class PartWriter:
         parts = self.parts()
         if not parts:
             return empty_frame(self.table)
-        # one read of each part; ``ParquetFile.read`` skips the dataset set-up of ``read_table``
-        tables = [pq.ParquetFile(p).read(columns=columns) for p in parts]
+        tables = [read_part(p, columns) for p in parts]  # one read of each part
         return pa.concat_tables(tables, promote_options="default").to_pandas()
 
     def replace(self, part: Path, df: pd.DataFrame) -> None:
@@ -283,7 +294,7 @@ class PartWriter:
         for part in parts:
             if part.name in self.private:
                 # private columns no finalize rewrote away: never published
-                self.replace(part, pq.read_table(part, columns=schema_for(self.table).names).to_pandas())
+                self.replace(part, read_part(part, schema_for(self.table).names).to_pandas())
             if part.name not in self.synced:
                 with open(part, "rb") as fh:
                     os.fsync(fh.fileno())

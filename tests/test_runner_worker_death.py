@@ -55,7 +55,7 @@ def _fake_pool(killer: str | None, dead_on_start: bool = False):
         started = 0
 
         def __init__(self, settings, names):  # no fork server: the executor runs tasks here
-            self.workers, self.restarts, self.notes = settings.workers, 0, []
+            self.workers, self.notes = settings.workers, []
             self.pool = self._start()
 
         def _start(self):
@@ -84,9 +84,9 @@ def test_runner_worker_death_document_that_kills_its_worker_is_the_only_loss(tmp
         spans = {tuple(r) for r in pd.read_parquet(tmp_path / f"{t}.parquet")[["doc_id", "start", "end"]].values}
         want = seed_tables[t][seed_tables[t]["doc_id"] != VICTIM]
         assert spans == {tuple(r) for r in want[["doc_id", "start", "end"]].values}, t
-    # the victim's batch partner ran alone: its parts sort where the batch's would
+    # the victim's batch partner ran alone, its part named after the batch: the parts keep document order
     names = sorted(p.name for p in (tmp_path / "sentences.parquet").iterdir())
-    assert names == sorted(names, key=lambda n: n.replace(".parquet", "~")) and len(names) == 3, names
+    assert names == ["part-00000.parquet", "part-00001-00001.parquet", "part-00002.parquet"]
 
 
 def test_runner_worker_death_workers_that_cannot_start_stop_the_run_with_one_line(tmp_path, monkeypatch):
@@ -138,3 +138,16 @@ def test_runner_worker_death_unguarded_script_gets_one_line(tmp_path):
                           env=dict(os.environ, PYTHONPATH=os.pathsep.join(sys.path)))
     assert proc.returncode != 0
     assert 'UsageError: worker processes end as soon as they start' in proc.stderr, proc.stderr[-3000:]
+
+
+def test_runner_worker_death_a_worker_that_cannot_load_stays_up_to_report_it(monkeypatch):
+    """A worker whose initializer fails (a broken claim model) used to end, which the
+    run can only read as a crash; it stays up, and its first batch raises the error
+    itself, which reaches the run as that error (exit 4), not as a start-up failure."""
+    from pipeline.errors import ModelError
+
+    def fails(model, names):
+        raise ModelError("claim model unreadable")
+
+    monkeypatch.setattr(engines, "prepare_process", fails)
+    engines._init_worker("a-model", ("claims",), os.getpid())  # returns instead of raising

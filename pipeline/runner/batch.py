@@ -343,8 +343,7 @@ def _read_files(task: BatchTask, errors: ErrorLog, skipped: list[str]) -> BatchT
             skipped.append(doc.doc_id)
         else:
             raw.append(doc)
-    return BatchTask(task.number, task.stages, task.model, raw=raw, max_chars=task.max_chars,
-                     cached=task.cached, docs_dir=task.docs_dir, parts_dir=task.parts_dir, sub=task.sub)
+    return replace(task, raw=raw, files=None, previous={})
 
 
 def write_parts(result: BatchResult, folder: Path) -> None:

@@ -24,7 +24,7 @@ import time
 from typing import Any, Callable, Iterable, Iterator
 
 from .. import worker_server
-from ..errors import ErrorRecord, UsageError
+from ..errors import ClaimexError, ErrorRecord, UsageError
 from .batch import BatchResult, BatchTask, document_tasks, prepare_process, process_batch
 from .collector import freeze_loaded
 from .publish import Sink
@@ -88,7 +88,12 @@ def exit_with_parent(run_pid: int) -> None:
 
 def _init_worker(model: str, stage_names: tuple[str, ...], run_pid: int) -> None:
     exit_with_parent(run_pid)
-    prepare_process(model, stage_names)  # preloaded: instant; else once per worker, never in a task
+    try:
+        prepare_process(model, stage_names)  # preloaded: instant; else once per worker, never in a task
+    except ClaimexError:
+        # the worker stays up: its first batch raises the same error, which reaches the
+        # run as itself (a worker that ended here would read as a crash: ``WorkerPool``)
+        return
     freeze_loaded()  # a worker of the run's own: the loaded model is never collected anyway
 
 
@@ -108,20 +113,19 @@ class WorkerPool:
     """
 
     def __init__(self, settings: Settings, stage_names: tuple[str, ...]):
-        import multiprocessing as mp
-
-        self._ctx = worker_server.start(settings.model, stage_names) or mp.get_context("spawn")
-        self._initargs = (settings.model, stage_names, os.getpid())
+        self._model, self._stage_names = settings.model, stage_names
         self.workers = settings.workers
-        self.restarts = 0
         self.notes: list[str] = []  # for the run summary
         self.pool = self._start()
 
     def _start(self):
+        import multiprocessing as mp
         from concurrent.futures import ProcessPoolExecutor
 
-        pool = ProcessPoolExecutor(self.workers, mp_context=self._ctx, initializer=_init_worker,
-                                   initargs=self._initargs)
+        # the running fork server, or a new one where it died with the workers
+        ctx = worker_server.start(self._model, self._stage_names) or mp.get_context("spawn")
+        pool = ProcessPoolExecutor(self.workers, mp_context=ctx, initializer=_init_worker,
+                                   initargs=(self._model, self._stage_names, os.getpid()))
         # Start every worker now (the executor starts them on demand): the
         # server preloads while this process lists the inputs.
         self._probes = [pool.submit(os.getpid) for _ in range(self.workers)]
@@ -135,23 +139,23 @@ class WorkerPool:
 
         for _ in range(2):
             self.pool.shutdown(wait=True, cancel_futures=True)
-            self.restarts += 1
             self.pool = self._start()
             wait(self._probes)
             if not any(isinstance(f.exception(), BrokenProcessPool) for f in self._probes):
                 return
-        raise UsageError("worker processes end as soon as they start; a script that calls extract() or run() "
-                         "with workers > 1 must do so under `if __name__ == \"__main__\":` (each worker imports "
-                         "the main module), or use workers=1")
+        raise UsageError("worker processes end as soon as they start (the lines above may say why); a script that "
+                         "calls extract() or run() with workers > 1 must do so under `if __name__ == \"__main__\":` "
+                         "(each worker imports the main module), or use workers=1")
 
     def _submit(self, fn, *args):
         from concurrent.futures.process import BrokenProcessPool
 
-        try:
-            return self.pool.submit(fn, *args)
-        except BrokenProcessPool:  # a worker died since the last submit
-            self._restart()
-            return self.pool.submit(fn, *args)
+        for _ in range(2):
+            try:
+                return self.pool.submit(fn, *args)
+            except BrokenProcessPool:  # a worker died since the last submit
+                self._restart()
+        return self.pool.submit(fn, *args)
 
     def run(self, tasks: Iterator[BatchTask], sink: Sink) -> None:
         from concurrent.futures import wait

@@ -14,13 +14,12 @@ from pathlib import Path
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
-import pyarrow.parquet as pq
 
 from ..errors import ErrorLog
 from ..registry import Stage, canonical_columns, producer, stage_names, stages
 from ..schemas import schema_for
-from ..tables import (MissingTableError, PartWriter, TableSchemaError, checked_dataset, read_table, table_files,
-                      table_path, to_arrow, write_table)
+from ..tables import (MissingTableError, PartWriter, TableSchemaError, checked_dataset, read_part, read_table,
+                      table_files, table_path, to_arrow, write_table)
 from .batch import BatchResult
 from .parse_cache import DocIndex
 from .settings import Progress
@@ -82,7 +81,7 @@ def copy_unchanged(out: Path, table: str, keep: set[str], writer: PartWriter) ->
     keep_arr = pa.array(sorted(keep), type=pa.string())
     for k, path in enumerate(table_files(out, table)):
         try:
-            t = pq.read_table(path)
+            t = read_part(path)
         except (OSError, pa.ArrowInvalid) as exc:
             raise TableSchemaError(f"{path}: cannot be read ({type(exc).__name__}: {str(exc)[:160]}); "
                                    f"rerun with --no-incremental") from None
@@ -137,9 +136,9 @@ def finalize(stage: Stage, writers: dict[str, PartWriter], batch_rows: int, out:
             touched = pa.array(sorted({doc_id for doc_id, _ in renames}), type=pa.string())
             w = writers[table]
             for part in w.parts():
-                ids = pq.ParquetFile(part).read(columns=["doc_id"]).column("doc_id")
+                ids = read_part(part, ["doc_id"]).column("doc_id")
                 if pc.any(pc.is_in(ids, value_set=touched)).as_py():
-                    w.replace(part, renamed(pq.read_table(part).to_pandas(), cols, renames))
+                    w.replace(part, renamed(read_part(part).to_pandas(), cols, renames))
 
 
 def whole_table(table: str, writers: dict[str, PartWriter], out: Path,
