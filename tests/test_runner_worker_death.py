@@ -151,3 +151,41 @@ def test_runner_worker_death_a_worker_that_cannot_load_stays_up_to_report_it(mon
 
     monkeypatch.setattr(engines, "prepare_process", fails)
     engines._init_worker("a-model", ("claims",), os.getpid())  # returns instead of raising
+
+
+def test_runner_worker_death_dask_batch_that_kills_its_workers_loses_only_its_document(tmp_path, monkeypatch,
+                                                                                         seed_tables):
+    """``--engine dask``: Dask retries a task whose worker dies on other workers, then
+    gives up with ``KilledWorker``, which used to end the run; the batch now runs one
+    document at a time, and only the document that kills a worker alone is left out."""
+    distributed = pytest.importorskip("distributed")
+    from concurrent.futures import wait as futures_wait
+
+    from pipeline.runner import dask_engine
+
+    class Client:
+        def submit(self, fn, task, pure=False, key=None):
+            f: Future = Future()
+            if VICTIM in [d for d, _ in task.documents()]:
+                f.set_exception(distributed.KilledWorker(key, "tcp://worker", 3))
+            else:
+                f.set_result(fn(task))
+            return f
+
+        def scheduler_info(self):
+            return {"workers": {"a": {}, "b": {}}}
+
+        def close(self):
+            pass
+
+    class Engine(dask_engine.DaskEngine):
+        def _start(self):  # no cluster: the client runs each task here
+            self.client = Client()
+
+    monkeypatch.setattr(dask_engine, "DaskEngine", Engine)
+    monkeypatch.setattr(distributed, "wait", futures_wait)
+    summary = run(ALL, Settings(input=SEEDS, out=tmp_path, workers=2, batch_size=2, engine="dask", incremental=False))
+    failed = [(r.doc_id, r.error) for r in summary.errors.records if not r.error.startswith("warning:")]
+    assert failed == [(VICTIM, "worker_died")]
+    kept = {t: df[df["doc_id"] != VICTIM] for t, df in seed_tables.items() if t in ("documents", "sentences")}
+    assert_same_tables(tmp_path, kept, ("documents", "sentences"), ignore=("path",))

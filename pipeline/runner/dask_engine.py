@@ -19,7 +19,9 @@ a file system every worker sees at the same path (NFS, a shared volume).
 
 Workers of a local cluster are forked from the local engine's preloaded fork
 server (``worker_server``), so they start with the model in memory,
-and they end when the run's process is gone.
+and they end when the run's process is gone. A batch whose workers die each
+time Dask runs it (``KilledWorker``) runs again one document at a time; only
+a document that kills a worker alone is left out (``worker_died``).
 """
 from __future__ import annotations
 
@@ -30,7 +32,7 @@ from typing import TYPE_CHECKING, Iterable
 from .batch import BatchTask, prepare_process, process_batch
 from .collector import freeze_loaded
 from .. import worker_server
-from .engines import exit_with_parent, run_bounded
+from .engines import documents_alone, exit_with_parent, run_bounded
 
 if TYPE_CHECKING:
     from .publish import Sink
@@ -107,14 +109,35 @@ class DaskEngine:
             return self.settings.workers
 
     def run(self, tasks: Iterable[BatchTask], sink: "Sink") -> None:
-        from distributed import wait
+        from distributed import KilledWorker, wait
 
         self._ready.join()
         if self._error is not None:
             raise self._error
-        run_bounded(tasks, lambda task: self.client.submit(process_batch, task, pure=False,
-                                                           key=f"claimex-batch-{task.number}-{id(self)}"),
-                    wait, 2 * self._workers(), lambda f: sink.add(f.result()))
+        lost: list[BatchTask] = []
+        futures: dict = {}
+
+        def submit(task: BatchTask):
+            f = self.client.submit(process_batch, task, pure=False,
+                                   key=f"claimex-batch-{task.number}-{task.sub}-{id(self)}")
+            futures[f] = task
+            return f
+
+        def take(f) -> None:
+            task = futures.pop(f)
+            try:
+                result = f.result()
+            except KilledWorker:  # Dask ran it again on other workers; each took it down
+                lost.append(task)
+                return
+            sink.add(result)
+
+        run_bounded(tasks, submit, wait, 2 * self._workers(), take)
+        # a batch that killed its workers: each of its documents alone, so that only a
+        # document that does it is left out (as the local engine does)
+        again, lost[:] = list(lost), []
+        for task in again:
+            documents_alone(task, lambda one: run_bounded([one], submit, wait, 1, take), lost, sink)
 
     def close(self) -> None:
         self._ready.join()

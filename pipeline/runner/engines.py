@@ -190,16 +190,22 @@ class WorkerPool:
             if not lost:
                 continue
             lost.clear()  # lost alone too: one document at a time
-            for one in document_tasks(task):
-                run_bounded([one], submit, wait, 1, take)
-                if lost:
-                    lost.clear()
-                    sink.add(_worker_died(one))
+            documents_alone(task, lambda one: run_bounded([one], submit, wait, 1, take), lost, sink)
         self.notes.append(f"worker processes ended abruptly (killed, e.g. out of memory, or crashed): the {n_lost} "
                           "batch(es) in flight ran again")
 
     def close(self, cancel: bool = False) -> None:
         self.pool.shutdown(wait=True, cancel_futures=cancel)
+
+
+def documents_alone(task: BatchTask, run_one: Callable[[BatchTask], None], lost: list[BatchTask], sink: Sink) -> None:
+    """Run each document of ``task`` on its own (``run_one`` appends it to ``lost`` when
+    its worker dies); a document lost alone is recorded as failed (``worker_died``)."""
+    for one in document_tasks(task):
+        run_one(one)
+        if lost:
+            lost.clear()
+            sink.add(_worker_died(one))
 
 
 def _worker_died(task: BatchTask) -> BatchResult:
