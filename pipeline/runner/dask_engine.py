@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Iterable
 from .batch import BatchTask, prepare_process, process_batch
 from .collector import freeze_loaded
 from .. import worker_server
-from .engines import documents_alone, exit_with_parent, run_bounded
+from .engines import Tracked, exit_with_parent
 
 if TYPE_CHECKING:
     from .publish import Sink
@@ -114,30 +114,13 @@ class DaskEngine:
         self._ready.join()
         if self._error is not None:
             raise self._error
-        lost: list[BatchTask] = []
-        futures: dict = {}
-
-        def submit(task: BatchTask):
-            f = self.client.submit(process_batch, task, pure=False,
-                                   key=f"claimex-batch-{task.number}-{task.sub}-{id(self)}")
-            futures[f] = task
-            return f
-
-        def take(f) -> None:
-            task = futures.pop(f)
-            try:
-                result = f.result()
-            except KilledWorker:  # Dask ran it again on other workers; each took it down
-                lost.append(task)
-                return
-            sink.add(result)
-
-        run_bounded(tasks, submit, wait, 2 * self._workers(), take)
-        # a batch that killed its workers: each of its documents alone, so that only a
-        # document that does it is left out (as the local engine does)
-        again, lost[:] = list(lost), []
-        for task in again:
-            documents_alone(task, lambda one: run_bounded([one], submit, wait, 1, take), lost, sink)
+        tracked = Tracked(lambda task: self.client.submit(process_batch, task, pure=False,
+                                                          key=f"claimex-batch-{task.number}-{task.sub}-{id(self)}"),
+                          wait, KilledWorker, sink)
+        # Dask ran a lost batch again on other workers, and each died: its documents
+        # alone, so that only a document that does it is left out (as the local engine)
+        for task in tracked.run(tasks, 2 * self._workers()):
+            tracked.documents_alone(task)
 
     def close(self) -> None:
         self._ready.join()

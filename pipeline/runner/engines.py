@@ -161,51 +161,55 @@ class WorkerPool:
         from concurrent.futures import wait
         from concurrent.futures.process import BrokenProcessPool
 
-        lost: list[BatchTask] = []
-        futures: dict = {}
-
-        def submit(task: BatchTask):
-            f = self._submit(process_batch, task)
-            futures[f] = task
-            return f
-
-        def take(f) -> None:
-            task = futures.pop(f)
-            try:
-                result = f.result()
-            except BrokenProcessPool:
-                lost.append(task)
-                return
-            sink.add(result)
-
-        run_bounded(tasks, submit, wait, 2 * self.workers, take)
+        tracked = Tracked(lambda task: self._submit(process_batch, task), wait, BrokenProcessPool, sink)
+        lost = tracked.run(tasks, 2 * self.workers)
         if not lost:
             return
-        n_lost = len(lost)
-        again, lost[:] = list(lost), []
-        run_bounded(again, submit, wait, 2 * self.workers, take)  # with the others: most were only in flight
-        twice, lost[:] = list(lost), []
-        for task in twice:
-            run_bounded([task], submit, wait, 1, take)
-            if not lost:
-                continue
-            lost.clear()  # lost alone too: one document at a time
-            documents_alone(task, lambda one: run_bounded([one], submit, wait, 1, take), lost, sink)
-        self.notes.append(f"worker processes ended abruptly (killed, e.g. out of memory, or crashed): the {n_lost} "
+        for task in tracked.run(lost, 2 * self.workers):  # with the others: most were only in flight
+            if tracked.run([task], 1):  # lost twice, then alone too
+                tracked.documents_alone(task)
+        self.notes.append(f"worker processes ended abruptly (killed, e.g. out of memory, or crashed): the {len(lost)} "
                           "batch(es) in flight ran again")
 
     def close(self, cancel: bool = False) -> None:
         self.pool.shutdown(wait=True, cancel_futures=cancel)
 
 
-def documents_alone(task: BatchTask, run_one: Callable[[BatchTask], None], lost: list[BatchTask], sink: Sink) -> None:
-    """Run each document of ``task`` on its own (``run_one`` appends it to ``lost`` when
-    its worker dies); a document lost alone is recorded as failed (``worker_died``)."""
-    for one in document_tasks(task):
-        run_one(one)
-        if lost:
-            lost.clear()
-            sink.add(_worker_died(one))
+class Tracked:
+    """Batches run through ``run_bounded``, remembering those lost with their worker
+    process: ``died`` is what an engine's future raises then (``BrokenProcessPool``,
+    Dask's ``KilledWorker``)."""
+
+    def __init__(self, submit: Callable[[BatchTask], Any], wait: Callable, died: type[BaseException], sink: Sink):
+        self._submit, self._wait, self._died, self._sink = submit, wait, died, sink
+        self._tasks: dict = {}  # future -> its batch
+        self._lost: list[BatchTask] = []
+
+    def run(self, tasks: Iterable[BatchTask], in_flight: int) -> list[BatchTask]:
+        """Run ``tasks``, each result to the sink; the batches lost on the way."""
+        run_bounded(tasks, self._submit_one, self._wait, in_flight, self._take)
+        lost, self._lost = self._lost, []
+        return lost
+
+    def documents_alone(self, task: BatchTask) -> None:
+        """Each document of ``task`` on its own; one lost alone is recorded as failed."""
+        for one in document_tasks(task):
+            if self.run([one], 1):
+                self._sink.add(_worker_died(one))
+
+    def _submit_one(self, task: BatchTask):
+        f = self._submit(task)
+        self._tasks[f] = task
+        return f
+
+    def _take(self, f) -> None:
+        task = self._tasks.pop(f)
+        try:
+            result = f.result()
+        except self._died:
+            self._lost.append(task)
+            return
+        self._sink.add(result)
 
 
 def _worker_died(task: BatchTask) -> BatchResult:
