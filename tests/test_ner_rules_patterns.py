@@ -193,16 +193,16 @@ def test_ner_rules_dates_and_money(nlp, rules, text, model_ents, expected):
 def test_ner_rules_gated_matcher_matches_like_the_full_one(nlp, rules, text, opened):
     """A text gets only the pattern groups it can match (speed); what they find
     must be exactly what the matcher with every pattern finds."""
-    from pipeline.stages.entities.rules import _ALL_PATTERNS, _GATE_ATTRS, _GATED
+    from pipeline.stages.entities.patterns import ALL_PATTERNS, GATE_ATTRS, GATED
 
     doc = make_doc(nlp, text)
-    gated = rules._matcher_for(text, doc.to_array(_GATE_ATTRS))
-    which = next(k for k, m in rules._matchers.items() if m is gated)
+    gated = rules.patterns.matcher_for(text, doc.to_array(GATE_ATTRS))
+    which = next(k for k, m in rules.patterns.matchers.items() if m is gated)
     if opened is None:
         assert not any(which)
     else:
-        assert opened <= {name for name, on in zip(_GATED, which) if on}
-    assert gated(doc) == rules._matcher_with(_ALL_PATTERNS)(doc)
+        assert opened <= {name for name, on in zip(GATED, which) if on}
+    assert gated(doc) == rules.patterns.matcher_with(ALL_PATTERNS)(doc)
 
 
 def test_ner_rules_person_propagates_within_document(nlp, rules):

@@ -39,23 +39,24 @@ their extent, fill gaps, and otherwise yield to a longer model name ("OSCE
 Ministerial Council" stays one ORG). Everything runs on spaCy's Matcher and
 PhraseMatcher plus loops over entities and matches only, never over every
 token, so the component adds little to ``nlp.pipe`` time (see
-``benchmarks/bbc_entity_sample.py --speed``).
+``benchmarks/bbc_entity_sample.py --speed``); the token patterns, and the
+matcher each text gets with only the patterns it can match, are in
+``patterns.py``.
 """
 from __future__ import annotations
 
 import re
 
-import numpy as np
-from spacy.attrs import IS_DIGIT, IS_TITLE, LENGTH, LOWER, ORTH
 from spacy.language import Language
-from spacy.matcher import Matcher, PhraseMatcher
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
 from ...nlp.docs import doc_text
 from ...resources import titles as title_entries
 from .. import names
-from . import lexicon
+from . import lexicon, patterns
+from .patterns import GATE_ATTRS, MONTHS, GatedPatterns
 from .lexicon import (Cand, event_heads, extend_bodies, glue, job_titles, join_hyphenated, law_event_heads, law_heads,
                       lines, not_entities, propagate_persons)
 from ..names import ACR_STOP, ACRONYM_RE, acronym_matches, expansion_words
@@ -65,7 +66,7 @@ COMPONENT = "claimex_entity_rules"
 #: the cached parse (``runner.fingerprint.parse_key``; tested to be complete)
 RESOURCES = ("countries", "currencies", "demonyms", "dotted_abbreviations", "event_heads", "law_heads",
              "news_agencies", "not_entities", "org_acronyms", "org_heads", "region_names", "titles")
-PARSE_MODULES = (names, lexicon)
+PARSE_MODULES = (names, lexicon, patterns)
 
 #: Labels that name something: a leading "the", a possessive, trailing lower-case
 #: words and titles are cut from these (docs/guidelines.md §3). DATE, CARDINAL etc.
@@ -90,19 +91,8 @@ _TITLED_EVENT = re.compile(
     r"\b(?:conference|forum|summit|meeting|session|congress|symposium)\s+(?:titled|entitled|called|named|themed)\s+[\"“«]([^\"”»\n]{3,200}?)[.,;!?]?[\"”»]",
     re.IGNORECASE,
 )
-_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-           "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-           "sept", "oct", "nov", "dec"]
-_DASHES = ["-", "–", "—", "to"]
-_WEEKDAYS_MONTHS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"] + _MONTHS[:12])
-_YEAR = r"^(?:1[89]|20)\d\d$"
-# The pattern groups a text gets only when it has what they need (``_matcher_for``),
-# and the token attributes that tell.
-_GATED = ("named", "initials", "money", "year_range", "honorific")
-_ALL_PATTERNS = (True,) * len(_GATED)
-_GATE_ATTRS = [LOWER, IS_TITLE, ORTH, IS_DIGIT, LENGTH]
-# Every initials pattern starts on a token beginning with this (see _matcher_for).
-_INITIAL_RE = re.compile(r"[A-Z]\.")
+_WEEKDAYS_MONTHS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+                             + MONTHS[:12])
 # How many words before "(ACR)" may belong to the expansion.
 _MAX_EXPANSION_WORDS = 12
 
@@ -135,89 +125,7 @@ class EntityRules:
         self.titles = PhraseMatcher(vocab, attr="LOWER")
         self.titles.add("TITLE", [make_doc(t) for t in title_entries("office")])
         self.titles.add("HONORIFIC", [make_doc(h) for h in title_entries("courtesy")])
-        # Patterns whose first token is a set or regex test cost a Python call at
-        # every token of every text. The EVENT/LAW patterns (optional ordinal, any
-        # number of name words) cost about as much as all other patterns together,
-        # yet can only match where a capitalised head noun occurs, which few news
-        # texts have (23 of 305 BBC + seed texts); the initials patterns (PERSON)
-        # need an "X." in the text (60 of 305); the MONEY, year-range DATE and
-        # courtesy-title patterns need a currency word, a four-digit number before
-        # a dash, a courtesy title. A text lacking what a pattern needs gets a
-        # matcher without it (``_matcher_for``): patterns that cannot match add
-        # no matches and do not reorder the others, so the matches are the same
-        # either way (all 2,225 BBC articles: same entities, component 19% faster).
-        self._matchers: dict[tuple[bool, ...], Matcher] = {}
-        # Built now, outside any memory zone, so that every pattern string is
-        # permanent: the matchers built on first use add none (``batch.warm_up``).
-        self._matcher_with(_ALL_PATTERNS)
-        self._head_ids = frozenset(vocab.strings.add(w) for w in law_event_heads())
-        self._currency_ids = np.array(sorted(vocab.strings.add(w) for w in lines("currencies")), dtype=np.uint64)
-        self._courtesy_ids = np.array(sorted(vocab.strings.add(w) for w in title_entries("courtesy")),
-                                      dtype=np.uint64)
-        self._range_dash_ids = np.array(sorted(vocab.strings.add(w) for w in _DASHES[:3]), dtype=np.uint64)
-
-    def _matcher_with(self, which: tuple[bool, ...]) -> Matcher:
-        """The matcher with the gated pattern groups flagged in ``which`` (in
-        ``_GATED`` order), built on first use."""
-        matcher = self._matchers.get(which)
-        if matcher is None:
-            matcher = self._matchers[which] = Matcher(self.vocab)
-            self._add_patterns(matcher, **dict(zip(_GATED, which)))
-        return matcher
-
-    def _add_patterns(self, matcher: Matcher, named: bool = True, initials: bool = True, money: bool = True,
-                      year_range: bool = True, honorific: bool = True) -> None:
-        dotted = list(lines("dotted_abbreviations"))
-        surname = {"TEXT": {"REGEX": r"^[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*$"}, "IS_STOP": False}
-        # "A.Lukashenko", "M.G.Link": initials glued to the surname (one token).
-        if initials:  # both start with a token that starts with _INITIAL_RE
-            matcher.add("PERSON", [[{"TEXT": {"REGEX": r"^(?:[A-Z]\.){1,3}[A-Z][a-z]+(?:-[A-Z][a-z]+)?$"}}]])
-            # "M.G. Link", "K. Muttonen", "J. K. Rowling"
-            matcher.add("PERSON", [[
-                {"TEXT": {"REGEX": r"^(?:[A-Z]\.){1,3}$"}, "ORTH": {"NOT_IN": dotted}},
-                {"TEXT": {"REGEX": r"^[A-Z]\.$"}, "OP": "?"},
-                surname,
-            ]])
-        # Named EVENT / LAW: optional ordinal, capitalised words, capitalised head, then
-        # a complement of capitalised words and connectors; trimmed and checked in
-        # _check_named() because the Matcher cannot express "ends on a capital".
-        name_word = {"TEXT": {"REGEX": r"^[A-Z0-9]"}, "POS": {"IN": ["PROPN", "ADJ", "NOUN", "NUM"]}}
-        tail = {"TEXT": {"REGEX": r"^(?:[A-Z0-9].*|of|on|for|and|in|the|to|\d+(?:st|nd|rd|th))$"}, "OP": "*"}
-        ordinal = {"TEXT": {"REGEX": r"^\d+(?:st|nd|rd|th)$"}, "OP": "?"}
-        for label, heads in (("EVENT", "event_heads"), ("LAW", "law_heads")) if named else ():
-            head = {"LOWER": {"IN": list(lines(heads))}, "IS_TITLE": True}
-            # no greedy filter: two names joined by "and" must both survive _check_named
-            matcher.add(label, [[ordinal, dict(name_word, OP="*"), head, tail]])
-        # Date ranges are one DATE, as the model already tags "2015-2017" (one token):
-        # "5 to 9 July 2017", "1998 — 2002", "2012 – 2014".
-        dates = [[{"IS_DIGIT": True}, {"LOWER": {"IN": _DASHES}}, {"IS_DIGIT": True}, {"LOWER": {"IN": _MONTHS}}, {"TEXT": {"REGEX": _YEAR}, "OP": "?"}]]
-        if year_range:
-            dates.append([{"TEXT": {"REGEX": _YEAR}}, {"ORTH": {"IN": _DASHES[:3]}}, {"TEXT": {"REGEX": _YEAR}}])
-        matcher.add("DATE", dates, greedy="LONGEST")
-        # "1.3 million Euro": amount + currency word is one MONEY
-        if money:
-            matcher.add("MONEY", [[{"TEXT": {"REGEX": r"^\d"}}, {"LOWER": {"IN": ["thousand", "million", "billion", "trillion", "mln", "bn"]}, "OP": "?"},
-                                   {"LOWER": {"IN": list(lines("currencies"))}}]], greedy="LONGEST")
-        # "Mrs. Natalya Drozd", "Mr Blair": the capitalised names after a courtesy title
-        if honorific:
-            matcher.add("HONORIFIC", [[{"ORTH": {"IN": list(title_entries("courtesy"))}},
-                                       {"IS_TITLE": True, "POS": "PROPN", "OP": "+"}]], greedy="LONGEST")
-        # "the West", "the East": LOC only after "the" and not before another name
-        # ("the West Bank", "West Ham" are the model's business).
-        matcher.add("THE_COMPASS", [[{"LOWER": "the"}, {"ORTH": {"IN": ["West", "East"]}}]])
-
-    def _matcher_for(self, text: str, arr: np.ndarray) -> Matcher:
-        """The matcher with only the gated patterns that can match in this text
-        (see ``__init__``). ``arr``: ``doc.to_array(_GATE_ATTRS)``."""
-        lower, title, orth, digit, length = arr.T
-        which = (
-            not self._head_ids.isdisjoint(lower[title != 0].tolist()),       # named
-            _INITIAL_RE.search(text) is not None,                             # initials
-            bool(np.isin(lower, self._currency_ids).any()),                   # money
-            bool(((digit[:-1] != 0) & (length[:-1] == 4) & np.isin(orth[1:], self._range_dash_ids)).any()),
-            bool(np.isin(orth, self._courtesy_ids).any()),                    # honorific
-        )
-        return self._matcher_with(which)
+        self.patterns = GatedPatterns(vocab)  # the token patterns, each text with those it can match
 
     # -- helpers on token spans ------------------------------------------------
 
@@ -342,7 +250,7 @@ class EntityRules:
             return doc
         # The rules read the text several times: build it once (Doc.text is
         # rebuilt token by token on every access; see parse.doc_text).
-        arr = doc.to_array(_GATE_ATTRS)
+        arr = doc.to_array(GATE_ATTRS)
         text = doc_text(doc)
         title_ends = self._title_ends(doc)
         title_starts: dict[int, int] = {}
@@ -394,7 +302,7 @@ class EntityRules:
         gazetteer_tokens = {i for _, s, e in gazetteer_hits for i in range(s, e)}
 
         # 3. Matcher rules
-        for match_id, s, e in self._matcher_for(text, arr)(doc):
+        for match_id, s, e in self.patterns.matcher_for(text, arr)(doc):
             label = self.vocab.strings[match_id]
             if label == "PERSON":
                 # "George W. Bush": a first name before the initials belongs to the name
