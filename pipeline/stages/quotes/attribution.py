@@ -50,12 +50,13 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from ...resources import QUOTE_CHARS, word_list
-from .cues import (VERB_POS, Attribution, CueLexicon, DocIndex, DocQuotes, attribution_lexicon, cue_extent, is_cue,
-                   is_negated, mention_bounds, report_lexicon, speaker_like, subject_of)
+from .cues import (VERB_POS, CueLexicon, attribution_lexicon, cue_extent, is_cue, is_negated, mention_bounds,
+                   report_lexicon, speaker_like, subject_of)
 from .framing import SCARE_MAX_WORDS, ends_headline, headline_name, n_words, names_a_title, title_like
 from .indirect import indirect_attributions
 from .marks import QuotedSpan, scan_quotes
 from .named import after_apposition, name_after_cue, name_before_cue, person_end
+from .records import Attribution, DocIndex, DocQuotes
 from .sources import NOT_SOURCES
 
 def _find_after_cue(ix: DocIndex, first: int, last: int, lex: CueLexicon, strict: bool, open_ended: bool = False):

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from ...resources import quote_title_cues
-from .cues import DocIndex
+from .records import DocIndex
 from .marks import QuotedSpan
 from .named import person_end
 

@@ -17,10 +17,10 @@ from ...nlp.lemmas import lemma as lemma_of
 from ...resources import QUOTE_CHARS, adverbial_openers, reporting_nouns
 
 from .content import content_of
-from .cues import (ACCORDING, VERB_POS, VERB_POS_IDS, Attribution, DocIndex, cue_entry, cue_extent, cue_particle,
-                   is_cue, is_negated, mention_bounds, report_lexicon, speaker_like, speech_lexicon, subject_of,
-                   trim_tokens)
+from .cues import (ACCORDING, VERB_POS, VERB_POS_IDS, cue_entry, cue_extent, cue_particle, is_cue, is_negated,
+                   mention_bounds, report_lexicon, speaker_like, speech_lexicon, subject_of)
 from .opening_speaker import opening_speaker
+from .records import Attribution, DocIndex, trim_tokens
 
 MIN_INDIRECT_WORDS = 3
 # Share of an indirect content span that one quoted span may cover before the

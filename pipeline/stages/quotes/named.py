@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from ...resources import QUOTE_CHARS
 from ..names import title_words
-from .cues import VERB_POS, CueLexicon, DocIndex, is_cue, is_negated
+from .cues import VERB_POS, CueLexicon, is_cue, is_negated
+from .records import DocIndex
 
 def person_end(doc, i: int, stop: int | None = None) -> int:
     """Index of the last word of the person's name the NER starts at token ``i`` (the

@@ -37,7 +37,8 @@ from ...errors import DOCUMENT_ERRORS, ErrorLog
 from ...nlp.lemmas import ensure_lemmas
 from ...resources import reporting_nouns, reporting_verb_lemmas
 from .attribution import find_attributions
-from .cues import Attribution, subject_of
+from .cues import subject_of
+from .records import Attribution
 from .speakers import EntityRow, SpeakerResolver
 from ...tables import empty_frame
 from ...nlp.docs import doc_text
