@@ -27,6 +27,12 @@ CASES = [
     # multi-paragraph quote: no closing mark at the paragraph end, a fresh opener after
     ("“First paragraph of the quote.\n\n“Second paragraph,” he said.",
      ["First paragraph of the quote.\n\n“Second paragraph,"], 0),
+    # ... of one style: a stray straight opener closes at its paragraph end; the curly quote after it is
+    # its own (PolNeAR dev)
+    ('"Melanie thought it was outrageous.\n\n“It never crossed my mind,” she said.',
+     ["Melanie thought it was outrageous.", "It never crossed my mind,"], 1),
+    ('"First paragraph of the quote.\n\n"Second paragraph," he said.',
+     ['First paragraph of the quote.\n\n"Second paragraph,'], 0),
     # apostrophes are not quotation marks
     ("Belarus’ Top Sites and the OSCE's role in the '90s don't count.", [], 0),
     ("It’s the people’s choice, isn’t it?", [], 0),

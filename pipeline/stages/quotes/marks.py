@@ -131,15 +131,22 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _next_paragraph_opener(text: str, par_end: int, marks_by_pos: dict[int, Mark]) -> Mark | None:
+def _style(ch: str) -> str:
+    return "straight" if ch in "\"`'" else "guillemet" if ch in "«»" else "curly"
+
+
+def _next_paragraph_opener(text: str, par_end: int, marks_by_pos: dict[int, Mark], opener: Mark) -> Mark | None:
     """The opening double mark that starts the paragraph after ``par_end``, if any
     (news convention for a quote running on: no closing mark at the end of the
-    paragraph, a fresh opening mark at the start of the next)."""
+    paragraph, a fresh opening mark at the start of the next), of the same style as
+    the quote's ``opener``: a stray straight mark does not run on into a paragraph
+    that opens with a curly one (PolNeAR dev: `"Melanie thought ...` + `“It never
+    crossed my mind ...,” she said` was one quote of two paragraphs)."""
     j = par_end
     while j < len(text) and text[j].isspace():
         j += 1
     m = marks_by_pos.get(j)
-    if m is not None and m.double and m.can_open:
+    if m is not None and m.double and m.can_open and _style(text[m.pos]) == _style(text[opener.pos]):
         return m
     return None
 
@@ -167,7 +174,7 @@ def scan_quotes(text: str) -> MarkScan:
             continue
         # Paragraph ends between the open mark and this one: continue or close.
         while open_mark is not None and par_end < m.pos:
-            nxt = _next_paragraph_opener(text, par_end, by_pos)
+            nxt = _next_paragraph_opener(text, par_end, by_pos, open_mark)
             if nxt is not None and nxt.pos <= m.pos:
                 reopeners.add(nxt.pos)
                 par_end = _paragraph_end(text, nxt.pos)
@@ -194,7 +201,7 @@ def scan_quotes(text: str) -> MarkScan:
             open_mark = m
             par_end = _paragraph_end(text, m.pos)
     while open_mark is not None:
-        nxt = _next_paragraph_opener(text, par_end, by_pos)
+        nxt = _next_paragraph_opener(text, par_end, by_pos, open_mark)
         if nxt is not None:
             par_end = _paragraph_end(text, nxt.pos)
         else:
