@@ -416,3 +416,25 @@ def test_quotes_attribution_title_word_of_the_sentence_before_keeps_a_quote(nlp)
     rows, _ = quote_rows(doc, [EntityRow(e.start_char, e.end_char, e.label_, e.text) for e in doc.ents])
     assert [(r.kind, r.text, r.speaker) for r in rows] == [
         ("direct", "He truly cares about people like us,", "Caroline Smith")]
+
+
+def _att(start, end, cue, label):
+    from pipeline.stages.quotes.records import Attribution
+
+    return Attribution("indirect", start, end, cue, None, None, label, 0)  # the label rides in `how`
+
+
+@pytest.mark.parametrize("atts, kept", [
+    # BBC tech/087: `As ... pornography ... continues to dominate the headlines, internet regulation
+    # remains a political issue, Richard Allan said`: the cue inside the content loses
+    ([_att(0, 120, (40, 49), "continues"), _att(0, 120, (135, 139), "said")], ["said"]),
+    # PolNeAR dev: `"You winning?" she said, but ... Melanie said yes ...`: both outside, the first stays
+    ([_att(10, 90, (3, 7), "first"), _att(10, 90, (95, 99), "second")], ["first"]),
+    # different contents stay apart
+    ([_att(0, 50, (60, 64), "a"), _att(0, 51, (60, 64), "b")], ["a", "b"]),
+])
+def test_quotes_attribution_one_quote_per_content(atts, kept):
+    """Regression: two cues giving the same content made two rows (4 pairs in 2,225 BBC articles)."""
+    from pipeline.stages.quotes.attribution import _one_per_content
+
+    assert [a.how for a in _one_per_content(atts)] == kept
