@@ -57,6 +57,13 @@ def test_decode_keeps_curly_quotes_and_dashes():
         ("trailing   \nline", "trailing\nline"),
         ("e\u0301", "é"),  # NFC
         ("tab\tkept", "tab\tkept"),
+        # HTML character references left in plain text (BBC business and politics articles)
+        ("the communiqu&#233; said", "the communiqué said"),
+        ("a &#163;5m deal &amp; a caf&eacute;", "a £5m deal & a café"),
+        ("non&NBSP;breaking", "non breaking"),
+        # ... but not what is no reference, nor where the text may be markup
+        ("AT&T and R&D, Q&A; M&S", "AT&T and R&D, Q&A; M&S"),
+        ("a <b>bold</b> &amp; more", "a <b>bold</b> &amp; more"),
     ],
 )
 def test_decode_normalisation(raw, expected):
