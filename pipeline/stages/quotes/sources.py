@@ -108,9 +108,10 @@ def source_nouns() -> dict[str, str]:
 
 def _without_determiners(mention: str) -> str:
     """The mention without its leading determiners and possessive endings, words joined
-    by single spaces (one word always stays)."""
+    by single spaces (one word always stays). A partitive keeps its quantifier (BBC: `one
+    of her male colleagues` was left as `of her male colleagues`)."""
     words = mention.replace("\u2019s ", " ").replace("'s ", " ").split()
-    while len(words) > 1 and words[0].lower() in _DETERMINERS:
+    while len(words) > 1 and words[0].lower() in _DETERMINERS and words[1].lower() != "of":
         words = words[1:]
     return " ".join(words)
 
