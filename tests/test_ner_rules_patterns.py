@@ -174,6 +174,12 @@ def test_ner_rules_bodies(nlp, rules, text, model_ents, expected):
     ("cost of 1.3 million Euro .", [("1.3 million", "CARDINAL")], [("1.3 million Euro", "MONEY")]),
     # not a date range: no month, not years
     ("rose from 5 to 9 percent", [], []),
+    # an amount with a suffix after a currency sign that the model took for a name (BBC business)
+    ("The demand for $280bn (£155bn) was thrown out", [("280bn", "PERSON"), ("155bn", "MONEY")],
+     [("$280bn", "MONEY"), ("155bn", "MONEY")]),
+    ("profits fell to £6.2bn last year", [("6.2bn", "ORG")], [("£6.2bn", "MONEY")]),
+    # a name after a sign is not an amount: it stays
+    ("paid in $ Hong Kong", [("Hong Kong", "GPE")], [("Hong Kong", "GPE")]),
 ])
 def test_ner_rules_dates_and_money(nlp, rules, text, model_ents, expected):
     assert run(nlp, rules, text, model_ents) == expected

@@ -273,7 +273,12 @@ class EntityRules:
                 continue  # the complement of a title: "Coordinator for Combating Trafficking ..."
             if ent.label_ in NAME_LABELS and not any(t.text[:1].isupper() or t.text[:1].isdigit() for t in doc[s:e]):
                 continue  # no capitalised word left: not a proper name
-            cands.append(Cand(s, e, ent.label_, False))
+            label = ent.label_
+            if label in NAME_LABELS and doc[s].text[:1].isdigit() and s > 0 and doc[s - 1].is_currency:
+                # `$280bn`, `£6.2bn`: the model takes an amount with a suffix after a currency
+                # sign for a name (BBC: 13 PERSON, 2 ORG in 2,225 articles); it is money
+                s, label = s - 1, "MONEY"
+            cands.append(Cand(s, e, label, False))
         model = cands
 
         strong: list[Cand] = []
