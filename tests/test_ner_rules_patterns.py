@@ -116,6 +116,12 @@ def test_ner_rules_persons(nlp, rules, text, model_ents, expected, forbidden):
     ("Over the years, the European Union grew", [("the European Union", "ORG")], [("European Union", "ORG")]),
     ("for next month's defence", [("next month's", "DATE")], [("next month", "DATE")]),
     ("over the past decade the", [("the past decade", "DATE")], [("the past decade", "DATE")]),
+    # ... and an indefinite article (BBC: `sees off a Conservative Party`, `nominated for a Golden Globe`)
+    ("sees off a Conservative Party that", [("a Conservative Party", "ORG")], [("Conservative Party", "ORG")]),
+    ("appeal to an Information Tribunal .", [("an Information Tribunal", "ORG")], [("Information Tribunal", "ORG")]),
+    ("over a decade", [("a decade", "DATE")], [("a decade", "DATE")]),
+    ("the film A Very Long Engagement won", [("A Very Long Engagement", "WORK_OF_ART")],
+     [("A Very Long Engagement", "WORK_OF_ART")]),
     # trailing common nouns are not part of a name
     ("told the BelTA news agency", [("BelTA news agency", "ORG")], [("BelTA", "ORG")]),
     # agencies are ORG even when the model says PERSON

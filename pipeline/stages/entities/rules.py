@@ -138,7 +138,7 @@ class EntityRules:
         return out
 
     def _trim(self, doc: Doc, start: int, end: int, label: str, title_ends: dict[int, int], title_starts: dict[int, int]):
-        """Cut "the", titles, possessives and trailing lower-case words off a name span.
+        """Cut "the" ("a", "an"), titles, possessives and trailing lower-case words off a name span.
 
         Values (DATE, MONEY, ...) keep their "the" ("the past decade" is one DATE in
         OntoNotes and in the gold) but lose a possessive ("next month's")."""
@@ -150,7 +150,11 @@ class EntityRules:
         while changed and start < end:
             changed = False
             tok = doc[start]
-            if tok.lower_ == "the" or tok.is_punct or tok.is_space:
+            if tok.lower_ == "the" or tok.is_punct or tok.is_space \
+                    or (tok.text in ("a", "an") and label != "WORK_OF_ART"):
+                # (a lower-case indefinite article too: `a Golden Globe`, `sees off a
+                # Conservative Party`, `an Election Court` in BBC articles; a title keeps
+                # its own: `A Very Long Engagement`)
                 start += 1
                 changed = True
             elif start in title_ends and title_ends[start] <= end and not _peer_name(doc, start, end):
