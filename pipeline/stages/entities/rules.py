@@ -150,11 +150,10 @@ class EntityRules:
         while changed and start < end:
             changed = False
             tok = doc[start]
-            if tok.lower_ == "the" or tok.is_punct or tok.is_space \
-                    or (tok.text in ("a", "an") and label != "WORK_OF_ART"):
+            if tok.lower_ == "the" or tok.text in ("a", "an") or tok.is_punct or tok.is_space:
                 # (a lower-case indefinite article too: `a Golden Globe`, `sees off a
-                # Conservative Party`, `an Election Court` in BBC articles; a title keeps
-                # its own: `A Very Long Engagement`)
+                # Conservative Party`, `an Election Court` in BBC articles; a title's own
+                # capital one stays: `A Very Long Engagement`)
                 start += 1
                 changed = True
             elif start in title_ends and title_ends[start] <= end and not _peer_name(doc, start, end):
