@@ -18,6 +18,10 @@ from tests.test_quotes_attribution import build_doc, run
     ("A spokesman for Fox", "spokesman for Fox"),
     ("Leslie Wimes", "Leslie Wimes"),
     ("Igor Sekreta,", "Igor Sekreta"),
+    # regression (BBC politics/008, politics/398): a partitive lost its quantifier
+    ("one of her male colleagues", "one of her male colleagues"),
+    ("some of the officials", "some of the officials"),
+    ("one official", "official"),
 ])
 def test_speakers_speaker_name(mention, name):
     assert speaker_name(mention) == name
