@@ -63,3 +63,20 @@ def test_entities_stage_empty_input(nlp):
     empty = pd.DataFrame({"doc_id": [], "path": [], "text": []})
     out = extract_entities(empty, pd.DataFrame(columns=["doc_id", "sent_id", "start", "end", "text"]), {}, ErrorLog())
     assert len(out) == 0 and "canonical" in out.columns
+
+
+@pytest.mark.parametrize("model_ents, labels", [
+    # BBC: parties the model took for persons are the organisations the alias list says they are
+    ([("Labour", "PERSON"), ("Lib Dems", "PERSON")], [("Labour", "ORG", "Labour Party"), ("Lib Dems", "ORG", "Liberal Democrats")]),
+    # a person stays one; a party's group name the model calls NORP stays NORP (OntoNotes)
+    ([("Brown", "PERSON"), ("Tories", "NORP")], [("Brown", "PERSON", "Brown"), ("Tories", "NORP", "Conservative Party")]),
+])
+def test_entities_stage_party_taken_for_a_person_is_an_organisation(nlp, model_ents, labels):
+    from tests._entity_docs import make_doc
+
+    text = " and ".join(t for t, _ in model_ents) + " said so ."
+    doc = make_doc(nlp, text, model_ents)
+    docs = pd.DataFrame({"doc_id": ["x"], "path": ["x.txt"], "text": [text]})
+    sents = pd.DataFrame({"doc_id": ["x"], "sent_id": [0], "start": [0], "end": [len(text)], "text": [text]})
+    out = extract_entities(docs, sents, {"x": doc}, ErrorLog())
+    assert list(zip(out["text"], out["label"], out["canonical"])) == labels
