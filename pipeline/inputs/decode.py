@@ -18,8 +18,10 @@ The decoded text is then normalised (``normalize_text``):
   ``fix_encoding``, which changes nothing in text that is not mojibake;
 * HTML character references left in plain text (``communiqu&#233;``, ``&#163;5m``,
   ``&eacute;``: 23 of the 2,225 BBC articles) decoded with ftfy's ``unescape_html``,
-  which needs the closing ``;`` (``AT&T``, ``R&D`` stay); not in text that holds
-  a ``<``, as ftfy's own ``fix_text`` does, since there they may be meant as markup;
+  which needs the closing ``;`` (``AT&T``, ``R&D`` stay); not in a text that holds
+  a ``<`` anywhere (ftfy's own ``fix_text`` asks the same of each line), since
+  there they may be meant as markup (the HTML extractor's output has none left:
+  trafilatura decodes them itself);
 * Unicode NFC normalisation (composed accents);
 * CRLF and lone CR become LF;
 * every Unicode space separator (NBSP U+00A0, thin and narrow spaces, ...)
