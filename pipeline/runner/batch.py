@@ -62,10 +62,21 @@ class BatchTask:
         """(doc_id, path) of each document the task holds, in order."""
         if self.files is not None:
             return [(f.doc_id, f.path) for f in self.files]
-        if self.raw is not None:
-            return [(r.doc_id, r.path) for r in self.raw]
-        d = self.tables.get("documents")
-        return list(zip(d["doc_id"], d["path"])) if d is not None else []
+        return _doc_keys(self.raw, self.tables)
+
+
+def _doc_keys(raw: list[RawDocument] | None, tables: dict[str, pd.DataFrame]) -> list[tuple[str, str | None]]:
+    """(doc_id, path) of a batch's documents: its raw documents, or its documents table."""
+    if raw is not None and "documents" not in tables:
+        return [(r.doc_id, r.path) for r in raw]
+    d = tables.get("documents")
+    return list(zip(d["doc_id"], d["path"])) if d is not None else []
+
+
+def _one_document(tables: dict[str, pd.DataFrame], raw: list[RawDocument] | None, doc_id: str):
+    """The tables' rows and the raw document of one document of a batch."""
+    return ({n: t[t["doc_id"] == doc_id] for n, t in tables.items()},
+            [r for r in raw if r.doc_id == doc_id] if raw is not None else None)
 
 
 def document_tasks(task: BatchTask) -> list[BatchTask]:
@@ -75,11 +86,10 @@ def document_tasks(task: BatchTask) -> list[BatchTask]:
     out = []
     for k, (doc_id, _) in enumerate(task.documents()):
         files = [f for f in task.files if f.doc_id == doc_id] if task.files is not None else None
-        raw = [r for r in task.raw if r.doc_id == doc_id] if task.raw is not None else None
-        tables = {n: t[t["doc_id"] == doc_id] for n, t in task.tables.items()}
+        tables, raw = _one_document(task.tables, task.raw, doc_id)
         out.append(replace(task, raw=raw, files=files, tables=tables, sub=k,
-                           previous={d: v for d, v in task.previous.items() if d == doc_id},
-                           cached={d: v for d, v in task.cached.items() if d == doc_id}))
+                           previous={doc_id: task.previous[doc_id]} if doc_id in task.previous else {},
+                           cached={doc_id: task.cached[doc_id]} if doc_id in task.cached else {}))
     return out
 
 
@@ -137,14 +147,10 @@ class BatchContext:
 
     def doc_keys(self) -> list[tuple[str, str | None]]:
         """(doc_id, path) of the batch's documents, for per-document retries."""
-        if self._raw is not None and "documents" not in self._tables:
-            return [(r.doc_id, r.path) for r in self._raw]
-        d = self._tables["documents"]
-        return list(zip(d["doc_id"], d["path"]))
+        return _doc_keys(self._raw, self._tables)
 
     def only(self, doc_id: str, errors: ErrorLog) -> "BatchContext":
-        tables = {n: t[t["doc_id"] == doc_id] for n, t in self._tables.items()}
-        raw = [r for r in self._raw if r.doc_id == doc_id] if self._raw is not None else None
+        tables, raw = _one_document(self._tables, self._raw, doc_id)
         docs = {doc_id: self._docs[doc_id]} if doc_id in self._docs else {}
         return BatchContext(tables, raw, docs, errors)
 
