@@ -482,11 +482,11 @@ def find_attributions(doc: Doc, text: str) -> DocQuotes:
     blocking = [(sp.open_pos, sp.close_end) for sp in scan.spans if (sp.start, sp.end) in kept]
     indirect = indirect_attributions(ix, blocking)
     direct = _without_fragments(text, direct, indirect)
-    atts = _one_per_content(sorted(direct + indirect, key=lambda a: (a.start, a.kind)))
+    atts = sorted(direct + indirect, key=lambda a: (a.start, a.kind))
     notes = outlet_notes(text)
     if notes:
         atts = [a for a in atts if not any(s <= a.start < e for s, e in notes)]
-    return DocQuotes(atts, scan.problems, ix.sents)
+    return DocQuotes(_one_per_content(atts), scan.problems, ix.sents)
 
 
 def _one_per_content(atts: list[Attribution]) -> list[Attribution]:

@@ -132,7 +132,8 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _style(ch: str) -> str:
-    return "straight" if ch in "\"`'" else "guillemet" if ch in "«»" else "curly"
+    """The family of a mark character: straight (``"``, and `` `` ``/``''``), guillemets, curly."""
+    return "straight" if ch in STRAIGHT_DOUBLE + "`'" else "guillemet" if ch in "«»" else "curly"
 
 
 def _next_paragraph_opener(text: str, par_end: int, marks_by_pos: dict[int, Mark], opener: Mark) -> Mark | None:
