@@ -64,8 +64,8 @@ class GatedPatterns:
             self._add_patterns(matcher, **dict(zip(GATED, which)))
         return matcher
 
-    def _add_patterns(self, matcher: Matcher, named: bool = True, initials: bool = True, money: bool = True,
-                      year_range: bool = True, honorific: bool = True) -> None:
+    def _add_patterns(self, matcher: Matcher, *, named: bool, initials: bool, money: bool, year_range: bool,
+                      honorific: bool) -> None:
         dotted = list(lines("dotted_abbreviations"))
         surname = {"TEXT": {"REGEX": r"^[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)*$"}, "IS_STOP": False}
         # "A.Lukashenko", "M.G.Link": initials glued to the surname (one token).

@@ -46,7 +46,7 @@ def doc_mentions(doc_id: str, doc: Doc, text: str, starts: tuple[list[int], list
     for ent in doc.ents:
         s0, s1 = ent.start_char, ent.end_char
         label = ent.label_
-        if label == "PERSON" and alias_kind(ent.text) == "organisation":
+        if label == "PERSON" and alias_kind(text[s0:s1]) == "organisation":
             # a party the model took for a person (BBC: `Labour` 87 times, `Lib Dems` 79,
             # `Lib Dem` 68 in 2,225 articles) is the organisation the alias list says it is
             label = "ORG"
