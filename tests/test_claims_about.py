@@ -61,6 +61,44 @@ def test_claims_about_resolves_descriptions_and_a_referring_it(nlp):
                                                ["Eurasian Charter"], ["Eurasian Charter"], []]
 
 
+# Two claims of one paragraph and what the second is about: a pronoun "it" points back at
+# the thing the subject of the claim before names, or at the organisation framing it; a
+# "the party" at the last party named before, by any of its names (BBC, 2,225 articles).
+@pytest.mark.parametrize(("first", "second", "ents", "about"), [
+    # the subject before is the thing: "It" is it
+    ("The Road Safety Bill would allow breath tests to be used in court.",
+     "It also includes plans for a staggered fines system.",
+     [("Road Safety Bill", "LAW", "Road Safety Bill")], ["Road Safety Bill"]),
+    # ... or a name set beside the subject, or its owner
+    ("But its own internet business, AOL, had mixed fortunes.", "It lost 464,000 subscribers in the fourth quarter.",
+     [("AOL", "ORG", "AOL")], ["AOL"]),
+    ("Heineken's net income fell to 537m euros.", "It blamed weak demand in western Europe.",
+     [("Heineken", "ORG", "Heineken"), ("Europe", "LOC", "Europe")], ["Heineken", "Europe"]),
+    # a name deeper in the sentence before is not what "it" is: the poster is
+    ("There was controversy over another poster offered to Labour members.", "It showed Mr Howard as a flying pig.",
+     [("Labour", "ORG", "Labour Party"), ("Mr Howard", "PERSON", "Michael Howard")], ["Michael Howard"]),
+    # after an adverbial clause "it" is something of that clause
+    ("The Economic and Social Research Council funds research.",
+     "If the government is serious about skills, it needs to find a better mechanism.",
+     [("Economic and Social Research Council", "ORG", "Economic and Social Research Council")], []),
+    # an impersonal "it" names nothing
+    ("Thames Valley Police opened an inquiry.", "It appeared a man used a ladder to get into the house.",
+     [("Thames Valley Police", "ORG", "Thames Valley Police")], []),
+    # "Qantas said it ...": the organisation framing the content
+    ("Shares rose on Monday.", "Qantas said it was looking to build its operations overseas.",
+     [("Monday", "DATE", "Monday"), ("Qantas", "ORG", "Qantas")], ["Qantas"]),
+    # "the party": a party named by an alias or by its members' adjective
+    ("Lib Dem leader Charles Kennedy spoke in London.", "He said the party would cut the basic rate.",
+     [("Lib Dem", "ORG", "Liberal Democrats"), ("Charles Kennedy", "PERSON", "Charles Kennedy"),
+      ("London", "GPE", "London")], ["Liberal Democrats"]),
+    ("A Conservative spokeswoman spoke on Monday.", "She said the party stuck to the rules.",
+     [("Conservative", "NORP", "Conservative Party"), ("Monday", "DATE", "Monday")], ["Conservative Party"]),
+])
+def test_claims_about_points_back(nlp, first, second, ents, about):
+    out, _ = tables(nlp, f"{first} {second}", ents, [], [(first, None, None), (second, None, None)])
+    assert list(out["about"].iloc[1]) == about
+
+
 @pytest.mark.parametrize(("sentence", "about"), [
     # a news agency inside a claim is an editorial note, never a topic
     ("We can see this in the CSTO (CSTO - TASS here and henceforth).", ["CSTO"]),

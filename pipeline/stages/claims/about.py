@@ -13,11 +13,14 @@
   (persons, organisations, countries and regions, events, documents and laws;
   not nationalities, dates or numbers), plus the entities the content names by a
   description the text makes unambiguous: "our organization" / "the organization"
-  -> the last organisation named before whose name or expansion has that noun
-  (a delegate at the OSCE: OSCE), "this document" / "the charter" -> the last
-  document or law named before; "It could serve as ..." (a verb other than "be")
-  -> the one organisation, event or law the claim before it in the paragraph is
-  about. The speaker's other reported clauses in the sentence count too. The
+  -> the last organisation named before whose name, alias or expansion has that
+  noun (a delegate at the OSCE: OSCE; "the party" -> Liberal Democrats, an alias of
+  which is "Liberal Democrat Party"), "this document" / "the charter" -> the last
+  document or law named before; a content whose subject is "it" (a verb other than
+  "be", not impersonal, no adverbial clause before it) -> the organisation that
+  frames it ("Qantas said it ...") or else the organisation, event or law that the
+  subject of the claim before it in the paragraph names ("The charter ... It could
+  serve as ..."). The speaker's other reported clauses in the sentence count too. The
   speaker and the attribution frame ("Igor Sekreta said at the OSCE Ministerial
   Council in Vienna", "BelTA has learned") are outside the content, so they are
   not what the claim is about, unless the content names them; news agencies
@@ -36,10 +39,11 @@ from typing import Mapping
 
 import numpy as np
 import pandas as pd
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
-from ...resources import QUOTE_CHARS, word_list
-from ..entities.canonical import alias_kind, known_acronyms
+from ...nlp.lemmas import lemma
+from ...resources import QUOTE_CHARS, word_list, word_set
+from ..entities.canonical import alias_kind, alias_names, known_acronyms
 from .cues import content_span
 
 #: entity labels a claim can be about (docs/guidelines.md §5: persons, organisations,
@@ -98,6 +102,11 @@ class _DocEntities:
         hi = int(np.searchsorted(self.starts, b, side="left"))
         return [r for r in self.rows[lo:hi] if r[1] <= b]
 
+    def at(self, pos: int) -> list[tuple[int, int, str, str]]:
+        """Mentions covering the character ``pos``."""
+        hi = int(np.searchsorted(self.starts, pos, side="right"))
+        return [r for r in self.rows[max(0, hi - 4):hi] if r[0] <= pos < r[1]]
+
     def before(self, pos: int) -> list[tuple[int, int, str, str]]:
         """Mentions ending before ``pos``, nearest first."""
         hi = int(np.searchsorted(self.starts, pos, side="left"))
@@ -132,12 +141,12 @@ def aboutable(label: str, name: str) -> bool:
     return label in ABOUT_LABELS or (label == "NORP" and alias_kind(name) == "organisation")
 
 
-def _name_words(name: str) -> set[str]:
-    words = {w.lower() for w in name.replace("-", " ").split()}
-    expansion = known_acronyms().get(name)
-    if expansion:
-        words |= {w.lower() for w in expansion.replace("-", " ").split()}
-    return words
+@lru_cache(maxsize=4096)
+def _name_words(name: str) -> frozenset[str]:
+    """The words of ``name``, of its expansion and of its aliases ("Liberal Democrats"
+    -> also "party", from the alias "Liberal Democrat Party")."""
+    forms = [name, known_acronyms().get(name) or "", *alias_names().get(name, ())]
+    return frozenset(w.lower() for form in forms for w in form.replace("-", " ").split())
 
 
 def described(doc: Doc | None, ents: _DocEntities, a: int, b: int) -> list[str]:
@@ -155,7 +164,10 @@ def described(doc: Doc | None, ents: _DocEntities, a: int, b: int) -> list[str]:
         if not any(c.dep_ in ("det", "poss") and c.lower_ in _DESCRIBING for c in t.children):
             continue
         for s, e, label, name in ents.before(t.idx):
-            if low in BODY_NOUNS and label == "ORG" and low in _name_words(name):
+            # a party named by its members' adjective counts ("the local Conservative
+            # chairman ... The party says": the Conservative Party, not a party named before)
+            body = label == "ORG" or (label == "NORP" and alias_kind(name) == "organisation")
+            if low in BODY_NOUNS and body and low in _name_words(name):
                 out.append(name)
                 break
             if low in DOCUMENT_NOUNS and label == "LAW" and (low in ("document", "bill") or low in _name_words(name)):
@@ -187,16 +199,65 @@ def about_names(doc: Doc | None, ents: _DocEntities, a: int, b: int) -> list[str
     return list(dict.fromkeys(names))
 
 
-def _referring_it(doc: Doc | None, a: int, b: int) -> bool:
-    """The content's main clause has "it" for subject and a verb that is not "be"
-    ("It could serve as the foundation ...", not "It is essential to ...")."""
+def _subject(doc: Doc | None, a: int, b: int) -> Token | None:
+    """The head of the subject of the content's main clause, if it has one."""
     if doc is None:
-        return False
+        return None
     span = doc.char_span(a, b, alignment_mode="contract")
     if span is None or not len(span):
-        return False
+        return None
     root = span.root
-    return root.pos_ == "VERB" and any(c.dep_ == "nsubj" and c.lower_ == "it" for c in root.children)
+    for c in root.children:
+        if c.dep_ in ("nsubj", "nsubjpass") and span.start <= c.i < span.end:
+            return c
+    return None
+
+
+def _referring_it(subject: Token | None) -> bool:
+    """The content's main clause has "it" for subject and a verb that is not "be"
+    ("It could serve as the foundation ...", not "It is essential to ..."), with no
+    adverbial clause before it: after "If the government is serious ..., it needs"
+    or "once Britain had opted in, then it could not opt out", "it" names something
+    of that clause (BBC politics, 2,225 articles: each such case read wrong)."""
+    if subject is None or subject.lower_ != "it":
+        return False
+    root = subject.head
+    if root.pos_ != "VERB" or any(c.dep_ == "advcl" and c.i < subject.i for c in root.children):
+        return False
+    # an impersonal "it" ("it emerged that ...", "it is thought that ...") names nothing
+    if lemma(root) in word_set("impersonal_it_verbs"):
+        return False
+    return not (subject.dep_ == "nsubjpass" and any(c.dep_ == "ccomp" for c in root.children))
+
+
+def _subject_names(subject: Token | None, ents: _DocEntities) -> list[str]:
+    """The things (organisations, events, laws) the subject of a clause names: its head,
+    a name set beside it ("its own internet business, AOL, had ..."), or its owner
+    ("Heineken's net income fell ... It blamed weak demand"); "the bill" after the bill
+    was named."""
+    if subject is None:
+        return []
+    out = []
+    if subject.lower_ in BODY_NOUNS or subject.lower_ in DOCUMENT_NOUNS:
+        out += described(subject.doc, ents, subject.idx, subject.idx + len(subject.text))
+    for t in [subject, *(c for c in subject.children if c.dep_ in ("appos", "poss"))]:
+        for s, e, label, name in ents.at(t.idx):
+            if label in _IT_LABELS:
+                out.append(_generic_body(ents, s, name) or name if label == "ORG" else name)
+    return out
+
+
+def _topic(subject: Token | None, it_names: list[str], things: list[str], ents: _DocEntities) -> list[str]:
+    """The one thing of ``things`` a later "it" points back at: the one the subject names
+    (``it_names`` when the subject is "it"). A pronoun subject points back at the subject
+    of the sentence before, not at a name deeper in it (the centering preference, Grosz,
+    Joshi & Weinstein 1995): "There was controversy over a poster offered to Labour
+    members. It showed ..." is the poster."""
+    named = it_names if subject is not None and subject.lower_ == "it" else _subject_names(subject, ents)
+    for thing in things:
+        if thing in named:
+            return [thing]
+    return []
 
 
 def annotate_claims(claims: pd.DataFrame, quotes: pd.DataFrame, entities: pd.DataFrame,
@@ -244,12 +305,25 @@ def annotate_claims(claims: pd.DataFrame, quotes: pd.DataFrame, entities: pd.Dat
                 if spk == speaker and q0 < int(end) and q1 > int(start) and (q0, q1) != quote[:2]:
                     names += about_names(doc, ents, *_trim(text, max(q0, int(start)), min(q1, int(end))))
         prev = previous.get(doc_id)
-        if prev is not None and prev[0] == text.count("\n", 0, int(start)) and _referring_it(doc, a, b):
-            names = prev[1] + names  # "It could serve ...": the thing the claim before was about
+        subject = _subject(doc, a, b)
+        framed = (a, b) != (int(start), int(end))
+        frame_subject = None
+        it_names: list[str] = []
+        if _referring_it(subject):
+            # "Qantas said it was looking ...": the organisation framing the content; else
+            # "It could serve ...": the thing the claim before, in the paragraph, was about
+            frame_subject = _subject(doc, int(start), int(end)) if framed else None
+            it_names = _subject_names(frame_subject, ents)[:1]
+            if not it_names and prev is not None and prev[0] == text.count("\n", 0, int(start)):
+                it_names = prev[1]
+            names = it_names + names
         names = list(dict.fromkeys(names))
         abouts.append(names)
         things = [n for n in names if ents.label_of.get(n) in _IT_LABELS]
-        previous[doc_id] = (text.count("\n", 0, int(end)), things[:1] if len(things) == 1 else [])
+        keep = _topic(subject, it_names, things, ents) if things else []
+        if things and not keep and framed:  # "Heineken said it ...": the frame's subject
+            keep = _topic(frame_subject or _subject(doc, int(start), int(end)), [], things, ents)
+        previous[doc_id] = (text.count("\n", 0, int(end)), keep)
         if not isinstance(speaker, str):
             kinds.append(None)  # the publication's own claim: no speaker, no kind (docs/guidelines.md §4.6)
         elif quote is not None:

@@ -110,6 +110,18 @@ def aliases() -> dict[str, tuple[str, str]]:
     return out
 
 
+@lru_cache(maxsize=1)
+def alias_names() -> dict[str, tuple[str, ...]]:
+    """canonical name -> its aliases in ``resources/entity_aliases.txt``, as written
+    ("Liberal Democrats" -> ("Liberal Democrats", "Liberal Democrat", "Liberal Democrat
+    Party", "Lib Dems", ...))."""
+    out: dict[str, list[str]] = {}
+    for line in word_list("entity_aliases"):
+        alias, canonical = (p.strip() for p in line.split("|")[:2])
+        out.setdefault(canonical, [canonical]).append(alias)
+    return {name: tuple(dict.fromkeys(names)) for name, names in out.items()}
+
+
 @lru_cache(maxsize=65536)  # a pure function of the name (the list is read once): names recur
 def alias_of(name: str | None) -> tuple[str, str] | None:
     """(canonical name, kind) the alias list gives ``name`` ("the Tories" ->
