@@ -74,6 +74,12 @@ def test_claims_about_resolves_descriptions_and_a_referring_it(nlp):
      [("AOL", "ORG", "AOL")], ["AOL"]),
     ("Heineken's net income fell to 537m euros.", "It blamed weak demand in western Europe.",
      [("Heineken", "ORG", "Heineken"), ("Europe", "LOC", "Europe")], ["Heineken", "Europe"]),
+    ("The service, Google Video beta, searches closed captions.", "It only searches US channel content.",
+     [("Google Video", "ORG", "Google Video"), ("US", "GPE", "United States")], ["Google Video", "United States"]),
+    # a fronted phrase without a subject of its own leaves "it" the main subject
+    ("France Telecom is consolidating its interest in Equant.",
+     "Subject to approval by shareholders of the two firms, it will buy the shares it does not already own.",
+     [("France Telecom", "ORG", "France Telecom"), ("Equant", "ORG", "Equant")], ["France Telecom"]),
     # a name deeper in the sentence before is not what "it" is: the poster is
     ("There was controversy over another poster offered to Labour members.", "It showed Mr Howard as a flying pig.",
      [("Labour", "ORG", "Labour Party"), ("Mr Howard", "PERSON", "Michael Howard")], ["Michael Howard"]),

@@ -213,6 +213,13 @@ def _subject(doc: Doc | None, a: int, b: int) -> Token | None:
     return None
 
 
+def _finite(clause: Token) -> bool:
+    """A clause with a subordinator or a subject of its own ("if the government is
+    serious", "once Britain had opted in"), not a phrase ("Subject to approval by
+    shareholders", "Following the death of ...") whose understood subject is the main one."""
+    return any(c.dep_ in ("mark", "nsubj", "nsubjpass") for c in clause.children)
+
+
 def _referring_it(subject: Token | None) -> bool:
     """The content's main clause has "it" for subject and a verb that is not "be"
     ("It could serve as the foundation ...", not "It is essential to ..."), with no
@@ -222,7 +229,7 @@ def _referring_it(subject: Token | None) -> bool:
     if subject is None or subject.lower_ != "it":
         return False
     root = subject.head
-    if root.pos_ != "VERB" or any(c.dep_ == "advcl" and c.i < subject.i for c in root.children):
+    if root.pos_ != "VERB" or any(c.dep_ == "advcl" and c.i < subject.i and _finite(c) for c in root.children):
         return False
     # an impersonal "it" ("it emerged that ...", "it is thought that ...") names nothing
     if lemma(root) in word_set("impersonal_it_verbs"):
@@ -240,7 +247,9 @@ def _subject_names(subject: Token | None, ents: _DocEntities) -> list[str]:
     out = []
     if subject.lower_ in BODY_NOUNS or subject.lower_ in DOCUMENT_NOUNS:
         out += described(subject.doc, ents, subject.idx, subject.idx + len(subject.text))
-    for t in [subject, *(c for c in subject.children if c.dep_ in ("appos", "poss"))]:
+    beside = [c for c in subject.children if c.dep_ in ("appos", "poss")]
+    beside += [c for b in beside for c in b.children if c.dep_ == "compound"]  # "Google Video beta"
+    for t in [subject, *beside]:
         for s, e, label, name in ents.at(t.idx):
             if label in _IT_LABELS:
                 out.append(_generic_body(ents, s, name) or name if label == "ORG" else name)
