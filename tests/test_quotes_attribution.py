@@ -336,6 +336,15 @@ EXPECTED = {
                                 (I, "to soldier on and amass as many delegates as possible",
                                  "self-described democratic socialist", "vowed")],
     "according_after_said": [(D, "They don’t care about politics,", "Obama", "said")],
+    # mid-sentence, `according to X` is the source of the main clause before it, not of
+    # what follows X (PolNeAR dev) ...
+    "according_mid_sentence": [(I, "The top 1 percent would see their after-tax incomes go up by as much as 19.9 "
+                                   "percent", "Tax Foundation", "according to")],
+    # ... unless that clause is a report of its own: its content is the source's too
+    "according_inside_report": [(I, "according to an analysis of her personal calendar, 85 of the 154 people had "
+                                     "donated to the Clinton Foundation", "AP", "reported"),
+                                (I, "85 of the 154 people had donated to the Clinton Foundation",
+                                 "analysis of her personal calendar", "according to")],
 }
 
 
