@@ -40,6 +40,8 @@ def add_to_pipeline(nlp: Language) -> None:
 # name (``M.G. Link``), so it never starts a sentence. spaCy keeps an initial
 # glued to a surname ("A.Lukashenko") as one token, which needs no rule.
 _INITIALS_RE = re.compile(r"^(?:[A-Z]\.){1,3}$")
+# A one-letter unit with its full stop, glued to a number before it ("50m.", "1500m.")
+_UNIT_RE = re.compile(r"^[a-z]\.$")
 _OPEN_BRACKETS = "([{"
 _CLOSE_BRACKETS = ")]}"
 _TERMINAL = (".", "!", "?", "…")
@@ -161,6 +163,13 @@ def _boundary(toks: _Tokens, i: int, depth: int) -> bool | None:
         return False
     if not closers and last in word_set("sentence_abbreviations", lower=False):
         return False  # "Mrs. Natalya Drozd"
+    if _UNIT_RE.match(last) and j > 0 and not toks.doc[j - 1].whitespace_ and toks.doc[j - 1].like_num \
+            and texts[i][:1].isupper():
+        # "worth £50m. Chief executive ...", "the 1500m. But ...": spaCy keeps a
+        # one-letter unit and its full stop as one token (its tokenizer exceptions
+        # for "a." to "z."), which the parser never ends a sentence at (BBC: 67
+        # claims glued two sentences together this way)
+        return True
     if not closers and _INITIALS_RE.match(last):
         tag = toks.doc[i].tag_
         if not tag or tag in ("NNP", "NNPS"):
