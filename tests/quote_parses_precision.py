@@ -761,4 +761,22 @@ PARSES = {
         ('Foundation', False, 21, 'pobj', 'PROPN', 'NNP', 'Foundation', 'I-ORG'),
         ('.', False, 2, 'punct', 'PUNCT', '.', '.', 'O'),
     ],
+    # BBC entertainment/143 (shortened): a passive of a verb whose object is never what was said
+    'passive_not_speech': [
+        ('The', True, 1, 'det', 'DET', 'DT', 'the', 'O'),
+        ('song', True, 3, 'nsubjpass', 'NOUN', 'NN', 'song', 'O'),
+        ('was', True, 3, 'auxpass', 'AUX', 'VBD', 'be', 'O'),
+        ('written', True, 3, 'ROOT', 'VERB', 'VBN', 'write', 'O'),
+        ('by', True, 3, 'agent', 'ADP', 'IN', 'by', 'O'),
+        ('Lionel', True, 6, 'compound', 'PROPN', 'NNP', 'Lionel', 'B-ORG'),
+        ('Richie', True, 4, 'pobj', 'PROPN', 'NNP', 'Richie', 'I-ORG'),
+        ('and', True, 6, 'cc', 'CCONJ', 'CC', 'and', 'O'),
+        ('Michael', True, 9, 'compound', 'PROPN', 'NNP', 'Michael', 'B-PERSON'),
+        ('Jackson', True, 6, 'conj', 'PROPN', 'NNP', 'Jackson', 'I-PERSON'),
+        ('and', True, 3, 'cc', 'CCONJ', 'CC', 'and', 'O'),
+        ('released', True, 3, 'conj', 'VERB', 'VBN', 'release', 'O'),
+        ('in', True, 11, 'prep', 'ADP', 'IN', 'in', 'O'),
+        ('1985', False, 12, 'pobj', 'NUM', 'CD', '1985', 'B-DATE'),
+        ('.', False, 3, 'punct', 'PUNCT', '.', '.', 'O'),
+    ],
 }

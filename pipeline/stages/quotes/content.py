@@ -83,12 +83,9 @@ def content_of(tok: Token, particle: Token | None, entry: str, quoted=None, subj
     if entry in entries("naming"):
         return _naming(tok)
     if entry in entries("object"):
-        got = _object(tok)
+        got = _object(tok) or _passive_subject(tok)  # the passive's subject is the active's object
         if got is not None:
             return got
-    got = _passive_subject(tok)
-    if got is not None:
-        return got
     if entry not in entries("speech"):
         return None  # `His leverage, they believe, isn't going anywhere`: no speech of its own
     got = _around(tok, quoted)
@@ -380,7 +377,9 @@ def _part_of_object(prep: Token) -> bool:
 
 def _passive_subject(tok: Token) -> Content | None:
     """`The move was first reported by the Post`: what was reported is the passive
-    subject (its speaker is the agent, see ``cues.subject_of``)."""
+    subject (its speaker is the agent, see ``cues.subject_of``). Only for a verb whose
+    object can be what was said (kind ``object``): `The song was written by Lionel
+    Richie`, `were admitted to hospital` report nothing (BBC)."""
     if not any(c.dep_ == "agent" for c in tok.children):
         return None
     subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
