@@ -230,3 +230,18 @@ def test_claims_stage_decide_by_content_whatever_the_type(cue_type, evaluative_c
     assert row["check_worthy_score"] == pytest.approx(p_check)
     assert bool(row["check_worthy"]) is worthy
     to_arrow(out, "claims")
+
+
+@pytest.mark.parametrize("sentence, claim", [
+    # a sentence that only introduces a list, or a heading in capitals, asserts nothing (BBC)
+    ("The proposals include:", False),
+    ("Judge Rand Rubin said she must:", False),
+    ("TOO FAST TOO FURIOUS (DIGITAL BRIDGES)", False),
+    # ... the same words going on to say something do
+    ("The proposals include a new tax on aviation fuel.", True),
+    ("The UN said the talks would resume in Vienna.", True),
+])
+def test_claims_stage_list_intro_and_capital_heading_yield_nothing(nlp, sentence, claim):
+    doc = nlp(sentence)
+    got = sentence_candidate("d", 0, 0, len(sentence), sentence, doc, None)
+    assert (got is not None) is claim

@@ -184,6 +184,17 @@ def _match_start(m: tuple) -> tuple[int]:
     return (m[1],)
 
 
+def _introduces_or_heads(text: str) -> bool:
+    """A sentence that only introduces what follows it (`The proposals include:`,
+    `Judge Rand Rubin said she must:`) or a heading set in capitals (`HEAD TO HEAD`):
+    it asserts nothing of its own (BBC: 13 and 3 such rows were claims)."""
+    t = text.rstrip()
+    if t.endswith(":"):
+        return True
+    letters = [ch for ch in t if ch.isalpha()]
+    return len(letters) > 3 and all(ch.isupper() for ch in letters)
+
+
 def sentence_candidate(doc_id: str, sent_id: int, start: int, end: int, text: str, doc: Doc,
                        doc_quotes: pd.DataFrame | DocQuotes | None,
                        matches: list[tuple[str, int, int]] | None = None,
@@ -195,7 +206,7 @@ def sentence_candidate(doc_id: str, sent_id: int, start: int, end: int, text: st
     span = _sentence_span(doc, start, end)
     if span is None or len(span) == 0:
         return None
-    if is_question(span, text) or not has_proposition(span):
+    if is_question(span, text) or not has_proposition(span) or _introduces_or_heads(text):
         return None
     content = content_span(span)
     # "“An architecture that would ensure lasting peace ...,” Aleinik emphasized": the
