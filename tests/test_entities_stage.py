@@ -80,3 +80,25 @@ def test_entities_stage_party_taken_for_a_person_is_an_organisation(nlp, model_e
     sents = pd.DataFrame({"doc_id": ["x"], "sent_id": [0], "start": [0], "end": [len(text)], "text": [text]})
     out = extract_entities(docs, sents, {"x": doc}, ErrorLog())
     assert list(zip(out["text"], out["label"], out["canonical"])) == labels
+
+
+@pytest.mark.parametrize("model_ents, labels", [
+    # BBC: the surname of the one person the article names in full, taken for something else
+    ([("Leonardo DiCaprio", "PERSON"), ("DiCaprio", "ORG")],
+     [("Leonardo DiCaprio", "PERSON", "Leonardo DiCaprio"), ("DiCaprio", "PERSON", "Leonardo DiCaprio")]),
+    ([("Marat Safin", "PERSON"), ("Safin", "LOC")], [("Marat Safin", "PERSON", "Marat Safin"), ("Safin", "PERSON", "Marat Safin")]),
+    # ... not a surname two named persons share, a known place or body, or an acronym
+    ([("Ashley Cole", "PERSON"), ("Joe Cole", "PERSON"), ("Cole", "ORG")],
+     [("Ashley Cole", "PERSON", "Ashley Cole"), ("Joe Cole", "PERSON", "Joe Cole"), ("Cole", "ORG", "Cole")]),
+    ([("Katie Georgia", "PERSON"), ("Georgia", "GPE")], [("Katie Georgia", "PERSON", "Katie Georgia"), ("Georgia", "GPE", "Georgia")]),
+    ([("Leadplex LLC", "PERSON"), ("LLC", "ORG")], [("Leadplex LLC", "PERSON", "Leadplex LLC"), ("LLC", "ORG", "LLC")]),
+])
+def test_entities_stage_surname_taken_for_something_else_is_the_person(nlp, model_ents, labels):
+    from tests._entity_docs import make_doc
+
+    text = " and ".join(t for t, _ in model_ents) + " said so ."
+    doc = make_doc(nlp, text, model_ents)
+    docs = pd.DataFrame({"doc_id": ["x"], "path": ["x.txt"], "text": [text]})
+    sents = pd.DataFrame({"doc_id": ["x"], "sent_id": [0], "start": [0], "end": [len(text)], "text": [text]})
+    out = extract_entities(docs, sents, {"x": doc}, ErrorLog())
+    assert list(zip(out["text"], out["label"], out["canonical"])) == labels
