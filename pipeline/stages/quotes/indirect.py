@@ -45,6 +45,11 @@ def _inside_one(a: int, b: int, spans: list[tuple[int, int]]) -> bool:
 _MIN_WORDS = {"clause": MIN_INDIRECT_WORDS, "around": MIN_INDIRECT_WORDS, "infinitive": 2}
 
 
+def _in_capitals(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    return len(letters) > 3 and all(ch.isupper() for ch in letters)
+
+
 def indirect_attributions(ix: DocIndex, quote_spans: list[tuple[int, int]]) -> list[Attribution]:
     doc = ix.doc
     # Beliefs count as reported positions too (`Belarus believes it is time ...`):
@@ -128,7 +133,9 @@ def indirect_attributions(ix: DocIndex, quote_spans: list[tuple[int, int]]) -> l
                 continue
             out.append(Attribution("indirect", start, end, cue_extent(tok, lex), subj, mention_bounds(subj),
                                    got.kind, si))
-    return out
+    # a heading set in capitals run into the text (`EVEN OZ'S BOSS THINKS HE'S FULL OF
+    # YOU-KNOW-WHAT - The head of Sony ...`, PolNeAR dev) is the outlet's, not speech
+    return [a for a in out if not _in_capitals(ix.text[a.start:a.end])]
 
 
 def _quoted_whole(doc, a: int, b: int) -> bool:
