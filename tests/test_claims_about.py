@@ -90,6 +90,14 @@ def test_claims_about_resolves_descriptions_and_a_referring_it(nlp):
     # an impersonal "it" names nothing
     ("Thames Valley Police opened an inquiry.", "It appeared a man used a ladder to get into the house.",
      [("Thames Valley Police", "ORG", "Thames Valley Police")], []),
+    ("Thames Valley Police opened an inquiry.", "It is thought that a man used a ladder.",
+     [("Thames Valley Police", "ORG", "Thames Valley Police")], []),
+    # ... but the same verbs with an object or a complement refer
+    ("The OSCE held its summit in Vienna.", "It remains the only forum uniting North America and Europe.",
+     [("OSCE", "ORG", "OSCE"), ("Vienna", "GPE", "Vienna"), ("North America", "LOC", "North America"),
+      ("Europe", "LOC", "Europe")], ["OSCE", "North America", "Europe"]),
+    ("Heineken reported higher sales.", "It took a 20% stake in the brewer last year.",
+     [("Heineken", "ORG", "Heineken")], ["Heineken"]),
     # "Qantas said it ...": the organisation framing the content
     ("Shares rose on Monday.", "Qantas said it was looking to build its operations overseas.",
      [("Monday", "DATE", "Monday"), ("Qantas", "ORG", "Qantas")], ["Qantas"]),
@@ -103,6 +111,19 @@ def test_claims_about_resolves_descriptions_and_a_referring_it(nlp):
 def test_claims_about_points_back(nlp, first, second, ents, about):
     out, _ = tables(nlp, f"{first} {second}", ents, [], [(first, None, None), (second, None, None)])
     assert list(out["about"].iloc[1]) == about
+
+
+@pytest.mark.parametrize(("sentence", "ents", "about"), [
+    ("Qantas said it was looking to build its operations overseas.", [("Qantas", "ORG", "Qantas")], ["Qantas"]),
+    # a news agency is never the topic, not even through "it"
+    ("Reuters said it had obtained a copy of the report.", [("Reuters", "ORG", "Reuters")], []),
+    # the owner of a person who speaks is not what "it" is
+    ("Labour's John Prescott said it would cost billions of pounds to fix the railways.",
+     [("Labour", "ORG", "Labour Party"), ("John Prescott", "PERSON", "John Prescott")], []),
+])
+def test_claims_about_it_is_the_organisation_framing_it(nlp, sentence, ents, about):
+    out, _ = tables(nlp, sentence, ents, [], [(sentence, None, None)])
+    assert list(out["about"].iloc[0]) == about
 
 
 @pytest.mark.parametrize(("sentence", "about"), [

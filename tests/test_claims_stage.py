@@ -237,6 +237,8 @@ def test_claims_stage_decide_by_content_whatever_the_type(cue_type, evaluative_c
     ("The proposals include:", False),
     ("Judge Rand Rubin said she must:", False),
     ("TOO FAST TOO FURIOUS (DIGITAL BRIDGES)", False),
+    # a sentence in capitals that ends like one is wire copy: it stays
+    ("THE PRESIDENT SAID THE ECONOMY WAS GROWING FAST.", True),
     # ... the same words going on to say something do
     ("The proposals include a new tax on aviation fuel.", True),
     ("The UN said the talks would resume in Vienna.", True),

@@ -17,7 +17,7 @@
   noun (a delegate at the OSCE: OSCE; "the party" -> Liberal Democrats, an alias of
   which is "Liberal Democrat Party"), "this document" / "the charter" -> the last
   document or law named before; a content whose subject is "it" (a verb other than
-  "be", not impersonal, no adverbial clause before it) -> the organisation that
+  "be", not impersonal, no finite adverbial clause before it) -> the organisation that
   frames it ("Qantas said it ...") or else the organisation, event or law that the
   subject of the claim before it in the paragraph names ("The charter ... It could
   serve as ..."). The speaker's other reported clauses in the sentence count too. The
@@ -42,7 +42,7 @@ import pandas as pd
 from spacy.tokens import Doc, Token
 
 from ...nlp.lemmas import lemma
-from ...resources import QUOTE_CHARS, word_list, word_set
+from ...resources import QUOTE_CHARS, word_list
 from ..entities.canonical import alias_kind, alias_names, known_acronyms
 from .cues import content_span
 
@@ -105,7 +105,9 @@ class _DocEntities:
     def at(self, pos: int) -> list[tuple[int, int, str, str]]:
         """Mentions covering the character ``pos``."""
         hi = int(np.searchsorted(self.starts, pos, side="right"))
-        return [r for r in self.rows[max(0, hi - 4):hi] if r[0] <= pos < r[1]]
+        # mentions do not overlap (``doc.ents``): only the last one starting at or
+        # before ``pos`` can cover it
+        return [r for r in self.rows[max(0, hi - 1):hi] if r[0] <= pos < r[1]]
 
     def before(self, pos: int) -> list[tuple[int, int, str, str]]:
         """Mentions ending before ``pos``, nearest first."""
@@ -225,16 +227,31 @@ def _referring_it(subject: Token | None) -> bool:
     ("It could serve as the foundation ...", not "It is essential to ..."), with no
     adverbial clause before it: after "If the government is serious ..., it needs"
     or "once Britain had opted in, then it could not opt out", "it" names something
-    of that clause (BBC politics, 2,225 articles: each such case read wrong)."""
+    of that clause (BBC, 2,225 articles: each such case read wrong); a phrase without a
+    subject of its own ("Subject to approval by shareholders, it will buy") does not."""
     if subject is None or subject.lower_ != "it":
         return False
     root = subject.head
     if root.pos_ != "VERB" or any(c.dep_ == "advcl" and c.i < subject.i and _finite(c) for c in root.children):
         return False
     # an impersonal "it" ("it emerged that ...", "it is thought that ...") names nothing
-    if lemma(root) in word_set("impersonal_it_verbs"):
+    kind = _impersonal_verbs().get(lemma(root))
+    clause = any(c.dep_ in ("ccomp", "xcomp", "csubj", "advcl") for c in root.children)
+    if kind == "always" or (kind == "clause" and clause):
         return False
     return not (subject.dep_ == "nsubjpass" and any(c.dep_ == "ccomp" for c in root.children))
+
+
+@lru_cache(maxsize=1)
+def _impersonal_verbs() -> dict[str, str]:
+    """lemma -> kind, from ``resources/claims_impersonal_it_verbs.txt``."""
+    out = {}
+    for line in word_list("claims_impersonal_it_verbs"):
+        verb, sep, kind = (p.strip() for p in line.partition("|"))
+        if not sep or kind not in ("always", "clause"):
+            raise ValueError(f"claims_impersonal_it_verbs.txt: expected 'lemma | always|clause'; got {line!r}")
+        out[verb] = kind
+    return out
 
 
 def _subject_names(subject: Token | None, ents: _DocEntities) -> list[str]:
@@ -247,11 +264,14 @@ def _subject_names(subject: Token | None, ents: _DocEntities) -> list[str]:
     out = []
     if subject.lower_ in BODY_NOUNS or subject.lower_ in DOCUMENT_NOUNS:
         out += described(subject.doc, ents, subject.idx, subject.idx + len(subject.text))
-    beside = [c for c in subject.children if c.dep_ in ("appos", "poss")]
+    head = ents.at(subject.idx)
+    # (not beside a person: "Labour's John Prescott said it would cost ...": "it" is no party)
+    beside = [] if any(label == "PERSON" for _, _, label, _ in head) else \
+        [c for c in subject.children if c.dep_ in ("appos", "poss")]
     beside += [c for b in beside for c in b.children if c.dep_ == "compound"]  # "Google Video beta"
     for t in [subject, *beside]:
-        for s, e, label, name in ents.at(t.idx):
-            if label in _IT_LABELS:
+        for s, e, label, name in head if t is subject else ents.at(t.idx):
+            if label in _IT_LABELS and aboutable(label, name):  # never a news agency ("Reuters said it ...")
                 out.append(_generic_body(ents, s, name) or name if label == "ORG" else name)
     return out
 

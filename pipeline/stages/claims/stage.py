@@ -2,8 +2,9 @@
 
 One row per sentence that asserts something (docs/guidelines.md §5):
 
-1. no row for headings (``sentences.is_heading``), questions and fragments
-   without a finite verb (``claim_cues.has_proposition``);
+1. no row for headings (``sentences.is_heading``, or set in capitals), questions,
+   fragments without a finite verb (``claim_cues.has_proposition``) and sentences
+   that only introduce a list (`The proposals include:`);
 2. the type: prescriptive or predictive when a cue pattern on the parse fires
    (``claim_cues``; prescriptive wins); evaluative when the main verb is itself a
    judgment ("He criticized ...") or the main predicate of the content is a
@@ -45,6 +46,7 @@ from .about import annotate_claims, content_of
 from .cues import (best_cue, content_span, cue_precision, doc_matches, evaluative_frame, evaluative_predicate,
                    find_cues, has_proposition, is_question)
 from .model import ClaimModel, load_model
+from ..headings import in_capitals
 from ...errors import DOCUMENT_ERRORS, ErrorLog
 from ...nlp.docs import doc_text
 from ...nlp.lemmas import lemma as lemma_of
@@ -189,10 +191,8 @@ def _introduces_or_heads(text: str) -> bool:
     `Judge Rand Rubin said she must:`) or a heading set in capitals (`HEAD TO HEAD`):
     it asserts nothing of its own (BBC: 13 and 3 such rows were claims)."""
     t = text.rstrip()
-    if t.endswith(":"):
-        return True
-    letters = [ch for ch in t if ch.isalpha()]
-    return len(letters) > 3 and all(ch.isupper() for ch in letters)
+    # (a sentence in capitals that ends like one is wire copy set in capitals: it stays)
+    return t.endswith(":") or (in_capitals(t) and not t.endswith((".", "!", "?", '"', "”")))
 
 
 def sentence_candidate(doc_id: str, sent_id: int, start: int, end: int, text: str, doc: Doc,

@@ -96,17 +96,26 @@ ALIAS_KINDS = ("organisation", "place", "document")
 
 
 @lru_cache(maxsize=1)
+def _alias_entries() -> tuple[tuple[str, str, str], ...]:
+    """(alias, canonical name, kind) of each line of ``resources/entity_aliases.txt``, checked."""
+    out = []
+    for line in word_list("entity_aliases"):
+        parts = tuple(p.strip() for p in line.split("|"))
+        if len(parts) != 3 or not parts[0] or not parts[1] or parts[2] not in ALIAS_KINDS:
+            raise ValueError(f"entity_aliases.txt: expected 'alias | canonical | kind' with kind one of "
+                             f"{', '.join(ALIAS_KINDS)}; got {line!r}")
+        out.append(parts)
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
 def aliases() -> dict[str, tuple[str, str]]:
     """key(alias) -> (canonical name, kind) from ``resources/entity_aliases.txt``;
     every canonical name is an alias of itself."""
     out: dict[str, tuple[str, str]] = {}
-    for line in word_list("entity_aliases"):
-        parts = [p.strip() for p in line.split("|")]
-        if len(parts) != 3 or not parts[0] or not parts[1] or parts[2] not in ALIAS_KINDS:
-            raise ValueError(f"entity_aliases.txt: expected 'alias | canonical | kind' with kind one of "
-                             f"{', '.join(ALIAS_KINDS)}; got {line!r}")
-        out[key(parts[0])] = (parts[1], parts[2])
-        out.setdefault(key(parts[1]), (parts[1], parts[2]))
+    for alias, canonical, kind in _alias_entries():
+        out[key(alias)] = (canonical, kind)
+        out.setdefault(key(canonical), (canonical, kind))
     return out
 
 
@@ -116,8 +125,7 @@ def alias_names() -> dict[str, tuple[str, ...]]:
     ("Liberal Democrats" -> ("Liberal Democrats", "Liberal Democrat", "Liberal Democrat
     Party", "Lib Dems", ...))."""
     out: dict[str, list[str]] = {}
-    for line in word_list("entity_aliases"):
-        alias, canonical = (p.strip() for p in line.split("|")[:2])
+    for alias, canonical, _ in _alias_entries():
         out.setdefault(canonical, [canonical]).append(alias)
     return {name: tuple(dict.fromkeys(names)) for name, names in out.items()}
 

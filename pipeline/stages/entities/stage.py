@@ -2,9 +2,12 @@
 
 The mentions come from the one spaCy parse, whose ``doc.ents`` the
 ``claimex_entity_rules`` component (``pipeline/ner_rules.py``) has already
-corrected; this stage only turns them into rows, places each in its sentence
-(from the ``sentences`` table, so both tables agree) and fills ``canonical``
-with the corpus-wide :func:`pipeline.stages.entities.canonical.canonical_names`.
+corrected; this stage turns them into rows, places each in its sentence (from
+the ``sentences`` table, so both tables agree), corrects two labels the document
+itself decides (a party the alias list names, tagged PERSON, is ORG; the lone
+surname of a person the document names in full, tagged as something else, is
+PERSON) and fills ``canonical`` with the corpus-wide
+:func:`pipeline.stages.entities.canonical.canonical_names`.
 """
 from __future__ import annotations
 
@@ -56,7 +59,7 @@ def doc_mentions(doc_id: str, doc: Doc, text: str, starts: tuple[list[int], list
         elif label in _SURNAME_MISLABELS and ent.text in surnames and _plain_name_word(ent.text):
             # the surname of the one person the article names in full, taken for
             # something else (BBC, 2,225 articles: `DiCaprio` ORG, `Safin` LOC,
-            # `Nadal` WORK_OF_ART, `Connors` PRODUCT: 120-odd mentions): that person
+            # `Nadal` WORK_OF_ART, `Connors` PRODUCT: 106 mentions): that person
             label = "PERSON"
         role = role_of(ent) if label == "PERSON" else None
         out.append(Mention(doc_id, len(out), sent_id_at(starts, s0), s0, s1, text[s0:s1], label, role))
@@ -69,7 +72,7 @@ _SURNAME_MISLABELS = frozenset({"ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "
 
 def _plain_name_word(word: str) -> bool:
     """One capitalised word, not an acronym, that names no known place or body."""
-    return (word[:1].isupper() and not word.isupper() and word.replace("-", "").replace("'", "").isalpha()
+    return (word[:1].isupper() and not word.isupper() and word.replace("-", "").replace("'", "").replace("’", "").isalpha()
             and alias_kind(word) is None and word.lower() not in _place_words())
 
 
@@ -84,7 +87,7 @@ def _surnames(ents) -> frozenset[str]:
     full: dict[str, set[str]] = {}
     for e in ents:
         words = e.text.split()
-        if e.label_ == "PERSON" and 2 <= len(words) <= 4 and all(_plain_name_word(w) or w[:1].isupper() for w in words) \
+        if e.label_ == "PERSON" and 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) \
                 and "," not in e.text and _plain_name_word(words[-1]):
             full.setdefault(words[-1], set()).add(e.text)
     return frozenset(w for w, names in full.items() if len(names) == 1)

@@ -14,8 +14,8 @@ docs/guidelines.md §4):
    register`, `called on Congress to act`), without the writer's words after it;
 4. ``naming``: the object with the name it is given (`called him a liar`);
 5. ``object``: the direct object, a noun phrase (`denied every allegation`);
-6. a passive with its agent: the passive subject (`The move was first reported by
-   the Post`);
+6. for an ``object`` verb, a passive with its agent: the passive subject (`The move
+   was first reported by the Post`; not `The song was written by ...`);
 7. the clause the cue interrupts or follows (`<content>, X said`, `Climate change,
    Mr. Obama says, is ...`); an interrupted clause is one span with the
    attribution inside it (``Content.around``).

@@ -14,6 +14,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Token
 
 from ...nlp.lemmas import lemma as lemma_of
+from ..headings import in_capitals
 from ...resources import QUOTE_CHARS, adverbial_openers, reporting_nouns
 
 from .content import content_of
@@ -43,11 +44,6 @@ def _inside_one(a: int, b: int, spans: list[tuple[int, int]]) -> bool:
 # Contents that are clauses need a few words (`said so` is no quote); a noun phrase
 # is a quote from one word on (`announced his resignation`, `mentioned Machado`).
 _MIN_WORDS = {"clause": MIN_INDIRECT_WORDS, "around": MIN_INDIRECT_WORDS, "infinitive": 2}
-
-
-def _in_capitals(text: str) -> bool:
-    letters = [ch for ch in text if ch.isalpha()]
-    return len(letters) > 3 and all(ch.isupper() for ch in letters)
 
 
 def indirect_attributions(ix: DocIndex, quote_spans: list[tuple[int, int]]) -> list[Attribution]:
@@ -134,8 +130,12 @@ def indirect_attributions(ix: DocIndex, quote_spans: list[tuple[int, int]]) -> l
             out.append(Attribution("indirect", start, end, cue_extent(tok, lex), subj, mention_bounds(subj),
                                    got.kind, si))
     # a heading set in capitals run into the text (`EVEN OZ'S BOSS THINKS HE'S FULL OF
-    # YOU-KNOW-WHAT - The head of Sony ...`, PolNeAR dev) is the outlet's, not speech
-    return [a for a in out if not _in_capitals(ix.text[a.start:a.end])]
+    # YOU-KNOW-WHAT - The head of Sony ... indicated as much`, PolNeAR dev) is the
+    # outlet's, whatever cue the parse found for it; words in capitals that someone
+    # wrote are a direct quote, in quotation marks, which this does not touch
+    # (only beside words that are not: a text all in capitals is wire copy, its reports stay)
+    return [a for a in out if not (in_capitals(ix.text[a.start:a.end])
+                                   and not in_capitals(ix.sents[a.sent_index].text))]
 
 
 def _quoted_whole(doc, a: int, b: int) -> bool:

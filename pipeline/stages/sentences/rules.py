@@ -163,12 +163,12 @@ def _boundary(toks: _Tokens, i: int, depth: int) -> bool | None:
         return False
     if not closers and last in word_set("sentence_abbreviations", lower=False):
         return False  # "Mrs. Natalya Drozd"
-    if _UNIT_RE.match(last) and j > 0 and not toks.doc[j - 1].whitespace_ and toks.doc[j - 1].like_num \
-            and texts[i][:1].isupper():
+    if not closers and _UNIT_RE.match(last) and j > 0 and not toks.doc[j - 1].whitespace_ \
+            and toks.doc[j - 1].like_num and texts[i][:1].isupper():
         # "worth £50m. Chief executive ...", "the 1500m. But ...": spaCy keeps a
         # one-letter unit and its full stop as one token (its tokenizer exceptions
-        # for "a." to "z."), which the parser never ends a sentence at (BBC: 67
-        # claims glued two sentences together this way)
+        # for "a." to "z."), which the parser never ends a sentence at (BBC, 2,225
+        # articles: 63 sentences were glued to the one before this way)
         return True
     if not closers and _INITIALS_RE.match(last):
         tag = toks.doc[i].tag_
