@@ -65,13 +65,8 @@ def test_entities_stage_empty_input(nlp):
     assert len(out) == 0 and "canonical" in out.columns
 
 
-@pytest.mark.parametrize("model_ents, labels", [
-    # BBC: parties the model took for persons are the organisations the alias list says they are
-    ([("Labour", "PERSON"), ("Lib Dems", "PERSON")], [("Labour", "ORG", "Labour Party"), ("Lib Dems", "ORG", "Liberal Democrats")]),
-    # a person stays one; a party's group name the model calls NORP stays NORP (OntoNotes)
-    ([("Brown", "PERSON"), ("Tories", "NORP")], [("Brown", "PERSON", "Brown"), ("Tories", "NORP", "Conservative Party")]),
-])
-def test_entities_stage_party_taken_for_a_person_is_an_organisation(nlp, model_ents, labels):
+def _rows(nlp, model_ents: list[tuple[str, str]]) -> list[tuple[str, str, str]]:
+    """(text, label, canonical) of the rows for one sentence naming ``model_ents`` as the model tagged them."""
     from tests._entity_docs import make_doc
 
     text = " and ".join(t for t, _ in model_ents) + " said so ."
@@ -79,7 +74,17 @@ def test_entities_stage_party_taken_for_a_person_is_an_organisation(nlp, model_e
     docs = pd.DataFrame({"doc_id": ["x"], "path": ["x.txt"], "text": [text]})
     sents = pd.DataFrame({"doc_id": ["x"], "sent_id": [0], "start": [0], "end": [len(text)], "text": [text]})
     out = extract_entities(docs, sents, {"x": doc}, ErrorLog())
-    assert list(zip(out["text"], out["label"], out["canonical"])) == labels
+    return list(zip(out["text"], out["label"], out["canonical"]))
+
+
+@pytest.mark.parametrize("model_ents, labels", [
+    # BBC: parties the model took for persons are the organisations the alias list says they are
+    ([("Labour", "PERSON"), ("Lib Dems", "PERSON")], [("Labour", "ORG", "Labour Party"), ("Lib Dems", "ORG", "Liberal Democrats")]),
+    # a person stays one; a party's group name the model calls NORP stays NORP (OntoNotes)
+    ([("Brown", "PERSON"), ("Tories", "NORP")], [("Brown", "PERSON", "Brown"), ("Tories", "NORP", "Conservative Party")]),
+])
+def test_entities_stage_party_taken_for_a_person_is_an_organisation(nlp, model_ents, labels):
+    assert _rows(nlp, model_ents) == labels
 
 
 @pytest.mark.parametrize("model_ents, labels", [
@@ -94,11 +99,4 @@ def test_entities_stage_party_taken_for_a_person_is_an_organisation(nlp, model_e
     ([("Leadplex LLC", "PERSON"), ("LLC", "ORG")], [("Leadplex LLC", "PERSON", "Leadplex LLC"), ("LLC", "ORG", "LLC")]),
 ])
 def test_entities_stage_surname_taken_for_something_else_is_the_person(nlp, model_ents, labels):
-    from tests._entity_docs import make_doc
-
-    text = " and ".join(t for t, _ in model_ents) + " said so ."
-    doc = make_doc(nlp, text, model_ents)
-    docs = pd.DataFrame({"doc_id": ["x"], "path": ["x.txt"], "text": [text]})
-    sents = pd.DataFrame({"doc_id": ["x"], "sent_id": [0], "start": [0], "end": [len(text)], "text": [text]})
-    out = extract_entities(docs, sents, {"x": doc}, ErrorLog())
-    assert list(zip(out["text"], out["label"], out["canonical"])) == labels
+    assert _rows(nlp, model_ents) == labels
