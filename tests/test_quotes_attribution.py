@@ -339,6 +339,10 @@ EXPECTED = {
     # a passive's subject is what was said only for a verb whose object can be (`The move
     # was first reported by the Post`), not for one of making or doing (BBC)
     "passive_not_speech": [],
+    # the name after a role is the speaker, whatever the parser hung it on (here an adverb)
+    "role_then_name_advmod": [(I, "there is no chance of history repeating itself", "Marcel Desailly", "insists"),
+                              (I, "there is no comparison between that side and the current Blues team",
+                               "Marcel Desailly", "says")],
     # a heading set in capitals, run into the text, is the outlet's words, not a report
     "heading_in_capitals": [],
     # mid-sentence, `according to X` is the source of the main clause before it, not of

@@ -350,7 +350,10 @@ class SpeakerResolver:
                 return self.canonical(e)
         for c in head.children:
             # after the role: "spokesman, Steffen Seibert"; before a postnominal: "Andrew Tyrie MP"
-            if (c.i > head.i and c.dep_ in ("appos", "compound", "flat", "npadvmod")) or \
+            # (a name the parser hung on the role as an adverb: "Former Chelsea captain
+            # Desailly, who ..., says", BBC)
+            if (c.i > head.i and (c.dep_ in ("appos", "compound", "flat", "npadvmod")
+                                  or (c.dep_ == "advmod" and c.pos_ == "PROPN"))) or \
                     (c.i == head.i - 1 and c.dep_ in ("compound", "flat") and head.text in postnominals()):
                 # the name itself, or a name inside the apposition ("Guy Mansfield QC")
                 for t in [c] + [k for k in c.subtree if k.i != c.i and k.dep_ in ("compound", "flat")]:
