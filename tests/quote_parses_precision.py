@@ -863,4 +863,17 @@ PARSES = {
         ('team', False, 36, 'conj', 'NOUN', 'NN', 'team', 'O'),
         ('.', False, 29, 'punct', 'PUNCT', '.', '.', 'O'),
     ],
+    # wire copy set all in capitals: its reports stay
+    'wire_copy_in_capitals': [
+        ('JOHN', True, 1, 'compound', 'PROPN', 'NNP', 'JOHN', 'B-PERSON'),
+        ('SMITH', True, 2, 'nsubj', 'PROPN', 'NNP', 'SMITH', 'I-PERSON'),
+        ('SAID', True, 2, 'ROOT', 'VERB', 'VBD', 'say', 'O'),
+        ('THE', True, 4, 'det', 'DET', 'DT', 'the', 'O'),
+        ('TALKS', True, 6, 'nsubj', 'NOUN', 'NNS', 'talk', 'B-ORG'),
+        ('WOULD', True, 6, 'aux', 'AUX', 'MD', 'would', 'I-ORG'),
+        ('RESUME', True, 2, 'ccomp', 'VERB', 'VB', 'resume', 'I-ORG'),
+        ('IN', True, 6, 'prep', 'ADP', 'IN', 'in', 'O'),
+        ('VIENNA', False, 7, 'pobj', 'PROPN', 'NNP', 'VIENNA', 'B-GPE'),
+        ('.', False, 2, 'punct', 'PUNCT', '.', '.', 'O'),
+    ],
 }

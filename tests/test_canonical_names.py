@@ -237,3 +237,27 @@ def test_canonical_names_leave_no_reference_cycles():
         if was_on:
             gc.enable()
     assert names[0] == names[1] and names[3] == names[4]
+
+
+def test_canonical_alias_names_of_a_canonical_name():
+    from pipeline.stages.entities.canonical import alias_names
+
+    names = alias_names()["Liberal Democrats"]
+    assert names[0] == "Liberal Democrats" and "Liberal Democrat Party" in names and "Lib Dems" in names
+    assert len(names) == len(set(names))
+
+
+@pytest.mark.parametrize("text", ["Lib Dems | Liberal Democrats | party\n", "Lib Dems | Liberal Democrats\n"])
+def test_canonical_malformed_alias_entry_is_refused(resource_text, text):
+    from pipeline.stages.entities import canonical
+
+    caches = (canonical._alias_entries, canonical.aliases, canonical.alias_names, canonical.alias_of)
+    resource_text(text)
+    for f in caches:
+        f.cache_clear()
+    try:
+        with pytest.raises(ValueError, match="expected 'alias | canonical | kind'"):
+            canonical.alias_names()
+    finally:
+        for f in caches:
+            f.cache_clear()

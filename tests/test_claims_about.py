@@ -83,15 +83,26 @@ def test_claims_about_resolves_descriptions_and_a_referring_it(nlp):
     # a name deeper in the sentence before is not what "it" is: the poster is
     ("There was controversy over another poster offered to Labour members.", "It showed Mr Howard as a flying pig.",
      [("Labour", "ORG", "Labour Party"), ("Mr Howard", "PERSON", "Michael Howard")], ["Michael Howard"]),
-    # after an adverbial clause "it" is something of that clause
-    ("The Economic and Social Research Council funds research.",
-     "If the government is serious about skills, it needs to find a better mechanism.",
-     [("Economic and Social Research Council", "ORG", "Economic and Social Research Council")], []),
+    # after an adverbial clause "it" is something of that clause; after a phrase without a
+    # subject of its own it is still the subject before
+    ("Thames Valley Police opened an inquiry.", "If the inquiry finds nothing, it will close the case.",
+     [("Thames Valley Police", "ORG", "Thames Valley Police")], []),
+    ("Thames Valley Police opened an inquiry.", "Having searched the house, it closed the case.",
+     [("Thames Valley Police", "ORG", "Thames Valley Police")], ["Thames Valley Police"]),
     # an impersonal "it" names nothing
     ("Thames Valley Police opened an inquiry.", "It appeared a man used a ladder to get into the house.",
      [("Thames Valley Police", "ORG", "Thames Valley Police")], []),
-    ("Thames Valley Police opened an inquiry.", "It is thought that a man used a ladder.",
+    ("Thames Valley Police opened an inquiry.", "It was decided that the house would be sealed.",
      [("Thames Valley Police", "ORG", "Thames Valley Police")], []),
+    ("Thames Valley Police opened an inquiry.", "It seems unlikely.",
+     [("Thames Valley Police", "ORG", "Thames Valley Police")], []),
+    # ... and "take", "remain", "happen" with a clause after them
+    ("Thames Valley Police opened an inquiry.", "It remains to be seen whether a man used a ladder.",
+     [("Thames Valley Police", "ORG", "Thames Valley Police")], []),
+    ("Thames Valley Police opened an inquiry.", "It took officers two years to find him.",
+     [("Thames Valley Police", "ORG", "Thames Valley Police")], []),
+    ("Thames Valley Police opened an inquiry.", "It happened on Monday.",
+     [("Thames Valley Police", "ORG", "Thames Valley Police")], ["Thames Valley Police"]),
     # ... but the same verbs with an object or a complement refer
     ("The OSCE held its summit in Vienna.", "It remains the only forum uniting North America and Europe.",
      [("OSCE", "ORG", "OSCE"), ("Vienna", "GPE", "Vienna"), ("North America", "LOC", "North America"),
@@ -175,3 +186,16 @@ def test_claims_content_inside_the_claim_and_about_names_known(seed_tables):
     assert {n for about in c["about"] for n in about} <= names
     assert (c["speaker"].isna() == c["speaker_kind"].isna()).all()
     assert set(seed_tables["quotes"]["speaker_kind"]) <= {"person", "organisation", "unnamed", "document", "unknown"}
+
+
+@pytest.mark.parametrize("text", ["appear | sometimes\n", "appear\n", "| always\n"])
+def test_claims_about_impersonal_verbs_malformed_entry_is_refused(resource_text, text):
+    from pipeline.stages.claims.about import _impersonal_verbs
+
+    resource_text(text)
+    _impersonal_verbs.cache_clear()
+    try:
+        with pytest.raises(ValueError, match="expected 'lemma | always|clause'"):
+            _impersonal_verbs()
+    finally:
+        _impersonal_verbs.cache_clear()

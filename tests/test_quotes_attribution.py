@@ -345,6 +345,8 @@ EXPECTED = {
                                "Marcel Desailly", "says")],
     # a heading set in capitals, run into the text, is the outlet's words, not a report
     "heading_in_capitals": [],
+    # ... but a whole sentence in capitals is wire copy: its report stays
+    "wire_copy_in_capitals": [(I, "THE TALKS WOULD RESUME IN VIENNA", "JOHN SMITH", "SAID")],
     # mid-sentence, `according to X` is the source of the main clause before it, not of
     # what follows X (PolNeAR dev) ...
     "according_mid_sentence": [(I, "The top 1 percent would see their after-tax incomes go up by as much as 19.9 "

@@ -76,6 +76,8 @@ def preset(doc: Doc, word: str, nth: int = 0):
     ("is worth £_ 50_ m. Chief executive John Beaumont said so .", "Chief", True),
     ("ran the 1500_ m. But he lost .", "But", True),
     ("ran 5 m. Later he rested .", "Later", None),
+    ("in section_ a. The rules apply .", "The", None),
+    ("ran 5_ km. Later he rested .", "Later", None),
     # ... but not before the attribution after a closing quote
     ("\"_ The club is worth £_ 800_ m._ \" Glazer said .", "Glazer", False),
     ("ran the 1500_ m. in the end .", "in", False),

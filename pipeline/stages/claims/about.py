@@ -248,7 +248,7 @@ def _impersonal_verbs() -> dict[str, str]:
     out = {}
     for line in word_list("claims_impersonal_it_verbs"):
         verb, sep, kind = (p.strip() for p in line.partition("|"))
-        if not sep or kind not in ("always", "clause"):
+        if not sep or not verb or kind not in ("always", "clause"):
             raise ValueError(f"claims_impersonal_it_verbs.txt: expected 'lemma | always|clause'; got {line!r}")
         out[verb] = kind
     return out
