@@ -351,6 +351,10 @@ EXPECTED = {
     # what follows X (PolNeAR dev) ...
     "according_mid_sentence": [(I, "The top 1 percent would see their after-tax incomes go up by as much as 19.9 "
                                    "percent", "Tax Foundation", "according to")],
+    # ... or after a conjunction or a relative pronoun: the source opens the clause after it (BBC)
+    "according_after_and": [(I, "contract negotiations are at an advanced stage with the player", "reports",
+                             "according to")],
+    "according_in_relative": [(I, "adjusts its cushioning to the runner", "Susanne Risse", "according to")],
     # ... unless that clause is a report of its own: its content is the source's too
     "according_inside_report": [(I, "according to an analysis of her personal calendar, 85 of the 154 people had "
                                      "donated to the Clinton Foundation", "AP", "reported"),

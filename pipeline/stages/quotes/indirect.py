@@ -314,6 +314,16 @@ def _according_indirect(ix: DocIndex, sent, si: int, acc: Token, quote_spans) ->
     # still cut at the source: PolNeAR train marks either side, and the whole clause as
     # content fits it worse (train: 8 more rows outside the gold, 6 more missed)
     owner = [r for r in cands if r[0] <= sent.root.i <= r[1] and not is_cue(sent.root, speech_lexicon())]
+    k = lo - 1
+    while k > sent.start and doc[k].is_punct:
+        k -= 1
+    if len(cands) == 2 and k >= sent.start and (doc[k].tag_ in ("WDT", "WP") or (
+            doc[k].dep_ in ("cc", "mark") and any(doc[j].dep_ in ("nsubj", "nsubjpass")
+                                                  for j in range(cands[1][0], cands[1][1] + 1)))):
+        # `..., and according to reports contract negotiations are ...` (a clause with its
+        # own subject, not `and, according to X, is now worth ...`), `a trainer which,
+        # according to X, ...`: the source opens the clause after it (BBC)
+        owner = [cands[1]]
     a, b = owner[0] if owner else max(cands, key=lambda r: ix.alpha_count(r[0], r[1]))
     if ix.alpha_count(a, b) < MIN_INDIRECT_WORDS:
         return None
