@@ -34,12 +34,13 @@ Scored by ``claims.score`` against ``data/gold/claims.jsonl`` (``about``, ``cont
 """
 from __future__ import annotations
 
+import bisect
 from functools import lru_cache
 from typing import Mapping
 
 import numpy as np
 import pandas as pd
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ...nlp.lemmas import lemma
 from ...resources import QUOTE_CHARS, word_list
@@ -140,7 +141,19 @@ def aboutable(label: str, name: str) -> bool:
     learned"), never the topic."""
     if name.casefold() in _agencies():
         return False
-    return label in ABOUT_LABELS or (label == "NORP" and alias_kind(name) == "organisation")
+    return label in ABOUT_LABELS or _is_body(label, name)
+
+
+def _is_body(label: str, name: str) -> bool:
+    """An organisation, or a party named by its members' adjective (NORP "Tories") that
+    the alias list calls an organisation."""
+    return label == "ORG" or (label == "NORP" and alias_kind(name) == "organisation")
+
+
+def _span(doc: Doc | None, a: int, b: int) -> Span | None:
+    """The tokens of the characters [a, b), or None (no Doc, or no whole token)."""
+    span = doc.char_span(a, b, alignment_mode="contract") if doc is not None else None
+    return span if span is not None and len(span) else None
 
 
 @lru_cache(maxsize=4096)
@@ -151,31 +164,29 @@ def _name_words(name: str) -> frozenset[str]:
     return frozenset(w.lower() for form in forms for w in form.replace("-", " ").split())
 
 
-def described(doc: Doc | None, ents: _DocEntities, a: int, b: int) -> list[str]:
-    """Entities the content [a, b) names by a description ("our organization" -> OSCE)."""
-    if doc is None:
-        return []
-    span = doc.char_span(a, b, alignment_mode="contract")
+def described(span: Span | None, ents: _DocEntities) -> list[str]:
+    """Entities the content ``span`` names by a description ("our organization" -> OSCE)."""
     if span is None:
         return []
-    out = []
-    for t in span:
-        low = t.lower_
-        if t.pos_ != "NOUN" or t.ent_type_ or not (low in BODY_NOUNS or low in DOCUMENT_NOUNS):
-            continue
-        if not any(c.dep_ in ("det", "poss") and c.lower_ in _DESCRIBING for c in t.children):
-            continue
-        for s, e, label, name in ents.before(t.idx):
-            # a party named by its members' adjective counts ("the local Conservative
-            # chairman ... The party says": the Conservative Party, not a party named before)
-            body = label == "ORG" or (label == "NORP" and alias_kind(name) == "organisation")
-            if low in BODY_NOUNS and body and low in _name_words(name):
-                out.append(name)
-                break
-            if low in DOCUMENT_NOUNS and label == "LAW" and (low in ("document", "bill") or low in _name_words(name)):
-                out.append(name)
-                break
-    return out
+    return [name for name in map(lambda t: _description(t, ents), span) if name is not None]
+
+
+def _description(t: Token, ents: _DocEntities) -> str | None:
+    """The entity the token names as a description ("our organization", "the bill"): the
+    last body (document or law) named before whose name has that noun."""
+    low = t.lower_
+    if t.pos_ != "NOUN" or t.ent_type_ or not (low in BODY_NOUNS or low in DOCUMENT_NOUNS):
+        return None
+    if not any(c.dep_ in ("det", "poss") and c.lower_ in _DESCRIBING for c in t.children):
+        return None
+    for s, e, label, name in ents.before(t.idx):
+        # a party named by its members' adjective counts ("the local Conservative
+        # chairman ... The party says": the Conservative Party, not a party named before)
+        if low in BODY_NOUNS and _is_body(label, name) and low in _name_words(name):
+            return name
+        if low in DOCUMENT_NOUNS and label == "LAW" and (low in ("document", "bill") or low in _name_words(name)):
+            return name
+    return None
 
 
 def _generic_body(ents: _DocEntities, start: int, name: str) -> str | None:
@@ -190,23 +201,22 @@ def _generic_body(ents: _DocEntities, start: int, name: str) -> str | None:
     return None
 
 
-def about_names(doc: Doc | None, ents: _DocEntities, a: int, b: int) -> list[str]:
-    """Canonical names the content [a, b) is about, in text order, each once."""
-    names = []
-    for s, e, label, name in ents.inside(a, b):
-        if not aboutable(label, name):
-            continue
-        names.append(_generic_body(ents, s, name) or name if label == "ORG" else name)
-    names += described(doc, ents, a, b)
+def _named(ents: _DocEntities, s: int, label: str, name: str) -> str:
+    """The name a mention stands for: an organisation's generic name ("the Organization")
+    is the body named before it."""
+    return _generic_body(ents, s, name) or name if label == "ORG" else name
+
+
+def about_names(span: Span | None, ents: _DocEntities, a: int, b: int) -> list[str]:
+    """Canonical names the content [a, b) (its tokens ``span``) is about, in text order, each once."""
+    names = [_named(ents, s, label, name) for s, e, label, name in ents.inside(a, b) if aboutable(label, name)]
+    names += described(span, ents)
     return list(dict.fromkeys(names))
 
 
-def _subject(doc: Doc | None, a: int, b: int) -> Token | None:
-    """The head of the subject of the content's main clause, if it has one."""
-    if doc is None:
-        return None
-    span = doc.char_span(a, b, alignment_mode="contract")
-    if span is None or not len(span):
+def _subject(span: Span | None) -> Token | None:
+    """The head of the subject of the main clause of ``span``, if it has one."""
+    if span is None:
         return None
     root = span.root
     for c in root.children:
@@ -261,18 +271,16 @@ def _subject_names(subject: Token | None, ents: _DocEntities) -> list[str]:
     was named."""
     if subject is None:
         return []
-    out = []
-    if subject.lower_ in BODY_NOUNS or subject.lower_ in DOCUMENT_NOUNS:
-        out += described(subject.doc, ents, subject.idx, subject.idx + len(subject.text))
-    head = ents.at(subject.idx)
+    described_as = _description(subject, ents)
+    out = [described_as] if described_as is not None else []
     # (not beside a person: "Labour's John Prescott said it would cost ...": "it" is no party)
-    beside = [] if any(label == "PERSON" for _, _, label, _ in head) else \
+    beside = [] if any(label == "PERSON" for _, _, label, _ in ents.at(subject.idx)) else \
         [c for c in subject.children if c.dep_ in ("appos", "poss")]
     beside += [c for b in beside for c in b.children if c.dep_ == "compound"]  # "Google Video beta"
     for t in [subject, *beside]:
-        for s, e, label, name in head if t is subject else ents.at(t.idx):
+        for s, e, label, name in ents.at(t.idx):
             if label in _IT_LABELS and aboutable(label, name):  # never a news agency ("Reuters said it ...")
-                out.append(_generic_body(ents, s, name) or name if label == "ORG" else name)
+                out.append(_named(ents, s, label, name))
     return out
 
 
@@ -312,38 +320,40 @@ def annotate_claims(claims: pd.DataFrame, quotes: pd.DataFrame, entities: pd.Dat
     cache: dict[str, tuple] = {}
     previous: dict[str, tuple[int, list[str]]] = {}  # doc -> (paragraph, the one thing the last claim was about)
     by_speaker = {d: [(q_start[k], q_end[k], q_id[k], q_speaker[k]) for k in rows] for d, rows in q_rows.items()}
-    for doc_id, start, end, speaker, quote_id in zip(out["doc_id"], out["start"], out["end"], out["speaker"],
-                                                      out["quote_id"]):
+    for doc_id, start, end, speaker, quote_id in zip(out["doc_id"], out["start"].astype(int), out["end"].astype(int),
+                                                      out["speaker"], out["quote_id"]):
         if doc_id not in cache:
             rows = q_rows.get(doc_id, ())
             by_id = {int(q_id[k]): (q_start[k], q_end[k], q_kind[k]) for k in rows}
             kind_of = {q_speaker[k]: q_kind[k] for k in rows}
-            cache[doc_id] = (by_id, kind_of, _DocEntities(mentions.get(doc_id, [])))
-        by_id, kind_of, ents = cache[doc_id]
+            text = texts.get(doc_id, "")
+            breaks = [k for k, ch in enumerate(text) if ch == "\n"]  # paragraph of a position: bisect
+            cache[doc_id] = (by_id, kind_of, _DocEntities(mentions.get(doc_id, [])), text, breaks)
+        by_id, kind_of, ents, text, breaks = cache[doc_id]
         quote = by_id.get(int(quote_id)) if pd.notna(quote_id) else None
-        text = texts.get(doc_id, "")
         doc = docs.get(doc_id)
-        a, b = content_of(doc, text, int(start), int(end), quote[:2] if quote else None)
+        a, b = content_of(doc, text, start, end, quote[:2] if quote else None)
         c0s.append(a)
         c1s.append(b)
-        names = about_names(doc, ents, a, b)
+        span = _span(doc, a, b)
+        names = about_names(span, ents, a, b)
         if quote is not None:
             # the same speaker's other reported clauses in the sentence ("Belarus has
             # "already formulated ...," the minister recounted, noting that ...")
             for q0, q1, _, spk in by_speaker.get(doc_id, ()):
-                if spk == speaker and q0 < int(end) and q1 > int(start) and (q0, q1) != quote[:2]:
-                    names += about_names(doc, ents, *_trim(text, max(q0, int(start)), min(q1, int(end))))
+                if spk == speaker and q0 < end and q1 > start and (q0, q1) != quote[:2]:
+                    a2, b2 = _trim(text, max(q0, start), min(q1, end))
+                    names += about_names(_span(doc, a2, b2), ents, a2, b2)
         prev = previous.get(doc_id)
-        subject = _subject(doc, a, b)
-        framed = (a, b) != (int(start), int(end))
-        frame_subject = None
+        subject = _subject(span)
+        framed = (a, b) != (start, end)
+        frame_subject = _subject(_span(doc, start, end)) if framed else None
         it_names: list[str] = []
         if _referring_it(subject):
             # "Qantas said it was looking ...": the organisation framing the content; else
             # "It could serve ...": the thing the claim before, in the paragraph, was about
-            frame_subject = _subject(doc, int(start), int(end)) if framed else None
             it_names = _subject_names(frame_subject, ents)[:1]
-            if not it_names and prev is not None and prev[0] == text.count("\n", 0, int(start)):
+            if not it_names and prev is not None and prev[0] == bisect.bisect_left(breaks, start):
                 it_names = prev[1]
             names = it_names + names
         names = list(dict.fromkeys(names))
@@ -351,8 +361,8 @@ def annotate_claims(claims: pd.DataFrame, quotes: pd.DataFrame, entities: pd.Dat
         things = [n for n in names if ents.label_of.get(n) in _IT_LABELS]
         keep = _topic(subject, it_names, things, ents) if things else []
         if things and not keep and framed:  # "Heineken said it ...": the frame's subject
-            keep = _topic(frame_subject or _subject(doc, int(start), int(end)), [], things, ents)
-        previous[doc_id] = (text.count("\n", 0, int(end)), keep)
+            keep = _topic(frame_subject, [], things, ents)
+        previous[doc_id] = (bisect.bisect_left(breaks, end), keep)
         if not isinstance(speaker, str):
             kinds.append(None)  # the publication's own claim: no speaker, no kind (docs/guidelines.md §4.6)
         elif quote is not None:
