@@ -113,7 +113,7 @@ def test_claims_stage_document_text_read_once_per_document(doc_tables):
     PolNeAR dev); it is cut from the text ``DocArrays`` reads once per document."""
     _, sentences, _, docs = doc_tables
     doc = docs["d1"]
-    arrays = DocArrays.of(doc)
+    arrays = DocArrays(doc)
     assert arrays.text == doc.text
     arrays.text = arrays.text.upper()  # the same offsets, other characters: shows which text is cut
     row = sentences[(sentences["doc_id"] == "d1") & (sentences["sent_id"] == 3)].iloc[0]

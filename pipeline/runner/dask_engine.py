@@ -29,7 +29,7 @@ import os
 import threading
 from typing import TYPE_CHECKING, Iterable
 
-from .batch import BatchTask, prepare_process, process_batch
+from .batch import BatchTask, part_stem, prepare_process, process_batch
 from .collector import freeze_loaded
 from .. import worker_server
 from .engines import Tracked, exit_with_parent
@@ -115,7 +115,7 @@ class DaskEngine:
         if self._error is not None:
             raise self._error
         tracked = Tracked(lambda task: self.client.submit(process_batch, task, pure=False,
-                                                          key=f"claimex-batch-{task.number}-{task.sub}-{id(self)}"),
+                                                          key=f"claimex-{part_stem(task.number, task.sub)}-{id(self)}"),
                           wait, KilledWorker, sink)
         # Dask ran a lost batch again on other workers, and each died: its documents
         # alone, so that only a document that does it is left out (as the local engine)

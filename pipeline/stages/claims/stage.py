@@ -171,12 +171,6 @@ class DocArrays:
         strings = doc.vocab.strings
         self._tag_names = {h: strings[h] for h in set(self._tags.tolist())}
 
-    @classmethod
-    def of(cls, doc: Doc, text: str | None = None) -> "DocArrays":
-        """``text``: ``documents.text`` when the caller has it (the parse cache
-        guarantees it equals the Doc's text); else built from the Doc."""
-        return cls(doc, text)
-
     def tags(self, start: int, end: int) -> tuple[str, ...]:
         """Fine-grained POS tags (``token.tag_``) of tokens [start, end)."""
         return tuple(map(self._tag_names.__getitem__, self._tags[start:end].tolist()))
@@ -192,7 +186,7 @@ def _introduces_or_heads(text: str) -> bool:
     it asserts nothing of its own (BBC: 13 and 3 such rows were claims)."""
     t = text.rstrip()
     # (a sentence in capitals that ends like one is wire copy set in capitals: it stays)
-    return t.endswith(":") or (in_capitals(t) and not t.endswith((".", "!", "?", '"', "”")))
+    return t.endswith(":") or (not t.endswith((".", "!", "?", '"', "”")) and in_capitals(t))
 
 
 def sentence_candidate(doc_id: str, sent_id: int, start: int, end: int, text: str, doc: Doc,
@@ -201,12 +195,14 @@ def sentence_candidate(doc_id: str, sent_id: int, start: int, end: int, text: st
                        arrays: "DocArrays | None" = None) -> Candidate | None:
     """Type cues and speaker for one sentence; None when it asserts nothing.
 
-    ``arrays``: the Doc's token attributes as arrays (``DocArrays.of(doc)``), taken
+    ``arrays``: the Doc's token attributes as arrays (``DocArrays(doc)``), taken
     once per document instead of creating every Token of every sentence."""
+    if _introduces_or_heads(text):  # text only: before the parse is read
+        return None
     span = _sentence_span(doc, start, end)
     if span is None or len(span) == 0:
         return None
-    if is_question(span, text) or not has_proposition(span) or _introduces_or_heads(text):
+    if is_question(span, text) or not has_proposition(span):
         return None
     content = content_span(span)
     # "“An architecture that would ensure lasting peace ...,” Aleinik emphasized": the
@@ -224,7 +220,7 @@ def sentence_candidate(doc_id: str, sent_id: int, start: int, end: int, text: st
         matches = matches[lo:hi]
     cue = best_cue(find_cues(span, matches))
     if arrays is None:
-        arrays = DocArrays.of(doc)
+        arrays = DocArrays(doc)
     doc_quotes = _doc_quotes(doc_quotes)
     speaker, quote_id, quote_span = _quote_for(doc_quotes, start, end)
     if speaker is None and quote_id is None:
@@ -311,7 +307,7 @@ def claim_candidates(documents: pd.DataFrame, sentences: pd.DataFrame, quotes: p
         try:
             doc_candidates = []
             matches = sorted(doc_matches(doc), key=_match_start)
-            arrays = DocArrays.of(doc, doc_texts.get(doc_id))
+            arrays = DocArrays(doc, doc_texts.get(doc_id))
             doc_quotes = quotes_by_doc.get(doc_id)
             for k in rows:
                 if skip[k]:  # docs/guidelines.md §5: headings are no claims

@@ -48,7 +48,7 @@ def doc_mentions(doc_id: str, doc: Doc, text: str, starts: tuple[list[int], list
     if n_chars != len(text):
         raise ValueError(f"parsed text of {doc_id!r} differs from documents.text ({n_chars} vs {len(text)} chars); rerun `pipeline run sentences`")
     out = []
-    surnames = _surnames(doc.ents)
+    surnames = _surnames(doc.ents, text)
     for ent in doc.ents:
         s0, s1 = ent.start_char, ent.end_char
         label = ent.label_
@@ -56,7 +56,7 @@ def doc_mentions(doc_id: str, doc: Doc, text: str, starts: tuple[list[int], list
             # a party the model took for a person (BBC: `Labour` 87 times, `Lib Dems` 79,
             # `Lib Dem` 68 in 2,225 articles) is the organisation the alias list says it is
             label = "ORG"
-        elif label in _SURNAME_MISLABELS and ent.text in surnames and _plain_name_word(ent.text):
+        elif label in _SURNAME_MISLABELS and text[s0:s1] in surnames:
             # the surname of the one person the article names in full, taken for
             # something else (BBC, 2,225 articles: `DiCaprio` ORG, `Safin` LOC,
             # `Nadal` WORK_OF_ART, `Connors` PRODUCT: 106 mentions): that person
@@ -81,15 +81,18 @@ def _place_words() -> frozenset[str]:
     return word_set("countries") | word_set("region_names") | word_set("demonyms")
 
 
-def _surnames(ents) -> frozenset[str]:
+def _surnames(ents, text: str) -> frozenset[str]:
     """The surnames of the persons a document names in full, each borne by one of them
     ("Leonardo DiCaprio" -> "DiCaprio"; a surname two named persons share is left out)."""
     full: dict[str, set[str]] = {}
     for e in ents:
-        words = e.text.split()
-        if e.label_ == "PERSON" and 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) \
-                and "," not in e.text and _plain_name_word(words[-1]):
-            full.setdefault(words[-1], set()).add(e.text)
+        if e.label_ != "PERSON":
+            continue
+        name = text[e.start_char:e.end_char]
+        words = name.split()
+        if 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and "," not in name \
+                and _plain_name_word(words[-1]):
+            full.setdefault(words[-1], set()).add(name)
     return frozenset(w for w, names in full.items() if len(names) == 1)
 
 

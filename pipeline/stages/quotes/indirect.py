@@ -313,7 +313,6 @@ def _according_indirect(ix: DocIndex, sent, si: int, acc: Token, quote_spans) ->
     # A clause the source interrupts (`It is set, according to analysts, to do ...`) is
     # still cut at the source: PolNeAR train marks either side, and the whole clause as
     # content fits it worse (train: 8 more rows outside the gold, 6 more missed)
-    owner = [r for r in cands if r[0] <= sent.root.i <= r[1] and not is_cue(sent.root, speech_lexicon())]
     k = lo - 1
     while k > sent.start and doc[k].is_punct:
         k -= 1
@@ -323,8 +322,11 @@ def _according_indirect(ix: DocIndex, sent, si: int, acc: Token, quote_spans) ->
         # `..., and according to reports contract negotiations are ...` (a clause with its
         # own subject, not `and, according to X, is now worth ...`), `a trainer which,
         # according to X, ...`: the source opens the clause after it (BBC)
-        owner = [cands[1]]
-    a, b = owner[0] if owner else max(cands, key=lambda r: ix.alpha_count(r[0], r[1]))
+        a, b = cands[1]
+    else:
+        root_is_report = is_cue(sent.root, speech_lexicon())
+        owner = next((r for r in cands if r[0] <= sent.root.i <= r[1] and not root_is_report), None)
+        a, b = owner or max(cands, key=lambda r: ix.alpha_count(r[0], r[1]))
     if ix.alpha_count(a, b) < MIN_INDIRECT_WORDS:
         return None
     start, end = doc[a].idx, doc[b].idx + len(doc[b].text)

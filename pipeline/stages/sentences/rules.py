@@ -163,7 +163,7 @@ def _boundary(toks: _Tokens, i: int, depth: int) -> bool | None:
         return False
     if not closers and last in word_set("sentence_abbreviations", lower=False):
         return False  # "Mrs. Natalya Drozd"
-    if not closers and _UNIT_RE.match(last) and j > 0 and not toks.doc[j - 1].whitespace_ \
+    if not closers and _UNIT_RE.match(last) and j > 0 and not toks.spaced[j - 1] \
             and toks.doc[j - 1].like_num and texts[i][:1].isupper():
         # "worth £50m. Chief executive ...", "the 1500m. But ...": spaCy keeps a
         # one-letter unit and its full stop as one token (its tokenizer exceptions
