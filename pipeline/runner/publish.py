@@ -14,6 +14,7 @@ from pathlib import Path
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
+import pyarrow.parquet as pq
 
 from ..errors import ErrorLog
 from ..registry import Stage, canonical_columns, producer, stage_names, stages
@@ -136,9 +137,11 @@ def finalize(stage: Stage, writers: dict[str, PartWriter], batch_rows: int, out:
             touched = pa.array(sorted({doc_id for doc_id, _ in renames}), type=pa.string())
             w = writers[table]
             for part in w.parts():
-                ids = read_part(part, ["doc_id"]).column("doc_id")
-                if pc.any(pc.is_in(ids, value_set=touched)).as_py():
-                    w.replace(part, renamed(read_part(part).to_pandas(), cols, renames))
+                with pq.ParquetFile(part) as pf:  # opened once: its ids, then all of it if touched
+                    ids = read_part(pf, ["doc_id"]).column("doc_id")
+                    whole = read_part(pf) if pc.any(pc.is_in(ids, value_set=touched)).as_py() else None
+                if whole is not None:
+                    w.replace(part, renamed(whole.to_pandas(), cols, renames))
 
 
 def whole_table(table: str, writers: dict[str, PartWriter], out: Path,
