@@ -119,11 +119,13 @@ def _decode_or_fail(data: bytes, encoding: str) -> str:
         raise DecodeError("undecodable", f"declared {encoding} by its byte-order mark but {exc.reason} at byte {exc.start}") from None
 
 
-def normalize_text(text: str) -> tuple[str, bool]:
-    """Apply the documented normalisation; return (text, mojibake_was_repaired)."""
+def normalize_text(text: str, unescape: bool = True) -> tuple[str, bool]:
+    """Apply the documented normalisation; return (text, mojibake_was_repaired).
+    ``unescape``: decode character references in a text that holds no markup (input
+    text); text an HTML extractor produced has them decoded already (``clean.html``)."""
     fixed = ftfy.fix_encoding(text)
     repaired = fixed != text
-    if "&" in fixed and "<" not in fixed:
+    if unescape and "&" in fixed and "<" not in fixed:
         fixed = ftfy.fixes.unescape_html(fixed)
     text = unicodedata.normalize("NFC", fixed)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
