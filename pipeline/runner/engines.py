@@ -40,21 +40,20 @@ def run_serial(tasks: Iterator[BatchTask], sink: Sink, settings: Settings) -> No
 
 
 def run_bounded(tasks: Iterable[BatchTask], submit: Callable[[BatchTask], Any], wait: Callable, in_flight: int,
-                take: Callable[[Any], None]) -> None:
+                take: Callable[[Any, BatchTask], None]) -> None:
     """Submit ``tasks`` with at most ``in_flight`` batches in flight (memory stays
-    flat) and hand each future to ``take`` as it finishes (the sink orders results by
-    batch number). ``submit`` returns a future; ``wait`` is
+    flat) and hand each future, with its batch, to ``take`` as it finishes (the sink
+    orders results by batch number). ``submit`` returns a future; ``wait`` is
     ``concurrent.futures.wait`` or ``distributed.wait``."""
-    pending: set = set()
+    pending: dict = {}  # future -> its batch
 
     def collect() -> None:
-        nonlocal pending
-        done, pending = wait(pending, return_when="FIRST_COMPLETED")
+        done, _ = wait(set(pending), return_when="FIRST_COMPLETED")
         for f in done:
-            take(f)
+            take(f, pending.pop(f))
 
     for task in tasks:
-        pending.add(submit(task))
+        pending[submit(task)] = task
         while len(pending) >= in_flight:
             collect()
     while pending:
@@ -182,12 +181,11 @@ class Tracked:
 
     def __init__(self, submit: Callable[[BatchTask], Any], wait: Callable, died: type[BaseException], sink: Sink):
         self._submit, self._wait, self._died, self._sink = submit, wait, died, sink
-        self._tasks: dict = {}  # future -> its batch
         self._lost: list[BatchTask] = []
 
     def run(self, tasks: Iterable[BatchTask], in_flight: int) -> list[BatchTask]:
         """Run ``tasks``, each result to the sink; the batches lost on the way."""
-        run_bounded(tasks, self._submit_one, self._wait, in_flight, self._take)
+        run_bounded(tasks, self._submit, self._wait, in_flight, self._take)
         lost, self._lost = self._lost, []
         return lost
 
@@ -197,13 +195,7 @@ class Tracked:
             if self.run([one], 1):
                 self._sink.add(_worker_died(one))
 
-    def _submit_one(self, task: BatchTask):
-        f = self._submit(task)
-        self._tasks[f] = task
-        return f
-
-    def _take(self, f) -> None:
-        task = self._tasks.pop(f)
+    def _take(self, f, task: BatchTask) -> None:
         try:
             result = f.result()
         except self._died:
