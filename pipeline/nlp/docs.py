@@ -2,16 +2,30 @@
 
 ``doc_text`` rebuilds a Doc's text cheaply, ``text_hash`` names a text (the
 parse cache keys its Docs by it), ``memory_zone`` bounds spaCy's string store
-per batch.
+per batch, ``in_sorted`` tests a token array against a small set of ids.
 """
 from __future__ import annotations
 
 import hashlib
 from contextlib import contextmanager
 
+import numpy as np
+
 from spacy.attrs import ORTH, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc
+
+def in_sorted(values: np.ndarray, sorted_ids: np.ndarray) -> np.ndarray:
+    """``np.isin(values, sorted_ids)`` for an already sorted, small array of ids
+    (a column of ``Doc.to_array``: hashes, POS ids): one binary search per value.
+    ``np.isin`` sorts values and set together on every call, several calls per
+    document in the stages and the entity rules."""
+    if not len(sorted_ids):
+        return np.zeros(len(values), dtype=bool)
+    pos = np.searchsorted(sorted_ids, values)
+    np.minimum(pos, len(sorted_ids) - 1, out=pos)
+    return sorted_ids[pos] == values
+
 
 def text_hash(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8", errors="surrogatepass")).hexdigest()

@@ -23,6 +23,7 @@ from spacy.attrs import IS_DIGIT, IS_TITLE, LENGTH, LOWER, ORTH
 from spacy.matcher import Matcher
 from spacy.vocab import Vocab
 
+from ...nlp.docs import in_sorted
 from ...resources import titles as title_entries
 from .lexicon import law_event_heads, lines
 
@@ -112,8 +113,8 @@ class GatedPatterns:
         which = (
             not self._head_ids.isdisjoint(lower[title != 0].tolist()),       # named
             _INITIAL_RE.search(text) is not None,                             # initials
-            bool(np.isin(lower, self._currency_ids).any()),                   # money
-            bool(((digit[:-1] != 0) & (length[:-1] == 4) & np.isin(orth[1:], self._range_dash_ids)).any()),
-            bool(np.isin(orth, self._courtesy_ids).any()),                    # honorific
+            bool(in_sorted(lower, self._currency_ids).any()),                   # money
+            bool(((digit[:-1] != 0) & (length[:-1] == 4) & in_sorted(orth[1:], self._range_dash_ids)).any()),
+            bool(in_sorted(orth, self._courtesy_ids).any()),                    # honorific
         )
         return self.matcher_with(which)

@@ -13,6 +13,7 @@ from spacy.attrs import LOWER, POS
 from spacy.strings import get_string_id
 from spacy.tokens import Token
 
+from ...nlp.docs import in_sorted
 from ...nlp.lemmas import lemma as lemma_of
 from ..headings import in_capitals
 from ...resources import QUOTE_CHARS, adverbial_openers, reporting_nouns
@@ -56,7 +57,7 @@ def indirect_attributions(ix: DocIndex, quote_spans: list[tuple[int, int]]) -> l
     # Only a verb (a cue) or "according" can start an attribution: the other tokens
     # are skipped without creating their Token objects (issue 6).
     pos, lower = doc.to_array([POS, LOWER]).T
-    maybe = np.flatnonzero(np.isin(pos, VERB_POS_IDS) | (lower == ACCORDING) | np.isin(lower, _noun_ids())).tolist()
+    maybe = np.flatnonzero(in_sorted(pos, VERB_POS_IDS) | (lower == ACCORDING) | in_sorted(lower, _noun_ids())).tolist()
     for si, sent in enumerate(ix.sents):
         for i in maybe[bisect.bisect_left(maybe, sent.start):bisect.bisect_left(maybe, sent.end)]:
             tok = doc[i]
