@@ -145,6 +145,35 @@ def join_hyphenated(doc: Doc, spans: list[Cand]) -> list[Cand]:
     return out if changed else spans
 
 
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"  # what ``\w`` matches in a str pattern
+
+
+def name_occurrences(text: str, names: set[str]) -> list[tuple[int, int]]:
+    """Where ``names`` occur in ``text`` as whole words (not after a word
+    character or ".", not before a word character), left to right, the longest
+    name at a place first and no two overlapping: what ``finditer`` of the
+    alternation ``(?<![\w.])(longest|...|shortest)(?!\w)`` gives, found with
+    ``str.find`` (compiling a new alternation per document cost more than all
+    the rest of the search)."""
+    found: list[tuple[int, int]] = []
+    n = len(text)
+    for name in names:
+        at = text.find(name)
+        while at != -1:
+            end = at + len(name)
+            if (at == 0 or not (_is_word_char(text[at - 1]) or text[at - 1] == ".")) and \
+                    (end == n or not _is_word_char(text[end])):
+                found.append((at, end))
+            at = text.find(name, at + 1)
+    found.sort(key=lambda se: (se[0], -se[1]))
+    out: list[tuple[int, int]] = []
+    for start, end in found:
+        if not out or start >= out[-1][1]:
+            out.append((start, end))
+    return out
+
+
 def propagate_persons(doc: Doc, spans: list[Cand], text: str) -> list[Cand]:
     """A person named once in the document is a PERSON wherever the name recurs,
     full or surname only ("..., Igor Sekreta said." after "Deputy Minister Igor
@@ -171,13 +200,12 @@ def propagate_persons(doc: Doc, spans: list[Cand], text: str) -> list[Cand]:
     spans = [Cand(c.start, c.end, "PERSON", c.strong)
              if c.label in ("ORG", "GPE", "NORP", "FAC") and not c.strong and doc[c.start:c.end].text in names
              and not doc[c.start:c.end].text.isupper() else c for c in spans]
-    pattern = re.compile(r"(?<![\w.])(" + "|".join(map(re.escape, sorted(names, key=len, reverse=True))) + r")(?![\w])")
     lower_words = set(re.findall(r"\b[a-z][a-z'-]*\b", text))
     taken = [(c.start, c.end) for c in spans]
     starts = sorted(taken)
     added = []
-    for m in pattern.finditer(text):
-        sp = doc.char_span(m.start(1), m.end(1))
+    for start, end in name_occurrences(text, names):
+        sp = doc.char_span(start, end)
         if sp is None:
             continue
         k = bisect.bisect_right(starts, (sp.start, len(doc) + 1))
