@@ -231,7 +231,7 @@ class ClaimModel:
             rng = v.ngram_range
             for t in texts:
                 n0 = len(flat)
-                flat.extend(c for c in map(get, analyze(t, rng)) if c is not None)
+                flat.extend([c for c in map(get, analyze(t, rng)) if c is not None])
                 lengths.append(len(flat) - n0)
         return np.asarray(flat, dtype=np.int64), np.asarray(lengths, dtype=np.int64)
 
