@@ -240,7 +240,7 @@ def test_canonical_names_leave_no_reference_cycles():
 
 
 def test_canonical_alias_names_of_a_canonical_name():
-    from pipeline.stages.entities.canonical import alias_names
+    from pipeline.stages.entities.aliases import alias_names
 
     names = alias_names()["Liberal Democrats"]
     assert names[0] == "Liberal Democrats" and "Liberal Democrat Party" in names and "Lib Dems" in names
@@ -249,15 +249,15 @@ def test_canonical_alias_names_of_a_canonical_name():
 
 @pytest.mark.parametrize("text", ["Lib Dems | Liberal Democrats | party\n", "Lib Dems | Liberal Democrats\n"])
 def test_canonical_malformed_alias_entry_is_refused(resource_text, text):
-    from pipeline.stages.entities import canonical
+    from pipeline.stages.entities import aliases
 
-    caches = (canonical._alias_entries, canonical.aliases, canonical.alias_names, canonical.alias_of)
+    caches = (aliases._alias_entries, aliases.aliases, aliases.alias_names, aliases.alias_of)
     resource_text(text)
     for f in caches:
         f.cache_clear()
     try:
         with pytest.raises(ValueError, match="expected 'alias | canonical | kind'"):
-            canonical.alias_names()
+            aliases.alias_names()
     finally:
         for f in caches:
             f.cache_clear()

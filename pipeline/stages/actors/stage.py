@@ -30,7 +30,7 @@ from collections import Counter, defaultdict
 import pandas as pd
 
 from ...tables import empty_frame
-from ..entities.canonical import alias_kind
+from ..entities.aliases import alias_kind
 
 STAGE = "actors"
 #: entity labels whose canonical names are actors (docs/spec.md: persons and organisations)

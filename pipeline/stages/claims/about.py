@@ -44,7 +44,8 @@ from spacy.tokens import Doc, Span, Token
 
 from ...nlp.lemmas import lemma
 from ...resources import QUOTE_CHARS, word_list
-from ..entities.canonical import alias_kind, alias_names, known_acronyms
+from ..entities.aliases import alias_kind, alias_names
+from ..entities.canonical import known_acronyms
 from .cues import content_span
 
 #: entity labels a claim can be about (docs/guidelines.md §5: persons, organisations,

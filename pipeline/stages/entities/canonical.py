@@ -57,6 +57,7 @@ import pandas as pd
 
 from ...resources import word_list
 from ..names import ACRONYM_RE, acronym_matches, expansion_words, memo_search, peer_titles, strip_titles
+from .aliases import alias_kind, aliases, key
 from .lexicon import law_event_heads
 from .rules import NAME_LABELS, NAME_PARTICLES
 
@@ -91,73 +92,10 @@ def known_acronyms() -> dict[str, str | None]:
     return out
 
 
-#: what an entry of ``resources/entity_aliases.txt`` names (see the file's header)
-ALIAS_KINDS = ("organisation", "place", "document")
-
-
-@lru_cache(maxsize=1)
-def _alias_entries() -> tuple[tuple[str, str, str], ...]:
-    """(alias, canonical name, kind) of each line of ``resources/entity_aliases.txt``, checked."""
-    out = []
-    for line in word_list("entity_aliases"):
-        parts = tuple(p.strip() for p in line.split("|"))
-        if len(parts) != 3 or not parts[0] or not parts[1] or parts[2] not in ALIAS_KINDS:
-            raise ValueError(f"entity_aliases.txt: expected 'alias | canonical | kind' with kind one of "
-                             f"{', '.join(ALIAS_KINDS)}; got {line!r}")
-        out.append(parts)
-    return tuple(out)
-
-
-@lru_cache(maxsize=1)
-def aliases() -> dict[str, tuple[str, str]]:
-    """key(alias) -> (canonical name, kind) from ``resources/entity_aliases.txt``;
-    every canonical name is an alias of itself."""
-    out: dict[str, tuple[str, str]] = {}
-    for alias, canonical, kind in _alias_entries():
-        out[key(alias)] = (canonical, kind)
-        out.setdefault(key(canonical), (canonical, kind))
-    return out
-
-
-@lru_cache(maxsize=1)
-def alias_names() -> dict[str, tuple[str, ...]]:
-    """canonical name -> its aliases in ``resources/entity_aliases.txt``, as written
-    ("Liberal Democrats" -> ("Liberal Democrats", "Liberal Democrat", "Liberal Democrat
-    Party", "Lib Dems", ...))."""
-    out: dict[str, list[str]] = {}
-    for alias, canonical, _ in _alias_entries():
-        out.setdefault(canonical, [canonical]).append(alias)
-    return {name: tuple(dict.fromkeys(names)) for name, names in out.items()}
-
-
-@lru_cache(maxsize=65536)  # a pure function of the name (the list is read once): names recur
-def alias_of(name: str | None) -> tuple[str, str] | None:
-    """(canonical name, kind) the alias list gives ``name`` ("the Tories" ->
-    ("Conservative Party", "organisation")), or None."""
-    if not isinstance(name, str):
-        return None
-    s = _SPACE.sub(" ", name).strip()
-    if s[:4].lower() == "the ":
-        s = s[4:]
-    return aliases().get(key(s))
-
-
-def alias_kind(name: str | None) -> str | None:
-    """What the alias list says ``name`` is (``organisation``, ``place``, ``document``), or None."""
-    hit = alias_of(name)
-    return hit[1] if hit else None
-
-
 # --- surface forms ----------------------------------------------------------
 
-# key() and surface() are pure functions of short strings that repeat a lot
-# (the same names recur across a corpus): memoised, bounded.
-@lru_cache(maxsize=65536)
-def key(text: str) -> str:
-    """Comparison key: case, hyphens, dots, spaces and apostrophes ignored."""
-    return re.sub(r"[\W_]+", "", text.casefold())
-
-
+# surface() is a pure function of short strings that repeat a lot (the same
+# names recur across a corpus): memoised, bounded.
 @lru_cache(maxsize=65536)
 def surface(text: str, label: str | None = None) -> str:
     """The mention without "the", possessive, and (persons) courtesy and job titles.

@@ -17,7 +17,8 @@ from typing import Mapping, NamedTuple
 import pandas as pd
 from spacy.tokens import Doc
 
-from .canonical import alias_kind, canonical_names
+from .aliases import alias_kind
+from .canonical import canonical_names
 from ...errors import DOCUMENT_ERRORS, ErrorLog
 from ...resources import word_set
 from ...tables import empty_frame

@@ -17,7 +17,7 @@ from spacy.tokens import Token
 
 from ... import schemas
 from ...resources import reporting_verb_lemmas, word_list
-from ..entities.canonical import alias_kind
+from ..entities.aliases import alias_kind
 from ..names import strip_titles, title_words
 
 PERSON = "PERSON"

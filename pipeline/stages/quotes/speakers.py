@@ -53,7 +53,7 @@ from spacy.tokens import Doc, Token
 from ...nlp.docs import doc_text
 from ...nlp.lemmas import lemma as lemma_of
 from ...resources import titles
-from ..entities.canonical import alias_kind, alias_of
+from ..entities.aliases import alias_kind, alias_of
 from ..names import PersonNames, normalise_role, org_title_words, postnominals, title_words
 from .sources import (DOCUMENT, GROUP, PERSON, SPEAKER_LABELS, UNNAMED, Source, all_titles, describe, inside, np_span,
                       role_families, role_word, source_nouns, speaker_kind, speaker_name, speech_lemmas, word_tokens)
