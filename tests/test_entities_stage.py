@@ -85,24 +85,3 @@ def _rows(nlp, model_ents: list[tuple[str, str]]) -> list[tuple[str, str, str]]:
 ])
 def test_entities_stage_party_taken_for_a_person_is_an_organisation(nlp, model_ents, labels):
     assert _rows(nlp, model_ents) == labels
-
-
-@pytest.mark.parametrize("model_ents, labels", [
-    # BBC: the surname of the one person the article names in full, taken for something else
-    ([("Leonardo DiCaprio", "PERSON"), ("DiCaprio", "ORG")],
-     [("Leonardo DiCaprio", "PERSON", "Leonardo DiCaprio"), ("DiCaprio", "PERSON", "Leonardo DiCaprio")]),
-    ([("Marat Safin", "PERSON"), ("Safin", "LOC")], [("Marat Safin", "PERSON", "Marat Safin"), ("Safin", "PERSON", "Marat Safin")]),
-    # ... not a surname two named persons share, a known place or body, or an acronym
-    ([("Ashley Cole", "PERSON"), ("Joe Cole", "PERSON"), ("Cole", "ORG")],
-     [("Ashley Cole", "PERSON", "Ashley Cole"), ("Joe Cole", "PERSON", "Joe Cole"), ("Cole", "ORG", "Cole")]),
-    ([("Katie Georgia", "PERSON"), ("Georgia", "GPE")], [("Katie Georgia", "PERSON", "Katie Georgia"), ("Georgia", "GPE", "Georgia")]),
-    ([("Leadplex LLC", "PERSON"), ("LLC", "ORG")], [("Leadplex LLC", "PERSON", "Leadplex LLC"), ("LLC", "ORG", "LLC")]),
-    # ... nor a date, a body the alias list knows, or the last word of a title that is no person
-    ([("Tom May", "PERSON"), ("May", "DATE")], [("Tom May", "PERSON", "Tom May"), ("May", "DATE", "May")]),
-    ([("Michael Greens", "PERSON"), ("Greens", "ORG")],
-     [("Michael Greens", "PERSON", "Michael Greens"), ("Greens", "ORG", "Green Party")]),
-    ([("Harry Potter", "WORK_OF_ART"), ("Potter", "ORG")],
-     [("Harry Potter", "WORK_OF_ART", "Harry Potter"), ("Potter", "ORG", "Potter")]),
-])
-def test_entities_stage_surname_taken_for_something_else_is_the_person(nlp, model_ents, labels):
-    assert _rows(nlp, model_ents) == labels

@@ -21,6 +21,8 @@ from pipeline.runner.fingerprint import parse_files
     ("stages/entities/rules.py", True),
     ("stages/names.py", True),  # the entity rules read acronyms and titles from it
     ("stages/entities/lexicon.py", True),
+    ("stages/entities/aliases.py", True),  # a lone surname the alias list knows stays as tagged
+    ("resources/entity_aliases.txt", True),
     ("resources/titles.txt", True),
     ("resources/sentence_abbreviations.txt", True),
     ("resources/org_heads.txt", True),

@@ -13,7 +13,8 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
-from ...resources import titles as title_entries, word_list
+from ...resources import titles as title_entries, word_list, word_set
+from .aliases import alias_kind
 
 
 @dataclass(frozen=True)
@@ -150,7 +151,7 @@ def _is_word_char(ch: str) -> bool:
 
 
 def name_occurrences(text: str, names: set[str]) -> list[tuple[int, int]]:
-    """Where ``names`` occur in ``text`` as whole words (not after a word
+    r"""Where ``names`` occur in ``text`` as whole words (not after a word
     character or ".", not before a word character), left to right, the longest
     name at a place first and no two overlapping: what ``finditer`` of the
     alternation ``(?<![\w.])(longest|...|shortest)(?!\w)`` gives, found with
@@ -174,10 +175,41 @@ def name_occurrences(text: str, names: set[str]) -> list[tuple[int, int]]:
     return out
 
 
+#: labels the model gives a lone surname it did not take for a person
+_SURNAME_MISLABELS = frozenset({"ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT"})
+
+
+def _plain_name_word(word: str) -> bool:
+    """One capitalised word, not an acronym, that names no known place or body."""
+    return (word[:1].isupper() and not word.isupper() and word.replace("-", "").replace("'", "").replace("’", "").isalpha()
+            and alias_kind(word) is None and word.lower() not in _place_words())
+
+
+@lru_cache(maxsize=1)
+def _place_words() -> frozenset[str]:
+    return word_set("countries") | word_set("region_names") | word_set("demonyms")
+
+
+def _unique_surnames(spans: list[Cand], text: str, doc: Doc) -> frozenset[str]:
+    """The surnames of the persons a document names in full, each borne by one of them
+    ("Leonardo DiCaprio" -> "DiCaprio"; a surname two named persons share is left out)."""
+    full: dict[str, set[str]] = {}
+    for c in spans:
+        if c.label != "PERSON":
+            continue
+        name = text[doc[c.start].idx:doc[c.end - 1].idx + len(doc[c.end - 1])]
+        words = name.split()
+        if 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and "," not in name \
+                and _plain_name_word(words[-1]):
+            full.setdefault(words[-1], set()).add(name)
+    return frozenset(w for w, names in full.items() if len(names) == 1)
+
+
 def propagate_persons(doc: Doc, spans: list[Cand], text: str) -> list[Cand]:
     """A person named once in the document is a PERSON wherever the name recurs,
     full or surname only ("..., Igor Sekreta said." after "Deputy Minister Igor
-    Sekreta"; "Sekreta remarked"). Only fills gaps; never overrides a span."""
+    Sekreta"; "Sekreta remarked"), and where the model gave such a name another
+    label. Fills gaps and changes labels; never moves a span."""
     names: set[str] = set()
     for c in spans:
         if c.label != "PERSON":
@@ -193,13 +225,22 @@ def propagate_persons(doc: Doc, spans: list[Cand], text: str) -> list[Cand]:
         surname = toks.text.split()[-1]
         if len(surname) >= 3 and surname.replace("-", "").replace("'", "").replace("’", "").isalpha():
             names.add(surname)
+    if names:
+        # the model's other label for a name the document gives as a person's ("Mr
+        # Kilroy-Silk" tagged ORG after "Robert Kilroy-Silk"): PERSON
+        spans = [Cand(c.start, c.end, "PERSON", c.strong)
+                 if c.label in ("ORG", "GPE", "NORP", "FAC") and not c.strong and doc[c.start:c.end].text in names
+                 and not doc[c.start:c.end].text.isupper() else c for c in spans]
+    # the lone surname of the one person the document names in full, taken for
+    # something else (BBC, 2,225 articles: `DiCaprio` ORG, `Safin` LOC, `Nadal`
+    # WORK_OF_ART, `Connors` PRODUCT: 106 mentions): that person
+    surnames = _unique_surnames(spans, text, doc)
+    if surnames:
+        spans = [Cand(c.start, c.end, "PERSON", c.strong) if c.label in _SURNAME_MISLABELS
+                 and text[doc[c.start].idx:doc[c.end - 1].idx + len(doc[c.end - 1])] in surnames else c
+                 for c in spans]
     if not names:
         return spans
-    # the model's other label for a name the document gives as a person's ("Mr
-    # Kilroy-Silk" tagged ORG after "Robert Kilroy-Silk"): PERSON
-    spans = [Cand(c.start, c.end, "PERSON", c.strong)
-             if c.label in ("ORG", "GPE", "NORP", "FAC") and not c.strong and doc[c.start:c.end].text in names
-             and not doc[c.start:c.end].text.isupper() else c for c in spans]
     lower_words = set(re.findall(r"\b[a-z][a-z'-]*\b", text))
     taken = [(c.start, c.end) for c in spans]
     starts = sorted(taken)

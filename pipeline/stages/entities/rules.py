@@ -55,7 +55,7 @@ from spacy.vocab import Vocab
 from ...nlp.docs import doc_text
 from ...resources import titles as title_entries
 from .. import names
-from . import lexicon, patterns
+from . import aliases, lexicon, patterns
 from .patterns import GATE_ATTRS, MONTHS, GatedPatterns
 from .lexicon import (Cand, event_heads, extend_bodies, glue, job_titles, join_hyphenated, law_event_heads, law_heads,
                       lines, not_entities, propagate_persons)
@@ -64,9 +64,9 @@ from ..names import ACR_STOP, ACRONYM_RE, acronym_matches, expansion_words
 COMPONENT = "claimex_entity_rules"
 #: word lists this component reads, and the helper modules it runs: they shape
 #: the cached parse (``runner.fingerprint.parse_key``; tested to be complete)
-RESOURCES = ("countries", "currencies", "demonyms", "dotted_abbreviations", "event_heads", "law_heads",
-             "news_agencies", "not_entities", "org_acronyms", "org_heads", "region_names", "titles")
-PARSE_MODULES = (names, lexicon, patterns)
+RESOURCES = ("countries", "currencies", "demonyms", "dotted_abbreviations", "entity_aliases", "event_heads",
+             "law_heads", "news_agencies", "not_entities", "org_acronyms", "org_heads", "region_names", "titles")
+PARSE_MODULES = (names, lexicon, patterns, aliases)
 
 #: Labels that name something: a leading "the", a possessive, trailing lower-case
 #: words and titles are cut from these (docs/guidelines.md §3). DATE, CARDINAL etc.

@@ -3,15 +3,12 @@
 The mentions come from the one spaCy parse, whose ``doc.ents`` the
 ``claimex_entity_rules`` component (``pipeline/ner_rules.py``) has already
 corrected; this stage turns them into rows, places each in its sentence (from
-the ``sentences`` table, so both tables agree), corrects two labels the document
-itself decides (a party the alias list names, tagged PERSON, is ORG; the lone
-surname of a person the document names in full, tagged as something else, is
-PERSON) and fills ``canonical`` with the corpus-wide
-:func:`pipeline.stages.entities.canonical.canonical_names`.
+the ``sentences`` table, so both tables agree), corrects a label the alias list
+decides (a party it names, tagged PERSON, is ORG) and fills ``canonical`` with
+the corpus-wide :func:`pipeline.stages.entities.canonical.canonical_names`.
 """
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import Mapping, NamedTuple
 
 import pandas as pd
@@ -20,7 +17,6 @@ from spacy.tokens import Doc
 from .aliases import alias_kind
 from .canonical import canonical_names
 from ...errors import DOCUMENT_ERRORS, ErrorLog
-from ...resources import word_set
 from ...tables import empty_frame
 from ..names import role_of
 from ..offsets import sent_id_at, sentence_starts
@@ -49,7 +45,6 @@ def doc_mentions(doc_id: str, doc: Doc, text: str, starts: tuple[list[int], list
     if n_chars != len(text):
         raise ValueError(f"parsed text of {doc_id!r} differs from documents.text ({n_chars} vs {len(text)} chars); rerun `pipeline run sentences`")
     out = []
-    surnames = _surnames(doc.ents, text)
     for ent in doc.ents:
         s0, s1 = ent.start_char, ent.end_char
         label = ent.label_
@@ -57,44 +52,9 @@ def doc_mentions(doc_id: str, doc: Doc, text: str, starts: tuple[list[int], list
             # a party the model took for a person (BBC: `Labour` 87 times, `Lib Dems` 79,
             # `Lib Dem` 68 in 2,225 articles) is the organisation the alias list says it is
             label = "ORG"
-        elif label in _SURNAME_MISLABELS and text[s0:s1] in surnames:
-            # the surname of the one person the article names in full, taken for
-            # something else (BBC, 2,225 articles: `DiCaprio` ORG, `Safin` LOC,
-            # `Nadal` WORK_OF_ART, `Connors` PRODUCT: 106 mentions): that person
-            label = "PERSON"
         role = role_of(ent) if label == "PERSON" else None
         out.append(Mention(doc_id, len(out), sent_id_at(starts, s0), s0, s1, text[s0:s1], label, role))
     return out
-
-
-#: labels the model gives a lone surname it did not take for a person
-_SURNAME_MISLABELS = frozenset({"ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT"})
-
-
-def _plain_name_word(word: str) -> bool:
-    """One capitalised word, not an acronym, that names no known place or body."""
-    return (word[:1].isupper() and not word.isupper() and word.replace("-", "").replace("'", "").replace("’", "").isalpha()
-            and alias_kind(word) is None and word.lower() not in _place_words())
-
-
-@lru_cache(maxsize=1)
-def _place_words() -> frozenset[str]:
-    return word_set("countries") | word_set("region_names") | word_set("demonyms")
-
-
-def _surnames(ents, text: str) -> frozenset[str]:
-    """The surnames of the persons a document names in full, each borne by one of them
-    ("Leonardo DiCaprio" -> "DiCaprio"; a surname two named persons share is left out)."""
-    full: dict[str, set[str]] = {}
-    for e in ents:
-        if e.label_ != "PERSON":
-            continue
-        name = text[e.start_char:e.end_char]
-        words = name.split()
-        if 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and "," not in name \
-                and _plain_name_word(words[-1]):
-            full.setdefault(words[-1], set()).add(name)
-    return frozenset(w for w, names in full.items() if len(names) == 1)
 
 
 def extract_entities(documents: pd.DataFrame, sentences: pd.DataFrame, docs: Mapping[str, Doc], errors: ErrorLog) -> pd.DataFrame:
