@@ -94,6 +94,17 @@ def adverbial_openers(kind: str) -> frozenset[str]:
     return _words_of_kind("adverbial_openers", ADVERBIAL_OPENER_KINDS, kind)
 
 
+#: When an entry of ``claims_impersonal_it_verbs.txt`` makes its subject "it" impersonal
+#: (see the file's header).
+IMPERSONAL_IT_KINDS = frozenset({"always", "clause"})
+
+
+@lru_cache(maxsize=None)
+def impersonal_it_verbs(kind: str) -> frozenset[str]:
+    """The lemmas of ``resources/claims_impersonal_it_verbs.txt`` of one kind, lower case."""
+    return _words_of_kind("claims_impersonal_it_verbs", IMPERSONAL_IT_KINDS, kind)
+
+
 #: What an entry of ``reporting_nouns.txt`` is used for (see the file's header).
 NOUN_KINDS = frozenset({"content", "addressee-to"})
 

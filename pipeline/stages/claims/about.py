@@ -43,7 +43,7 @@ import pandas as pd
 from spacy.tokens import Doc, Span, Token
 
 from ...nlp.lemmas import lemma
-from ...resources import QUOTE_CHARS, word_list
+from ...resources import QUOTE_CHARS, impersonal_it_verbs, word_list
 from ..entities.aliases import alias_kind, alias_names
 from ..entities.canonical import known_acronyms
 from .cues import content_span
@@ -247,23 +247,11 @@ def _referring_it(subject: Token | None) -> bool:
     if root.pos_ != "VERB" or any(c.dep_ == "advcl" and c.i < subject.i and _finite(c) for c in root.children):
         return False
     # an impersonal "it" ("it emerged that ...", "it is thought that ...") names nothing
-    kind = _impersonal_verbs().get(lemma(root))
+    verb = lemma(root)
     clause = any(c.dep_ in ("ccomp", "xcomp", "csubj", "advcl") for c in root.children)
-    if kind == "always" or (kind == "clause" and clause):
+    if verb in impersonal_it_verbs("always") or (clause and verb in impersonal_it_verbs("clause")):
         return False
     return not (subject.dep_ == "nsubjpass" and any(c.dep_ == "ccomp" for c in root.children))
-
-
-@lru_cache(maxsize=1)
-def _impersonal_verbs() -> dict[str, str]:
-    """lemma -> kind, from ``resources/claims_impersonal_it_verbs.txt``."""
-    out = {}
-    for line in word_list("claims_impersonal_it_verbs"):
-        verb, sep, kind = (p.strip() for p in line.partition("|"))
-        if not sep or not verb or kind not in ("always", "clause"):
-            raise ValueError(f"claims_impersonal_it_verbs.txt: expected 'lemma | always|clause'; got {line!r}")
-        out[verb] = kind
-    return out
 
 
 def _subject_names(subject: Token | None, ents: _DocEntities) -> list[str]:
