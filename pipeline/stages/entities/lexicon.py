@@ -261,6 +261,15 @@ def propagate_persons(doc: Doc, spans: list[Cand], text: str) -> list[Cand]:
         return spans
     return sorted(spans + added, key=lambda c: c.start)
 
+def parties_as_organisations(doc: Doc, spans: list[Cand], text: str) -> list[Cand]:
+    """A name the alias list calls an organisation, tagged PERSON, is ORG: the model
+    takes parties for persons (BBC, 2,225 articles: `Labour` 87 times, `Lib Dems` 79,
+    `Lib Dem` 68). Run after ``propagate_persons``: a party tagged PERSON spreads to
+    its recurrences there, and every one of them is relabelled here."""
+    return [Cand(c.start, c.end, "ORG", c.strong) if c.label == "PERSON" and alias_kind(
+        text[doc[c.start].idx:doc[c.end - 1].idx + len(doc[c.end - 1])]) == "organisation" else c for c in spans]
+
+
 def glue(doc: Doc, a: Cand, b: Cand) -> bool:
     """Two adjacent spans that are one name.
 

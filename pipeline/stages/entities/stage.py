@@ -1,11 +1,10 @@
 """Entities stage (issue 3): NER mentions with one canonical name per entity.
 
 The mentions come from the one spaCy parse, whose ``doc.ents`` the
-``claimex_entity_rules`` component (``pipeline/ner_rules.py``) has already
+``claimex_entity_rules`` component (``entities/rules.py``) has already
 corrected; this stage turns them into rows, places each in its sentence (from
-the ``sentences`` table, so both tables agree), corrects a label the alias list
-decides (a party it names, tagged PERSON, is ORG) and fills ``canonical`` with
-the corpus-wide :func:`pipeline.stages.entities.canonical.canonical_names`.
+the ``sentences`` table, so both tables agree) and fills ``canonical`` with the
+corpus-wide :func:`pipeline.stages.entities.canonical.canonical_names`.
 """
 from __future__ import annotations
 
@@ -14,7 +13,6 @@ from typing import Mapping, NamedTuple
 import pandas as pd
 from spacy.tokens import Doc
 
-from .aliases import alias_kind
 from .canonical import canonical_names
 from ...errors import DOCUMENT_ERRORS, ErrorLog
 from ...tables import empty_frame
@@ -47,13 +45,8 @@ def doc_mentions(doc_id: str, doc: Doc, text: str, starts: tuple[list[int], list
     out = []
     for ent in doc.ents:
         s0, s1 = ent.start_char, ent.end_char
-        label = ent.label_
-        if label == "PERSON" and alias_kind(text[s0:s1]) == "organisation":
-            # a party the model took for a person (BBC: `Labour` 87 times, `Lib Dems` 79,
-            # `Lib Dem` 68 in 2,225 articles) is the organisation the alias list says it is
-            label = "ORG"
-        role = role_of(ent) if label == "PERSON" else None
-        out.append(Mention(doc_id, len(out), sent_id_at(starts, s0), s0, s1, text[s0:s1], label, role))
+        role = role_of(ent) if ent.label_ == "PERSON" else None
+        out.append(Mention(doc_id, len(out), sent_id_at(starts, s0), s0, s1, text[s0:s1], ent.label_, role))
     return out
 
 
