@@ -43,6 +43,8 @@ def _indirect(case: str, cue: str) -> list[str]:
     ("tweeting_asking", "tweeting", 'it was a "disaster" for Clinton'),
     # PolNeAR dev: a participle clause after the content, with a list of its own
     ("moderators_engaging", "questioned", 'the moderators will be "fair" to him'),
+    # but not a participle after a comma, even one inside the closing mark (PolNeAR dev)
+    ("blasted_for_meaning", "blasted", "the chairman for failing to say that the immunity was only “partial,”"),
 ])
 def test_quotes_content_tails_the_writers_words_are_cut(case, cue, content):
     assert _indirect(case, cue) == [content]
@@ -96,6 +98,11 @@ def test_quotes_content_tails_the_writers_words_are_cut(case, cue, content):
     # a finite cue and a finite clause: a change of tense goes on with what was said
     ("said_has_delivered", "said",
      "the former executive has no more speeches scheduled and delivered only nonpartisan remarks at her two events"),
+    # a gerund right after the object of the cue's preposition is the object's own clause, which the parser
+    # hung on the cue (PolNeAR train)
+    ("bragged_about_gerund", "bragged about", "her father teaching her how to shoot when she was a young girl"),
+    ("complained_possessive_gerund", "complained",
+     "the United States' backing independence for Kosovo"),
     # a `whether` clause has a subject of its own: what was said goes on (PolNeAR dev)
     ("obama_whether", "said",
      "Acts of protest, Mr. Obama said, are acts of patriotism, whether it was sitting at a lunch counter in the "

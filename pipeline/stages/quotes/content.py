@@ -6,7 +6,9 @@ what was said, trying in order (each from a PolNeAR train pattern or
 docs/guidelines.md §4):
 
 1. the object of the entry's preposition (`warned of Russian efforts`), from the
-   verb's own object on (`accused Trump of lying`, `described the plan as a joke`);
+   verb's own object on (`accused Trump of lying`, `described the plan as a joke`),
+   with a gerund the parser hung on the verb right after it (`bragged about her
+   father teaching her how to shoot`);
 2. a content clause (`said that ...`, `said he would ...`), without a trailing
    clause that is the writer's, not the speaker's (`..., even as he ...`,
    `..., calling them ...`, `... and predicted that ...`; ``clause_end``);
@@ -130,6 +132,15 @@ def _prep_object(tok: Token, prep: Token, entry: str) -> Content | None:
     as_phrase = next((c for c in tok.rights if c.dep_ == "prep" and c.lower_ == "as" and c.left_edge.i == b + 1), None)
     if as_phrase is not None:  # `pointed to China as the regional enforcer` (PolNeAR train)
         b = as_phrase.right_edge.i
+    last = tok.doc[b]
+    gerund = next((c for c in tok.rights if c.dep_ == "advcl" and c.tag_ == "VBG" and c.left_edge.i == b + 1), None)
+    if gerund is not None and (not last.is_punct or last.tag_ == "POS"):
+        # `bragged about her father teaching her how to shoot`, `complained about the
+        # United States' backing independence for Kosovo`: a gerund right after the
+        # object, with no comma (nor one inside a closing mark: `only “partial,”
+        # meaning ...`), is the object's own clause, which the parser hung on the cue
+        # (PolNeAR train annotates the whole of it)
+        b = gerund.right_edge.i
     return Content(a, b, "prep")
 
 
