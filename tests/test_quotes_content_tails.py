@@ -43,6 +43,10 @@ def _indirect(case: str, cue: str) -> list[str]:
     ("tweeting_asking", "tweeting", 'it was a "disaster" for Clinton'),
     # PolNeAR dev: a participle clause after the content, with a list of its own
     ("moderators_engaging", "questioned", 'the moderators will be "fair" to him'),
+    # a finite verb never goes on with a to-infinitive, whatever the cue's own form (`has vowed`), nor with
+    # a modal's clause: what the speaker did next (PolNeAR train)
+    ("vowed_to_keep_and_celebrated", "vowed", "to keep abortion legal"),
+    ("noted_would_and_quoted", "noted", "Saturday would have been former President Ronald Reagan's 105th birthday"),
     # but not a participle after a comma, even one inside the closing mark (PolNeAR dev)
     ("blasted_for_meaning", "blasted", "the chairman for failing to say that the immunity was only “partial,”"),
 ])
@@ -103,6 +107,12 @@ def test_quotes_content_tails_the_writers_words_are_cut(case, cue, content):
     ("bragged_about_gerund", "bragged about", "her father teaching her how to shoot when she was a young girl"),
     ("complained_possessive_gerund", "complained",
      "the United States' backing independence for Kosovo"),
+    # a verb spelt as its base form may go on with a modal (`may ... ditch`, BBC), and alternatives are what
+    # was said (`would either not vote or are unsure`, PolNeAR train)
+    ("may_follow_and_ditch", "say", "other nations may follow suit and now ditch the dollar"),
+    ("would_either_or_are", "say", "they would either not vote or are unsure whom they would support"),
+    # `whether or not` opens the question whole (BBC)
+    ("say_whether_or_not", "say", "he had offered to quit"),
     # a `whether` clause has a subject of its own: what was said goes on (PolNeAR dev)
     ("obama_whether", "said",
      "Acts of protest, Mr. Obama said, are acts of patriotism, whether it was sitting at a lunch counter in the "

@@ -88,6 +88,8 @@ def trim_tokens(doc: Doc, a: int, b: int) -> tuple[int, int]:
     while a <= b and (doc[a].is_punct or doc[a].is_space or doc[a].text in QUOTE_CHARS
                       or (doc[a].lower_ in _TRIM_LEFT_WORDS and doc[a].dep_ == "mark")
                       or (doc[a].lower_ == "that" and doc[a].dep_ == "advmod" and doc[a].head.i > a)):
+        if doc[a].lower_ == "whether" and a + 2 <= b and doc[a + 1].lower_ == "or" and doc[a + 2].lower_ == "not":
+            a += 2  # `whether or not he had offered to quit` (BBC): the alternative goes with it
         a += 1
     # (and a conjunction left at the end: `said Clinton is honest and trustworthy, and
     # three-quarters said ...` once the second attribution is cut off)
