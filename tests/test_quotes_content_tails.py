@@ -47,6 +47,8 @@ def _indirect(case: str, cue: str) -> list[str]:
     # a modal's clause: what the speaker did next (PolNeAR train)
     ("vowed_to_keep_and_celebrated", "vowed", "to keep abortion legal"),
     ("noted_would_and_quoted", "noted", "Saturday would have been former President Ronald Reagan's 105th birthday"),
+    # a bare verb after a content without an infinitive is not one of its items
+    ("time_had_come_let", "said", "the time had come"),
     # but not a participle after a comma, even one inside the closing mark (PolNeAR dev)
     ("blasted_for_meaning", "blasted", "the chairman for failing to say that the immunity was only “partial,”"),
 ])
@@ -111,6 +113,9 @@ def test_quotes_content_tails_the_writers_words_are_cut(case, cue, content):
     # was said (`would either not vote or are unsure`, PolNeAR train)
     ("may_follow_and_ditch", "say", "other nations may follow suit and now ditch the dollar"),
     ("would_either_or_are", "say", "they would either not vote or are unsure whom they would support"),
+    # the next items of an infinitive's list, which the parser hung on the cue (PolNeAR train)
+    ("needed_to_develop_educate", "said",
+     "money is desperately needed to develop a vaccine, educate the public and learn more about the virus"),
     # `whether or not` opens the question whole (BBC)
     ("say_whether_or_not", "say", "he had offered to quit"),
     # a `whether` clause has a subject of its own: what was said goes on (PolNeAR dev)

@@ -202,8 +202,22 @@ def _clause(tok: Token, quoted=None) -> Content | None:
         for r in tok.rights:
             if r.i > b and r.dep_ == "conj" and (r.pos_ not in VERB_POS or continues_content(r, tok)):
                 b = max(b, r.right_edge.i)
+            elif r.i > b and _infinitive_goes_on(r, tok, a, b):
+                b = r.right_edge.i
         b = with_reason(tok, a, before_semicolon(doc, a, trim_tail(doc, a, b, c, tok, quoted), quoted))
     return Content(a, b, "clause")
+
+
+def _infinitive_goes_on(verb: Token, cue: Token, a: int, b: int) -> bool:
+    """A bare verb the parser hung on a cue not in the base form, right after content
+    [a, b] that holds a to-infinitive: the next item of that infinitive's list
+    (`said money is needed to develop a vaccine, educate the public and learn more
+    ...`, PolNeAR train); a base form cannot go on from the cue itself."""
+    doc = cue.doc
+    return verb.dep_ in ("conj", "advcl") and verb.tag_ == "VB" and cue.tag_ != "VB" and not has_subject(verb) \
+        and not any(k.dep_ in ("aux", "mark") for k in verb.children) \
+        and all(t.is_punct or t.dep_ == "cc" for t in doc[b + 1:verb.left_edge.i]) \
+        and any(t.dep_ == "aux" and t.tag_ == "TO" and t.head.tag_ == "VB" for t in doc[a:b + 1])
 
 
 def _object_as_subject(tok: Token, clause: Token) -> Token | None:
