@@ -179,9 +179,19 @@ def name_occurrences(text: str, names: set[str]) -> list[tuple[int, int]]:
 _SURNAME_MISLABELS = frozenset({"ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT"})
 
 
+def _cand_text(doc: Doc, c: Cand, text: str) -> str:
+    """The text of candidate span ``c`` (``text`` is the Doc's text)."""
+    return text[doc[c.start].idx:doc[c.end - 1].idx + len(doc[c.end - 1])]
+
+
+def _letters_only(word: str) -> bool:
+    """Letters, with hyphens and apostrophes between them ("Kilroy-Silk", "O'Neill")."""
+    return word.replace("-", "").replace("'", "").replace("’", "").isalpha()
+
+
 def _plain_name_word(word: str) -> bool:
     """One capitalised word, not an acronym, that names no known place or body."""
-    return (word[:1].isupper() and not word.isupper() and word.replace("-", "").replace("'", "").replace("’", "").isalpha()
+    return (word[:1].isupper() and not word.isupper() and _letters_only(word)
             and alias_kind(word) is None and word.lower() not in _place_words())
 
 
@@ -190,19 +200,21 @@ def _place_words() -> frozenset[str]:
     return word_set("countries") | word_set("region_names") | word_set("demonyms")
 
 
-def _unique_surnames(spans: list[Cand], text: str, doc: Doc) -> frozenset[str]:
-    """The surnames of the persons a document names in full, each borne by one of them
-    ("Leonardo DiCaprio" -> "DiCaprio"; a surname two named persons share is left out)."""
-    full: dict[str, set[str]] = {}
+def _surnames(spans: list[Cand], text: str, doc: Doc) -> frozenset[str]:
+    """The surnames of the persons a document names in full ("Leonardo DiCaprio" ->
+    "DiCaprio"): the last of two to four capitalised words, a plain name word. Wider
+    than ``propagate_persons``' full names, which spread to untagged words and so
+    take only title-case words; a surname here only relabels a span the model found."""
+    out = set()
     for c in spans:
         if c.label != "PERSON":
             continue
-        name = text[doc[c.start].idx:doc[c.end - 1].idx + len(doc[c.end - 1])]
+        name = _cand_text(doc, c, text)
         words = name.split()
         if 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and "," not in name \
-                and _plain_name_word(words[-1]):
-            full.setdefault(words[-1], set()).add(name)
-    return frozenset(w for w, names in full.items() if len(names) == 1)
+                and alias_kind(name) != "organisation" and _plain_name_word(words[-1]):
+            out.add(words[-1])
+    return frozenset(out)
 
 
 def propagate_persons(doc: Doc, spans: list[Cand], text: str) -> list[Cand]:
@@ -220,24 +232,16 @@ def propagate_persons(doc: Doc, spans: list[Cand], text: str) -> list[Cand]:
         if len(toks) < 2 or not all(t.is_title or (t.text.endswith(".") and t.text[:1].isupper()) or t.text == "-"
                                     for t in toks):
             continue
-        names.add(toks.text)
-        # the surname is the last word as written: "Kilroy-Silk", not "Silk"
-        surname = toks.text.split()[-1]
-        if len(surname) >= 3 and surname.replace("-", "").replace("'", "").replace("’", "").isalpha():
+        name = _cand_text(doc, c, text)
+        names.add(name)
+        # the surname is the last word as written: "Kilroy-Silk", not "Silk"; a party
+        # the model took for a person has none ("Liberal Democrats": no "Democrats")
+        surname = name.split()[-1]
+        if len(surname) >= 3 and _letters_only(surname) and alias_kind(name) != "organisation":
             names.add(surname)
-    if names:
-        # the model's other label for a name the document gives as a person's ("Mr
-        # Kilroy-Silk" tagged ORG after "Robert Kilroy-Silk"): PERSON
-        spans = [Cand(c.start, c.end, "PERSON", c.strong)
-                 if c.label in ("ORG", "GPE", "NORP", "FAC") and not c.strong and doc[c.start:c.end].text in names
-                 and not doc[c.start:c.end].text.isupper() else c for c in spans]
-    # the lone surname of the one person the document names in full, taken for
-    # something else (BBC, 2,225 articles: `DiCaprio` ORG, `Safin` LOC, `Nadal`
-    # WORK_OF_ART, `Connors` PRODUCT: 106 mentions): that person
-    surnames = _unique_surnames(spans, text, doc)
-    if surnames:
-        spans = [Cand(c.start, c.end, "PERSON", c.strong) if c.label in _SURNAME_MISLABELS
-                 and text[doc[c.start].idx:doc[c.end - 1].idx + len(doc[c.end - 1])] in surnames else c
+    surnames = _surnames(spans, text, doc)
+    if names or surnames:
+        spans = [Cand(c.start, c.end, "PERSON", c.strong) if _names_a_person(doc, c, text, names, surnames) else c
                  for c in spans]
     if not names:
         return spans
@@ -261,13 +265,37 @@ def propagate_persons(doc: Doc, spans: list[Cand], text: str) -> list[Cand]:
         return spans
     return sorted(spans + added, key=lambda c: c.start)
 
+
+def _names_a_person(doc: Doc, c: Cand, text: str, names: set[str], surnames: frozenset[str]) -> bool:
+    """Whether the model's span ``c`` (another label than PERSON) is a name the document
+    gives a person:
+
+    * a full name or surname of ``propagate_persons``, tagged ORG, GPE, NORP or FAC
+      ("Mr Kilroy-Silk" tagged ORG after "Robert Kilroy-Silk"), not set in capitals;
+    * the lone surname of a person named in full, whatever the model took it for
+      (BBC, 2,225 articles: `DiCaprio` ORG, `Safin` LOC, `Nadal` WORK_OF_ART,
+      `Connors` PRODUCT: 106 mentions).
+
+    One word must be a plain name word either way: not a known place or body, not an
+    acronym ("Katie Georgia ... Georgia" is the country; "Michael Greens ... the
+    Greens" the party)."""
+    if c.label not in _SURNAME_MISLABELS:
+        return False
+    name = _cand_text(doc, c, text)
+    if " " not in name and not _plain_name_word(name):
+        return False
+    if name in surnames:
+        return True
+    return c.label in ("ORG", "GPE", "NORP", "FAC") and not c.strong and name in names and not name.isupper()
+
+
 def parties_as_organisations(doc: Doc, spans: list[Cand], text: str) -> list[Cand]:
     """A name the alias list calls an organisation, tagged PERSON, is ORG: the model
     takes parties for persons (BBC, 2,225 articles: `Labour` 87 times, `Lib Dems` 79,
     `Lib Dem` 68). Run after ``propagate_persons``: a party tagged PERSON spreads to
     its recurrences there, and every one of them is relabelled here."""
-    return [Cand(c.start, c.end, "ORG", c.strong) if c.label == "PERSON" and alias_kind(
-        text[doc[c.start].idx:doc[c.end - 1].idx + len(doc[c.end - 1])]) == "organisation" else c for c in spans]
+    return [Cand(c.start, c.end, "ORG", c.strong)
+            if c.label == "PERSON" and alias_kind(_cand_text(doc, c, text)) == "organisation" else c for c in spans]
 
 
 def glue(doc: Doc, a: Cand, b: Cand) -> bool:
