@@ -23,12 +23,15 @@ from spacy.parts_of_speech import IDS as POS_IDS
 from spacy.pipeline import Lemmatizer
 from spacy.tokens import Doc, Token
 
+from .docs import in_sorted
+
 #: id(vocab) -> the model's lemmatizer component (see ``register``)
 _LEMMATIZERS: dict[int, object] = {}
 #: id(vocab) -> POS ids whose rule lemma is always the lower-cased text (see
 #: ``_lowercase_pos``); their lemmas are set from the LOWER column without a
 #: Python call per token
 _LOWERCASE_POS: dict[int, np.ndarray] = {}
+_NO_IDS = np.empty(0, dtype=np.uint64)
 #: (orth, pos, morph) -> lemma string; strings, not hashes, because a hash's
 #: string is dropped from the vocab when the batch's memory zone ends.
 _CACHE: dict[tuple[int, int, int], str] = {}
@@ -99,7 +102,7 @@ def ensure_lemmas(doc: Doc) -> Doc:
         return doc
     # the rule lemma of these POS is the lower-cased text (``_lowercase_pos``),
     # whose hash is the LOWER attribute: no lemmatize call, no string to add
-    lower = unset & np.isin(arr[:, 1], _LOWERCASE_POS.get(id(doc.vocab), ()))
+    lower = unset & in_sorted(arr[:, 1], _LOWERCASE_POS.get(id(doc.vocab), _NO_IDS))
     lemma_col[lower] = arr[lower, 4]
     missing = np.flatnonzero(unset & ~lower)
     if not len(missing):

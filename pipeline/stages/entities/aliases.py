@@ -2,9 +2,9 @@
 kind (``organisation``, ``place``, ``document``), and the comparison ``key``
 names are matched by.
 
-Read by the entity rules of the parse (a lone surname is no alias), the
-canonical names, and the quotes, claims and actors stages; it imports no other
-stage module, so each of them can.
+Read by the entity rules of the parse (a party tagged PERSON is ORG; a lone
+surname is no alias), the canonical names, and the quotes, claims and actors
+stages; it imports no other stage module, so each of them can.
 """
 from __future__ import annotations
 

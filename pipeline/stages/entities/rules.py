@@ -24,14 +24,18 @@ taken from one sentence:
 * a job title or courtesy title before capitalised proper nouns marks a
   PERSON ("Deputy Minister of Foreign Affairs Igor Sekreta", "Mrs. Natalya
   Drozd"), and a full name found once is a PERSON wherever it or its surname
-  recurs in the document;
+  recurs in the document, including where the model gave it another label
+  (``DiCaprio`` ORG after "Leonardo DiCaprio"; not a known place or body);
+* a name the alias list (``resources/entity_aliases.txt``) calls an
+  organisation, tagged PERSON, is ORG ("Lib Dems");
 * names of bodies are completed ("OSCE" + "Secretariat", "OSCE Office in
   Ashgabat", "OSCE PA"); date ranges ("5 to 9 July 2017", "1998 — 2002") and
   amounts with a currency word ("1.3 million Euro") are one DATE / MONEY.
 
 Every rule was checked against BBC articles as well as the seeds
 (``benchmarks/bbc_entity_sample.py``); the regressions that check turned up are
-tests in ``tests/test_ner_rules_patterns.py``.
+tests in ``tests/test_ner_rules_patterns.py`` (the party rule's, with the canonical
+names it gives, in ``tests/test_entities_stage.py``).
 
 Rule spans of the first kinds (definitions, EVENT, LAW, initials) win over
 overlapping model spans; the gazetteer kinds relabel a model span with exactly

@@ -12,7 +12,8 @@ rules, applied in document order (each tested in
    title, :mod:`pipeline.stages.entities.canonical`). A lone surname the NER did
    not tag as a person becomes the full name of a PERSON of the same document
    (:class:`pipeline.stages.names.PersonNames`). A name the alias list calls an
-   organisation is one, whatever the NER said ("Lib Dems" tagged PERSON).
+   organisation is one, whatever the NER said ("the Tories" tagged NORP; a party
+   tagged PERSON is ORG already, in the entity rules).
 2. **A role with the name beside it**: ``Ms. Merkel's spokesman, Steffen
    Seibert``, ``The Lord Chief Justice, Lord Woolf``, ``the agency's former
    chief executive Doug Smith``: the person in apposition, not the role.
