@@ -1,5 +1,6 @@
 """Where a reported content starts when the parser hung the clause's subject on the
-cue (``content._object_as_subject``), and a quoted fragment inside reported speech
+cue (``content._object_as_subject``), which complementiser it drops
+(``records.trim_tokens``), and a quoted fragment inside reported speech
 that a participle after it must not attribute (``attribution._find_after_cue``).
 Frozen parses (tests/quote_parses_content_start.py), through the whole stage."""
 from __future__ import annotations
@@ -33,6 +34,23 @@ def _rows(case: str) -> list:
 def test_quotes_content_start_object_parsed_as_the_clauses_subject(case, cue, content):
     got = [r.text for r in _rows(case) if r.kind == "indirect" and r.cue == cue]
     assert got == ([content] if content else [])
+
+
+@pytest.mark.parametrize("case, cue, content", [
+    # `whether or not` opens the question whole (BBC: the content was `or not he had offered to quit`)
+    ("say_whether_or_not", "say", "he had offered to quit"),
+    # an `if` or `whether` that opens an adverbial clause of the content stays: without it the speaker
+    # asserts what was a condition (BBC, 47 quotes: `the traders are found guilty, they could face ...`)
+    ("reported_that_if", "reported", "if the traders are found guilty, they could face a five-year jail term"),
+    ("said_whether_or_not_concessive", "said", "whether or not the bill passes, the party will survive"),
+    # a `that` the parser hung on the adverbial clause still goes (BBC)
+    ("predicts_that_as", "predicts",
+     "as the falling birth rate takes grip from 2010, the cost of running Japan's welfare state will double to more "
+     "than 5% of GDP"),
+])
+def test_quotes_content_start_complementiser(case, cue, content):
+    got = [r.text for r in _rows(case) if r.kind == "indirect" and r.cue == cue]
+    assert got == [content]
 
 
 def test_quotes_content_start_participle_after_a_fragment_is_no_cue():

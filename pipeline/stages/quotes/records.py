@@ -82,11 +82,22 @@ class DocIndex:
 _TRIM_LEFT_WORDS = frozenset({"that", "whether", "if"})
 
 
+def _opens_adverbial(mark: Token, a: int, b: int) -> bool:
+    """`if`/`whether` opening an adverbial clause of range [a, b] (a `that` the parser
+    hung on one, `said that as the birth rate falls, ...`, is the content's own)."""
+    clause = mark.head
+    return mark.lower_ != "that" and clause.dep_ == "advcl" and a <= clause.head.i <= b
+
+
 def trim_tokens(doc: Doc, a: int, b: int) -> tuple[int, int]:
     """Drop punctuation, quotation marks and a leading complementiser from token range [a, b]
-    (`that` also when the parser took it for a relative adverb: `said at the time that ...`)."""
+    (`that` also when the parser took it for a relative adverb: `said at the time that ...`;
+    `whether or not` whole). A complementiser stays when it opens an adverbial clause of
+    the range, not the range: `said that if it rains, the game will be cancelled` keeps
+    `if`, `said whether or not the bill passes, the party will survive` keeps `whether or
+    not`."""
     while a <= b and (doc[a].is_punct or doc[a].is_space or doc[a].text in QUOTE_CHARS
-                      or (doc[a].lower_ in _TRIM_LEFT_WORDS and doc[a].dep_ == "mark")
+                      or (doc[a].lower_ in _TRIM_LEFT_WORDS and doc[a].dep_ == "mark" and not _opens_adverbial(doc[a], a, b))
                       or (doc[a].lower_ == "that" and doc[a].dep_ == "advmod" and doc[a].head.i > a)):
         if doc[a].lower_ == "whether" and a + 2 <= b and doc[a + 1].lower_ == "or" and doc[a + 2].lower_ == "not":
             a += 2  # `whether or not he had offered to quit` (BBC): the alternative goes with it
