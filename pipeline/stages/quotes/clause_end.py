@@ -132,11 +132,11 @@ def trim_tail(doc: Doc, a: int, b: int, root: Token, cue: Token, quoted=None) ->
             # (`said Clinton is honest, and three-quarters said the same of Sanders`: a
             # second attribution with its own speaker; `vowed to keep abortion legal and
             # celebrated the ruling`: what the speaker did next, ``cues.with_the_cue``)
-            cc = next((k for k in root.children if k.dep_ == "cc" and root.i < k.i < c.i), None)
+            cc = next((k for k in reversed(list(root.children)) if k.dep_ == "cc" and root.i < k.i < c.i), None)
             cut = cc.i if cc is not None else start
         elif c.dep_ == "advcl" and is_as_aside(c) and is_cue(c, report_lexicon()):
             cut = start  # `..., as The Post reported`: the writer's source, not the content
-        elif prev is not None and (prev.text in CLAUSE_PUNCT or _after_closing_comma(doc, start, a)) and at_end \
+        elif prev is not None and (prev.text in CLAUSE_PUNCT or after_closing_comma(doc, start, a)) and at_end \
                 and c.dep_ == "advcl":
             if (c.tag_ == "VBG" and not has_subject(c) and not _list_item(doc, start)) \
                     or any(k.dep_ == "mark" and k.lower_ in adverbial_openers("contrast") for k in c.children):
@@ -175,7 +175,7 @@ def _reports(verb: Token) -> bool:
     return any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in verb.children)
 
 
-def _after_closing_comma(doc: Doc, start: int, a: int) -> bool:
+def after_closing_comma(doc: Doc, start: int, a: int) -> bool:
     """`said things "should be wrapped up by Cleveland," referring to ...`: the comma
     sits inside the closing mark (American style)."""
     k = start - 1

@@ -32,9 +32,11 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from ...nlp.lemmas import lemma as lemma_of
-from ...resources import QUOTE_CHARS, reporting_verbs, word_set
-from .clause_end import before_semicolon, continues_content, is_as_aside, nonrestrictive_tail, trim_tail, with_reason
-from .cues import SUBJECT_DEPS, VERB_POS, can_speak, has_subject, is_cue, report_lexicon
+from ...resources import QUOTE_CHARS, adverbial_openers, reporting_verbs, word_set
+from .clause_end import (after_closing_comma, before_semicolon, continues_content, is_as_aside, nonrestrictive_tail,
+                         trim_tail, with_reason)
+from .cues import (SUBJECT_DEPS, VERB_POS, can_speak, has_subject, is_base_spelling, is_cue, is_to_infinitive,
+                   report_lexicon)
 from .setoff import CLAUSE_PUNCT, DASHES, attributed_quote_before, fronted_adverbial, introduces_quote
 
 # Phrases of the verb right after its object that always belong to what was said
@@ -132,14 +134,15 @@ def _prep_object(tok: Token, prep: Token, entry: str) -> Content | None:
     as_phrase = next((c for c in tok.rights if c.dep_ == "prep" and c.lower_ == "as" and c.left_edge.i == b + 1), None)
     if as_phrase is not None:  # `pointed to China as the regional enforcer` (PolNeAR train)
         b = as_phrase.right_edge.i
-    last = tok.doc[b]
     gerund = next((c for c in tok.rights if c.dep_ == "advcl" and c.tag_ == "VBG" and c.left_edge.i == b + 1), None)
-    if gerund is not None and (not last.is_punct or last.tag_ == "POS"):
+    if gerund is not None and tok.doc[b].text not in CLAUSE_PUNCT and not after_closing_comma(tok.doc, gerund.i, a) \
+            and not any(k.dep_ == "mark" or k.lower_ in adverbial_openers("after") for k in gerund.lefts):
         # `bragged about her father teaching her how to shoot`, `complained about the
         # United States' backing independence for Kosovo`: a gerund right after the
         # object, with no comma (nor one inside a closing mark: `only “partial,”
-        # meaning ...`), is the object's own clause, which the parser hung on the cue
-        # (PolNeAR train annotates the whole of it)
+        # meaning ...`) and nothing that opens an adverbial (`while visiting ...`), is
+        # the object's own clause, which the parser hung on the cue (PolNeAR train
+        # annotates the whole of it)
         b = gerund.right_edge.i
     return Content(a, b, "prep")
 
@@ -209,15 +212,21 @@ def _clause(tok: Token, quoted=None) -> Content | None:
 
 
 def _infinitive_goes_on(verb: Token, cue: Token, a: int, b: int) -> bool:
-    """A bare verb the parser hung on a cue not in the base form, right after content
-    [a, b] that holds a to-infinitive: the next item of that infinitive's list
-    (`said money is needed to develop a vaccine, educate the public and learn more
-    ...`, PolNeAR train); a base form cannot go on from the cue itself."""
+    """A bare verb the parser hung on the cue, right after content [a, b] that ends
+    with a to-infinitive: the next item of that infinitive's list (`said money is
+    needed to develop a vaccine, educate the public and learn more ...`, PolNeAR
+    train). Not after a cue spelt as its base form, which such a verb may go on from
+    (`Campaigners say the money was used to build roads, and demand an inquiry`), nor
+    a reporting verb, nor a verb with an auxiliary or an opener of its own."""
     doc = cue.doc
-    return verb.dep_ in ("conj", "advcl") and verb.tag_ == "VB" and cue.tag_ != "VB" and not has_subject(verb) \
+    last = b
+    while last > a and doc[last].is_punct:
+        last -= 1
+    return verb.dep_ in ("conj", "advcl") and verb.tag_ == "VB" and not is_base_spelling(cue) \
+        and not has_subject(verb) and not is_cue(verb, report_lexicon()) \
         and not any(k.dep_ in ("aux", "mark") for k in verb.children) \
         and all(t.is_punct or t.dep_ == "cc" for t in doc[b + 1:verb.left_edge.i]) \
-        and any(t.dep_ == "aux" and t.tag_ == "TO" and t.head.tag_ == "VB" for t in doc[a:b + 1])
+        and any(t.tag_ == "VB" and is_to_infinitive(t) and t.right_edge.i >= last for t in doc[a:last + 1])
 
 
 def _object_as_subject(tok: Token, clause: Token) -> Token | None:

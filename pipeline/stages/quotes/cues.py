@@ -238,7 +238,7 @@ def subject_of(verb: Token, inverted: bool = False, avoid=None) -> Token | None:
             v = v.head
             if v.dep_ == "acomp":  # `Sexton was quick to point out`, `are more likely to say`
                 v = v.head
-        elif v.dep_ == "advcl" and v.tag_ == "VB" and _to_infinitive(v):
+        elif v.dep_ == "advcl" and v.tag_ == "VB" and is_to_infinitive(v):
             # a purpose clause: `Groberg then went on to explain what ...` (not `the
             # decision will increase the pressure on her to say ...`: someone who can speak)
             inherited_advcl = True
@@ -315,7 +315,8 @@ def can_speak(tok: Token) -> bool:
     return kind in ("organisation", "group") or lemma in title_words()
 
 
-def _to_infinitive(v: Token) -> bool:
+def is_to_infinitive(v: Token) -> bool:
+    """``v`` has a `to` of its own (`to keep`, `to be left`)."""
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
 
 
@@ -412,6 +413,12 @@ def verb_form(verb: Token) -> str:
     return (aux or verb).tag_
 
 
+def is_base_spelling(verb: Token) -> bool:
+    """``verb`` is spelt as its lemma (`put`, `demand`, `ditch`): it may be the base form
+    whatever the tagger calls it."""
+    return verb.lower_ == lemma_of(verb).lower()
+
+
 def with_the_cue(verb: Token, cue: Token, clause: Token) -> bool:
     """A verb the parser coordinated with the root of the cue's content ``clause`` that is
     really coordinated with the cue: in the cue's form, not the clause's, where the two
@@ -427,13 +434,13 @@ def with_the_cue(verb: Token, cue: Token, clause: Token) -> bool:
     clause_form = verb_form(clause)
     if has_subject(verb) or verb.tag_ == clause.tag_:
         return False
-    if any(k.dep_ in ("cc", "preconj") and k.lower_ in ("or", "nor", "either", "neither") for k in clause.children):
+    joined_by = next((k for k in reversed(list(clause.children)) if k.dep_ == "cc" and clause.i < k.i < verb.i), None)
+    if joined_by is not None and joined_by.lower_ in ("or", "nor"):
         return False  # `would either not vote or are unsure ...`: alternatives inside what was said
     # a verb spelt as its base form (`to cut taxes and put ...`, `may follow suit and now
     # ditch ...`) may go on with an infinitive or a modal, whatever the tagger calls it
-    base_form = verb.lower_ == lemma_of(verb).lower()
-    if verb.tag_ in FINITE and not base_form and not has_subject(clause) \
-            and any(k.dep_ == "aux" and k.tag_ == "TO" for k in clause.children):
+    base_form = is_base_spelling(verb)
+    if verb.tag_ in FINITE and not base_form and not has_subject(clause) and is_to_infinitive(clause):
         # a finite verb never goes on with a to-infinitive (`vowed to keep abortion legal
         # and celebrated the ruling`), whatever the cue's own form (`has vowed`); an
         # infinitive with a subject is a misparse (`said the only people to benefit ...
@@ -447,8 +454,7 @@ def with_the_cue(verb: Token, cue: Token, clause: Token) -> bool:
         return True
     # a base-form clause, not a to-infinitive with a subject, which is a misparse (`said
     # the only people to benefit from immigrants ... were employers`, BBC)
-    return clause_form == "VB" and not (has_subject(clause) and any(
-        k.dep_ == "aux" and k.tag_ == "TO" for k in clause.children))
+    return clause_form == "VB" and not (has_subject(clause) and is_to_infinitive(clause))
 
 
 def _conjunct_head(v: Token) -> Token:
