@@ -15,6 +15,11 @@ from pipeline.stages.quotes.stage import quote_rows
 from tests.frozen_parse import frozen_doc
 from tests.quote_parses_tails import PARSES
 
+# the same sentence after a cue spelt as its base form (`say`, VBP), edited from the frozen parse
+PARSES = {**PARSES, "say_needed_to_develop_educate": [
+    ("say", ws, head, dep, pos, "VBP", lemma, ent) if word == "said" else (word, ws, head, dep, pos, tag, lemma, ent)
+    for word, ws, head, dep, pos, tag, lemma, ent in PARSES["needed_to_develop_educate"]]}
+
 
 def _rows(case: str, cue: str) -> list:
     """The indirect quotes of ``cue`` in the case's sentence."""
@@ -53,8 +58,7 @@ def _indirect(case: str, cue: str) -> list[str]:
     # act after a cue spelt as its base form
     ("time_had_come_let", "said", "the time had come"),
     ("say_used_to_build_and_demand", "say", "the money was used to build roads"),
-    # (the same list after a cue spelt as its base form, `say`, whose own next verb it could be: hand-edited
-    # from `needed_to_develop_educate`)
+    # (the same list after a cue spelt as its base form, `say`, whose own next verb it could be)
     ("say_needed_to_develop_educate", "say", "money is desperately needed to develop a vaccine"),
     # a gerund that an adverbial opens is no part of the object (`while visiting ...`)
     ("warned_of_while_visiting", "warned of", "the danger"),
