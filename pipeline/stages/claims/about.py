@@ -17,8 +17,8 @@
   noun (a delegate at the OSCE: OSCE; "the party" -> Liberal Democrats, an alias of
   which is "Liberal Democrat Party"), "this document" / "the charter" -> the last
   document or law named before; a content whose subject is "it" (a verb other than
-  "be", not impersonal, no finite adverbial clause before it) -> the organisation that
-  frames it ("Qantas said it ...") or else the organisation, event or law that the
+  "be", not impersonal, no finite adverbial clause before it) -> the organisation,
+  event or law that frames it ("Qantas said it ...") or else the organisation, event or law that the
   subject of the claim before it in the paragraph names ("The charter ... It could
   serve as ..."). The speaker's other reported clauses in the sentence count too. The
   speaker and the attribution frame ("Igor Sekreta said at the OSCE Ministerial
@@ -35,6 +35,7 @@ Scored by ``claims.score`` against ``data/gold/claims.jsonl`` (``about``, ``cont
 from __future__ import annotations
 
 import bisect
+import re
 from functools import lru_cache
 from typing import Mapping
 
@@ -62,6 +63,7 @@ BODY_NOUNS = frozenset({"organization", "organisation", "alliance", "union", "bl
 DOCUMENT_NOUNS = frozenset({"document", "charter", "treaty", "act", "agreement", "accord", "accords",
                             "declaration", "convention", "pact", "resolution", "bill"})
 _DESCRIBING = frozenset({"the", "this", "that", "our", "its", "their", "these"})
+_LINE_BREAK = re.compile("\n")  # a claim's paragraph: the line breaks before it
 _TRIM = set(QUOTE_CHARS) | set(" \n\t,.;:!?-–—")
 
 NEW_COLUMNS = ("speaker_kind", "about", "content_start", "content_end")
@@ -264,11 +266,12 @@ def _subject_names(subject: Token | None, ents: _DocEntities) -> list[str]:
     described_as = _description(subject, ents)
     out = [described_as] if described_as is not None else []
     # (not beside a person: "Labour's John Prescott said it would cost ...": "it" is no party)
-    beside = [] if any(label == "PERSON" for _, _, label, _ in ents.at(subject.idx)) else \
+    at_subject = ents.at(subject.idx)
+    beside = [] if any(label == "PERSON" for _, _, label, _ in at_subject) else \
         [c for c in subject.children if c.dep_ in ("appos", "poss")]
     beside += [c for b in beside for c in b.children if c.dep_ == "compound"]  # "Google Video beta"
-    for t in [subject, *beside]:
-        for s, e, label, name in ents.at(t.idx):
+    for found in [at_subject, *(ents.at(t.idx) for t in beside)]:
+        for s, e, label, name in found:
             if label in _IT_LABELS and aboutable(label, name):  # never a news agency ("Reuters said it ...")
                 out.append(_named(ents, s, label, name))
     return out
@@ -317,7 +320,7 @@ def annotate_claims(claims: pd.DataFrame, quotes: pd.DataFrame, entities: pd.Dat
             by_id = {int(q_id[k]): (q_start[k], q_end[k], q_kind[k]) for k in rows}
             kind_of = {q_speaker[k]: q_kind[k] for k in rows}
             text = texts.get(doc_id, "")
-            breaks = [k for k, ch in enumerate(text) if ch == "\n"]  # paragraph of a position: bisect
+            breaks = [m.start() for m in _LINE_BREAK.finditer(text)]  # paragraph of a position: bisect
             cache[doc_id] = (by_id, kind_of, _DocEntities(mentions.get(doc_id, [])), text, breaks)
         by_id, kind_of, ents, text, breaks = cache[doc_id]
         quote = by_id.get(int(quote_id)) if pd.notna(quote_id) else None
@@ -337,10 +340,12 @@ def annotate_claims(claims: pd.DataFrame, quotes: pd.DataFrame, entities: pd.Dat
         prev = previous.get(doc_id)
         subject = _subject(span)
         framed = (a, b) != (start, end)
-        frame_subject = _subject(_span(doc, start, end)) if framed else None
+        referring = _referring_it(subject)
+        # the frame's subject, only where it is read: an "it" content, or a topic below
+        frame_subject = _subject(_span(doc, start, end)) if framed and referring else None
         it_names: list[str] = []
-        if _referring_it(subject):
-            # "Qantas said it was looking ...": the organisation framing the content; else
+        if referring:
+            # "Qantas said it was looking ...": the thing framing the content; else
             # "It could serve ...": the thing the claim before, in the paragraph, was about
             it_names = _subject_names(frame_subject, ents)[:1]
             if not it_names and prev is not None and prev[0] == bisect.bisect_left(breaks, start):
@@ -351,6 +356,8 @@ def annotate_claims(claims: pd.DataFrame, quotes: pd.DataFrame, entities: pd.Dat
         things = [n for n in names if ents.label_of.get(n) in _IT_LABELS]
         keep = _topic(subject, it_names, things, ents) if things else []
         if things and not keep and framed:  # "Heineken said it ...": the frame's subject
+            if not referring:
+                frame_subject = _subject(_span(doc, start, end))
             keep = _topic(frame_subject, [], things, ents)
         previous[doc_id] = (bisect.bisect_left(breaks, end), keep)
         if not isinstance(speaker, str):
