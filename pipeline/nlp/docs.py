@@ -2,29 +2,38 @@
 
 ``doc_text`` rebuilds a Doc's text cheaply, ``text_hash`` names a text (the
 parse cache keys its Docs by it), ``memory_zone`` bounds spaCy's string store
-per batch, ``in_sorted`` tests a token array against a small set of ids.
+per batch, ``in_sorted`` tests a token array against a small set of ids
+(``sorted_ids``).
 """
 from __future__ import annotations
 
 import hashlib
 from contextlib import contextmanager
+from functools import lru_cache
 
 import numpy as np
 
 from spacy.attrs import ORTH, SPACY
 from spacy.language import Language
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
-def in_sorted(values: np.ndarray, sorted_ids: np.ndarray) -> np.ndarray:
-    """``np.isin(values, sorted_ids)`` for an already sorted, small array of ids
-    (a column of ``Doc.to_array``: hashes, POS ids): one binary search per value.
+@lru_cache(maxsize=64)
+def sorted_ids(words: frozenset[str]) -> np.ndarray:
+    """The string ids (hashes) of ``words``, sorted, for ``in_sorted``."""
+    return np.asarray(sorted(get_string_id(w) for w in words), dtype=np.uint64)
+
+
+def in_sorted(values: np.ndarray, ids: np.ndarray) -> np.ndarray:
+    """``np.isin(values, ids)`` for a column of ``Doc.to_array`` (hashes, POS ids) and a
+    small, already sorted array of ids (``sorted_ids``): one binary search per value.
     ``np.isin`` sorts values and set together on every call, several calls per
     document in the stages and the entity rules."""
-    if not len(sorted_ids):
+    if not len(ids):
         return np.zeros(len(values), dtype=bool)
-    pos = np.searchsorted(sorted_ids, values)
-    np.minimum(pos, len(sorted_ids) - 1, out=pos)
-    return sorted_ids[pos] == values
+    pos = np.searchsorted(ids, values)
+    np.minimum(pos, len(ids) - 1, out=pos)
+    return ids[pos] == values
 
 
 def text_hash(text: str) -> str:

@@ -20,12 +20,11 @@ import numpy as np
 from spacy.attrs import LEMMA, LOWER, POS, TAG
 from spacy.matcher import Matcher
 from spacy.parts_of_speech import IDS as UNIV_POS
-from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
 from ...errors import ModelError
-from ...nlp.docs import in_sorted
+from ...nlp.docs import in_sorted, sorted_ids
 from ...nlp.lemmas import ensure_lemmas, lemma as lemma_of
 from ...resources import QUOTE_CHARS, reporting_verb_lemmas, word_set
 
@@ -165,18 +164,13 @@ def _token_cues(doc: Doc) -> list[tuple[str, int, int]]:
     out: list[tuple[str, int, int]] = []
     for name, attr, words, tags, pos in _single_token_cues():
         col = arr[:, 0] if attr == "LOWER" else arr[:, 1]
-        hit = in_sorted(col, _hashes(frozenset(words)))
+        hit = in_sorted(col, sorted_ids(frozenset(words)))
         if tags is not None:
-            hit &= in_sorted(arr[:, 2], _hashes(tags))
+            hit &= in_sorted(arr[:, 2], sorted_ids(tags))
         if pos is not None:
             hit &= arr[:, 3] == UNIV_POS[pos]
         out.extend((name, int(i), int(i) + 1) for i in np.flatnonzero(hit))
     return out
-
-
-@lru_cache(maxsize=64)
-def _hashes(words: frozenset[str]) -> np.ndarray:
-    return np.asarray(sorted(get_string_id(w) for w in words), dtype=np.uint64)
 
 
 _PRESCRIPTIVE_CUES = frozenset({"deontic_modal", "have_to", "need", "need_noun", "it_is_necessary", "ready_to",

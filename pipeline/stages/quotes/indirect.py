@@ -10,10 +10,9 @@ from functools import lru_cache
 
 import numpy as np
 from spacy.attrs import LOWER, POS
-from spacy.strings import get_string_id
 from spacy.tokens import Token
 
-from ...nlp.docs import in_sorted
+from ...nlp.docs import in_sorted, sorted_ids
 from ...nlp.lemmas import lemma as lemma_of
 from ..headings import in_capitals
 from ...resources import QUOTE_CHARS, adverbial_openers, reporting_nouns
@@ -190,8 +189,7 @@ def _gerund_speaker(verb: Token) -> Token | None:
 @lru_cache(maxsize=1)
 def _noun_ids() -> np.ndarray:
     """LOWER ids of the reporting nouns (``reporting_nouns.txt``, kind ``content``) and their plurals."""
-    forms = {w for n in reporting_nouns("content") for w in (n, n + "s", n + "es")}
-    return np.asarray(sorted(get_string_id(f) for f in forms), dtype=np.uint64)
+    return sorted_ids(frozenset(w for n in reporting_nouns("content") for w in (n, n + "s", n + "es")))
 
 
 # `Trump's claim that ...`, `a claim by Trump that ...`, `Trump made the claim that
@@ -314,20 +312,20 @@ def _according_indirect(ix: DocIndex, sent, si: int, acc: Token, quote_spans) ->
     # A clause the source interrupts (`It is set, according to analysts, to do ...`) is
     # still cut at the source: PolNeAR train marks either side, and the whole clause as
     # content fits it worse (train: 8 more rows outside the gold, 6 more missed)
-    k = lo - 1
-    while k > sent.start and doc[k].is_punct:
-        k -= 1
-    if len(cands) == 2 and k >= sent.start and (doc[k].tag_ in ("WDT", "WP") or (
-            doc[k].dep_ in ("cc", "mark") and any(doc[j].dep_ in ("nsubj", "nsubjpass")
-                                                  for j in range(cands[1][0], cands[1][1] + 1)))):
-        # `..., and according to reports contract negotiations are ...` (a clause with its
-        # own subject, not `and, according to X, is now worth ...`), `a trainer which,
-        # according to X, ...`: the source opens the clause after it (BBC)
-        a, b = cands[1]
-    else:
-        root_is_report = is_cue(sent.root, speech_lexicon())
-        owner = next((r for r in cands if r[0] <= sent.root.i <= r[1] and not root_is_report), None)
-        a, b = owner or max(cands, key=lambda r: ix.alpha_count(r[0], r[1]))
+    owner = None
+    if len(cands) == 2:
+        k = lo - 1  # the word before the source (the left side is not empty)
+        while k > sent.start and doc[k].is_punct:
+            k -= 1
+        if doc[k].tag_ in ("WDT", "WP") or (doc[k].dep_ in ("cc", "mark") and any(
+                doc[j].dep_ in ("nsubj", "nsubjpass") for j in range(cands[1][0], cands[1][1] + 1))):
+            # `..., and according to reports contract negotiations are ...` (a clause with its
+            # own subject, not `and, according to X, is now worth ...`), `a trainer which,
+            # according to X, ...`: the source opens the clause after it (BBC)
+            owner = cands[1]
+    if owner is None and not is_cue(sent.root, speech_lexicon()):
+        owner = next((r for r in cands if r[0] <= sent.root.i <= r[1]), None)
+    a, b = owner or max(cands, key=lambda r: ix.alpha_count(r[0], r[1]))
     if ix.alpha_count(a, b) < MIN_INDIRECT_WORDS:
         return None
     start, end = doc[a].idx, doc[b].idx + len(doc[b].text)
