@@ -204,7 +204,7 @@ def canonical_names(entities: pd.DataFrame) -> pd.Series:
     raw = entities["text"].astype(str).tolist()
     surfaces = [surface(t, lab) if lab in NAME_LABELS else _SPACE.sub(" ", t).strip() for t, lab in zip(raw, labels)]
     known = known_acronyms()
-    alias_of = aliases()
+    alias_table = aliases()
 
     # node of a mention: (kind, key); persons are per label so that "Belarus" the
     # country never merges with a person, everything else shares one namespace.
@@ -215,9 +215,9 @@ def canonical_names(entities: pd.DataFrame) -> pd.Series:
             # dates, numbers, money: the mention is its own name ("the past decade")
             return ("V", f"{i}")
         k = key(surfaces[i])
-        if k in alias_of:
+        if k in alias_table:
             # whatever the NER's label: "Labour" tagged PERSON is the party
-            target = alias_of[k][0]
+            target = alias_table[k][0]
             alias_nodes[("N", key(target))] = target
             return ("N", key(target))
         if labels[i] == "PERSON":
@@ -324,22 +324,22 @@ def canonical_names(entities: pd.DataFrame) -> pd.Series:
         compounds = {surfaces[i] for i in idx if " " in surfaces[i] and any(_is_acronym(w) for w in surfaces[i].split())}
         longs = {surfaces[i] for i in idx if len(surfaces[i].split()) >= 2}
         for a in acrs:
-            if key(a) in alias_of:
+            if key(a) in alias_table:
                 continue
-            hits = [l for l in longs if _capitalised(l) and _spells(a, l) and key(l) not in alias_of]
+            hits = [l for l in longs if _capitalised(l) and _spells(a, l) and key(l) not in alias_table]
             if hits:
                 # prefer the expansion whose every word is used: the shortest
                 for h in sorted(hits, key=lambda h: (len(h), h))[:1]:
                     uf.union(acr_node(a, d), ("N", key(h)))
         for c in compounds:
-            if key(c) in alias_of:
+            if key(c) in alias_table:
                 continue
             words = c.split()
             if all(_is_acronym(w) for w in words) and words[-1] in acrs:
                 # "OSCE PA": a parent acronym before the body's own acronym
                 uf.union(acr_node(words[-1], d), ("N", key(c)))
             for l in longs:
-                if l != c and key(l) not in alias_of and _compound_matches(c, l):
+                if l != c and key(l) not in alias_table and _compound_matches(c, l):
                     uf.union(("N", key(l)), ("N", key(c)))
 
     for d, idx in by_doc.items():

@@ -201,46 +201,35 @@ def _place_words() -> frozenset[str]:
     return word_set("countries") | word_set("region_names") | word_set("demonyms")
 
 
-def _surnames(spans: list[Cand], text: str, doc: Doc) -> frozenset[str]:
-    """The surnames of the persons a document names in full ("Leonardo DiCaprio" ->
-    "DiCaprio"): the last of two to four capitalised words, a plain name word. Wider
-    than ``propagate_persons``' full names, which spread to untagged words and so
-    take only title-case words; a surname here only relabels a span the model found."""
-    out = set()
-    for c in spans:
-        if c.label != "PERSON":
-            continue
-        name = _cand_text(doc, c, text)
-        words = name.split()
-        if 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and "," not in name \
-                and alias_kind(name) != "organisation" and _plain_name_word(words[-1]):
-            out.add(words[-1])
-    return frozenset(out)
-
-
 def propagate_persons(doc: Doc, spans: list[Cand], text: str) -> list[Cand]:
     """A person named once in the document is a PERSON wherever the name recurs,
     full or surname only ("..., Igor Sekreta said." after "Deputy Minister Igor
     Sekreta"; "Sekreta remarked"), and where the model gave such a name another
     label. Fills gaps and changes labels; never moves a span."""
-    names: set[str] = set()
+    names: set[str] = set()  # full names and their surnames, spread to untagged words
+    surnames: set[str] = set()  # surnames that relabel a span the model found
     for c in spans:
         if c.label != "PERSON":
             continue
+        name = _cand_text(doc, c, text)
+        words = name.split()
+        party = alias_kind(name) == "organisation"  # a party the model took for a person has no surname
+        # the last of two to four capitalised words, a plain name word ("Leonardo
+        # DiCaprio" -> "DiCaprio"): wider than the full names below, since it only
+        # relabels a span the model found
+        if 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and "," not in name and not party \
+                and _plain_name_word(words[-1]):
+            surnames.add(words[-1])
         toks = doc[c.start:c.end]
         # only full names: a single capitalised word the model called PERSON
         # ("Gazprom", "Library") must not spread its error through the document
         if len(toks) < 2 or not all(t.is_title or (t.text.endswith(".") and t.text[:1].isupper()) or t.text == "-"
                                     for t in toks):
             continue
-        name = _cand_text(doc, c, text)
         names.add(name)
-        # the surname is the last word as written: "Kilroy-Silk", not "Silk"; a party
-        # the model took for a person has none ("Liberal Democrats": no "Democrats")
-        surname = name.split()[-1]
-        if len(surname) >= 3 and _letters_only(surname) and alias_kind(name) != "organisation":
-            names.add(surname)
-    surnames = _surnames(spans, text, doc)
+        # the surname is the last word as written: "Kilroy-Silk", not "Silk"
+        if len(words[-1]) >= 3 and _letters_only(words[-1]) and not party:
+            names.add(words[-1])
     if names or surnames:
         spans = [Cand(c.start, c.end, "PERSON", c.strong) if _names_a_person(doc, c, text, names, surnames) else c
                  for c in spans]
@@ -267,7 +256,7 @@ def propagate_persons(doc: Doc, spans: list[Cand], text: str) -> list[Cand]:
     return sorted(spans + added, key=lambda c: c.start)
 
 
-def _names_a_person(doc: Doc, c: Cand, text: str, names: set[str], surnames: frozenset[str]) -> bool:
+def _names_a_person(doc: Doc, c: Cand, text: str, names: set[str], surnames: set[str]) -> bool:
     """Whether the model's span ``c`` (another label than PERSON) is a name the document
     gives a person:
 
@@ -277,8 +266,8 @@ def _names_a_person(doc: Doc, c: Cand, text: str, names: set[str], surnames: fro
       (BBC, 2,225 articles: `DiCaprio` ORG, `Safin` LOC, `Nadal` WORK_OF_ART,
       `Connors` PRODUCT: 106 mentions).
 
-    One word must be a plain name word either way: not a known place or body, not an
-    acronym ("Katie Georgia ... Georgia" is the country; "Michael Greens ... the
+    A one-word span must be a plain name word either way: not a known place or body,
+    not an acronym ("Katie Georgia ... Georgia" is the country; "Michael Greens ... the
     Greens" the party)."""
     if c.label not in _SURNAME_MISLABELS:
         return False

@@ -113,8 +113,8 @@ class GatedPatterns:
         which = (
             not self._head_ids.isdisjoint(lower[title != 0].tolist()),       # named
             _INITIAL_RE.search(text) is not None,                             # initials
-            bool(in_sorted(lower, self._currency_ids).any()),                   # money
+            bool(in_sorted(lower, self._currency_ids).any()),                 # money
             bool(((digit[:-1] != 0) & (length[:-1] == 4) & in_sorted(orth[1:], self._range_dash_ids)).any()),
-            bool(in_sorted(orth, self._courtesy_ids).any()),                    # honorific
+            bool(in_sorted(orth, self._courtesy_ids).any()),                  # honorific
         )
         return self.matcher_with(which)
