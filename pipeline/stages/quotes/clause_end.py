@@ -24,7 +24,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ...resources import QUOTE_CHARS, adverbial_openers, word_set
-from .cues import FINITE, VERB_POS, has_subject, is_cue, report_lexicon, with_the_cue
+from .cues import FINITE, VERB_POS, has_subject, is_cue, joining_cc, report_lexicon, with_the_cue
 from .setoff import CLAUSE_PUNCT
 
 # Punctuation that ends what was said: a reason after it is not part of it.
@@ -124,7 +124,6 @@ def trim_tail(doc: Doc, a: int, b: int, root: Token, cue: Token, quoted=None) ->
         start = c.left_edge.i
         if quoted is not None and quoted(doc[start]):
             continue
-        prev = doc[start - 1] if start - 1 >= a else None
         at_end = c.right_edge.i >= b or all(t.is_punct for t in doc[c.right_edge.i + 1:b + 1])
         cut = None
         if c.dep_ == "conj" and c.pos_ in VERB_POS \
@@ -132,12 +131,11 @@ def trim_tail(doc: Doc, a: int, b: int, root: Token, cue: Token, quoted=None) ->
             # (`said Clinton is honest, and three-quarters said the same of Sanders`: a
             # second attribution with its own speaker; `vowed to keep abortion legal and
             # celebrated the ruling`: what the speaker did next, ``cues.with_the_cue``)
-            cc = next((k for k in reversed(list(root.children)) if k.dep_ == "cc" and root.i < k.i < c.i), None)
+            cc = joining_cc(root, c)
             cut = cc.i if cc is not None else start
         elif c.dep_ == "advcl" and is_as_aside(c) and is_cue(c, report_lexicon()):
             cut = start  # `..., as The Post reported`: the writer's source, not the content
-        elif prev is not None and (prev.text in CLAUSE_PUNCT or after_closing_comma(doc, start, a)) and at_end \
-                and c.dep_ == "advcl":
+        elif set_off(doc, start, a) and at_end and c.dep_ == "advcl":
             if (c.tag_ == "VBG" and not has_subject(c) and not _list_item(doc, start)) \
                     or any(k.dep_ == "mark" and k.lower_ in adverbial_openers("contrast") for k in c.children):
                 # (not a clause with a subject of its own, `, whether it was sitting at a lunch
@@ -175,7 +173,12 @@ def _reports(verb: Token) -> bool:
     return any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in verb.children)
 
 
-def after_closing_comma(doc: Doc, start: int, a: int) -> bool:
+def set_off(doc: Doc, start: int, a: int) -> bool:
+    """The words from ``start`` follow a comma, dash or semicolon inside range [a, ...]."""
+    return start - 1 >= a and (doc[start - 1].text in CLAUSE_PUNCT or _after_closing_comma(doc, start, a))
+
+
+def _after_closing_comma(doc: Doc, start: int, a: int) -> bool:
     """`said things "should be wrapped up by Cleveland," referring to ...`: the comma
     sits inside the closing mark (American style)."""
     k = start - 1

@@ -29,12 +29,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from ...nlp.lemmas import lemma as lemma_of
 from ...resources import QUOTE_CHARS, adverbial_openers, reporting_verbs, word_set
-from .clause_end import (after_closing_comma, before_semicolon, continues_content, is_as_aside, nonrestrictive_tail,
-                         trim_tail, with_reason)
+from .clause_end import (before_semicolon, continues_content, is_as_aside, nonrestrictive_tail, set_off, trim_tail,
+                         with_reason)
 from .cues import (SUBJECT_DEPS, VERB_POS, can_speak, has_subject, is_base_spelling, is_cue, is_to_infinitive,
                    report_lexicon)
 from .setoff import CLAUSE_PUNCT, DASHES, attributed_quote_before, fronted_adverbial, introduces_quote
@@ -135,7 +135,7 @@ def _prep_object(tok: Token, prep: Token, entry: str) -> Content | None:
     if as_phrase is not None:  # `pointed to China as the regional enforcer` (PolNeAR train)
         b = as_phrase.right_edge.i
     gerund = next((c for c in tok.rights if c.dep_ == "advcl" and c.tag_ == "VBG" and c.left_edge.i == b + 1), None)
-    if gerund is not None and tok.doc[b].text not in CLAUSE_PUNCT and not after_closing_comma(tok.doc, gerund.i, a) \
+    if gerund is not None and not set_off(tok.doc, b + 1, a) \
             and not any(k.dep_ == "mark" or k.lower_ in adverbial_openers("after") for k in gerund.lefts):
         # `bragged about her father teaching her how to shoot`, `complained about the
         # United States' backing independence for Kosovo`: a gerund right after the
@@ -197,7 +197,7 @@ def _clause(tok: Token, quoted=None) -> Content | None:
         for c2 in sorted(right, key=lambda k: k.i):
             if c2.i > b and not _summary_after_dash(c2, b, quoted) \
                     and (doc[c2.left_edge.i].lower_ == "that" or not is_cue(c2, report_lexicon())) \
-                    and all(t.is_punct or t.dep_ == "cc" for t in doc[b + 1:c2.left_edge.i]):
+                    and _only_joiners(doc, b, c2.left_edge.i):
                 b = c2.right_edge.i
         # `stressed that consensus is not a technical process, but the only way ...`:
         # the small model hangs the second half off the cue as a verbless conjunct;
@@ -218,15 +218,21 @@ def _infinitive_goes_on(verb: Token, cue: Token, a: int, b: int) -> bool:
     train). Not after a cue spelt as its base form, which such a verb may go on from
     (`Campaigners say the money was used to build roads, and demand an inquiry`), nor
     a reporting verb, nor a verb with an auxiliary or an opener of its own."""
+    if verb.dep_ not in ("conj", "advcl") or verb.tag_ != "VB" or is_base_spelling(cue) or has_subject(verb) \
+            or any(k.dep_ in ("aux", "mark") for k in verb.children) or is_cue(verb, report_lexicon()):
+        return False
     doc = cue.doc
+    if not _only_joiners(doc, b, verb.left_edge.i):
+        return False
     last = b
     while last > a and doc[last].is_punct:
         last -= 1
-    return verb.dep_ in ("conj", "advcl") and verb.tag_ == "VB" and not is_base_spelling(cue) \
-        and not has_subject(verb) and not is_cue(verb, report_lexicon()) \
-        and not any(k.dep_ in ("aux", "mark") for k in verb.children) \
-        and all(t.is_punct or t.dep_ == "cc" for t in doc[b + 1:verb.left_edge.i]) \
-        and any(t.tag_ == "VB" and is_to_infinitive(t) and t.right_edge.i >= last for t in doc[a:last + 1])
+    return any(t.tag_ == "VB" and is_to_infinitive(t) and t.right_edge.i >= last for t in doc[a:last + 1])
+
+
+def _only_joiners(doc: Doc, b: int, start: int) -> bool:
+    """Only punctuation and conjunctions between the end ``b`` of a content and ``start``."""
+    return all(t.is_punct or t.dep_ == "cc" for t in doc[b + 1:start])
 
 
 def _object_as_subject(tok: Token, clause: Token) -> Token | None:

@@ -413,6 +413,11 @@ def verb_form(verb: Token) -> str:
     return (aux or verb).tag_
 
 
+def joining_cc(head: Token, conj: Token) -> Token | None:
+    """The conjunction that joins ``conj`` to ``head``: the last `cc` between them."""
+    return next((k for k in reversed(list(head.children)) if k.dep_ == "cc" and head.i < k.i < conj.i), None)
+
+
 def is_base_spelling(verb: Token) -> bool:
     """``verb`` is spelt as its lemma (`put`, `demand`, `ditch`): it may be the base form
     whatever the tagger calls it."""
@@ -431,10 +436,9 @@ def with_the_cue(verb: Token, cue: Token, clause: Token) -> bool:
     ... and liked the way ...`), a verb in the clause root's own tag, which may share
     its auxiliary (`saying that prices were rising and threatening thousands of jobs`),
     and alternatives (`would either not vote or are unsure`)."""
-    clause_form = verb_form(clause)
     if has_subject(verb) or verb.tag_ == clause.tag_:
         return False
-    joined_by = next((k for k in reversed(list(clause.children)) if k.dep_ == "cc" and clause.i < k.i < verb.i), None)
+    joined_by = joining_cc(clause, verb)
     if joined_by is not None and joined_by.lower_ in ("or", "nor"):
         return False  # `would either not vote or are unsure ...`: alternatives inside what was said
     # a verb spelt as its base form (`to cut taxes and put ...`, `may follow suit and now
@@ -443,9 +447,9 @@ def with_the_cue(verb: Token, cue: Token, clause: Token) -> bool:
     if verb.tag_ in FINITE and not base_form and not has_subject(clause) and is_to_infinitive(clause):
         # a finite verb never goes on with a to-infinitive (`vowed to keep abortion legal
         # and celebrated the ruling`), whatever the cue's own form (`has vowed`); an
-        # infinitive with a subject is a misparse (`said the only people to benefit ...
-        # were employers`, BBC)
+        # infinitive with a subject is a misparse (see below)
         return True
+    clause_form = verb_form(clause)
     if not verb_form(verb) == verb_form(cue) != clause_form:
         return False
     if cue.tag_ == "VBG" or (clause_form == "MD" and not base_form):

@@ -131,9 +131,13 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+_STRAIGHT = STRAIGHT_DOUBLE + "`'"  # the straight double mark, and the characters of `` and ''
+
+
 def _style(ch: str) -> str:
-    """The family of a mark character: straight (``"``, and `` `` ``/``''``), guillemets, curly."""
-    return "straight" if ch in STRAIGHT_DOUBLE + "`'" else "guillemet" if ch in "«»" else "curly"
+    """The family of a mark character: straight (a straight double mark, `` or ''),
+    guillemets, curly."""
+    return "straight" if ch in _STRAIGHT else "guillemet" if ch in "«»" else "curly"
 
 
 def _next_paragraph_opener(text: str, par_end: int, marks_by_pos: dict[int, Mark], opener: Mark) -> Mark | None:
