@@ -159,9 +159,10 @@ def _pronoun_reporter(span: Span, quotes: pd.DataFrame | DocQuotes | None) -> st
 
 class DocArrays:
     """Token attributes of one Doc read once (``Doc.to_array``) for all its sentences,
-    and its text (``Doc.text`` joins every token on each access: per sentence, that is
-    quadratic in the document's length; ``doc_text`` builds the same string from one
-    token array)."""
+    and its text: ``documents.text`` when the caller has it (the parse cache guarantees
+    it equals the Doc's text), else ``doc_text`` (``Doc.text`` joins every token on each
+    access: per sentence, that is quadratic in the document's length; ``doc_text``
+    builds the same string from one token array)."""
 
     __slots__ = ("_tags", "_tag_names", "text")
 
