@@ -55,3 +55,8 @@ def make_doc(nlp, text: str, ents: list[tuple[str, str]] | tuple = (), pos: dict
 
 def ents_of(doc: Doc) -> list[tuple[str, str]]:
     return [(e.text, e.label_) for e in doc.ents]
+
+
+def naming_sentence(model_ents: list[tuple[str, str]]) -> str:
+    """One sentence naming each of ``model_ents`` (text, label) in turn."""
+    return " and ".join(t for t, _ in model_ents) + " said so ."

@@ -251,7 +251,7 @@ def test_canonical_alias_names_of_a_canonical_name():
 def test_canonical_malformed_alias_entry_is_refused(resource_text, text):
     from pipeline.stages.entities import aliases
 
-    caches = (aliases._alias_entries, aliases.aliases, aliases.alias_names, aliases.alias_of)
+    caches = [f for f in vars(aliases).values() if callable(getattr(f, "cache_clear", None))]  # every reader
     resource_text(text)
     for f in caches:
         f.cache_clear()

@@ -68,9 +68,9 @@ def test_entities_stage_empty_input(nlp):
 def _rows(nlp, model_ents: list[tuple[str, str]]) -> list[tuple[str, str, str]]:
     """(text, label, canonical) of the rows for one sentence naming ``model_ents`` as the
     model tagged them, after the parse's entity rules (as in a run)."""
-    from tests._entity_docs import make_doc
+    from tests._entity_docs import make_doc, naming_sentence
 
-    text = " and ".join(t for t, _ in model_ents) + " said so ."
+    text = naming_sentence(model_ents)
     doc = nlp.get_pipe("claimex_entity_rules")(make_doc(nlp, text, model_ents))
     docs = pd.DataFrame({"doc_id": ["x"], "path": ["x.txt"], "text": [text]})
     sents = pd.DataFrame({"doc_id": ["x"], "sent_id": [0], "start": [0], "end": [len(text)], "text": [text]})

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.stages.entities.rules import COMPONENT, EntityRules, acronym_matches, expansion_words
-from tests._entity_docs import ents_of, make_doc
+from tests._entity_docs import ents_of, make_doc, naming_sentence
 
 
 @pytest.fixture(scope="module")
@@ -250,7 +250,7 @@ def test_ner_rules_no_propagation_without_a_person(nlp, rules):
 ])
 def test_ner_rules_a_name_the_document_gives_a_person_is_the_person(nlp, rules, model_ents, expected):
     # decided in the parse, so quotes and claims read the person in ``doc.ents`` too
-    text = " and ".join(t for t, _ in model_ents) + " said so ."
+    text = naming_sentence(model_ents)
     assert run(nlp, rules, text, model_ents) == expected
 
 
