@@ -72,17 +72,15 @@ def has_private_columns(schema: pa.Schema, table: str) -> bool:
     return len(schema) > len(schema_for(table))
 
 
-def read_part(path: Path | str | pq.ParquetFile, columns: list[str] | None = None) -> pa.Table:
-    """One part file (all of it, or ``columns``, each of which it must have), by path or
-    already open (a caller reading it twice opens it once).
+def read_part(path: Path | str, columns: list[str] | None = None) -> pa.Table:
+    """One part file (all of it, or ``columns``, each of which it must have).
     ``ParquetFile.read`` skips the dataset set-up of ``pq.read_table`` (about 40% of the
     time of a part), but drops a column the file lacks instead of failing."""
-    pf = path if isinstance(path, pq.ParquetFile) else pq.ParquetFile(path)
+    pf = pq.ParquetFile(path)
     if columns is not None:
         missing = [c for c in columns if c not in pf.schema_arrow.names]
         if missing:
-            where = "part file" if pf is path else path
-            raise pa.ArrowInvalid(f"{where}: no column {', '.join(map(repr, missing))}")
+            raise pa.ArrowInvalid(f"{path}: no column {', '.join(map(repr, missing))}")
     return pf.read(columns=columns)
 
 

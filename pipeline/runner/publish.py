@@ -138,8 +138,8 @@ def finalize(stage: Stage, writers: dict[str, PartWriter], batch_rows: int, out:
             w = writers[table]
             for part in w.parts():
                 with pq.ParquetFile(part) as pf:  # opened once: its ids, then all of it if touched
-                    ids = read_part(pf, ["doc_id"]).column("doc_id")
-                    whole = read_part(pf) if pc.any(pc.is_in(ids, value_set=touched)).as_py() else None
+                    ids = pf.read(columns=["doc_id"]).column("doc_id")  # every part has doc_id
+                    whole = pf.read() if pc.any(pc.is_in(ids, value_set=touched)).as_py() else None
                 if whole is not None:
                     w.replace(part, renamed(whole.to_pandas(), cols, renames))
 
