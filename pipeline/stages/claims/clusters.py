@@ -251,9 +251,11 @@ def cluster_ids(claims: pd.DataFrame, threshold: float = THRESHOLD, min_words: i
     units: dict[tuple, dict[tuple, list[int]]] = {}
     for i, (speaker, stored) in enumerate(zip(speakers, _stored_features(claims))):
         stems, nums, neg = stored if stored is not None else _claim_words(content(i))
+        if len(stems) < min_words:  # dropping the speaker's words below only shortens it
+            continue
         # the speaker's own words are dropped from the claims it speaks
         drop = _speaker_words(speaker) if isinstance(speaker, str) else frozenset()  # (NaN: not cached)
-        w = tuple([t for t in stems if t not in drop])
+        w = tuple(stems) if drop.isdisjoint(stems) else tuple([t for t in stems if t not in drop])
         if len(w) >= min_words:
             units.setdefault(w, {}).setdefault((nums, neg), []).append(i)
     comps = _Components(n)

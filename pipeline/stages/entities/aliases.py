@@ -14,6 +14,7 @@ from functools import lru_cache
 from ...resources import word_list
 
 _SPACE = re.compile(r"\s+")
+_NOT_KEY = re.compile(r"[\W_]+")
 
 #: what an entry of ``resources/entity_aliases.txt`` names (see the file's header)
 ALIAS_KINDS = ("organisation", "place", "document")
@@ -77,4 +78,4 @@ def alias_kind(name: str | None) -> str | None:
 @lru_cache(maxsize=65536)
 def key(text: str) -> str:
     """Comparison key: case, hyphens, dots, spaces and apostrophes ignored."""
-    return re.sub(r"[\W_]+", "", text.casefold())
+    return _NOT_KEY.sub("", text.casefold())

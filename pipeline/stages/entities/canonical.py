@@ -77,6 +77,7 @@ _KNIGHTED = re.compile(r"^(?:the\s+)?(?:Sir|Dame)\s+\S+$", re.IGNORECASE)
 CORPUS_NAME_MIN_DOCS = 2
 CORPUS_NAME_DOMINANCE = 3
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+_INITIALLED = re.compile(r"^(?:[A-Z]\.\s?){1,3}[A-Z]")
 _SPACE = re.compile(r"\s+")
 
 
@@ -134,12 +135,19 @@ def well_formed(name: str, label: str | None) -> bool:
     return True
 
 
+@lru_cache(maxsize=65536)  # asked of every mention's surface, several times per document
 def _is_acronym(s: str) -> bool:
-    return bool(_ACRONYM_SHAPE.match(s)) and " " not in s
+    return " " not in s and _ACRONYM_SHAPE.match(s) is not None
+
+
+@lru_cache(maxsize=65536)
+def _has_acronym_word(s: str) -> bool:
+    """A name of several words one of which is an acronym ("OSCE PA", "OSCE Parliamentary Assembly")."""
+    return " " in s and any(_is_acronym(w) for w in s.split())
 
 
 def _is_initialled(s: str) -> bool:
-    return bool(re.match(r"^(?:[A-Z]\.\s?){1,3}[A-Z]", s))
+    return _INITIALLED.match(s) is not None
 
 
 def _initial_surname(s: str) -> tuple[str, str]:
@@ -210,29 +218,32 @@ def canonical_names(entities: pd.DataFrame) -> pd.Series:
     # country never merges with a person, everything else shares one namespace.
     alias_nodes: dict[tuple[str, str], str] = {}
 
-    def node(i: int) -> tuple[str, str]:
-        if labels[i] not in NAME_LABELS:
-            # dates, numbers, money: the mention is its own name ("the past decade")
-            return ("V", f"{i}")
-        k = key(surfaces[i])
+    def node_of(s: str, label: str) -> tuple[tuple[str, str], bool]:
+        """The node of a name mention written ``s``, and whether it is local to its document."""
+        k = key(s)
         if k in alias_table:
             # whatever the NER's label: "Labour" tagged PERSON is the party
             target = alias_table[k][0]
             alias_nodes[("N", key(target))] = target
-            return ("N", key(target))
-        if labels[i] == "PERSON":
+            return ("N", key(target)), False
+        if label == "PERSON":
             # a surname alone means whoever the document names: the node is local to
             # the document until resolved
-            if len(surfaces[i].split()) == 1 and not _is_initialled(surfaces[i]):
-                return ("P", k, docs[i])
-            return ("P", k)
-        if _is_acronym(surfaces[i]) and surfaces[i] not in known:
-            # a short acronym the text defines means what that document says (PA)
-            return ("N", k, docs[i])
-        return ("N", k)
+            return ("P", k), len(s.split()) == 1 and not _is_initialled(s)
+        # a short acronym the text defines means what that document says (PA)
+        return ("N", k), _is_acronym(s) and s not in known
+
+    name_nodes: dict[tuple[str, str], tuple[tuple[str, str], bool]] = {}  # (surface, label) -> node_of
+    nodes = []
+    for i, (s, label) in enumerate(zip(surfaces, labels)):
+        if label not in NAME_LABELS:
+            # dates, numbers, money: the mention is its own name ("the past decade")
+            nodes.append(("V", f"{i}"))
+            continue
+        n, local = name_nodes.get((s, label)) or name_nodes.setdefault((s, label), node_of(s, label))
+        nodes.append((*n, docs[i]) if local else n)
 
     uf = _UnionFind()
-    nodes = [node(i) for i in range(len(surfaces))]
     for n in nodes:  # every node its own root, in mention order (no union yet)
         uf.parent.setdefault(n, n)
     # node -> {form: count}: plain dicts (a Counter per node costs more than the counting)
@@ -320,9 +331,10 @@ def canonical_names(entities: pd.DataFrame) -> pd.Series:
 
     def link_acronyms(idx: Sequence[int], d: str) -> None:
         idx = [i for i in idx if nodes[i][0] == "N"]
-        acrs = {surfaces[i] for i in idx if _is_acronym(surfaces[i])}
-        compounds = {surfaces[i] for i in idx if " " in surfaces[i] and any(_is_acronym(w) for w in surfaces[i].split())}
-        longs = {surfaces[i] for i in idx if len(surfaces[i].split()) >= 2}
+        names = {surfaces[i] for i in idx}
+        acrs = {n for n in names if _is_acronym(n)}
+        compounds = {n for n in names if _has_acronym_word(n)}
+        longs = {n for n in names if len(n.split()) >= 2}
         for a in acrs:
             if key(a) in alias_table:
                 continue
@@ -403,6 +415,7 @@ def canonical_names(entities: pd.DataFrame) -> pd.Series:
     return pd.Series([choice.get(n, surfaces[i]) for i, n in enumerate(nodes)], index=entities.index, dtype=object)
 
 
+@lru_cache(maxsize=65536)  # names recur across a corpus
 def _is_full_name(s: str) -> bool:
     """A person's name of two words or more, not initialled, capitalised as names are."""
     return len(s.split()) >= 2 and not _is_initialled(s) and well_formed(s, "PERSON")
@@ -478,6 +491,7 @@ def _known_acronym_keys() -> dict[str, str]:
     return {key(a): a for a in known_acronyms()}
 
 
+@lru_cache(maxsize=65536)  # pairs of one document's names, which recur across a corpus
 def _spells(acronym: str, name: str) -> bool:
     """``acronym`` spells ``name``, possibly after a parent organisation's acronym
     ("PA" ~ "OSCE Parliamentary Assembly", docs/guidelines.md §3: longest proper name)."""
@@ -490,6 +504,7 @@ def _spells(acronym: str, name: str) -> bool:
     return 0 < k and acronym_matches(acronym, words[k:])
 
 
+@lru_cache(maxsize=65536)
 def _capitalised(s: str) -> bool:
     words = [w for w in expansion_words(s) if w.lower() not in {"of", "for", "and", "in", "the", "on", "to"}]
     return bool(words) and all(w[:1].isupper() for w in words)
