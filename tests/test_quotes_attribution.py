@@ -82,7 +82,7 @@ EXPECTED = {
     # ... also after a fronted phrase (`it`, a statement, names no one here)
     "fronted_phrase_then_quote": [(D, "the woman is a victim.", None, "said")],
     "quote_opens_clause": [(D, "We’ll see,", "Sanders", "said"),
-                           (I, "We’ll see,” when asked whether he would fundraise on behalf of other candidates",
+                           (I, "“We’ll see,” when asked whether he would fundraise on behalf of other candidates",
                             "Sanders", "said")],
     # ... and an exclamation right after the speech verb
     "cry_exclamation": [(D, "but they’re racist!", "Democrats", "cry")],

@@ -1,6 +1,6 @@
 """Where a reported content starts when the parser hung the clause's subject on the
 cue (``content._object_as_subject``), which complementiser it drops
-(``records.trim_tokens``), and a quoted fragment inside reported speech
+(``records.trim_tokens``), which quotation marks it keeps (``indirect._paired_marks``), and a quoted fragment inside reported speech
 that a participle after it must not attribute (``attribution._find_after_cue``).
 Frozen parses (tests/quote_parses_content_start.py), through the whole stage."""
 from __future__ import annotations
@@ -59,3 +59,28 @@ def test_quotes_content_start_participle_after_a_fragment_is_no_cue():
     subject stands before the quote, used to attribute it again as a direct quote."""
     rows = _rows("hopeful_giving")
     assert [(r.kind, r.cue) for r in rows] == [("indirect", "said")]
+
+
+@pytest.mark.parametrize("case, cue, content", [
+    # a content that starts with a quoted phrase keeps its opening mark (it read `local forces" must ...`;
+    # BBC: 44 contents)
+    ("said_local_forces", "said", '"local forces" must lead the way'),
+    # both marks the trimming took: the opening one at the start, the closing one after the stop
+    ("a_big_truck", "said", '"A big truck" plowed through security barriers that had been set up for the '
+                            'day\'s festivities, he said, and "everyone started running."'),
+    # a straight mark with space on both sides does not tell: the number of marks decides, as before
+    ("told_embargo_spaced_mark", "told", 'his plan to remove the embargo was " a worrying issue that concerns the '
+                                         'security and environment of not only Japan, but also East Asia overall"'),
+])
+def test_quotes_content_start_quotation_marks_paired(case, cue, content):
+    got = [r.text for r in _rows(case) if r.kind == "indirect" and r.cue == cue]
+    assert got == [content]
+
+
+def test_quotes_content_start_quote_opening_the_content_stays_direct():
+    """`Tyler said, "We have three weeks to go" until the Iowa caucuses`: the quote opens the
+    reported clause, so it is the utterance itself and stays a direct quote beside the
+    indirect one, now that the indirect one starts at the opening mark (PolNeAR train)."""
+    got = sorted((r.kind, r.text) for r in _rows("said_three_weeks"))
+    assert got == [("direct", "We have three weeks to go"),
+                   ("indirect", '"We have three weeks to go" until the Iowa caucuses')]

@@ -524,11 +524,14 @@ def _without_fragments(text: str, direct: list[Attribution], indirect: list[Attr
     def words_end(d: Attribution) -> int:  # `"pathological liar."`: the marks and the stop may lie outside
         return d.start + len(text[d.start:d.end].rstrip(" .,;:!?'\"”’"))
 
+    def opening(d: Attribution) -> int:  # an indirect quote that opens with the mark opens with the quote
+        return d.open_pos if 0 <= d.open_pos < d.start else d.start
+
     # (a quote that opens the reported clause is the utterance itself: `Sanders had said,
     # "We'll see," when asked whether ...`, PolNeAR train)
     return [d for d in direct if not (
         d.how in ("partial", "before") and n_words(text[d.start:d.end]) <= FRAGMENT_MAX_WORDS
-        and any(s < d.start and words_end(d) <= e and c == d.cue for s, e, c in inner))]
+        and any(s < opening(d) and words_end(d) <= e and c == d.cue for s, e, c in inner))]
 
 
 @lru_cache(maxsize=1)

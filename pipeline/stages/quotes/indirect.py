@@ -10,7 +10,7 @@ from functools import lru_cache
 
 import numpy as np
 from spacy.attrs import LOWER, POS
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from ...nlp.docs import in_sorted, sorted_ids
 from ...nlp.lemmas import lemma as lemma_of
@@ -113,7 +113,7 @@ def indirect_attributions(ix: DocIndex, quote_spans: list[tuple[int, int]]) -> l
                 # `tweeted, "Reporting that Orlando killer shouted ..."`: an object that is
                 # one quotation is the direct quote's, however its marks pair (PolNeAR train)
                 continue
-            b = _closing_mark(ix, a, b, sent.end)
+            opening, b = _paired_marks(ix, a, b, sent)
             if quoted and not in_kept[a] == in_kept[b] == in_kept[tok.i]:
                 continue  # a position ascribed inside a quote stays inside that quote
             first = doc[a]
@@ -124,7 +124,7 @@ def indirect_attributions(ix: DocIndex, quote_spans: list[tuple[int, int]]) -> l
                 continue
             if a <= subj.i <= b and not (got.around and not a <= subj.i < tok.left_edge.i):
                 continue
-            start, end = doc[a].idx, doc[b].idx + len(doc[b].text)
+            start, end = doc[opening].idx, doc[b].idx + len(doc[b].text)
             if not quoted and _inside_one(start, end, quote_spans):
                 continue
             out.append(Attribution("indirect", start, end, cue_extent(tok, lex), subj, mention_bounds(subj),
@@ -241,8 +241,8 @@ def _noun_indirect(ix: DocIndex, sent, si: int, noun: Token, in_kept, quote_span
     a, b = trim_tokens(doc, max(content[0], sent.start), min(content[1], sent.end - 1))
     if b < a or ix.alpha_count(a, b) < MIN_INDIRECT_WORDS:
         return None
-    b = _closing_mark(ix, a, b, sent.end)
-    start, end = doc[a].idx, doc[b].idx + len(doc[b].text)
+    opening, b = _paired_marks(ix, a, b, sent)
+    start, end = doc[opening].idx, doc[b].idx + len(doc[b].text)
     if _inside_one(start, end, quote_spans):
         return None
     return Attribution("indirect", start, end, (noun.idx, noun.idx + len(noun.text)), subj, mention_bounds(subj),
@@ -254,18 +254,39 @@ _DOUBLE_MARKS = re.compile(r'[“”"«»„]|``|\'\'')
 _CLOSING_MARK = re.compile(r'[.,;:!?]{0,2}(?:[”"»]|\'\')')
 
 
-def _closing_mark(ix: DocIndex, a: int, b: int, end: int) -> int:
-    """A content that opens a quotation mark ends after its closing mark, which the
-    trimming took away with the stop before it (`called Trump a "pathological liar."`)."""
-    doc, text = ix.doc, ix.text
-    start, stop = doc[a].idx, doc[b].idx + len(doc[b].text)
-    if len(_DOUBLE_MARKS.findall(text, start, stop)) % 2 == 0:
-        return b
-    m = _CLOSING_MARK.match(text, stop)
+def _opens(mark: Token) -> bool | None:
+    """Does ``mark`` open a quotation? Curly marks say so; a straight one opens when it is
+    set apart before the word it is attached to (``"local``), closes when attached after a
+    word (``forces"``), and is None with space on both sides or neither (``was " a``)."""
+    if mark.text in ("”", "»"):
+        return False
+    if mark.text in ("“", "«", "„", "``"):
+        return True
+    before = mark.i == 0 or bool(mark.doc[mark.i - 1].whitespace_) or mark.doc[mark.i - 1].is_space
+    after = bool(mark.whitespace_)
+    return None if before == after else before
+
+
+def _paired_marks(ix: DocIndex, a: int, b: int, sent: Span) -> tuple[int, int]:
+    """The first and last token of content [a, b] with the quotation marks the trimming took
+    away from a phrase it holds: the closing mark after the stop when its last mark opens a
+    phrase (`called Trump a "pathological liar."`), the opening mark when its first mark
+    closes one (`Bush said "local forces" must lead the way`, PolNeAR train; BBC: 59
+    contents read `local forces" must ...`). A straight mark that does not tell opens when
+    the content holds an odd number of them."""
+    doc = ix.doc
+    marks = [t for t in doc[a:b + 1] if _DOUBLE_MARKS.fullmatch(t.text)]
+    if not marks:
+        return a, b
+    first = a - 1 if a > sent.start and _opens(doc[a - 1]) is True and _opens(marks[0]) is False else a
+    opens = _opens(marks[-1])
+    if opens is False or (opens is None and len(marks) % 2 == 0):
+        return first, b
+    m = _CLOSING_MARK.match(ix.text, doc[b].idx + len(doc[b].text))
     if m is None:
-        return b
+        return first, b
     k = ix.token_at(m.end() - 1)
-    return k if b < k < end else b
+    return first, (k if b < k < sent.end else b)
 
 
 def _according_indirect(ix: DocIndex, sent, si: int, acc: Token, quote_spans) -> Attribution | None:
