@@ -20,6 +20,7 @@ from ...resources import QUOTE_CHARS, adverbial_openers, reporting_nouns
 from .content import content_of
 from .cues import (ACCORDING, VERB_POS, VERB_POS_IDS, cue_entry, cue_extent, cue_particle, is_cue, is_negated,
                    mention_bounds, report_lexicon, speaker_like, speech_lexicon, subject_of)
+from .marks import facing
 from .opening_speaker import opening_speaker
 from .records import Attribution, DocIndex, trim_tokens
 
@@ -254,17 +255,14 @@ _DOUBLE_MARKS = re.compile(r'[“”"«»„]|``|\'\'')
 _CLOSING_MARK = re.compile(r'[.,;:!?]{0,2}(?:[”"»]|\'\')')
 
 
-def _opens(mark: Token) -> bool | None:
-    """Does ``mark`` open a quotation? Curly marks say so; a straight one opens when it is
-    set apart before the word it is attached to (``"local``), closes when attached after a
-    word (``forces"``), and is None with space on both sides or neither (``was " a``)."""
+def _opens(text: str, mark: Token) -> bool | None:
+    """Does ``mark`` open a quotation? Curly marks say so; a straight one by the characters
+    around it (``marks.facing``: ``"local`` opens, ``forces"`` closes, ``was " a`` may do either)."""
     if mark.text in ("”", "»"):
         return False
     if mark.text in ("“", "«", "„", "``"):
         return True
-    before = mark.i == 0 or bool(mark.doc[mark.i - 1].whitespace_) or mark.doc[mark.i - 1].is_space
-    after = bool(mark.whitespace_)
-    return None if before == after else before
+    return facing(text, mark.idx, len(mark.text))
 
 
 def _paired_marks(ix: DocIndex, a: int, b: int, sent: Span) -> tuple[int, int]:
@@ -278,8 +276,8 @@ def _paired_marks(ix: DocIndex, a: int, b: int, sent: Span) -> tuple[int, int]:
     marks = [t for t in doc[a:b + 1] if _DOUBLE_MARKS.fullmatch(t.text)]
     if not marks:
         return a, b
-    first = a - 1 if a > sent.start and _opens(doc[a - 1]) is True and _opens(marks[0]) is False else a
-    opens = _opens(marks[-1])
+    first = a - 1 if a > sent.start and _opens(ix.text, doc[a - 1]) is True and _opens(ix.text, marks[0]) is False else a
+    opens = _opens(ix.text, marks[-1])
     if opens is False or (opens is None and len(marks) % 2 == 0):
         return first, b
     m = _CLOSING_MARK.match(ix.text, doc[b].idx + len(doc[b].text))
