@@ -1,7 +1,8 @@
 """Where a reported content starts when the parser hung the clause's subject on the
 cue (``content._object_as_subject``), which complementiser it drops
-(``records.trim_tokens``), which quotation marks it keeps (``indirect._paired_marks``), and a quoted fragment inside reported speech
-that a participle after it must not attribute (``attribution._find_after_cue``).
+(``records.trim_tokens``), which quotation marks it keeps (``indirect._paired_marks``),
+and a quoted fragment inside reported speech that a participle after it must not
+attribute (``attribution._find_after_cue``).
 Frozen parses (tests/quote_parses_content_start.py), through the whole stage."""
 from __future__ import annotations
 
@@ -63,12 +64,14 @@ def test_quotes_content_start_participle_after_a_fragment_is_no_cue():
 
 @pytest.mark.parametrize("case, cue, content", [
     # a content that starts with a quoted phrase keeps its opening mark (it read `local forces" must ...`;
-    # BBC: 44 contents)
+    # BBC: 59 contents)
     ("said_local_forces", "said", '"local forces" must lead the way'),
     # both marks the trimming took: the opening one at the start, the closing one after the stop
     ("a_big_truck", "said", '"A big truck" plowed through security barriers that had been set up for the '
                             'day\'s festivities, he said, and "everyone started running."'),
-    # a straight mark with space on both sides does not tell: the number of marks decides, as before
+    # the closing mark after a phrase's last word and the punctuation before the mark (`30%"`)
+    ("says_nearly_30", "says", 'he now hopes to increase productivity "by nearly 30%"'),
+    # a straight mark with space on both sides: closed as the marks were paired
     ("told_embargo_spaced_mark", "told", 'his plan to remove the embargo was " a worrying issue that concerns the '
                                          'security and environment of not only Japan, but also East Asia overall"'),
 ])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.stages.quotes.marks import Mark, facing, find_marks
+from pipeline.stages.quotes.marks import Mark, find_marks
 
 
 # Expected marks as the character-by-character version found them (checked against
@@ -34,17 +34,3 @@ def test_quotes_marks_classes_cover_quote_chars():
     classes = (qm.OPEN_DOUBLE + qm.CLOSE_DOUBLE + qm.STRAIGHT_DOUBLE + qm.OPEN_SINGLE
                + qm.CLOSE_SINGLE + qm.AMBIG_SINGLE + "`")
     assert set(classes) == set(QUOTE_CHARS)
-
-
-@pytest.mark.parametrize("text, pos, length, expected", [
-    ('Bush said "local forces" must', 10, 1, True),     # set apart before the word it is attached to
-    ('Bush said "local forces" must', 23, 1, False),    # attached after a word
-    ('("We will," he said)', 1, 1, True),               # after an opening bracket
-    ('was " a worrying issue', 4, 1, None),             # space on both sides: either way
-    ('a"b', 1, 1, None),                                # glued on both sides: either way
-    ("said ''Follow us,'' and left", 5, 2, True),       # the two-character mark of some outlets
-    ("said ''Follow us,'' and left", 17, 2, False),
-])
-def test_quotes_marks_facing(text, pos, length, expected):
-    assert text[pos:pos + length] in ('"', "''")
-    assert facing(text, pos, length) is expected

@@ -5,7 +5,6 @@ the lexicon with what it reports (``content.content_of``: ``X said that ...``,
 from __future__ import annotations
 
 import bisect
-import re
 from functools import lru_cache
 
 import numpy as np
@@ -20,7 +19,6 @@ from ...resources import QUOTE_CHARS, adverbial_openers, reporting_nouns
 from .content import content_of
 from .cues import (ACCORDING, VERB_POS, VERB_POS_IDS, cue_entry, cue_extent, cue_particle, is_cue, is_negated,
                    mention_bounds, report_lexicon, speaker_like, speech_lexicon, subject_of)
-from .marks import facing
 from .opening_speaker import opening_speaker
 from .records import Attribution, DocIndex, trim_tokens
 
@@ -250,41 +248,30 @@ def _noun_indirect(ix: DocIndex, sent, si: int, noun: Token, in_kept, quote_span
                        "noun", si)
 
 
-# Double quotation marks only: a single one is far more often an apostrophe (`Trump’s`).
-_DOUBLE_MARKS = re.compile(r'[“”"«»„]|``|\'\'')
-_CLOSING_MARK = re.compile(r'[.,;:!?]{0,2}(?:[”"»]|\'\')')
-
-
-def _opens(text: str, mark: Token) -> bool | None:
-    """Does ``mark`` open a quotation? Curly marks say so; a straight one by the characters
-    around it (``marks.facing``: ``"local`` opens, ``forces"`` closes, ``was " a`` may do either)."""
-    if mark.text in ("”", "»"):
-        return False
-    if mark.text in ("“", "«", "„", "``"):
-        return True
-    return facing(text, mark.idx, len(mark.text))
-
-
 def _paired_marks(ix: DocIndex, a: int, b: int, sent: Span) -> tuple[int, int]:
     """The first and last token of content [a, b] with the quotation marks the trimming took
-    away from a phrase it holds: the closing mark after the stop when its last mark opens a
-    phrase (`called Trump a "pathological liar."`), the opening mark when its first mark
-    closes one (`Bush said "local forces" must lead the way`, PolNeAR train; BBC: 59
-    contents read `local forces" must ...`). A straight mark that does not tell opens when
-    the content holds an odd number of them."""
+    away from a quoted phrase it holds, as the marks were paired (``marks.scan_quotes``):
+    the closing mark after the stop of a phrase it ends with (`called Trump a "pathological
+    liar."`), the opening mark of a phrase it starts with (`Bush said "local forces" must
+    lead the way`, PolNeAR train; BBC: 59 contents read `local forces" must ...`). A content
+    inside a longer quote gains no mark: the phrase must open (close) within the content."""
     doc = ix.doc
-    marks = [t for t in doc[a:b + 1] if _DOUBLE_MARKS.fullmatch(t.text)]
-    if not marks:
-        return a, b
-    first = a - 1 if a > sent.start and _opens(ix.text, doc[a - 1]) is True and _opens(ix.text, marks[0]) is False else a
-    opens = _opens(ix.text, marks[-1])
-    if opens is False or (opens is None and len(marks) % 2 == 0):
-        return first, b
-    m = _CLOSING_MARK.match(ix.text, doc[b].idx + len(doc[b].text))
-    if m is None:
-        return first, b
-    k = ix.token_at(m.end() - 1)
-    return first, (k if b < k < sent.end else b)
+    first, last = a, b
+    q = ix.in_quote[b]
+    if q != -1:
+        sp = ix.spans[q]
+        k = ix.token_at(sp.close_end - 1)
+        if sp.double and sp.closed and sp.open_pos >= doc[a].idx and b < k < sent.end \
+                and all(t.is_punct for t in doc[b + 1:k + 1]):
+            last = k
+    q = ix.in_quote[a]
+    if q != -1:
+        sp = ix.spans[q]
+        k = ix.token_at(sp.open_pos)
+        if sp.double and sp.closed and sent.start <= k < a and sp.close_end <= doc[last].idx + len(doc[last].text) \
+                and all(t.is_punct for t in doc[k:a]):
+            first = k
+    return first, last
 
 
 def _according_indirect(ix: DocIndex, sent, si: int, acc: Token, quote_spans) -> Attribution | None:

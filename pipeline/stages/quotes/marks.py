@@ -71,14 +71,6 @@ def _flanks(text: str, pos: int, length: int) -> tuple[bool, bool]:
     return left, right
 
 
-def facing(text: str, pos: int, length: int = 1) -> bool | None:
-    """Which way a mark faces by the characters around it: True when it can only open a
-    quotation (`"local`, `("We`), False when it can only close one (`forces"`), None when
-    it could do either (`was " a`, `a"b`)."""
-    left, right = _flanks(text, pos, length)
-    return None if left == right else left
-
-
 def find_marks(text: str) -> list[Mark]:
     """Every quotation mark in ``text`` with the roles its context allows."""
     marks: list[Mark] = []

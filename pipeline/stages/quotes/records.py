@@ -50,7 +50,8 @@ class DocIndex:
         self.tok_starts = doc.to_array(IDX).tolist() if len(doc) else []
         self.sents = list(doc.sents)
         self.sent_starts = [s.start for s in self.sents]
-        # quote id of each token (-1: outside every quoted span)
+        self.spans = spans  # the quoted spans as the marks paired (``marks.scan_quotes``)
+        # index in ``spans`` of the quoted span each token lies in, marks included (-1: none)
         self.in_quote = self.span_of_token([(sp.open_pos, sp.close_end) for sp in spans])
         # alphabetic tokens before each token, for ``alpha_count`` without Token objects
         self.alpha_before = np.concatenate([[0], np.cumsum(doc.to_array(IS_ALPHA))]).tolist() if len(doc) else [0]
