@@ -240,7 +240,9 @@ def canonical_names(entities: pd.DataFrame) -> pd.Series:
             # dates, numbers, money: the mention is its own name ("the past decade")
             nodes.append(("V", f"{i}"))
             continue
-        n, local = name_nodes.get((s, label)) or name_nodes.setdefault((s, label), node_of(s, label))
+        if (s, label) not in name_nodes:
+            name_nodes[s, label] = node_of(s, label)
+        n, local = name_nodes[s, label]
         nodes.append((*n, docs[i]) if local else n)
 
     uf = _UnionFind()
