@@ -923,4 +923,24 @@ PARSES = {
         ('runner', False, 14, 'pobj', 'NOUN', 'NN', 'runner', 'O'),
         ('.', False, 1, 'punct', 'PUNCT', '.', '.', 'O'),
     ],
+    # a headline that opens with a title (made up after the form of PolNeAR train's `Sen. Lindsey
+    # Graham, R-S.C.: "..."`), parsed alone
+    'headline_title_colon': [
+        ('Sen.', True, 2, 'compound', 'PROPN', 'NNP', 'Sen.', 'O'),
+        ('Bernie', True, 2, 'compound', 'PROPN', 'NNP', 'Bernie', 'B-PERSON'),
+        ('Sanders', False, 2, 'ROOT', 'PROPN', 'NNP', 'Sanders', 'I-PERSON'),
+        (',', True, 2, 'punct', 'PUNCT', ',', ',', 'O'),
+        ('I', False, 2, 'npadvmod', 'PROPN', 'NNP', 'I', 'O'),
+        ('-', False, 4, 'punct', 'PUNCT', 'HYPH', '-', 'O'),
+        ('Vt', False, 4, 'appos', 'PROPN', 'NNP', 'Vt', 'O'),
+        ('.', False, 2, 'punct', 'PROPN', 'NNP', '.', 'O'),
+        (':', True, 2, 'punct', 'PUNCT', ':', ':', 'O'),
+        ('"', False, 2, 'punct', 'PUNCT', '``', '"', 'O'),
+        ('The', True, 11, 'det', 'DET', 'DT', 'the', 'O'),
+        ('system', True, 13, 'nsubjpass', 'NOUN', 'NN', 'system', 'O'),
+        ('is', True, 13, 'auxpass', 'AUX', 'VBZ', 'be', 'O'),
+        ('rigged', False, 2, 'relcl', 'VERB', 'VBN', 'rig', 'O'),
+        ('.', False, 13, 'punct', 'PUNCT', '.', '.', 'O'),
+        ('"', False, 13, 'punct', 'PUNCT', "''", '"', 'O'),
+    ],
 }

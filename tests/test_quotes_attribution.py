@@ -67,6 +67,8 @@ EXPECTED = {
     # entity, which here swallowed the headline)
     "headline_colon": [(D, "This Cannot Continue.", "Trump Addresses Munich Attack", ":")],
     "headline_name_colon": [(D, "Deport Nikki Haley.", "WSJ", ":")],
+    # ... past a title before the name (the speaker was `Sen.`)
+    "headline_title_colon": [(D, "The system is rigged.", "Bernie Sanders", ":")],
     # a title word (`named`, `so-called`) in the sentence before does not make a quote a title
     "named_then_quote": [(D, "He truly cares about the American people,", None, "said")],
     # an utterance a speech verb and a comma introduce is speech, one word or Title Case

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from ...resources import quote_title_cues
+from ..names import title_words
 from .records import DocIndex
 from .marks import QuotedSpan
 from .named import person_end
@@ -92,8 +93,11 @@ def ends_headline(text: str, sp: QuotedSpan) -> bool:
 
 def headline_name(ix: DocIndex, first: int):
     """The last word of the name that opens a headline: its first word when a capitalised
-    name, with the rest of a person's name the NER marks (`Sarah Silverman heckles ...`)."""
+    name, with the rest of a person's name the NER marks (`Sarah Silverman heckles ...`),
+    past a title before it (`Sen. Bernie Sanders, I-Vt.: '...'`: not `Sen.`)."""
     doc = ix.doc
+    while first + 1 < len(doc) and doc[first].lower_.rstrip(".") in title_words() and doc[first + 1].pos_ == "PROPN":
+        first += 1
     tok = doc[first]
     if tok.pos_ != "PROPN" or not tok.text[:1].isupper():
         return None
