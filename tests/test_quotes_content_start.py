@@ -87,3 +87,21 @@ def test_quotes_content_start_quote_opening_the_content_stays_direct():
     got = sorted((r.kind, r.text) for r in _rows("said_three_weeks"))
     assert got == [("direct", "We have three weeks to go"),
                    ("indirect", '"We have three weeks to go" until the Iowa caucuses')]
+
+
+@pytest.mark.parametrize("case, cue, content", [
+    # a per cent sign and a bracket the content opened are the content's (BBC: 48 and 55 contents lost them)
+    ("growth_per_cent", "suggests", "annual growth of just 0.2%"),
+    ("recall_brackets", "said", "the largest recall involves 155,465 pickups, vans and sports utility vehicles (SUVs)"),
+    # a word joined by hyphens is whole, with what hangs on its last piece (it read `to co`)
+    ("pledged_co_operate", "pledged", "to co-operate with the inquiry which will be conducted on a single day as "
+                                      "opposed to being run as an ongoing evaluation"),
+    # ... at the start too (it read `mails should only be deleted ...`)
+    ("said_e_mails", "said", 'e-mails should only be deleted if they served "no current purpose"'),
+    # a word the parser coordinated with the cue is what the speaker did next: the content ends before it
+    ("denied_counter_accused", "denied", "the charges"),
+])
+def test_quotes_content_start_whole_words_and_signs(case, cue, content):
+    got = [r.text for r in _rows(case) if r.kind == "indirect" and r.cue == cue]
+    assert content in got
+    assert not any(text.startswith("mails") or text.endswith((" co", " re", "(SUVs", "0.2")) for text in got)

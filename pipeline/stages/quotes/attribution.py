@@ -47,7 +47,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ...resources import QUOTE_CHARS, word_list
 from .cues import (VERB_POS, CueLexicon, attribution_lexicon, cue_extent, is_cue, is_negated, mention_bounds,
@@ -57,6 +57,7 @@ from .indirect import indirect_attributions
 from .marks import QuotedSpan, scan_quotes
 from .named import after_apposition, name_after_cue, name_before_cue, person_end
 from .records import Attribution, DocIndex, DocQuotes
+from .setoff import is_dash
 from .sources import NOT_SOURCES
 
 def _find_after_cue(ix: DocIndex, first: int, last: int, lex: CueLexicon, strict: bool, open_ended: bool = False):
@@ -157,7 +158,9 @@ def _find_before_cue(ix: DocIndex, first: int, last: int, lex: CueLexicon):
     return None
 
 
-_DASHES = frozenset({"-", "--", "—", "–", "―"})
+def _dash(tok: Token) -> bool:
+    """A dash between words (``setoff.is_dash``), or a horizontal bar (`―`)."""
+    return tok.text == "―" or is_dash(tok)
 
 
 def _dash_colon_name(ix: DocIndex, first: int, last: int):
@@ -169,9 +172,9 @@ def _dash_colon_name(ix: DocIndex, first: int, last: int):
     if k < first or doc[k].text != ":":
         return None
     j = k - 1
-    while j >= first and (doc[j].pos_ == "PROPN" or doc[j].lower_ in ("and", ".")) and doc[j].text not in _DASHES:
+    while j >= first and (doc[j].pos_ == "PROPN" or doc[j].lower_ in ("and", ".")) and not _dash(doc[j]):
         j -= 1
-    if j < first or j == k - 1 or doc[j].text not in _DASHES or doc[k - 1].pos_ != "PROPN":
+    if j < first or j == k - 1 or not _dash(doc[j]) or doc[k - 1].pos_ != "PROPN":
         return None
     return doc[k], doc[k - 1]
 

@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Token
 
 from ...resources import QUOTE_CHARS, adverbial_openers, word_set
 from .cues import FINITE, VERB_POS, has_subject, is_cue, joining_cc, report_lexicon, with_the_cue
-from .setoff import CLAUSE_PUNCT
+from .setoff import sets_off
 
 # Punctuation that ends what was said: a reason after it is not part of it.
 _STOPS = frozenset({";", ":", ".", "!", "?"})
@@ -175,7 +175,7 @@ def _reports(verb: Token) -> bool:
 
 def set_off(doc: Doc, start: int, a: int) -> bool:
     """The words from ``start`` follow a comma, dash or semicolon inside range [a, ...]."""
-    return start - 1 >= a and (doc[start - 1].text in CLAUSE_PUNCT or _after_closing_comma(doc, start, a))
+    return start - 1 >= a and (sets_off(doc[start - 1]) or _after_closing_comma(doc, start, a))
 
 
 def _after_closing_comma(doc: Doc, start: int, a: int) -> bool:
@@ -200,7 +200,7 @@ def nonrestrictive_tail(doc: Doc, a: int, b: int, quoted=None) -> int:
     for the reader; PolNeAR train ends the content before it."""
     for i in range(b, a + 1, -1):
         tok = doc[i]
-        if doc[i - 1].text not in CLAUSE_PUNCT or (quoted is not None and quoted(tok)):
+        if not sets_off(doc[i - 1]) or (quoted is not None and quoted(tok)):
             continue
         mod = None
         if tok.dep_ == "appos" or (tok.head.dep_ == "appos" and tok.head.left_edge.i == i):

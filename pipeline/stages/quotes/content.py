@@ -37,7 +37,7 @@ from .clause_end import (before_semicolon, continues_content, is_as_aside, nonre
                          with_reason)
 from .cues import (SUBJECT_DEPS, VERB_POS, can_speak, has_subject, is_base_spelling, is_cue, is_to_infinitive,
                    report_lexicon)
-from .setoff import CLAUSE_PUNCT, DASHES, attributed_quote_before, fronted_adverbial, introduces_quote
+from .setoff import attributed_quote_before, fronted_adverbial, introduces_quote, is_dash, sets_off
 
 # Phrases of the verb right after its object that always belong to what was said
 # (`accused Trump of lying`, `blasted him for not paying`, `described it as a hoax`)
@@ -262,7 +262,7 @@ def _summary_after_dash(c2: Token, b: int, quoted=None) -> bool:
     doc = c2.doc
     first = doc[c2.left_edge.i]
     return c2.pos_ in ("NOUN", "PROPN", "PRON") \
-        and (any(t.text in DASHES for t in doc[b:c2.left_edge.i]) or first.lower_ in ("a", "an")) \
+        and (any(is_dash(t) for t in doc[b:c2.left_edge.i]) or first.lower_ in ("a", "an")) \
         and not (quoted is not None and any(quoted(t) for t in doc[c2.left_edge.i:c2.right_edge.i + 1]))
 
 
@@ -453,14 +453,14 @@ def _around(tok: Token, quoted=None) -> Content | None:
     left = tok.left_edge.i
     fronted = None
     subj = next((c for c in tok.lefts if c.dep_ == "nsubj"), None)
-    if subj is not None and subj.left_edge.i > left and doc[subj.left_edge.i - 1].text in CLAUSE_PUNCT \
+    if subj is not None and subj.left_edge.i > left and sets_off(doc[subj.left_edge.i - 1]) \
             and all(c.dep_ in ("npadvmod", "advmod", "prep", "punct") for c in tok.lefts if c.i < subj.i):
         # `Many days, former employees said, she would stay ...`: the parser hung the
         # content's fronted adverbial on the cue; it belongs to the content
         fronted, left = left, subj.left_edge.i
-    if doc[left].text in CLAUSE_PUNCT or doc[left].text in QUOTE_CHARS:
+    if sets_off(doc[left]) or doc[left].text in QUOTE_CHARS:
         left += 1  # the comma before the attribution may hang from the cue itself
-    if not (left > 0 and (doc[left - 1].text in CLAUSE_PUNCT or doc[left - 1].text in QUOTE_CHARS)):
+    if not (left > 0 and (sets_off(doc[left - 1]) or doc[left - 1].text in QUOTE_CHARS)):
         return None
     a = head.left_edge.i if fronted is None else min(head.left_edge.i, fronted)
     if a >= left:
@@ -541,7 +541,7 @@ def _set_off(tok: Token, subj: Token, quoted=None) -> Content | None:
     if k < sent.end and not doc[k].is_punct:
         return None
     last = k - 1
-    if first - 1 <= sent.start or doc[first - 1].text not in CLAUSE_PUNCT:
+    if first - 1 <= sent.start or not sets_off(doc[first - 1]):
         return None
     after = last + 1
     before = range(sent.start, first - 1)

@@ -18,7 +18,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .cues import VERB_POS, can_speak, has_subject
-from .setoff import DASHES
+from .setoff import is_dash
 
 # How the parser hangs the opening on the cue verb.
 _OPENING_DEPS = frozenset({"ccomp", "advcl", "dep", "parataxis"})
@@ -29,7 +29,6 @@ _BETWEEN_DEPS = frozenset({"punct", "advmod", "npadvmod", "aux"})
 # its own: `A representative for the Ivanka Trump brand - a 12-employee business ... -`).
 _PHRASE_POS = frozenset({"PROPN", "NOUN", "DET", "ADJ", "NUM", "ADP", "PART"})
 # What starts the description after the noun phrase.
-_SET_OFF = DASHES | {",", "("}
 
 
 def opening_speaker(verb: Token) -> Token | None:
@@ -55,9 +54,9 @@ def opening_speaker(verb: Token) -> Token | None:
             return None  # the opening must end right before the cue
     # the noun phrase that opens the sentence, up to where its description starts
     k = start
-    while k < verb.i and doc[k].pos_ in _PHRASE_POS and doc[k].text not in _SET_OFF:
+    while k < verb.i and doc[k].pos_ in _PHRASE_POS and not _sets_off_phrase(doc[k]):
         k += 1
-    if k == start or k >= verb.i or doc[k].text not in _SET_OFF:
+    if k == start or k >= verb.i or not _sets_off_phrase(doc[k]):
         return None
     # its head: the last noun before a preposition (`representative` of `A representative
     # for the Ivanka Trump brand`)
@@ -66,3 +65,8 @@ def opening_speaker(verb: Token) -> Token | None:
     if head is None or not can_speak(head) or head.ent_type_ in ("GPE", "NORP"):  # (can_speak: no LOC, FAC, EVENT)
         return None
     return head
+
+
+def _sets_off_phrase(tok) -> bool:
+    """A comma, bracket or dash after which the opening noun phrase's description starts."""
+    return tok.text in (",", "(") or is_dash(tok)

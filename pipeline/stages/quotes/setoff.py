@@ -9,13 +9,26 @@ Robin Maynard, half joking`).
 """
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ...resources import QUOTE_CHARS, adverbial_openers
 from .cues import is_cue, report_lexicon
+from .records import joins_word
 
 DASHES = frozenset({"—", "–", "--", "-"})
 CLAUSE_PUNCT = DASHES | {",", ";"}
+
+
+def is_dash(tok: Token) -> bool:
+    """A dash between words, not a hyphen inside one (`re-enter`, `e-mails`: no space on
+    either side; the parser hangs each piece of such a word on the word's head, so a
+    hyphen taken for a dash cut contents mid-word, BBC: `it would re`, `to co`)."""
+    return tok.text in DASHES and not joins_word(tok)
+
+
+def sets_off(tok: Token) -> bool:
+    """A comma, semicolon or dash that sets a clause or phrase off (``CLAUSE_PUNCT``)."""
+    return tok.text in (",", ";") or is_dash(tok)
 
 
 def introduces_quote(doc: Doc, after: int, end: int) -> bool:
@@ -41,7 +54,7 @@ def fronted_adverbial(doc: Doc, a: int, b: int) -> bool:
     # or why it was said, not what (`As the crowd cheered ..., Costa reported`)
     if k > b or doc[k].lower_ not in adverbial_openers("fronted"):
         return False
-    return not any(doc[i].text in CLAUSE_PUNCT for i in range(k, b + 1))
+    return not any(sets_off(doc[i]) for i in range(k, b + 1))
 
 
 def attributed_quote_before(doc: Doc, before: range, quoted) -> bool:
