@@ -56,9 +56,9 @@ from .framing import SCARE_MAX_WORDS, ends_headline, headline_name, n_words, nam
 from .indirect import indirect_attributions
 from .marks import QuotedSpan, scan_quotes
 from .named import after_apposition, name_after_cue, name_before_cue, person_end
-from .records import Attribution, DocIndex, DocQuotes
-from .setoff import is_dash
+from .records import Attribution, DocIndex, DocQuotes, is_dash
 from .sources import NOT_SOURCES
+
 
 def _find_after_cue(ix: DocIndex, first: int, last: int, lex: CueLexicon, strict: bool, open_ended: bool = False):
     """Cue verb in tokens [first, last] after a quote. ``strict``: the cue must come
@@ -159,7 +159,7 @@ def _find_before_cue(ix: DocIndex, first: int, last: int, lex: CueLexicon):
 
 
 def _dash(tok: Token) -> bool:
-    """A dash between words (``setoff.is_dash``), or a horizontal bar (`―`)."""
+    """A dash between words (``records.is_dash``), or a horizontal bar (`―`)."""
     return tok.text == "―" or is_dash(tok)
 
 

@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Token
 
 from ...resources import QUOTE_CHARS, adverbial_openers, word_set
 from .cues import FINITE, VERB_POS, has_subject, is_cue, joining_cc, report_lexicon, with_the_cue
-from .setoff import sets_off
+from .records import ends_droppable, sets_off
 
 # Punctuation that ends what was said: a reason after it is not part of it.
 _STOPS = frozenset({";", ":", ".", "!", "?"})
@@ -46,7 +46,7 @@ def before_semicolon(doc: Doc, a: int, b: int, quoted=None) -> int:
             depth = max(depth - 1, 0)
         elif k > a and text == ";" and not depth and not (quoted is not None and quoted(doc[k])):
             end = k - 1
-            while end > a and doc[end].is_punct:
+            while end > a and ends_droppable(doc, a, end):
                 end -= 1
             return end
     return b
@@ -63,7 +63,7 @@ def with_reason(cue: Token, a: int, b: int) -> int:
         if all(t.is_punct and t.text not in _STOPS for t in doc[b + 1:r.left_edge.i]) and any(
                 k.dep_ in ("mark", "advmod") and k.lower_ in adverbial_openers("reason") and k.i < r.i for k in r.children):
             end = r.right_edge.i
-            while end > b and doc[end].is_punct:
+            while end > b and ends_droppable(doc, b, end):
                 end -= 1
             return end
         break  # only the phrase right after the content
@@ -189,7 +189,7 @@ def _after_closing_comma(doc: Doc, start: int, a: int) -> bool:
 
 def _end_before(doc: Doc, a: int, b: int, cut: int) -> int:
     end = cut - 1
-    while end > a and (doc[end].is_punct or doc[end].lower_ in ("and", "but")):
+    while end > a and (ends_droppable(doc, a, end) or doc[end].lower_ in ("and", "but")):
         end -= 1
     return end if end >= a else b
 

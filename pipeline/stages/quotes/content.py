@@ -37,7 +37,8 @@ from .clause_end import (before_semicolon, continues_content, is_as_aside, nonre
                          with_reason)
 from .cues import (SUBJECT_DEPS, VERB_POS, can_speak, has_subject, is_base_spelling, is_cue, is_to_infinitive,
                    report_lexicon)
-from .setoff import attributed_quote_before, fronted_adverbial, introduces_quote, is_dash, sets_off
+from .records import is_dash, sets_off
+from .setoff import attributed_quote_before, fronted_adverbial, introduces_quote
 
 # Phrases of the verb right after its object that always belong to what was said
 # (`accused Trump of lying`, `blasted him for not paying`, `described it as a hoax`)

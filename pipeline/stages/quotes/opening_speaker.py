@@ -18,7 +18,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .cues import VERB_POS, can_speak, has_subject
-from .setoff import is_dash
+from .records import is_dash
 
 # How the parser hangs the opening on the cue verb.
 _OPENING_DEPS = frozenset({"ccomp", "advcl", "dep", "parataxis"})
@@ -28,7 +28,6 @@ _BETWEEN_DEPS = frozenset({"punct", "advmod", "npadvmod", "aux"})
 # Words of the opening noun phrase before its description starts (with a phrase of
 # its own: `A representative for the Ivanka Trump brand - a 12-employee business ... -`).
 _PHRASE_POS = frozenset({"PROPN", "NOUN", "DET", "ADJ", "NUM", "ADP", "PART"})
-# What starts the description after the noun phrase.
 
 
 def opening_speaker(verb: Token) -> Token | None:
@@ -67,6 +66,7 @@ def opening_speaker(verb: Token) -> Token | None:
     return head
 
 
-def _sets_off_phrase(tok) -> bool:
-    """A comma, bracket or dash after which the opening noun phrase's description starts."""
+def _sets_off_phrase(tok: Token) -> bool:
+    """What starts the description after the opening noun phrase: a comma, a bracket or a
+    dash (not a hyphen inside a word: `Jean-Claude`)."""
     return tok.text in (",", "(") or is_dash(tok)

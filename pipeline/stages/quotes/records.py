@@ -82,6 +82,7 @@ class DocIndex:
 
 _TRIM_LEFT_WORDS = frozenset({"that", "whether", "if"})
 _BRACKETS = {")": "(", "]": "["}
+_DASHES = frozenset({"—", "–", "--", "-"})
 
 
 def _opens_adverbial(mark: Token, a: int, b: int) -> bool:
@@ -97,47 +98,84 @@ def trim_tokens(doc: Doc, a: int, b: int) -> tuple[int, int]:
     `whether or not` whole). A complementiser stays when it opens an adverbial clause of
     the range, not the range: `said that if it rains, the game will be cancelled` keeps
     `if`, `said whether or not the bill passes, the party will survive` keeps `whether or
-    not`."""
+    not`. Words and signs stay whole (``ends_droppable``; a hyphen-joined word at either
+    end, ``whole_word_end``)."""
     while a <= b and (doc[a].is_punct or doc[a].is_space or doc[a].text in QUOTE_CHARS
                       or (doc[a].lower_ in _TRIM_LEFT_WORDS and doc[a].dep_ == "mark" and not _opens_adverbial(doc[a], a, b))
                       or (doc[a].lower_ == "that" and doc[a].dep_ == "advmod" and doc[a].head.i > a)):
         if doc[a].lower_ == "whether" and a + 2 <= b and doc[a + 1].lower_ == "or" and doc[a + 2].lower_ == "not":
             a += 2  # `whether or not he had offered to quit` (BBC): the alternative goes with it
         a += 1
-    # (and a conjunction left at the end: `said Clinton is honest and trustworthy, and
-    # three-quarters said ...` once the second attribution is cut off; not a per cent
-    # sign, nor a bracket that closes one the range opened: `growth of 0.2%`, `vehicles
-    # (SUVs)`, BBC: 48 and 55 contents lost them)
-    while b >= a and (doc[b].is_space or doc[b].text in QUOTE_CHARS or (doc[b].dep_ == "cc" and b > a)
-                      or (doc[b].is_punct and doc[b].text != "%" and not _opened(doc, a, b))):
+    if a <= b and a >= 2 and joins_word(doc[a - 1]):
+        a = word_of(doc, a)[0]  # (`e-mails should ...`, not `mails should ...`)
+    return a, _trimmed_end(doc, a, whole_word_end(doc, a, _trimmed_end(doc, a, b)))
+
+
+def _trimmed_end(doc: Doc, a: int, b: int) -> int:
+    """``b`` moved back past what a content does not end with (``ends_droppable``, and a
+    conjunction left at the end: `said Clinton is honest and trustworthy, and
+    three-quarters said ...` once the second attribution is cut off), then on past a
+    closing bracket the range opened (`vehicles (SUVs)`)."""
+    while b >= a and (ends_droppable(doc, a, b) or (doc[b].dep_ == "cc" and b > a)) \
+            and not (b > a and joins_word(doc[b - 1])):  # (the last piece of `either-or`)
         b -= 1
     if a <= b < len(doc) - 1 and doc[b + 1].text in _BRACKETS and _opened(doc, a, b + 1):
-        b += 1  # the bracket the range opened closes in it
-    # a word joined by hyphens is whole: the parser hangs each piece of `co-operate` or
-    # `e-mails` on the word's head, so a subtree can start or end inside the word (BBC:
-    # `to co`, `mails should only be deleted`), and the word's own dependents hang on its
-    # last piece (`to co-operate with the inquiry`), unless the parser coordinated that
-    # piece with a word before the range: then the word is what the speaker did next,
-    # and the range stops before it (`denied the charges and counter-accused her`,
-    # PolNeAR train)
-    if a <= b and a >= 2 and joins_word(doc[a - 1]):
-        a = _word(doc, a)[0]
-    if a <= b and b + 2 < len(doc) and joins_word(doc[b + 1]):
-        first, last = _word(doc, b)
-        if doc[last].dep_ == "conj" and doc[last].head.i < a:
-            return trim_tokens(doc, a, first - 1)
-        return trim_tokens(doc, a, max(last, doc[last].right_edge.i))
-    return a, b
+        b += 1
+    return b
+
+
+def ends_droppable(doc: Doc, a: int, b: int) -> bool:
+    """Token ``b`` is punctuation, a space or a quotation mark that a range [a, b] ending
+    with it drops; not a per cent sign after a number, nor a bracket that closes one the
+    range opened (`growth of 0.2%`, `vehicles (SUVs)`: BBC, 48 and 55 contents lost them)."""
+    tok = doc[b]
+    if tok.is_space or tok.text in QUOTE_CHARS:
+        return True
+    if not tok.is_punct or (tok.text == "%" and b > a and doc[b - 1].like_num):
+        return False
+    return not _opened(doc, a, b)
+
+
+def whole_word_end(doc: Doc, a: int, b: int) -> int:
+    """``b`` moved so that range [a, b] does not end inside a hyphen-joined word: the parser
+    hangs each piece of `co-operate` or `re-enter` on the word's head, so a subtree can end
+    inside the word (BBC: `to co`, `it would re`). The word is completed, with what hangs
+    on its last piece up to the first punctuation, where a cut could have stopped (`to
+    co-operate with the inquiry`, not `..., which ...`); a word the parser coordinated with a word before the
+    range is what the speaker did next, and the range ends before it (`denied the charges
+    and counter-accused her`, PolNeAR train)."""
+    if not (a <= b and b + 2 < len(doc) and joins_word(doc[b + 1])):
+        return b
+    first, last = word_of(doc, b)
+    if doc[last].dep_ == "conj" and doc[last].head.i < a:
+        return first - 1
+    edge = last
+    for t in doc[last + 1:doc[last].right_edge.i + 1]:
+        if t.is_punct and not joins_word(t):
+            break
+        edge = t.i
+    return edge
+
+
+def is_dash(tok: Token) -> bool:
+    """A dash between words (`—`, `--`, a spaced `-`), not a hyphen inside one (``joins_word``)."""
+    return tok.text in _DASHES and not joins_word(tok)
+
+
+def sets_off(tok: Token) -> bool:
+    """A comma, semicolon or dash that sets a clause or phrase off."""
+    return tok.text in (",", ";") or is_dash(tok)
 
 
 def joins_word(tok: Token) -> bool:
-    """A hyphen inside a word (no space on either side: `co-operate`), not a dash."""
+    """A hyphen or en dash inside a word (no space on either side: `co-operate`,
+    `2015–16`), not a dash between words."""
     doc, i = tok.doc, tok.i
-    return tok.text == "-" and not tok.whitespace_ and 0 < i < len(doc) - 1 and not doc[i - 1].whitespace_ \
-        and not doc[i - 1].is_space and not doc[i + 1].is_space
+    return tok.text in ("-", "–") and not tok.whitespace_ and 0 < i < len(doc) - 1 \
+        and not doc[i - 1].whitespace_ and doc[i - 1].text[-1:].isalnum() and doc[i + 1].text[:1].isalnum()
 
 
-def _word(doc: Doc, i: int) -> tuple[int, int]:
+def word_of(doc: Doc, i: int) -> tuple[int, int]:
     """The first and last token of the hyphen-joined word token ``i`` is a piece of."""
     first = last = i
     while first >= 2 and joins_word(doc[first - 1]):
@@ -148,11 +186,15 @@ def _word(doc: Doc, i: int) -> tuple[int, int]:
 
 
 def _opened(doc: Doc, a: int, b: int) -> bool:
-    """Token ``b`` is a closing bracket whose opening bracket lies in token range [a, b)."""
+    """Token ``b`` is a closing bracket whose opening bracket lies in token range [a, b)
+    (a stray closer before it closes nothing: `1) the vehicles (SUVs)`)."""
     opener = _BRACKETS.get(doc[b].text)
     if opener is None:
         return False
     depth = 0
     for t in doc[a:b]:
-        depth += (t.text == opener) - (t.text == doc[b].text)
+        if t.text == opener:
+            depth += 1
+        elif t.text == doc[b].text:
+            depth = max(depth - 1, 0)
     return depth > 0

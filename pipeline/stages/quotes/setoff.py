@@ -9,27 +9,11 @@ Robin Maynard, half joking`).
 """
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from ...resources import QUOTE_CHARS, adverbial_openers
 from .cues import is_cue, report_lexicon
-from .records import joins_word
-
-DASHES = frozenset({"—", "–", "--", "-"})
-CLAUSE_PUNCT = DASHES | {",", ";"}
-
-
-def is_dash(tok: Token) -> bool:
-    """A dash between words, not a hyphen inside one (`re-enter`, `e-mails`: no space on
-    either side; the parser hangs each piece of such a word on the word's head, so a
-    hyphen taken for a dash cut contents mid-word, BBC: `it would re`, `to co`)."""
-    return tok.text in DASHES and not joins_word(tok)
-
-
-def sets_off(tok: Token) -> bool:
-    """A comma, semicolon or dash that sets a clause or phrase off (``CLAUSE_PUNCT``)."""
-    return tok.text in (",", ";") or is_dash(tok)
-
+from .records import sets_off
 
 def introduces_quote(doc: Doc, after: int, end: int) -> bool:
     """`Regarding the exchanges ..., the campaign said in a statement: ''Neither ...''`,
