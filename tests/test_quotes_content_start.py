@@ -90,7 +90,7 @@ def test_quotes_content_start_quote_opening_the_content_stays_direct():
 
 
 @pytest.mark.parametrize("case, cue, content", [
-    # a per cent sign and a bracket the content opened are the content's (BBC: 48 and 55 contents lost them)
+    # a per cent sign and a bracket the content opened are the content's (BBC: 50 and 52 contents lost them)
     ("growth_per_cent", "suggests", "annual growth of just 0.2%"),
     ("recall_brackets", "said", "the largest recall involves 155,465 pickups, vans and sports utility vehicles (SUVs)"),
     # a word joined by hyphens is whole, with what hangs on its last piece (it read `to co`)

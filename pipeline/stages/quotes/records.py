@@ -127,7 +127,7 @@ def _trimmed_end(doc: Doc, a: int, b: int) -> int:
 def ends_droppable(doc: Doc, a: int, b: int) -> bool:
     """Token ``b`` is punctuation, a space or a quotation mark that a range [a, b] ending
     with it drops; not a per cent sign after a number, nor a bracket that closes one the
-    range opened (`growth of 0.2%`, `vehicles (SUVs)`: BBC, 48 and 55 contents lost them)."""
+    range opened (`growth of 0.2%`, `vehicles (SUVs)`: BBC, 50 and 52 contents lost them)."""
     tok = doc[b]
     if tok.is_space or tok.text in QUOTE_CHARS:
         return True
@@ -141,9 +141,9 @@ def whole_word_end(doc: Doc, a: int, b: int) -> int:
     hangs each piece of `co-operate` or `re-enter` on the word's head, so a subtree can end
     inside the word (BBC: `to co`, `it would re`). The word is completed, with what hangs
     on its last piece up to the first punctuation, where a cut could have stopped (`to
-    co-operate with the inquiry`, not `..., which ...`); a word the parser coordinated with a word before the
-    range is what the speaker did next, and the range ends before it (`denied the charges
-    and counter-accused her`, PolNeAR train)."""
+    co-operate with the inquiry`, not `..., which ...`); a word the parser coordinated
+    with a word before the range is what the speaker did next, and the range ends before
+    it (`denied the charges and counter-accused her`, PolNeAR train)."""
     if not (a <= b and b + 2 < len(doc) and joins_word(doc[b + 1])):
         return b
     first, last = word_of(doc, b)
