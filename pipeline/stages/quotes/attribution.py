@@ -524,17 +524,19 @@ def _without_fragments(text: str, direct: list[Attribution], indirect: list[Attr
     inner = [(i.start, i.end, i.cue) for i in indirect]
     if not inner:
         return direct
-    def words_end(d: Attribution) -> int:  # `"pathological liar."`: the marks and the stop may lie outside
-        return d.start + len(text[d.start:d.end].rstrip(" .,;:!?'\"”’"))
 
-    def opening(d: Attribution) -> int:  # an indirect quote that opens with the mark opens with the quote
-        return d.open_pos if 0 <= d.open_pos < d.start else d.start
+    def inside_indirect(d: Attribution) -> bool:
+        """``d`` lies inside an indirect quote of its cue that does not open with it (a quote
+        that opens the reported clause is the utterance itself: `Sanders had said, "We'll
+        see," when asked whether ...`, PolNeAR train; an indirect quote that starts at the
+        quote's opening mark opens with it). The marks and the stop of a quote may lie
+        outside the indirect one (`"pathological liar."`)."""
+        opening = d.open_pos if 0 <= d.open_pos < d.start else d.start
+        words_end = d.start + len(text[d.start:d.end].rstrip(" .,;:!?'\"”’"))
+        return any(s < opening and words_end <= e and c == d.cue for s, e, c in inner)
 
-    # (a quote that opens the reported clause is the utterance itself: `Sanders had said,
-    # "We'll see," when asked whether ...`, PolNeAR train)
     return [d for d in direct if not (
-        d.how in ("partial", "before") and n_words(text[d.start:d.end]) <= FRAGMENT_MAX_WORDS
-        and any(s < opening(d) and words_end(d) <= e and c == d.cue for s, e, c in inner))]
+        d.how in ("partial", "before") and n_words(text[d.start:d.end]) <= FRAGMENT_MAX_WORDS and inside_indirect(d))]
 
 
 @lru_cache(maxsize=1)

@@ -45,10 +45,7 @@ def before_semicolon(doc: Doc, a: int, b: int, quoted=None) -> int:
         elif text in _CLOSING_BRACKETS:
             depth = max(depth - 1, 0)
         elif k > a and text == ";" and not depth and not (quoted is not None and quoted(doc[k])):
-            end = k - 1
-            while end > a and ends_droppable(doc, a, end):
-                end -= 1
-            return end
+            return _last_kept(doc, a, k - 1)
     return b
 
 
@@ -62,10 +59,7 @@ def with_reason(cue: Token, a: int, b: int) -> int:
             continue
         if all(t.is_punct and t.text not in _STOPS for t in doc[b + 1:r.left_edge.i]) and any(
                 k.dep_ in ("mark", "advmod") and k.lower_ in adverbial_openers("reason") and k.i < r.i for k in r.children):
-            end = r.right_edge.i
-            while end > b and ends_droppable(doc, b, end):
-                end -= 1
-            return end
+            return _last_kept(doc, b, r.right_edge.i)
         break  # only the phrase right after the content
     return b
 
@@ -135,7 +129,7 @@ def trim_tail(doc: Doc, a: int, b: int, root: Token, cue: Token, quoted=None) ->
             cut = cc.i if cc is not None else start
         elif c.dep_ == "advcl" and is_as_aside(c) and is_cue(c, report_lexicon()):
             cut = start  # `..., as The Post reported`: the writer's source, not the content
-        elif set_off(doc, start, a) and at_end and c.dep_ == "advcl":
+        elif follows_set_off(doc, start, a) and at_end and c.dep_ == "advcl":
             if (c.tag_ == "VBG" and not has_subject(c) and not _list_item(doc, start)) \
                     or any(k.dep_ == "mark" and k.lower_ in adverbial_openers("contrast") for k in c.children):
                 # (not a clause with a subject of its own, `, whether it was sitting at a lunch
@@ -173,7 +167,7 @@ def _reports(verb: Token) -> bool:
     return any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in verb.children)
 
 
-def set_off(doc: Doc, start: int, a: int) -> bool:
+def follows_set_off(doc: Doc, start: int, a: int) -> bool:
     """The words from ``start`` follow a comma, dash or semicolon inside range [a, ...]."""
     return start - 1 >= a and (sets_off(doc[start - 1]) or _after_closing_comma(doc, start, a))
 
@@ -188,10 +182,16 @@ def _after_closing_comma(doc: Doc, start: int, a: int) -> bool:
 
 
 def _end_before(doc: Doc, a: int, b: int, cut: int) -> int:
-    end = cut - 1
-    while end > a and (ends_droppable(doc, a, end) or doc[end].lower_ in ("and", "but")):
-        end -= 1
+    end = _last_kept(doc, a, cut - 1, ("and", "but"))
     return end if end >= a else b
+
+
+def _last_kept(doc: Doc, a: int, end: int, words: tuple[str, ...] = ()) -> int:
+    """``end`` moved back, not past ``a``, over what a content does not end with
+    (``records.ends_droppable``) and the ``words`` given."""
+    while end > a and (ends_droppable(doc, a, end) or doc[end].lower_ in words):
+        end -= 1
+    return end
 
 
 def nonrestrictive_tail(doc: Doc, a: int, b: int, quoted=None) -> int:

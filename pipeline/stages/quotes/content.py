@@ -33,7 +33,7 @@ from spacy.tokens import Doc, Token
 
 from ...nlp.lemmas import lemma as lemma_of
 from ...resources import QUOTE_CHARS, adverbial_openers, reporting_verbs, word_set
-from .clause_end import (before_semicolon, continues_content, is_as_aside, nonrestrictive_tail, set_off, trim_tail,
+from .clause_end import (before_semicolon, continues_content, follows_set_off, is_as_aside, nonrestrictive_tail, trim_tail,
                          with_reason)
 from .cues import (SUBJECT_DEPS, VERB_POS, can_speak, has_subject, is_base_spelling, is_cue, is_to_infinitive,
                    report_lexicon)
@@ -136,7 +136,7 @@ def _prep_object(tok: Token, prep: Token, entry: str) -> Content | None:
     if as_phrase is not None:  # `pointed to China as the regional enforcer` (PolNeAR train)
         b = as_phrase.right_edge.i
     gerund = next((c for c in tok.rights if c.dep_ == "advcl" and c.tag_ == "VBG" and c.left_edge.i == b + 1), None)
-    if gerund is not None and not set_off(tok.doc, b + 1, a) \
+    if gerund is not None and not follows_set_off(tok.doc, b + 1, a) \
             and not any(k.dep_ == "mark" or k.lower_ in adverbial_openers("after") for k in gerund.lefts):
         # `bragged about her father teaching her how to shoot`, `complained about the
         # United States' backing independence for Kosovo`: a gerund right after the
@@ -325,7 +325,7 @@ def _to_infinitive(tok: Token, after: int = -1) -> Token | None:
     for c in tok.rights:
         if c.i <= after:
             continue
-        if c.dep_ == "xcomp" and c.pos_ in VERB_POS and any(k.dep_ == "aux" and k.lower_ == "to" for k in c.children):
+        if c.dep_ == "xcomp" and c.pos_ in VERB_POS and is_to_infinitive(c):
             return c
         if c.dep_ == "ccomp":
             return None

@@ -18,7 +18,7 @@ from ...resources import QUOTE_CHARS, adverbial_openers, reporting_nouns
 
 from .content import content_of
 from .cues import (ACCORDING, VERB_POS, VERB_POS_IDS, cue_entry, cue_extent, cue_particle, is_cue, is_negated,
-                   mention_bounds, report_lexicon, speaker_like, speech_lexicon, subject_of)
+                   is_to_infinitive, mention_bounds, report_lexicon, speaker_like, speech_lexicon, subject_of)
 from .opening_speaker import opening_speaker
 from .records import Attribution, DocIndex, trim_tokens
 
@@ -220,7 +220,7 @@ def _noun_indirect(ix: DocIndex, sent, si: int, noun: Token, in_kept, quote_span
     for c in noun.rights:
         if c.dep_ in ("acl", "ccomp", "relcl") and c.pos_ in VERB_POS and (
                 any(k.dep_ == "mark" and k.lower_ == "that" for k in c.children)
-                or any(k.dep_ == "aux" and k.lower_ == "to" for k in c.children)):
+                or is_to_infinitive(c)):
             content = (c.left_edge.i, c.right_edge.i)
             break
     if content is None:

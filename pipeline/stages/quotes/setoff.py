@@ -15,6 +15,7 @@ from ...resources import QUOTE_CHARS, adverbial_openers
 from .cues import is_cue, report_lexicon
 from .records import sets_off
 
+
 def introduces_quote(doc: Doc, after: int, end: int) -> bool:
     """`Regarding the exchanges ..., the campaign said in a statement: ''Neither ...''`,
     `As Trump attacked Clinton, the attendees chanted, "Lock her up!"`, `Wallnau wrote:`
