@@ -356,9 +356,7 @@ def annotate_claims(claims: pd.DataFrame, quotes: pd.DataFrame, entities: pd.Dat
         things = [n for n in names if ents.label_of.get(n) in _IT_LABELS]
         keep = _topic(subject, it_names, things, ents) if things else []
         if things and not keep and framed:  # "Heineken said it ...": the frame's subject
-            if not referring:
-                frame_subject = _subject(_span(doc, start, end))
-            keep = _topic(frame_subject, [], things, ents)
+            keep = _topic(frame_subject if referring else _subject(_span(doc, start, end)), [], things, ents)
         previous[doc_id] = (bisect.bisect_left(breaks, end), keep)
         if not isinstance(speaker, str):
             kinds.append(None)  # the publication's own claim: no speaker, no kind (docs/guidelines.md §4.6)

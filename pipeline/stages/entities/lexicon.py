@@ -272,8 +272,8 @@ def _names_a_person(doc: Doc, c: Cand, text: str, names: set[str], surnames: set
     if c.label not in _SURNAME_MISLABELS:
         return False
     name = _cand_text(doc, c, text)
-    if " " not in name and not _plain_name_word(name):
-        return False
+    if (name not in surnames and name not in names) or (" " not in name and not _plain_name_word(name)):
+        return False  # (the cheap tests first: most spans name no person of the document)
     if name in surnames:
         return True
     return c.label in ("ORG", "GPE", "NORP", "FAC") and not c.strong and name in names and not name.isupper()
