@@ -1,5 +1,6 @@
 """Frozen parses for tests/test_quotes_content_start.py: sentences as en_core_web_sm 3.8
-parsed them inside their articles (each names its article), in the format of
+parsed them, inside their articles or alone (each comment says which and names the
+article; a few early ones are shortened from BBC articles), in the format of
 tests/quote_parses.py: (word, space after, head index, dep, pos, tag, lemma, entity IOB)."""
 
 PARSES = {

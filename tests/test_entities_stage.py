@@ -5,6 +5,7 @@ import pandas as pd
 import pytest
 
 from pipeline.errors import ErrorLog
+from pipeline.stages.entities import rules
 from pipeline.stages.entities.stage import extract_entities
 
 ONTONOTES = {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW",
@@ -71,7 +72,7 @@ def _rows(nlp, model_ents: list[tuple[str, str]]) -> list[tuple[str, str, str]]:
     from tests._entity_docs import make_doc, naming_sentence
 
     text = naming_sentence(model_ents)
-    doc = nlp.get_pipe("claimex_entity_rules")(make_doc(nlp, text, model_ents))
+    doc = nlp.get_pipe(rules.COMPONENT)(make_doc(nlp, text, model_ents))
     docs = pd.DataFrame({"doc_id": ["x"], "path": ["x.txt"], "text": [text]})
     sents = pd.DataFrame({"doc_id": ["x"], "sent_id": [0], "start": [0], "end": [len(text)], "text": [text]})
     out = extract_entities(docs, sents, {"x": doc}, ErrorLog())
@@ -85,5 +86,5 @@ def _rows(nlp, model_ents: list[tuple[str, str]]) -> list[tuple[str, str, str]]:
     # a person stays one; a party's group name the model calls NORP stays NORP (OntoNotes)
     ([("Brown", "PERSON"), ("Tories", "NORP")], [("Brown", "PERSON", "Brown"), ("Tories", "NORP", "Conservative Party")]),
 ])
-def test_entities_party_taken_for_a_person_is_an_organisation(nlp, model_ents, labels):
+def test_entities_stage_party_taken_for_a_person_is_an_organisation(nlp, model_ents, labels):
     assert _rows(nlp, model_ents) == labels

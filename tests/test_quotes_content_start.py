@@ -22,6 +22,11 @@ def _rows(case: str) -> list:
     return rows
 
 
+def _indirect(case: str, cue: str) -> list[str]:
+    """The contents of the case's indirect quotes with ``cue``."""
+    return [r.text for r in _rows(case) if r.kind == "indirect" and r.cue == cue]
+
+
 @pytest.mark.parametrize("case, cue, content", [
     # the clause's subject was the cue's object: the content was `could soon stop funding the US deficit`
     ("greenspan_warned", "warned", "Asian states could soon stop funding the US deficit"),
@@ -33,7 +38,7 @@ def _rows(case: str) -> list:
     ("told_the_bbc", "told", "had been warned about the risks"),
 ])
 def test_quotes_content_start_object_parsed_as_the_clauses_subject(case, cue, content):
-    got = [r.text for r in _rows(case) if r.kind == "indirect" and r.cue == cue]
+    got = _indirect(case, cue)
     assert got == ([content] if content else [])
 
 
@@ -50,7 +55,7 @@ def test_quotes_content_start_object_parsed_as_the_clauses_subject(case, cue, co
      "than 5% of GDP"),
 ])
 def test_quotes_content_start_complementiser(case, cue, content):
-    got = [r.text for r in _rows(case) if r.kind == "indirect" and r.cue == cue]
+    got = _indirect(case, cue)
     assert got == [content]
 
 
@@ -76,7 +81,7 @@ def test_quotes_content_start_participle_after_a_fragment_is_no_cue():
                                          'security and environment of not only Japan, but also East Asia overall"'),
 ])
 def test_quotes_content_start_quotation_marks_paired(case, cue, content):
-    got = [r.text for r in _rows(case) if r.kind == "indirect" and r.cue == cue]
+    got = _indirect(case, cue)
     assert got == [content]
 
 
@@ -102,6 +107,6 @@ def test_quotes_content_start_quote_opening_the_content_stays_direct():
     ("denied_counter_accused", "denied", "the charges"),
 ])
 def test_quotes_content_start_whole_words_and_signs(case, cue, content):
-    got = [r.text for r in _rows(case) if r.kind == "indirect" and r.cue == cue]
+    got = _indirect(case, cue)
     assert content in got
     assert not any(text.startswith("mails") or text.endswith((" co", " re", "(SUVs", "0.2")) for text in got)

@@ -5,12 +5,10 @@ mid-word (BBC: `it would re`, `the law should be re`). Docs built from their tok
 from __future__ import annotations
 
 import pytest
-import spacy
 from spacy.tokens import Doc
 
 from pipeline.stages.quotes.records import is_dash, joins_word, sets_off, trim_tokens
-
-_VOCAB = spacy.blank("en").vocab  # English lexical attributes (`is_punct`, `like_num`)
+from tests.frozen_parse import VOCAB  # English lexical attributes (`is_punct`, `like_num`)
 
 
 @pytest.mark.parametrize("tokens, at, dash", [
@@ -26,7 +24,7 @@ _VOCAB = spacy.blank("en").vocab  # English lexical attributes (`is_punct`, `lik
     ([("it", True), ("was", True), ("anti", False), ("-", False)], 3, True),  # at the end of the Doc
 ])
 def test_quotes_records_dash_or_hyphen(tokens, at, dash):
-    doc = Doc(_VOCAB, words=[w for w, _ in tokens], spaces=[sp for _, sp in tokens])
+    doc = Doc(VOCAB, words=[w for w, _ in tokens], spaces=[sp for _, sp in tokens])
     assert is_dash(doc[at]) is dash
     assert joins_word(doc[at]) is (not dash)
     assert sets_off(doc[at]) is dash
@@ -34,7 +32,7 @@ def test_quotes_records_dash_or_hyphen(tokens, at, dash):
 
 @pytest.mark.parametrize("word, sets", [(",", True), (";", True), ("and", False), (":", False)])
 def test_quotes_records_sets_off_punctuation(word, sets):
-    doc = Doc(_VOCAB, words=["a", word, "b"], spaces=[True, True, False])
+    doc = Doc(VOCAB, words=["a", word, "b"], spaces=[True, True, False])
     assert sets_off(doc[1]) is sets
 
 
@@ -46,7 +44,7 @@ def _doc(words: str, deps: dict[int, str] | None = None) -> Doc:
     toks = [t.rstrip("+") if len(t) > 1 else t for t in toks]
     labels = [(deps or {}).get(i, "dep") for i in range(len(toks))]
     labels[0] = "ROOT"
-    return Doc(_VOCAB, words=toks, spaces=[not g for g in glued], heads=[0] * len(toks), deps=labels)
+    return Doc(VOCAB, words=toks, spaces=[not g for g in glued], heads=[0] * len(toks), deps=labels)
 
 
 @pytest.mark.parametrize("words, deps, kept", [
