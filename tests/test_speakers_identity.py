@@ -212,3 +212,38 @@ def test_speakers_role_right_after_its_only_person(nlp, text, quote, speaker):
 ])
 def test_speakers_hyphenated_role(nlp, text, quote, speaker):
     assert source_of(nlp, text, quote)[0] == speaker
+
+
+@pytest.mark.parametrize(("text", "quote", "speaker", "kind"), [
+    # an age or a nationality noun after "the" refers back to the person the story is about
+    # (BBC sport: sport/046, sport/465, sport/509, sport/460)
+    ('Paula Radcliffe has called for drug cheats to be treated as criminals. Radcliffe won in New York. '
+     '"Doping in sport is a criminal offence," the 30-year-old told the Sunday Times.',
+     "Doping in sport", "Paula Radcliffe", "person"),
+    ('Justine Henin-Hardenne will miss the Australian Open. "I am very disappointed," said the 22-year-old.',
+     "I am very disappointed", "Justine Henin-Hardenne", "person"),
+    ('Andre Agassi beat Jurgen Melzer in four sets. Agassi said the match was hard. '
+     '"A lot more guys are capable of it now," said the American.',
+     "A lot more guys", "Andre Agassi", "person"),
+    ('Lindsay Davenport has put talk of retirement on hold. The 28-year-old world number one said she felt fit again.',
+     "she felt fit again", "Lindsay Davenport", "person"),
+    # the person just quoted is not the one the story is about: no guess (BBC sport/186,
+    # where the manager was quoted between the player's name and "the 34-year-old")
+    ('Graham Stuart joined Norwich on Monday. Stuart has played for Everton and Charlton. '
+     'Manager Nigel Worthington said: "He is a great signing." '
+     '"It was an easy decision," said the 34-year-old.',
+     "It was an easy decision", None, "unknown"),
+    # with no one named before, "the Scot" is an unnamed source, not a person called Scot
+    ('"We will win the league," said the Scot.', "We will win", "Scot", "unnamed"),
+])
+def test_speakers_description_refers_back(nlp, text, quote, speaker, kind):
+    assert source_of(nlp, text, quote) == (speaker, kind)
+
+
+@pytest.mark.parametrize(("text", "quote"), [
+    # plural and indefinite descriptions bring in someone new
+    ('Paula Radcliffe won in New York. "It was a great race," said a 30-year-old from Leeds.', "It was a great race"),
+    ('Andre Agassi won in four sets. "He was too good," the Americans said.', "He was too good"),
+])
+def test_speakers_new_description_is_not_the_story_person(nlp, text, quote):
+    assert source_of(nlp, text, quote)[0] not in ("Paula Radcliffe", "Andre Agassi")
