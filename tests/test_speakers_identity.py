@@ -233,6 +233,16 @@ def test_speakers_hyphenated_role(nlp, text, quote, speaker):
      'Manager Nigel Worthington said: "He is a great signing." '
      '"It was an easy decision," said the 34-year-old.',
      "It was an easy decision", None, "unknown"),
+    # an occupation noun reads the same way (BBC entertainment/012, sport/009)
+    ('Hollywood film star Liam Neeson has held a dinner party in New York to promote a theatre. Neeson said it '
+     'needed money. The Oscar-nominated actor said that "it is a place close to my heart".',
+     "it is a place close to my heart", "Liam Neeson", "person"),
+    ('Jason Gardener won the 60m at the Leipzig meeting. Gardener clocked 6.56 seconds. '
+     'The world indoor champion said: "I got to the airport and my stomach was upset."',
+     "I got to the airport", "Jason Gardener", "person"),
+    # ... but never names someone the article introduced in another role
+    ('Arsenal manager Arsene Wenger praised his team. Wenger said the win was deserved. '
+     '"We played very well," the striker said.', "We played very well", "striker", "unnamed"),
     # with no one named before, "the Scot" is an unnamed source, not a person called Scot
     ('"We will win the league," said the Scot.', "We will win", "Scot", "unnamed"),
 ])

@@ -74,6 +74,16 @@ def _words_of_kind(name: str, valid: frozenset[str], kind: str) -> frozenset[str
     return frozenset(w.lower() for w in _entries_of_kind(name, name, valid, kind))
 
 
+#: How an entry of ``person_epithets.txt`` names the person it refers back to (see the file's header).
+PERSON_EPITHET_KINDS = frozenset({"nationality", "occupation"})
+
+
+@lru_cache(maxsize=None)
+def person_epithets(kind: str) -> frozenset[str]:
+    """The entries of ``resources/person_epithets.txt`` of one kind, lower case."""
+    return _words_of_kind("person_epithets", PERSON_EPITHET_KINDS, kind)
+
+
 #: How an entry of ``quote_title_cues.txt`` marks a quoted span as a name (see the file's header).
 QUOTE_TITLE_CUE_KINDS = frozenset({"naming", "work"})
 
