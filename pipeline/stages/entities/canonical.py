@@ -21,7 +21,13 @@ How a mention is resolved (docs/guidelines.md §3, issue 3):
    corpus gives in at least 2 documents and 3 times as many as any other
    (``CORPUS_NAME_MIN_DOCS``), so one stray mention never renames another
    document's. A knight's first name ("Sir Edward") resolves to the full name
-   with that first word in the same document. An initialled name (``A.Lukashenko``)
+   with that first word in the same document, and so does any one-word name that is
+   no one's surname there ("Ozzy", "Paula": sport and entertainment call stars by
+   their first name), unless the corpus tags the word as something else at least as
+   often as a person ("Yahoo" beside "Yahoo Messenger"). Where the corpus also knows
+   a person by that word as surname, the reading the corpus gives the word alone in
+   more documents wins: a surname for "Howard" (Michael Howard, even beside "Howard
+   Flight"), a first name for "John" ("Sir John" beside "John Bourn", not Elton John). An initialled name (``A.Lukashenko``)
    resolves to a full name with that surname and first initial, in the same
    document first, then in the corpus. Among the names of one person the
    canonical is the longest full name.
@@ -199,11 +205,16 @@ class _UnionFind:
 
 
 
-def canonical_names(entities: pd.DataFrame) -> pd.Series:
+def canonical_names(entities: pd.DataFrame, corpus: bool = True) -> pd.Series:
     """Canonical name of every row of ``entities`` (columns doc_id, text, label).
 
     Rows are taken in their given order (document order within a document), which
-    decides ties. Returns a Series aligned to ``entities.index``.
+    decides ties. Returns a Series aligned to ``entities.index``. ``corpus=False``
+    (the entities stage, per batch): a one-word name is never read as a first name,
+    a reading that depends on the whole corpus; the corpus pass reads it, and the
+    runner carries the name into later tables (one local name, "Paul", that a batch
+    read as Paul Boateng and the corpus as Henry Paul, would otherwise rename the
+    quotes of the Paul Boateng the document names in full).
     """
     if len(entities) == 0:
         return pd.Series([], index=entities.index, dtype=object)
@@ -261,6 +272,13 @@ def canonical_names(entities: pd.DataFrame) -> pd.Series:
         by_doc[d].append(i)
 
     # -- persons --------------------------------------------------------------
+    # one-word names the corpus tags as something else than a person at least as often as
+    # a person ("Mac", "Yahoo", "Wembley"): such a word is no first name (see person_target)
+    tagged: Counter = Counter()
+    for s, lab in zip(surfaces, labels):
+        if lab in NAME_LABELS and " " not in s:
+            tagged[key(s), lab == "PERSON"] += 1
+    not_person = {k for (k, person), n in tagged.items() if not person and n >= tagged[k, True]}
     full_in_doc: dict[str, list[str]] = {}
     corpus_full: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))  # surname key -> full -> docs
     for d, idx in by_doc.items():
@@ -268,6 +286,20 @@ def canonical_names(entities: pd.DataFrame) -> pd.Series:
         full_in_doc[d] = fulls
         for f in fulls:
             corpus_full[key(f.split()[-1])][f].add(d)
+
+    # how the corpus uses a one-word name where its document also gives a full name with
+    # that word: as the surname ("Mr Howard" beside "Michael Howard") in how many documents,
+    # as the first name ("John" beside "John Yapp") in how many (see person_target)
+    used_as: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for d, idx in by_doc.items():
+        lasts = {key(f.split()[-1]) for f in full_in_doc[d]}
+        firsts = {key(f.split()[0]) for f in full_in_doc[d]}
+        for w in {key(surfaces[i]) for i in idx if labels[i] == "PERSON" and nodes[i][0] == "P"
+                  and " " not in surfaces[i]}:
+            if w in lasts:
+                used_as[w][0] += 1
+            elif w in firsts:
+                used_as[w][1] += 1
 
     def corpus_choice(names: set[str] | None, last: str) -> str | None:
         """The full name the corpus gives for a surname, among ``names`` (None: all):
@@ -309,7 +341,12 @@ def canonical_names(entities: pd.DataFrame) -> pd.Series:
                 # two persons of this document share the surname: the one the corpus
                 # knows far better ("Mr Howard" beside "John Howard" is Michael Howard)
                 return corpus_choice(local, last)
-            return corpus_choice(None, last)
+            known = corpus_choice(None, last)
+            first = {f for f in full_in_doc[d] if key(f.split()[0]) == last} \
+                if corpus and last not in not_person else set()
+            if len({key(f) for f in first}) == 1 and (known is None or used_as[last][1] >= used_as[last][0]):
+                return next(iter(first))
+            return known
         if _is_initialled(s):
             initial, last = _initial_surname(s)
             last = key(last)

@@ -66,5 +66,5 @@ def extract_entities(documents: pd.DataFrame, sentences: pd.DataFrame, docs: Map
         return empty_frame("entities")
     frame = pd.DataFrame(rows, columns=[c for c in COLUMNS if c != "canonical"])
     frame["sent_id"] = frame["sent_id"].astype("Int64")
-    frame["canonical"] = canonical_names(frame)
+    frame["canonical"] = canonical_names(frame, corpus=False)
     return frame[COLUMNS]
