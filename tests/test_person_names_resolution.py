@@ -129,3 +129,17 @@ def test_person_names_titles_list_kinds():
     assert all(titles(kind) for kind in TITLE_KINDS)
     with pytest.raises(ValueError, match="unknown title kind 'job'.*courtesy"):
         titles("job")
+
+
+@pytest.mark.parametrize(("names", "person"), [
+    # two persons share the surname: it stays a surname, for the corpus pass to name (BBC
+    # entertainment/141, where "Osbourne" was Sharon Osbourne, the longer name, in Ozzy's quotes)
+    (["Ozzy Osbourne", "Sharon Osbourne"], "Osbourne"),
+    (["Andy Robinson", "Jason Robinson"], "Robinson"),
+    # one person written two ways: the longer name, as before
+    (["Victor Makarov", "Viktor Makarov"], "Victor Makarov"),      # a tie: the first given
+    (["Dave Collins", "David Collins"], "David Collins"),
+    (["M Williams", "Martyn Williams"], "Martyn Williams"),
+])
+def test_person_names_person_of_a_shared_surname(names, person):
+    assert PersonNames(names).person(names[0].split()[-1]) == person

@@ -188,6 +188,9 @@ class PersonNames:
 
     def __init__(self, names=()):
         self._by_surname: dict[str, str] = {}
+        # surnames of two persons: first words with other initials (Ray / Without Charles,
+        # Andy / Jason Robinson; not Victor / Viktor Makarov, Dave / David Collins, M / Martyn)
+        self._shared: set[str] = set()
         for name in names:
             self.add(name)
 
@@ -196,6 +199,8 @@ class PersonNames:
         words = name.split()
         if len(words) >= 2:
             known = self._by_surname.get(words[-1])
+            if known is not None and known[:1].lower() != name[:1].lower():
+                self._shared.add(words[-1])
             if known is None or len(name) > len(known):
                 self._by_surname[words[-1]] = name
 
@@ -209,7 +214,9 @@ class PersonNames:
         surname the document gives no full name for, comes back as it is. Titles are the
         caller's business (:func:`strip_titles`)."""
         if len(name.split()) == 1:
-            return self.full_name(name) or name
+            # a surname two persons of the document share stays as it is: the corpus pass
+            # names it (entities.canonical), as in every batch whatever else it holds
+            return name if name in self._shared else self.full_name(name) or name
         return name
 
     def resolve(self, mention: str) -> str | None:
