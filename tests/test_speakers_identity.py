@@ -21,7 +21,7 @@ from pipeline.stages.quotes.stage import quote_rows
 def quotes_of(nlp, text: str):
     doc = nlp(text)
     rows = pd.DataFrame(doc_mentions("d", doc, text, None), columns=[c for c in ENTITY_COLUMNS if c != "canonical"])
-    rows["canonical"] = canonical_names(rows) if len(rows) else []
+    rows["canonical"] = canonical_names(rows, corpus=False) if len(rows) else []  # as the stage names a batch
     ents = [EntityRow(int(s), int(e), lab, can) for s, e, lab, can in zip(rows["start"], rows["end"], rows["label"],
                                                                        rows["canonical"])]
     found, _ = quote_rows(doc, ents, text)
@@ -243,6 +243,12 @@ def test_speakers_hyphenated_role(nlp, text, quote, speaker):
     # ... but never names someone the article introduced in another role
     ('Arsenal manager Arsene Wenger praised his team. Wenger said the win was deserved. '
      '"We played very well," the striker said.', "We played very well", "striker", "unnamed"),
+    # a modifier before the nationality changes nothing
+    ('Andy Murray beat Tim Henman in three sets. Murray said the match was hard. '
+     '"He was too good," said the tearful Scot.', "He was too good", "Andy Murray", "person"),
+    # two persons named as often: no one is the story's person (the latest speaker would win)
+    ('Andy Murray beat Tim Henman. Murray was superb. Henman said it was hard. '
+     '"He was too good," said the Scot.', "He was too good", "Scot", "unnamed"),
     # with no one named before, "the Scot" is an unnamed source, not a person called Scot
     ('"We will win the league," said the Scot.', "We will win", "Scot", "unnamed"),
 ])

@@ -75,7 +75,7 @@ def _words_of_kind(name: str, valid: frozenset[str], kind: str) -> frozenset[str
 
 
 #: How an entry of ``person_epithets.txt`` names the person it refers back to (see the file's header).
-PERSON_EPITHET_KINDS = frozenset({"nationality", "occupation"})
+PERSON_EPITHET_KINDS = frozenset({"age", "nationality", "occupation"})
 
 
 @lru_cache(maxsize=None)

@@ -182,14 +182,16 @@ def role_of(span) -> str | None:
 class PersonNames:
     """The full names of the persons one document names, by surname.
 
-    When two full names share a surname the longer is kept (``Igor V. Sekreta`` over
-    ``Igor Sekreta``), and on a tie the first given.
+    When two full names of one person share a surname the longer is kept (``Igor V.
+    Sekreta`` over ``Igor Sekreta``), and on a tie the first given. Full names whose first
+    letters differ are two persons (Ozzy and Sharon Osbourne): their surname alone names
+    neither, and is left to the corpus pass (``entities.canonical``).
     """
 
     def __init__(self, names=()):
         self._by_surname: dict[str, str] = {}
-        # surnames of two persons: first words with other initials (Ray / Without Charles,
-        # Andy / Jason Robinson; not Victor / Viktor Makarov, Dave / David Collins, M / Martyn)
+        # surnames of two persons: full names with other first letters (Andy and Jason
+        # Robinson; not Victor and Viktor Makarov, Dave and David Collins, M and Martyn Williams)
         self._shared: set[str] = set()
         for name in names:
             self.add(name)
@@ -205,8 +207,9 @@ class PersonNames:
                 self._by_surname[words[-1]] = name
 
     def full_name(self, surname: str) -> str | None:
-        """The full name ending with ``surname`` (as written), or None."""
-        return self._by_surname.get(surname)
+        """The full name ending with ``surname`` (as written), or None (also when two
+        persons share it)."""
+        return None if surname in self._shared else self._by_surname.get(surname)
 
     def person(self, name: str) -> str:
         """``name`` as a person's name: a lone word (a surname) becomes the full name the
@@ -214,9 +217,7 @@ class PersonNames:
         surname the document gives no full name for, comes back as it is. Titles are the
         caller's business (:func:`strip_titles`)."""
         if len(name.split()) == 1:
-            # a surname two persons of the document share stays as it is: the corpus pass
-            # names it (entities.canonical), as in every batch whatever else it holds
-            return name if name in self._shared else self.full_name(name) or name
+            return self.full_name(name) or name
         return name
 
     def resolve(self, mention: str) -> str | None:

@@ -21,14 +21,15 @@ How a mention is resolved (docs/guidelines.md §3, issue 3):
    corpus gives in at least 2 documents and 3 times as many as any other
    (``CORPUS_NAME_MIN_DOCS``), so one stray mention never renames another
    document's. A knight's first name ("Sir Edward") resolves to the full name
-   with that first word in the same document, and so does any one-word name that is
-   no one's surname there ("Ozzy", "Paula": sport and entertainment call stars by
-   their first name), unless the corpus tags the word as something else at least as
-   often as a person ("Yahoo" beside "Yahoo Messenger"). Where the corpus also knows
-   a person by that word as surname, the reading the corpus gives the word alone in
-   more documents wins: a surname for "Howard" (Michael Howard, even beside "Howard
-   Flight"), a first name for "John" ("Sir John" beside "John Bourn", not Elton John). An initialled name (``A.Lukashenko``)
-   resolves to a full name with that surname and first initial, in the same
+   with that first word in the same document, and so does any one-word name that
+   is no one's surname there ("Ozzy", "Paula": sport and entertainment call stars
+   by their first name), unless the corpus tags the word as something else more
+   often than as a person ("Yahoo" beside "Yahoo Messenger"). Where the corpus also
+   knows a person by that word as surname, the reading the corpus gives the word
+   alone in more documents wins: a surname for "Howard" (Michael Howard, even
+   beside "Howard Flight"), a first name for "John" ("Sir John" beside "John
+   Bourn", not Elton John). An initialled name (``A.Lukashenko``) resolves to a
+   full name with that surname and first initial, in the same
    document first, then in the corpus. Among the names of one person the
    canonical is the longest full name.
 3. **Acronyms**: an acronym and a multi-word name whose words spell it
@@ -210,11 +211,12 @@ def canonical_names(entities: pd.DataFrame, corpus: bool = True) -> pd.Series:
 
     Rows are taken in their given order (document order within a document), which
     decides ties. Returns a Series aligned to ``entities.index``. ``corpus=False``
-    (the entities stage, per batch): a one-word name is never read as a first name,
-    a reading that depends on the whole corpus; the corpus pass reads it, and the
-    runner carries the name into later tables (one local name, "Paul", that a batch
-    read as Paul Boateng and the corpus as Henry Paul, would otherwise rename the
-    quotes of the Paul Boateng the document names in full).
+    (the entities stage, per batch): a one-word name is read as a first name only
+    after "Sir" or "Dame"; any other first name is read by the corpus pass, whose
+    reading depends on the whole corpus, and the runner carries it into later tables
+    (one local name, "Paul", that a batch read as Paul Boateng and the corpus as Henry
+    Paul, would otherwise rename the quotes of the Paul Boateng the document names in
+    full).
     """
     if len(entities) == 0:
         return pd.Series([], index=entities.index, dtype=object)
@@ -272,34 +274,46 @@ def canonical_names(entities: pd.DataFrame, corpus: bool = True) -> pd.Series:
         by_doc[d].append(i)
 
     # -- persons --------------------------------------------------------------
-    # one-word names the corpus tags as something else than a person at least as often as
-    # a person ("Mac", "Yahoo", "Wembley"): such a word is no first name (see person_target)
-    tagged: Counter = Counter()
-    for s, lab in zip(surfaces, labels):
-        if lab in NAME_LABELS and " " not in s:
-            tagged[key(s), lab == "PERSON"] += 1
-    not_person = {k for (k, person), n in tagged.items() if not person and n >= tagged[k, True]}
     full_in_doc: dict[str, list[str]] = {}
     corpus_full: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))  # surname key -> full -> docs
+    first_in_doc: dict[str, dict[str, set[str]]] = {}  # doc -> first-word key -> full names
     for d, idx in by_doc.items():
         fulls = [surfaces[i] for i in idx if labels[i] == "PERSON" and nodes[i][0] == "P" and _is_full_name(surfaces[i])]
         full_in_doc[d] = fulls
+        firsts: dict[str, set[str]] = defaultdict(set)
         for f in fulls:
             corpus_full[key(f.split()[-1])][f].add(d)
+            firsts[key(f.split()[0])].add(f)
+        first_in_doc[d] = firsts
 
-    # how the corpus uses a one-word name where its document also gives a full name with
-    # that word: as the surname ("Mr Howard" beside "Michael Howard") in how many documents,
-    # as the first name ("John" beside "John Yapp") in how many (see person_target)
-    used_as: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    for d, idx in by_doc.items():
-        lasts = {key(f.split()[-1]) for f in full_in_doc[d]}
-        firsts = {key(f.split()[0]) for f in full_in_doc[d]}
-        for w in {key(surfaces[i]) for i in idx if labels[i] == "PERSON" and nodes[i][0] == "P"
-                  and " " not in surfaces[i]}:
-            if w in lasts:
-                used_as[w][0] += 1
-            elif w in firsts:
-                used_as[w][1] += 1
+    # For first names (person_target; the corpus pass only):
+    # - one-word names the corpus tags as something else more often than as a person
+    #   ("Mac", "Yahoo", "Wembley") are no first names;
+    # - how the corpus uses a one-word name alone where its document gives a full name with
+    #   that word: in how many documents as the surname ("Mr Howard" beside "Michael
+    #   Howard"), in how many as the first name ("John" beside "John Yapp").
+    not_person: set[str] = set()
+    as_surname: Counter = Counter()
+    as_first: Counter = Counter()
+    if corpus:
+        tagged: Counter = Counter()
+        for (s, lab), n in Counter(zip(surfaces, labels)).items():
+            if lab in NAME_LABELS and " " not in s:
+                tagged[key(s), lab == "PERSON"] += n
+        not_person = {k for (k, person), n in tagged.items() if not person and n > tagged[k, True]}
+        for d, idx in by_doc.items():
+            lasts = {key(f.split()[-1]) for f in full_in_doc[d]}
+            for w in {key(surfaces[i]) for i in idx if labels[i] == "PERSON" and nodes[i][0] == "P"
+                      and " " not in surfaces[i]}:
+                if w in lasts:
+                    as_surname[w] += 1
+                elif w in first_in_doc[d]:
+                    as_first[w] += 1
+
+    def only_full_with_first(d: str, first: str) -> str | None:
+        """The one full name (one key) of document ``d`` whose first word is ``first``."""
+        got = first_in_doc[d].get(first, ())
+        return next(iter(got)) if len({key(f) for f in got}) == 1 else None
 
     def corpus_choice(names: set[str] | None, last: str) -> str | None:
         """The full name the corpus gives for a surname, among ``names`` (None: all):
@@ -329,9 +343,7 @@ def canonical_names(entities: pd.DataFrame, corpus: bool = True) -> pd.Series:
             return next(iter(local)) if len({key(f) for f in local}) == 1 else None
         if len(words) == 1 and _KNIGHTED.match(text):
             # "Sir Edward": a knight is called by his first name (BBC politics)
-            first = key(words[0])
-            local = {f for f in full_in_doc[d] if key(f.split()[0]) == first}
-            return next(iter(local)) if len({key(f) for f in local}) == 1 else None
+            return only_full_with_first(d, key(words[0]))
         if len(words) == 1 and not _is_initialled(s):
             last = key(words[0])
             local = {f for f in full_in_doc[d] if key(f.split()[-1]) == last}
@@ -342,10 +354,8 @@ def canonical_names(entities: pd.DataFrame, corpus: bool = True) -> pd.Series:
                 # knows far better ("Mr Howard" beside "John Howard" is Michael Howard)
                 return corpus_choice(local, last)
             known = corpus_choice(None, last)
-            first = {f for f in full_in_doc[d] if key(f.split()[0]) == last} \
-                if corpus and last not in not_person else set()
-            if len({key(f) for f in first}) == 1 and (known is None or used_as[last][1] >= used_as[last][0]):
-                return next(iter(first))
+            if corpus and last not in not_person and (known is None or as_first[last] >= as_surname[last]):
+                return only_full_with_first(d, last) or known
             return known
         if _is_initialled(s):
             initial, last = _initial_surname(s)

@@ -36,9 +36,9 @@ rules, applied in document order (each tested in
    An age, a nationality or an occupation after "the" (``the 30-year-old``, ``the
    Scot``, ``the Oscar-nominated actor``; ``resources/person_epithets.txt``) only ever
    refers back: it names the person the story is about when the latest person speaking
-   or acting is also the one named most often so far (and, for an occupation, was not
-   introduced in another role); a nationality noun is otherwise the nationality (kind
-   ``unnamed``), never a person or body of that name.
+   or acting is also the one named most often so far, with no one named as often (and,
+   for an occupation, was not introduced in another role); a nationality noun is
+   otherwise the nationality (kind ``unnamed``), never a person or body of that name.
 5. **Documents and bodies** (``resources/source_nouns.txt``): ``the report
    says`` is the report the article named last ("National Audit Office report");
    ``the committee said`` the committee it named last ("the group" names the last
@@ -74,13 +74,13 @@ def _is_age(word: list[Token]) -> bool:
 
 def _refers_back(head: Token) -> str | None:
     """How a description refers back to a person already named, or None: ``"age"`` ("the
-    30-year-old", also "the 36-year-old striker"), or a kind of
-    ``resources/person_epithets.txt``: ``"nationality"`` ("the Scot", "the New Zealander")
-    or ``"occupation"`` ("the Oscar-nominated actor", "the world indoor champion"); with
-    "the" and singular. News writing uses these for the person the story is about, never to
-    bring in someone new (BBC speakers: 61 ages, about 30 nationalities and 90 occupations;
-    before, "the 30-year-old" was a date and no speaker, "the Scot" a person called Scot,
-    "the Dutchman" an organisation and "the actor" an unnamed source)."""
+    30-year-old", also "the 36-year-old striker", "the teenager"), ``"nationality"`` ("the
+    Scot", "the tearful New Zealander") or ``"occupation"`` ("the Oscar-nominated actor",
+    "the world indoor champion"); the words are ``resources/person_epithets.txt``; with "the"
+    and singular. News writing uses these for the person the story is about, never to bring
+    in someone new (BBC speakers: 61 ages, about 30 nationalities and 90 occupations; before,
+    "the 30-year-old" was a date and no speaker, "the Scot" a person called Scot, "the
+    Dutchman" an organisation and "the actor" an unnamed source)."""
     if head.tag_ in ("NNS", "NNPS"):
         return None
     word = word_tokens(head)
@@ -88,11 +88,15 @@ def _refers_back(head: Token) -> str | None:
     dets = [c.i for c in kids if c.dep_ == "det" and c.lower_ == "the"]
     if not dets:
         return None
-    if _is_age(word) or any(c.dep_ == "amod" and _is_age(word_tokens(c)) for c in kids):
+    whole = "".join(t.lower_ for t in word)
+    if _is_age(word) or whole in person_epithets("age") \
+            or any(c.dep_ == "amod" and _is_age(word_tokens(c)) for c in kids):
         return "age"
-    if head.doc[max(dets) + 1:word[-1].i + 1].text.lower() in person_epithets("nationality"):
+    # the head word, or the two words ending at it ("New Zealander"), after any modifier
+    tail = [t.lower_ for t in head.doc[max(dets) + 1:word[-1].i + 1]]
+    if tail[-1] in person_epithets("nationality") or " ".join(tail[-2:]) in person_epithets("nationality"):
         return "nationality"
-    if "".join(t.lower_ for t in word) in person_epithets("occupation"):
+    if whole in person_epithets("occupation"):
         return "occupation"
     return None
 
@@ -264,17 +268,13 @@ class SpeakerResolver:
             return None, None
         back = _refers_back(head)
         if back is not None:
-            # "the 30-year-old", "the Scot": the person the article is about, taken only when
-            # the latest person speaking or acting is also the one named most often so far
-            # (either alone picked a wrong person in about one BBC case of eight: the coach
-            # just quoted, a club the NER took for a person); otherwise a nationality noun is
-            # the nationality (NORP: an unnamed source that no later "he" points back to, as
-            # when the NER tags it so), never a person called Scot or a body called Dutchman
-            recent, most = self._recent(pos, want_person=True, labels=(PERSON,)), self._protagonist(pos)
-            if back == "occupation" and most is not None and self._in_other_role(most, head):
-                most = None  # "Arsenal manager Arsene Wenger" is not "the striker"
-            if recent is not None and recent[0] == most:
-                return most, PERSON
+            # both tests, because either alone picked a wrong person in about one BBC case of
+            # eight (the coach just quoted; a club the NER took for a person). A nationality
+            # noun otherwise is NORP, an unnamed source no later "he" points back to
+            recent = self._recent(pos, want_person=True)
+            if recent is not None and recent[0] == self._protagonist(pos) \
+                    and not (back == "occupation" and self._in_other_role(recent[0], head)):
+                return recent[0], PERSON  # not "Arsenal manager Arsene Wenger" for "the striker"
             if back == "nationality":
                 return (self._description_text(span or np_span(head)), "NORP") if record else (None, None)
         if self._not_a_source(head):
@@ -506,10 +506,7 @@ class SpeakerResolver:
                    and self.entity_at(t.idx) is not None and self.canonical(self.entity_at(t.idx)) == name
                    for t in prev):
             return None  # named there, but not as who speaks or acts ("..., where George Bush opposed it")
-        p = self.persons.get(name)
-        lemma = lemma_of(head).lower()
-        family = role_families().get(lemma, frozenset()) | {lemma, role_word(head)}
-        if p is not None and (p.roles & title_words()) and not (p.roles & family):
+        if self._in_other_role(name, head):
             return None  # introduced in another role ("Tory leader Michael Howard" is not "the chancellor")
         if content is not None and any(e.label == PERSON and self.canonical(e) == name
                                        and content[0] <= e.start < content[1] for e in self.entities):
@@ -543,16 +540,17 @@ class SpeakerResolver:
         return p is not None and bool(p.roles & title_words()) and not (p.roles & family)
 
     def _protagonist(self, pos: int) -> str | None:
-        """The person the article has named most often before ``pos`` (outside quotes),
-        the latest named of a tie."""
-        best, best_key = None, None
+        """The person the article has named most often before ``pos`` (outside quotes);
+        None on a tie (the latest named would mostly be the latest speaker, and the check
+        that both agree would test nothing)."""
+        best, best_n, tie = None, 0, False
         for name, got in self._person_positions().items():
-            k = bisect.bisect_left(got, pos)
-            if k:
-                key = (k, got[k - 1])
-                if best_key is None or key > best_key:
-                    best, best_key = name, key
-        return best
+            n = bisect.bisect_left(got, pos)
+            if n > best_n:
+                best, best_n, tie = name, n, False
+            elif n == best_n and n:
+                tie = True
+        return None if tie else best
 
     def _person_positions(self) -> dict[str, list[int]]:
         """Where each PERSON (by canonical name) is mentioned outside quotes, in order;
