@@ -101,6 +101,14 @@ def test_ner_rules_award_category_is_not_a_law(nlp, rules):
     # courtesy title before a name
     ("Since July Mrs. Natalya Drozd of Belarus has", [], [("Natalya Drozd", "PERSON")], [("Mrs. Natalya Drozd", "PERSON")]),
     ("Mr Speaker rose.", [], [], [("Speaker", "PERSON")]),
+    # a royal title is part of the name the model tagged without it (BBC politics/184, where
+    # "Charles" alone became Ray Charles), not of a body's name, nor taken twice
+    ("most recently regarding Prince Charles's marriage plans.", [("Charles", "PERSON")],
+     [("Prince Charles", "PERSON")], [("Charles", "PERSON")]),
+    ("at the Prince Edward Theatre in London", [("Prince Edward Theatre", "ORG")],
+     [("Prince Edward Theatre", "ORG")], []),
+    ("Crown Prince Frederik and Princess Mary came.", [("Crown Prince Frederik", "PERSON"), ("Mary", "PERSON")],
+     [("Crown Prince Frederik", "PERSON"), ("Princess Mary", "PERSON")], []),
 ])
 def test_ner_rules_persons(nlp, rules, text, model_ents, expected, forbidden):
     got = run(nlp, rules, text, model_ents)

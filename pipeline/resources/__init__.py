@@ -43,7 +43,7 @@ def word_set(name: str, lower: bool = True) -> frozenset[str]:
 
 
 #: What an entry of ``titles.txt`` can be (see the file's header).
-TITLE_KINDS = frozenset({"office", "courtesy", "word", "org", "male", "female", "peer", "postnominal"})
+TITLE_KINDS = frozenset({"office", "courtesy", "word", "org", "male", "female", "peer", "royal", "postnominal"})
 
 
 @lru_cache(maxsize=None)

@@ -71,6 +71,20 @@ def law_event_heads() -> frozenset[str]:
     return frozenset(w.lower() for w in lines("event_heads") + lines("law_heads"))
 
 
+def royal_names(doc: Doc, spans: list[Cand]) -> list[Cand]:
+    """A royal title right before a person's name is part of it (``titles.txt`` kind
+    ``royal``): "Prince Charles", where the model tags "Charles" alone and the corpus took
+    him for Ray Charles (BBC politics/184, 327, 328). Only a title no other span holds."""
+    royal = frozenset(title_entries("royal"))
+    out: list[Cand] = []
+    for c in spans:
+        if c.label == "PERSON" and c.start > 0 and doc[c.start - 1].text in royal \
+                and (not out or out[-1].end < c.start):
+            c = Cand(c.start - 1, c.end, c.label, c.strong)
+        out.append(c)
+    return out
+
+
 def extend_bodies(doc: Doc, spans: list[Cand]) -> list[Cand]:
     """Complete the names of bodies (docs/guidelines.md §3: the longest proper name).
 
