@@ -109,6 +109,9 @@ def test_ner_rules_award_category_is_not_a_law(nlp, rules):
      [("Prince Edward Theatre", "ORG")], []),
     ("Crown Prince Frederik and Princess Mary came.", [("Crown Prince Frederik", "PERSON"), ("Mary", "PERSON")],
      [("Crown Prince Frederik", "PERSON"), ("Princess Mary", "PERSON")], []),
+    # a title inside the span before stays there (taking it too would overlap that span)
+    ("the Crown Prince Frederik came.", [("Crown Prince", "ORG"), ("Frederik", "PERSON")],
+     [("Frederik", "PERSON")], [("Prince Frederik", "PERSON")]),
 ])
 def test_ner_rules_persons(nlp, rules, text, model_ents, expected, forbidden):
     got = run(nlp, rules, text, model_ents)

@@ -71,11 +71,16 @@ def law_event_heads() -> frozenset[str]:
     return frozenset(w.lower() for w in lines("event_heads") + lines("law_heads"))
 
 
+@lru_cache(maxsize=1)
+def royal_titles() -> frozenset[str]:
+    return frozenset(title_entries("royal"))
+
+
 def royal_names(doc: Doc, spans: list[Cand]) -> list[Cand]:
     """A royal title right before a person's name is part of it (``titles.txt`` kind
     ``royal``): "Prince Charles", where the model tags "Charles" alone and the corpus took
     him for Ray Charles (BBC politics/184, 327, 328). Only a title no other span holds."""
-    royal = frozenset(title_entries("royal"))
+    royal = royal_titles()
     out: list[Cand] = []
     for c in spans:
         if c.label == "PERSON" and c.start > 0 and doc[c.start - 1].text in royal \
