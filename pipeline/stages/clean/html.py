@@ -12,9 +12,9 @@ def html_to_text(html: str) -> tuple[str, str | None]:
     if result is None:
         return "", None
     data = result.as_dict() if hasattr(result, "as_dict") else dict(result)
-    # the extractor decodes character references (&#x202E;): normalise its
-    # output as the input was (invisible and bidi controls removed, spaces), without
-    # decoding them a second time (`&amp;#163;` in the page is the text `&#163;`)
+    # the extractor decodes character references (&#x202E;; trafilatura 2.0 even turns
+    # `&amp;#163;` into `£`): normalise its output as the input was (invisible and bidi
+    # controls removed, spaces), decoding nothing more
     text, _ = normalize_text(data.get("text") or "", unescape=False)
     title = data.get("title")
     return text, normalize_text(title, unescape=False)[0] if title else title
