@@ -274,17 +274,21 @@ def canonical_names(entities: pd.DataFrame, corpus: bool = True) -> pd.Series:
         by_doc[d].append(i)
 
     # -- persons --------------------------------------------------------------
-    full_in_doc: dict[str, list[str]] = {}
     corpus_full: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))  # surname key -> full -> docs
-    first_in_doc: dict[str, dict[str, set[str]]] = {}  # doc -> first-word key -> full names
+    # doc -> first-word key / last-word key -> the document's full names
+    first_in_doc: dict[str, dict[str, set[str]]] = {}
+    last_in_doc: dict[str, dict[str, set[str]]] = {}
     for d, idx in by_doc.items():
-        fulls = [surfaces[i] for i in idx if labels[i] == "PERSON" and nodes[i][0] == "P" and _is_full_name(surfaces[i])]
-        full_in_doc[d] = fulls
+        # a "P" node is a PERSON mention's (node_of)
+        fulls = [surfaces[i] for i in idx if nodes[i][0] == "P" and _is_full_name(surfaces[i])]
         firsts: dict[str, set[str]] = defaultdict(set)
+        lasts: dict[str, set[str]] = defaultdict(set)
         for f in fulls:
-            corpus_full[key(f.split()[-1])][f].add(d)
-            firsts[key(f.split()[0])].add(f)
-        first_in_doc[d] = firsts
+            words = f.split()
+            corpus_full[key(words[-1])][f].add(d)
+            firsts[key(words[0])].add(f)
+            lasts[key(words[-1])].add(f)
+        first_in_doc[d], last_in_doc[d] = firsts, lasts
 
     # For first names (person_target; the corpus pass only):
     # - one-word names the corpus tags as something else more often than as a person
@@ -302,10 +306,8 @@ def canonical_names(entities: pd.DataFrame, corpus: bool = True) -> pd.Series:
                 tagged[key(s), lab == "PERSON"] += n
         not_person = {k for (k, person), n in tagged.items() if not person and n > tagged[k, True]}
         for d, idx in by_doc.items():
-            lasts = {key(f.split()[-1]) for f in full_in_doc[d]}
-            for w in {key(surfaces[i]) for i in idx if labels[i] == "PERSON" and nodes[i][0] == "P"
-                      and " " not in surfaces[i]}:
-                if w in lasts:
+            for w in {key(surfaces[i]) for i in idx if nodes[i][0] == "P" and " " not in surfaces[i]}:
+                if w in last_in_doc[d]:
                     as_surname[w] += 1
                 elif w in first_in_doc[d]:
                     as_first[w] += 1
@@ -339,14 +341,14 @@ def canonical_names(entities: pd.DataFrame, corpus: bool = True) -> pd.Series:
             # "Baroness Boothroyd" in an article that also says "Betty Boothroyd": the
             # fullest name it gives; known only by the title, the title stays
             last = key(words[1])
-            local = {f for f in full_in_doc[d] if key(f.split()[-1]) == last and f.split()[0].lower() not in peer_titles()}
+            local = {f for f in last_in_doc[d].get(last, ()) if f.split()[0].lower() not in peer_titles()}
             return next(iter(local)) if len({key(f) for f in local}) == 1 else None
         if len(words) == 1 and _KNIGHTED.match(text):
             # "Sir Edward": a knight is called by his first name (BBC politics)
             return only_full_with_first(d, key(words[0]))
         if len(words) == 1 and not _is_initialled(s):
             last = key(words[0])
-            local = {f for f in full_in_doc[d] if key(f.split()[-1]) == last}
+            local = last_in_doc[d].get(last, set())
             if len({key(f) for f in local}) == 1:
                 return next(iter(local))
             if local:
@@ -360,8 +362,8 @@ def canonical_names(entities: pd.DataFrame, corpus: bool = True) -> pd.Series:
         if _is_initialled(s):
             initial, last = _initial_surname(s)
             last = key(last)
-            for pool in (full_in_doc[d], sorted(corpus_full.get(last, ()))):
-                cands = {f for f in pool if key(f.split()[-1]) == last and f[:1] == initial}
+            for pool in (last_in_doc[d].get(last, ()), sorted(corpus_full.get(last, ()))):
+                cands = {f for f in pool if f[:1] == initial}
                 if len(cands) == 1:
                     return next(iter(cands))
         return None
