@@ -275,8 +275,9 @@ def test_canonical_first_name_of_the_one_full_name_in_its_document():
     # (BBC politics/399), "John" beside "John Bourn" is not Elton John (politics/080)
     howard = [r for d in "bcdef" for r in ((d, "Michael Howard", "PERSON"), (d, "Howard", "PERSON"))]
     assert canon(*howard, ("a", "Howard Flight", "PERSON"), ("a", "Howard", "PERSON"))[-1] == "Michael Howard"
-    john = [(d, "Elton John", "PERSON") for d in "bcd"] + [(d, f"John {s}", "PERSON") for d, s in zip("efg", "XYZ")]
-    john += [(d, "John", "PERSON") for d in "efg"]
+    # (alone, the word is Elton John's surname in three documents and a first name in four)
+    john = [r for d in "bcd" for r in ((d, "Elton John", "PERSON"), (d, "John", "PERSON"))]
+    john += [r for d, s in zip("efg", "XYZ") for r in ((d, f"John {s}", "PERSON"), (d, "John", "PERSON"))]
     assert canon(*john, ("a", "John Bourn", "PERSON"), ("a", "John", "PERSON"))[-1] == "John Bourn"
     # a word the corpus tags as an organisation more often than as a person is no first name
     got = canon(("a", "Yahoo Messenger", "PERSON"), ("a", "Yahoo", "PERSON"), ("b", "Yahoo", "ORG"), ("c", "Yahoo", "ORG"))

@@ -295,7 +295,7 @@ def _names_a_person(doc: Doc, c: Cand, text: str, names: set[str], surnames: set
         return False  # (the cheap tests first: most spans name no person of the document)
     if name in surnames:
         return True
-    return c.label in ("ORG", "GPE", "NORP", "FAC") and not c.strong and name in names and not name.isupper()
+    return c.label in ("ORG", "GPE", "NORP", "FAC") and not c.strong and not name.isupper()  # name in names
 
 
 def parties_as_organisations(doc: Doc, spans: list[Cand], text: str) -> list[Cand]:
