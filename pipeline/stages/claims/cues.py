@@ -5,8 +5,8 @@ docs/guidelines.md §5 orders the claim types prescriptive > predictive >
 evaluative > factual. The first two are marked by grammar (deontic modals,
 "call on", "propose", "it is necessary/time to", "is ready to", "in favor of",
 imperatives; future and conditional modals, "is expected to", "no future"), so
-they are found with spaCy ``Matcher`` patterns over tokens plus a few checks on
-the dependency tree. Word lists live in ``resources/claims_*.txt``.
+they are found with token patterns (``Matcher`` syntax, ``nlp.token_patterns``)
+plus a few checks on the dependency tree. Word lists live in ``resources/claims_*.txt``.
 """
 from __future__ import annotations
 
@@ -18,14 +18,13 @@ from typing import Iterable, Iterator
 
 import numpy as np
 from spacy.attrs import LEMMA, LOWER, POS, TAG
-from spacy.matcher import Matcher
 from spacy.parts_of_speech import IDS as UNIV_POS
 from spacy.tokens import Doc, Span, Token
-from spacy.vocab import Vocab
 
 from ...errors import ModelError
 from ...nlp.docs import in_sorted, sorted_ids
 from ...nlp.lemmas import ensure_lemmas, lemma as lemma_of
+from ...nlp.token_patterns import TokenPatterns
 from ...resources import QUOTE_CHARS, reporting_verb_lemmas, word_set
 
 PRESCRIPTIVE = "prescriptive"
@@ -125,11 +124,11 @@ def _single_token_cues() -> tuple[tuple[str, str, frozenset[str], frozenset[str]
     )
 
 
-@lru_cache(maxsize=8)
-def _matcher(vocab: Vocab) -> Matcher:
-    """Multi-token cue patterns. First tokens are single values, not sets, so that
-    the Matcher's per-token cost stays low (see ``_single_token_cues``)."""
-    m = Matcher(vocab)
+@lru_cache(maxsize=1)
+def _phrase_cues() -> TokenPatterns:
+    """Multi-token cue patterns (``Matcher`` syntax; ``nlp.token_patterns`` says why
+    they are not matched with the ``Matcher``)."""
+    m = TokenPatterns()
     adv_star = {"POS": {"IN": ["ADV", "PART"]}, "OP": "*"}
     be_verbs = ["be", "remain", "stand", "seem", "appear"]
     verb = {"POS": {"IN": ["VERB", "AUX"]}}
@@ -229,8 +228,7 @@ def doc_matches(doc: Doc) -> list[tuple[str, int, int]]:
     then picks the matches inside each sentence.
     """
     ensure_lemmas(doc)  # the LEMMA patterns below; the parse skips the lemmatizer
-    strings = doc.vocab.strings
-    return _token_cues(doc) + [(strings[m], s, e) for m, s, e in _matcher(doc.vocab)(doc)]
+    return _token_cues(doc) + _phrase_cues()(doc)
 
 
 def find_cues(span: Span, matches: list[tuple[str, int, int]] | None = None) -> list[Cue]:
