@@ -45,6 +45,7 @@ from __future__ import annotations
 import re
 from typing import Iterable, Iterator
 
+import numpy as np
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -62,31 +63,82 @@ GROUP_CHARS = 250_000
 WINDOW = 1000
 MAX_DENSITY = 0.32
 
+#: what counts as a token in a dense stretch (counted by ``_Characters.tokens``)
 _TOKENISH_RE = re.compile(r"[^\W_]+|[^\w\s]|_|\n")
 _LONG_RUN_RE = re.compile(r"\S{%d,}" % (LONG_RUN + 1))
 _LONG_LINE_RE = re.compile(r"[^\n]{%d,}" % (LONG_RUN + 1))
-_ALNUM_RE = re.compile(r"[^\W_]")
 _SPACE_RE = re.compile(r"\s")
+_ALNUM_RE = re.compile(r"[^\W_]")
 _LAST_SPACE_RE = re.compile(r".*\s", re.DOTALL)
+# the classes of the ASCII characters, as the two expressions above have them
+_ASCII_SPACE = np.array([_SPACE_RE.match(chr(c)) is not None for c in range(128)])
+_ASCII_ALNUM = np.array([_ALNUM_RE.match(chr(c)) is not None for c in range(128)])
+
+
+class _Characters:
+    r"""Which characters of a text are whitespace (``\s``) and letters or digits
+    (``[^\W_]``), with running counts, so that every line and window below is
+    counted by subtraction instead of by a regular expression over its
+    characters (which cost 0.35 ms per BBC article, as much as tokenizing it)."""
+
+    def __init__(self, text: str):
+        cp = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+        ascii_ = cp < 128
+        low = np.where(ascii_, cp, 0)
+        space, alnum = _ASCII_SPACE[low], _ASCII_ALNUM[low]
+        if not ascii_.all():
+            other, inverse = np.unique(cp[~ascii_], return_inverse=True)
+            chars = [chr(c) for c in other.tolist()]
+            space[~ascii_] = np.array([_SPACE_RE.match(c) is not None for c in chars])[inverse]
+            alnum[~ascii_] = np.array([_ALNUM_RE.match(c) is not None for c in chars])[inverse]
+        self.space, self.alnum = space, alnum
+        after_space = np.concatenate(([True], space[:-1]))
+        after_alnum = np.concatenate(([False], alnum[:-1]))
+        self.n_space = _running(space)
+        self.n_alnum = _running(alnum)
+        self.n_chunk_starts = _running(~space & after_space)   # where a whitespace-separated chunk starts
+        # where a token of _TOKENISH_RE starts: a run of letters and digits,
+        # any other non-space character (the underscore too), a line break
+        self.n_token_starts = _running((alnum & ~after_alnum) | (~alnum & ~space) | (cp == 10))
+        self.run_goes_on = alnum & after_alnum  # inside a run of letters and digits
+
+    def is_junk(self, start: int, end: int) -> bool:
+        """``is_junk_line(text[start:end])``."""
+        non_space = end - start - int(self.n_space[end] - self.n_space[start])
+        if not non_space:
+            return False
+        if int(self.n_alnum[end] - self.n_alnum[start]) < 0.6 * non_space:
+            return True
+        chunks = int(self.n_chunk_starts[end] - self.n_chunk_starts[start + 1]) + (not self.space[start])
+        return non_space < 2 * chunks
+
+    def tokens(self, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+        r"""How many tokens ``_TOKENISH_RE.findall(text, start, end)`` finds in each
+        window: the tokens starting inside it, and a run of letters and digits it
+        starts in the middle of (the expression starts matching at the window)."""
+        return self.n_token_starts[ends] - self.n_token_starts[starts] + self.run_goes_on[starts]
+
+
+def _running(flags: np.ndarray) -> np.ndarray:
+    """counts[i] = how many of flags[:i] are set."""
+    out = np.zeros(len(flags) + 1, dtype=np.int64)
+    np.cumsum(flags, out=out[1:])
+    return out
 
 
 def is_junk_line(line: str) -> bool:
     """A line that is not prose (module doc): mostly punctuation or symbols, or
     chunks of one or two characters."""
-    non_space = len(line) - len(_SPACE_RE.findall(line))
-    if not non_space:
-        return False
-    if len(_ALNUM_RE.findall(line)) < 0.6 * non_space:
-        return True
-    chunks = len(line.split())
-    return non_space < 2 * chunks
+    return bool(line) and _Characters(line).is_junk(0, len(line))
 
 
 def _pathological_spans(text: str) -> list[tuple[int, int]]:
     """Sorted, disjoint (start, end) of the runs and junk lines of ``text``."""
-    spans = [m.span() for m in _LONG_LINE_RE.finditer(text) if is_junk_line(m.group())]
+    chars = _Characters(text) if text else None
+    spans = [m.span() for m in _LONG_LINE_RE.finditer(text) if chars.is_junk(*m.span())]
     spans += [m.span() for m in _LONG_RUN_RE.finditer(text)]
-    spans += _dense_stretches(text)
+    if chars is not None:
+        spans += _dense_stretches(text, chars)
     if not spans:
         return []
     spans.sort()
@@ -99,20 +151,21 @@ def _pathological_spans(text: str) -> list[tuple[int, int]]:
     return merged
 
 
-def _dense_stretches(text: str) -> list[tuple[int, int]]:
+def _dense_stretches(text: str, chars: _Characters) -> list[tuple[int, int]]:
     """Windows with more than ``MAX_DENSITY`` tokens per character, merged and
     widened to whitespace on both sides (so no token of the text around is cut)."""
     if len(text) < WINDOW // 2:
         return []
     step = WINDOW // 2
+    starts = np.arange(0, max(len(text) - step, 1), step)
+    ends = np.minimum(starts + WINDOW, len(text))
+    dense = (ends - starts >= step) & (chars.tokens(starts, ends) > MAX_DENSITY * (ends - starts))
     merged: list[list[int]] = []
-    for start in range(0, max(len(text) - step, 1), step):
-        end = min(start + WINDOW, len(text))
-        if end - start >= step and len(_TOKENISH_RE.findall(text, start, end)) > MAX_DENSITY * (end - start):
-            if merged and start <= merged[-1][1]:
-                merged[-1][1] = end
-            else:
-                merged.append([start, end])
+    for start, end in zip(starts[dense].tolist(), ends[dense].tolist()):
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = end
+        else:
+            merged.append([start, end])
     out = []
     for start, end in merged:
         before = _LAST_SPACE_RE.match(text, 0, start)
