@@ -3,6 +3,7 @@ with scikit-learn, calibration, the embedding table it was trained on,
 determinism, and sanity of both heads."""
 from __future__ import annotations
 
+import dataclasses
 import json
 from importlib import resources
 
@@ -246,3 +247,31 @@ def test_claims_model_threshold_is_the_newest_debates_optimum():
     best_cv = max(row["ct_group"]["f1"] for row in cw["tradeoff"])
     at_clean = [row["ct_group"]["f1"] for row in cw["tradeoff"] if row["threshold"] == clean["threshold"]]
     assert not at_clean or at_clean[0] >= best_cv - 1e-9
+
+
+@pytest.mark.parametrize("texts,tags", [
+    (TEXTS, [["DT", "NN", "VBZ", "JJ"], ["PRP", "MD", "VB"], ["NNP", "NNP", "VBD", "CD", "."]] * 5),
+    (["", "a", "The the THE the", "Unemployment fell, unemployment fell"], [[], ["", "NN"], ["XX", "DT", "XX"], ["NN"]]),
+])
+def test_claims_model_ngram_codes_count_as_the_strings_do(texts, tags):
+    """The word and tag n-grams looked up as integer codes (``_NgramCodes``) give the
+    columns the n-gram strings give: same TF-IDF rows, unknown words and tags too."""
+    model = load_model()
+    texts, tags = texts[:len(tags)], tags[:len(texts)]
+    for v in model._vectorizers:
+        if v.codes is None:
+            continue
+        inputs = tags if v.input == "tags" else texts
+        rows, cols = model._columns(v, inputs)
+        strings = dataclasses.replace(v, codes=None)
+        want_rows, want_cols = model._columns(strings, inputs)
+        assert sorted(zip(rows.tolist(), cols.tolist())) == sorted(zip(want_rows.tolist(), want_cols.tolist()))
+        assert len(want_rows)  # the cases do reach the vocabulary
+
+
+def test_claims_model_ngram_codes_give_way_to_strings_that_do_not_split():
+    from pipeline.stages.claims.model import _NgramCodes
+
+    assert _NgramCodes({"a b": 0, "a": 1}, (1, 2)).usable
+    assert not _NgramCodes({"a  b": 0}, (1, 2)).usable  # an empty word: no code for it
+    assert not _NgramCodes({f"w{k}": k for k in range(70_000)}, (1, 4)).usable  # 70,001 ** 4 overflows

@@ -43,6 +43,7 @@ import zipfile
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources as _res
+from itertools import repeat
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
@@ -112,6 +113,63 @@ def tag_ngrams(tags: Sequence[str], ngram_range: tuple[int, int]) -> list[str]:
 _ANALYZERS = {"word": word_ngrams, "char_wb": char_wb_ngrams, "tags": tag_ngrams}
 
 
+class _NgramCodes:
+    """A word or tag n-gram vocabulary as integer codes, looked up for all texts at
+    once: each word (tag) of the vocabulary gets a digit 1..V, an n-gram the number
+    its digits spell in base V + 1 (no digit is 0, so n-grams of different lengths
+    never share a code), and the n-grams of every text are coded and searched with
+    a few numpy operations per n. Why: building every n-gram string of every
+    sentence and looking it up took 0.2 s per 400 BBC articles. A word outside the
+    vocabulary's words is 0, and an n-gram holding one is in no vocabulary, as its
+    string would not be. ``usable`` is False where the codes would overflow or a
+    term does not split into words (the string path is taken then)."""
+
+    def __init__(self, lookup: dict[str, int], ngram_range: tuple[int, int]):
+        split = [term.split(" ") for term in lookup]
+        units = sorted({u for parts in split for u in parts})
+        self.unit_id = {u: k + 1 for k, u in enumerate(units)}
+        self.base = len(units) + 1
+        self.ngram_range = ngram_range
+        self.usable = "" not in self.unit_id and self.base ** ngram_range[1] < 2 ** 62
+        if not self.usable:
+            return
+        codes = []
+        for parts in split:
+            code = 0
+            for u in parts:
+                code = code * self.base + self.unit_id[u]
+            codes.append(code)
+        order = np.argsort(np.asarray(codes, dtype=np.int64), kind="stable")
+        self.codes = np.asarray(codes, dtype=np.int64)[order]
+        self.cols = np.asarray(list(lookup.values()), dtype=np.int64)[order]
+
+    def rows_and_columns(self, sequences: Sequence[Sequence[str]]) -> tuple[np.ndarray, np.ndarray]:
+        """(text, column) of every in-vocabulary n-gram of every sequence, with repeats."""
+        flat = [u for seq in sequences for u in seq]
+        ids = np.fromiter(map(self.unit_id.get, flat, repeat(0)), dtype=np.int64, count=len(flat))
+        owner = np.repeat(np.arange(len(sequences), dtype=np.int64), [len(seq) for seq in sequences])
+        rows, cols = [], []
+        lo, hi = self.ngram_range
+        for n in range(lo, hi + 1):
+            m = len(ids) - n + 1
+            if m <= 0:
+                break
+            ok = owner[:m] == owner[n - 1:]       # the n tokens belong to one text
+            code = np.zeros(m, dtype=np.int64)
+            for k in range(n):
+                part = ids[k:k + m]
+                ok &= part != 0
+                code = code * self.base + part
+            at = np.flatnonzero(ok)
+            found = np.minimum(np.searchsorted(self.codes, code[at]), len(self.codes) - 1)
+            hit = self.codes[found] == code[at]
+            rows.append(owner[at[hit]])
+            cols.append(self.cols[found[hit]])
+        if not rows:
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+        return np.concatenate(rows), np.concatenate(cols)
+
+
 @dataclass(frozen=True)
 class _Vectorizer:
     analyzer: str
@@ -125,6 +183,8 @@ class _Vectorizer:
     offset: int                # first column of this vectorizer in the feature space
     # char_wb only: distinct word -> its in-vocabulary columns (see ClaimModel._columns)
     word_cache: dict[str, tuple[int, ...]] = field(default_factory=dict, compare=False, repr=False)
+    # word and tag n-grams: the vocabulary as integer codes (``_NgramCodes``)
+    codes: _NgramCodes | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -174,8 +234,10 @@ class ClaimModel:
             lookup = dict(zip(vocab.astype(object).tolist(), range(len(vocab))))
             if len(lookup) != len(vocab):
                 raise ClaimModelError(f"vectorizer {name!r}: vocabulary has duplicate terms")
-            self._vectorizers.append(_Vectorizer(spec["analyzer"], source, tuple(spec["ngram_range"]),
-                                                 bool(spec["sublinear_tf"]), lookup, idf, offset))
+            ngram_range = tuple(spec["ngram_range"])
+            codes = _NgramCodes(lookup, ngram_range) if spec["analyzer"] != "char_wb" else None
+            self._vectorizers.append(_Vectorizer(spec["analyzer"], source, ngram_range, bool(spec["sublinear_tf"]),
+                                                 lookup, idf, offset, codes=codes if codes and codes.usable else None))
             offset += len(vocab)
         self.n_sparse = offset
         emb = config.get("embedding")
@@ -204,8 +266,10 @@ class ClaimModel:
         return any(v.input == "tags" for v in self._vectorizers)
 
     def _columns(self, v: _Vectorizer, texts: Sequence) -> tuple[np.ndarray, np.ndarray]:
-        """All texts' in-vocabulary n-gram columns (with repeats, text after text)
-        and how many belong to each text."""
+        """(text, column) of all texts' in-vocabulary n-grams, with repeats."""
+        if v.codes is not None:
+            return v.codes.rows_and_columns([_TOKEN_RE.findall(t.lower()) for t in texts]
+                                            if v.analyzer == "word" else texts)
         get = v.lookup.get
         flat: list[int] = []
         lengths: list[int] = []
@@ -233,7 +297,8 @@ class ClaimModel:
                 n0 = len(flat)
                 flat.extend([c for c in map(get, analyze(t, rng)) if c is not None])
                 lengths.append(len(flat) - n0)
-        return np.asarray(flat, dtype=np.int64), np.asarray(lengths, dtype=np.int64)
+        rows = np.repeat(np.arange(len(texts), dtype=np.int64), lengths)
+        return rows, np.asarray(flat, dtype=np.int64)
 
     def transform(self, texts: Sequence[str], tags: Sequence[Sequence[str]] | None = None
                   ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -252,8 +317,7 @@ class ClaimModel:
         for v in self._vectorizers:
             if not n_texts:
                 break
-            cols, lengths = self._columns(v, tags if v.input == "tags" else texts)
-            rows = np.repeat(np.arange(n_texts, dtype=np.int64), lengths)
+            rows, cols = self._columns(v, tags if v.input == "tags" else texts)
             n_terms = len(v.lookup)
             key = rows * n_terms + cols  # out-of-vocabulary n-grams are already dropped
             if not len(key):
