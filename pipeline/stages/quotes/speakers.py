@@ -55,9 +55,11 @@ import bisect
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
+import numpy as np
+from spacy.attrs import LOWER
 from spacy.tokens import Doc, Token
 
-from ...nlp.docs import doc_text
+from ...nlp.docs import doc_text, in_sorted, sorted_ids
 from ...nlp.lemmas import lemma as lemma_of
 from ...resources import person_epithets, titles
 from ..entities.aliases import alias_kind, alias_of
@@ -120,6 +122,12 @@ class _Person:
     canonical: str
     roles: set[str] = field(default_factory=set)
     last_pos: int = -1
+
+
+@lru_cache(maxsize=1)
+def _body_and_document_nouns() -> np.ndarray:
+    """The ids of the source nouns of kind document or organisation (``_nouns``)."""
+    return sorted_ids(frozenset(n for n, kind in source_nouns().items() if kind in ("document", "organisation")))
 
 
 class SpeakerResolver:
@@ -443,10 +451,12 @@ class SpeakerResolver:
         if self._noun_sources is None:
             self._noun_sources = []
             nouns = source_nouns()
-            for t in self.doc:
+            # only the tokens that are such a noun (one array test, not a Token per word)
+            lower = self.doc.to_array([LOWER]).reshape(-1)
+            for i in np.flatnonzero(in_sorted(lower, _body_and_document_nouns())).tolist():
+                t = self.doc[i]
                 kind = nouns.get(t.lower_)
-                if kind in ("document", "organisation") and t.pos_ == "NOUN" and not self.inside_quote(t.idx) \
-                        and not inside(self.reported, t.idx):
+                if t.pos_ == "NOUN" and not self.inside_quote(t.idx) and not inside(self.reported, t.idx):
                     self._noun_sources.append((t.idx, self._description_text(np_span(t)), kind, t.lower_))
         return self._noun_sources
 
