@@ -57,8 +57,8 @@ How the runner uses an entry (``pipeline/runner/``):
   they and their word lists make up the parse cache key.
 * ``score(tables, gold) -> StageReport | None`` (optional) scores the stage's
   table against the gold set for ``pipeline eval``.
-* A batch may run inside ``nlp.memory_zone()`` (once its process has kept
-  ``runner.batch.KEPT_STRINGS`` strings): objects a stage keeps across calls (a
+* A batch may run inside ``nlp.memory_zone()`` (when it could take the strings
+  its process keeps past ``runner.batch.KEPT_STRINGS``): objects a stage keeps across calls (a
   cached ``Matcher``) must be built on first use - the runner warms every stage
   up once per loaded model outside a zone (``runner.batch.warm_up``).
 

@@ -296,17 +296,32 @@ def test_runner_canonical_names_are_corpus_wide_with_one_document_per_batch(tmp_
     assert (alone.to_numpy() != ents["canonical"].to_numpy()).any()
 
 
-@pytest.mark.parametrize("kept", [0, 10**9], ids=["every-batch-in-a-zone", "no-zone"])
-def test_runner_one_document_per_batch_equals_one_batch(tmp_path, seed_tables, monkeypatch, kept):
+@pytest.mark.parametrize("kept,zoned", [(0, {True}), (None, {False, True}), (10**9, {False})],
+                         ids=["every-batch-in-a-zone", "zones-after-the-first", "no-zone"])
+def test_runner_one_document_per_batch_equals_one_batch(tmp_path, seed_tables, monkeypatch, kept, zoned):
     """With ``KEPT_STRINGS`` 0 every batch has its own memory zone: nothing a stage
     keeps may depend on strings of an earlier batch (regression: the claims cue
-    matcher, E018). Batches outside a zone give the same tables."""
+    matcher, E018). Batches outside a zone, and a run that goes into zones after
+    its first batch, give the same tables."""
+    seen: list[bool] = []
+
+    def needs_zone(nlp, chars=0):
+        if kept is None and not seen:  # the first batch outside, with all it keeps the budget
+            monkeypatch.setattr(batch, "KEPT_STRINGS", 1)
+            seen.append(False)
+            return False
+        seen.append(real(nlp, chars))
+        return seen[-1]
+
+    real = batch.needs_zone
     monkeypatch.setattr(batch, "KEPT_STRINGS", kept)
+    monkeypatch.setattr(batch, "needs_zone", needs_zone)
     run(list(stage_names()), Settings(input=SEEDS, out=tmp_path, batch_size=1))
     assert_same_tables(tmp_path, seed_tables)
+    assert set(seen) == zoned
 
 
-def test_batch_runs_in_a_zone_once_the_kept_strings_reach_the_budget(nlp, monkeypatch):
+def test_runner_batches_run_in_a_zone_once_kept_strings_reach_the_budget(nlp, monkeypatch):
     from pipeline.inputs.readers import RawDocument
 
     def strings_after(text: str) -> int:
@@ -319,10 +334,16 @@ def test_batch_runs_in_a_zone_once_the_kept_strings_reach_the_budget(nlp, monkey
     monkeypatch.setattr(batch, "KEPT_STRINGS", 10**9)
     before = len(nlp.vocab.strings)
     assert strings_after("Mr Qwerzly said the vorbligant plan failed.") > before  # kept
-    monkeypatch.setattr(batch, "KEPT_STRINGS", len(nlp.vocab.strings) - batch._WARMED[id(nlp)])
+    kept = len(nlp.vocab.strings) - batch._WARMED[id(nlp)]
+    monkeypatch.setattr(batch, "KEPT_STRINGS", kept)
     assert batch.needs_zone(nlp)
     before = len(nlp.vocab.strings)
     assert strings_after("Ms Zintrawy said the plorquent deal collapsed.") == before  # in a zone: forgotten
+    # a batch that could add more strings than are left runs in a zone from the start
+    monkeypatch.setattr(batch, "KEPT_STRINGS", kept + 20)
+    text = "Dr Blorvack said the trinqual vote passed."
+    assert not batch.needs_zone(nlp) and batch.needs_zone(nlp, len(text))
+    assert strings_after(text) == before
 
 
 def test_runner_warm_up_makes_lazily_built_matchers_permanent(tmp_path, monkeypatch):

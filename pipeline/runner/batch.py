@@ -264,18 +264,23 @@ WARM_UP_TEXT = (
     "According to the ministry, the talks will continue in 2026. The sides should meet again.\n"
 )
 _WARMED: dict[int, int] = {}  # id(nlp) -> its string count after the warm-up
-# How many strings a process keeps for good, beyond the model's and the warm-up's,
-# before its batches run inside ``nlp.memory_zone()``. A zone bounds memory, but
-# at a price: inside one, spaCy makes every word outside the model's own small
-# vocabulary (1,152 lexemes in en_core_web_sm) anew in each batch, and forgets
-# the tokenizer's cache of it. Measured on 400 BBC articles in batches of 64:
+# How many strings a process keeps for good per loaded model, beyond the model's
+# and the warm-up's, before its batches run inside ``nlp.memory_zone()``. A zone
+# bounds memory, but at a price: inside one, spaCy makes every word outside the
+# model's own small vocabulary (about a thousand lexemes) anew in each batch, and
+# caches no tokenization. Measured on 400 BBC articles in batches of 64:
 # tokenizing alone takes 1.19 s in zones, 0.53 s outside (0.28 s once the words
 # are known); all 2,225 BBC articles, 104 s in a 1-worker run outside zones and
 # 107 s in zones. Those articles add 19,904 strings, so a run of a few thousand
-# articles never needs a zone; a larger corpus stops growing at this many (about
-# 50 MiB per process: 412,000 strings of made-up words took 193 MiB) and goes on
+# articles never needs a zone. A batch that could take the process past this many
+# runs in a zone (``needs_zone``), so a larger corpus keeps at most about this
+# many (about 95 MiB: 412,000 strings of made-up words took 193 MiB) and goes on
 # in zones.
-KEPT_STRINGS = 100_000
+KEPT_STRINGS = 200_000
+#: the most strings a batch is expected to add per character of its texts: text of
+#: made-up words (each word new) adds about 0.4; news far fewer (BBC: 0.004), so a
+#: batch of 64 long articles (250,000 characters) still runs outside a zone
+STRINGS_PER_CHAR = 0.5
 
 
 def warm_up(nlp, model: str) -> None:
@@ -298,10 +303,19 @@ def warm_up(nlp, model: str) -> None:
     _WARMED[id(nlp)] = len(nlp.vocab.strings)
 
 
-def needs_zone(nlp) -> bool:
-    """Whether the next batch must run inside a memory zone: the process has
-    kept ``KEPT_STRINGS`` strings since the warm-up (see there)."""
-    return len(nlp.vocab.strings) - _WARMED.get(id(nlp), 0) >= KEPT_STRINGS
+def needs_zone(nlp, chars: int = 0) -> bool:
+    """Whether a batch of ``chars`` characters must run inside a memory zone: the
+    strings kept since the warm-up and those it may add reach ``KEPT_STRINGS``."""
+    return len(nlp.vocab.strings) - _WARMED.get(id(nlp), 0) + STRINGS_PER_CHAR * chars >= KEPT_STRINGS
+
+
+def _batch_chars(task: BatchTask) -> int:
+    """How many characters the batch's documents hold (the texts read, or the
+    documents table's texts when the Docs come from the parse cache)."""
+    if task.raw is not None:
+        return sum(len(doc.text) for doc in task.raw)
+    documents = task.tables.get("documents")
+    return int(documents["text"].str.len().sum()) if documents is not None and len(documents) else 0
 
 
 def prepare_process(model: str, stage_names: tuple[str, ...] = ()) -> None:
@@ -329,7 +343,7 @@ def process_batch(task: BatchTask) -> BatchResult:
         result = BatchResult(task.number, {get_stage(n).output: empty_frame(get_stage(n).output) for n in task.stages},
                              [], None, [], {}, 0, [])
     else:
-        result = _process(task, nlp, zone=needs_zone(nlp))
+        result = _process(task, nlp, zone=needs_zone(nlp, _batch_chars(task)))
     result.errors[:0] = errors.records
     result.skipped = skipped
     result.sub = task.sub

@@ -13,8 +13,8 @@ uses them):
    sentences -> entities -> quotes -> claims); a single stage streams the
    documents table and reads the batch's Docs from the parse cache.
 3. **One parse** (``batch``, ``long_texts``, ``parse_cache``): each batch is
-   parsed once, inside ``nlp.memory_zone()`` once the process has kept
-   ``batch.KEPT_STRINGS`` strings (long texts in chunks, hostile runs
+   parsed once, inside ``nlp.memory_zone()`` when it could take the strings
+   its process keeps past ``batch.KEPT_STRINGS`` (long texts in chunks, hostile runs
    of punctuation in pieces); every stage reads those Docs, and they are saved
    as one ``DocBin`` part per batch so one stage can be rerun later without
    re-parsing (``fingerprint.parse_key`` names the cache).

@@ -1,8 +1,8 @@
 """The parse cache: spaCy runs once per document for the whole pipeline.
 
 Documents are parsed in batches with ``nlp.pipe`` (inside ``nlp.memory_zone()``
-once a process has kept ``batch.KEPT_STRINGS`` strings, so the string store
-does not grow with the corpus) and every later stage
+when a batch could take the strings its process keeps past ``batch.KEPT_STRINGS``,
+so the string store does not grow with the corpus) and every later stage
 (sentences, entities, quotes, claims) reads that one parse. The Docs are kept
 between runs in a form spaCy provides, ``DocBin``:
 
