@@ -162,7 +162,9 @@ def test_long_texts_900k_characters_peak_under_1_5_gb(tmp_path):
 # windows and lines cut anywhere: mid-word, on an underscore, at a line break, on
 # characters outside ASCII (a no-break space, a lone surrogate, an emoji)
 _COUNTED = {**{k: v[:3000] for k, v in HOSTILE.items()},
-            "mixed": _rand("aZ9 _\n\t.,;'\"\u201c\u2014\u00e9\u4e2d\u00a0\u2003\u200b\x1c\U0001F600\ud800", 3000, 3),
+            "mixed": _rand("aZ9 _\n\t.,;'\"\u201c\u2014\u00e9\u4e2d\u00a0\u2003\u200b\u2028\x1c\x85\U0001F600\ud800",
+                           3000, 3),
+            "surrogate pairs": "\ud83d\ude00 a " * 600,
             "prose": _prose(3000), "underscores": "snake_case_name " * 200, "": ""}
 
 
@@ -175,7 +177,8 @@ def test_long_texts_counts_as_the_expressions_do(name):
     from pipeline.runner import long_texts
 
     text = _COUNTED[name]
-    for start, end in [(0, len(text)), (1, len(text) // 2), (7, 1007), (500, 1500), (3, 70)]:
+    chars = long_texts._Characters(text) if text else None
+    for start, end in [(0, len(text)), (1, len(text) // 2), (7, 1007), (500, 1500), (3, 70), (64, 65)]:
         start, end = min(start, len(text)), min(end, len(text))
         line = text[start:end]
         non_space = len(line) - len(re.findall(r"\s", line))
@@ -183,6 +186,6 @@ def test_long_texts_counts_as_the_expressions_do(name):
                                     or non_space < 2 * len(line.split()))
         assert long_texts.is_junk_line(line) == want, (start, end)
         if end > start:
-            chars = long_texts._Characters(text)
+            assert chars.is_junk(start, end) == want, (start, end)  # a line inside the text
             got = chars.tokens(long_texts.np.array([start]), long_texts.np.array([end]))[0]
             assert got == len(long_texts._TOKENISH_RE.findall(text, start, end)), (start, end)

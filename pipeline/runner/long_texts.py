@@ -91,7 +91,7 @@ class _Characters:
             chars = [chr(c) for c in other.tolist()]
             space[~ascii_] = np.array([_SPACE_RE.match(c) is not None for c in chars])[inverse]
             alnum[~ascii_] = np.array([_ALNUM_RE.match(c) is not None for c in chars])[inverse]
-        self.space, self.alnum = space, alnum
+        self.space = space
         after_space = np.concatenate(([True], space[:-1]))
         after_alnum = np.concatenate(([False], alnum[:-1]))
         self.n_space = _running(space)
@@ -121,7 +121,7 @@ class _Characters:
 
 def _running(flags: np.ndarray) -> np.ndarray:
     """counts[i] = how many of flags[:i] are set."""
-    out = np.zeros(len(flags) + 1, dtype=np.int64)
+    out = np.zeros(len(flags) + 1, dtype=np.int32)  # a text is at most a few million characters
     np.cumsum(flags, out=out[1:])
     return out
 
@@ -134,8 +134,10 @@ def is_junk_line(line: str) -> bool:
 
 def _pathological_spans(text: str) -> list[tuple[int, int]]:
     """Sorted, disjoint (start, end) of the runs and junk lines of ``text``."""
-    chars = _Characters(text) if text else None
-    spans = [m.span() for m in _LONG_LINE_RE.finditer(text) if chars.is_junk(*m.span())]
+    lines = [m.span() for m in _LONG_LINE_RE.finditer(text)]
+    # the characters are classified only for a text with a long line or a window
+    chars = _Characters(text) if lines or len(text) >= WINDOW // 2 else None
+    spans = [span for span in lines if chars.is_junk(*span)]
     spans += [m.span() for m in _LONG_RUN_RE.finditer(text)]
     if chars is not None:
         spans += _dense_stretches(text, chars)
