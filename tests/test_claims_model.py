@@ -258,6 +258,7 @@ def test_claims_model_ngram_codes_count_as_the_strings_do(texts, tags):
     columns the n-gram strings give: same TF-IDF rows, unknown words and tags too."""
     model = load_model()
     texts, tags = texts[:len(tags)], tags[:len(texts)]
+    assert any(v.codes is not None for v in model._vectorizers)
     for v in model._vectorizers:
         if v.codes is None:
             continue
@@ -275,3 +276,5 @@ def test_claims_model_ngram_codes_give_way_to_strings_that_do_not_split():
     assert _NgramCodes({"a b": 0, "a": 1}, (1, 2)).usable
     assert not _NgramCodes({"a  b": 0}, (1, 2)).usable  # an empty word: no code for it
     assert not _NgramCodes({f"w{k}": k for k in range(70_000)}, (1, 4)).usable  # 70,001 ** 4 overflows
+    # a term longer than the n-gram range never matches, and could overflow: not coded
+    assert not _NgramCodes({" ".join(f"w{k}" for k in range(40)): 0}, (1, 2)).usable

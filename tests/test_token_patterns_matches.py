@@ -2,6 +2,8 @@
 without its per-token cost, on hand-built Docs."""
 from __future__ import annotations
 
+import random
+
 import pytest
 import spacy
 from spacy.matcher import Matcher
@@ -60,7 +62,7 @@ def test_token_patterns_match_as_the_matcher_does(words, annotations, patterns, 
     theirs = Matcher(doc.vocab)
     theirs.add("cue", patterns)
     assert [(s, e) for _, s, e in ours(doc)] == expected
-    assert sorted({(s, e) for _, s, e in theirs(doc)}) == expected
+    assert sorted((s, e) for _, s, e in theirs(doc)) == expected
 
 
 def test_token_patterns_order_by_start_then_pattern():
@@ -72,10 +74,52 @@ def test_token_patterns_order_by_start_then_pattern():
     assert patterns(doc) == [("first", 0, 5), ("be", 1, 2), ("later", 2, 4)]
 
 
+def test_token_patterns_give_each_match_of_a_name_once():
+    """Two patterns of one name matching the same tokens: one match, as the Matcher gives."""
+    doc = _doc("it is now time to act", CASES[2][1])
+    patterns = TokenPatterns()
+    patterns.add("x", [[{"LOWER": "it"}], [{"LOWER": "it"}, {"LOWER": "was", "OP": "?"}]])
+    assert patterns(doc) == [("x", 0, 1)]
+
+
+def test_token_patterns_match_as_the_matcher_does_on_random_docs():
+    """Made-up docs and patterns (every operator, sets, several attributes on a
+    token, matches running to the end of the Doc, empty Docs): the Matcher's matches."""
+    rng = random.Random(5)
+    words = ["a", "b", "c", "to", "A"]
+    pos = ["NOUN", "VERB", "ADV", "PART"]
+
+    def token(first: bool) -> dict:
+        t = {}
+        if rng.random() < 0.7:
+            t["LOWER"] = rng.choice(words[:4]) if rng.random() < 0.5 else {"IN": rng.sample(words[:4], 2)}
+        if not t or rng.random() < 0.4:
+            t["POS"] = rng.choice(pos) if rng.random() < 0.5 else {"IN": rng.sample(pos, 2)}
+        if rng.random() < 0.2:
+            t["LEMMA"] = rng.choice(["be", "have"])
+        if not first and rng.random() < 0.4:
+            t["OP"] = rng.choice(["?", "*"])
+        return t
+
+    for _ in range(300):
+        n = rng.randint(0, 8)
+        annotations = [(rng.choice(pos), "NN", rng.choice(["be", "have", "x"])) for _ in range(n)]
+        doc = Doc(VOCAB, words=[rng.choice(words) for _ in range(n)], pos=[a[0] for a in annotations],
+                  tags=[a[1] for a in annotations], lemmas=[a[2] for a in annotations])
+        ours, theirs = TokenPatterns(), Matcher(VOCAB)
+        for name in ("p", "q"):
+            patterns = [[token(k == 0) for k in range(rng.randint(1, 4))] for _ in range(rng.randint(1, 2))]
+            ours.add(name, patterns)
+            theirs.add(name, patterns)
+        assert sorted(ours(doc)) == sorted((VOCAB.strings[m], s, e) for m, s, e in theirs(doc))
+
+
 @pytest.mark.parametrize("pattern,fix", [
     ([{"LOWER": "to", "OP": "+"}], "OP"),
     ([{"TEXT": {"REGEX": "^A"}}], "attribute"),
-    ([{"LOWER": {"NOT_IN": ["a"]}}], "IN"),
+    ([{"LOWER": {"NOT_IN": ["a"]}}], "takes a string or"),
+    ([{"LOWER": {"IN": "ab"}}], "takes a string or"),
+    ([{"POS": "VRB"}], "not a part of speech"),
     ([{"LOWER": "to", "OP": "?"}], "first token"),
 ])
 def test_token_patterns_refuse_what_they_do_not_understand(pattern, fix):

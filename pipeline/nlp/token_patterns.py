@@ -8,11 +8,12 @@ token of each pattern is found for the whole Doc at once (a vectorised test on
 one column), and only those few positions are followed, on plain lists.
 
 The subset understood (what the stages' patterns use): the attributes ``LOWER``,
-``LEMMA``, ``TAG`` and ``POS``, each a string or ``{"IN": [...]}``, and ``OP``
+``LEMMA``, ``TAG`` and ``POS``, each a string or ``{"IN": [strings]}``, and ``OP``
 absent, ``"?"`` or ``"*"``; anything else raises ``ValueError``. The matches are
-those the ``Matcher`` gives without a ``greedy`` filter: every (pattern, start,
-end) whose tokens the pattern matches, once each, sorted by start, then pattern
-order, then end.
+the set the ``Matcher`` gives without a ``greedy`` filter: every (name, start,
+end) whose tokens one of the name's patterns matches, once each; in their own
+order (by start, then the order the names were added, then end), not the
+``Matcher``'s.
 """
 from __future__ import annotations
 
@@ -26,7 +27,7 @@ from spacy.tokens import Doc
 
 from .docs import in_sorted
 
-#: pattern attribute -> (column in ``ATTRS``, how a value becomes the column's id)
+#: pattern attribute -> its column in ``ATTRS``
 _COLUMNS = {"LOWER": 0, "LEMMA": 1, "TAG": 2, "POS": 3}
 ATTRS = [LOWER, LEMMA, TAG, POS]
 _OPS = (None, "?", "*")
@@ -35,10 +36,14 @@ Step = tuple[tuple[tuple[int, frozenset[int]], ...], str | None]  # ((column, id
 
 
 def _ids(attr: str, value) -> frozenset[int]:
-    if isinstance(value, dict) and set(value) != {"IN"}:
-        raise ValueError(f"token pattern: {attr} takes a string or {{'IN': [...]}}, not {value!r}")
-    values = value["IN"] if isinstance(value, dict) else [value]
+    values = value.get("IN") if isinstance(value, dict) and set(value) == {"IN"} else [value]
+    if not isinstance(values, (list, tuple)) or not all(isinstance(v, str) for v in values):
+        raise ValueError(f"token pattern: {attr} takes a string or {{'IN': [strings]}}, not {value!r}")
     if attr == "POS":
+        unknown = [v for v in values if v not in POS_IDS]
+        if unknown:
+            raise ValueError(f"token pattern: {unknown[0]!r} is not a part of speech (one of "
+                             f"{', '.join(sorted(k for k in POS_IDS if k))})")
         return frozenset(POS_IDS[v] for v in values)
     return frozenset(get_string_id(v) for v in values)
 
@@ -61,7 +66,8 @@ class TokenPatterns:
     """Named token patterns (``add``), matched with ``__call__``; see the module doc."""
 
     def __init__(self) -> None:
-        self._patterns: list[tuple[str, tuple[Step, ...]]] = []
+        self._patterns: list[tuple[int, tuple[Step, ...]]] = []  # (the name's number, steps)
+        self._names: list[str] = []  # in the order first added
         self._columns: list[tuple[int, ...]] = []  # the columns each pattern reads
         # what each pattern needs somewhere in the Doc: the tests of its tokens that
         # must be there ("?" and "*" ones need not); a Doc without one of them is not
@@ -81,7 +87,9 @@ class TokenPatterns:
             col, ids = steps[0][0][0]
             for i in ids:
                 self._by_key.setdefault(col, {}).setdefault(i, []).append(len(self._patterns))
-            self._patterns.append((name, steps))
+            if name not in self._names:
+                self._names.append(name)
+            self._patterns.append((self._names.index(name), steps))
             self._columns.append(tuple({c for tests, _ in steps for c, _ in tests}))
             self._needs.append(tuple(test for tests, op in steps if op is None for test in tests))
         need: dict[int, set[int]] = {}
@@ -90,12 +98,14 @@ class TokenPatterns:
                 need.setdefault(col, set()).update(ids)
         self._need_ids = {col: np.asarray(sorted(ids), dtype=np.uint64) for col, ids in need.items()}
 
-    def __call__(self, doc: Doc) -> list[tuple[str, int, int]]:
-        """Every (name, start, end) a pattern matches in ``doc`` (module doc)."""
+    def __call__(self, doc: Doc, arr: np.ndarray | None = None) -> list[tuple[str, int, int]]:
+        """Every (name, start, end) a pattern matches in ``doc`` (module doc).
+        ``arr``: ``doc.to_array(ATTRS)`` where the caller has it."""
         n = len(doc)
         if not n or not self._patterns:
             return []
-        arr = doc.to_array(ATTRS)
+        if arr is None:
+            arr = doc.to_array(ATTRS)
         hits: dict[int, tuple[list[int], list[int]]] = {}  # column -> (positions, ids) of needed ids
         for col, ids in self._need_ids.items():
             at = np.flatnonzero(in_sorted(arr[:, col], ids))
@@ -111,13 +121,13 @@ class TokenPatterns:
                 for k in by_id.get(key, ()):
                     if not live[k]:
                         continue
-                    steps = self._patterns[k][1]
+                    name, steps = self._patterns[k]
                     for c in self._columns[k]:
                         if cols[c] is None:
                             cols[c] = arr[:, c].tolist()
                     if all(cols[c][start] in allowed for c, allowed in steps[0][0]):
-                        found.update((start, k, end) for end in _ends(steps, start, n, cols))
-        return [(self._patterns[k][0], start, end) for start, k, end in sorted(found)]
+                        found.update((start, name, end) for end in _ends(steps, start, n, cols))
+        return [(self._names[name], start, end) for start, name, end in sorted(found)]
 
 
 def _ends(steps: tuple[Step, ...], start: int, n: int, cols: list) -> set[int]:

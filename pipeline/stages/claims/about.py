@@ -41,10 +41,9 @@ from typing import Mapping
 
 import numpy as np
 import pandas as pd
-from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span, Token
 
-from ...nlp.docs import in_sorted, sorted_ids
+from ...nlp.docs import lower_positions, sorted_ids
 from ...nlp.lemmas import lemma
 from ...resources import QUOTE_CHARS, impersonal_it_verbs, word_list
 from ..entities.aliases import alias_kind, alias_names
@@ -106,10 +105,8 @@ class _DocEntities:
         # the tokens that may describe a body or a document, found once per document:
         # reading every token of every claim made a Token object each (0.05 s per 400
         # BBC articles) for the few that are such a noun
-        self.nouns: list[int] | None = None
-        if doc is not None:
-            lower = doc.to_array([LOWER]).reshape(-1)
-            self.nouns = np.flatnonzero(in_sorted(lower, sorted_ids(BODY_NOUNS | DOCUMENT_NOUNS))).tolist()
+        self.doc = doc
+        self.nouns = lower_positions(doc, _describing_noun_ids()) if doc is not None else None
 
     def inside(self, a: int, b: int) -> list[tuple[int, int, str, str]]:
         lo = int(np.searchsorted(self.starts, a, side="left"))
@@ -157,6 +154,11 @@ def aboutable(label: str, name: str) -> bool:
     return label in ABOUT_LABELS or _is_body(label, name)
 
 
+@lru_cache(maxsize=1)
+def _describing_noun_ids() -> np.ndarray:
+    return sorted_ids(BODY_NOUNS | DOCUMENT_NOUNS)
+
+
 def _is_body(label: str, name: str) -> bool:
     """An organisation, or a party named by its members' adjective (NORP "Tories") that
     the alias list calls an organisation."""
@@ -181,7 +183,7 @@ def described(span: Span | None, ents: _DocEntities) -> list[str]:
     """Entities the content ``span`` names by a description ("our organization" -> OSCE)."""
     if span is None:
         return []
-    if ents.nouns is None:  # no parse given: every token of the span
+    if ents.nouns is None or span.doc is not ents.doc:  # not the parse the nouns are of
         tokens = iter(span)
     else:
         nouns, doc = ents.nouns, span.doc

@@ -17,14 +17,13 @@ from importlib import resources as _res
 from typing import Iterable, Iterator
 
 import numpy as np
-from spacy.attrs import LEMMA, LOWER, POS, TAG
 from spacy.parts_of_speech import IDS as UNIV_POS
 from spacy.tokens import Doc, Span, Token
 
 from ...errors import ModelError
 from ...nlp.docs import in_sorted, sorted_ids
 from ...nlp.lemmas import ensure_lemmas, lemma as lemma_of
-from ...nlp.token_patterns import TokenPatterns
+from ...nlp.token_patterns import ATTRS as PATTERN_ATTRS, TokenPatterns
 from ...resources import QUOTE_CHARS, reporting_verb_lemmas, word_set
 
 PRESCRIPTIVE = "prescriptive"
@@ -105,8 +104,8 @@ def _words(name: str) -> list[str]:
 
 
 # Single-token cues: (name, attribute, words, extra constraints). They are found
-# with one vectorised pass over the Doc's attribute arrays (``_token_cues``) rather
-# than as Matcher patterns: a set-valued first token is tested at every token of
+# with one vectorised pass per cue over the Doc's attribute arrays (``_token_cues``):
+# as spaCy Matcher patterns, a set-valued first token was tested at every token of
 # every document, which made the Matcher the slowest part of the stage.
 def _single_token_cues() -> tuple[tuple[str, str, frozenset[str], frozenset[str] | None, str | None], ...]:
     modals = word_set("claims_predictive_modals")
@@ -155,11 +154,9 @@ def _phrase_cues() -> TokenPatterns:
     return m
 
 
-def _token_cues(doc: Doc) -> list[tuple[str, int, int]]:
-    """Single-token cue matches, from the Doc's attribute arrays in one pass per cue."""
-    if not len(doc):
-        return []
-    arr = doc.to_array([LOWER, LEMMA, TAG, POS])
+def _token_cues(arr: np.ndarray) -> list[tuple[str, int, int]]:
+    """Single-token cue matches, from the Doc's ``[LOWER, LEMMA, TAG, POS]`` array in one
+    pass per cue."""
     out: list[tuple[str, int, int]] = []
     for name, attr, words, tags, pos in _single_token_cues():
         col = arr[:, 0] if attr == "LOWER" else arr[:, 1]
@@ -227,8 +224,11 @@ def doc_matches(doc: Doc) -> list[tuple[str, int, int]]:
     Matching the whole Doc once is cheaper than once per sentence; ``find_cues``
     then picks the matches inside each sentence.
     """
+    if not len(doc):
+        return []
     ensure_lemmas(doc)  # the LEMMA patterns below; the parse skips the lemmatizer
-    return _token_cues(doc) + _phrase_cues()(doc)
+    arr = doc.to_array(PATTERN_ATTRS)
+    return _token_cues(arr) + _phrase_cues()(doc, arr)
 
 
 def find_cues(span: Span, matches: list[tuple[str, int, int]] | None = None) -> list[Cue]:

@@ -121,8 +121,9 @@ class _NgramCodes:
     a few numpy operations per n. Why: building every n-gram string of every
     sentence and looking it up took 0.2 s per 400 BBC articles. A word outside the
     vocabulary's words is 0, and an n-gram holding one is in no vocabulary, as its
-    string would not be. ``usable`` is False where the codes would overflow or a
-    term does not split into words (the string path is taken then)."""
+    string would not be (words and spaCy's tags hold no space). ``usable`` is False
+    where the codes could overflow or a term is no n-gram of the range's words
+    (the string path is taken then)."""
 
     def __init__(self, lookup: dict[str, int], ngram_range: tuple[int, int]):
         split = [term.split(" ") for term in lookup]
@@ -130,7 +131,8 @@ class _NgramCodes:
         self.unit_id = {u: k + 1 for k, u in enumerate(units)}
         self.base = len(units) + 1
         self.ngram_range = ngram_range
-        self.usable = "" not in self.unit_id and self.base ** ngram_range[1] < 2 ** 62
+        self.usable = ("" not in self.unit_id and self.base ** ngram_range[1] < 2 ** 62
+                       and all(len(parts) <= ngram_range[1] for parts in split))
         if not self.usable:
             return
         codes = []
@@ -139,8 +141,9 @@ class _NgramCodes:
             for u in parts:
                 code = code * self.base + self.unit_id[u]
             codes.append(code)
-        order = np.argsort(np.asarray(codes, dtype=np.int64), kind="stable")
-        self.codes = np.asarray(codes, dtype=np.int64)[order]
+        codes = np.asarray(codes, dtype=np.int64)
+        order = np.argsort(codes, kind="stable")
+        self.codes = codes[order]
         self.cols = np.asarray(list(lookup.values()), dtype=np.int64)[order]
 
     def rows_and_columns(self, sequences: Sequence[Sequence[str]]) -> tuple[np.ndarray, np.ndarray]:

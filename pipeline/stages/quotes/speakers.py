@@ -56,10 +56,9 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 import numpy as np
-from spacy.attrs import LOWER
 from spacy.tokens import Doc, Token
 
-from ...nlp.docs import doc_text, in_sorted, sorted_ids
+from ...nlp.docs import doc_text, lower_positions, sorted_ids
 from ...nlp.lemmas import lemma as lemma_of
 from ...resources import person_epithets, titles
 from ..entities.aliases import alias_kind, alias_of
@@ -451,9 +450,7 @@ class SpeakerResolver:
         if self._noun_sources is None:
             self._noun_sources = []
             nouns = source_nouns()
-            # only the tokens that are such a noun (one array test, not a Token per word)
-            lower = self.doc.to_array([LOWER]).reshape(-1)
-            for i in np.flatnonzero(in_sorted(lower, _body_and_document_nouns())).tolist():
+            for i in lower_positions(self.doc, _body_and_document_nouns()):
                 t = self.doc[i]
                 kind = nouns.get(t.lower_)
                 if t.pos_ == "NOUN" and not self.inside_quote(t.idx) and not inside(self.reported, t.idx):
