@@ -20,7 +20,7 @@ from typing import Iterable, Union
 import pandas as pd
 
 from .errors import InputError
-from .inputs.readers import DEFAULT_MAX_CHARS, RECORD_COLUMNS
+from .inputs.readers import DEFAULT_MAX_CHARS, RECORD_COLUMNS, input_path_exists
 from .nlp.loader import DEFAULT_MODEL
 from .registry import stage_names
 from .runner import Settings, run
@@ -99,7 +99,11 @@ def _as_input(data: Data, tmp_dir: Path) -> tuple[Path, bool]:
     """(what the runner reads, whether it was made from in-memory data)."""
     if isinstance(data, (str, Path)):
         path = Path(data)
-        if not path.exists():
+        try:
+            exists = input_path_exists(path)
+        except InputError:  # no possible file name, most likely a text: the hint below
+            exists = False
+        if not exists:
             hint = "; to extract from one text, pass a list: extract([text])" if isinstance(data, str) else ""
             raise InputError(f"input path {str(data)[:200]!r} does not exist{hint}")
         return path, False

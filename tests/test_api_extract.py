@@ -114,6 +114,9 @@ def test_api_extract_records_bad_documents_and_goes_on():
 
 @pytest.mark.parametrize("data, message", [
     ("“We are ready,” he said.", "pass a list: extract([text])"),
+    # regression: a text longer than a file name may be, or with a NUL, raised OSError / ValueError
+    ("“We are ready to work with everyone,” he said. " * 20, "pass a list: extract([text])"),
+    ("a text\x00with a NUL", "pass a list: extract([text])"),
     (pd.DataFrame({"body": ["x"]}), "no 'text' column"),
     (["fine", 3], "text 1 is a int"),
     (42, "cannot read a int"),

@@ -24,6 +24,16 @@ def test_cli_missing_input_path_exits_3(tmp_path):
     assert "does not exist" in result.output and "Traceback" not in result.output
 
 
+@pytest.mark.parametrize("name", ["x" * 300, "{tmp}/" + "y" * 300])
+def test_cli_input_path_no_file_can_have_exits_3(tmp_path, name):
+    """Regression: a name longer than the file system allows ended the run with an
+    OSError traceback (from the input count), after the model had loaded."""
+    result = _invoke("run", "all", "--input", name.format(tmp=tmp_path), "--out", str(tmp_path / "out"))
+    assert result.exit_code == InputError.exit_code
+    assert "cannot be a file or folder" in result.output and "Traceback" not in result.output
+    assert not (tmp_path / "out").exists()
+
+
 def test_cli_unsupported_input_file_exits_3(tmp_path):
     f = tmp_path / "x.docx"
     f.write_bytes(b"PK\x03\x04")

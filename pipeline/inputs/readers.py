@@ -118,12 +118,30 @@ def iter_inputs(input_path: Path | str, *, max_chars: int = DEFAULT_MAX_CHARS) -
         yield read_file_item(item, max_chars) if isinstance(item, InputFile) else item
 
 
+def input_path_exists(path: Path) -> bool:
+    """``path.exists()``, or an ``InputPathError`` for a name the system cannot look
+    up at all (longer than a file name may be, or holding a NUL character): Python
+    raises ``OSError`` or ``ValueError`` there, which would end a run with a traceback
+    (a text passed where a path is expected, for one)."""
+    try:
+        return path.exists()
+    except (OSError, ValueError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise InputPathError(f"input path {display_path(path)[:200]!r} cannot be a file or folder ({reason}); "
+                             f"pass a file or folder with --input") from None
+
+
+def check_input_path(path: Path) -> None:
+    """Stop with one line when ``--input`` names nothing that exists."""
+    if not input_path_exists(path):
+        raise InputPathError(f"input path {display_path(path)[:200]!r} does not exist; pass a file or folder with --input")
+
+
 def plan_inputs(input_path: Path | str, *, max_chars: int = DEFAULT_MAX_CHARS
                 ) -> Iterator[InputFile | RawDocument | ErrorRecord]:
     """What ``input_path`` holds: files to read, records already read, errors."""
     path = Path(input_path)
-    if not path.exists():
-        raise InputPathError(f"input path {display_path(path)!r} does not exist; pass a file or folder with --input")
+    check_input_path(path)
     if path.is_dir():
         yield from _plan_folder(path)
         return

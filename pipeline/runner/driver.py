@@ -46,6 +46,7 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from ..errors import OutputError
+from ..inputs.readers import check_input_path
 from ..registry import Stage, producer, stages
 from ..schemas import SCHEMAS
 from ..tables import MissingTableError, PartWriter, TableSchemaError, checked_dataset, table_path
@@ -83,6 +84,8 @@ def run(stage_names: list[str], settings: Settings, *, on_stage_start: Callable[
         raise KeyError(f"no stage selected from {stage_names!r}")
     check_settings(settings, selected[0].name)
     settings.input = Path(settings.input) if settings.input is not None else DEFAULT_INPUT
+    if selected[0].name == "clean":
+        check_input_path(settings.input)  # before the model loads
     produced: set[str] = set()
     for stage in selected:
         check_inputs(stage, settings, produced)
