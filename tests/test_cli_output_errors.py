@@ -42,6 +42,11 @@ def test_cli_out_under_a_file(tmp_path):
     _one_line_exit_6(_run(f / "out"), "is a file")
 
 
+def test_cli_out_name_too_long(tmp_path):
+    """Regression: a folder name longer than the file system allows was an OSError traceback."""
+    _one_line_exit_6(_run(tmp_path / ("o" * 300)), "File name too long", "shorter name")
+
+
 @pytest.mark.parametrize("code, words", [(errno.ENOSPC, "No space left"), (errno.EROFS, "Read-only file system")])
 def test_cli_disk_full_or_read_only_keeps_the_old_tables(tmp_path, monkeypatch, code, words):
     out = tmp_path / "out"

@@ -266,11 +266,12 @@ def _phases(summary: RunSummary, sink: Sink, t_start: float, t_batches_end: floa
 # --- --out that cannot be written: one line, exit 6 ------------------------------------
 
 _OUTPUT_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM, errno.ENOTDIR,
-                  errno.EEXIST, errno.EFBIG, errno.EISDIR}
+                  errno.EEXIST, errno.EFBIG, errno.EISDIR, errno.ENAMETOOLONG}
 _HINTS = {errno.ENOSPC: "free some space or pass another --out", errno.EDQUOT: "free some space or pass another --out",
           errno.EFBIG: "free some space or pass another --out",
           errno.ENOTDIR: "--out (or a folder above it) is a file; pass a folder",
-          errno.EEXIST: "--out (or a folder above it) is a file; pass a folder"}
+          errno.EEXIST: "--out (or a folder above it) is a file; pass a folder",
+          errno.ENAMETOOLONG: "pass a folder with a shorter name"}
 
 
 def _errno(exc: OSError) -> int | None:
