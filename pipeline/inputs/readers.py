@@ -120,13 +120,13 @@ def iter_inputs(input_path: Path | str, *, max_chars: int = DEFAULT_MAX_CHARS) -
 
 def input_path_exists(path: Path) -> bool:
     """``path.exists()``, or an ``InputPathError`` for a name the system cannot look
-    up at all (longer than a file name may be, or holding a NUL character): Python
-    raises ``OSError`` or ``ValueError`` there, which would end a run with a traceback
-    (a text passed where a path is expected, for one)."""
+    up at all (longer than a file name may be): ``Path.exists`` raises ``OSError``
+    there, which would end a run with a traceback (a text passed where a path is
+    expected, for one)."""
     try:
         return path.exists()
-    except (OSError, ValueError) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
         raise InputPathError(f"input path {display_path(path)[:200]!r} cannot be a file or folder ({reason}); "
                              f"pass a file or folder with --input") from None
 
