@@ -152,7 +152,7 @@ def join_hyphenated(doc: Doc, spans: list[Cand]) -> list[Cand]:
         while e + 1 < len(doc) and doc[e].text == "-" and _joined(doc[e - 1], doc[e]) and _joined(doc[e], doc[e + 1]) \
                 and doc[e + 1].is_title and doc[e + 1].is_alpha:
             e += 2
-        if any(later.start < e < later.end for later in spans[k + 1:]):
+        if e > c.end and any(later.start < e < later.end for later in spans[k + 1:]):
             # the other half starts a longer span ("World Cross-Country Championships"):
             # that span keeps its words, this one stays as tagged
             e = c.end
