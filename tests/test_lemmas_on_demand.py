@@ -25,6 +25,23 @@ def test_lemmas_ensure_equals_pipe(nlp, text):
     assert [t.lemma_ for t in lazy] == [t.lemma_ for t in full]
 
 
+def test_lemmas_cache_stays_bounded_and_lemmas_stay_the_same(nlp, monkeypatch):
+    """The per-process cache is cleared before it would pass ``_CACHE_MAX`` keys
+    (memory must not grow with the corpus' vocabulary); the lemmas do not change."""
+    from pipeline.nlp import lemmas
+
+    def lemmatize_all() -> list[list[str]]:
+        return [[t.lemma_ for t in ensure_lemmas(nlp(text, disable=["lemmatizer"]))] for text in TEXTS[:3]]
+
+    monkeypatch.setattr(lemmas, "_CACHE", {})
+    unbounded = lemmatize_all()
+    total = len(lemmas._CACHE)
+    monkeypatch.setattr(lemmas, "_CACHE", {})
+    monkeypatch.setattr(lemmas, "_CACHE_MAX", total - 1)
+    assert lemmatize_all() == unbounded == [[t.lemma_ for t in nlp(text)] for text in TEXTS[:3]]
+    assert 0 < len(lemmas._CACHE) <= total - 1
+
+
 def test_lemmas_lemma_of_token_without_lemma(nlp):
     doc = nlp("The talks were postponed.", disable=["lemmatizer"])
     assert doc[1].lemma == 0  # ("were" got its lemma from the attribute_ruler)
