@@ -278,8 +278,14 @@ def canonical_names(entities: pd.DataFrame, corpus: bool = True) -> pd.Series:
     # doc -> first-word key / last-word key -> the document's full names
     first_in_doc: dict[str, dict[str, set[str]]] = {}
     last_in_doc: dict[str, dict[str, set[str]]] = {}
+    # For first names (person_target; the corpus pass only): how the corpus uses a
+    # one-word name alone where its document gives a full name with that word: in how
+    # many documents as the surname ("Mr Howard" beside "Michael Howard"), in how many
+    # as the first name ("John" beside "John Yapp").
+    as_surname: Counter = Counter()
+    as_first: Counter = Counter()
     for d, idx in by_doc.items():
-        # a "P" node is a PERSON mention's (node_of)
+        # a "P" node is a PERSON mention's (node_of), its key the mention's
         fulls = [surfaces[i] for i in idx if nodes[i][0] == "P" and _is_full_name(surfaces[i])]
         firsts: dict[str, set[str]] = defaultdict(set)
         lasts: dict[str, set[str]] = defaultdict(set)
@@ -289,33 +295,30 @@ def canonical_names(entities: pd.DataFrame, corpus: bool = True) -> pd.Series:
             firsts[key(words[0])].add(f)
             lasts[key(words[-1])].add(f)
         first_in_doc[d], last_in_doc[d] = firsts, lasts
+        if corpus:
+            for w in {nodes[i][1] for i in idx if nodes[i][0] == "P" and " " not in surfaces[i]}:
+                if w in lasts:
+                    as_surname[w] += 1
+                elif w in firsts:
+                    as_first[w] += 1
 
-    # For first names (person_target; the corpus pass only):
-    # - one-word names the corpus tags as something else more often than as a person
-    #   ("Mac", "Yahoo", "Wembley") are no first names;
-    # - how the corpus uses a one-word name alone where its document gives a full name with
-    #   that word: in how many documents as the surname ("Mr Howard" beside "Michael
-    #   Howard"), in how many as the first name ("John" beside "John Yapp").
+    # one-word names the corpus tags as something else more often than as a person
+    # ("Mac", "Yahoo", "Wembley") are no first names (the corpus pass only)
     not_person: set[str] = set()
-    as_surname: Counter = Counter()
-    as_first: Counter = Counter()
     if corpus:
         tagged: Counter = Counter()
         for (s, lab), n in Counter(zip(surfaces, labels)).items():
             if lab in NAME_LABELS and " " not in s:
                 tagged[key(s), lab == "PERSON"] += n
         not_person = {k for (k, person), n in tagged.items() if not person and n > tagged[k, True]}
-        for d, idx in by_doc.items():
-            for w in {key(surfaces[i]) for i in idx if nodes[i][0] == "P" and " " not in surfaces[i]}:
-                if w in last_in_doc[d]:
-                    as_surname[w] += 1
-                elif w in first_in_doc[d]:
-                    as_first[w] += 1
+
+    def one_name(names) -> str | None:
+        """The name of ``names`` when they all have one key (one person), else None."""
+        return next(iter(names)) if len({key(f) for f in names}) == 1 else None
 
     def only_full_with_first(d: str, first: str) -> str | None:
         """The one full name (one key) of document ``d`` whose first word is ``first``."""
-        got = first_in_doc[d].get(first, ())
-        return next(iter(got)) if len({key(f) for f in got}) == 1 else None
+        return one_name(first_in_doc[d].get(first, ()))
 
     def corpus_choice(names: set[str] | None, last: str) -> str | None:
         """The full name the corpus gives for a surname, among ``names`` (None: all):
@@ -341,16 +344,16 @@ def canonical_names(entities: pd.DataFrame, corpus: bool = True) -> pd.Series:
             # "Baroness Boothroyd" in an article that also says "Betty Boothroyd": the
             # fullest name it gives; known only by the title, the title stays
             last = key(words[1])
-            local = {f for f in last_in_doc[d].get(last, ()) if f.split()[0].lower() not in peer_titles()}
-            return next(iter(local)) if len({key(f) for f in local}) == 1 else None
+            return one_name({f for f in last_in_doc[d].get(last, ()) if f.split()[0].lower() not in peer_titles()})
         if len(words) == 1 and _KNIGHTED.match(text):
             # "Sir Edward": a knight is called by his first name (BBC politics)
             return only_full_with_first(d, key(words[0]))
         if len(words) == 1 and not _is_initialled(s):
             last = key(words[0])
             local = last_in_doc[d].get(last, set())
-            if len({key(f) for f in local}) == 1:
-                return next(iter(local))
+            hit = one_name(local)
+            if hit is not None:
+                return hit
             if local:
                 # two persons of this document share the surname: the one the corpus
                 # knows far better ("Mr Howard" beside "John Howard" is Michael Howard)
