@@ -20,7 +20,7 @@ from typing import Iterable, Union
 import pandas as pd
 
 from .errors import InputError
-from .inputs.readers import DEFAULT_MAX_CHARS, RECORD_COLUMNS, input_path_exists
+from .inputs.readers import DEFAULT_MAX_CHARS, RECORD_COLUMNS
 from .nlp.loader import DEFAULT_MODEL
 from .registry import stage_names
 from .runner import Settings, run
@@ -100,8 +100,8 @@ def _as_input(data: Data, tmp_dir: Path) -> tuple[Path, bool]:
     if isinstance(data, (str, Path)):
         path = Path(data)
         try:
-            exists = input_path_exists(path)
-        except InputError:  # no possible file name, most likely a text: the hint below
+            exists = path.exists()
+        except OSError:  # no possible file name (too long), most likely a text: the hint below
             exists = False
         if not exists:
             hint = "; to extract from one text, pass a list: extract([text])" if isinstance(data, str) else ""

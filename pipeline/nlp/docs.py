@@ -39,7 +39,7 @@ def in_sorted(values: np.ndarray, ids: np.ndarray) -> np.ndarray:
 def lower_positions(doc: Doc, ids: np.ndarray) -> list[int]:
     """The indices of ``doc``'s tokens whose lower-case form is one of ``ids``
     (``sorted_ids``), in order: one array test instead of a Token per word."""
-    return np.flatnonzero(in_sorted(doc.to_array([LOWER]).reshape(-1), ids)).tolist()
+    return np.flatnonzero(in_sorted(doc.to_array(LOWER), ids)).tolist()
 
 
 def text_hash(text: str) -> str:

@@ -67,7 +67,7 @@ class TokenPatterns:
 
     def __init__(self) -> None:
         self._patterns: list[tuple[int, tuple[Step, ...]]] = []  # (the name's number, steps)
-        self._names: list[str] = []  # in the order first added
+        self._names: dict[str, int] = {}  # name -> its number, in the order first added
         self._columns: list[tuple[int, ...]] = []  # the columns each pattern reads
         # what each pattern needs somewhere in the Doc: the tests of its tokens that
         # must be there ("?" and "*" ones need not); a Doc without one of them is not
@@ -87,9 +87,7 @@ class TokenPatterns:
             col, ids = steps[0][0][0]
             for i in ids:
                 self._by_key.setdefault(col, {}).setdefault(i, []).append(len(self._patterns))
-            if name not in self._names:
-                self._names.append(name)
-            self._patterns.append((self._names.index(name), steps))
+            self._patterns.append((self._names.setdefault(name, len(self._names)), steps))
             self._columns.append(tuple({c for tests, _ in steps for c, _ in tests}))
             self._needs.append(tuple(test for tests, op in steps if op is None for test in tests))
         need: dict[int, set[int]] = {}
@@ -125,9 +123,11 @@ class TokenPatterns:
                     for c in self._columns[k]:
                         if cols[c] is None:
                             cols[c] = arr[:, c].tolist()
-                    if all(cols[c][start] in allowed for c, allowed in steps[0][0]):
+                    # (its first test holds: the pattern was looked up by it)
+                    if all(cols[c][start] in allowed for c, allowed in steps[0][0][1:]):
                         found.update((start, name, end) for end in _ends(steps, start, n, cols))
-        return [(self._names[name], start, end) for start, name, end in sorted(found)]
+        names = list(self._names)
+        return [(names[name], start, end) for start, name, end in sorted(found)]
 
 
 def _ends(steps: tuple[Step, ...], start: int, n: int, cols: list) -> set[int]:

@@ -64,7 +64,10 @@ from .store import TableStore, tables_in
 
 
 def check_inputs(stage: Stage, settings: Settings, produced: set[str]) -> None:
-    """Fail fast, before any work, when an upstream table is missing."""
+    """Fail fast, before any work (the model loads after), when the input or an
+    upstream table is missing."""
+    if stage.name == "clean":
+        check_input_path(settings.input)  # the stage that reads --input
     for name in stage.inputs:
         if name not in produced and not table_path(settings.out, name).exists():
             raise MissingTableError(
@@ -84,8 +87,6 @@ def run(stage_names: list[str], settings: Settings, *, on_stage_start: Callable[
         raise KeyError(f"no stage selected from {stage_names!r}")
     check_settings(settings, selected[0].name)
     settings.input = Path(settings.input) if settings.input is not None else DEFAULT_INPUT
-    if selected[0].name == "clean":
-        check_input_path(settings.input)  # before the model loads
     produced: set[str] = set()
     for stage in selected:
         check_inputs(stage, settings, produced)

@@ -161,7 +161,8 @@ def _dense_stretches(text: str, chars: _Characters) -> list[tuple[int, int]]:
     step = WINDOW // 2
     starts = np.arange(0, max(len(text) - step, 1), step)
     ends = np.minimum(starts + WINDOW, len(text))
-    dense = (ends - starts >= step) & (chars.tokens(starts, ends) > MAX_DENSITY * (ends - starts))
+    # (every window is at least ``step`` long: each starts before len(text) - step)
+    dense = chars.tokens(starts, ends) > MAX_DENSITY * (ends - starts)
     merged: list[list[int]] = []
     for start, end in zip(starts[dense].tolist(), ends[dense].tolist()):
         if merged and start <= merged[-1][1]:
