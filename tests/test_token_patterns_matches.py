@@ -5,11 +5,11 @@ from __future__ import annotations
 import random
 
 import pytest
-import spacy
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
 from pipeline.nlp.token_patterns import TokenPatterns
+from tests.frozen_parse import VOCAB  # English lexical attributes (LOWER)
 
 ADV_STAR = {"POS": {"IN": ["ADV", "PART"]}, "OP": "*"}
 VERB = {"POS": {"IN": ["VERB", "AUX"]}}
@@ -46,7 +46,6 @@ CASES = [
 ]
 
 
-VOCAB = spacy.blank("en").vocab  # English lexical attributes (LOWER)
 
 
 def _doc(words: str, annotations) -> Doc:

@@ -183,7 +183,7 @@ def described(span: Span | None, ents: _DocEntities) -> list[str]:
     """Entities the content ``span`` names by a description ("our organization" -> OSCE)."""
     if span is None:
         return []
-    if ents.nouns is None or span.doc is not ents.doc:  # not the parse the nouns are of
+    if ents.nouns is None or span.doc is not ents.doc:  # a span of another parse (another caller): every token
         tokens = iter(span)
     else:
         nouns, doc = ents.nouns, span.doc
@@ -338,10 +338,10 @@ def annotate_claims(claims: pd.DataFrame, quotes: pd.DataFrame, entities: pd.Dat
             kind_of = {q_speaker[k]: q_kind[k] for k in rows}
             text = texts.get(doc_id, "")
             breaks = [m.start() for m in _LINE_BREAK.finditer(text)]  # paragraph of a position: bisect
-            cache[doc_id] = (by_id, kind_of, _DocEntities(mentions.get(doc_id, []), docs.get(doc_id)), text, breaks)
-        by_id, kind_of, ents, text, breaks = cache[doc_id]
+            doc = docs.get(doc_id)
+            cache[doc_id] = (by_id, kind_of, _DocEntities(mentions.get(doc_id, []), doc), text, breaks, doc)
+        by_id, kind_of, ents, text, breaks, doc = cache[doc_id]
         quote = by_id.get(int(quote_id)) if pd.notna(quote_id) else None
-        doc = docs.get(doc_id)
         a, b = content_of(doc, text, start, end, quote[:2] if quote else None)
         c0s.append(a)
         c1s.append(b)

@@ -73,9 +73,14 @@ class ClaimModelError(ModelError):
     """The exported claim model is missing or malformed."""
 
 
+def words(text: str) -> list[str]:
+    """scikit-learn's default word tokens, lowercased."""
+    return _TOKEN_RE.findall(text.lower())
+
+
 def word_ngrams(text: str, ngram_range: tuple[int, int]) -> list[str]:
     """scikit-learn ``analyzer='word'`` with the default token pattern, lowercased."""
-    return tag_ngrams(_TOKEN_RE.findall(text.lower()), ngram_range)
+    return tag_ngrams(words(text), ngram_range)
 
 
 def char_wb_ngrams(text: str, ngram_range: tuple[int, int]) -> list[str]:
@@ -271,7 +276,7 @@ class ClaimModel:
     def _columns(self, v: _Vectorizer, texts: Sequence) -> tuple[np.ndarray, np.ndarray]:
         """(text, column) of all texts' in-vocabulary n-grams, with repeats."""
         if v.codes is not None:
-            return v.codes.rows_and_columns([_TOKEN_RE.findall(t.lower()) for t in texts]
+            return v.codes.rows_and_columns([words(t) for t in texts]
                                             if v.analyzer == "word" else texts)
         get = v.lookup.get
         flat: list[int] = []
