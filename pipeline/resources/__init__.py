@@ -43,7 +43,7 @@ def word_set(name: str, lower: bool = True) -> frozenset[str]:
 
 
 #: What an entry of ``titles.txt`` can be (see the file's header).
-TITLE_KINDS = frozenset({"office", "courtesy", "word", "org", "male", "female", "peer", "royal", "postnominal"})
+TITLE_KINDS = frozenset({"office", "courtesy", "word", "org", "male", "female", "peer", "royal", "postnominal", "surname"})
 
 
 @lru_cache(maxsize=None)

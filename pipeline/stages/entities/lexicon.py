@@ -225,6 +225,10 @@ def propagate_persons(doc: Doc, spans: list[Cand], text: str) -> list[Cand]:
     full or surname only ("..., Igor Sekreta said." after "Deputy Minister Igor
     Sekreta"; "Sekreta remarked"), and where the model gave such a name another
     label. Fills gaps and changes labels; never moves a span."""
+    titled = _titled_surnames(text)
+    if titled:
+        spans = [Cand(c.start, c.end, "PERSON", c.strong) if _titled_full_name(doc, c, text, titled) else c
+                 for c in spans]
     names: set[str] = set()  # full names and their surnames, spread to untagged words
     surnames: set[str] = set()  # surnames that relabel a span the model found
     for c in spans:
@@ -296,6 +300,33 @@ def _names_a_person(doc: Doc, c: Cand, text: str, names: set[str], surnames: set
     if name in surnames:
         return True
     return c.label in ("ORG", "GPE", "NORP", "FAC") and not c.strong and not name.isupper()  # name in names
+
+
+@lru_cache(maxsize=1)
+def _surname_title_re() -> re.Pattern:
+    """A ``surname`` title of ``titles.txt`` and the one capitalised word after it, not
+    followed by another ("Mr Cable said"; not "Dr Rowan Williams")."""
+    alts = "|".join(re.escape(t) for t in sorted(title_entries("surname"), key=len, reverse=True))
+    return re.compile(rf"(?<![\w.])(?:{alts}) ([A-Z][\w'’-]*)(?![\w'’-]| +[A-Z])")
+
+
+def _titled_surnames(text: str) -> set[str]:
+    """The words the document writes after "Mr", "Ms", "Dr" ...: persons' surnames."""
+    return {re.sub(r"['’]s$", "", w) for w in _surname_title_re().findall(text)}
+
+
+def _titled_full_name(doc: Doc, c: Cand, text: str, titled: set[str]) -> bool:
+    """The model's span ``c`` (another label than PERSON) is a person's full name: two or
+    three plain name words ending in a surname the document writes after a courtesy title
+    ("Vince Cable" ORG, then "Mr Cable"; BBC, 2,225 articles: 32 mentions of 21 persons,
+    among them "Carly Fiorina", "Bernie Ebbers", "Nicola Sturgeon", all tagged ORG, and
+    every "he said" after them left without a speaker)."""
+    if c.label not in _SURNAME_MISLABELS or c.strong or not 2 <= c.end - c.start <= 3:
+        return False
+    name = _cand_text(doc, c, text)
+    words = name.split()
+    return len(words) == c.end - c.start and words[-1] in titled and alias_kind(name) is None \
+        and all(_plain_name_word(w) for w in words)
 
 
 def parties_as_organisations(doc: Doc, spans: list[Cand], text: str) -> list[Cand]:
