@@ -70,7 +70,8 @@ EXPECTED = {
     # ... past a title before the name (the speaker was `Sen.`)
     "headline_title_colon": [(D, "The system is rigged.", "Bernie Sanders", ":")],
     # a title word (`named`, `so-called`) in the sentence before does not make a quote a title
-    "named_then_quote": [(D, "He truly cares about the American people,", None, "said")],
+    # (and "she" is the woman the sentence before names: the person named last)
+    "named_then_quote": [(D, "He truly cares about the American people,", "Caroline", "said")],
     # an utterance a speech verb and a comma introduce is speech, one word or Title Case
     # (the show's name right after `told`, no comma, stays a name: "told_show")
     "said_comma_no": [(D, "No.", "Clinton", "said")],

@@ -111,3 +111,31 @@ def test_speakers_gender_from_honorifics_only():
     res.history = [(0, "Patti LaBelle", "PERSON"), (40, "Tom Clarke", "PERSON")]
     assert res._recent(end, True, gender="f") == ("Patti LaBelle", "PERSON")
     assert res._recent(end, True) == ("Tom Clarke", "PERSON")               # no pronoun gender: most recent
+
+
+@pytest.mark.parametrize(("text", "persons", "pronoun", "speaker"), [
+    # BBC tech/305: the person is the subject of a clause inside another, never a main
+    # subject; "He" is still that person
+    ('It is true but Reidar Wasenius , a manager , was adamant . He said : " Yes . "',
+     ["Reidar Wasenius"], "He", "Reidar Wasenius"),
+    # the person named last, outside quotation marks
+    ('Tom Clarke met Bill Conti . Later " Jim Smith is here , " he said .',
+     ["Tom Clarke", "Bill Conti", "Jim Smith"], "he", "Bill Conti"),
+    # not a man for "she" (an honorific says so), nor anyone when nobody is named
+    ('The report by Mr. Clarke is out . She said : " Yes . "', ["Clarke"], "She", None),
+    ('The report is out . He said : " Yes . "', [], "He", None),
+])
+def test_speakers_pronoun_falls_back_to_the_person_named_last(text, persons, pronoun, speaker):
+    from spacy.tokens import Doc
+
+    from tests.frozen_parse import VOCAB
+
+    words = text.split()
+    doc = Doc(VOCAB, words=words, pos=["PRON" if w == pronoun else "PROPN" if w[:1].isupper() else "NOUN"
+                                       for w in words])
+    t = doc.text
+    rows = [EntityRow(t.index(p), t.index(p) + len(p), "PERSON", p) for p in persons]
+    quoted = [(t.index('"') + 1, t.rindex('"'))]
+    res = SpeakerResolver(doc, rows, quoted)
+    head = next(tok for tok in doc if tok.text == pronoun)
+    assert res.resolve(head, (head.idx, head.idx + len(head))).name == speaker

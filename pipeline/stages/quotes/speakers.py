@@ -20,7 +20,8 @@ rules, applied in document order (each tested in
 3. **Pronoun**: ``he``/``she``: the most recent person (or unnamed single
    source: "A spokesman said ... he added") that was a speaker or the subject of
    a main clause before the mention, outside quotation marks, skipping one whose
-   honorific contradicts the pronoun; ``it``: the most recent organisation or
+   honorific contradicts the pronoun; failing that, the person named last before
+   it outside quotation marks; ``it``: the most recent organisation or
    document; ``they``: the most recent organisation or group.
 4. **Description** (``the deputy minister``, ``the Belarusian diplomat``,
    ``our correspondent``): a definite noun phrase headed by a role word
@@ -251,6 +252,26 @@ class SpeakerResolver:
                 return name, label
         return None
 
+    def _last_person_named(self, pos: int, gender: str) -> tuple[str, str] | None:
+        """The person named last before ``pos``, outside quotation marks, whose honorific
+        does not contradict ``gender``: the antecedent of a "he"/"she" when no speaker or
+        main-clause subject before it is a person. The parse hides many: "... but Reidar
+        Wasenius, a senior project manager at Nokia, was adamant that ... He said:" (a
+        subject inside a clause), "Mr Curry records, hosts, edits ..." (no subject at all).
+        BBC, 2,225 articles: 48 of the 55 "he"/"she" sources (of 4,320) that had no speaker
+        get one; read by hand, 38 are right and 10 wrong (the one meant was no PERSON
+        entity: "Baros", tagged otherwise; "The Brazilian")."""
+        k = bisect.bisect_left(self._ent_starts, pos) - 1
+        while k >= 0:
+            e = self.entities[k]
+            k -= 1
+            if e.label != PERSON or self.inside_quote(e.start):
+                continue
+            name = self.canonical(e)
+            if self.gender.get(name, gender) == gender:
+                return name, PERSON
+        return None
+
     def _genders(self, persons: list[tuple[EntityRow, str]]) -> dict[str, str]:
         """Gender of a person known from an honorific before one of their mentions
         (``Mr. Clarke``, ``Ms. LaBelle``): the only evidence used, so unknown is the default.
@@ -271,6 +292,8 @@ class SpeakerResolver:
             if low in PRONOUN_LABELS:
                 gender = "f" if low in ("she", "her") else "m" if low in ("he", "him") else None
                 hit = self._recent(pos, want_person=gender is not None, gender=gender, labels=PRONOUN_LABELS[low])
+                if hit is None and gender is not None:
+                    hit = self._last_person_named(pos, gender)
                 return hit if hit else (None, None)
             return None, None
         back = _refers_back(head)
