@@ -71,6 +71,12 @@ EXPECTED = {
     "headline_title_colon": [(D, "The system is rigged.", "Bernie Sanders", ":")],
     # a title word (`named`, `so-called`) in the sentence before does not make a quote a title
     # (and "she" is the woman the sentence before names: the person named last)
+    # BBC: a name the tagger made a modal verb (and the NER a DATE) before the cue, or an
+    # adverb after it, still speaks; "May" is the Brian May named before
+    "may_wrote": [(I, "he expects to tour", "Brian May", "said"),
+                  (D, "The show went so incredibly well from our point of view,", "Brian May", "wrote")],
+    "admitted_kiely": [(D, "To take the lead and then to get penned back, it feels a little bit like a defeat,",
+                        "Dean Kiely", "admitted")],
     "named_then_quote": [(D, "He truly cares about the American people,", "Caroline", "said")],
     # an utterance a speech verb and a comma introduce is speech, one word or Title Case
     # (the show's name right after `told`, no comma, stays a name: "told_show")
@@ -465,3 +471,20 @@ def test_quotes_attribution_one_quote_per_content(atts, kept):
     from pipeline.stages.quotes.attribution import _one_per_content
 
     assert [a.how for a in _one_per_content(atts)] == kept
+
+
+@pytest.mark.parametrize(("word", "pos", "ent", "is_name"), [
+    ("May", "AUX", "B-DATE", True),       # `"...," May wrote` (BBC)
+    ("Kiely", "ADV", "B-PERSON", True),   # `admitted Kiely` (BBC)
+    ("It", "PRON", "O", False),           # `"...," It said`: a pronoun
+    ("Police", "NOUN", "O", False),       # a noun, even capitalised
+    ("The", "DET", "O", False),
+    ("Minister", "ADJ", "O", False),      # a title word
+    ("may", "AUX", "O", False),           # lower case
+    ("Smith", "PROPN", "B-PERSON", False),  # a proper noun takes the ordinary rules
+])
+def test_quotes_named_mistagged_name(word, pos, ent, is_name):
+    from pipeline.stages.quotes.named import mistagged_name
+
+    doc = frozen_doc([(word, False, 0, "ROOT", pos, "NNP", word.lower(), ent)])
+    assert mistagged_name(doc[0]) is is_name

@@ -55,7 +55,7 @@ from .cues import (VERB_POS, CueLexicon, attribution_lexicon, cue_extent, is_cue
 from .framing import SCARE_MAX_WORDS, ends_headline, headline_name, n_words, names_a_title, title_like
 from .indirect import indirect_attributions
 from .marks import QuotedSpan, scan_quotes
-from .named import after_apposition, name_after_cue, name_before_cue, person_end
+from .named import after_apposition, mistagged_name, name_after_cue, name_before_cue, person_end
 from .records import Attribution, DocIndex, DocQuotes, is_dash
 from .sources import NOT_SOURCES
 
@@ -88,6 +88,8 @@ def _find_after_cue(ix: DocIndex, first: int, last: int, lex: CueLexicon, strict
                 return tok, subj
             if strict:
                 return None
+        elif strict and i == first and i < last and mistagged_name(tok) and is_cue(doc[i + 1], lex):
+            continue  # `"...," May wrote`: a name the tagger made a verb (name_before_cue)
         elif strict and (tok.pos_ in VERB_POS or i - first > 14):
             if open_ended and tok.pos_ == "VERB" and not is_negated(tok):
                 # its subject stands between the mark and the verb: a participle whose

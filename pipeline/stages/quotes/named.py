@@ -58,8 +58,12 @@ def name_before_cue(ix: DocIndex, first: int, cue: int):
     k = first
     while k < cue and doc[k].is_space:
         k += 1
-    if k >= cue or doc[k].pos_ != "PROPN" or not doc[k].text[:1].isupper():
+    if k >= cue or not doc[k].text[:1].isupper():
         return None
+    if doc[k].pos_ != "PROPN":
+        # one capitalised word right before the cue, tagged as no name at all: `"...,"
+        # May wrote` (AUX, and DATE), BBC; a pronoun, determiner or noun is not one
+        return doc[k] if k + 1 == cue and mistagged_name(doc[k]) else None
     end = k
     while end + 1 < cue and doc[end + 1].pos_ == "PROPN" and doc[end + 1].text[:1].isupper():
         end += 1
@@ -77,7 +81,16 @@ def name_after_cue(ix: DocIndex, cue: int):
     that the parser made the subject of what follows (PolNeAR train)."""
     doc = ix.doc
     k = cue + 1
-    if k >= len(doc) or doc[k].ent_type_ != "PERSON" or doc[k].pos_ != "PROPN" or ix.in_quote[k] != -1:
-        return None
+    if k >= len(doc) or doc[k].ent_type_ != "PERSON" or ix.in_quote[k] != -1 \
+            or not (doc[k].pos_ == "PROPN" or mistagged_name(doc[k])):
+        return None  # (`admitted Kiely.`: a PERSON the tagger made an adverb, BBC)
     k = person_end(doc, k)
     return doc[k] if k + 1 >= len(doc) or doc[k + 1].is_punct else None
+
+
+def mistagged_name(tok) -> bool:
+    """A capitalised word the tagger took for something other than a proper noun, where
+    the place next to a cue says it is a name: never a pronoun, determiner or noun
+    ("It said", "Police said"), nor a title word."""
+    return tok.is_title and tok.is_alpha and tok.pos_ in ("AUX", "ADV", "ADJ", "VERB", "ADP") \
+        and tok.lower_ not in title_words() and tok.ent_type_ in ("PERSON", "ORG", "DATE", "")

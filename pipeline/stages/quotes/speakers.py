@@ -485,7 +485,9 @@ class SpeakerResolver:
         place of a dateline ("Washington (AFP) – Democrat Hillary Clinton has ...":
         docs/guidelines.md §4.5, a dateline place never speaks)."""
         if head.ent_type_ in NOT_SOURCES:
-            return True
+            # unless it is the surname of a person named in full: `"...," May wrote` after
+            # "Brian May" (the model's DATE, BBC)
+            return not head.text[:1].isupper() or self.names.full_name(head.text) is None
         e = self.entity_at(head.idx)
         if e is None or e.label not in ("GPE", "LOC"):
             return False
