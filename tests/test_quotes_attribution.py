@@ -77,6 +77,10 @@ EXPECTED = {
                   (D, "The show went so incredibly well from our point of view,", "Brian May", "wrote")],
     "admitted_kiely": [(D, "To take the lead and then to get penned back, it feels a little bit like a defeat,",
                         "Dean Kiely", "admitted")],
+    # BBC: a clause and a colon introduce the quote even where the parser made the quoted
+    # verb the sentence's root; a subject that cannot speak introduces nobody
+    "colon_after_clause": [(D, "I think if they see real HD, there is such a remarkable difference.", "Dean", ":")],
+    "colon_after_clause_no_speaker": [(D, "We have no money to pay the staff this month at all.", None, None)],
     "named_then_quote": [(D, "He truly cares about the American people,", "Caroline", "said")],
     # an utterance a speech verb and a comma introduce is speech, one word or Title Case
     # (the show's name right after `told`, no comma, stays a name: "told_show")

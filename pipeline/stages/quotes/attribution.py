@@ -143,6 +143,13 @@ def _find_before_cue(ix: DocIndex, first: int, last: int, lex: CueLexicon):
     if k >= first and doc[k].text == ":":
         root = doc[k].sent.root
         subj = subject_of(root) if root.i < k else None
+        if subj is None and root.i > k and doc[k].head.i < k and doc[k].head.pos_ in VERB_POS:
+            # `Mr Dean is confident: "I think ..."`: the parser made the quoted verb the
+            # root and the clause before the colon its complement (BBC); that clause's
+            # subject introduces the quote when it can speak
+            root = doc[k].head
+            subj = subject_of(root)
+            subj = subj if subj is not None and speaker_like(subj) else None
         if subj is not None and ix.in_quote[subj.i] == -1 and subj.i >= first:
             return "colon", (root, subj)
         # `Kasich: 'We Are Going To ...'`, `More from Blumenthal and Cohen: "..."`:
