@@ -81,6 +81,8 @@ EXPECTED = {
     # verb the sentence's root; a subject that cannot speak introduces nobody
     "colon_after_clause": [(D, "I think if they see real HD, there is such a remarkable difference.", "Dean", ":")],
     "colon_after_clause_no_speaker": [(D, "We have no money to pay the staff this month at all.", None, None)],
+    # BBC: "One of the men, David Redvers, 34, ..., said": the person beside the number speaks
+    "one_of_them_named": [(I, "he and the other seven protesters would plead not guilty", "David Redvers", "said")],
     "named_then_quote": [(D, "He truly cares about the American people,", "Caroline", "said")],
     # an utterance a speech verb and a comma introduce is speech, one word or Title Case
     # (the show's name right after `told`, no comma, stays a name: "told_show")

@@ -308,7 +308,13 @@ class SpeakerResolver:
             if back == "nationality":
                 return (self._description_text(span or np_span(head)), "NORP") if record else (None, None)
         if self._not_a_source(head):
-            return None, None  # "this financial year": a date the parse took for a subject
+            # "this financial year": a date the parse took for a subject; but "One of the
+            # men, David Redvers, 34, ..., said" is the person beside the number (BBC)
+            named = self._apposed_person(head, span) if head.ent_type_ == "CARDINAL" else None
+            if named is None:
+                return None, None
+            self._register(named, head, span, pos)
+            return named, PERSON
         e = self.entity_at(head.idx)
         if e is not None and all_titles(e.canonical):
             e = None  # "Chief Justice", "MEP" tagged as names: roles
