@@ -94,23 +94,44 @@ def test_speakers_organisation_speaker_keeps_its_canonical():
     assert res.name_of(doc[4]) == (None, None)   # "and": no entity, nothing guessed
 
 
-def test_speakers_gender_from_honorifics_only():
+def test_speakers_gender_from_honorifics_then_first_names():
     import spacy
 
-    doc = spacy.blank("en")("Ms. LaBelle sang, Will Smith watched and Mr. Clarke cheered.")
+    doc = spacy.blank("en")("Ms. LaBelle sang, Kenenisa Bekele watched and Mr. Clarke cheered.")
     t = doc.text
     rows = [EntityRow(t.index("LaBelle"), t.index("LaBelle") + 7, "PERSON", "Patti LaBelle"),
-            EntityRow(t.index("Will"), t.index("Will") + 10, "PERSON", "Will Smith"),
+            EntityRow(t.index("Kenenisa"), t.index("Kenenisa") + 15, "PERSON", "Kenenisa Bekele"),
             EntityRow(t.index("Clarke"), t.index("Clarke") + 6, "PERSON", "Tom Clarke")]
     res = SpeakerResolver(doc, rows, [])
-    assert res.gender == {"Patti LaBelle": "f", "Tom Clarke": "m"}  # no honorific, no guess
-    res.history = [(0, "Patti LaBelle", "PERSON"), (18, "Will Smith", "PERSON"), (40, "Tom Clarke", "PERSON")]
+    assert res.gender == {"Patti LaBelle": "f", "Tom Clarke": "m"}  # the honorifics
+    res.history = [(0, "Patti LaBelle", "PERSON"), (18, "Kenenisa Bekele", "PERSON"), (40, "Tom Clarke", "PERSON")]
     end = len(t)
-    assert res._recent(end, True, gender="f") == ("Will Smith", "PERSON")   # she: skips Mr. Clarke; unknown fits
+    assert res._recent(end, True, gender="f") == ("Kenenisa Bekele", "PERSON")   # she: skips Mr. Clarke; unknown fits
     assert res._recent(end, True, gender="m") == ("Tom Clarke", "PERSON")
     res.history = [(0, "Patti LaBelle", "PERSON"), (40, "Tom Clarke", "PERSON")]
     assert res._recent(end, True, gender="f") == ("Patti LaBelle", "PERSON")
     assert res._recent(end, True) == ("Tom Clarke", "PERSON")               # no pronoun gender: most recent
+    # a first name that says the other gender is skipped too ("Carly Fiorina ... she said"
+    # is not Ted Cruz, PolNeAR train)
+    res.history = [(0, "Carly Fiorina", "PERSON"), (18, "Ted Cruz", "PERSON")]
+    assert res._recent(end, True, gender="f") == ("Carly Fiorina", "PERSON")
+    assert res._recent(end, True, gender="m") == ("Ted Cruz", "PERSON")
+
+
+@pytest.mark.parametrize(("name", "gender"), [
+    ("Carly Fiorina", "f"), ("Ted Cruz", "m"), ("Tom Clarke", "m"),
+    ("Patti LaBelle", "f"),     # the honorific says so (and the name agrees)
+    ("Jamie Costin", None),     # a name given to both (US census)
+    ("Andrea Pirlo", None),     # female in the census, male in Italy: left out
+    ("Kenenisa Bekele", None),  # not in the list
+    ("Fiorina", None),          # a surname alone says nothing
+])
+def test_speakers_gender_of(name, gender):
+    import spacy
+
+    doc = spacy.blank("en")("Ms. LaBelle sang.")
+    res = SpeakerResolver(doc, [EntityRow(4, 11, "PERSON", "Patti LaBelle")], [])
+    assert res.gender_of(name) == gender
 
 
 @pytest.mark.parametrize(("text", "persons", "pronoun", "speaker"), [

@@ -42,6 +42,16 @@ def word_set(name: str, lower: bool = True) -> frozenset[str]:
     return frozenset(w.lower() if lower else w for w in word_list(name))
 
 
+#: What an entry of ``given_names.txt`` can be (see the file's header).
+GIVEN_NAME_KINDS = frozenset({"male", "female"})
+
+
+@lru_cache(maxsize=None)
+def given_names(kind: str) -> frozenset[str]:
+    """First names of ``resources/given_names.txt`` that say ``kind`` (male, female), lower case."""
+    return _words_of_kind("given_names", GIVEN_NAME_KINDS, kind)
+
+
 #: What an entry of ``titles.txt`` can be (see the file's header).
 TITLE_KINDS = frozenset({"office", "courtesy", "word", "org", "male", "female", "peer", "royal", "postnominal", "surname"})
 

@@ -61,7 +61,7 @@ from spacy.tokens import Doc, Token
 
 from ...nlp.docs import doc_text, lower_positions, sorted_ids
 from ...nlp.lemmas import lemma as lemma_of
-from ...resources import person_epithets, titles
+from ...resources import given_names, person_epithets, titles
 from ..entities.aliases import alias_kind, alias_of
 from ..names import PersonNames, normalise_role, org_title_words, postnominals, title_words
 from .sources import (DOCUMENT, GROUP, PERSON, SPEAKER_LABELS, UNNAMED, Source, all_titles, describe, inside, np_span,
@@ -247,7 +247,7 @@ class SpeakerResolver:
                 continue
             ok = label in labels if labels is not None else (label == PERSON) == want_person
             if ok:
-                if gender is not None and label == PERSON and self.gender.get(name, gender) != gender:
+                if gender is not None and label == PERSON and self.gender_of(name) not in (None, gender):
                     continue  # `she` never means a man introduced as "Mr. ..."
                 return name, label
         return None
@@ -268,9 +268,23 @@ class SpeakerResolver:
             if e.label != PERSON or self.inside_quote(e.start):
                 continue
             name = self.canonical(e)
-            if self.gender.get(name, gender) == gender:
+            if self.gender_of(name) in (None, gender):
                 return name, PERSON
         return None
+
+    def gender_of(self, name: str) -> str | None:
+        """"m", "f" or None: from an honorific before one of the person's mentions, else
+        from the first of two or more words of the name (``resources/given_names.txt``:
+        "Carly Fiorina" f, "Ted Cruz" m; BBC, 2,225 articles: 33 "he"/"she" sources had
+        been given a person whose first name says otherwise)."""
+        known = self.gender.get(name)
+        if known is not None:
+            return known
+        first, _, rest = name.partition(" ")
+        if not rest:
+            return None
+        low = first.lower()
+        return "m" if low in given_names("male") else "f" if low in given_names("female") else None
 
     def _genders(self, persons: list[tuple[EntityRow, str]]) -> dict[str, str]:
         """Gender of a person known from an honorific before one of their mentions
