@@ -23,11 +23,12 @@ from pathlib import Path
 OUT = Path(__file__).resolve().parents[1] / "pipeline" / "resources" / "given_names.txt"
 MIN_PERCENT = 0.005
 MIN_RATIO = 10.0
-# one sex in the US census, the other in Italy (Andrea Pirlo, Nicola Legrottaglie), the
+# one sex in the US census, the other in Britain (Ashley Cole, Hilary Benn, Lindsay Hoyle,
+# Jess, a woman's name there), Italy (Andrea Pirlo, Nicola Legrottaglie), the
 # Netherlands and Czech Republic (Jan), Catalonia (Joan), Russia (Sasha, Nikita), France
 # (Dominique, Claude, Camille) or Spanish compound names (José María); Celestine Babayaro
 # (BBC sport) is a man
-ELSEWHERE = frozenset({"ANDREA", "NICOLA", "SIMONE", "MICHELE", "DANIELE", "GABRIELE", "JAN", "JOAN", "SASHA",
+ELSEWHERE = frozenset({"ASHLEY", "HILARY", "LINDSAY", "MARIAN", "VIVIAN", "EVELYN", "JESS", "ANDREA", "NICOLA", "SIMONE", "MICHELE", "DANIELE", "GABRIELE", "JAN", "JOAN", "SASHA",
                        "NIKITA", "DOMINIQUE", "CLAUDE", "CAMILLE", "CELESTINE", "MARIA", "KARIN", "KIM", "TONI",
                        "ALEXIS", "GUADALUPE", "JESUS", "CARMEN", "MERCEDES", "ROSARIO", "CONSUELO", "DOLORES"})
 

@@ -3,7 +3,8 @@
 Each case is one or a few sentences modelled on the seeds, docs/guidelines.md §4,
 or taken from PolNeAR train (the cases after ``# --- PolNeAR train``, one per
 attribution pattern of issue 14; each names its article, and one names the BBC
-politics article it comes from; the last few are shortened from BBC articles they name), with the parse of en_core_web_sm 3.8 written
+politics article it comes from; the last few are shortened from BBC articles they name, one
+made up after them and saying so), with the parse of en_core_web_sm 3.8 written
 out token by token: (word, space after, head index, dep, pos, tag, lemma, entity
 IOB). A model upgrade cannot change what a test means.
 """

@@ -275,7 +275,10 @@ def test_ner_rules_a_name_the_document_gives_a_person_is_the_person(nlp, rules, 
     # and not where the title's word is the first of a full name ("Dr Rowan Williams")
     ("Vince Cable said so . Cable added more .", [("Vince Cable", "ORG")], "ORG"),
     ("Digby Jones said so . Sir Digby added more .", [("Digby Jones", "ORG")], "ORG"),
-    ("Rowan Williams Hall opened . Dr Rowan Williams spoke .", [("Rowan Williams Hall", "ORG")], "ORG"),
+    ("Mount Rowan opened . Dr Rowan Williams spoke .", [("Mount Rowan", "ORG")], "ORG"),
+    # a hyphenated surname is one word; a possessive after the surname still names it
+    ("Robert Kilroy-Silk quit . Mr Kilroy-Silk said so .", [("Robert Kilroy-Silk", "ORG")], "PERSON"),
+    ("Vince Cable spoke . Mr Cable's Treasury team agreed .", [("Vince Cable", "ORG")], "PERSON"),
     # nor a body the alias list knows, a place word, an acronym
     ("The Green Party said so . Ms Party is new .", [("Green Party", "ORG")], "ORG"),
     ("South Georgia is cold . Mr Georgia left .", [("South Georgia", "GPE")], "GPE"),
@@ -284,6 +287,29 @@ def test_ner_rules_a_name_the_document_gives_a_person_is_the_person(nlp, rules, 
 def test_ner_rules_a_full_name_ending_in_a_titled_surname_is_a_person(nlp, rules, text, model_ents, label):
     name = model_ents[0][0]
     assert (name, label) in run(nlp, rules, text, model_ents)
+
+
+@pytest.mark.parametrize("text, surnames", [
+    ("Mr Cable said so. Ms. Fiorina, Mrs Smith-Jones and Mr O'Neill agreed.", {"Cable", "Fiorina", "Smith-Jones", "O'Neill"}),
+    ("Mr Cable's Treasury team", {"Cable"}),          # a possessive, then a capitalised word
+    ("Dr Rowan Williams spoke", set()),               # a given name after the title
+    ("Mr Speaker ruled", set()),                      # an office, not a surname
+    ("Sir Digby agreed; Dame Kelly won", set()),      # titles before a given name
+    ("", set()),
+])
+def test_ner_rules_titled_surnames(text, surnames):
+    from pipeline.stages.entities.lexicon import _titled_surnames
+
+    assert _titled_surnames(text) == surnames
+
+
+@pytest.mark.parametrize("text, label", [("Miss World", "EVENT"), ("Dr Who", "WORK_OF_ART")])
+def test_ner_rules_a_title_and_a_word_is_no_full_name(nlp, text, label):
+    # "Miss World", "Dr Who": the surname title's word after "Miss"/"Dr" is no surname of theirs
+    from pipeline.stages.entities.lexicon import Cand, _titled_full_name
+
+    doc = make_doc(nlp, text, [(text, label)])
+    assert not _titled_full_name(doc, Cand(0, len(doc), label, False), text, {text.split()[-1]})
 
 
 @pytest.mark.parametrize("text, model_ents, expected", [

@@ -71,6 +71,7 @@ EXPECTED = {
     "headline_title_colon": [(D, "The system is rigged.", "Bernie Sanders", ":")],
     # a title word (`named`, `so-called`) in the sentence before does not make a quote a title
     # (and "she" is the woman the sentence before names: the person named last)
+    "named_then_quote": [(D, "He truly cares about the American people,", "Caroline", "said")],
     # BBC: a name the tagger made a modal verb (and the NER a DATE) before the cue, or an
     # adverb after it, still speaks; "May" is the Brian May named before
     "may_wrote": [(I, "he expects to tour", "Brian May", "said"),
@@ -83,7 +84,6 @@ EXPECTED = {
     "colon_after_clause_no_speaker": [(D, "We have no money to pay the staff this month at all.", None, None)],
     # BBC: "One of the men, David Redvers, 34, ..., said": the person beside the number speaks
     "one_of_them_named": [(I, "he and the other seven protesters would plead not guilty", "David Redvers", "said")],
-    "named_then_quote": [(D, "He truly cares about the American people,", "Caroline", "said")],
     # an utterance a speech verb and a comma introduce is speech, one word or Title Case
     # (the show's name right after `told`, no comma, stays a name: "told_show")
     "said_comma_no": [(D, "No.", "Clinton", "said")],
@@ -488,8 +488,9 @@ def test_quotes_attribution_one_quote_per_content(atts, kept):
     ("Minister", "ADJ", "O", False),      # a title word
     ("may", "AUX", "O", False),           # lower case
     ("Smith", "PROPN", "B-PERSON", False),  # a proper noun takes the ordinary rules
+    ("Later", "ADV", "O", False),         # `"...," Later said the minister`: no name
 ])
-def test_quotes_named_mistagged_name(word, pos, ent, is_name):
+def test_quotes_named_a_capitalised_word_the_tagger_took_for_no_name_beside_a_cue(word, pos, ent, is_name):
     from pipeline.stages.quotes.named import mistagged_name
 
     doc = frozen_doc([(word, False, 0, "ROOT", pos, "NNP", word.lower(), ent)])

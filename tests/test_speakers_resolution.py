@@ -160,3 +160,23 @@ def test_speakers_pronoun_falls_back_to_the_person_named_last(text, persons, pro
     res = SpeakerResolver(doc, rows, quoted)
     head = next(tok for tok in doc if tok.text == pronoun)
     assert res.resolve(head, (head.idx, head.idx + len(head))).name == speaker
+
+
+@pytest.mark.parametrize(("words", "ents", "at", "speaker"), [
+    # `"...," May wrote` after "Brian May": the DATE the NER made of the surname is the person
+    (["Brian", "May", "sang", ".", "May", "wrote", "."], ["B-PERSON", "I-PERSON", "O", "O", "B-DATE", "O", "O"], 4,
+     "Brian May"),
+    # not a date of more words ("May 5"), nor a date no one is named with
+    (["Theresa", "May", "won", ".", "May", "5", "is", "polling", "day", "."],
+     ["B-PERSON", "I-PERSON", "O", "O", "B-DATE", "I-DATE", "O", "O", "O", "O"], 4, None),
+    (["Tom", "Clarke", "sang", ".", "May", "wrote", "."], ["B-PERSON", "I-PERSON", "O", "O", "B-DATE", "O", "O"], 4,
+     None),
+])
+def test_speakers_a_date_that_is_a_persons_surname(words, ents, at, speaker):
+    from spacy.tokens import Doc
+
+    from tests.frozen_parse import VOCAB
+
+    doc = Doc(VOCAB, words=words, pos=["PROPN" if w[:1].isupper() else "VERB" for w in words], ents=ents)
+    rows = [EntityRow(e.start_char, e.end_char, e.label_, e.text) for e in doc.ents if e.label_ == "PERSON"]
+    assert SpeakerResolver(doc, rows, []).name_of(doc[at])[0] == speaker

@@ -15,6 +15,7 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from ...resources import titles as title_entries, word_list, word_set
+from ..names import title_words
 from .aliases import alias_kind
 
 
@@ -195,7 +196,7 @@ def name_occurrences(text: str, names: set[str]) -> list[tuple[int, int]]:
     return out
 
 
-#: labels the model gives a lone surname it did not take for a person
+#: labels the model gives a person's name (a lone surname, a full name) it did not take for a person
 _SURNAME_MISLABELS = frozenset({"ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT"})
 
 
@@ -224,7 +225,9 @@ def propagate_persons(doc: Doc, spans: list[Cand], text: str) -> list[Cand]:
     """A person named once in the document is a PERSON wherever the name recurs,
     full or surname only ("..., Igor Sekreta said." after "Deputy Minister Igor
     Sekreta"; "Sekreta remarked"), and where the model gave such a name another
-    label. Fills gaps and changes labels; never moves a span."""
+    label; first, a full name the model gave another label is a person's when the
+    document writes its surname after a courtesy title (``_titled_full_name``).
+    Fills gaps and changes labels; never moves a span."""
     titled = _titled_surnames(text)
     if titled:
         spans = [Cand(c.start, c.end, "PERSON", c.strong) if _titled_full_name(doc, c, text, titled) else c
@@ -304,15 +307,19 @@ def _names_a_person(doc: Doc, c: Cand, text: str, names: set[str], surnames: set
 
 @lru_cache(maxsize=1)
 def _surname_title_re() -> re.Pattern:
-    """A ``surname`` title of ``titles.txt`` and the one capitalised word after it, not
-    followed by another ("Mr Cable said"; not "Dr Rowan Williams")."""
+    """A ``surname`` title of ``titles.txt`` and the one capitalised word after it, with a
+    possessive or not followed by another ("Mr Cable said", "Mr Cable's team"; not "Dr
+    Rowan Williams")."""
     alts = "|".join(re.escape(t) for t in sorted(title_entries("surname"), key=len, reverse=True))
-    return re.compile(rf"(?<![\w.])(?:{alts}) ([A-Z][\w'’-]*)(?![\w'’-]| +[A-Z])")
+    return re.compile(rf"(?<![\w.])(?:{alts}) ([A-Z][\w-]*(?:['’][A-Z][\w-]*)?)(?:['’]s\b|(?![\w'’-]| +[A-Z]))")
 
 
 def _titled_surnames(text: str) -> set[str]:
-    """The words the document writes after "Mr", "Ms", "Dr" ...: persons' surnames."""
-    return {re.sub(r"['’]s$", "", w) for w in _surname_title_re().findall(text)}
+    """The words the document writes after "Mr", "Ms", "Dr" ...: persons' surnames (not a
+    title word: "Mr Speaker"). Read off the text, not the honorific rule's PERSON spans:
+    that rule wants a proper noun, and the tagger makes some surnames adjectives or nouns
+    ("Mr Brown", "Mr Field")."""
+    return {w for w in _surname_title_re().findall(text) if w.lower() not in title_words()}
 
 
 def _titled_full_name(doc: Doc, c: Cand, text: str, titled: set[str]) -> bool:
@@ -320,13 +327,19 @@ def _titled_full_name(doc: Doc, c: Cand, text: str, titled: set[str]) -> bool:
     three plain name words ending in a surname the document writes after a courtesy title
     ("Vince Cable" ORG, then "Mr Cable"; BBC, 2,225 articles: 32 mentions of 21 persons,
     among them "Carly Fiorina", "Bernie Ebbers", "Nicola Sturgeon", all tagged ORG, and
-    every "he said" after them left without a speaker)."""
-    if c.label not in _SURNAME_MISLABELS or c.strong or not 2 <= c.end - c.start <= 3:
+    every "he said" after them left without a speaker). Not a name that is itself a title
+    and a word ("Dr Who", "Miss World", "Mr Bean")."""
+    if c.label not in _SURNAME_MISLABELS or c.strong:
         return False
     name = _cand_text(doc, c, text)
     words = name.split()
-    return len(words) == c.end - c.start and words[-1] in titled and alias_kind(name) is None \
-        and all(_plain_name_word(w) for w in words)
+    return 2 <= len(words) <= 3 and words[-1] in titled and words[0] not in _surname_titles() \
+        and alias_kind(name) is None and all(_plain_name_word(w) for w in words)
+
+
+@lru_cache(maxsize=1)
+def _surname_titles() -> frozenset[str]:
+    return frozenset(title_entries("surname"))
 
 
 def parties_as_organisations(doc: Doc, spans: list[Cand], text: str) -> list[Cand]:

@@ -117,9 +117,11 @@ def _alias_start(doc: Doc, start: int, end: int) -> int:
     of a body's name (one or two) are back: "Liberal" + "Democrats" (NORP) is the
     "Liberal Democrats" of ``entity_aliases.txt`` (BBC, 2,225 articles: 91 mentions of
     "Liberal Democrat(s)" cut to "Democrat(s)", named so corpus-wide); ``start`` where
-    no alias is that longer name."""
-    if aliases.alias_kind(doc[start:end].text) is not None:
-        return start
+    no alias is that longer name, or the span already is one (the alias list reads past a
+    leading "the": "The" + "Green Party" would match too)."""
+    if start == 0 or not (doc[start - 1].is_title and doc[start - 1].is_alpha) \
+            or aliases.alias_kind(doc[start:end].text) is not None:
+        return start  # (the cheap test first: most spans have no capitalised word before them)
     for k in (start - 1, start - 2):
         if k < 0 or not (doc[k].is_title and doc[k].is_alpha):
             break

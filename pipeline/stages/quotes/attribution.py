@@ -96,11 +96,16 @@ def _find_after_cue(ix: DocIndex, first: int, last: int, lex: CueLexicon, strict
                 # subject it inherits from before the quote goes on with the sentence
                 # (`said the bill can be "the best of both worlds," giving states ...`)
                 subj = subject_of(tok, avoid=ix.quoted)
-                if subj is not None and ix.in_quote[subj.i] == -1 and first <= subj.i < tok.i and (
-                        subj.lower_ in ("he", "she", "they") or (speaker_like(subj) and subj.pos_ != "PRON")):
+                if subj is not None and ix.in_quote[subj.i] == -1 and first <= subj.i < tok.i and _named_or_personal(subj):
                     return tok, subj
             return None
     return None
+
+
+def _named_or_personal(subj: Token) -> bool:
+    """A subject that can speak where no cue says it does: a personal pronoun or a
+    speaker-like noun, not "it" (`It is simple: "..."`)."""
+    return subj.lower_ in ("he", "she", "they") or (speaker_like(subj) and subj.pos_ != "PRON")
 
 
 def _according(ix: DocIndex, first: int, last: int):
@@ -143,13 +148,13 @@ def _find_before_cue(ix: DocIndex, first: int, last: int, lex: CueLexicon):
     if k >= first and doc[k].text == ":":
         root = doc[k].sent.root
         subj = subject_of(root) if root.i < k else None
-        if subj is None and root.i > k and doc[k].head.i < k and doc[k].head.pos_ in VERB_POS:
+        if root.i > k and doc[k].head.i < k and doc[k].head.pos_ in VERB_POS:
             # `Mr Dean is confident: "I think ..."`: the parser made the quoted verb the
             # root and the clause before the colon its complement (BBC); that clause's
             # subject introduces the quote when it can speak
             root = doc[k].head
             subj = subject_of(root)
-            subj = subj if subj is not None and speaker_like(subj) else None
+            subj = subj if subj is not None and _named_or_personal(subj) and subj.ent_type_ not in NOT_SOURCES else None
         if subj is not None and ix.in_quote[subj.i] == -1 and subj.i >= first:
             return "colon", (root, subj)
         # `Kasich: 'We Are Going To ...'`, `More from Blumenthal and Cohen: "..."`:

@@ -90,7 +90,8 @@ def name_after_cue(ix: DocIndex, cue: int):
 
 def mistagged_name(tok) -> bool:
     """A capitalised word the tagger took for something other than a proper noun, where
-    the place next to a cue says it is a name: never a pronoun, determiner or noun
-    ("It said", "Police said"), nor a title word."""
+    the place next to a cue says it is a name: the NER's PERSON or DATE ("May", "Kiely";
+    not "Later said the minister"), never a pronoun, determiner or noun ("It said",
+    "Police said"), nor a title word."""
     return tok.is_title and tok.is_alpha and tok.pos_ in ("AUX", "ADV", "ADJ", "VERB", "ADP") \
-        and tok.lower_ not in title_words() and tok.ent_type_ in ("PERSON", "ORG", "DATE", "")
+        and tok.lower_ not in title_words() and tok.ent_type_ in ("PERSON", "DATE")

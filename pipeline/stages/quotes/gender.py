@@ -1,0 +1,44 @@
+"""A person's gender, for the speakers' "he"/"she" rule (``speakers.SpeakerResolver``):
+from a courtesy title before one of their mentions (``titles.txt`` kinds ``male`` and
+``female``: "Ms. LaBelle"), else from the first of two or more words of their name
+(``resources/given_names.txt``: "Carly Fiorina", "Ted Cruz"). Unknown is the default: a
+surname alone, a name both sexes are given ("Jamie"), a name the list lacks.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Iterable
+
+from ...resources import given_names, titles
+
+#: the kinds of ``titles.txt`` and ``given_names.txt`` that tell a gender, and its code
+GENDERS = (("male", "m"), ("female", "f"))
+
+
+@lru_cache(maxsize=None)
+def _honorifics() -> tuple[tuple[str, str], ...]:
+    """(courtesy title + space, "m" or "f") for the titles that tell a gender."""
+    return tuple((t + " ", g) for kind, g in GENDERS for t in titles(kind))
+
+
+def honorific_genders(text: str, persons: Iterable[tuple[int, str, str]]) -> dict[str, str]:
+    """Name -> "m"/"f" where a courtesy title stands before one of the person's mentions
+    (``persons``: start offset in ``text``, the mention's canonical as the entities table
+    gives it, and the name the speakers know the person by)."""
+    out: dict[str, str] = {}
+    for start, canonical, name in persons:
+        before = text[max(0, start - 6):start] + " " + canonical[:5]
+        for honorific, g in _honorifics():
+            if honorific in before:
+                out.setdefault(name, g)
+    return out
+
+
+@lru_cache(maxsize=65536)  # names recur across a corpus
+def first_name_gender(name: str) -> str | None:
+    """"m"/"f" when the first of two or more words of ``name`` is a given name that says so."""
+    first, _, rest = name.partition(" ")
+    if not rest:
+        return None
+    low = first.lower()
+    return next((g for kind, g in GENDERS if low in given_names(kind)), None)
