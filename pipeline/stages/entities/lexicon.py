@@ -228,10 +228,11 @@ def propagate_persons(doc: Doc, spans: list[Cand], text: str) -> list[Cand]:
     label; first, a full name the model gave another label is a person's when the
     document writes its surname after a courtesy title (``_titled_full_name``).
     Fills gaps and changes labels; never moves a span."""
-    titled = _titled_surnames(text)
-    if titled:
-        spans = [Cand(c.start, c.end, "PERSON", c.strong) if _titled_full_name(doc, c, text, titled) else c
-                 for c in spans]
+    if any(c.label in _SURNAME_MISLABELS and not c.strong and c.end - c.start > 1 for c in spans):
+        titled = _titled_surnames(text)  # (read only where a span could be a full name)
+        if titled:
+            spans = [Cand(c.start, c.end, "PERSON", c.strong) if _titled_full_name(doc, c, text, titled) else c
+                     for c in spans]
     names: set[str] = set()  # full names and their surnames, spread to untagged words
     surnames: set[str] = set()  # surnames that relabel a span the model found
     for c in spans:
