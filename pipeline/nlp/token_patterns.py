@@ -68,7 +68,6 @@ class TokenPatterns:
     def __init__(self) -> None:
         self._patterns: list[tuple[int, tuple[Step, ...]]] = []  # (the name's number, steps)
         self._names: dict[str, int] = {}  # name -> its number, in the order first added
-        self._columns: list[tuple[int, ...]] = []  # the columns each pattern reads
         # what each pattern needs somewhere in the Doc: the tests of its tokens that
         # must be there ("?" and "*" ones need not); a Doc without one of them is not
         # searched for that pattern at all
@@ -88,7 +87,6 @@ class TokenPatterns:
             for i in ids:
                 self._by_key.setdefault(col, {}).setdefault(i, []).append(len(self._patterns))
             self._patterns.append((self._names.setdefault(name, len(self._names)), steps))
-            self._columns.append(tuple({c for tests, _ in steps for c, _ in tests}))
             self._needs.append(tuple(test for tests, op in steps if op is None for test in tests))
         need: dict[int, set[int]] = {}
         for needs in self._needs:
@@ -112,7 +110,7 @@ class TokenPatterns:
         live = [all(not ids.isdisjoint(present[col]) for col, ids in needs) for needs in self._needs]
         if not any(live):
             return []
-        cols: list[list[int] | None] = [None] * len(ATTRS)
+        cols = [arr[:, c].tolist() for c in range(len(ATTRS))]
         found: set[tuple[int, int, int]] = set()
         for col, by_id in self._by_key.items():
             for start, key in zip(*hits[col]):
@@ -120,9 +118,6 @@ class TokenPatterns:
                     if not live[k]:
                         continue
                     name, steps = self._patterns[k]
-                    for c in self._columns[k]:
-                        if cols[c] is None:
-                            cols[c] = arr[:, c].tolist()
                     # (its first test holds: the pattern was looked up by it)
                     if all(cols[c][start] in allowed for c, allowed in steps[0][0][1:]):
                         found.update((start, name, end) for end in _ends(steps, start, n, cols))

@@ -339,8 +339,9 @@ def annotate_claims(claims: pd.DataFrame, quotes: pd.DataFrame, entities: pd.Dat
             text = texts.get(doc_id, "")
             breaks = [m.start() for m in _LINE_BREAK.finditer(text)]  # paragraph of a position: bisect
             doc = docs.get(doc_id)
-            cache[doc_id] = (by_id, kind_of, _DocEntities(mentions.get(doc_id, []), doc), text, breaks, doc)
-        by_id, kind_of, ents, text, breaks, doc = cache[doc_id]
+            cache[doc_id] = (by_id, kind_of, _DocEntities(mentions.get(doc_id, []), doc), text, breaks)
+        by_id, kind_of, ents, text, breaks = cache[doc_id]
+        doc = ents.doc
         quote = by_id.get(int(quote_id)) if pd.notna(quote_id) else None
         a, b = content_of(doc, text, start, end, quote[:2] if quote else None)
         c0s.append(a)

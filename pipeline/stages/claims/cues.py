@@ -107,6 +107,7 @@ def _words(name: str) -> list[str]:
 # with one vectorised pass per cue over the Doc's attribute arrays (``_token_cues``):
 # as spaCy Matcher patterns, a set-valued first token was tested at every token of
 # every document, which made the Matcher the slowest part of the stage.
+@lru_cache(maxsize=1)
 def _single_token_cues() -> tuple[tuple[str, str, frozenset[str], frozenset[str] | None, str | None], ...]:
     modals = word_set("claims_predictive_modals")
     future = modals & {"will", "shall", "'ll", "’ll", "wo", "would"}

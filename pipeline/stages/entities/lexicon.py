@@ -226,13 +226,13 @@ def propagate_persons(doc: Doc, spans: list[Cand], text: str) -> list[Cand]:
     full or surname only ("..., Igor Sekreta said." after "Deputy Minister Igor
     Sekreta"; "Sekreta remarked"), and where the model gave such a name another
     label; first, a full name the model gave another label is a person's when the
-    document writes its surname after a courtesy title (``_titled_full_name``).
+    document writes its surname after a courtesy title (``_full_name_surname``).
     Fills gaps and changes labels; never moves a span."""
-    if any(c.label in _SURNAME_MISLABELS and not c.strong and c.end - c.start > 1 for c in spans):
+    surnames_of = [_full_name_surname(doc, c, text) for c in spans]
+    if any(surnames_of):
         titled = _titled_surnames(text)  # (read only where a span could be a full name)
-        if titled:
-            spans = [Cand(c.start, c.end, "PERSON", c.strong) if _titled_full_name(doc, c, text, titled) else c
-                     for c in spans]
+        spans = [Cand(c.start, c.end, "PERSON", c.strong) if last in titled else c
+                 for c, last in zip(spans, surnames_of)]
     names: set[str] = set()  # full names and their surnames, spread to untagged words
     surnames: set[str] = set()  # surnames that relabel a span the model found
     for c in spans:
@@ -323,19 +323,21 @@ def _titled_surnames(text: str) -> set[str]:
     return {w for w in _surname_title_re().findall(text) if w.lower() not in title_words()}
 
 
-def _titled_full_name(doc: Doc, c: Cand, text: str, titled: set[str]) -> bool:
-    """The model's span ``c`` (another label than PERSON) is a person's full name: two or
-    three plain name words ending in a surname the document writes after a courtesy title
-    ("Vince Cable" ORG, then "Mr Cable"; BBC, 2,225 articles: 32 mentions of 21 persons,
-    among them "Carly Fiorina", "Bernie Ebbers", "Nicola Sturgeon", all tagged ORG, and
-    every "he said" after them left without a speaker). Not a name that is itself a title
-    and a word ("Dr Who", "Miss World", "Mr Bean")."""
-    if c.label not in _SURNAME_MISLABELS or c.strong:
-        return False
+def _full_name_surname(doc: Doc, c: Cand, text: str) -> str | None:
+    """The surname of the model's span ``c`` (another label than PERSON) where it may be
+    a person's full name: two or three plain name words. It is one when the document
+    writes that surname after a courtesy title ("Vince Cable" ORG, then "Mr Cable"; BBC,
+    2,225 articles: 33 mentions of 22 names, among them "Carly Fiorina", "Bernie Ebbers",
+    "Nicola Sturgeon", tagged ORG, and every "he said" after them left without a
+    speaker). Not a name that is itself a title and a word ("Dr Who", "Miss World")."""
+    if c.label not in _SURNAME_MISLABELS or c.strong or c.end - c.start < 2:
+        return None
     name = _cand_text(doc, c, text)
     words = name.split()
-    return 2 <= len(words) <= 3 and words[-1] in titled and words[0] not in _surname_titles() \
-        and alias_kind(name) is None and all(_plain_name_word(w) for w in words)
+    if 2 <= len(words) <= 3 and words[0] not in _surname_titles() and alias_kind(name) is None \
+            and all(_plain_name_word(w) for w in words):
+        return words[-1]
+    return None
 
 
 @lru_cache(maxsize=1)

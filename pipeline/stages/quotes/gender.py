@@ -34,7 +34,6 @@ def honorific_genders(text: str, persons: Iterable[tuple[int, str, str]]) -> dic
     return out
 
 
-@lru_cache(maxsize=65536)  # names recur across a corpus
 def first_name_gender(name: str) -> str | None:
     """"m"/"f" when the first of two or more words of ``name`` is a given name that says so."""
     first, _, rest = name.partition(" ")
