@@ -289,29 +289,6 @@ def test_ner_rules_a_full_name_ending_in_a_titled_surname_is_a_person(nlp, rules
     assert (name, label) in run(nlp, rules, text, model_ents)
 
 
-@pytest.mark.parametrize("text, surnames", [
-    ("Mr Cable said so. Ms. Fiorina, Mrs Smith-Jones and Mr O'Neill agreed.", {"Cable", "Fiorina", "Smith-Jones", "O'Neill"}),
-    ("Mr Cable's Treasury team", {"Cable"}),          # a possessive, then a capitalised word
-    ("Dr Rowan Williams spoke", set()),               # a given name after the title
-    ("Mr Speaker ruled", set()),                      # an office, not a surname
-    ("Sir Digby agreed; Dame Kelly won", set()),      # titles before a given name
-    ("", set()),
-])
-def test_ner_rules_titled_surnames(text, surnames):
-    from pipeline.stages.entities.lexicon import _titled_surnames
-
-    assert _titled_surnames(text) == surnames
-
-
-@pytest.mark.parametrize("text, label", [("Miss World", "EVENT"), ("Dr Who", "WORK_OF_ART")])
-def test_ner_rules_a_title_and_a_word_is_no_full_name(nlp, text, label):
-    # "Miss World", "Dr Who": the surname title's word after "Miss"/"Dr" is no surname of theirs
-    from pipeline.stages.entities.lexicon import Cand, _titled_full_name
-
-    doc = make_doc(nlp, text, [(text, label)])
-    assert not _titled_full_name(doc, Cand(0, len(doc), label, False), text, {text.split()[-1]})
-
-
 @pytest.mark.parametrize("text, model_ents, expected", [
     # BBC: the model cuts "Liberal" off the party's name (91 mentions); the alias list has it
     ("The Liberal Democrats said so .", [("Democrats", "NORP")], [("Liberal Democrats", "NORP")]),

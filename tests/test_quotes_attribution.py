@@ -477,21 +477,3 @@ def test_quotes_attribution_one_quote_per_content(atts, kept):
     from pipeline.stages.quotes.attribution import _one_per_content
 
     assert [a.how for a in _one_per_content(atts)] == kept
-
-
-@pytest.mark.parametrize(("word", "pos", "ent", "is_name"), [
-    ("May", "AUX", "B-DATE", True),       # `"...," May wrote` (BBC)
-    ("Kiely", "ADV", "B-PERSON", True),   # `admitted Kiely` (BBC)
-    ("It", "PRON", "O", False),           # `"...," It said`: a pronoun
-    ("Police", "NOUN", "O", False),       # a noun, even capitalised
-    ("The", "DET", "O", False),
-    ("Minister", "ADJ", "O", False),      # a title word
-    ("may", "AUX", "O", False),           # lower case
-    ("Smith", "PROPN", "B-PERSON", False),  # a proper noun takes the ordinary rules
-    ("Later", "ADV", "O", False),         # `"...," Later said the minister`: no name
-])
-def test_quotes_named_a_capitalised_word_the_tagger_took_for_no_name_beside_a_cue(word, pos, ent, is_name):
-    from pipeline.stages.quotes.named import mistagged_name
-
-    doc = frozen_doc([(word, False, 0, "ROOT", pos, "NNP", word.lower(), ent)])
-    assert mistagged_name(doc[0]) is is_name

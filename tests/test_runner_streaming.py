@@ -56,7 +56,6 @@ def test_runner_batches_equal_one_batch_and_write_parts(tmp_path, seed_tables):
 @pytest.fixture
 def count_parses(monkeypatch):
     """Count the texts spaCy parses (Language.pipe and Language.__call__)."""
-    from pipeline.nlp.loader import DEFAULT_MODEL
     from pipeline.registry import load_pipeline
 
     batch.warm_up(load_pipeline(DEFAULT_MODEL), DEFAULT_MODEL)  # once per process, not per run

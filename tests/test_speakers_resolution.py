@@ -3,8 +3,10 @@ entities table, surnames, titles, pronouns and role descriptions."""
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Doc
 
 from pipeline.stages.quotes.speakers import EntityRow, SpeakerResolver, speaker_name
+from tests.frozen_parse import VOCAB
 from tests.test_quotes_attribution import build_doc, run
 
 
@@ -127,9 +129,7 @@ def test_speakers_gender_from_honorifics_then_first_names():
     ("Fiorina", None),          # a surname alone says nothing
 ])
 def test_speakers_gender_of(name, gender):
-    import spacy
-
-    doc = spacy.blank("en")("Ms. LaBelle sang.")
+    doc = Doc(VOCAB, words=["Ms.", "LaBelle", "sang", "."], spaces=[True, True, False, False])
     res = SpeakerResolver(doc, [EntityRow(4, 11, "PERSON", "Patti LaBelle")], [])
     assert res.gender_of(name) == gender
 
@@ -147,10 +147,6 @@ def test_speakers_gender_of(name, gender):
     ('The report is out . He said : " Yes . "', [], "He", None),
 ])
 def test_speakers_pronoun_falls_back_to_the_person_named_last(text, persons, pronoun, speaker):
-    from spacy.tokens import Doc
-
-    from tests.frozen_parse import VOCAB
-
     words = text.split()
     doc = Doc(VOCAB, words=words, pos=["PRON" if w == pronoun else "PROPN" if w[:1].isupper() else "NOUN"
                                        for w in words])
@@ -173,10 +169,6 @@ def test_speakers_pronoun_falls_back_to_the_person_named_last(text, persons, pro
      None),
 ])
 def test_speakers_a_date_that_is_a_persons_surname(words, ents, at, speaker):
-    from spacy.tokens import Doc
-
-    from tests.frozen_parse import VOCAB
-
     doc = Doc(VOCAB, words=words, pos=["PROPN" if w[:1].isupper() else "VERB" for w in words], ents=ents)
     rows = [EntityRow(e.start_char, e.end_char, e.label_, e.text) for e in doc.ents if e.label_ == "PERSON"]
     assert SpeakerResolver(doc, rows, []).name_of(doc[at])[0] == speaker

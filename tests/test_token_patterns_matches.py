@@ -46,8 +46,6 @@ CASES = [
 ]
 
 
-
-
 def _doc(words: str, annotations) -> Doc:
     pos, tags, lemmas = zip(*annotations)
     return Doc(VOCAB, words=words.split(), pos=list(pos), tags=list(tags), lemmas=list(lemmas))
