@@ -244,8 +244,11 @@ def test_claims_clusters_features_agree_with_the_word_by_word_definition(text):
 
 def test_claims_clusters_features_stored_per_batch_read_back_the_same():
     df = claims_of(*((f"doc{i % 3}", t, None) for i, t in enumerate(FEATURE_TEXTS)))
-    stored = C._stored_features(df.assign(**C.cluster_features(df)))
-    assert stored == [(list(w), n, k) for w, n, k in map(C._claim_words, C._contents(df))]
+    content = C._content_of(df)
+    stored = C._features(df.assign(**C.cluster_features(df)), content)
+    assert stored == C._features(df, content)
+    assert stored[0] == [" ".join(w) for w, _, _ in map(C._claim_words, C._contents(df))]
+    assert stored[1] == [f"{k}|{' '.join(sorted(n))}" for _, n, k in map(C._claim_words, C._contents(df))]
 
 
 def test_claims_clusters_ids_do_not_depend_on_stored_features():
@@ -260,3 +263,21 @@ def test_claims_clusters_ids_do_not_depend_on_stored_features():
     mixed.loc[1, list(features.columns)] = None
     ids = [C.cluster_ids(d).tolist() for d in (df, df.assign(**features), mixed)]
     assert ids[0] == ids[1] == ids[2] and ids[0][0] == ids[0][1] and pd.isna(ids[0][2])
+
+
+@pytest.mark.parametrize("words, speaker", [
+    ("sekreta said osce mission close", "Igor Sekreta"),     # the speaker's word first ...
+    ("osce mission sekreta close", "Igor Sekreta"),          # ... inside ...
+    ("osce mission close sekreta", "Sekreta"),               # ... last
+    ("igor osce sekreta mission", "Igor Sekreta"),           # two of its words
+    ("portland polic arrest protest", "Port"),               # a word that only begins with it: kept
+    ("osce mission close", "Igor Sekreta"),                  # none of its words: as it is
+    ("osce mission close", None),
+    ("osce mission close", float("nan")),                    # a missing speaker read from Parquet
+    ("", "Sekreta"),
+])
+def test_claims_clusters_without_speaker_drops_its_words_only(words, speaker):
+    """The speaker's own words are dropped as whole words, wherever they stand."""
+    own = C._speaker_words(speaker) if isinstance(speaker, str) else frozenset()
+    assert C._without_speaker(words, speaker) == " ".join(t for t in words.split() if t not in own)
+    assert C._size(words) == len(words.split())

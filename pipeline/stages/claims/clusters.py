@@ -36,11 +36,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from itertools import chain
 from math import ceil
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 from scipy.sparse import csr_matrix, triu
 
 from ...matching.text import claim_content, numbers, stemmed, tokens, word_forms
@@ -82,6 +83,30 @@ def _speaker_words(speaker) -> frozenset[str]:
     return frozenset(tokens(_plain(speaker))) if isinstance(speaker, str) and speaker else frozenset()
 
 
+@lru_cache(maxsize=65536)
+def _padded_speaker_words(speaker: str) -> tuple[str, ...]:
+    """The speaker's own words, each between spaces (:func:`_without_speaker`)."""
+    return tuple(f" {w} " for w in _speaker_words(speaker))
+
+
+def _without_speaker(words: str, speaker) -> str:
+    """``words`` (space-separated) without the speaker's own words; split only when the padded
+    string holds one of them (most claims do not name their speaker)."""
+    if not isinstance(speaker, str):  # None, or NaN read from Parquet (not cached: NaN != NaN)
+        return words
+    padded = f" {words} "
+    for d in _padded_speaker_words(speaker):
+        if d in padded:
+            own = _speaker_words(speaker)
+            return " ".join(t for t in words.split() if t not in own)
+    return words
+
+
+def _size(words: str) -> int:
+    """How many words a space-separated word string holds."""
+    return words.count(" ") + 1 if words else 0
+
+
 def _negations(text: str) -> int:
     return len(_NEGATION.findall(_plain(text).lower()))
 
@@ -100,35 +125,37 @@ def _claim_words(text: str) -> tuple[list[str], frozenset, int]:
     return [t for t in stems if t not in frame], nums, neg
 
 
+def _signature(nums: frozenset, neg: int) -> str:
+    """A claim's numbers and negation count as one string (``negations|numbers``, the numbers
+    sorted): equal for equal numbers and counts."""
+    return f"{neg}|{' '.join(sorted(nums))}"
+
+
 def cluster_features(claims: pd.DataFrame) -> dict[str, list[str]]:
     """The per-claim part of :func:`cluster_ids`, which needs no other claim: the runner runs
     it per batch, in parallel (registry: ``finalize_features``), and ``cluster_ids`` reads its private
     columns back: ``_cluster_content_words`` (the stems without the frame words, space-separated)
-    and ``_cluster_signature`` (``negations|numbers``)."""
+    and ``_cluster_signature`` (:func:`_signature`)."""
     out_words, out_sigs = [], []
     for text in _contents(claims):
         stems, nums, neg = _claim_words(text)
         out_words.append(" ".join(stems))
-        out_sigs.append(f"{neg}|{' '.join(sorted(nums))}")
+        out_sigs.append(_signature(nums, neg))
     return {WORDS_COLUMN: out_words, SIGNATURE_COLUMN: out_sigs}
 
 
-def _stored_features(claims: pd.DataFrame) -> list[tuple[list[str], frozenset, int] | None]:
-    """Each row's features as :func:`cluster_features` stored them, None where it did not."""
+def _features(claims: pd.DataFrame, content) -> tuple[list[str], list[str]]:
+    """Each row's words and signature (:func:`cluster_features`): as stored per batch, computed
+    here for the rows without them (an incremental run's reused documents)."""
     if WORDS_COLUMN not in claims.columns or SIGNATURE_COLUMN not in claims.columns:
-        return [None] * len(claims)
-    out = []
-    signatures: dict[str, tuple[frozenset, int]] = {}  # few distinct ones: most claims are "0|"
-    for w, sig in zip(claims[WORDS_COLUMN].tolist(), claims[SIGNATURE_COLUMN].tolist()):
-        if isinstance(w, str) and isinstance(sig, str):
-            parsed = signatures.get(sig)
-            if parsed is None:
-                neg, _, nums = sig.partition("|")
-                parsed = signatures[sig] = (frozenset(nums.split()), int(neg))
-            out.append((w.split(), *parsed))
-        else:
-            out.append(None)
-    return out
+        words, sigs = [None] * len(claims), [None] * len(claims)
+    else:
+        words, sigs = claims[WORDS_COLUMN].tolist(), claims[SIGNATURE_COLUMN].tolist()
+    for i, (w, sig) in enumerate(zip(words, sigs)):
+        if not (isinstance(w, str) and isinstance(sig, str)):
+            stems, nums, neg = _claim_words(content(i))
+            words[i], sigs[i] = " ".join(stems), _signature(nums, neg)
+    return words, sigs
 
 
 def _lcs(a: tuple, b: tuple) -> int:
@@ -190,9 +217,9 @@ class _Components:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
-def _overlapping_pairs(seqs: list[tuple], threshold: float = THRESHOLD) -> list[tuple[int, int]]:
-    """Pairs (a, b), a < b, of word sequences whose *sets* of words share at least ``threshold``
-    of the longer set's words.
+def _overlapping_pairs(seqs: list[str], threshold: float = THRESHOLD) -> list[tuple[int, int]]:
+    """Pairs (a, b), a < b, of word sequences (each one string, its words separated by single
+    spaces) whose *sets* of words share at least ``threshold`` of the longer set's words.
 
     Candidates come from prefix filtering: each set is cut to its rarest words, |s| - ceil(t |s|)
     + 1 of them (rarest by corpus frequency, ties by the word), and two sets sharing ceil(t |s|)
@@ -204,9 +231,12 @@ def _overlapping_pairs(seqs: list[tuple], threshold: float = THRESHOLD) -> list[
     n = len(seqs)
     if n < 2:
         return []
-    ids, words = pd.factorize(pd.Series(list(chain.from_iterable(seqs)), dtype=object))
+    # the words split and numbered in Arrow: no Python string per word (400,000 in the BBC corpus)
+    split = pc.split_pattern(pa.array(seqs, type=pa.string()), " ")
+    coded = pc.dictionary_encode(pc.list_flatten(split))
+    ids, words = coded.indices.to_numpy().astype(np.int64), coded.dictionary
     n_words = len(words)
-    lengths = np.fromiter(map(len, seqs), dtype=np.int64, count=n)
+    lengths = pc.list_value_length(split).to_numpy().astype(np.int64)
     distinct = np.sort(np.repeat(np.arange(n, dtype=np.int64), lengths) * n_words + ids)  # row, then word
     distinct = distinct[np.concatenate(([True], distinct[1:] != distinct[:-1]))]
     ids = distinct % n_words
@@ -248,16 +278,14 @@ def cluster_ids(claims: pd.DataFrame, threshold: float = THRESHOLD, min_words: i
     # identical word sequences are one candidate (a sentence repeated in a thousand articles costs
     # one entry, not a million pairs); within one, the rows with the same signature (a claim's
     # numbers and negation words, which must agree with any claim it is linked to) are linked
-    units: dict[tuple, dict[tuple, list[int]]] = {}
-    for i, (speaker, stored) in enumerate(zip(speakers, _stored_features(claims))):
-        stems, nums, neg = stored if stored is not None else _claim_words(content(i))
-        if len(stems) < min_words:  # dropping the speaker's words below only shortens it
+    # (a unit is keyed by its words as one string: hashed once, split only where needed)
+    units: dict[str, dict[str, list[int]]] = {}
+    for i, (speaker, w, sig) in enumerate(zip(speakers, *_features(claims, content))):
+        if _size(w) < min_words:  # dropping the speaker's words below only shortens it
             continue
-        # the speaker's own words are dropped from the claims it speaks
-        drop = _speaker_words(speaker) if isinstance(speaker, str) else frozenset()  # (NaN: not cached)
-        w = tuple(stems) if drop.isdisjoint(stems) else tuple([t for t in stems if t not in drop])
-        if len(w) >= min_words:
-            units.setdefault(w, {}).setdefault((nums, neg), []).append(i)
+        w = _without_speaker(w, speaker)  # the speaker's own words are dropped from the claims it speaks
+        if _size(w) >= min_words:
+            units.setdefault(w, {}).setdefault(sig, []).append(i)
     comps = _Components(n)
     for by_sig in units.values():
         for rows in by_sig.values():
@@ -265,12 +293,13 @@ def cluster_ids(claims: pd.DataFrame, threshold: float = THRESHOLD, min_words: i
                 comps.union(rows[0], r)
     seqs = list(units)
     for a, b in _overlapping_pairs(seqs, threshold):
-        if _lcs(seqs[a], seqs[b]) < ceil(threshold * max(len(seqs[a]), len(seqs[b]))):
+        wa, wb = tuple(seqs[a].split()), tuple(seqs[b].split())
+        if _lcs(wa, wb) < ceil(threshold * max(len(wa), len(wb))):
             continue
         ua, ub = units[seqs[a]], units[seqs[b]]
         for sig in ua.keys() & ub.keys():
             ra, rb = ua[sig][0], ub[sig][0]
-            if not names_swapped(seqs[a], seqs[b], name_words(content(ra)) | name_words(content(rb))):
+            if not names_swapped(wa, wb, name_words(content(ra)) | name_words(content(rb))):
                 comps.union(ra, rb)
     roots = np.array([comps.find(i) for i in range(n)])
     docs = claims["doc_id"].to_numpy()
