@@ -247,31 +247,32 @@ def canonical_names(entities: pd.DataFrame, corpus: bool = True) -> pd.Series:
         return ("N", k), _is_acronym(s) and s not in known
 
     name_nodes: dict[tuple[str, str], tuple[tuple[str, str], bool]] = {}  # (surface, label) -> node_of
-    nodes = []
+    # dates, numbers, money have no node: each mention is its own name ("the past decade"),
+    # left as written (a third of the BBC corpus's mentions)
+    nodes: list[tuple | None] = []
+    named: list[int] = []  # the rows with a node
     for i, (s, label) in enumerate(zip(surfaces, labels)):
         if label not in NAME_LABELS:
-            # dates, numbers, money: the mention is its own name ("the past decade")
-            nodes.append(("V", f"{i}"))
+            nodes.append(None)
             continue
         if (s, label) not in name_nodes:
             name_nodes[s, label] = node_of(s, label)
         n, local = name_nodes[s, label]
         nodes.append((*n, docs[i]) if local else n)
+        named.append(i)
 
     uf = _UnionFind()
-    for n in nodes:  # every node its own root, in mention order (no union yet)
-        uf.parent.setdefault(n, n)
     # node -> {form: count}: plain dicts (a Counter per node costs more than the counting)
     forms: dict[tuple[str, str], dict[str, int]] = defaultdict(dict)
     first_seen: dict[tuple[tuple[str, str], str], int] = {}
-    for i, n in enumerate(nodes):
-        counts = forms[n]
-        counts[surfaces[i]] = counts.get(surfaces[i], 0) + 1
-        first_seen.setdefault((n, surfaces[i]), i)
-
     by_doc: dict[str, list[int]] = defaultdict(list)
-    for i, d in enumerate(docs):
-        by_doc[d].append(i)
+    for i in named:
+        n, s = nodes[i], surfaces[i]
+        uf.parent.setdefault(n, n)  # every node its own root, in mention order (no union yet)
+        counts = forms[n]
+        counts[s] = counts.get(s, 0) + 1
+        first_seen.setdefault((n, s), i)
+        by_doc[docs[i]].append(i)
 
     # -- persons --------------------------------------------------------------
     corpus_full: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))  # surname key -> full -> docs
@@ -307,8 +308,8 @@ def canonical_names(entities: pd.DataFrame, corpus: bool = True) -> pd.Series:
     not_person: set[str] = set()
     if corpus:
         tagged: Counter = Counter()
-        for (s, lab), n in Counter(zip(surfaces, labels)).items():
-            if lab in NAME_LABELS and " " not in s:
+        for (s, lab), n in Counter((surfaces[i], labels[i]) for i in named).items():
+            if " " not in s:
                 tagged[key(s), lab == "PERSON"] += n
         not_person = {k for (k, person), n in tagged.items() if not person and n > tagged[k, True]}
 
@@ -371,7 +372,7 @@ def canonical_names(entities: pd.DataFrame, corpus: bool = True) -> pd.Series:
                     return next(iter(cands))
         return None
 
-    for i in range(len(surfaces)):
+    for i in named:
         if labels[i] != "PERSON" or nodes[i][0] != "P":
             continue
         target = person_target(surfaces[i], docs[i], raw[i])
@@ -423,7 +424,8 @@ def canonical_names(entities: pd.DataFrame, corpus: bool = True) -> pd.Series:
     # (or EVENT) names are linked when one's words run inside the other's and both
     # contain the same head noun; the canonical is the best-connected form.
     titled: dict[str, dict[str, list[str]]] = {"LAW": {}, "EVENT": {}}
-    for i, lab in enumerate(labels):
+    for i in named:
+        lab = labels[i]
         if lab in titled and nodes[i][0] == "N":
             titled[lab].setdefault(surfaces[i], [w.casefold() for w in expansion_words(surfaces[i])])
     degree: Counter = Counter()
@@ -449,7 +451,7 @@ def canonical_names(entities: pd.DataFrame, corpus: bool = True) -> pd.Series:
     members: dict = defaultdict(list)
     for n in list(uf.parent):
         members[uf.find(n)].append(n)
-    label_of = {n: labels[i] for i, n in enumerate(nodes)}
+    label_of = {nodes[i]: labels[i] for i in named}
     known_keys = _known_acronym_keys()
     choice: dict = {}
     for root, ns in members.items():
