@@ -249,6 +249,12 @@ def test_claims_clusters_features_stored_per_batch_read_back_the_same():
     assert stored == C._features(df, content)
     assert stored[0] == [" ".join(w) for w, _, _ in map(C._claim_words, C._contents(df))]
     assert stored[1] == [f"{k}|{' '.join(sorted(n))}" for _, n, k in map(C._claim_words, C._contents(df))]
+    # what is stored is read as it is; only the rows without it are computed
+    marked = df.assign(**{C.WORDS_COLUMN: ["stored words"] * len(df), C.SIGNATURE_COLUMN: ["0|7"] * len(df)})
+    marked.loc[1, [C.WORDS_COLUMN, C.SIGNATURE_COLUMN]] = None
+    words, sigs = C._features(marked, content)
+    assert words[:1] + words[2:] == ["stored words"] * (len(df) - 1) and set(sigs[:1] + sigs[2:]) == {"0|7"}
+    assert (words[1], sigs[1]) == (stored[0][1], stored[1][1])
 
 
 def test_claims_clusters_ids_do_not_depend_on_stored_features():

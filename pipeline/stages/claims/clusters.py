@@ -103,7 +103,8 @@ def _without_speaker(words: str, speaker) -> str:
 
 
 def _size(words: str) -> int:
-    """How many words a space-separated word string holds."""
+    """How many words a word string holds (``cluster_features``' strings: words separated by
+    single spaces, none empty; so are all word strings of this module)."""
     return words.count(" ") + 1 if words else 0
 
 
@@ -232,9 +233,9 @@ def _overlapping_pairs(seqs: list[str], threshold: float = THRESHOLD) -> list[tu
     if n < 2:
         return []
     # the words split and numbered in Arrow: no Python string per word (400,000 in the BBC corpus)
-    split = pc.split_pattern(pa.array(seqs, type=pa.string()), " ")
+    split = pc.split_pattern(pa.array(seqs, type=pa.large_string()), " ")
     coded = pc.dictionary_encode(pc.list_flatten(split))
-    ids, words = coded.indices.to_numpy().astype(np.int64), coded.dictionary
+    ids, words = coded.indices.to_numpy(), coded.dictionary
     n_words = len(words)
     lengths = pc.list_value_length(split).to_numpy().astype(np.int64)
     distinct = np.sort(np.repeat(np.arange(n, dtype=np.int64), lengths) * n_words + ids)  # row, then word
