@@ -470,9 +470,9 @@ class SpeakerResolver:
         return self._noun_sources
 
     def _not_a_source(self, head: Token) -> bool:
-        """A head inside a date, an amount or a number ("this financial year"), or the
-        place of a dateline ("Washington (AFP) – Democrat Hillary Clinton has ...":
-        docs/guidelines.md §4.5, a dateline place never speaks)."""
+        """A head inside a date, an amount or a number ("this financial year"), a verb outside
+        any name ("Addressing claims that ...": a parse's subject, BBC), or the place of a
+        dateline ("Washington (AFP) – ...": docs/guidelines.md §4.5, it never speaks)."""
         if head.ent_type_ in NOT_SOURCES:
             # unless it is, alone, the surname of a person named in full: `"...," May wrote`
             # after "Brian May" (the model's DATE, BBC; not "May 5")
@@ -480,7 +480,7 @@ class SpeakerResolver:
             return not alone or self._full_name_of(head) is None
         e = self.entity_at(head.idx)
         if e is None or e.label not in ("GPE", "LOC"):
-            return False
+            return e is None and head.pos_ == "VERB"
         line_start = self.text.rfind("\n", 0, e.start) + 1
         return self.text[line_start:e.start].strip() == "" and DATELINE_TAIL.match(self.text, e.end) is not None
 
