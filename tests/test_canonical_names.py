@@ -116,6 +116,17 @@ def test_canonical_local_acronym_takes_expansion_and_stays_local():
     assert got[3:] == ["Palestinian Authority"] * 2
 
 
+def test_canonical_club_word_alone_is_the_club_its_document_names():
+    got = canon(
+        ("a", "Manchester United", "ORG"), ("a", "United", "ORG"), ("a", "United", "ORG"),  # the word more often
+        ("b", "Dundee United", "ORG"), ("b", "United", "ORG"),       # another document, another club
+        ("c", "United", "ORG"),                                      # no club named there: as written
+        ("d", "Leeds United", "ORG"), ("d", "Dundee United", "ORG"), ("d", "United", "ORG"),  # two: not guessed
+    )
+    assert got == ["Manchester United"] * 3 + ["Dundee United"] * 2 + ["United", "Leeds United", "Dundee United",
+                                                                        "United"]
+
+
 def test_canonical_acronym_not_linked_to_unrelated_name():
     assert canon(("a", "OSCE", "ORG"), ("a", "OSCE Secretariat", "ORG")) == ["OSCE", "OSCE Secretariat"]
 

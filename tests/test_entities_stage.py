@@ -88,3 +88,18 @@ def _rows(nlp, model_ents: list[tuple[str, str]]) -> list[tuple[str, str, str]]:
 ])
 def test_entities_stage_party_taken_for_a_person_is_an_organisation(nlp, model_ents, labels):
     assert _rows(nlp, model_ents) == labels
+
+
+@pytest.mark.parametrize("model_ents, labels", [
+    # BBC sport: the model tags `Manchester United` PERSON (82 times) and `United` alone (84): a
+    # name that ends with a club's word is the club, and the word alone the club its document names
+    ([("Manchester United", "PERSON"), ("United", "PERSON")],
+     [("Manchester United", "ORG", "Manchester United"), ("United", "ORG", "Manchester United")]),
+    ([("Glasgow Rangers", "PERSON"), ("Rangers", "ORG")],
+     [("Glasgow Rangers", "ORG", "Glasgow Rangers"), ("Rangers", "ORG", "Glasgow Rangers")]),
+    # a surname that is also a club's word elsewhere stays a person's (`Villa`: Ricky Villa)
+    ([("Ricky Villa", "PERSON"), ("Villa", "PERSON")],
+     [("Ricky Villa", "PERSON", "Ricky Villa"), ("Villa", "PERSON", "Ricky Villa")]),
+])
+def test_entities_stage_club_taken_for_a_person_is_an_organisation(nlp, model_ents, labels):
+    assert _rows(nlp, model_ents) == labels

@@ -65,7 +65,7 @@ import pandas as pd
 from ...resources import word_list
 from ..names import ACRONYM_RE, acronym_matches, expansion_words, memo_search, peer_titles, strip_titles
 from .aliases import alias_kind, aliases, key
-from .lexicon import law_event_heads
+from .lexicon import club_words, law_event_heads
 from .rules import NAME_LABELS, NAME_PARTICLES
 
 #: ``CANONICAL_ACRONYM_POLICY``: "known" = acronym for listed organisations, expansion
@@ -243,8 +243,9 @@ def canonical_names(entities: pd.DataFrame, corpus: bool = True) -> pd.Series:
             # a surname alone means whoever the document names: the node is local to
             # the document until resolved
             return ("P", k), len(s.split()) == 1 and not _is_initialled(s)
-        # a short acronym the text defines means what that document says (PA)
-        return ("N", k), _is_acronym(s) and s not in known
+        # a short acronym the text defines means what that document says (PA); so does a
+        # club's word alone ("United": the Manchester or the Dundee United it names)
+        return ("N", k), (_is_acronym(s) and s not in known) or k in club_words()
 
     name_nodes: dict[tuple[str, str], tuple[tuple[str, str], bool]] = {}  # (surface, label) -> node_of
     # dates, numbers, money have no node: each mention is its own name ("the past decade"),
@@ -408,6 +409,11 @@ def canonical_names(entities: pd.DataFrame, corpus: bool = True) -> pd.Series:
             for l in longs:
                 if l != c and key(l) not in alias_table and _compound_matches(c, l):
                     uf.union(("N", key(l)), ("N", key(c)))
+        for w in names:
+            if key(w) in club_words():  # "United": the one club of the document named with it
+                hits = {key(l) for l in longs if key(l.split()[-1]) == key(w)}
+                if len(hits) == 1:
+                    uf.union(("N", hits.pop()), acr_node(w, d))
 
     for d, idx in by_doc.items():
         link_acronyms(idx, d)
@@ -534,6 +540,7 @@ def _pick(root, ns, cands: Counter, order: dict[str, int], degree: Counter, alia
         return known_here[0]
     label = next((label_of[n] for n in ns if n in label_of), None)
     pool = {k: r for k, r in reps.items() if well_formed(r, label)} or reps
+    pool = {k: r for k, r in pool.items() if k not in club_words()} or pool  # "United" beside its club's name
     # a cluster with a locally defined acronym: the expansion (see the module docstring)
     if any(_is_acronym(r) for r in pool.values()):
         names = {k: r for k, r in pool.items() if not all(_is_acronym(w) for w in r.split())}

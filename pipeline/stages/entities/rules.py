@@ -67,7 +67,7 @@ from .. import names
 from . import aliases, lexicon, patterns
 from .patterns import GATE_ATTRS, MONTHS, GatedPatterns
 from .lexicon import (Cand, event_heads, extend_bodies, glue, job_titles, join_hyphenated, law_event_heads, law_heads,
-                      lines, not_entities, parties_as_organisations, propagate_persons, royal_names)
+                      lines, not_entities, organisations_tagged_person, propagate_persons, royal_names)
 from ..names import ACR_STOP, ACRONYM_RE, acronym_matches, expansion_words
 
 COMPONENT = "claimex_entity_rules"
@@ -525,7 +525,7 @@ class EntityRules:
         spans = extend_bodies(doc, royal_names(doc, spans))
         spans = join_hyphenated(doc, spans)
         spans = propagate_persons(doc, spans, text)
-        spans = parties_as_organisations(doc, spans, text)
+        spans = organisations_tagged_person(doc, spans, text)
         return [Span(doc, c.start, c.end, label=c.label) for c in spans]
 
 @Language.factory(COMPONENT)
