@@ -410,11 +410,18 @@ def canonical_names(entities: pd.DataFrame, corpus: bool = True) -> pd.Series:
                 if l != c and key(l) not in alias_table and _compound_matches(c, l):
                     uf.union(("N", key(l)), ("N", key(c)))
         for w in names:
-            if key(w) in club_words():  # "United": the one club of the document named with it
-                hits = {key(l) for l in longs if key(l.split()[-1]) == key(w)}
-                if len(hits) == 1:
-                    uf.union(("N", hits.pop()), acr_node(w, d))
+            if key(w) in club_words():  # "United": the club of the document named with it
+                hits = sorted({key(l) for l in longs if key(l.split()[-1]) == key(w)}, key=lambda k: (-club_docs[k], k))
+                # of several, the one the corpus names far more often (as for a surname:
+                # Manchester United, not Shareholders United, BBC business)
+                if len(hits) == 1 or (len(hits) > 1 and club_docs[hits[0]] >= CORPUS_NAME_MIN_DOCS
+                                      and club_docs[hits[0]] >= CORPUS_NAME_DOMINANCE * club_docs[hits[1]]):
+                    uf.union(("N", hits[0]), acr_node(w, d))
 
+    # documents naming each club (a name of 2+ words that ends with a club's word)
+    club_docs: Counter = Counter(k for idx in by_doc.values() for k in {
+        key(surfaces[i]) for i in idx if nodes[i][0] == "N" and " " in surfaces[i]
+        and key(surfaces[i].split()[-1]) in club_words()})
     for d, idx in by_doc.items():
         link_acronyms(idx, d)
     for acr, exp in known.items():
