@@ -131,6 +131,17 @@ def test_canonical_club_word_alone_is_the_club_its_document_names():
         ["Manchester United", "Shareholders United", "Manchester United", "Manchester United"]
 
 
+def test_canonical_club_word_alone_only_as_an_organisation():
+    # a place's "City" is no club's (Salt Lake City); a batch (corpus=False) links only the one
+    # club of the document, and leaves a choice among several to the corpus pass
+    assert canon(("a", "Salt Lake City", "GPE"), ("a", "City", "GPE")) == ["Salt Lake City", "City"]
+    assert canon(("a", "Manchester City", "ORG"), ("a", "City", "GPE")) == ["Manchester City", "City"]
+    rows = table(("a", "Manchester United", "ORG"), ("a", "Shareholders United", "ORG"), ("a", "United", "ORG"),
+                 ("b", "Manchester United", "ORG"), ("c", "Manchester United", "ORG"))
+    assert canonical_names(rows)[2] == "Manchester United"
+    assert canonical_names(rows, corpus=False)[2] == "United"
+
+
 def test_canonical_acronym_not_linked_to_unrelated_name():
     assert canon(("a", "OSCE", "ORG"), ("a", "OSCE Secretariat", "ORG")) == ["OSCE", "OSCE Secretariat"]
 

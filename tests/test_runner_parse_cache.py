@@ -26,6 +26,7 @@ from pipeline.runner.fingerprint import parse_files
     ("resources/titles.txt", True),
     ("resources/sentence_abbreviations.txt", True),
     ("resources/org_heads.txt", True),
+    ("resources/club_words.txt", True),
     # read by the stages only, after the parse
     ("resources/reporting_verbs.txt", True),  # its forms column: the sentence rules
     ("resources/claims_evaluative_predicates.txt", False),

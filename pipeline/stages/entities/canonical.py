@@ -39,6 +39,10 @@ How a mention is resolved (docs/guidelines.md §3, issue 3):
    ``OSCE PA`` matches ``OSCE Parliamentary Assembly`` word by word.
 4. **Aliases** from ``resources/entity_aliases.txt`` (``Republic of Belarus`` ->
    ``Belarus``).
+5. **Clubs**: a club's word alone (``United``, ``resources/club_words.txt``, an ORG
+   mention) is the one club its document names with it (``Manchester United``; of
+   several, the one the corpus names far more often, as for a surname), like a
+   defined acronym local to its document; it is never the canonical beside them.
 
 Choice of canonical form (documented on purpose; the gold set follows the same
 rule): for an organisation listed in ``org_acronyms.txt`` (globally known,
@@ -80,7 +84,7 @@ _KNIGHTED = re.compile(r"^(?:the\s+)?(?:Sir|Dame)\s+\S+$", re.IGNORECASE)
 #: a full name found only in other documents names a lone surname when it is given in
 #: at least this many documents and this many times as many as any other full name
 #: with that surname ("Howard" -> "Michael Howard", not "John Howard"); a name seen in
-#: one document never renames mentions elsewhere
+#: one document never renames mentions elsewhere (the same for a club's word alone)
 CORPUS_NAME_MIN_DOCS = 2
 CORPUS_NAME_DOMINANCE = 3
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
@@ -245,7 +249,7 @@ def canonical_names(entities: pd.DataFrame, corpus: bool = True) -> pd.Series:
             return ("P", k), len(s.split()) == 1 and not _is_initialled(s)
         # a short acronym the text defines means what that document says (PA); so does a
         # club's word alone ("United": the Manchester or the Dundee United it names)
-        return ("N", k), (_is_acronym(s) and s not in known) or k in club_words()
+        return ("N", k), (_is_acronym(s) and s not in known) or (label == "ORG" and k in club_words())
 
     name_nodes: dict[tuple[str, str], tuple[tuple[str, str], bool]] = {}  # (surface, label) -> node_of
     # dates, numbers, money have no node: each mention is its own name ("the past decade"),
@@ -336,9 +340,7 @@ def canonical_names(entities: pd.DataFrame, corpus: bool = True) -> pd.Series:
         ranked = sorted(by_key.items(), key=lambda kv: -len(kv[1]))
         top, n_top = ranked[0][0], len(ranked[0][1])
         n_next = len(ranked[1][1]) if len(ranked) > 1 else 0
-        if n_top >= CORPUS_NAME_MIN_DOCS and n_top >= CORPUS_NAME_DOMINANCE * n_next:
-            return next(f for f in pool if key(f) == top)
-        return None
+        return next(f for f in pool if key(f) == top) if _dominant(n_top, n_next) else None
 
     def person_target(s: str, d: str, text: str) -> str | None:
         words = s.split()
@@ -409,21 +411,27 @@ def canonical_names(entities: pd.DataFrame, corpus: bool = True) -> pd.Series:
             for l in longs:
                 if l != c and key(l) not in alias_table and _compound_matches(c, l):
                     uf.union(("N", key(l)), ("N", key(c)))
-        for w in names:
-            if key(w) in club_words():  # "United": the club of the document named with it
-                hits = sorted({key(l) for l in longs if key(l.split()[-1]) == key(w)}, key=lambda k: (-club_docs[k], k))
-                # of several, the one the corpus names far more often (as for a surname:
-                # Manchester United, not Shareholders United, BBC business)
-                if len(hits) == 1 or (len(hits) > 1 and club_docs[hits[0]] >= CORPUS_NAME_MIN_DOCS
-                                      and club_docs[hits[0]] >= CORPUS_NAME_DOMINANCE * club_docs[hits[1]]):
-                    uf.union(("N", hits[0]), acr_node(w, d))
 
-    # documents naming each club (a name of 2+ words that ends with a club's word)
-    club_docs: Counter = Counter(k for idx in by_doc.values() for k in {
-        key(surfaces[i]) for i in idx if nodes[i][0] == "N" and " " in surfaces[i]
-        and key(surfaces[i].split()[-1]) in club_words()})
+    # -- a club's word alone ("United"): the club of its document named with it ------
+    clubs: dict[str, dict] = {}  # document -> {node of an ORG name of 2+ words: key of its club's word}
+    for d, idx in by_doc.items():
+        clubs[d] = {nodes[i]: key(surfaces[i].split()[-1]) for i in idx if labels[i] == "ORG" and " " in surfaces[i]
+                    and key(surfaces[i].split()[-1]) in club_words()}
+    club_docs = Counter(n for found in clubs.values() for n in found)  # club node -> documents naming it
+
+    def link_club_words(idx: Sequence[int], d: str) -> None:
+        for w in {key(surfaces[i]) for i in idx if labels[i] == "ORG" and key(surfaces[i]) in club_words()
+                  and key(surfaces[i]) not in alias_table}:
+            hits = sorted((n for n, word in clubs[d].items() if word == w), key=lambda n: (-club_docs[n], n))
+            # of several, the one the corpus names far more often (the surnames' rule:
+            # Manchester United, not Shareholders United, BBC business); a batch leaves
+            # that to the corpus pass, which sees every document
+            if len(hits) == 1 or (corpus and len(hits) > 1 and _dominant(club_docs[hits[0]], club_docs[hits[1]])):
+                uf.union(hits[0], ("N", w, d))
+
     for d, idx in by_doc.items():
         link_acronyms(idx, d)
+        link_club_words(idx, d)
     for acr, exp in known.items():
         if exp is not None and (("N", key(acr)) in uf.parent or ("N", key(exp)) in uf.parent):
             uf.union(("N", key(acr)), ("N", key(exp)))
@@ -482,6 +490,12 @@ def canonical_names(entities: pd.DataFrame, corpus: bool = True) -> pd.Series:
         for n in ns:
             choice[n] = best
     return pd.Series([choice.get(n, surfaces[i]) for i, n in enumerate(nodes)], index=entities.index, dtype=object)
+
+
+def _dominant(n_top: int, n_next: int) -> bool:
+    """Is a name given in ``n_top`` documents the corpus's choice over one given in ``n_next``
+    (``CORPUS_NAME_MIN_DOCS``, ``CORPUS_NAME_DOMINANCE``)?"""
+    return n_top >= CORPUS_NAME_MIN_DOCS and n_top >= CORPUS_NAME_DOMINANCE * n_next
 
 
 @lru_cache(maxsize=65536)  # names recur across a corpus

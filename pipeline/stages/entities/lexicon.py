@@ -43,13 +43,13 @@ def event_heads() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def org_heads() -> frozenset[str]:
-    return frozenset(w.split("|")[0].strip().lower() for w in lines("org_heads") if w.split("|")[-1].strip() != "club")
+    return frozenset(w.split("|")[0].strip().lower() for w in lines("org_heads"))
 
 
 @lru_cache(maxsize=1)
 def club_words() -> frozenset[str]:
-    """Words that end a club's name and never a person's ("United": ``org_heads.txt``)."""
-    return frozenset(w.split("|")[0].strip().lower() for w in lines("org_heads") if w.split("|")[-1].strip() == "club")
+    """Words that end a club's name and never a person's ("United": ``club_words.txt``)."""
+    return word_set("club_words")
 
 
 @lru_cache(maxsize=1)

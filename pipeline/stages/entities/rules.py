@@ -73,8 +73,9 @@ from ..names import ACR_STOP, ACRONYM_RE, acronym_matches, expansion_words
 COMPONENT = "claimex_entity_rules"
 #: word lists this component reads, and the helper modules it runs: they shape
 #: the cached parse (``runner.fingerprint.parse_key``; tested to be complete)
-RESOURCES = ("countries", "currencies", "demonyms", "dotted_abbreviations", "entity_aliases", "event_heads",
-             "law_heads", "news_agencies", "not_entities", "org_acronyms", "org_heads", "region_names", "titles")
+RESOURCES = ("club_words", "countries", "currencies", "demonyms", "dotted_abbreviations", "entity_aliases",
+             "event_heads", "law_heads", "news_agencies", "not_entities", "org_acronyms", "org_heads", "region_names",
+             "titles")
 PARSE_MODULES = (names, lexicon, patterns, aliases)
 
 #: Labels that name something: a leading "the", a possessive, trailing lower-case

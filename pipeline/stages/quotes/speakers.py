@@ -480,7 +480,7 @@ class SpeakerResolver:
             return not alone or self._full_name_of(head) is None
         e = self.entity_at(head.idx)
         if e is None or e.label not in ("GPE", "LOC"):
-            return e is None and head.pos_ == "VERB"
+            return e is None and head.pos_ == "VERB" and self._full_name_of(head) is None
         line_start = self.text.rfind("\n", 0, e.start) + 1
         return self.text[line_start:e.start].strip() == "" and DATELINE_TAIL.match(self.text, e.end) is not None
 
