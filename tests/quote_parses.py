@@ -2681,6 +2681,24 @@ PARSES = {
         ('roost', False, 22, 'dobj', 'NOUN', 'NN', 'roost', 'O'),
         ('.', False, 9, 'punct', 'PUNCT', '.', '.', 'O'),
     ],
+    # made up after business/058, hand-edited: the second `Bush` tagged a verb (VBP) outside
+    # any entity; a surname the document names in full still speaks
+    'verb_named_surname': [
+        ('Ann', True, 1, 'compound', 'PROPN', 'NNP', 'Ann', 'B-PERSON'),
+        ('Bush', True, 2, 'nsubj', 'PROPN', 'NNP', 'Bush', 'I-PERSON'),
+        ('spoke', True, 2, 'ROOT', 'VERB', 'VBD', 'speak', 'O'),
+        ('first', False, 2, 'advmod', 'ADV', 'RB', 'first', 'B-ORDINAL'),
+        ('.', True, 2, 'punct', 'PUNCT', '.', '.', 'O'),
+        ('"', False, 12, 'punct', 'PUNCT', '``', '"', 'O'),
+        ('We', True, 8, 'nsubj', 'PRON', 'PRP', 'we', 'O'),
+        ('will', True, 8, 'aux', 'AUX', 'MD', 'will', 'O'),
+        ('appeal', False, 12, 'ccomp', 'VERB', 'VB', 'appeal', 'O'),
+        (',', False, 12, 'punct', 'PUNCT', ',', ',', 'O'),
+        ('"', True, 12, 'punct', 'PUNCT', "''", '"', 'O'),
+        ('Bush', True, 12, 'nsubj', 'VERB', 'VBP', 'bush', 'O'),
+        ('said', False, 12, 'ROOT', 'VERB', 'VBD', 'say', 'O'),
+        ('.', False, 12, 'punct', 'PUNCT', '.', '.', 'O'),
+    ],
     # tech/094 (shortened): the quoted verb is the root, the clause before the colon its complement
     'colon_after_clause': [
         ('Mr', True, 1, 'compound', 'PROPN', 'NNP', 'Mr', 'O'),

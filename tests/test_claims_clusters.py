@@ -286,4 +286,8 @@ def test_claims_clusters_without_speaker_drops_its_words_only(words, speaker):
     """The speaker's own words are dropped as whole words, wherever they stand."""
     own = C._speaker_words(speaker) if isinstance(speaker, str) else frozenset()
     assert C._without_speaker(words, speaker) == " ".join(t for t in words.split() if t not in own)
-    assert C._size(words) == len(words.split())
+
+
+@pytest.mark.parametrize("words, size", [("", 0), ("osce", 1), ("osce mission close sekreta", 4)])
+def test_claims_clusters_size_counts_the_words(words, size):
+    assert C._size(words) == size

@@ -87,6 +87,8 @@ EXPECTED = {
     # found yet, are Ulf Carlsson, whom the NER tags ORG here, and Apacs, the object of `led`)
     "verb_subject_trades": [(D, "It looks pretty grim,", None, "said")],
     "verb_subject_spending": [(I, "10.38am was the time that plastic would finally rule the roost", None, "conclude")],
+    # ... but a surname the document names in full is no mere verb, whatever the tagger says
+    "verb_named_surname": [(D, "We will appeal,", "Ann Bush", "said")],
     # BBC: "One of the men, David Redvers, 34, ..., said": the person beside the number speaks
     "one_of_them_named": [(I, "he and the other seven protesters would plead not guilty", "David Redvers", "said")],
     # an utterance a speech verb and a comma introduce is speech, one word or Title Case

@@ -220,7 +220,7 @@ def canonical_names(entities: pd.DataFrame, corpus: bool = True) -> pd.Series:
     reading depends on the whole corpus, and the runner carries it into later tables
     (one local name, "Paul", that a batch read as Paul Boateng and the corpus as Henry
     Paul, would otherwise rename the quotes of the Paul Boateng the document names in
-    full).
+    full); so is a club's word alone where its document names several clubs with it.
     """
     if len(entities) == 0:
         return pd.Series([], index=entities.index, dtype=object)
@@ -415,13 +415,14 @@ def canonical_names(entities: pd.DataFrame, corpus: bool = True) -> pd.Series:
     # -- a club's word alone ("United"): the club of its document named with it ------
     clubs: dict[str, dict] = {}  # document -> {node of an ORG name of 2+ words: key of its club's word}
     for d, idx in by_doc.items():
-        clubs[d] = {nodes[i]: key(surfaces[i].split()[-1]) for i in idx if labels[i] == "ORG" and " " in surfaces[i]
-                    and key(surfaces[i].split()[-1]) in club_words()}
+        clubs[d] = {nodes[i]: word for i in idx if labels[i] == "ORG" and " " in surfaces[i]
+                    and (word := key(surfaces[i].split()[-1])) in club_words()}
     club_docs = Counter(n for found in clubs.values() for n in found)  # club node -> documents naming it
 
     def link_club_words(idx: Sequence[int], d: str) -> None:
-        for w in {key(surfaces[i]) for i in idx if labels[i] == "ORG" and key(surfaces[i]) in club_words()
-                  and key(surfaces[i]) not in alias_table}:
+        # the mentions node_of made local to the document: ("N", club's word, document)
+        for w in {nodes[i][1] for i in idx
+                  if labels[i] == "ORG" and len(nodes[i]) == 3 and nodes[i][1] in club_words()}:
             hits = sorted((n for n, word in clubs[d].items() if word == w), key=lambda n: (-club_docs[n], n))
             # of several, the one the corpus names far more often (the surnames' rule:
             # Manchester United, not Shareholders United, BBC business); a batch leaves

@@ -3,7 +3,7 @@
 Word lists (``resources/*.txt``) are read once per process; the span repairs
 work on candidate spans (``Cand``) of one Doc: complete a body's name, spread a
 person's name through the document (and relabel the model's other labels for
-it), relabel a party taken for a person, glue two spans that are one name.
+it), relabel a party or a club taken for a person, glue two spans that are one name.
 """
 from __future__ import annotations
 

@@ -32,7 +32,8 @@ taken from one sentence:
 * a body's name the model cut short at the front gets it back where the alias list
   has the longer name ("Liberal" + "Democrats" NORP -> "Liberal Democrats");
 * a name the alias list (``resources/entity_aliases.txt``) calls an
-  organisation, tagged PERSON, is ORG ("Lib Dems");
+  organisation, or that ends with a club's word (``resources/club_words.txt``:
+  "Manchester United", "United"), tagged PERSON, is ORG ("Lib Dems");
 * names of bodies are completed ("OSCE" + "Secretariat", "OSCE Office in
   Ashgabat", "OSCE PA"); date ranges ("5 to 9 July 2017", "1998 — 2002") and
   amounts with a currency word ("1.3 million Euro") are one DATE / MONEY.

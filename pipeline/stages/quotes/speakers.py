@@ -470,9 +470,9 @@ class SpeakerResolver:
         return self._noun_sources
 
     def _not_a_source(self, head: Token) -> bool:
-        """A head inside a date, an amount or a number ("this financial year"), a verb outside
-        any name ("Addressing claims that ...": a parse's subject, BBC), or the place of a
-        dateline ("Washington (AFP) – ...": docs/guidelines.md §4.5, it never speaks)."""
+        """A head inside a date, an amount or a number ("this financial year"), a verb outside any
+        name and no surname named here ("Addressing claims that ...": a parse's subject, BBC), or
+        a dateline's place ("Washington (AFP) – ...": docs/guidelines.md §4.5, it never speaks)."""
         if head.ent_type_ in NOT_SOURCES:
             # unless it is, alone, the surname of a person named in full: `"...," May wrote`
             # after "Brian May" (the model's DATE, BBC; not "May 5")
