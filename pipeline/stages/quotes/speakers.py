@@ -279,9 +279,7 @@ class SpeakerResolver:
             if low in PRONOUN_LABELS:
                 gender = "f" if low in ("she", "her") else "m" if low in ("he", "him") else None
                 hit = self._recent(pos, want_person=gender is not None, gender=gender, labels=PRONOUN_LABELS[low])
-                if hit is None and gender is not None:
-                    hit = self._last_person_named(pos, gender)
-                return hit if hit else (None, None)
+                return hit or (gender and self._last_person_named(pos, gender)) or (None, None)
             return None, None
         back = _refers_back(head)
         if back is not None:
@@ -294,7 +292,7 @@ class SpeakerResolver:
                 return recent[0], PERSON  # not "Arsenal manager Arsene Wenger" for "the striker"
             if back == "nationality":
                 return (self._description_text(span or np_span(head)), "NORP") if record else (None, None)
-        if self._not_a_source(head) and (head.lower_ != "one" or self._apposed_person(head, span) is None):
+        if self._not_a_source(head) and (low != "one" or self._apposed_person(head, span) is None):
             # "this financial year": a date the parse took for a subject (not "One of the men,
             # David Redvers, 34, ..., said": the person beside the number, below; BBC)
             return None, None
@@ -335,7 +333,10 @@ class SpeakerResolver:
             self._register(name, head, span, pos)
             return name, PERSON
         if head.pos_ not in ("NOUN", "PROPN"):
-            return (None, None) if not record or span is None else (self._description_text(span), None)
+            # a verb names no one ("Addressing claims that ...", "said Swedish trades union official
+            # ...": a parse's subject, BBC); another word, its description
+            return (None, None) if not record or span is None or head.pos_ == "VERB" \
+                else (self._description_text(span), None)
         # "The Tory co-chairman": the determiner may hang from another part of the word
         kids = [c for t in word_tokens(head) for c in t.children]
         dets = {c.lower_ for c in kids if c.dep_ in ("det", "poss")}
@@ -470,9 +471,8 @@ class SpeakerResolver:
         return self._noun_sources
 
     def _not_a_source(self, head: Token) -> bool:
-        """A head inside a date, an amount or a number ("this financial year"), a verb outside any
-        name and no surname named here ("Addressing claims that ...": a parse's subject, BBC), or
-        a dateline's place ("Washington (AFP) – ...": docs/guidelines.md §4.5, it never speaks)."""
+        """A head inside a date, an amount or a number ("this financial year"), or the place of
+        a dateline ("Washington (AFP) – ...": docs/guidelines.md §4.5, it never speaks)."""
         if head.ent_type_ in NOT_SOURCES:
             # unless it is, alone, the surname of a person named in full: `"...," May wrote`
             # after "Brian May" (the model's DATE, BBC; not "May 5")
@@ -480,7 +480,7 @@ class SpeakerResolver:
             return not alone or self._full_name_of(head) is None
         e = self.entity_at(head.idx)
         if e is None or e.label not in ("GPE", "LOC"):
-            return e is None and head.pos_ == "VERB" and self._full_name_of(head) is None
+            return False
         line_start = self.text.rfind("\n", 0, e.start) + 1
         return self.text[line_start:e.start].strip() == "" and DATELINE_TAIL.match(self.text, e.end) is not None
 
