@@ -83,23 +83,13 @@ def _speaker_words(speaker) -> frozenset[str]:
     return frozenset(tokens(_plain(speaker))) if isinstance(speaker, str) and speaker else frozenset()
 
 
-@lru_cache(maxsize=65536)
-def _padded_speaker_words(speaker: str) -> tuple[str, ...]:
-    """The speaker's own words, each between spaces (:func:`_without_speaker`)."""
-    return tuple(f" {w} " for w in _speaker_words(speaker))
-
-
 def _without_speaker(words: str, speaker) -> str:
-    """``words`` (space-separated) without the speaker's own words; split only when the padded
-    string holds one of them (most claims do not name their speaker)."""
+    """``words`` (space-separated) without the speaker's own words (the string as it is when
+    it holds none of them: most claims do not name their speaker)."""
     if not isinstance(speaker, str):  # None, or NaN read from Parquet (not cached: NaN != NaN)
         return words
-    padded = f" {words} "
-    for d in _padded_speaker_words(speaker):
-        if d in padded:
-            own = _speaker_words(speaker)
-            return " ".join(t for t in words.split() if t not in own)
-    return words
+    own, split = _speaker_words(speaker), words.split()
+    return words if own.isdisjoint(split) else " ".join(t for t in split if t not in own)
 
 
 def _size(words: str) -> int:
@@ -126,23 +116,21 @@ def _claim_words(text: str) -> tuple[list[str], frozenset, int]:
     return [t for t in stems if t not in frame], nums, neg
 
 
-def _signature(nums: frozenset, neg: int) -> str:
-    """A claim's numbers and negation count as one string (``negations|numbers``, the numbers
-    sorted): equal for equal numbers and counts."""
-    return f"{neg}|{' '.join(sorted(nums))}"
+def _feature(text: str) -> tuple[str, str]:
+    """A claim's words (:func:`_claim_words`, space-separated) and its signature: its numbers
+    and negation count as one string (``negations|numbers``, the numbers sorted), equal for
+    equal numbers and counts."""
+    stems, nums, neg = _claim_words(text)
+    return " ".join(stems), f"{neg}|{' '.join(sorted(nums))}"
 
 
 def cluster_features(claims: pd.DataFrame) -> dict[str, list[str]]:
     """The per-claim part of :func:`cluster_ids`, which needs no other claim: the runner runs
     it per batch, in parallel (registry: ``finalize_features``), and ``cluster_ids`` reads its private
     columns back: ``_cluster_content_words`` (the stems without the frame words, space-separated)
-    and ``_cluster_signature`` (:func:`_signature`)."""
-    out_words, out_sigs = [], []
-    for text in _contents(claims):
-        stems, nums, neg = _claim_words(text)
-        out_words.append(" ".join(stems))
-        out_sigs.append(_signature(nums, neg))
-    return {WORDS_COLUMN: out_words, SIGNATURE_COLUMN: out_sigs}
+    and ``_cluster_signature`` (:func:`_feature`)."""
+    found = [_feature(text) for text in _contents(claims)]
+    return {WORDS_COLUMN: [w for w, _ in found], SIGNATURE_COLUMN: [sig for _, sig in found]}
 
 
 def _features(claims: pd.DataFrame, content) -> tuple[list[str], list[str]]:
@@ -154,8 +142,7 @@ def _features(claims: pd.DataFrame, content) -> tuple[list[str], list[str]]:
         words, sigs = claims[WORDS_COLUMN].tolist(), claims[SIGNATURE_COLUMN].tolist()
     for i, (w, sig) in enumerate(zip(words, sigs)):
         if not (isinstance(w, str) and isinstance(sig, str)):
-            stems, nums, neg = _claim_words(content(i))
-            words[i], sigs[i] = " ".join(stems), _signature(nums, neg)
+            words[i], sigs[i] = _feature(content(i))
     return words, sigs
 
 
