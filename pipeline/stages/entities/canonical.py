@@ -412,27 +412,29 @@ def canonical_names(entities: pd.DataFrame, corpus: bool = True) -> pd.Series:
                 if l != c and key(l) not in alias_table and _compound_matches(c, l):
                     uf.union(("N", key(l)), ("N", key(c)))
 
-    # -- a club's word alone ("United"): the club of its document named with it ------
-    clubs: dict[str, dict] = {}  # document -> {node of an ORG name of 2+ words: key of its club's word}
     for d, idx in by_doc.items():
-        clubs[d] = {nodes[i]: word for i in idx if labels[i] == "ORG" and " " in surfaces[i]
-                    and (word := key(surfaces[i].split()[-1])) in club_words()}
-    club_docs = Counter(n for found in clubs.values() for n in found)  # club node -> documents naming it
+        link_acronyms(idx, d)
 
-    def link_club_words(idx: Sequence[int], d: str) -> None:
-        # the mentions node_of made local to the document: ("N", club's word, document)
-        for w in {nodes[i][1] for i in idx
-                  if labels[i] == "ORG" and len(nodes[i]) == 3 and nodes[i][1] in club_words()}:
-            hits = sorted((n for n, word in clubs[d].items() if word == w), key=lambda n: (-club_docs[n], n))
+    # -- a club's word alone ("United"): the club of its document named with it ------
+    club = club_words()
+    clubs: dict[str, dict[str, set]] = {}  # document -> {club's word: nodes of its ORG names ending with it}
+    alone: dict[str, set[str]] = {}  # document -> the club's words it writes alone (node_of: local nodes)
+    for d, idx in by_doc.items():
+        clubs[d], alone[d] = defaultdict(set), set()
+        for i in (i for i in idx if labels[i] == "ORG"):
+            if len(nodes[i]) == 3 and nodes[i][1] in club:
+                alone[d].add(nodes[i][1])
+            elif " " in surfaces[i] and (word := key(surfaces[i].split()[-1])) in club:
+                clubs[d][word].add(nodes[i])
+    club_docs = Counter(n for found in clubs.values() for ns in found.values() for n in ns)  # node -> documents
+    for d, words in alone.items():
+        for w in words:
+            hits = sorted(clubs[d].get(w, ()), key=lambda n: (-club_docs[n], n))
             # of several, the one the corpus names far more often (the surnames' rule:
             # Manchester United, not Shareholders United, BBC business); a batch leaves
             # that to the corpus pass, which sees every document
             if len(hits) == 1 or (corpus and len(hits) > 1 and _dominant(club_docs[hits[0]], club_docs[hits[1]])):
                 uf.union(hits[0], ("N", w, d))
-
-    for d, idx in by_doc.items():
-        link_acronyms(idx, d)
-        link_club_words(idx, d)
     for acr, exp in known.items():
         if exp is not None and (("N", key(acr)) in uf.parent or ("N", key(exp)) in uf.parent):
             uf.union(("N", key(acr)), ("N", key(exp)))
