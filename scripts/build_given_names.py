@@ -28,8 +28,8 @@ MIN_RATIO = 10.0
 # Netherlands and Czech Republic (Jan), Catalonia (Joan), Russia (Sasha, Nikita), France
 # (Dominique, Claude, Camille) or Spanish compound names (José María); Celestine Babayaro
 # (BBC sport) is a man
-ELSEWHERE = frozenset({"ASHLEY", "HILARY", "LINDSAY", "MARIAN", "VIVIAN", "EVELYN", "JESS", "ANDREA", "NICOLA", "SIMONE", "MICHELE", "DANIELE", "GABRIELE", "JAN", "JOAN", "SASHA",
-                       "NIKITA", "DOMINIQUE", "CLAUDE", "CAMILLE", "CELESTINE", "MARIA", "KARIN", "KIM", "TONI",
+ELSEWHERE = frozenset({"ASHLEY", "HILARY", "LINDSAY", "MARIAN", "VIVIAN", "EVELYN", "JESS", "ANDREA", "NICOLA",
+                       "SIMONE", "MICHELE", "DANIELE", "GABRIELE", "JAN", "JOAN", "SASHA", "NIKITA", "DOMINIQUE", "CLAUDE", "CAMILLE", "CELESTINE", "MARIA", "KARIN", "KIM", "TONI",
                        "ALEXIS", "GUADALUPE", "JESUS", "CARMEN", "MERCEDES", "ROSARIO", "CONSUELO", "DOLORES"})
 
 HEADER = """\
