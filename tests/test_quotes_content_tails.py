@@ -66,6 +66,9 @@ def _indirect(case: str, cue: str) -> list[str]:
     ("proposed_or_reduced_and_pushed", "proposed", "troops be withdrawn or reduced"),
     # but not a participle after a comma, even one inside the closing mark (PolNeAR dev)
     ("blasted_for_meaning", "blasted", "the chairman for failing to say that the immunity was only “partial,”"),
+    # when and where the name was given, which the parser hung inside an `as` phrase (PolNeAR dev)
+    ("blasted_as_wednesday", "blasted", "Hillary Clinton as a “disgrace”"),
+    ("criticized_as_during", "criticized", "the Affordable Care Act as a “crazy system”"),
 ])
 def test_quotes_content_tails_the_writers_words_are_cut(case, cue, content):
     assert _indirect(case, cue) == [content]

@@ -98,7 +98,8 @@ def cue_particle(tok: Token, lex: CueLexicon) -> Token | None | bool:
             # a preposition needs an object after the verb (not `For starters, ... blames`)
             # that can be what was said (not `called on Tuesday for ...`: ``_reportable``)
             if child.dep_ != "prep" or (child.i > tok.i and any(
-                    c.dep_ in ("pobj", "pcomp") and _reportable(c) for c in child.children)):
+                    c.dep_ in ("pobj", "pcomp") and _reportable(c) for c in child.children)
+                    and _before_complement(tok, child)):
                 return child
         elif child.dep_ in ("ccomp", "advcl") and child.i > tok.i:
             mark = next((m for m in child.children if m.dep_ == "mark" and m.i < child.i), None)
@@ -110,6 +111,19 @@ def cue_particle(tok: Token, lex: CueLexicon) -> Token | None | bool:
 
 
 _BROADCASTERS = frozenset({"cnn", "msnbc", "fox", "abc", "cbs", "nbc", "npr", "pbs", "cnbc", "c-span"})
+
+
+def _before_complement(tok: Token, prep: Token) -> bool:
+    """Whether a cue's preposition comes before what the verb names or says: in
+    `criticized the Act as a "crazy system" during a stop in Flint for his wife`
+    (PolNeAR dev), `for` comes after the name (an `as` phrase, or `oprd` in `called
+    the Act a ...`) and is no `criticize for`. Other phrases may come between (`was
+    accused by a reporter of ...`, `asked him about ...`; PolNeAR train)."""
+    return not any(tok.i < c.i < prep.i and (c.dep_ in _COMPLEMENT_DEPS or c.dep_ == "prep" and c.lower_ == "as")
+                   for c in tok.children)
+
+
+_COMPLEMENT_DEPS = frozenset({"oprd", "attr", "acomp", "xcomp", "ccomp"})
 
 
 def _reportable(obj: Token) -> bool:
