@@ -115,9 +115,9 @@ _BROADCASTERS = frozenset({"cnn", "msnbc", "fox", "abc", "cbs", "nbc", "npr", "p
 
 def _before_complement(tok: Token, prep: Token) -> bool:
     """Whether a cue's preposition comes before what the verb names or says: in
-    `criticized the Act as a "crazy system" during a stop in Flint for his wife`
-    (PolNeAR dev), `for` comes after the name (an `as` phrase, or `oprd` in `called
-    the Act a ...`) and is no `criticize for`. Other phrases may come between (`was
+    `has been called a charlatan by fellow physicians for promoting “quack” cures`
+    (PolNeAR dev), `for` comes after the name (`oprd`; or an `as` phrase: `described
+    it as ... for`) and is no `call for`. Other phrases may come between (`was
     accused by a reporter of ...`, `asked him about ...`; PolNeAR train)."""
     return not any(tok.i < c.i < prep.i and (c.dep_ in _COMPLEMENT_DEPS or c.dep_ == "prep" and c.lower_ == "as")
                    for c in tok.children)
