@@ -343,6 +343,11 @@ EXPECTED = {
                     "comments")],
     "noun_about_no_speaker": [(I, "the comments about jihad were not made in widely accessible social media posts",
                                "His remarks", "indicated")],
+    # a verb the tagger took for a plural noun, with a that-clause: its subject (or the name the
+    # parser made a compound of it) speaks (PolNeAR dev)
+    "claims_nns_root": [(I, "he should be the exception", "Trump", "claims")],
+    "charges_nns_compound": [(I, "countries that stand to benefit from the deal donated millions of dollars to the "
+                                 "Clinton Foundation", "Trump", "charges")],
     # an object that is one quotation is the direct quote's, not an indirect quote, however
     # the nested straight marks pair (here they pair badly: the direct quote stops early)
     "quoted_object": [(D, "Reporting that Orlando killer shouted", "Trump", "tweeted"),

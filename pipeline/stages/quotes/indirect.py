@@ -206,6 +206,10 @@ def _noun_speaker(noun: Token) -> Token | None:
                 return pobj
     if noun.dep_ == "dobj" and lemma_of(noun.head).lower() in _NOUN_SPEAKER_VERBS:
         return subject_of(noun.head)
+    if noun.tag_ == "NNS" and noun.dep_ == "ROOT":
+        # `But Trump claims that he should be the exception` (PolNeAR dev): a verb the
+        # tagger took for a plural noun, its subject for a compound, with a that-clause
+        return next((c for c in noun.lefts if c.dep_ in ("nsubj", "compound") and speaker_like(c)), None)
     return None
 
 
