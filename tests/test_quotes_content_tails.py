@@ -69,6 +69,9 @@ def _indirect(case: str, cue: str) -> list[str]:
     # when and where the name was given, which the parser hung inside an `as` phrase (PolNeAR dev)
     ("blasted_as_wednesday", "blasted", "Hillary Clinton as a “disgrace”"),
     ("criticized_as_during", "criticized", "the Affordable Care Act as a “crazy system”"),
+    # a contrast at the end of a paragraph: the paragraph break after it is no more of the content
+    # (PolNeAR dev; regression: it counted as words after the clause, which kept it)
+    ("around_although_paragraph_end", "said", "The latest test, North Korea said, was its biggest yet"),
 ])
 def test_quotes_content_tails_the_writers_words_are_cut(case, cue, content):
     assert _indirect(case, cue) == [content]

@@ -118,7 +118,7 @@ def trim_tail(doc: Doc, a: int, b: int, root: Token, cue: Token, quoted=None) ->
         start = c.left_edge.i
         if quoted is not None and quoted(doc[start]):
             continue
-        at_end = c.right_edge.i >= b or all(t.is_punct for t in doc[c.right_edge.i + 1:b + 1])
+        at_end = c.right_edge.i >= b or all(t.is_punct or t.is_space for t in doc[c.right_edge.i + 1:b + 1])
         cut = None
         if c.dep_ == "conj" and c.pos_ in VERB_POS \
                 and (_second_attribution(c, root, cue) or with_the_cue(c, cue, root)):
