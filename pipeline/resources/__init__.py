@@ -135,6 +135,16 @@ def reporting_nouns(kind: str) -> frozenset[str]:
     return _words_of_kind("reporting_nouns", NOUN_KINDS, kind)
 
 
+#: What a source noun of ``source_nouns.txt`` heads (see the file's header).
+SOURCE_NOUN_KINDS = frozenset({"document", "organisation", "group"})
+
+
+@lru_cache(maxsize=None)
+def source_nouns(kind: str) -> frozenset[str]:
+    """The nouns of ``resources/source_nouns.txt`` of one kind, lower case."""
+    return _words_of_kind("source_nouns", SOURCE_NOUN_KINDS, kind)
+
+
 #: What an entry of ``reporting_verbs.txt`` can be used for (see the file's header).
 VERB_KINDS = frozenset({"speech", "belief", "commitment", "claim", "call", "judgment", "forecast", "position",
                         "object", "naming", "addressee-object", "addressee-to"})

@@ -16,7 +16,7 @@ from typing import NamedTuple
 from spacy.tokens import Token
 
 from ... import schemas
-from ...resources import reporting_verb_lemmas, word_list
+from ...resources import SOURCE_NOUN_KINDS, reporting_verb_lemmas, source_nouns as nouns_of_kind, word_list
 from ..entities.aliases import alias_kind
 from ..names import strip_titles, title_words
 
@@ -90,20 +90,10 @@ def speech_lemmas() -> frozenset[str]:
     return reporting_verb_lemmas("speech")
 
 
-SOURCE_NOUN_KINDS = ("document", "organisation", "group")
-
-
 @lru_cache(maxsize=None)
 def source_nouns() -> dict[str, str]:
     """noun -> kind from ``resources/source_nouns.txt`` (document, organisation, group)."""
-    out = {}
-    for line in word_list("source_nouns"):
-        noun, sep, kind = (p.strip() for p in line.partition("|"))
-        if not sep or kind not in SOURCE_NOUN_KINDS:
-            raise ValueError(f"source_nouns.txt: expected 'noun | kind' with kind one of "
-                             f"{', '.join(SOURCE_NOUN_KINDS)}; got {line!r}")
-        out[noun.lower()] = kind
-    return out
+    return {noun: kind for kind in sorted(SOURCE_NOUN_KINDS) for noun in nouns_of_kind(kind)}
 
 
 def _without_determiners(mention: str) -> str:
