@@ -1044,4 +1044,22 @@ PARSES = {
         ('thought', False, 7, 'pobj', 'NOUN', 'NN', 'thought', 'O'),
         ('.', False, 3, 'punct', 'PUNCT', '.', '.', 'O'),
     ],
+    # wash-post_2016-09-25_phone-video-is-first-public-look (PolNeAR dev)
+    'yelling_to_officers_that': [
+        ('Rakeyia', True, 1, 'compound', 'PROPN', 'NNP', 'Rakeyia', 'B-PERSON'),
+        ('Scott', True, 4, 'nsubjpass', 'PROPN', 'NNP', 'Scott', 'I-PERSON'),
+        ('can', True, 4, 'aux', 'AUX', 'MD', 'can', 'O'),
+        ('be', True, 4, 'auxpass', 'AUX', 'VB', 'be', 'O'),
+        ('heard', True, 4, 'ROOT', 'VERB', 'VBN', 'hear', 'O'),
+        ('yelling', True, 4, 'xcomp', 'VERB', 'VBG', 'yell', 'O'),
+        ('to', True, 5, 'prep', 'ADP', 'IN', 'to', 'O'),
+        ('the', True, 8, 'det', 'DET', 'DT', 'the', 'O'),
+        ('officers', True, 6, 'pobj', 'NOUN', 'NNS', 'officer', 'O'),
+        ('that', True, 12, 'mark', 'PRON', 'WDT', 'that', 'O'),
+        ('her', True, 11, 'poss', 'PRON', 'PRP$', 'her', 'O'),
+        ('husband', True, 12, 'nsubj', 'NOUN', 'NN', 'husband', 'O'),
+        ('was', True, 8, 'relcl', 'AUX', 'VBD', 'be', 'O'),
+        ('unarmed', False, 12, 'acomp', 'ADJ', 'JJ', 'unarmed', 'O'),
+        ('.', False, 4, 'punct', 'PUNCT', '.', '.', 'O'),
+    ],
 }
