@@ -1025,4 +1025,19 @@ PARSES = {
         ('it', False, 29, 'dobj', 'PRON', 'PRP', 'it', 'O'),
         ('.', False, 29, 'punct', 'PUNCT', '.', '.', 'O'),
     ],
+    # made up after a BBC sentence (`described this as the most important economic agreement ... in two decades`)
+    'as_dated_in_years': [
+        ('Mr', True, 1, 'compound', 'PROPN', 'NNP', 'Mr', 'O'),
+        ('Sharon', True, 2, 'nsubj', 'PROPN', 'NNP', 'Sharon', 'B-PERSON'),
+        ('described', True, 2, 'ROOT', 'VERB', 'VBD', 'describe', 'O'),
+        ('it', True, 2, 'dobj', 'PRON', 'PRP', 'it', 'O'),
+        ('as', True, 2, 'prep', 'ADP', 'IN', 'as', 'O'),
+        ('the', True, 7, 'det', 'DET', 'DT', 'the', 'O'),
+        ('worst', True, 7, 'amod', 'ADJ', 'JJS', 'bad', 'O'),
+        ('crisis', True, 4, 'pobj', 'NOUN', 'NN', 'crisis', 'O'),
+        ('in', True, 7, 'prep', 'ADP', 'IN', 'in', 'O'),
+        ('20', True, 10, 'nummod', 'NUM', 'CD', '20', 'B-DATE'),
+        ('years', False, 8, 'pobj', 'NOUN', 'NNS', 'year', 'I-DATE'),
+        ('.', False, 2, 'punct', 'PUNCT', '.', '.', 'O'),
+    ],
 }

@@ -302,7 +302,8 @@ EXPECTED = {
                              "union members", "say")],
     # a that-clause past the addressee of `told` and a phrase of place
     "told_audience": [(I, "he and Fox News had multiple conversations Thursday", "Donald Trump", "told")],
-    # ... or past officers addressed (``source_nouns.txt``: a group that can be spoken to)
+    # ... or past the officers it is shouted to (``source_nouns.txt``: a group of people, who
+    # could speak themselves, so ``content._circumstance`` passes through them)
     "yelling_to_officers_that": [(I, "her husband was unarmed", "Rakeyia Scott", "yelling")],
     # subjects the parser filed elsewhere: a poll's share, the antecedent of `who`
     "poll_share": [(I, "they want the next president to have more liberal policies", None, "say")],

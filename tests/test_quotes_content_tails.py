@@ -1,5 +1,6 @@
 """Where a reported content ends when the writer's own words follow it
-(quotes/clause_end.py ``trim_tail``, ``nonrestrictive_tail``): a noun phrase after a
+(quotes/clause_end.py ``trim_tail``, ``nonrestrictive_tail``; content.py ``_phrase_end`` for
+the name an `as` phrase gives): a noun phrase after a
 dash, a trailing participle clause, a `whose` relative clause, a verb in the cue's form
 or after an infinitive or a modal (``cues.with_the_cue``); and what must stay (a list
 the parser hung on the verb, an infinitive's next items, a gerund after the object of
@@ -138,6 +139,9 @@ def test_quotes_content_tails_the_writers_words_are_cut(case, cue, content):
     # the next items of an infinitive's list, which the parser hung on the cue (PolNeAR train)
     ("needed_to_develop_educate", "said",
      "money is desperately needed to develop a vaccine, educate the public and learn more about the virus"),
+    # a time that dates the name an `as` phrase gives stays (`year` is also a word of when it was
+    # said, but only after `on` or a preposition of circumstance)
+    ("as_dated_in_years", "described", "it as the worst crisis in 20 years"),
     # a `whether` clause has a subject of its own: what was said goes on (PolNeAR dev)
     ("obama_whether", "said",
      "Acts of protest, Mr. Obama said, are acts of patriotism, whether it was sitting at a lunch counter in the "

@@ -27,6 +27,7 @@ from pipeline.runner.fingerprint import parse_files
     ("resources/sentence_abbreviations.txt", True),
     ("resources/org_heads.txt", True),
     ("resources/club_words.txt", True),
+    ("resources/source_nouns.txt", True),  # the nouns a body's name follows (kind `name`)
     # read by the stages only, after the parse
     ("resources/reporting_verbs.txt", True),  # its forms column: the sentence rules
     ("resources/claims_evaluative_predicates.txt", False),

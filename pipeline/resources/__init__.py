@@ -135,14 +135,29 @@ def reporting_nouns(kind: str) -> frozenset[str]:
     return _words_of_kind("reporting_nouns", NOUN_KINDS, kind)
 
 
-#: What a source noun of ``source_nouns.txt`` heads (see the file's header).
-SOURCE_NOUN_KINDS = frozenset({"document", "organisation", "group"})
+#: What a noun of ``source_nouns.txt`` heads (the speaker kinds, one per noun) and where
+#: it stands (``name``: right before a body's name); see the file's header.
+SOURCE_NOUN_KINDS = frozenset({"document", "organisation", "group", "name"})
+SPEAKER_NOUN_KINDS = ("document", "organisation", "group")
 
 
 @lru_cache(maxsize=None)
-def source_nouns(kind: str) -> frozenset[str]:
+def source_nouns_of_kind(kind: str) -> frozenset[str]:
     """The nouns of ``resources/source_nouns.txt`` of one kind, lower case."""
     return _words_of_kind("source_nouns", SOURCE_NOUN_KINDS, kind)
+
+
+@lru_cache(maxsize=None)
+def source_noun_kinds() -> dict[str, str]:
+    """noun -> the speaker kind (``SPEAKER_NOUN_KINDS``) of ``resources/source_nouns.txt``;
+    a noun with two is refused."""
+    out: dict[str, str] = {}
+    for kind in SPEAKER_NOUN_KINDS:
+        for noun in source_nouns_of_kind(kind):
+            if out.setdefault(noun, kind) != kind:
+                raise ValueError(f"source_nouns.txt: {noun!r} is both {out[noun]} and {kind}; "
+                                 f"give it one of {', '.join(SPEAKER_NOUN_KINDS)}")
+    return out
 
 
 #: What an entry of ``reporting_verbs.txt`` can be used for (see the file's header).

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
-from ...resources import source_nouns, titles as title_entries, word_list, word_set
+from ...resources import source_nouns_of_kind, titles as title_entries, word_list, word_set
 from ..names import title_words
 from .aliases import alias_kind
 
@@ -355,38 +355,47 @@ def organisations_tagged_person(doc: Doc, spans: list[Cand], text: str) -> list[
     """A name tagged PERSON is ORG when the alias list calls it an organisation (the model
     takes parties for persons; BBC, 2,225 articles: `Labour` 87 times, `Lib Dems` 79,
     `Lib Dem` 68), when it ends with a club's word (``club_words``: `Manchester
-    United`, `United`), or when the document names it after a noun for a body
-    (``_named_bodies``: `marketing company Doubleclick`, `water firm Aguas Argentinas`).
-    Run after ``propagate_persons``: a name tagged PERSON spreads to its recurrences
-    there, and every one of them is relabelled here."""
+    United`, `United`), or when it is the name of a body the document names after a noun
+    for one, or the end of that name (``_named_bodies``: `marketing company Doubleclick`,
+    `group James Hardie` and `Hardie`). Run after ``propagate_persons``: a name tagged
+    PERSON spreads to its recurrences there, and every one of them is relabelled here."""
     bodies = _named_bodies(doc, spans, text)
+
+    def a_body(c: Cand) -> bool:
+        name = _cand_text(doc, c, text)
+        return any(b == name or b.endswith(" " + name) for b in bodies)
+
     return [Cand(c.start, c.end, "ORG", c.strong) if c.label == "PERSON" and (
-        doc[c.end - 1].lower_ in club_words() or doc[c.end - 1].text in bodies
-        or alias_kind(_cand_text(doc, c, text)) == "organisation") else c
+        doc[c.end - 1].lower_ in club_words() or alias_kind(_cand_text(doc, c, text)) == "organisation"
+        or (bodies and a_body(c))) else c
         for c in spans]
 
 
 def _named_bodies(doc: Doc, spans: list[Cand], text: str) -> set[str]:
-    """The last words of names tagged PERSON that the document gives right after a
-    lower-case noun for a body (``source_nouns.txt``, kind organisation) which the parser
-    hung on the name: `marketing company Doubleclick`, `building products group James
-    Hardie` (and `Hardie` alone), `security firm Network Box`, `German magazine Der
-    Spiegel` (BBC: 137 mentions of 38 names tagged PERSON, every one a body). The noun
-    must come right before the name (in `company director Jane Doe` the role comes
-    between), and the document must name no person with it: not `the campaign Manafort
-    was running` beside `Paul Manafort` (PolNeAR train), nor a `Mr Hardie`."""
-    bodies = {}
+    """Names tagged PERSON that the document gives right after a lower-case noun a body's
+    name follows (``source_nouns.txt``, kind ``name``), which the parser hung on the name:
+    `marketing company Doubleclick`, `building products group James Hardie`, `security
+    firm Network Box`, `German magazine Der Spiegel` (BBC: 136 mentions of 37 names tagged
+    PERSON, every one a body). The noun must come right before the name (in `the company
+    director Jane Doe` the role comes between). None where the document names a person with
+    the name's last word: a capitalised name tagged PERSON ending with it that is no end of
+    the body's name (`Paul Manafort` beside `the campaign Manafort was running`, PolNeAR
+    train; `Jane Hardie`), or the word after "Mr", "Ms" ... (``_titled_surnames``)."""
+    nouns = source_nouns_of_kind("name")
+    bodies = set()
     for c in spans:
         prev = doc[c.start - 1] if c.label == "PERSON" and c.start > 0 else None
-        if prev is not None and prev.pos_ == "NOUN" and prev.is_lower and c.start <= prev.head.i < c.end \
-                and prev.lower_ in source_nouns("organisation"):
-            bodies[doc[c.end - 1].text] = c.end - c.start
-    for c in spans:
-        size = bodies.get(doc[c.end - 1].text) if c.label == "PERSON" else None
-        if size is not None and (c.end - c.start > size and doc[c.start].is_title
-                                 or c.start > 0 and doc[c.start - 1].text in _surname_titles()):
-            del bodies[doc[c.end - 1].text]
-    return set(bodies)
+        if prev is not None and prev.pos_ == "NOUN" and prev.is_lower and prev.lower_ in nouns \
+                and c.start <= prev.head.i < c.end and doc[c.end - 1].text[:1].isupper():
+            bodies.add(_cand_text(doc, c, text))
+    if not bodies:
+        return bodies
+    last = {b.split()[-1] for b in bodies}
+    # a person's name starts with a capital (not `ex-Yukos`, BBC)
+    persons = {_cand_text(doc, c, text) for c in spans if c.label == "PERSON" and doc[c.start].text[:1].isupper()}
+    vetoed = {p.split()[-1] for p in persons if p.split()[-1] in last
+              and not any(b == p or b.endswith(" " + p) for b in bodies)} | (last & _titled_surnames(text))
+    return {b for b in bodies if b.split()[-1] not in vetoed}
 
 
 def glue(doc: Doc, a: Cand, b: Cand) -> bool:

@@ -76,7 +76,7 @@ COMPONENT = "claimex_entity_rules"
 #: the cached parse (``runner.fingerprint.parse_key``; tested to be complete)
 RESOURCES = ("club_words", "countries", "currencies", "demonyms", "dotted_abbreviations", "entity_aliases",
              "event_heads", "law_heads", "news_agencies", "not_entities", "org_acronyms", "org_heads", "region_names",
-             "titles")
+             "source_nouns", "titles")
 PARSE_MODULES = (names, lexicon, patterns, aliases)
 
 #: Labels that name something: a leading "the", a possessive, trailing lower-case

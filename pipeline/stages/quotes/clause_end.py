@@ -110,15 +110,20 @@ def trim_tail(doc: Doc, a: int, b: int, root: Token, cue: Token, quoted=None) ->
     * an apposition or relative clause set off by a comma, at the end
       (``nonrestrictive_tail``).
 
-    Nothing inside a direct quote is cut (``quoted``): those are the speaker's words.
+    Nothing inside a direct quote is cut (``quoted``): those are the speaker's words. A
+    paragraph break after the content is none of it (a clause that ends a paragraph is
+    cut as one that ends any other: `..., although it may take several days ...`,
+    PolNeAR dev).
     """
+    while b > a and doc[b].is_space:
+        b -= 1
     for c in root.rights:
         if c.i > b:
             break
         start = c.left_edge.i
         if quoted is not None and quoted(doc[start]):
             continue
-        at_end = c.right_edge.i >= b or all(t.is_punct or t.is_space for t in doc[c.right_edge.i + 1:b + 1])
+        at_end = c.right_edge.i >= b or all(t.is_punct for t in doc[c.right_edge.i + 1:b + 1])
         cut = None
         if c.dep_ == "conj" and c.pos_ in VERB_POS \
                 and (_second_attribution(c, root, cue) or with_the_cue(c, cue, root)):

@@ -35,8 +35,8 @@ from ...nlp.lemmas import lemma as lemma_of
 from ...resources import QUOTE_CHARS, adverbial_openers, reporting_verbs, word_set
 from .clause_end import (before_semicolon, continues_content, follows_set_off, is_as_aside, nonrestrictive_tail, trim_tail,
                          with_reason)
-from .cues import (SUBJECT_DEPS, VERB_POS, can_speak, has_subject, is_base_spelling, is_cue, is_to_infinitive,
-                   report_lexicon)
+from .cues import (SUBJECT_DEPS, VERB_POS, can_speak, has_subject, is_base_spelling, is_cue, is_speech_occasion,
+                   is_to_infinitive, report_lexicon)
 from .records import is_dash, sets_off
 from .setoff import attributed_quote_before, fronted_adverbial, introduces_quote
 
@@ -153,29 +153,30 @@ def _phrase_end(prep: Token) -> int:
     gives, before a phrase of when or where it was said that the parser hung inside
     it: `blasted Clinton as a “disgrace” Wednesday on The Laura Ingraham Show`,
     `criticized the Act as a “crazy system” during a campaign stop` (PolNeAR dev
-    annotates the name alone). A time that dates the name stays (`described this as
-    the most important agreement in two decades`, BBC), and other phrases keep
-    theirs (`his prowess in his 11 debates`, `intervention by outside powers`,
-    `victories Tuesday in Texas`: PolNeAR annotates them whole)."""
+    annotates the name alone). Only there: in other phrases such words are the
+    speaker's (`his prowess in his 11 debates`, `intervention by outside powers`,
+    `victories Tuesday in Texas`: PolNeAR train and dev annotate them whole)."""
     obj = _first_child(prep, ("pobj",)) if prep.lower_ == "as" else None
     for c in obj.rights if obj is not None else ():
         if _when_or_where_said(c):
-            end = c.left_edge.i - 1
-            while end > obj.i and prep.doc[end].is_punct and not prep.doc[end].is_quote:
-                end -= 1
-            return end
+            return c.left_edge.i - 1  # (a comma before it is trimmed with the content)
     return prep.right_edge.i
 
 
 def _when_or_where_said(t: Token) -> bool:
-    """`Wednesday`, `on Tuesday`, `during a campaign stop`, `at a rally`, `in an interview`."""
+    """`Wednesday`, `on Tuesday`, `during a campaign stop`, `at a rally`, `in an interview`;
+    not a time after another preposition, which dates the name (`in 20 years`), nor a
+    phrase of the name's own (`of her campaign`, PolNeAR train: ``_OBJECT_PREPS``)."""
     if t.dep_ == "npadvmod":
         return t.ent_type_ in ("DATE", "TIME")
     obj = _first_child(t, ("pobj",)) if t.dep_ == "prep" and t.lower_ not in _OBJECT_PREPS else None
     if obj is None:
-        return False  # (not `as a key part of her campaign`, PolNeAR train)
-    return t.lower_ in _CIRCUMSTANCE_PREPS or (t.lower_ == "on" and obj.ent_type_ in ("DATE", "TIME")) \
-        or obj.lower_ in word_set("speech_occasions") or lemma_of(obj).lower() in word_set("speech_occasions")
+        return False
+    if t.lower_ in _CIRCUMSTANCE_PREPS:
+        return True
+    if obj.ent_type_ in ("DATE", "TIME"):
+        return t.lower_ == "on"
+    return is_speech_occasion(obj)
 
 
 # --- 2. content clauses -----------------------------------------------------------
@@ -331,8 +332,7 @@ def _circumstance(t: Token) -> bool:
     (`think about the possibility that ...`)."""
     if t.pos_ in ("ADP", "ADV", "PART"):
         return True
-    if t.ent_type_ in ("DATE", "TIME") or t.lower_ in word_set("speech_occasions") \
-            or lemma_of(t).lower() in word_set("speech_occasions"):
+    if t.ent_type_ in ("DATE", "TIME") or is_speech_occasion(t):
         return True
     # who was addressed: `told reporters`, `told the audience at his fundraiser for
     # veterans that ...` (the parser hung the that-clause on `veterans`)
@@ -439,8 +439,7 @@ def _part_of_object(prep: Token) -> bool:
         return False
     if obj.dep_ == "pcomp":
         return True  # `underscored his interest in developing ...` (seed 004)
-    return not (obj.ent_type_ in ("DATE", "TIME") or obj.lower_ in word_set("speech_occasions")
-                or lemma_of(obj).lower() in word_set("speech_occasions"))
+    return not (obj.ent_type_ in ("DATE", "TIME") or is_speech_occasion(obj))
 
 
 # --- 6. passives ------------------------------------------------------------------

@@ -17,9 +17,9 @@ from spacy.strings import get_string_id
 from spacy.tokens import Token
 
 from ...nlp.lemmas import lemma as lemma_of
-from ...resources import QUOTE_CHARS, reporting_verbs, word_set
+from ...resources import QUOTE_CHARS, reporting_verbs, source_noun_kinds, word_set
 from ..names import title_words
-from .sources import NOT_SOURCES, source_nouns
+from .sources import NOT_SOURCES
 
 
 
@@ -114,13 +114,12 @@ _BROADCASTERS = frozenset({"cnn", "msnbc", "fox", "abc", "cbs", "nbc", "npr", "p
 
 
 def _before_complement(tok: Token, prep: Token) -> bool:
-    """Whether a cue's preposition comes before what the verb names or says: in
-    `has been called a charlatan by fellow physicians for promoting “quack” cures`
-    (PolNeAR dev), `for` comes after the name (`oprd`; or an `as` phrase: `described
-    it as ... for`) and is no `call for`. Other phrases may come between (`was
-    accused by a reporter of ...`, `asked him about ...`; PolNeAR train)."""
-    return not any(tok.i < c.i < prep.i and (c.dep_ in _COMPLEMENT_DEPS or c.dep_ == "prep" and c.lower_ == "as")
-                   for c in tok.children)
+    """Whether a cue's preposition comes before what the verb names or says: in `has
+    been called a charlatan by fellow physicians for promoting “quack” cures` (PolNeAR
+    dev), `for` comes after the name (`oprd`) and is no `call for`. Other phrases may
+    come between (`was accused by a reporter of ...`, `asked him about ...`; PolNeAR
+    train)."""
+    return not any(c.dep_ in _COMPLEMENT_DEPS and tok.i < c.i < prep.i for c in tok.children)
 
 
 _COMPLEMENT_DEPS = frozenset({"oprd", "attr", "acomp", "xcomp", "ccomp"})
@@ -133,12 +132,16 @@ def _reportable(obj: Token) -> bool:
     speech`; PolNeAR train). Pronouns can (`bragged about it`)."""
     if obj.ent_type_ in ("DATE", "TIME") or obj.pos_ == "ADJ":
         return False
-    if obj.head.lower_ in ("on", "in"):
-        low = obj.lower_
-        if low in _BROADCASTERS or low in word_set("speech_occasions") \
-                or lemma_of(obj).lower() in word_set("speech_occasions"):
-            return False
+    if obj.head.lower_ in ("on", "in") and (obj.lower_ in _BROADCASTERS or is_speech_occasion(obj)):
+        return False
     return True
+
+
+def is_speech_occasion(tok: Token) -> bool:
+    """A noun for where something was said (`interview`, `rally`, `show`;
+    ``speech_occasions.txt``), as written or by its lemma."""
+    occasions = word_set("speech_occasions")
+    return tok.lower_ in occasions or lemma_of(tok).lower() in occasions
 
 
 def cue_entry(tok: Token, particle: Token | None) -> str:
@@ -325,7 +328,7 @@ def can_speak(tok: Token) -> bool:
     if tok.pos_ != "NOUN":
         return False
     lemma = lemma_of(tok).lower()  # plurals: `Some candidates have called for ...`
-    kind = source_nouns().get(tok.lower_) or source_nouns().get(lemma)
+    kind = source_noun_kinds().get(tok.lower_) or source_noun_kinds().get(lemma)
     return kind in ("organisation", "group") or lemma in title_words()
 
 

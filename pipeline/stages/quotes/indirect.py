@@ -208,7 +208,8 @@ def _noun_speaker(noun: Token) -> Token | None:
         return subject_of(noun.head)
     if noun.tag_ == "NNS" and noun.dep_ == "ROOT":
         # `But Trump claims that he should be the exception` (PolNeAR dev): a verb the
-        # tagger took for a plural noun, its subject for a compound, with a that-clause
+        # tagger took for a plural noun, with its that-clause; its subject speaks, or the
+        # name the parser made a compound of it
         return next((c for c in noun.lefts if c.dep_ in ("nsubj", "compound") and speaker_like(c)), None)
     return None
 

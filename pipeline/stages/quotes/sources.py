@@ -16,7 +16,7 @@ from typing import NamedTuple
 from spacy.tokens import Token
 
 from ... import schemas
-from ...resources import SOURCE_NOUN_KINDS, reporting_verb_lemmas, source_nouns as nouns_of_kind, word_list
+from ...resources import reporting_verb_lemmas, word_list
 from ..entities.aliases import alias_kind
 from ..names import strip_titles, title_words
 
@@ -88,12 +88,6 @@ def role_families() -> dict[str, frozenset[str]]:
 def speech_lemmas() -> frozenset[str]:
     """Lemmas of the speech verbs (``reporting_verbs.txt`` kind ``speech``)."""
     return reporting_verb_lemmas("speech")
-
-
-@lru_cache(maxsize=None)
-def source_nouns() -> dict[str, str]:
-    """noun -> kind from ``resources/source_nouns.txt`` (document, organisation, group)."""
-    return {noun: kind for kind in sorted(SOURCE_NOUN_KINDS) for noun in nouns_of_kind(kind)}
 
 
 def _without_determiners(mention: str) -> str:
