@@ -1,6 +1,6 @@
 """Frozen parses for tests/test_entities_lexicon_named_bodies.py: sentences after BBC business
-articles and a PolNeAR train article, and made-up ones where a case needs it (each says so),
-as en_core_web_sm 3.8 parsed them with the entity rules off (the model's own entities),
+articles and a PolNeAR train article, and made-up ones where a case needs it (each says so,
+and says what was edited by hand), as en_core_web_sm 3.8 parsed them with the entity rules off (the model's own entities),
 token by token in the format of tests/quote_parses.py: (word, space after, head index, dep,
 pos, tag, lemma, entity IOB). A model upgrade cannot change what a test means."""
 

@@ -139,8 +139,8 @@ def test_quotes_content_tails_the_writers_words_are_cut(case, cue, content):
     # the next items of an infinitive's list, which the parser hung on the cue (PolNeAR train)
     ("needed_to_develop_educate", "said",
      "money is desperately needed to develop a vaccine, educate the public and learn more about the virus"),
-    # a time that dates the name an `as` phrase gives stays (`year` is also a word of when it was
-    # said, but only after `on` or a preposition of circumstance)
+    # a date that dates the name an `as` phrase gives stays (`year` is also a word of when it was
+    # said, but a date is that only after `on` or `at`)
     ("as_dated_in_years", "described", "it as the worst crisis in 20 years"),
     # a `whether` clause has a subject of its own: what was said goes on (PolNeAR dev)
     ("obama_whether", "said",

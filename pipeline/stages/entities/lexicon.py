@@ -360,42 +360,52 @@ def organisations_tagged_person(doc: Doc, spans: list[Cand], text: str) -> list[
     `group James Hardie` and `Hardie`). Run after ``propagate_persons``: a name tagged
     PERSON spreads to its recurrences there, and every one of them is relabelled here."""
     bodies = _named_bodies(doc, spans, text)
-
-    def a_body(c: Cand) -> bool:
-        name = _cand_text(doc, c, text)
-        return any(b == name or b.endswith(" " + name) for b in bodies)
-
     return [Cand(c.start, c.end, "ORG", c.strong) if c.label == "PERSON" and (
         doc[c.end - 1].lower_ in club_words() or alias_kind(_cand_text(doc, c, text)) == "organisation"
-        or (bodies and a_body(c))) else c
+        or (bodies and _ends_a_body(_name_words(doc, c, text), bodies))) else c
         for c in spans]
 
 
-def _named_bodies(doc: Doc, spans: list[Cand], text: str) -> set[str]:
-    """Names tagged PERSON that the document gives right after a lower-case noun a body's
-    name follows (``source_nouns.txt``, kind ``name``), which the parser hung on the name:
-    `marketing company Doubleclick`, `building products group James Hardie`, `security
-    firm Network Box`, `German magazine Der Spiegel` (BBC: 136 mentions of 37 names tagged
-    PERSON, every one a body). The noun must come right before the name (in `the company
-    director Jane Doe` the role comes between). None where the document names a person with
-    the name's last word: a capitalised name tagged PERSON ending with it that is no end of
-    the body's name (`Paul Manafort` beside `the campaign Manafort was running`, PolNeAR
-    train; `Jane Hardie`), or the word after "Mr", "Ms" ... (``_titled_surnames``)."""
+def _name_words(doc: Doc, c: Cand, text: str) -> tuple[str, ...]:
+    return tuple(_cand_text(doc, c, text).split())
+
+
+def _ends_a_body(words: tuple[str, ...], bodies: set[tuple[str, ...]]) -> bool:
+    """The name is a body's name or its end (`Hardie` of `James Hardie`)."""
+    return any(b[len(b) - len(words):] == words for b in bodies if len(words) <= len(b))
+
+
+def _named_bodies(doc: Doc, spans: list[Cand], text: str) -> set[tuple[str, ...]]:
+    """The words of names tagged PERSON that the document gives right after a lower-case
+    noun a body's name follows (``source_nouns.txt``, kind ``name``), which the parser hung
+    on the name: `marketing company Doubleclick`, `building products group James Hardie`,
+    `security firm Network Box`, `German magazine Der Spiegel` (BBC: 136 mentions of 37
+    names tagged PERSON, every one a body). The noun must come right before the name (in
+    `the company director Jane Doe` the role comes between). None where the document names
+    a person with the name's last word: a capitalised name tagged PERSON ending with it
+    that is no end of the body's name (`Paul Manafort` beside `the campaign Manafort was
+    running`, PolNeAR train; `Jane Hardie`), a name tagged PERSON after "Mr", "Ms" ...
+    (`Mr James Hardie`), or the word after such a title elsewhere (``_titled_surnames``),
+    unless the title is the body's own (`footwear firm Dr Martens`)."""
     nouns = source_nouns_of_kind("name")
     bodies = set()
     for c in spans:
         prev = doc[c.start - 1] if c.label == "PERSON" and c.start > 0 else None
         if prev is not None and prev.pos_ == "NOUN" and prev.is_lower and prev.lower_ in nouns \
                 and c.start <= prev.head.i < c.end and doc[c.end - 1].text[:1].isupper():
-            bodies.add(_cand_text(doc, c, text))
+            bodies.add(_name_words(doc, c, text))
     if not bodies:
         return bodies
-    last = {b.split()[-1] for b in bodies}
-    # a person's name starts with a capital (not `ex-Yukos`, BBC)
-    persons = {_cand_text(doc, c, text) for c in spans if c.label == "PERSON" and doc[c.start].text[:1].isupper()}
-    vetoed = {p.split()[-1] for p in persons if p.split()[-1] in last
-              and not any(b == p or b.endswith(" " + p) for b in bodies)} | (last & _titled_surnames(text))
-    return {b for b in bodies if b.split()[-1] not in vetoed}
+    last = {b[-1] for b in bodies}
+    titles = _surname_titles()
+    vetoed = {b[-1] for b in bodies if b[0] not in titles} & _titled_surnames(text)
+    for c in spans:
+        words = _name_words(doc, c, text) if c.label == "PERSON" else ()
+        if words and words[-1] in last and (
+                (words[0][:1].isupper() and not _ends_a_body(words, bodies))
+                or (c.start > 0 and doc[c.start - 1].text in titles)):
+            vetoed.add(words[-1])
+    return {b for b in bodies if b[-1] not in vetoed}
 
 
 def glue(doc: Doc, a: Cand, b: Cand) -> bool:

@@ -165,18 +165,17 @@ def _phrase_end(prep: Token) -> int:
 
 def _when_or_where_said(t: Token) -> bool:
     """`Wednesday`, `on Tuesday`, `during a campaign stop`, `at a rally`, `in an interview`;
-    not a time after another preposition, which dates the name (`in 20 years`), nor a
-    phrase of the name's own (`of her campaign`, PolNeAR train: ``_OBJECT_PREPS``)."""
+    not a date after another preposition, which dates the name (`in 20 years`, `since
+    1945`), nor a phrase of the name's own (`of her campaign`, PolNeAR train:
+    ``_OBJECT_PREPS``). (A time word the NER did not tag is read as an occasion.)"""
     if t.dep_ == "npadvmod":
         return t.ent_type_ in ("DATE", "TIME")
     obj = _first_child(t, ("pobj",)) if t.dep_ == "prep" and t.lower_ not in _OBJECT_PREPS else None
     if obj is None:
         return False
-    if t.lower_ in _CIRCUMSTANCE_PREPS:
-        return True
     if obj.ent_type_ in ("DATE", "TIME"):
-        return t.lower_ == "on"
-    return is_speech_occasion(obj)
+        return t.lower_ in ("on", "at")  # not `since 1945`, `in 20 years`
+    return t.lower_ in _CIRCUMSTANCE_PREPS or is_speech_occasion(obj)
 
 
 # --- 2. content clauses -----------------------------------------------------------

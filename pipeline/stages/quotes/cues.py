@@ -138,7 +138,7 @@ def _reportable(obj: Token) -> bool:
 
 
 def is_speech_occasion(tok: Token) -> bool:
-    """A noun for where something was said (`interview`, `rally`, `show`;
+    """A noun for where or when something was said (`interview`, `rally`, `show`, `week`;
     ``speech_occasions.txt``), as written or by its lemma."""
     occasions = word_set("speech_occasions")
     return tok.lower_ in occasions or lemma_of(tok).lower() in occasions

@@ -1,7 +1,7 @@
 """What kind of source a speaker mention names, and how the article describes it
 (docs/guidelines.md §4.6): the vocabulary :mod:`pipeline.stages.quotes.speakers`
-resolves with. Source kinds and their labels, the source nouns of
-``resources/source_nouns.txt`` (documents, bodies, groups), role families
+resolves with. Source kinds and their labels (the nouns of ``resources/source_nouns.txt``
+are read by ``resources.source_noun_kinds``), role families
 (``resources/speaker_roles.txt``), and the text of a description (``describe``,
 ``speaker_name``, the noun phrase of a head). Pure helpers over strings and one
 spaCy token; no state.
