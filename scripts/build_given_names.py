@@ -29,7 +29,8 @@ MIN_RATIO = 10.0
 # (Dominique, Claude, Camille) or Spanish compound names (José María); Celestine Babayaro
 # (BBC sport) is a man
 ELSEWHERE = frozenset({"ASHLEY", "HILARY", "LINDSAY", "MARIAN", "VIVIAN", "EVELYN", "JESS", "ANDREA", "NICOLA",
-                       "SIMONE", "MICHELE", "DANIELE", "GABRIELE", "JAN", "JOAN", "SASHA", "NIKITA", "DOMINIQUE", "CLAUDE", "CAMILLE", "CELESTINE", "MARIA", "KARIN", "KIM", "TONI",
+                       "SIMONE", "MICHELE", "DANIELE", "GABRIELE", "JAN", "JOAN", "SASHA", "NIKITA", "DOMINIQUE",
+                       "CLAUDE", "CAMILLE", "CELESTINE", "MARIA", "KARIN", "KIM", "TONI",
                        "ALEXIS", "GUADALUPE", "JESUS", "CARMEN", "MERCEDES", "ROSARIO", "CONSUELO", "DOLORES"})
 
 HEADER = """\

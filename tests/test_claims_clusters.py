@@ -247,8 +247,9 @@ def test_claims_clusters_features_stored_per_batch_read_back_the_same():
     content = C._content_of(df)
     stored = C._features(df.assign(**C.cluster_features(df)), content)
     assert stored == C._features(df, content)
-    assert stored[0] == [" ".join(w) for w, _, _ in map(C._claim_words, C._contents(df))]
-    assert stored[1] == [f"{k}|{' '.join(sorted(n))}" for _, n, k in map(C._claim_words, C._contents(df))]
+    expected = [C._claim_words(t) for t in C._contents(df)]
+    assert stored[0] == [" ".join(w) for w, _, _ in expected]
+    assert stored[1] == [f"{k}|{' '.join(sorted(n))}" for _, n, k in expected]
     # what is stored is read as it is; only the rows without it are computed
     marked = df.assign(**{C.WORDS_COLUMN: ["stored words"] * len(df), C.SIGNATURE_COLUMN: ["0|7"] * len(df)})
     marked.loc[1, [C.WORDS_COLUMN, C.SIGNATURE_COLUMN]] = None

@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from functools import lru_cache
 from math import ceil
 
@@ -146,7 +147,7 @@ def _features(claims: pd.DataFrame, content) -> tuple[list[str], list[str]]:
     return words, sigs
 
 
-def _lcs(a: tuple, b: tuple) -> int:
+def _lcs(a: Sequence[str], b: Sequence[str]) -> int:
     """Length of the longest common subsequence of two word sequences."""
     prev = [0] * (len(b) + 1)
     for x in a:
@@ -157,7 +158,7 @@ def _lcs(a: tuple, b: tuple) -> int:
     return prev[-1]
 
 
-def names_swapped(a: tuple, b: tuple, names: set[str]) -> bool:
+def names_swapped(a: Sequence[str], b: Sequence[str], names: set[str]) -> bool:
     """Do names that occur once in each sequence come in another order ("Belarus asked Russia" /
     "Russia asked Belarus")?"""
     once = {w for w in names if a.count(w) == 1 and b.count(w) == 1}
@@ -224,8 +225,8 @@ def _overlapping_pairs(seqs: list[str], threshold: float = THRESHOLD) -> list[tu
     coded = pc.dictionary_encode(pc.list_flatten(split))
     ids, words = coded.indices.to_numpy(), coded.dictionary
     n_words = len(words)
-    lengths = pc.list_value_length(split).to_numpy().astype(np.int64)
-    distinct = np.sort(np.repeat(np.arange(n, dtype=np.int64), lengths) * n_words + ids)  # row, then word
+    rows = pc.list_parent_indices(split).to_numpy().astype(np.int64)
+    distinct = np.sort(rows * n_words + ids)  # row, then word
     distinct = distinct[np.concatenate(([True], distinct[1:] != distinct[:-1]))]
     ids = distinct % n_words
     sizes = np.bincount(distinct // n_words, minlength=n)
@@ -281,7 +282,7 @@ def cluster_ids(claims: pd.DataFrame, threshold: float = THRESHOLD, min_words: i
                 comps.union(rows[0], r)
     seqs = list(units)
     for a, b in _overlapping_pairs(seqs, threshold):
-        wa, wb = tuple(seqs[a].split()), tuple(seqs[b].split())
+        wa, wb = seqs[a].split(), seqs[b].split()
         if _lcs(wa, wb) < ceil(threshold * max(len(wa), len(wb))):
             continue
         ua, ub = units[seqs[a]], units[seqs[b]]
