@@ -157,25 +157,23 @@ def _phrase_end(prep: Token) -> int:
     speaker's (`his prowess in his 11 debates`, `intervention by outside powers`,
     `victories Tuesday in Texas`: PolNeAR train and dev annotate them whole)."""
     obj = _first_child(prep, ("pobj",)) if prep.lower_ == "as" else None
-    for c in obj.rights if obj is not None else ():
-        if _when_or_where_said(c):
-            return c.left_edge.i - 1  # (a comma before it is trimmed with the content)
-    return prep.right_edge.i
+    if obj is None:
+        return prep.right_edge.i
+    # (a comma before the phrase is trimmed with the content)
+    return next((c.left_edge.i - 1 for c in obj.rights if _when_or_where_said(c)), prep.right_edge.i)
 
 
 def _when_or_where_said(t: Token) -> bool:
     """`Wednesday`, `on Tuesday`, `during a campaign stop`, `at a rally`, `in an interview`;
     not a date after another preposition, which dates the name (`in 20 years`, `since
-    1945`), nor a phrase of the name's own (`of her campaign`, PolNeAR train:
-    ``_OBJECT_PREPS``). (A time word the NER did not tag is read as an occasion.)"""
+    1945`), nor a phrase of the name's own (``_part_of_object``: `of her campaign`,
+    PolNeAR train). (A time word the NER did not tag is read as an occasion.)"""
     if t.dep_ == "npadvmod":
         return t.ent_type_ in ("DATE", "TIME")
-    obj = _first_child(t, ("pobj",)) if t.dep_ == "prep" and t.lower_ not in _OBJECT_PREPS else None
-    if obj is None:
+    obj = _first_child(t, ("pobj",)) if t.dep_ == "prep" else None
+    if obj is None or _part_of_object(t):
         return False
-    if obj.ent_type_ in ("DATE", "TIME"):
-        return t.lower_ in ("on", "at")  # not `since 1945`, `in 20 years`
-    return t.lower_ in _CIRCUMSTANCE_PREPS or is_speech_occasion(obj)
+    return obj.ent_type_ not in ("DATE", "TIME") or t.lower_ in ("on", "at")  # not `since 1945`
 
 
 # --- 2. content clauses -----------------------------------------------------------

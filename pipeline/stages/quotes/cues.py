@@ -17,9 +17,9 @@ from spacy.strings import get_string_id
 from spacy.tokens import Token
 
 from ...nlp.lemmas import lemma as lemma_of
-from ...resources import QUOTE_CHARS, reporting_verbs, source_noun_kinds, word_set
+from ...resources import QUOTE_CHARS, reporting_verbs, word_set
 from ..names import title_words
-from .sources import NOT_SOURCES
+from .sources import NOT_SOURCES, source_noun_kind
 
 
 
@@ -327,9 +327,7 @@ def can_speak(tok: Token) -> bool:
         return True
     if tok.pos_ != "NOUN":
         return False
-    lemma = lemma_of(tok).lower()  # plurals: `Some candidates have called for ...`
-    kind = source_noun_kinds().get(tok.lower_) or source_noun_kinds().get(lemma)
-    return kind in ("organisation", "group") or lemma in title_words()
+    return source_noun_kind(tok) in ("organisation", "group") or lemma_of(tok).lower() in title_words()
 
 
 def is_to_infinitive(v: Token) -> bool:

@@ -16,7 +16,8 @@ from typing import NamedTuple
 from spacy.tokens import Token
 
 from ... import schemas
-from ...resources import reporting_verb_lemmas, word_list
+from ...nlp.lemmas import lemma as lemma_of
+from ...resources import reporting_verb_lemmas, source_noun_kinds, word_list
 from ..entities.aliases import alias_kind
 from ..names import strip_titles, title_words
 
@@ -53,6 +54,13 @@ class Source(NamedTuple):
     name: str | None
     kind: str
     role: str | None = None
+
+
+def source_noun_kind(tok: Token) -> str | None:
+    """The kind ``resources/source_nouns.txt`` gives the noun, as written or by its lemma
+    (plurals: `Some candidates have called for ...`)."""
+    kinds = source_noun_kinds()
+    return kinds.get(tok.lower_) or kinds.get(lemma_of(tok).lower())
 
 
 def speaker_kind(label: str | None, name: str | None) -> str:

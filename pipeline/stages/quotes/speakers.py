@@ -61,11 +61,11 @@ from spacy.tokens import Doc, Token
 
 from ...nlp.docs import doc_text, lower_positions, sorted_ids
 from ...nlp.lemmas import lemma as lemma_of
-from ...resources import person_epithets, source_noun_kinds
+from ...resources import person_epithets, source_noun_kinds, source_nouns_of_kind
 from ..entities.aliases import alias_kind, alias_of
 from ..names import PersonNames, normalise_role, org_title_words, postnominals, title_words
 from .sources import (DOCUMENT, GROUP, PERSON, SPEAKER_LABELS, UNNAMED, Source, all_titles, describe, inside, np_span,
-                      role_families, role_word, speaker_kind, speaker_name, speech_lemmas, word_tokens)
+                      role_families, role_word, source_noun_kind, speaker_kind, speaker_name, speech_lemmas, word_tokens)
 from .gender import first_name_gender, honorific_genders
 from .sources import DATELINE_TAIL, DEFINITE, GENERIC_BODIES, MALE_FEMALE, NOT_SOURCES, PLURAL, PRONOUN_LABELS
 
@@ -122,7 +122,7 @@ class _Person:
 @lru_cache(maxsize=1)
 def _body_and_document_nouns() -> np.ndarray:
     """The ids of the source nouns of kind document or organisation (``_nouns``)."""
-    return sorted_ids(frozenset(n for n, kind in source_noun_kinds().items() if kind in ("document", "organisation")))
+    return sorted_ids(source_nouns_of_kind("document") | source_nouns_of_kind("organisation"))
 
 
 class SpeakerResolver:
@@ -342,7 +342,7 @@ class SpeakerResolver:
         dets = {c.lower_ for c in kids if c.dep_ in ("det", "poss")}
         definite = bool(dets & DEFINITE) or any(c.dep_ == "poss" for c in kids)
         plural = head.tag_ in ("NNS", "NNPS")
-        noun_kind = source_noun_kinds().get(low) or source_noun_kinds().get(lemma_of(head).lower())
+        noun_kind = source_noun_kind(head)
         known = alias_of(self._description_text(np_span(head)))
         if known is not None and known[1] == "organisation":
             # a body the NER missed ("The Scottish Executive believes ...")
