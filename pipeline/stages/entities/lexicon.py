@@ -321,12 +321,13 @@ def _surname_title_re() -> re.Pattern:
     return re.compile(rf"(?<![\w.])(?:{alts}) ([A-Z][\w-]*(?:['’][A-Z][\w-]*)?)(?:['’]s\b|(?![\w'’-]| +[A-Z]))")
 
 
-def _titled_surnames(text: str) -> set[str]:
+@lru_cache(maxsize=1)  # read by the surname rule and again by the bodies' rule of one document
+def _titled_surnames(text: str) -> frozenset[str]:
     """The words the document writes after "Mr", "Ms", "Dr" ...: persons' surnames (not a
     title word: "Mr Speaker"). Read off the text, not the honorific rule's PERSON spans:
     that rule wants a proper noun, and the tagger makes some surnames adjectives or nouns
     ("Mr Brown", "Mr Field")."""
-    return {w for w in _surname_title_re().findall(text) if w.lower() not in title_words()}
+    return frozenset(w for w in _surname_title_re().findall(text) if w.lower() not in title_words())
 
 
 def _full_name_surname(doc: Doc, c: Cand, text: str) -> str | None:
@@ -360,10 +361,13 @@ def organisations_tagged_person(doc: Doc, spans: list[Cand], text: str) -> list[
     `group James Hardie` and `Hardie`). Run after ``propagate_persons``: a name tagged
     PERSON spreads to its recurrences there, and every one of them is relabelled here."""
     bodies = _named_bodies(doc, spans, text)
-    return [Cand(c.start, c.end, "ORG", c.strong) if c.label == "PERSON" and (
-        doc[c.end - 1].lower_ in club_words() or alias_kind(_cand_text(doc, c, text)) == "organisation"
-        or (bodies and _ends_a_body(_name_words(doc, c, text), bodies))) else c
-        for c in spans]
+
+    def a_body(c: Cand) -> bool:
+        name = _cand_text(doc, c, text)
+        return doc[c.end - 1].lower_ in club_words() or alias_kind(name) == "organisation" \
+            or bool(bodies) and _ends_a_body(tuple(name.split()), bodies)
+
+    return [Cand(c.start, c.end, "ORG", c.strong) if c.label == "PERSON" and a_body(c) else c for c in spans]
 
 
 def _name_words(doc: Doc, c: Cand, text: str) -> tuple[str, ...]:
