@@ -54,6 +54,9 @@ ENTITIES = pa.schema(
         pa.field("canonical", pa.string()),
         # extras: a person's title or role at this mention, normalised ("prime minister")
         pa.field("role", pa.string()),
+        # extras: the courtesy title right before a person's name ("Mr", "Mrs"), which tells
+        # which of two persons a surname is ("Mr. Clinton" beside Hillary Clinton)
+        pa.field("courtesy_title", pa.string()),
     ]
 )
 

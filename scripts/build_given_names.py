@@ -26,12 +26,12 @@ MIN_RATIO = 10.0
 # one sex in the US census, the other in Britain (Ashley Cole, Hilary Benn, Lindsay Hoyle,
 # Jess, a woman's name there), Italy (Andrea Pirlo, Nicola Legrottaglie), the
 # Netherlands and Czech Republic (Jan), Catalonia (Joan), Russia (Sasha, Nikita), France
-# (Dominique, Claude, Camille) or Spanish compound names (José María); Celestine Babayaro
-# (BBC sport) is a man
+# (Dominique, Claude, Camille), Ireland (Bertie Ahern) or Spanish compound names (José
+# María); Celestine Babayaro (BBC sport) is a man
 ELSEWHERE = frozenset({"ASHLEY", "HILARY", "LINDSAY", "MARIAN", "VIVIAN", "EVELYN", "JESS", "ANDREA", "NICOLA",
                        "SIMONE", "MICHELE", "DANIELE", "GABRIELE", "JAN", "JOAN", "SASHA", "NIKITA", "DOMINIQUE",
                        "CLAUDE", "CAMILLE", "CELESTINE", "MARIA", "KARIN", "KIM", "TONI",
-                       "ALEXIS", "GUADALUPE", "JESUS", "CARMEN", "MERCEDES", "ROSARIO", "CONSUELO", "DOLORES"})
+                       "ALEXIS", "GUADALUPE", "JESUS", "CARMEN", "MERCEDES", "ROSARIO", "CONSUELO", "DOLORES", "BERTIE"})
 
 HEADER = """\
 # First names that tell a person's gender: "name | male" or "name | female" (kinds:

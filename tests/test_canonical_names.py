@@ -83,6 +83,17 @@ def test_canonical_surname_prefers_own_document():
     assert got == ["Gordon Brown", "Gordon Brown", "James Brown", "James Brown"]
 
 
+def test_canonical_titled_surname_in_the_corpus_is_of_its_gender():
+    # no Clinton in doc c: "Mr. Clinton" is the man the corpus names, "Mrs. Clinton" the woman
+    rows = [("a", "Hillary Clinton", "PERSON", None), ("b", "Hillary Clinton", "PERSON", None),
+            ("d", "Hillary Clinton", "PERSON", None), ("e", "Bill Clinton", "PERSON", None),
+            ("f", "Bill Clinton", "PERSON", None), ("c", "Clinton", "PERSON", "Mr"), ("c", "Clinton", "PERSON", "Mrs")]
+    got = canonical_names(pd.DataFrame(rows, columns=["doc_id", "text", "label", "courtesy_title"]))
+    assert list(got)[-2:] == ["Bill Clinton", "Hillary Clinton"]
+    # untitled, the surname is the one the corpus names far more often... with 3 docs to 2, none
+    assert canon(*[r[:3] for r in rows])[-2:] == ["Clinton", "Clinton"]
+
+
 def test_canonical_surname_never_merges_with_non_person():
     assert canon(("a", "Georgia Smith", "PERSON"), ("a", "Georgia", "GPE")) == ["Georgia Smith", "Georgia"]
 

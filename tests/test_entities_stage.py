@@ -66,16 +66,21 @@ def test_entities_stage_empty_input(nlp):
     assert len(out) == 0 and "canonical" in out.columns
 
 
-def _rows(nlp, model_ents: list[tuple[str, str]]) -> list[tuple[str, str, str]]:
-    """(text, label, canonical) of the rows for one sentence naming ``model_ents`` as the
-    model tagged them, after the parse's entity rules (as in a run)."""
+def _table(nlp, model_ents: list[tuple[str, str]], text: str | None = None) -> pd.DataFrame:
+    """The entities table of one text (by default a sentence naming ``model_ents``) whose
+    model tagged ``model_ents``, after the parse's entity rules (as in a run)."""
     from tests._entity_docs import make_doc, naming_sentence
 
-    text = naming_sentence(model_ents)
+    text = text or naming_sentence(model_ents)
     doc = nlp.get_pipe(rules.COMPONENT)(make_doc(nlp, text, model_ents))
     docs = pd.DataFrame({"doc_id": ["x"], "path": ["x.txt"], "text": [text]})
     sents = pd.DataFrame({"doc_id": ["x"], "sent_id": [0], "start": [0], "end": [len(text)], "text": [text]})
-    out = extract_entities(docs, sents, {"x": doc}, ErrorLog())
+    return extract_entities(docs, sents, {"x": doc}, ErrorLog())
+
+
+def _rows(nlp, model_ents: list[tuple[str, str]]) -> list[tuple[str, str, str]]:
+    """(text, label, canonical) of the rows for one sentence naming ``model_ents``."""
+    out = _table(nlp, model_ents)
     return list(zip(out["text"], out["label"], out["canonical"]))
 
 
@@ -103,3 +108,33 @@ def test_entities_stage_party_taken_for_a_person_is_an_organisation(nlp, model_e
 ])
 def test_entities_stage_club_taken_for_a_person_is_an_organisation(nlp, model_ents, labels):
     assert _rows(nlp, model_ents) == labels
+
+
+# PolNeAR train (NYT): "Mr. Clinton" beside Hillary and Bill Clinton is Bill, 25 times in one
+# article that had made him Hillary; "Mr. Obama" beside Michelle Obama alone is not her
+@pytest.mark.parametrize("text, model_ents, canonicals", [
+    ("Bill Clinton met Hillary Clinton . Mr. Clinton said no and Mrs. Clinton said yes .",
+     [("Bill Clinton", "PERSON"), ("Hillary Clinton", "PERSON"), ("Clinton", "PERSON"), ("Clinton", "PERSON")],
+     ["Bill Clinton", "Hillary Clinton", "Bill Clinton", "Hillary Clinton"]),
+    ("Michelle Obama met Mr. Obama .", [("Michelle Obama", "PERSON"), ("Obama", "PERSON")],
+     ["Michelle Obama", "Obama"]),
+    # a title that tells no gender, a first name that tells none: the surname's one full name
+    ("Dr. Smith met Ashley Smith .", [("Smith", "PERSON"), ("Ashley Smith", "PERSON")],
+     ["Ashley Smith", "Ashley Smith"]),
+    ("Mr. Smith met Ashley Smith .", [("Smith", "PERSON"), ("Ashley Smith", "PERSON")],
+     ["Ashley Smith", "Ashley Smith"]),
+])
+def test_entities_stage_titled_surname_is_the_person_of_that_gender(nlp, text, model_ents, canonicals):
+    assert list(_table(nlp, model_ents, text)["canonical"]) == canonicals
+
+
+@pytest.mark.parametrize("text, model_ents, titles", [
+    ("Mr. Clinton met Mrs Drozd and Dr Smith .", [("Clinton", "PERSON"), ("Drozd", "PERSON"), ("Smith", "PERSON")],
+     ["Mr", "Mrs", "Dr"]),
+    # no title, a title glued to the name, a title at the end of the line before
+    ("Clinton met Mr.Smith , Mr\nJones .", [("Clinton", "PERSON"), ("Smith", "PERSON"), ("Jones", "PERSON")],
+     [None, None, None]),
+])
+def test_entities_stage_courtesy_title_is_the_one_before_a_person(nlp, text, model_ents, titles):
+    out = _table(nlp, model_ents, text)
+    assert [None if pd.isna(t) else t for t in out["courtesy_title"]] == titles

@@ -20,7 +20,9 @@ How a mention is resolved (docs/guidelines.md §3, issue 3):
    names far more often); when the document has none, to the full name the
    corpus gives in at least 2 documents and 3 times as many as any other
    (``CORPUS_NAME_MIN_DOCS``), so one stray mention never renames another
-   document's. A knight's first name ("Sir Edward") resolves to the full name
+   document's. A surname after a courtesy title that tells a gender (``courtesy_title``:
+   "Mr. Clinton") is only ever the full name of a person whose first name does not tell
+   the other ("Bill Clinton", not "Hillary Clinton"), and apart from the untitled surname. A knight's first name ("Sir Edward") resolves to the full name
    with that first word in the same document, and so does any one-word name that
    is no one's surname there ("Ozzy", "Paula": sport and entertainment call stars
    by their first name), unless the corpus tags the word as something else more
@@ -67,7 +69,9 @@ from typing import Sequence
 import pandas as pd
 
 from ...resources import word_list
-from ..names import ACRONYM_RE, acronym_matches, expansion_words, memo_search, peer_titles, strip_titles
+from ..gender import fits_gender, title_gender
+from ..names import expansion_words, peer_titles, strip_titles
+from .acronyms import capitalised, compound_matches, has_acronym_word, is_acronym, spells
 from .aliases import alias_kind, aliases, key
 from .lexicon import club_words, law_event_heads
 from .rules import NAME_LABELS, NAME_PARTICLES
@@ -76,7 +80,6 @@ from .rules import NAME_LABELS, NAME_PARTICLES
 #: otherwise (see the module docstring).
 CANONICAL_ACRONYM_POLICY = "known"
 
-_ACRONYM_SHAPE = re.compile("^" + ACRONYM_RE + "$")
 # A function word glued to the next name by a missing space ("ofNew Labour"; BBC
 # politics): names start with a capital, so a lower-case prefix before one is a typo.
 _GLUED = re.compile(r"(?<![\w'’.-])(?:of|the|and|to|in|for|on|at|by|from|with|a|an)(?=[A-Z][a-z])")
@@ -146,17 +149,6 @@ def well_formed(name: str, label: str | None) -> bool:
     return True
 
 
-@lru_cache(maxsize=65536)  # asked of every mention's surface, several times per document
-def _is_acronym(s: str) -> bool:
-    return " " not in s and _ACRONYM_SHAPE.match(s) is not None
-
-
-@lru_cache(maxsize=65536)
-def _has_acronym_word(s: str) -> bool:
-    """A name of several words one of which is an acronym ("OSCE PA", "OSCE Parliamentary Assembly")."""
-    return " " in s and any(_is_acronym(w) for w in s.split())
-
-
 def _is_initialled(s: str) -> bool:
     return _INITIALLED.match(s) is not None
 
@@ -165,29 +157,6 @@ def _initial_surname(s: str) -> tuple[str, str]:
     """("A", "Lukashenko") for "A.Lukashenko" / "A. Lukashenko" / "M.G. Link"."""
     m = re.match(r"^((?:[A-Z]\.\s?){1,3})(.+)$", s)
     return (m.group(1)[0], m.group(2).split()[-1]) if m else (s[:1], s.split()[-1])
-
-
-@lru_cache(maxsize=65536)
-def _compound_matches(short: str, long: str) -> bool:
-    """``OSCE PA`` ~ ``OSCE Parliamentary Assembly``: words equal or acronym of a run."""
-    sw, lw = short.split(), expansion_words(long)
-    if len(sw) < 2 or not any(_is_acronym(w) for w in sw) or not lw or sw[0][:1] != lw[0][:1]:
-        return False
-
-    def go_from(go, i: int, j: int) -> bool:
-        if i == len(sw):
-            return j == len(lw)
-        if j == len(lw):
-            return False
-        if sw[i] == lw[j] and go(i + 1, j + 1):
-            return True
-        if _is_acronym(sw[i]):
-            for k in range(j + 1, len(lw) + 1):
-                if acronym_matches(sw[i], lw[j:k]) and go(i + 1, k):
-                    return True
-        return False
-
-    return memo_search(go_from)
 
 
 # --- the corpus-wide function ---------------------------------------------------
@@ -228,6 +197,10 @@ def canonical_names(entities: pd.DataFrame, corpus: bool = True) -> pd.Series:
     labels = entities["label"].astype(str).tolist()
     raw = entities["text"].astype(str).tolist()
     surfaces = [surface(t, lab) if lab in NAME_LABELS else _SPACE.sub(" ", t).strip() for t, lab in zip(raw, labels)]
+    # the gender a courtesy title before a mention tells ("Mr. Clinton"): a surname so
+    # titled is a person of this document apart from the same surname with the other title
+    genders = ([title_gender(t) if isinstance(t, str) else None for t in entities["courtesy_title"]]
+               if "courtesy_title" in entities.columns else [None] * len(raw))
     known = known_acronyms()
     alias_table = aliases()
 
@@ -249,7 +222,7 @@ def canonical_names(entities: pd.DataFrame, corpus: bool = True) -> pd.Series:
             return ("P", k), len(s.split()) == 1 and not _is_initialled(s)
         # a short acronym the text defines means what that document says (PA); so does a
         # club's word alone ("United": the Manchester or the Dundee United it names)
-        return ("N", k), (_is_acronym(s) and s not in known) or (label == "ORG" and k in club_words())
+        return ("N", k), (is_acronym(s) and s not in known) or (label == "ORG" and k in club_words())
 
     name_nodes: dict[tuple[str, str], tuple[tuple[str, str], bool]] = {}  # (surface, label) -> node_of
     # dates, numbers, money have no node: each mention is its own name ("the past decade"),
@@ -263,7 +236,10 @@ def canonical_names(entities: pd.DataFrame, corpus: bool = True) -> pd.Series:
         if (s, label) not in name_nodes:
             name_nodes[s, label] = node_of(s, label)
         n, local = name_nodes[s, label]
-        nodes.append((*n, docs[i]) if local else n)
+        if local and label == "PERSON" and genders[i] is not None:
+            nodes.append((*n, docs[i], genders[i]))
+        else:
+            nodes.append((*n, docs[i]) if local else n)
         named.append(i)
 
     uf = _UnionFind()
@@ -326,14 +302,14 @@ def canonical_names(entities: pd.DataFrame, corpus: bool = True) -> pd.Series:
         """The one full name (one key) of document ``d`` whose first word is ``first``."""
         return one_name(first_in_doc[d].get(first, ()))
 
-    def corpus_choice(names: set[str] | None, last: str) -> str | None:
-        """The full name the corpus gives for a surname, among ``names`` (None: all):
-        named in enough documents and far more often than any other (see
+    def corpus_choice(names: set[str] | None, last: str, gender: str | None = None) -> str | None:
+        """The full name the corpus gives for a surname, among ``names`` (None: all of
+        ``gender``): named in enough documents and far more often than any other (see
         CORPUS_NAME_MIN_DOCS). A name of one document never renames another's mention."""
         pool = corpus_full.get(last, {})
         by_key: dict[str, set[str]] = defaultdict(set)
         for f, ds in pool.items():
-            if names is None or f in names:
+            if f in names if names is not None else fits_gender(f, gender):
                 by_key[key(f)] |= ds
         if not by_key:
             return None
@@ -342,7 +318,9 @@ def canonical_names(entities: pd.DataFrame, corpus: bool = True) -> pd.Series:
         n_next = len(ranked[1][1]) if len(ranked) > 1 else 0
         return next(f for f in pool if key(f) == top) if _dominant(n_top, n_next) else None
 
-    def person_target(s: str, d: str, text: str) -> str | None:
+    def person_target(s: str, d: str, text: str, gender: str | None) -> str | None:
+        """The full name a PERSON mention written ``s`` (``text`` as the table has it) of
+        document ``d`` names; ``gender``: what a courtesy title before it tells."""
         words = s.split()
         if len(words) == 2 and words[0].lower() in peer_titles():
             # "Baroness Boothroyd" in an article that also says "Betty Boothroyd": the
@@ -354,7 +332,8 @@ def canonical_names(entities: pd.DataFrame, corpus: bool = True) -> pd.Series:
             return only_full_with_first(d, key(words[0]))
         if len(words) == 1 and not _is_initialled(s):
             last = key(words[0])
-            local = last_in_doc[d].get(last, set())
+            # "Mr. Clinton" is not Hillary Clinton (PolNeAR, NYT: "Mr. Obama" beside Michelle Obama)
+            local = {f for f in last_in_doc[d].get(last, ()) if fits_gender(f, gender)}
             hit = one_name(local)
             if hit is not None:
                 return hit
@@ -362,7 +341,7 @@ def canonical_names(entities: pd.DataFrame, corpus: bool = True) -> pd.Series:
                 # two persons of this document share the surname: the one the corpus
                 # knows far better ("Mr Howard" beside "John Howard" is Michael Howard)
                 return corpus_choice(local, last)
-            known = corpus_choice(None, last)
+            known = corpus_choice(None, last, gender)
             if corpus and last not in not_person and (known is None or as_first[last] >= as_surname[last]):
                 return only_full_with_first(d, last) or known
             return known
@@ -378,7 +357,7 @@ def canonical_names(entities: pd.DataFrame, corpus: bool = True) -> pd.Series:
     for i in named:
         if labels[i] != "PERSON" or nodes[i][0] != "P":
             continue
-        target = person_target(surfaces[i], docs[i], raw[i])
+        target = person_target(surfaces[i], docs[i], raw[i], genders[i])
         if target is not None:
             uf.union(("P", key(target)), nodes[i])
             forms[("P", key(target))].setdefault(target, 0)
@@ -390,13 +369,13 @@ def canonical_names(entities: pd.DataFrame, corpus: bool = True) -> pd.Series:
     def link_acronyms(idx: Sequence[int], d: str) -> None:
         idx = [i for i in idx if nodes[i][0] == "N"]
         names = {surfaces[i] for i in idx}
-        acrs = {n for n in names if _is_acronym(n)}
-        compounds = {n for n in names if _has_acronym_word(n)}
+        acrs = {n for n in names if is_acronym(n)}
+        compounds = {n for n in names if has_acronym_word(n)}
         longs = {n for n in names if len(n.split()) >= 2}
         for a in acrs:
             if key(a) in alias_table:
                 continue
-            hits = [l for l in longs if _capitalised(l) and _spells(a, l) and key(l) not in alias_table]
+            hits = [l for l in longs if capitalised(l) and spells(a, l) and key(l) not in alias_table]
             if hits:
                 # prefer the expansion whose every word is used: the shortest
                 for h in sorted(hits, key=lambda h: (len(h), h))[:1]:
@@ -405,11 +384,11 @@ def canonical_names(entities: pd.DataFrame, corpus: bool = True) -> pd.Series:
             if key(c) in alias_table:
                 continue
             words = c.split()
-            if all(_is_acronym(w) for w in words) and words[-1] in acrs:
+            if all(is_acronym(w) for w in words) and words[-1] in acrs:
                 # "OSCE PA": a parent acronym before the body's own acronym
                 uf.union(acr_node(words[-1], d), ("N", key(c)))
             for l in longs:
-                if l != c and key(l) not in alias_table and _compound_matches(c, l):
+                if l != c and key(l) not in alias_table and compound_matches(c, l):
                     uf.union(("N", key(l)), ("N", key(c)))
 
     for d, idx in by_doc.items():
@@ -566,8 +545,8 @@ def _pick(root, ns, cands: Counter, order: dict[str, int], degree: Counter, alia
     pool = {k: r for k, r in reps.items() if well_formed(r, label)} or reps
     pool = {k: r for k, r in pool.items() if k not in club_words()} or pool  # "United" beside its club's name
     # a cluster with a locally defined acronym: the expansion (see the module docstring)
-    if any(_is_acronym(r) for r in pool.values()):
-        names = {k: r for k, r in pool.items() if not all(_is_acronym(w) for w in r.split())}
+    if any(is_acronym(r) for r in pool.values()):
+        names = {k: r for k, r in pool.items() if not all(is_acronym(w) for w in r.split())}
         pool = names or pool
     return pool[max(pool, key=lambda k: (counts[k], -rep_order[k]))]
 
@@ -576,22 +555,3 @@ def _pick(root, ns, cands: Counter, order: dict[str, int], degree: Counter, alia
 def _known_acronym_keys() -> dict[str, str]:
     """key -> acronym, for every known acronym (built once, not once per cluster)."""
     return {key(a): a for a in known_acronyms()}
-
-
-@lru_cache(maxsize=65536)  # pairs of one document's names, which recur across a corpus
-def _spells(acronym: str, name: str) -> bool:
-    """``acronym`` spells ``name``, possibly after a parent organisation's acronym
-    ("PA" ~ "OSCE Parliamentary Assembly", docs/guidelines.md §3: longest proper name)."""
-    words = expansion_words(name)
-    if acronym_matches(acronym, words):
-        return True
-    k = 0
-    while k < len(words) - 1 and _is_acronym(words[k]):
-        k += 1
-    return 0 < k and acronym_matches(acronym, words[k:])
-
-
-@lru_cache(maxsize=65536)
-def _capitalised(s: str) -> bool:
-    words = [w for w in expansion_words(s) if w.lower() not in {"of", "for", "and", "in", "the", "on", "to"}]
-    return bool(words) and all(w[:1].isupper() for w in words)

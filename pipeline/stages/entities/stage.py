@@ -8,6 +8,7 @@ corpus-wide :func:`pipeline.stages.entities.canonical.canonical_names`.
 """
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Mapping, NamedTuple
 
 import pandas as pd
@@ -15,12 +16,13 @@ from spacy.tokens import Doc
 
 from .canonical import canonical_names
 from ...errors import DOCUMENT_ERRORS, ErrorLog
+from ...resources import titles
 from ...tables import empty_frame
 from ..names import role_of
 from ..offsets import sent_id_at, sentence_starts
 
 STAGE = "entities"
-COLUMNS = ["doc_id", "ent_id", "sent_id", "start", "end", "text", "label", "canonical", "role"]
+COLUMNS = ["doc_id", "ent_id", "sent_id", "start", "end", "text", "label", "canonical", "role", "courtesy_title"]
 
 
 class Mention(NamedTuple):
@@ -32,6 +34,25 @@ class Mention(NamedTuple):
     text: str
     label: str
     role: str | None = None  # PERSON: the title or role the text gives them here (names.role_of)
+    courtesy_title: str | None = None  # PERSON: "Mr", "Mrs", "Dr" right before the name (courtesy_title)
+
+
+@lru_cache(maxsize=None)
+def _courtesy_titles() -> frozenset[str]:
+    return frozenset(titles("courtesy"))
+
+
+def courtesy_title(span) -> str | None:
+    """The courtesy title (``titles.txt`` kind ``courtesy``) written right before a
+    PERSON span, without a final dot ("Mr. Clinton" -> "Mr"); None when there is none.
+    The NER leaves it out of the name (OntoNotes practice); canonical names read the
+    gender it tells (``canonical.canonical_names``)."""
+    if span.start == 0:
+        return None
+    before = span.doc[span.start - 1]
+    if before.text not in _courtesy_titles() or not before.whitespace_:
+        return None
+    return before.text.rstrip(".")
 
 
 def doc_mentions(doc_id: str, doc: Doc, text: str, starts: tuple[list[int], list[int]] | None) -> list[Mention]:
@@ -45,8 +66,9 @@ def doc_mentions(doc_id: str, doc: Doc, text: str, starts: tuple[list[int], list
     out = []
     for ent in doc.ents:
         s0, s1 = ent.start_char, ent.end_char
-        role = role_of(ent) if ent.label_ == "PERSON" else None
-        out.append(Mention(doc_id, len(out), sent_id_at(starts, s0), s0, s1, text[s0:s1], ent.label_, role))
+        person = ent.label_ == "PERSON"
+        out.append(Mention(doc_id, len(out), sent_id_at(starts, s0), s0, s1, text[s0:s1], ent.label_,
+                           role_of(ent) if person else None, courtesy_title(ent) if person else None))
     return out
 
 

@@ -66,7 +66,7 @@ from ..entities.aliases import alias_kind, alias_of
 from ..names import PersonNames, normalise_role, org_title_words, postnominals, title_words
 from .sources import (DOCUMENT, GROUP, PERSON, SPEAKER_LABELS, UNNAMED, Source, all_titles, describe, inside, np_span,
                       role_families, role_word, source_noun_kind, speaker_kind, speaker_name, speech_lemmas, word_tokens)
-from .gender import first_name_gender, honorific_genders
+from ..gender import first_name_gender, honorific_genders
 from .sources import DATELINE_TAIL, DEFINITE, GENERIC_BODIES, MALE_FEMALE, NOT_SOURCES, PLURAL, PRONOUN_LABELS
 
 def _is_age(word: list[Token]) -> bool:

@@ -1,5 +1,7 @@
-"""A person's gender, for the speakers' "he"/"she" rule (``speakers.SpeakerResolver``):
-from a courtesy title before one of their mentions (``titles.txt`` kinds ``male`` and
+"""A person's gender, for the speakers' "he"/"she" rule (``quotes.speakers.SpeakerResolver``)
+and for which of two persons of a document a titled surname is (``entities.canonical``:
+"Mr. Clinton" beside "Hillary Clinton" and "Bill Clinton"): from a courtesy title before one
+of their mentions (``titles.txt`` kinds ``male`` and
 ``female``: "Ms. LaBelle"), else from the first of two or more words of their name
 (``resources/given_names.txt``: "Carly Fiorina", "Ted Cruz"). Unknown is the default: a
 surname alone, a name both sexes are given ("Jamie"), a name the list lacks.
@@ -9,7 +11,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Iterable
 
-from ...resources import given_names, titles
+from ..resources import given_names, titles
 
 #: the kinds of ``titles.txt`` and ``given_names.txt`` that tell a gender, and its code
 GENDERS = (("male", "m"), ("female", "f"))
@@ -34,6 +36,14 @@ def honorific_genders(text: str, persons: Iterable[tuple[int, str, str]]) -> dic
     return out
 
 
+@lru_cache(maxsize=None)
+def title_gender(title: str | None) -> str | None:
+    """"m"/"f" for a courtesy title that says so ("Mr.", "Mrs", "Lady"), else None."""
+    if not title:
+        return None
+    return next((g for kind, g in GENDERS if title in titles(kind) or title + "." in titles(kind)), None)
+
+
 def first_name_gender(name: str) -> str | None:
     """"m"/"f" when the first of two or more words of ``name`` is a given name that says so."""
     first, _, rest = name.partition(" ")
@@ -41,3 +51,9 @@ def first_name_gender(name: str) -> str | None:
         return None
     low = first.lower()
     return next((g for kind, g in GENDERS if low in given_names(kind)), None)
+
+
+def fits_gender(name: str, gender: str | None) -> bool:
+    """Can ``name`` be that of a person of ``gender`` (None: any)? Its first name decides;
+    an unknown first name fits either."""
+    return gender is None or first_name_gender(name) in (None, gender)
