@@ -55,6 +55,20 @@ def test_quotes_clause_end_stops_at_a_semicolon(case, cue, content):
     assert _indirect(case, cue)[:1] == [content]
 
 
+@pytest.mark.parametrize("case, cue, content", [
+    # a reporting participle the parser hung on a verb inside the content: a new attribution
+    ("ivanka_saying", "said", "her father has been an advocate for women in his company and would do the same as president"),
+    # must not cut: another participle (the speaker's consequence), one with an opener of its own
+    ("bush_deficit_spurring", "argues", "the US deficit reflects the fact the America is growing at faster rate than the "
+                                        "rest of the world, spurring on more demand for imported goods"),
+    ("clarke_model_while", "said",
+     "He has come up with a model, he said, for how the industry can keep producing coal, while reducing its impact "
+     "on the climate"),
+])
+def test_quotes_clause_end_cuts_a_reporting_participle_hung_deeper_in_the_clause(case, cue, content):
+    assert _indirect(case, cue) == [content]
+
+
 def test_quotes_clause_end_semicolon_in_brackets_ends_nothing():
     """Regression: BBC business news separates a sum's conversions with a semicolon in
     brackets; the content used to stop inside them (`... 40m rupees ($915,000`)."""
