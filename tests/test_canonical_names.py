@@ -94,6 +94,28 @@ def test_canonical_titled_surname_in_the_corpus_is_of_its_gender():
     assert canon(*[r[:3] for r in rows])[-2:] == ["Clinton", "Clinton"]
 
 
+@pytest.mark.parametrize("rows, expected", [
+    # PolNeAR (NYT writes middle initials): one person, named as the corpus writes it most
+    ([("a", "Donald J. Trump"), ("b", "Donald Trump"), ("c", "Donald Trump"), ("c", "Trump")],
+     ["Donald Trump"] * 4),
+    ([("a", "George W Bush"), ("a", "Bush"), ("b", "George Bush")], ["George W Bush"] * 3),
+    # must not merge: two middle initials for the name, a middle name, no middle at all
+    ([("a", "George W. Bush"), ("b", "George H.W. Bush"), ("c", "George Bush")],
+     ["George W. Bush", "George H.W. Bush", "George Bush"]),
+    ([("a", "Jerry Lee Lewis"), ("b", "Jerry Lewis")], ["Jerry Lee Lewis", "Jerry Lewis"]),
+    ([("a", "Donald J. Trump"), ("b", "Donald Tusk")], ["Donald J. Trump", "Donald Tusk"]),
+])
+def test_canonical_middle_initial_is_the_same_person(rows, expected):
+    assert canon(*[(d, t, "PERSON") for d, t in rows]) == expected
+
+
+def test_canonical_middle_initial_beside_the_name_in_one_sentence_is_another_person():
+    # BBC business: "He has served under Presidents George W Bush, Bill Clinton, George Bush"
+    rows = [("a", 0, "George W Bush", "PERSON"), ("a", 0, "George Bush", "PERSON"), ("b", 0, "George W Bush", "PERSON")]
+    got = canonical_names(pd.DataFrame(rows, columns=["doc_id", "sent_id", "text", "label"]))
+    assert list(got) == ["George W Bush", "George Bush", "George W Bush"]
+
+
 def test_canonical_surname_never_merges_with_non_person():
     assert canon(("a", "Georgia Smith", "PERSON"), ("a", "Georgia", "GPE")) == ["Georgia Smith", "Georgia"]
 

@@ -32,8 +32,11 @@ How a mention is resolved (docs/guidelines.md §3, issue 3):
    beside "Howard Flight"), a first name for "John" ("Sir John" beside "John
    Bourn", not Elton John). An initialled name (``A.Lukashenko``) resolves to a
    full name with that surname and first initial, in the same
-   document first, then in the corpus. Among the names of one person the
-   canonical is the longest full name.
+   document first, then in the corpus. A full name with a middle initial is the
+   name without it ("Donald J. Trump", "Donald Trump") where the corpus gives no
+   other middle initial for it and no sentence names both (the corpus pass only). Among the names of one
+   person the canonical is the longest full name, middle initials aside, then the
+   one written most.
 3. **Acronyms**: an acronym and a multi-word name whose words spell it
    (``OSCE`` ~ ``Organization for Security and Co-operation in Europe``) are
    one entity when both occur in one document, or when
@@ -92,6 +95,7 @@ CORPUS_NAME_MIN_DOCS = 2
 CORPUS_NAME_DOMINANCE = 3
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _INITIALLED = re.compile(r"^(?:[A-Z]\.\s?){1,3}[A-Z]")
+_MIDDLE_INITIAL = re.compile(r"^(?:(?:[A-Z]\.){1,2}|[A-Z])$")  # "J.", "H.W.", "W" (BBC: George W Bush)
 _SPACE = re.compile(r"\s+")
 
 
@@ -189,7 +193,8 @@ def canonical_names(entities: pd.DataFrame, corpus: bool = True) -> pd.Series:
     reading depends on the whole corpus, and the runner carries it into later tables
     (one local name, "Paul", that a batch read as Paul Boateng and the corpus as Henry
     Paul, would otherwise rename the quotes of the Paul Boateng the document names in
-    full); so is a club's word alone where its document names several clubs with it.
+    full); so is a club's word alone where its document names several clubs with it,
+    and a full name with a middle initial.
     """
     if len(entities) == 0:
         return pd.Series([], index=entities.index, dtype=object)
@@ -361,6 +366,32 @@ def canonical_names(entities: pd.DataFrame, corpus: bool = True) -> pd.Series:
         if target is not None:
             uf.union(("P", key(target)), nodes[i])
             forms[("P", key(target))].setdefault(target, 0)
+    # "Donald J. Trump" (NYT) is "Donald Trump" where the corpus gives the name no other
+    # middle initial ("George W. Bush" beside "George H.W. Bush" is no "George Bush"), and
+    # no sentence names both ("Presidents George W Bush, Bill Clinton, George Bush", BBC)
+    plain: dict[tuple[str, str], str] = {}
+    middles: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for last, pool in corpus_full.items():
+        for f in pool:
+            words = f.split()
+            if len(words) == 2:
+                plain[key(words[0]), last] = f
+            elif all(_MIDDLE_INITIAL.match(w) for w in words[1:-1]):
+                middles[key(words[0]), last].add(key(f))
+    candidates = {k for pair, keys in middles.items() if len(keys) == 1 and pair in plain
+                  for k in (key(plain[pair]), *keys)}
+    sentences = entities["sent_id"].tolist() if "sent_id" in entities.columns else [None] * len(raw)
+    sentences_of: dict[str, set] = defaultdict(set)  # a candidate's key -> (document, sentence)
+    for i in named:
+        if nodes[i][0] == "P" and nodes[i][1] in candidates and not pd.isna(sentences[i]):
+            sentences_of[nodes[i][1]].add((docs[i], sentences[i]))
+    for pair, keys in middles.items():
+        # (the corpus pass only: a batch that merged two names the corpus keeps apart
+        # would leave later tables a name that stands for both)
+        if corpus and len(keys) == 1 and pair in plain:
+            a, b = key(plain[pair]), next(iter(keys))
+            if not sentences_of[a] & sentences_of[b]:
+                uf.union(("P", a), ("P", b))
 
     # -- acronyms ---------------------------------------------------------------
     def acr_node(a: str, d: str) -> tuple:
@@ -533,7 +564,9 @@ def _pick(root, ns, cands: Counter, order: dict[str, int], degree: Counter, alia
                    for k2, r2 in fulls.items() if k2 != k):
                 del fulls[k]
         if fulls:
-            k = max(fulls, key=lambda k: (len(fulls[k].split()), counts[k], -rep_order[k]))
+            # the most words, middle initials aside: "Donald Trump" written more often than "Donald J. Trump"
+            k = max(fulls, key=lambda k: (sum(not _MIDDLE_INITIAL.match(w) for w in fulls[k].split()[1:-1]),
+                                          counts[k], -rep_order[k]))
             return fulls[k]
         named = {k: r for k, r in reps.items() if well_formed(r, "PERSON")} or reps
         return reps[max(named, key=lambda k: (counts[k], -rep_order[k]))]
