@@ -138,3 +138,22 @@ def test_entities_stage_titled_surname_is_the_person_of_that_gender(nlp, text, m
 def test_entities_stage_courtesy_title_is_the_one_before_a_person(nlp, text, model_ents, titles):
     out = _table(nlp, model_ents, text)
     assert [None if pd.isna(t) else t for t in out["courtesy_title"]] == titles
+
+
+# PolNeAR (NYT): the model tags `Jr.` alone (18 times), and a lone `Jr.` became a speaker
+@pytest.mark.parametrize("text, model_ents, rows", [
+    ("James B. Comey Jr. said so .", [("James B. Comey", "PERSON"), ("Jr.", "PERSON")],
+     [("James B. Comey Jr.", "PERSON", "James B. Comey Jr.")]),
+    ("Joseph R. Biden, Jr., said so and Biden agreed .", [("Joseph R. Biden", "PERSON"), ("Jr.", "GPE"), ("Biden", "PERSON")],
+     [("Joseph R. Biden, Jr.", "PERSON", "Joseph R. Biden Jr."), ("Biden", "PERSON", "Joseph R. Biden Jr.")]),
+    ("Joe Manchin III said so .", [("Joe Manchin", "PERSON")], [("Joe Manchin III", "PERSON", "Joe Manchin III")]),
+    # must not: a generation word that begins another name, or after no person
+    ("John Smith III Corps said so .", [("John Smith", "PERSON"), ("III Corps", "ORG")],
+     [("John Smith", "PERSON", "John Smith"), ("III Corps", "ORG", "III Corps")]),
+    ("Phase II began .", [("Phase II", "EVENT")], [("Phase II", "EVENT", "Phase II")]),
+    # a generation alone names no one (BBC: "District Attorney Bruce L Castor Jr", the surname missed)
+    ("Bruce L Castor Jr said so .", [("Bruce L", "PERSON"), ("Jr", "PERSON")], [("Bruce L", "PERSON", "Bruce L")]),
+])
+def test_entities_stage_generation_is_part_of_a_name(nlp, text, model_ents, rows):
+    out = _table(nlp, model_ents, text)
+    assert list(zip(out["text"], out["label"], out["canonical"])) == rows

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.stages.names import PersonNames, name_title_words, strip_titles, title_words
+from pipeline.stages.names import PersonNames, name_title_words, strip_titles, surname, title_words
 from pipeline.resources import TITLE_KINDS, titles
 
 
@@ -140,6 +140,18 @@ def test_person_names_titles_list_kinds():
     (["Victor Makarov", "Viktor Makarov"], "Victor Makarov"),      # a tie: the first given
     (["Dave Collins", "David Collins"], "David Collins"),
     (["M Williams", "Martyn Williams"], "Martyn Williams"),
+    # a generation tells father from son (PolNeAR: Donald Trump Jr.)
+    (["Donald Trump", "Donald Trump Jr."], "Trump"),
 ])
 def test_person_names_person_of_a_shared_surname(names, person):
     assert PersonNames(names).person(names[0].split()[-1]) == person
+
+
+@pytest.mark.parametrize(("name", "last"), [
+    ("Joseph R. Biden Jr.", "Biden"), ("Joe Manchin III", "Manchin"), ("Igor Sekreta", "Sekreta"),
+    ("Jr.", "Jr."),                     # a generation alone is no one's name: nothing before it
+])
+def test_person_names_surname_is_before_a_generation(name, last):
+    assert surname(name.split()) == last
+    if " " in name:
+        assert PersonNames([name]).full_name(last) == name

@@ -53,7 +53,7 @@ def given_names(kind: str) -> frozenset[str]:
 
 
 #: What an entry of ``titles.txt`` can be (see the file's header).
-TITLE_KINDS = frozenset({"office", "courtesy", "word", "org", "male", "female", "peer", "royal", "postnominal", "surname"})
+TITLE_KINDS = frozenset({"office", "courtesy", "word", "org", "male", "female", "peer", "royal", "postnominal", "generation", "surname"})
 
 
 @lru_cache(maxsize=None)

@@ -76,6 +76,23 @@ def postnominals() -> frozenset[str]:
     return frozenset(titles("postnominal"))
 
 
+@lru_cache(maxsize=None)
+def generations() -> frozenset[str]:
+    """A generation after a name, part of it (``titles.txt`` kind ``generation``: Jr., III)."""
+    return frozenset(titles("generation"))
+
+
+def surname(words: list[str]) -> str:
+    """The surname among a full name's words: the last, or the one before a generation
+    ("Joseph R. Biden Jr." -> "Biden")."""
+    return words[-2] if len(words) >= 3 and words[-1] in generations() else words[-1]
+
+
+def _generation(name: str) -> str | None:
+    last = name.rsplit(" ", 1)[-1]
+    return last if last in generations() else None
+
+
 def strip_titles(mention: str, roles: bool = True) -> str:
     """The name in a titled mention: the words after the last title word, when they
     are capitalised (see the module docstring); otherwise the mention, words joined
@@ -184,8 +201,10 @@ class PersonNames:
 
     When two full names of one person share a surname the longer is kept (``Igor V.
     Sekreta`` over ``Igor Sekreta``), and on a tie the first given. Full names whose first
-    letters differ are two persons (Ozzy and Sharon Osbourne): their surname alone names
-    neither, and is left to the corpus pass (``entities.canonical``).
+    letters differ are two persons (Ozzy and Sharon Osbourne), and so are two whose
+    generations differ (Donald Trump, Donald Trump Jr.): their surname alone names
+    neither, and is left to the corpus pass (``entities.canonical``). A surname is the
+    word before a generation (:func:`surname`).
     """
 
     def __init__(self, names=()):
@@ -200,11 +219,12 @@ class PersonNames:
         """Remember a full name (two words or more; a lone word names nobody new)."""
         words = name.split()
         if len(words) >= 2:
-            known = self._by_surname.get(words[-1])
-            if known is not None and known[:1].lower() != name[:1].lower():
-                self._shared.add(words[-1])
+            last = surname(words)
+            known = self._by_surname.get(last)
+            if known is not None and (known[:1].lower() != name[:1].lower() or _generation(known) != _generation(name)):
+                self._shared.add(last)  # (Donald Trump and Donald Trump Jr. too)
             if known is None or len(name) > len(known):
-                self._by_surname[words[-1]] = name
+                self._by_surname[last] = name
 
     def full_name(self, surname: str) -> str | None:
         """The full name ending with ``surname`` (as written), or None (also when two

@@ -73,7 +73,7 @@ import pandas as pd
 
 from ...resources import word_list
 from ..gender import fits_gender, title_gender
-from ..names import expansion_words, peer_titles, strip_titles
+from ..names import expansion_words, generations, peer_titles, strip_titles, surname
 from .acronyms import capitalised, compound_matches, has_acronym_word, is_acronym, spells
 from .aliases import alias_kind, aliases, key
 from .lexicon import club_words, law_event_heads
@@ -135,6 +135,8 @@ def surface(text: str, label: str | None = None) -> str:
         # "Tories Ken Clarke": a party's name glued before a person's full name
         while len(words) >= 3 and alias_kind(words[0]) == "organisation":
             words = words[1:]
+        if len(words) >= 3 and words[-1] in generations():
+            words = [w for w in (*words[:-2], words[-2].rstrip(","), words[-1]) if w]  # "Joseph R. Biden, Jr."
         s = " ".join(words)
     return s.strip() or text.strip()
 
@@ -278,9 +280,10 @@ def canonical_names(entities: pd.DataFrame, corpus: bool = True) -> pd.Series:
         lasts: dict[str, set[str]] = defaultdict(set)
         for f in fulls:
             words = f.split()
-            corpus_full[key(words[-1])][f].add(d)
+            last = key(surname(words))
+            corpus_full[last][f].add(d)
             firsts[key(words[0])].add(f)
-            lasts[key(words[-1])].add(f)
+            lasts[last].add(f)
         first_in_doc[d], last_in_doc[d] = firsts, lasts
         if corpus:
             for w in {nodes[i][1] for i in idx if nodes[i][0] == "P" and " " not in surfaces[i]}:

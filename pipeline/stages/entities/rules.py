@@ -68,7 +68,8 @@ from .. import names
 from . import aliases, lexicon, patterns
 from .patterns import GATE_ATTRS, MONTHS, GatedPatterns
 from .lexicon import (Cand, event_heads, extend_bodies, glue, job_titles, join_hyphenated, law_event_heads, law_heads,
-                      lines, not_entities, organisations_tagged_person, propagate_persons, royal_names)
+                      lines, not_entities, organisations_tagged_person, propagate_persons, royal_names,
+                      with_generations)
 from ..names import ACR_STOP, ACRONYM_RE, acronym_matches, expansion_words
 
 COMPONENT = "claimex_entity_rules"
@@ -524,7 +525,7 @@ class EntityRules:
                 spans[-1] = Cand(prev.start, c.end, c.label if prev.label == "DATE" else prev.label, False)
                 continue
             spans.append(c)
-        spans = extend_bodies(doc, royal_names(doc, spans))
+        spans = extend_bodies(doc, with_generations(doc, royal_names(doc, spans)))
         spans = join_hyphenated(doc, spans)
         spans = propagate_persons(doc, spans, text)
         spans = organisations_tagged_person(doc, spans, text)
