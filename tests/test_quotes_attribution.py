@@ -127,6 +127,9 @@ EXPECTED = {
     "inverted": [(D, "Full panic mode, nothing else,", "Leslie Wimes", "said")],
     # attribution before the quote, introduced by a colon
     "before_colon": [(D, "We are going to win so much you will be tired of winning.", "Trump", "told")],
+    # ... but not a name in a phrase of where it was said (PolNeAR train: the speaker was Twitter)
+    "twitter_colon": [(D, "California, we have already arrived with our soldiers. Decide how to be your end, with "
+                          "knife or bomb.", None, None)],
     # a quote after `X said.` with no cue of its own: same speaker, no cue
     "continuation": [(D, "We must restore full communication,", "Igor Sekreta", "said"),
                      (D, "We call on participating states to return to diplomacy.", "Igor Sekreta", None)],

@@ -161,7 +161,8 @@ def _find_before_cue(ix: DocIndex, first: int, last: int, lex: CueLexicon):
         # a name right before the colon introduces the quote (headline and
         # newsletter style); the colon itself is the cue.
         j = _last_word(doc, first, k - 1)
-        if j >= first and doc[j].pos_ == "PROPN" and ix.in_quote[j] == -1 and doc[j].ent_type_ not in NOT_SOURCES:
+        if j >= first and doc[j].pos_ == "PROPN" and ix.in_quote[j] == -1 and doc[j].ent_type_ not in NOT_SOURCES \
+                and not _where_said(doc[j]):
             # (not a day: `... in an interview with CNN on Tuesday: ''...''`)
             return "colon", (doc[k], doc[j])
         # `Sen. Lindsey Graham, R-S.C.: "..."`, `Hillary Clinton, in a statement: "..."`:
@@ -170,6 +171,15 @@ def _find_before_cue(ix: DocIndex, first: int, last: int, lex: CueLexicon):
         if name is not None:
             return "colon", (doc[k], name)
     return None
+
+
+def _where_said(name: Token) -> bool:
+    """A name in a phrase of where or how a quote was said: `celebrated the attacks on
+    Twitter: ''...''`, `in an interview with CNN: ''...''` (PolNeAR train); not the
+    source of `More from Blumenthal and Cohen: "..."`."""
+    while name.dep_ in ("conj", "compound", "flat") and name.head.i != name.i:
+        name = name.head
+    return name.dep_ == "pobj" and name.head.lower_ not in ("from", "by")
 
 
 def _dash(tok: Token) -> bool:
