@@ -206,8 +206,12 @@ def canonical_names(entities: pd.DataFrame, corpus: bool = True) -> pd.Series:
     surfaces = [surface(t, lab) if lab in NAME_LABELS else _SPACE.sub(" ", t).strip() for t, lab in zip(raw, labels)]
     # the gender a courtesy title before a mention tells ("Mr. Clinton"): a surname so
     # titled is a person of this document apart from the same surname with the other title
-    genders = ([title_gender(t) if isinstance(t, str) else None for t in entities["courtesy_title"]]
-               if "courtesy_title" in entities.columns else [None] * len(raw))
+    genders: dict[int, str] = {}  # row -> "m"/"f" (a few rows: read only where a title is)
+    if "courtesy_title" in entities.columns:
+        titled = entities["courtesy_title"]
+        for i in titled.notna().to_numpy().nonzero()[0].tolist():
+            if (g := title_gender(titled.iat[i])) is not None:
+                genders[i] = g
     known = known_acronyms()
     alias_table = aliases()
 
@@ -243,7 +247,7 @@ def canonical_names(entities: pd.DataFrame, corpus: bool = True) -> pd.Series:
         if (s, label) not in name_nodes:
             name_nodes[s, label] = node_of(s, label)
         n, local = name_nodes[s, label]
-        if local and label == "PERSON" and genders[i] is not None:
+        if local and i in genders:
             nodes.append((*n, docs[i], genders[i]))
         else:
             nodes.append((*n, docs[i]) if local else n)
@@ -365,7 +369,7 @@ def canonical_names(entities: pd.DataFrame, corpus: bool = True) -> pd.Series:
     for i in named:
         if labels[i] != "PERSON" or nodes[i][0] != "P":
             continue
-        target = person_target(surfaces[i], docs[i], raw[i], genders[i])
+        target = person_target(surfaces[i], docs[i], raw[i], genders.get(i))
         if target is not None:
             uf.union(("P", key(target)), nodes[i])
             forms[("P", key(target))].setdefault(target, 0)
@@ -383,11 +387,12 @@ def canonical_names(entities: pd.DataFrame, corpus: bool = True) -> pd.Series:
                 middles[key(words[0]), last].add(key(f))
     candidates = {k for pair, keys in middles.items() if len(keys) == 1 and pair in plain
                   for k in (key(plain[pair]), *keys)}
-    sentences = entities["sent_id"].tolist() if "sent_id" in entities.columns else [None] * len(raw)
     sentences_of: dict[str, set] = defaultdict(set)  # a candidate's key -> (document, sentence)
-    for i in named:
-        if nodes[i][0] == "P" and nodes[i][1] in candidates and not pd.isna(sentences[i]):
-            sentences_of[nodes[i][1]].add((docs[i], sentences[i]))
+    if candidates and "sent_id" in entities.columns:
+        sentences = entities["sent_id"]
+        for i in named:
+            if nodes[i][1] in candidates and nodes[i][0] == "P" and not pd.isna(sent := sentences.iat[i]):
+                sentences_of[nodes[i][1]].add((docs[i], sent))
     for pair, keys in middles.items():
         # (the corpus pass only: a batch that merged two names the corpus keeps apart
         # would leave later tables a name that stands for both)
