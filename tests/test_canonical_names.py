@@ -109,6 +109,23 @@ def test_canonical_middle_initial_is_the_same_person(rows, expected):
     assert canon(*[(d, t, "PERSON") for d, t in rows]) == expected
 
 
+def test_canonical_surname_beside_both_forms_of_a_middle_initial_is_the_person():
+    # PolNeAR (NYT quoting other outlets): one article writes "Donald J. Trump" and "Donald Trump"
+    rows = [("a", 0, "Donald J. Trump"), ("a", 1, "Donald Trump"), ("a", 2, "Trump"), ("b", 0, "Donald Trump")]
+    got = canonical_names(pd.DataFrame([(d, k, t, "PERSON") for d, k, t in rows],
+                                       columns=["doc_id", "sent_id", "text", "label"]))
+    assert list(got) == ["Donald Trump"] * 4
+
+
+def test_canonical_knight_after_the_title_column_is_his_first_name():
+    # BBC politics/246: "Sir Howard" is Sir Howard Newby, though the corpus reads "Howard" as a surname
+    rows = [("a", "Howard Newby", None), ("a", "Howard", "Sir"), ("b", "Michael Howard", None), ("b", "Howard", "Mr"),
+            ("c", "Michael Howard", None), ("c", "Howard", None)]
+    got = canonical_names(pd.DataFrame([(d, t, "PERSON", c) for d, t, c in rows],
+                                       columns=["doc_id", "text", "label", "courtesy_title"]))
+    assert list(got) == ["Howard Newby", "Howard Newby"] + ["Michael Howard"] * 4
+
+
 def test_canonical_middle_initial_beside_the_name_in_one_sentence_is_another_person():
     # BBC business: "He has served under Presidents George W Bush, Bill Clinton, George Bush"
     rows = [("a", 0, "George W Bush", "PERSON"), ("a", 0, "George Bush", "PERSON"), ("b", 0, "George W Bush", "PERSON")]

@@ -153,6 +153,9 @@ def test_entities_stage_courtesy_title_is_the_one_before_a_person(nlp, text, mod
     ("John Smith III Corps said so .", [("John Smith", "PERSON"), ("III Corps", "ORG")],
      [("John Smith", "PERSON", "John Smith"), ("III Corps", "ORG", "III Corps")]),
     ("Phase II began .", [("Phase II", "EVENT")], [("Phase II", "EVENT", "Phase II")]),
+    # the surname before it spreads through the document as any other
+    ("Joseph R. Biden Jr. spoke . Biden said no .", [("Joseph R. Biden Jr.", "PERSON")],
+     [("Joseph R. Biden Jr.", "PERSON", "Joseph R. Biden Jr."), ("Biden", "PERSON", "Joseph R. Biden Jr.")]),
     # a generation alone names no one (BBC: "District Attorney Bruce L Castor Jr", the surname missed)
     ("Bruce L Castor Jr said so .", [("Bruce L", "PERSON"), ("Jr", "PERSON")], [("Bruce L", "PERSON", "Bruce L")]),
 ])

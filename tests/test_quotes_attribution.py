@@ -130,6 +130,10 @@ EXPECTED = {
     # ... but not a name in a phrase of where it was said (PolNeAR train: the speaker was Twitter)
     "twitter_colon": [(D, "California, we have already arrived with our soldiers. Decide how to be your end, with "
                           "knife or bomb.", None, None)],
+    # ... while `from` names the source (the verb before it belongs to a heading)
+    "more_from_jones": [(D, "The partisanship of the state population is a starting point in determining a state’s "
+                            "likely vote, and there are more states in the Republican column heading into 2016 — a "
+                            "positive sign for the GOP.", "Jones", ":")],
     # a quote after `X said.` with no cue of its own: same speaker, no cue
     "continuation": [(D, "We must restore full communication,", "Igor Sekreta", "said"),
                      (D, "We call on participating states to return to diplomacy.", "Igor Sekreta", None)],

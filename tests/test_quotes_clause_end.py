@@ -1,5 +1,6 @@
 """Where a content clause after its cue ends (quotes/clause_end.py): before a
-semicolon, and after a `because` clause the parser hung on the cue. Frozen parses of
+semicolon, after a `because` clause the parser hung on the cue, before a reporting
+participle hung deeper in the clause. Frozen parses of
 PolNeAR sentences (tests/quote_parses_clause_end.py), through the whole stage."""
 from __future__ import annotations
 
@@ -58,7 +59,7 @@ def test_quotes_clause_end_stops_at_a_semicolon(case, cue, content):
 @pytest.mark.parametrize("case, cue, content", [
     # a reporting participle the parser hung on a verb inside the content: a new attribution
     ("ivanka_saying", "said", "her father has been an advocate for women in his company and would do the same as president"),
-    # must not cut: another participle (the speaker's consequence), one with an opener of its own
+    # must not cut: participles that report nothing (the speaker's consequence, a contrast)
     ("bush_deficit_spurring", "argues", "the US deficit reflects the fact the America is growing at faster rate than the "
                                         "rest of the world, spurring on more demand for imported goods"),
     ("clarke_model_while", "said",

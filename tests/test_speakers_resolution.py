@@ -23,6 +23,7 @@ from tests.test_quotes_attribution import build_doc, run
     # a generation keeps its dot, as in the entity's canonical (PolNeAR: "James B. Comey Jr")
     ("James B. Comey Jr.,", "James B. Comey Jr."),
     ("Vice President Joseph R. Biden Jr.", "Joseph R. Biden Jr."),
+    ("Joseph R. Biden, Jr.,", "Joseph R. Biden Jr."),
     # regression (BBC politics/008, politics/398): a partitive lost its quantifier
     ("one of her male colleagues", "one of her male colleagues"),
     ("some of the officials", "some of the officials"),

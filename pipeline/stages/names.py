@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..resources import titles
+from ..resources import given_names, titles
 
 # Punctuation at either end of a word that is not part of it when matching titles:
 # "Sen.", "Minister,", "Belarus’".
@@ -84,13 +84,35 @@ def generations() -> frozenset[str]:
 
 def surname(words: list[str]) -> str:
     """The surname among a full name's words: the last, or the one before a generation
-    ("Joseph R. Biden Jr." -> "Biden")."""
-    return words[-2] if len(words) >= 3 and words[-1] in generations() else words[-1]
+    ("Joseph R. Biden Jr." -> "Biden", "Joe Manchin III" -> "Manchin"); not a regnal number
+    after a given name ("John Paul II", "Elizabeth II": no surname but the name)."""
+    if len(words) < 3 or words[-1] not in generations():
+        return words[-1]
+    if _ROMAN.match(words[-1]) and words[-2].lower() in given_names("male") | given_names("female"):
+        return words[-1]
+    return words[-2]
 
 
-def _generation(name: str) -> str | None:
+_ROMAN = re.compile(r"^[IVX]+$")
+
+
+def generation_of(name: str) -> str | None:
+    """The generation a name ends with ("Jr." of "Joseph R. Biden Jr."), or None."""
     last = name.rsplit(" ", 1)[-1]
-    return last if last in generations() else None
+    return last if " " in name and last in generations() else None
+
+
+def _generations_apart(a: str, b: str) -> bool:
+    """Two names that differ by their generation only: two persons (Donald Trump, Donald
+    Trump Jr.; not Joe Biden beside Joseph R. Biden Jr.)."""
+    ga, gb = generation_of(a), generation_of(b)
+    return ga != gb and (a[:-len(ga)] if ga else a).strip(" ,") == (b[:-len(gb)] if gb else b).strip(" ,")
+
+
+def without_generation_comma(name: str) -> str:
+    """"Joseph R. Biden, Jr." -> "Joseph R. Biden Jr.": one way to write the name."""
+    head, sep, last = name.rpartition(" ")
+    return f"{head.rstrip(' ,')} {last}" if sep and last in generations() and head.rstrip(" ,") else name
 
 
 def strip_titles(mention: str, roles: bool = True) -> str:
@@ -196,6 +218,24 @@ def role_of(span) -> str | None:
     return None
 
 
+def courtesy_title(span) -> str | None:
+    """The courtesy title (``titles.txt`` kind ``courtesy``) written right before a
+    PERSON span, without a final dot ("Mr. Clinton" -> "Mr"); None when there is none.
+    The entity rules leave it out of the name (rules.py, OntoNotes practice); canonical
+    names read the gender it tells (``entities.canonical``)."""
+    if span.start == 0:
+        return None
+    before = span.doc[span.start - 1]
+    if not before.whitespace_ or before.text not in _courtesy_as_written():
+        return None  # (as written: "miss" before a name is a verb)
+    return before.text.rstrip(".")
+
+
+@lru_cache(maxsize=None)
+def _courtesy_as_written() -> frozenset[str]:
+    return frozenset(titles("courtesy"))
+
+
 class PersonNames:
     """The full names of the persons one document names, by surname.
 
@@ -221,8 +261,8 @@ class PersonNames:
         if len(words) >= 2:
             last = surname(words)
             known = self._by_surname.get(last)
-            if known is not None and (known[:1].lower() != name[:1].lower() or _generation(known) != _generation(name)):
-                self._shared.add(last)  # (Donald Trump and Donald Trump Jr. too)
+            if known is not None and (known[:1].lower() != name[:1].lower() or _generations_apart(known, name)):
+                self._shared.add(last)
             if known is None or len(name) > len(known):
                 self._by_surname[last] = name
 

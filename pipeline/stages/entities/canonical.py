@@ -22,7 +22,9 @@ How a mention is resolved (docs/guidelines.md §3, issue 3):
    (``CORPUS_NAME_MIN_DOCS``), so one stray mention never renames another
    document's. A surname after a courtesy title that tells a gender (``courtesy_title``:
    "Mr. Clinton") is only ever the full name of a person whose first name does not tell
-   the other ("Bill Clinton", not "Hillary Clinton"), and apart from the untitled surname. A knight's first name ("Sir Edward") resolves to the full name
+   the other ("Bill Clinton", not "Hillary Clinton"), apart from the untitled surname.
+   A knight's first name ("Sir Edward", the title in the mention or in
+   ``courtesy_title``) resolves to the full name
    with that first word in the same document, and so does any one-word name that
    is no one's surname there ("Ozzy", "Paula": sport and entertainment call stars
    by their first name), unless the corpus tags the word as something else more
@@ -73,9 +75,10 @@ import pandas as pd
 
 from ...resources import word_list
 from ..gender import fits_gender, title_gender
-from ..names import expansion_words, generations, peer_titles, strip_titles, surname
+from ..names import expansion_words, peer_titles, strip_titles, surname, without_generation_comma
 from .acronyms import capitalised, compound_matches, has_acronym_word, is_acronym, spells
 from .aliases import alias_kind, aliases, key
+from .persons import middle_initial_twins, name_words
 from .lexicon import club_words, law_event_heads
 from .rules import NAME_LABELS, NAME_PARTICLES
 
@@ -95,7 +98,6 @@ CORPUS_NAME_MIN_DOCS = 2
 CORPUS_NAME_DOMINANCE = 3
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _INITIALLED = re.compile(r"^(?:[A-Z]\.\s?){1,3}[A-Z]")
-_MIDDLE_INITIAL = re.compile(r"^(?:(?:[A-Z]\.){1,2}|[A-Z])$")  # "J.", "H.W.", "W" (BBC: George W Bush)
 _SPACE = re.compile(r"\s+")
 
 
@@ -135,9 +137,7 @@ def surface(text: str, label: str | None = None) -> str:
         # "Tories Ken Clarke": a party's name glued before a person's full name
         while len(words) >= 3 and alias_kind(words[0]) == "organisation":
             words = words[1:]
-        if len(words) >= 3 and words[-1] in generations():
-            words = [w for w in (*words[:-2], words[-2].rstrip(","), words[-1]) if w]  # "Joseph R. Biden, Jr."
-        s = " ".join(words)
+        s = without_generation_comma(" ".join(words))
     return s.strip() or text.strip()
 
 
@@ -186,7 +186,9 @@ class _UnionFind:
 
 
 def canonical_names(entities: pd.DataFrame, corpus: bool = True) -> pd.Series:
-    """Canonical name of every row of ``entities`` (columns doc_id, text, label).
+    """Canonical name of every row of ``entities`` (columns doc_id, text, label; where
+    present, ``courtesy_title`` and ``sent_id``, which a middle-initial merge needs to
+    tell two persons one sentence names apart).
 
     Rows are taken in their given order (document order within a document), which
     decides ties. Returns a Series aligned to ``entities.index``. ``corpus=False``
@@ -206,17 +208,20 @@ def canonical_names(entities: pd.DataFrame, corpus: bool = True) -> pd.Series:
     surfaces = [surface(t, lab) if lab in NAME_LABELS else _SPACE.sub(" ", t).strip() for t, lab in zip(raw, labels)]
     # the gender a courtesy title before a mention tells ("Mr. Clinton"): a surname so
     # titled is a person of this document apart from the same surname with the other title
-    genders: dict[int, str] = {}  # row -> "m"/"f" (a few rows: read only where a title is)
+    courtesy: dict[int, str] = {}  # row -> its courtesy title (a few rows: read only where one is)
+    genders: dict[int, str] = {}  # row -> "m"/"f", what the title tells
     if "courtesy_title" in entities.columns:
         titled = entities["courtesy_title"]
         for i in titled.notna().to_numpy().nonzero()[0].tolist():
-            if (g := title_gender(titled.iat[i])) is not None:
+            courtesy[i] = titled.iat[i]
+            if (g := title_gender(courtesy[i])) is not None:
                 genders[i] = g
     known = known_acronyms()
     alias_table = aliases()
 
-    # node of a mention: (kind, key); persons are per label so that "Belarus" the
-    # country never merges with a person, everything else shares one namespace.
+    # node of a mention: (kind, key), and its document after them where it is local (a
+    # surname alone), then the gender its courtesy title tells; persons are per label so
+    # that "Belarus" the country never merges with a person, everything else shares one namespace.
     alias_nodes: dict[tuple[str, str], str] = {}
 
     def node_of(s: str, label: str) -> tuple[tuple[str, str], bool]:
@@ -306,9 +311,23 @@ def canonical_names(entities: pd.DataFrame, corpus: bool = True) -> pd.Series:
                 tagged[key(s), lab == "PERSON"] += n
         not_person = {k for (k, person), n in tagged.items() if not person and n > tagged[k, True]}
 
+    # "Donald J. Trump" is "Donald Trump" (``persons``; the corpus pass only: a batch that
+    # merged two names the corpus keeps apart would leave later tables a name for both)
+    same_as = middle_initial_twins(corpus_full) if corpus else {}
+    if same_as and "sent_id" in entities.columns:
+        twins = set(same_as) | set(same_as.values())
+        sentences, sentences_of = entities["sent_id"], defaultdict(set)  # a twin's key -> (document, sentence)
+        for i in named:
+            if nodes[i][1] in twins and nodes[i][0] == "P" and not pd.isna(sent := sentences.iat[i]):
+                sentences_of[nodes[i][1]].add((docs[i], sent))
+        same_as = {a: b for a, b in same_as.items() if not sentences_of[a] & sentences_of[b]}
+
+    def person_key(name: str) -> str:
+        return same_as.get(k := key(name), k)
+
     def one_name(names) -> str | None:
-        """The name of ``names`` when they all have one key (one person), else None."""
-        return next(iter(names)) if len({key(f) for f in names}) == 1 else None
+        """The name of ``names`` when they all name one person, else None."""
+        return next(iter(names)) if len({person_key(f) for f in names}) == 1 else None
 
     def only_full_with_first(d: str, first: str) -> str | None:
         """The one full name (one key) of document ``d`` whose first word is ``first``."""
@@ -321,25 +340,27 @@ def canonical_names(entities: pd.DataFrame, corpus: bool = True) -> pd.Series:
         pool = corpus_full.get(last, {})
         by_key: dict[str, set[str]] = defaultdict(set)
         for f, ds in pool.items():
-            if f in names if names is not None else fits_gender(f, gender):
-                by_key[key(f)] |= ds
+            wanted = f in names if names is not None else fits_gender(f, gender)
+            if wanted:
+                by_key[person_key(f)] |= ds
         if not by_key:
             return None
         ranked = sorted(by_key.items(), key=lambda kv: -len(kv[1]))
         top, n_top = ranked[0][0], len(ranked[0][1])
         n_next = len(ranked[1][1]) if len(ranked) > 1 else 0
-        return next(f for f in pool if key(f) == top) if _dominant(n_top, n_next) else None
+        return next(f for f in pool if person_key(f) == top) if _dominant(n_top, n_next) else None
 
-    def person_target(s: str, d: str, text: str, gender: str | None) -> str | None:
+    def person_target(s: str, d: str, text: str, title: str | None) -> str | None:
         """The full name a PERSON mention written ``s`` (``text`` as the table has it) of
-        document ``d`` names; ``gender``: what a courtesy title before it tells."""
+        document ``d`` names; ``title``: the courtesy title before it."""
+        gender = title_gender(title)
         words = s.split()
         if len(words) == 2 and words[0].lower() in peer_titles():
             # "Baroness Boothroyd" in an article that also says "Betty Boothroyd": the
             # fullest name it gives; known only by the title, the title stays
             last = key(words[1])
             return one_name({f for f in last_in_doc[d].get(last, ()) if f.split()[0].lower() not in peer_titles()})
-        if len(words) == 1 and _KNIGHTED.match(text):
+        if len(words) == 1 and (_KNIGHTED.match(text) or title in ("Sir", "Dame")):
             # "Sir Edward": a knight is called by his first name (BBC politics)
             return only_full_with_first(d, key(words[0]))
         if len(words) == 1 and not _is_initialled(s):
@@ -369,37 +390,12 @@ def canonical_names(entities: pd.DataFrame, corpus: bool = True) -> pd.Series:
     for i in named:
         if labels[i] != "PERSON" or nodes[i][0] != "P":
             continue
-        target = person_target(surfaces[i], docs[i], raw[i], genders.get(i))
+        target = person_target(surfaces[i], docs[i], raw[i], courtesy.get(i))
         if target is not None:
             uf.union(("P", key(target)), nodes[i])
             forms[("P", key(target))].setdefault(target, 0)
-    # "Donald J. Trump" (NYT) is "Donald Trump" where the corpus gives the name no other
-    # middle initial ("George W. Bush" beside "George H.W. Bush" is no "George Bush"), and
-    # no sentence names both ("Presidents George W Bush, Bill Clinton, George Bush", BBC)
-    plain: dict[tuple[str, str], str] = {}
-    middles: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for last, pool in corpus_full.items():
-        for f in pool:
-            words = f.split()
-            if len(words) == 2:
-                plain[key(words[0]), last] = f
-            elif all(_MIDDLE_INITIAL.match(w) for w in words[1:-1]):
-                middles[key(words[0]), last].add(key(f))
-    candidates = {k for pair, keys in middles.items() if len(keys) == 1 and pair in plain
-                  for k in (key(plain[pair]), *keys)}
-    sentences_of: dict[str, set] = defaultdict(set)  # a candidate's key -> (document, sentence)
-    if candidates and "sent_id" in entities.columns:
-        sentences = entities["sent_id"]
-        for i in named:
-            if nodes[i][1] in candidates and nodes[i][0] == "P" and not pd.isna(sent := sentences.iat[i]):
-                sentences_of[nodes[i][1]].add((docs[i], sent))
-    for pair, keys in middles.items():
-        # (the corpus pass only: a batch that merged two names the corpus keeps apart
-        # would leave later tables a name that stands for both)
-        if corpus and len(keys) == 1 and pair in plain:
-            a, b = key(plain[pair]), next(iter(keys))
-            if not sentences_of[a] & sentences_of[b]:
-                uf.union(("P", a), ("P", b))
+    for a, b in same_as.items():
+        uf.union(("P", b), ("P", a))
 
     # -- acronyms ---------------------------------------------------------------
     def acr_node(a: str, d: str) -> tuple:
@@ -572,9 +568,8 @@ def _pick(root, ns, cands: Counter, order: dict[str, int], degree: Counter, alia
                    for k2, r2 in fulls.items() if k2 != k):
                 del fulls[k]
         if fulls:
-            # the most words, middle initials aside: "Donald Trump" written more often than "Donald J. Trump"
-            k = max(fulls, key=lambda k: (sum(not _MIDDLE_INITIAL.match(w) for w in fulls[k].split()[1:-1]),
-                                          counts[k], -rep_order[k]))
+            # middle initials aside: "Donald Trump", written more often than "Donald J. Trump"
+            k = max(fulls, key=lambda k: (name_words(fulls[k]), counts[k], -rep_order[k]))
             return fulls[k]
         named = {k: r for k, r in reps.items() if well_formed(r, "PERSON")} or reps
         return reps[max(named, key=lambda k: (counts[k], -rep_order[k]))]

@@ -15,7 +15,7 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from ...resources import source_nouns_of_kind, titles as title_entries, word_list, word_set
-from ..names import generations, title_words
+from ..names import generations, surname, title_words
 from .aliases import alias_kind
 
 
@@ -276,9 +276,10 @@ def propagate_persons(doc: Doc, spans: list[Cand], text: str) -> list[Cand]:
         # the last of two to four capitalised words, a plain name word ("Leonardo
         # DiCaprio" -> "DiCaprio"): wider than the full names below, since it only
         # relabels a span the model found
+        last = surname(words)  # the word before a generation ("Joseph R. Biden Jr.")
         if 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and "," not in name and not party \
-                and _plain_name_word(words[-1]):
-            surnames.add(words[-1])
+                and _plain_name_word(last):
+            surnames.add(last)
         toks = doc[c.start:c.end]
         # only full names: a single capitalised word the model called PERSON
         # ("Gazprom", "Library") must not spread its error through the document
@@ -286,9 +287,9 @@ def propagate_persons(doc: Doc, spans: list[Cand], text: str) -> list[Cand]:
                                     for t in toks):
             continue
         names.add(name)
-        # the surname is the last word as written: "Kilroy-Silk", not "Silk"
-        if len(words[-1]) >= 3 and _letters_only(words[-1]) and not party:
-            names.add(words[-1])
+        # the surname as written: "Kilroy-Silk", not "Silk"
+        if len(last) >= 3 and _letters_only(last) and not party:
+            names.add(last)
     if names or surnames:
         spans = [Cand(c.start, c.end, "PERSON", c.strong) if _names_a_person(doc, c, text, names, surnames) else c
                  for c in spans]

@@ -8,7 +8,6 @@ corpus-wide :func:`pipeline.stages.entities.canonical.canonical_names`.
 """
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import Mapping, NamedTuple
 
 import pandas as pd
@@ -16,9 +15,8 @@ from spacy.tokens import Doc
 
 from .canonical import canonical_names
 from ...errors import DOCUMENT_ERRORS, ErrorLog
-from ...resources import titles
 from ...tables import empty_frame
-from ..names import role_of
+from ..names import courtesy_title, role_of
 from ..offsets import sent_id_at, sentence_starts
 
 STAGE = "entities"
@@ -34,25 +32,7 @@ class Mention(NamedTuple):
     text: str
     label: str
     role: str | None = None  # PERSON: the title or role the text gives them here (names.role_of)
-    courtesy_title: str | None = None  # PERSON: "Mr", "Mrs", "Dr" right before the name (courtesy_title)
-
-
-@lru_cache(maxsize=None)
-def _courtesy_titles() -> frozenset[str]:
-    return frozenset(titles("courtesy"))
-
-
-def courtesy_title(span) -> str | None:
-    """The courtesy title (``titles.txt`` kind ``courtesy``) written right before a
-    PERSON span, without a final dot ("Mr. Clinton" -> "Mr"); None when there is none.
-    The NER leaves it out of the name (OntoNotes practice); canonical names read the
-    gender it tells (``canonical.canonical_names``)."""
-    if span.start == 0:
-        return None
-    before = span.doc[span.start - 1]
-    if before.text not in _courtesy_titles() or not before.whitespace_:
-        return None
-    return before.text.rstrip(".")
+    courtesy_title: str | None = None  # PERSON: "Mr", "Mrs", "Dr" right before the name (names.courtesy_title)
 
 
 def doc_mentions(doc_id: str, doc: Doc, text: str, starts: tuple[list[int], list[int]] | None) -> list[Mention]:

@@ -174,10 +174,13 @@ def _find_before_cue(ix: DocIndex, first: int, last: int, lex: CueLexicon):
 
 
 def _where_said(name: Token) -> bool:
-    """A name in a phrase of where or how a quote was said: `celebrated the attacks on
-    Twitter: ''...''`, `in an interview with CNN: ''...''` (PolNeAR train); not the
-    source of `More from Blumenthal and Cohen: "..."`."""
-    while name.dep_ in ("conj", "compound", "flat") and name.head.i != name.i:
+    """A name that is the object of a preposition other than `from` or `by`: where, how or
+    about what a quote was said (`celebrated the attacks on Twitter: ''...''`, `in an
+    interview with CNN: ''...''`, `in the spirit of Silicon Valley: ''...''`; PolNeAR
+    train: 2 speakers fewer wrong), not its source (`What that means for this year's
+    presidential election - More from Jones: "..."`, PolNeAR train). The name's head is
+    looked for before it only, never in the quote."""
+    while name.dep_ in ("conj", "compound") and name.head.i < name.i:
         name = name.head
     return name.dep_ == "pobj" and name.head.lower_ not in ("from", "by")
 

@@ -13,7 +13,8 @@ clauses, infinitives and interrupted clauses of ``content``), from PolNeAR train
 * before the writer's own words after it (``trim_tail``, ``nonrestrictive_tail``): a
   second attribution coordinated with the cue, a verb in the cue's form that says what
   the speaker did next (``cues.with_the_cue``), an `as X reported` aside, a participle
-  or contrast clause at the end (`, calling them ...`, `, while ...`), an apposition
+  or contrast clause at the end (`, calling them ...`, `, while ...`; a reporting
+  participle even where the parser hung it deeper: `, saying that ...`), an apposition
   or a relative clause (`, which ...`, `, whose son ...`) that runs to the end. (Not a
   summary of the clause the parser hung on its verb: PolNeAR ends the content before
   `, a mass layoff rivaling ...`, the seed gold keeps `, a goal that starkly
@@ -124,7 +125,7 @@ def trim_tail(doc: Doc, a: int, b: int, root: Token, cue: Token, quoted=None) ->
         start = c.left_edge.i
         if quoted is not None and quoted(doc[start]):
             continue
-        at_end = c.right_edge.i >= b or all(t.is_punct for t in doc[c.right_edge.i + 1:b + 1])
+        at_end = _at_end(doc, c, b)
         cut = None
         if c.dep_ == "conj" and c.pos_ in VERB_POS \
                 and (_second_attribution(c, root, cue) or with_the_cue(c, cue, root)):
@@ -136,7 +137,7 @@ def trim_tail(doc: Doc, a: int, b: int, root: Token, cue: Token, quoted=None) ->
         elif c.dep_ == "advcl" and is_as_aside(c) and is_cue(c, report_lexicon()):
             cut = start  # `..., as The Post reported`: the writer's source, not the content
         elif follows_set_off(doc, start, a) and at_end and c.dep_ == "advcl":
-            if (c.tag_ == "VBG" and not has_subject(c) and not _list_item(doc, start)) \
+            if _participle_tail(doc, c, start) \
                     or any(k.dep_ == "mark" and k.lower_ in adverbial_openers("contrast") for k in c.children):
                 # (not a clause with a subject of its own, `, whether it was sitting at a lunch
                 # counter ... or wearing ...`, nor an item of a list, PolNeAR dev and train;
@@ -151,25 +152,35 @@ def trim_tail(doc: Doc, a: int, b: int, root: Token, cue: Token, quoted=None) ->
 def _deep_participle_tail(doc: Doc, a: int, b: int, root: Token, quoted=None) -> int:
     """Content [a, b] ended before a reporting participle after a comma, at its end, that
     the parser hung on a verb inside it rather than on its root: `her father ... would do
-    the same as president, saying that he supports equal pay ...` (PolNeAR train): a new
-    attribution. Not another participle, which may be the speaker's (`the US deficit
-    reflects the fact the America is growing ..., spurring on more demand for imported
-    goods`, BBC; PolNeAR leaves out `, implicitly putting his name on the line`, but
-    on BBC such cuts took as much of what was said as of the writer's words), nor one
-    with an opener, a subject of its own or in a list (PolNeAR train: 2 more gold quotes
-    found, 1 row outside the gold fewer)."""
+    the same as president, saying that he supports equal pay ...`: a new attribution
+    (PolNeAR train: 2 more gold quotes found, 1 row outside the gold fewer; BBC: 3
+    contents end there, each before the writer's or a second cue's words). Not another
+    participle, which may be the speaker's (`the US deficit reflects the fact the
+    America is growing ..., spurring on more demand for imported goods`, BBC; PolNeAR
+    leaves out `, implicitly putting his name on the line`, but on BBC such cuts took as
+    much of what was said as of the writer's words), nor one with an opener, a subject
+    of its own or in a list, as at the root."""
     for i in range(a + 2, b + 1):
         c = doc[i]
-        if c.dep_ != "advcl" or c.tag_ != "VBG" or c.head.i == root.i or not (a <= c.head.i < i):
+        if c.dep_ != "advcl" or c.head.i == root.i or not (a <= c.head.i < i):
             continue
         start = c.left_edge.i
-        if quoted is not None and quoted(doc[start]):
-            continue
-        at_end = c.right_edge.i >= b or all(t.is_punct for t in doc[c.right_edge.i + 1:b + 1])
-        if at_end and follows_set_off(doc, start, a) and not has_subject(c) and not _list_item(doc, start) \
-                and not any(k.dep_ == "mark" for k in c.children) and is_cue(c, report_lexicon()):
+        if (quoted is None or not quoted(doc[start])) and _at_end(doc, c, b) and follows_set_off(doc, start, a) \
+                and _participle_tail(doc, c, start) and not any(k.dep_ == "mark" for k in c.children) \
+                and is_cue(c, report_lexicon()):
             return _end_before(doc, a, b, start)
     return b
+
+
+def _at_end(doc: Doc, c: Token, b: int) -> bool:
+    """Clause ``c`` runs to the end ``b`` of the content, punctuation aside."""
+    return c.right_edge.i >= b or all(t.is_punct for t in doc[c.right_edge.i + 1:b + 1])
+
+
+def _participle_tail(doc: Doc, c: Token, start: int) -> bool:
+    """Clause ``c`` (from ``start``) is a participle without a subject of its own
+    (`, whether it was sitting ...`) that goes on with no list (``_list_item``)."""
+    return c.tag_ == "VBG" and not has_subject(c) and not _list_item(doc, start)
 
 
 def _second_attribution(verb: Token, root: Token, cue: Token) -> bool:

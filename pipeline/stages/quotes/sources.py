@@ -19,7 +19,7 @@ from ... import schemas
 from ...nlp.lemmas import lemma as lemma_of
 from ...resources import reporting_verb_lemmas, source_noun_kinds, word_list
 from ..entities.aliases import alias_kind
-from ..names import generations, strip_titles, title_words
+from ..names import generation_of, strip_titles, title_words, without_generation_comma
 
 PERSON = "PERSON"
 #: pseudo-labels of sources that are not entities: a document, an unnamed single
@@ -113,9 +113,10 @@ def speaker_name(mention: str) -> str:
     (:func:`pipeline.stages.names.strip_titles`) and the punctuation around it
     (``the council's spokesperson`` -> ``council spokesperson``, ``Mr. Clarke`` ->
     ``Clarke``). A mention that is all titles and roles (``the Belarusian diplomat``)
-    only loses its determiners. A generation keeps its dot (``James B. Comey Jr.``)."""
-    name = strip_titles(_without_determiners(mention)).strip(" ,’'")
-    return name if " " in name and name.rsplit(" ", 1)[1] in generations() else name.strip(" ,.’'")
+    only loses its determiners. A generation keeps its dot, as in the canonical name
+    (``James B. Comey Jr.``, ``Joseph R. Biden, Jr.`` -> ``Joseph R. Biden Jr.``)."""
+    name = without_generation_comma(strip_titles(_without_determiners(mention)).strip(" ,’'"))
+    return name if generation_of(name) else name.strip(" ,.’'")
 
 
 def describe(mention: str) -> str:

@@ -63,11 +63,11 @@ from ...nlp.docs import doc_text, lower_positions, sorted_ids
 from ...nlp.lemmas import lemma as lemma_of
 from ...resources import person_epithets, source_noun_kinds, source_nouns_of_kind
 from ..entities.aliases import alias_kind, alias_of
-from ..names import PersonNames, normalise_role, org_title_words, postnominals, title_words
-from .sources import (DOCUMENT, GROUP, PERSON, SPEAKER_LABELS, UNNAMED, Source, all_titles, describe, inside, np_span,
-                      role_families, role_word, source_noun_kind, speaker_kind, speaker_name, speech_lemmas, word_tokens)
 from ..gender import first_name_gender, honorific_genders
-from .sources import DATELINE_TAIL, DEFINITE, GENERIC_BODIES, MALE_FEMALE, NOT_SOURCES, PLURAL, PRONOUN_LABELS
+from ..names import PersonNames, normalise_role, org_title_words, postnominals, title_words
+from .sources import (DATELINE_TAIL, DEFINITE, DOCUMENT, GENERIC_BODIES, GROUP, MALE_FEMALE, NOT_SOURCES, PERSON, PLURAL,
+                      PRONOUN_LABELS, SPEAKER_LABELS, UNNAMED, Source, all_titles, describe, inside, np_span,
+                      role_families, role_word, source_noun_kind, speaker_kind, speaker_name, speech_lemmas, word_tokens)
 
 def _is_age(word: list[Token]) -> bool:
     """The tokens of one hyphenated word read "N-year-old"."""
@@ -423,8 +423,7 @@ class SpeakerResolver:
                 return self.canonical(e)
         for c in head.children:
             # after the role: "spokesman, Steffen Seibert"; before a postnominal: "Andrew Tyrie MP"
-            # (a name the parser hung on the role as an adverb: "Former Chelsea captain
-            # Desailly, who ..., says", BBC)
+            # (a name hung on the role as an adverb: "Former Chelsea captain Desailly, who ..., says", BBC)
             if (c.i > head.i and (c.dep_ in ("appos", "compound", "flat", "npadvmod")
                                   or (c.dep_ == "advmod" and c.pos_ == "PROPN"))) or \
                     (c.i == head.i - 1 and c.dep_ in ("compound", "flat") and head.text in postnominals()):
