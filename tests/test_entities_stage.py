@@ -162,3 +162,24 @@ def test_entities_stage_courtesy_title_is_the_one_before_a_person(nlp, text, mod
 def test_entities_stage_generation_is_part_of_a_name(nlp, text, model_ents, rows):
     out = _table(nlp, model_ents, text)
     assert list(zip(out["text"], out["label"], out["canonical"])) == rows
+
+
+# BBC (26 pairs) and PolNeAR (31): the model cut a person's name after a first name or initials
+@pytest.mark.parametrize("text, model_ents, rows", [
+    ("Sir Paul McCartney said so .", [("Paul", "PERSON"), ("McCartney", "PERSON")],
+     [("Paul McCartney", "PERSON", "Paul McCartney")]),
+    ("J. Bradford DeLong said so .", [("J. Bradford", "PERSON"), ("DeLong", "PERSON")],
+     [("J. Bradford DeLong", "PERSON", "J. Bradford DeLong")]),
+    # must not: more than a first name before, a title or a body after
+    ("Sex Pistol John Lydon said so .", [("Sex Pistol", "PERSON"), ("John Lydon", "PERSON")],
+     [("Sex Pistol", "PERSON", "Sex Pistol"), ("John Lydon", "PERSON", "John Lydon")]),
+    ("Treasurer Lord Ashcroft said so .", [("Treasurer", "PERSON"), ("Lord Ashcroft", "PERSON")],
+     [("Treasurer", "PERSON", "Treasurer"), ("Lord Ashcroft", "PERSON", "Lord Ashcroft")]),
+    ("Alderman William D. Burns said so .", [("Alderman", "PERSON"), ("William D. Burns", "PERSON")],
+     [("Alderman", "PERSON", "Alderman"), ("William D. Burns", "PERSON", "William D. Burns")]),
+    ("The Donald J. Trump Foundation paid .", [("Donald J. Trump", "PERSON"), ("Foundation", "PERSON")],
+     [("Donald J. Trump", "PERSON", "Donald J. Trump"), ("Foundation", "PERSON", "Foundation")]),
+])
+def test_entities_stage_person_name_cut_in_two_is_one(nlp, text, model_ents, rows):
+    out = _table(nlp, model_ents, text)
+    assert list(zip(out["text"], out["label"], out["canonical"])) == rows
