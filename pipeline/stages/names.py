@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..resources import given_names, titles
+from ..resources import titles
 
 # Punctuation at either end of a word that is not part of it when matching titles:
 # "Sen.", "Minister,", "Belarus’".
@@ -84,16 +84,10 @@ def generations() -> frozenset[str]:
 
 def surname(words: list[str]) -> str:
     """The surname among a full name's words: the last, or the one before a generation
-    ("Joseph R. Biden Jr." -> "Biden", "Joe Manchin III" -> "Manchin"); not a regnal number
-    after a given name ("John Paul II", "Elizabeth II": no surname but the name)."""
-    if len(words) < 3 or words[-1] not in generations():
-        return words[-1]
-    if _ROMAN.match(words[-1]) and words[-2].lower() in given_names("male") | given_names("female"):
-        return words[-1]
-    return words[-2]
-
-
-_ROMAN = re.compile(r"^[IVX]+$")
+    ("Joseph R. Biden Jr." -> "Biden", "Joe Manchin III" -> "Manchin"). A regnal number
+    reads the same way ("John Paul II" -> "Paul"): a given name before a number is no
+    sign of a king, since so many surnames are given names too (Thomas, Jordan, Scott)."""
+    return words[-2] if len(words) >= 3 and words[-1] in generations() else words[-1]
 
 
 def generation_of(name: str) -> str | None:
@@ -102,11 +96,22 @@ def generation_of(name: str) -> str | None:
     return last if " " in name and last in generations() else None
 
 
+#: a middle initial: "J.", "H.W.", and "W" as BBC writes it (George W Bush)
+MIDDLE_INITIAL = re.compile(r"^(?:(?:[A-Z]\.){1,2}|[A-Z])$")
+
+
 def _generations_apart(a: str, b: str) -> bool:
-    """Two names that differ by their generation only: two persons (Donald Trump, Donald
-    Trump Jr.; not Joe Biden beside Joseph R. Biden Jr.)."""
+    """Two names that differ by their generation only, middle initials aside: two persons
+    (Donald Trump or Donald J. Trump, and Donald Trump Jr.; not Joe Biden beside Joseph
+    R. Biden Jr.)."""
     ga, gb = generation_of(a), generation_of(b)
-    return ga != gb and (a[:-len(ga)] if ga else a).strip(" ,") == (b[:-len(gb)] if gb else b).strip(" ,")
+    return ga != gb and _bare(a, ga) == _bare(b, gb)
+
+
+def _bare(name: str, generation: str | None) -> list[str]:
+    """A name's words without its generation and middle initials."""
+    words = (name[:-len(generation)] if generation else name).replace(",", " ").split()
+    return words[:1] + [w for w in words[1:-1] if not MIDDLE_INITIAL.match(w)] + words[-1:]
 
 
 def without_generation_comma(name: str) -> str:

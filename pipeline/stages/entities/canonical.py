@@ -327,7 +327,7 @@ def canonical_names(entities: pd.DataFrame, corpus: bool = True) -> pd.Series:
 
     def one_name(names) -> str | None:
         """The name of ``names`` when they all name one person, else None."""
-        return next(iter(names)) if len({person_key(f) for f in names}) == 1 else None
+        return min(names) if len({person_key(f) for f in names}) == 1 else None
 
     def only_full_with_first(d: str, first: str) -> str | None:
         """The one full name (one key) of document ``d`` whose first word is ``first``."""

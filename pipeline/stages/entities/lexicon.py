@@ -14,8 +14,8 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
-from ...resources import source_nouns_of_kind, titles as title_entries, word_list, word_set
-from ..names import generations, name_title_words, surname, title_words
+from ...resources import given_names, source_nouns_of_kind, titles as title_entries, word_list, word_set
+from ..names import MIDDLE_INITIAL, generations, name_title_words, surname, title_words
 from .aliases import alias_kind
 
 
@@ -276,7 +276,7 @@ def propagate_persons(doc: Doc, spans: list[Cand], text: str) -> list[Cand]:
         # the last of two to four capitalised words, a plain name word ("Leonardo
         # DiCaprio" -> "DiCaprio"): wider than the full names below, since it only
         # relabels a span the model found
-        last = surname(words)  # the word before a generation ("Joseph R. Biden Jr.")
+        last = surname(words) if words else ""  # the word before a generation ("Joseph R. Biden Jr.")
         if 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and "," not in name and not party \
                 and _plain_name_word(last):
             surnames.add(last)
@@ -445,11 +445,12 @@ def glue(doc: Doc, a: Cand, b: Cand) -> bool:
     * "OSCE PA", "OSCE ODIHR": a parent organisation's acronym right before
       the body's own name is one ORG (the longest proper name);
     * "the fall of" + "2024": the model cut a DATE at "of";
-    * "Paul" + "McCartney", "J. Bradford" + "DeLong", "Luiz Inacio Lula" + "da Silva":
-      the model cut a person's name after a first name or initials (BBC: 26 such pairs,
-      PolNeAR: 31), unless the second starts with a title ("Tory Treasurer" + "Lord
-      Ashcroft") or ends with a body's noun ("Donald J. Trump" + "Foundation"), or the
-      first is more than a first name ("Sex Pistol" + "John Lydon").
+    * "Paul" + "McCartney", "J. Bradford" + "DeLong", "George W." + "Bush": the model
+      cut a person's name after a first name or initials (BBC: 26 adjacent pairs of
+      persons, PolNeAR: 31, most of them such), unless a title stands between ("Tory
+      Treasurer" + "Lord Ashcroft"), the second ends with a body's noun ("Paul" +
+      "McCartney Foundation", ``org_heads.txt``), or the first is more than a first
+      name ("Sex Pistol" + "John Lydon", "Trump" + "Clinton").
     """
     if a.label == "ORG" and b.label == "ORG" and a.end - a.start == 1:
         first = doc[a.start]
@@ -458,12 +459,16 @@ def glue(doc: Doc, a: Cand, b: Cand) -> bool:
         return True
     if a.label == "PERSON" and b.label == "PERSON" and doc[a.end - 1].whitespace_ == " ":
         first, second = doc[a.start:a.end], doc[b.start:b.end]
-        return all(_initial(t) for t in first[:-1]) and _plain_name_word(first[-1].text) \
+        # initials and at most one name word; a lone word must be a first name ("Trump" +
+        # "Clinton" are two; "Keith" + "Lamont Scott" one, PolNeAR)
+        words = [t.text for t in first if not MIDDLE_INITIAL.match(t.text)]
+        named = not words or (len(words) == 1 and _plain_name_word(words[0])
+                              and (len(first) > 1 or _first_name(words[0])))
+        return named \
             and not {first[-1].lower_, second[0].lower_.rstrip(".")} & (title_words() | name_title_words()) \
             and second[-1].lower_ not in org_heads() and first[-1].text != second[-1].text
     return False
 
 
-def _initial(tok) -> bool:
-    """"J.", "M.": one capital and a dot."""
-    return len(tok.text) == 2 and tok.text[0].isupper() and tok.text[1] == "."
+def _first_name(word: str) -> bool:
+    return word.lower() in given_names("male") or word.lower() in given_names("female")

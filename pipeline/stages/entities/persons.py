@@ -8,14 +8,11 @@ names both ("Presidents George W Bush, Bill Clinton, George Bush", BBC business)
 """
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from typing import Iterable, Mapping
 
+from ..names import MIDDLE_INITIAL
 from .aliases import key
-
-#: a middle initial: "J.", "H.W.", and "W" as BBC writes it (George W Bush)
-MIDDLE_INITIAL = re.compile(r"^(?:(?:[A-Z]\.){1,2}|[A-Z])$")
 
 
 def middle_initial_twins(full_names: Mapping[str, Iterable[str]]) -> dict[str, str]:

@@ -178,8 +178,8 @@ def _at_end(doc: Doc, c: Token, b: int) -> bool:
 
 
 def _participle_tail(doc: Doc, c: Token, start: int) -> bool:
-    """Clause ``c`` (from ``start``) is a participle without a subject of its own
-    (`, whether it was sitting ...`) that goes on with no list (``_list_item``)."""
+    """Clause ``c`` (from ``start``) is a participle with no subject of its own (not `,
+    whether it was sitting ...`) and no item of a list (``_list_item``)."""
     return c.tag_ == "VBG" and not has_subject(c) and not _list_item(doc, start)
 
 
