@@ -52,6 +52,12 @@ def given_names(kind: str) -> frozenset[str]:
     return _words_of_kind("given_names", GIVEN_NAME_KINDS, kind)
 
 
+@lru_cache(maxsize=None)
+def first_names() -> frozenset[str]:
+    """Every first name of ``resources/given_names.txt``, whatever it tells, lower case."""
+    return given_names("male") | given_names("female")
+
+
 #: What an entry of ``titles.txt`` can be (see the file's header).
 TITLE_KINDS = frozenset({"office", "courtesy", "word", "org", "male", "female", "peer", "royal", "postnominal", "generation", "surname"})
 

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
-from ...resources import given_names, source_nouns_of_kind, titles as title_entries, word_list, word_set
+from ...resources import first_names, source_nouns_of_kind, titles as title_entries, word_list, word_set
 from ..names import MIDDLE_INITIAL, generations, name_title_words, surname, title_words
 from .aliases import alias_kind
 
@@ -463,12 +463,9 @@ def glue(doc: Doc, a: Cand, b: Cand) -> bool:
         # "Clinton" are two; "Keith" + "Lamont Scott" one, PolNeAR)
         words = [t.text for t in first if not MIDDLE_INITIAL.match(t.text)]
         named = not words or (len(words) == 1 and _plain_name_word(words[0])
-                              and (len(first) > 1 or _first_name(words[0])))
+                              and (len(first) > 1 or words[0].lower() in first_names()))
         return named \
             and not {first[-1].lower_, second[0].lower_.rstrip(".")} & (title_words() | name_title_words()) \
             and second[-1].lower_ not in org_heads() and first[-1].text != second[-1].text
     return False
 
-
-def _first_name(word: str) -> bool:
-    return word.lower() in given_names("male") or word.lower() in given_names("female")

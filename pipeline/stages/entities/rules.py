@@ -63,7 +63,7 @@ from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
 from ...nlp.docs import doc_text
-from ...resources import titles as title_entries
+from ...resources import first_names, titles as title_entries
 from .. import names
 from . import aliases, lexicon, patterns
 from .patterns import GATE_ATTRS, MONTHS, GatedPatterns
@@ -77,7 +77,7 @@ COMPONENT = "claimex_entity_rules"
 #: the cached parse (``runner.fingerprint.parse_key``; tested to be complete)
 RESOURCES = ("club_words", "countries", "currencies", "demonyms", "dotted_abbreviations", "entity_aliases",
              "event_heads", "law_heads", "news_agencies", "not_entities", "org_acronyms", "org_heads", "region_names",
-             "source_nouns", "titles")
+             "given_names", "source_nouns", "titles")
 PARSE_MODULES = (names, lexicon, patterns, aliases)
 
 #: Labels that name something: a leading "the", a possessive, trailing lower-case
@@ -156,6 +156,7 @@ class EntityRules:
         self.titles.add("TITLE", [make_doc(t) for t in title_entries("office")])
         self.titles.add("HONORIFIC", [make_doc(h) for h in title_entries("courtesy")])
         self.patterns = GatedPatterns(vocab)  # the token patterns, each text with those it can match
+        first_names()  # read here, at load: two cut halves of a name are glued after one (lexicon.glue)
 
     # -- helpers on token spans ------------------------------------------------
 
