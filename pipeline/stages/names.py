@@ -58,6 +58,13 @@ def name_title_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
+def all_title_words() -> frozenset[str]:
+    """Title and role words, and one-word offices and courtesy titles (:func:`title_words`
+    and :func:`name_title_words`)."""
+    return title_words() | name_title_words()
+
+
+@lru_cache(maxsize=None)
 def org_title_words() -> frozenset[str]:
     """Title words that also qualify organisations (``Foreign Ministry``, ``State Department``)."""
     return frozenset(t.lower() for t in titles("org"))
@@ -110,8 +117,12 @@ def _generations_apart(a: str, b: str) -> bool:
 
 def _bare(name: str, generation: str | None) -> list[str]:
     """A name's words without its generation and middle initials."""
-    words = (name[:-len(generation)] if generation else name).replace(",", " ").split()
-    return words[:1] + [w for w in words[1:-1] if not MIDDLE_INITIAL.match(w)] + words[-1:]
+    return without_middle_initials((name[:-len(generation)] if generation else name).replace(",", " ").split())
+
+
+def without_middle_initials(words: list[str]) -> list[str]:
+    """A full name's words less the middle initials ("Donald J. Trump" -> Donald, Trump)."""
+    return words[:1] + [w for w in words[1:-1] if not MIDDLE_INITIAL.match(w)] + words[1:][-1:]
 
 
 def without_generation_comma(name: str) -> str:
@@ -133,7 +144,7 @@ def strip_titles(mention: str, roles: bool = True) -> str:
     words = mention.split()
     while len(words) > 2 and words[-1].rstrip(",.") in postnominals() and words[-2][:1].isupper():
         words = words[:-1]
-    words_of = (title_words() | name_title_words()) if roles else name_title_words()
+    words_of = all_title_words() if roles else name_title_words()
     last = max((k for k, w in enumerate(words) if w.lower().strip(_WORD_PUNCT) in words_of), default=-1)
     rest = words[last + 1:]
     if rest and rest[0].lower() == "of":  # "President of Belarus A. Lukashenko"
@@ -176,7 +187,7 @@ def has_role_word(phrase: str) -> bool:
     """Whether a phrase holds a title or role word (``titles.txt``) other than a courtesy
     title: "Tory leader", "chancellor"; not "Mr"."""
     words = set(phrase.lower().replace("-", " ").split()) | set(phrase.lower().split())
-    return bool(words & ((title_words() | name_title_words()) - _courtesy()))
+    return bool(words & (all_title_words() - _courtesy()))
 
 
 #: a role is a few words ("labour election campaign coordinator"); a longer apposition
@@ -271,10 +282,10 @@ class PersonNames:
             if known is None or len(name) > len(known):
                 self._by_surname[last] = name
 
-    def full_name(self, surname: str) -> str | None:
-        """The full name ending with ``surname`` (as written), or None (also when two
-        persons share it)."""
-        return None if surname in self._shared else self._by_surname.get(surname)
+    def full_name(self, last: str) -> str | None:
+        """The full name whose surname (:func:`surname`) is ``last`` (as written), or
+        None (also when two persons share it)."""
+        return None if last in self._shared else self._by_surname.get(last)
 
     def person(self, name: str) -> str:
         """``name`` as a person's name: a lone word (a surname) becomes the full name the

@@ -78,7 +78,7 @@ from ..gender import fits_gender, title_gender
 from ..names import expansion_words, peer_titles, strip_titles, surname, without_generation_comma
 from .acronyms import capitalised, compound_matches, has_acronym_word, is_acronym, spells
 from .aliases import alias_kind, aliases, key
-from .persons import middle_initial_twins, name_words
+from .persons import middle_initial_twins, name_length
 from .lexicon import club_words, law_event_heads
 from .rules import NAME_LABELS, NAME_PARTICLES
 
@@ -89,7 +89,8 @@ CANONICAL_ACRONYM_POLICY = "known"
 # A function word glued to the next name by a missing space ("ofNew Labour"; BBC
 # politics): names start with a capital, so a lower-case prefix before one is a typo.
 _GLUED = re.compile(r"(?<![\w'’.-])(?:of|the|and|to|in|for|on|at|by|from|with|a|an)(?=[A-Z][a-z])")
-_KNIGHTED = re.compile(r"^(?:the\s+)?(?:Sir|Dame)\s+\S+$", re.IGNORECASE)
+_KNIGHT_TITLES = ("Sir", "Dame")
+_KNIGHTED = re.compile(rf"^(?:the\s+)?(?:{'|'.join(_KNIGHT_TITLES)})\s+\S+$", re.IGNORECASE)
 #: a full name found only in other documents names a lone surname when it is given in
 #: at least this many documents and this many times as many as any other full name
 #: with that surname ("Howard" -> "Michael Howard", not "John Howard"); a name seen in
@@ -209,13 +210,9 @@ def canonical_names(entities: pd.DataFrame, corpus: bool = True) -> pd.Series:
     # the gender a courtesy title before a mention tells ("Mr. Clinton"): a surname so
     # titled is a person of this document apart from the same surname with the other title
     courtesy: dict[int, str] = {}  # row -> its courtesy title (a few rows: read only where one is)
-    genders: dict[int, str] = {}  # row -> "m"/"f", what the title tells
     if "courtesy_title" in entities.columns:
         titled = entities["courtesy_title"]
-        for i in titled.notna().to_numpy().nonzero()[0].tolist():
-            courtesy[i] = titled.iat[i]
-            if (g := title_gender(courtesy[i])) is not None:
-                genders[i] = g
+        courtesy = {i: titled.iat[i] for i in titled.notna().to_numpy().nonzero()[0].tolist()}
     known = known_acronyms()
     alias_table = aliases()
 
@@ -252,10 +249,8 @@ def canonical_names(entities: pd.DataFrame, corpus: bool = True) -> pd.Series:
         if (s, label) not in name_nodes:
             name_nodes[s, label] = node_of(s, label)
         n, local = name_nodes[s, label]
-        if local and i in genders:
-            nodes.append((*n, docs[i], genders[i]))
-        else:
-            nodes.append((*n, docs[i]) if local else n)
+        gender = title_gender(courtesy.get(i)) if local else None
+        nodes.append(n if not local else (*n, docs[i], gender) if gender else (*n, docs[i]))
         named.append(i)
 
     uf = _UnionFind()
@@ -360,7 +355,7 @@ def canonical_names(entities: pd.DataFrame, corpus: bool = True) -> pd.Series:
             # fullest name it gives; known only by the title, the title stays
             last = key(words[1])
             return one_name({f for f in last_in_doc[d].get(last, ()) if f.split()[0].lower() not in peer_titles()})
-        if len(words) == 1 and (_KNIGHTED.match(text) or title in ("Sir", "Dame")):
+        if len(words) == 1 and (_KNIGHTED.match(text) or title in _KNIGHT_TITLES):
             # "Sir Edward": a knight is called by his first name (BBC politics)
             return only_full_with_first(d, key(words[0]))
         if len(words) == 1 and not _is_initialled(s):
@@ -569,7 +564,7 @@ def _pick(root, ns, cands: Counter, order: dict[str, int], degree: Counter, alia
                 del fulls[k]
         if fulls:
             # middle initials aside: "Donald Trump", written more often than "Donald J. Trump"
-            k = max(fulls, key=lambda k: (name_words(fulls[k]), counts[k], -rep_order[k]))
+            k = max(fulls, key=lambda k: (name_length(fulls[k]), counts[k], -rep_order[k]))
             return fulls[k]
         named = {k: r for k, r in reps.items() if well_formed(r, "PERSON")} or reps
         return reps[max(named, key=lambda k: (counts[k], -rep_order[k]))]

@@ -15,7 +15,7 @@ from functools import lru_cache
 from spacy.tokens import Doc
 
 from ...resources import first_names, source_nouns_of_kind, titles as title_entries, word_list, word_set
-from ..names import MIDDLE_INITIAL, generations, name_title_words, surname, title_words
+from ..names import MIDDLE_INITIAL, all_title_words, generations, surname, title_words
 from .aliases import alias_kind
 
 
@@ -465,7 +465,7 @@ def glue(doc: Doc, a: Cand, b: Cand) -> bool:
         named = not words or (len(words) == 1 and _plain_name_word(words[0])
                               and (len(first) > 1 or words[0].lower() in first_names()))
         return named \
-            and not {first[-1].lower_, second[0].lower_.rstrip(".")} & (title_words() | name_title_words()) \
+            and not {first[-1].lower_, second[0].lower_.rstrip(".")} & all_title_words() \
             and second[-1].lower_ not in org_heads() and first[-1].text != second[-1].text
     return False
 

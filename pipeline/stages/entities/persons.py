@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Iterable, Mapping
 
-from ..names import MIDDLE_INITIAL
+from ..names import without_middle_initials
 from .aliases import key
 
 
@@ -26,13 +26,12 @@ def middle_initial_twins(full_names: Mapping[str, Iterable[str]]) -> dict[str, s
             words = f.split()
             if len(words) == 2:
                 plain[key(words[0]), last] = key(f)
-            elif all(MIDDLE_INITIAL.match(w) for w in words[1:-1]):
+            elif len(without_middle_initials(words)) == 2:
                 middles[key(words[0]), last].add(key(f))
     return {next(iter(keys)): plain[pair] for pair, keys in middles.items() if len(keys) == 1 and pair in plain}
 
 
-def name_words(name: str) -> int:
+def name_length(name: str) -> int:
     """The words of a full name, middle initials aside (the longest name is the
     canonical: "Donald Trump" and "Donald J. Trump" are as long)."""
-    words = name.split()
-    return len(words) - sum(bool(MIDDLE_INITIAL.match(w)) for w in words[1:-1])
+    return len(without_middle_initials(name.split()))

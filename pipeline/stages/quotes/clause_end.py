@@ -125,7 +125,6 @@ def trim_tail(doc: Doc, a: int, b: int, root: Token, cue: Token, quoted=None) ->
         start = c.left_edge.i
         if quoted is not None and quoted(doc[start]):
             continue
-        at_end = _at_end(doc, c, b)
         cut = None
         if c.dep_ == "conj" and c.pos_ in VERB_POS \
                 and (_second_attribution(c, root, cue) or with_the_cue(c, cue, root)):
@@ -136,7 +135,7 @@ def trim_tail(doc: Doc, a: int, b: int, root: Token, cue: Token, quoted=None) ->
             cut = cc.i if cc is not None else start
         elif c.dep_ == "advcl" and is_as_aside(c) and is_cue(c, report_lexicon()):
             cut = start  # `..., as The Post reported`: the writer's source, not the content
-        elif follows_set_off(doc, start, a) and at_end and c.dep_ == "advcl":
+        elif c.dep_ == "advcl" and follows_set_off(doc, start, a) and _at_end(doc, c, b):
             if _participle_tail(doc, c, start) \
                     or any(k.dep_ == "mark" and k.lower_ in adverbial_openers("contrast") for k in c.children):
                 # (not a clause with a subject of its own, `, whether it was sitting at a lunch
