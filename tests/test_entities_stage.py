@@ -78,9 +78,9 @@ def _table(nlp, model_ents: list[tuple[str, str]], text: str | None = None) -> p
     return extract_entities(docs, sents, {"x": doc}, ErrorLog())
 
 
-def _rows(nlp, model_ents: list[tuple[str, str]]) -> list[tuple[str, str, str]]:
-    """(text, label, canonical) of the rows for one sentence naming ``model_ents``."""
-    out = _table(nlp, model_ents)
+def _rows(nlp, model_ents: list[tuple[str, str]], text: str | None = None) -> list[tuple[str, str, str]]:
+    """(text, label, canonical) of the rows of ``_table``."""
+    out = _table(nlp, model_ents, text)
     return list(zip(out["text"], out["label"], out["canonical"]))
 
 
@@ -160,8 +160,7 @@ def test_entities_stage_courtesy_title_is_the_one_before_a_person(nlp, text, mod
     ("Bruce L Castor Jr said so .", [("Bruce L", "PERSON"), ("Jr", "PERSON")], [("Bruce L", "PERSON", "Bruce L")]),
 ])
 def test_entities_stage_generation_is_part_of_a_name(nlp, text, model_ents, rows):
-    out = _table(nlp, model_ents, text)
-    assert list(zip(out["text"], out["label"], out["canonical"])) == rows
+    assert _rows(nlp, model_ents, text) == rows
 
 
 # BBC (26 pairs) and PolNeAR (31): the model cut a person's name after a first name or initials
@@ -189,5 +188,4 @@ def test_entities_stage_generation_is_part_of_a_name(nlp, text, model_ents, rows
      [("Donald J. Trump", "PERSON", "Donald J. Trump"), ("Foundation", "PERSON", "Foundation")]),
 ])
 def test_entities_stage_person_name_cut_in_two_is_one(nlp, text, model_ents, rows):
-    out = _table(nlp, model_ents, text)
-    assert list(zip(out["text"], out["label"], out["canonical"])) == rows
+    assert _rows(nlp, model_ents, text) == rows
