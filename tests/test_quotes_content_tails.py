@@ -55,6 +55,11 @@ def _indirect(case: str, cue: str) -> list[str]:
     # a modal's clause: what the speaker did next (PolNeAR train)
     ("vowed_to_keep_and_celebrated", "vowed", "to keep abortion legal"),
     ("noted_would_and_quoted", "noted", "Saturday would have been former President Ronald Reagan's 105th birthday"),
+    # ... also where the parser hung it on a verb deeper in the clause, in the cue's own form, auxiliary and
+    # all (`has said ... and has expressed`), not the clause's (PolNeAR train)
+    ("has_said_wants_and_has_expressed", "said", "she wants to establish a safe zone for civilians in Syria"),
+    # (a bare past tense there only when it reports: BBC)
+    ("said_did_not_want_and_called_for", "said", "workers did not want to go on strike"),
     # a bare verb after a content without an infinitive is not one of its items, nor the speaker's next
     # act after a cue spelt as its base form
     ("time_had_come_let", "said", "the time had come"),
@@ -124,6 +129,14 @@ def test_quotes_content_tails_the_writers_words_are_cut(case, cue, content):
      "the only people to benefit from immigrants from places like Poland were employers, landlords, members of the "
      "'metropolitan elite"),
     # a finite cue and a finite clause: a change of tense goes on with what was said
+    # a finite verb the parser hung on an infinitive deep in the clause, in the clause root's own form: the
+    # clause's second verb (PolNeAR train)
+    ("added_to_manage_and_never_used", "added",
+     "Powell used a separate State Department computer to manage classified information and never used his "
+     "personal email account to transmit any sensitive information"),
+    # a bare past tense in the cue's form that reports nothing, hung deep in the clause (BBC)
+    ("said_come_and_go_and_knew", "said",
+     "he had seen prime ministers and party leaders come and go and knew the pitfalls of British politics"),
     ("said_has_delivered", "said",
      "the former executive has no more speeches scheduled and delivered only nonpartisan remarks at her two events"),
     # a gerund right after the object of the cue's preposition is the object's own clause, which the parser

@@ -424,8 +424,13 @@ def has_subject(tok: Token) -> bool:
 def verb_form(verb: Token) -> str:
     """The tag of a verb's finite part: its first auxiliary (`has championed`: VBZ), else
     its own (a to-infinitive is VB)."""
-    aux = next((k for k in verb.lefts if k.dep_ in ("aux", "auxpass") and k.tag_ != "TO"), None)
+    aux = first_auxiliary(verb)
     return (aux or verb).tag_
+
+
+def first_auxiliary(verb: Token) -> Token | None:
+    """A verb's first auxiliary other than `to` (`has` in `has championed`), or None."""
+    return next((k for k in verb.lefts if k.dep_ in ("aux", "auxpass") and k.tag_ != "TO"), None)
 
 
 def joining_cc(head: Token, conj: Token) -> Token | None:
