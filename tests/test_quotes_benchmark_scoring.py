@@ -131,6 +131,18 @@ def test_quotes_benchmark_overlap_head_word_compared_as_tokens():
     assert bench.score([_article(text, [gold])], {"a": [pred]}, "overlap")["indirect speaker accuracy"] == 1.0
 
 
+@pytest.mark.parametrize(("source", "right"), [
+    ("26%", True),       # the head `%` of `26%` has no word: its characters lie inside the Source
+    ("Most voters", False),
+])
+def test_quotes_benchmark_overlap_head_without_a_word(source, right):
+    text = "Most voters are young; 26% say they are conservative."
+    gold = _gold(text, "they are conservative", source)
+    pred = _pred(text, "they are conservative", "26%", "%")
+    got = bench.score([_article(text, [gold])], {"a": [pred]}, "overlap")["indirect speaker accuracy"]
+    assert got == (1.0 if right else 0.0)
+
+
 @pytest.mark.parametrize(("mention", "head", "right"), [
     ("the 30 percent of voters", "percent", True),    # the noun phrase right before `who`
     ("voters", None, True),
