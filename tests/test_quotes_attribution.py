@@ -344,6 +344,13 @@ EXPECTED = {
     "object_proclaimed": [(I, 'a goal of "Peace Through Strength."', "Trump", "proclaimed")],
     "object_vowed": [(I, "a wider war against Western thought", "Islamic State", "vowed")],
     "agree_with_that": [(I, "Britain would have to wait its turn", None, "agreed with")],
+    "parents_no_break_space": [(I, "them to reconsider", "group of black parents", "urging")],
+    "film_dash_subject": [(I, "America’s historical treatment of black people", None, "explains")],
+    "voters_bracketed_share": [
+        (I, "A majority of voters (68%) believe the prime minister has been damaged by the row over David Blunkett's "
+            "involvement in a visa application", "poll", "suggests"),
+        (I, "the prime minister has been damaged by the row over David Blunkett's involvement in a visa application",
+         "majority of voters", "believe")],
     "ask_for": [(I, "proof of citizenship", "employer", "asked for")],
     # an apposition set off by a comma at the end of an object content describes its last
     # noun for the reader, as at the end of a content clause
@@ -430,6 +437,12 @@ MENTIONS = {
     "gerund_any_subject": ["The nurse"],
     "gerund_object": ["62 percent of voters"],
     "agree_with_that": ["Less than a third"],
+    # no space token (a no-break space the tokenizer kept) nor a dash the parser made the subject ends a
+    # mention (PolNeAR dev; regression: `... charter schools\xa0sent`, `The film ―`)
+    "parents_no_break_space": ["a group of black parents with kids in charter schools"],
+    "film_dash_subject": ["The film"],
+    # nor an aside in brackets (BBC; regression: `A majority of voters (68`)
+    "voters_bracketed_share": ["a poll", "A majority of voters"],
 }
 
 

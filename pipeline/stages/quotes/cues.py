@@ -533,8 +533,9 @@ def _antecedent(noun: Token) -> Token | None:
 
 def mention_bounds(head: Token) -> tuple[int, int]:
     """Char span of the speaker mention headed by ``head``: its left modifiers and
-    the head, plus right-hand `of`-phrases and names, cut at the first comma, so
-    relative clauses and appositions (`Trump, who ...`) stay out."""
+    the head, plus right-hand `of`-phrases and names, cut at the first comma or
+    opening bracket, so relative clauses, appositions and asides (`Trump, who ...`,
+    `the Office for National Statistics (ONS)`) stay out."""
     left = head.i
     for c in head.lefts:
         if c.dep_ not in ("punct", "cc", "relcl", "acl", "appos", "advmod", "preconj"):
@@ -548,8 +549,17 @@ def mention_bounds(head: Token) -> tuple[int, int]:
         else:
             break
     doc = head.doc
-    while left < head.i and (doc[left].is_punct or doc[left].text in QUOTE_CHARS):
+    # an aside in brackets is no part of the name (`A majority of voters (68%) believe`, BBC)
+    right = next((k - 1 for k in range(head.i + 1, right + 1) if doc[k].text in "([{"), right)
+
+    def no_word(t: Token) -> bool:
+        return t.is_space or t.text in QUOTE_CHARS or (t.is_punct and t.text != "%")  # (`18%` is a mention)
+
+    # (a space token the tokenizer made of a no-break space hangs on the word before
+    # it: `charter schools\xa0sent`; a dash the parser made the subject, `The film ―
+    # which ... ― explains`, is no part of the name: PolNeAR dev)
+    while left < right and no_word(doc[left]):
         left += 1
-    while right > head.i and (doc[right].is_punct or doc[right].text in QUOTE_CHARS):
+    while right > left and no_word(doc[right]):
         right -= 1
     return doc[left].idx, doc[right].idx + len(doc[right].text)
