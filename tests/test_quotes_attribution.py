@@ -346,6 +346,9 @@ EXPECTED = {
     "agree_with_that": [(I, "Britain would have to wait its turn", None, "agreed with")],
     "parents_no_break_space": [(I, "them to reconsider", "group of black parents", "urging")],
     "film_dash_subject": [(I, "America’s historical treatment of black people", None, "explains")],
+    # a show's name after `episode of` is no quote, though a speaker and a cue follow it (PolNeAR dev)
+    "episode_of_show": [(I, "she wanted to speak “directly to white people” and let them know that “this is not who "
+                            "we are.”", "former secretary of state", "said")],
     "voters_bracketed_share": [
         (I, "A majority of voters (68%) believe the prime minister has been damaged by the row over David Blunkett's "
             "involvement in a visa application", "poll", "suggests"),
@@ -443,6 +446,8 @@ MENTIONS = {
     "film_dash_subject": ["The film"],
     # nor an aside in brackets (BBC; regression: `A majority of voters (68`)
     "voters_bracketed_share": ["a poll", "A majority of voters"],
+    # nor a conjunction the parser hung on the noun before the conjunct (PolNeAR dev)
+    "episode_of_show": ["the former secretary of state"],
 }
 
 

@@ -553,11 +553,13 @@ def mention_bounds(head: Token) -> tuple[int, int]:
     right = next((k - 1 for k in range(head.i + 1, right + 1) if doc[k].text in "([{"), right)
 
     def no_word(t: Token) -> bool:
-        return t.is_space or t.text in QUOTE_CHARS or (t.is_punct and t.text != "%")  # (`18%` is a mention)
+        return t.is_space or t.text in QUOTE_CHARS or (t.is_punct and t.text != "%") or t.dep_ == "cc"  # (`18%` is a mention)
 
     # (a space token the tokenizer made of a no-break space hangs on the word before
     # it: `charter schools\xa0sent`; a dash the parser made the subject, `The film ―
-    # which ... ― explains`, is no part of the name: PolNeAR dev)
+    # which ... ― explains`, is no part of the name, nor a conjunction the parser hung
+    # on the noun before the conjunct: `the former secretary of state and current
+    # Democratic presidential nominee said`, PolNeAR dev)
     while left < right and no_word(doc[left]):
         left += 1
     while right > left and no_word(doc[right]):

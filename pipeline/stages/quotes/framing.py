@@ -39,7 +39,7 @@ def title_like(text: str) -> bool:
     return caps / len(words) >= 0.75
 
 
-_WORK_BEFORE = re.compile(r"(?:\b(?P<word>[\w-]+)|['’]s|\baccording to)\W{0,3}$", re.IGNORECASE)
+_WORK_BEFORE = re.compile(r"(?:\b(?P<word>[\w-]+)(?:\s+of)?|['’]s|\baccording to)\W{0,3}$", re.IGNORECASE)
 _WORK_AFTER = re.compile(r"\W{0,4}by\s+[A-Z]")
 
 
@@ -63,7 +63,8 @@ def names_a_title(ix: DocIndex, sp: QuotedSpan, content: str, prev: QuotedSpan |
 
 def work_title(ix: DocIndex, sp: QuotedSpan, content: str, prev: QuotedSpan | None) -> bool:
     """A Title Case phrase in quotation marks that names a work, not speech (PolNeAR
-    train): after a noun for a work (the ``work`` words of ``quote_title_cues.txt``), an
+    train): after a noun for a work (the ``work`` words of ``quote_title_cues.txt``), alone
+    or with `of` (`Tuesday's episode of "The Steve Harvey Morning Show,"`), an
     article or a possessive (`CNN's "State of the Union,"`, `the "Defeat Crooked
     Hillary PAC,"`), `according to` (`According to ''The Trumps: ...,'' by Gwenda
     Blair, Donald told ...`: the book is the source, not a quote), before `by <Name>`,
