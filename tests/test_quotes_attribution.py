@@ -349,6 +349,11 @@ EXPECTED = {
     # a show's name after `episode of` is no quote, though a speaker and a cue follow it (PolNeAR dev)
     "episode_of_show": [(I, "she wanted to speak “directly to white people” and let them know that “this is not who "
                             "we are.”", "former secretary of state", "said")],
+    # `, who` after the last name of a list describes that name, wherever the parser hung the clause; not after
+    # the second of two descriptions in apposition, which describe one person (PolNeAR dev and train)
+    "who_after_last_conjunct": [(D, "I haven't seen it yet, but I'm going to.", "Stevie Wonder", "joked")],
+    "who_after_apposed_conjunct": [(D, "Do these people read newspapers?", "Bob Mulholland", "said"),
+                                   (I, "Sanders supporters of harassing his peers", "Bob Mulholland", "accused")],
     "voters_bracketed_share": [
         (I, "A majority of voters (68%) believe the prime minister has been damaged by the row over David Blunkett's "
             "involvement in a visa application", "poll", "suggests"),

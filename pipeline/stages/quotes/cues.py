@@ -228,7 +228,7 @@ def subject_of(verb: Token, inverted: bool = False, avoid=None) -> Token | None:
             if subj.lower_ in _RELATIVE and v.dep_ == "relcl":
                 # `Mr. Clarke, who said ...`: the noun the clause describes;
                 # `released a letter that says ...`: who released it
-                return v.head if subj.lower_ == "who" else _antecedent(v.head)
+                return _who_antecedent(v) if subj.lower_ == "who" else _antecedent(v.head)
             if subj.lower_ in _PRONOUN_NO_SPEAKER:
                 return None
             if _shouting_heading(subj):
@@ -512,6 +512,21 @@ def _conjunct_head(v: Token) -> Token:
                 break
             t = t.head
     return h
+
+
+def _who_antecedent(relcl: Token) -> Token:
+    """The noun a `who` clause describes: the one the parser hung it on, or the conjunct
+    of that noun right before `, who` (`celebrities like Oprah Winfrey, Will Smith ...
+    and Stevie Wonder, who joked ...`: the parser hung it on Will Smith; PolNeAR dev:
+    1 speaker right, train: 6)."""
+    head = relcl.head
+    k = relcl.left_edge.i - 1
+    while k > head.i and relcl.doc[k].is_punct:
+        k -= 1
+    before = relcl.doc[k]
+    # (not within an apposition, two descriptions of one person: `Bob Mulholland, a
+    # California superdelegate and Clinton supporter, who accused ...`, PolNeAR train)
+    return before if before.i != head.i and before in head.conjuncts and head.dep_ != "appos" else head
 
 
 def _antecedent(noun: Token) -> Token | None:
