@@ -33,6 +33,12 @@ CASES = [
      ["Melanie thought it was outrageous.", "It never crossed my mind,"], 1),
     ('"First paragraph of the quote.\n\n"Second paragraph," he said.',
      ['First paragraph of the quote.\n\n"Second paragraph,'], 0),
+    # a curly quote nested in a curly quote of the same style belongs to it (PolNeAR dev); not inside a
+    # straight mark, which may be a stray one (PolNeAR train)
+    ("“I’d rather live in what he calls “hell” than live there.” ― Adriana Rodarte\n“He is no leader.” ― Ann",
+     ["I’d rather live in what he calls “hell” than live there.", "He is no leader."], 0),
+    ('"“You don’t win by how many states you win,” Rubio responded before adding more."',
+     ["You don’t win by how many states you win,"], 2),
     # apostrophes are not quotation marks
     ("Belarus’ Top Sites and the OSCE's role in the '90s don't count.", [], 0),
     ("It’s the people’s choice, isn’t it?", [], 0),

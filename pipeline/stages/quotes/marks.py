@@ -6,7 +6,8 @@ style seen in the wild (“ ” ‘ ’ " ' `` '' « » „), including mismatch
 not balance. Unbalanced text never raises: the span is closed where the
 paragraph ends and the problem is reported in ``MarkScan.problems``.
 
-Double marks are paired first; single marks only count as quotation marks
+Double marks are paired first (a typographic quote nested in another of the same
+style, `“... “hell” ...”`, belongs to the outer one); single marks only count as quotation marks
 outside double-quoted spans (inside, they are nested quotes or scare quotes
 that belong to the outer quote) and only pair within one paragraph, because a
 lone ``'`` or ``’`` is far more often an apostrophe (``Belarus’ Top``, ``'90s``).
@@ -163,6 +164,7 @@ def scan_quotes(text: str) -> MarkScan:
     doubles = [m for m in marks if m.double]
     by_pos = {m.pos: m for m in doubles}
     reopeners: set[int] = set()
+    inner_closers: set[int] = set()  # the closing marks of quotes nested in an open one
     open_mark: Mark | None = None
     par_end = -1
 
@@ -174,8 +176,8 @@ def scan_quotes(text: str) -> MarkScan:
         scan.problems.append(f"{why} at char {open_mark.pos}: {text[open_mark.pos:open_mark.pos + 40]!r}")
         open_mark = None
 
-    for m in doubles:
-        if m.pos in reopeners:
+    for k, m in enumerate(doubles):
+        if m.pos in reopeners or m.pos in inner_closers:
             continue
         # Paragraph ends between the open mark and this one: continue or close.
         while open_mark is not None and par_end < m.pos:
@@ -201,6 +203,8 @@ def scan_quotes(text: str) -> MarkScan:
             if e > s:
                 scan.spans.append(QuotedSpan(open_mark.pos, m.pos + m.length, s, e, True, True))
             open_mark = None
+        elif _nested(text, open_mark, doubles, k, par_end):
+            inner_closers.add(doubles[k + 1].pos)  # the inner pair belongs to the open quote
         else:  # a second opener: the first one was never closed
             close_unbalanced(m.pos, "quotation mark not closed before the next opening mark")
             open_mark = m
@@ -216,6 +220,19 @@ def scan_quotes(text: str) -> MarkScan:
     scan.spans.extend(_single_spans(text, [m for m in marks if not m.double], covered))
     scan.spans.sort(key=lambda sp: sp.start)
     return scan
+
+
+def _nested(text: str, open_mark: Mark, doubles: list[Mark], k: int, par_end: int) -> bool:
+    """The opener ``doubles[k]``, met inside a quote that ``open_mark`` opened, opens a
+    quote nested in it: all four are typographic double marks (`“ “ ” ”`) and the next
+    two of the paragraph both only close (`“As a young, Hispanic woman ... I’d rather
+    live in what he calls “hell” than live in a world where he is president.” ―
+    Adriana Rodarte`, PolNeAR dev). Not in another style, where the outer mark may be
+    a stray one (`"“You don’t win ...,” Rubio responded ... March."`, PolNeAR train)."""
+    after = doubles[k + 1:k + 3]
+    return len(after) == 2 and text[open_mark.pos] in OPEN_DOUBLE and text[doubles[k].pos] in OPEN_DOUBLE \
+        and not doubles[k].can_close \
+        and all(text[m.pos] in CLOSE_DOUBLE and m.can_close and not m.can_open and m.pos < par_end for m in after)
 
 
 def _single_spans(text: str, singles: list[Mark], covered: list[tuple[int, int]]) -> list[QuotedSpan]:
