@@ -15,7 +15,9 @@ docs/guidelines.md §4):
 3. a to-infinitive of a ``commitment`` verb, with its addressee (`urged voters to
    register`, `called on Congress to act`), without the writer's words after it;
 4. ``naming``: the object with the name it is given (`called him a liar`);
-5. ``object``: the direct object, a noun phrase (`denied every allegation`);
+5. ``object``: the direct object, a noun phrase (`denied every allegation`), or
+   the clause it is the subject of when the parser hung the clause's verb
+   elsewhere (`denied global warming is taking place`); 4 and 5 are in ``objects``;
 6. for an ``object`` verb, a passive with its agent: the passive subject (`The move
    was first reported by the Post`; not `The song was written by ...`);
 7. the clause the cue interrupts or follows (`<content>, X said`, `Climate change,
@@ -26,44 +28,24 @@ Only light Python over a few tokens per cue; no second parse.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
 from ...nlp.lemmas import lemma as lemma_of
 from ...resources import QUOTE_CHARS, adverbial_openers, reporting_verbs, word_set
-from .clause_end import (before_semicolon, continues_content, follows_set_off, is_as_aside, nonrestrictive_tail, trim_tail,
-                         with_reason)
+from .clause_end import before_semicolon, continues_content, follows_set_off, is_as_aside, trim_tail, with_reason
 from .cues import (SUBJECT_DEPS, VERB_POS, can_speak, has_subject, is_base_spelling, is_cue, is_speech_occasion,
                    is_to_infinitive, report_lexicon)
-from .records import is_dash, sets_off
+from .objects import first_child, naming, object_content, phrase_end
+from .records import Content, is_dash, sets_off
 from .setoff import attributed_quote_before, fronted_adverbial, introduces_quote
-
-# Phrases of the verb right after its object that always belong to what was said
-# (`accused Trump of lying`, `blasted him for not paying`, `described it as a hoax`)
-# and those that never do (`said it at a rally`, `during the debate`).
-_OBJECT_PREPS = frozenset({"as", "of", "for", "with", "about", "against"})
-_CIRCUMSTANCE_PREPS = frozenset({"at", "during", "after", "before", "since", "until", "by", "via", "through",
-                                 "amid", "while", "following", "throughout"})
-
-
-@dataclass(frozen=True)
-class Content:
-    a: int                 # first token of what was said
-    b: int                 # last token (inclusive)
-    kind: str              # the rule that found it: prep, clause, infinitive, naming, object, passive, around
-    around: bool = False   # the attribution itself lies inside [a, b] (`X, he said, is ...`)
 
 
 @lru_cache(maxsize=None)
 def entries(kind: str) -> frozenset[str]:
     """The lexicon's entries of one kind as written (``call on``), lower case."""
     return frozenset(e.lower() for e in reporting_verbs(kind))
-
-
-def _first_child(tok: Token, deps, after: int = -1) -> Token | None:
-    return next((c for c in tok.children if c.dep_ in deps and c.i > after), None)
 
 
 def content_of(tok: Token, particle: Token | None, entry: str, quoted=None, subject: Token | None = None) -> Content | None:
@@ -74,7 +56,7 @@ def content_of(tok: Token, particle: Token | None, entry: str, quoted=None, subj
     if aside is not None:
         return aside
     if particle is not None and particle.dep_ == "prep":
-        return _prep_object(tok, particle, entry)
+        return _prepobject_content(tok, particle, entry)
     if particle is not None and particle.dep_ == "mark":
         clause = particle.head  # `called for the strongholds to be hit`
         return Content(particle.i + 1, clause.right_edge.i, "clause")
@@ -86,9 +68,9 @@ def content_of(tok: Token, particle: Token | None, entry: str, quoted=None, subj
         if got is not None:
             return got
     if entry in entries("naming"):
-        return _naming(tok)
+        return naming(tok)
     if entry in entries("object"):
-        got = _object(tok) or _passive_subject(tok)  # the passive's subject is the active's object
+        got = object_content(tok) or _passive_subject(tok)  # the passive's subject is the active's object
         if got is not None:
             return got
     if entry not in entries("speech"):
@@ -117,11 +99,11 @@ def _as_aside(tok: Token) -> Content | None:
 # --- 1. prepositional objects ---------------------------------------------------
 
 
-def _prep_object(tok: Token, prep: Token, entry: str) -> Content | None:
-    obj = _first_child(prep, ("pobj", "pcomp"))
+def _prepobject_content(tok: Token, prep: Token, entry: str) -> Content | None:
+    obj = first_child(prep, ("pobj", "pcomp"))
     if obj is None:
         return None
-    a, b = obj.left_edge.i, _phrase_end(prep)  # `described as ...`
+    a, b = obj.left_edge.i, phrase_end(prep)  # `described as ...`
     own = next((c for c in tok.children if c.dep_ == "dobj" and c.i < prep.i), None)
     if own is not None:
         a = own.left_edge.i  # `accused Trump of lying`: who is accused belongs to it
@@ -134,7 +116,7 @@ def _prep_object(tok: Token, prep: Token, entry: str) -> Content | None:
             b = max(b, inf.right_edge.i)
     as_phrase = next((c for c in tok.rights if c.dep_ == "prep" and c.lower_ == "as" and c.left_edge.i == b + 1), None)
     if as_phrase is not None:  # `pointed to China as the regional enforcer` (PolNeAR train)
-        b = _phrase_end(as_phrase)
+        b = phrase_end(as_phrase)
     gerund = next((c for c in tok.rights if c.dep_ == "advcl" and c.tag_ == "VBG" and c.left_edge.i == b + 1), None)
     if gerund is not None and not follows_set_off(tok.doc, b + 1, a) \
             and not any(k.dep_ == "mark" or k.lower_ in adverbial_openers("after") for k in gerund.lefts):
@@ -146,34 +128,6 @@ def _prep_object(tok: Token, prep: Token, entry: str) -> Content | None:
         # annotates the whole of it)
         b = gerund.right_edge.i
     return Content(a, b, "prep")
-
-
-def _phrase_end(prep: Token) -> int:
-    """The last token of a phrase that goes with what was said; for the name an `as`
-    gives, before a phrase of when or where it was said that the parser hung inside
-    it: `blasted Clinton as a “disgrace” Wednesday on The Laura Ingraham Show`,
-    `criticized the Act as a “crazy system” during a campaign stop` (PolNeAR dev
-    annotates the name alone). Only there: in other phrases such words are the
-    speaker's (`his prowess in his 11 debates`, `intervention by outside powers`,
-    `victories Tuesday in Texas`: PolNeAR train and dev annotate them whole)."""
-    obj = _first_child(prep, ("pobj",)) if prep.lower_ == "as" else None
-    if obj is None:
-        return prep.right_edge.i
-    # (a comma before the phrase is trimmed with the content)
-    return next((c.left_edge.i - 1 for c in obj.rights if _when_or_where_said(c)), prep.right_edge.i)
-
-
-def _when_or_where_said(t: Token) -> bool:
-    """`Wednesday`, `on Tuesday`, `during a campaign stop`, `at a rally`, `in an interview`;
-    not a date after another preposition, which dates the name (`in 20 years`, `since
-    1945`), nor a phrase of the name's own (``_part_of_object``: `of her campaign`,
-    PolNeAR train). (A time word the NER did not tag is read as an occasion.)"""
-    if t.dep_ == "npadvmod":
-        return t.ent_type_ in ("DATE", "TIME")
-    obj = _first_child(t, ("pobj",)) if t.dep_ == "prep" else None
-    if obj is None or _part_of_object(t):
-        return False
-    return obj.ent_type_ not in ("DATE", "TIME") or t.lower_ in ("on", "at")  # not `since 1945`
 
 
 # --- 2. content clauses -----------------------------------------------------------
@@ -378,65 +332,6 @@ def _infinitive(tok: Token) -> Content | None:
     # `pledged to bolster its military, reversing its ... pacifism`: PolNeAR train, 3
     # more gold quotes found, 3 rows outside the gold fewer)
     return Content(a, trim_tail(tok.doc, a, b, c, tok), "infinitive")
-
-
-# --- 4./5. objects ----------------------------------------------------------------
-
-
-def _naming(tok: Token) -> Content | None:
-    """`called him a liar` (dobj + oprd), `called the plan a disaster` (ccomp with its
-    own subject): the object and the name together; never the object alone."""
-    for c in tok.rights:
-        if c.dep_ in ("oprd", "xcomp", "attr") and any(k.dep_ == "dobj" and k.i < c.i for k in tok.children):
-            obj = next(k for k in tok.children if k.dep_ == "dobj" and k.i < c.i)
-            return Content(obj.left_edge.i, c.right_edge.i, "naming")
-        if c.dep_ == "ccomp" and any(k.dep_ == "nsubj" for k in c.children) and c.pos_ not in VERB_POS:
-            return Content(c.left_edge.i, c.right_edge.i, "naming")
-    return None
-
-
-def _object(tok: Token) -> Content | None:
-    """The direct object, a noun phrase (not a pronoun), with an `as`/`of`/`for`/`with`
-    phrase of the verb right after it (`accused Trump of lying`, `blasted him for not
-    paying income tax`); or a gerund (`proposed accepting 10,000 Syrians`)."""
-    obj = next((c for c in tok.rights if c.dep_ == "dobj"), None)
-    if obj is None and any(c.dep_ == "prt" for c in tok.children):
-        # `called out Trump`: after a particle the parser may file the object as `oprd`
-        obj = next((c for c in tok.rights if c.dep_ == "oprd" and c.pos_ in ("NOUN", "PROPN")), None)
-    if obj is None:
-        ger = next((c for c in tok.rights if c.dep_ in ("xcomp", "ccomp") and c.tag_ == "VBG"
-                    and not has_subject(c)), None)
-        return Content(ger.left_edge.i, ger.right_edge.i, "object") if ger is not None else None
-    if obj.pos_ == "PRON" and obj.left_edge.i == obj.right_edge.i == obj.i:
-        return None
-    a, b = obj.left_edge.i, obj.right_edge.i
-    reach = b  # how far the phrases after the object go, those of time and place included
-    for c in tok.rights:
-        if c.i <= b or c.left_edge.i != reach + 1 or c.dep_ not in ("prep", "npadvmod"):
-            continue
-        if c.dep_ == "prep" and _part_of_object(c):
-            b, reach = _phrase_end(c), c.right_edge.i  # `blasted Trump on Monday over his stance on abortion`
-        else:
-            reach = c.right_edge.i
-    # (`reiterated his support for Mr. Trump, the presumptive Republican nominee`)
-    return Content(a, nonrestrictive_tail(tok.doc, a, b), "object")
-
-
-def _part_of_object(prep: Token) -> bool:
-    """Whether a phrase of the verb right after its object goes with what was said
-    (`accused Trump of lying`, `demanded more force from Obama on the Islamic State`,
-    `announced his engagement to Jerry Hall`) rather than saying where or when it was
-    said (`in an interview`, `at a rally`, `on Tuesday`; ``speech_occasions.txt``)."""
-    if prep.lower_ in _OBJECT_PREPS:
-        return True
-    if prep.lower_ in _CIRCUMSTANCE_PREPS:
-        return False
-    obj = _first_child(prep, ("pobj", "pcomp"))
-    if obj is None:
-        return False
-    if obj.dep_ == "pcomp":
-        return True  # `underscored his interest in developing ...` (seed 004)
-    return not (obj.ent_type_ in ("DATE", "TIME") or is_speech_occasion(obj))
 
 
 # --- 6. passives ------------------------------------------------------------------

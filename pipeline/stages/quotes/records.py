@@ -15,6 +15,14 @@ from ...resources import QUOTE_CHARS
 from .marks import QuotedSpan
 
 
+@dataclass(frozen=True)
+class Content:
+    a: int                 # first token of what was said
+    b: int                 # last token (inclusive)
+    kind: str              # the rule that found it: prep, clause, infinitive, naming, object, passive, around
+    around: bool = False   # the attribution itself lies inside [a, b] (`X, he said, is ...`)
+
+
 @dataclass
 class Attribution:
     kind: str                       # "direct" | "indirect"
@@ -24,7 +32,7 @@ class Attribution:
     speaker_head: Token | None      # head token of the speaker mention
     speaker_span: tuple[int, int] | None
     how: str                        # direct: after|before|according|colon|dash|partial|shared|continuation;
-                                    # indirect: according or the content rule (content.Content.kind)
+                                    # indirect: according or the content rule (Content.kind)
     sent_index: int                 # index of the sentence (doc.sents order) where the quote starts
     closed: bool = True
     open_pos: int = -1              # direct quotes: the opening and closing marks

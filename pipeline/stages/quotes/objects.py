@@ -1,0 +1,132 @@
+"""What a cue's object is, when what was said is a noun phrase (``content``, rules 4
+and 5: ``naming`` and ``object``), and where a phrase after it ends (``phrase_end``,
+also for the object of a cue's preposition, rule 1). From PolNeAR train and dev.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .clause_end import nonrestrictive_tail
+from .cues import FINITE, VERB_POS, has_subject, is_cue, is_speech_occasion, report_lexicon, verb_form
+from .records import Content
+
+# Phrases of the verb right after its object that always belong to what was said
+# (`accused Trump of lying`, `blasted him for not paying`, `described it as a hoax`)
+# and those that never do (`said it at a rally`, `during the debate`).
+_OBJECT_PREPS = frozenset({"as", "of", "for", "with", "about", "against"})
+_CIRCUMSTANCE_PREPS = frozenset({"at", "during", "after", "before", "since", "until", "by", "via", "through",
+                                 "amid", "while", "following", "throughout"})
+
+
+def first_child(tok: Token, deps, after: int = -1) -> Token | None:
+    """``tok``'s first child with a dependency in ``deps`` after token ``after``."""
+    return next((c for c in tok.children if c.dep_ in deps and c.i > after), None)
+
+
+def naming(tok: Token) -> Content | None:
+    """`called him a liar` (dobj + oprd), `called the plan a disaster` (ccomp with its
+    own subject): the object and the name together; never the object alone."""
+    for c in tok.rights:
+        if c.dep_ in ("oprd", "xcomp", "attr") and any(k.dep_ == "dobj" and k.i < c.i for k in tok.children):
+            obj = next(k for k in tok.children if k.dep_ == "dobj" and k.i < c.i)
+            return Content(obj.left_edge.i, c.right_edge.i, "naming")
+        if c.dep_ == "ccomp" and any(k.dep_ == "nsubj" for k in c.children) and c.pos_ not in VERB_POS:
+            return Content(c.left_edge.i, c.right_edge.i, "naming")
+    return None
+
+
+def object_content(tok: Token) -> Content | None:
+    """The direct object, a noun phrase (not a pronoun), with an `as`/`of`/`for`/`with`
+    phrase of the verb right after it (`accused Trump of lying`, `blasted him for not
+    paying income tax`); or a gerund (`proposed accepting 10,000 Syrians`)."""
+    obj = next((c for c in tok.rights if c.dep_ == "dobj"), None)
+    if obj is None and any(c.dep_ == "prt" for c in tok.children):
+        # `called out Trump`: after a particle the parser may file the object as `oprd`
+        obj = next((c for c in tok.rights if c.dep_ == "oprd" and c.pos_ in ("NOUN", "PROPN")), None)
+    if obj is None:
+        ger = next((c for c in tok.rights if c.dep_ in ("xcomp", "ccomp") and c.tag_ == "VBG"
+                    and not has_subject(c)), None)
+        if ger is None:
+            return None
+        b = ger.right_edge.i
+        pred = _orphan_predicate(tok, b)
+        return Content(ger.left_edge.i, b, "object") if pred is None else Content(ger.left_edge.i, pred, "clause")
+    if obj.pos_ == "PRON" and obj.left_edge.i == obj.right_edge.i == obj.i:
+        return None
+    a, b = obj.left_edge.i, obj.right_edge.i
+    reach = b  # how far the phrases after the object go, those of time and place included
+    for c in tok.rights:
+        if c.i <= b or c.left_edge.i != reach + 1 or c.dep_ not in ("prep", "npadvmod"):
+            continue
+        if c.dep_ == "prep" and _part_ofobject_content(c):
+            b, reach = phrase_end(c), c.right_edge.i  # `blasted Trump on Monday over his stance on abortion`
+        else:
+            reach = c.right_edge.i
+    pred = _orphan_predicate(tok, obj.right_edge.i)
+    if pred is not None:
+        return Content(a, pred, "clause")
+    # (`reiterated his support for Mr. Trump, the presumptive Republican nominee`)
+    return Content(a, nonrestrictive_tail(tok.doc, a, b), "object")
+
+
+def _orphan_predicate(cue: Token, b: int) -> int | None:
+    """The end of a finite predicate without a subject right after the object that
+    ends at ``b``, which the parser hung elsewhere: the object is its subject, and the
+    cue reports the clause (`said using a private server was improper but not
+    illegal`, `voters saying a state law banning fracking is hurting the economy`,
+    PolNeAR train)."""
+    doc = cue.doc
+    if b + 1 >= len(doc) or doc[b].is_punct:  # (not past a comma: `, noting the size ..., said, "..."`)
+        return None
+    nxt = doc[b + 1]
+    verb = nxt.head if nxt.dep_ in ("aux", "auxpass") else nxt
+    if verb.pos_ not in VERB_POS or verb.left_edge.i != b + 1 or has_subject(verb) \
+            or verb_form(verb) not in FINITE or verb.dep_ == "conj" or verb.i == cue.i or verb.is_ancestor(cue) \
+            or is_cue(verb, report_lexicon()):  # (`..., the BBC's Jonathan Beale reports`: an attribution of its own)
+        return None
+    return verb.right_edge.i
+
+
+def _part_ofobject_content(prep: Token) -> bool:
+    """Whether a phrase of the verb right after its object goes with what was said
+    (`accused Trump of lying`, `demanded more force from Obama on the Islamic State`,
+    `announced his engagement to Jerry Hall`) rather than saying where or when it was
+    said (`in an interview`, `at a rally`, `on Tuesday`; ``speech_occasions.txt``)."""
+    if prep.lower_ in _OBJECT_PREPS:
+        return True
+    if prep.lower_ in _CIRCUMSTANCE_PREPS:
+        return False
+    obj = first_child(prep, ("pobj", "pcomp"))
+    if obj is None:
+        return False
+    if obj.dep_ == "pcomp":
+        return True  # `underscored his interest in developing ...` (seed 004)
+    return not (obj.ent_type_ in ("DATE", "TIME") or is_speech_occasion(obj))
+
+
+def phrase_end(prep: Token) -> int:
+    """The last token of a phrase that goes with what was said; for the name an `as`
+    gives, before a phrase of when or where it was said that the parser hung inside
+    it: `blasted Clinton as a “disgrace” Wednesday on The Laura Ingraham Show`,
+    `criticized the Act as a “crazy system” during a campaign stop` (PolNeAR dev
+    annotates the name alone). Only there: in other phrases such words are the
+    speaker's (`his prowess in his 11 debates`, `intervention by outside powers`,
+    `victories Tuesday in Texas`: PolNeAR train and dev annotate them whole)."""
+    obj = first_child(prep, ("pobj",)) if prep.lower_ == "as" else None
+    if obj is None:
+        return prep.right_edge.i
+    # (a comma before the phrase is trimmed with the content)
+    return next((c.left_edge.i - 1 for c in obj.rights if _when_or_where_said(c)), prep.right_edge.i)
+
+
+def _when_or_where_said(t: Token) -> bool:
+    """`Wednesday`, `on Tuesday`, `during a campaign stop`, `at a rally`, `in an interview`;
+    not a date after another preposition, which dates the name (`in 20 years`, `since
+    1945`), nor a phrase of the name's own (``part_of_object``: `of her campaign`,
+    PolNeAR train). (A time word the NER did not tag is read as an occasion.)"""
+    if t.dep_ == "npadvmod":
+        return t.ent_type_ in ("DATE", "TIME")
+    obj = first_child(t, ("pobj",)) if t.dep_ == "prep" else None
+    if obj is None or _part_ofobject_content(t):
+        return False
+    return obj.ent_type_ not in ("DATE", "TIME") or t.lower_ in ("on", "at")  # not `since 1945`
