@@ -195,6 +195,10 @@ def test_quotes_content_tails_a_connective_before_the_attribution_is_left_out(ca
     ("denied_warming_is_taking_place", "denied", "global warming is taking place"),
     # not past a comma, nor a reporting verb, which is an attribution of its own (PolNeAR train, BBC)
     ("noting_size_comma_said", "noting", "the size of Sanders's following"),
+    # a that-clause the parser made the main clause after a long aside, hanging the cue's clause on it
+    # (PolNeAR dev)
+    ("insist_aside_that_main", "continues", "he really, really wants to release his taxes but can't because he is being "
+                                            "audited"),
 ])
 def test_quotes_content_tails_an_orphan_predicate_goes_with_the_object(case, cue, content):
     assert _indirect(case, cue) == [content]

@@ -273,7 +273,25 @@ def _detached_clause(tok: Token, quoted=None) -> Content | None:
                 return Content(a, trim_tail(doc, a, b, c, tok, quoted), "clause")
             if c.dep_ in _DETOUR_DEPS and c.pos_ not in VERB_POS and _circumstance(c):
                 stack.append(c)
-    return None
+    return _inverted_that_clause(tok, quoted)
+
+
+def _inverted_that_clause(tok: Token, quoted=None) -> Content | None:
+    """`The nominee continues to insist, most recently in an interview, that he
+    really wants to release his taxes`: after a long aside the parser makes the
+    that-clause the main clause and hangs the cue's clause on it; the clause from
+    `that` on is still what was said (PolNeAR dev)."""
+    v = tok
+    while v.dep_ == "xcomp":  # `continues to insist`
+        v = v.head
+    main = v.head
+    if v.dep_ != "ccomp" or main.pos_ not in VERB_POS or main.i < tok.i or not has_subject(main):
+        return None
+    mark = next((c for c in main.children if c.dep_ == "mark" and c.lower_ == "that" and c.i > v.right_edge.i), None)
+    if mark is None:
+        return None
+    a, b = mark.i + 1, main.right_edge.i
+    return Content(a, trim_tail(tok.doc, a, b, main, tok, quoted), "clause")
 
 
 def _circumstance(t: Token) -> bool:
