@@ -197,6 +197,9 @@ def test_quotes_content_tails_a_connective_before_the_attribution_is_left_out(ca
     ("noting_size_comma_said", "noting", "the size of Sanders's following"),
     # a that-clause the parser made the main clause after a long aside, hanging the cue's clause on it
     # (PolNeAR dev)
+    # a cue after a contrast that the parser hung on the clause after it (PolNeAR dev)
+    ("while_acknowledged_inverted", "acknowledged",
+     "funding was a major reason he felt demoralized serving under Obama"),
     ("insist_aside_that_main", "continues", "he really, really wants to release his taxes but can't because he is being "
                                             "audited"),
 ])
@@ -206,4 +209,9 @@ def test_quotes_content_tails_an_orphan_predicate_goes_with_the_object(case, cue
 
 def test_quotes_content_tails_a_reporting_verb_after_the_object_is_no_predicate_of_it():
     assert not any(t.endswith("reports") for t in _indirect("highlight_beale_reports", "highlight"))
+
+
+def test_quotes_content_tails_no_clause_hung_after_an_if_is_what_was_said():
+    # after `if` the clause the parser found runs on into the main clause (BBC)
+    assert _indirect("if_thinks_then", "thinks") == []
 

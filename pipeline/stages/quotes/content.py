@@ -273,7 +273,27 @@ def _detached_clause(tok: Token, quoted=None) -> Content | None:
                 return Content(a, trim_tail(doc, a, b, c, tok, quoted), "clause")
             if c.dep_ in _DETOUR_DEPS and c.pos_ not in VERB_POS and _circumstance(c):
                 stack.append(c)
-    return _inverted_that_clause(tok, quoted)
+    return _inverted_that_clause(tok, quoted) or _inverted_clause(tok, quoted)
+
+
+def _inverted_clause(tok: Token, quoted=None) -> Content | None:
+    """`While he acknowledged funding was a major reason he felt demoralized ..., Ham
+    also noted ...`: the parser hung a cue with nothing after it on the clause that
+    follows it, as an adverbial; that clause, from its subject right after the cue,
+    is what was said (PolNeAR dev; BBC: `although Baros insisted thoughts of
+    quitting Anfield are "not in my mind right now"`). Only after a contrast
+    (``adverbial_openers.txt``): after `if` or `when` the clause the parser found
+    runs on into the main clause (`when Mr Johnson had announced Mr Smith was going
+    he got the "clear impression" ...`, BBC)."""
+    v = tok.head
+    if tok.dep_ != "advcl" or tok.right_edge.i != tok.i or v.pos_ not in VERB_POS or v.i < tok.i \
+            or not any(k.dep_ == "mark" and k.lower_ in adverbial_openers("contrast") for k in tok.children):
+        return None
+    subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass") and c.i > tok.i), None)
+    if subj is None or subj.left_edge.i != tok.i + 1:
+        return None
+    a, b = tok.i + 1, v.right_edge.i
+    return Content(a, trim_tail(tok.doc, a, b, v, tok, quoted), "clause")
 
 
 def _inverted_that_clause(tok: Token, quoted=None) -> Content | None:
