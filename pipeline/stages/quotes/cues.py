@@ -260,6 +260,12 @@ def subject_of(verb: Token, inverted: bool = False, avoid=None) -> Token | None:
             # decision will increase the pressure on her to say ...`: someone who can speak)
             inherited_advcl = True
             v = v.head
+        elif v.dep_ == "advcl" and v.tag_ in FINITE and v.head.tag_ == "VBG" and v.head.dep_ == "ROOT" \
+                and not any(k.dep_ in ("mark", "aux") for k in (*v.children, *v.head.children)):
+            # `Protesters marching through the streets chanted "What curfew?"`: the parser
+            # took the participle for the main verb and hung the finite one on it; the
+            # subject is both's (PolNeAR dev)
+            v = v.head
         elif v.dep_ == "acl" and v.tag_ == "VBG" and v.head.pos_ in ("NOUN", "PROPN", "PRON"):
             # `footage of Hillary Clinton asking, "..."`, `with analysts saying ...`,
             # `issued a statement saying ...` (PolNeAR train)
