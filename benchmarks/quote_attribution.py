@@ -282,13 +282,15 @@ def speaker_overlap(pred: Pred, gold: GoldAtt, toks: Tokens) -> bool:
     phrase right before a gold Source that is a relative "who" (`Mr. Clarke, who said`,
     `the 30 percent of voters who said`). Words are compared as ``\\w+`` tokens, like
     the contents: the head token `Jr.` lies inside the Source `Joseph R. Biden Jr`; a
-    head with no word in it by its characters (`%` in `26%`)."""
+    head with no word in it is compared by its characters (`%` in `26%`), in a mention
+    that shares a word with the Source."""
     if pred.head is None or not gold.source:
         return False
     head = toks.ids([pred.head])
     if head and head <= toks.ids(gold.source):
         return True
-    if not head and any(s <= pred.head[0] and pred.head[1] <= e for s, e in gold.source):
+    if not head and toks.ids([pred.speaker_span or pred.head]) & toks.ids(gold.source) \
+            and any(s <= pred.head[0] and pred.head[1] <= e for s, e in gold.source):
         return True  # a head with no word in it (`%` heads `26%`): its characters lie inside the Source
     if gold.source_text.strip().lower() == "who":
         s0 = gold.source[0][0]

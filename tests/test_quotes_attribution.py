@@ -344,24 +344,6 @@ EXPECTED = {
     "object_proclaimed": [(I, 'a goal of "Peace Through Strength."', "Trump", "proclaimed")],
     "object_vowed": [(I, "a wider war against Western thought", "Islamic State", "vowed")],
     "agree_with_that": [(I, "Britain would have to wait its turn", None, "agreed with")],
-    "parents_no_break_space": [(I, "them to reconsider", "group of black parents", "urging")],
-    "film_dash_subject": [(I, "America’s historical treatment of black people", None, "explains")],
-    # a show's name after `episode of` is no quote, though a speaker and a cue follow it (PolNeAR dev)
-    "episode_of_show": [(I, "she wanted to speak “directly to white people” and let them know that “this is not who "
-                            "we are.”", "former secretary of state", "said")],
-    # `, who` after the last name of a list describes that name, wherever the parser hung the clause; not after
-    # the second of two descriptions in apposition, which describe one person (PolNeAR dev and train)
-    "who_after_last_conjunct": [(D, "I haven't seen it yet, but I'm going to.", "Stevie Wonder", "joked")],
-    "who_after_apposed_conjunct": [(D, "Do these people read newspapers?", "Bob Mulholland", "said"),
-                                   (I, "Sanders supporters of harassing his peers", "Bob Mulholland", "accused")],
-    # a finite cue the parser hung on a participle it took for the main verb speaks with that one's subject
-    # (PolNeAR dev)
-    "protesters_marching_chanted": [(D, "What curfew?", "Protesters", "chanted")],
-    "voters_bracketed_share": [
-        (I, "A majority of voters (68%) believe the prime minister has been damaged by the row over David Blunkett's "
-            "involvement in a visa application", "poll", "suggests"),
-        (I, "the prime minister has been damaged by the row over David Blunkett's involvement in a visa application",
-         "majority of voters", "believe")],
     "ask_for": [(I, "proof of citizenship", "employer", "asked for")],
     # an apposition set off by a comma at the end of an object content describes its last
     # noun for the reader, as at the end of a content clause
@@ -423,6 +405,31 @@ EXPECTED = {
                                      "donated to the Clinton Foundation", "AP", "reported"),
                                 (I, "85 of the 154 people had donated to the Clinton Foundation",
                                  "analysis of her personal calendar", "according to")],
+
+    # --- PolNeAR dev and BBC, fourth round: speakers and titles (the parses are in
+    # tests/quote_parses_precision.py) ---
+    # the mention ends before a space token and is not headed by a dash (see MENTIONS); the film's dash,
+    # which the parser made the subject, names no one, so the quote has no speaker
+    "parents_no_break_space": [(I, "them to reconsider", "group of black parents", "urging")],
+    "film_dash_subject": [(I, "America’s historical treatment of black people", None, "explains")],
+    # a show's name after `episode of` is no quote, though a speaker and a cue follow it (PolNeAR dev); the
+    # mention stops before the conjunction, so the second description (`and current ... nominee`) is left out
+    "episode_of_show": [(I, "she wanted to speak “directly to white people” and let them know that “this is not who "
+                            "we are.”", "former secretary of state", "said")],
+    # `, who` after the last name of a list describes that name, wherever the parser hung the clause; not after
+    # the second of two descriptions in apposition, which describe one person (PolNeAR dev and train)
+    "who_after_last_conjunct": [(D, "I haven't seen it yet, but I'm going to.", "Stevie Wonder", "joked")],
+    "who_after_apposed_conjunct": [(D, "Do these people read newspapers?", "Bob Mulholland", "said"),
+                                   (I, "Sanders supporters of harassing his peers", "Bob Mulholland", "accused")],
+    # a finite cue the parser hung on a participle it took for the main verb speaks with that one's subject
+    # (PolNeAR dev)
+    "protesters_marching_chanted": [(D, "What curfew?", "Protesters", "chanted")],
+    # the mention ends before an aside in brackets (BBC; see MENTIONS)
+    "voters_bracketed_share": [
+        (I, "A majority of voters (68%) believe the prime minister has been damaged by the row over David Blunkett's "
+            "involvement in a visa application", "poll", "suggests"),
+        (I, "the prime minister has been damaged by the row over David Blunkett's involvement in a visa application",
+         "majority of voters", "believe")],
 }
 
 

@@ -131,12 +131,14 @@ def test_quotes_benchmark_overlap_head_word_compared_as_tokens():
     assert bench.score([_article(text, [gold])], {"a": [pred]}, "overlap")["indirect speaker accuracy"] == 1.0
 
 
-@pytest.mark.parametrize(("source", "right"), [
-    ("26%", True),       # the head `%` of `26%` has no word: its characters lie inside the Source
-    ("Most voters", False),
+@pytest.mark.parametrize(("text", "source", "right"), [
+    # the head `%` of `26%` has no word: its characters lie inside the Source
+    ("Most voters are young; 26% say they are conservative.", "26%", True),
+    ("Most voters are young; 26% say they are conservative.", "Most voters", False),
+    # ... and the mention right before a relative `who` is still its antecedent
+    ("Most voters are young; 26%, who say they are conservative, vote.", "who", True),
 ])
-def test_quotes_benchmark_overlap_head_without_a_word(source, right):
-    text = "Most voters are young; 26% say they are conservative."
+def test_quotes_benchmark_overlap_head_without_a_word(text, source, right):
     gold = _gold(text, "they are conservative", source)
     pred = _pred(text, "they are conservative", "26%", "%")
     got = bench.score([_article(text, [gold])], {"a": [pred]}, "overlap")["indirect speaker accuracy"]

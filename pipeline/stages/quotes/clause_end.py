@@ -26,13 +26,11 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ...resources import QUOTE_CHARS, adverbial_openers, word_set
-from .cues import (FINITE, VERB_POS, first_auxiliary, has_subject, is_cue, joining_cc, report_lexicon, verb_form,
-                   with_the_cue)
-from .records import ends_droppable, sets_off
+from .cues import FINITE, VERB_POS, first_auxiliary, has_subject, is_cue, joining_cc, report_lexicon, with_the_cue
+from .records import CLOSING_BRACKETS, OPENING_BRACKETS, ends_droppable, sets_off
 
 # Punctuation that ends what was said: a reason after it is not part of it.
 _STOPS = frozenset({";", ":", ".", "!", "?"})
-_OPENING_BRACKETS, _CLOSING_BRACKETS = frozenset("([{"), frozenset(")]}")
 
 
 def before_semicolon(doc: Doc, a: int, b: int, quoted=None) -> int:
@@ -43,9 +41,9 @@ def before_semicolon(doc: Doc, a: int, b: int, quoted=None) -> int:
     depth = 0
     for k in range(a, b + 1):
         text = doc[k].text
-        if text in _OPENING_BRACKETS:
+        if text in OPENING_BRACKETS:
             depth += 1
-        elif text in _CLOSING_BRACKETS:
+        elif text in CLOSING_BRACKETS:
             depth = max(depth - 1, 0)
         elif k > a and text == ";" and not depth and not (quoted is not None and quoted(doc[k])):
             return _last_kept(doc, a, k - 1)
@@ -158,21 +156,17 @@ def _deep_conjunct_tail(doc: Doc, a: int, b: int, root: Token, cue: Token, quote
     verb inside it rather than with the cue (``cues.with_the_cue``), where it has the
     cue's form and auxiliary and not the content root's: `has said she wants to
     establish a safe zone ... and has expressed support for ...` is what Clinton did
-    next. A bare past tense must be a reporting verb too (BBC: `said workers did not
-    want to go on strike and called for talks`): `said ... he had seen prime ministers
-    ... come and go and knew the pitfalls` goes on with what was said. Not a verb in
-    the root's own form, the clause's second verb that the parser hung on an
-    infinitive: `added that Powell used a computer to manage classified information and
-    never used his personal email account ...` (PolNeAR train: 3 more gold quotes
-    found, 2 rows outside the gold fewer)."""
-    for i in range(a + 2, b + 1):
-        c = doc[i]
-        if c.dep_ != "conj" or c.pos_ not in VERB_POS or c.head.i == root.i or not (a <= c.head.i < i) \
-                or c.head.pos_ not in VERB_POS:
-            continue
-        if (quoted is None or not quoted(doc[c.left_edge.i])) and _at_end(doc, c, b) and with_the_cue(c, cue, c.head) \
-                and _form_and_auxiliary(c) == _form_and_auxiliary(cue) != _form_and_auxiliary(root) \
-                and (first_auxiliary(c) is not None or is_cue(c, report_lexicon())):
+    next. A verb without an auxiliary must be a reporting verb too (BBC: `said workers
+    did not want to go on strike and called for talks`): `said ... he had seen prime
+    ministers ... come and go and knew the pitfalls` goes on with what was said. Not a
+    verb in the root's own form (PolNeAR train: 3 more gold quotes found, 2 rows
+    outside the gold fewer)."""
+    form = _form_and_auxiliary(cue)
+    if form == _form_and_auxiliary(root):
+        return b
+    for c in _deep_children(doc, a, b, root, "conj", quoted):
+        if c.pos_ in VERB_POS and c.head.pos_ in VERB_POS and with_the_cue(c, cue, c.head) \
+                and _form_and_auxiliary(c) == form and (form[1] or is_cue(c, report_lexicon())):
             cc = joining_cc(c.head, c)
             return _end_before(doc, a, b, cc.i if cc is not None else c.left_edge.i)
     return b
@@ -189,23 +183,30 @@ def _deep_participle_tail(doc: Doc, a: int, b: int, root: Token, quoted=None) ->
     leaves out `, implicitly putting his name on the line`, but on BBC such cuts took as
     much of what was said as of the writer's words), nor one with an opener, a subject
     of its own or in a list, as at the root."""
-    for i in range(a + 2, b + 1):
-        c = doc[i]
-        if c.dep_ != "advcl" or c.head.i == root.i or not (a <= c.head.i < i):
-            continue
+    for c in _deep_children(doc, a, b, root, "advcl", quoted):
         start = c.left_edge.i
-        if (quoted is None or not quoted(doc[start])) and _at_end(doc, c, b) and follows_set_off(doc, start, a) \
-                and _participle_tail(doc, c, start) and not any(k.dep_ == "mark" for k in c.children) \
-                and is_cue(c, report_lexicon()):
+        if follows_set_off(doc, start, a) and _participle_tail(doc, c, start) \
+                and not any(k.dep_ == "mark" for k in c.children) and is_cue(c, report_lexicon()):
             return _end_before(doc, a, b, start)
     return b
+
+
+def _deep_children(doc: Doc, a: int, b: int, root: Token, dep: str, quoted=None):
+    """The tokens of content [a, b] with dependency ``dep`` that hang on a token inside
+    it before them, other than its root, run to its end and do not start inside a
+    direct quote (``quoted``)."""
+    for i in range(a + 2, b + 1):
+        c = doc[i]
+        if c.dep_ == dep and c.head.i != root.i and a <= c.head.i < i and _at_end(doc, c, b) \
+                and (quoted is None or not quoted(doc[c.left_edge.i])):
+            yield c
 
 
 def _form_and_auxiliary(verb: Token) -> tuple[str, str]:
     """``cues.verb_form`` with the lemma of the auxiliary that gives it (`has said`: VBZ,
     have; `wants`: VBZ, none)."""
     aux = first_auxiliary(verb)
-    return verb_form(verb), aux.lemma_ if aux is not None else ""
+    return (aux or verb).tag_, aux.lemma_ if aux is not None else ""
 
 
 def _at_end(doc: Doc, c: Token, b: int) -> bool:

@@ -37,7 +37,7 @@ from ...resources import QUOTE_CHARS, adverbial_openers, reporting_verbs, word_s
 from .clause_end import before_semicolon, continues_content, follows_set_off, is_as_aside, trim_tail, with_reason
 from .cues import (SUBJECT_DEPS, VERB_POS, can_speak, has_subject, is_base_spelling, is_cue, is_speech_occasion,
                    is_to_infinitive, report_lexicon)
-from .objects import first_child, naming, object_content, phrase_end
+from .objects import first_child, naming_content, object_content, phrase_end
 from .records import Content, is_dash, sets_off
 from .setoff import attributed_quote_before, fronted_adverbial, introduces_quote
 
@@ -56,7 +56,7 @@ def content_of(tok: Token, particle: Token | None, entry: str, quoted=None, subj
     if aside is not None:
         return aside
     if particle is not None and particle.dep_ == "prep":
-        return _prepobject_content(tok, particle, entry)
+        return _prep_object(tok, particle, entry)
     if particle is not None and particle.dep_ == "mark":
         clause = particle.head  # `called for the strongholds to be hit`
         return Content(particle.i + 1, clause.right_edge.i, "clause")
@@ -68,9 +68,9 @@ def content_of(tok: Token, particle: Token | None, entry: str, quoted=None, subj
         if got is not None:
             return got
     if entry in entries("naming"):
-        return naming(tok)
+        return naming_content(tok)
     if entry in entries("object"):
-        got = object_content(tok) or _passive_subject(tok)  # the passive's subject is the active's object
+        got = object_content(tok, quoted) or _passive_subject(tok)  # the passive's subject is the active's object
         if got is not None:
             return got
     if entry not in entries("speech"):
@@ -99,7 +99,7 @@ def _as_aside(tok: Token) -> Content | None:
 # --- 1. prepositional objects ---------------------------------------------------
 
 
-def _prepobject_content(tok: Token, prep: Token, entry: str) -> Content | None:
+def _prep_object(tok: Token, prep: Token, entry: str) -> Content | None:
     obj = first_child(prep, ("pobj", "pcomp"))
     if obj is None:
         return None
@@ -152,7 +152,7 @@ def _clause(tok: Token, quoted=None) -> Content | None:
         ccomps = [c for c in tok.rights if c.dep_ == "advcl" and any(k.dep_ == "nsubj" for k in c.children)
                   and not any(k.dep_ == "mark" and k.lower_ not in marks for k in c.children)]
     if not ccomps:
-        return _detached_clause(tok, quoted)
+        return _detached_clause(tok, quoted) or _inverted_that_clause(tok, quoted) or _inverted_clause(tok, quoted)
     # Prefer the clause after the cue (`Republicans said they ... and Democrats
     # accused ...`), the nearest one; else the nearest before it (`<content>, X said`).
     right = [c for c in ccomps if c.i > tok.i]
@@ -273,7 +273,7 @@ def _detached_clause(tok: Token, quoted=None) -> Content | None:
                 return Content(a, trim_tail(doc, a, b, c, tok, quoted), "clause")
             if c.dep_ in _DETOUR_DEPS and c.pos_ not in VERB_POS and _circumstance(c):
                 stack.append(c)
-    return _inverted_that_clause(tok, quoted) or _inverted_clause(tok, quoted)
+    return None
 
 
 def _inverted_clause(tok: Token, quoted=None) -> Content | None:

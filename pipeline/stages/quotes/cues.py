@@ -19,6 +19,7 @@ from spacy.tokens import Token
 from ...nlp.lemmas import lemma as lemma_of
 from ...resources import QUOTE_CHARS, reporting_verbs, word_set
 from ..names import title_words
+from .records import OPENING_BRACKETS
 from .sources import NOT_SOURCES, source_noun_kind
 
 
@@ -261,7 +262,7 @@ def subject_of(verb: Token, inverted: bool = False, avoid=None) -> Token | None:
             inherited_advcl = True
             v = v.head
         elif v.dep_ == "advcl" and v.tag_ in FINITE and v.head.tag_ == "VBG" and v.head.dep_ == "ROOT" \
-                and not any(k.dep_ in ("mark", "aux") for k in (*v.children, *v.head.children)):
+                and has_subject(v.head) and not any(k.dep_ in ("mark", "aux") for k in (*v.children, *v.head.children)):
             # `Protesters marching through the streets chanted "What curfew?"`: the parser
             # took the participle for the main verb and hung the finite one on it; the
             # subject is both's (PolNeAR dev)
@@ -524,15 +525,17 @@ def _who_antecedent(relcl: Token) -> Token:
     """The noun a `who` clause describes: the one the parser hung it on, or the conjunct
     of that noun right before `, who` (`celebrities like Oprah Winfrey, Will Smith ...
     and Stevie Wonder, who joked ...`: the parser hung it on Will Smith; PolNeAR dev:
-    1 speaker right, train: 6)."""
+    1 speaker right, train: 4)."""
     head = relcl.head
     k = relcl.left_edge.i - 1
     while k > head.i and relcl.doc[k].is_punct:
         k -= 1
+    if k <= head.i:
+        return head
     before = relcl.doc[k]
     # (not within an apposition, two descriptions of one person: `Bob Mulholland, a
     # California superdelegate and Clinton supporter, who accused ...`, PolNeAR train)
-    return before if before.i != head.i and before in head.conjuncts and head.dep_ != "appos" else head
+    return before if before in head.conjuncts and head.dep_ != "appos" else head
 
 
 def _antecedent(noun: Token) -> Token | None:
@@ -571,7 +574,7 @@ def mention_bounds(head: Token) -> tuple[int, int]:
             break
     doc = head.doc
     # an aside in brackets is no part of the name (`A majority of voters (68%) believe`, BBC)
-    right = next((k - 1 for k in range(head.i + 1, right + 1) if doc[k].text in "([{"), right)
+    right = next((k - 1 for k in range(head.i + 1, right + 1) if doc[k].text in OPENING_BRACKETS), right)
 
     def no_word(t: Token) -> bool:
         return t.is_space or t.text in QUOTE_CHARS or (t.is_punct and t.text != "%") or t.dep_ == "cc"  # (`18%` is a mention)

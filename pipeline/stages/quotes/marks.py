@@ -224,15 +224,14 @@ def scan_quotes(text: str) -> MarkScan:
 
 def _nested(text: str, open_mark: Mark, doubles: list[Mark], k: int, par_end: int) -> bool:
     """The opener ``doubles[k]``, met inside a quote that ``open_mark`` opened, opens a
-    quote nested in it: all four are typographic double marks (`“ “ ” ”`) and the next
-    two of the paragraph both only close (`“As a young, Hispanic woman ... I’d rather
+    quote nested in it: all four are curly double marks (`“ “ ” ”`) and the next two
+    of the paragraph both only close (`“As a young, Hispanic woman ... I’d rather
     live in what he calls “hell” than live in a world where he is president.” ―
     Adriana Rodarte`, PolNeAR dev). Not in another style, where the outer mark may be
     a stray one (`"“You don’t win ...,” Rubio responded ... March."`, PolNeAR train)."""
     after = doubles[k + 1:k + 3]
-    return len(after) == 2 and text[open_mark.pos] in OPEN_DOUBLE and text[doubles[k].pos] in OPEN_DOUBLE \
-        and not doubles[k].can_close \
-        and all(text[m.pos] in CLOSE_DOUBLE and m.can_close and not m.can_open and m.pos < par_end for m in after)
+    return len(after) == 2 and all(_style(text[m.pos]) == "curly" for m in (open_mark, doubles[k], *after)) \
+        and all(m.can_close and not m.can_open and m.pos < par_end for m in after)
 
 
 def _single_spans(text: str, singles: list[Mark], covered: list[tuple[int, int]]) -> list[QuotedSpan]:

@@ -1,14 +1,19 @@
 """What a cue's object is, when what was said is a noun phrase (``content``, rules 4
-and 5: ``naming`` and ``object``), and where a phrase after it ends (``phrase_end``,
-also for the object of a cue's preposition, rule 1). From PolNeAR train and dev.
+and 5: ``naming_content`` and ``object_content``) or the clause that phrase is the
+subject of, and where a phrase after it ends (``phrase_end``, also for the object of a
+cue's preposition, rule 1). From PolNeAR train and dev.
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Token
 
-from .clause_end import nonrestrictive_tail
+from ...nlp.lemmas import lemma as lemma_of
+from ...resources import reporting_verbs
+from .clause_end import nonrestrictive_tail, trim_tail
 from .cues import FINITE, VERB_POS, has_subject, is_cue, is_speech_occasion, report_lexicon, verb_form
-from .records import Content
+from .records import Content, sets_off
 
 # Phrases of the verb right after its object that always belong to what was said
 # (`accused Trump of lying`, `blasted him for not paying`, `described it as a hoax`)
@@ -23,7 +28,7 @@ def first_child(tok: Token, deps, after: int = -1) -> Token | None:
     return next((c for c in tok.children if c.dep_ in deps and c.i > after), None)
 
 
-def naming(tok: Token) -> Content | None:
+def naming_content(tok: Token) -> Content | None:
     """`called him a liar` (dobj + oprd), `called the plan a disaster` (ccomp with its
     own subject): the object and the name together; never the object alone."""
     for c in tok.rights:
@@ -35,59 +40,69 @@ def naming(tok: Token) -> Content | None:
     return None
 
 
-def object_content(tok: Token) -> Content | None:
+def object_content(tok: Token, quoted=None) -> Content | None:
     """The direct object, a noun phrase (not a pronoun), with an `as`/`of`/`for`/`with`
     phrase of the verb right after it (`accused Trump of lying`, `blasted him for not
-    paying income tax`); or a gerund (`proposed accepting 10,000 Syrians`)."""
+    paying income tax`); or a gerund (`proposed accepting 10,000 Syrians`); or the
+    clause either is the subject of (``_orphan_predicate``), as a clause content."""
     obj = next((c for c in tok.rights if c.dep_ == "dobj"), None)
     if obj is None and any(c.dep_ == "prt" for c in tok.children):
         # `called out Trump`: after a particle the parser may file the object as `oprd`
         obj = next((c for c in tok.rights if c.dep_ == "oprd" and c.pos_ in ("NOUN", "PROPN")), None)
     if obj is None:
-        ger = next((c for c in tok.rights if c.dep_ in ("xcomp", "ccomp") and c.tag_ == "VBG"
+        obj = next((c for c in tok.rights if c.dep_ in ("xcomp", "ccomp") and c.tag_ == "VBG"
                     and not has_subject(c)), None)
-        if ger is None:
+        if obj is None:
             return None
-        b = ger.right_edge.i
-        pred = _orphan_predicate(tok, b)
-        return Content(ger.left_edge.i, b, "object") if pred is None else Content(ger.left_edge.i, pred, "clause")
-    if obj.pos_ == "PRON" and obj.left_edge.i == obj.right_edge.i == obj.i:
+    elif obj.pos_ == "PRON" and obj.left_edge.i == obj.right_edge.i == obj.i:
         return None
     a, b = obj.left_edge.i, obj.right_edge.i
+    pred = _orphan_predicate(tok, b)
+    if pred is not None:
+        return Content(a, trim_tail(tok.doc, a, pred.right_edge.i, pred, tok, quoted), "clause")
+    if obj.dep_ != "dobj" and obj.dep_ != "oprd":
+        return Content(a, b, "object")  # the gerund
     reach = b  # how far the phrases after the object go, those of time and place included
     for c in tok.rights:
         if c.i <= b or c.left_edge.i != reach + 1 or c.dep_ not in ("prep", "npadvmod"):
             continue
-        if c.dep_ == "prep" and _part_ofobject_content(c):
+        if c.dep_ == "prep" and _part_of_object(c):
             b, reach = phrase_end(c), c.right_edge.i  # `blasted Trump on Monday over his stance on abortion`
         else:
             reach = c.right_edge.i
-    pred = _orphan_predicate(tok, obj.right_edge.i)
-    if pred is not None:
-        return Content(a, pred, "clause")
     # (`reiterated his support for Mr. Trump, the presumptive Republican nominee`)
     return Content(a, nonrestrictive_tail(tok.doc, a, b), "object")
 
 
-def _orphan_predicate(cue: Token, b: int) -> int | None:
-    """The end of a finite predicate without a subject right after the object that
-    ends at ``b``, which the parser hung elsewhere: the object is its subject, and the
+def _orphan_predicate(cue: Token, b: int) -> Token | None:
+    """A finite predicate without a subject right after the object that ends at ``b``,
+    which the parser hung elsewhere than on the cue: the object is its subject, and the
     cue reports the clause (`said using a private server was improper but not
     illegal`, `voters saying a state law banning fracking is hurting the economy`,
-    PolNeAR train)."""
+    PolNeAR train; where the parser hung the clause on the cue,
+    ``content._object_as_subject``). Not past a comma (`, noting the size ...,
+    said, "..."`), not a verb coordinated with another, nor a reporting verb, an
+    attribution of its own (`..., the BBC's Jonathan Beale reports`, BBC), nor after a
+    cue whose object is whom it addresses (`told reporters`)."""
     doc = cue.doc
-    if b + 1 >= len(doc) or doc[b].is_punct:  # (not past a comma: `, noting the size ..., said, "..."`)
+    if b + 1 >= len(doc) or sets_off(doc[b]) or lemma_of(cue).lower() in _addressed():
         return None
     nxt = doc[b + 1]
     verb = nxt.head if nxt.dep_ in ("aux", "auxpass") else nxt
     if verb.pos_ not in VERB_POS or verb.left_edge.i != b + 1 or has_subject(verb) \
             or verb_form(verb) not in FINITE or verb.dep_ == "conj" or verb.i == cue.i or verb.is_ancestor(cue) \
-            or is_cue(verb, report_lexicon()):  # (`..., the BBC's Jonathan Beale reports`: an attribution of its own)
+            or is_cue(verb, report_lexicon()):
         return None
-    return verb.right_edge.i
+    return verb
 
 
-def _part_ofobject_content(prep: Token) -> bool:
+@lru_cache(maxsize=1)
+def _addressed() -> frozenset[str]:
+    """The lemmas of cues whose object is whom they address (``addressee-object``)."""
+    return frozenset(e.lower() for e in reporting_verbs("addressee-object"))
+
+
+def _part_of_object(prep: Token) -> bool:
     """Whether a phrase of the verb right after its object goes with what was said
     (`accused Trump of lying`, `demanded more force from Obama on the Islamic State`,
     `announced his engagement to Jerry Hall`) rather than saying where or when it was
@@ -122,11 +137,11 @@ def phrase_end(prep: Token) -> int:
 def _when_or_where_said(t: Token) -> bool:
     """`Wednesday`, `on Tuesday`, `during a campaign stop`, `at a rally`, `in an interview`;
     not a date after another preposition, which dates the name (`in 20 years`, `since
-    1945`), nor a phrase of the name's own (``part_of_object``: `of her campaign`,
+    1945`), nor a phrase of the name's own (``_part_of_object``: `of her campaign`,
     PolNeAR train). (A time word the NER did not tag is read as an occasion.)"""
     if t.dep_ == "npadvmod":
         return t.ent_type_ in ("DATE", "TIME")
     obj = first_child(t, ("pobj",)) if t.dep_ == "prep" else None
-    if obj is None or _part_ofobject_content(t):
+    if obj is None or _part_of_object(t):
         return False
     return obj.ent_type_ not in ("DATE", "TIME") or t.lower_ in ("on", "at")  # not `since 1945`

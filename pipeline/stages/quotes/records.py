@@ -1,7 +1,8 @@
-"""What the attribution rules fill for one document (``Attribution``, ``DocQuotes``)
-and the lookups over one Doc they read (``DocIndex``, ``trim_tokens``), shared by
-``attribution`` (direct quotes), ``indirect`` (reported speech), ``named`` and
-``framing``."""
+"""What the attribution rules fill for one document (``Attribution``, ``DocQuotes``;
+``Content``, the token range a cue reports, from ``content`` and ``objects``) and the
+lookups over one Doc they read (``DocIndex``, ``trim_tokens``, brackets and set-off
+marks), shared by ``attribution`` (direct quotes), ``indirect`` (reported speech),
+``named``, ``framing``, ``content``, ``objects``, ``clause_end`` and ``cues``."""
 from __future__ import annotations
 
 import bisect
@@ -90,6 +91,7 @@ class DocIndex:
 
 _TRIM_LEFT_WORDS = frozenset({"that", "whether", "if"})
 _BRACKETS = {")": "(", "]": "["}
+OPENING_BRACKETS, CLOSING_BRACKETS = frozenset("([{"), frozenset(")]}")
 _DASHES = frozenset({"—", "–", "--", "-"})
 
 
