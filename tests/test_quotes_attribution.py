@@ -424,6 +424,12 @@ EXPECTED = {
     # a finite cue the parser hung on a participle it took for the main verb speaks with that one's subject
     # (PolNeAR dev)
     "protesters_marching_chanted": [(D, "What curfew?", "Protesters", "chanted")],
+    # a word after the cue inside another quoted span (a show's name) is no subject of it: no indirect quote
+    # with `Fox` for its speaker, and the next quote continues Flynn's (PolNeAR dev)
+    "said_on_quoted_show": [
+        (D, "He's absolutely right. There's a severe disconnect between this White House and our military,", "Flynn",
+         "said"),
+        (D, "I mean, there's a lot of frustration within the ranks.", "Flynn", None)],
     # the mention ends before an aside in brackets (BBC; see MENTIONS)
     "voters_bracketed_share": [
         (I, "A majority of voters (68%) believe the prime minister has been damaged by the row over David Blunkett's "

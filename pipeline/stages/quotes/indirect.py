@@ -76,7 +76,11 @@ def indirect_attributions(ix: DocIndex, quote_spans: list[tuple[int, int]]) -> l
             if particle is False:
                 continue
             negated = is_negated(tok)
-            subj = subject_of(tok)
+            # (a word after the cue in another quoted span is no subject: `..., Flynn ... said
+            # Thursday on Fox News's “Fox and Friends.”` gave the parser `Fox` for the subject,
+            # PolNeAR dev; before the cue it may be: `this CNN “reporter” has revealed ...`)
+            subj = subject_of(tok, avoid=lambda t, cue=tok, own=ix.in_quote[tok.i]:
+                              t.i > cue.i and ix.in_quote[t.i] not in (-1, own))
             relaxed = subj is None
             if relaxed:
                 # (a participle's speaker, or a name whose long description the parser
