@@ -17,7 +17,7 @@ from spacy.tokens import Token
 
 from ... import schemas
 from ...nlp.lemmas import lemma as lemma_of
-from ...resources import reporting_verb_lemmas, source_noun_kinds, word_list
+from ...resources import first_names, person_epithets, reporting_verb_lemmas, source_noun_kinds, word_list
 from ..entities.aliases import alias_kind
 from ..names import generation_of, strip_titles, title_words, without_generation_comma
 
@@ -192,3 +192,67 @@ def np_span(head: Token) -> tuple[int, int]:
     while right > head.i and (doc[right].is_punct or doc[right].is_space):
         right -= 1
     return doc[left].idx, doc[right].idx + len(doc[right].text)
+
+
+def _is_age(word: list[Token]) -> bool:
+    """The tokens of one hyphenated word read "N-year-old"."""
+    return (len(word) == 5 and word[0].like_num and word[2].lower_ in ("year", "years")
+            and word[4].lower_ == "old")
+
+
+def refers_back(head: Token) -> str | None:
+    """How a description refers back to a person already named, or None: ``"age"`` ("the
+    30-year-old", also "the 36-year-old striker", "the teenager"), ``"nationality"`` ("the
+    Scot", "the tearful New Zealander") or ``"occupation"`` ("the Oscar-nominated actor",
+    "the world indoor champion"); the words are ``resources/person_epithets.txt``; with "the"
+    and singular. News writing uses these for the person the story is about, never to bring
+    in someone new (BBC speakers: 61 ages, about 30 nationalities and 90 occupations; before,
+    "the 30-year-old" was a date and no speaker, "the Scot" a person called Scot, "the
+    Dutchman" an organisation and "the actor" an unnamed source)."""
+    if head.tag_ in ("NNS", "NNPS"):
+        return None
+    word = word_tokens(head)
+    kids = [c for t in word for c in t.children]
+    dets = [c.i for c in kids if c.dep_ == "det" and c.lower_ == "the"]
+    if not dets:
+        return None
+    whole = "".join(t.lower_ for t in word)
+    if _is_age(word) or whole in person_epithets("age") \
+            or any(c.dep_ == "amod" and _is_age(word_tokens(c)) for c in kids):
+        return "age"
+    # the head word, or the two words ending at it ("New Zealander"), after any modifier
+    tail = [t.lower_ for t in head.doc[max(dets) + 1:word[-1].i + 1]]
+    if tail[-1] in person_epithets("nationality") or " ".join(tail[-2:]) in person_epithets("nationality"):
+        return "nationality"
+    if whole in person_epithets("occupation"):
+        return "occupation"
+    return None
+
+
+def organisations_by_vote(entities, text: str) -> frozenset[str]:
+    """One-word names (``canonical``) that a document's entity rows tag an organisation at
+    least as often as a person: the small NER calls the same company PERSON in one
+    sentence and ORG in the next (BBC: `Yukos`, `Novartis`, `BAA`), and a person's name
+    is seldom tagged ORG. Their speakers are organisations. Not a name the ``text``
+    writes after what may be a first name (``_after_first_name``): the NER tags some
+    people ORG, surname and all (BBC: `Graeme Souness`, `Philip Pullman`, `Adrian
+    Mutu`)."""
+    votes: dict[str, list[int]] = {}
+    for e in entities:
+        if " " not in e.canonical and e.label in ("ORG", "PERSON"):
+            votes.setdefault(e.canonical, [0, 0])[e.label == "PERSON"] += 1
+    return frozenset(name for name, (org, person) in votes.items()
+                     if org and org >= person and not _after_first_name(name, text))
+
+
+# Capitalised words before a name that are no first name: what opens a sentence.
+_OPENERS = frozenset({"The", "A", "An", "And", "But", "Or", "So", "In", "On", "At", "For", "By", "With", "From",
+                      "As", "If", "When", "While", "Its", "Their", "His", "Her", "Our", "This", "That", "These"})
+
+
+def _after_first_name(name: str, text: str) -> bool:
+    """``text`` writes ``name`` after a capitalised word that may be a first name: one of
+    ``given_names.txt``, or any that does not open a sentence (the list lacks `Graeme`
+    and `Adrian`)."""
+    return any(m.group(1).lower() in first_names() or m.group(1) not in _OPENERS
+               for m in re.finditer(rf"\b([A-Z][a-z]+) {re.escape(name)}\b", text))

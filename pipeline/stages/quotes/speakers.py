@@ -61,47 +61,14 @@ from spacy.tokens import Doc, Token
 
 from ...nlp.docs import doc_text, lower_positions, sorted_ids
 from ...nlp.lemmas import lemma as lemma_of
-from ...resources import person_epithets, source_noun_kinds, source_nouns_of_kind
+from ...resources import source_noun_kinds, source_nouns_of_kind
 from ..entities.aliases import alias_kind, alias_of
 from ..gender import first_name_gender, honorific_genders
 from ..names import PersonNames, normalise_role, org_title_words, postnominals, title_words
 from .sources import (DATELINE_TAIL, DEFINITE, DOCUMENT, GENERIC_BODIES, GROUP, MALE_FEMALE, NOT_SOURCES, PERSON, PLURAL,
                       PRONOUN_LABELS, SPEAKER_LABELS, UNNAMED, Source, all_titles, describe, inside, np_span,
-                      role_families, role_word, source_noun_kind, speaker_kind, speaker_name, speech_lemmas, word_tokens)
-
-def _is_age(word: list[Token]) -> bool:
-    """The tokens of one hyphenated word read "N-year-old"."""
-    return (len(word) == 5 and word[0].like_num and word[2].lower_ in ("year", "years")
-            and word[4].lower_ == "old")
-
-
-def _refers_back(head: Token) -> str | None:
-    """How a description refers back to a person already named, or None: ``"age"`` ("the
-    30-year-old", also "the 36-year-old striker", "the teenager"), ``"nationality"`` ("the
-    Scot", "the tearful New Zealander") or ``"occupation"`` ("the Oscar-nominated actor",
-    "the world indoor champion"); the words are ``resources/person_epithets.txt``; with "the"
-    and singular. News writing uses these for the person the story is about, never to bring
-    in someone new (BBC speakers: 61 ages, about 30 nationalities and 90 occupations; before,
-    "the 30-year-old" was a date and no speaker, "the Scot" a person called Scot, "the
-    Dutchman" an organisation and "the actor" an unnamed source)."""
-    if head.tag_ in ("NNS", "NNPS"):
-        return None
-    word = word_tokens(head)
-    kids = [c for t in word for c in t.children]
-    dets = [c.i for c in kids if c.dep_ == "det" and c.lower_ == "the"]
-    if not dets:
-        return None
-    whole = "".join(t.lower_ for t in word)
-    if _is_age(word) or whole in person_epithets("age") \
-            or any(c.dep_ == "amod" and _is_age(word_tokens(c)) for c in kids):
-        return "age"
-    # the head word, or the two words ending at it ("New Zealander"), after any modifier
-    tail = [t.lower_ for t in head.doc[max(dets) + 1:word[-1].i + 1]]
-    if tail[-1] in person_epithets("nationality") or " ".join(tail[-2:]) in person_epithets("nationality"):
-        return "nationality"
-    if whole in person_epithets("occupation"):
-        return "occupation"
-    return None
+                      organisations_by_vote, refers_back, role_families, role_word, source_noun_kind, speaker_kind, speaker_name,
+                      speech_lemmas, word_tokens)
 
 
 @dataclass(frozen=True)
@@ -132,10 +99,12 @@ class SpeakerResolver:
                  reported: list[tuple[int, int]] = ()):
         self.doc = doc
         self.text = doc_text(doc) if text is None else text  # Doc.text is rebuilt on every access
-        # a name the alias list calls an organisation is one, whatever the NER's label
+        # a name the alias list calls an organisation is one, whatever the NER's label, and
+        # so is a one-word name the document tags an organisation (``organisations_by_vote``)
+        self._voted_orgs = organisations_by_vote(entities, self.text)
         self.entities = sorted((replace(e, label="ORG") if e.label in ("PERSON", "NORP")
-                                and alias_kind(e.canonical) == "organisation" else e for e in entities),
-                               key=lambda e: e.start)
+                                and (e.canonical in self._voted_orgs or alias_kind(e.canonical) == "organisation")
+                                else e for e in entities), key=lambda e: e.start)
         self._ent_starts = [e.start for e in self.entities]
         self.quoted = sorted(quoted)
         self._q_starts = [q[0] for q in self.quoted]
@@ -281,7 +250,7 @@ class SpeakerResolver:
                 hit = self._recent(pos, want_person=gender is not None, gender=gender, labels=PRONOUN_LABELS[low])
                 return hit or (gender and self._last_person_named(pos, gender)) or (None, None)
             return None, None
-        back = _refers_back(head)
+        back = refers_back(head)
         if back is not None:
             # both tests, because either alone picked a wrong person in about one BBC case of
             # eight (the coach just quoted; a club the NER took for a person). A nationality
@@ -329,6 +298,8 @@ class SpeakerResolver:
             known = alias_of(run)
             if known is not None and known[1] == "organisation":
                 return known[0], "ORG"  # "Labour, in particular, fears ..."
+            if run in self._voted_orgs:
+                return run, "ORG"  # `Barclays said`: a mention the NER missed of a body it tags elsewhere
             name = self.names.person(run)
             self._register(name, head, span, pos)
             return name, PERSON
