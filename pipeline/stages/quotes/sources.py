@@ -2,9 +2,11 @@
 (docs/guidelines.md §4.6): the vocabulary :mod:`pipeline.stages.quotes.speakers`
 resolves with. Source kinds and their labels (the nouns of ``resources/source_nouns.txt``
 are read by ``resources.source_noun_kinds``), role families
-(``resources/speaker_roles.txt``), and the text of a description (``describe``,
-``speaker_name``, the noun phrase of a head). Pure helpers over strings and one
-spaCy token; no state.
+(``resources/speaker_roles.txt``), the text of a description (``describe``,
+``speaker_name``, the noun phrase of a head), whether a description refers back to the
+story's person (``refers_back``) and which one-word names a document makes
+organisations (``organisations_by_vote``). Pure helpers over strings, entity rows and
+spaCy tokens; no state.
 """
 from __future__ import annotations
 
@@ -17,7 +19,7 @@ from spacy.tokens import Token
 
 from ... import schemas
 from ...nlp.lemmas import lemma as lemma_of
-from ...resources import first_names, person_epithets, reporting_verb_lemmas, source_noun_kinds, word_list
+from ...resources import person_epithets, reporting_verb_lemmas, source_noun_kinds, word_list
 from ..entities.aliases import alias_kind
 from ..names import generation_of, strip_titles, title_words, without_generation_comma
 
@@ -245,14 +247,19 @@ def organisations_by_vote(entities, text: str) -> frozenset[str]:
                      if org and org >= person and not _after_first_name(name, text))
 
 
-# Capitalised words before a name that are no first name: what opens a sentence.
+# Capitalised words before a name that are no first name: what opens a sentence, and
+# the days and months that date it (`On Monday BT said`).
 _OPENERS = frozenset({"The", "A", "An", "And", "But", "Or", "So", "In", "On", "At", "For", "By", "With", "From",
-                      "As", "If", "When", "While", "Its", "Their", "His", "Her", "Our", "This", "That", "These"})
+                      "As", "If", "When", "While", "Its", "Their", "His", "Her", "Our", "This", "That", "These",
+                      "Now", "Then", "Yesterday", "Today", "Meanwhile", "However", "Last", "Earlier", "Later",
+                      "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
+                      "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                      "November", "December"})
 
 
 def _after_first_name(name: str, text: str) -> bool:
-    """``text`` writes ``name`` after a capitalised word that may be a first name: one of
-    ``given_names.txt``, or any that does not open a sentence (the list lacks `Graeme`
-    and `Adrian`)."""
-    return any(m.group(1).lower() in first_names() or m.group(1) not in _OPENERS
-               for m in re.finditer(rf"\b([A-Z][a-z]+) {re.escape(name)}\b", text))
+    """``text`` writes ``name`` after a capitalised word that may be a first name: any
+    but the words that open or date a sentence (``_OPENERS``; ``given_names.txt`` lacks
+    `Graeme`, `Adrian` and accented names, so it cannot tell)."""
+    return any(m.group(1)[0].isupper() and m.group(1) not in _OPENERS
+               for m in re.finditer(rf"\b([^\W\d_]+)\s+{re.escape(name)}(?!\w)", text))

@@ -13,7 +13,9 @@ rules, applied in document order (each tested in
    not tag as a person becomes the full name of a PERSON of the same document
    (:class:`pipeline.stages.names.PersonNames`). A name the alias list calls an
    organisation is one, whatever the NER said ("the Tories" tagged NORP; a party
-   tagged PERSON is ORG already, in the entity rules).
+   tagged PERSON is ORG already, in the entity rules), and so is a one-word name
+   the document tags an organisation at least as often as a person
+   (:func:`pipeline.stages.quotes.sources.organisations_by_vote`: ``Yukos``).
 2. **A role with the name beside it**: ``Ms. Merkel's spokesman, Steffen
    Seibert``, ``The Lord Chief Justice, Lord Woolf``, ``the agency's former
    chief executive Doug Smith``: the person in apposition, not the role.
@@ -61,7 +63,7 @@ from spacy.tokens import Doc, Token
 
 from ...nlp.docs import doc_text, lower_positions, sorted_ids
 from ...nlp.lemmas import lemma as lemma_of
-from ...resources import source_noun_kinds, source_nouns_of_kind
+from ...resources import source_noun_kinds, source_nouns_of_kind, word_set
 from ..entities.aliases import alias_kind, alias_of
 from ..gender import first_name_gender, honorific_genders
 from ..names import PersonNames, normalise_role, org_title_words, postnominals, title_words
@@ -102,9 +104,12 @@ class SpeakerResolver:
         # a name the alias list calls an organisation is one, whatever the NER's label, and
         # so is a one-word name the document tags an organisation (``organisations_by_vote``)
         self._voted_orgs = organisations_by_vote(entities, self.text)
-        self.entities = sorted((replace(e, label="ORG") if e.label in ("PERSON", "NORP")
-                                and (e.canonical in self._voted_orgs or alias_kind(e.canonical) == "organisation")
-                                else e for e in entities), key=lambda e: e.start)
+        # (a NORP row too, the NER's other guess for a company: `Inbev`, `Valve`; never a
+        # nationality, ``demonyms.txt``, whatever stray ORG tag it got)
+        self.entities = sorted((replace(e, label="ORG") if e.label in ("PERSON", "NORP") and (
+            alias_kind(e.canonical) == "organisation"
+            or (e.canonical in self._voted_orgs and e.canonical.lower() not in word_set("demonyms")))
+            else e for e in entities), key=lambda e: e.start)
         self._ent_starts = [e.start for e in self.entities]
         self.quoted = sorted(quoted)
         self._q_starts = [q[0] for q in self.quoted]
