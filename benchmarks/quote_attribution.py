@@ -286,12 +286,12 @@ def speaker_overlap(pred: Pred, gold: GoldAtt, toks: Tokens) -> bool:
     that shares a word with the Source."""
     if pred.head is None or not gold.source:
         return False
-    head = toks.ids([pred.head])
-    if head and head <= toks.ids(gold.source):
+    head, source = toks.ids([pred.head]), toks.ids(gold.source)
+    if head and head <= source:
         return True
-    if not head and toks.ids([pred.speaker_span or pred.head]) & toks.ids(gold.source) \
-            and any(s <= pred.head[0] and pred.head[1] <= e for s, e in gold.source):
-        return True  # a head with no word in it (`%` heads `26%`): its characters lie inside the Source
+    if not head and toks.ids([pred.speaker_span or pred.head]) & source and any(
+            s <= pred.head[0] and pred.head[1] <= e for s, e in gold.source):
+        return True
     if gold.source_text.strip().lower() == "who":
         s0 = gold.source[0][0]
         end = max(pred.head[1], pred.speaker_span[1] if pred.speaker_span else 0)

@@ -1,8 +1,10 @@
 """Write ``pipeline/resources/given_names.txt``: first names that tell a person's gender.
 
 The speakers' pronoun rule skips a person whose gender contradicts "he"/"she"
-(``pipeline/stages/quotes/speakers.py``), and canonical names never give a surname after
-"Mr." a woman's full name (``pipeline/stages/gender.py``, ``entities/canonical.py``). Before this list, only an honorific said so
+(``pipeline/stages/quotes/speakers.py``), canonical names never give a surname after
+"Mr." a woman's full name (``pipeline/stages/gender.py``, ``entities/canonical.py``), and
+the entity rules join a name the model cut after a first name (``entities/lexicon.py``
+glue). Before this list, only an honorific said so
 ("Ms. LaBelle"); most news names a person without one ("Carly Fiorina ... she said").
 
 Source: the US Census Bureau's 1990 first-name frequency files (public domain), as the

@@ -17,7 +17,7 @@ come from ``resources/titles.txt``.
   the title are not a name (``spokesman for Fox``) is kept. Determiners and possessives
   are the callers' business: a canonical name drops only "the" and a final "'s"
   (:func:`pipeline.stages.entities.canonical.surface`), a speaker label drops every determiner and
-  inner possessives too (:func:`pipeline.stages.quotes.speakers.speaker_name`).
+  inner possessives too (:func:`pipeline.stages.quotes.sources.speaker_name`).
 * :class:`PersonNames`: the persons one document names, by surname, so that a lone
   surname or a titled surname resolves to the full name given elsewhere in the same
   document (docs/guidelines.md §3: ``Sekreta``, ``Mr Sekreta`` -> ``Igor Sekreta``).

@@ -217,7 +217,7 @@ def canonical_names(entities: pd.DataFrame, corpus: bool = True) -> pd.Series:
     alias_table = aliases()
 
     # node of a mention: (kind, key), and its document after them where it is local (a
-    # surname alone), then the gender its courtesy title tells; persons are per label so
+    # surname alone, an acronym or club word the document defines), then the gender its courtesy title tells; persons are per label so
     # that "Belarus" the country never merges with a person, everything else shares one namespace.
     alias_nodes: dict[tuple[str, str], str] = {}
 
@@ -250,7 +250,7 @@ def canonical_names(entities: pd.DataFrame, corpus: bool = True) -> pd.Series:
             name_nodes[s, label] = node_of(s, label)
         n, local = name_nodes[s, label]
         gender = title_gender(courtesy.get(i)) if local else None
-        nodes.append(n if not local else (*n, docs[i], gender) if gender else (*n, docs[i]))
+        nodes.append(n if not local else (*n, docs[i]) + ((gender,) if gender else ()))
         named.append(i)
 
     uf = _UnionFind()
@@ -329,14 +329,13 @@ def canonical_names(entities: pd.DataFrame, corpus: bool = True) -> pd.Series:
         return one_name(first_in_doc[d].get(first, ()))
 
     def corpus_choice(names: set[str] | None, last: str, gender: str | None = None) -> str | None:
-        """The full name the corpus gives for a surname, among ``names`` (None: all of
-        ``gender``): named in enough documents and far more often than any other (see
+        """The full name the corpus gives for a surname, among ``names`` (None: all) that
+        fit ``gender``: named in enough documents and far more often than any other (see
         CORPUS_NAME_MIN_DOCS). A name of one document never renames another's mention."""
         pool = corpus_full.get(last, {})
         by_key: dict[str, set[str]] = defaultdict(set)
         for f, ds in pool.items():
-            wanted = f in names if names is not None else fits_gender(f, gender)
-            if wanted:
+            if (names is None or f in names) and fits_gender(f, gender):
                 by_key[person_key(f)] |= ds
         if not by_key:
             return None

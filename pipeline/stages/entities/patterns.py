@@ -30,6 +30,8 @@ from .lexicon import law_event_heads, lines
 MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
            "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
            "sept", "oct", "nov", "dec"]
+# Days and months, lower case: dates in a sentence, never names.
+WEEKDAYS_MONTHS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"] + MONTHS[:12])
 _DASHES = ["-", "–", "—", "to"]
 _YEAR = r"^(?:1[89]|20)\d\d$"
 # The pattern groups a text gets only when it has what they need (``matcher_for``),

@@ -29,6 +29,10 @@ taken from one sentence:
   name the model gave another label is a PERSON when the document writes its surname
   after "Mr", "Ms", "Dr" ... (``titles.txt`` kind ``surname``: "Vince Cable" ORG, then
   "Mr Cable");
+* a person's name the model cut in two after a first name or initials is one name
+  again ("Sir Paul" + "McCartney", "George W." + "Bush"; ``lexicon.glue``), and a
+  generation ("Jr.", "III"; ``titles.txt`` kind ``generation``) is joined to the
+  name before it or dropped where it follows none (``lexicon.with_generations``);
 * a body's name the model cut short at the front gets it back where the alias list
   has the longer name ("Liberal" + "Democrats" NORP -> "Liberal Democrats");
 * a name the alias list (``resources/entity_aliases.txt``) calls an
@@ -66,7 +70,7 @@ from ...nlp.docs import doc_text
 from ...resources import first_names, titles as title_entries
 from .. import names
 from . import aliases, lexicon, patterns
-from .patterns import GATE_ATTRS, MONTHS, GatedPatterns
+from .patterns import GATE_ATTRS, WEEKDAYS_MONTHS, GatedPatterns
 from .lexicon import (Cand, event_heads, extend_bodies, glue, job_titles, join_hyphenated, law_event_heads, law_heads,
                       lines, not_entities, organisations_tagged_person, propagate_persons, royal_names,
                       with_generations)
@@ -103,8 +107,6 @@ _TITLED_EVENT = re.compile(
     r"\b(?:conference|forum|summit|meeting|session|congress|symposium)\s+(?:titled|entitled|called|named|themed)\s+[\"“«]([^\"”»\n]{3,200}?)[.,;!?]?[\"”»]",
     re.IGNORECASE,
 )
-_WEEKDAYS_MONTHS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-                             + MONTHS[:12])
 # How many words before "(ACR)" may belong to the expansion.
 _MAX_EXPANSION_WORDS = 12
 
@@ -242,7 +244,7 @@ class EntityRules:
                 break
         # "the FA Cup on Sunday": a date after a connector is not part of the name
         for i in range(heads_at[0] + 1, end):
-            if doc[i].ent_type_ == "TIME" or doc[i].lower_ in _WEEKDAYS_MONTHS:
+            if doc[i].ent_type_ == "TIME" or doc[i].lower_ in WEEKDAYS_MONTHS:
                 end = i
                 while end > start and not doc[end - 1].text[:1].isupper():
                     end -= 1

@@ -532,11 +532,17 @@ def _one_per_content(atts: list[Attribution]) -> list[Attribution]:
     for a in atts:
         key = (a.kind, a.start, a.end)
         kept = by_span.get(key)
-        if kept is None or (_cue_inside(kept) and not _cue_inside(a)) \
-                or (_cue_inside(kept) == _cue_inside(a) and "noun" not in (a.how, kept.how)
-                    and _cue_distance(a) < _cue_distance(kept)):
+        if kept is None or _preferred(a, kept):
             by_span[key] = a
     return [a for a in atts if by_span[(a.kind, a.start, a.end)] is a]
+
+
+def _preferred(a: Attribution, kept: Attribution) -> bool:
+    """Whether ``a`` rather than ``kept`` is the cue of the content both give."""
+    inside_a, inside_kept = _cue_inside(a), _cue_inside(kept)
+    if inside_a != inside_kept:
+        return inside_kept
+    return "noun" not in (a.how, kept.how) and _cue_distance(a) < _cue_distance(kept)
 
 
 def _cue_inside(a: Attribution) -> bool:

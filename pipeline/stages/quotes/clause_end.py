@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Token
 
 from ...resources import QUOTE_CHARS, adverbial_openers, word_set
 from .cues import FINITE, VERB_POS, first_auxiliary, has_subject, is_cue, joining_cc, report_lexicon, with_the_cue
-from .records import CLOSING_BRACKETS, OPENING_BRACKETS, ends_droppable, sets_off
+from .records import CLOSING_BRACKETS, OPENING_BRACKETS, Content, ends_droppable, sets_off
 
 # Punctuation that ends what was said: a reason after it is not part of it.
 _STOPS = frozenset({";", ":", ".", "!", "?"})
@@ -138,8 +138,8 @@ def trim_tail(doc: Doc, a: int, b: int, root: Token, cue: Token, quoted=None) ->
         elif c.dep_ == "advcl" and is_as_aside(c) and is_cue(c, report_lexicon()):
             cut = start  # `..., as The Post reported`: the writer's source, not the content
         elif c.dep_ == "advcl" and follows_set_off(doc, start, a) and _at_end(doc, c, b):
-            if _participle_tail(doc, c, start) \
-                    or any(k.dep_ == "mark" and k.lower_ in adverbial_openers("contrast") for k in c.children):
+            if _participle_tail(doc, c) \
+                    or opened_by(c, "contrast"):
                 # (not a clause with a subject of its own, `, whether it was sitting at a lunch
                 # counter ... or wearing ...`, nor an item of a list, PolNeAR dev and train;
                 # PolNeAR keeps `, even as he had been living ...` in what was said too)
@@ -149,6 +149,18 @@ def trim_tail(doc: Doc, a: int, b: int, root: Token, cue: Token, quoted=None) ->
     b = _deep_participle_tail(doc, a, b, root, quoted)
     b = _deep_conjunct_tail(doc, a, b, root, cue, quoted)
     return nonrestrictive_tail(doc, a, b, quoted)
+
+
+def clause_from(a: int, root: Token, cue: Token, quoted=None) -> Content:
+    """The clause content from token ``a`` to the end of ``root``'s subtree, without the
+    writer's words after it (``trim_tail``)."""
+    return Content(a, trim_tail(root.doc, a, root.right_edge.i, root, cue, quoted), "clause")
+
+
+def opened_by(clause: Token, kind: str) -> bool:
+    """``clause`` is opened by a subordinator of one kind of ``adverbial_openers.txt``
+    (`while`, `although`: ``contrast``)."""
+    return any(k.dep_ == "mark" and k.lower_ in adverbial_openers(kind) for k in clause.children)
 
 
 def _deep_conjunct_tail(doc: Doc, a: int, b: int, root: Token, cue: Token, quoted=None) -> int:
@@ -185,7 +197,7 @@ def _deep_participle_tail(doc: Doc, a: int, b: int, root: Token, quoted=None) ->
     of its own or in a list, as at the root."""
     for c in _deep_children(doc, a, b, root, "advcl", quoted):
         start = c.left_edge.i
-        if follows_set_off(doc, start, a) and _participle_tail(doc, c, start) \
+        if follows_set_off(doc, start, a) and _participle_tail(doc, c) \
                 and not any(k.dep_ == "mark" for k in c.children) and is_cue(c, report_lexicon()):
             return _end_before(doc, a, b, start)
     return b
@@ -214,10 +226,10 @@ def _at_end(doc: Doc, c: Token, b: int) -> bool:
     return c.right_edge.i >= b or all(t.is_punct for t in doc[c.right_edge.i + 1:b + 1])
 
 
-def _participle_tail(doc: Doc, c: Token, start: int) -> bool:
+def _participle_tail(doc: Doc, c: Token) -> bool:
     """Clause ``c`` (from ``start``) is a participle with no subject of its own (not `,
     whether it was sitting ...`) and no item of a list (``_list_item``)."""
-    return c.tag_ == "VBG" and not has_subject(c) and not _list_item(doc, start)
+    return c.tag_ == "VBG" and not has_subject(c) and not _list_item(doc, c.left_edge.i)
 
 
 def _second_attribution(verb: Token, root: Token, cue: Token) -> bool:

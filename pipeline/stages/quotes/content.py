@@ -9,9 +9,11 @@ docs/guidelines.md §4):
    verb's own object on (`accused Trump of lying`, `described the plan as a joke`),
    with a gerund the parser hung on the verb right after it (`bragged about her
    father teaching her how to shoot`);
-2. a content clause (`said that ...`, `said he would ...`), without a trailing
-   clause that is the writer's, not the speaker's (`..., even as he ...`,
-   `..., calling them ...`, `... and predicted that ...`; ``clause_end``);
+2. a content clause (`said that ...`, `said he would ...`; also one the parser hung
+   on a noun after the cue, or made the main clause with the cue's clause hung on
+   it), without a trailing clause that is the writer's, not the speaker's (`...,
+   even as he ...`, `..., calling them ...`, `... and predicted that ...`;
+   ``clause_end``);
 3. a to-infinitive of a ``commitment`` verb, with its addressee (`urged voters to
    register`, `called on Congress to act`), without the writer's words after it;
 4. ``naming``: the object with the name it is given (`called him a liar`);
@@ -33,8 +35,9 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from ...nlp.lemmas import lemma as lemma_of
-from ...resources import QUOTE_CHARS, adverbial_openers, reporting_verbs, word_set
-from .clause_end import before_semicolon, continues_content, follows_set_off, is_as_aside, trim_tail, with_reason
+from ...resources import QUOTE_CHARS, adverbial_openers, reporting_verb_lemmas, reporting_verbs, word_set
+from .clause_end import (before_semicolon, clause_from, continues_content, follows_set_off, is_as_aside, opened_by,
+                         trim_tail, with_reason)
 from .cues import (SUBJECT_DEPS, VERB_POS, can_speak, has_subject, is_base_spelling, is_cue, is_speech_occasion,
                    is_to_infinitive, report_lexicon)
 from .objects import first_child, naming_content, object_content, phrase_end
@@ -224,7 +227,7 @@ def _object_as_subject(tok: Token, clause: Token) -> Token | None:
     (BBC: `Mr Greenspan warned Asian states could soon stop funding the US deficit`
     gave `could soon stop ...`; 9 of 3,416 quotes of 400 BBC articles, each whole
     now). Not after a cue whose object is whom it addresses (`told reporters`)."""
-    if clause.i < tok.i or has_subject(clause) or lemma_of(tok).lower() in entries("addressee-object") \
+    if clause.i < tok.i or has_subject(clause) or lemma_of(tok).lower() in reporting_verb_lemmas("addressee-object") \
             or all(k.is_punct for k in clause.children):  # a lone auxiliary (a headline's `Doesn’t` split)
         return None
     obj = next((k for k in tok.children if k.dep_ == "dobj" and tok.i < k.i < clause.i), None)
@@ -261,7 +264,6 @@ def _detached_clause(tok: Token, quoted=None) -> Content | None:
     hangs the that-clause from a noun of a phrase between; the clause is still what
     was said. Only through prepositional phrases, objects and adverbials, never
     through another verb."""
-    doc = tok.doc
     stack = [c for c in tok.rights if c.dep_ in _DETOUR_DEPS and _circumstance(c)]
     while stack:
         t = stack.pop()
@@ -269,8 +271,7 @@ def _detached_clause(tok: Token, quoted=None) -> Content | None:
             if c.i < t.i:
                 continue
             if c.dep_ in ("acl", "relcl", "ccomp", "advcl") and c.pos_ in VERB_POS and _that_clause(c):
-                a, b = c.left_edge.i + 1, c.right_edge.i  # after `that`
-                return Content(a, trim_tail(doc, a, b, c, tok, quoted), "clause")
+                return clause_from(c.left_edge.i + 1, c, tok, quoted)  # after `that`
             if c.dep_ in _DETOUR_DEPS and c.pos_ not in VERB_POS and _circumstance(c):
                 stack.append(c)
     return None
@@ -287,13 +288,12 @@ def _inverted_clause(tok: Token, quoted=None) -> Content | None:
     he got the "clear impression" ...`, BBC)."""
     v = tok.head
     if tok.dep_ != "advcl" or tok.right_edge.i != tok.i or v.pos_ not in VERB_POS or v.i < tok.i \
-            or not any(k.dep_ == "mark" and k.lower_ in adverbial_openers("contrast") for k in tok.children):
+            or not opened_by(tok, "contrast"):
         return None
     subj = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass") and c.i > tok.i), None)
     if subj is None or subj.left_edge.i != tok.i + 1:
         return None
-    a, b = tok.i + 1, v.right_edge.i
-    return Content(a, trim_tail(tok.doc, a, b, v, tok, quoted), "clause")
+    return clause_from(tok.i + 1, v, tok, quoted)
 
 
 def _inverted_that_clause(tok: Token, quoted=None) -> Content | None:
@@ -310,8 +310,7 @@ def _inverted_that_clause(tok: Token, quoted=None) -> Content | None:
     mark = next((c for c in main.children if c.dep_ == "mark" and c.lower_ == "that" and c.i > v.right_edge.i), None)
     if mark is None:
         return None
-    a, b = mark.i + 1, main.right_edge.i
-    return Content(a, trim_tail(tok.doc, a, b, main, tok, quoted), "clause")
+    return clause_from(mark.i + 1, main, tok, quoted)
 
 
 def _circumstance(t: Token) -> bool:

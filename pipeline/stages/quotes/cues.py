@@ -555,6 +555,11 @@ def _antecedent(noun: Token) -> Token | None:
     return got if got is not None else noun
 
 
+def _no_word(t: Token) -> bool:
+    """A token a speaker mention does not start or end with (``mention_bounds``)."""
+    return t.is_space or t.text in QUOTE_CHARS or (t.is_punct and t.text != "%") or t.dep_ == "cc"  # (`18%` is a mention)
+
+
 def mention_bounds(head: Token) -> tuple[int, int]:
     """Char span of the speaker mention headed by ``head``: its left modifiers and
     the head, plus right-hand `of`-phrases and names, cut at the first comma or
@@ -576,16 +581,13 @@ def mention_bounds(head: Token) -> tuple[int, int]:
     # an aside in brackets is no part of the name (`A majority of voters (68%) believe`, BBC)
     right = next((k - 1 for k in range(head.i + 1, right + 1) if doc[k].text in OPENING_BRACKETS), right)
 
-    def no_word(t: Token) -> bool:
-        return t.is_space or t.text in QUOTE_CHARS or (t.is_punct and t.text != "%") or t.dep_ == "cc"  # (`18%` is a mention)
-
     # (a space token the tokenizer made of a no-break space hangs on the word before
     # it: `charter schools\xa0sent`; a dash the parser made the subject, `The film ―
     # which ... ― explains`, is no part of the name, nor a conjunction the parser hung
     # on the noun before the conjunct: `the former secretary of state and current
     # Democratic presidential nominee said`, PolNeAR dev)
-    while left < right and no_word(doc[left]):
+    while left < right and _no_word(doc[left]):
         left += 1
-    while right > left and no_word(doc[right]):
+    while right > left and _no_word(doc[right]):
         right -= 1
     return doc[left].idx, doc[right].idx + len(doc[right].text)

@@ -5,13 +5,11 @@ cue's preposition, rule 1). From PolNeAR train and dev.
 """
 from __future__ import annotations
 
-from functools import lru_cache
-
 from spacy.tokens import Token
 
 from ...nlp.lemmas import lemma as lemma_of
-from ...resources import reporting_verbs
-from .clause_end import nonrestrictive_tail, trim_tail
+from ...resources import reporting_verb_lemmas
+from .clause_end import clause_from, nonrestrictive_tail
 from .cues import FINITE, VERB_POS, has_subject, is_cue, is_speech_occasion, report_lexicon, verb_form
 from .records import Content, sets_off
 
@@ -59,8 +57,8 @@ def object_content(tok: Token, quoted=None) -> Content | None:
     a, b = obj.left_edge.i, obj.right_edge.i
     pred = _orphan_predicate(tok, b)
     if pred is not None:
-        return Content(a, trim_tail(tok.doc, a, pred.right_edge.i, pred, tok, quoted), "clause")
-    if obj.dep_ != "dobj" and obj.dep_ != "oprd":
+        return clause_from(a, pred, tok, quoted)
+    if obj.dep_ not in ("dobj", "oprd"):
         return Content(a, b, "object")  # the gerund
     reach = b  # how far the phrases after the object go, those of time and place included
     for c in tok.rights:
@@ -85,7 +83,7 @@ def _orphan_predicate(cue: Token, b: int) -> Token | None:
     attribution of its own (`..., the BBC's Jonathan Beale reports`, BBC), nor after a
     cue whose object is whom it addresses (`told reporters`)."""
     doc = cue.doc
-    if b + 1 >= len(doc) or sets_off(doc[b]) or lemma_of(cue).lower() in _addressed():
+    if b + 1 >= len(doc) or sets_off(doc[b]) or lemma_of(cue).lower() in reporting_verb_lemmas("addressee-object"):
         return None
     nxt = doc[b + 1]
     verb = nxt.head if nxt.dep_ in ("aux", "auxpass") else nxt
@@ -94,12 +92,6 @@ def _orphan_predicate(cue: Token, b: int) -> Token | None:
             or is_cue(verb, report_lexicon()):
         return None
     return verb
-
-
-@lru_cache(maxsize=1)
-def _addressed() -> frozenset[str]:
-    """The lemmas of cues whose object is whom they address (``addressee-object``)."""
-    return frozenset(e.lower() for e in reporting_verbs("addressee-object"))
 
 
 def _part_of_object(prep: Token) -> bool:

@@ -90,7 +90,7 @@ class DocIndex:
 
 
 _TRIM_LEFT_WORDS = frozenset({"that", "whether", "if"})
-_BRACKETS = {")": "(", "]": "["}
+_BRACKETS = {")": "(", "]": "["}  # the closers a content keeps when it opened them (no braces in prose)
 OPENING_BRACKETS, CLOSING_BRACKETS = frozenset("([{"), frozenset(")]}")
 _DASHES = frozenset({"—", "–", "--", "-"})
 

@@ -21,6 +21,7 @@ from ... import schemas
 from ...nlp.lemmas import lemma as lemma_of
 from ...resources import person_epithets, reporting_verb_lemmas, source_noun_kinds, word_list
 from ..entities.aliases import alias_kind
+from ..entities.patterns import WEEKDAYS_MONTHS
 from ..names import generation_of, strip_titles, title_words, without_generation_comma
 
 PERSON = "PERSON"
@@ -247,19 +248,16 @@ def organisations_by_vote(entities, text: str) -> frozenset[str]:
                      if org and org >= person and not _after_first_name(name, text))
 
 
-# Capitalised words before a name that are no first name: what opens a sentence, and
-# the days and months that date it (`On Monday BT said`).
+# Capitalised words before a name that are no first name: what opens a sentence (and
+# the days and months that date it, ``patterns.WEEKDAYS_MONTHS``: `On Monday BT said`).
 _OPENERS = frozenset({"The", "A", "An", "And", "But", "Or", "So", "In", "On", "At", "For", "By", "With", "From",
                       "As", "If", "When", "While", "Its", "Their", "His", "Her", "Our", "This", "That", "These",
-                      "Now", "Then", "Yesterday", "Today", "Meanwhile", "However", "Last", "Earlier", "Later",
-                      "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
-                      "February", "March", "April", "May", "June", "July", "August", "September", "October",
-                      "November", "December"})
+                      "Now", "Then", "Yesterday", "Today", "Meanwhile", "However", "Last", "Earlier", "Later"})
 
 
 def _after_first_name(name: str, text: str) -> bool:
     """``text`` writes ``name`` after a capitalised word that may be a first name: any
     but the words that open or date a sentence (``_OPENERS``; ``given_names.txt`` lacks
     `Graeme`, `Adrian` and accented names, so it cannot tell)."""
-    return any(m.group(1)[0].isupper() and m.group(1) not in _OPENERS
+    return any(m.group(1)[0].isupper() and m.group(1) not in _OPENERS and m.group(1).lower() not in WEEKDAYS_MONTHS
                for m in re.finditer(rf"\b([^\W\d_]+)\s+{re.escape(name)}(?!\w)", text))
