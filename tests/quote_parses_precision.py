@@ -1,7 +1,7 @@
-"""Frozen parses for the precision and direct-speaker cases of issue 14
-(tests/test_quotes_attribution.py), one real sentence or two from PolNeAR train each
-(the article named above it; the last, a headline that opens with a title, is made up
-after a PolNeAR form and says so), with the parse of en_core_web_sm 3.8 written out
+"""Frozen parses for the precision and speaker cases of issue 14
+(tests/test_quotes_attribution.py), one real sentence or two from PolNeAR train or
+dev or BBC each (the article named above it; one headline that opens with a title is
+made up after a PolNeAR form and says so), with the parse of en_core_web_sm 3.8 written out
 token by token as in tests/quote_parses.py: (word, space after, head index, dep,
 pos, tag, lemma, entity IOB). A head outside the excerpt roots the token.
 """

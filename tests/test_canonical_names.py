@@ -11,9 +11,8 @@ def table(*rows, columns=("doc_id", "text", "label")):
     return pd.DataFrame(rows, columns=list(columns))
 
 
-def canon(*rows):
-    frame = table(*rows)
-    return list(canonical_names(frame))
+def canon(*rows, columns=("doc_id", "text", "label")):
+    return list(canonical_names(table(*rows, columns=columns)))
 
 
 @pytest.mark.parametrize("text, label, expected", [
@@ -88,8 +87,7 @@ def test_canonical_titled_surname_in_the_corpus_is_of_its_gender():
     rows = [("a", "Hillary Clinton", "PERSON", None), ("b", "Hillary Clinton", "PERSON", None),
             ("d", "Hillary Clinton", "PERSON", None), ("e", "Bill Clinton", "PERSON", None),
             ("f", "Bill Clinton", "PERSON", None), ("c", "Clinton", "PERSON", "Mr"), ("c", "Clinton", "PERSON", "Mrs")]
-    got = canonical_names(table(*rows, columns=("doc_id", "text", "label", "courtesy_title")))
-    assert list(got)[-2:] == ["Bill Clinton", "Hillary Clinton"]
+    assert canon(*rows, columns=("doc_id", "text", "label", "courtesy_title"))[-2:] == ["Bill Clinton", "Hillary Clinton"]
     # untitled, the surname is the one the corpus names far more often... with 3 docs to 2, none
     assert canon(*[r[:3] for r in rows])[-2:] == ["Clinton", "Clinton"]
 
@@ -112,25 +110,23 @@ def test_canonical_middle_initial_is_the_same_person(rows, expected):
 def test_canonical_surname_beside_both_forms_of_a_middle_initial_is_the_person():
     # PolNeAR (NYT quoting other outlets): one article writes "Donald J. Trump" and "Donald Trump"
     rows = [("a", 0, "Donald J. Trump"), ("a", 1, "Donald Trump"), ("a", 2, "Trump"), ("b", 0, "Donald Trump")]
-    got = canonical_names(table(*[(d, k, t, "PERSON") for d, k, t in rows],
-                                columns=("doc_id", "sent_id", "text", "label")))
-    assert list(got) == ["Donald Trump"] * 4
+    got = canon(*[(d, k, t, "PERSON") for d, k, t in rows], columns=("doc_id", "sent_id", "text", "label"))
+    assert got == ["Donald Trump"] * 4
 
 
 def test_canonical_knight_after_the_title_column_is_his_first_name():
     # BBC politics/246: "Sir Howard" is Sir Howard Newby, though the corpus reads "Howard" as a surname
     rows = [("a", "Howard Newby", None), ("a", "Howard", "Sir"), ("b", "Michael Howard", None), ("b", "Howard", "Mr"),
             ("c", "Michael Howard", None), ("c", "Howard", None)]
-    got = canonical_names(table(*[(d, t, "PERSON", c) for d, t, c in rows],
-                                columns=("doc_id", "text", "label", "courtesy_title")))
-    assert list(got) == ["Howard Newby", "Howard Newby"] + ["Michael Howard"] * 4
+    got = canon(*[(d, t, "PERSON", c) for d, t, c in rows], columns=("doc_id", "text", "label", "courtesy_title"))
+    assert got == ["Howard Newby", "Howard Newby"] + ["Michael Howard"] * 4
 
 
 def test_canonical_middle_initial_beside_the_name_in_one_sentence_is_another_person():
     # BBC business: "He has served under Presidents George W Bush, Bill Clinton, George Bush"
     rows = [("a", 0, "George W Bush", "PERSON"), ("a", 0, "George Bush", "PERSON"), ("b", 0, "George W Bush", "PERSON")]
-    got = canonical_names(table(*rows, columns=("doc_id", "sent_id", "text", "label")))
-    assert list(got) == ["George W Bush", "George Bush", "George W Bush"]
+    got = canon(*rows, columns=("doc_id", "sent_id", "text", "label"))
+    assert got == ["George W Bush", "George Bush", "George W Bush"]
 
 
 def test_canonical_surname_never_merges_with_non_person():

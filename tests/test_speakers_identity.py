@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-import spacy
 
 from pipeline.stages.entities.canonical import canonical_names
 from pipeline.stages.entities.stage import COLUMNS as ENTITY_COLUMNS, doc_mentions
-from pipeline.stages.quotes.sources import describe, organisations_by_vote, speaker_kind
-from pipeline.stages.quotes.speakers import EntityRow, SpeakerResolver
+from pipeline.stages.quotes.sources import describe, speaker_kind
+from pipeline.stages.quotes.speakers import EntityRow
 from pipeline.stages.quotes.stage import quote_rows
 
 
@@ -167,35 +166,6 @@ def test_speakers_kind_of_a_label(label, name, kind):
     assert speaker_kind(label, name) == kind
 
 
-def _rows(*labelled: tuple[str, str]) -> list[EntityRow]:
-    return [EntityRow(k, k + 1, label, name) for k, (label, name) in enumerate(labelled)]
-
-
-@pytest.mark.parametrize(("rows", "text", "orgs"), [
-    # a one-word name the document tags an organisation at least as often as a person (BBC: the NER calls
-    # Yukos PERSON in one sentence and ORG in the next)
-    (_rows(("ORG", "Yukos"), ("PERSON", "Yukos"), ("ORG", "Yukos")), "Yukos said its shares fell.", {"Yukos"}),
-    (_rows(("ORG", "Barclays")), "Barclays said profits rose.", {"Barclays"}),
-    (_rows(("ORG", "BT"), ("PERSON", "BT")), "BT said.", {"BT"}),  # a tie goes to the organisation
-    (_rows(("ORG", "Yahoo!")), "On Monday Yahoo! said.", {"Yahoo!"}),  # after a day, a name with a sign
-    # tagged a person more often, never an organisation, or more than one word: no vote
-    (_rows(("ORG", "Yukos"), ("PERSON", "Yukos"), ("PERSON", "Yukos")), "Yukos said.", set()),
-    (_rows(("PERSON", "Calder")), "Calder said.", set()),
-    (_rows(("ORG", "Vadim Mitroshin")), "Vadim Mitroshin said.", set()),
-    # written after a first name, whether the given-names list knows it or not (BBC: the NER tags Graeme Souness
-    # and Philip Pullman ORG)
-    (_rows(("ORG", "Souness")), "Newcastle boss Graeme Souness said. Souness added.", set()),
-    (_rows(("ORG", "Pullman")), "The author Philip Pullman said. Pullman added.", set()),
-    (_rows(("ORG", "Mourinho")), "Chelsea boss José Mourinho said. Mourinho added.", set()),
-    # a nationality the NER tags NORP casts no vote
-    (_rows(("NORP", "Israeli"), ("ORG", "Israeli")), "Israeli officials said.", {"Israeli"}),
-    # ... but not after a word that opens a sentence
-    (_rows(("ORG", "Independent")), "The Independent said.", {"Independent"}),
-])
-def test_speakers_organisations_by_vote(rows, text, orgs):
-    assert organisations_by_vote(rows, text) == orgs
-
-
 def test_speakers_a_company_the_ner_calls_a_person_once_is_an_organisation(nlp):
     # the NER tags the last mention PERSON: the speaker is still the company (BBC: 55 quotes of companies and
     # clubs, `Barclays`, `BT`, `Nortel`, whose kind was person)
@@ -203,24 +173,12 @@ def test_speakers_a_company_the_ner_calls_a_person_once_is_an_organisation(nlp):
             "\"We have to act now,\" Nortel said.")
     starts = [k for k in range(len(text)) if text.startswith("Nortel", k)]
     ents = [EntityRow(k, k + 6, "PERSON" if k == starts[-1] else "ORG", "Nortel") for k in starts]
-    rows, _ = quote_rows(nlp(text), ents)
+    doc = nlp(text)
+    rows, _ = quote_rows(doc, ents)
     assert {(r.speaker, r.speaker_kind) for r in rows if r.kind == "direct"} == {("Nortel", "organisation")}
     # ... and so does a mention of it the NER missed
-    rows, _ = quote_rows(nlp(text), ents[:-1])
+    rows, _ = quote_rows(doc, ents[:-1])
     assert {(r.speaker, r.speaker_kind) for r in rows if r.kind == "direct"} == {("Nortel", "organisation")}
-
-
-@pytest.mark.parametrize(("text", "name", "labels"), [
-    # a company the NER also tags NORP is one organisation (BBC: `Inbev`, `Valve`)
-    ("Inbev officials said. Inbev shares rose.", "Inbev", ["ORG", "ORG"]),
-    # one stray ORG tag does not make a nationality's NORP rows an organisation (``demonyms.txt``)
-    ("Israeli officials said. Israeli troops left.", "Israeli", ["NORP", "ORG"]),
-])
-def test_speakers_norp_rows_of_a_voted_organisation(text, name, labels):
-    second = text.index(name, 1)
-    rows = [EntityRow(0, len(name), "NORP", name), EntityRow(second, second + len(name), "ORG", name)]
-    resolver = SpeakerResolver(spacy.blank("en")(text), rows, [])
-    assert [e.label for e in resolver.entities] == labels
 
 
 def test_speakers_addressee_never_speaks(nlp):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from spacy.tokens import Doc
 
+from pipeline.stages.quotes.sources import organisations_by_vote
 from pipeline.stages.quotes.speakers import EntityRow, SpeakerResolver, speaker_name
 from tests.frozen_parse import VOCAB
 from tests.test_quotes_attribution import build_doc, run
@@ -176,3 +177,46 @@ def test_speakers_a_date_that_is_a_persons_surname(words, ents, at, speaker):
     doc = Doc(VOCAB, words=words, pos=["PROPN" if w[:1].isupper() else "VERB" for w in words], ents=ents)
     rows = [EntityRow(e.start_char, e.end_char, e.label_, e.text) for e in doc.ents if e.label_ == "PERSON"]
     assert SpeakerResolver(doc, rows, []).name_of(doc[at])[0] == speaker
+
+
+def _labelled(*labelled: tuple[str, str]) -> list[EntityRow]:
+    return [EntityRow(k, k + 1, label, name) for k, (label, name) in enumerate(labelled)]
+
+
+@pytest.mark.parametrize(("rows", "text", "orgs"), [
+    # a one-word name the document tags an organisation at least as often as a person (BBC: the NER calls
+    # Yukos PERSON in one sentence and ORG in the next)
+    (_labelled(("ORG", "Yukos"), ("PERSON", "Yukos"), ("ORG", "Yukos")), "Yukos said its shares fell.", {"Yukos"}),
+    (_labelled(("ORG", "Barclays")), "Barclays said profits rose.", {"Barclays"}),
+    (_labelled(("ORG", "BT"), ("PERSON", "BT")), "BT said.", {"BT"}),  # a tie goes to the organisation
+    (_labelled(("ORG", "Yahoo!")), "On Monday Yahoo! said.", {"Yahoo!"}),  # after a day, a name with a sign
+    # tagged a person more often, never an organisation, or more than one word: no vote
+    (_labelled(("ORG", "Yukos"), ("PERSON", "Yukos"), ("PERSON", "Yukos")), "Yukos said.", set()),
+    (_labelled(("PERSON", "Calder")), "Calder said.", set()),
+    (_labelled(("ORG", "Vadim Mitroshin")), "Vadim Mitroshin said.", set()),
+    # written after a first name, whether the given-names list knows it or not (BBC: the NER tags Graeme Souness
+    # and Philip Pullman ORG)
+    (_labelled(("ORG", "Souness")), "Newcastle boss Graeme Souness said. Souness added.", set()),
+    (_labelled(("ORG", "Pullman")), "The author Philip Pullman said. Pullman added.", set()),
+    (_labelled(("ORG", "Mourinho")), "Chelsea boss José Mourinho said. Mourinho added.", set()),
+    (_labelled(("ORG", "Souness")), "By Graeme\nSouness. Souness added.", set()),  # across a line break
+    # ... but not after a word that opens a sentence
+    (_labelled(("ORG", "Independent")), "The Independent said.", {"Independent"}),
+    # a nationality the NER tags NORP casts no vote
+    (_labelled(("NORP", "Israeli"), ("ORG", "Israeli")), "Israeli officials said.", {"Israeli"}),
+])
+def test_speakers_resolution_one_word_name_tagged_org_as_often_speaks_as_organisation(rows, text, orgs):
+    assert organisations_by_vote(rows, text) == orgs
+
+
+@pytest.mark.parametrize(("text", "name", "labels"), [
+    # a company the NER also tags NORP is one organisation (BBC: `Inbev`, `Valve`)
+    ("Inbev officials said. Inbev shares rose.", "Inbev", ["ORG", "ORG"]),
+    # one stray ORG tag does not make a nationality's NORP rows an organisation (``demonyms.txt``)
+    ("Israeli officials said. Israeli troops left.", "Israeli", ["NORP", "ORG"]),
+])
+def test_speakers_resolution_vote_keeps_a_nationalitys_norp_rows(text, name, labels):
+    second = text.index(name, 1)
+    rows = [EntityRow(0, len(name), "NORP", name), EntityRow(second, second + len(name), "ORG", name)]
+    resolver = SpeakerResolver(Doc(VOCAB, words=text.split()), rows, [])
+    assert [e.label for e in resolver.entities] == labels
