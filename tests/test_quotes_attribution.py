@@ -15,6 +15,7 @@ from tests.quote_parses import PARSES as _PARSES
 from tests.quote_parses_precision import PARSES as _PRECISION_PARSES
 
 from pipeline.errors import ErrorLog
+from pipeline.stages.quotes.records import Attribution, one_per_content
 from pipeline.stages.quotes.speakers import EntityRow
 from pipeline.stages.quotes.stage import quote_rows
 
@@ -527,8 +528,6 @@ def test_quotes_attribution_title_word_of_the_sentence_before_keeps_a_quote(nlp)
 
 
 def _att(start, end, cue, label):
-    from pipeline.stages.quotes.records import Attribution
-
     return Attribution("indirect", start, end, cue, None, None, label, 0)  # the label rides in `how`
 
 
@@ -543,6 +542,4 @@ def _att(start, end, cue, label):
 ])
 def test_quotes_attribution_one_quote_per_content(atts, kept):
     """Regression: two cues giving the same content made two rows (4 pairs in 2,225 BBC articles)."""
-    from pipeline.stages.quotes.attribution import _one_per_content
-
-    assert [a.how for a in _one_per_content(atts)] == kept
+    assert [a.how for a in one_per_content(atts)] == kept

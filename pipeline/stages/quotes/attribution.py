@@ -56,7 +56,7 @@ from .framing import SCARE_MAX_WORDS, ends_headline, headline_name, n_words, nam
 from .indirect import indirect_attributions
 from .marks import QuotedSpan, scan_quotes
 from .named import after_apposition, mistagged_name, name_after_cue, name_before_cue, person_end
-from .records import Attribution, DocIndex, DocQuotes, is_dash
+from .records import Attribution, DocIndex, DocQuotes, is_dash, one_per_content
 from .sources import NOT_SOURCES
 
 
@@ -516,44 +516,7 @@ def find_attributions(doc: Doc, text: str) -> DocQuotes:
     notes = outlet_notes(text)
     if notes:
         atts = [a for a in atts if not any(s <= a.start < e for s, e in notes)]
-    return DocQuotes(_one_per_content(atts), scan.problems, ix.sents)
-
-
-def _one_per_content(atts: list[Attribution]) -> list[Attribution]:
-    """One quote per content: two cues that give the same span (`"You winning?" she
-    said, but ... Melanie said yes ...`, PolNeAR dev; 4 pairs in 2,225 BBC articles) made
-    a row each and counted it twice. The cue kept is one outside the span, if any (BBC:
-    `As ... pornography ... continues to dominate the headlines, ..., Richard Allan said`
-    gave the span to `continues` too), else, of two verbs, the one nearer the span
-    (`continues to insist, most recently in an interview, that ...`: `insist`, PolNeAR
-    dev; not a reporting noun nearer it, `stressing in his remarks that ...`, whose
-    speaker is a possessive), else the one found first."""
-    by_span: dict[tuple[str, int, int], Attribution] = {}
-    for a in atts:
-        key = (a.kind, a.start, a.end)
-        kept = by_span.get(key)
-        if kept is None or _preferred(a, kept):
-            by_span[key] = a
-    return [a for a in atts if by_span[(a.kind, a.start, a.end)] is a]
-
-
-def _preferred(a: Attribution, kept: Attribution) -> bool:
-    """Whether ``a`` rather than ``kept`` is the cue of the content both give."""
-    inside_a, inside_kept = _cue_inside(a), _cue_inside(kept)
-    if inside_a != inside_kept:
-        return inside_kept
-    return "noun" not in (a.how, kept.how) and _cue_distance(a) < _cue_distance(kept)
-
-
-def _cue_inside(a: Attribution) -> bool:
-    return a.cue is not None and a.start <= a.cue[0] < a.end
-
-
-def _cue_distance(a: Attribution) -> int:
-    """Characters between the cue and the content span (0 inside it; no cue: far)."""
-    if a.cue is None:
-        return 1 << 30
-    return max(a.start - a.cue[1], a.cue[0] - a.end, 0)
+    return DocQuotes(one_per_content(atts), scan.problems, ix.sents)
 
 
 # A quoted phrase of a few words inside reported speech with the same cue
