@@ -214,6 +214,20 @@ def test_canonical_dates_are_their_own_name():
     assert canon(("a", "the past decade", "DATE"), ("a", "today", "DATE")) == ["the past decade", "today"]
 
 
+def test_canonical_surname_with_generation_is_the_son():
+    # docs/guidelines.md §3: "Donald Trump Jr." is not "Donald Trump", and "Trump Jr." is him,
+    # in his own document and across the corpus
+    got = canon(("a", "Donald Trump", "PERSON"), ("a", "Donald Trump Jr.", "PERSON"), ("a", "Trump Jr.", "PERSON"),
+                ("b", "Donald Trump Jr.", "PERSON"), ("c", "Trump Jr.", "PERSON"))
+    assert got == ["Donald Trump", "Donald Trump Jr.", "Donald Trump Jr.", "Donald Trump Jr.", "Donald Trump Jr."]
+
+
+def test_canonical_first_name_with_generation_stays_a_full_name():
+    # PolNeAR (NYT): "Fred" beside "Fred Sr" is the father; the generation after a first
+    # name shortens no surname
+    assert canon(("a", "Fred Sr", "PERSON"), ("a", "Fred", "PERSON")) == ["Fred Sr", "Fred Sr"]
+
+
 def test_canonical_empty_table():
     assert len(canonical_names(table())) == 0
 

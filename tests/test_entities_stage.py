@@ -156,6 +156,11 @@ def test_entities_stage_courtesy_title_is_the_one_before_a_person(nlp, text, mod
     # the surname before it spreads through the document as any other
     ("Joseph R. Biden Jr. spoke . Biden said no .", [("Joseph R. Biden Jr.", "PERSON")],
      [("Joseph R. Biden Jr.", "PERSON", "Joseph R. Biden Jr."), ("Biden", "PERSON", "Joseph R. Biden Jr.")]),
+    # ... and with the generation it is the son's, not the father's
+    ("Donald Trump Jr. met Donald Trump . Trump Jr. said no .",
+     [("Donald Trump Jr.", "PERSON"), ("Donald Trump", "PERSON"), ("Trump Jr.", "PERSON")],
+     [("Donald Trump Jr.", "PERSON", "Donald Trump Jr."), ("Donald Trump", "PERSON", "Donald Trump"),
+      ("Trump Jr.", "PERSON", "Donald Trump Jr.")]),
     # a generation alone names no one (BBC: "District Attorney Bruce L Castor Jr", the surname missed)
     ("Bruce L Castor Jr said so .", [("Bruce L", "PERSON"), ("Jr", "PERSON")], [("Bruce L", "PERSON", "Bruce L")]),
 ])

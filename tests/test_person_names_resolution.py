@@ -158,6 +158,21 @@ def test_person_names_surname_is_before_a_generation(name, last):
     assert PersonNames([name]).full_name(last) == name
 
 
+@pytest.mark.parametrize(("names", "mention", "person"), [
+    # a surname with its generation is the full name with both, beside the father
+    (["Donald Trump", "Donald Trump Jr."], "Trump Jr.", "Donald Trump Jr."),
+    (["Donald Trump Jr.", "Donald Trump"], "Mr. Trump Jr.", "Donald Trump Jr."),
+    (["Joseph R. Biden Jr."], "Biden Jr.", "Joseph R. Biden Jr."),
+    # must not: another generation, no full name with it, a first name with a generation
+    (["Donald Trump", "Donald Trump Jr."], "Trump Sr.", None),
+    (["Donald Trump"], "Trump Jr.", None),
+    (["Fred Trump Jr."], "Fred Jr.", None),
+])
+def test_person_names_surname_with_generation_is_that_person(names, mention, person):
+    resolved = PersonNames(names).resolve(mention)
+    assert resolved == (person or strip_titles(mention))
+
+
 def test_person_names_generation_alone_has_nothing_before_it():
     assert surname(["Jr."]) == "Jr."
 

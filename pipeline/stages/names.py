@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..resources import titles
+from ..resources import first_names, titles
 
 # Punctuation at either end of a word that is not part of it when matching titles:
 # "Sen.", "Minister,", "Belarus’".
@@ -95,6 +95,12 @@ def surname(words: list[str]) -> str:
     reads the same way ("John Paul II" -> "Paul"): a given name before a number is no
     sign of a king, since so many surnames are given names too (Thomas, Jordan, Scott)."""
     return words[-2] if len(words) >= 3 and words[-1] in generations() else words[-1]
+
+
+def surname_and_generation(words: list[str]) -> bool:
+    """A surname and a generation, as a later mention shortens "Donald Trump Jr.": not a
+    first name and a generation ("Fred Sr", PolNeAR: the father of Fred Trump Jr.)."""
+    return len(words) == 2 and words[1] in generations() and words[0].lower() not in first_names()
 
 
 def generation_of(name: str) -> str | None:
@@ -268,6 +274,8 @@ class PersonNames:
         # surnames of two persons: full names with other first letters (Andy and Jason
         # Robinson; not Victor and Viktor Makarov, Dave and David Collins, M and Martyn Williams)
         self._shared: set[str] = set()
+        # (surname, generation) -> full name: "Trump Jr." is Donald Trump Jr. beside Donald Trump
+        self._by_generation: dict[tuple[str, str], str] = {}
         for name in names:
             self.add(name)
 
@@ -281,6 +289,9 @@ class PersonNames:
                 self._shared.add(last)
             if known is None or len(name) > len(known):
                 self._by_surname[last] = name
+            gen = generation_of(name)
+            if gen is not None and len(words) >= 3 and len(name) > len(self._by_generation.get((last, gen), "")):
+                self._by_generation[last, gen] = name
 
     def full_name(self, last: str) -> str | None:
         """The full name whose surname (:func:`surname`) is ``last`` (as written), or
@@ -294,7 +305,13 @@ class PersonNames:
         caller's business (:func:`strip_titles`)."""
         if len(name.split()) == 1:
             return self.full_name(name) or name
-        return name
+        return self._with_generation(name) or name
+
+    def _with_generation(self, name: str) -> str | None:
+        """The full name a surname with its generation shortens ("Trump Jr." -> "Donald
+        Trump Jr."), or None."""
+        words = name.split()
+        return self._by_generation.get((words[0], words[1])) if surname_and_generation(words) else None
 
     def resolve(self, mention: str) -> str | None:
         """The person ``mention`` names: ``Sekreta``, ``Mr Sekreta`` -> ``Igor Sekreta``
@@ -305,7 +322,7 @@ class PersonNames:
         words = name.split()
         if len(words) == 1:
             return self.full_name(name)
-        return name if words and all(w[:1].isupper() for w in words) else None
+        return self._with_generation(name) or (name if words and all(w[:1].isupper() for w in words) else None)
 
 
 # --- acronyms ------------------------------------------------------------------

@@ -35,6 +35,7 @@ import pandas as pd
 
 from ...resources import word_list
 from ..entities.canonical import CORPUS_NAME_DOMINANCE, CORPUS_NAME_MIN_DOCS
+from ..names import surname
 from .sources import speaker_name
 
 #: a person holds a role for the corpus when named in it in at least this many documents
@@ -95,7 +96,7 @@ def corpus_full_names(entities: pd.DataFrame) -> dict[str, dict[str, int]]:
     ents = ents[ents["canonical"].str.contains(" ", regex=False)].drop_duplicates()
     out: dict[str, dict[str, int]] = defaultdict(dict)
     for name, n in ents.groupby("canonical").size().items():
-        out[name.split()[-1]][name] = int(n)
+        out[surname(name.split())][name] = int(n)  # ("Joseph R. Biden Jr." under "Biden")
     return out
 
 
