@@ -1,12 +1,17 @@
 """Which package files invalidate the parse cache (``runner.fingerprint.parse_key``):
 exactly the files that shape the parse, each declared once."""
+import ast
 import subprocess
 import sys
 import textwrap
+from pathlib import Path
 
 import pytest
 
+from pipeline.registry import parse_components
 from pipeline.runner.fingerprint import parse_files
+
+PACKAGE = Path(__file__).resolve().parents[1] / "pipeline"
 
 
 @pytest.mark.parametrize("rel, shapes", [
@@ -70,3 +75,33 @@ def test_runner_parse_components_declare_every_word_list_they_read():
 
     got = json.loads(out.stdout.strip().splitlines()[-1])
     assert got["read"] == got["declared"]
+
+
+def _package_imports(rel: str) -> set[str]:
+    """Package-relative paths of the modules ``rel`` imports relatively (``from .x import
+    y``, ``from .. import names``); a package's ``__init__`` is no module of the parse."""
+    parts = rel.split("/")[:-1]
+    out = set()
+    for node in ast.walk(ast.parse((PACKAGE / rel).read_text(encoding="utf-8"))):
+        if not (isinstance(node, ast.ImportFrom) and node.level):
+            continue
+        target = parts[:len(parts) - node.level + 1] + (node.module.split(".") if node.module else [])
+        for name in [a.name for a in node.names] + [None]:
+            path = "/".join(target + ([name] if name else [])) + ".py"
+            if (PACKAGE / path).is_file():
+                out.add(path)
+    return out
+
+
+def test_runner_parse_files_cover_every_module_the_components_import():
+    """A helper module a parse component imports (directly or through another) shapes the
+    parse: left out of ``PARSE_MODULES``, an edit to it would leave a rerun's cached
+    entities stale."""
+    todo = [f"{c.__name__.split('.', 1)[1].replace('.', '/')}.py" for c in parse_components()]
+    seen: set[str] = set()
+    while todo:
+        rel = todo.pop()
+        if rel not in seen:
+            seen.add(rel)
+            todo.extend(_package_imports(rel))
+    assert sorted(seen - set(parse_files())) == []
