@@ -425,6 +425,10 @@ EXPECTED = {
     # a finite cue the parser hung on a participle it took for the main verb speaks with that one's subject
     # (PolNeAR dev)
     "protesters_marching_chanted": [(D, "What curfew?", "Protesters", "chanted")],
+    # a cue the parser coordinated with the quote's own verb takes no subject from inside the quote: the name
+    # right before it speaks (PolNeAR dev)
+    "said_conjoined_to_the_quote": [
+        (D, "I will just make this promise to you: We will achieve justice in this case,", "Chuck Jordan", "said")],
     # a word after the cue inside another quoted span (a show's name) is no subject of it: no indirect quote
     # with `Fox` for its speaker, and the next quote continues Flynn's (PolNeAR dev)
     "said_on_quoted_show": [

@@ -251,6 +251,11 @@ def subject_of(verb: Token, inverted: bool = False, avoid=None) -> Token | None:
             if prev.pos_ == "PROPN" and prev.head.i == verb.i and not (avoid and avoid(prev)):
                 return prev
         if v.dep_ == "conj":
+            if v is verb and avoid is not None and avoid(_conjunct_head(v)):
+                # `“..., We will achieve justice in this case,” Tulsa police Chief Chuck
+                # Jordan said Monday`: the parser coordinated the verb with the quote's
+                # own; no one inside the quote is its subject (PolNeAR dev)
+                break
             v = _conjunct_head(v)
         elif v.dep_ == "xcomp":
             v = v.head
