@@ -1528,4 +1528,23 @@ PARSES = {
         ('Monday', False, 35, 'npadvmod', 'PROPN', 'NNP', 'Monday', 'B-DATE'),
         ('.', False, 23, 'punct', 'PUNCT', '.', '.', 'O'),
     ],
+    # modelled on PolNeAR train (Washington Post): the parser took the cue for an adjective of the name
+    'cue_as_adjective_of_name': [
+        ('"', False, 3, 'punct', 'PUNCT', '``', '"', 'O'),
+        ('This', True, 2, 'det', 'DET', 'DT', 'this', 'O'),
+        ('debate', True, 3, 'nsubj', 'NOUN', 'NN', 'debate', 'O'),
+        ('was', True, 3, 'ROOT', 'AUX', 'VBD', 'be', 'O'),
+        ('a', True, 5, 'det', 'DET', 'DT', 'a', 'O'),
+        ('disaster', True, 3, 'attr', 'NOUN', 'NN', 'disaster', 'O'),
+        ('for', True, 5, 'prep', 'ADP', 'IN', 'for', 'O'),
+        ('her', False, 6, 'pobj', 'PRON', 'PRP', 'she', 'O'),
+        (',', False, 14, 'punct', 'PUNCT', ',', ',', 'O'),
+        ('"', True, 14, 'punct', 'PUNCT', "''", '"', 'O'),
+        ('tweeted', True, 12, 'amod', 'VERB', 'VBD', 'tweet', 'O'),
+        ('Rubio', True, 12, 'compound', 'PROPN', 'NNP', 'Rubio', 'B-PRODUCT'),
+        ('spokesman', True, 14, 'compound', 'NOUN', 'NN', 'spokesman', 'O'),
+        ('Alex', True, 14, 'compound', 'PROPN', 'NNP', 'Alex', 'B-PERSON'),
+        ('Conant', False, 3, 'attr', 'PROPN', 'NNP', 'Conant', 'I-PERSON'),
+        ('.', False, 3, 'punct', 'PUNCT', '.', '.', 'O'),
+    ],
 }

@@ -429,6 +429,9 @@ EXPECTED = {
     # right before it speaks (PolNeAR dev)
     "said_conjoined_to_the_quote": [
         (D, "I will just make this promise to you: We will achieve justice in this case,", "Chuck Jordan", "said")],
+    # a cue the parser hung on the name after it as an adjective: the name speaks, and the cue is no word of
+    # the mention (see MENTIONS; PolNeAR train)
+    "cue_as_adjective_of_name": [(D, "This debate was a disaster for her,", "Alex Conant", "tweeted")],
     # a word after the cue inside another quoted span (a show's name) is no subject of it: no indirect quote
     # with `Fox` for its speaker, and the next quote continues Flynn's (PolNeAR dev)
     "said_on_quoted_show": [
@@ -448,6 +451,7 @@ EXPECTED = {
 # EXPECTED, for the cases whose point is finding the mention the parse hides (the
 # name a mention resolves to is the speakers' business: a poll's share has none).
 MENTIONS = {
+    "cue_as_adjective_of_name": ["Rubio spokesman Alex Conant"],
     "headline_colon": ["Trump"],
     "passive_then_said": ["Mr. Trump"],
     "quick_to_point_out": ["Sexton"],

@@ -50,11 +50,12 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from ...resources import QUOTE_CHARS, word_list
-from .cues import (VERB_POS, CueLexicon, attribution_lexicon, cue_extent, is_cue, is_negated, mention_bounds,
+from .cues import (VERB_POS, CueLexicon, attribution_lexicon, cue_extent, is_cue, is_negated,
                    report_lexicon, speaker_like, subject_of)
 from .framing import SCARE_MAX_WORDS, ends_headline, headline_name, n_words, names_a_title, title_like
 from .indirect import indirect_attributions
 from .marks import QuotedSpan, scan_quotes
+from .mentions import mention_bounds
 from .named import after_apposition, mistagged_name, name_after_cue, name_before_cue, person_end
 from .records import Attribution, DocIndex, DocQuotes, is_dash, one_per_content
 from .sources import NOT_SOURCES

@@ -17,9 +17,8 @@ from spacy.strings import get_string_id
 from spacy.tokens import Token
 
 from ...nlp.lemmas import lemma as lemma_of
-from ...resources import QUOTE_CHARS, reporting_verbs, word_set
+from ...resources import reporting_verbs, word_set
 from ..names import title_words
-from .records import OPENING_BRACKETS
 from .sources import NOT_SOURCES, source_noun_kind
 
 
@@ -177,7 +176,14 @@ _INVERTED_DEPS = frozenset({"dobj", "attr", "npadvmod", "appos", "nsubjpass", "o
 
 def _inverted_subject(verb: Token) -> Token | None:
     """`"...," said Leslie Wimes`: after a quote the parser sometimes files the
-    post-verbal speaker as an object; take a name or role noun right after the verb."""
+    post-verbal speaker as an object; take a name or role noun right after the verb.
+    `"...," tweeted Rubio spokesman Alex Conant`: it took the verb for an adjective of
+    the name (PolNeAR train)."""
+    if verb.dep_ == "amod" and verb.head.i > verb.i and verb.head.left_edge.i == verb.i:
+        head = verb.head
+        while head.dep_ == "compound" and head.head.i > head.i:
+            head = head.head
+        return head if speaker_like(head) and head.ent_type_ not in NOT_SOURCES else None
     for c in verb.rights:
         if c.dep_ in ("punct",):
             continue
@@ -558,41 +564,3 @@ def _antecedent(noun: Token) -> Token | None:
         return noun
     got = subject_of(verb)
     return got if got is not None else noun
-
-
-def _no_word(t: Token) -> bool:
-    """A token a speaker mention does not start or end with (``mention_bounds``)."""
-    return t.is_space or t.text in QUOTE_CHARS or (t.is_punct and t.text != "%") or t.dep_ == "cc"  # (`18%` is a mention)
-
-
-def mention_bounds(head: Token) -> tuple[int, int]:
-    """Char span of the speaker mention headed by ``head``: its left modifiers and
-    the head, plus right-hand `of`-phrases and names, cut at the first comma or
-    opening bracket, so relative clauses, appositions and asides (`Trump, who ...`,
-    `the Office for National Statistics (ONS)`) stay out."""
-    left = head.i
-    for c in head.lefts:
-        if c.dep_ not in ("punct", "cc", "relcl", "acl", "appos", "advmod", "preconj"):
-            left = min(left, c.left_edge.i)
-    right = head.i
-    for c in head.rights:
-        if c.dep_ in ("punct", "relcl", "acl", "appos", "cc", "conj", "advmod"):
-            break
-        if c.dep_ in ("prep", "compound", "flat", "nummod", "nmod", "case", "poss", "pobj"):
-            right = c.right_edge.i
-        else:
-            break
-    doc = head.doc
-    # an aside in brackets is no part of the name (`A majority of voters (68%) believe`, BBC)
-    right = next((k - 1 for k in range(head.i + 1, right + 1) if doc[k].text in OPENING_BRACKETS), right)
-
-    # (a space token the tokenizer made of a no-break space hangs on the word before
-    # it: `charter schools\xa0sent`; a dash the parser made the subject, `The film ―
-    # which ... ― explains`, is no part of the name, nor a conjunction the parser hung
-    # on the noun before the conjunct: `the former secretary of state and current
-    # Democratic presidential nominee said`, PolNeAR dev)
-    while left < right and _no_word(doc[left]):
-        left += 1
-    while right > left and _no_word(doc[right]):
-        right -= 1
-    return doc[left].idx, doc[right].idx + len(doc[right].text)

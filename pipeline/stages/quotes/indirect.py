@@ -18,8 +18,9 @@ from ...resources import QUOTE_CHARS, adverbial_openers, reporting_nouns
 
 from .content import content_of
 from .cues import (ACCORDING, VERB_POS, VERB_POS_IDS, cue_entry, cue_extent, cue_particle, is_cue, is_negated,
-                   is_to_infinitive, mention_bounds, report_lexicon, speaker_like, speech_lexicon, subject_of)
+                   is_to_infinitive, report_lexicon, speaker_like, speech_lexicon, subject_of)
 from .opening_speaker import opening_speaker
+from .mentions import mention_bounds
 from .records import Attribution, DocIndex, trim_tokens
 
 MIN_INDIRECT_WORDS = 3
