@@ -220,6 +220,8 @@ def test_canonical_surname_with_generation_is_the_son():
     got = canon(("a", "Donald Trump", "PERSON"), ("a", "Donald Trump Jr.", "PERSON"), ("a", "Trump Jr.", "PERSON"),
                 ("b", "Donald Trump Jr.", "PERSON"), ("c", "Trump Jr.", "PERSON"))
     assert got == ["Donald Trump", "Donald Trump Jr.", "Donald Trump Jr.", "Donald Trump Jr.", "Donald Trump Jr."]
+    # the dot aside, and a surname that is also a first name (given_names.txt: Jackson)
+    assert canon(("a", "Jesse Jackson Jr.", "PERSON"), ("a", "Jackson Jr", "PERSON")) == ["Jesse Jackson Jr."] * 2
 
 
 def test_canonical_first_name_with_generation_stays_a_full_name():

@@ -69,3 +69,10 @@ def test_corpus_roles_lone_surname_takes_the_corpus_full_name():
     out = resolve_roles(q, CORPUS)
     # Nicola Sturgeon is named in two documents; John Smith in one: one stray mention renames nothing
     assert out["speaker"].tolist() == ["Nicola Sturgeon", "Smith"]
+
+
+def test_corpus_roles_lone_surname_takes_the_full_name_with_a_generation():
+    # the surname of "Joseph R. Biden Jr." is Biden, not "Jr." (names.surname)
+    corpus = ents(("a", "PERSON", "Joseph R. Biden Jr.", None), ("b", "PERSON", "Joseph R. Biden Jr.", None))
+    q = quotes(("u", 0, "Biden", "Mr. Biden", "person", None))
+    assert resolve_roles(q, corpus)["speaker"].tolist() == ["Joseph R. Biden Jr."]

@@ -98,9 +98,25 @@ def surname(words: list[str]) -> str:
 
 
 def surname_and_generation(words: list[str]) -> bool:
-    """A surname and a generation, as a later mention shortens "Donald Trump Jr.": not a
-    first name and a generation ("Fred Sr", PolNeAR: the father of Fred Trump Jr.)."""
-    return len(words) == 2 and words[1] in generations() and words[0].lower() not in first_names()
+    """Two words, the second a generation: a surname with it, as a later mention shortens
+    "Donald Trump Jr." ("Trump Jr."), or a first name with it ("Fred Sr")."""
+    return len(words) == 2 and words[1] in generations()
+
+
+def shortened_name(words: list[str]) -> bool:
+    """A surname with its "Jr." or "Sr." ("Trump Jr."), no person's full name of its
+    own: the first word is no first name (``given_names.txt``). "Fred Sr" (PolNeAR: the
+    father of Fred Trump Jr.) is one; so, wrongly, is "Jackson Jr." (Jackson is in the
+    list too), which still resolves to the full name a document gives with that surname
+    and generation (``PersonNames.person``, ``entities.canonical``). A regnal number
+    stays a name (`Abdullah II`)."""
+    return surname_and_generation(words) and words[1].rstrip(".").lower() in ("jr", "sr") \
+        and words[0].lower() not in first_names()
+
+
+def same_generation(a: str | None, b: str | None) -> bool:
+    """Two generations as written, the dot aside ("Jr" of the BBC, "Jr." of the NYT)."""
+    return a is not None and b is not None and a.rstrip(".") == b.rstrip(".")
 
 
 def generation_of(name: str) -> str | None:
@@ -276,6 +292,7 @@ class PersonNames:
         self._shared: set[str] = set()
         # (surname, generation) -> full name: "Trump Jr." is Donald Trump Jr. beside Donald Trump
         self._by_generation: dict[tuple[str, str], str] = {}
+        self._shared_generation: set[tuple[str, str]] = set()
         for name in names:
             self.add(name)
 
@@ -290,8 +307,13 @@ class PersonNames:
             if known is None or len(name) > len(known):
                 self._by_surname[last] = name
             gen = generation_of(name)
-            if gen is not None and len(words) >= 3 and len(name) > len(self._by_generation.get((last, gen), "")):
-                self._by_generation[last, gen] = name
+            if gen is not None and len(words) >= 3:
+                key = (last, gen.rstrip("."))
+                other = self._by_generation.get(key)
+                if other is not None and other[:1].lower() != name[:1].lower():
+                    self._shared_generation.add(key)  # Robert F. and Joseph P. Kennedy Jr.
+                if other is None or len(name) > len(other):
+                    self._by_generation[key] = name
 
     def full_name(self, last: str) -> str | None:
         """The full name whose surname (:func:`surname`) is ``last`` (as written), or
@@ -300,22 +322,26 @@ class PersonNames:
 
     def person(self, name: str) -> str:
         """``name`` as a person's name: a lone word (a surname) becomes the full name the
-        document gave for it (``Sekreta`` -> ``Igor Sekreta``); any other name, and a
-        surname the document gives no full name for, comes back as it is. Titles are the
-        caller's business (:func:`strip_titles`)."""
+        document gave for it (``Sekreta`` -> ``Igor Sekreta``), and so does a surname with
+        its generation (``Trump Jr.`` -> ``Donald Trump Jr.``, never ``Donald Trump``);
+        any other name, and a surname the document gives no full name for, comes back as
+        it is. Titles are the caller's business (:func:`strip_titles`)."""
         if len(name.split()) == 1:
             return self.full_name(name) or name
         return self._with_generation(name) or name
 
     def _with_generation(self, name: str) -> str | None:
         """The full name a surname with its generation shortens ("Trump Jr." -> "Donald
-        Trump Jr."), or None."""
+        Trump Jr.", "Trump Jr" too), or None."""
         words = name.split()
-        return self._by_generation.get((words[0], words[1])) if surname_and_generation(words) else None
+        key = (words[0], words[1].rstrip(".")) if surname_and_generation(words) else None
+        return None if key is None or key in self._shared_generation else self._by_generation.get(key)
 
     def resolve(self, mention: str) -> str | None:
         """The person ``mention`` names: ``Sekreta``, ``Mr Sekreta`` -> ``Igor Sekreta``
-        once the document named Igor Sekreta; a titled full name -> that name. None
+        once the document named Igor Sekreta, ``Mr. Trump Jr.`` -> ``Donald Trump Jr.``
+        once it named him; a titled name of more words -> that name (``Trump Jr.`` when
+        the document gives no full name with it). None
         when the mention is a surname the document gives no full name for (never guessed)
         or is not a name at all (``the deputy minister``)."""
         name = strip_titles(mention)

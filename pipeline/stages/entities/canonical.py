@@ -75,8 +75,8 @@ import pandas as pd
 
 from ...resources import word_list
 from ..gender import fits_gender, title_gender
-from ..names import (expansion_words, generation_of, peer_titles, strip_titles, surname, surname_and_generation,
-                     without_generation_comma)
+from ..names import (expansion_words, generation_of, peer_titles, same_generation, shortened_name, strip_titles,
+                     surname, surname_and_generation, without_generation_comma)
 from .acronyms import capitalised, compound_matches, has_acronym_word, is_acronym, spells
 from .aliases import alias_kind, aliases, key
 from .persons import middle_initial_twins, name_length
@@ -359,9 +359,9 @@ def canonical_names(entities: pd.DataFrame, corpus: bool = True) -> pd.Series:
             # "Trump Jr." is the full name with that surname and that generation: "Donald
             # Trump Jr.", never "Donald Trump" (PolNeAR: the NYT and Politico shorten it so)
             last, gen = key(words[0]), words[1]
-            local = {f for f in last_in_doc[d].get(last, ()) if generation_of(f) == gen}
+            local = {f for f in last_in_doc[d].get(last, ()) if same_generation(generation_of(f), gen)}
             return one_name(local) if local else corpus_choice(
-                {f for f in corpus_full.get(last, ()) if generation_of(f) == gen}, last)
+                {f for f in corpus_full.get(last, ()) if same_generation(generation_of(f), gen)}, last)
         if len(words) == 1 and (_KNIGHTED.match(text) or title in _KNIGHT_TITLES):
             # "Sir Edward": a knight is called by his first name (BBC politics)
             return only_full_with_first(d, key(words[0]))
@@ -520,9 +520,9 @@ def _dominant(n_top: int, n_next: int) -> bool:
 @lru_cache(maxsize=65536)  # names recur across a corpus
 def _is_full_name(s: str) -> bool:
     """A person's name of two words or more, not initialled, capitalised as names are,
-    and more than a surname with its generation ("Trump Jr.")."""
+    and more than a surname with its generation ("Trump Jr."; ``names.shortened_name``)."""
     words = s.split()
-    return len(words) >= 2 and not _is_initialled(s) and not surname_and_generation(words) \
+    return len(words) >= 2 and not _is_initialled(s) and not shortened_name(words) \
         and well_formed(s, "PERSON")
 
 
