@@ -429,9 +429,17 @@ EXPECTED = {
     # right before it speaks (PolNeAR dev)
     "said_conjoined_to_the_quote": [
         (D, "I will just make this promise to you: We will achieve justice in this case,", "Chuck Jordan", "said")],
+    # ... but a verb in scare quotes whose subject stands outside them still gives it (must not break)
+    "said_after_scare_quoted_verb": [(D, "We will never sell this company to them.", "Jones", "said")],
     # a cue the parser hung on the name after it as an adjective: the name speaks, and the cue is no word of
     # the mention (see MENTIONS; PolNeAR train)
     "cue_as_adjective_of_name": [(D, "This debate was a disaster for her,", "Alex Conant", "tweeted")],
+    # ... and one hung on it as part of its name (BBC); not a first name the tagger made a verb (hand-built)
+    "said_before_name": [(D, "When this opportunity presented itself, I did not really have to think twice about it.",
+                          "Williams", ":")],
+    "said_first_name_tagged_verb": [
+        (D, "When this opportunity presented itself, I did not really have to think twice about it.", "Said Williams",
+         ":")],
     # a word after the cue inside another quoted span (a show's name) is no subject of it: no indirect quote
     # with `Fox` for its speaker, and the next quote continues Flynn's (PolNeAR dev)
     "said_on_quoted_show": [
@@ -452,6 +460,9 @@ EXPECTED = {
 # name a mention resolves to is the speakers' business: a poll's share has none).
 MENTIONS = {
     "cue_as_adjective_of_name": ["Rubio spokesman Alex Conant"],
+    "said_before_name": ["Williams"],
+    "said_first_name_tagged_verb": ["Said Williams"],
+    "said_conjoined_to_the_quote": ["Chuck Jordan"],
     "headline_colon": ["Trump"],
     "passive_then_said": ["Mr. Trump"],
     "quick_to_point_out": ["Sexton"],
@@ -494,6 +505,15 @@ def test_quotes_attribution_table(case):
     doc, rows, _ = run(case)
     got = [(r.kind, r.text, r.speaker, r.cue) for r in rows]
     assert sorted(got, key=str) == sorted(EXPECTED[case], key=str)
+
+
+def test_quotes_attribution_quoted_fragment_of_a_reported_clause_gives_no_subject():
+    # BBC politics (3 articles): `said that the organs of the criminally insane should be "made available
+    # to ..." and proposed ...`: the quoted verb's subject is reported, not the next verb's speaker (the
+    # indirect row of `proposed` is left to its own rules)
+    doc, rows, _ = run("quoted_fragment_then_conjunct")
+    assert [(r.text, r.speaker) for r in rows if r.kind == "direct"] == [
+        ("made available to law-abiding members of the community", "Houston")]
 
 
 @pytest.mark.parametrize("case", list(EXPECTED))

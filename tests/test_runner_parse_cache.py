@@ -79,7 +79,9 @@ def test_runner_parse_components_declare_every_word_list_they_read():
 
 def _package_imports(rel: str) -> set[str]:
     """Package-relative paths of the modules ``rel`` imports relatively (``from .x import
-    y``, ``from .. import names``); a package's ``__init__`` is no module of the parse."""
+    y``, ``from .. import names``); a package's ``__init__`` that only gathers its
+    modules is not followed (``resources/__init__.py``, read by the parse, is keyed on
+    its own: ``runner.fingerprint``)."""
     parts = rel.split("/")[:-1]
     out = set()
     for node in ast.walk(ast.parse((PACKAGE / rel).read_text(encoding="utf-8"))):
@@ -97,11 +99,12 @@ def test_runner_parse_files_cover_every_module_the_components_import():
     """A helper module a parse component imports (directly or through another) shapes the
     parse: left out of ``PARSE_MODULES``, an edit to it would leave a rerun's cached
     entities stale."""
-    todo = [f"{c.__name__.split('.', 1)[1].replace('.', '/')}.py" for c in parse_components()]
+    todo = [Path(c.__file__).relative_to(PACKAGE).as_posix() for c in parse_components()]
     seen: set[str] = set()
     while todo:
         rel = todo.pop()
         if rel not in seen:
             seen.add(rel)
             todo.extend(_package_imports(rel))
+    assert "stages/names.py" in seen and "stages/entities/lexicon.py" in seen  # the walk reaches the helpers
     assert sorted(seen - set(parse_files())) == []

@@ -179,11 +179,11 @@ def _inverted_subject(verb: Token) -> Token | None:
     post-verbal speaker as an object; take a name or role noun right after the verb.
     `"...," tweeted Rubio spokesman Alex Conant`: it took the verb for an adjective of
     the name (PolNeAR train)."""
-    if verb.dep_ == "amod" and verb.head.i > verb.i and verb.head.left_edge.i == verb.i:
+    if verb.dep_ == "amod" and verb.tag_ in FINITE and verb.head.i > verb.i and verb.head.left_edge.i == verb.i:
         head = verb.head
         while head.dep_ == "compound" and head.head.i > head.i:
             head = head.head
-        return head if speaker_like(head) and head.ent_type_ not in NOT_SOURCES else None
+        return head if speaker_like(head) and head.dep_ != "poss" and head.ent_type_ not in NOT_SOURCES else None
     for c in verb.rights:
         if c.dep_ in ("punct",):
             continue
@@ -257,10 +257,16 @@ def subject_of(verb: Token, inverted: bool = False, avoid=None) -> Token | None:
             if prev.pos_ == "PROPN" and prev.head.i == verb.i and not (avoid and avoid(prev)):
                 return prev
         if v.dep_ == "conj":
-            if v is verb and avoid is not None and avoid(_conjunct_head(v)):
+            head = _conjunct_head(v)
+            if v is verb and avoid is not None and avoid(head) and (head.dep_ in ("ccomp", "xcomp") or not any(
+                    c.dep_ in _INHERITED_SUBJ_DEPS and not avoid(c) for c in head.children)):
                 # `“..., We will achieve justice in this case,” Tulsa police Chief Chuck
                 # Jordan said Monday`: the parser coordinated the verb with the quote's
-                # own; no one inside the quote is its subject (PolNeAR dev)
+                # own; no one inside the quote is its subject (PolNeAR dev), nor the
+                # subject of a quoted verb of what was reported (`said that the organs
+                # ... should be "made available ..." and proposed ...`, BBC). A quoted
+                # main verb with its subject outside the marks still gives it (`Jones
+                # “flatly rejected” the offer and said: ...`).
                 break
             v = _conjunct_head(v)
         elif v.dep_ == "xcomp":

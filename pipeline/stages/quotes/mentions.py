@@ -1,5 +1,6 @@
 """Where a speaker mention begins and ends in the text (``mention_bounds``): the words
-``speaker_text`` keeps, from the head the cue rules found (``cues.subject_of``)."""
+``speaker_text`` keeps, around the head the attribution rules found (``cues.subject_of``,
+``named``, the object of `according to` in ``indirect``)."""
 from __future__ import annotations
 
 from spacy.tokens import Token
@@ -18,7 +19,8 @@ def mention_bounds(head: Token) -> tuple[int, int]:
     """Char span of the speaker mention headed by ``head``: its left modifiers and
     the head, plus right-hand `of`-phrases and names, cut at the first comma or
     opening bracket, so relative clauses, appositions and asides (`Trump, who ...`,
-    `the Office for National Statistics (ONS)`) stay out."""
+    `the Office for National Statistics (ONS)`) stay out, and without a cue before the
+    name (``_cue_before_name``)."""
     left = head.i
     for c in head.lefts:
         if c.dep_ not in ("punct", "cc", "relcl", "acl", "appos", "advmod", "preconj"):
@@ -50,5 +52,6 @@ def mention_bounds(head: Token) -> tuple[int, int]:
 
 def _cue_before_name(t: Token) -> bool:
     """A finite reporting verb the parser hung on the name after it (`tweeted Rubio
-    spokesman Alex Conant`, `Said Williams`): no word of the mention."""
-    return t.tag_ in FINITE and is_cue(t, report_lexicon())
+    spokesman Alex Conant`, PolNeAR train; `Said Williams`, BBC): no word of the
+    mention; not a first name the tagger made a verb, inside the name (`Said Ahmed`)."""
+    return t.tag_ in FINITE and t.ent_type_ != "PERSON" and is_cue(t, report_lexicon())
