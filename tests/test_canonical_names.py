@@ -222,6 +222,9 @@ def test_canonical_surname_with_generation_is_the_son():
     assert got == ["Donald Trump", "Donald Trump Jr.", "Donald Trump Jr.", "Donald Trump Jr.", "Donald Trump Jr."]
     # the dot aside, and a surname that is also a first name (given_names.txt: Jackson)
     assert canon(("a", "Jesse Jackson Jr.", "PERSON"), ("a", "Jackson Jr", "PERSON")) == ["Jesse Jackson Jr."] * 2
+    # must not: two persons of the document with that surname and generation
+    assert canon(("a", "Joseph P. Kennedy Jr.", "PERSON"), ("a", "John F. Kennedy Jr.", "PERSON"),
+                 ("a", "Kennedy Jr.", "PERSON"))[2] == "Kennedy Jr."
 
 
 def test_canonical_first_name_with_generation_stays_a_full_name():

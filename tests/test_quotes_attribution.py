@@ -434,6 +434,10 @@ EXPECTED = {
     # a cue the parser hung on the name after it as an adjective: the name speaks, and the cue is no word of
     # the mention (see MENTIONS; PolNeAR train)
     "cue_as_adjective_of_name": [(D, "This debate was a disaster for her,", "Alex Conant", "tweeted")],
+    "cue_as_adjective_of_possessor": [(D, "This debate was a disaster for her,", "Alex Conant aide", "tweeted")],
+    "participle_before_name": [(D, "This debate was a disaster for her,", None, None)],  # (hand-built)
+    # the mention ends after the closing mark of a quotation the parser hung on one of its words
+    "noted_economist_after_quote": [(D, "The economy is weak,", "John Smith", "said")],
     # ... and one hung on it as part of its name (BBC); not a first name the tagger made a verb (hand-built)
     "said_before_name": [(D, "When this opportunity presented itself, I did not really have to think twice about it.",
                           "Williams", ":")],
@@ -461,6 +465,8 @@ EXPECTED = {
 MENTIONS = {
     "cue_as_adjective_of_name": ["Rubio spokesman Alex Conant"],
     "said_before_name": ["Williams"],
+    "cue_as_adjective_of_possessor": ["Rubio spokesman Alex Conant's aide"],
+    "noted_economist_after_quote": ["economist John Smith"],
     "said_first_name_tagged_verb": ["Said Williams"],
     "said_conjoined_to_the_quote": ["Chuck Jordan"],
     "headline_colon": ["Trump"],

@@ -106,12 +106,21 @@ def surname_and_generation(words: list[str]) -> bool:
 def shortened_name(words: list[str]) -> bool:
     """A surname with its "Jr." or "Sr." ("Trump Jr."), no person's full name of its
     own: the first word is no first name (``given_names.txt``). "Fred Sr" (PolNeAR: the
-    father of Fred Trump Jr.) is one; so, wrongly, is "Jackson Jr." (Jackson is in the
-    list too), which still resolves to the full name a document gives with that surname
-    and generation (``PersonNames.person``, ``entities.canonical``). A regnal number
-    stays a name (`Abdullah II`)."""
+    father of Fred Trump Jr.) stays a full name; so, wrongly, does "Jackson Jr." (Jackson
+    is in the list too), which still resolves to the full name a document gives with that
+    surname and generation (``PersonNames.person``, ``entities.canonical``). A name with a
+    regnal number is a full name (`Abdullah II`)."""
     return surname_and_generation(words) and words[1].rstrip(".").lower() in ("jr", "sr") \
         and words[0].lower() not in first_names()
+
+
+def _other_first_name(a: str, b: str) -> bool:
+    """Two full names with other first names (Joseph P. and John F. Kennedy Jr.); an
+    initial against a name compares the first letter (J. and Joseph Kennedy Jr.)."""
+    fa, fb = a.split()[0], b.split()[0]
+    if MIDDLE_INITIAL.match(fa) or MIDDLE_INITIAL.match(fb):
+        return fa[:1] != fb[:1]
+    return fa != fb
 
 
 def same_generation(a: str | None, b: str | None) -> bool:
@@ -310,8 +319,8 @@ class PersonNames:
             if gen is not None and len(words) >= 3:
                 key = (last, gen.rstrip("."))
                 other = self._by_generation.get(key)
-                if other is not None and other[:1].lower() != name[:1].lower():
-                    self._shared_generation.add(key)  # Robert F. and Joseph P. Kennedy Jr.
+                if other is not None and _other_first_name(other, name):
+                    self._shared_generation.add(key)  # Joseph P. and John F. Kennedy Jr.
                 if other is None or len(name) > len(other):
                     self._by_generation[key] = name
 

@@ -181,9 +181,9 @@ def _inverted_subject(verb: Token) -> Token | None:
     the name (PolNeAR train)."""
     if verb.dep_ == "amod" and verb.tag_ in FINITE and verb.head.i > verb.i and verb.head.left_edge.i == verb.i:
         head = verb.head
-        while head.dep_ == "compound" and head.head.i > head.i:
-            head = head.head
-        return head if speaker_like(head) and head.dep_ != "poss" and head.ent_type_ not in NOT_SOURCES else None
+        while head.dep_ in ("compound", "poss") and head.head.i > head.i:
+            head = head.head  # (through a possessor to whom it names: `Alex Conant's aide`)
+        return head if speaker_like(head) and head.ent_type_ not in NOT_SOURCES else None
     for c in verb.rights:
         if c.dep_ in ("punct",):
             continue

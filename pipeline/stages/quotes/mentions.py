@@ -34,6 +34,11 @@ def mention_bounds(head: Token) -> tuple[int, int]:
         else:
             break
     doc = head.doc
+    # a quotation the parser hung on a word of the mention ends before it: after the
+    # closing mark that follows the quote's last punctuation (`"The economy is weak,"
+    # noted economist John Smith said`), not a nickname's (`Dwayne "The Rock" Johnson`)
+    left = next((k + 1 for k in range(head.i - 1, left, -1)
+                 if doc[k].text in QUOTE_CHARS and doc[k - 1].is_punct and doc[k - 1].text not in QUOTE_CHARS), left)
     # an aside in brackets is no part of the name (`A majority of voters (68%) believe`, BBC)
     right = next((k - 1 for k in range(head.i + 1, right + 1) if doc[k].text in OPENING_BRACKETS), right)
 
