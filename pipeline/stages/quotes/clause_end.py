@@ -138,7 +138,7 @@ def trim_tail(doc: Doc, a: int, b: int, root: Token, cue: Token, quoted=None) ->
         elif c.dep_ == "advcl" and is_as_aside(c) and is_cue(c, report_lexicon()):
             cut = start  # `..., as The Post reported`: the writer's source, not the content
         elif c.dep_ == "advcl" and follows_set_off(doc, start, a) and _at_end(doc, c, b):
-            if _participle_tail(doc, c) \
+            if _participle_tail(c) \
                     or opened_by(c, "contrast"):
                 # (not a clause with a subject of its own, `, whether it was sitting at a lunch
                 # counter ... or wearing ...`, nor an item of a list, PolNeAR dev and train;
@@ -197,7 +197,7 @@ def _deep_participle_tail(doc: Doc, a: int, b: int, root: Token, quoted=None) ->
     of its own or in a list, as at the root."""
     for c in _deep_children(doc, a, b, root, "advcl", quoted):
         start = c.left_edge.i
-        if follows_set_off(doc, start, a) and _participle_tail(doc, c) \
+        if follows_set_off(doc, start, a) and _participle_tail(c) \
                 and not any(k.dep_ == "mark" for k in c.children) and is_cue(c, report_lexicon()):
             return _end_before(doc, a, b, start)
     return b
@@ -226,10 +226,10 @@ def _at_end(doc: Doc, c: Token, b: int) -> bool:
     return c.right_edge.i >= b or all(t.is_punct for t in doc[c.right_edge.i + 1:b + 1])
 
 
-def _participle_tail(doc: Doc, c: Token) -> bool:
-    """Clause ``c`` (from ``start``) is a participle with no subject of its own (not `,
-    whether it was sitting ...`) and no item of a list (``_list_item``)."""
-    return c.tag_ == "VBG" and not has_subject(c) and not _list_item(doc, c.left_edge.i)
+def _participle_tail(c: Token) -> bool:
+    """Clause ``c`` is a participle with no subject of its own (not `, whether it was
+    sitting ...`) and no item of a list (``_list_item``)."""
+    return c.tag_ == "VBG" and not has_subject(c) and not _list_item(c.doc, c.left_edge.i)
 
 
 def _second_attribution(verb: Token, root: Token, cue: Token) -> bool:

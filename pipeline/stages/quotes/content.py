@@ -35,10 +35,10 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from ...nlp.lemmas import lemma as lemma_of
-from ...resources import QUOTE_CHARS, adverbial_openers, reporting_verb_lemmas, reporting_verbs, word_set
+from ...resources import QUOTE_CHARS, adverbial_openers, reporting_verbs, word_set
 from .clause_end import (before_semicolon, clause_from, continues_content, follows_set_off, is_as_aside, opened_by,
                          trim_tail, with_reason)
-from .cues import (SUBJECT_DEPS, VERB_POS, can_speak, has_subject, is_base_spelling, is_cue, is_speech_occasion,
+from .cues import (SUBJECT_DEPS, VERB_POS, addresses_object, can_speak, has_subject, is_base_spelling, is_cue, is_speech_occasion,
                    is_to_infinitive, report_lexicon)
 from .objects import first_child, naming_content, object_content, phrase_end
 from .records import Content, is_dash, sets_off
@@ -227,7 +227,7 @@ def _object_as_subject(tok: Token, clause: Token) -> Token | None:
     (BBC: `Mr Greenspan warned Asian states could soon stop funding the US deficit`
     gave `could soon stop ...`; 9 of 3,416 quotes of 400 BBC articles, each whole
     now). Not after a cue whose object is whom it addresses (`told reporters`)."""
-    if clause.i < tok.i or has_subject(clause) or lemma_of(tok).lower() in reporting_verb_lemmas("addressee-object") \
+    if clause.i < tok.i or has_subject(clause) or addresses_object(tok) \
             or all(k.is_punct for k in clause.children):  # a lone auxiliary (a headline's `Doesn’t` split)
         return None
     obj = next((k for k in tok.children if k.dep_ == "dobj" and tok.i < k.i < clause.i), None)

@@ -17,7 +17,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Token
 
 from ...nlp.lemmas import lemma as lemma_of
-from ...resources import reporting_verbs, word_set
+from ...resources import reporting_verb_lemmas, reporting_verbs, word_set
 from ..names import title_words
 from .sources import NOT_SOURCES, source_noun_kind
 
@@ -174,6 +174,17 @@ def speaker_like(tok: Token) -> bool:
 _INVERTED_DEPS = frozenset({"dobj", "attr", "npadvmod", "appos", "nsubjpass", "oprd", "dep", "pobj"})
 
 
+def addresses_object(cue: Token) -> bool:
+    """A cue whose object is whom it addresses (`told reporters`, `assured MPs`:
+    ``reporting_verbs.txt`` kind ``addressee-object``), never what was said."""
+    return lemma_of(cue).lower() in reporting_verb_lemmas("addressee-object")
+
+
+def _speaker_word(t: Token) -> bool:
+    """A word that can name a speaker and is no date or number (``sources.NOT_SOURCES``)."""
+    return speaker_like(t) and t.ent_type_ not in NOT_SOURCES
+
+
 def _inverted_subject(verb: Token) -> Token | None:
     """`"...," said Leslie Wimes`: after a quote the parser sometimes files the
     post-verbal speaker as an object; take a name or role noun right after the verb.
@@ -183,12 +194,11 @@ def _inverted_subject(verb: Token) -> Token | None:
         head = verb.head
         while head.dep_ in ("compound", "poss") and head.head.i > head.i:
             head = head.head  # (through a possessor to whom it names: `Alex Conant's aide`)
-        return head if speaker_like(head) and head.ent_type_ not in NOT_SOURCES else None
+        return head if _speaker_word(head) else None
     for c in verb.rights:
         if c.dep_ in ("punct",):
             continue
-        if c.dep_ in _INVERTED_DEPS and c.left_edge.i - verb.i <= 2 and speaker_like(c) \
-                and c.ent_type_ not in NOT_SOURCES:
+        if c.dep_ in _INVERTED_DEPS and c.left_edge.i - verb.i <= 2 and _speaker_word(c):
             return c  # (`said Monday`: a date is no speaker)
         return None
     return None
@@ -212,7 +222,8 @@ def subject_of(verb: Token, inverted: bool = False, avoid=None) -> Token | None:
     """Who does ``verb``: its nominal subject, inherited along conj/xcomp chains;
     with ``inverted``, also a speaker placed right after the verb (`said X`).
     ``avoid(token)``: subjects to pass over (a word inside the quote itself, which
-    the parser sometimes files as a second subject: `"... mode," said Wimes`)."""
+    the parser sometimes files as a second subject: `"... mode," said Wimes`); a verb
+    the parser coordinated with an avoided one inherits no subject through it."""
     if inverted:
         got = subject_of(verb, avoid=avoid)
         if got is None and not any(c.dep_ in _SUBJ_DEPS and not (avoid and avoid(c)) for c in verb.children):
@@ -268,7 +279,7 @@ def subject_of(verb: Token, inverted: bool = False, avoid=None) -> Token | None:
                 # main verb with its subject outside the marks still gives it (`Jones
                 # “flatly rejected” the offer and said: ...`).
                 break
-            v = _conjunct_head(v)
+            v = head
         elif v.dep_ == "xcomp":
             v = v.head
             if v.dep_ == "acomp":  # `Sexton was quick to point out`, `are more likely to say`

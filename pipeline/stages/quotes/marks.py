@@ -163,8 +163,9 @@ def scan_quotes(text: str) -> MarkScan:
     marks = find_marks(text)
     doubles = [m for m in marks if m.double]
     by_pos = {m.pos: m for m in doubles}
-    reopeners: set[int] = set()
-    inner_closers: set[int] = set()  # the closing marks of quotes nested in an open one
+    # marks already read: a quote's reopening at a paragraph start, and the closing mark
+    # of a quote nested in the open one
+    skipped: set[int] = set()
     open_mark: Mark | None = None
     par_end = -1
 
@@ -177,19 +178,19 @@ def scan_quotes(text: str) -> MarkScan:
         open_mark = None
 
     for k, m in enumerate(doubles):
-        if m.pos in reopeners or m.pos in inner_closers:
+        if m.pos in skipped:
             continue
         # Paragraph ends between the open mark and this one: continue or close.
         while open_mark is not None and par_end < m.pos:
             nxt = _next_paragraph_opener(text, par_end, by_pos, open_mark)
             if nxt is not None and nxt.pos <= m.pos:
-                reopeners.add(nxt.pos)
+                skipped.add(nxt.pos)
                 par_end = _paragraph_end(text, nxt.pos)
                 if nxt.pos == m.pos:
                     break
             else:
                 close_unbalanced(par_end, "quotation mark not closed before the paragraph ends")
-        if m.pos in reopeners:
+        if m.pos in skipped:
             continue
         if open_mark is None:
             if m.can_open:
@@ -204,7 +205,7 @@ def scan_quotes(text: str) -> MarkScan:
                 scan.spans.append(QuotedSpan(open_mark.pos, m.pos + m.length, s, e, True, True))
             open_mark = None
         elif _nested(text, open_mark, doubles, k, par_end):
-            inner_closers.add(doubles[k + 1].pos)  # the inner pair belongs to the open quote
+            skipped.add(doubles[k + 1].pos)  # the inner pair belongs to the open quote
         else:  # a second opener: the first one was never closed
             close_unbalanced(m.pos, "quotation mark not closed before the next opening mark")
             open_mark = m

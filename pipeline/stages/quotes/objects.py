@@ -7,10 +7,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from ...nlp.lemmas import lemma as lemma_of
-from ...resources import reporting_verb_lemmas
 from .clause_end import clause_from, nonrestrictive_tail
-from .cues import FINITE, VERB_POS, has_subject, is_cue, is_speech_occasion, report_lexicon, verb_form
+from .cues import FINITE, VERB_POS, addresses_object, has_subject, is_cue, is_speech_occasion, report_lexicon, verb_form
 from .records import Content, sets_off
 
 # Phrases of the verb right after its object that always belong to what was said
@@ -21,17 +19,18 @@ _CIRCUMSTANCE_PREPS = frozenset({"at", "during", "after", "before", "since", "un
                                  "amid", "while", "following", "throughout"})
 
 
-def first_child(tok: Token, deps, after: int = -1) -> Token | None:
-    """``tok``'s first child with a dependency in ``deps`` after token ``after``."""
-    return next((c for c in tok.children if c.dep_ in deps and c.i > after), None)
+def first_child(tok: Token, deps) -> Token | None:
+    """``tok``'s first child with a dependency in ``deps``."""
+    return next((c for c in tok.children if c.dep_ in deps), None)
 
 
 def naming_content(tok: Token) -> Content | None:
     """`called him a liar` (dobj + oprd), `called the plan a disaster` (ccomp with its
     own subject): the object and the name together; never the object alone."""
     for c in tok.rights:
-        if c.dep_ in ("oprd", "xcomp", "attr") and any(k.dep_ == "dobj" and k.i < c.i for k in tok.children):
-            obj = next(k for k in tok.children if k.dep_ == "dobj" and k.i < c.i)
+        obj = next((k for k in tok.children if k.dep_ == "dobj" and k.i < c.i), None) \
+            if c.dep_ in ("oprd", "xcomp", "attr") else None
+        if obj is not None:
             return Content(obj.left_edge.i, c.right_edge.i, "naming")
         if c.dep_ == "ccomp" and any(k.dep_ == "nsubj" for k in c.children) and c.pos_ not in VERB_POS:
             return Content(c.left_edge.i, c.right_edge.i, "naming")
@@ -83,7 +82,7 @@ def _orphan_predicate(cue: Token, b: int) -> Token | None:
     attribution of its own (`..., the BBC's Jonathan Beale reports`, BBC), nor after a
     cue whose object is whom it addresses (`told reporters`)."""
     doc = cue.doc
-    if b + 1 >= len(doc) or sets_off(doc[b]) or lemma_of(cue).lower() in reporting_verb_lemmas("addressee-object"):
+    if b + 1 >= len(doc) or sets_off(doc[b]) or addresses_object(cue):
         return None
     nxt = doc[b + 1]
     verb = nxt.head if nxt.dep_ in ("aux", "auxpass") else nxt
