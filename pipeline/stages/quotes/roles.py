@@ -34,7 +34,7 @@ from functools import lru_cache
 import pandas as pd
 
 from ...resources import word_list
-from ..entities.canonical import CORPUS_NAME_DOMINANCE, CORPUS_NAME_MIN_DOCS
+from ..entities.canonical import dominant
 from ..names import surname
 from .sources import speaker_name
 
@@ -101,12 +101,11 @@ def corpus_full_names(entities: pd.DataFrame) -> dict[str, dict[str, int]]:
 
 
 def full_name(surname: str, names: dict[str, dict[str, int]]) -> str | None:
-    """The full name the corpus gives a lone surname, by the rule of ``entities.canonical``:
-    in ``CORPUS_NAME_MIN_DOCS`` documents and ``CORPUS_NAME_DOMINANCE`` times as many as any other."""
+    """The full name the corpus gives a lone surname, by the rule of ``entities.canonical``
+    (``dominant``: in ``CORPUS_NAME_MIN_DOCS`` documents and ``CORPUS_NAME_DOMINANCE`` times
+    as many as any other)."""
     ranked = sorted(names.get(surname, {}).items(), key=lambda kv: -kv[1])
-    if not ranked or ranked[0][1] < CORPUS_NAME_MIN_DOCS:
-        return None
-    if len(ranked) > 1 and ranked[0][1] < CORPUS_NAME_DOMINANCE * ranked[1][1]:
+    if not ranked or not dominant(ranked[0][1], ranked[1][1] if len(ranked) > 1 else 0):
         return None
     return ranked[0][0]
 
