@@ -289,7 +289,7 @@ def speaker_overlap(pred: Pred, gold: GoldAtt, toks: Tokens) -> bool:
     head, source = toks.ids([pred.head]), toks.ids(gold.source)
     if head and head <= source:
         return True
-    if not head and toks.ids([pred.speaker_span or pred.head]) & source and any(
+    if not head and pred.speaker_span and toks.ids([pred.speaker_span]) & source and any(
             s <= pred.head[0] and pred.head[1] <= e for s, e in gold.source):
         return True
     if gold.source_text.strip().lower() == "who":

@@ -1,7 +1,7 @@
 """Frozen parses for the precision and speaker cases of issue 14
 (tests/test_quotes_attribution.py), one real sentence or two from PolNeAR train or
-dev or BBC each (the article named above it; one headline that opens with a title is
-made up after a PolNeAR form and says so), with the parse of en_core_web_sm 3.8 written out
+dev or BBC each (the article or source named above it; a few sentences are made up
+after a PolNeAR or BBC form, and their comments say "made up"), with the parse of en_core_web_sm 3.8 written out
 token by token as in tests/quote_parses.py: (word, space after, head index, dep,
 pos, tag, lemma, entity IOB). A head outside the excerpt roots the token.
 """
@@ -1487,7 +1487,8 @@ PARSES = {
         ('.', False, 45, 'punct', 'PUNCT', '.', '.', 'O'),
         ('”', False, 45, 'punct', 'PUNCT', "''", '"', 'O'),
     ],
-    # PolNeAR dev (HuffPost): the parser coordinated the cue with the quote's own verb
+    # huff-post_2016-09-20_hillary-clinton-speaks-directly- (from its sentence before): the parser
+    # coordinated the cue with the quote's own verb
     'said_conjoined_to_the_quote': [
         ('The', True, 2, 'det', 'DET', 'DT', 'the', 'O'),
         ('U.S.', True, 2, 'compound', 'PROPN', 'NNP', 'U.S.', 'B-ORG'),
@@ -1528,7 +1529,8 @@ PARSES = {
         ('Monday', False, 35, 'npadvmod', 'PROPN', 'NNP', 'Monday', 'B-DATE'),
         ('.', False, 23, 'punct', 'PUNCT', '.', '.', 'O'),
     ],
-    # modelled on PolNeAR train (Washington Post): the parser took the cue for an adjective of the name
+    # made up after wash-post_2015-11-16_clinton-s-missteps-at-debate-arm: the parser took the cue for an
+    # adjective of the name
     'cue_as_adjective_of_name': [
         ('"', False, 3, 'punct', 'PUNCT', '``', '"', 'O'),
         ('This', True, 2, 'det', 'DET', 'DT', 'this', 'O'),
@@ -1547,7 +1549,7 @@ PARSES = {
         ('Conant', False, 3, 'attr', 'PROPN', 'NNP', 'Conant', 'I-PERSON'),
         ('.', False, 3, 'punct', 'PUNCT', '.', '.', 'O'),
     ],
-    # BBC sport: a cue the parser hung on the name after it
+    # BBC sport/392 (from its sentence before): a cue the parser hung on the name after it
     'said_before_name': [
         ('Bath', True, 2, 'nsubj', 'NOUN', 'NN', 'bath', 'O'),
         ('need', True, 2, 'aux', 'AUX', 'VBP', 'need', 'O'),
@@ -1582,7 +1584,7 @@ PARSES = {
         ('.', False, 24, 'punct', 'PUNCT', '.', '.', 'O'),
         ('"', False, 24, 'punct', 'PUNCT', "''", '"', 'O'),
     ],
-    # a cue coordinated with a verb in scare quotes whose subject stands outside them
+    # made up: a cue coordinated with a verb in scare quotes whose subject stands outside them
     'said_after_scare_quoted_verb': [
         ('Jones', True, 3, 'nsubj', 'PROPN', 'NNP', 'Jones', 'O'),
         ('“', False, 3, 'punct', 'PUNCT', '``', '"', 'O'),
@@ -1606,7 +1608,7 @@ PARSES = {
         ('.', False, 3, 'punct', 'PUNCT', '.', '.', 'O'),
         ('”', False, 3, 'punct', 'PUNCT', "''", '"', 'O'),
     ],
-    # BBC politics: a quoted fragment of a reported clause, coordinated with the next verb
+    # BBC politics/125: a quoted fragment of a reported clause, coordinated with the next verb
     'quoted_fragment_then_conjunct': [
         ('Mr', True, 1, 'compound', 'PROPN', 'NNP', 'Mr', 'O'),
         ('Houston', True, 3, 'nsubjpass', 'PROPN', 'NNP', 'Houston', 'B-PERSON'),
@@ -1648,7 +1650,7 @@ PARSES = {
         ('trade', False, 33, 'conj', 'NOUN', 'NN', 'trade', 'O'),
         ('.', False, 3, 'punct', 'PUNCT', '.', '.', 'O'),
     ],
-    # the cue read as an adjective of a possessor's name: whom the possessor names speaks
+    # made up: the cue read as an adjective of a possessor's name: whom the possessor names speaks
     'cue_as_adjective_of_possessor': [
         ('"', False, 2, 'punct', 'PUNCT', '``', '"', 'O'),
         ('We', True, 2, 'nsubj', 'PRON', 'PRP', 'we', 'O'),
@@ -1666,7 +1668,7 @@ PARSES = {
         ('aide', False, 2, 'dobj', 'NOUN', 'NN', 'aide', 'O'),
         ('.', False, 2, 'punct', 'PUNCT', '.', '.', 'O'),
     ],
-    # a quotation the parser hung on a word of the mention
+    # made up: a quotation the parser hung on a word of the mention
     'noted_economist_after_quote': [
         ('"', False, 7, 'punct', 'PUNCT', '``', '"', 'O'),
         ('The', True, 2, 'det', 'DET', 'DT', 'the', 'O'),

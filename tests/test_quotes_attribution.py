@@ -1,7 +1,7 @@
 """Direct and indirect quotes with their speakers, on frozen parses (issue 4).
 
-Each case is a sentence modelled on the seeds, docs/guidelines.md §4 or PolNeAR
-train, with the parse of en_core_web_sm 3.8 written out token by token (word,
+Each case is a sentence modelled on the seeds, docs/guidelines.md §4, PolNeAR train
+and dev or BBC, with the parse of en_core_web_sm 3.8 written out token by token (word,
 space after, head, dep, pos, tag, lemma, entity IOB), so a model upgrade cannot
 change what a test means. Cases that must yield no quote are part of the table.
 """
@@ -22,18 +22,16 @@ from pipeline.stages.quotes.stage import quote_rows
 PARSES = {**_PARSES, **_PRECISION_PARSES}
 
 
-def _retagged(case: str, word: str, tag: str | None = None, ents: dict[str, str] = {}) -> list[tuple]:
-    """The frozen parse of ``case`` by hand: ``word`` with another ``tag``, and the words of
-    ``ents`` with other entity IOB tags."""
-    return [(w, sp, h, dep, pos, tag if tag and w == word else t, lem, ents.get(w, e))
-            for w, sp, h, dep, pos, t, lem, e in PARSES[case]]
+def _retagged(case: str, tags: dict[str, str] = {}, ents: dict[str, str] = {}) -> list[tuple]:
+    """The frozen parse of ``case`` by hand: the words of ``tags`` with another tag, and
+    those of ``ents`` with other entity IOB tags."""
+    return [(w, sp, h, dep, pos, tags.get(w, t), lem, ents.get(w, e)) for w, sp, h, dep, pos, t, lem, e in PARSES[case]]
 
 
 # the Conant parse with a participle's tag: an adjective (`a reported 300 people`), no cue
-PARSES["participle_before_name"] = _retagged("cue_as_adjective_of_name", "tweeted", "VBN")
+PARSES["participle_before_name"] = _retagged("cue_as_adjective_of_name", tags={"tweeted": "VBN"})
 # the `Said Williams` parse with the NER's PERSON over both words: `Said` is then a first name
-PARSES["said_first_name_tagged_verb"] = _retagged("said_before_name", "Said",
-                                                  ents={"Said": "B-PERSON", "Williams": "I-PERSON"})
+PARSES["said_first_name_tagged_verb"] = _retagged("said_before_name", ents={"Said": "B-PERSON", "Williams": "I-PERSON"})
 
 
 def build_doc(case: str) -> Doc:

@@ -1,5 +1,6 @@
 """Where a reported content starts when the parser hung the clause's subject on the
-cue (``content._object_as_subject``), which complementiser it drops
+cue (``content._object_as_subject``) or the clause elsewhere after the cue's object
+(``objects._orphan_predicate``), which complementiser it drops
 (``records.trim_tokens``), which quotation marks it keeps (``indirect._paired_marks``),
 and a quoted fragment inside reported speech that a participle after it must not
 attribute (``attribution._find_after_cue``).
@@ -110,3 +111,23 @@ def test_quotes_content_start_whole_words_and_signs(case, cue, content):
     got = _indirect(case, cue)
     assert content in got
     assert not any(text.startswith("mails") or text.endswith((" co", " re", "(SUVs", "0.2")) for text in got)
+
+
+@pytest.mark.parametrize("case, cue, content", [
+    # a finite predicate without a subject right after the object, which the parser hung elsewhere: the object is
+    # its subject and the cue reports the clause (BBC; PolNeAR train: `saying a state law banning fracking is
+    # hurting the economy`)
+    ("denied_warming_is_taking_place", "denied", "global warming is taking place"),
+    # not past a comma, nor a reporting verb, which is an attribution of its own (PolNeAR train)
+    ("noting_size_comma_said", "noting", "the size of Sanders's following"),
+    # nor a verb coordinated with the cue (PolNeAR train)
+    ("denied_counter_accused", "denied", "the charges"),
+])
+def test_quotes_content_start_an_orphan_predicate_goes_with_the_object(case, cue, content):
+    assert _indirect(case, cue) == [content]
+
+
+def test_quotes_content_start_a_reporting_verb_after_the_object_is_no_predicate_of_it():
+    # `..., the BBC's Jonathan Beale reports`: an attribution of its own (BBC)
+    got = _indirect("highlight_beale_reports", "highlight")
+    assert got and not any(t.endswith("reports") for t in got)

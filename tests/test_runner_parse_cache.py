@@ -1,17 +1,13 @@
 """Which package files invalidate the parse cache (``runner.fingerprint.parse_key``):
 exactly the files that shape the parse, each declared once."""
-import ast
 import subprocess
 import sys
 import textwrap
-from pathlib import Path
-
 import pytest
 
 from pipeline.registry import parse_components
 from pipeline.runner.fingerprint import parse_files
-
-PACKAGE = Path(__file__).resolve().parents[1] / "pipeline"
+from tests.test_architecture import PACKAGE, _imports, _modules
 
 
 @pytest.mark.parametrize("rel, shapes", [
@@ -77,34 +73,19 @@ def test_runner_parse_components_declare_every_word_list_they_read():
     assert got["read"] == got["declared"]
 
 
-def _package_imports(rel: str) -> set[str]:
-    """Package-relative paths of the modules ``rel`` imports relatively (``from .x import
-    y``, ``from .. import names``); a package's ``__init__`` that only gathers its
-    modules is not followed (``resources/__init__.py``, read by the parse, is keyed on
-    its own: ``runner.fingerprint``)."""
-    parts = rel.split("/")[:-1]
-    out = set()
-    for node in ast.walk(ast.parse((PACKAGE / rel).read_text(encoding="utf-8"))):
-        if not (isinstance(node, ast.ImportFrom) and node.level):
-            continue
-        target = parts[:len(parts) - node.level + 1] + (node.module.split(".") if node.module else [])
-        for name in [a.name for a in node.names] + [None]:
-            path = "/".join(target + ([name] if name else [])) + ".py"
-            if (PACKAGE / path).is_file():
-                out.add(path)
-    return out
-
-
 def test_runner_parse_files_cover_every_module_the_components_import():
     """A helper module a parse component imports (directly or through another) shapes the
     parse: left out of ``PARSE_MODULES``, an edit to it would leave a rerun's cached
     entities stale."""
-    todo = [Path(c.__file__).relative_to(PACKAGE).as_posix() for c in parse_components()]
-    seen: set[str] = set()
+    modules = _modules()
+    todo, seen = [c.__name__ for c in parse_components()], set()
     while todo:
-        rel = todo.pop()
-        if rel not in seen:
-            seen.add(rel)
-            todo.extend(_package_imports(rel))
-    assert "stages/names.py" in seen and "stages/entities/lexicon.py" in seen  # the walk reaches the helpers
-    assert sorted(seen - set(parse_files())) == []
+        name = todo.pop()
+        # (a package's ``__init__`` that only gathers its modules is not followed;
+        # ``resources/__init__.py``, read by the parse, is keyed on its own)
+        if name not in seen and modules[name].name != "__init__.py":
+            seen.add(name)
+            todo.extend(_imports(name, modules[name], modules))
+    files = {modules[n].relative_to(PACKAGE).as_posix() for n in seen}
+    assert "stages/names.py" in files and "stages/entities/lexicon.py" in files  # the walk reaches the helpers
+    assert sorted(files - set(parse_files())) == []
