@@ -456,6 +456,14 @@ EXPECTED = {
     "said_first_name_tagged_verb": [
         (D, "When this opportunity presented itself, I did not really have to think twice about it.", "Said Williams",
          ":")],
+    # an attribution the parser hung on the clause's subject: the clause around it is what was said (PolNeAR dev)
+    "told_hung_on_subject": [(I, "The difference now, he told me on Friday, is that he is the anchor of a straight "
+                                 "news program", None, "told")],
+    # a participle after `aside from` speaks with the subject of the verb before (PolNeAR dev)
+    "saying_aside_from": [(I, "about 20 people have indicated an interest in the seat", "McAuliffe", "said"),
+                          (I, "he wants a diverse congressional delegation", None, "saying")],
+    # an age between the name and a cue whose subject the parser missed (PolNeAR train)
+    "age_before_said": [(I, "he victimized nearly 100 Americans from his home overseas", "Marcel Lehel Lazar", "said")],
     # a word after the cue inside another quoted span (a show's name) is no subject of it: no indirect quote
     # with `Fox` for its speaker, and the next quote continues Flynn's (PolNeAR dev)
     "said_on_quoted_show": [
@@ -478,6 +486,8 @@ MENTIONS = {
     "cue_as_adjective_of_name": ["Rubio spokesman Alex Conant"],
     "said_before_name": ["Williams"],
     "cue_as_adjective_of_possessor": ["Rubio spokesman Alex Conant's aide"],
+    "told_hung_on_subject": ["he"],
+    "saying_aside_from": ["McAuliffe", "he"],
     "noted_economist_after_quote": ["economist John Smith"],
     "said_first_name_tagged_verb": ["Said Williams"],
     "said_conjoined_to_the_quote": ["Chuck Jordan"],

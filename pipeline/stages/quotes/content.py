@@ -401,6 +401,11 @@ def _around(tok: Token, quoted=None) -> Content | None:
         # `Even then, he said, he's learned enough ...`: the parser hung the attribution on
         # the auxiliary; the clause is its verb's (PolNeAR train: `he said, he's` came out)
         head = head.head
+    elif tok.dep_ == "parataxis" and head.dep_ in ("nsubj", "nsubjpass") and head.head.i > tok.i \
+            and head.head.pos_ in VERB_POS:
+        # `The difference now, he told me on Friday, is that ...`: the parser hung the
+        # attribution on the clause's subject (PolNeAR dev)
+        head = head.head
     if not (tok.dep_ in ("parataxis", "ccomp", "advcl") or _asyndetic(tok)) \
             or head.pos_ not in VERB_POS or head.i == tok.i:
         return None

@@ -304,6 +304,8 @@ def subject_of(verb: Token, inverted: bool = False, avoid=None) -> Token | None:
             # `..., saying that ...`, `in saying ...`: the gerund's subject is the clause's
             inherited_advcl = True
             v = v.head if v.dep_ != "pcomp" else v.head.head
+            if v.dep_ == "advmod" and v.pos_ == "ADV":
+                v = v.head  # `aside from saying ...` (PolNeAR dev)
             if v.dep_ == "ccomp" and v.head.pos_ in VERB_POS and is_cue(v.head, attribution_lexicon()):
                 # `He denied fathers' activists had forced the changes, telling the BBC
                 # "..."` (BBC politics), `Trump argued that a database would keep people
@@ -326,6 +328,8 @@ def subject_of(verb: Token, inverted: bool = False, avoid=None) -> Token | None:
     # opener (`In a meeting with the Washington Post Trump said that ...`): a proper
     # name right before the verb is its speaker.
     k = verb.i - 1
+    if k >= 3 and doc[k].text == "," and doc[k - 1].like_num and doc[k - 2].text == ",":
+        k -= 2  # `Marcel Lehel Lazar, 44, said that ...`: an age between (PolNeAR train)
     if k >= 1 and doc[k].text == "," and doc[k - 1].pos_ == "PROPN":
         k -= 1  # `her senior policy adviser, Jake Sullivan, said: ...`
     prev = doc[k] if k >= 0 else None
