@@ -369,8 +369,9 @@ EXPECTED = {
     # speaker (`the comments about jihad`) it is no quote
     "noun_about": [(I, "the possibility of voter fraud during the presidential election", "Donald Trump",
                     "comments")],
+    # (`His remarks indicated ...` speak for whom "he" names: no one in this one sentence)
     "noun_about_no_speaker": [(I, "the comments about jihad were not made in widely accessible social media posts",
-                               "His remarks", "indicated")],
+                               None, "indicated")],
     # a verb the tagger took for a plural noun, with a that-clause: its subject (or the name the
     # parser made a compound of it) speaks (PolNeAR dev)
     "claims_nns_root": [(I, "he should be the exception", "Trump", "claims")],

@@ -14,6 +14,8 @@ from pipeline.resources import SOURCE_NOUN_KINDS, SPEAKER_NOUN_KINDS, source_nou
     # a body's own name follows these (`marketing company Doubleclick`); not nouns whose
     # name-like neighbour is often a person's (`the campaign Manafort was running`)
     ("name", {"company", "firm", "group", "bank", "magazine"}, {"campaign", "government", "party", "report"}),
+    # who gave these speaks (`Mr. Trump's comments`); a document speaks for its authors as written
+    ("speech", {"speech", "remarks", "comments", "interview"}, {"report", "statement", "officials"}),
 ])
 def test_resources_source_nouns_by_kind(kind, present, absent):
     nouns = source_nouns_of_kind(kind)
@@ -33,7 +35,7 @@ def test_resources_source_nouns_speaker_kind_of_each_noun():
 
 
 def test_resources_source_nouns_unknown_kind_names_the_choices():
-    with pytest.raises(ValueError, match="valid kinds: document, group, name, organisation"):
+    with pytest.raises(ValueError, match="valid kinds: document, group, name, organisation, speech"):
         source_nouns_of_kind("people")
 
 

@@ -220,3 +220,38 @@ def test_speakers_resolution_vote_keeps_a_nationalitys_norp_rows(text, name, lab
     rows = [EntityRow(0, len(name), "NORP", name), EntityRow(second, second + len(name), "ORG", name)]
     resolver = SpeakerResolver(Doc(VOCAB, words=text.split()), rows, [])
     assert [e.label for e in resolver.entities] == labels
+
+
+# who gave a speech, remarks or an interview said what it says (resources/source_nouns.txt, kind speech;
+# sources.speech_giver): the possessor, the subject of a clause that gives it; not the outlet an interview
+# was given to, and a speech the mention gives no giver stays an unnamed source as written
+@pytest.mark.parametrize(("case", "speaker", "kind", "mention"), [
+    ("speech_giver_relative", "Clinton", "person", "a speech"),                        # PolNeAR dev
+    ("speech_giver_possessor", "Bell", "person", "Mr Bell's speech"),                  # BBC politics/172
+    ("speech_giver_participle", "Trump", "person", "Mr. Trump's comments"),            # PolNeAR train
+    ("speech_giver_interviewer", "interview with ITV", "unnamed", "an interview with ITV"),
+    ("speech_giver_none", "March speech", "unnamed", "A March speech"),
+])
+def test_speakers_resolution_speech_speaks_for_its_giver(case, speaker, kind, mention):
+    _, rows, _ = run(case)
+    last = max(rows, key=lambda r: r.start)
+    assert (last.speaker, last.speaker_kind, last.speaker_text) == (speaker, kind, mention)
+
+
+def test_speakers_resolution_his_comments_speak_for_whom_he_names():
+    # BBC politics/075: "Labour's Mr Livingstone has said his comments ..., and said ... he would not
+    # apologise": a possessive pronoun names the giver as "he" would (was: the speaker "his comments")
+    doc = Doc(VOCAB, words=["Ken", "Livingstone", "spoke", ".", "His", "comments", "said", "he", "would",
+                            "stay", "."],
+              spaces=[True, False, False, True, True, True, True, True, True, False, False],
+              heads=[1, 2, 2, 2, 5, 6, 6, 9, 9, 6, 6],
+              deps=["compound", "nsubj", "ROOT", "punct", "poss", "nsubj", "ROOT", "nsubj", "aux", "ccomp", "punct"],
+              pos=["PROPN", "PROPN", "VERB", "PUNCT", "PRON", "NOUN", "VERB", "PRON", "AUX", "VERB", "PUNCT"],
+              tags=["NNP", "NNP", "VBD", ".", "PRP$", "NNS", "VBD", "PRP", "MD", "VB", "."],
+              lemmas=["Ken", "Livingstone", "speak", ".", "his", "comment", "say", "he", "would", "stay", "."],
+              sent_starts=[True, False, False, False, True, False, False, False, False, False, False],
+              ents=["B-PERSON", "I-PERSON", "O", "O", "O", "O", "O", "O", "O", "O", "O"])
+    res = SpeakerResolver(doc, [EntityRow(0, 15, "PERSON", "Ken Livingstone")], [])
+    res.note_subject(doc[1])
+    src = res.resolve(doc[5], (doc[4].idx, doc[5].idx + len(doc[5].text)))
+    assert (src.name, src.kind) == ("Ken Livingstone", "person")

@@ -143,7 +143,7 @@ def reporting_nouns(kind: str) -> frozenset[str]:
 
 #: What a noun of ``source_nouns.txt`` heads (the speaker kinds, one per noun) and where
 #: it stands (``name``: right before a body's name); see the file's header.
-SPEAKER_NOUN_KINDS = ("document", "organisation", "group")
+SPEAKER_NOUN_KINDS = ("document", "organisation", "group", "speech")
 SOURCE_NOUN_KINDS = frozenset(SPEAKER_NOUN_KINDS) | {"name"}
 
 

@@ -19,7 +19,7 @@ from spacy.tokens import Token
 
 from ... import schemas
 from ...nlp.lemmas import lemma as lemma_of
-from ...resources import person_epithets, reporting_verb_lemmas, source_noun_kinds, word_list
+from ...resources import person_epithets, reporting_verb_lemmas, source_noun_kinds, word_list, word_set
 from ..entities.aliases import alias_kind
 from ..entities.patterns import WEEKDAYS_MONTHS
 from ..names import generation_of, strip_titles, title_words, without_generation_comma
@@ -47,6 +47,9 @@ PRONOUN_LABELS = {
     "he": (PERSON, UNNAMED), "she": (PERSON, UNNAMED), "him": (PERSON, UNNAMED), "her": (PERSON, UNNAMED),
     "it": ("ORG", "GPE", DOCUMENT), "they": ("ORG", "GPE", "NORP", GROUP), "them": ("ORG", "GPE", "NORP", GROUP),
 }
+#: the pronoun a possessive one stands for, as the giver of a speech or remarks
+#: (``speech_giver``: "his comments" were said by whom "he" would name)
+POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "its": "it", "their": "they"}
 
 
 class Source(NamedTuple):
@@ -165,6 +168,37 @@ def all_titles(name: str) -> bool:
     """A "name" that is only title and role words ("Chief Justice"): a role, not a name."""
     words = [w.lower().strip(".,") for w in name.split()]
     return bool(words) and all(w in title_words() or w in ("lord", "lady", "of", "the") for w in words)
+
+
+def speech_giver(head: Token) -> Token | None:
+    """Who gave the speech, remarks or interview ``head`` names (``source_nouns.txt``,
+    kind speech): its possessor (`Mr. Trump's comments`, `his speech`), the agent after
+    `by` (`A speech on mobile TV by Angel Gambino`), a name before it (`a Clinton
+    speech`), or the subject of a clause on it that gives it (`a speech Mrs. Clinton
+    delivered`, ``speech_giving_verbs.txt``); None when the mention names no one (`a
+    March speech`). Not `an interview with The New York Times`: that names who asked."""
+    for c in head.children:
+        if c.dep_ == "poss":
+            return c
+        if c.dep_ == "prep" and c.lower_ == "by" and c.i > head.i:
+            agent = next((k for k in c.children if k.dep_ == "pobj"), None)
+            if agent is not None:
+                return agent
+        if c.dep_ == "relcl" and c.i > head.i and lemma_of(c).lower() in word_set("speech_giving_verbs"):
+            subj = next((k for k in c.children if k.dep_ == "nsubj" and k.i < c.i and k.tag_ not in ("WDT", "WP")), None)
+            if subj is not None:
+                return subj
+        if c.dep_ == "compound" and c.i < head.i and c.ent_type_ in ("PERSON", "ORG"):
+            return c
+    return None
+
+
+def giver_span(giver: Token) -> tuple[int, int]:
+    """The characters of the noun phrase of ``speech_giver``'s answer, without the
+    possessive ending (`the first minister's comments` -> `the first minister`)."""
+    start, end = np_span(giver)
+    case = next((c for c in giver.children if c.dep_ == "case"), None)
+    return (start, giver.idx + len(giver.text)) if case is not None and case.idx < end else (start, end)
 
 
 def np_span(head: Token) -> tuple[int, int]:

@@ -46,7 +46,8 @@ rules, applied in document order (each tested in
    says`` is the report the article named last ("National Audit Office report");
    ``the committee said`` the committee it named last ("the group" names the last
    body named); otherwise the description as written. Kind ``document`` /
-   ``organisation``.
+   ``organisation``. A speech, remarks or an interview speaks for whom gave it
+   (``sources.speech_giver``: "Mr. Trump's comments", "his speech").
 6. **Unnamed sources**: any other common noun (``a spokesman``, ``officials``,
    ``some people``) is an unnamed source described as the article gives it,
    affiliation included (``spokesman for the Home Office``), never a person's name.
@@ -68,9 +69,9 @@ from ..entities.aliases import alias_kind, alias_of
 from ..gender import first_name_gender, honorific_genders
 from ..names import PersonNames, normalise_role, org_title_words, postnominals, title_words
 from .sources import (DATELINE_TAIL, DEFINITE, DOCUMENT, GENERIC_BODIES, GROUP, MALE_FEMALE, NOT_SOURCES, PERSON, PLURAL,
-                      PRONOUN_LABELS, SPEAKER_LABELS, UNNAMED, Source, all_titles, describe, inside, np_span,
-                      organisations_by_vote, refers_back, role_families, role_word, source_noun_kind, speaker_kind, speaker_name,
-                      speech_lemmas, word_tokens)
+                      POSSESSIVE_PRONOUNS, PRONOUN_LABELS, SPEAKER_LABELS, UNNAMED, Source, all_titles, describe,
+                      giver_span, inside, np_span, organisations_by_vote, refers_back, role_families, role_word,
+                      source_noun_kind, speaker_kind, speaker_name, speech_giver, speech_lemmas, word_tokens)
 
 
 @dataclass(frozen=True)
@@ -239,6 +240,12 @@ class SpeakerResolver:
                     return name, PERSON
         return None
 
+    def _pronoun(self, low: str, pos: int) -> tuple[str | None, str | None]:
+        """The speaker "he", "she", "it" or "they" (``low``) at ``pos`` points back to."""
+        gender = "f" if low in ("she", "her") else "m" if low in ("he", "him") else None
+        hit = self._recent(pos, want_person=gender is not None, gender=gender, labels=PRONOUN_LABELS[low])
+        return hit or (gender and self._last_person_named(pos, gender)) or (None, None)
+
     def gender_of(self, name: str) -> str | None:
         """"m", "f" or None (``gender``): an honorific before one of the person's mentions,
         else the first name (BBC, 2,225 articles: 33 "he"/"she" sources had been given a
@@ -250,11 +257,7 @@ class SpeakerResolver:
             head = word_tokens(head)[-1]  # "The Tory co-chairman": the parse may head it with the hyphen
         low = head.lower_
         if head.pos_ == "PRON" or low in MALE_FEMALE or low in PLURAL:
-            if low in PRONOUN_LABELS:
-                gender = "f" if low in ("she", "her") else "m" if low in ("he", "him") else None
-                hit = self._recent(pos, want_person=gender is not None, gender=gender, labels=PRONOUN_LABELS[low])
-                return hit or (gender and self._last_person_named(pos, gender)) or (None, None)
-            return None, None
+            return self._pronoun(low, pos) if low in PRONOUN_LABELS else (None, None)
         back = refers_back(head)
         if back is not None:
             # both tests, because either alone picked a wrong person in about one BBC case of
@@ -319,6 +322,15 @@ class SpeakerResolver:
         definite = bool(dets & DEFINITE) or any(c.dep_ == "poss" for c in kids)
         plural = head.tag_ in ("NNS", "NNPS")
         noun_kind = source_noun_kind(head)
+        giver = speech_giver(head) if noun_kind == "speech" and record else None
+        if giver is not None:
+            # "Mr. Trump's comments": who gave them said it (docs/spec.md: the person who
+            # said it). Only for a quote's speaker: as a subject in narration the comments
+            # are no antecedent of a later "he" (BBC: "The first minister's comments came in
+            # ..." took the "he" of Jack McConnell)
+            if giver.lower_ in POSSESSIVE_PRONOUNS:  # "his comments"
+                return self._pronoun(POSSESSIVE_PRONOUNS[giver.lower_], giver.idx)
+            return self._resolve_head(giver, giver.idx, record, giver_span(giver), content)
         known = alias_of(self._description_text(np_span(head)))
         if known is not None and known[1] == "organisation":
             # a body the NER missed ("The Scottish Executive believes ...")
