@@ -457,6 +457,19 @@ EXPECTED = {
     "said_first_name_tagged_verb": [
         (D, "When this opportunity presented itself, I did not really have to think twice about it.", "Said Williams",
          ":")],
+    # a thing that explains or reveals a noun phrase (a quote PolNeAR annotates) is no antecedent of a later
+    # "she", nor the source of the cue-less quote after it (BBC; regression: Shelley Taylor's and Rick Dean's
+    # quotes were the limits' and the restoration's)
+    "evidence_then_she": [
+        (I, "the limits legal download services place on files could help explain the continuing popularity of "
+            "file-sharing systems", "Taylor", "said"),
+        (I, "the continuing popularity of file-sharing systems", "limits legal download services place on files",
+         "explain"),
+        (D, "People want portability,", "Taylor", "said")],
+    "evidence_then_cueless": [
+        (D, "In the HD version of Episode I, all these make-up lines showed up,", "Dean", "explains"),
+        (I, "some interesting items", "restoration of the older Star Wars episodes", "revealed"),
+        (D, "There are scans of a corridor.", "Dean", None)],
     # an attribution the parser hung on the clause's subject: the clause around it is what was said (PolNeAR dev)
     "told_hung_on_subject": [(I, "The difference now, he told me on Friday, is that he is the anchor of a straight "
                                  "news program", None, "told")],

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from spacy.tokens import Doc
 
-from pipeline.stages.quotes.sources import organisations_by_vote
+from pipeline.stages.quotes.sources import a_thing, organisations_by_vote
 from pipeline.stages.quotes.speakers import EntityRow, SpeakerResolver, speaker_name
 from tests.frozen_parse import VOCAB
 from tests.test_quotes_attribution import build_doc, run
@@ -255,3 +255,19 @@ def test_speakers_resolution_his_comments_speak_for_whom_he_names():
     res.note_subject(doc[1])
     src = res.resolve(doc[5], (doc[4].idx, doc[5].idx + len(doc[5].text)))
     assert (src.name, src.kind) == ("Ken Livingstone", "person")
+
+
+@pytest.mark.parametrize(("word", "pos", "ent", "thing"), [
+    ("restoration", "NOUN", "", True),      # BBC tech/094: `The restoration ... revealed some interesting items`
+    ("changes", "NOUN", "", True),          # BBC business/275: `Changes to the way ... explain the jump`
+    ("analysts", "NOUN", "", False),        # a group of people (source_nouns.txt)
+    ("spokesman", "NOUN", "", False),       # a role
+    ("report", "NOUN", "", False),          # a document
+    ("comments", "NOUN", "", False),        # a speech: its giver speaks
+    ("committee", "NOUN", "", False),       # a body
+    ("Reuters", "PROPN", "ORG", False),     # a name
+    ("Thursday", "NOUN", "DATE", False),    # an entity, whatever its kind
+])
+def test_speakers_resolution_a_thing(word, pos, ent, thing):
+    doc = Doc(VOCAB, words=[word], pos=[pos], lemmas=[word.lower()], ents=[f"B-{ent}" if ent else "O"])
+    assert a_thing(doc[0]) is thing

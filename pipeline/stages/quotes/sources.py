@@ -193,6 +193,17 @@ def speech_giver(head: Token) -> Token | None:
     return None
 
 
+def a_thing(tok: Token) -> bool:
+    """A common noun that no list knows to speak: not a name, a role (``names.title_words``),
+    a body, a group of people, a document or a speech (``source_nouns.txt``). Such a
+    subject of a cue with a noun phrase for content reports evidence, not speech (`The
+    restoration of the older Star Wars episodes revealed some interesting items`, BBC);
+    the lists miss some people (`the actor`), so it only decides what a pronoun or a later
+    quote may take from it."""
+    return tok.pos_ == "NOUN" and not tok.ent_type_ and source_noun_kind(tok) is None \
+        and tok.lower_ not in title_words() and lemma_of(tok).lower() not in title_words()
+
+
 def giver_span(giver: Token) -> tuple[int, int]:
     """The characters of the noun phrase of ``speech_giver``'s answer, without the
     possessive ending (`the first minister's comments` -> `the first minister`)."""

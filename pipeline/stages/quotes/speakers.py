@@ -196,15 +196,16 @@ class SpeakerResolver:
             self.history.append((tok.idx, name, label))
 
     def resolve(self, head: Token | None, span: tuple[int, int] | None,
-                content: tuple[int, int] | None = None) -> Source:
+                content: tuple[int, int] | None = None, antecedent: bool = True) -> Source:
         """The source of a quote whose speaker mention is headed by ``head`` (and spans
         ``span``); ``content``: the quote's own characters (a description never names
-        a person the quote itself talks about)."""
+        a person the quote itself talks about); ``antecedent``: whether a later pronoun
+        may name it."""
         if head is None:
             return Source(None, "unknown")
         name, label = self._resolve_head(head, head.idx, record=True, span=span, content=content)
         # a party named inside someone's quote is not a later pronoun's antecedent
-        if name is not None and not self.inside_quote(head.idx):
+        if antecedent and name is not None and not self.inside_quote(head.idx):
             self.history.append((head.idx, name, label or ""))
         role = self._role_names.get(name) if label == UNNAMED else None
         return Source(name, speaker_kind(label, name), role)
