@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from spacy.tokens import Doc
 
+from pipeline.stages.gender import description_gender
 from pipeline.stages.quotes.sources import a_thing, organisations_by_vote
 from pipeline.stages.quotes.speakers import EntityRow, SpeakerResolver, speaker_name
 from tests.frozen_parse import VOCAB
@@ -271,3 +272,26 @@ def test_speakers_resolution_his_comments_speak_for_whom_he_names():
 def test_speakers_resolution_a_thing(word, pos, ent, thing):
     doc = Doc(VOCAB, words=[word], pos=[pos], lemmas=[word.lower()], ents=[f"B-{ent}" if ent else "O"])
     assert a_thing(doc[0]) is thing
+
+
+@pytest.mark.parametrize(("description", "gender"), [
+    ("her pop star son", "m"),               # BBC entertainment/108
+    ("Big Brother spokeswoman", "f"),        # the head, not a word before it
+    ("spokesman for the woman's group", "m"),  # nor a word after it
+    ("former first lady", "f"),              # PolNeAR train
+    ("analyst", None),
+])
+def test_speakers_resolution_description_gender(description, gender):
+    assert description_gender(description) == gender
+
+
+def test_speakers_resolution_she_is_no_description_of_a_man():
+    # BBC entertainment/108: "she said" after a quote by "her pop star son" was the son's (now Katherine Jackson's)
+    words = ["Katherine", "Jackson", "spoke", ".", "Her", "son", "said", "no", ".", "She", "said", "yes", "."]
+    doc = Doc(VOCAB, words=words, pos=["PROPN", "PROPN", "VERB", "PUNCT", "PRON", "NOUN", "VERB", "INTJ", "PUNCT",
+                                       "PRON", "VERB", "INTJ", "PUNCT"])
+    res = SpeakerResolver(doc, [EntityRow(0, 17, "PERSON", "Katherine Jackson")], [])
+    res.note_subject(doc[1])
+    son = res.resolve(doc[5], (doc[4].idx, doc[5].idx + len(doc[5].text)))
+    she = res.resolve(doc[9], (doc[9].idx, doc[9].idx + 3))
+    assert (son.name, she.name) == ("Her son", "Katherine Jackson")

@@ -90,6 +90,12 @@ def _words_of_kind(name: str, valid: frozenset[str], kind: str) -> frozenset[str
     return frozenset(w.lower() for w in _entries_of_kind(name, name, valid, kind))
 
 
+@lru_cache(maxsize=None)
+def gendered_nouns(kind: str) -> frozenset[str]:
+    """The nouns of ``resources/gendered_nouns.txt`` that say ``kind`` (male, female), lower case."""
+    return _words_of_kind("gendered_nouns", GIVEN_NAME_KINDS, kind)
+
+
 #: How an entry of ``person_epithets.txt`` names the person it refers back to (see the file's header).
 PERSON_EPITHET_KINDS = frozenset({"age", "nationality", "occupation"})
 

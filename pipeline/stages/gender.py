@@ -4,14 +4,15 @@ and for which of two persons of a document a titled surname is (``entities.canon
 of their mentions (``titles.txt`` kinds ``male`` and
 ``female``: "Ms. LaBelle"), else from the first of two or more words of their name
 (``resources/given_names.txt``: "Carly Fiorina", "Ted Cruz"). Unknown is the default: a
-surname alone, a name both sexes are given ("Jamie"), a name the list lacks.
+surname alone, a name both sexes are given ("Jamie"), a name the list lacks. An unnamed
+source's description says one by its head noun (``gendered_nouns.txt``: "her pop star son").
 """
 from __future__ import annotations
 
 from functools import lru_cache
 from typing import Iterable
 
-from ..resources import given_names, titles
+from ..resources import gendered_nouns, given_names, titles
 
 #: the kinds of ``titles.txt`` and ``given_names.txt`` that tell a gender, and its code
 GENDERS = (("male", "m"), ("female", "f"))
@@ -57,3 +58,18 @@ def fits_gender(name: str, gender: str | None) -> bool:
     """Can ``name`` be that of a person of ``gender`` (None: any)? Its first name decides;
     an unknown first name fits either."""
     return gender is None or first_name_gender(name) in (None, gender)
+
+
+# words that end a description's head: "spokesman for the woman's group" is a man
+_AFTER_HEAD = frozenset({"for", "of", "from", "at", "in", "to", "with", "on", "by"})
+
+
+def description_gender(description: str) -> str | None:
+    """"m"/"f" when the head of an unnamed source's description is a noun that says so
+    (``gendered_nouns.txt``: "her pop star son", "Big Brother spokeswoman"), else None."""
+    words = []
+    for w in description.lower().split():
+        if w in _AFTER_HEAD:
+            break
+        words.append(w.strip(".,'’"))
+    return next((g for w in reversed(words) for kind, g in GENDERS if w in gendered_nouns(kind)), None)

@@ -66,7 +66,7 @@ from ...nlp.docs import doc_text, lower_positions, sorted_ids
 from ...nlp.lemmas import lemma as lemma_of
 from ...resources import source_noun_kinds, source_nouns_of_kind, word_set
 from ..entities.aliases import alias_kind, alias_of
-from ..gender import first_name_gender, honorific_genders
+from ..gender import description_gender, first_name_gender, honorific_genders
 from ..names import PersonNames, normalise_role, org_title_words, postnominals, title_words
 from .sources import (DATELINE_TAIL, DEFINITE, DOCUMENT, GENERIC_BODIES, GROUP, MALE_FEMALE, NOT_SOURCES, PERSON, PLURAL,
                       POSSESSIVE_PRONOUNS, PRONOUN_LABELS, SPEAKER_LABELS, UNNAMED, Source, all_titles, describe,
@@ -221,8 +221,9 @@ class SpeakerResolver:
                 continue
             ok = label in labels if labels is not None else (label == PERSON) == want_person
             if ok:
-                if gender is not None and label == PERSON and self.gender_of(name) not in (None, gender):
-                    continue  # `she` never means a man introduced as "Mr. ..." or named "Ted ..."
+                known = self.gender_of(name) if label == PERSON else description_gender(name)
+                if gender is not None and known not in (None, gender):
+                    continue  # `she` never means a man introduced as "Mr. ..." or named "Ted ...", nor "her son"
                 return name, label
         return None
 
