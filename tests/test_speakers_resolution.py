@@ -295,3 +295,16 @@ def test_speakers_resolution_she_is_no_description_of_a_man():
     son = res.resolve(doc[5], (doc[4].idx, doc[5].idx + len(doc[5].text)))
     she = res.resolve(doc[9], (doc[9].idx, doc[9].idx + 3))
     assert (son.name, she.name) == ("Her son", "Katherine Jackson")
+
+
+def test_speakers_resolution_full_name_with_generation_tagged_org_is_the_person():
+    # a full name the NER tagged ORG at the speaker's mention is the person of that name: its surname is
+    # the word before the generation (names.surname), not "Jr."
+    words = ["Joseph", "R.", "Biden", "Jr.", "spoke", ".", "Joseph", "R.", "Biden", "Jr.", "said", "yes", "."]
+    doc = Doc(VOCAB, words=words, pos=["PROPN"] * 4 + ["VERB", "PUNCT"] + ["PROPN"] * 4 + ["VERB", "INTJ", "PUNCT"])
+    second = doc[6].idx
+    rows = [EntityRow(0, 19, "PERSON", "Joseph R. Biden Jr."),
+            EntityRow(second, second + 19, "ORG", "Joseph R. Biden Jr.")]
+    res = SpeakerResolver(doc, rows, [])
+    src = res.resolve(doc[9], (second, second + 19))
+    assert (src.name, src.kind) == ("Joseph R. Biden Jr.", "person")

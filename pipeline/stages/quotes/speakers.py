@@ -67,7 +67,7 @@ from ...nlp.lemmas import lemma as lemma_of
 from ...resources import source_noun_kinds, source_nouns_of_kind, word_set
 from ..entities.aliases import alias_kind, alias_of
 from ..gender import description_gender, first_name_gender, honorific_genders
-from ..names import PersonNames, normalise_role, org_title_words, postnominals, title_words
+from ..names import PersonNames, normalise_role, org_title_words, postnominals, surname, title_words
 from .sources import (DATELINE_TAIL, DEFINITE, DOCUMENT, GENERIC_BODIES, GROUP, MALE_FEMALE, NOT_SOURCES, PERSON, PLURAL,
                       POSSESSIVE_PRONOUNS, PRONOUN_LABELS, SPEAKER_LABELS, UNNAMED, Source, all_titles, describe,
                       giver_span, inside, np_span, organisations_by_vote, refers_back, role_families, role_word,
@@ -287,7 +287,7 @@ class SpeakerResolver:
         if e is not None and not (e.label != PERSON and self._titled_name(head)):
             name, label = self.canonical(e), e.label
             person = self.names.person(name) if label != PERSON and alias_kind(name) != "organisation" else name
-            if person != name or (label != PERSON and self.names.full_name(name.split()[-1]) == name):
+            if person != name or (label != PERSON and self.names.full_name(surname(name.split())) == name):
                 # a surname (or a person's full name) the NER took for an organisation or
                 # a place ("Sekreta further noted", "Vince Cable, the party's spokesman,")
                 name, label = person, PERSON
