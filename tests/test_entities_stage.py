@@ -92,6 +92,8 @@ def _rows(nlp, model_ents: list[tuple[str, str]], text: str | None = None) -> li
     ([("Brown", "PERSON"), ("Tories", "NORP")], [("Brown", "PERSON", "Brown"), ("Tories", "NORP", "Conservative Party")]),
     # PolNeAR: "Twitter" tagged PERSON 153 times of 160, "Politico" 20 of 33
     ([("Twitter", "PERSON"), ("POLITICO", "PERSON")], [("Twitter", "ORG", "Twitter"), ("POLITICO", "ORG", "Politico")]),
+    # BBC: "Sky" tagged PERSON 12 times of 37, every one the broadcaster
+    ([("Sky", "PERSON"), ("BSkyB", "ORG")], [("Sky", "ORG", "Sky"), ("BSkyB", "ORG", "Sky")]),
 ])
 def test_entities_stage_party_taken_for_a_person_is_an_organisation(nlp, model_ents, labels):
     assert _rows(nlp, model_ents) == labels
