@@ -457,6 +457,10 @@ EXPECTED = {
     "said_first_name_tagged_verb": [
         (D, "When this opportunity presented itself, I did not really have to think twice about it.", "Said Williams",
          ":")],
+    # a role the person named at its end holds, before letters after the name (BBC; was the unnamed
+    # "Chairman of the Environmental Audit Committee Peter Ainsworth MP")
+    "name_before_postnominal": [(D, "The government's housing policy is an alarming example of disjointed thinking.",
+                                 "Peter Ainsworth", "said")],
     # a thing that explains or reveals a noun phrase (a quote PolNeAR annotates) is no antecedent of a later
     # "she", nor the source of the cue-less quote after it (BBC; regression: Shelley Taylor's and Rick Dean's
     # quotes were the limits' and the restoration's)

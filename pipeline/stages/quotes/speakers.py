@@ -407,8 +407,11 @@ class SpeakerResolver:
                 break
             up = up.head
         if span is not None and (head.lower_ in title_words() or role_word(head) in title_words()):
-            e = self.entity_at(max(span[0], span[1] - 1))
-            if e is not None and e.label == PERSON and e.end == span[1] and e.start > head.idx \
+            before, _, last = self.text[span[0]:span[1]].rpartition(" ")
+            # (a name before letters that follow it: "Chairman of the ... Committee Peter Ainsworth MP", BBC)
+            end = span[0] + len(before.rstrip()) if before and last in postnominals() else span[1]
+            e = self.entity_at(max(span[0], end - 1))
+            if e is not None and e.label == PERSON and e.end == end and e.start > head.idx \
                     and not all_titles(e.canonical):
                 return self.canonical(e)
         for c in head.children:
