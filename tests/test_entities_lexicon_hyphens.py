@@ -32,3 +32,28 @@ def test_entities_lexicon_join_hyphenated(tokens, spans, expected):
     out = join_hyphenated(_doc(tokens), spans)
     assert [(c.start, c.end, c.label) for c in out] == expected
     assert all(a.end <= b.start for a, b in zip(out, out[1:]))
+
+
+def _parsed(words_spaces, tags, heads):
+    words = [w for w, _ in words_spaces]
+    return Doc(spacy.blank("en").vocab, words=words, spaces=[sp for _, sp in words_spaces], tags=tags,
+               heads=heads, deps=["dep"] * len(words))
+
+
+@pytest.mark.parametrize("tokens, tags, heads, span, expected", [
+    # BBC business/054, PolNeAR: a Korean given name's second syllable in lower case, which the parser made a
+    # proper noun and the head of the name ("Chung Mong" tagged; "Ban Ki", "Kim Jong", "Park Geun" likewise)
+    ([("Chung", True), ("Mong", False), ("-", False), ("koo", True), ("said", False)],
+     ["NNP", "NNP", "HYPH", "NNP", "VBD"], [3, 3, 3, 4, 4], (0, 2), (0, 4)),
+    # not a participle or a noun the name modifies ("Tony Blair-led government")
+    ([("Tony", True), ("Blair", False), ("-", False), ("led", True), ("government", False)],
+     ["NNP", "NNP", "HYPH", "VBN", "NN"], [4, 3, 3, 4, 4], (0, 2), (0, 2)),
+    ([("Tony", True), ("Blair", False), ("-", False), ("style", True), ("reformers", False)],
+     ["NNP", "NNP", "HYPH", "NN", "NNS"], [4, 3, 3, 4, 4], (0, 2), (0, 2)),
+    # nor one word ("Blu-ray" when the model tags "Blu" a person)
+    ([("Blu", False), ("-", False), ("ray", True), ("discs", False)],
+     ["NNP", "HYPH", "NNP", "NNS"], [2, 2, 3, 3], (0, 1), (0, 1)),
+])
+def test_entities_lexicon_join_hyphenated_given_name_in_lower_case(tokens, tags, heads, span, expected):
+    out = join_hyphenated(_parsed(tokens, tags, heads), [Cand(*span, "PERSON", False)])
+    assert [(c.start, c.end) for c in out] == [expected]

@@ -164,12 +164,23 @@ def _joined(left, right) -> bool:
     return left.whitespace_ == "" and right.i == left.i + 1
 
 
+def _given_name_syllable(doc: Doc, label: str, s: int, e: int) -> bool:
+    """A person's full name (``doc[s:e]``, two words or more) goes on after the hyphen in
+    lower case (Korean given names: "Chung Mong-koo", "Yoo Ji-chang", "Kim Jong-un"; BBC:
+    the model tagged "Chung Mong"): the parser made that word a proper noun and the head
+    of the name. Not "Tony Blair-led", "Blair-style" (a participle or a noun the name
+    modifies), nor one word ("Blu-ray")."""
+    return label == "PERSON" and e - s >= 2 and doc[e + 1].is_lower and doc[e + 1].tag_ == "NNP" \
+        and doc[e - 1].head.i == e + 1
+
+
 def join_hyphenated(doc: Doc, spans: list[Cand]) -> list[Cand]:
     """A name is whole across a hyphen (docs/guidelines.md §4: ``Kilroy-Silk``,
     ``Butler-Sloss``): the tokenizer splits "Kilroy-Silk" into three tokens and the
     model often tags one half ("Mr Kilroy" PERSON, "Silk" ORG). A name span that
-    ends right before ``-Capitalised`` or starts right after ``Capitalised-``, with no
-    space around the hyphen, takes the other half in. Spans it would swallow are dropped."""
+    ends right before ``-Capitalised`` (or a given name's second syllable,
+    ``_given_name_syllable``) or starts right after ``Capitalised-``, with no space
+    around the hyphen, takes the other half in. Spans it would swallow are dropped."""
     out: list[Cand] = []
     changed = False
     for k, c in enumerate(spans):
@@ -183,7 +194,7 @@ def join_hyphenated(doc: Doc, spans: list[Cand]) -> list[Cand]:
                 and doc[s - 2].is_title and doc[s - 2].is_alpha:
             s -= 2
         while e + 1 < len(doc) and doc[e].text == "-" and _joined(doc[e - 1], doc[e]) and _joined(doc[e], doc[e + 1]) \
-                and doc[e + 1].is_title and doc[e + 1].is_alpha:
+                and doc[e + 1].is_alpha and (doc[e + 1].is_title or _given_name_syllable(doc, c.label, s, e)):
             e += 2
         if e > c.end and any(later.start < e < later.end for later in spans[k + 1:]):
             # the other half starts a longer span ("World Cross-Country Championships"):
