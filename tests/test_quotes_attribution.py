@@ -461,6 +461,10 @@ EXPECTED = {
     # "Chairman of the Environmental Audit Committee Peter Ainsworth MP")
     "name_before_postnominal": [(D, "The government's housing policy is an alarming example of disjointed thinking.",
                                  "Peter Ainsworth", "said")],
+    # ... and the person the parser set in apposition to the role's "of" phrase (BBC; was the unnamed "ITV
+    # controller of entertainment, Claudia Rosencrantz")
+    "name_apposed_to_role_of": [(I, "she had no hesitation in recommissioning the show", "Claudia Rosencrantz",
+                                 "said")],
     # a thing that explains or reveals a noun phrase (a quote PolNeAR annotates) is no antecedent of a later
     # "she", nor the source of the cue-less quote after it (BBC; regression: Shelley Taylor's and Rick Dean's
     # quotes were the limits' and the restoration's)

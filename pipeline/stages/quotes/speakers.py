@@ -414,7 +414,10 @@ class SpeakerResolver:
             if e is not None and e.label == PERSON and e.end == end and e.start > head.idx \
                     and not all_titles(e.canonical):
                 return self.canonical(e)
-        for c in head.children:
+        # (and one the parser hung on the role's "of" phrase: "ITV's controller of entertainment, Claudia Rosencrantz")
+        of_appos = [k for p in head.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
+                    if o.dep_ == "pobj" for k in o.children if k.dep_ == "appos" and k.doc[k.left_edge.i - 1].text == ","]
+        for c in [*head.children, *of_appos]:
             # after the role: "spokesman, Steffen Seibert"; before a postnominal: "Andrew Tyrie MP"
             # (a name hung on the role as an adverb: "Former Chelsea captain Desailly, who ..., says", BBC)
             if (c.i > head.i and (c.dep_ in ("appos", "compound", "flat", "npadvmod")
