@@ -1797,7 +1797,7 @@ PARSES = {
         ('2015', False, 19, 'nummod', 'NUM', 'CD', '2015', 'I-DATE'),
         ('.', False, 3, 'punct', 'PUNCT', '.', '.', 'O'),
     ],
-    # BBC politics/172
+    # BBC politics/172 (the second sentence shortened)
     'speech_giver_possessor': [
         ('Mr', True, 1, 'compound', 'PROPN', 'NNP', 'Mr', 'O'),
         ('Bell', True, 2, 'nsubj', 'PROPN', 'NNP', 'Bell', 'B-PERSON'),
@@ -1900,7 +1900,7 @@ PARSES = {
         ('scam', False, 6, 'pobj', 'NOUN', 'NN', 'scam', 'O'),
         ('.', False, 3, 'punct', 'PUNCT', '.', '.', 'O'),
     ],
-    # BBC tech/285 (the first sentence shortened)
+    # BBC tech/285 (the first sentence and the quote shortened)
     'evidence_then_she': [
         ('Ms', True, 1, 'compound', 'PROPN', 'NNP', 'Ms', 'O'),
         ('Taylor', True, 2, 'nsubj', 'PROPN', 'NNP', 'Taylor', 'B-PERSON'),
@@ -1935,7 +1935,7 @@ PARSES = {
         ('said', False, 30, 'ROOT', 'VERB', 'VBD', 'say', 'O'),
         ('.', False, 30, 'punct', 'PUNCT', '.', '.', 'O'),
     ],
-    # BBC tech/094 (the last quote shortened)
+    # BBC tech/094 (the last quote shortened; it opens the next paragraph there)
     'evidence_then_cueless': [
         ('"', False, 19, 'punct', 'PUNCT', '``', '"', 'O'),
         ('In', True, 15, 'prep', 'ADP', 'IN', 'in', 'O'),

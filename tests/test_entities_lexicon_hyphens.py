@@ -3,15 +3,15 @@ result never overlaps (overlapping spans made spaCy refuse the whole document,
 error E1010, on BBC sport/011 and business/036)."""
 import pytest
 from spacy.tokens import Doc
-import spacy
 
 from pipeline.stages.entities.lexicon import Cand, join_hyphenated
+from tests.frozen_parse import VOCAB
 
 
 def _doc(words_spaces):
     words = [w for w, _ in words_spaces]
     spaces = [sp for _, sp in words_spaces]
-    return Doc(spacy.blank("en").vocab, words=words, spaces=spaces)
+    return Doc(VOCAB, words=words, spaces=spaces)
 
 
 @pytest.mark.parametrize("tokens, spans, expected", [
@@ -34,26 +34,25 @@ def test_entities_lexicon_join_hyphenated(tokens, spans, expected):
     assert all(a.end <= b.start for a, b in zip(out, out[1:]))
 
 
-def _parsed(words_spaces, tags, heads):
-    words = [w for w, _ in words_spaces]
-    return Doc(spacy.blank("en").vocab, words=words, spaces=[sp for _, sp in words_spaces], tags=tags,
-               heads=heads, deps=["dep"] * len(words))
-
-
-@pytest.mark.parametrize("tokens, tags, heads, span, expected", [
+@pytest.mark.parametrize("tokens, span, expected", [
     # BBC business/054, PolNeAR: a Korean given name's second syllable in lower case, which the parser made a
     # proper noun and the head of the name ("Chung Mong" tagged; "Ban Ki", "Kim Jong", "Park Geun" likewise)
-    ([("Chung", True), ("Mong", False), ("-", False), ("koo", True), ("said", False)],
-     ["NNP", "NNP", "HYPH", "NNP", "VBD"], [3, 3, 3, 4, 4], (0, 2), (0, 4)),
+    ([("Chung", True, 3, "NNP"), ("Mong", False, 3, "NNP"), ("-", False, 3, "HYPH"), ("koo", True, 4, "NNP"),
+      ("said", False, 4, "VBD")], (0, 2), (0, 4)),
     # not a participle or a noun the name modifies ("Tony Blair-led government")
-    ([("Tony", True), ("Blair", False), ("-", False), ("led", True), ("government", False)],
-     ["NNP", "NNP", "HYPH", "VBN", "NN"], [4, 3, 3, 4, 4], (0, 2), (0, 2)),
-    ([("Tony", True), ("Blair", False), ("-", False), ("style", True), ("reformers", False)],
-     ["NNP", "NNP", "HYPH", "NN", "NNS"], [4, 3, 3, 4, 4], (0, 2), (0, 2)),
+    ([("Tony", True, 4, "NNP"), ("Blair", False, 3, "NNP"), ("-", False, 3, "HYPH"), ("led", True, 4, "VBN"),
+      ("government", False, 4, "NN")], (0, 2), (0, 2)),
+    ([("Tony", True, 4, "NNP"), ("Blair", False, 3, "NNP"), ("-", False, 3, "HYPH"), ("style", True, 4, "NN"),
+      ("reformers", False, 4, "NNS")], (0, 2), (0, 2)),
+    # nor a proper noun the name does not hang on
+    ([("Tony", True, 4, "NNP"), ("Blair", False, 4, "NNP"), ("-", False, 3, "HYPH"), ("era", True, 4, "NNP"),
+      ("policies", False, 4, "NNS")], (0, 2), (0, 2)),
     # nor one word ("Blu-ray" when the model tags "Blu" a person)
-    ([("Blu", False), ("-", False), ("ray", True), ("discs", False)],
-     ["NNP", "HYPH", "NNP", "NNS"], [2, 2, 3, 3], (0, 1), (0, 1)),
+    ([("Blu", False, 2, "NNP"), ("-", False, 2, "HYPH"), ("ray", True, 3, "NNP"), ("discs", False, 3, "NNS")],
+     (0, 1), (0, 1)),
 ])
-def test_entities_lexicon_join_hyphenated_given_name_in_lower_case(tokens, tags, heads, span, expected):
-    out = join_hyphenated(_parsed(tokens, tags, heads), [Cand(*span, "PERSON", False)])
+def test_entities_lexicon_join_hyphenated_given_name_in_lower_case(tokens, span, expected):
+    doc = Doc(VOCAB, words=[t[0] for t in tokens], spaces=[t[1] for t in tokens], heads=[t[2] for t in tokens],
+              deps=["dep"] * len(tokens), tags=[t[3] for t in tokens])
+    out = join_hyphenated(doc, [Cand(*span, "PERSON", False)])
     assert [(c.start, c.end) for c in out] == [expected]

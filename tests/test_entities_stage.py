@@ -85,7 +85,7 @@ def _rows(nlp, model_ents: list[tuple[str, str]], text: str | None = None) -> li
 
 
 @pytest.mark.parametrize("model_ents, labels", [
-    # BBC: parties the model took for persons are the organisations the alias list says they
+    # BBC: parties (and other bodies) the model took for persons are the organisations the alias list says they
     # are, in doc.ents already (the entity rules), so the table and a spaCy user agree
     ([("Labour", "PERSON"), ("Lib Dems", "PERSON")], [("Labour", "ORG", "Labour Party"), ("Lib Dems", "ORG", "Liberal Democrats")]),
     # a person stays one; a party's group name the model calls NORP stays NORP (OntoNotes)
@@ -95,7 +95,7 @@ def _rows(nlp, model_ents: list[tuple[str, str]], text: str | None = None) -> li
     # BBC: "Sky" tagged PERSON 12 times of 37, every one the broadcaster
     ([("Sky", "PERSON"), ("BSkyB", "ORG")], [("Sky", "ORG", "Sky"), ("BSkyB", "ORG", "Sky")]),
 ])
-def test_entities_stage_party_taken_for_a_person_is_an_organisation(nlp, model_ents, labels):
+def test_entities_stage_body_taken_for_a_person_is_an_organisation(nlp, model_ents, labels):
     assert _rows(nlp, model_ents) == labels
 
 

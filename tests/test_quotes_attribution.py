@@ -510,6 +510,7 @@ MENTIONS = {
     "cue_as_adjective_of_possessor": ["Rubio spokesman Alex Conant's aide"],
     "told_hung_on_subject": ["he"],
     "saying_aside_from": ["McAuliffe", "he"],
+    "noun_about_no_speaker": ["His remarks"],
     "noted_economist_after_quote": ["economist John Smith"],
     "said_first_name_tagged_verb": ["Said Williams"],
     "said_conjoined_to_the_quote": ["Chuck Jordan"],

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.resources import GIVEN_NAME_KINDS, given_names
+from pipeline.resources import GENDER_KINDS, given_names
 
 
 @pytest.mark.parametrize(("kind", "present", "absent"), [
@@ -17,7 +17,7 @@ def test_resources_given_names_by_kind(kind, present, absent):
 
 
 def test_resources_given_names_kinds_do_not_overlap():
-    assert GIVEN_NAME_KINDS == {"male", "female"}
+    assert GENDER_KINDS == {"male", "female"}
     assert not given_names("male") & given_names("female")
 
 

@@ -42,14 +42,14 @@ def word_set(name: str, lower: bool = True) -> frozenset[str]:
     return frozenset(w.lower() if lower else w for w in word_list(name))
 
 
-#: What an entry of ``given_names.txt`` can be (see the file's header).
-GIVEN_NAME_KINDS = frozenset({"male", "female"})
+#: The genders an entry of ``given_names.txt`` or ``gendered_nouns.txt`` can say (see their headers).
+GENDER_KINDS = frozenset({"male", "female"})
 
 
 @lru_cache(maxsize=None)
 def given_names(kind: str) -> frozenset[str]:
     """First names of ``resources/given_names.txt`` that say ``kind`` (male, female), lower case."""
-    return _words_of_kind("given_names", GIVEN_NAME_KINDS, kind)
+    return _words_of_kind("given_names", GENDER_KINDS, kind)
 
 
 @lru_cache(maxsize=None)
@@ -93,7 +93,7 @@ def _words_of_kind(name: str, valid: frozenset[str], kind: str) -> frozenset[str
 @lru_cache(maxsize=None)
 def gendered_nouns(kind: str) -> frozenset[str]:
     """The nouns of ``resources/gendered_nouns.txt`` that say ``kind`` (male, female), lower case."""
-    return _words_of_kind("gendered_nouns", GIVEN_NAME_KINDS, kind)
+    return _words_of_kind("gendered_nouns", GENDER_KINDS, kind)
 
 
 #: How an entry of ``person_epithets.txt`` names the person it refers back to (see the file's header).

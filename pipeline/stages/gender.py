@@ -14,7 +14,7 @@ from typing import Iterable
 
 from ..resources import gendered_nouns, given_names, titles
 
-#: the kinds of ``titles.txt`` and ``given_names.txt`` that tell a gender, and its code
+#: the kinds of ``titles.txt``, ``given_names.txt`` and ``gendered_nouns.txt`` that tell a gender, and its code
 GENDERS = (("male", "m"), ("female", "f"))
 
 
@@ -65,11 +65,13 @@ _AFTER_HEAD = frozenset({"for", "of", "from", "at", "in", "to", "with", "on", "b
 
 
 def description_gender(description: str) -> str | None:
-    """"m"/"f" when the head of an unnamed source's description is a noun that says so
-    (``gendered_nouns.txt``: "her pop star son", "Big Brother spokeswoman"), else None."""
+    """"m"/"f" when the head of an unnamed source's description, its last word before
+    any preposition, is a noun that says so (``gendered_nouns.txt``: "her pop star son",
+    "Big Brother spokeswoman"; not "Big Brother contestant"), else None."""
     words = []
     for w in description.lower().split():
         if w in _AFTER_HEAD:
             break
-        words.append(w.strip(".,'’"))
-    return next((g for w in reversed(words) for kind, g in GENDERS if w in gendered_nouns(kind)), None)
+        words.append(w)
+    head = words[-1].strip(".,'’") if words else ""
+    return next((g for kind, g in GENDERS if head in gendered_nouns(kind)), None)

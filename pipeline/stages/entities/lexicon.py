@@ -166,8 +166,8 @@ def _joined(left, right) -> bool:
 
 def _given_name_syllable(doc: Doc, label: str, s: int, e: int) -> bool:
     """A person's full name (``doc[s:e]``, two words or more) goes on after the hyphen in
-    lower case (Korean given names: "Chung Mong-koo", "Yoo Ji-chang", "Kim Jong-un"; BBC:
-    the model tagged "Chung Mong"): the parser made that word a proper noun and the head
+    lower case (Korean given names: "Chung Mong-koo", "Yoo Ji-chang", "Kim Jong-un"; a
+    Kazakh patronymic: "Nursultan Abish-uly"; BBC: the model tagged "Chung Mong"): the parser made that word a proper noun and the head
     of the name. Not "Tony Blair-led", "Blair-style" (a participle or a noun the name
     modifies), nor one word ("Blu-ray")."""
     return label == "PERSON" and e - s >= 2 and doc[e + 1].is_lower and doc[e + 1].tag_ == "NNP" \

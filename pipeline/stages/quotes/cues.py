@@ -304,8 +304,8 @@ def subject_of(verb: Token, inverted: bool = False, avoid=None) -> Token | None:
             # `..., saying that ...`, `in saying ...`: the gerund's subject is the clause's
             inherited_advcl = True
             v = v.head if v.dep_ != "pcomp" else v.head.head
-            if v.dep_ == "advmod" and v.pos_ == "ADV":
-                v = v.head  # `aside from saying ...` (PolNeAR dev)
+            if v.dep_ == "advmod" and v.lower_ in ("aside", "apart"):
+                v = v.head  # `aside from saying ...` (PolNeAR dev); not `instead of saying ...`
             if v.dep_ == "ccomp" and v.head.pos_ in VERB_POS and is_cue(v.head, attribution_lexicon()):
                 # `He denied fathers' activists had forced the changes, telling the BBC
                 # "..."` (BBC politics), `Trump argued that a database would keep people
@@ -328,8 +328,6 @@ def subject_of(verb: Token, inverted: bool = False, avoid=None) -> Token | None:
     # opener (`In a meeting with the Washington Post Trump said that ...`): a proper
     # name right before the verb is its speaker.
     k = verb.i - 1
-    if k >= 3 and doc[k].text == "," and doc[k - 1].like_num and doc[k - 2].text == ",":
-        k -= 2  # `Marcel Lehel Lazar, 44, said that ...`: an age between (PolNeAR train)
     if k >= 1 and doc[k].text == "," and doc[k - 1].pos_ == "PROPN":
         k -= 1  # `her senior policy adviser, Jake Sullivan, said: ...`
     prev = doc[k] if k >= 0 else None
@@ -403,8 +401,11 @@ def _apposed_subject(verb: Token) -> Token | None:
     first = verb.sent.start
     k = verb.i - 1
     while k > first and (doc[k].text in (",", "—", "–", "--")
-                         or (doc[k].dep_ == "advmod" and doc[k].head.i == verb.i)):
-        k -= 1  # (and the verb's own adverb: `..., Paul Manafort, bluntly suggested that ...`)
+                         or (doc[k].dep_ == "advmod" and doc[k].head.i == verb.i)
+                         or (doc[k].like_num and doc[k - 1].text == "," and doc[k + 1].text == ",")):
+        # (and the verb's own adverb: `..., Paul Manafort, bluntly suggested that ...`, or an
+        # age: `Marcel Lehel Lazar, 44, said that ...`, PolNeAR train)
+        k -= 1
     t = doc[k]
     if t.pos_ not in ("NOUN", "PROPN") or t.i == first or t.head.i == verb.i:
         return None

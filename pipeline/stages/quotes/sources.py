@@ -19,7 +19,8 @@ from spacy.tokens import Token
 
 from ... import schemas
 from ...nlp.lemmas import lemma as lemma_of
-from ...resources import person_epithets, reporting_verb_lemmas, source_noun_kinds, word_list, word_set
+from ...resources import (GENDER_KINDS, gendered_nouns, person_epithets, reporting_verb_lemmas, source_noun_kinds,
+                          word_list, word_set)
 from ..entities.aliases import alias_kind
 from ..entities.patterns import WEEKDAYS_MONTHS
 from ..names import generation_of, strip_titles, title_words, without_generation_comma
@@ -172,36 +173,45 @@ def all_titles(name: str) -> bool:
 
 def speech_giver(head: Token) -> Token | None:
     """Who gave the speech, remarks or interview ``head`` names (``source_nouns.txt``,
-    kind speech): its possessor (`Mr. Trump's comments`, `his speech`), the agent after
-    `by` (`A speech on mobile TV by Angel Gambino`), a name before it (`a Clinton
-    speech`), or the subject of a clause on it that gives it (`a speech Mrs. Clinton
-    delivered`, ``speech_giving_verbs.txt``); None when the mention names no one (`a
-    March speech`). Not `an interview with The New York Times`: that names who asked."""
+    kind speech): its possessor (`Mr. Trump's comments`, `his speech`), a name or role
+    after `by` (`A speech on mobile TV by Angel Gambino`), a person's name before it (`a
+    Clinton speech`), or the subject of a clause on it that gives it (`a speech Mrs.
+    Clinton delivered`, ``speech_giving_verbs.txt``); None when the mention names no one
+    (`a March speech`, `a speech by phone`). Not the outlet an interview was given to
+    (`an interview with The New York Times`, `CNN's interview`, `a BBC interview`)."""
+    interview = lemma_of(head).lower() == "interview"
     for c in head.children:
-        if c.dep_ == "poss":
+        if c.dep_ == "poss" and not (interview and c.ent_type_ == "ORG"):
             return c
         if c.dep_ == "prep" and c.lower_ == "by" and c.i > head.i:
             agent = next((k for k in c.children if k.dep_ == "pobj"), None)
-            if agent is not None:
+            if agent is not None and (agent.pos_ in ("PROPN", "PRON") or agent.ent_type_ or is_title_word(agent)):
                 return agent
         if c.dep_ == "relcl" and c.i > head.i and lemma_of(c).lower() in word_set("speech_giving_verbs"):
             subj = next((k for k in c.children if k.dep_ == "nsubj" and k.i < c.i and k.tag_ not in ("WDT", "WP")), None)
             if subj is not None:
                 return subj
-        if c.dep_ == "compound" and c.i < head.i and c.ent_type_ in ("PERSON", "ORG"):
+        if c.dep_ == "compound" and c.i < head.i and c.ent_type_ == "PERSON":
             return c
     return None
 
 
+def is_title_word(tok: Token) -> bool:
+    """A role word (``names.title_words``), as written or by its lemma."""
+    return tok.lower_ in title_words() or lemma_of(tok).lower() in title_words()
+
+
 def a_thing(tok: Token) -> bool:
     """A common noun that no list knows to speak: not a name, a role (``names.title_words``),
-    a body, a group of people, a document or a speech (``source_nouns.txt``). Such a
+    a body, a group of people, a document or a speech (``source_nouns.txt``), nor a person
+    by sex or occupation (``gendered_nouns.txt``, ``person_epithets.txt``). Such a
     subject of a cue with a noun phrase for content reports evidence, not speech (`The
     restoration of the older Star Wars episodes revealed some interesting items`, BBC);
-    the lists miss some people (`the actor`), so it only decides what a pronoun or a later
-    quote may take from it."""
-    return tok.pos_ == "NOUN" and not tok.ent_type_ and source_noun_kind(tok) is None \
-        and tok.lower_ not in title_words() and lemma_of(tok).lower() not in title_words()
+    the lists still miss some people (`a pediatrician`), so it only decides what a pronoun
+    or a later quote may take from it (quotes/stage.py)."""
+    low = lemma_of(tok).lower()
+    return tok.pos_ == "NOUN" and not tok.ent_type_ and source_noun_kind(tok) is None and not is_title_word(tok) \
+        and low not in person_epithets("occupation") and all(low not in gendered_nouns(g) for g in GENDER_KINDS)
 
 
 def giver_span(giver: Token) -> tuple[int, int]:
@@ -209,7 +219,7 @@ def giver_span(giver: Token) -> tuple[int, int]:
     possessive ending (`the first minister's comments` -> `the first minister`)."""
     start, end = np_span(giver)
     case = next((c for c in giver.children if c.dep_ == "case"), None)
-    return (start, giver.idx + len(giver.text)) if case is not None and case.idx < end else (start, end)
+    return (start, min(end, case.idx)) if case is not None else (start, end)
 
 
 def np_span(head: Token) -> tuple[int, int]:

@@ -22,7 +22,8 @@ rules, applied in document order (each tested in
 3. **Pronoun**: ``he``/``she``: the most recent person (or unnamed single
    source: "A spokesman said ... he added") that was a speaker or the subject of
    a main clause before the mention, outside quotation marks, skipping one whose
-   honorific or first name contradicts the pronoun (``gender``); failing that, the person named last before
+   honorific, first name or description's head ("her son") contradicts the pronoun
+   (``gender``), and a thing that revealed a noun phrase (``stage.py``); failing that, the person named last before
    it outside quotation marks; ``it``: the most recent organisation or
    document; ``they``: the most recent organisation or group.
 4. **Description** (``the deputy minister``, ``the Belarusian diplomat``,
@@ -221,8 +222,8 @@ class SpeakerResolver:
                 continue
             ok = label in labels if labels is not None else (label == PERSON) == want_person
             if ok:
-                known = self.gender_of(name) if label == PERSON else description_gender(name)
-                if gender is not None and known not in (None, gender):
+                if gender is not None and (self.gender_of(name) if label == PERSON
+                                           else description_gender(name)) not in (None, gender):
                     continue  # `she` never means a man introduced as "Mr. ..." or named "Ted ...", nor "her son"
                 return name, label
         return None
@@ -326,7 +327,7 @@ class SpeakerResolver:
         noun_kind = source_noun_kind(head)
         giver = speech_giver(head) if noun_kind == "speech" and record else None
         if giver is not None:
-            # "Mr. Trump's comments": who gave them said it (docs/spec.md: the person who
+            # "Mr. Trump's comments": who gave them said it (docs/spec.md, quotes.speaker: who
             # said it). Only for a quote's speaker: as a subject in narration the comments
             # are no antecedent of a later "he" (BBC: "The first minister's comments came in
             # ..." took the "he" of Jack McConnell)
@@ -383,9 +384,9 @@ class SpeakerResolver:
 
     def _apposed_person(self, head: Token, span: tuple[int, int] | None = None) -> str | None:
         """The named person a role noun stands beside: an apposition ("Ms. Merkel's
-        spokesman, Steffen Seibert"), a name right after it ("chief executive Doug
-        Smith" when the parser made the role the head), or a name that ends the
-        mention ("Shadow leader of the Commons Oliver Heald")."""
+        spokesman, Steffen Seibert", or on its "of" phrase), a name right after it ("chief
+        executive Doug Smith" when the parser made the role the head), or a name that ends
+        the mention ("Shadow leader of the Commons Oliver Heald", letters after it too)."""
         # a word of the description that follows a name ("Theresa May, Tory shadow work
         # and pensions secretary,"): the named person, whether the parse made it an
         # apposition or a second subject of the same verb

@@ -20,9 +20,9 @@ wrong guess is worse than none, so a quote no rule reaches keeps no speaker:
    before when that one ended inside a quote (multi-paragraph quotes: each
    paragraph reopens the quotation mark).
 
-No rule takes the source of a quote whose speaker is a thing that explains or
-reveals a noun phrase (``sources.a_thing``: `The restoration ... revealed some
-interesting items`), and no later pronoun names it.
+No rule takes the source of a quote whose speaker is a thing as the subject of a
+cue with a noun phrase for content (``sources.a_thing``: `The restoration ...
+revealed some interesting items`), and no later pronoun names it.
 
 An attribution *after* a cue-less quote in its paragraph is not taken: on BBC
 politics it was another source's as often as not ('"He's not finished yet,"
@@ -135,10 +135,12 @@ def quote_rows(doc: Doc, entities: list[EntityRow], text: str | None = None) -> 
     resolved: dict[int, QuoteRow] = {}
     last: tuple[QuoteRow, int] | None = None  # last attributed quote and the sentence it ends in
     pending: list[int] = []                   # cue-less quotes no early rule reached
-    evidence_items: set[int] = set()          # quotes whose source is a thing (see below)
+    things: dict[int, QuoteRow] = {}          # quotes whose source is a thing (see below)
+    thing_heads: set[int] = set()
     for pos, typ, item in events:
         if typ == 1:
-            resolver.note_subject(item)
+            if item.i not in thing_heads:
+                resolver.note_subject(item)
             continue
         att: Attribution = found.attributions[item]
         evidence = False
@@ -157,28 +159,30 @@ def quote_rows(doc: Doc, entities: list[EntityRow], text: str | None = None) -> 
                 pending.append(item)
                 row = _direct(att, text)
         else:
-            # a thing that reveals or explains a noun phrase (``sources.a_thing``) is no
-            # antecedent of a later "she", nor the source of the quotes after it: BBC tech/094,
-            # `The restoration of the older Star Wars episodes revealed some interesting items
-            # too.` took Rick Dean's next two quotes; tech/285 Shelley Taylor's "she said"
-            evidence = att.kind == "indirect" and att.how in ("object", "passive") and a_thing(att.speaker_head)
-            source = resolver.resolve(att.speaker_head, att.speaker_span, (att.start, att.end), not evidence)
+            # a thing (``sources.a_thing``) as the subject of a cue whose content is a noun
+            # phrase is no antecedent of a later pronoun, nor the source of the quotes after
+            # it: BBC tech/094, `The restoration of the older Star Wars episodes revealed
+            # some interesting items too.` took Rick Dean's next two quotes; tech/285 Shelley
+            # Taylor's "she said"
+            evidence = att.how in ("object", "passive") and a_thing(att.speaker_head)
+            source = resolver.resolve(att.speaker_head, att.speaker_span, (att.start, att.end),
+                                      antecedent=not evidence)
             if evidence:
-                evidence_items.add(item)
+                thing_heads.add(att.speaker_head.i)
             s0, s1 = _whole_words(text, *att.speaker_span)
             c0, c1 = att.cue if att.cue else (None, None)
             row = QuoteRow(att.kind, att.start, att.end, text[att.start:att.end], source.name, text[s0:s1],
                            text[c0:c1] if att.cue else None, s0, s1, c0, c1, source.kind, source.role)
-        resolved[item] = row
+        (things if evidence else resolved)[item] = row
         ends = [att.end] + ([att.speaker_span[1]] if att.speaker_span else [])
         end_sent = bisect.bisect_right(sent_starts, max(ends) - 1) - 1
-        if (row.speaker is not None or (row.speaker_text is not None
-                                        and row.speaker_text.lower() not in _SPEECH_PARTICIPANTS)) and not evidence:
+        if not evidence and (row.speaker is not None or (row.speaker_text is not None
+                                                         and row.speaker_text.lower() not in _SPEECH_PARTICIPANTS)):
             last = (row, end_sent)
-    sources = {k: row for k, row in resolved.items() if k not in evidence_items}
     for item in pending:
         att = found.attributions[item]
-        resolved[item] = sources[item] = _late_continuation(att, text, found.attributions, sources, resolver, sents)
+        resolved[item] = _late_continuation(att, text, found.attributions, resolved, resolver, sents)
+    resolved.update(things)
     rows = [resolved[k] for k in sorted(resolved, key=lambda k: (found.attributions[k].start, found.attributions[k].kind))]
     return rows, found.problems
 
@@ -242,7 +246,7 @@ def _late_continuation(att: Attribution, text: str, atts: list[Attribution], res
 
 
 def _previous_subject(att: Attribution, text: str, resolver: SpeakerResolver, sents) -> QuoteRow | None:
-    """Rule 5: the person the previous sentence is about ("Writing in the Guardian, Mr
+    """Rule 4: the person the previous sentence is about ("Writing in the Guardian, Mr
     Brown outlined his view. "As our manifesto ...")."""
     if att.sent_index == 0:
         return None
