@@ -19,6 +19,8 @@ from tests.frozen_parse import VOCAB, frozen_doc
     ("committee", "NOUN", "", False),       # a body
     ("woman", "NOUN", "", False),           # a person by sex (gendered_nouns.txt)
     ("player", "NOUN", "", False),          # ... or by occupation (person_epithets.txt)
+    ("politician", "NOUN", "", False),      # ... or by role (speaker_roles.txt)
+    ("superdelegate", "NOUN", "", False),   # a group of people (PolNeAR: `Another superdelegate, Michael Brown`)
     ("Reuters", "PROPN", "ORG", False),     # a name
     ("Thursday", "NOUN", "DATE", False),    # an entity, whatever its kind
 ])

@@ -204,14 +204,16 @@ def is_title_word(tok: Token) -> bool:
 def a_thing(tok: Token) -> bool:
     """A common noun that no list knows to speak: not a name, a role (``names.title_words``),
     a body, a group of people, a document or a speech (``source_nouns.txt``), nor a person
-    by sex or occupation (``gendered_nouns.txt``, ``person_epithets.txt``). Such a
+    by role, sex or occupation (``speaker_roles.txt``, ``gendered_nouns.txt``,
+    ``person_epithets.txt``). Such a
     subject of a cue with a noun phrase for content reports evidence, not speech (`The
     restoration of the older Star Wars episodes revealed some interesting items`, BBC);
     the lists still miss some people (`a pediatrician`), so it only decides what a pronoun
     or a later quote may take from it (quotes/stage.py)."""
     low = lemma_of(tok).lower()
     return tok.pos_ == "NOUN" and not tok.ent_type_ and source_noun_kind(tok) is None and not is_title_word(tok) \
-        and low not in person_epithets("occupation") and all(low not in gendered_nouns(g) for g in GENDER_KINDS)
+        and low not in role_families() and low not in person_epithets("occupation") \
+        and all(low not in gendered_nouns(g) for g in GENDER_KINDS)
 
 
 def giver_span(giver: Token) -> tuple[int, int]:
