@@ -10,6 +10,7 @@ source's description says one by its head noun (``gendered_nouns.txt``: "her pop
 from __future__ import annotations
 
 from functools import lru_cache
+from itertools import takewhile
 from typing import Iterable
 
 from ..resources import gendered_nouns, given_names, titles
@@ -64,14 +65,15 @@ def fits_gender(name: str, gender: str | None) -> bool:
 _AFTER_HEAD = frozenset({"for", "of", "from", "at", "in", "to", "with", "on", "by"})
 
 
+@lru_cache(maxsize=None)
 def description_gender(description: str) -> str | None:
     """"m"/"f" when the head of an unnamed source's description, its last word before
     any preposition, is a noun that says so (``gendered_nouns.txt``: "her pop star son",
     "Big Brother spokeswoman"; not "Big Brother contestant"), else None."""
-    words = []
-    for w in description.lower().split():
-        if w in _AFTER_HEAD:
-            break
-        words.append(w)
-    head = words[-1].strip(".,'’") if words else ""
-    return next((g for kind, g in GENDERS if head in gendered_nouns(kind)), None)
+    words = list(takewhile(lambda w: w not in _AFTER_HEAD, description.lower().split()))
+    return noun_gender(words[-1].strip(".,'’")) if words else None
+
+
+def noun_gender(noun: str) -> str | None:
+    """"m"/"f" for a person noun of ``gendered_nouns.txt`` (lower case), else None."""
+    return next((g for kind, g in GENDERS if noun in gendered_nouns(kind)), None)

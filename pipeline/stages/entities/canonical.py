@@ -359,9 +359,9 @@ def canonical_names(entities: pd.DataFrame, corpus: bool = True) -> pd.Series:
             # "Trump Jr." is the full name with that surname and that generation: "Donald
             # Trump Jr.", never "Donald Trump" (PolNeAR: the NYT and Politico shorten it so)
             last, gen = key(words[0]), words[1]
-            local = {f for f in last_in_doc[d].get(last, ()) if same_generation(generation_of(f), gen)}
-            return one_name(local) if local else corpus_choice(
-                {f for f in corpus_full.get(last, ()) if same_generation(generation_of(f), gen)}, last)
+            of_gen = lambda names: {f for f in names if same_generation(generation_of(f), gen)}  # noqa: E731
+            local = of_gen(last_in_doc[d].get(last, ()))
+            return one_name(local) if local else corpus_choice(of_gen(corpus_full.get(last, ())), last)
         if len(words) == 1 and (_KNIGHTED.match(text) or title in _KNIGHT_TITLES):
             # "Sir Edward": a knight is called by his first name (BBC politics)
             return only_full_with_first(d, key(words[0]))

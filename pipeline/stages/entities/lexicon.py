@@ -164,13 +164,14 @@ def _joined(left, right) -> bool:
     return left.whitespace_ == "" and right.i == left.i + 1
 
 
-def _given_name_syllable(doc: Doc, label: str, s: int, e: int) -> bool:
-    """A person's full name (``doc[s:e]``, two words or more) goes on after the hyphen in
-    lower case (Korean given names: "Chung Mong-koo", "Yoo Ji-chang", "Kim Jong-un"; a
-    Kazakh patronymic: "Nursultan Abish-uly"; BBC: the model tagged "Chung Mong"): the parser made that word a proper noun and the head
-    of the name. Not "Tony Blair-led", "Blair-style" (a participle or a noun the name
-    modifies), nor one word ("Blu-ray")."""
-    return label == "PERSON" and e - s >= 2 and doc[e + 1].is_lower and doc[e + 1].tag_ == "NNP" \
+def _given_name_syllable(doc: Doc, s: int, e: int) -> bool:
+    """A person's full name (``doc[s:e]``, two words or more; the caller checks that it is
+    a person's) goes on after the hyphen in lower case (Korean given names: "Chung
+    Mong-koo", "Yoo Ji-chang", "Kim Jong-un"; a Kazakh patronymic: "Nursultan Abish-uly";
+    BBC: the model tagged "Chung Mong"): the parser made that word a proper noun and the
+    head of the name. Not "Tony Blair-led", "Blair-style" (a participle or a noun the
+    name modifies), nor one word ("Blu-ray")."""
+    return e - s >= 2 and doc[e + 1].is_lower and doc[e + 1].tag_ == "NNP" \
         and doc[e - 1].head.i == e + 1
 
 
@@ -190,11 +191,12 @@ def join_hyphenated(doc: Doc, spans: list[Cand]) -> list[Cand]:
             out.append(c)
             continue
         s, e = c.start, c.end
+        person = c.label == "PERSON"
         while s >= 2 and doc[s - 1].text == "-" and _joined(doc[s - 2], doc[s - 1]) and _joined(doc[s - 1], doc[s]) \
                 and doc[s - 2].is_title and doc[s - 2].is_alpha:
             s -= 2
         while e + 1 < len(doc) and doc[e].text == "-" and _joined(doc[e - 1], doc[e]) and _joined(doc[e], doc[e + 1]) \
-                and doc[e + 1].is_alpha and (doc[e + 1].is_title or _given_name_syllable(doc, c.label, s, e)):
+                and doc[e + 1].is_alpha and (doc[e + 1].is_title or person and _given_name_syllable(doc, s, e)):
             e += 2
         if e > c.end and any(later.start < e < later.end for later in spans[k + 1:]):
             # the other half starts a longer span ("World Cross-Country Championships"):

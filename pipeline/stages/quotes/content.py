@@ -38,7 +38,7 @@ from ...nlp.lemmas import lemma as lemma_of
 from ...resources import QUOTE_CHARS, adverbial_openers, reporting_verbs, word_set
 from .clause_end import (before_semicolon, clause_from, continues_content, follows_set_off, is_as_aside, opened_by,
                          trim_tail, with_reason)
-from .cues import (SUBJECT_DEPS, VERB_POS, addresses_object, can_speak, has_subject, is_base_spelling, is_cue, is_speech_occasion,
+from .cues import (INHERITED_SUBJ_DEPS, SUBJECT_DEPS, VERB_POS, addresses_object, can_speak, has_subject, is_base_spelling, is_cue, is_speech_occasion,
                    is_to_infinitive, report_lexicon)
 from .objects import first_child, naming_content, object_content, phrase_end
 from .records import Content, is_dash, sets_off
@@ -397,14 +397,12 @@ def _around(tok: Token, quoted=None) -> Content | None:
     is the whole clause, attribution inside."""
     doc = tok.doc
     head = tok.head
-    if head.dep_ in ("aux", "auxpass") and tok.dep_ == "parataxis":
+    if tok.dep_ == "parataxis" and (head.dep_ in ("aux", "auxpass") or (
+            head.dep_ in INHERITED_SUBJ_DEPS and head.head.i > tok.i and head.head.pos_ in VERB_POS)):
         # `Even then, he said, he's learned enough ...`: the parser hung the attribution on
-        # the auxiliary; the clause is its verb's (PolNeAR train: `he said, he's` came out)
-        head = head.head
-    elif tok.dep_ == "parataxis" and head.dep_ in ("nsubj", "nsubjpass") and head.head.i > tok.i \
-            and head.head.pos_ in VERB_POS:
-        # `The difference now, he told me on Friday, is that ...`: the parser hung the
-        # attribution on the clause's subject (PolNeAR dev)
+        # the auxiliary; the clause is its verb's (PolNeAR train: `he said, he's` came out).
+        # `The difference now, he told me on Friday, is that ...`: on the clause's subject
+        # (PolNeAR dev)
         head = head.head
     if not (tok.dep_ in ("parataxis", "ccomp", "advcl") or _asyndetic(tok)) \
             or head.pos_ not in VERB_POS or head.i == tok.i:

@@ -19,7 +19,7 @@ from spacy.tokens import Token
 from ...nlp.lemmas import lemma as lemma_of
 from ...resources import reporting_verb_lemmas, reporting_verbs, word_set
 from ..names import title_words
-from .sources import NOT_SOURCES, source_noun_kind
+from .sources import NOT_SOURCES, is_title_word, source_noun_kind
 
 
 
@@ -69,7 +69,7 @@ VERB_POS_IDS = np.asarray(sorted(UNIV_POS[p] for p in VERB_POS), dtype=np.uint64
 ACCORDING = get_string_id("according")
 # Subject dependencies that name who speaks (a passive subject is what was said, not who).
 _SUBJ_DEPS = frozenset({"nsubj"})
-_INHERITED_SUBJ_DEPS = frozenset({"nsubj", "nsubjpass"})
+INHERITED_SUBJ_DEPS = frozenset({"nsubj", "nsubjpass"})
 # A cue verb without a subject of its own takes the subject of the verb it hangs
 # from: `He said X and added that ...` (conj), `wants to say` (xcomp),
 # `..., adding that ...` (advcl with a gerund).
@@ -190,7 +190,7 @@ def _inverted_subject(verb: Token) -> Token | None:
     post-verbal speaker as an object; take a name or role noun right after the verb.
     `"...," tweeted Rubio spokesman Alex Conant`: it took the verb for an adjective of
     the name (PolNeAR train)."""
-    if verb.dep_ == "amod" and verb.tag_ in FINITE and verb.head.i > verb.i and verb.head.left_edge.i == verb.i:
+    if verb.dep_ == "amod" and verb.tag_ in FINITE and verb.head.left_edge.i == verb.i:
         head = verb.head
         while head.dep_ in ("compound", "poss") and head.head.i > head.i:
             head = head.head  # (through a possessor to whom it names: `Alex Conant's aide`)
@@ -237,7 +237,7 @@ def subject_of(verb: Token, inverted: bool = False, avoid=None) -> Token | None:
     for _ in range(6):
         # A verb whose subject is inherited may take a passive subject too: `Mr. Trump
         # was forced into damage control and said ...`, `was asked to explain`.
-        deps = _SUBJ_DEPS if v is verb else _INHERITED_SUBJ_DEPS
+        deps = _SUBJ_DEPS if v is verb else INHERITED_SUBJ_DEPS
         # nearest subject first: `for people with ... ideas to organize ..., she said`
         # can come out with two subjects of `said`
         subj = next((c for c in sorted(v.children, key=lambda c: abs(c.i - v.i))
@@ -270,7 +270,7 @@ def subject_of(verb: Token, inverted: bool = False, avoid=None) -> Token | None:
         if v.dep_ == "conj":
             head = _conjunct_head(v)
             if v is verb and avoid is not None and avoid(head) and (head.dep_ in ("ccomp", "xcomp") or not any(
-                    c.dep_ in _INHERITED_SUBJ_DEPS and not avoid(c) for c in head.children)):
+                    c.dep_ in INHERITED_SUBJ_DEPS and not avoid(c) for c in head.children)):
                 # `“..., We will achieve justice in this case,” Tulsa police Chief Chuck
                 # Jordan said Monday`: the parser coordinated the verb with the quote's
                 # own; no one inside the quote is its subject (PolNeAR dev), nor the
@@ -364,7 +364,7 @@ def can_speak(tok: Token) -> bool:
         return True
     if tok.pos_ != "NOUN":
         return False
-    return source_noun_kind(tok) in ("organisation", "group") or lemma_of(tok).lower() in title_words()
+    return source_noun_kind(tok) in ("organisation", "group") or is_title_word(tok)
 
 
 def is_to_infinitive(v: Token) -> bool:
@@ -382,7 +382,7 @@ def _apposed_subject(verb: Token) -> Token | None:
     apposition ends right before the verb (past its comma and the verb's adverbs: `also
     railed against`, `bluntly suggested`; 2 more gold quotes found on PolNeAR train, no
     new row outside the gold) speaks (PolNeAR train)."""
-    if verb.dep_ not in ("ROOT", "conj") or any(c.dep_ in _INHERITED_SUBJ_DEPS for c in verb.children):
+    if verb.dep_ not in ("ROOT", "conj") or any(c.dep_ in INHERITED_SUBJ_DEPS for c in verb.children):
         return None
     for c in verb.lefts:
         if c.dep_ in ("nummod", "npadvmod", "quantmod") and c.pos_ in ("NUM", "NOUN") \

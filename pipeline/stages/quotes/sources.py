@@ -19,10 +19,10 @@ from spacy.tokens import Token
 
 from ... import schemas
 from ...nlp.lemmas import lemma as lemma_of
-from ...resources import (GENDER_KINDS, gendered_nouns, person_epithets, reporting_verb_lemmas, source_noun_kinds,
-                          word_list, word_set)
+from ...resources import person_epithets, reporting_verb_lemmas, source_noun_kinds, word_list, word_set
 from ..entities.aliases import alias_kind
 from ..entities.patterns import WEEKDAYS_MONTHS
+from ..gender import noun_gender
 from ..names import generation_of, strip_titles, title_words, without_generation_comma
 
 PERSON = "PERSON"
@@ -33,17 +33,15 @@ DOCUMENT, UNNAMED, GROUP = "DOCUMENT", "UNNAMED", "GROUP"
 SPEAKER_LABELS = ("PERSON", "ORG", "GPE", "NORP")
 #: the values of ``quotes.speaker_kind`` (docs/spec.md)
 SPEAKER_KINDS = schemas.SPEAKER_KINDS
-MALE_FEMALE = frozenset({"he", "she", "him", "her"})
 # what follows the place of a dateline: "(AFP) –", " – ", ", July 30", "."
 DATELINE_TAIL = re.compile(r"\s*(?:\([^)\n]{1,40}\)|[-–—]{1,2}\s|,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d|\d{1,2}\s+[A-Z][a-z]+)|\.\s)")
 # entity labels of things that never speak: a speaker mention headed inside one is no source
 NOT_SOURCES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "QUANTITY", "ORDINAL"})
-PLURAL = frozenset({"they", "them", "it"})  # "it said": an organisation or document
 # heads that name any body ("the group", "the organisation"): the last one named
 GENERIC_BODIES = frozenset({"group", "organisation", "organization", "body", "campaign"})
 DEFINITE = frozenset({"the", "this", "that", "our", "his", "her", "their", "its", "your"})
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "our", "some", "another", "one"})
-# what each pronoun may point back at (labels of the history)
+# what each pronoun may point back at (labels of the history; "it said": an organisation or document)
 PRONOUN_LABELS = {
     "he": (PERSON, UNNAMED), "she": (PERSON, UNNAMED), "him": (PERSON, UNNAMED), "her": (PERSON, UNNAMED),
     "it": ("ORG", "GPE", DOCUMENT), "they": ("ORG", "GPE", "NORP", GROUP), "them": ("ORG", "GPE", "NORP", GROUP),
@@ -213,7 +211,7 @@ def a_thing(tok: Token) -> bool:
     low = lemma_of(tok).lower()
     return tok.pos_ == "NOUN" and not tok.ent_type_ and source_noun_kind(tok) is None and not is_title_word(tok) \
         and low not in role_families() and low not in person_epithets("occupation") \
-        and all(low not in gendered_nouns(g) for g in GENDER_KINDS)
+        and noun_gender(low) is None
 
 
 def giver_span(giver: Token) -> tuple[int, int]:

@@ -69,7 +69,7 @@ from ...resources import source_noun_kinds, source_nouns_of_kind, word_set
 from ..entities.aliases import alias_kind, alias_of
 from ..gender import description_gender, first_name_gender, honorific_genders
 from ..names import PersonNames, normalise_role, org_title_words, postnominals, surname, title_words
-from .sources import (DATELINE_TAIL, DEFINITE, DOCUMENT, GENERIC_BODIES, GROUP, MALE_FEMALE, NOT_SOURCES, PERSON, PLURAL,
+from .sources import (DATELINE_TAIL, DEFINITE, DOCUMENT, GENERIC_BODIES, GROUP, NOT_SOURCES, PERSON,
                       POSSESSIVE_PRONOUNS, PRONOUN_LABELS, SPEAKER_LABELS, UNNAMED, Source, all_titles, describe,
                       giver_span, inside, np_span, organisations_by_vote, refers_back, role_families, role_word,
                       source_noun_kind, speaker_kind, speaker_name, speech_giver, speech_lemmas, word_tokens)
@@ -122,6 +122,7 @@ class SpeakerResolver:
         self.persons: dict[str, _Person] = {}
         # (pos, name, label): speakers and main-clause subjects, in order
         self.history: list[tuple[int, str, str]] = []
+        self._no_antecedents: set[int] = set()  # heads ``resolve`` was told are none
         self._first: dict[str, int] = {}  # first position a person was named as a speaker
         self._positions: dict[str, list[int]] | None = None
         self._noun_sources: list[tuple[int, str, str, str]] | None = None
@@ -190,7 +191,7 @@ class SpeakerResolver:
     # -- resolution -----------------------------------------------------------
     def note_subject(self, tok: Token) -> None:
         """Record a main-clause subject (a possible antecedent for later pronouns)."""
-        if self.inside_quote(tok.idx):
+        if self.inside_quote(tok.idx) or tok.i in self._no_antecedents:
             return
         name, label = self._resolve_head(tok, tok.idx, record=False)
         if name is not None and label is not None:
@@ -205,8 +206,10 @@ class SpeakerResolver:
         if head is None:
             return Source(None, "unknown")
         name, label = self._resolve_head(head, head.idx, record=True, span=span, content=content)
+        if not antecedent:
+            self._no_antecedents.add(head.i)  # (nor as the main-clause subject it may also be)
         # a party named inside someone's quote is not a later pronoun's antecedent
-        if antecedent and name is not None and not self.inside_quote(head.idx):
+        elif name is not None and not self.inside_quote(head.idx):
             self.history.append((head.idx, name, label or ""))
         role = self._role_names.get(name) if label == UNNAMED else None
         return Source(name, speaker_kind(label, name), role)
@@ -259,7 +262,7 @@ class SpeakerResolver:
         if head.text == "-" and len(word_tokens(head)) > 1:
             head = word_tokens(head)[-1]  # "The Tory co-chairman": the parse may head it with the hyphen
         low = head.lower_
-        if head.pos_ == "PRON" or low in MALE_FEMALE or low in PLURAL:
+        if head.pos_ == "PRON" or low in PRONOUN_LABELS:
             return self._pronoun(low, pos) if low in PRONOUN_LABELS else (None, None)
         back = refers_back(head)
         if back is not None:
@@ -358,9 +361,7 @@ class SpeakerResolver:
                 self._role_names[text] = normalise_role(text)
                 return text, UNNAMED
         if noun_kind == "group" or is_role or plural:
-            if span is None and not record:
-                # an unnamed source as a main-clause subject: a possible antecedent
-                return self._description_text(np_span(head)), GROUP if plural else UNNAMED
+            # (with no span: an unnamed source as a main-clause subject, a possible antecedent)
             return self._description_text(span or np_span(head)), GROUP if plural else UNNAMED
         if not record:
             return None, None

@@ -41,7 +41,7 @@ from ...errors import DOCUMENT_ERRORS, ErrorLog
 from ...nlp.lemmas import ensure_lemmas
 from ...resources import reporting_nouns, reporting_verb_lemmas
 from .attribution import find_attributions
-from .cues import subject_of
+from .cues import addresses_object, subject_of
 from .records import Attribution
 from .sources import a_thing
 from .speakers import EntityRow, SpeakerResolver
@@ -136,11 +136,9 @@ def quote_rows(doc: Doc, entities: list[EntityRow], text: str | None = None) -> 
     last: tuple[QuoteRow, int] | None = None  # last attributed quote and the sentence it ends in
     pending: list[int] = []                   # cue-less quotes no early rule reached
     things: dict[int, QuoteRow] = {}          # quotes whose source is a thing (see below)
-    thing_heads: set[int] = set()
     for pos, typ, item in events:
         if typ == 1:
-            if item.i not in thing_heads:
-                resolver.note_subject(item)
+            resolver.note_subject(item)
             continue
         att: Attribution = found.attributions[item]
         evidence = False
@@ -167,8 +165,6 @@ def quote_rows(doc: Doc, entities: list[EntityRow], text: str | None = None) -> 
             evidence = att.how in ("object", "passive") and a_thing(att.speaker_head)
             source = resolver.resolve(att.speaker_head, att.speaker_span, (att.start, att.end),
                                       antecedent=not evidence)
-            if evidence:
-                thing_heads.add(att.speaker_head.i)
             s0, s1 = _whole_words(text, *att.speaker_span)
             c0, c1 = att.cue if att.cue else (None, None)
             row = QuoteRow(att.kind, att.start, att.end, text[att.start:att.end], source.name, text[s0:s1],
@@ -201,8 +197,7 @@ def _addressee(head, cue: tuple[int, int] | None = None) -> bool:
     def of_cue(verb) -> bool:
         return cue is None or cue[0] <= verb.idx < cue[1]
 
-    if head.dep_ in ("dobj", "dative", "iobj") and head.head.lemma_.lower() in reporting_verb_lemmas("addressee-object") \
-            and of_cue(head.head):
+    if head.dep_ in ("dobj", "dative", "iobj") and addresses_object(head.head) and of_cue(head.head):
         return True
     prep = head.head if head.dep_ == "pobj" else None
     return prep is not None and prep.lower_ == "to" and of_cue(prep.head) and (
