@@ -1,5 +1,6 @@
 """Frozen parses for the precision and speaker cases of issue 14
-(tests/test_quotes_attribution.py), one real sentence or two from PolNeAR train or
+(tests/test_quotes_attribution.py, and the speech-giver cases of
+tests/test_speakers_resolution.py), one real sentence or two from PolNeAR train or
 dev or BBC each (the article or source named above it; a few sentences are made up
 after a PolNeAR or BBC form, and their comments say "made up"), with the parse of en_core_web_sm 3.8 written out
 token by token as in tests/quote_parses.py: (word, space after, head index, dep,

@@ -170,7 +170,7 @@ def test_person_names_surname_is_before_a_generation(name, last):
     (["Donald Trump"], "Trump Jr.", "Trump Jr."),
     (["Fred Trump Jr."], "Fred Jr.", "Fred Jr."),
     (["Robert F. Kennedy Jr.", "Joseph P. Kennedy Jr."], "Kennedy Jr.", "Kennedy Jr."),  # two such persons
-    (["Joseph P. Kennedy Jr.", "John F. Kennedy Jr."], "Kennedy Jr.", "Kennedy Jr."),    # ... of one initial
+    (["Joseph P. Kennedy Jr.", "John F. Kennedy Jr."], "Kennedy Jr.", "Kennedy Jr."),    # ... whose first names share the initial J.
     (["Donald Trump Jr.", "Donald J. Trump Jr."], "Trump Jr.", "Donald J. Trump Jr."),  # one, written two ways
 ])
 def test_person_names_surname_with_generation_is_that_person(names, mention, person):

@@ -3,7 +3,8 @@
 Each case is a sentence modelled on the seeds, docs/guidelines.md §4, PolNeAR train
 and dev or BBC, with the parse of en_core_web_sm 3.8 written out token by token (word,
 space after, head, dep, pos, tag, lemma, entity IOB), so a model upgrade cannot
-change what a test means. Cases that must yield no quote are part of the table.
+change what a test means; two are hand-edited variants of one (``_retagged``). Cases
+that must yield no quote are part of the table.
 """
 from __future__ import annotations
 
@@ -445,7 +446,7 @@ EXPECTED = {
     # ... but a verb in scare quotes whose subject stands outside them still gives it (must not break)
     "said_after_scare_quoted_verb": [(D, "We will never sell this company to them.", "Jones", "said")],
     # a cue the parser hung on the name after it as an adjective: the name speaks, and the cue is no word of
-    # the mention (see MENTIONS; PolNeAR train)
+    # the mention (see MENTIONS; made up after PolNeAR train)
     "cue_as_adjective_of_name": [(D, "This debate was a disaster for her,", "Alex Conant", "tweeted")],
     "cue_as_adjective_of_possessor": [(D, "We won the night,", "Alex Conant aide", "tweeted")],
     "participle_before_name": [(D, "This debate was a disaster for her,", None, None)],  # (hand-built)
@@ -562,7 +563,7 @@ def test_quotes_attribution_quoted_fragment_of_a_reported_clause_gives_no_subjec
     # BBC politics (3 articles): `said that the organs of the criminally insane should be "made available
     # to ..." and proposed ...`: the quoted verb's subject is reported, not the next verb's speaker (the
     # indirect row of `proposed` is left to its own rules)
-    doc, rows, _ = run("quoted_fragment_then_conjunct")
+    _, rows, _ = run("quoted_fragment_then_conjunct")
     assert [(r.text, r.speaker) for r in rows if r.kind == "direct"] == [
         ("made available to law-abiding members of the community", "Houston")]
 

@@ -3,6 +3,7 @@ exactly the files that shape the parse, each declared once."""
 import subprocess
 import sys
 import textwrap
+
 import pytest
 
 from pipeline.registry import parse_components

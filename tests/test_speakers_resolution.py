@@ -7,7 +7,7 @@ from spacy.tokens import Doc
 
 from pipeline.stages.quotes.sources import organisations_by_vote
 from pipeline.stages.quotes.speakers import EntityRow, SpeakerResolver, speaker_name
-from tests.frozen_parse import VOCAB
+from tests.frozen_parse import VOCAB, frozen_doc
 from tests.test_quotes_attribution import build_doc, run
 
 
@@ -242,16 +242,17 @@ def test_speakers_resolution_his_comments_speak_for_whom_he_names():
     # made up after BBC politics/075 ("Labour's Mr Livingstone has said his comments ..., and said ... he
     # would not apologise", where the quote's mention came out as "his comments"): a possessive pronoun
     # names the giver as "he" would (was: the speaker "his comments")
-    doc = Doc(VOCAB, words=["Ken", "Livingstone", "spoke", ".", "His", "comments", "said", "he", "would",
-                            "stay", "."],
-              spaces=[True, False, False, True, True, True, True, True, True, False, False],
-              heads=[1, 2, 2, 2, 5, 6, 6, 9, 9, 6, 6],
-              deps=["compound", "nsubj", "ROOT", "punct", "poss", "nsubj", "ROOT", "nsubj", "aux", "ccomp", "punct"],
-              pos=["PROPN", "PROPN", "VERB", "PUNCT", "PRON", "NOUN", "VERB", "PRON", "AUX", "VERB", "PUNCT"],
-              tags=["NNP", "NNP", "VBD", ".", "PRP$", "NNS", "VBD", "PRP", "MD", "VB", "."],
-              lemmas=["Ken", "Livingstone", "speak", ".", "his", "comment", "say", "he", "would", "stay", "."],
-              sent_starts=[True, False, False, False, True, False, False, False, False, False, False],
-              ents=["B-PERSON", "I-PERSON", "O", "O", "O", "O", "O", "O", "O", "O", "O"])
+    doc = frozen_doc([("Ken", True, 1, "compound", "PROPN", "NNP", "Ken", "B-PERSON"),
+                      ("Livingstone", False, 2, "nsubj", "PROPN", "NNP", "Livingstone", "I-PERSON"),
+                      ("spoke", False, 2, "ROOT", "VERB", "VBD", "speak", "O"),
+                      (".", True, 2, "punct", "PUNCT", ".", ".", "O"),
+                      ("His", True, 5, "poss", "PRON", "PRP$", "his", "O"),
+                      ("comments", True, 6, "nsubj", "NOUN", "NNS", "comment", "O"),
+                      ("said", True, 6, "ROOT", "VERB", "VBD", "say", "O"),
+                      ("he", True, 9, "nsubj", "PRON", "PRP", "he", "O"),
+                      ("would", True, 9, "aux", "AUX", "MD", "would", "O"),
+                      ("stay", False, 6, "ccomp", "VERB", "VB", "stay", "O"),
+                      (".", False, 6, "punct", "PUNCT", ".", ".", "O")])
     res = SpeakerResolver(doc, [EntityRow(0, 15, "PERSON", "Ken Livingstone")], [])
     res.note_subject(doc[1])
     src = res.resolve(doc[5], (doc[4].idx, doc[5].idx + len(doc[5].text)))
