@@ -54,6 +54,10 @@ D, I = "direct", "indirect"
 EXPECTED = {
     # --- PolNeAR train, precision and direct-quote speakers (issue 14); the parses are in
     # tests/quote_parses_precision.py ---
+    # a cue after the closing mark in a clause a subordinator opens (`when`) is the circumstance, not the
+    # attribution: the cue before the quote speaks (was Clinton's)
+    "when_clause_after_quote": [(D, "That makes me smart,", "Trump", "saying"),
+                                (I, "him for not paying income tax", "Clinton", "blasted")],
     # a name between the closing mark and the cue speaks, not whom it was told to
     "name_before_told": [(D, "We were tremendously wrong to not have confronted him from the beginning,", "Ramos",
                           "told")],

@@ -18,7 +18,8 @@ in this order, each rule from a guideline case or a PolNeAR train pattern:
 
 1. after the closing mark, within a few tokens and before any other verb
    (``"...," Igor Sekreta said`` / ``said X``; after ``"...,"``/``!``/``?`` any
-   verb with a speaking subject: ``"...," Trump barked``);
+   verb with a speaking subject: ``"...," Trump barked``); not a cue in a clause a
+   subordinator opens (``"...," when Clinton blasted him``: the quote's circumstance);
 2. a dash and a name (``"..." ― Pamela Padilla``, also on a line of its own
    under the quote), ``"...," according to X``;
 3. before the opening mark in the same sentence: ``According to X, "..."``,
@@ -49,7 +50,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
-from ...resources import QUOTE_CHARS, word_list
+from ...resources import QUOTE_CHARS, adverbial_openers, word_list
 from .cues import (VERB_POS, CueLexicon, attribution_lexicon, cue_extent, is_cue, is_negated,
                    report_lexicon, speaker_like, subject_of)
 from .framing import SCARE_MAX_WORDS, ends_headline, headline_name, n_words, names_a_title, title_like
@@ -77,6 +78,10 @@ def _find_after_cue(ix: DocIndex, first: int, last: int, lex: CueLexicon, strict
             break
         tok = doc[i]
         if is_cue(tok, lex):
+            if _circumstance_after(tok, first):
+                if strict:
+                    return None
+                continue
             subj = subject_of(tok, inverted=True, avoid=ix.quoted)
             if strict and (subj is None or subj.i > tok.i):
                 # a name between the mark and the cue speaks, not whom it was told to
@@ -101,6 +106,18 @@ def _find_after_cue(ix: DocIndex, first: int, last: int, lex: CueLexicon, strict
                     return tok, subj
             return None
     return None
+
+
+def _circumstance_after(cue: Token, first: int) -> bool:
+    """`"That makes me smart," when Clinton blasted him ...`: a subordinator right after
+    the closing mark (``adverbial_openers.txt`` kind ``after``) that opens the cue's
+    clause makes that clause the circumstance of the quote, not its attribution. Not
+    `as` (`"...," as he put it` attributes the quote), nor an adverb after the subject
+    (`"...," he once said`)."""
+    doc = cue.doc
+    return any(k.dep_ in ("mark", "advmod") and first <= k.i < cue.i and k.lower_ != "as"
+               and k.lower_ in adverbial_openers("after") and all(t.is_punct or t.is_space for t in doc[first:k.i])
+               for k in cue.children)
 
 
 def _named_or_personal(subj: Token) -> bool:
