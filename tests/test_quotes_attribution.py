@@ -58,6 +58,15 @@ EXPECTED = {
     # attribution: the cue before the quote speaks (was Clinton's)
     "when_clause_after_quote": [(D, "That makes me smart,", "Trump", "saying"),
                                 (I, "him for not paying income tax", "Clinton", "blasted")],
+    # the object of a verb that made it speak (object_control_verbs.txt) speaks the infinitive hung on it
+    # (was the senator's); not the object of any verb (`used his ... address to call out`), nor one urged
+    # to speak, who has not spoken: what Howard urged is his (BBC)
+    "object_control": [(I, "no senior executives have been held accountable", "Stumpf", "admit")],
+    "used_speech_to": [(I, "Trump", "Obama", "call out")],
+    "urged_to_admit": [(I, "the chancellor to admit he had been responsible for dragging millions of people into the "
+                           "tax net", "Michael Howard", "urged"),
+                       (I, "he had been responsible for dragging millions of people into the tax net", "Michael Howard",
+                        "admit")],
     # a name between the closing mark and the cue speaks, not whom it was told to
     "name_before_told": [(D, "We were tremendously wrong to not have confronted him from the beginning,", "Ramos",
                           "told")],
@@ -101,10 +110,12 @@ EXPECTED = {
     "colon_after_clause": [(D, "I think if they see real HD, there is such a remarkable difference.", "Dean", ":")],
     "colon_after_clause_no_speaker": [(D, "We have no money to pay the staff this month at all.", None, None)],
     # BBC: a verb outside any name is no speaker, whatever the parse made its subject (the
-    # speaker was "Swedish trades" and "Spending"; unknown beats wrong; the right ones, not
-    # found yet, are Ulf Carlsson, whom the NER tags ORG here, and Apacs, the object of `led`)
+    # speaker was "Swedish trades"; unknown beats wrong; the right one, not found yet, is Ulf
+    # Carlsson, whom the NER tags ORG here); the speaker of `led Apacs to conclude` is the
+    # object of `led` (object_control_verbs.txt; was "Spending", then none)
     "verb_subject_trades": [(D, "It looks pretty grim,", None, "said")],
-    "verb_subject_spending": [(I, "10.38am was the time that plastic would finally rule the roost", None, "conclude")],
+    "verb_subject_spending": [(I, "10.38am was the time that plastic would finally rule the roost", "Apacs",
+                               "conclude")],
     # ... but a surname the document names in full is no mere verb, whatever the tagger says
     "verb_named_surname": [(D, "We will appeal,", "Ann Bush", "said")],
     # BBC: "One of the men, David Redvers, 34, ..., said": the person beside the number speaks

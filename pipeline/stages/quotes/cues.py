@@ -281,6 +281,9 @@ def subject_of(verb: Token, inverted: bool = False, avoid=None) -> Token | None:
                 break
             v = head
         elif v.dep_ == "xcomp":
+            controller = _object_controller(v) if v is verb else None
+            if controller is not None:
+                return None if avoid and avoid(controller) else controller
             v = v.head
             if v.dep_ == "acomp":  # `Sexton was quick to point out`, `are more likely to say`
                 v = v.head
@@ -351,6 +354,19 @@ def _imperative(verb: Token) -> bool:
 # needs someone behind it).
 _MUTE_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "LAW",
                         "WORK_OF_ART", "EVENT", "FAC", "LOC", "PRODUCT", "LANGUAGE"})
+
+
+def _object_controller(xcomp: Token) -> Token | None:
+    """`forced Stumpf to admit that ...`, `led Apacs to conclude ...`: the object of a
+    verb of ``object_control_verbs.txt``, between it and the cue, an infinitive hung on
+    it, does the infinitive when it can speak. Only for the cue itself: a participle
+    the parser hung on such an infinitive (`urged people ... to develop ..., telling
+    them to ...`) keeps the subject it inherits."""
+    head = xcomp.head
+    if lemma_of(head).lower() not in word_set("object_control_verbs"):
+        return None
+    obj = next((c for c in head.children if c.dep_ == "dobj" and c.i < xcomp.i), None)
+    return obj if obj is not None and can_speak(obj) else None
 
 
 def can_speak(tok: Token) -> bool:
