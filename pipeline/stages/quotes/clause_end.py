@@ -26,7 +26,8 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ...resources import QUOTE_CHARS, adverbial_openers, word_set
-from .cues import FINITE, VERB_POS, first_auxiliary, has_subject, is_cue, joining_cc, report_lexicon, with_the_cue
+from .cues import VERB_POS, is_cue, report_lexicon
+from .verb_forms import FINITE, first_auxiliary, has_subject, joining_cc, with_the_cue
 from .records import CLOSING_BRACKETS, OPENING_BRACKETS, Content, ends_droppable, sets_off
 
 # Punctuation that ends what was said: a reason after it is not part of it.

@@ -38,8 +38,8 @@ from ...nlp.lemmas import lemma as lemma_of
 from ...resources import QUOTE_CHARS, adverbial_openers, reporting_verbs, word_set
 from .clause_end import (before_semicolon, clause_from, continues_content, follows_set_off, is_as_aside, opened_by,
                          trim_tail, with_reason)
-from .cues import (INHERITED_SUBJ_DEPS, SUBJECT_DEPS, VERB_POS, addresses_object, can_speak, has_subject, is_base_spelling, is_cue, is_speech_occasion,
-                   is_to_infinitive, report_lexicon)
+from .cues import INHERITED_SUBJ_DEPS, VERB_POS, addresses_object, can_speak, is_cue, is_speech_occasion, report_lexicon
+from .verb_forms import SUBJECT_DEPS, has_subject, is_base_spelling, is_to_infinitive
 from .objects import first_child, naming_content, object_content, phrase_end
 from .records import Content, is_dash, sets_off
 from .setoff import attributed_quote_before, fronted_adverbial, introduces_quote

@@ -20,6 +20,7 @@ from ...nlp.lemmas import lemma as lemma_of
 from ...resources import reporting_verb_lemmas, reporting_verbs, word_set
 from ..names import title_words
 from .sources import NOT_SOURCES, is_title_word, source_noun_kind
+from .verb_forms import FINITE, has_subject, is_to_infinitive, with_the_cue
 
 
 
@@ -383,11 +384,6 @@ def can_speak(tok: Token) -> bool:
     return source_noun_kind(tok) in ("organisation", "group") or is_title_word(tok)
 
 
-def is_to_infinitive(v: Token) -> bool:
-    """``v`` has a `to` of its own (`to keep`, `to be left`)."""
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
-
-
 _NOT_SPEAKER_LABELS = NOT_SOURCES | {"GPE", "LOC", "FAC", "EVENT"}
 
 
@@ -463,78 +459,6 @@ def _agent(verb: Token) -> Token | None:
         if c.dep_ == "agent":
             return next((k for k in c.children if k.dep_ == "pobj"), None)
     return None
-
-
-#: tags of a finite verb (past, present)
-FINITE = frozenset({"VBD", "VBZ", "VBP"})
-
-
-# Dependencies of a clause's own subject.
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
-
-
-def has_subject(tok: Token) -> bool:
-    return any(c.dep_ in SUBJECT_DEPS for c in tok.children)
-
-
-def verb_form(verb: Token) -> str:
-    """The tag of a verb's finite part: its first auxiliary (`has championed`: VBZ), else
-    its own (a to-infinitive is VB)."""
-    aux = first_auxiliary(verb)
-    return (aux or verb).tag_
-
-
-def first_auxiliary(verb: Token) -> Token | None:
-    """A verb's first auxiliary other than `to` (`has` in `has championed`), or None."""
-    return next((k for k in verb.lefts if k.dep_ in ("aux", "auxpass") and k.tag_ != "TO"), None)
-
-
-def joining_cc(head: Token, conj: Token) -> Token | None:
-    """The conjunction that joins ``conj`` to ``head``: the last `cc` between them."""
-    return next((k for k in reversed(list(head.children)) if k.dep_ == "cc" and head.i < k.i < conj.i), None)
-
-
-def is_base_spelling(verb: Token) -> bool:
-    """``verb`` is spelt as its lemma (`put`, `demand`, `ditch`): it may be the base form
-    whatever the tagger calls it."""
-    return verb.lower_ == lemma_of(verb).lower()
-
-
-def with_the_cue(verb: Token, cue: Token, clause: Token) -> bool:
-    """A verb the parser coordinated with the root of the cue's content ``clause`` that is
-    really coordinated with the cue: in the cue's form, not the clause's, where the two
-    are told apart: a participle cue (`tweeting that it was a "disaster" ... and asking,
-    "..."`), a base-form clause (`proposed that more forces be left in Iraq, and pushed
-    to ...`) or a modal's (`noted that Saturday would have been ... and quoted ...`);
-    and any finite verb after a to-infinitive (`has vowed to keep abortion legal and
-    celebrated the ruling`). PolNeAR train: 8 more gold quotes found, 6 rows outside
-    the gold fewer. Left alone: a finite cue and clause (`said he has been impressed
-    ... and liked the way ...`), a verb in the clause root's own tag, which may share
-    its auxiliary (`saying that prices were rising and threatening thousands of jobs`),
-    and alternatives (`would either not vote or are unsure`)."""
-    if has_subject(verb) or verb.tag_ == clause.tag_:
-        return False
-    joined_by = joining_cc(clause, verb)
-    if joined_by is not None and joined_by.lower_ in ("or", "nor"):
-        return False  # `would either not vote or are unsure ...`: alternatives inside what was said
-    # a verb spelt as its base form (`to cut taxes and put ...`, `may follow suit and now
-    # ditch ...`) may go on with an infinitive or a modal, whatever the tagger calls it
-    base_form = is_base_spelling(verb)
-    if verb.tag_ in FINITE and not base_form and not has_subject(clause) and is_to_infinitive(clause):
-        # a finite verb never goes on with a to-infinitive (`vowed to keep abortion legal
-        # and celebrated the ruling`), whatever the cue's own form (`has vowed`); an
-        # infinitive with a subject is a misparse (see below)
-        return True
-    clause_form = verb_form(clause)
-    if not verb_form(verb) == verb_form(cue) != clause_form:
-        return False
-    if cue.tag_ == "VBG" or (clause_form == "MD" and not base_form):
-        # (a modal's clause goes on only in the base form: `noted that Saturday would
-        # have been ... and quoted Reagan's ...` is what she did next)
-        return True
-    # a base-form clause, not a to-infinitive with a subject, which is a misparse (`said
-    # the only people to benefit from immigrants ... were employers`, BBC)
-    return clause_form == "VB" and not (has_subject(clause) and is_to_infinitive(clause))
 
 
 def _conjunct_head(v: Token) -> Token:

@@ -18,7 +18,8 @@ from ...resources import QUOTE_CHARS, adverbial_openers, reporting_nouns
 
 from .content import content_of
 from .cues import (ACCORDING, VERB_POS, VERB_POS_IDS, cue_entry, cue_extent, cue_particle, is_cue, is_negated,
-                   is_to_infinitive, report_lexicon, speaker_like, speech_lexicon, subject_of)
+                   report_lexicon, speaker_like, speech_lexicon, subject_of)
+from .verb_forms import is_to_infinitive
 from .opening_speaker import opening_speaker
 from .mentions import mention_bounds
 from .records import Attribution, DocIndex, trim_tokens

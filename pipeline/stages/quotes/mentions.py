@@ -6,7 +6,8 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ...resources import QUOTE_CHARS
-from .cues import FINITE, is_cue, report_lexicon
+from .cues import is_cue, report_lexicon
+from .verb_forms import FINITE
 from .records import OPENING_BRACKETS
 
 

@@ -8,7 +8,8 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from .clause_end import clause_from, nonrestrictive_tail
-from .cues import FINITE, VERB_POS, addresses_object, has_subject, is_cue, is_speech_occasion, report_lexicon, verb_form
+from .cues import VERB_POS, addresses_object, is_cue, is_speech_occasion, report_lexicon
+from .verb_forms import FINITE, has_subject, verb_form
 from .records import Content, sets_off
 
 # Phrases of the verb right after its object that always belong to what was said

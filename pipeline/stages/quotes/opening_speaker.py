@@ -17,7 +17,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .cues import VERB_POS, can_speak, has_subject
+from .cues import VERB_POS, can_speak
+from .verb_forms import has_subject
 from .records import is_dash
 
 # How the parser hangs the opening on the cue verb.
