@@ -96,6 +96,16 @@ def gendered_nouns(kind: str) -> frozenset[str]:
     return _words_of_kind("gendered_nouns", GENDER_KINDS, kind)
 
 
+#: What an entry of ``depiction_words.txt`` is (see the file's header).
+DEPICTION_KINDS = frozenset({"verb", "noun"})
+
+
+@lru_cache(maxsize=None)
+def depiction_words(kind: str) -> frozenset[str]:
+    """The words of ``resources/depiction_words.txt`` of one kind (verb, noun), lower case."""
+    return _words_of_kind("depiction_words", DEPICTION_KINDS, kind)
+
+
 #: How an entry of ``person_epithets.txt`` names the person it refers back to (see the file's header).
 PERSON_EPITHET_KINDS = frozenset({"age", "nationality", "occupation"})
 

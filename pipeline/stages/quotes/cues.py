@@ -17,7 +17,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Token
 
 from ...nlp.lemmas import lemma as lemma_of
-from ...resources import reporting_verb_lemmas, reporting_verbs, word_set
+from ...resources import depiction_words, reporting_verb_lemmas, reporting_verbs, word_set
 from ..names import title_words
 from .sources import NOT_SOURCES, is_title_word, source_noun_kind
 from .verb_forms import FINITE, has_subject, is_to_infinitive, with_the_cue
@@ -282,7 +282,7 @@ def subject_of(verb: Token, inverted: bool = False, avoid=None) -> Token | None:
                 break
             v = head
         elif v.dep_ == "xcomp":
-            controller = _object_controller(v) if v is verb else None
+            controller = (_object_controller(v) or _gerund_object(v)) if v is verb else None
             if controller is not None:
                 return None if avoid and avoid(controller) else controller
             v = v.head
@@ -293,11 +293,12 @@ def subject_of(verb: Token, inverted: bool = False, avoid=None) -> Token | None:
             # decision will increase the pressure on her to say ...`: someone who can speak)
             inherited_advcl = True
             v = v.head
-        elif v.dep_ == "advcl" and v.tag_ in FINITE and v.head.tag_ == "VBG" and v.head.dep_ == "ROOT" \
+        elif v.dep_ in ("advcl", "dep") and v.tag_ in FINITE and v.head.tag_ == "VBG" and v.head.dep_ == "ROOT" \
                 and has_subject(v.head) and not any(k.dep_ in ("mark", "aux") for k in (*v.children, *v.head.children)):
             # `Protesters marching through the streets chanted "What curfew?"`: the parser
-            # took the participle for the main verb and hung the finite one on it; the
-            # subject is both's (PolNeAR dev)
+            # took the participle for the main verb and hung the finite one on it (also as
+            # `dep`: `Republican activists clamoring to block Donald Trump ... say ...`,
+            # PolNeAR train); the subject is both's (PolNeAR dev)
             v = v.head
         elif v.dep_ == "acl" and v.tag_ == "VBG" and v.head.pos_ in ("NOUN", "PROPN", "PRON"):
             # `footage of Hillary Clinton asking, "..."`, `with analysts saying ...`,
@@ -370,6 +371,21 @@ def _object_controller(xcomp: Token) -> Token | None:
     return obj if obj is not None and can_speak(obj) else None
 
 
+def _gerund_object(xcomp: Token) -> Token | None:
+    """`The ad uses footage of Hillary Clinton asking, "..."`, `quoted Mr Clarke telling
+    ...`: a participle the parser made the complement of a verb, right after that verb's
+    object, is said by the object's last noun when it can speak, where the verb or the
+    object shows or hears someone (``depiction_words.txt``; not `left UKIP saying ...`)."""
+    if xcomp.tag_ != "VBG" or xcomp.i == 0:
+        return None
+    last = xcomp.doc[xcomp.i - 1]
+    obj = next((c for c in xcomp.head.children if c.dep_ == "dobj" and c.right_edge.i == last.i), None)
+    if obj is None or not (lemma_of(xcomp.head).lower() in depiction_words("verb")
+                           or obj.lower_ in depiction_words("noun")):
+        return None
+    return last if speaker_like(last) and last.ent_type_ not in _MUTE_ENTS else None
+
+
 def can_speak(tok: Token) -> bool:
     """A subject a gerund may inherit: a name, a pronoun, a role noun, or a noun for a
     body or a group of people (``source_nouns.txt``, kinds organisation and group:
@@ -421,6 +437,12 @@ def _apposed_subject(verb: Token) -> Token | None:
     t = doc[k]
     if t.pos_ not in ("NOUN", "PROPN") or t.i == first or t.head.i == verb.i:
         return None
+    if t.pos_ == "NOUN" and t.ent_type_ in ("PERCENT", "CARDINAL") and t.dep_ in ("appos", "conj") \
+            and doc[t.i + 1].text == ",":
+        # `Among likely GOP primary voters, about two-thirds, 67 percent, say ...`: a poll's
+        # share set off after the group it is a share of (PolNeAR train); not a figure
+        # (`the official unemployment rate of 4.9 percent, suggested ...`)
+        return t
     best = None
     for _ in range(6):
         if t.ent_type_ == "PERSON" or (t.pos_ == "PROPN" and not t.ent_type_) or t.lower_ in title_words():
