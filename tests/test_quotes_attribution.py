@@ -70,13 +70,16 @@ EXPECTED = {
     # as parsed in their articles (PolNeAR train and dev): the subject of a participle the parser made
     # the root, of a verb it hung on it as `dep` (no quote before); a poll's share set off after its
     # group (no quote before); whom footage shows saying it, the object before a participle the
-    # parser made a complement (was "The ad")
+    # parser made a complement (was "The ad"); a name with a quoted nickname inside, past more than
+    # 14 tokens with its bracketed party (was "guests", the previous sentence's object)
     "participle_root_say": [(I, "they’re suddenly in the midst of a Dump-Trump bump", "Republican activists", "say")],
     "poll_share_set_off": [(I, "they will vote for Trump", None, "say")],
     "footage_gerund_object": [(D, "Why aren’t I 50 points ahead, you might ask?", "Hillary Clinton", "asking")],
     # ... only after a verb or object of showing or hearing (depiction_words.txt): not `left UKIP saying` (BBC)
     "left_object_saying": [(I, "Mr Kilroy-Silk would deliver better as the leader of a Eurosceptic party", "Hockney",
                             "saying")],
+    "nickname_in_attribution": [(D, "This is a big year for our potential United States senator, Bobby Scott!",
+                                 "Scott niece", "shouted")],
     # a name between the closing mark and the cue speaks, not whom it was told to
     "name_before_told": [(D, "We were tremendously wrong to not have confronted him from the beginning,", "Ramos",
                           "told")],
@@ -532,6 +535,7 @@ EXPECTED = {
 # name a mention resolves to is the speakers' business: a poll's share has none).
 MENTIONS = {
     "poll_share_set_off": ["67 percent"],
+    "nickname_in_attribution": ["Scott's niece"],
     "cue_as_adjective_of_name": ["Rubio spokesman Alex Conant"],
     "said_before_name": ["Williams"],
     "cue_as_adjective_of_possessor": ["Rubio spokesman Alex Conant's aide"],

@@ -75,6 +75,8 @@ def _find_after_cue(ix: DocIndex, first: int, last: int, lex: CueLexicon, strict
             return got
     for i in range(first, last + 1):
         if ix.in_quote[i] != -1:
+            if _nickname(ix, i):
+                continue
             break
         tok = doc[i]
         if is_cue(tok, lex):
@@ -96,7 +98,7 @@ def _find_after_cue(ix: DocIndex, first: int, last: int, lex: CueLexicon, strict
                 return None
         elif strict and i == first and i < last and mistagged_name(tok) and is_cue(doc[i + 1], lex):
             continue  # `"...," May wrote`: a name the tagger made a verb (name_before_cue)
-        elif strict and (tok.pos_ in VERB_POS or i - first > 14):
+        elif strict and (tok.pos_ in VERB_POS or sum(not t.is_punct for t in doc[first:i + 1]) > 14):
             if open_ended and tok.pos_ == "VERB" and not is_negated(tok):
                 # its subject stands between the mark and the verb: a participle whose
                 # subject it inherits from before the quote goes on with the sentence
@@ -106,6 +108,16 @@ def _find_after_cue(ix: DocIndex, first: int, last: int, lex: CueLexicon, strict
                     return tok, subj
             return None
     return None
+
+
+def _nickname(ix: DocIndex, i: int) -> bool:
+    """Token ``i`` lies in a quoted word or two between two parts of a name: `state Del.
+    Marcia "Cia" Price (D-Newport News), shouted` (PolNeAR dev) names the speaker."""
+    sp = ix.spans[ix.in_quote[i]]
+    a, b = ix.token_at(sp.open_pos), ix.token_at(max(sp.close_end - 1, sp.open_pos))
+    doc = ix.doc
+    return sp.closed and 0 < a and b + 1 < len(doc) and n_words(ix.text[sp.start:sp.end]) <= 2 \
+        and doc[a - 1].pos_ == "PROPN" and doc[b + 1].is_title and doc[b + 1].is_alpha
 
 
 def _circumstance_after(cue: Token, first: int) -> bool:
