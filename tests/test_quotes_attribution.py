@@ -80,6 +80,19 @@ EXPECTED = {
                             "saying")],
     "nickname_in_attribution": [(D, "This is a big year for our potential United States senator, Bobby Scott!",
                                  "Scott niece", "shouted")],
+    # the writer in the first person, before a quote a cue or colon introduces, outside any quote of the
+    # paragraph, speaks (was "my mother", the last speaker); `To which she said` attributes the quote
+    # after it, not the one before (was "she"); of a colon, the clause that runs to it introduces the
+    # quote (`that I had to change my answer:`; BBC: `the question posed by Brighton nurse Marion
+    # Brown:`, was the last speaker); "US" is no first person (BBC: the partial quote stays Straw's)
+    "narrator_first_person": [(I, "the devil to me", "my mother", "mentioned"),
+                              (D, "I don't believe in the devil.", None, "said"),
+                              (D, "Of course I believe in the devil. I was just kidding.", None, "change"),
+                              (D, "Thank God at least you still believe in the devil.", "my mother", "said")],
+    "colon_nearest_clause": [(D, "Would you wipe somebody's backside for £5?", "Marion Brown", "posed")],
+    "us_country_not_first_person": [(I, 'that the US had agreed to release the four after "intensive and complex '
+                                        'discussions" over security', "Jack Straw", "told"),
+                                    (D, "intensive and complex discussions", "Jack Straw", None)],
     # a name between the closing mark and the cue speaks, not whom it was told to
     "name_before_told": [(D, "We were tremendously wrong to not have confronted him from the beginning,", "Ramos",
                           "told")],
@@ -169,9 +182,10 @@ EXPECTED = {
     "inverted": [(D, "Full panic mode, nothing else,", "Leslie Wimes", "said")],
     # attribution before the quote, introduced by a colon
     "before_colon": [(D, "We are going to win so much you will be tired of winning.", "Trump", "told")],
-    # ... but not a name in a phrase of where it was said (PolNeAR train: the speaker was Twitter)
+    # ... but not a name in a phrase of where it was said (PolNeAR train: the speaker was Twitter, then
+    # none; the clause that runs to the colon is the second of the sentence, whose subject speaks)
     "twitter_colon": [(D, "California, we have already arrived with our soldiers. Decide how to be your end, with "
-                          "knife or bomb.", None, None)],
+                          "knife or bomb.", "familiar voice", "celebrated")],
     # ... while `from` names the source (the verb before it belongs to a heading)
     "more_from_jones": [(D, "The partisanship of the state population is a starting point in determining a state’s "
                             "likely vote, and there are more states in the Republican column heading into 2016 — a "
@@ -534,6 +548,7 @@ EXPECTED = {
 # EXPECTED, for the cases whose point is finding the mention the parse hides (the
 # name a mention resolves to is the speakers' business: a poll's share has none).
 MENTIONS = {
+    "narrator_first_person": ["my mother", "I", "I", "she"],
     "poll_share_set_off": ["67 percent"],
     "nickname_in_attribution": ["Scott's niece"],
     "cue_as_adjective_of_name": ["Rubio spokesman Alex Conant"],

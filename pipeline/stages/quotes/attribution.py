@@ -127,9 +127,13 @@ def _circumstance_after(cue: Token, first: int) -> bool:
     `as` (`"...," as he put it` attributes the quote), nor an adverb after the subject
     (`"...," he once said`)."""
     doc = cue.doc
-    return any(k.dep_ in ("mark", "advmod") and first <= k.i < cue.i and k.lower_ != "as"
-               and k.lower_ in adverbial_openers("after") and all(t.is_punct or t.is_space for t in doc[first:k.i])
-               for k in cue.children)
+    k = first
+    while k < cue.i and (doc[k].is_punct or doc[k].is_space):
+        k += 1
+    if doc[k].lower_ == "to" and k + 1 < cue.i and doc[k + 1].lower_ == "which":
+        return True  # `"..." To which she said, "..."`: a reply, the next quote's attribution
+    return any(c.dep_ in ("mark", "advmod") and first <= c.i < cue.i and c.lower_ != "as"
+               and c.lower_ in adverbial_openers("after") and c.i == k for c in cue.children)
 
 
 def _named_or_personal(subj: Token) -> bool:
@@ -177,6 +181,14 @@ def _find_before_cue(ix: DocIndex, first: int, last: int, lex: CueLexicon):
     k = _last_word(doc, first, last)
     if k >= first and doc[k].text == ":":
         root = doc[k].sent.root
+        # the clause that runs to the colon, the nearest to it (`She became so upset ...
+        # that I had to change my answer: "..."`, PolNeAR dev), else the sentence's
+        near = next((doc[i] for i in range(k - 1, max(first, root.i) - 1, -1)
+                     if doc[i].pos_ in VERB_POS and doc[i].right_edge.i >= k - 1 and doc[i].i != root.i), None)
+        if near is not None and near.dep_ == "ccomp" and is_cue(near.head, lex):
+            near = None  # `said Mr. Trump was a candidate ...: ''...''`: what was said, not who
+        if near is not None and subject_of(near) is not None:
+            root = near
         subj = subject_of(root) if root.i < k else None
         if root.i > k and doc[k].head.i < k and doc[k].head.pos_ in VERB_POS:
             # `Mr Dean is confident: "I think ..."`: the parser made the quoted verb the

@@ -147,7 +147,8 @@ def quote_rows(doc: Doc, entities: list[EntityRow], text: str | None = None) -> 
             if row is None:
                 pending.append(item)
                 row = _direct(att, text)
-        elif (att.speaker_head.lower_ in _SPEECH_PARTICIPANTS and att.kind == "direct") \
+        elif (att.speaker_head.lower_ in _SPEECH_PARTICIPANTS and att.kind == "direct"
+              and not _narrator(att, text)) \
                 or _addressee(att.speaker_head, att.cue if att.kind == "indirect" else None):
             # "I", "we", "you" are the quoted words' own (a closing mark the text forgot);
             # the person spoken to ("But told BBC News: ...") never speaks: the quote has
@@ -181,6 +182,23 @@ def quote_rows(doc: Doc, entities: list[EntityRow], text: str | None = None) -> 
     resolved.update(things)
     rows = [resolved[k] for k in sorted(resolved, key=lambda k: (found.attributions[k].start, found.attributions[k].kind))]
     return rows, found.problems
+
+
+def _narrator(att: Attribution, text: str) -> bool:
+    """`I laughed and said, "I don't believe in the devil."`: a first person before the
+    quote, with the cue or colon that introduces it, outside any quotation marks of its
+    paragraph, is the writer speaking (PolNeAR dev), not a word of a quote whose marks the text
+    forgot (`"The health issue ... which, I'm going to read you the question: "As you
+    know, ..."`, where Pat Caddell goes on)."""
+    head = att.speaker_head
+    if att.how not in ("before", "colon") or head.idx >= att.open_pos or head.lower_ not in ("i", "we") \
+            or head.pos_ != "PRON":
+        return False  # (not `the US had agreed ... after "..."`, which the parser hung on "US")
+    before = text[text.rfind("\n", 0, head.idx) + 1:head.idx]
+    # every quotation mark of the paragraph before the first person closed (an apostrophe
+    # is no mark: `don't`)
+    return before.count('"') % 2 == 0 and before.count("“") == before.count("”") \
+        and before.count("«") == before.count("»")
 
 
 def _addressee(head, cue: tuple[int, int] | None = None) -> bool:
