@@ -20,6 +20,7 @@ in this order, each rule from a guideline case or a PolNeAR train pattern:
    (``"...," Igor Sekreta said`` / ``said X``; after ``"...,"``/``!``/``?`` any
    verb with a speaking subject: ``"...," Trump barked``); not a cue in a clause a
    subordinator opens (``"...," when Clinton blasted him``: the quote's circumstance);
+   ``after_quote``;
 2. a dash and a name (``"..." ― Pamela Padilla``, also on a line of its own
    under the quote), ``"...," according to X``;
 3. before the opening mark in the same sentence: ``According to X, "..."``,
@@ -50,96 +51,17 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
-from ...resources import QUOTE_CHARS, adverbial_openers, word_list
+from ...resources import QUOTE_CHARS, word_list
+from .after_quote import find_after_cue, named_or_personal
 from .cues import (VERB_POS, CueLexicon, attribution_lexicon, cue_extent, is_cue, is_negated,
                    report_lexicon, speaker_like, subject_of)
 from .framing import SCARE_MAX_WORDS, ends_headline, headline_name, n_words, names_a_title, title_like
 from .indirect import indirect_attributions
 from .marks import QuotedSpan, scan_quotes
 from .mentions import mention_bounds
-from .named import after_apposition, mistagged_name, name_after_cue, name_before_cue, person_end
+from .named import person_end
 from .records import Attribution, DocIndex, DocQuotes, is_dash, one_per_content
 from .sources import NOT_SOURCES
-
-
-def _find_after_cue(ix: DocIndex, first: int, last: int, lex: CueLexicon, strict: bool, open_ended: bool = False):
-    """Cue verb in tokens [first, last] after a quote. ``strict``: the cue must come
-    within a few tokens with no other verb before it (`"...," the minister said`).
-    ``open_ended``: the quote ended in a comma, `!` or `?` inside its marks, the
-    sentence goes on, so the first verb after it is the way it was said whatever the
-    verb (`"Go back to Univision," Trump barked`) if its subject can speak."""
-    doc = ix.doc
-    if strict:
-        got = after_apposition(ix, first, last, lex)
-        if got is not None:
-            return got
-    for i in range(first, last + 1):
-        if ix.in_quote[i] != -1:
-            if _nickname(ix, i):
-                continue
-            break
-        tok = doc[i]
-        if is_cue(tok, lex):
-            if _circumstance_after(tok, first):
-                if strict:
-                    return None
-                continue
-            subj = subject_of(tok, inverted=True, avoid=ix.quoted)
-            if strict and (subj is None or subj.i > tok.i):
-                # a name between the mark and the cue speaks, not whom it was told to
-                named = name_before_cue(ix, first, i)
-                if named is None and subj is None:
-                    named = name_after_cue(ix, i)
-                if named is not None:
-                    return tok, named
-            if subj is not None and ix.in_quote[subj.i] == -1:
-                return tok, subj
-            if strict:
-                return None
-        elif strict and i == first and i < last and mistagged_name(tok) and is_cue(doc[i + 1], lex):
-            continue  # `"...," May wrote`: a name the tagger made a verb (name_before_cue)
-        elif strict and (tok.pos_ in VERB_POS or sum(not t.is_punct for t in doc[first:i + 1]) > 14):
-            if open_ended and tok.pos_ == "VERB" and not is_negated(tok):
-                # its subject stands between the mark and the verb: a participle whose
-                # subject it inherits from before the quote goes on with the sentence
-                # (`said the bill can be "the best of both worlds," giving states ...`)
-                subj = subject_of(tok, avoid=ix.quoted)
-                if subj is not None and ix.in_quote[subj.i] == -1 and first <= subj.i < tok.i and _named_or_personal(subj):
-                    return tok, subj
-            return None
-    return None
-
-
-def _nickname(ix: DocIndex, i: int) -> bool:
-    """Token ``i`` lies in a quoted word or two between two parts of a name: `state Del.
-    Marcia "Cia" Price (D-Newport News), shouted` (PolNeAR dev) names the speaker."""
-    sp = ix.spans[ix.in_quote[i]]
-    a, b = ix.token_at(sp.open_pos), ix.token_at(max(sp.close_end - 1, sp.open_pos))
-    doc = ix.doc
-    return sp.closed and 0 < a and b + 1 < len(doc) and n_words(ix.text[sp.start:sp.end]) <= 2 \
-        and doc[a - 1].pos_ == "PROPN" and doc[b + 1].is_title and doc[b + 1].is_alpha
-
-
-def _circumstance_after(cue: Token, first: int) -> bool:
-    """`"That makes me smart," when Clinton blasted him ...`: a subordinator right after
-    the closing mark (``adverbial_openers.txt`` kind ``after``) that opens the cue's
-    clause makes that clause the circumstance of the quote, not its attribution. Not
-    `as` (`"...," as he put it` attributes the quote), nor an adverb after the subject
-    (`"...," he once said`)."""
-    doc = cue.doc
-    k = first
-    while k < cue.i and (doc[k].is_punct or doc[k].is_space):
-        k += 1
-    if doc[k].lower_ == "to" and k + 1 < cue.i and doc[k + 1].lower_ == "which":
-        return True  # `"..." To which she said, "..."`: a reply, the next quote's attribution
-    return any(c.dep_ in ("mark", "advmod") and first <= c.i < cue.i and c.lower_ != "as"
-               and c.lower_ in adverbial_openers("after") and c.i == k for c in cue.children)
-
-
-def _named_or_personal(subj: Token) -> bool:
-    """A subject that can speak where no cue says it does: a personal pronoun or a
-    speaker-like noun, not "it" (`It is simple: "..."`)."""
-    return subj.lower_ in ("he", "she", "they") or (speaker_like(subj) and subj.pos_ != "PRON")
 
 
 def _according(ix: DocIndex, first: int, last: int):
@@ -196,7 +118,7 @@ def _find_before_cue(ix: DocIndex, first: int, last: int, lex: CueLexicon):
             # subject introduces the quote when it can speak
             root = doc[k].head
             subj = subject_of(root)
-            subj = subj if subj is not None and _named_or_personal(subj) and subj.ent_type_ not in NOT_SOURCES else None
+            subj = subj if subj is not None and named_or_personal(subj) and subj.ent_type_ not in NOT_SOURCES else None
         if subj is not None and ix.in_quote[subj.i] == -1 and subj.i >= first:
             return "colon", (root, subj)
         # `Kasich: 'We Are Going To ...'`, `More from Blumenthal and Cohen: "..."`:
@@ -365,7 +287,7 @@ def direct_attributions(ix: DocIndex, spans: list[QuotedSpan]) -> list[Attributi
         short = n_words(content) <= SCARE_MAX_WORDS
         found = None
         open_ended = last_char in ",!?" and sp.closed
-        hit = _find_after_cue(ix, a_first, a_last, lex, strict=True, open_ended=open_ended) if a_first <= a_last else None
+        hit = find_after_cue(ix, a_first, a_last, lex, strict=True, open_ended=open_ended) if a_first <= a_last else None
         if hit is not None:
             found = ("after", hit[0], hit[1])
         else:
@@ -436,7 +358,7 @@ def direct_attributions(ix: DocIndex, spans: list[QuotedSpan]) -> list[Attributi
         if (found is None or found[0] == "before") and title_like(content) and spoken is None:
             continue
         if found is None and a_first <= a_last:
-            hit = _find_after_cue(ix, a_first, a_last, lex, strict=False)
+            hit = find_after_cue(ix, a_first, a_last, lex, strict=False)
             if hit is not None:
                 found = ("after", hit[0], hit[1])
         if found is None and not starts_sentence:

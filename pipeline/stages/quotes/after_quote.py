@@ -1,0 +1,94 @@
+"""The attribution after a closing quotation mark: the cue verb that follows the quote
+within a few words (`"...," the minister said`, `"...," said X`, `"...," Trump barked`),
+or none where the words after the mark are a circumstance of the quote (`"...," when
+Clinton blasted him`) or attribute the next one (`To which she said, "..."`). Part of the
+attribution rules of ``attribution``."""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ...resources import adverbial_openers
+from .cues import VERB_POS, CueLexicon, is_cue, is_negated, speaker_like, subject_of
+from .framing import n_words
+from .named import after_apposition, mistagged_name, name_after_cue, name_before_cue
+from .records import DocIndex
+
+
+def find_after_cue(ix: DocIndex, first: int, last: int, lex: CueLexicon, strict: bool, open_ended: bool = False):
+    """Cue verb in tokens [first, last] after a quote. ``strict``: the cue must come
+    within a few tokens with no other verb before it (`"...," the minister said`).
+    ``open_ended``: the quote ended in a comma, `!` or `?` inside its marks, the
+    sentence goes on, so the first verb after it is the way it was said whatever the
+    verb (`"Go back to Univision," Trump barked`) if its subject can speak."""
+    doc = ix.doc
+    if strict:
+        got = after_apposition(ix, first, last, lex)
+        if got is not None:
+            return got
+    for i in range(first, last + 1):
+        if ix.in_quote[i] != -1:
+            if _nickname(ix, i):
+                continue
+            break
+        tok = doc[i]
+        if is_cue(tok, lex):
+            if _circumstance_after(tok, first):
+                if strict:
+                    return None
+                continue
+            subj = subject_of(tok, inverted=True, avoid=ix.quoted)
+            if strict and (subj is None or subj.i > tok.i):
+                # a name between the mark and the cue speaks, not whom it was told to
+                named = name_before_cue(ix, first, i)
+                if named is None and subj is None:
+                    named = name_after_cue(ix, i)
+                if named is not None:
+                    return tok, named
+            if subj is not None and ix.in_quote[subj.i] == -1:
+                return tok, subj
+            if strict:
+                return None
+        elif strict and i == first and i < last and mistagged_name(tok) and is_cue(doc[i + 1], lex):
+            continue  # `"...," May wrote`: a name the tagger made a verb (name_before_cue)
+        elif strict and (tok.pos_ in VERB_POS or sum(not t.is_punct for t in doc[first:i + 1]) > 14):
+            if open_ended and tok.pos_ == "VERB" and not is_negated(tok):
+                # its subject stands between the mark and the verb: a participle whose
+                # subject it inherits from before the quote goes on with the sentence
+                # (`said the bill can be "the best of both worlds," giving states ...`)
+                subj = subject_of(tok, avoid=ix.quoted)
+                if subj is not None and ix.in_quote[subj.i] == -1 and first <= subj.i < tok.i and named_or_personal(subj):
+                    return tok, subj
+            return None
+    return None
+
+
+def _nickname(ix: DocIndex, i: int) -> bool:
+    """Token ``i`` lies in a quoted word or two between two parts of a name: `state Del.
+    Marcia "Cia" Price (D-Newport News), shouted` (PolNeAR dev) names the speaker."""
+    sp = ix.spans[ix.in_quote[i]]
+    a, b = ix.token_at(sp.open_pos), ix.token_at(max(sp.close_end - 1, sp.open_pos))
+    doc = ix.doc
+    return sp.closed and 0 < a and b + 1 < len(doc) and n_words(ix.text[sp.start:sp.end]) <= 2 \
+        and doc[a - 1].pos_ == "PROPN" and doc[b + 1].is_title and doc[b + 1].is_alpha
+
+
+def _circumstance_after(cue: Token, first: int) -> bool:
+    """`"That makes me smart," when Clinton blasted him ...`: a subordinator right after
+    the closing mark (``adverbial_openers.txt`` kind ``after``) that opens the cue's
+    clause makes that clause the circumstance of the quote, not its attribution. Not
+    `as` (`"...," as he put it` attributes the quote), nor an adverb after the subject
+    (`"...," he once said`)."""
+    doc = cue.doc
+    k = first
+    while k < cue.i and (doc[k].is_punct or doc[k].is_space):
+        k += 1
+    if doc[k].lower_ == "to" and k + 1 < cue.i and doc[k + 1].lower_ == "which":
+        return True  # `"..." To which she said, "..."`: a reply, the next quote's attribution
+    return any(c.dep_ in ("mark", "advmod") and first <= c.i < cue.i and c.lower_ != "as"
+               and c.lower_ in adverbial_openers("after") and c.i == k for c in cue.children)
+
+
+def named_or_personal(subj: Token) -> bool:
+    """A subject that can speak where no cue says it does: a personal pronoun or a
+    speaker-like noun, not "it" (`It is simple: "..."`)."""
+    return subj.lower_ in ("he", "she", "they") or (speaker_like(subj) and subj.pos_ != "PRON")
