@@ -93,6 +93,15 @@ EXPECTED = {
     "us_country_not_first_person": [(I, 'that the US had agreed to release the four after "intensive and complex '
                                         'discussions" over security', "Jack Straw", "told"),
                                     (D, "intensive and complex discussions", "Jack Straw", None)],
+    # as parsed in their articles (PolNeAR dev): a participle the parser hung on a `where` clause set off
+    # by dashes before it is said by whoever the clause hangs on (was "the National Football League's
+    # Charlotte Panthers"); `to her,` right before a quote says whose view it is (was a continuation)
+    "chant_after_dashed_where": [(I, "more information about the fatal shooting of Keith Lamont Scott",
+                                  "Small groups of protesters", "call for"),
+                                 (D, "Hands up, don't shoot.", "Small groups of protesters", "chanting")],
+    "to_her_viewpoint": [(D, "there’s nothing more important to saving black lives than to telling the story and to "
+                             "getting that story right.", None, "to")],
+    "said_to_her": [(D, "You are fired, and that is final.", "Trump", "said")],
     # a name between the closing mark and the cue speaks, not whom it was told to
     "name_before_told": [(D, "We were tremendously wrong to not have confronted him from the beginning,", "Ramos",
                           "told")],
@@ -548,6 +557,7 @@ EXPECTED = {
 # EXPECTED, for the cases whose point is finding the mention the parse hides (the
 # name a mention resolves to is the speakers' business: a poll's share has none).
 MENTIONS = {
+    "to_her_viewpoint": ["her"],
     "narrator_first_person": ["my mother", "I", "I", "she"],
     "poll_share_set_off": ["67 percent"],
     "nickname_in_attribution": ["Scott's niece"],

@@ -74,6 +74,21 @@ def _according(ix: DocIndex, first: int, last: int):
     return None
 
 
+def _to_whom(ix: DocIndex, first: int, last: int):
+    """`because to her, "there's nothing more important ..."`: `to` and a person right
+    before the comma that opens the quote give whose view it is, as `according to` does
+    (PolNeAR dev); not after a verb (`said to her, "..."`: the verb's subject speaks)."""
+    doc = ix.doc
+    k = _last_word(doc, first, last)
+    if k - 2 < first or doc[k].text != "," or doc[k - 2].lower_ != "to":
+        return None
+    who = doc[k - 1]
+    if not (who.lower_ in ("her", "him", "them") or who.ent_type_ == "PERSON") or ix.in_quote[who.i] != -1 \
+            or (k - 3 >= first and doc[k - 3].pos_ in VERB_POS):
+        return None
+    return doc[k - 2], doc[k - 2], who
+
+
 def _last_word(doc, first: int, last: int) -> int:
     """Index of the last token in [first, last] that is not white space (first - 1 if none)."""
     while last >= first and doc[last].is_space:
@@ -85,7 +100,7 @@ def _find_before_cue(ix: DocIndex, first: int, last: int, lex: CueLexicon):
     """Cue before a quote in tokens [first, last]: the closest cue verb whose subject is
     outside quotes; ``According to X``; or a colon after a clause with a subject."""
     doc = ix.doc
-    acc = _according(ix, first, last + 1)
+    acc = _according(ix, first, last + 1) or _to_whom(ix, first, last)
     if acc is not None:
         return "according", acc
     signed = _dash_colon_name(ix, first, last)

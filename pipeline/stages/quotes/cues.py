@@ -317,6 +317,14 @@ def subject_of(verb: Token, inverted: bool = False, avoid=None) -> Token | None:
                 # out, saying ...` (PolNeAR train): a participle the parser hung inside a
                 # reported clause speaks with the reporting verb's subject
                 v = v.head
+            elif v.i < verb.i and v.head.i != v.i \
+                    and any(k.dep_ == "advmod" and k.lower_ in ("where", "when") and k.i < v.i for k in v.children) \
+                    and any(k.text in ("-", "–", "—", "--") and v.i < k.i < verb.i for k in v.children):
+                # `looping the streets around the stadium - where the Panthers played the
+                # Vikings - while chanting, "..."`: a clause of place or time set off by dashes
+                # that the parser hung the participle after it on; whoever the clause hangs on
+                # chants (PolNeAR dev; not `Congress, where he appeared ... for saying ...`)
+                v = v.head
         elif inherited_advcl and v.dep_ in ("ccomp",):
             v = v.head
         else:
