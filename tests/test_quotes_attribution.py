@@ -63,6 +63,9 @@ EXPECTED = {
     # to speak, who has not spoken: what Howard urged is his (BBC)
     "object_control": [(I, "no senior executives have been held accountable", "Stumpf", "admit")],
     "used_speech_to": [(I, "Trump", "Obama", "call out")],
+    # ... also a person the lists know by sex or occupation (PolNeAR dev: was "Crime Bill", whose relative
+    # clause holds `prompted`)
+    "prompted_wife_comment": [(I, "all young black men as “super predators.”", "his wife", "described")],
     "urged_to_admit": [(I, "the chancellor to admit he had been responsible for dragging millions of people into the "
                            "tax net", "Michael Howard", "urged"),
                        (I, "he had been responsible for dragging millions of people into the tax net", "Michael Howard",

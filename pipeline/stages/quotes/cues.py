@@ -19,7 +19,7 @@ from spacy.tokens import Token
 from ...nlp.lemmas import lemma as lemma_of
 from ...resources import depiction_words, reporting_verb_lemmas, reporting_verbs, word_set
 from ..names import title_words
-from .sources import NOT_SOURCES, is_title_word, source_noun_kind
+from .sources import NOT_SOURCES, a_thing, is_title_word, source_noun_kind
 from .verb_forms import FINITE, has_subject, is_to_infinitive, with_the_cue
 
 
@@ -376,7 +376,12 @@ def _object_controller(xcomp: Token) -> Token | None:
     if lemma_of(head).lower() not in word_set("object_control_verbs"):
         return None
     obj = next((c for c in head.children if c.dep_ == "dobj" and c.i < xcomp.i), None)
-    return obj if obj is not None and can_speak(obj) else None
+    if obj is None:
+        return None
+    # (also a person by sex or occupation: `prompted his wife ... to make a controversial
+    # comment`, PolNeAR dev; not a document or a speech)
+    person = obj.pos_ == "NOUN" and not a_thing(obj) and source_noun_kind(obj) not in ("document", "speech")
+    return obj if can_speak(obj) or person else None
 
 
 def _gerund_object(xcomp: Token) -> Token | None:
