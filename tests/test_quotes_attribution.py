@@ -105,6 +105,10 @@ EXPECTED = {
     "to_her_viewpoint": [(D, "there’s nothing more important to saving black lives than to telling the story and to "
                              "getting that story right.", None, "to")],
     "said_to_her": [(D, "You are fired, and that is final.", "Trump", "said")],
+    # as parsed in its article (PolNeAR dev): a second gerund after `and` that the parser hung on the cue
+    # goes on with the first, which the tagger made an adjective (was `refinancing student loans` alone)
+    "gerunds_coordinated_with_cue": [(I, "refinancing student loans and forcing universities to spend more from "
+                                         "their endowments to help students", "Donald Trump", "mentioned")],
     # a name between the closing mark and the cue speaks, not whom it was told to
     "name_before_told": [(D, "We were tremendously wrong to not have confronted him from the beginning,", "Ramos",
                           "told")],

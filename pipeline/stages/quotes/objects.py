@@ -59,7 +59,7 @@ def object_content(tok: Token, quoted=None) -> Content | None:
     if pred is not None:
         return clause_from(a, pred, tok, quoted)
     if obj.dep_ not in ("dobj", "oprd"):
-        return Content(a, b, "object")  # the gerund
+        return Content(a, _conjoined_end(tok, obj, b), "object")  # the gerund
     reach = b  # how far the phrases after the object go, those of time and place included
     for c in tok.rights:
         if c.i <= b or c.left_edge.i != reach + 1 or c.dep_ not in ("prep", "npadvmod"):
@@ -68,8 +68,30 @@ def object_content(tok: Token, quoted=None) -> Content | None:
             b, reach = phrase_end(c), c.right_edge.i  # `blasted Trump on Monday over his stance on abortion`
         else:
             reach = c.right_edge.i
+    b = _conjoined_end(tok, obj, b)
     # (`reiterated his support for Mr. Trump, the presumptive Republican nominee`)
     return Content(a, nonrestrictive_tail(tok.doc, a, b), "object")
+
+
+def _conjoined_end(cue: Token, obj: Token, b: int) -> int:
+    """The end ``b`` of an object content, past a second gerund after `and` that the parser
+    coordinated with the cue instead of the first (`has mentioned refinancing student loans
+    and forcing universities to ...`, PolNeAR dev; the tagger may make the first gerund an
+    adjective). Not a verb after a noun, which is what the speaker did next, nor a noun
+    (BBC: `accused the firm of using ... to avoid its tax liabilities, and the courts sent
+    in bailiffs ...`)."""
+    doc = cue.doc
+    for r in cue.rights:
+        if r.i <= b or r.dep_ != "conj":
+            continue
+        cc = [t for t in doc[b + 1:r.left_edge.i] if not t.is_punct]
+        if not (len(cc) == 1 and cc[0].lower_ == "and") or has_subject(r):
+            break
+        gerund = obj.tag_ == "VBG" or doc[obj.left_edge.i].tag_ == "VBG"  # (`refinancing` as an adjective)
+        if r.tag_ == "VBG" and gerund:
+            b = r.right_edge.i
+        break
+    return b
 
 
 def _orphan_predicate(cue: Token, b: int) -> Token | None:
