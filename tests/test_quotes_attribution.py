@@ -87,8 +87,9 @@ EXPECTED = {
     # paragraph, speaks (was "my mother", the last speaker); `To which she said` attributes the quote
     # after it, not the one before (was "she"); of a colon, the clause that runs to it introduces the
     # quote (`that I had to change my answer:`; BBC: `the question posed by Brighton nurse Marion
-    # Brown:`, was the last speaker); "US" is no first person (BBC: the partial quote stays Straw's)
-    "narrator_first_person": [(I, "the devil to me", "my mother", "mentioned"),
+    # Brown:`, was the last speaker); "US" is no first person (BBC: the partial quote stays Straw's); `to me`
+    # after an object is whom it was said to, not what (was `the devil to me`)
+    "narrator_first_person": [(I, "the devil", "my mother", "mentioned"),
                               (D, "I don't believe in the devil.", None, "said"),
                               (D, "Of course I believe in the devil. I was just kidding.", None, "change"),
                               (D, "Thank God at least you still believe in the devil.", "my mother", "said")],

@@ -16,6 +16,7 @@ from .records import Content, sets_off
 # (`accused Trump of lying`, `blasted him for not paying`, `described it as a hoax`)
 # and those that never do (`said it at a rally`, `during the debate`).
 _OBJECT_PREPS = frozenset({"as", "of", "for", "with", "about", "against"})
+_PERSONAL_OBJECTS = frozenset({"me", "us", "you", "him", "her", "them"})
 _CIRCUMSTANCE_PREPS = frozenset({"at", "during", "after", "before", "since", "until", "by", "via", "through",
                                  "amid", "while", "following", "throughout"})
 
@@ -128,6 +129,8 @@ def _part_of_object(prep: Token) -> bool:
     obj = first_child(prep, ("pobj", "pcomp"))
     if obj is None:
         return False
+    if prep.lower_ == "to" and obj.lower_ in _PERSONAL_OBJECTS:
+        return False  # whom it was said to: `mentioned the devil to me` (PolNeAR dev)
     if obj.dep_ == "pcomp":
         return True  # `underscored his interest in developing ...` (seed 004)
     return not (obj.ent_type_ in ("DATE", "TIME") or is_speech_occasion(obj))
