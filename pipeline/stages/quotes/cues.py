@@ -282,7 +282,7 @@ def subject_of(verb: Token, inverted: bool = False, avoid=None) -> Token | None:
                 break
             v = head
         elif v.dep_ == "xcomp":
-            controller = (_object_controller(v) or _gerund_object(v)) if v is verb else None
+            controller = (_object_controller(v) or _gerund_object(v) or _possessor_of_copula(v)) if v is verb else None
             if controller is not None:
                 return None if avoid and avoid(controller) else controller
             v = v.head
@@ -397,6 +397,19 @@ def _gerund_object(xcomp: Token) -> Token | None:
                            or obj.lower_ in depiction_words("noun")):
         return None
     return last if speaker_like(last) and last.ent_type_ not in _MUTE_ENTS else None
+
+
+def _possessor_of_copula(xcomp: Token) -> Token | None:
+    """`his best response was to say he would ...`: the infinitive after a past `be` whose
+    subject is a thing someone has (``sources.a_thing``) is said by its possessor (PolNeAR
+    dev); not advice in the present (`Trump's best argument ... is to argue that ...`)."""
+    if lemma_of(xcomp.head).lower() != "be" or xcomp.head.tag_ != "VBD" or not is_to_infinitive(xcomp):
+        return None
+    subj = next((c for c in xcomp.head.children if c.dep_ == "nsubj"), None)
+    if subj is None or not a_thing(subj):
+        return None
+    return next((c for c in subj.children if c.dep_ == "poss" and c.lower_ not in ("its", "their")
+                 and (c.pos_ == "PRON" or speaker_like(c))), None)
 
 
 def can_speak(tok: Token) -> bool:
