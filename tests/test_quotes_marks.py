@@ -39,6 +39,12 @@ CASES = [
      ["I’d rather live in what he calls “hell” than live there.", "He is no leader."], 0),
     ('"“You don’t win by how many states you win,” Rubio responded before adding more."',
      ["You don’t win by how many states you win,"], 2),
+    # ... but a curly pair after words inside a straight quote is nested in it, and the quote runs on into
+    # the paragraph its convention reopens (PolNeAR train: the quote ended at the inner mark)
+    ('"The department isn’t about “Equal Justice Under Law” anymore. It’s about politics.\n\n'
+     '"The latest example is this lawsuit."\n\nNext paragraph.',
+     ['The department isn’t about “Equal Justice Under Law” anymore. It’s about politics.\n\n'
+      '"The latest example is this lawsuit.'], 0),
     # apostrophes are not quotation marks
     ("Belarus’ Top Sites and the OSCE's role in the '90s don't count.", [], 0),
     ("It’s the people’s choice, isn’t it?", [], 0),

@@ -231,8 +231,17 @@ def _nested(text: str, open_mark: Mark, doubles: list[Mark], k: int, par_end: in
     Adriana Rodarte`, PolNeAR dev). Not in another style, where the outer mark may be
     a stray one (`"“You don’t win ...,” Rubio responded ... March."`, PolNeAR train)."""
     after = doubles[k + 1:k + 3]
-    return len(after) == 2 and all(_style(text[m.pos]) == "curly" for m in (open_mark, doubles[k], *after)) \
-        and all(m.can_close and not m.can_open and m.pos < par_end for m in after)
+    if len(after) == 2 and all(_style(text[m.pos]) == "curly" for m in (open_mark, doubles[k], *after)) \
+            and all(m.can_close and not m.can_open and m.pos < par_end for m in after):
+        return True
+    # a curly pair inside a straight quote, words after its opening mark: `"The U.S. Department of
+    # Justice isn't about “Equal Justice Under Law” anymore. ...` (PolNeAR train: the quote ended
+    # at the inner mark, and the paragraphs it runs on into lost their speaker)
+    inner = doubles[k + 1] if k + 1 < len(doubles) else None
+    return inner is not None and _style(text[open_mark.pos]) == "straight" \
+        and _style(text[doubles[k].pos]) == _style(text[inner.pos]) == "curly" \
+        and inner.can_close and not inner.can_open and inner.pos < par_end \
+        and any(ch.isalpha() for ch in text[open_mark.pos + open_mark.length:doubles[k].pos])
 
 
 def _single_spans(text: str, singles: list[Mark], covered: list[tuple[int, int]]) -> list[QuotedSpan]:
