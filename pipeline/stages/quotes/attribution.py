@@ -53,7 +53,7 @@ from spacy.tokens import Doc, Token
 
 from ...resources import QUOTE_CHARS, word_list
 from .after_quote import find_after_cue, named_or_personal
-from .cues import (VERB_POS, CueLexicon, attribution_lexicon, cue_extent, is_cue, is_negated,
+from .cues import (VERB_POS, CueLexicon, attribution_lexicon, can_speak, cue_extent, is_cue, is_negated,
                    report_lexicon, speaker_like, subject_of)
 from .framing import SCARE_MAX_WORDS, ends_headline, headline_name, n_words, names_a_title, title_like
 from .indirect import indirect_attributions
@@ -83,9 +83,11 @@ def _to_whom(ix: DocIndex, first: int, last: int):
     if k - 2 < first or doc[k].text != "," or doc[k - 2].lower_ != "to":
         return None
     who = doc[k - 1]
-    if not (who.lower_ in ("her", "him", "them") or who.ent_type_ == "PERSON") or ix.in_quote[who.i] != -1 \
-            or (k - 3 >= first and doc[k - 3].pos_ in VERB_POS):
+    if not (who.lower_ in ("her", "him", "them") or who.ent_type_ == "PERSON") or ix.in_quote[who.i] != -1:
         return None
+    before = doc[k - 3] if k - 3 >= first else None
+    if before is not None and not (before.is_punct or before.pos_ in ("CCONJ", "SCONJ")):
+        return None  # `to` must open its clause: not `said again to them,`, `in an email to Smith,`
     return doc[k - 2], doc[k - 2], who
 
 
@@ -124,8 +126,9 @@ def _find_before_cue(ix: DocIndex, first: int, last: int, lex: CueLexicon):
                      if doc[i].pos_ in VERB_POS and doc[i].right_edge.i >= k - 1 and doc[i].i != root.i), None)
         if near is not None and near.dep_ == "ccomp" and is_cue(near.head, lex):
             near = None  # `said Mr. Trump was a candidate ...: ''...''`: what was said, not who
-        if near is not None and subject_of(near) is not None:
-            root = near
+        near_subject = subject_of(near) if near is not None else None
+        if near_subject is not None and (named_or_personal(near_subject) or can_speak(near_subject)):
+            root = near  # (not `He was furious that the plan had collapsed: "..."`)
         subj = subject_of(root) if root.i < k else None
         if root.i > k and doc[k].head.i < k and doc[k].head.pos_ in VERB_POS:
             # `Mr Dean is confident: "I think ..."`: the parser made the quoted verb the

@@ -380,7 +380,8 @@ def _object_controller(xcomp: Token) -> Token | None:
         return None
     # (also a person by sex or occupation: `prompted his wife ... to make a controversial
     # comment`, PolNeAR dev; not a document or a speech)
-    person = obj.pos_ == "NOUN" and not a_thing(obj) and source_noun_kind(obj) not in ("document", "speech")
+    person = obj.pos_ == "NOUN" and not a_thing(obj) and source_noun_kind(obj) not in ("document", "speech") \
+        and obj.ent_type_ not in _MUTE_ENTS
     return obj if can_speak(obj) or person else None
 
 
@@ -394,7 +395,7 @@ def _gerund_object(xcomp: Token) -> Token | None:
     last = xcomp.doc[xcomp.i - 1]
     obj = next((c for c in xcomp.head.children if c.dep_ == "dobj" and c.right_edge.i == last.i), None)
     if obj is None or not (lemma_of(xcomp.head).lower() in depiction_words("verb")
-                           or obj.lower_ in depiction_words("noun")):
+                           or lemma_of(obj).lower() in depiction_words("noun")):
         return None
     return last if speaker_like(last) and last.ent_type_ not in _MUTE_ENTS else None
 

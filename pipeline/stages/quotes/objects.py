@@ -82,6 +82,9 @@ def _conjoined_end(cue: Token, obj: Token, b: int) -> int:
     (BBC: `accused the firm of using ... to avoid its tax liabilities, and the courts sent
     in bailiffs ...`)."""
     doc = cue.doc
+    if cue.tag_ == "VBG":
+        return b  # after a participle cue, a second one is what the speaker did next (`citing rising costs
+        # and calling for a freeze`)
     for r in cue.rights:
         if r.i <= b or r.dep_ != "conj":
             continue
