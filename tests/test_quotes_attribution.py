@@ -60,11 +60,11 @@ EXPECTED = {
                                 (I, "him for not paying income tax", "Clinton", "blasted")],
     # the object of a verb that made it speak (object_control_verbs.txt) speaks the infinitive hung on it
     # (was the senator's); not the object of any verb (`used his ... address to call out`), nor one urged
-    # to speak, who has not spoken: what Howard urged is his (BBC)
+    # to speak, who has not spoken: what Howard urged is his (BBC), the reported `admit` clause too
     "object_control": [(I, "no senior executives have been held accountable", "Stumpf", "admit")],
     "used_speech_to": [(I, "Trump", "Obama", "call out")],
     # ... also a person the lists know by sex or occupation (PolNeAR dev: was "Crime Bill", whose relative
-    # clause holds `prompted`)
+    # clause holds `prompted`; the best answer, Hillary Clinton, is coordinated with "his wife")
     "prompted_wife_comment": [(I, "all young black men as “super predators.”", "his wife", "described")],
     "urged_to_admit": [(I, "the chancellor to admit he had been responsible for dragging millions of people into the "
                            "tax net", "Michael Howard", "urged"),
@@ -74,7 +74,8 @@ EXPECTED = {
     # the root, of a verb it hung on it as `dep` (no quote before); a poll's share set off after its
     # group (no quote before); whom footage shows saying it, the object before a participle the
     # parser made a complement (was "The ad"); a name with a quoted nickname inside, past more than
-    # 14 tokens with its bracketed party (was "guests", the previous sentence's object)
+    # 14 tokens with its bracketed party (was "guests", the previous sentence's object; the best answer,
+    # Marcia Price, the parse hides in a title)
     "participle_root_say": [(I, "they’re suddenly in the midst of a Dump-Trump bump", "Republican activists", "say")],
     "poll_share_set_off": [(I, "they will vote for Trump", None, "say")],
     "footage_gerund_object": [(D, "Why aren’t I 50 points ahead, you might ask?", "Hillary Clinton", "asking")],
@@ -87,8 +88,9 @@ EXPECTED = {
     # paragraph, speaks (was "my mother", the last speaker); `To which she said` attributes the quote
     # after it, not the one before (was "she"); of a colon, the clause that runs to it introduces the
     # quote (`that I had to change my answer:`; BBC: `the question posed by Brighton nurse Marion
-    # Brown:`, was the last speaker); "US" is no first person (BBC: the partial quote stays Straw's); `to me`
-    # after an object is whom it was said to, not what (was `the devil to me`)
+    # Brown:`, was the last speaker); `to me` after an object is whom it was said to, not what (was `the
+    # devil to me`); a made-up "US" sentence whose partial quote the rules give to Straw's report (the
+    # first-person rule itself is tested on BBC politics/205 as parsed in its article, below)
     "narrator_first_person": [(I, "the devil", "my mother", "mentioned"),
                               (D, "I don't believe in the devil.", None, "said"),
                               (D, "Of course I believe in the devil. I was just kidding.", None, "change"),

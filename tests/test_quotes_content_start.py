@@ -3,7 +3,7 @@ cue (``content._object_as_subject``) or the clause elsewhere after the cue's obj
 (``objects._orphan_predicate``), which complementiser it drops
 (``records.trim_tokens``), which quotation marks it keeps (``indirect._paired_marks``),
 and a quoted fragment inside reported speech that a participle after it must not
-attribute (``attribution._find_after_cue``).
+attribute (``after_quote.find_after_cue``).
 Frozen parses (tests/quote_parses_content_start.py), through the whole stage."""
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
 """Where a reported content ends when the writer's own words follow it
 (quotes/clause_end.py ``trim_tail``, ``nonrestrictive_tail``; objects.py ``phrase_end`` for
 the name an `as` phrase gives): a noun phrase after a dash, a trailing participle clause, a `whose` relative clause, a verb in the cue's form
-or after an infinitive or a modal (``cues.with_the_cue``); and what must stay (a list
+or after an infinitive or a modal (``verb_forms.with_the_cue``); and what must stay (a list
 the parser hung on the verb, an infinitive's next items, a gerund after the object of
 the cue's preposition, a `whether` clause with its own subject, a summary of the
 clause, a change of tense); and a clause the parser hung the cue on (after a contrast,

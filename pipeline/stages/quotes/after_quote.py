@@ -1,5 +1,7 @@
 """The attribution after a closing quotation mark: the cue verb that follows the quote
-within a few words (`"...," the minister said`, `"...," said X`, `"...," Trump barked`),
+within 14 words (punctuation not counted; a quoted nickname inside a name, `Marcia "Cia"
+Price`, skipped) before any other verb (`"...," the minister said`, `"...," said X`,
+`"...," Trump barked`),
 or none where the words after the mark are a circumstance of the quote (`"...," when
 Clinton blasted him`) or attribute the next one (`To which she said, "..."`). Part of the
 attribution rules of ``attribution``."""
@@ -8,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ...resources import adverbial_openers
-from .cues import VERB_POS, CueLexicon, is_cue, is_negated, speaker_like, subject_of
+from .cues import VERB_POS, CueLexicon, is_cue, is_negated, named_or_personal, subject_of
 from .framing import n_words
 from .named import after_apposition, mistagged_name, name_after_cue, name_before_cue
 from .records import DocIndex
@@ -86,9 +88,3 @@ def _circumstance_after(cue: Token, first: int) -> bool:
         return True  # `"..." To which she said, "..."`: a reply, the next quote's attribution
     return any(c.dep_ in ("mark", "advmod") and first <= c.i < cue.i and c.lower_ != "as"
                and c.lower_ in adverbial_openers("after") and c.i == k for c in cue.children)
-
-
-def named_or_personal(subj: Token) -> bool:
-    """A subject that can speak where no cue says it does: a personal pronoun or a
-    speaker-like noun, not "it" (`It is simple: "..."`)."""
-    return subj.lower_ in ("he", "she", "they") or (speaker_like(subj) and subj.pos_ != "PRON")

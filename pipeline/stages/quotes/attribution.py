@@ -16,7 +16,7 @@ it has one to three words and is neither a whole attributed utterance (`said,
 no attribution or right after a verb (a name). Its attribution is looked for
 in this order, each rule from a guideline case or a PolNeAR train pattern:
 
-1. after the closing mark, within a few tokens and before any other verb
+1. after the closing mark, within a few words and before any other verb
    (``"...," Igor Sekreta said`` / ``said X``; after ``"...,"``/``!``/``?`` any
    verb with a speaking subject: ``"...," Trump barked``); not a cue in a clause a
    subordinator opens (``"...," when Clinton blasted him``: the quote's circumstance);
@@ -24,6 +24,7 @@ in this order, each rule from a guideline case or a PolNeAR train pattern:
 2. a dash and a name (``"..." ― Pamela Padilla``, also on a line of its own
    under the quote), ``"...," according to X``;
 3. before the opening mark in the same sentence: ``According to X, "..."``,
+   ``to her, "..."`` (whose view it is),
    a name between a dash and a colon (``Pollsters agree - Carl Bialik: "..."``),
    the nearest cue verb with a subject (``X said: "..."``, partial quotes in
    reported speech), or a clause/name and a colon (``Kasich: '...'``,
@@ -52,16 +53,16 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from ...resources import QUOTE_CHARS, word_list
-from .after_quote import find_after_cue, named_or_personal
+from .after_quote import find_after_cue
 from .cues import (VERB_POS, CueLexicon, attribution_lexicon, can_speak, cue_extent, is_cue, is_negated,
-                   report_lexicon, speaker_like, subject_of)
+                   named_or_personal, report_lexicon, speaker_like, subject_of)
 from .framing import SCARE_MAX_WORDS, ends_headline, headline_name, n_words, names_a_title, title_like
 from .indirect import indirect_attributions
 from .marks import QuotedSpan, scan_quotes
 from .mentions import mention_bounds
 from .named import person_end
 from .records import Attribution, DocIndex, DocQuotes, is_dash, one_per_content
-from .sources import NOT_SOURCES
+from .sources import NOT_SOURCES, personal_pronouns
 
 
 def _according(ix: DocIndex, first: int, last: int):
@@ -74,16 +75,17 @@ def _according(ix: DocIndex, first: int, last: int):
     return None
 
 
-def _to_whom(ix: DocIndex, first: int, last: int):
-    """`because to her, "there's nothing more important ..."`: `to` and a person right
-    before the comma that opens the quote give whose view it is, as `according to` does
-    (PolNeAR dev); not after a verb (`said to her, "..."`: the verb's subject speaks)."""
+def _view_holder(ix: DocIndex, first: int, last: int):
+    """`because to her, "there's nothing more important ..."`: `to` and `her`, `him`,
+    `them` or a one-word name right before the comma that opens the quote give whose
+    view it is, as `according to` does (PolNeAR dev), where `to` opens its clause: not
+    after a verb (`said to her, "..."`: the verb's subject speaks) or another word."""
     doc = ix.doc
     k = _last_word(doc, first, last)
     if k - 2 < first or doc[k].text != "," or doc[k - 2].lower_ != "to":
         return None
     who = doc[k - 1]
-    if not (who.lower_ in ("her", "him", "them") or who.ent_type_ == "PERSON") or ix.in_quote[who.i] != -1:
+    if not (who.lower_ in personal_pronouns((3,), "object") or who.ent_type_ == "PERSON") or ix.in_quote[who.i] != -1:
         return None
     before = doc[k - 3] if k - 3 >= first else None
     if before is not None and not (before.is_punct or before.pos_ in ("CCONJ", "SCONJ")):
@@ -99,10 +101,11 @@ def _last_word(doc, first: int, last: int) -> int:
 
 
 def _find_before_cue(ix: DocIndex, first: int, last: int, lex: CueLexicon):
-    """Cue before a quote in tokens [first, last]: the closest cue verb whose subject is
-    outside quotes; ``According to X``; or a colon after a clause with a subject."""
+    """Cue before a quote in tokens [first, last]: ``According to X`` or ``to her,``; the
+    closest cue verb whose subject is outside quotes; or a colon after a clause with a
+    subject."""
     doc = ix.doc
-    acc = _according(ix, first, last + 1) or _to_whom(ix, first, last)
+    acc = _according(ix, first, last + 1) or _view_holder(ix, first, last)
     if acc is not None:
         return "according", acc
     signed = _dash_colon_name(ix, first, last)

@@ -12,7 +12,7 @@ clauses, infinitives and interrupted clauses of ``content``), from PolNeAR train
   right after the content gives the speaker's reason and belongs to what was said;
 * before the writer's own words after it (``trim_tail``, ``nonrestrictive_tail``): a
   second attribution coordinated with the cue, a verb in the cue's form that says what
-  the speaker did next (``cues.with_the_cue``; even where the parser hung it on a
+  the speaker did next (``verb_forms.with_the_cue``; even where the parser hung it on a
   verb deeper in the content), an `as X reported` aside, a participle
   or contrast clause at the end (`, calling them ...`, `, while ...`; a reporting
   participle even where the parser hung it deeper: `, saying that ...`), an apposition
@@ -102,7 +102,7 @@ def trim_tail(doc: Doc, a: int, b: int, root: Token, cue: Token, quoted=None) ->
       (`said she would not run and predicted that ...`): finite like the cue, without
       a subject of its own, while the clause has one; or with a subject of its own
       (`said Clinton is honest, and three-quarters said the same of Sanders`);
-    * a verb in the cue's form, not the clause's (``cues.with_the_cue``: `tweeting
+    * a verb in the cue's form, not the clause's (``verb_forms.with_the_cue``: `tweeting
       that it was a "disaster" ... and asking ...`); hung on a verb deeper in the
       clause, with the cue's auxiliary too (``_deep_conjunct_tail``: `has said she
       wants to ... and has expressed ...`);
@@ -133,7 +133,7 @@ def trim_tail(doc: Doc, a: int, b: int, root: Token, cue: Token, quoted=None) ->
                 and (_second_attribution(c, root, cue) or with_the_cue(c, cue, root)):
             # (`said Clinton is honest, and three-quarters said the same of Sanders`: a
             # second attribution with its own speaker; `vowed to keep abortion legal and
-            # celebrated the ruling`: what the speaker did next, ``cues.with_the_cue``)
+            # celebrated the ruling`: what the speaker did next, ``verb_forms.with_the_cue``)
             cc = joining_cc(root, c)
             cut = cc.i if cc is not None else start
         elif c.dep_ == "advcl" and is_as_aside(c) and is_cue(c, report_lexicon()):
@@ -166,7 +166,7 @@ def opened_by(clause: Token, kind: str) -> bool:
 
 def _deep_conjunct_tail(doc: Doc, a: int, b: int, root: Token, cue: Token, quoted=None) -> int:
     """Content [a, b] ended before a verb at its end that the parser coordinated with a
-    verb inside it rather than with the cue (``cues.with_the_cue``), where it has the
+    verb inside it rather than with the cue (``verb_forms.with_the_cue``), where it has the
     cue's form and auxiliary and not the content root's: `has said she wants to
     establish a safe zone ... and has expressed support for ...` is what Clinton did
     next. A verb without an auxiliary must be a reporting verb too (BBC: `said workers
@@ -216,7 +216,7 @@ def _deep_children(doc: Doc, a: int, b: int, root: Token, dep: str, quoted=None)
 
 
 def _form_and_auxiliary(verb: Token) -> tuple[str, str]:
-    """``cues.verb_form`` with the lemma of the auxiliary that gives it (`has said`: VBZ,
+    """``verb_forms.verb_form`` with the lemma of the auxiliary that gives it (`has said`: VBZ,
     have; `wants`: VBZ, none)."""
     aux = first_auxiliary(verb)
     return (aux or verb).tag_, aux.lemma_ if aux is not None else ""

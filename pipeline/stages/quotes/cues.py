@@ -19,7 +19,8 @@ from spacy.tokens import Token
 from ...nlp.lemmas import lemma as lemma_of
 from ...resources import depiction_words, reporting_verb_lemmas, reporting_verbs, word_set
 from ..names import title_words
-from .sources import NOT_SOURCES, a_thing, is_title_word, source_noun_kind
+from .sources import NON_PERSON_POSSESSIVES, NOT_SOURCES, a_thing, is_title_word, personal_pronouns, source_noun_kind
+from .records import DASHES
 from .verb_forms import FINITE, has_subject, is_to_infinitive, with_the_cue
 
 
@@ -282,7 +283,7 @@ def subject_of(verb: Token, inverted: bool = False, avoid=None) -> Token | None:
                 break
             v = head
         elif v.dep_ == "xcomp":
-            controller = (_object_controller(v) or _gerund_object(v) or _possessor_of_copula(v)) if v is verb else None
+            controller = (_object_controller(v) or _depicted_speaker(v) or _possessor_of_copula(v)) if v is verb else None
             if controller is not None:
                 return None if avoid and avoid(controller) else controller
             v = v.head
@@ -319,7 +320,7 @@ def subject_of(verb: Token, inverted: bool = False, avoid=None) -> Token | None:
                 v = v.head
             elif v.i < verb.i and v.head.i != v.i \
                     and any(k.dep_ == "advmod" and k.lower_ in ("where", "when") and k.i < v.i for k in v.children) \
-                    and any(k.text in ("-", "–", "—", "--") and v.i < k.i < verb.i for k in v.children):
+                    and any(k.text in DASHES and v.i < k.i < verb.i for k in v.children):
                 # `looping the streets around the stadium - where the Panthers played the
                 # Vikings - while chanting, "..."`: a clause of place or time set off by dashes
                 # that the parser hung the participle after it on; whoever the clause hangs on
@@ -385,7 +386,7 @@ def _object_controller(xcomp: Token) -> Token | None:
     return obj if can_speak(obj) or person else None
 
 
-def _gerund_object(xcomp: Token) -> Token | None:
+def _depicted_speaker(xcomp: Token) -> Token | None:
     """`The ad uses footage of Hillary Clinton asking, "..."`, `quoted Mr Clarke telling
     ...`: a participle the parser made the complement of a verb, right after that verb's
     object, is said by the object's last noun when it can speak, where the verb or the
@@ -402,15 +403,22 @@ def _gerund_object(xcomp: Token) -> Token | None:
 
 def _possessor_of_copula(xcomp: Token) -> Token | None:
     """`his best response was to say he would ...`: the infinitive after a past `be` whose
-    subject is a thing someone has (``sources.a_thing``) is said by its possessor (PolNeAR
-    dev); not advice in the present (`Trump's best argument ... is to argue that ...`)."""
+    subject is a thing someone has (``sources.a_thing``) is said by its possessor, a
+    person (not `its`, `their`; PolNeAR dev); not advice in the present (`Trump's best
+    argument ... is to argue that ...`)."""
     if lemma_of(xcomp.head).lower() != "be" or xcomp.head.tag_ != "VBD" or not is_to_infinitive(xcomp):
         return None
     subj = next((c for c in xcomp.head.children if c.dep_ == "nsubj"), None)
     if subj is None or not a_thing(subj):
         return None
-    return next((c for c in subj.children if c.dep_ == "poss" and c.lower_ not in ("its", "their")
+    return next((c for c in subj.children if c.dep_ == "poss" and c.lower_ not in NON_PERSON_POSSESSIVES
                  and (c.pos_ == "PRON" or speaker_like(c))), None)
+
+
+def named_or_personal(subj: Token) -> bool:
+    """A subject that can speak where no cue says it does: a personal pronoun or a
+    speaker-like noun, not "it" (`It is simple: "..."`)."""
+    return subj.lower_ in personal_pronouns((3,), "subject") or (speaker_like(subj) and subj.pos_ != "PRON")
 
 
 def can_speak(tok: Token) -> bool:

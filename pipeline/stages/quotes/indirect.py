@@ -23,6 +23,7 @@ from .verb_forms import is_to_infinitive
 from .opening_speaker import opening_speaker
 from .mentions import mention_bounds
 from .records import Attribution, DocIndex, trim_tokens
+from .sources import NON_PERSON_POSSESSIVES
 
 MIN_INDIRECT_WORDS = 3
 # Share of an indirect content span that one quoted span may cover before the
@@ -204,7 +205,7 @@ _NOUN_SPEAKER_VERBS = frozenset({"make", "repeat", "issue", "offer", "deliver", 
 
 def _noun_speaker(noun: Token) -> Token | None:
     for c in noun.children:
-        if c.dep_ == "poss" and c.lower_ not in ("its", "their") and (speaker_like(c) or c.pos_ == "PRON"):
+        if c.dep_ == "poss" and c.lower_ not in NON_PERSON_POSSESSIVES and (speaker_like(c) or c.pos_ == "PRON"):
             return c
         if c.dep_ == "prep" and c.lower_ in ("by", "from"):
             pobj = next((k for k in c.children if k.dep_ == "pobj"), None)

@@ -228,8 +228,10 @@ def _nested(text: str, open_mark: Mark, doubles: list[Mark], k: int, par_end: in
     quote nested in it: all four are curly double marks (`“ “ ” ”`) and the next two
     of the paragraph both only close (`“As a young, Hispanic woman ... I’d rather
     live in what he calls “hell” than live in a world where he is president.” ―
-    Adriana Rodarte`, PolNeAR dev). Not in another style, where the outer mark may be
-    a stray one (`"“You don’t win ...,” Rubio responded ... March."`, PolNeAR train)."""
+    Adriana Rodarte`, PolNeAR dev). Also a curly pair inside a straight quote with words
+    before it (`"The U.S. Department of Justice isn’t about “Equal Justice Under Law”
+    anymore.`, PolNeAR train); not a curly mark right after the straight one, which may
+    be a stray (`"“You don’t win ...,” Rubio responded ... March."`, PolNeAR train)."""
     after = doubles[k + 1:k + 3]
     if len(after) == 2 and all(_style(text[m.pos]) == "curly" for m in (open_mark, doubles[k], *after)) \
             and all(m.can_close and not m.can_open and m.pos < par_end for m in after):

@@ -4,7 +4,7 @@
 Maynard, half joking` (the name made the subject of what follows), `"...,"
 Texas delegate Bill Eastland, wearing a cowboy hat and "Ted Cruz" pins, said`
 (an apposition with a verb and a quote inside): read off the token order
-around the cue (PolNeAR train; ``attribution._find_after_cue``).
+around the cue (PolNeAR train; ``after_quote.find_after_cue``).
 """
 from __future__ import annotations
 

@@ -11,12 +11,12 @@ from .clause_end import clause_from, nonrestrictive_tail
 from .cues import VERB_POS, addresses_object, is_cue, is_speech_occasion, report_lexicon
 from .verb_forms import FINITE, has_subject, verb_form
 from .records import Content, sets_off
+from .sources import personal_pronouns
 
 # Phrases of the verb right after its object that always belong to what was said
 # (`accused Trump of lying`, `blasted him for not paying`, `described it as a hoax`)
 # and those that never do (`said it at a rally`, `during the debate`).
 _OBJECT_PREPS = frozenset({"as", "of", "for", "with", "about", "against"})
-_PERSONAL_OBJECTS = frozenset({"me", "us", "you", "him", "her", "them"})
 _CIRCUMSTANCE_PREPS = frozenset({"at", "during", "after", "before", "since", "until", "by", "via", "through",
                                  "amid", "while", "following", "throughout"})
 
@@ -78,9 +78,10 @@ def _conjoined_end(cue: Token, obj: Token, b: int) -> int:
     """The end ``b`` of an object content, past a second gerund after `and` that the parser
     coordinated with the cue instead of the first (`has mentioned refinancing student loans
     and forcing universities to ...`, PolNeAR dev; the tagger may make the first gerund an
-    adjective). Not a verb after a noun, which is what the speaker did next, nor a noun
-    (BBC: `accused the firm of using ... to avoid its tax liabilities, and the courts sent
-    in bailiffs ...`)."""
+    adjective). Only when the object is, or opens with, a gerund, and the second one is a
+    gerund with no subject of its own: not a verb after a noun object, what the speaker
+    did next, nor a noun (BBC: `accused the firm of using ... to avoid its tax
+    liabilities, and the courts sent in bailiffs ...`); not after a participle cue."""
     doc = cue.doc
     if cue.tag_ == "VBG":
         return b  # after a participle cue, a second one is what the speaker did next (`citing rising costs
@@ -132,7 +133,7 @@ def _part_of_object(prep: Token) -> bool:
     obj = first_child(prep, ("pobj", "pcomp"))
     if obj is None:
         return False
-    if prep.lower_ == "to" and obj.lower_ in _PERSONAL_OBJECTS:
+    if prep.lower_ == "to" and obj.lower_ in personal_pronouns(case="object"):
         return False  # whom it was said to: `mentioned the devil to me` (PolNeAR dev)
     if obj.dep_ == "pcomp":
         return True  # `underscored his interest in developing ...` (seed 004)

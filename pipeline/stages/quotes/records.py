@@ -94,7 +94,7 @@ class DocIndex:
 _TRIM_LEFT_WORDS = frozenset({"that", "whether", "if"})
 _BRACKETS = {")": "(", "]": "["}  # the closers a content keeps when it opened them (no braces in prose)
 OPENING_BRACKETS, CLOSING_BRACKETS = frozenset("([{"), frozenset(")]}")
-_DASHES = frozenset({"—", "–", "--", "-"})
+DASHES = frozenset({"—", "–", "--", "-"})
 
 
 def _opens_adverbial(mark: Token, a: int, b: int) -> bool:
@@ -171,7 +171,7 @@ def whole_word_end(doc: Doc, a: int, b: int) -> int:
 
 def is_dash(tok: Token) -> bool:
     """A dash between words (`—`, `--`, a spaced `-`), not a hyphen inside one (``joins_word``)."""
-    return tok.text in _DASHES and not joins_word(tok)
+    return tok.text in DASHES and not joins_word(tok)
 
 
 def sets_off(tok: Token) -> bool:

@@ -49,6 +49,22 @@ PRONOUN_LABELS = {
 #: the pronoun a possessive one stands for, as the giver of a speech or remarks
 #: (``speech_giver``: "his comments" were said by whom "he" would name)
 POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "its": "it", "their": "they"}
+#: possessives of no person (`its`, `their`): no possessor that speaks
+NON_PERSON_POSSESSIVES = frozenset(k for k, v in POSSESSIVE_PRONOUNS.items() if v in ("it", "they"))
+
+#: Personal pronouns by person (1, 2, 3) and case ("subject", "object", "both"): one table, from
+#: which each rule of the quotes stage takes the set it reads (``personal_pronouns``).
+_PERSONAL_PRONOUNS = {
+    "i": (1, "subject"), "we": (1, "subject"), "me": (1, "object"), "us": (1, "object"), "you": (2, "both"),
+    "he": (3, "subject"), "she": (3, "subject"), "they": (3, "subject"),
+    "him": (3, "object"), "her": (3, "object"), "them": (3, "object"),
+}
+
+
+def personal_pronouns(persons: tuple[int, ...] = (1, 2, 3), case: str | None = None) -> frozenset[str]:
+    """The personal pronouns of ``persons`` in ``case`` (any case when None; "you" is both)."""
+    return frozenset(w for w, (person, c) in _PERSONAL_PRONOUNS.items()
+                     if person in persons and (case is None or c in (case, "both")))
 
 
 class Source(NamedTuple):

@@ -43,7 +43,7 @@ from ...resources import reporting_nouns, reporting_verb_lemmas
 from .attribution import find_attributions
 from .cues import addresses_object, subject_of
 from .records import Attribution
-from .sources import a_thing
+from .sources import a_thing, personal_pronouns
 from .speakers import EntityRow, SpeakerResolver
 from ...tables import empty_frame
 from ...nlp.docs import doc_text
@@ -58,7 +58,7 @@ COLUMNS = ["doc_id", "quote_id", "kind", "start", "end", "text", "speaker", "spe
 # attribution is in the same or the immediately preceding sentence.
 CONTINUATION_SENTENCES = 1
 # pronouns of the people in a conversation: never the narrator's name for a source
-_SPEECH_PARTICIPANTS = frozenset({"i", "we", "you", "me", "us"})
+_SPEECH_PARTICIPANTS = personal_pronouns((1, 2))  # i, we, you, me, us
 
 
 @dataclass(frozen=True)
@@ -148,9 +148,10 @@ def quote_rows(doc: Doc, entities: list[EntityRow], text: str | None = None) -> 
                 pending.append(item)
                 row = _direct(att, text)
         elif (att.speaker_head.lower_ in _SPEECH_PARTICIPANTS and att.kind == "direct"
-              and not _narrator(att, text)) \
+              and not _is_narrator(att, text)) \
                 or _addressee(att.speaker_head, att.cue if att.kind == "indirect" else None):
-            # "I", "we", "you" are the quoted words' own (a closing mark the text forgot);
+            # "I", "we", "you" are the quoted words' own (a closing mark the text forgot),
+            # unless the writer speaks before the quote (``_is_narrator``);
             # the person spoken to ("But told BBC News: ...") never speaks: the quote has
             # no cue of its own (docs/guidelines.md §4.5)
             row = _early_continuation(att, text, last)
@@ -184,19 +185,19 @@ def quote_rows(doc: Doc, entities: list[EntityRow], text: str | None = None) -> 
     return rows, found.problems
 
 
-def _narrator(att: Attribution, text: str) -> bool:
+def _is_narrator(att: Attribution, text: str) -> bool:
     """`I laughed and said, "I don't believe in the devil."`: a first person before the
     quote, with the cue or colon that introduces it, outside any quotation marks of its
     paragraph, is the writer speaking (PolNeAR dev), not a word of a quote whose marks the text
     forgot (`"The health issue ... which, I'm going to read you the question: "As you
     know, ..."`, where Pat Caddell goes on)."""
     head = att.speaker_head
-    if att.how not in ("before", "colon") or head.idx >= att.open_pos or head.lower_ not in ("i", "we") \
+    if att.how not in ("before", "colon") or head.idx >= att.open_pos or head.lower_ not in personal_pronouns((1,), "subject") \
             or head.pos_ != "PRON":
         return False  # (not `the US had agreed ... after "..."`, which the parser hung on "US")
     before = text[text.rfind("\n", 0, head.idx) + 1:head.idx]
-    # every quotation mark of the paragraph before the first person closed (an apostrophe
-    # is no mark: `don't`)
+    # every double quotation mark of the paragraph before the first person closed (an
+    # apostrophe is no mark: `don't`)
     return before.count('"') % 2 == 0 and before.count("“") == before.count("”") \
         and before.count("«") == before.count("»")
 
