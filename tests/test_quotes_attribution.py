@@ -129,6 +129,19 @@ EXPECTED = {
     "where_clause_holds_participle": [(I, "green coffee extract was a miracle", "Oz", "saying")],
     "quoted_clarke_telling": [(I, "he wanted Britain to offer refuge", "Clarke", "telling")],
     "twitter_attacks_colon": [(D, "California, we have already arrived with our soldiers.", None, None)],
+    # PolNeAR train as parsed in their articles: the clause before a colon is what a cue reports, so the
+    # cue's subject speaks (was "she", then "Trump", the subjects of the reported clauses)
+    "colon_after_reported_conjunct": [(I, 'this was a "fatal miscalculation" and that she has learned her lesson: '
+                                          '"They are fortified for a longer fight if they need to be in one."',
+                                       "Axelrod", "said"),
+                                      (D, "They are fortified for a longer fight if they need to be in one.", "Axelrod",
+                                       "said")],
+    "colon_after_reported_clause": [(I, 'he hoped with his "whole heart" that Trump wins the presidential election: '
+                                        '"That way I can watch the comedy that is the United States for several '
+                                        'years."', None, "said"),
+                                    (D, "whole heart", None, "hoped"),
+                                    (D, "That way I can watch the comedy that is the United States for several years.",
+                                     None, "said")],
     # BBC politics/205 as parsed in its article: the attribution's "US" before the partial quote is no first
     # person (the quote stays in Straw's report)
     "us_country_in_article": [(I, 'that the US had agreed to release the four after "intensive and complex '
@@ -590,6 +603,7 @@ EXPECTED = {
 # EXPECTED, for the cases whose point is finding the mention the parse hides (the
 # name a mention resolves to is the speakers' business: a poll's share has none).
 MENTIONS = {
+    "colon_after_reported_clause": ["Another", "he", "Another"],
     "to_them_after_adverb": ["He"],
     "colon_thing_clause": ["He"],
     "once_said": ["he"],

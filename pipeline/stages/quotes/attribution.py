@@ -127,7 +127,7 @@ def _find_before_cue(ix: DocIndex, first: int, last: int, lex: CueLexicon):
         # that I had to change my answer: "..."`, PolNeAR dev), else the sentence's
         near = next((doc[i] for i in range(k - 1, max(first, root.i) - 1, -1)
                      if doc[i].pos_ in VERB_POS and doc[i].right_edge.i >= k - 1 and doc[i].i != root.i), None)
-        if near is not None and near.dep_ == "ccomp" and is_cue(near.head, lex):
+        if near is not None and _reported(near, lex):
             near = None  # `said Mr. Trump was a candidate ...: ''...''`: what was said, not who
         near_subject = subject_of(near) if near is not None else None
         if near_subject is not None and (named_or_personal(near_subject) or can_speak(near_subject)):
@@ -156,6 +156,19 @@ def _find_before_cue(ix: DocIndex, first: int, last: int, lex: CueLexicon):
         if name is not None:
             return "colon", (doc[k], name)
     return None
+
+
+def _reported(verb: Token, lex: CueLexicon) -> bool:
+    """``verb`` lies in what a cue reports: its clause, or a clause coordinated with it, is
+    a cue's complement (`said Mr. Trump was a candidate ...:`, `said this was a "fatal
+    miscalculation" and that she has learned her lesson:`, `said he hoped ... that Trump
+    wins the presidential election:`; PolNeAR train)."""
+    t = verb
+    while t.head.i != t.i:
+        if t.dep_ == "ccomp" and is_cue(t.head, lex):
+            return True
+        t = t.head
+    return False
 
 
 def _where_said(name: Token) -> bool:
