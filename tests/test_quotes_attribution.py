@@ -89,16 +89,12 @@ EXPECTED = {
     # after it, not the one before (was "she"); of a colon, the clause that runs to it introduces the
     # quote (`that I had to change my answer:`; BBC: `the question posed by Brighton nurse Marion
     # Brown:`, was the last speaker); `to me` after an object is whom it was said to, not what (was `the
-    # devil to me`); a made-up "US" sentence whose partial quote the rules give to Straw's report (the
-    # first-person rule itself is tested on BBC politics/205 as parsed in its article, below)
+    # devil to me`); "US" is no first person: BBC politics/205 as parsed in its article, below
     "narrator_first_person": [(I, "the devil", "my mother", "mentioned"),
                               (D, "I don't believe in the devil.", None, "said"),
                               (D, "Of course I believe in the devil. I was just kidding.", None, "change"),
                               (D, "Thank God at least you still believe in the devil.", "my mother", "said")],
     "colon_nearest_clause": [(D, "Would you wipe somebody's backside for £5?", "Marion Brown", "posed")],
-    "us_country_not_first_person": [(I, 'that the US had agreed to release the four after "intensive and complex '
-                                        'discussions" over security', "Jack Straw", "told"),
-                                    (D, "intensive and complex discussions", "Jack Straw", None)],
     # as parsed in their articles (PolNeAR dev): a participle the parser hung on a `where` clause set off
     # by dashes before it is said by whoever the clause hangs on (was "the National Football League's
     # Charlotte Panthers"); `to her,` right before a quote says whose view it is (was a continuation)
