@@ -143,6 +143,10 @@ EXPECTED = {
     "us_country_in_article": [(I, 'that the US had agreed to release the four after "intensive and complex '
                                   'discussions" over security', "Jack Straw", "told"),
                               (D, "intensive and complex discussions", "Jack Straw", None)],
+    # `when` right after a negated cue asks what it left open (PolNeAR dev; was no quote); after the cue's
+    # object it is the time of something else (BBC tech/164: must yield nothing)
+    "negated_cue_when": [(I, "when they would take up the EB-5 reauthorization", "Lawmakers", "said")],
+    "negated_cue_object_when": [],
     # a name between the closing mark and the cue speaks, not whom it was told to
     "name_before_told": [(D, "We were tremendously wrong to not have confronted him from the beginning,", "Ramos",
                           "told")],

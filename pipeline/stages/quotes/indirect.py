@@ -123,10 +123,14 @@ def indirect_attributions(ix: DocIndex, quote_spans: list[tuple[int, int]]) -> l
             if quoted and not in_kept[a] == in_kept[b] == in_kept[tok.i]:
                 continue  # a position ascribed inside a quote stays inside that quote
             first = doc[a]
-            if first.lower_ in adverbial_openers("after") and first.dep_ in ("mark", "advmod") and not (a <= first.head.head.i <= b):
+            if first.lower_ in adverbial_openers("after") and first.dep_ in ("mark", "advmod") and not (a <= first.head.head.i <= b) \
+                    and not (negated and a == tok.i + 1):
                 # `said before he died`: the whole span is one adverbial clause the parser
                 # took for the content (an adverbial clause *inside* the content is fine:
-                # `said that since she is not running, she should not ...`)
+                # `said that since she is not running, she should not ...`); right after a
+                # negated cue `when` asks what was left open (`have not said when they would
+                # take up the reauthorization`, PolNeAR dev; BBC: `Sony has not yet announced
+                # when ...`; not `did not even consider it when I heard ...`)
                 continue
             if a <= subj.i <= b and not (got.around and not a <= subj.i < tok.left_edge.i):
                 continue
