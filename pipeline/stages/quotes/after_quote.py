@@ -27,7 +27,9 @@ def find_after_cue(ix: DocIndex, first: int, last: int, lex: CueLexicon, strict:
         got = after_apposition(ix, first, last, lex)
         if got is not None:
             return got
+    words = 0  # words from the closing mark to token i, punctuation not counted
     for i in range(first, last + 1):
+        words += not doc[i].is_punct
         if ix.in_quote[i] != -1:
             if _nickname(ix, i):
                 continue
@@ -52,7 +54,7 @@ def find_after_cue(ix: DocIndex, first: int, last: int, lex: CueLexicon, strict:
                 return None
         elif strict and i == first and i < last and mistagged_name(tok) and is_cue(doc[i + 1], lex):
             continue  # `"...," May wrote`: a name the tagger made a verb (name_before_cue)
-        elif strict and (tok.pos_ in VERB_POS or sum(not t.is_punct for t in doc[first:i + 1]) > 14):
+        elif strict and (tok.pos_ in VERB_POS or words > 14):
             if open_ended and tok.pos_ == "VERB" and not is_negated(tok):
                 # its subject stands between the mark and the verb: a participle whose
                 # subject it inherits from before the quote goes on with the sentence
@@ -86,5 +88,6 @@ def _circumstance_after(cue: Token, first: int) -> bool:
         k += 1
     if doc[k].lower_ == "to" and k + 1 < cue.i and doc[k + 1].lower_ == "which":
         return True  # `"..." To which she said, "..."`: a reply, the next quote's attribution
-    return any(c.dep_ in ("mark", "advmod") and first <= c.i < cue.i and c.lower_ != "as"
-               and c.lower_ in adverbial_openers("after") and c.i == k for c in cue.children)
+    t = doc[k]
+    return k < cue.i and t.head.i == cue.i and t.dep_ in ("mark", "advmod") and t.lower_ != "as" \
+        and t.lower_ in adverbial_openers("after")

@@ -125,14 +125,15 @@ def _find_before_cue(ix: DocIndex, first: int, last: int, lex: CueLexicon):
         root = doc[k].sent.root
         # the clause that runs to the colon, the nearest to it (`She became so upset ...
         # that I had to change my answer: "..."`, PolNeAR dev), else the sentence's
-        near = next((doc[i] for i in range(k - 1, max(first, root.i) - 1, -1)
-                     if doc[i].pos_ in VERB_POS and doc[i].right_edge.i >= k - 1 and doc[i].i != root.i), None)
+        near = next((doc[i] for i in range(k - 1, max(first - 1, root.i), -1)
+                     if doc[i].pos_ in VERB_POS and doc[i].right_edge.i >= k - 1), None)
         if near is not None and _reported(near, lex):
             near = None  # `said Mr. Trump was a candidate ...: ''...''`: what was said, not who
         near_subject = subject_of(near) if near is not None else None
         if near_subject is not None and (named_or_personal(near_subject) or can_speak(near_subject)):
-            root = near  # (not `He was furious that the plan had collapsed: "..."`)
-        subj = subject_of(root) if root.i < k else None
+            root, subj = near, near_subject  # (not `He was furious that the plan had collapsed: "..."`)
+        else:
+            subj = subject_of(root) if root.i < k else None
         if root.i > k and doc[k].head.i < k and doc[k].head.pos_ in VERB_POS:
             # `Mr Dean is confident: "I think ..."`: the parser made the quoted verb the
             # root and the clause before the colon its complement (BBC); that clause's

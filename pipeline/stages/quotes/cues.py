@@ -381,9 +381,8 @@ def _object_controller(xcomp: Token) -> Token | None:
         return None
     # (also a person by sex or occupation: `prompted his wife ... to make a controversial
     # comment`, PolNeAR dev; not a document or a speech)
-    person = obj.pos_ == "NOUN" and not a_thing(obj) and source_noun_kind(obj) not in ("document", "speech") \
-        and obj.ent_type_ not in _MUTE_ENTS
-    return obj if can_speak(obj) or person else None
+    return obj if can_speak(obj) or (obj.pos_ == "NOUN" and not a_thing(obj) and obj.ent_type_ not in _MUTE_ENTS
+                                      and source_noun_kind(obj) not in ("document", "speech")) else None
 
 
 def _depicted_speaker(xcomp: Token) -> Token | None:
@@ -411,8 +410,13 @@ def _possessor_of_copula(xcomp: Token) -> Token | None:
     subj = next((c for c in xcomp.head.children if c.dep_ == "nsubj"), None)
     if subj is None or not a_thing(subj):
         return None
-    return next((c for c in subj.children if c.dep_ == "poss" and c.lower_ not in NON_PERSON_POSSESSIVES
-                 and (c.pos_ == "PRON" or speaker_like(c))), None)
+    return next((c for c in subj.children if speaking_possessor(c)), None)
+
+
+def speaking_possessor(tok: Token) -> bool:
+    """``tok`` is the possessor of a noun who can have said it: `his`, `Trump's`, not
+    `its`, `their` (``sources.NON_PERSON_POSSESSIVES``)."""
+    return tok.dep_ == "poss" and tok.lower_ not in NON_PERSON_POSSESSIVES and (tok.pos_ == "PRON" or speaker_like(tok))
 
 
 def named_or_personal(subj: Token) -> bool:

@@ -18,12 +18,11 @@ from ...resources import QUOTE_CHARS, adverbial_openers, reporting_nouns
 
 from .content import content_of
 from .cues import (ACCORDING, VERB_POS, VERB_POS_IDS, cue_entry, cue_extent, cue_particle, is_cue, is_negated,
-                   report_lexicon, speaker_like, speech_lexicon, subject_of)
+                   report_lexicon, speaker_like, speaking_possessor, speech_lexicon, subject_of)
 from .verb_forms import is_to_infinitive
 from .opening_speaker import opening_speaker
 from .mentions import mention_bounds
 from .records import Attribution, DocIndex, trim_tokens
-from .sources import NON_PERSON_POSSESSIVES
 
 MIN_INDIRECT_WORDS = 3
 # Share of an indirect content span that one quoted span may cover before the
@@ -209,7 +208,7 @@ _NOUN_SPEAKER_VERBS = frozenset({"make", "repeat", "issue", "offer", "deliver", 
 
 def _noun_speaker(noun: Token) -> Token | None:
     for c in noun.children:
-        if c.dep_ == "poss" and c.lower_ not in NON_PERSON_POSSESSIVES and (speaker_like(c) or c.pos_ == "PRON"):
+        if speaking_possessor(c):
             return c
         if c.dep_ == "prep" and c.lower_ in ("by", "from"):
             pobj = next((k for k in c.children if k.dep_ == "pobj"), None)

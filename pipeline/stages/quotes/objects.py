@@ -86,17 +86,12 @@ def _conjoined_end(cue: Token, obj: Token, b: int) -> int:
     if cue.tag_ == "VBG":
         return b  # after a participle cue, a second one is what the speaker did next (`citing rising costs
         # and calling for a freeze`)
-    for r in cue.rights:
-        if r.i <= b or r.dep_ != "conj":
-            continue
-        cc = [t for t in doc[b + 1:r.left_edge.i] if not t.is_punct]
-        if not (len(cc) == 1 and cc[0].lower_ == "and") or has_subject(r):
-            break
-        gerund = obj.tag_ == "VBG" or doc[obj.left_edge.i].tag_ == "VBG"  # (`refinancing` as an adjective)
-        if r.tag_ == "VBG" and gerund:
-            b = r.right_edge.i
-        break
-    return b
+    r = next((r for r in cue.rights if r.i > b and r.dep_ == "conj"), None)
+    if r is None or r.tag_ != "VBG" or has_subject(r):
+        return b
+    cc = [t for t in doc[b + 1:r.left_edge.i] if not t.is_punct]
+    gerund = obj.tag_ == "VBG" or doc[obj.left_edge.i].tag_ == "VBG"  # (`refinancing` as an adjective)
+    return r.right_edge.i if gerund and len(cc) == 1 and cc[0].lower_ == "and" else b
 
 
 def _orphan_predicate(cue: Token, b: int) -> Token | None:

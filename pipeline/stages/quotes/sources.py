@@ -61,6 +61,7 @@ _PERSONAL_PRONOUNS = {
 }
 
 
+@lru_cache(maxsize=None)
 def personal_pronouns(persons: tuple[int, ...] = (1, 2, 3), case: str | None = None) -> frozenset[str]:
     """The personal pronouns of ``persons`` in ``case`` (any case when None; "you" is both)."""
     return frozenset(w for w, (person, c) in _PERSONAL_PRONOUNS.items()

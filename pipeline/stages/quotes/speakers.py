@@ -262,8 +262,10 @@ class SpeakerResolver:
         if head.text == "-" and len(word_tokens(head)) > 1:
             head = word_tokens(head)[-1]  # "The Tory co-chairman": the parse may head it with the hyphen
         low = head.lower_
-        if head.pos_ == "PRON" or low in PRONOUN_LABELS:
-            return self._pronoun(low, pos) if low in PRONOUN_LABELS else (None, None)
+        if low in PRONOUN_LABELS:
+            return self._pronoun(low, pos)
+        if head.pos_ == "PRON":
+            return None, None
         back = refers_back(head)
         if back is not None:
             # both tests, because either alone picked a wrong person in about one BBC case of
