@@ -58,6 +58,13 @@ EXPECTED = {
     # attribution: the cue before the quote speaks (was Clinton's)
     "when_clause_after_quote": [(D, "That makes me smart,", "Trump", "saying"),
                                 (I, "him for not paying income tax", "Clinton", "blasted")],
+    # an attribution set off inside the sentence reports what follows the dash before it when the clause
+    # before that dash has an attribution of its own (was one quote of the whole sentence)
+    "said_after_own_attribution_dash": [
+        (I, "that was a natural part of having to run against him", "Christie", "said"),
+        (I, "no different, he said, from George H.W. Bush calling Ronald Reagan’s policies “voodoo economics” "
+            "before becoming his vice presidential pick", "Christie", "said"),
+        (I, "Ronald Reagan’s policies “voodoo economics”", "George H.W. Bush", "calling")],
     # the object of a verb that made it speak (object_control_verbs.txt) speaks the infinitive hung on it
     # (was the senator's); not the object of any verb (`used his ... address to call out`), nor one urged
     # to speak, who has not spoken: what Howard urged is his (BBC), the reported `admit` clause too

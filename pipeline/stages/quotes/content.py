@@ -524,5 +524,18 @@ def _set_off(tok: Token, subj: Token, quoted=None) -> Content | None:
     if after >= sent.end or doc[after].text in (".", "!", "?", ";", ":") or doc[after].text in QUOTE_CHARS:
         return Content(sent.start, first - 2, "around")
     if doc[after].text == "," and any(t.is_alpha for t in doc[after + 1:sent.end]):
-        return Content(sent.start, sent.end - 1, "around", around=True)
+        return Content(_after_reported_clause(doc, sent.start, first - 1), sent.end - 1, "around", around=True)
     return None
+
+
+def _after_reported_clause(doc: Doc, start: int, end: int) -> int:
+    """Where a clause interrupted by its attribution begins: after the last dash before
+    ``end`` when an attribution of its own stands before that dash, else ``start``
+    (`Christie said that was a natural part of having to run against him — no
+    different, he said, from George H.W. Bush calling ...`: `he said` reports what
+    follows the dash; PolNeAR train)."""
+    dash = next((k for k in range(end - 1, start, -1) if is_dash(doc[k])), None)
+    if dash is not None and any(t.pos_ in VERB_POS and has_subject(t) and is_cue(t, report_lexicon())
+                                for t in doc[start:dash]):
+        return dash + 1
+    return start
