@@ -1,4 +1,4 @@
-"""Frozen parses for tests/test_quotes_cues_apposed_subject.py: a sentence of PolNeAR
+"""Frozen parses for tests/test_quotes_subjects_apposed.py: a sentence of PolNeAR
 train (it names its article) with the parse of en_core_web_sm 3.8 written out token by
 token, in the format of tests/quote_parses.py: (word, space after, head index, dep,
 pos, tag, lemma, entity IOB). A model upgrade cannot change what a test means.

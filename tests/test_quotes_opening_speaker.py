@@ -45,6 +45,9 @@ def test_quotes_opening_speaker_names_the_opening_noun_phrase(case, cue, speaker
     ("demoro_union", "RoseAnn DeMoro", "her group planned to take part in demonstrations"),
     ("beck_last_week", "Beck", "Trump was seeking to start either a rebellious movement"),
     ("representative_dash", "A representative for the Ivanka Trump brand", "the company offers new mothers"),
+    # not the opening's rule but the first of two verbs the parser did not coordinate (`He pledged ... and
+    # cast doubt on ..., suggested that ...`, ``subjects._first_of_coordinated``): PolNeAR's gold Source is He
+    ("subject_pledged", "He", "the real unemployment rate could be as high as 42 percent"),
 ])
 def test_quotes_opening_speaker_gives_the_reported_clause_its_speaker(case, speaker_text, content_start):
     doc = _doc(case)
@@ -55,11 +58,11 @@ def test_quotes_opening_speaker_gives_the_reported_clause_its_speaker(case, spea
     assert doc.text[indirect[0].start:indirect[0].end] == indirect[0].text
 
 
-@pytest.mark.parametrize("case", ["subject_pledged", "but_conjunct"])
+@pytest.mark.parametrize("case", ["but_conjunct"])
 def test_quotes_opening_speaker_leaves_other_openings_without_a_quote(case):
     # the reported clause of these cues stays unattributed (no speaker to give it; for
-    # `opener_participle` cues.py finds the name before the verb: test_quotes_cues_apposed_subject.py)
+    # `opener_participle` subjects.py finds the name before the verb: test_quotes_subjects_apposed.py)
     doc = _doc(case)
-    cue = _cue(doc, {"subject_pledged": "suggested", "but_conjunct": "says"}[case])
+    cue = _cue(doc, {"but_conjunct": "says"}[case])
     rows, _ = quote_rows(doc, [EntityRow(e.start_char, e.end_char, e.label_, e.text) for e in doc.ents])
     assert not [r for r in rows if r.kind == "indirect" and r.cue_start == cue.idx]

@@ -1,14 +1,14 @@
 """The speaker of a cue the parser left without a subject after a long opener
-(quotes/cues.py ``_apposed_subject``): the person named right before the verb, past
+(quotes/subjects.py ``_apposed_subject``): the person named right before the verb, past
 its comma and the verb's own adverbs (`..., Paul Manafort, bluntly suggested that
-...`); and no speaker for an imperative (``subject_of``). Frozen parses of PolNeAR train sentences (tests/quote_parses_apposed.py,
-tests/quote_parses_opening.py)."""
+...`); and no speaker for an imperative (``subject_of``). Frozen parses of PolNeAR train
+sentences (tests/quote_parses_apposed.py, tests/quote_parses_opening.py)."""
 from __future__ import annotations
 
 import pytest
 from spacy.tokens import Doc
 
-from pipeline.stages.quotes.cues import subject_of
+from pipeline.stages.quotes.subjects import subject_of
 from pipeline.stages.quotes.speakers import EntityRow
 from pipeline.stages.quotes.stage import quote_rows
 from tests.frozen_parse import frozen_doc
@@ -16,6 +16,7 @@ from tests.quote_parses_apposed import PARSES as _APPOSED
 from tests.quote_parses_opening import PARSES as _OPENING
 
 PARSES = {**_APPOSED, **_OPENING}
+
 
 def _doc(case: str) -> Doc:
     return frozen_doc(PARSES[case])
@@ -28,12 +29,14 @@ def _doc(case: str) -> Doc:
     # `Addressing about 100 committee members ..., the campaign chief, Paul Manafort, bluntly suggested that ...`
     # (the description the name is apposed to heads the mention)
     ("opener_participle", "suggested", "chief", "the candidate's incendiary style amounted to an act"),
-    # must yield nothing: a clause of its own opens the sentence (`He pledged ..., suggested that ...`), or a
-    # bracket ends the description (`Sen. Chris Murphy (...) says`)
-    ("subject_pledged", "suggested", None, None),
+    # no name before the verb when a clause of its own opens the sentence (`He pledged ... and cast doubt on
+    # ..., suggested that ...`): that clause's subject, the first of the verbs the parser did not coordinate
+    # (PolNeAR's gold Source)
+    ("subject_pledged", "suggested", "He", "the real unemployment rate could be as high as 42 percent"),
+    # must yield nothing: a bracket ends the description (`Sen. Chris Murphy (...) says`)
     ("but_conjunct", "says", None, None),
 ])
-def test_quotes_cues_apposed_subject_past_the_verbs_adverb(case, cue, speaker, content_start):
+def test_quotes_subjects_apposed_subject_past_the_verbs_adverb(case, cue, speaker, content_start):
     _check(case, cue, speaker, content_start)
 
 
@@ -49,7 +52,7 @@ def test_quotes_cues_apposed_subject_past_the_verbs_adverb(case, cue, speaker, c
     # guard read every base form as an imperative)
     ("report_after_name", "report", "Datamonitor", "the trend marked British teenagers out"),
 ])
-def test_quotes_cues_imperative_has_no_speaker(case, cue, speaker, content_start):
+def test_quotes_subjects_imperative_has_no_speaker(case, cue, speaker, content_start):
     """``subject_of``'s guard for an imperative, before its proper-name fallback."""
     _check(case, cue, speaker, content_start)
 

@@ -1,12 +1,13 @@
-"""Who does a reporting verb the parser hung on another word (quotes/cues.py
+"""Who does a reporting verb the parser hung on another word (quotes/subjects.py
 ``subject_of``), on frozen parses of PolNeAR sentences (tests/quote_parses_precision.py):
 the possessor of what someone's response was, and not when the sentence gives advice; no
-figure as a poll's share."""
+figure as a poll's share; the subject of the first of two verbs the parser did not
+coordinate."""
 from __future__ import annotations
 
 import pytest
 
-from pipeline.stages.quotes.cues import subject_of
+from pipeline.stages.quotes.subjects import subject_of
 from tests.frozen_parse import frozen_doc
 from tests.quote_parses_precision import PARSES
 
@@ -17,11 +18,23 @@ from tests.quote_parses_precision import PARSES
     # PolNeAR train: `Trump's best argument ... is to argue that something needs to change` is advice,
     # not Trump's words: the argument stays the subject
     ("present_argument_is_to", "argue", "argument"),
-    # PolNeAR train, made up: a figure set off before the verb is no poll's share (`the official
-    # unemployment rate of 4.9 percent, suggested ...`): no subject rather than "percent"
-    ("rate_figure_not_share", "suggested", None),
+    # PolNeAR train: a figure set off before the verb is no poll's share (`He cast doubt on the official
+    # unemployment rate of 4.9 percent, suggested ...`): not "percent" but the subject of `cast`, the first
+    # of the two verbs (below)
+    ("rate_figure_not_share", "suggested", "He"),
+    # PolNeAR train: the parser made the first of coordinated verbs a clause of the second, which is left
+    # without a subject (`Trump further summed up Clinton as “terrible,” denounced her record ... and said
+    # she should not ...`): the first lends its own
+    ("coordinated_verb_lends_subject", "said", "Trump"),
+    # ... also across a quoted object that is no speaker (`Clinton supports "appropriate pay raises,"
+    # opposes "..."`)
+    ("things_before_second_verb", "opposes", "Clinton"),
+    # ... but not when an object that can speak stands right before the second verb: it is that verb's
+    # subject (BBC: `But Mr Howard denied Mr Yeo, his transport and environment spokesman, said the plans
+    # "stink"`: Mr Yeo, whose apposition ends before `said`, not Howard)
+    ("object_before_second_verb_speaks", "said", "Yeo"),
 ])
-def test_quotes_cues_subject_of_subjects_the_parse_hid(case, cue, speaker):
+def test_quotes_subjects_subject_the_parse_hid(case, cue, speaker):
     doc = frozen_doc(PARSES[case])
     verb = next(t for t in doc if t.text == cue)
     got = subject_of(verb)

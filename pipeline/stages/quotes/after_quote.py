@@ -10,7 +10,8 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ...resources import adverbial_openers
-from .cues import VERB_POS, CueLexicon, is_cue, is_negated, named_or_personal, subject_of
+from .cues import VERB_POS, CueLexicon, is_cue, is_negated, named_or_personal
+from .subjects import subject_of
 from .framing import n_words
 from .named import after_apposition, mistagged_name, name_after_cue, name_before_cue
 from .records import DocIndex

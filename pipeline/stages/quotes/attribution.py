@@ -55,9 +55,10 @@ from spacy.tokens import Doc, Token
 from ...resources import QUOTE_CHARS, word_list
 from .after_quote import find_after_cue
 from .cues import (VERB_POS, CueLexicon, attribution_lexicon, can_speak, cue_extent, is_cue, is_negated,
-                   named_or_personal, report_lexicon, speaker_like, subject_of)
+                   named_or_personal, report_lexicon, speaker_like)
 from .framing import SCARE_MAX_WORDS, ends_headline, headline_name, n_words, names_a_title, title_like
 from .indirect import indirect_attributions
+from .subjects import subject_of
 from .marks import QuotedSpan, scan_quotes
 from .mentions import mention_bounds
 from .named import person_end

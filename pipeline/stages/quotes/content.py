@@ -38,7 +38,8 @@ from ...nlp.lemmas import lemma as lemma_of
 from ...resources import QUOTE_CHARS, adverbial_openers, reporting_verbs, word_set
 from .clause_end import (before_semicolon, clause_from, continues_content, follows_set_off, is_as_aside, opened_by,
                          trim_tail, with_reason)
-from .cues import INHERITED_SUBJ_DEPS, VERB_POS, addresses_object, can_speak, is_cue, is_speech_occasion, report_lexicon
+from .cues import VERB_POS, addresses_object, can_speak, is_cue, is_speech_occasion, report_lexicon
+from .subjects import INHERITED_SUBJ_DEPS
 from .verb_forms import SUBJECT_DEPS, has_subject, is_base_spelling, is_to_infinitive
 from .objects import first_child, naming_content, object_content, phrase_end
 from .records import Content, is_dash, sets_off
@@ -376,7 +377,7 @@ def _infinitive(tok: Token) -> Content | None:
 
 def _passive_subject(tok: Token) -> Content | None:
     """`The move was first reported by the Post`: what was reported is the passive
-    subject (its speaker is the agent, see ``cues.subject_of``). Only for a verb whose
+    subject (its speaker is the agent, see ``subjects.subject_of``). Only for a verb whose
     object can be what was said (kind ``object``): `The song was written by Lionel
     Richie`, `were admitted to hospital` report nothing (BBC)."""
     if not any(c.dep_ == "agent" for c in tok.children):

@@ -18,10 +18,11 @@ from ...resources import QUOTE_CHARS, adverbial_openers, reporting_nouns
 
 from .content import content_of
 from .cues import (ACCORDING, VERB_POS, VERB_POS_IDS, cue_entry, cue_extent, cue_particle, is_cue, is_negated,
-                   report_lexicon, speaker_like, speaking_possessor, speech_lexicon, subject_of)
+                   report_lexicon, speaker_like, speaking_possessor, speech_lexicon)
 from .verb_forms import is_to_infinitive
 from .opening_speaker import opening_speaker
 from .mentions import mention_bounds
+from .subjects import subject_of
 from .records import Attribution, DocIndex, trim_tokens
 
 MIN_INDIRECT_WORDS = 3
@@ -159,7 +160,7 @@ def _quoted_whole(doc, a: int, b: int) -> bool:
 
 
 # Entity types of subjects that never speak through a participle (`In 2015, ...`).
-# Not ``can_speak``'s list (cues._MUTE_ENTS): a share of people speaks here (`have left
+# Not ``can_speak``'s list (cues.MUTE_ENTS): a share of people speaks here (`have left
 # 62 percent of voters saying ...`, a PERCENT).
 _MUTE_SUBJECT_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "QUANTITY", "LOC", "FAC"})
 

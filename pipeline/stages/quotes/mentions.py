@@ -1,5 +1,5 @@
 """Where a speaker mention begins and ends in the text (``mention_bounds``): the words
-``speaker_text`` keeps, around the head the attribution rules found (``cues.subject_of``,
+``speaker_text`` keeps, around the head the attribution rules found (``subjects.subject_of``,
 ``named``, the object of `according to` in ``indirect``)."""
 from __future__ import annotations
 

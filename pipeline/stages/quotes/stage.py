@@ -41,7 +41,8 @@ from ...errors import DOCUMENT_ERRORS, ErrorLog
 from ...nlp.lemmas import ensure_lemmas
 from ...resources import reporting_nouns, reporting_verb_lemmas
 from .attribution import find_attributions
-from .cues import addresses_object, subject_of
+from .cues import addresses_object
+from .subjects import subject_of
 from .records import Attribution
 from .sources import a_thing, personal_pronouns
 from .speakers import EntityRow, SpeakerResolver
