@@ -60,6 +60,16 @@ EXPECTED = {
                                 (I, "him for not paying income tax", "Clinton", "blasted")],
     # an attribution set off inside the sentence reports what follows the dash before it when the clause
     # before that dash has an attribution of its own (was one quote of the whole sentence)
+    # a clause only a subordinator opens is an adverbial, not what a cue reports: the cue's infinitive is
+    # (was no quote); a subordinator inside a that-clause leaves it the content
+    "adverbial_clause_before_urged": [(I, "conservatives to obey the decision", "Rubio", "urged")],
+    # ... as does one the parser hung on the clause from inside it (BBC; regression)
+    "subordinator_inside_content": [
+        (I, "AOL's underlying profit before exceptional items rose 8% on the back of stronger internet advertising "
+            "revenues", "company", "said")],
+    "since_inside_that_clause": [
+        (I, "globalization and related job losses since the turn of the century have contributed heavily to a "
+            "bitter political divide in the United States", "Research", "suggests")],
     "said_after_own_attribution_dash": [
         (I, "that was a natural part of having to run against him", "Christie", "said"),
         (I, "no different, he said, from George H.W. Bush calling Ronald Reagan’s policies “voodoo economics” "

@@ -145,10 +145,15 @@ _QUESTION_MARKS = frozenset({"if", "whether"})
 
 def _clause(tok: Token, quoted=None) -> Content | None:
     doc = tok.doc
-    ccomps = [c for c in tok.children if c.dep_ == "ccomp"]
     marks = {"that"}
     if lemma_of(tok).lower() in _QUESTION_CUES:
         marks |= _QUESTION_MARKS
+    # (not a clause only a subordinator opens, an adverbial the parser took for the
+    # content: `but - after a Supreme Court ruling made it legal nationwide - he urged
+    # conservatives to obey the decision`, PolNeAR train; the cue's infinitive is. The
+    # parser may hang an inner one on the clause's verb too: `suggests that
+    # globalization ... since the turn of the century have contributed ...`)
+    ccomps = [c for c in tok.children if c.dep_ == "ccomp" and not _subordinate(c, marks)]
     if not ccomps:
         # `Trump said after the convention he would not accept ...`: the small model
         # often labels an unmarked content clause `advcl`; one with its own subject
@@ -196,6 +201,19 @@ def _clause(tok: Token, quoted=None) -> Content | None:
                 b = r.right_edge.i
         b = with_reason(tok, a, before_semicolon(doc, a, trim_tail(doc, a, b, c, tok, quoted), quoted))
     return Content(a, b, "clause")
+
+
+def _subordinate(clause: Token, marks: set[str]) -> bool:
+    """``clause`` opens with a subordinator of ``adverbial_openers.txt`` kind ``after``
+    (its first word past punctuation) and has none of the cue's ``marks``. Not one the
+    parser hung on the clause from inside it (BBC: `said AOL's underlying profit before
+    exceptional items rose 8%`, `I think the person as opposed to the song has been
+    voted for`)."""
+    doc = clause.doc
+    first = next((t for t in doc[clause.left_edge.i:clause.i] if not t.is_punct), None)
+    return first is not None and first.dep_ == "mark" and first.head.i == clause.i \
+        and first.lower_ in adverbial_openers("after") \
+        and not any(k.dep_ == "mark" and k.lower_ in marks for k in clause.children)
 
 
 def _infinitive_goes_on(verb: Token, cue: Token, a: int, b: int) -> bool:
