@@ -67,6 +67,13 @@ EXPECTED = {
     "subordinator_inside_content": [
         (I, "AOL's underlying profit before exceptional items rose 8% on the back of stronger internet advertising "
             "revenues", "company", "said")],
+    # a that-clause the parser hung on the occasion after the cue, with `that` as a relative pronoun whose
+    # place the clause fills with another word (`will take "every state"`): what was predicted (PolNeAR
+    # train); a relative `that` with no other word in its place opens no content (made up)
+    "that_as_relative_pronoun": [
+        (I, 'Republicans will take "every state" if Sanders wins the Democratic nomination', "John Kasich",
+         "predicted")],
+    "relative_that_no_content": [],
     "since_inside_that_clause": [
         (I, "globalization and related job losses since the turn of the century have contributed heavily to a "
             "bitter political divide in the United States", "Research", "suggests")],

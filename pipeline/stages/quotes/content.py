@@ -350,9 +350,16 @@ def _circumstance(t: Token) -> bool:
 
 def _that_clause(v: Token) -> bool:
     """A clause opened by the complementiser `that` (which the parser may label a
-    relative adverb when the clause hangs from a noun), with a subject of its own."""
+    relative adverb when the clause hangs from a noun, or a relative pronoun whose place
+    the clause fills with another word: `predicted at the most recent GOP debate that
+    Republicans will take "every state"`, PolNeAR train), with a subject of its own."""
     first = v.doc[v.left_edge.i]
-    return first.lower_ == "that" and first.head.i == v.i and first.dep_ in ("mark", "advmod") and has_subject(v)
+    if first.lower_ != "that" or first.head.i != v.i:
+        return False
+    if first.dep_ in ("dobj", "nsubj"):
+        return any(c.dep_ == first.dep_ and c.i != first.i for c in v.children) \
+            and any(c.dep_ == "nsubj" and c.i != first.i for c in v.children)
+    return first.dep_ in ("mark", "advmod") and has_subject(v)
 
 
 # --- 3. to-infinitives ------------------------------------------------------------
