@@ -74,6 +74,15 @@ EXPECTED = {
         (I, 'Republicans will take "every state" if Sanders wins the Democratic nomination', "John Kasich",
          "predicted")],
     "relative_that_no_content": [],
+    # two direct quotes around one attribution are no third, reported quote of all of it (was an indirect row
+    # that also hid the second quote; BBC and PolNeAR dev)
+    "quotes_around_attribution_only": [
+        (D, "Even manufacturers are not going to be marketing machines as faster,", None, "said"),
+        (D, "they'll emphasise the different features.", None, "said")],
+    "quotes_around_attribution_but": [
+        (D, "You know, I love Larry,", None, "said"),
+        (D, "when it comes to energy issues, Larry has a history of representing fossil fuel industries in big "
+            "litigation cases.", None, "said")],
     "since_inside_that_clause": [
         (I, "globalization and related job losses since the turn of the century have contributed heavily to a "
             "bitter political divide in the United States", "Research", "suggests")],

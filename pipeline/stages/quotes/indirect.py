@@ -43,6 +43,23 @@ def _inside_one(a: int, b: int, spans: list[tuple[int, int]]) -> bool:
     return any(min(b, e) - max(a, s) >= MAX_DIRECT_SHARE * (b - a) for s, e in spans)
 
 
+def _only_quotes_around(doc, a: int, b: int, cue: Token, in_kept: list[int]) -> bool:
+    """Content [a, b] that runs around its attribution has no word outside direct quotes
+    but the attribution's own, the words between the quotes around the cue: `"You know,
+    I love Larry," he said, but "when it comes to energy issues, ..."` is two direct
+    quotes, not a third, reported one that hides the second (PolNeAR dev; BBC: `"Even
+    manufacturers are not going to be marketing machines as faster," he said, "they'll
+    emphasise ..."`)."""
+    first, last = cue.i, cue.i
+    while first > a and in_kept[first - 1] == -1:
+        first -= 1
+    while last < b and in_kept[last + 1] == -1:
+        last += 1
+    before, after = doc[a:first], doc[last + 1:b + 1]
+    return any(in_kept[t.i] != -1 for t in before) and any(in_kept[t.i] != -1 for t in after) \
+        and not any(t.is_alpha and in_kept[t.i] == -1 for t in (*before, *after))
+
+
 # Contents that are clauses need a few words (`said so` is no quote); a noun phrase
 # is a quote from one word on (`announced his resignation`, `mentioned Machado`).
 _MIN_WORDS = {"clause": MIN_INDIRECT_WORDS, "around": MIN_INDIRECT_WORDS, "infinitive": 2}
@@ -136,6 +153,8 @@ def indirect_attributions(ix: DocIndex, quote_spans: list[tuple[int, int]]) -> l
                 continue
             start, end = doc[opening].idx, doc[b].idx + len(doc[b].text)
             if not quoted and _inside_one(start, end, quote_spans):
+                continue
+            if not quoted and got.around and _only_quotes_around(doc, a, b, tok, in_kept):
                 continue
             out.append(Attribution("indirect", start, end, cue_extent(tok, lex), subj, mention_bounds(subj),
                                    got.kind, si))
