@@ -83,6 +83,10 @@ EXPECTED = {
         (D, "You know, I love Larry,", None, "said"),
         (D, "when it comes to energy issues, Larry has a history of representing fossil fuel industries in big "
             "litigation cases.", None, "said")],
+    # a reporting noun's content ends before a relative clause set off at its end, as a verb's does (was
+    # `..., which gave Mr. Kerry and his team of climate diplomats the leverage ...`; PolNeAR dev)
+    "noun_content_relative_tail": [
+        (I, "to reduce emissions from coal-fired power plants", "Obama", "announcement")],
     "since_inside_that_clause": [
         (I, "globalization and related job losses since the turn of the century have contributed heavily to a "
             "bitter political divide in the United States", "Research", "suggests")],

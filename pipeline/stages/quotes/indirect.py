@@ -16,6 +16,7 @@ from ...nlp.lemmas import lemma as lemma_of
 from ..headings import in_capitals
 from ...resources import QUOTE_CHARS, adverbial_openers, reporting_nouns
 
+from .clause_end import nonrestrictive_tail
 from .content import content_of
 from .cues import (ACCORDING, VERB_POS, VERB_POS_IDS, cue_entry, cue_extent, cue_particle, is_cue, is_negated,
                    report_lexicon, speaker_like, speaking_possessor, speech_lexicon)
@@ -273,6 +274,7 @@ def _noun_indirect(ix: DocIndex, sent, si: int, noun: Token, in_kept, quote_span
     if subj is None or in_kept[subj.i] != -1:
         return None
     a, b = trim_tokens(doc, max(content[0], sent.start), min(content[1], sent.end - 1))
+    b = nonrestrictive_tail(doc, a, b, lambda t: in_kept[t.i] != -1)
     if b < a or ix.alpha_count(a, b) < MIN_INDIRECT_WORDS:
         return None
     opening, b = _paired_marks(ix, a, b, sent)
