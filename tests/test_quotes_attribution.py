@@ -87,6 +87,30 @@ EXPECTED = {
     # `..., which gave Mr. Kerry and his team of climate diplomats the leverage ...`; PolNeAR dev)
     "noun_content_relative_tail": [
         (I, "to reduce emissions from coal-fired power plants", "Obama", "announcement")],
+    # a clause the parser hung before the cue is none of its content when the cue has what it reports right
+    # after it, a gerund after a verb of a position or an object with a determiner (the title came out as the
+    # content; PolNeAR dev), or when a colon stands between them (PolNeAR dev and train) ...
+    "title_before_gerund_object": [
+        (I, "looking at the things on your credit or debit card statement and asking yourself this: Would I rather "
+            "help my kid go to college or would I prefer to keep buying or doing those things on my bill that add "
+            "up to the number I need to save each month", "McKinley", "suggested")],
+    "lead_in_before_colon": [(I, "war on the United States", "Osama bin Laden", "declared")],
+    "lead_in_before_colon_called": [(D, "the least bad option under the circumstances.", "Jane Harman", "called")],
+    # ... but a participle after `said` is no object (BBC: the quote before stays the only row, and no
+    # `referring to her match with Molik` of Williams's), nor one that reports on its own (`he said adding
+    # that ...`), nor an addressee (`is warning a committee of MSPs`), nor a word without a determiner that
+    # the parser made an object (`said backstage`): the clause before stays the content
+    "said_then_participle": [(D, "We were destined to meet, I guess,", "Williams", "said")],
+    "said_adding_no_comma": [
+        (I, 'People had turned out "to show en masse that the Hunting Act was a bad law"', None, "said"),
+        (D, "to show en masse that the Hunting Act was a bad law", None, "said"),
+        (I, 'foxes and other animals had been killed "legally" as far as he was aware', None, "adding")],
+    "warning_addressee_after": [
+        (I, "Climate change could be completely out of control within several decades",
+         "Scottish Environment Protection Agency", "warning")],
+    "said_backstage": [
+        (D, "To me, really, this is the ultimate goal because one doesn't make work for the elite,", "Gibson",
+         "said")],
     "since_inside_that_clause": [
         (I, "globalization and related job losses since the turn of the century have contributed heavily to a "
             "bitter political divide in the United States", "Research", "suggests")],
