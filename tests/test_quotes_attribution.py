@@ -33,6 +33,10 @@ def _retagged(case: str, tags: dict[str, str] = {}, ents: dict[str, str] = {}) -
 PARSES["participle_before_name"] = _retagged("cue_as_adjective_of_name", tags={"tweeted": "VBN"})
 # the `Said Williams` parse with the NER's PERSON over both words: `Said` is then a first name
 PARSES["said_first_name_tagged_verb"] = _retagged("said_before_name", ents={"Said": "B-PERSON", "Williams": "I-PERSON"})
+# the Christie parse with `knew` for the first `said`: no attribution before the dash
+PARSES["no_attribution_before_dash"] = [
+    ("knew", sp, h, dep, pos, tag, "know", e) if k == 9 else (w, sp, h, dep, pos, tag, lem, e)
+    for k, (w, sp, h, dep, pos, tag, lem, e) in enumerate(PARSES["said_after_own_attribution_dash"])]
 
 
 def build_doc(case: str) -> Doc:
@@ -59,11 +63,26 @@ EXPECTED = {
     "when_clause_after_quote": [(D, "That makes me smart,", "Trump", "saying"),
                                 (I, "him for not paying income tax", "Clinton", "blasted")],
     # an attribution set off inside the sentence reports what follows the dash before it when the clause
-    # before that dash has an attribution of its own (was one quote of the whole sentence)
-    # a clause only a subordinator opens is an adverbial, not what a cue reports: the cue's infinitive is
-    # (was no quote); a subordinator inside a that-clause leaves it the content
+    # before that dash has an attribution of its own (was one quote of the whole sentence; PolNeAR train)
+    "said_after_own_attribution_dash": [
+        (I, "that was a natural part of having to run against him", "Christie", "said"),
+        (I, "no different, he said, from George H.W. Bush calling Ronald Reagan’s policies “voodoo economics” "
+            "before becoming his vice presidential pick", "Christie", "said"),
+        (I, "Ronald Reagan’s policies “voodoo economics”", "George H.W. Bush", "calling")],
+    # ... not when no attribution stands before the dash: the whole sentence (hand-built)
+    "no_attribution_before_dash": [
+        (I, "Asked about his previous criticisms of Trump, Christie knew that was a natural part of having to run "
+            "against him — no different, he said, from George H.W. Bush calling Ronald Reagan’s policies “voodoo "
+            "economics” before becoming his vice presidential pick", "Christie", "said"),
+        (I, "Ronald Reagan’s policies “voodoo economics”", "George H.W. Bush", "calling")],
+    # a clause a subordinator opens is an adverbial, not what a cue reports: the cue's infinitive is (was no
+    # quote; PolNeAR train) ...
     "adverbial_clause_before_urged": [(I, "conservatives to obey the decision", "Rubio", "urged")],
-    # ... as does one the parser hung on the clause from inside it (BBC; regression)
+    # ... but not a subordinator the parser hung on a that-clause (PolNeAR train) or on the clause from inside
+    # it (BBC; regression)
+    "since_inside_that_clause": [
+        (I, "globalization and related job losses since the turn of the century have contributed heavily to a "
+            "bitter political divide in the United States", "Research", "suggests")],
     "subordinator_inside_content": [
         (I, "AOL's underlying profit before exceptional items rose 8% on the back of stronger internet advertising "
             "revenues", "company", "said")],
@@ -75,7 +94,7 @@ EXPECTED = {
          "predicted")],
     "relative_that_no_content": [],
     # two direct quotes around one attribution are no third, reported quote of all of it (was an indirect row
-    # that also hid the second quote; BBC and PolNeAR dev)
+    # that also hid the second quote; BBC and PolNeAR dev) ...
     "quotes_around_attribution_only": [
         (D, "Even manufacturers are not going to be marketing machines as faster,", None, "said"),
         (D, "they'll emphasise the different features.", None, "said")],
@@ -83,23 +102,39 @@ EXPECTED = {
         (D, "You know, I love Larry,", None, "said"),
         (D, "when it comes to energy issues, Larry has a history of representing fossil fuel industries in big "
             "litigation cases.", None, "said")],
+    # ... but a word of its own outside the quotes keeps the reported one (made up)
+    "quotes_around_own_words": [
+        (I, 'In the end, "you know, I love Larry," he said, but "when it comes to energy issues, Larry has a history '
+            'of representing fossil fuel industries in big litigation cases."', None, "said"),
+        (D, "you know, I love Larry,", None, "said"),
+        (D, "when it comes to energy issues, Larry has a history of representing fossil fuel industries in big "
+            "litigation cases.", None, "said")],
     # a reporting noun's content ends before a relative clause set off at its end, as a verb's does (was
     # `..., which gave Mr. Kerry and his team of climate diplomats the leverage ...`; PolNeAR dev)
     "noun_content_relative_tail": [
         (I, "to reduce emissions from coal-fired power plants", "Obama", "announcement")],
-    # a clause the parser hung before the cue is none of its content when the cue has what it reports right
-    # after it, a gerund after a verb of a position or an object with a determiner (the title came out as the
-    # content; PolNeAR dev), or when a colon stands between them (PolNeAR dev and train) ...
+    # a clause the parser hung before the cue is none of its content when a colon or semicolon stands between
+    # them (PolNeAR dev and train) ...
+    "lead_in_before_colon": [(I, "war on the United States", "Osama bin Laden", "declared")],
+    "lead_in_before_colon_called": [(D, "the least bad option under the circumstances.", "Jane Harman", "called")],
+    "lead_in_before_semicolon": [(I, "N. Korea test", "World leaders", "denounce"),
+                                 (I, "consequences", "others", "vow")],
+    "quote_after_colon": [
+        (I, "the need for strong will, ambition and drive", "Rhimes", "declared"),
+        (D, "Change the world and when you’ve done that, change it again,", "Rhimes", "said")],
+    # ... not a colon inside the content, which the parser hangs on a word of it (made up)
+    "colon_inside_content": [(I, "The message was clear: we must act now", None, "said")],
+    # ... or when the cue has what it reports right after it: a gerund after a verb of a position (the title
+    # came out as the content; PolNeAR dev), an object with a determiner that cannot speak (BBC) ...
     "title_before_gerund_object": [
         (I, "looking at the things on your credit or debit card statement and asking yourself this: Would I rather "
             "help my kid go to college or would I prefer to keep buying or doing those things on my bill that add "
             "up to the number I need to save each month", "McKinley", "suggested")],
-    "lead_in_before_colon": [(I, "war on the United States", "Osama bin Laden", "declared")],
-    "lead_in_before_colon_called": [(D, "the least bad option under the circumstances.", "Jane Harman", "called")],
-    # ... but a participle after `said` is no object (BBC: the quote before stays the only row, and no
-    # `referring to her match with Molik` of Williams's), nor one that reports on its own (`he said adding
-    # that ...`), nor an addressee (`is warning a committee of MSPs`), nor a word without a determiner that
-    # the parser made an object (`said backstage`): the clause before stays the content
+    "object_after_cue": [(I, "the US complaint", "EU spokesman in Washington", "dismissed")],
+    # ... but a participle after `said` is none (the quote before stays the only row, and no `referring to her
+    # match with Molik` of Williams's; `he said adding that ...`), nor an addressee (`is warning a committee of
+    # MSPs`, `told the BBC News website`), nor a word without a determiner that the parser made an object
+    # (`said backstage`): the clause before stays the content (BBC)
     "said_then_participle": [(D, "We were destined to meet, I guess,", "Williams", "said")],
     "said_adding_no_comma": [
         (I, 'People had turned out "to show en masse that the Hunting Act was a bad law"', None, "said"),
@@ -108,17 +143,12 @@ EXPECTED = {
     "warning_addressee_after": [
         (I, "Climate change could be completely out of control within several decades",
          "Scottish Environment Protection Agency", "warning")],
+    "told_addressee_after": [
+        (I, "Since the matter was brought to its attention last month, the agency has strict instructions to make "
+            "sure ads do not appear on such sites", "spokesman", "told")],
     "said_backstage": [
         (D, "To me, really, this is the ultimate goal because one doesn't make work for the elite,", "Gibson",
          "said")],
-    "since_inside_that_clause": [
-        (I, "globalization and related job losses since the turn of the century have contributed heavily to a "
-            "bitter political divide in the United States", "Research", "suggests")],
-    "said_after_own_attribution_dash": [
-        (I, "that was a natural part of having to run against him", "Christie", "said"),
-        (I, "no different, he said, from George H.W. Bush calling Ronald Reagan’s policies “voodoo economics” "
-            "before becoming his vice presidential pick", "Christie", "said"),
-        (I, "Ronald Reagan’s policies “voodoo economics”", "George H.W. Bush", "calling")],
     # the object of a verb that made it speak (object_control_verbs.txt) speaks the infinitive hung on it
     # (was the senator's); not the object of any verb (`used his ... address to call out`), nor one urged
     # to speak, who has not spoken: what Howard urged is his (BBC), the reported `admit` clause too

@@ -45,9 +45,6 @@ def test_quotes_opening_speaker_names_the_opening_noun_phrase(case, cue, speaker
     ("demoro_union", "RoseAnn DeMoro", "her group planned to take part in demonstrations"),
     ("beck_last_week", "Beck", "Trump was seeking to start either a rebellious movement"),
     ("representative_dash", "A representative for the Ivanka Trump brand", "the company offers new mothers"),
-    # not the opening's rule but the first of two verbs the parser did not coordinate (`He pledged ... and
-    # cast doubt on ..., suggested that ...`, ``subjects._first_of_coordinated``): PolNeAR's gold Source is He
-    ("subject_pledged", "He", "the real unemployment rate could be as high as 42 percent"),
 ])
 def test_quotes_opening_speaker_gives_the_reported_clause_its_speaker(case, speaker_text, content_start):
     doc = _doc(case)
@@ -61,7 +58,8 @@ def test_quotes_opening_speaker_gives_the_reported_clause_its_speaker(case, spea
 @pytest.mark.parametrize("case", ["but_conjunct"])
 def test_quotes_opening_speaker_leaves_other_openings_without_a_quote(case):
     # the reported clause of these cues stays unattributed (no speaker to give it; for
-    # `opener_participle` subjects.py finds the name before the verb: test_quotes_subjects_apposed.py)
+    # `opener_participle` subjects.py finds the name before the verb: test_quotes_subjects_apposed.py;
+    # `subject_pledged`'s is the subject of its first verb: test_quotes_subjects_hidden.py)
     doc = _doc(case)
     cue = _cue(doc, {"but_conjunct": "says"}[case])
     rows, _ = quote_rows(doc, [EntityRow(e.start_char, e.end_char, e.label_, e.text) for e in doc.ents])

@@ -29,10 +29,6 @@ def _doc(case: str) -> Doc:
     # `Addressing about 100 committee members ..., the campaign chief, Paul Manafort, bluntly suggested that ...`
     # (the description the name is apposed to heads the mention)
     ("opener_participle", "suggested", "chief", "the candidate's incendiary style amounted to an act"),
-    # no name before the verb when a clause of its own opens the sentence (`He pledged ... and cast doubt on
-    # ..., suggested that ...`): that clause's subject, the first of the verbs the parser did not coordinate
-    # (PolNeAR's gold Source)
-    ("subject_pledged", "suggested", "He", "the real unemployment rate could be as high as 42 percent"),
     # must yield nothing: a bracket ends the description (`Sen. Chris Murphy (...) says`)
     ("but_conjunct", "says", None, None),
 ])

@@ -1,15 +1,25 @@
-"""Who does a reporting verb the parser hung on another word (quotes/subjects.py
-``subject_of``), on frozen parses of PolNeAR sentences (tests/quote_parses_precision.py):
-the possessor of what someone's response was, and not when the sentence gives advice; no
-figure as a poll's share; the subject of the first of two verbs the parser did not
-coordinate."""
+"""Who does a reporting verb the parser hung on another word or left without a subject
+(quotes/subjects.py ``subject_of``), on frozen parses of PolNeAR and BBC sentences
+(tests/quote_parses_precision.py, tests/quote_parses_opening.py): the possessor of what
+someone's response was, and not when the sentence gives advice; no figure as a poll's
+share; the subject of the first of two verbs the parser did not coordinate, and not a
+word of a quote or a speaker after the verb."""
 from __future__ import annotations
 
 import pytest
 
 from pipeline.stages.quotes.subjects import subject_of
 from tests.frozen_parse import frozen_doc
-from tests.quote_parses_precision import PARSES
+from tests.quote_parses_opening import PARSES as _OPENING
+from tests.quote_parses_precision import PARSES as _PRECISION
+
+PARSES = {**_PRECISION, **_OPENING}
+# `He cast doubt on the official unemployment rate of 4.9 percent, suggested ...` with `cast` in another
+# tense than `suggested` (by hand): no first verb lends its subject, and the figure set off before the
+# verb is still no poll's share
+PARSES["rate_figure_no_clause_before"] = [
+    (w, sp, h, dep, pos, "VBN" if w == "cast" else tag, lem, e) for w, sp, h, dep, pos, tag, lem, e
+    in _PRECISION["rate_figure_not_share"]]
 
 
 @pytest.mark.parametrize("case, cue, speaker", [
@@ -33,9 +43,30 @@ from tests.quote_parses_precision import PARSES
     # subject (BBC: `But Mr Howard denied Mr Yeo, his transport and environment spokesman, said the plans
     # "stink"`: Mr Yeo, whose apposition ends before `said`, not Howard)
     ("object_before_second_verb_speaks", "said", "Yeo"),
+    # PolNeAR train: `He pledged to be "..." and cast doubt on ..., suggested that ...` (PolNeAR's gold Source)
+    ("subject_pledged", "suggested", "He"),
+    ("rate_figure_no_clause_before", "suggested", None),
+    # by hand: `Prices rose sharply, said the minister.` with the minister taken for the object: no first
+    # verb's subject (not "Prices") before a speaker after the verb
+    ("inverted_speaker_as_object", "said", None),
 ])
 def test_quotes_subjects_subject_the_parse_hid(case, cue, speaker):
     doc = frozen_doc(PARSES[case])
     verb = next(t for t in doc if t.text == cue)
     got = subject_of(verb)
     assert (got.text if got is not None else None) == speaker
+
+
+@pytest.mark.parametrize("case, cue, not_speaker", [
+    # a quote in another tense before the verb lends it no subject (PolNeAR train: `“Yes, I support Ted
+    # Cruz,” Brent Bozell III, founder of ..., tells Breitbart News`)
+    ("quote_in_other_tense", "tells", "I"),
+    # nor a clause that does not open the sentence, after an opening quotation mark (PolNeAR train:
+    # `"One guy came in and said maybe ...," said the woman`)
+    ("quote_opens_sentence", "said", "guy"),
+])
+def test_quotes_subjects_first_verb_lends_only_its_own_clause(case, cue, not_speaker):
+    doc = frozen_doc(PARSES[case])
+    verb = next(t for t in doc if t.text == cue)
+    got = subject_of(verb)
+    assert got is None or got.text != not_speaker

@@ -147,12 +147,10 @@ def _clause(tok: Token, quoted=None) -> Content | None:
     marks = {"that"}
     if lemma_of(tok).lower() in _QUESTION_CUES:
         marks |= _QUESTION_MARKS
-    # (not a clause only a subordinator opens, an adverbial the parser took for the
-    # content: `but - after a Supreme Court ruling made it legal nationwide - he urged
-    # conservatives to obey the decision`, PolNeAR train; the cue's infinitive is. The
-    # parser may hang an inner one on the clause's verb too: `suggests that
-    # globalization ... since the turn of the century have contributed ...`)
-    ccomps = [c for c in tok.children if c.dep_ == "ccomp" and not _subordinate(c, marks)]
+    # (not a clause a subordinator opens, an adverbial the parser took for the content:
+    # `but - after a Supreme Court ruling made it legal nationwide - he urged
+    # conservatives to obey the decision`, PolNeAR train; the cue's infinitive is)
+    ccomps = [c for c in tok.children if c.dep_ == "ccomp" and not _subordinate(c)]
     if not ccomps:
         # `Trump said after the convention he would not accept ...`: the small model
         # often labels an unmarked content clause `advcl`; one with its own subject
@@ -238,22 +236,20 @@ def _complement_after(tok: Token) -> bool:
         if c.dep_ == "xcomp" and c.tag_ == "VBG":
             return lemma_of(tok).lower() in reporting_verb_lemmas("position")
         if c.dep_ == "dobj":
-            return c.pos_ != "PROPN" and not can_speak(c) and not addresses_object(tok) \
-                and (doc[k].tag_ in ("DT", "PDT", "PRP$") or c.pos_ == "PRON")
+            return not can_speak(c) and not addresses_object(tok) and doc[k].tag_ in ("DT", "PDT", "PRP$")
     return False
 
 
-def _subordinate(clause: Token, marks: set[str]) -> bool:
+def _subordinate(clause: Token) -> bool:
     """``clause`` opens with a subordinator of ``adverbial_openers.txt`` kind ``after``
-    (its first word past punctuation) and has none of the cue's ``marks``. Not one the
-    parser hung on the clause from inside it (BBC: `said AOL's underlying profit before
-    exceptional items rose 8%`, `I think the person as opposed to the song has been
-    voted for`)."""
+    (its first word past punctuation). Not one the parser hung on the clause from inside
+    it (`suggests that globalization ... since the turn of the century have contributed
+    ...`, PolNeAR train; BBC: `said AOL's underlying profit before exceptional items rose
+    8%`, `I think the person as opposed to the song has been voted for`)."""
     doc = clause.doc
     first = next((t for t in doc[clause.left_edge.i:clause.i] if not t.is_punct), None)
     return first is not None and first.dep_ == "mark" and first.head.i == clause.i \
-        and first.lower_ in adverbial_openers("after") \
-        and not any(k.dep_ == "mark" and k.lower_ in marks for k in clause.children)
+        and first.lower_ in adverbial_openers("after")
 
 
 def _infinitive_goes_on(verb: Token, cue: Token, a: int, b: int) -> bool:
@@ -396,9 +392,9 @@ def _that_clause(v: Token) -> bool:
     first = v.doc[v.left_edge.i]
     if first.lower_ != "that" or first.head.i != v.i:
         return False
-    if first.dep_ in ("dobj", "nsubj"):
-        return any(c.dep_ == first.dep_ and c.i != first.i for c in v.children) \
-            and any(c.dep_ == "nsubj" and c.i != first.i for c in v.children)
+    if first.dep_ == "dobj":
+        others = [c for c in v.children if c.i != first.i]
+        return any(c.dep_ == "dobj" for c in others) and any(c.dep_ == "nsubj" for c in others)
     return first.dep_ in ("mark", "advmod") and has_subject(v)
 
 

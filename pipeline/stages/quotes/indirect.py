@@ -274,6 +274,8 @@ def _noun_indirect(ix: DocIndex, sent, si: int, noun: Token, in_kept, quote_span
     if subj is None or in_kept[subj.i] != -1:
         return None
     a, b = trim_tokens(doc, max(content[0], sent.start), min(content[1], sent.end - 1))
+    # (a relative clause or apposition set off at the end describes the last noun for the
+    # reader, as after a verb: `..., which gave Mr. Kerry ... the leverage`, PolNeAR dev)
     b = nonrestrictive_tail(doc, a, b, lambda t: in_kept[t.i] != -1)
     if b < a or ix.alpha_count(a, b) < MIN_INDIRECT_WORDS:
         return None

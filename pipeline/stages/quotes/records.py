@@ -1,10 +1,10 @@
 """What the attribution rules fill for one document (``Attribution``, ``DocQuotes``;
-``Content``, the token range a cue reports, from ``content`` and ``objects``), the
-lookups over one Doc they read (``DocIndex``, ``trim_tokens``, brackets and set-off
-marks) and the one quote kept per content (``one_per_content``). Shared by
-``attribution`` (direct quotes), ``indirect`` (reported speech), ``named``,
-``framing``, ``content``, ``objects``, ``clause_end``, ``mentions``, ``setoff``,
-``opening_speaker`` and ``stage``."""
+``Content``, the token range a cue reports, from ``content``, ``objects`` and
+``setoff``), the lookups over one Doc they read (``DocIndex``, ``trim_tokens``,
+brackets and set-off marks) and the one quote kept per content (``one_per_content``).
+Shared by ``attribution`` (direct quotes), ``indirect`` (reported speech), ``named``,
+``after_quote``, ``framing``, ``content``, ``objects``, ``clause_end``, ``mentions``,
+``setoff``, ``subjects``, ``opening_speaker`` and ``stage``."""
 from __future__ import annotations
 
 import bisect

@@ -77,7 +77,7 @@ def around(tok: Token, quoted=None) -> Content | None:
     if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.i < tok.i for c in tok.children):
         # `..., although a former congressman pleaded guilty`, `, as Mrs. Clinton echoed the
         # criticism`: a subordinate clause says when or why, not who said the clause it
-        # hangs on (PolNeAR train; `as X reported` asides are read before, ``_as_aside``)
+        # hangs on (PolNeAR train; `as X reported` asides are read before, ``content._as_aside``)
         return None
     left = tok.left_edge.i
     fronted = None

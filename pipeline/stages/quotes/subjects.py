@@ -7,8 +7,8 @@ through the shapes in which the small parser hides it: a speaker after the verb
 admit`), someone shown or heard (`footage of Hillary Clinton asking`), the possessor
 of a past response (`his best response was to say`), the first of two verbs the
 parser did not coordinate, a name whose apposition ends before the verb. Used by
-``attribution``, ``after_quote``, ``indirect`` and ``stage``; the cue lexicons and
-what can speak are in ``cues``.
+``attribution``, ``after_quote``, ``indirect``, ``setoff`` and ``stage``; the cue
+lexicons and what can speak are in ``cues``.
 """
 from __future__ import annotations
 
@@ -216,13 +216,14 @@ def _first_of_coordinated(v: Token) -> Token | None:
     if v.dep_ != "ROOT" or has_subject(v):
         return None
     doc = v.doc
+    after = _inverted_subject(v)
+    if after is not None and all(t.is_punct for t in doc[after.right_edge.i + 1:v.sent.end]):
+        return None  # `Prices rose, said the minister.`: the speaker after the verb, taken for its object
     for c in v.lefts:
         if c.dep_ not in ("advcl", "ccomp") or c.tag_ != v.tag_ or c.tag_ not in FINITE \
-                or c.left_edge.i != v.sent.start or not all(t.is_punct for t in doc[c.right_edge.i + 1:v.i]):
+                or c.left_edge.i != v.sent.start:
             continue
-        if sum(k.dep_ == "nsubj" for k in c.children) != 1 \
-                or any(k.dep_ in ("mark", "advmod") and k.tag_ in ("IN", "WRB") and k.i < c.i for k in c.children) \
-                or any(is_dash(t) for t in doc[c.left_edge.i:c.right_edge.i + 1]):
+        if any(is_dash(t) for t in doc[c.left_edge.i:c.right_edge.i + 1]):
             # (not two subjects or a dash, an apposition the parser took for a clause: `A
             # representative for the Ivanka Trump brand - a 12-employee business pitched as
             # "..." - noted that ...`, ``opening_speaker``)

@@ -1,7 +1,7 @@
 """The form of a verb in the parse: finite or not, its subject, its auxiliaries, and
 whether a verb the parser coordinated with a content clause goes with the cue instead
-(``with_the_cue``). Shared by cues, content, objects, clause_end, indirect, mentions and
-opening_speaker of the quotes stage."""
+(``with_the_cue``). Shared by subjects, content, setoff, objects, clause_end, indirect,
+mentions and opening_speaker of the quotes stage."""
 from __future__ import annotations
 
 from spacy.tokens import Token
