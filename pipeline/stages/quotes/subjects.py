@@ -210,9 +210,10 @@ def _first_of_coordinated(v: Token) -> Token | None:
     """`Trump further summed up Clinton as “terrible,” denounced her record ... and said
     she should not ...`: the parser made the first of coordinated verbs a clause
     (`advcl` or `ccomp`) of the second, which is left without a subject; the first lends
-    it its own when it opens the sentence in the same tense, with one subject and no
-    subordinator, and only punctuation follows it (PolNeAR train: 5 more gold quotes
-    found, 2 wrong speakers fewer, no new row outside the gold)."""
+    it its own when it opens the sentence in the same tense (not a quote in another
+    tense, nor a clause after an opening quotation mark: PolNeAR train) and no dash
+    sets part of it off (PolNeAR train: 5 more gold quotes found, 2 wrong speakers fewer,
+    no new row outside the gold)."""
     if v.dep_ != "ROOT" or has_subject(v):
         return None
     doc = v.doc
@@ -224,7 +225,7 @@ def _first_of_coordinated(v: Token) -> Token | None:
                 or c.left_edge.i != v.sent.start:
             continue
         if any(is_dash(t) for t in doc[c.left_edge.i:c.right_edge.i + 1]):
-            # (not two subjects or a dash, an apposition the parser took for a clause: `A
+            # (not a dash: an apposition the parser took for a clause, `A
             # representative for the Ivanka Trump brand - a 12-employee business pitched as
             # "..." - noted that ...`, ``opening_speaker``)
             continue
