@@ -64,6 +64,9 @@ def test_quotes_subjects_subject_the_parse_hid(case, cue, speaker):
     # nor a clause that does not open the sentence, after an opening quotation mark (PolNeAR train:
     # `"One guy came in and said maybe ...," said the woman`)
     ("quote_opens_sentence", "said", "guy"),
+    # nor one followed by more than punctuation (PolNeAR: `The bickering began even before he cleared Mexican
+    # airspace, as Peña Nieto, contradicting Trump, said he had told Trump ...`)
+    ("clause_then_participle_before_cue", "said", "bickering"),
 ])
 def test_quotes_subjects_first_verb_lends_only_its_own_clause(case, cue, not_speaker):
     doc = frozen_doc(PARSES[case])

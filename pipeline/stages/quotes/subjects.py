@@ -211,9 +211,10 @@ def _first_of_coordinated(v: Token) -> Token | None:
     she should not ...`: the parser made the first of coordinated verbs a clause
     (`advcl` or `ccomp`) of the second, which is left without a subject; the first lends
     it its own when it opens the sentence in the same tense (not a quote in another
-    tense, nor a clause after an opening quotation mark: PolNeAR train) and no dash
-    sets part of it off (PolNeAR train: 5 more gold quotes found, 2 wrong speakers fewer,
-    no new row outside the gold)."""
+    tense, nor a clause after an opening quotation mark: PolNeAR train), only
+    punctuation follows it (not `The bickering began ..., as Peña Nieto, contradicting
+    Trump, said ...`: PolNeAR) and no dash sets part of it off (PolNeAR train: 5 more
+    gold quotes found, 2 wrong speakers fewer, no new row outside the gold)."""
     if v.dep_ != "ROOT" or has_subject(v):
         return None
     doc = v.doc
@@ -222,7 +223,7 @@ def _first_of_coordinated(v: Token) -> Token | None:
         return None  # `Prices rose, said the minister.`: the speaker after the verb, taken for its object
     for c in v.lefts:
         if c.dep_ not in ("advcl", "ccomp") or c.tag_ != v.tag_ or c.tag_ not in FINITE \
-                or c.left_edge.i != v.sent.start:
+                or c.left_edge.i != v.sent.start or not all(t.is_punct for t in doc[c.right_edge.i + 1:v.i]):
             continue
         if any(is_dash(t) for t in doc[c.left_edge.i:c.right_edge.i + 1]):
             # (not a dash: an apposition the parser took for a clause, `A
