@@ -30,12 +30,12 @@ def find_after_cue(ix: DocIndex, first: int, last: int, lex: CueLexicon, strict:
             return got
     words = 0  # words from the closing mark to token i, punctuation not counted
     for i in range(first, last + 1):
-        words += not doc[i].is_punct
+        tok = doc[i]
+        words += not tok.is_punct
         if ix.in_quote[i] != -1:
             if _nickname(ix, i):
                 continue
             break
-        tok = doc[i]
         if is_cue(tok, lex):
             if _circumstance_after(tok, first):
                 if strict:

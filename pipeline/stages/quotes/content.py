@@ -162,9 +162,9 @@ def _clause(tok: Token, quoted=None) -> Content | None:
     # Prefer the clause after the cue (`Republicans said they ... and Democrats
     # accused ...`), the nearest one; else the nearest before it (`<content>, X said`).
     right = [c for c in ccomps if c.i > tok.i]
-    if not right and (_complement_after(tok) or _after_colon(tok, max(ccomps, key=lambda c: c.i))):
-        return None
     c = min(right, key=lambda c: c.i) if right else max(ccomps, key=lambda c: c.i)
+    if not right and (_complement_after(tok) or _after_colon(tok, c)):
+        return None
     a, b = c.left_edge.i, c.right_edge.i
     subject = _object_as_subject(tok, c)
     if subject is not None:

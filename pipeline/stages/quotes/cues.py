@@ -177,7 +177,7 @@ MUTE_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT"
 def speaking_possessor(tok: Token) -> bool:
     """``tok`` is the possessor of a noun who can have said it: `his`, `Trump's`, not
     `its`, `their` (``sources.NON_PERSON_POSSESSIVES``)."""
-    return tok.dep_ == "poss" and tok.lower_ not in NON_PERSON_POSSESSIVES and (tok.pos_ == "PRON" or speaker_like(tok))
+    return tok.dep_ == "poss" and tok.lower_ not in NON_PERSON_POSSESSIVES and speaker_like(tok)
 
 
 def named_or_personal(subj: Token) -> bool:

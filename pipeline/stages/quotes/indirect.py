@@ -56,9 +56,9 @@ def _only_quotes_around(doc, a: int, b: int, cue: Token, in_kept: list[int]) -> 
         first -= 1
     while last < b and in_kept[last + 1] == -1:
         last += 1
-    before, after = doc[a:first], doc[last + 1:b + 1]
-    return any(in_kept[t.i] != -1 for t in before) and any(in_kept[t.i] != -1 for t in after) \
-        and not any(t.is_alpha and in_kept[t.i] == -1 for t in (*before, *after))
+    # (the stretch stops at a quoted token on each side, if there is one before a or b)
+    return first > a and last < b \
+        and not any(t.is_alpha and in_kept[t.i] == -1 for t in (*doc[a:first], *doc[last + 1:b + 1]))
 
 
 # Contents that are clauses need a few words (`said so` is no quote); a noun phrase

@@ -89,9 +89,10 @@ def _conjoined_end(cue: Token, obj: Token, b: int) -> int:
     r = next((r for r in cue.rights if r.i > b and r.dep_ == "conj"), None)
     if r is None or r.tag_ != "VBG" or has_subject(r):
         return b
+    if not (obj.tag_ == "VBG" or doc[obj.left_edge.i].tag_ == "VBG"):  # (`refinancing` as an adjective)
+        return b
     cc = [t for t in doc[b + 1:r.left_edge.i] if not t.is_punct]
-    gerund = obj.tag_ == "VBG" or doc[obj.left_edge.i].tag_ == "VBG"  # (`refinancing` as an adjective)
-    return r.right_edge.i if gerund and len(cc) == 1 and cc[0].lower_ == "and" else b
+    return r.right_edge.i if len(cc) == 1 and cc[0].lower_ == "and" else b
 
 
 def _orphan_predicate(cue: Token, b: int) -> Token | None:

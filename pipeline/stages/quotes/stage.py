@@ -196,7 +196,7 @@ def _is_narrator(att: Attribution, text: str) -> bool:
     if att.how not in ("before", "colon") or head.idx >= att.open_pos or head.lower_ not in personal_pronouns((1,), "subject") \
             or head.pos_ != "PRON":
         return False  # (not `the US had agreed ... after "..."`, which the parser hung on "US")
-    before = text[text.rfind("\n", 0, head.idx) + 1:head.idx]
+    before = text[_paragraph(text, head.idx)[0]:head.idx]
     # every double quotation mark of the paragraph before the first person closed (an
     # apostrophe is no mark: `don't`)
     return before.count('"') % 2 == 0 and before.count("“") == before.count("”") \

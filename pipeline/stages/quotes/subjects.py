@@ -18,6 +18,7 @@ from ...nlp.lemmas import lemma as lemma_of
 from ...resources import depiction_words, word_set
 from ..names import title_words
 from .cues import MUTE_ENTS, VERB_POS, attribution_lexicon, can_speak, is_cue, speaker_like, speaking_possessor
+from .objects import first_child
 from .records import DASHES, is_dash
 from .sources import NOT_SOURCES, a_thing, source_noun_kind
 from .verb_forms import FINITE, has_subject, is_to_infinitive, with_the_cue
@@ -218,9 +219,6 @@ def _first_of_coordinated(v: Token) -> Token | None:
     if v.dep_ != "ROOT" or has_subject(v):
         return None
     doc = v.doc
-    after = _inverted_subject(v)
-    if after is not None and all(t.is_punct for t in doc[after.right_edge.i + 1:v.sent.end]):
-        return None  # `Prices rose, said the minister.`: the speaker after the verb, taken for its object
     for c in v.lefts:
         if c.dep_ not in ("advcl", "ccomp") or c.tag_ != v.tag_ or c.tag_ not in FINITE \
                 or c.left_edge.i != v.sent.start or not all(t.is_punct for t in doc[c.right_edge.i + 1:v.i]):
@@ -237,6 +235,9 @@ def _first_of_coordinated(v: Token) -> Token | None:
             # the plans "stink"`; a quoted thing is none: `Clinton supports "appropriate
             # pay raises," opposes ...`)
             continue
+        after = _inverted_subject(v)
+        if after is not None and all(t.is_punct for t in doc[after.right_edge.i + 1:v.sent.end]):
+            return None  # `Prices rose, said the minister.`: the speaker after the verb, taken for its object
         return c
     return None
 
@@ -292,7 +293,7 @@ def _possessor_of_copula(xcomp: Token) -> Token | None:
     argument ... is to argue that ...`)."""
     if lemma_of(xcomp.head).lower() != "be" or xcomp.head.tag_ != "VBD" or not is_to_infinitive(xcomp):
         return None
-    subj = next((c for c in xcomp.head.children if c.dep_ == "nsubj"), None)
+    subj = first_child(xcomp.head, ("nsubj",))
     if subj is None or not a_thing(subj):
         return None
     return next((c for c in subj.children if speaking_possessor(c)), None)
