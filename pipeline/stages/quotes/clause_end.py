@@ -26,8 +26,8 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ...resources import QUOTE_CHARS, adverbial_openers, word_set
-from .cues import VERB_POS, is_cue, report_lexicon
-from .verb_forms import FINITE, first_auxiliary, has_subject, joining_cc, with_the_cue
+from .cues import VERB_POS, cue_particle, is_cue, report_lexicon
+from .verb_forms import FINITE, disagrees_with_subject, first_auxiliary, has_subject, joining_cc, with_the_cue
 from .records import CLOSING_BRACKETS, OPENING_BRACKETS, Content, ends_droppable, sets_off
 
 # Punctuation that ends what was said: a reason after it is not part of it.
@@ -74,9 +74,14 @@ _RELATIVE_WORDS = frozenset({"which", "who", "whom", "whose", "where", "when"})
 def is_as_aside(tok: Token) -> bool:
     """`As The Washington Post reported, ...`, `..., as reported by Western Journalism`:
     an adverbial `as` clause around the cue, with nothing reported in it (not `Clinton
-    beamed as she noted how happy she was`: there `as` means while)."""
+    beamed as she noted how happy she was`: there `as` means while; nor `was powerfully
+    emotional as she called for the ratification of ...`, PolNeAR dev: a preposition
+    that makes a two-word cue brings its own content)."""
     if tok.dep_ != "advcl" or tok.head.pos_ not in VERB_POS \
             or any(c.dep_ in _OWN_CONTENT_DEPS for c in tok.children):
+        return False
+    second = cue_particle(tok, report_lexicon())
+    if second is not None and second is not False and second.dep_ == "prep":
         return False
     first = tok.doc[tok.left_edge.i]
     return first.lower_ == "as" and first.head.i == tok.i and first.dep_ in ("mark", "advmod", "prep")
@@ -88,8 +93,11 @@ _OWN_CONTENT_DEPS = frozenset({"ccomp", "dobj", "xcomp", "oprd", "attr", "dative
 def continues_content(conj: Token, cue: Token) -> bool:
     """A verb the parser coordinated with the cue that goes on with what was said:
     `announced that Clinton was careless and [...] would face some punishment` (no
-    subject, a modal), `said that he had no time and that he'll try ...` (`that`)."""
+    subject, a modal), `said that he had no time and that he'll try ...` (`that`), a
+    verb that cannot agree with the cue's subject (``disagrees_with_subject``)."""
     if any(k.dep_ == "mark" and k.lower_ == "that" for k in conj.children):
+        return True
+    if disagrees_with_subject(conj, cue):
         return True
     return not has_subject(conj) and any(k.dep_ == "aux" and k.tag_ == "MD" for k in conj.children)
 
@@ -286,6 +294,16 @@ def _last_kept(doc: Doc, a: int, end: int, words: tuple[str, ...] = ()) -> int:
     return end
 
 
+def _list_of_phrases(appos: Token) -> bool:
+    """An apposition that is an item of a list the parser misread (PolNeAR dev:
+    `has long called for tax fairness, the closure of loopholes that benefit only the
+    wealthy and for relief for middle class families`): the preposition of the noun
+    it describes comes back, coordinated, inside it."""
+    prep = appos.head.head if appos.head.dep_ == "pobj" else None
+    return prep is not None and prep.dep_ == "prep" and any(
+        t.dep_ == "conj" and t.lower_ == prep.lower_ for t in appos.subtree)
+
+
 def nonrestrictive_tail(doc: Doc, a: int, b: int, quoted=None) -> int:
     """`..., a move that could ...`, `..., which ...`: an apposition or relative clause
     set off by a comma that runs to the end of the content describes the last noun
@@ -299,6 +317,8 @@ def nonrestrictive_tail(doc: Doc, a: int, b: int, quoted=None) -> int:
             mod = tok if tok.dep_ == "appos" else tok.head
             if mod.pos_ == "PROPN" and doc[i].pos_ != "DET":
                 mod = None  # `his wife, Lonnie, and other family members`: a name, not a description
+            elif _list_of_phrases(mod):
+                mod = None
         elif tok.lower_ in _RELATIVE_WORDS and tok.head.dep_ == "relcl" and tok.head.left_edge.i == i:
             mod = tok.head
         elif tok.lower_ in _RELATIVE_WORDS and tok.dep_ == "relcl":

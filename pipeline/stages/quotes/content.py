@@ -38,11 +38,12 @@ from ...nlp.lemmas import lemma as lemma_of
 from ...resources import adverbial_openers, reporting_verb_lemmas, reporting_verbs
 from .clause_end import (before_semicolon, clause_from, continues_content, follows_set_off, is_as_aside, opened_by,
                          trim_tail, with_reason)
-from .cues import VERB_POS, addresses_object, can_speak, is_cue, is_speech_occasion, report_lexicon
+from .cues import VERB_POS, addresses_object, can_speak, is_cue, is_speech_occasion, report_lexicon, speech_lexicon
 from .verb_forms import has_subject, is_base_spelling, is_to_infinitive
 from .objects import first_child, naming_content, object_content, phrase_end
 from .records import Content, is_dash
 from .setoff import around, set_off
+from .sources import personal_pronouns
 
 
 @lru_cache(maxsize=None)
@@ -63,6 +64,8 @@ def content_of(tok: Token, particle: Token | None, entry: str, quoted=None, subj
     if particle is not None and particle.dep_ == "mark":
         clause = particle.head  # `called for the strongholds to be hit`
         return Content(particle.i + 1, clause.right_edge.i, "clause")
+    if _repeats_attribution(tok):
+        return None
     clause = _clause(tok, quoted)
     if clause is not None:
         return clause
@@ -169,6 +172,8 @@ def _clause(tok: Token, quoted=None) -> Content | None:
     subject = _object_as_subject(tok, c)
     if subject is not None:
         a = subject.left_edge.i
+    elif c.i > tok.i:
+        a = _after_time_of_speech(c, a)
     if a < tok.i < b:  # the cue sits inside its clause's span (inversion): keep the side of the clause root
         # (`the changes, which officials said will go into effect ...`: the clause's
         # relative pronoun lies before the cue, the rest after it and its subject)
@@ -200,6 +205,47 @@ def _clause(tok: Token, quoted=None) -> Content | None:
                 b = r.right_edge.i
         b = with_reason(tok, a, before_semicolon(doc, a, trim_tail(doc, a, b, c, tok, quoted), quoted))
     return Content(a, b, "clause")
+
+
+def _repeats_attribution(tok: Token) -> bool:
+    """The clause before the cue, its only content, is an attribution of its own and
+    the cue's subject a pronoun (PolNeAR dev: `DuVernay said she felt the 13th
+    Amendment was worth examining because “...,” she said`): the cue repeats who said
+    it and reports nothing else; the content is the inner cue's. Not a name, which
+    reports the attribution (PolNeAR train: `Clinton told federal investigators ...
+    she was ..., the New York Times reported`), nor a belief (BBC: `The BPI strongly
+    believes that ...," it said`), nor a thing that "suggests" (BBC: `Opinion polls
+    suggested that ..., he said`)."""
+    clauses = [c for c in tok.children if c.dep_ == "ccomp"]
+    if not clauses or clauses[-1].i > tok.i:
+        return False
+    inner = clauses[-1]
+    own = next((k for k in inner.rights if k.dep_ == "ccomp"), None)
+    who = next((k for k in inner.lefts if k.dep_ == "nsubj"), None)
+    # (its content runs to the cue: not `Other Republican candidates said they support
+    # charter schools ..., but they wouldn’t advocate for them ..., they said`, PolNeAR
+    # train, where the cue reports the second half; its subject can speak: not `This
+    # suggested he was likely to take part in action ..., it said`, BBC, the letter's words)
+    return own is not None and who is not None and can_speak(who) and is_cue(inner, speech_lexicon()) \
+        and (who.pos_ != "PRON" or who.lower_ in personal_pronouns(case="subject")) \
+        and all(t.is_punct for t in tok.doc[own.right_edge.i + 1:inner.right_edge.i + 1]) \
+        and any(k.dep_ == "nsubj" and k.pos_ == "PRON" for k in tok.children)
+
+
+def _after_time_of_speech(clause: Token, a: int) -> int:
+    """The start ``a`` of a content clause after its cue, past a time the parser hung
+    on the clause, right at its start, before its subject and with no `that` before
+    it: `told African-Americans this weekend he would consider it ...` (PolNeAR dev)
+    says when the words were said."""
+    doc = clause.doc
+    when = next((k for k in clause.lefts if k.left_edge.i == a), None)
+    if when is None or when.dep_ != "npadvmod" or when.ent_type_ not in ("DATE", "TIME") \
+            or not any(k.dep_ in ("nsubj", "nsubjpass") and k.i > when.i for k in clause.lefts):
+        return a
+    a = when.right_edge.i + 1
+    while a < clause.i and doc[a].is_punct:
+        a += 1
+    return a
 
 
 def _after_colon(tok: Token, clause: Token) -> bool:

@@ -83,3 +83,38 @@ def with_the_cue(verb: Token, cue: Token, clause: Token) -> bool:
 def is_to_infinitive(v: Token) -> bool:
     """``v`` has a `to` of its own (`to keep`, `to be left`)."""
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
+
+
+# The number a subject shows beyond doubt: `he`/`she`/`it` or a person's name is one,
+# `they`/`we` or a plural noun more than one (a singular common noun is left alone:
+# BBC writes `the government have`; `I` and `you` take the plural form).
+_ONE = frozenset({"he", "she", "it"})
+_MORE = frozenset({"they", "we"})
+
+
+def _subject_number(subj: Token) -> str | None:
+    if subj.pos_ == "PRON":
+        return "one" if subj.lower_ in _ONE else "more" if subj.lower_ in _MORE else None
+    if any(c.dep_ == "conj" for c in subj.children) or subj.tag_ in ("NNS", "NNPS"):
+        return "more"
+    return "one" if subj.ent_type_ == "PERSON" and subj.tag_ == "NNP" else None
+
+
+def _verb_number(verb: Token) -> str | None:
+    finite = first_auxiliary(verb) or verb
+    if finite.lower_ in ("was", "is", "has") or finite.tag_ == "VBZ":
+        return "one"
+    if finite.lower_ in ("were", "are", "have") or finite.tag_ == "VBP":
+        return "more"
+    return None
+
+
+def disagrees_with_subject(verb: Token, of: Token) -> bool:
+    """``verb``, which has no subject of its own, cannot share the subject of verb
+    ``of``: their numbers differ (`She told the Register that polls could be "way off,"
+    and have been unreliable`: `have` goes with `polls`, not `She`)."""
+    subj = next((c for c in of.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or has_subject(verb):
+        return False
+    mine, theirs = _verb_number(verb), _subject_number(subj)
+    return mine is not None and theirs is not None and mine != theirs

@@ -1,0 +1,80 @@
+"""How far a reported content reaches where the parse hung its parts elsewhere
+(quotes/content.py, clause_end.py, verb_forms.py): a verb that cannot agree with the
+cue's subject goes on with what was said; a list of phrases the parser made an
+apposition is not cut as one; a cue after an attribution of its own only repeats who
+said it; a two-word cue in an `as` clause reports its own content, not the sentence
+around it; a time the parser hung on the clause says when it was said. Frozen parses
+of sentences of PolNeAR and BBC articles (tests/quote_parses_reach.py), through the
+whole stage."""
+from __future__ import annotations
+
+import pytest
+
+from pipeline.stages.quotes.speakers import EntityRow
+from pipeline.stages.quotes.stage import quote_rows
+from tests.frozen_parse import frozen_doc
+from tests.quote_parses_reach import PARSES
+
+
+def _rows(case: str, cue: str) -> list:
+    """The indirect quotes of ``cue`` in the case's sentence."""
+    doc = frozen_doc(PARSES[case])
+    rows, _ = quote_rows(doc, [EntityRow(e.start_char, e.end_char, e.label_, e.text) for e in doc.ents])
+    for r in rows:
+        assert doc.text[r.start:r.end] == r.text
+    return [r for r in rows if r.kind == "indirect" and r.cue == cue]
+
+
+def _indirect(case: str, cue: str) -> list[str]:
+    return [r.text for r in _rows(case, cue)]
+
+
+@pytest.mark.parametrize("case, cue, content", [
+    # `have` goes with `polls`, not with `Sen. Rand Paul`: the parser hung it on the cue
+    ("told_have_been", "told", 'polls could be "way off," and have been unreliable in past races'),
+    # `for ..., the closure of ... and for relief ...`: the preposition comes back inside the
+    # "apposition", an item of a list, which the nonrestrictive trim must not cut
+    ("called_for_list_of_phrases", "said",
+     "President Barack Obama has long called for tax fairness, the closure of loopholes that benefit only the "
+     "wealthy and for relief for middle class families"),
+    # `this weekend` is when the president told them, not part of what he told
+    ("told_this_weekend", "told",
+     'he would consider it a "personal insult" if they did not vote for Mrs. Clinton, implicitly putting his name '
+     "on the line as his former secretary of state struggles to replicate the coalition that delivered him "
+     "victories in 2008 and 2012"),
+])
+def test_quotes_content_reach_parts_hung_elsewhere(case, cue, content):
+    assert _indirect(case, cue) == [content]
+
+
+def test_quotes_content_reach_a_pronoun_repeating_the_attribution_reports_nothing_more():
+    # `DuVernay said she felt ...," she said`: one reported quote, DuVernay's, not a second
+    # one of the whole sentence with the attribution in it
+    got = _rows("said_she_said", "said")
+    assert [(r.speaker_text, r.text) for r in got] == [
+        ("DuVernay", "she felt the 13th Amendment was worth examining because “most people don’t know about "
+                     "that loop-hole,”")]
+
+
+@pytest.mark.parametrize("case, cue, speaker, starts", [
+    # a name reports the attribution: the Times reported what Clinton told investigators
+    ("told_times_reported", "reported", "the New York Times", "Democratic presidential nominee Hillary Clinton told"),
+    # the inner attribution's content stops before `, but they wouldn’t advocate ...`, which the
+    # cue after it reports
+    ("said_but_they_said", "said", "they", "Other Republican candidates said"),
+    # a belief is no attribution of speech: what the BPI said is that it believes
+    ("believes_it_said", "said", "it", "The BPI strongly believes"),
+    # a thing that "suggests" is no speaker: the letter said it
+    ("suggested_it_said", "said", "it", "This suggested he was likely"),
+])
+def test_quotes_content_reach_an_attribution_before_the_cue_stays_its_content(case, cue, speaker, starts):
+    got = [r for r in _rows(case, cue) if r.speaker_text == speaker]
+    assert len(got) == 1 and got[0].text.startswith(starts)
+
+
+def test_quotes_content_reach_a_two_word_cue_in_an_as_clause_is_no_aside():
+    # `was powerfully emotional as she called for the ratification ...`: not `As The Post
+    # reported, ...`; what she called for is the content, the sentence around it no one's words
+    doc = frozen_doc(PARSES["emotional_as_called_for"])
+    rows, _ = quote_rows(doc, [EntityRow(e.start_char, e.end_char, e.label_, e.text) for e in doc.ents])
+    assert [(r.cue, r.text) for r in rows] == [("called for", "the ratification of the Equal Rights Amendment")]
