@@ -3,7 +3,8 @@
 (tests/quote_parses_precision.py, tests/quote_parses_opening.py): the possessor of what
 someone's response was, and not when the sentence gives advice; no figure as a poll's
 share; the subject of the first of two verbs the parser did not coordinate, and not a
-word of a quote or a speaker after the verb."""
+word of a quote or a speaker after the verb; the name a dateline or a date the parser
+made the subject carries."""
 from __future__ import annotations
 
 import pytest
@@ -46,6 +47,15 @@ PARSES["rate_figure_no_clause_before"] = [
     # PolNeAR train: `He pledged to be "..." and cast doubt on ..., suggested that ...` (PolNeAR's gold Source)
     ("subject_pledged", "suggested", "He"),
     ("rate_figure_no_clause_before", "suggested", None),
+    # PolNeAR train: a dateline the parser made the subject gives the name it hung on it nearest the verb,
+    # not the date or the agency (`CLEVELAND, July 19 (UPI) — Former Attorney General Michael Mukasey told
+    # ...`), nor a word of the place's own name (`LA CROSSE, Wisc. — Gov. Mike Pence on Thursday blamed ...`)
+    ("dateline_date_agency_dash_name", "told", "Mukasey"),
+    ("dateline_place_dash_name", "blamed", "Pence"),
+    # PolNeAR train: a date or time made the subject gives the person named inside it (`Broaddrick Sunday
+    # night recounted ...`, `Saturday at the ... convention Sen. Elizabeth Warren (D-MA) said ...`)
+    ("name_in_time_subject", "recounted", "Broaddrick"),
+    ("name_inside_date_subject", "said", "Warren"),
     # by hand: `Prices rose sharply, said the minister.` with the minister taken for the object: no first
     # verb's subject (not "Prices") before a speaker after the verb
     ("inverted_speaker_as_object", "said", None),

@@ -69,10 +69,26 @@ def _shouting_heading(tok: Token) -> bool:
 
 
 def _heading_person(tok: Token) -> Token | None:
+    """The name the parser hung on a heading word: the last one, nearest the verb, not
+    the date, agency or place of a dateline before it (PolNeAR train: `CLEVELAND, July
+    19 (UPI) — Former Attorney General Michael Mukasey told delegates ...` gave "July
+    19", `LA CROSSE, Wisc. — Gov. Mike Pence on Thursday blamed ...` "LA")."""
+    got = None
     for c in tok.children:
         if c.dep_ in ("appos", "conj", "npadvmod", "compound") and c.pos_ == "PROPN" and not _shouting_heading(c):
-            return c
-    return None
+            got = c
+    return got
+
+
+def _person_in_time(subj: Token) -> Token:
+    """A date or time the parser made the subject, with a person named inside it: that
+    person (PolNeAR train: `Broaddrick Sunday night recounted ...`, `Saturday at the
+    Massachusetts Democratic state’s party convention Sen. Elizabeth Warren (D-MA)
+    said ...`); the last one named. Else the subject as it is."""
+    if subj.ent_type_ not in ("DATE", "TIME"):
+        return subj
+    names = [t for t in subj.subtree if t.ent_type_ == "PERSON" and t.head.ent_type_ != "PERSON"]
+    return names[-1] if names else subj
 
 
 def subject_of(verb: Token, inverted: bool = False, avoid=None) -> Token | None:
@@ -108,6 +124,7 @@ def subject_of(verb: Token, inverted: bool = False, avoid=None) -> Token | None:
                 return None
             if _shouting_heading(subj):
                 return _heading_person(subj)
+            subj = _person_in_time(subj)
             if v is verb:
                 subj = _last_conjunct(subj, verb)
             if not inherited_advcl or can_speak(subj):
