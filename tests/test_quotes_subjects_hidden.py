@@ -56,6 +56,9 @@ PARSES["rate_figure_no_clause_before"] = [
     # night recounted ...`, `Saturday at the ... convention Sen. Elizabeth Warren (D-MA) said ...`)
     ("name_in_time_subject", "recounted", "Broaddrick"),
     ("name_inside_date_subject", "said", "Warren"),
+    # ... not a name in a clause describing it (BBC: `The 27-year-old, who captained St Helens to ...`,
+    # an age the tagger took for a date, stays the subject: not "Helens")
+    ("age_not_time", "said", "old"),
     # by hand: `Prices rose sharply, said the minister.` with the minister taken for the object: no first
     # verb's subject (not "Prices") before a speaker after the verb
     ("inverted_speaker_as_object", "said", None),

@@ -84,11 +84,26 @@ def _person_in_time(subj: Token) -> Token:
     """A date or time the parser made the subject, with a person named inside it: that
     person (PolNeAR train: `Broaddrick Sunday night recounted ...`, `Saturday at the
     Massachusetts Democratic state’s party convention Sen. Elizabeth Warren (D-MA)
-    said ...`); the last one named. Else the subject as it is."""
+    said ...`); the last one named, outside a clause that describes it (BBC: `The
+    27-year-old, who captained St Helens to ...`, an age the tagger took for a date, is
+    no time). Else the subject as it is."""
     if subj.ent_type_ not in ("DATE", "TIME"):
         return subj
-    names = [t for t in subj.subtree if t.ent_type_ == "PERSON" and t.head.ent_type_ != "PERSON"]
+    names = [t for t in subj.subtree if t.ent_type_ == "PERSON" and t.head.ent_type_ != "PERSON"
+             and not _in_clause_below(t, subj)]
     return names[-1] if names else subj
+
+
+_CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp"})
+
+
+def _in_clause_below(tok: Token, top: Token) -> bool:
+    """``tok`` lies in a clause hung below ``top`` (one of its subtree)."""
+    while tok.i != top.i:
+        if tok.dep_ in _CLAUSE_DEPS:
+            return True
+        tok = tok.head
+    return False
 
 
 def subject_of(verb: Token, inverted: bool = False, avoid=None) -> Token | None:
