@@ -529,4 +529,33 @@ PARSES = {
         ('challenge', False, 26, 'attr', 'NOUN', 'NN', 'challenge', 'O'),
         ('.', True, 18, 'punct', 'PUNCT', '.', '.', 'O'),
     ],
+    # by hand: a possessor inside a date subject
+    'tuesday_clintons_campaign': [
+        ('Tuesday', False, 5, 'nsubj', 'PROPN', 'NNP', 'Tuesday', 'B-DATE'),
+        (',', True, 0, 'punct', 'PUNCT', ',', ',', 'O'),
+        ('Clinton', False, 4, 'poss', 'PROPN', 'NNP', 'Clinton', 'B-PERSON'),
+        ("'s", True, 2, 'case', 'PART', 'POS', "'s", 'O'),
+        ('campaign', True, 0, 'appos', 'NOUN', 'NN', 'campaign', 'O'),
+        ('said', True, 5, 'ROOT', 'VERB', 'VBD', 'say', 'O'),
+        ('the', True, 7, 'det', 'DET', 'DT', 'the', 'O'),
+        ('FBI', True, 8, 'nsubj', 'PROPN', 'NNP', 'FBI', 'B-ORG'),
+        ('was', True, 5, 'ccomp', 'AUX', 'VBD', 'be', 'O'),
+        ('wrong', False, 8, 'acomp', 'ADJ', 'JJ', 'wrong', 'O'),
+        ('.', False, 5, 'punct', 'PUNCT', '.', '.', 'O'),
+    ],
+    # by hand: a date hung on a dateline heading after the name
+    'heading_trailing_date': [
+        ('WASHINGTON', True, 6, 'nsubj', 'PROPN', 'NNP', 'WASHINGTON', 'B-GPE'),
+        ('—', True, 0, 'punct', 'PUNCT', ':', '—', 'O'),
+        ('Sen.', True, 4, 'compound', 'PROPN', 'NNP', 'Sen.', 'O'),
+        ('Ted', True, 4, 'compound', 'PROPN', 'NNP', 'Ted', 'B-PERSON'),
+        ('Cruz', True, 0, 'appos', 'PROPN', 'NNP', 'Cruz', 'I-PERSON'),
+        ('Tuesday', True, 0, 'npadvmod', 'PROPN', 'NNP', 'Tuesday', 'B-DATE'),
+        ('said', True, 6, 'ROOT', 'VERB', 'VBD', 'say', 'O'),
+        ('the', True, 8, 'det', 'DET', 'DT', 'the', 'O'),
+        ('bill', True, 9, 'nsubj', 'NOUN', 'NN', 'bill', 'O'),
+        ('was', True, 6, 'ccomp', 'AUX', 'VBD', 'be', 'O'),
+        ('dead', False, 9, 'acomp', 'ADJ', 'JJ', 'dead', 'O'),
+        ('.', False, 6, 'punct', 'PUNCT', '.', '.', 'O'),
+    ],
 }

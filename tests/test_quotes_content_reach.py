@@ -42,6 +42,12 @@ def _indirect(case: str, cue: str) -> list[str]:
      'he would consider it a "personal insult" if they did not vote for Mrs. Clinton, implicitly putting his name '
      "on the line as his former secretary of state struggles to replicate the coalition that delivered him "
      "victories in 2008 and 2012"),
+    # ... not a verb with a subject of its own, nor one that agrees with a name of one country that looks
+    # plural (`The United States told Iran that the deal was off and has imposed ...`)
+    ("paul_they_have", "told", "polls could be off"),
+    ("united_states_has", "told", "the deal was off"),
+    # a time right after the cue, with no object before it, may be part of what was said
+    ("said_next_year", "said", "next year taxes would rise"),
 ])
 def test_quotes_content_reach_parts_hung_elsewhere(case, cue, content):
     assert _indirect(case, cue) == [content]
@@ -66,6 +72,9 @@ def test_quotes_content_reach_a_pronoun_repeating_the_attribution_reports_nothin
     ("believes_it_said", "said", "it", "The BPI strongly believes"),
     # a thing that "suggests" is no speaker: the letter said it
     ("suggested_it_said", "said", "it", "This suggested he was likely"),
+    # `it`, an outlet, reports what it was told; `he`, the person told, reports what he was told
+    ("it_reported", "reported", "it", "Smith told the Post"),
+    ("told_him_he_said", "said", "he", "Trump told him"),
 ])
 def test_quotes_content_reach_an_attribution_before_the_cue_stays_its_content(case, cue, speaker, starts):
     got = [r for r in _rows(case, cue) if r.speaker_text == speaker]
@@ -78,3 +87,10 @@ def test_quotes_content_reach_a_two_word_cue_in_an_as_clause_is_no_aside():
     doc = frozen_doc(PARSES["emotional_as_called_for"])
     rows, _ = quote_rows(doc, [EntityRow(e.start_char, e.end_char, e.label_, e.text) for e in doc.ents])
     assert [(r.cue, r.text) for r in rows] == [("called for", "the ratification of the Equal Rights Amendment")]
+
+
+def test_quotes_content_reach_an_as_clause_with_a_particle_is_an_aside():
+    # `As Trump pointed out, ...`: `out` is a particle, no preposition with a content of its own: the
+    # clause around the aside is what he pointed out
+    got = _rows("as_pointed_out", "pointed out")
+    assert [(r.speaker_text, r.text) for r in got] == [("Trump", "the polls were wrong")]

@@ -52,6 +52,8 @@ PARSES["rate_figure_no_clause_before"] = [
     # ...`), nor a word of the place's own name (`LA CROSSE, Wisc. — Gov. Mike Pence on Thursday blamed ...`)
     ("dateline_date_agency_dash_name", "told", "Mukasey"),
     ("dateline_place_dash_name", "blamed", "Pence"),
+    # by hand: ... not a date hung on the heading after the name (`WASHINGTON — Sen. Ted Cruz Tuesday said`)
+    ("heading_trailing_date", "said", "Cruz"),
     # PolNeAR train: a date or time made the subject gives the person named inside it (`Broaddrick Sunday
     # night recounted ...`, `Saturday at the ... convention Sen. Elizabeth Warren (D-MA) said ...`)
     ("name_in_time_subject", "recounted", "Broaddrick"),
@@ -59,6 +61,8 @@ PARSES["rate_figure_no_clause_before"] = [
     # ... not a name in a clause describing it (BBC: `The 27-year-old, who captained St Helens to ...`,
     # an age the tagger took for a date, stays the subject: not "Helens")
     ("age_not_time", "said", "old"),
+    # by hand: a possessor inside the date names whose the speaker is (`Tuesday, Clinton's campaign said`)
+    ("tuesday_clintons_campaign", "said", "campaign"),
     # by hand: `Prices rose sharply, said the minister.` with the minister taken for the object: no first
     # verb's subject (not "Prices") before a speaker after the verb
     ("inverted_speaker_as_object", "said", None),

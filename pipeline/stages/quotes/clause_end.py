@@ -81,7 +81,7 @@ def is_as_aside(tok: Token) -> bool:
             or any(c.dep_ in _OWN_CONTENT_DEPS for c in tok.children):
         return False
     second = cue_particle(tok, report_lexicon())
-    if second is not None and second is not False and second.dep_ == "prep":
+    if isinstance(second, Token) and second.dep_ == "prep":
         return False
     first = tok.doc[tok.left_edge.i]
     return first.lower_ == "as" and first.head.i == tok.i and first.dep_ in ("mark", "advmod", "prep")

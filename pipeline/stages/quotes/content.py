@@ -40,7 +40,7 @@ from .clause_end import (before_semicolon, clause_from, continues_content, follo
                          trim_tail, with_reason)
 from .cues import VERB_POS, addresses_object, can_speak, is_cue, is_speech_occasion, report_lexicon, speech_lexicon
 from .verb_forms import has_subject, is_base_spelling, is_to_infinitive
-from .objects import first_child, naming_content, object_content, phrase_end
+from .objects import first_child, naming_content, object_content, phrase_end, when_or_where_said
 from .records import Content, is_dash
 from .setoff import around, set_off
 from .sources import personal_pronouns
@@ -173,7 +173,7 @@ def _clause(tok: Token, quoted=None) -> Content | None:
     if subject is not None:
         a = subject.left_edge.i
     elif c.i > tok.i:
-        a = _after_time_of_speech(c, a)
+        a = _after_time_of_speech(tok, c, a)
     if a < tok.i < b:  # the cue sits inside its clause's span (inversion): keep the side of the clause root
         # (`the changes, which officials said will go into effect ...`: the clause's
         # relative pronoun lies before the cue, the rest after it and its subject)
@@ -209,14 +209,18 @@ def _clause(tok: Token, quoted=None) -> Content | None:
 
 def _repeats_attribution(tok: Token) -> bool:
     """The clause before the cue, its only content, is an attribution of its own and
-    the cue's subject a pronoun (PolNeAR dev: `DuVernay said she felt the 13th
-    Amendment was worth examining because “...,” she said`): the cue repeats who said
-    it and reports nothing else; the content is the inner cue's. Not a name, which
-    reports the attribution (PolNeAR train: `Clinton told federal investigators ...
-    she was ..., the New York Times reported`), nor a belief (BBC: `The BPI strongly
-    believes that ...," it said`), nor a thing that "suggests" (BBC: `Opinion polls
-    suggested that ..., he said`)."""
-    clauses = [c for c in tok.children if c.dep_ == "ccomp"]
+    the cue's subject `he`, `she` or `they` (PolNeAR dev: `DuVernay said she felt the
+    13th Amendment was worth examining because “...,” she said`): the cue repeats who
+    said it and reports nothing else; the content is the inner cue's. Not a name or
+    `it`, which reports the attribution (PolNeAR train: `Clinton told federal
+    investigators ... she was ..., the New York Times reported`), nor a pronoun the
+    inner cue addressed (`Trump told him he should drop the case, he said`), nor a
+    belief (BBC: `The BPI strongly believes that ...," it said`), nor an inner subject
+    that cannot speak or is no personal pronoun (BBC: `Opinion polls suggested that ...,
+    he said`, `This suggested he was likely ..., it said`)."""
+    if not any(k.dep_ == "nsubj" and k.lower_ in personal_pronouns((3,), "subject") for k in tok.children):
+        return False
+    clauses = [c for c in tok.children if c.dep_ == "ccomp" and not _subordinate(c)]
     if not clauses or clauses[-1].i > tok.i:
         return False
     inner = clauses[-1]
@@ -224,22 +228,24 @@ def _repeats_attribution(tok: Token) -> bool:
     who = next((k for k in inner.lefts if k.dep_ == "nsubj"), None)
     # (its content runs to the cue: not `Other Republican candidates said they support
     # charter schools ..., but they wouldn’t advocate for them ..., they said`, PolNeAR
-    # train, where the cue reports the second half; its subject can speak: not `This
-    # suggested he was likely to take part in action ..., it said`, BBC, the letter's words)
-    return own is not None and who is not None and can_speak(who) and is_cue(inner, speech_lexicon()) \
-        and (who.pos_ != "PRON" or who.lower_ in personal_pronouns(case="subject")) \
-        and all(t.is_punct for t in tok.doc[own.right_edge.i + 1:inner.right_edge.i + 1]) \
-        and any(k.dep_ == "nsubj" and k.pos_ == "PRON" for k in tok.children)
+    # train, where the cue reports the second half)
+    return own is not None and who is not None and is_cue(inner, speech_lexicon()) \
+        and can_speak(who) and (who.pos_ != "PRON" or who.lower_ in personal_pronouns(case="subject")) \
+        and not any(k.dep_ in ("dobj", "dative") and k.lower_ in personal_pronouns((3,), "object")
+                    for k in inner.children) \
+        and all(t.is_punct for t in tok.doc[own.right_edge.i + 1:inner.right_edge.i + 1])
 
 
-def _after_time_of_speech(clause: Token, a: int) -> int:
+def _after_time_of_speech(tok: Token, clause: Token, a: int) -> int:
     """The start ``a`` of a content clause after its cue, past a time the parser hung
-    on the clause, right at its start, before its subject and with no `that` before
-    it: `told African-Americans this weekend he would consider it ...` (PolNeAR dev)
-    says when the words were said."""
+    on the clause, right after the cue's object and before the clause's subject:
+    `told African-Americans this weekend he would consider it ...` (PolNeAR dev) says
+    when they were told. Right after the cue a time may be what was said (`said next
+    year taxes would rise`), and is left in."""
     doc = clause.doc
     when = next((k for k in clause.lefts if k.left_edge.i == a), None)
-    if when is None or when.dep_ != "npadvmod" or when.ent_type_ not in ("DATE", "TIME") \
+    if when is None or not when_or_where_said(when) or when.dep_ != "npadvmod" \
+            or not any(k.dep_ in ("dobj", "dative") and k.right_edge.i == a - 1 for k in tok.children) \
             or not any(k.dep_ in ("nsubj", "nsubjpass") and k.i > when.i for k in clause.lefts):
         return a
     a = when.right_edge.i + 1

@@ -72,10 +72,12 @@ def _heading_person(tok: Token) -> Token | None:
     """The name the parser hung on a heading word: the last one, nearest the verb, not
     the date, agency or place of a dateline before it (PolNeAR train: `CLEVELAND, July
     19 (UPI) — Former Attorney General Michael Mukasey told delegates ...` gave "July
-    19", `LA CROSSE, Wisc. — Gov. Mike Pence on Thursday blamed ...` "LA")."""
+    19", `LA CROSSE, Wisc. — Gov. Mike Pence on Thursday blamed ...` "LA"), nor a date
+    hung on it after the name (`WASHINGTON — Sen. Ted Cruz Tuesday said ...`)."""
     got = None
     for c in tok.children:
-        if c.dep_ in ("appos", "conj", "npadvmod", "compound") and c.pos_ == "PROPN" and not _shouting_heading(c):
+        if c.dep_ in ("appos", "conj", "npadvmod", "compound") and c.pos_ == "PROPN" and not _shouting_heading(c) \
+                and _speaker_word(c):
             got = c
     return got
 
@@ -91,7 +93,10 @@ def _person_in_time(subj: Token) -> Token:
         return subj
     names = [t for t in subj.subtree if t.ent_type_ == "PERSON" and t.head.ent_type_ != "PERSON"
              and not _in_clause_below(t, subj)]
-    return names[-1] if names else subj
+    if not names:
+        return subj
+    # (a possessor names whose the speaker is: `Tuesday, Clinton's campaign said`)
+    return names[-1].head if names[-1].dep_ == "poss" and names[-1].head.i != subj.i else names[-1]
 
 
 _CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp"})

@@ -95,8 +95,9 @@ _MORE = frozenset({"they", "we"})
 def _subject_number(subj: Token) -> str | None:
     if subj.pos_ == "PRON":
         return "one" if subj.lower_ in _ONE else "more" if subj.lower_ in _MORE else None
-    if any(c.dep_ == "conj" for c in subj.children) or subj.tag_ in ("NNS", "NNPS"):
-        return "more"
+    if any(c.dep_ == "conj" for c in subj.children) or subj.tag_ == "NNS" \
+            or (subj.tag_ == "NNPS" and subj.ent_type_ not in ("GPE", "ORG")):
+        return "more"  # (not a name of one place or body: `The United States told Iran ... and has imposed`)
     return "one" if subj.ent_type_ == "PERSON" and subj.tag_ == "NNP" else None
 
 
