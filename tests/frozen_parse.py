@@ -14,3 +14,16 @@ def frozen_doc(toks) -> Doc:
     return Doc(VOCAB, words=[t[0] for t in toks], spaces=[t[1] for t in toks], heads=[t[2] for t in toks],
                deps=[t[3] for t in toks], pos=[t[4] for t in toks], tags=[t[5] for t in toks],
                lemmas=[t[6] for t in toks], ents=[t[7] for t in toks])
+
+
+def frozen_quote_rows(toks) -> list:
+    """The quotes stage's rows of a frozen parse (its entities as the NER tagged them),
+    each checked to be the text at its offsets."""
+    from pipeline.stages.quotes.speakers import EntityRow
+    from pipeline.stages.quotes.stage import quote_rows
+
+    doc = frozen_doc(toks)
+    rows, _ = quote_rows(doc, [EntityRow(e.start_char, e.end_char, e.label_, e.text) for e in doc.ents])
+    for r in rows:
+        assert doc.text[r.start:r.end] == r.text
+    return rows

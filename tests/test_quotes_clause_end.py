@@ -8,9 +8,7 @@ import pytest
 from spacy.tokens import Doc
 
 from pipeline.stages.quotes.clause_end import before_semicolon, with_reason
-from pipeline.stages.quotes.speakers import EntityRow
-from pipeline.stages.quotes.stage import quote_rows
-from tests.frozen_parse import frozen_doc
+from tests.frozen_parse import frozen_doc, frozen_quote_rows
 from tests.quote_parses_clause_end import PARSES
 
 
@@ -20,11 +18,7 @@ def _doc(case: str) -> Doc:
 
 def _indirect(case: str, cue: str) -> list[str]:
     """The texts of the indirect quotes of ``cue`` in the case's sentence."""
-    doc = _doc(case)
-    rows, _ = quote_rows(doc, [EntityRow(e.start_char, e.end_char, e.label_, e.text) for e in doc.ents])
-    for r in rows:
-        assert doc.text[r.start:r.end] == r.text
-    return [r.text for r in rows if r.kind == "indirect" and r.cue == cue]
+    return [r.text for r in frozen_quote_rows(PARSES[case]) if r.kind == "indirect" and r.cue == cue]
 
 
 @pytest.mark.parametrize("case, cue, content", [

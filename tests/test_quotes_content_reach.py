@@ -10,19 +10,13 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.stages.quotes.speakers import EntityRow
-from pipeline.stages.quotes.stage import quote_rows
-from tests.frozen_parse import frozen_doc
+from tests.frozen_parse import frozen_quote_rows
 from tests.quote_parses_reach import PARSES
 
 
 def _rows(case: str, cue: str) -> list:
     """The indirect quotes of ``cue`` in the case's sentence."""
-    doc = frozen_doc(PARSES[case])
-    rows, _ = quote_rows(doc, [EntityRow(e.start_char, e.end_char, e.label_, e.text) for e in doc.ents])
-    for r in rows:
-        assert doc.text[r.start:r.end] == r.text
-    return [r for r in rows if r.kind == "indirect" and r.cue == cue]
+    return [r for r in frozen_quote_rows(PARSES[case]) if r.kind == "indirect" and r.cue == cue]
 
 
 def _indirect(case: str, cue: str) -> list[str]:
@@ -84,8 +78,7 @@ def test_quotes_content_reach_an_attribution_before_the_cue_stays_its_content(ca
 def test_quotes_content_reach_a_two_word_cue_in_an_as_clause_is_no_aside():
     # `was powerfully emotional as she called for the ratification ...`: not `As The Post
     # reported, ...`; what she called for is the content, the sentence around it no one's words
-    doc = frozen_doc(PARSES["emotional_as_called_for"])
-    rows, _ = quote_rows(doc, [EntityRow(e.start_char, e.end_char, e.label_, e.text) for e in doc.ents])
+    rows = frozen_quote_rows(PARSES["emotional_as_called_for"])
     assert [(r.cue, r.text) for r in rows] == [("called for", "the ratification of the Equal Rights Amendment")]
 
 

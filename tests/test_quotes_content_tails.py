@@ -11,9 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.stages.quotes.speakers import EntityRow
-from pipeline.stages.quotes.stage import quote_rows
-from tests.frozen_parse import frozen_doc
+from tests.frozen_parse import frozen_quote_rows
 from tests.quote_parses_tails import PARSES
 
 # the same sentence after a cue spelt as its base form (`say`, VBP), edited from the frozen parse
@@ -24,11 +22,7 @@ PARSES = {**PARSES, "say_needed_to_develop_educate": [
 
 def _rows(case: str, cue: str) -> list:
     """The indirect quotes of ``cue`` in the case's sentence."""
-    doc = frozen_doc(PARSES[case])
-    rows, _ = quote_rows(doc, [EntityRow(e.start_char, e.end_char, e.label_, e.text) for e in doc.ents])
-    for r in rows:
-        assert doc.text[r.start:r.end] == r.text
-    return [r for r in rows if r.kind == "indirect" and r.cue == cue]
+    return [r for r in frozen_quote_rows(PARSES[case]) if r.kind == "indirect" and r.cue == cue]
 
 
 def _indirect(case: str, cue: str) -> list[str]:

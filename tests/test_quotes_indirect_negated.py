@@ -6,17 +6,11 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.stages.quotes.speakers import EntityRow
-from pipeline.stages.quotes.stage import quote_rows
-from tests.frozen_parse import frozen_doc
+from tests.frozen_parse import frozen_quote_rows
 from tests.quote_parses_negated import PARSES
 
 def _rows(case: str):
-    doc = frozen_doc(PARSES[case])
-    rows, _ = quote_rows(doc, [EntityRow(e.start_char, e.end_char, e.label_, e.text) for e in doc.ents])
-    for r in rows:
-        assert doc.text[r.start:r.end] == r.text
-    return rows
+    return frozen_quote_rows(PARSES[case])
 
 
 def _matches(rows, expected) -> bool:
