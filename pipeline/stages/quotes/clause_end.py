@@ -80,11 +80,11 @@ def is_as_aside(tok: Token) -> bool:
     if tok.dep_ != "advcl" or tok.head.pos_ not in VERB_POS \
             or any(c.dep_ in _OWN_CONTENT_DEPS for c in tok.children):
         return False
-    second = cue_particle(tok, report_lexicon())
-    if isinstance(second, Token) and second.dep_ == "prep":
-        return False
     first = tok.doc[tok.left_edge.i]
-    return first.lower_ == "as" and first.head.i == tok.i and first.dep_ in ("mark", "advmod", "prep")
+    if not (first.lower_ == "as" and first.head.i == tok.i and first.dep_ in ("mark", "advmod", "prep")):
+        return False
+    second = cue_particle(tok, report_lexicon())
+    return not (isinstance(second, Token) and second.dep_ == "prep")
 
 
 _OWN_CONTENT_DEPS = frozenset({"ccomp", "dobj", "xcomp", "oprd", "attr", "dative", "advcl", "conj"})
@@ -97,9 +97,9 @@ def continues_content(conj: Token, cue: Token) -> bool:
     verb that cannot agree with the cue's subject (``disagrees_with_subject``)."""
     if any(k.dep_ == "mark" and k.lower_ == "that" for k in conj.children):
         return True
-    if disagrees_with_subject(conj, cue):
-        return True
-    return not has_subject(conj) and any(k.dep_ == "aux" and k.tag_ == "MD" for k in conj.children)
+    if has_subject(conj):
+        return False
+    return disagrees_with_subject(conj, cue) or any(k.dep_ == "aux" and k.tag_ == "MD" for k in conj.children)
 
 
 def trim_tail(doc: Doc, a: int, b: int, root: Token, cue: Token, quoted=None) -> int:
@@ -299,8 +299,8 @@ def _list_of_phrases(appos: Token) -> bool:
     `has long called for tax fairness, the closure of loopholes that benefit only the
     wealthy and for relief for middle class families`): the preposition of the noun
     it describes comes back, coordinated, inside it."""
-    prep = appos.head.head if appos.head.dep_ == "pobj" else None
-    return prep is not None and prep.dep_ == "prep" and any(
+    prep = appos.head.head
+    return appos.head.dep_ == "pobj" and prep.dep_ == "prep" and any(
         t.dep_ == "conj" and t.lower_ == prep.lower_ for t in appos.subtree)
 
 
@@ -315,9 +315,9 @@ def nonrestrictive_tail(doc: Doc, a: int, b: int, quoted=None) -> int:
         mod = None
         if tok.dep_ == "appos" or (tok.head.dep_ == "appos" and tok.head.left_edge.i == i):
             mod = tok if tok.dep_ == "appos" else tok.head
-            if mod.pos_ == "PROPN" and doc[i].pos_ != "DET":
-                mod = None  # `his wife, Lonnie, and other family members`: a name, not a description
-            elif _list_of_phrases(mod):
+            if (mod.pos_ == "PROPN" and doc[i].pos_ != "DET") or _list_of_phrases(mod):
+                # a name, not a description (`his wife, Lonnie, and other family members`), or
+                # an item of a list
                 mod = None
         elif tok.lower_ in _RELATIVE_WORDS and tok.head.dep_ == "relcl" and tok.head.left_edge.i == i:
             mod = tok.head

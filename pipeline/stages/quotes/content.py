@@ -39,8 +39,8 @@ from ...resources import adverbial_openers, reporting_verb_lemmas, reporting_ver
 from .clause_end import (before_semicolon, clause_from, continues_content, follows_set_off, is_as_aside, opened_by,
                          trim_tail, with_reason)
 from .cues import VERB_POS, addresses_object, can_speak, is_cue, is_speech_occasion, report_lexicon, speech_lexicon
-from .verb_forms import has_subject, is_base_spelling, is_to_infinitive
-from .objects import first_child, naming_content, object_content, phrase_end, when_or_where_said
+from .verb_forms import INHERITED_SUBJ_DEPS, has_subject, is_base_spelling, is_to_infinitive
+from .objects import first_child, naming_content, object_content, phrase_end
 from .records import Content, is_dash
 from .setoff import around, set_off
 from .sources import personal_pronouns
@@ -64,9 +64,10 @@ def content_of(tok: Token, particle: Token | None, entry: str, quoted=None, subj
     if particle is not None and particle.dep_ == "mark":
         clause = particle.head  # `called for the strongholds to be hit`
         return Content(particle.i + 1, clause.right_edge.i, "clause")
-    if _repeats_attribution(tok):
+    ccomps = [c for c in tok.children if c.dep_ == "ccomp" and not _subordinate(c)]
+    if _repeats_attribution(tok, ccomps):
         return None
-    clause = _clause(tok, quoted)
+    clause = _clause(tok, ccomps, quoted)
     if clause is not None:
         return clause
     if entry in entries("commitment"):
@@ -145,7 +146,7 @@ _QUESTION_CUES = frozenset({"ask", "question", "wonder", "inquire", "query"})
 _QUESTION_MARKS = frozenset({"if", "whether"})
 
 
-def _clause(tok: Token, quoted=None) -> Content | None:
+def _clause(tok: Token, ccomps: list[Token], quoted=None) -> Content | None:
     doc = tok.doc
     marks = {"that"}
     if lemma_of(tok).lower() in _QUESTION_CUES:
@@ -153,7 +154,6 @@ def _clause(tok: Token, quoted=None) -> Content | None:
     # (not a clause a subordinator opens, an adverbial the parser took for the content:
     # `but - after a Supreme Court ruling made it legal nationwide - he urged
     # conservatives to obey the decision`, PolNeAR train; the cue's infinitive is)
-    ccomps = [c for c in tok.children if c.dep_ == "ccomp" and not _subordinate(c)]
     if not ccomps:
         # `Trump said after the convention he would not accept ...`: the small model
         # often labels an unmarked content clause `advcl`; one with its own subject
@@ -207,7 +207,7 @@ def _clause(tok: Token, quoted=None) -> Content | None:
     return Content(a, b, "clause")
 
 
-def _repeats_attribution(tok: Token) -> bool:
+def _repeats_attribution(tok: Token, clauses: list[Token]) -> bool:
     """The clause before the cue, its only content, is an attribution of its own and
     the cue's subject `he`, `she` or `they` (PolNeAR dev: `DuVernay said she felt the
     13th Amendment was worth examining because “...,” she said`): the cue repeats who
@@ -220,7 +220,6 @@ def _repeats_attribution(tok: Token) -> bool:
     he said`, `This suggested he was likely ..., it said`)."""
     if not any(k.dep_ == "nsubj" and k.lower_ in personal_pronouns((3,), "subject") for k in tok.children):
         return False
-    clauses = [c for c in tok.children if c.dep_ == "ccomp" and not _subordinate(c)]
     if not clauses or clauses[-1].i > tok.i:
         return False
     inner = clauses[-1]
@@ -244,9 +243,9 @@ def _after_time_of_speech(tok: Token, clause: Token, a: int) -> int:
     year taxes would rise`), and is left in."""
     doc = clause.doc
     when = next((k for k in clause.lefts if k.left_edge.i == a), None)
-    if when is None or not when_or_where_said(when) or when.dep_ != "npadvmod" \
+    if when is None or when.dep_ != "npadvmod" or when.ent_type_ not in ("DATE", "TIME") \
             or not any(k.dep_ in ("dobj", "dative") and k.right_edge.i == a - 1 for k in tok.children) \
-            or not any(k.dep_ in ("nsubj", "nsubjpass") and k.i > when.i for k in clause.lefts):
+            or not any(k.dep_ in INHERITED_SUBJ_DEPS and k.i > when.i for k in clause.lefts):
         return a
     a = when.right_edge.i + 1
     while a < clause.i and doc[a].is_punct:

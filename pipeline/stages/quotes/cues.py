@@ -19,7 +19,7 @@ from spacy.tokens import Token
 from ...nlp.lemmas import lemma as lemma_of
 from ...resources import reporting_verb_lemmas, reporting_verbs, word_set
 from ..names import title_words
-from .sources import NON_PERSON_POSSESSIVES, is_title_word, personal_pronouns, source_noun_kind
+from .sources import NON_PERSON_POSSESSIVES, NOT_SOURCES, is_title_word, personal_pronouns, source_noun_kind
 
 
 @dataclass(frozen=True)
@@ -170,8 +170,7 @@ def addresses_object(cue: Token) -> bool:
 
 # Entity types of words that never speak (`emphasizing` after `This document aims`
 # needs someone behind it).
-MUTE_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "LAW",
-                        "WORK_OF_ART", "EVENT", "FAC", "LOC", "PRODUCT", "LANGUAGE"})
+MUTE_ENTS = NOT_SOURCES | {"LAW", "WORK_OF_ART", "EVENT", "FAC", "LOC", "PRODUCT", "LANGUAGE"}
 
 
 def speaking_possessor(tok: Token) -> bool:

@@ -58,7 +58,7 @@ def _only_quotes_around(doc, a: int, b: int, cue: Token, in_kept: list[int]) -> 
         last += 1
     # (the stretch stops at a quoted token on each side, if there is one before a or b)
     return first > a and last < b \
-        and not any(t.is_alpha and in_kept[t.i] == -1 for t in (*doc[a:first], *doc[last + 1:b + 1]))
+        and not any(in_kept[i] == -1 and doc[i].is_alpha for i in (*range(a, first), *range(last + 1, b + 1)))
 
 
 # Contents that are clauses need a few words (`said so` is no quote); a noun phrase

@@ -148,10 +148,10 @@ def phrase_end(prep: Token) -> int:
     if obj is None:
         return prep.right_edge.i
     # (a comma before the phrase is trimmed with the content)
-    return next((c.left_edge.i - 1 for c in obj.rights if when_or_where_said(c)), prep.right_edge.i)
+    return next((c.left_edge.i - 1 for c in obj.rights if _when_or_where_said(c)), prep.right_edge.i)
 
 
-def when_or_where_said(t: Token) -> bool:
+def _when_or_where_said(t: Token) -> bool:
     """`Wednesday`, `on Tuesday`, `during a campaign stop`, `at a rally`, `in an interview`;
     not a date after another preposition, which dates the name (`in 20 years`, `since
     1945`), nor a phrase of the name's own (``_part_of_object``: `of her campaign`,

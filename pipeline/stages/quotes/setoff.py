@@ -17,8 +17,7 @@ from ...resources import QUOTE_CHARS, adverbial_openers, word_set
 from .clause_end import trim_tail
 from .cues import VERB_POS, is_cue, report_lexicon
 from .records import Content, is_dash, sets_off
-from .subjects import INHERITED_SUBJ_DEPS
-from .verb_forms import SUBJECT_DEPS, has_subject
+from .verb_forms import INHERITED_SUBJ_DEPS, SUBJECT_DEPS, has_subject
 
 
 def introduces_quote(doc: Doc, after: int, end: int) -> bool:
@@ -156,9 +155,7 @@ def set_off(tok: Token, subj: Token, quoted=None) -> Content | None:
             return None
     else:
         first = tok.i
-    last = max(tok.i, subj.i) if subj.i > tok.i else tok.i
-    if subj.i > tok.i:
-        last = subj.right_edge.i
+    last = subj.right_edge.i if subj.i > tok.i else tok.i
     # a short adjunct after the cue: `said Tuesday`, `said in an interview with CNN`,
     # never an object (`denounced him, rushing to ...`, `said yes`)
     k = last + 1
@@ -174,12 +171,11 @@ def set_off(tok: Token, subj: Token, quoted=None) -> Content | None:
         return None
     after = last + 1
     before = range(sent.start, first - 1)
-    if after + 1 < sent.end and doc[after].text == "," and doc[after + 1].pos_ in VERB_POS \
-            and not any(doc[i].pos_ in VERB_POS for i in before):
-        # `<subject>, they say, <predicate>`: the content's subject, the attribution, then
-        # its predicate
-        return Content(sent.start, sent.end - 1, "around", around=True)
     if not any(doc[i].pos_ in VERB_POS for i in before):
+        if after + 1 < sent.end and doc[after].text == "," and doc[after + 1].pos_ in VERB_POS:
+            # `<subject>, they say, <predicate>`: the content's subject, the attribution, then
+            # its predicate
+            return Content(sent.start, sent.end - 1, "around", around=True)
         return None
     if quoted is not None and attributed_quote_before(doc, before, quoted):
         return None

@@ -21,12 +21,11 @@ from .cues import MUTE_ENTS, VERB_POS, attribution_lexicon, can_speak, is_cue, s
 from .objects import first_child
 from .records import DASHES, is_dash
 from .sources import NOT_SOURCES, a_thing, source_noun_kind
-from .verb_forms import FINITE, has_subject, is_to_infinitive, with_the_cue
+from .verb_forms import FINITE, INHERITED_SUBJ_DEPS, has_subject, is_to_infinitive, with_the_cue
 
 
 # Subject dependencies that name who speaks (a passive subject is what was said, not who).
 _SUBJ_DEPS = frozenset({"nsubj"})
-INHERITED_SUBJ_DEPS = frozenset({"nsubj", "nsubjpass"})
 # A cue verb without a subject of its own takes the subject of the verb it hangs
 # from: `He said X and added that ...` (conj), `wants to say` (xcomp),
 # `..., adding that ...` (advcl with a gerund).
@@ -253,11 +252,11 @@ def _first_of_coordinated(v: Token) -> Token | None:
     punctuation follows it (not `The bickering began ..., as Peña Nieto, contradicting
     Trump, said ...`: PolNeAR) and no dash sets part of it off (PolNeAR train: 5 more
     gold quotes found, 2 wrong speakers fewer, no new row outside the gold)."""
-    if v.dep_ != "ROOT" or has_subject(v):
+    if v.dep_ != "ROOT" or v.tag_ not in FINITE or has_subject(v):
         return None
     doc = v.doc
     for c in v.lefts:
-        if c.dep_ not in ("advcl", "ccomp") or c.tag_ != v.tag_ or c.tag_ not in FINITE \
+        if c.dep_ not in ("advcl", "ccomp") or c.tag_ != v.tag_ \
                 or c.left_edge.i != v.sent.start or not all(t.is_punct for t in doc[c.right_edge.i + 1:v.i]):
             continue
         if any(is_dash(t) for t in doc[c.left_edge.i:c.right_edge.i + 1]):
@@ -413,10 +412,8 @@ def _last_conjunct(subj: Token, verb: Token) -> Token:
 
 def _agent(verb: Token) -> Token | None:
     """The `by` phrase of a passive verb (`was first reported by the Post`)."""
-    for c in verb.children:
-        if c.dep_ == "agent":
-            return next((k for k in c.children if k.dep_ == "pobj"), None)
-    return None
+    agent = first_child(verb, ("agent",))
+    return first_child(agent, ("pobj",)) if agent is not None else None
 
 
 def _conjunct_head(v: Token) -> Token:

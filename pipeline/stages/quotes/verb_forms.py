@@ -14,6 +14,8 @@ FINITE = frozenset({"VBD", "VBZ", "VBP"})
 
 # Dependencies of a clause's own subject.
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+# A subject a verb without one inherits from the verb it hangs on (``subjects.subject_of``).
+INHERITED_SUBJ_DEPS = frozenset({"nsubj", "nsubjpass"})
 
 
 def has_subject(tok: Token) -> bool:
@@ -114,8 +116,10 @@ def disagrees_with_subject(verb: Token, of: Token) -> bool:
     """``verb``, which has no subject of its own, cannot share the subject of verb
     ``of``: their numbers differ (`She told the Register that polls could be "way off,"
     and have been unreliable`: `have` goes with `polls`, not `She`)."""
-    subj = next((c for c in of.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subj is None or has_subject(verb):
+    if has_subject(verb):
+        return False
+    subj = next((c for c in of.children if c.dep_ in INHERITED_SUBJ_DEPS), None)
+    if subj is None:
         return False
     mine, theirs = _verb_number(verb), _subject_number(subj)
     return mine is not None and theirs is not None and mine != theirs
