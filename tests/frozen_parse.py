@@ -16,14 +16,25 @@ def frozen_doc(toks) -> Doc:
                lemmas=[t[6] for t in toks], ents=[t[7] for t in toks])
 
 
+def retagged(toks, tags: dict[str, str] = {}, ents: dict[str, str] = {}) -> list[tuple]:
+    """``toks`` by hand: the words of ``tags`` with another tag, those of ``ents`` with other entity IOB tags."""
+    return [(w, sp, h, dep, pos, tags.get(w, t), lem, ents.get(w, e)) for w, sp, h, dep, pos, t, lem, e in toks]
+
+
+def entity_rows(doc: Doc) -> list:
+    """The quotes stage's entity rows of ``doc``'s entities, as the NER tagged them."""
+    from pipeline.stages.quotes.speakers import EntityRow
+
+    return [EntityRow(e.start_char, e.end_char, e.label_, e.text) for e in doc.ents]
+
+
 def frozen_quote_rows(toks) -> list:
     """The quotes stage's rows of a frozen parse (its entities as the NER tagged them),
     each checked to be the text at its offsets."""
-    from pipeline.stages.quotes.speakers import EntityRow
     from pipeline.stages.quotes.stage import quote_rows
 
     doc = frozen_doc(toks)
-    rows, _ = quote_rows(doc, [EntityRow(e.start_char, e.end_char, e.label_, e.text) for e in doc.ents])
+    rows, _ = quote_rows(doc, entity_rows(doc))
     for r in rows:
         assert doc.text[r.start:r.end] == r.text
     return rows

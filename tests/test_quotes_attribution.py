@@ -11,22 +11,20 @@ from __future__ import annotations
 import pytest
 from spacy.tokens import Doc
 
-from tests.frozen_parse import frozen_doc
+from tests.frozen_parse import entity_rows, frozen_doc, retagged
 from tests.quote_parses import PARSES as _PARSES
 from tests.quote_parses_precision import PARSES as _PRECISION_PARSES
 
 from pipeline.errors import ErrorLog
 from pipeline.stages.quotes.records import Attribution, one_per_content
-from pipeline.stages.quotes.speakers import EntityRow
 from pipeline.stages.quotes.stage import quote_rows
 
 PARSES = {**_PARSES, **_PRECISION_PARSES}
 
 
 def _retagged(case: str, tags: dict[str, str] = {}, ents: dict[str, str] = {}) -> list[tuple]:
-    """The frozen parse of ``case`` by hand: the words of ``tags`` with another tag, and
-    those of ``ents`` with other entity IOB tags."""
-    return [(w, sp, h, dep, pos, tags.get(w, t), lem, ents.get(w, e)) for w, sp, h, dep, pos, t, lem, e in PARSES[case]]
+    """The frozen parse of ``case`` by hand (``frozen_parse.retagged``)."""
+    return retagged(PARSES[case], tags, ents)
 
 
 # the Conant parse with a participle's tag: an adjective (`a reported 300 people`), no cue
@@ -41,10 +39,6 @@ PARSES["no_attribution_before_dash"] = [
 
 def build_doc(case: str) -> Doc:
     return frozen_doc(PARSES[case])
-
-
-def entity_rows(doc: Doc) -> list[EntityRow]:
-    return [EntityRow(e.start_char, e.end_char, e.label_, e.text) for e in doc.ents]
 
 
 def run(case: str):
@@ -797,11 +791,10 @@ def test_quotes_attribution_unbalanced_marks_warn_and_go_on():
 def test_quotes_attribution_title_word_of_the_sentence_before_keeps_a_quote(nlp):
     """A title word ("named") in the sentence before does not make the next paragraph's quote a
     name (regression: PolNeAR train, "a resident named Caroline." then a quote)."""
-    from pipeline.stages.quotes.speakers import EntityRow
 
     text = 'Sanders spoke to a resident named Caroline.\n\n"He truly cares about people like us," Caroline Smith said.'
     doc = nlp(text)
-    rows, _ = quote_rows(doc, [EntityRow(e.start_char, e.end_char, e.label_, e.text) for e in doc.ents])
+    rows, _ = quote_rows(doc, entity_rows(doc))
     assert [(r.kind, r.text, r.speaker) for r in rows] == [
         ("direct", "He truly cares about people like us,", "Caroline Smith")]
 

@@ -9,9 +9,8 @@ import pytest
 from spacy.tokens import Doc
 
 from pipeline.stages.quotes.opening_speaker import opening_speaker
-from pipeline.stages.quotes.speakers import EntityRow
 from pipeline.stages.quotes.stage import quote_rows
-from tests.frozen_parse import frozen_doc
+from tests.frozen_parse import entity_rows, frozen_doc
 from tests.quote_parses_opening import PARSES
 
 
@@ -48,19 +47,19 @@ def test_quotes_opening_speaker_names_the_opening_noun_phrase(case, cue, speaker
 ])
 def test_quotes_opening_speaker_gives_the_reported_clause_its_speaker(case, speaker_text, content_start):
     doc = _doc(case)
-    rows, _ = quote_rows(doc, [EntityRow(e.start_char, e.end_char, e.label_, e.text) for e in doc.ents])
+    rows, _ = quote_rows(doc, entity_rows(doc))
     indirect = [r for r in rows if r.kind == "indirect" and r.text.startswith(content_start)]
     assert len(indirect) == 1
     assert indirect[0].speaker_text == speaker_text
     assert doc.text[indirect[0].start:indirect[0].end] == indirect[0].text
 
 
-@pytest.mark.parametrize("case", ["but_conjunct"])
-def test_quotes_opening_speaker_leaves_other_openings_without_a_quote(case):
+@pytest.mark.parametrize("case, cue", [("but_conjunct", "says")])
+def test_quotes_opening_speaker_leaves_other_openings_without_a_quote(case, cue):
     # the reported clause of these cues stays unattributed (no speaker to give it; for
     # `opener_participle` subjects.py finds the name before the verb: test_quotes_subjects_apposed.py;
     # `subject_pledged`'s is the subject of its first verb: test_quotes_subjects_hidden.py)
     doc = _doc(case)
-    cue = _cue(doc, {"but_conjunct": "says"}[case])
-    rows, _ = quote_rows(doc, [EntityRow(e.start_char, e.end_char, e.label_, e.text) for e in doc.ents])
+    cue = _cue(doc, cue)
+    rows, _ = quote_rows(doc, entity_rows(doc))
     assert not [r for r in rows if r.kind == "indirect" and r.cue_start == cue.idx]

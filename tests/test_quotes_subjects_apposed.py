@@ -9,9 +9,8 @@ import pytest
 from spacy.tokens import Doc
 
 from pipeline.stages.quotes.subjects import subject_of
-from pipeline.stages.quotes.speakers import EntityRow
 from pipeline.stages.quotes.stage import quote_rows
-from tests.frozen_parse import frozen_doc
+from tests.frozen_parse import entity_rows, frozen_doc
 from tests.quote_parses_apposed import PARSES as _APPOSED
 from tests.quote_parses_opening import PARSES as _OPENING
 
@@ -58,7 +57,7 @@ def _check(case: str, cue: str, speaker: str | None, content_start: str | None) 
     verb = next(t for t in doc if t.text == cue and t.pos_ == "VERB")
     got = subject_of(verb)
     assert (got.text if got is not None else None) == speaker
-    rows, _ = quote_rows(doc, [EntityRow(e.start_char, e.end_char, e.label_, e.text) for e in doc.ents])
+    rows, _ = quote_rows(doc, entity_rows(doc))
     mine = [r for r in rows if r.kind == "indirect" and r.cue_start == verb.idx]
     if speaker is None:
         assert not mine

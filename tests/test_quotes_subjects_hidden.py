@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.stages.quotes.subjects import subject_of
-from tests.frozen_parse import frozen_doc
+from tests.frozen_parse import frozen_doc, retagged
 from tests.quote_parses_opening import PARSES as _OPENING
 from tests.quote_parses_precision import PARSES as _PRECISION
 
@@ -18,9 +18,13 @@ PARSES = {**_PRECISION, **_OPENING}
 # `He cast doubt on the official unemployment rate of 4.9 percent, suggested ...` with `cast` in another
 # tense than `suggested` (by hand): no first verb lends its subject, and the figure set off before the
 # verb is still no poll's share
-PARSES["rate_figure_no_clause_before"] = [
-    (w, sp, h, dep, pos, "VBN" if w == "cast" else tag, lem, e) for w, sp, h, dep, pos, tag, lem, e
-    in _PRECISION["rate_figure_not_share"]]
+PARSES["rate_figure_no_clause_before"] = retagged(_PRECISION["rate_figure_not_share"], tags={"cast": "VBN"})
+
+
+def _subject(case: str, cue: str):
+    """``subject_of`` the first word ``cue`` of the case's sentence."""
+    doc = frozen_doc(PARSES[case])
+    return subject_of(next(t for t in doc if t.text == cue))
 
 
 @pytest.mark.parametrize("case, cue, speaker", [
@@ -68,9 +72,7 @@ PARSES["rate_figure_no_clause_before"] = [
     ("inverted_speaker_as_object", "said", None),
 ])
 def test_quotes_subjects_subject_the_parse_hid(case, cue, speaker):
-    doc = frozen_doc(PARSES[case])
-    verb = next(t for t in doc if t.text == cue)
-    got = subject_of(verb)
+    got = _subject(case, cue)
     assert (got.text if got is not None else None) == speaker
 
 
@@ -86,7 +88,5 @@ def test_quotes_subjects_subject_the_parse_hid(case, cue, speaker):
     ("clause_then_participle_before_cue", "said", "bickering"),
 ])
 def test_quotes_subjects_first_verb_lends_only_its_own_clause(case, cue, not_speaker):
-    doc = frozen_doc(PARSES[case])
-    verb = next(t for t in doc if t.text == cue)
-    got = subject_of(verb)
+    got = _subject(case, cue)
     assert got is None or got.text != not_speaker
