@@ -4,7 +4,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from pipeline.stages.entities.canonical import canonical_names, surface
+from pipeline.stages.entities.canonical import canonical_names
+from pipeline.stages.entities.forms import surface
 
 
 def table(*rows, columns=("doc_id", "text", "label")):
@@ -305,7 +306,7 @@ def test_canonical_peers_and_knights():
     ("code-breaking", "ORG", False), ("Tony blair", "PERSON", False), ("Labour", "ORG", True),
 ])
 def test_canonical_well_formed(name, label, ok):
-    from pipeline.stages.entities.canonical import well_formed
+    from pipeline.stages.entities.forms import well_formed
 
     assert well_formed(name, label) is ok
 

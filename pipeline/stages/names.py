@@ -16,7 +16,7 @@ come from ``resources/titles.txt``.
   A mention that is all titles and roles (``deputy minister``) or whose words after
   the title are not a name (``spokesman for Fox``) is kept. Determiners and possessives
   are the callers' business: a canonical name drops only "the" and a final "'s"
-  (:func:`pipeline.stages.entities.canonical.surface`), a speaker label drops every determiner and
+  (:func:`pipeline.stages.entities.forms.surface`), a speaker label drops every determiner and
   inner possessives too (:func:`pipeline.stages.quotes.sources.speaker_name`).
 * :class:`PersonNames`: the persons one document names, by surname, so that a lone
   surname or a titled surname resolves to the full name given elsewhere in the same

@@ -47,7 +47,7 @@ from ...nlp.docs import lower_positions, sorted_ids
 from ...nlp.lemmas import lemma
 from ...resources import QUOTE_CHARS, impersonal_it_verbs, word_list
 from ..entities.aliases import alias_kind, alias_names
-from ..entities.canonical import known_acronyms
+from ..entities.forms import known_acronyms
 from .cues import content_span
 
 #: entity labels a claim can be about (docs/guidelines.md §5: persons, organisations,

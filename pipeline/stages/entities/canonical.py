@@ -73,23 +73,19 @@ from typing import Sequence
 
 import pandas as pd
 
-from ...resources import word_list
 from ..gender import fits_gender, title_gender
-from ..names import (expansion_words, generation_of, peer_titles, same_generation, shortened_name, strip_titles,
-                     surname, surname_and_generation, without_generation_comma)
+from ..names import expansion_words, generation_of, peer_titles, same_generation, surname, surname_and_generation
 from .acronyms import capitalised, compound_matches, has_acronym_word, is_acronym, spells
-from .aliases import alias_kind, aliases, key
+from .aliases import aliases, key
+from .forms import SPACE, initial_surname, is_full_name, is_initialled, known_acronyms, surface, well_formed
 from .persons import middle_initial_twins, name_length
 from .lexicon import club_words, law_event_heads
-from .rules import NAME_LABELS, NAME_PARTICLES
+from .rules import NAME_LABELS
 
 #: ``CANONICAL_ACRONYM_POLICY``: "known" = acronym for listed organisations, expansion
 #: otherwise (see the module docstring).
 CANONICAL_ACRONYM_POLICY = "known"
 
-# A function word glued to the next name by a missing space ("ofNew Labour"; BBC
-# politics): names start with a capital, so a lower-case prefix before one is a typo.
-_GLUED = re.compile(r"(?<![\w'’.-])(?:of|the|and|to|in|for|on|at|by|from|with|a|an)(?=[A-Z][a-z])")
 _KNIGHT_TITLES = ("Sir", "Dame")
 _KNIGHTED = re.compile(rf"^(?:the\s+)?(?:{'|'.join(_KNIGHT_TITLES)})\s+\S+$", re.IGNORECASE)
 #: a full name found only in other documents names a lone surname when it is given in
@@ -98,73 +94,6 @@ _KNIGHTED = re.compile(rf"^(?:the\s+)?(?:{'|'.join(_KNIGHT_TITLES)})\s+\S+$", re
 #: one document never renames mentions elsewhere (the same for a club's word alone)
 CORPUS_NAME_MIN_DOCS = 2
 CORPUS_NAME_DOMINANCE = 3
-_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
-_INITIALLED = re.compile(r"^(?:[A-Z]\.\s?){1,3}[A-Z]")
-_SPACE = re.compile(r"\s+")
-
-
-# --- data ------------------------------------------------------------------
-
-@lru_cache(maxsize=1)
-def known_acronyms() -> dict[str, str | None]:
-    """ACRONYM -> official expansion (or None) from ``resources/org_acronyms.txt``."""
-    out: dict[str, str | None] = {}
-    for line in word_list("org_acronyms"):
-        acr, _, exp = (p.strip() for p in line.partition("|"))
-        out[acr] = exp or None
-    return out
-
-
-# --- surface forms ----------------------------------------------------------
-
-# surface() is a pure function of short strings that repeat a lot (the same
-# names recur across a corpus): memoised, bounded.
-@lru_cache(maxsize=65536)
-def surface(text: str, label: str | None = None) -> str:
-    """The mention without "the", possessive, and (persons) courtesy and job titles.
-
-    >>> surface("Belarusian Deputy Foreign Minister Igor Sekreta", "PERSON")
-    'Igor Sekreta'
-    >>> surface("the OSCE's", "ORG")
-    'OSCE'
-    """
-    s = _SPACE.sub(" ", text).strip()
-    s = _POSSESSIVE.sub("", s).strip()
-    if s[:4].lower() == "the ":
-        s = s[4:]
-    s = _GLUED.sub("", s)
-    if label in (None, "PERSON"):
-        s = strip_titles(s, roles=False)
-        words = s.split()
-        # "Tories Ken Clarke": a party's name glued before a person's full name
-        while len(words) >= 3 and alias_kind(words[0]) == "organisation":
-            words = words[1:]
-        s = without_generation_comma(" ".join(words))
-    return s.strip() or text.strip()
-
-
-def well_formed(name: str, label: str | None) -> bool:
-    """A name as names are written: a person's every word capitalised (or a particle:
-    "de", "van"; an initial), anything else at least one capital letter, no digits
-    in a person's name. Casing and tokenisation glitches ("ofNew Labour", "his
-    comments", "code-breaking") are not names and never become a canonical."""
-    words = name.split()
-    if not words or not any(ch.isupper() for ch in name):
-        return False
-    if label == "PERSON":
-        return all((w[:1].isupper() or w.lower() in NAME_PARTICLES) and not any(ch.isdigit() for ch in w)
-                   for w in words)
-    return True
-
-
-def _is_initialled(s: str) -> bool:
-    return _INITIALLED.match(s) is not None
-
-
-def _initial_surname(s: str) -> tuple[str, str]:
-    """("A", "Lukashenko") for "A.Lukashenko" / "A. Lukashenko" / "M.G. Link"."""
-    m = re.match(r"^((?:[A-Z]\.\s?){1,3})(.+)$", s)
-    return (m.group(1)[0], m.group(2).split()[-1]) if m else (s[:1], s.split()[-1])
 
 
 # --- the corpus-wide function ---------------------------------------------------
@@ -207,7 +136,7 @@ def canonical_names(entities: pd.DataFrame, corpus: bool = True) -> pd.Series:
     docs = entities["doc_id"].astype(str).tolist()
     labels = entities["label"].astype(str).tolist()
     raw = entities["text"].astype(str).tolist()
-    surfaces = [surface(t, lab) if lab in NAME_LABELS else _SPACE.sub(" ", t).strip() for t, lab in zip(raw, labels)]
+    surfaces = [surface(t, lab) if lab in NAME_LABELS else SPACE.sub(" ", t).strip() for t, lab in zip(raw, labels)]
     # the gender a courtesy title before a mention tells ("Mr. Clinton"): a surname so
     # titled is a person of this document apart from the same surname with the other title
     courtesy: dict[int, str] = {}  # row -> its courtesy title (a few rows: read only where one is)
@@ -233,7 +162,7 @@ def canonical_names(entities: pd.DataFrame, corpus: bool = True) -> pd.Series:
         if label == "PERSON":
             # a surname alone means whoever the document names: the node is local to
             # the document until resolved
-            return ("P", k), len(s.split()) == 1 and not _is_initialled(s)
+            return ("P", k), len(s.split()) == 1 and not is_initialled(s)
         # a short acronym the text defines means what that document says (PA); so does a
         # club's word alone ("United": the Manchester or the Dundee United it names)
         return ("N", k), (is_acronym(s) and s not in known) or (label == "ORG" and k in club_words())
@@ -280,7 +209,7 @@ def canonical_names(entities: pd.DataFrame, corpus: bool = True) -> pd.Series:
     as_first: Counter = Counter()
     for d, idx in by_doc.items():
         # a "P" node is a PERSON mention's (node_of), its key the mention's
-        fulls = [surfaces[i] for i in idx if nodes[i][0] == "P" and _is_full_name(surfaces[i])]
+        fulls = [surfaces[i] for i in idx if nodes[i][0] == "P" and is_full_name(surfaces[i])]
         firsts: dict[str, set[str]] = defaultdict(set)
         lasts: dict[str, set[str]] = defaultdict(set)
         for f in fulls:
@@ -365,7 +294,7 @@ def canonical_names(entities: pd.DataFrame, corpus: bool = True) -> pd.Series:
         if len(words) == 1 and (_KNIGHTED.match(text) or title in _KNIGHT_TITLES):
             # "Sir Edward": a knight is called by his first name (BBC politics)
             return only_full_with_first(d, key(words[0]))
-        if len(words) == 1 and not _is_initialled(s):
+        if len(words) == 1 and not is_initialled(s):
             last = key(words[0])
             # "Mr. Clinton" is not Hillary Clinton (PolNeAR, NYT: "Mr. Obama" beside Michelle Obama)
             local = {f for f in last_in_doc[d].get(last, ()) if fits_gender(f, gender)}
@@ -380,8 +309,8 @@ def canonical_names(entities: pd.DataFrame, corpus: bool = True) -> pd.Series:
             if corpus and last not in not_person and (known is None or as_first[last] >= as_surname[last]):
                 return only_full_with_first(d, last) or known
             return known
-        if _is_initialled(s):
-            initial, last = _initial_surname(s)
+        if is_initialled(s):
+            initial, last = initial_surname(s)
             last = key(last)
             for pool in (last_in_doc[d].get(last, ()), sorted(corpus_full.get(last, ()))):
                 cands = {f for f in pool if f[:1] == initial}
@@ -517,15 +446,6 @@ def dominant(n_top: int, n_next: int) -> bool:
     return n_top >= CORPUS_NAME_MIN_DOCS and n_top >= CORPUS_NAME_DOMINANCE * n_next
 
 
-@lru_cache(maxsize=65536)  # names recur across a corpus
-def _is_full_name(s: str) -> bool:
-    """A person's name of two words or more, not initialled, capitalised as names are,
-    and more than a surname with its generation ("Trump Jr."; ``names.shortened_name``)."""
-    words = s.split()
-    return len(words) >= 2 and not _is_initialled(s) and not shortened_name(words) \
-        and well_formed(s, "PERSON")
-
-
 def _only_form(root, ns, forms: dict, degree: Counter, alias_nodes: dict, known_keys: dict) -> str | None:
     """The form ``_pick`` would return for a cluster of one node written one way (no degree,
     no alias, no known acronym to prefer), found without building its candidates; None for
@@ -564,7 +484,7 @@ def _pick(root, ns, cands: Counter, order: dict[str, int], degree: Counter, alia
     reps, counts = _representatives(cands, order)
     rep_order = {k: order[r] for k, r in reps.items()}
     if root[0] == "P":
-        fulls = {k: r for k, r in reps.items() if _is_full_name(r)}
+        fulls = {k: r for k, r in reps.items() if is_full_name(r)}
         # "Tories Ken Clarke" beside "Ken Clarke": a longer form ending with another
         # full name that is written more often is that name with words glued on
         for k, r in list(fulls.items()):
