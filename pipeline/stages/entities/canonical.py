@@ -22,7 +22,9 @@ How a mention is resolved (docs/guidelines.md §3, issue 3):
    (``CORPUS_NAME_MIN_DOCS``), so one stray mention never renames another
    document's. A surname after a courtesy title that tells a gender (``courtesy_title``:
    "Mr. Clinton") is only ever the full name of a person whose first name does not tell
-   the other ("Bill Clinton", not "Hillary Clinton"), apart from the untitled surname.
+   the other ("Bill Clinton", not "Hillary Clinton"), apart from the untitled surname;
+   so is the untitled surname where the document's courtesy titles give it one gender
+   only ("President Obama" beside "Mr. Obama", not Michelle Obama).
    A knight's first name ("Sir Edward", the title in the mention or in
    ``courtesy_title``) resolves to the full name
    with that first word in the same document, and so does any one-word name that
@@ -201,6 +203,9 @@ def canonical_names(entities: pd.DataFrame, corpus: bool = True) -> pd.Series:
     # doc -> first-word key / last-word key -> the document's full names
     first_in_doc: dict[str, dict[str, set[str]]] = {}
     last_in_doc: dict[str, dict[str, set[str]]] = {}
+    # doc -> surname key -> the genders its courtesy titles tell there ("Mr. Obama": {"m"};
+    # "Dr. Paul": set()); a word after a knight's title is his first name, not counted
+    titled_in_doc: dict[str, dict[str, set[str]]] = {}
     # For first names (person_target; the corpus pass only): how the corpus uses a
     # one-word name alone where its document gives a full name with that word: in how
     # many documents as the surname ("Mr Howard" beside "Michael Howard"), in how many
@@ -219,6 +224,10 @@ def canonical_names(entities: pd.DataFrame, corpus: bool = True) -> pd.Series:
             firsts[key(words[0])].add(f)
             lasts[last].add(f)
         first_in_doc[d], last_in_doc[d] = firsts, lasts
+        titled_in_doc[d] = titled = defaultdict(set)
+        for i in idx:
+            if (title := courtesy.get(i)) and title not in _KNIGHT_TITLES and nodes[i][0] == "P" and len(nodes[i]) > 2:
+                titled[nodes[i][1]].update(nodes[i][3:])  # a local surname's node ends with its gender
         if corpus:
             for w in {nodes[i][1] for i in idx if nodes[i][0] == "P" and " " not in surfaces[i]}:
                 if w in lasts:
@@ -296,6 +305,12 @@ def canonical_names(entities: pd.DataFrame, corpus: bool = True) -> pd.Series:
             return only_full_with_first(d, key(words[0]))
         if len(words) == 1 and not is_initialled(s):
             last = key(words[0])
+            titled = titled_in_doc[d].get(last)
+            if gender is None and titled and len(titled) == 1:
+                # untitled, the surname is of the gender the document's courtesy titles give
+                # it: "President Obama" in an article that says "Mr. Obama" 15 times and
+                # names only Michelle Obama in full (PolNeAR, NYT)
+                (gender,) = titled
             # "Mr. Clinton" is not Hillary Clinton (PolNeAR, NYT: "Mr. Obama" beside Michelle Obama)
             local = {f for f in last_in_doc[d].get(last, ()) if fits_gender(f, gender)}
             hit = one_name(local)
@@ -306,7 +321,12 @@ def canonical_names(entities: pd.DataFrame, corpus: bool = True) -> pd.Series:
                 # knows far better ("Mr Howard" beside "John Howard" is Michael Howard)
                 return corpus_choice(local, last)
             known = corpus_choice(None, last, gender)
-            if corpus and last not in not_person and (known is None or as_first[last] >= as_surname[last]):
+            # the surname of a full name of the document (of the other gender) is no first
+            # name there: one-article "Mr. Obama" beside Michelle Obama is not "Obama Speech",
+            # a caption the NER took for a person (PolNeAR, NYT); "Mr Wang" is still Wang Yan
+            # (BBC business: Chinese and Korean names give the family name first)
+            if corpus and last not in last_in_doc[d] and last not in not_person \
+                    and (known is None or as_first[last] >= as_surname[last]):
                 return only_full_with_first(d, last) or known
             return known
         if is_initialled(s):
