@@ -35,7 +35,8 @@ class Attribution:
     speaker_head: Token | None      # head token of the speaker mention
     speaker_span: tuple[int, int] | None
     how: str                        # direct: after|before|according|colon|dash|partial|shared|continuation;
-                                    # indirect: according or the content rule (Content.kind)
+                                    # indirect: according, paragraph (the one after `X added:`) or the
+                                    # content rule (Content.kind)
     sent_index: int                 # index of the sentence (doc.sents order) where the quote starts
     closed: bool = True
     open_pos: int = -1              # direct quotes: the opening and closing marks

@@ -1,0 +1,22 @@
+"""A cue that ends its paragraph with a colon reports the paragraph after it
+(quotes/indirect.py ``_paragraph_after_colon``): `The governor added:` and then his
+words, in a paragraph of their own without quotation marks, is one reported quote, the
+whole paragraph (PolNeAR dev and train annotate it so); a list's dash after the colon
+is the writer's list, not what was said. Frozen parses (tests/quote_parses_colon.py),
+through the whole stage."""
+from __future__ import annotations
+
+from tests.frozen_parse import frozen_quote_rows
+from tests.quote_parses_colon import PARSES
+
+
+def test_quotes_indirect_colon_the_paragraph_after_the_cue_is_what_was_said():
+    rows = [r for r in frozen_quote_rows(PARSES["added_colon_paragraph"]) if r.cue == "added"]
+    assert [(r.kind, r.speaker_text) for r in rows] == [("indirect", "The governor")]
+    assert rows[0].text.startswith("It’s typical of Hillary Clinton. She knows nothing")
+    assert rows[0].text.endswith("because of politicians dumping gasoline on a fire.")
+
+
+def test_quotes_indirect_colon_a_list_after_the_colon_is_no_quote():
+    # `As part of his reforms he has announced:` then `- Duty cuts on capital goods ...`
+    assert [r for r in frozen_quote_rows(PARSES["announced_dash_list"]) if r.cue == "announced"] == []
