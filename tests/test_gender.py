@@ -1,9 +1,10 @@
-"""stages.gender: what a description says of a person's sex (the speakers' "he"/"she")."""
+"""stages.gender: what a description says of a person's sex (the speakers' "he"/"she"), and the
+gender the courtesy titles of one document give a surname."""
 from __future__ import annotations
 
 import pytest
 
-from pipeline.stages.gender import description_gender
+from pipeline.stages.gender import description_gender, mention_gender, titles_by_word
 
 
 @pytest.mark.parametrize(("description", "gender"), [
@@ -16,3 +17,17 @@ from pipeline.stages.gender import description_gender
 ])
 def test_gender_description_gender(description, gender):
     assert description_gender(description) == gender
+
+
+@pytest.mark.parametrize("mentions, word, title, expected", [
+    # PolNeAR dev (NYT): the article writes "Mr. Obama" only, so "President Obama" is a man
+    ([("Obama", "Mr."), ("Obama", None)], "Obama", None, "m"),
+    ([("Obama", "Mr.")], "Obama", "Mrs.", "f"),  # its own title first
+    # both titles, no title, a title that tells none, a knight's first name: no gender
+    ([("Clinton", "Mr."), ("Clinton", "Mrs.")], "Clinton", None, None),
+    ([("Obama", None)], "Obama", None, None),
+    ([("Paul", "Dr.")], "Paul", None, None),
+    ([("Howard", "Sir")], "Howard", None, None),
+])
+def test_gender_of_a_surname_from_the_document_titles(mentions, word, title, expected):
+    assert mention_gender(word, title, titles_by_word(mentions)) == expected

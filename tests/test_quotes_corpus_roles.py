@@ -1,6 +1,7 @@
 """The quotes stage's corpus-wide pass (pipeline.stages.quotes.roles): a role the
 article ties to nobody names the person the corpus gives that role, when the
-article mentions them; a lone surname the NER missed takes the corpus's full name."""
+article mentions them; a lone surname the NER missed takes the corpus's full name, one an entity
+of the article carries stays as the canonical names left it."""
 from __future__ import annotations
 
 import pandas as pd
@@ -76,3 +77,12 @@ def test_corpus_roles_lone_surname_takes_the_full_name_with_a_generation():
     corpus = ents(("a", "PERSON", "Joseph R. Biden Jr.", None), ("b", "PERSON", "Joseph R. Biden Jr.", None))
     q = quotes(("u", 0, "Biden", "Mr. Biden", "person", None))
     assert resolve_roles(q, corpus)["speaker"].tolist() == ["Joseph R. Biden Jr."]
+
+
+def test_corpus_roles_lone_surname_an_entity_carries_stays_as_the_canonical_names_left_it():
+    # BBC politics/011: "She" is "Mrs Howard" (Sandra), an entity whose canonical the corpus
+    # pass left "Howard" (a woman, not Michael Howard); a speaker the NER missed is still named
+    corpus = ents(("a", "PERSON", "Michael Howard", None), ("b", "PERSON", "Michael Howard", None),
+                  ("u", "PERSON", "Howard", None))
+    q = quotes(("u", 0, "Howard", "She", "person", None), ("t", 0, "Howard", "Mr Howard", "person", None))
+    assert resolve_roles(q, corpus)["speaker"].tolist() == ["Howard", "Michael Howard"]

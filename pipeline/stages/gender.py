@@ -1,6 +1,8 @@
 """A person's gender, for the speakers' "he"/"she" rule (``quotes.speakers.SpeakerResolver``)
 and for which of two persons of a document a titled surname is (``entities.canonical``:
-"Mr. Clinton" beside "Hillary Clinton" and "Bill Clinton"): from a courtesy title before one
+"Mr. Clinton" beside "Hillary Clinton" and "Bill Clinton"; an untitled "President Obama" where the
+article writes only "Mr. Obama": ``titles_by_word``, ``mention_gender``, which the speakers use
+too): from a courtesy title before one
 of their mentions (``titles.txt`` kinds ``male`` and
 ``female``: "Ms. LaBelle"), else from the first of two or more words of their name
 (``resources/given_names.txt``: "Carly Fiorina", "Ted Cruz"). Unknown is the default: a
@@ -44,6 +46,32 @@ def title_gender(title: str | None) -> str | None:
     if not title:
         return None
     return next((g for kind, g in GENDERS if title in titles(kind) or title + "." in titles(kind)), None)
+
+
+#: titles before a first name, not a surname ("Sir Howard", "Dame Judi")
+KNIGHT_TITLES = ("Sir", "Dame")
+
+
+def titles_by_word(mentions: Iterable[tuple[str, str | None]]) -> dict[str, set[str]]:
+    """Word -> the genders the courtesy titles before it tell, over one document's one-word
+    person mentions (``(word, courtesy title or None)``): {"m"} for a surname only ever
+    written "Mr. Obama", both for "Mr." and "Mrs. Clinton". A knight's title stands before
+    a first name and is not counted."""
+    out: dict[str, set[str]] = {}
+    for word, title in mentions:
+        if title and title not in KNIGHT_TITLES and (g := title_gender(title)) is not None:
+            out.setdefault(word, set()).add(g)
+    return out
+
+
+def mention_gender(word: str, title: str | None, by_word: dict[str, set[str]]) -> str | None:
+    """The gender of a one-word person mention: its courtesy title's; else the one gender
+    the document's titles give the word (``titles_by_word``: "President Obama" in an article
+    that says "Mr. Obama" and never "Mrs. Obama"); else None."""
+    g = title_gender(title)
+    if g is None and len(genders := by_word.get(word, ())) == 1:
+        (g,) = genders
+    return g
 
 
 def first_name_gender(name: str) -> str | None:

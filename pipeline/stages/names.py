@@ -30,6 +30,7 @@ import re
 from functools import lru_cache
 
 from ..resources import first_names, titles
+from .gender import fits_gender
 
 # Punctuation at either end of a word that is not part of it when matching titles:
 # "Sen.", "Minister,", "Belarus’".
@@ -333,15 +334,18 @@ class PersonNames:
         None (also when two persons share it)."""
         return self._names.get(last)
 
-    def person(self, name: str) -> str:
+    def person(self, name: str, gender: str | None = None) -> str:
         """``name`` as a person's name: a lone word (a surname) becomes the full name the
-        document gave for it (``Sekreta`` -> ``Igor Sekreta``), and so does a surname with
+        document gave for it (``Sekreta`` -> ``Igor Sekreta``) where that name fits
+        ``gender`` (the surname's, :func:`pipeline.stages.gender.mention_gender`: "Mr.
+        Obama" is not Michelle Obama), and so does a surname with
         its generation (``Trump Jr.`` -> ``Donald Trump Jr.``, never ``Donald Trump``);
         any other name, and a surname the document gives no full name for, comes back as
         it is. Titles are the caller's business (:func:`strip_titles`)."""
         words = name.split()
         if len(words) == 1:
-            return self.full_name(name) or name
+            full = self.full_name(name)
+            return full if full is not None and fits_gender(full, gender) else name
         return self._with_generation(words) or name
 
     def _with_generation(self, words: list[str]) -> str | None:

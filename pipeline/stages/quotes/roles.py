@@ -139,10 +139,18 @@ def resolve_roles(quotes: pd.DataFrame, entities: pd.DataFrame) -> pd.DataFrame:
 
 def _surnames(quotes: pd.DataFrame, entities: pd.DataFrame) -> pd.DataFrame:
     """A person speaker the article names by surname only, where the NER missed the
-    name (so no entity carries it): the full name the corpus gives it, by the rule of
-    canonical names ("Ms Sturgeon" -> "Nicola Sturgeon")."""
+    name (so no entity of the document carries it): the full name the corpus gives it,
+    by the rule of canonical names ("Ms Sturgeon" -> "Nicola Sturgeon")."""
     lone = (quotes["speaker_kind"] == "person") & quotes["speaker"].notna() \
         & ~quotes["speaker"].astype(str).str.contains(" ", regex=False)
+    if not lone.any():
+        return quotes
+    # a surname an entity of the document carries is the canonical names' to resolve,
+    # and they left it alone: BBC politics/011 "Mrs Howard" (Sandra, untitled in full) is
+    # not Michael Howard, whom the corpus names far more often (``gender``)
+    carried = entities.loc[entities["label"] == "PERSON", ["doc_id", "canonical"]].dropna()
+    carried = set(zip(carried["doc_id"], carried["canonical"]))
+    lone &= pd.Series([(d, s) not in carried for d, s in zip(quotes["doc_id"], quotes["speaker"])], index=quotes.index)
     if not lone.any():
         return quotes
     names = corpus_full_names(entities)

@@ -7,15 +7,14 @@ corpus-wide renames of canonical names reach ``quotes.speaker`` too). The
 rules, applied in document order (each tested in
 ``tests/test_speakers_resolution.py`` and ``tests/test_speakers_identity.py``):
 
-1. **Named mention**: an entity row covering the mention's head gives
-   ``canonical`` (``Mr Blair`` -> ``Tony Blair``; ``Lord Falconer`` keeps his
-   title, :mod:`pipeline.stages.entities.canonical`). A lone surname the NER did
-   not tag as a person becomes the full name of a PERSON of the same document
-   (:class:`pipeline.stages.names.PersonNames`). A name the alias list calls an
-   organisation is one, whatever the NER said ("the Tories" tagged NORP; a party
-   tagged PERSON is ORG already, in the entity rules), and so is a one-word name
-   the document tags an organisation at least as often as a person
-   (:func:`pipeline.stages.quotes.sources.organisations_by_vote`: ``Yukos``).
+1. **Named mention**: an entity row covering the mention's head gives ``canonical`` (``Mr Blair`` ->
+   ``Tony Blair``; ``Lord Falconer`` keeps his title, :mod:`pipeline.stages.entities.canonical`); a
+   surname the corpus left alone, the document's full name with it of the surname's gender
+   (``EntityRow.gender``: "Mr. Obama" is not Michelle Obama). A lone surname the NER did not tag as a
+   person becomes the full name of a PERSON of the same document (:class:`pipeline.stages.names.PersonNames`).
+   A name the alias list calls an organisation is one, whatever the NER said ("the Tories" tagged NORP;
+   a party tagged PERSON is ORG already, in the entity rules), and so is a one-word name the document tags
+   an organisation at least as often as a person (:func:`.sources.organisations_by_vote`: ``Yukos``).
 2. **A role with the name beside it**: ``Ms. Merkel's spokesman, Steffen
    Seibert``, ``The Lord Chief Justice, Lord Woolf``, ``the agency's former
    chief executive Doug Smith``: the person in apposition, not the role.
@@ -81,6 +80,7 @@ class EntityRow:
     end: int
     label: str
     canonical: str
+    gender: str | None = None  # a one-word PERSON's: gender.mention_gender
 
 
 @dataclass
@@ -161,7 +161,7 @@ class SpeakerResolver:
         if name[:4].lower() == "the " and len(name) > 4:
             name = name[4:]  # docs/guidelines.md §3: a leading "the" is not part of the name
         if e.label == PERSON:
-            name = self.names.person(speaker_name(name))
+            name = self.names.person(speaker_name(name), e.gender)
         return name
 
     # -- person introductions (for descriptions) -----------------------------

@@ -48,6 +48,7 @@ from .sources import a_thing, personal_pronouns
 from .speakers import EntityRow, SpeakerResolver
 from ...tables import empty_frame
 from ...nlp.docs import doc_text
+from ..gender import mention_gender, titles_by_word
 from ..offsets import sent_id_at, sentence_starts
 
 STAGE = "quotes"
@@ -276,13 +277,28 @@ def _previous_subject(att: Attribution, text: str, resolver: SpeakerResolver, se
                     subj.idx, subj.idx + len(subj.text), None, None, "person")
 
 
+def entity_rows_by_doc(entities: pd.DataFrame) -> dict[str, list[EntityRow]]:
+    """The entities table's rows of each document, as the speakers read them: a one-word
+    person name with the gender its courtesy title or the document's titles give it."""
+    by_doc: dict[str, list[tuple]] = {}
+    titles = entities["courtesy_title"] if "courtesy_title" in entities.columns else [None] * len(entities)
+    for d, s, e, lab, can, txt, title in zip(entities["doc_id"], entities["start"], entities["end"],
+                                             entities["label"], entities["canonical"], entities["text"], titles):
+        name = can if isinstance(can, str) and can else txt
+        one_word = lab == "PERSON" and " " not in name
+        by_doc.setdefault(d, []).append((int(s), int(e), lab, name, title if one_word and isinstance(title, str) else None))
+    out: dict[str, list[EntityRow]] = {}
+    for d, rows in by_doc.items():
+        by_word = titles_by_word((name, title) for *_, name, title in rows if title)
+        out[d] = [EntityRow(s, e, lab, name, mention_gender(name, title, by_word) if lab == "PERSON" and " " not in name
+                            else None) for s, e, lab, name, title in rows]
+    return out
+
+
 def extract_quotes(documents: pd.DataFrame, sentences: pd.DataFrame, entities: pd.DataFrame,
                    docs: Mapping[str, Doc], errors: ErrorLog) -> pd.DataFrame:
     """One row per direct or indirect quote, with its speaker resolved."""
-    ents_by_doc: dict[str, list[EntityRow]] = {}
-    for d, s, e, lab, can, txt in zip(entities["doc_id"], entities["start"], entities["end"], entities["label"],
-                                       entities["canonical"], entities["text"]):
-        ents_by_doc.setdefault(d, []).append(EntityRow(int(s), int(e), lab, can if isinstance(can, str) and can else txt))
+    ents_by_doc = entity_rows_by_doc(entities)
     sent_starts = sentence_starts(sentences)
     out = []
     for doc_id, path, text in zip(documents["doc_id"], documents["path"], documents["text"]):
