@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.stages.gender import description_gender, mention_gender, titles_by_word
+from pipeline.stages.gender import description_gender, mention_gender, surname_genders
 
 
 @pytest.mark.parametrize(("description", "gender"), [
@@ -20,14 +20,16 @@ def test_gender_description_gender(description, gender):
 
 
 @pytest.mark.parametrize("mentions, word, title, expected", [
-    # PolNeAR dev (NYT): the article writes "Mr. Obama" only, so "President Obama" is a man
-    ([("Obama", "Mr."), ("Obama", None)], "Obama", None, "m"),
+    # PolNeAR dev (NYT): the article writes "Mr. Obama" 15 times and "President Obama" once
+    ([("Obama", "Mr.")] * 15 + [("Obama", None)], "Obama", None, "m"),
     ([("Obama", "Mr.")], "Obama", "Mrs.", "f"),  # its own title first
+    # BBC sport style: "Murray" (Andy) far more often than "Mrs Murray" (his mother)
+    ([("Murray", None)] * 3 + [("Murray", "Mrs")], "Murray", None, None),
     # both titles, no title, a title that tells none, a knight's first name: no gender
     ([("Clinton", "Mr."), ("Clinton", "Mrs.")], "Clinton", None, None),
     ([("Obama", None)], "Obama", None, None),
-    ([("Paul", "Dr.")], "Paul", None, None),
-    ([("Howard", "Sir")], "Howard", None, None),
+    ([("Paul", "Dr."), ("Paul", "Dr.")], "Paul", None, None),
+    ([("Howard", "Sir"), ("Howard", "Sir")], "Howard", None, None),
 ])
 def test_gender_of_a_surname_from_the_document_titles(mentions, word, title, expected):
-    assert mention_gender(word, title, titles_by_word(mentions)) == expected
+    assert mention_gender(word, title, surname_genders(mentions)) == expected

@@ -72,11 +72,11 @@ def quote_rows_cached(nlp, text):
     ('Tony Blair arrived in Rome. Mr Blair\'s official spokesman said the talks had gone very well indeed.',
      "the talks had gone", "Tony Blair official spokesman", "unnamed"),
     # a surname is of the gender its title, or the article's titles, give it: Michelle Obama
-    # is not "Mr. Obama" nor, where the article says only "Mr. Obama", "President Obama"
+    # is not "Mr. Obama" nor, where the article says mostly "Mr. Obama", "President Obama"
     # (PolNeAR dev, NYT); with "Mrs. Obama" she is
     ('Michelle Obama sat in the front row. "We will win this," Mr. Obama said.', "We will win", "Obama", "person"),
-    ('Michelle Obama sat in the front row. Mr. Obama spoke for an hour. "It is personal to me," President Obama '
-     'said.', "It is personal", "Obama", "person"),
+    ('Michelle Obama sat in the front row. Mr. Obama spoke for an hour. Mr. Obama smiled. "It is personal to me," '
+     'President Obama said.', "It is personal", "Obama", "person"),
     ('Michelle Obama sat in the front row. "We will win this," Mrs. Obama said.', "We will win", "Michelle Obama",
      "person"),
 ])

@@ -1,13 +1,13 @@
 """A person's gender, for the speakers' "he"/"she" rule (``quotes.speakers.SpeakerResolver``)
 and for which of two persons of a document a titled surname is (``entities.canonical``:
-"Mr. Clinton" beside "Hillary Clinton" and "Bill Clinton"; an untitled "President Obama" where the
-article writes only "Mr. Obama": ``titles_by_word``, ``mention_gender``, which the speakers use
-too): from a courtesy title before one
-of their mentions (``titles.txt`` kinds ``male`` and
-``female``: "Ms. LaBelle"), else from the first of two or more words of their name
-(``resources/given_names.txt``: "Carly Fiorina", "Ted Cruz"). Unknown is the default: a
-surname alone, a name both sexes are given ("Jamie"), a name the list lacks. An unnamed
-source's description says one by its head noun (``gendered_nouns.txt``: "her pop star son").
+"Mr. Clinton" beside "Hillary Clinton" and "Bill Clinton"; an untitled "President Obama" where
+the article writes "Mr. Obama" fifteen times: ``surname_genders``, ``mention_gender``, which
+the speakers use too): from a courtesy title before one of their mentions (``titles.txt``
+kinds ``male`` and ``female``: "Ms. LaBelle"), else from the first of two or more words of
+their name (``resources/given_names.txt``: "Carly Fiorina", "Ted Cruz"). Unknown is the
+default: a surname alone (unless the document's titles give it one, ``surname_genders``), a
+name both sexes are given ("Jamie"), a name the list lacks. An unnamed source's description
+says one by its head noun (``gendered_nouns.txt``: "her pop star son").
 """
 from __future__ import annotations
 
@@ -48,30 +48,35 @@ def title_gender(title: str | None) -> str | None:
     return next((g for kind, g in GENDERS if title in titles(kind) or title + "." in titles(kind)), None)
 
 
-#: titles before a first name, not a surname ("Sir Howard", "Dame Judi")
-KNIGHT_TITLES = ("Sir", "Dame")
-
-
-def titles_by_word(mentions: Iterable[tuple[str, str | None]]) -> dict[str, set[str]]:
-    """Word -> the genders the courtesy titles before it tell, over one document's one-word
-    person mentions (``(word, courtesy title or None)``): {"m"} for a surname only ever
-    written "Mr. Obama", both for "Mr." and "Mrs. Clinton". A knight's title stands before
-    a first name and is not counted."""
-    out: dict[str, set[str]] = {}
+def surname_genders(mentions: Iterable[tuple[str, str | None]]) -> dict[str, str]:
+    """Word -> the gender a document's courtesy titles give a surname written alone, over
+    its one-word person mentions (``(word, courtesy title or None)``), where its titles
+    (``titles.txt`` kind ``surname``, not "Sir" or "Dame", which come before a given name)
+    give one gender only and its titled mentions outnumber its untitled ones: NYT style,
+    "Mr. Obama" fifteen times and "President Obama" once (PolNeAR dev). Where the untitled
+    surname is the more frequent it may be another person's: BBC sport writes "Murray" for
+    Andy Murray and "Mrs Murray" for his mother."""
+    genders: dict[str, set[str]] = {}
+    untitled: dict[str, int] = {}
+    titled: dict[str, int] = {}
     for word, title in mentions:
-        if title and title not in KNIGHT_TITLES and (g := title_gender(title)) is not None:
-            out.setdefault(word, set()).add(g)
-    return out
+        g = title_gender(title) if title and _before_surname(title) else None
+        if g is None:
+            untitled[word] = untitled.get(word, 0) + (not title)
+        else:
+            genders.setdefault(word, set()).add(g)
+            titled[word] = titled.get(word, 0) + 1
+    return {w: next(iter(gs)) for w, gs in genders.items() if len(gs) == 1 and titled[w] > untitled.get(w, 0)}
 
 
-def mention_gender(word: str, title: str | None, by_word: dict[str, set[str]]) -> str | None:
-    """The gender of a one-word person mention: its courtesy title's; else the one gender
-    the document's titles give the word (``titles_by_word``: "President Obama" in an article
-    that says "Mr. Obama" and never "Mrs. Obama"); else None."""
-    g = title_gender(title)
-    if g is None and len(genders := by_word.get(word, ())) == 1:
-        (g,) = genders
-    return g
+def _before_surname(title: str) -> bool:
+    return title in titles("surname") or title + "." in titles("surname")
+
+
+def mention_gender(word: str, title: str | None, by_word: dict[str, str]) -> str | None:
+    """The gender of a one-word person mention: its courtesy title's, else the one
+    ``surname_genders`` gives its word in the document, else None."""
+    return title_gender(title) or by_word.get(word)
 
 
 def first_name_gender(name: str) -> str | None:

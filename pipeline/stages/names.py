@@ -20,7 +20,8 @@ come from ``resources/titles.txt``.
   inner possessives too (:func:`pipeline.stages.quotes.sources.speaker_name`).
 * :class:`PersonNames`: the persons one document names, by surname, so that a lone
   surname or a titled surname resolves to the full name given elsewhere in the same
-  document (docs/guidelines.md §3: ``Sekreta``, ``Mr Sekreta`` -> ``Igor Sekreta``).
+  document (docs/guidelines.md §3: ``Sekreta``, ``Mr Sekreta`` -> ``Igor Sekreta``), where
+  that name fits the surname's gender (``Mr. Obama`` is not ``Michelle Obama``).
   Descriptions (``the deputy minister``) need the parse and the quotes around them:
   :class:`pipeline.stages.quotes.speakers.SpeakerResolver` resolves them.
 """

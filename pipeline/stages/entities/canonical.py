@@ -75,7 +75,7 @@ from typing import Sequence
 
 import pandas as pd
 
-from ..gender import KNIGHT_TITLES, fits_gender, mention_gender, title_gender, titles_by_word
+from ..gender import fits_gender, mention_gender, surname_genders, title_gender
 from ..names import expansion_words, generation_of, peer_titles, same_generation, surname, surname_and_generation
 from .acronyms import capitalised, compound_matches, has_acronym_word, is_acronym, spells
 from .aliases import aliases, key
@@ -88,7 +88,8 @@ from .rules import NAME_LABELS
 #: otherwise (see the module docstring).
 CANONICAL_ACRONYM_POLICY = "known"
 
-_KNIGHTED = re.compile(rf"^(?:the\s+)?(?:{'|'.join(KNIGHT_TITLES)})\s+\S+$", re.IGNORECASE)
+_KNIGHT_TITLES = ("Sir", "Dame")
+_KNIGHTED = re.compile(rf"^(?:the\s+)?(?:{'|'.join(_KNIGHT_TITLES)})\s+\S+$", re.IGNORECASE)
 #: a full name found only in other documents names a lone surname when it is given in
 #: at least this many documents and this many times as many as any other full name
 #: with that surname ("Howard" -> "Michael Howard", not "John Howard"); a name seen in
@@ -202,7 +203,7 @@ def canonical_names(entities: pd.DataFrame, corpus: bool = True) -> pd.Series:
     # doc -> first-word key / last-word key -> the document's full names
     first_in_doc: dict[str, dict[str, set[str]]] = {}
     last_in_doc: dict[str, dict[str, set[str]]] = {}
-    titled_in_doc: dict[str, dict[str, set[str]]] = {}  # doc -> gender.titles_by_word of its surnames
+    titled_in_doc: dict[str, dict[str, str]] = {}  # doc -> gender.surname_genders of its surnames
     # For first names (person_target; the corpus pass only): how the corpus uses a
     # one-word name alone where its document gives a full name with that word: in how
     # many documents as the surname ("Mr Howard" beside "Michael Howard"), in how many
@@ -221,8 +222,8 @@ def canonical_names(entities: pd.DataFrame, corpus: bool = True) -> pd.Series:
             firsts[key(words[0])].add(f)
             lasts[last].add(f)
         first_in_doc[d], last_in_doc[d] = firsts, lasts
-        titled_in_doc[d] = titles_by_word((nodes[i][1], courtesy.get(i)) for i in idx
-                                          if nodes[i][0] == "P" and len(nodes[i]) > 2)  # local: a surname
+        titled_in_doc[d] = surname_genders((nodes[i][1], courtesy.get(i)) for i in idx
+                                           if nodes[i][0] == "P" and len(nodes[i]) > 2)  # local: a surname
         if corpus:
             for w in {nodes[i][1] for i in idx if nodes[i][0] == "P" and " " not in surfaces[i]}:
                 if w in lasts:
@@ -295,14 +296,14 @@ def canonical_names(entities: pd.DataFrame, corpus: bool = True) -> pd.Series:
             of_gen = lambda names: {f for f in names if same_generation(generation_of(f), gen)}  # noqa: E731
             local = of_gen(last_in_doc[d].get(last, ()))
             return one_name(local) if local else corpus_choice(of_gen(corpus_full.get(last, ())), last)
-        if len(words) == 1 and (_KNIGHTED.match(text) or title in KNIGHT_TITLES):
+        if len(words) == 1 and (_KNIGHTED.match(text) or title in _KNIGHT_TITLES):
             # "Sir Edward": a knight is called by his first name (BBC politics)
             return only_full_with_first(d, key(words[0]))
         if len(words) == 1 and not is_initialled(s):
             last = key(words[0])
-            # untitled, the surname is of the gender the document's courtesy titles give it:
-            # "President Obama" in an article that says "Mr. Obama" 15 times and names only
-            # Michelle Obama in full (PolNeAR, NYT)
+            # untitled, the surname is of the gender the document's courtesy titles give it
+            # (``surname_genders``): "President Obama" in an article that says "Mr. Obama" 15
+            # times and names only Michelle Obama in full (PolNeAR, NYT)
             gender = mention_gender(last, title, titled_in_doc[d])
             # "Mr. Clinton" is not Hillary Clinton (PolNeAR, NYT: "Mr. Obama" beside Michelle Obama)
             local = {f for f in last_in_doc[d].get(last, ()) if fits_gender(f, gender)}

@@ -116,12 +116,12 @@ def resolve_roles(quotes: pd.DataFrame, entities: pd.DataFrame) -> pd.DataFrame:
     ``finalize`` of the quotes stage."""
     if not len(quotes) or "speaker_role" not in quotes.columns:
         return quotes
-    quotes = _surnames(quotes, entities)
+    persons = entities.loc[entities["label"] == "PERSON", ["doc_id", "canonical"]].dropna()
+    named: dict[str, set[str]] = {d: set(g) for d, g in persons.groupby("doc_id")["canonical"]}
+    quotes = _surnames(quotes, entities, named)
     if not quotes["speaker_role"].notna().any():
         return quotes
     holders = role_holders(entities)
-    persons = entities.loc[entities["label"] == "PERSON", ["doc_id", "canonical"]].dropna()
-    named: dict[str, set[str]] = {d: set(g) for d, g in persons.groupby("doc_id")["canonical"]}
     out = quotes.copy()
     rows = out.index[out["speaker_role"].notna()]
     speakers, kinds = out["speaker"].astype(object).copy(), out["speaker_kind"].astype(object).copy()
@@ -137,10 +137,11 @@ def resolve_roles(quotes: pd.DataFrame, entities: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def _surnames(quotes: pd.DataFrame, entities: pd.DataFrame) -> pd.DataFrame:
+def _surnames(quotes: pd.DataFrame, entities: pd.DataFrame, named: dict[str, set[str]]) -> pd.DataFrame:
     """A person speaker the article names by surname only, where the NER missed the
     name (so no entity of the document carries it): the full name the corpus gives it,
-    by the rule of canonical names ("Ms Sturgeon" -> "Nicola Sturgeon")."""
+    by the rule of canonical names ("Ms Sturgeon" -> "Nicola Sturgeon"). ``named``: each
+    document's PERSON canonical names."""
     lone = (quotes["speaker_kind"] == "person") & quotes["speaker"].notna() \
         & ~quotes["speaker"].astype(str).str.contains(" ", regex=False)
     if not lone.any():
@@ -148,9 +149,7 @@ def _surnames(quotes: pd.DataFrame, entities: pd.DataFrame) -> pd.DataFrame:
     # a surname an entity of the document carries is the canonical names' to resolve,
     # and they left it alone: BBC politics/011 "Mrs Howard" (Sandra, untitled in full) is
     # not Michael Howard, whom the corpus names far more often (``gender``)
-    carried = entities.loc[entities["label"] == "PERSON", ["doc_id", "canonical"]].dropna()
-    carried = set(zip(carried["doc_id"], carried["canonical"]))
-    lone &= pd.Series([(d, s) not in carried for d, s in zip(quotes["doc_id"], quotes["speaker"])], index=quotes.index)
+    lone[lone] = [s not in named.get(d, ()) for d, s in zip(quotes.loc[lone, "doc_id"], quotes.loc[lone, "speaker"])]
     if not lone.any():
         return quotes
     names = corpus_full_names(entities)

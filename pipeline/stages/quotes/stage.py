@@ -48,7 +48,7 @@ from .sources import a_thing, personal_pronouns
 from .speakers import EntityRow, SpeakerResolver
 from ...tables import empty_frame
 from ...nlp.docs import doc_text
-from ..gender import mention_gender, titles_by_word
+from ..gender import mention_gender, surname_genders
 from ..offsets import sent_id_at, sentence_starts
 
 STAGE = "quotes"
@@ -279,19 +279,20 @@ def _previous_subject(att: Attribution, text: str, resolver: SpeakerResolver, se
 
 def entity_rows_by_doc(entities: pd.DataFrame) -> dict[str, list[EntityRow]]:
     """The entities table's rows of each document, as the speakers read them: a one-word
-    person name with the gender its courtesy title or the document's titles give it."""
+    person name with the gender its courtesy title or the document's titles give it
+    (``gender.mention_gender``)."""
     by_doc: dict[str, list[tuple]] = {}
     titles = entities["courtesy_title"] if "courtesy_title" in entities.columns else [None] * len(entities)
     for d, s, e, lab, can, txt, title in zip(entities["doc_id"], entities["start"], entities["end"],
                                              entities["label"], entities["canonical"], entities["text"], titles):
-        name = can if isinstance(can, str) and can else txt
+        name = can if isinstance(can, str) and can else str(txt)
         one_word = lab == "PERSON" and " " not in name
-        by_doc.setdefault(d, []).append((int(s), int(e), lab, name, title if one_word and isinstance(title, str) else None))
+        by_doc.setdefault(d, []).append((int(s), int(e), lab, name, one_word, title if isinstance(title, str) else None))
     out: dict[str, list[EntityRow]] = {}
     for d, rows in by_doc.items():
-        by_word = titles_by_word((name, title) for *_, name, title in rows if title)
-        out[d] = [EntityRow(s, e, lab, name, mention_gender(name, title, by_word) if lab == "PERSON" and " " not in name
-                            else None) for s, e, lab, name, title in rows]
+        by_word = surname_genders((name, title) for *_, name, one_word, title in rows if one_word)
+        out[d] = [EntityRow(s, e, lab, name, mention_gender(name, title, by_word) if one_word else None)
+                  for s, e, lab, name, one_word, title in rows]
     return out
 
 
