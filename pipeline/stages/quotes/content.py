@@ -64,6 +64,9 @@ def content_of(tok: Token, particle: Token | None, entry: str, quoted=None, subj
     if particle is not None and particle.dep_ == "mark":
         clause = particle.head  # `called for the strongholds to be hit`
         return Content(particle.i + 1, clause.right_edge.i, "clause")
+    answer = _answer(tok) if entry in entries("speech") else None
+    if answer is not None:
+        return answer  # (before a clause the parser hung on the cue after it)
     ccomps = [c for c in tok.children if c.dep_ == "ccomp" and not _subordinate(c)]
     if _repeats_attribution(tok, ccomps):
         return None
@@ -101,6 +104,25 @@ def _as_aside(tok: Token) -> Content | None:
     if tok.left_edge.i < head.i:
         return Content(tok.right_edge.i + 1, head.right_edge.i, "around")
     return Content(head.left_edge.i, tok.left_edge.i - 1, "around")
+
+
+_ANSWERS = frozenset({"yes", "no"})
+
+
+def _answer(tok: Token) -> Content | None:
+    """`Mr. Smith said yes`, `He said no to the Iraq war`: a yes or no right after the cue
+    is what it reports, with what it answers after `to`. PolNeAR annotates it (train: 11 of
+    the 17 yes or no after say, answer or reply; not `said so`, which only points back)."""
+    doc = tok.doc
+    k = tok.i + 1
+    if k >= len(doc) or doc[k].lower_ not in _ANSWERS or doc[k].head.i != tok.i or doc[k].dep_ not in ("intj", "dobj") \
+            or is_to_infinitive(tok):  # (`It's hard to answer no to any of those questions`: nobody's)
+        return None
+    b = k
+    while b + 2 < len(doc) and doc[b + 1].text == "," and doc[b + 2].lower_ == doc[k].lower_:
+        b += 2  # `said yes, yes, yes, over and over again` (PolNeAR dev)
+    to = next((c for c in tok.rights if c.i == b + 1 and c.lower_ == "to" and c.dep_ == "prep"), None)
+    return Content(k, b if to is None else to.right_edge.i, "answer")
 
 
 # --- 1. prepositional objects ---------------------------------------------------
