@@ -1,15 +1,17 @@
 """How far a reported content reaches where the parse hung its parts elsewhere
-(quotes/content.py, clause_end.py, verb_forms.py): a verb that cannot agree with the
+(quotes/content.py, clause_end.py, verb_forms.py, setoff.py): a verb that cannot agree with the
 cue's subject goes on with what was said; a list of phrases the parser made an
 apposition is not cut as one; a cue after an attribution of its own only repeats who
 said it; a two-word cue in an `as` clause reports its own content, not the sentence
-around it; a time the parser hung on the clause says when it was said. Frozen parses
-of sentences of PolNeAR and BBC articles (tests/quote_parses_reach.py), through the
-whole stage."""
+around it; a time the parser hung on the clause says when it was said; an attribution
+hung on the adverbial clause before it, or after words without a verb, reports the
+sentence around it. Frozen parses of sentences of PolNeAR and BBC articles
+(tests/quote_parses_reach.py), through the whole stage."""
 from __future__ import annotations
 
 import pytest
 
+from pipeline.stages.quotes.stage import quote_rows
 from tests.frozen_parse import frozen_quote_rows
 from tests.quote_parses_reach import PARSES
 
@@ -87,3 +89,25 @@ def test_quotes_content_reach_an_as_clause_with_a_particle_is_an_aside():
     # clause around the aside is what he pointed out
     got = _rows("as_pointed_out", "pointed out")
     assert [(r.speaker_text, r.text) for r in got] == [("Trump", "the polls were wrong")]
+
+
+@pytest.mark.parametrize("case, cue, content", [
+    # the parser hung `, he said,` on the adverbial clause before it: the content is the
+    # whole sentence around the attribution, not the adverbial alone
+    ("advcl_before_attribution", "said",
+     "Though that transition was relatively seamless, he said, replacing Clinton would be much more acrimonious and "
+     "could lead to intense lobbying by loyalists to Joe Biden and Bernie Sanders"),
+    # words without a verb, then the attribution that ends the sentence
+    ("fragment_before_attribution", "said", "People like Scott"),
+])
+def test_quotes_content_reach_around_an_attribution_the_parser_hung_elsewhere(case, cue, content):
+    assert _indirect(case, cue) == [content]
+
+
+@pytest.mark.parametrize("text", [
+    "He spoke to reporters on Monday. In London, he said.",  # where it was said
+    "He spoke to reporters on Monday. Not yet, he said.",    # fewer than three words
+])
+def test_quotes_content_reach_no_fragment_before_an_attribution(nlp, text):
+    rows, _ = quote_rows(nlp(text), [])
+    assert [r.text for r in rows if r.kind == "indirect"] == []

@@ -64,7 +64,7 @@ def _only_quotes_around(doc, a: int, b: int, cue: Token, in_kept: list[int]) -> 
 
 # Contents that are clauses need a few words (`said so` is no quote); a noun phrase
 # is a quote from one word on (`announced his resignation`, `mentioned Machado`).
-_MIN_WORDS = {"clause": MIN_INDIRECT_WORDS, "around": MIN_INDIRECT_WORDS, "infinitive": 2}
+_MIN_WORDS = {"clause": MIN_INDIRECT_WORDS, "around": MIN_INDIRECT_WORDS, "fragment": MIN_INDIRECT_WORDS, "infinitive": 2}
 
 
 def indirect_attributions(ix: DocIndex, quote_spans: list[tuple[int, int]]) -> list[Attribution]:

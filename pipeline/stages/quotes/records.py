@@ -22,7 +22,8 @@ from .marks import QuotedSpan
 class Content:
     a: int                 # first token of what was said
     b: int                 # last token (inclusive)
-    kind: str              # the rule that found it: prep, clause, infinitive, naming, object, passive, around
+    kind: str              # the rule that found it: prep, clause, infinitive, naming, object, passive, around,
+                           # answer (`said yes`), fragment (`People like Scott, he said.`)
     around: bool = False   # the attribution itself lies inside [a, b] (`X, he said, is ...`)
 
 

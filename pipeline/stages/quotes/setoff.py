@@ -64,11 +64,12 @@ def around(tok: Token, quoted=None) -> Content | None:
     doc = tok.doc
     head = tok.head
     if tok.dep_ == "parataxis" and (head.dep_ in ("aux", "auxpass") or (
-            head.dep_ in INHERITED_SUBJ_DEPS and head.head.i > tok.i and head.head.pos_ in VERB_POS)):
+            head.dep_ in (*INHERITED_SUBJ_DEPS, "advcl") and head.head.i > tok.i and head.head.pos_ in VERB_POS)):
         # `Even then, he said, he's learned enough ...`: the parser hung the attribution on
         # the auxiliary; the clause is its verb's (PolNeAR train: `he said, he's` came out).
         # `The difference now, he told me on Friday, is that ...`: on the clause's subject
-        # (PolNeAR dev)
+        # (PolNeAR dev); `Though that transition was relatively seamless, he said,
+        # replacing Clinton would be ...`: on the adverbial clause before it (PolNeAR dev)
         head = head.head
     if not (tok.dep_ in ("parataxis", "ccomp", "advcl") or _asyndetic(tok)) \
             or head.pos_ not in VERB_POS or head.i == tok.i:
@@ -176,6 +177,10 @@ def set_off(tok: Token, subj: Token, quoted=None) -> Content | None:
             # `<subject>, they say, <predicate>`: the content's subject, the attribution, then
             # its predicate
             return Content(sent.start, sent.end - 1, "around", around=True)
+        if (after >= sent.end or doc[after].text in (".", "!", "?")) and doc[sent.start].pos_ != "ADP":
+            # `People like Scott, he said.`: words without a verb, then the attribution that
+            # ends the sentence (PolNeAR dev); not a place or time it was said in
+            return Content(sent.start, first - 2, "fragment")
         return None
     if quoted is not None and attributed_quote_before(doc, before, quoted):
         return None
