@@ -23,6 +23,9 @@ def _indirect(nlp, text: str) -> list[str]:
     ("Voters said no one could win the state.", ["no one could win the state"]),
     ("Eric Trump wrote that he never said no to the plan.", ["he never said no to the plan"]),
     ("Is there too much money in politics? It's hard to answer no to any of those questions.", []),
+    # the clause after the answer is the content; whom it was said to is not
+    ("She said no, she would not run again.", ["no, she would not run again"]),
+    ("He said no to reporters on Monday.", ["no"]),
 ])
 def test_quotes_content_answer_yes_or_no(nlp, text, contents):
     assert _indirect(nlp, text) == contents

@@ -105,8 +105,11 @@ def test_quotes_content_reach_around_an_attribution_the_parser_hung_elsewhere(ca
 
 
 @pytest.mark.parametrize("text", [
-    "He spoke to reporters on Monday. In London, he said.",  # where it was said
-    "He spoke to reporters on Monday. Not yet, he said.",    # fewer than three words
+    "He spoke to reporters on Monday. In London, he said.",            # where it was said
+    "He spoke to reporters on Monday. In the capital city, he said.",
+    "He spoke to reporters on Monday. Earlier this year, he said.",    # when
+    "He spoke to reporters on Monday. Not yet, he said.",              # fewer than three words
+    "He spoke to reporters on Monday. And not yet, he said.",          # ... past the `And`
 ])
 def test_quotes_content_reach_no_fragment_before_an_attribution(nlp, text):
     rows, _ = quote_rows(nlp(text), [])

@@ -24,7 +24,11 @@ docs/guidelines.md §4):
    was first reported by the Post`; not `The song was written by ...`);
 7. the clause the cue interrupts or follows (`<content>, X said`, `Climate change,
    Mr. Obama says, is ...`); an interrupted clause is one span with the
-   attribution inside it (``Content.around``); in ``setoff``.
+   attribution inside it (``Content.around``); or words without a verb before an
+   attribution that ends the sentence (`People like Scott, he said.`); in ``setoff``.
+
+Before all of these, a speech cue's yes or no (`said yes`, `said no to the Iraq war`:
+``_answer``).
 
 Only light Python over a few tokens per cue; no second parse.
 """
@@ -66,7 +70,9 @@ def content_of(tok: Token, particle: Token | None, entry: str, quoted=None, subj
         return Content(particle.i + 1, clause.right_edge.i, "clause")
     answer = _answer(tok) if entry in entries("speech") else None
     if answer is not None:
-        return answer  # (before a clause the parser hung on the cue after it)
+        # (before the content clause: the parser hangs a clause after `said yes, yes, yes,
+        # over and over again, until ...` on the cue, PolNeAR dev)
+        return answer
     ccomps = [c for c in tok.children if c.dep_ == "ccomp" and not _subordinate(c)]
     if _repeats_attribution(tok, ccomps):
         return None
@@ -112,17 +118,24 @@ _ANSWERS = frozenset({"yes", "no"})
 def _answer(tok: Token) -> Content | None:
     """`Mr. Smith said yes`, `He said no to the Iraq war`: a yes or no right after the cue
     is what it reports, with what it answers after `to`. PolNeAR annotates it (train: 11 of
-    the 17 yes or no after say, answer or reply; not `said so`, which only points back)."""
+    the 17 yes or no after say, answer or reply; not `said so`, which only points back).
+    The small model makes the word an interjection or an object of the cue. Not where a
+    content clause follows (`said no, she would not run`: the clause is the content), nor
+    the `to` of whom it was said to (`said no to reporters`), nor an infinitive's answer,
+    which nobody gives (PolNeAR train: `It's hard to answer no to any of those questions`)."""
     doc = tok.doc
     k = tok.i + 1
     if k >= len(doc) or doc[k].lower_ not in _ANSWERS or doc[k].head.i != tok.i or doc[k].dep_ not in ("intj", "dobj") \
-            or is_to_infinitive(tok):  # (`It's hard to answer no to any of those questions`: nobody's)
+            or is_to_infinitive(tok):
         return None
     b = k
     while b + 2 < len(doc) and doc[b + 1].text == "," and doc[b + 2].lower_ == doc[k].lower_:
         b += 2  # `said yes, yes, yes, over and over again` (PolNeAR dev)
+    if any(c.dep_ == "ccomp" and c.i > b and has_subject(c) for c in tok.children):
+        return None
     to = next((c for c in tok.rights if c.i == b + 1 and c.lower_ == "to" and c.dep_ == "prep"), None)
-    return Content(k, b if to is None else to.right_edge.i, "answer")
+    whom = first_child(to, ("pobj",)) if to is not None else None
+    return Content(k, b if whom is None or can_speak(whom) else to.right_edge.i, "answer")
 
 
 # --- 1. prepositional objects ---------------------------------------------------

@@ -1,6 +1,7 @@
 """The content a cue interrupts or follows (``content.content_of``, its last resort):
 `<content>, X said`, `Climate change, Mr. Obama says, is ...` (``around``, on the
-parse), and the same read off the words around a tangled parse (``set_off``).
+parse), and the same read off the words around a tangled parse (``set_off``; also
+words without a verb before it: `People like Scott, he said.`).
 
 `<content>, X said` read off a tangled parse takes the clause before the attribution
 for what was said; on PolNeAR train that clause was often no content at all: a
@@ -147,7 +148,8 @@ _ADJUNCT_MAX = 6  # `said on Tuesday`, `said in an interview with CNN`
 def set_off(tok: Token, subj: Token, quoted=None) -> Content | None:
     """`<content>, she said.` and `<content>, they say, <content>` read off the words
     around the attribution when the parse tangled it with the content (the small
-    model often takes a noun of the content for a second subject of `said`)."""
+    model often takes a noun of the content for a second subject of `said`); words
+    without a verb before an attribution that ends the sentence (``_fragment``)."""
     doc = tok.doc
     sent = tok.sent
     if subj.i < tok.i:
@@ -177,10 +179,8 @@ def set_off(tok: Token, subj: Token, quoted=None) -> Content | None:
             # `<subject>, they say, <predicate>`: the content's subject, the attribution, then
             # its predicate
             return Content(sent.start, sent.end - 1, "around", around=True)
-        if (after >= sent.end or doc[after].text in (".", "!", "?")) and doc[sent.start].pos_ != "ADP":
-            # `People like Scott, he said.`: words without a verb, then the attribution that
-            # ends the sentence (PolNeAR dev); not a place or time it was said in
-            return Content(sent.start, first - 2, "fragment")
+        if after >= sent.end or doc[after].text in (".", "!", "?"):
+            return _fragment(doc, sent.start, first - 2)
         return None
     if quoted is not None and attributed_quote_before(doc, before, quoted):
         return None
@@ -194,6 +194,22 @@ def set_off(tok: Token, subj: Token, quoted=None) -> Content | None:
     if doc[after].text == "," and any(t.is_alpha for t in doc[after + 1:sent.end]):
         return Content(_after_reported_clause(doc, sent.start, first - 1), sent.end - 1, "around", around=True)
     return None
+
+
+def _fragment(doc: Doc, a: int, b: int) -> Content | None:
+    """`People like Scott, he said.`: words [a, b] without a verb, then the attribution
+    that ends the sentence, are what was said (PolNeAR dev; train: `The rejection of the
+    treaty signals "the beginning of the end" for the EU, said Geert Wilders`, its verb
+    tagged a noun). Past an opening `And` or a quotation mark; not a place, time or
+    occasion it was said at (`In London, he said.`, `Earlier this year, he said.`: a
+    preposition or a date first), nor words across a paragraph break (a heading)."""
+    while a < b and (doc[a].is_space or doc[a].text in QUOTE_CHARS or doc[a].pos_ == "CCONJ"
+                     or doc[a].lower_ in word_set("connectives")):
+        a += 1
+    if doc[a].pos_ == "ADP" or doc[a].ent_type_ in ("DATE", "TIME") \
+            or any(t.is_space and "\n" in t.text for t in doc[a:b + 1]):
+        return None
+    return Content(a, b, "fragment")
 
 
 def _after_reported_clause(doc: Doc, start: int, end: int) -> int:
