@@ -68,7 +68,7 @@ from spacy.vocab import Vocab
 
 from ...nlp.docs import doc_text
 from ...resources import first_names, titles as title_entries
-from .. import names
+from .. import gender, names
 from . import aliases, lexicon, patterns
 from .patterns import GATE_ATTRS, WEEKDAYS_MONTHS, GatedPatterns
 from .lexicon import (Cand, event_heads, extend_bodies, glue, job_titles, join_hyphenated, law_event_heads, law_heads,
@@ -82,7 +82,7 @@ COMPONENT = "claimex_entity_rules"
 RESOURCES = ("club_words", "countries", "currencies", "demonyms", "dotted_abbreviations", "entity_aliases",
              "event_heads", "law_heads", "news_agencies", "not_entities", "org_acronyms", "org_heads", "region_names",
              "given_names", "source_nouns", "titles")
-PARSE_MODULES = (names, lexicon, patterns, aliases)
+PARSE_MODULES = (names, gender, lexicon, patterns, aliases)  # (gender: through names)
 
 #: Labels that name something: a leading "the", a possessive, trailing lower-case
 #: words and titles are cut from these (docs/guidelines.md §3). DATE, CARDINAL etc.
