@@ -11,6 +11,7 @@ says one by its head noun (``gendered_nouns.txt``: "her pop star son").
 """
 from __future__ import annotations
 
+from collections import Counter
 from functools import lru_cache
 from itertools import takewhile
 from typing import Iterable
@@ -57,18 +58,18 @@ def surname_genders(mentions: Iterable[tuple[str, str | None]]) -> dict[str, str
     surname is the more frequent it may be another person's: BBC sport writes "Murray" for
     Andy Murray and "Mrs Murray" for his mother."""
     genders: dict[str, set[str]] = {}
-    untitled: dict[str, int] = {}
-    titled: dict[str, int] = {}
+    lead: Counter = Counter()  # titled mentions less untitled ones
     for word, title in mentions:
         g = title_gender(title) if title and _before_surname(title) else None
-        if g is None:
-            untitled[word] = untitled.get(word, 0) + (not title)
-        else:
+        if g is not None:
             genders.setdefault(word, set()).add(g)
-            titled[word] = titled.get(word, 0) + 1
-    return {w: next(iter(gs)) for w, gs in genders.items() if len(gs) == 1 and titled[w] > untitled.get(w, 0)}
+            lead[word] += 1
+        elif not title:
+            lead[word] -= 1
+    return {w: next(iter(gs)) for w, gs in genders.items() if len(gs) == 1 and lead[w] > 0}
 
 
+@lru_cache(maxsize=None)
 def _before_surname(title: str) -> bool:
     return title in titles("surname") or title + "." in titles("surname")
 

@@ -212,7 +212,8 @@ def canonical_names(entities: pd.DataFrame, corpus: bool = True) -> pd.Series:
     as_first: Counter = Counter()
     for d, idx in by_doc.items():
         # a "P" node is a PERSON mention's (node_of), its key the mention's
-        fulls = [surfaces[i] for i in idx if nodes[i][0] == "P" and is_full_name(surfaces[i])]
+        persons = [i for i in idx if nodes[i][0] == "P"]
+        fulls = [surfaces[i] for i in persons if is_full_name(surfaces[i])]
         firsts: dict[str, set[str]] = defaultdict(set)
         lasts: dict[str, set[str]] = defaultdict(set)
         for f in fulls:
@@ -222,10 +223,10 @@ def canonical_names(entities: pd.DataFrame, corpus: bool = True) -> pd.Series:
             firsts[key(words[0])].add(f)
             lasts[last].add(f)
         first_in_doc[d], last_in_doc[d] = firsts, lasts
-        titled_in_doc[d] = surname_genders((nodes[i][1], courtesy.get(i)) for i in idx
-                                           if nodes[i][0] == "P" and len(nodes[i]) > 2)  # local: a surname
+        titled_in_doc[d] = surname_genders((nodes[i][1], courtesy.get(i)) for i in persons
+                                           if len(nodes[i]) > 2)  # local: a surname
         if corpus:
-            for w in {nodes[i][1] for i in idx if nodes[i][0] == "P" and " " not in surfaces[i]}:
+            for w in {nodes[i][1] for i in persons if " " not in surfaces[i]}:
                 if w in lasts:
                     as_surname[w] += 1
                 elif w in firsts:
@@ -282,7 +283,6 @@ def canonical_names(entities: pd.DataFrame, corpus: bool = True) -> pd.Series:
     def person_target(s: str, d: str, text: str, title: str | None) -> str | None:
         """The full name a PERSON mention written ``s`` (``text`` as the table has it) of
         document ``d`` names; ``title``: the courtesy title before it."""
-        gender = title_gender(title)
         words = s.split()
         if len(words) == 2 and words[0].lower() in peer_titles():
             # "Baroness Boothroyd" in an article that also says "Betty Boothroyd": the

@@ -83,8 +83,8 @@ def is_as_aside(tok: Token) -> bool:
     first = tok.doc[tok.left_edge.i]
     if not (first.lower_ == "as" and first.head.i == tok.i and first.dep_ in ("mark", "advmod", "prep")):
         return False
-    second = cue_particle(tok, report_lexicon())
-    return not (isinstance(second, Token) and second.dep_ == "prep")
+    second = cue_particle(tok, report_lexicon())  # (False: no cue at all)
+    return second is not False and not (isinstance(second, Token) and second.dep_ == "prep")
 
 
 _OWN_CONTENT_DEPS = frozenset({"ccomp", "dobj", "xcomp", "oprd", "attr", "dative", "advcl", "conj"})
@@ -144,7 +144,7 @@ def trim_tail(doc: Doc, a: int, b: int, root: Token, cue: Token, quoted=None) ->
             # celebrated the ruling`: what the speaker did next, ``verb_forms.with_the_cue``)
             cc = joining_cc(root, c)
             cut = cc.i if cc is not None else start
-        elif c.dep_ == "advcl" and is_as_aside(c) and is_cue(c, report_lexicon()):
+        elif c.dep_ == "advcl" and is_as_aside(c):
             cut = start  # `..., as The Post reported`: the writer's source, not the content
         elif c.dep_ == "advcl" and follows_set_off(doc, start, a) and _at_end(doc, c, b):
             if _participle_tail(c) \

@@ -68,7 +68,8 @@ def content_of(tok: Token, particle: Token | None, entry: str, quoted=None, subj
     if particle is not None and particle.dep_ == "mark":
         clause = particle.head  # `called for the strongholds to be hit`
         return Content(particle.i + 1, clause.right_edge.i, "clause")
-    answer = _answer(tok) if entry in entries("speech") else None
+    speech = entry in entries("speech")
+    answer = _answer(tok) if speech else None
     if answer is not None:
         # (before the content clause: the parser hangs a clause after `said yes, yes, yes,
         # over and over again, until ...` on the cue, PolNeAR dev)
@@ -89,7 +90,7 @@ def content_of(tok: Token, particle: Token | None, entry: str, quoted=None, subj
         got = object_content(tok, quoted) or _passive_subject(tok)  # the passive's subject is the active's object
         if got is not None:
             return got
-    if entry not in entries("speech"):
+    if not speech:
         return None  # `His leverage, they believe, isn't going anywhere`: no speech of its own
     got = around(tok, quoted)
     if got is None and subject is not None:
@@ -253,9 +254,9 @@ def _repeats_attribution(tok: Token, clauses: list[Token]) -> bool:
     belief (BBC: `The BPI strongly believes that ...," it said`), nor an inner subject
     that cannot speak or is no personal pronoun (BBC: `Opinion polls suggested that ...,
     he said`, `This suggested he was likely ..., it said`)."""
-    if not any(k.dep_ == "nsubj" and k.lower_ in personal_pronouns((3,), "subject") for k in tok.children):
-        return False
     if not clauses or clauses[-1].i > tok.i:
+        return False
+    if not any(k.dep_ == "nsubj" and k.lower_ in personal_pronouns((3,), "subject") for k in tok.children):
         return False
     inner = clauses[-1]
     own = next((k for k in inner.rights if k.dep_ == "ccomp"), None)

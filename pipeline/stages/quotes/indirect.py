@@ -25,7 +25,7 @@ from .verb_forms import is_to_infinitive
 from .opening_speaker import opening_speaker
 from .mentions import mention_bounds
 from .subjects import subject_of
-from .records import Attribution, DocIndex, trim_tokens
+from .records import Attribution, DocIndex, breaks_paragraph, trim_tokens
 
 MIN_INDIRECT_WORDS = 3
 # Share of an indirect content span that one quoted span may cover before the
@@ -119,7 +119,7 @@ def indirect_attributions(ix: DocIndex, quote_spans: list[tuple[int, int]]) -> l
             if first is not None:
                 # (nothing else is the cue's: `The statement said that:` then a quotation
                 # made the content `that`)
-                para = _said_paragraph(doc, first)
+                para = _said_paragraph(doc, ix.text, first)
                 if para is not None:
                     start, end = doc[para[0]].idx, doc[para[1]].idx + len(doc[para[1]].text)
                     if not _inside_one(start, end, quote_spans):
@@ -197,22 +197,22 @@ def _after_colon_at_paragraph_end(doc, cue: Token, sent: Span) -> int | None:
     k = cue.i + 1
     if k < sent.end and doc[k].lower_ == "that":
         k += 1
-    if k + 2 >= len(doc) or doc[k].text != ":" or not (doc[k + 1].is_space and "\n" in doc[k + 1].text):
+    if k + 2 >= len(doc) or doc[k].text != ":" or not breaks_paragraph(doc[k + 1]):
         return None
     return k + 2
 
 
-def _said_paragraph(doc, a: int) -> tuple[int, int] | None:
+def _said_paragraph(doc, text: str, a: int) -> tuple[int, int] | None:
     """Tokens [a, b] of the paragraph that starts at token ``a`` after a cue and its colon,
     which reports it in a paragraph of its own, no quotation marks (`The governor added:` /
     `Hewitt writes:`, then the words: PolNeAR dev 2 quotes, train 6, the whole paragraph
     each). None for a paragraph that is a quotation, markup or a list item, a transcript's
     line (`Tony Blair: ...`), one that introduces something else itself (ends with a colon),
     or an article section (``_MAX_PARAGRAPH_TOKENS``)."""
-    if _NOT_SAID_OPENING.match(doc.text, doc[a].idx):
+    if _NOT_SAID_OPENING.match(text, doc[a].idx):
         return None
     b = a
-    while b + 1 < len(doc) and not (doc[b + 1].is_space and "\n" in doc[b + 1].text):
+    while b + 1 < len(doc) and not breaks_paragraph(doc[b + 1]):
         b += 1
         if b - a >= _MAX_PARAGRAPH_TOKENS:
             return None

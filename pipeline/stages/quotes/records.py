@@ -176,6 +176,11 @@ def is_dash(tok: Token) -> bool:
     return tok.text in DASHES and not joins_word(tok)
 
 
+def breaks_paragraph(tok: Token) -> bool:
+    """``tok`` is white space with a line break in it: a paragraph ends there."""
+    return tok.is_space and "\n" in tok.text
+
+
 def sets_off(tok: Token) -> bool:
     """A comma, semicolon or dash that sets a clause or phrase off."""
     return tok.text in (",", ";") or is_dash(tok)

@@ -88,12 +88,12 @@ def holder(role: str, holders: dict[str, dict[str, int]], named_here: set[str]) 
     return None
 
 
-def corpus_full_names(entities: pd.DataFrame) -> dict[str, dict[str, int]]:
-    """surname -> {a person's full canonical name: documents naming them}."""
-    if not len(entities):
+def corpus_full_names(persons: pd.DataFrame) -> dict[str, dict[str, int]]:
+    """surname -> {a person's full canonical name: documents naming them}; ``persons``:
+    the PERSON rows of the entities table with a canonical name (doc_id, canonical)."""
+    if not len(persons):
         return {}
-    ents = entities.loc[(entities["label"] == "PERSON") & entities["canonical"].notna(), ["doc_id", "canonical"]]
-    ents = ents[ents["canonical"].str.contains(" ", regex=False)].drop_duplicates()
+    ents = persons[persons["canonical"].str.contains(" ", regex=False)].drop_duplicates()
     out: dict[str, dict[str, int]] = defaultdict(dict)
     for name, n in ents.groupby("canonical").size().items():
         out[surname(name.split())][name] = int(n)  # ("Joseph R. Biden Jr." under "Biden")
@@ -118,7 +118,7 @@ def resolve_roles(quotes: pd.DataFrame, entities: pd.DataFrame) -> pd.DataFrame:
         return quotes
     persons = entities.loc[entities["label"] == "PERSON", ["doc_id", "canonical"]].dropna()
     named: dict[str, set[str]] = {d: set(g) for d, g in persons.groupby("doc_id")["canonical"]}
-    quotes = _surnames(quotes, entities, named)
+    quotes = _surnames(quotes, persons, named)
     if not quotes["speaker_role"].notna().any():
         return quotes
     holders = role_holders(entities)
@@ -137,11 +137,11 @@ def resolve_roles(quotes: pd.DataFrame, entities: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def _surnames(quotes: pd.DataFrame, entities: pd.DataFrame, named: dict[str, set[str]]) -> pd.DataFrame:
+def _surnames(quotes: pd.DataFrame, persons: pd.DataFrame, named: dict[str, set[str]]) -> pd.DataFrame:
     """A person speaker the article names by surname only, where the NER missed the
     name (so no entity of the document carries it): the full name the corpus gives it,
-    by the rule of canonical names ("Ms Sturgeon" -> "Nicola Sturgeon"). ``named``: each
-    document's PERSON canonical names."""
+    by the rule of canonical names ("Ms Sturgeon" -> "Nicola Sturgeon"). ``persons``: the
+    PERSON rows of the entities table (doc_id, canonical); ``named``: each document's."""
     lone = (quotes["speaker_kind"] == "person") & quotes["speaker"].notna() \
         & ~quotes["speaker"].astype(str).str.contains(" ", regex=False)
     if not lone.any():
@@ -152,7 +152,7 @@ def _surnames(quotes: pd.DataFrame, entities: pd.DataFrame, named: dict[str, set
     lone[lone] = [s not in named.get(d, ()) for d, s in zip(quotes.loc[lone, "doc_id"], quotes.loc[lone, "speaker"])]
     if not lone.any():
         return quotes
-    names = corpus_full_names(entities)
+    names = corpus_full_names(persons)
     full = quotes.loc[lone, "speaker"].map(lambda s: full_name(s, names))
     if not full.notna().any():
         return quotes

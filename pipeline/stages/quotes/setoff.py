@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 from ...resources import QUOTE_CHARS, adverbial_openers, word_set
 from .clause_end import trim_tail
 from .cues import VERB_POS, is_cue, report_lexicon
-from .records import Content, is_dash, sets_off
+from .records import Content, breaks_paragraph, is_dash, sets_off
 from .verb_forms import INHERITED_SUBJ_DEPS, SUBJECT_DEPS, has_subject
 
 
@@ -57,6 +57,10 @@ def attributed_quote_before(doc: Doc, before: range, quoted) -> bool:
 # --- the clause around or before the cue ---------------------------------------------
 
 
+# what the parser may hang an interrupting attribution on, inside the clause it interrupts
+_CLAUSE_PART_DEPS = INHERITED_SUBJ_DEPS | {"advcl"}
+
+
 def around(tok: Token, quoted=None) -> Content | None:
     """`<content>, X said`: the parser hangs the cue from the content's verb. When the
     content goes on after the attribution (`Climate change, Mr. Obama often says, is
@@ -65,7 +69,7 @@ def around(tok: Token, quoted=None) -> Content | None:
     doc = tok.doc
     head = tok.head
     if tok.dep_ == "parataxis" and (head.dep_ in ("aux", "auxpass") or (
-            head.dep_ in (*INHERITED_SUBJ_DEPS, "advcl") and head.head.i > tok.i and head.head.pos_ in VERB_POS)):
+            head.dep_ in _CLAUSE_PART_DEPS and head.head.i > tok.i and head.head.pos_ in VERB_POS)):
         # `Even then, he said, he's learned enough ...`: the parser hung the attribution on
         # the auxiliary; the clause is its verb's (PolNeAR train: `he said, he's` came out).
         # `The difference now, he told me on Friday, is that ...`: on the clause's subject
@@ -207,7 +211,7 @@ def _fragment(doc: Doc, a: int, b: int) -> Content | None:
                      or doc[a].lower_ in word_set("connectives")):
         a += 1
     if doc[a].pos_ == "ADP" or doc[a].ent_type_ in ("DATE", "TIME") \
-            or any(t.is_space and "\n" in t.text for t in doc[a:b + 1]):
+            or any(breaks_paragraph(t) for t in doc[a:b + 1]):
         return None
     return Content(a, b, "fragment")
 

@@ -116,8 +116,6 @@ def disagrees_with_subject(verb: Token, of: Token) -> bool:
     """``verb``, which has no subject of its own, cannot share the subject of verb
     ``of``: their numbers differ (`She told the Register that polls could be "way off,"
     and have been unreliable`: `have` goes with `polls`, not `She`)."""
-    if has_subject(verb):
-        return False
     subj = next((c for c in of.children if c.dep_ in INHERITED_SUBJ_DEPS), None)
     if subj is None:
         return False
