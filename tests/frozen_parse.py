@@ -38,3 +38,9 @@ def frozen_quote_rows(toks) -> list:
     for r in rows:
         assert doc.text[r.start:r.end] == r.text
     return rows
+
+
+def frozen_indirect(toks, cue: str) -> list:
+    """The indirect-quote rows of ``cue`` that the quotes stage gives on a frozen parse
+    (``frozen_quote_rows``, offsets checked)."""
+    return [r for r in frozen_quote_rows(toks) if r.kind == "indirect" and r.cue == cue]

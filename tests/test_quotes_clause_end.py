@@ -8,7 +8,7 @@ import pytest
 from spacy.tokens import Doc
 
 from pipeline.stages.quotes.clause_end import before_semicolon, with_reason
-from tests.frozen_parse import frozen_doc, frozen_quote_rows
+from tests.frozen_parse import frozen_doc, frozen_indirect
 from tests.quote_parses_clause_end import PARSES
 
 
@@ -18,7 +18,7 @@ def _doc(case: str) -> Doc:
 
 def _indirect(case: str, cue: str) -> list[str]:
     """The texts of the indirect quotes of ``cue`` in the case's sentence."""
-    return [r.text for r in frozen_quote_rows(PARSES[case]) if r.kind == "indirect" and r.cue == cue]
+    return [r.text for r in frozen_indirect(PARSES[case], cue)]
 
 
 @pytest.mark.parametrize("case, cue, content", [

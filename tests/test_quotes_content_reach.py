@@ -12,13 +12,13 @@ from __future__ import annotations
 import pytest
 
 from pipeline.stages.quotes.stage import quote_rows
-from tests.frozen_parse import frozen_quote_rows
+from tests.frozen_parse import frozen_indirect, frozen_quote_rows
 from tests.quote_parses_reach import PARSES
 
 
 def _rows(case: str, cue: str) -> list:
     """The indirect quotes of ``cue`` in the case's sentence."""
-    return [r for r in frozen_quote_rows(PARSES[case]) if r.kind == "indirect" and r.cue == cue]
+    return frozen_indirect(PARSES[case], cue)
 
 
 def _indirect(case: str, cue: str) -> list[str]:

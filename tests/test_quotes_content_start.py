@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.frozen_parse import frozen_quote_rows
+from tests.frozen_parse import frozen_indirect, frozen_quote_rows
 from tests.quote_parses_content_start import PARSES
 
 
@@ -19,7 +19,7 @@ def _rows(case: str) -> list:
 
 def _indirect(case: str, cue: str) -> list[str]:
     """The contents of the case's indirect quotes with ``cue``."""
-    return [r.text for r in _rows(case) if r.kind == "indirect" and r.cue == cue]
+    return [r.text for r in frozen_indirect(PARSES[case], cue)]
 
 
 @pytest.mark.parametrize("case, cue, content", [

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.frozen_parse import frozen_quote_rows
+from tests.frozen_parse import frozen_indirect
 from tests.quote_parses_tails import PARSES
 
 # the same sentence after a cue spelt as its base form (`say`, VBP), edited from the frozen parse
@@ -22,7 +22,7 @@ PARSES = {**PARSES, "say_needed_to_develop_educate": [
 
 def _rows(case: str, cue: str) -> list:
     """The indirect quotes of ``cue`` in the case's sentence."""
-    return [r for r in frozen_quote_rows(PARSES[case]) if r.kind == "indirect" and r.cue == cue]
+    return frozen_indirect(PARSES[case], cue)
 
 
 def _indirect(case: str, cue: str) -> list[str]:
