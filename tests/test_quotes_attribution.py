@@ -605,6 +605,45 @@ EXPECTED = {
 
     # --- PolNeAR dev and BBC, fourth round: speakers and titles (the parses are in
     # tests/quote_parses_precision.py) ---
+    # the words before a colon that introduces a quote are no content of the cue after the quote (the
+    # parser hung them on the quote's verb), and their subject is the antecedent of `she` (was an
+    # indirect row of the whole sentence, with `she` going to Oz)
+    "colon_lead_in_before_pronoun_cue": [
+        (D, "The scientific community is almost monolithic against you in terms of the efficacy of the three "
+            "products you called ‘miracles,’", "Claire McCaskill", "said")],
+    # ... but no subject inside what someone said, here Cruz's conditional, is an antecedent (must not break:
+    # `he` went to Trump)
+    "subject_inside_reported_clause": [
+        (I, "if fellow candidate Donald Trump is president “we will see liberals on the court, and we will see our "
+            "rights taken away” and that he fears the same is true if fellow candidate Florida Senator Marco Rubio "
+            "is elected on Wednesday’s “Sean Hannity Show.”", "Ted Cruz", "argued"),
+        (D, "we will see liberals on the court, and we will see our rights taken away", "Ted Cruz", "fears"),
+        (I, "the same is true if fellow candidate Florida Senator Marco Rubio is elected on Wednesday’s “Sean "
+            "Hannity Show.”", "Ted Cruz", "fears")],
+    # the cue after a direct quote has said what it reports: an adverbial clause the parser gave it is no
+    # content, and what the clause's own cue reports is that cue's (was `after he admitted ...` for Warren)
+    "adverbial_after_quote_cue": [
+        (D, "You should resign,", "Elizabeth Warren", "told"),
+        (I, "he hadn’t yet been held personally accountable for the actions of his employees", "John Stumpf",
+         "admitted")],
+    # two clauses before the cue joined by `but`, each of which the parser gave the cue, are one content (was
+    # the second alone)
+    "clauses_joined_before_cue": [
+        (I, "The amount of debt an average college student has is affordable -- but then there are the outliers",
+         "Mark Kantrowitz", "said")],
+    # ... not a clause before a dash alone, which the aside between dashes interrupts (must not break)
+    "clauses_dashed_before_cue": [(I, "that won’t happen", None, "believe")],
+    # a closing `according to X` after a relative clause set off by a dash vouches for that clause, not for
+    # the sentence it comments on (was the whole sentence) ...
+    "according_after_dashed_relative": [(I, "which it often is", "Scott", "according to")],
+    # ... not after a comma, where PolNeAR marks the whole sentence (must not break)
+    "according_after_comma_relative": [
+        (I, "As of Wednesday, Clinton had 2,205 total delegates, compared with Sanders, who had 1,401",
+         "tally by the Associated Press", "according to")],
+    # ... not a cue joined on by `and` after the quote, which keeps its own content (must not break)
+    "quote_cue_joined_by_and": [
+        (D, "we close one chapter in history and we begin another,", "Trump", "vowed"),
+        (I, "to properly carry the \"mantle\" of Republican leadership", "Trump", "vowed")],
     # the mention ends before a space token and is not headed by a dash (see MENTIONS); the film's dash,
     # which the parser made the subject, names no one, so the quote has no speaker
     "parents_no_break_space": [(I, "them to reconsider", "group of black parents", "urging")],

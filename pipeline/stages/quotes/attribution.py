@@ -498,6 +498,19 @@ def _recover_unclosed(doc: Doc, sp: QuotedSpan) -> QuotedSpan:
     return sp
 
 
+def _sets_off_quote(ix: DocIndex, a: Attribution) -> bool:
+    """``a`` is a direct quote ending in `,`, `!` or `?` whose cue follows its closing mark
+    with only the speaker between (`"You should resign," Warren told Stumpf, after he
+    admitted ...`): the cue has said what it reports. Not a cue joined on by `and`
+    (`that "we close one chapter ...," and he vowed to ...`, PolNeAR train)."""
+    if a.how != "after" or a.cue is None or a.close_end < 0 or a.close_end > a.cue[0]:
+        return False
+    if ix.text[a.start:a.end].rstrip()[-1:] not in (",", "!", "?"):
+        return False
+    first, last = ix.token_at(a.close_end), ix.token_at(a.cue[0])
+    return not any(t.pos_ in ("CCONJ", "SCONJ") for t in ix.doc[first:last])
+
+
 def find_attributions(doc: Doc, text: str) -> DocQuotes:
     """All direct and indirect quote candidates of ``doc`` with their cue and speaker mention.
     ``text`` is the Doc's text (``documents.text`` or ``parse.doc_text``; Doc.text
@@ -510,7 +523,8 @@ def find_attributions(doc: Doc, text: str) -> DocQuotes:
     # inside a reported clause do not.
     kept = {(a.start, a.end) for a in direct}
     blocking = [(sp.open_pos, sp.close_end) for sp in scan.spans if (sp.start, sp.end) in kept]
-    indirect = indirect_attributions(ix, blocking)
+    spent = {a.cue[0] for a in direct if _sets_off_quote(ix, a)}
+    indirect = indirect_attributions(ix, blocking, spent)
     direct = _without_fragments(text, direct, indirect)
     atts = sorted(direct + indirect, key=lambda a: (a.start, a.kind))
     notes = outlet_notes(text)

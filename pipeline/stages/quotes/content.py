@@ -39,7 +39,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from ...nlp.lemmas import lemma as lemma_of
-from ...resources import adverbial_openers, reporting_verb_lemmas, reporting_verbs
+from ...resources import QUOTE_CHARS, adverbial_openers, reporting_verb_lemmas, reporting_verbs
 from .clause_end import (before_semicolon, clause_from, continues_content, follows_set_off, is_as_aside, opened_by,
                          trim_tail, with_reason)
 from .cues import VERB_POS, addresses_object, can_speak, is_cue, is_speech_occasion, report_lexicon, speech_lexicon
@@ -221,6 +221,19 @@ def _clause(tok: Token, ccomps: list[Token], quoted=None) -> Content | None:
             a = tok.i + 1
             while a < b and not _in_subtree(doc[a], c):
                 a += 1
+    if c.i < tok.i:
+        # `Clinton had told police officials that ..., but the NYPD overruled that
+        # request, the source added.`: the parser gave the cue both halves of what was
+        # said as clauses of their own, joined by `and` or `but` (PolNeAR dev; not by a dash
+        # alone: `is not whether he slides out of the race — that won't happen, they believe
+        # —`); not clauses with a quotation in them, which has a speaker of its own (`"His
+        # normal demeanor is grumpy," she said, but ..., "I think he will do it,"`,
+        # PolNeAR train)
+        for c0 in sorted((k for k in ccomps if k.i < c.i), key=lambda k: -k.i):
+            if c0.right_edge.i < a and _only_joiners(doc, c0.right_edge.i, a) \
+                    and any(t.dep_ == "cc" for t in doc[c0.right_edge.i - 1:a + 1]) \
+                    and not any(t.text[:1] in QUOTE_CHARS for t in doc[c0.left_edge.i:b + 1]):
+                a = c0.left_edge.i
     if c.i > tok.i:
         # `said that she had seen several emails ..., and that talk of dissent ...`: a
         # second content clause of the same cue, joined by `and`/`but` (not a second
