@@ -94,6 +94,19 @@ def _pair_dots(dense, lut, D: sp.csr_matrix, qi, dj, datas) -> list[np.ndarray]:
     return [np.bincount(pair, weights=qv * data[pos], minlength=len(dj)) for data in datas]
 
 
+_PAIRS_PER_CHUNK = 1 << 15
+
+
+def _pair_cosines(Eq: np.ndarray, E: np.ndarray, qi: np.ndarray, dj: np.ndarray) -> np.ndarray:
+    """float64 dot products of the query and entry vectors of each pair (qi[k], dj[k]), in
+    chunks of pairs; each is summed alone, so a pair's value does not depend on the batch."""
+    out = np.empty(len(qi), dtype=np.float64)
+    for k in range(0, len(qi), _PAIRS_PER_CHUNK):
+        q, d = qi[k:k + _PAIRS_PER_CHUNK], dj[k:k + _PAIRS_PER_CHUNK]
+        out[k:k + len(q)] = np.einsum("ij,ij->i", Eq[q].astype(np.float64), E[d].astype(np.float64))
+    return out
+
+
 @dataclass
 class Matcher:
     """An indexed archive and the model that scores pairs; ``encode`` embeds claims (or None
@@ -164,7 +177,10 @@ class Matcher:
             F["num_cand_miss"] = nd - shared
             F["num_both"] = ((nq > 0) & (nd > 0)).astype(np.float64)
         if Se is not None:
-            F["emb_both"] = Se[qi, dj].astype(np.float64)
+            # each pair's cosine again, from its two vectors alone: the (B, n) product above
+            # rounds in float32 as the BLAS kernel for the batch's shape does, which moved
+            # scores in their sixth decimal from one batch size to another
+            F["emb_both"] = _pair_cosines(Eq, index.E32(), qi, dj)
         return cand, F
 
     def _batch(self, texts: list[str], top_k: int, min_score: float | None) -> list[list[Hit]]:
