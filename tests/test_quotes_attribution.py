@@ -605,6 +605,14 @@ EXPECTED = {
 
     # --- PolNeAR dev and BBC, fourth round: speakers and titles (the parses are in
     # tests/quote_parses_precision.py) ---
+    # the place of a dateline the parser made the subject never speaks; the person it hung on the place does
+    # (had no speaker)
+    "dateline_place_subject": [(I, "him of endangering the lives of US troops", "Joe Biden", "accusing")],
+    # a clause before a colon whose subject cannot speak gives the quote to the person it is about (was `The
+    # timing of Sanders' surge`)
+    "colon_clause_about_person": [
+        (D, "Historically, lesser-known candidates beating establishment candidates in early contests have seen the "
+            "biggest boost in their national support.", "Daron Shaw", "surprise")],
     # the words before a colon that introduces a quote are no content of the cue after the quote (the
     # parser hung them on the quote's verb), and their subject is the antecedent of `she` (was an
     # indirect row of the whole sentence, with `she` going to Oz)
@@ -617,7 +625,7 @@ EXPECTED = {
         (I, "if fellow candidate Donald Trump is president “we will see liberals on the court, and we will see our "
             "rights taken away” and that he fears the same is true if fellow candidate Florida Senator Marco Rubio "
             "is elected on Wednesday’s “Sean Hannity Show.”", "Ted Cruz", "argued"),
-        (D, "we will see liberals on the court, and we will see our rights taken away", "Ted Cruz", "fears"),
+        (D, "we will see liberals on the court, and we will see our rights taken away", "Ted Cruz", "argued"),
         (I, "the same is true if fellow candidate Florida Senator Marco Rubio is elected on Wednesday’s “Sean "
             "Hannity Show.”", "Ted Cruz", "fears")],
     # the cue after a direct quote has said what it reports: an adverbial clause the parser gave it is no
@@ -626,6 +634,24 @@ EXPECTED = {
         (D, "You should resign,", "Elizabeth Warren", "told"),
         (I, "he hadn’t yet been held personally accountable for the actions of his employees", "John Stumpf",
          "admitted")],
+    # ... and the cues after such a clause are its own: the second quote continues Fox's (was `add`, with
+    # `Lib Dem figures` for its speaker)
+    "conjunction_after_closing_mark": [
+        (D, "If Charles Kennedy is serious he should start by explaining how they would fund their 100 spending "
+            "commitments.", "Liam Fox", "said"),
+        (I, "how they would fund their 100 spending commitments", "Liam Fox", "explaining"),
+        (D, "The reality is, the Lib Dems lack the courage to tackle waste and bureaucracy.", "Liam Fox", None),
+        (I, "the Lib Dem figures did not add up", "Gordon Brown", "said")],
+    # ... but a conjunction with no subject after it goes on with the quote's own clause (`no choice but to`),
+    # and the cue after it attributes the quote (must not break: without the subject test it had none)
+    "conjunction_inside_quote_clause": [
+        (D, "Campaigns are having trouble raising money. Super PACs have the money. They don't have a choice",
+         "Evan Tracey", "says"),
+        (I, "They don't have a choice\" but to take the lead in advertising", "Evan Tracey", "says")],
+    # ... nor a conjunction whose clause the cue's own subject does not open: both clauses are what was said
+    # (must not break)
+    "conjunction_before_attribution": [(D, "very bad at coordinating with anyone", "Short", "said"),
+                                       (I, "India had its own problems", "Short", "said")],
     # two clauses before the cue joined by `but`, each of which the parser gave the cue, are one content (was
     # the second alone)
     "clauses_joined_before_cue": [
@@ -640,9 +666,11 @@ EXPECTED = {
     "according_after_comma_relative": [
         (I, "As of Wednesday, Clinton had 2,205 total delegates, compared with Sanders, who had 1,401",
          "tally by the Associated Press", "according to")],
-    # ... not a cue joined on by `and` after the quote, which keeps its own content (must not break)
+    # ... not a cue joined on by `and` after the quote, which keeps its own content (must not break), and
+    # is no attribution of the quote: a conjunction and a subject after the closing mark open a clause of
+    # their own (the quote had gone to `vowed`)
     "quote_cue_joined_by_and": [
-        (D, "we close one chapter in history and we begin another,", "Trump", "vowed"),
+        (D, "we close one chapter in history and we begin another,", "Trump", "told"),
         (I, "to properly carry the \"mantle\" of Republican leadership", "Trump", "vowed")],
     # the mention ends before a space token and is not headed by a dash (see MENTIONS); the film's dash,
     # which the parser made the subject, names no one, so the quote has no speaker

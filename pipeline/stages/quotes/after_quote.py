@@ -3,7 +3,7 @@ within 14 words (punctuation not counted; a quoted nickname inside a name, `Marc
 Price`, skipped) before any other verb (`"...," the minister said`, `"...," said X`,
 `"...," Trump barked`),
 or none where the words after the mark are a circumstance of the quote (`"...," when
-Clinton blasted him`) or attribute the next one (`To which she said, "..."`). Part of the
+Clinton blasted him`), a clause a conjunction opens (`"...," but he denied ...`), or attribute the next one (`To which she said, "..."`). Part of the
 attribution rules of ``attribution``."""
 from __future__ import annotations
 
@@ -37,6 +37,8 @@ def find_after_cue(ix: DocIndex, first: int, last: int, lex: CueLexicon, strict:
                 continue
             break
         if is_cue(tok, lex):
+            if _conjoined_clause(tok, first):
+                return None  # (and the cues after it are that clause's)
             if _circumstance_after(tok, first):
                 if strict:
                     return None
@@ -92,3 +94,22 @@ def _circumstance_after(cue: Token, first: int) -> bool:
     t = doc[k]
     return k < cue.i and t.head.i == cue.i and t.dep_ in ("mark", "advmod") and t.lower_ != "as" \
         and t.lower_ in adverbial_openers("after")
+
+
+def _conjoined_clause(cue: Token, first: int) -> bool:
+    """A conjunction right after the closing mark and the cue's subject right after it
+    (past a `that`) open a clause of its own, whose cue reports something else: `saying,
+    ''We never said ...,'' but he denied that ...` (PolNeAR train); `" And Chancellor
+    Gordon Brown said the Lib Dem figures did not add up` (BBC). Not `"... They don't have
+    a choice" but to take the lead ..., says X`, nor `The US was "very bad at ..." and
+    India had its own problems, Ms Short said` (BBC), where the cue comes after both
+    clauses."""
+    doc = cue.doc
+    k = first
+    while k < cue.i and (doc[k].is_punct or doc[k].is_space):
+        k += 1
+    if k >= cue.i or doc[k].dep_ != "cc":
+        return False
+    return any(doc[j].dep_ in ("nsubj", "nsubjpass") and doc[j].head.i == cue.i
+               and all(doc[m].dep_ == "mark" for m in range(k + 1, doc[j].left_edge.i))
+               for j in range(k + 1, cue.i))

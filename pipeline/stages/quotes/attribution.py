@@ -135,6 +135,12 @@ def _find_before_cue(ix: DocIndex, first: int, last: int, lex: CueLexicon):
             root, subj = near, near_subject  # (not `He was furious that the plan had collapsed: "..."`)
         else:
             subj = subject_of(root) if root.i < k else None
+            if subj is not None and not (named_or_personal(subj) or can_speak(subj)) \
+                    and _person_object(root) is not None:
+                # `The timing of Sanders' surge doesn't surprise Republican pollster Daron
+                # Shaw: "..."`: a subject that cannot speak, and the person the clause is
+                # about speaks (PolNeAR train)
+                subj = _person_object(root)
         if root.i > k and doc[k].head.i < k and doc[k].head.pos_ in VERB_POS:
             # `Mr Dean is confident: "I think ..."`: the parser made the quoted verb the
             # root and the clause before the colon its complement (BBC); that clause's
@@ -158,6 +164,11 @@ def _find_before_cue(ix: DocIndex, first: int, last: int, lex: CueLexicon):
         if name is not None:
             return "colon", (doc[k], name)
     return None
+
+
+def _person_object(verb: Token) -> Token | None:
+    """The direct object of ``verb`` when it is a person's name (the NER's PERSON)."""
+    return next((c for c in verb.children if c.dep_ == "dobj" and c.ent_type_ == "PERSON"), None)
 
 
 def _reported(verb: Token, lex: CueLexicon) -> bool:

@@ -20,7 +20,7 @@ from ..names import title_words
 from .cues import MUTE_ENTS, VERB_POS, attribution_lexicon, can_speak, is_cue, speaker_like, speaking_possessor
 from .objects import first_child
 from .records import DASHES, is_dash
-from .sources import NOT_SOURCES, a_thing, source_noun_kind
+from .sources import DATELINE_TAIL, NOT_SOURCES, a_thing, source_noun_kind
 from .verb_forms import FINITE, INHERITED_SUBJ_DEPS, has_subject, is_to_infinitive, with_the_cue
 
 
@@ -65,6 +65,25 @@ def _shouting_heading(tok: Token) -> bool:
     (`WASHINGTON -- President Obama ... said`, `THE BORROWING Back when ...`):
     not an organisation acronym like CNN or NATO."""
     return len(tok.text) >= 4 and tok.text.isupper() and tok.text.isalpha() and tok.ent_type_ not in ("ORG", "PERSON")
+
+
+def _dateline_place(tok: Token) -> bool:
+    """A place that opens its line and is followed by a dateline's tail (`New York (AFP) –
+    Vice President Joe Biden on Monday hit ...`: the parser made the place the subject and
+    the person its apposition; PolNeAR train). The place never speaks (docs/guidelines.md
+    §4); the person the parser hung on it does (``_heading_person``)."""
+    if tok.ent_type_ not in ("GPE", "LOC"):
+        return False
+    doc = tok.doc
+    start, end = tok.i, tok.i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end + 1 < len(doc) and doc[end + 1].ent_iob_ == "I":
+        end += 1
+    if start > 0 and not (doc[start - 1].is_space and "\n" in doc[start - 1].text):
+        return False
+    tail = doc[end].whitespace_ + "".join(t.text_with_ws for t in doc[end + 1:end + 8])
+    return DATELINE_TAIL.match(tail) is not None
 
 
 def _heading_person(tok: Token) -> Token | None:
@@ -141,7 +160,7 @@ def subject_of(verb: Token, inverted: bool = False, avoid=None) -> Token | None:
                 return _who_antecedent(v) if subj.lower_ == "who" else _antecedent(v.head)
             if subj.lower_ in _PRONOUN_NO_SPEAKER:
                 return None
-            if _shouting_heading(subj):
+            if _shouting_heading(subj) or _dateline_place(subj):
                 return _heading_person(subj)
             subj = _person_in_time(subj)
             if v is verb:
