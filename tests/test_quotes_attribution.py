@@ -605,6 +605,13 @@ EXPECTED = {
 
     # --- PolNeAR dev and BBC, fourth round: speakers and titles (the parses are in
     # tests/quote_parses_precision.py) ---
+    # a role whose mention ends with whom it serves is no one named: `adviser to Trump` is not Trump
+    "role_serving_named_person": [(D, "We will win,", "longtime adviser to Trump", "said")],
+    # ... but a name that ends the mention after the role's own words is the person (must not break)
+    "role_ending_with_name": [(D, "It is over,", "Oliver Heald", "said")],
+    # `who` never means a place: the clause the parser hung on the place describes the noun before it (was
+    # Englewood), and the mention stops before the relative clause
+    "who_after_place": [(I, "he is friendly with Trump’s Jewish in-laws the Kushners", "Alan Berger", "said")],
     # the place of a dateline the parser made the subject never speaks; the person it hung on the place does
     # (had no speaker)
     "dateline_place_subject": [(I, "him of endangering the lives of US troops", "Joe Biden", "accusing")],
@@ -755,6 +762,7 @@ EXPECTED = {
 # EXPECTED, for the cases whose point is finding the mention the parse hides (the
 # name a mention resolves to is the speakers' business: a poll's share has none).
 MENTIONS = {
+    "who_after_place": ["a gynecologist from Englewood, New Jersey"],
     "colon_after_reported_clause": ["Another", "he", "Another"],
     "to_them_after_adverb": ["He"],
     "colon_thing_clause": ["He"],

@@ -3,7 +3,8 @@ within 14 words (punctuation not counted; a quoted nickname inside a name, `Marc
 Price`, skipped) before any other verb (`"...," the minister said`, `"...," said X`,
 `"...," Trump barked`),
 or none where the words after the mark are a circumstance of the quote (`"...," when
-Clinton blasted him`), a clause a conjunction opens (`"...," but he denied ...`), or attribute the next one (`To which she said, "..."`). Part of the
+Clinton blasted him`), a clause a conjunction opens (`"...," but he denied ...`), or
+attribute the next one (`To which she said, "..."`). Part of the
 attribution rules of ``attribution``."""
 from __future__ import annotations
 

@@ -40,8 +40,11 @@ def mention_bounds(head: Token) -> tuple[int, int]:
     # noted economist John Smith said`), not a nickname's (`Dwayne "The Rock" Johnson`)
     left = next((k + 1 for k in range(head.i - 1, left, -1)
                  if doc[k].text in QUOTE_CHARS and doc[k - 1].is_punct and doc[k - 1].text not in QUOTE_CHARS), left)
-    # an aside in brackets is no part of the name (`A majority of voters (68%) believe`, BBC)
-    right = next((k - 1 for k in range(head.i + 1, right + 1) if doc[k].text in OPENING_BRACKETS), right)
+    # an aside in brackets is no part of the name (`A majority of voters (68%) believe`, BBC),
+    # nor a relative clause a comma sets off (`a gynecologist from Englewood, New Jersey, who
+    # said ...`; a name after the comma is: `The BBC's correspondent in Jakarta, Rachel Harvey`)
+    right = next((k - 1 for k in range(head.i + 1, right + 1) if doc[k].text in OPENING_BRACKETS
+                  or (doc[k].text == "," and k < right and doc[k + 1].tag_ in ("WDT", "WP", "WP$"))), right)
 
     # (a space token the tokenizer made of a no-break space hangs on the word before
     # it: `charter schools\xa0sent`; a dash the parser made the subject, `The film ―

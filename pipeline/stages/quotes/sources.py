@@ -180,6 +180,18 @@ def inside(spans: list[tuple[int, int]], pos: int) -> bool:
     return False
 
 
+def affiliation_name(doc, start: int) -> bool:
+    """The name at char ``start``, which ends a role's mention, is whom the role serves:
+    a preposition comes right before it, past its titles (`a longtime adviser to Trump`,
+    `a communications aide for Mr. Lyovochkin`: PolNeAR train, where the aide had become
+    Lyovochkin). Not `Shadow leader of the Commons Oliver Heald` (BBC)."""
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    k = span.start - 1 if span is not None else -1
+    while k >= 0 and is_title_word(doc[k]):
+        k -= 1
+    return k >= 0 and doc[k].pos_ == "ADP"
+
+
 def all_titles(name: str) -> bool:
     """A "name" that is only title and role words ("Chief Justice"): a role, not a name."""
     words = [w.lower().strip(".,") for w in name.split()]

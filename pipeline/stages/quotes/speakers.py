@@ -68,10 +68,10 @@ from ...resources import source_noun_kinds, source_nouns_of_kind, word_set
 from ..entities.aliases import alias_kind, alias_of
 from ..gender import description_gender, first_name_gender, honorific_genders
 from ..names import PersonNames, normalise_role, org_title_words, postnominals, surname, title_words
-from .sources import (DATELINE_TAIL, DEFINITE, DOCUMENT, GENERIC_BODIES, GROUP, NOT_SOURCES, PERSON,
-                      POSSESSIVE_PRONOUNS, PRONOUN_LABELS, SPEAKER_LABELS, UNNAMED, Source, all_titles, describe,
-                      giver_span, inside, np_span, organisations_by_vote, refers_back, role_families, role_word,
-                      source_noun_kind, speaker_kind, speaker_name, speech_giver, speech_lemmas, word_tokens)
+from .sources import (DATELINE_TAIL, DEFINITE, DOCUMENT, GENERIC_BODIES, GROUP, NOT_SOURCES, PERSON, POSSESSIVE_PRONOUNS,
+                      PRONOUN_LABELS, SPEAKER_LABELS, UNNAMED, Source, affiliation_name, all_titles, describe, giver_span,
+                      inside, np_span, organisations_by_vote, refers_back, role_families, role_word, source_noun_kind,
+                      speaker_kind, speaker_name, speech_giver, speech_lemmas, word_tokens)
 
 
 @dataclass(frozen=True)
@@ -416,7 +416,7 @@ class SpeakerResolver:
             end = span[0] + len(before.rstrip()) if before and last in postnominals() else span[1]
             e = self.entity_at(max(span[0], end - 1))
             if e is not None and e.label == PERSON and e.end == end and e.start > head.idx \
-                    and not all_titles(e.canonical):
+                    and not all_titles(e.canonical) and not affiliation_name(head.doc, e.start):
                 return self.canonical(e)
         # (and one the parser hung on the role's "of" phrase: "ITV's controller of entertainment, Claudia Rosencrantz")
         of_appos = [k for p in head.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children

@@ -478,11 +478,20 @@ def _who_antecedent(relcl: Token) -> Token:
     while k > head.i and relcl.doc[k].is_punct:
         k -= 1
     if k <= head.i:
-        return head
+        return _past_place(head)
     before = relcl.doc[k]
     # (not within an apposition, two descriptions of one person: `Bob Mulholland, a
     # California superdelegate and Clinton supporter, who accused ...`, PolNeAR train)
-    return before if before in head.conjuncts and head.dep_ != "appos" else head
+    return before if before in head.conjuncts and head.dep_ != "appos" else _past_place(head)
+
+
+def _past_place(noun: Token) -> Token:
+    """`who` never means a place: `a gynecologist from Englewood, New Jersey, who said ...`
+    (the parser hung the clause on the place; PolNeAR train) describes the noun the place
+    comes after."""
+    if noun.ent_type_ in ("GPE", "LOC", "FAC") and noun.dep_ == "pobj" and noun.head.head.pos_ in ("NOUN", "PROPN"):
+        return noun.head.head
+    return noun
 
 
 def _antecedent(noun: Token) -> Token | None:
