@@ -607,8 +607,10 @@ EXPECTED = {
     # tests/quote_parses_precision.py) ---
     # a role whose mention ends with whom it serves is no one named: `adviser to Trump` is not Trump
     "role_serving_named_person": [(D, "We will win,", "longtime adviser to Trump", "said")],
+    "role_serving_titled_person": [(D, "We will win,", "former top aide to President George W. Bush", "said")],
     # ... but a name that ends the mention after the role's own words is the person (must not break)
     "role_ending_with_name": [(D, "It is over,", "Oliver Heald", "said")],
+    "role_of_state_name": [(D, "It is over,", "Oliver Heald", "said")],
     # `who` never means a place: the clause the parser hung on the place describes the noun before it (was
     # Englewood), and the mention stops before the relative clause
     "who_after_place": [(I, "he is friendly with Trump’s Jewish in-laws the Kushners", "Alan Berger", "said")],
@@ -666,6 +668,8 @@ EXPECTED = {
          "Mark Kantrowitz", "said")],
     # ... not a clause before a dash alone, which the aside between dashes interrupts (must not break)
     "clauses_dashed_before_cue": [(I, "that won’t happen", None, "believe")],
+    # ... nor an `and` inside the first clause's list (regression: `Ohio and Utah` joined the two)
+    "clauses_dashed_after_list": [(I, "that won’t happen", None, "believe")],
     # a closing `according to X` after a relative clause set off by a dash vouches for that clause, not for
     # the sentence it comments on (was the whole sentence) ...
     "according_after_dashed_relative": [(I, "which it often is", "Scott", "according to")],

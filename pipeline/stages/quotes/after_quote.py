@@ -99,7 +99,7 @@ def _circumstance_after(cue: Token, first: int) -> bool:
 
 def _conjoined_clause(cue: Token, first: int) -> bool:
     """A conjunction right after the closing mark and the cue's subject right after it
-    (past a `that`) open a clause of its own, whose cue reports something else: `saying,
+    (past a subordinator: `and that he fears`) open a clause of its own, whose cue reports something else: `saying,
     ''We never said ...,'' but he denied that ...` (PolNeAR train); `" And Chancellor
     Gordon Brown said the Lib Dem figures did not add up` (BBC). Not `"... They don't have
     a choice" but to take the lead ..., says X`, nor `The US was "very bad at ..." and

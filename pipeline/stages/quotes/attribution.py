@@ -135,12 +135,11 @@ def _find_before_cue(ix: DocIndex, first: int, last: int, lex: CueLexicon):
             root, subj = near, near_subject  # (not `He was furious that the plan had collapsed: "..."`)
         else:
             subj = subject_of(root) if root.i < k else None
-            if subj is not None and not (named_or_personal(subj) or can_speak(subj)) \
-                    and _person_object(root) is not None:
+            if subj is not None and not (named_or_personal(subj) or can_speak(subj)):
                 # `The timing of Sanders' surge doesn't surprise Republican pollster Daron
                 # Shaw: "..."`: a subject that cannot speak, and the person the clause is
                 # about speaks (PolNeAR train)
-                subj = _person_object(root)
+                subj = _person_object(root) or subj
         if root.i > k and doc[k].head.i < k and doc[k].head.pos_ in VERB_POS:
             # `Mr Dean is confident: "I think ..."`: the parser made the quoted verb the
             # root and the clause before the colon its complement (BBC); that clause's
@@ -511,7 +510,7 @@ def _recover_unclosed(doc: Doc, sp: QuotedSpan) -> QuotedSpan:
 
 def _sets_off_quote(ix: DocIndex, a: Attribution) -> bool:
     """``a`` is a direct quote ending in `,`, `!` or `?` whose cue follows its closing mark
-    with only the speaker between (`"You should resign," Warren told Stumpf, after he
+    with no conjunction between (`"You should resign," Warren told Stumpf, after he
     admitted ...`): the cue has said what it reports. Not a cue joined on by `and`
     (`that "we close one chapter ...," and he vowed to ...`, PolNeAR train)."""
     if a.how != "after" or a.cue is None or a.close_end < 0 or a.close_end > a.cue[0]:

@@ -231,8 +231,8 @@ def _clause(tok: Token, ccomps: list[Token], quoted=None) -> Content | None:
         # PolNeAR train)
         for c0 in sorted((k for k in ccomps if k.i < c.i), key=lambda k: -k.i):
             if c0.right_edge.i < a and _only_joiners(doc, c0.right_edge.i, a) \
-                    and any(t.dep_ == "cc" for t in doc[c0.right_edge.i - 1:a + 1]) \
-                    and not any(t.text[:1] in QUOTE_CHARS for t in doc[c0.left_edge.i:b + 1]):
+                    and any(t.dep_ == "cc" and t.head.i in (c0.i, c.i) for t in doc[c0.right_edge.i:a + 1]) \
+                    and not any(t.is_punct and t.text[:1] in QUOTE_CHARS for t in doc[c0.left_edge.i:b + 1]):
                 a = c0.left_edge.i
     if c.i > tok.i:
         # `said that she had seen several emails ..., and that talk of dissent ...`: a

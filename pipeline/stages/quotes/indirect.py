@@ -18,7 +18,7 @@ from ..headings import in_capitals
 from ...resources import QUOTE_CHARS, adverbial_openers, reporting_nouns
 
 from .clause_end import nonrestrictive_tail
-from .framing import SCARE_MAX_WORDS
+from .framing import SCARE_MAX_WORDS, n_words
 from .content import content_of
 from .cues import (ACCORDING, VERB_POS, VERB_POS_IDS, cue_entry, cue_extent, cue_particle, is_cue, is_negated,
                    report_lexicon, speaker_like, speaking_possessor, speech_lexicon)
@@ -63,7 +63,7 @@ def _only_quotes_around(doc, a: int, b: int, cue: Token, in_kept: list[int]) -> 
         and not any(in_kept[i] == -1 and doc[i].is_alpha for i in (*range(a, first), *range(last + 1, b + 1)))
 
 
-def _handed_down(doc, opener: Token, b: int, lex) -> tuple[Token, Token, int] | None:
+def _handed_down(opener: Token, b: int, lex) -> tuple[Token, Token, int] | None:
     """(cue, its subject, first token after its clause) when ``opener`` opens an adverbial
     clause whose verb is a cue with no object or clause of its own, ending before ``b``."""
     verb = opener.head
@@ -192,8 +192,9 @@ def indirect_attributions(ix: DocIndex, quote_spans: list[tuple[int, int]],
             if _quoted_apart(ix, tok, a, b):
                 continue
             first = doc[a]
+            after_spent = a > tok.i and tok.idx in spent
             if first.lower_ in adverbial_openers("after") and first.dep_ in ("mark", "advmod") \
-                    and (not (a <= first.head.head.i <= b) or (a > tok.i and tok.idx in spent)) \
+                    and (not (a <= first.head.head.i <= b) or after_spent) \
                     and not (negated and a == tok.i + 1):
                 # `said before he died`: the whole span is one adverbial clause the parser
                 # took for the content (an adverbial clause *inside* the content is fine:
@@ -205,7 +206,7 @@ def indirect_attributions(ix: DocIndex, quote_spans: list[tuple[int, int]],
                 # parser's tangle however it hung (``spent``): the rest is what that clause's
                 # cue reports, when it has nothing else (`after he admitted under Warren's
                 # grilling he hadn't ...`)
-                handed = _handed_down(doc, first, b, lex) if a > tok.i and tok.idx in spent else None
+                handed = _handed_down(first, b, lex) if after_spent else None
                 if handed is not None:
                     verb, speaker, c = handed
                     c = trim_tokens(doc, c, b)[0]
@@ -428,12 +429,8 @@ def _quoted_apart(ix: DocIndex, cue: Token, a: int, b: int) -> bool:
     own = ix.in_quote[cue.i]
     if own == -1 or ix.in_quote[a] == own or ix.in_quote[b] == own:
         return False
-    first = last = cue.i
-    while first > 0 and ix.in_quote[first - 1] == own:
-        first -= 1
-    while last + 1 < len(ix.doc) and ix.in_quote[last + 1] == own:
-        last += 1
-    return ix.alpha_count(first, last) > SCARE_MAX_WORDS
+    sp = ix.spans[own]
+    return n_words(ix.text[sp.start:sp.end]) > SCARE_MAX_WORDS
 
 
 def _relative_before(doc, a: int, b: int) -> int:

@@ -182,14 +182,15 @@ def inside(spans: list[tuple[int, int]], pos: int) -> bool:
 
 def affiliation_name(doc, start: int) -> bool:
     """The name at char ``start``, which ends a role's mention, is whom the role serves:
-    a preposition comes right before it, past its titles (`a longtime adviser to Trump`,
-    `a communications aide for Mr. Lyovochkin`: PolNeAR train, where the aide had become
-    Lyovochkin). Not `Shadow leader of the Commons Oliver Heald` (BBC)."""
+    `to` or `for` comes right before it, past its titles (`a longtime adviser to Trump`, `a
+    former top aide to President George W. Bush`, `a communications aide for Mr.
+    Lyovochkin`: PolNeAR train, where the aide had become Lyovochkin). Not `Shadow leader of
+    the Commons Oliver Heald` (BBC), nor `Foreign Secretary of State Oliver Heald`."""
     span = doc.char_span(start, start + 1, alignment_mode="expand")
     k = span.start - 1 if span is not None else -1
     while k >= 0 and is_title_word(doc[k]):
         k -= 1
-    return k >= 0 and doc[k].pos_ == "ADP"
+    return k >= 0 and doc[k].lower_ in ("to", "for")
 
 
 def all_titles(name: str) -> bool:

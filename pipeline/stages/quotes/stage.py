@@ -124,11 +124,12 @@ def _main_subjects(sents: list[Span], contents: list[tuple[int, int]], quote_sen
             if subj is not None:
                 yield subj
         if si in quote_sents:
+            here = [c for c in contents if c[0] < sent.end_char and c[1] > sent.start_char]
             for t in sent:
-                if t.dep_ in _TANGLED_CLAUSE_DEPS and t.pos_ in VERB_POS and inside(contents, t.head.idx) \
-                        and not inside(contents, t.idx):
+                if t.dep_ in _TANGLED_CLAUSE_DEPS and t.pos_ in VERB_POS and t not in verbs \
+                        and inside(here, t.head.idx) and not inside(here, t.idx):
                     subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
-                    if subj is not None and subj.ent_type_ not in _NOT_A_PERSON and not inside(contents, subj.idx):
+                    if subj is not None and subj.ent_type_ not in _NOT_A_PERSON and not inside(here, subj.idx):
                         yield subj
 
 
@@ -149,8 +150,7 @@ def quote_rows(doc: Doc, entities: list[EntityRow], text: str | None = None) -> 
 
     events: list[tuple[int, int, object]] = []
     quote_sents = {a.sent_index for a in found.attributions if a.kind == "direct"}
-    contents = sorted((a.start, a.end) for a in found.attributions)
-    for subj in _main_subjects(sents, contents, quote_sents):
+    for subj in _main_subjects(sents, resolver.reported, quote_sents):
         events.append((subj.idx, 1, subj))
     for k, att in enumerate(found.attributions):
         pos = att.speaker_head.idx if att.speaker_head is not None else att.start

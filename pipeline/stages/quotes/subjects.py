@@ -160,8 +160,12 @@ def subject_of(verb: Token, inverted: bool = False, avoid=None) -> Token | None:
                 return _who_antecedent(v) if subj.lower_ == "who" else _antecedent(v.head)
             if subj.lower_ in _PRONOUN_NO_SPEAKER:
                 return None
-            if _shouting_heading(subj) or _dateline_place(subj):
+            if _shouting_heading(subj):
                 return _heading_person(subj)
+            if _dateline_place(subj):
+                # (a place before a bracketed aside is no dateline's: `China (the largest
+                # emitter) said ...` keeps its subject)
+                subj = _heading_person(subj) or subj
             subj = _person_in_time(subj)
             if v is verb:
                 subj = _last_conjunct(subj, verb)
@@ -486,9 +490,9 @@ def _who_antecedent(relcl: Token) -> Token:
 
 
 def _past_place(noun: Token) -> Token:
-    """`who` never means a place: `a gynecologist from Englewood, New Jersey, who said ...`
-    (the parser hung the clause on the place; PolNeAR train) describes the noun the place
-    comes after."""
+    """`who` never means a place: a clause the parser hung on a place that is the object of
+    a preposition after a noun (`a gynecologist from Englewood, New Jersey, who said ...`,
+    PolNeAR train) describes that noun."""
     if noun.ent_type_ in ("GPE", "LOC", "FAC") and noun.dep_ == "pobj" and noun.head.head.pos_ in ("NOUN", "PROPN"):
         return noun.head.head
     return noun
