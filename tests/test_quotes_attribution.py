@@ -608,6 +608,7 @@ EXPECTED = {
     # a role whose mention ends with whom it serves is no one named: `adviser to Trump` is not Trump
     "role_serving_named_person": [(D, "We will win,", "longtime adviser to Trump", "said")],
     "role_serving_titled_person": [(D, "We will win,", "former top aide to President George W. Bush", "said")],
+    "role_serving_courtesy_titled": [(D, "We paid him,", "communications aide for Mr. Lyovochkin", "said")],
     # ... but a name that ends the mention after the role's own words is the person (must not break)
     "role_ending_with_name": [(D, "It is over,", "Oliver Heald", "said")],
     "role_of_state_name": [(D, "It is over,", "Oliver Heald", "said")],
