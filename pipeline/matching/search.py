@@ -138,11 +138,11 @@ class Matcher:
         S = (Q @ index.W.T).toarray()  # (B, n) BM25 of each pair, float32
         rows = np.arange(S.shape[0])
         cand = top_columns(S, n_cand, floor=1e-9)  # entries sharing a term with the claim
-        Se = None
+        Eq = None
         if self.encode is not None and index.E is not None and ("emb_both" in need or emb_cand):
             Eq = np.asarray(self.encode(cleaned), dtype=np.float32)
-            Se = Eq @ index.E32().T  # (B, n) cosine of each pair
             if emb_cand:
+                Se = Eq @ index.E32().T  # (B, n) cosine of each pair: the embedding candidates
                 merged = np.concatenate([cand, top_columns(Se, emb_cand)], 1)
                 merged.sort(axis=1)
                 dup = np.zeros_like(merged, dtype=bool)
@@ -176,8 +176,8 @@ class Matcher:
             F["num_ov"] = shared
             F["num_cand_miss"] = nd - shared
             F["num_both"] = ((nq > 0) & (nd > 0)).astype(np.float64)
-        if Se is not None:
-            # each pair's cosine again, from its two vectors alone: the (B, n) product above
+        if Eq is not None:
+            # each pair's cosine, from its two vectors alone: the (B, n) product above
             # rounds in float32 as the BLAS kernel for the batch's shape does, which moved
             # scores in their sixth decimal from one batch size to another
             F["emb_both"] = _pair_cosines(Eq, index.E32(), qi, dj)

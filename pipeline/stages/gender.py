@@ -46,7 +46,7 @@ def title_gender(title: str | None) -> str | None:
     """"m"/"f" for a courtesy title that says so ("Mr.", "Mrs", "Lady"), else None."""
     if not title:
         return None
-    return next((g for kind, g in GENDERS if title in titles(kind) or title + "." in titles(kind)), None)
+    return next((g for kind, g in GENDERS if _of_kind(title, kind)), None)
 
 
 def surname_genders(mentions: Iterable[tuple[str, str | None]]) -> dict[str, str]:
@@ -69,9 +69,14 @@ def surname_genders(mentions: Iterable[tuple[str, str | None]]) -> dict[str, str
     return {w: next(iter(gs)) for w, gs in genders.items() if len(gs) == 1 and lead[w] > 0}
 
 
-@lru_cache(maxsize=None)
 def _before_surname(title: str) -> bool:
-    return title in titles("surname") or title + "." in titles("surname")
+    return _of_kind(title, "surname")
+
+
+@lru_cache(maxsize=None)
+def _of_kind(title: str, kind: str) -> bool:
+    """``title`` (with or without its stop) is a ``titles.txt`` entry of ``kind``."""
+    return title in titles(kind) or title + "." in titles(kind)
 
 
 def mention_gender(word: str, title: str | None, by_word: dict[str, str]) -> str | None:

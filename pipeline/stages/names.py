@@ -281,13 +281,14 @@ def courtesy_title(span) -> str | None:
     if span.start == 0:
         return None
     before = span.doc[span.start - 1]
-    if not before.whitespace_ or before.text not in _courtesy_as_written():
+    if not before.whitespace_ or before.text not in courtesy_as_written():
         return None  # (as written: "miss" before a name is a verb)
     return before.text.rstrip(".")
 
 
 @lru_cache(maxsize=None)
-def _courtesy_as_written() -> frozenset[str]:
+def courtesy_as_written() -> frozenset[str]:
+    """The courtesy titles as written (``titles.txt`` kind ``courtesy``: `Mr.`, `Mrs`, ...)."""
     return frozenset(titles("courtesy"))
 
 

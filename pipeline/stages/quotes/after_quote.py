@@ -16,6 +16,7 @@ from .subjects import subject_of
 from .framing import n_words
 from .named import after_apposition, mistagged_name, name_after_cue, name_before_cue
 from .records import DocIndex
+from .verb_forms import INHERITED_SUBJ_DEPS
 
 
 def find_after_cue(ix: DocIndex, first: int, last: int, lex: CueLexicon, strict: bool, open_ended: bool = False):
@@ -38,9 +39,12 @@ def find_after_cue(ix: DocIndex, first: int, last: int, lex: CueLexicon, strict:
                 continue
             break
         if is_cue(tok, lex):
-            if _conjoined_clause(tok, first):
+            k = first  # the first word after the closing mark
+            while k < i and (doc[k].is_punct or doc[k].is_space):
+                k += 1
+            if _conjoined_clause(tok, k):
                 return None  # (and the cues after it are that clause's)
-            if _circumstance_after(tok, first):
+            if _circumstance_after(tok, k):
                 if strict:
                     return None
                 continue
@@ -80,16 +84,13 @@ def _nickname(ix: DocIndex, i: int) -> bool:
         and doc[a - 1].pos_ == "PROPN" and doc[b + 1].is_title and doc[b + 1].is_alpha
 
 
-def _circumstance_after(cue: Token, first: int) -> bool:
+def _circumstance_after(cue: Token, k: int) -> bool:
     """`"That makes me smart," when Clinton blasted him ...`: a subordinator right after
-    the closing mark (``adverbial_openers.txt`` kind ``after``) that opens the cue's
-    clause makes that clause the circumstance of the quote, not its attribution. Not
-    `as` (`"...," as he put it` attributes the quote), nor an adverb after the subject
-    (`"...," he once said`)."""
+    the closing mark (token ``k``, the first word after it; ``adverbial_openers.txt`` kind
+    ``after``) that opens the cue's clause makes that clause the circumstance of the quote,
+    not its attribution. Not `as` (`"...," as he put it` attributes the quote), nor an
+    adverb after the subject (`"...," he once said`)."""
     doc = cue.doc
-    k = first
-    while k < cue.i and (doc[k].is_punct or doc[k].is_space):
-        k += 1
     if doc[k].lower_ == "to" and k + 1 < cue.i and doc[k + 1].lower_ == "which":
         return True  # `"..." To which she said, "..."`: a reply, the next quote's attribution
     t = doc[k]
@@ -97,20 +98,17 @@ def _circumstance_after(cue: Token, first: int) -> bool:
         and t.lower_ in adverbial_openers("after")
 
 
-def _conjoined_clause(cue: Token, first: int) -> bool:
-    """A conjunction right after the closing mark and the cue's subject right after it
-    (past a subordinator: `and that he fears`) open a clause of its own, whose cue reports something else: `saying,
+def _conjoined_clause(cue: Token, k: int) -> bool:
+    """A conjunction right after the closing mark (token ``k``, the first word after it) and
+    the cue's subject right after it (past a subordinator: `and that he fears`) open a clause
+    of its own, whose cue reports something else: `saying,
     ''We never said ...,'' but he denied that ...` (PolNeAR train); `" And Chancellor
     Gordon Brown said the Lib Dem figures did not add up` (BBC). Not `"... They don't have
     a choice" but to take the lead ..., says X`, nor `The US was "very bad at ..." and
     India had its own problems, Ms Short said` (BBC), where the cue comes after both
     clauses."""
     doc = cue.doc
-    k = first
-    while k < cue.i and (doc[k].is_punct or doc[k].is_space):
-        k += 1
     if k >= cue.i or doc[k].dep_ != "cc":
         return False
-    return any(doc[j].dep_ in ("nsubj", "nsubjpass") and doc[j].head.i == cue.i
-               and all(doc[m].dep_ == "mark" for m in range(k + 1, doc[j].left_edge.i))
-               for j in range(k + 1, cue.i))
+    return any(c.dep_ in INHERITED_SUBJ_DEPS and c.i > k and all(doc[m].dep_ == "mark" for m in range(k + 1, c.left_edge.i))
+               for c in cue.lefts)

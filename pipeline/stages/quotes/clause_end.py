@@ -144,7 +144,7 @@ def trim_tail(doc: Doc, a: int, b: int, root: Token, cue: Token, quoted=None) ->
             # celebrated the ruling`: what the speaker did next, ``verb_forms.with_the_cue``)
             cc = joining_cc(root, c)
             cut = cc.i if cc is not None else start
-        elif c.dep_ == "advcl" and is_as_aside(c):
+        elif is_as_aside(c):  # (an advcl only)
             cut = start  # `..., as The Post reported`: the writer's source, not the content
         elif c.dep_ == "advcl" and follows_set_off(doc, start, a) and _at_end(doc, c, b):
             if _participle_tail(c) \

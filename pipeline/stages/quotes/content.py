@@ -234,7 +234,7 @@ def _clause(tok: Token, ccomps: list[Token], quoted=None) -> Content | None:
                     and any(t.dep_ == "cc" and t.head.i in (c0.i, c.i) for t in doc[c0.right_edge.i:a + 1]) \
                     and not any(t.is_punct and t.text[:1] in QUOTE_CHARS for t in doc[c0.left_edge.i:b + 1]):
                 a = c0.left_edge.i
-    if c.i > tok.i:
+    else:
         # `said that she had seen several emails ..., and that talk of dissent ...`: a
         # second content clause of the same cue, joined by `and`/`but` (not a second
         # attribution: `said Clinton is honest, and three-quarters said the same`); not

@@ -75,6 +75,11 @@ def _handed_down(opener: Token, b: int, lex) -> tuple[Token, Token, int] | None:
     return None if speaker is None else (verb, speaker, verb.right_edge.i + 1)
 
 
+def _chars(doc, a: int, b: int) -> tuple[int, int]:
+    """The char span of tokens [a, b]."""
+    return doc[a].idx, doc[b].idx + len(doc[b].text)
+
+
 def _colon_lead_in(doc, a: int, b: int, in_kept: list[int]) -> bool:
     """Content [a, b] before its cue ends with a direct quote that a colon inside it
     introduces: `Sen. Claire McCaskill scolded him: "The scientific community is ...,"
@@ -158,7 +163,7 @@ def indirect_attributions(ix: DocIndex, quote_spans: list[tuple[int, int]],
                 # made the content `that`)
                 para = _said_paragraph(doc, ix.text, first)
                 if para is not None:
-                    start, end = doc[para[0]].idx, doc[para[1]].idx + len(doc[para[1]].text)
+                    start, end = _chars(doc, para[0], para[1])
                     if not _inside_one(start, end, quote_spans):
                         out.append(Attribution("indirect", start, end, cue_extent(tok, lex), subj,
                                                mention_bounds(subj), "paragraph", si))
@@ -210,14 +215,14 @@ def indirect_attributions(ix: DocIndex, quote_spans: list[tuple[int, int]],
                 if handed is not None:
                     verb, speaker, c = handed
                     c = trim_tokens(doc, c, b)[0]
-                    start, end = doc[c].idx, doc[b].idx + len(doc[b].text)
+                    start, end = _chars(doc, c, b)
                     if ix.alpha_count(c, b) >= MIN_INDIRECT_WORDS and not _inside_one(start, end, quote_spans):
                         out.append(Attribution("indirect", start, end, cue_extent(verb, lex), speaker,
                                                mention_bounds(speaker), "clause", si))
                 continue
             if a <= subj.i <= b and not (got.around and not a <= subj.i < tok.left_edge.i):
                 continue
-            start, end = doc[opening].idx, doc[b].idx + len(doc[b].text)
+            start, end = _chars(doc, opening, b)
             if not quoted and _inside_one(start, end, quote_spans):
                 continue
             if not quoted and got.around and _only_quotes_around(doc, a, b, tok, in_kept):
@@ -388,7 +393,7 @@ def _noun_indirect(ix: DocIndex, sent, si: int, noun: Token, in_kept, quote_span
     if b < a or ix.alpha_count(a, b) < MIN_INDIRECT_WORDS:
         return None
     opening, b = _paired_marks(ix, a, b, sent)
-    start, end = doc[opening].idx, doc[b].idx + len(doc[b].text)
+    start, end = _chars(doc, opening, b)
     if _inside_one(start, end, quote_spans):
         return None
     return Attribution("indirect", start, end, (noun.idx, noun.idx + len(noun.text)), subj, mention_bounds(subj),
@@ -513,7 +518,7 @@ def _according_indirect(ix: DocIndex, sent, si: int, acc: Token, quote_spans) ->
     a, b = owner or max(cands, key=lambda r: ix.alpha_count(r[0], r[1]))
     if ix.alpha_count(a, b) < MIN_INDIRECT_WORDS:
         return None
-    start, end = doc[a].idx, doc[b].idx + len(doc[b].text)
+    start, end = _chars(doc, a, b)
     if _inside_one(start, end, quote_spans):
         return None
     return Attribution("indirect", start, end, (acc.idx, to.idx + len(to.text)), pobj, mention_bounds(pobj),

@@ -19,11 +19,11 @@ from spacy.tokens import Token
 
 from ... import schemas
 from ...nlp.lemmas import lemma as lemma_of
-from ...resources import person_epithets, reporting_verb_lemmas, source_noun_kinds, titles, word_list, word_set
+from ...resources import person_epithets, reporting_verb_lemmas, source_noun_kinds, word_list, word_set
 from ..entities.aliases import alias_kind
 from ..entities.patterns import WEEKDAYS_MONTHS
 from ..gender import noun_gender
-from ..names import generation_of, strip_titles, title_words, without_generation_comma
+from ..names import courtesy_as_written, generation_of, strip_titles, title_words, without_generation_comma
 
 PERSON = "PERSON"
 #: pseudo-labels of sources that are not entities: a document, an unnamed single
@@ -188,15 +188,10 @@ def affiliation_name(doc, start: int) -> bool:
     the Commons Oliver Heald` (BBC), nor `Foreign Secretary of State Oliver Heald`."""
     span = doc.char_span(start, start + 1, alignment_mode="expand")
     k = span.start - 1 if span is not None else -1
-    while k >= 0 and (doc[k].text in _courtesy_titles() or is_title_word(doc[k])):
+    while k >= 0 and (doc[k].text in courtesy_as_written() or is_title_word(doc[k])):
         k -= 1
     return k >= 0 and doc[k].lower_ in ("to", "for")
 
-
-@lru_cache(maxsize=1)
-def _courtesy_titles() -> frozenset[str]:
-    """`Mr.`, `Mrs`, ... (``titles.txt`` kind ``courtesy``), which ``is_title_word`` leaves out."""
-    return frozenset(titles("courtesy"))
 
 
 def all_titles(name: str) -> bool:

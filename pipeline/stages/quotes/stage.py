@@ -42,6 +42,7 @@ from ...nlp.lemmas import ensure_lemmas
 from ...resources import reporting_nouns, reporting_verb_lemmas
 from .attribution import find_attributions
 from .cues import VERB_POS, addresses_object
+from .objects import first_child
 from .subjects import subject_of
 from .records import Attribution
 from .sources import a_thing, inside, personal_pronouns
@@ -128,7 +129,7 @@ def _main_subjects(sents: list[Span], contents: list[tuple[int, int]], quote_sen
             for t in sent:
                 if t.dep_ in _TANGLED_CLAUSE_DEPS and t.pos_ in VERB_POS and t not in verbs \
                         and inside(here, t.head.idx) and not inside(here, t.idx):
-                    subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+                    subj = first_child(t, ("nsubj",))
                     if subj is not None and subj.ent_type_ not in _NOT_A_PERSON and not inside(here, subj.idx):
                         yield subj
 

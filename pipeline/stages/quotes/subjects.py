@@ -19,7 +19,7 @@ from ...resources import depiction_words, word_set
 from ..names import title_words
 from .cues import MUTE_ENTS, VERB_POS, attribution_lexicon, can_speak, is_cue, speaker_like, speaking_possessor
 from .objects import first_child
-from .records import DASHES, is_dash
+from .records import DASHES, breaks_paragraph, is_dash
 from .sources import DATELINE_TAIL, NOT_SOURCES, a_thing, source_noun_kind
 from .verb_forms import FINITE, INHERITED_SUBJ_DEPS, has_subject, is_to_infinitive, with_the_cue
 
@@ -80,7 +80,7 @@ def _dateline_place(tok: Token) -> bool:
         start -= 1
     while end + 1 < len(doc) and doc[end + 1].ent_iob_ == "I":
         end += 1
-    if start > 0 and not (doc[start - 1].is_space and "\n" in doc[start - 1].text):
+    if start > 0 and not breaks_paragraph(doc[start - 1]):
         return False
     tail = doc[end].whitespace_ + "".join(t.text_with_ws for t in doc[end + 1:end + 8])
     return DATELINE_TAIL.match(tail) is not None
