@@ -25,7 +25,12 @@ into a temporary folder per run, never into the repo). It measures:
    of the window (batch work summed over workers / workers x window). The
    speed-up of N workers is time(1) / time(N); Amdahl's law with the
    1-worker run's serial part S and parallel part P gives the speed-up to
-   expect on N idle cores: (S + P) / (S + P / N), printed for 16.
+   expect on N idle cores: (S + P) / (S + P / N), printed for 16. Beside
+   them, as the machine's own reference, a bare ``nlp.pipe`` of the same
+   texts with ``n_process`` N in a fresh process (start-up, imports and model
+   loading included; batches of the size the runner would choose): what
+   spaCy's own multiprocessing gets from the same cores (skip with
+   ``--skip bare``).
 3. **peak RSS** of ``run all`` at 1x and 4x ``--rss-docs`` articles (the corpus
    copied under r0/ ... r3/), each in a fresh process, with ``--rss-workers``
    workers: the run's own process and the largest worker (target: flat).
@@ -151,6 +156,33 @@ def time_cli(corpus: Path, work: Path, model: str, workers: int, engine: str, ba
     return report
 
 
+def bare_pipe_of(model: str, corpus: str, n_process: int) -> int:
+    """In a fresh process: a bare ``nlp.pipe`` of the texts under ``corpus`` with
+    ``n_process`` processes; prints the pipe's own seconds as a JSON line."""
+    import spacy
+
+    from pipeline.runner.batching import auto_batch_size
+
+    texts = raw_texts(sorted(Path(corpus).rglob("*.txt")))
+    nlp = spacy.load(model)
+    t0 = time.perf_counter()
+    for _doc in nlp.pipe(texts, n_process=n_process, batch_size=auto_batch_size(len(texts), n_process)):
+        pass
+    print(json.dumps({"pipe": time.perf_counter() - t0}))
+    return 0
+
+
+def time_bare_cli(corpus: Path, model: str, n_process: int) -> dict:
+    """``bare_pipe_of`` in a fresh process: its wall time, start to exit, and the pipe's."""
+    cmd = [sys.executable, str(Path(__file__).resolve()), "--bare-pipe-of", model, str(corpus), str(n_process)]
+    t0 = time.perf_counter()
+    proc = subprocess.run(cmd, capture_output=True, text=True, env=_env(), cwd=ROOT)
+    wall = time.perf_counter() - t0
+    if proc.returncode != 0:
+        raise RuntimeError(f"{' '.join(cmd)} exited {proc.returncode}:\n{proc.stderr[-2000:]}")
+    return {"wall": wall, "pipe": json.loads(proc.stdout.splitlines()[-1])["pipe"]}
+
+
 def peak_rss_of(cmd: list[str]) -> int:
     """Run ``cmd``; print its output, then its peak RSS (MiB) as a JSON line. The
     peak is read from /proc while it runs (``ru_maxrss`` of a child starts at
@@ -206,13 +238,16 @@ def main(argv=None) -> int:
     ap.add_argument("--repeats", type=int, default=2, help="alternating repeats per measurement (best is reported)")
     ap.add_argument("--batch-size", type=int, default=None, help="default: chosen by the runner")
     ap.add_argument("--model", default=None)
-    ap.add_argument("--skip", action="append", default=[], choices=["ratio", "workers", "rss"])
+    ap.add_argument("--skip", action="append", default=[], choices=["ratio", "workers", "bare", "rss"],
+                    help="leave a measurement out (bare: the bare nlp.pipe n_process runs of the scaling)")
     ap.add_argument("--json", type=Path, help="also write the results as JSON here")
     ap.add_argument("--verbose", action="store_true")
     ap.add_argument("--bbc", type=Path, default=BBC, help="the BBC corpus folder (default ../shared/data/news/bbc)")
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["--peak-rss-of"]:
         return peak_rss_of(argv[1:])
+    if argv[:1] == ["--bare-pipe-of"]:
+        return bare_pipe_of(argv[1], argv[2], int(argv[3]))
     args = ap.parse_args(argv)
 
     from pipeline.nlp.loader import DEFAULT_MODEL
@@ -292,11 +327,17 @@ def _scaling(args, model: str, work: Path, results: dict) -> tuple[list[tuple[st
     counts = sorted({int(n) for n in args.workers.split(",")})
     runs = [(n, "local") for n in counts] + ([(counts[-1], "dask")] if args.dask else [])
     got: dict = {r: [] for r in runs}
+    bare: dict = {n: [] for n in counts if "bare" not in args.skip}
     for _ in range(args.repeats):
         for n, engine in runs:
             got[(n, engine)].append(time_cli(corpus, work, model, n, engine, args.batch_size))
             if args.verbose:
                 print("  " + describe(f"{engine} {n}", got[(n, engine)][-1]), file=sys.stderr)
+        for n in bare:
+            bare[n].append(time_bare_cli(corpus, model, n))
+            if args.verbose:
+                print(f"  bare nlp.pipe n_process {n}: {bare[n][-1]['wall']:.1f} s "
+                      f"(the pipe {bare[n][-1]['pipe']:.1f} s)", file=sys.stderr)
     best = {k: min(v, key=lambda r: r["wall"]) for k, v in got.items()}
     results["scaling"] = {f"{e}-{n}": v for (n, e), v in got.items()}
     rows, lines = [], []
@@ -319,6 +360,15 @@ def _scaling(args, model: str, work: Path, results: dict) -> tuple[list[tuple[st
                      f"{s_cpu:.1f} s of {s_cpu + p_cpu:.1f} s = {100 * s_cpu / (s_cpu + p_cpu):.1f}%"))
         rows.append((f"Amdahl: speed-up of {AMDAHL_WORKERS} workers from the CPU seconds (target >= 10)",
                      f"{(s_cpu + p_cpu) / (s_cpu + p_cpu / AMDAHL_WORKERS):.1f}x"))
+    if bare:
+        results["bare_scaling"] = {str(n): v for n, v in bare.items()}
+        fastest = {n: min(v, key=lambda r: r["wall"]) for n, v in bare.items()}
+        for n, r in fastest.items():
+            rows.append((f"bare nlp.pipe, n_process {n}, fresh process, {len(files)} articles",
+                         f"{r['wall']:.1f} s (the pipe {r['pipe']:.1f} s), {words / r['wall']:,.0f} words/s"))
+            if n > 1 and 1 in fastest:
+                rows.append((f"speed-up n_process {n} / 1 (bare nlp.pipe), wall clock; the pipe alone",
+                             f"{fastest[1]['wall'] / r['wall']:.2f}x; {fastest[1]['pipe'] / r['pipe']:.2f}x"))
     local = best.get((counts[-1], "local"))
     dask = best.get((counts[-1], "dask"))
     if local and dask:
