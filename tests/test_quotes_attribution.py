@@ -609,6 +609,19 @@ EXPECTED = {
     "role_serving_named_person": [(D, "We will win,", "longtime adviser to Trump", "said")],
     "role_serving_titled_person": [(D, "We will win,", "former top aide to President George W. Bush", "said")],
     "role_serving_courtesy_titled": [(D, "We paid him,", "communications aide for Mr. Lyovochkin", "said")],
+    # the parser read `like` as a verb and made the noun right after an inverted cue the subject of a
+    # later verb: that noun still says the quote (had no speaker)
+    "inverted_subject_hung_later": [(D, "One guy came in and said we should start killing them,", "woman", "said")],
+    # ... but a pronoun after a cue inside an unclosed quote does not close it there (must not break)
+    "unclosed_quote_say_they": [
+        (D, "What really riles me is the breathtaking hypocrisy of MPs who recently voted themselves the best "
+            "pension scheme in Europe, but say they can't afford it for anyone else.", None, None),
+        (D, "This is a position that Unison cannot accept and will oppose. It will lead to conflict between Unison "
+            "and the government, if not this year then next.", None, None)],
+    # the parser hung the reporting verb and the participle after it on the quoted words: the participle
+    # goes on from the reporting verb (its speaker was `hate`)
+    "participle_on_quoted_words": [(D, "Too much hate,", "Donna Lages", "said"),
+                                   (I, "some of it on Donald Trump", "Donna Lages", "blaming")],
     # ... but a name that ends the mention after the role's own words is the person (must not break)
     "role_ending_with_name": [(D, "It is over,", "Oliver Heald", "said")],
     "role_of_state_name": [(D, "It is over,", "Oliver Heald", "said")],
