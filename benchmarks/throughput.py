@@ -28,9 +28,9 @@ into a temporary folder per run, never into the repo). It measures:
    expect on N idle cores: (S + P) / (S + P / N), printed for 16. Beside
    them, as the machine's own reference, a bare ``nlp.pipe`` of the same
    texts with ``n_process`` N in a fresh process (start-up, imports and model
-   loading included; batches of the size the runner would choose): what
-   spaCy's own multiprocessing gets from the same cores (skip with
-   ``--skip bare``).
+   loading included; batches of ``--batch-size`` or of the size the runner
+   would choose): what spaCy's own multiprocessing gets from the same cores
+   (skip with ``--skip spacy-scaling``).
 3. **peak RSS** of ``run all`` at 1x and 4x ``--rss-docs`` articles (the corpus
    copied under r0/ ... r3/), each in a fresh process, with ``--rss-workers``
    workers: the run's own process and the largest worker (target: flat).
@@ -98,10 +98,10 @@ def cpu_seconds() -> float:
     return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
 
 
-def time_bare(nlp, texts: list[str], batch_size: int) -> tuple[float, float]:
+def time_bare(nlp, texts: list[str], batch_size: int, n_process: int = 1) -> tuple[float, float]:
     """(wall seconds, CPU seconds) of a bare nlp.pipe pass."""
     t0, c0 = time.perf_counter(), cpu_seconds()
-    for _doc in nlp.pipe(texts, batch_size=batch_size):
+    for _doc in nlp.pipe(texts, batch_size=batch_size, n_process=n_process):
         pass
     return time.perf_counter() - t0, cpu_seconds() - c0
 
@@ -136,14 +136,11 @@ def time_cli(corpus: Path, work: Path, model: str, workers: int, engine: str, ba
            "--workers", str(workers), "--engine", engine, "--no-incremental", "--no-progress", "--timings"]
     if batch_size:
         cmd += ["--batch-size", str(batch_size)]
-    wrapper = [sys.executable, str(Path(__file__).resolve()), "--peak-rss-of", *cmd]
-    proc = subprocess.run(wrapper, capture_output=True, text=True, env=_env(), cwd=ROOT)
-    shutil.rmtree(out, ignore_errors=True)
-    if proc.returncode != 0:
-        raise RuntimeError(f"{' '.join(cmd)} exited {proc.returncode}:\n{proc.stderr[-2000:]}")
-    lines = proc.stdout.splitlines()
+    try:
+        lines, last = run_measured(cmd)
+    finally:
+        shutil.rmtree(out, ignore_errors=True)
     report = json.loads(next(line for line in lines if line.startswith("timings: ")).split(" ", 1)[1])
-    last = json.loads(lines[-1])
     report["rss_mib"], wall, report["cpu"] = last["rss_mib"], last["wall"], last["cpu"]
     report["run"] = report.pop("seconds")
     window = report["phases"].get("batches", 0.0)
@@ -156,31 +153,40 @@ def time_cli(corpus: Path, work: Path, model: str, workers: int, engine: str, ba
     return report
 
 
-def bare_pipe_of(model: str, corpus: str, n_process: int) -> int:
-    """In a fresh process: a bare ``nlp.pipe`` of the texts under ``corpus`` with
-    ``n_process`` processes; prints the pipe's own seconds as a JSON line."""
+def run_measured(cmd: list[str]) -> tuple[list[str], dict]:
+    """Run ``cmd`` in a fresh process under ``peak_rss_of``: its output lines and
+    its peak RSS, wall and CPU seconds."""
+    wrapper = [sys.executable, str(Path(__file__).resolve()), "--peak-rss-of", *cmd]
+    proc = subprocess.run(wrapper, capture_output=True, text=True, env=_env(), cwd=ROOT)
+    if proc.returncode != 0:
+        raise RuntimeError(f"{' '.join(cmd)} exited {proc.returncode}:\n{proc.stderr[-2000:]}")
+    lines = proc.stdout.splitlines()
+    return lines, json.loads(lines[-1])
+
+
+def bare_pipe_of(model: str, corpus: str, n_process: int, batch_size: int) -> int:
+    """In a fresh process: a bare ``nlp.pipe`` of the articles under ``corpus`` (listed
+    as the run lists them) with ``n_process`` processes; prints the pipe's own wall
+    seconds as a JSON line."""
     import spacy
 
+    from pipeline.inputs.readers import input_files
     from pipeline.runner.batching import auto_batch_size
 
-    texts = raw_texts(sorted(Path(corpus).rglob("*.txt")))
+    texts = raw_texts(input_files(Path(corpus)))
     nlp = spacy.load(model)
-    t0 = time.perf_counter()
-    for _doc in nlp.pipe(texts, n_process=n_process, batch_size=auto_batch_size(len(texts), n_process)):
-        pass
-    print(json.dumps({"pipe": time.perf_counter() - t0}))
+    wall, _cpu = time_bare(nlp, texts, batch_size or auto_batch_size(len(texts), n_process), n_process)
+    print(json.dumps({"pipe": wall}))
     return 0
 
 
-def time_bare_cli(corpus: Path, model: str, n_process: int) -> dict:
-    """``bare_pipe_of`` in a fresh process: its wall time, start to exit, and the pipe's."""
-    cmd = [sys.executable, str(Path(__file__).resolve()), "--bare-pipe-of", model, str(corpus), str(n_process)]
-    t0 = time.perf_counter()
-    proc = subprocess.run(cmd, capture_output=True, text=True, env=_env(), cwd=ROOT)
-    wall = time.perf_counter() - t0
-    if proc.returncode != 0:
-        raise RuntimeError(f"{' '.join(cmd)} exited {proc.returncode}:\n{proc.stderr[-2000:]}")
-    return {"wall": wall, "pipe": json.loads(proc.stdout.splitlines()[-1])["pipe"]}
+def time_bare_cli(corpus: Path, model: str, n_process: int, batch_size: int | None) -> dict:
+    """``bare_pipe_of`` in a fresh process: its wall time from start to exit, measured as
+    ``time_cli`` measures a run's, and the pipe's own."""
+    cmd = [sys.executable, str(Path(__file__).resolve()), "--bare-pipe-of", model, str(corpus), str(n_process),
+           str(batch_size or 0)]
+    lines, last = run_measured(cmd)
+    return {"wall": last["wall"], "cpu": last["cpu"], "pipe": json.loads(lines[-2])["pipe"]}
 
 
 def peak_rss_of(cmd: list[str]) -> int:
@@ -238,8 +244,9 @@ def main(argv=None) -> int:
     ap.add_argument("--repeats", type=int, default=2, help="alternating repeats per measurement (best is reported)")
     ap.add_argument("--batch-size", type=int, default=None, help="default: chosen by the runner")
     ap.add_argument("--model", default=None)
-    ap.add_argument("--skip", action="append", default=[], choices=["ratio", "workers", "bare", "rss"],
-                    help="leave a measurement out (bare: the bare nlp.pipe n_process runs of the scaling)")
+    ap.add_argument("--skip", action="append", default=[], choices=["ratio", "workers", "spacy-scaling", "rss"],
+                    help="leave a measurement out (spacy-scaling: the bare nlp.pipe n_process runs beside the "
+                         "scaling runs)")
     ap.add_argument("--json", type=Path, help="also write the results as JSON here")
     ap.add_argument("--verbose", action="store_true")
     ap.add_argument("--bbc", type=Path, default=BBC, help="the BBC corpus folder (default ../shared/data/news/bbc)")
@@ -247,7 +254,7 @@ def main(argv=None) -> int:
     if argv[:1] == ["--peak-rss-of"]:
         return peak_rss_of(argv[1:])
     if argv[:1] == ["--bare-pipe-of"]:
-        return bare_pipe_of(argv[1], argv[2], int(argv[3]))
+        return bare_pipe_of(argv[1], argv[2], int(argv[3]), int(argv[4]))
     args = ap.parse_args(argv)
 
     from pipeline.nlp.loader import DEFAULT_MODEL
@@ -327,14 +334,14 @@ def _scaling(args, model: str, work: Path, results: dict) -> tuple[list[tuple[st
     counts = sorted({int(n) for n in args.workers.split(",")})
     runs = [(n, "local") for n in counts] + ([(counts[-1], "dask")] if args.dask else [])
     got: dict = {r: [] for r in runs}
-    bare: dict = {n: [] for n in counts if "bare" not in args.skip}
+    bare: dict = {n: [] for n in counts if "spacy-scaling" not in args.skip}
     for _ in range(args.repeats):
         for n, engine in runs:
             got[(n, engine)].append(time_cli(corpus, work, model, n, engine, args.batch_size))
             if args.verbose:
                 print("  " + describe(f"{engine} {n}", got[(n, engine)][-1]), file=sys.stderr)
         for n in bare:
-            bare[n].append(time_bare_cli(corpus, model, n))
+            bare[n].append(time_bare_cli(corpus, model, n, args.batch_size))
             if args.verbose:
                 print(f"  bare nlp.pipe n_process {n}: {bare[n][-1]['wall']:.1f} s "
                       f"(the pipe {bare[n][-1]['pipe']:.1f} s)", file=sys.stderr)

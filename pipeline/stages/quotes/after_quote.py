@@ -14,7 +14,7 @@ from ...resources import adverbial_openers
 from .cues import VERB_POS, CueLexicon, is_cue, is_negated, named_or_personal
 from .subjects import subject_of
 from .framing import n_words
-from .named import after_apposition, mistagged_name, name_after_cue, name_before_cue
+from .named import after_apposition, mistagged_name, name_after_cue, name_before_cue, noun_after_cue
 from .records import DocIndex
 from .verb_forms import INHERITED_SUBJ_DEPS
 
@@ -53,7 +53,7 @@ def find_after_cue(ix: DocIndex, first: int, last: int, lex: CueLexicon, strict:
                 # a name between the mark and the cue speaks, not whom it was told to
                 named = name_before_cue(ix, first, i)
                 if named is None and subj is None:
-                    named = name_after_cue(ix, i)
+                    named = name_after_cue(ix, i) or noun_after_cue(ix, i)
                 if named is not None:
                     return tok, named
             if subj is not None and ix.in_quote[subj.i] == -1:

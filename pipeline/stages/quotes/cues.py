@@ -19,7 +19,7 @@ from spacy.tokens import Token
 from ...nlp.lemmas import lemma as lemma_of
 from ...resources import reporting_verb_lemmas, reporting_verbs, word_set
 from ..names import title_words
-from .sources import NON_PERSON_POSSESSIVES, NOT_SOURCES, is_title_word, personal_pronouns, source_noun_kind
+from .sources import NON_PERSON_POSSESSIVES, NOT_SOURCES, a_thing, is_title_word, personal_pronouns, source_noun_kind
 
 
 @dataclass(frozen=True)
@@ -183,6 +183,13 @@ def named_or_personal(subj: Token) -> bool:
     """A subject that can speak where no cue says it does: a personal pronoun or a
     speaker-like noun, not "it" (`It is simple: "..."`)."""
     return subj.lower_ in personal_pronouns((3,), "subject") or (speaker_like(subj) and subj.pos_ != "PRON")
+
+
+def speaking_noun(tok: Token) -> bool:
+    """A common noun that may name whoever speaks, though no list knows it as a speaker:
+    not a thing (``sources.a_thing``: `a woman`, `the cashier`, not `the timing`), a date,
+    a sum or a place."""
+    return tok.pos_ == "NOUN" and not a_thing(tok) and tok.ent_type_ not in MUTE_ENTS
 
 
 def can_speak(tok: Token) -> bool:

@@ -1,7 +1,8 @@
 """Speaker names next to a cue after a quote that the parse did not make its subject.
 
 `"...," Ramos, 58, told AFP` (the name hung elsewhere), `''...,'' said Robin
-Maynard, half joking` (the name made the subject of what follows), `"...,"
+Maynard, half joking` (the name made the subject of what follows; also `said the
+woman, who like many ...`), `"...,"
 Texas delegate Bill Eastland, wearing a cowboy hat and "Ted Cruz" pins, said`
 (an apposition with a verb and a quote inside): read off the token order
 around the cue (PolNeAR train; ``after_quote.find_after_cue``).
@@ -10,7 +11,7 @@ from __future__ import annotations
 
 from ...resources import QUOTE_CHARS
 from ..names import title_words
-from .cues import VERB_POS, CueLexicon, is_cue, is_negated
+from .cues import VERB_POS, CueLexicon, is_cue, is_negated, speaking_noun
 from .records import DocIndex
 
 def person_end(doc, i: int, stop: int | None = None) -> int:
@@ -86,6 +87,22 @@ def name_after_cue(ix: DocIndex, cue: int):
         return None  # (`admitted Kiely.`: a PERSON the tagger made an adverb, BBC)
     k = person_end(doc, k)
     return doc[k] if k + 1 >= len(doc) or doc[k + 1].is_punct else None
+
+
+def noun_after_cue(ix: DocIndex, cue: int):
+    """`"...," said the woman, who like many in the town did not want to be quoted`: a
+    determiner and a common noun that may speak (``cues.speaking_noun``) right after the
+    cue, which the parser made the subject of a later verb (it read `like` as one; PolNeAR
+    train). Not a name: the parser may have cut it out of a longer one (`said England
+    sevens coach Mike Friday`, BBC)."""
+    doc = ix.doc
+    if cue + 2 >= len(doc):
+        return None
+    det, noun = doc[cue + 1], doc[cue + 2]
+    if det.pos_ == "DET" and det.head.i == noun.i and noun.dep_ == "nsubj" and noun.head.i > noun.i \
+            and ix.in_quote[noun.i] == -1 and speaking_noun(noun):
+        return noun
+    return None
 
 
 def mistagged_name(tok) -> bool:

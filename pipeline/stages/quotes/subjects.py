@@ -15,9 +15,9 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ...nlp.lemmas import lemma as lemma_of
-from ...resources import QUOTE_CHARS, depiction_words, word_set
+from ...resources import depiction_words, word_set
 from ..names import title_words
-from .cues import MUTE_ENTS, VERB_POS, attribution_lexicon, can_speak, is_cue, speaker_like, speaking_possessor
+from .cues import MUTE_ENTS, VERB_POS, attribution_lexicon, can_speak, is_cue, speaker_like, speaking_noun, speaking_possessor
 from .objects import first_child
 from .records import DASHES, breaks_paragraph, is_dash
 from .sources import DATELINE_TAIL, NOT_SOURCES, a_thing, source_noun_kind
@@ -56,32 +56,16 @@ def _inverted_subject(verb: Token) -> Token | None:
             continue
         if c.dep_ in _INVERTED_DEPS and c.left_edge.i - verb.i <= 2 and _speaker_word(c):
             return c  # (`said Monday`: a date is no speaker)
-        break
-    return _subject_hung_later(verb)
-
-
-def _subject_hung_later(verb: Token) -> Token | None:
-    """`"...," said the woman, who like many in the town did not want to be quoted
-    ...`: the parser read `like` as a verb and made the noun right after the verb
-    the subject of a later one. Right after a closing mark, a determiner and a common
-    noun after the verb, hung on a verb after it as that verb's subject, say the quote
-    (PolNeAR train; not a name, which the parser may have cut out of a longer one:
-    `said England sevens coach Mike Friday`, BBC)."""
-    doc = verb.doc
-    if verb.i < 1 or verb.i + 2 >= len(doc) or doc[verb.i - 1].text not in QUOTE_CHARS:
         return None
-    det, t = doc[verb.i + 1], doc[verb.i + 2]
-    if det.pos_ == "DET" and det.head.i == t.i and t.pos_ == "NOUN" and t.dep_ == "nsubj" and t.head.i > t.i \
-            and t.ent_type_ not in MUTE_ENTS:
-        return t
     return None
 
 
 def _reporting_between(participle: Token) -> Token | None:
-    """The verb in parataxis that the head of ``participle`` holds between the two."""
+    """The reporting verb with a subject, in parataxis, that the head of ``participle``
+    holds between the two (`"Too much hate," she said, blaming ...`, PolNeAR train)."""
     head = participle.head
     return next((k for k in head.children if k.dep_ == "parataxis" and head.i < k.i < participle.i
-                 and k.pos_ in VERB_POS and has_subject(k)), None)
+                 and k.pos_ in VERB_POS and has_subject(k) and is_cue(k, attribution_lexicon())), None)
 
 
 def _shouting_heading(tok: Token) -> bool:
@@ -239,13 +223,15 @@ def subject_of(verb: Token, inverted: bool = False, avoid=None) -> Token | None:
             # `dep`: `Republican activists clamoring to block Donald Trump ... say ...`,
             # PolNeAR train); the subject is both's (PolNeAR dev)
             v = v.head
-        elif v.dep_ == "acl" and v.tag_ == "VBG" and (said := _reporting_between(v)) is not None:
-            # `"Too much hate," she said, blaming some of it on ...`: the parser took the
-            # quoted words for the main clause and hung both the reporting verb and the
-            # participle on them; the participle goes on from the reporting verb (PolNeAR train)
-            inherited_advcl = True
-            v = said
         elif v.dep_ == "acl" and v.tag_ == "VBG" and v.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            said = _reporting_between(v)
+            if said is not None:
+                # `"Too much hate," she said, blaming some of it on ...`: the parser took the
+                # quoted words for the main clause and hung both the reporting verb and the
+                # participle on them; the participle goes on from the reporting verb
+                inherited_advcl = True
+                v = said
+                continue
             # `footage of Hillary Clinton asking, "..."`, `with analysts saying ...`,
             # `issued a statement saying ...` (PolNeAR train)
             got = _antecedent(v.head)
@@ -356,8 +342,8 @@ def _object_controller(xcomp: Token) -> Token | None:
         return None
     # (also a person by sex or occupation: `prompted his wife ... to make a controversial
     # comment`, PolNeAR dev; not a document or a speech)
-    return obj if can_speak(obj) or (obj.pos_ == "NOUN" and not a_thing(obj) and obj.ent_type_ not in MUTE_ENTS
-                                      and source_noun_kind(obj) not in ("document", "speech")) else None
+    return obj if can_speak(obj) or (speaking_noun(obj) and source_noun_kind(obj) not in ("document", "speech")) \
+        else None
 
 
 def _depicted_speaker(xcomp: Token) -> Token | None:
