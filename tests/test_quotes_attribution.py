@@ -618,6 +618,8 @@ EXPECTED = {
             "pension scheme in Europe, but say they can't afford it for anyone else.", None, None),
         (D, "This is a position that Unison cannot accept and will oppose. It will lead to conflict between Unison "
             "and the government, if not this year then next.", None, None)],
+    # whom `told` addresses is no content of the `as X told Y` aside's own: the aside attributes its clause
+    "as_aside_told_addressee": [(I, "tax relief is given in exchange for creating jobs", "Clinton", "told")],
     # the parser hung the reporting verb and the participle after it on the quoted words: the participle
     # goes on from the reporting verb (its speaker was `hate`)
     "participle_on_quoted_words": [(D, "Too much hate,", "Donna Lages", "said"),

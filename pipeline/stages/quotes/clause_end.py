@@ -26,7 +26,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from ...resources import QUOTE_CHARS, adverbial_openers, word_set
-from .cues import VERB_POS, cue_particle, is_cue, report_lexicon
+from .cues import VERB_POS, addresses_object, cue_particle, is_cue, report_lexicon
 from .verb_forms import FINITE, disagrees_with_subject, first_auxiliary, has_subject, joining_cc, with_the_cue
 from .records import CLOSING_BRACKETS, OPENING_BRACKETS, Content, ends_droppable, sets_off
 
@@ -77,8 +77,10 @@ def is_as_aside(tok: Token) -> bool:
     beamed as she noted how happy she was`: there `as` means while; nor `was powerfully
     emotional as she called for the ratification of ...`, PolNeAR dev: a preposition
     that makes a two-word cue brings its own content)."""
-    if tok.dep_ != "advcl" or tok.head.pos_ not in VERB_POS \
-            or any(c.dep_ in _OWN_CONTENT_DEPS for c in tok.children):
+    # (whom a cue like `told` addresses is no content of its own: `As Clinton told the New
+    # York Daily News, tax relief is given ...`, PolNeAR train)
+    if tok.dep_ != "advcl" or tok.head.pos_ not in VERB_POS or any(
+            c.dep_ in _OWN_CONTENT_DEPS and not (c.dep_ == "dobj" and addresses_object(tok)) for c in tok.children):
         return False
     first = tok.doc[tok.left_edge.i]
     if not (first.lower_ == "as" and first.head.i == tok.i and first.dep_ in ("mark", "advmod", "prep")):
