@@ -144,6 +144,7 @@ class Matcher:
             if emb_cand:
                 Se = Eq @ index.E32().T  # (B, n) cosine of each pair: the embedding candidates
                 merged = np.concatenate([cand, top_columns(Se, emb_cand)], 1)
+                del Se  # (B, n), like S: only the candidates were wanted from it
                 merged.sort(axis=1)
                 dup = np.zeros_like(merged, dtype=bool)
                 dup[:, 1:] = (merged[:, 1:] == merged[:, :-1]) & (merged[:, 1:] >= 0)
@@ -176,7 +177,7 @@ class Matcher:
             F["num_ov"] = shared
             F["num_cand_miss"] = nd - shared
             F["num_both"] = ((nq > 0) & (nd > 0)).astype(np.float64)
-        if Eq is not None:
+        if Eq is not None and "emb_both" in need:
             # each pair's cosine, from its two vectors alone: the (B, n) product above
             # rounds in float32 as the BLAS kernel for the batch's shape does, which moved
             # scores in their sixth decimal from one batch size to another

@@ -60,17 +60,13 @@ def surname_genders(mentions: Iterable[tuple[str, str | None]]) -> dict[str, str
     genders: dict[str, set[str]] = {}
     lead: Counter = Counter()  # titled mentions less untitled ones
     for word, title in mentions:
-        g = title_gender(title) if title and _before_surname(title) else None
+        g = title_gender(title) if title and _of_kind(title, "surname") else None
         if g is not None:
             genders.setdefault(word, set()).add(g)
             lead[word] += 1
         elif not title:
             lead[word] -= 1
     return {w: next(iter(gs)) for w, gs in genders.items() if len(gs) == 1 and lead[w] > 0}
-
-
-def _before_surname(title: str) -> bool:
-    return _of_kind(title, "surname")
 
 
 @lru_cache(maxsize=None)

@@ -30,6 +30,9 @@ def find_after_cue(ix: DocIndex, first: int, last: int, lex: CueLexicon, strict:
         got = after_apposition(ix, first, last, lex)
         if got is not None:
             return got
+    k = first  # the first word after the closing mark (never past a cue: a cue is a word)
+    while k <= last and (doc[k].is_punct or doc[k].is_space):
+        k += 1
     words = 0  # words from the closing mark to token i, punctuation not counted
     for i in range(first, last + 1):
         tok = doc[i]
@@ -39,9 +42,6 @@ def find_after_cue(ix: DocIndex, first: int, last: int, lex: CueLexicon, strict:
                 continue
             break
         if is_cue(tok, lex):
-            k = first  # the first word after the closing mark
-            while k < i and (doc[k].is_punct or doc[k].is_space):
-                k += 1
             if _conjoined_clause(tok, k):
                 return None  # (and the cues after it are that clause's)
             if _circumstance_after(tok, k):

@@ -513,7 +513,7 @@ def _sets_off_quote(ix: DocIndex, a: Attribution) -> bool:
     with no conjunction between (`"You should resign," Warren told Stumpf, after he
     admitted ...`): the cue has said what it reports. Not a cue joined on by `and`
     (`that "we close one chapter ...," and he vowed to ...`, PolNeAR train)."""
-    if a.how != "after" or a.cue is None or a.close_end < 0 or a.close_end > a.cue[0]:
+    if a.how != "after":  # (its cue always lies after its closing mark)
         return False
     if ix.text[a.start:a.end].rstrip()[-1:] not in (",", "!", "?"):
         return False

@@ -79,11 +79,12 @@ def is_as_aside(tok: Token) -> bool:
     that makes a two-word cue brings its own content)."""
     # (whom a cue like `told` addresses is no content of its own: `As Clinton told the New
     # York Daily News, tax relief is given ...`, PolNeAR train)
-    if tok.dep_ != "advcl" or tok.head.pos_ not in VERB_POS or any(
-            c.dep_ in _OWN_CONTENT_DEPS and not (c.dep_ == "dobj" and addresses_object(tok)) for c in tok.children):
+    if tok.dep_ != "advcl" or tok.head.pos_ not in VERB_POS:
         return False
     first = tok.doc[tok.left_edge.i]
     if not (first.lower_ == "as" and first.head.i == tok.i and first.dep_ in ("mark", "advmod", "prep")):
+        return False
+    if any(c.dep_ in _OWN_CONTENT_DEPS and not (c.dep_ == "dobj" and addresses_object(tok)) for c in tok.children):
         return False
     second = cue_particle(tok, report_lexicon())  # (False: no cue at all)
     return second is not False and not (isinstance(second, Token) and second.dep_ == "prep")
@@ -251,7 +252,7 @@ def _second_attribution(verb: Token, root: Token, cue: Token) -> bool:
         return False
     if not has_subject(verb):
         return verb.tag_ in FINITE and verb.tag_ == cue.tag_
-    return _reports(verb) and not continues_content(verb, cue)
+    return reports(verb) and not continues_content(verb, cue)
 
 
 def _list_item(doc: Doc, start: int) -> bool:
@@ -264,7 +265,7 @@ def _list_item(doc: Doc, start: int) -> bool:
     return any(t.dep_ == "prep" and t.lower_ in word_set("example_openers") for t in (prev, *prev.ancestors))
 
 
-def _reports(verb: Token) -> bool:
+def reports(verb: Token) -> bool:
     """Whether a cue verb has something reported hanging from it (a clause or an object)."""
     return any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in verb.children)
 

@@ -17,7 +17,7 @@ from ...nlp.lemmas import lemma as lemma_of
 from ..headings import in_capitals
 from ...resources import QUOTE_CHARS, adverbial_openers, reporting_nouns
 
-from .clause_end import nonrestrictive_tail
+from .clause_end import nonrestrictive_tail, reports
 from .framing import SCARE_MAX_WORDS, n_words
 from .content import content_of
 from .cues import (ACCORDING, VERB_POS, VERB_POS_IDS, cue_entry, cue_extent, cue_particle, is_cue, is_negated,
@@ -25,6 +25,7 @@ from .cues import (ACCORDING, VERB_POS, VERB_POS_IDS, cue_entry, cue_extent, cue
 from .verb_forms import is_to_infinitive
 from .opening_speaker import opening_speaker
 from .mentions import mention_bounds
+from .objects import first_child
 from .subjects import subject_of
 from .records import Attribution, DocIndex, breaks_paragraph, is_dash, trim_tokens
 
@@ -67,11 +68,9 @@ def _handed_down(opener: Token, b: int, lex) -> tuple[Token, Token, int] | None:
     """(cue, its subject, first token after its clause) when ``opener`` opens an adverbial
     clause whose verb is a cue with no object or clause of its own, ending before ``b``."""
     verb = opener.head
-    if verb.pos_ not in VERB_POS or not is_cue(verb, lex) or verb.right_edge.i >= b:
+    if not is_cue(verb, lex) or verb.right_edge.i >= b or reports(verb):
         return None
-    if any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in verb.children):
-        return None
-    speaker = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    speaker = first_child(verb, ("nsubj",))
     return None if speaker is None else (verb, speaker, verb.right_edge.i + 1)
 
 
@@ -103,12 +102,11 @@ def _colon_lead_in(doc, a: int, b: int, in_kept: list[int]) -> bool:
 _MIN_WORDS = {"clause": MIN_INDIRECT_WORDS, "around": MIN_INDIRECT_WORDS, "fragment": MIN_INDIRECT_WORDS, "infinitive": 2}
 
 
-def indirect_attributions(ix: DocIndex, quote_spans: list[tuple[int, int]],
-                          spent: frozenset[int] | set[int] = frozenset()) -> list[Attribution]:
+def indirect_attributions(ix: DocIndex, quote_spans: list[tuple[int, int]], spent: set[int]) -> list[Attribution]:
     """Indirect quotes of ``ix``'s Doc; ``quote_spans``: the kept direct quotes' char spans;
     ``spent``: char starts of cues that attribute a direct quote before them, whose
     content never opens with an adverbial clause (`"You should resign," Warren told Stumpf,
-    after he admitted under Warren's grilling he hadn't ...`: the parser hung `held` on
+    after he admitted under Warren's grilling he hadn't ...`: the parser hung `admitted` on
     `told`, PolNeAR dev)."""
     doc = ix.doc
     # Beliefs count as reported positions too (`Belarus believes it is time ...`):

@@ -193,7 +193,6 @@ def affiliation_name(doc, start: int) -> bool:
     return k >= 0 and doc[k].lower_ in ("to", "for")
 
 
-
 def all_titles(name: str) -> bool:
     """A "name" that is only title and role words ("Chief Justice"): a role, not a name."""
     words = [w.lower().strip(".,") for w in name.split()]

@@ -121,7 +121,7 @@ def _main_subjects(sents: list[Span], contents: list[tuple[int, int]], quote_sen
         root = sent.root
         verbs = [root] + [c for c in root.children if c.dep_ == "conj"]
         for v in verbs:
-            subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
+            subj = first_child(v, ("nsubj",))
             if subj is not None:
                 yield subj
         if si in quote_sents:

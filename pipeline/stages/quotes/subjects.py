@@ -497,12 +497,11 @@ def _who_antecedent(relcl: Token) -> Token:
     k = relcl.left_edge.i - 1
     while k > head.i and relcl.doc[k].is_punct:
         k -= 1
-    if k <= head.i:
-        return _past_place(head)
-    before = relcl.doc[k]
     # (not within an apposition, two descriptions of one person: `Bob Mulholland, a
     # California superdelegate and Clinton supporter, who accused ...`, PolNeAR train)
-    return before if before in head.conjuncts and head.dep_ != "appos" else _past_place(head)
+    if k > head.i and head.dep_ != "appos" and relcl.doc[k] in head.conjuncts:
+        return relcl.doc[k]
+    return _past_place(head)
 
 
 def _past_place(noun: Token) -> Token:
