@@ -1,6 +1,6 @@
 """The claim model's figures on sources held out from training, and its reliability curves.
 
-    python benchmarks/claims_heldout.py [--data ../shared/data] [--teacher FILE]
+    python benchmarks/claims_heldout.py [--data ../shared/data] [--teacher FILE] [--checkworthy-teacher FILE]
 
 Runs the source-held-out protocol of ``pipeline train-claims``
 (``pipeline/stages/claims/protocol.py``, ``training.evaluate_protocol``) with the
@@ -19,13 +19,11 @@ The out-of-fold logits are cached in the system temp directory by ``train-claims
 run this prints in seconds; otherwise it fits the folds (about 20-30 CPU minutes).
 Then it checks that the figures equal those recorded in the shipped ``model.json``.
 
-``--previous`` also runs the same protocol for the settings of the model before this
-one (the "before" column of the model card): ``checkworthy`` on word and char
-TF-IDF only (no tag n-grams, no embedding), C 2; ``nonfactual`` on word, char and
-tag TF-IDF without the embedding or the teacher's labels; probabilities cut at 0.5
-with no calibration. (Classes are balanced by total weight as now, not by count.)
-About 10 more CPU minutes; the logits are cached in the system temp directory.
-Needs the ``train`` extra and the shared data.
+``--previous`` also runs the debate splits for the model before this one (the
+"before" column of the model card): the same settings without the check-worthiness
+teacher's soft labels (``cw_pseudo_weight`` 0; its ``nonfactual`` head is this
+one's), calibrated the same way. About 5 more CPU minutes; the logits are cached
+in the system temp directory. Needs the ``train`` extra and the shared data.
 """
 from __future__ import annotations
 
@@ -45,9 +43,9 @@ def _curve(name: str, rel: dict) -> None:
             print(f"{lo:4.1f}-{hi:3.1f}   {n:8d}{pred:12.3f}{obs:10.3f}")
 
 
-def previous_logits(data, log) -> dict:
-    """Out-of-fold logits of the previous model's settings on the same splits (see --previous)."""
-    import copy
+def previous_logits(data, s, log) -> dict:
+    """Out-of-fold debate logits of the model before this one (see --previous): the
+    shipped settings with no check-worthiness teacher (``cw_pseudo_weight`` 0)."""
     import dataclasses
     import hashlib
     import tempfile
@@ -55,41 +53,23 @@ def previous_logits(data, log) -> dict:
     import numpy as np
 
     from pipeline.stages.claims import protocol as P
-    from pipeline.stages.claims.training import Features, TrainSettings, _take, fit_checkworthy, fit_nonfactual
+    from pipeline.stages.claims.training import _take, fit_checkworthy
 
-    d, n = data.debates, data.news
-    key = hashlib.sha1("\x00".join(d.texts + n.texts).encode("utf-8") + data.teacher.topics.tobytes()).hexdigest()[:16]
+    d = data.debates
+    s = dataclasses.replace(s, cw_pseudo_weight=0.0)
+    key = hashlib.sha1(("\x00".join(d.texts) + repr(dataclasses.asdict(s))).encode("utf-8")).hexdigest()[:16]
     cache = Path(tempfile.gettempdir()) / f"claimex-claim-previous-{key}.npz"
     if cache.is_file():
         with np.load(cache) as z:
             return {k: z[k] for k in z.files}
-    s = TrainSettings(emb_weight=0.0, C_checkworthy=2.0)
-    # no tag block for checkworthy: one constant tag per sentence (a constant column, no signal)
-    cw_data = dataclasses.replace(data, debates=dataclasses.replace(d, tags=[["-"] for _ in d.texts]))
     out = {}
     for name, splits in P.debate_splits(d).items():
         z = np.full(len(d.y), np.nan)
         for k, (tr, te) in enumerate(splits):
-            feats, clf = fit_checkworthy(s, cw_data, tr)
-            z[te] = clf.decision_function(feats.transform(*_take(cw_data.debates, te)))
+            feats, clf = fit_checkworthy(s, data, tr, None)
+            z[te] = clf.decision_function(feats.transform(*_take(d, te)))
             log(f"  previous {name} fold {k + 1}/{len(splits)}")
         out[name] = z
-    # no distillation: no teacher-labelled sentences in the nonfactual head's data
-    teacher = copy.copy(data.teacher)
-    teacher.texts = []
-    nf_data = dataclasses.replace(data, teacher=teacher, unl_tags=[], unl_emb=np.zeros((0, d.emb.shape[1]), np.float32))
-    feats = Features(s, d.texts, d.tags)
-    splits = P.news_splits(n.y, data.teacher.topics)
-    for kind in ("news_rep", "news_topic"):
-        reps = []
-        for folds in splits[kind]:
-            z = np.zeros(len(n.y))
-            for tr, te in folds:
-                clf = fit_nonfactual(s, nf_data, tr, np.zeros(0), feats)
-                z[te] = clf.decision_function(feats.transform(*_take(n, te)))
-            reps.append(z)
-            log(f"  previous {kind} repetition {len(reps)}/{len(splits[kind])}")
-        out[kind] = np.stack(reps)
     np.savez(cache, **out)
     return out
 
@@ -100,21 +80,18 @@ def previous_figures(data, oof: dict) -> None:
     from pipeline.stages.claims import protocol as P
     from pipeline.stages.claims.training import CW_GRID
 
-    y, yn = data.debates.y, data.news.y
+    y = data.debates.y
     zg, zn = oof["ct_group"], oof["ct_new"]
     new = ~np.isnan(zn)
-    pg, pn = P.sigmoid(zg), P.sigmoid(zn[new])
+    a, b = P.platt(zg, y)  # calibrated as the shipped model is, so the thresholds are on the same scale
+    pg, pn = P.sigmoid(a * zg + b), P.sigmoid(a * zn[new] + b)
     group = [P.f1_pos(y, (pg >= t).astype(int)) for t in CW_GRID]
     newf = [P.f1_pos(y[new], (pn >= t).astype(int)) for t in CW_GRID]
     tg, tn = CW_GRID[int(np.argmax(group))], CW_GRID[int(np.argmax(newf))]
-    print("\nthe previous model's settings, same splits (probabilities, not calibrated):")
-    print(f"  check-worthy F1, 2016 debates: at 0.5 {P.f1_pos(y[new], (pn >= 0.5).astype(int)):.3f}; "
-          f"threshold chosen on 2016 ({tn:.2f}) {max(newf):.3f}; chosen on the debate CV ({tg:.2f}) "
-          f"{P.f1_pos(y[new], (pn >= tg).astype(int)):.3f}")
-    print(f"  check-worthy F1, debate CV: at 0.5 {P.f1_pos(y, (pg >= 0.5).astype(int)):.3f}; best {max(group):.3f}")
-    for kind, label in (("news_rep", "repeated CV"), ("news_topic", "topics held out")):
-        f = np.mean([P.macro_f1(yn, (z >= 0).astype(int)) for z in oof[kind]])
-        print(f"  factual vs. non-factual macro-F1 at 0.5, {label}: {f:.3f}")
+    print("\nthe model before the check-worthiness teacher, same splits (the nonfactual head is the same):")
+    print(f"  check-worthy F1, 2016 debates: threshold chosen on 2016 ({tn:.2f}) {max(newf):.3f}; chosen on the "
+          f"debate CV ({tg:.2f}) {P.f1_pos(y[new], (pn >= tg).astype(int)):.3f}")
+    print(f"  check-worthy F1, debate CV: best {max(group):.3f}")
 
 
 def main() -> None:
@@ -122,6 +99,8 @@ def main() -> None:
     ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
     ap.add_argument("--teacher", type=Path,
                     default=ROOT / "pipeline" / "stages" / "claims" / "distillation" / "teacher_labels.npz")
+    ap.add_argument("--checkworthy-teacher", type=Path,
+                    default=ROOT / "pipeline" / "stages" / "claims" / "distillation" / "checkworthy_labels.npz")
     ap.add_argument("--previous", action="store_true", help="also the previous model's settings on the same splits")
     args = ap.parse_args()
     from pipeline.stages.claims.model import CONFIG_FILE, MODEL_DIR
@@ -130,8 +109,9 @@ def main() -> None:
 
     shipped = json.loads((ROOT / "pipeline" / "stages" / "claims" / MODEL_DIR / CONFIG_FILE).read_text(encoding="utf-8"))
     s = TrainSettings(**{k: (tuple(v) if isinstance(v, list) else v) for k, v in shipped["settings"].items()})
-    data = load_data(args.data, args.teacher, s, log=lambda m: print(m, file=sys.stderr))
-    report = evaluate_protocol(data, cached_protocol_logits(s, data, args.teacher, log=lambda m: print(m, file=sys.stderr)))
+    log = lambda m: print(m, file=sys.stderr)  # noqa: E731
+    data = load_data(args.data, args.teacher, args.checkworthy_teacher, s, log=log)
+    report = evaluate_protocol(data, cached_protocol_logits(s, data, (args.teacher, args.checkworthy_teacher), log=log))
     cw, nf = report["checkworthy"], report["nonfactual"]
 
     t = cw["threshold"]
@@ -167,7 +147,7 @@ def main() -> None:
     _curve("P(non-factual), 830 news sentences (Platt map cross-fitted over two halves)", nf["reliability_news"])
 
     if args.previous:
-        previous_figures(data, previous_logits(data, log=lambda m: print(m, file=sys.stderr)))
+        previous_figures(data, previous_logits(data, s, log))
     same = json.loads(json.dumps(_rounded(report), sort_keys=True)) == shipped["protocol"]
     print(f"\nthe shipped model.json records {'the same' if same else 'OTHER'} figures")
     if not same:

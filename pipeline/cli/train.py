@@ -1,7 +1,7 @@
 """Commands that rebuild the shipped models from the public data:
 
 * ``pipeline train-claims``: the claim model (the ``train`` extra: scikit-learn);
-* ``pipeline teacher-labels``: the MiniLM teacher's soft labels that train-claims
+* ``pipeline teacher-labels``: the MiniLM teachers' soft labels that train-claims
   distils (the ``teacher`` extra: torch, sentence-transformers).
 """
 from __future__ import annotations
@@ -16,6 +16,9 @@ from .app import command, out_console
 _REPO = Path(__file__).resolve().parents[2]
 _SHARED = _REPO.parent / "shared" / "data"
 _CLAIMS_DIR = _REPO / "pipeline" / "stages" / "claims"
+#: the committed soft labels of each teacher (``pipeline teacher-labels --head``)
+_LABELS = {"nonfactual": _CLAIMS_DIR / "distillation" / "teacher_labels.npz",
+           "checkworthy": _CLAIMS_DIR / "distillation" / "checkworthy_labels.npz"}
 
 
 def _needs(extra: str, exc: ImportError) -> UsageError:
@@ -28,8 +31,12 @@ def train_claims_cmd(
                               help="The shared data folder (claims/, news/, polnear/; default: ../shared/data beside the repo)."),
     out: Path = typer.Option(_CLAIMS_DIR / "trained", "--out", "-o",
                              help="Folder to write claims_model.npz and model.json into (default: the packaged model)."),
-    teacher: Path = typer.Option(_CLAIMS_DIR / "distillation" / "teacher_labels.npz", "--teacher",
-                                 help="The teacher's soft labels (`pipeline teacher-labels`; default: the committed file)."),
+    teacher: Path = typer.Option(_LABELS["nonfactual"], "--teacher",
+                                 help="The non-factual teacher's soft labels (`pipeline teacher-labels`; default: the "
+                                      "committed file)."),
+    cw_teacher: Path = typer.Option(_LABELS["checkworthy"], "--checkworthy-teacher",
+                                    help="The check-worthiness teacher's soft labels (`pipeline teacher-labels --head "
+                                         "checkworthy`; default: the committed file)."),
     seed: int = typer.Option(20241, "--seed", help="Random seed of the solver and the data splits."),
     no_protocol: bool = typer.Option(False, "--no-protocol",
                                      help="Skip the source-held-out protocol and keep the calibration, thresholds and "
@@ -42,25 +49,41 @@ def train_claims_cmd(
     if data.name == "claims" and (data / "ct24_checkworthy_train.tsv").is_file():
         data = data.parent  # the claims folder itself was given (the option's earlier meaning)
     try:
-        train(data, out, teacher, TrainSettings(seed=seed), protocol=not no_protocol, log=out_console.print)
+        train(data, out, teacher, cw_teacher, TrainSettings(seed=seed), protocol=not no_protocol, log=out_console.print)
     except FileNotFoundError as exc:
         raise InputError(str(exc)) from None
 
 
-@command("teacher-labels", help="Soft labels of the MiniLM teacher on unlabelled news sentences, for train-claims "
+@command("teacher-labels", help="Soft labels of a MiniLM teacher on unlabelled news sentences, for train-claims "
                                 "(needs the 'teacher' and 'train' extras).")
 def teacher_labels_cmd(
+    head: str = typer.Option("nonfactual", "--head",
+                             help="Which head's teacher: nonfactual (a logistic regression on MiniLM embeddings, "
+                                  "minutes) or checkworthy (MiniLM fine-tuned on the 1960-2012 debates, then every "
+                                  "BBC/PolNeAR sentence labelled: 20-30 minutes on 2 cores)."),
     data: Path = typer.Option(_SHARED, "--data", help="The shared data folder (default: ../shared/data beside the repo)."),
-    out: Path = typer.Option(_CLAIMS_DIR / "distillation" / "teacher_labels.npz", "--out", "-o",
-                             help="File to write (default: the committed file train-claims reads)."),
-    work: Path = typer.Option(None, "--work", help="Folder for cached MiniLM embeddings (default: the system temp folder)."),
+    out: Path = typer.Option(None, "--out", "-o",
+                             help="File to write (default: the committed file of --head that train-claims reads)."),
+    work: Path = typer.Option(None, "--work", help="Folder for the unpacked MiniLM and cached embeddings "
+                                                  "(default: the system temp folder)."),
 ) -> None:
+    if head not in _LABELS:
+        raise UsageError(f"--head {head!r}: choose one of {', '.join(_LABELS)}")
     try:
         from ..stages.claims.teacher import write_teacher_labels
     except ImportError as exc:
         raise _needs("train", exc) from None
+    out = out or _LABELS[head]
     try:
-        write_teacher_labels(data, out, work, log=out_console.print)
+        if head == "checkworthy":
+            import tempfile
+
+            from ..stages.claims.checkworthy_teacher import write_checkworthy_labels
+
+            write_checkworthy_labels(data, out, work or Path(tempfile.gettempdir()) / "claimex-teacher",
+                                     log=out_console.print)
+        else:
+            write_teacher_labels(data, out, work, log=out_console.print)
     except ImportError as exc:
         raise _needs("teacher", exc) from None
     except FileNotFoundError as exc:

