@@ -68,9 +68,11 @@ FLOORS: dict[str, dict[str, float]] = {
     "claims": {
         # 0.903 / 0.921 / 0.667 measured on main with the POS-tag n-gram model
         # (claims2); the targets are accuracy 0.80, macro-F1 0.75.
+        # check-worthy F1 0.714 (P 0.556, R 1.000) with the check-worthiness teacher's
+        # labels in the model (0.674 before): the floor leaves one claim of slack.
         "accuracy": 0.90,
         "macro_f1": 0.92,
-        "check_worthy_f1": 0.66,
+        "check_worthy_f1": 0.70,
         # speaker and quote_id come from the quotes stage: 0.990 measured on
         # main once quotes landed (one miss: "The General Secretary underscored"
         # needs coreference).
