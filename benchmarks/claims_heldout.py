@@ -57,7 +57,10 @@ def previous_logits(data, s, log) -> dict:
 
     d = data.debates
     s = dataclasses.replace(s, cw_pseudo_weight=0.0)
-    key = hashlib.sha1(("\x00".join(d.texts) + repr(dataclasses.asdict(s))).encode("utf-8")).hexdigest()[:16]
+    from pipeline.embeddings import DEFAULT_PATH
+
+    key = hashlib.sha1(("\x00".join(d.texts) + repr(dataclasses.asdict(s))).encode("utf-8")
+                       + np.asarray(d.y).tobytes() + DEFAULT_PATH.read_bytes()).hexdigest()[:16]
     cache = Path(tempfile.gettempdir()) / f"claimex-claim-previous-{key}.npz"
     if cache.is_file():
         with np.load(cache) as z:

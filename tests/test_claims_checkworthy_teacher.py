@@ -1,5 +1,5 @@
 """The committed check-worthiness teacher labels that `pipeline train-claims` distils:
-no text of the shared data, one label column per teacher, each checked against
+no text of the shared data, a label column per teacher (one today), checked against
 the debates it was fitted on; the article files they were made from are
 checked before a single label is used; and the checkworthy head learns from them as
 soft labels with the classes balanced by total weight."""

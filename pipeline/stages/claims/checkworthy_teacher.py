@@ -39,6 +39,7 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+from collections import Counter
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -48,7 +49,7 @@ import numpy as np
 
 from . import protocol as P
 from .corpus import article_sentences, read_text, text_sha1
-from .teacher import minilm_dir, rows_sha1
+from .teacher import minilm_dir, read_labels_file, rows_sha1
 
 LABELS_FILE = "checkworthy_labels.npz"
 FORMAT_VERSION = 1
@@ -137,7 +138,8 @@ def finetune(model_dir: Path, texts: Sequence[str], y: np.ndarray, s: FinetuneSe
 # --- the committed labels ----------------------------------------------------------------
 
 def teacher_splits(debates: P.Debates) -> dict[str, np.ndarray]:
-    """The training rows of each teacher, by label column: the 1960-2012 debates."""
+    """The training rows of the teacher of each label column (one today: the 1960-2012
+    debates; a column per debate fold would remove the CV's leak, module docstring)."""
     return {"ct_new": P.debate_splits(debates)["ct_new"][0][0]}
 
 
@@ -149,8 +151,8 @@ def debates_sha1(debates: P.Debates) -> str:
 
 def write_checkworthy_labels(data_dir: Path, out: Path, work: Path, s: FinetuneSettings = FinetuneSettings(),
                              log=print) -> Path:
-    """Fine-tune each teacher (``teacher_splits``) and write every article sentence's
-    P(check-worthy) from it (needs the ``teacher`` extra; 20-30 minutes on 2 cores)."""
+    """Fine-tune the teacher of each column (``teacher_splits``) and write every article
+    sentence's P(check-worthy) from it (needs the ``teacher`` extra; 20-30 minutes on 2 cores)."""
     data_dir, out = Path(data_dir), Path(out)
     debates, _ = P.load_claim_data(data_dir / "claims")
     sentences = article_sentences(data_dir)
@@ -179,9 +181,7 @@ def write_checkworthy_labels(data_dir: Path, out: Path, work: Path, s: FinetuneS
 
 
 def save_labels(out: Path, data_dir: Path, sentences, labels: np.ndarray, meta: dict) -> None:
-    files: dict[str, int] = {}
-    for x in sentences:
-        files[x.file] = files.get(x.file, 0) + 1
+    files = Counter(x.file for x in sentences)  # in order of first appearance
     meta = {"format_version": FORMAT_VERSION, "files": list(files), **meta}
     out.parent.mkdir(parents=True, exist_ok=True)
     np.savez_compressed(
@@ -195,21 +195,12 @@ class CheckworthyLabels:
     """The committed labels, with the article sentences read back from the shared data."""
 
     def __init__(self, path: Path, data_dir: Path, debates: P.Debates):
-        path = Path(path)
-        if not path.is_file():
-            raise FileNotFoundError(f"{path} is missing; make it with `pipeline teacher-labels --head checkworthy`")
-        with np.load(path, allow_pickle=False) as z:
-            arrays = {k: z[k] for k in z.files}
-        meta = json.loads(bytes(arrays["meta"]).decode("utf-8"))
-        if meta.get("format_version") != FORMAT_VERSION:
-            raise ValueError(f"{path}: format {meta.get('format_version')!r}, expected {FORMAT_VERSION}")
+        arrays, meta = read_labels_file(path, FORMAT_VERSION, "pipeline teacher-labels --head checkworthy")
         if meta["debates_sha1"] != debates_sha1(debates):
             raise ValueError(f"{path} was made from other debate sentences than {data_dir}/claims has; "
                              "rerun `pipeline teacher-labels --head checkworthy`")
         sentences = article_sentences(data_dir)
-        counts: dict[str, int] = {}
-        for x in sentences:
-            counts[x.file] = counts.get(x.file, 0) + 1
+        counts = Counter(x.file for x in sentences)
         for f, n, h in zip(meta["files"], arrays["counts"], arrays["file_sha1"]):
             if counts.get(f) != int(n) or text_sha1(read_text(Path(data_dir) / f)) != bytes(h).hex():
                 raise ValueError(f"{Path(data_dir) / f} is not the article the labels were made from "
@@ -232,7 +223,7 @@ class CheckworthyLabels:
         return at_base_rate(self.labels[:, k], self.meta["base_rate"][name])
 
     def final(self) -> np.ndarray:
-        """The shipped model's soft labels: the mean of every teacher's (one teacher today)."""
+        """The shipped model's soft labels: the mean over the label columns (one today)."""
         return np.mean([at_base_rate(self.labels[:, k], self.meta["base_rate"][c]) for k, c in enumerate(self.columns)],
                        axis=0)
 

@@ -41,6 +41,21 @@ N_UNLABELLED = 10000
 N_TOPICS = 60
 
 
+def read_labels_file(path: Path, format_version: int, remake: str) -> tuple[dict[str, np.ndarray], dict]:
+    """The arrays and the JSON ``meta`` of a committed labels file, its format checked
+    (``remake``: the command that writes it, for the error line)."""
+    path = Path(path)
+    if not path.is_file():
+        raise FileNotFoundError(f"{path} is missing; make it with `{remake}`")
+    with np.load(path, allow_pickle=False) as z:
+        arrays = {k: z[k] for k in z.files}
+    meta = json.loads(bytes(arrays["meta"]).decode("utf-8"))
+    if meta.get("format_version") != format_version:
+        raise ValueError(f"{path}: format {meta.get('format_version')!r}, expected {format_version}; "
+                         f"rerun `{remake}`")
+    return arrays, meta
+
+
 def rows_sha1(rows: np.ndarray) -> str:
     return hashlib.sha1(np.asarray(rows, dtype=np.int64).tobytes()).hexdigest()
 
@@ -132,14 +147,7 @@ class TeacherLabels:
     """The committed teacher labels, with the unlabelled sentences read back from the shared data."""
 
     def __init__(self, path: Path, data_dir: Path, news_texts: list[str]):
-        path = Path(path)
-        if not path.is_file():
-            raise FileNotFoundError(f"{path} is missing; make it with `pipeline teacher-labels`")
-        with np.load(path, allow_pickle=False) as z:
-            arrays = {k: z[k] for k in z.files}
-        meta = json.loads(bytes(arrays["meta"]).decode("utf-8"))
-        if meta.get("format_version") != FORMAT_VERSION:
-            raise ValueError(f"{path}: format {meta.get('format_version')!r}, expected {FORMAT_VERSION}")
+        arrays, meta = read_labels_file(path, FORMAT_VERSION, "pipeline teacher-labels")
         if meta["news_sha1"] != [text_sha1(t) for t in news_texts]:
             raise ValueError(f"{path} was made from other news subjectivity sentences than "
                              f"{data_dir}/claims has; rerun `pipeline teacher-labels`")

@@ -46,7 +46,7 @@ import numpy as np
 
 from ...embeddings import DEFAULT_PATH as EMBEDDING_TABLE, encode
 from . import protocol as P
-from .checkworthy_teacher import CheckworthyLabels
+from .checkworthy_teacher import CheckworthyLabels, teacher_splits
 from .model import CONFIG_FILE, FORMAT_VERSION, WEIGHTS_FILE, file_sha1, load_model_from, tag_ngrams
 from .teacher import TeacherLabels
 
@@ -236,11 +236,10 @@ def protocol_logits(s: TrainSettings, data: TrainData, log=print) -> dict[str, n
     where not held out) and ``news_rep``/``news_topic`` (nonfactual, one row per repetition)."""
     d, n = data.debates, data.news
     out: dict[str, np.ndarray] = {}
-    splits_of = P.debate_splits(d)
-    # the one check-worthiness teacher, fitted on the ct_new split's training debates
-    # (checkworthy_teacher): unseen 2016 debates; the debate folds' it saw (model card)
-    soft = data.cw.soft_labels("ct_new", splits_of["ct_new"][0][0])
-    for name, splits in splits_of.items():
+    # the one check-worthiness teacher, fitted on the 1960-2012 debates: the 2016 debates
+    # are unseen by it, the debate folds' held-out debates are not (model card)
+    soft = data.cw.soft_labels("ct_new", teacher_splits(d)["ct_new"])
+    for name, splits in P.debate_splits(d).items():
         z = np.full(len(d.y), np.nan)
         for k, (tr, te) in enumerate(splits):
             feats, clf = fit_checkworthy(s, data, tr, soft)
