@@ -52,13 +52,12 @@ def previous_logits(data, s, log) -> dict:
 
     import numpy as np
 
+    from pipeline.embeddings import DEFAULT_PATH
     from pipeline.stages.claims import protocol as P
     from pipeline.stages.claims.training import _take, fit_checkworthy
 
     d = data.debates
     s = dataclasses.replace(s, cw_pseudo_weight=0.0)
-    from pipeline.embeddings import DEFAULT_PATH
-
     key = hashlib.sha1(("\x00".join(d.texts) + repr(dataclasses.asdict(s))).encode("utf-8")
                        + np.asarray(d.y).tobytes() + DEFAULT_PATH.read_bytes()).hexdigest()[:16]
     cache = Path(tempfile.gettempdir()) / f"claimex-claim-previous-{key}.npz"

@@ -76,12 +76,9 @@ def teacher_labels_cmd(
     out = out or _LABELS[head]
     try:
         if head == "checkworthy":
-            import tempfile
-
             from ..stages.claims.checkworthy_teacher import write_checkworthy_labels
 
-            write_checkworthy_labels(data, out, work or Path(tempfile.gettempdir()) / "claimex-teacher",
-                                     log=out_console.print)
+            write_checkworthy_labels(data, out, work, log=out_console.print)
         else:
             write_teacher_labels(data, out, work, log=out_console.print)
     except ImportError as exc:

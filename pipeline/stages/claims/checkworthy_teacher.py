@@ -39,6 +39,7 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+import tempfile
 from collections import Counter
 import time
 from dataclasses import dataclass
@@ -139,8 +140,9 @@ def finetune(model_dir: Path, texts: Sequence[str], y: np.ndarray, s: FinetuneSe
 
 def teacher_splits(debates: P.Debates) -> dict[str, np.ndarray]:
     """The training rows of the teacher of each label column (one today: the 1960-2012
-    debates; a column per debate fold would remove the CV's leak, module docstring)."""
-    return {"ct_new": P.debate_splits(debates)["ct_new"][0][0]}
+    debates, ``protocol.debate_splits``' ct_new training side; a column per debate fold
+    would remove the CV's leak, module docstring)."""
+    return {"ct_new": np.where(debates.ids <= P.NEW_CUT)[0]}
 
 
 def debates_sha1(debates: P.Debates) -> str:
@@ -149,15 +151,15 @@ def debates_sha1(debates: P.Debates) -> str:
     return h.hexdigest()
 
 
-def write_checkworthy_labels(data_dir: Path, out: Path, work: Path, s: FinetuneSettings = FinetuneSettings(),
-                             log=print) -> Path:
+def write_checkworthy_labels(data_dir: Path, out: Path, work: Path | None = None,
+                             s: FinetuneSettings = FinetuneSettings(), log=print) -> Path:
     """Fine-tune the teacher of each column (``teacher_splits``) and write every article
     sentence's P(check-worthy) from it (needs the ``teacher`` extra; 20-30 minutes on 2 cores)."""
     data_dir, out = Path(data_dir), Path(out)
     debates, _ = P.load_claim_data(data_dir / "claims")
     sentences = article_sentences(data_dir)
     texts = [x.text for x in sentences]
-    model_dir = minilm_dir(work)
+    model_dir = minilm_dir(Path(work or Path(tempfile.gettempdir()) / "claimex-teacher"))
     names, hashes, columns, heldout, base_rates = [], [], [], {}, {}
     for name, rows in teacher_splits(debates).items():
         log(f"  teacher {name}: fine-tuning on {len(rows)} debate sentences")
@@ -199,10 +201,11 @@ class CheckworthyLabels:
         if meta["debates_sha1"] != debates_sha1(debates):
             raise ValueError(f"{path} was made from other debate sentences than {data_dir}/claims has; "
                              "rerun `pipeline teacher-labels --head checkworthy`")
-        sentences = article_sentences(data_dir)
+        file_sha1: dict[str, str] = {}
+        sentences = article_sentences(data_dir, file_sha1)
         counts = Counter(x.file for x in sentences)
         for f, n, h in zip(meta["files"], arrays["counts"], arrays["file_sha1"]):
-            if counts.get(f) != int(n) or text_sha1(read_text(Path(data_dir) / f)) != bytes(h).hex():
+            if counts.get(f) != int(n) or file_sha1.get(f) != bytes(h).hex():
                 raise ValueError(f"{Path(data_dir) / f} is not the article the labels were made from "
                                  "(missing, changed or cut differently): the shared data changed")
         if list(counts) != meta["files"]:

@@ -69,14 +69,17 @@ def _sentences(text: str) -> Iterator[tuple[int, int]]:
                 yield line_start + a + lead, line_start + a + lead + len(s)
 
 
-def article_sentences(data_dir: Path) -> list[SourceSentence]:
-    """Every crude sentence of the BBC and PolNeAR articles, file by file in sorted order."""
+def article_sentences(data_dir: Path, file_sha1: dict[str, str] | None = None) -> list[SourceSentence]:
+    """Every crude sentence of the BBC and PolNeAR articles, file by file in sorted order
+    (and, into ``file_sha1`` when given, the SHA-1 of each file's text, read once)."""
     data_dir = Path(data_dir)
     out: list[SourceSentence] = []
     for pattern in ARTICLE_GLOBS:
         for path in sorted(data_dir.glob(pattern)):
             text = read_text(path)
             rel = path.relative_to(data_dir).as_posix()
+            if file_sha1 is not None:
+                file_sha1[rel] = text_sha1(text)
             out.extend(SourceSentence(rel, a, b, text[a:b]) for a, b in _sentences(text))
     if not out:
         raise FileNotFoundError(f"{data_dir}: no article text under {' or '.join(ARTICLE_GLOBS)} "
