@@ -328,18 +328,22 @@ def evaluate_protocol(data: TrainData, oof: dict[str, np.ndarray]) -> dict:
     new = ~np.isnan(zn)
     a, b = P.platt(zg, y)
     pg, pn = P.sigmoid(a * zg + b), P.sigmoid(a * zn[new] + b)
-    # the threshold for new sources: the best F1 on the newest debates held out (1960-2012
-    # -> 2016), the setting closest to the debates and articles the pipeline meets. On
-    # them the scores shrink (the 2016 reliability curve: observed rates 0.1-0.2 above
-    # the scores in the middle bins), so the optimum sits lower than the CV's (flat at
-    # 0.30-0.40, within 0.01 F1). Being chosen on 2016, the 2016 F1 at it is optimistic:
-    # the clean estimate, the threshold chosen on the debate CV alone applied to 2016,
-    # and the best mean of the two settings are reported beside it
+    # the threshold for new sources: the best mean F1 of the two held-out settings, the
+    # debates held out by debate and the newest debates held out (1960-2012 -> 2016), the
+    # setting closest to the debates and articles the pipeline meets. On 2016 the scores
+    # shrink (the 2016 reliability curve: observed rates 0.1-0.2 above the scores in the
+    # middle bins), so its optimum sits lower than the CV's (flat at 0.30-0.40, within
+    # 0.01 F1); the mean takes both. Not 2016's optimum alone: its 2,745 sentences give a
+    # jagged curve whose two peaks, 0.23 and 0.27, are 0.001 apart, and which of them won
+    # flipped with a change to the vocabulary's tie-breaks (model card). Being chosen
+    # partly on 2016, the 2016 F1 at it is optimistic: the clean estimate, the threshold
+    # chosen on the debate CV alone applied to 2016, is reported beside it, with 2016's
+    # own optimum
     new_f1 = [P.f1_pos(y[new], (pn >= t).astype(int)) for t in CW_GRID]
-    t_cw = float(CW_GRID[int(np.argmax(new_f1))])
+    t_new = float(CW_GRID[int(np.argmax(new_f1))])
     group_f1 = [P.f1_pos(y, (pg >= t).astype(int)) for t in CW_GRID]
     t_group = float(CW_GRID[int(np.argmax(group_f1))])
-    t_mean = float(CW_GRID[int(np.argmax([(a_ + b_) / 2 for a_, b_ in zip(group_f1, new_f1)]))])
+    t_cw = float(CW_GRID[int(np.argmax([(a_ + b_) / 2 for a_, b_ in zip(group_f1, new_f1)]))])
     folds = P.debate_splits(d)["ct_group"]
     old = d.ids <= P.NEW_CUT
     a_old, b_old = P.platt(zg[old], y[old])
@@ -350,7 +354,8 @@ def evaluate_protocol(data: TrainData, oof: dict[str, np.ndarray]) -> dict:
         "ct_new": P.prf(y[new], pn, t_cw),
         # the clean estimate for new debates: the debate CV's own optimum, applied to 2016
         "ct_new_at_group_threshold": {"threshold": t_group, **P.prf(y[new], pn, t_group)},
-        "best_mean_of_both": {"threshold": t_mean, "ct_group": P.prf(y, pg, t_mean), "ct_new": P.prf(y[new], pn, t_mean)},
+        # 2016's own optimum, for reference
+        "ct_new_best": {"threshold": t_new, **P.prf(y[new], pn, t_new)},
         "base_rate": {"debates": float(y.mean()), "2016": float(y[new].mean())},
         "tradeoff": [{"threshold": t, "ct_group": P.prf(y, pg, t), "ct_new": P.prf(y[new], pn, t)} for t in TRADEOFF],
         "reliability_debates": P.reliability(y, P.cross_fitted(zg, y, P.halves_of_groups(d.groups))),
@@ -467,7 +472,7 @@ def train(data_dir: Path, out_dir: Path, teacher_path: Path, cw_teacher_path: Pa
         log(f"protocol skipped: calibration, thresholds and figures kept from {previous}")
     cw, nf = report["checkworthy"], report["nonfactual"]
     g = cw["ct_new_at_group_threshold"]
-    log(f"check-worthy F1 at {cw['threshold']:.2f} (chosen on the 2016 debates): debates held out {cw['ct_group']['f1']:.3f}, "
+    log(f"check-worthy F1 at {cw['threshold']:.2f} (the best mean of both settings): debates held out {cw['ct_group']['f1']:.3f}, "
         f"2016 debates {cw['ct_new']['f1']:.3f} (at the debate CV's threshold {g['threshold']:.2f}: {g['f1']:.3f}); "
         f"news macro-F1 at {nf['threshold']:.2f}: repeated CV "
         f"{nf['news_rep_macro_f1']:.3f}, topics held out {nf['news_topic_macro_f1']:.3f}")
