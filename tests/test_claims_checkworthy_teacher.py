@@ -113,7 +113,7 @@ def test_claims_checkworthy_teacher_committed_labels_match_the_shared_data_and_t
     labels = CheckworthyLabels(LABELS, SHARED_DATA, debates)
     for name, rows in teacher_splits(debates).items():
         assert labels.soft_labels(name, rows).shape == (len(labels.texts),)
-    # the teacher never saw the 2016 debates, on which the threshold is chosen
+    # the teacher never saw the 2016 debates, on which the threshold is partly chosen
     assert np.intersect1d(teacher_splits(debates)["ct_new"], P.debate_splits(debates)["ct_new"][0][1]).size == 0
 
 

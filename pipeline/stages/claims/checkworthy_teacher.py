@@ -12,8 +12,8 @@ labelled debates (``training.fit_checkworthy``).
 
 One teacher, fitted on the 1960-2012 debates (the training side of the
 protocol's ``ct_new`` split), labels the sentences for every split and for the
-shipped model: the 2016 debates, the setting closest to new sources and the one
-the threshold is chosen on, are unseen by it. The debate folds' held-out
+shipped model: the 2016 debates, the setting closest to new sources and one of the
+two the threshold is chosen on, are unseen by it. The debate folds' held-out
 debates are not: the teacher saw them, and its labels of *news* sentences may
 carry a little of that back (model card: the CV gained less than the 2016
 debates). A teacher per fold would remove it, at about 20 minutes each.

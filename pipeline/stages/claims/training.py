@@ -93,7 +93,7 @@ class TrainSettings:
 #: part of the cache key of the protocol's out-of-fold logits (``cached_protocol_logits``):
 #: raise it with any change that alters them (features, heads, their training sets), so that
 #: a rerun does not reuse logits of the old code. 2: the vocabulary cut's ties broken the
-#: same on every machine (``most_frequent_terms``).
+#: same on every machine (``tfidf_of_most_frequent``).
 LOGITS_VERSION = 2
 
 
@@ -152,30 +152,27 @@ def _tag_analyzer(ngram_range: tuple[int, int]):
     return analyze
 
 
-def most_frequent_terms(texts: list[str], limit: int, **options) -> np.ndarray:
-    """The ``limit`` terms with the most occurrences in ``texts`` (``options``: a
-    ``CountVectorizer``'s analyzer, n-gram range and ``min_df``), alphabetical.
+def tfidf_of_most_frequent(texts: list[str], limit: int, analyzer: str, ngram_range: tuple[int, int], min_df: int):
+    """A TF-IDF vectorizer (sublinear tf) over the ``limit`` terms with the most
+    occurrences in ``texts`` among those in at least ``min_df`` of them.
 
     What scikit-learn's ``max_features`` keeps, with ties broken the same on every
     machine: by the term, alphabetically. scikit-learn ranks by numpy's default
     (unstable) sort, whose order among equal counts depends on the CPU's sorting
     instructions; retrained on another machine, 2,087 of the 40,000 word terms at the
-    cut differed (model card, Reproduce)."""
-    from sklearn.feature_extraction.text import CountVectorizer
+    cut differed (model card, Reproduce). The texts are analysed once: the idf comes
+    from the counts the cut was made on."""
+    from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer, TfidfVectorizer
 
-    counts = CountVectorizer(**options)
-    totals = np.asarray(counts.fit_transform(texts).sum(axis=0)).ravel()
-    terms = counts.get_feature_names_out()  # alphabetical: a stable sort keeps that order among ties
-    return terms[np.sort(np.argsort(-totals, kind="stable")[:limit])]
-
-
-def _tfidf(texts: list[str], limit: int, **options):
-    """A TF-IDF vectorizer over the ``limit`` most frequent terms (``most_frequent_terms``)."""
-    from sklearn.feature_extraction.text import TfidfVectorizer
-
-    vocabulary = most_frequent_terms(texts, limit, **options)
-    options.pop("min_df")
-    return TfidfVectorizer(vocabulary=vocabulary, sublinear_tf=True, dtype=np.float64, **options).fit(texts)
+    counts = CountVectorizer(analyzer=analyzer, ngram_range=ngram_range, min_df=min_df)
+    X = counts.fit_transform(texts)
+    totals = np.asarray(X.sum(axis=0)).ravel()
+    # the columns are alphabetical, so a stable sort keeps that order among ties
+    keep = np.sort(np.argsort(-totals, kind="stable")[:limit])
+    vec = TfidfVectorizer(vocabulary=counts.get_feature_names_out()[keep], analyzer=analyzer,
+                          ngram_range=ngram_range, sublinear_tf=True, dtype=np.float64)
+    vec.idf_ = TfidfTransformer(sublinear_tf=True).fit(X[:, keep]).idf_
+    return vec
 
 
 class Features:
@@ -186,10 +183,9 @@ class Features:
         from sklearn.feature_extraction.text import TfidfVectorizer
 
         self.s = s
-        self.word = _tfidf(texts, s.word_max_features, analyzer="word", ngram_range=tuple(s.word_ngrams),
-                           min_df=s.word_min_df)
-        self.char = _tfidf(texts, s.char_max_features, analyzer="char_wb", ngram_range=tuple(s.char_ngrams),
-                           min_df=s.char_min_df)
+        self.word = tfidf_of_most_frequent(texts, s.word_max_features, "word", tuple(s.word_ngrams), s.word_min_df)
+        self.char = tfidf_of_most_frequent(texts, s.char_max_features, "char_wb", tuple(s.char_ngrams),
+                                           s.char_min_df)
         self.tag_range = tuple(s.tag_ngrams)
         self.tags = TfidfVectorizer(analyzer=_tag_analyzer(self.tag_range), lowercase=False, min_df=s.tag_min_df,
                                     sublinear_tf=True, dtype=np.float64).fit(tags)
@@ -320,6 +316,31 @@ def cached_protocol_logits(s: TrainSettings, data: TrainData, teacher_paths: tup
     return out
 
 
+def best_of_mean(grid: np.ndarray, a: list[float], b: list[float]) -> float:
+    """The value of ``grid`` where the mean of two curves over it is highest (the lowest, on a tie)."""
+    return float(grid[int(np.argmax(np.add(a, b)))])
+
+
+def checkworthy_thresholds(y: np.ndarray, pg: np.ndarray, new: np.ndarray, pn: np.ndarray
+                           ) -> tuple[float, float, float]:
+    """The check-worthy thresholds from calibrated held-out scores: ``pg`` of every debate
+    sentence held out by debate, ``pn`` of the 2016 ones (``new``) from the model of the
+    older debates. Returns (shipped, the debate CV's own best, 2016's own best).
+
+    Shipped: the best mean F1 of the two settings. 2016 is the setting closest to the
+    debates and articles the pipeline meets, and on it the scores shrink (the 2016
+    reliability curve), so its optimum sits lower than the CV's, which is flat at
+    0.30-0.40; the mean takes both. Not 2016's optimum alone: its 2,745 sentences give a
+    jagged curve whose peaks can lie a thousandth apart, and which of them won changed
+    with the vocabulary's tie-breaks (model card). The CV's own best applied to 2016 is
+    the clean estimate for new debates, reported beside the shipped one's optimistic
+    2016 figure."""
+    new_f1 = [P.f1_pos(y[new], (pn >= t).astype(int)) for t in CW_GRID]
+    group_f1 = [P.f1_pos(y, (pg >= t).astype(int)) for t in CW_GRID]
+    return (best_of_mean(CW_GRID, group_f1, new_f1), float(CW_GRID[int(np.argmax(group_f1))]),
+            float(CW_GRID[int(np.argmax(new_f1))]))
+
+
 def evaluate_protocol(data: TrainData, oof: dict[str, np.ndarray]) -> dict:
     """Calibration, thresholds and every held-out figure, from the out-of-fold logits."""
     d, yn = data.debates, data.news.y
@@ -328,22 +349,7 @@ def evaluate_protocol(data: TrainData, oof: dict[str, np.ndarray]) -> dict:
     new = ~np.isnan(zn)
     a, b = P.platt(zg, y)
     pg, pn = P.sigmoid(a * zg + b), P.sigmoid(a * zn[new] + b)
-    # the threshold for new sources: the best mean F1 of the two held-out settings, the
-    # debates held out by debate and the newest debates held out (1960-2012 -> 2016), the
-    # setting closest to the debates and articles the pipeline meets. On 2016 the scores
-    # shrink (the 2016 reliability curve: observed rates 0.1-0.2 above the scores in the
-    # middle bins), so its optimum sits lower than the CV's (flat at 0.30-0.40, within
-    # 0.01 F1); the mean takes both. Not 2016's optimum alone: its 2,745 sentences give a
-    # jagged curve whose two peaks, 0.23 and 0.27, are 0.001 apart, and which of them won
-    # flipped with a change to the vocabulary's tie-breaks (model card). Being chosen
-    # partly on 2016, the 2016 F1 at it is optimistic: the clean estimate, the threshold
-    # chosen on the debate CV alone applied to 2016, is reported beside it, with 2016's
-    # own optimum
-    new_f1 = [P.f1_pos(y[new], (pn >= t).astype(int)) for t in CW_GRID]
-    t_new = float(CW_GRID[int(np.argmax(new_f1))])
-    group_f1 = [P.f1_pos(y, (pg >= t).astype(int)) for t in CW_GRID]
-    t_group = float(CW_GRID[int(np.argmax(group_f1))])
-    t_cw = float(CW_GRID[int(np.argmax([(a_ + b_) / 2 for a_, b_ in zip(group_f1, new_f1)]))])
+    t_cw, t_group, t_new = checkworthy_thresholds(y, pg, new, pn)
     folds = P.debate_splits(d)["ct_group"]
     old = d.ids <= P.NEW_CUT
     a_old, b_old = P.platt(zg[old], y[old])
@@ -368,8 +374,7 @@ def evaluate_protocol(data: TrainData, oof: dict[str, np.ndarray]) -> dict:
     def macro(probs, t):
         return float(np.mean([P.macro_f1(yn, (p >= t).astype(int)) for p in probs]))
 
-    mean_t = [(macro(Pn, t) + macro(Pt, t)) / 2 for t in NF_GRID]
-    t_best = float(NF_GRID[int(np.argmax(mean_t))])
+    t_best = best_of_mean(NF_GRID, [macro(Pn, t) for t in NF_GRID], [macro(Pt, t) for t in NF_GRID])
     halves = np.random.RandomState(1).permutation(len(yn)) % 2
     nf = {
         "platt": [a, b], "threshold": NF_DECISION,
