@@ -1,10 +1,10 @@
 """The claim model's figures on sources held out from training, and its reliability curves.
 
-    python benchmarks/claims_heldout.py [--data ../shared/data] [--teacher FILE] [--checkworthy-teacher FILE]
+    python benchmarks/claims_heldout.py [--data ../shared/data] [--teacher FILE] [--checkworthy-teacher FILE] [--previous]
 
 Runs the source-held-out protocol of ``pipeline train-claims``
 (``pipeline/stages/claims/protocol.py``, ``training.evaluate_protocol``) with the
-shipped model's settings and prints every figure of the model card:
+shipped model's settings and prints every held-out figure of the model card:
 
 * check-worthiness (CheckThat! 2024 task 1 train + dev): F1 of "Yes" on the three
   2016 debates held out (trained on the 1960-2012 debates: the setting closest to

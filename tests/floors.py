@@ -19,7 +19,7 @@ Measured on branch entities (issue 3 rules + canonical names):
              Vienna, and OSCE mentions matched through an alt span such as
              "OSCE Institutions"), one entity per canonical 1.000
 
-Measured on branch claims (claims helper, 2026-11-23):
+Measured on branch claims (2026-11-23):
   claims     accuracy 0.874, macro-F1 (5 classes) 0.904, check-worthy F1 0.635
              (issue 5 targets: accuracy >= 0.80, macro-F1 >= 0.75); floors leave
              two sentences of slack for upstream segmentation changes. Speaker

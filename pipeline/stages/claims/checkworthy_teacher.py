@@ -1,12 +1,12 @@
 """The check-worthiness teacher of the claim model's distillation, and its
 committed soft labels (``distillation/checkworthy_labels.npz``; training time only).
 
-A linear model on frozen features is near its limit on new debates (model card:
-0.67 check-worthy F1 on the 2016 debates held out). all-MiniLM-L6-v2 fine-tuned
+Without a teacher, the linear model on frozen features got 0.67 check-worthy F1 on
+the 2016 debates held out (model card, "before"). all-MiniLM-L6-v2 fine-tuned
 on the same debate sentences reaches 0.72 there, but a transformer per claim
 would cost far more than the parse (the throughput target). So the transformer
 is a *teacher*: it labels every sentence of the BBC and PolNeAR articles
-(``corpus.article_sentences``, text no claim figure is measured on) with its
+(``corpus.article_sentences``, text no held-out accuracy figure is measured on) with its
 P(check-worthy), and the fast model learns from those soft labels beside the
 labelled debates (``training.fit_checkworthy``).
 

@@ -12,7 +12,7 @@ then:
    temp directory, never in the repository);
 2. **the source-held-out protocol** (``protocol.py``): out-of-fold logits for
    debates and news topics the heads were not fitted on. They give every figure
-   of the model card, the Platt calibration of each head and its threshold;
+   of the model card, the Platt calibration of each head and the check-worthy threshold;
 3. **the final fit** on all labelled data with the same settings, exported as
    plain numpy/JSON (``model.py`` reads it; no pickle, no scikit-learn at run time).
 
