@@ -48,46 +48,21 @@ def previous_logits(data, s, log) -> dict:
     """Out-of-fold debate logits of the model before this one (see --previous): the
     shipped settings with no check-worthiness teacher (``cw_pseudo_weight`` 0)."""
     import dataclasses
-    import hashlib
-    import tempfile
 
-    import numpy as np
+    from pipeline.stages.claims.training import cached_logits, debate_logits
 
-    from pipeline.embeddings import DEFAULT_PATH
-    from pipeline.stages.claims import protocol as P
-    from pipeline.stages.claims.training import LOGITS_VERSION, _take, fit_checkworthy
-
-    d = data.debates
     s = dataclasses.replace(s, cw_pseudo_weight=0.0)
-    key = hashlib.sha1(("\x00".join(d.texts) + repr(dataclasses.asdict(s)) + f"logits {LOGITS_VERSION}").encode("utf-8")
-                       + np.asarray(d.y).tobytes() + DEFAULT_PATH.read_bytes()).hexdigest()[:16]
-    cache = Path(tempfile.gettempdir()) / f"claimex-claim-previous-{key}.npz"
-    if cache.is_file():
-        with np.load(cache) as z:
-            return {k: z[k] for k in z.files}
-    out = {}
-    for name, splits in P.debate_splits(d).items():
-        z = np.full(len(d.y), np.nan)
-        for k, (tr, te) in enumerate(splits):
-            feats, clf = fit_checkworthy(s, data, tr, None)
-            z[te] = clf.decision_function(feats.transform(*_take(d, te)))
-            log(f"  previous {name} fold {k + 1}/{len(splits)}")
-        out[name] = z
-    np.savez(cache, **out)
-    return out
+    # no teacher labels in these fits: none in the cache key
+    return cached_logits("previous", s, data, (), lambda: debate_logits(s, data, None, log, "previous "), log)
 
 
 def previous_figures(data, oof: dict) -> None:
-    import numpy as np
-
     from pipeline.stages.claims import protocol as P
-    from pipeline.stages.claims.training import checkworthy_thresholds
+    from pipeline.stages.claims.training import calibrated_checkworthy, checkworthy_thresholds
 
     y = data.debates.y
-    zg, zn = oof["ct_group"], oof["ct_new"]
-    new = ~np.isnan(zn)
-    a, b = P.platt(zg, y)  # calibrated as the shipped model is, so the thresholds are on the same scale
-    pg, pn = P.sigmoid(a * zg + b), P.sigmoid(a * zn[new] + b)
+    # calibrated as the shipped model is, so the thresholds are on the same scale
+    _, pg, new, pn = calibrated_checkworthy(y, oof)
     t, tg, tn = checkworthy_thresholds(y, pg, new, pn)  # chosen as the shipped model's are
     f1_new = lambda th: P.f1_pos(y[new], (pn >= th).astype(int))  # noqa: E731
     print("\nthe model before the check-worthiness teacher, same splits (the nonfactual head is the same):")

@@ -38,10 +38,11 @@ def _articles(root: Path, texts: dict[str, str]) -> Path:
 def _write(tmp_path: Path, debates: P.Debates) -> tuple[Path, Path]:
     data = _articles(tmp_path / "data", {"001.txt": "Title\n\nThe rate fell to 3%. He was pleased.\n",
                                          "002.txt": "Another story\n\nPrices rose. \"We act,\" she said.\n"})
-    sentences = article_sentences(data)
+    file_sha1: dict[str, str] = {}
+    sentences = article_sentences(data, file_sha1)
     labels = np.linspace(0, 1, len(sentences) * 2).reshape(-1, 2)
     out = tmp_path / "labels.npz"
-    save_labels(out, data, sentences, labels, {"columns": ["a", "b"],
+    save_labels(out, sentences, file_sha1, labels, {"columns": ["a", "b"],
                                                "train_rows_sha1": [rows_sha1(np.arange(2)), rows_sha1(np.arange(1))],
                                                "debates_sha1": debates_sha1(debates),
                                                "base_rate": {"a": 0.5, "b": 0.25}})

@@ -50,7 +50,7 @@ def train_claims_cmd(
         data = data.parent  # the claims folder itself was given (the option's earlier meaning)
     try:
         train(data, out, teacher, cw_teacher, TrainSettings(seed=seed), protocol=not no_protocol, log=out_console.print)
-    except (FileNotFoundError, ValueError) as exc:  # missing data, or labels made from other data
+    except FileNotFoundError as exc:  # missing data; labels made from other data raise ClaimDataError
         raise InputError(str(exc)) from None
 
 

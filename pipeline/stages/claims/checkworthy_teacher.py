@@ -37,11 +37,10 @@ decay, one epoch, seeded. On a 2-core machine one teacher takes about 18 minutes
 from __future__ import annotations
 
 import hashlib
-import json
 import math
 import tempfile
-from collections import Counter
 import time
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
@@ -49,10 +48,9 @@ from typing import Sequence
 import numpy as np
 
 from . import protocol as P
-from .corpus import article_sentences, read_text, text_sha1
-from .teacher import minilm_dir, read_labels_file, rows_sha1
+from .corpus import article_sentences
+from .teacher import minilm_dir, read_labels_file, rows_sha1, write_labels_file
 
-LABELS_FILE = "checkworthy_labels.npz"
 FORMAT_VERSION = 1
 
 
@@ -157,7 +155,8 @@ def write_checkworthy_labels(data_dir: Path, out: Path, work: Path | None = None
     sentence's P(check-worthy) from it (needs the ``teacher`` extra; 20-30 minutes on 2 cores)."""
     data_dir, out = Path(data_dir), Path(out)
     debates, _ = P.load_claim_data(data_dir / "claims")
-    sentences = article_sentences(data_dir)
+    file_sha1: dict[str, str] = {}
+    sentences = article_sentences(data_dir, file_sha1)
     texts = [x.text for x in sentences]
     model_dir = minilm_dir(Path(work or Path(tempfile.gettempdir()) / "claimex-teacher"))
     names, hashes, columns, heldout, base_rates = [], [], [], {}, {}
@@ -173,7 +172,7 @@ def write_checkworthy_labels(data_dir: Path, out: Path, work: Path | None = None
         columns.append(predict(texts))
         log(f"  teacher {name}: check-worthy F1 at 0.5 on its held-out debates {heldout[name]:.3f}, "
             f"mean P(check-worthy) of the article sentences {columns[-1].mean():.3f}")
-    save_labels(out, data_dir, sentences, np.stack(columns, axis=1), {
+    save_labels(out, sentences, file_sha1, np.stack(columns, axis=1), {
         "columns": names, "train_rows_sha1": hashes, "debates_sha1": debates_sha1(debates),
         "heldout_f1_at_0.5": heldout, "base_rate": base_rates,
         "settings": {k: getattr(s, k) for k in s.__dataclass_fields__},
@@ -182,15 +181,14 @@ def write_checkworthy_labels(data_dir: Path, out: Path, work: Path | None = None
     return out
 
 
-def save_labels(out: Path, data_dir: Path, sentences, labels: np.ndarray, meta: dict) -> None:
+def save_labels(out: Path, sentences, file_sha1: dict[str, str], labels: np.ndarray, meta: dict) -> None:
+    """Write the labels of ``sentences`` (``article_sentences`` order) with a SHA-1 (``file_sha1``,
+    as ``article_sentences`` fills it) and a sentence count per article file, no text."""
     files = Counter(x.file for x in sentences)  # in order of first appearance
-    meta = {"format_version": FORMAT_VERSION, "files": list(files), **meta}
-    out.parent.mkdir(parents=True, exist_ok=True)
-    np.savez_compressed(
-        out, labels=np.asarray(labels, dtype=np.float16), counts=np.asarray(list(files.values()), dtype=np.int32),
-        file_sha1=np.frombuffer(b"".join(bytes.fromhex(text_sha1(read_text(Path(data_dir) / f))) for f in files),
-                                dtype=np.uint8).reshape(-1, 20),
-        meta=np.frombuffer(json.dumps(meta, sort_keys=True).encode("utf-8"), dtype=np.uint8))
+    write_labels_file(
+        out, FORMAT_VERSION, {"files": list(files), **meta}, labels=np.asarray(labels, dtype=np.float16),
+        counts=np.asarray(list(files.values()), dtype=np.int32),
+        file_sha1=np.frombuffer(b"".join(bytes.fromhex(file_sha1[f]) for f in files), dtype=np.uint8).reshape(-1, 20))
 
 
 class CheckworthyLabels:
@@ -199,17 +197,17 @@ class CheckworthyLabels:
     def __init__(self, path: Path, data_dir: Path, debates: P.Debates):
         arrays, meta = read_labels_file(path, FORMAT_VERSION, "pipeline teacher-labels --head checkworthy")
         if meta["debates_sha1"] != debates_sha1(debates):
-            raise ValueError(f"{path} was made from other debate sentences than {data_dir}/claims has; "
+            raise P.ClaimDataError(f"{path} was made from other debate sentences than {data_dir}/claims has; "
                              "rerun `pipeline teacher-labels --head checkworthy`")
         file_sha1: dict[str, str] = {}
         sentences = article_sentences(data_dir, file_sha1)
         counts = Counter(x.file for x in sentences)
         for f, n, h in zip(meta["files"], arrays["counts"], arrays["file_sha1"]):
             if counts.get(f) != int(n) or file_sha1.get(f) != bytes(h).hex():
-                raise ValueError(f"{Path(data_dir) / f} is not the article the labels were made from "
+                raise P.ClaimDataError(f"{Path(data_dir) / f} is not the article the labels were made from "
                                  "(missing, changed or cut differently): the shared data changed")
         if list(counts) != meta["files"]:
-            raise ValueError(f"{data_dir} holds other article files than the labels were made from")
+            raise P.ClaimDataError(f"{data_dir} holds other article files than the labels were made from")
         self.texts = [x.text for x in sentences]
         self.columns: list[str] = meta["columns"]
         self.hashes: list[str] = meta["train_rows_sha1"]
@@ -221,7 +219,7 @@ class CheckworthyLabels:
         split), at the base rate of those debates (``at_base_rate``)."""
         k = self.columns.index(name)
         if self.hashes[k] != rows_sha1(train_rows):
-            raise ValueError(f"check-worthiness teacher {name!r} was fitted on other debates than this split; "
+            raise P.ClaimDataError(f"check-worthiness teacher {name!r} was fitted on other debates than this split; "
                              "rerun `pipeline teacher-labels --head checkworthy`")
         return at_base_rate(self.labels[:, k], self.meta["base_rate"][name])
 

@@ -22,6 +22,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
+from .protocol import ClaimDataError
+
 #: a sentence boundary: end punctuation, whitespace, then something that starts a sentence
 _SPLIT = re.compile(r"(?<=[.!?])\s+(?=[\"'A-Z0-9\u201c])")
 #: the article sources, as glob patterns under the data folder, in this order
@@ -107,5 +109,5 @@ def resolve(data_dir: Path, file: str, start: int, end: int, sha1: str, _cache: 
             _cache[file] = text
     s = text[start:end]
     if text_sha1(s) != sha1:
-        raise ValueError(f"{file}[{start}:{end}] does not match its SHA-1 {sha1[:12]}: the shared data changed")
+        raise ClaimDataError(f"{file}[{start}:{end}] does not match its SHA-1 {sha1[:12]}: the shared data changed")
     return s

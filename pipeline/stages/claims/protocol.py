@@ -39,6 +39,8 @@ from pathlib import Path
 
 import numpy as np
 
+from ...errors import InputError
+
 GAP = 20
 MIN_GROUP = 200
 #: sentence ids above this are the 2016 debates (``ct_new``'s test part)
@@ -50,6 +52,12 @@ CLAIM_FILES = ("ct24_checkworthy_train.tsv", "ct24_checkworthy_dev.tsv", "claimb
                "claimbuster_3class_b.json", "news_subjectivity_train.tsv")
 
 # --- readers ------------------------------------------------------------------------
+
+class ClaimDataError(InputError, ValueError):
+    """Claim training data that cannot be used: a malformed file of the shared data, or
+    committed teacher labels made from other data. An ``InputError`` (one line, exit 3 on
+    the command line) and a ``ValueError`` for library callers."""
+
 
 _CT24_ROW = re.compile(r"(\d+)\t([^\t\n]*)\t(Yes|No)(?=\s|\d|$)")
 
@@ -74,7 +82,7 @@ def read_ct24(path: Path) -> tuple[np.ndarray, list[str], np.ndarray]:
         texts.append(_unquote(m.group(2)))
         labels.append(1 if m.group(3) == "Yes" else 0)
     if not ids:
-        raise ValueError(f"{path}: no 'id<TAB>text<TAB>Yes|No' rows found")
+        raise ClaimDataError(f"{path}: no 'id<TAB>text<TAB>Yes|No' rows found")
     return np.asarray(ids, dtype=np.int64), texts, np.asarray(labels, dtype=np.int64)
 
 
@@ -85,7 +93,7 @@ def read_claimbuster(paths: list[Path]) -> tuple[np.ndarray, list[str], np.ndarr
         for rec in json.loads(Path(path).read_text(encoding="utf-8")):
             label = int(rec["label"])
             if label not in (-1, 0, 1):
-                raise ValueError(f"{path}: sentence {rec.get('sentence_id')}: label {label!r} not in -1, 0, 1")
+                raise ClaimDataError(f"{path}: sentence {rec.get('sentence_id')}: label {label!r} not in -1, 0, 1")
             ids.append(int(rec["sentence_id"]))
             texts.append(str(rec["text"]).strip())
             labels.append(label)
@@ -99,7 +107,7 @@ def read_subjectivity(path: Path) -> tuple[list[str], np.ndarray]:
         for row in csv.DictReader(fh, delimiter="\t"):
             lab = row["label"].strip()
             if lab not in ("SUBJ", "OBJ"):
-                raise ValueError(f"{path}: label {lab!r} not in SUBJ, OBJ")
+                raise ClaimDataError(f"{path}: label {lab!r} not in SUBJ, OBJ")
             texts.append(row["sentence"].strip())
             labels.append(1 if lab == "SUBJ" else 0)
     return texts, np.asarray(labels, dtype=np.int64)

@@ -51,9 +51,19 @@ def read_labels_file(path: Path, format_version: int, remake: str) -> tuple[dict
         arrays = {k: z[k] for k in z.files}
     meta = json.loads(bytes(arrays["meta"]).decode("utf-8"))
     if meta.get("format_version") != format_version:
-        raise ValueError(f"{path}: format {meta.get('format_version')!r}, expected {format_version}; "
+        raise P.ClaimDataError(f"{path}: format {meta.get('format_version')!r}, expected {format_version}; "
                          f"rerun `{remake}`")
     return arrays, meta
+
+
+def write_labels_file(out: Path, format_version: int, meta: dict, **arrays: np.ndarray) -> None:
+    """Write a labels file that ``read_labels_file`` reads: ``arrays`` and the JSON ``meta``
+    with its format version, compressed."""
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    meta = {"format_version": format_version, **meta}
+    np.savez_compressed(out, **arrays, meta=np.frombuffer(json.dumps(meta, sort_keys=True).encode("utf-8"),
+                                                          dtype=np.uint8))
 
 
 def rows_sha1(rows: np.ndarray) -> str:
@@ -126,19 +136,17 @@ def write_teacher_labels(data_dir: Path, out: Path, work: Path | None = None, lo
         log(f"  teacher {name}: mean P(non-factual) {columns[-1].mean():.3f}")
     files = sorted({s.file for s in unlabelled})
     file_idx = {f: i for i, f in enumerate(files)}
-    meta = {"format_version": FORMAT_VERSION, "columns": names, "train_rows_sha1": hashes, "files": files,
+    meta = {"columns": names, "train_rows_sha1": hashes, "files": files,
             "teacher": "LogisticRegression(C=1, balanced) on all-MiniLM-L6-v2 sentence embeddings of the news "
                        "subjectivity sentences of the column's training rows",
             "unlabelled": f"the first {N_UNLABELLED} BBC/PolNeAR sentences of claims.corpus.shuffled_article_sentences",
             "news_sha1": [text_sha1(t) for t in news.texts]}
-    out.parent.mkdir(parents=True, exist_ok=True)
-    np.savez_compressed(
-        out, file_id=np.asarray([file_idx[s.file] for s in unlabelled], dtype=np.int32),
+    write_labels_file(
+        out, FORMAT_VERSION, meta, file_id=np.asarray([file_idx[s.file] for s in unlabelled], dtype=np.int32),
         start=np.asarray([s.start for s in unlabelled], dtype=np.int32),
         end=np.asarray([s.end for s in unlabelled], dtype=np.int32),
         sha1=np.frombuffer(b"".join(bytes.fromhex(s.sha1) for s in unlabelled), dtype=np.uint8).reshape(-1, 20),
-        labels=np.stack(columns, axis=1).astype(np.float16), topics=topics.astype(np.int16),
-        meta=np.frombuffer(json.dumps(meta, sort_keys=True).encode("utf-8"), dtype=np.uint8))
+        labels=np.stack(columns, axis=1).astype(np.float16), topics=topics.astype(np.int16))
     log(f"wrote {out}: {len(unlabelled)} sentences x {len(names)} label columns, {len(set(topics))} news topics")
     return out
 
@@ -149,7 +157,7 @@ class TeacherLabels:
     def __init__(self, path: Path, data_dir: Path, news_texts: list[str]):
         arrays, meta = read_labels_file(path, FORMAT_VERSION, "pipeline teacher-labels")
         if meta["news_sha1"] != [text_sha1(t) for t in news_texts]:
-            raise ValueError(f"{path} was made from other news subjectivity sentences than "
+            raise P.ClaimDataError(f"{path} was made from other news subjectivity sentences than "
                              f"{data_dir}/claims has; rerun `pipeline teacher-labels`")
         cache: dict[str, str] = {}
         self.texts = [resolve(data_dir, meta["files"][f], int(a), int(b), bytes(h).hex(), cache)
@@ -163,6 +171,6 @@ class TeacherLabels:
         """P(non-factual) of the teacher fitted on ``train_rows`` (checked against the stored fold)."""
         k = self.columns.index(name)
         if self.hashes[k] != rows_sha1(train_rows):
-            raise ValueError(f"teacher labels {name!r} were fitted on other training rows than this split; "
+            raise P.ClaimDataError(f"teacher labels {name!r} were fitted on other training rows than this split; "
                              "rerun `pipeline teacher-labels`")
         return self.labels[:, k]

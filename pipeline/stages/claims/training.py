@@ -41,6 +41,7 @@ import tempfile
 import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import Callable
 
 import numpy as np
 
@@ -214,51 +215,80 @@ def _balanced(w: np.ndarray, y: np.ndarray) -> np.ndarray:
     return np.where(y == 1, w * (pos + neg) / (2 * pos), w * (pos + neg) / (2 * neg))
 
 
+def _soft_pairs(block: tuple, soft: np.ndarray, weight: float) -> tuple[list, np.ndarray, np.ndarray]:
+    """A teacher-labelled ``block`` (texts, tags, embeddings) as training rows: twice, as
+    positive with weight ``weight * soft`` and as negative with ``weight * (1 - soft)``."""
+    n = len(block[0])
+    return [block, block], np.concatenate([np.ones(n, int), np.zeros(n, int)]), np.concatenate(
+        [weight * soft, weight * (1 - soft)])
+
+
+def _stacked(feats: Features, blocks: list[tuple]):
+    """``feats.transform`` of each block (texts, tags, embeddings), stacked in order; a block
+    that comes twice (the soft-labelled sentences, once per class) is transformed once."""
+    import scipy.sparse as sp
+
+    done: dict[int, object] = {}
+    for b in blocks:
+        if id(b) not in done:
+            done[id(b)] = feats.transform(*b)
+    return sp.vstack([done[id(b)] for b in blocks]).tocsr()
+
+
 def checkworthy_training_set(s: TrainSettings, data: TrainData, rows: np.ndarray, soft: np.ndarray):
-    """Texts, tags, embeddings, labels and weights of the checkworthy head: the debate
-    ``rows`` and, each twice, the article sentences with the teacher's ``soft`` labels."""
-    texts, tags, emb = _take(data.debates, rows)
-    y, w = data.debates.y[rows], np.ones(len(rows))
+    """Blocks (texts, tags, embeddings), labels and weights of the checkworthy head: the
+    debate ``rows`` and, each twice, the article sentences with the teacher's ``soft`` labels."""
+    blocks, y, w = [_take(data.debates, rows)], data.debates.y[rows], np.ones(len(rows))
     if s.cw_pseudo_weight > 0:
-        u = data.cw.texts
-        n = len(u)
-        texts, tags = texts + u + u, tags + data.cw_tags + data.cw_tags
-        emb = np.concatenate([emb, data.cw_emb, data.cw_emb])
-        y = np.concatenate([y, np.ones(n, int), np.zeros(n, int)])
-        w = np.concatenate([w, s.cw_pseudo_weight * soft, s.cw_pseudo_weight * (1 - soft)])
-    return texts, tags, emb, y, _balanced(w, y)
+        more, y2, w2 = _soft_pairs((data.cw.texts, data.cw_tags, data.cw_emb), soft, s.cw_pseudo_weight)
+        blocks, y, w = blocks + more, np.concatenate([y, y2]), np.concatenate([w, w2])
+    return blocks, y, _balanced(w, y)
 
 
 def fit_checkworthy(s: TrainSettings, data: TrainData, rows: np.ndarray, soft: np.ndarray,
                     feats: Features | None = None):
     """The checkworthy head on the debate ``rows`` (and the teacher's ``soft`` labels);
     the TF-IDF vocabularies come from the labelled rows alone, unless ``feats`` is given."""
-    feats = feats or Features(s, *_take(data.debates, rows)[:2])
-    texts, tags, emb, y, w = checkworthy_training_set(s, data, rows, soft)
-    clf = _logreg(s.C_checkworthy, s.seed, class_weight=None).fit(feats.transform(texts, tags, emb), y, sample_weight=w)
+    blocks, y, w = checkworthy_training_set(s, data, rows, soft)
+    feats = feats or Features(s, *blocks[0][:2])
+    clf = _logreg(s.C_checkworthy, s.seed, class_weight=None).fit(_stacked(feats, blocks), y, sample_weight=w)
     return feats, clf
 
 
 def nonfactual_training_set(s: TrainSettings, data: TrainData, news_rows: np.ndarray, soft: np.ndarray):
-    """Texts, tags, embeddings, labels and weights of the nonfactual head."""
+    """Blocks (texts, tags, embeddings), labels and weights of the nonfactual head."""
     d, n = data.debates, data.news
     cb = np.where(d.cb3 != -9)[0]
-    unl = data.teacher.texts
-    texts = [d.texts[i] for i in cb] + [n.texts[i] for i in news_rows] + unl + unl
-    tags = [d.tags[i] for i in cb] + [n.tags[i] for i in news_rows] + data.unl_tags + data.unl_tags
-    emb = np.concatenate([d.emb[cb], n.emb[news_rows], data.unl_emb, data.unl_emb])
-    y = np.concatenate([(d.cb3[cb] == -1).astype(int), n.y[news_rows], np.ones(len(unl), int), np.zeros(len(unl), int)])
-    w = np.concatenate([np.ones(len(cb)), np.full(len(news_rows), s.news_weight), s.pseudo_weight * soft,
-                        s.pseudo_weight * (1 - soft)])
-    return texts, tags, emb, y, _balanced(w, y)
+    more, y2, w2 = _soft_pairs((data.teacher.texts, data.unl_tags, data.unl_emb), soft, s.pseudo_weight)
+    blocks = [_take(d, cb), _take(n, news_rows), *more]
+    y = np.concatenate([(d.cb3[cb] == -1).astype(int), n.y[news_rows], y2])
+    w = np.concatenate([np.ones(len(cb)), np.full(len(news_rows), s.news_weight), w2])
+    return blocks, y, _balanced(w, y)
 
 
 def fit_nonfactual(s: TrainSettings, data: TrainData, news_rows: np.ndarray, soft: np.ndarray, feats: Features):
-    texts, tags, emb, y, w = nonfactual_training_set(s, data, news_rows, soft)
-    return _logreg(s.C_nonfactual, s.seed, class_weight=None).fit(feats.transform(texts, tags, emb), y, sample_weight=w)
+    blocks, y, w = nonfactual_training_set(s, data, news_rows, soft)
+    return _logreg(s.C_nonfactual, s.seed, class_weight=None).fit(_stacked(feats, blocks), y, sample_weight=w)
 
 
 # --- the protocol ---------------------------------------------------------------------
+
+def debate_logits(s: TrainSettings, data: TrainData, soft: np.ndarray | None, log=print, label: str = ""
+                  ) -> dict[str, np.ndarray]:
+    """Out-of-fold checkworthy logits of the debate splits (``protocol.debate_splits``:
+    ``ct_group`` and ``ct_new``), one per debate sentence, NaN where not held out; ``soft``:
+    the teacher's labels (``None`` where ``s.cw_pseudo_weight`` is 0)."""
+    d = data.debates
+    out = {}
+    for name, splits in P.debate_splits(d).items():
+        z = np.full(len(d.y), np.nan)
+        for k, (tr, te) in enumerate(splits):
+            feats, clf = fit_checkworthy(s, data, tr, soft)
+            z[te] = clf.decision_function(feats.transform(*_take(d, te)))
+            log(f"  {label}{name} fold {k + 1}/{len(splits)}")
+        out[name] = z
+    return out
+
 
 def protocol_logits(s: TrainSettings, data: TrainData, log=print) -> dict[str, np.ndarray]:
     """Out-of-fold logits: ``ct_group``/``ct_new`` (checkworthy, one per debate sentence, NaN
@@ -267,14 +297,7 @@ def protocol_logits(s: TrainSettings, data: TrainData, log=print) -> dict[str, n
     out: dict[str, np.ndarray] = {}
     # the one check-worthiness teacher, fitted on the 1960-2012 debates: the 2016 debates
     # are unseen by it, the debate folds' held-out debates are not (model card)
-    soft = data.cw.soft_labels("ct_new", teacher_splits(d)["ct_new"])
-    for name, splits in P.debate_splits(d).items():
-        z = np.full(len(d.y), np.nan)
-        for k, (tr, te) in enumerate(splits):
-            feats, clf = fit_checkworthy(s, data, tr, soft)
-            z[te] = clf.decision_function(feats.transform(*_take(d, te)))
-            log(f"  {name} fold {k + 1}/{len(splits)}")
-        out[name] = z
+    out.update(debate_logits(s, data, data.cw.soft_labels("ct_new", teacher_splits(d)["ct_new"]), log))
     # the news folds share one feature space fitted on the debate sentences only,
     # so no held-out news sentence reaches a vocabulary or an idf
     feats = Features(s, d.texts, d.tags)
@@ -295,10 +318,16 @@ def protocol_logits(s: TrainSettings, data: TrainData, log=print) -> dict[str, n
 
 def cached_protocol_logits(s: TrainSettings, data: TrainData, teacher_paths: tuple[Path, ...], log=print
                            ) -> dict[str, np.ndarray]:
-    """``protocol_logits``, cached in the system temp directory by a hash of the settings,
-    the labelled data, the teacher labels, the embedding table and ``LOGITS_VERSION``
-    (the folds take most of the training time; a rerun that only changes how thresholds
-    are chosen reuses them)."""
+    """``protocol_logits``, cached (``cached_logits``)."""
+    return cached_logits("protocol", s, data, teacher_paths, lambda: protocol_logits(s, data, log), log)
+
+
+def cached_logits(kind: str, s: TrainSettings, data: TrainData, teacher_paths: tuple[Path, ...],
+                  compute: Callable[[], dict[str, np.ndarray]], log=print) -> dict[str, np.ndarray]:
+    """``compute()``'s out-of-fold logits, cached in the system temp directory by ``kind`` and
+    a hash of the settings, the labelled data, the teacher labels, the embedding table and
+    ``LOGITS_VERSION`` (the folds take most of the training time; a rerun that only changes
+    how thresholds are chosen reuses them)."""
     h = hashlib.sha1(json.dumps(asdict(s), sort_keys=True, default=list).encode())
     for part in (data.debates.texts, data.news.texts):
         h.update("\x00".join(part).encode("utf-8"))
@@ -306,12 +335,12 @@ def cached_protocol_logits(s: TrainSettings, data: TrainData, teacher_paths: tup
     h.update(f"logits {LOGITS_VERSION}".encode())
     for path in (*teacher_paths, EMBEDDING_TABLE):
         h.update(Path(path).read_bytes())
-    cache = Path(tempfile.gettempdir()) / f"claimex-claim-protocol-{h.hexdigest()[:16]}.npz"
+    cache = Path(tempfile.gettempdir()) / f"claimex-claim-{kind}-{h.hexdigest()[:16]}.npz"
     if cache.is_file():
         log(f"  out-of-fold logits reused from {cache}")
         with np.load(cache) as z:
             return {k: z[k] for k in z.files}
-    out = protocol_logits(s, data, log)
+    out = compute()
     np.savez(cache, **out)
     return out
 
@@ -319,6 +348,15 @@ def cached_protocol_logits(s: TrainSettings, data: TrainData, teacher_paths: tup
 def best_of_mean(grid: np.ndarray, a: list[float], b: list[float]) -> float:
     """The value of ``grid`` where the mean of two curves over it is highest (the lowest, on a tie)."""
     return float(grid[int(np.argmax(np.add(a, b)))])
+
+
+def calibrated_checkworthy(y: np.ndarray, oof: dict[str, np.ndarray]):
+    """The Platt map ``(a, b)`` fitted on the debate-CV logits ``oof["ct_group"]`` and the
+    calibrated scores: ``pg`` of every debate sentence, ``pn`` of the 2016 ones (mask ``new``)."""
+    zg, zn = oof["ct_group"], oof["ct_new"]
+    new = ~np.isnan(zn)
+    a, b = P.platt(zg, y)
+    return (a, b), P.sigmoid(a * zg + b), new, P.sigmoid(a * zn[new] + b)
 
 
 def checkworthy_thresholds(y: np.ndarray, pg: np.ndarray, new: np.ndarray, pn: np.ndarray
@@ -345,9 +383,7 @@ def evaluate_protocol(data: TrainData, oof: dict[str, np.ndarray]) -> dict:
     d, yn = data.debates, data.news.y
     y = d.y
     zg, zn = oof["ct_group"], oof["ct_new"]
-    new = ~np.isnan(zn)
-    a, b = P.platt(zg, y)
-    pg, pn = P.sigmoid(a * zg + b), P.sigmoid(a * zn[new] + b)
+    (a, b), pg, new, pn = calibrated_checkworthy(y, oof)
     t_cw, t_group, t_new = checkworthy_thresholds(y, pg, new, pn)
     folds = P.debate_splits(d)["ct_group"]
     old = d.ids <= P.NEW_CUT
