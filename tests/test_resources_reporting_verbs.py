@@ -38,7 +38,7 @@ def test_resources_reporting_verbs_forms_are_written_forms():
 
 
 def test_resources_reporting_verbs_unknown_kind_names_the_choices():
-    with pytest.raises(ValueError, match="valid kinds: addressee-object, addressee-to, belief, call"):
+    with pytest.raises(ValueError, match="valid kinds: addressee-object, addressee-to, aloud, belief, call"):
         reporting_verbs("speach")
 
 
@@ -71,3 +71,10 @@ def test_resources_reporting_verbs_addressee_kind_of_a_verb(verb, kinds):
 
 def test_resources_reporting_verbs_every_kind_is_used():
     assert all(reporting_verbs(k) for k in VERB_KINDS)
+
+
+def test_resources_reporting_verbs_aloud_kind_is_speech_voiced():
+    # a Title Case quote right after one of these is what was voiced, not a name (quotes stage,
+    # framing.voiced); every one is a speech cue, and no verb of writing or naming is among them
+    assert reporting_verb_lemmas("aloud") == {"chant", "shout", "yell", "scream", "cry"}
+    assert reporting_verb_lemmas("aloud") <= reporting_verb_lemmas("speech")

@@ -56,7 +56,7 @@ from ...resources import QUOTE_CHARS, word_list
 from .after_quote import find_after_cue
 from .cues import (VERB_POS, CueLexicon, attribution_lexicon, can_speak, cue_extent, is_cue, is_negated,
                    named_or_personal, report_lexicon, speaker_like)
-from .framing import SCARE_MAX_WORDS, ends_headline, headline_name, n_words, names_a_title, title_like
+from .framing import SCARE_MAX_WORDS, ends_headline, headline_name, n_words, names_a_title, title_like, voiced
 from .indirect import indirect_attributions
 from .subjects import subject_of
 from .marks import QuotedSpan, scan_quotes
@@ -401,7 +401,8 @@ def direct_attributions(ix: DocIndex, spans: list[QuotedSpan]) -> list[Attributi
         # Title Case with no cue around it, or right after a verb (`told "The Steve
         # Harvey Morning Show,"`, `gave the "State of the Union."`): the name of a
         # book, show or slogan. After a colon (`Kasich: 'We Are Going ...'`) it is speech.
-        if (found is None or found[0] == "before") and title_like(content) and spoken is None:
+        if (found is None or found[0] == "before") and title_like(content) and spoken is None \
+                and not (found is not None and voiced(found[1], t_open)):
             continue
         if found is None and a_first <= a_last:
             hit = find_after_cue(ix, a_first, a_last, lex, strict=False)

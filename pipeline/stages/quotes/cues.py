@@ -195,8 +195,15 @@ def speaking_noun(tok: Token) -> bool:
 def can_speak(tok: Token) -> bool:
     """A subject a gerund may inherit: a name, a pronoun, a role noun, or a noun for a
     body or a group of people (``source_nouns.txt``, kinds organisation and group:
-    `Some candidates have called for ..., saying ...`); not a thing or a document
-    (`This document aims to ..., emphasizing ...`), a date, a sum or a place."""
+    `Some candidates have called for ..., saying ...`), or a number of such people
+    (`Hundreds of pro-Sanders demonstrators marched ..., chanting ...`, PolNeAR train);
+    not a thing or a document (`This document aims to ..., emphasizing ...`), a date, a
+    sum or a place."""
+    if tok.ent_type_ == "CARDINAL" or tok.like_num:
+        of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        people = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if people is not None:
+            return can_speak(people)
     if tok.ent_type_ in MUTE_ENTS:
         return False
     if speaker_like(tok):

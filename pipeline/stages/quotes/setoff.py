@@ -24,8 +24,11 @@ from .verb_forms import INHERITED_SUBJ_DEPS, SUBJECT_DEPS, has_subject
 def introduces_quote(doc: Doc, after: int, end: int) -> bool:
     """`Regarding the exchanges ..., the campaign said in a statement: ''Neither ...''`,
     `As Trump attacked Clinton, the attendees chanted, "Lock her up!"`, `Wallnau wrote:`
-    ending its paragraph: the attribution introduces the words that follow it, not the
-    clause before (PolNeAR train)."""
+    ending its paragraph, `a man yelled “Stay there!”` (a mark opening right after it):
+    the attribution introduces the words that follow it, not the clause before (PolNeAR
+    train)."""
+    if after + 1 < end and doc[after].text[:1] in QUOTE_CHARS and not doc[after + 1].is_punct:
+        return True
     if after >= end or doc[after].text not in (",", ":"):
         return False
     k = after + 1

@@ -184,7 +184,7 @@ def subject_of(verb: Token, inverted: bool = False, avoid=None) -> Token | None:
             # reporting verb (`Trump argued that a database would keep people out,
             # saying ...`; PolNeAR train)
             if v.dep_ not in ("ccomp", "conj", "xcomp"):
-                return None
+                return _speaker_of_clause_before(verb, v, avoid)
         if v is verb and verb.i > 0:
             # `"Cruz," Beck joked`: a name right before the verb and hanging from it
             # (as `compound`) is its subject, before any inherited one.
@@ -223,6 +223,13 @@ def subject_of(verb: Token, inverted: bool = False, avoid=None) -> Token | None:
             # `dep`: `Republican activists clamoring to block Donald Trump ... say ...`,
             # PolNeAR train); the subject is both's (PolNeAR dev)
             v = v.head
+        elif v is verb and v.dep_ == "acl" and v.tag_ == "VBD" and v.head.i == v.i - 1 \
+                and v.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            # `a man yelled “Stay there!”`: the parser hung a verb in the past tense on the
+            # noun right before it as if it began a reduced relative (which takes a
+            # participle, `a statement released Tuesday`): the noun is its subject
+            # (PolNeAR train; the quote went to a cue earlier in the sentence)
+            return None if avoid and avoid(v.head) else v.head
         elif v.dep_ == "acl" and v.tag_ == "VBG" and v.head.pos_ in ("NOUN", "PROPN", "PRON"):
             said = _reporting_between(v)
             if said is not None:
@@ -280,6 +287,28 @@ def subject_of(verb: Token, inverted: bool = False, avoid=None) -> Token | None:
     if prev is not None and prev.pos_ == "PROPN" and not verb.is_sent_start:
         return prev
     return _apposed_subject(verb)
+
+
+def _speaker_of_clause_before(participle: Token, main: Token, avoid=None) -> Token | None:
+    """`The first incident came during a speech ..., when Sanders protesters interrupted
+    her speech, shouting “she wins, we lose!”`: the parser hung the participle on the main
+    verb, whose subject cannot speak; the clause that ends at the comma before it, hung
+    inside the main clause, has a subject that can, and it is who shouts (PolNeAR train)."""
+    doc = participle.doc
+    k = participle.i - 1
+    if k < 1 or doc[k].text != "," or doc[k - 1].is_punct:
+        return None
+    t = doc[k - 1]
+    for _ in range(8):
+        if t.i == main.i or t.head.i == t.i:
+            return None
+        if t.pos_ in VERB_POS and t.dep_ in ("advcl", "relcl", "conj"):
+            subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None and can_speak(subj) and not (avoid and avoid(subj)):
+                return subj
+            return None
+        t = t.head
+    return None
 
 
 def _first_of_coordinated(v: Token) -> Token | None:

@@ -1,0 +1,43 @@
+"""Quotes that are voiced aloud, and speakers a misparse hides (issue 14), on frozen
+parses (tests/quote_parses_voiced.py), from PolNeAR train:
+
+* a quote right after a verb that voices words (``aloud`` in reporting_verbs.txt:
+  chant, shout, yell, scream, cry) is what was voiced even in Title Case, which
+  otherwise marks the name of a work; a Title Case quote after any other verb stays a
+  name (``names_a_title``, ``title_like``);
+* a number of people (`Hundreds of pro-Sanders demonstrators`) can speak when the
+  people can (``cues.can_speak``);
+* `a man yelled “...”` parsed as a reduced relative (`yelled` an ``acl`` of `man`):
+  the noun is the verb's subject (``subjects.subject_of``), and the quote it opens is
+  what it introduces, not the clause before (``setoff.introduces_quote``);
+* a participle the parser hung on a main verb whose subject cannot speak speaks with
+  the subject of the clause that ends at the comma before it.
+"""
+from __future__ import annotations
+
+import pytest
+
+from tests.frozen_parse import frozen_quote_rows
+from tests.quote_parses_voiced import PARSES
+
+D, I = "direct", "indirect"
+
+# case -> every quote the stage must produce, as (kind, text, speaker mention as written, cue)
+EXPECTED = {
+    # was the direct quote's speaker "Rubio" (cue `said`), and with the subject found, the clause
+    # before it an indirect quote of the man's
+    "yelled_taken_for_relative": [(I, "it was great to be home", "Rubio", "said"),
+                                  (D, "Stay there!", "a man", "yelled")],
+    # was one indirect quote, "she wins, we lose", by "The first incident"
+    "participle_after_when_clause": [(D, "she wins, we lose!", "Sanders protesters", "shouting")],
+    # was no quote: Title Case, and `Hundreds` (a number) could not speak
+    "chant_in_title_case": [(D, "Bernie or Jill, No Hill,", "Hundreds of pro-Sanders demonstrators", "chanting")],
+    # must yield nothing: a show's name after a verb that voices nothing
+    "show_in_title_case": [],
+}
+
+
+@pytest.mark.parametrize("case", list(EXPECTED))
+def test_quotes_voiced_table(case):
+    got = [(r.kind, r.text, r.speaker_text, r.cue) for r in frozen_quote_rows(PARSES[case])]
+    assert sorted(got, key=str) == sorted(EXPECTED[case], key=str)
