@@ -2,9 +2,9 @@
 parses (tests/quote_parses_voiced.py), from PolNeAR train:
 
 * a quote right after a verb that voices words (``aloud`` in reporting_verbs.txt:
-  chant, shout, yell, scream, cry) is what was voiced even in Title Case, which
-  otherwise marks the name of a work; a Title Case quote after any other verb stays a
-  name (``names_a_title``, ``title_like``);
+  chant, shout, yell, scream, cry; ``cues.voices_words``) is what was voiced even in
+  Title Case, which otherwise marks the name of a work; a Title Case quote after any
+  other verb stays a name (``framing.title_like``);
 * a number of people (`Hundreds of pro-Sanders demonstrators`) can speak when the
   people can (``cues.can_speak``);
 * `a man yelled “...”` parsed as a reduced relative (`yelled` an ``acl`` of `man`):
@@ -41,3 +41,14 @@ EXPECTED = {
 def test_quotes_voiced_table(case):
     got = [(r.kind, r.text, r.speaker_text, r.cue) for r in frozen_quote_rows(PARSES[case])]
     assert sorted(got, key=str) == sorted(EXPECTED[case], key=str)
+
+
+@pytest.mark.parametrize("case", list(EXPECTED))
+def test_quotes_voiced_offsets_point_at_text(case):
+    text = "".join(w + (" " if sp else "") for w, sp, *_ in PARSES[case])
+    for r in frozen_quote_rows(PARSES[case]):
+        assert text[r.start:r.end] == r.text
+        if r.speaker_start is not None:
+            assert text[r.speaker_start:r.speaker_end] == r.speaker_text
+        if r.cue_start is not None:
+            assert text[r.cue_start:r.cue_end] == r.cue

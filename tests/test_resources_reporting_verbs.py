@@ -75,6 +75,6 @@ def test_resources_reporting_verbs_every_kind_is_used():
 
 def test_resources_reporting_verbs_aloud_kind_is_speech_voiced():
     # a Title Case quote right after one of these is what was voiced, not a name (quotes stage,
-    # framing.voiced); every one is a speech cue, and no verb of writing or naming is among them
+    # cues.voices_words); every one is a speech cue, and no verb of writing or naming is among them
     assert reporting_verb_lemmas("aloud") == {"chant", "shout", "yell", "scream", "cry"}
     assert reporting_verb_lemmas("aloud") <= reporting_verb_lemmas("speech")

@@ -55,8 +55,8 @@ from spacy.tokens import Doc, Token
 from ...resources import QUOTE_CHARS, word_list
 from .after_quote import find_after_cue
 from .cues import (VERB_POS, CueLexicon, attribution_lexicon, can_speak, cue_extent, is_cue, is_negated,
-                   named_or_personal, report_lexicon, speaker_like)
-from .framing import SCARE_MAX_WORDS, ends_headline, headline_name, n_words, names_a_title, title_like, voiced
+                   named_or_personal, report_lexicon, speaker_like, voices_words)
+from .framing import SCARE_MAX_WORDS, ends_headline, headline_name, n_words, names_a_title, title_like
 from .indirect import indirect_attributions
 from .subjects import subject_of
 from .marks import QuotedSpan, scan_quotes
@@ -271,12 +271,16 @@ def _governing_cue(ix: DocIndex, t_open: int, t_close: int, sp: QuotedSpan):
 def _introduced(doc, first: int, last: int, before, exclaimed: bool):
     """("before", cue, speaker) when a cue verb with its speaker ends the words before the
     quote, a comma or colon after it (a few words between: `called over her shoulder,`),
-    or nothing at all before an exclamation or question (`a man yelled "Stay there!"`).
+    or nothing at all before an exclamation or question (`a man yelled "Stay there!"`)
+    or after a cue that voices the words (``voices_words``: `chanting "Bernie or Jill, No
+    Hill,"`, PolNeAR train).
     ``before()``: the cue before the quote in [first, last] (``_find_before_cue``; the
     white space after the last word changes nothing there)."""
     k = _last_word(doc, first, last)
-    punct = k >= first and doc[k].text in (",", ":")
-    if k < first or not (punct or exclaimed):
+    if k < first:
+        return None
+    punct = doc[k].text in (",", ":")
+    if not (punct or exclaimed or voices_words(doc[k])):
         return None
     got = before()
     if got is None or got[0] != "before" or got[1][0].i < (k - 4 if punct else k):
@@ -401,8 +405,7 @@ def direct_attributions(ix: DocIndex, spans: list[QuotedSpan]) -> list[Attributi
         # Title Case with no cue around it, or right after a verb (`told "The Steve
         # Harvey Morning Show,"`, `gave the "State of the Union."`): the name of a
         # book, show or slogan. After a colon (`Kasich: 'We Are Going ...'`) it is speech.
-        if (found is None or found[0] == "before") and title_like(content) and spoken is None \
-                and not (found is not None and voiced(found[1], t_open)):
+        if (found is None or found[0] == "before") and title_like(content) and spoken is None:
             continue
         if found is None and a_first <= a_last:
             hit = find_after_cue(ix, a_first, a_last, lex, strict=False)

@@ -168,6 +168,12 @@ def addresses_object(cue: Token) -> bool:
     return lemma_of(cue).lower() in reporting_verb_lemmas("addressee-object")
 
 
+def voices_words(cue: Token) -> bool:
+    """A cue that voices the words (`chanting`, `yelled`: ``reporting_verbs.txt`` kind
+    ``aloud``): a quote right after it is what was voiced, even in Title Case."""
+    return lemma_of(cue).lower() in reporting_verb_lemmas("aloud")
+
+
 # Entity types of words that never speak (`emphasizing` after `This document aims`
 # needs someone behind it).
 MUTE_ENTS = NOT_SOURCES | {"LAW", "WORK_OF_ART", "EVENT", "FAC", "LOC", "PRODUCT", "LANGUAGE"}

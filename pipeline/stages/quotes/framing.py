@@ -5,18 +5,14 @@ name; a Title Case phrase in quotation marks after a noun for a work, a possessi
 `according to` names a book, show or song, not speech; a quote that ends the
 document's first line after its speaker and cue is speech however short, and its
 speaker is the name that opens the headline (PolNeAR train). Also the wording of
-a quoted span that ``attribution`` reads (words, scare-quote length, Title Case), and
-a Title Case quote right after a verb that voices it (``voiced``: a chant, not a name).
+a quoted span that ``attribution`` reads (words, scare-quote length, Title Case).
 Pure lookups on the text and the one parse.
 """
 from __future__ import annotations
 
 import re
 
-from spacy.tokens import Token
-
-from ...nlp.lemmas import lemma as lemma_of
-from ...resources import quote_title_cues, reporting_verb_lemmas
+from ...resources import quote_title_cues
 from ..names import title_words
 from .records import DocIndex
 from .marks import QuotedSpan
@@ -107,15 +103,3 @@ def headline_name(ix: DocIndex, first: int):
     if tok.pos_ != "PROPN" or not tok.text[:1].isupper():
         return None
     return doc[person_end(doc, first) if tok.ent_type_ == "PERSON" else first]
-
-
-def voiced(cue: Token, t_open: int) -> bool:
-    """``cue`` voices the words (``aloud`` in ``reporting_verbs.txt``) and the quote follows
-    it with nothing but punctuation or the cue's own adverbs and particles between
-    (`chanting "Bernie or Jill, No Hill,"`, `chanted back at him, "Send them home,"`):
-    the words chanted, not a name."""
-    if lemma_of(cue).lower() not in reporting_verb_lemmas("aloud"):
-        return False
-    between = cue.doc[cue.i + 1:t_open]
-    return all(t.is_punct or t.head.i == cue.i and t.dep_ in ("advmod", "prt", "prep") or t.head.dep_ == "prep"
-               for t in between)

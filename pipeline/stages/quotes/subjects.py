@@ -289,13 +289,14 @@ def subject_of(verb: Token, inverted: bool = False, avoid=None) -> Token | None:
     return _apposed_subject(verb)
 
 
-def _speaker_of_clause_before(participle: Token, main: Token, avoid=None) -> Token | None:
+def _speaker_of_clause_before(verb: Token, main: Token, avoid=None) -> Token | None:
     """`The first incident came during a speech ..., when Sanders protesters interrupted
-    her speech, shouting “she wins, we lose!”`: the parser hung the participle on the main
-    verb, whose subject cannot speak; the clause that ends at the comma before it, hung
-    inside the main clause, has a subject that can, and it is who shouts (PolNeAR train)."""
-    doc = participle.doc
-    k = participle.i - 1
+    her speech, shouting “she wins, we lose!”`: the parser hung the participle ``verb`` on
+    the ``main`` verb, whose subject cannot speak; the clause of the word before the comma
+    before it (a subordinate, relative or coordinated clause inside the main one) has a
+    subject that can, and it is who shouts (PolNeAR train)."""
+    doc = verb.doc
+    k = verb.i - 1
     if k < 1 or doc[k].text != "," or doc[k - 1].is_punct:
         return None
     t = doc[k - 1]
@@ -303,10 +304,8 @@ def _speaker_of_clause_before(participle: Token, main: Token, avoid=None) -> Tok
         if t.i == main.i or t.head.i == t.i:
             return None
         if t.pos_ in VERB_POS and t.dep_ in ("advcl", "relcl", "conj"):
-            subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            if subj is not None and can_speak(subj) and not (avoid and avoid(subj)):
-                return subj
-            return None
+            subj = subject_of(t, avoid=avoid)
+            return subj if subj is not None and can_speak(subj) else None
         t = t.head
     return None
 
