@@ -13,7 +13,8 @@ names a work), when
 it has one to three words and is neither a whole attributed utterance (`said,
 "No."`, a headline's last words: ``framing``) nor what a reporting verb reports
 (``called the system "rigged"``) (scare quote), or when it is in Title Case with
-no attribution or right after a verb (a name). Its attribution is looked for
+no attribution or right after a verb (a name) that does not voice it (``chanting
+"Bernie or Jill, No Hill,"`` is speech: ``_introduced``). Its attribution is looked for
 in this order, each rule from a guideline case or a PolNeAR train pattern:
 
 1. after the closing mark, within a few words and before any other verb
@@ -373,8 +374,9 @@ def direct_attributions(ix: DocIndex, spans: list[QuotedSpan]) -> list[Attributi
                 found = spoken = (got[0], got[1][0], got[1][1])
         if found is None and b_last >= b_first and last_char in ",.!?":
             # `Mrs. Clinton shook her head and said, "No."`, `Silverman interjected, 'Ladies
-            # and gentlemen, Mr. Paul Simon,'`: an utterance a speech verb and a comma or
-            # colon introduce is speech, short or in Title Case (PolNeAR train)
+            # and gentlemen, Mr. Paul Simon,'`, `chanting "Dump Trump."`: an utterance a
+            # speech verb and a comma or colon introduce, or a verb that voices it right
+            # before it, is speech, short or in Title Case (PolNeAR train)
             found = spoken = _introduced(doc, b_first, b_last, before, last_char in "!?")
         if short and spoken is None:
             # A one-to-three-word quote is a scare quote unless it is a whole utterance
@@ -404,7 +406,8 @@ def direct_attributions(ix: DocIndex, spans: list[QuotedSpan]) -> list[Attributi
                     found = (how, val[0], val[1])
         # Title Case with no cue around it, or right after a verb (`told "The Steve
         # Harvey Morning Show,"`, `gave the "State of the Union."`): the name of a
-        # book, show or slogan. After a colon (`Kasich: 'We Are Going ...'`) it is speech.
+        # book, show or slogan. After a colon (`Kasich: 'We Are Going ...'`) or a verb
+        # that voices it (``spoken``, above) it is speech.
         if (found is None or found[0] == "before") and title_like(content) and spoken is None:
             continue
         if found is None and a_first <= a_last:

@@ -19,7 +19,8 @@ from spacy.tokens import Token
 from ...nlp.lemmas import lemma as lemma_of
 from ...resources import reporting_verb_lemmas, reporting_verbs, word_set
 from ..names import title_words
-from .sources import NON_PERSON_POSSESSIVES, NOT_SOURCES, a_thing, is_title_word, personal_pronouns, source_noun_kind
+from .sources import (NON_PERSON_POSSESSIVES, NOT_SOURCES, a_thing, counted_people, is_title_word, personal_pronouns,
+                      source_noun_kind)
 
 
 @dataclass(frozen=True)
@@ -162,16 +163,20 @@ def speaker_like(tok: Token) -> bool:
     return tok.pos_ in ("PROPN", "PRON") or bool(tok.ent_type_) or tok.lower_ in title_words()
 
 
+def _of_kind(cue: Token, kind: str) -> bool:
+    return lemma_of(cue).lower() in reporting_verb_lemmas(kind)
+
+
 def addresses_object(cue: Token) -> bool:
     """A cue whose object is whom it addresses (`told reporters`, `assured MPs`:
     ``reporting_verbs.txt`` kind ``addressee-object``), never what was said."""
-    return lemma_of(cue).lower() in reporting_verb_lemmas("addressee-object")
+    return _of_kind(cue, "addressee-object")
 
 
 def voices_words(cue: Token) -> bool:
     """A cue that voices the words (`chanting`, `yelled`: ``reporting_verbs.txt`` kind
     ``aloud``): a quote right after it is what was voiced, even in Title Case."""
-    return lemma_of(cue).lower() in reporting_verb_lemmas("aloud")
+    return _of_kind(cue, "aloud")
 
 
 # Entity types of words that never speak (`emphasizing` after `This document aims`
@@ -205,11 +210,9 @@ def can_speak(tok: Token) -> bool:
     (`Hundreds of pro-Sanders demonstrators marched ..., chanting ...`, PolNeAR train);
     not a thing or a document (`This document aims to ..., emphasizing ...`), a date, a
     sum or a place."""
-    if tok.ent_type_ == "CARDINAL" or tok.like_num:
-        of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-        people = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
-        if people is not None:
-            return can_speak(people)
+    people = counted_people(tok)
+    if people is not None:
+        return can_speak(people)
     if tok.ent_type_ in MUTE_ENTS:
         return False
     if speaker_like(tok):

@@ -27,14 +27,13 @@ def introduces_quote(doc: Doc, after: int, end: int) -> bool:
     ending its paragraph, `a man yelled “Stay there!”` (a mark opening right after it):
     the attribution introduces the words that follow it, not the clause before (PolNeAR
     train)."""
-    if after + 1 < end and doc[after].text[:1] in QUOTE_CHARS and not doc[after + 1].is_punct:
-        return True
-    if after >= end or doc[after].text not in (",", ":"):
-        return False
-    k = after + 1
-    while k < end and doc[k].is_space:
-        k += 1
-    return k >= end or doc[k].text[:1] in QUOTE_CHARS  # (`''` is one token)
+    if after < end and doc[after].text in (",", ":"):
+        k = after + 1
+        while k < end and doc[k].is_space:
+            k += 1
+        return k >= end or doc[k].text[:1] in QUOTE_CHARS  # (`''` is one token)
+    # an opening mark: words follow it
+    return after + 1 < end and doc[after].text[:1] in QUOTE_CHARS and not doc[after + 1].is_punct
 
 
 def fronted_adverbial(doc: Doc, a: int, b: int) -> bool:

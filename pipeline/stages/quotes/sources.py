@@ -346,3 +346,12 @@ def _after_first_name(name: str, text: str) -> bool:
     `Graeme`, `Adrian` and accented names, so it cannot tell)."""
     return any(m.group(1)[0].isupper() and m.group(1) not in _OPENERS and m.group(1).lower() not in WEEKDAYS_MONTHS
                for m in re.finditer(rf"\b([^\W\d_]+)\s+{re.escape(name)}(?!\w)", text))
+
+
+def counted_people(tok: Token) -> Token | None:
+    """The people a number counts (`Hundreds of pro-Sanders demonstrators` -> demonstrators):
+    the object of its `of`, or None when ``tok`` is no number or has none."""
+    if tok.ent_type_ != "CARDINAL" and not tok.like_num:
+        return None
+    return next((o for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
+                 for o in p.children if o.dep_ == "pobj"), None)

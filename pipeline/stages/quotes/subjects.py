@@ -182,7 +182,7 @@ def subject_of(verb: Token, inverted: bool = False, avoid=None) -> Token | None:
             # `This document aims to ..., emphasizing opposition`: a gerund inherits only
             # a subject that can speak; one hung inside a reported clause goes on to the
             # reporting verb (`Trump argued that a database would keep people out,
-            # saying ...`; PolNeAR train)
+            # saying ...`; PolNeAR train); else the clause before its comma may give one
             if v.dep_ not in ("ccomp", "conj", "xcomp"):
                 return _speaker_of_clause_before(verb, v, avoid)
         if v is verb and verb.i > 0:
@@ -293,8 +293,9 @@ def _speaker_of_clause_before(verb: Token, main: Token, avoid=None) -> Token | N
     """`The first incident came during a speech ..., when Sanders protesters interrupted
     her speech, shouting “she wins, we lose!”`: the parser hung the participle ``verb`` on
     the ``main`` verb, whose subject cannot speak; the clause of the word before the comma
-    before it (a subordinate, relative or coordinated clause inside the main one) has a
-    subject that can, and it is who shouts (PolNeAR train)."""
+    before it (the first subordinate, relative or coordinated clause up that word's heads,
+    short of ``main`` or the root) has a subject that can, and it is who shouts (PolNeAR
+    train)."""
     doc = verb.doc
     k = verb.i - 1
     if k < 1 or doc[k].text != "," or doc[k - 1].is_punct:
