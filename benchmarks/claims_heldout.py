@@ -53,7 +53,7 @@ def previous_logits(data, s, log) -> dict:
 
     s = dataclasses.replace(s, cw_pseudo_weight=0.0)
     # no teacher labels in these fits: none in the cache key
-    return cached_logits("previous", s, data, (), lambda: debate_logits(s, data, None, log, "previous "), log)
+    return cached_logits("previous", s, data, lambda: debate_logits(s, data, None, log, "previous "), log)
 
 
 def previous_figures(data, oof: dict) -> None:
@@ -90,7 +90,7 @@ def main() -> None:
     s = TrainSettings(**{k: (tuple(v) if isinstance(v, list) else v) for k, v in shipped["settings"].items()})
     log = lambda m: print(m, file=sys.stderr)  # noqa: E731
     data = load_data(args.data, args.teacher, args.checkworthy_teacher, s, log=log)
-    report = evaluate_protocol(data, cached_protocol_logits(s, data, (args.teacher, args.checkworthy_teacher), log=log))
+    report = evaluate_protocol(data, cached_protocol_logits(s, data, log=log))
     cw, nf = report["checkworthy"], report["nonfactual"]
 
     t = cw["threshold"]

@@ -38,10 +38,9 @@ from __future__ import annotations
 
 import hashlib
 import math
-import tempfile
 import time
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Sequence
 
@@ -49,7 +48,7 @@ import numpy as np
 
 from . import protocol as P
 from .corpus import article_sentences
-from .teacher import minilm_dir, read_labels_file, rows_sha1, write_labels_file
+from .teacher import minilm_dir, read_labels_file, rows_sha1, sha1_array, sha1_hex, work_dir, write_labels_file
 
 FORMAT_VERSION = 1
 
@@ -140,7 +139,7 @@ def teacher_splits(debates: P.Debates) -> dict[str, np.ndarray]:
     """The training rows of the teacher of each label column (one today: the 1960-2012
     debates, ``protocol.debate_splits``' ct_new training side; a column per debate fold
     would remove the CV's leak, module docstring)."""
-    return {"ct_new": np.where(debates.ids <= P.NEW_CUT)[0]}
+    return {"ct_new": P.debate_splits(debates)["ct_new"][0][0]}
 
 
 def debates_sha1(debates: P.Debates) -> str:
@@ -158,7 +157,7 @@ def write_checkworthy_labels(data_dir: Path, out: Path, work: Path | None = None
     file_sha1: dict[str, str] = {}
     sentences = article_sentences(data_dir, file_sha1)
     texts = [x.text for x in sentences]
-    model_dir = minilm_dir(Path(work or Path(tempfile.gettempdir()) / "claimex-teacher"))
+    model_dir = minilm_dir(work_dir(work))
     names, hashes, columns, heldout, base_rates = [], [], [], {}, {}
     for name, rows in teacher_splits(debates).items():
         log(f"  teacher {name}: fine-tuning on {len(rows)} debate sentences")
@@ -175,7 +174,7 @@ def write_checkworthy_labels(data_dir: Path, out: Path, work: Path | None = None
     save_labels(out, sentences, file_sha1, np.stack(columns, axis=1), {
         "columns": names, "train_rows_sha1": hashes, "debates_sha1": debates_sha1(debates),
         "heldout_f1_at_0.5": heldout, "base_rate": base_rates,
-        "settings": {k: getattr(s, k) for k in s.__dataclass_fields__},
+        "settings": asdict(s),
         "teacher": "all-MiniLM-L6-v2 fine-tuned (claims.checkworthy_teacher.finetune) on the column's training debates"})
     log(f"wrote {out}: {len(texts)} sentences x {len(names)} label columns")
     return out
@@ -188,7 +187,7 @@ def save_labels(out: Path, sentences, file_sha1: dict[str, str], labels: np.ndar
     write_labels_file(
         out, FORMAT_VERSION, {"files": list(files), **meta}, labels=np.asarray(labels, dtype=np.float16),
         counts=np.asarray(list(files.values()), dtype=np.int32),
-        file_sha1=np.frombuffer(b"".join(bytes.fromhex(file_sha1[f]) for f in files), dtype=np.uint8).reshape(-1, 20))
+        file_sha1=sha1_array(file_sha1[f] for f in files))
 
 
 class CheckworthyLabels:
@@ -203,16 +202,21 @@ class CheckworthyLabels:
         sentences = article_sentences(data_dir, file_sha1)
         counts = Counter(x.file for x in sentences)
         for f, n, h in zip(meta["files"], arrays["counts"], arrays["file_sha1"]):
-            if counts.get(f) != int(n) or file_sha1.get(f) != bytes(h).hex():
+            if counts.get(f) != int(n) or file_sha1.get(f) != sha1_hex(h):
                 raise P.ClaimDataError(f"{Path(data_dir) / f} is not the article the labels were made from "
                                  "(missing, changed or cut differently): the shared data changed")
         if list(counts) != meta["files"]:
             raise P.ClaimDataError(f"{data_dir} holds other article files than the labels were made from")
+        self.path = Path(path)  # its bytes key the cached out-of-fold logits (``training.cached_logits``)
         self.texts = [x.text for x in sentences]
         self.columns: list[str] = meta["columns"]
         self.hashes: list[str] = meta["train_rows_sha1"]
         self.labels = arrays["labels"].astype(np.float64)
-        self.meta = meta
+        self.base_rates: dict[str, float] = meta["base_rate"]
+
+    def _column(self, k: int) -> np.ndarray:
+        """Label column ``k`` at the base rate of its teacher's debates (``at_base_rate``)."""
+        return at_base_rate(self.labels[:, k], self.base_rates[self.columns[k]])
 
     def soft_labels(self, name: str, train_rows: np.ndarray) -> np.ndarray:
         """P(check-worthy) of the teacher fitted on ``train_rows`` (checked against the stored
@@ -221,12 +225,11 @@ class CheckworthyLabels:
         if self.hashes[k] != rows_sha1(train_rows):
             raise P.ClaimDataError(f"check-worthiness teacher {name!r} was fitted on other debates than this split; "
                              "rerun `pipeline teacher-labels --head checkworthy`")
-        return at_base_rate(self.labels[:, k], self.meta["base_rate"][name])
+        return self._column(k)
 
     def final(self) -> np.ndarray:
         """The shipped model's soft labels: the mean over the label columns (one today)."""
-        return np.mean([at_base_rate(self.labels[:, k], self.meta["base_rate"][c]) for k, c in enumerate(self.columns)],
-                       axis=0)
+        return np.mean([self._column(k) for k in range(len(self.columns))], axis=0)
 
 
 def at_base_rate(p: np.ndarray, base_rate: float) -> np.ndarray:

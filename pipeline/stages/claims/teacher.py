@@ -35,7 +35,6 @@ import numpy as np
 from .corpus import resolve, shuffled_article_sentences, text_sha1
 from . import protocol as P
 
-TEACHER_FILE = "teacher_labels.npz"
 FORMAT_VERSION = 1
 N_UNLABELLED = 10000
 N_TOPICS = 60
@@ -64,6 +63,23 @@ def write_labels_file(out: Path, format_version: int, meta: dict, **arrays: np.n
     meta = {"format_version": format_version, **meta}
     np.savez_compressed(out, **arrays, meta=np.frombuffer(json.dumps(meta, sort_keys=True).encode("utf-8"),
                                                           dtype=np.uint8))
+
+
+def sha1_array(hexes) -> np.ndarray:
+    """SHA-1 hex digests as an (n, 20) uint8 array (how a labels file stores them)."""
+    return np.frombuffer(b"".join(bytes.fromhex(h) for h in hexes), dtype=np.uint8).reshape(-1, 20)
+
+
+def sha1_hex(row: np.ndarray) -> str:
+    """One row of ``sha1_array`` as its hex digest."""
+    return bytes(row).hex()
+
+
+def work_dir(work: Path | None) -> Path:
+    """The teachers' work folder (the unpacked MiniLM, embeddings), made if missing: ``work``
+    or ``claimex-teacher`` in the system temp directory."""
+    work = work_dir(work)
+    return work
 
 
 def rows_sha1(rows: np.ndarray) -> str:
@@ -145,7 +161,7 @@ def write_teacher_labels(data_dir: Path, out: Path, work: Path | None = None, lo
         out, FORMAT_VERSION, meta, file_id=np.asarray([file_idx[s.file] for s in unlabelled], dtype=np.int32),
         start=np.asarray([s.start for s in unlabelled], dtype=np.int32),
         end=np.asarray([s.end for s in unlabelled], dtype=np.int32),
-        sha1=np.frombuffer(b"".join(bytes.fromhex(s.sha1) for s in unlabelled), dtype=np.uint8).reshape(-1, 20),
+        sha1=sha1_array(s.sha1 for s in unlabelled),
         labels=np.stack(columns, axis=1).astype(np.float16), topics=topics.astype(np.int16))
     log(f"wrote {out}: {len(unlabelled)} sentences x {len(names)} label columns, {len(set(topics))} news topics")
     return out
@@ -160,7 +176,8 @@ class TeacherLabels:
             raise P.ClaimDataError(f"{path} was made from other news subjectivity sentences than "
                              f"{data_dir}/claims has; rerun `pipeline teacher-labels`")
         cache: dict[str, str] = {}
-        self.texts = [resolve(data_dir, meta["files"][f], int(a), int(b), bytes(h).hex(), cache)
+        self.path = Path(path)  # its bytes key the cached out-of-fold logits (``training.cached_logits``)
+        self.texts = [resolve(data_dir, meta["files"][f], int(a), int(b), sha1_hex(h), cache)
                       for f, a, b, h in zip(arrays["file_id"], arrays["start"], arrays["end"], arrays["sha1"])]
         self.columns: list[str] = meta["columns"]
         self.hashes: list[str] = meta["train_rows_sha1"]

@@ -316,14 +316,13 @@ def protocol_logits(s: TrainSettings, data: TrainData, log=print) -> dict[str, n
     return out
 
 
-def cached_protocol_logits(s: TrainSettings, data: TrainData, teacher_paths: tuple[Path, ...], log=print
-                           ) -> dict[str, np.ndarray]:
+def cached_protocol_logits(s: TrainSettings, data: TrainData, log=print) -> dict[str, np.ndarray]:
     """``protocol_logits``, cached (``cached_logits``)."""
-    return cached_logits("protocol", s, data, teacher_paths, lambda: protocol_logits(s, data, log), log)
+    return cached_logits("protocol", s, data, lambda: protocol_logits(s, data, log), log)
 
 
-def cached_logits(kind: str, s: TrainSettings, data: TrainData, teacher_paths: tuple[Path, ...],
-                  compute: Callable[[], dict[str, np.ndarray]], log=print) -> dict[str, np.ndarray]:
+def cached_logits(kind: str, s: TrainSettings, data: TrainData, compute: Callable[[], dict[str, np.ndarray]],
+                  log=print) -> dict[str, np.ndarray]:
     """``compute()``'s out-of-fold logits, cached in the system temp directory by ``kind`` and
     a hash of the settings, the labelled data, the teacher labels, the embedding table and
     ``LOGITS_VERSION`` (the folds take most of the training time; a rerun that only changes
@@ -333,7 +332,7 @@ def cached_logits(kind: str, s: TrainSettings, data: TrainData, teacher_paths: t
         h.update("\x00".join(part).encode("utf-8"))
     h.update(data.debates.y.tobytes() + data.debates.cb3.tobytes() + data.news.y.tobytes())
     h.update(f"logits {LOGITS_VERSION}".encode())
-    for path in (*teacher_paths, EMBEDDING_TABLE):
+    for path in (data.teacher.path, data.cw.path, EMBEDDING_TABLE):
         h.update(Path(path).read_bytes())
     cache = Path(tempfile.gettempdir()) / f"claimex-claim-{kind}-{h.hexdigest()[:16]}.npz"
     if cache.is_file():
@@ -503,7 +502,7 @@ def train(data_dir: Path, out_dir: Path, teacher_path: Path, cw_teacher_path: Pa
         f"{sizes['checkworthy_teacher_labelled']} (check-worthy)")
     if protocol:
         log("source-held-out protocol:")
-        report = evaluate_protocol(data, cached_protocol_logits(s, data, (teacher_path, cw_teacher_path), log))
+        report = evaluate_protocol(data, cached_protocol_logits(s, data, log))
     else:
         previous = Path(out_dir) / CONFIG_FILE
         if not previous.is_file():
