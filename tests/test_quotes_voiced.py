@@ -11,7 +11,10 @@ parses (tests/quote_parses_voiced.py), from PolNeAR train:
   the noun is the verb's subject (``subjects.subject_of``), and the quote it opens is
   what it introduces, not the clause before (``setoff.introduces_quote``);
 * a participle the parser hung on a main verb whose subject cannot speak speaks with
-  the subject of the clause that ends at the comma before it.
+  the subject of the clause that ends at the comma before it;
+* an `it` that stands for the infinitive after a copula and its predicate (`it was
+  wholly wrong to suggest ...`) names no speaker (``subjects._extraposing``); one
+  before an infinitive with no predicate (`it was to report`) still refers to a body.
 """
 from __future__ import annotations
 
@@ -34,6 +37,14 @@ EXPECTED = {
     "chant_in_title_case": [(D, "Bernie or Jill, No Hill,", "Hundreds of pro-Sanders demonstrators", "chanting")],
     # must yield nothing: a show's name after a verb that voices nothing
     "show_in_title_case": [],
+    # was a second quote, "that the plan was to return children ...", by the `it` (in its article:
+    # the body named before, "UK government")
+    "extraposed_it_after_said": [(I, 'it was wholly wrong to suggest that the plan was to return children "and '
+                                     'leave them to rot"', "A spokesman for the Home Office", "said")],
+    # was a quote of what follows `note`, by "It"
+    "extraposed_it_opening": [],
+    "it_referring_before_infinitive": [(I, "it was to report its earnings on Tuesday", "The company", "said"),
+                                       (I, "its earnings", "it", "report")],
 }
 
 
@@ -41,6 +52,12 @@ EXPECTED = {
 def test_quotes_voiced_table(case):
     got = [(r.kind, r.text, r.speaker_text, r.cue) for r in frozen_quote_rows(PARSES[case])]
     assert sorted(got, key=str) == sorted(EXPECTED[case], key=str)
+
+
+def test_quotes_voiced_counted_people_are_the_speaker():
+    # was no speaker (`Hundreds` a number, no source) for the mention "Hundreds of pro-Sanders demonstrators"
+    assert [(r.speaker, r.speaker_kind) for r in frozen_quote_rows(PARSES["chant_in_title_case"])] == [
+        ("Hundreds of pro-Sanders demonstrators", "unnamed")]
 
 
 @pytest.mark.parametrize("case", list(EXPECTED))

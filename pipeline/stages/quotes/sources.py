@@ -355,3 +355,10 @@ def counted_people(tok: Token) -> Token | None:
         return None
     return next((o for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
                  for o in p.children if o.dep_ == "pobj"), None)
+
+
+def speaking_head(head: Token) -> Token:
+    """The word a speaker mention's resolution reads: the people a number counts
+    (`Hundreds of pro-Sanders demonstrators` -> demonstrators, an unnamed group; PolNeAR
+    train), else ``head`` (not `One of the men, David Redvers, ...`: the person beside it)."""
+    return (counted_people(head) if head.lower_ != "one" else None) or head

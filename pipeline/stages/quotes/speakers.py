@@ -71,7 +71,7 @@ from ..names import PersonNames, normalise_role, org_title_words, postnominals, 
 from .sources import (DATELINE_TAIL, DEFINITE, DOCUMENT, GENERIC_BODIES, GROUP, NOT_SOURCES, PERSON, POSSESSIVE_PRONOUNS,
                       PRONOUN_LABELS, SPEAKER_LABELS, UNNAMED, Source, affiliation_name, all_titles, describe, giver_span,
                       inside, np_span, organisations_by_vote, refers_back, role_families, role_word, source_noun_kind,
-                      speaker_kind, speaker_name, speech_giver, speech_lemmas, word_tokens)
+                      speaker_kind, speaker_name, speaking_head, speech_giver, speech_lemmas, word_tokens)
 
 
 @dataclass(frozen=True)
@@ -199,10 +199,9 @@ class SpeakerResolver:
 
     def resolve(self, head: Token | None, span: tuple[int, int] | None,
                 content: tuple[int, int] | None = None, antecedent: bool = True) -> Source:
-        """The source of a quote whose speaker mention is headed by ``head`` (and spans
-        ``span``); ``content``: the quote's own characters (a description never names
-        a person the quote itself talks about); ``antecedent``: whether a later pronoun
-        may name it."""
+        """The source of a quote whose speaker mention is headed by ``head`` (and spans ``span``);
+        ``content``: the quote's own characters (a description never names a person the quote
+        itself talks about); ``antecedent``: whether a later pronoun may name it."""
         if head is None:
             return Source(None, "unknown")
         name, label = self._resolve_head(head, head.idx, record=True, span=span, content=content)
@@ -261,6 +260,7 @@ class SpeakerResolver:
     def _resolve_head(self, head: Token, pos: int, record: bool, span=None, content=None) -> tuple[str | None, str | None]:
         if head.text == "-" and len(word_tokens(head)) > 1:
             head = word_tokens(head)[-1]  # "The Tory co-chairman": the parse may head it with the hyphen
+        head = speaking_head(head)
         low = head.lower_
         if low in PRONOUN_LABELS:
             return self._pronoun(low, pos)

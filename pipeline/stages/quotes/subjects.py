@@ -153,6 +153,7 @@ def subject_of(verb: Token, inverted: bool = False, avoid=None) -> Token | None:
         return agent  # `was first reported by The Washington Post`
     v = verb
     inherited_advcl = False
+    extraposed = False
     for _ in range(6):
         # A verb whose subject is inherited may take a passive subject too: `Mr. Trump
         # was forced into damage control and said ...`, `was asked to explain`.
@@ -166,7 +167,7 @@ def subject_of(verb: Token, inverted: bool = False, avoid=None) -> Token | None:
                 # `Mr. Clarke, who said ...`: the noun the clause describes;
                 # `released a letter that says ...`: who released it
                 return _who_antecedent(v) if subj.lower_ == "who" else _antecedent(v.head)
-            if subj.lower_ in _PRONOUN_NO_SPEAKER:
+            if subj.lower_ in _PRONOUN_NO_SPEAKER or (subj.lower_ == "it" and extraposed):
                 return None
             if _shouting_heading(subj):
                 return _heading_person(subj)
@@ -211,6 +212,7 @@ def subject_of(verb: Token, inverted: bool = False, avoid=None) -> Token | None:
             v = v.head
             if v.dep_ == "acomp":  # `Sexton was quick to point out`, `are more likely to say`
                 v = v.head
+            extraposed = _extraposing(v)
         elif v.dep_ == "advcl" and v.tag_ == "VB" and is_to_infinitive(v):
             # a purpose clause: `Groberg then went on to explain what ...` (not `the
             # decision will increase the pressure on her to say ...`: someone who can speak)
@@ -287,6 +289,16 @@ def subject_of(verb: Token, inverted: bool = False, avoid=None) -> Token | None:
     if prev is not None and prev.pos_ == "PROPN" and not verb.is_sent_start:
         return prev
     return _apposed_subject(verb)
+
+
+def _extraposing(v: Token) -> bool:
+    """``v`` is a copula with a predicate adjective or noun: its subject `it` stands for the
+    infinitive or gerund after it (`it was wholly wrong to suggest that ...`, `it is hard
+    to say whether ...`, `It's all very well criticising that policy`), so nobody it names
+    says that (BBC politics: 10 quotes were given to the body named before, "UK
+    government", "High Court"; PolNeAR annotates `It is important to note that ...` with no
+    source). `it was to report ...` (no predicate) still refers to someone."""
+    return v.lemma_ in ("be", "become", "seem") and any(c.dep_ in ("acomp", "attr") for c in v.children)
 
 
 def _speaker_of_clause_before(verb: Token, main: Token, avoid=None) -> Token | None:
