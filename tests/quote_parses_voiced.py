@@ -1,6 +1,6 @@
 """Frozen parses for tests/test_quotes_voiced.py: words voiced aloud, the speakers a
-misparse hides and an `it` that names no one, one real sentence from PolNeAR train or
-BBC politics each (the article named above it; two made up after a PolNeAR or BBC form,
+misparse hides, an `it` that names no one and a short sentence after a quote, one real sentence from PolNeAR train or
+BBC politics each (the article named above it; three made up after a PolNeAR or BBC form,
 saying so), with the parse of en_core_web_sm 3.8
 written out token by token as in tests/quote_parses.py: (word, space after, head index,
 dep, pos, tag, lemma, entity IOB).
@@ -238,5 +238,40 @@ PARSES = {
         ('on', True, 6, 'prep', 'ADP', 'IN', 'on', 'O'),
         ('Tuesday', False, 9, 'pobj', 'PROPN', 'NNP', 'Tuesday', 'B-DATE'),
         ('.', False, 2, 'punct', 'PUNCT', '.', '.', 'O'),
+    ],
+    # huff-post_2016-02-07_the-latest-gop-debate-kicked-off
+    'short_sentence_after_quote': [
+        ('"', False, 6, 'punct', 'PUNCT', '``', '"', 'O'),
+        ('They', True, 2, 'nsubj', 'PRON', 'PRP', 'they', 'O'),
+        ('sue', False, 6, 'ccomp', 'VERB', 'VBP', 'sue', 'O'),
+        (',', False, 6, 'punct', 'PUNCT', ',', ',', 'O'),
+        ('"', True, 6, 'punct', 'PUNCT', "''", '"', 'O'),
+        ('he', True, 6, 'nsubj', 'PRON', 'PRP', 'he', 'O'),
+        ('said', False, 6, 'ROOT', 'VERB', 'VBD', 'say', 'O'),
+        ('.', True, 6, 'punct', 'PUNCT', '.', '.', 'O'),
+        ('"', False, 10, 'punct', 'PUNCT', '``', '"', 'O'),
+        ('Everybody', True, 10, 'nsubj', 'PRON', 'NN', 'everybody', 'O'),
+        ('sues', False, 12, 'ccomp', 'VERB', 'VBZ', 'sue', 'O'),
+        (',', True, 12, 'punct', 'PUNCT', ',', ',', 'O'),
+        ('right', False, 12, 'ROOT', 'ADJ', 'JJ', 'right', 'O'),
+        ('?', False, 12, 'punct', 'PUNCT', '.', '?', 'O'),
+        ('"', False, 12, 'punct', 'PUNCT', "''", '"', 'O'),
+    ],
+    # made up after breitbart_2016-01-05_the-latest-cruz-to-give-away-eng: a film's one-word name
+    'one_word_after_quote': [
+        ('"', False, 8, 'punct', 'PUNCT', '``', '"', 'O'),
+        ('We', True, 2, 'nsubj', 'PRON', 'PRP', 'we', 'O'),
+        ('have', True, 8, 'ccomp', 'VERB', 'VBP', 'have', 'O'),
+        ('to', True, 4, 'aux', 'PART', 'TO', 'to', 'O'),
+        ('act', False, 2, 'xcomp', 'VERB', 'VB', 'act', 'O'),
+        (',', False, 8, 'punct', 'PUNCT', ',', ',', 'O'),
+        ('"', True, 8, 'punct', 'PUNCT', "''", '"', 'O'),
+        ('Schumer', True, 8, 'nsubj', 'PROPN', 'NNP', 'Schumer', 'B-PERSON'),
+        ('said', False, 8, 'ROOT', 'VERB', 'VBD', 'say', 'O'),
+        ('.', True, 8, 'punct', 'PUNCT', '.', '.', 'O'),
+        ('“', False, 11, 'punct', 'PUNCT', '``', '"', 'O'),
+        ('Trainwreck', False, 11, 'ROOT', 'PROPN', 'NNP', 'Trainwreck', 'B-WORK_OF_ART'),
+        ('.', False, 11, 'punct', 'PUNCT', '.', '.', 'O'),
+        ('”', False, 11, 'punct', 'PUNCT', "''", '"', 'O'),
     ],
 }

@@ -14,7 +14,9 @@ parses (tests/quote_parses_voiced.py), from PolNeAR train:
   the subject of the clause that ends at the comma before it;
 * an `it` that stands for the infinitive after a copula and its predicate (`it was
   wholly wrong to suggest ...`) names no speaker (``subjects._extraposing``); one
-  before an infinitive with no predicate (`it was to report`) still refers to a body.
+  before an infinitive with no predicate (`it was to report`) still refers to a body;
+* a sentence of two or three words in quotation marks right after another quote is
+  the speaker's next words, not a scare quote (``records.continues_previous``).
 """
 from __future__ import annotations
 
@@ -45,6 +47,10 @@ EXPECTED = {
     "extraposed_it_opening": [],
     "it_referring_before_infinitive": [(I, "it was to report its earnings on Tuesday", "The company", "said"),
                                        (I, "its earnings", "it", "report")],
+    # was the first quote alone: the second dropped as a scare quote
+    "short_sentence_after_quote": [(D, "They sue,", "he", "said"), (D, "Everybody sues, right?", "he", None)],
+    # one word after a quote stays out (a film's name)
+    "one_word_after_quote": [(D, "We have to act,", "Schumer", "said")],
 }
 
 

@@ -11,7 +11,9 @@ A quoted span is dropped when it is a name (``framing.names_a_title``: a title
 word precedes it in its sentence, ``titled``, ``named``, ``so-called``, or it
 names a work), when
 it has one to three words and is neither a whole attributed utterance (`said,
-"No."`, a headline's last words: ``framing``) nor what a reporting verb reports
+"No."`, a headline's last words: ``framing``), nor a sentence of two or three words
+right after another quote (`"They sue," he said. "Everybody sues, right?"`:
+``records.continues_previous``), nor what a reporting verb reports
 (``called the system "rigged"``) (scare quote), or when it is in Title Case with
 no attribution or right after a verb (a name) that does not voice it (``chanting
 "Bernie or Jill, No Hill,"`` is speech: ``_introduced``). Its attribution is looked for
@@ -63,7 +65,7 @@ from .subjects import subject_of
 from .marks import QuotedSpan, scan_quotes
 from .mentions import mention_bounds
 from .named import person_end
-from .records import Attribution, DocIndex, DocQuotes, is_dash, one_per_content
+from .records import Attribution, DocIndex, DocQuotes, continues_previous, is_dash, one_per_content, share_with_next
 from .sources import NOT_SOURCES, personal_pronouns
 
 
@@ -385,7 +387,8 @@ def direct_attributions(ix: DocIndex, spans: list[QuotedSpan]) -> list[Attributi
             # Trump."`, `described it as "news to me."`; PolNeAR train).
             if found is None or not starts_sentence or last_char not in ",.!?":
                 found = _governing_cue(ix, t_open, t_close, sp)
-                if found is None:
+                if found is None and not (starts_sentence and ix.alpha_count(a_first, sent_c.end - 1) == 0
+                                          and n_words(content) > 1 and continues_previous(text, out, sp, s_open)):
                     continue
         if found is None and b_last < b_first and s_open > 0:
             # `Breitbart News responded:` closing the paragraph before the quote
@@ -445,17 +448,8 @@ def direct_attributions(ix: DocIndex, spans: list[QuotedSpan]) -> list[Attributi
             cue = cue_extent(cue_tok, lex)
         out.append(Attribution("direct", sp.start, sp.end, cue, subj, mention_bounds(subj), how, s_open, sp.closed,
                                sp.open_pos, sp.close_end))
-    _share_with_next(text, out)
+    share_with_next(text, out)
     return out
-
-
-def _share_with_next(text: str, atts: list[Attribution]) -> None:
-    """`"A," "B," said X`: quotes separated by nothing but a comma or space share
-    the attribution of the one that has it (PolNeAR annotates them as one)."""
-    for k in range(len(atts) - 2, -1, -1):
-        a, b = atts[k], atts[k + 1]
-        if a.how == "continuation" and b.how != "continuation" and text[a.close_end:b.open_pos].strip(" ,") == "":
-            a.cue, a.speaker_head, a.speaker_span, a.how = b.cue, b.speaker_head, b.speaker_span, "shared"
 
 
 # any space but a line break around the dash: PolNeAR vox pops write `”\xa0― Name`
