@@ -1,5 +1,6 @@
 """Frozen parses for tests/test_quotes_voiced.py: words voiced aloud, the speakers a
-misparse hides, an `it` that names no one and a short sentence after a quote, one real sentence from PolNeAR train or
+misparse hides, an `it` that names no one, a short sentence after a quote and a short
+quote its cue introduces inside reported speech, one real sentence from PolNeAR train or
 BBC politics each (the article named above it; three made up after a PolNeAR or BBC form,
 saying so), with the parse of en_core_web_sm 3.8
 written out token by token as in tests/quote_parses.py: (word, space after, head index,
@@ -273,5 +274,26 @@ PARSES = {
         ('Trainwreck', False, 11, 'ROOT', 'PROPN', 'NNP', 'Trainwreck', 'B-WORK_OF_ART'),
         ('.', False, 11, 'punct', 'PUNCT', '.', '.', 'O'),
         ('”', False, 11, 'punct', 'PUNCT', "''", '"', 'O'),
+    ],
+    # wash-post_2016-07-20_beyond-plagiarism-a-bigger-issue
+    'introduced_inside_around': [
+        ('Asked', True, 12, 'advcl', 'VERB', 'VBN', 'ask', 'O'),
+        ('whether', True, 4, 'mark', 'SCONJ', 'IN', 'whether', 'O'),
+        ('he', True, 4, 'nsubj', 'PRON', 'PRP', 'he', 'O'),
+        ('would', True, 4, 'aux', 'AUX', 'MD', 'would', 'O'),
+        ('fire', True, 0, 'ccomp', 'VERB', 'VB', 'fire', 'O'),
+        ('a', True, 6, 'det', 'DET', 'DT', 'a', 'O'),
+        ('speechwriter', True, 4, 'dobj', 'NOUN', 'NN', 'speechwriter', 'O'),
+        ('under', True, 4, 'prep', 'ADP', 'IN', 'under', 'O'),
+        ('these', True, 9, 'det', 'DET', 'DT', 'these', 'O'),
+        ('circumstances', False, 7, 'pobj', 'NOUN', 'NNS', 'circumstance', 'O'),
+        (',', True, 12, 'punct', 'PUNCT', ',', ',', 'O'),
+        ('Priebus', True, 12, 'nsubj', 'PROPN', 'NNP', 'Priebus', 'B-ORG'),
+        ('said', False, 12, 'ROOT', 'VERB', 'VBD', 'say', 'O'),
+        (',', True, 12, 'punct', 'PUNCT', ',', ',', 'O'),
+        ('"', False, 12, 'punct', 'PUNCT', '``', '"', 'O'),
+        ('Probably', False, 12, 'advmod', 'ADV', 'RB', 'probably', 'O'),
+        ('.', False, 12, 'punct', 'PUNCT', '.', '.', 'O'),
+        ('"', False, 12, 'punct', 'PUNCT', "''", '"', 'O'),
     ],
 }

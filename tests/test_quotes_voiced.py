@@ -16,7 +16,9 @@ parses (tests/quote_parses_voiced.py), from PolNeAR train:
   wholly wrong to suggest ...`) names no speaker (``subjects._extraposing``); one
   before an infinitive with no predicate (`it was to report`) still refers to a body;
 * a sentence of two or three words in quotation marks right after another quote is
-  the speaker's next words, not a scare quote (``records.continues_previous``).
+  the speaker's next words, not a scare quote (``records.continues_previous``);
+* a short quote right after its cue and a comma stays a direct quote inside the
+  indirect quote around it (``attribution._without_fragments``).
 """
 from __future__ import annotations
 
@@ -51,6 +53,10 @@ EXPECTED = {
     "short_sentence_after_quote": [(D, "They sue,", "he", "said"), (D, "Everybody sues, right?", "he", None)],
     # one word after a quote stays out (a film's name)
     "one_word_after_quote": [(D, "We have to act,", "Schumer", "said")],
+    # was the indirect quote alone: "Probably." was taken for a fragment of it
+    "introduced_inside_around": [(I, 'Asked whether he would fire a speechwriter under these circumstances, Priebus '
+                                     'said, "Probably."', "Priebus", "said"),
+                                 (D, "Probably.", "Priebus", "said")],
 }
 
 

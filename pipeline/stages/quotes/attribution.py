@@ -41,8 +41,8 @@ in this order, each rule from a guideline case or a PolNeAR train pattern:
    (stage, ``continuation``).
 
 A quoted phrase of up to six words inside an indirect quote with the same cue
-stays part of that quote (one that opens it is the utterance itself and stays a
-direct quote); a paragraph that is the outlet's own note
+stays part of that quote (one that opens it, or that its cue introduces with a comma
+or colon, is the utterance itself and stays a direct quote); a paragraph that is the outlet's own note
 (``outlet_notes.txt``) has no quotes.
 
 Everything works on one parsed ``Doc``: token heads and dependency labels,
@@ -568,8 +568,14 @@ def _without_fragments(text: str, direct: list[Attribution], indirect: list[Attr
         words_end = d.start + len(text[d.start:d.end].rstrip(" .,;:!?'\"”’"))
         return any(s < opening and words_end <= e and c == d.cue for s, e, c in inner)
 
+    def introduced(d: Attribution) -> bool:
+        """`Asked whether ..., Priebus said, "Probably."`: the cue, a comma or colon, then the
+        quote: the utterance itself, whatever the indirect quote around it (PolNeAR train)."""
+        return d.cue is not None and 0 <= d.open_pos and text[d.cue[1]:d.open_pos].strip() in (",", ":")
+
     return [d for d in direct if not (
-        d.how in ("partial", "before") and n_words(text[d.start:d.end]) <= FRAGMENT_MAX_WORDS and inside_indirect(d))]
+        d.how in ("partial", "before") and n_words(text[d.start:d.end]) <= FRAGMENT_MAX_WORDS and inside_indirect(d)
+        and not introduced(d))]
 
 
 @lru_cache(maxsize=1)
