@@ -1,6 +1,6 @@
 """Frozen parses for tests/test_quotes_voiced.py: words voiced aloud, the speakers a
-misparse hides, an `it` that names no one, a short sentence after a quote and a short
-quote its cue introduces inside reported speech, one real sentence from PolNeAR train or
+misparse hides, an `it` that names no one, a short sentence after a quote, a short
+quote its cue introduces inside reported speech and a short quote coordinated with another, one real sentence from PolNeAR train or
 BBC politics each (the article named above it; three made up after a PolNeAR or BBC form,
 saying so), with the parse of en_core_web_sm 3.8
 written out token by token as in tests/quote_parses.py: (word, space after, head index,
@@ -295,5 +295,28 @@ PARSES = {
         ('Probably', False, 12, 'advmod', 'ADV', 'RB', 'probably', 'O'),
         ('.', False, 12, 'punct', 'PUNCT', '.', '.', 'O'),
         ('"', False, 12, 'punct', 'PUNCT', "''", '"', 'O'),
+    ],
+    # wash-post_2016-07-22_republican-assails-elites-as-he-
+    'quotes_coordinated_after_cue': [
+        ('The', True, 1, 'det', 'DET', 'DT', 'the', 'O'),
+        ('crowd', True, 2, 'nsubj', 'NOUN', 'NN', 'crowd', 'O'),
+        ('chanted', True, 2, 'ROOT', 'VERB', 'VBD', 'chant', 'O'),
+        ('back', True, 2, 'advmod', 'ADV', 'RB', 'back', 'O'),
+        ('at', True, 2, 'prep', 'ADP', 'IN', 'at', 'O'),
+        ('him', False, 4, 'pobj', 'PRON', 'PRP', 'he', 'O'),
+        (',', True, 2, 'punct', 'PUNCT', ',', ',', 'O'),
+        ('"', False, 2, 'punct', 'PUNCT', '``', '"', 'O'),
+        ('Send', True, 2, 'xcomp', 'VERB', 'VB', 'send', 'O'),
+        ('them', True, 8, 'dobj', 'PRON', 'PRP', 'they', 'O'),
+        ('home', False, 8, 'advmod', 'ADV', 'RB', 'home', 'O'),
+        (',', False, 8, 'punct', 'PUNCT', ',', ',', 'O'),
+        ('"', True, 8, 'punct', 'PUNCT', "''", '"', 'O'),
+        ('and', True, 8, 'cc', 'CCONJ', 'CC', 'and', 'O'),
+        ('"', False, 15, 'punct', 'PUNCT', '``', '"', 'O'),
+        ('Build', True, 8, 'conj', 'VERB', 'VB', 'build', 'O'),
+        ('the', True, 17, 'det', 'DET', 'DT', 'the', 'O'),
+        ('wall', False, 15, 'dobj', 'NOUN', 'NN', 'wall', 'O'),
+        ('.', False, 2, 'punct', 'PUNCT', '.', '.', 'O'),
+        ('"', False, 2, 'punct', 'PUNCT', "''", '"', 'O'),
     ],
 }

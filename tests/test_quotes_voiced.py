@@ -18,7 +18,9 @@ parses (tests/quote_parses_voiced.py), from PolNeAR train:
 * a sentence of two or three words in quotation marks right after another quote is
   the speaker's next words, not a scare quote (``records.continues_previous``);
 * a short quote right after its cue and a comma stays a direct quote inside the
-  indirect quote around it (``attribution._without_fragments``).
+  indirect quote around it (``attribution._without_fragments``);
+* a short quote coordinated with another (`chanted back at him, "Send them home," and
+  "Build the wall."`) is what that quote's cue reports (``attribution._governing_cue``).
 """
 from __future__ import annotations
 
@@ -57,6 +59,9 @@ EXPECTED = {
     "introduced_inside_around": [(I, 'Asked whether he would fire a speechwriter under these circumstances, Priebus '
                                      'said, "Probably."', "Priebus", "said"),
                                  (D, "Probably.", "Priebus", "said")],
+    # was the first quote alone: the second's climb stopped at the first quote's verb
+    "quotes_coordinated_after_cue": [(D, "Send them home,", "The crowd", "chanted"),
+                                     (D, "Build the wall.", "The crowd", "chanted")],
 }
 
 

@@ -261,6 +261,10 @@ def _governing_cue(ix: DocIndex, t_open: int, t_close: int, sp: QuotedSpan):
         if t.head.i == t.i or not (t.dep_ in _REPORTED_DEPS or (t.dep_ == "prep" and t.lower_ in _REPORTED_PREPS)):
             return None
         t = t.head
+        if t.pos_ in VERB_POS and ix.in_quote[t.i] not in (-1, ix.in_quote[t_open]):
+            # the verb of another quote the phrase is coordinated with (`chanted back at him,
+            # "Send them home," and "Build the wall."`, PolNeAR train): on to its cue
+            continue
         if t.pos_ in VERB_POS:
             if not is_cue(t, lex) or is_negated(t):
                 return None
