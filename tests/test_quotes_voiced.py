@@ -9,7 +9,11 @@ parses (tests/quote_parses_voiced.py), from PolNeAR train:
   people can (``cues.can_speak``);
 * `a man yelled “...”` parsed as a reduced relative (`yelled` an ``acl`` of `man`):
   the noun is the verb's subject (``subjects.subject_of``), and the quote it opens is
-  what it introduces, not the clause before (``setoff.introduces_quote``);
+  what it introduces, not the clause before (``setoff.introduces_quote``); so is a
+  sentence-opening noun whose verb the parser hung on it (`A report by the ...
+  committee called for ...`, BBC), but not a noun in an object (`a package of security
+  measures agreed with the US`) nor one with a verb of its own (`A blog, called the
+  "Feed," ... pumps out articles`);
 * a participle the parser hung on a main verb whose subject cannot speak speaks with
   the subject of the clause that ends at the comma before it;
 * an `it` that stands for the infinitive after a copula and its predicate (`it was
@@ -62,6 +66,15 @@ EXPECTED = {
     # was the first quote alone: the second's climb stopped at the first quote's verb
     "quotes_coordinated_after_cue": [(D, "Send them home,", "The crowd", "chanted"),
                                      (D, "Build the wall.", "The crowd", "chanted")],
+    # was no quote: `called` hung on `report`, the sentence's root
+    "report_taken_for_relative": [(I, "the agency to be wound up unless it improved its service within weeks",
+                                   "A report by the Commons work and pensions committee", "called for")],
+    # must stay one quote, the Liberal Democrats': `agreed` reports nothing of the package's
+    "measures_agreed_with": [(I, "they suspect the move is part of a package of security measures agreed with the US "
+                                 "in order for the men to be allowed home from Guantanamo Bay", "The Liberal Democrats",
+                              "say")],
+    # must yield nothing: the blog is the subject of `pumps`
+    "blog_called": [],
 }
 
 

@@ -225,12 +225,22 @@ def subject_of(verb: Token, inverted: bool = False, avoid=None) -> Token | None:
             # `dep`: `Republican activists clamoring to block Donald Trump ... say ...`,
             # PolNeAR train); the subject is both's (PolNeAR dev)
             v = v.head
-        elif v is verb and v.dep_ == "acl" and v.tag_ == "VBD" and v.head.i == v.i - 1 \
-                and v.head.pos_ in ("NOUN", "PROPN", "PRON"):
-            # `a man yelled “Stay there!”`: the parser hung a verb in the past tense on the
-            # noun right before it as if it began a reduced relative (which takes a
-            # participle, `a statement released Tuesday`): the noun is its subject
-            # (PolNeAR train; the quote went to a cue earlier in the sentence)
+        elif (v is verb or inherited_advcl) and v.dep_ == "acl" and (v.tag_ == "VBD" or v.head.dep_ == "ROOT" and any(
+                c.dep_ == "ccomp" for c in v.children)) \
+                and v.head.pos_ in ("NOUN", "PROPN", "PRON") and not any(c.dep_ == "agent" for c in v.children) \
+                and all(v.head.is_ancestor(t) for t in v.doc[v.head.i + 1:v.i]) \
+                and (v.head.dep_ == "ROOT" or v.head.dep_ in INHERITED_SUBJ_DEPS and avoid and avoid(v.head.head)):
+            # `a man yelled “Stay there!”`, `Donald Trump, the front-runner, tweeted on
+            # Friday that ...`: the parser hung the verb on the noun before it (nothing
+            # between but the noun's own apposition or relative clause) as if it began a
+            # reduced relative, which takes a participle (`a statement released Tuesday`),
+            # not a verb in the past tense, and leaves the sentence a verb of its own (here
+            # the noun is the root, and the participle reports a clause), when the noun is
+            # the root or the subject of a quoted verb only (not of a verb outside the quotes:
+            # `A blog, called the "Feed," ... pumps out articles`; nor an object: `a package
+            # of measures agreed with the US`, BBC): the noun is its subject, also of a
+            # purpose clause (`... set up to highlight ...`; PolNeAR train: the quote went
+            # to a cue earlier in the sentence, or to no one)
             return None if avoid and avoid(v.head) else v.head
         elif v.dep_ == "acl" and v.tag_ == "VBG" and v.head.pos_ in ("NOUN", "PROPN", "PRON"):
             said = _reporting_between(v)
