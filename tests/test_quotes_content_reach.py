@@ -44,6 +44,9 @@ def _indirect(case: str, cue: str) -> list[str]:
     ("united_states_has", "told", "the deal was off"),
     # a time right after the cue, with no object before it, may be part of what was said
     ("said_next_year", "said", "next year taxes would rise"),
+    # the that-clause the parser hung on `series`, through `one of a series of Twitter messages`, an
+    # occasion (was no quote)
+    ("said_in_one_of_messages", "said", "the truck was carrying arms and explosives when it struck the crowd"),
 ])
 def test_quotes_content_reach_parts_hung_elsewhere(case, cue, content):
     assert _indirect(case, cue) == [content]

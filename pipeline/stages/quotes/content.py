@@ -473,9 +473,14 @@ def _circumstance(t: Token) -> bool:
     or occasion of the saying (`at the time`, `at a news conference last week`), or
     who was addressed (`told reporters`); never a noun with a that-clause of its own
     (`think about the possibility that ...`)."""
-    if t.pos_ in ("ADP", "ADV", "PART"):
+    if t.pos_ in ("ADP", "ADV", "PART", "NUM"):
         return True
     if t.ent_type_ in ("DATE", "TIME") or is_speech_occasion(t):
+        return True
+    # `in one of a series of Twitter messages that ...` (PolNeAR train): a noun whose `of`
+    # names an occasion
+    if any(p.dep_ == "prep" and p.lower_ == "of" and any(o.dep_ == "pobj" and is_speech_occasion(o)
+                                                          for o in p.children) for p in t.children):
         return True
     # who was addressed: `told reporters`, `told the audience at his fundraiser for
     # veterans that ...` (the parser hung the that-clause on `veterans`)
