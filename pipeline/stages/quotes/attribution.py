@@ -257,15 +257,16 @@ def _governing_cue(ix: DocIndex, t_open: int, t_close: int, sp: QuotedSpan):
         return None
     t = root
     lex = report_lexicon()
+    own = ix.in_quote[t_open]
     for _ in range(4):
         if t.head.i == t.i or not (t.dep_ in _REPORTED_DEPS or (t.dep_ == "prep" and t.lower_ in _REPORTED_PREPS)):
             return None
         t = t.head
-        if t.pos_ in VERB_POS and ix.in_quote[t.i] not in (-1, ix.in_quote[t_open]):
-            # the verb of another quote the phrase is coordinated with (`chanted back at him,
-            # "Send them home," and "Build the wall."`, PolNeAR train): on to its cue
-            continue
         if t.pos_ in VERB_POS:
+            if ix.in_quote[t.i] not in (-1, own):
+                # the verb of another quote the phrase is coordinated with (`chanted back at
+                # him, "Send them home," and "Build the wall."`, PolNeAR train): on to its cue
+                continue
             if not is_cue(t, lex) or is_negated(t):
                 return None
             subj = subject_of(t, avoid=ix.quoted)
@@ -341,7 +342,8 @@ def direct_attributions(ix: DocIndex, spans: list[QuotedSpan]) -> list[Attributi
             a_last = ix.sents[s_close + 1].end - 1
         if names_a_title(ix, sp, content, spans[qi - 1] if qi else None, sent_o.start_char):
             continue
-        short = n_words(content) <= SCARE_MAX_WORDS
+        words = n_words(content)
+        short = words <= SCARE_MAX_WORDS
         found = None
         open_ended = last_char in ",!?" and sp.closed
         hit = find_after_cue(ix, a_first, a_last, lex, strict=True, open_ended=open_ended) if a_first <= a_last else None
@@ -385,14 +387,15 @@ def direct_attributions(ix: DocIndex, spans: list[QuotedSpan]) -> list[Attributi
             # before it, is speech, short or in Title Case (PolNeAR train)
             found = spoken = _introduced(doc, b_first, b_last, before, last_char in "!?")
         if short and spoken is None:
-            # A one-to-three-word quote is a scare quote unless it is a whole utterance
-            # with its own attribution right after it (`"No," he said.`), or what a
-            # reporting verb reports (`called the system "rigged"`, `chanting "Dump
-            # Trump."`, `described it as "news to me."`; PolNeAR train).
+            # A one-to-three-word quote is a scare quote unless it is a whole utterance with
+            # its own attribution right after it (`"No," he said.`), what a reporting verb
+            # reports (`called the system "rigged"`, `described it as "news to me."`), or a
+            # sentence of 2+ words right after another quote (`"They sue," he said.
+            # "Everybody sues, right?"`: guidelines §4; not `"Trainwreck."`). PolNeAR train.
             if found is None or not starts_sentence or last_char not in ",.!?":
                 found = _governing_cue(ix, t_open, t_close, sp)
-                if found is None and not (starts_sentence and ix.alpha_count(a_first, sent_c.end - 1) == 0
-                                          and n_words(content) > 1 and continues_previous(text, out, sp, s_open)):
+                if found is None and not (words > 1 and starts_sentence and continues_previous(text, out, sp, s_open)
+                                          and ix.alpha_count(a_first, sent_c.end - 1) == 0):
                     continue
         if found is None and b_last < b_first and s_open > 0:
             # `Breitbart News responded:` closing the paragraph before the quote
@@ -427,7 +430,7 @@ def direct_attributions(ix: DocIndex, spans: list[QuotedSpan]) -> list[Attributi
             got = _sentence_subject(ix, s_open, t_open)
             if got is not None:
                 found = ("partial", got[0], got[1])
-            elif n_words(content) < 6 or not sp.closed:
+            elif words < 6 or not sp.closed:
                 continue  # a short phrase in quotation marks with nobody saying it: a term, not a quote
             # else words quoted mid-sentence with no one saying them in the sentence: a
             # quote whose speaker the stage's continuation rules look for, as for a quote
@@ -563,23 +566,20 @@ def _without_fragments(text: str, direct: list[Attribution], indirect: list[Attr
         return direct
 
     def inside_indirect(d: Attribution) -> bool:
-        """``d`` lies inside an indirect quote of its cue that does not open with it (a quote
-        that opens the reported clause is the utterance itself: `Sanders had said, "We'll
-        see," when asked whether ...`, PolNeAR train; an indirect quote that starts at the
-        quote's opening mark opens with it). The marks and the stop of a quote may lie
-        outside the indirect one (`"pathological liar."`)."""
+        """``d`` lies inside an indirect quote of its cue and is no utterance of its own: it
+        neither opens the reported clause (`Sanders had said, "We'll see," when asked whether
+        ...`; an indirect quote that starts at the quote's opening mark opens with it) nor
+        follows its cue and a comma or colon (`Asked whether ..., Priebus said, "Probably."`),
+        PolNeAR train. The marks and the stop of a quote may lie outside the indirect one
+        (`"pathological liar."`)."""
+        if text[d.cue[1]:d.open_pos].strip() in (",", ":"):
+            return False
         opening = d.open_pos if 0 <= d.open_pos < d.start else d.start
         words_end = d.start + len(text[d.start:d.end].rstrip(" .,;:!?'\"”’"))
         return any(s < opening and words_end <= e and c == d.cue for s, e, c in inner)
 
-    def introduced(d: Attribution) -> bool:
-        """`Asked whether ..., Priebus said, "Probably."`: the cue, a comma or colon, then the
-        quote: the utterance itself, whatever the indirect quote around it (PolNeAR train)."""
-        return d.cue is not None and 0 <= d.open_pos and text[d.cue[1]:d.open_pos].strip() in (",", ":")
-
     return [d for d in direct if not (
-        d.how in ("partial", "before") and n_words(text[d.start:d.end]) <= FRAGMENT_MAX_WORDS and inside_indirect(d)
-        and not introduced(d))]
+        d.how in ("partial", "before") and n_words(text[d.start:d.end]) <= FRAGMENT_MAX_WORDS and inside_indirect(d))]
 
 
 @lru_cache(maxsize=1)

@@ -469,16 +469,16 @@ def _inverted_that_clause(tok: Token, quoted=None) -> Content | None:
 
 
 def _circumstance(t: Token) -> bool:
-    """A word on the way from a cue to a detached that-clause: a preposition, the time
-    or occasion of the saying (`at the time`, `at a news conference last week`), or
-    who was addressed (`told reporters`); never a noun with a that-clause of its own
-    (`think about the possibility that ...`)."""
+    """A word on the way from a cue to a detached that-clause: a preposition or a number,
+    the time or occasion of the saying (`at the time`, `at a news conference last week`,
+    a noun whose `of` names one: `in one of a series of Twitter messages`), or who was
+    addressed (`told reporters`); never a noun with a that-clause of its own (`think
+    about the possibility that ...`)."""
     if t.pos_ in ("ADP", "ADV", "PART", "NUM"):
         return True
     if t.ent_type_ in ("DATE", "TIME") or is_speech_occasion(t):
         return True
-    # `in one of a series of Twitter messages that ...` (PolNeAR train): a noun whose `of`
-    # names an occasion
+    # (PolNeAR train)
     if any(p.dep_ == "prep" and p.lower_ == "of" and any(o.dep_ == "pobj" and is_speech_occasion(o)
                                                           for o in p.children) for p in t.children):
         return True

@@ -1,8 +1,9 @@
 """What the attribution rules fill for one document (``Attribution``, ``DocQuotes``;
 ``Content``, the token range a cue reports, from ``content``, ``objects`` and
 ``setoff``), the lookups over one Doc they read (``DocIndex``, ``trim_tokens``,
-brackets and set-off marks), quotes read with the one before them (``share_with_next``,
-``continues_previous``) and the one quote kept per content (``one_per_content``).
+brackets and set-off marks), quotes read with their neighbours (``share_with_next``: the
+next one's attribution; ``continues_previous``) and the one quote kept per content
+(``one_per_content``).
 Shared by ``attribution`` (direct quotes), ``indirect`` (reported speech), ``named``,
 ``after_quote``, ``framing``, ``content``, ``objects``, ``clause_end``, ``mentions``,
 ``setoff``, ``subjects``, ``opening_speaker`` and ``stage``."""
@@ -220,6 +221,11 @@ def _opened(doc: Doc, a: int, b: int) -> bool:
     return depth > 0
 
 
+#: a quote with no cue takes the previous attribution's speaker only when that attribution
+#: is in the same or the immediately preceding sentence (``stage``, ``continues_previous``)
+CONTINUATION_SENTENCES = 1
+
+
 def share_with_next(text: str, atts: list[Attribution]) -> None:
     """`"A," "B," said X`: quotes separated by nothing but a comma or space share
     the attribution of the one that has it (PolNeAR annotates them as one)."""
@@ -231,14 +237,9 @@ def share_with_next(text: str, atts: list[Attribution]) -> None:
 
 def continues_previous(text: str, kept: list[Attribution], sp: QuotedSpan, sent_i: int) -> bool:
     """The quote comes right after the last direct quote kept (``kept[-1]``), in the same
-    paragraph and sentence or the next: `"They sue," he said. "Everybody sues, right?"`,
-    `“I would,” Melanie said to the TV. “I would, Donald.”` (PolNeAR train and dev). A
-    short sentence of its own there is the speaker's next words (docs/guidelines.md §4: a
-    quote that follows another with no new attribution), not a scare quote, when it has
-    more than one word (not `"Trainwreck."`, a film's name after a quote on it)."""
-    if not kept or kept[-1].kind != "direct" or kept[-1].sent_index < sent_i - 1:
-        return False
-    return 0 <= kept[-1].close_end <= sp.open_pos and "\n" not in text[kept[-1].close_end:sp.open_pos]
+    paragraph, at most ``CONTINUATION_SENTENCES`` sentences after it."""
+    return bool(kept) and sent_i - kept[-1].sent_index <= CONTINUATION_SENTENCES \
+        and kept[-1].close_end <= sp.open_pos and "\n" not in text[kept[-1].close_end:sp.open_pos]
 
 
 def one_per_content(atts: list[Attribution]) -> list[Attribution]:

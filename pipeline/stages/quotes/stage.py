@@ -44,7 +44,7 @@ from .attribution import find_attributions
 from .cues import VERB_POS, addresses_object
 from .objects import first_child
 from .subjects import subject_of
-from .records import Attribution
+from .records import CONTINUATION_SENTENCES, Attribution
 from .sources import a_thing, inside, personal_pronouns
 from .speakers import EntityRow, SpeakerResolver
 from ...tables import empty_frame
@@ -57,9 +57,6 @@ IMPLEMENTED = True
 
 COLUMNS = ["doc_id", "quote_id", "kind", "start", "end", "text", "speaker", "speaker_text", "cue",
            "speaker_start", "speaker_end", "cue_start", "cue_end", "sent_id", "speaker_kind", "speaker_role"]
-# A quote with no cue takes the previous attribution's speaker only when that
-# attribution is in the same or the immediately preceding sentence.
-CONTINUATION_SENTENCES = 1
 # pronouns of the people in a conversation: never the narrator's name for a source
 _SPEECH_PARTICIPANTS = personal_pronouns((1, 2))  # i, we, you, me, us
 

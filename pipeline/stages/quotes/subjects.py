@@ -153,8 +153,9 @@ def subject_of(verb: Token, inverted: bool = False, avoid=None) -> Token | None:
         return agent  # `was first reported by The Washington Post`
     v = verb
     inherited_advcl = False
-    extraposed = False
+    extraposed = False  # the last step went up from an infinitive to a copula with a predicate
     for _ in range(6):
+        at_copula, extraposed = extraposed, False
         # A verb whose subject is inherited may take a passive subject too: `Mr. Trump
         # was forced into damage control and said ...`, `was asked to explain`.
         deps = _SUBJ_DEPS if v is verb else INHERITED_SUBJ_DEPS
@@ -167,7 +168,7 @@ def subject_of(verb: Token, inverted: bool = False, avoid=None) -> Token | None:
                 # `Mr. Clarke, who said ...`: the noun the clause describes;
                 # `released a letter that says ...`: who released it
                 return _who_antecedent(v) if subj.lower_ == "who" else _antecedent(v.head)
-            if subj.lower_ in _PRONOUN_NO_SPEAKER or (subj.lower_ == "it" and extraposed):
+            if subj.lower_ in _PRONOUN_NO_SPEAKER or (subj.lower_ == "it" and at_copula):
                 return None
             if _shouting_heading(subj):
                 return _heading_person(subj)
@@ -225,22 +226,7 @@ def subject_of(verb: Token, inverted: bool = False, avoid=None) -> Token | None:
             # `dep`: `Republican activists clamoring to block Donald Trump ... say ...`,
             # PolNeAR train); the subject is both's (PolNeAR dev)
             v = v.head
-        elif (v is verb or inherited_advcl) and v.dep_ == "acl" and (v.tag_ == "VBD" or v.head.dep_ == "ROOT" and any(
-                c.dep_ == "ccomp" for c in v.children)) \
-                and v.head.pos_ in ("NOUN", "PROPN", "PRON") and not any(c.dep_ == "agent" for c in v.children) \
-                and all(v.head.is_ancestor(t) for t in v.doc[v.head.i + 1:v.i]) \
-                and (v.head.dep_ == "ROOT" or v.head.dep_ in INHERITED_SUBJ_DEPS and avoid and avoid(v.head.head)):
-            # `a man yelled “Stay there!”`, `Donald Trump, the front-runner, tweeted on
-            # Friday that ...`: the parser hung the verb on the noun before it (nothing
-            # between but the noun's own apposition or relative clause) as if it began a
-            # reduced relative, which takes a participle (`a statement released Tuesday`),
-            # not a verb in the past tense, and leaves the sentence a verb of its own (here
-            # the noun is the root, and the participle reports a clause), when the noun is
-            # the root or the subject of a quoted verb only (not of a verb outside the quotes:
-            # `A blog, called the "Feed," ... pumps out articles`; nor an object: `a package
-            # of measures agreed with the US`, BBC): the noun is its subject, also of a
-            # purpose clause (`... set up to highlight ...`; PolNeAR train: the quote went
-            # to a cue earlier in the sentence, or to no one)
+        elif (v is verb or inherited_advcl) and _taken_for_relative(v, avoid):
             return None if avoid and avoid(v.head) else v.head
         elif v.dep_ == "acl" and v.tag_ == "VBG" and v.head.pos_ in ("NOUN", "PROPN", "PRON"):
             said = _reporting_between(v)
@@ -299,6 +285,29 @@ def subject_of(verb: Token, inverted: bool = False, avoid=None) -> Token | None:
     if prev is not None and prev.pos_ == "PROPN" and not verb.is_sent_start:
         return prev
     return _apposed_subject(verb)
+
+
+def _taken_for_relative(v: Token, avoid=None) -> bool:
+    """`a man yelled “Stay there!”`, `Donald Trump, the front-runner, tweeted on Friday
+    that ...`: the parser hung the verb ``v`` on the noun before it (``acl``; nothing
+    between but the noun's own apposition or relative clause) as if it began a reduced
+    relative, which takes a participle (`a statement released Tuesday`), not a verb in
+    the past tense, and leaves the sentence a verb of its own: ``v`` is in the past tense,
+    or (in any form) reports a clause under a noun that is the sentence's root; it has no
+    `by` agent; and the noun is the root, or the subject of a quoted verb only (not of a
+    verb outside the quotes: `A blog, called the "Feed," ... pumps out articles`; nor an
+    object: `a package of security measures agreed with the US`, BBC). The noun is then
+    its subject, and that of a clause that inherits it (`... set up to highlight ...`;
+    PolNeAR train: the quote went to a cue earlier in the sentence, or to no one)."""
+    noun = v.head
+    if v.dep_ != "acl" or noun.pos_ not in ("NOUN", "PROPN", "PRON"):
+        return False
+    root = noun.dep_ == "ROOT"
+    if not (root or noun.dep_ in INHERITED_SUBJ_DEPS and avoid is not None and avoid(noun.head)):
+        return False
+    if not (v.tag_ == "VBD" or root and any(c.dep_ == "ccomp" for c in v.children)):
+        return False
+    return not any(c.dep_ == "agent" for c in v.children) and all(noun.is_ancestor(t) for t in v.doc[noun.i + 1:v.i])
 
 
 def _extraposing(v: Token) -> bool:
