@@ -15,7 +15,11 @@ speech verb (``SPEECH_CUES`` below, frozen; matched by crude inflection) or
 ``according to``; it is *direct* when its Content starts with a quotation mark.
 Tokens are ``\\w+`` runs of the raw text.
 
-* direct recall: gold direct quotes found by a predicted *direct* quote
+* direct recall: gold direct quotes found by a predicted *direct* quote; the row
+  ``direct recall, by a quote of any kind`` reads the issue's "the system quotes" with
+  no kind, so a mixed quote (`said "budget reforms" and the collection of unpaid taxes
+  would help`, a gold "direct" content by its first character) is found by the
+  indirect quote of its clause
 * indirect (speech) recall: gold non-direct speech attributions found by any predicted quote
 * precision: predicted quotes that are right against some gold attribution content
   (any kind, any cue: beliefs and thoughts count)
@@ -419,7 +423,8 @@ def score(arts: list[Article], preds: dict[str, list[Pred]], mode: str, dump=Non
     found_fn = strict_found if mode == "strict" else overlap_found
     right_fn = strict_right if mode == "strict" else overlap_right
     n = {"direct": 0, "direct_hit": 0, "direct_spk": 0, "ind": 0, "ind_hit": 0, "ind_spk": 0, "pred": 0, "pred_ok": 0,
-         "direct_src": 0, "direct_src_spk": 0, "ind_src": 0, "ind_src_spk": 0, "direct_head": 0, "ind_head": 0}
+         "direct_src": 0, "direct_src_spk": 0, "ind_src": 0, "ind_src_spk": 0, "direct_head": 0, "ind_head": 0,
+         "direct_any_hit": 0}
     tag = f"{label}\t{mode}"
     for a in arts:
         toks = Tokens(a.text)
@@ -441,6 +446,11 @@ def score(arts: list[Article], preds: dict[str, list[Pred]], mode: str, dump=Non
             else:
                 continue
             n[key] += 1
+            if g.direct:
+                # the wording ("the system quotes lying mostly inside it"), which
+                # names no kind: a mixed quote (`said "budget reforms" and the collection of
+                # unpaid taxes would help`) found by the indirect quote of its clause
+                n["direct_any_hit"] += found_fn(gid, pred_ids) is not None
             k = found_fn(gid, [pred_ids[j] for j in js])
             start = g.content[0][0]
             if k is None:
@@ -471,6 +481,7 @@ def score(arts: list[Article], preds: dict[str, list[Pred]], mode: str, dump=Non
         "indirect (speech) recall": div(n["ind_hit"], n["ind"]),
         "indirect speaker accuracy": div(n["ind_spk"], n["ind_hit"]),
         "precision": div(n["pred_ok"], n["pred"]),
+        "direct recall, by a quote of any kind": div(n["direct_any_hit"], n["direct"]),
         "gold direct": n["direct"], "gold indirect speech": n["ind"], "predicted": n["pred"],
         # the same speaker accuracies over found gold quotes that have a Source (PolNeAR
         # leaves it out of 4% of speech attributions: `when asked ...`); strict mode also

@@ -121,6 +121,23 @@ def test_quotes_benchmark_direct_gold_needs_a_direct_quote():
     direct = _pred(text, "we will win the election", "He", kind="direct")
     assert bench.score([_article(text, [gold])], {"a": [indirect]}, "overlap")["direct recall"] == 0.0
     assert bench.score([_article(text, [gold])], {"a": [direct]}, "overlap")["direct recall"] == 1.0
+    # the row that reads the "system quotes" with no kind counts the indirect one
+    for pred in (indirect, direct):
+        got = bench.score([_article(text, [gold])], {"a": [pred]}, "overlap")
+        assert got["direct recall, by a quote of any kind"] == 1.0
+
+
+def test_quotes_benchmark_mixed_quote_found_by_its_clause_in_the_any_kind_row():
+    # PolNeAR usa-today: a gold "direct" content (it starts with a mark) that runs on unquoted
+    text = 'He said "budget reforms" and the collection of unpaid taxes would help finance them.'
+    gold = _gold(text, '"budget reforms" and the collection of unpaid taxes would help finance them', "He",
+                 direct=True)
+    partial = _pred(text, "budget reforms", "He", kind="direct")
+    clause = _pred(text, '"budget reforms" and the collection of unpaid taxes would help finance them', "He")
+    got = bench.score([_article(text, [gold])], {"a": [partial, clause]}, "overlap")
+    assert got["direct recall"] == 0.0 and got["direct recall, by a quote of any kind"] == 1.0
+    assert bench.score([_article(text, [gold])], {"a": [partial]}, "overlap")[
+        "direct recall, by a quote of any kind"] == 0.0
 
 
 def test_quotes_benchmark_overlap_head_word_compared_as_tokens():
