@@ -32,7 +32,7 @@ in this order, each rule from a guideline case or a PolNeAR train pattern:
    the nearest cue verb with a subject (``X said: "..."``, partial quotes in
    reported speech), or a clause/name and a colon (``Kasich: '...'``,
    ``Sen. Lindsey Graham, R-S.C.: "..."``); a clause ending the paragraph
-   before with a colon (``Breitbart News responded:``);
+   before with a colon (``Breitbart News responded:``); ``before_quote``;
 4. a cue verb anywhere after the quote in its sentence;
 5. mid-sentence, the main clause's subject if it can speak
    (``Aleinik named the need to "strengthen ..."``), else rule 6;
@@ -53,184 +53,19 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from ...resources import QUOTE_CHARS, word_list
 from .after_quote import find_after_cue
-from .cues import (VERB_POS, CueLexicon, attribution_lexicon, can_speak, cue_extent, is_cue, is_negated,
-                   named_or_personal, report_lexicon, speaker_like, voices_words)
+from .before_quote import according_to, find_before_cue, last_word
+from .cues import (VERB_POS, attribution_lexicon, cue_extent, is_cue, is_negated, report_lexicon, speaker_like,
+                   voices_words)
 from .framing import SCARE_MAX_WORDS, ends_headline, headline_name, n_words, names_a_title, title_like
 from .indirect import indirect_attributions
 from .subjects import subject_of
 from .marks import QuotedSpan, scan_quotes
 from .mentions import mention_bounds
-from .named import person_end
-from .records import Attribution, DocIndex, DocQuotes, continues_previous, is_dash, one_per_content, share_with_next
-from .sources import NOT_SOURCES, personal_pronouns
-
-
-def _according(ix: DocIndex, first: int, last: int):
-    doc = ix.doc
-    for i in range(first, min(last, len(doc) - 1)):
-        if doc[i].lower_ == "according" and doc[i + 1].lower_ == "to" and ix.in_quote[i] == -1:
-            for c in doc[i + 1].children:
-                if c.dep_ == "pobj":
-                    return doc[i], doc[i + 1], c
-    return None
-
-
-def _view_holder(ix: DocIndex, first: int, last: int):
-    """`because to her, "there's nothing more important ..."`: `to` and `her`, `him`,
-    `them` or a one-word name right before the comma that opens the quote give whose
-    view it is, as `according to` does (PolNeAR dev), where `to` opens its clause: not
-    after a verb (`said to her, "..."`: the verb's subject speaks) or another word."""
-    doc = ix.doc
-    k = _last_word(doc, first, last)
-    if k - 2 < first or doc[k].text != "," or doc[k - 2].lower_ != "to":
-        return None
-    who = doc[k - 1]
-    if not (who.lower_ in personal_pronouns((3,), "object") or who.ent_type_ == "PERSON") or ix.in_quote[who.i] != -1:
-        return None
-    before = doc[k - 3] if k - 3 >= first else None
-    if before is not None and not (before.is_punct or before.pos_ in ("CCONJ", "SCONJ")):
-        return None  # `to` must open its clause: not `said again to them,`, `in an email to Smith,`
-    return doc[k - 2], doc[k - 2], who
-
-
-def _last_word(doc, first: int, last: int) -> int:
-    """Index of the last token in [first, last] that is not white space (first - 1 if none)."""
-    while last >= first and doc[last].is_space:
-        last -= 1
-    return last
-
-
-def _find_before_cue(ix: DocIndex, first: int, last: int, lex: CueLexicon):
-    """Cue before a quote in tokens [first, last]: ``According to X`` or ``to her,``; the
-    closest cue verb whose subject is outside quotes; or a colon after a clause with a
-    subject."""
-    doc = ix.doc
-    acc = _according(ix, first, last + 1) or _view_holder(ix, first, last)
-    if acc is not None:
-        return "according", acc
-    signed = _dash_colon_name(ix, first, last)
-    if signed is not None:
-        return "colon", signed
-    for i in range(last, first - 1, -1):
-        tok = doc[i]
-        if ix.in_quote[i] != -1:
-            break
-        if is_cue(tok, lex) and not is_negated(tok):
-            subj = subject_of(tok, avoid=ix.quoted)
-            if subj is not None and ix.in_quote[subj.i] == -1:
-                return "before", (tok, subj)
-    # `He put it this way: "..."`: a clause ending in a colon introduces the quote.
-    k = _last_word(doc, first, last)
-    if k >= first and doc[k].text == ":":
-        root = doc[k].sent.root
-        # the clause that runs to the colon, the nearest to it (`She became so upset ...
-        # that I had to change my answer: "..."`, PolNeAR dev), else the sentence's
-        near = next((doc[i] for i in range(k - 1, max(first - 1, root.i), -1)
-                     if doc[i].pos_ in VERB_POS and doc[i].right_edge.i >= k - 1), None)
-        if near is not None and _reported(near, lex):
-            near = None  # `said Mr. Trump was a candidate ...: ''...''`: what was said, not who
-        near_subject = subject_of(near) if near is not None else None
-        if near_subject is not None and (named_or_personal(near_subject) or can_speak(near_subject)):
-            root, subj = near, near_subject  # (not `He was furious that the plan had collapsed: "..."`)
-        else:
-            subj = subject_of(root) if root.i < k else None
-            if subj is not None and not (named_or_personal(subj) or can_speak(subj)):
-                # `The timing of Sanders' surge doesn't surprise Republican pollster Daron
-                # Shaw: "..."`: a subject that cannot speak, and the person the clause is
-                # about speaks (PolNeAR train)
-                subj = _person_object(root) or subj
-        if root.i > k and doc[k].head.i < k and doc[k].head.pos_ in VERB_POS:
-            # `Mr Dean is confident: "I think ..."`: the parser made the quoted verb the
-            # root and the clause before the colon its complement (BBC); that clause's
-            # subject introduces the quote when it can speak
-            root = doc[k].head
-            subj = subject_of(root)
-            subj = subj if subj is not None and named_or_personal(subj) and subj.ent_type_ not in NOT_SOURCES else None
-        if subj is not None and ix.in_quote[subj.i] == -1 and subj.i >= first:
-            return "colon", (root, subj)
-        # `Kasich: 'We Are Going To ...'`, `More from Blumenthal and Cohen: "..."`:
-        # a name right before the colon introduces the quote (headline and
-        # newsletter style); the colon itself is the cue.
-        j = _last_word(doc, first, k - 1)
-        if j >= first and doc[j].pos_ == "PROPN" and ix.in_quote[j] == -1 and doc[j].ent_type_ not in NOT_SOURCES \
-                and not _where_said(doc[j]):
-            # (not a day: `... in an interview with CNN on Tuesday: ''...''`)
-            return "colon", (doc[k], doc[j])
-        # `Sen. Lindsey Graham, R-S.C.: "..."`, `Hillary Clinton, in a statement: "..."`:
-        # no verb before the colon, and a person named first in it.
-        name = _colon_name(ix, first, k)
-        if name is not None:
-            return "colon", (doc[k], name)
-    return None
-
-
-def _person_object(verb: Token) -> Token | None:
-    """The direct object of ``verb`` when it is a person's name (the NER's PERSON)."""
-    return next((c for c in verb.children if c.dep_ == "dobj" and c.ent_type_ == "PERSON"), None)
-
-
-def _reported(verb: Token, lex: CueLexicon) -> bool:
-    """``verb`` lies in what a cue reports: its clause, or a clause coordinated with it, is
-    a cue's complement (`said Mr. Trump was a candidate ...:`, `said this was a "fatal
-    miscalculation" and that she has learned her lesson:`, `said he hoped ... that Trump
-    wins the presidential election:`; PolNeAR train)."""
-    t = verb
-    while t.head.i != t.i:
-        if t.dep_ == "ccomp" and is_cue(t.head, lex):
-            return True
-        t = t.head
-    return False
-
-
-def _where_said(name: Token) -> bool:
-    """A name that is the object of a preposition other than `from` or `by`: where, how or
-    about what a quote was said (`celebrated the attacks on Twitter: ''...''`, `in an
-    interview with CNN: ''...''`, `in the spirit of Silicon Valley: ''...''`; PolNeAR
-    train: 2 speakers fewer wrong), not its source (`What that means for this year's
-    presidential election - More from Jones: "..."`, PolNeAR train). The name's head is
-    looked for before it only, never in the quote."""
-    while name.dep_ in ("conj", "compound") and name.head.i < name.i:
-        name = name.head
-    return name.dep_ == "pobj" and name.head.lower_ not in ("from", "by")
-
-
-def _dash(tok: Token) -> bool:
-    """A dash between words (``records.is_dash``), or a horizontal bar (`―`)."""
-    return tok.text == "―" or is_dash(tok)
-
-
-def _dash_colon_name(ix: DocIndex, first: int, last: int):
-    """`Pollsters agree - Carl Bialik: "..."` (newsletter style): a name between a dash
-    and the colon right before the quote is its speaker, whatever verb the headline
-    before the dash has. Returns (colon, last word of the name) or None."""
-    doc = ix.doc
-    k = _last_word(doc, first, last)
-    if k < first or doc[k].text != ":":
-        return None
-    j = k - 1
-    while j >= first and (doc[j].pos_ == "PROPN" or doc[j].lower_ in ("and", ".")) and not _dash(doc[j]):
-        j -= 1
-    if j < first or j == k - 1 or not _dash(doc[j]) or doc[k - 1].pos_ != "PROPN":
-        return None
-    return doc[k], doc[k - 1]
-
-
-def _colon_name(ix: DocIndex, first: int, colon: int):
-    """The last word of the first person's name in tokens [first, colon) when they
-    hold no verb: a name and its description introducing a quote."""
-    doc = ix.doc
-    toks = [t for t in doc[first:colon] if not t.is_space]
-    if not toks or len(toks) > 25 or any(t.pos_ in VERB_POS and t.tag_ != "VBN" for t in toks) \
-            or any(ix.in_quote[t.i] != -1 for t in toks):
-        return None
-    for t in toks:
-        if t.ent_type_ == "PERSON":
-            return doc[person_end(doc, t.i, colon)]
-    return None
+from .records import Attribution, DocIndex, DocQuotes, continues_previous, one_per_content, share_with_next
 
 
 # How a quoted phrase hangs from the verb that reports it: its object or object
@@ -282,9 +117,9 @@ def _introduced(doc, first: int, last: int, before, exclaimed: bool):
     or nothing at all before an exclamation or question (`a man yelled "Stay there!"`)
     or after a cue that voices the words (``voices_words``: `chanting "Bernie or Jill, No
     Hill,"`, PolNeAR train).
-    ``before()``: the cue before the quote in [first, last] (``_find_before_cue``; the
+    ``before()``: the cue before the quote in [first, last] (``before_quote.find_before_cue``; the
     white space after the last word changes nothing there)."""
-    k = _last_word(doc, first, last)
+    k = last_word(doc, first, last)
     if k < first:
         return None
     punct = doc[k].text in (",", ":")
@@ -355,16 +190,16 @@ def direct_attributions(ix: DocIndex, spans: list[QuotedSpan]) -> list[Attributi
                 found = ("dash", dash[0], dash[1])
             elif a_first <= a_last:
                 # `"...," according to the ministry.`
-                acc = _according(ix, a_first, min(a_last, a_first + 2))
+                acc = according_to(ix, a_first, min(a_last, a_first + 2))
                 if acc is not None:
                     found = ("according", (acc[0], acc[1]), acc[2])
         spoken = None  # set when the way the quote is introduced makes it speech
         memo: list = []
 
         def before(first=b_first, last=b_last, memo=memo):
-            """The cue before the quote (``_find_before_cue``), found once per quote."""
+            """The cue before the quote (``before_quote.find_before_cue``), found once per quote."""
             if not memo:
-                memo.append(_find_before_cue(ix, first, last, lex))
+                memo.append(find_before_cue(ix, first, last, lex))
             return memo[0]
 
         if found is None and b_last >= b_first and ends_headline(text, sp):
@@ -377,7 +212,7 @@ def direct_attributions(ix: DocIndex, spans: list[QuotedSpan]) -> list[Attributi
                 # its speaker is the name that opens it (a colon result always ends at ":")
                 name = headline_name(ix, b_first)
                 if name is not None:
-                    got = ("colon", (doc[_last_word(doc, b_first, b_last)], name))
+                    got = ("colon", (doc[last_word(doc, b_first, b_last)], name))
             if got is not None and got[0] != "according":
                 found = spoken = (got[0], got[1][0], got[1][1])
         if found is None and b_last >= b_first and last_char in ",.!?":
@@ -400,9 +235,9 @@ def direct_attributions(ix: DocIndex, spans: list[QuotedSpan]) -> list[Attributi
         if found is None and b_last < b_first and s_open > 0:
             # `Breitbart News responded:` closing the paragraph before the quote
             prev = ix.sents[s_open - 1]
-            last = max(_last_word(doc, prev.start, prev.end - 1), prev.start)
+            last = max(last_word(doc, prev.start, prev.end - 1), prev.start)
             if doc[last].text == ":" and ix.in_quote[last] == -1:
-                got = _find_before_cue(ix, prev.start, last, lex)
+                got = find_before_cue(ix, prev.start, last, lex)
                 if got is not None and got[0] != "according":
                     found = (got[0], got[1][0], got[1][1])
         if found is None and b_last >= b_first:
