@@ -1,14 +1,16 @@
 """The attribution before an opening quotation mark, in the quote's sentence: ``According
 to X, "..."`` or ``to her, "..."`` (whose view it is), a name between a dash and a colon
 (``Pollsters agree - Carl Bialik: "..."``), the nearest cue verb with a subject (``X
-said: "..."``, partial quotes in reported speech), or a clause or name and a colon
+said: "..."``, partial quotes in reported speech; a belief verb with a pronoun subject
+inside the clause a speech verb reports gives way to that verb: ``adding that he hoped
+"..."``), or a clause or name and a colon
 (``Kasich: '...'``, ``Sen. Lindsey Graham, R-S.C.: "..."``). Part of the attribution
 rules of ``attribution``; ``after_quote`` looks after the closing mark."""
 from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .cues import VERB_POS, CueLexicon, can_speak, is_cue, is_negated, named_or_personal
+from .cues import VERB_POS, CueLexicon, can_speak, is_cue, is_negated, named_or_personal, speech_lexicon
 from .named import person_end
 from .records import DocIndex, is_dash
 from .sources import NOT_SOURCES, personal_pronouns
@@ -68,7 +70,7 @@ def find_before_cue(ix: DocIndex, first: int, last: int, lex: CueLexicon):
         if is_cue(tok, lex) and not is_negated(tok):
             subj = subject_of(tok, avoid=ix.quoted)
             if subj is not None and ix.in_quote[subj.i] == -1:
-                return "before", (tok, subj)
+                return "before", _sayer_of_belief(ix, tok, subj) or (tok, subj)
     # `He put it this way: "..."`: a clause ending in a colon introduces the quote.
     k = last_word(doc, first, last)
     if k >= first and doc[k].text == ":":
@@ -112,6 +114,23 @@ def find_before_cue(ix: DocIndex, first: int, last: int, lex: CueLexicon):
         if name is not None:
             return "colon", (doc[k], name)
     return None
+
+
+def _sayer_of_belief(ix: DocIndex, verb: Token, subj: Token):
+    """(speech verb, its subject) when ``verb`` is a belief verb with a pronoun subject in
+    the clause a speech verb reports: `Mr. Murphy said, adding that he hoped Mrs. Clinton
+    ''doesn't shy away ...''`, `Cruz replied, before adding that he thinks "children
+    should ..."` (PolNeAR train). The words in the marks are the ones the speech verb's
+    subject said; the belief only frames them. Not a belief whose subject is a name (`Trump
+    said Clinton thinks "..."` may quote Clinton), nor under a negated verb (nobody said it)."""
+    if verb.dep_ != "ccomp" or subj.lower_ not in personal_pronouns((3,), "subject"):
+        return None
+    speech = speech_lexicon()
+    outer = verb.head
+    if is_cue(verb, speech) or outer.pos_ not in VERB_POS or not is_cue(outer, speech) or is_negated(outer):
+        return None
+    sayer = subject_of(outer, avoid=ix.quoted)
+    return (outer, sayer) if sayer is not None and ix.in_quote[sayer.i] == -1 else None
 
 
 def _person_object(verb: Token) -> Token | None:

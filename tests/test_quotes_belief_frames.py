@@ -1,0 +1,51 @@
+"""A quote framed by a belief inside reported speech (issue 14), on frozen parses
+(tests/quote_parses_belief_frames.py): in `Mr. Murphy said, adding that he hoped Mrs.
+Clinton ''doesn't shy away ...''` the words in the marks are what Murphy said, so the
+quote's cue is the speech verb (`adding`) and its speaker that verb's subject, not the
+pronoun of `hoped` (``before_quote._sayer_of_belief``; PolNeAR train gives the Source
+of the speech verb). A belief whose subject is a name (`Trump said Clinton thinks
+"..."`) may quote that person, and a negated speech verb says nothing: both keep the
+belief's subject.
+"""
+from __future__ import annotations
+
+import pytest
+
+from tests.frozen_parse import frozen_quote_rows
+from tests.quote_parses_belief_frames import PARSES
+
+D, I = "direct", "indirect"
+
+# case -> every quote the stage must produce, as (kind, text, speaker mention as written, cue)
+EXPECTED = {
+    # the second quote was "he"'s (cue `hoped`), and the clause around it no quote at all
+    "belief_after_adding": [
+        (D, "You are not going to win this general election by proposing incremental changes,", "Mr. Murphy", "said"),
+        (I, "he hoped Mrs. Clinton ''doesn't shy away from proposing some big ideas to try to reorder the "
+            "country.''",
+         "Mr. Murphy", "adding"),
+        (D, "doesn't shy away from proposing some big ideas to try to reorder the country.", "Mr. Murphy", "adding")],
+    # was "he" (cue `thinks`)
+    "belief_before_adding": [(D, "Thank you, son,", "Cruz", "replied"),
+                             (D, "children should actually speak with respect.", "Cruz", "adding")],
+    # must keep Clinton: the words may be hers
+    "belief_of_a_named_other": [(I, 'Clinton thinks "we are all very stupid people in this country."', "Trump", "said"),
+                                (D, "we are all very stupid people in this country.", "Clinton", "thinks")],
+    # must keep "he": Trump never said it
+    "belief_under_negated_say": [(D, "the election is rigged against him.", "he", "thinks")],
+}
+
+
+@pytest.mark.parametrize("case", list(EXPECTED))
+def test_quotes_belief_frames_table(case):
+    got = [(r.kind, r.text, r.speaker_text, r.cue) for r in frozen_quote_rows(PARSES[case])]
+    assert sorted(got, key=str) == sorted(EXPECTED[case], key=str)
+
+
+@pytest.mark.parametrize("case", list(EXPECTED))
+def test_quotes_belief_frames_offsets_point_at_text(case):
+    text = "".join(w + (" " if sp else "") for w, sp, *_ in PARSES[case])
+    for r in frozen_quote_rows(PARSES[case]):
+        assert text[r.start:r.end] == r.text
+        if r.cue_start is not None:
+            assert text[r.cue_start:r.cue_end] == r.cue
