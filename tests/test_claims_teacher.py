@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from pipeline.stages.claims import protocol as P
-from pipeline.stages.claims.teacher import N_UNLABELLED, TeacherLabels, rows_sha1
+from pipeline.stages.claims.teacher import N_UNLABELLED, TeacherLabels, rows_sha1, work_dir
 from tests.conftest import SHARED_DATA, requires_shared
 
 TEACHER = Path(__file__).resolve().parents[1] / "pipeline" / "stages" / "claims" / "distillation" / "teacher_labels.npz"
@@ -50,3 +50,11 @@ def test_claims_teacher_references_resolve_in_the_shared_data():
     labels = TeacherLabels(TEACHER, SHARED_DATA, news.texts)
     assert len(labels.texts) == N_UNLABELLED and all(len(t) >= 3 for t in labels.texts)
     assert len(set(labels.topics.tolist())) == 60
+
+
+def test_claims_teacher_work_dir_is_made_when_missing(tmp_path):
+    # regression: work_dir called itself (RecursionError), so `pipeline teacher-labels
+    # --head checkworthy` could not start
+    got = work_dir(tmp_path / "a" / "work")
+    assert got == tmp_path / "a" / "work" and got.is_dir()
+    assert work_dir(got) == got  # an existing folder is kept as it is

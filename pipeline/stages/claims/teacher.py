@@ -78,7 +78,8 @@ def sha1_hex(row: np.ndarray) -> str:
 def work_dir(work: Path | None) -> Path:
     """The teachers' work folder (the unpacked MiniLM, embeddings), made if missing: ``work``
     or ``claimex-teacher`` in the system temp directory."""
-    work = work_dir(work)
+    work = Path(work or Path(tempfile.gettempdir()) / "claimex-teacher")
+    work.mkdir(parents=True, exist_ok=True)
     return work
 
 
@@ -133,8 +134,7 @@ def write_teacher_labels(data_dir: Path, out: Path, work: Path | None = None, lo
     from sklearn.cluster import AgglomerativeClustering
 
     data_dir, out = Path(data_dir), Path(out)
-    work = Path(work or Path(tempfile.gettempdir()) / "claimex-teacher")
-    work.mkdir(parents=True, exist_ok=True)
+    work = work_dir(work)
     _, news = P.load_claim_data(data_dir / "claims")
     unlabelled = shuffled_article_sentences(data_dir, N_UNLABELLED)
     model = minilm_dir(work)
