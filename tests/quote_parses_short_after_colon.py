@@ -1,7 +1,7 @@
 """Frozen parses for tests/test_quotes_short_after_colon.py: a short quote after a
 clause that runs to a colon, one real sentence each from PolNeAR dev and train (the
 article named above it; its paragraph after a stand-in first line, since a document's
-first line is its headline) and one made up after their form (saying so), with the
+first line is its headline) and two made up after their form (saying so), with the
 parse of en_core_web_sm 3.8 written out token by token as in tests/quote_parses.py:
 (word, space after, head index, dep, pos, tag, lemma, entity IOB).
 """
@@ -108,5 +108,21 @@ PARSES = {
         ('awful', False, 17, 'amod', 'ADJ', 'JJ', 'awful', 'O'),
         ('.', False, 14, 'punct', 'PUNCT', '.', '.', 'O'),
         ('"', False, 14, 'punct', 'PUNCT', "''", '"', 'O'),
+    ],
+    # made up after the PolNeAR form (cues.named_or_personal cites it)
+    'short_quote_after_an_it_colon': [
+        ('Headline', True, 0, 'ROOT', 'PROPN', 'NNP', 'Headline', 'O'),
+        ('here', False, 0, 'advmod', 'ADV', 'RB', 'here', 'O'),
+        ('.', False, 0, 'punct', 'PUNCT', '.', '.', 'O'),
+        ('\n\n', False, 2, 'dep', 'SPACE', '_SP', '\n\n', 'O'),
+        ('It', True, 5, 'nsubj', 'PRON', 'PRP', 'it', 'O'),
+        ('is', True, 5, 'ROOT', 'AUX', 'VBZ', 'be', 'O'),
+        ('simple', False, 5, 'acomp', 'ADJ', 'JJ', 'simple', 'O'),
+        (':', True, 5, 'punct', 'PUNCT', ':', ':', 'O'),
+        ('"', False, 5, 'punct', 'PUNCT', '``', '"', 'O'),
+        ('No', True, 10, 'det', 'DET', 'DT', 'no', 'O'),
+        ('way', False, 5, 'attr', 'NOUN', 'NN', 'way', 'O'),
+        ('.', False, 5, 'punct', 'PUNCT', '.', '.', 'O'),
+        ('"', False, 5, 'punct', 'PUNCT', "''", '"', 'O'),
     ],
 }

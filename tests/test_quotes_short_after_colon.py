@@ -2,8 +2,8 @@
 (tests/quote_parses_short_after_colon.py): `President Obama is rolling out a new and more
 personal campaign message: "It's about me."` (PolNeAR dev) is an utterance, not a scare
 quote, when the clause that runs to the colon has a subject that can speak
-(``attribution._introduced``); a subject that cannot (an event, the weather) leaves a
-one-to-three-word quote a scare quote.
+(``attribution._introduced``, ``cues.introduces_words``); a subject that cannot (an
+event, the weather, an impersonal `it`) leaves a one-to-three-word quote a scare quote.
 """
 from __future__ import annotations
 
@@ -23,6 +23,8 @@ EXPECTED = {
     "short_quote_after_a_message_colon": [],
     # must yield nothing
     "short_quote_after_a_mute_colon": [],
+    # must yield nothing: "it" names no speaker (was a quote by "It")
+    "short_quote_after_an_it_colon": [],
 }
 
 

@@ -58,8 +58,8 @@ from spacy.tokens import Doc
 from ...resources import QUOTE_CHARS, word_list
 from .after_quote import find_after_cue
 from .before_quote import according_to, find_before_cue, last_word
-from .cues import (VERB_POS, attribution_lexicon, can_speak, cue_extent, is_cue, is_negated, named_or_personal,
-                   report_lexicon, speaker_like, voices_words)
+from .cues import (VERB_POS, attribution_lexicon, cue_extent, introduces_words, is_cue, is_negated, report_lexicon,
+                   speaker_like, voices_words)
 from .framing import SCARE_MAX_WORDS, ends_headline, headline_name, n_words, names_a_title, title_like
 from .indirect import indirect_attributions
 from .subjects import subject_of
@@ -116,9 +116,11 @@ def _introduced(doc, first: int, last: int, before, exclaimed: bool):
     quote, a comma or colon after it (a few words between: `called over her shoulder,`),
     or nothing at all before an exclamation or question (`a man yelled "Stay there!"`)
     or after a cue that voices the words (``voices_words``: `chanting "Bernie or Jill, No
-    Hill,"`, PolNeAR train); or ("colon", ...) when a clause whose subject can speak runs to
-    a colon right before it (`President Obama is rolling out a new and more personal
-    campaign message: "It's about me."`, PolNeAR dev: the colon introduces an utterance).
+    Hill,"`, PolNeAR train); or ("colon", ...) when a colon right before it introduces it
+    with a speaker who can (``cues.introduces_words``): the subject of the clause that
+    runs to it (`President Obama is rolling out a new and more personal campaign
+    message: "It's about me."`, PolNeAR dev) or the name before it (`Kasich: "No."`);
+    every "colon" result of ``find_before_cue`` ends at that colon.
     ``before()``: the cue before the quote in [first, last] (``before_quote.find_before_cue``; the
     white space after the last word changes nothing there)."""
     k = last_word(doc, first, last)
@@ -128,8 +130,7 @@ def _introduced(doc, first: int, last: int, before, exclaimed: bool):
     if not (punct or exclaimed or voices_words(doc[k])):
         return None
     got = before()
-    if got is not None and got[0] == "colon" and doc[k].text == ":" \
-            and (named_or_personal(got[1][1]) or can_speak(got[1][1])):
+    if got is not None and got[0] == "colon" and introduces_words(got[1][1]):
         return "colon", got[1][0], got[1][1]
     if got is None or got[0] != "before" or got[1][0].i < (k - 4 if punct else k):
         return None
