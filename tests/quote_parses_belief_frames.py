@@ -1,6 +1,6 @@
 """Frozen parses for tests/test_quotes_belief_frames.py: a quote framed by a belief
 verb inside the clause a speech verb reports, two real sentences from PolNeAR train
-(the article named above each) and two made up after their form (saying so), with the
+(the article named above each) and three made up after their form (saying so), with the
 parse of en_core_web_sm 3.8 written out token by token as in tests/quote_parses.py:
 (word, space after, head index, dep, pos, tag, lemma, entity IOB).
 """
@@ -115,5 +115,21 @@ PARSES = {
         ('him', False, 10, 'pobj', 'PRON', 'PRP', 'he', 'O'),
         ('.', False, 2, 'punct', 'PUNCT', '.', '.', 'O'),
         ('"', False, 2, 'punct', 'PUNCT', "''", '"', 'O'),
+    ],
+    # made up after the PolNeAR form
+    'belief_of_another_pronoun': [
+        ('She', True, 1, 'nsubj', 'PRON', 'PRP', 'she', 'O'),
+        ('said', True, 1, 'ROOT', 'VERB', 'VBD', 'say', 'O'),
+        ('he', True, 3, 'nsubj', 'PRON', 'PRP', 'he', 'O'),
+        ('thinks', True, 1, 'ccomp', 'VERB', 'VBZ', 'think', 'O'),
+        ('"', False, 8, 'punct', 'PUNCT', '``', '"', 'O'),
+        ('the', True, 6, 'det', 'DET', 'DT', 'the', 'O'),
+        ('election', True, 8, 'nsubjpass', 'NOUN', 'NN', 'election', 'O'),
+        ('is', True, 8, 'auxpass', 'AUX', 'VBZ', 'be', 'O'),
+        ('rigged', True, 3, 'ccomp', 'VERB', 'VBN', 'rig', 'O'),
+        ('against', True, 8, 'prep', 'ADP', 'IN', 'against', 'O'),
+        ('him', False, 9, 'pobj', 'PRON', 'PRP', 'he', 'O'),
+        ('.', False, 1, 'punct', 'PUNCT', '.', '.', 'O'),
+        ('"', False, 1, 'punct', 'PUNCT', "''", '"', 'O'),
     ],
 }

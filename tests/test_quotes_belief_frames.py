@@ -4,7 +4,8 @@ Clinton ''doesn't shy away ...''` the words in the marks are what Murphy said, s
 quote's cue is the speech verb (`adding`) and its speaker that verb's subject, not the
 pronoun of `hoped` (``before_quote._sayer_of_belief``; PolNeAR train gives the Source
 of the speech verb). A belief whose subject is a name (`Trump said Clinton thinks
-"..."`) may quote that person, and a negated speech verb says nothing: both keep the
+"..."`) may quote that person, a pronoun that cannot stand for the speaker (`She said
+he thinks "..."`) is someone else, and a negated speech verb says nothing: all keep the
 belief's subject.
 """
 from __future__ import annotations
@@ -31,6 +32,9 @@ EXPECTED = {
     # must keep Clinton: the words may be hers
     "belief_of_a_named_other": [(I, 'Clinton thinks "we are all very stupid people in this country."', "Trump", "said"),
                                 (D, "we are all very stupid people in this country.", "Clinton", "thinks")],
+    # must keep "he" (and the quote): "he" cannot stand for "She"
+    "belief_of_another_pronoun": [(I, 'he thinks "the election is rigged against him."', "She", "said"),
+                                  (D, "the election is rigged against him.", "he", "thinks")],
     # must keep "he": Trump never said it
     "belief_under_negated_say": [(D, "the election is rigged against him.", "he", "thinks")],
 }

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..gender import first_name_gender
 from .cues import VERB_POS, CueLexicon, can_speak, is_cue, is_negated, named_or_personal, speech_lexicon
 from .named import person_end
 from .records import DocIndex, is_dash
-from .sources import NOT_SOURCES, personal_pronouns
+from .sources import NOT_SOURCES, personal_pronouns, source_noun_kind
 from .subjects import subject_of
 
 
@@ -122,7 +123,9 @@ def _sayer_of_belief(ix: DocIndex, verb: Token, subj: Token):
     ''doesn't shy away ...''`, `Cruz replied, before adding that he thinks "children
     should ..."` (PolNeAR train). The words in the marks are the ones the speech verb's
     subject said; the belief only frames them. Not a belief whose subject is a name (`Trump
-    said Clinton thinks "..."` may quote Clinton), nor under a negated verb (nobody said it)."""
+    said Clinton thinks "..."` may quote Clinton) or a pronoun that cannot stand for the
+    speech verb's subject (`She said he thinks "..."`), nor under a negated verb (nobody
+    said it). ``verb`` is a cue of the caller's lexicon (speech and belief) but no speech cue."""
     if verb.dep_ != "ccomp" or subj.lower_ not in personal_pronouns((3,), "subject"):
         return None
     speech = speech_lexicon()
@@ -130,7 +133,26 @@ def _sayer_of_belief(ix: DocIndex, verb: Token, subj: Token):
     if is_cue(verb, speech) or outer.pos_ not in VERB_POS or not is_cue(outer, speech) or is_negated(outer):
         return None
     sayer = subject_of(outer, avoid=ix.quoted)
-    return (outer, sayer) if sayer is not None and ix.in_quote[sayer.i] == -1 else None
+    if sayer is None or ix.in_quote[sayer.i] != -1 or not _stands_for(subj, sayer):
+        return None
+    return outer, sayer
+
+
+def _stands_for(pronoun: Token, sayer: Token) -> bool:
+    """Can ``pronoun`` (he, she, they) refer to ``sayer``: the same pronoun, or a noun of
+    its number (`they` for a plural or a body: `The campaign said they ...`) whose first
+    name does not say otherwise (``gender.first_name_gender``)."""
+    p = pronoun.lower_
+    if sayer.pos_ == "PRON":
+        return sayer.lower_ == p
+    plural = sayer.tag_ in ("NNS", "NNPS")
+    if p == "they":
+        return plural or source_noun_kind(sayer) in ("organisation", "group")
+    name = sayer.doc[sayer.left_edge.i:sayer.i + 1].text
+    return not plural and first_name_gender(name) in (None, _PRONOUN_GENDERS[p])
+
+
+_PRONOUN_GENDERS = {"he": "m", "she": "f"}
 
 
 def _person_object(verb: Token) -> Token | None:
