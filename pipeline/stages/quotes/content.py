@@ -39,15 +39,16 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from ...nlp.lemmas import lemma as lemma_of
-from ...resources import QUOTE_CHARS, adverbial_openers, reporting_verb_lemmas, reporting_verbs
+from ...resources import QUOTE_CHARS, adverbial_openers, reporting_verbs
 from .clause_end import (before_semicolon, clause_from, continues_content, follows_set_off, is_as_aside, opened_by,
                          trim_tail, with_reason)
-from .cues import VERB_POS, addresses_object, can_speak, is_cue, is_speech_occasion, report_lexicon, speech_lexicon
+from .cues import (VERB_POS, addresses_object, can_speak, is_cue, is_speech_occasion, of_kind, report_lexicon,
+                   speech_lexicon)
 from .verb_forms import INHERITED_SUBJ_DEPS, has_subject, is_base_spelling, is_to_infinitive
 from .objects import first_child, naming_content, object_content, phrase_end
 from .records import Content, is_dash
 from .setoff import around, set_off
-from .sources import personal_pronouns
+from .sources import of_objects, personal_pronouns
 
 
 @lru_cache(maxsize=None)
@@ -334,7 +335,7 @@ def _complement_after(tok: Token) -> bool:
         if c.left_edge.i != k:
             continue
         if c.dep_ == "xcomp" and c.tag_ == "VBG":
-            return lemma_of(tok).lower() in reporting_verb_lemmas("position")
+            return of_kind(tok, "position")
         if c.dep_ == "dobj":
             return not can_speak(c) and not addresses_object(tok) and doc[k].tag_ in ("DT", "PDT", "PRP$")
     return False
@@ -479,8 +480,7 @@ def _circumstance(t: Token) -> bool:
     if t.ent_type_ in ("DATE", "TIME") or is_speech_occasion(t):
         return True
     # (PolNeAR train)
-    if any(p.dep_ == "prep" and p.lower_ == "of" and any(o.dep_ == "pobj" and is_speech_occasion(o)
-                                                          for o in p.children) for p in t.children):
+    if any(is_speech_occasion(o) for o in of_objects(t)):
         return True
     # who was addressed: `told reporters`, `told the audience at his fundraiser for
     # veterans that ...` (the parser hung the that-clause on `veterans`)

@@ -163,20 +163,21 @@ def speaker_like(tok: Token) -> bool:
     return tok.pos_ in ("PROPN", "PRON") or bool(tok.ent_type_) or tok.lower_ in title_words()
 
 
-def _of_kind(cue: Token, kind: str) -> bool:
-    return lemma_of(cue).lower() in reporting_verb_lemmas(kind)
+def of_kind(verb: Token, kind: str) -> bool:
+    """``verb``'s lemma is a head lemma of that kind in ``reporting_verbs.txt``."""
+    return lemma_of(verb).lower() in reporting_verb_lemmas(kind)
 
 
 def addresses_object(cue: Token) -> bool:
     """A cue whose object is whom it addresses (`told reporters`, `assured MPs`:
     ``reporting_verbs.txt`` kind ``addressee-object``), never what was said."""
-    return _of_kind(cue, "addressee-object")
+    return of_kind(cue, "addressee-object")
 
 
 def voices_words(cue: Token) -> bool:
     """A cue that voices the words (`chanting`, `yelled`: ``reporting_verbs.txt`` kind
     ``aloud``): a quote right after it is what was voiced, even in Title Case."""
-    return _of_kind(cue, "aloud")
+    return of_kind(cue, "aloud")
 
 
 # Entity types of words that never speak (`emphasizing` after `This document aims`

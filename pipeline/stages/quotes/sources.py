@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Iterator, NamedTuple
 
 from spacy.tokens import Token
 
@@ -348,13 +348,18 @@ def _after_first_name(name: str, text: str) -> bool:
                for m in re.finditer(rf"\b([^\W\d_]+)\s+{re.escape(name)}(?!\w)", text))
 
 
+def of_objects(tok: Token) -> Iterator[Token]:
+    """The objects of ``tok``'s `of` phrases (`Hundreds of ... demonstrators`, `one of a
+    series of Twitter messages`)."""
+    return (o for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj")
+
+
 def counted_people(tok: Token) -> Token | None:
     """The people a number counts (`Hundreds of pro-Sanders demonstrators` -> demonstrators):
     the object of its `of`, or None when ``tok`` is no number or has none."""
     if tok.ent_type_ != "CARDINAL" and not tok.like_num:
         return None
-    return next((o for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
-                 for o in p.children if o.dep_ == "pobj"), None)
+    return next(of_objects(tok), None)
 
 
 def speaking_head(head: Token) -> Token:

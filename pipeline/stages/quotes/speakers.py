@@ -70,8 +70,8 @@ from ..gender import description_gender, first_name_gender, honorific_genders
 from ..names import PersonNames, normalise_role, org_title_words, postnominals, surname, title_words
 from .sources import (DATELINE_TAIL, DEFINITE, DOCUMENT, GENERIC_BODIES, GROUP, NOT_SOURCES, PERSON, POSSESSIVE_PRONOUNS,
                       PRONOUN_LABELS, SPEAKER_LABELS, UNNAMED, Source, affiliation_name, all_titles, describe, giver_span,
-                      inside, np_span, organisations_by_vote, refers_back, role_families, role_word, source_noun_kind,
-                      speaker_kind, speaker_name, speaking_head, speech_giver, speech_lemmas, word_tokens)
+                      inside, np_span, of_objects, organisations_by_vote, refers_back, role_families, role_word,
+                      source_noun_kind, speaker_kind, speaker_name, speaking_head, speech_giver, speech_lemmas, word_tokens)
 
 
 @dataclass(frozen=True)
@@ -419,8 +419,8 @@ class SpeakerResolver:
                     and not all_titles(e.canonical) and not affiliation_name(head.doc, e.start):
                 return self.canonical(e)
         # (and one the parser hung on the role's "of" phrase: "ITV's controller of entertainment, Claudia Rosencrantz")
-        of_appos = [k for p in head.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
-                    if o.dep_ == "pobj" for k in o.children if k.dep_ == "appos" and k.doc[k.left_edge.i - 1].text == ","]
+        of_appos = [k for o in of_objects(head) for k in o.children
+                    if k.dep_ == "appos" and k.doc[k.left_edge.i - 1].text == ","]
         for c in [*head.children, *of_appos]:
             # after the role: "spokesman, Steffen Seibert"; before a postnominal: "Andrew Tyrie MP"
             # (a name hung on the role as an adverb: "Former Chelsea captain Desailly, who ..., says", BBC)

@@ -39,9 +39,9 @@ from spacy.tokens import Doc, Span
 
 from ...errors import DOCUMENT_ERRORS, ErrorLog
 from ...nlp.lemmas import ensure_lemmas
-from ...resources import reporting_nouns, reporting_verb_lemmas
+from ...resources import reporting_nouns
 from .attribution import find_attributions
-from .cues import VERB_POS, addresses_object
+from .cues import VERB_POS, addresses_object, of_kind
 from .objects import first_child
 from .subjects import subject_of
 from .records import CONTINUATION_SENTENCES, Attribution
@@ -243,7 +243,7 @@ def _addressee(head, cue: tuple[int, int] | None = None) -> bool:
         return True
     prep = head.head if head.dep_ == "pobj" else None
     return prep is not None and prep.lower_ == "to" and of_cue(prep.head) and (
-        prep.head.lemma_.lower() in reporting_verb_lemmas("addressee-to")
+        of_kind(prep.head, "addressee-to")
         or prep.head.lower_ in reporting_nouns("addressee-to"))
 
 
