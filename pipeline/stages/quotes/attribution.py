@@ -130,11 +130,11 @@ def _introduced(doc, first: int, last: int, before, exclaimed: bool):
     if not (punct or exclaimed or voices_words(doc[k])):
         return None
     got = before()
-    if got is not None and got[0] == "colon" and introduces_words(got[1][1]):
-        return "colon", got[1][0], got[1][1]
-    if got is None or got[0] != "before" or got[1][0].i < (k - 4 if punct else k):
+    if got is not None and got[0] == "colon" and introduces_words(got[2]):
+        return got
+    if got is None or got[0] != "before" or got[1].i < (k - 4 if punct else k):
         return None
-    return "before", got[1][0], got[1][1]
+    return got
 
 
 def _sentence_subject(ix: DocIndex, sent_i: int, before_tok: int):
@@ -196,7 +196,7 @@ def direct_attributions(ix: DocIndex, spans: list[QuotedSpan]) -> list[Attributi
                 found = ("dash", dash[0], dash[1])
             elif a_first <= a_last:
                 # `"...," according to the ministry.`
-                acc = according_to(ix, a_first, min(a_last, a_first + 2))
+                acc = according_to(ix, a_first, min(a_last - 1, a_first + 1))
                 if acc is not None:
                     found = ("according", (acc[0], acc[1]), acc[2])
         spoken = None  # set when the way the quote is introduced makes it speech
@@ -218,9 +218,9 @@ def direct_attributions(ix: DocIndex, spans: list[QuotedSpan]) -> list[Attributi
                 # its speaker is the name that opens it (a colon result always ends at ":")
                 name = headline_name(ix, b_first)
                 if name is not None:
-                    got = ("colon", (doc[last_word(doc, b_first, b_last)], name))
+                    got = ("colon", doc[last_word(doc, b_first, b_last)], name)
             if got is not None and got[0] != "according":
-                found = spoken = (got[0], got[1][0], got[1][1])
+                found = spoken = got
         if found is None and b_last >= b_first and last_char in ",.!?":
             # `Mrs. Clinton shook her head and said, "No."`, `Silverman interjected, 'Ladies
             # and gentlemen, Mr. Paul Simon,'`, `chanting "Dump Trump."`: an utterance a
@@ -245,16 +245,9 @@ def direct_attributions(ix: DocIndex, spans: list[QuotedSpan]) -> list[Attributi
             if doc[last].text == ":" and ix.in_quote[last] == -1:
                 got = find_before_cue(ix, prev.start, last, lex)
                 if got is not None and got[0] != "according":
-                    found = (got[0], got[1][0], got[1][1])
+                    found = got
         if found is None and b_last >= b_first:
-            got = before()
-            if got is not None:
-                how, val = got
-                if how == "according":
-                    acc, to, pobj = val
-                    found = ("according", (acc, to), pobj)
-                else:
-                    found = (how, val[0], val[1])
+            found = before()
         # Title Case with no cue around it, or right after a verb (`told "The Steve
         # Harvey Morning Show,"`, `gave the "State of the Union."`): the name of a
         # book, show or slogan. After a colon (`Kasich: 'We Are Going ...'`) or a verb

@@ -19,8 +19,10 @@ from .subjects import subject_of
 
 
 def according_to(ix: DocIndex, first: int, last: int):
+    """(`according`, `to`, its object) for an `according to X` outside quotes that starts
+    in tokens [first, last], or None."""
     doc = ix.doc
-    for i in range(first, min(last, len(doc) - 1)):
+    for i in range(first, min(last + 1, len(doc) - 1)):
         if doc[i].lower_ == "according" and doc[i + 1].lower_ == "to" and ix.in_quote[i] == -1:
             for c in doc[i + 1].children:
                 if c.dep_ == "pobj":
@@ -54,16 +56,19 @@ def last_word(doc, first: int, last: int) -> int:
 
 
 def find_before_cue(ix: DocIndex, first: int, last: int, lex: CueLexicon):
-    """Cue before a quote in tokens [first, last]: ``According to X`` or ``to her,``; the
-    closest cue verb whose subject is outside quotes; or a colon after a clause with a
-    subject."""
+    """(how, cue, speaker) for the cue before a quote in tokens [first, last], or None:
+    "according" for ``According to X`` or ``to her,`` (the cue a pair of tokens); "colon"
+    for a name between a dash and a colon; "before" for the closest cue verb whose subject
+    is outside quotes (a belief inside reported speech gives way to the speech verb:
+    ``_sayer_of_belief``); "colon" for a clause or a name that runs to a colon (every
+    "colon" result ends at that colon)."""
     doc = ix.doc
-    acc = according_to(ix, first, last + 1) or _view_holder(ix, first, last)
+    acc = according_to(ix, first, last) or _view_holder(ix, first, last)
     if acc is not None:
-        return "according", acc
+        return "according", (acc[0], acc[1]), acc[2]
     signed = _dash_colon_name(ix, first, last)
     if signed is not None:
-        return "colon", signed
+        return "colon", *signed
     for i in range(last, first - 1, -1):
         tok = doc[i]
         if ix.in_quote[i] != -1:
@@ -71,7 +76,7 @@ def find_before_cue(ix: DocIndex, first: int, last: int, lex: CueLexicon):
         if is_cue(tok, lex) and not is_negated(tok):
             subj = subject_of(tok, avoid=ix.quoted)
             if subj is not None and ix.in_quote[subj.i] == -1:
-                return "before", _sayer_of_belief(ix, tok, subj) or (tok, subj)
+                return "before", *(_sayer_of_belief(ix, tok, subj) or (tok, subj))
     # `He put it this way: "..."`: a clause ending in a colon introduces the quote.
     k = last_word(doc, first, last)
     if k >= first and doc[k].text == ":":
@@ -100,7 +105,7 @@ def find_before_cue(ix: DocIndex, first: int, last: int, lex: CueLexicon):
             subj = subject_of(root)
             subj = subj if subj is not None and named_or_personal(subj) and subj.ent_type_ not in NOT_SOURCES else None
         if subj is not None and ix.in_quote[subj.i] == -1 and subj.i >= first:
-            return "colon", (root, subj)
+            return "colon", root, subj
         # `Kasich: 'We Are Going To ...'`, `More from Blumenthal and Cohen: "..."`:
         # a name right before the colon introduces the quote (headline and
         # newsletter style); the colon itself is the cue.
@@ -108,12 +113,12 @@ def find_before_cue(ix: DocIndex, first: int, last: int, lex: CueLexicon):
         if j >= first and doc[j].pos_ == "PROPN" and ix.in_quote[j] == -1 and doc[j].ent_type_ not in NOT_SOURCES \
                 and not _where_said(doc[j]):
             # (not a day: `... in an interview with CNN on Tuesday: ''...''`)
-            return "colon", (doc[k], doc[j])
+            return "colon", doc[k], doc[j]
         # `Sen. Lindsey Graham, R-S.C.: "..."`, `Hillary Clinton, in a statement: "..."`:
         # no verb before the colon, and a person named first in it.
         name = _colon_name(ix, first, k)
         if name is not None:
-            return "colon", (doc[k], name)
+            return "colon", doc[k], name
     return None
 
 
