@@ -52,7 +52,8 @@ def previous_logits(data, s, log) -> dict:
     from pipeline.stages.claims.training import cached_logits, debate_logits
 
     s = dataclasses.replace(s, cw_pseudo_weight=0.0)
-    # no teacher labels in these fits: none in the cache key
+    # no teacher labels in these fits (the cache key still hashes the label files, so a new
+    # teacher file makes these logits again, needlessly but correctly)
     return cached_logits("previous", s, data, lambda: debate_logits(s, data, None, log, "previous "), log)
 
 
@@ -76,10 +77,10 @@ def previous_figures(data, oof: dict) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
-    ap.add_argument("--teacher", type=Path,
-                    default=ROOT / "pipeline" / "stages" / "claims" / "distillation" / "teacher_labels.npz")
-    ap.add_argument("--checkworthy-teacher", type=Path,
-                    default=ROOT / "pipeline" / "stages" / "claims" / "distillation" / "checkworthy_labels.npz")
+    from pipeline.stages.claims.teacher import LABEL_FILES
+
+    ap.add_argument("--teacher", type=Path, default=LABEL_FILES["nonfactual"])
+    ap.add_argument("--checkworthy-teacher", type=Path, default=LABEL_FILES["checkworthy"])
     ap.add_argument("--previous", action="store_true", help="also the previous model's settings on the same splits")
     args = ap.parse_args()
     from pipeline.stages.claims.model import CONFIG_FILE, MODEL_DIR

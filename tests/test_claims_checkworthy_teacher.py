@@ -15,10 +15,10 @@ from pipeline.stages.claims import protocol as P
 from pipeline.stages.claims.checkworthy_teacher import (CheckworthyLabels, at_base_rate, debates_sha1, save_labels,
                                                         teacher_splits)
 from pipeline.stages.claims.corpus import article_sentences
-from pipeline.stages.claims.teacher import rows_sha1
+from pipeline.stages.claims.teacher import LABEL_FILES, rows_sha1
 from tests.conftest import SHARED_DATA, requires_shared
 
-LABELS = Path(__file__).resolve().parents[1] / "pipeline" / "stages" / "claims" / "distillation" / "checkworthy_labels.npz"
+LABELS = LABEL_FILES["checkworthy"]
 COLUMNS = ["ct_new"]
 
 

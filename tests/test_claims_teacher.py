@@ -4,16 +4,15 @@ sentence reference resolves to the sentence its SHA-1 names."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import numpy as np
 import pytest
 
 from pipeline.stages.claims import protocol as P
-from pipeline.stages.claims.teacher import N_UNLABELLED, TeacherLabels, rows_sha1, work_dir
+from pipeline.stages.claims.teacher import LABEL_FILES, N_UNLABELLED, TeacherLabels, rows_sha1, work_dir
 from tests.conftest import SHARED_DATA, requires_shared
 
-TEACHER = Path(__file__).resolve().parents[1] / "pipeline" / "stages" / "claims" / "distillation" / "teacher_labels.npz"
+TEACHER = LABEL_FILES["nonfactual"]
 
 
 def _arrays():

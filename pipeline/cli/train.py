@@ -11,14 +11,12 @@ from pathlib import Path
 import typer
 
 from ..errors import InputError, UsageError
+from ..stages.claims.teacher import LABEL_FILES as _LABELS
 from .app import command, out_console
 
 _REPO = Path(__file__).resolve().parents[2]
 _SHARED = _REPO.parent / "shared" / "data"
 _CLAIMS_DIR = _REPO / "pipeline" / "stages" / "claims"
-#: the committed soft labels of each teacher (``pipeline teacher-labels --head``)
-_LABELS = {"nonfactual": _CLAIMS_DIR / "distillation" / "teacher_labels.npz",
-           "checkworthy": _CLAIMS_DIR / "distillation" / "checkworthy_labels.npz"}
 
 
 def _needs(extra: str, exc: ImportError) -> UsageError:

@@ -36,6 +36,10 @@ from .corpus import resolve, shuffled_article_sentences, text_sha1
 from . import protocol as P
 
 FORMAT_VERSION = 1
+#: the committed soft labels of each teacher head (``pipeline teacher-labels --head``):
+#: this module's ``nonfactual`` one and ``checkworthy_teacher``'s
+LABEL_FILES = {"nonfactual": Path(__file__).resolve().parent / "distillation" / "teacher_labels.npz",
+               "checkworthy": Path(__file__).resolve().parent / "distillation" / "checkworthy_labels.npz"}
 N_UNLABELLED = 10000
 N_TOPICS = 60
 
