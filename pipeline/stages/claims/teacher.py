@@ -19,6 +19,10 @@ news sentences, for the shipped model) and one per news fold of the protocol
 held-out sentences), each with a SHA-1 of its training rows so that train-claims
 can check its folds are the same. Also stored: the news sentences' topic groups
 (``protocol``'s ``news_topic``), found by clustering their MiniLM embeddings.
+
+What both teachers share lives here too: where each head's labels are committed
+(``LABEL_FILES``), reading and writing a label file, the SHA-1 columns, the work folder
+and the unpacked MiniLM (``checkworthy_teacher`` imports them).
 """
 from __future__ import annotations
 

@@ -322,7 +322,7 @@ def _dash_name(ix: DocIndex, close_end: int):
     return doc[j], doc[k - 1]
 
 
-# --- indirect quotes --------------------------------------------------------
+# --- an unclosed quote, and the direct and indirect quotes of a document together ---
 
 def _recover_unclosed(doc: Doc, sp: QuotedSpan) -> QuotedSpan:
     """A quote whose closing mark is missing usually ends where its attribution

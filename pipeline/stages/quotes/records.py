@@ -5,7 +5,7 @@ brackets and set-off marks), quotes read with their neighbours (``share_with_nex
 next one's attribution; ``continues_previous``) and the one quote kept per content
 (``one_per_content``).
 Shared by ``attribution`` (direct quotes), ``indirect`` (reported speech), ``named``,
-``after_quote``, ``framing``, ``content``, ``objects``, ``clause_end``, ``mentions``,
+``before_quote``, ``after_quote``, ``framing``, ``content``, ``objects``, ``clause_end``, ``mentions``,
 ``setoff``, ``subjects``, ``opening_speaker`` and ``stage``."""
 from __future__ import annotations
 

@@ -7,7 +7,7 @@ through the shapes in which the small parser hides it: a speaker after the verb
 admit`), someone shown or heard (`footage of Hillary Clinton asking`), the possessor
 of a past response (`his best response was to say`), the first of two verbs the
 parser did not coordinate, a name whose apposition ends before the verb. Used by
-``attribution``, ``after_quote``, ``indirect``, ``setoff`` and ``stage``; the cue
+``attribution``, ``before_quote``, ``after_quote``, ``indirect`` and ``stage``; the cue
 lexicons and what can speak are in ``cues``.
 """
 from __future__ import annotations
