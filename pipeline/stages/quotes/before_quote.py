@@ -190,11 +190,6 @@ def _where_said(name: Token) -> bool:
     return name.dep_ == "pobj" and name.head.lower_ not in ("from", "by")
 
 
-def _dash(tok: Token) -> bool:
-    """A dash between words (``records.is_dash``), or a horizontal bar (`―`)."""
-    return tok.text == "―" or is_dash(tok)
-
-
 def _dash_colon_name(ix: DocIndex, first: int, last: int):
     """`Pollsters agree - Carl Bialik: "..."` (newsletter style): a name between a dash
     and the colon right before the quote is its speaker, whatever verb the headline
@@ -204,9 +199,9 @@ def _dash_colon_name(ix: DocIndex, first: int, last: int):
     if k < first or doc[k].text != ":":
         return None
     j = k - 1
-    while j >= first and (doc[j].pos_ == "PROPN" or doc[j].lower_ in ("and", ".")) and not _dash(doc[j]):
+    while j >= first and (doc[j].pos_ == "PROPN" or doc[j].lower_ in ("and", ".")) and not is_dash(doc[j]):
         j -= 1
-    if j < first or j == k - 1 or not _dash(doc[j]) or doc[k - 1].pos_ != "PROPN":
+    if j < first or j == k - 1 or not is_dash(doc[j]) or doc[k - 1].pos_ != "PROPN":
         return None
     return doc[k], doc[k - 1]
 

@@ -98,7 +98,7 @@ class DocIndex:
 _TRIM_LEFT_WORDS = frozenset({"that", "whether", "if"})
 _BRACKETS = {")": "(", "]": "["}  # the closers a content keeps when it opened them (no braces in prose)
 OPENING_BRACKETS, CLOSING_BRACKETS = frozenset("([{"), frozenset(")]}")
-DASHES = frozenset({"—", "–", "--", "-"})
+DASHES = frozenset({"—", "–", "―", "--", "-"})
 
 
 def _opens_adverbial(mark: Token, a: int, b: int) -> bool:
@@ -174,7 +174,8 @@ def whole_word_end(doc: Doc, a: int, b: int) -> int:
 
 
 def is_dash(tok: Token) -> bool:
-    """A dash between words (`—`, `--`, a spaced `-`), not a hyphen inside one (``joins_word``)."""
+    """A dash between words (`—`, `--`, a spaced `-`, the horizontal bar `―` of PolNeAR's
+    vox pops), not a hyphen inside one (``joins_word``)."""
     return tok.text in DASHES and not joins_word(tok)
 
 
