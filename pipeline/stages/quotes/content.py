@@ -484,9 +484,7 @@ def _circumstance(t: Token) -> bool:
         return True
     # who was addressed: `told reporters`, `told the audience at his fundraiser for
     # veterans that ...` (the parser hung the that-clause on `veterans`)
-    return t.dep_ in ("dobj", "dative", "pobj") and (
-        t.pos_ in ("PROPN", "PRON") or can_speak(t)
-        or t.lower_ in ("reporters", "journalists"))
+    return t.dep_ in ("dobj", "dative", "pobj") and (t.pos_ in ("PROPN", "PRON") or can_speak(t))
 
 
 def _that_clause(v: Token) -> bool:
