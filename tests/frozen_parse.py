@@ -30,13 +30,17 @@ def entity_rows(doc: Doc) -> list:
 
 def frozen_quote_rows(toks) -> list:
     """The quotes stage's rows of a frozen parse (its entities as the NER tagged them),
-    each checked to be the text at its offsets."""
+    each checked to be the text at its offsets, and so its speaker mention and cue."""
     from pipeline.stages.quotes.stage import quote_rows
 
     doc = frozen_doc(toks)
     rows, _ = quote_rows(doc, entity_rows(doc))
     for r in rows:
         assert doc.text[r.start:r.end] == r.text
+        if r.speaker_start is not None:
+            assert doc.text[r.speaker_start:r.speaker_end] == r.speaker_text
+        if r.cue_start is not None:
+            assert doc.text[r.cue_start:r.cue_end] == r.cue
     return rows
 
 

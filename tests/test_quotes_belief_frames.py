@@ -44,12 +44,3 @@ EXPECTED = {
 def test_quotes_belief_frames_table(case):
     got = [(r.kind, r.text, r.speaker_text, r.cue) for r in frozen_quote_rows(PARSES[case])]
     assert sorted(got, key=str) == sorted(EXPECTED[case], key=str)
-
-
-@pytest.mark.parametrize("case", list(EXPECTED))
-def test_quotes_belief_frames_offsets_point_at_text(case):
-    text = "".join(w + (" " if sp else "") for w, sp, *_ in PARSES[case])
-    for r in frozen_quote_rows(PARSES[case]):
-        assert text[r.start:r.end] == r.text
-        if r.cue_start is not None:
-            assert text[r.cue_start:r.cue_end] == r.cue

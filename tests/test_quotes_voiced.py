@@ -88,14 +88,3 @@ def test_quotes_voiced_counted_people_are_the_speaker():
     # was no speaker (`Hundreds` a number, no source) for the mention "Hundreds of pro-Sanders demonstrators"
     assert [(r.speaker, r.speaker_kind) for r in frozen_quote_rows(PARSES["chant_in_title_case"])] == [
         ("Hundreds of pro-Sanders demonstrators", "unnamed")]
-
-
-@pytest.mark.parametrize("case", list(EXPECTED))
-def test_quotes_voiced_offsets_point_at_text(case):
-    text = "".join(w + (" " if sp else "") for w, sp, *_ in PARSES[case])
-    for r in frozen_quote_rows(PARSES[case]):
-        assert text[r.start:r.end] == r.text
-        if r.speaker_start is not None:
-            assert text[r.speaker_start:r.speaker_end] == r.speaker_text
-        if r.cue_start is not None:
-            assert text[r.cue_start:r.cue_end] == r.cue
