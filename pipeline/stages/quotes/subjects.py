@@ -437,6 +437,10 @@ def _possessor_of_copula(xcomp: Token) -> Token | None:
 _NOT_SPEAKER_LABELS = NOT_SOURCES | {"GPE", "LOC", "FAC", "EVENT"}
 
 
+# the dashes that set an apposition off (a plain hyphen would as often join words)
+_SPACED_DASHES = DASHES - {"-"}
+
+
 def _apposed_subject(verb: Token) -> Token | None:
     """`At Boca West, where ..., Jay DiPietro, the club's president, suggested that ...`:
     after a long opener the small parser may hang the speaker, with its apposition, from
@@ -462,7 +466,7 @@ def _apposed_subject(verb: Token) -> Token | None:
     doc = verb.doc
     first = verb.sent.start
     k = verb.i - 1
-    while k > first and (doc[k].text in (",", "—", "–", "--")
+    while k > first and (doc[k].text == "," or doc[k].text in _SPACED_DASHES
                          or (doc[k].dep_ == "advmod" and doc[k].head.i == verb.i)
                          or (doc[k].like_num and doc[k - 1].text == "," and doc[k + 1].text == ",")):
         # (and the verb's own adverb: `..., Paul Manafort, bluntly suggested that ...`, or an
