@@ -20,9 +20,10 @@ held-out sentences), each with a SHA-1 of its training rows so that train-claims
 can check its folds are the same. Also stored: the news sentences' topic groups
 (``protocol``'s ``news_topic``), found by clustering their MiniLM embeddings.
 
-What both teachers share lives here too: where each head's labels are committed
-(``LABEL_FILES``), reading and writing a label file, the SHA-1 columns, the work folder
-and the unpacked MiniLM (``checkworthy_teacher`` imports them).
+What both teachers share lives here too: reading and writing a label file, the SHA-1
+columns, the work folder and the unpacked MiniLM (``checkworthy_teacher`` imports them),
+and where each head's labels are committed (``LABEL_FILES``, for the command line, the
+held-out benchmark and the tests).
 """
 from __future__ import annotations
 
