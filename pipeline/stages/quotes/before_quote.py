@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from ..gender import first_name_gender
+from ..gender import fits_gender
 from .cues import VERB_POS, CueLexicon, can_speak, is_cue, is_negated, named_or_personal, speech_lexicon
 from .named import person_end
 from .records import DocIndex, is_dash
-from .sources import NOT_SOURCES, personal_pronouns, source_noun_kind
+from .sources import NOT_SOURCES, PRONOUN_GENDERS, personal_pronouns, source_noun_kind
 from .subjects import subject_of
 
 
@@ -146,7 +146,7 @@ def _sayer_of_belief(ix: DocIndex, verb: Token, subj: Token):
 def _stands_for(pronoun: Token, sayer: Token) -> bool:
     """Can ``pronoun`` (he, she, they) refer to ``sayer``: the same pronoun, or a noun of
     its number (`they` for a plural or a body: `The campaign said they ...`) whose first
-    name does not say otherwise (``gender.first_name_gender``)."""
+    name does not say otherwise (``gender.fits_gender``)."""
     p = pronoun.lower_
     if sayer.pos_ == "PRON":
         return sayer.lower_ == p
@@ -154,10 +154,7 @@ def _stands_for(pronoun: Token, sayer: Token) -> bool:
     if p == "they":
         return plural or source_noun_kind(sayer) in ("organisation", "group")
     name = sayer.doc[sayer.left_edge.i:sayer.i + 1].text
-    return not plural and first_name_gender(name) in (None, _PRONOUN_GENDERS[p])
-
-
-_PRONOUN_GENDERS = {"he": "m", "she": "f"}
+    return not plural and fits_gender(name, PRONOUN_GENDERS[p])
 
 
 def _person_object(verb: Token) -> Token | None:

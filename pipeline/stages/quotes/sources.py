@@ -46,6 +46,8 @@ PRONOUN_LABELS = {
     "he": (PERSON, UNNAMED), "she": (PERSON, UNNAMED), "him": (PERSON, UNNAMED), "her": (PERSON, UNNAMED),
     "it": ("ORG", "GPE", DOCUMENT), "they": ("ORG", "GPE", "NORP", GROUP), "them": ("ORG", "GPE", "NORP", GROUP),
 }
+#: the gender a personal pronoun says (``gender``'s "m"/"f"); the others say none
+PRONOUN_GENDERS = {"he": "m", "him": "m", "she": "f", "her": "f"}
 #: the pronoun a possessive one stands for, as the giver of a speech or remarks
 #: (``speech_giver``: "his comments" were said by whom "he" would name)
 POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "its": "it", "their": "they"}

@@ -69,9 +69,9 @@ from ..entities.aliases import alias_kind, alias_of
 from ..gender import description_gender, first_name_gender, honorific_genders
 from ..names import PersonNames, normalise_role, org_title_words, postnominals, surname, title_words
 from .sources import (DATELINE_TAIL, DEFINITE, DOCUMENT, GENERIC_BODIES, GROUP, NOT_SOURCES, PERSON, POSSESSIVE_PRONOUNS,
-                      PRONOUN_LABELS, SPEAKER_LABELS, UNNAMED, Source, affiliation_name, all_titles, describe, giver_span,
-                      inside, np_span, of_objects, organisations_by_vote, refers_back, role_families, role_word,
-                      source_noun_kind, speaker_kind, speaker_name, speaking_head, speech_giver, speech_lemmas, word_tokens)
+                      PRONOUN_GENDERS, PRONOUN_LABELS, SPEAKER_LABELS, UNNAMED, Source, affiliation_name, all_titles,
+                      describe, giver_span, inside, np_span, of_objects, organisations_by_vote, refers_back, role_families,
+                      role_word, source_noun_kind, speaker_kind, speaker_name, speaking_head, speech_giver, speech_lemmas, word_tokens)
 
 
 @dataclass(frozen=True)
@@ -247,7 +247,7 @@ class SpeakerResolver:
 
     def _pronoun(self, low: str, pos: int) -> tuple[str | None, str | None]:
         """The speaker "he", "she", "it" or "they" (``low``) at ``pos`` points back to."""
-        gender = "f" if low in ("she", "her") else "m" if low in ("he", "him") else None
+        gender = PRONOUN_GENDERS.get(low)
         hit = self._recent(pos, want_person=gender is not None, gender=gender, labels=PRONOUN_LABELS[low])
         return hit or (gender and self._last_person_named(pos, gender)) or (None, None)
 
