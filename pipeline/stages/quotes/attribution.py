@@ -57,7 +57,7 @@ from spacy.tokens import Doc
 
 from ...resources import QUOTE_CHARS, word_list
 from .after_quote import find_after_cue
-from .before_quote import according_to, find_before_cue, last_word
+from .before_quote import according_to, find_before_cue
 from .cues import (VERB_POS, attribution_lexicon, cue_extent, introduces_words, is_cue, is_negated, report_lexicon,
                    speaker_like, voices_words)
 from .framing import SCARE_MAX_WORDS, ends_headline, headline_name, n_words, names_a_title, title_like
@@ -65,7 +65,8 @@ from .indirect import indirect_attributions
 from .subjects import subject_of
 from .marks import QuotedSpan, scan_quotes
 from .mentions import mention_bounds
-from .records import Attribution, DocIndex, DocQuotes, continues_previous, one_per_content, share_with_next
+from .records import (Attribution, DocIndex, DocQuotes, continues_previous, last_word, one_per_content,
+                      share_with_next)
 
 
 # How a quoted phrase hangs from the verb that reports it: its object or object
@@ -196,7 +197,7 @@ def direct_attributions(ix: DocIndex, spans: list[QuotedSpan]) -> list[Attributi
                 found = ("dash", dash[0], dash[1])
             elif a_first <= a_last:
                 # `"...," according to the ministry.`
-                acc = according_to(ix, a_first, min(a_last - 1, a_first + 1))
+                acc = according_to(ix, a_first, min(a_last, a_first + 2))
                 if acc is not None:
                     found = ("according", (acc[0], acc[1]), acc[2])
         spoken = None  # set when the way the quote is introduced makes it speech

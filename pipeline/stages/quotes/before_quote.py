@@ -11,18 +11,18 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..gender import fits_gender
-from .cues import VERB_POS, CueLexicon, can_speak, is_cue, is_negated, named_or_personal, speech_lexicon
+from .cues import VERB_POS, CueLexicon, is_cue, is_negated, may_speak, named_or_personal, speech_lexicon
 from .named import person_end
-from .records import DocIndex, is_dash
+from .records import DocIndex, is_dash, last_word
 from .sources import NOT_SOURCES, PRONOUN_GENDERS, personal_pronouns, source_noun_kind
 from .subjects import subject_of
 
 
 def according_to(ix: DocIndex, first: int, last: int):
-    """(`according`, `to`, its object) for an `according to X` outside quotes that starts
-    in tokens [first, last], or None."""
+    """(`according`, `to`, its object) for an `according to X` outside quotes whose two
+    words lie in tokens [first, last], or None."""
     doc = ix.doc
-    for i in range(first, min(last + 1, len(doc) - 1)):
+    for i in range(first, min(last, len(doc) - 1)):
         if doc[i].lower_ == "according" and doc[i + 1].lower_ == "to" and ix.in_quote[i] == -1:
             for c in doc[i + 1].children:
                 if c.dep_ == "pobj":
@@ -46,13 +46,6 @@ def _view_holder(ix: DocIndex, first: int, last: int):
     if before is not None and not (before.is_punct or before.pos_ in ("CCONJ", "SCONJ")):
         return None  # `to` must open its clause: not `said again to them,`, `in an email to Smith,`
     return doc[k - 2], doc[k - 2], who
-
-
-def last_word(doc, first: int, last: int) -> int:
-    """Index of the last token in [first, last] that is not white space (first - 1 if none)."""
-    while last >= first and doc[last].is_space:
-        last -= 1
-    return last
 
 
 def find_before_cue(ix: DocIndex, first: int, last: int, lex: CueLexicon):
@@ -88,11 +81,11 @@ def find_before_cue(ix: DocIndex, first: int, last: int, lex: CueLexicon):
         if near is not None and _reported(near, lex):
             near = None  # `said Mr. Trump was a candidate ...: ''...''`: what was said, not who
         near_subject = subject_of(near) if near is not None else None
-        if near_subject is not None and (named_or_personal(near_subject) or can_speak(near_subject)):
+        if near_subject is not None and may_speak(near_subject):
             root, subj = near, near_subject  # (not `He was furious that the plan had collapsed: "..."`)
         else:
             subj = subject_of(root) if root.i < k else None
-            if subj is not None and not (named_or_personal(subj) or can_speak(subj)):
+            if subj is not None and not may_speak(subj):
                 # `The timing of Sanders' surge doesn't surprise Republican pollster Daron
                 # Shaw: "..."`: a subject that cannot speak, and the person the clause is
                 # about speaks (PolNeAR train)

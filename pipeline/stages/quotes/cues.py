@@ -204,13 +204,18 @@ def speaking_noun(tok: Token) -> bool:
     return tok.pos_ == "NOUN" and not a_thing(tok) and tok.ent_type_ not in MUTE_ENTS
 
 
+def may_speak(subj: Token) -> bool:
+    """A subject that may speak the words a colon after its clause introduces: one that can
+    speak (``can_speak``), or a name of a kind no one speaks for (``named_or_personal``)."""
+    return named_or_personal(subj) or can_speak(subj)
+
+
 def introduces_words(subj: Token) -> bool:
-    """The subject of a clause that runs to a colon can introduce the words after it: one
-    that can speak (``can_speak``), or a name of a kind no one speaks for, but not an
-    impersonal pronoun (`It is simple: "No way."`)."""
+    """The subject of a clause that runs to a colon can introduce the short words after it:
+    ``may_speak``, but not an impersonal pronoun (`It is simple: "No way."`)."""
     if subj.pos_ == "PRON" and subj.lower_ not in personal_pronouns(case="subject"):
         return False
-    return named_or_personal(subj) or can_speak(subj)
+    return may_speak(subj)
 
 
 def can_speak(tok: Token) -> bool:

@@ -1,6 +1,6 @@
 """What the attribution rules fill for one document (``Attribution``, ``DocQuotes``;
 ``Content``, the token range a cue reports, from ``content``, ``objects`` and
-``setoff``), the lookups over one Doc they read (``DocIndex``, ``trim_tokens``,
+``setoff``), the lookups over one Doc they read (``DocIndex``, ``trim_tokens``, ``last_word``,
 brackets and set-off marks), quotes read with their neighbours (``share_with_next``: the
 next one's attribution; ``continues_previous``) and the one quote kept per content
 (``one_per_content``).
@@ -195,6 +195,13 @@ def joins_word(tok: Token) -> bool:
     doc, i = tok.doc, tok.i
     return tok.text in ("-", "–") and not tok.whitespace_ and 0 < i < len(doc) - 1 \
         and not doc[i - 1].whitespace_ and doc[i - 1].text[-1:].isalnum() and doc[i + 1].text[:1].isalnum()
+
+
+def last_word(doc: Doc, first: int, last: int) -> int:
+    """Index of the last token in [first, last] that is not white space (first - 1 if none)."""
+    while last >= first and doc[last].is_space:
+        last -= 1
+    return last
 
 
 def word_of(doc: Doc, i: int) -> tuple[int, int]:

@@ -317,7 +317,7 @@ def _extraposing(v: Token) -> bool:
     says that (BBC politics: 10 quotes were given to the body named before, "UK
     government", "High Court"; PolNeAR annotates `It is important to note that ...` with no
     source). `it was to report ...` (no predicate) still refers to someone."""
-    return v.lemma_ in ("be", "become", "seem") and any(c.dep_ in ("acomp", "attr") for c in v.children)
+    return lemma_of(v) in ("be", "become", "seem") and any(c.dep_ in ("acomp", "attr") for c in v.children)
 
 
 def _speaker_of_clause_before(verb: Token, main: Token, avoid=None) -> Token | None:
