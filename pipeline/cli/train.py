@@ -11,7 +11,7 @@ from pathlib import Path
 import typer
 
 from ..errors import InputError, UsageError
-from ..stages.claims.teacher import LABEL_FILES as _LABELS
+from ..stages.claims.teacher import LABEL_FILES as _LABELS, write_teacher_labels
 from .app import command, out_console
 
 _REPO = Path(__file__).resolve().parents[2]
@@ -67,10 +67,6 @@ def teacher_labels_cmd(
 ) -> None:
     if head not in _LABELS:
         raise UsageError(f"--head {head!r}: choose one of {', '.join(_LABELS)}")
-    try:
-        from ..stages.claims.teacher import write_teacher_labels
-    except ImportError as exc:
-        raise _needs("train", exc) from None
     out = out or _LABELS[head]
     try:
         if head == "checkworthy":

