@@ -22,8 +22,8 @@ Then it checks that the figures equal those recorded in the shipped ``model.json
 
 ``--previous`` also runs the debate splits for the model before this one (the
 "before" column of the model card): the same settings without the check-worthiness
-teacher's soft labels (``cw_pseudo_weight`` 0; its ``nonfactual`` head is this
-one's), calibrated the same way. About 5 more CPU minutes; the logits are cached
+teacher's soft labels (``cw_pseudo_weight`` 0; its ``nonfactual`` head has this
+one's settings), calibrated the same way. About 5 more CPU minutes; the logits are cached
 in the system temp directory. Needs the ``train`` extra and the shared data.
 """
 from __future__ import annotations
@@ -66,7 +66,7 @@ def previous_figures(data, oof: dict) -> None:
     _, pg, new, pn = calibrated_checkworthy(y, oof)
     t, tg, tn = checkworthy_thresholds(y, pg, new, pn)  # chosen as the shipped model's are
     f1_new = lambda th: P.f1_pos(y[new], (pn >= th).astype(int))  # noqa: E731
-    print("\nthe model before the check-worthiness teacher, same splits (the nonfactual head is the same):")
+    print("\nthe model before the check-worthiness teacher, same splits (the same nonfactual settings):")
     print(f"  check-worthy F1, 2016 debates: at its threshold ({t:.2f}, the best mean of both settings) "
           f"{f1_new(t):.3f}; chosen on the debate CV ({tg:.2f}) {f1_new(tg):.3f}; 2016's own best ({tn:.2f}) "
           f"{f1_new(tn):.3f}")

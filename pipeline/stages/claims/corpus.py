@@ -1,7 +1,8 @@
 """Unlabelled text of the shared data, for the claim model's distillation step
 (``teacher.py``; training time only, nothing here is used by a run).
 
-Only text that no claim figure is measured on: the BBC news articles (all five
+Only text that no held-out accuracy figure is measured on (the BBC share of claims
+flagged check-worthy, a count, is): the BBC news articles (all five
 sections) and the PolNeAR article texts. Articles are cut into
 sentences crudely (paragraph lines, then a ``.``/``!``/``?`` followed by space and
 a capital, digit or quotation mark): the steps that read them need many ordinary
