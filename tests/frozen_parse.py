@@ -35,13 +35,23 @@ def frozen_quote_rows(toks) -> list:
 
     doc = frozen_doc(toks)
     rows, _ = quote_rows(doc, entity_rows(doc))
-    for r in rows:
-        assert doc.text[r.start:r.end] == r.text
-        if r.speaker_start is not None:
-            assert doc.text[r.speaker_start:r.speaker_end] == r.speaker_text
-        if r.cue_start is not None:
-            assert doc.text[r.cue_start:r.cue_end] == r.cue
+    check_offsets(doc.text, rows)
     return rows
+
+
+def check_offsets(text: str, rows) -> None:
+    """Each quote row's text, speaker mention and cue are the text at their offsets."""
+    for r in rows:
+        assert text[r.start:r.end] == r.text
+        if r.speaker_start is not None:
+            assert text[r.speaker_start:r.speaker_end] == r.speaker_text
+        if r.cue_start is not None:
+            assert text[r.cue_start:r.cue_end] == r.cue
+
+
+def frozen_quote_table(toks) -> list[tuple]:
+    """``frozen_quote_rows`` as (kind, text, speaker mention as written, cue), in a fixed order."""
+    return sorted(((r.kind, r.text, r.speaker_text, r.cue) for r in frozen_quote_rows(toks)), key=str)
 
 
 def frozen_indirect(toks, cue: str) -> list:

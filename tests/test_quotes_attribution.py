@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 from spacy.tokens import Doc
 
-from tests.frozen_parse import entity_rows, frozen_doc, retagged
+from tests.frozen_parse import check_offsets, entity_rows, frozen_doc, retagged
 from tests.quote_parses import PARSES as _PARSES
 from tests.quote_parses_precision import PARSES as _PRECISION_PARSES
 
@@ -859,12 +859,7 @@ def test_quotes_attribution_quoted_fragment_of_a_reported_clause_gives_no_subjec
 @pytest.mark.parametrize("case", list(EXPECTED))
 def test_quotes_attribution_offsets_point_at_text(case):
     doc, rows, _ = run(case)
-    for r in rows:
-        assert doc.text[r.start:r.end] == r.text
-        if r.speaker_start is not None:
-            assert doc.text[r.speaker_start:r.speaker_end] == r.speaker_text
-        if r.cue_start is not None:
-            assert doc.text[r.cue_start:r.cue_end] == r.cue
+    check_offsets(doc.text, rows)
 
 
 def test_quotes_attribution_unbalanced_marks_warn_and_go_on():

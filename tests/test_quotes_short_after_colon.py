@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.frozen_parse import frozen_quote_rows
+from tests.frozen_parse import frozen_quote_table
 from tests.quote_parses_short_after_colon import PARSES
 
 D = "direct"
@@ -30,5 +30,4 @@ EXPECTED = {
 
 @pytest.mark.parametrize("case", list(EXPECTED))
 def test_quotes_short_after_colon_table(case):
-    got = [(r.kind, r.text, r.speaker_text, r.cue) for r in frozen_quote_rows(PARSES[case])]
-    assert sorted(got, key=str) == sorted(EXPECTED[case], key=str)
+    assert frozen_quote_table(PARSES[case]) == sorted(EXPECTED[case], key=str)

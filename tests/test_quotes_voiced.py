@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.frozen_parse import frozen_quote_rows
+from tests.frozen_parse import frozen_quote_rows, frozen_quote_table
 from tests.quote_parses_voiced import PARSES
 
 D, I = "direct", "indirect"
@@ -80,8 +80,7 @@ EXPECTED = {
 
 @pytest.mark.parametrize("case", list(EXPECTED))
 def test_quotes_voiced_table(case):
-    got = [(r.kind, r.text, r.speaker_text, r.cue) for r in frozen_quote_rows(PARSES[case])]
-    assert sorted(got, key=str) == sorted(EXPECTED[case], key=str)
+    assert frozen_quote_table(PARSES[case]) == sorted(EXPECTED[case], key=str)
 
 
 def test_quotes_voiced_counted_people_are_the_speaker():
