@@ -113,7 +113,11 @@ def test_claims_checkworthy_teacher_committed_labels_match_the_shared_data_and_t
     debates, _ = P.load_claim_data(SHARED_DATA / "claims")
     labels = CheckworthyLabels(LABELS, SHARED_DATA, debates)
     for name, rows in teacher_splits(debates).items():
-        assert labels.soft_labels(name, rows).shape == (len(labels.texts),)
+        soft = labels.soft_labels(name, rows)
+        assert soft.shape == (len(labels.texts),) and 0 <= soft.min() and soft.max() <= 1
+        assert soft.std() > 0.05  # a teacher that tells sentences apart, not a constant
+        with pytest.raises(P.ClaimDataError, match="other debates"):
+            labels.soft_labels(name, rows[:-1])  # the stored split is checked, on the real file too
     # the teacher never saw the 2016 debates, on which the threshold is partly chosen
     assert np.intersect1d(teacher_splits(debates)["ct_new"], P.debate_splits(debates)["ct_new"][0][1]).size == 0
 
