@@ -33,6 +33,16 @@ def _indirect(case: str, cue: str) -> list[str]:
     ("called_for_list_of_phrases", "said",
      "President Barack Obama has long called for tax fairness, the closure of loopholes that benefit only the "
      "wealthy and for relief for middle class families"),
+    # `Israel, the Iranian nuclear deal and the possibility ...`, `a "loser," a "liar" and a "whiner."`:
+    # items of a list, each with a determiner of its own, that the parser made an apposition
+    ("differ_on_list", "said",
+     "he and Trump differ on Israel, the Iranian nuclear deal and the possibility of compromising over a choice "
+     "for the Supreme Court"),
+    ("tweeted_list", "tweeted", "Trump is a “loser,” a “liar” and a “whiner.”"),
+    # ... but `a banker and former ... official who ...`, sharing one determiner, describes the last
+    # name for the reader and is cut as before
+    ("dismissed_appos_and", "dismissed", "criticism from Giles, Millis and Harold Doley"),
+    ("say_appos_and", "say", "in addition to Scott, he would have to consider Rep. Don Beyer (D-Va.)"),
     # `this weekend` is when the president told them, not part of what he told
     ("told_this_weekend", "told",
      'he would consider it a "personal insult" if they did not vote for Mrs. Clinton, implicitly putting his name '

@@ -298,13 +298,22 @@ def _last_kept(doc: Doc, a: int, end: int, words: tuple[str, ...] = ()) -> int:
 
 
 def _list_of_phrases(appos: Token) -> bool:
-    """An apposition that is an item of a list the parser misread (PolNeAR dev:
-    `has long called for tax fairness, the closure of loopholes that benefit only the
-    wealthy and for relief for middle class families`): the preposition of the noun
-    it describes comes back, coordinated, inside it."""
+    """An apposition that is an item of a list the parser misread: the preposition of
+    the noun it describes comes back, coordinated, inside it (PolNeAR dev: `has long
+    called for tax fairness, the closure of loopholes that benefit only the wealthy and
+    for relief for middle class families`); or a phrase with a determiner of its own,
+    or a name, is coordinated with it by `and`/`or` (PolNeAR train: `differ on Israel,
+    the Iranian nuclear deal and the possibility of ...`, `Trump is a "loser," a "liar"
+    and a "whiner."`). A description shares its determiner with what it coordinates
+    (`Harold Doley, a banker and former Reagan administration official who ...`, which
+    stays a description the trim cuts)."""
     prep = appos.head.head
-    return appos.head.dep_ == "pobj" and prep.dep_ == "prep" and any(
-        t.dep_ == "conj" and t.lower_ == prep.lower_ for t in appos.subtree)
+    if appos.head.dep_ == "pobj" and prep.dep_ == "prep" and any(
+            t.dep_ == "conj" and t.lower_ == prep.lower_ for t in appos.subtree):
+        return True
+    return any(c.dep_ == "cc" and c.lower_ in ("and", "or") for c in appos.children) and any(
+        c.dep_ == "conj" and (c.pos_ == "PROPN" or (c.pos_ == "NOUN" and any(d.dep_ == "det" for d in c.children)))
+        for c in appos.children)
 
 
 def nonrestrictive_tail(doc: Doc, a: int, b: int, quoted=None) -> int:
