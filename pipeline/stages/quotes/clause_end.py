@@ -311,9 +311,8 @@ def _list_of_phrases(appos: Token) -> bool:
     if appos.head.dep_ == "pobj" and prep.dep_ == "prep" and any(
             t.dep_ == "conj" and t.lower_ == prep.lower_ for t in appos.subtree):
         return True
-    return any(c.dep_ == "cc" and c.lower_ in ("and", "or") for c in appos.children) and any(
-        c.dep_ == "conj" and (c.pos_ == "PROPN" or (c.pos_ == "NOUN" and any(d.dep_ == "det" for d in c.children)))
-        for c in appos.children)
+    return any(c.dep_ == "conj" and (c.pos_ == "PROPN" or (c.pos_ == "NOUN" and any(d.dep_ == "det" for d in c.children)))
+               and (cc := joining_cc(appos, c)) is not None and cc.lower_ in ("and", "or") for c in appos.children)
 
 
 def nonrestrictive_tail(doc: Doc, a: int, b: int, quoted=None) -> int:
