@@ -105,3 +105,15 @@ def test_spacy_component_on_the_cleaned_seeds_equals_the_seed_run(plain_nlp, see
         got = sorted((s.start_char, s.end_char, s.label_, s._.speaker) for s in doc.spans["claims"])
         want = c[c["doc_id"] == doc_id]
         assert got == sorted(zip(want["start"], want["end"], want["claim_type"], want["speaker"])), doc_id
+
+
+def test_spacy_component_pipeline_with_it_saves_and_loads(plain_nlp, tmp_path):
+    # regression: the lemma index's words were stored as frozensets, which msgpack cannot
+    # write, so a pipeline with claimex added could not be saved (TypeError in to_bytes)
+    assert plain_nlp.to_bytes()
+    plain_nlp.to_disk(tmp_path / "nlp")
+    again = spacy.load(tmp_path / "nlp")
+    assert again.pipe_names == plain_nlp.pipe_names
+    doc, doc_again = plain_nlp(TEXTS[0]), again(TEXTS[0])
+    assert [(s.start_char, s.end_char, s._.speaker) for s in doc_again.spans["quotes"]] == \
+        [(s.start_char, s.end_char, s._.speaker) for s in doc.spans["quotes"]] != []
