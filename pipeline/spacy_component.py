@@ -68,6 +68,14 @@ class ClaimexComponent:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
+        if len(doc) and not (doc.has_annotation("DEP") and doc.has_annotation("TAG")):
+            # the stages read the tags and the dependency parse: without them they find
+            # nothing, which must not pass for "no quotes" (a blank pipeline, `first=True`)
+            from .errors import UsageError
+
+            raise UsageError(f"the {self.name!r} component found a Doc without tags and a dependency parse: add it "
+                             "after the tagger and parser of a trained English pipeline (nlp = spacy.load("
+                             "'en_core_web_sm'); nlp.add_pipe('claimex'), which puts it last)")
         annotate(doc)
         return doc
 

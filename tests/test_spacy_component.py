@@ -11,6 +11,7 @@ from spacy import displacy
 from spacy.tokens import DocBin, Span
 
 import pipeline
+from pipeline.errors import UsageError
 from pipeline.nlp.loader import DEFAULT_MODEL
 from pipeline.spacy_component import SPAN_GROUPS, extension_columns
 
@@ -117,3 +118,14 @@ def test_spacy_component_pipeline_with_it_saves_and_loads(plain_nlp, tmp_path):
     doc, doc_again = plain_nlp(TEXTS[0]), again(TEXTS[0])
     assert [(s.start_char, s.end_char, s._.speaker) for s in doc_again.spans["quotes"]] == \
         [(s.start_char, s.end_char, s._.speaker) for s in doc.spans["quotes"]] != []
+
+
+@pytest.mark.parametrize("where", ["blank", "first"])
+def test_spacy_component_without_a_parse_before_it_says_so(where):
+    # regression: in a blank pipeline, or placed before the parser, it found nothing and said
+    # nothing, which read as "no quotes"
+    nlp = spacy.blank("en") if where == "blank" else spacy.load(DEFAULT_MODEL)
+    nlp.add_pipe("claimex", **({"first": True} if where == "first" else {}))
+    with pytest.raises(UsageError, match="after the tagger and parser"):
+        nlp("Prime Minister Tony Blair said the government should cut taxes next year.")
+    assert list(nlp("").spans["quotes"]) == []  # an empty Doc has nothing to parse
