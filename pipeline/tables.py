@@ -9,6 +9,7 @@ previous table stays whole until the new one is complete.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import tempfile
 import uuid
@@ -324,14 +325,21 @@ def table_files(out_dir: Path | str, table: str) -> list[Path]:
     return [path] if path.exists() else []
 
 
+#: the names temporaries get in ``--out`` (this module, ``atomic_bytes``, ``runner.store``):
+#: ``.<name>.<8 random>.tmp``, ``.<table>.parts.<8 random>``, ``.<table>.parquet.old-<8 hex>``;
+#: tempfile's random part is 8 characters of [a-z0-9_], uuid's 8 hex digits
+_TEMPORARY = re.compile(r"\.[\w.-]+?\.(?:[a-z0-9_]{8}\.tmp|parts\.[a-z0-9_]{8}|parquet\.old-[0-9a-f]{8})")
+
+
 def sweep_temporary(out_dir: Path | str) -> list[str]:
     """Remove temporary files and part folders left by a run that was killed.
 
-    Only names this module creates are touched: hidden ``.<table>.*.tmp`` files,
-    ``.<table>.parts.*`` folders (also the ``.dask-*.parts.*`` work folder of
-    earlier Dask runs) and ``.<table>.parquet.old-*`` leftovers. Call it with
-    the lock of ``--out`` held (``runner.store``): a second run would sweep the
-    first's work in progress.
+    Only names claimex gives its temporaries are touched (``_TEMPORARY``: hidden
+    ``.<table>.<random>.tmp`` files, ``.<table>.parts.<random>`` folders, also the
+    ``.dask-*.parts.*`` work folder of earlier Dask runs, and ``.<table>.parquet.old-*``
+    leftovers); a file of the user's that only looks like one (``.draft.tmp``,
+    ``.photos.parts.2024``) stays. Call it with the lock of ``--out`` held
+    (``runner.store``): a second run would sweep the first's work in progress.
     """
     out = Path(out_dir)
     removed: list[str] = []
@@ -339,9 +347,7 @@ def sweep_temporary(out_dir: Path | str) -> list[str]:
         return removed
     for p in out.iterdir():
         name = p.name
-        if not name.startswith("."):
-            continue
-        if name.endswith(".tmp") or ".parts." in name or ".parquet.old-" in name:
+        if _TEMPORARY.fullmatch(name):
             if p.is_dir():
                 shutil.rmtree(p, ignore_errors=True)
             else:

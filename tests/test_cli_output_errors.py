@@ -84,3 +84,42 @@ def test_cli_no_traceback_prints_local_variables(tmp_path):
     assert proc.returncode == 1, proc.stderr[-2000:]
     assert "RuntimeError" in proc.stderr
     assert "SECRET-ARTICLE-TEXT" not in proc.stderr + proc.stdout
+
+
+def _article(tmp_path):
+    path = tmp_path / "in" / "a.txt"
+    path.parent.mkdir()
+    path.write_text("Talks resume\n\n\u201cWe are ready,\u201d Foreign Minister Igor Sekreta said on Monday.\n")
+    return path
+
+
+@pytest.mark.parametrize("name, content, words", [
+    ("run.json", '{"mine": true}', "run.json (not the record of a claimex run)"),
+    ("documents.parquet", "USER DATA", "documents.parquet (not a Parquet table)"),
+    ("docs.spacy/notes.txt", "mine", "docs.spacy/notes.txt (not a parse-cache part)"),
+])
+def test_cli_out_with_a_file_of_the_users_where_claimex_writes_is_refused(tmp_path, name, content, words):
+    # regression: these were overwritten (run.json, a table's name, by a link) or deleted (docs.spacy/)
+    out = tmp_path / "out"
+    (out / name).parent.mkdir(parents=True)
+    (out / name).write_text(content)
+    result = CliRunner().invoke(app, ["run", "all", "--input", str(_article(tmp_path)), "--out", str(out)])
+    _one_line_exit_6(result, words, "Nothing was changed")
+    assert (out / name).read_text() == content and not (out / "_claimex").exists()
+
+
+def test_cli_out_files_of_the_users_beside_the_tables_stay(tmp_path):
+    # regression: the sweep of a killed run's temporaries removed any hidden `.*.tmp`,
+    # `.*.parts.*` or `.*.parquet.old-*`, and publishing removed any manifest.json
+    out = tmp_path / "out"
+    mine = {".draft.tmp": "d", ".photos.parts.2024/a.jpg": "pic", ".thesis.parquet.old-v1": "old",
+            "manifest.json": '{"my": 1}', "notes.txt": "mine"}
+    for name, text in mine.items():
+        (out / name).parent.mkdir(parents=True, exist_ok=True)
+        (out / name).write_text(text)
+    article = _article(tmp_path)
+    for _ in range(2):  # the first run into the folder, and a rerun
+        result = CliRunner().invoke(app, ["run", "all", "--input", str(article), "--out", str(out)])
+        assert result.exit_code == 0, result.output
+    assert {name: (out / name).read_text() for name in mine} == mine
+    assert len(pq.read_table(out / "quotes.parquet")) == 1

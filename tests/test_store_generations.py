@@ -117,3 +117,17 @@ def test_store_without_symbolic_links_tables_are_moved_into_place(tmp_path, two_
     again = run(ALL, Settings(input=a, out=out, batch_size=2))
     assert (again.processed, again.skipped) == (0, 3), "the incremental record survives without links"
     assert sorted(read_table(out, "documents")["doc_id"]) == sorted(p.stem for p in a.iterdir())
+
+
+def test_store_sweep_removes_only_the_temporaries_claimex_names(tmp_path):
+    from pipeline.tables import sweep_temporary
+
+    ours = [".documents.ab1_cd3e.tmp", ".documents.parquet.1a2b3c4d.tmp", ".run.json.k3j4h5g6.tmp",
+            ".quotes.parquet.old-0f1e2d3c"]
+    mine = [".draft.tmp", ".thesis.parquet.old-v1", ".notes.tmp", "documents.abcdefgh.tmp"]
+    for name in ours + mine:
+        (tmp_path / name).write_text("x")
+    (tmp_path / ".sentences.parts.x9y8z7w6").mkdir()
+    (tmp_path / ".photos.parts.2024").mkdir()
+    assert sorted(sweep_temporary(tmp_path)) == sorted(ours + [".sentences.parts.x9y8z7w6"])
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(mine + [".photos.parts.2024"])

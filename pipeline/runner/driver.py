@@ -56,6 +56,7 @@ from .batching import auto_batch_size, count_inputs, count_rows, tasks_from_inpu
 from .corpus import run_corpus_stage
 from .engines import WorkerPool, run_serial
 from .fingerprint import check_model, parse_key, run_fingerprint
+from .ownership import foreign_files
 from .parse_cache import DocIndex
 from .publish import Sink, copy_unchanged, finalize, write_errors
 from .run_record import write_run_record
@@ -98,6 +99,10 @@ def run(stage_names: list[str], settings: Settings, *, on_stage_start: Callable[
     with output_errors(settings.out):
         if settings.out.exists() and not settings.out.is_dir():
             raise OutputError(f"--out {settings.out} is a file, not a folder; pass a folder for the tables")
+        foreign = foreign_files(settings.out)
+        if foreign:
+            raise OutputError(f"--out {settings.out} holds files claimex did not write where it writes its own: "
+                              f"{', '.join(foreign)}; move them or pass another --out. Nothing was changed")
         settings.out.mkdir(parents=True, exist_ok=True)
         with store.lock():
             store.sweep()

@@ -43,9 +43,16 @@ from ..tables import atomic_bytes
 
 DOCS_DIR = "docs.spacy"
 _PART_RE = re.compile(r"part-[0-9a-f]{12}\.spacy")
+#: a part ``atomic_bytes`` was writing when its run was killed
+_PART_TMP_RE = re.compile(r"\.part-[0-9a-f]{12}\.spacy\.[a-z0-9_]{8}\.tmp")
 INDEX_NAME = "docs.index.json"
 #: ``_docbin_add`` mirrors ``DocBin.add`` of spaCy 3.8 (pinned in pyproject.toml)
 _FAST_DOCBIN = spacy.__version__.startswith("3.8.")
+
+
+def is_part_name(name: str) -> bool:
+    """A name the parse cache gives the files of ``docs.spacy/``: a part, or one being written."""
+    return bool(_PART_RE.fullmatch(name) or _PART_TMP_RE.fullmatch(name))
 
 
 def docbin_bytes(docs: Iterable[Doc]) -> bytes:
@@ -226,7 +233,7 @@ class DocIndex:
         used = {e[0] for e in self.entries.values()}
         if self.dir.is_dir():
             for p in self.dir.iterdir():
-                if p.name not in used:
+                if p.name not in used and is_part_name(p.name):  # never a file of the user's
                     p.unlink(missing_ok=True)
 
 

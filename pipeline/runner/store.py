@@ -27,6 +27,7 @@ are renamed into ``<out>`` one by one (the previous behaviour).
 """
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import uuid
@@ -158,12 +159,22 @@ class TableStore:
             target = f"{STORE_DIR}/{CURRENT}/{link.name}"
             if not (link.is_symlink() and os.readlink(link) == target):
                 _replace_link(link, target, self.out)
-        (self.out / "manifest.json").unlink(missing_ok=True)  # of the layout before generations
+        if _claimex_manifest(self.out / MANIFEST):  # of the layout before generations; a user's stays
+            (self.out / MANIFEST).unlink()
         for p in self.dir.iterdir():
             if p.name.startswith("g-") and p != gen:
                 shutil.rmtree(p, ignore_errors=True)
         _fsync_dir(self.out)
         return gen
+
+
+def _claimex_manifest(path: Path) -> bool:
+    """``path`` is a manifest claimex wrote (a JSON object with its ``tables``)."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return isinstance(data, dict) and isinstance(data.get("tables"), dict)
 
 
 def tables_in(folder: Path) -> list[str]:
