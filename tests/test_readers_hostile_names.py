@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 
 import pandas as pd
 import pytest
@@ -160,3 +161,70 @@ def test_readers_links_out_of_the_folder_are_not_read(tmp_path):
     assert errors.loc["leak", "error"] == "outside_input"
     assert errors.loc["elsewhere", "error"] == "not_followed"
     assert "leak.txt" in result.output and "outside_input" in result.output
+
+
+@pytest.mark.skipif(os.name != "posix", reason="named pipes and symbolic links as on POSIX")
+def test_readers_entries_that_are_no_file_are_reported_not_read(tmp_path):
+    # regression: a named pipe blocked the run for ever; a link leading nowhere said only
+    # "No such file or directory", and a loop of links was called "outside_input"
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(ARTICLE)
+    os.mkfifo(folder / "pipe.txt")
+    (folder / "dangling.txt").symlink_to(folder / "nowhere.txt")
+    (folder / "loop1.txt").symlink_to(folder / "loop2.txt")
+    (folder / "loop2.txt").symlink_to(folder / "loop1.txt")
+    class Blocked(Exception):  # not an OSError, which the reader reports as "unreadable"
+        pass
+
+    def blocked(*_):
+        raise Blocked("reading the input blocked on the named pipe")
+
+    previous = signal.signal(signal.SIGALRM, blocked)  # a hang fails the test instead of the suite
+    signal.alarm(30)
+    try:
+        docs, errors = read_inputs(folder)
+        pipe_alone = read_inputs(folder / "pipe.txt")[1]  # --input naming the pipe itself
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+    assert [d.doc_id for d in docs] == ["a"] and [e.error for e in pipe_alone] == ["unreadable"]
+    why = {e.doc_id: (e.error, e.detail) for e in errors}
+    assert why["pipe"] == ("unreadable", "skipped: not a regular file (a named pipe, socket or device); "
+                                         "put the article in a file")
+    for name in ("dangling", "loop1", "loop2"):
+        assert why[name][0] == "unreadable" and "fix or remove the link" in why[name][1]
+
+
+def test_readers_a_folder_that_cannot_be_listed_is_reported(tmp_path, monkeypatch):
+    # regression: os.walk dropped an unreadable subfolder, and its files, without a word
+    folder = tmp_path / "in"
+    (folder / "locked").mkdir(parents=True)
+    (folder / "a.txt").write_text(ARTICLE)
+    (folder / "locked" / "b.txt").write_text(ARTICLE)
+    real = os.scandir
+
+    def scandir(path="."):
+        if os.fspath(path).endswith("locked"):
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)  # what a folder without read access does (tests run as root)
+    docs, errors = read_inputs(folder)
+    assert [d.doc_id for d in docs] == ["a"]
+    assert [(e.doc_id, e.error) for e in errors] == [("locked", "unreadable")]
+    assert "Permission denied" in errors[0].detail and "give read access" in errors[0].detail
+
+
+def test_readers_out_inside_the_input_folder_is_not_read(tmp_path):
+    # regression: a rerun read its own report pages as articles and its tables as unsupported files
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(ARTICLE)
+    out = folder / "out"
+    for args in (["run", "all"], ["report"], ["run", "all"]):
+        result = CliRunner().invoke(app, [*args, *(["--input", str(folder)] if "run" in args else []),
+                                          "--out", str(out)])
+        assert result.exit_code == 0, result.output
+    assert list(read_table(out, "documents")["doc_id"]) == ["a"]
+    assert read_table(out, "errors").empty

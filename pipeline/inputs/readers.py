@@ -137,13 +137,14 @@ def check_input_path(path: Path) -> None:
         raise InputPathError(f"input path {display_path(path)[:200]!r} does not exist; pass a file or folder with --input")
 
 
-def plan_inputs(input_path: Path | str, *, max_chars: int = DEFAULT_MAX_CHARS
+def plan_inputs(input_path: Path | str, *, max_chars: int = DEFAULT_MAX_CHARS, out: Path | str | None = None
                 ) -> Iterator[InputFile | RawDocument | ErrorRecord]:
-    """What ``input_path`` holds: files to read, records already read, errors."""
+    """What ``input_path`` holds: files to read, records already read, errors. A
+    folder ``out`` inside it (the run's own ``--out``) is not read."""
     path = Path(input_path)
     check_input_path(path)
     if path.is_dir():
-        yield from _plan_folder(path)
+        yield from _plan_folder(path, out)
         return
     suffix = path.suffix.lower()
     if suffix in TABLE_SUFFIXES:
@@ -156,16 +157,26 @@ def plan_inputs(input_path: Path | str, *, max_chars: int = DEFAULT_MAX_CHARS
                              f"valid: a folder or {valid} (rename a plain-text article to .txt)")
 
 
-def _visible_entries(folder: Path) -> list[Path]:
+def _visible_entries(folder: Path, out: Path | str | None = None,
+                     unreadable: list[OSError] | None = None) -> list[Path]:
     """Files and links under ``folder``, sorted, skipping hidden files and
-    folders; links to folders are listed, not followed."""
+    folders and the folder ``out``; links to folders are listed, not followed.
+    A folder that cannot be listed goes to ``unreadable``."""
     found: list[Path] = []
-    for root, dirs, files in os.walk(folder, followlinks=False):
-        dirs[:] = [d for d in dirs if not d.startswith(".")]
+    skip = _resolved(out) if out is not None else None
+    for root, dirs, files in os.walk(folder, followlinks=False, onerror=None if unreadable is None else unreadable.append):
         base = Path(root)
+        dirs[:] = [d for d in dirs if not d.startswith(".") and (skip is None or _resolved(base / d) != skip)]
         found.extend(base / f for f in files if not f.startswith("."))
         found.extend(base / d for d in dirs if (base / d).is_symlink())
     return sorted(found)
+
+
+def _resolved(path: Path | str) -> Path | None:
+    try:
+        return Path(path).resolve()
+    except (OSError, RuntimeError):
+        return None
 
 
 def _is_article(path: Path) -> bool:
@@ -187,6 +198,14 @@ def _skipped(p: Path, root: Path) -> ErrorRecord | None:
     if p.is_symlink() and p.is_dir():
         return ErrorRecord(display_path(p.name), where, "read", "not_followed",
                            "skipped: a link to a folder is not followed; pass the folder itself with --input")
+    if p.is_symlink() and not p.exists():  # (exists() is False for a loop of links too)
+        return ErrorRecord(display_path(p.stem), where, "read", "unreadable",
+                           "skipped: a symbolic link that leads to no file (its target is missing, or links "
+                           "lead back to it); fix or remove the link")
+    if not p.is_file():
+        # a named pipe would block the read for ever (a socket or device: no article either)
+        return ErrorRecord(display_path(p.stem), where, "read", "unreadable",
+                           "skipped: not a regular file (a named pipe, socket or device); put the article in a file")
     if p.is_symlink() and _outside(p, root):
         return ErrorRecord(display_path(p.stem), where, "read", "outside_input",
                            "skipped: a symbolic link to a file outside the input folder is not read")
@@ -196,15 +215,26 @@ def _skipped(p: Path, root: Path) -> ErrorRecord | None:
     return None
 
 
-def input_files(folder: Path) -> list[Path]:
-    """The article files an input folder's documents are read from."""
+def input_files(folder: Path, out: Path | str | None = None) -> list[Path]:
+    """The article files an input folder's documents are read from (``out``: as ``plan_inputs``)."""
     root = folder.resolve()
-    return [p for p in _visible_entries(folder) if _skipped(p, root) is None]
+    return [p for p in _visible_entries(folder, out) if _skipped(p, root) is None]
 
 
-def _plan_folder(folder: Path) -> Iterator[InputFile | ErrorRecord]:
-    entries = _visible_entries(folder)
+def _plan_folder(folder: Path, out: Path | str | None = None) -> Iterator[InputFile | ErrorRecord]:
+    unreadable: list[OSError] = []
+    entries = _visible_entries(folder, out, unreadable)
+    for exc in unreadable:
+        if Path(exc.filename or folder) == folder:
+            raise InputPathError(f"input folder {display_path(folder)!r} cannot be read ({exc.strerror or exc}); "
+                                 f"give yourself read access to it or pass another --input")
+        where = display_path(exc.filename)
+        yield ErrorRecord(display_path(Path(exc.filename).name), where, "read", "unreadable",
+                          f"skipped: the folder cannot be read ({exc.strerror or exc}), so none of its files "
+                          f"were; give read access to it and run again")
     if not entries:
+        if unreadable:
+            return
         raise InputPathError(f"input folder {display_path(folder)!r} holds no files; "
                              f"put .txt, .html or .htm articles in it or pass another --input")
     root = folder.resolve()
@@ -240,6 +270,9 @@ def unique_ids(files: list[Path], folder: Path) -> list[str]:
 def read_file_item(item: InputFile, max_chars: int = DEFAULT_MAX_CHARS) -> RawDocument | ErrorRecord:
     """Read and decode one article file (in whichever process holds the batch)."""
     path = Path(item.file)
+    if path.exists() and not path.is_file():  # `--input pipe.txt`: a named pipe would block the read
+        return ErrorRecord(item.doc_id, item.path, "read", "unreadable",
+                           "not a regular file (a named pipe, socket or device); put the article in a file")
     try:
         data = path.read_bytes()
     except OSError as exc:

@@ -28,11 +28,11 @@ from .parse_cache import DocIndex
 from .settings import BATCH_SIZE, BATCHES_PER_WORKER, MIN_BATCH, Progress, Settings
 
 
-def count_inputs(path: Path) -> int | None:
+def count_inputs(path: Path, out: Path | None = None) -> int | None:
     """How many documents ``--input`` holds, when that is cheap to know (for the
-    progress bar and the batch size)."""
+    progress bar and the batch size); ``out``: the run's ``--out``, never read."""
     if path.is_dir():
-        return len(input_files(path))
+        return len(input_files(path, out))
     if path.is_file() and path.suffix.lower() in ARTICLE_SUFFIXES:
         return 1
     return None
@@ -76,7 +76,7 @@ def tasks_from_inputs(settings: Settings, stage_names: tuple[str, ...], index: D
             return BatchTask(number, stage_names, files=items, previous={d: prev[d] for d in ids if d in prev}, **common)
         return BatchTask(number, stage_names, raw=items, **common)
 
-    for item in plan_inputs(settings.input, max_chars=settings.max_chars):
+    for item in plan_inputs(settings.input, max_chars=settings.max_chars, out=settings.out):
         if isinstance(item, ErrorRecord):
             counts["not_read"] = counts.get("not_read", 0) + 1
             errors.add(item)

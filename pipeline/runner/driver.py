@@ -154,7 +154,7 @@ def _run(selected: list[Stage], registered, settings: Settings, store: TableStor
                 previous, why = manifest.load_previous(out, [s.output for s in selected], fingerprint, state)
                 if why:
                     summary.notes.append(f"incremental: {why}; every document is processed again")
-            total = count_inputs(settings.input)
+            total = count_inputs(settings.input, settings.out)
             batch_size = settings.batch_size or auto_batch_size(total, settings.workers)
             tasks = tasks_from_inputs(settings, batch_names, index, summary.errors, previous, skipped, batch_size,
                                       parts_dir, progress, counts)
