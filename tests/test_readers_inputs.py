@@ -153,3 +153,24 @@ def test_readers_input_files_are_what_the_folder_reader_reads(tmp_path):
     unsupported = [r.path for r in items if getattr(r, "error", None) == "unsupported_type"]
     assert read == [str(p) for p in input_files(tmp_path)]
     assert sorted(unsupported) == [str(tmp_path / "noext"), str(tmp_path / "notes.md")]
+
+
+@pytest.mark.parametrize("name, data, texts, errors", [
+    # a JSON escape with no pair: no file can store it, so the run crashed writing the table
+    ("lone.jsonl", b'{"id": 1, "text": "Alice said hi."}\n{"id": 2, "text": "Bad \\ud800 here.", "title": "T\\udc00"}\n',
+     ["Alice said hi.", "Bad \ufffd here."], []),
+    # one Latin-1 line stopped the whole file (exit 3); each line is decoded alone
+    ("latin.jsonl", b'{"text": "Alice said hi."}\n{"text": "Caf\xe9 owner said it was fine."}\n{"text": "Bob said no."}\n',
+     ["Alice said hi.", "Caf\u00e9 owner said it was fine.", "Bob said no."], []),
+    # a row with a field too many stopped the whole file; an unquoted comma is one bad row
+    ("comma.csv", b'id,text\n1,Alice said hi.\n2,Bob said no, really.\n3,"Carol said yes, indeed."\n',
+     ["Alice said hi.", "Carol said yes, indeed."], [("bad_record", "a row with 3 fields, the header has 2")]),
+    ("latin.csv", b"id,text\n1,Caf\xe9 owner said it was fine.\n", ["Caf\u00e9 owner said it was fine."], []),
+])
+def test_readers_table_rows_that_are_hard_to_read_are_read_or_reported_alone(tmp_path, name, data, texts, errors):
+    path = tmp_path / name
+    path.write_bytes(data)
+    raws, errs = read_inputs(path)
+    assert [r.text for r in raws] == texts
+    assert [(e.error, e.detail.split(":")[0]) for e in errs] == errors
+    assert all("\ud800" not in (r.title or "") + r.doc_id and "\udc00" not in (r.title or "") for r in raws)

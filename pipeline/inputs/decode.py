@@ -34,6 +34,8 @@ The decoded text is then normalised (``normalize_text``):
   them is displayed, and would otherwise end up inside speakers' and
   entities' names (a "Trojan Source" name looks like another);
 * other control characters (C0/C1 except newline and tab) are removed;
+* a lone surrogate (U+D800-U+DFFF: a JSON ``"\\ud800"`` escape with no pair, which no
+  file can store) becomes the replacement character U+FFFD (``without_surrogates``);
 * trailing spaces and tabs at the end of each line are removed.
 
 Quotation marks, dashes and apostrophes are kept exactly as written: the
@@ -84,6 +86,7 @@ _EMOJI_TRAIL = {0xFE0F} | set(range(0x1F3FB, 0x1F400))
 # C0 and C1 controls other than \t and \n (\r is handled before this runs).
 _CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _SPACE_RE = re.compile(r"[^\S\n\t]")  # any whitespace except newline and tab
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
 _TRAILING_WS_RE = re.compile(r"[ \t]+$", re.MULTILINE)
 
 
@@ -123,6 +126,7 @@ def normalize_text(text: str, unescape: bool = True) -> tuple[str, bool]:
     """Apply the documented normalisation; return (text, mojibake_was_repaired).
     ``unescape``: decode character references in a text that holds no markup (input
     text); text an HTML extractor produced has them decoded already (``clean.html``)."""
+    text = without_surrogates(text)
     fixed = ftfy.fix_encoding(text)
     repaired = fixed != text
     if unescape and "&" in fixed and "<" not in fixed:
@@ -136,6 +140,12 @@ def normalize_text(text: str, unescape: bool = True) -> tuple[str, bool]:
     text = _SPACE_RE.sub(" ", text)
     text = _TRAILING_WS_RE.sub("", text)
     return text, repaired
+
+
+def without_surrogates(text: str) -> str:
+    """``text`` with each lone surrogate replaced by U+FFFD (a JSON escape with no pair
+    gives one; Parquet, like any UTF-8 file, cannot store it)."""
+    return _SURROGATE_RE.sub("\ufffd", text) if _SURROGATE_RE.search(text) else text
 
 
 def _is_emoji(ch: str) -> bool:

@@ -38,7 +38,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
-from .decode import DecodeError, decode_bytes, normalize_text
+from .decode import DecodeError, decode_bytes, normalize_text, without_surrogates
 from ..errors import ErrorRecord, InputError
 
 TEXT_SUFFIXES = {".txt"}
@@ -327,7 +327,7 @@ def _iter_records(path: Path, max_chars: int) -> Iterator[RawDocument | ErrorRec
             raise InputPathError(f"{where_file!r} has no 'text' column (columns: {', '.join(map(str, row))}); {_TABLE_HELP}")
         n += 1
         raw_id = row.get("id")
-        doc_id = _id_text(raw_id) if _present(raw_id) else f"{path.stem}-{i}"
+        doc_id = without_surrogates(_id_text(raw_id)) if _present(raw_id) else f"{path.stem}-{i}"
         if doc_id in seen:
             yield ErrorRecord(doc_id, where, "read", "duplicate_id", f"row {i}: id {doc_id!r} already used by an earlier row")
             continue
@@ -338,7 +338,7 @@ def _iter_records(path: Path, max_chars: int) -> Iterator[RawDocument | ErrorRec
             yield ErrorRecord(doc_id, where, "read", "empty", f"row {i}: 'text' is {kind}, not a string")
             continue
         text, _ = normalize_text(text)
-        meta = {k: (str(row[k]) if _present(row.get(k)) else None) for k in RECORD_COLUMNS[1:]}
+        meta = {k: (without_surrogates(str(row[k])) if _present(row.get(k)) else None) for k in RECORD_COLUMNS[1:]}
         yield _make_document(doc_id, where, text, _looks_like_html(text), meta["title"], meta["source"],
                              meta["published"], max_chars)
     if n == 0:
@@ -355,10 +355,7 @@ def _records(path: Path) -> Iterator[dict | ErrorRecord]:
         if suffix == ".jsonl":
             yield from _jsonl_records(path)
         elif suffix == ".csv":
-            import pandas as pd
-
-            frame = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""])
-            yield from frame.to_dict("records")
+            yield from _csv_records(path)
         else:
             import pyarrow as pa
             import pyarrow.parquet as pq
@@ -372,11 +369,45 @@ def _records(path: Path) -> Iterator[dict | ErrorRecord]:
         raise InputPathError(f"cannot read {where!r} as {suffix[1:]}: {exc}") from None
 
 
+def _text_of(data: bytes) -> str:
+    """Bytes of a table file (or one of its lines) as text: UTF-8 (a BOM dropped), else
+    cp1252, else Latin-1, the order ``decode_bytes`` tries for an article file."""
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            pass
+    return data.decode("latin-1")
+
+
+def _csv_records(path: Path) -> Iterator[dict | ErrorRecord]:
+    """The rows of a CSV file as strings; a row with more fields than the header is
+    one ``bad_record``, the others are read."""
+    import io
+
+    import pandas as pd
+
+    where = display_path(path)
+    bad: list[int] = []
+
+    def too_long(fields: list[str]) -> None:  # pandas skips the row when this returns None
+        bad.append(len(fields))
+
+    frame = pd.read_csv(io.StringIO(_text_of(path.read_bytes())), dtype=str, keep_default_na=False, na_values=[""],
+                        engine="python", on_bad_lines=too_long)
+    for n in bad:
+        yield ErrorRecord(None, where, "read", "bad_record",
+                          f"a row with {n} fields, the header has {len(frame.columns)}: skipped; quote the "
+                          f"field that holds a comma")
+    yield from frame.to_dict("records")
+
+
 def _jsonl_records(path: Path) -> Iterator[dict | ErrorRecord]:
     where = display_path(path)
-    with open(path, encoding="utf-8-sig") as fh:
+    with open(path, "rb") as fh:
         row = -1
-        for lineno, line in enumerate(fh, 1):
+        for lineno, data in enumerate(fh, 1):
+            line = _text_of(data)  # each line alone: one Latin-1 line leaves the others UTF-8
             if not line.strip():
                 continue
             row += 1
