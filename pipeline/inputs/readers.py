@@ -53,6 +53,8 @@ RECORD_COLUMNS = ("id", "title", "source", "published")
 #: parse of a long document runs in pieces (``runner.long_texts``), so memory
 #: stays bounded up to this limit; override it with ``--max-chars``.
 DEFAULT_MAX_CHARS = 1_000_000
+#: the smallest ``--max-chars`` (``extract(max_chars=...)``) a run accepts
+MIN_MAX_CHARS = 1000
 
 
 class InputPathError(InputError):
@@ -327,7 +329,7 @@ def _iter_records(path: Path, max_chars: int) -> Iterator[RawDocument | ErrorRec
             raise InputPathError(f"{where_file!r} has no 'text' column (columns: {', '.join(map(str, row))}); {_TABLE_HELP}")
         n += 1
         raw_id = row.get("id")
-        doc_id = without_surrogates(_id_text(raw_id)) if _present(raw_id) else f"{path.stem}-{i}"
+        doc_id = without_surrogates(id_text(raw_id)) if _present(raw_id) else f"{path.stem}-{i}"
         if doc_id in seen:
             yield ErrorRecord(doc_id, where, "read", "duplicate_id", f"row {i}: id {doc_id!r} already used by an earlier row")
             continue
@@ -423,7 +425,7 @@ def _jsonl_records(path: Path) -> Iterator[dict | ErrorRecord]:
             yield value
 
 
-def _id_text(value) -> str:
+def id_text(value) -> str:
     """An id as text, exactly as written (a JSON number's literal, a Parquet integer's digits)."""
     if isinstance(value, float) and value.is_integer() and abs(value) < 2 ** 53:
         return str(int(value))
