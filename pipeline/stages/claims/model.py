@@ -353,7 +353,9 @@ class ClaimModel:
                 scores[:, h] += np.bincount(rows, weights=contrib[:, h], minlength=n)
         if self.encode is not None and n:
             E = self.encode(texts).astype(np.float64)
-            scores += self.emb_weight * (E @ self.coef[self.n_sparse:])
+            # einsum, not `@`: BLAS sums a row in an order that depends on how many rows
+            # there are, so a text's score changed in its last digit with its batch
+            scores += self.emb_weight * np.einsum("ij,jk->ik", E, self.coef[self.n_sparse:])
         return scores
 
     def predict_proba(self, texts: Iterable[str], tags: Sequence[Sequence[str]] | None = None) -> ClaimScores:
