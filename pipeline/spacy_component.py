@@ -23,6 +23,11 @@ away (cleaning would move every offset), and canonical names are resolved
 within each Doc (``pipeline run all`` and ``extract`` resolve them across the
 corpus).
 
+A span covers whole tokens, so where a row's text starts or ends inside a token (a
+quotation mark glued to the word before it, ``said.“Yes``; a byte-order mark before the
+first mark) the span takes in the rest of that token: ``span.text`` is then a character
+or two wider than the table row's ``text``.
+
 Each column of the quotes and claims tables other than ``doc_id``, ``start``,
 ``end`` and ``text`` is a span extension (``span._.speaker``, ``span._.cue``,
 ``span._.claim_type``, ``span._.check_worthy``, ...; the columns come from
