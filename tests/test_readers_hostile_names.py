@@ -260,3 +260,16 @@ def test_readers_unreadable_input_is_one_line_with_the_fix(tmp_path, monkeypatch
     docs, errors = read_inputs(folder / "a.txt")
     assert docs == [] and [(e.error, e.detail) for e in errors] == [
         ("unreadable", "the file cannot be read (Permission denied); give read access to it and run again")]
+
+
+@pytest.mark.skipif(os.name != "posix", reason="file names with control characters")
+def test_readers_control_characters_in_a_name_stay_on_one_summary_line(tmp_path):
+    # regression: a newline in a file name split its summary line, an escape sequence reached the terminal
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(ARTICLE)
+    (folder / "bad\nname\x1b[31m.md").write_text(ARTICLE)
+    result = _run_cli("all", "--input", str(folder), "--out", str(tmp_path / "out"))
+    assert result.exit_code == 0, result.output
+    line = next(line for line in result.output.splitlines() if "unsupported_type" in line)
+    assert "bad\\nname\\x1b[31m.md: unsupported_type" in line and "\x1b" not in result.output
