@@ -174,3 +174,25 @@ def test_readers_table_rows_that_are_hard_to_read_are_read_or_reported_alone(tmp
     assert [r.text for r in raws] == texts
     assert [(e.error, e.detail.split(":")[0]) for e in errs] == errors
     assert all("\ud800" not in (r.title or "") + r.doc_id and "\udc00" not in (r.title or "") for r in raws)
+
+
+def test_readers_html_small_article_is_extracted_once():
+    # regression: trafilatura appends a small <article> body's paragraphs a second time
+    # (upstream issue 879), so every quote and claim in it was counted twice
+    page = ("<html><head><title>Head</title></head><body><article><h1>Head line</h1>"
+            "<p>Jane Doe said \u201cit\u2019s fine\u201d on Monday.</p>"
+            "<p>The council approved the budget. More text follows here for length.</p>"
+            "<p>Another paragraph, with more words in it to look like an article body.</p></article></body></html>")
+    text, _ = html_to_text(page)
+    assert text.count("The council approved the budget") == 1 and text.count("Jane Doe said") == 1
+
+
+@pytest.mark.parametrize("text", [
+    "Head\nFirst paragraph of the story.\nSecond paragraph of the story.",
+    "Head\n\u201cNo.\u201d\n\u201cNo.\u201d",                       # a short line said twice stays
+    "Head\nA paragraph repeated inside.\nA paragraph repeated inside.\nThe end of the story.",
+])
+def test_readers_html_repeated_tail_rule_leaves_other_texts_alone(text):
+    from pipeline.stages.clean.html import without_repeated_tail
+
+    assert without_repeated_tail(text) == text

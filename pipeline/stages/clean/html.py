@@ -16,5 +16,20 @@ def html_to_text(html: str) -> tuple[str, str | None]:
     # `&amp;#163;` into `£`): normalise its output as the input was (invisible and bidi
     # controls removed, spaces), decoding nothing more
     text, _ = normalize_text(data.get("text") or "", unescape=False)
+    text = without_repeated_tail(text)
     title = data.get("title")
     return text, normalize_text(title, unescape=False)[0] if title else title
+
+
+def without_repeated_tail(text: str) -> str:
+    """``text`` without a run of paragraphs that repeats the run right before it at the end.
+
+    trafilatura 2.0 extracts a small ``<article>`` or ``<main>`` body twice: below its
+    minimum size it recovers the page's paragraphs again and appends them (upstream issue
+    879: heading, p1, p2, p1, p2), which would count every quote and claim twice. No
+    article ends by repeating its last paragraphs word for word."""
+    lines = text.split("\n")
+    for k in range(len(lines) // 2, 0, -1):
+        if lines[-k:] == lines[-2 * k:-k] and any(len(line) >= 20 for line in lines[-k:]):
+            return "\n".join(lines[:-k])
+    return text
