@@ -218,7 +218,7 @@ def scan_quotes(text: str) -> MarkScan:
             close_unbalanced(par_end, "quotation mark not closed before the paragraph ends")
 
     covered = [(sp.open_pos, sp.close_end) for sp in scan.spans]
-    scan.spans.extend(_single_spans(text, [m for m in marks if not m.double], covered))
+    scan.spans.extend(_single_spans(text, [m for m in marks if not m.double], covered, scan.problems))
     scan.spans.sort(key=lambda sp: sp.start)
     return scan
 
@@ -246,13 +246,25 @@ def _nested(text: str, open_mark: Mark, doubles: list[Mark], k: int, par_end: in
         and any(ch.isalpha() for ch in text[open_mark.pos + open_mark.length:doubles[k].pos])
 
 
-def _single_spans(text: str, singles: list[Mark], covered: list[tuple[int, int]]) -> list[QuotedSpan]:
+def _single_spans(text: str, singles: list[Mark], covered: list[tuple[int, int]],
+                  problems: list[str]) -> list[QuotedSpan]:
+    """The spans single marks enclose within a paragraph; an opening mark that can be
+    nothing else (``‘``, not ``'`` or ``’``, which are apostrophes too) left unclosed is
+    a problem (``‘90s``, an apostrophe typed as one, is not)."""
     out = []
     open_mark: Mark | None = None
+
+    def unclosed() -> None:
+        if open_mark is not None and text[open_mark.pos] in OPEN_SINGLE and \
+                not text[open_mark.pos + 1:open_mark.pos + 2].isdigit():
+            problems.append(f"single quotation mark not closed before the paragraph ends at char {open_mark.pos}: "
+                            f"{text[open_mark.pos:open_mark.pos + 40]!r}")
+
     for m in singles:
         if any(a <= m.pos < b for a, b in covered):
             continue
         if open_mark is not None and "\n" in text[open_mark.pos:m.pos]:
+            unclosed()
             open_mark = None  # single quotes never span paragraphs; the opener was an apostrophe
         if open_mark is None:
             if m.can_open:
@@ -262,4 +274,5 @@ def _single_spans(text: str, singles: list[Mark], covered: list[tuple[int, int]]
             if e > s:
                 out.append(QuotedSpan(open_mark.pos, m.pos + 1, s, e, False, True))
             open_mark = None
+    unclosed()
     return out
