@@ -164,7 +164,11 @@ def test_readers_input_files_are_what_the_folder_reader_reads(tmp_path):
      ["Alice said hi.", "Caf\u00e9 owner said it was fine.", "Bob said no."], []),
     # a row with a field too many stopped the whole file; an unquoted comma is one bad row
     ("comma.csv", b'id,text\n1,Alice said hi.\n2,Bob said no, really.\n3,"Carol said yes, indeed."\n',
-     ["Alice said hi.", "Carol said yes, indeed."], [("bad_record", "a row with 3 fields, the header has 2")]),
+     ["Alice said hi.", "Carol said yes, indeed."], [("bad_record", "Skipping line 3")]),
+    # lines that end at a lone CR, and a UTF-16 file, are read as before each line was decoded alone
+    ("cr.jsonl", b'{"text": "Alice said hi."}\r{"text": "Bob said no."}\r', ["Alice said hi.", "Bob said no."], []),
+    ("utf16.jsonl", '{"text": "Alice said hi."}\n{"text": "Bob said no."}\n'.encode("utf-16"),
+     ["Alice said hi.", "Bob said no."], []),
     ("latin.csv", b"id,text\n1,Caf\xe9 owner said it was fine.\n", ["Caf\u00e9 owner said it was fine."], []),
 ])
 def test_readers_table_rows_that_are_hard_to_read_are_read_or_reported_alone(tmp_path, name, data, texts, errors):

@@ -92,6 +92,15 @@ _TRAILING_WS_RE = re.compile(r"[ \t]+$", re.MULTILINE)
 
 def decode_bytes(data: bytes) -> Decoded:
     """Decode raw file bytes to normalised text (see module docstring)."""
+    raw, enc = decode_raw(data)
+    text, repaired = normalize_text(raw)
+    return Decoded(text=text, encoding=enc, repaired_mojibake=repaired)
+
+
+def decode_raw(data: bytes) -> tuple[str, str]:
+    """(the text of ``data``, its encoding) before normalisation: a byte-order mark's
+    encoding, else UTF-8, cp1252, Latin-1 (module docstring); ``DecodeError`` for binary
+    data or bytes their byte-order mark does not describe."""
     if data.startswith(codecs.BOM_UTF8):
         raw, enc = data.decode("utf-8-sig", errors="replace"), "utf-8-sig"
     elif data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
@@ -111,8 +120,7 @@ def decode_bytes(data: bytes) -> Decoded:
                 raw, enc = data.decode("cp1252"), "cp1252"
             except UnicodeDecodeError:
                 raw, enc = data.decode("latin-1"), "latin-1"
-    text, repaired = normalize_text(raw)
-    return Decoded(text=text, encoding=enc, repaired_mojibake=repaired)
+    return raw, enc
 
 
 def _decode_or_fail(data: bytes, encoding: str) -> str:

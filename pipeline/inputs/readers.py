@@ -30,15 +30,17 @@ and decodes one file. A file or record that cannot be read becomes an
 """
 from __future__ import annotations
 
+import codecs
 import hashlib
 import json
 import os
+import re
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
-from .decode import DecodeError, decode_bytes, normalize_text, without_surrogates
+from .decode import DecodeError, decode_bytes, decode_raw, normalize_text, without_surrogates
 from ..errors import ErrorRecord, InputError
 
 TEXT_SUFFIXES = {".txt"}
@@ -159,6 +161,10 @@ def plan_inputs(input_path: Path | str, *, max_chars: int = DEFAULT_MAX_CHARS, o
     if path.is_dir():
         yield from _plan_folder(path, out)
         return
+    no_file = _no_file(path)
+    if no_file is not None:
+        yield no_file
+        return
     suffix = path.suffix.lower()
     if suffix in TABLE_SUFFIXES:
         yield from _iter_records(path, max_chars)
@@ -211,14 +217,9 @@ def _skipped(p: Path, root: Path) -> ErrorRecord | None:
     if p.is_symlink() and p.is_dir():
         return ErrorRecord(display_path(p.name), where, "read", "not_followed",
                            "skipped: a link to a folder is not followed; pass the folder itself with --input")
-    if p.is_symlink() and not p.exists():  # (exists() is False for a loop of links too)
-        return ErrorRecord(display_path(p.stem), where, "read", "unreadable",
-                           "skipped: a symbolic link that leads to no file (its target is missing, or links "
-                           "lead back to it); fix or remove the link")
-    if not p.is_file():
-        # a named pipe would block the read for ever (a socket or device: no article either)
-        return ErrorRecord(display_path(p.stem), where, "read", "unreadable",
-                           "skipped: not a regular file (a named pipe, socket or device); put the article in a file")
+    no_file = _no_file(p)
+    if no_file is not None:
+        return no_file
     if p.is_symlink() and _outside(p, root):
         return ErrorRecord(display_path(p.stem), where, "read", "outside_input",
                            "skipped: a symbolic link to a file outside the input folder is not read")
@@ -226,6 +227,19 @@ def _skipped(p: Path, root: Path) -> ErrorRecord | None:
         return ErrorRecord(display_path(p.stem), where, "read", "unsupported_type",
                            f"skipped: suffix {p.suffix.lower() or '(none)'!r} is not one of .txt, .html, .htm")
     return None
+
+
+def _no_file(p: Path) -> ErrorRecord | None:
+    """Why the name ``p`` holds no file to read, or None: a link that leads nowhere (its
+    target is missing, or a loop: ``exists()`` is False for both), or a named pipe, socket
+    or device (reading a named pipe blocks for ever)."""
+    if p.is_symlink() and not p.exists():
+        why = "a symbolic link that leads to no file (its target is missing, or links lead back to it); fix or remove the link"
+    elif p.exists() and not p.is_file():
+        why = "not a regular file (a named pipe, socket or device); put the article in a file"
+    else:
+        return None
+    return ErrorRecord(display_path(p.stem), display_path(p), "read", "unreadable", f"skipped: {why}")
 
 
 def input_files(folder: Path, out: Path | str | None = None) -> list[Path]:
@@ -282,9 +296,6 @@ def unique_ids(files: list[Path], folder: Path) -> list[str]:
 def read_file_item(item: InputFile, max_chars: int = DEFAULT_MAX_CHARS) -> RawDocument | ErrorRecord:
     """Read and decode one article file (in whichever process holds the batch)."""
     path = Path(item.file)
-    if path.exists() and not path.is_file():  # `--input pipe.txt`: a named pipe would block the read
-        return ErrorRecord(item.doc_id, item.path, "read", "unreadable",
-                           "not a regular file (a named pipe, socket or device); put the article in a file")
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -323,6 +334,8 @@ def _make_document(doc_id, path, text, is_html, title, source, published, max_ch
 class _Number(str):
     """A JSON number kept as the text it was written as (ids stay exact)."""
 
+
+_LINE_END = re.compile(r"\r\n|\r|\n")
 
 _TABLE_HELP = "a table input needs 'text' and may have 'id', 'title', 'source', 'published'"
 
@@ -382,58 +395,74 @@ def _records(path: Path) -> Iterator[dict | ErrorRecord]:
         raise InputPathError(f"cannot read {where!r} as {suffix[1:]}: {exc}") from None
 
 
-def _text_of(data: bytes) -> str:
-    """Bytes of a table file (or one of its lines) as text: UTF-8 (a BOM dropped), else
-    cp1252, else Latin-1, the order ``decode_bytes`` tries for an article file."""
-    for encoding in ("utf-8-sig", "cp1252"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            pass
-    return data.decode("latin-1")
+def _file_text(path: Path) -> str:
+    """A table file's text, decoded as an article file is (``decode_raw``)."""
+    try:
+        return decode_raw(path.read_bytes())[0]
+    except DecodeError as exc:
+        raise ValueError(exc.detail) from None
 
 
 def _csv_records(path: Path) -> Iterator[dict | ErrorRecord]:
     """The rows of a CSV file as strings; a row with more fields than the header is
-    one ``bad_record``, the others are read."""
+    one ``bad_record`` (pandas' warning names its line), the others are read."""
     import io
+    import warnings
 
     import pandas as pd
 
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", pd.errors.ParserWarning)
+        frame = pd.read_csv(io.StringIO(_file_text(path)), dtype=str, keep_default_na=False, na_values=[""],
+                            on_bad_lines="warn")
     where = display_path(path)
-    bad: list[int] = []
-
-    def too_long(fields: list[str]) -> None:  # pandas skips the row when this returns None
-        bad.append(len(fields))
-
-    frame = pd.read_csv(io.StringIO(_text_of(path.read_bytes())), dtype=str, keep_default_na=False, na_values=[""],
-                        engine="python", on_bad_lines=too_long)
-    for n in bad:
-        yield ErrorRecord(None, where, "read", "bad_record",
-                          f"a row with {n} fields, the header has {len(frame.columns)}: skipped; quote the "
-                          f"field that holds a comma")
+    for w in caught:
+        for message in str(w.message).strip().splitlines():  # `Skipping line 3: expected 2 fields, saw 3`
+            yield ErrorRecord(None, where, "read", "bad_record",
+                              f"{message.strip()}; quote a field that holds a comma")
     yield from frame.to_dict("records")
+
+
+def _jsonl_lines(path: Path) -> Iterator[str | DecodeError]:
+    """The lines of a JSONL file as text: a UTF-16/32 byte-order mark's encoding for the
+    whole file; otherwise each line decoded alone (``decode_raw``), so one Latin-1 line
+    leaves the others UTF-8, and a line with a NUL byte is its ``DecodeError``. Lines end
+    at LF, CR LF or CR, never inside a JSON string (U+2028 is JSON's)."""
+    data = path.read_bytes()
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        try:
+            yield from _LINE_END.split(decode_raw(data)[0])
+        except DecodeError as exc:
+            raise ValueError(exc.detail) from None
+        return
+    for line in data.splitlines():  # (bytes end lines at LF, CR LF and CR only)
+        try:
+            yield decode_raw(line)[0]
+        except DecodeError as exc:
+            yield exc
 
 
 def _jsonl_records(path: Path) -> Iterator[dict | ErrorRecord]:
     where = display_path(path)
-    with open(path, "rb") as fh:
-        row = -1
-        for lineno, data in enumerate(fh, 1):
-            line = _text_of(data)  # each line alone: one Latin-1 line leaves the others UTF-8
-            if not line.strip():
-                continue
+    row = -1
+    for lineno, line in enumerate(_jsonl_lines(path), 1):
+        if isinstance(line, DecodeError):
             row += 1
-            try:
-                value = json.loads(line, parse_int=_Number, parse_float=_Number)
-            except json.JSONDecodeError as exc:
-                yield ErrorRecord(None, f"{where}#{row}", "read", "bad_record", f"line {lineno}: not JSON ({exc.msg})")
-                continue
-            if not isinstance(value, dict):
-                yield ErrorRecord(None, f"{where}#{row}", "read", "bad_record",
-                                  f"line {lineno}: a JSON {type(value).__name__}, not an object")
-                continue
-            yield value
+            yield ErrorRecord(None, f"{where}#{row}", "read", "bad_record", f"line {lineno}: {line.detail}")
+            continue
+        if not line.strip():
+            continue
+        row += 1
+        try:
+            value = json.loads(line, parse_int=_Number, parse_float=_Number)
+        except json.JSONDecodeError as exc:
+            yield ErrorRecord(None, f"{where}#{row}", "read", "bad_record", f"line {lineno}: not JSON ({exc.msg})")
+            continue
+        if not isinstance(value, dict):
+            yield ErrorRecord(None, f"{where}#{row}", "read", "bad_record",
+                              f"line {lineno}: a JSON {type(value).__name__}, not an object")
+            continue
+        yield value
 
 
 def id_text(value) -> str:

@@ -64,6 +64,15 @@ from .settings import DEFAULT_INPUT, Progress, RunSummary, Settings, TableReport
 from .store import TableStore, tables_in
 
 
+def from_input_folder(settings: Settings) -> bool:
+    """``--out`` is the ``--input`` folder itself (a folder inside it is left out of the input)."""
+    try:
+        return settings.input is not None and settings.input.is_dir() and \
+            settings.out.resolve() == settings.input.resolve()
+    except (OSError, RuntimeError):
+        return False
+
+
 def check_inputs(stage: Stage, settings: Settings, produced: set[str]) -> None:
     """Fail fast, before any work (the model loads after), when the input or an
     upstream table is missing."""
@@ -99,6 +108,9 @@ def run(stage_names: list[str], settings: Settings, *, on_stage_start: Callable[
     with output_errors(settings.out):
         if settings.out.exists() and not settings.out.is_dir():
             raise OutputError(f"--out {settings.out} is a file, not a folder; pass a folder for the tables")
+        if selected[0].name == "clean" and from_input_folder(settings):
+            raise OutputError(f"--out {settings.out} is the --input folder: its tables and report would be read as "
+                              f"articles; pass another --out (a folder inside --input is fine)")
         foreign = foreign_files(settings.out)
         if foreign:
             raise OutputError(f"--out {settings.out} holds files claimex did not write where it writes its own: "

@@ -159,7 +159,7 @@ class TableStore:
             target = f"{STORE_DIR}/{CURRENT}/{link.name}"
             if not (link.is_symlink() and os.readlink(link) == target):
                 _replace_link(link, target, self.out)
-        if _claimex_manifest(self.out / MANIFEST):  # of the layout before generations; a user's stays
+        if claimex_manifest(self.out / MANIFEST):  # of the layout before generations; a user's stays
             (self.out / MANIFEST).unlink()
         for p in self.dir.iterdir():
             if p.name.startswith("g-") and p != gen:
@@ -168,13 +168,15 @@ class TableStore:
         return gen
 
 
-def _claimex_manifest(path: Path) -> bool:
-    """``path`` is a manifest claimex wrote (a JSON object with its ``tables``)."""
+def claimex_manifest(path: Path) -> bool:
+    """``path`` is a manifest claimex wrote: a JSON object with no keys but its own
+    (``{"fingerprint": ...}`` in ``<out>`` before generations; ``version``,
+    ``fingerprint`` and ``tables`` since)."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return False
-    return isinstance(data, dict) and isinstance(data.get("tables"), dict)
+    return isinstance(data, dict) and bool(data) and set(data) <= {"version", "fingerprint", "tables"}
 
 
 def tables_in(folder: Path) -> list[str]:
