@@ -123,3 +123,24 @@ def test_cli_out_files_of_the_users_beside_the_tables_stay(tmp_path):
         assert result.exit_code == 0, result.output
     assert {name: (out / name).read_text() for name in mine} == mine
     assert len(pq.read_table(out / "quotes.parquet")) == 1
+
+
+def test_cli_out_the_input_folder_itself_is_refused(tmp_path):
+    # its tables, run.json and report would be read as articles; a folder inside --input is fine
+    article = _article(tmp_path)
+    result = CliRunner().invoke(app, ["run", "all", "--input", str(article.parent), "--out", str(article.parent)])
+    _one_line_exit_6(result, "is the --input folder", "a folder inside --input is fine")
+    assert sorted(p.name for p in article.parent.iterdir()) == ["a.txt"]
+
+
+def test_cli_out_of_an_earlier_layout_is_taken_over_not_refused(tmp_path):
+    # a claimex manifest of the layout before generations ({"fingerprint": ...}) marks the folder as
+    # claimex's: its real table files are taken over (and a damaged one recomputed), the manifest removed
+    article = _article(tmp_path)
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "manifest.json").write_text('{"fingerprint": "abc"}')
+    (out / "quotes.parquet").write_text("damaged")
+    result = CliRunner().invoke(app, ["run", "all", "--input", str(article), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert not (out / "manifest.json").exists() and len(pq.read_table(out / "quotes.parquet")) == 1
