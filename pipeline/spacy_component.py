@@ -56,23 +56,29 @@ _ROW_KEY = "claimex"
 @Language.factory(NAME)
 def make_claimex(nlp, name):  # no annotations: spaCy's config validation cannot resolve postponed ones
     """Add the stages' parse components to ``nlp`` (when absent) and return the component."""
-    from .nlp import lemmas
     from .registry import parse_components
 
     for component in parse_components():
         component.add_to_pipeline(nlp)
-    lemmas.register(nlp)  # lemmas on demand for a pipeline that runs without its lemmatizer
     register_extensions()
-    return ClaimexComponent(name)
+    return ClaimexComponent(name, nlp)
 
 
 class ClaimexComponent:
     """Fills ``doc.spans["quotes"]`` and ``doc.spans["claims"]`` from the claimex stages."""
 
-    def __init__(self, name: str = NAME):
+    def __init__(self, name: str = NAME, nlp: Language | None = None):
         self.name = name
+        self._nlp = nlp  # whose lemmatizer gives lemmas on demand, registered at the first Doc
 
     def __call__(self, doc: Doc) -> Doc:
+        if self._nlp is not None:
+            from .nlp import lemmas
+
+            # not when the factory runs: `spacy.load` of a saved pipeline creates the
+            # components before it loads the lemmatizer's tables
+            lemmas.register(self._nlp)
+            self._nlp = None
         if len(doc) and not (doc.has_annotation("DEP") and doc.has_annotation("TAG")):
             # the stages read the tags and the dependency parse: without them they find
             # nothing, which must not pass for "no quotes" (a blank pipeline, `first=True`)

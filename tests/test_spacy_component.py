@@ -129,3 +129,14 @@ def test_spacy_component_without_a_parse_before_it_says_so(where):
     with pytest.raises(UsageError, match="after the tagger and parser"):
         nlp("Prime Minister Tony Blair said the government should cut taxes next year.")
     assert list(nlp("").spans["quotes"]) == []  # an empty Doc has nothing to parse
+
+
+def test_spacy_component_reloaded_pipeline_lemmatizes_on_demand(plain_nlp, tmp_path):
+    # regression: the factory registered the lemmatizer for lemmas on demand before `spacy.load`
+    # had read its tables, so with the lemmatizer disabled "said" kept "said" as its lemma
+    from pipeline.nlp.lemmas import lemma
+
+    plain_nlp.to_disk(tmp_path / "nlp")
+    again = spacy.load(tmp_path / "nlp", disable=["lemmatizer"])
+    doc = again("He said the talks would resume.")
+    assert [lemma(t) for t in doc if t.text in ("said", "talks")] == ["say", "talk"]
