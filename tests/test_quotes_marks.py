@@ -53,10 +53,11 @@ CASES = [
     ('He said "we will win and "lose', ["we will win and", "lose"], 2),
     ("A stray closing mark” here.", [], 1),
     # an opening single mark that can be nothing else, never closed in its paragraph (regression: no
-    # warning), but not `‘90s`, an apostrophe typed as one, nor `’`/`'`, which are apostrophes too
+    # warning), but not `‘90s` or `‘til`, an apostrophe typed as one, nor `’`/`'`, which are apostrophes too
     ("‘We are ready,’ he said. ‘Unclosed quote here, he added.", ["We are ready,"], 1),
     ("‘Open in one paragraph\nclosed’ in the next.", [], 1),
     ("In the ‘90s he said so.", [], 0),
+    ("They stayed ‘til dawn and sang ‘em all.", [], 0),
     ("Belarus’ role and the 'big' one's end.", ["big"], 0),
     # glyph opener used as a closer (`“text“ said`)
     ("He called it “a disaster for all of us“ and left.", ["a disaster for all of us"], 0),

@@ -174,7 +174,7 @@ def scan_quotes(text: str) -> MarkScan:
         s, e = _trimmed(text, open_mark.pos + open_mark.length, at)
         if e > s:
             scan.spans.append(QuotedSpan(open_mark.pos, e, s, e, True, False))
-        scan.problems.append(f"{why} at char {open_mark.pos}: {text[open_mark.pos:open_mark.pos + 40]!r}")
+        scan.problems.append(_problem(why, open_mark.pos, text))
         open_mark = None
 
     for k, m in enumerate(doubles):
@@ -246,19 +246,24 @@ def _nested(text: str, open_mark: Mark, doubles: list[Mark], k: int, par_end: in
         and any(ch.isalpha() for ch in text[open_mark.pos + open_mark.length:doubles[k].pos])
 
 
+def _problem(why: str, pos: int, text: str) -> str:
+    """One ``MarkScan.problems`` entry: what, where, and the text from there."""
+    return f"{why} at char {pos}: {text[pos:pos + 40]!r}"
+
+
 def _single_spans(text: str, singles: list[Mark], covered: list[tuple[int, int]],
                   problems: list[str]) -> list[QuotedSpan]:
     """The spans single marks enclose within a paragraph; an opening mark that can be
-    nothing else (``‘``, not ``'`` or ``’``, which are apostrophes too) left unclosed is
-    a problem (``‘90s``, an apostrophe typed as one, is not)."""
+    nothing else (``‘``, not ``'`` or ``’``, which are apostrophes too) left unclosed
+    before a capital is a problem: an apostrophe typed the wrong way round stands before
+    a digit or a small letter (``‘90s``, ``‘til``, ``‘em``)."""
     out = []
     open_mark: Mark | None = None
 
     def unclosed() -> None:
-        if open_mark is not None and text[open_mark.pos] in OPEN_SINGLE and \
-                not text[open_mark.pos + 1:open_mark.pos + 2].isdigit():
-            problems.append(f"single quotation mark not closed before the paragraph ends at char {open_mark.pos}: "
-                            f"{text[open_mark.pos:open_mark.pos + 40]!r}")
+        after = text[open_mark.pos + 1:open_mark.pos + 2] if open_mark is not None else ""
+        if open_mark is not None and text[open_mark.pos] in OPEN_SINGLE and not (after.isdigit() or after.islower()):
+            problems.append(_problem("single quotation mark not closed before the paragraph ends", open_mark.pos, text))
 
     for m in singles:
         if any(a <= m.pos < b for a, b in covered):
