@@ -97,6 +97,8 @@ def _article(tmp_path):
     ("run.json", '{"mine": true}', "run.json (not the record of a claimex run)"),
     ("documents.parquet", "USER DATA", "documents.parquet (not a Parquet table)"),
     ("docs.spacy/notes.txt", "mine", "docs.spacy/notes.txt (not a parse-cache part)"),
+    # a newline in the name stays escaped on the one error line
+    ("docs.spacy/my\nnotes.txt", "mine", "docs.spacy/my\\nnotes.txt (not a parse-cache part)"),
 ])
 def test_cli_out_with_a_file_of_the_users_where_claimex_writes_is_refused(tmp_path, name, content, words):
     # regression: these were overwritten (run.json, a table's name, by a link) or deleted (docs.spacy/)

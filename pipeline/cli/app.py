@@ -98,4 +98,10 @@ def command(name: str, help: str) -> Callable:
 def _escape(text: str) -> str:
     from rich.markup import escape
 
-    return escape(text)
+    return escape(printable(text))
+
+
+def printable(text: str) -> str:
+    """``text`` kept on one line: each character that is not printable (a newline in a
+    file name, a terminal escape, a C1 or bidirectional control) shown as its escape."""
+    return text if text.isprintable() else "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)

@@ -14,7 +14,7 @@ from ..nlp.loader import DEFAULT_MODEL
 from ..registry import stage_names, stages
 from ..runner import ENGINES, RunSummary, Settings, run
 from ..runner.settings import BATCH_SIZE, BATCHES_PER_WORKER, check_settings
-from .app import command, console, out_console
+from .app import command, console, out_console, printable
 from .progress import ProgressBar
 
 StageName = Enum("StageName", {n: n for n in ("all", *stage_names())}, type=str)
@@ -80,10 +80,6 @@ def parse_workers(value: str) -> int:
     return n
 
 
-#: control characters shown escaped (``\n``, ``\x1b``) in the summary's lines
-_VISIBLE_CONTROLS = {c: repr(chr(c))[1:-1] for c in (*range(0x20), 0x7f)}
-
-
 def print_summary(summary: RunSummary) -> None:
     """The run in a few lines: documents, notes, one line per table, errors."""
     if summary.not_read:
@@ -98,8 +94,8 @@ def print_summary(summary: RunSummary) -> None:
     n_warn = len(records) - n_err
     out_console.print(f"errors     {n_err:>7} documents failed, {n_warn} warnings  {summary.errors_path}", highlight=False, soft_wrap=True)
     for r in records[:50]:
-        line = f"  - {r.stage}: {r.path or r.doc_id}: {r.error}: {r.detail}"
         # one line per record, whatever a file name holds (a newline, a terminal escape)
-        out_console.print(line.translate(_VISIBLE_CONTROLS), highlight=False, soft_wrap=True, markup=False)
+        out_console.print(printable(f"  - {r.stage}: {r.path or r.doc_id}: {r.error}: {r.detail}"),
+                          highlight=False, soft_wrap=True, markup=False)
     if len(records) > 50:
         out_console.print(f"  ... and {len(records) - 50} more in {summary.errors_path}", highlight=False)
