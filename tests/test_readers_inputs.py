@@ -195,6 +195,10 @@ def test_readers_html_small_article_is_extracted_once():
     "Head\nFirst paragraph of the story.\nSecond paragraph of the story.",
     "Head\n\u201cNo.\u201d\n\u201cNo.\u201d",                       # a short line said twice stays
     "Head\nA paragraph repeated inside.\nA paragraph repeated inside.\nThe end of the story.",
+    # a long article that ends on a paragraph written twice (a chant): trafilatura only recovers
+    # paragraphs when it found less than MIN_EXTRACTED_SIZE (250 characters)
+    "Head\n" + "We will not stop until every family in this city has a home it can afford, and we mean it. " * 3
+    + "\n" + "We will not stop until every family in this city has a home it can afford, and we mean it. " * 3,
 ])
 def test_readers_html_repeated_tail_rule_leaves_other_texts_alone(text):
     from pipeline.stages.clean.html import without_repeated_tail

@@ -182,7 +182,7 @@ def _visible_entries(folder: Path, out: Path | str | None = None,
     folders and the folder ``out``; links to folders are listed, not followed.
     A folder that cannot be listed goes to ``unreadable``."""
     found: list[Path] = []
-    skip = _resolved(out) if out is not None else None
+    skip = _inside(out, folder) if out is not None else None
     for root, dirs, files in os.walk(folder, followlinks=False, onerror=None if unreadable is None else unreadable.append):
         base = Path(root)
         dirs[:] = [d for d in dirs if not d.startswith(".") and (skip is None or _resolved(base / d) != skip)]
@@ -196,6 +196,12 @@ def _resolved(path: Path | str) -> Path | None:
         return Path(path).resolve()
     except (OSError, RuntimeError):
         return None
+
+
+def _inside(out: Path | str, folder: Path) -> Path | None:
+    """``out`` resolved when it lies below ``folder`` (only then is a subfolder compared with it)."""
+    resolved, top = _resolved(out), _resolved(folder)
+    return resolved if resolved is not None and top is not None and top in resolved.parents else None
 
 
 def _is_article(path: Path) -> bool:

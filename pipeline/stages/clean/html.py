@@ -21,15 +21,24 @@ def html_to_text(html: str) -> tuple[str, str | None]:
     return text, normalize_text(title, unescape=False)[0] if title else title
 
 
-def without_repeated_tail(text: str) -> str:
-    """``text`` without a run of paragraphs that repeats the run right before it at the end.
+#: trafilatura recovers a page's paragraphs again only when what it extracted is shorter than this
+_RECOVERED_BELOW = int(trafilatura.settings.DEFAULT_CONFIG["DEFAULT"]["MIN_EXTRACTED_SIZE"])
 
-    trafilatura 2.0 extracts a small ``<article>`` or ``<main>`` body twice: below its
-    minimum size it recovers the page's paragraphs again and appends them (upstream issue
-    879: heading, p1, p2, p1, p2), which would count every quote and claim twice. No
-    article ends by repeating its last paragraphs word for word."""
+
+def without_repeated_tail(text: str) -> str:
+    """``text`` without a run of paragraphs that repeats the run right before it at the end,
+    when that run is shorter than the size below which trafilatura recovers paragraphs.
+
+    trafilatura 2.0 extracts a small ``<article>`` or ``<main>`` body twice: its main
+    extraction falls short of ``MIN_EXTRACTED_SIZE`` (250 characters), and the recovery
+    appends the page's paragraphs again (upstream issue 879: heading, p1, p2, p1, p2),
+    which would count every quote and claim twice. A longer article is left as it is."""
     lines = text.split("\n")
-    for k in range(len(lines) // 2, 0, -1):
+    size = 0
+    for k in range(1, len(lines) // 2 + 1):
+        size += len(lines[-k]) + 1
+        if size >= _RECOVERED_BELOW:
+            break
         if lines[-k:] == lines[-2 * k:-k] and any(len(line) >= 20 for line in lines[-k:]):
             return "\n".join(lines[:-k])
     return text
