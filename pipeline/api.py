@@ -20,11 +20,12 @@ from typing import Iterable, Union
 import pandas as pd
 
 from .errors import InputError, UsageError
-from .inputs.readers import DEFAULT_MAX_CHARS, MIN_MAX_CHARS, RECORD_COLUMNS, id_text
+from .inputs.decode import without_surrogates
+from .inputs.readers import DEFAULT_MAX_CHARS, RECORD_COLUMNS, id_text
 from .nlp.loader import DEFAULT_MODEL
 from .registry import stage_names
 from .runner import Settings, run
-from .runner.settings import BATCH_SIZE
+from .runner.settings import BATCH_SIZE, check_settings
 from .views.explore import Tables, load_tables
 
 __all__ = ["Tables", "extract", "load"]
@@ -69,13 +70,16 @@ def extract(data: Data, *, model: str | None = None, workers: int = 1, batch_siz
     >>> t = extract(["“We are ready,” Foreign Minister Igor Sekreta said."])
     >>> t.quotes[["kind", "speaker", "text"]]          # doctest: +SKIP
     """
-    _check_arguments(model=model, workers=workers, batch_size=batch_size, max_chars=max_chars)
+    if model is not None and not isinstance(model, (str, Path)):
+        raise UsageError(f"extract(model={model!r}): model must be the name or path of an installed spaCy model")
+    settings = Settings(input=None, out=Path(), model=model or DEFAULT_MODEL, workers=workers, batch_size=batch_size,
+                        max_chars=max_chars, incremental=False)
+    check_settings(settings, "clean", spell=lambda setting, value: f"extract({setting}={value})")
     with tempfile.TemporaryDirectory(prefix="claimex-extract-") as tmp:
         tmp_dir = Path(tmp)
         source, in_memory = _as_input(data, tmp_dir)
-        out = tmp_dir / "tables"
-        settings = Settings(input=source, out=out, model=model or DEFAULT_MODEL, workers=workers,
-                            batch_size=batch_size, max_chars=max_chars, incremental=False)
+        settings.input, settings.out = source, tmp_dir / "tables"
+        out = settings.out
         run(list(stage_names()), settings)
         tables = load_tables(out)
     frames = {name: tables[name] for name in tables.names}
@@ -134,23 +138,11 @@ def _as_input(data: Data, tmp_dir: Path) -> tuple[Path, bool]:
                          "a DataFrame with a 'text' column, or a path")
     if frame.empty:
         raise InputError(f"extract got no texts (an empty {type(data).__name__}); pass at least one text")
+    # a lone surrogate (a JSON escape with no pair) cannot be written to the table the run reads
+    frame = frame.apply(lambda column: column.map(lambda v: without_surrogates(v) if isinstance(v, str) else v))
     path = tmp_dir / f"{_TEXTS_STEM}.parquet"
     frame.to_parquet(path, index=False)
     return path, True
-
-
-def _check_arguments(*, model, workers, batch_size, max_chars) -> None:
-    """``UsageError`` naming the argument, before any work (``pipeline run all`` checks its
-    options alike)."""
-    def whole(name, value, least):
-        if isinstance(value, bool) or not isinstance(value, int) or value < least:
-            raise UsageError(f"extract({name}={value!r}): {name} must be a whole number of at least {least:,}")
-
-    whole("workers", workers, 1)
-    whole("batch_size", batch_size, 1)
-    whole("max_chars", max_chars, MIN_MAX_CHARS)
-    if model is not None and not isinstance(model, (str, Path)):
-        raise UsageError(f"extract(model={model!r}): model must be the name or path of an installed spaCy model")
 
 
 def _missing(value) -> bool:

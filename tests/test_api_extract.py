@@ -141,10 +141,10 @@ def test_api_load_reads_a_run(seed_run):
 @pytest.mark.parametrize("arguments, message", [
     # regression: max_chars below what `--max-chars` accepts failed every document, and the
     # messages named the command line's options or were plain TypeErrors
-    ({"max_chars": 10}, "extract(max_chars=10): max_chars must be a whole number of at least 1,000"),
-    ({"workers": 0}, "extract(workers=0): workers must be a whole number of at least 1"),
-    ({"workers": "2"}, "extract(workers='2'): workers must be"),
-    ({"batch_size": 0}, "extract(batch_size=0): batch_size must be"),
+    ({"max_chars": 10}, "extract(max_chars=10) must be a whole number of at least 1,000"),
+    ({"workers": 0}, "extract(workers=0) must be a whole number of at least 1"),
+    ({"workers": "2"}, "extract(workers='2') must be a whole number"),
+    ({"batch_size": 0}, "extract(batch_size=0) must be a whole number"),
     ({"model": 3}, "extract(model=3): model must be the name or path"),
 ])
 def test_api_extract_rejects_bad_arguments_naming_them(arguments, message):
@@ -158,3 +158,9 @@ def test_api_extract_dataframe_columns_of_mixed_types_are_read_as_text():
     t = pipeline.extract(pd.DataFrame({"id": [1, "b"], "text": TEXTS[:2], "source": ["TASS", 3]}))
     assert list(t.documents["doc_id"]) == ["1", "b"]
     assert list(t.documents["source"]) == ["TASS", "3"]
+
+
+def test_api_extract_text_with_a_lone_surrogate_is_read():
+    # regression: writing the texts to the table the run reads raised UnicodeEncodeError
+    t = pipeline.extract(["Bad \ud800 here, the minister said.", TEXTS[1]])
+    assert list(t.documents["text"])[0] == "Bad \ufffd here, the minister said."

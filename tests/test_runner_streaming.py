@@ -262,7 +262,7 @@ def test_runner_two_workers_equal_one(tmp_path, seed_tables):
 
 @pytest.mark.parametrize("changes, message", [
     ({"engine": "spark"}, "--engine 'spark' is not one of: local, dask"),
-    ({"batch_size": 0}, "--batch-size 0 must be at least 1"),
+    ({"batch_size": 0}, "--batch-size 0 must be a whole number of at least 1"),
     ({"scheduler": "tcp://x:8786"}, "--scheduler needs --engine dask"),
 ])
 def test_runner_rejects_bad_settings(tmp_path, changes, message):

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Protocol
 
 from ..errors import ErrorLog, UsageError
-from ..inputs.readers import DEFAULT_MAX_CHARS
+from ..inputs.readers import DEFAULT_MAX_CHARS, MIN_MAX_CHARS
 from ..nlp.loader import DEFAULT_MODEL
 
 ENGINES = ("local", "dask")
@@ -88,14 +88,23 @@ class Progress(Protocol):
     def stop(self) -> None: ...
 
 
-def check_settings(settings: Settings, first_stage: str) -> None:
-    """Fail before any work on a setting that cannot be used."""
+def option_name(setting: str, value) -> str:
+    """How ``pipeline run`` spells a setting with its value in a message (``--batch-size 0``)."""
+    return f"--{setting.replace('_', '-')} {value}"
+
+
+def check_settings(settings: Settings, first_stage: str, spell=option_name) -> None:
+    """Fail before any work on a setting that cannot be used; ``spell(setting, value)``
+    names it as the caller knows it (``extract`` passes its arguments' names)."""
     if settings.engine not in ENGINES:
-        raise EngineError(f"--engine {settings.engine!r} is not one of: {', '.join(ENGINES)}")
-    if settings.batch_size is not None and settings.batch_size < 1:
-        raise EngineError(f"--batch-size {settings.batch_size} must be at least 1")
-    if settings.workers < 1:
-        raise EngineError(f"--workers {settings.workers} must be at least 1")
+        raise EngineError(f"{spell('engine', repr(settings.engine))} is not one of: {', '.join(ENGINES)}")
+    for setting, least in (("workers", 1), ("batch_size", 1), ("max_chars", MIN_MAX_CHARS)):
+        value = getattr(settings, setting)
+        if value is None and setting == "batch_size":
+            continue  # chosen from the corpus size and workers
+        if isinstance(value, bool) or not isinstance(value, int) or value < least:
+            raise EngineError(f"{spell(setting, value if isinstance(value, int) else repr(value))} must be a whole "
+                              f"number of at least {least:,}")
     if settings.scheduler and settings.engine != "dask":
         raise EngineError("--scheduler needs --engine dask")
     if settings.engine == "dask" and importlib.util.find_spec("distributed") is None:
