@@ -153,6 +153,13 @@ def test_api_extract_rejects_bad_arguments_naming_them(arguments, message):
     assert str(caught.value).startswith(message)
 
 
+def test_api_extract_takes_numpy_integers_for_its_numbers():
+    import numpy as np
+
+    t = pipeline.extract([TEXTS[1]], workers=np.int64(1), batch_size=np.int32(8), max_chars=np.int64(5000))
+    assert len(t.documents) == 1
+
+
 def test_api_extract_dataframe_columns_of_mixed_types_are_read_as_text():
     # regression: an `id` or `published` column mixing numbers and strings was pyarrow's ArrowInvalid
     t = pipeline.extract(pd.DataFrame({"id": [1, "b"], "text": TEXTS[:2], "source": ["TASS", 3]}))

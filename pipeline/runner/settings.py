@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import importlib.util
+import operator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
@@ -102,9 +103,14 @@ def check_settings(settings: Settings, first_stage: str, spell=option_name) -> N
         value = getattr(settings, setting)
         if value is None and setting == "batch_size":
             continue  # chosen from the corpus size and workers
-        if isinstance(value, bool) or not isinstance(value, int) or value < least:
-            raise EngineError(f"{spell(setting, value if isinstance(value, int) else repr(value))} must be a whole "
+        try:
+            whole = None if isinstance(value, bool) else operator.index(value)  # a numpy integer is one
+        except TypeError:
+            whole = None
+        if whole is None or whole < least:
+            raise EngineError(f"{spell(setting, value if whole is not None else repr(value))} must be a whole "
                               f"number of at least {least:,}")
+        setattr(settings, setting, whole)
     if settings.scheduler and settings.engine != "dask":
         raise EngineError("--scheduler needs --engine dask")
     if settings.engine == "dask" and importlib.util.find_spec("distributed") is None:
