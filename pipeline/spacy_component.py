@@ -69,16 +69,15 @@ class ClaimexComponent:
 
     def __init__(self, name: str = NAME, nlp: Language | None = None):
         self.name = name
-        self._nlp = nlp  # whose lemmatizer gives lemmas on demand, registered at the first Doc
+        self.nlp = nlp  # whose lemmatizer gives lemmas on demand, registered at its first Doc
 
     def __call__(self, doc: Doc) -> Doc:
-        if self._nlp is not None:
+        if self.nlp is not None:
             from .nlp import lemmas
 
             # not when the factory runs: `spacy.load` of a saved pipeline creates the
-            # components before it loads the lemmatizer's tables
-            lemmas.register(self._nlp)
-            self._nlp = None
+            # components before it loads the lemmatizer's tables; once per process and vocab
+            lemmas.register_once(self.nlp)
         if len(doc) and not (doc.has_annotation("DEP") and doc.has_annotation("TAG")):
             # the stages read the tags and the dependency parse: without them they find
             # nothing, which must not pass for "no quotes" (a blank pipeline, `first=True`)

@@ -273,3 +273,18 @@ def test_readers_control_characters_in_a_name_stay_on_one_summary_line(tmp_path)
     assert result.exit_code == 0, result.output
     line = next(line for line in result.output.splitlines() if "unsupported_type" in line)
     assert "bad\\nname\\x1b[31m.md: unsupported_type" in line and "\x1b" not in result.output
+
+
+@pytest.mark.skipif(os.name != "posix", reason="symbolic links")
+def test_readers_out_given_through_a_link_inside_the_input_is_not_read(tmp_path):
+    # review regression: --out named by a link inside the input folder (pointing elsewhere) was
+    # listed as a link to a folder, an error row of the run's own output
+    from pipeline.inputs.readers import plan_inputs
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(ARTICLE)
+    (tmp_path / "tables").mkdir()
+    (folder / "out").symlink_to(tmp_path / "tables", target_is_directory=True)
+    items = list(plan_inputs(folder, out=folder / "out"))
+    assert [type(i).__name__ for i in items] == ["InputFile"]

@@ -164,7 +164,7 @@ def test_readers_input_files_are_what_the_folder_reader_reads(tmp_path):
      ["Alice said hi.", "Caf\u00e9 owner said it was fine.", "Bob said no."], []),
     # a row with a field too many stopped the whole file; an unquoted comma is one bad row
     ("comma.csv", b'id,text\n1,Alice said hi.\n2,Bob said no, really.\n3,"Carol said yes, indeed."\n',
-     ["Alice said hi.", "Carol said yes, indeed."], [("bad_record", "Skipping line 3")]),
+     ["Alice said hi.", "Carol said yes, indeed."], [("bad_record", "skipped row 3")]),
     # lines that end at a lone CR, and a UTF-16 file, are read as before each line was decoded alone
     ("cr.jsonl", b'{"text": "Alice said hi."}\r{"text": "Bob said no."}\r', ["Alice said hi.", "Bob said no."], []),
     ("utf16.jsonl", '{"text": "Alice said hi."}\n{"text": "Bob said no."}\n'.encode("utf-16"),
@@ -189,6 +189,14 @@ def test_readers_html_small_article_is_extracted_once():
             "<p>Another paragraph, with more words in it to look like an article body.</p></article></body></html>")
     text, _ = html_to_text(page)
     assert text.count("The council approved the budget") == 1 and text.count("Jane Doe said") == 1
+
+
+def test_readers_html_repeated_tail_rule_drops_the_longest_repeat():
+    from pipeline.stages.clean.html import without_repeated_tail
+
+    line = "A paragraph of the short article."
+    # an article ending on a paragraph written twice, then doubled by the extractor, keeps it twice
+    assert without_repeated_tail("Head\n" + "\n".join([line] * 4)) == "Head\n" + "\n".join([line] * 2)
 
 
 @pytest.mark.parametrize("text", [

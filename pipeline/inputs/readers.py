@@ -182,26 +182,30 @@ def _visible_entries(folder: Path, out: Path | str | None = None,
     folders and the folder ``out``; links to folders are listed, not followed.
     A folder that cannot be listed goes to ``unreadable``."""
     found: list[Path] = []
-    skip = _inside(out, folder) if out is not None else None
+    skip = _inside(out, folder) if out is not None else set()
     for root, dirs, files in os.walk(folder, followlinks=False, onerror=None if unreadable is None else unreadable.append):
         base = Path(root)
-        dirs[:] = [d for d in dirs if not d.startswith(".") and (skip is None or _resolved(base / d) != skip)]
+        dirs[:] = [d for d in dirs if not d.startswith(".") and not (skip and _names(base / d) & skip)]
         found.extend(base / f for f in files if not f.startswith("."))
         found.extend(base / d for d in dirs if (base / d).is_symlink())
     return sorted(found)
 
 
-def _resolved(path: Path | str) -> Path | None:
+def _names(path: Path | str) -> set[Path]:
+    """``path`` as written (absolute) and with its links resolved."""
+    names = {Path(os.path.abspath(path))}
     try:
-        return Path(path).resolve()
+        names.add(Path(path).resolve())
     except (OSError, RuntimeError):
-        return None
+        pass
+    return names
 
 
-def _inside(out: Path | str, folder: Path) -> Path | None:
-    """``out`` resolved when it lies below ``folder`` (only then is a subfolder compared with it)."""
-    resolved, top = _resolved(out), _resolved(folder)
-    return resolved if resolved is not None and top is not None and top in resolved.parents else None
+def _inside(out: Path | str, folder: Path) -> set[Path]:
+    """The names of ``out`` when it lies below ``folder``, as written or through a link
+    (only then is a subfolder compared with it); else none."""
+    tops, outs = _names(folder), _names(out)
+    return outs if any(top in o.parents for top in tops for o in outs) else set()
 
 
 def _is_article(path: Path) -> bool:
@@ -411,7 +415,7 @@ def _file_text(path: Path) -> str:
 
 def _csv_records(path: Path) -> Iterator[dict | ErrorRecord]:
     """The rows of a CSV file as strings; a row with more fields than the header is
-    one ``bad_record`` (pandas' warning names its line), the others are read."""
+    one ``bad_record`` (pandas' warning numbers it), the others are read."""
     import io
     import warnings
 
@@ -423,9 +427,15 @@ def _csv_records(path: Path) -> Iterator[dict | ErrorRecord]:
                             on_bad_lines="warn")
     where = display_path(path)
     for w in caught:
-        for message in str(w.message).strip().splitlines():  # `Skipping line 3: expected 2 fields, saw 3`
+        if not issubclass(w.category, pd.errors.ParserWarning):
+            warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)  # not ours to report
+            continue
+        for message in str(w.message).strip().splitlines():
+            # `Skipping line 3: expected 2 fields, saw 3`: pandas counts rows, not lines, after a
+            # quoted field that runs over several lines
             yield ErrorRecord(None, where, "read", "bad_record",
-                              f"{message.strip()}; quote a field that holds a comma")
+                              message.strip().replace("Skipping line", "skipped row") + "; quote a field that holds "
+                              "a comma")
     yield from frame.to_dict("records")
 
 

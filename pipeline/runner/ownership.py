@@ -54,8 +54,10 @@ def _parquet_table(path: Path) -> bool:
     """``path`` is a Parquet file, or a folder of Parquet part files (hidden names aside)."""
     if path.is_dir():
         files = [p for p in path.iterdir() if not p.name.startswith(".")]
-    else:
+    elif path.is_file():
         files = [path]
+    else:
+        return False  # a named pipe would block the read
     try:
         for f in files:
             pq.read_schema(f)

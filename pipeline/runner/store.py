@@ -169,14 +169,14 @@ class TableStore:
 
 
 def claimex_manifest(path: Path) -> bool:
-    """``path`` is a manifest claimex wrote: a JSON object with no keys but its own
-    (``{"fingerprint": ...}`` in ``<out>`` before generations; ``version``,
+    """``path`` is a manifest claimex wrote: a JSON object with its ``fingerprint`` and no
+    keys but its own (``{"fingerprint": ...}`` in ``<out>`` before generations; ``version``,
     ``fingerprint`` and ``tables`` since)."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return False
-    return isinstance(data, dict) and bool(data) and set(data) <= {"version", "fingerprint", "tables"}
+    return isinstance(data, dict) and "fingerprint" in data and set(data) <= {"version", "fingerprint", "tables"}
 
 
 def tables_in(folder: Path) -> list[str]:

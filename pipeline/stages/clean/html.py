@@ -34,11 +34,11 @@ def without_repeated_tail(text: str) -> str:
     appends the page's paragraphs again (upstream issue 879: heading, p1, p2, p1, p2),
     which would count every quote and claim twice. A longer article is left as it is."""
     lines = text.split("\n")
-    size = 0
-    for k in range(1, len(lines) // 2 + 1):
-        size += len(lines[-k]) + 1
-        if size >= _RECOVERED_BELOW:
-            break
+    longest, size = 0, 0  # the most lines a recovered run can have
+    while longest < len(lines) // 2 and size + len(lines[-longest - 1]) + 1 < _RECOVERED_BELOW:
+        longest += 1
+        size += len(lines[-longest]) + 1
+    for k in range(longest, 0, -1):  # the longest repeat first: `A\nA` doubled is `A\nA\nA\nA`
         if lines[-k:] == lines[-2 * k:-k] and any(len(line) >= 20 for line in lines[-k:]):
             return "\n".join(lines[:-k])
     return text

@@ -254,9 +254,9 @@ def _problem(why: str, pos: int, text: str) -> str:
 def _single_spans(text: str, singles: list[Mark], covered: list[tuple[int, int]],
                   problems: list[str]) -> list[QuotedSpan]:
     """The spans single marks enclose within a paragraph; an opening mark that can be
-    nothing else (``‘``, not ``'`` or ``’``, which are apostrophes too) left unclosed
-    before a capital is a problem: an apostrophe typed the wrong way round stands before
-    a digit or a small letter (``‘90s``, ``‘til``, ``‘em``)."""
+    nothing else (``‘``, not ``'`` or ``’``, which are apostrophes too) left unclosed is
+    a problem, except before a digit or a small letter: there it is an apostrophe typed
+    the wrong way round (``‘90s``, ``‘til``, ``‘em``)."""
     out = []
     open_mark: Mark | None = None
 
