@@ -30,13 +30,13 @@ def according_to(ix: DocIndex, first: int, last: int):
     return None
 
 
-def _view_holder(ix: DocIndex, first: int, last: int):
+def _view_holder(ix: DocIndex, first: int, k: int):
     """`because to her, "there's nothing more important ..."`: `to` and `her`, `him`,
     `them` or a one-word name right before the comma that opens the quote give whose
     view it is, as `according to` does (PolNeAR dev), where `to` opens its clause: not
-    after a verb (`said to her, "..."`: the verb's subject speaks) or another word."""
+    after a verb (`said to her, "..."`: the verb's subject speaks) or another word.
+    ``k``: the last word before the quote (``last_word``)."""
     doc = ix.doc
-    k = last_word(doc, first, last)
     if k - 2 < first or doc[k].text != "," or doc[k - 2].lower_ != "to":
         return None
     who = doc[k - 1]
@@ -56,10 +56,11 @@ def find_before_cue(ix: DocIndex, first: int, last: int, lex: CueLexicon):
     ``_sayer_of_belief``); "colon" for a clause or a name that runs to a colon (every
     "colon" result ends at that colon)."""
     doc = ix.doc
-    acc = according_to(ix, first, last) or _view_holder(ix, first, last)
+    k = last_word(doc, first, last)
+    acc = according_to(ix, first, last) or _view_holder(ix, first, k)
     if acc is not None:
         return "according", (acc[0], acc[1]), acc[2]
-    signed = _dash_colon_name(ix, first, last)
+    signed = _dash_colon_name(ix, first, k)
     if signed is not None:
         return "colon", *signed
     for i in range(last, first - 1, -1):
@@ -71,7 +72,6 @@ def find_before_cue(ix: DocIndex, first: int, last: int, lex: CueLexicon):
             if subj is not None and ix.in_quote[subj.i] == -1:
                 return "before", *(_sayer_of_belief(ix, tok, subj) or (tok, subj))
     # `He put it this way: "..."`: a clause ending in a colon introduces the quote.
-    k = last_word(doc, first, last)
     if k >= first and doc[k].text == ":":
         root = doc[k].sent.root
         # the clause that runs to the colon, the nearest to it (`She became so upset ...
@@ -180,12 +180,12 @@ def _where_said(name: Token) -> bool:
     return name.dep_ == "pobj" and name.head.lower_ not in ("from", "by")
 
 
-def _dash_colon_name(ix: DocIndex, first: int, last: int):
+def _dash_colon_name(ix: DocIndex, first: int, k: int):
     """`Pollsters agree - Carl Bialik: "..."` (newsletter style): a name between a dash
-    and the colon right before the quote is its speaker, whatever verb the headline
-    before the dash has. Returns (colon, last word of the name) or None."""
+    and the colon right before the quote (``k``, the last word before it) is its speaker,
+    whatever verb the headline before the dash has. Returns (colon, last word of the
+    name) or None."""
     doc = ix.doc
-    k = last_word(doc, first, last)
     if k < first or doc[k].text != ":":
         return None
     j = k - 1
