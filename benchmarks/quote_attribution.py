@@ -446,12 +446,13 @@ def score(arts: list[Article], preds: dict[str, list[Pred]], mode: str, dump=Non
             else:
                 continue
             n[key] += 1
+            k = found_fn(gid, [pred_ids[j] for j in js])
             if g.direct:
                 # the wording ("the system quotes lying mostly inside it"), which
                 # names no kind: a mixed quote (`said "budget reforms" and the collection of
-                # unpaid taxes would help`) found by the indirect quote of its clause
-                n["direct_any_hit"] += found_fn(gid, pred_ids) is not None
-            k = found_fn(gid, [pred_ids[j] for j in js])
+                # unpaid taxes would help`) found by the indirect quote of its clause (found
+                # among the direct quotes, it is found among all: asked only when not)
+                n["direct_any_hit"] += k is not None or found_fn(gid, pred_ids) is not None
             start = g.content[0][0]
             if k is None:
                 if dump is not None:
