@@ -77,7 +77,7 @@ class ClaimexComponent:
 
             # not when the factory runs: `spacy.load` of a saved pipeline creates the
             # components before it loads the lemmatizer's tables; once per process and vocab
-            lemmas.register_once(self.nlp)
+            lemmas.register(self.nlp)
         if len(doc) and not (doc.has_annotation("DEP") and doc.has_annotation("TAG")):
             # the stages read the tags and the dependency parse: without them they find
             # nothing, which must not pass for "no quotes" (a blank pipeline, `first=True`)

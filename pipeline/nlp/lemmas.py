@@ -41,18 +41,15 @@ _CACHE: dict[tuple[int, int, int], str] = {}
 _CACHE_MAX = 250_000
 
 
-def register_once(nlp) -> None:
-    """``register`` ``nlp`` unless its lemmatizer is registered already (for its vocab)."""
-    if "lemmatizer" in nlp.component_names and _LEMMATIZERS.get(id(nlp.vocab)) is not nlp.get_pipe("lemmatizer"):
-        register(nlp)
-
-
 def register(nlp) -> None:
     """Make ``nlp``'s lemmatizer compute lemmas for Docs of its vocab (called by
-    ``nlp.load_nlp``). A model without a lemmatizer is not registered: its Docs
+    ``nlp.load_nlp`` and at the claimex component's Docs); nothing to do when it is
+    registered already. A model without a lemmatizer is not registered: its Docs
     keep the lemmas they have."""
     if "lemmatizer" in nlp.component_names:
         lemmatizer = nlp.get_pipe("lemmatizer")
+        if _LEMMATIZERS.get(id(nlp.vocab)) is lemmatizer:
+            return
         _LEMMATIZERS[id(nlp.vocab)] = lemmatizer
         _LOWERCASE_POS[id(nlp.vocab)] = _lowercase_pos(lemmatizer)
         _index_as_sets(lemmatizer)
