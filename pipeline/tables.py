@@ -328,7 +328,9 @@ def table_files(out_dir: Path | str, table: str) -> list[Path]:
 #: the names temporaries get in ``--out`` (this module, ``atomic_bytes``, ``runner.store``):
 #: ``.<name>.<8 random>.tmp``, ``.<table>.parts.<8 random>``, ``.<table>.parquet.old-<8 hex>``;
 #: tempfile's random part is 8 characters of [a-z0-9_], uuid's 8 hex digits
-_TEMPORARY = re.compile(r"\.[\w.-]+?\.(?:[a-z0-9_]{8}\.tmp|parts\.[a-z0-9_]{8}|parquet\.old-[0-9a-f]{8})")
+#: what ``tempfile`` (``atomic_bytes``, ``write_table``) puts after ``.<name>`` in a temporary file's name
+TEMP_SUFFIX = r"\.[a-z0-9_]{8}\.tmp"
+_TEMPORARY = re.compile(r"\.[\w.-]+?(?:" + TEMP_SUFFIX + r"|\.parts\.[a-z0-9_]{8}|\.parquet\.old-[0-9a-f]{8})")
 
 
 def sweep_temporary(out_dir: Path | str) -> list[str]:

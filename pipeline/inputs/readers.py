@@ -245,7 +245,7 @@ def _no_file(p: Path) -> ErrorRecord | None:
     or device (reading a named pipe blocks for ever)."""
     if p.is_symlink() and not p.exists():
         why = "a symbolic link that leads to no file (its target is missing, or links lead back to it); fix or remove the link"
-    elif p.exists() and not p.is_file():
+    elif not p.is_file() and p.exists():  # (one stat for a regular file)
         why = "not a regular file (a named pipe, socket or device); put the article in a file"
     else:
         return None
@@ -401,16 +401,10 @@ def _records(path: Path) -> Iterator[dict | ErrorRecord]:
                     yield from batch.to_pylist()
             except pa.ArrowInvalid as exc:
                 raise ValueError(str(exc)) from None
+    except DecodeError as exc:  # the whole file (``decode_raw``): binary, or not its byte-order mark's encoding
+        raise InputPathError(f"cannot read {where!r} as {suffix[1:]}: {exc.detail}") from None
     except (OSError, ValueError, UnicodeDecodeError) as exc:
         raise InputPathError(f"cannot read {where!r} as {suffix[1:]}: {exc}") from None
-
-
-def _file_text(path: Path) -> str:
-    """A table file's text, decoded as an article file is (``decode_raw``)."""
-    try:
-        return decode_raw(path.read_bytes())[0]
-    except DecodeError as exc:
-        raise ValueError(exc.detail) from None
 
 
 def _csv_records(path: Path) -> Iterator[dict | ErrorRecord]:
@@ -423,7 +417,7 @@ def _csv_records(path: Path) -> Iterator[dict | ErrorRecord]:
 
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", pd.errors.ParserWarning)
-        frame = pd.read_csv(io.StringIO(_file_text(path)), dtype=str, keep_default_na=False, na_values=[""],
+        frame = pd.read_csv(io.StringIO(decode_raw(path.read_bytes())[0]), dtype=str, keep_default_na=False, na_values=[""],
                             on_bad_lines="warn")
     where = display_path(path)
     for w in caught:
@@ -446,10 +440,7 @@ def _jsonl_lines(path: Path) -> Iterator[str | DecodeError]:
     at LF, CR LF or CR, never inside a JSON string (U+2028 is JSON's)."""
     data = path.read_bytes()
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
-        try:
-            yield from _LINE_END.split(decode_raw(data)[0])
-        except DecodeError as exc:
-            raise ValueError(exc.detail) from None
+        yield from _LINE_END.split(decode_raw(data)[0])
         return
     for line in data.splitlines():  # (bytes end lines at LF, CR LF and CR only)
         try:

@@ -39,12 +39,12 @@ from spacy.attrs import DEP, ENT_ID, ENT_KB_ID, ENT_TYPE, LEMMA, MORPH, NORM, OR
 from spacy.tokens import Doc, DocBin, MorphAnalysis
 
 from ..nlp.docs import doc_text, text_hash
-from ..tables import atomic_bytes
+from ..tables import TEMP_SUFFIX, atomic_bytes
 
 DOCS_DIR = "docs.spacy"
 _PART_RE = re.compile(r"part-[0-9a-f]{12}\.spacy")
 #: a part ``atomic_bytes`` was writing when its run was killed
-_PART_TMP_RE = re.compile(r"\.part-[0-9a-f]{12}\.spacy\.[a-z0-9_]{8}\.tmp")
+_PART_TMP_RE = re.compile(r"\." + _PART_RE.pattern + TEMP_SUFFIX)
 INDEX_NAME = "docs.index.json"
 #: ``_docbin_add`` mirrors ``DocBin.add`` of spaCy 3.8 (pinned in pyproject.toml)
 _FAST_DOCBIN = spacy.__version__.startswith("3.8.")
