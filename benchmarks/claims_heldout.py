@@ -52,9 +52,9 @@ def previous_logits(data, s, log) -> dict:
     from pipeline.stages.claims.training import cached_logits, debate_logits
 
     s = dataclasses.replace(s, cw_pseudo_weight=0.0)
-    # no teacher labels in these fits (the cache key still hashes the label files, so a new
-    # teacher file makes these logits again, needlessly but correctly)
-    return cached_logits("previous", s, data, lambda: debate_logits(s, data, None, log, "previous "), log)
+    # no teacher labels in these fits: a new teacher file leaves their cached logits valid
+    return cached_logits("previous", s, data, lambda: debate_logits(s, data, None, log, "previous "), log,
+                         label_files=())
 
 
 def previous_figures(data, oof: dict) -> None:

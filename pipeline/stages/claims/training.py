@@ -322,17 +322,20 @@ def cached_protocol_logits(s: TrainSettings, data: TrainData, log=print) -> dict
 
 
 def cached_logits(kind: str, s: TrainSettings, data: TrainData, compute: Callable[[], dict[str, np.ndarray]],
-                  log=print) -> dict[str, np.ndarray]:
+                  log=print, label_files: tuple[Path, ...] | None = None) -> dict[str, np.ndarray]:
     """``compute()``'s out-of-fold logits, cached in the system temp directory by ``kind`` and
     a hash of the settings, the labelled data, the teacher labels, the embedding table and
     ``LOGITS_VERSION`` (the folds take most of the training time; a rerun that only changes
-    how thresholds are chosen reuses them)."""
+    how thresholds are chosen reuses them). ``label_files``: the teacher label files the fits
+    read (default both; ``()`` for fits that read none)."""
+    if label_files is None:
+        label_files = (data.teacher.path, data.cw.path)
     h = hashlib.sha1(json.dumps(asdict(s), sort_keys=True, default=list).encode())
     for part in (data.debates.texts, data.news.texts):
         h.update("\x00".join(part).encode("utf-8"))
     h.update(data.debates.y.tobytes() + data.debates.cb3.tobytes() + data.news.y.tobytes())
     h.update(f"logits {LOGITS_VERSION}".encode())
-    for path in (data.teacher.path, data.cw.path, EMBEDDING_TABLE):
+    for path in (*label_files, EMBEDDING_TABLE):
         h.update(Path(path).read_bytes())
     cache = Path(tempfile.gettempdir()) / f"claimex-claim-{kind}-{h.hexdigest()[:16]}.npz"
     if cache.is_file():
