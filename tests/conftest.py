@@ -2,6 +2,8 @@
 a marker for tests that need ``../shared/data`` (skipped when it is absent)."""
 from __future__ import annotations
 
+import signal
+from contextlib import contextmanager
 from pathlib import Path
 
 import pandas as pd
@@ -12,6 +14,26 @@ SEEDS = ROOT / "seeds"
 SHARED_DATA = ROOT.parent / "shared" / "data"
 
 requires_shared = pytest.mark.skipif(not SHARED_DATA.is_dir(), reason="../shared/data is not present")
+
+
+class Blocked(Exception):
+    """Raised by ``fails_if_it_blocks``: not an OSError, which readers report as a row."""
+
+
+@contextmanager
+def fails_if_it_blocks(seconds: int):
+    """Run the block under an alarm (POSIX), so code that blocks (reading a named pipe)
+    fails its test instead of hanging the suite."""
+    def blocked(*_):
+        raise Blocked(f"blocked for {seconds} s")
+
+    previous = signal.signal(signal.SIGALRM, blocked)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 @pytest.fixture(scope="session")

@@ -14,11 +14,11 @@ from typer.testing import CliRunner
 from pipeline.cli import app
 from pipeline.errors import OutputError
 
-from .conftest import ROOT, SEEDS
+from .conftest import ROOT, SEEDS, fails_if_it_blocks
 
 
-def _run(out):
-    return CliRunner().invoke(app, ["run", "all", "--input", str(SEEDS), "--out", str(out)])
+def _run(out, *options, input=SEEDS):
+    return CliRunner().invoke(app, ["run", "all", "--input", str(input), "--out", str(out), *options])
 
 
 def _one_line_exit_6(result, *words):
@@ -60,7 +60,7 @@ def test_cli_disk_full_or_read_only_keeps_the_old_tables(tmp_path, monkeypatch, 
         return real(table, where, *args, **kwargs)
 
     monkeypatch.setattr(pq, "write_table", failing)
-    result = CliRunner().invoke(app, ["run", "all", "--input", str(SEEDS), "--out", str(out), "--no-incremental"])
+    result = _run(out, "--no-incremental")
     _one_line_exit_6(result, words, str(out))
     assert {p.name: p.read_bytes() for p in out.glob("*.parquet") if p.is_file()} == before
 
@@ -105,7 +105,7 @@ def test_cli_out_with_a_file_of_the_users_where_claimex_writes_is_refused(tmp_pa
     out = tmp_path / "out"
     (out / name).parent.mkdir(parents=True)
     (out / name).write_text(content)
-    result = CliRunner().invoke(app, ["run", "all", "--input", str(_article(tmp_path)), "--out", str(out)])
+    result = _run(out, input=_article(tmp_path))
     _one_line_exit_6(result, words, "Nothing was changed")
     assert (out / name).read_text() == content and not (out / "_claimex").exists()
 
@@ -121,7 +121,7 @@ def test_cli_out_files_of_the_users_beside_the_tables_stay(tmp_path):
         (out / name).write_text(text)
     article = _article(tmp_path)
     for _ in range(2):  # the first run into the folder, and a rerun
-        result = CliRunner().invoke(app, ["run", "all", "--input", str(article), "--out", str(out)])
+        result = _run(out, input=article)
         assert result.exit_code == 0, result.output
     assert {name: (out / name).read_text() for name in mine} == mine
     assert len(pq.read_table(out / "quotes.parquet")) == 1
@@ -130,7 +130,7 @@ def test_cli_out_files_of_the_users_beside_the_tables_stay(tmp_path):
 def test_cli_out_the_input_folder_itself_is_refused(tmp_path):
     # its tables, run.json and report would be read as articles; a folder inside --input is fine
     article = _article(tmp_path)
-    result = CliRunner().invoke(app, ["run", "all", "--input", str(article.parent), "--out", str(article.parent)])
+    result = _run(article.parent, input=article.parent)
     _one_line_exit_6(result, "is the --input folder", "a folder inside --input is fine")
     assert sorted(p.name for p in article.parent.iterdir()) == ["a.txt"]
 
@@ -143,7 +143,7 @@ def test_cli_out_of_an_earlier_layout_is_taken_over_not_refused(tmp_path):
     out.mkdir()
     (out / "manifest.json").write_text('{"fingerprint": "abc"}')
     (out / "quotes.parquet").write_text("damaged")
-    result = CliRunner().invoke(app, ["run", "all", "--input", str(article), "--out", str(out)])
+    result = _run(out, input=article)
     assert result.exit_code == 0, result.output
     assert not (out / "manifest.json").exists() and len(pq.read_table(out / "quotes.parquet")) == 1
 
@@ -152,26 +152,12 @@ def test_cli_out_of_an_earlier_layout_is_taken_over_not_refused(tmp_path):
 def test_cli_out_ownership_never_blocks_nor_mistakes_a_users_manifest(tmp_path):
     # review regressions: a named pipe at a table's name blocked the check; a user's
     # manifest.json with a "version" passed for claimex's (and publishing deleted it)
-    import signal
-
     from pipeline.runner.ownership import foreign_files
 
     out = tmp_path / "out"
     out.mkdir()
     os.mkfifo(out / "x.parquet")
     (out / "manifest.json").write_text('{"version": "1.4.2"}')
-
-    class Blocked(Exception):
-        pass
-
-    def blocked(*_):
-        raise Blocked("the check read the named pipe")
-
-    previous = signal.signal(signal.SIGALRM, blocked)
-    signal.alarm(20)
-    try:
+    with fails_if_it_blocks(20):
         found = foreign_files(out)
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, previous)
     assert found == ["x.parquet (not a Parquet table)"]

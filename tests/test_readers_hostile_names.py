@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import os
-import signal
 from pathlib import Path
 
 import pandas as pd
@@ -14,12 +13,12 @@ from typer.testing import CliRunner
 
 from pipeline.cli import app
 from pipeline.errors import InputError, UsageError
-from pipeline.inputs.readers import InputPathError, read_inputs
+from pipeline.inputs.readers import InputPathError, plan_inputs, read_inputs
 from pipeline.registry import stage_names
 from pipeline.runner import Settings, run
 from pipeline.tables import read_table
 
-from .conftest import SEEDS
+from .conftest import SEEDS, fails_if_it_blocks
 
 ARTICLE = "The council met on Monday. It approved the budget, the mayor said.\n"
 ALL = list(stage_names())
@@ -27,6 +26,18 @@ ALL = list(stage_names())
 
 def _run_cli(*args):
     return CliRunner().invoke(app, ["run", *args])
+
+
+def _deny_listing(monkeypatch, folder):
+    """Make ``folder`` unlistable, as a folder without read access is (tests run as root)."""
+    real = os.scandir
+
+    def scandir(path="."):
+        if os.fspath(path) == os.fspath(folder):
+            raise PermissionError(13, "Permission denied", os.fspath(path))
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
 
 
 @pytest.mark.skipif(os.name != "posix", reason="file names are bytes on POSIX only")
@@ -175,20 +186,9 @@ def test_readers_entries_that_are_no_file_are_reported_not_read(tmp_path):
     (folder / "dangling.txt").symlink_to(folder / "nowhere.txt")
     (folder / "loop1.txt").symlink_to(folder / "loop2.txt")
     (folder / "loop2.txt").symlink_to(folder / "loop1.txt")
-    class Blocked(Exception):  # not an OSError, which the reader reports as "unreadable"
-        pass
-
-    def blocked(*_):
-        raise Blocked("reading the input blocked on the named pipe")
-
-    previous = signal.signal(signal.SIGALRM, blocked)  # a hang fails the test instead of the suite
-    signal.alarm(30)
-    try:
+    with fails_if_it_blocks(30):
         docs, errors = read_inputs(folder)
         pipe_alone = read_inputs(folder / "pipe.txt")[1]  # --input naming the pipe itself
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, previous)
     assert [d.doc_id for d in docs] == ["a"] and [e.error for e in pipe_alone] == ["unreadable"]
     why = {e.doc_id: (e.error, e.detail) for e in errors}
     assert why["pipe"] == ("unreadable", "skipped: not a regular file (a named pipe, socket or device); "
@@ -203,14 +203,7 @@ def test_readers_a_folder_that_cannot_be_listed_is_reported(tmp_path, monkeypatc
     (folder / "locked").mkdir(parents=True)
     (folder / "a.txt").write_text(ARTICLE)
     (folder / "locked" / "b.txt").write_text(ARTICLE)
-    real = os.scandir
-
-    def scandir(path="."):
-        if os.fspath(path).endswith("locked"):
-            raise PermissionError(13, "Permission denied", os.fspath(path))
-        return real(path)
-
-    monkeypatch.setattr(os, "scandir", scandir)  # what a folder without read access does (tests run as root)
+    _deny_listing(monkeypatch, folder / "locked")
     docs, errors = read_inputs(folder)
     assert [d.doc_id for d in docs] == ["a"]
     assert [(e.doc_id, e.error) for e in errors] == [("locked", "unreadable")]
@@ -223,41 +216,40 @@ def test_readers_out_inside_the_input_folder_is_not_read(tmp_path):
     folder.mkdir()
     (folder / "a.txt").write_text(ARTICLE)
     out = folder / "out"
-    for args in (["run", "all"], ["report"], ["run", "all"]):
-        result = CliRunner().invoke(app, [*args, *(["--input", str(folder)] if "run" in args else []),
-                                          "--out", str(out)])
+    for result in (_run_cli("all", "--input", str(folder), "--out", str(out)),
+                   CliRunner().invoke(app, ["report", "--out", str(out)]),
+                   _run_cli("all", "--input", str(folder), "--out", str(out))):
         assert result.exit_code == 0, result.output
     assert list(read_table(out, "documents")["doc_id"]) == ["a"]
     assert read_table(out, "errors").empty
 
 
 def test_readers_unreadable_input_is_one_line_with_the_fix(tmp_path, monkeypatch):
-    # regression: an unreadable --input was click's multi-line usage error with exit 2, and an
-    # unreadable file's row said only "Permission denied"
+    # regression: an unreadable --input was click's multi-line usage error with exit 2
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "a.txt").write_text(ARTICLE)
-    real_scandir, real_read = os.scandir, Path.read_bytes
+    _deny_listing(monkeypatch, folder)
+    result = _run_cli("all", "--input", str(folder), "--out", str(tmp_path / "out"))
+    assert result.exit_code == InputError.exit_code, result.output
+    assert [line for line in result.output.splitlines() if line.strip()] == [
+        f"error: input folder {str(folder)!r} cannot be read (Permission denied); give yourself read access to it "
+        "or pass another --input"]
 
-    def scandir(path="."):
-        if os.fspath(path) == os.fspath(folder):
-            raise PermissionError(13, "Permission denied", os.fspath(path))
-        return real_scandir(path)
+
+def test_readers_unreadable_file_says_what_to_do(tmp_path, monkeypatch):
+    # regression: an unreadable file's row said only "Permission denied"
+    path = tmp_path / "a.txt"
+    path.write_text(ARTICLE)
+    real_read = Path.read_bytes
 
     def read_bytes(self):
         if self.name == "a.txt":
             raise PermissionError(13, "Permission denied", os.fspath(self))
         return real_read(self)
 
-    monkeypatch.setattr(os, "scandir", scandir)  # what a folder without read access does (tests run as root)
-    result = _run_cli("all", "--input", str(folder), "--out", str(tmp_path / "out"))
-    assert result.exit_code == InputError.exit_code, result.output
-    assert [line for line in result.output.splitlines() if line.strip()] == [
-        f"error: input folder {str(folder)!r} cannot be read (Permission denied); give yourself read access to it "
-        "or pass another --input"]
-    monkeypatch.setattr(os, "scandir", real_scandir)
-    monkeypatch.setattr(Path, "read_bytes", read_bytes)
-    docs, errors = read_inputs(folder / "a.txt")
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)  # what a file without read access does (tests run as root)
+    docs, errors = read_inputs(path)
     assert docs == [] and [(e.error, e.detail) for e in errors] == [
         ("unreadable", "the file cannot be read (Permission denied); give read access to it and run again")]
 
@@ -279,8 +271,6 @@ def test_readers_control_characters_in_a_name_stay_on_one_summary_line(tmp_path)
 def test_readers_out_given_through_a_link_inside_the_input_is_not_read(tmp_path):
     # review regression: --out named by a link inside the input folder (pointing elsewhere) was
     # listed as a link to a folder, an error row of the run's own output
-    from pipeline.inputs.readers import plan_inputs
-
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "a.txt").write_text(ARTICLE)

@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from pipeline.errors import ErrorLog
-from pipeline.stages.clean.html import html_to_text
+from pipeline.stages.clean.html import html_to_text, without_repeated_tail
 from pipeline.inputs.readers import InputPathError, read_inputs
 from pipeline.stages.clean.stage import clean_documents
 
@@ -191,24 +191,20 @@ def test_readers_html_small_article_is_extracted_once():
     assert text.count("The council approved the budget") == 1 and text.count("Jane Doe said") == 1
 
 
-def test_readers_html_repeated_tail_rule_drops_the_longest_repeat():
-    from pipeline.stages.clean.html import without_repeated_tail
+_LINE = "A paragraph of the short article."
+_CHANT = "We will not stop until every family in this city has a home it can afford, and we mean it. " * 3
 
-    line = "A paragraph of the short article."
+
+@pytest.mark.parametrize("text, kept", [
     # an article ending on a paragraph written twice, then doubled by the extractor, keeps it twice
-    assert without_repeated_tail("Head\n" + "\n".join([line] * 4)) == "Head\n" + "\n".join([line] * 2)
-
-
-@pytest.mark.parametrize("text", [
-    "Head\nFirst paragraph of the story.\nSecond paragraph of the story.",
-    "Head\n\u201cNo.\u201d\n\u201cNo.\u201d",                       # a short line said twice stays
-    "Head\nA paragraph repeated inside.\nA paragraph repeated inside.\nThe end of the story.",
+    ("Head\n" + "\n".join([_LINE] * 4), "Head\n" + "\n".join([_LINE] * 2)),
+    # ... and texts it must leave alone
+    ("Head\nFirst paragraph of the story.\nSecond paragraph of the story.", None),
+    ("Head\n\u201cNo.\u201d\n\u201cNo.\u201d", None),                       # a short line said twice stays
+    ("Head\nA paragraph repeated inside.\nA paragraph repeated inside.\nThe end of the story.", None),
     # a long article that ends on a paragraph written twice (a chant): trafilatura only recovers
     # paragraphs when it found less than MIN_EXTRACTED_SIZE (250 characters)
-    "Head\n" + "We will not stop until every family in this city has a home it can afford, and we mean it. " * 3
-    + "\n" + "We will not stop until every family in this city has a home it can afford, and we mean it. " * 3,
+    ("Head\n" + _CHANT + "\n" + _CHANT, None),
 ])
-def test_readers_html_repeated_tail_rule_leaves_other_texts_alone(text):
-    from pipeline.stages.clean.html import without_repeated_tail
-
-    assert without_repeated_tail(text) == text
+def test_readers_html_repeated_tail_rule(text, kept):
+    assert without_repeated_tail(text) == (text if kept is None else kept)

@@ -108,12 +108,19 @@ def test_spacy_component_on_the_cleaned_seeds_equals_the_seed_run(plain_nlp, see
         assert got == sorted(zip(want["start"], want["end"], want["claim_type"], want["speaker"])), doc_id
 
 
-def test_spacy_component_pipeline_with_it_saves_and_loads(plain_nlp, tmp_path):
+@pytest.fixture(scope="module")
+def saved_nlp(plain_nlp, tmp_path_factory):
+    """The folder ``plain_nlp`` was saved to (once for the module)."""
+    path = tmp_path_factory.mktemp("saved") / "nlp"
+    plain_nlp.to_disk(path)
+    return path
+
+
+def test_spacy_component_pipeline_with_it_saves_and_loads(plain_nlp, saved_nlp):
     # regression: the lemma index's words were stored as frozensets, which msgpack cannot
     # write, so a pipeline with claimex added could not be saved (TypeError in to_bytes)
     assert plain_nlp.to_bytes()
-    plain_nlp.to_disk(tmp_path / "nlp")
-    again = spacy.load(tmp_path / "nlp")
+    again = spacy.load(saved_nlp)
     assert again.pipe_names == plain_nlp.pipe_names
     doc, doc_again = plain_nlp(TEXTS[0]), again(TEXTS[0])
     assert [(s.start_char, s.end_char, s._.speaker) for s in doc_again.spans["quotes"]] == \
@@ -131,12 +138,11 @@ def test_spacy_component_without_a_parse_before_it_says_so(where):
     assert list(nlp("").spans["quotes"]) == []  # an empty Doc has nothing to parse
 
 
-def test_spacy_component_reloaded_pipeline_lemmatizes_on_demand(plain_nlp, tmp_path):
+def test_spacy_component_reloaded_pipeline_lemmatizes_on_demand(saved_nlp):
     # regression: the factory registered the lemmatizer for lemmas on demand before `spacy.load`
     # had read its tables, so with the lemmatizer disabled "said" kept "said" as its lemma
     from pipeline.nlp.lemmas import lemma
 
-    plain_nlp.to_disk(tmp_path / "nlp")
-    again = spacy.load(tmp_path / "nlp", disable=["lemmatizer"])
+    again = spacy.load(saved_nlp, disable=["lemmatizer"])
     doc = again("He said the talks would resume.")
     assert [lemma(t) for t in doc if t.text in ("said", "talks")] == ["say", "talk"]
