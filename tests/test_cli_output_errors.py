@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 
+import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 from typer.testing import CliRunner
@@ -161,3 +162,17 @@ def test_cli_out_ownership_never_blocks_nor_mistakes_a_users_manifest(tmp_path):
     with fails_if_it_blocks(20):
         found = foreign_files(out)
     assert found == ["x.parquet (not a Parquet table)"]
+
+
+def test_cli_out_ownership_reads_a_folder_table_as_the_run_does(tmp_path):
+    # review regression: a Spark-style folder table (its part files beside a _SUCCESS marker)
+    # was refused as "not a Parquet table", though the run reads only its *.parquet parts
+    from pipeline.runner.ownership import foreign_files
+
+    table = tmp_path / "out" / "x.parquet"
+    table.mkdir(parents=True)
+    pq.write_table(pa.table({"a": [1]}), table / "part-0.parquet")
+    (table / "_SUCCESS").write_text("")
+    assert foreign_files(tmp_path / "out") == []
+    (table / "part-1.parquet").write_text("not parquet")
+    assert foreign_files(tmp_path / "out") == ["x.parquet (not a Parquet table)"]

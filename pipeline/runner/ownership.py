@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pyarrow.parquet as pq
 
+from ..tables import table_files
 from .parse_cache import DOCS_DIR, INDEX_NAME, is_part_name
 from .run_record import RUN_RECORD, read_run_record
 from .store import MANIFEST, TableStore, claimex_manifest
@@ -51,9 +52,10 @@ def _managed(out: Path) -> bool:
 
 
 def _parquet_table(path: Path) -> bool:
-    """``path`` is a Parquet file, or a folder of Parquet part files (hidden names aside)."""
+    """``path`` is a Parquet file, or a folder whose part files (``table_files``: its
+    ``*.parquet``, as the run reads them; a Spark ``_SUCCESS`` marker aside) are Parquet."""
     if path.is_dir():
-        files = [p for p in path.iterdir() if not p.name.startswith(".")]
+        files = table_files(path.parent, path.stem)
     elif path.is_file():
         files = [path]
     else:
