@@ -123,16 +123,26 @@ def test_exports_label_studio_speakers_and_claim_types_are_pre_annotations(seed_
     assert any(r["id"] == region["id"] and r["value"].get("choices") == ["check-worthy"] for r in result)
 
 
-def test_exports_label_studio_offsets_count_utf16_units():
-    """Label Studio (JavaScript) counts an emoji as two units; the tables count one character."""
+def test_exports_label_studio_offsets_count_code_points():
+    """Label Studio's Text tag counts offsets in code points, as the tables do (its emoji
+    tests: `test` in "🐱 Warning: This is a test text" is start 21, end 25): a region after
+    an emoji keeps its offsets both ways (they were once converted to UTF-16 units, which
+    put every region after an emoji one unit late)."""
     text = "Fans 🎉🎉 cheered. “We won,” Smith said."
     start = text.index("We won")
     doc = AnnotatedDoc("d", text, {}, [(0, len(text))], [Region("quote", start, start + 7, "direct", {"speaker": "Smith"})])
     (task,) = label_studio.tasks([doc], "claimex")
     value = task["predictions"][0]["result"][0]["value"]
-    assert (value["start"], value["end"]) == (start + 2, start + 9) and value["text"] == "We won,"
+    assert (value["start"], value["end"]) == (start, start + 7) and value["text"] == "We won,"
+    assert task["data"]["sentences"] == [[0, len(text)]]
+    # what Label Studio hands back for the same selection
     back = label_studio._document(task["data"], task["predictions"][0]["result"], "t")
     assert [(r.start, r.end, r.label, r.attrs["speaker"]) for r in back.regions] == [(start, start + 7, "direct", "Smith")]
+    label_studio_test = "🐱 Warning: This is a test text"
+    item = {"id": "e", "from_name": "entity", "to_name": "text", "type": "labels",
+            "value": {"start": 21, "end": 25, "text": "test", "labels": ["ORG"]}}
+    (region,) = label_studio._document({"text": label_studio_test, "doc_id": "x"}, [item], "t").regions
+    assert label_studio_test[region.start:region.end] == "test"
 
 
 def test_exports_prodigy_tasks_follow_the_documented_format(seed_run, seed_tables, tmp_path):

@@ -10,10 +10,10 @@ document's metadata and its sentence spans; ``predictions[0].result`` holds one
 ``check_worthy``). :func:`label_config` is the labeling configuration that
 shows them (written beside the tasks as ``<name>.config.xml``).
 
-Offsets: Label Studio counts text offsets in UTF-16 code units (JavaScript
-strings); the tables count Python characters. They differ only after a
-character outside the Basic Multilingual Plane (most emoji); both directions
-convert (``_Utf16``).
+Offsets: Label Studio's ``Text`` tag counts ``value.start``/``end`` in code
+points, as the tables do (its emoji tests, "Should calculate offsets by code
+points in text"; the UTF-16 counting of JavaScript strings was fixed in its
+release of 2022), so they pass through unchanged, after an emoji too.
 
 Import: Label Studio's JSON export of the project (the same tasks, with the
 annotators' ``annotations``). Per task the last annotation that was not
@@ -40,38 +40,15 @@ _HEADINGS = {"canonical": "Canonical name", "quote_speaker": "Speaker (canonical
              "claim_speaker": "Speaker (canonical name; empty = the publication)", "check_worthy": "Check-worthiness"}
 
 
-class _Utf16:
-    """Python string index <-> UTF-16 code unit index for one text."""
-
-    def __init__(self, text: str):
-        self.wide = any(ord(c) > 0xFFFF for c in text)
-        if self.wide:
-            self.to16 = [0]
-            for c in text:
-                self.to16.append(self.to16[-1] + (2 if ord(c) > 0xFFFF else 1))
-            self.from16 = {u: i for i, u in enumerate(self.to16)}
-
-    def out(self, i: int) -> int:
-        return self.to16[i] if self.wide else i
-
-    def back(self, u: int, where: str) -> int:
-        if not self.wide:
-            return u
-        if u not in self.from16:
-            raise AnnotationFormatError(f"{where}: offset {u} falls inside a character (UTF-16 surrogate pair)")
-        return self.from16[u]
-
-
 def tasks(docs: list[AnnotatedDoc], model_version: str) -> list[dict]:
     out = []
     for doc in docs:
-        u = _Utf16(doc.text)
         results = []
         counters = {layer.name: 0 for layer in LAYERS}
         for r in doc.regions:
             rid = f"{r.layer}-{counters[r.layer]}"
             counters[r.layer] += 1
-            span = {"start": u.out(r.start), "end": u.out(r.end)}
+            span = {"start": r.start, "end": r.end}
             results.append({"id": rid, "from_name": r.layer, "to_name": "text", "type": "labels",
                             "value": {**span, "text": doc.text[r.start:r.end], "labels": [r.label]}})
             for control, (layer, attr, kind) in ATTRIBUTES.items():
@@ -85,7 +62,7 @@ def tasks(docs: list[AnnotatedDoc], model_version: str) -> list[dict]:
                     results.append({"id": rid, "from_name": control, "to_name": "text", "type": "choices",
                                     "value": {**span, "choices": [CHECK_WORTHY]}})
         data = {"text": doc.text, "doc_id": doc.doc_id, **{k: doc.meta.get(k) for k in META},
-                "sentences": [[u.out(s), u.out(e)] for s, e in doc.sentences]}
+                "sentences": [[s, e] for s, e in doc.sentences]}
         out.append({"data": data, "predictions": [{"model_version": model_version, "result": results}]})
     return out
 
@@ -153,7 +130,6 @@ def read(path: Path, accept_unreviewed: bool = False) -> tuple[list[AnnotatedDoc
 
 def _document(data: dict, result: list, where: str) -> AnnotatedDoc:
     text = data["text"]
-    u = _Utf16(text)
     regions: dict[str, Region] = {}
     attrs: list[tuple[str, str, dict]] = []
     for item in result:
@@ -165,7 +141,7 @@ def _document(data: dict, result: list, where: str) -> AnnotatedDoc:
             if not labels or "start" not in value or "end" not in value:
                 continue
             rid = str(item.get("id") or f"region-{len(regions)}")
-            regions[rid] = Region(name, u.back(int(value["start"]), where), u.back(int(value["end"]), where), str(labels[0]))
+            regions[rid] = Region(name, int(value["start"]), int(value["end"]), str(labels[0]))
         elif name in ATTRIBUTES:
             attrs.append((str(item.get("id")), name, value))
     for rid, control, value in attrs:
@@ -181,7 +157,7 @@ def _document(data: dict, result: list, where: str) -> AnnotatedDoc:
     for region in regions.values():
         if region.layer == "claim":
             region.attrs.setdefault("check_worthy", False)
-    sentences = [(u.back(int(s), where), u.back(int(e), where)) for s, e in data.get("sentences") or []]
+    sentences = [(int(s), int(e)) for s, e in data.get("sentences") or []]
     if not sentences:  # a task made elsewhere: each claim region is a unit of its own
         sentences = sorted({(r.start, r.end) for r in regions.values() if r.layer == "claim"})
     meta = {k: data.get(k) for k in META}
