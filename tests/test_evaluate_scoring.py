@@ -337,3 +337,29 @@ def test_evaluate_heading_glued_to_the_next_sentence(gold_dir):
     m = score(t, gold_dir)["sentences"]
     assert m["heading_accuracy"] == 0.0
     assert (m["precision"], m["recall"]) == (4 / 4 - 1 / 4, 3 / 5)
+
+
+def test_evaluate_prediction_in_a_gold_document_without_spans_is_a_false_alarm(gold_dir):
+    """A gold document with no quote (or entity) of its own still counts: an annotator who
+    deleted every wrong quote of an article is credited for it. (Regression: documents
+    without gold spans of a stage were left out, so all their predictions went unscored.)"""
+    text = "Markets were calm on Monday. Prices held."
+    raw = f"Calm day\n\n{text}\n"
+    docs = [json.loads(line) for line in (gold_dir / "documents.jsonl").read_text().splitlines()]
+    docs.append({"doc_id": "d2", "title": "Calm day", "source": None, "published": None, "dateline": None,
+                 "body_lines": [text], "body_line_starts": [raw.index(text)], "boilerplate_lines": ["Calm day"]})
+    write_jsonl(gold_dir / "documents.jsonl", docs)
+    t = perfect_tables()
+    t["documents"] = pd.concat([t["documents"], documents(text, doc_id="d2", path="d2.txt", title="Calm day",
+                                                          source=None, dateline=None)], ignore_index=True)
+    m = score(t, gold_dir)
+    assert m["quotes"]["precision"] == m["entities"]["precision"] == 1.0
+    s, e = at(text, "Prices held", body=False)
+    t["quotes"] = pd.concat([t["quotes"], pd.DataFrame([("d2", 0, "indirect", s, e, "Prices held", "Markets")],
+                                                       columns=t["quotes"].columns)], ignore_index=True)
+    s, e = at(text, "Monday", body=False)
+    t["entities"] = pd.concat([t["entities"], pd.DataFrame([("d2", 0, 0, s, e, "Monday", "DATE", "Monday")],
+                                                           columns=t["entities"].columns)], ignore_index=True)
+    m = score(t, gold_dir)
+    assert (m["quotes"]["precision"], m["quotes"]["recall"]) == (2 / 3, 1.0)
+    assert (m["entities"]["precision"], m["entities"]["recall"]) == (0.8, 1.0)

@@ -156,8 +156,12 @@ def scored_preds(df: pd.DataFrame, anchors: Mapping[str, DocAnchors]) -> dict[st
 
 
 def gold_by_doc(spans: Iterable[GoldSpan], gold: Gold) -> dict[str, list[GoldSpan]]:
-    """Gold spans per document, without those inside a standfirst (not scored)."""
-    out: dict[str, list[GoldSpan]] = defaultdict(list)
+    """Gold spans per document, without those inside a standfirst (not scored). Every
+    document of the gold set is there: one without spans of the stage has none, so what is
+    predicted in it is a false alarm (an annotator who deleted every wrong quote of an
+    article is credited for it)."""
+    out: dict[str, list[GoldSpan]] = {doc_id: [] for doc_id in gold.documents or ()}
+    out = defaultdict(list, out)
     for s in spans:
         doc = gold.documents.get(s.doc_id)
         if doc is not None and doc.region(s.raw_start, s.raw_end) == "unscored":
