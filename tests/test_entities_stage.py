@@ -196,3 +196,15 @@ def test_entities_stage_generation_is_part_of_a_name(nlp, text, model_ents, rows
 ])
 def test_entities_stage_person_name_cut_in_two_is_one(nlp, text, model_ents, rows):
     assert _rows(nlp, model_ents, text) == rows
+
+
+@pytest.mark.parametrize("text, model_ents, rows", [
+    # by hand: the model took an emoji before or after a name for a word of it (`😀 John Smith` came out as
+    # the entity and its canonical name, and as the speaker of the quotes after it)
+    ("Minister 😀 John Smith said so .", [("😀 John Smith", "PERSON")], [("John Smith", "PERSON", "John Smith")]),
+    ("Jane Doe 👍 said so .", [("Jane Doe 👍", "PERSON")], [("Jane Doe", "PERSON", "Jane Doe")]),
+    # a sign that heads an amount stays in it
+    ("Prices rose 5 % .", [("5 %", "PERCENT")], [("5 %", "PERCENT", "5 %")]),
+])
+def test_entities_stage_no_emoji_at_a_name_s_edge(nlp, text, model_ents, rows):
+    assert _rows(nlp, model_ents, text) == rows

@@ -4,7 +4,7 @@
 someone's response was, and not when the sentence gives advice; no figure as a poll's
 share; the subject of the first of two verbs the parser did not coordinate, and not a
 word of a quote or a speaker after the verb; the name a dateline or a date the parser
-made the subject carries."""
+made the subject carries; no mark (an emoji, a combining mark) as the subject."""
 from __future__ import annotations
 
 import pytest
@@ -70,6 +70,13 @@ def _subject(case: str, cue: str):
     # by hand: `Prices rose sharply, said the minister.` with the minister taken for the object: no first
     # verb's subject (not "Prices") before a speaker after the verb
     ("inverted_speaker_as_object", "said", None),
+    # by hand: a mark the parser made the subject is no speaker (an emoji after the name came out as the
+    # speaker `😀`, a piece of a joined emoji sequence as `‍👧`, a stray combining mark as `́`): the word before it
+    ("emoji_after_name", "warned", "Doe"),
+    ("emoji_sequence_after_name", "warned", "Doe"),
+    ("combining_mark_after_name", "warned", "UN"),
+    # ... but a percent sign heads its share (`Some 60-70% said ...`)
+    ("percent_sign_subject", "said", "%"),
 ])
 def test_quotes_subjects_subject_the_parse_hid(case, cue, speaker):
     got = _subject(case, cue)

@@ -28,10 +28,24 @@ come from ``resources/titles.txt``.
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 from ..resources import first_names, titles
 from .gender import fits_gender
+
+
+#: Unicode categories of a mark that is no word of a name: emoji and other symbols, a
+#: joiner or variation selector, a combining mark on its own (not `%` or `£`, which
+#: head `18%` and `£5m`)
+_MARK_CATEGORIES = frozenset({"So", "Sk", "Cf", "Mn", "Me"})
+
+
+def is_mark(text: str) -> bool:
+    """``text`` (a token) is only marks: an emoji the tagger made part of a name or
+    the subject of a verb (`Minister 😀 John Smith said`)."""
+    return bool(text) and all(unicodedata.category(ch) in _MARK_CATEGORIES for ch in text)
+
 
 # Punctuation at either end of a word that is not part of it when matching titles:
 # "Sen.", "Minister,", "Belarus’".

@@ -171,7 +171,7 @@ class EntityRules:
         return out
 
     def _trim(self, doc: Doc, start: int, end: int, label: str, title_ends: dict[int, int], title_starts: dict[int, int]):
-        """Cut "the" ("a", "an"), titles, possessives and trailing lower-case words off a name span.
+        """Cut "the" ("a", "an"), titles, possessives, emoji and trailing lower-case words off a name span.
 
         Values (DATE, MONEY, ...) keep their "the" ("the past decade" is one DATE in
         OntoNotes and in the gold) but lose a possessive ("next month's")."""
@@ -183,7 +183,7 @@ class EntityRules:
         while changed and start < end:
             changed = False
             tok = doc[start]
-            if tok.lower_ == "the" or tok.text in ("a", "an") or tok.is_punct or tok.is_space:
+            if tok.lower_ == "the" or tok.text in ("a", "an") or tok.is_punct or tok.is_space or names.is_mark(tok.text):
                 # (a lower-case indefinite article too: `a Golden Globe`, `sees off a
                 # Conservative Party`, `an Election Court` in BBC articles; a title's own
                 # capital one stays: `A Very Long Engagement`)
@@ -201,7 +201,7 @@ class EntityRules:
         while changed and start < end:
             changed = False
             tok = doc[end - 1]
-            if tok.text in _POSSESSIVE or tok.is_punct or tok.is_space:
+            if tok.text in _POSSESSIVE or tok.is_punct or tok.is_space or names.is_mark(tok.text):
                 end -= 1
                 changed = True
             elif tok.lower_ in NAME_CONNECTORS:

@@ -1,11 +1,13 @@
 """Where a speaker mention begins and ends in the text (``mention_bounds``): the words
 ``speaker_text`` keeps, around the head the attribution rules found (``subjects.subject_of``,
-``named``, the object of `according to` in ``indirect``)."""
+``named``, the object of `according to` in ``indirect``); ``worded``: the word a mark the
+parser made the subject stands for."""
 from __future__ import annotations
 
 from spacy.tokens import Token
 
 from ...resources import QUOTE_CHARS
+from ..names import is_mark
 from .cues import is_cue, report_lexicon
 from .verb_forms import FINITE
 from .records import OPENING_BRACKETS
@@ -13,7 +15,17 @@ from .records import OPENING_BRACKETS
 
 def _no_word(t: Token) -> bool:
     """A token a speaker mention does not start or end with (``mention_bounds``)."""
-    return t.is_space or t.text in QUOTE_CHARS or (t.is_punct and t.text != "%") or t.dep_ == "cc"  # (`18%` is a mention)
+    return t.is_space or t.text in QUOTE_CHARS or (t.is_punct and t.text != "%") or t.dep_ == "cc" \
+        or is_mark(t.text)  # (`18%` is a mention; an emoji is not)
+
+
+def worded(t: Token) -> Token | None:
+    """``t``, or for a mark the parser made a subject (an emoji after a name, a stray
+    combining mark: `Jane Doe 😀 warned that ...`) the nearest word before it in its own
+    phrase; None without one. A mark is no speaker: it came out as the speaker `😀`."""
+    if not is_mark(t.text):
+        return t
+    return next((c for c in reversed(list(t.lefts)) if any(ch.isalnum() for ch in c.text)), None)
 
 
 def mention_bounds(head: Token) -> tuple[int, int]:

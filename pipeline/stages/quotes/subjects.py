@@ -18,6 +18,7 @@ from ...nlp.lemmas import lemma as lemma_of
 from ...resources import depiction_words, word_set
 from ..names import title_words
 from .cues import MUTE_ENTS, VERB_POS, attribution_lexicon, can_speak, is_cue, speaker_like, speaking_noun, speaking_possessor
+from .mentions import worded
 from .objects import first_child
 from .records import DASHES, breaks_paragraph, is_dash
 from .sources import DATELINE_TAIL, NOT_SOURCES, a_thing, source_noun_kind
@@ -161,8 +162,8 @@ def subject_of(verb: Token, inverted: bool = False, avoid=None) -> Token | None:
         deps = _SUBJ_DEPS if v is verb else INHERITED_SUBJ_DEPS
         # nearest subject first: `for people with ... ideas to organize ..., she said`
         # can come out with two subjects of `said`
-        subj = next((c for c in sorted(v.children, key=lambda c: abs(c.i - v.i))
-                     if c.dep_ in deps and not (avoid and avoid(c))), None)
+        subj = next((w for c in sorted(v.children, key=lambda c: abs(c.i - v.i))
+                     if c.dep_ in deps and not (avoid and avoid(c)) and (w := worded(c)) is not None), None)
         if subj is not None:
             if subj.lower_ in _RELATIVE and v.dep_ == "relcl":
                 # `Mr. Clarke, who said ...`: the noun the clause describes;
