@@ -49,9 +49,10 @@ How the runner uses an entry (``pipeline/runner/``):
   from the tables in ``<out>``.
 * ``canonical_columns`` are the output columns that hold canonical entity
   names. When a finalize changes names in its own ``canonical_columns``, the
-  runner carries each ``(doc_id, old name) -> new name`` into the
-  ``canonical_columns`` of the tables of every later stage (a string, or a list
-  of names): names flow downstream, as the tables were derived.
+  runner carries each ``(doc_id, old name) -> new name`` into the tables of
+  every later stage (a string, or a list of names), into the columns that hold
+  that kind of name (``rename_targets``): names flow downstream, as the tables
+  were derived.
 * ``components`` are modules that add a spaCy component to the one parse
   (``add_to_pipeline(nlp)``; ``RESOURCES`` names the word lists it reads):
   they and their word lists make up the parse cache key.
@@ -204,9 +205,25 @@ def tables() -> tuple[str, ...]:
     return (*(s.output for s in _STAGES), "errors")
 
 
-def canonical_columns() -> dict[str, tuple[str, ...]]:
-    """table -> its columns that hold canonical names."""
-    return {s.output: s.canonical_columns for s in _STAGES if s.canonical_columns}
+#: the entities' column of canonical names: every canonical column holds those names
+ENTITY_NAMES = "canonical"
+
+
+def rename_targets(stage: Stage) -> dict[str, tuple[str, ...]]:
+    """table of a later stage -> its canonical columns that the renames of ``stage``'s
+    finalize reach: a column of the same name (a speaker's name renames speakers), and
+    for the entities' canonical names every canonical column (an entity's name is a
+    speaker's, or what a claim is about). A speaker the quotes' corpus pass named from
+    a role, or gave back to it, is no entity: the rename never reaches ``about``, where
+    it turned a claim about the person into one about the role (an incremental rerun
+    whose corpus no longer named the role's holder)."""
+    out = {}
+    for later in _STAGES[_STAGES.index(stage) + 1:]:
+        cols = tuple(c for c in later.canonical_columns
+                     if c in stage.canonical_columns or ENTITY_NAMES in stage.canonical_columns)
+        if cols:
+            out[later.output] = cols
+    return out
 
 
 def parse_components() -> tuple[ModuleType, ...]:

@@ -149,7 +149,7 @@ def stage_tables(docs: dict[str, Doc]) -> dict:
     import pandas as pd
 
     from .errors import ErrorLog
-    from .registry import canonical_columns, stages
+    from .registry import rename_targets, stages
     from .runner.batch import BatchContext, run_isolated
     from .runner.publish import canonical_renames, renamed
     from .schemas import schema_for
@@ -166,7 +166,7 @@ def stage_tables(docs: dict[str, Doc]) -> dict:
         tables[stage.output] = run_isolated(stage, BatchContext(tables, None, docs, errors), errors)
     # as the runner does after the last batch: each finalize (with the whole tables it
     # names), its renames carried into the tables of later stages
-    for k, stage in enumerate(selected):
+    for stage in selected:
         if stage.finalize is None:
             continue
         keys = [f.name for f in schema_for(stage.output)][:2]
@@ -175,9 +175,8 @@ def stage_tables(docs: dict[str, Doc]) -> dict:
         renames = canonical_renames(before, after, keys, stage.canonical_columns)
         tables[stage.output] = after
         if renames:
-            later = {s.output for s in selected[k + 1:]}
-            for table, columns in canonical_columns().items():
-                if table in tables and table in later:
+            for table, columns in rename_targets(stage).items():
+                if table in tables:
                     tables[table] = renamed(tables[table].copy(), columns, renames)
     for stage in stages():
         if stage.corpus:

@@ -110,3 +110,33 @@ def test_incremental_keeps_error_rows_of_skipped_documents(corpus, monkeypatch):
     assert first.processed == 5 and second.skipped == 5
     got = read_table(out, "errors")
     assert sorted(got["error"]) == ["empty", "warning:odd_quote"]
+
+
+@pytest.mark.parametrize("articles", [
+    # the role's holder named in two articles, then in one: the role is no longer resolved; the claim
+    # about Jane Doe had become one about the role, and the pronoun's speaker the role's key
+    {"a": 'Budget\n\nFinance Minister Jane Doe presented the budget on Monday. "It is fair," Jane Doe said.\n',
+     "b": 'Taxes\n\nFinance Minister Jane Doe met bankers on Friday. "Rates will fall," Jane Doe said.\n',
+     "c": 'Row Over Spending\n\nJane Doe faced critics in parliament on Tuesday. The finance minister said the '
+          'deficit would shrink next year. "We have a plan," the Scottish finance minister told MPs. He said '
+          'growth would return.\n'},
+    # a full name for a surname the NER missed, from two articles, then one: the speaker kept the full name
+    {"a": 'Visit\n\nAlan Sugar visited the factory on Monday. "We are delighted," Alan Sugar said.\n',
+     "b": 'Tour\n\nAlan Sugar toured the region on Friday. "Jobs matter," Alan Sugar told workers.\n',
+     "c": 'Speech\n\n"The economy is strong and will grow," Sugar said on Tuesday. "We must act now," Sugar '
+          'added.\n'},
+], ids=["role", "surname"])
+def test_incremental_corpus_names_no_longer_supported_equal_a_full_run(tmp_path, articles):
+    """Removing the articles that name a person lets the corpus passes undo what they did for the
+    kept ones, as a full run over the same folder does (regression: the kept rows stayed resolved,
+    or were given back wrongly)."""
+    inp, out = tmp_path / "in", tmp_path / "out"
+    inp.mkdir()
+    for name, text in articles.items():
+        (inp / f"{name}.txt").write_text(text, encoding="utf-8")
+    run(ALL, Settings(input=inp, out=out))
+    (inp / "b.txt").unlink()
+    assert run(ALL, Settings(input=inp, out=out)).skipped == 2
+    fresh = tmp_path / "fresh"
+    run(ALL, Settings(input=inp, out=fresh, incremental=False))
+    assert_same_tables(out, {t: read_table(fresh, t) for t in SCHEMAS})

@@ -86,3 +86,26 @@ def test_corpus_roles_lone_surname_an_entity_carries_stays_as_the_canonical_name
                   ("u", "PERSON", "Howard", None))
     q = quotes(("u", 0, "Howard", "She", "person", None), ("t", 0, "Howard", "Mr Howard", "person", None))
     assert resolve_roles(q, corpus)["speaker"].tolist() == ["Howard", "Michael Howard"]
+
+
+def test_corpus_roles_given_back_to_the_role_as_the_quotes_stage_labels_it():
+    """A row an earlier run resolved goes back to the label the quotes stage gives when the
+    corpus no longer names the role's holder: the mention's, and a pronoun's that of the
+    role's mention it stands for (it came out as the role's key, `scottish finance minister`)."""
+    q = quotes(("x", 0, "Tony Blair", "the Scottish prime minister", "person", "scottish prime minister"),
+               ("x", 1, "Tony Blair", "He", "person", "scottish prime minister"),
+               ("x", 2, "Tony Blair", "he", "person", "prime minister"))  # no mention of its own role
+    out = resolve_roles(q, CORPUS.iloc[:0])
+    assert out["speaker"].tolist() == ["Scottish prime minister", "Scottish prime minister", "prime minister"]
+    assert out["speaker_kind"].tolist() == ["unnamed"] * 3
+
+
+@pytest.mark.parametrize("corpus, speaker", [
+    (CORPUS, "Nicola Sturgeon"),                        # still named in two documents: kept
+    (CORPUS[CORPUS["doc_id"] != "v"], "Sturgeon"),      # named in one now: the surname, as a full run gives
+])
+def test_corpus_roles_surname_an_earlier_run_expanded_is_looked_at_again(corpus, speaker):
+    """A speaker an earlier run gave the corpus's full name keeps it only while the corpus
+    still supports it (an incremental rerun kept `Alan Sugar` after the articles naming him went)."""
+    q = quotes(("u", 0, "Nicola Sturgeon", "Ms Sturgeon", "person", None))
+    assert resolve_roles(q, corpus)["speaker"].tolist() == [speaker]

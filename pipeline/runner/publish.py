@@ -17,7 +17,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from ..errors import ErrorLog
-from ..registry import Stage, canonical_columns, producer, stage_names, stages
+from ..registry import Stage, producer, rename_targets
 from ..schemas import schema_for
 from ..tables import (MissingTableError, PartWriter, TableSchemaError, checked_dataset, read_part, read_table,
                       table_files, table_path, to_arrow, write_table)
@@ -127,9 +127,8 @@ def finalize(stage: Stage, writers: dict[str, PartWriter], batch_rows: int, out:
         return
     # names flow downstream only: the quotes' corpus pass renames speakers in claims,
     # never an entity of the entities table
-    later = {s.output for s in stages()[stage_names().index(stage.name) + 1:]}
-    for table, cols in canonical_columns().items():
-        if table not in writers or table not in later:
+    for table, cols in rename_targets(stage).items():
+        if table not in writers:
             continue
         if table in pending:  # its finalize will apply them to the whole table
             pending[table].append((cols, renames))

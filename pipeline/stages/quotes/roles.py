@@ -118,53 +118,78 @@ def resolve_roles(quotes: pd.DataFrame, entities: pd.DataFrame) -> pd.DataFrame:
         return quotes
     persons = entities.loc[entities["label"] == "PERSON", ["doc_id", "canonical"]].dropna()
     named: dict[str, set[str]] = {d: set(g) for d, g in persons.groupby("doc_id")["canonical"]}
-    quotes = _surnames(quotes, persons, named)
+    written: dict[str, list[str]] = defaultdict(list)
+    for col in ("text", "canonical"):
+        if col in entities.columns:
+            for d, w in zip(entities["doc_id"], entities[col]):
+                if isinstance(w, str):
+                    written[d].append(w)
+    quotes = _surnames(quotes, persons, named, written)
     if not quotes["speaker_role"].notna().any():
         return quotes
     holders = role_holders(entities)
     out = quotes.copy()
     rows = out.index[out["speaker_role"].notna()]
     speakers, kinds = out["speaker"].astype(object).copy(), out["speaker_kind"].astype(object).copy()
+    labels: dict[tuple[str, str], str] = {}  # (doc_id, role) -> the label its first named mention gives
+    for i in rows:
+        mention = out.at[i, "speaker_text"]
+        if not _pronoun(mention):
+            labels.setdefault((out.at[i, "doc_id"], out.at[i, "speaker_role"]), speaker_name(mention))
     for i in rows:
         role = out.at[i, "speaker_role"]
         who = holder(role, holders, named.get(out.at[i, "doc_id"], set()))
         if who is not None:
             speakers.at[i], kinds.at[i] = who, "person"
         elif kinds.at[i] == "person":
-            # resolved by an earlier run whose corpus no longer supports it
-            speakers.at[i], kinds.at[i] = _role_text(out.at[i, "speaker_text"], role), "unnamed"
+            # resolved by an earlier run whose corpus no longer supports it: the label the
+            # quotes stage gives, a pronoun's that of the role's mention it stands for
+            mention = out.at[i, "speaker_text"]
+            label = labels.get((out.at[i, "doc_id"], role), role) if _pronoun(mention) else speaker_name(mention)
+            speakers.at[i], kinds.at[i] = label, "unnamed"
     out["speaker"], out["speaker_kind"] = speakers, kinds
     return out
 
 
-def _surnames(quotes: pd.DataFrame, persons: pd.DataFrame, named: dict[str, set[str]]) -> pd.DataFrame:
+def _surnames(quotes: pd.DataFrame, persons: pd.DataFrame, named: dict[str, set[str]],
+              written: dict[str, list[str]]) -> pd.DataFrame:
     """A person speaker the article names by surname only, where the NER missed the
     name (so no entity of the document carries it): the full name the corpus gives it,
     by the rule of canonical names ("Ms Sturgeon" -> "Nicola Sturgeon"). ``persons``: the
-    PERSON rows of the entities table (doc_id, canonical); ``named``: each document's."""
-    lone = (quotes["speaker_kind"] == "person") & quotes["speaker"].notna() \
-        & ~quotes["speaker"].astype(str).str.contains(" ", regex=False)
-    if not lone.any():
-        return quotes
-    # a surname an entity of the document carries is the canonical names' to resolve,
-    # and they left it alone: BBC politics/011 "Mrs Howard" (Sandra, untitled in full) is
-    # not Michael Howard, whom the corpus names far more often (``gender``)
-    lone[lone] = [s not in named.get(d, ()) for d, s in zip(quotes.loc[lone, "doc_id"], quotes.loc[lone, "speaker"])]
-    if not lone.any():
+    PERSON rows of the entities table (doc_id, canonical); ``named``: each document's;
+    ``written``: the names of each document's entities, as written and canonical.
+    A row an earlier run gave a full name this way (a full name of the corpus for the
+    surname its mention gives, which no entity of its document writes) is looked at
+    again, and keeps its surname when the corpus no longer names that person often
+    enough, as a full run would (an incremental rerun kept `Alan Sugar` after the
+    articles naming him went)."""
+    person = (quotes["speaker_kind"] == "person") & quotes["speaker"].notna()
+    if not person.any():
         return quotes
     names = corpus_full_names(persons)
-    full = quotes.loc[lone, "speaker"].map(lambda s: full_name(s, names))
-    if not full.notna().any():
+    said = {}  # row -> the surname the article gives
+    for i, d, s, mention in zip(quotes.index[person], quotes.loc[person, "doc_id"], quotes.loc[person, "speaker"],
+                                quotes.loc[person, "speaker_text"]):
+        # a surname an entity of the document carries is the canonical names' to resolve,
+        # and they left it alone: BBC politics/011 "Mrs Howard" (Sandra, untitled in full) is
+        # not Michael Howard, whom the corpus names far more often (``gender``)
+        if s in named.get(d, ()):
+            continue
+        words = s.split()
+        if len(words) == 1:
+            said[i] = s
+        elif isinstance(mention, str) and speaker_name(mention) == surname(words) \
+                and s in names.get(surname(words), ()) and not any(s in w for w in written.get(d, ())):
+            said[i] = surname(words)
+    now = {i: full_name(w, names) or w for i, w in said.items()}
+    changed = {i: w for i, w in now.items() if w != quotes.at[i, "speaker"]}
+    if not changed:
         return quotes
     out = quotes.copy()
-    take = full[full.notna()]
-    out.loc[take.index, "speaker"] = take
+    out.loc[list(changed), "speaker"] = list(changed.values())
     return out
 
 
-def _role_text(mention, role: str) -> str:
-    """The unnamed speaker's label for a role: the mention without its determiner, or
-    the role itself when the mention is a pronoun."""
-    if isinstance(mention, str) and mention.lower() not in ("he", "she", "they", "it", "him", "her"):
-        return speaker_name(mention)
-    return role
+def _pronoun(mention) -> bool:
+    """A speaker mention that is a personal pronoun (or none)."""
+    return not isinstance(mention, str) or mention.lower() in ("he", "she", "they", "it", "him", "her")
