@@ -226,3 +226,46 @@ def test_explore_claims_about_uses_the_about_column_and_aliases(t):
 def test_explore_actor_name(t):
     assert explore.actor_name(t, "ryzhenkov") == "Maxim Ryzhenkov"
     assert explore.actor_name(t, "Nobody Known") == "Nobody Known"
+
+
+def _cross_join_containing(entities: pd.DataFrame, spans: pd.DataFrame, keep: list[str]) -> pd.DataFrame:
+    """The definition of ``_spans_containing``: every (mention, span) pair of a document,
+    kept where the span contains the mention, in mention rows' then span rows' order
+    (sorted explicitly: pandas orders an inner join that way except when the pairs
+    happen to number as many as the mentions)."""
+    ents = entities.assign(canonical=explore.canonical_name(entities), _e=range(len(entities)))
+    sp = spans[["doc_id", "start", "end", *keep]].rename(columns={"start": "s0", "end": "s1"}).assign(_s=range(len(spans)))
+    pairs = ents.merge(sp, on="doc_id").sort_values(["_e", "_s"])
+    inside = (pairs["start"] >= pairs["s0"]) & (pairs["end"] <= pairs["s1"])
+    return pairs.loc[inside, ["doc_id", "ent_id", "canonical", "label", *keep]].reset_index(drop=True)
+
+
+def test_explore_spans_containing_finds_the_pairs_of_the_cross_join_in_its_order():
+    # two documents, rows interleaved; spans nested three deep, overlapping without
+    # nesting, touching end to start, identical to a mention, and the same offsets in
+    # both documents (a pair never crosses documents)
+    spans = pd.DataFrame([
+        ("x", 0, 100), ("y", 10, 50), ("x", 10, 50), ("x", 20, 30), ("x", 40, 70), ("y", 0, 5),
+        ("x", 50, 60), ("x", 70, 80), ("x", 22, 26), ("x", 10, 50), ("y", 40, 70),
+    ], columns=["doc_id", "start", "end"]).assign(span=lambda d: [f"s{i}" for i in range(len(d))])
+    entities = pd.DataFrame([
+        ("x", 0, 22, 26, "ORG", "A"),       # identical to the deepest span, inside all around it
+        ("y", 0, 20, 30, "ORG", "B"),
+        ("x", 1, 45, 55, "PERSON", None),   # crosses the end of one span and the start of another (shown as its text)
+        ("x", 2, 50, 60, "GPE", "C"),       # starts where a span ends: inside only the spans that reach it
+        ("x", 3, 0, 100, "ORG", "D"),       # as long as the document's span
+        ("y", 1, 1, 4, "ORG", "E"),
+        ("x", 4, 69, 71, "ORG", "F"),       # across a touching boundary: in the outer span only
+        ("x", 5, 10, 12, "ORG", "G"),       # at the start of two identical spans
+        ("z", 0, 0, 1, "ORG", "H"),         # a document without spans
+        ("x", 6, 48, 50, "ORG", "I"),       # at their end
+    ], columns=["doc_id", "ent_id", "start", "end", "label", "canonical"]).assign(text="t")
+    expected = _cross_join_containing(entities, spans, ["span"])
+    got = explore._spans_containing(entities, spans, ["span"])
+    pd.testing.assert_frame_equal(got.reset_index(drop=True), expected)
+    assert list(zip(got["canonical"], got["span"])) == [
+        ("A", "s0"), ("A", "s2"), ("A", "s3"), ("A", "s8"), ("A", "s9"), ("B", "s1"), ("t", "s0"), ("t", "s4"),
+        ("C", "s0"), ("C", "s4"), ("C", "s6"), ("D", "s0"), ("E", "s5"), ("F", "s0"), ("G", "s0"), ("G", "s2"),
+        ("G", "s9"), ("I", "s0"), ("I", "s2"), ("I", "s4"), ("I", "s9"),
+    ]
+    assert explore._spans_containing(entities, spans.iloc[:0], ["span"]).empty

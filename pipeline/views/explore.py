@@ -21,6 +21,7 @@ from ..resources import word_list
 from ..schemas import CLAIM_TYPES, COMMAND_TABLES
 from ..stages.names import strip_titles
 from ..tables import MissingTableError, empty_frame, read_table, table_path
+from .intervals import containing_pairs
 from .markup import CLAIM_COLOURS, PUBLICATION, STYLE, UNKNOWN_SPEAKER, render_marked_text
 
 
@@ -212,11 +213,14 @@ def _spans_containing(entities: pd.DataFrame, spans: pd.DataFrame, keep: list[st
     """Pairs (entity mention, span) where the mention lies inside the span, same document."""
     if entities.empty or spans.empty:
         return pd.DataFrame(columns=["doc_id", "ent_id", "canonical", "label", *keep])
-    ents = entities[["doc_id", "ent_id", "start", "end", "label"]].assign(canonical=canonical_name(entities))
-    sp = spans[["doc_id", "start", "end", *keep]].rename(columns={"start": "span_start", "end": "span_end"})
-    pairs = ents.merge(sp, on="doc_id")
-    inside = (pairs["start"] >= pairs["span_start"]) & (pairs["end"] <= pairs["span_end"])
-    return pairs.loc[inside, ["doc_id", "ent_id", "canonical", "label", *keep]]
+    ents = entities[["doc_id", "ent_id", "label"]].assign(canonical=canonical_name(entities))
+    # not a join on doc_id: that pairs every mention with every span of its document,
+    # quadratic in a document's size. Same rows, in a join's documented order: mention
+    # rows, then span rows (which orders the names in a claim's ``entities``)
+    e, s = containing_pairs(entities["doc_id"], entities["start"], entities["end"],
+                            spans["doc_id"], spans["start"], spans["end"])
+    return pd.concat([ents.iloc[e][["doc_id", "ent_id", "canonical", "label"]].reset_index(drop=True),
+                      spans.iloc[s][keep].reset_index(drop=True)], axis=1)
 
 
 def entity_speakers(tables: Tables, labels: tuple[str, ...] | None = None) -> pd.DataFrame:
