@@ -161,3 +161,45 @@ def test_report_marked_text_skips_spans_outside_the_text(bad):
     p = parse(render_marked_text(TEXT, e, q, c))
     assert "".join(p.text) == TEXT
     assert all(not cov for cov in p.cover)
+
+
+class Pieces(HTMLParser):
+    """The text pieces of ``div.doctext``, each with the spans around it, outermost
+    first, as (classes, id) pairs."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.stack: list[tuple[str, str | None]] = []
+        self.pieces: list[tuple[str, list[tuple[str, str | None]]]] = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        self.stack.append((attrs.get("class") or "", attrs.get("id")))
+
+    def handle_endtag(self, tag):
+        self.stack.pop()
+
+    def handle_data(self, data):
+        spans = self.stack[1:]  # inside div.doctext
+        if not any({"tag", "elabel"} & set(c.split()) for c, _ in spans):
+            self.pieces.append((data, spans))
+
+
+def test_report_marked_text_overlapping_marks_open_in_drawing_order_at_every_piece():
+    text = "abcdefgh"
+    e, q, c = frames(text, ents=[(1, 3, "ORG", "o"), (2, 5, "PERSON", "p"), (5, 6, "GPE", "g")],
+                     quotes=[(2, 8, "direct", "X"), (2, 3, "direct", "Y")],
+                     claims=[(0, 6, "factual", "X", False), (6, 8, "predictive", None, True)])
+    p = Pieces()
+    p.feed(render_marked_text(text, e, q, c))
+    # claims outside quotes outside entities; in a layer, the earlier start, then the
+    # longer span, outside; "s"/"e" and the id only where a span truly starts/ends
+    assert p.pieces == [
+        ("a", [("claim factual s", "claim-0")]),
+        ("b", [("claim factual", None), ("ent l-ORG s", None)]),
+        ("c", [("claim factual", None), ("quote s", "quote-0"), ("quote s e", "quote-1"), ("ent l-ORG e", None),
+               ("ent l-PERSON s", None)]),
+        ("de", [("claim factual", None), ("quote", None), ("ent l-PERSON e", None)]),
+        ("f", [("claim factual e", None), ("quote", None), ("ent l-GPE s e", None)]),
+        ("gh", [("claim predictive s e", "claim-1"), ("quote e", None)]),
+    ]

@@ -147,9 +147,20 @@ def render_marked_text(text: str, entities: pd.DataFrame, quotes: pd.DataFrame, 
              if 0 <= m.start < m.end <= len(text)]
     cuts = sorted({0, len(text), *(m.start for m in marks), *(m.end for m in marks)})
     marks.sort(key=lambda m: (m.layer, m.start, -m.end))
+    # a sweep over the cuts: a piece lies between two neighbouring cuts, so the marks
+    # covering it are those that started at or before its start and have not ended
+    # there; testing every mark for every piece was quadratic in a document's spans
+    opening: dict[int, list[int]] = {}
+    closing: dict[int, list[int]] = {}
+    for rank, m in enumerate(marks):
+        opening.setdefault(m.start, []).append(rank)
+        closing.setdefault(m.end, []).append(rank)
+    covering: set[int] = set()
     out = ["<div class='doctext'>"]
     for a, b in zip(cuts, cuts[1:]):
-        active = [m for m in marks if m.start <= a and m.end >= b]
+        covering.difference_update(closing.get(a, ()))
+        covering.update(opening.get(a, ()))
+        active = [marks[rank] for rank in sorted(covering)]  # drawing order, outermost first
         piece = escape(text[a:b], quote=False)
         for m in reversed(active):
             starts, ends = m.start == a, m.end == b
