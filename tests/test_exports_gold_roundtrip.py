@@ -14,6 +14,7 @@ from pipeline.errors import InputError
 from pipeline.evaluation.evaluate import evaluate, report_as_dict
 from pipeline.evaluation.gold import GOLD_DIR, load_gold
 from pipeline.exports import export, import_gold
+from pipeline.exports.annotations import AnnotationFormatError
 
 
 def _scores(out, gold) -> dict[str, dict[str, float]]:
@@ -133,3 +134,21 @@ def test_exports_gold_unknown_prodigy_label_names_the_valid_ones(tmp_path):
 def test_exports_gold_seeds_gold_stays_the_default(seed_run):
     out, _ = seed_run
     assert evaluate(out).gold_dir == str(GOLD_DIR)
+
+
+def test_exports_gold_label_studio_prediction_ids_are_no_pre_annotations(seed_run, tmp_path):
+    """Regression: Label Studio's JSON export lists a task's predictions by id
+    (``"predictions": [286]``); --accept-unreviewed took such an unreviewed task as a gold
+    document without a single entity, quote or claim."""
+    out, _ = seed_run
+    path = export(out, "label-studio", tmp_path / "ls.json").path
+    tasks = _label_studio_annotated(path)
+    for n, task in enumerate(tasks):
+        task["predictions"] = [286 + n]  # as Label Studio exports them
+    tasks[1]["annotations"] = []
+    path.write_text(json.dumps(tasks))
+    with pytest.raises(AnnotationFormatError, match=r"ls\.json task 1 \(id 2\): .*\[287\].*annotate it.*"
+                                                    r"drop --accept-unreviewed"):
+        import_gold("label-studio", path, tmp_path / "gold", accept_unreviewed=True)
+    assert not (tmp_path / "gold").exists()
+    assert import_gold("label-studio", path, tmp_path / "gold").skipped == 1  # skipped without the option

@@ -18,7 +18,9 @@ release of 2022), so they pass through unchanged, after an emoji too.
 Import: Label Studio's JSON export of the project (the same tasks, with the
 annotators' ``annotations``). Per task the last annotation that was not
 cancelled is the gold; a task nobody annotated is skipped, or taken as
-exported with ``accept_unreviewed``.
+exported with ``accept_unreviewed``, which needs its pre-annotations in the
+file: where the export lists them by id only (``"predictions": [286]``), the
+task is refused (annotate it, or skip it).
 """
 from __future__ import annotations
 
@@ -95,15 +97,24 @@ def label_config() -> str:
     return "\n".join(parts) + "\n"
 
 
-def _chosen_result(task: dict, accept_unreviewed: bool) -> list | None:
+def _chosen_result(task: dict, accept_unreviewed: bool, where: str) -> list | None:
     annotations = [a for a in task.get("annotations") or [] if isinstance(a, dict) and not a.get("was_cancelled")]
     if annotations:
         latest = max(enumerate(annotations), key=lambda ia: (str(ia[1].get("updated_at") or ia[1].get("created_at") or ""), ia[0]))
         return latest[1].get("result") or []
-    if accept_unreviewed:
-        predictions = [p for p in task.get("predictions") or [] if isinstance(p, dict)]
-        return predictions[-1].get("result") or [] if predictions else []
-    return None
+    if not accept_unreviewed:
+        return None
+    listed = task.get("predictions") or []
+    predictions = [p for p in listed if isinstance(p, dict) and "result" in p]
+    if not predictions:
+        # Label Studio's JSON export of a project lists a task's predictions by id
+        # ("predictions": [286]): the pre-annotations are not in the file, and taking the
+        # task as it is would make a gold document without a quote, entity or claim
+        raise AnnotationFormatError(
+            f"{where}: nobody annotated it and the file holds no pre-annotations for it (predictions: {listed!r}; "
+            "Label Studio's JSON export lists them by id); annotate it in Label Studio (submitting it unchanged "
+            "is enough) and export again, or drop --accept-unreviewed to skip unreviewed tasks")
+    return predictions[-1]["result"] or []
 
 
 def read(path: Path, accept_unreviewed: bool = False) -> tuple[list[AnnotatedDoc], int]:
@@ -115,12 +126,12 @@ def read(path: Path, accept_unreviewed: bool = False) -> tuple[list[AnnotatedDoc
     items = payload if isinstance(payload, list) else [payload]
     docs, skipped = {}, 0
     for n, task in enumerate(items):
-        where = f"{path} task {n}"
+        where = f"{path} task {n}" + (f" (id {task['id']})" if isinstance(task, dict) and "id" in task else "")
         data = task.get("data") if isinstance(task, dict) else None
         if not isinstance(data, dict) or not isinstance(data.get("text"), str) or not data.get("doc_id"):
             raise AnnotationFormatError(f"{where}: needs data.text and data.doc_id (export it with `pipeline export "
                                         "--format label-studio` and export the project as JSON)")
-        result = _chosen_result(task, accept_unreviewed)
+        result = _chosen_result(task, accept_unreviewed, where)
         if result is None:
             skipped += 1
             continue
