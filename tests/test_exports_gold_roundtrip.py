@@ -152,3 +152,63 @@ def test_exports_gold_label_studio_prediction_ids_are_no_pre_annotations(seed_ru
         import_gold("label-studio", path, tmp_path / "gold", accept_unreviewed=True)
     assert not (tmp_path / "gold").exists()
     assert import_gold("label-studio", path, tmp_path / "gold").skipped == 1  # skipped without the option
+
+
+_TEXT = "Hi there, Bob said."
+
+
+def _ls_task(**change):
+    """A Label Studio task as its JSON export has it (one entity region), with ``change`` applied:
+    ``annotations``, ``result``, ``value`` (merged into the region's value) or ``data`` (merged)."""
+    value = {"start": 10, "end": 13, "text": "Bob", "labels": ["PERSON"], **change.pop("value", {})}
+    result = change.pop("result", [{"id": "e0", "from_name": "entity", "to_name": "text", "type": "labels",
+                                    "value": value}])
+    task = {"id": 7, "data": {"text": _TEXT, "doc_id": "d", **change.pop("data", {})},
+            "annotations": change.pop("annotations", [{"id": 1, "result": result}])}
+    return json.dumps([task]).encode()
+
+
+def _prodigy_task(span=None, **change):
+    """A Prodigy db-out line (one PERSON span, accepted), with ``span`` merged into the span."""
+    task = {"text": _TEXT, "meta": {"doc_id": "d"}, "answer": "accept",
+            "spans": [{"start": 10, "end": 13, "label": "PERSON", **(span or {})}], **change}
+    return (json.dumps(task) + "\n").encode()
+
+
+@pytest.mark.parametrize("fmt, content, message", [
+    ("label-studio", _ls_task(annotations=5), r"task 0 \(id 7\): annotations = 5 is not a list"),
+    ("label-studio", _ls_task(annotations=[3]), r"task 0 \(id 7\): annotations\[0\] = 3 is not an object"),
+    ("label-studio", _ls_task(result=7), r"task 0 \(id 7\): annotations\[0\]\.result = 7 is not a list"),
+    ("label-studio", _ls_task(value={"start": "abc"}), r"task 0 \(id 7\): result\[0\]\.value\.start = 'abc' is not a "
+                                                        r"character offset"),
+    ("label-studio", _ls_task(value={"start": None}), r"value\.start = None is not a character offset"),
+    ("label-studio", _ls_task(value={"end": 12.7}), r"value\.end = 12\.7 is not a character offset"),
+    ("label-studio", _ls_task(value={"start": True}), r"value\.start = True is not a character offset"),
+    ("label-studio", _ls_task(value={"labels": "PERSON"}), r"value\.labels = 'PERSON' is not a list"),
+    ("label-studio", _ls_task(data={"sentences": [[0]]}), r"data\.sentences\[0\] = \[0\] is not a \[start, end\] pair"),
+    ("label-studio", _ls_task(data={"sentences": 5}), r"data\.sentences = 5 is not a list"),
+    ("label-studio", _ls_task(data={"sentences": [[0, "19"]]}), r"data\.sentences\[0\] end = '19' is not a character"),
+    ("label-studio", b'[{"data": {"text": "\xff"}}]', r"f\.json: not a Label Studio JSON export \('utf-8' codec"),
+    ("prodigy", _prodigy_task(spans=5), r"f\.json:1: spans = 5 is not a list"),
+    ("prodigy", _prodigy_task(spans=[5]), r"f\.json:1: spans\[0\] = 5 is not an object"),
+    ("prodigy", _prodigy_task({"start": "abc"}), r"f\.json:1: spans\[0\]\.start = 'abc' is not a character offset"),
+    ("prodigy", _prodigy_task({"start": None}), r"spans\[0\]\.start = None is not a character offset"),
+    ("prodigy", _prodigy_task({"end": 13.0}), r"spans\[0\]\.end = 13\.0 is not a character offset"),
+    ("prodigy", _prodigy_task({"end": False}), r"spans\[0\]\.end = False is not a character offset"),
+    ("prodigy", _prodigy_task(sentences=[5]), r"f\.json:1: sentences\[0\] = 5 is not a \[start, end\] pair"),
+    ("prodigy", b"\n" + _prodigy_task() + b'{"text": "caf\xe9"}\n', r"f\.json:3: not UTF-8 \(byte 0xe9\)"),
+])
+def test_exports_gold_malformed_annotations_are_one_line_naming_file_and_task(tmp_path, fmt, content, message):
+    """Regression: each of these was a traceback (TypeError, ValueError, UnicodeDecodeError:
+    exit 1), or, for float and boolean offsets, read as the number int() makes of them."""
+    (tmp_path / "f.json").write_bytes(content)
+    with pytest.raises(AnnotationFormatError, match=message) as caught:
+        import_gold(fmt, tmp_path / "f.json", tmp_path / "gold")
+    assert "\n" not in str(caught.value) and not (tmp_path / "gold").exists()
+
+
+def test_exports_gold_malformed_annotations_exit_3_through_the_cli(tmp_path):
+    (tmp_path / "p.jsonl").write_bytes(_prodigy_task({"start": "abc"}))
+    result = CliRunner().invoke(app, ["import-gold", "--format", "prodigy", str(tmp_path / "p.jsonl"), str(tmp_path / "g")])
+    assert result.exit_code == InputError.exit_code and "Traceback" not in result.output
+    assert result.output.startswith("error:") and "p.jsonl:1: spans[0].start = 'abc'" in result.output

@@ -69,6 +69,43 @@ class AnnotationFormatError(InputError):
     """An annotation file cannot be read as the format it was given as."""
 
 
+def shown(value, limit: int = 60) -> str:
+    """``repr(value)``, cut to ``limit`` characters (a bad value in a message, not a whole task)."""
+    text = repr(value)
+    return text if len(text) <= limit else text[:limit - 3] + "..."
+
+
+def listed(value, where: str, what: str, items: type | None = None) -> list:
+    """A list read from an annotation file (absent or null: empty), of ``items`` when given."""
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise AnnotationFormatError(f"{where}: {what} = {shown(value)} is not a list")
+    for n, item in enumerate(value if items is not None else ()):
+        if not isinstance(item, items):
+            kind = "an object" if items is dict else f"a {items.__name__}"
+            raise AnnotationFormatError(f"{where}: {what}[{n}] = {shown(item)} is not {kind}")
+    return value
+
+
+def offset(value, where: str, what: str) -> int:
+    """A character offset read from an annotation file: a whole number. ``int()`` would take
+    ``"12"``, cut ``12.7`` to 12 and read ``true`` as 1, so only an int is one (not a bool)."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise AnnotationFormatError(f"{where}: {what} = {shown(value)} is not a character offset (a whole number)")
+    return value
+
+
+def span_pairs(value, where: str, what: str) -> list[tuple[int, int]]:
+    """A list of ``[start, end]`` offset pairs (the sentence spans a task carries)."""
+    pairs = []
+    for n, pair in enumerate(listed(value, where, what)):
+        if not isinstance(pair, list) or len(pair) != 2:
+            raise AnnotationFormatError(f"{where}: {what}[{n}] = {shown(pair)} is not a [start, end] pair")
+        pairs.append((offset(pair[0], where, f"{what}[{n}] start"), offset(pair[1], where, f"{what}[{n}] end")))
+    return pairs
+
+
 @dataclass
 class Region:
     layer: str

@@ -28,7 +28,8 @@ import json
 from html import escape
 from pathlib import Path
 
-from .annotations import LAYER, LAYERS, META, AnnotatedDoc, AnnotationFormatError, Region
+from .annotations import (LAYER, LAYERS, META, AnnotatedDoc, AnnotationFormatError, Region, listed, offset, shown,
+                          span_pairs)
 
 #: per-region controls: name -> (layer, attribute, result type)
 ATTRIBUTES = {
@@ -98,23 +99,25 @@ def label_config() -> str:
 
 
 def _chosen_result(task: dict, accept_unreviewed: bool, where: str) -> list | None:
-    annotations = [a for a in task.get("annotations") or [] if isinstance(a, dict) and not a.get("was_cancelled")]
+    annotations = [(n, a) for n, a in enumerate(listed(task.get("annotations"), where, "annotations", dict))
+                   if not a.get("was_cancelled")]
     if annotations:
-        latest = max(enumerate(annotations), key=lambda ia: (str(ia[1].get("updated_at") or ia[1].get("created_at") or ""), ia[0]))
-        return latest[1].get("result") or []
+        n, latest = max(annotations, key=lambda na: (str(na[1].get("updated_at") or na[1].get("created_at") or ""), na[0]))
+        return listed(latest.get("result"), where, f"annotations[{n}].result", dict)
     if not accept_unreviewed:
         return None
-    listed = task.get("predictions") or []
-    predictions = [p for p in listed if isinstance(p, dict) and "result" in p]
+    given = listed(task.get("predictions"), where, "predictions")  # ids or objects
+    predictions = [(n, p) for n, p in enumerate(given) if isinstance(p, dict) and "result" in p]
     if not predictions:
         # Label Studio's JSON export of a project lists a task's predictions by id
         # ("predictions": [286]): the pre-annotations are not in the file, and taking the
         # task as it is would make a gold document without a quote, entity or claim
         raise AnnotationFormatError(
-            f"{where}: nobody annotated it and the file holds no pre-annotations for it (predictions: {listed!r}; "
+            f"{where}: nobody annotated it and the file holds no pre-annotations for it (predictions: {shown(given)}; "
             "Label Studio's JSON export lists them by id); annotate it in Label Studio (submitting it unchanged "
             "is enough) and export again, or drop --accept-unreviewed to skip unreviewed tasks")
-    return predictions[-1]["result"] or []
+    n, prediction = predictions[-1]
+    return listed(prediction["result"], where, f"predictions[{n}].result", dict)
 
 
 def read(path: Path, accept_unreviewed: bool = False) -> tuple[list[AnnotatedDoc], int]:
@@ -143,16 +146,17 @@ def _document(data: dict, result: list, where: str) -> AnnotatedDoc:
     text = data["text"]
     regions: dict[str, Region] = {}
     attrs: list[tuple[str, str, dict]] = []
-    for item in result:
-        if not isinstance(item, dict) or not isinstance(item.get("value"), dict):
+    for n, item in enumerate(result):
+        if not isinstance(item.get("value"), dict):  # a relation, say: no region
             continue
         name, value = item.get("from_name"), item["value"]
         if name in LAYER and item.get("type") == "labels":
-            labels = value.get("labels") or []
+            labels = listed(value.get("labels"), where, f"result[{n}].value.labels")
             if not labels or "start" not in value or "end" not in value:
                 continue
             rid = str(item.get("id") or f"region-{len(regions)}")
-            regions[rid] = Region(name, int(value["start"]), int(value["end"]), str(labels[0]))
+            regions[rid] = Region(name, offset(value["start"], where, f"result[{n}].value.start"),
+                                  offset(value["end"], where, f"result[{n}].value.end"), str(labels[0]))
         elif name in ATTRIBUTES:
             attrs.append((str(item.get("id")), name, value))
     for rid, control, value in attrs:
@@ -161,14 +165,14 @@ def _document(data: dict, result: list, where: str) -> AnnotatedDoc:
         if region is None or region.layer != layer:
             continue
         if kind == "textarea":
-            texts = [t for t in value.get("text") or [] if isinstance(t, str) and t.strip()]
+            texts = [t for t in listed(value.get("text"), where, f"{control}.text") if isinstance(t, str) and t.strip()]
             region.attrs[attr] = texts[-1].strip() if texts else None
         else:
-            region.attrs[attr] = CHECK_WORTHY in (value.get("choices") or [])
+            region.attrs[attr] = CHECK_WORTHY in listed(value.get("choices"), where, f"{control}.choices")
     for region in regions.values():
         if region.layer == "claim":
             region.attrs.setdefault("check_worthy", False)
-    sentences = [(int(s), int(e)) for s, e in data.get("sentences") or []]
+    sentences = span_pairs(data.get("sentences"), where, "data.sentences")
     if not sentences:  # a task made elsewhere: each claim region is a unit of its own
         sentences = sorted({(r.start, r.end) for r in regions.values() if r.layer == "claim"})
     meta = {k: data.get(k) for k in META}

@@ -21,7 +21,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .annotations import LAYER, LAYERS, META, AnnotatedDoc, AnnotationFormatError, Region
+from .annotations import LAYER, LAYERS, META, AnnotatedDoc, AnnotationFormatError, Region, listed, offset, span_pairs
 
 _PREFIX = {"quote": "QUOTE_", "claim": "CLAIM_"}
 
@@ -50,9 +50,15 @@ def read(path: Path, accept_unreviewed: bool = False) -> tuple[list[AnnotatedDoc
     docs: dict[str, AnnotatedDoc] = {}
     skipped = 0
     try:
-        lines = Path(path).read_text(encoding="utf-8").splitlines()
+        data = Path(path).read_bytes()
     except OSError as exc:
         raise AnnotationFormatError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    try:
+        lines = data.decode("utf-8").splitlines()
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise AnnotationFormatError(f"{path}:{line}: not UTF-8 (byte {data[exc.start]:#04x}); `prodigy db-out` "
+                                    "writes UTF-8: export it again") from None
     for n, line in enumerate(lines, 1):
         if not line.strip():
             continue
@@ -76,8 +82,8 @@ def read(path: Path, accept_unreviewed: bool = False) -> tuple[list[AnnotatedDoc
 
 def _document(task: dict, meta: dict, where: str) -> AnnotatedDoc:
     regions = []
-    for span in task.get("spans") or []:
-        if not isinstance(span, dict) or "start" not in span or "end" not in span:
+    for n, span in enumerate(listed(task.get("spans"), where, "spans", dict)):
+        if "start" not in span or "end" not in span:
             continue
         name = str(span.get("label"))
         if name not in LABELS:
@@ -86,8 +92,9 @@ def _document(task: dict, meta: dict, where: str) -> AnnotatedDoc:
         attrs = {a: span.get(a) for a in LAYER[layer].attributes}
         if layer == "claim":
             attrs["check_worthy"] = bool(attrs.get("check_worthy"))
-        regions.append(Region(layer, int(span["start"]), int(span["end"]), value, attrs))
-    sentences = [(int(s), int(e)) for s, e in task.get("sentences") or []]
+        regions.append(Region(layer, offset(span["start"], where, f"spans[{n}].start"),
+                              offset(span["end"], where, f"spans[{n}].end"), value, attrs))
+    sentences = span_pairs(task.get("sentences"), where, "sentences")
     if not sentences:
         sentences = sorted({(r.start, r.end) for r in regions if r.layer == "claim"})
     return AnnotatedDoc(str(meta["doc_id"]), task["text"], {k: meta.get(k) for k in META}, sentences, regions)
