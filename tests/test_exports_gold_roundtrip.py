@@ -212,3 +212,33 @@ def test_exports_gold_malformed_annotations_exit_3_through_the_cli(tmp_path):
     result = CliRunner().invoke(app, ["import-gold", "--format", "prodigy", str(tmp_path / "p.jsonl"), str(tmp_path / "g")])
     assert result.exit_code == InputError.exit_code and "Traceback" not in result.output
     assert result.output.startswith("error:") and "p.jsonl:1: spans[0].start = 'abc'" in result.output
+
+
+@pytest.mark.parametrize("fmt, content, message", [
+    ("label-studio", _ls_task(data={"sentences": [[0, 999]]}), r"task 0 \(id 7\): sentence 0 \[0, 999\) is not a span of "
+                                                                r"the text of 'd' \(0 <= start < end <= 19\)"),
+    ("label-studio", _ls_task(data={"sentences": [[5, 2]]}), r"sentence 0 \[5, 2\) is not a span of the text"),
+    ("label-studio", _ls_task(data={"title": 123}), r"task 0 \(id 7\): title = 123 is not a string \(or null\)"),
+    ("label-studio", _ls_task(value={"labels": ["GREETING"]}), r"task 0 \(id 7\): entity region \[10, 13\) has the unknown "
+                                                               r"label 'GREETING'; entity labels: PERSON, ORG, "),
+    ("label-studio", _ls_task(result=[{"id": "q", "from_name": "quote", "to_name": "text", "type": "labels",
+                                       "value": {"start": 0, "end": 8, "labels": ["PERSON"]}}]),
+     r"quote region \[0, 8\) has the unknown label 'PERSON'; quote labels: direct, indirect"),
+    ("prodigy", _prodigy_task(meta={"doc_id": "d", "title": ["x"]}), r"f\.json:1: title = \['x'\] is not a string"),
+    ("prodigy", _prodigy_task({"canonical": {"a": 1}}), r"f\.json:1: entity region \[10, 13\) canonical = \{'a': 1\} is "
+                                                        r"not a string \(or null\)"),
+    ("prodigy", _prodigy_task({"start": 0, "end": 8, "label": "QUOTE_DIRECT", "speaker": 123}),
+     r"f\.json:1: quote region \[0, 8\) speaker = 123 is not a string"),
+    ("prodigy", _prodigy_task(sentences=[[5, 2]]), r"f\.json:1: sentence 0 \[5, 2\) is not a span of the text"),
+    ("prodigy", _prodigy_task({"end": 99}), r"f\.json:1: entity region \[10, 99\) lies outside the text of 'd'"),
+])
+def test_exports_gold_import_refuses_what_eval_cannot_read(tmp_path, fmt, content, message):
+    """Regression: these were imported into gold folders that `pipeline eval` refused (a
+    sentence out of the text or reversed, a title that is no string) or crashed on (a canonical
+    name or speaker that is no string: AttributeError in metrics.norm), or, for labels outside
+    the layer's set, scored as labels no prediction can have; a region outside the text was
+    refused without naming the file."""
+    (tmp_path / "f.json").write_bytes(content)
+    with pytest.raises(AnnotationFormatError, match=message) as caught:
+        import_gold(fmt, tmp_path / "f.json", tmp_path / "gold")
+    assert "\n" not in str(caught.value) and not (tmp_path / "gold").exists()

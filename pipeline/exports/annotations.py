@@ -36,10 +36,11 @@ from pathlib import Path
 from typing import Iterable
 
 import pandas as pd
+import pyarrow as pa
 
 from ..errors import InputError
 from ..evaluation.gold import GOLD_FILES
-from ..schemas import CLAIM_TYPES, QUOTE_KINDS
+from ..schemas import CLAIM_TYPES, QUOTE_KINDS, schema_for
 from ..stages.claims.score import _predicted_claim  # the scorer's rule for a sentence's type
 from ..views.explore import Tables
 from ..views.markup import ENTITY_COLOURS
@@ -174,15 +175,44 @@ def _span_record(doc: AnnotatedDoc, start: int, end: int, **fields) -> dict:
     return {"doc_id": doc.doc_id, "text": doc.text[start:end], "raw_start": start, "raw_end": end, **fields}
 
 
-def _checked(doc: AnnotatedDoc, region: Region, where: str) -> Region | None:
-    if not (0 <= region.start < region.end <= len(doc.text)):
-        raise AnnotationFormatError(f"{where}: {region.layer} region [{region.start}, {region.end}) lies outside "
-                                    f"the text of {doc.doc_id!r} ({len(doc.text)} characters)")
-    return region
+#: (layer, attribute) -> the Python type of its value: that of the column it comes from
+ATTRIBUTE_TYPES = {(layer.name, a): {pa.string(): str, pa.bool_(): bool}[schema_for(layer.table).field(a).type]
+                   for layer in LAYERS for a in layer.attributes}
+
+
+def check_document(doc: AnnotatedDoc, where: str) -> AnnotatedDoc:
+    """``doc`` as read from an annotation file, if it makes a gold ``pipeline eval`` reads:
+    metadata strings (or null), regions inside the text with a label of their layer and
+    attributes of their column's type, sentences inside the text. Both readers call it on
+    each document they build, so the one line names the file and the task."""
+    for key in META:
+        value = doc.meta.get(key)
+        if value is not None and not isinstance(value, str):
+            raise AnnotationFormatError(f"{where}: {key} = {shown(value)} is not a string (or null)")
+    size = len(doc.text)
+    for region in doc.regions:
+        layer = LAYER[region.layer]
+        span = f"{layer.name} region [{region.start}, {region.end})"
+        if not (0 <= region.start < region.end <= size):
+            raise AnnotationFormatError(f"{where}: {span} lies outside the text of {doc.doc_id!r} ({size} characters)")
+        if region.label not in layer.labels:
+            raise AnnotationFormatError(f"{where}: {span} has the unknown label {region.label!r}; "
+                                        f"{layer.name} labels: {', '.join(layer.labels)}")
+        for attr, value in region.attrs.items():
+            kind = ATTRIBUTE_TYPES[layer.name, attr]
+            if value is not None and not isinstance(value, kind):
+                raise AnnotationFormatError(f"{where}: {span} {attr} = {shown(value)} is not "
+                                            f"{'a string' if kind is str else 'true or false'} (or null)")
+    for n, (start, end) in enumerate(doc.sentences):
+        if not (0 <= start < end <= size):
+            raise AnnotationFormatError(f"{where}: sentence {n} [{start}, {end}) is not a span of the text of "
+                                        f"{doc.doc_id!r} (0 <= start < end <= {size})")
+    return doc
 
 
 def gold_records(docs: Iterable[AnnotatedDoc]) -> dict[str, list[dict]]:
-    """Gold records per gold file name (``evaluation.gold.GOLD_FILES``) for annotated documents."""
+    """Gold records per gold file name (``evaluation.gold.GOLD_FILES``) for annotated documents
+    (as the readers return them: passed by ``check_document``)."""
     out: dict[str, list[dict]] = {GOLD_FILES[s]: [] for s in ("clean", "entities", "quotes", "claims")}
     for doc in docs:
         paras = _paragraphs(doc.text)
@@ -191,7 +221,7 @@ def gold_records(docs: Iterable[AnnotatedDoc]) -> dict[str, list[dict]]:
             "body_lines": [p for _, p in paras], "body_line_starts": [s for s, _ in paras],
             "boilerplate_lines": [],
         })
-        regions = sorted((_checked(doc, r, doc.doc_id) for r in doc.regions), key=lambda r: (r.start, r.end))
+        regions = sorted(doc.regions, key=lambda r: (r.start, r.end))
         for r in regions:
             if r.layer == "entity":
                 out[GOLD_FILES["entities"]].append(_span_record(

@@ -28,8 +28,8 @@ import json
 from html import escape
 from pathlib import Path
 
-from .annotations import (LAYER, LAYERS, META, AnnotatedDoc, AnnotationFormatError, Region, listed, offset, shown,
-                          span_pairs)
+from .annotations import (LAYER, LAYERS, META, AnnotatedDoc, AnnotationFormatError, Region, check_document, listed,
+                          offset, shown, span_pairs)
 
 #: per-region controls: name -> (layer, attribute, result type)
 ATTRIBUTES = {
@@ -176,4 +176,4 @@ def _document(data: dict, result: list, where: str) -> AnnotatedDoc:
     if not sentences:  # a task made elsewhere: each claim region is a unit of its own
         sentences = sorted({(r.start, r.end) for r in regions.values() if r.layer == "claim"})
     meta = {k: data.get(k) for k in META}
-    return AnnotatedDoc(str(data["doc_id"]), text, meta, sentences, list(regions.values()))
+    return check_document(AnnotatedDoc(str(data["doc_id"]), text, meta, sentences, list(regions.values())), where)

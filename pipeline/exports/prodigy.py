@@ -21,7 +21,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .annotations import LAYER, LAYERS, META, AnnotatedDoc, AnnotationFormatError, Region, listed, offset, span_pairs
+from .annotations import (LAYER, LAYERS, META, AnnotatedDoc, AnnotationFormatError, Region, check_document, listed,
+                          offset, span_pairs)
 
 _PREFIX = {"quote": "QUOTE_", "claim": "CLAIM_"}
 
@@ -97,4 +98,5 @@ def _document(task: dict, meta: dict, where: str) -> AnnotatedDoc:
     sentences = span_pairs(task.get("sentences"), where, "sentences")
     if not sentences:
         sentences = sorted({(r.start, r.end) for r in regions if r.layer == "claim"})
-    return AnnotatedDoc(str(meta["doc_id"]), task["text"], {k: meta.get(k) for k in META}, sentences, regions)
+    return check_document(AnnotatedDoc(str(meta["doc_id"]), task["text"], {k: meta.get(k) for k in META}, sentences,
+                                       regions), where)
