@@ -242,3 +242,17 @@ def test_exports_gold_import_refuses_what_eval_cannot_read(tmp_path, fmt, conten
     with pytest.raises(AnnotationFormatError, match=message) as caught:
         import_gold(fmt, tmp_path / "f.json", tmp_path / "gold")
     assert "\n" not in str(caught.value) and not (tmp_path / "gold").exists()
+
+
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\x85"])
+def test_exports_gold_line_separators_inside_a_text_stay_text(tmp_path, separator):
+    """Regression: json.dumps(ensure_ascii=False) leaves U+2028, U+2029 and U+0085 raw inside a
+    string, and str.splitlines splits there: the Prodigy reader and the gold loader each
+    called such a line "not valid JSON"."""
+    text = f"Hi{separator}there, Bob said."
+    task = {"text": text, "meta": {"doc_id": "d"}, "answer": "accept", "spans": [{"start": 10, "end": 13, "label": "PERSON"}]}
+    (tmp_path / "p.jsonl").write_text(json.dumps(task, ensure_ascii=False) + "\n", encoding="utf-8")
+    import_gold("prodigy", tmp_path / "p.jsonl", tmp_path / "gold")
+    gold = load_gold(tmp_path / "gold")
+    assert gold.documents["d"].body_lines == (text,)
+    assert [(s.text, s.raw_start) for s in gold.spans["entities"]] == [("Bob", 10)]

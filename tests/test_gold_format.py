@@ -2,6 +2,7 @@
 (data/gold/README.md)."""
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 
 import pytest
@@ -87,3 +88,17 @@ def test_gold_format_quotes_and_claims_values(gold):
     for c in gold.spans["claims"] or ():
         assert c.get("claim_type") in (*CLAIM_TYPES, None), c
         assert isinstance(c.get("check_worthy"), bool), c
+
+
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\x85"])
+def test_gold_format_line_separators_inside_strings_are_text(tmp_path, separator):
+    """Regression: a gold file is split into records at "\\n" only; str.splitlines also split
+    at these, which json.dumps(ensure_ascii=False) leaves raw in a string ("not valid JSON")."""
+    line = f"One{separator}line."
+    doc = {"doc_id": "d", "title": None, "source": None, "published": None, "dateline": None,
+           "body_lines": [line], "body_line_starts": [0], "boilerplate_lines": []}
+    (tmp_path / "documents.jsonl").write_text(json.dumps(doc, ensure_ascii=False) + "\n", encoding="utf-8")
+    span = {"doc_id": "d", "text": line, "raw_start": 0, "raw_end": len(line)}
+    (tmp_path / "sentences.jsonl").write_text(json.dumps(span, ensure_ascii=False) + "\n", encoding="utf-8")
+    gold = load_gold(tmp_path)
+    assert gold.documents["d"].body_lines == (line,) and gold.spans["sentences"][0].text == line

@@ -110,7 +110,9 @@ class Gold:
 
 def _read_jsonl(path: Path) -> list[dict]:
     rows = []
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+    # "\n" only: str.splitlines also splits at U+2028, U+2029 and U+0085, which json.dumps
+    # (ensure_ascii=False) leaves raw inside a string
+    for n, line in enumerate(path.read_text(encoding="utf-8").split("\n"), 1):
         if not line.strip():
             continue
         try:

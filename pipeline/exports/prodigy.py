@@ -55,7 +55,7 @@ def read(path: Path, accept_unreviewed: bool = False) -> tuple[list[AnnotatedDoc
     except OSError as exc:
         raise AnnotationFormatError(f"{path}: cannot read ({exc.strerror or exc})") from None
     try:
-        lines = data.decode("utf-8").splitlines()
+        lines = data.decode("utf-8").split("\n")  # not splitlines: U+2028 inside a string is no line end
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         raise AnnotationFormatError(f"{path}:{line}: not UTF-8 (byte {data[exc.start]:#04x}); `prodigy db-out` "
