@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
+import shutil
 from collections import defaultdict
 
 import pytest
+from typer.testing import CliRunner
 
+from pipeline.cli import app
 from pipeline.stages.entities.score import NAME_LABELS
-from pipeline.evaluation.gold import check_against_raw, load_gold, seed_texts
+from pipeline.evaluation.gold import GOLD_DIR, GoldFormatError, check_against_raw, load_gold, seed_texts
 from pipeline.schemas import CLAIM_TYPES, QUOTE_KINDS
 
 from .conftest import SEEDS
@@ -102,3 +105,34 @@ def test_gold_format_line_separators_inside_strings_are_text(tmp_path, separator
     (tmp_path / "sentences.jsonl").write_text(json.dumps(span, ensure_ascii=False) + "\n", encoding="utf-8")
     gold = load_gold(tmp_path)
     assert gold.documents["d"].body_lines == (line,) and gold.spans["sentences"][0].text == line
+
+
+def _set(**fields):
+    return lambda rec: rec.update(fields)
+
+
+@pytest.mark.parametrize("name, change, message", [
+    ("documents.jsonl", lambda rec: rec["body_line_starts"].__setitem__(0, "a"),
+     "documents.jsonl:1: field 'body_line_starts' item 0 = 'a' is not a whole number"),
+    ("documents.jsonl", lambda rec: rec["body_lines"].__setitem__(0, 5), "documents.jsonl:1: field 'body_lines' item 0 = 5 is not a string"),
+    ("quotes.jsonl", _set(speaker=["x"]), "quotes.jsonl:1: field 'speaker' = ['x'] is not a string (or null)"),
+    ("claims.jsonl", _set(claim_type=["factual"]), "claims.jsonl:1: field 'claim_type' = ['factual'] is not a string (or null)"),
+    ("entities.jsonl", _set(alt_canonicals=[3]), "entities.jsonl:1: field 'alt_canonicals' item 0 = 3 is not a string"),
+    ("entities.jsonl", _set(alt_spans=[{"text": "Belarus"}]), "entities.jsonl:1: alt_spans item 0: missing field 'raw_start'"),
+])
+def test_gold_format_malformed_hand_written_gold_is_one_line(seed_run, tmp_path, name, change, message):
+    """Regression: a gold folder with a value of the wrong kind inside a list or in an optional
+    field crashed `pipeline eval` (TypeError in GoldDocument.region, AttributeError in
+    metrics.norm, an unhashable claim type, a KeyError on an alternative span) instead of
+    naming the file, line and field (exit 3)."""
+    out, _ = seed_run
+    gold = tmp_path / "gold"
+    shutil.copytree(GOLD_DIR, gold)
+    lines = (gold / name).read_text(encoding="utf-8").split("\n")
+    first = json.loads(lines[0])
+    change(first)
+    (gold / name).write_text("\n".join([json.dumps(first, ensure_ascii=False), *lines[1:]]), encoding="utf-8")
+    result = CliRunner().invoke(app, ["eval", "--out", str(out), "--gold", str(gold)])
+    assert result.exit_code == GoldFormatError.exit_code and "Traceback" not in result.output, result.output
+    (line,) = result.output.strip().splitlines()
+    assert line.startswith("error:") and message in line, line

@@ -134,13 +134,62 @@ def _require(rec: dict, key: str, where: str, types: type | tuple[type, ...]) ->
     return value
 
 
+_KINDS = {str: "a string", int: "a whole number", dict: "an object"}
+
+
+def _typed(value: Any, kind: type) -> bool:
+    """``value`` is a ``kind`` (a bool is an int to Python, but no offset)."""
+    return isinstance(value, kind) and not (kind is int and isinstance(value, bool))
+
+
+def _items(rec: dict, key: str, where: str, kind: type, required: bool = True, null_items: bool = False) -> tuple:
+    """The list ``rec[key]``, each item a ``kind`` (or null, with ``null_items``); an optional
+    list that is absent or null is empty."""
+    value = _require(rec, key, where, list) if required else rec.get(key)
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        raise GoldFormatError(f"{where}: field {key!r} = {value!r} is not a list")
+    for n, item in enumerate(value):
+        if not (_typed(item, kind) or (null_items and item is None)):
+            raise GoldFormatError(f"{where}: field {key!r} item {n} = {item!r} is not {_KINDS[kind]}")
+    return tuple(value)
+
+
+#: optional fields of span records (data/gold/README.md) -> what they hold: the scorers
+#: normalise, hash and compare them, so a value of another kind (a speaker ["x"]) would
+#: crash `pipeline eval` instead of being named here
+OPTIONAL_FIELDS: dict[str, type] = {
+    **dict.fromkeys(("label", "canonical", "kind", "speaker", "speaker_text", "cue", "claim_type", "speaker_kind",
+                     "content"), str),
+    **dict.fromkeys(("content_start", "content_end"), int),
+}
+#: optional list fields -> what their items are (``alt_claim_types`` may list null: no claim)
+OPTIONAL_LISTS: dict[str, type] = {
+    **dict.fromkeys(("alt_labels", "alt_canonicals", "alt_speakers", "alt_claim_types", "about", "about_optional"), str),
+    "alt_spans": dict,
+}
+
+
+def _check_optional(rec: dict, where: str) -> None:
+    for key, kind in OPTIONAL_FIELDS.items():
+        value = rec.get(key)
+        if value is not None and not _typed(value, kind):
+            raise GoldFormatError(f"{where}: field {key!r} = {value!r} is not {_KINDS[kind]} (or null)")
+    for key, kind in OPTIONAL_LISTS.items():
+        _items(rec, key, where, kind, required=False, null_items=key == "alt_claim_types")
+    for n, alt in enumerate(rec.get("alt_spans") or ()):
+        for key, kind in (("text", str), ("raw_start", int), ("raw_end", int)):
+            _require(alt, key, f"{where}: alt_spans item {n}", kind)
+
+
 def load_documents(path: Path) -> dict[str, GoldDocument]:
     docs: dict[str, GoldDocument] = {}
     for n, rec in enumerate(_read_jsonl(path), 1):
         where = f"{path}:{n}"
         doc_id = _require(rec, "doc_id", where, str)
-        lines = tuple(_require(rec, "body_lines", where, list))
-        starts = tuple(_require(rec, "body_line_starts", where, list))
+        lines = _items(rec, "body_lines", where, str)
+        starts = _items(rec, "body_line_starts", where, int)
         if len(lines) != len(starts):
             raise GoldFormatError(f"{where}: {len(lines)} body_lines but {len(starts)} body_line_starts")
         if doc_id in docs:
@@ -153,9 +202,9 @@ def load_documents(path: Path) -> dict[str, GoldDocument]:
             dateline=_require(rec, "dateline", where, (str, type(None))),
             body_lines=lines,
             body_line_starts=starts,
-            boilerplate_lines=tuple(_require(rec, "boilerplate_lines", where, list)),
-            unscored_lines=tuple(rec.get("unscored_lines") or ()),
-            unscored_line_starts=tuple(rec.get("unscored_line_starts") or ()),
+            boilerplate_lines=_items(rec, "boilerplate_lines", where, str),
+            unscored_lines=_items(rec, "unscored_lines", where, str, required=False),
+            unscored_line_starts=_items(rec, "unscored_line_starts", where, int, required=False),
         )
         d = docs[doc_id]
         if len(d.unscored_lines) != len(d.unscored_line_starts):
@@ -172,6 +221,7 @@ def load_spans(path: Path, stage: str) -> list[GoldSpan]:
         end = _require(rec, "raw_end", where, int)
         if end - start != len(text):
             raise GoldFormatError(f"{where}: raw_end - raw_start = {end - start} but len(text) = {len(text)} for {text!r}")
+        _check_optional(rec, where)
         rest = {k: v for k, v in rec.items() if k not in ("doc_id", "text", "raw_start", "raw_end")}
         out.append(GoldSpan(stage, _require(rec, "doc_id", where, str), n - 1, text, start, end, rest))
     return out
