@@ -4,17 +4,20 @@ documented formats (Label Studio: "Import pre-annotated data", task JSON with
 "Annotation interfaces", JSONL with ``text``, ``spans`` and ``meta``)."""
 from __future__ import annotations
 
+import errno
 import json
+import os
 import sqlite3
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 import pandas as pd
 import pytest
 from typer.testing import CliRunner
 
 from pipeline.cli import app
-from pipeline.errors import UsageError
-from pipeline.exports import export, label_studio, prodigy
+from pipeline.errors import OutputError, UsageError
+from pipeline.exports import FORMATS, export, label_studio, prodigy
 from pipeline.exports.annotations import LAYERS, AnnotatedDoc, Region, from_tables
 from pipeline.exports.tables_db import write_sqlite
 from pipeline.views.explore import load_tables
@@ -195,3 +198,40 @@ def test_exports_from_tables_keeps_every_region(seed_run):
     docs = from_tables(t)
     for layer in LAYERS:
         assert sum(1 for d in docs for r in d.regions if r.layer == layer.name) == len(t[layer.table])
+
+
+def _one_error_line(result, code):
+    assert result.exit_code == code and "Traceback" not in result.output, result.output
+    (line,) = result.output.strip().splitlines()
+    assert line.startswith("error:"), line
+    return line
+
+
+@pytest.mark.parametrize("fmt, to", [("sqlite", "f/c.db"), ("csv", "f/csv"), ("label-studio", "f/ls.json"),
+                                     ("prodigy", "f/deeper/p.jsonl")])
+def test_exports_target_under_a_file_is_one_line(seed_run, tmp_path, fmt, to):
+    """Regression: --to under a file was a FileExistsError or NotADirectoryError traceback (exit 1)."""
+    out, _ = seed_run
+    (tmp_path / "f").write_text("mine")
+    result = CliRunner().invoke(app, ["export", "--format", fmt, "--out", str(out), "--to", str(tmp_path / to)])
+    line = _one_error_line(result, OutputError.exit_code)
+    assert f"cannot write {tmp_path / to}: {tmp_path / 'f'} is a file, not a folder; pass --to" in line
+    assert (tmp_path / "f").read_text() == "mine"
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_exports_read_only_folder_is_one_line(seed_run, tmp_path, monkeypatch, fmt):
+    """Regression: a target in a read-only folder was a PermissionError traceback (exit 1).
+    (The folder's mkdir is made to fail as in a read-only folder: tests may run as root.)"""
+    out, _ = seed_run
+    real = Path.mkdir
+
+    def read_only(self, *args, **kwargs):
+        if tmp_path / "ro" in (self, *self.parents):
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(self))
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "mkdir", read_only)
+    result = CliRunner().invoke(app, ["export", "--format", fmt, "--out", str(out), "--to", str(tmp_path / "ro" / "x" / "t")])
+    line = _one_error_line(result, OutputError.exit_code)
+    assert "Permission denied" in line and "pass --to a path in a folder you can write to" in line

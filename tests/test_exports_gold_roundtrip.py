@@ -4,15 +4,19 @@ An unchanged run scores 1.0 against the gold made from its own export; a
 correction shows up as exactly that error; the seeds gold stays the default."""
 from __future__ import annotations
 
+import errno
 import json
+import os
+from types import SimpleNamespace
 
 import pytest
 from typer.testing import CliRunner
 
 from pipeline.cli import app
-from pipeline.errors import InputError
+from pipeline.errors import InputError, OutputError
 from pipeline.evaluation.evaluate import evaluate, report_as_dict
 from pipeline.evaluation.gold import GOLD_DIR, load_gold
+import pipeline.exports.annotations as annotations_module  # not `from pipeline.exports import`: a __future__ name
 from pipeline.exports import export, import_gold
 from pipeline.exports.annotations import AnnotationFormatError
 
@@ -256,3 +260,43 @@ def test_exports_gold_line_separators_inside_a_text_stay_text(tmp_path, separato
     gold = load_gold(tmp_path / "gold")
     assert gold.documents["d"].body_lines == (text,)
     assert [(s.text, s.raw_start) for s in gold.spans["entities"]] == [("Bob", 10)]
+
+
+def test_exports_gold_folder_that_is_a_file_is_one_line(seed_run, tmp_path):
+    """Regression: a gold folder that is a file, or under one, was a FileExistsError or
+    NotADirectoryError traceback (exit 1)."""
+    out, _ = seed_run
+    path = export(out, "prodigy", tmp_path / "p.jsonl").path
+    (tmp_path / "f").write_text("mine")
+    for gold in (tmp_path / "f", tmp_path / "f" / "gold"):
+        result = CliRunner().invoke(app, ["import-gold", "--format", "prodigy", "--accept-unreviewed", str(path), str(gold)])
+        assert result.exit_code == OutputError.exit_code and "Traceback" not in result.output, result.output
+        (line,) = result.output.strip().splitlines()
+        assert f"error: cannot write the gold folder {gold}: {tmp_path / 'f'} is a file, not a folder" in line
+    assert (tmp_path / "f").read_text() == "mine"
+
+
+@pytest.mark.parametrize("gold, before", [("gold", None), ("new/deeper/gold", None), ("mine", {"notes.txt": "keep"})])
+def test_exports_gold_failed_write_leaves_no_half_gold(seed_run, tmp_path, monkeypatch, gold, before):
+    """Regression: a write that failed half-way (disk full, read-only) was a traceback and left
+    a gold folder with some of its files, which eval then read as a gold set. What the import
+    made is removed; what was there before stays."""
+    out, _ = seed_run
+    path = export(out, "prodigy", tmp_path / "p.jsonl").path
+    if before is not None:
+        (tmp_path / gold).mkdir()
+        for name, text in before.items():
+            (tmp_path / gold / name).write_text(text)
+
+    def dumps(record, **options):  # the disk fills up at the first quote: quotes.jsonl is the third gold file
+        if "speaker_text" in record:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        return json.dumps(record, **options)
+
+    monkeypatch.setattr(annotations_module, "json", SimpleNamespace(dumps=dumps))
+    with pytest.raises(OutputError, match=f"cannot write the gold folder {tmp_path / gold}: No space left on device"):
+        import_gold("prodigy", path, tmp_path / gold, accept_unreviewed=True)
+    if before is None:
+        assert not (tmp_path / gold.split("/")[0]).exists()
+    else:
+        assert {p.name: p.read_text() for p in (tmp_path / gold).iterdir()} == before

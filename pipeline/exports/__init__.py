@@ -10,17 +10,19 @@
 ``import_gold(fmt, file, gold_dir)`` turns a corrected Label Studio or Prodigy
 export into a gold folder that ``pipeline eval --gold DIR`` scores against
 (``annotations.write_gold``). Nothing existing is overwritten unless asked
-(``force``), and an existing gold folder never is.
+(``force``), and an existing gold folder never is; a write that fails is an
+``OutputError`` (exit 6) naming the path and the file in the way or the reason.
 """
 from __future__ import annotations
 
+import errno
 import json
 import os
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import InputError, UsageError
+from ..errors import InputError, OutputError, UsageError
 from ..tables import atomic_bytes
 
 #: format -> default target, inside ``<out>/exports/``
@@ -46,9 +48,21 @@ def _refuse_existing(path: Path, force: bool) -> None:
         raise UsageError(f"{path} exists; pass --force to replace it, or --to another path")
 
 
+def unwritable(exc: OSError, folder: Path, what: str, fix: str) -> OutputError:
+    """The one line for a write of ``what`` into ``folder`` that failed with ``exc``: the
+    file standing where a folder must be, or the system's reason (read-only, full), and ``fix``."""
+    blocker = next((p for p in (folder, *folder.parents) if p.exists() and not p.is_dir()), None)
+    if exc.errno in (errno.EEXIST, errno.ENOTDIR) and blocker is not None:
+        reason = f"{blocker} is a file, not a folder"
+    else:
+        # the name of a temporary (hidden) file tells the user nothing
+        shown = exc.filename and not Path(os.fsdecode(exc.filename)).name.startswith(".")
+        reason = f"{exc.strerror or exc}" + (f" ({exc.filename})" if shown else "")
+    return OutputError(f"cannot write {what}: {reason}; {fix}")
+
+
 def export(out_dir: Path | str, fmt: str, to: Path | str | None = None, *, force: bool = False) -> ExportResult:
     """Write the tables of ``out_dir`` in format ``fmt`` to ``to`` (default ``<out>/exports/<name>``)."""
-    from ..runner.run_record import read_run_record
     from ..views.explore import load_tables
 
     if fmt not in DEFAULT_TARGETS:
@@ -56,6 +70,16 @@ def export(out_dir: Path | str, fmt: str, to: Path | str | None = None, *, force
     out_dir = Path(out_dir)
     target = Path(to) if to is not None else default_target(out_dir, fmt)
     tables = load_tables(out_dir)
+    try:
+        return _write(tables, out_dir, fmt, target, force)
+    except OSError as exc:  # a file where a folder must be, a read-only folder, a full disk
+        raise unwritable(exc, target if fmt == "csv" else target.parent, str(target),
+                         "pass --to a path in a folder you can write to") from None
+
+
+def _write(tables, out_dir: Path, fmt: str, target: Path, force: bool) -> ExportResult:
+    from ..runner.run_record import read_run_record
+
     if fmt == "csv":
         from .tables_db import write_csv
 

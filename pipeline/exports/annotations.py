@@ -30,6 +30,7 @@ its own export gives 1.0 on every scored figure (tested).
 from __future__ import annotations
 
 import json
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -42,6 +43,7 @@ from ..errors import InputError
 from ..evaluation.gold import GOLD_FILES
 from ..schemas import CLAIM_TYPES, QUOTE_KINDS, schema_for
 from ..stages.claims.score import _predicted_claim  # the scorer's rule for a sentence's type
+from ..tables import atomic_bytes
 from ..views.explore import Tables
 from ..views.markup import ENTITY_COLOURS
 
@@ -242,14 +244,33 @@ def gold_records(docs: Iterable[AnnotatedDoc]) -> dict[str, list[dict]]:
 
 
 def write_gold(docs: list[AnnotatedDoc], folder: Path) -> dict[str, int]:
-    """Write a gold folder (records per file); refuses to write into a folder that has gold files."""
+    """Write a gold folder (records per file); refuses to write into a folder that has gold files.
+    A write that fails (a file where the folder must be, read-only, full) is an ``OutputError``
+    and leaves no part of the gold behind: the files and folders it made are removed, nothing else."""
+    from . import unwritable
+
     folder = Path(folder)
     records = gold_records(docs)
     clash = [name for name in GOLD_FILES.values() if (folder / name).exists()]
     if clash:
         raise InputError(f"{folder} already holds gold files ({', '.join(clash)}); "
                          "import into a new folder (nothing is overwritten)")
-    folder.mkdir(parents=True, exist_ok=True)
-    for name, rows in records.items():
-        (folder / name).write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    made: list[Path] = [p for p in (folder, *folder.parents) if not os.path.lexists(p)]  # deepest first
+    written: list[Path] = []
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        for name, rows in records.items():
+            atomic_bytes(folder / name, "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows).encode("utf-8"))
+            written.append(folder / name)
+    except BaseException as exc:  # an interrupt too: no half-written gold
+        for path in written:
+            path.unlink(missing_ok=True)
+        for path in made:
+            try:
+                path.rmdir()  # empty unless someone else wrote into it: then it stays
+            except OSError:
+                pass
+        if isinstance(exc, OSError):
+            raise unwritable(exc, folder, f"the gold folder {folder}", "pass a new folder you can write to as DIR") from None
+        raise
     return {name: len(rows) for name, rows in records.items()}
