@@ -7,6 +7,7 @@ from __future__ import annotations
 import errno
 import json
 import os
+import shutil
 import sqlite3
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -17,7 +18,7 @@ from typer.testing import CliRunner
 
 from pipeline.cli import app
 from pipeline.errors import OutputError, UsageError
-from pipeline.exports import FORMATS, export, label_studio, prodigy
+from pipeline.exports import DEFAULT_TARGETS, FORMATS, export, label_studio, prodigy
 from pipeline.exports.annotations import LAYERS, AnnotatedDoc, Region, from_tables
 from pipeline.exports.tables_db import write_sqlite
 from pipeline.views.explore import load_tables
@@ -235,3 +236,23 @@ def test_exports_read_only_folder_is_one_line(seed_run, tmp_path, monkeypatch, f
     result = CliRunner().invoke(app, ["export", "--format", fmt, "--out", str(out), "--to", str(tmp_path / "ro" / "x" / "t")])
     line = _one_error_line(result, OutputError.exit_code)
     assert "Permission denied" in line and "pass --to a path in a folder you can write to" in line
+
+
+@pytest.mark.parametrize("fmt, to", [("sqlite", "claims.parquet"), ("prodigy", "run.json"), ("label-studio", "docs.index.json"),
+                                     ("csv", "docs.spacy"), ("csv", "_claimex/current"), ("sqlite", "_claimex/lock"),
+                                     ("sqlite", "claims.parquet/part-0.parquet"), ("prodigy", "summary.parquet"),
+                                     ("sqlite", "../elsewhere.db")])
+def test_exports_never_replace_the_runs_own_files(seed_run, tmp_path, fmt, to):
+    """Regression: `export --to <out>/claims.parquet --force` replaced the run's claims table by
+    a SQLite file (`--to <out>/run.json`, its record by tasks). Every name a run writes in --out
+    is refused (a *.parquet name is a table's, a link into _claimex/ too), even with --force."""
+    out, _ = seed_run
+    run = tmp_path / "run"
+    shutil.copytree(out, run, symlinks=True)
+    (tmp_path / "elsewhere.db").symlink_to(run / "claims.parquet")  # a link leading into the run
+    before = {p: p.read_bytes() for p in run.rglob("*") if p.is_file()}
+    result = CliRunner().invoke(app, ["export", "--format", fmt, "--out", str(run), "--to", str(run / to), "--force"])
+    line = _one_error_line(result, UsageError.exit_code)
+    assert f"--to {run / to} is the run's own " in line and "pass --to another path (default: " in line
+    assert {p: p.read_bytes() for p in run.rglob("*") if p.is_file()} == before
+    assert export(run, fmt).path == run / "exports" / DEFAULT_TARGETS[fmt]  # the default is the run's exports/

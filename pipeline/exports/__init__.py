@@ -63,12 +63,17 @@ def unwritable(exc: OSError, folder: Path, what: str, fix: str) -> OutputError:
 
 def export(out_dir: Path | str, fmt: str, to: Path | str | None = None, *, force: bool = False) -> ExportResult:
     """Write the tables of ``out_dir`` in format ``fmt`` to ``to`` (default ``<out>/exports/<name>``)."""
+    from ..runner.ownership import own_name
     from ..views.explore import load_tables
 
     if fmt not in DEFAULT_TARGETS:
         raise UsageError(f"unknown export format {fmt!r}; valid: {', '.join(FORMATS)}")
     out_dir = Path(out_dir)
     target = Path(to) if to is not None else default_target(out_dir, fmt)
+    own = own_name(out_dir, target)
+    if own is not None:
+        raise UsageError(f"--to {target} is the run's own {own} in {out_dir}, which export never replaces; "
+                         f"pass --to another path (default: {default_target(out_dir, fmt)})")
     tables = load_tables(out_dir)
     try:
         return _write(tables, out_dir, fmt, target, force)

@@ -12,14 +12,15 @@ recomputes it (``manifest``). Anything at another name is never touched.
 """
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pyarrow.parquet as pq
 
-from ..tables import table_files
+from ..tables import table_files, table_path
 from .parse_cache import DOCS_DIR, INDEX_NAME, is_part_name
 from .run_record import RUN_RECORD, read_run_record
-from .store import MANIFEST, TableStore, claimex_manifest
+from .store import MANIFEST, STORE_DIR, TableStore, claimex_manifest
 
 
 def foreign_files(out: Path) -> list[str]:
@@ -43,6 +44,26 @@ def foreign_files(out: Path) -> list[str]:
     elif docs.exists() and not (out / INDEX_NAME).is_file():
         found.append(f"{DOCS_DIR} (a file, without the parse cache's {INDEX_NAME})")
     return found
+
+
+def own_name(out: Path, path: Path) -> str | None:
+    """The name in ``out`` that a run writes (module doc) which ``path`` is or lies in, as
+    written or once links are followed (``<out>/claims.parquet`` leads into ``_claimex/``);
+    None for any other path, ``<out>/exports/`` say. A command writing elsewhere than the
+    tables (``export --to``) must not write there: the run's own files would be lost."""
+    out, path = Path(out), Path(path)
+    names = {RUN_RECORD, DOCS_DIR, INDEX_NAME, STORE_DIR}
+    if claimex_manifest(out / MANIFEST):  # of the layout before generations; a user's is theirs
+        names.add(MANIFEST)
+    for base, target in ((Path(os.path.abspath(out)), Path(os.path.abspath(path))), (out.resolve(), path.resolve())):
+        try:
+            parts = target.relative_to(base).parts
+        except ValueError:
+            continue
+        # every *.parquet name is a table's: the run carries any Parquet table it finds there
+        if parts and (parts[0] in names or parts[0].endswith(table_path(out, "").name)):
+            return parts[0]
+    return None
 
 
 def _managed(out: Path) -> bool:
