@@ -3,7 +3,10 @@ figures must stay at or above its floor in tests/floors.py."""
 from __future__ import annotations
 
 import pytest
+from typer.testing import CliRunner
 
+from pipeline.cli import app
+from pipeline.errors import InputError
 from pipeline.evaluation.evaluate import evaluate_tables
 from pipeline.evaluation.gold import load_gold
 
@@ -31,3 +34,13 @@ def test_evaluate_gold_floors_name_real_stages():
     for metrics in FLOORS.values():
         for floor in metrics.values():
             assert 0.0 < floor <= 1.0
+
+
+def test_evaluate_gold_folder_that_is_a_file_says_so(seed_run, tmp_path):
+    """Regression: `eval --gold FILE` said the gold folder "does not exist"."""
+    out, _ = seed_run
+    (tmp_path / "gold.jsonl").write_text("{}\n")
+    result = CliRunner().invoke(app, ["eval", "--out", str(out), "--gold", str(tmp_path / "gold.jsonl")])
+    assert result.exit_code == InputError.exit_code and "Traceback" not in result.output, result.output
+    (line,) = result.output.strip().splitlines()
+    assert f"error: gold folder {tmp_path / 'gold.jsonl'} is a file, not a folder; pass --gold DIR" in line

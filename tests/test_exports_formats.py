@@ -17,7 +17,7 @@ import pytest
 from typer.testing import CliRunner
 
 from pipeline.cli import app
-from pipeline.errors import OutputError, UsageError
+from pipeline.errors import OutputError, TableError, UsageError
 from pipeline.exports import DEFAULT_TARGETS, FORMATS, export, label_studio, prodigy
 from pipeline.exports.annotations import LAYERS, AnnotatedDoc, Region, from_tables
 from pipeline.exports.tables_db import write_sqlite
@@ -256,3 +256,11 @@ def test_exports_never_replace_the_runs_own_files(seed_run, tmp_path, fmt, to):
     assert f"--to {run / to} is the run's own " in line and "pass --to another path (default: " in line
     assert {p: p.read_bytes() for p in run.rglob("*") if p.is_file()} == before
     assert export(run, fmt).path == run / "exports" / DEFAULT_TARGETS[fmt]  # the default is the run's exports/
+
+
+def test_exports_out_that_is_a_file_says_so(tmp_path):
+    """Regression: `export --out FILE` said "no output folder at FILE"."""
+    (tmp_path / "f.txt").write_text("mine")
+    result = CliRunner().invoke(app, ["export", "--format", "sqlite", "--out", str(tmp_path / "f.txt")])
+    line = _one_error_line(result, TableError.exit_code)
+    assert f"--out {tmp_path / 'f.txt'} is a file, not a folder of tables" in line

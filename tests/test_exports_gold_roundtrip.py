@@ -300,3 +300,12 @@ def test_exports_gold_failed_write_leaves_no_half_gold(seed_run, tmp_path, monke
         assert not (tmp_path / gold.split("/")[0]).exists()
     else:
         assert {p.name: p.read_text() for p in (tmp_path / gold).iterdir()} == before
+
+
+def test_exports_gold_annotation_file_that_is_a_folder_says_so(tmp_path):
+    """Regression: `import-gold DIR GOLD` said the annotation file "does not exist"."""
+    (tmp_path / "exported").mkdir()
+    result = CliRunner().invoke(app, ["import-gold", "--format", "label-studio", str(tmp_path / "exported"), str(tmp_path / "g")])
+    assert result.exit_code == InputError.exit_code and "Traceback" not in result.output, result.output
+    (line,) = result.output.strip().splitlines()
+    assert f"error: annotation file {tmp_path / 'exported'} is a folder; pass the exported file" in line

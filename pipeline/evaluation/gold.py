@@ -235,6 +235,9 @@ def load_gold(gold_dir: Path | str | None = None) -> Gold:
         # the package's own checkout first; an installed (non-editable) copy
         # has no data/, so fall back to the working directory's data/gold
         directory = GOLD_DIR if GOLD_DIR.is_dir() else Path.cwd() / "data" / "gold"
+    if directory.exists() and not directory.is_dir():
+        raise InputError(f"gold folder {directory} is a file, not a folder; pass --gold DIR, the folder that holds "
+                         f"{GOLD_FILES['clean']} and the span files")
     if not directory.is_dir():
         raise FileNotFoundError(f"gold folder {directory} does not exist; pass --gold DIR or restore data/gold/")
     doc_path = directory / GOLD_FILES["clean"]

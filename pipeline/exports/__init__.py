@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import InputError, OutputError, UsageError
-from ..tables import atomic_bytes
+from ..tables import MissingTableError, atomic_bytes
 
 #: format -> default target, inside ``<out>/exports/``
 DEFAULT_TARGETS = {"sqlite": "claimex.sqlite", "csv": "csv", "label-studio": "label-studio.json",
@@ -74,6 +74,8 @@ def export(out_dir: Path | str, fmt: str, to: Path | str | None = None, *, force
     if own is not None:
         raise UsageError(f"--to {target} is the run's own {own} in {out_dir}, which export never replaces; "
                          f"pass --to another path (default: {default_target(out_dir, fmt)})")
+    if out_dir.exists() and not out_dir.is_dir():
+        raise MissingTableError(f"--out {out_dir} is a file, not a folder of tables; pass the --out of `pipeline run`")
     tables = load_tables(out_dir)
     try:
         return _write(tables, out_dir, fmt, target, force)
@@ -144,6 +146,9 @@ def import_gold(fmt: str, file: Path | str, gold_dir: Path | str, *, accept_unre
     if fmt not in GOLD_FORMATS:
         raise UsageError(f"unknown annotation format {fmt!r}; valid: {', '.join(GOLD_FORMATS)}")
     file = Path(file)
+    if file.is_dir():
+        raise InputError(f"annotation file {file} is a folder; pass the exported file (Label Studio's JSON export, "
+                         "or Prodigy's db-out JSONL)")
     if not file.is_file():
         raise InputError(f"annotation file {file} does not exist")
     reader = label_studio.read if fmt == "label-studio" else prodigy.read
