@@ -88,6 +88,37 @@ def test_matching_cli_claim_matches_load_with_the_run_and_show_in_the_report(see
     assert "<code>claim_matches</code></td><td class=n>%d</td><td>pipeline match</td>" % len(t.claims) in index
 
 
+HOT_WATER = "Health officials said on Monday that drinking hot water every 15 minutes prevents infection with the coronavirus."
+KOALAS = "The minister said that koalas are now functionally extinct in Australia after the bushfires."
+
+
+@pytest.mark.parametrize("unchanged_rerun", [False, True], ids=["file-match-wrote", "carried-by-a-rerun"])
+def test_matching_cli_rerun_that_changes_the_claims_drops_claim_matches(tmp_path, unchanged_rerun):
+    inp, out = tmp_path / "in", tmp_path / "data"
+    inp.mkdir()
+    (inp / "a.txt").write_text(f"{HOT_WATER}\n\n{KOALAS}\n")
+
+    def run_all():
+        result = runner.invoke(app, ["run", "all", "--input", str(inp), "--out", str(out), "--no-progress"])
+        assert result.exit_code == 0, result.output
+        return result.stdout
+
+    run_all()
+    assert invoke("--against", write_archive(tmp_path / "archive.tsv"), "--out", out, "--top", 1).exit_code == 0
+    matches = read_table(out, "claim_matches")
+    matched = matches.merge(read_table(out, "claims"), on=["doc_id", "claim_id"])
+    assert sorted(zip(matched["text"], matched["match_id"])) == [(HOT_WATER, "fc-003"), (KOALAS, "fc-001")]
+    if unchanged_rerun:  # the same claims: the matches still name them, and are carried along
+        assert "dropped" not in run_all()
+        pd.testing.assert_frame_equal(read_table(out, "claim_matches"), matches)
+
+    (inp / "a.txt").write_text(f"{KOALAS}\n\n{HOT_WATER}\n")  # the two claims swap ids
+    printed = run_all()
+    assert "claim_matches dropped: the claims changed; rerun `pipeline match --against FILE" in printed
+    assert not (out / "claim_matches.parquet").exists() and not (out / "claim_matches.parquet").is_symlink()
+    assert "claim_matches" not in load(out).names
+
+
 @pytest.mark.parametrize("archive_text, code, message", [
     ("id\theadline\n1\tx\n", 3, "archive.tsv: no claim text column"),
     ("id\tclaim\n1\ta\n1\tb\n", 3, "archive.tsv: id '1' appears twice"),

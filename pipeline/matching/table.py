@@ -5,9 +5,14 @@ Parquet parts that are published together when the last claim is matched (``tabl
 an interrupted match leaves the previous ``claim_matches`` whole), so memory stays bounded by
 one batch of claims whatever the corpus size. The archive's index is cached in
 ``<out>/.match_cache/``.
+
+``claim_matches`` names claims by (doc_id, claim_id), which a run numbers anew: a run that
+changes the claims (``claims_fingerprint``) drops the table (``runner.driver``), and
+``pipeline match`` is run again.
 """
 from __future__ import annotations
 
+import hashlib
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -53,6 +58,21 @@ def claim_texts(out_dir: Path) -> Iterator[tuple[str, int, str]]:
                     yield doc_id, claim_id, claim_content(text, start, c0, c1)
             else:
                 yield from zip(cols["doc_id"], cols["claim_id"], cols["text"])
+
+
+def claims_fingerprint(out_dir: Path) -> str:
+    """A hash of what ``pipeline match`` reads of each claim in ``out_dir``: its doc_id, claim_id
+    and matched text. Equal fingerprints mean the rows of ``claim_matches`` still name the claims
+    they were made for."""
+    # XOR of a hash per claim: the same claims in another row order (an incremental rerun copies
+    # the unchanged documents' rows after the new ones) hash the same; (doc_id, claim_id) is
+    # unique, so no two equal rows cancel out
+    acc, n = 0, 0
+    for doc_id, claim_id, text in claim_texts(out_dir):
+        row = f"{doc_id}\x1f{claim_id}\x1f{text}".encode("utf-8", "surrogatepass")
+        acc ^= int.from_bytes(hashlib.sha256(row).digest(), "big")
+        n += 1
+    return f"{n}:{acc:064x}"
 
 
 def match_claims(out_dir: Path, archive_path: Path, top_k: int = DEFAULT_TOP_K,

@@ -45,7 +45,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Iterator
 
-from ..errors import OutputError
+from ..errors import OutputError, TableError
 from ..inputs.readers import check_input_path
 from ..registry import Stage, producer, stages
 from ..schemas import SCHEMAS
@@ -213,13 +213,18 @@ def _run(selected: list[Stage], registered, settings: Settings, store: TableStor
             secs = sink.seconds.get(s.name, 0.0)
             summary.tables.append(TableReport(s.output, writers[s.output].n_rows, table_path(out, s.output), secs))
         shutil.rmtree(parts_dir, ignore_errors=True)
-        store.carry(staging, [t for t in SCHEMAS if t not in writers and t != "errors"] + _other_tables(store, writers))
+        stale = _stale_matches(out, staging, writers)
+        store.carry(staging, [t for t in SCHEMAS if t not in writers and t != "errors"]
+                    + [t for t in _other_tables(store, writers) if t not in stale])
         stages_run = set(names) | ({"read"} if from_clean else set())
         summary.errors_path = write_errors(summary.errors, out, staging, stages_run, keep_docs=skipped)
         manifest.write(staging, fingerprint if full else None, [t for t in tables_in(staging) if t != "errors"],
                        known={w.table: w.records for w in writers.values()})
         store.publish(staging)
         staging = None
+        for t in stale:  # a link into the generation just replaced, or the file `pipeline match` wrote
+            _remove_table(out, t)
+            summary.notes.append(f"{t} dropped: the claims changed; rerun `pipeline match --against FILE --out {out}`")
         if from_clean:
             index.commit(keep=set(sink.doc_ids) | skipped)
         else:
@@ -262,6 +267,30 @@ def _other_tables(store: TableStore, writers: dict) -> list[str]:
     """Tables in ``<out>`` that no registered schema names (a stage of another
     package): they are carried into the new generation too."""
     return [t for t in store.table_names() if t not in SCHEMAS and t not in writers]
+
+
+def _stale_matches(out: Path, staging: Path, writers: dict) -> list[str]:
+    """``["claim_matches"]`` when this run rewrote the claims with other claims than the ones
+    ``pipeline match`` matched: claim ids are numbered per run, so a reordered article would pair
+    a claim with another claim's fact-check, and a deleted one leave matches of no claim. The
+    table is claimex's own (``schemas.COMMAND_TABLES``), made from the claims and the archive."""
+    if "claims" not in writers or not table_path(out, "claim_matches").exists():
+        return []
+    from ..matching.table import claims_fingerprint
+
+    try:
+        same = claims_fingerprint(out) == claims_fingerprint(staging)
+    except (TableError, OSError, ValueError):  # the previous claims are unreadable: nothing vouches for the matches
+        same = False
+    return [] if same else ["claim_matches"]
+
+
+def _remove_table(out: Path, table: str) -> None:
+    path = table_path(out, table)
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path)
+    else:
+        path.unlink(missing_ok=True)
 
 
 def _phases(summary: RunSummary, sink: Sink, t_start: float, t_batches_end: float, t_finalized: float,

@@ -2,8 +2,8 @@
 
 A run writes a few names in ``--out``: a link per table (``<table>.parquet``: the
 stages' tables, and any other Parquet table there, which it carries into the new
-generation, ``store``), ``run.json``, ``docs.spacy/`` and ``docs.index.json`` (and
-``_claimex/``, its own). Where one of those names holds something claimex did not
+generation, ``store``; ``claim_matches`` only while the claims are unchanged, ``driver``),
+``run.json``, ``docs.spacy/`` and ``docs.index.json`` (and ``_claimex/``, its own). Where one of those names holds something claimex did not
 write, the run stops with exit 6 and changes nothing (README, exit codes): a file of
 the user's called ``run.json``, a ``documents.parquet`` that is not a Parquet table
 in a folder claimex has not written to, a file of the user's inside ``docs.spacy/``.
