@@ -58,3 +58,15 @@ def test_matching_cache_index_round_trip_keeps_every_field(tmp_path):
     a, b = built.index, loaded.index
     assert (a.ids, a.claims, a.titles, a.urls, a.verdicts, a.members) == (b.ids, b.claims, b.titles, b.urls, b.verdicts, b.members)
     assert a.vocab == b.vocab and a.num_vocab == b.num_vocab and (a.W != b.W).nnz == 0 and (a.E == b.E).all()
+
+
+def test_matching_cache_verdict_and_url_come_from_the_archive_read_now(tmp_path):
+    path = write_archive(tmp_path / "a.tsv")
+    cache = tmp_path / "cache"
+    load_matcher(path, cache)
+    koalas = "https://factcheck.example/koalas-updated"
+    write_archive(path, [(i, c, t, koalas, "False") if i == "fc-001" else (i, c, t, u, v) for i, c, t, u, v in ARCHIVE])
+    again = load_matcher(path, cache)
+    assert not again.built  # what the index is made of did not change
+    (row,) = again.claim_match_rows(iter([("d1", 0, "Koalas are functionally extinct")]), top_k=1)
+    assert (row["match_id"], row["match_url"], row["match_verdict"]) == ("fc-001", koalas, "False")

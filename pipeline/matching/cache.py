@@ -5,7 +5,9 @@ hashes the archive's content (ids, claims, titles: not its file name or date), t
 format, the reranker's weights and the embedding function (its vectors for a few fixed
 sentences). A changed archive or model gets a new folder; the older folders beyond the two most
 recent are removed. An index is written to a hidden folder and renamed into place when
-complete, so an interrupted build leaves no half index; a damaged one is rebuilt.
+complete, so an interrupted build leaves no half index; a damaged one is rebuilt. A loaded
+index takes each entry's URL and verdict from the archive just read: they are not in the key
+(an edited verdict costs no rebuild), so the cached copies may be out of date.
 """
 from __future__ import annotations
 
@@ -50,9 +52,13 @@ def load_or_build(archive: Archive, cache_dir: Path, reranker: Reranker, encode:
     folder = cache_dir / f"archive-{cache_key(archive, reranker, encode)}"
     if (folder / "index_meta.json").exists():
         try:
-            return Index.load(folder), False
+            index = Index.load(folder)
         except (OSError, ValueError, KeyError, zipfile.BadZipFile):
             shutil.rmtree(folder, ignore_errors=True)  # a damaged index of ours: build it again
+        else:
+            # the key holds ids, claims and titles in file order, so the rows are the archive's
+            index.urls, index.verdicts = list(archive.urls), list(archive.verdicts)
+            return index, False
     index = build_index(archive, encode)
     cache_dir.mkdir(parents=True, exist_ok=True)
     tmp = cache_dir / f".building-{uuid.uuid4().hex[:8]}"
