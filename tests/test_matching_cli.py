@@ -143,3 +143,11 @@ def test_matching_cli_options_are_checked(tmp_path, run_dir):
     assert invoke("--against", archive, "--out", run_dir, "--min-score", 1.5).exit_code == 2
     assert invoke("--out", run_dir).exit_code == 2
     assert invoke("--against", tmp_path / "missing.tsv", "--out", run_dir).exit_code == 3
+
+
+@pytest.mark.parametrize("value", ["nan", "NaN"])
+def test_matching_cli_min_score_nan_is_exit_2(tmp_path, run_dir, value):
+    result = invoke("--against", write_archive(tmp_path / "archive.tsv"), "--out", run_dir, "--min-score", value)
+    assert result.exit_code == 2, result.output
+    assert "error: --min-score nan: choose a score from 0 to 1" in result.output
+    assert not (run_dir / "claim_matches.parquet").exists()

@@ -7,7 +7,7 @@ import json
 import numpy as np
 import pytest
 
-from pipeline.errors import ModelError
+from pipeline.errors import ModelError, UsageError
 from pipeline.matching import DEFAULT_MIN_SCORE, Reranker, from_records, load_matcher
 from pipeline.matching.search import FEATURES, top_columns
 from pipeline.matching.text import clean_text, numbers, tokens
@@ -34,6 +34,14 @@ def test_matching_rank_unchecked_claims_score_under_the_threshold(matcher, claim
     hits = matcher.match([claim], top_k=5)[0]
     assert all(score < DEFAULT_MIN_SCORE for _, _, score in hits), hits
     assert matcher.match([claim], top_k=5, min_score=DEFAULT_MIN_SCORE)[0] == []
+
+
+@pytest.mark.parametrize("min_score", [float("nan"), float("inf"), 1.5, -0.1])
+def test_matching_rank_min_score_outside_0_to_1_is_a_usage_error(matcher, min_score):
+    with pytest.raises(UsageError, match=f"min_score {min_score}: choose a score from 0 to 1"):
+        matcher.match([MUST_RANK_FIRST[0][0]], min_score=min_score)
+    with pytest.raises(UsageError):  # at the call, not at the first hit asked for
+        matcher.iter_match([MUST_RANK_FIRST[0][0]], min_score=min_score)
 
 
 def test_matching_rank_duplicate_archive_rows_report_the_first(matcher):

@@ -6,6 +6,7 @@ from pathlib import Path
 import typer
 
 from ..matching import DEFAULT_MIN_SCORE, DEFAULT_TOP_K
+from ..matching.search import check_min_score
 from ..matching.table import match_claims
 from .app import command, out_console
 
@@ -22,6 +23,7 @@ def match_cmd(
                                          "0 keeps every one of the top K)."),
     out: Path = typer.Option(Path("data"), "--out", "-o", help="Folder with the tables (the --out of `pipeline run`)."),
 ) -> None:
+    check_min_score(min_score, "--min-score")  # its range check lets NaN through
     s = match_claims(out, against, top, min_score)
     index = "built" if s.index_built else "loaded from the cache"
     skipped = f", {s.skipped_rows} rows without text skipped" if s.skipped_rows else ""

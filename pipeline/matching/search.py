@@ -22,6 +22,7 @@ from typing import Iterable, Iterator, Sequence
 import numpy as np
 import scipy.sparse as sp
 
+from ..errors import UsageError
 from .index import Encode, Index, binary_rows
 from .reranker import Reranker
 from .text import clean_text, numbers, tokens
@@ -39,6 +40,15 @@ Hit = tuple[int, str, float]
 def auto_batch(n_entries: int) -> int:
     """Claims per batch: the dense (batch x entries) float32 blocks stay near 16 M values."""
     return int(max(16, min(2048, 16_000_000 // max(n_entries, 1))))
+
+
+def check_min_score(min_score: float | None, name: str = "min_score") -> None:
+    """``UsageError`` unless ``min_score`` is None or a number from 0 to 1 (``name``: the option
+    or argument, as the message shows it). NaN is refused too: every comparison with it is false,
+    so it kept every hit."""
+    if min_score is not None and not 0 <= min_score <= 1:
+        raise UsageError(f"{name} {min_score}: choose a score from 0 to 1 (under 0.1 reads 'no match'; "
+                         "0 keeps every one of the top K)")
 
 
 def top_columns(S: np.ndarray, n: int, floor: float | None = None, block: int = 64) -> np.ndarray:
@@ -212,7 +222,12 @@ class Matcher:
 
     def iter_match(self, texts: Iterable[str], top_k: int = 5, *, min_score: float | None = None,
                    batch_size: int | None = None) -> Iterator[list[Hit]]:
-        """For each text, in order, its best ``top_k`` hits scoring at least ``min_score``."""
+        """For each text, in order, its best ``top_k`` hits scoring at least ``min_score`` (0..1)."""
+        check_min_score(min_score)  # now, not at the first hit the caller asks for
+        return self._iter_match(texts, top_k, min_score, batch_size)
+
+    def _iter_match(self, texts: Iterable[str], top_k: int, min_score: float | None,
+                    batch_size: int | None) -> Iterator[list[Hit]]:
         size = batch_size or auto_batch(len(self.index))
         buf: list[str] = []
         for t in texts:

@@ -23,6 +23,7 @@ import pyarrow.parquet as pq
 
 from ..tables import PartWriter, checked_dataset, table_files
 from . import DEFAULT_MIN_SCORE, DEFAULT_TOP_K, load_matcher, read_archive
+from .search import check_min_score
 from .text import claim_content
 
 CACHE_FOLDER = ".match_cache"
@@ -80,6 +81,7 @@ def match_claims(out_dir: Path, archive_path: Path, top_k: int = DEFAULT_TOP_K,
     """Match every claim of the run in ``out_dir`` against the archive file and write
     ``claim_matches``: up to ``top_k`` rows per claim, each scoring at least ``min_score``."""
     t0 = time.perf_counter()
+    check_min_score(min_score)
     out_dir = Path(out_dir)
     archive = read_archive(archive_path)
     claims = claim_texts(out_dir)
