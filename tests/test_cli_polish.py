@@ -12,6 +12,7 @@ import pipeline
 from pipeline.cli import app
 
 from .conftest import ROOT
+from .matching_archive import write_archive
 from .report_tables import write_handmade
 
 COMMANDS = sorted(app.registered_commands, key=lambda c: c.name)
@@ -68,3 +69,29 @@ def test_cli_polish_report_out_and_site(tmp_path):
     result = CliRunner().invoke(app, ["report", "--out", str(data), "--site", str(tmp_path / "web")])
     assert result.exit_code == 0, result.output
     assert (tmp_path / "web" / "index.html").is_file() and not (data / "report").exists()
+
+
+class _Datasette:
+    """Stands for the Datasette process `pipeline serve` starts: it ends at once."""
+
+    def __init__(self, cmd):
+        self.cmd = cmd
+
+    def wait(self, timeout=None):
+        return 0
+
+
+@pytest.mark.parametrize("folder", ["x[/b]", "[draft]"])
+@pytest.mark.parametrize("command", ["report", "export", "match", "eval", "serve"])
+def test_cli_polish_paths_with_brackets_print_as_named(tmp_path, monkeypatch, command, folder):
+    # rich reads "[draft]" as markup (it vanished) and "[/b]" as a closing tag (a traceback, exit 1)
+    out = write_handmade(tmp_path / folder)
+    args = {"report": [], "export": ["--format", "csv"], "eval": [], "serve": ["--port", "0"],
+            "match": ["--against", str(write_archive(tmp_path / folder / "archive.tsv"))]}[command]
+    if command == "serve":
+        pytest.importorskip("datasette")
+        monkeypatch.setattr("pipeline.cli.serve.subprocess.Popen", _Datasette)
+    result = CliRunner().invoke(app, [command, "--out", str(out), *args], terminal_width=80)
+    assert result.exit_code == 0, result.output
+    assert "Traceback" not in result.output and "MarkupError" not in result.output
+    assert str(out) in result.output, result.output

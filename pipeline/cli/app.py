@@ -73,7 +73,7 @@ def main_options(
 
 def warn(message: str) -> None:
     """One ``warning:`` line on stderr."""
-    console.print(f"[yellow]warning:[/] {_escape(message)}", highlight=False, soft_wrap=True)
+    console.print(f"[yellow]warning:[/] {escaped(message)}", highlight=False, soft_wrap=True)
 
 
 def fail(code: int, message: str) -> NoReturn:
@@ -90,15 +90,18 @@ def command(name: str, help: str) -> Callable:
             try:
                 return fn(*args, **kwargs)
             except ClaimexError as exc:
-                fail(exc.exit_code, _escape(str(exc)))
+                fail(exc.exit_code, escaped(str(exc)))
         return app.command(name, help=f"{help}\n\n{EXIT_HELP}", cls=PlainHelpCommand)(run)
     return wrap
 
 
-def _escape(text: str) -> str:
+def escaped(text) -> str:
+    """``text`` (a message, a path) as rich prints it with markup on: on one line
+    (``printable``), its brackets escaped, so a folder called ``[draft]`` or ``x[/b]``
+    prints as it is named."""
     from rich.markup import escape
 
-    return escape(printable(text))
+    return escape(printable(str(text)))
 
 
 def printable(text: str) -> str:

@@ -8,7 +8,7 @@ from typing import Optional
 import typer
 
 from ..exports import DEFAULT_TARGETS, FORMATS, GOLD_FORMATS, export, import_gold
-from .app import command, out_console
+from .app import command, escaped, out_console
 
 ExportFormat = Enum("ExportFormat", {f: f for f in FORMATS}, type=str)
 GoldFormat = Enum("GoldFormat", {f: f for f in GOLD_FORMATS}, type=str)
@@ -27,9 +27,9 @@ def export_cmd(
 ) -> None:
     result = export(out, fmt.value, to, force=force)
     counts = ", ".join(f"{n} {t}" for t, n in result.rows.items())
-    out_console.print(f"export     {fmt.value}: {counts}  {result.path}", highlight=False, soft_wrap=True)
+    out_console.print(f"export     {fmt.value}: {counts}  {escaped(result.path)}", highlight=False, soft_wrap=True)
     for extra in result.extra:
-        out_console.print(f"           {extra}", highlight=False, soft_wrap=True)
+        out_console.print(f"           {escaped(extra)}", highlight=False, soft_wrap=True)
 
 
 @command("import-gold", help="Make a gold folder from a corrected Label Studio JSON export or Prodigy db-out JSONL "
@@ -43,5 +43,5 @@ def import_gold_cmd(
 ) -> None:
     result = import_gold(fmt.value, file, gold_dir, accept_unreviewed=accept_unreviewed)
     records = ", ".join(f"{n} {name}" for name, n in result.records.items())
-    out_console.print(f"gold       {result.documents} documents ({result.skipped} skipped), {records}  {result.gold_dir}",
+    out_console.print(f"gold       {result.documents} documents ({result.skipped} skipped), {records}  {escaped(result.gold_dir)}",
                       highlight=False, soft_wrap=True)

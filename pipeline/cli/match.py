@@ -8,7 +8,7 @@ import typer
 from ..matching import DEFAULT_MIN_SCORE, DEFAULT_TOP_K
 from ..matching.search import check_min_score
 from ..matching.table import match_claims
-from .app import command, out_console
+from .app import command, escaped, out_console
 
 
 @command("match", help="Has this been checked before? Rank every claim of the run in --out against an archive of "
@@ -27,7 +27,7 @@ def match_cmd(
     s = match_claims(out, against, top, min_score)
     index = "built" if s.index_built else "loaded from the cache"
     skipped = f", {s.skipped_rows} rows without text skipped" if s.skipped_rows else ""
-    out_console.print(f"archive    {s.archive_rows:>7} checked claims{skipped}, index {index}  {against}",
+    out_console.print(f"archive    {s.archive_rows:>7} checked claims{skipped}, index {index}  {escaped(against)}",
                       highlight=False, soft_wrap=True)
-    out_console.print(f"claim_matches {s.rows:>7} rows  {s.path}  ({s.seconds:.1f}s): {s.matched} of {s.claims} claims "
+    out_console.print(f"claim_matches {s.rows:>7} rows  {escaped(s.path)}  ({s.seconds:.1f}s): {s.matched} of {s.claims} claims "
                       f"have a match scoring >= {min_score:g}", highlight=False, soft_wrap=True)

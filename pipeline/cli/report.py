@@ -7,7 +7,7 @@ from typing import Optional
 import typer
 
 from ..views.report import write_report
-from .app import command, out_console, warn
+from .app import command, escaped, out_console, warn
 
 
 @command("report", help="Write a static HTML site over the tables in --out: a searchable index of documents, "
@@ -26,4 +26,4 @@ def report_cmd(
         out = data
     summary = write_report(out if out is not None else Path("data"), site)
     pages = ", ".join(f"{n} {kind}" for kind, n in summary.pages.items())
-    out_console.print(f"report     {sum(summary.pages.values()):>7} pages ({pages})  {summary.index}", highlight=False, soft_wrap=True)
+    out_console.print(f"report     {sum(summary.pages.values()):>7} pages ({pages})  {escaped(summary.index)}", highlight=False, soft_wrap=True)

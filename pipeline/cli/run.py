@@ -14,7 +14,7 @@ from ..nlp.loader import DEFAULT_MODEL
 from ..registry import stage_names, stages
 from ..runner import ENGINES, RunSummary, Settings, run
 from ..runner.settings import BATCH_SIZE, BATCHES_PER_WORKER, check_settings
-from .app import command, console, out_console, printable
+from .app import command, console, escaped, out_console, printable
 from .progress import ProgressBar
 
 StageName = Enum("StageName", {n: n for n in ("all", *stage_names())}, type=str)
@@ -88,14 +88,14 @@ def print_summary(summary: RunSummary) -> None:
         out_console.print(f"note: {note}", highlight=False, soft_wrap=True, markup=False)
     for t in summary.tables:
         # soft_wrap: one line per table even when the path is longer than the terminal
-        out_console.print(f"{t.table:<10} {t.rows:>7} rows  {t.path}  ({t.seconds:.1f}s)", highlight=False, soft_wrap=True)
+        out_console.print(f"{t.table:<10} {t.rows:>7} rows  {escaped(t.path)}  ({t.seconds:.1f}s)", highlight=False, soft_wrap=True)
     records = summary.errors.records
     n_err = sum(1 for r in records if not r.error.startswith("warning:"))
     n_warn = len(records) - n_err
-    out_console.print(f"errors     {n_err:>7} documents failed, {n_warn} warnings  {summary.errors_path}", highlight=False, soft_wrap=True)
+    out_console.print(f"errors     {n_err:>7} documents failed, {n_warn} warnings  {escaped(summary.errors_path)}", highlight=False, soft_wrap=True)
     for r in records[:50]:
         # one line per record, whatever a file name holds (a newline, a terminal escape)
         out_console.print(printable(f"  - {r.stage}: {r.path or r.doc_id}: {r.error}: {r.detail}"),
                           highlight=False, soft_wrap=True, markup=False)
     if len(records) > 50:
-        out_console.print(f"  ... and {len(records) - 50} more in {summary.errors_path}", highlight=False)
+        out_console.print(f"  ... and {len(records) - 50} more in {escaped(summary.errors_path)}", highlight=False)

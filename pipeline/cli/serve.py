@@ -13,7 +13,7 @@ from pathlib import Path
 import typer
 
 from ..errors import UsageError
-from .app import command, console
+from .app import command, console, escaped
 
 
 @command("serve", help="Browse the tables in --out in Datasette (needs the 'serve' extra): full-text search over "
@@ -40,7 +40,7 @@ def serve_cmd(
         meta = work / "metadata.json"
         footer = run_footer(tables, read_run_record(out))
         meta.write_text(json.dumps(metadata(tables, f"claimex: {Path(out).resolve().name}", footer)), encoding="utf-8")
-        console.print(f"serving {out} at http://{host}:{port}/{DATABASE} (Ctrl-C stops it)", highlight=False, soft_wrap=True)
+        console.print(f"serving {escaped(out)} at http://{host}:{port}/{DATABASE} (Ctrl-C stops it)", highlight=False, soft_wrap=True)
         cmd = [sys.executable, "-m", "datasette", "serve", str(db), "--metadata", str(meta),
                "--host", host, "--port", str(port), "--setting", "suggest_facets", "off"]
         proc = subprocess.Popen(cmd)

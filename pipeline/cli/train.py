@@ -19,6 +19,11 @@ _SHARED = _REPO.parent / "shared" / "data"
 _CLAIMS_DIR = _REPO / "pipeline" / "stages" / "claims"
 
 
+def _log(message: str) -> None:
+    """A progress line as written: without markup, so a path with brackets prints as named."""
+    out_console.print(message, markup=False)
+
+
 def _needs(extra: str, exc: ImportError) -> UsageError:
     return UsageError(f"this command needs the '{extra}' extra ({exc}); install it: pip install -e '.[{extra}]'")
 
@@ -47,7 +52,7 @@ def train_claims_cmd(
     if data.name == "claims" and (data / "ct24_checkworthy_train.tsv").is_file():
         data = data.parent  # the claims folder itself was given (the option's earlier meaning)
     try:
-        train(data, out, teacher, cw_teacher, TrainSettings(seed=seed), protocol=not no_protocol, log=out_console.print)
+        train(data, out, teacher, cw_teacher, TrainSettings(seed=seed), protocol=not no_protocol, log=_log)
     except FileNotFoundError as exc:  # missing data; labels made from other data raise ClaimDataError
         raise InputError(str(exc)) from None
 
@@ -72,9 +77,9 @@ def teacher_labels_cmd(
         if head == "checkworthy":
             from ..stages.claims.checkworthy_teacher import write_checkworthy_labels
 
-            write_checkworthy_labels(data, out, work, log=out_console.print)
+            write_checkworthy_labels(data, out, work, log=_log)
         else:
-            write_teacher_labels(data, out, work, log=out_console.print)
+            write_teacher_labels(data, out, work, log=_log)
     except ImportError as exc:
         raise _needs("teacher", exc) from None
     except FileNotFoundError as exc:

@@ -98,7 +98,7 @@ def print_report(report: Report, console, max_notes: int = 12) -> None:
     from rich.markup import escape
     from rich.table import Table
 
-    console.print(f"gold: {report.gold_dir}   tables: {report.out_dir}", highlight=False)
+    console.print(f"gold: {escape(str(report.gold_dir))}   tables: {escape(str(report.out_dir))}", highlight=False)
     for name, s in report.stages.items():
         if s.status in ("no gold", "not scored"):
             console.print(f"[bold]{name}[/]: {s.status} ({escape('; '.join(s.notes))})", highlight=False)
