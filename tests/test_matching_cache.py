@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import os
 
+import pytest
+
+from pipeline.errors import OutputError
 from pipeline.matching import Reranker, load_matcher, read_archive
 
 from .matching_archive import ARCHIVE, write_archive
@@ -70,3 +73,11 @@ def test_matching_cache_verdict_and_url_come_from_the_archive_read_now(tmp_path)
     assert not again.built  # what the index is made of did not change
     (row,) = again.claim_match_rows(iter([("d1", 0, "Koalas are functionally extinct")]), top_k=1)
     assert (row["match_id"], row["match_url"], row["match_verdict"]) == ("fc-001", koalas, "False")
+
+
+def test_matching_cache_a_file_where_the_cache_folder_goes_is_an_output_error(tmp_path):
+    cache = tmp_path / "cache"
+    cache.write_text("not a folder")
+    with pytest.raises(OutputError, match=r"the index cache .*cache is a file, not a folder; move or remove it"):
+        load_matcher(write_archive(tmp_path / "a.tsv"), cache)
+    assert cache.read_text() == "not a folder"

@@ -151,3 +151,11 @@ def test_matching_cli_min_score_nan_is_exit_2(tmp_path, run_dir, value):
     assert result.exit_code == 2, result.output
     assert "error: --min-score nan: choose a score from 0 to 1" in result.output
     assert not (run_dir / "claim_matches.parquet").exists()
+
+
+def test_matching_cli_a_file_named_like_the_cache_folder_is_one_line_exit_6(tmp_path, run_dir):
+    (run_dir / CACHE_FOLDER).write_text("")
+    result = invoke("--against", write_archive(tmp_path / "archive.tsv"), "--out", run_dir)
+    assert result.exit_code == 6 and "Traceback" not in result.output, result.output
+    assert f"error: the index cache {run_dir / CACHE_FOLDER} is a file, not a folder" in result.output.replace("\n", "")
+    assert not (run_dir / "claim_matches.parquet").exists()

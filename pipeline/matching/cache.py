@@ -19,6 +19,7 @@ from pathlib import Path
 
 import numpy as np
 
+from ..errors import OutputError
 from .archive import Archive
 from .index import FORMAT_VERSION, Encode, Index, build_index
 from .reranker import Reranker
@@ -49,6 +50,9 @@ def cache_key(archive: Archive, reranker: Reranker, encode: Encode | None) -> st
 def load_or_build(archive: Archive, cache_dir: Path, reranker: Reranker, encode: Encode | None) -> tuple[Index, bool]:
     """(the archive's index, whether it was built now rather than loaded from the cache)."""
     cache_dir = Path(cache_dir)
+    if cache_dir.exists() and not cache_dir.is_dir():  # before the build, which can take seconds
+        raise OutputError(f"the index cache {cache_dir} is a file, not a folder; move or remove it "
+                          "(the archive's index is cached in that folder)")
     folder = cache_dir / f"archive-{cache_key(archive, reranker, encode)}"
     if (folder / "index_meta.json").exists():
         try:
