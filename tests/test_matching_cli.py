@@ -13,7 +13,7 @@ from pipeline import load
 from pipeline.cli import app
 from pipeline.matching.table import CACHE_FOLDER
 from pipeline.schemas import CLAIM_MATCHES
-from pipeline.tables import read_table, write_table
+from pipeline.tables import empty_frame, read_table, write_table
 from pipeline.views.report import write_report
 
 from .matching_archive import MUST_MATCH_NOTHING, MUST_RANK_FIRST, write_archive
@@ -132,9 +132,24 @@ def test_matching_cli_bad_archive_is_one_line_exit_3(tmp_path, run_dir, archive_
     assert not (run_dir / "claim_matches.parquet").exists()
 
 
-def test_matching_cli_without_a_claims_table_names_the_command(tmp_path):
-    result = invoke("--against", write_archive(tmp_path / "archive.tsv"), "--out", tmp_path / "empty")
-    assert result.exit_code == 5 and "run `pipeline run claims` first" in result.output
+@pytest.mark.parametrize("made, code, message", [
+    ("nothing", 5, "--out {out} does not exist: run `pipeline run all --out {out}` first"),
+    ("an empty folder", 5, "--out {out} holds no run's tables: run `pipeline run all --out {out}` first"),
+    ("a run without claims", 5, "run `pipeline run claims` first"),
+    ("a file", 6, "--out {out} is a file, not a folder"),
+], ids=["missing", "empty", "no-claims", "file"])
+def test_matching_cli_without_a_claims_table_names_the_command(tmp_path, made, code, message):
+    out = tmp_path / "out"
+    if made == "an empty folder":
+        out.mkdir()
+    elif made == "a run without claims":
+        write_table(empty_frame("documents"), out, "documents")
+    elif made == "a file":
+        out.write_text("")
+    result = invoke("--against", write_archive(tmp_path / "archive.tsv"), "--out", out)
+    assert result.exit_code == code, result.output
+    errors = [line for line in result.output.splitlines() if line.startswith("error:")]
+    assert len(errors) == 1 and message.format(out=out) in errors[0], result.output
 
 
 def test_matching_cli_options_are_checked(tmp_path, run_dir):

@@ -21,7 +21,8 @@ from typing import Iterator
 import pandas as pd
 import pyarrow.parquet as pq
 
-from ..tables import PartWriter, checked_dataset, table_files
+from ..errors import OutputError
+from ..tables import MissingTableError, PartWriter, checked_dataset, table_files, table_path
 from . import DEFAULT_MIN_SCORE, DEFAULT_TOP_K, load_matcher, read_archive
 from .search import check_min_score
 from .text import claim_content
@@ -42,6 +43,19 @@ class MatchSummary:
     skipped_rows: int     # archive rows without claim text or title
     index_built: bool     # False: loaded from the cache
     seconds: float
+
+
+def check_run_folder(out_dir: Path) -> None:
+    """Stop with one line when ``out_dir`` holds no run to match: a file (exit 6), or a folder
+    without a run's tables, missing or empty (exit 5). A run's folder without the claims
+    table is left to ``claim_texts``, which names the stage to run."""
+    if out_dir.exists() and not out_dir.is_dir():
+        raise OutputError(f"--out {out_dir} is a file, not a folder; pass the folder of a run's tables "
+                          "(the --out of `pipeline run all`)")
+    if not any(table_path(out_dir, t).exists() for t in ("documents", "claims")):
+        where = "does not exist" if not out_dir.exists() else "holds no run's tables"
+        raise MissingTableError(f"--out {out_dir} {where}: run `pipeline run all --out {out_dir}` first, "
+                                "then `pipeline match`")
 
 
 def claim_texts(out_dir: Path) -> Iterator[tuple[str, int, str]]:
@@ -83,6 +97,7 @@ def match_claims(out_dir: Path, archive_path: Path, top_k: int = DEFAULT_TOP_K,
     t0 = time.perf_counter()
     check_min_score(min_score)
     out_dir = Path(out_dir)
+    check_run_folder(out_dir)
     archive = read_archive(archive_path)
     claims = claim_texts(out_dir)
     first = next(claims, None)  # the claims table is checked before the index is built
