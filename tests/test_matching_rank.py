@@ -44,6 +44,13 @@ def test_matching_rank_min_score_outside_0_to_1_is_a_usage_error(matcher, min_sc
         matcher.iter_match([MUST_RANK_FIRST[0][0]], min_score=min_score)
 
 
+@pytest.mark.parametrize("call", ["match", "iter_match"])
+def test_matching_rank_one_string_is_a_usage_error_not_one_claim_per_character(matcher, call):
+    with pytest.raises(UsageError, match=r"texts is one string \('Koalas are extinct'\), not a list of claims; pass \[text\]"):
+        getattr(matcher, call)("Koalas are extinct")
+    assert len(matcher.match(["Koalas are extinct"])) == 1
+
+
 def test_matching_rank_duplicate_archive_rows_report_the_first(matcher):
     # fc-012 repeats fc-001 with curly quotation marks: one entry, reported as the first row
     assert len(matcher.index) == len(archive_records()) - 1

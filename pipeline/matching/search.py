@@ -222,7 +222,12 @@ class Matcher:
 
     def iter_match(self, texts: Iterable[str], top_k: int = 5, *, min_score: float | None = None,
                    batch_size: int | None = None) -> Iterator[list[Hit]]:
-        """For each text, in order, its best ``top_k`` hits scoring at least ``min_score`` (0..1)."""
+        """For each text, in order, its best ``top_k`` hits scoring at least ``min_score`` (0..1).
+        ``texts`` is a list (or any iterable) of claims; one string is refused (``UsageError``):
+        it would be matched character by character."""
+        if isinstance(texts, str):
+            raise UsageError(f"texts is one string ({texts[:40]!r}), not a list of claims; pass [text] to "
+                             "match one claim")
         check_min_score(min_score)  # now, not at the first hit the caller asks for
         return self._iter_match(texts, top_k, min_score, batch_size)
 
@@ -239,6 +244,7 @@ class Matcher:
             yield from self._batch(buf, top_k, min_score)
 
     def match(self, texts: Sequence[str], top_k: int = 5, **kw) -> list[list[Hit]]:
+        """The hits of each claim of the list ``texts``, as ``iter_match``: ``match([text])[0]`` for one."""
         return list(self.iter_match(texts, top_k, **kw))
 
     def row_of(self, match_id: str) -> int:
