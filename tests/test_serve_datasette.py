@@ -11,6 +11,11 @@ import time
 import urllib.request
 
 import pytest
+from typer.testing import CliRunner
+
+from pipeline.cli import app
+
+from .report_tables import write_handmade
 
 pytest.importorskip("datasette")
 
@@ -58,3 +63,24 @@ def test_serve_answers_a_search_over_claims_with_facets_and_document_links(seed_
         output, _ = proc.communicate(timeout=30)
     assert proc.returncode == 0, output
     assert "stopped" in output
+
+
+@pytest.mark.parametrize("port, shown", [(0, "on a free port the system picks, at /claimex"),
+                                         (8123, "at http://127.0.0.1:8123/claimex")])
+def test_serve_prints_an_address_that_works(tmp_path, monkeypatch, port, shown):
+    started = []
+
+    class Datasette:  # ends at once; records how it was started
+        def __init__(self, cmd):
+            started.append(cmd)
+
+        def wait(self, timeout=None):
+            return 0
+
+    monkeypatch.setattr("pipeline.cli.serve.subprocess.Popen", Datasette)
+    out = write_handmade(tmp_path / "data")
+    result = CliRunner().invoke(app, ["serve", "--out", str(out), "--port", str(port)], terminal_width=80)
+    assert result.exit_code == 0, result.output
+    assert shown in result.output and ":0/" not in result.output, result.output
+    (cmd,) = started
+    assert cmd[cmd.index("--port") + 1] == str(port)

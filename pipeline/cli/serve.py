@@ -40,7 +40,11 @@ def serve_cmd(
         meta = work / "metadata.json"
         footer = run_footer(tables, read_run_record(out))
         meta.write_text(json.dumps(metadata(tables, f"claimex: {Path(out).resolve().name}", footer)), encoding="utf-8")
-        console.print(f"serving {escaped(out)} at http://{host}:{port}/{DATABASE} (Ctrl-C stops it)", highlight=False, soft_wrap=True)
+        if port:
+            where = f"at http://{host}:{port}/{DATABASE}"
+        else:  # the port is bound inside Datasette; its "Uvicorn running on" line gives it
+            where = f"on a free port the system picks, at /{DATABASE}: Datasette's 'Uvicorn running on' line below gives the address"
+        console.print(f"serving {escaped(out)} {where} (Ctrl-C stops it)", highlight=False, soft_wrap=True)
         cmd = [sys.executable, "-m", "datasette", "serve", str(db), "--metadata", str(meta),
                "--host", host, "--port", str(port), "--setting", "suggest_facets", "off"]
         proc = subprocess.Popen(cmd)
@@ -61,7 +65,8 @@ def serve_cmd(
             for sig, handler in previous.items():
                 signal.signal(sig, handler)
         if code:
-            raise UsageError(f"Datasette stopped with exit code {code} (is port {port} in use? try --port 0)")
+            hint = f" (is port {port} in use? try --port 0)" if port else ""
+            raise UsageError(f"Datasette stopped with exit code {code}{hint}")
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
