@@ -322,7 +322,7 @@ def test_evaluate_optional_quote_neither_missed_nor_false_alarm(gold_dir):
     write_jsonl(gold_dir / "quotes.jsonl", rows)
     t = perfect_tables()
     m = score(t, gold_dir)["quotes"]
-    assert m["precision"] == m["recall"] == 1.0 and m["indirect_precision"] == 0.0  # nothing required of that kind
+    assert m["precision"] == m["recall"] == 1.0 and m["indirect_precision"] is None  # nothing required of that kind
     t["quotes"] = t["quotes"].iloc[:1]
     m = score(t, gold_dir)["quotes"]
     assert m["precision"] == m["recall"] == 1.0
@@ -363,3 +363,25 @@ def test_evaluate_prediction_in_a_gold_document_without_spans_is_a_false_alarm(g
     m = score(t, gold_dir)
     assert (m["quotes"]["precision"], m["quotes"]["recall"]) == (2 / 3, 1.0)
     assert (m["entities"]["precision"], m["entities"]["recall"]) == (0.8, 1.0)
+
+
+def test_evaluate_figure_with_nothing_to_count_is_undefined_not_zero(gold_dir):
+    """A stage with nothing to find and nothing found has no precision, recall or F1 (n/a, null in
+    JSON), nor an accuracy over no items; it printed 0.000 on every line (regression)."""
+    for name in ("quotes", "entities"):
+        write_jsonl(gold_dir / f"{name}.jsonl", [])
+    t = perfect_tables()
+    t["quotes"], t["entities"] = t["quotes"].iloc[:0], t["entities"].iloc[:0]
+    report = evaluate_tables(t, load_gold(gold_dir))
+    m = report.stages["quotes"].metrics
+    assert m["precision"] is m["recall"] is m["f1"] is m["speaker_accuracy"] is None
+    assert report.stages["entities"].metrics["canonical_accuracy"] is None
+    console = Console(record=True, width=160)
+    print_report(report, console)
+    assert "n/a" in console.export_text() and "0.000" not in console.export_text().split("quotes")[-1]
+    rows = report_as_dict(report)["stages"]["quotes"]["rows"]
+    assert rows[0]["precision"] is None and json.loads(json.dumps(rows))[0]["f1"] is None
+    # one gold quote missed: recall 0 and F1 0, precision still undefined
+    write_jsonl(gold_dir / "quotes.jsonl", [{**raw_span(QUOTES[0][0]), "kind": "direct", "speaker": "Igor Sekreta"}])
+    m = evaluate_tables(t, load_gold(gold_dir)).stages["quotes"].metrics
+    assert (m["precision"], m["recall"], m["f1"]) == (None, 0.0, 0.0)

@@ -72,11 +72,11 @@ def evaluate_tables(tables: Mapping[str, pd.DataFrame | None], gold: Gold) -> Re
 def report_as_dict(report: Report) -> dict:
     def row(r: Row) -> dict:
         d = {"name": r.name.strip(), "support": r.support}
-        if r.value is not None:
-            d["value"] = round(r.value, 4)
+        if r.is_value:
+            d["value"] = _rounded(r.value)
         else:
-            d.update(precision=round(r.precision or 0.0, 4), recall=round(r.recall or 0.0, 4),
-                     f1=round(r.f1 or 0.0, 4), predicted=r.predicted)
+            d.update(precision=_rounded(r.precision), recall=_rounded(r.recall), f1=_rounded(r.f1),
+                     predicted=r.predicted)
         return d
 
     return {
@@ -85,7 +85,7 @@ def report_as_dict(report: Report) -> dict:
         "stages": {
             name: {
                 "status": s.status,
-                "metrics": {k: round(v, 4) for k, v in s.metrics.items()},
+                "metrics": {k: _rounded(v) for k, v in s.metrics.items()},
                 "rows": [row(r) for r in s.rows],
                 "notes": s.notes,
             }
@@ -110,9 +110,9 @@ def print_report(report: Report, console, max_notes: int = 12) -> None:
             t.add_column(col, justify="right")
         t.add_column("support", justify="right")
         t.add_column("pred", justify="right")
-        fmt = lambda v: "" if v is None else f"{v:.3f}"  # noqa: E731
+        fmt = lambda v: "n/a" if v is None else f"{v:.3f}"  # noqa: E731 (nothing to count: undefined)
         for r in s.rows:
-            if r.value is not None:
+            if r.is_value:
                 t.add_row(escape(r.name), "", "", "", fmt(r.value), str(r.support), "")
             else:
                 t.add_row(escape(r.name), fmt(r.precision), fmt(r.recall), fmt(r.f1), "", str(r.support),
@@ -123,6 +123,11 @@ def print_report(report: Report, console, max_notes: int = 12) -> None:
             console.print(f"  - {escape(note)}", highlight=False, soft_wrap=True)
         if len(s.notes) > max_notes:
             console.print(f"  ... {len(s.notes) - max_notes} more (use --json for all)", highlight=False)
+
+
+def _rounded(v: float | None) -> float | None:
+    """A figure for the JSON report: 4 places, or null where it is undefined (nothing to count)."""
+    return None if v is None else round(v, 4)
 
 
 def _table_of(stage_name: str) -> str:

@@ -22,24 +22,35 @@ QUOTE_MATCH_DICE = 0.5
 _TOKEN_RE = re.compile(r"\w+", re.UNICODE)
 
 
+def f1_of(p: float | None, r: float | None) -> float | None:
+    """F1 of a precision and a recall, either undefined (None): 0 when one is undefined and the
+    other 0 (all missed, or all false alarms), undefined when both are."""
+    if p is None and r is None:
+        return None
+    p, r = p or 0.0, r or 0.0
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
 @dataclass
 class PRF:
     tp: int = 0
     fp: int = 0
     fn: int = 0
 
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+    # A figure without a denominator is undefined (None, printed "n/a", null in JSON), not 0:
+    # a stage with nothing to find and nothing found scored 0.000 on every line
 
     @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+    def precision(self) -> float | None:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else None
 
     @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+    def recall(self) -> float | None:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else None
+
+    @property
+    def f1(self) -> float | None:
+        return f1_of(self.precision, self.recall)
 
     def add(self, other: "PRF") -> None:
         self.tp += other.tp
@@ -72,13 +83,18 @@ class Row:
     def f1(self) -> float | None:
         return self.f if self.f is not None else (self.prf.f1 if self.prf else None)
 
+    @property
+    def is_value(self) -> bool:
+        """A single figure (an accuracy), not P/R/F1."""
+        return self.prf is None and self.p is None and self.r is None and self.f is None
+
 
 @dataclass
 class StageReport:
     stage: str
     status: str  # "ok", "no gold", "no table"
     rows: list[Row] = field(default_factory=list)
-    metrics: dict[str, float] = field(default_factory=dict)  # flat names, used by tests/floors.py
+    metrics: dict[str, float | None] = field(default_factory=dict)  # flat names, used by tests/floors.py
     notes: list[str] = field(default_factory=list)
 
     def add_prf(self, key: str, name: str, prf: PRF, support: int | None = None) -> None:
@@ -88,7 +104,7 @@ class StageReport:
         self.metrics[f"{key}f1"] = prf.f1
 
     def add_value(self, key: str, name: str, correct: int, total: int) -> None:
-        value = correct / total if total else 0.0
+        value = correct / total if total else None
         self.rows.append(Row(name, value=value, support=total))
         self.metrics[key] = value
 

@@ -86,7 +86,7 @@ def score(rep: StageReport, df: pd.DataFrame, gold: Gold, anchors: Mapping[str, 
         if tp + fn + fp:
             # a class absent from both gold and predictions has no F1 to average
             f1s.append(prf.f1)
-    macro = sum(f1s) / len(f1s) if f1s else 0.0
+    macro = sum(f1s) / len(f1s) if f1s else None
     rep.rows.append(Row(f"macro-F1 over {len(f1s)} classes", value=macro, support=total))
     rep.metrics["macro_f1"] = macro
     rep.add_prf("check_worthy_", "check-worthy", worthy)

@@ -12,7 +12,7 @@ from typing import Mapping
 import pandas as pd
 
 from ...evaluation.gold import DocAnchors, Gold, GoldSpan, anchor_alt_spans
-from ...evaluation.metrics import PRF, Row, StageReport, anchor, gold_by_doc, norm_key, scored_preds, trim
+from ...evaluation.metrics import PRF, Row, StageReport, anchor, f1_of, gold_by_doc, norm_key, scored_preds, trim
 from .rules import NAME_LABELS  # canonical names are scored on the labels that name something
 
 
@@ -130,9 +130,10 @@ def score(rep: StageReport, df: pd.DataFrame, gold: Gold, anchors: Mapping[str, 
     rep.add_prf("span_", "span only, all labels", loose)
     rep.add_prf("names_", "span + label, names", names_strict)
     for label in sorted(set(gold_per_label) | set(pred_per_label), key=str):
-        p = tp_pred_label[label] / pred_per_label[label] if pred_per_label[label] else 0.0
-        r = tp_gold_label[label] / gold_per_label[label] if gold_per_label[label] else 0.0
-        f = 2 * p * r / (p + r) if p + r else 0.0
+        # (undefined without predictions or gold of the label, as ``PRF``'s figures)
+        p = tp_pred_label[label] / pred_per_label[label] if pred_per_label[label] else None
+        r = tp_gold_label[label] / gold_per_label[label] if gold_per_label[label] else None
+        f = f1_of(p, r)
         rep.rows.append(Row(f"  {label}", p=p, r=r, f=f, support=gold_per_label[label], predicted=pred_per_label[label]))
         rep.metrics[f"f1[{label}]"] = f
     rep.add_value("canonical_accuracy", "canonical accuracy (matched names)", canon_ok, canon_n)
