@@ -176,3 +176,10 @@ def schema_for(table: str) -> pa.Schema:
     if table in COMMAND_TABLES:
         return COMMAND_TABLES[table][1]
     raise KeyError(f"unknown table {table!r}; valid tables: {', '.join([*SCHEMAS, *COMMAND_TABLES])}")
+
+
+#: what marks a folder as claimex's own output, so that a run never reads it as articles: the
+#: generations of a tables folder (``runner.store``) and the marker file of a report site
+#: (``views.report``)
+STORE_DIR = "_claimex"
+SITE_MARKER = ".claimex-report"

@@ -278,3 +278,24 @@ def test_readers_out_given_through_a_link_inside_the_input_is_not_read(tmp_path)
     (folder / "out").symlink_to(tmp_path / "tables", target_is_directory=True)
     items = list(plan_inputs(folder, out=folder / "out"))
     assert [type(i).__name__ for i in items] == ["InputFile"]
+
+
+@pytest.mark.parametrize("written", ["site", "tables"])
+def test_readers_a_folder_claimex_wrote_inside_the_input_is_not_read(tmp_path, written):
+    """A report site (`report --site in/site`) or another run's tables folder inside the input
+    is claimex's output, not articles (regression: the next run read every report page as an
+    article, and its script file as an `unsupported_type` row)."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(ARTICLE)
+    first = folder / "old_run" if written == "tables" else tmp_path / "out"
+    assert _run_cli("all", "--input", str(folder), "--out", str(first)).exit_code == 0
+    if written == "site":
+        result = CliRunner().invoke(app, ["report", "--out", str(first), "--site", str(folder / "site")])
+        assert result.exit_code == 0, result.output
+        assert any((folder / "site").glob("*.html"))
+    else:
+        result = CliRunner().invoke(app, ["report", "--out", str(first)])  # its pages in old_run/report/
+        assert result.exit_code == 0, result.output
+    items = list(plan_inputs(folder, out=tmp_path / "elsewhere"))
+    assert [(type(i).__name__, i.doc_id) for i in items] == [("InputFile", "a")]

@@ -42,6 +42,7 @@ from typing import Iterator
 
 from .decode import DecodeError, decode_bytes, decode_raw, normalize_text, without_surrogates
 from ..errors import ErrorRecord, InputError
+from ..schemas import SITE_MARKER, STORE_DIR
 
 TEXT_SUFFIXES = {".txt"}
 HTML_SUFFIXES = {".html", ".htm"}
@@ -179,16 +180,25 @@ def plan_inputs(input_path: Path | str, *, max_chars: int = DEFAULT_MAX_CHARS, o
 def _visible_entries(folder: Path, out: Path | str | None = None,
                      unreadable: list[OSError] | None = None) -> list[Path]:
     """Files and links under ``folder``, sorted, skipping hidden files and
-    folders and the folder ``out``; links to folders are listed, not followed.
+    folders, the folder ``out`` and any folder claimex wrote (``_claimex_output``); links
+    to folders are listed, not followed.
     A folder that cannot be listed goes to ``unreadable``."""
     found: list[Path] = []
     skip = _inside(out, folder) if out is not None else set()
     for root, dirs, files in os.walk(folder, followlinks=False, onerror=None if unreadable is None else unreadable.append):
         base = Path(root)
-        dirs[:] = [d for d in dirs if not d.startswith(".") and not (skip and _names(base / d) & skip)]
+        dirs[:] = [d for d in dirs if not d.startswith(".") and not (skip and _names(base / d) & skip)
+                   and not _claimex_output(base / d)]
         found.extend(base / f for f in files if not f.startswith("."))
         found.extend(base / d for d in dirs if (base / d).is_symlink())
     return sorted(found)
+
+
+def _claimex_output(folder: Path) -> bool:
+    """A folder claimex wrote: a tables folder (its generations) or a report site (its marker).
+    Its pages and tables are no articles: a report written into the input folder was read as
+    articles by the next run (every page, and its script file an `unsupported_type` row)."""
+    return (folder / STORE_DIR).is_dir() or (folder / SITE_MARKER).is_file()
 
 
 def _names(path: Path | str) -> set[Path]:

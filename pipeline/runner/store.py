@@ -36,9 +36,9 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from ..errors import RunLockedError
+from ..schemas import STORE_DIR
 from ..tables import _fsync_dir, replace_path, sweep_temporary, table_files, table_path
 
-STORE_DIR = "_claimex"
 CURRENT = "current"
 MANIFEST = "manifest.json"
 

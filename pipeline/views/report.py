@@ -37,7 +37,7 @@ import pandas as pd
 from ..errors import OutputError
 from ..registry import producer
 from ..runner.run_record import read_run_record
-from ..schemas import CLAIM_TYPES, COMMAND_TABLES
+from ..schemas import CLAIM_TYPES, COMMAND_TABLES, SITE_MARKER
 from ..tables import replace_path
 from . import explore
 from .explore import Tables
@@ -483,10 +483,6 @@ def _groups(df: pd.DataFrame, key: str) -> dict[str, pd.DataFrame]:
 def build_pages(tables: Tables) -> dict[str, str]:
     """Every page of the report: {file name: HTML}."""
     return Site(tables).pages()
-
-
-#: the file that marks a folder as a site ``write_report`` wrote (and may replace)
-SITE_MARKER = ".claimex-report"
 
 
 def _sweep_leftovers(out: Path) -> None:
