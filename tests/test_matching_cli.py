@@ -174,3 +174,18 @@ def test_matching_cli_a_file_named_like_the_cache_folder_is_one_line_exit_6(tmp_
     assert result.exit_code == 6 and "Traceback" not in result.output, result.output
     assert f"error: the index cache {run_dir / CACHE_FOLDER} is a file, not a folder" in result.output.replace("\n", "")
     assert not (run_dir / "claim_matches.parquet").exists()
+
+
+def test_matching_cli_stops_while_a_run_holds_the_folder(tmp_path, run_dir):
+    """`pipeline match` writes into --out as a run does, so it takes the run's lock: while a run
+    writes the folder it stops at once (exit 7) and writes nothing (regression: it matched the old
+    claims during the run, and the run could not see the new matches to drop them)."""
+    from pipeline.errors import RunLockedError
+    from pipeline.runner.store import TableStore
+
+    archive = write_archive(tmp_path / "archive.tsv")
+    with TableStore(run_dir).lock():
+        result = invoke("--against", archive, "--out", run_dir)
+    assert result.exit_code == RunLockedError.exit_code, result.output
+    assert "another run" in result.output and not (run_dir / "claim_matches.parquet").exists()
+    assert invoke("--against", archive, "--out", run_dir).exit_code == 0  # the lock is released

@@ -22,6 +22,7 @@ import pandas as pd
 import pyarrow.parquet as pq
 
 from ..errors import OutputError
+from ..runner.store import TableStore
 from ..tables import MissingTableError, PartWriter, checked_dataset, table_files, table_path
 from . import DEFAULT_MIN_SCORE, DEFAULT_TOP_K, load_matcher, read_archive
 from .search import check_min_score
@@ -99,6 +100,13 @@ def match_claims(out_dir: Path, archive_path: Path, top_k: int = DEFAULT_TOP_K,
     out_dir = Path(out_dir)
     check_run_folder(out_dir)
     archive = read_archive(archive_path)
+    # a run publishing new claims meanwhile would be matched against the old ones, and its
+    # check of claim_matches (``runner.driver``) would miss this table: one writer at a time
+    with TableStore(out_dir).lock():
+        return _match_claims(out_dir, archive, top_k, min_score, t0)
+
+
+def _match_claims(out_dir: Path, archive, top_k: int, min_score: float | None, t0: float) -> MatchSummary:
     claims = claim_texts(out_dir)
     first = next(claims, None)  # the claims table is checked before the index is built
     matcher = load_matcher(archive, cache_dir=out_dir / CACHE_FOLDER)
