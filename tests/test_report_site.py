@@ -186,6 +186,9 @@ def test_report_site_document_without_spans_renders_plain_text(pages):
     (["A.B.", "A B"], 2),
     (["Лукашенко", "Секрета"], 2),
     (["OSCE"], 1),
+    # a name written like another's hashed slug (`a_b` takes `a-b-eb2980a5` after `a b`): two pages
+    # shared one file (regression)
+    (["a b", "a_b", "a-b-eb2980a5"], 3),
 ])
 def test_report_site_slugs_are_unique_and_safe(names, distinct):
     slugs = Slugs("speaker", names)

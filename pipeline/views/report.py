@@ -92,7 +92,9 @@ def legend() -> str:
 # --- file names -----------------------------------------------------------------------------------
 
 class Slugs:
-    """Stable, unique, filesystem-safe page names for arbitrary strings (names, doc ids)."""
+    """Unique, filesystem-safe page names for arbitrary strings (names, doc ids), the same for
+    the same set of names: a name whose plain slug a name before it in sorted order took
+    (`a b` before `a_b`), or that has none (non-Latin), gets one with a hash of the name."""
 
     def __init__(self, prefix: str, names: Iterable[str]):
         self.prefix = prefix
@@ -102,8 +104,13 @@ class Slugs:
             base = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")[:60]
             slug = base
             if not base or slug in used:
-                # non-Latin names and names that differ only in punctuation/case
-                slug = f"{base}-{hashlib.sha1(name.encode('utf-8')).hexdigest()[:8]}".lstrip("-")
+                # non-Latin names and names that differ only in punctuation/case; a longer hash
+                # where a name is written like another's hashed slug (`a-b-1f0c...`)
+                digest, k = hashlib.sha1(name.encode("utf-8")).hexdigest(), 8
+                slug = f"{base}-{digest[:k]}".lstrip("-")
+                while slug in used and k < len(digest):
+                    k += 8
+                    slug = f"{base}-{digest[:k]}".lstrip("-")
             used.add(slug)
             self.by_name[name] = slug
 
