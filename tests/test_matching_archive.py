@@ -68,6 +68,14 @@ def test_matching_archive_rows_without_any_text_are_skipped_and_counted(tmp_path
     ("wide.csv", "id,claim\n1,a,b\n", r"wide\.csv: the record ending on line 2 has 3 fields, the header 2"),
     ("bad.jsonl", '{"id": 1, "claim": "x"}\n{oops\n', r"bad\.jsonl: line 2 is not JSON"),
     ("list.jsonl", '[1, 2]\n', r"list\.jsonl: record 1 is a list, not an object"),
+    ("dupcol.csv", "id,claim,claim\n1,a,b\n", r"dupcol\.csv: the claim text column 'claim' appears 2 times "
+                                                r"\(column 2 'claim', column 3 'claim'\); keep one and rename or remove"),
+    ("dupid.tsv", "ID\tclaim\tid\n1\ta\t2\n", r"dupid\.tsv: the id column 'id' appears 2 times \(column 1 'ID', "
+                                               r"column 3 'id'\)"),
+    ("dupunnamed.tsv", "\tvclaim\ttitle\t\n0\tc\tt\t\n", r"dupunnamed\.tsv: the id column '' appears 2 times"),
+    ("duptitle.csv", "id,claim,Title,title\n1,a,t,u\n", r"duptitle\.csv: the title column 'title' appears 2 times"),
+    ("dupkey.jsonl", '{"id": 1, "claim": "a", "Claim": "b"}\n', r"dupkey\.jsonl: the claim text column 'claim' appears "
+                                                                 r"2 times \(column 2 'claim', column 3 'Claim'\)"),
     ("x.parquet", "", r"x\.parquet: unsupported archive type '\.parquet'; use \.tsv, \.csv or \.jsonl"),
     ("nosuffix", "", r"nosuffix: unsupported archive type '\(no suffix\)'"),
 ])
@@ -77,6 +85,20 @@ def test_matching_archive_errors_name_the_file_and_the_problem(tmp_path, name, c
     with pytest.raises(ArchiveError, match=message) as info:
         read_archive(p)
     assert "\n" not in str(info.value)
+
+
+@pytest.mark.parametrize("header, row, claim", [
+    ("id,claim,notes,notes", "1,a,x,y", "a"),      # a repeated column that is not read
+    ("id,claim,,", "1,a,,", "a"),                  # empty names at the end (a spreadsheet's export)
+    ("id,claim,text,TEXT", "1,a,b,c", "a"),        # the claim comes from 'claim': the two 'text' are not read
+])
+def test_matching_archive_repeated_column_names_refused_only_where_read(tmp_path, header, row, claim):
+    """Regression: a repeated column name that is read (``id,claim,claim``) took the last
+    column's value; a repeated name the archive does not read changes nothing and stays accepted."""
+    p = tmp_path / "a.csv"
+    p.write_text(f"{header}\n{row}\n", encoding="utf-8")
+    a = read_archive(p)
+    assert a.ids == ["1"] and a.claims == [claim]
 
 
 def test_matching_archive_missing_file_and_bad_encoding(tmp_path):

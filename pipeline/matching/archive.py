@@ -11,8 +11,9 @@ Columns are found by name, case-insensitively (the first name of each list that 
 
 A file that cannot be used raises :class:`ArchiveError` (an ``InputError``: exit code 3) with
 one line naming the file and what is wrong: a missing id or claim column (and the columns the
-file has), a duplicate or empty id, a line that is not JSON, a row with more fields than the
-header. Rows with neither claim text nor title are skipped and counted (``Archive.skipped``).
+file has), a column it reads named twice (``id,claim,claim``, or ``Claim`` beside ``claim``: a
+repeated name it does not read is no matter), a duplicate or empty id, a line that is not JSON,
+a row with more fields than the header. Rows with neither claim text nor title are skipped and counted (``Archive.skipped``).
 """
 from __future__ import annotations
 
@@ -80,15 +81,29 @@ class Archive:
 
 
 def _pick(header: Sequence[str], wanted: Sequence[str], what: str, source: str, required: bool) -> str | None:
-    by_name = {str(h).strip().lower(): h for h in header}
+    names = [str(h).strip().lower() for h in header]
     for name in wanted:
-        if name in by_name:
-            return by_name[name]
+        if name in names:
+            same = [n for n, h in enumerate(names, 1) if h == name]
+            if len(same) > 1:
+                listing = ", ".join(f"column {n} {header[n - 1]!r}" for n in same)
+                raise ArchiveError(f"{source}: the {what} column {name!r} appears {len(same)} times ({listing}); "
+                                   "keep one and rename or remove the others")
+            return header[names.index(name)]
     if required:
         looked = ", ".join(repr(w) for w in wanted if w) + (" or an unnamed first column" if "" in wanted else "")
         raise ArchiveError(f"{source}: no {what} column (looked for {looked}); "
                            f"the columns are: {', '.join(map(repr, header)) or '(none)'}")
     return None
+
+
+def _columns(header: Sequence[str], source: str) -> tuple[str | None, ...]:
+    """(id, claim, title, url, verdict) columns of ``header``: the first two required."""
+    return (_pick(header, ID_COLUMNS, "id", source, True),
+            _pick(header, CLAIM_COLUMNS, "claim text", source, True),
+            _pick(header, TITLE_COLUMNS, "title", source, False),
+            _pick(header, URL_COLUMNS, "url", source, False),
+            _pick(header, VERDICT_COLUMNS, "verdict", source, False))
 
 
 def _text(value) -> str:
@@ -104,12 +119,7 @@ def from_records(records: Iterable[dict], source: str = "<records>") -> Archive:
         if not isinstance(record, dict):
             raise ArchiveError(f"{source}: record {n} is a {type(record).__name__}, not an object with named fields")
         if columns is None or any(c is not None and c not in record for c in columns[:2]):
-            header = list(record.keys())
-            columns = (_pick(header, ID_COLUMNS, "id", source, True),
-                       _pick(header, CLAIM_COLUMNS, "claim text", source, True),
-                       _pick(header, TITLE_COLUMNS, "title", source, False),
-                       _pick(header, URL_COLUMNS, "url", source, False),
-                       _pick(header, VERDICT_COLUMNS, "verdict", source, False))
+            columns = _columns(list(record.keys()), source)
         id_col, claim_col, title_col, url_col, verdict_col = columns
         rid = record.get(id_col)
         if rid is None or str(rid).strip() == "":
@@ -166,6 +176,7 @@ def _delimited(text: str, path: Path, suffix: str) -> Iterator[dict]:
         raise ArchiveError(f"{path}: empty file (expected a header row)") from None
     except csv.Error as exc:
         raise ArchiveError(f"{path}: unreadable header row ({exc})") from None
+    _columns(header, str(path))  # here, where a repeated name is seen: a row's dict keeps one of them
     try:
         for row in reader:
             if not row or (len(row) == 1 and not row[0].strip()):
