@@ -76,6 +76,15 @@ def test_matching_archive_rows_without_any_text_are_skipped_and_counted(tmp_path
     ("duptitle.csv", "id,claim,Title,title\n1,a,t,u\n", r"duptitle\.csv: the title column 'title' appears 2 times"),
     ("dupkey.jsonl", '{"id": 1, "claim": "a", "Claim": "b"}\n', r"dupkey\.jsonl: the claim text column 'claim' appears "
                                                                  r"2 times \(column 2 'claim', column 3 'Claim'\)"),
+    ("listid.jsonl", '{"id": [1, 2], "claim": "x"}\n',
+     r"listid\.jsonl: record 1 \(line 1\): id = \[1, 2\] is a list, not text; write the id as a string or a number"),
+    ("dictclaim.jsonl", '{"id": 1, "claim": "a"}\n\n{"id": 2, "claim": {"en": "b"}}\n',
+     r'dictclaim\.jsonl: record 2 \(line 3\): claim = \{"en": "b"\} is an object, not text; write the claim text as a'),
+    ("listtitle.jsonl", '{"id": 1, "claim": "a", "headline": ["t"]}\n', r'record 1 \(line 1\): headline = \["t"\] is a list'),
+    ("switch.jsonl", '{"id": 1, "claim": "a"}\n{"claim_id": 2, "text": "b"}\n',
+     r"switch\.jsonl: record 2 \(line 2\) has no field 'id', which the first record has \(its fields: 'claim_id', "
+     r"'text'\); name the fields alike in every record"),
+    ("switchclaim.jsonl", '{"id": 1, "claim": "a"}\n\n{"id": 2, "text": "b"}\n', r"record 2 \(line 3\) has no field 'claim'"),
     ("x.parquet", "", r"x\.parquet: unsupported archive type '\.parquet'; use \.tsv, \.csv or \.jsonl"),
     ("nosuffix", "", r"nosuffix: unsupported archive type '\(no suffix\)'"),
 ])
@@ -99,6 +108,23 @@ def test_matching_archive_repeated_column_names_refused_only_where_read(tmp_path
     p.write_text(f"{header}\n{row}\n", encoding="utf-8")
     a = read_archive(p)
     assert a.ids == ["1"] and a.claims == [claim]
+
+
+@pytest.mark.parametrize("lines, ids, claims, titles", [
+    ([{"id": 7, "claim": "a"}], ["7"], ["a"], [""]),  # a number is an id
+    ([{"id": 1, "claim": "a", "title": "t"}, {"id": 2, "claim": "b"}], ["1", "2"], ["a", "b"], ["t", ""]),
+    ([{"id": 1, "claim": "a", "tags": ["x"], "meta": {"k": 1}}], ["1"], ["a"], [""]),  # fields not read
+    ([{"id": 1, "claim": "a", "title": "t"}, {"id": 2, "claim": None, "title": "u"}], ["1", "2"], ["a", ""], ["t", "u"]),
+    ([{"id": 1, "claim": "a", "verdict": False}], ["1"], ["a"], [""]),
+])
+def test_matching_archive_jsonl_fields_of_the_first_line_read_on_every_line(tmp_path, lines, ids, claims, titles):
+    """Regression: a later line that named its fields otherwise (``claim_id``, ``text``) switched
+    the columns mid-file, and a list or object as an id or claim became its Python repr; both are
+    refused (``test_matching_archive_errors_name_the_file_and_the_problem``). These stay accepted."""
+    p = tmp_path / "a.jsonl"
+    p.write_text("".join(json.dumps(line) + "\n" for line in lines))
+    a = read_archive(p)
+    assert (a.ids, a.claims, a.titles) == (ids, claims, titles)
 
 
 def test_matching_archive_missing_file_and_bad_encoding(tmp_path):

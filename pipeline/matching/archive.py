@@ -13,7 +13,10 @@ A file that cannot be used raises :class:`ArchiveError` (an ``InputError``: exit
 one line naming the file and what is wrong: a missing id or claim column (and the columns the
 file has), a column it reads named twice (``id,claim,claim``, or ``Claim`` beside ``claim``: a
 repeated name it does not read is no matter), a duplicate or empty id, a line that is not JSON,
-a row with more fields than the header. Rows with neither claim text nor title are skipped and counted (``Archive.skipped``).
+a row with more fields than the header, a JSON list or object where an id or a text belongs. The
+columns are those of the first record: a later JSON line without its id or claim field (one that
+names them otherwise, ``claim_id`` and ``text`` after ``id`` and ``claim``) is refused, naming
+the line. Rows with neither claim text nor title are skipped and counted (``Archive.skipped``).
 """
 from __future__ import annotations
 
@@ -110,16 +113,40 @@ def _text(value) -> str:
     return "" if value is None else str(value)
 
 
+def _shown(value, limit: int = 60) -> str:
+    """A JSON value as the file writes it, cut to ``limit`` characters."""
+    text = json.dumps(value, ensure_ascii=False, default=repr)
+    return text if len(text) <= limit else text[:limit - 3] + "..."
+
+
 def from_records(records: Iterable[dict], source: str = "<records>") -> Archive:
     """An archive from dicts (one per checked claim), columns found as the module says."""
+    return _from_lines(((None, record) for record in records), source)
+
+
+def _from_lines(lines: Iterable[tuple[int | None, object]], source: str) -> Archive:
+    """``from_records`` over (line number or None, record): the columns are those of the first
+    record, and every record must have its id and claim fields; a message names the line."""
     ids, claims, titles, urls, verdicts = [], [], [], [], []
     columns = None
     skipped = 0
-    for n, record in enumerate(records, 1):
+    for n, (line, record) in enumerate(lines, 1):
         if not isinstance(record, dict):
             raise ArchiveError(f"{source}: record {n} is a {type(record).__name__}, not an object with named fields")
-        if columns is None or any(c is not None and c not in record for c in columns[:2]):
+        at = f"record {n}" + (f" (line {line})" if line is not None else "")
+        if columns is None:
             columns = _columns(list(record.keys()), source)
+        for col in columns[:2]:
+            if col not in record:
+                fields = ", ".join(map(repr, record)) or "(none)"
+                raise ArchiveError(f"{source}: {at} has no field {col!r}, which the first record has (its fields: "
+                                   f"{fields}); name the fields alike in every record")
+        for col, what in zip(columns, ("id", "claim text", "title", "url", "verdict")):
+            value = record.get(col) if col is not None else None
+            if isinstance(value, (list, dict)):
+                kind = "a list" if isinstance(value, list) else "an object"
+                raise ArchiveError(f"{source}: {at}: {col} = {_shown(value)} is {kind}, not text; write the {what} "
+                                   f"as a string{' or a number' if what == 'id' else ''}")
         id_col, claim_col, title_col, url_col, verdict_col = columns
         rid = record.get(id_col)
         if rid is None or str(rid).strip() == "":
@@ -154,15 +181,16 @@ def read_archive(path: str | Path) -> Archive:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as exc:
         raise ArchiveError(f"{path}: not UTF-8 text (byte {exc.start}); save the archive as UTF-8") from None
-    records = _json_lines(text, path) if suffix in (".jsonl", ".ndjson") else _delimited(text, path, suffix)
-    return from_records(records, source=str(path))
+    if suffix in (".jsonl", ".ndjson"):
+        return _from_lines(_json_lines(text, path), source=str(path))
+    return from_records(_delimited(text, path, suffix), source=str(path))
 
 
-def _json_lines(text: str, path: Path) -> Iterator[dict]:
+def _json_lines(text: str, path: Path) -> Iterator[tuple[int, object]]:
     for number, line in enumerate(text.splitlines(), 1):
         if line.strip():
             try:
-                yield json.loads(line)
+                yield number, json.loads(line)
             except json.JSONDecodeError as exc:
                 raise ArchiveError(f"{path}: line {number} is not JSON ({exc.msg})") from None
 
