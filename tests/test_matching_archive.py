@@ -85,6 +85,13 @@ def test_matching_archive_rows_without_any_text_are_skipped_and_counted(tmp_path
      r"switch\.jsonl: record 2 \(line 2\) has no field 'id', which the first record has \(its fields: 'claim_id', "
      r"'text'\); name the fields alike in every record"),
     ("switchclaim.jsonl", '{"id": 1, "claim": "a"}\n\n{"id": 2, "text": "b"}\n', r"record 2 \(line 3\) has no field 'claim'"),
+    ("open.csv", 'id,claim\n1,"oops\n2,b\n3,c\n', r"open\.csv: the record that starts on line 2 has a quoted field "
+                                                  r"\(column 'claim'\) that is never closed, so the rest of the file"),
+    ("open.tsv", 'id\tclaim\ttitle\n1\t"a\nb"\tt\n2\tc\t"t2\n3\td\tt3',
+     r"open\.tsv: the record that starts on line 4 has a quoted field \(column 'title'\) that is never closed"),
+    ("after.tsv", 'id\tclaim\n1\tok\n2\t"Koalas" are extinct\n',
+     r"after\.tsv: line 3: text after the closing quote of a quoted field .*; quote the whole field and write each "
+     r'quote inside it as ""'),
     ("x.parquet", "", r"x\.parquet: unsupported archive type '\.parquet'; use \.tsv, \.csv or \.jsonl"),
     ("nosuffix", "", r"nosuffix: unsupported archive type '\(no suffix\)'"),
 ])
@@ -125,6 +132,22 @@ def test_matching_archive_jsonl_fields_of_the_first_line_read_on_every_line(tmp_
     p.write_text("".join(json.dumps(line) + "\n" for line in lines))
     a = read_archive(p)
     assert (a.ids, a.claims, a.titles) == (ids, claims, titles)
+
+
+@pytest.mark.parametrize("name, content, claims", [
+    ("doubled.csv", 'id,claim\n1,"He said ""hi"", then left"\n2,b\n', ['He said "hi", then left', "b"]),
+    ("lines.tsv", 'id\tclaim\n1\t"two\nlines"\n2\tb\n', ["two\nlines", "b"]),
+    ("inner.csv", 'id,claim\n1,a "quoted" word\n2,b\n', ['a "quoted" word', "b"]),  # quotes inside an unquoted field
+    ("noend.csv", 'id,claim\n1,a\n2,"b"', ["a", "b"]),                                 # no newline at the end
+    ("crlf.csv", 'id,claim\r\n1,"a\r\nb"\r\n2,c\r\n', ["a\nb", "c"]),  # line ends read as LF
+])
+def test_matching_archive_quoting_that_stays_accepted(tmp_path, name, content, claims):
+    """The reader is strict about quotes (a field left open, text after a closing quote: refused,
+    see ``test_matching_archive_errors_name_the_file_and_the_problem``); well-formed quoting and a
+    quote inside an unquoted field still read as before."""
+    p = tmp_path / name
+    p.write_bytes(content.encode("utf-8"))
+    assert read_archive(p).claims == claims
 
 
 def test_matching_archive_missing_file_and_bad_encoding(tmp_path):

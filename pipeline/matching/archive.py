@@ -13,7 +13,9 @@ A file that cannot be used raises :class:`ArchiveError` (an ``InputError``: exit
 one line naming the file and what is wrong: a missing id or claim column (and the columns the
 file has), a column it reads named twice (``id,claim,claim``, or ``Claim`` beside ``claim``: a
 repeated name it does not read is no matter), a duplicate or empty id, a line that is not JSON,
-a row with more fields than the header, a JSON list or object where an id or a text belongs. The
+a row with more fields than the header, a quoted field never closed (the rest of the file would
+be that field) or text after a field's closing quote (its quotes would be lost), a JSON list or
+object where an id or a text belongs. The
 columns are those of the first record: a later JSON line without its id or claim field (one that
 names them otherwise, ``claim_id`` and ``text`` after ``id`` and ``claim``) is refused, naming
 the line. Rows with neither claim text nor title are skipped and counted (``Archive.skipped``).
@@ -196,8 +198,12 @@ def _json_lines(text: str, path: Path) -> Iterator[tuple[int, object]]:
 
 
 def _delimited(text: str, path: Path, suffix: str) -> Iterator[dict]:
+    """The rows of a delimited file as dicts. Strict quoting: a quoted field left open, which
+    would run to the end of the file as one field, or text after a field's closing quote, which
+    would lose the quotes, is refused with the line it is on."""
     csv.field_size_limit(1 << 24)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter="\t" if suffix == ".tsv" else ",")
+    delimiter = "\t" if suffix == ".tsv" else ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     try:
         header = next(reader)
     except StopIteration:
@@ -205,13 +211,35 @@ def _delimited(text: str, path: Path, suffix: str) -> Iterator[dict]:
     except csv.Error as exc:
         raise ArchiveError(f"{path}: unreadable header row ({exc})") from None
     _columns(header, str(path))  # here, where a repeated name is seen: a row's dict keeps one of them
-    try:
-        for row in reader:
-            if not row or (len(row) == 1 and not row[0].strip()):
-                continue
-            if len(row) > len(header):
-                raise ArchiveError(f"{path}: the record ending on line {reader.line_num} has {len(row)} fields, "
-                                   f"the header {len(header)}")
-            yield dict(zip(header, row + [""] * (len(header) - len(row))))
-    except csv.Error as exc:
-        raise ArchiveError(f"{path}: line {reader.line_num}: {exc}") from None
+    while True:
+        start = reader.line_num + 1
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            raise _quoting_error(exc, text, path, delimiter, header, start, reader.line_num) from None
+        if not row or (len(row) == 1 and not row[0].strip()):
+            continue
+        if len(row) > len(header):
+            raise ArchiveError(f"{path}: the record ending on line {reader.line_num} has {len(row)} fields, "
+                               f"the header {len(header)}")
+        yield dict(zip(header, row + [""] * (len(header) - len(row))))
+
+
+def _quoting_error(exc: csv.Error, text: str, path: Path, delimiter: str, header: list[str], start: int,
+                   line: int) -> ArchiveError:
+    """The one line for ``exc``, raised by the strict reader in the record that starts on line ``start``."""
+    if str(exc) == "unexpected end of data":  # a quoted field still open at the end of the file
+        lines = io.StringIO(text, newline="")
+        for _ in range(start - 1):
+            next(lines)
+        fields = next(csv.reader(lines, delimiter=delimiter), [])  # not strict: the open field runs to the end
+        column = f" (column {header[len(fields) - 1]!r})" if 0 < len(fields) <= len(header) else ""
+        return ArchiveError(f"{path}: the record that starts on line {start} has a quoted field{column} that is "
+                            "never closed, so the rest of the file would be that one field; add its closing quote (a "
+                            'quote inside a quoted field is written "")')
+    if "expected after" in str(exc):
+        return ArchiveError(f"{path}: line {line}: text after the closing quote of a quoted field ({exc}); quote the "
+                            'whole field and write each quote inside it as ""')
+    return ArchiveError(f"{path}: line {line}: {exc}")
