@@ -2,6 +2,7 @@
 that name the file and what is wrong (exit code 3 through the CLI)."""
 from __future__ import annotations
 
+import codecs
 import csv
 import json
 
@@ -148,6 +149,33 @@ def test_matching_archive_quoting_that_stays_accepted(tmp_path, name, content, c
     p = tmp_path / name
     p.write_bytes(content.encode("utf-8"))
     assert read_archive(p).claims == claims
+
+
+@pytest.mark.parametrize("name, encoding", [
+    ("le.tsv", "utf-16-le"), ("be.csv", "utf-16-be"), ("any.jsonl", "utf-16"), ("wide.tsv", "utf-32"),
+    ("bom8.csv", "utf-8-sig"), ("plain.tsv", "utf-8"),
+])
+def test_matching_archive_byte_order_mark_decides_the_encoding(tmp_path, name, encoding):
+    """Regression: an archive saved as UTF-16 with a byte-order mark (a spreadsheet's "Unicode
+    text") was refused as "not UTF-8" while ``--input`` reads it; it is decoded as inputs are
+    (``decode_raw``), CR LF line ends read as LF, and a UTF-8 archive reads as before."""
+    bom = {"utf-16-le": codecs.BOM_UTF16_LE, "utf-16-be": codecs.BOM_UTF16_BE}.get(encoding, b"")
+    if name.endswith(".jsonl"):
+        text = '{"id": "a1", "claim": "Caf\u00e9 prices \u2014 up 5%"}\r\n{"id": "a2", "claim": "\U0001F600 two"}\r\n'
+    else:
+        sep = "\t" if name.endswith(".tsv") else ","
+        text = f'id{sep}claim\r\na1{sep}"Caf\u00e9 prices\r\n\u2014 up 5%"\r\na2{sep}\U0001F600 two\r\n'
+    (tmp_path / name).write_bytes(bom + text.encode(encoding))
+    a = read_archive(tmp_path / name)
+    assert a.ids == ["a1", "a2"] and a.claims[1] == "\U0001F600 two" and a.claims[0].startswith("Caf\u00e9 prices")
+    assert "\r" not in a.claims[0] and "\ufeff" not in a.ids[0]
+
+
+def test_matching_archive_byte_order_mark_that_lies_is_one_line(tmp_path):
+    (tmp_path / "odd.tsv").write_bytes(codecs.BOM_UTF16_LE + "id\tclaim\n1\ta\n".encode("utf-16-le") + b"\x00")
+    with pytest.raises(ArchiveError, match=r"odd\.tsv: declared utf-16 by its byte-order mark but .*; save the archive "
+                                           r"as UTF-8"):
+        read_archive(tmp_path / "odd.tsv")
 
 
 def test_matching_archive_missing_file_and_bad_encoding(tmp_path):

@@ -9,6 +9,9 @@ Columns are found by name, case-insensitively (the first name of each list that 
   ``fact_check_url``, ``review_url``), verdict (``verdict``, ``rating``, ``label``,
   ``truth_rating``, ``textual_rating``).
 
+The file is UTF-8 text, or UTF-16 or UTF-32 with a byte-order mark (decoded as ``--input`` is:
+``inputs.decode.decode_raw``); other bytes are refused, not guessed.
+
 A file that cannot be used raises :class:`ArchiveError` (an ``InputError``: exit code 3) with
 one line naming the file and what is wrong: a missing id or claim column (and the columns the
 file has), a column it reads named twice (``id,claim,claim``, or ``Claim`` beside ``claim``: a
@@ -22,6 +25,7 @@ the line. Rows with neither claim text nor title are skipped and counted (``Arch
 """
 from __future__ import annotations
 
+import codecs
 import csv
 import hashlib
 import io
@@ -31,8 +35,10 @@ from pathlib import Path
 from typing import Iterable, Iterator, Sequence
 
 from ..errors import InputError
+from ..inputs.decode import DecodeError, decode_raw
 
 SUFFIXES = (".tsv", ".csv", ".jsonl", ".ndjson")
+_WIDE_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)
 ID_COLUMNS = ("id", "claim_id", "vclaim_id", "fact_check_id", "factcheck_id", "")
 CLAIM_COLUMNS = ("claim", "vclaim", "claim_text", "claimtext", "text", "statement")
 TITLE_COLUMNS = ("title", "headline", "fact_check_title")
@@ -179,13 +185,24 @@ def read_archive(path: str | Path) -> Archive:
     if suffix not in SUFFIXES:
         raise ArchiveError(f"{path}: unsupported archive type {suffix or '(no suffix)'!r}; "
                            "use .tsv, .csv or .jsonl")
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise ArchiveError(f"{path}: not UTF-8 text (byte {exc.start}); save the archive as UTF-8") from None
+    text = _decoded(path.read_bytes(), path)
     if suffix in (".jsonl", ".ndjson"):
         return _from_lines(_json_lines(text, path), source=str(path))
     return from_records(_delimited(text, path, suffix), source=str(path))
+
+
+def _decoded(data: bytes, path: Path) -> str:
+    """The text of an archive file: UTF-8 (a UTF-8 byte-order mark dropped), or UTF-16 or UTF-32
+    where a byte-order mark says so, decoded as ``--input`` decodes it (``inputs.decode.decode_raw``);
+    line ends read as LF. No guess: other bytes are refused."""
+    bom = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
+    try:
+        text = decode_raw(data)[0] if data.startswith(_WIDE_BOMS) else data[bom:].decode("utf-8")
+    except DecodeError as exc:
+        raise ArchiveError(f"{path}: {exc.detail}; save the archive as UTF-8") from None
+    except UnicodeDecodeError as exc:
+        raise ArchiveError(f"{path}: not UTF-8 text (byte {bom + exc.start}); save the archive as UTF-8") from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def _json_lines(text: str, path: Path) -> Iterator[tuple[int, object]]:
