@@ -178,6 +178,16 @@ def test_matching_archive_byte_order_mark_that_lies_is_one_line(tmp_path):
         read_archive(tmp_path / "odd.tsv")
 
 
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\x85"])
+def test_matching_archive_line_separators_inside_a_jsonl_text_stay_text(tmp_path, separator):
+    """Regression: json.dumps(ensure_ascii=False) leaves U+2028, U+2029 and U+0085 raw inside a
+    string, and str.splitlines split the line there: "line 1 is not JSON"."""
+    p = tmp_path / "a.jsonl"
+    p.write_text("".join(json.dumps({"id": n, "claim": f"one{separator}two"}, ensure_ascii=False) + "\n" for n in (1, 2)),
+                 encoding="utf-8")
+    assert read_archive(p).claims == [f"one{separator}two"] * 2
+
+
 def test_matching_archive_missing_file_and_bad_encoding(tmp_path):
     with pytest.raises(ArchiveError, match=r"missing\.tsv: no such file"):
         read_archive(tmp_path / "missing.tsv")

@@ -206,7 +206,9 @@ def _decoded(data: bytes, path: Path) -> str:
 
 
 def _json_lines(text: str, path: Path) -> Iterator[tuple[int, object]]:
-    for number, line in enumerate(text.splitlines(), 1):
+    # "\n" only (line ends are LF by now): str.splitlines also splits at U+2028, U+2029 and
+    # U+0085, which JSON keeps raw inside a string
+    for number, line in enumerate(text.split("\n"), 1):
         if line.strip():
             try:
                 yield number, json.loads(line)
