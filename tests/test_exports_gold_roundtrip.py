@@ -179,6 +179,48 @@ def _prodigy_task(span=None, **change):
     return (json.dumps(task) + "\n").encode()
 
 
+_BOB = [{"id": "e0", "from_name": "entity", "to_name": "text", "type": "labels",
+         "value": {"start": 10, "end": 13, "text": "Bob", "labels": ["PERSON"]}}]
+_SKIP = {"id": 1, "result": [], "was_cancelled": True, "updated_at": "2025-12-06T11:00:00Z"}  # the annotator's Skip
+_NONE = {"id": 2, "result": [], "was_cancelled": False, "updated_at": "2025-12-06T10:00:00Z"}  # submitted, no entity
+
+
+@pytest.mark.parametrize("annotations, accept_unreviewed, counts, entities", [
+    ([_SKIP], True, (1, 1), None),           # skipped by the annotator: skipped, with the option too
+    ([_SKIP], False, (1, 1), None),
+    ([], True, (2, 0), ["Bob"]),             # nobody looked at it: the pre-annotations, when asked
+    ([], False, (1, 1), None),
+    ([_SKIP, _NONE], True, (2, 0), []),      # a submitted annotation beside a skip is the gold
+    ([_NONE, dict(_SKIP, id=3)], False, (2, 0), []),
+])
+def test_exports_gold_label_studio_task_the_annotator_skipped_is_skipped(tmp_path, annotations, accept_unreviewed,
+                                                                          counts, entities):
+    """Regression: a task whose only annotation was cancelled (the annotator pressed Skip) counted
+    as unreviewed, and --accept-unreviewed took its pre-annotations as gold."""
+    skipped = {"id": 7, "data": {"text": _TEXT, "doc_id": "d"}, "annotations": annotations,
+               "predictions": [{"model_version": "claimex", "result": _BOB}]}
+    done = {"id": 8, "data": {"text": _TEXT, "doc_id": "e"}, "annotations": [{"id": 9, "result": _BOB}]}
+    (tmp_path / "ls.json").write_text(json.dumps([skipped, done]))
+    result = import_gold("label-studio", tmp_path / "ls.json", tmp_path / "gold", accept_unreviewed=accept_unreviewed)
+    assert (result.documents, result.skipped) == counts
+    gold = load_gold(tmp_path / "gold")
+    assert ("d" in gold.documents) == (entities is not None)
+    assert [s.text for s in gold.spans["entities"] if s.doc_id == "d"] == (entities or [])
+
+
+def test_exports_gold_nothing_but_skipped_tasks_says_so(tmp_path):
+    """With --accept-unreviewed, an import of tasks the annotators all skipped does not advise
+    --accept-unreviewed."""
+    task = {"id": 7, "data": {"text": _TEXT, "doc_id": "d"}, "annotations": [_SKIP],
+            "predictions": [{"model_version": "claimex", "result": _BOB}]}
+    (tmp_path / "ls.json").write_text(json.dumps([task]))
+    with pytest.raises(InputError, match=r"ls\.json: no annotated document to import \(the annotators skipped, "
+                                         r"rejected or ignored all 1 tasks\)$"):
+        import_gold("label-studio", tmp_path / "ls.json", tmp_path / "gold", accept_unreviewed=True)
+    with pytest.raises(InputError, match=r"\(none was reviewed: pass --accept-unreviewed"):
+        import_gold("label-studio", tmp_path / "ls.json", tmp_path / "gold")
+
+
 @pytest.mark.parametrize("fmt, content, message", [
     ("label-studio", _ls_task(annotations=5), r"task 0 \(id 7\): annotations = 5 is not a list"),
     ("label-studio", _ls_task(annotations=[3]), r"task 0 \(id 7\): annotations\[0\] = 3 is not an object"),

@@ -154,7 +154,11 @@ def import_gold(fmt: str, file: Path | str, gold_dir: Path | str, *, accept_unre
     reader = label_studio.read if fmt == "label-studio" else prodigy.read
     docs, skipped = reader(file, accept_unreviewed)
     if not docs:
-        hint = " (none was reviewed: pass --accept-unreviewed to take the pre-annotations as they are)" if skipped else ""
+        hint = ""
+        if skipped and not accept_unreviewed:
+            hint = " (none was reviewed: pass --accept-unreviewed to take the pre-annotations as they are)"
+        elif skipped:  # with the option, only work the annotators turned down is skipped
+            hint = f" (the annotators skipped, rejected or ignored all {skipped} tasks)"
         raise InputError(f"{file}: no annotated document to import{hint}")
     records = write_gold(docs, Path(gold_dir))
     return ImportResult(Path(gold_dir), len(docs), skipped, records)

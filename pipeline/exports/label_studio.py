@@ -20,7 +20,9 @@ annotators' ``annotations``). Per task the last annotation that was not
 cancelled is the gold; a task nobody annotated is skipped, or taken as
 exported with ``accept_unreviewed``, which needs its pre-annotations in the
 file: where the export lists them by id only (``"predictions": [286]``), the
-task is refused (annotate it, or skip it).
+task is refused (annotate it, or skip it). A task whose every annotation was
+cancelled (the annotator pressed Skip: ``was_cancelled``) was reviewed and
+skipped: it is skipped with ``accept_unreviewed`` too.
 """
 from __future__ import annotations
 
@@ -99,12 +101,12 @@ def label_config() -> str:
 
 
 def _chosen_result(task: dict, accept_unreviewed: bool, where: str) -> list | None:
-    annotations = [(n, a) for n, a in enumerate(listed(task.get("annotations"), where, "annotations", dict))
-                   if not a.get("was_cancelled")]
+    given = listed(task.get("annotations"), where, "annotations", dict)
+    annotations = [(n, a) for n, a in enumerate(given) if not a.get("was_cancelled")]
     if annotations:
         n, latest = max(annotations, key=lambda na: (str(na[1].get("updated_at") or na[1].get("created_at") or ""), na[0]))
         return listed(latest.get("result"), where, f"annotations[{n}].result", dict)
-    if not accept_unreviewed:
+    if given or not accept_unreviewed:  # every annotation cancelled: the annotator skipped the task, which is no gold
         return None
     given = listed(task.get("predictions"), where, "predictions")  # ids or objects
     predictions = [(n, p) for n, p in enumerate(given) if isinstance(p, dict) and "result" in p]
