@@ -221,6 +221,55 @@ def test_exports_gold_nothing_but_skipped_tasks_says_so(tmp_path):
         import_gold("label-studio", tmp_path / "ls.json", tmp_path / "gold")
 
 
+def _ls_file(*annotations):
+    """A Label Studio export of one task per item of ``annotations`` (ids 7, 8, ...), each for doc_id 'd'
+    with its pre-annotations in the file."""
+    return json.dumps([{"id": 7 + n, "data": {"text": _TEXT, "doc_id": "d"}, "annotations": a,
+                        "predictions": [{"model_version": "claimex", "result": _BOB}]}
+                       for n, a in enumerate(annotations)]).encode()
+
+
+def _prodigy_file(*answers):
+    """A Prodigy db-out file of one line per item of ``answers`` ("none": no answer; None: a blank
+    line), each for doc_id 'd'."""
+    return b"".join(b"\n" if a is None else _prodigy_task(answer=None if a == "none" else a) for a in answers)
+
+
+_DONE = [{"id": 1, "result": _BOB}]
+
+
+@pytest.mark.parametrize("fmt, content, accept_unreviewed, message", [
+    ("label-studio", _ls_file(_DONE, _DONE), False, r"f\.json: task 0 \(id 7\) and task 1 \(id 8\) are both doc_id 'd', "
+                                                    r"and which one is the gold is unclear; keep one task per document"),
+    ("label-studio", _ls_file([], _DONE), True, r"f\.json: task 0 \(id 7\) and task 1 \(id 8\) are both doc_id 'd'"),
+    ("prodigy", _prodigy_file("accept", None, "accept"), False, r"f\.json: lines 1 and 3 are both doc_id 'd', and which "
+                                                                r"one is the gold is unclear; keep one answer per document"),
+    ("prodigy", _prodigy_file("none", "accept"), True, r"f\.json: lines 1 and 2 are both doc_id 'd'"),
+], ids=["ls-annotated-twice", "ls-unreviewed-taken", "prodigy-accepted-twice", "prodigy-unreviewed-taken"])
+def test_exports_gold_two_tasks_for_one_document_are_refused(tmp_path, fmt, content, accept_unreviewed, message):
+    """Regression: two tasks (Prodigy: two answers) that were both gold for one doc_id, a project
+    imported twice or two annotators' work, made the last in the file the gold, silently."""
+    (tmp_path / "f.json").write_bytes(content)
+    with pytest.raises(AnnotationFormatError, match=message) as caught:
+        import_gold(fmt, tmp_path / "f.json", tmp_path / "gold", accept_unreviewed=accept_unreviewed)
+    assert "\n" not in str(caught.value) and not (tmp_path / "gold").exists()
+
+
+@pytest.mark.parametrize("fmt, content, accept_unreviewed, skipped", [
+    ("label-studio", _ls_file([], _DONE), False, 1),     # the copy nobody reviewed is skipped
+    ("label-studio", _ls_file(_DONE, [_SKIP]), True, 1),  # the copy the annotator skipped is skipped
+    ("prodigy", _prodigy_file("reject", "accept"), False, 1),
+    ("prodigy", _prodigy_file("accept", "ignore", "none"), False, 2),
+], ids=["ls-unreviewed", "ls-skipped", "prodigy-rejected", "prodigy-ignored-and-unreviewed"])
+def test_exports_gold_one_gold_task_per_document_beside_skipped_copies_is_read(tmp_path, fmt, content,
+                                                                                accept_unreviewed, skipped):
+    """Copies of a document that are not gold (unreviewed, skipped, rejected) stay no matter."""
+    (tmp_path / "f.json").write_bytes(content)
+    result = import_gold(fmt, tmp_path / "f.json", tmp_path / "gold", accept_unreviewed=accept_unreviewed)
+    assert (result.documents, result.skipped) == (1, skipped)
+    assert [s.text for s in load_gold(tmp_path / "gold").spans["entities"]] == ["Bob"]
+
+
 @pytest.mark.parametrize("fmt, content, message", [
     ("label-studio", _ls_task(annotations=5), r"task 0 \(id 7\): annotations = 5 is not a list"),
     ("label-studio", _ls_task(annotations=[3]), r"task 0 \(id 7\): annotations\[0\] = 3 is not an object"),

@@ -20,7 +20,8 @@ annotators' ``annotations``). Per task the last annotation that was not
 cancelled is the gold; a task nobody annotated is skipped, or taken as
 exported with ``accept_unreviewed``, which needs its pre-annotations in the
 file: where the export lists them by id only (``"predictions": [286]``), the
-task is refused (annotate it, or skip it). A task whose every annotation was
+task is refused (annotate it, or skip it). Two tasks that would both be the gold
+of one document (imported twice) are refused, naming both. A task whose every annotation was
 cancelled (the annotator pressed Skip: ``was_cancelled``) was reviewed and
 skipped: it is skipped with ``accept_unreviewed`` too.
 """
@@ -129,9 +130,10 @@ def read(path: Path, accept_unreviewed: bool = False) -> tuple[list[AnnotatedDoc
     except (OSError, ValueError) as exc:
         raise AnnotationFormatError(f"{path}: not a Label Studio JSON export ({exc})") from None
     items = payload if isinstance(payload, list) else [payload]
-    docs, skipped = {}, 0
+    docs, taken, skipped = {}, {}, 0
     for n, task in enumerate(items):
-        where = f"{path} task {n}" + (f" (id {task['id']})" if isinstance(task, dict) and "id" in task else "")
+        name = f"task {n}" + (f" (id {task['id']})" if isinstance(task, dict) and "id" in task else "")
+        where = f"{path} {name}"
         data = task.get("data") if isinstance(task, dict) else None
         if not isinstance(data, dict) or not isinstance(data.get("text"), str) or not data.get("doc_id"):
             raise AnnotationFormatError(f"{where}: needs data.text and data.doc_id (export it with `pipeline export "
@@ -140,7 +142,13 @@ def read(path: Path, accept_unreviewed: bool = False) -> tuple[list[AnnotatedDoc
         if result is None:
             skipped += 1
             continue
-        docs[str(data["doc_id"])] = _document(data, result, where)
+        doc_id = str(data["doc_id"])
+        if doc_id in taken:
+            raise AnnotationFormatError(f"{path}: {taken[doc_id]} and {name} are both doc_id {doc_id!r}, and which one "
+                                        "is the gold is unclear; keep one task per document (delete the other in "
+                                        "Label Studio) and export again")
+        taken[doc_id] = name
+        docs[doc_id] = _document(data, result, where)
     return list(docs.values()), skipped
 
 

@@ -12,9 +12,10 @@ Prodigy has none (its speaker is then null). The sentence spans ride along
 as ``sentences`` and the document's metadata as ``meta``.
 
 Import: the output of ``prodigy db-out``. Tasks answered ``accept`` are the
-gold (the last one per document); ``reject`` and ``ignore`` are skipped; a
-task with no answer was not reviewed: skipped, or taken as exported with
-``accept_unreviewed``.
+gold; ``reject`` and ``ignore`` are skipped; a task with no answer was not
+reviewed: skipped, or taken as exported with ``accept_unreviewed``. Two lines
+that would both be the gold of one document (two annotators' answers) are
+refused, naming both: Prodigy's ``review`` recipe makes one of them.
 """
 from __future__ import annotations
 
@@ -49,6 +50,7 @@ def tasks(docs: list[AnnotatedDoc], model_version: str) -> list[dict]:
 def read(path: Path, accept_unreviewed: bool = False) -> tuple[list[AnnotatedDoc], int]:
     """(accepted documents, number of tasks skipped: unreviewed, rejected or ignored)."""
     docs: dict[str, AnnotatedDoc] = {}
+    taken: dict[str, int] = {}  # doc_id -> the line of its gold
     skipped = 0
     try:
         data = Path(path).read_bytes()
@@ -77,7 +79,13 @@ def read(path: Path, accept_unreviewed: bool = False) -> tuple[list[AnnotatedDoc
         if answer != "accept" and not (answer is None and accept_unreviewed):
             skipped += 1
             continue
-        docs[str(meta["doc_id"])] = _document(task, meta, where)
+        doc_id = str(meta["doc_id"])
+        if doc_id in taken:
+            raise AnnotationFormatError(f"{path}: lines {taken[doc_id]} and {n} are both doc_id {doc_id!r}, and which "
+                                        "one is the gold is unclear; keep one answer per document (Prodigy's review "
+                                        "recipe merges several annotators' answers) and export again")
+        taken[doc_id] = n
+        docs[doc_id] = _document(task, meta, where)
     return list(docs.values()), skipped
 
 
