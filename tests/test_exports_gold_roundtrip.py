@@ -4,6 +4,7 @@ An unchanged run scores 1.0 against the gold made from its own export; a
 correction shows up as exactly that error; the seeds gold stays the default."""
 from __future__ import annotations
 
+import codecs
 import errno
 import json
 import os
@@ -337,6 +338,32 @@ def test_exports_gold_import_refuses_what_eval_cannot_read(tmp_path, fmt, conten
     with pytest.raises(AnnotationFormatError, match=message) as caught:
         import_gold(fmt, tmp_path / "f.json", tmp_path / "gold")
     assert "\n" not in str(caught.value) and not (tmp_path / "gold").exists()
+
+
+@pytest.mark.parametrize("fmt, content", [
+    ("label-studio", codecs.BOM_UTF8 + _ls_task()),
+    ("prodigy", codecs.BOM_UTF8 + _prodigy_task()),
+    ("prodigy", codecs.BOM_UTF8 + b"\n" + _prodigy_task()),
+    ("label-studio", _ls_task()),  # without one, as before
+    ("prodigy", _prodigy_task()),
+], ids=["ls-bom", "prodigy-bom", "prodigy-bom-blank-line", "ls", "prodigy"])
+def test_exports_gold_utf8_byte_order_mark_is_read(tmp_path, fmt, content):
+    """Regression: a UTF-8 byte-order mark at the start of the file (Windows tools save one) made it
+    "not a Label Studio JSON export" or its first line "not a JSON line"."""
+    (tmp_path / "f.json").write_bytes(content)
+    assert import_gold(fmt, tmp_path / "f.json", tmp_path / "gold").documents == 1
+    assert [s.text for s in load_gold(tmp_path / "gold").spans["entities"]] == ["Bob"]
+
+
+@pytest.mark.parametrize("fmt, content, message", [
+    ("label-studio", codecs.BOM_UTF8 + b'[{"data": {"text": "\xff"}}]', r"f\.json: not a Label Studio JSON export "
+                                                                       r"\('utf-8' codec can't decode byte 0xff in position 20"),
+    ("prodigy", codecs.BOM_UTF8 + b"\n" + _prodigy_task() + b'{"text": "caf\xe9"}\n', r"f\.json:3: not UTF-8 \(byte 0xe9\)"),
+], ids=["ls", "prodigy"])
+def test_exports_gold_after_a_byte_order_mark_errors_name_the_place_in_the_file(tmp_path, fmt, content, message):
+    (tmp_path / "f.json").write_bytes(content)
+    with pytest.raises(AnnotationFormatError, match=message):
+        import_gold(fmt, tmp_path / "f.json", tmp_path / "gold")
 
 
 @pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\x85"])

@@ -27,6 +27,7 @@ skipped: it is skipped with ``accept_unreviewed`` too.
 """
 from __future__ import annotations
 
+import codecs
 import json
 from html import escape
 from pathlib import Path
@@ -126,7 +127,8 @@ def _chosen_result(task: dict, accept_unreviewed: bool, where: str) -> list | No
 def read(path: Path, accept_unreviewed: bool = False) -> tuple[list[AnnotatedDoc], int]:
     """(documents with a chosen annotation, number of tasks skipped as unreviewed)."""
     try:
-        payload = json.loads(Path(path).read_text(encoding="utf-8"))
+        # a UTF-8 byte-order mark (Windows tools write one) is no text; positions count from after it
+        payload = json.loads(Path(path).read_bytes().removeprefix(codecs.BOM_UTF8).decode("utf-8"))
     except (OSError, ValueError) as exc:
         raise AnnotationFormatError(f"{path}: not a Label Studio JSON export ({exc})") from None
     items = payload if isinstance(payload, list) else [payload]

@@ -19,6 +19,7 @@ refused, naming both: Prodigy's ``review`` recipe makes one of them.
 """
 from __future__ import annotations
 
+import codecs
 import json
 from pathlib import Path
 
@@ -53,7 +54,7 @@ def read(path: Path, accept_unreviewed: bool = False) -> tuple[list[AnnotatedDoc
     taken: dict[str, int] = {}  # doc_id -> the line of its gold
     skipped = 0
     try:
-        data = Path(path).read_bytes()
+        data = Path(path).read_bytes().removeprefix(codecs.BOM_UTF8)  # a UTF-8 byte-order mark (Windows tools)
     except OSError as exc:
         raise AnnotationFormatError(f"{path}: cannot read ({exc.strerror or exc})") from None
     try:
