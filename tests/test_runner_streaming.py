@@ -13,11 +13,11 @@ from spacy.language import Language
 from pipeline import registry
 from pipeline.nlp.loader import DEFAULT_MODEL
 from pipeline.registry import get_stage, stage_names, stages
-from pipeline.runner import batch, publish
+from pipeline.runner import batch, publish, store
 from pipeline.runner.settings import EngineError
 from pipeline.runner import Settings, run
 from pipeline.schemas import SCHEMAS
-from pipeline.tables import read_table
+from pipeline.tables import MissingTableError, read_table
 from tests.conftest import SEEDS
 
 KEYS = {"documents": ["doc_id"], "sentences": ["doc_id", "sent_id"], "entities": ["doc_id", "ent_id"],
@@ -104,6 +104,38 @@ def test_runner_stage_rerun_reparses_changed_text_only(tmp_path, seed_run, count
     assert count_parses == [docs.loc[0, "text"]]
     sents = read_table(work, "sentences")
     assert "A new closing paragraph." in set(sents["text"])
+
+
+ARTICLE = 'Election\n\n"We will win," Jane Doe said. She added that the party would cut taxes.\n'
+
+
+@pytest.mark.parametrize("links", [True, False])
+def test_runner_clean_alone_leaves_out_the_tables_of_earlier_documents(tmp_path, monkeypatch, links):
+    if not links:  # the layout where tables are moved into --out one by one
+        def no_links(*args, **kwargs):
+            raise OSError("symbolic links are not supported here")
+
+        monkeypatch.setattr(store.os, "symlink", no_links)
+    inp, out = tmp_path / "in", tmp_path / "out"
+    inp.mkdir()
+    (inp / "mine.txt").write_text(ARTICLE)
+    (inp / "other.txt").write_text("Budget\n\nJohn Smith said the budget was fine.\n")
+    run(list(stage_names()), Settings(input=inp, out=out))
+    same = run(["clean"], Settings(input=inp, out=out))  # the same documents: every table stays
+    assert same.notes == [] and all((out / f"{t}.parquet").exists() for t in SCHEMAS)
+    (inp / "mine.txt").write_text(ARTICLE.replace('"We will win', 'Mark Twain spoke on Sunday. "We will win'))
+    summary = run(["clean"], Settings(input=inp, out=out))
+    assert summary.notes == ["1 document(s) added, removed or edited: sentences, entities, quotes, claims, actors "
+                             "were computed from the earlier documents and are left out; run `pipeline run all` "
+                             "(or `pipeline run sentences` next)"]
+    assert sorted(p.name for p in out.glob("*.parquet")) == ["documents.parquet", "errors.parquet"]
+    with pytest.raises(MissingTableError, match="run `pipeline run sentences` first"):
+        run(["quotes"], Settings(out=out))
+    run(["sentences"], Settings(out=out))
+    text = dict(zip(*read_table(out, "documents")[["doc_id", "text"]].T.values))
+    sents = read_table(out, "sentences")
+    assert all(text[d][a:b] == t for d, a, b, t in zip(sents["doc_id"], sents["start"], sents["end"], sents["text"]))
+    assert not (out / "entities.parquet").exists()
 
 
 def _with_stage(monkeypatch, name, **changes):

@@ -27,6 +27,8 @@ uses them):
    corpus stage (``corpus``) computes its table from whole tables, and then
    the new generation of tables (with ``errors`` and the manifest) is
    published at once. An interrupted run leaves every previous table whole.
+   A run that rewrites ``documents`` leaves out the tables it does not
+   write that were computed from documents since changed (``stale``).
 6. **Incremental** (``manifest``): a complete ``run all`` records its
    fingerprint and every part file; a rerun with the same fingerprint and
    intact tables skips unchanged documents.
@@ -61,6 +63,7 @@ from .parse_cache import DocIndex
 from .publish import Sink, copy_unchanged, finalize, write_errors
 from .run_record import write_run_record
 from .settings import DEFAULT_INPUT, Progress, RunSummary, Settings, TableReport, check_settings
+from .stale import stale_note, stale_tables
 from .store import TableStore, tables_in
 
 
@@ -213,18 +216,22 @@ def _run(selected: list[Stage], registered, settings: Settings, store: TableStor
             secs = sink.seconds.get(s.name, 0.0)
             summary.tables.append(TableReport(s.output, writers[s.output].n_rows, table_path(out, s.output), secs))
         shutil.rmtree(parts_dir, ignore_errors=True)
-        stale = _stale_matches(out, staging, writers)
-        store.carry(staging, [t for t in SCHEMAS if t not in writers and t != "errors"]
-                    + [t for t in _other_tables(store, writers) if t not in stale])
-        stages_run = set(names) | ({"read"} if from_clean else set())
+        carried = [t for t in SCHEMAS if t not in writers and t != "errors"] + _other_tables(store, writers)
+        stale, changed = stale_tables(out, staging, carried) if "documents" in writers else ([], 0)
+        if stale:
+            summary.notes.append(stale_note(stale, changed))
+        matches = [t for t in _stale_matches(out, staging, writers) if t not in stale]
+        for t in matches:
+            summary.notes.append(f"{t} dropped: the claims changed; rerun `pipeline match --against FILE --out {out}`")
+        stale += matches
+        store.carry(staging, [t for t in carried if t not in stale])
+        # the errors of the stages whose tables are left out go with them
+        stages_run = set(names) | ({"read"} if from_clean else set()) | {producer(t) for t in stale if producer(t)}
         summary.errors_path = write_errors(summary.errors, out, staging, stages_run, keep_docs=skipped)
         manifest.write(staging, fingerprint if full else None, [t for t in tables_in(staging) if t != "errors"],
                        known={w.table: w.records for w in writers.values()})
-        store.publish(staging)
+        store.publish(staging, drop=stale)
         staging = None
-        for t in stale:  # a link into the generation just replaced, or the file `pipeline match` wrote
-            _remove_table(out, t)
-            summary.notes.append(f"{t} dropped: the claims changed; rerun `pipeline match --against FILE --out {out}`")
         if from_clean:
             index.commit(keep=set(sink.doc_ids) | skipped)
         else:
@@ -283,14 +290,6 @@ def _stale_matches(out: Path, staging: Path, writers: dict) -> list[str]:
     except (TableError, OSError, ValueError):  # the previous claims are unreadable: nothing vouches for the matches
         same = False
     return [] if same else ["claim_matches"]
-
-
-def _remove_table(out: Path, table: str) -> None:
-    path = table_path(out, table)
-    if path.is_dir() and not path.is_symlink():
-        shutil.rmtree(path)
-    else:
-        path.unlink(missing_ok=True)
 
 
 def _phases(summary: RunSummary, sink: Sink, t_start: float, t_batches_end: float, t_finalized: float,

@@ -140,8 +140,10 @@ class TableStore:
             else:
                 _link_or_copy(src, dst)
 
-    def publish(self, staging: Path) -> Path:
-        """Make ``staging`` the current generation (module doc); return its folder."""
+    def publish(self, staging: Path, drop: Iterable[str] = ()) -> Path:
+        """Make ``staging`` the current generation (module doc); return its folder.
+        ``drop``: tables of ``<out>`` the new generation leaves out (their links, or
+        the tables themselves where there are no links, are removed)."""
         _fsync_dir(staging)
         gen = self.dir / f"g-{staging.name.split('-', 1)[1]}"
         os.rename(staging, gen)
@@ -153,12 +155,14 @@ class TableStore:
             if (gen / MANIFEST).exists():
                 os.replace(gen / MANIFEST, self.dir / MANIFEST)
             shutil.rmtree(gen, ignore_errors=True)
+            self._remove(drop)
             return self.out
         for table in tables_in(gen):
             link = table_path(self.out, table)
             target = f"{STORE_DIR}/{CURRENT}/{link.name}"
             if not (link.is_symlink() and os.readlink(link) == target):
                 _replace_link(link, target, self.out)
+        self._remove(drop)
         if claimex_manifest(self.out / MANIFEST):  # of the layout before generations; a user's stays
             (self.out / MANIFEST).unlink()
         for p in self.dir.iterdir():
@@ -166,6 +170,15 @@ class TableStore:
                 shutil.rmtree(p, ignore_errors=True)
         _fsync_dir(self.out)
         return gen
+
+    def _remove(self, tables: Iterable[str]) -> None:
+        """Remove ``<out>/<table>.parquet`` of each of ``tables``: a link, a file or a folder of parts."""
+        for table in tables:
+            path = table_path(self.out, table)
+            if path.is_symlink() or path.is_file():
+                path.unlink()
+            elif path.is_dir():
+                shutil.rmtree(path)
 
 
 def claimex_manifest(path: Path) -> bool:

@@ -1,0 +1,80 @@
+"""Tables computed from other documents: what a run that rewrites ``documents`` leaves out.
+
+Every row of every table is read against ``documents.text`` of its ``doc_id``
+(``documents.text[start:end] == text``). A run that writes ``documents``
+(``pipeline run clean``, or ``run all``) and not every table computed from it
+would publish the tables it did not write, from the previous generation, next
+to documents they were not computed from: after an article is edited and
+``run clean`` alone, ``sentences`` held the old offsets, and ``run quotes``
+read them. So when the documents' texts changed (an article added, removed or
+edited; compared by a digest of each text, since ``content_hash`` is the
+input's and the same input cleaned by other code is other text), those tables
+are left out of the new generation, with a note naming the command that makes
+them again. Every table that remains belongs to the documents next to it, and
+a later stage that needs a table left out stops with exit 5 naming the stage
+to run first (``driver.check_inputs``).
+"""
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from typing import Iterable
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from ..registry import producer, stages
+from ..schemas import COMMAND_TABLES
+from ..tables import table_files
+
+
+def from_documents() -> list[str]:
+    """The tables computed from ``documents``, in stage order: every later stage's
+    (directly or through another table) and those other commands write from a
+    run's tables (``claim_matches``)."""
+    derived = {"documents"}
+    for s in stages():
+        if derived & set(s.inputs):
+            derived.add(s.output)
+    return [s.output for s in stages() if s.output in derived - {"documents"}] + list(COMMAND_TABLES)
+
+
+def text_digests(folder: Path) -> dict[str, bytes] | None:
+    """``doc_id`` -> a digest of its ``text``, for the documents table in ``folder``
+    (None when it cannot be read); read part by part, so memory is one digest a document."""
+    digests: dict[str, bytes] = {}
+    try:
+        for path in table_files(folder, "documents"):
+            with pq.ParquetFile(path) as pf:
+                for rb in pf.iter_batches(columns=["doc_id", "text"]):
+                    for doc_id, text in zip(rb.column(0).to_pylist(), rb.column(1).to_pylist()):
+                        digests[doc_id] = hashlib.blake2b((text or "").encode(), digest_size=16).digest()
+    except (OSError, pa.ArrowInvalid, KeyError, ValueError):
+        return None
+    return digests
+
+
+def stale_tables(out: Path, staging: Path, carried: Iterable[str]) -> tuple[list[str], int]:
+    """Of the ``carried`` tables (from ``out``'s published generation into ``staging``,
+    which holds the new ``documents``), those computed from documents whose texts
+    differ; and how many documents differ (added, removed or edited)."""
+    candidates = [t for t in from_documents() if t in set(carried) and table_files(out, t)]
+    if not candidates:
+        return [], 0  # nothing to leave out: the documents are not read at all
+    old, new = text_digests(out), text_digests(staging)
+    if old is None or new is None:
+        return candidates, len(new or {})  # earlier documents that cannot be read vouch for nothing
+    changed = sum(old.get(d) != h for d, h in new.items()) + len(old.keys() - new.keys())
+    return (candidates, changed) if changed else ([], 0)
+
+
+def stale_note(stale: list[str], changed: int) -> str:
+    """One line for the run summary: what was left out, and the command that makes it again."""
+    commands = []
+    stage_tables = [t for t in stale if producer(t)]
+    if stage_tables:
+        commands.append(f"`pipeline run all` (or `pipeline run {producer(stage_tables[0])}` next)")
+    commands += [f"`{COMMAND_TABLES[t][0]}` again" for t in stale if t in COMMAND_TABLES]
+    return (f"{changed:,} document(s) added, removed or edited: {', '.join(stale)} "
+            f"{'was' if len(stale) == 1 else 'were'} computed from the earlier documents and "
+            f"{'is' if len(stale) == 1 else 'are'} left out; run {' and '.join(commands)}")
