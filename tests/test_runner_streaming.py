@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import os
 import shutil
 
 import pandas as pd
@@ -136,6 +137,29 @@ def test_runner_clean_alone_leaves_out_the_tables_of_earlier_documents(tmp_path,
     sents = read_table(out, "sentences")
     assert all(text[d][a:b] == t for d, a, b, t in zip(sents["doc_id"], sents["start"], sents["end"], sents["text"]))
     assert not (out / "entities.parquet").exists()
+
+
+@pytest.mark.parametrize("lose", ["truncate", "delete", "unlink"])
+def test_runner_incremental_rerun_after_a_lost_errors_table_processes_every_document(tmp_path, lose):
+    inp, out = tmp_path / "in", tmp_path / "out"
+    inp.mkdir()
+    (inp / "plan.txt").write_text('Plan\n\n"We will win, Jane Doe said. The plan is good.\n')  # a warning
+    (inp / "budget.txt").write_text("Budget\n\nJohn Smith said the budget was fine.\n")
+    run(list(stage_names()), Settings(input=inp, out=out))
+    if lose == "truncate":
+        os.truncate((out / "errors.parquet").resolve(), 10)
+    elif lose == "delete":
+        (out / "errors.parquet").resolve().unlink()
+    else:  # the table's link in --out
+        (out / "errors.parquet").unlink()
+    summary = run(list(stage_names()), Settings(input=inp, out=out))
+    assert (summary.processed, summary.skipped) == (2, 0)
+    assert [n for n in summary.notes if n.startswith("incremental: errors.parquet cannot be read")], summary.notes
+    assert read_table(out, "errors")["error"].tolist() == ["warning:unbalanced_quotes"]
+    # a single stage cannot recompute the other stages' rows: it says they are lost
+    (out / "errors.parquet").resolve().unlink()
+    summary = run(["claims"], Settings(out=out))
+    assert [n for n in summary.notes if n.startswith("errors.parquet of the earlier run cannot be read")], summary.notes
 
 
 def _with_stage(monkeypatch, name, **changes):

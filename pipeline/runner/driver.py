@@ -166,7 +166,9 @@ def _run(selected: list[Stage], registered, settings: Settings, store: TableStor
         if from_clean:
             previous = None
             if full and settings.incremental:
-                previous, why = manifest.load_previous(out, [s.output for s in selected], fingerprint, state)
+                # errors too: the kept documents' warnings are copied from it (write_errors)
+                previous, why = manifest.load_previous(out, [s.output for s in selected] + ["errors"], fingerprint,
+                                                       state)
                 if why:
                     summary.notes.append(f"incremental: {why}; every document is processed again")
             total = count_inputs(settings.input, settings.out)
@@ -227,8 +229,9 @@ def _run(selected: list[Stage], registered, settings: Settings, store: TableStor
         store.carry(staging, [t for t in carried if t not in stale])
         # the errors of the stages whose tables are left out go with them
         stages_run = set(names) | ({"read"} if from_clean else set()) | {producer(t) for t in stale if producer(t)}
-        summary.errors_path = write_errors(summary.errors, out, staging, stages_run, keep_docs=skipped)
-        manifest.write(staging, fingerprint if full else None, [t for t in tables_in(staging) if t != "errors"],
+        summary.errors_path = write_errors(summary.errors, out, staging, stages_run, keep_docs=skipped,
+                                          notes=summary.notes)
+        manifest.write(staging, fingerprint if full else None, tables_in(staging),
                        known={w.table: w.records for w in writers.values()})
         store.publish(staging, drop=stale)
         staging = None

@@ -5,8 +5,8 @@
     {"version": 2, "fingerprint": "<run fingerprint or null>",
      "tables": {"sentences": [["part-00000.parquet", 1050, 48211], ...], ...}}
 
-``tables`` lists every part file of every table with its row count and size
-in bytes. A table that no longer matches its record (a part deleted, added,
+``tables`` lists every part file of every table (``errors`` too) with its row
+count and size in bytes. A table that no longer matches its record (a part deleted, added,
 truncated or rewritten by hand, a file that is not Parquet) is *damaged*:
 ``run all`` then recomputes every document instead of keeping rows it can no
 longer vouch for, and a single stage stops with exit 5 before reading it.
@@ -28,7 +28,7 @@ from typing import Iterable
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from ..tables import TableSchemaError, atomic_bytes, checked_dataset, table_files, table_path
+from ..tables import MissingTableError, TableSchemaError, atomic_bytes, checked_dataset, table_files, table_path
 from .store import MANIFEST, STORE_DIR, TableStore
 
 VERSION = 2
@@ -102,18 +102,19 @@ def damage(out: Path, table: str, state: State, strict: bool = True) -> str | No
     """How ``<out>/<table>.parquet`` differs from its record (None when it matches
     or there is no record to check against). ``strict`` (what an incremental
     run may rely on): any difference. Otherwise (what a single stage may read)
-    only lost or unreadable part files count, and a table that was replaced by
-    another file (no longer the generation's) is the user's to give."""
+    only lost or unreadable part files count (a table deleted too), and a table
+    that was replaced by another file (no longer the generation's) is the user's
+    to give."""
     want = state.tables.get(table)
     if want is None:
         return None
     path = table_path(out, table)
-    if not strict and not (path.is_symlink() and os.readlink(path).startswith(f"{STORE_DIR}/")):
+    if not strict and path.exists() and not (path.is_symlink() and os.readlink(path).startswith(f"{STORE_DIR}/")):
         return None
     try:
         checked_dataset(out, table)
         got = describe(out, [table])[table]
-    except (OSError, pa.ArrowInvalid, TableSchemaError) as exc:
+    except (OSError, pa.ArrowInvalid, TableSchemaError, MissingTableError) as exc:  # a deleted file: missing
         return f"{table}.parquet cannot be read ({type(exc).__name__}: {str(exc)[:160]})"
     if got == want:
         return None
@@ -133,7 +134,9 @@ def load_previous(out: Path, outputs: Iterable[str], fingerprint: str, state: St
     if state.fingerprint != fingerprint:
         return None, None  # other code, model or stages: a complete run, as documented
     for t in outputs:
-        why = damage(out, t, state) if t in state.tables else f"{t}.parquet has no record"
+        # errors: the kept documents' rows are copied from it as it is (write_errors), so only a lost or
+        # unreadable one would lose them; rows a user edited in are the user's
+        why = damage(out, t, state, strict=t != "errors") if t in state.tables else f"{t}.parquet has no record"
         if why:
             return None, why
     try:

@@ -206,13 +206,14 @@ def renamed(df: pd.DataFrame, cols: tuple[str, ...], renames: dict[tuple[str, st
 
 
 def write_errors(errors: ErrorLog, out: Path, dest: Path, stages_run: set[str],
-                 keep_docs: set[str] = frozenset()) -> Path:
+                 keep_docs: set[str] = frozenset(), notes: list[str] | None = None) -> Path:
     """errors.parquet in ``dest``: this run's records, plus the rows of ``<out>``'s
     errors table of stages not run, plus (incremental) its non-read rows of the
-    unchanged documents kept."""
+    unchanged documents kept. When that table cannot be read (damaged, or its
+    file deleted) and it had rows to keep, a line in ``notes`` says they are lost."""
     new = errors.frame()
     path = table_path(out, "errors")
-    if path.exists():
+    if path.exists() or path.is_symlink():  # a link whose file was deleted is a lost table too
         try:
             old = read_table(out, "errors")
             keep = ~old["stage"].isin(stages_run)
@@ -220,7 +221,11 @@ def write_errors(errors: ErrorLog, out: Path, dest: Path, stages_run: set[str],
                 keep |= old["doc_id"].isin(keep_docs) & (old["stage"] != "read")
             old = old[keep]
             new = pd.concat([old, new], ignore_index=True) if len(old) else new
-        except (MissingTableError, TableSchemaError, ValueError, OSError):
-            pass  # an unreadable errors table of an earlier run is not carried over
+        except (MissingTableError, TableSchemaError, ValueError, OSError) as exc:
+            # not carried over; a run of every stage over every document loses nothing by it
+            if notes is not None and (keep_docs or not {"read", *stage_names()} <= stages_run):
+                notes.append(f"errors.parquet of the earlier run cannot be read ({type(exc).__name__}): its "
+                             f"failures and warnings of stages not run now are lost; `pipeline run all` "
+                             f"records them again")
     write_table(new, dest, "errors")
     return path
