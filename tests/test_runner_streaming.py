@@ -14,7 +14,7 @@ from spacy.language import Language
 from pipeline import registry
 from pipeline.nlp.loader import DEFAULT_MODEL
 from pipeline.registry import get_stage, stage_names, stages
-from pipeline.runner import batch, publish, store
+from pipeline.runner import batch, driver, publish, store
 from pipeline.runner.settings import EngineError
 from pipeline.runner import Settings, run
 from pipeline.schemas import SCHEMAS
@@ -160,6 +160,23 @@ def test_runner_incremental_rerun_after_a_lost_errors_table_processes_every_docu
     (out / "errors.parquet").resolve().unlink()
     summary = run(["claims"], Settings(out=out))
     assert [n for n in summary.notes if n.startswith("errors.parquet of the earlier run cannot be read")], summary.notes
+
+
+def test_runner_incremental_rerun_says_why_every_document_is_processed_again(tmp_path, monkeypatch):
+    inp, out = tmp_path / "in", tmp_path / "out"
+    inp.mkdir()
+    (inp / "mine.txt").write_text(ARTICLE)
+    everything = list(stage_names())
+    assert run(everything, Settings(input=inp, out=out)).notes == []  # a first run: nothing to say
+    with monkeypatch.context() as m:
+        m.setattr(driver, "run_fingerprint", lambda model, names: "0" * 20)  # as another model or claimex gives
+        summary = run(everything, Settings(input=inp, out=out))
+    assert (summary.processed, summary.notes) == (1, ["incremental: the model, spaCy or claimex changed since the "
+                                                      "last run; every document is processed again"])
+    run(["claims"], Settings(out=out))
+    summary = run(everything, Settings(input=inp, out=out))
+    assert (summary.processed, summary.notes) == (1, ["incremental: the last run into --out was a single stage; "
+                                                      "every document is processed again"])
 
 
 def _with_stage(monkeypatch, name, **changes):

@@ -129,10 +129,10 @@ def damage(out: Path, table: str, state: State, strict: bool = True) -> str | No
 
 def load_previous(out: Path, outputs: Iterable[str], fingerprint: str, state: State) -> tuple[Previous | None, str | None]:
     """(the documents an incremental rerun may skip, or None; why not, for the summary)."""
-    if state.fingerprint is None:
-        return None, state.note
-    if state.fingerprint != fingerprint:
-        return None, None  # other code, model or stages: a complete run, as documented
+    if state.fingerprint is None:  # no manifest (a first run: nothing to say), or a single stage wrote the last
+        return None, state.note or ("the last run into --out was a single stage" if state.tables else None)
+    if state.fingerprint != fingerprint:  # a complete run, as documented
+        return None, "the model, spaCy or claimex changed since the last run"
     for t in outputs:
         # errors: the kept documents' rows are copied from it as it is (write_errors), so only a lost or
         # unreadable one would lose them; rows a user edited in are the user's
