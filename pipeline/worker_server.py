@@ -4,8 +4,8 @@ Standard library only, so that the command line can start the server before
 its own imports (spaCy, pandas, pyarrow take about a second): the server
 imports them in parallel and loads the model while the command starts up.
 ``runner.engines.WorkerPool`` and the Dask engine's local cluster fork their
-workers from it (``start``); ``runner.preload`` is what the server imports
-first. Never plain ``fork``: a process with pyarrow's or BLAS threads running
+workers from it (``start``); the server imports ``worker_interrupt`` first
+(Ctrl-C ends it and its workers quietly), then ``runner.preload``. Never plain ``fork``: a process with pyarrow's or BLAS threads running
 must not fork; the server forks before any such thread exists.
 """
 from __future__ import annotations
@@ -16,8 +16,11 @@ from pathlib import Path
 
 #: JSON ``[model, [stage, ...]]`` the server loads (empty: the default model, every stage)
 PRELOAD_ENV = "CLAIMEX_WORKER_PRELOAD"
-#: the module the server imports first (``pipeline/runner/preload.py``)
+#: the module the server imports to load the model (``pipeline/runner/preload.py``)
 PRELOAD_MODULE = "pipeline.runner.preload"
+#: the module the server imports before anything else: Ctrl-C ends it and its workers quietly
+#: (``pipeline/worker_interrupt.py``)
+INTERRUPT_MODULE = "pipeline.worker_interrupt"
 #: set in the server and the workers it forks: they import the ``pipeline``
 #: console script again (multiprocessing prepares ``__main__`` from its path),
 #: and must not start a server of their own from it
@@ -38,7 +41,7 @@ def start(model: str = "", stage_names=(), modules: tuple[str, ...] = ()):
     for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
         os.environ.setdefault(var, "1")
     ctx = mp.get_context("forkserver")
-    ctx.set_forkserver_preload([*modules, PRELOAD_MODULE])
+    ctx.set_forkserver_preload([INTERRUPT_MODULE, *modules, PRELOAD_MODULE])
     os.environ[PRELOAD_ENV] = json.dumps([model, list(stage_names)])
     os.environ[INSIDE_ENV] = "1"
     try:

@@ -61,3 +61,17 @@ def test_runner_cli_single_stage_keeps_the_model_the_tables_were_built_with(tmp_
     gone = runner.invoke(app, ["run", "quotes", "--out", str(out)])
     assert gone.exit_code == ModelError.exit_code, gone.output
     assert f"were built with the spaCy model '{model}' (run.json), which is not installed here" in gone.output
+
+
+def test_runner_cli_ctrl_c_is_one_line_and_exit_130(tmp_path, monkeypatch):
+    """Ctrl-C during a command: typer turned it into exit 130 with an empty line, so the
+    interruption was never reported (the workers end quietly: test_runner_worker_death)."""
+    from pipeline.cli import run as run_command
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(run_command, "run", interrupted)
+    result = CliRunner().invoke(app, ["run", "all", "--input", str(SEEDS), "--out", str(tmp_path)])
+    assert result.exit_code == 130, result.output
+    assert result.output.strip() == "interrupted: tables written before the interruption are intact; rerun to finish"

@@ -189,3 +189,45 @@ def test_runner_worker_death_dask_batch_that_kills_its_workers_loses_only_its_do
     assert failed == [(VICTIM, "worker_died")]
     kept = {t: df[df["doc_id"] != VICTIM] for t, df in seed_tables.items() if t in ("documents", "sentences")}
     assert_same_tables(tmp_path, kept, ("documents", "sentences"), ignore=("path",))
+
+
+@pytest.mark.slow
+def test_runner_worker_death_ctrl_c_ends_the_fork_server_and_its_workers_quietly(tmp_path):
+    """Regression: Ctrl-C (SIGINT to the whole process group) while the fork server
+    loaded the model printed its KeyboardInterrupt traceback (some 60 lines), and a
+    worker waiting for a batch printed one of its queue; both now end at once, quietly
+    (the run's own process reports the interruption in one line)."""
+    (tmp_path / "slow_preload.py").write_text("import time\ntime.sleep(60)\n")  # the server, busy loading
+    script = tmp_path / "interrupt.py"
+    script.write_text(textwrap.dedent("""
+        import os, signal, time
+        from concurrent.futures import ProcessPoolExecutor
+        from multiprocessing import forkserver
+        from pipeline import worker_server
+
+        def wait_gone(pid):  # the worker is the server's child: its pid goes once the server reaps it
+            for _ in range(200):
+                try:
+                    os.kill(pid, 0)
+                except ProcessLookupError:
+                    return
+                time.sleep(0.05)
+            raise SystemExit(f"process {pid} still runs")
+
+        if __name__ == "__main__":
+            worker_server.start("", (), ("slow_preload",))
+            time.sleep(1)  # the server is in its preload now
+            server = forkserver._forkserver._forkserver_pid
+            os.kill(server, signal.SIGINT)
+            os.waitid(os.P_PID, server, os.WEXITED | os.WNOWAIT)  # ended (multiprocessing reaps it)
+            ctx = worker_server.start("/no/such/model", ())  # a new server: a model that fails to load is quick
+            pool = ProcessPoolExecutor(1, mp_context=ctx)
+            worker = pool.submit(os.getpid).result()  # then waits for its next batch
+            os.kill(worker, signal.SIGINT)
+            wait_gone(worker)
+            print("both ended")
+    """))
+    proc = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=300, cwd=tmp_path,
+                          env=dict(os.environ, PYTHONPATH=os.pathsep.join([str(tmp_path), *sys.path])))
+    assert "both ended" in proc.stdout, proc.stdout + proc.stderr[-3000:]
+    assert "Traceback" not in proc.stderr and "KeyboardInterrupt" not in proc.stderr, proc.stderr[-3000:]

@@ -12,7 +12,7 @@ from .. import worker_server
 worker_server.start_for_command_line(sys.argv)
 
 from . import evaluate, export, match, report, run, serve, train  # noqa: E402,F401  (each registers its command on ``app``)
-from .app import app, console  # noqa: E402
+from .app import INTERRUPTED, app, console  # noqa: E402
 
 __all__ = ["app", "main"]
 
@@ -21,7 +21,7 @@ def main() -> None:
     try:
         app()
     except KeyboardInterrupt:
-        console.print("interrupted: tables written before the interruption are intact; rerun to finish")
+        console.print(INTERRUPTED, highlight=False, markup=False)  # outside a command (``app.command``)
         _exit(130)
     except SystemExit as exc:
         _exit(exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1))

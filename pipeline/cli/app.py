@@ -82,8 +82,13 @@ def fail(code: int, message: str) -> NoReturn:
     raise typer.Exit(code)
 
 
+#: what Ctrl-C prints (exit 130); the worker processes end quietly (``pipeline/worker_interrupt.py``)
+INTERRUPTED = "interrupted: tables written before the interruption are intact; rerun to finish"
+
+
 def command(name: str, help: str) -> Callable:
-    """``app.command(name)`` whose ``ClaimexError``s become one line and their exit code."""
+    """``app.command(name)`` whose ``ClaimexError``s become one line and their exit code,
+    and Ctrl-C one line and exit 130 (typer itself would print an empty line)."""
     def wrap(fn: Callable) -> Callable:
         @functools.wraps(fn)
         def run(*args, **kwargs):
@@ -91,6 +96,9 @@ def command(name: str, help: str) -> Callable:
                 return fn(*args, **kwargs)
             except ClaimexError as exc:
                 fail(exc.exit_code, escaped(str(exc)))
+            except KeyboardInterrupt:
+                console.print(INTERRUPTED, highlight=False, markup=False)
+                raise typer.Exit(130) from None
         return app.command(name, help=f"{help}\n\n{EXIT_HELP}", cls=PlainHelpCommand)(run)
     return wrap
 

@@ -1,7 +1,7 @@
 """Imported by the worker pool's fork server before it forks any worker.
 
 The local engine starts its workers from a ``multiprocessing`` fork server
-(``worker_server``). The server imports this module first; when
+(``worker_server``). The server imports this module (after ``worker_interrupt``); when
 ``PRELOAD_ENV`` names a model and stages (set while the server starts), the import loads
 the model, runs each stage's ``setup`` and warms up, once. Every worker is
 then a fork of a process that already holds the model: it starts in
