@@ -52,7 +52,7 @@ from ..errors import ModelError, OutputError, TableError
 from ..inputs.readers import check_input_path
 from ..nlp.loader import DEFAULT_MODEL
 from ..registry import Stage, producer, stages
-from ..schemas import SCHEMAS
+from ..schemas import COMMAND_TABLES, SCHEMAS
 from ..tables import MissingTableError, PartWriter, TableSchemaError, checked_dataset, table_path
 from . import collector, manifest
 from .batch import prepare_process, stage_setup
@@ -242,10 +242,12 @@ def _run(selected: list[Stage], registered, settings: Settings, store: TableStor
             summary.tables.append(TableReport(s.output, writers[s.output].n_rows, table_path(out, s.output), secs))
         shutil.rmtree(parts_dir, ignore_errors=True)
         carried = [t for t in SCHEMAS if t not in writers and t != "errors"] + _other_tables(store, writers)
-        stale, changed = stale_tables(out, staging, carried) if "documents" in writers else ([], 0)
+        # claim_matches names claims: a run that rewrote them checks the claims themselves
+        matches = _stale_matches(out, staging, writers)
+        by_documents = [t for t in carried if not ("claims" in writers and t in COMMAND_TABLES)]
+        stale, changed = stale_tables(out, staging, by_documents) if "documents" in writers else ([], 0)
         if stale:
             summary.notes.append(stale_note(stale, changed))
-        matches = [t for t in _stale_matches(out, staging, writers) if t not in stale]
         for t in matches:
             summary.notes.append(f"{t} dropped: the claims changed; rerun `pipeline match --against FILE --out {out}`")
         stale += matches

@@ -17,7 +17,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from ..errors import ErrorLog
-from ..registry import Stage, producer, rename_targets
+from ..registry import Stage, producer, rename_targets, stage_names
 from ..schemas import schema_for
 from ..tables import (MissingTableError, PartWriter, TableSchemaError, checked_dataset, read_part, read_table,
                       table_files, table_path, to_arrow, write_table)
