@@ -82,4 +82,7 @@ def start_for_command_line(argv: list[str]) -> None:
     engine = (_option(args, "--engine") or "local").lower()
     if n < 2 or engine not in ("local", "dask") or _option(args, "--scheduler"):
         return
-    start(_option(args, "--model", "-m") or "", (), ("distributed",) if engine == "dask" else ())
+    model = _option(args, "--model", "-m")
+    if model is None and args[1:2] != ["all"]:
+        return  # a single stage takes the model of the tables in --out (``driver.choose_model``)
+    start(model or "", (), ("distributed",) if engine == "dask" else ())

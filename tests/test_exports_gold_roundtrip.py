@@ -326,6 +326,9 @@ def test_exports_gold_malformed_annotations_exit_3_through_the_cli(tmp_path):
     ("prodigy", _prodigy_task({"start": 0, "end": 8, "label": "QUOTE_DIRECT", "speaker": 123}),
      r"f\.json:1: quote region \[0, 8\) speaker = 123 is not a string"),
     ("prodigy", _prodigy_task(sentences=[[5, 2]]), r"f\.json:1: sentence 0 \[5, 2\) is not a span of the text"),
+    # review regression: a check_worthy of the wrong kind was read as bool() first ("false" was True)
+    ("prodigy", _prodigy_task({"start": 0, "end": 8, "label": "CLAIM_FACTUAL", "check_worthy": "false"}),
+     r"f\.json:1: claim region \[0, 8\) check_worthy = 'false' is not"),
     ("prodigy", _prodigy_task({"end": 99}), r"f\.json:1: entity region \[10, 99\) lies outside the text of 'd'"),
 ])
 def test_exports_gold_import_refuses_what_eval_cannot_read(tmp_path, fmt, content, message):

@@ -76,6 +76,10 @@ def test_runner_scaling_cli_timings_line(tmp_path):
     (["pipeline", "run", "all", "--workers=2", "--model", "en_core_web_md"], ("en_core_web_md", (), ())),
     (["pipeline", "run", "all"], None),                                     # one worker: nothing to fork
     (["pipeline", "run", "all", "--workers", "1"], None),
+    # review regression: a single stage takes the model of the tables in --out, which the command
+    # line does not say: nothing to preload (the server held the default, every worker loaded its own)
+    (["pipeline", "run", "quotes", "--workers", "2"], None),
+    (["pipeline", "run", "quotes", "--workers", "2", "-m", "en_core_web_md"], ("en_core_web_md", (), ())),
     (["pipeline", "run", "all", "--workers", "many"], None),                # the command reports the error
     (["pipeline", "run", "all", "--workers", "4", "--engine", "dask", "--scheduler", "tcp://h:8786"], None),
     (["pipeline", "eval", "--workers", "4"], None),

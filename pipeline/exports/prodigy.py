@@ -100,8 +100,8 @@ def _document(task: dict, meta: dict, where: str) -> AnnotatedDoc:
             raise AnnotationFormatError(f"{where}: unknown span label {name!r}; labels: {', '.join(sorted(LABELS))}")
         layer, value = LABELS[name]
         attrs = {a: span.get(a) for a in LAYER[layer].attributes}
-        if layer == "claim":
-            attrs["check_worthy"] = bool(attrs.get("check_worthy"))
+        if layer == "claim" and attrs.get("check_worthy") is None:
+            attrs["check_worthy"] = False  # a span drawn anew in Prodigy (a wrong kind is check_document's)
         regions.append(Region(layer, offset(span["start"], where, f"spans[{n}].start"),
                               offset(span["end"], where, f"spans[{n}].end"), value, attrs))
     sentences = span_pairs(task.get("sentences"), where, "sentences")
