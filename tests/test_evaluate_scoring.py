@@ -8,7 +8,7 @@ import pytest
 from rich.console import Console
 
 from pipeline.evaluation.evaluate import evaluate, evaluate_tables, print_report, report_as_dict
-from pipeline.evaluation.metrics import dice
+from pipeline.evaluation.metrics import dice, f1_of
 from pipeline.evaluation.gold import load_gold
 from pipeline.tables import MissingTableError, empty_frame, write_table
 
@@ -378,10 +378,21 @@ def test_evaluate_figure_with_nothing_to_count_is_undefined_not_zero(gold_dir):
     assert report.stages["entities"].metrics["canonical_accuracy"] is None
     console = Console(record=True, width=160)
     print_report(report, console)
-    assert "n/a" in console.export_text() and "0.000" not in console.export_text().split("quotes")[-1]
+    printed = console.export_text()
+    quotes_table = printed.split("quotes (quotes)")[1].split("claims (claims)")[0]
+    assert "n/a" in quotes_table and "0.000" not in quotes_table
     rows = report_as_dict(report)["stages"]["quotes"]["rows"]
     assert rows[0]["precision"] is None and json.loads(json.dumps(rows))[0]["f1"] is None
     # one gold quote missed: recall 0 and F1 0, precision still undefined
     write_jsonl(gold_dir / "quotes.jsonl", [{**raw_span(QUOTES[0][0]), "kind": "direct", "speaker": "Igor Sekreta"}])
     m = evaluate_tables(t, load_gold(gold_dir)).stages["quotes"].metrics
     assert (m["precision"], m["recall"], m["f1"]) == (None, 0.0, 0.0)
+
+
+@pytest.mark.parametrize("p, r, f1", [
+    (None, None, None), (None, 0.0, 0.0), (0.0, None, 0.0),  # nothing at all; all missed; all false alarms
+    (1.0, None, None), (None, 0.5, None),  # review regression: a defined figure beside an undefined one gave 0
+    (1.0, 0.5, 2 / 3),
+])
+def test_evaluate_f1_of_undefined_figures(p, r, f1):
+    assert f1_of(p, r) == f1

@@ -92,12 +92,16 @@ def test_corpus_roles_given_back_to_the_role_as_the_quotes_stage_labels_it():
     """A row an earlier run resolved goes back to the label the quotes stage gives when the
     corpus no longer names the role's holder: the mention's, and a pronoun's that of the
     role's mention it stands for (it came out as the role's key, `scottish finance minister`)."""
-    q = quotes(("x", 0, "Tony Blair", "the Scottish prime minister", "person", "scottish prime minister"),
-               ("x", 1, "Tony Blair", "He", "person", "scottish prime minister"),
-               ("x", 2, "Tony Blair", "he", "person", "prime minister"))  # no mention of its own role
+    q = quotes(("x", 0, "Tony Blair", "He", "person", "scottish prime minister"),  # before any mention: the first
+               ("x", 1, "Tony Blair", "the Scottish prime minister", "person", "scottish prime minister"),
+               ("x", 2, "Tony Blair", "He", "person", "scottish prime minister"),
+               ("x", 3, "Tony Blair", "The Scottish Prime Minister", "person", "scottish prime minister"),
+               ("x", 4, "Tony Blair", "he", "person", "scottish prime minister"),  # the nearest before it
+               ("x", 5, "Tony Blair", "he", "person", "prime minister"))  # no mention of its own role
     out = resolve_roles(q, CORPUS.iloc[:0])
-    assert out["speaker"].tolist() == ["Scottish prime minister", "Scottish prime minister", "prime minister"]
-    assert out["speaker_kind"].tolist() == ["unnamed"] * 3
+    assert out["speaker"].tolist() == ["Scottish prime minister", "Scottish prime minister", "Scottish prime minister",
+                                       "Scottish Prime Minister", "Scottish Prime Minister", "prime minister"]
+    assert out["speaker_kind"].tolist() == ["unnamed"] * 6
 
 
 @pytest.mark.parametrize("corpus, speaker", [

@@ -11,10 +11,11 @@ import pytest
 
 from pipeline.stages.quotes.subjects import subject_of
 from tests.frozen_parse import frozen_doc, retagged
+from tests.quote_parses_marks import PARSES as _MARKS
 from tests.quote_parses_opening import PARSES as _OPENING
 from tests.quote_parses_precision import PARSES as _PRECISION
 
-PARSES = {**_PRECISION, **_OPENING}
+PARSES = {**_PRECISION, **_OPENING, **_MARKS}
 # `He cast doubt on the official unemployment rate of 4.9 percent, suggested ...` with `cast` in another
 # tense than `suggested` (by hand): no first verb lends its subject, and the figure set off before the
 # verb is still no poll's share

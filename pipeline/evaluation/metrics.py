@@ -23,12 +23,14 @@ _TOKEN_RE = re.compile(r"\w+", re.UNICODE)
 
 
 def f1_of(p: float | None, r: float | None) -> float | None:
-    """F1 of a precision and a recall, either undefined (None): 0 when one is undefined and the
-    other 0 (all missed, or all false alarms), undefined when both are."""
-    if p is None and r is None:
+    """F1 of a precision and a recall, either undefined (None): 0 when either is 0 (all missed,
+    or all false alarms), else undefined when either is (a label predicted right only by a gold
+    alternative has no gold of its own: P 1, R n/a)."""
+    if p == 0 or r == 0:
+        return 0.0
+    if p is None or r is None:
         return None
-    p, r = p or 0.0, r or 0.0
-    return 2 * p * r / (p + r) if p + r else 0.0
+    return 2 * p * r / (p + r)
 
 
 @dataclass

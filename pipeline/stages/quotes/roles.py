@@ -36,7 +36,7 @@ import pandas as pd
 from ...resources import word_list
 from ..entities.canonical import dominant
 from ..names import surname
-from .sources import speaker_name
+from .sources import PRONOUN_LABELS, speaker_name
 
 #: a person holds a role for the corpus when named in it in at least this many documents
 MIN_DOCS = 2
@@ -131,21 +131,25 @@ def resolve_roles(quotes: pd.DataFrame, entities: pd.DataFrame) -> pd.DataFrame:
     out = quotes.copy()
     rows = out.index[out["speaker_role"].notna()]
     speakers, kinds = out["speaker"].astype(object).copy(), out["speaker_kind"].astype(object).copy()
-    labels: dict[tuple[str, str], str] = {}  # (doc_id, role) -> the label its first named mention gives
+    # (rows in text order: the table's key) the label of a role's mention, for a pronoun the
+    # quotes stage resolved to it: the nearest mention before it, the first where none is
+    first: dict[tuple[str, str], str] = {}
     for i in rows:
-        mention = out.at[i, "speaker_text"]
+        if not _pronoun(out.at[i, "speaker_text"]):
+            first.setdefault((out.at[i, "doc_id"], out.at[i, "speaker_role"]), speaker_name(out.at[i, "speaker_text"]))
+    last: dict[tuple[str, str], str] = {}
+    for i in rows:
+        role, mention = out.at[i, "speaker_role"], out.at[i, "speaker_text"]
+        key = (out.at[i, "doc_id"], role)
         if not _pronoun(mention):
-            labels.setdefault((out.at[i, "doc_id"], out.at[i, "speaker_role"]), speaker_name(mention))
-    for i in rows:
-        role = out.at[i, "speaker_role"]
+            last[key] = speaker_name(mention)
         who = holder(role, holders, named.get(out.at[i, "doc_id"], set()))
         if who is not None:
             speakers.at[i], kinds.at[i] = who, "person"
         elif kinds.at[i] == "person":
             # resolved by an earlier run whose corpus no longer supports it: the label the
             # quotes stage gives, a pronoun's that of the role's mention it stands for
-            mention = out.at[i, "speaker_text"]
-            label = labels.get((out.at[i, "doc_id"], role), role) if _pronoun(mention) else speaker_name(mention)
+            label = (last.get(key) or first.get(key, role)) if _pronoun(mention) else speaker_name(mention)
             speakers.at[i], kinds.at[i] = label, "unnamed"
     out["speaker"], out["speaker_kind"] = speakers, kinds
     return out
@@ -192,4 +196,4 @@ def _surnames(quotes: pd.DataFrame, persons: pd.DataFrame, named: dict[str, set[
 
 def _pronoun(mention) -> bool:
     """A speaker mention that is a personal pronoun (or none)."""
-    return not isinstance(mention, str) or mention.lower() in ("he", "she", "they", "it", "him", "her")
+    return not isinstance(mention, str) or mention.lower() in PRONOUN_LABELS

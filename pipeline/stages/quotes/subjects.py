@@ -163,7 +163,7 @@ def subject_of(verb: Token, inverted: bool = False, avoid=None) -> Token | None:
         # nearest subject first: `for people with ... ideas to organize ..., she said`
         # can come out with two subjects of `said`
         subj = next((w for c in sorted(v.children, key=lambda c: abs(c.i - v.i))
-                     if c.dep_ in deps and not (avoid and avoid(c)) and (w := worded(c)) is not None), None)
+                     if c.dep_ in deps and (w := worded(c)) is not None and not (avoid and avoid(w))), None)
         if subj is not None:
             if subj.lower_ in _RELATIVE and v.dep_ == "relcl":
                 # `Mr. Clarke, who said ...`: the noun the clause describes;
