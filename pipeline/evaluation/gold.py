@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any, Mapping, Sequence
 
 from ..errors import InputError
-from ..inputs.decode import decode_bytes
+from ..inputs.decode import decode_bytes, json_lines
 
 #: default gold folder: ``data/gold`` in the project checkout
 GOLD_DIR = Path(__file__).resolve().parents[2] / "data" / "gold"
@@ -110,11 +110,7 @@ class Gold:
 
 def _read_jsonl(path: Path) -> list[dict]:
     rows = []
-    # "\n" only: str.splitlines also splits at U+2028, U+2029 and U+0085, which json.dumps
-    # (ensure_ascii=False) leaves raw inside a string
-    for n, line in enumerate(path.read_text(encoding="utf-8").split("\n"), 1):
-        if not line.strip():
-            continue
+    for n, line in json_lines(path.read_text(encoding="utf-8")):
         try:
             rec = json.loads(line)
         except json.JSONDecodeError as exc:

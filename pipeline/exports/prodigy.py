@@ -23,6 +23,7 @@ import codecs
 import json
 from pathlib import Path
 
+from ..inputs.decode import json_lines
 from .annotations import (LAYER, LAYERS, META, AnnotatedDoc, AnnotationFormatError, Region, check_document, listed,
                           offset, span_pairs)
 
@@ -58,14 +59,12 @@ def read(path: Path, accept_unreviewed: bool = False) -> tuple[list[AnnotatedDoc
     except OSError as exc:
         raise AnnotationFormatError(f"{path}: cannot read ({exc.strerror or exc})") from None
     try:
-        lines = data.decode("utf-8").split("\n")  # not splitlines: U+2028 inside a string is no line end
+        text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         raise AnnotationFormatError(f"{path}:{line}: not UTF-8 (byte {data[exc.start]:#04x}); `prodigy db-out` "
                                     "writes UTF-8: export it again") from None
-    for n, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
+    for n, line in json_lines(text):
         where = f"{path}:{n}"
         try:
             task = json.loads(line)

@@ -47,6 +47,7 @@ import codecs
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import Iterator
 
 import ftfy
 import ftfy.fixes
@@ -170,3 +171,17 @@ def _drop_zwj(text: str) -> str:
         if ch != _ZWJ or (0 < i < last and _is_emoji(text[i - 1]) and _is_emoji(text[i + 1])):
             out.append(ch)
     return "".join(out)
+
+
+#: a line end of a text file: LF, CR LF or CR
+LINE_END = re.compile(r"\r\n|\r|\n")
+
+
+def json_lines(text: str) -> Iterator[tuple[int, str]]:
+    """(line number, line) of each line of a JSON Lines text that is not blank. Lines end at
+    LF, CR LF or CR only: ``str.splitlines`` also splits at U+2028, U+2029 and U+0085, which
+    ``json.dumps(ensure_ascii=False)`` leaves raw inside a string (the JSON Lines readers of
+    gold folders, Prodigy files and archives each refused such a file as "not JSON")."""
+    for number, line in enumerate(LINE_END.split(text), 1):
+        if line.strip():
+            yield number, line

@@ -34,13 +34,12 @@ import codecs
 import hashlib
 import json
 import os
-import re
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
-from .decode import DecodeError, decode_bytes, decode_raw, normalize_text, without_surrogates
+from .decode import LINE_END, DecodeError, decode_bytes, decode_raw, normalize_text, without_surrogates
 from ..errors import ErrorRecord, InputError
 from ..schemas import SITE_MARKER, STORE_DIR
 
@@ -355,7 +354,6 @@ class _Number(str):
     """A JSON number kept as the text it was written as (ids stay exact)."""
 
 
-_LINE_END = re.compile(r"\r\n|\r|\n")
 
 _TABLE_HELP = "a table input needs 'text' and may have 'id', 'title', 'source', 'published'"
 
@@ -450,7 +448,7 @@ def _jsonl_lines(path: Path) -> Iterator[str | DecodeError]:
     at LF, CR LF or CR, never inside a JSON string (U+2028 is JSON's)."""
     data = path.read_bytes()
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
-        yield from _LINE_END.split(decode_raw(data)[0])
+        yield from LINE_END.split(decode_raw(data)[0])
         return
     for line in data.splitlines():  # (bytes end lines at LF, CR LF and CR only)
         try:

@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import Iterable, Iterator, Sequence
 
 from ..errors import InputError
-from ..inputs.decode import DecodeError, decode_raw
+from ..inputs.decode import DecodeError, decode_raw, json_lines
 
 SUFFIXES = (".tsv", ".csv", ".jsonl", ".ndjson")
 _WIDE_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)
@@ -206,14 +206,11 @@ def _decoded(data: bytes, path: Path) -> str:
 
 
 def _json_lines(text: str, path: Path) -> Iterator[tuple[int, object]]:
-    # "\n" only (line ends are LF by now): str.splitlines also splits at U+2028, U+2029 and
-    # U+0085, which JSON keeps raw inside a string
-    for number, line in enumerate(text.split("\n"), 1):
-        if line.strip():
-            try:
-                yield number, json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise ArchiveError(f"{path}: line {number} is not JSON ({exc.msg})") from None
+    for number, line in json_lines(text):
+        try:
+            yield number, json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise ArchiveError(f"{path}: line {number} is not JSON ({exc.msg})") from None
 
 
 def _delimited(text: str, path: Path, suffix: str) -> Iterator[dict]:
