@@ -18,12 +18,12 @@ from .app import command, escaped, out_console
 def match_cmd(
     against: Path = typer.Option(..., "--against", "-a", help="The archive of checked claims (.tsv, .csv or .jsonl)."),
     top: int = typer.Option(DEFAULT_TOP_K, "--top", "-k", min=1, help="Matches kept per claim, best first."),
-    min_score: float = typer.Option(DEFAULT_MIN_SCORE, "--min-score", "-s", min=0.0, max=1.0,
+    min_score: float = typer.Option(DEFAULT_MIN_SCORE, "--min-score", "-s",
                                     help="Keep matches scoring at least this (0..1; under 0.1 reads 'no match'; "
                                          "0 keeps every one of the top K)."),
     out: Path = typer.Option(Path("data"), "--out", "-o", help="Folder with the tables (the --out of `pipeline run`)."),
 ) -> None:
-    check_min_score(min_score, "--min-score")  # its range check lets NaN through
+    check_min_score(min_score, "--min-score")  # (one check, which refuses NaN too: typer's range lets it through)
     s = match_claims(out, against, top, min_score)
     index = "built" if s.index_built else "loaded from the cache"
     skipped = f", {s.skipped_rows} rows without text skipped" if s.skipped_rows else ""

@@ -72,6 +72,13 @@ class AnnotationFormatError(InputError):
     """An annotation file cannot be read as the format it was given as."""
 
 
+def refuse_second_gold(path, first: str, second: str, doc_id: str, fix: str) -> None:
+    """Two tasks of one annotation file that would both be ``doc_id``'s gold: which one is, is
+    unclear (``first``/``second``: how the file's format names them; ``fix``: what to do in it)."""
+    raise AnnotationFormatError(f"{path}: {first} and {second} are both doc_id {doc_id!r}, and which one is the "
+                                f"gold is unclear; {fix}")
+
+
 def shown(value, limit: int = 60) -> str:
     """``repr(value)``, cut to ``limit`` characters (a bad value in a message, not a whole task)."""
     text = repr(value)

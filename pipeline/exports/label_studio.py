@@ -33,7 +33,7 @@ from html import escape
 from pathlib import Path
 
 from .annotations import (LAYER, LAYERS, META, AnnotatedDoc, AnnotationFormatError, Region, check_document, listed,
-                          offset, shown, span_pairs)
+                          offset, refuse_second_gold, shown, span_pairs)
 
 #: per-region controls: name -> (layer, attribute, result type)
 ATTRIBUTES = {
@@ -146,9 +146,8 @@ def read(path: Path, accept_unreviewed: bool = False) -> tuple[list[AnnotatedDoc
             continue
         doc_id = str(data["doc_id"])
         if doc_id in taken:
-            raise AnnotationFormatError(f"{path}: {taken[doc_id]} and {name} are both doc_id {doc_id!r}, and which one "
-                                        "is the gold is unclear; keep one task per document (delete the other in "
-                                        "Label Studio) and export again")
+            refuse_second_gold(path, taken[doc_id], name, doc_id,
+                               "keep one task per document (delete the other in Label Studio) and export again")
         taken[doc_id] = name
         docs[doc_id] = _document(data, result, where)
     return list(docs.values()), skipped

@@ -25,7 +25,7 @@ from pathlib import Path
 
 from ..inputs.decode import json_lines
 from .annotations import (LAYER, LAYERS, META, AnnotatedDoc, AnnotationFormatError, Region, check_document, listed,
-                          offset, span_pairs)
+                          offset, refuse_second_gold, span_pairs)
 
 _PREFIX = {"quote": "QUOTE_", "claim": "CLAIM_"}
 
@@ -81,9 +81,9 @@ def read(path: Path, accept_unreviewed: bool = False) -> tuple[list[AnnotatedDoc
             continue
         doc_id = str(meta["doc_id"])
         if doc_id in taken:
-            raise AnnotationFormatError(f"{path}: lines {taken[doc_id]} and {n} are both doc_id {doc_id!r}, and which "
-                                        "one is the gold is unclear; keep one answer per document (Prodigy's review "
-                                        "recipe merges several annotators' answers) and export again")
+            refuse_second_gold(path, f"lines {taken[doc_id]}", str(n), doc_id,
+                               "keep one answer per document (Prodigy's review recipe merges several annotators' "
+                               "answers) and export again")
         taken[doc_id] = n
         docs[doc_id] = _document(task, meta, where)
     return list(docs.values()), skipped

@@ -48,11 +48,11 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Iterator
 
-from ..errors import ModelError, OutputError, TableError
+from ..errors import ModelError, OutputError
 from ..inputs.readers import check_input_path
 from ..nlp.loader import DEFAULT_MODEL
 from ..registry import Stage, producer, stages
-from ..schemas import COMMAND_TABLES, SCHEMAS
+from ..schemas import SCHEMAS
 from ..tables import MissingTableError, PartWriter, TableSchemaError, checked_dataset, table_path
 from . import collector, manifest
 from .batch import prepare_process, stage_setup
@@ -65,7 +65,7 @@ from .parse_cache import DocIndex
 from .publish import Sink, copy_unchanged, finalize, write_errors
 from .run_record import RUN_RECORD, recorded_model, write_run_record
 from .settings import DEFAULT_INPUT, Progress, RunSummary, Settings, TableReport, check_settings
-from .stale import stale_note, stale_tables
+from .stale import left_out
 from .store import TableStore, tables_in
 
 
@@ -242,15 +242,8 @@ def _run(selected: list[Stage], registered, settings: Settings, store: TableStor
             summary.tables.append(TableReport(s.output, writers[s.output].n_rows, table_path(out, s.output), secs))
         shutil.rmtree(parts_dir, ignore_errors=True)
         carried = [t for t in SCHEMAS if t not in writers and t != "errors"] + _other_tables(store, writers)
-        # claim_matches names claims: a run that rewrote them checks the claims themselves
-        matches = _stale_matches(out, staging, writers)
-        by_documents = [t for t in carried if not ("claims" in writers and t in COMMAND_TABLES)]
-        stale, changed = stale_tables(out, staging, by_documents) if "documents" in writers else ([], 0)
-        if stale:
-            summary.notes.append(stale_note(stale, changed))
-        for t in matches:
-            summary.notes.append(f"{t} dropped: the claims changed; rerun `pipeline match --against FILE --out {out}`")
-        stale += matches
+        stale, notes = left_out(out, staging, carried, set(writers))
+        summary.notes += notes
         store.carry(staging, [t for t in carried if t not in stale])
         # the errors of the stages whose tables are left out go with them
         stages_run = set(names) | ({"read"} if from_clean else set()) | {producer(t) for t in stale if producer(t)}
@@ -302,22 +295,6 @@ def _other_tables(store: TableStore, writers: dict) -> list[str]:
     """Tables in ``<out>`` that no registered schema names (a stage of another
     package): they are carried into the new generation too."""
     return [t for t in store.table_names() if t not in SCHEMAS and t not in writers]
-
-
-def _stale_matches(out: Path, staging: Path, writers: dict) -> list[str]:
-    """``["claim_matches"]`` when this run rewrote the claims with other claims than the ones
-    ``pipeline match`` matched: claim ids are numbered per run, so a reordered article would pair
-    a claim with another claim's fact-check, and a deleted one leave matches of no claim. The
-    table is claimex's own (``schemas.COMMAND_TABLES``), made from the claims and the archive."""
-    if "claims" not in writers or not table_path(out, "claim_matches").exists():
-        return []
-    from ..matching.table import claims_fingerprint
-
-    try:
-        same = claims_fingerprint(out) == claims_fingerprint(staging)
-    except (TableError, OSError, ValueError):  # the previous claims are unreadable: nothing vouches for the matches
-        same = False
-    return [] if same else ["claim_matches"]
 
 
 def _phases(summary: RunSummary, sink: Sink, t_start: float, t_batches_end: float, t_finalized: float,

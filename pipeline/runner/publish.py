@@ -205,8 +205,8 @@ def renamed(df: pd.DataFrame, cols: tuple[str, ...], renames: dict[tuple[str, st
     return df
 
 
-def write_errors(errors: ErrorLog, out: Path, dest: Path, stages_run: set[str],
-                 keep_docs: set[str] = frozenset(), notes: list[str] | None = None) -> Path:
+def write_errors(errors: ErrorLog, out: Path, dest: Path, stages_run: set[str], notes: list[str],
+                 keep_docs: set[str] = frozenset()) -> Path:
     """errors.parquet in ``dest``: this run's records, plus the rows of ``<out>``'s
     errors table of stages not run, plus (incremental) its non-read rows of the
     unchanged documents kept. When that table cannot be read (damaged, or its
@@ -223,7 +223,7 @@ def write_errors(errors: ErrorLog, out: Path, dest: Path, stages_run: set[str],
             new = pd.concat([old, new], ignore_index=True) if len(old) else new
         except (MissingTableError, TableSchemaError, ValueError, OSError) as exc:
             # not carried over; a run of every stage over every document loses nothing by it
-            if notes is not None and (keep_docs or not {"read", *stage_names()} <= stages_run):
+            if keep_docs or not {"read", *stage_names()} <= stages_run:
                 notes.append(f"errors.parquet of the earlier run cannot be read ({type(exc).__name__}): its "
                              f"failures and warnings of stages not run now are lost; `pipeline run all` "
                              f"records them again")

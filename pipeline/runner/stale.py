@@ -1,4 +1,5 @@
-"""Tables computed from other documents: what a run that rewrites ``documents`` leaves out.
+"""What a new generation leaves out of the tables it carries (``left_out``): those computed
+from other documents, and matches of other claims.
 
 Every row of every table is read against ``documents.text`` of its ``doc_id``
 (``documents.text[start:end] == text``). A run that writes ``documents``
@@ -25,7 +26,8 @@ import pyarrow.parquet as pq
 
 from ..registry import producer, stages
 from ..schemas import COMMAND_TABLES
-from ..tables import table_files
+from ..errors import TableError
+from ..tables import table_files, table_path
 
 
 def from_documents() -> list[str]:
@@ -78,3 +80,30 @@ def stale_note(stale: list[str], changed: int) -> str:
     return (f"{changed:,} document(s) added, removed or edited: {', '.join(stale)} "
             f"{'was' if len(stale) == 1 else 'were'} computed from the earlier documents and "
             f"{'is' if len(stale) == 1 else 'are'} left out; run {' and '.join(commands)}")
+
+
+def _stale_matches(out: Path, staging: Path, written: set[str]) -> list[str]:
+    """``["claim_matches"]`` when this run rewrote the claims with other claims than the ones
+    ``pipeline match`` matched: claim ids are numbered per run, so a reordered article would pair
+    a claim with another claim's fact-check, and a deleted one leave matches of no claim."""
+    if "claims" not in written or not table_path(out, "claim_matches").exists():
+        return []
+    from ..matching.table import claims_fingerprint
+
+    try:
+        same = claims_fingerprint(out) == claims_fingerprint(staging)
+    except (TableError, OSError, ValueError):  # the previous claims are unreadable: nothing vouches for the matches
+        same = False
+    return [] if same else ["claim_matches"]
+
+
+def left_out(out: Path, staging: Path, carried: list[str], written: set[str]) -> tuple[list[str], list[str]]:
+    """(the ``carried`` tables the new generation in ``staging`` leaves out, a note for each reason).
+    ``claim_matches`` names claims: a run that rewrote them (``written``) checks the claims
+    themselves; the other tables, and it otherwise, are checked by the documents."""
+    matches = _stale_matches(out, staging, written)
+    by_documents = [t for t in carried if not ("claims" in written and t in COMMAND_TABLES)]
+    stale, changed = stale_tables(out, staging, by_documents) if "documents" in written else ([], 0)
+    notes = [stale_note(stale, changed)] if stale else []
+    notes += [f"{t} dropped: the claims changed; rerun `pipeline match --against FILE --out {out}`" for t in matches]
+    return stale + matches, notes
