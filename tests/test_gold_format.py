@@ -119,6 +119,8 @@ def _set(**fields):
     ("claims.jsonl", _set(claim_type=["factual"]), "claims.jsonl:1: field 'claim_type' = ['factual'] is not a string (or null)"),
     ("entities.jsonl", _set(alt_canonicals=[3]), "entities.jsonl:1: field 'alt_canonicals' item 0 = 3 is not a string"),
     ("entities.jsonl", _set(alt_spans=[{"text": "Belarus"}]), "entities.jsonl:1: alt_spans item 0: missing field 'raw_start'"),
+    # review regression: a boolean offset loaded as the offset True
+    ("quotes.jsonl", _set(raw_start=True), "quotes.jsonl:1: field 'raw_start' = True is not"),
 ])
 def test_gold_format_malformed_hand_written_gold_is_one_line(seed_run, tmp_path, name, change, message):
     """Regression: a gold folder with a value of the wrong kind inside a list or in an optional

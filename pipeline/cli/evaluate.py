@@ -7,7 +7,6 @@ from typing import Optional
 
 import typer
 
-from ..errors import InputError
 from ..evaluation import evaluate
 from .app import command, out_console
 
@@ -18,10 +17,7 @@ def eval_cmd(
     gold: Optional[Path] = typer.Option(None, "--gold", help="Gold set folder (default: data/gold in the project)."),
     as_json: bool = typer.Option(False, "--json", help="Print machine-readable JSON instead of a table."),
 ) -> None:
-    try:
-        report = evaluate.evaluate(out, gold_dir=gold)
-    except FileNotFoundError as exc:
-        raise InputError(str(exc)) from None
+    report = evaluate.evaluate(out, gold_dir=gold)
     if as_json:
         print(json.dumps(evaluate.report_as_dict(report), indent=2))
     else:

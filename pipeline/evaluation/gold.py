@@ -125,7 +125,9 @@ def _require(rec: dict, key: str, where: str, types: type | tuple[type, ...]) ->
     if key not in rec:
         raise GoldFormatError(f"{where}: missing field {key!r}; fields present: {sorted(rec)}")
     value = rec[key]
-    if not isinstance(value, types):
+    wanted = types if isinstance(types, tuple) else (types,)
+    # (a bool is an int to isinstance: `"raw_start": true` loaded as the offset True)
+    if not isinstance(value, wanted) or (isinstance(value, bool) and bool not in wanted):
         raise GoldFormatError(f"{where}: field {key!r} = {value!r} is not {types}")
     return value
 
@@ -235,7 +237,7 @@ def load_gold(gold_dir: Path | str | None = None) -> Gold:
         raise InputError(f"gold folder {directory} is a file, not a folder; pass --gold DIR, the folder that holds "
                          f"{GOLD_FILES['clean']} and the span files")
     if not directory.is_dir():
-        raise FileNotFoundError(f"gold folder {directory} does not exist; pass --gold DIR or restore data/gold/")
+        raise InputError(f"gold folder {directory} does not exist; pass --gold DIR or restore data/gold/")
     doc_path = directory / GOLD_FILES["clean"]
     documents = load_documents(doc_path) if doc_path.is_file() else None
     spans: dict[str, list[GoldSpan] | None] = {}
