@@ -22,6 +22,12 @@ HEART = "\u2764\ufe0f\u200d\U0001F525"                      # heart on fire
     ("zero\u200dwidth joiner between letters", "zerowidth joiner between letters"),
     ("\u200dleading and trailing\u200d", "leading and trailing"),
     (f"{FAMILY[0]}\u200d", FAMILY[0]),                     # a ZWJ with nothing after it
+    # regression: the other line and page breaks were removed, gluing the words on either side
+    # (`manager."Quote`); a form feed is what pdftotext puts between pages
+    ('said the manager.\f"Form feed," she said.\vThe council', 'said the manager.\n"Form feed," she said.\nThe council'),
+    ("one\x1ctwo\x1dthree\x1efour", "one\ntwo\nthree\nfour"),
+    ("line\u2028separator\u2029paragraph", "line\nseparator\nparagraph"),
+    ("bell\x07 and escape\x1b stay removed", "bell and escape stay removed"),
 ])
 def test_decode_invisible_characters(raw, expected):
     assert normalize_text(raw)[0] == expected
