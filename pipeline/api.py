@@ -146,7 +146,9 @@ def _as_input(data: Data, tmp_dir: Path) -> tuple[Path, bool]:
 
 
 def _missing(value) -> bool:
-    return value is None or (isinstance(value, float) and value != value)
+    """None, NaN, ``pd.NA`` or ``NaT``: missing in any of pandas' dtypes (``pd.NA`` of a nullable
+    or pyarrow string column became the id or title "<NA>", or refused its text)."""
+    return pd.api.types.is_scalar(value) and bool(pd.isna(value))
 
 
 def _mixed(column: pd.Series) -> bool:

@@ -171,3 +171,17 @@ def test_api_extract_text_with_a_lone_surrogate_is_read():
     # regression: writing the texts to the table the run reads raised UnicodeEncodeError
     t = pipeline.extract(["Bad \ud800 here, the minister said.", TEXTS[1]])
     assert list(t.documents["text"])[0] == "Bad \ufffd here, the minister said."
+
+
+@pytest.mark.parametrize("frame", [
+    pd.DataFrame({"id": pd.Series(["a", pd.NA], dtype=object), "title": pd.Series(["T", pd.NA], dtype=object),
+                  "text": TEXTS[:2]}),
+    pd.DataFrame({"id": ["a", None], "title": ["T", None], "text": TEXTS[:2]}).convert_dtypes(),
+], ids=["object-with-pd.NA", "nullable-strings"])
+def test_api_extract_pandas_missing_values_are_missing(frame):
+    # regression: pandas' own missing value (pd.NA, of nullable and pyarrow string columns) became the
+    # id and title "<NA>", and a missing text was refused instead of reported as empty
+    t = pipeline.extract(frame)
+    assert "<NA>" not in set(t.documents["doc_id"]) and list(t.documents["title"]) == ["T", None]
+    missing = pipeline.extract(pd.DataFrame({"text": [TEXTS[0], None]}).convert_dtypes())
+    assert len(missing.documents) == 1 and list(missing.errors["error"]) == ["empty"]
