@@ -86,6 +86,14 @@ class ClaimexComponent:
             raise UsageError(f"the {self.name!r} component found a Doc without tags and a dependency parse: add it "
                              "after the tagger and parser of a trained English pipeline (nlp = spacy.load("
                              "'en_core_web_sm'); nlp.add_pipe('claimex'), which puts it last)")
+        if len(doc) and self.nlp is not None and "lemmatizer" not in self.nlp.component_names \
+                and not doc.has_annotation("LEMMA"):
+            # the cues are read by lemma: without any, about half the quotes went unfound, silently
+            from .errors import UsageError
+
+            raise UsageError(f"the {self.name!r} component needs the pipeline's lemmatizer, which this one does not "
+                             "have: load the pipeline with it (spacy.load(name, exclude=['lemmatizer']) leaves it out; "
+                             "disable=['lemmatizer'] keeps it for claimex)")
         annotate(doc)
         return doc
 

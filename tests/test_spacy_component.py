@@ -146,3 +146,21 @@ def test_spacy_component_reloaded_pipeline_lemmatizes_on_demand(saved_nlp):
     again = spacy.load(saved_nlp, disable=["lemmatizer"])
     doc = again("He said the talks would resume.")
     assert [lemma(t) for t in doc if t.text in ("said", "talks")] == ["say", "talk"]
+
+
+@pytest.mark.parametrize("how", ["exclude", "remove_pipe", "disable"])
+def test_spacy_component_without_the_lemmatizer_says_so(how):
+    # regression: with the lemmatizer left out (exclude, remove_pipe) about half the quotes went
+    # unfound, silently; disabled, it stays loaded and claimex still reads it
+    nlp = spacy.load(DEFAULT_MODEL, **({"exclude": ["lemmatizer"]} if how == "exclude" else {}))
+    if how == "remove_pipe":
+        nlp.remove_pipe("lemmatizer")
+    nlp.add_pipe("claimex")
+    text = "Mr Sekreta added that the OSCE must return to dialogue."
+    if how == "disable":
+        with nlp.select_pipes(disable=["lemmatizer"]):
+            doc = nlp(text)
+        assert [s._.speaker for s in doc.spans["quotes"]] == ["Sekreta"]
+    else:
+        with pytest.raises(UsageError, match="needs the pipeline's lemmatizer"):
+            nlp(text)
