@@ -126,8 +126,10 @@ def test_explore_check_worthy_claims_come_with_their_sentence(t):
 @pytest.mark.parametrize("speaker, about, expected", [
     ("Igor Sekreta", "OSCE", ["evaluative", "prescriptive"]),
     ("igor sekreta", "osce", ["evaluative", "prescriptive"]),
-    # the full name as written finds the claim that spells it out
-    ("Igor Sekreta", "Organization for Security and Co-operation in Europe", ["prescriptive"]),
+    # an alias is its actor's name, as README and docstring say (review regression: the full name found
+    # only the claim that spells it out, and a speaker's alias nothing)
+    ("Igor Sekreta", "Organization for Security and Co-operation in Europe", ["evaluative", "prescriptive"]),
+    ("Ryzhenkov", None, ["factual", "predictive"]),
     ("Igor Sekreta", None, ["evaluative", "prescriptive"]),
     ("Maxim Ryzhenkov", "OSCE", []),
     ("Igor Sekreta", "NATO", []),
@@ -269,3 +271,14 @@ def test_explore_spans_containing_finds_the_pairs_of_the_cross_join_in_its_order
         ("G", "s9"), ("I", "s0"), ("I", "s2"), ("I", "s4"), ("I", "s9"),
     ]
     assert explore._spans_containing(entities, spans.iloc[:0], ["span"]).empty
+
+
+@pytest.mark.parametrize("name", [None, float("nan")])
+def test_explore_a_name_that_is_no_string_is_a_usage_error(t, name):
+    # regression: an AttributeError ('NoneType' object has no attribute 'casefold')
+    from pipeline.errors import UsageError
+
+    with pytest.raises(UsageError, match="must be a string"):
+        explore.claims_about(t, name)
+    with pytest.raises(UsageError, match="must be a string"):
+        explore.speaker_claims(t, name)

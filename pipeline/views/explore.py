@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..errors import TableError
+from ..errors import TableError, UsageError
 from ..registry import producer, tables as registered_tables
 from ..resources import word_list
 from ..schemas import CLAIM_TYPES, COMMAND_TABLES
@@ -314,6 +314,8 @@ def actor_name(tables: Tables, name: str) -> str:
     """The canonical name of ``name``: itself, or the actor that has it among its
     aliases ("Tories" -> "Conservative Party", "Mr Blair" -> "Tony Blair"), compared
     case-insensitively; unknown names come back as given."""
+    if not isinstance(name, str):
+        raise UsageError(f"a name to look up must be a string, not {type(name).__name__} {name!r}")
     actors = tables.actors if "actors" in tables else None
     if actors is None or actors.empty:
         return name
@@ -387,7 +389,8 @@ def check_worthy_claims(tables: Tables) -> pd.DataFrame:
 def speaker_claims(tables: Tables, speaker: str, about: str | None = None) -> pd.DataFrame:
     """What ``speaker`` claimed (optionally only claims mentioning the entity ``about``).
 
-    Names match case-insensitively against canonical names, e.g.
+    Names match case-insensitively against canonical names, and either may be an
+    alias ("Mr Sekreta"; :func:`actor_name`), e.g.
     ``speaker_claims(t, "Igor Sekreta", about="OSCE")``. ``about`` also matches
     the entity's mention text, so "Organization for Security and Co-operation in
     Europe" finds the same claims as its canonical "OSCE".
@@ -405,8 +408,8 @@ def speaker_quotes(tables: Tables, speaker: str, about: str | None = None) -> pd
 
 def _said_by(tables: Tables, spans: pd.DataFrame, speaker: str, about: str | None, cols: list[str]) -> pd.DataFrame:
     """Rows of ``spans`` (claims or quotes with context) by ``speaker``, optionally only
-    those mentioning ``about``; names match case-insensitively."""
-    df = spans[spans["speaker"].str.casefold() == speaker.casefold()]
+    those mentioning ``about``; names match case-insensitively, aliases as their actor's."""
+    df = spans[spans["speaker"].str.casefold() == actor_name(tables, speaker).casefold()]
     if about is not None:
         df = df[_mentions(tables, df, about)]
     return df[cols].reset_index(drop=True)
@@ -415,8 +418,8 @@ def _said_by(tables: Tables, spans: pd.DataFrame, speaker: str, about: str | Non
 def _mentions(tables: Tables, spans: pd.DataFrame, about: str) -> pd.Series:
     """Per span row: does an entity inside it have ``about`` as canonical name or text?"""
     ents = tables.entities
-    key = about.casefold()
-    ents = ents[(canonical_name(ents).str.casefold() == key) | (ents["text"].str.casefold() == key)]
+    names = {about.casefold(), actor_name(tables, about).casefold()}
+    ents = ents[canonical_name(ents).str.casefold().isin(names) | (ents["text"].str.casefold() == about.casefold())]
     hit = _spans_containing(ents, spans.rename_axis("_row").reset_index(), ["_row"])["_row"]
     return pd.Series(spans.index.isin(set(hit)), index=spans.index, dtype=bool)
 
