@@ -1,6 +1,6 @@
 """Frozen parses for tests/test_quotes_subjects_hidden.py: sentences written by hand with
-a mark where a word was (an emoji after a name, a stray combining mark) and a share hung on
-its percent sign, with the parse of en_core_web_sm 3.8 written out token by token, in the
+a mark where a word was (an emoji after a name, a stray combining mark, Markdown's bold
+around a name) and a share hung on its percent sign, with the parse of en_core_web_sm 3.8 written out token by token, in the
 format of tests/quote_parses.py: (word, space after, head index, dep, pos, tag, lemma,
 entity IOB). A model upgrade cannot change what a test means.
 """
@@ -65,5 +65,45 @@ PARSES = {
         ('wrong', True, 13, 'amod', 'ADJ', 'JJ', 'wrong', 'O'),
         ('direction', False, 10, 'pobj', 'NOUN', 'NN', 'direction', 'O'),
         ('.', False, 5, 'punct', 'PUNCT', '.', '.', 'O'),
+    ],
+    # by hand: a Markdown bold name, whose closing asterisk the parser made the subject
+    'markdown_bold_name': [
+        ('*', False, 6, 'meta', 'PUNCT', 'NFP', '*', 'O'),
+        ('*', False, 0, 'punct', 'PUNCT', 'NFP', '*', 'O'),
+        ('Sue', True, 3, 'compound', 'PROPN', 'NNP', 'Sue', 'O'),
+        ('Grant', False, 6, 'nsubj', 'PROPN', 'NNP', 'Grant', 'O'),
+        ('*', False, 6, 'nsubj', 'PROPN', 'NNP', '*', 'O'),
+        ('*', True, 6, 'nsubj', 'PROPN', 'NNP', '*', 'O'),
+        ('said', True, 6, 'ROOT', 'VERB', 'VBD', 'say', 'O'),
+        ('the', True, 8, 'det', 'DET', 'DT', 'the', 'O'),
+        ('plan', True, 9, 'nsubj', 'NOUN', 'NN', 'plan', 'O'),
+        ('was', True, 6, 'ccomp', 'AUX', 'VBD', 'be', 'O'),
+        ('a', True, 11, 'det', 'DET', 'DT', 'a', 'O'),
+        ('fraud', True, 9, 'attr', 'NOUN', 'NN', 'fraud', 'O'),
+        ('and', True, 9, 'cc', 'CCONJ', 'CC', 'and', 'O'),
+        ('should', True, 15, 'aux', 'AUX', 'MD', 'should', 'O'),
+        ('be', True, 15, 'auxpass', 'AUX', 'VB', 'be', 'O'),
+        ('scrapped', True, 9, 'conj', 'VERB', 'VBN', 'scrap', 'O'),
+        ('at', True, 15, 'prep', 'ADP', 'IN', 'at', 'O'),
+        ('once', False, 16, 'pcomp', 'ADV', 'RB', 'once', 'O'),
+        ('.', False, 6, 'punct', 'PUNCT', '.', '.', 'O'),
+    ],
+    # by hand: a name between underscores, one made the subject
+    'markdown_underscore_name': [
+        ('_', False, 6, 'meta', 'PUNCT', 'NFP', '_', 'O'),
+        ('_', False, 0, 'punct', 'PUNCT', 'NFP', '_', 'O'),
+        ('Tom', True, 3, 'compound', 'PROPN', 'NNP', 'Tom', 'B-PERSON'),
+        ('Baker', False, 6, 'nsubj', 'PROPN', 'NNP', 'Baker', 'I-PERSON'),
+        ('_', False, 6, 'punct', 'PUNCT', 'NFP', '_', 'O'),
+        ('_', True, 6, 'nsubj', 'PROPN', 'NNP', '_', 'O'),
+        ('said', True, 6, 'ROOT', 'VERB', 'VBD', 'say', 'O'),
+        ('the', True, 8, 'det', 'DET', 'DT', 'the', 'O'),
+        ('plan', True, 10, 'nsubj', 'NOUN', 'NN', 'plan', 'O'),
+        ('would', True, 10, 'aux', 'AUX', 'MD', 'would', 'O'),
+        ('save', True, 6, 'ccomp', 'VERB', 'VB', 'save', 'O'),
+        ('the', True, 13, 'det', 'DET', 'DT', 'the', 'O'),
+        ('city', True, 13, 'compound', 'NOUN', 'NN', 'city', 'O'),
+        ('money', False, 10, 'dobj', 'NOUN', 'NN', 'money', 'O'),
+        ('.', False, 6, 'punct', 'PUNCT', '.', '.', 'O'),
     ],
 }

@@ -76,6 +76,9 @@ def _subject(case: str, cue: str):
     ("emoji_after_name", "warned", "Doe"),
     ("emoji_sequence_after_name", "warned", "Doe"),
     ("combining_mark_after_name", "warned", "UN"),
+    # ... nor punctuation: Markdown's bold around a name came out as the speaker `*` (or `_`)
+    ("markdown_bold_name", "said", "Grant"),
+    ("markdown_underscore_name", "said", "Baker"),
     # ... but a percent sign heads its share (`Some 60-70% said ...`)
     ("percent_sign_subject", "said", "%"),
 ])

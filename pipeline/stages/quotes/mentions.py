@@ -10,7 +10,7 @@ from ...resources import QUOTE_CHARS
 from ..names import is_mark
 from .cues import is_cue, report_lexicon
 from .verb_forms import FINITE
-from .records import OPENING_BRACKETS
+from .records import OPENING_BRACKETS, is_dash
 
 
 def _no_word(t: Token) -> bool:
@@ -21,9 +21,12 @@ def _no_word(t: Token) -> bool:
 
 def worded(t: Token) -> Token | None:
     """``t``, or for a mark the parser made a subject (an emoji after a name, a stray
-    combining mark: `Jane Doe 😀 warned that ...`) the nearest word before it in its own
-    phrase; None without one. A mark is no speaker: it came out as the speaker `😀`."""
-    if not is_mark(t.text):
+    combining mark: `Jane Doe 😀 warned that ...`; Markdown's bold: `**Sue Grant** said`)
+    the nearest word before it in its own phrase; None without one. A mark is no speaker:
+    it came out as the speaker `😀`, or `*`. A sign that heads an amount (`18%`) is a word,
+    and a dash made the subject is left as it is: it names no one (`The film ― which ... ―
+    explains`, PolNeAR dev: no speaker)."""
+    if not (is_mark(t.text) or (t.is_punct and t.text != "%" and not is_dash(t))):
         return t
     return next((c for c in reversed(list(t.lefts)) if any(ch.isalnum() for ch in c.text)), None)
 
