@@ -71,6 +71,20 @@ def test_clean_text_no_dateline_keeps_short_lines_after_title():
     ]
 
 
+@pytest.mark.parametrize("first", [
+    '"No."',    # a one-word quote that opens the story
+    "Why now?",  # two words: no headline
+    "Council vote",
+])
+def test_clean_text_short_first_line_without_a_headline_stays_body(first):
+    """Regression: with no headline found, the lines before the first prose line were dropped as
+    header, unreported; they are the story's first lines (furniture still goes)."""
+    prose = "That was the answer the finance minister gave reporters on Tuesday when asked about tax rises."
+    text, title, _, _ = clean_text(f"{first}\n\n{prose}\n")
+    assert (title, text.split("\n\n")) == (None, [first, prose])
+    assert clean_text(f"Home | News | Sport\n\n{first}\n\n{prose}\n")[0].split("\n\n") == [first, prose]
+
+
 @pytest.mark.parametrize("first, title", [
     # PolNeAR-style exports: the headline on the first line with a full stop added
     ("Clinton Plan for Taxes Is Expansive but Complex.", "Clinton Plan for Taxes Is Expansive but Complex."),

@@ -14,9 +14,10 @@ The rules are general shapes of web news pages, not strings of one site
   of the text. Before the headline everything is page furniture (menus,
   banners, date stamps, captions) and dropped. After it, with a dateline,
   the rest of the header (standfirst, caption, stamp) is dropped too; without
-  one, header lines after the headline stay unless they are furniture or a
-  publication stamp (a date with a year or a time): they may be body
-  ("Ewood Park" / "Tuesday, 1 March" / "2000 GMT" open BBC match reports).
+  one, header lines after the headline (all of them, when none is a headline)
+  stay unless they are furniture or a publication stamp (a date with a year or a
+  time): they may be body ("Ewood Park" / "Tuesday, 1 March" / "2000 GMT" open
+  BBC match reports; `"No."` or `Why now?` opens a story).
 * **anywhere**: banner phrases (``resources/boilerplate_lines.txt``), photo
   captions (``caption_patterns.txt``), calendar rows (``calendar_patterns.txt``)
   and pipe-separated menus are dropped.
@@ -411,8 +412,11 @@ def clean_text(raw: str, *, title_hint: str | None = None) -> tuple[str, str | N
                 title_line = cands[0]
         title = lines[title_line] if title_line is not None else None
         kept = []
-        if dateline is None and title_line is not None:
-            kept = [i for i in header if i > title_line and lines[i] != title and not is_furniture(lines[i])
+        if dateline is None:
+            # no headline found: the header lines are the body's first short lines (`"No."`,
+            # `Why now?` before the first prose line were dropped, unreported), not furniture
+            after = title_line if title_line is not None else -1
+            kept = [i for i in header if i > after and lines[i] != title and not is_furniture(lines[i])
                     and not is_date_stamp(lines[i])]
 
     # 3. Body: furniture anywhere and a repeat of the headline are dropped.
