@@ -189,3 +189,21 @@ def test_long_texts_counts_as_the_expressions_do(name):
             assert chars.is_junk(start, end) == want, (start, end)  # a line inside the text
             got = chars.tokens(long_texts.np.array([start]), long_texts.np.array([end]))[0]
             assert got == len(long_texts._TOKENISH_RE.findall(text, start, end)), (start, end)
+
+
+PROSE = ("The foreign minister said on Monday that the talks in Vienna would resume next month, and that "
+         "Belarus was ready to host them without preconditions if the other delegations agreed.")
+
+
+@pytest.mark.parametrize("junk", ["=" * 200, "\U0001F600" * 300, "-" * 80], ids=["equals", "emoji", "dashes"])
+def test_long_texts_a_junk_line_takes_no_prose_line_with_it(nlp, junk):
+    """Regression: one line of symbols made the windows around it dense, and the prose lines
+    beside it (some 1,500 characters of an article) were cut into pieces with it, unparsed: the
+    sentences, entities, quotes and claims there were lost. Only the junk is cut now."""
+    text = "\n\n".join([PROSE] * 4 + [junk] + [PROSE] * 4)
+    doc = make_doc(nlp, text)
+    assert doc.text == text
+    junk_at = text.index(junk)
+    outside = [t for t in doc if t.idx + len(t) <= junk_at or t.idx >= junk_at + len(junk)]
+    plain = [t.text for t in nlp.tokenizer(PROSE)]
+    assert [t.text for t in outside if not t.is_space] == plain * 8
