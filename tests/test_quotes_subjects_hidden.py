@@ -79,6 +79,8 @@ def _subject(case: str, cue: str):
     # ... nor punctuation: Markdown's bold around a name came out as the speaker `*` (or `_`)
     ("markdown_bold_name", "said", "Grant"),
     ("markdown_underscore_name", "said", "Baker"),
+    # ... and the hyphen of `co-chairman` stands for the word it heads (BBC: the speaker was `-`, then `co`)
+    ("hyphen_of_co_chairman", "said", "chairman"),
     # ... but a percent sign heads its share (`Some 60-70% said ...`)
     ("percent_sign_subject", "said", "%"),
 ])

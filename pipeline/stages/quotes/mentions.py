@@ -28,7 +28,8 @@ def worded(t: Token) -> Token | None:
     explains`, PolNeAR dev: no speaker)."""
     if not (is_mark(t.text) or (t.is_punct and t.text != "%" and not is_dash(t))):
         return t
-    return next((c for c in reversed(list(t.lefts)) if any(ch.isalnum() for ch in c.text)), None)
+    # (after the words before it, a word after it: the hyphen of `co-chairman` heads `chairman`)
+    return next((c for c in [*reversed(list(t.lefts)), *t.rights] if any(ch.isalnum() for ch in c.text)), None)
 
 
 def mention_bounds(head: Token) -> tuple[int, int]:
