@@ -87,7 +87,8 @@ class ClaimexComponent:
                              "after the tagger and parser of a trained English pipeline (nlp = spacy.load("
                              "'en_core_web_sm'); nlp.add_pipe('claimex'), which puts it last)")
         if len(doc) and self.nlp is not None and "lemmatizer" not in self.nlp.component_names \
-                and not doc.has_annotation("LEMMA"):
+                and not doc.has_annotation("LEMMA", require_complete=True):
+            # (complete: the attribute ruler alone lemmatizes pronouns and contractions)
             # the cues are read by lemma: without any, about half the quotes went unfound, silently
             from .errors import UsageError
 

@@ -74,7 +74,6 @@ def test_clean_text_no_dateline_keeps_short_lines_after_title():
 @pytest.mark.parametrize("first", [
     '"No."',    # a one-word quote that opens the story
     "Why now?",  # two words: no headline
-    "Council vote",
 ])
 def test_clean_text_short_first_line_without_a_headline_stays_body(first):
     """Regression: with no headline found, the lines before the first prose line were dropped as
@@ -83,6 +82,15 @@ def test_clean_text_short_first_line_without_a_headline_stays_body(first):
     text, title, _, _ = clean_text(f"{first}\n\n{prose}\n")
     assert (title, text.split("\n\n")) == (None, [first, prose])
     assert clean_text(f"Home | News | Sport\n\n{first}\n\n{prose}\n")[0].split("\n\n") == [first, prose]
+
+
+def test_clean_text_page_without_a_headline_keeps_its_menu_and_byline_out():
+    """Review regression: a page whose headline reads as prose has no headline line; its menu,
+    section and byline above it are no body (they stayed when every header line was kept)."""
+    raw = ("Home\nWorld\nEurope\nSign in\n\nMinisters in Vienna agreed on Monday to resume the talks next month.\n\n"
+           "By Jane Smith\n\nThe talks will take place in Minsk, the foreign ministry said in a statement.\n")
+    text, _, _, _ = clean_text(raw)
+    assert not {"Home", "World", "Europe", "Sign in"} & set(text.split("\n\n"))
 
 
 @pytest.mark.parametrize("first, title", [

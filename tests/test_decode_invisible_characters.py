@@ -25,7 +25,7 @@ HEART = "\u2764\ufe0f\u200d\U0001F525"                      # heart on fire
     # regression: the other line and page breaks were removed, gluing the words on either side
     # (`manager."Quote`); a form feed is what pdftotext puts between pages
     ('said the manager.\f"Form feed," she said.\vThe council', 'said the manager.\n"Form feed," she said.\nThe council'),
-    ("one\x1ctwo\x1dthree\x1efour", "one\ntwo\nthree\nfour"),
+    ("one\x1ctwo\x1dthree\x1efour\x1ffive", "one\ntwo\nthree\nfour\nfive"),
     ("line\u2028separator\u2029paragraph", "line\nseparator\nparagraph"),
     ("bell\x07 and escape\x1b stay removed", "bell and escape stay removed"),
 ])

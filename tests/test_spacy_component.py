@@ -156,7 +156,8 @@ def test_spacy_component_without_the_lemmatizer_says_so(how):
     if how == "remove_pipe":
         nlp.remove_pipe("lemmatizer")
     nlp.add_pipe("claimex")
-    text = "Mr Sekreta added that the OSCE must return to dialogue."
+    # (`He's`, `isn't`: the attribute ruler lemmatizes those, and the check once let them through)
+    text = "Mr Sekreta added that the OSCE isn't ready and must return to dialogue, and he's sure."
     if how == "disable":
         with nlp.select_pipes(disable=["lemmatizer"]):
             doc = nlp(text)

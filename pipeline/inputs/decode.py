@@ -34,7 +34,7 @@ The decoded text is then normalised (``normalize_text``):
   them is displayed, and would otherwise end up inside speakers' and
   entities' names (a "Trojan Source" name looks like another);
 * the other line and page breaks (form feed, which ``pdftotext`` puts between pages,
-  vertical tab, the file, group and record separators U+001C-U+001E, NEL U+0085, and
+  vertical tab, the information separators U+001C-U+001F, NEL U+0085, and
   U+2028/U+2029) become a newline: removed, they glued the words on either side;
 * other control characters (C0/C1 except newline and tab) are removed;
 * a lone surrogate (U+D800-U+DFFF: a JSON ``"\\ud800"`` escape with no pair, which no
@@ -88,7 +88,7 @@ _INVISIBLE = dict.fromkeys([*map(ord, "\u200b\u200c\u2060\ufeff"), *range(0x202A
 _EMOJI_RANGES = ((0x1F000, 0x1FAFF), (0x2600, 0x27BF), (0x2B00, 0x2BFF), (0x2300, 0x23FF), (0xE0020, 0xE007F))
 _EMOJI_TRAIL = {0xFE0F} | set(range(0x1F3FB, 0x1F400))
 # The line and page breaks of str.splitlines other than \n and \r (handled first).
-_BREAK_RE = re.compile("[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+_BREAK_RE = re.compile("[\x0b\x0c\x1c-\x1f\x85\u2028\u2029]")
 # C0 and C1 controls other than \t and \n (\r is handled before this runs).
 _CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _SPACE_RE = re.compile(r"[^\S\n\t]")  # any whitespace except newline and tab

@@ -188,12 +188,17 @@ def _without_prose_lines(text: str, chars: _Characters, start: int, end: int) ->
     while pos < end:
         line_end = text.find("\n", pos, end)
         line_end = end if line_end < 0 else line_end
+        if line_end == pos:  # an empty line: no piece starts or ends with a line break
+            pos += 1
+            continue
         a, b = text.rfind("\n", 0, pos) + 1, text.find("\n", line_end)  # the whole line, for its density
         b = len(text) if b < 0 else b
-        prose = b - a > LONG_RUN and not chars.is_junk(a, b) \
-            and chars.tokens(np.array([a]), np.array([b]))[0] <= MAX_DENSITY * (b - a)
+        # (a line of prose is longer than a run the tokenizer may take whole: a short line's
+        # density says little, and tiny lines of `a` are what a dense stretch is for)
+        n_tokens = int(chars.n_token_starts[b] - chars.n_token_starts[a]) + bool(chars.run_goes_on[a])
+        prose = b - a > LONG_RUN and not chars.is_junk(a, b) and n_tokens <= MAX_DENSITY * (b - a)
         if not prose:
-            if out and out[-1][1] >= pos - 1:  # the line before was kept too: one stretch
+            if out and text[out[-1][1]:pos].isspace():  # only line breaks since the last kept line: one stretch
                 out[-1] = (out[-1][0], line_end)
             else:
                 out.append((pos, line_end))

@@ -413,11 +413,12 @@ def clean_text(raw: str, *, title_hint: str | None = None) -> tuple[str, str | N
         title = lines[title_line] if title_line is not None else None
         kept = []
         if dateline is None:
-            # no headline found: the header lines are the body's first short lines (`"No."`,
-            # `Why now?` before the first prose line were dropped, unreported), not furniture
+            # after the headline: standfirst, byline or the body's first short lines; with no
+            # headline only lines that end like a sentence (`"No."`, `Why now?` were dropped,
+            # unreported): a page whose headline reads as prose keeps its menu and byline out
             after = title_line if title_line is not None else -1
             kept = [i for i in header if i > after and lines[i] != title and not is_furniture(lines[i])
-                    and not is_date_stamp(lines[i])]
+                    and not is_date_stamp(lines[i]) and (title_line is not None or lines[i].endswith(_SENT_END))]
 
     # 3. Body: furniture anywhere and a repeat of the headline are dropped.
     body_all = [i for i in idx if i >= body_start]
