@@ -329,6 +329,11 @@ def actor_name(tables: Tables, name: str) -> str:
     return name
 
 
+def _by_speaker(tables: Tables, df: pd.DataFrame, speaker: str) -> pd.DataFrame:
+    """The rows of ``df`` whose speaker is ``speaker`` or its actor (an alias), case-insensitively."""
+    return df[df["speaker"].str.casefold() == actor_name(tables, speaker).casefold()]
+
+
 def claims_about(tables: Tables, about: str, speaker: str | None = None) -> pd.DataFrame:
     """What ``speaker`` (anyone, when None) claimed about ``about``: the claims whose
     ``about`` holds it, by canonical name (docs/guidelines.md §5.8: the content's
@@ -344,7 +349,7 @@ def claims_about(tables: Tables, about: str, speaker: str | None = None) -> pd.D
     target = actor_name(tables, about).casefold()
     df = df[df["about"].map(lambda names: any(n.casefold() == target for n in names))]
     if speaker is not None:
-        df = df[df["speaker"].str.casefold() == actor_name(tables, speaker).casefold()]
+        df = _by_speaker(tables, df, speaker)
     content = df["claim"].tolist()
     if "content_start" in tables.claims.columns:
         spans = df[["doc_id", "claim_id"]].merge(
@@ -409,7 +414,7 @@ def speaker_quotes(tables: Tables, speaker: str, about: str | None = None) -> pd
 def _said_by(tables: Tables, spans: pd.DataFrame, speaker: str, about: str | None, cols: list[str]) -> pd.DataFrame:
     """Rows of ``spans`` (claims or quotes with context) by ``speaker``, optionally only
     those mentioning ``about``; names match case-insensitively, aliases as their actor's."""
-    df = spans[spans["speaker"].str.casefold() == actor_name(tables, speaker).casefold()]
+    df = _by_speaker(tables, spans, speaker)
     if about is not None:
         df = df[_mentions(tables, df, about)]
     return df[cols].reset_index(drop=True)
@@ -466,7 +471,7 @@ def who_else_says(tables: Tables, speaker: str | None = None, doc_id: str | None
     shown = claims[claims["cluster_id"].notna()].assign(speaker=lambda d: speaker_or_publication(d["speaker"]))
     mine = shown
     if speaker is not None:
-        mine = mine[mine["speaker"].str.casefold() == actor_name(tables, speaker).casefold()]
+        mine = _by_speaker(tables, mine, speaker)
     if doc_id is not None:
         mine = mine[mine["doc_id"] == doc_id]
     if claim_id is not None:

@@ -13,10 +13,14 @@ from .verb_forms import FINITE
 from .records import OPENING_BRACKETS, is_dash
 
 
+def _sign(t: Token) -> bool:
+    """A mark or punctuation, which names no one; not a sign that heads an amount (`18%`)."""
+    return is_mark(t.text) or (t.is_punct and t.text != "%")
+
+
 def _no_word(t: Token) -> bool:
     """A token a speaker mention does not start or end with (``mention_bounds``)."""
-    return t.is_space or t.text in QUOTE_CHARS or (t.is_punct and t.text != "%") or t.dep_ == "cc" \
-        or is_mark(t.text)  # (`18%` is a mention; an emoji is not)
+    return t.is_space or t.text in QUOTE_CHARS or t.dep_ == "cc" or _sign(t)
 
 
 def worded(t: Token) -> Token | None:
@@ -26,7 +30,7 @@ def worded(t: Token) -> Token | None:
     it came out as the speaker `😀`, or `*`. A sign that heads an amount (`18%`) is a word,
     and a dash made the subject is left as it is: it names no one (`The film ― which ... ―
     explains`, PolNeAR dev: no speaker)."""
-    if not (is_mark(t.text) or (t.is_punct and t.text != "%" and not is_dash(t))):
+    if not _sign(t) or is_dash(t):
         return t
     # (after the words before it, a word after it: the hyphen of `co-chairman` heads `chairman`)
     return next((c for c in [*reversed(list(t.lefts)), *t.rights] if any(ch.isalnum() for ch in c.text)), None)
