@@ -195,7 +195,7 @@ def _without_prose_lines(text: str, chars: _Characters, start: int, end: int) ->
         b = len(text) if b < 0 else b
         # (a line of prose is longer than a run the tokenizer may take whole: a short line's
         # density says little, and tiny lines of `a` are what a dense stretch is for)
-        n_tokens = int(chars.n_token_starts[b] - chars.n_token_starts[a]) + bool(chars.run_goes_on[a])
+        n_tokens = int(chars.tokens(a, b))
         prose = b - a > LONG_RUN and not chars.is_junk(a, b) and n_tokens <= MAX_DENSITY * (b - a)
         if not prose:
             if out and text[out[-1][1]:pos].isspace():  # only line breaks since the last kept line: one stretch
@@ -203,7 +203,7 @@ def _without_prose_lines(text: str, chars: _Characters, start: int, end: int) ->
             else:
                 out.append((pos, line_end))
         pos = line_end + 1
-    return [(a, b) for a, b in out if b > a]
+    return out
 
 
 def make_doc(nlp: Language, text: str) -> Doc:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pyarrow.parquet as pq
 
-from ..tables import table_files, table_path
+from ..tables import table_files
 from .parse_cache import DOCS_DIR, INDEX_NAME, is_part_name
 from .run_record import RUN_RECORD, read_run_record
 from .store import MANIFEST, STORE_DIR, TableStore, claimex_manifest
@@ -61,7 +61,7 @@ def own_name(out: Path, path: Path) -> str | None:
         except ValueError:
             continue
         # every *.parquet name is a table's: the run carries any Parquet table it finds there
-        if parts and (parts[0] in names or parts[0].endswith(table_path(out, "").name)):
+        if parts and (parts[0] in names or parts[0].endswith(".parquet")):
             return parts[0]
     return None
 

@@ -60,7 +60,8 @@ def stale_tables(out: Path, staging: Path, carried: Iterable[str]) -> tuple[list
     """Of the ``carried`` tables (from ``out``'s published generation into ``staging``,
     which holds the new ``documents``), those computed from documents whose texts
     differ; and how many documents differ (added, removed or edited)."""
-    candidates = [t for t in from_documents() if t in set(carried) and table_files(out, t)]
+    carried = set(carried)
+    candidates = [t for t in from_documents() if t in carried and table_files(out, t)]
     if not candidates:
         return [], 0  # nothing to leave out: the documents are not read at all
     old, new = text_digests(out), text_digests(staging)

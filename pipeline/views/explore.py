@@ -423,8 +423,9 @@ def _said_by(tables: Tables, spans: pd.DataFrame, speaker: str, about: str | Non
 def _mentions(tables: Tables, spans: pd.DataFrame, about: str) -> pd.Series:
     """Per span row: does an entity inside it have ``about`` as canonical name or text?"""
     ents = tables.entities
-    names = {about.casefold(), actor_name(tables, about).casefold()}
-    ents = ents[canonical_name(ents).str.casefold().isin(names) | (ents["text"].str.casefold() == about.casefold())]
+    key = about.casefold()
+    names = {key, actor_name(tables, about).casefold()}
+    ents = ents[canonical_name(ents).str.casefold().isin(names) | (ents["text"].str.casefold() == key)]
     hit = _spans_containing(ents, spans.rename_axis("_row").reset_index(), ["_row"])["_row"]
     return pd.Series(spans.index.isin(set(hit)), index=spans.index, dtype=bool)
 
