@@ -57,6 +57,26 @@ def test_corpus_roles_synonyms_and_leading_words():
     assert MIN_DOCS == 2 and DOMINANCE == 3
 
 
+@pytest.mark.parametrize("role", ["shadow chancellor", "deputy prime minister", "former home secretary"])
+def test_corpus_roles_a_rank_is_never_dropped(role):
+    # BBC politics: "the shadow chancellor" of an article naming Gordon Brown had become
+    # Gordon Brown, tried without its leading word (resources/role_ranks.txt)
+    h = role_holders(CORPUS)
+    assert holder(role, h, {"Tony Blair", "Gordon Brown", "David Blunkett"}) is None
+
+
+@pytest.mark.parametrize(("mention", "speaker", "kind"), [
+    ("She", "home secretary", "unnamed"),   # BBC politics/166: a "she" is not David Blunkett
+    ("He", "David Blunkett", "person"),
+    ("the home secretary", "David Blunkett", "person"),
+])
+def test_corpus_roles_a_pronoun_takes_no_holder_of_the_other_gender(mention, speaker, kind):
+    corpus = pd.concat([CORPUS, ents(("q", "PERSON", "David Blunkett", None))])
+    q = quotes(("q", 0, "home secretary", mention, "unnamed", "home secretary"))
+    out = resolve_roles(q, corpus)
+    assert (out["speaker"].iloc[0], out["speaker_kind"].iloc[0]) == (speaker, kind)
+
+
 def test_corpus_roles_rerun_is_idempotent():
     q = quotes(("x", 0, "prime minister", "The prime minister", "unnamed", "prime minister"))
     once = resolve_roles(q, CORPUS)

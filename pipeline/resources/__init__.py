@@ -116,6 +116,16 @@ def person_epithets(kind: str) -> frozenset[str]:
     return _words_of_kind("person_epithets", PERSON_EPITHET_KINDS, kind)
 
 
+#: What an entry of ``role_ranks.txt`` does to the office after it (see the file's header).
+ROLE_RANK_KINDS = frozenset({"other", "under"})
+
+
+@lru_cache(maxsize=None)
+def role_ranks(kind: str) -> frozenset[str]:
+    """The words of ``resources/role_ranks.txt`` of one kind (other, under), lower case."""
+    return _words_of_kind("role_ranks", ROLE_RANK_KINDS, kind)
+
+
 #: How an entry of ``quote_title_cues.txt`` marks a quoted span as a name (see the file's header).
 QUOTE_TITLE_CUE_KINDS = frozenset({"naming", "work"})
 

@@ -232,7 +232,8 @@ def normalise_role(text: str) -> str:
 
 
 @lru_cache(maxsize=None)
-def _courtesy() -> frozenset[str]:
+def courtesy_words() -> frozenset[str]:
+    """Courtesy titles (``titles.txt`` kind ``courtesy``: Mr, Ms, Dr), lower case, without a final dot."""
     return frozenset(t.lower().rstrip(".") for t in titles("courtesy"))
 
 
@@ -240,7 +241,7 @@ def has_role_word(phrase: str) -> bool:
     """Whether a phrase holds a title or role word (``titles.txt``) other than a courtesy
     title: "Tory leader", "chancellor"; not "Mr"."""
     words = set(phrase.lower().replace("-", " ").split()) | set(phrase.lower().split())
-    return bool(words & (all_title_words() - _courtesy()))
+    return bool(words & (all_title_words() - courtesy_words()))
 
 
 #: a role is a few words ("labour election campaign coordinator"); a longer apposition
@@ -279,7 +280,7 @@ def role_of(span) -> str | None:
     for phrase in phrases:
         words = normalise_role(phrase).split()
         # courtesy titles are no role ("Mr Blair", "Wednesday Mr Blair")
-        while words and (words[-1] in _courtesy() or words[-1] in peer_titles()):
+        while words and (words[-1] in courtesy_words() or words[-1] in peer_titles()):
             words = words[:-1]
         role = " ".join(words)
         if role and len(words) <= MAX_ROLE_WORDS and has_role_word(role):

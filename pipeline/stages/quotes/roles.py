@@ -13,13 +13,15 @@ final (registry ``finalize``), names the person:
    (``resources/role_synonyms.txt``: "premier" = "prime minister") in the entities
    table's ``role`` ("Prime Minister Tony Blair", "Tony Blair, the prime minister,"),
    in at least ``MIN_DOCS`` documents; a role not held that way is tried without its
-   leading words ("scotland first minister" -> "first minister");
+   leading words ("scotland first minister" -> "first minister"), never without a
+   rank (``resources/role_ranks.txt``: a "shadow chancellor" is not the chancellor);
 2. **named in the article**: of the holders, those the same document mentions;
 3. one such holder, or one named in ``DOMINANCE`` times as many documents as the
    next ("home secretary" in an article naming both David Blunkett and Charles
    Clarke stays unresolved unless one clearly dominates).
 
-Otherwise the role stays the speaker (kind ``unnamed``). The same pass gives a
+A "he" or "she" the article gave the role takes no holder whose first name says
+otherwise. Otherwise the role stays the speaker (kind ``unnamed``). The same pass gives a
 person speaker named by surname only, where the NER missed the name, the full
 name the corpus gives that surname (the rule of ``entities.canonical``). The pass is a pure
 function of the two tables and idempotent: rows resolved by an earlier run are
@@ -33,10 +35,11 @@ from functools import lru_cache
 
 import pandas as pd
 
-from ...resources import word_list
+from ...resources import role_ranks, word_list
 from ..entities.canonical import dominant
+from ..gender import fits_gender
 from ..names import surname
-from .sources import PRONOUN_LABELS, speaker_name
+from .sources import PRONOUN_GENDERS, PRONOUN_LABELS, speaker_name
 
 #: a person holds a role for the corpus when named in it in at least this many documents
 MIN_DOCS = 2
@@ -74,6 +77,8 @@ def holder(role: str, holders: dict[str, dict[str, int]], named_here: set[str]) 
     """The person holding ``role`` among those the article names (module docstring)."""
     words = role.split()
     for k in range(len(words)):
+        if k and words[k - 1] in _RANKS():
+            return None  # a shadow or deputy is not the holder of the office without the word
         cands: dict[str, int] = {}
         for r in synonyms().get(" ".join(words[k:]), {" ".join(words[k:])}):
             for p, n in holders.get(r, {}).items():
@@ -144,6 +149,9 @@ def resolve_roles(quotes: pd.DataFrame, entities: pd.DataFrame) -> pd.DataFrame:
         if not _pronoun(mention):
             last[key] = speaker_name(mention)
         who = holder(role, holders, named.get(out.at[i, "doc_id"], set()))
+        if who is not None and _pronoun(mention) and isinstance(mention, str) \
+                and not fits_gender(who, PRONOUN_GENDERS.get(mention.lower())):
+            who = None  # a "she" the document gave the role is not the man the corpus names in it
         if who is not None:
             speakers.at[i], kinds.at[i] = who, "person"
         elif kinds.at[i] == "person":
@@ -192,6 +200,12 @@ def _surnames(quotes: pd.DataFrame, persons: pd.DataFrame, named: dict[str, set[
     out = quotes.copy()
     out.loc[list(changed), "speaker"] = list(changed.values())
     return out
+
+
+@lru_cache(maxsize=1)
+def _RANKS() -> frozenset[str]:
+    """Words that make an office another (``resources/role_ranks.txt``)."""
+    return role_ranks("other") | role_ranks("under")
 
 
 def _pronoun(mention) -> bool:

@@ -19,7 +19,7 @@ from spacy.tokens import Token
 
 from ... import schemas
 from ...nlp.lemmas import lemma as lemma_of
-from ...resources import person_epithets, reporting_verb_lemmas, source_noun_kinds, word_list, word_set
+from ...resources import person_epithets, reporting_verb_lemmas, role_ranks, source_noun_kinds, titles, word_list, word_set
 from ..entities.aliases import alias_kind
 from ..entities.patterns import WEEKDAYS_MONTHS
 from ..gender import noun_gender
@@ -116,6 +116,70 @@ def role_families() -> dict[str, frozenset[str]]:
     return out
 
 
+def modifiers(head: Token) -> set[str]:
+    """The words before a description's head in its noun phrase, lower case, without
+    determiners and possessors ("the shadow home secretary" -> shadow, home)."""
+    return {t.lower_ for t in head.doc[head.left_edge.i:head.i]
+            if t.is_alpha and t.dep_ not in ("det", "poss", "predet")}
+
+
+@lru_cache(maxsize=1)
+def _offices() -> frozenset[str]:
+    return frozenset(t.lower() for t in titles("office"))
+
+
+def office_words(head: Token) -> frozenset[str]:
+    """The words before the head of the longest office of ``titles.txt`` a description
+    ends in ("the prime minister" -> prime; "the Belarusian diplomat": none): a person
+    it names bears them all. BBC politics: a minister's family takes in a secretary
+    ("the minister" may be the education secretary), and "the prime minister" had become
+    the home secretary named before it."""
+    doc = head.doc
+    words = [t.lower_ for t in doc[head.left_edge.i:head.i + 1] if t.dep_ not in ("det", "poss", "predet", "case")]
+    for k in range(len(words) - 1):
+        if " ".join(words[k:]) in _offices():
+            return frozenset(words[k:-1])
+    return frozenset()
+
+
+def ranked_offices(words: list[str]) -> set[tuple[str, str]]:
+    """(rank, office) for each rank word of ``resources/role_ranks.txt`` among a person's
+    role words as written, in order, and the first role word after it (``titles.txt``
+    kind ``word``): "Former welfare minister Frank Field MP" -> (former, minister): the
+    rank is the minister's, not the MP's."""
+    ranks = role_ranks("other") | role_ranks("under")
+    out = set()
+    for i, w in enumerate(words):
+        if w not in ranks:
+            continue
+        j = next((j for j in range(i + 1, len(words)) if words[j] in title_words() and words[j] not in ranks), None)
+        if j is not None:
+            # the head of the longest office there ("deputy prime minister": minister;
+            # "shadow secretary of state": secretary)
+            k = max((k for k in range(j + 1, len(words) + 1) if " ".join(words[j:k]) in _offices()), default=j + 1)
+            office = words[j:k]
+            out.add((w, office[office.index("of") - 1] if "of" in office[1:] else office[-1]))
+    return out
+
+
+def rank_gap(roles: set[str], ranked: set[tuple[str, str]], head: Token) -> int | None:
+    """How a person introduced with the role words ``roles`` (and ``ranked_offices``
+    ``ranked``) fits the rank of the description headed by ``head``: None when they hold
+    another office ("the deputy prime minister" for a prime minister; "the chancellor"
+    for a shadow or former one; "the prime minister" for a deputy prime minister: the
+    description names the office with a word of the person's own), else how many rank
+    words of that office the person has that the description lacks ("the minister" for
+    a deputy minister: 1, a worse fit than a minister of no rank)."""
+    ranks = role_ranks("other") | role_ranks("under")
+    said = modifiers(head)
+    if (said & ranks) - roles:
+        return None
+    extra = {rank for rank, office in ranked if office == role_word(head)} - said
+    if extra & role_ranks("other") or (extra and (said - ranks) & roles):
+        return None
+    return len(extra)
+
+
 @lru_cache(maxsize=None)
 def speech_lemmas() -> frozenset[str]:
     """Lemmas of the speech verbs (``reporting_verbs.txt`` kind ``speech``)."""
@@ -182,15 +246,23 @@ def inside(spans: list[tuple[int, int]], pos: int) -> bool:
     return False
 
 
+#: words inside the name of an office ("Justice and Home Affairs Commissioner", "Secretary of State")
+_OFFICE_JOINS = frozenset({"and", "of", "the", "&"})
+
+
 def affiliation_name(doc, start: int) -> bool:
     """The name at char ``start``, which ends a role's mention, is whom the role serves:
     `to` or `for` comes right before it, past its titles (`a longtime adviser to Trump`, `a
     former top aide to President George W. Bush`, `a communications aide for Mr.
-    Lyovochkin`: PolNeAR train, where the aide had become Lyovochkin). Not `Shadow leader of
-    the Commons Oliver Heald` (BBC), nor `Foreign Secretary of State Oliver Heald`."""
+    Lyovochkin`: PolNeAR train, where the aide had become Lyovochkin), past the words of an
+    office too (`A spokesman for Home Secretary Charles Clarke`, `a spokesman for European
+    Justice and Home Affairs Commissioner Franco Frattini`: BBC, which had given the
+    spokesman's words to the minister). Not `Shadow leader of the Commons Oliver Heald`
+    (BBC), nor `Foreign Secretary of State Oliver Heald`."""
     span = doc.char_span(start, start + 1, alignment_mode="expand")
     k = span.start - 1 if span is not None else -1
-    while k >= 0 and (doc[k].text in courtesy_as_written() or is_title_word(doc[k])):
+    while k >= 0 and (doc[k].text in courtesy_as_written() or is_title_word(doc[k])
+                      or (doc[k].is_title and doc[k].ent_type_ != "PERSON") or doc[k].lower_ in _OFFICE_JOINS):
         k -= 1
     return k >= 0 and doc[k].lower_ in ("to", "for")
 
@@ -244,6 +316,20 @@ def a_thing(tok: Token) -> bool:
     return tok.pos_ == "NOUN" and not tok.ent_type_ and source_noun_kind(tok) is None and not is_title_word(tok) \
         and low not in role_families() and low not in person_epithets("occupation") \
         and noun_gender(low) is None
+
+
+#: endings of nouns for people that no list holds (`a pediatrician`, `the organiser`,
+#: `a participant`): a noun so ending may still be a "he" or "she" (``may_be_person``)
+_AGENT_ENDINGS = ("er", "or", "ist", "ian", "man", "woman", "person", "ant", "ee")
+
+
+def may_be_person(tok: Token) -> bool:
+    """Whether a speaker's head may name a person, for a later "he" or "she": not a
+    thing (``a_thing``), unless its ending is a person's. BBC politics: "Mr Straw denied
+    the decision would suggest ...", "Mr Brown's trip is designed to highlight ..." gave
+    the next "he said" to `decision` and `Mr Brown trip` (9 articles). A plural stays a
+    "they" ("the likes of John Reid and Lord Haskins are warning ... they have both warned")."""
+    return not a_thing(tok) or tok.tag_ in ("NNS", "NNPS") or lemma_of(tok).lower().endswith(_AGENT_ENDINGS)
 
 
 def giver_span(giver: Token) -> tuple[int, int]:

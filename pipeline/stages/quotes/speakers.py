@@ -30,7 +30,9 @@ rules, applied in document order (each tested in
    (``titles.txt`` kind ``word``) names the person the article introduced with
    that role (role words around each PERSON mention, appositions;
    ``speaker_roles.txt`` lets a head match related roles), modifiers break ties,
-   then recency. With no such person the role stays the source, unnamed, and
+   then recency (:mod:`.descriptions`; never a deputy's or a shadow's office,
+   ``resources/role_ranks.txt``; an office named with a modifier, "the courts
+   minister", also the one person the article names in it later). With no such person the role stays the source, unnamed, and
    ``Source.role`` carries it to the corpus-wide pass (``quotes.roles``), which
    names the person the corpus gives that role when the article mentions them.
    Guessing the last person quoted instead was wrong in about half of 250 BBC
@@ -63,15 +65,16 @@ import numpy as np
 from spacy.tokens import Doc, Token
 
 from ...nlp.docs import doc_text, lower_positions, sorted_ids
-from ...nlp.lemmas import lemma as lemma_of
 from ...resources import source_noun_kinds, source_nouns_of_kind, word_set
 from ..entities.aliases import alias_kind, alias_of
 from ..gender import description_gender, first_name_gender, honorific_genders
 from ..names import PersonNames, normalise_role, org_title_words, postnominals, surname, title_words
+from .descriptions import RoleDescriptions
 from .sources import (DATELINE_TAIL, DEFINITE, DOCUMENT, GENERIC_BODIES, GROUP, NOT_SOURCES, PERSON, POSSESSIVE_PRONOUNS,
                       PRONOUN_GENDERS, PRONOUN_LABELS, SPEAKER_LABELS, UNNAMED, Source, affiliation_name, all_titles,
-                      describe, giver_span, inside, np_span, of_objects, organisations_by_vote, refers_back, role_families,
-                      role_word, source_noun_kind, speaker_kind, speaker_name, speaking_head, speech_giver, speech_lemmas, word_tokens)
+                      describe, giver_span, inside, np_span, of_objects, organisations_by_vote, ranked_offices,
+                      refers_back, role_families, role_word, source_noun_kind, speaker_kind, speaker_name,
+                      speaking_head, speech_giver, word_tokens)
 
 
 @dataclass(frozen=True)
@@ -88,6 +91,7 @@ class _Person:
     canonical: str
     roles: set[str] = field(default_factory=set)
     last_pos: int = -1
+    ranked: set[tuple[str, str]] = field(default_factory=set)  # sources.ranked_offices
 
 
 @lru_cache(maxsize=1)
@@ -96,7 +100,7 @@ def _body_and_document_nouns() -> np.ndarray:
     return sorted_ids(source_nouns_of_kind("document") | source_nouns_of_kind("organisation"))
 
 
-class SpeakerResolver:
+class SpeakerResolver(RoleDescriptions):
     """Resolves speaker mentions of one document, in document order."""
 
     def __init__(self, doc: Doc, entities: list[EntityRow], quoted: list[tuple[int, int]], text: str | None = None,
@@ -176,16 +180,15 @@ class SpeakerResolver:
             p = self.persons.setdefault(name, _Person(name))
             roles = {w.lower() for w in e.canonical.split() if w.lower() in title_words()}
             root = span.root
-            # left modifiers in the same noun phrase: "Belarusian Deputy Foreign Minister Igor Sekreta"
-            for t in doc[root.left_edge.i:span.start]:
-                if t.is_alpha:
-                    roles.add(t.lower_)
+            # left modifiers in the same noun phrase: "Belarusian Deputy Foreign Minister Igor Sekreta";
             # appositions: "Igor Sekreta, the deputy minister," / "the minister, Igor Sekreta"
-            for c in root.children:
-                if c.dep_ == "appos":
-                    roles.update(t.lower_ for t in c.subtree if t.is_alpha)
+            runs = [[t.lower_ for t in doc[root.left_edge.i:span.start] if t.is_alpha]]
+            runs += [[t.lower_ for t in c.subtree if t.is_alpha] for c in root.children if c.dep_ == "appos"]
             if root.dep_ == "appos":
-                roles.update(t.lower_ for t in root.head.subtree if t.is_alpha and t.i not in range(span.start, span.end))
+                runs.append([t.lower_ for t in root.head.subtree if t.is_alpha and t.i not in range(span.start, span.end)])
+            for run in runs:
+                roles.update(run)
+                p.ranked |= ranked_offices(run)
             p.roles |= roles
 
     # -- resolution -----------------------------------------------------------
@@ -505,95 +508,10 @@ class SpeakerResolver:
         p = self.persons.setdefault(name, _Person(name))
         p.last_pos = pos
         if span is not None:
-            p.roles |= {w.lower().strip("’',.") for w in self.text[span[0]:span[1]].split()} - set(name.lower().split())
+            named = set(name.lower().split())
+            run = [w for w in (w.lower().strip("’',.") for w in self.text[span[0]:span[1]].split()) if w not in named]
+            p.roles |= set(run)
+            p.ranked |= ranked_offices(run)
         if self._first.get(name) is None:
             self._first[name] = pos
         self.names.add(name)
-
-    def _sole_person_before(self, head: Token, content: tuple[int, int] | None) -> str | None:
-        """"..., Lord Falconer said. The constitutional affairs secretary outlined ...": a
-        role description that opens a sentence, right after a sentence naming exactly one
-        person (outside quotes), as its speaker or main subject, with no role of their own
-        that the description contradicts, is that person; not one the quote itself names. Guessing the last person quoted
-        anywhere before was wrong in half of 250 BBC politics cases; this narrower reading
-        of the same news convention fires far less often."""
-        sent = head.sent
-        if sent.start == 0 or head.i - sent.start > 3:
-            return None
-        prev = head.doc[sent.start - 1].sent
-        names = {self.canonical(e) for e in self.entities
-                 if e.label == PERSON and prev.start_char <= e.start < prev.end_char and not self.inside_quote(e.start)}
-        if len(names) != 1:
-            return None
-        name = next(iter(names))
-        said = speech_lemmas()
-        if not any(t.dep_ == "nsubj" and (t.head.dep_ == "ROOT" or lemma_of(t.head).lower() in said)
-                   and self.entity_at(t.idx) is not None and self.canonical(self.entity_at(t.idx)) == name
-                   for t in prev):
-            return None  # named there, but not as who speaks or acts ("..., where George Bush opposed it")
-        if self._in_other_role(name, head):
-            return None  # introduced in another role ("Tory leader Michael Howard" is not "the chancellor")
-        if content is not None and any(e.label == PERSON and self.canonical(e) == name
-                                       and content[0] <= e.start < content[1] for e in self.entities):
-            return None
-        return name
-
-    def _description(self, head: Token, pos: int, content: tuple[int, int] | None = None) -> str | None:
-        lemma = lemma_of(head).lower()
-        role = role_word(head)
-        family = role_families().get(lemma, frozenset()) | role_families().get(role, frozenset()) | {lemma, head.lower_, role}
-        mods = {c.lower_ for c in head.children if c.dep_ in ("amod", "compound") and c.is_alpha}
-        best, best_key = None, None
-        for p in self.persons.values():
-            if not (p.roles & family):
-                continue
-            first_seen = self._first_pos(p.canonical)
-            if first_seen is None or first_seen >= pos:
-                continue
-            overlap = sum(1 for m in mods if any(r[:5] == m[:5] for r in p.roles))
-            key = (overlap, max(self._last_pos(p.canonical, pos), p.last_pos if p.last_pos < pos else -1))
-            if best_key is None or key > best_key:
-                best, best_key = p.canonical, key
-        return best
-
-    def _in_other_role(self, name: str, head: Token) -> bool:
-        """Whether ``name`` was introduced with a title (``titles.txt``) that is not the
-        role ``head`` names."""
-        p = self.persons.get(name)
-        lemma = lemma_of(head).lower()
-        family = role_families().get(lemma, frozenset()) | {lemma, role_word(head)}
-        return p is not None and bool(p.roles & title_words()) and not (p.roles & family)
-
-    def _protagonist(self, pos: int) -> str | None:
-        """The person the article has named most often before ``pos`` (outside quotes);
-        None on a tie (the latest named would mostly be the latest speaker, and the check
-        that both agree would test nothing)."""
-        best, best_n, tie = None, 0, False
-        for name, got in self._person_positions().items():
-            n = bisect.bisect_left(got, pos)
-            if n > best_n:
-                best, best_n, tie = name, n, False
-            elif n == best_n and n:
-                tie = True
-        return None if tie else best
-
-    def _person_positions(self) -> dict[str, list[int]]:
-        """Where each PERSON (by canonical name) is mentioned outside quotes, in order;
-        built once per document so descriptions stay linear on long texts."""
-        if self._positions is None:
-            self._positions = {}
-            for e in self.entities:
-                if e.label == PERSON and not self.inside_quote(e.start):
-                    self._positions.setdefault(self.canonical(e), []).append(e.start)
-        return self._positions
-
-    def _first_pos(self, name: str) -> int | None:
-        if name in self._first:
-            return self._first[name]
-        got = self._person_positions().get(name)
-        return got[0] if got else None
-
-    def _last_pos(self, name: str, before: int) -> int:
-        got = self._person_positions().get(name, [])
-        k = bisect.bisect_left(got, before) - 1
-        return got[k] if k >= 0 else -1

@@ -45,7 +45,7 @@ from .cues import VERB_POS, addresses_object, of_kind
 from .objects import first_child
 from .subjects import subject_of
 from .records import CONTINUATION_SENTENCES, Attribution
-from .sources import a_thing, inside, personal_pronouns
+from .sources import a_thing, inside, may_be_person, personal_pronouns
 from .speakers import EntityRow, SpeakerResolver
 from ...tables import empty_frame
 from ...nlp.docs import doc_text
@@ -189,7 +189,7 @@ def quote_rows(doc: Doc, entities: list[EntityRow], text: str | None = None) -> 
             # Taylor's "she said"
             evidence = att.how in ("object", "passive") and a_thing(att.speaker_head)
             source = resolver.resolve(att.speaker_head, att.speaker_span, (att.start, att.end),
-                                      antecedent=not evidence)
+                                      antecedent=not evidence and may_be_person(att.speaker_head))
             s0, s1 = _whole_words(text, *att.speaker_span)
             c0, c1 = att.cue if att.cue else (None, None)
             row = QuoteRow(att.kind, att.start, att.end, text[att.start:att.end], source.name, text[s0:s1],
