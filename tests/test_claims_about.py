@@ -186,3 +186,35 @@ def test_claims_content_inside_the_claim_and_about_names_known(seed_tables):
     assert {n for about in c["about"] for n in about} <= names
     assert (c["speaker"].isna() == c["speaker_kind"].isna()).all()
     assert set(seed_tables["quotes"]["speaker_kind"]) <= {"person", "organisation", "unnamed", "document", "unknown"}
+
+
+@pytest.mark.parametrize(("text", "quote", "content"), [
+    # BBC 002: the quote ends with its quoted phrase; the content kept the opening mark
+    # and lost the closing one ("... served "no current purpose")
+    ('Government guidance said e-mails should only be deleted if they served "no current purpose", Mr Thomas said.',
+     'Government guidance said e-mails should only be deleted if they served "no current purpose"',
+     'Government guidance said e-mails should only be deleted if they served "no current purpose"'),
+    ("The timing of the new rules was “too unlikely to have been a coincidence”, Mr Beith said.",
+     "The timing of the new rules was “too unlikely to have been a coincidence”",
+     "The timing of the new rules was “too unlikely to have been a coincidence”"),
+    ('A spokeswoman said the move was not about the new laws or "the destruction of important records".',
+     'the move was not about the new laws or "the destruction of important records"',
+     'the move was not about the new laws or "the destruction of important records"'),
+    # a mismatched single pair, and `` '' marks, are pairs too
+    ("He said the countries are divided into ‘right’ and 'wrong’.", "the countries are divided into ‘right’ and 'wrong’",
+     "the countries are divided into ‘right’ and 'wrong’"),
+    ("He said the plan was ``a disgrace''.", "the plan was ``a disgrace''", "the plan was ``a disgrace''"),
+    # a pair that encloses the whole content goes, as before
+    ('"The OSCE has no future," Igor Sekreta said.', '"The OSCE has no future,"', "The OSCE has no future"),
+    ("“We will win,” he said.", "“We will win,”", "We will win"),
+    # a mark whose partner is outside the content goes: the quote runs on past the claim
+    ('"It is a disgrace. We will fight it," she said.', '"It is a disgrace.', "It is a disgrace"),
+    # an apostrophe is no quotation mark: it goes at an end, as before
+    ("The plan was the Lib Dems', Mr Kennedy said.", "The plan was the Lib Dems'", "The plan was the Lib Dems"),
+])
+def test_claims_about_content_keeps_quotation_marks_in_pairs(nlp, text, quote, content):
+    """A content keeps both marks of a pair or neither (BBC: 307 of 6,117 contents ended
+    inside an open quotation mark)."""
+    q0 = text.index(quote)
+    a, b = content_of(nlp(text), text, 0, len(text), (q0, q0 + len(quote)))
+    assert text[a:b] == content

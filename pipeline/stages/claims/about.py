@@ -6,9 +6,11 @@
   claim's span, without the attribution frame. A claim drawn from a quote
   (``quote_id``) has the part of the quote inside its span ("X said that <content>",
   "<content>," X said); otherwise the sentence, less a leading "According to X,"
-  or a reporting frame the parse shows (``claims.cues.content_span``). Quotation
-  marks, and punctuation at either end, are not part of a framed content; a claim
-  with no frame is its own content (``content_start, content_end == start, end``).
+  or a reporting frame the parse shows (``claims.cues.content_span``). Punctuation
+  at either end is not part of a framed content, nor is a quotation mark there whose
+  partner is not inside it: a content keeps both marks of a pair or neither
+  (`... served "no current purpose"`); a claim with no frame is its own content
+  (``content_start, content_end == start, end``).
 * **about**: the canonical names of the named entities inside the content
   (persons, organisations, countries and regions, events, documents and laws;
   not nationalities, dates or numbers), plus the entities the content names by a
@@ -48,6 +50,7 @@ from ...nlp.lemmas import lemma
 from ...resources import QUOTE_CHARS, impersonal_it_verbs, word_list
 from ..entities.aliases import alias_kind, alias_names
 from ..entities.forms import known_acronyms
+from ..quotes.marks import scan_quotes
 from .cues import content_span
 
 #: entity labels a claim can be about (docs/guidelines.md §5: persons, organisations,
@@ -65,17 +68,57 @@ DOCUMENT_NOUNS = frozenset({"document", "charter", "treaty", "act", "agreement",
                             "declaration", "convention", "pact", "resolution", "bill"})
 _DESCRIBING = frozenset({"the", "this", "that", "our", "its", "their", "these"})
 _LINE_BREAK = re.compile("\n")  # a claim's paragraph: the line breaks before it
-_TRIM = set(QUOTE_CHARS) | set(" \n\t,.;:!?-–—")
+_PUNCT = frozenset(" \n\t,.;:!?-–—")  # punctuation a framed content never starts or ends with
 
 NEW_COLUMNS = ("speaker_kind", "about", "content_start", "content_end")
 
 
+@lru_cache(maxsize=8)
+def _paired_marks(text: str) -> dict[int, tuple[tuple[int, int], tuple[int, int]]]:
+    """Each character of a quotation mark that the quotes stage pairs (``marks.scan_quotes``:
+    curly, straight, ``/'' and guillemets) -> (the mark's extent, its partner's extent).
+    Once per text: ``content_of`` reads it for every claim of a document."""
+    out: dict[int, tuple[tuple[int, int], tuple[int, int]]] = {}
+    for sp in scan_quotes(text).spans:
+        if not sp.closed:
+            continue
+        width = 2 if sp.double and text[sp.open_pos:sp.open_pos + 2] in ("``", "''") else 1
+        opening = (sp.open_pos, sp.open_pos + width)
+        width = 2 if sp.double and text[sp.close_end - 2:sp.close_end] == "''" else 1
+        closing = (sp.close_end - width, sp.close_end)
+        for mark, partner in ((opening, closing), (closing, opening)):
+            for i in range(*mark):
+                out[i] = (mark, partner)
+    return out
+
+
 def _trim(text: str, a: int, b: int) -> tuple[int, int]:
-    while a < b and text[a] in _TRIM:
-        a += 1
-    while b > a and text[b - 1] in _TRIM:
-        b -= 1
+    """[a, b) without punctuation at either end, and without a quotation mark there
+    whose partner is not inside: a content keeps both marks of a pair or neither (BBC
+    002: `they served "no current purpose", Mr Thomas said` lost only its closing mark,
+    307 of 6,117 contents ended inside an open quote). A pair that encloses the whole
+    content goes; a mark nothing pairs (an apostrophe, a quote closed by the paragraph
+    end) goes at an end as before."""
+    paired = _paired_marks(text)
+    while a < b:
+        if text[a] in _PUNCT:
+            a += 1
+        elif text[b - 1] in _PUNCT:
+            b -= 1
+        elif text[a] in QUOTE_CHARS and not _partner_inside(paired.get(a), a, b):
+            a = paired[a][0][1] if a in paired else a + 1
+        elif text[b - 1] in QUOTE_CHARS and not _partner_inside(paired.get(b - 1), a, b):
+            b = paired[b - 1][0][0] if b - 1 in paired else b - 1
+        elif text[a] in QUOTE_CHARS and paired[a][1][1] == b:  # `"<content>"`: the pair encloses it
+            a, b = paired[a][0][1], paired[a][1][0]
+        else:
+            break
     return a, b
+
+
+def _partner_inside(pair: tuple[tuple[int, int], tuple[int, int]] | None, a: int, b: int) -> bool:
+    """The mark of ``pair`` lies in [a, b), and so does its partner."""
+    return pair is not None and a <= pair[0][0] and pair[0][1] <= b and a <= pair[1][0] and pair[1][1] <= b
 
 
 def content_of(doc: Doc | None, text: str, start: int, end: int, quote: tuple[int, int] | None) -> tuple[int, int]:
