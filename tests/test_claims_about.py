@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from pipeline.stages.claims.about import annotate_claims, content_of, sync_sources
+from pipeline.stages.claims.about import _trim, annotate_claims, content_of, sync_sources
 
 
 def tables(nlp, text, ents, quotes, claims):
@@ -217,4 +217,19 @@ def test_claims_about_content_keeps_quotation_marks_in_pairs(nlp, text, quote, c
     inside an open quotation mark)."""
     q0 = text.index(quote)
     a, b = content_of(nlp(text), text, 0, len(text), (q0, q0 + len(quote)))
+    assert text[a:b] == content
+
+
+@pytest.mark.parametrize(("text", "clause", "content"), [
+    # BBC 080: the parse's clause started after the mark that opens it, and the content
+    # kept only the closing mark
+    ('According to the report, "more than half" the qualifications achieved were by learners aged 16 to 18.',
+     'more than half" the qualifications achieved were by learners aged 16 to 18',
+     '"more than half" the qualifications achieved were by learners aged 16 to 18'),
+    # a mark right outside whose partner is outside too stays out
+    ('"It is a disgrace. We will fight it," she said.', "It is a disgrace.", "It is a disgrace"),
+])
+def test_claims_about_content_reads_the_marks_around_its_clause(text, clause, content):
+    a = text.index(clause)
+    a, b = _trim(text, a, a + len(clause), 0, len(text))
     assert text[a:b] == content

@@ -92,14 +92,20 @@ def _paired_marks(text: str) -> dict[int, tuple[tuple[int, int], tuple[int, int]
     return out
 
 
-def _trim(text: str, a: int, b: int) -> tuple[int, int]:
+def _trim(text: str, a: int, b: int, lo: int, hi: int) -> tuple[int, int]:
     """[a, b) without punctuation at either end, and without a quotation mark there
     whose partner is not inside: a content keeps both marks of a pair or neither (BBC
     002: `they served "no current purpose", Mr Thomas said` lost only its closing mark,
     307 of 6,117 contents ended inside an open quote). A pair that encloses the whole
     content goes; a mark nothing pairs (an apostrophe, a quote closed by the paragraph
-    end) goes at an end as before."""
+    end) goes at an end as before. The marks right outside [a, b), within the claim
+    [lo, hi), are read too: a parse's clause starts after the mark that opens it
+    (BBC 080: `According to the report, "more than half" the qualifications ...`)."""
     paired = _paired_marks(text)
+    while a > lo and text[a - 1] in QUOTE_CHARS:
+        a -= 1
+    while b < hi and text[b] in QUOTE_CHARS:
+        b += 1
     while a < b:
         if text[a] in _PUNCT:
             a += 1
@@ -126,13 +132,13 @@ def content_of(doc: Doc | None, text: str, start: int, end: int, quote: tuple[in
     if quote is not None:
         a, b = max(start, quote[0]), min(end, quote[1])
         if b > a:
-            return _trim(text, a, b)
+            return _trim(text, a, b, start, end)
     if doc is not None:
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is not None and len(span):
             c = content_span(span)
             if (c.start, c.end) != (span.start, span.end):
-                return _trim(text, max(start, c.start_char), min(end, c.end_char))
+                return _trim(text, max(start, c.start_char), min(end, c.end_char), start, end)
     return start, end  # no frame: the content is the claim (docs/spec.md, claims)
 
 
@@ -396,7 +402,7 @@ def annotate_claims(claims: pd.DataFrame, quotes: pd.DataFrame, entities: pd.Dat
             # "already formulated ...," the minister recounted, noting that ...")
             for q0, q1, _, spk in by_speaker.get(doc_id, ()):
                 if spk == speaker and q0 < end and q1 > start and (q0, q1) != quote[:2]:
-                    a2, b2 = _trim(text, max(q0, start), min(q1, end))
+                    a2, b2 = _trim(text, max(q0, start), min(q1, end), start, end)
                     names += about_names(_span(doc, a2, b2), ents, a2, b2)
         prev = previous.get(doc_id)
         subject = _subject(span)
