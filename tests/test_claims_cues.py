@@ -6,7 +6,7 @@ import pytest
 
 from pipeline.stages.claims.cues import (PREDICTIVE, PRESCRIPTIVE, best_cue, content_span, evaluative_frame,
                                  evaluative_predicate, find_cues, has_proposition, is_question)
-from tests.claims_fixtures import CASES, EVALUATIVE_PREDICATE_CASES, build_doc
+from tests.claims_fixtures import CASES, EVALUATIVE_PREDICATE_CASES, MISTAGGED_MAIN_VERB, build_doc
 
 
 def _ids(cases):
@@ -91,3 +91,12 @@ def test_claim_cues_evaluative_predicate(nlp, expected, frozen, ents):
     """Judgment as the predicate (incl. an adverbial clause, or a judging noun) is evaluative;
     a graded verb ('has significantly diminished') or a superlative fact is not."""
     assert evaluative_predicate(_span(nlp, frozen, ents)) is expected
+
+
+@pytest.mark.parametrize("expected,frozen", MISTAGGED_MAIN_VERB,
+                         ids=[f"{exp}:{frozen.split(' ', 1)[0].split('|')[0]}-{i}"
+                              for i, (exp, frozen) in enumerate(MISTAGGED_MAIN_VERB)])
+def test_claim_cues_proposition_with_a_mistagged_main_verb(nlp, expected, frozen):
+    """A root verb tagged VB or VBN (or a verb the parser made a noun) with its own
+    subject asserts something; participles, infinitives and unpunctuated lines do not."""
+    assert has_proposition(_span(nlp, frozen, [])) is expected

@@ -311,7 +311,59 @@ def has_proposition(span: Span) -> bool:
         if tok.tag_ in FINITE_TAGS and (tok.head.i == tok.i or tok.dep_ not in MODIFIER_DEPS and
                                         not in_modifier_clause(tok, root)):
             return True
-    return is_imperative(span)
+    return is_imperative(span) or _mistagged_main_verb(span)
+
+
+#: what a noun the parser made the root needs besides its subject to be a verb the tagger
+#: missed ("The Lib Dems plan to oppose the Bill"): an object or a clause
+_VERB_COMPLEMENTS = frozenset({"dobj", "xcomp", "ccomp"})
+
+
+def _mistagged_main_verb(span: Span) -> bool:
+    """The sentence's root is a verb the tagger gave no finite tag, with its own nominal
+    subject before it, in a sentence that ends like one: a plain statement (BBC, 33 of
+    166 body sentences without a claim row: "Nicholas Betts-Green, ..., quit after
+    reports ..." and "The men ... deny collecting votes" tagged VB, "A spokesman for UKIP
+    called on Mr Hockney to quit" and "The House of Lords ruled by ..." VBN). Also a noun
+    root with a subject and an object or clause ("The Lib Dems plan to oppose the Bill
+    ...", `plan` tagged NN). Not a participle root ("a whole generation growing up ...",
+    "Posters done by them ...": notes set without their auxiliary), nor an infinitive
+    ("For the government to act now."), nor a line without closing punctuation (a
+    headline or caption: "Candidate quits over BNP claims"); headings and questions are
+    left out before this is asked."""
+    root = span.root
+    if root.head.i != root.i or root.tag_ == "VBG" or not _ends_like_a_sentence(span.text):
+        return False
+    kids = list(root.children)
+    if not any(c.dep_ == "nsubj" and c.i < root.i for c in kids):
+        return root.pos_ in ("NOUN", "PROPN") and _verb_made_a_modifier(root, kids)
+    if any(c.dep_ in ("aux", "auxpass", "mark") for c in kids):  # "For X to act", "... that X go"
+        return False
+    if root.pos_ == "VERB" and root.tag_ in ("VB", "VBN"):
+        return root.tag_ == "VB" or root.lower_ not in word_set("claims_participle_forms")
+    return root.pos_ == "NOUN" and any(c.dep_ in _VERB_COMPLEMENTS and c.i > root.i for c in kids)
+
+
+def _verb_made_a_modifier(root: Token, kids: list[Token]) -> bool:
+    """The subject's noun became the root and the main verb, tagged a participle, its
+    modifier ("Vincent Cable, for the Liberal Democrats, called on Mr Brown to ...",
+    "Trouble flared after nine French peacekeepers were killed", BBC 021 and 129): a
+    regular past form (not `done`, `taken`: "Posters done by tbwa ...", a note) with no
+    agent ("The qualifications achieved by those taking part ...": a noun phrase) and
+    nothing else the noun governs but its own words."""
+    verbs = [c for c in kids if c.dep_ == "acl" and c.i > root.i]
+    if len(verbs) != 1 or any(c.dep_ == "conj" for c in kids):  # a list: "Courts, judges, ... - all working"
+        return False
+    verb = verbs[0]
+    return verb.tag_ in ("VBN", "VBD") and verb.lower_ not in word_set("claims_participle_forms") \
+        and not any(c.dep_ in ("agent", "aux", "auxpass", "nsubj", "nsubjpass") for c in verb.children)
+
+
+def _ends_like_a_sentence(text: str) -> bool:
+    text = text.rstrip()
+    while text and (text[-1] in QUOTE_CHARS or text[-1] in ")]"):
+        text = text[:-1].rstrip()
+    return text.endswith((".", "!"))
 
 
 def content_span(span: Span) -> Span:
