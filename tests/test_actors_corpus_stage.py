@@ -117,3 +117,41 @@ def test_finalize_reads_other_whole_tables():
     assert quotes.finalize_inputs == ("entities",)
     assert registry.get_stage("claims").finalize_inputs == ("quotes",)
     assert registry.get_stage("entities").finalize_inputs == ()
+
+
+def _mentions(*rows):
+    """Entity rows (doc_id, text, label, canonical, role) of ``(name, label, count)``."""
+    return pd.DataFrame([(f"d{k}", name, label, name, None) for name, label, n in rows for k in range(n)],
+                        columns=["doc_id", "text", "label", "canonical", "role"])
+
+
+@pytest.mark.parametrize(("mentions", "speaks", "kind", "label"), [
+    # BBC: one PERSON tag against 19 GPE ones made Westminster a person; a place is no actor
+    ([("Westminster", "PERSON", 1), ("Westminster", "GPE", 19)], None, None, None),
+    ([("Heathrow", "FAC", 6), ("Heathrow", "PERSON", 1)], None, None, None),
+    # a place that speaks is a body (quotes.speaker_kind organisation), whatever kind its quotes say
+    ([("Africa", "LOC", 34)], "person", "organisation", "LOC"),
+    ([("Turkey", "GPE", 23)], "organisation", "organisation", "GPE"),
+    # places of several labels vote together: 5 LOC and 5 FAC against 4 ORG
+    ([("Stormont", "ORG", 4), ("Stormont", "LOC", 5), ("Stormont", "FAC", 5)], "organisation", "organisation", "LOC"),
+    # the alias list decides first (BBC: Downing Street, 4 ORG, 5 LOC, 5 FAC)
+    ([("Downing Street", "ORG", 4), ("Downing Street", "LOC", 5), ("Downing Street", "FAC", 5)], "organisation",
+     "organisation", "ORG"),
+    # a place the NER also reads as an organisation stays one (New Labour: 6 ORG, 12 GPE)
+    ([("New Labour", "ORG", 6), ("New Labour", "GPE", 12)], None, "organisation", "GPE"),
+    # as many person as place mentions: the person stays; a person's mistagged mention is counted
+    ([("Glasgow", "PERSON", 2), ("Glasgow", "GPE", 2)], None, "person", "PERSON"),
+    ([("Tony Blair", "PERSON", 9), ("Tony Blair", "GPE", 1)], "person", "person", "PERSON"),
+])
+def test_actors_place_mentions_vote_on_the_kind(mentions, speaks, kind, label):
+    entities = _mentions(*mentions)
+    name = mentions[0][0]
+    quotes = pd.DataFrame([("d0", name, speaks)] if speaks else [], columns=["doc_id", "speaker", "speaker_kind"])
+    documents = pd.DataFrame({"doc_id": sorted(set(entities["doc_id"])), "published": None})
+    claims = pd.DataFrame(columns=["doc_id", "speaker", "about"])
+    out = build_actors(documents, entities, quotes, claims).set_index("actor") if kind else None
+    if kind is None:
+        assert name not in set(build_actors(documents, entities, quotes, claims)["actor"])
+        return
+    row = out.loc[name]
+    assert (row["kind"], row["label"], row["n_mentions"]) == (kind, label, sum(n for _, _, n in mentions))

@@ -13,9 +13,14 @@ Who is an actor:
   list calls an organisation ("Tories" tagged NORP -> Conservative Party);
 * every speaker of kind ``person`` or ``organisation`` (a name the NER missed).
 
-``kind``: ``organisation`` when the alias list says so, else by the mentions'
-labels (more PERSON than ORG mentions: a person), else the speakers' kind.
-Counts: ``n_mentions`` entity mentions; ``n_documents`` documents that mention
+``kind``: ``organisation`` when the alias list says so, else by the labels of all its
+mentions: more GPE, LOC and FAC mentions than PERSON and than ORG ones make it a place,
+an actor only as a body (``organisation``, as ``quotes.speaker_kind`` has a place that
+speaks) when it speaks or the NER also reads it as an organisation, and none otherwise
+(BBC: one PERSON tag against 19 GPE ones made Westminster a person); else more PERSON
+than ORG mentions: a person; else the speakers' kind. ``label``: the alias list's ORG,
+else the most frequent label of the reading that decided the kind.
+Counts: ``n_mentions`` entity mentions (person, organisation and place labels); ``n_documents`` documents that mention
 it or quote it; ``n_quotes`` quotes it speaks; ``n_claims`` claims it asserts;
 ``n_about`` claims about it. ``first_published``/``last_published``: the
 earliest and latest ``published`` date of those documents (null when none has
@@ -35,6 +40,9 @@ from ..entities.aliases import alias_kind
 STAGE = "actors"
 #: entity labels whose canonical names are actors (docs/spec.md: persons and organisations)
 ACTOR_LABELS = {"PERSON": "person", "ORG": "organisation"}
+#: labels of places: they vote on what a name is (a place is no person), and a place is an
+#: actor only as a body (quotes.sources.speaker_kind: a GPE or FAC that speaks is an organisation)
+PLACE_LABELS = ("GPE", "LOC", "FAC")
 #: the columns this stage reads of each table (the registry passes only these: never a text
 #: but the mentions' own, so the corpus pass reads a fraction of the quotes and claims tables)
 COLUMNS = {
@@ -45,14 +53,31 @@ COLUMNS = {
 }
 
 
+def _is_place(labels: Counter) -> bool:
+    """More of the name's mentions are tagged a place than a person, and than an organisation."""
+    return sum(labels[p] for p in PLACE_LABELS) > max(labels["PERSON"], labels["ORG"])
+
+
 def _kind(name: str, labels: Counter, speaker_kinds: Counter) -> str | None:
     if alias_kind(name) == "organisation":
         return "organisation"
+    if _is_place(labels):
+        return "organisation" if speaker_kinds or labels["ORG"] else None
     if labels["PERSON"] or labels["ORG"]:
         return "person" if labels["PERSON"] >= labels["ORG"] else "organisation"
     if speaker_kinds:
         return speaker_kinds.most_common(1)[0][0]
     return None
+
+
+def _label(name: str, kind: str, labels: Counter) -> str:
+    """The most frequent label of the reading that decided ``kind`` (module docstring)."""
+    if kind == "organisation" and alias_kind(name) == "organisation":
+        return "ORG"
+    read = PLACE_LABELS if _is_place(labels) else tuple(ACTOR_LABELS)
+    # a Counter keeps the order labels were first seen: ``most_common`` breaks ties by it
+    best = Counter({label: n for label, n in labels.items() if label in read}).most_common(1)
+    return best[0][0] if best else ("PERSON" if kind == "person" else "ORG")
 
 
 def build_actors(documents: pd.DataFrame, entities: pd.DataFrame, quotes: pd.DataFrame,
@@ -72,7 +97,7 @@ def build_actors(documents: pd.DataFrame, entities: pd.DataFrame, quotes: pd.Dat
         # the alias list is asked once per name, not once per mention (90,000 mentions of 25,000
         # names in the BBC corpus)
         orgs = [n for n in ents["canonical"].unique() if alias_kind(n) == "organisation"]
-        keep = ents["label"].isin(list(ACTOR_LABELS)) | ents["canonical"].isin(orgs)
+        keep = ents["label"].isin([*ACTOR_LABELS, *PLACE_LABELS]) | ents["canonical"].isin(orgs)
         ents = ents[keep]
         # counted per (name, value) pair, not per mention; groups come in the order of their first
         # mention, so each Counter is filled in the order a mention-by-mention count would fill
@@ -106,8 +131,7 @@ def build_actors(documents: pd.DataFrame, entities: pd.DataFrame, quotes: pd.Dat
         kind = _kind(name, labels[name], speaker_kinds[name])
         if kind is None:
             continue
-        label = "ORG" if kind == "organisation" and alias_kind(name) == "organisation" else \
-            (labels[name].most_common(1)[0][0] if labels[name] else ("PERSON" if kind == "person" else "ORG"))
+        label = _label(name, kind, labels[name])
         dates = sorted(p for p in (published.get(d) for d in docs[name]) if isinstance(p, str) and p)
         rows.append((name, kind, label, [a for a, _ in aliases[name].most_common()],
                      sum(labels[name].values()), len(docs[name]), n_quotes[name], n_claims[name], n_about[name],
