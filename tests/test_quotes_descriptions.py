@@ -63,6 +63,23 @@ from tests.test_speakers_identity import source_of
     ("Gordon Brown has arrived in Kenya. Mr Brown's trip is designed to highlight how the UK wants to make "
      "Africa a priority. At a school in Nairobi on Wednesday, he said education needs had to be tackled.",
      "education needs", "Gordon Brown", "person"),
+    # a body the article describes, not names, is no organisation (docs/guidelines.md §4.6;
+    # BBC: `government` had mixed the UK, Welsh and US ones as one actor) ...
+    ("Welsh ministers met on Monday. The government said the plan would cut costs.",
+     "the plan would cut costs", "government", "unnamed"),
+    ("Michael Howard leads the Conservative Party. His party said the plan would fail.",
+     "the plan would fail", "His party", "unnamed"),
+    ("Police said the man was arrested on Monday.", "the man was arrested", "Police", "unnamed"),
+    # ... while a body it names is one
+    ("The Commons work and pensions committee said the agency was failing.", "the agency was failing",
+     "Commons work and pensions committee", "organisation"),
+    # an office of a place is a role, not someone speaking for the place (BBC politics/094, 019)
+    ("First Minister Jack McConnell spoke in Edinburgh. Scotland's first minister said the plan would work.",
+     "the plan would work", "Jack McConnell", "person"),
+    # ... while someone's or a body's spokesman speaks for them
+    ("Mr Blair's official spokesman said the plan would work.", "the plan would work",
+     "Blair official spokesman", "unnamed"),
+    ("The Home Office's spokesman said the plan would work.", "the plan would work", "Home Office spokesman", "unnamed"),
     # ... while a group stays a later "they" (BBC politics/254)
     ("Meanwhile the likes of Health Secretary John Reid and Labour peer Lord Haskins are warning of the dangers. "
      "And they have both warned the rival camps to stop spreading the poison.", "the rival camps",
