@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.stages.quotes.sources import may_be_person, modifiers, rank_gap, ranked_offices
-from tests.test_speakers_identity import source_of
+from tests.test_speakers_identity import quote_rows_cached, source_of
 
 
 @pytest.mark.parametrize(("text", "quote", "speaker", "kind"), [
@@ -131,3 +131,22 @@ def test_quotes_descriptions_ranked_offices(words, ranked):
 def test_quotes_descriptions_may_be_person(nlp, text, word, person):
     tok = next(t for t in nlp(text) if t.text == word)
     assert may_be_person(tok) is person
+
+
+@pytest.mark.parametrize(("text", "quote", "reaches", "speaker"), [
+    # a quote whose closing mark is missing is cut where its attribution starts ...
+    ('Mr Smith spoke. "We will win the seat, Mr Smith said at the rally.', "We will win the seat,",
+     "seat,", "Smith"),
+    # ... not at the speaker's own words going on (BBC politics/047, 232: cut at "quality," with
+    # `they` its speaker; at "hand," with the rest `I` thinks and believes)
+    ('Education minister Jane Smith told the BBC: "The reason people are opting for Scottish universities is '
+     'that they are seen as high quality, they offer very attractive courses and Scotland is a good place to '
+     'study.\n\n"They know that fees are rising in England. "However, it does not mean that we will see '
+     'more students."', "The reason people are opting", "a good place to study.", "Jane Smith"),
+    ('Deputy Mayor Jane Smith said she hoped he would apologise.\n\nShe said: "I work very closely with him.'
+     '\n\n"On the other hand, I think his remarks were inappropriate and I believe he will apologise soon. '
+     '"I hope he will do it this week."', "I work very closely", "he will apologise soon.", "Jane Smith"),
+])
+def test_quotes_descriptions_unclosed_quote_ends_at_its_attribution(nlp, text, quote, reaches, speaker):
+    rows = [r for r in quote_rows_cached(nlp, text) if r.text.startswith(quote)]
+    assert rows and reaches in rows[0].text and rows[0].speaker == speaker

@@ -53,7 +53,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ...resources import QUOTE_CHARS, word_list
 from .after_quote import find_after_cue
@@ -62,6 +62,7 @@ from .cues import (VERB_POS, attribution_lexicon, cue_extent, introduces_words, 
                    speaker_like, voices_words)
 from .framing import SCARE_MAX_WORDS, ends_headline, headline_name, n_words, names_a_title, title_like
 from .indirect import indirect_attributions
+from .sources import personal_pronouns
 from .subjects import subject_of
 from .marks import QuotedSpan, scan_quotes
 from .mentions import mention_bounds
@@ -344,11 +345,22 @@ def _recover_unclosed(doc: Doc, sp: QuotedSpan) -> QuotedSpan:
                 break
             if is_cue(nxt, lex):
                 subj = subject_of(nxt, inverted=True)
-                if subj is not None and subj.i > tok.i:
+                if subj is not None and subj.i > tok.i and _attributes_quote(nxt, subj):
                     end = tok.idx + 1
                     return QuotedSpan(sp.open_pos, end, sp.start, end, sp.double, False)
                 break
     return sp
+
+
+def _attributes_quote(cue: Token, subj: Token) -> bool:
+    """Whether `, <subject> <cue>` inside an unclosed quote is its attribution, not the
+    speaker's own words going on: no first or second person, no relative clause, and no
+    object or clause of the cue's own after it (BBC politics, 16 quotes in 15 articles:
+    `"... of very high quality, they offer very attractive courses ...` was cut at
+    "quality," with `they` its speaker; `"On the other hand, I think his remarks were
+    ..."` at "hand,")."""
+    return subj.lower_ not in personal_pronouns((1, 2)) and cue.dep_ != "relcl" \
+        and not any(c.dep_ in ("dobj", "ccomp", "xcomp") and c.i > cue.i for c in cue.children)
 
 
 def _sets_off_quote(ix: DocIndex, a: Attribution) -> bool:
