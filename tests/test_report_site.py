@@ -10,7 +10,7 @@ from pipeline.cli import app
 from pipeline.errors import TableError
 from pipeline.views.explore import PUBLICATION
 from pipeline.tables import write_table
-from pipeline.views.report import Slugs, build_pages, write_report
+from pipeline.views.report import SITE_MARKER, Slugs, build_pages, write_report
 
 from .conftest import SEEDS
 from .report_tables import A, A_TEXT, B, C, handmade_tables, write_handmade
@@ -202,6 +202,8 @@ def test_report_site_written_atomically_and_replaces_old_report(tmp_path):
     out = tmp_path / "site"
     write_report(data, out)
     (out / "stale.html").write_text("old")  # a page of an earlier report that is no longer made
+    with open(out / SITE_MARKER, "a", encoding="utf-8") as fh:  # (which its marker lists)
+        fh.write("stale.html\n")
     summary = write_report(data, out)
     assert not (out / "stale.html").exists()
     kinds = {kind: len([p for p in out.iterdir() if p.name.startswith(kind + "-")]) for kind in ("entity", "documents", "speakers", "entities")}

@@ -69,7 +69,50 @@ def test_report_site_folder_replaces_its_own_site_and_empty_folders(data, tmp_pa
     site.mkdir()  # empty: nothing to lose
     write_report(data, site)
     assert (site / SITE_MARKER).is_file() and (site / "index.html").is_file()
-    (site / "stale.html").write_text("from an older report")
+    # a page an older report wrote (its marker lists it) that this report no longer writes
+    (site / "speaker-gone.html").write_text("from an older report")
+    with open(site / SITE_MARKER, "a", encoding="utf-8") as fh:
+        fh.write("speaker-gone.html\n")
+    (site / "index.html").write_text("edited")  # a page of the report's, edited: the report's to replace
     write_report(data, site)
-    assert not (site / "stale.html").exists()
-    assert (site / "index.html").is_file()
+    assert not (site / "speaker-gone.html").exists()
+    assert "<!DOCTYPE html>" in (site / "index.html").read_text()
+
+
+MARKER_BEFORE_ITS_LIST = "written by `pipeline report`; the folder is replaced by the next report\n"
+
+
+@pytest.mark.parametrize("marker, added, first", [
+    # regression: a user's notes and folder in a report's folder were deleted by the next report
+    (None, {"my_notes.txt": "notes", "mysub/a.txt": "x"}, "my_notes.txt"),
+    (None, {"mysub/a.txt": "x"}, "mysub"),
+    (None, {"zz-notes.html": "my page"}, "zz-notes.html"),  # named like a page, but no report wrote it
+    (None, {".hidden": "mine"}, ".hidden"),
+    # a site of a report before the marker listed its files: its pages are the report's, nothing else
+    ("older", {"my_notes.txt": "notes"}, "my_notes.txt"),
+    ("older", {"pages/a.html": "x"}, "pages"),
+])
+def test_report_site_folder_refuses_a_report_folder_with_files_no_report_wrote(data, tmp_path, marker, added, first):
+    site = tmp_path / "site"
+    write_report(data, site)
+    if marker == "older":
+        (site / SITE_MARKER).write_text(MARKER_BEFORE_ITS_LIST, encoding="utf-8")
+    for name, text in added.items():
+        (site / name).parent.mkdir(parents=True, exist_ok=True)
+        (site / name).write_text(text)
+    before = {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    result = CliRunner().invoke(app, ["report", "--out", str(data), "--site", str(site)])
+    assert result.exit_code == OutputError.exit_code, result.output
+    assert len(result.output.strip().splitlines()) == 1 and repr(first) in result.output, result.output
+    assert {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
+
+
+def test_report_site_folder_of_an_older_report_is_replaced(data, tmp_path):
+    # a marker written before it listed the files: the report's pages are its own to replace
+    site = tmp_path / "site"
+    write_report(data, site)
+    (site / SITE_MARKER).write_text(MARKER_BEFORE_ITS_LIST, encoding="utf-8")
+    (site / "speaker-gone.html").write_text("from an older report")
+    write_report(data, site)
+    assert not (site / "speaker-gone.html").exists() and (site / "index.html").is_file()
+    assert "index.html" in (site / SITE_MARKER).read_text().splitlines()

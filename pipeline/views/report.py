@@ -34,7 +34,6 @@ from typing import Iterable
 
 import pandas as pd
 
-from ..errors import OutputError
 from ..registry import producer
 from ..runner.run_record import read_run_record
 from ..schemas import CLAIM_TYPES, COMMAND_TABLES, SITE_MARKER
@@ -43,6 +42,7 @@ from . import explore
 from .explore import Tables
 from .actors_page import actors_body
 from .markup import PUBLICATION, STYLE, esc, render_marked_text
+from .site_folder import marker_text, site_folder, sweep_leftovers
 from .site_index import (INDEX_ALL_DOCUMENTS, INDEX_ROWS, SEARCH_BOX, SEARCH_SCRIPT, PathDisplay, group_key,
                          letter_nav, letter_pages, run_footer, search_payload)
 
@@ -492,33 +492,6 @@ def build_pages(tables: Tables) -> dict[str, str]:
     return Site(tables).pages()
 
 
-def _sweep_leftovers(out: Path) -> None:
-    """Remove the hidden temporary/old site folders a killed ``write_report`` left next
-    to ``out`` (only the names ``mkdtemp`` and ``replace_path`` create for it)."""
-    pattern = re.compile(rf"\.{re.escape(out.name)}\.(old-)?[A-Za-z0-9_]{{8}}")
-    for p in out.parent.iterdir():
-        if p.is_dir() and pattern.fullmatch(p.name):
-            shutil.rmtree(p, ignore_errors=True)
-
-
-def site_folder(data: Path, out: Path) -> Path:
-    """The site folder to write, resolved, after checking it is ours to replace:
-    a new or empty folder, or one an earlier report wrote (it holds
-    ``SITE_MARKER``). Never the tables folder or a folder that holds it, never a
-    file, never a folder with anything else in it: ``OutputError``, nothing touched."""
-    site = out.resolve()
-    tables = data.resolve()
-    if site == tables or tables.is_relative_to(site):
-        raise OutputError(f"the site folder {out} would replace the tables folder {data}; "
-                          f"pass a folder of its own for the site (default: {data / 'report'})")
-    if site.exists() and not site.is_dir():
-        raise OutputError(f"the site folder {out} is a file, not a folder; pass a folder for the site")
-    if site.is_dir() and not (site / SITE_MARKER).is_file() and any(site.iterdir()):
-        raise OutputError(f"the site folder {out} holds files that no report wrote; the site replaces its folder "
-                          f"as a whole, so pass a new or empty folder (or remove this one)")
-    return site
-
-
 def write_report(data_dir: Path | str, out_dir: Path | str | None = None) -> ReportSummary:
     """Read the tables in ``data_dir`` and write the site to ``out_dir`` (default ``<data_dir>/report``).
 
@@ -532,14 +505,13 @@ def write_report(data_dir: Path | str, out_dir: Path | str | None = None) -> Rep
     tables = explore.load_tables(data)
     pages = build_pages(tables)
     out.parent.mkdir(parents=True, exist_ok=True)
-    _sweep_leftovers(out)
+    sweep_leftovers(out)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
     tmp.chmod(0o755)  # mkdtemp makes it private; the site is meant to be served or shared
     try:
         for name, html in pages.items():
             (tmp / name).write_text(html, encoding="utf-8")
-        (tmp / SITE_MARKER).write_text("written by `pipeline report`; the folder is replaced by the next report\n",
-                                       encoding="utf-8")
+        (tmp / SITE_MARKER).write_text(marker_text(pages), encoding="utf-8")
         replace_path(tmp, out)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
