@@ -382,19 +382,22 @@ def checked_dataset(out_dir: Path | str, table: str, *, stage_hint: str | None =
         found = dataset.schema
     except (pa.ArrowInvalid, OSError) as exc:
         raise TableSchemaError(f"{path}: not a readable Parquet table ({exc})") from None
+    problem = contract_problem(found, schema)
+    if problem:
+        raise TableSchemaError(f"{path}: {problem}; rerun the stage that writes {table!r}")
+    return dataset
+
+
+def contract_problem(found: pa.Schema, schema: pa.Schema) -> str | None:
+    """How the columns ``found`` fall short of a table's ``schema`` (the first missing or
+    incompatible column), or None when a reader can take them as that table."""
     for field in schema:
         if field.name not in found.names:
-            raise TableSchemaError(
-                f"{path}: column {field.name!r} is missing (expected {field.type}); "
-                f"rerun the stage that writes {table!r}"
-            )
+            return f"column {field.name!r} is missing (expected {field.type})"
         got = found.field(field.name).type
         if got != field.type and not (pa.types.is_null(got)) and not _compatible(got, field.type):
-            raise TableSchemaError(
-                f"{path}: column {field.name!r} has type {got}, expected {field.type}; "
-                f"rerun the stage that writes {table!r}"
-            )
-    return dataset
+            return f"column {field.name!r} has type {got}, expected {field.type}"
+    return None
 
 
 def _compatible(got: pa.DataType, want: pa.DataType) -> bool:

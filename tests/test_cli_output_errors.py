@@ -7,13 +7,13 @@ import os
 import subprocess
 import sys
 
-import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 from typer.testing import CliRunner
 
 from pipeline.cli import app
 from pipeline.errors import OutputError
+from pipeline.tables import empty_frame, to_arrow
 
 from .conftest import ROOT, SEEDS, fails_if_it_blocks
 
@@ -157,11 +157,11 @@ def test_cli_out_ownership_never_blocks_nor_mistakes_a_users_manifest(tmp_path):
 
     out = tmp_path / "out"
     out.mkdir()
-    os.mkfifo(out / "x.parquet")
+    os.mkfifo(out / "quotes.parquet")
     (out / "manifest.json").write_text('{"version": "1.4.2"}')
     with fails_if_it_blocks(20):
         found = foreign_files(out)
-    assert found == ["x.parquet (not a Parquet table)"]
+    assert found == ["quotes.parquet (not a Parquet table)"]
 
 
 def test_cli_out_ownership_reads_a_folder_table_as_the_run_does(tmp_path):
@@ -169,10 +169,10 @@ def test_cli_out_ownership_reads_a_folder_table_as_the_run_does(tmp_path):
     # was refused as "not a Parquet table", though the run reads only its *.parquet parts
     from pipeline.runner.ownership import foreign_files
 
-    table = tmp_path / "out" / "x.parquet"
+    table = tmp_path / "out" / "quotes.parquet"
     table.mkdir(parents=True)
-    pq.write_table(pa.table({"a": [1]}), table / "part-0.parquet")
+    pq.write_table(to_arrow(empty_frame("quotes"), "quotes"), table / "part-0.parquet")
     (table / "_SUCCESS").write_text("")
     assert foreign_files(tmp_path / "out") == []
     (table / "part-1.parquet").write_text("not parquet")
-    assert foreign_files(tmp_path / "out") == ["x.parquet (not a Parquet table)"]
+    assert foreign_files(tmp_path / "out") == ["quotes.parquet (not a Parquet table)"]

@@ -60,7 +60,7 @@ from .batching import auto_batch_size, count_inputs, count_rows, tasks_from_inpu
 from .corpus import run_corpus_stage
 from .engines import WorkerPool, run_serial
 from .fingerprint import check_model, parse_key, run_fingerprint
-from .ownership import foreign_files
+from .ownership import foreign_files, published_tables
 from .parse_cache import DocIndex
 from .publish import Sink, copy_unchanged, finalize, write_errors
 from .run_record import RUN_RECORD, recorded_model, write_run_record
@@ -292,9 +292,10 @@ def _check_upstream(out: Path, selected: list[Stage], state: manifest.State) -> 
 
 
 def _other_tables(store: TableStore, writers: dict) -> list[str]:
-    """Tables in ``<out>`` that no registered schema names (a stage of another
-    package): they are carried into the new generation too."""
-    return [t for t in store.table_names() if t not in SCHEMAS and t not in writers]
+    """Tables claimex wrote in ``<out>`` that no registered schema names (a stage of
+    another package, ``claim_matches``): they are carried into the new generation too.
+    A Parquet file of the user's at another name is theirs, and stays where it is."""
+    return [t for t in published_tables(store.out) if t not in writers]
 
 
 def _phases(summary: RunSummary, sink: Sink, t_start: float, t_batches_end: float, t_finalized: float,

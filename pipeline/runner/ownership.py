@@ -1,14 +1,19 @@
 """What claimex may replace in ``--out``, checked before a run changes anything.
 
 A run writes a few names in ``--out``: a link per table (``<table>.parquet``: the
-stages' tables, and any other Parquet table there, which it carries into the new
-generation, ``store``; ``claim_matches`` only while the claims are unchanged, ``driver``),
-``run.json``, ``docs.spacy/`` and ``docs.index.json`` (and ``_claimex/``, its own). Where one of those names holds something claimex did not
-write, the run stops with exit 6 and changes nothing (README, exit codes): a file of
-the user's called ``run.json``, a ``documents.parquet`` that is not a Parquet table
-in a folder claimex has not written to, a file of the user's inside ``docs.spacy/``.
-In a folder with a claimex manifest a damaged table is claimex's own, and the run
-recomputes it (``manifest``). Anything at another name is never touched.
+stages' tables, ``claim_matches`` only while the claims are unchanged, ``driver``,
+and the tables of stages of another package that a run published there, which it
+carries into the new generation, ``store``), ``run.json``, ``docs.spacy/`` and
+``docs.index.json`` (and ``_claimex/``, its own). Where one of those names holds
+something claimex did not write, the run stops with exit 6 and changes nothing
+(README, exit codes): a file of the user's called ``run.json``; in a folder claimex
+has not written to, a ``documents.parquet`` that is not Parquet, or a Parquet table
+whose columns are not the ``documents`` table's (regression: a user's own
+``documents.parquet`` was replaced without a word); a file of the user's inside
+``docs.spacy/``.
+In a folder with a claimex manifest or run record a damaged table is claimex's own,
+and the run recomputes it (``manifest``). Anything at another name (a Parquet file
+of the user's beside the tables, ``mydata.parquet``) is never touched.
 """
 from __future__ import annotations
 
@@ -17,10 +22,12 @@ from pathlib import Path
 
 import pyarrow.parquet as pq
 
-from ..tables import table_files
+from ..schemas import COMMAND_TABLES, SCHEMAS, schema_for
+from ..tables import contract_problem, table_files, table_path
+from . import manifest
 from .parse_cache import DOCS_DIR, INDEX_NAME, is_part_name
 from .run_record import RUN_RECORD, read_run_record
-from .store import MANIFEST, STORE_DIR, TableStore, claimex_manifest
+from .store import CURRENT, MANIFEST, STORE_DIR, TableStore, claimex_manifest
 
 
 def foreign_files(out: Path) -> list[str]:
@@ -32,9 +39,13 @@ def foreign_files(out: Path) -> list[str]:
     found: list[str] = []
     if (out / RUN_RECORD).exists() and "claimex" not in (read_run_record(out) or {}):
         found.append(f"{RUN_RECORD} (not the record of a claimex run)")
+    tables = sorted({*SCHEMAS, *COMMAND_TABLES, *published_tables(out)})
     if not _managed(out):
-        found += [f"{p.name} (not a Parquet table)" for p in sorted(out.glob("*.parquet"))
-                  if not p.is_symlink() and not _parquet_table(p)]
+        for t in tables:
+            p = table_path(out, t)
+            why = None if p.is_symlink() or not os.path.lexists(p) else _not_the_table(p, t)
+            if why:
+                found.append(f"{p.name} ({why})")
     docs = out / DOCS_DIR
     if docs.is_dir() and not docs.is_symlink():
         others = sorted(p.name for p in docs.iterdir() if not is_part_name(p.name))
@@ -60,30 +71,48 @@ def own_name(out: Path, path: Path) -> str | None:
             parts = target.relative_to(base).parts
         except ValueError:
             continue
-        # every *.parquet name is a table's: the run carries any Parquet table it finds there
+        # every *.parquet name counts as a table's: one a stage of another package writes has any name
         if parts and (parts[0] in names or parts[0].endswith(".parquet")):
             return parts[0]
     return None
 
 
+def published_tables(out: Path) -> list[str]:
+    """The tables in ``out`` that claimex wrote and no registered stage writes, which a run
+    carries into its generation: a link into the published generation (a stage of another
+    package), a table the published manifest lists, a command's table (``claim_matches``)."""
+    out = Path(out)
+    listed = set(manifest.load(out).tables) if _managed(out) else set()
+    linked = {p.name[: -len(".parquet")] for p in out.glob("*.parquet")
+              if p.is_symlink() and os.readlink(p) == f"{STORE_DIR}/{CURRENT}/{p.name}"}
+    return sorted(t for t in listed | linked | set(COMMAND_TABLES)
+                  if t not in SCHEMAS and table_path(out, t).exists())
+
+
 def _managed(out: Path) -> bool:
     """``out`` holds tables claimex published: a generation's manifest, the manifest of
-    the layout without links (``store``), or that of the layout before generations."""
-    return TableStore(out).manifest_path() is not None or claimex_manifest(out / MANIFEST)
+    the layout without links (``store``), that of the layout before generations, or the
+    record of a claimex run (a copy made with ``cp -rL``, whose ``current`` is a folder)."""
+    return (TableStore(out).manifest_path() is not None or claimex_manifest(out / MANIFEST)
+            or "claimex" in (read_run_record(out) or {}))
 
 
-def _parquet_table(path: Path) -> bool:
-    """``path`` is a Parquet file, or a folder whose part files (``table_files``: its
-    ``*.parquet``, as the run reads them; a Spark ``_SUCCESS`` marker aside) are Parquet."""
+def _not_the_table(path: Path, table: str) -> str | None:
+    """Why ``path`` is not claimex's ``table``: not a Parquet file, or a folder whose part
+    files (``table_files``: its ``*.parquet``, as the run reads them; a Spark ``_SUCCESS``
+    marker aside) are not Parquet; columns that are not the table's (``schemas``)."""
     if path.is_dir():
-        files = table_files(path.parent, path.stem)
+        files = table_files(path.parent, table)
     elif path.is_file():
         files = [path]
     else:
-        return False  # a named pipe would block the read
+        return "not a Parquet table"  # a named pipe would block the read
     try:
-        for f in files:
-            pq.read_schema(f)
+        found = [pq.read_schema(f) for f in files]
     except (OSError, ValueError):  # pyarrow's ArrowInvalid is a ValueError
-        return False
-    return True
+        return "not a Parquet table"
+    for schema in found:
+        problem = contract_problem(schema, schema_for(table))
+        if problem:
+            return f"a Parquet table, but not claimex's {table} table: {problem}"
+    return None

@@ -73,10 +73,6 @@ class TableStore:
         target = self.dir / os.readlink(link)
         return target if target.is_dir() else None
 
-    def table_names(self) -> list[str]:
-        """Tables visible in ``<out>`` (``<name>.parquet``, a link, file or folder)."""
-        return sorted(p.name[: -len(".parquet")] for p in self.out.glob("*.parquet") if p.exists())
-
     # --- the lock ----------------------------------------------------------------------
 
     @contextmanager

@@ -1,0 +1,112 @@
+"""What a run may replace in `--out` (`pipeline/runner/ownership.py`): a Parquet file of the
+user's at a table's name is refused unless it is that table; one at any other name is left
+where it is."""
+from __future__ import annotations
+
+import os
+import shutil
+
+import pandas as pd
+import pyarrow.parquet as pq
+import pytest
+from typer.testing import CliRunner
+
+from pipeline.cli import app
+from pipeline.errors import OutputError
+from pipeline.runner.ownership import foreign_files
+from pipeline.tables import empty_frame, read_table, to_arrow
+
+from .conftest import SEEDS
+
+runner = CliRunner()
+
+
+def _files(folder):
+    """Every file under ``folder`` (links as their target, not followed), with its bytes."""
+    return {p.relative_to(folder).as_posix(): (os.readlink(p) if p.is_symlink() else p.read_bytes())
+            for p in sorted(folder.rglob("*")) if p.is_symlink() or p.is_file()}
+
+
+def _one_line_exit_6(result, *words):
+    assert result.exit_code == OutputError.exit_code, result.output
+    lines = [line for line in result.output.strip().splitlines() if line.startswith("error:")]
+    assert len(lines) == 1 and "Traceback" not in result.output, result.output
+    for w in words:
+        assert w in lines[0], lines[0]
+
+
+def _claimex_table(path, table):
+    pq.write_table(to_arrow(empty_frame(table), table), path)
+
+
+@pytest.mark.parametrize("name, columns, words", [
+    # regression: a user's own documents.parquet (valid Parquet) in a new --out was replaced without a word
+    ("documents.parquet", {"title": ["my important doc"], "x": [1]},
+     "documents.parquet (a Parquet table, but not claimex's documents table: column 'doc_id' is missing"),
+    ("errors.parquet", {"doc_id": ["a"], "note": ["mine"]}, "errors.parquet (a Parquet table, but not claimex's errors"),
+    ("claim_matches.parquet", {"doc_id": ["a"], "claim_id": [0]}, "claim_matches.parquet (a Parquet table, but not"),
+    ("claims.parquet", {"doc_id": [1], "claim_id": [0]}, "column 'doc_id' has type int64, expected string"),
+], ids=["documents", "errors", "claim_matches", "claims-of-other-types"])
+def test_ownership_a_users_parquet_at_a_tables_name_is_refused(tmp_path, name, columns, words):
+    out = tmp_path / "out"
+    out.mkdir()
+    pd.DataFrame(columns).to_parquet(out / name)
+    before = _files(out)
+    _one_line_exit_6(runner.invoke(app, ["run", "all", "--input", str(SEEDS), "--out", str(out)]),
+                     words, "move them or pass another --out")
+    assert _files(out) == before
+
+
+@pytest.mark.parametrize("table", ["documents", "claims", "errors", "claim_matches"])
+def test_ownership_a_claimex_table_at_its_name_is_no_foreign_file(tmp_path, table):
+    # a table with the table's columns (copied with `cp -rL`, or written by hand for a stage to read)
+    _claimex_table(tmp_path / f"{table}.parquet", table)
+    folder = tmp_path / "folder"
+    (folder / f"{table}.parquet").mkdir(parents=True)  # a folder of parts, with Spark's marker and a hidden folder
+    _claimex_table(folder / f"{table}.parquet" / "part-0.parquet", table)
+    (folder / f"{table}.parquet" / "_SUCCESS").write_text("")
+    (folder / f"{table}.parquet" / ".cache").mkdir()
+    (folder / f"{table}.parquet" / ".cache" / "x.parquet").write_text("not read by a Parquet reader")
+    assert foreign_files(tmp_path) == [] and foreign_files(folder) == []
+
+
+def _users_files(out):
+    """Parquet files of the user's at names no table has (regression: each was moved into
+    `_claimex/g-*/` and replaced by a link)."""
+    pd.DataFrame({"a": [1]}).to_parquet(out / "mydata.parquet")
+    pd.DataFrame({"a": [1, 2], "k": ["x", "y"]}).to_parquet(out / "parts.parquet", partition_cols=["k"])
+    (out / "notes.parquet").write_text("not Parquet at all")
+
+
+def test_ownership_a_users_parquet_at_another_name_is_left_where_it_is(tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    _users_files(out)
+    mine = _files(out)
+    for args in (["all", "--input", str(SEEDS)], ["all", "--input", str(SEEDS)], ["sentences"]):
+        result = runner.invoke(app, ["run", *args, "--out", str(out)])
+        assert result.exit_code == 0, result.output
+        assert {k: v for k, v in _files(out).items() if k in mine} == mine
+        assert not any(k.startswith("_claimex/") and k.endswith(("mydata.parquet", "notes.parquet"))
+                       for k in _files(out))
+
+
+@pytest.fixture
+def run_copy(seed_run, tmp_path):
+    out = tmp_path / "out"
+    shutil.copytree(seed_run[0], out, symlinks=True)  # `cp -r`: links stay links
+    return out
+
+
+def test_ownership_a_table_of_another_stage_is_still_carried(run_copy):
+    # a table a stage of another package published (a link into the generation) is carried by a run
+    # that does not know the stage; a Parquet file of the user's is not (test above)
+    out = run_copy
+    pq.write_table(pq.read_table(out / "sentences.parquet"), out / "_claimex" / "current" / "word_counts.parquet")
+    os.symlink("_claimex/current/word_counts.parquet", out / "word_counts.parquet")
+    n = len(pd.read_parquet(out / "word_counts.parquet"))
+    result = runner.invoke(app, ["run", "sentences", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert os.readlink(out / "word_counts.parquet") == "_claimex/current/word_counts.parquet"
+    assert len(pd.read_parquet(out / "word_counts.parquet")) == n
+    assert len(read_table(out, "claims")) > 0
