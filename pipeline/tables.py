@@ -325,6 +325,18 @@ def table_files(out_dir: Path | str, table: str) -> list[Path]:
     return [path] if path.exists() else []
 
 
+def nested_files(out_dir: Path | str, table: str) -> list[Path]:
+    """The files of a folder table that a Parquet reader reads (``pq.ParquetDataset``, so
+    ``pandas.read_parquet``) but ``table_files`` does not list: those in folders inside it,
+    as ``to_parquet(..., partition_cols=["claim_type"])`` writes them (``claim_type=factual/``).
+    The reader skips names starting with ``_`` or ``.`` (Spark's ``_SUCCESS``), and so does this."""
+    path = table_path(out_dir, table)
+    if not path.is_dir():
+        return []
+    return sorted(p for p in path.rglob("*") if p.parent != path and p.is_file()
+                  and not any(part.startswith(("_", ".")) for part in p.relative_to(path).parts))
+
+
 #: the names temporaries get in ``--out`` (this module, ``atomic_bytes``, ``runner.store``):
 #: ``.<name>.<8 random>.tmp``, ``.<table>.parts.<8 random>``, ``.<table>.parquet.old-<8 hex>``;
 #: tempfile's random part is 8 characters of [a-z0-9_], uuid's 8 hex digits

@@ -1,6 +1,7 @@
 """What a run may replace in `--out` (`pipeline/runner/ownership.py`): a Parquet file of the
 user's at a table's name is refused unless it is that table; one at any other name is left
-where it is."""
+where it is; a table rewritten as a folder of partition folders is refused, never published
+empty."""
 from __future__ import annotations
 
 import os
@@ -91,11 +92,41 @@ def test_ownership_a_users_parquet_at_another_name_is_left_where_it_is(tmp_path)
                        for k in _files(out))
 
 
+def _partitioned(out, table, column):
+    """Rewrite ``table`` as pandas writes it with ``partition_cols``: no part file at its top."""
+    df = pd.read_parquet(out / f"{table}.parquet")
+    (out / f"{table}.parquet").unlink()
+    df.to_parquet(out / f"{table}.parquet", partition_cols=[column])
+    return df
+
+
 @pytest.fixture
 def run_copy(seed_run, tmp_path):
     out = tmp_path / "out"
     shutil.copytree(seed_run[0], out, symlinks=True)  # `cp -r`: links stay links
     return out
+
+
+@pytest.mark.parametrize("table, column, command", [
+    # regression: `run sentences` and `run actors` published claims.parquet as a link to an empty folder
+    ("claims", "claim_type", ["run", "sentences"]),
+    ("claims", "claim_type", ["run", "actors"]),
+    ("claims", "claim_type", ["run", "all", "--input", str(SEEDS)]),
+    ("entities", "label", ["run", "claims"]),  # a table the stage reads
+    # regression: match read the claims as none and wrote claim_matches empty
+    ("claims", "claim_type", ["match", "--against", "ARCHIVE"]),
+], ids=["run-sentences", "run-actors", "run-all", "run-claims-reading-it", "match"])
+def test_ownership_a_table_rewritten_as_partition_folders_is_refused(run_copy, tmp_path, table, column, command):
+    from .matching_archive import write_archive
+
+    out = run_copy
+    df = _partitioned(out, table, column)
+    before = _files(out)
+    command = [str(write_archive(tmp_path / "archive.tsv")) if c == "ARCHIVE" else c for c in command]
+    result = runner.invoke(app, [*command, "--out", str(out)])
+    _one_line_exit_6(result, f"{table}.parquet", "partition folders", f"{column}=", "partition_cols")
+    assert _files(out) == before
+    assert len(pd.read_parquet(out / f"{table}.parquet")) == len(df)
 
 
 def test_ownership_a_table_of_another_stage_is_still_carried(run_copy):
@@ -110,3 +141,16 @@ def test_ownership_a_table_of_another_stage_is_still_carried(run_copy):
     assert os.readlink(out / "word_counts.parquet") == "_claimex/current/word_counts.parquet"
     assert len(pd.read_parquet(out / "word_counts.parquet")) == n
     assert len(read_table(out, "claims")) > 0
+
+
+def test_ownership_the_carry_never_drops_partition_folders(run_copy):
+    # the check before the run aside (a table rewritten while the run works): carrying it would
+    # publish its top-level part files alone, none here
+    from pipeline.runner.store import TableStore
+
+    out = run_copy
+    _partitioned(out, "claims", "claim_type")
+    store = TableStore(out)
+    staging = store.staging()
+    with pytest.raises(OutputError, match="partition folders"):
+        store.carry(staging, ["claims"])

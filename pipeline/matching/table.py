@@ -22,6 +22,7 @@ import pandas as pd
 import pyarrow.parquet as pq
 
 from ..errors import OutputError
+from ..runner.ownership import partitioned
 from ..runner.store import TableStore
 from ..tables import MissingTableError, PartWriter, checked_dataset, table_files, table_path
 from . import DEFAULT_MIN_SCORE, DEFAULT_TOP_K, load_matcher, read_archive
@@ -48,7 +49,8 @@ class MatchSummary:
 
 def check_run_folder(out_dir: Path) -> None:
     """Stop with one line when ``out_dir`` holds no run to match: a file (exit 6), or a folder
-    without a run's tables, missing or empty (exit 5). A run's folder without the claims
+    without a run's tables, missing or empty (exit 5), or claims written as a folder of
+    partition folders (exit 6: ``ownership.partitioned``). A run's folder without the claims
     table is left to ``claim_texts``, which names the stage to run."""
     if out_dir.exists() and not out_dir.is_dir():
         raise OutputError(f"--out {out_dir} is a file, not a folder; pass the folder of a run's tables "
@@ -57,6 +59,9 @@ def check_run_folder(out_dir: Path) -> None:
         where = "does not exist" if not out_dir.exists() else "holds no run's tables"
         raise MissingTableError(f"--out {out_dir} {where}: run `pipeline run all --out {out_dir}` first, "
                                 "then `pipeline match`")
+    why = partitioned(out_dir, "claims", "`pipeline match` reads")
+    if why:  # regression: its claims were read as none, and claim_matches written empty
+        raise OutputError(f"--out {out_dir}: claims.parquet is {why}")
 
 
 def claim_texts(out_dir: Path) -> Iterator[tuple[str, int, str]]:

@@ -10,7 +10,9 @@ something claimex did not write, the run stops with exit 6 and changes nothing
 has not written to, a ``documents.parquet`` that is not Parquet, or a Parquet table
 whose columns are not the ``documents`` table's (regression: a user's own
 ``documents.parquet`` was replaced without a word); a file of the user's inside
-``docs.spacy/``.
+``docs.spacy/``; anywhere, a table written as a folder of partition folders
+(``claims.parquet/claim_type=factual/``), which the run reads and carries only by its
+top-level part files (regression: a single stage published such a table empty).
 In a folder with a claimex manifest or run record a damaged table is claimex's own,
 and the run recomputes it (``manifest``). Anything at another name (a Parquet file
 of the user's beside the tables, ``mydata.parquet``) is never touched.
@@ -23,7 +25,7 @@ from pathlib import Path
 import pyarrow.parquet as pq
 
 from ..schemas import COMMAND_TABLES, SCHEMAS, schema_for
-from ..tables import contract_problem, table_files, table_path
+from ..tables import contract_problem, nested_files, table_files, table_path
 from . import manifest
 from .parse_cache import DOCS_DIR, INDEX_NAME, is_part_name
 from .run_record import RUN_RECORD, read_run_record
@@ -46,6 +48,7 @@ def foreign_files(out: Path) -> list[str]:
             why = None if p.is_symlink() or not os.path.lexists(p) else _not_the_table(p, t)
             if why:
                 found.append(f"{p.name} ({why})")
+    found += [f"{t}.parquet ({why})" for t in tables if (why := partitioned(out, t, "a run reads and carries"))]
     docs = out / DOCS_DIR
     if docs.is_dir() and not docs.is_symlink():
         others = sorted(p.name for p in docs.iterdir() if not is_part_name(p.name))
@@ -75,6 +78,17 @@ def own_name(out: Path, path: Path) -> str | None:
         if parts and (parts[0] in names or parts[0].endswith(".parquet")):
             return parts[0]
     return None
+
+
+def partitioned(out: Path, table: str, how: str) -> str | None:
+    """Why ``<out>/<table>.parquet`` cannot be used as it is when it is a folder of partition
+    folders (``nested_files``) that a command ``how``s only by the part files at its top."""
+    nested = nested_files(out, table)
+    if not nested:
+        return None
+    inner = nested[0].relative_to(table_path(out, table)).parts[0]
+    return (f"a folder of partition folders, {inner}/ ..., which {how} only by the part files at its top: "
+            f"write it as one file, to_parquet without partition_cols")
 
 
 def published_tables(out: Path) -> list[str]:

@@ -35,9 +35,9 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from ..errors import RunLockedError
+from ..errors import OutputError, RunLockedError
 from ..schemas import STORE_DIR
-from ..tables import _fsync_dir, replace_path, sweep_temporary, table_files, table_path
+from ..tables import _fsync_dir, nested_files, replace_path, sweep_temporary, table_files, table_path
 
 CURRENT = "current"
 MANIFEST = "manifest.json"
@@ -129,6 +129,9 @@ class TableStore:
             if not src.exists():
                 continue
             dst = table_path(staging, table)
+            if nested_files(self.out, table):  # checked before the run (ownership); one made since
+                raise OutputError(f"{src} became a folder of partition folders during the run, and would be "
+                                  f"carried without them; write it as one file and run again. Nothing was changed")
             if src.is_dir():
                 dst.mkdir()
                 for f in table_files(self.out, table):
