@@ -36,6 +36,41 @@ def test_runner_cli_batch_size_and_incremental_rerun(tmp_path):
     assert len(pd.read_parquet(tmp_path / "documents.parquet")) == 5
 
 
+def test_runner_cli_incremental_rerun_counts_and_lists_the_kept_failures(tmp_path, monkeypatch):
+    """An unchanged document that failed is kept by an incremental rerun (not processed again) with its
+    errors.parquet rows, but the summary said "0 documents failed, 0 warnings": it counts and lists them."""
+    import dataclasses
+    import functools
+
+    from pipeline import registry
+    from pipeline.registry import stages
+
+    real = registry.get_stage("quotes").function
+
+    @functools.wraps(real)  # the registry reads a stage's inputs from its parameters
+    def quotes(**kwargs):
+        if kwargs["documents"]["text"].str.contains("Qwerzly").any():
+            raise ValueError("boom")
+        return real(**kwargs)
+
+    monkeypatch.setattr(registry, "_STAGES", [dataclasses.replace(s, function=quotes) if s.name == "quotes" else s
+                                              for s in stages()])
+    inp, out = tmp_path / "in", tmp_path / "out"
+    inp.mkdir()
+    (inp / "bad.txt").write_text("Plan\n\nMr Qwerzly said the plan failed.\n")
+    (inp / "warn.txt").write_text('Plan\n\n"We will win, Jane Doe said. The plan is good.\n')
+    args = ["run", "all", "--input", str(inp), "--out", str(out), "--batch-size", "1"]
+    first = CliRunner().invoke(app, args)
+    assert "errors           1 documents failed, 1 warnings" in first.output, first.output
+    second = CliRunner().invoke(app, args)
+    assert second.exit_code == 0, second.output
+    assert "incremental: 2 unchanged documents kept, 0 processed" in second.output
+    assert (f"errors           1 documents failed, 1 warnings  {out / 'errors.parquet'}  (1 failed, 1 warnings kept "
+            f"from the earlier run: unchanged)") in second.output, second.output
+    assert f"  - quotes (earlier run): {inp / 'bad.txt'}: ValueError: boom" in second.output
+    assert len(pd.read_parquet(out / "errors.parquet")) == 2
+
+
 def test_runner_cli_single_stage_keeps_the_model_the_tables_were_built_with(tmp_path):
     import json
 

@@ -89,13 +89,19 @@ def print_summary(summary: RunSummary) -> None:
     for t in summary.tables:
         # soft_wrap: one line per table even when the path is longer than the terminal
         out_console.print(f"{t.table:<10} {t.rows:>7} rows  {escaped(t.path)}  ({t.seconds:.1f}s)", highlight=False, soft_wrap=True)
-    records = summary.errors.records
+    # the unchanged documents' records of the earlier run count too: they are not processed again
+    kept = summary.kept_errors
+    records = summary.errors.records + kept
     n_err = sum(1 for r in records if not r.error.startswith("warning:"))
     n_warn = len(records) - n_err
-    out_console.print(f"errors     {n_err:>7} documents failed, {n_warn} warnings  {escaped(summary.errors_path)}", highlight=False, soft_wrap=True)
-    for r in records[:50]:
+    k_err = sum(1 for r in kept if not r.error.startswith("warning:"))
+    of_kept = f"  ({k_err} failed, {len(kept) - k_err} warnings kept from the earlier run: unchanged)" if kept else ""
+    out_console.print(f"errors     {n_err:>7} documents failed, {n_warn} warnings  {escaped(summary.errors_path)}{of_kept}", highlight=False, soft_wrap=True)
+    n_new = len(summary.errors.records)
+    for i, r in enumerate(records[:50]):
+        earlier = " (earlier run)" if i >= n_new else ""
         # one line per record, whatever a file name holds (a newline, a terminal escape)
-        out_console.print(printable(f"  - {r.stage}: {r.path or r.doc_id}: {r.error}: {r.detail}"),
+        out_console.print(printable(f"  - {r.stage}{earlier}: {r.path or r.doc_id}: {r.error}: {r.detail}"),
                           highlight=False, soft_wrap=True, markup=False)
     if len(records) > 50:
         out_console.print(f"  ... and {len(records) - 50} more in {escaped(summary.errors_path)}", highlight=False)

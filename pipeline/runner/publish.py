@@ -16,7 +16,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from ..errors import ErrorLog
+from ..errors import ErrorLog, ErrorRecord
 from ..registry import Stage, producer, rename_targets, stage_names
 from ..schemas import schema_for
 from ..tables import (MissingTableError, PartWriter, TableSchemaError, checked_dataset, read_part, read_table,
@@ -206,19 +206,25 @@ def renamed(df: pd.DataFrame, cols: tuple[str, ...], renames: dict[tuple[str, st
 
 
 def write_errors(errors: ErrorLog, out: Path, dest: Path, stages_run: set[str], notes: list[str],
-                 keep_docs: set[str] = frozenset()) -> Path:
+                 keep_docs: set[str] = frozenset()) -> tuple[Path, list[ErrorRecord]]:
     """errors.parquet in ``dest``: this run's records, plus the rows of ``<out>``'s
     errors table of stages not run, plus (incremental) its non-read rows of the
     unchanged documents kept. When that table cannot be read (damaged, or its
-    file deleted) and it had rows to keep, a line in ``notes`` says they are lost."""
+    file deleted) and it had rows to keep, a line in ``notes`` says they are lost.
+    Returns the table's path and the records kept for the unchanged documents: they
+    are not processed again, so the run summary lists them with this run's."""
     new = errors.frame()
+    kept: list[ErrorRecord] = []
     path = table_path(out, "errors")
     if path.exists() or path.is_symlink():  # a link whose file was deleted is a lost table too
         try:
             old = read_table(out, "errors")
             keep = ~old["stage"].isin(stages_run)
             if keep_docs:
-                keep |= old["doc_id"].isin(keep_docs) & (old["stage"] != "read")
+                unchanged = old["doc_id"].isin(keep_docs) & (old["stage"] != "read")
+                keep |= unchanged
+                kept = [ErrorRecord(*(None if pd.isna(v) else v for v in row))
+                        for row in old.loc[unchanged, list(new.columns)].itertuples(index=False)]
             old = old[keep]
             new = pd.concat([old, new], ignore_index=True) if len(old) else new
         except (MissingTableError, TableSchemaError, ValueError, OSError) as exc:
@@ -228,4 +234,4 @@ def write_errors(errors: ErrorLog, out: Path, dest: Path, stages_run: set[str], 
                              f"failures and warnings of stages not run now are lost; `pipeline run all` "
                              f"records them again")
     write_table(new, dest, "errors")
-    return path
+    return path, kept

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
-from ..errors import ErrorLog, UsageError
+from ..errors import ErrorLog, ErrorRecord, UsageError
 from ..inputs.readers import DEFAULT_MAX_CHARS, MIN_MAX_CHARS
 
 ENGINES = ("local", "dask")
@@ -53,6 +53,9 @@ class RunSummary:
     tables: list[TableReport] = field(default_factory=list)
     errors: ErrorLog = field(default_factory=ErrorLog)
     errors_path: Path | None = None
+    #: the earlier run's failures and warnings of the unchanged documents kept (incremental):
+    #: not processed again, they stay in errors.parquet and in the summary
+    kept_errors: list[ErrorRecord] = field(default_factory=list)
     processed: int = 0   # documents taken through the stages in this run
     skipped: int = 0     # unchanged documents whose rows were kept (incremental)
     not_read: int = 0    # input files or records that could not be read (listed in errors)
