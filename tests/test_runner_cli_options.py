@@ -110,3 +110,19 @@ def test_runner_cli_ctrl_c_is_one_line_and_exit_130(tmp_path, monkeypatch):
     result = CliRunner().invoke(app, ["run", "all", "--input", str(SEEDS), "--out", str(tmp_path)])
     assert result.exit_code == 130, result.output
     assert result.output.strip() == "interrupted: tables written before the interruption are intact; rerun to finish"
+
+
+def test_runner_cli_input_count_agrees_with_the_read_lines(tmp_path):
+    """The summary said "1 files or records not read (listed below)" over three `read:` lines: it counted
+    what the listing found (a wrong suffix), not the empty or binary files the batch's reader found."""
+    inp = tmp_path / "in"
+    inp.mkdir()
+    (inp / "mine.txt").write_text('Election\n\n"We will win," Jane Doe said.\n')
+    (inp / "empty.txt").write_bytes(b"")
+    (inp / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    (inp / "notes.md").write_text("notes\n")
+    result = CliRunner().invoke(app, ["run", "all", "--input", str(inp), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    read = [line for line in result.output.splitlines() if line.startswith("  - read: ")]
+    assert [line.split(": ")[2] for line in read] == ["unsupported_type", "empty", "binary"]
+    assert "input            3 files or records not read (listed below)" in result.output, result.output

@@ -58,14 +58,13 @@ def auto_batch_size(n_docs: int | None, workers: int) -> int:
 
 def tasks_from_inputs(settings: Settings, stage_names: tuple[str, ...], index: DocIndex, errors: ErrorLog,
                       previous: Previous | None, skipped: set[str], batch_size: int, parts_dir: Path,
-                      progress: Progress | None = None, counts: dict | None = None) -> Iterator[BatchTask]:
+                      progress: Progress | None = None) -> Iterator[BatchTask]:
     """Batches of the input: files to be read by the process that takes the
     batch (the skip test of an incremental run happens there too), or records
     of a table input, read and tested here."""
     batch: list = []
     number = 0
     prev = previous.docs if previous is not None else {}
-    counts = counts if counts is not None else {}
 
     def task(items):
         ids = [x.doc_id for x in items]
@@ -78,10 +77,8 @@ def tasks_from_inputs(settings: Settings, stage_names: tuple[str, ...], index: D
 
     for item in plan_inputs(settings.input, max_chars=settings.max_chars, out=settings.out):
         if isinstance(item, ErrorRecord):
-            counts["not_read"] = counts.get("not_read", 0) + 1
             errors.add(item)
             continue
-        counts["listed"] = counts.get("listed", 0) + 1
         if isinstance(item, RawDocument) and prev.get(item.doc_id) == (item.content_hash, item.path):
             skipped.add(item.doc_id)
             if progress is not None:

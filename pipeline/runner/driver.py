@@ -185,7 +185,6 @@ def _run(selected: list[Stage], registered, settings: Settings, store: TableStor
             pool = WorkerPool(settings, batch_names)  # workers load the model meanwhile
         elif batched:
             prepare_process(settings.model, batch_names)  # the model, before the first batch
-        counts: dict = {}
         if from_clean:
             previous = None
             if full and settings.incremental:
@@ -197,7 +196,7 @@ def _run(selected: list[Stage], registered, settings: Settings, store: TableStor
             total = count_inputs(settings.input, settings.out)
             batch_size = settings.batch_size or auto_batch_size(total, settings.workers)
             tasks = tasks_from_inputs(settings, batch_names, index, summary.errors, previous, skipped, batch_size,
-                                      parts_dir, progress, counts)
+                                      parts_dir, progress)
         elif batched:
             total = count_rows(out, "documents")
             batch_size = settings.batch_size or auto_batch_size(total, settings.workers)
@@ -272,7 +271,9 @@ def _run(selected: list[Stage], registered, settings: Settings, store: TableStor
             engine.close()
     summary.processed = sink.n_docs
     summary.skipped = len(skipped)
-    summary.not_read = counts.get("not_read", 0)
+    # the records of the read stage: the listing's (a link, a type) and the workers' (an empty or binary file)
+    summary.not_read = sum(1 for r in summary.errors.records
+                           if r.stage == "read" and not r.error.startswith("warning:"))
     summary.busy_seconds = sum(b - a for a, b in sink.busy)
     summary.worker_rss_mib = sink.worker_rss_mib
     _phases(summary, sink, t_start, t0, t_finalized, t_end)
