@@ -185,3 +185,9 @@ def test_api_extract_missing_nullable_text_is_reported_empty():
     # regression: a missing text of a nullable string column was refused ("a NAType, not a string")
     t = pipeline.extract(pd.DataFrame({"text": [TEXTS[0], None]}).convert_dtypes())
     assert len(t.documents) == 1 and list(t.errors["error"]) == ["empty"]
+
+
+def test_api_extract_dataframe_id_is_never_taken_by_a_generated_one():
+    # regression: a row without an id was `text-0`, and the row whose id is "text-0" was dropped as its duplicate
+    t = pipeline.extract(pd.DataFrame({"id": [None, "text-0"], "text": TEXTS[:2]}))
+    assert list(t.documents["doc_id"]) == ["text-0#2", "text-0"] and t.errors.empty

@@ -127,6 +127,33 @@ def test_readers_table_without_id_and_duplicates(tmp_path):
     assert [(e.doc_id, e.error) for e in errors] == [("x", "duplicate_id"), ("y", "empty")]
 
 
+@pytest.mark.parametrize("fmt", ["jsonl", "csv", "parquet"])
+@pytest.mark.parametrize("ids, expected", [
+    # the reported file: the generated id of row 0 took `rows-0`, and row 1, whose id the user wrote, was
+    # dropped as its duplicate
+    ([None, "rows-0", "rows-2", None], ["rows-0#2", "rows-0", "rows-2", "rows-3"]),
+    # a user id equal to a later row's generated id, and its suffix taken too
+    (["rows-1", None, "rows-1#2"], ["rows-1", "rows-1#3", "rows-1#2"]),
+    # ids that only look alike take nothing: another stem, another row, no number
+    (["text-0", None, "rows-00", "rows-x", None], ["text-0", "rows-1", "rows-00", "rows-x", "rows-4"]),
+    # no id anywhere: the plain generated ids
+    ([None, None], ["rows-0", "rows-1"]),
+])
+def test_readers_table_generated_ids_never_take_a_written_id(tmp_path, fmt, ids, expected):
+    path = tmp_path / f"rows.{fmt}"
+    rows = [{"text": f"Article {i} body.", **({} if d is None else {"id": d})} for i, d in enumerate(ids)]
+    if fmt == "jsonl":
+        path.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    else:
+        frame = pd.DataFrame(rows, columns=["id", "text"])
+        frame.to_csv(path, index=False) if fmt == "csv" else frame.to_parquet(path, index=False)
+    raws, errors = read_inputs(path)
+    assert errors == []
+    assert [r.doc_id for r in raws] == expected
+    assert [r.text for r in raws] == [r["text"] for r in rows]
+    assert [r.doc_id for r in read_inputs(path)[0]] == expected  # the same on every run
+
+
 @pytest.mark.parametrize("fmt, content", [
     ("csv", "id,body\n1,hello\n"),
     ("jsonl", '{"id": 1, "body": "hello"}\n'),

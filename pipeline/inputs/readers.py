@@ -361,6 +361,8 @@ _TABLE_HELP = "a table input needs 'text' and may have 'id', 'title', 'source', 
 def _iter_records(path: Path, max_chars: int) -> Iterator[RawDocument | ErrorRecord]:
     where_file = display_path(path)
     seen: set[str] = set()
+    generated = f"{path.stem}-"
+    written = _written_ids(path, generated)
     n = 0
     for i, row in enumerate(_records(path)):
         where = f"{where_file}#{i}"
@@ -371,7 +373,7 @@ def _iter_records(path: Path, max_chars: int) -> Iterator[RawDocument | ErrorRec
             raise InputPathError(f"{where_file!r} has no 'text' column (columns: {', '.join(map(str, row))}); {_TABLE_HELP}")
         n += 1
         raw_id = row.get("id")
-        doc_id = without_surrogates(id_text(raw_id)) if _present(raw_id) else f"{path.stem}-{i}"
+        doc_id = without_surrogates(id_text(raw_id)) if _present(raw_id) else _generated_id(f"{generated}{i}", written)
         if doc_id in seen:
             yield ErrorRecord(doc_id, where, "read", "duplicate_id", f"row {i}: id {doc_id!r} already used by an earlier row")
             continue
@@ -389,10 +391,37 @@ def _iter_records(path: Path, max_chars: int) -> Iterator[RawDocument | ErrorRec
         raise InputPathError(f"{where_file!r} holds no records; {_TABLE_HELP}")
 
 
-def _records(path: Path) -> Iterator[dict | ErrorRecord]:
+def _written_ids(path: Path, prefix: str) -> set[str]:
+    """The ids the file's rows give that start like a generated one (``<stem>-``): a
+    generated id must not take one (``_generated_id``), wherever in the file it is
+    written. One pass over the file before its records are read (a Parquet file: its
+    ``id`` column only)."""
+    ids = set()
+    for row in _records(path, columns=["id"]):
+        if isinstance(row, dict) and _present(row.get("id")):
+            doc_id = without_surrogates(id_text(row["id"]))
+            if doc_id.startswith(prefix):
+                ids.add(doc_id)
+    return ids
+
+
+def _generated_id(doc_id: str, written: set[str]) -> str:
+    """The id of a row without one (``<stem>-<row>``), unless a row of the file gives that id
+    itself (``{"text": ...}`` then ``{"id": "rows-0", ...}``): the id the user wrote wins,
+    and the generated one takes a suffix as colliding file stems do (``rows-0#2``). The
+    same file gives the same ids on every run."""
+    n, candidate = 1, doc_id
+    while candidate in written:
+        n += 1
+        candidate = f"{doc_id}#{n}"
+    return candidate
+
+
+def _records(path: Path, columns: list[str] | None = None) -> Iterator[dict | ErrorRecord]:
     """The rows of a table file as dicts, values as written (ids are not
     turned into floats: JSON numbers stay their text, CSV cells are strings,
-    Parquet integers stay integers)."""
+    Parquet integers stay integers). ``columns``: of a Parquet file, read only
+    those it has (a JSONL or CSV row is read whole)."""
     suffix = path.suffix.lower()
     where = display_path(path)
     try:
@@ -405,7 +434,12 @@ def _records(path: Path) -> Iterator[dict | ErrorRecord]:
             import pyarrow.parquet as pq
 
             try:
-                for batch in pq.ParquetFile(path).iter_batches(batch_size=1024):
+                pf = pq.ParquetFile(path)
+                if columns is not None:
+                    columns = [c for c in columns if c in pf.schema_arrow.names]
+                    if not columns:
+                        return
+                for batch in pf.iter_batches(batch_size=1024, columns=columns):
                     yield from batch.to_pylist()
             except pa.ArrowInvalid as exc:
                 raise ValueError(str(exc)) from None
