@@ -11,6 +11,10 @@ now" before it imports anything heavy; once it serves it ignores SIGINT itself
 so a worker ends the same way, busy or idle. Nothing is lost: the run's process
 ends too, and a run that was not interrupted treats a worker ended alone like
 any dead worker (its batches run again: ``runner.engines.WorkerPool``).
+A run that ignores SIGINT (a background job of a non-interactive shell, ``nohup``-like
+wrappers: the server inherits SIG_IGN through exec) keeps ignoring it here: the workers
+were ended by a SIGINT the run's process went on through, and their batches ran again as
+if they had crashed.
 Standard library only, and imported by the server only.
 """
 from __future__ import annotations
@@ -23,4 +27,5 @@ def _end(signum: int, frame) -> None:
     os._exit(128 + signum)  # at once: no traceback, no clean-up of a process that holds nothing of its own
 
 
-signal.signal(signal.SIGINT, _end)
+if signal.getsignal(signal.SIGINT) is not signal.SIG_IGN:
+    signal.signal(signal.SIGINT, _end)

@@ -231,3 +231,35 @@ def test_runner_worker_death_ctrl_c_ends_the_fork_server_and_its_workers_quietly
                           env=dict(os.environ, PYTHONPATH=os.pathsep.join([str(tmp_path), *sys.path])))
     assert "both ended" in proc.stdout, proc.stdout + proc.stderr[-3000:]
     assert "Traceback" not in proc.stderr and "KeyboardInterrupt" not in proc.stderr, proc.stderr[-3000:]
+
+
+@pytest.mark.slow
+def test_runner_worker_death_sigint_ignored_by_the_run_is_ignored_by_its_workers(tmp_path):
+    """Regression: a run started with SIGINT ignored (`cmd &` in a script: the shell ignores it for
+    background jobs) went on through `kill -INT`, but its fork server and workers ended, and the
+    batches ran again with "worker processes ended abruptly". They ignore it as the run does."""
+    (tmp_path / "slow_preload.py").write_text("import time\ntime.sleep(2)\n")  # the server, busy loading
+    script = tmp_path / "ignored.py"
+    script.write_text(textwrap.dedent("""
+        import os, signal, time
+        from concurrent.futures import ProcessPoolExecutor
+        from multiprocessing import forkserver
+        from pipeline import worker_server
+
+        if __name__ == "__main__":
+            signal.signal(signal.SIGINT, signal.SIG_IGN)  # as the shell starts a background job
+            ctx = worker_server.start("/no/such/model", (), ("slow_preload",))
+            server = forkserver._forkserver._forkserver_pid
+            time.sleep(0.5)  # the server is in its preload now
+            os.kill(server, signal.SIGINT)
+            pool = ProcessPoolExecutor(1, mp_context=ctx)
+            worker = pool.submit(os.getpid).result()
+            assert forkserver._forkserver._forkserver_pid == server, "the server was started again"
+            os.kill(worker, signal.SIGINT)
+            time.sleep(0.5)
+            assert pool.submit(os.getpid).result() == worker, "the worker was replaced"
+            print("both still run")
+    """))
+    proc = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=300, cwd=tmp_path,
+                          env=dict(os.environ, PYTHONPATH=os.pathsep.join([str(tmp_path), *sys.path])))
+    assert "both still run" in proc.stdout, proc.stdout + proc.stderr[-3000:]
