@@ -62,6 +62,24 @@ def _option(args: list[str], *names: str) -> str | None:
     return None
 
 
+def _locked(out: Path) -> bool:
+    """Whether another run holds the lock of ``out`` (``runner.store.TableStore.lock``:
+    ``flock`` on ``<out>/_claimex/lock``); anything unexpected reads as not locked."""
+    try:
+        import fcntl
+
+        fd = os.open(out / "_claimex" / "lock", os.O_RDONLY)
+    except (ImportError, OSError):
+        return False
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        return False
+    except OSError:
+        return True
+    finally:
+        os.close(fd)
+
+
 def start_for_command_line(argv: list[str]) -> None:
     """Start the server at once when the command line is ``pipeline run ...``
     with several local workers (or a local Dask cluster); anything else, or
@@ -85,4 +103,6 @@ def start_for_command_line(argv: list[str]) -> None:
     model = _option(args, "--model", "-m")
     if model is None and args[1:2] != ["all"]:
         return  # a single stage takes the model of the tables in --out (``driver.choose_model``)
+    if _locked(Path(_option(args, "--out", "-o") or "data")):
+        return  # the run stops at once (exit 7): no model to load for it
     start(model or "", (), ("distributed",) if engine == "dask" else ())

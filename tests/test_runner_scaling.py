@@ -70,6 +70,21 @@ def test_runner_scaling_cli_timings_line(tmp_path):
     assert data["docs"] == 5 and data["workers"] == 1 and "batches" in data["phases"]
 
 
+def test_runner_scaling_fork_server_is_not_started_for_a_locked_out(tmp_path, monkeypatch):
+    """A run on a locked --out stops with exit 7; its fork server loaded the model meanwhile."""
+    from pipeline.runner.store import TableStore
+
+    calls = []
+    monkeypatch.setattr(worker_server, "start", lambda *a: calls.append(a))
+    out = tmp_path / "out"
+    argv = ["pipeline", "run", "all", "--workers", "2", "--out", str(out)]
+    with TableStore(out).lock():
+        worker_server.start_for_command_line(argv)
+        assert calls == []
+    worker_server.start_for_command_line(argv)
+    assert calls == [("", (), ())]
+
+
 @pytest.mark.parametrize("argv, expected", [
     (["/usr/bin/pipeline", "run", "all", "--workers", "4"], ("", (), ())),
     (["/x/pipeline/__main__.py", "run", "all", "-w", "3", "--engine", "dask"], ("", (), ("distributed",))),

@@ -103,6 +103,29 @@ def test_store_second_run_fails_fast_naming_the_first(tmp_path):
     assert CliRunner().invoke(app, ["run", "all", "--input", str(SEEDS), "--out", str(out)]).exit_code == 0
 
 
+@pytest.mark.parametrize("args", [
+    ["run", "all", "--input", str(SEEDS), "--workers", "2"],
+    ["run", "sentences"],  # the first run has written no table yet: it said `documents` was missing, exit 5
+])
+def test_store_second_run_is_refused_before_the_model_loads(tmp_path, monkeypatch, args):
+    """A second run on a locked --out loaded the model, set up the stages and started its workers (some
+    10 s) before it tried the lock."""
+    from pipeline.runner import driver
+    from pipeline.runner.store import TableStore
+
+    def loads(*args, **kwargs):
+        raise AssertionError("the model loads before the lock is tried")
+
+    monkeypatch.setattr(driver, "choose_model", loads)
+    monkeypatch.setattr(driver, "stage_setup", loads)
+    out = tmp_path / "out"
+    with TableStore(out).lock():
+        result = CliRunner().invoke(app, [*args, "--out", str(out)])
+    assert result.exit_code == RunLockedError.exit_code, result.output
+    assert f"another run (process {os.getpid()}) is writing to {out}" in result.output
+    assert sorted(p.name for p in out.rglob("*")) == ["_claimex", "lock"]
+
+
 def test_store_without_symbolic_links_tables_are_moved_into_place(tmp_path, two_inputs, monkeypatch, seed_tables):
     from pipeline.runner import store
 

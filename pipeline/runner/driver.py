@@ -8,7 +8,8 @@ uses them):
    ``choose_model``) is installed, and each stage's ``setup()`` (a trained model) loads,
    all before any work. ``--out`` must be a folder that can be written
    (``errors.OutputError``, exit 6), and no other run may be writing to it
-   (``store`` lock, ``errors.RunLockedError``, exit 7).
+   (``store`` lock, ``errors.RunLockedError``, exit 7: checked first, before the
+   upstream tables that run may be writing and before the model loads).
 2. **Batches** (``batching``): ``run all`` lists the inputs lazily and takes
    each batch through *every* stage in memory (read -> clean -> parse ->
    sentences -> entities -> quotes -> claims); a single stage streams the
@@ -102,6 +103,8 @@ def run(stage_names: list[str], settings: Settings, *, on_stage_start: Callable[
         raise KeyError(f"no stage selected from {stage_names!r}")
     check_settings(settings, selected[0].name)
     settings.input = Path(settings.input) if settings.input is not None else DEFAULT_INPUT
+    store = TableStore(settings.out)
+    store.check_lock()  # before the upstream tables (the run that writes them) and the model
     produced: set[str] = set()
     for stage in selected:
         check_inputs(stage, settings, produced)
@@ -109,7 +112,6 @@ def run(stage_names: list[str], settings: Settings, *, on_stage_start: Callable[
     model_note = choose_model(settings, selected[0].name if len(selected) < len(registered) else None)
     for stage in selected:
         stage_setup(stage)  # a broken model stops the run here, with one line
-    store = TableStore(settings.out)
     with output_errors(settings.out):
         if settings.out.exists() and not settings.out.is_dir():
             raise OutputError(f"--out {settings.out} is a file, not a folder; pass a folder for the tables")
