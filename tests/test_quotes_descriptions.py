@@ -80,6 +80,22 @@ from tests.test_speakers_identity import quote_rows_cached, source_of
     ("Mr Blair's official spokesman said the plan would work.", "the plan would work",
      "Blair official spokesman", "unnamed"),
     ("The Home Office's spokesman said the plan would work.", "the plan would work", "Home Office spokesman", "unnamed"),
+    # a share of a poll's respondents: the poll speaks (BBC politics/112, 104, 043) ...
+    ("A majority of voters believe the prime minister has been damaged, a poll suggests. Some 63% of respondents "
+     "in the Sunday Times poll thought his former lover acted vindictively. One in four said he should be back "
+     "within a year.", "he should be back", "Sunday Times poll", "document"),
+    ("A majority of voters believe the prime minister has been damaged, a poll suggests. Some 63% of respondents "
+     "in the Sunday Times poll thought his former lover acted vindictively.", "his former lover",
+     "Sunday Times poll", "document"),
+    # ... not a person beside a number ("One of the men, ...", PolNeAR train)
+    ("A new poll was released. One of the men, Jessie Elkins, 70, had served in Vietnam and said he was "
+     "convinced that Trump would lose.", "he was convinced", "Jessie Elkins", "person"),
+    # ... and no poll, no speaker
+    ("Some 8% of the UK population described themselves as coming from an ethnic minority in the 2001 Census.",
+     "themselves as coming", None, "unknown"),
+    # "his pledge": who "he" names (BBC politics/283, 251)
+    ("Tony Blair spoke in London. He repeated his pledge not to do post-election deals with either party.",
+     "not to do post-election deals", "Tony Blair", "person"),
     # ... while a group stays a later "they" (BBC politics/254)
     ("Meanwhile the likes of Health Secretary John Reid and Labour peer Lord Haskins are warning of the dangers. "
      "And they have both warned the rival camps to stop spreading the poison.", "the rival camps",

@@ -77,6 +77,12 @@ from .sources import (DATELINE_TAIL, DEFINITE, DOCUMENT, GENERIC_BODIES, GROUP, 
                       speaking_head, speech_giver, word_tokens)
 
 
+#: documents that speak by counting people (``source_nouns.txt`` kind document), and the
+#: shares of their respondents a speaker's mention may be headed by ("two-thirds said")
+_POLLS = frozenset({"poll", "polls", "survey", "surveys"})
+_SHARES = frozenset({"half", "quarter", "third", "thirds", "quarters", "majority", "minority"})
+
+
 @dataclass(frozen=True)
 class EntityRow:
     start: int
@@ -269,8 +275,20 @@ class SpeakerResolver(RoleDescriptions):
         low = head.lower_
         if low in PRONOUN_LABELS:
             return self._pronoun(low, pos)
+        if low in POSSESSIVE_PRONOUNS and head.dep_ == "poss":
+            # "repeating his insistence that ...", "his pledge not to ...": who "he" names
+            # (BBC politics, 7 quotes of no speaker)
+            return self._pronoun(POSSESSIVE_PRONOUNS[low], pos)
         if head.pos_ == "PRON":
             return None, None
+        if record and (head.ent_type_ in ("PERCENT", "CARDINAL") or low in _SHARES) \
+                and not (low == "one" and self._apposed_person(head, span) is not None):  # "One of the men, Jessie Elkins,"
+            poll = self._poll_before(max(pos, span[1] if span else pos))  # (one the mention names too)
+            if poll is not None:
+                # "Some 63% of respondents in the Sunday Times poll thought ...", "One in four
+                # said ...": the poll the article reports speaks (docs/guidelines.md §4.6,
+                # kind document; BBC politics, 19 quotes of no speaker in 6 articles)
+                return poll, DOCUMENT
         back = refers_back(head)
         if back is not None:
             # both tests, because either alone picked a wrong person in about one BBC case of
@@ -486,6 +504,11 @@ class SpeakerResolver(RoleDescriptions):
             return True
         first = head.sent[0].text.lower()
         return any(w[:1].isupper() for i, w in enumerate(body.split()) if i or w.lower() != first)
+
+    def _poll_before(self, pos: int) -> str | None:
+        """The poll or survey the article named last before ``pos`` (``_POLLS``), if any."""
+        found = [d for p, d, k, h in self._nouns() if p < pos and h in _POLLS]
+        return found[-1] if found else None
 
     def _nouns(self) -> list[tuple[int, str, str, str]]:
         """(position, description, kind, head word) of every document or body the article
