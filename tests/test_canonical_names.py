@@ -23,8 +23,8 @@ def canon(*rows, columns=("doc_id", "text", "label")):
     ("the OSCE's", "ORG", "OSCE"),
     ("Igor Sekreta's", "PERSON", "Igor Sekreta"),
     ("Deputy Minister of Foreign Affairs Igor Sekreta", "PERSON", "Igor Sekreta"),
-    # roles the NER leaves in a name stay (pipeline.stages.names.name_title_words)
-    ("Founder Beverly Bond", "PERSON", "Founder Beverly Bond"),
+    # a role the NER leaves in a name goes before a full name (entities.forms.without_affiliation)
+    ("Founder Beverly Bond", "PERSON", "Beverly Bond"),
     # a title word inside an organisation's name stays
     ("Ministry of Defense of Belarus", "ORG", "Ministry of Defense of Belarus"),
     ("General Motors", "ORG", "General Motors"),

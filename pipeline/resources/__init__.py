@@ -59,7 +59,8 @@ def first_names() -> frozenset[str]:
 
 
 #: What an entry of ``titles.txt`` can be (see the file's header).
-TITLE_KINDS = frozenset({"office", "courtesy", "word", "org", "male", "female", "peer", "royal", "postnominal", "generation", "surname"})
+TITLE_KINDS = frozenset({"office", "courtesy", "word", "org", "male", "female", "peer", "judicial", "camp", "royal",
+                         "postnominal", "generation", "surname"})
 
 
 @lru_cache(maxsize=None)

@@ -12,7 +12,11 @@ come from ``resources/titles.txt``.
 * :func:`strip_titles`: the name in a titled mention, docs/guidelines.md §3 (job titles
   are not part of a name): ``Belarusian Deputy Foreign Minister Igor Sekreta`` ->
   ``Igor Sekreta``, ``President of Belarus A. Lukashenko`` -> ``A. Lukashenko``,
-  ``Mr. Clarke`` -> ``Clarke``, and for speakers roles too (``Founder Beverly Bond``).
+  ``Mr. Clarke`` -> ``Clarke``, and for speakers roles too (``Founder Beverly Bond``); a
+  judge known only by title keeps it (``Mr Justice Forbes``, :func:`judge_name`). Roles
+  before a full name leave a canonical name too, and party and camp words both
+  (:func:`pipeline.stages.entities.forms.without_affiliation`, which reads the parties
+  off the alias list).
   A mention that is all titles and roles (``deputy minister``) or whose words after
   the title are not a name (``spokesman for Fox``) is kept. Determiners and possessives
   are the callers' business: a canonical name drops only "the" and a final "'s"
@@ -65,10 +69,12 @@ def name_title_words() -> frozenset[str]:
     words an entity's canonical name drops. Not limited to :func:`title_words`: the
     ``word`` kind leaves out "chancellor" for the speakers' sake only (see titles.txt),
     and "Chancellor Angela Merkel" is still "Angela Merkel" as a name.
-    Roles and abbreviated titles (``Founder``, ``Judge``, ``Rep.``) stay in a canonical
-    name as the NER left them: the NER cuts offices and courtesy titles only, and a
-    lone first name left by a split mention ("High Court Judge Richard" | "Mawrey")
-    would otherwise resolve to another person with that surname ("Cliff Richard")."""
+    Roles and abbreviated titles (``Founder``, ``Judge``, ``Rep.``) are not stripped
+    here: the NER cuts offices and courtesy titles only, and a lone first name left by
+    a split mention ("High Court Judge Richard" | "Mawrey") would otherwise resolve to
+    another person with that surname ("Cliff Richard"). They go only before a full name
+    (:func:`pipeline.stages.entities.forms.without_affiliation`: "Lawyer Louise
+    Christian" -> "Louise Christian")."""
     return frozenset(t.lower().rstrip(".") for t in titles("office") + titles("courtesy")
                      if len(t.split()) == 1)
 
@@ -91,6 +97,45 @@ def peer_titles() -> frozenset[str]:
     """Titles that stay in the name of a peer or judge known only by them
     (``titles.txt`` kind ``peer``: ``Lord Falconer``, docs/guidelines.md §4), lower case."""
     return frozenset(t.lower().rstrip(".") for t in titles("peer"))
+
+
+@lru_cache(maxsize=None)
+def judicial_titles() -> frozenset[str]:
+    """A judge's title after a courtesy title, part of the name of a judge known only by
+    it (``titles.txt`` kind ``judicial``: "Mr Justice Forbes", "Lord Justice Rix";
+    docs/guidelines.md §4.5), lower case."""
+    return frozenset(t.lower() for t in titles("judicial"))
+
+
+def judge_name(name: str, courtesy: str | None) -> str | None:
+    """The name of a judge known only by title, ``name`` a judicial title and one word
+    (the NER leaves the courtesy title out of the span, ``courtesy_title``): "Justice
+    Rix" after "Lord" -> "Lord Justice Rix", "Justice Forbes" after "Mr" -> "Mr Justice
+    Forbes" (BBC politics: two judges were "Justice Rix" and "Justice Forbes", and so
+    "Rix" and "Forbes" as speakers); None for any other name ("Justice Scalia" with no
+    courtesy title, "Chief Justice", "Justices Clarke")."""
+    words = name.split()
+    if courtesy is None or courtesy.rstrip(".").lower() not in courtesy_words() or len(words) != 2:
+        return None
+    title, last = words
+    if title.lower() not in judicial_titles() or not last[:1].isupper() or last.lower() in all_title_words():
+        return None
+    return f"{courtesy} {name}"
+
+
+@lru_cache(maxsize=None)
+def camp_words() -> frozenset[str]:
+    """A political camp written before a person's name as a role is (``titles.txt`` kind
+    ``camp``: "Euro-Sceptic Kilroy-Silk"), lower case."""
+    return frozenset(t.lower() for t in titles("camp"))
+
+
+@lru_cache(maxsize=None)
+def role_words() -> frozenset[str]:
+    """The title and role words (:func:`title_words`) that are no courtesy title and no
+    peer's: the words before a person's full name that are not part of it ("MSP Karen
+    Whitefield", "Backbencher Stephen Pound"; :func:`pipeline.stages.entities.forms.without_affiliation`)."""
+    return title_words() - courtesy_words() - peer_titles()
 
 
 @lru_cache(maxsize=None)
@@ -190,13 +235,16 @@ def strip_titles(mention: str, roles: bool = True) -> str:
     by single spaces. ``roles=False``: only offices and courtesy titles count as
     titles (:func:`name_title_words`, for canonical names).
 
-    Two exceptions from docs/guidelines.md §4: a peer's title before a lone surname is
+    Three exceptions from docs/guidelines.md §4: a peer's title before a lone surname is
     part of the name (``the Lord Chancellor Lord Falconer`` -> ``Lord Falconer``, but
-    ``Lord Charles Falconer`` -> ``Charles Falconer``), and letters after a name are
+    ``Lord Charles Falconer`` -> ``Charles Falconer``), so is a judge's (``Mr Justice
+    Forbes``, ``Lord Justice Rix``: :func:`judge_name`), and letters after a name are
     not (``Andrew Tyrie MP`` -> ``Andrew Tyrie``)."""
     words = mention.split()
     while len(words) > 2 and words[-1].rstrip(",.") in postnominals() and words[-2][:1].isupper():
         words = words[:-1]
+    if len(words) >= 3 and (judge := judge_name(" ".join(words[-2:]), words[-3])) is not None:
+        return judge
     words_of = all_title_words() if roles else name_title_words()
     last = max((k for k, w in enumerate(words) if w.lower().strip(_WORD_PUNCT) in words_of), default=-1)
     rest = words[last + 1:]

@@ -9,9 +9,13 @@ How a mention is resolved (docs/guidelines.md §3, issue 3):
 1. **Surface form**: a leading "the" and a possessive are stripped, and from a
    person's name every office and courtesy title of ``resources/titles.txt``
    (:func:`pipeline.stages.names.strip_titles` with ``roles=False``, word by word,
-   see :func:`pipeline.stages.names.name_title_words`; roles such as ``Founder``
-   or ``Judge`` stay): ``Lord Coe`` -> ``Coe``,
-   ``Belarusian Deputy Foreign Minister Igor Sekreta`` -> ``Igor Sekreta``;
+   see :func:`pipeline.stages.names.name_title_words`), and before a full name the
+   party, camp and role words (:func:`pipeline.stages.entities.forms.without_affiliation`:
+   ``Lib Dem MP Lembit Opik`` -> ``Lembit Opik``; ``High Court Judge Richard`` stays):
+   ``Lord Coe`` -> ``Coe``,
+   ``Belarusian Deputy Foreign Minister Igor Sekreta`` -> ``Igor Sekreta``; a judge
+   known only by title keeps it with the courtesy title before the span
+   (``courtesy_title`` "Mr", ``Justice Forbes`` -> ``Mr Justice Forbes``);
    initials are kept as written (``A.Lukashenko``). Spelling variants
    that differ only in case, hyphens, spaces and dots share a key
    (``Co-operation`` / ``Cooperation``).
@@ -76,7 +80,8 @@ from typing import Sequence
 import pandas as pd
 
 from ..gender import fits_gender, mention_gender, surname_genders, title_gender
-from ..names import expansion_words, generation_of, peer_titles, same_generation, surname, surname_and_generation
+from ..names import (expansion_words, generation_of, judge_name, peer_titles, same_generation, surname,
+                     surname_and_generation)
 from .acronyms import capitalised, compound_matches, has_acronym_word, is_acronym, spells
 from .aliases import aliases, key
 from .forms import SPACE, initial_surname, is_full_name, is_initialled, known_acronyms, surface, well_formed
@@ -145,6 +150,11 @@ def canonical_names(entities: pd.DataFrame, corpus: bool = True) -> pd.Series:
     if "courtesy_title" in entities.columns:
         titled = entities["courtesy_title"]
         courtesy = {i: titled.iat[i] for i in titled.notna().to_numpy().nonzero()[0].tolist()}
+        for i, title in courtesy.items():
+            # "Lord Justice Rix", "Mr Justice Forbes": a judge known only by title keeps it,
+            # courtesy title too, which the NER left out of the span ("Justice Rix")
+            if labels[i] == "PERSON" and (judge := judge_name(surfaces[i], title)) is not None:
+                surfaces[i] = judge
     known = known_acronyms()
     alias_table = aliases()
 

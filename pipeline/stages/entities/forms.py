@@ -1,17 +1,20 @@
 """How names are written: a mention's surface form (no "the", possessive or titles),
-whether a form is written as names are, and the acronyms the corpus knows.
+a person's name without the party, camp or role words before it, whether a form is
+written as names are, and the acronyms the corpus knows.
 
 Pure functions of short strings, shared by the canonical names
-(:mod:`pipeline.stages.entities.canonical`) and the claims' ``about`` column.
+(:mod:`pipeline.stages.entities.canonical`), the speaker labels
+(:func:`pipeline.stages.quotes.sources.speaker_name`) and the claims' ``about`` column.
 """
 from __future__ import annotations
 
 import re
 from functools import lru_cache
 
-from ...resources import word_list
-from ..names import shortened_name, strip_titles, without_generation_comma
+from ...resources import first_names, word_list
+from ..names import all_title_words, camp_words, role_words, shortened_name, strip_titles, without_generation_comma
 from .aliases import alias_kind
+from .lexicon import org_heads
 from .rules import NAME_PARTICLES
 
 # A function word glued to the next name by a missing space ("ofNew Labour"; BBC
@@ -52,13 +55,66 @@ def surface(text: str, label: str | None = None) -> str:
         s = s[4:]
     s = _GLUED.sub("", s)
     if label in (None, "PERSON"):
-        s = strip_titles(s, roles=False)
-        words = s.split()
-        # "Tories Ken Clarke": a party's name glued before a person's full name
-        while len(words) >= 3 and alias_kind(words[0]) == "organisation":
-            words = words[1:]
-        s = without_generation_comma(" ".join(words))
+        s = without_generation_comma(without_affiliation(strip_titles(s, roles=False)))
     return s.strip() or text.strip()
+
+
+#: the most words of a party's name before a person's ("Lib Dem Norman Baker")
+_PARTY_NAME_WORDS = 2
+# a word's punctuation at either end, not part of it when matching lists ("MP,")
+_EDGE_PUNCT = ".,’'"
+
+
+def _party_at(words: list[str], k: int) -> int:
+    """How many words from ``words[k]`` on are a party's name (an organisation of
+    ``entity_aliases.txt``: "Tory", "Lib Dem", "Labour"), the longest; 0 when none are."""
+    for n in range(min(_PARTY_NAME_WORDS, len(words) - k), 0, -1):
+        if alias_kind(" ".join(words[k:k + n])) == "organisation":
+            return n
+    return 0
+
+
+@lru_cache(maxsize=65536)  # a pure function of short strings that recur
+def without_affiliation(name: str) -> str:
+    """A person's name without the party, camp and role words written before it, which
+    say who the person is and are not part of the name (docs/guidelines.md §3, §4.5):
+    "Lib Dem MP Lembit Opik" -> "Lembit Opik", "Tory Dominic Grieve" -> "Dominic
+    Grieve", "MSP Karen Whitefield" -> "Karen Whitefield", "Lawyer Louise Christian" ->
+    "Louise Christian" (BBC politics: each was an actor apart from the person, and the
+    speaker of their quotes matched no name of the document). A party is an organisation
+    of ``entity_aliases.txt``, a camp ``titles.txt`` kind ``camp``, a role kind ``word``
+    (not a courtesy title or a peer's: ``names.role_words``).
+
+    Only where a name follows: two capitalised words or more, none of them a title or
+    role word or the head of a body's name (``org_heads.txt``), or one such word after
+    camp words only ("Euro-Sceptic Kilroy-Silk" -> "Kilroy-Silk", the surname the
+    document's full name resolves). A role or party word before one word stays: a first
+    name left by a split mention would resolve to another person ("High Court Judge
+    Richard" | "Mawrey": not Cliff Richard; "Tory Dominic" | "Grieve"), and names of
+    bodies keep their words ("Lib Dem Home Affairs", "Labour Party Conference"). A first
+    word that is a first name (``given_names.txt``) before a word that is none is the
+    person's own ("Chase Jones")."""
+    words = name.split()
+    k, camp_only = 0, True
+    while k < len(words):
+        w = words[k].lower().strip(_EDGE_PUNCT)
+        if n := _party_at(words, k):
+            k, camp_only = k + n, False
+        elif w in camp_words():
+            k += 1
+        elif w in role_words():
+            k, camp_only = k + 1, False
+        else:
+            break
+    rest = words[k:]
+    if k == 0 or not rest or (len(rest) < 2 and not camp_only):
+        return name
+    not_names = all_title_words() | org_heads()
+    if not all(w[:1].isupper() for w in rest) or any(w.lower().strip(_EDGE_PUNCT) in not_names for w in rest):
+        return name
+    if words[0].lower() in first_names() and rest[0].lower() not in first_names():
+        return name
+    return " ".join(rest)
 
 
 def well_formed(name: str, label: str | None) -> bool:

@@ -21,6 +21,7 @@ from ... import schemas
 from ...nlp.lemmas import lemma as lemma_of
 from ...resources import person_epithets, reporting_verb_lemmas, role_ranks, source_noun_kinds, titles, word_list, word_set
 from ..entities.aliases import alias_kind
+from ..entities.forms import without_affiliation
 from ..entities.patterns import WEEKDAYS_MONTHS
 from ..gender import noun_gender
 from ..names import courtesy_as_written, generation_of, strip_titles, title_words, without_generation_comma
@@ -198,12 +199,14 @@ def _without_determiners(mention: str) -> str:
 
 def speaker_name(mention: str) -> str:
     """A speaker mention as a speaker label: without determiners, possessives, titles
-    (:func:`pipeline.stages.names.strip_titles`) and the punctuation around it
+    (:func:`pipeline.stages.names.strip_titles`), the party or camp words before a name
+    (:func:`pipeline.stages.entities.forms.without_affiliation`: ``Tory Dominic Grieve``
+    -> ``Dominic Grieve``, as the canonical name has it) and the punctuation around it
     (``the council's spokesperson`` -> ``council spokesperson``, ``Mr. Clarke`` ->
     ``Clarke``). A mention that is all titles and roles (``the Belarusian diplomat``)
     only loses its determiners. A generation keeps its dot, as in the canonical name
     (``James B. Comey Jr.``, ``Joseph R. Biden, Jr.`` -> ``Joseph R. Biden Jr.``)."""
-    name = without_generation_comma(strip_titles(_without_determiners(mention)).strip(" ,’'"))
+    name = without_generation_comma(without_affiliation(strip_titles(_without_determiners(mention)).strip(" ,’'")))
     return name if generation_of(name) else name.strip(" ,.’'")
 
 

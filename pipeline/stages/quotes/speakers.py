@@ -67,6 +67,7 @@ from spacy.tokens import Doc, Token
 from ...nlp.docs import doc_text, lower_positions, sorted_ids
 from ...resources import source_noun_kinds, source_nouns_of_kind, word_set
 from ..entities.aliases import alias_kind, alias_of
+from ..entities.forms import without_affiliation
 from ..gender import description_gender, first_name_gender, honorific_genders
 from ..names import PersonNames, normalise_role, org_title_words, postnominals, surname, title_words
 from .descriptions import RoleDescriptions
@@ -547,12 +548,15 @@ class SpeakerResolver(RoleDescriptions):
                    for t in head.doc[head.left_edge.i:head.i])
 
     def _name_run(self, head: Token) -> str:
+        """The proper-name run ending at ``head``, without the party or camp words before
+        a name ("Tory Dominic Grieve" -> "Dominic Grieve": BBC politics, where it had been
+        the speaker of "Mr Grieve")."""
         doc = head.doc
         i = head.i
         while i - 1 >= head.left_edge.i and doc[i - 1].pos_ == "PROPN" and doc[i - 1].lower_ not in title_words() \
                 and doc[i - 1].dep_ in ("compound", "flat", "nmod") and doc[i - 1].text[:1].isalpha():
             i -= 1
-        return doc[i:head.i + 1].text
+        return without_affiliation(doc[i:head.i + 1].text)
 
     def _register(self, name: str, head: Token, span, pos: int) -> None:
         """Remember a person speaker: full name for later surnames, role words for descriptions."""
