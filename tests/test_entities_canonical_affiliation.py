@@ -1,7 +1,7 @@
 """A person's canonical name and speaker label without the party, camp and role words the
 text writes before the name (docs/guidelines.md §3: job titles are not part of a name; §4.5:
 people get the fullest name the article gives them, titles removed; a judge known only by
-title keeps it). Cases from BBC politics, where each such
+title keeps it; apostrophes do not split a name). Cases from BBC politics, where each such
 word made one person two actors and the speaker of their quotes a name the document's
 entities did not have ("Lib Dem Norman Baker", 9 quotes)."""
 from __future__ import annotations
@@ -122,6 +122,8 @@ def test_entities_canonical_affiliation_speaker_name(mention, name):
 
 
 @pytest.mark.parametrize(("case", "speakers"), [
+    # the speaker the NER missed is the whole name, not its last word ("Neill")
+    ("apostrophe_name_after_an_adjective", [("Rory O' Neill", "person")]),
     # "Mr Grieve" is the full name the text gave before, without the party ("Tory Dominic Grieve")
     ("party_word_before_a_full_name", [("Blair", "person"), ("Dominic Grieve", "person")]),
     # the rank is no part of the name ("Constable David Warcup")

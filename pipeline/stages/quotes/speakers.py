@@ -65,7 +65,7 @@ import numpy as np
 from spacy.tokens import Doc, Token
 
 from ...nlp.docs import doc_text, lower_positions, sorted_ids
-from ...resources import source_noun_kinds, source_nouns_of_kind, word_set
+from ...resources import first_names, source_noun_kinds, source_nouns_of_kind, word_set
 from ..entities.aliases import alias_kind, alias_of
 from ..entities.forms import without_affiliation
 from ..gender import description_gender, first_name_gender, honorific_genders
@@ -99,6 +99,15 @@ class _Person:
     roles: set[str] = field(default_factory=set)
     last_pos: int = -1
     ranked: set[tuple[str, str]] = field(default_factory=set)  # sources.ranked_offices
+
+
+def _apostrophe_prefix(doc: Doc, i: int) -> bool:
+    """Whether the two tokens before ``doc[i]`` are the prefix of a name written with an
+    apostrophe and a space ("O" "'" before "Neill"): one capital letter glued to it."""
+    if i < 2 or doc[i - 1].text not in ("'", "’"):
+        return False
+    letter = doc[i - 2]
+    return len(letter.text) == 1 and letter.text.isupper() and letter.whitespace_ == ""
 
 
 @lru_cache(maxsize=1)
@@ -550,12 +559,22 @@ class SpeakerResolver(RoleDescriptions):
     def _name_run(self, head: Token) -> str:
         """The proper-name run ending at ``head``, without the party or camp words before
         a name ("Tory Dominic Grieve" -> "Dominic Grieve": BBC politics, where it had been
-        the speaker of "Mr Grieve")."""
+        the speaker of "Mr Grieve"); an apostrophe's prefix stays ("Rory O' Neill", which
+        the tagger reads as "O" possessive: BBC politics, where the speaker was "Neill";
+        docs/guidelines.md §4.5, apostrophes do not split a name), and so does a first name
+        (``given_names.txt``) the tagger took for an adjective ("Rory" before it)."""
         doc = head.doc
         i = head.i
-        while i - 1 >= head.left_edge.i and doc[i - 1].pos_ == "PROPN" and doc[i - 1].lower_ not in title_words() \
-                and doc[i - 1].dep_ in ("compound", "flat", "nmod") and doc[i - 1].text[:1].isalpha():
-            i -= 1
+        while i - 1 >= head.left_edge.i:
+            before = doc[i - 1]
+            if i - 2 >= head.left_edge.i and _apostrophe_prefix(doc, i):
+                i -= 2
+            elif (before.pos_ == "PROPN" or (before.is_title and before.lower_ in first_names())) \
+                    and before.lower_ not in title_words() \
+                    and before.dep_ in ("compound", "flat", "nmod") and before.text[:1].isalpha():
+                i -= 1
+            else:
+                break
         return without_affiliation(doc[i:head.i + 1].text)
 
     def _register(self, name: str, head: Token, span, pos: int) -> None:
