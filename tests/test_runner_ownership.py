@@ -18,6 +18,7 @@ from pipeline.runner.ownership import foreign_files
 from pipeline.tables import empty_frame, read_table, to_arrow
 
 from .conftest import SEEDS
+from .test_cli_output_errors import _one_line_exit_6
 
 runner = CliRunner()
 
@@ -26,14 +27,6 @@ def _files(folder):
     """Every file under ``folder`` (links as their target, not followed), with its bytes."""
     return {p.relative_to(folder).as_posix(): (os.readlink(p) if p.is_symlink() else p.read_bytes())
             for p in sorted(folder.rglob("*")) if p.is_symlink() or p.is_file()}
-
-
-def _one_line_exit_6(result, *words):
-    assert result.exit_code == OutputError.exit_code, result.output
-    lines = [line for line in result.output.strip().splitlines() if line.startswith("error:")]
-    assert len(lines) == 1 and "Traceback" not in result.output, result.output
-    for w in words:
-        assert w in lines[0], lines[0]
 
 
 def _claimex_table(path, table):
