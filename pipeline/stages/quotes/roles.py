@@ -31,14 +31,13 @@ Memory: the quotes and entities tables (no text).
 from __future__ import annotations
 
 from collections import defaultdict
-from functools import lru_cache
 
 import pandas as pd
 
-from ...resources import role_ranks, word_list
 from ..entities.canonical import dominant
 from ..gender import fits_gender
 from ..names import surname
+from ..offices import rank_words, role_synonyms
 from .sources import PRONOUN_GENDERS, PRONOUN_LABELS, speaker_name
 
 #: a person holds a role for the corpus when named in it in at least this many documents
@@ -59,28 +58,14 @@ def role_holders(entities: pd.DataFrame) -> dict[str, dict[str, int]]:
     return out
 
 
-@lru_cache(maxsize=1)
-def synonyms() -> dict[str, frozenset[str]]:
-    """role -> the roles that name the same office (``resources/role_synonyms.txt``), itself included."""
-    groups: dict[str, set[str]] = defaultdict(set)
-    for line in word_list("role_synonyms"):
-        a, sep, b = (p.strip() for p in line.partition("|"))
-        if not sep or not a or not b:
-            raise ValueError(f"role_synonyms.txt: expected 'role | role', got {line!r}")
-        group = groups[a] | groups[b] | {a, b}
-        for r in group:
-            groups[r] = group
-    return {r: frozenset(g) for r, g in groups.items()}
-
-
 def holder(role: str, holders: dict[str, dict[str, int]], named_here: set[str]) -> str | None:
     """The person holding ``role`` among those the article names (module docstring)."""
     words = role.split()
     for k in range(len(words)):
-        if k and words[k - 1] in _RANKS():
+        if k and words[k - 1] in rank_words():
             return None  # a shadow or deputy is not the holder of the office without the word
         cands: dict[str, int] = {}
-        for r in synonyms().get(" ".join(words[k:]), {" ".join(words[k:])}):
+        for r in role_synonyms().get(" ".join(words[k:]), {" ".join(words[k:])}):
             for p, n in holders.get(r, {}).items():
                 cands[p] = cands.get(p, 0) + n
         cands = {p: n for p, n in cands.items() if n >= MIN_DOCS}
@@ -200,12 +185,6 @@ def _surnames(quotes: pd.DataFrame, persons: pd.DataFrame, named: dict[str, set[
     out = quotes.copy()
     out.loc[list(changed), "speaker"] = list(changed.values())
     return out
-
-
-@lru_cache(maxsize=1)
-def _RANKS() -> frozenset[str]:
-    """Words that make an office another (``resources/role_ranks.txt``)."""
-    return role_ranks("other") | role_ranks("under")
 
 
 def _pronoun(mention) -> bool:

@@ -19,12 +19,13 @@ from spacy.tokens import Token
 
 from ... import schemas
 from ...nlp.lemmas import lemma as lemma_of
-from ...resources import person_epithets, reporting_verb_lemmas, role_ranks, source_noun_kinds, titles, word_list, word_set
+from ...resources import person_epithets, reporting_verb_lemmas, role_ranks, source_noun_kinds, word_list, word_set
 from ..entities.aliases import alias_kind
 from ..entities.forms import without_affiliation
 from ..entities.patterns import WEEKDAYS_MONTHS
 from ..gender import noun_gender
 from ..names import courtesy_as_written, generation_of, strip_titles, title_words, without_generation_comma
+from ..offices import office_titles, rank_words
 
 PERSON = "PERSON"
 #: pseudo-labels of sources that are not entities: a document, an unnamed single
@@ -124,11 +125,6 @@ def modifiers(head: Token) -> set[str]:
             if t.is_alpha and t.dep_ not in ("det", "poss", "predet")}
 
 
-@lru_cache(maxsize=1)
-def _offices() -> frozenset[str]:
-    return frozenset(t.lower() for t in titles("office"))
-
-
 def office_words(head: Token) -> frozenset[str]:
     """The words before the head of the longest office of ``titles.txt`` a description
     ends in ("the prime minister" -> prime; "the Belarusian diplomat": none): a person
@@ -138,7 +134,7 @@ def office_words(head: Token) -> frozenset[str]:
     doc = head.doc
     words = [t.lower_ for t in doc[head.left_edge.i:head.i + 1] if t.dep_ not in ("det", "poss", "predet", "case")]
     for k in range(len(words) - 1):
-        if " ".join(words[k:]) in _offices():
+        if " ".join(words[k:]) in office_titles():
             return frozenset(words[k:-1])
     return frozenset()
 
@@ -148,7 +144,7 @@ def ranked_offices(words: list[str]) -> set[tuple[str, str]]:
     role words as written, in order, and the first role word after it (``titles.txt``
     kind ``word``): "Former welfare minister Frank Field MP" -> (former, minister): the
     rank is the minister's, not the MP's."""
-    ranks = role_ranks("other") | role_ranks("under")
+    ranks = rank_words()
     out = set()
     for i, w in enumerate(words):
         if w not in ranks:
@@ -157,7 +153,7 @@ def ranked_offices(words: list[str]) -> set[tuple[str, str]]:
         if j is not None:
             # the head of the longest office there ("deputy prime minister": minister;
             # "shadow secretary of state": secretary)
-            k = max((k for k in range(j + 1, len(words) + 1) if " ".join(words[j:k]) in _offices()), default=j + 1)
+            k = max((k for k in range(j + 1, len(words) + 1) if " ".join(words[j:k]) in office_titles()), default=j + 1)
             office = words[j:k]
             out.add((w, office[office.index("of") - 1] if "of" in office[1:] else office[-1]))
     return out
@@ -171,7 +167,7 @@ def rank_gap(roles: set[str], ranked: set[tuple[str, str]], head: Token) -> int 
     description names the office with a word of the person's own), else how many rank
     words of that office the person has that the description lacks ("the minister" for
     a deputy minister: 1, a worse fit than a minister of no rank)."""
-    ranks = role_ranks("other") | role_ranks("under")
+    ranks = rank_words()
     said = modifiers(head)
     if (said & ranks) - roles:
         return None
