@@ -22,8 +22,11 @@
   "be", not impersonal, no finite adverbial clause before it) -> the organisation,
   event or law that frames it ("Qantas said it ...") or else the organisation, event or law that the
   subject of the claim before it in the paragraph names ("The charter ... It could
-  serve as ..."). The speaker's other reported clauses in the sentence count too. The
-  speaker and the attribution frame ("Igor Sekreta said at the OSCE Ministerial
+  serve as ..."). Persons named by a role or a "he"/"she" subject count too
+  (:mod:`.people`: "the prime minister" -> the one person the document names in that role;
+  "He chaired the Labour Party" -> the person named last before, as a subject, whose gender
+  fits, when no one else may be meant). The speaker's other reported clauses in the
+  sentence count too. The speaker and the attribution frame ("Igor Sekreta said at the OSCE Ministerial
   Council in Vienna", "BelTA has learned") are outside the content, so they are
   not what the claim is about, unless the content names them; news agencies
   inside it are editorial notes, not topics.
@@ -52,6 +55,7 @@ from ..entities.aliases import alias_kind, alias_names
 from ..entities.forms import known_acronyms
 from ..quotes.marks import scan_quotes
 from .cues import content_span
+from .people import DocPersons, persons_by_doc
 
 #: entity labels a claim can be about (docs/guidelines.md §5: persons, organisations,
 #: countries and regions, named events, documents and laws); NORP only when the alias
@@ -372,9 +376,11 @@ def annotate_claims(claims: pd.DataFrame, quotes: pd.DataFrame, entities: pd.Dat
         q_start, q_end = quotes["start"].astype(int).tolist(), quotes["end"].astype(int).tolist()
         q_id, q_speaker = quotes["quote_id"].tolist(), quotes["speaker"].tolist()
         q_kind = quotes["speaker_kind"].tolist() if "speaker_kind" in quotes.columns else [None] * len(quotes)
+        q_direct = (quotes["kind"] != "indirect").tolist() if "kind" in quotes.columns else [True] * len(quotes)
         for k, d in enumerate(quotes["doc_id"].tolist()):
             q_rows.setdefault(d, []).append(k)
     mentions = _mentions_by_doc(entities)
+    persons = persons_by_doc(entities)
     kinds, abouts, c0s, c1s = [], [], [], []
     cache: dict[str, tuple] = {}
     previous: dict[str, tuple[int, list[str]]] = {}  # doc -> (paragraph, the one thing the last claim was about)
@@ -388,8 +394,11 @@ def annotate_claims(claims: pd.DataFrame, quotes: pd.DataFrame, entities: pd.Dat
             text = texts.get(doc_id, "")
             breaks = [m.start() for m in _LINE_BREAK.finditer(text)]  # paragraph of a position: bisect
             doc = docs.get(doc_id)
-            cache[doc_id] = (by_id, kind_of, _DocEntities(mentions.get(doc_id, []), doc), text, breaks)
-        by_id, kind_of, ents, text, breaks = cache[doc_id]
+            person_rows, qualifiers = persons.get(doc_id, ([], {}))
+            people = DocPersons(person_rows, qualifiers, text, [(q_start[k], q_end[k]) for k in rows], doc)
+            direct = {int(q_id[k]) for k in rows if q_direct[k]}
+            cache[doc_id] = (by_id, kind_of, _DocEntities(mentions.get(doc_id, []), doc), text, breaks, people, direct)
+        by_id, kind_of, ents, text, breaks, people, direct = cache[doc_id]
         doc = ents.doc
         quote = by_id.get(int(quote_id)) if pd.notna(quote_id) else None
         a, b = content_of(doc, text, start, end, quote[:2] if quote else None)
@@ -418,6 +427,15 @@ def annotate_claims(claims: pd.DataFrame, quotes: pd.DataFrame, entities: pd.Dat
             if not it_names and prev is not None and prev[0] == bisect.bisect_left(breaks, start):
                 it_names = prev[1]
             names = it_names + names
+        if not isinstance(speaker, str):
+            kind = None  # the publication's own claim: no speaker, no kind (docs/guidelines.md §4.6)
+        else:
+            kind = (quote[2] if quote is not None else kind_of.get(speaker)) or "unknown"
+        # the persons it names by a pronoun subject or a role (claims.people); a pronoun
+        # inside a direct quote is whom the speaker talks about, which the quote does not say
+        spk = speaker if isinstance(speaker, str) else None
+        he = [] if quote is not None and int(quote_id) in direct else people.by_pronoun(subject, spk, kind)
+        names = he + names + people.by_role(span, spk)
         names = list(dict.fromkeys(names))
         abouts.append(names)
         things = [n for n in names if ents.label_of.get(n) in _IT_LABELS]
@@ -425,12 +443,7 @@ def annotate_claims(claims: pd.DataFrame, quotes: pd.DataFrame, entities: pd.Dat
         if things and not keep and framed:  # "Heineken said it ...": the frame's subject
             keep = _topic(frame_subject if referring else _subject(_span(doc, start, end)), [], things, ents)
         previous[doc_id] = (bisect.bisect_left(breaks, end), keep)
-        if not isinstance(speaker, str):
-            kinds.append(None)  # the publication's own claim: no speaker, no kind (docs/guidelines.md §4.6)
-        elif quote is not None:
-            kinds.append(quote[2] or "unknown")
-        else:
-            kinds.append(kind_of.get(speaker) or "unknown")
+        kinds.append(kind)
     out["speaker_kind"] = kinds
     out["about"] = abouts
     out["content_start"] = pd.array(c0s, dtype="Int64")
