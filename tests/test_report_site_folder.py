@@ -116,3 +116,39 @@ def test_report_site_folder_of_an_older_report_is_replaced(data, tmp_path):
     write_report(data, site)
     assert not (site / "speaker-gone.html").exists() and (site / "index.html").is_file()
     assert "index.html" in (site / SITE_MARKER).read_text().splitlines()
+
+
+    assert not (site / "stale.html").exists()
+    assert (site / "index.html").is_file()
+
+
+@pytest.mark.parametrize("dropped, table", [
+    ("b2", "sentences"),   # a document with rows in every table
+    ("c3", "sentences"),   # a document with one sentence and nothing else
+])
+def test_report_site_folder_tables_of_other_documents_one_line_exit_5(data, tmp_path, dropped, table):
+    """Regression: a documents table without a document the other tables hold (replaced
+    or edited by hand) ended `pipeline report` with a KeyError traceback."""
+    import pyarrow.compute as pc
+    import pyarrow.parquet as pq
+
+    from pipeline.errors import TableError
+
+    docs = pq.read_table(data / "documents.parquet")
+    pq.write_table(docs.filter(pc.not_equal(docs["doc_id"], dropped)), data / "documents.parquet")
+    result = CliRunner().invoke(app, ["report", "--out", str(data), "--site", str(tmp_path / "site")])
+    assert result.exit_code == TableError.exit_code, result.output
+    line = " ".join(result.output.split())
+    assert f"table '{table}'" in line and f"'{dropped}'" in line and "pipeline run all" in line, line
+    assert "Traceback" not in result.output and result.output.startswith("error:"), result.output
+    assert not (tmp_path / "site").exists()
+
+
+def test_report_site_folder_errors_of_unread_documents_are_no_mismatch(data, tmp_path):
+    """errors.parquet names documents that were never read (a binary file): not a mismatch."""
+    import pandas as pd
+
+    pd.DataFrame([dict(doc_id="broken", path="seeds/broken.txt", stage="read", error="binary", detail="")]
+                 ).to_parquet(data / "errors.parquet")
+    write_report(data, tmp_path / "site")
+    assert (tmp_path / "site" / "index.html").is_file()

@@ -116,7 +116,25 @@ def load_tables(out_dir: Path | str = "data") -> Tables:
     for name in COMMAND_TABLES:
         if table_path(out, name).exists():
             frames[name] = read_table(out, name)
+    check_same_documents(frames, out)
     return Tables(out_dir=out, **frames)
+
+
+def check_same_documents(frames: dict[str, pd.DataFrame], out: Path) -> None:
+    """Every row of a table belongs to a document of ``documents`` (the tables of one run):
+    a ``TableError`` naming the table and a doc_id otherwise. A documents table replaced
+    or edited by hand left the report with a KeyError on the first row of another run.
+    ``errors`` is exempt: its rows name documents that were never read."""
+    known = set(frames["documents"]["doc_id"])
+    for name, df in frames.items():
+        if name in ("documents", "errors") or "doc_id" not in df.columns:
+            continue
+        stray = df["doc_id"][~df["doc_id"].isin(known)].unique()
+        if len(stray):
+            more = f" (and {len(stray) - 1:,} more)" if len(stray) > 1 else ""
+            raise TableError(f"table {name!r} ({table_path(out, name)}) has rows of doc_id {stray[0]!r}{more}, which "
+                             f"is not in table 'documents' ({table_path(out, 'documents')}): the tables are not "
+                             f"from one run; rerun `pipeline run all --out {out}` with that run's --input")
 
 
 def display_titles(documents: pd.DataFrame, width: int = 70) -> pd.Series:
