@@ -33,6 +33,7 @@ from .batch import BatchTask, part_stem, prepare_process, process_batch
 from .collector import freeze_loaded
 from .. import worker_server
 from .engines import Tracked, exit_with_parent
+from .settings import EngineError
 
 if TYPE_CHECKING:
     from .publish import Sink
@@ -69,7 +70,13 @@ def _client(settings: "Settings", stage_names: tuple[str, ...]):
     from distributed.utils import get_mp_context
 
     if settings.scheduler:
-        return Client(settings.scheduler), None
+        try:
+            return Client(settings.scheduler), None
+        except (OSError, ValueError) as exc:  # a timeout is an OSError; a scheme without a server a ValueError
+            reason = " ".join(str(exc).split())[:200] or type(exc).__name__
+            raise EngineError(f"--scheduler {settings.scheduler}: no Dask scheduler answered there ({reason}); "
+                              f"start one (`dask scheduler`) or check the address, or leave --scheduler out "
+                              f"for a local cluster") from None
     # The local cluster's workers are forked from the same preloaded fork
     # server as the local engine's (``worker_server``): they start with
     # the model in memory instead of importing spaCy and loading it.

@@ -122,14 +122,39 @@ def run(stage_names: list[str], settings: Settings, *, on_stage_start: Callable[
         if foreign:
             raise OutputError(f"--out {settings.out} holds files claimex did not write where it writes its own: "
                               f"{', '.join(foreign)}; move them or pass another --out. Nothing was changed")
+        created = _first_missing(settings.out)
         settings.out.mkdir(parents=True, exist_ok=True)
         with store.lock():
-            store.sweep()
-            summary = _run(selected, registered, settings, store, on_stage_start, progress, t_start)
+            try:
+                store.sweep()
+                summary = _run(selected, registered, settings, store, on_stage_start, progress, t_start)
+            except BaseException:
+                if created is not None:
+                    _remove_unused(created, store)
+                raise
             summary.notes[:0] = [model_note] if model_note else []
             summary.seconds = time.perf_counter() - t_start
             write_run_record(settings.out, settings, [s.name for s in selected], summary)
     return summary
+
+
+def _first_missing(out: Path) -> Path | None:
+    """The outermost folder of ``out`` that does not exist yet (``out`` itself, or a folder above it)."""
+    missing = None
+    for p in (out, *out.parents):
+        if p.exists() or p.is_symlink():
+            break
+        missing = p
+    return missing
+
+
+def _remove_unused(created: Path, store: TableStore) -> None:
+    """After a failed run into a folder it created: remove that folder when it holds nothing
+    but the lock (a scheduler that did not answer left ``<out>/_claimex/lock`` in a new folder).
+    Anything else (a parse-cache part an interrupted run can reuse) stays."""
+    kept = [p for p in created.rglob("*") if not p.is_dir() and p != store.dir / "lock"]
+    if not kept:
+        shutil.rmtree(created, ignore_errors=True)
 
 
 def choose_model(settings: Settings, single: str | None) -> str | None:

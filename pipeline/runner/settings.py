@@ -115,11 +115,35 @@ def check_settings(settings: Settings, first_stage: str, spell=option_name) -> N
             raise EngineError(f"{spell(setting, value if whole is not None else repr(value))} must be a whole "
                               f"number of at least {least:,}")
         setattr(settings, setting, whole)
-    if settings.scheduler and settings.engine != "dask":
+    if settings.scheduler is not None and settings.engine != "dask":
         raise EngineError("--scheduler needs --engine dask")
     if settings.engine == "dask" and importlib.util.find_spec("distributed") is None:
         raise EngineError("--engine dask needs the optional dask extra: pip install '.[dask]' "
                           "(dask[dataframe,distributed])")
+    if settings.scheduler is not None:
+        check_scheduler(settings.scheduler, spell)
     if settings.engine == "dask" and first_stage != "clean":
         raise EngineError(f"--engine dask runs from the clean stage (`pipeline run all`); "
                           f"run {first_stage!r} with --engine local")
+
+
+def check_scheduler(address, spell=option_name) -> None:
+    """A Dask scheduler address the client can dial: ``tcp://HOST:PORT`` (or another of
+    distributed's schemes). ``garbage`` ended the run with a ValueError traceback after
+    the model had loaded, and left the lock of a new ``--out`` behind."""
+    from distributed.comm.addressing import get_address_host_port
+
+    why = None
+    if not isinstance(address, str) or not address.strip():
+        why = "is empty"
+    else:
+        try:
+            _, port = get_address_host_port(address)
+        except ValueError as exc:
+            why = f"is not a scheduler address ({exc})"
+        else:
+            if not 0 < port < 65536:
+                why = f"has port {port}, not one of 1 to 65535"
+    if why:
+        raise EngineError(f"{spell('scheduler', repr(address))} {why}; give the address `dask scheduler` prints, "
+                          f"such as tcp://HOST:8786, or leave --scheduler out for a local cluster")
