@@ -95,3 +95,39 @@ def test_cli_polish_paths_with_brackets_print_as_named(tmp_path, monkeypatch, co
     assert result.exit_code == 0, result.output
     assert "Traceback" not in result.output and "MarkupError" not in result.output
     assert str(out) in result.output, result.output
+
+
+@pytest.mark.parametrize("args, option", [
+    (["run", "all", "--input", ""], "--input"),
+    (["run", "all", "--out", ""], "--out"),
+    (["run", "all", "--out="], "--out"),
+    (["run", "clean", "-o", ""], "--out"),
+    (["run", "clean", "--model", ""], "--model"),
+    (["run", "clean", "--model", "  "], "--model"),
+    (["export", "--format", "csv", "--to", ""], "--to"),
+    (["match", "--against", ""], "--against"),
+    (["report", "--site", ""], "--site"),
+    (["eval", "--gold", ""], "--gold"),
+    (["serve", "--out", ""], "--out"),
+    (["import-gold", "", "gold", "--format", "prodigy"], "FILE"),
+])
+def test_cli_polish_empty_path_or_model_is_refused_naming_the_option(tmp_path, monkeypatch, args, option):
+    """Regression: an empty value (an unset shell variable: `--out "$OUT"`) was taken as the
+    current folder, and `--model ""` silently as the default model."""
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 2, result.output
+    assert option in result.output and "is empty" in result.output, result.output
+    assert list(tmp_path.iterdir()) == [], "nothing is written"
+
+
+@pytest.mark.parametrize("args, code", [
+    (["run", "sentences", "--out", "."], 5),      # `.` is a folder, named: the missing table is the problem
+    (["report", "--out", "./"], 5),
+    (["run", "sentences", "--model", "en_core_web_nonexistent", "--out", "."], 5),
+])
+def test_cli_polish_named_current_folder_or_model_is_not_refused_as_empty(tmp_path, monkeypatch, args, code):
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == code, result.output
+    assert "is empty" not in result.output

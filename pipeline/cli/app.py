@@ -7,11 +7,13 @@ by any of them becomes one ``error: ...`` line and its exit code.
 """
 from __future__ import annotations
 
+import copy
 import functools
 from typing import Callable, NoReturn
 
 from typing import Optional
 
+import click
 import typer
 from rich.console import Console
 from typer.core import TyperCommand, TyperGroup
@@ -29,7 +31,35 @@ def _unescape(formatter) -> None:
     formatter.buffer[:] = [part.replace("\\[", "[") for part in formatter.buffer]
 
 
+#: options other than paths whose empty value would silently mean something else
+#: (``--model ""`` ran the default model)
+GIVEN_NAMES = ("model",)
+
+
+@functools.cache
+def _given(cls: type) -> type:
+    """``cls`` (a click parameter type) refusing an empty value: ``--out "$OUT"`` with
+    ``$OUT`` unset read ``""`` as the current folder (``Path("")`` is ``.``)."""
+    class Given(cls):
+        def convert(self, value, param, ctx):
+            if isinstance(value, str) and not value.strip():
+                default = isinstance(param, click.Option) and not param.required
+                self.fail("is empty (an unset shell variable?); pass a value"
+                          + (", or leave the option out for its default" if default else ""), param, ctx)
+            return super().convert(value, param, ctx)
+    Given.__name__ = Given.__qualname__ = cls.__name__
+    return Given
+
+
 class PlainHelpCommand(TyperCommand):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for param in self.params:
+            if isinstance(param.type, click.Path) or param.name in GIVEN_NAMES:
+                given = copy.copy(param.type)  # click.STRING is shared by every command
+                given.__class__ = _given(type(param.type))
+                param.type = given
+
     def format_help(self, ctx, formatter):
         super().format_help(ctx, formatter)
         _unescape(formatter)
