@@ -17,12 +17,45 @@ from tests.conftest import SEEDS
     (["run", "all", "--workers", "two"], "is not a number"),
     (["run", "all", "--batch-size", "0"], "0"),
     (["run", "all", "--scheduler", "tcp://127.0.0.1:1"], "--scheduler needs --engine dask"),
+    # regression: an OverflowError traceback, and the lock of a new --out left behind
+    (["run", "all", "--workers", "99999999999"], "--workers 99999999999 must be a whole number of at most 1,024"),
+    (["run", "all", "--workers", "1025"], "at most 1,024"),
+    # regression: every stage ran, then an OverflowError; the lock and docs.spacy/ were left
+    (["run", "all", "--batch-size", "99999999999999999999"], "at most 100,000"),
+    (["run", "all", "--batch-size", "100001"], "at most 100,000"),
 ])
 def test_runner_cli_bad_options_exit_2(tmp_path, args, message):
-    result = CliRunner().invoke(app, [*args, "--input", str(SEEDS), "--out", str(tmp_path)])
+    out = tmp_path / "out"
+    result = CliRunner().invoke(app, [*args, "--input", str(SEEDS), "--out", str(out)])
     assert result.exit_code == UsageError.exit_code, result.output
     assert message in result.output
-    assert not list(tmp_path.glob("*.parquet")), "a rejected run must not write tables"
+    assert not out.exists(), "a rejected run writes nothing"
+
+
+@pytest.mark.parametrize("args, workers, batches", [
+    (["--workers", "3"], 1, 1),                       # 5 articles: one batch of at most 8
+    (["--workers", "4", "--batch-size", "2"], 3, 3),  # three batches: three processes
+    (["--workers", "2", "--batch-size", "2"], 2, 3),  # fewer workers than batches: as asked
+])
+def test_runner_cli_workers_no_more_processes_than_batches(tmp_path, monkeypatch, args, workers, batches):
+    """Regression: `--workers 8` on 5 articles started 8 processes, each loading the model, for one batch."""
+    from pipeline.runner import driver
+
+    started = []
+    real = driver.WorkerPool
+
+    def pool(settings, names):
+        started.append(settings.workers)
+        return real(settings, names)
+
+    monkeypatch.setattr(driver, "WorkerPool", pool)
+    result = CliRunner().invoke(app, ["run", "all", "--input", str(SEEDS), "--out", str(tmp_path), "--timings", *args])
+    assert result.exit_code == 0, result.output
+    assert started == [workers]
+    assert f'"workers": {workers}' in result.output
+    documents = tmp_path / "documents.parquet"
+    assert (len(list(documents.iterdir())) if documents.is_dir() else 1) == batches
+    assert ("note: --workers" in result.output) == (workers < int(args[1])), result.output
 
 
 def test_runner_cli_batch_size_and_incremental_rerun(tmp_path):

@@ -51,8 +51,9 @@ def test_runner_scaling_batch_reads_its_own_files_and_skips_unchanged(tmp_path):
 def test_runner_scaling_two_workers_report_where_the_time_went(tmp_path, seed_tables):
     inp = tmp_path / "in"
     shutil.copytree(SEEDS, inp)
-    summary = run(ALL, Settings(input=inp, out=tmp_path / "out", workers=2))
-    assert summary.batch_size == 8 and summary.workers == 2
+    # batches of 2: three batches for the two workers (one batch of 8 would start one worker)
+    summary = run(ALL, Settings(input=inp, out=tmp_path / "out", workers=2, batch_size=2))
+    assert summary.batch_size == 2 and summary.workers == 2
     phases = summary.phases
     assert set(phases) == {"start", "batches", "collect", "finalize", "publish"}
     assert abs(sum(phases.values()) - summary.seconds) < 0.5, (phases, summary.seconds)

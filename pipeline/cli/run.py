@@ -13,7 +13,7 @@ from ..inputs.readers import DEFAULT_MAX_CHARS, MIN_MAX_CHARS
 from ..nlp.loader import DEFAULT_MODEL
 from ..registry import stage_names, stages
 from ..runner import ENGINES, RunSummary, Settings, run
-from ..runner.settings import BATCH_SIZE, BATCHES_PER_WORKER, check_settings
+from ..runner.settings import BATCH_SIZE, BATCHES_PER_WORKER, MAX_WORKERS, check_settings
 from .app import command, console, escaped, out_console, printable
 from .progress import ProgressBar
 
@@ -70,7 +70,7 @@ def print_timings(summary: RunSummary) -> None:
 def parse_workers(value: str) -> int:
     """``--workers``: a positive number, or ``auto`` for one per core."""
     if value.strip().lower() == "auto":
-        return max(1, os.cpu_count() or 1)
+        return min(max(1, os.cpu_count() or 1), MAX_WORKERS)
     try:
         n = int(value)
     except ValueError:

@@ -56,6 +56,15 @@ def auto_batch_size(n_docs: int | None, workers: int) -> int:
     return max(MIN_BATCH, min(BATCH_SIZE, math.ceil(n_docs / (workers * BATCHES_PER_WORKER))))
 
 
+def workers_for(workers: int, n_docs: int | None, batch_size: int) -> int:
+    """Worker processes to start: ``--workers``, but no more than there are batches
+    (``--workers 8`` on 5 articles started 8 processes, each loading the model, for one
+    batch); all of them when the number of documents is not known (a table input)."""
+    if n_docs is None:
+        return workers
+    return max(1, min(workers, math.ceil(n_docs / batch_size)))
+
+
 def tasks_from_inputs(settings: Settings, stage_names: tuple[str, ...], index: DocIndex, errors: ErrorLog,
                       previous: Previous | None, skipped: set[str], batch_size: int, parts_dir: Path,
                       progress: Progress | None = None) -> Iterator[BatchTask]:

@@ -40,6 +40,7 @@ uses them):
 """
 from __future__ import annotations
 
+import dataclasses
 import errno
 import os
 import re
@@ -57,7 +58,7 @@ from ..schemas import SCHEMAS
 from ..tables import MissingTableError, PartWriter, TableSchemaError, checked_dataset, table_path
 from . import collector, manifest
 from .batch import prepare_process, stage_setup
-from .batching import auto_batch_size, count_inputs, count_rows, tasks_from_inputs, tasks_from_tables
+from .batching import auto_batch_size, count_inputs, count_rows, tasks_from_inputs, tasks_from_tables, workers_for
 from .corpus import run_corpus_stage
 from .engines import WorkerPool, run_serial
 from .fingerprint import check_model, parse_key, run_fingerprint
@@ -138,6 +139,10 @@ def run(stage_names: list[str], settings: Settings, *, on_stage_start: Callable[
     return summary
 
 
+def _count(n: int, word: str) -> str:
+    return f"{n:,} {word}{'' if n == 1 else 'es' if word.endswith('s') else 's'}"
+
+
 def _first_missing(out: Path) -> Path | None:
     """The outermost folder of ``out`` that does not exist yet (``out`` itself, or a folder above it)."""
     missing = None
@@ -204,12 +209,24 @@ def _run(selected: list[Stage], registered, settings: Settings, store: TableStor
         for s in selected:
             if on_stage_start:
                 on_stage_start(s)
+        if from_clean:
+            total = count_inputs(settings.input, settings.out)
+        else:
+            total = count_rows(out, "documents") if batched else 0
+        batch_size = settings.batch_size or auto_batch_size(total if batched else None, settings.workers)
+        workers = workers_for(settings.workers, total, batch_size)
+        if workers < settings.workers and batched and not settings.scheduler:  # a cluster of its own size
+            summary.notes.append(f"--workers {settings.workers}: {_count(workers, 'worker process')}, one per batch "
+                                 f"of at most {batch_size:,} documents ({total:,} in all)")
+        summary.workers = workers
         if batched and settings.engine == "dask":
             from .dask_engine import DaskEngine
 
-            engine = DaskEngine(settings, batch_names)  # the cluster starts while the inputs are listed
+            # the cluster starts while the inputs are listed
+            engine = DaskEngine(dataclasses.replace(settings, workers=workers), batch_names)
         elif batched and settings.workers > 1:
-            pool = WorkerPool(settings, batch_names)  # workers load the model meanwhile
+            # workers load the model meanwhile (a pool even of one: what a run with --workers does stays the same)
+            pool = WorkerPool(dataclasses.replace(settings, workers=workers), batch_names)
         elif batched:
             prepare_process(settings.model, batch_names)  # the model, before the first batch
         if from_clean:
@@ -220,16 +237,12 @@ def _run(selected: list[Stage], registered, settings: Settings, store: TableStor
                                                        state)
                 if why:
                     summary.notes.append(f"incremental: {why}; every document is processed again")
-            total = count_inputs(settings.input, settings.out)
-            batch_size = settings.batch_size or auto_batch_size(total, settings.workers)
             tasks = tasks_from_inputs(settings, batch_names, index, summary.errors, previous, skipped, batch_size,
                                       parts_dir, progress)
         elif batched:
-            total = count_rows(out, "documents")
-            batch_size = settings.batch_size or auto_batch_size(total, settings.workers)
             tasks = tasks_from_tables(settings, batched, index, batch_size, parts_dir)
         else:  # corpus stages only
-            tasks, total, batch_size = iter(()), 0, settings.batch_size or auto_batch_size(None, 1)
+            tasks = iter(())
         summary.batch_size = batch_size
         if progress is not None:
             progress.start(total)

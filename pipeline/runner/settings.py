@@ -17,6 +17,13 @@ BATCH_SIZE = 64
 #: with several workers: the fewest documents per batch, and batches per worker aimed at
 MIN_BATCH = 8
 BATCHES_PER_WORKER = 16
+#: the most --workers and --batch-size take: more worker processes than this help no
+#: machine (each holds a model), and a batch is held in memory whole (a 64-document
+#: batch of news takes about 30 MB of parses; 100,000 documents would take some 50 GB).
+#: Without a limit, `--workers 99999999999` ended with an OverflowError traceback, and
+#: `--batch-size 99999999999999999999` ran every stage before it did.
+MAX_WORKERS = 1024
+MAX_BATCH_SIZE = 100_000
 #: the input of ``run all``/``run clean`` when --input is not given
 DEFAULT_INPUT = Path("seeds")
 
@@ -103,7 +110,8 @@ def check_settings(settings: Settings, first_stage: str, spell=option_name) -> N
     names it as the caller knows it (``extract`` passes its arguments' names)."""
     if settings.engine not in ENGINES:
         raise EngineError(f"{spell('engine', repr(settings.engine))} is not one of: {', '.join(ENGINES)}")
-    for setting, least in (("workers", 1), ("batch_size", 1), ("max_chars", MIN_MAX_CHARS)):
+    for setting, least, most in (("workers", 1, MAX_WORKERS), ("batch_size", 1, MAX_BATCH_SIZE),
+                                 ("max_chars", MIN_MAX_CHARS, None)):
         value = getattr(settings, setting)
         if value is None and setting == "batch_size":
             continue  # chosen from the corpus size and workers
@@ -111,9 +119,10 @@ def check_settings(settings: Settings, first_stage: str, spell=option_name) -> N
             whole = None if isinstance(value, bool) else operator.index(value)  # a numpy integer is one
         except TypeError:
             whole = None
-        if whole is None or whole < least:
+        if whole is None or whole < least or (most is not None and whole > most):
+            span = f"of at most {most:,}" if whole is not None and whole >= least else f"of at least {least:,}"
             raise EngineError(f"{spell(setting, value if whole is not None else repr(value))} must be a whole "
-                              f"number of at least {least:,}")
+                              f"number {span}")
         setattr(settings, setting, whole)
     if settings.scheduler is not None and settings.engine != "dask":
         raise EngineError("--scheduler needs --engine dask")
