@@ -120,3 +120,36 @@ def test_cli_exit_codes_readme_table_is_the_generated_one():
     flat = " ".join(result.output.split())
     for code, meaning in EXIT_CODES.items():
         assert f"{code} {' '.join(meaning.split())}" in flat, code
+
+
+@pytest.mark.parametrize("args, words", [
+    (["run", "all", "--bogus"], ["--bogus", "pipeline run -h"]),
+    (["run", "all", "--batch-size", "0"], ["--batch-size", "pipeline run -h"]),
+    (["run", "all", "--engine", "spark"], ["'spark'", "pipeline run -h"]),
+    (["run", "all", "--workers"], ["--workers", "requires an argument", "pipeline run -h"]),
+    (["run", "tokenize"], ["'tokenize'", "pipeline run -h"]),
+    (["run"], ["Missing argument", "pipeline run -h"]),
+    (["match", "--against", "x.tsv", "--top", "0"], ["--top", "pipeline match -h"]),
+    (["serve", "--port", "70000"], ["--port", "70000", "pipeline serve -h"]),
+    (["export"], ["Missing option '--format'", "pipeline export -h"]),
+    (["nosuch"], ["No such command 'nosuch'", "pipeline -h"]),
+    (["--bogus"], ["--bogus", "pipeline -h"]),
+])
+def test_cli_click_errors_are_one_error_line_exit_2(tmp_path, monkeypatch, args, words):
+    """Regression: click's own errors printed a four-line Usage/Try/Error block, where the
+    README promises one `error: ...` line."""
+    monkeypatch.chdir(tmp_path)
+    result = _invoke(*args)
+    assert result.exit_code == UsageError.exit_code, result.output
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: "), result.output
+    for word in words:
+        assert word in lines[0], lines[0]
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("args", [[], ["--help"], ["run", "-h"], ["export", "--help"]])
+def test_cli_help_and_no_arguments_still_print_the_help(args):
+    result = _invoke(*args)
+    assert result.output.startswith("Usage: ") and "Options" in result.output, result.output
+    assert "error:" not in result.output

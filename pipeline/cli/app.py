@@ -7,6 +7,7 @@ by any of them becomes one ``error: ...`` line and its exit code.
 """
 from __future__ import annotations
 
+import contextlib
 import copy
 import functools
 from typing import Callable, NoReturn
@@ -64,11 +65,52 @@ class PlainHelpCommand(TyperCommand):
         super().format_help(ctx, formatter)
         _unescape(formatter)
 
+    def parse_args(self, ctx, args):
+        with _one_line(ctx):
+            return super().parse_args(ctx, args)
+
 
 class PlainHelpGroup(TyperGroup):
     def format_help(self, ctx, formatter):
         super().format_help(ctx, formatter)
         _unescape(formatter)
+
+    # click's own errors (an unknown option or command, a value out of range, a missing
+    # --format) printed a four-line Usage/Try/Error block; the README promises one line
+    def make_context(self, *args, **kwargs):
+        with _one_line():
+            return super().make_context(*args, **kwargs)
+
+    def invoke(self, ctx):
+        with _one_line():
+            return super().invoke(ctx)
+
+
+class OneLineUsageError(click.UsageError):
+    """A command-line error of click's, shown as one ``error: ...`` line (exit 2) that
+    names the command's help instead of click's Usage/Try/Error block."""
+
+    def show(self, file=None) -> None:
+        where = self.ctx.command_path if self.ctx is not None else "pipeline"
+        message = " ".join(self.message.split()).rstrip(".")
+        sep = " " if message.endswith("?") else "; "  # "Did you mean '--out'?"
+        console.print(f"[bold red]error:[/] {escaped(message)}{sep}see `{escaped(where)} -h`",
+                      highlight=False, soft_wrap=True)
+
+
+@contextlib.contextmanager
+def _one_line(ctx=None):
+    """Click's usage errors raised in the block as ``OneLineUsageError``s; ``ctx``: the
+    command's context, for an error that carries none (`--workers` without a value)."""
+    try:
+        yield
+    except click.exceptions.NoArgsIsHelpError:
+        raise  # `pipeline` alone prints its help, as before
+    except OneLineUsageError:
+        raise
+    except click.UsageError as exc:
+        # the context of the command the error is about (`pipeline run`), for its help
+        raise OneLineUsageError(exc.format_message(), exc.ctx or ctx) from None
 
 
 app = typer.Typer(
