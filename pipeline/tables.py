@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import re
+import shlex
 import shutil
 import tempfile
 import uuid
@@ -20,7 +21,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from .errors import TableError
+from .errors import OutputError, TableError
 from .schemas import schema_for
 
 
@@ -30,6 +31,30 @@ class TableSchemaError(TableError):
 
 class MissingTableError(TableError):
     """An upstream table a stage needs has not been written yet."""
+
+
+#: the tables folder of every command without --out
+DEFAULT_OUT = Path("data")
+
+
+def run_command(stage: str, out_dir: Path | str) -> str:
+    """``pipeline run STAGE``, with the ``--out`` of the command that gives the advice where it
+    is not the default: "run `pipeline run clean` first" after `--out mine` made tables in data/."""
+    out = Path(out_dir)
+    return f"pipeline run {stage}" + ("" if out == DEFAULT_OUT else f" --out {shlex.quote(str(out))}")
+
+
+def check_tables_folder(out_dir: Path | str,
+                        fix: str = "pass the folder of a run's tables (the --out of `pipeline run`)") -> None:
+    """``--out`` that is a file (or inside one): ``OutputError`` saying so (exit 6), where the
+    command would have advised to run a stage into it, or said that it does not exist."""
+    out = Path(out_dir)
+    for p in (out, *out.parents):
+        if os.path.exists(p):  # False for a name no file can have, which the writer reports (exit 6)
+            if not os.path.isdir(p):
+                where = "is a file" if p == out else f"is inside {p}, which is a file"
+                raise OutputError(f"--out {out} {where}, not a folder; {fix}")
+            return
 
 
 def table_path(out_dir: Path | str, table: str) -> Path:
@@ -386,7 +411,7 @@ def checked_dataset(out_dir: Path | str, table: str, *, stage_hint: str | None =
     without reading its rows (for streaming readers)."""
     path = table_path(out_dir, table)
     if not path.exists():
-        hint = f"; run `pipeline run {stage_hint}` first" if stage_hint else ""
+        hint = f"; run `{run_command(stage_hint, out_dir)}` first" if stage_hint else ""
         raise MissingTableError(f"table {table!r} not found at {path}{hint}")
     schema = schema_for(table)
     try:

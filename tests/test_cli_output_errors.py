@@ -176,3 +176,39 @@ def test_cli_out_ownership_reads_a_folder_table_as_the_run_does(tmp_path):
     assert foreign_files(tmp_path / "out") == []
     (table / "part-1.parquet").write_text("not parquet")
     assert foreign_files(tmp_path / "out") == ["quotes.parquet (not a Parquet table)"]
+
+
+@pytest.mark.parametrize("args", [
+    ["run", "actors"], ["run", "sentences"], ["report"], ["serve"], ["eval"], ["export", "--format", "csv"],
+    ["match", "--against", "archive.tsv"],
+])
+@pytest.mark.parametrize("inside", [False, True])
+def test_cli_out_a_file_is_said_so_by_every_command(tmp_path, monkeypatch, args, inside):
+    """Regression: `run actors --out p.sh` advised `pipeline run clean` first, `report` and
+    `serve` to run `pipeline run all --out p.sh`, `eval` that documents.parquet was not found."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "p.sh").write_text("echo mine\n")
+    out = "p.sh/out" if inside else "p.sh"
+    result = CliRunner().invoke(app, [*args, "--out", out])
+    _one_line_exit_6(result, f"--out {out} is", "is a file, not a folder" if not inside else "which is a file")
+    assert "pipeline run clean" not in result.output and "first" not in result.output
+    assert (tmp_path / "p.sh").read_text() == "echo mine\n"
+
+
+@pytest.mark.parametrize("args, advice", [
+    (["run", "sentences", "--out", "mine"], "run `pipeline run clean --out mine` first"),
+    (["run", "quotes", "--out", "my tables"], "run `pipeline run clean --out 'my tables'` first"),
+    (["eval", "--out", "mine"], "run `pipeline run clean --out mine` first"),
+    # the default --out: the advice stays as short as it was
+    (["run", "sentences"], "run `pipeline run clean` first"),
+    (["run", "sentences", "--out", "data"], "run `pipeline run clean` first"),
+])
+def test_cli_advice_to_run_a_stage_first_names_the_out_given(tmp_path, monkeypatch, args, advice):
+    """Regression: `run sentences --out mine` advised `pipeline run clean` first, which makes
+    tables in data/, so the same advice came again."""
+    from pipeline.errors import TableError
+
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == TableError.exit_code, result.output
+    assert advice in " ".join(result.output.split()), result.output

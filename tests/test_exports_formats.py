@@ -17,7 +17,7 @@ import pytest
 from typer.testing import CliRunner
 
 from pipeline.cli import app
-from pipeline.errors import OutputError, TableError, UsageError
+from pipeline.errors import OutputError, UsageError
 from pipeline.exports import DEFAULT_TARGETS, FORMATS, export, label_studio, prodigy
 from pipeline.exports.annotations import LAYERS, AnnotatedDoc, Region, from_tables
 from pipeline.exports.tables_db import write_sqlite
@@ -262,5 +262,5 @@ def test_exports_out_that_is_a_file_says_so(tmp_path):
     """Regression: `export --out FILE` said "no output folder at FILE"."""
     (tmp_path / "f.txt").write_text("mine")
     result = CliRunner().invoke(app, ["export", "--format", "sqlite", "--out", str(tmp_path / "f.txt")])
-    line = _one_error_line(result, TableError.exit_code)
-    assert f"--out {tmp_path / 'f.txt'} is a file, not a folder of tables" in line
+    line = _one_error_line(result, OutputError.exit_code)  # exit 6, as `run`, `match` and the README say
+    assert f"--out {tmp_path / 'f.txt'} is a file, not a folder" in line

@@ -135,7 +135,7 @@ def test_matching_cli_bad_archive_is_one_line_exit_3(tmp_path, run_dir, archive_
 @pytest.mark.parametrize("made, code, message", [
     ("nothing", 5, "--out {out} does not exist: run `pipeline run all --out {out}` first"),
     ("an empty folder", 5, "--out {out} holds no run's tables: run `pipeline run all --out {out}` first"),
-    ("a run without claims", 5, "run `pipeline run claims` first"),
+    ("a run without claims", 5, "run `pipeline run claims --out {out}` first"),
     ("a file", 6, "--out {out} is a file, not a folder"),
 ], ids=["missing", "empty", "no-claims", "file"])
 def test_matching_cli_without_a_claims_table_names_the_command(tmp_path, made, code, message):

@@ -21,7 +21,7 @@ from typing import Mapping
 import pandas as pd
 
 from ..registry import stages as registered_stages
-from ..tables import MissingTableError, read_table
+from ..tables import MissingTableError, check_tables_folder, read_table
 from .gold import Gold, anchor_document, load_gold
 from .metrics import Report, Row, StageReport
 
@@ -29,6 +29,7 @@ from .metrics import Report, Row, StageReport
 def evaluate(out_dir: Path | str, gold_dir: Path | str | None = None) -> Report:
     """Read the tables in ``out_dir`` and score them against the gold set."""
     gold = load_gold(gold_dir)
+    check_tables_folder(out_dir)
     tables: dict[str, pd.DataFrame | None] = {}
     for stage in registered_stages():
         try:

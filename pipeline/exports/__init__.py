@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import InputError, OutputError, UsageError
-from ..tables import MissingTableError, atomic_bytes
+from ..tables import atomic_bytes
 
 #: format -> default target, inside ``<out>/exports/``
 DEFAULT_TARGETS = {"sqlite": "claimex.sqlite", "csv": "csv", "label-studio": "label-studio.json",
@@ -74,9 +74,7 @@ def export(out_dir: Path | str, fmt: str, to: Path | str | None = None, *, force
     if own is not None:
         raise UsageError(f"--to {target} is the run's own {own} in {out_dir}, which export never replaces; "
                          f"pass --to another path (default: {default_target(out_dir, fmt)})")
-    if out_dir.exists() and not out_dir.is_dir():
-        raise MissingTableError(f"--out {out_dir} is a file, not a folder of tables; pass the --out of `pipeline run`")
-    tables = load_tables(out_dir)
+    tables = load_tables(out_dir)  # --out a file: one line saying so (exit 6)
     try:
         return _write(tables, out_dir, fmt, target, force)
     except OSError as exc:  # a file where a folder must be, a read-only folder, a full disk

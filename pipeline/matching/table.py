@@ -24,7 +24,7 @@ import pyarrow.parquet as pq
 from ..errors import OutputError
 from ..runner.ownership import partitioned
 from ..runner.store import TableStore
-from ..tables import MissingTableError, PartWriter, checked_dataset, table_files, table_path
+from ..tables import MissingTableError, PartWriter, check_tables_folder, checked_dataset, table_files, table_path
 from . import DEFAULT_MIN_SCORE, DEFAULT_TOP_K, load_matcher, read_archive
 from .search import check_min_score
 from .text import claim_content
@@ -52,9 +52,7 @@ def check_run_folder(out_dir: Path) -> None:
     without a run's tables, missing or empty (exit 5), or claims written as a folder of
     partition folders (exit 6: ``ownership.partitioned``). A run's folder without the claims
     table is left to ``claim_texts``, which names the stage to run."""
-    if out_dir.exists() and not out_dir.is_dir():
-        raise OutputError(f"--out {out_dir} is a file, not a folder; pass the folder of a run's tables "
-                          "(the --out of `pipeline run all`)")
+    check_tables_folder(out_dir)
     if not any(table_path(out_dir, t).exists() for t in ("documents", "claims")):
         where = "does not exist" if not out_dir.exists() else "holds no run's tables"
         raise MissingTableError(f"--out {out_dir} {where}: run `pipeline run all --out {out_dir}` first, "

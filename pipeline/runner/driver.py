@@ -55,7 +55,8 @@ from ..inputs.readers import check_input_path
 from ..nlp.loader import DEFAULT_MODEL
 from ..registry import Stage, producer, stages
 from ..schemas import SCHEMAS
-from ..tables import MissingTableError, PartWriter, TableSchemaError, checked_dataset, table_path
+from ..tables import (MissingTableError, PartWriter, TableSchemaError, check_tables_folder, checked_dataset,
+                      run_command, table_path)
 from . import collector, manifest
 from .batch import prepare_process, stage_setup
 from .batching import auto_batch_size, count_inputs, count_rows, tasks_from_inputs, tasks_from_tables, workers_for
@@ -89,7 +90,7 @@ def check_inputs(stage: Stage, settings: Settings, produced: set[str]) -> None:
         if name not in produced and not table_path(settings.out, name).exists():
             raise MissingTableError(
                 f"stage {stage.name!r} needs table {name!r} ({table_path(settings.out, name)}); "
-                f"run `pipeline run {producer(name)}` first (or `pipeline run all`)"
+                f"run `{run_command(producer(name), settings.out)}` first (or `pipeline run all`)"
             )
 
 
@@ -104,6 +105,7 @@ def run(stage_names: list[str], settings: Settings, *, on_stage_start: Callable[
         raise KeyError(f"no stage selected from {stage_names!r}")
     check_settings(settings, selected[0].name)
     settings.input = Path(settings.input) if settings.input is not None else DEFAULT_INPUT
+    check_tables_folder(settings.out, "pass a folder for the tables")  # before the advice to run a stage into it
     store = TableStore(settings.out)
     store.check_lock()  # before the upstream tables (the run that writes them) and the model
     produced: set[str] = set()
@@ -329,7 +331,7 @@ def _check_upstream(out: Path, selected: list[Stage], state: manifest.State) -> 
         checked_dataset(out, t, stage_hint=producer(t))  # the contract first: names the column
         why = manifest.damage(out, t, state, strict=False)
         if why:
-            raise TableSchemaError(f"{why}; rerun `pipeline run {producer(t)}` (or `pipeline run all`)")
+            raise TableSchemaError(f"{why}; rerun `{run_command(producer(t), out)}` (or `pipeline run all`)")
 
 
 def _other_tables(store: TableStore, writers: dict) -> list[str]:

@@ -20,7 +20,7 @@ from ..registry import producer, tables as registered_tables
 from ..resources import word_list
 from ..schemas import CLAIM_TYPES, COMMAND_TABLES
 from ..stages.names import strip_titles
-from ..tables import MissingTableError, empty_frame, read_table, table_path
+from ..tables import MissingTableError, check_tables_folder, empty_frame, read_table, table_path
 from .intervals import containing_pairs
 from .markup import CLAIM_COLOURS, PUBLICATION, STYLE, UNKNOWN_SPEAKER, render_marked_text
 
@@ -105,6 +105,7 @@ def load_tables(out_dir: Path | str = "data") -> Tables:
     are read when present.
     """
     out = Path(out_dir)
+    check_tables_folder(out)
     if not out.is_dir():
         raise MissingTableError(f"no output folder at {out}; run `pipeline run all --out {out}` first")
     frames = {}
