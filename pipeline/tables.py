@@ -22,7 +22,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from .errors import OutputError, TableError
-from .schemas import schema_for
+from .schemas import COMMAND_TABLES, schema_for
 
 
 class TableSchemaError(TableError):
@@ -402,8 +402,28 @@ def read_table(out_dir: Path | str, table: str, *, stage_hint: str | None = None
     and ``TableSchemaError`` (naming the table and column) when a required
     column is missing or has an incompatible type.
     """
-    df = checked_dataset(out_dir, table, stage_hint=stage_hint).read().to_pandas()
-    return df
+    dataset = checked_dataset(out_dir, table, stage_hint=stage_hint)
+    try:
+        table_ = dataset.read()
+    except (pa.ArrowInvalid, OSError) as exc:  # a part file other than the first one damaged
+        raise _unreadable(out_dir, table, exc, stage_hint) from None
+    return table_.to_pandas()
+
+
+def _unreadable(out_dir: Path | str, table: str, exc: Exception, stage_hint: str | None) -> TableSchemaError:
+    """A table Parquet cannot read (a part cut short, another file in its place): the
+    reason in a few words and the command that writes it again. pyarrow's own message
+    (300 characters, the path twice) said nothing of what to do."""
+    text = " ".join(str(exc).split())
+    part = re.findall(r"'([^']*\.parquet)'", text)
+    reason = text.rsplit("': ", 1)[-1].split(". ")[0].rstrip(".") or type(exc).__name__
+    path = table_path(out_dir, table)
+    where = f"part {Path(part[-1]).name}: " if part and Path(part[-1]) != path else ""
+    if table in COMMAND_TABLES:
+        fix = f"rerun `{COMMAND_TABLES[table][0]}`, which writes {table!r}"
+    else:
+        fix = f"rerun the stage that writes {table!r}" + (f": `{run_command(stage_hint, out_dir)}`" if stage_hint else "")
+    return TableSchemaError(f"{path}: not a readable Parquet table ({where}{reason}); {fix}")
 
 
 def checked_dataset(out_dir: Path | str, table: str, *, stage_hint: str | None = None) -> pq.ParquetDataset:
@@ -418,7 +438,7 @@ def checked_dataset(out_dir: Path | str, table: str, *, stage_hint: str | None =
         dataset = pq.ParquetDataset(path)
         found = dataset.schema
     except (pa.ArrowInvalid, OSError) as exc:
-        raise TableSchemaError(f"{path}: not a readable Parquet table ({exc})") from None
+        raise _unreadable(out_dir, table, exc, stage_hint) from None
     problem = contract_problem(found, schema)
     if problem:
         raise TableSchemaError(f"{path}: {problem}; rerun the stage that writes {table!r}")

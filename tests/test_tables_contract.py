@@ -112,3 +112,74 @@ def test_tables_private_columns_with_missing_values_combine_across_parts(tmp_pat
     writer.write(base.assign(_feature=["x", float("nan")]))
     writer.write(base.assign(_feature=[float("nan"), float("nan")]))
     assert writer.read()["_feature"].tolist() == ["x", None, None, None]
+
+
+def _two_parts(folder, table="sentences"):
+    from pipeline.tables import empty_frame
+
+    path = folder / f"{table}.parquet"
+    path.mkdir(parents=True)
+    rows = empty_frame(table).columns
+    for i in range(2):
+        df = pd.DataFrame([dict(doc_id=f"d{i}", sent_id=0, start=0, end=3, text="One", is_heading=False)])
+        write_table(df[[c for c in rows if c in df.columns]], folder / "tmp", table)
+        (folder / "tmp" / f"{table}.parquet").rename(path / f"part-{i:05d}.parquet")
+    return path
+
+
+@pytest.mark.parametrize("damage, words", [
+    ("cut", ["Parquet magic bytes not found in footer"]),
+    ("text", ["smaller than the minimum file footer"]),
+    ("part cut", ["part part-00001.parquet", "Parquet magic bytes not found in footer"]),
+])
+def test_tables_read_damaged_file_names_the_fix(tmp_path, damage, words):
+    """Regression: a Parquet file cut short gave pyarrow's 300-character message (the path
+    twice) and no fix; a damaged part other than the first a traceback from report and eval."""
+    if damage == "part cut":
+        path = _two_parts(tmp_path)
+        with open(path / "part-00001.parquet", "r+b") as fh:
+            fh.truncate(100)
+    else:
+        path = tmp_path / "sentences.parquet"
+        write_table(pd.DataFrame([dict(doc_id="d", sent_id=0, start=0, end=3, text="One", is_heading=False)]),
+                    tmp_path, "sentences")
+        if damage == "cut":
+            with open(path, "r+b") as fh:
+                fh.truncate(100)
+        else:
+            path.write_text("x\n")
+    with pytest.raises(TableSchemaError) as caught:
+        read_table(tmp_path, "sentences", stage_hint="sentences")
+    message = str(caught.value)
+    assert message.startswith(f"{path}: not a readable Parquet table (")
+    assert message.endswith(f"rerun the stage that writes 'sentences': `pipeline run sentences --out {tmp_path}`")
+    assert all(w in message for w in words) and message.count(str(path)) == 1 and len(message) < len(str(path)) * 2 + 200
+
+
+def test_tables_read_two_whole_parts_reads_both(tmp_path):
+    assert sorted(read_table(_two_parts(tmp_path).parent, "sentences")["doc_id"]) == ["d0", "d1"]
+
+
+@pytest.mark.parametrize("command", [["report"], ["eval"], ["export", "--format", "csv"]])
+def test_tables_damaged_part_is_one_line_exit_5_in_every_reader(tmp_path, command):
+    """Regression: a damaged part file other than the first ended report, eval and export
+    with an ArrowInvalid traceback."""
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+    from tests.report_tables import write_handmade
+
+    out = write_handmade(tmp_path / "out")
+    sentences = pd.read_parquet(out / "sentences.parquet")
+    (out / "sentences.parquet").unlink()
+    (out / "sentences.parquet").mkdir()
+    for i, part in enumerate((sentences.iloc[:3], sentences.iloc[3:])):
+        write_table(part, tmp_path / "tmp", "sentences")
+        (tmp_path / "tmp" / "sentences.parquet").rename(out / "sentences.parquet" / f"part-{i:05d}.parquet")
+    with open(out / "sentences.parquet" / "part-00001.parquet", "r+b") as fh:
+        fh.truncate(100)
+    result = CliRunner().invoke(app, [*command, "--out", str(out)])
+    assert result.exit_code == TableSchemaError.exit_code, result.output
+    line = " ".join(result.output.split())
+    assert line.startswith("error: ") and "Traceback" not in line and "part-00001.parquet" in line, line
+    assert "rerun the stage that writes 'sentences'" in line, line
