@@ -235,3 +235,48 @@ _CHANT = "We will not stop until every family in this city has a home it can aff
 ])
 def test_readers_html_repeated_tail_rule(text, kept):
     assert without_repeated_tail(text) == (text if kept is None else kept)
+
+
+BODY_ONLY = "The council approved the budget on Friday after a long debate."
+WITH_DATELINE = "MINSK, 5 December 2025 (BelTA) - Belarus called for dialogue on Eurasian security, the ministry said."
+
+#: (published as given, text, published in the table, a warning about it)
+DATES = [
+    ("2025-13-45", BODY_ONLY, None, True),                 # month 13, day 45: was published as given
+    ("2025-02-30", BODY_ONLY, None, True),                 # no February 30th: was published as given
+    ("2025/01/30", BODY_ONLY, None, True),                 # became null without a word
+    ("20250130", BODY_ONLY, None, True),
+    ("not a date", BODY_ONLY, None, True),
+    ("2025-13-45", WITH_DATELINE, "2025-12-05", True),     # the dateline's date stands in, and says so
+    ("2024-02-29", BODY_ONLY, "2024-02-29", False),        # a leap day
+    ("2025-12-05T10:15:00Z", BODY_ONLY, "2025-12-05", False),
+    ("5 December 2025", BODY_ONLY, "2025-12-05", False),
+    ("", BODY_ONLY, None, False),                          # nothing given: nothing to warn about
+    ("   ", BODY_ONLY, None, False),
+    (None, WITH_DATELINE, "2025-12-05", False),
+]
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv", "parquet"])
+def test_readers_table_input_published_is_a_valid_date_or_null_with_a_warning(tmp_path, fmt):
+    """Regression: an impossible `published` ("2025-13-45", "2025-02-30") of a table input was
+    published as given, and "2025/01/30" became null without a warning."""
+    records = [{"id": f"d{i}", "published": given, "text": text} for i, (given, text, _, _) in enumerate(DATES)]
+    path = tmp_path / f"articles.{fmt}"
+    if fmt == "jsonl":
+        path.write_text("\n".join(json.dumps(r) for r in records) + "\n")
+    elif fmt == "csv":
+        pd.DataFrame(records).to_csv(path, index=False)
+    else:
+        pd.DataFrame(records).to_parquet(path, index=False)
+    raws, _ = read_inputs(path)
+    errors = ErrorLog()
+    frame = clean_documents(raws, errors).set_index("doc_id")
+    warned = {r.doc_id: r for r in errors.records}
+    assert all(r.stage == "clean" and r.error == "warning:invalid_date" for r in warned.values()), warned
+    for i, (given, _, published, warning) in enumerate(DATES):
+        got = frame.loc[f"d{i}", "published"]
+        assert (None if pd.isna(got) else got) == published, (given, got)
+        assert (f"d{i}" in warned) == warning, given
+        if warning:
+            assert repr(given) in warned[f"d{i}"].detail and warned[f"d{i}"].path.endswith(f"#{i}")

@@ -465,12 +465,27 @@ def clean_document(raw: RawDocument) -> CleanDocument:
 
 
 def _published(value: str | None) -> str | None:
+    """The ISO date of a given ``published`` ("2025-12-05T10:15:00Z", "5 December 2025"), or
+    None for one that is no date: an ISO shape was taken as it stood ("2025-13-45" and
+    "2025-02-30" were published), so it is checked as the dateline's dates are (``_iso``)."""
     if not value:
         return None
     value = value.strip()
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value[:10]):
-        return value[:10]
+    m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", value[:10])
+    if m:
+        return _iso(int(m.group(1)), int(m.group(2)), int(m.group(3)))
     return parse_date(value)
+
+
+def _dropped_date(raw: RawDocument, doc: CleanDocument, errors: ErrorLog) -> None:
+    """A warning row for a given ``published`` that is no date (it went null, or gave way
+    to the dateline's date): "2025/01/30" became null without a word."""
+    given = raw.published.strip() if isinstance(raw.published, str) else ""
+    if given and _published(given) is None:
+        fallback = f"the dateline's date {doc.published} is used" if doc.published else "published is left null"
+        errors.warn(raw.doc_id, raw.path, STAGE, "invalid_date",
+                    f"published {given[:80]!r} is not a valid date (YYYY-MM-DD, or a day, month name and year); "
+                    f"{fallback}")
 
 
 def clean_documents(raw: Iterable[RawDocument], errors: ErrorLog) -> pd.DataFrame:
@@ -485,6 +500,7 @@ def clean_documents(raw: Iterable[RawDocument], errors: ErrorLog) -> pd.DataFram
         if not doc.text.strip():
             errors.add(ErrorRecord(item.doc_id, item.path, STAGE, "no_body", "nothing left after removing site furniture"))
             continue
+        _dropped_date(item, doc, errors)
         rows.append({**doc.__dict__, "n_chars": len(doc.text)})
     if not rows:
         return empty_frame("documents")
