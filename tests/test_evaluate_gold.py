@@ -44,3 +44,32 @@ def test_evaluate_gold_folder_that_is_a_file_says_so(seed_run, tmp_path):
     assert result.exit_code == InputError.exit_code and "Traceback" not in result.output, result.output
     (line,) = result.output.strip().splitlines()
     assert f"error: gold folder {tmp_path / 'gold.jsonl'} is a file, not a folder; pass --gold DIR" in line
+
+
+@pytest.mark.parametrize("files", [[], ["README.md"], ["notes.txt", "gold.json"]])
+def test_evaluate_gold_folder_without_gold_files_says_so(seed_run, tmp_path, files):
+    """Regression: `eval --gold DIR` on a folder without gold files scored "no gold" for every
+    stage and exited 0."""
+    out, _ = seed_run
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    for name in files:
+        (gold / name).write_text("{}\n")
+    result = CliRunner().invoke(app, ["eval", "--out", str(out), "--gold", str(gold)])
+    assert result.exit_code == InputError.exit_code and "Traceback" not in result.output, result.output
+    (line,) = result.output.strip().splitlines()
+    assert f"error: gold folder {gold} holds no gold file (documents.jsonl, " in line, line
+
+
+def test_evaluate_gold_folder_with_one_gold_file_is_scored(seed_run, tmp_path):
+    """A gold folder with one stage's file scores that stage (the others: no gold), as before."""
+    import shutil
+
+    from pipeline.evaluation.gold import GOLD_DIR
+
+    out, _ = seed_run
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    shutil.copy(GOLD_DIR / "documents.jsonl", gold)
+    result = CliRunner().invoke(app, ["eval", "--out", str(out), "--gold", str(gold), "--json"])
+    assert result.exit_code == 0, result.output

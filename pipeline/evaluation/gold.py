@@ -238,6 +238,10 @@ def load_gold(gold_dir: Path | str | None = None) -> Gold:
                          f"{GOLD_FILES['clean']} and the span files")
     if not directory.is_dir():
         raise InputError(f"gold folder {directory} does not exist; pass --gold DIR or restore data/gold/")
+    if not any((directory / name).is_file() for name in GOLD_FILES.values()):
+        # `--gold` a folder of something else scored "no gold" for every stage, and exit 0
+        raise InputError(f"gold folder {directory} holds no gold file ({', '.join(GOLD_FILES.values())}); pass "
+                         f"--gold DIR, the folder that holds them (`pipeline import-gold` makes one)")
     doc_path = directory / GOLD_FILES["clean"]
     documents = load_documents(doc_path) if doc_path.is_file() else None
     spans: dict[str, list[GoldSpan] | None] = {}
