@@ -153,3 +153,40 @@ def test_cli_help_and_no_arguments_still_print_the_help(args):
     result = _invoke(*args)
     assert result.output.startswith("Usage: ") and "Options" in result.output, result.output
     assert "error:" not in result.output
+
+
+@pytest.mark.parametrize("make, words", [
+    (lambda p: p.mkdir(), "holds no files"),
+    (lambda p: (p.mkdir(), (p / ".hidden.txt").write_text("x")), "holds no files"),
+    (lambda p: p.with_suffix(".jsonl").write_text(""), "holds no records"),
+    (lambda p: p.with_suffix(".csv").write_text("body\nhello there.\n"), "no 'text' column"),
+    (lambda p: p.with_suffix(".sh").write_text("echo\n"), "unsupported type '.sh'"),
+])
+def test_cli_unusable_input_is_refused_before_anything_is_made(tmp_path, make, words):
+    """Regression: an empty input folder or table printed every stage's line and made
+    <out>/_claimex/lock in a new --out before it was refused (exit 3)."""
+    make(tmp_path / "in")
+    given = next(p for p in tmp_path.iterdir() if p.name.startswith("in"))
+    result = _invoke("run", "all", "--input", str(given), "--out", str(tmp_path / "out"), "--no-progress")
+    assert result.exit_code == InputError.exit_code, result.output
+    assert result.output.strip().splitlines() == [next(x for x in result.output.splitlines() if x.startswith("error:"))]
+    assert words in result.output
+    assert not (tmp_path / "out").exists()
+
+
+def test_cli_unusable_input_leaves_an_earlier_run_as_it_was(tmp_path):
+    (tmp_path / "in").mkdir()
+    _invoke("run", "all", "--input", str(SEEDS), "--out", str(tmp_path / "out"))
+    before = {p: p.stat().st_mtime_ns for p in (tmp_path / "out").rglob("*")}
+    result = _invoke("run", "all", "--input", str(tmp_path / "in"), "--out", str(tmp_path / "out"))
+    assert result.exit_code == InputError.exit_code, result.output
+    assert {p: p.stat().st_mtime_ns for p in (tmp_path / "out").rglob("*")} == before
+
+
+def test_cli_folder_of_one_empty_article_still_runs(tmp_path):
+    """An empty article is a document skipped (`empty`), not an unusable input: exit 0."""
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "blank.txt").write_text("")
+    result = _invoke("run", "all", "--input", str(tmp_path / "in"), "--out", str(tmp_path / "out"))
+    assert result.exit_code == 0, result.output
+    assert "blank.txt: empty" in result.output

@@ -9,6 +9,7 @@ input are read and tested here. A run that starts after ``clean`` streams the
 """
 from __future__ import annotations
 
+import itertools
 import math
 from pathlib import Path
 from typing import Iterator
@@ -65,12 +66,21 @@ def workers_for(workers: int, n_docs: int | None, batch_size: int) -> int:
     return max(1, min(workers, math.ceil(n_docs / batch_size)))
 
 
+def started_plan(settings: Settings) -> Iterator[InputFile | RawDocument | ErrorRecord]:
+    """``plan_inputs`` with its first item taken: an input that cannot be used at all (an empty
+    folder or table, an unsupported file) stops the run here, before the model loads and the
+    --out folder is made (it printed every stage's line and made <out>/_claimex/lock first)."""
+    plan = plan_inputs(settings.input, max_chars=settings.max_chars, out=settings.out)
+    first = next(plan, None)
+    return plan if first is None else itertools.chain([first], plan)
+
+
 def tasks_from_inputs(settings: Settings, stage_names: tuple[str, ...], index: DocIndex, errors: ErrorLog,
                       previous: Previous | None, skipped: set[str], batch_size: int, parts_dir: Path,
-                      progress: Progress | None = None) -> Iterator[BatchTask]:
+                      progress: Progress | None = None, plan: Iterator | None = None) -> Iterator[BatchTask]:
     """Batches of the input: files to be read by the process that takes the
     batch (the skip test of an incremental run happens there too), or records
-    of a table input, read and tested here."""
+    of a table input, read and tested here. ``plan``: ``started_plan``'s, or a new one."""
     batch: list = []
     number = 0
     prev = previous.docs if previous is not None else {}
@@ -84,7 +94,9 @@ def tasks_from_inputs(settings: Settings, stage_names: tuple[str, ...], index: D
             return BatchTask(number, stage_names, files=items, previous={d: prev[d] for d in ids if d in prev}, **common)
         return BatchTask(number, stage_names, raw=items, **common)
 
-    for item in plan_inputs(settings.input, max_chars=settings.max_chars, out=settings.out):
+    if plan is None:
+        plan = plan_inputs(settings.input, max_chars=settings.max_chars, out=settings.out)
+    for item in plan:
         if isinstance(item, ErrorRecord):
             errors.add(item)
             continue

@@ -59,7 +59,8 @@ from ..tables import (MissingTableError, PartWriter, TableSchemaError, check_tab
                       run_command, table_path)
 from . import collector, manifest
 from .batch import prepare_process, stage_setup
-from .batching import auto_batch_size, count_inputs, count_rows, tasks_from_inputs, tasks_from_tables, workers_for
+from .batching import (auto_batch_size, count_inputs, count_rows, started_plan, tasks_from_inputs, tasks_from_tables,
+                       workers_for)
 from .corpus import run_corpus_stage
 from .engines import WorkerPool, run_serial
 from .fingerprint import check_model, parse_key, run_fingerprint
@@ -112,6 +113,7 @@ def run(stage_names: list[str], settings: Settings, *, on_stage_start: Callable[
     for stage in selected:
         check_inputs(stage, settings, produced)
         produced.add(stage.output)
+    plan = started_plan(settings) if selected[0].name == "clean" else None
     model_note = choose_model(settings, selected[0].name if len(selected) < len(registered) else None)
     for stage in selected:
         stage_setup(stage)  # a broken model stops the run here, with one line
@@ -130,7 +132,7 @@ def run(stage_names: list[str], settings: Settings, *, on_stage_start: Callable[
         with store.lock():
             try:
                 store.sweep()
-                summary = _run(selected, registered, settings, store, on_stage_start, progress, t_start)
+                summary = _run(selected, registered, settings, store, on_stage_start, progress, t_start, plan)
             except BaseException:
                 if created is not None:
                     _remove_unused(created, store)
@@ -185,7 +187,7 @@ def choose_model(settings: Settings, single: str | None) -> str | None:
 
 
 def _run(selected: list[Stage], registered, settings: Settings, store: TableStore, on_stage_start, progress,
-         t_start: float) -> RunSummary:
+         t_start: float, plan=None) -> RunSummary:
     out = settings.out
     summary = RunSummary(workers=settings.workers)
     names = tuple(s.name for s in selected)
@@ -240,7 +242,7 @@ def _run(selected: list[Stage], registered, settings: Settings, store: TableStor
                 if why:
                     summary.notes.append(f"incremental: {why}; every document is processed again")
             tasks = tasks_from_inputs(settings, batch_names, index, summary.errors, previous, skipped, batch_size,
-                                      parts_dir, progress)
+                                      parts_dir, progress, plan)
         elif batched:
             tasks = tasks_from_tables(settings, batched, index, batch_size, parts_dir)
         else:  # corpus stages only
