@@ -70,6 +70,10 @@ from tests.test_speakers_identity import quote_rows_cached, source_of
     ("Michael Howard leads the Conservative Party. His party said the plan would fail.",
      "the plan would fail", "His party", "unnamed"),
     ("Police said the man was arrested on Monday.", "the man was arrested", "Police", "unnamed"),
+    ("The minister spoke on Monday. Later, Police said the man was arrested.", "the man was arrested", "Police",
+     "unnamed"),
+    ("Welsh ministers met on Monday. The Government said the plan would cut costs.", "the plan would cut costs",
+     "Government", "unnamed"),
     # ... while a body it names is one
     ("The Commons work and pensions committee said the agency was failing.", "the agency was failing",
      "Commons work and pensions committee", "organisation"),
@@ -90,6 +94,9 @@ from tests.test_speakers_identity import quote_rows_cached, source_of
     # ... not a person beside a number ("One of the men, ...", PolNeAR train)
     ("A new poll was released. One of the men, Jessie Elkins, 70, had served in Vietnam and said he was "
      "convinced that Trump would lose.", "he was convinced", "Jessie Elkins", "person"),
+    # ... nor a count of people ("One of the men" is no share of respondents)
+    ("A new poll was released. One of the men said he was convinced that Trump would lose.",
+     "he was convinced", None, "unknown"),
     # ... and no poll, no speaker
     ("Some 8% of the UK population described themselves as coming from an ethnic minority in the 2001 Census.",
      "themselves as coming", None, "unknown"),

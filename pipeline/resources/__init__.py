@@ -127,6 +127,16 @@ def role_ranks(kind: str) -> frozenset[str]:
     return _words_of_kind("role_ranks", ROLE_RANK_KINDS, kind)
 
 
+#: What an entry of ``poll_words.txt`` is (see the file's header).
+POLL_WORD_KINDS = frozenset({"poll", "share"})
+
+
+@lru_cache(maxsize=None)
+def poll_words(kind: str) -> frozenset[str]:
+    """The words of ``resources/poll_words.txt`` of one kind (poll, share), lower case."""
+    return _words_of_kind("poll_words", POLL_WORD_KINDS, kind)
+
+
 #: How an entry of ``quote_title_cues.txt`` marks a quoted span as a name (see the file's header).
 QUOTE_TITLE_CUE_KINDS = frozenset({"naming", "work"})
 

@@ -22,6 +22,10 @@ from ..resources import gendered_nouns, given_names, titles
 GENDERS = (("male", "m"), ("female", "f"))
 
 
+#: the gender a personal pronoun says ("m"/"f"); the others say none
+PRONOUN_GENDERS = {"he": "m", "him": "m", "she": "f", "her": "f"}
+
+
 @lru_cache(maxsize=None)
 def _honorifics() -> tuple[tuple[str, str], ...]:
     """(courtesy title + space, "m" or "f") for the titles that tell a gender."""

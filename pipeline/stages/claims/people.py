@@ -21,7 +21,8 @@ pronoun or a description "as long as the text leaves no doubt whom they mean"), 
   their mentions, else their first name: ``stages.gender``) says so, where that mention is
   the subject of its clause (the centering preference, Grosz, Joshi & Weinstein 1995: after
   "... rejecting a junior post in James Callaghan's administration.", "But he joined the
-  shadow cabinet" is still Neil Kinnock, BBC politics/289) and no other person who may be
+  shadow cabinet" is not James Callaghan, BBC politics/289, and, with Callaghan nearer
+  than the subject Neil Kinnock, nobody) and no other person who may be
   of that gender is named, nor a role ("the prime minister") is the subject, between them
   or in the sentence before the pronoun's ("He chaired the Labour Party nationally ..." in
   a profile of David Blunkett, politics/041). Not "he or she" (anyone), not the "he" of a
@@ -41,12 +42,10 @@ from spacy.tokens import Doc, Span, Token
 
 from ...nlp.lemmas import lemma
 from ...resources import reporting_verb_lemmas, word_set
-from ..gender import description_gender, first_name_gender, honorific_genders
+from ..gender import PRONOUN_GENDERS, description_gender, first_name_gender, honorific_genders
 from ..names import normalise_role, title_words
 from ..offices import rank_words, role_synonyms
 
-#: the gender a subject pronoun says
-PRONOUN_GENDERS = {"he": "m", "she": "f"}
 #: words that end a role's own words: what follows says whose or which it is ("chancellor
 #: of the exchequer", "spokeswoman for women")
 _AFTER_ROLE = frozenset({"of", "for", "to", "at", "in", "on", "with", "from"})
@@ -146,7 +145,7 @@ class DocPersons:
         if any(c.dep_ == "conj" for c in subject.children):
             return []  # "He or she is always an MP ...": anyone
         verb = subject.head
-        if any(c.dep_ in ("ccomp", "parataxis") and (c.i < verb.i or lemma(verb).lower() in _speech_lemmas())
+        if any(c.dep_ in ("ccomp", "parataxis") and (c.i < verb.i or lemma(verb).lower() in reporting_verb_lemmas("speech"))
                for c in verb.children):
             return []  # "..., he went on", "he said ...": who speaks, not what about
         if isinstance(speaker, str) and speaker_kind not in _NOT_PERSONS and self._gender_of(speaker) in (None, gender):
@@ -166,7 +165,7 @@ class DocPersons:
             if found is not None or fits is None or self._quoted(start) or not self._subject_at(start, end):
                 return []  # another who may be meant, one named only in someone's words or not as a subject
             found = name
-        if found is None or (isinstance(speaker, str) and found in speaker):
+        if found is None or (isinstance(speaker, str) and f" {found} " in f" {speaker} "):
             return []  # the speaker, or named in it ("a book by Robert Peston": BBC politics/252)
         if self._role_between(min(window, self._last_of(found, subject.idx)), subject, found):
             return []
@@ -237,11 +236,6 @@ def _role_core(role: str) -> list[str]:
 def _synonym_heads() -> frozenset[str]:
     """The last words of the roles ``role_synonyms.txt`` lists ("premier", "pm")."""
     return frozenset(r.split()[-1] for r in role_synonyms())
-
-
-@lru_cache(maxsize=1)
-def _speech_lemmas() -> frozenset[str]:
-    return reporting_verb_lemmas("speech")
 
 
 def persons_by_doc(entities: pd.DataFrame) -> dict[str, tuple[list[tuple[int, int, str, str | None]], dict[str, str]]]:

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from ..gender import fits_gender
+from ..gender import PRONOUN_GENDERS, fits_gender
 from .cues import VERB_POS, CueLexicon, is_cue, is_negated, may_speak, named_or_personal, speech_lexicon
 from .named import person_end
 from .records import DocIndex, is_dash, last_word
-from .sources import NOT_SOURCES, PRONOUN_GENDERS, personal_pronouns, source_noun_kind
+from .sources import NOT_SOURCES, personal_pronouns, source_noun_kind
 from .subjects import subject_of
 
 

@@ -35,10 +35,10 @@ from collections import defaultdict
 import pandas as pd
 
 from ..entities.canonical import dominant
-from ..gender import fits_gender
+from ..gender import PRONOUN_GENDERS, fits_gender
 from ..names import surname
 from ..offices import rank_words, role_synonyms
-from .sources import PRONOUN_GENDERS, PRONOUN_LABELS, speaker_name
+from .sources import PRONOUN_LABELS, speaker_name
 
 #: a person holds a role for the corpus when named in it in at least this many documents
 MIN_DOCS = 2

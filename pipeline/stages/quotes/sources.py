@@ -19,7 +19,7 @@ from spacy.tokens import Token
 
 from ... import schemas
 from ...nlp.lemmas import lemma as lemma_of
-from ...resources import person_epithets, reporting_verb_lemmas, role_ranks, source_noun_kinds, word_list, word_set
+from ...resources import person_epithets, poll_words, reporting_verb_lemmas, role_ranks, source_noun_kinds, word_list, word_set
 from ..entities.aliases import alias_kind
 from ..entities.forms import without_affiliation
 from ..entities.patterns import WEEKDAYS_MONTHS
@@ -48,8 +48,6 @@ PRONOUN_LABELS = {
     "he": (PERSON, UNNAMED), "she": (PERSON, UNNAMED), "him": (PERSON, UNNAMED), "her": (PERSON, UNNAMED),
     "it": ("ORG", "GPE", DOCUMENT), "they": ("ORG", "GPE", "NORP", GROUP), "them": ("ORG", "GPE", "NORP", GROUP),
 }
-#: the gender a personal pronoun says (``gender``'s "m"/"f"); the others say none
-PRONOUN_GENDERS = {"he": "m", "him": "m", "she": "f", "her": "f"}
 #: the pronoun a possessive one stands for, as the giver of a speech or remarks
 #: (``speech_giver``: "his comments" were said by whom "he" would name)
 POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "its": "it", "their": "they"}
@@ -329,6 +327,16 @@ def may_be_person(tok: Token) -> bool:
     the next "he said" to `decision` and `Mr Brown trip` (9 articles). A plural stays a
     "they" ("the likes of John Reid and Lord Haskins are warning ... they have both warned")."""
     return not a_thing(tok) or tok.tag_ in ("NNS", "NNPS") or lemma_of(tok).lower().endswith(_AGENT_ENDINGS)
+
+
+def counts_respondents(head: Token) -> bool:
+    """A speaker's head that is a share of a poll's respondents: a percentage ("Some 63%
+    of respondents"), a share word (``poll_words.txt`` kind share: "Three-quarters said")
+    or "one in four"; not a count of people ("One of the men said", "Two said")."""
+    if head.ent_type_ == "PERCENT" or head.lower_ in poll_words("share"):
+        return True
+    return head.like_num and any(p.lower_ == "in" and any(o.like_num for o in p.children)
+                                 for p in head.children if p.dep_ == "prep")
 
 
 def giver_span(giver: Token) -> tuple[int, int]:

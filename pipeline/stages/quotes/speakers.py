@@ -65,23 +65,17 @@ import numpy as np
 from spacy.tokens import Doc, Token
 
 from ...nlp.docs import doc_text, lower_positions, sorted_ids
-from ...resources import first_names, source_noun_kinds, source_nouns_of_kind, word_set
+from ...resources import first_names, poll_words, source_noun_kinds, source_nouns_of_kind, word_set
 from ..entities.aliases import alias_kind, alias_of
 from ..entities.forms import without_affiliation
-from ..gender import description_gender, first_name_gender, honorific_genders
+from ..gender import PRONOUN_GENDERS, description_gender, first_name_gender, honorific_genders
 from ..names import PersonNames, normalise_role, org_title_words, postnominals, surname, title_words
 from .descriptions import RoleDescriptions
 from .sources import (DATELINE_TAIL, DEFINITE, DOCUMENT, GENERIC_BODIES, GROUP, NOT_SOURCES, PERSON, POSSESSIVE_PRONOUNS,
-                      PRONOUN_GENDERS, PRONOUN_LABELS, SPEAKER_LABELS, UNNAMED, Source, affiliation_name, all_titles,
-                      describe, giver_span, inside, np_span, of_objects, organisations_by_vote, ranked_offices,
-                      refers_back, role_families, role_word, source_noun_kind, speaker_kind, speaker_name,
+                      PRONOUN_LABELS, SPEAKER_LABELS, UNNAMED, Source, affiliation_name, all_titles,
+                      counts_respondents, describe, giver_span, inside, np_span, of_objects, organisations_by_vote,
+                      ranked_offices, refers_back, role_families, role_word, source_noun_kind, speaker_kind, speaker_name,
                       speaking_head, speech_giver, word_tokens)
-
-
-#: documents that speak by counting people (``source_nouns.txt`` kind document), and the
-#: shares of their respondents a speaker's mention may be headed by ("two-thirds said")
-_POLLS = frozenset({"poll", "polls", "survey", "surveys"})
-_SHARES = frozenset({"half", "quarter", "third", "thirds", "quarters", "majority", "minority"})
 
 
 @dataclass(frozen=True)
@@ -291,8 +285,7 @@ class SpeakerResolver(RoleDescriptions):
             return self._pronoun(POSSESSIVE_PRONOUNS[low], pos)
         if head.pos_ == "PRON":
             return None, None
-        if record and (head.ent_type_ in ("PERCENT", "CARDINAL") or low in _SHARES) \
-                and not (low == "one" and self._apposed_person(head, span) is not None):  # "One of the men, Jessie Elkins,"
+        if record and counts_respondents(head):
             poll = self._poll_before(max(pos, span[1] if span else pos))  # (one the mention names too)
             if poll is not None:
                 # "Some 63% of respondents in the Sunday Times poll thought ...", "One in four
@@ -512,12 +505,14 @@ class SpeakerResolver(RoleDescriptions):
         sentence's first ("Commons work and pensions committee"; not "Police said")."""
         if any(self.canonical(e) == body for e in self.entities):
             return True
+        # (the body noun itself does not count: "The Government said", "Later, Police said")
         first = head.sent[0].text.lower()
-        return any(w[:1].isupper() for i, w in enumerate(body.split()) if i or w.lower() != first)
+        return any(w[:1].isupper() for i, w in enumerate(body.split())
+                   if (i or w.lower() != first) and w.lower() != head.lower_)
 
     def _poll_before(self, pos: int) -> str | None:
-        """The poll or survey the article named last before ``pos`` (``_POLLS``), if any."""
-        found = [d for p, d, k, h in self._nouns() if p < pos and h in _POLLS]
+        """The poll or survey the article named last before ``pos`` (``poll_words.txt``), if any."""
+        found = [d for p, d, k, h in self._nouns() if p < pos and h in poll_words("poll")]
         return found[-1] if found else None
 
     def _nouns(self) -> list[tuple[int, str, str, str]]:
