@@ -28,6 +28,9 @@ from tests.quote_parses_names import PARSES
     ("Founder Beverly Bond", "Beverly Bond"),
     # a party's name (entity_aliases.txt, one word or two) and a role after it
     ("Lib Dem MP Lembit Opik", "Lembit Opik"),
+    ("Plaid AM Helen Mary Jones", "Helen Mary Jones"),   # letters before the name too
+    ("Labour MP Ann de Courcy", "Ann de Courcy"),        # a particle inside the name
+    ("MP Ann de", "MP Ann de"),                          # ... not at its end
     ("Lib Dem Norman Baker", "Norman Baker"),
     ("Tory Dominic Grieve", "Dominic Grieve"),
     ("Tories Ken Clarke", "Ken Clarke"),

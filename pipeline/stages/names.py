@@ -53,7 +53,7 @@ def is_mark(text: str) -> bool:
 
 # Punctuation at either end of a word that is not part of it when matching titles:
 # "Sen.", "Minister,", "Belarus’".
-_WORD_PUNCT = ".,’'"
+WORD_PUNCT = ".,’'"
 
 
 @lru_cache(maxsize=None)
@@ -246,14 +246,14 @@ def strip_titles(mention: str, roles: bool = True) -> str:
     if len(words) >= 3 and (judge := judge_name(" ".join(words[-2:]), words[-3])) is not None:
         return judge
     words_of = all_title_words() if roles else name_title_words()
-    last = max((k for k, w in enumerate(words) if w.lower().strip(_WORD_PUNCT) in words_of), default=-1)
+    last = max((k for k, w in enumerate(words) if w.lower().strip(WORD_PUNCT) in words_of), default=-1)
     rest = words[last + 1:]
     if rest and rest[0].lower() == "of":  # "President of Belarus A. Lukashenko"
         rest = rest[1:]
         while len(rest) > 1 and rest[0][:1].isupper() and not _looks_like_name_start(rest):
             rest = rest[1:]
     if last >= 0 and rest and all(w[:1].isupper() for w in rest):
-        peer = words[last].lower().strip(_WORD_PUNCT) in peer_titles()
+        peer = words[last].lower().strip(WORD_PUNCT) in peer_titles()
         words = words[last:] if peer and len(words) - last == 2 else rest
     return " ".join(words)
 

@@ -12,7 +12,8 @@ import re
 from functools import lru_cache
 
 from ...resources import first_names, word_list
-from ..names import all_title_words, camp_words, role_words, shortened_name, strip_titles, without_generation_comma
+from ..names import (WORD_PUNCT, all_title_words, camp_words, postnominals, role_words, shortened_name, strip_titles,
+                     without_generation_comma)
 from .aliases import alias_kind
 from .lexicon import org_heads
 from .rules import NAME_PARTICLES
@@ -61,8 +62,6 @@ def surface(text: str, label: str | None = None) -> str:
 
 #: the most words of a party's name before a person's ("Lib Dem Norman Baker")
 _PARTY_NAME_WORDS = 2
-# a word's punctuation at either end, not part of it when matching lists ("MP,")
-_EDGE_PUNCT = ".,’'"
 
 
 def _party_at(words: list[str], k: int) -> int:
@@ -97,20 +96,21 @@ def without_affiliation(name: str) -> str:
     words = name.split()
     k, camp_only = 0, True
     while k < len(words):
-        w = words[k].lower().strip(_EDGE_PUNCT)
+        w = words[k].lower().strip(WORD_PUNCT)
         if n := _party_at(words, k):
             k, camp_only = k + n, False
         elif w in camp_words():
             k += 1
-        elif w in role_words():
-            k, camp_only = k + 1, False
+        elif w in role_words() or (words[k].strip(WORD_PUNCT).isupper() and words[k].strip(WORD_PUNCT) in postnominals()):
+            k, camp_only = k + 1, False  # (letters before the name too: "Plaid AM Helen Mary Jones")
         else:
             break
     rest = words[k:]
     if k == 0 or not rest or (len(rest) < 2 and not camp_only):
         return name
     not_names = all_title_words() | org_heads()
-    if not all(w[:1].isupper() for w in rest) or any(w.lower().strip(_EDGE_PUNCT) in not_names for w in rest):
+    if not all(w[:1].isupper() or w.lower() in NAME_PARTICLES for w in rest[:-1]) or not rest[-1][:1].isupper() \
+            or any(w.lower().strip(WORD_PUNCT) in not_names for w in rest):
         return name
     if words[0].lower() in first_names() and rest[0].lower() not in first_names():
         return name
