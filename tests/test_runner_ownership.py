@@ -51,6 +51,28 @@ def test_ownership_a_users_parquet_at_a_tables_name_is_refused(tmp_path, name, c
     assert _files(out) == before
 
 
+@pytest.mark.parametrize("name", ["claims.parquet", "claim_matches.parquet"])
+def test_ownership_a_users_parquet_at_a_tables_name_in_a_run_folder_is_refused(tmp_path, name):
+    # review: in a folder a run had written, a user's own claims.parquet was replaced without a word
+    out = tmp_path / "out"
+    assert runner.invoke(app, ["run", "clean", "--input", str(SEEDS), "--out", str(out)]).exit_code == 0
+    (out / name).unlink(missing_ok=True)
+    pd.DataFrame({"my_claim": ["x"], "source": ["me"]}).to_parquet(out / name)
+    before = _files(out)
+    _one_line_exit_6(runner.invoke(app, ["run", "all", "--input", str(SEEDS), "--out", str(out)]),
+                     f"{name} (a Parquet table, but not claimex's", "move them or pass another --out")
+    assert _files(out) == before
+
+
+def test_ownership_a_damaged_table_in_a_run_folder_is_recomputed(tmp_path):
+    # ... while one claimex cannot read there is its own, damaged: the run recomputes it
+    out = tmp_path / "out"
+    assert runner.invoke(app, ["run", "clean", "--input", str(SEEDS), "--out", str(out)]).exit_code == 0
+    (out / "documents.parquet").unlink()
+    (out / "documents.parquet").write_bytes(b"PAR1 damaged")
+    assert foreign_files(out) == []
+
+
 @pytest.mark.parametrize("table", ["documents", "claims", "errors", "claim_matches"])
 def test_ownership_a_claimex_table_at_its_name_is_no_foreign_file(tmp_path, table):
     # a table with the table's columns (copied with `cp -rL`, or written by hand for a stage to read)

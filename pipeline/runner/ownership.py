@@ -7,9 +7,9 @@ carries into the new generation, ``store``), ``run.json``, ``docs.spacy/`` and
 ``docs.index.json`` (and ``_claimex/``, its own). Where one of those names holds
 something claimex did not write, the run stops with exit 6 and changes nothing
 (README, exit codes): a file of the user's called ``run.json``; in a folder claimex
-has not written to, a ``documents.parquet`` that is not Parquet, or a Parquet table
-whose columns are not the ``documents`` table's (regression: a user's own
-``documents.parquet`` was replaced without a word); a file of the user's inside
+has not written to, a ``documents.parquet`` that is not Parquet, and anywhere a Parquet
+table whose columns are not the ``documents`` table's (regression: a user's own
+``documents.parquet`` was replaced without a word, in a new folder or a run's); a file of the user's inside
 ``docs.spacy/``; anywhere, a table written as a folder of partition folders
 (``claims.parquet/claim_type=factual/``), which the run reads and carries only by its
 top-level part files (regression: a single stage published such a table empty).
@@ -42,12 +42,15 @@ def foreign_files(out: Path) -> list[str]:
     if (out / RUN_RECORD).exists() and "claimex" not in (read_run_record(out) or {}):
         found.append(f"{RUN_RECORD} (not the record of a claimex run)")
     tables = sorted({*SCHEMAS, *COMMAND_TABLES, *published_tables(out)})
-    if not _managed(out):
-        for t in tables:
-            p = table_path(out, t)
-            why = None if p.is_symlink() or not os.path.lexists(p) else _not_the_table(p, t)
-            if why:
-                found.append(f"{p.name} ({why})")
+    managed = _managed(out)
+    for t in tables:
+        p = table_path(out, t)
+        why = None if p.is_symlink() or not os.path.lexists(p) else _not_the_table(p, t)
+        # in a folder claimex wrote, a table it cannot read is its own, damaged, and recomputed;
+        # a readable Parquet file of other columns is the user's (review: a user's
+        # claims.parquet in a run folder was replaced without a word)
+        if why and not (managed and (t not in {*SCHEMAS, *COMMAND_TABLES} or not why.startswith("a Parquet table"))):
+            found.append(f"{p.name} ({why})")
     found += [f"{t}.parquet ({why})" for t in tables if (why := partitioned(out, t, "a run reads and carries"))]
     docs = out / DOCS_DIR
     if docs.is_dir() and not docs.is_symlink():
