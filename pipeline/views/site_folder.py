@@ -19,8 +19,10 @@ from ..schemas import SITE_MARKER
 
 _MARKER_HEAD = "written by `pipeline report`; the folder is replaced by the next report"
 _FILES_HEAD = "its files, one a line (a folder holding any other file is not replaced):"
-#: what a report wrote before its marker listed its files: flat pages and the search script
-_OLD_REPORT_FILE = re.compile(r"[^/]+\.html|search-index\.js")
+#: what a report wrote before its marker listed its files: its pages and the search script
+#: (review: any top-level .html counted, and a user's own page was deleted with the site)
+_OLD_REPORT_FILE = re.compile(r"(index|actors|(doc|speaker|entity|documents|speakers|entities)-[^/]+)\.html"
+                              r"|search-index\.js")
 
 
 def marker_text(files: Iterable[str]) -> str:
@@ -35,7 +37,8 @@ def _recorded(site: Path) -> set[str] | None:
     except (OSError, UnicodeDecodeError):
         return set()  # unreadable: vouches for nothing
     if _FILES_HEAD not in lines:
-        return None
+        # only the older report's own marker vouches for its pages; any other text, nothing
+        return None if lines == [_MARKER_HEAD] else set()
     return set(lines[lines.index(_FILES_HEAD) + 1:])
 
 
