@@ -7,32 +7,28 @@ one batch of claims whatever the corpus size. The archive's index is cached in
 ``<out>/.match_cache/``.
 
 ``claim_matches`` names claims by (doc_id, claim_id), which a run numbers anew: a run that
-changes the claims (``claims_fingerprint``) drops the table (``runner.driver``), and
+changes the claims (``claim_rows.claims_fingerprint``) drops the table (``runner.driver``), and
 ``pipeline match`` is run again.
 """
 from __future__ import annotations
 
-import hashlib
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
 
 import pandas as pd
-import pyarrow.parquet as pq
 
 from ..errors import OutputError
 from ..runner.ownership import partitioned
 from ..runner.store import TableStore
-from ..tables import MissingTableError, PartWriter, check_tables_folder, checked_dataset, table_files, table_path
+from ..tables import MissingTableError, PartWriter, check_tables_folder, table_path
 from . import DEFAULT_MIN_SCORE, DEFAULT_TOP_K, load_matcher, read_archive
 from .search import check_min_score
-from .text import claim_content
+from .claim_rows import claim_texts
 
 CACHE_FOLDER = ".match_cache"
 #: claim_matches rows per Parquet part
 PART_ROWS = 50_000
-_READ_ROWS = 8_192
 
 
 @dataclass
@@ -60,38 +56,6 @@ def check_run_folder(out_dir: Path) -> None:
     why = partitioned(out_dir, "claims", "`pipeline match` reads")
     if why:  # regression: its claims were read as none, and claim_matches written empty
         raise OutputError(f"--out {out_dir}: claims.parquet is {why}")
-
-
-def claim_texts(out_dir: Path) -> Iterator[tuple[str, int, str]]:
-    """(doc_id, claim_id, text) of every claim, streamed. When the claims table marks the asserted
-    content inside the claim (``content_start``/``content_end``), the content is matched: the
-    attribution frame ("X said on Monday that") is no part of what was checked."""
-    names = checked_dataset(out_dir, "claims", stage_hint="claims").schema.names
-    content = "content_start" in names and "content_end" in names
-    columns = ["doc_id", "claim_id", "text"] + (["start", "content_start", "content_end"] if content else [])
-    for path in table_files(out_dir, "claims"):
-        for batch in pq.ParquetFile(path).iter_batches(batch_size=_READ_ROWS, columns=columns):
-            cols = batch.to_pydict()
-            if content:
-                for doc_id, claim_id, text, start, c0, c1 in zip(*(cols[c] for c in columns)):
-                    yield doc_id, claim_id, claim_content(text, start, c0, c1)
-            else:
-                yield from zip(cols["doc_id"], cols["claim_id"], cols["text"])
-
-
-def claims_fingerprint(out_dir: Path) -> str:
-    """A hash of what ``pipeline match`` reads of each claim in ``out_dir``: its doc_id, claim_id
-    and matched text. Equal fingerprints mean the rows of ``claim_matches`` still name the claims
-    they were made for."""
-    # XOR of a hash per claim: the same claims in another row order (an incremental rerun copies
-    # the unchanged documents' rows after the new ones) hash the same; (doc_id, claim_id) is
-    # unique, so no two equal rows cancel out
-    acc, n = 0, 0
-    for doc_id, claim_id, text in claim_texts(out_dir):
-        row = f"{doc_id}\x1f{claim_id}\x1f{text}".encode("utf-8", "surrogatepass")
-        acc ^= int.from_bytes(hashlib.sha256(row).digest(), "big")
-        n += 1
-    return f"{n}:{acc:064x}"
 
 
 def match_claims(out_dir: Path, archive_path: Path, top_k: int = DEFAULT_TOP_K,

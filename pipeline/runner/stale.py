@@ -89,7 +89,7 @@ def _stale_matches(out: Path, staging: Path, written: set[str]) -> list[str]:
     a claim with another claim's fact-check, and a deleted one leave matches of no claim."""
     if "claims" not in written or not table_path(out, "claim_matches").exists():
         return []
-    from ..matching.table import claims_fingerprint
+    from ..matching.claim_rows import claims_fingerprint  # (loads the matching package: only when there are matches)
 
     try:
         same = claims_fingerprint(out) == claims_fingerprint(staging)
