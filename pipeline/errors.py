@@ -11,7 +11,10 @@
 """
 from __future__ import annotations
 
+import errno
+import os
 from dataclasses import asdict, dataclass, field
+from pathlib import Path
 
 import pandas as pd
 
@@ -134,3 +137,16 @@ class ErrorLog:
 
     def frame(self) -> pd.DataFrame:
         return pd.DataFrame([asdict(r) for r in self.records], columns=["doc_id", "path", "stage", "error", "detail"])
+
+
+def unwritable(exc: OSError, folder: Path, what: str, fix: str) -> OutputError:
+    """The one line for a write of ``what`` into ``folder`` that failed with ``exc``: the
+    file standing where a folder must be, or the system's reason (read-only, full), and ``fix``."""
+    blocker = next((p for p in (folder, *folder.parents) if p.exists() and not p.is_dir()), None)
+    if exc.errno in (errno.EEXIST, errno.ENOTDIR) and blocker is not None:
+        reason = f"{blocker} is a file, not a folder"
+    else:
+        # the name of a temporary (hidden) file tells the user nothing
+        shown = exc.filename and not Path(os.fsdecode(exc.filename)).name.startswith(".")
+        reason = f"{exc.strerror or exc}" + (f" ({exc.filename})" if shown else "")
+    return OutputError(f"cannot write {what}: {reason}; {fix}")

@@ -15,14 +15,13 @@ export into a gold folder that ``pipeline eval --gold DIR`` scores against
 """
 from __future__ import annotations
 
-import errno
 import json
 import os
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import InputError, OutputError, UsageError
+from ..errors import InputError, UsageError, unwritable
 from ..tables import atomic_bytes
 
 #: format -> default target, inside ``<out>/exports/``
@@ -46,19 +45,6 @@ def default_target(out_dir: Path | str, fmt: str) -> Path:
 def _refuse_existing(path: Path, force: bool) -> None:
     if path.exists() and not force:
         raise UsageError(f"{path} exists; pass --force to replace it, or --to another path")
-
-
-def unwritable(exc: OSError, folder: Path, what: str, fix: str) -> OutputError:
-    """The one line for a write of ``what`` into ``folder`` that failed with ``exc``: the
-    file standing where a folder must be, or the system's reason (read-only, full), and ``fix``."""
-    blocker = next((p for p in (folder, *folder.parents) if p.exists() and not p.is_dir()), None)
-    if exc.errno in (errno.EEXIST, errno.ENOTDIR) and blocker is not None:
-        reason = f"{blocker} is a file, not a folder"
-    else:
-        # the name of a temporary (hidden) file tells the user nothing
-        shown = exc.filename and not Path(os.fsdecode(exc.filename)).name.startswith(".")
-        reason = f"{exc.strerror or exc}" + (f" ({exc.filename})" if shown else "")
-    return OutputError(f"cannot write {what}: {reason}; {fix}")
 
 
 def export(out_dir: Path | str, fmt: str, to: Path | str | None = None, *, force: bool = False) -> ExportResult:

@@ -39,7 +39,7 @@ from typing import Iterable
 import pandas as pd
 import pyarrow as pa
 
-from ..errors import InputError
+from ..errors import InputError, unwritable
 from ..evaluation.gold import GOLD_FILES
 from ..schemas import CLAIM_TYPES, QUOTE_KINDS, schema_for
 from ..stages.claims.score import _predicted_claim  # the scorer's rule for a sentence's type
@@ -254,8 +254,6 @@ def write_gold(docs: list[AnnotatedDoc], folder: Path) -> dict[str, int]:
     """Write a gold folder (records per file); refuses to write into a folder that has gold files.
     A write that fails (a file where the folder must be, read-only, full) is an ``OutputError``
     and leaves no part of the gold behind: the files and folders it made are removed, nothing else."""
-    from . import unwritable
-
     folder = Path(folder)
     records = gold_records(docs)
     clash = [name for name in GOLD_FILES.values() if (folder / name).exists()]
