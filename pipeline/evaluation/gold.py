@@ -126,8 +126,7 @@ def _require(rec: dict, key: str, where: str, types: type | tuple[type, ...]) ->
         raise GoldFormatError(f"{where}: missing field {key!r}; fields present: {sorted(rec)}")
     value = rec[key]
     wanted = types if isinstance(types, tuple) else (types,)
-    # (a bool is an int to isinstance: `"raw_start": true` loaded as the offset True)
-    if not isinstance(value, wanted) or (isinstance(value, bool) and bool not in wanted):
+    if not any(_typed(value, t) for t in wanted):
         raise GoldFormatError(f"{where}: field {key!r} = {value!r} is not {types}")
     return value
 

@@ -72,11 +72,14 @@ class AnnotationFormatError(InputError):
     """An annotation file cannot be read as the format it was given as."""
 
 
-def refuse_second_gold(path, first: str, second: str, doc_id: str, fix: str) -> None:
-    """Two tasks of one annotation file that would both be ``doc_id``'s gold: which one is, is
-    unclear (``first``/``second``: how the file's format names them; ``fix``: what to do in it)."""
-    raise AnnotationFormatError(f"{path}: {first} and {second} are both doc_id {doc_id!r}, and which one is the "
-                                f"gold is unclear; {fix}")
+def one_gold(taken: dict[str, str], path, doc_id: str, name: str, first: str, fix: str) -> None:
+    """Record the task ``name`` as ``doc_id``'s gold in ``taken`` (doc_id -> how a first task is
+    named, ``first``), or refuse it when an earlier task of the file is: which one is the gold
+    is unclear (``fix``: what to do in the file)."""
+    if doc_id in taken:
+        raise AnnotationFormatError(f"{path}: {taken[doc_id]} and {name} are both doc_id {doc_id!r}, and which one "
+                                    f"is the gold is unclear; {fix}")
+    taken[doc_id] = first
 
 
 def shown(value, limit: int = 60) -> str:

@@ -33,7 +33,7 @@ from html import escape
 from pathlib import Path
 
 from .annotations import (LAYER, LAYERS, META, AnnotatedDoc, AnnotationFormatError, Region, check_document, listed,
-                          offset, refuse_second_gold, shown, span_pairs)
+                          offset, one_gold, shown, span_pairs)
 
 #: per-region controls: name -> (layer, attribute, result type)
 ATTRIBUTES = {
@@ -132,7 +132,7 @@ def read(path: Path, accept_unreviewed: bool = False) -> tuple[list[AnnotatedDoc
     except (OSError, ValueError) as exc:
         raise AnnotationFormatError(f"{path}: not a Label Studio JSON export ({exc})") from None
     items = payload if isinstance(payload, list) else [payload]
-    docs, taken, skipped = {}, {}, 0
+    docs, taken, skipped = [], {}, 0
     for n, task in enumerate(items):
         name = f"task {n}" + (f" (id {task['id']})" if isinstance(task, dict) and "id" in task else "")
         where = f"{path} {name}"
@@ -145,12 +145,10 @@ def read(path: Path, accept_unreviewed: bool = False) -> tuple[list[AnnotatedDoc
             skipped += 1
             continue
         doc_id = str(data["doc_id"])
-        if doc_id in taken:
-            refuse_second_gold(path, taken[doc_id], name, doc_id,
-                               "keep one task per document (delete the other in Label Studio) and export again")
-        taken[doc_id] = name
-        docs[doc_id] = _document(data, result, where)
-    return list(docs.values()), skipped
+        one_gold(taken, path, doc_id, name, name,
+                 "keep one task per document (delete the other in Label Studio) and export again")
+        docs.append(_document(data, result, where))
+    return docs, skipped
 
 
 def _document(data: dict, result: list, where: str) -> AnnotatedDoc:

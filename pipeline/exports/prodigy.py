@@ -25,7 +25,7 @@ from pathlib import Path
 
 from ..inputs.decode import json_lines
 from .annotations import (LAYER, LAYERS, META, AnnotatedDoc, AnnotationFormatError, Region, check_document, listed,
-                          offset, refuse_second_gold, span_pairs)
+                          offset, one_gold, span_pairs)
 
 _PREFIX = {"quote": "QUOTE_", "claim": "CLAIM_"}
 
@@ -51,8 +51,8 @@ def tasks(docs: list[AnnotatedDoc], model_version: str) -> list[dict]:
 
 def read(path: Path, accept_unreviewed: bool = False) -> tuple[list[AnnotatedDoc], int]:
     """(accepted documents, number of tasks skipped: unreviewed, rejected or ignored)."""
-    docs: dict[str, AnnotatedDoc] = {}
-    taken: dict[str, int] = {}  # doc_id -> the line of its gold
+    docs: list[AnnotatedDoc] = []
+    taken: dict[str, str] = {}  # doc_id -> the line of its gold
     skipped = 0
     try:
         data = Path(path).read_bytes().removeprefix(codecs.BOM_UTF8)  # a UTF-8 byte-order mark (Windows tools)
@@ -80,13 +80,11 @@ def read(path: Path, accept_unreviewed: bool = False) -> tuple[list[AnnotatedDoc
             skipped += 1
             continue
         doc_id = str(meta["doc_id"])
-        if doc_id in taken:
-            refuse_second_gold(path, f"lines {taken[doc_id]}", str(n), doc_id,
-                               "keep one answer per document (Prodigy's review recipe merges several annotators' "
-                               "answers) and export again")
-        taken[doc_id] = n
-        docs[doc_id] = _document(task, meta, where)
-    return list(docs.values()), skipped
+        one_gold(taken, path, doc_id, str(n), f"lines {n}",
+                 "keep one answer per document (Prodigy's review recipe merges several annotators' answers) and "
+                 "export again")
+        docs.append(_document(task, meta, where))
+    return docs, skipped
 
 
 def _document(task: dict, meta: dict, where: str) -> AnnotatedDoc:

@@ -181,6 +181,9 @@ def _drop_zwj(text: str) -> str:
 
 #: a line end of a text file: LF, CR LF or CR
 LINE_END = re.compile(r"\r\n|\r|\n")
+#: byte-order marks of the wide encodings: a file that starts with one is decoded whole
+#: (``decode_raw``), never line by line
+WIDE_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)
 
 
 def json_lines(text: str) -> Iterator[tuple[int, str]]:

@@ -30,7 +30,6 @@ and decodes one file. A file or record that cannot be read becomes an
 """
 from __future__ import annotations
 
-import codecs
 import hashlib
 import json
 import os
@@ -39,7 +38,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
-from .decode import LINE_END, DecodeError, decode_bytes, decode_raw, normalize_text, without_surrogates
+from .decode import LINE_END, WIDE_BOMS, DecodeError, decode_bytes, decode_raw, normalize_text, without_surrogates
 from ..errors import ErrorRecord, InputError
 from ..schemas import SITE_MARKER, STORE_DIR
 
@@ -481,7 +480,7 @@ def _jsonl_lines(path: Path) -> Iterator[str | DecodeError]:
     leaves the others UTF-8, and a line with a NUL byte is its ``DecodeError``. Lines end
     at LF, CR LF or CR, never inside a JSON string (U+2028 is JSON's)."""
     data = path.read_bytes()
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+    if data.startswith(WIDE_BOMS):
         yield from LINE_END.split(decode_raw(data)[0])
         return
     for line in data.splitlines():  # (bytes end lines at LF, CR LF and CR only)

@@ -35,10 +35,9 @@ from pathlib import Path
 from typing import Iterable, Iterator, Sequence
 
 from ..errors import InputError
-from ..inputs.decode import DecodeError, decode_raw, json_lines
+from ..inputs.decode import WIDE_BOMS, DecodeError, decode_raw, json_lines
 
 SUFFIXES = (".tsv", ".csv", ".jsonl", ".ndjson")
-_WIDE_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)
 ID_COLUMNS = ("id", "claim_id", "vclaim_id", "fact_check_id", "factcheck_id", "")
 CLAIM_COLUMNS = ("claim", "vclaim", "claim_text", "claimtext", "text", "statement")
 TITLE_COLUMNS = ("title", "headline", "fact_check_title")
@@ -121,6 +120,11 @@ def _text(value) -> str:
     return "" if value is None else str(value)
 
 
+def _at(n: int, line: int | None) -> str:
+    """Where record ``n`` is, for an error (built only when one is raised: it runs per record)."""
+    return f"record {n}" + (f" (line {line})" if line is not None else "")
+
+
 def _shown(value, limit: int = 60) -> str:
     """A JSON value as the file writes it, cut to ``limit`` characters."""
     text = json.dumps(value, ensure_ascii=False, default=repr)
@@ -141,19 +145,18 @@ def _from_lines(lines: Iterable[tuple[int | None, object]], source: str) -> Arch
     for n, (line, record) in enumerate(lines, 1):
         if not isinstance(record, dict):
             raise ArchiveError(f"{source}: record {n} is a {type(record).__name__}, not an object with named fields")
-        at = f"record {n}" + (f" (line {line})" if line is not None else "")
         if columns is None:
             columns = _columns(list(record.keys()), source)
         for col in columns[:2]:
             if col not in record:
                 fields = ", ".join(map(repr, record)) or "(none)"
-                raise ArchiveError(f"{source}: {at} has no field {col!r}, which the first record has (its fields: "
+                raise ArchiveError(f"{source}: {_at(n, line)} has no field {col!r}, which the first record has (its fields: "
                                    f"{fields}); name the fields alike in every record")
         for col, what in zip(columns, ("id", "claim text", "title", "url", "verdict")):
             value = record.get(col) if col is not None else None
             if isinstance(value, (list, dict)):
                 kind = "a list" if isinstance(value, list) else "an object"
-                raise ArchiveError(f"{source}: {at}: {col} = {_shown(value)} is {kind}, not text; write the {what} "
+                raise ArchiveError(f"{source}: {_at(n, line)}: {col} = {_shown(value)} is {kind}, not text; write the {what} "
                                    f"as a string{' or a number' if what == 'id' else ''}")
         id_col, claim_col, title_col, url_col, verdict_col = columns
         rid = record.get(id_col)
@@ -197,7 +200,7 @@ def _decoded(data: bytes, path: Path) -> str:
     line ends read as LF. No guess: other bytes are refused."""
     bom = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
     try:
-        text = decode_raw(data)[0] if data.startswith(_WIDE_BOMS) else data[bom:].decode("utf-8")
+        text = decode_raw(data)[0] if data.startswith(WIDE_BOMS) else data[bom:].decode("utf-8")
     except DecodeError as exc:
         raise ArchiveError(f"{path}: {exc.detail}; save the archive as UTF-8") from None
     except UnicodeDecodeError as exc:

@@ -68,10 +68,11 @@ def site_folder(data: Path, out: Path) -> Path:
                           f"pass a folder of its own for the site (default: {data / 'report'})")
     if site.exists() and not site.is_dir():
         raise OutputError(f"the site folder {out} is a file, not a folder; pass a folder for the site")
-    if site.is_dir() and not (site / SITE_MARKER).is_file() and any(site.iterdir()):
-        raise OutputError(f"the site folder {out} holds files that no report wrote; the site replaces its folder "
-                          f"as a whole, so pass a new or empty folder (or remove this one)")
-    if site.is_dir() and (site / SITE_MARKER).is_file():
+    if site.is_dir() and not (site / SITE_MARKER).is_file():
+        if any(site.iterdir()):
+            raise OutputError(f"the site folder {out} holds files that no report wrote; the site replaces its "
+                              f"folder as a whole, so pass a new or empty folder (or remove this one)")
+    elif site.is_dir():
         foreign = foreign_entry(site)
         if foreign is not None:
             raise OutputError(f"the site folder {out} holds {foreign!r}, which no report wrote; the site replaces "
