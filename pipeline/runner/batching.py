@@ -77,10 +77,10 @@ def started_plan(settings: Settings) -> Iterator[InputFile | RawDocument | Error
 
 def tasks_from_inputs(settings: Settings, stage_names: tuple[str, ...], index: DocIndex, errors: ErrorLog,
                       previous: Previous | None, skipped: set[str], batch_size: int, parts_dir: Path,
-                      progress: Progress | None = None, plan: Iterator | None = None) -> Iterator[BatchTask]:
+                      progress: Progress | None, plan: Iterator) -> Iterator[BatchTask]:
     """Batches of the input: files to be read by the process that takes the
     batch (the skip test of an incremental run happens there too), or records
-    of a table input, read and tested here. ``plan``: ``started_plan``'s, or a new one."""
+    of a table input, read and tested here. ``plan``: ``started_plan``'s."""
     batch: list = []
     number = 0
     prev = previous.docs if previous is not None else {}
@@ -94,8 +94,6 @@ def tasks_from_inputs(settings: Settings, stage_names: tuple[str, ...], index: D
             return BatchTask(number, stage_names, files=items, previous={d: prev[d] for d in ids if d in prev}, **common)
         return BatchTask(number, stage_names, raw=items, **common)
 
-    if plan is None:
-        plan = plan_inputs(settings.input, max_chars=settings.max_chars, out=settings.out)
     for item in plan:
         if isinstance(item, ErrorRecord):
             errors.add(item)

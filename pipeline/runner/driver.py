@@ -118,8 +118,6 @@ def run(stage_names: list[str], settings: Settings, *, on_stage_start: Callable[
     for stage in selected:
         stage_setup(stage)  # a broken model stops the run here, with one line
     with output_errors(settings.out):
-        if settings.out.exists() and not settings.out.is_dir():
-            raise OutputError(f"--out {settings.out} is a file, not a folder; pass a folder for the tables")
         if selected[0].name == "clean" and from_input_folder(settings):
             raise OutputError(f"--out {settings.out} is the --input folder: its tables and report would be read as "
                               f"articles; pass another --out (a folder inside --input is fine)")

@@ -99,7 +99,7 @@ def published_tables(out: Path) -> list[str]:
     carries into its generation: a link into the published generation (a stage of another
     package), a table the published manifest lists, a command's table (``claim_matches``)."""
     out = Path(out)
-    listed = set(manifest.load(out).tables) if _managed(out) else set()
+    listed = set(manifest.load(out).tables)  # (empty where no manifest is: no claimex folder)
     linked = {p.name[: -len(".parquet")] for p in out.glob("*.parquet")
               if p.is_symlink() and os.readlink(p) == f"{STORE_DIR}/{CURRENT}/{p.name}"}
     return sorted(t for t in listed | linked | set(COMMAND_TABLES)

@@ -17,7 +17,6 @@ to run first (``driver.check_inputs``).
 """
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 from typing import Iterable
 
@@ -27,6 +26,7 @@ import pyarrow.parquet as pq
 from ..registry import producer, stages
 from ..schemas import COMMAND_TABLES
 from ..errors import TableError
+from ..nlp.docs import text_hash
 from ..tables import table_files, table_path
 
 
@@ -41,16 +41,16 @@ def from_documents() -> list[str]:
     return [s.output for s in stages() if s.output in derived - {"documents"}] + list(COMMAND_TABLES)
 
 
-def text_digests(folder: Path) -> dict[str, bytes] | None:
+def text_digests(folder: Path) -> dict[str, str] | None:
     """``doc_id`` -> a digest of its ``text``, for the documents table in ``folder``
     (None when it cannot be read); read part by part, so memory is one digest a document."""
-    digests: dict[str, bytes] = {}
+    digests: dict[str, str] = {}
     try:
         for path in table_files(folder, "documents"):
             with pq.ParquetFile(path) as pf:
                 for rb in pf.iter_batches(columns=["doc_id", "text"]):
                     for doc_id, text in zip(rb.column(0).to_pylist(), rb.column(1).to_pylist()):
-                        digests[doc_id] = hashlib.blake2b((text or "").encode(), digest_size=16).digest()
+                        digests[doc_id] = text_hash(text or "")
     except (OSError, pa.ArrowInvalid, KeyError, ValueError):
         return None
     return digests
