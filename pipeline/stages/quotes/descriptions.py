@@ -82,8 +82,8 @@ class RoleDescriptions:
         words.add(role_word(head))
         later = [p.canonical for p in self.persons.values()
                  if words <= p.roles and rank_gap(p.roles, p.ranked, head) == 0
-                 and (self._first_pos(p.canonical) or -1) > pos
-                 and not (content and content[0] <= self._first_pos(p.canonical) < content[1])]
+                 and ((first := self._first_pos(p.canonical)) or -1) > pos
+                 and not (content and content[0] <= first < content[1])]
         return later[0] if len(later) == 1 else None
 
     def _in_other_role(self, name: str, head: Token) -> bool:

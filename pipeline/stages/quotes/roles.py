@@ -131,10 +131,11 @@ def resolve_roles(quotes: pd.DataFrame, entities: pd.DataFrame) -> pd.DataFrame:
     for i in rows:
         role, mention = out.at[i, "speaker_role"], out.at[i, "speaker_text"]
         key = (out.at[i, "doc_id"], role)
-        if not _pronoun(mention):
+        pronoun = _pronoun(mention)
+        if not pronoun:
             last[key] = speaker_name(mention)
         who = holder(role, holders, named.get(out.at[i, "doc_id"], set()))
-        if who is not None and _pronoun(mention) and isinstance(mention, str) \
+        if who is not None and pronoun and isinstance(mention, str) \
                 and not fits_gender(who, PRONOUN_GENDERS.get(mention.lower())):
             who = None  # a "she" the document gave the role is not the man the corpus names in it
         if who is not None:
@@ -142,7 +143,7 @@ def resolve_roles(quotes: pd.DataFrame, entities: pd.DataFrame) -> pd.DataFrame:
         elif kinds.at[i] == "person":
             # resolved by an earlier run whose corpus no longer supports it: the label the
             # quotes stage gives, a pronoun's that of the role's mention it stands for
-            label = (last.get(key) or first.get(key, role)) if _pronoun(mention) else speaker_name(mention)
+            label = (last.get(key) or first.get(key, role)) if pronoun else last[key]
             speakers.at[i], kinds.at[i] = label, "unnamed"
     out["speaker"], out["speaker_kind"] = speakers, kinds
     return out

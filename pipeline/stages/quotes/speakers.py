@@ -98,7 +98,7 @@ class _Person:
 def _apostrophe_prefix(doc: Doc, i: int) -> bool:
     """Whether the two tokens before ``doc[i]`` are the prefix of a name written with an
     apostrophe and a space ("O" "'" before "Neill"): one capital letter glued to it."""
-    if i < 2 or doc[i - 1].text not in ("'", "’"):
+    if doc[i - 1].text not in ("'", "’"):  # (the caller makes sure i >= 2)
         return False
     letter = doc[i - 2]
     return len(letter.text) == 1 and letter.text.isupper() and letter.whitespace_ == ""
@@ -361,9 +361,7 @@ class SpeakerResolver(RoleDescriptions):
             # "Mr. Trump's comments": who gave them said it (docs/spec.md, quotes.speaker: who
             # said it). Only for a quote's speaker: as a subject in narration the comments
             # are no antecedent of a later "he" (BBC: "The first minister's comments came in
-            # ..." took the "he" of Jack McConnell)
-            if giver.lower_ in POSSESSIVE_PRONOUNS:  # "his comments"
-                return self._pronoun(POSSESSIVE_PRONOUNS[giver.lower_], giver.idx)
+            # ..." took the "he" of Jack McConnell); "his comments": whom "he" names (above)
             return self._resolve_head(giver, giver.idx, record, giver_span(giver), content)
         known = alias_of(self._description_text(np_span(head)))
         if known is not None and known[1] == "organisation":
@@ -512,8 +510,7 @@ class SpeakerResolver(RoleDescriptions):
 
     def _poll_before(self, pos: int) -> str | None:
         """The poll or survey the article named last before ``pos`` (``poll_words.txt``), if any."""
-        found = [d for p, d, k, h in self._nouns() if p < pos and h in poll_words("poll")]
-        return found[-1] if found else None
+        return next((d for p, d, k, h in reversed(self._nouns()) if p < pos and h in poll_words("poll")), None)
 
     def _nouns(self) -> list[tuple[int, str, str, str]]:
         """(position, description, kind, head word) of every document or body the article
