@@ -58,10 +58,11 @@ def _is_place(labels: Counter) -> bool:
     return sum(labels[p] for p in PLACE_LABELS) > max(labels["PERSON"], labels["ORG"])
 
 
-def _kind(name: str, labels: Counter, speaker_kinds: Counter) -> str | None:
-    if alias_kind(name) == "organisation":
+def _kind(body: bool, place: bool, labels: Counter, speaker_kinds: Counter) -> str | None:
+    """``body``: the alias list calls the name an organisation; ``place``: ``_is_place``."""
+    if body:
         return "organisation"
-    if _is_place(labels):
+    if place:
         return "organisation" if speaker_kinds or labels["ORG"] else None
     if labels["PERSON"] or labels["ORG"]:
         return "person" if labels["PERSON"] >= labels["ORG"] else "organisation"
@@ -70,11 +71,11 @@ def _kind(name: str, labels: Counter, speaker_kinds: Counter) -> str | None:
     return None
 
 
-def _label(name: str, kind: str, labels: Counter) -> str:
+def _label(body: bool, place: bool, kind: str, labels: Counter) -> str:
     """The most frequent label of the reading that decided ``kind`` (module docstring)."""
-    if kind == "organisation" and alias_kind(name) == "organisation":
+    if body:
         return "ORG"
-    read = PLACE_LABELS if _is_place(labels) else tuple(ACTOR_LABELS)
+    read = PLACE_LABELS if place else tuple(ACTOR_LABELS)
     # a Counter keeps the order labels were first seen: ``most_common`` breaks ties by it
     best = Counter({label: n for label, n in labels.items() if label in read}).most_common(1)
     return best[0][0] if best else ("PERSON" if kind == "person" else "ORG")
@@ -128,10 +129,11 @@ def build_actors(documents: pd.DataFrame, entities: pd.DataFrame, quotes: pd.Dat
     published = dict(zip(documents["doc_id"], documents["published"])) if len(documents) else {}
     rows = []
     for name in set(labels) | set(speaker_kinds):
-        kind = _kind(name, labels[name], speaker_kinds[name])
+        body, place = alias_kind(name) == "organisation", _is_place(labels[name])
+        kind = _kind(body, place, labels[name], speaker_kinds[name])
         if kind is None:
             continue
-        label = _label(name, kind, labels[name])
+        label = _label(body, place, kind, labels[name])
         dates = sorted(p for p in (published.get(d) for d in docs[name]) if isinstance(p, str) and p)
         rows.append((name, kind, label, [a for a, _ in aliases[name].most_common()],
                      sum(labels[name].values()), len(docs[name]), n_quotes[name], n_claims[name], n_about[name],

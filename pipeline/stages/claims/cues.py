@@ -282,9 +282,7 @@ def is_question(span: Span, text: str | None = None) -> bool:
     """Is the sentence a question: it ends in a question mark (before closing quotes or
     brackets), or it is a quoted question plus a short attribution ('"Will it work?"
     the minister asked.')? docs/guidelines.md §5: questions are no claims."""
-    text = (span.text if text is None else text).rstrip()
-    while text and (text[-1] in QUOTE_CHARS or text[-1] in ")]"):
-        text = text[:-1].rstrip()
+    text = _without_closers(span.text if text is None else text)
     if text.endswith("?"):
         return True
     if "?" not in text:
@@ -360,10 +358,15 @@ def _verb_made_a_modifier(root: Token, kids: list[Token]) -> bool:
 
 
 def _ends_like_a_sentence(text: str) -> bool:
+    return _without_closers(text).endswith((".", "!"))
+
+
+def _without_closers(text: str) -> str:
+    """``text`` without the closing quotation marks and brackets (and spaces) at its end."""
     text = text.rstrip()
     while text and (text[-1] in QUOTE_CHARS or text[-1] in ")]"):
         text = text[:-1].rstrip()
-    return text.endswith((".", "!"))
+    return text
 
 
 def content_span(span: Span) -> Span:

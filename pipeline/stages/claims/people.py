@@ -66,7 +66,7 @@ class DocPersons:
         ``doc``: its parse."""
         self.rows = sorted(rows)
         self.starts = [r[0] for r in self.rows]
-        self.qualifiers = {**dict.fromkeys(_demonyms(), "nation"), **qualifiers}
+        self.qualifiers = {**dict.fromkeys(word_set("demonyms"), "nation"), **qualifiers}
         self.quoted = sorted(quoted)
         self._q_starts = [q[0] for q in self.quoted]
         self.doc = doc
@@ -93,11 +93,16 @@ class DocPersons:
 
     def _role_holder(self, t: Token) -> str | None:
         """The one person the description headed by ``t`` names by its role, or None."""
-        if t.lower_ not in self.heads and t.lower_ not in _synonym_heads():
-            return None
+        if not self._heads_a_role(t):
+            return None  # (most words: before the parse of a description)
         words = _description(t)
-        if words is None:
-            return None
+        return self._holder_of(words) if words is not None else None
+
+    def _heads_a_role(self, t: Token) -> bool:
+        return t.lower_ in self.heads or t.lower_ in _synonym_heads()
+
+    def _holder_of(self, words: list[str]) -> str | None:
+        """``_role_holder`` of a description's ``words``."""
         named, rivals = set(), set()
         for role, name in self.holders:
             fit = self._fit(words, role)
@@ -196,8 +201,8 @@ class DocPersons:
         span = self.doc.char_span(start, subject.idx, alignment_mode="expand")
         for t in span if span is not None else ():
             if t.dep_ in _SUBJECTS and (t.lower_ in title_words() or t.lower_ in _synonym_heads()) \
-                    and _description(t) is not None \
-                    and self._role_holder(t) != found:
+                    and (words := _description(t)) is not None \
+                    and (self._holder_of(words) if self._heads_a_role(t) else None) != found:
                 return True
         return False
 
@@ -247,6 +252,7 @@ def persons_by_doc(entities: pd.DataFrame) -> dict[str, tuple[list[tuple[int, in
         return out
     canon = entities["canonical"].where(entities["canonical"].notna(), entities["text"]).astype(str)
     roles = entities["role"] if "role" in entities.columns else pd.Series([None] * len(entities), index=entities.index)
+    not_qualifiers = rank_words() | title_words()
     for doc_id, start, end, label, name, text, role in zip(
             entities["doc_id"], entities["start"].astype(int), entities["end"].astype(int),
             entities["label"].astype(str), canon, entities["text"].astype(str), roles):
@@ -254,15 +260,11 @@ def persons_by_doc(entities: pd.DataFrame) -> dict[str, tuple[list[tuple[int, in
         if label == "PERSON":
             rows.append((start, end, name, role if isinstance(role, str) and role else None))
             continue
-        kind = "body" if label == "ORG" or (label == "NORP" and text.lower() not in _demonyms()) else \
+        # (a nationality, ``demonyms.txt``, is no party: "Italian prime minister")
+        kind = "body" if label == "ORG" or (label == "NORP" and text.lower() not in word_set("demonyms")) else \
             "nation" if label == "GPE" else None
         qualifier = normalise_role(text) if kind else ""
-        if qualifier and not set(qualifier.split()) & (rank_words() | title_words()):
+        if qualifier and not set(qualifier.split()) & not_qualifiers:
             qualifiers.setdefault(qualifier, kind)
     return out
 
-
-@lru_cache(maxsize=1)
-def _demonyms() -> frozenset[str]:
-    """Nationality adjectives (``demonyms.txt``), lower case: "Italian prime minister" is no party's."""
-    return word_set("demonyms")

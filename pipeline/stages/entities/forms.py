@@ -73,6 +73,12 @@ def _party_at(words: list[str], k: int) -> int:
     return 0
 
 
+@lru_cache(maxsize=1)
+def _not_name_words() -> frozenset[str]:
+    """Title and role words, and the heads of bodies' names: no word of a person's name."""
+    return all_title_words() | org_heads()
+
+
 @lru_cache(maxsize=65536)  # a pure function of short strings that recur
 def without_affiliation(name: str) -> str:
     """A person's name without the party, camp and role words written before it, which
@@ -101,14 +107,14 @@ def without_affiliation(name: str) -> str:
             k, camp_only = k + n, False
         elif w in camp_words():
             k += 1
-        elif w in role_words() or (words[k].strip(WORD_PUNCT).isupper() and words[k].strip(WORD_PUNCT) in postnominals()):
+        elif w in role_words() or ((bare := words[k].strip(WORD_PUNCT)).isupper() and bare in postnominals()):
             k, camp_only = k + 1, False  # (letters before the name too: "Plaid AM Helen Mary Jones")
         else:
             break
     rest = words[k:]
     if k == 0 or not rest or (len(rest) < 2 and not camp_only):
         return name
-    not_names = all_title_words() | org_heads()
+    not_names = _not_name_words()
     if not all(w[:1].isupper() or w.lower() in NAME_PARTICLES for w in rest[:-1]) or not rest[-1][:1].isupper() \
             or any(w.lower().strip(WORD_PUNCT) in not_names for w in rest):
         return name
