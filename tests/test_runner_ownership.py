@@ -4,6 +4,7 @@ where it is; a table rewritten as a folder of partition folders is refused, neve
 empty."""
 from __future__ import annotations
 
+import json
 import os
 import shutil
 
@@ -62,6 +63,16 @@ def test_ownership_a_users_parquet_at_a_tables_name_in_a_run_folder_is_refused(t
     _one_line_exit_6(runner.invoke(app, ["run", "all", "--input", str(SEEDS), "--out", str(out)]),
                      f"{name} (a Parquet table, but not claimex's", "move them or pass another --out")
     assert _files(out) == before
+
+
+def test_ownership_another_packages_table_has_no_schema_to_check(tmp_path):
+    # review: a folder of the layout without links whose manifest lists a table of another
+    # package (a stage registered elsewhere) ended the check with KeyError: unknown table
+    (tmp_path / "_claimex").mkdir()
+    (tmp_path / "_claimex" / "manifest.json").write_text(
+        json.dumps({"version": 2, "fingerprint": None, "tables": {"extra": [["extra.parquet", 1, 10]]}}))
+    pd.DataFrame({"a": [1]}).to_parquet(tmp_path / "extra.parquet")
+    assert foreign_files(tmp_path) == []
 
 
 def test_ownership_a_damaged_table_in_a_run_folder_is_recomputed(tmp_path):

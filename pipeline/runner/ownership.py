@@ -32,6 +32,10 @@ from .run_record import RUN_RECORD, read_run_record
 from .store import CURRENT, MANIFEST, STORE_DIR, TableStore, claimex_manifest
 
 
+#: why a file at a table's name is not that table, when it is no Parquet table at all
+NOT_PARQUET = "not a Parquet table"
+
+
 def foreign_files(out: Path) -> list[str]:
     """The names in ``out`` that a run would replace but claimex did not write, each
     with why (empty for a new folder or one claimex wrote)."""
@@ -41,15 +45,16 @@ def foreign_files(out: Path) -> list[str]:
     found: list[str] = []
     if (out / RUN_RECORD).exists() and "claimex" not in (read_run_record(out) or {}):
         found.append(f"{RUN_RECORD} (not the record of a claimex run)")
-    tables = sorted({*SCHEMAS, *COMMAND_TABLES, *published_tables(out)})
+    own = sorted({*SCHEMAS, *COMMAND_TABLES})  # the tables with a schema to check a file against
+    tables = sorted({*own, *published_tables(out)})
     managed = _managed(out)
-    for t in tables:
+    for t in own:
         p = table_path(out, t)
         why = None if p.is_symlink() or not os.path.lexists(p) else _not_the_table(p, t)
         # in a folder claimex wrote, a table it cannot read is its own, damaged, and recomputed;
         # a readable Parquet file of other columns is the user's (review: a user's
         # claims.parquet in a run folder was replaced without a word)
-        if why and not (managed and (t not in {*SCHEMAS, *COMMAND_TABLES} or not why.startswith("a Parquet table"))):
+        if why and not (managed and why == NOT_PARQUET):
             found.append(f"{p.name} ({why})")
     found += [f"{t}.parquet ({why})" for t in tables if (why := partitioned(out, t, "a run reads and carries"))]
     docs = out / DOCS_DIR
@@ -123,11 +128,11 @@ def _not_the_table(path: Path, table: str) -> str | None:
     elif path.is_file():
         files = [path]
     else:
-        return "not a Parquet table"  # a named pipe would block the read
+        return NOT_PARQUET  # a named pipe would block the read
     try:
         found = [pq.read_schema(f) for f in files]
     except (OSError, ValueError):  # pyarrow's ArrowInvalid is a ValueError
-        return "not a Parquet table"
+        return NOT_PARQUET
     for schema in found:
         problem = contract_problem(schema, schema_for(table))
         if problem:
