@@ -138,6 +138,65 @@ CASES = [
     (None,
      '"|``|PUNCT|"|punct|16|0 An|DT|DET|an|det|2|1 architecture|NN|NOUN|architecture|prep|0|1 that|WDT|PRON|that|nsubj|5|1 would|MD|AUX|would|aux|5|1 ensure|VB|VERB|ensure|relcl|2|1 lasting|VBG|VERB|last|amod|7|1 peace|NN|NOUN|peace|dobj|5|1 on|IN|ADP|on|prep|7|1 our|PRP$|PRON|our|poss|12|1 common|JJ|ADJ|common|amod|12|1 large|JJ|ADJ|large|amod|12|1 continent|NN|NOUN|continent|pobj|8|0 ,|,|PUNCT|,|punct|16|0 "|\'\'|PUNCT|"|punct|16|1 Aleinik|NNP|PROPN|Aleinik|nsubj|16|1 emphasized|VBD|VERB|emphasize|ROOT|16|0 .|.|PUNCT|.|punct|16|0',
      [(15, 16, 'PERSON')]),
+    # BBC politics: a reporting verb with a finite clause of what is the case is a frame
+    # (the content decides the type), a demand's subjunctive is not; commitments with a
+    # to-infinitive; calls and positions inside a clause describing a noun are none
+    # Mr Blair insisted he had been involved in all decisions.
+    ('factual',
+     'Mr|NNP|PROPN|Mr|compound|1|1 Blair|NNP|PROPN|Blair|nsubj|2|1 insisted|VBD|VERB|insist|ROOT|2|1 he|PRP|PRON|he|nsubjpass|6|1 had|VBD|AUX|have|aux|6|1 been|VBN|AUX|be|auxpass|6|1 involved|VBN|VERB|involve|ccomp|2|1 in|IN|ADP|in|prep|6|1 all|DT|DET|all|det|9|1 decisions|NNS|NOUN|decision|pobj|7|0 .|.|PUNCT|.|punct|2|0',
+     [(1, 2, 'PERSON')]),
+    # The report suggests 69% of UK firms are now using broadband.
+    ('factual',
+     'The|DT|DET|the|det|1|1 report|NN|NOUN|report|nsubj|2|1 suggests|VBZ|VERB|suggest|ROOT|2|1 69|CD|NUM|69|nummod|4|0 %|NN|NOUN|%|nsubj|10|1 of|IN|ADP|of|prep|4|1 UK|NNP|PROPN|UK|compound|7|1 firms|NNS|NOUN|firm|pobj|5|1 are|VBP|AUX|be|aux|10|1 now|RB|ADV|now|advmod|10|1 using|VBG|VERB|use|ccomp|2|1 broadband|NN|NOUN|broadband|dobj|10|0 .|.|PUNCT|.|punct|2|0',
+     [(3, 5, 'PERCENT'), (6, 7, 'GPE')]),
+    # Government figures suggest TB in England has increased by 25% over the past 10 years.
+    ('factual',
+     'Government|NN|NOUN|government|compound|1|1 figures|NNS|NOUN|figure|nsubj|2|1 suggest|VBP|VERB|suggest|ROOT|2|1 TB|NNP|PROPN|TB|nsubj|7|1 in|IN|ADP|in|prep|3|1 England|NNP|PROPN|England|pobj|4|1 has|VBZ|AUX|have|aux|7|1 increased|VBN|VERB|increase|ccomp|2|1 by|IN|ADP|by|prep|7|1 25|CD|NUM|25|nummod|10|0 %|NN|NOUN|%|pobj|8|1 over|IN|ADP|over|prep|7|1 the|DT|DET|the|det|15|1 past|JJ|ADJ|past|amod|15|1 10|CD|NUM|10|nummod|15|1 years|NNS|NOUN|year|pobj|11|0 .|.|PUNCT|.|punct|2|0',
+     [(3, 4, 'ORG'), (5, 6, 'GPE'), (9, 11, 'PERCENT'), (12, 16, 'DATE')]),
+    # The chancellor has demanded all government departments make similar savings.
+    ('prescriptive',
+     'The|DT|DET|the|det|1|1 chancellor|NN|NOUN|chancellor|nsubj|3|1 has|VBZ|AUX|have|aux|3|1 demanded|VBN|VERB|demand|ROOT|3|1 all|DT|DET|all|det|6|1 government|NN|NOUN|government|compound|6|1 departments|NNS|NOUN|department|nsubj|7|1 make|VBP|VERB|make|ccomp|3|1 similar|JJ|ADJ|similar|amod|9|1 savings|NNS|NOUN|saving|dobj|7|0 .|.|PUNCT|.|punct|3|0',
+     []),
+    # He insisted that the minister resign.
+    ('prescriptive',
+     'He|PRP|PRON|he|nsubj|1|1 insisted|VBD|VERB|insist|ROOT|1|1 that|IN|SCONJ|that|mark|5|1 the|DT|DET|the|det|5|1 minister|NNP|PROPN|minister|compound|5|1 resign|NN|NOUN|resign|ccomp|1|0 .|.|PUNCT|.|punct|1|0',
+     []),
+    # Mr Brown has also pledged to write off the debt owed to Britain.
+    ('prescriptive',
+     'Mr|NNP|PROPN|Mr|compound|1|1 Brown|NNP|PROPN|Brown|nsubj|4|1 has|VBZ|AUX|have|aux|4|1 also|RB|ADV|also|advmod|4|1 pledged|VBN|VERB|pledge|ROOT|4|1 to|TO|PART|to|aux|6|1 write|VB|VERB|write|xcomp|4|1 off|RP|ADP|off|prt|6|1 the|DT|DET|the|det|9|1 debt|NN|NOUN|debt|dobj|6|1 owed|VBN|VERB|owe|acl|9|1 to|IN|ADP|to|dative|10|1 Britain|NNP|PROPN|Britain|pobj|11|0 .|.|PUNCT|.|punct|4|0',
+     [(1, 2, 'PERSON'), (12, 13, 'GPE')]),
+    # The Tories promise to keep the payments.
+    ('prescriptive',
+     'The|DT|DET|the|det|1|1 Tories|NNPS|PROPN|Tories|nsubj|2|1 promise|VBP|VERB|promise|ROOT|2|1 to|TO|PART|to|aux|4|1 keep|VB|VERB|keep|xcomp|2|1 the|DT|DET|the|det|6|1 payments|NNS|NOUN|payment|dobj|4|0 .|.|PUNCT|.|punct|2|0',
+     [(1, 2, 'NORP')]),
+    # Mr Brown also wants other G8 nations to match his target for overseas aid.
+    ('prescriptive',
+     'Mr|NNP|PROPN|Mr|compound|1|1 Brown|NNP|PROPN|Brown|nsubj|3|1 also|RB|ADV|also|advmod|3|1 wants|VBZ|VERB|want|ROOT|3|1 other|JJ|ADJ|other|amod|6|1 G8|NNP|PROPN|G8|compound|6|1 nations|NNS|NOUN|nation|nsubj|8|1 to|TO|PART|to|aux|8|1 match|VB|VERB|match|ccomp|3|1 his|PRP$|PRON|his|poss|10|1 target|NN|NOUN|target|dobj|8|1 for|IN|ADP|for|prep|8|1 overseas|JJ|ADJ|overseas|amod|13|1 aid|NN|NOUN|aid|pobj|11|0 .|.|PUNCT|.|punct|3|0',
+     [(1, 2, 'PERSON')]),
+    # This funding is intended to make care available for some 2,500 women.
+    ('factual',
+     'This|DT|DET|this|det|1|1 funding|NN|NOUN|funding|nsubjpass|3|1 is|VBZ|AUX|be|auxpass|3|1 intended|VBN|VERB|intend|ROOT|3|1 to|TO|PART|to|aux|5|1 make|VB|VERB|make|xcomp|3|1 care|NN|NOUN|care|nsubj|7|1 available|JJ|ADJ|available|ccomp|5|1 for|IN|ADP|for|prep|7|1 some|DT|DET|some|det|11|1 2,500|CD|NUM|2,500|nummod|11|1 women|NNS|NOUN|woman|pobj|8|0 .|.|PUNCT|.|punct|3|0',
+     [(9, 11, 'CARDINAL')]),
+    # She used her speech to highlight the work of a drugs charity, Addaction, which she supports.
+    ('factual',
+     'She|PRP|PRON|she|nsubj|1|1 used|VBD|VERB|use|ROOT|1|1 her|PRP$|PRON|her|poss|3|1 speech|NN|NOUN|speech|dobj|1|1 to|TO|PART|to|aux|5|1 highlight|VB|VERB|highlight|xcomp|1|1 the|DT|DET|the|det|7|1 work|NN|NOUN|work|dobj|5|1 of|IN|ADP|of|prep|7|1 a|DT|DET|a|det|11|1 drugs|NNS|NOUN|drug|compound|11|1 charity|NN|NOUN|charity|pobj|8|0 ,|,|PUNCT|,|punct|11|1 Addaction|NNP|PROPN|Addaction|appos|11|0 ,|,|PUNCT|,|punct|13|1 which|WDT|PRON|which|dobj|17|1 she|PRP|PRON|she|nsubj|17|1 supports|VBZ|VERB|support|relcl|11|0 .|.|PUNCT|.|punct|1|0',
+     [(13, 14, 'ORG')]),
+    # A failed government scheme to offer UK university courses online was dropped.
+    ('factual',
+     'A|DT|DET|a|det|3|1 failed|VBN|VERB|fail|amod|3|1 government|NN|NOUN|government|compound|3|1 scheme|NN|NOUN|scheme|nsubjpass|11|1 to|TO|PART|to|aux|5|1 offer|VB|VERB|offer|acl|3|1 UK|NNP|PROPN|UK|compound|8|1 university|NN|NOUN|university|compound|8|1 courses|NNS|NOUN|course|dobj|5|1 online|RB|ADV|online|advmod|5|1 was|VBD|AUX|be|auxpass|11|1 dropped|VBN|VERB|drop|ROOT|11|0 .|.|PUNCT|.|punct|11|0',
+     [(6, 7, 'GPE')]),
+    # Vincent Cable, for the Liberal Democrats, called on Mr Brown to open up the government's books.
+    ('prescriptive',
+     "Vincent|NNP|PROPN|Vincent|compound|1|1 Cable|NNP|PROPN|Cable|ROOT|1|0 ,|,|PUNCT|,|punct|1|1 for|IN|ADP|for|prep|1|1 the|DT|DET|the|det|6|1 Liberal|NNP|PROPN|Liberal|compound|6|1 Democrats|NNPS|PROPN|Democrats|pobj|3|0 ,|,|PUNCT|,|punct|1|1 called|VBN|VERB|call|acl|1|1 on|IN|ADP|on|prep|8|1 Mr|NNP|PROPN|Mr|compound|11|1 Brown|NNP|PROPN|Brown|pobj|9|1 to|TO|PART|to|aux|13|1 open|VB|VERB|open|xcomp|8|1 up|RP|ADP|up|prt|13|1 the|DT|DET|the|det|16|1 government|NN|NOUN|government|poss|18|0 's|POS|PART|'s|case|16|1 books|NNS|NOUN|book|dobj|13|0 .|.|PUNCT|.|punct|1|0",
+     [(0, 2, 'ORG'), (5, 7, 'NORP'), (11, 12, 'PERSON')]),
+    # It also suggests increasing state funding for parties so help can be extended to all parties.
+    ('prescriptive',
+     'It|PRP|PRON|it|nsubj|2|1 also|RB|ADV|also|advmod|2|1 suggests|VBZ|VERB|suggest|ROOT|2|1 increasing|VBG|VERB|increase|amod|5|1 state|NN|NOUN|state|compound|5|1 funding|NN|NOUN|funding|dobj|2|1 for|IN|ADP|for|prep|5|1 parties|NNS|NOUN|party|pobj|6|1 so|IN|SCONJ|so|mark|9|1 help|VB|VERB|help|nsubjpass|12|1 can|MD|AUX|can|aux|12|1 be|VB|AUX|be|auxpass|12|1 extended|VBN|VERB|extend|ccomp|2|1 to|IN|ADP|to|prep|12|1 all|DT|DET|all|det|15|1 parties|NNS|NOUN|party|pobj|13|0 .|.|PUNCT|.|punct|2|0',
+     []),
+    # Scottish ministers insist they will still have the final say.
+    ('predictive',
+     'Scottish|JJ|ADJ|scottish|amod|1|1 ministers|NNS|NOUN|minister|nsubj|2|1 insist|VBP|VERB|insist|ROOT|2|1 they|PRP|PRON|they|nsubj|6|1 will|MD|AUX|will|aux|6|1 still|RB|ADV|still|advmod|6|1 have|VB|VERB|have|ccomp|2|1 the|DT|DET|the|det|9|1 final|JJ|ADJ|final|amod|9|1 say|NN|NOUN|say|dobj|6|0 .|.|PUNCT|.|punct|2|0',
+     [(0, 1, 'NORP')]),
 ]
 
 

@@ -208,7 +208,7 @@ def source_noun_kinds() -> dict[str, str]:
 
 #: What an entry of ``reporting_verbs.txt`` can be used for (see the file's header).
 VERB_KINDS = frozenset({"speech", "belief", "commitment", "claim", "call", "judgment", "forecast", "position",
-                        "object", "naming", "addressee-object", "addressee-to", "aloud"})
+                        "course", "object", "naming", "addressee-object", "addressee-to", "aloud"})
 
 
 @lru_cache(maxsize=None)

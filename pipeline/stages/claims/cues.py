@@ -44,7 +44,7 @@ MODIFIER_DEPS = frozenset({"relcl", "acl", "amod"})
 # cue's type instead (``cue_precision``).
 CUE_CONFIDENCE = {
     "deontic_modal": 0.95, "have_to": 0.9, "need": 0.85, "it_is_necessary": 0.95, "ready_to": 0.9,
-    "call_on": 0.95, "speech_act": 0.9, "position_verb": 0.8, "in_favor_of": 0.9, "let_us": 0.9,
+    "call_on": 0.95, "speech_act": 0.9, "position_verb": 0.8, "course_verb": 0.85, "in_favor_of": 0.9, "let_us": 0.9,
     "imperative": 0.8, "need_noun": 0.8,
     "future_modal": 0.9, "possibility_modal": 0.75, "going_to": 0.9, "likely_to": 0.85,
     "forecast_verb": 0.8, "no_future": 0.85,
@@ -118,6 +118,8 @@ def _single_token_cues() -> tuple[tuple[str, str, frozenset[str], frozenset[str]
         ("need", "LEMMA", frozenset({"need"}), frozenset({"VBP", "VBZ"}), "VERB"),
         ("speech_act", "LEMMA", reporting_verb_lemmas("call") - {"call", "appeal"}, None, "VERB"),
         ("position_verb", "LEMMA", reporting_verb_lemmas("position"), frozenset(PRESENT_OR_BASE), "VERB"),
+        # "has pledged to write off the debt", "we plan to create new jobs" (BBC)
+        ("course_verb", "LEMMA", reporting_verb_lemmas("course"), None, "VERB"),
         ("future_modal", "LOWER", frozenset(future), frozenset({"MD"}), None),
         ("possibility_modal", "LOWER", frozenset(modals - future), frozenset({"MD"}), None),
         ("forecast_verb", "LEMMA", reporting_verb_lemmas("forecast"), None, "VERB"),
@@ -171,7 +173,19 @@ def _token_cues(arr: np.ndarray) -> list[tuple[str, int, int]]:
 
 
 _PRESCRIPTIVE_CUES = frozenset({"deontic_modal", "have_to", "need", "need_noun", "it_is_necessary", "ready_to",
-                                "call_on", "speech_act", "position_verb", "in_favor_of", "let_us"})
+                                "call_on", "speech_act", "position_verb", "course_verb", "in_favor_of", "let_us"})
+#: verbs that may only frame a report: with a finite clause of what is the case they are
+#: a reporting frame, and the content decides the type (``_frames_a_report``)
+_FRAMING_CUES = frozenset({"speech_act", "position_verb"})
+#: verbs of calling, proposing and committing: inside a clause that describes a noun they
+#: say what the noun is, not what the sentence asks for (``_describes_a_noun``). Not the
+#: modals: `questions which need to be answered`, `a reality that should be recognised`
+#: ask for it all the same (BBC politics: 9 of 13 such modals were prescriptive)
+_CLAUSE_CUES = frozenset({"call_on", "speech_act", "position_verb", "course_verb"})
+#: the tags of a clause's verb or auxiliary that show a report of what is the case
+_REPORTED_TAGS = frozenset({"VBD", "VBZ", "MD"})
+#: words between a verb and its content clause (`insisted to reporters that`)
+_MAX_WORDS_TO_CONTENT = 3
 # The token of a match that carries the cue (its clause decides whether it counts).
 _CUE_TOKEN = {"it_is_necessary": 1, "ready_to": 0, "have_to": 0, "going_to": 0, "likely_to": 0}
 
@@ -191,6 +205,58 @@ def _up_to_root(tok: Token, stop: int = -1, limit: int = 50) -> Iterator[Token]:
 def in_modifier_clause(tok: Token, top: Token | None = None) -> bool:
     """Is ``tok`` inside a clause that modifies a noun (relative clause, participle)?"""
     return any(cur.dep_ in MODIFIER_DEPS for cur in _up_to_root(tok, -1 if top is None else top.i))
+
+
+def _frames_a_report(tok: Token, demand: bool) -> bool:
+    """``tok`` reports a finite content clause: `Mr Blair insisted he had been involved`,
+    `The report suggests 69% of UK firms are now using broadband`. docs/guidelines.md §5:
+    a reported claim is typed by its content, not the reporting verb, so the verb is no
+    cue; its content's own modals still are (`insisted he should resign`). A bare verb in
+    the clause is a demand (`insisted that the minister resign`) and stays one. BBC
+    politics: 13 such frames made factual claims prescriptive. After a verb of demand a
+    plural present is the subjunctive (`has demanded all departments make similar
+    savings`), so there (``demand``: a verb of kind ``call``) only a past, a third-person
+    -s or a modal shows a report."""
+    finite = _REPORTED_TAGS if demand else _REPORTED_TAGS | {"VBP"}
+    for c in tok.children:
+        if c.dep_ != "ccomp" or not any(k.dep_ in ("nsubj", "nsubjpass", "expl") for k in c.children):
+            continue
+        if tok.i < c.i and c.left_edge.i > tok.i + _MAX_WORDS_TO_CONTENT:
+            # not the content but a clause the parser hung on the verb further on (`It
+            # also suggests increasing state funding ... so help can be extended`, BBC)
+            continue
+        if c.tag_ in finite or any(k.dep_ in ("aux", "auxpass") and k.tag_ in finite for k in c.children):
+            return True
+    return False
+
+
+def _describes_a_noun(tok: Token) -> bool:
+    """``tok`` lies in a clause that describes a noun: a relative clause, or a clause with
+    its own subject or a to-infinitive hung on a noun (`a requirement that ministers
+    should speak English`, `the direction New Labour should be taking`, `a lot to offer`,
+    BBC politics). Not a clause hung on the sentence's root noun, which is the parser's
+    reading of a main clause (`Vincent Cable, for the Liberal Democrats, called on Mr
+    Brown to ...`), nor a bare participle (`written to Tony Blair demanding an
+    explanation`): both still say what the sentence asks for."""
+    for cur in _up_to_root(tok):
+        if cur.dep_ not in ("relcl", "acl"):
+            continue
+        if cur.head.dep_ == "ROOT":
+            return False
+        return cur.dep_ == "relcl" or any(k.dep_ in ("nsubj", "nsubjpass", "mark") or (k.dep_ == "aux" and k.lower_ == "to")
+                                          for k in cur.children)
+    return False
+
+
+def _commits_to_course(tok: Token) -> bool:
+    """A course verb with the to-infinitive of what is to be done (``reporting_verbs.txt``,
+    kind ``course``): `pledged to write off`, `plans to create`."""
+    # the speaker commits: an active verb with its subject (not `This funding is intended
+    # to make ...`, `the targets intended to ensure ...`, BBC)
+    if not any(c.dep_ == "nsubj" for c in tok.children) and tok.dep_ != "conj":
+        return False
+    return any(c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")
+               and any(k.dep_ == "aux" and k.lower_ == "to" for k in c.children) for c in tok.children)
 
 
 def _in_if_clause(tok: Token) -> bool:
@@ -251,6 +317,12 @@ def find_cues(span: Span, matches: list[tuple[str, int, int]] | None = None) -> 
             if name == "position_verb" and tok.tag_ == "VBG" and not any(
                     c.dep_ in ("aux",) and lemma_of(c) == "be" for c in tok.children):
                 continue  # "... focusing mainly on", a participle, not a stance
+            if name in _FRAMING_CUES and _frames_a_report(tok, demand=name == "speech_act"):
+                continue
+            if name == "course_verb" and not _commits_to_course(tok):
+                continue
+            if name in _CLAUSE_CUES and _describes_a_noun(tok):
+                continue
             cues.append(Cue(PRESCRIPTIVE, name, tok.i))
         else:
             if in_modifier_clause(tok) or _in_if_clause(tok):
