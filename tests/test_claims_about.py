@@ -167,6 +167,28 @@ def test_claims_content_span(nlp, text, quote, content):
     assert text[a:b] == content
 
 
+@pytest.mark.parametrize(("text", "quote", "direct", "content"), [
+    # BBC politics 134: a quoted phrase inside the reported clause is part of what was
+    # said; the content kept only the phrase and lost the clause's subject
+    ('He said police had "acknowledged their duty to investigate allegations of hunting offences".',
+     "acknowledged their duty to investigate allegations of hunting offences", True,
+     'police had "acknowledged their duty to investigate allegations of hunting offences"'),
+    # the whole reported clause quoted: the quote is the content, as before
+    ('He said "the police had acknowledged their duty".', "the police had acknowledged their duty", True,
+     "the police had acknowledged their duty"),
+    # an indirect quote is the content, whatever the parse's clause
+    ('He said police had "acknowledged their duty".', 'police had "acknowledged their duty"', False,
+     'police had "acknowledged their duty"'),
+    # BBC politics 120: a quote a colon introduces is the content, not the frame before it
+    ('He said he recognised people\'s concerns but argued: "He has apologised and we should leave it".',
+     "He has apologised and we should leave it", True, "He has apologised and we should leave it"),
+])
+def test_claims_about_content_of_a_quoted_phrase_is_its_clause(nlp, text, quote, direct, content):
+    q0 = text.index(quote)
+    a, b = content_of(nlp(text), text, 0, len(text), (q0, q0 + len(quote)), direct)
+    assert text[a:b] == content
+
+
 def test_claims_sync_sources_takes_the_quotes_final_speaker():
     claims = pd.DataFrame([dict(doc_id="d", claim_id=0, speaker="prime minister", speaker_kind="unnamed", quote_id=0),
                            dict(doc_id="d", claim_id=1, speaker=None, speaker_kind="unknown", quote_id=None)])

@@ -1,7 +1,7 @@
 """stages.claims: the per-document quote index (issue 6) picks the same quote as
 the DataFrame version did: largest overlap, ties to the earlier quote, none
 without overlap, a missing speaker as None; with the quote's character span (the
-content the model reads)."""
+content the model reads) and whether it is a direct quote."""
 from __future__ import annotations
 
 import numpy as np
@@ -16,15 +16,16 @@ QUOTES = pd.DataFrame({
     "start": [10, 0, 40, 50, 40],
     "end": [30, 45, 60, 60, 60],
     "speaker": ["Ann", "Bob", None, np.nan, "Cy"],
+    "kind": ["direct", "indirect", "indirect", "direct", "direct"],
 })
 
 
 @pytest.mark.parametrize("start,end,expected", [
-    (12, 28, ("Ann", 0, (10, 30))),      # inside quote 0
-    (25, 45, ("Ann", 0, (10, 30))),      # overlaps 0 by 5 and 1 by 5: the earlier wins
-    (41, 70, (None, 1, (40, 60))),       # quotes 1 and 2 tie: the earlier; its speaker is missing
-    (30, 40, (None, None, None)),        # touches quotes 0 and 1 but overlaps neither
-    (70, 90, (None, None, None)),        # after every quote
+    (12, 28, ("Ann", 0, (10, 30), True)),      # inside quote 0, a direct one
+    (25, 45, ("Ann", 0, (10, 30), True)),      # overlaps 0 by 5 and 1 by 5: the earlier wins
+    (41, 70, (None, 1, (40, 60), False)),      # quotes 1 and 2 tie: the earlier; its speaker is missing
+    (30, 40, (None, None, None, False)),       # touches quotes 0 and 1 but overlaps neither
+    (70, 90, (None, None, None, False)),       # after every quote
 ])
 def test_claims_quote_for_doc_index(start, end, expected):
     rows = QUOTES.groupby("doc_id", sort=False).indices["a"]
@@ -37,6 +38,6 @@ def test_claims_quote_for_doc_index(start, end, expected):
 
 def test_claims_quote_for_nan_speaker_and_empty():
     rows = QUOTES.groupby("doc_id", sort=False).indices["b"]
-    assert _quote_for(DocQuotes(QUOTES, rows), 55, 58) == (None, 1, (50, 60))
-    assert _quote_for(DocQuotes(QUOTES.iloc[:0]), 0, 10) == (None, None, None)
-    assert _quote_for(None, 0, 10) == (None, None, None)
+    assert _quote_for(DocQuotes(QUOTES, rows), 55, 58) == (None, 1, (50, 60), True)
+    assert _quote_for(DocQuotes(QUOTES.iloc[:0]), 0, 10) == (None, None, None, False)
+    assert _quote_for(None, 0, 10) == (None, None, None, False)

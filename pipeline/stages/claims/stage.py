@@ -86,7 +86,7 @@ class DocQuotes:
     is a vectorised overlap test rather than a DataFrame slice per sentence (the
     stage asks once per sentence; ``DataFrame.iloc`` and ``groupby`` dominated)."""
 
-    __slots__ = ("_all", "_rows", "starts", "ends", "speakers", "ids", "_frame")
+    __slots__ = ("_all", "_rows", "starts", "ends", "speakers", "ids", "direct", "_frame")
 
     def __init__(self, quotes: pd.DataFrame, rows: np.ndarray | None = None):
         self._all, self._rows = quotes, rows
@@ -95,6 +95,7 @@ class DocQuotes:
         self.ends = take(quotes["end"].to_numpy())
         self.speakers = take(quotes["speaker"].to_numpy())
         self.ids = take(quotes["quote_id"].to_numpy())
+        self.direct = take((quotes["kind"] == "direct").to_numpy())
         self._frame: pd.DataFrame | None = None if rows is not None else quotes
 
     def __len__(self) -> int:
@@ -117,17 +118,19 @@ def _speaker(value) -> str | None:
 
 
 def _quote_for(quotes: pd.DataFrame | DocQuotes | None, start: int, end: int
-               ) -> tuple[str | None, int | None, tuple[int, int] | None]:
+               ) -> tuple[str | None, int | None, tuple[int, int] | None, bool]:
     """Speaker, id and character span of the quote overlapping [start, end) the most
-    (ties: the earlier quote); all None when no quote overlaps."""
+    (ties: the earlier quote), and whether it is a direct quote; None (and False) when
+    no quote overlaps."""
     quotes = _doc_quotes(quotes)
     if quotes is None or not len(quotes):
-        return None, None, None
+        return None, None, None, False
     ov = np.minimum(quotes.ends, end) - np.maximum(quotes.starts, start)
     if ov.max() <= 0:
-        return None, None, None
+        return None, None, None, False
     k = int(np.argmax(ov))
-    return _speaker(quotes.speakers[k]), int(quotes.ids[k]), (int(quotes.starts[k]), int(quotes.ends[k]))
+    return (_speaker(quotes.speakers[k]), int(quotes.ids[k]), (int(quotes.starts[k]), int(quotes.ends[k])),
+            bool(quotes.direct[k]))
 
 
 #: subject pronouns that refer back to the last speaker ("He also criticized ...")
@@ -223,7 +226,7 @@ def sentence_candidate(doc_id: str, sent_id: int, start: int, end: int, text: st
     if arrays is None:
         arrays = DocArrays(doc)
     doc_quotes = _doc_quotes(doc_quotes)
-    speaker, quote_id, quote_span = _quote_for(doc_quotes, start, end)
+    speaker, quote_id, quote_span, direct = _quote_for(doc_quotes, start, end)
     if speaker is None and quote_id is None:
         speaker = _pronoun_reporter(span, doc_quotes)
     # the model reads the asserted content as the table reports it (content_start/end:
@@ -231,7 +234,7 @@ def sentence_candidate(doc_id: str, sent_id: int, start: int, end: int, text: st
     # and check-worthiness go with the content, not the attribution frame
     # (docs/guidelines.md §5.6, §5.7): "..., Sekreta said in Vienna on 4 December" puts
     # no date into the claim
-    a, b = content_of(doc, arrays.text, start, end, quote_span)
+    a, b = content_of(doc, arrays.text, start, end, quote_span, direct)
     model_span = doc.char_span(a, b, alignment_mode="expand") if (a, b) != (start, end) else span
     if model_span is None or not len(model_span):
         a, b, model_span = start, end, span
