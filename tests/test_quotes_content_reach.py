@@ -39,6 +39,9 @@ def _indirect(case: str, cue: str) -> list[str]:
      "he and Trump differ on Israel, the Iranian nuclear deal and the possibility of compromising over a choice "
      "for the Supreme Court"),
     ("tweeted_list", "tweeted", "Trump is a “loser,” a “liar” and a “whiner.”"),
+    # a list the parser chained (officials -> QC -> Irvine), its `and` on a later item (BBC politics)
+    ("said_list_chained", "said",
+     "the answer had been prepared with the involvement of Harriet Harman, two officials, a QC and Lord Irvine"),
     # ... but `a banker and former ... official who ...`, sharing one determiner, describes the last
     # name for the reader and is cut as before
     ("dismissed_appos_and", "dismissed", "criticism from Giles, Millis and Harold Doley"),

@@ -311,8 +311,17 @@ def _list_of_phrases(appos: Token) -> bool:
     if appos.head.dep_ == "pobj" and prep.dep_ == "prep" and any(
             t.dep_ == "conj" and t.lower_ == prep.lower_ for t in appos.subtree):
         return True
-    return any(c.dep_ == "conj" and (c.pos_ == "PROPN" or (c.pos_ == "NOUN" and any(d.dep_ == "det" for d in c.children)))
-               and (cc := joining_cc(appos, c)) is not None and cc.lower_ in ("and", "or") for c in appos.children)
+    # the items coordinated with it, a conjunct's conjuncts too: the parser chains a list
+    # (`Harriet Harman, two officials, a QC and Lord Irvine`: officials -> QC -> Irvine,
+    # the `and` on QC; BBC politics cut such a list after its first item)
+    chain, k = [appos], 0
+    while k < len(chain):
+        chain.extend(c for c in chain[k].children if c.dep_ == "conj")
+        k += 1
+    return any(c.pos_ == "PROPN" or (c.pos_ == "NOUN" and any(d.dep_ == "det" for d in c.children))
+               for c in chain[1:]) \
+        and any((cc := joining_cc(h, c)) is not None and cc.lower_ in ("and", "or")
+                for h in chain for c in h.children if c.dep_ == "conj")
 
 
 def nonrestrictive_tail(doc: Doc, a: int, b: int, quoted=None) -> int:
