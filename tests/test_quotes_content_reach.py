@@ -130,3 +130,14 @@ def test_quotes_content_reach_around_an_attribution_the_parser_hung_elsewhere(ca
 def test_quotes_content_reach_no_fragment_before_an_attribution(nlp, text):
     rows, _ = quote_rows(nlp(text), [])
     assert [r.text for r in rows if r.kind == "indirect"] == []
+
+
+@pytest.mark.parametrize("case, cue, speaker, content", [
+    # the quoted name after the object, hung on the object as a modifier: the quote was lost
+    # as a scare quote and the claim had no speaker (BBC politics)
+    ("branded_adjective_after_object", "branded", "Former Labour MP Lord Janner", "Prince Harry's actions \"stupid and evil\""),
+    ("called_adjective_after_object", "called", "Health analyst Tony Beddow",
+     'the new targets "reasonably impressive"'),
+])
+def test_quotes_content_reach_a_quoted_name_hung_on_the_object(case, cue, speaker, content):
+    assert [(r.speaker_text, r.text) for r in _rows(case, cue)] == [(speaker, content)]

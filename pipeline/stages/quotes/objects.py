@@ -36,6 +36,10 @@ def naming_content(tok: Token) -> Content | None:
             return Content(obj.left_edge.i, c.right_edge.i, "naming")
         if c.dep_ == "ccomp" and any(k.dep_ == "nsubj" for k in c.children) and c.pos_ not in VERB_POS:
             return Content(c.left_edge.i, c.right_edge.i, "naming")
+        if c.dep_ == "dobj" and any(k.dep_ == "amod" and k.i > c.i for k in c.children):
+            # `called the new targets "reasonably impressive"`: the parser hung the name,
+            # an adjective after the object, on the object (BBC politics)
+            return Content(c.left_edge.i, c.right_edge.i, "naming")
     return None
 
 
