@@ -380,3 +380,20 @@ def test_claims_about_he_inside_a_direct_quote_is_not_resolved(nlp):
                     [('"He is wrong about the hospital,"', "Michael Howard", "person")],
                     [('"He is wrong about the hospital," Mr Howard said.', "Michael Howard", 0)])
     assert list(out["about"].iloc[0]) == []
+
+
+@pytest.mark.parametrize(("text", "claim_start", "about"), [
+    # BBC politics: a party one goes to is no political party named before
+    ("Lib Dem leader Charles Kennedy said Harry should apologise in person.\n\nA photograph of Prince Harry "
+     "wearing a swastika armband at the party appears in Thursday's Sun newspaper.", "A photograph",
+     ["Prince Harry", "Sun"]),
+    # BBC politics: `your own Party` is the one the listener would found, not UKIP named before
+    ('UKIP leader Roger Knapman said Mr Kilroy-Silk was wrong.\n\nHe said: "If you want to lead a party, '
+     'start up your own Party."', "He said", ["Party"]),
+])
+def test_claims_about_a_generic_name_that_names_another_thing(text, claim_start, about):
+    from pipeline import extract
+
+    claims = extract([text]).claims
+    row = claims[claims["text"].str.startswith(claim_start)].iloc[0]
+    assert list(row["about"]) == about

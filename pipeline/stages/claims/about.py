@@ -71,6 +71,9 @@ BODY_NOUNS = frozenset({"organization", "organisation", "alliance", "union", "bl
 DOCUMENT_NOUNS = frozenset({"document", "charter", "treaty", "act", "agreement", "accord", "accords",
                             "declaration", "convention", "pact", "resolution", "bill"})
 _DESCRIBING = frozenset({"the", "this", "that", "our", "its", "their", "these"})
+#: body nouns that also name an occasion, and the prepositions that make them one (``_an_occasion``)
+_OCCASION_NOUNS = frozenset({"party"})
+_OCCASION_PREPS = frozenset({"at", "during", "after", "before"})
 _LINE_BREAK = re.compile("\n")  # a claim's paragraph: the line breaks before it
 _PUNCT = frozenset(" \n\t,.;:!?-–—")  # punctuation a framed content never starts or ends with
 
@@ -264,6 +267,28 @@ def described(span: Span | None, ents: _DocEntities) -> list[str]:
     return [name for name in map(lambda t: _description(t, ents), tokens) if name is not None]
 
 
+def _describes(doc: Doc | None, start: int) -> bool:
+    """The generic name at character ``start`` is set by a word that points back
+    (``_DESCRIBING``: `the Party`, `its Party`), or by none (`Party officials`)."""
+    if doc is None:
+        return True
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    if span is None:
+        return True
+    head = span.root
+    return all(c.lower_ in _DESCRIBING for c in head.children if c.dep_ in ("det", "poss")) \
+        and not any(c.dep_ == "amod" and c.lower_ == "own" for c in head.children)
+
+
+def _an_occasion(t: Token) -> bool:
+    """`wearing a swastika armband at the party`: a party one goes to, not a political
+    one (BBC politics: the Liberal Democrats named before became what the photograph is
+    about); the object of a preposition of place or time that hangs on no noun (`a
+    senior figure at the party` is one of its people)."""
+    return t.lower_ in _OCCASION_NOUNS and t.dep_ == "pobj" and t.head.lower_ in _OCCASION_PREPS \
+        and t.head.head.pos_ not in ("NOUN", "PROPN", "PRON")
+
+
 def _description(t: Token, ents: _DocEntities) -> str | None:
     """The entity the token names as a description ("our organization", "the bill"): the
     last body (document or law) named before whose name has that noun."""
@@ -271,7 +296,7 @@ def _description(t: Token, ents: _DocEntities) -> str | None:
     # the word first: it rules out nearly every token, before the costlier attributes
     if not (low in BODY_NOUNS or low in DOCUMENT_NOUNS) or t.pos_ != "NOUN" or t.ent_type_:
         return None
-    if not any(c.dep_ in ("det", "poss") and c.lower_ in _DESCRIBING for c in t.children):
+    if not any(c.dep_ in ("det", "poss") and c.lower_ in _DESCRIBING for c in t.children) or _an_occasion(t):
         return None
     for s, e, label, name in ents.before(t.idx):
         # a party named by its members' adjective counts ("the local Conservative
@@ -285,9 +310,11 @@ def _description(t: Token, ents: _DocEntities) -> str | None:
 
 def _generic_body(ents: _DocEntities, start: int, name: str) -> str | None:
     """"the Organization's activities" tagged as an organisation named "Organization":
-    a description of the body named before whose name has that noun."""
+    a description of the body named before whose name has that noun; not one that
+    another word owns or leaves open (`start up your own Party`, BBC politics: not the UK
+    Independence Party named before)."""
     low = name.lower()
-    if low not in BODY_NOUNS:
+    if low not in BODY_NOUNS or not _describes(ents.doc, start):
         return None
     for s, e, label, other in ents.before(start):
         if label == "ORG" and other.lower() != low and low in _name_words(other):
