@@ -197,6 +197,36 @@ CASES = [
     ('predictive',
      'Scottish|JJ|ADJ|scottish|amod|1|1 ministers|NNS|NOUN|minister|nsubj|2|1 insist|VBP|VERB|insist|ROOT|2|1 they|PRP|PRON|they|nsubj|6|1 will|MD|AUX|will|aux|6|1 still|RB|ADV|still|advmod|6|1 have|VB|VERB|have|ccomp|2|1 the|DT|DET|the|det|9|1 final|JJ|ADJ|final|amod|9|1 say|NN|NOUN|say|dobj|6|0 .|.|PUNCT|.|punct|2|0',
      [(0, 1, 'NORP')]),
+    # BBC politics: a future or expected report is typed by what will be said; not a
+    # conditional, a preference or a warning
+    # Mr Howard is expected to tell activists that voters' tolerance is being abused.
+    ('factual',
+     "Mr|NNP|PROPN|Mr|compound|1|1 Howard|NNP|PROPN|Howard|nsubjpass|3|1 is|VBZ|AUX|be|auxpass|3|1 expected|VBN|VERB|expect|ROOT|3|1 to|TO|PART|to|aux|5|1 tell|VB|VERB|tell|xcomp|3|1 activists|NNS|NOUN|activist|dobj|5|1 that|IN|SCONJ|that|mark|13|1 voters|NNS|NOUN|voter|poss|10|0 '|POS|PART|'|case|8|1 tolerance|NN|NOUN|tolerance|nsubjpass|13|1 is|VBZ|AUX|be|aux|13|1 being|VBG|AUX|be|auxpass|13|1 abused|VBN|VERB|abuse|ccomp|5|0 .|.|PUNCT|.|punct|3|0",
+     [(1, 2, 'PERSON')]),
+    # Mr Blair will say that the economy is strong.
+    ('factual',
+     'Mr|NNP|PROPN|Mr|compound|1|1 Blair|NNP|PROPN|Blair|nsubj|3|1 will|MD|AUX|will|aux|3|1 say|VB|VERB|say|ROOT|3|1 that|IN|SCONJ|that|mark|7|1 the|DT|DET|the|det|6|1 economy|NN|NOUN|economy|nsubj|7|1 is|VBZ|AUX|be|ccomp|3|1 strong|JJ|ADJ|strong|acomp|7|0 .|.|PUNCT|.|punct|3|0',
+     [(1, 2, 'PERSON')]),
+    # Mr Blair will say that the economy will grow.
+    ('predictive',
+     'Mr|NNP|PROPN|Mr|compound|1|1 Blair|NNP|PROPN|Blair|nsubj|3|1 will|MD|AUX|will|aux|3|1 say|VB|VERB|say|ROOT|3|1 that|IN|SCONJ|that|mark|8|1 the|DT|DET|the|det|6|1 economy|NN|NOUN|economy|nsubj|8|1 will|MD|AUX|will|aux|8|1 grow|VB|VERB|grow|ccomp|3|0 .|.|PUNCT|.|punct|3|0',
+     [(1, 2, 'PERSON')]),
+    # Mr Blair will visit Ghana next week.
+    ('predictive',
+     'Mr|NNP|PROPN|Mr|compound|1|1 Blair|NNP|PROPN|Blair|nsubj|3|1 will|MD|AUX|will|aux|3|1 visit|VB|VERB|visit|ROOT|3|1 Ghana|NNP|PROPN|Ghana|dobj|3|1 next|JJ|ADJ|next|amod|6|1 week|NN|NOUN|week|npadvmod|3|0 .|.|PUNCT|.|punct|3|0',
+     [(1, 2, 'PERSON'), (4, 5, 'GPE'), (5, 7, 'DATE')]),
+    # Mr Straw denied the decision would suggest to China that Tiananmen Square had been forgotten.
+    ('predictive',
+     'Mr|NNP|PROPN|Mr|compound|1|1 Straw|NNP|PROPN|Straw|nsubj|2|1 denied|VBD|VERB|deny|ROOT|2|1 the|DT|DET|the|det|4|1 decision|NN|NOUN|decision|nsubj|6|1 would|MD|AUX|would|aux|6|1 suggest|VB|VERB|suggest|ccomp|2|1 to|IN|ADP|to|prep|6|1 China|NNP|PROPN|China|pobj|7|1 that|IN|SCONJ|that|mark|14|1 Tiananmen|NNP|PROPN|Tiananmen|compound|11|1 Square|NNP|PROPN|Square|nsubjpass|14|1 had|VBD|AUX|have|aux|14|1 been|VBN|AUX|be|auxpass|14|1 forgotten|VBN|VERB|forget|ccomp|6|0 .|.|PUNCT|.|punct|2|0',
+     [(1, 2, 'PERSON'), (8, 9, 'GPE'), (10, 12, 'FAC')]),
+    # And many in France would prefer Turkey to admit that the killings constituted genocide.
+    ('predictive',
+     'And|CC|CCONJ|and|cc|5|1 many|JJ|ADJ|many|nsubj|5|1 in|IN|ADP|in|prep|1|1 France|NNP|PROPN|France|pobj|2|1 would|MD|AUX|would|aux|5|1 prefer|VB|VERB|prefer|ROOT|5|1 Turkey|NNP|PROPN|Turkey|dobj|5|1 to|TO|PART|to|aux|8|1 admit|VB|VERB|admit|xcomp|5|1 that|IN|SCONJ|that|mark|12|1 the|DT|DET|the|det|11|1 killings|NNS|NOUN|killing|nsubj|12|1 constituted|VBD|VERB|constitute|ccomp|8|1 genocide|NN|NOUN|genocide|dobj|12|0 .|.|PUNCT|.|punct|5|0',
+     [(3, 4, 'GPE'), (6, 7, 'GPE')]),
+    # Guy Mansfield QC warned there was a real risk that people would be driven into the hands of criminals.
+    ('predictive',
+     'Guy|NNP|PROPN|Guy|compound|2|1 Mansfield|NNP|PROPN|Mansfield|compound|2|1 QC|NNP|PROPN|QC|nsubj|3|1 warned|VBD|VERB|warn|ROOT|3|1 there|EX|PRON|there|expl|5|1 was|VBD|VERB|be|ccomp|3|1 a|DT|DET|a|det|8|1 real|JJ|ADJ|real|amod|8|1 risk|NN|NOUN|risk|attr|5|1 that|IN|SCONJ|that|mark|13|1 people|NNS|NOUN|people|nsubjpass|13|1 would|MD|AUX|would|aux|13|1 be|VB|AUX|be|auxpass|13|1 driven|VBN|VERB|drive|acl|8|1 into|IN|ADP|into|prep|13|1 the|DT|DET|the|det|16|1 hands|NNS|NOUN|hand|pobj|14|1 of|IN|ADP|of|prep|16|1 criminals|NNS|NOUN|criminal|pobj|17|0 .|.|PUNCT|.|punct|3|0',
+     [(0, 3, 'ORG')]),
 ]
 
 

@@ -184,6 +184,12 @@ _FRAMING_CUES = frozenset({"speech_act", "position_verb"})
 _CLAUSE_CUES = frozenset({"call_on", "speech_act", "position_verb", "course_verb"})
 #: the tags of a clause's verb or auxiliary that show a report of what is the case
 _REPORTED_TAGS = frozenset({"VBD", "VBZ", "MD"})
+#: the predictive cues of a time to come (``_reports_ahead``): the future modal (not the
+#: conditional `would`), `is expected to` (also as the forecast verb `expected`), `is
+#: going to`, and the verbs that carry them
+_AHEAD_CUES = frozenset({"future_modal", "likely_to", "going_to", "forecast_verb"})
+_FUTURE_MODALS = frozenset({"will", "shall", "'ll", "’ll", "wo"})
+_AHEAD_VERBS = frozenset({"expected", "going", "set", "due"})
 #: words between a verb and its content clause (`insisted to reporters that`)
 _MAX_WORDS_TO_CONTENT = 3
 # The token of a match that carries the cue (its clause decides whether it counts).
@@ -246,6 +252,23 @@ def _describes_a_noun(tok: Token) -> bool:
         return cur.dep_ == "relcl" or any(k.dep_ in ("nsubj", "nsubjpass", "mark") or (k.dep_ == "aux" and k.lower_ == "to")
                                           for k in cur.children)
     return False
+
+
+def _reports_ahead(tok: Token, name: str) -> bool:
+    """A future or expected report of a content clause: `Mr Blair will say that the
+    economy is strong`, `Mr Howard is expected to tell activists that voters' tolerance is
+    being abused` (BBC politics previews a speech so). The claim is typed by what will be
+    said (docs/guidelines.md §5), whose own modals still count. Not a conditional (`the
+    decision would suggest to China that ...` is a forecast) nor a warning (``forecast``)."""
+    if (tok.tag_ == "MD" and tok.lower_ not in _FUTURE_MODALS) or (name == "forecast_verb" and tok.lower_ not in _AHEAD_VERBS):
+        return False
+    verb = tok.head if tok.dep_ in ("aux", "auxpass") else tok
+    for _ in range(2):  # expected -> to tell, going -> to say
+        if verb.lower_ not in _AHEAD_VERBS:
+            break
+        verb = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), verb)
+    return lemma_of(verb).lower() in reporting_verb_lemmas("claim") and any(
+        c.dep_ == "ccomp" and any(k.dep_ in ("nsubj", "nsubjpass", "expl") for k in c.children) for c in verb.children)
 
 
 def _commits_to_course(tok: Token) -> bool:
@@ -325,7 +348,7 @@ def find_cues(span: Span, matches: list[tuple[str, int, int]] | None = None) -> 
                 continue
             cues.append(Cue(PRESCRIPTIVE, name, tok.i))
         else:
-            if in_modifier_clause(tok) or _in_if_clause(tok):
+            if in_modifier_clause(tok) or _in_if_clause(tok) or (name in _AHEAD_CUES and _reports_ahead(tok, name)):
                 continue
             cues.append(Cue(PREDICTIVE, name, tok.i))
     if is_imperative(span) and not is_question(span):
