@@ -41,3 +41,14 @@ def test_claims_quote_for_nan_speaker_and_empty():
     assert _quote_for(DocQuotes(QUOTES, rows), 55, 58) == (None, 1, (50, 60), True)
     assert _quote_for(DocQuotes(QUOTES.iloc[:0]), 0, 10) == (None, None, None, False)
     assert _quote_for(None, 0, 10) == (None, None, None, False)
+
+
+def test_claims_quote_for_prefers_the_quote_holding_the_cue():
+    """`said Harry was in a privileged position and said he should apologise`: the quote
+    that holds the cue typing the claim is the claim's, though another overlaps more."""
+    quotes = pd.DataFrame({"doc_id": ["a", "a"], "quote_id": [0, 1], "start": [36, 80], "end": [70, 109],
+                           "speaker": ["Kennedy", "Kennedy"], "kind": ["indirect", "indirect"]})
+    assert _quote_for(quotes, 0, 110) == ("Kennedy", 0, (36, 70), False)
+    assert _quote_for(quotes, 0, 110, at=83) == ("Kennedy", 1, (80, 109), False)
+    # a cue outside every quote changes nothing
+    assert _quote_for(quotes, 0, 110, at=5) == ("Kennedy", 0, (36, 70), False)

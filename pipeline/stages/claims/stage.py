@@ -117,17 +117,22 @@ def _speaker(value) -> str | None:
     return None if value is None or (isinstance(value, float) and np.isnan(value)) else str(value)
 
 
-def _quote_for(quotes: pd.DataFrame | DocQuotes | None, start: int, end: int
+def _quote_for(quotes: pd.DataFrame | DocQuotes | None, start: int, end: int, at: int | None = None
                ) -> tuple[str | None, int | None, tuple[int, int] | None, bool]:
     """Speaker, id and character span of the quote overlapping [start, end) the most
     (ties: the earlier quote), and whether it is a direct quote; None (and False) when
-    no quote overlaps."""
+    no quote overlaps. ``at``: the character of the cue that types the claim; a quote
+    of the sentence that holds it is the claim's (`said Harry was in a privileged
+    position and said he should apologise`: the prescriptive claim is the second
+    clause, not the longer first one, BBC politics)."""
     quotes = _doc_quotes(quotes)
     if quotes is None or not len(quotes):
         return None, None, None, False
     ov = np.minimum(quotes.ends, end) - np.maximum(quotes.starts, start)
     if ov.max() <= 0:
         return None, None, None, False
+    if at is not None:
+        ov = np.where((ov > 0) & (quotes.starts <= at) & (at < quotes.ends), ov + (end - start), ov)
     k = int(np.argmax(ov))
     return (_speaker(quotes.speakers[k]), int(quotes.ids[k]), (int(quotes.starts[k]), int(quotes.ends[k])),
             bool(quotes.direct[k]))
@@ -226,7 +231,8 @@ def sentence_candidate(doc_id: str, sent_id: int, start: int, end: int, text: st
     if arrays is None:
         arrays = DocArrays(doc)
     doc_quotes = _doc_quotes(doc_quotes)
-    speaker, quote_id, quote_span, direct = _quote_for(doc_quotes, start, end)
+    speaker, quote_id, quote_span, direct = _quote_for(doc_quotes, start, end,
+                                                       doc[cue.token_i].idx if cue is not None else None)
     if speaker is None and quote_id is None:
         speaker = _pronoun_reporter(span, doc_quotes)
     # the model reads the asserted content as the table reports it (content_start/end:
