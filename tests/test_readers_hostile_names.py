@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 
 from pipeline.cli import app
 from pipeline.errors import InputError, UsageError
-from pipeline.inputs.readers import InputPathError, plan_inputs, read_inputs
+from pipeline.inputs.readers import InputPathError, input_files, plan_inputs, read_inputs
 from pipeline.registry import stage_names
 from pipeline.runner import Settings, run
 from pipeline.tables import read_table
@@ -208,6 +208,60 @@ def test_readers_a_folder_that_cannot_be_listed_is_reported(tmp_path, monkeypatc
     assert [d.doc_id for d in docs] == ["a"]
     assert [(e.doc_id, e.error) for e in errors] == [("locked", "unreadable")]
     assert "Permission denied" in errors[0].detail and "give read access" in errors[0].detail
+
+
+def _lock(monkeypatch, folder, *, listable):
+    """Make ``folder`` locked as chmod 000 (``listable=False``) or 600 leaves it for a user who
+    is not root (tests run as root): nothing below it can be looked at (``stat``/``lstat`` raise
+    EACCES, also through a link), and without read access it cannot be listed either."""
+    below = os.fspath(folder) + os.sep
+    real_stat, real_lstat, real_scandir = os.stat, os.lstat, os.scandir
+
+    def denied(path):
+        return PermissionError(13, "Permission denied", os.fspath(path))
+
+    def lstat(path, *args, **kwargs):
+        if os.fspath(path).startswith(below):
+            raise denied(path)
+        return real_lstat(path, *args, **kwargs)
+
+    def stat(path, *args, follow_symlinks=True, **kwargs):
+        if os.fspath(path).startswith(below) or (
+                follow_symlinks and isinstance(path, (str, os.PathLike))
+                and os.path.realpath(path).startswith(below)):
+            raise denied(path)
+        return real_stat(path, *args, follow_symlinks=follow_symlinks, **kwargs)
+
+    def scandir(path="."):
+        if os.fspath(path).startswith(below) or (not listable and os.fspath(path) == os.fspath(folder)):
+            raise denied(path)
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "lstat", lstat)
+    monkeypatch.setattr(os, "stat", stat)
+    monkeypatch.setattr(os, "scandir", scandir)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="folder permissions and symbolic links")
+@pytest.mark.parametrize("listable", [False, True], ids=["chmod-000", "chmod-600"])
+def test_readers_a_locked_folder_or_a_link_into_it_is_one_unreadable_row(tmp_path, monkeypatch, listable):
+    # regression: Path.is_dir() / exists() raise PermissionError in Python 3.11 for a name inside a
+    # locked folder (its `_claimex` probe, a file of a folder readable but not searchable, a link
+    # into it), and the whole run ended in a traceback
+    folder = tmp_path / "in"
+    (folder / "locked" / "sub").mkdir(parents=True)
+    (folder / "a.txt").write_text(ARTICLE)
+    (folder / "locked" / "b.txt").write_text(ARTICLE)
+    (folder / "locked" / "sub" / "c.txt").write_text(ARTICLE)
+    (folder / "link.txt").symlink_to(folder / "locked" / "b.txt")
+    with monkeypatch.context() as m:
+        _lock(m, folder / "locked", listable=listable)
+        docs, errors = read_inputs(folder)
+        files = input_files(folder)
+    assert [d.doc_id for d in docs] == ["a"] and [p.name for p in files] == ["a.txt"]
+    assert sorted((e.doc_id, e.path, e.error) for e in errors) == [
+        ("link", str(folder / "link.txt"), "unreadable"), ("locked", str(folder / "locked"), "unreadable")]
+    assert all("Permission denied" in e.detail and "give read access" in e.detail for e in errors)
 
 
 def test_readers_out_inside_the_input_folder_is_not_read(tmp_path):

@@ -185,6 +185,12 @@ def _visible_entries(folder: Path, out: Path | str | None = None,
     skip = _inside(out, folder) if out is not None else set()
     for root, dirs, files in os.walk(folder, followlinks=False, onerror=None if unreadable is None else unreadable.append):
         base = Path(root)
+        locked = _unsearchable(base, dirs or files)
+        if locked is not None:  # (listed, but none of its entries can be looked at: one row for the folder)
+            if unreadable is not None:
+                unreadable.append(locked)
+            dirs[:] = []
+            continue
         dirs[:] = [d for d in dirs if not d.startswith(".") and not (skip and _names(base / d) & skip)
                    and not _claimex_output(base / d)]
         found.extend(base / f for f in files if not f.startswith("."))
@@ -195,8 +201,27 @@ def _visible_entries(folder: Path, out: Path | str | None = None,
 def _claimex_output(folder: Path) -> bool:
     """A folder claimex wrote: a tables folder (its generations) or a report site (its marker).
     Its pages and tables are no articles: a report written into the input folder was read as
-    articles by the next run (every page, and its script file an `unsupported_type` row)."""
-    return (folder / STORE_DIR).is_dir() or (folder / SITE_MARKER).is_file()
+    articles by the next run (every page, and its script file an `unsupported_type` row).
+    A folder that cannot be looked into is not one: the walk then reports it ``unreadable``."""
+    try:
+        return (folder / STORE_DIR).is_dir() or (folder / SITE_MARKER).is_file()
+    except OSError:  # (Python 3.11's is_dir raises for EACCES: a locked folder, chmod 000)
+        return False
+
+
+def _unsearchable(folder: Path, names: list[str]) -> PermissionError | None:
+    """The error of a folder that can be listed but whose entries cannot be looked at (read
+    but no search permission, chmod 600), or None. One ``lstat`` of one entry tells: the
+    folders above it were searched already, so only the folder's own permission can deny it."""
+    if not names:
+        return None
+    try:
+        os.lstat(folder / names[0])
+    except PermissionError as exc:
+        return PermissionError(exc.errno, exc.strerror, os.fspath(folder))
+    except OSError:
+        pass
+    return None
 
 
 def _names(path: Path | str) -> set[Path]:
@@ -230,7 +255,18 @@ def _outside(path: Path, root: Path) -> bool:
 
 
 def _skipped(p: Path, root: Path) -> ErrorRecord | None:
-    """Why the entry ``p`` of the input folder (resolved: ``root``) is not read, or None for an article file."""
+    """Why the entry ``p`` of the input folder (resolved: ``root``) is not read, or None for an
+    article file. An entry that cannot be looked at (a link into a locked folder: Python 3.11's
+    ``is_dir``/``exists`` raise ``PermissionError`` there) is ``unreadable``, not a crash."""
+    try:
+        return _why_skipped(p, root)
+    except OSError as exc:
+        return ErrorRecord(display_path(p.stem), display_path(p), "read", "unreadable",
+                           f"skipped: it cannot be looked at ({exc.strerror or exc}); a link's target, or a "
+                           f"folder on its way, is locked: give read access to it and run again")
+
+
+def _why_skipped(p: Path, root: Path) -> ErrorRecord | None:
     where = display_path(p)
     if p.is_symlink() and p.is_dir():
         return ErrorRecord(display_path(p.name), where, "read", "not_followed",
