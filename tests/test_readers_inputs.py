@@ -154,6 +154,38 @@ def test_readers_table_generated_ids_never_take_a_written_id(tmp_path, fmt, ids,
     assert [r.doc_id for r in read_inputs(path)[0]] == expected  # the same on every run
 
 
+@pytest.mark.parametrize("name, data", [
+    # the reported file: pandas reported a bad row apart from the others, and counting it first moved every id
+    ("r2.csv", 'title,text\nFirst,"Tony Blair said the economy was strong."\nSecond,"Gordon Brown said the budget '
+               'would balance."\nThird,Michael Howard said taxes would rise, sharply\nFourth,"Ken Clarke said so."\n'),
+    # a first row with a field too many made pandas take the first column as an index: every text shifted
+    ("r2.csv", 'title,text\nFirst,Tony Blair said the economy was strong, really\nSecond,"Gordon Brown said the budget '
+               'would balance."\nThird,"Michael Howard said taxes would rise."\nFourth,"Ken Clarke said so."\n'),
+    ("r2.jsonl", '{"title": "First", "text": "Tony Blair said it."}\n{"title": "Second", "text": "Gordon Brown said '
+                 'it."}\n{"title": "Third", text}\n\n{"title": "Fourth", "text": "Ken Clarke said so."}\n'),
+])
+def test_readers_table_generated_id_is_the_row_s_own_place(tmp_path, name, data):
+    # a generated id is `<stem>-<row>` of the row itself: one bad row moves no other row's id, and
+    # mending it leaves every other id as it was
+    path = tmp_path / name
+    path.write_text(data)
+    raws, errors = read_inputs(path)
+    bad = [int(e.path.rsplit("#", 1)[1]) for e in errors]
+    assert [e.error for e in errors] == ["bad_record"] and len(raws) == 3
+    assert {r.title: r.doc_id for r in raws} == {t: f"r2-{i}" for i, t in enumerate(["First", "Second", "Third", "Fourth"])
+                                                 if i not in bad}
+    assert all(r.text.startswith(("Tony", "Gordon", "Michael", "Ken")) for r in raws)
+
+
+def test_readers_csv_quote_never_closed_is_one_bad_record(tmp_path):
+    path = tmp_path / "open.csv"
+    path.write_text('id,text\n1,"Tony Blair said it."\n2,"Gordon Brown said\n3,Ken Clarke said so.\n')
+    raws, errors = read_inputs(path)
+    assert [r.doc_id for r in raws] == ["1"]
+    assert [(e.path.endswith("open.csv#1"), e.error) for e in errors] == [(True, "bad_record")]
+    assert "line 3" in errors[0].detail and "never closed" in errors[0].detail
+
+
 @pytest.mark.parametrize("fmt, content", [
     ("csv", "id,body\n1,hello\n"),
     ("jsonl", '{"id": 1, "body": "hello"}\n'),

@@ -15,8 +15,10 @@
 * a ``.jsonl``, ``.csv`` or ``.parquet`` file with a ``text`` column and
   optional ``id`` (becomes ``doc_id`` exactly as written: ``{"id": 1}`` is
   ``"1"``, a 20-digit id keeps every digit; default ``<file stem>-<row>``),
-  ``title``, ``source`` and ``published`` columns. A JSONL file is read one
-  line at a time; a line that is not JSON is a ``bad_record`` error.
+  ``title``, ``source`` and ``published`` columns. Its rows are read by
+  ``records.table_rows``, a bad one (a line that is not JSON, a CSV row with a
+  field too many) a ``bad_record`` error in its place, so ``<row>`` is the
+  row's own place in the file.
 
 File names are stored as text: a name whose bytes are not UTF-8 is written
 with the bad bytes escaped (``caf\\xe9.txt``), so one odd name never stops a
@@ -38,7 +40,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
-from .decode import LINE_END, WIDE_BOMS, DecodeError, decode_bytes, decode_raw, normalize_text, without_surrogates
+from .decode import DecodeError, decode_bytes, normalize_text, without_surrogates
+from .records import Number, table_rows
 from ..errors import ErrorRecord, InputError
 from ..schemas import SITE_MARKER, STORE_DIR
 
@@ -385,11 +388,6 @@ def _make_document(doc_id, path, text, is_html, title, source, published, max_ch
     )
 
 
-class _Number(str):
-    """A JSON number kept as the text it was written as (ids stay exact)."""
-
-
-
 _TABLE_HELP = "a table input needs 'text' and may have 'id', 'title', 'source', 'published'"
 
 
@@ -399,7 +397,7 @@ def _iter_records(path: Path, max_chars: int) -> Iterator[RawDocument | ErrorRec
     generated = f"{path.stem}-"
     written = _written_ids(path, generated)
     n = 0
-    for i, row in enumerate(_records(path)):
+    for i, row in enumerate(_records(path)):  # i: the record's place in the file, a bad record's too
         where = f"{where_file}#{i}"
         if isinstance(row, ErrorRecord):
             yield row
@@ -414,8 +412,8 @@ def _iter_records(path: Path, max_chars: int) -> Iterator[RawDocument | ErrorRec
             continue
         seen.add(doc_id)
         text = row.get("text")
-        if not isinstance(text, str) or isinstance(text, _Number):
-            kind = "number" if isinstance(text, _Number) else type(text).__name__
+        if not isinstance(text, str) or isinstance(text, Number):
+            kind = "number" if isinstance(text, Number) else type(text).__name__
             yield ErrorRecord(doc_id, where, "read", "empty", f"row {i}: 'text' is {kind}, not a string")
             continue
         text, _ = normalize_text(text)
@@ -453,100 +451,16 @@ def _generated_id(doc_id: str, written: set[str]) -> str:
 
 
 def _records(path: Path, columns: list[str] | None = None) -> Iterator[dict | ErrorRecord]:
-    """The rows of a table file as dicts, values as written (ids are not
-    turned into floats: JSON numbers stay their text, CSV cells are strings,
-    Parquet integers stay integers). ``columns``: of a Parquet file, read only
-    those it has (a JSONL or CSV row is read whole)."""
-    suffix = path.suffix.lower()
+    """``table_rows`` of ``path``; a file that cannot be read as its type at all stops the run
+    with one line (``InputPathError``)."""
     where = display_path(path)
+    suffix = path.suffix.lower()
     try:
-        if suffix == ".jsonl":
-            yield from _jsonl_records(path)
-        elif suffix == ".csv":
-            yield from _csv_records(path)
-        else:
-            import pyarrow as pa
-            import pyarrow.parquet as pq
-
-            try:
-                pf = pq.ParquetFile(path)
-                if columns is not None:
-                    columns = [c for c in columns if c in pf.schema_arrow.names]
-                    if not columns:
-                        return
-                for batch in pf.iter_batches(batch_size=1024, columns=columns):
-                    yield from batch.to_pylist()
-            except pa.ArrowInvalid as exc:
-                raise ValueError(str(exc)) from None
+        yield from table_rows(path, columns, where)
     except DecodeError as exc:  # the whole file (``decode_raw``): binary, or not its byte-order mark's encoding
         raise InputPathError(f"cannot read {where!r} as {suffix[1:]}: {exc.detail}") from None
     except (OSError, ValueError, UnicodeDecodeError) as exc:
         raise InputPathError(f"cannot read {where!r} as {suffix[1:]}: {exc}") from None
-
-
-def _csv_records(path: Path) -> Iterator[dict | ErrorRecord]:
-    """The rows of a CSV file as strings; a row with more fields than the header is
-    one ``bad_record`` (pandas' warning numbers it), the others are read."""
-    import io
-    import warnings
-
-    import pandas as pd
-
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always", pd.errors.ParserWarning)
-        frame = pd.read_csv(io.StringIO(decode_raw(path.read_bytes())[0]), dtype=str, keep_default_na=False, na_values=[""],
-                            on_bad_lines="warn")
-    where = display_path(path)
-    for w in caught:
-        if not issubclass(w.category, pd.errors.ParserWarning):
-            warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)  # not ours to report
-            continue
-        for message in str(w.message).strip().splitlines():
-            # `Skipping line 3: expected 2 fields, saw 3`: pandas counts rows, not lines, after a
-            # quoted field that runs over several lines
-            yield ErrorRecord(None, where, "read", "bad_record",
-                              message.strip().replace("Skipping line", "skipped row") + "; quote a field that holds "
-                              "a comma")
-    yield from frame.to_dict("records")
-
-
-def _jsonl_lines(path: Path) -> Iterator[str | DecodeError]:
-    """The lines of a JSONL file as text: a UTF-16/32 byte-order mark's encoding for the
-    whole file; otherwise each line decoded alone (``decode_raw``), so one Latin-1 line
-    leaves the others UTF-8, and a line with a NUL byte is its ``DecodeError``. Lines end
-    at LF, CR LF or CR, never inside a JSON string (U+2028 is JSON's)."""
-    data = path.read_bytes()
-    if data.startswith(WIDE_BOMS):
-        yield from LINE_END.split(decode_raw(data)[0])
-        return
-    for line in data.splitlines():  # (bytes end lines at LF, CR LF and CR only)
-        try:
-            yield decode_raw(line)[0]
-        except DecodeError as exc:
-            yield exc
-
-
-def _jsonl_records(path: Path) -> Iterator[dict | ErrorRecord]:
-    where = display_path(path)
-    row = -1
-    for lineno, line in enumerate(_jsonl_lines(path), 1):
-        if isinstance(line, DecodeError):
-            row += 1
-            yield ErrorRecord(None, f"{where}#{row}", "read", "bad_record", f"line {lineno}: {line.detail}")
-            continue
-        if not line.strip():
-            continue
-        row += 1
-        try:
-            value = json.loads(line, parse_int=_Number, parse_float=_Number)
-        except json.JSONDecodeError as exc:
-            yield ErrorRecord(None, f"{where}#{row}", "read", "bad_record", f"line {lineno}: not JSON ({exc.msg})")
-            continue
-        if not isinstance(value, dict):
-            yield ErrorRecord(None, f"{where}#{row}", "read", "bad_record",
-                              f"line {lineno}: a JSON {type(value).__name__}, not an object")
-            continue
-        yield value
 
 
 def id_text(value) -> str:
