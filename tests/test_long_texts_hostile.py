@@ -136,6 +136,23 @@ def test_long_texts_chunked_parse_equals_whole_parse(nlp):
     assert attrs(joined) == attrs(whole)
 
 
+def test_long_texts_chunks_of_one_line_are_cut_at_a_sentence_end():
+    # regression: a text over CHUNK_CHARS without a line break was cut after any space, so a chunk
+    # ended in "Gordon Brown" and the next began "said on Monday that ...": two sentences
+    names = ["Gordon Brown", "Tony Blair", "Michael Howard", "Mr. Blair", "George W. Bush", "the U.S. President"]
+    text = "".join(f'{names[i % len(names)]} said on Monday that "taxes would rise by {i % 9}%" next year. '
+                   for i in range(3800)).rstrip()
+    assert len(text) > 260_000 and "\n" not in text
+    chunks = split_chunks(text)
+    assert len(chunks) == 3 and "".join(chunks) == text
+    assert all(c.endswith(" next year. ") for c in chunks[:-1])
+    assert all(c.startswith(("Gordon", "Tony", "Michael", "Mr.", "George", "the U.S.")) for c in chunks[1:])
+    # without a sentence end in reach, a space still; without a space, anywhere
+    words = "word " * 30_000
+    assert all(c.endswith(" ") for c in split_chunks(words)[:-1])
+    assert [len(c) for c in split_chunks("x" * 250_000)] == [100_000, 100_000, 50_000]
+
+
 @pytest.mark.slow
 def test_long_texts_900k_characters_peak_under_1_5_gb(tmp_path):
     text = _prose(900_000)

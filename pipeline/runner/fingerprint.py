@@ -25,7 +25,7 @@ from ..registry import parse_components
 _PACKAGE_DIR = Path(__file__).resolve().parents[1]
 #: the modules every parse runs through, whatever the stages (package-relative)
 _PARSE_CORE = ("nlp/loader.py", "nlp/attribute_rules.py", "nlp/docs.py", "runner/parse_cache.py",
-               "runner/long_texts.py", "resources/__init__.py")
+               "runner/long_texts.py", "resources/__init__.py", "resources/sentence_abbreviations.txt")
 
 
 def _rel(module: ModuleType) -> str:

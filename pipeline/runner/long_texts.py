@@ -33,8 +33,8 @@ Two kinds of input make a plain ``nlp.pipe`` explode:
 * **Long documents.** Parser and NER memory grows with the length of one Doc:
   one 900,000-character article peaked at 3.0 GB. ``parse_texts`` parses a
   text longer than ``CHUNK_CHARS`` in chunks cut after a line break (else
-  after a space), and joins the parsed chunks with ``Doc.from_docs`` into one
-  Doc; texts go to ``nlp.pipe`` in groups of at most ``GROUP_CHARS``
+  after a sentence end, else after a space), and joins the parsed chunks
+  with ``Doc.from_docs`` into one Doc; texts go to ``nlp.pipe`` in groups of at most ``GROUP_CHARS``
   characters. Line breaks already end sentences in the one parse
   (``stages/sentences/rules.py``), so a cut after one changes no sentence.
 
@@ -52,6 +52,7 @@ from spacy.tokens import Doc
 
 from ..errors import DOCUMENT_ERRORS
 from ..nlp.docs import doc_text
+from ..resources import word_set
 
 #: longest whitespace-free run, and longest junk line, tokenized by spaCy's tokenizer
 LONG_RUN = 64
@@ -241,7 +242,10 @@ def _pieces_doc(nlp: Language, text: str, spans: list[tuple[int, int]]) -> Doc:
 def split_chunks(text: str, size: int = CHUNK_CHARS) -> list[str]:
     """``text`` cut into pieces of at most ``size`` characters, each cut after a
     line break where there is one in the second half of the piece, else after
-    a space, else anywhere; ``"".join(pieces) == text``."""
+    a sentence end (``_sentence_end``), else after a space, else anywhere;
+    ``"".join(pieces) == text``. A chunk's first token starts a sentence, so a
+    cut after a space alone split one ("Gordon Brown | said on Monday that ...":
+    a 260,000-character article on one line)."""
     if len(text) <= size:
         return [text]
     pieces = []
@@ -250,12 +254,39 @@ def split_chunks(text: str, size: int = CHUNK_CHARS) -> list[str]:
         limit = pos + size
         cut = text.rfind("\n", pos + size // 2, limit)
         if cut < 0:
+            cut = _sentence_end(text, pos + size // 2, limit)
+        if cut < 0:
             cut = text.rfind(" ", pos + size // 2, limit)
         cut = cut + 1 if cut >= 0 else limit
         pieces.append(text[pos:cut])
         pos = cut
     pieces.append(text[pos:])
     return pieces
+
+
+#: a full stop, question or exclamation mark, closing quotes or brackets, one space, and
+#: what opens a sentence: a quotation mark, a bracket or a capital (checked in ``_sentence_end``)
+_SENTENCE_END_RE = re.compile(r"[.?!][\"'”’»)\]]* +(?=[\"'“‘«(\[]|[^\W\d_])")
+
+
+def _sentence_end(text: str, start: int, end: int) -> int:
+    """The position of the last space after the last sentence end in ``text[start:end]``,
+    or -1. A full stop after a title, an initial or a dotted abbreviation ("Mr. Blair",
+    "George W. Bush", "the U.S. President": titles from the list the sentences stage keeps,
+    ``resources/sentence_abbreviations.txt``) is passed over: it may end no sentence, and a
+    window of 50,000 characters has other sentence ends to cut at."""
+    titles = word_set("sentence_abbreviations", lower=False)
+    best = -1
+    for m in _SENTENCE_END_RE.finditer(text, start, end - 1):
+        after = text[m.end()]
+        if after.isalpha() and not after.isupper():
+            continue
+        if text[m.start()] == ".":
+            word = text[max(start, text.rfind(" ", start, m.start()) + 1):m.start() + 1]
+            if word in titles or (len(word) == 2 and word[0].isupper()) or "." in word[:-1]:
+                continue
+        best = m.end() - 1
+    return best
 
 
 def _groups(items: Iterable[tuple[int, str]], limit: int) -> Iterator[list[tuple[int, str]]]:
