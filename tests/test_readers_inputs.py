@@ -67,6 +67,24 @@ def test_readers_html_file_through_clean(tmp_path, suffix):
     assert row["text"].split("\n\n") == BODY
 
 
+def test_readers_html_limit_is_on_the_extracted_text(tmp_path):
+    # regression: a page over --max-chars of markup was rejected as too_large even when the article
+    # in it is short (an inline base64 image); the limit is on the text extracted from it
+    image = "<img src='data:image/png;base64," + "QUJD" * 5000 + "'>"
+    (tmp_path / "image.html").write_text(PAGE.replace("</article>", image + "</article>"), encoding="utf-8")
+    long_article = "".join(f"<p>Paragraph {i}: the minister said the talks would resume next month.</p>"
+                           for i in range(150))
+    (tmp_path / "long.html").write_text(PAGE.replace("</article>", long_article + "</article>"), encoding="utf-8")
+    (tmp_path / "markup.html").write_text(PAGE.replace("</article>", image * 3 + "</article>"), encoding="utf-8")
+    raws, errors = read_inputs(tmp_path, max_chars=6000)
+    assert len(PAGE) + len(image) > 6000
+    assert [r.doc_id for r in raws] == ["image"] and raws[0].is_html
+    assert clean_documents(raws, ErrorLog()).iloc[0]["text"].split("\n\n") == BODY
+    assert [(e.doc_id, e.error) for e in errors] == [("long", "too_large"), ("markup", "too_large")]
+    assert "text extracted from its HTML is" in errors[0].detail and "over the limit of 6,000" in errors[0].detail
+    assert "of HTML exceeds the limit on a page's markup of 60,000" in errors[1].detail
+
+
 def test_readers_html_without_main_text_is_reported(tmp_path):
     (tmp_path / "empty.html").write_text("<html><head><title>x</title></head><body><nav>Home</nav></body></html>")
     raws, _ = read_inputs(tmp_path)

@@ -42,7 +42,7 @@ from typing import Iterator
 
 from .decode import DecodeError, decode_bytes, normalize_text, without_surrogates
 from .records import Number, table_rows
-from ..errors import ErrorRecord, InputError
+from ..errors import DOCUMENT_ERRORS, ErrorRecord, InputError
 from ..schemas import SITE_MARKER, STORE_DIR
 
 TEXT_SUFFIXES = {".txt"}
@@ -52,13 +52,17 @@ ARTICLE_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES
 #: the columns a table input may have besides ``text`` (``id`` becomes ``doc_id``)
 RECORD_COLUMNS = ("id", "title", "source", "published")
 
-#: Documents longer than this (characters, after decoding) are rejected with a
-#: reason instead of parsed. It is spaCy's own default ``nlp.max_length``. The
+#: Documents longer than this (characters, after decoding; of an HTML page, of the text
+#: extracted from it) are rejected with a reason instead of parsed. It is spaCy's own default ``nlp.max_length``. The
 #: parse of a long document runs in pieces (``runner.long_texts``), so memory
 #: stays bounded up to this limit; override it with ``--max-chars``.
 DEFAULT_MAX_CHARS = 1_000_000
 #: the smallest ``--max-chars`` (``extract(max_chars=...)``) a run accepts
 MIN_MAX_CHARS = 1000
+#: an HTML page may have this many times ``max_chars`` of markup (its limit is on the text
+#: extracted from it, ``_too_large``); the extractor is given no more (trafilatura took 6 s
+#: over 21,000,000 characters of one inline image, but 63 s over 4,700,000 of paragraphs)
+HTML_MARKUP_FACTOR = 10
 
 
 class InputPathError(InputError):
@@ -376,16 +380,38 @@ def _looks_like_html(text: str) -> bool:
 def _make_document(doc_id, path, text, is_html, title, source, published, max_chars) -> RawDocument | ErrorRecord:
     if not text.strip():
         return ErrorRecord(doc_id, path, "read", "empty", "document contains only whitespace")
-    if len(text) > max_chars:
-        return ErrorRecord(
-            doc_id, path, "read", "too_large",
-            f"{len(text):,} characters exceeds the limit of {max_chars:,} (spaCy's max_length); "
-            "split the file or raise --max-chars",
-        )
+    too_large = _too_large(text, is_html, max_chars) if len(text) > max_chars else None
+    if too_large is not None:
+        return ErrorRecord(doc_id, path, "read", "too_large", too_large)
     return RawDocument(
         doc_id=doc_id, path=path, text=text, is_html=is_html, title=title, source=source,
         published=published, content_hash=content_hash(text, title, source, published),
     )
+
+
+def _too_large(text: str, is_html: bool, max_chars: int) -> str | None:
+    """Why a document whose text or markup is longer than ``max_chars`` is rejected, or None.
+    Of an HTML page the limit is on the text extracted from it, the document the clean
+    stage makes (an inline base64 image is markup, not article: a page with a 1 MB image
+    and 143 characters of article was rejected), and the markup is extracted here to
+    measure it; more than ``HTML_MARKUP_FACTOR`` times ``max_chars`` of markup is not."""
+    if not is_html:
+        return (f"{len(text):,} characters exceeds the limit of {max_chars:,} (spaCy's max_length); "
+                "split the file or raise --max-chars")
+    if len(text) > HTML_MARKUP_FACTOR * max_chars:
+        return (f"{len(text):,} characters of HTML exceeds the limit on a page's markup of "
+                f"{HTML_MARKUP_FACTOR * max_chars:,} ({HTML_MARKUP_FACTOR} times --max-chars); "
+                "split the page or raise --max-chars")
+    from ..stages.clean.html import html_to_text  # the clean stage's own extraction, for a page this long only
+
+    try:
+        extracted = len(html_to_text(text)[0])
+    except DOCUMENT_ERRORS:  # (the clean stage reports it for the document)
+        return None
+    if extracted <= max_chars:
+        return None
+    return (f"the text extracted from its HTML is {extracted:,} characters, over the limit of {max_chars:,} "
+            "(spaCy's max_length); split the page or raise --max-chars")
 
 
 _TABLE_HELP = "a table input needs 'text' and may have 'id', 'title', 'source', 'published'"
