@@ -137,6 +137,27 @@ def test_readers_empty_folder_is_one_line_exit_3(tmp_path):
     assert "holds no files" in result.output and "Traceback" not in result.output
 
 
+def test_readers_hidden_entries_are_counted_not_lost(tmp_path):
+    # regression: hidden files, and the files of hidden folders, vanished without a word, and a
+    # folder of hidden articles only "holds no files"
+    folder = tmp_path / "in"
+    for rel in ["a.txt", ".b.txt", "sub/.c.html", ".git/HEAD", ".drafts/d.txt"]:
+        (folder / rel).parent.mkdir(parents=True, exist_ok=True)
+        (folder / rel).write_text(ARTICLE)
+    result = _run_cli("all", "--input", str(folder), "--out", str(tmp_path / "out"))
+    assert result.exit_code == 0, result.output
+    assert list(read_table(tmp_path / "out", "documents")["doc_id"]) == ["a"]
+    assert ("note: input: 4 hidden entries (.b.txt, .drafts/, .git/, sub/.c.html) not read: a name that starts "
+            "with '.' is hidden; rename an article (or its folder) without the leading '.'") in result.output
+    only = tmp_path / "only"
+    only.mkdir()
+    (only / ".b.txt").write_text(ARTICLE)
+    result = _run_cli("all", "--input", str(only), "--out", str(tmp_path / "out2"))
+    assert result.exit_code == InputError.exit_code
+    assert "holds no files but 1 hidden entry (.b.txt), which is not read; rename an article" in result.output
+    assert _run_cli("all", "--input", str(only / ".b.txt"), "--out", str(tmp_path / "out2")).exit_code == 0
+
+
 def test_readers_extensionless_file_is_refused_like_any_unsupported_type(tmp_path):
     for name in ("README", "notes.toml"):
         f = tmp_path / name

@@ -85,7 +85,7 @@ def print_summary(summary: RunSummary) -> None:
     if summary.not_read:
         out_console.print(f"input      {summary.not_read:>7} files or records not read (listed below)", highlight=False)
     for note in summary.notes:
-        out_console.print(f"note: {note}", highlight=False, soft_wrap=True, markup=False)
+        out_console.print(printable(f"note: {note}"), highlight=False, soft_wrap=True, markup=False)  # (a file name in it)
     for t in summary.tables:
         # soft_wrap: one line per table even when the path is longer than the terminal
         out_console.print(f"{t.table:<10} {t.rows:>7} rows  {escaped(t.path)}  ({t.seconds:.1f}s)", highlight=False, soft_wrap=True)

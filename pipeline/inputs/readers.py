@@ -3,7 +3,9 @@
 ``--input`` takes
 
 * a ``.txt`` / ``.html`` / ``.htm`` file, or a folder searched recursively for
-  them. Hidden files and folders are ignored; every other file is reported,
+  them. Hidden files and folders (a name that starts with ``.``) are not read
+  and a hidden folder is not searched (``.git``), but the run summary counts
+  them (``hidden_note``) and a folder of nothing else says so; every other file is reported,
   never silently dropped: another suffix (or none) as ``unsupported_type``, a
   symbolic link that leads out of the folder as ``outside_input`` (it is not
   read: a folder of articles must not pull in files from elsewhere), a link
@@ -158,14 +160,15 @@ def _unlistable(folder: Path, exc: OSError) -> str:
             f"give yourself read access to it or pass another --input")
 
 
-def plan_inputs(input_path: Path | str, *, max_chars: int = DEFAULT_MAX_CHARS, out: Path | str | None = None
-                ) -> Iterator[InputFile | RawDocument | ErrorRecord]:
+def plan_inputs(input_path: Path | str, *, max_chars: int = DEFAULT_MAX_CHARS, out: Path | str | None = None,
+                hidden: list[str] | None = None) -> Iterator[InputFile | RawDocument | ErrorRecord]:
     """What ``input_path`` holds: files to read, records already read, errors. A
-    folder ``out`` inside it (the run's own ``--out``) is not read."""
+    folder ``out`` inside it (the run's own ``--out``) is not read. ``hidden``: where the
+    hidden entries of a folder that are not read go (``hidden_note``), as stored paths."""
     path = Path(input_path)
     check_input_path(path)
     if path.is_dir():
-        yield from _plan_folder(path, out)
+        yield from _plan_folder(path, out, hidden)
         return
     no_file = _no_file(path)
     if no_file is not None:
@@ -183,11 +186,12 @@ def plan_inputs(input_path: Path | str, *, max_chars: int = DEFAULT_MAX_CHARS, o
 
 
 def _visible_entries(folder: Path, out: Path | str | None = None,
-                     unreadable: list[OSError] | None = None) -> list[Path]:
+                     unreadable: list[OSError] | None = None, hidden: list[Path] | None = None) -> list[Path]:
     """Files and links under ``folder``, sorted, skipping hidden files and
     folders, the folder ``out`` and any folder claimex wrote (``_claimex_output``); links
     to folders are listed, not followed.
-    A folder that cannot be listed goes to ``unreadable``."""
+    A folder that cannot be listed goes to ``unreadable``; a hidden file or folder (one
+    entry, not searched: ``.git``) to ``hidden``."""
     found: list[Path] = []
     skip = _inside(out, folder) if out is not None else set()
     for root, dirs, files in os.walk(folder, followlinks=False, onerror=None if unreadable is None else unreadable.append):
@@ -198,8 +202,10 @@ def _visible_entries(folder: Path, out: Path | str | None = None,
                 unreadable.append(locked)
             dirs[:] = []
             continue
-        dirs[:] = [d for d in dirs if not d.startswith(".") and not (skip and _names(base / d) & skip)
-                   and not _claimex_output(base / d)]
+        dirs[:] = [d for d in dirs if not (skip and _names(base / d) & skip) and not _claimex_output(base / d)]
+        if hidden is not None:
+            hidden.extend(base / name for name in dirs + files if name.startswith("."))
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
         found.extend(base / f for f in files if not f.startswith("."))
         found.extend(base / d for d in dirs if (base / d).is_symlink())
     return sorted(found)
@@ -309,9 +315,13 @@ def input_files(folder: Path, out: Path | str | None = None) -> list[Path]:
     return [p for p in _visible_entries(folder, out) if _skipped(p, root) is None]
 
 
-def _plan_folder(folder: Path, out: Path | str | None = None) -> Iterator[InputFile | ErrorRecord]:
+def _plan_folder(folder: Path, out: Path | str | None = None, hidden_out: list[str] | None = None
+                 ) -> Iterator[InputFile | ErrorRecord]:
     unreadable: list[OSError] = []
-    entries = _visible_entries(folder, out, unreadable)
+    hidden: list[Path] = []
+    entries = _visible_entries(folder, out, unreadable, hidden)
+    if hidden_out is not None:
+        hidden_out.extend(_hidden_name(p, folder) for p in sorted(hidden))
     for exc in unreadable:
         if Path(exc.filename or folder) == folder:  # (it could be listed when the run started)
             raise InputPathError(_unlistable(folder, exc))
@@ -322,6 +332,10 @@ def _plan_folder(folder: Path, out: Path | str | None = None) -> Iterator[InputF
     if not entries:
         if unreadable:
             return
+        if hidden:
+            names = [_hidden_name(p, folder) for p in sorted(hidden)]
+            raise InputPathError(f"input folder {display_path(folder)!r} holds no files but {_count_hidden(names)}, "
+                                 f"which {'is' if len(names) == 1 else 'are'} not read; {HIDDEN_FIX}")
         raise InputPathError(f"input folder {display_path(folder)!r} holds no files; "
                              f"put .txt, .html or .htm articles in it or pass another --input")
     root = folder.resolve()
@@ -334,6 +348,27 @@ def _plan_folder(folder: Path, out: Path | str | None = None) -> Iterator[InputF
             yield why
     for p, doc_id in zip(files, unique_ids(files, folder)):
         yield InputFile(doc_id, display_path(p), os.fspath(p))
+
+
+#: what to do about a hidden article (``hidden_note``)
+HIDDEN_FIX = "rename an article (or its folder) without the leading '.', or pass that file or folder itself with --input"
+
+
+def _hidden_name(p: Path, folder: Path) -> str:
+    """A hidden entry as the note names it: relative to the input folder, a folder with ``/``."""
+    rel = display_path(p.relative_to(folder).as_posix())
+    return rel + "/" if p.is_dir() and not p.is_symlink() else rel
+
+
+def _count_hidden(names: list[str], shown: int = 5) -> str:
+    listed = ", ".join(names[:shown]) + (f" and {len(names) - shown:,} more" if len(names) > shown else "")
+    return f"{len(names):,} hidden {'entry' if len(names) == 1 else 'entries'} ({listed})"
+
+
+def hidden_note(names: list[str]) -> str:
+    """The run summary's line for the hidden entries of the input folder (``plan_inputs``'s
+    ``hidden``): they are not read, and not searched (``.git/``), but never lost without a word."""
+    return f"input: {_count_hidden(names)} not read: a name that starts with '.' is hidden; {HIDDEN_FIX}"
 
 
 def unique_ids(files: list[Path], folder: Path) -> list[str]:

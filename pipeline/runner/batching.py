@@ -66,11 +66,12 @@ def workers_for(workers: int, n_docs: int | None, batch_size: int) -> int:
     return max(1, min(workers, math.ceil(n_docs / batch_size)))
 
 
-def started_plan(settings: Settings) -> Iterator[InputFile | RawDocument | ErrorRecord]:
+def started_plan(settings: Settings, hidden: list[str] | None = None) -> Iterator[InputFile | RawDocument | ErrorRecord]:
     """``plan_inputs`` with its first item taken: an input that cannot be used at all (an empty
     folder or table, an unsupported file) stops the run here, before the model loads and the
-    --out folder is made (it printed every stage's line and made <out>/_claimex/lock first)."""
-    plan = plan_inputs(settings.input, max_chars=settings.max_chars, out=settings.out)
+    --out folder is made (it printed every stage's line and made <out>/_claimex/lock first).
+    ``hidden``: where the hidden entries of an input folder go (listed by then)."""
+    plan = plan_inputs(settings.input, max_chars=settings.max_chars, out=settings.out, hidden=hidden)
     first = next(plan, None)
     return plan if first is None else itertools.chain([first], plan)
 

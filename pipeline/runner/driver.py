@@ -51,7 +51,7 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from ..errors import ModelError, OutputError
-from ..inputs.readers import check_input_path
+from ..inputs.readers import check_input_path, hidden_note
 from ..nlp.loader import DEFAULT_MODEL
 from ..registry import Stage, producer, stages
 from ..schemas import SCHEMAS
@@ -113,7 +113,8 @@ def run(stage_names: list[str], settings: Settings, *, on_stage_start: Callable[
     for stage in selected:
         check_inputs(stage, settings, produced)
         produced.add(stage.output)
-    plan = started_plan(settings) if selected[0].name == "clean" else None
+    hidden: list[str] = []  # the input folder's hidden entries, not read: a line of the summary
+    plan = started_plan(settings, hidden) if selected[0].name == "clean" else None
     model_note = choose_model(settings, selected[0].name if len(selected) < len(registered) else None)
     for stage in selected:
         stage_setup(stage)  # a broken model stops the run here, with one line
@@ -136,6 +137,7 @@ def run(stage_names: list[str], settings: Settings, *, on_stage_start: Callable[
                     _remove_unused(created, store)
                 raise
             summary.notes[:0] = [model_note] if model_note else []
+            summary.notes += [hidden_note(hidden)] if hidden else []
             summary.seconds = time.perf_counter() - t_start
             write_run_record(settings.out, settings, [s.name for s in selected], summary)
     return summary
