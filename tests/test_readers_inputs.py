@@ -81,8 +81,23 @@ def test_readers_html_limit_is_on_the_extracted_text(tmp_path):
     assert [r.doc_id for r in raws] == ["image"] and raws[0].is_html
     assert clean_documents(raws, ErrorLog()).iloc[0]["text"].split("\n\n") == BODY
     assert [(e.doc_id, e.error) for e in errors] == [("long", "too_large"), ("markup", "too_large")]
-    assert "text extracted from its HTML is" in errors[0].detail and "over the limit of 6,000" in errors[0].detail
+    assert "of its HTML lie outside tags, over the limit of 6,000" in errors[0].detail
     assert "of HTML exceeds the limit on a page's markup of 60,000" in errors[1].detail
+
+
+def test_readers_html_of_paragraphs_over_the_limit_is_refused_without_extracting_it(tmp_path, monkeypatch):
+    # a page whose words outside tags are over --max-chars is refused at once: extracting
+    # 4,700,000 characters of paragraphs took a minute only to find the text too long
+    from pipeline.stages.clean import html
+
+    def no_extraction(*_args, **_kwargs):
+        raise AssertionError("the page was extracted")
+
+    monkeypatch.setattr(html, "html_to_text", no_extraction)
+    paragraphs = "".join(f"<p>Paragraph {i}: the minister said the talks would resume.</p>" for i in range(200))
+    (tmp_path / "long.html").write_text(PAGE.replace("</article>", paragraphs + "</article>"), encoding="utf-8")
+    raws, errors = read_inputs(tmp_path, max_chars=6000)
+    assert not raws and [(e.doc_id, e.error) for e in errors] == [("long", "too_large")]
 
 
 def test_readers_html_without_main_text_is_reported(tmp_path):

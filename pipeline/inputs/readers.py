@@ -37,6 +37,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -65,6 +66,8 @@ MIN_MAX_CHARS = 1000
 #: extracted from it, ``_too_large``); the extractor is given no more (trafilatura took 6 s
 #: over 21,000,000 characters of one inline image, but 63 s over 4,700,000 of paragraphs)
 HTML_MARKUP_FACTOR = 10
+_TAG = re.compile(r"<[^>]*>")
+_SCRIPT_OR_STYLE = re.compile(r"<(script|style)\b.*?</\1\s*>", re.S | re.I)
 
 
 class InputPathError(InputError):
@@ -437,6 +440,12 @@ def _too_large(text: str, is_html: bool, max_chars: int) -> str | None:
         return (f"{len(text):,} characters of HTML exceeds the limit on a page's markup of "
                 f"{HTML_MARKUP_FACTOR * max_chars:,} ({HTML_MARKUP_FACTOR} times --max-chars); "
                 "split the page or raise --max-chars")
+    # the words outside tags, scripts and styles bound the text any extraction gives: a
+    # page of paragraphs over the limit is refused without extracting it (63 s above)
+    between = len(" ".join(_TAG.sub(" ", _SCRIPT_OR_STYLE.sub(" ", text)).split()))
+    if between > max_chars:
+        return (f"{between:,} characters of its HTML lie outside tags, over the limit of {max_chars:,} "
+                "(spaCy's max_length); split the page or raise --max-chars")
     from ..stages.clean.html import html_to_text  # the clean stage's own extraction, for a page this long only
 
     try:
