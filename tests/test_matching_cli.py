@@ -189,3 +189,30 @@ def test_matching_cli_stops_while_a_run_holds_the_folder(tmp_path, run_dir):
     assert result.exit_code == RunLockedError.exit_code, result.output
     assert "another run" in result.output and not (run_dir / "claim_matches.parquet").exists()
     assert invoke("--against", archive, "--out", run_dir).exit_code == 0  # the lock is released
+
+
+@pytest.mark.parametrize("made", ["file", "folder", "partitioned"])
+def test_matching_cli_a_users_claim_matches_is_refused_as_the_run_refuses_it(tmp_path, run_dir, made):
+    """A Parquet table of the user's at claim_matches' name (a file, or a folder of theirs with a
+    part file and a README) is refused with exit 6 and the run's one line, and left as it was
+    (regression: match replaced it without a word, the folder's README deleted with it)."""
+    from pipeline.runner.ownership import foreign_files
+
+    path, mine = run_dir / "claim_matches.parquet", pd.DataFrame({"my": [1, 2, 3], "k": [1, 1, 2]})
+    if made == "file":
+        mine.to_parquet(path)
+    elif made == "folder":
+        path.mkdir()
+        mine.to_parquet(path / "part-0.parquet")
+        (path / "README.txt").write_text("my own matches\n")
+    else:
+        mine.to_parquet(path, partition_cols=["k"])
+    before = sorted(p.relative_to(path).as_posix() for p in path.rglob("*")) if path.is_dir() else path.read_bytes()
+    result = invoke("--against", write_archive(tmp_path / "archive.tsv"), "--out", run_dir)
+    assert result.exit_code == 6 and "Traceback" not in result.output, result.output
+    errors = [line for line in result.output.splitlines() if line.startswith("error:")]
+    found = foreign_files(run_dir)  # what the run refuses there, in the words it uses
+    assert len(errors) == 1 and found and found[0].startswith("claim_matches.parquet (")
+    assert result.output.replace("\n", "").endswith(f"{found[0]}; move them or pass another --out. Nothing was changed")
+    after = sorted(p.relative_to(path).as_posix() for p in path.rglob("*")) if path.is_dir() else path.read_bytes()
+    assert after == before and not (run_dir / CACHE_FOLDER).exists()

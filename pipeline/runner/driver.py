@@ -64,7 +64,7 @@ from .batching import (auto_batch_size, count_inputs, count_rows, started_plan, 
 from .corpus import run_corpus_stage
 from .engines import WorkerPool, run_serial
 from .fingerprint import check_model, parse_key, run_fingerprint
-from .ownership import foreign_files, published_tables
+from .ownership import foreign_files, published_tables, refusal
 from .parse_cache import DocIndex
 from .publish import Sink, copy_unchanged, finalize, write_errors
 from .run_record import RUN_RECORD, recorded_model, write_run_record
@@ -124,8 +124,7 @@ def run(stage_names: list[str], settings: Settings, *, on_stage_start: Callable[
                               f"articles; pass another --out (a folder inside --input is fine)")
         foreign = foreign_files(settings.out)
         if foreign:
-            raise OutputError(f"--out {settings.out} holds files claimex did not write where it writes its own: "
-                              f"{', '.join(foreign)}; move them or pass another --out. Nothing was changed")
+            raise OutputError(refusal(settings.out, foreign))
         created = _first_missing(settings.out)
         settings.out.mkdir(parents=True, exist_ok=True)
         with store.lock():

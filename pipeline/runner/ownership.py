@@ -48,14 +48,7 @@ def foreign_files(out: Path) -> list[str]:
     own = sorted({*SCHEMAS, *COMMAND_TABLES})  # the tables with a schema to check a file against
     tables = sorted({*own, *published_tables(out)})
     managed = _managed(out)
-    for t in own:
-        p = table_path(out, t)
-        why = None if p.is_symlink() or not os.path.lexists(p) else _not_the_table(p, t)
-        # in a folder claimex wrote, a table it cannot read is its own, damaged, and recomputed;
-        # a readable Parquet file of other columns is the user's (review: a user's
-        # claims.parquet in a run folder was replaced without a word)
-        if why and not (managed and why == NOT_PARQUET):
-            found.append(f"{p.name} ({why})")
+    found += [why for t in own if (why := foreign_table(out, t, managed))]
     found += [f"{t}.parquet ({why})" for t in tables if (why := partitioned(out, t, "a run reads and carries"))]
     docs = out / DOCS_DIR
     if docs.is_dir() and not docs.is_symlink():
@@ -66,6 +59,31 @@ def foreign_files(out: Path) -> list[str]:
     elif docs.exists() and not (out / INDEX_NAME).is_file():
         found.append(f"{DOCS_DIR} (a file, without the parse cache's {INDEX_NAME})")
     return found
+
+
+def foreign_table(out: Path, table: str, managed: bool | None = None) -> str | None:
+    """``<table>.parquet (why)`` when the file or folder at ``table``'s name in ``out``, which a
+    command writing that table would replace, is not claimex's (``_not_the_table``); None when
+    nothing or a link is there, or claimex's table. ``managed``: ``out`` holds tables claimex
+    published (``_managed``, found when not given). The run checks every table it writes with
+    it, ``pipeline match`` its ``claim_matches`` (regression: a user's claim_matches.parquet,
+    file or folder, was replaced without a word by match, and refused by the run)."""
+    p = table_path(Path(out), table)
+    if p.is_symlink() or not os.path.lexists(p):
+        return None
+    why = _not_the_table(p, table)
+    # in a folder claimex wrote, a table it cannot read is its own, damaged, and recomputed;
+    # a readable Parquet file of other columns is the user's (review: a user's
+    # claims.parquet in a run folder was replaced without a word)
+    if why == NOT_PARQUET and (_managed(Path(out)) if managed is None else managed):
+        return None
+    return f"{p.name} ({why})" if why else None
+
+
+def refusal(out: Path, found: list[str]) -> str:
+    """The one line that refuses ``out`` for the names ``found`` (``foreign_files``)."""
+    return (f"--out {out} holds files claimex did not write where it writes its own: "
+            f"{', '.join(found)}; move them or pass another --out. Nothing was changed")
 
 
 def own_name(out: Path, path: Path) -> str | None:
