@@ -57,6 +57,28 @@ def test_exports_gold_roundtrip_scores_one_on_the_unchanged_run(seed_run, tmp_pa
         assert metrics and all(v == 1.0 for v in metrics.values()), (stage, {k: v for k, v in metrics.items() if v != 1.0})
 
 
+def test_exports_gold_roundtrip_mentions_glued_to_letters_score_one(tmp_path):
+    """A run's mention inside a word (MONEY '28.7' in '£28.7m') comes back from its own export
+    as gold and is found where it was (regression: entities F1 0.333, "gold mention not in text")."""
+    inp, out = tmp_path / "in", tmp_path / "out"
+    inp.mkdir()
+    (inp / "a.txt").write_text("Budget row\n\nThe Dome has cost taxpayers £28.7m to maintain since it closed. "
+                               "More than £550m could now be spent, the minister said.\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["run", "all", "--input", str(inp), "--out", str(out), "--no-progress"])
+    assert result.exit_code == 0, result.output
+    path = export(out, "prodigy", tmp_path / "p.jsonl").path
+    path.write_text("".join(json.dumps(t) + "\n" for t in _prodigy_annotated(path)))
+    import_gold("prodigy", path, tmp_path / "gold")
+    gold = load_gold(tmp_path / "gold")
+    texts = [s.text for s in gold.spans["entities"]]
+    assert any(t[0].isdigit() for t in texts), texts  # a mention that starts inside '£28.7m'
+    report = evaluate(out, gold_dir=tmp_path / "gold")
+    entities = report_as_dict(report)["stages"]["entities"]
+    metrics = entities["metrics"]  # (None: no gold entity has two mentions to be consistent over)
+    assert metrics["f1"] == 1.0 and all(v in (1.0, None) for v in metrics.values()), metrics
+    assert not [n for n in entities["notes"] if "gold mention" in n], entities["notes"]
+
+
 def test_exports_gold_roundtrip_through_the_cli_with_unreviewed_tasks(seed_run, tmp_path):
     out, _ = seed_run
     runner = CliRunner()

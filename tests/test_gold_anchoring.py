@@ -61,3 +61,57 @@ def test_gold_anchoring_sentence_spanning_rewrapped_whitespace():
 ])
 def test_gold_anchoring_ws_pattern(text, haystack, hits):
     assert len(ws_pattern(text).findall(haystack)) == hits
+
+
+MONEY_LINE = "The Dome has cost taxpayers £28.7m to maintain since it closed. More than £550m could now be spent."
+MONEY_DOC = GoldDocument(doc_id="m", title=None, source=None, published=None, dateline=None,
+                         body_lines=("Budget row", MONEY_LINE), body_line_starts=(0, 12), boilerplate_lines=())
+
+
+@pytest.mark.parametrize("text", ["28.7", "More than £550", "550"])
+def test_gold_anchoring_a_span_its_offset_pins_is_found_inside_a_word(text):
+    """A run's own export re-imported as gold has mentions glued to letters (MONEY '28.7' in
+    '£28.7m'): the raw offset pins them, so the word boundary is not asked of them (regression:
+    they were never found, and the run scored entities F1 0.333 against its own export)."""
+    cleaned = "Budget row\n\n" + MONEY_LINE.replace(". More", ".  More")
+    da = anchor_document(MONEY_DOC, cleaned)
+    a = da.locate(text, 12 + MONEY_LINE.index(text))
+    assert a is not None and cleaned[a.start:a.end] == text
+
+
+def test_gold_anchoring_pinned_occurrences_inside_words_keep_their_order():
+    """Every occurrence counts alike in the raw line and the run's text, overlapping ones too."""
+    line = "PAY rose. The PA met the 1.1.1 rule; the PA left."
+    doc = GoldDocument(doc_id="p", title=None, source=None, published=None, dateline=None,
+                       body_lines=(line,), body_line_starts=(0,), boilerplate_lines=())
+    cleaned = "Menu\n\n" + line
+    da = anchor_document(doc, cleaned)
+    for text, raw in (("PA", line.index("PA met")), ("PA", line.index("PA left")), ("PA", 0),
+                      ("1.1", line.index("1.1.1")), ("1.1", line.index("1.1.1") + 2)):
+        a = da.locate(text, raw)
+        assert a is not None and a.start == raw + len("Menu\n\n") and cleaned[a.start:a.end] == text
+
+
+def test_gold_anchoring_a_span_its_offset_does_not_pin_keeps_the_word_boundary():
+    """A hand-written gold text whose offset misses it is still never taken inside a word."""
+    line = "PAY and SPA rose, said the PA."
+    doc = GoldDocument(doc_id="p", title=None, source=None, published=None, dateline=None,
+                       body_lines=(line,), body_line_starts=(0,), boilerplate_lines=())
+    da = anchor_document(doc, line)
+    a = da.locate("PA", 3)  # the offset of ' and', not of a 'PA'
+    assert a is not None and a.start == line.index("PA.")
+    assert da.locate("PA", line.index("PA.") + 1) is None  # after every bounded 'PA'
+    assert "raw_start" in da.why_not_located("PA", line.index("PA.") + 1)
+
+
+def test_gold_anchoring_a_span_not_placed_says_why():
+    from pipeline.evaluation.gold import GoldSpan
+    from pipeline.evaluation.metrics import not_located
+
+    da = anchor_document(MONEY_DOC, "Budget row")  # the paragraph was dropped by the run
+    raw = 12 + MONEY_LINE.index("28.7")
+    span = GoldSpan(stage="entities", doc_id="m", index=0, text="28.7", raw_start=raw, raw_end=raw + 4)
+    assert da.locate(span.text, span.raw_start) is None
+    note = not_located("mention", span, {"m": da})
+    assert note == "m: gold mention not placed in the run's text (its body line is not in the run's text): '28.7'"
+    assert "its document is not in the run" in not_located("mention", span, {})

@@ -307,8 +307,14 @@ def ws_pattern(text: str, bounded: bool = True) -> re.Pattern:
 
 
 def find_all(pattern: re.Pattern, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """The matches of ``pattern`` in ``text[start:end]``, one per start offset, overlapping ones
+    too ('1.1' twice in '1.1.1'): the raw line and the cleaned text are counted alike."""
     end = len(text) if end is None else end
-    return [(m.start(), m.end()) for m in pattern.finditer(text, start, end)]
+    found, pos = [], start
+    while (m := pattern.search(text, pos, end)) is not None:
+        found.append((m.start(), m.end()))
+        pos = m.start() + 1
+    return found
 
 
 @dataclass(frozen=True)
@@ -348,22 +354,47 @@ class DocAnchors:
 
     def locate(self, text: str, raw_start: int) -> Anchor | None:
         """Anchor a gold span (its text and raw offset) into the cleaned text."""
+        i = self._line_of(text, raw_start)
+        if i is None:
+            # not inside one body line (should not happen in a consistent gold):
+            # fall back to the first occurrence in the text
+            m = ws_pattern(text).search(self.text)
+            return Anchor(m.start(), m.end()) if m else None
+        region = self.lines[i]
+        if region is None:
+            return None
+        line, rel = self.doc.body_lines[i], raw_start - self.doc.body_line_starts[i]
+        # Where the raw line holds the span's text at its raw offset, the offset pins the
+        # occurrence, and every occurrence counts, one inside a word too: a run's own export
+        # re-imported as gold has MONEY '28.7' in '£28.7m', which the word boundary never
+        # found (regression: such a gold scored entities F1 0.333 against its own run). A text
+        # the offset does not pin keeps the boundary, so 'PA' is not taken inside 'PAY'.
+        pinned = ws_pattern(text, bounded=False).match(line, rel) is not None
+        pat = ws_pattern(text, bounded=not pinned)
+        k = len([s for s, _ in find_all(pat, line) if s < rel])
+        hits = find_all(pat, self.text, region.start, region.end)
+        # fewer occurrences than in the raw line: the line was altered,
+        # so the span cannot be placed with confidence
+        return Anchor(*hits[k]) if k < len(hits) else None
+
+    def why_not_located(self, text: str, raw_start: int) -> str:
+        """Why ``locate`` found no place for a span in the run's text, in a few words."""
+        i = self._line_of(text, raw_start)
+        if i is None:
+            return "in no gold body line, nor in the run's text"
+        if self.lines[i] is None:
+            return "its body line is not in the run's text"
+        line, rel = self.doc.body_lines[i], raw_start - self.doc.body_line_starts[i]
+        if ws_pattern(text, bounded=False).match(line, rel) is None:
+            return f"its raw_start {raw_start} does not point at its text in its body line"
+        return "its body line is in the run's text, but changed"
+
+    def _line_of(self, text: str, raw_start: int) -> int | None:
+        """The body line that holds a span (its text and raw offset), by number."""
         for i, (line, lstart) in enumerate(zip(self.doc.body_lines, self.doc.body_line_starts)):
             if lstart <= raw_start and raw_start + len(text) <= lstart + len(line):
-                region = self.lines[i]
-                if region is None:
-                    return None
-                pat = ws_pattern(text)
-                rel = raw_start - lstart
-                k = len([s for s, _ in find_all(pat, line) if s < rel])
-                hits = find_all(pat, self.text, region.start, region.end)
-                # fewer occurrences than in the raw line: the line was altered,
-                # so the span cannot be placed with confidence
-                return Anchor(*hits[k]) if k < len(hits) else None
-        # not inside one body line (should not happen in a consistent gold):
-        # fall back to the first occurrence in the text
-        m = ws_pattern(text).search(self.text)
-        return Anchor(m.start(), m.end()) if m else None
+                return i
+        return None
 
     def in_unscored(self, start: int, end: int) -> bool:
         """True when [start, end) overlaps a standfirst (not scored either way)."""

@@ -196,6 +196,14 @@ def anchor(span: GoldSpan, anchors: Mapping[str, DocAnchors]) -> tuple[int, int]
     return trim(da.text, a.start, a.end) if a else None
 
 
+def not_located(what: str, span: GoldSpan, anchors: Mapping[str, DocAnchors], width: int | None = None) -> str:
+    """The note for a gold span ``anchor`` placed nowhere in the run's text, saying why (a gold
+    mention found in the text used to read "not in text")."""
+    da = anchors.get(span.doc_id)
+    why = da.why_not_located(span.text, span.raw_start) if da else "its document is not in the run"
+    return f"{span.doc_id}: gold {what} not placed in the run's text ({why}): {span.text[:width]!r}"
+
+
 def tokens(text: str, span: tuple[int, int]) -> frozenset[int]:
     """Start offsets of the word tokens inside ``span`` (the unit of overlap)."""
     return frozenset(m.start() for m in _TOKEN_RE.finditer(text, span[0], span[1]))

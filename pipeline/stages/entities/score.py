@@ -12,7 +12,8 @@ from typing import Mapping
 import pandas as pd
 
 from ...evaluation.gold import DocAnchors, Gold, GoldSpan, anchor_alt_spans
-from ...evaluation.metrics import PRF, Row, StageReport, anchor, f1_of, gold_by_doc, norm_key, scored_preds, trim
+from ...evaluation.metrics import (PRF, Row, StageReport, anchor, f1_of, gold_by_doc, norm_key, not_located,
+                                   scored_preds, trim)
 from .rules import NAME_LABELS  # canonical names are scored on the labels that name something
 
 
@@ -32,7 +33,7 @@ def _gold_mentions(spans: list[GoldSpan], anchors: Mapping[str, DocAnchors], rep
         main = anchor(s, anchors)
         alts = [trim(da.text, a.start, a.end) for a in anchor_alt_spans(s, da)] if da else []
         if main is None and not s.get("optional"):
-            rep.notes.append(f"{s.doc_id}: gold mention not in text: {s.text!r}")
+            rep.notes.append(not_located("mention", s, anchors))
         cands = ([main] if main else []) + alts
         labels = {s.get("label")} | set(s.get("alt_labels") or ())
         canon = {norm_key(s.get("canonical"))} | {norm_key(c) for c in s.get("alt_canonicals") or ()}

@@ -13,7 +13,8 @@ from typing import Mapping
 import pandas as pd
 
 from ...evaluation.gold import DocAnchors, Gold
-from ...evaluation.metrics import PRF, StageReport, anchor, gold_by_doc, greedy_match, scored_preds, speaker_matches, tokens
+from ...evaluation.metrics import (PRF, StageReport, anchor, gold_by_doc, greedy_match, not_located, scored_preds,
+                                   speaker_matches, tokens)
 
 def score(rep: StageReport, df: pd.DataFrame, gold: Gold, anchors: Mapping[str, DocAnchors]) -> None:
     preds_by_doc = scored_preds(df, anchors)
@@ -28,7 +29,7 @@ def score(rep: StageReport, df: pd.DataFrame, gold: Gold, anchors: Mapping[str, 
         golds = [(s, anchor(s, anchors)) for s in spans]
         for s, a in golds:
             if a is None and not s.get("optional"):
-                rep.notes.append(f"{doc_id}: gold quote not in text: {s.text[:60]!r}")
+                rep.notes.append(not_located("quote", s, anchors, 60))
         preds = preds_by_doc.get(doc_id, [])
         for key, kind in groups.items():
             sel = [(s, a) for s, a in golds if kind is None or s.get("kind") == kind]

@@ -9,7 +9,7 @@ from typing import Mapping
 import pandas as pd
 
 from ...evaluation.gold import DocAnchors, Gold
-from ...evaluation.metrics import PRF, StageReport, anchor, gold_by_doc, scored_preds
+from ...evaluation.metrics import PRF, StageReport, anchor, gold_by_doc, not_located, scored_preds
 
 def score(rep: StageReport, df: pd.DataFrame, gold: Gold, anchors: Mapping[str, DocAnchors]) -> None:
     preds = scored_preds(df, anchors)
@@ -22,7 +22,7 @@ def score(rep: StageReport, df: pd.DataFrame, gold: Gold, anchors: Mapping[str, 
             a = anchor(s, anchors)
             if a is None:
                 prf.fn += 1
-                rep.notes.append(f"{doc_id}: gold sentence not in text: {s.text[:60]!r}")
+                rep.notes.append(not_located("sentence", s, anchors, 60))
             else:
                 gold_set[a] += 1
             if s.get("heading"):
