@@ -58,6 +58,35 @@ def test_matching_archive_rows_without_any_text_are_skipped_and_counted(tmp_path
     assert a.ids == ["a", "c"] and a.skipped == 1
 
 
+def test_matching_archive_rows_of_separators_only_are_skipped_and_counted(tmp_path):
+    """A spreadsheet's CSV export ends with rows of separators only (`,,`): rows without a claim,
+    skipped and counted like the others (regression: refused as "record 2 has an empty id")."""
+    p = tmp_path / "excel.csv"
+    p.write_bytes(b"id,claim,title\r\n1,The OSCE must return to dialogue,x\r\n,,\r\n,,\r\n")
+    a = read_archive(p)
+    assert a.ids == ["1"] and a.claims == ["The OSCE must return to dialogue"] and a.skipped == 2
+    assert read_archive(write_rows(tmp_path / "a.tsv", ["id", "claim"], [["", "  "], ["2", "c"]])).skipped == 1
+
+
+@pytest.mark.parametrize("header, row, ids", [
+    ("claim\ttitle\t", "foo\tbar\t", None),    # a trailing delimiter: no id column, not an id column ''
+    ("claim\t\ttitle", "foo\t7\tbar", None),    # an unnamed column in the middle is none either
+    ("\tclaim\ttitle", "7\tfoo\tbar", ["7"]),   # an unnamed first column is (CheckThat! 2020)
+    ("id\tclaim\t", "7\tfoo\t", ["7"]),
+])
+def test_matching_archive_an_unnamed_column_is_the_id_only_where_it_comes_first(tmp_path, header, row, ids):
+    p = tmp_path / "trail.tsv"
+    p.write_text(f"{header}\n{row}\n", encoding="utf-8")
+    if ids is not None:
+        assert read_archive(p).ids == ids
+        return
+    with pytest.raises(ArchiveError) as info:
+        read_archive(p)
+    columns = ", ".join(repr(c) for c in header.split("\t"))
+    assert str(info.value) == (f"{p}: no id column (looked for 'id', 'claim_id', 'vclaim_id', 'fact_check_id', "
+                               f"'factcheck_id' or an unnamed first column); the columns are: {columns}")
+
+
 @pytest.mark.parametrize("name, content, message", [
     ("noclaim.tsv", "id\theadline\n1\tt\n",
      r"noclaim\.tsv: no claim text column \(looked for 'claim', .*\); the columns are: 'id', 'headline'$"),

@@ -3,7 +3,8 @@
 Columns are found by name, case-insensitively (the first name of each list that the file has):
 
 * id: ``id``, ``claim_id``, ``vclaim_id``, ``fact_check_id``, ``factcheck_id``, or an unnamed
-  first column (the CheckThat! 2020 ``verified_claims.tsv`` header starts with an empty name);
+  first column (the CheckThat! 2020 ``verified_claims.tsv`` header starts with an empty name; an
+  unnamed column elsewhere, a trailing delimiter's, is no id column);
 * claim text: ``claim``, ``vclaim``, ``claim_text``, ``claimtext``, ``text``, ``statement``;
 * optional: title (``title``, ``headline``, ``fact_check_title``), URL (``url``, ``link``,
   ``fact_check_url``, ``review_url``), verdict (``verdict``, ``rating``, ``label``,
@@ -21,7 +22,8 @@ be that field) or text after a field's closing quote (its quotes would be lost),
 object where an id or a text belongs. The
 columns are those of the first record: a later JSON line without its id or claim field (one that
 names them otherwise, ``claim_id`` and ``text`` after ``id`` and ``claim``) is refused, naming
-the line. Rows with neither claim text nor title are skipped and counted (``Archive.skipped``).
+the line. Rows with neither claim text nor title are skipped and counted (``Archive.skipped``),
+whatever their id: a row of separators only (``,,``, as spreadsheets export one) among them.
 """
 from __future__ import annotations
 
@@ -93,7 +95,10 @@ class Archive:
 def _pick(header: Sequence[str], wanted: Sequence[str], what: str, source: str, required: bool) -> str | None:
     names = [str(h).strip().lower() for h in header]
     for name in wanted:
-        if name in names:
+        # an unnamed column is the id only where it comes first (CheckThat! 2020's
+        # verified_claims.tsv); elsewhere it is the empty name of a trailing delimiter
+        # (`claim\ttitle\t`), no column of ids (regression: it was, and every row's id empty)
+        if name in names and (name or names[0] == ""):
             same = [n for n, h in enumerate(names, 1) if h == name]
             if len(same) > 1:
                 listing = ", ".join(f"column {n} {header[n - 1]!r}" for n in same)
@@ -159,14 +164,14 @@ def _from_lines(lines: Iterable[tuple[int | None, object]], source: str) -> Arch
                 raise ArchiveError(f"{source}: {_at(n, line)}: {col} = {_shown(value)} is {kind}, not text; write the {what} "
                                    f"as a string{' or a number' if what == 'id' else ''}")
         id_col, claim_col, title_col, url_col, verdict_col = columns
+        claim = _text(record.get(claim_col))
+        title = _text(record.get(title_col)) if title_col else ""
+        if not claim.strip() and not title.strip():  # nothing to match, whatever its id: a row of
+            skipped += 1                             # separators only (`,,`, as spreadsheets write) too
+            continue
         rid = record.get(id_col)
         if rid is None or str(rid).strip() == "":
             raise ArchiveError(f"{source}: record {n} has an empty id (column {id_col!r})")
-        claim = _text(record.get(claim_col))
-        title = _text(record.get(title_col)) if title_col else ""
-        if not claim.strip() and not title.strip():
-            skipped += 1
-            continue
         ids.append(str(rid).strip())
         claims.append(claim)
         titles.append(title)
