@@ -180,6 +180,32 @@ def test_exports_refuse_to_overwrite_without_force(seed_run, tmp_path):
     assert (tmp_path / "csv" / "notes.txt").read_text() == "mine"
 
 
+def test_exports_csv_force_removes_the_csv_of_a_table_the_run_no_longer_has(seed_run, tmp_path):
+    """An earlier export's claim_matches.csv, whose table the run has since dropped, would mix two
+    runs in the folder (regression: --force left it): without --force it is named among the files
+    in the way, with --force removed and said so; files of other names are the user's, kept."""
+    from pipeline.tables import empty_frame, write_table
+
+    out, _ = seed_run
+    copy, folder = tmp_path / "run", tmp_path / "csv"
+    shutil.copytree(out, copy, ignore=shutil.ignore_patterns("report", "docs.spacy"))
+    write_table(empty_frame("claim_matches"), copy, "claim_matches")
+    assert "claim_matches" in export(copy, "csv", folder).rows
+    (folder / "notes.txt").write_text("mine")
+    (folder / "my_matches.csv").write_text("a\n1\n")
+    (copy / "claim_matches.parquet").unlink()  # as a run that changed the claims drops it
+
+    with pytest.raises(UsageError, match=r"claim_matches\.csv; pass --force to replace them and remove "
+                                         r"claim_matches\.csv \(of a table this run does not have\)"):
+        export(copy, "csv", folder)
+    assert (folder / "claim_matches.csv").is_file()
+    result = CliRunner().invoke(app, ["export", "--format", "csv", "--out", str(copy), "--to", str(folder), "--force"])
+    assert result.exit_code == 0, result.output
+    assert f"removed {folder / 'claim_matches.csv'}: a table this run does not have" in result.output.replace("\n", "")
+    assert sorted(p.name for p in folder.iterdir()) == sorted([*(f"{t}.csv" for t in load_tables(copy).names),
+                                                               "notes.txt", "my_matches.csv"])
+
+
 def test_exports_cli_default_target_is_in_the_tables_folder(seed_run, tmp_path):
     import shutil
 

@@ -30,6 +30,9 @@ def export_cmd(
     out_console.print(f"export     {fmt.value}: {counts}  {escaped(result.path)}", highlight=False, soft_wrap=True)
     for extra in result.extra:
         out_console.print(f"           {escaped(extra)}", highlight=False, soft_wrap=True)
+    for removed in result.removed:
+        out_console.print(f"           removed {escaped(removed)}: a table this run does not have", highlight=False,
+                          soft_wrap=True)
 
 
 @command("import-gold", help="Make a gold folder from a corrected Label Studio JSON export or Prodigy db-out JSONL "

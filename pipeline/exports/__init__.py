@@ -36,6 +36,7 @@ class ExportResult:
     path: Path
     rows: dict[str, int]                           # rows (or tasks) written per table
     extra: list[Path] = field(default_factory=list)  # files written beside ``path``
+    removed: list[Path] = field(default_factory=list)  # csv: an earlier export's files of tables this run has not
 
 
 def default_target(out_dir: Path | str, fmt: str) -> Path:
@@ -68,6 +69,17 @@ def export(out_dir: Path | str, fmt: str, to: Path | str | None = None, *, force
                          "pass --to a path in a folder you can write to") from None
 
 
+def _stale_csv(tables, folder: Path) -> list[Path]:
+    """The ``<table>.csv`` files in ``folder`` of claimex tables that ``tables`` has not (an
+    earlier run's ``claim_matches``, since dropped): with them the folder would mix two runs
+    (regression: ``export --force`` left them). Only a file named after a claimex table counts;
+    any other file of the user's is never one."""
+    from ..schemas import COMMAND_TABLES, SCHEMAS
+
+    gone = sorted({*SCHEMAS, *COMMAND_TABLES} - set(tables.names))
+    return [p for t in gone if (p := folder / f"{t}.csv").is_file() or p.is_symlink()]
+
+
 def _write(tables, out_dir: Path, fmt: str, target: Path, force: bool) -> ExportResult:
     from ..runner.run_record import read_run_record
 
@@ -76,11 +88,17 @@ def _write(tables, out_dir: Path, fmt: str, target: Path, force: bool) -> Export
 
         if target.exists() and not target.is_dir():
             raise UsageError(f"{target} is a file; --to for csv names a folder")
-        clash = [t for t in tables.names if (target / f"{t}.csv").exists()]
-        if clash and not force:
-            raise UsageError(f"{target} already holds {', '.join(c + '.csv' for c in clash)}; "
-                             "pass --force to replace them, or --to another folder")
-        return ExportResult(target, write_csv(tables, target))
+        clash = [f"{t}.csv" for t in tables.names if (target / f"{t}.csv").exists()]
+        stale = _stale_csv(tables, target)
+        if (clash or stale) and not force:
+            gone = ", ".join(p.name for p in stale)
+            gone = f" and remove {gone} (of a table this run does not have)" if stale else ""
+            raise UsageError(f"{target} already holds {', '.join([*clash, *(p.name for p in stale)])}; "
+                             f"pass --force to replace them{gone}, or --to another folder")
+        rows = write_csv(tables, target)
+        for path in stale:  # after the new files: a write that fails leaves the earlier export whole
+            path.unlink()
+        return ExportResult(target, rows, removed=stale)
     if target.is_dir():
         raise UsageError(f"{target} is a folder; --to for {fmt} names a file")
     _refuse_existing(target, force)
