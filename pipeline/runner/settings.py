@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import importlib.util
 import operator
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
@@ -45,6 +46,12 @@ class Settings:
     engine: str = "local"
     scheduler: str | None = None
     incremental: bool = True
+
+    def __post_init__(self):
+        # a Path is a model path too (``extract(model=Path(...))``); the runner keys, records
+        # and loads the model by its text (``check_settings`` refuses what is neither)
+        if isinstance(self.model, os.PathLike):
+            self.model = os.fspath(self.model)
 
 
 @dataclass
@@ -124,6 +131,7 @@ def check_settings(settings: Settings, first_stage: str, spell=option_name) -> N
             raise EngineError(f"{spell(setting, value if whole is not None else repr(value))} must be a whole "
                               f"number {span}")
         setattr(settings, setting, whole)
+    settings.model = model_setting(settings.model, spell)
     if settings.scheduler is not None and settings.engine != "dask":
         raise EngineError("--scheduler needs --engine dask")
     if settings.engine == "dask" and importlib.util.find_spec("distributed") is None:
@@ -134,6 +142,21 @@ def check_settings(settings: Settings, first_stage: str, spell=option_name) -> N
     if settings.engine == "dask" and first_stage != "clean":
         raise EngineError(f"--engine dask runs from the clean stage (`pipeline run all`); "
                           f"run {first_stage!r} with --engine local")
+
+
+def model_setting(model, spell=option_name) -> str | None:
+    """The model setting as the runner reads it: the text of a name or path, or None for the
+    default. A ``Path`` (which ``extract`` documents) reached ``fingerprint.model_version``,
+    which calls ``str.replace`` on it: a TypeError traceback instead of the run that its text
+    makes; an empty text silently meant the default model."""
+    if isinstance(model, os.PathLike):
+        model = os.fspath(model)
+    if model is None or (isinstance(model, str) and model.strip()):
+        return model
+    if isinstance(model, str):
+        raise UsageError(f"{spell('model', repr(model))} is empty; pass the name or path of an installed spaCy "
+                         f"model, or leave it out for the default")
+    raise UsageError(f"{spell('model', repr(model))}: model must be the name or path of an installed spaCy model")
 
 
 def check_scheduler(address, spell=option_name) -> None:
