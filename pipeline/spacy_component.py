@@ -86,6 +86,15 @@ class ClaimexComponent:
             raise UsageError(f"the {self.name!r} component found a Doc without tags and a dependency parse: add it "
                              "after the tagger and parser of a trained English pipeline (nlp = spacy.load("
                              "'en_core_web_sm'); nlp.add_pipe('claimex'), which puts it last)")
+        if len(doc) and not doc.has_annotation("POS"):
+            # the coarse tags (token.pos_: PROPN, VERB, ...) come from the attribute_ruler's tag map
+            # in spaCy's English pipelines, not from the tagger; without them every speaker was
+            # None and no quote was found, silently (spacy.load(name, exclude=['attribute_ruler']))
+            from .errors import UsageError
+
+            raise UsageError(f"the {self.name!r} component found a Doc without part-of-speech annotation "
+                             "(token.pos_): keep the pipeline's attribute_ruler (or a morphologizer) before it "
+                             "(spacy.load(name, exclude=['attribute_ruler']) leaves it out)")
         if len(doc) and self.nlp is not None and "lemmatizer" not in self.nlp.component_names \
                 and not doc.has_annotation("LEMMA", require_complete=True):
             # (complete: the attribute ruler alone lemmatizes pronouns and contractions)

@@ -165,3 +165,18 @@ def test_spacy_component_without_the_lemmatizer_says_so(how):
     else:
         with pytest.raises(UsageError, match="needs the pipeline's lemmatizer"):
             nlp(text)
+
+
+@pytest.mark.parametrize("how", ["exclude", "disable"])
+def test_spacy_component_without_pos_tags_says_so(how):
+    # regression: without the attribute_ruler (which sets token.pos_ from the tags) the Doc had
+    # tags and a parse, so the check let it through, and every quote went unfound, silently
+    nlp = spacy.load(DEFAULT_MODEL, **({"exclude": ["attribute_ruler"]} if how == "exclude" else {}))
+    nlp.add_pipe("claimex")
+    text = "Prime Minister Tony Blair said the government should cut taxes next year."
+    with pytest.raises(UsageError, match=r"without part-of-speech annotation.*attribute_ruler"):
+        if how == "disable":
+            with nlp.select_pipes(disable=["attribute_ruler"]):
+                nlp(text)
+        else:
+            nlp(text)
