@@ -92,8 +92,8 @@ def load(out_dir: Path | str = "data") -> Tables:
     """Read every table of a run (the ``--out`` folder of ``pipeline run all``).
 
     Returns a :class:`Tables` (``tables.claims``, ``tables["quotes"]``, ...).
-    A missing table raises :class:`pipeline.errors.TableError` naming the
-    command that writes it.
+    A missing table, or one that lost a part file its run wrote, raises
+    :class:`pipeline.errors.TableError` naming the command that writes it.
     """
     return load_tables(out_dir)
 

@@ -208,3 +208,25 @@ def test_api_extract_model_path_runs_as_its_text():
     want = pipeline.extract([TEXTS[1]], model=str(folder))
     assert_tables_equal(got, {name: want[name] for name in want.names})
     assert list(got.quotes["speaker"]) == ["Tony Blair"]
+
+
+def test_api_load_refuses_a_table_that_lost_a_part_file(tmp_path):
+    # regression: load() read the parts left and returned 4 documents with the sentences of 3,
+    # where a stage run on the same folder stops on the lost part (runner.manifest.damage)
+    from pipeline.errors import TableError
+    from pipeline.tables import table_files
+
+    out = tmp_path / "out"
+    run(list(stage_names()), Settings(input=_four_texts(tmp_path), out=out, batch_size=1))
+    table_files(out, "sentences")[0].unlink()
+    with pytest.raises(TableError, match=r"sentences\.parquet lacks 1 of its 4 part file\(s\) .*; rerun "
+                                         r"`pipeline run sentences --out "):
+        pipeline.load(out)
+
+
+def _four_texts(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i, text in enumerate([*TEXTS, "The minister said the talks would resume."]):
+        (folder / f"d{i}.txt").write_text(text, encoding="utf-8")
+    return folder

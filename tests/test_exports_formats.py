@@ -290,3 +290,22 @@ def test_exports_out_that_is_a_file_says_so(tmp_path):
     result = CliRunner().invoke(app, ["export", "--format", "sqlite", "--out", str(tmp_path / "f.txt")])
     line = _one_error_line(result, OutputError.exit_code)  # exit 6, as `run`, `match` and the README say
     assert f"--out {tmp_path / 'f.txt'} is a file, not a folder" in line
+
+
+@pytest.mark.parametrize("fmt", ["sqlite", "csv"])
+def test_exports_refuse_a_table_that_lost_a_part_file(tmp_path, fmt):
+    # regression: export wrote the parts left (4 documents, the sentences of 3) and exited 0,
+    # where a stage run on the same folder stops on the lost part
+    from pipeline.errors import TableError
+    from pipeline.registry import stage_names
+    from pipeline.runner import Settings, run
+    from pipeline.tables import table_files
+
+    from .test_api_extract import _four_texts
+
+    out = tmp_path / "out"
+    run(list(stage_names()), Settings(input=_four_texts(tmp_path), out=out, batch_size=1))
+    table_files(out, "sentences")[0].unlink()
+    result = CliRunner().invoke(app, ["export", "--format", fmt, "--out", str(out), "--to", str(tmp_path / "x")])
+    line = _one_error_line(result, TableError.exit_code)
+    assert "sentences.parquet lacks 1 of its 4 part file(s)" in line and not (tmp_path / "x").exists()

@@ -55,7 +55,7 @@ from ..inputs.readers import check_input_path, hidden_note
 from ..nlp.loader import DEFAULT_MODEL
 from ..registry import Stage, producer, stages
 from ..schemas import SCHEMAS
-from ..tables import (MissingTableError, PartWriter, TableSchemaError, check_tables_folder, checked_dataset,
+from ..tables import (MissingTableError, PartWriter, check_tables_folder, checked_dataset,
                       run_command, table_path)
 from . import collector, manifest
 from .batch import prepare_process, stage_setup
@@ -330,9 +330,7 @@ def _check_upstream(out: Path, selected: list[Stage], state: manifest.State) -> 
     produced = {s.output for s in selected}
     for t in sorted({t for s in selected for t in s.inputs if t not in produced}):
         checked_dataset(out, t, stage_hint=producer(t))  # the contract first: names the column
-        why = manifest.damage(out, t, state, strict=False)
-        if why:
-            raise TableSchemaError(f"{why}; rerun `{run_command(producer(t), out)}` (or `pipeline run all`)")
+        manifest.check_intact(out, t, state)
 
 
 def _other_tables(store: TableStore, writers: dict) -> list[str]:

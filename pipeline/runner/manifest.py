@@ -28,7 +28,10 @@ from typing import Iterable
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from ..tables import MissingTableError, TableSchemaError, atomic_bytes, checked_dataset, table_files, table_path
+from ..registry import producer
+from ..schemas import COMMAND_TABLES
+from ..tables import (MissingTableError, TableSchemaError, atomic_bytes, checked_dataset, run_command, table_files,
+                      table_path)
 from .store import MANIFEST, STORE_DIR, TableStore
 
 VERSION = 2
@@ -126,6 +129,25 @@ def damage(out: Path, table: str, state: State, strict: bool = True) -> str | No
         return None
     n_want, n_got = sum(r[1] for r in want), sum(r[1] for r in got)
     return f"{table}.parquet was changed since it was written ({n_got:,} rows where {n_want:,} were written)"
+
+
+def check_intact(out: Path, table: str, state: State) -> None:
+    """Stop (``TableSchemaError``, exit 5) before ``<out>/<table>.parquet`` is read as a whole
+    table when it lacks a part file its run wrote, or one cannot be read (``damage``, not
+    ``strict``): its other parts read as a smaller table, silently. What a single stage checks
+    of its upstream tables, and ``views.explore.load_tables`` (``load``, ``export``, ``report``,
+    ``serve``) of every table."""
+    why = damage(out, table, state, strict=False)
+    if why is None:
+        return
+    stage = producer(table)
+    if stage is not None:
+        fix = f"rerun `{run_command(stage, out)}` (or `pipeline run all`)"
+    elif table in COMMAND_TABLES:
+        fix = f"rerun `{COMMAND_TABLES[table][0]}`, which writes {table!r}"  # as tables.read_table says
+    else:  # errors: only a complete run writes it
+        fix = f"rerun `{run_command('all', out)}` with that run's --input"
+    raise TableSchemaError(f"{why}; {fix}")
 
 
 def load_previous(out: Path, outputs: Iterable[str], fingerprint: str, state: State) -> tuple[Previous | None, str | None]:

@@ -99,24 +99,31 @@ def example_question(tables: "Tables") -> tuple[str | None, str | None]:
 def load_tables(out_dir: Path | str = "data") -> Tables:
     """Read every table of a run (``pipeline run all --out OUT_DIR``).
 
-    A missing stage table raises ``MissingTableError`` naming the stage to run;
-    a missing ``errors.parquet`` (written only by the runner) reads as empty.
+    A missing stage table raises ``MissingTableError`` naming the stage to run, a
+    table that lacks a part file its run wrote ``TableSchemaError`` (as a stage that
+    reads it does: ``runner.manifest.check_intact``); a missing ``errors.parquet`` (written only by the runner) reads as empty.
     Tables that other commands write (``claim_matches``, by ``pipeline match``)
     are read when present.
     """
+    from ..runner import manifest
+
     out = Path(out_dir)
     check_tables_folder(out)
     if not out.is_dir():
         raise MissingTableError(f"no output folder at {out}; run `pipeline run all --out {out}` first")
+    state = manifest.load(out)
     frames = {}
     for name in registered_tables():
         if name == "errors" and not table_path(out, name).exists():
             frames[name] = empty_frame("errors")
             continue
         frames[name] = read_table(out, name, stage_hint=producer(name) or "all")
+        # a table that lost a part file reads as a smaller one: the runner's check, as a stage's
+        manifest.check_intact(out, name, state)
     for name in COMMAND_TABLES:
         if table_path(out, name).exists():
             frames[name] = read_table(out, name)
+            manifest.check_intact(out, name, state)
     check_same_documents(frames, out)
     return Tables(out_dir=out, **frames)
 
