@@ -37,11 +37,12 @@ class MissingTableError(TableError):
 DEFAULT_OUT = Path("data")
 
 
-def run_command(stage: str, out_dir: Path | str) -> str:
-    """``pipeline run STAGE``, with the ``--out`` of the command that gives the advice where it
-    is not the default: "run `pipeline run clean` first" after `--out mine` made tables in data/."""
+def run_command(stage: str, out_dir: Path | str, *options: str) -> str:
+    """``pipeline run STAGE [OPTIONS]``, with the ``--out`` of the command that gives the advice where
+    it is not the default: "run `pipeline run clean` first" after `--out mine` made tables in data/."""
     out = Path(out_dir)
-    return f"pipeline run {stage}" + ("" if out == DEFAULT_OUT else f" --out {shlex.quote(str(out))}")
+    command = " ".join(("pipeline run", stage, *options))
+    return command + ("" if out == DEFAULT_OUT else f" --out {shlex.quote(str(out))}")
 
 
 def check_tables_folder(out_dir: Path | str,

