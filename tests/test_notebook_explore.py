@@ -109,6 +109,25 @@ def test_notebook_explore_picks_its_example_from_the_data(tmp_path, monkeypatch)
         assert "evaluative" in answer and "prescriptive" in answer
 
 
+def test_notebook_explore_runs_on_a_run_without_quotes(tmp_path, monkeypatch):
+    """Regression: on a run with no quotes ``example_question`` gives (None, None) and the
+    cells asking about SPEAKER stopped "run all cells" with a UsageError; each says so instead."""
+    import pandas as pd
+
+    from pipeline.tables import empty_frame, write_table
+
+    data = write_handmade(tmp_path / "data")
+    write_table(empty_frame("quotes"), data, "quotes")
+    claims = pd.read_parquet(data / "claims.parquet")
+    write_table(claims.assign(speaker=None), data, "claims")
+    nb = run_notebook(data, tmp_path, monkeypatch)
+    note = "No quoted speaker in this run: set SPEAKER"
+    for tag in ("speaker-claims", "speaker-claim-kinds", "speaker-quotes", "speaker-all-claims"):
+        assert outputs(nb, tag).count(note) == 1, tag
+    assert "No entity to ask about" in outputs(nb, "claims-about")
+    assert "doctext" in outputs(nb, "document-html")  # and on to the last cells
+
+
 def test_notebook_explore_example_question_is_the_most_quoted_speaker(seed_tables):
     from pipeline.views.explore import Tables, example_question
 
