@@ -107,6 +107,27 @@ def numbers(text: str, found: list[str] | None = None) -> set[str]:
     return out
 
 
+# an amount: a number in digits or words with the scale written after it (`£5bn`, `1.4m`,
+# `1.4 million`, `two million`, `300k`): its value, so `£5bn` is not `£5m` (BBC copy writes
+# amounts so) and `1.4m` is `1.4 million`
+_SCALES = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "million": 1e6, "bn": 1e9, "b": 1e9, "billion": 1e9,
+           "tn": 1e12, "trn": 1e12, "trillion": 1e12}
+_AMOUNT = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|(?:" + "|".join(_NUMBER_WORDS) + r")\b)"
+                     r"(?:\s?(" + "|".join(sorted(_SCALES, key=len, reverse=True)) + r")\b)?", re.I)
+
+
+def amounts(text: str) -> set[str]:
+    """Numbers as :func:`numbers` reads them, each with the scale written after it applied
+    (``£5bn`` -> ``5e+09``, ``1.4m`` and ``1.4 million`` -> ``1.4e+06``), so two texts give
+    the same set only when they state the same amounts."""
+    out = set()
+    for m in _AMOUNT.finditer(text):
+        num, scale = m.group(1).lower(), (m.group(2) or "").lower()
+        value = float(_NUMBER_WORDS.get(num, num.replace(",", "")))
+        out.add("%g" % (value * _SCALES.get(scale, 1.0)))
+    return out
+
+
 def normalised(text: str) -> str:
     """Lowercased letters and digits, one space between words: texts that differ only in case,
     punctuation or quotation marks normalise to the same string."""

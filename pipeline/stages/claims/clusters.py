@@ -4,15 +4,17 @@ A wire story republished by several outlets repeats its claims with other quotat
 other punctuation, a word or two changed, and another attribution frame ("Igor Sekreta said" /
 "the deputy minister said"). Two claims are linked when their *content words* nearly coincide:
 
-* content words: lowercased, accents dropped, Snowball-stemmed words without stop words, the
-  speaker's own name, title words and reporting verbs (the frame is no part of the assertion);
-  when the claims table marks the asserted content (``content_start``/``content_end``), only
-  the content's words;
+* content words: lowercased, accents dropped, Snowball-stemmed words without stop words and
+  the speaker's own name; when the claims table marks the asserted content
+  (``content_start``/``content_end``), the content's words, else the claim's; without title
+  words and reporting verbs (the frame is no part of the assertion; inside a content the
+  reporting verbs are, and must agree like numbers: "had admitted" is not "had denied");
 * near-identical: the words both share are at least ``THRESHOLD`` (0.8) of the longer claim's
   words, in the same order (a longest common subsequence), and no name changed places ("Belarus
   asked Russia" is not "Russia asked Belarus"; an adverb may move: "must honestly assess");
-* and nothing that flips or changes the assertion differs: the same numbers ("grew 9.5%" is not
-  "grew 9.1%") and the same negation words ("is" is not "is not");
+* and nothing that flips or changes the assertion differs: the same amounts ("grew 9.5%" is not
+  "grew 9.1%", "£5bn" is not "£5m", "1.4m" is "1.4 million") and the same negation words ("is"
+  is not "is not");
 * and enough words to assert something on its own (``MIN_WORDS``): "He said it was wrong" in two
   documents is two assertions about two things.
 
@@ -45,7 +47,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 from scipy.sparse import csr_matrix, triu
 
-from ...matching.text import claim_content, numbers, stemmed, tokens, word_forms
+from ...matching.text import amounts, claim_content, stemmed, tokens, word_forms
 from ...resources import reporting_verb_forms, reporting_verb_lemmas, titles
 
 #: shared content words / the longer claim's content words, at least
@@ -60,10 +62,16 @@ _NEGATION = re.compile(r"\b(?:no|not|never|none|nobody|nothing|neither|nor|canno
 
 @lru_cache(maxsize=1)
 def _frame_words() -> frozenset[str]:
-    """Words of an attribution frame: reporting verbs, and the title words that describe a
-    speaker ("the deputy minister added" / "Sekreta added": a republished quote often names its
-    speaker differently)."""
-    words = set(reporting_verb_forms()) | {t.lower() for t in titles("word")}
+    """Words of an attribution frame: reporting verbs (``_reporting_words``), and the title
+    words that describe a speaker ("the deputy minister added" / "Sekreta added": a
+    republished quote often names its speaker differently)."""
+    return _reporting_words() | frozenset(tokens(" ".join(sorted(t.lower() for t in titles("word")))))
+
+
+@lru_cache(maxsize=1)
+def _reporting_words() -> frozenset[str]:
+    """The stems of the reporting verbs: said, admitted, denied, believes ..."""
+    words = set(reporting_verb_forms())
     for kind in ("speech", "belief"):
         words |= reporting_verb_lemmas(kind)
     return frozenset(tokens(" ".join(sorted(words))))
@@ -103,25 +111,32 @@ def _negations(text: str) -> int:
     return len(_NEGATION.findall(_plain(text).lower()))
 
 
-def _claim_words(text: str) -> tuple[list[str], frozenset, int]:
-    """A claim's stemmed words without the frame words (the speaker's own words not yet
-    dropped: the speaker may still change in the corpus pass), numbers and negation count, in
-    one pass over its words: ASCII text (96% of BBC claims) needs no accent folding, so the
-    words, the number words and the lowercased text are found once, not three times."""
-    frame = _frame_words()
+def _claim_words(text: str, framed: bool = True) -> tuple[list[str], frozenset, int]:
+    """A claim's stemmed words, without the frame words when ``framed`` (the speaker's own
+    words not yet dropped: the speaker may still change in the corpus pass), its amounts
+    (``matching.text.amounts``: `£5bn` is not `£5m`) and negation count. ASCII text (96% of
+    BBC claims) needs no accent folding: its words and lowercased text are found once.
+    ``framed``: the text is a whole claim, frame and all; a content the claims table marks
+    has none, so its reporting verbs are what it asserts, and like its amounts they must
+    agree (`Mr Hain had admitted taking the donation` is not `had denied`: the two were
+    linked, BBC politics); they are returned with the amounts. Its title words still go: a
+    republished content names a person `Mr Kennedy` or `Lib Dem leader Charles Kennedy`."""
     if not text.isascii():
-        stems, nums, neg = tokens(_plain(text)), frozenset(numbers(text)), _negations(text)
+        stems, neg = tokens(_plain(text)), _negations(text)
     else:
-        found = word_forms(text)
-        stems, nums, neg = stemmed(found), frozenset(numbers(text, found)), len(_NEGATION.findall(text.lower()))
-    return [t for t in stems if t not in frame], nums, neg
+        stems, neg = stemmed(word_forms(text)), len(_NEGATION.findall(text.lower()))
+    frame = _frame_words()
+    words = [t for t in stems if t not in frame]
+    if framed:
+        return words, frozenset(amounts(text)), neg
+    return words, frozenset(amounts(text)) | _reporting_words().intersection(stems), neg
 
 
-def _feature(text: str) -> tuple[str, str]:
-    """A claim's words (:func:`_claim_words`, space-separated) and its signature: its numbers
-    and negation count as one string (``negations|numbers``, the numbers sorted), equal for
-    equal numbers and counts."""
-    stems, nums, neg = _claim_words(text)
+def _feature(text: str, framed: bool = True) -> tuple[str, str]:
+    """A claim's words (:func:`_claim_words`, space-separated) and its signature: what must
+    agree (its amounts; a content's frame words) and its negation count as one string
+    (``negations|words``, the words sorted), equal for equal words and counts."""
+    stems, nums, neg = _claim_words(text, framed)
     return " ".join(stems), f"{neg}|{' '.join(sorted(nums))}"
 
 
@@ -130,11 +145,12 @@ def cluster_features(claims: pd.DataFrame) -> dict[str, list[str]]:
     it per batch, in parallel (registry: ``finalize_features``), and ``cluster_ids`` reads its private
     columns back: ``_cluster_content_words`` (the stems without the frame words, space-separated)
     and ``_cluster_signature`` (:func:`_feature`)."""
-    found = [_feature(text) for text in _contents(claims)]
+    content, marked = _content_of(claims)
+    found = [_feature(content(i), not marked(i)) for i in range(len(claims))]
     return {WORDS_COLUMN: [w for w, _ in found], SIGNATURE_COLUMN: [sig for _, sig in found]}
 
 
-def _features(claims: pd.DataFrame, content) -> tuple[list[str], list[str]]:
+def _features(claims: pd.DataFrame, content, marked) -> tuple[list[str], list[str]]:
     """Each row's words and signature (:func:`cluster_features`): as stored per batch, computed
     here for the rows without them (an incremental run's reused documents)."""
     if WORDS_COLUMN not in claims.columns or SIGNATURE_COLUMN not in claims.columns:
@@ -143,7 +159,7 @@ def _features(claims: pd.DataFrame, content) -> tuple[list[str], list[str]]:
         words, sigs = claims[WORDS_COLUMN].tolist(), claims[SIGNATURE_COLUMN].tolist()
     for i, (w, sig) in enumerate(zip(words, sigs)):
         if not (isinstance(w, str) and isinstance(sig, str)):
-            words[i], sigs[i] = _feature(content(i))
+            words[i], sigs[i] = _feature(content(i), not marked(i))
     return words, sigs
 
 
@@ -176,18 +192,13 @@ def name_words(text: str) -> set[str]:
 def _content_of(claims: pd.DataFrame):
     """``content(i)``: the asserted content of row ``i``, its content span when the table has
     one, else its text; cut when asked: with the words stored per batch, only the rows of a
-    candidate link need their text."""
+    candidate link need their text. And ``marked(i)``: whether row ``i`` has a content span."""
     texts = claims["text"].astype(str).tolist()
     if "content_start" not in claims.columns or "content_end" not in claims.columns:
-        return texts.__getitem__
+        return texts.__getitem__, lambda i: False
     starts, c0, c1 = (claims[c].tolist() for c in ("start", "content_start", "content_end"))
-    return lambda i: claim_content(texts[i], starts[i], c0[i], c1[i])
-
-
-def _contents(claims: pd.DataFrame) -> list[str]:
-    """The asserted content of each claim: its content span when the table has one, else its text."""
-    content = _content_of(claims)
-    return [content(i) for i in range(len(claims))]
+    return (lambda i: claim_content(texts[i], starts[i], c0[i], c1[i]),
+            lambda i: not (pd.isna(c0[i]) or pd.isna(c1[i])))
 
 
 class _Components:
@@ -262,14 +273,14 @@ def cluster_ids(claims: pd.DataFrame, threshold: float = THRESHOLD, min_words: i
     n = len(claims)
     if n == 0:
         return pd.Series([], dtype="Int64", index=claims.index)
-    content = _content_of(claims)
+    content, marked = _content_of(claims)
     speakers = claims["speaker"].tolist() if "speaker" in claims.columns else [None] * n
     # identical word sequences are one candidate (a sentence repeated in a thousand articles costs
     # one entry, not a million pairs); within one, the rows with the same signature (a claim's
     # numbers and negation words, which must agree with any claim it is linked to) are linked
     # (a unit is keyed by its words as one string: hashed once, split only where needed)
     units: dict[str, dict[str, list[int]]] = {}
-    for i, (speaker, w, sig) in enumerate(zip(speakers, *_features(claims, content))):
+    for i, (speaker, w, sig) in enumerate(zip(speakers, *_features(claims, content, marked))):
         if _size(w) < min_words:  # dropping the speaker's words below only shortens it
             continue
         w = _without_speaker(w, speaker)  # the speaker's own words are dropped from the claims it speaks
