@@ -4,6 +4,7 @@ cache miss, an edited manifest or index is ignored, new model weights are notice
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -121,3 +122,34 @@ def test_incremental_new_weights_at_the_same_model_path_are_noticed(tmp_path):
     assert (model / "meta.json").read_bytes() == meta
     after = (fingerprint.parse_key(str(model)), fingerprint.run_fingerprint(str(model), ALL))
     assert before[0] != after[0] and before[1] != after[1]
+
+
+@pytest.mark.parametrize("table, damage, command, again", [
+    ("claim_matches", "text", ["all", "--input", str(SEEDS)], "`pipeline match` again"),
+    ("claim_matches", "truncated", ["all", "--input", str(SEEDS)], "`pipeline match` again"),
+    ("actors", "text", ["sentences"], "(or `pipeline run actors --out"),
+], ids=["matches-text", "matches-truncated", "actors-in-a-single-stage"])
+def test_incremental_an_unreadable_table_the_run_does_not_write_is_left_out(seed_run, tmp_path, table, damage,
+                                                                           command, again):
+    """A table a run carries but cannot read (a text file, a truncated file at its name, in a folder
+    claimex wrote: its own, damaged) is left out with one note naming the command that makes it
+    again (regression: the run passed the check of --out and ended with an ArrowInvalid traceback,
+    exit 1, writing the new generation's manifest, which reads every carried table's part files)."""
+    from pipeline.tables import empty_frame, read_table, to_arrow
+    import pyarrow.parquet as pq
+
+    out = tmp_path / "out"
+    shutil.copytree(seed_run[0], out, symlinks=True)
+    path = out / f"{table}.parquet"
+    path.unlink(missing_ok=True)
+    if damage == "text":
+        path.write_text("not a Parquet file\n")
+    else:
+        pq.write_table(to_arrow(empty_frame(table), table), path)
+        path.write_bytes(path.read_bytes()[:100])
+    result = CliRunner().invoke(app, ["run", *command, "--out", str(out), "--no-progress"])
+    assert result.exit_code == 0 and "Traceback" not in result.output, result.output
+    notes = [line for line in result.output.replace("\n  ", " ").splitlines() if f"{table}.parquet cannot be read" in line]
+    assert len(notes) == 1 and "left out" in notes[0] and again in notes[0], result.output
+    assert not os.path.lexists(path) and table not in json.loads(_manifest(out).read_text())["tables"]
+    assert len(read_table(out, "claims")) == len(read_table(seed_run[0], "claims"))

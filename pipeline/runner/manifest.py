@@ -68,6 +68,22 @@ def describe(folder: Path, tables: Iterable[str]) -> dict[str, list[tuple[str, i
     return out
 
 
+def unreadable(folder: Path, table: str) -> str | None:
+    """Why ``table`` in ``folder`` cannot be described (``describe`` reads the footer of each of
+    its part files: a text file or a truncated file at its name has none), or None. A run checks
+    each table it carries with it before the manifest of the new generation is written
+    (``stale.left_out``)."""
+    try:
+        describe(folder, [table])
+    except (OSError, pa.ArrowInvalid) as exc:
+        return _cannot_read(table, exc)
+    return None
+
+
+def _cannot_read(table: str, exc: Exception) -> str:
+    return f"{table}.parquet cannot be read ({type(exc).__name__}: {str(exc)[:160]})"
+
+
 def write(folder: Path, fingerprint: str | None, tables: Iterable[str],
           known: dict[str, list[tuple[str, int, int]]] | None = None) -> None:
     """Write the manifest of the generation in ``folder``; ``known``: records
@@ -116,7 +132,7 @@ def damage(out: Path, table: str, state: State, strict: bool = True) -> str | No
         checked_dataset(out, table)
         got = describe(out, [table])[table]
     except (OSError, pa.ArrowInvalid, TableSchemaError, MissingTableError) as exc:  # a deleted file: missing
-        return f"{table}.parquet cannot be read ({type(exc).__name__}: {str(exc)[:160]})"
+        return _cannot_read(table, exc)
     if not strict and not (path.is_symlink() and os.readlink(path).startswith(f"{STORE_DIR}/")):
         # (read first: where there are no links an unreadable table is a plain file, and was let through)
         return None

@@ -13,8 +13,9 @@ table whose columns are not the ``documents`` table's (regression: a user's own
 ``docs.spacy/``; anywhere, a table written as a folder of partition folders
 (``claims.parquet/claim_type=factual/``), which the run reads and carries only by its
 top-level part files (regression: a single stage published such a table empty).
-In a folder with a claimex manifest or run record a damaged table is claimex's own,
-and the run recomputes it (``manifest``). Anything at another name (a Parquet file
+In a folder with a claimex manifest or run record a damaged table is claimex's own:
+the run recomputes it (``manifest``), or, one it does not write, leaves it out with a
+note (``stale.left_out``). Anything at another name (a Parquet file
 of the user's beside the tables, ``mydata.parquet``) is never touched.
 """
 from __future__ import annotations

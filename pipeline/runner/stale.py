@@ -1,5 +1,5 @@
 """What a new generation leaves out of the tables it carries (``left_out``): those computed
-from other documents, and matches of other claims.
+from other documents, matches of other claims, and tables that cannot be read.
 
 Every row of every table is read against ``documents.text`` of its ``doc_id``
 (``documents.text[start:end] == text``). A run that writes ``documents``
@@ -13,7 +13,9 @@ input's and the same input cleaned by other code is other text), those tables
 are left out of the new generation, with a note naming the command that makes
 them again. Every table that remains belongs to the documents next to it, and
 a later stage that needs a table left out stops with exit 5 naming the stage
-to run first (``driver.check_inputs``).
+to run first (``driver.check_inputs``). A carried table that cannot be read at all
+(claimex's own, damaged: ``ownership``) is left out too, with a note naming the
+command that makes it again.
 """
 from __future__ import annotations
 
@@ -27,7 +29,8 @@ from ..registry import producer, stages
 from ..schemas import COMMAND_TABLES
 from ..errors import TableError
 from ..nlp.docs import text_hash
-from ..tables import table_files, table_path
+from ..tables import run_command, table_files, table_path
+from . import manifest
 
 
 def from_documents() -> list[str]:
@@ -98,13 +101,32 @@ def _stale_matches(out: Path, staging: Path, written: set[str]) -> list[str]:
     return [] if same else ["claim_matches"]
 
 
+def damaged_note(why: str, table: str, out: Path) -> str:
+    """One line for the run summary: a carried table that cannot be read (``why``) is left out,
+    and the command that makes it again."""
+    if table in COMMAND_TABLES:
+        again = f"`{COMMAND_TABLES[table][0]}` again"
+    elif producer(table):
+        again = f"`{run_command('all', out)}` (or `{run_command(producer(table), out)}`)"
+    else:  # a stage of another package, not registered in this run
+        again = "the stage that wrote it again"
+    return f"{why}: left out, a damaged table of claimex's; run {again}"
+
+
 def left_out(out: Path, staging: Path, carried: list[str], written: set[str]) -> tuple[list[str], list[str]]:
     """(the ``carried`` tables the new generation in ``staging`` leaves out, a note for each reason).
-    ``claim_matches`` names claims: a run that rewrote them (``written``) checks the claims
-    themselves; the other tables, and it otherwise, are checked by the documents."""
-    matches = _stale_matches(out, staging, written)
+    A table that cannot be read (a text file or a truncated file at its name, which the check of
+    ``--out`` let through as claimex's own, damaged: ``ownership``) is left out, not carried
+    (regression: the manifest of the new generation, which reads each table's part files, ended
+    the run with an ArrowInvalid traceback). ``claim_matches`` names claims: a run that rewrote
+    them (``written``) checks the claims themselves; the other tables, and it otherwise, are
+    checked by the documents."""
+    damaged = {t: why for t in carried if (why := manifest.unreadable(out, t))}
+    carried = [t for t in carried if t not in damaged]
+    matches = [] if "claim_matches" in damaged else _stale_matches(out, staging, written)
     by_documents = [t for t in carried if not ("claims" in written and t in COMMAND_TABLES)]
     stale, changed = stale_tables(out, staging, by_documents) if "documents" in written else ([], 0)
-    notes = [stale_note(stale, changed)] if stale else []
+    notes = [damaged_note(why, t, out) for t, why in damaged.items()]
+    notes += [stale_note(stale, changed)] if stale else []
     notes += [f"{t} dropped: the claims changed; rerun `pipeline match --against FILE --out {out}`" for t in matches]
-    return stale + matches, notes
+    return [*damaged, *stale, *matches], notes
