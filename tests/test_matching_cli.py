@@ -191,7 +191,7 @@ def test_matching_cli_stops_while_a_run_holds_the_folder(tmp_path, run_dir):
     assert invoke("--against", archive, "--out", run_dir).exit_code == 0  # the lock is released
 
 
-@pytest.mark.parametrize("made", ["file", "folder", "partitioned"])
+@pytest.mark.parametrize("made", ["file", "folder", "partitioned", "readme-only"])
 def test_matching_cli_a_users_claim_matches_is_refused_as_the_run_refuses_it(tmp_path, run_dir, made):
     """A Parquet table of the user's at claim_matches' name (a file, or a folder of theirs with a
     part file and a README) is refused with exit 6 and the run's one line, and left as it was
@@ -205,6 +205,9 @@ def test_matching_cli_a_users_claim_matches_is_refused_as_the_run_refuses_it(tmp
         path.mkdir()
         mine.to_parquet(path / "part-0.parquet")
         (path / "README.txt").write_text("my own matches\n")
+    elif made == "readme-only":  # regression: passed as an empty table, and replaced with the README
+        path.mkdir()
+        (path / "README.txt").write_text("my own matches, to come\n")
     else:
         mine.to_parquet(path, partition_cols=["k"])
     before = sorted(p.relative_to(path).as_posix() for p in path.rglob("*")) if path.is_dir() else path.read_bytes()

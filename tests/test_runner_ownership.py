@@ -180,3 +180,33 @@ def test_ownership_the_carry_never_drops_partition_folders(run_copy):
     staging = store.staging()
     with pytest.raises(OutputError, match="partition folders"):
         store.carry(staging, ["claims"])
+
+
+@pytest.mark.parametrize("table, command", [
+    ("claim_matches", ["run", "all", "--input", str(SEEDS)]),
+    ("claim_matches", ["match", "--against", "ARCHIVE"]),
+    ("documents", ["run", "all", "--input", str(SEEDS)]),
+], ids=["matches-run-all", "matches-match", "documents-run-all"])
+def test_ownership_a_table_folder_holding_other_files_is_refused(run_copy, tmp_path, table, command):
+    """A folder at a table's name holding a file that is no Parquet part (a README.txt alone, or
+    beside claimex's parts) is the user's: refused with exit 6 and left as it was (regression: a
+    claim_matches.parquet/ holding a README.txt alone passed as an empty table, and match and run
+    all replaced it, the README deleted). An empty folder is nothing of the user's."""
+    from .matching_archive import write_archive
+
+    out, path = run_copy, run_copy / f"{table}.parquet"
+    parts = pq.read_table(path) if path.exists() else None
+    path.unlink(missing_ok=True)
+    path.mkdir()
+    (path / "README.txt").write_text("my notes\n")
+    if parts is not None:  # beside the table's own part
+        pq.write_table(parts, path / "part-00000.parquet")
+    before = _files(out)
+    command = [str(write_archive(tmp_path / "archive.tsv")) if c == "ARCHIVE" else c for c in command]
+    _one_line_exit_6(runner.invoke(app, [*command, "--out", str(out)]),
+                     f"{table}.parquet (a folder holding files that are not Parquet part files: README.txt)",
+                     "move them or pass another --out")
+    assert _files(out) == before
+    (path / "README.txt").unlink()
+    (path / "part-00000.parquet").unlink(missing_ok=True)
+    assert foreign_files(out) == []

@@ -10,7 +10,7 @@ something claimex did not write, the run stops with exit 6 and changes nothing
 has not written to, a ``documents.parquet`` that is not Parquet, and anywhere a Parquet
 table whose columns are not the ``documents`` table's (regression: a user's own
 ``documents.parquet`` was replaced without a word, in a new folder or a run's); a file of the user's inside
-``docs.spacy/``; anywhere, a table written as a folder of partition folders
+``docs.spacy/`` or inside a table's folder beside its part files (a README.txt); anywhere, a table written as a folder of partition folders
 (``claims.parquet/claim_type=factual/``), which the run reads and carries only by its
 top-level part files (regression: a single stage published such a table empty).
 In a folder with a claimex manifest or run record a damaged table is claimex's own:
@@ -141,8 +141,13 @@ def _managed(out: Path) -> bool:
 def _not_the_table(path: Path, table: str) -> str | None:
     """Why ``path`` is not claimex's ``table``: not a Parquet file, or a folder whose part
     files (``table_files``: its ``*.parquet``, as the run reads them; a Spark ``_SUCCESS``
-    marker aside) are not Parquet; columns that are not the table's (``schemas``)."""
+    marker aside) are not Parquet, or that holds other files (``_other_files``); columns
+    that are not the table's (``schemas``)."""
     if path.is_dir():
+        others = _other_files(path)
+        if others:
+            more = f" and {len(others) - 1} more" if len(others) > 1 else ""
+            return f"a folder holding files that are not Parquet part files: {others[0]}{more}"
         files = table_files(path.parent, table)
     elif path.is_file():
         files = [path]
@@ -157,3 +162,14 @@ def _not_the_table(path: Path, table: str) -> str | None:
         if problem:
             return f"a Parquet table, but not claimex's {table} table: {problem}"
     return None
+
+
+def _other_files(folder: Path) -> list[str]:
+    """The files in the table folder ``folder`` that are not its part files: claimex writes
+    ``*.parquet`` parts there and hidden temporaries, and a reader skips names starting with
+    ``.`` or ``_`` (Spark's ``_SUCCESS``), so any other file is the user's (regression: a
+    ``claim_matches.parquet/`` holding a README.txt alone passed as an empty table, and
+    ``pipeline match`` and ``run all`` deleted the README with it). Folders inside are
+    ``partitioned``'s to judge."""
+    return sorted(p.name for p in folder.iterdir()
+                  if not p.name.startswith((".", "_")) and not p.name.endswith(".parquet") and not p.is_dir())
