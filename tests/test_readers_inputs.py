@@ -345,3 +345,29 @@ def test_readers_table_input_published_is_a_valid_date_or_null_with_a_warning(tm
         assert (f"d{i}" in warned) == warning, given
         if warning:
             assert repr(given) in warned[f"d{i}"].detail and warned[f"d{i}"].path.endswith(f"#{i}")
+
+
+def test_readers_a_file_too_large_by_its_bytes_is_refused_unread(tmp_path, monkeypatch):
+    # regression: a file was read whole, and decoded, before --max-chars was checked, so one of
+    # several GB could exhaust memory; one of more bytes than 4 a character of its limit (the
+    # most any encoding takes) is refused by its size, and one just over by bytes is still measured
+    from pathlib import Path
+
+    read, read_bytes = [], Path.read_bytes
+    monkeypatch.setattr(Path, "read_bytes", lambda self: read.append(self.name) or read_bytes(self))
+    emoji = "\U0001F600"  # 4 bytes in UTF-8
+    (tmp_path / "wide.txt").write_text(emoji * 1001, encoding="utf-8")  # 4,004 bytes: 1,001 characters
+    (tmp_path / "fits.txt").write_text(emoji * 1000, encoding="utf-8")  # 4,000 bytes: 1,000 characters
+    (tmp_path / "accents.txt").write_text("é" * 900, encoding="utf-8")  # 1,800 bytes: 900 characters
+    image = "<img src='data:image/png;base64," + "QUJD" * 2000 + "'>"  # a page's markup: 10 times the limit
+    (tmp_path / "page.txt").write_text(PAGE.replace("</article>", image + "</article>"), encoding="utf-8")
+    (tmp_path / "huge.html").write_text(PAGE.replace("</article>", image * 5 + "</article>"), encoding="utf-8")
+    assert 4_000 < (tmp_path / "page.txt").stat().st_size < 10_000 < 40_000 < (tmp_path / "huge.html").stat().st_size
+    raws, errors = read_inputs(tmp_path, max_chars=1000)
+    assert sorted(r.doc_id for r in raws) == ["accents", "fits", "page"] and raws[-1].is_html
+    assert [(e.doc_id, e.error) for e in errors] == [("huge", "too_large"), ("wide", "too_large")]
+    assert errors[0].detail.startswith(f"{(tmp_path / 'huge.html').stat().st_size:,} bytes of HTML, more than "
+                                       "10,000 characters in any encoding, exceeds the limit on a page's markup of 10,000")
+    assert errors[1].detail.startswith("4,004 bytes, more than 1,000 characters in any encoding (4 bytes a character "
+                                       "at most), exceeds the limit of 1,000 (spaCy's max_length)")
+    assert sorted(read) == ["accents.txt", "fits.txt", "page.txt"]

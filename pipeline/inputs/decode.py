@@ -129,6 +129,19 @@ def decode_raw(data: bytes) -> tuple[str, str]:
     return raw, enc
 
 
+def decode_head(data: bytes) -> str:
+    """The text of the first bytes of a file, as ``decode_raw`` reads the whole file's
+    (its byte-order mark's encoding, else UTF-8; a byte that is not UTF-8, and a character
+    the cut ends inside, become U+FFFD): enough to tell what the file begins with."""
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):  # (the LE one starts like UTF-16's)
+        encoding = "utf-32"
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        encoding = "utf-16"
+    else:
+        encoding = "utf-8-sig"
+    return codecs.getincrementaldecoder(encoding)(errors="replace").decode(data, final=True)
+
+
 def _decode_or_fail(data: bytes, encoding: str) -> str:
     try:
         return data.decode(encoding)

@@ -43,7 +43,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
-from .decode import DecodeError, decode_bytes, normalize_text, without_surrogates
+from .decode import DecodeError, decode_bytes, decode_head, normalize_text, without_surrogates
 from .records import Number, table_rows
 from ..errors import DOCUMENT_ERRORS, ErrorRecord, InputError
 from ..schemas import SITE_MARKER, STORE_DIR
@@ -66,6 +66,13 @@ MIN_MAX_CHARS = 1000
 #: extracted from it, ``_too_large``); the extractor is given no more (trafilatura took 6 s
 #: over 21,000,000 characters of one inline image, but 63 s over 4,700,000 of paragraphs)
 HTML_MARKUP_FACTOR = 10
+#: the most bytes one character takes in any encoding a file is decoded from (``decode``:
+#: UTF-8 and UTF-32 4, UTF-16 2 or 4, cp1252 and Latin-1 1): a file of more bytes than this
+#: times a limit decodes to more characters than the limit, and is refused unread
+MAX_CHAR_BYTES = 4
+#: the first bytes of a file that show whether it is an HTML page (``_looks_like_html`` reads
+#: its first 1,024 characters), a UTF-32 byte-order mark included
+HEAD_BYTES = MAX_CHAR_BYTES * 1024 + 4
 _TAG = re.compile(r"<[^>]*>")
 _SCRIPT_OR_STYLE = re.compile(r"<(script|style)\b.*?</\1\s*>", re.S | re.I)
 
@@ -396,10 +403,15 @@ def read_file_item(item: InputFile, max_chars: int = DEFAULT_MAX_CHARS) -> RawDo
     """Read and decode one article file (in whichever process holds the batch)."""
     path = Path(item.file)
     try:
-        data = path.read_bytes()
+        # measured before it is read (regression: a file of several GB was read whole, and
+        # decoded, to be refused as too_large, and could exhaust memory)
+        too_large = _too_many_bytes(path, path.stat().st_size, max_chars)
+        data = b"" if too_large else path.read_bytes()
     except OSError as exc:
         return ErrorRecord(item.doc_id, item.path, "read", "unreadable",
                            f"the file cannot be read ({exc.strerror or exc}); give read access to it and run again")
+    if too_large:
+        return ErrorRecord(item.doc_id, item.path, "read", "too_large", too_large)
     if not data:
         return ErrorRecord(item.doc_id, item.path, "read", "empty", "file has 0 bytes")
     try:
@@ -408,6 +420,30 @@ def read_file_item(item: InputFile, max_chars: int = DEFAULT_MAX_CHARS) -> RawDo
         return ErrorRecord(item.doc_id, item.path, "read", exc.reason, exc.detail)
     is_html = path.suffix.lower() in HTML_SUFFIXES or _looks_like_html(decoded.text)
     return _make_document(item.doc_id, item.path, decoded.text, is_html, None, None, None, max_chars)
+
+
+def _too_many_bytes(path: Path, size: int, max_chars: int) -> str | None:
+    """Why the file ``path`` of ``size`` bytes is too large to be read at all, or None (read it,
+    and ``_too_large`` measures its text): it has more than ``MAX_CHAR_BYTES`` bytes a character
+    of its limit, ``max_chars`` or, of an HTML page (by its suffix, or its first bytes as
+    ``read_file_item`` tells it from its text), the markup limit. The bound is on the characters
+    the file decodes to; the few that normalisation removes (``decode.normalize_text``) are not
+    subtracted."""
+    if size <= MAX_CHAR_BYTES * max_chars:
+        return None
+    if path.suffix.lower() not in HTML_SUFFIXES:
+        with path.open("rb") as f:
+            head = f.read(HEAD_BYTES)
+        if not _looks_like_html(normalize_text(decode_head(head))[0]):
+            return (f"{size:,} bytes, more than {max_chars:,} characters in any encoding ({MAX_CHAR_BYTES} bytes "
+                    f"a character at most), exceeds the limit of {max_chars:,} (spaCy's max_length); "
+                    "split the file or raise --max-chars")
+    limit = HTML_MARKUP_FACTOR * max_chars
+    if size <= MAX_CHAR_BYTES * limit:
+        return None
+    return (f"{size:,} bytes of HTML, more than {limit:,} characters in any encoding, exceeds the limit on a "
+            f"page's markup of {limit:,} ({HTML_MARKUP_FACTOR} times --max-chars); "
+            "split the page or raise --max-chars")
 
 
 def _looks_like_html(text: str) -> bool:
