@@ -164,12 +164,24 @@ def test_quotes_content_tails_what_goes_on_stays(case, cue, content):
     # a reporting verb after an attribution set in the clause goes on from that attribution, not from the
     # clause's subject (`Prices`)
     ("said_and_warned", "warned", "the minister"),
+    # a reporting verb in the cue's tense after the clause's infinitive: the reporter's, not the reported
+    # clause's subject (`workers`; BBC)
+    ("said_did_not_want_and_called_for", "called for", "Mr Prentis"),
 ])
 def test_quotes_content_tails_the_cut_verb_speaks_with_the_cue(case, cue, speaker):
     """The verb cut off the content says its own content, with the cue's speaker (not the
     subject of the clause it was hung on: `it`, `Mr. Trump`)."""
     got = _rows(case, cue)
     assert len(got) == 1 and got[0].speaker_text == speaker
+
+
+def test_quotes_content_tails_a_past_report_after_a_perfect_cue_is_the_speakers_next():
+    """`has said the current system is not sustainable ... and said there would be ...`
+    (BBC): the second `said` goes on from the cue, not from the reported clause, whose
+    subject (`the current system`) it had taken and whose content ran on into it."""
+    got = sorted((r.text, r.speaker_text) for r in _rows("has_said_and_said", "said"))
+    assert got == [("the current system is not sustainable in the long term", "Deputy Prime Minister John Prescott"),
+                   ('there would be "radical reform"', "Deputy Prime Minister John Prescott")]
 
 
 @pytest.mark.parametrize("case, cue, content", [

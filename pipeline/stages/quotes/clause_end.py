@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Token
 
 from ...resources import QUOTE_CHARS, adverbial_openers, word_set
 from .cues import VERB_POS, addresses_object, cue_particle, is_cue, report_lexicon
-from .verb_forms import FINITE, disagrees_with_subject, first_auxiliary, has_subject, joining_cc, with_the_cue
+from .verb_forms import disagrees_with_subject, first_auxiliary, has_subject, in_the_cue_tense, joining_cc, with_the_cue
 from .records import CLOSING_BRACKETS, OPENING_BRACKETS, Content, ends_droppable, sets_off
 
 # Punctuation that ends what was said: a reason after it is not part of it.
@@ -251,7 +251,7 @@ def _second_attribution(verb: Token, root: Token, cue: Token) -> bool:
     if not has_subject(root) or not is_cue(verb, report_lexicon()):
         return False
     if not has_subject(verb):
-        return verb.tag_ in FINITE and verb.tag_ == cue.tag_
+        return in_the_cue_tense(verb, cue)
     return reports(verb) and not continues_content(verb, cue)
 
 

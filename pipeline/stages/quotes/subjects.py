@@ -22,7 +22,7 @@ from .mentions import worded
 from .objects import first_child
 from .records import DASHES, breaks_paragraph, is_dash
 from .sources import DATELINE_TAIL, NOT_SOURCES, a_thing, source_noun_kind
-from .verb_forms import FINITE, INHERITED_SUBJ_DEPS, has_subject, is_to_infinitive, with_the_cue
+from .verb_forms import FINITE, INHERITED_SUBJ_DEPS, beside_the_cue, has_subject, is_to_infinitive, with_the_cue
 
 
 # Subject dependencies that name who speaks (a passive subject is what was said, not who).
@@ -528,6 +528,12 @@ def _conjunct_head(v: Token) -> Token:
     h = v.head
     outer = h.head
     if h.dep_ in ("ccomp", "xcomp") and outer.pos_ in VERB_POS and with_the_cue(v, outer, h):
+        if beside_the_cue(v, outer, outer.head) and is_cue(v, attribution_lexicon()):
+            # `Mr Prentis said workers did not want to go on strike and called for talks
+            # with ministers`: the verb goes on from the verb over the infinitive, itself
+            # a clause someone reports; a reporting verb in the reporter's tense is the
+            # reporter's (BBC politics: the quote went to "workers")
+            return outer.head
         return outer
     aside = next((c for c in h.children if c.dep_ == "parataxis" and h.i < c.i < v.i and c.tag_ == v.tag_), None) \
         if is_cue(v, attribution_lexicon()) else None
@@ -535,9 +541,7 @@ def _conjunct_head(v: Token) -> Token:
         # `Prices rose, the minister said, and warned that ...`: a reporting verb after an
         # attribution set in the clause goes on from that attribution
         return aside
-    if h.dep_ == "ccomp" and v.tag_ in FINITE and v.tag_ == outer.tag_ \
-            and any(c.dep_ in _SUBJ_DEPS for c in h.children) \
-            and (v.tag_ != h.tag_ or is_cue(v, attribution_lexicon())):
+    if beside_the_cue(v, h, outer) and (v.tag_ != h.tag_ or is_cue(v, attribution_lexicon())):
         return outer
     if v.tag_ in FINITE and h.tag_ in ("VB", "VBG") and h.dep_ in ("acl", "xcomp", "advcl", "pcomp") \
             and not any(c.dep_ in _SUBJ_DEPS or c.tag_ == "MD" for c in h.children):

@@ -82,6 +82,25 @@ def with_the_cue(verb: Token, cue: Token, clause: Token) -> bool:
     return clause_form == "VB" and not (has_subject(clause) and is_to_infinitive(clause))
 
 
+def in_the_cue_tense(verb: Token, cue: Token) -> bool:
+    """``verb`` is finite in the tense of ``cue``: the same tag, or a past after a
+    perfect (BBC politics: `has said the current system is not sustainable and said
+    there would be "radical reform"` is one speaker's two reports)."""
+    if verb.tag_ not in FINITE:
+        return False
+    if verb.tag_ == cue.tag_:
+        return True
+    aux = first_auxiliary(cue)
+    return verb.tag_ == "VBD" and cue.tag_ == "VBN" and aux is not None and lemma_of(aux) == "have"
+
+
+def beside_the_cue(verb: Token, clause: Token, cue: Token) -> bool:
+    """``verb``, coordinated into the reported ``clause`` (with a nominal subject of its
+    own) of ``cue``, may go on from the cue instead: it is finite in the cue's tense
+    (``in_the_cue_tense``)."""
+    return clause.dep_ == "ccomp" and in_the_cue_tense(verb, cue) and any(c.dep_ == "nsubj" for c in clause.children)
+
+
 def is_to_infinitive(v: Token) -> bool:
     """``v`` has a `to` of its own (`to keep`, `to be left`)."""
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
