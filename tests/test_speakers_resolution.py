@@ -282,3 +282,24 @@ def test_speakers_resolution_full_name_with_generation_tagged_org_is_the_person(
     res = SpeakerResolver(doc, rows, [])
     src = res.resolve(doc[9], (second, second + 19))
     assert (src.name, src.kind) == ("Joseph R. Biden Jr.", "person")
+
+
+@pytest.mark.parametrize(("text", "reports", "speaker"), [
+    # BBC politics/141: who spoke inside what another reported is no "He" of the narration after it (was
+    # Tim Yeo) ...
+    ("Michael Howard denied Tim Yeo said no . He said yes .", ("Tim Yeo said no", "no", "yes"), "Michael Howard"),
+    # ... but is within that report (BBC politics/258: `refused to deny the claim that he told ...`)
+    ("Michael Howard denied Tim Yeo said he lied .", ("Tim Yeo said he lied", "he lied"), "Tim Yeo"),
+])
+def test_speakers_resolution_a_speaker_inside_a_report_is_seen_only_within_it(text, reports, speaker):
+    words = text.split()
+    doc = Doc(VOCAB, words=words, pos=["PRON" if w.lower() == "he" else "PROPN" if w[:1].isupper() else "VERB"
+                                       for w in words])
+    t = doc.text
+    spans = [(t.index(r), t.index(r) + len(r)) for r in reports]
+    rows = [EntityRow(0, 14, "PERSON", "Michael Howard"), EntityRow(t.index("Tim"), t.index("Tim") + 7, "PERSON",
+                                                                    "Tim Yeo")]
+    res = SpeakerResolver(doc, rows, [], reported=spans)
+    heads = [doc[1], doc[4], next(tok for tok in doc if tok.lower_ == "he")]  # Howard, Yeo, the pronoun
+    got = [res.resolve(h, (h.idx, h.idx + len(h)), report) for h, report in zip(heads, [*spans, None][:3])]
+    assert [g.name for g in got] == ["Michael Howard", "Tim Yeo", speaker]
