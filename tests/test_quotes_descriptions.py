@@ -107,6 +107,21 @@ from tests.test_speakers_identity import quote_rows_cached, source_of
     ("Meanwhile the likes of Health Secretary John Reid and Labour peer Lord Haskins are warning of the dangers. "
      "And they have both warned the rival camps to stop spreading the poison.", "the rival camps",
      "likes of Health Secretary John Reid and Labour peer Lord Haskins", "unnamed"),
+    # a description that says whom it serves is not a person of another body with that role (BBC politics/324,
+    # 318: was Menzies Campbell, Ian McCartney) ...
+    ("Lib Dem spokesman Menzies Campbell repeated his calls. The prime minister's official spokesman said the "
+     "claims were wrong.", "the claims were wrong", "prime minister official spokesman", "unnamed"),
+    ("Labour party chairman Ian McCartney announced a consultation. The chairman of the CRE said the result was "
+     "wrong.", "the result was wrong", "chairman of the CRE", "unnamed"),
+    # ... nor the one person named just before it, who bears no such role (BBC politics/318: was Ashok
+    # Vishwanathan of Operation Black Vote)
+    ("Ashok Vishwanathan said the result was bad. The chairman of the CRE said shortlists were needed.",
+     "shortlists were needed", "chairman of the CRE", "unnamed"),
+    # ... while one of theirs still is, by their role words or their body's other name
+    ("Labour party chairman Ian McCartney announced a consultation. Labour's chairman said the result was wrong.",
+     "the result was wrong", "Ian McCartney", "person"),
+    ("Lib Dem chairman Matthew Taylor spoke on Monday. The chairman of the Liberal Democrats said the plan was "
+     "wrong.", "the plan was wrong", "Matthew Taylor", "person"),
 ])
 def test_quotes_descriptions_name_the_office_holder(nlp, text, quote, speaker, kind):
     assert source_of(nlp, text, quote) == (speaker, kind)

@@ -1,9 +1,12 @@
 """Which person a role description names (docs/guidelines.md §4, rule 4 of
 :mod:`pipeline.stages.quotes.speakers`): "the deputy minister", "the Belarusian
 diplomat", "the courts minister", read against the persons the article introduced
-with roles. A part of :class:`~pipeline.stages.quotes.speakers.SpeakerResolver`,
-which holds the state these methods read: ``persons`` (canonical name -> ``_Person``
-with the role words around its mentions), ``entities``, ``_first`` and ``_positions``.
+with roles; a description that says whom it serves ("the prime minister's official
+spokesman", "the chairman of the CRE": ``owner_of``) names no one introduced with another
+body (``affiliations``: "Lib Dem spokesman Menzies Campbell"). A part of
+:class:`~pipeline.stages.quotes.speakers.SpeakerResolver`, which holds the state these
+methods read: ``persons`` (canonical name -> ``_Person`` with the role words around its
+mentions), ``entities``, ``_first`` and ``_positions``.
 """
 from __future__ import annotations
 
@@ -12,12 +15,71 @@ import bisect
 from spacy.tokens import Token
 
 from ...nlp.lemmas import lemma as lemma_of
+from ..entities.aliases import alias_of
 from ..names import courtesy_words, title_words
+from ..offices import office_titles
 from .sources import DEFINITE, PERSON, modifiers, office_words, rank_gap, role_families, role_word, speech_lemmas
+
+# the words that name a body or an office, not a function word (`the`, `of`, `'s`)
+_NAMING_POS = frozenset({"PROPN", "NOUN", "ADJ"})
+_BODY_LABELS = frozenset({"ORG", "NORP"})
+
+
+def affiliations(toks) -> frozenset[str]:
+    """The bodies a run of role words names, comparable across spellings: an organisation
+    of the alias list by its canonical name (`Lib Dem`, `Labour party` -> Liberal
+    Democrats, Labour Party), else each word the NER tagged a body (`the CRE` -> cre)."""
+    words = [t for t in toks if t.is_alpha]
+    out, i = set(), 0
+    while i < len(words):
+        n = next((n for n in (3, 2, 1) if i + n <= len(words) and (hit := alias_of(" ".join(
+            t.text for t in words[i:i + n]))) is not None and hit[1] == "organisation"), 0)
+        if n:
+            out.add(alias_of(" ".join(t.text for t in words[i:i + n]))[0])
+        elif words[i].ent_type_ in _BODY_LABELS:
+            out.add(words[i].lower_)
+        i += n or 1
+    return frozenset(out)
+
+
+def owner_of(head: Token) -> list[Token]:
+    """The words of whom a role description says it serves: a possessor that is a name or
+    an office (`the prime minister's official spokesman`, `the SNP's health spokeswoman`;
+    not `the party's`, `his`), or a name after `of` that does not go on the office (`the
+    chairman of the CRE`; not `the chancellor of the Exchequer`); not a place, which says
+    where the office is (`Scotland's first minister`, `the MP for Ealing North`)."""
+    for c in head.children:
+        if c.dep_ == "poss" and (c.ent_type_ in _BODY_LABELS or c.lower_ in title_words()
+                                 or c.pos_ == "PROPN" and not c.ent_type_):
+            return [t for t in c.subtree if t.pos_ in _NAMING_POS]
+        if c.dep_ == "prep" and c.lower_ == "of" and c.i == head.i + 1:
+            obj = next((o for o in c.children if o.dep_ == "pobj"), None)
+            said = " ".join(t.lower_ for t in head.doc[head.i:c.right_edge.i + 1])
+            of_office = [o for o in office_titles() if o.startswith(f"{head.lower_} {c.lower_} ")]
+            if obj is not None and (obj.ent_type_ in _BODY_LABELS or obj.pos_ == "PROPN" and not obj.ent_type_) \
+                    and not any(said == o or said.startswith(o + " ") for o in of_office):
+                return [t for t in c.subtree if t.pos_ in _NAMING_POS]
+    return []
 
 
 class RoleDescriptions:
     """The description rules of :class:`~pipeline.stages.quotes.speakers.SpeakerResolver`."""
+
+    def _serves_another(self, name: str, owner: list[Token]) -> bool:
+        """Whether the person ``name``, introduced with a body of their own (``affiliations``),
+        cannot be a description that says whom it serves (``owner_of``): the owner is neither
+        among their role words nor one of their bodies. BBC politics: `Lib Dem spokesman
+        Menzies Campbell ... The prime minister's official spokesman said ...`, `Labour party
+        chairman Ian McCartney ... the chairman of the Commission for Racial Equality said`
+        had given the quote to that person; with no one else it is an unnamed source."""
+        p = self.persons.get(name)
+        return bool(owner) and p is not None and bool(p.affiliations) and not self._serves(p.canonical, owner)
+
+    def _serves(self, name: str, owner: list[Token]) -> bool:
+        """Whether the person ``name`` bears the owner a description names: all its words
+        among their role words, or one of their bodies."""
+        p = self.persons.get(name)
+        return p is not None and ({t.lower_ for t in owner} <= p.roles or bool(affiliations(owner) & p.affiliations))
 
     def _sole_person_before(self, head: Token, content: tuple[int, int] | None) -> str | None:
         """"..., Lord Falconer said. The constitutional affairs secretary outlined ...": a
@@ -42,6 +104,9 @@ class RoleDescriptions:
             return None  # named there, but not as who speaks or acts ("..., where George Bush opposed it")
         if self._in_other_role(name, head):
             return None  # introduced in another role ("Tory leader Michael Howard" is not "the chancellor")
+        owner = owner_of(head)
+        if owner and not self._serves(name, owner):
+            return None  # not whom "the chairman of the Commission for Racial Equality" serves (BBC politics)
         if content is not None and any(e.label == PERSON and self.canonical(e) == name
                                        and content[0] <= e.start < content[1] for e in self.entities):
             return None
@@ -53,9 +118,10 @@ class RoleDescriptions:
         family = role_families().get(lemma, frozenset()) | role_families().get(role, frozenset()) | {lemma, head.lower_, role}
         mods = {c.lower_ for c in head.children if c.dep_ in ("amod", "compound") and c.is_alpha}
         office = office_words(head)
+        owner = owner_of(head)
         best, best_key = None, None
         for p in self.persons.values():
-            if not (p.roles & family):
+            if not (p.roles & family) or self._serves_another(p.canonical, owner):
                 continue
             first_seen = self._first_pos(p.canonical)
             if first_seen is None or first_seen >= pos:
@@ -80,8 +146,10 @@ class RoleDescriptions:
         if not words:
             return None
         words.add(role_word(head))
+        owner = owner_of(head)
         later = [p.canonical for p in self.persons.values()
                  if words <= p.roles and rank_gap(p.roles, p.ranked, head) == 0
+                 and not self._serves_another(p.canonical, owner)
                  and ((first := self._first_pos(p.canonical)) or -1) > pos
                  and not (content and content[0] <= first < content[1])]
         return later[0] if len(later) == 1 else None

@@ -71,7 +71,7 @@ from ..entities.aliases import alias_kind, alias_of
 from ..entities.forms import without_affiliation
 from ..gender import PRONOUN_GENDERS, description_gender, first_name_gender, honorific_genders
 from ..names import PersonNames, normalise_role, org_title_words, postnominals, surname, title_words
-from .descriptions import RoleDescriptions
+from .descriptions import RoleDescriptions, affiliations
 from .sources import (DATELINE_TAIL, DEFINITE, DOCUMENT, GENERIC_BODIES, GROUP, NOT_SOURCES, PERSON, POSSESSIVE_PRONOUNS,
                       PRONOUN_LABELS, SPEAKER_LABELS, UNNAMED, Source, affiliation_name, all_titles,
                       counts_respondents, describe, giver_span, inside, np_span, of_objects, organisations_by_vote,
@@ -94,6 +94,7 @@ class _Person:
     roles: set[str] = field(default_factory=set)
     last_pos: int = -1
     ranked: set[tuple[str, str]] = field(default_factory=set)  # sources.ranked_offices
+    affiliations: set[str] = field(default_factory=set)  # descriptions.affiliations
 
 
 def _apostrophe_prefix(doc: Doc, i: int) -> bool:
@@ -194,11 +195,13 @@ class SpeakerResolver(RoleDescriptions):
             root = span.root
             # left modifiers in the same noun phrase: "Belarusian Deputy Foreign Minister Igor Sekreta";
             # appositions: "Igor Sekreta, the deputy minister," / "the minister, Igor Sekreta"
-            runs = [[t.lower_ for t in doc[root.left_edge.i:span.start] if t.is_alpha]]
-            runs += [[t.lower_ for t in c.subtree if t.is_alpha] for c in root.children if c.dep_ == "appos"]
+            runs = [list(doc[root.left_edge.i:span.start])]
+            runs += [list(c.subtree) for c in root.children if c.dep_ == "appos"]
             if root.dep_ == "appos":
-                runs.append([t.lower_ for t in root.head.subtree if t.is_alpha and t.i not in range(span.start, span.end)])
-            for run in runs:
+                runs.append([t for t in root.head.subtree if t.i not in range(span.start, span.end)])
+            for toks in runs:
+                p.affiliations |= affiliations(toks)
+                run = [t.lower_ for t in toks if t.is_alpha]
                 roles.update(run)
                 p.ranked |= ranked_offices(run)
             p.roles |= roles
