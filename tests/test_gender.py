@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.stages.gender import description_gender, mention_gender, surname_genders
+from pipeline.stages.gender import description_gender, honorific_genders, mention_gender, surname_genders
 
 
 @pytest.mark.parametrize(("description", "gender"), [
@@ -33,3 +33,15 @@ def test_gender_description_gender(description, gender):
 ])
 def test_gender_of_a_surname_from_the_document_titles(mentions, word, title, expected):
     assert mention_gender(word, title, surname_genders(mentions)) == expected
+
+
+@pytest.mark.parametrize("text, canonical, expected", [
+    # a peer's title that begins the canonical name (BBC politics/289: "he" had taken Baroness Amos)
+    ("Lords Leader Baroness Amos spoke.", "Baroness Amos", "f"),
+    ("The Viscountess Rothermere spoke.", "Rothermere", "f"),  # a long title before the mention
+    ("Mr Blair spoke.", "Tony Blair", "m"),
+    ("Tony Blair spoke.", "Tony Blair", None),
+])
+def test_gender_honorific_genders_reads_every_title(text, canonical, expected):
+    start = text.index(canonical.split()[-1]) if canonical not in text else text.index(canonical)
+    assert honorific_genders(text, [(start, canonical, canonical)]).get(canonical) == expected

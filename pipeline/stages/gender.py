@@ -35,10 +35,13 @@ def _honorifics() -> tuple[tuple[str, str], ...]:
 def honorific_genders(text: str, persons: Iterable[tuple[int, str, str]]) -> dict[str, str]:
     """Name -> "m"/"f" where a courtesy title stands before one of the person's mentions
     (``persons``: start offset in ``text``, the mention's canonical as the entities table
-    gives it, and the name the speakers know the person by)."""
+    gives it, and the name the speakers know the person by). The title may begin the
+    canonical name too (a peer's: "Baroness Amos"; BBC politics, where "he" had taken her
+    from "Lord Kinnock" named before her)."""
     out: dict[str, str] = {}
+    n = max((len(h) for h, _ in _honorifics()), default=0)
     for start, canonical, name in persons:
-        before = text[max(0, start - 6):start] + " " + canonical[:5]
+        before = text[max(0, start - n):start] + " " + canonical[:n]
         for honorific, g in _honorifics():
             if honorific in before:
                 out.setdefault(name, g)
