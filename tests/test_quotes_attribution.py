@@ -775,6 +775,9 @@ EXPECTED = {
             "involvement in a visa application", "poll", "suggests"),
         (I, "the prime minister has been damaged by the row over David Blunkett's involvement in a visa application",
          "majority of voters", "believe")],
+    # a passive's person agent is whom a later "he" names (BBC politics/313: was the body quoted before)
+    "passive_agent_then_he": [(I, "Parties cannot take older voters for granted", "Age Concern", "says"),
+                              (D, "The pensioners' voice must be heard,", "David Willetts", "said")],
 }
 
 

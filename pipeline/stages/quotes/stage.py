@@ -103,7 +103,8 @@ _NOT_A_PERSON = frozenset({"GPE", "LOC", "ORG", "NORP", "FAC"})
 
 
 def _main_subjects(sents: list[Span], contents: list[tuple[int, int]], quote_sents: set[int]):
-    """Subjects of each sentence's main verb(s): candidate antecedents for pronouns.
+    """Subjects of each sentence's main verb(s), a passive's person agent for its subject:
+    candidate antecedents for pronouns.
 
     In a sentence with a direct quote (``quote_sents``), a verb of the narration that the
     parser hung on a verb inside the quote heads a main clause too: `Sen. Claire McCaskill
@@ -119,6 +120,14 @@ def _main_subjects(sents: list[Span], contents: list[tuple[int, int]], quote_sen
         verbs = [root] + [c for c in root.children if c.dep_ == "conj"]
         for v in verbs:
             subj = first_child(v, ("nsubj",))
+            agent = first_child(v, ("agent",)) if subj is None else None
+            by = first_child(agent, ("pobj",)) if agent is not None else None
+            if by is not None and by.ent_type_ == "PERSON":
+                # a passive's `by` phrase names the person who acted (BBC politics: `The report was
+                # welcomed by shadow pensions secretary David Willetts. "...," he said.` gave "he"
+                # to the body quoted before); not a body, after which "it" is mostly the passive's
+                # subject (`The report is published by the Efficiency in Government Unit. It says`)
+                subj = by
             if subj is not None:
                 yield subj
         if si in quote_sents:
