@@ -77,6 +77,10 @@ from tests.test_speakers_identity import quote_rows_cached, source_of
     # ... while a body it names is one
     ("The Commons work and pensions committee said the agency was failing.", "the agency was failing",
      "Commons work and pensions committee", "organisation"),
+    # "the party" is the party named last, also one whose name does not end in "Party" (BBC politics/317,
+    # 213, 339: was the Conservative Party named before, or no body)
+    ("The Tories promised lower bills. The Liberal Democrats said they want to abolish council tax. The party "
+     "says it would aim for a £5,000 allowance.", "it would aim for", "Liberal Democrats", "organisation"),
     # an office of a place is a role, not someone speaking for the place (BBC politics/094, 019)
     ("First Minister Jack McConnell spoke in Edinburgh. Scotland's first minister said the plan would work.",
      "the plan would work", "Jack McConnell", "person"),

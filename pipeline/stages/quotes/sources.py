@@ -20,7 +20,7 @@ from spacy.tokens import Token
 from ... import schemas
 from ...nlp.lemmas import lemma as lemma_of
 from ...resources import person_epithets, poll_words, reporting_verb_lemmas, role_ranks, source_noun_kinds, word_list, word_set
-from ..entities.aliases import alias_kind
+from ..entities.aliases import alias_kind, alias_names
 from ..entities.forms import without_affiliation
 from ..entities.patterns import WEEKDAYS_MONTHS
 from ..gender import noun_gender
@@ -298,6 +298,16 @@ def speech_giver(head: Token) -> Token | None:
 def is_title_word(tok: Token) -> bool:
     """A role word (``names.title_words``), as written or by its lemma."""
     return tok.lower_ in title_words() or lemma_of(tok).lower() in title_words()
+
+
+def called_by(name: str, noun: str) -> bool:
+    """Whether a definite ``noun`` may name the body ``name``: its name, or one of its
+    aliases (``entity_aliases.txt``), of more than one word, ends in the noun (`the
+    committee`: Home Affairs Committee; `the party`: Liberal Democrats, also "Liberal
+    Democrat Party", not only a name ending in "Party": BBC politics, where `The party
+    says` after the Liberal Democrats had gone to the Conservative Party named before)."""
+    return any(len(words := alias.split()) > 1 and words[-1].lower() == noun
+               for alias in alias_names().get(name, (name,)))
 
 
 def a_thing(tok: Token) -> bool:

@@ -47,10 +47,10 @@ rules, applied in document order (each tested in
    otherwise the nationality (kind ``unnamed``), never a person or body of that name.
 5. **Documents and bodies** (``resources/source_nouns.txt``): ``the report
    says`` is the report the article named last ("National Audit Office report");
-   ``the committee said`` the committee it named last ("the group" names the last
-   body named); otherwise the description as written. Kind ``document`` /
-   ``organisation``. A speech, remarks or an interview speaks for whom gave it
-   (``sources.speech_giver``: "Mr. Trump's comments", "his speech").
+   ``the committee said`` the committee it named last, by a name or alias ending in
+   the noun ("the party": Liberal Democrats; "the group": the last body named); else the
+   description as written. Kind ``document`` / ``organisation``. A speech, remarks or an
+   interview speaks for whom gave it (``sources.speech_giver``: "his speech").
 6. **Unnamed sources**: any other common noun (``a spokesman``, ``officials``,
    ``some people``) is an unnamed source described as the article gives it,
    affiliation included (``spokesman for the Home Office``), never a person's name.
@@ -73,7 +73,7 @@ from ..gender import PRONOUN_GENDERS, description_gender, first_name_gender, hon
 from ..names import PersonNames, normalise_role, org_title_words, postnominals, surname, title_words
 from .descriptions import RoleDescriptions, affiliations
 from .sources import (DATELINE_TAIL, DEFINITE, DOCUMENT, GENERIC_BODIES, GROUP, NOT_SOURCES, PERSON, POSSESSIVE_PRONOUNS,
-                      PRONOUN_LABELS, SPEAKER_LABELS, UNNAMED, Source, affiliation_name, all_titles,
+                      PRONOUN_LABELS, SPEAKER_LABELS, UNNAMED, Source, affiliation_name, all_titles, called_by,
                       counts_respondents, describe, giver_span, inside, np_span, of_objects, organisations_by_vote,
                       ranked_offices, refers_back, role_families, role_word, source_noun_kind, speaker_kind, speaker_name,
                       speaking_head, speech_giver, word_tokens)
@@ -505,7 +505,7 @@ class SpeakerResolver(RoleDescriptions):
             if kind == "organisation":
                 orgs = [self.canonical(e) for e in self.entities if e.end <= head.idx and e.label == "ORG"
                         and self._in_narration(e.start)]
-                found = [o for o in orgs if o.split()[-1].lower() == head.lower_ and len(o.split()) > 1]
+                found = [o for o in orgs if called_by(o, head.lower_)]
                 if found:
                     return found[-1]
                 if head.lower_ in GENERIC_BODIES and orgs:
