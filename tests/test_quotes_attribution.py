@@ -778,6 +778,10 @@ EXPECTED = {
     # a passive's person agent is whom a later "he" names (BBC politics/313: was the body quoted before)
     "passive_agent_then_he": [(I, "Parties cannot take older voters for granted", "Age Concern", "says"),
                               (D, "The pensioners' voice must be heard,", "David Willetts", "said")],
+    # a hyphenated title the parser split, its first piece made a subject beside the name: the name speaks
+    # (BBC politics/319: the speaker was "co", a made-up `vice-chairman`: "vice")
+    "hyphenated_title_after_said": [(D, "We will fight,", "Peter Facey", "said")],
+    "hyphenated_title_after_said_vice": [(D, "We will fight,", "Peter Facey", "said")],
 }
 
 

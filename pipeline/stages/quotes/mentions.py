@@ -1,7 +1,7 @@
 """Where a speaker mention begins and ends in the text (``mention_bounds``): the words
 ``speaker_text`` keeps, around the head the attribution rules found (``subjects.subject_of``,
-``named``, the object of `according to` in ``indirect``); ``worded``: the word a mark the
-parser made the subject stands for."""
+``named``, the object of `according to` in ``indirect``); ``worded``: the word a mark, or
+the piece of a hyphenated title, the parser made the subject stands for."""
 from __future__ import annotations
 
 from spacy.tokens import Token
@@ -11,6 +11,7 @@ from ..names import is_mark
 from .cues import is_cue, report_lexicon
 from .verb_forms import FINITE
 from .records import OPENING_BRACKETS, is_dash
+from .sources import word_tokens
 
 
 def _sign(t: Token) -> bool:
@@ -31,9 +32,23 @@ def worded(t: Token) -> Token | None:
     and a dash made the subject is left as it is: it names no one (`The film ― which ... ―
     explains`, PolNeAR dev: no speaker)."""
     if not _sign(t) or is_dash(t):
-        return t
+        return _past_split_word(t)
     # (after the words before it, a word after it: the hyphen of `co-chairman` heads `chairman`)
     return next((c for c in [*reversed(list(t.lefts)), *t.rights] if any(ch.isalnum() for ch in c.text)), None)
+
+
+def _past_split_word(t: Token) -> Token:
+    """`"...," said co-founder Peter Facey`: the first piece of a hyphenated title the
+    tokenizer split, which the parser made a subject beside the name the title's last
+    piece goes with (``vice``, ``-``, ``chairman`` compound of ``Facey``): that name, a
+    subject of the same verb (BBC politics: the speakers "co", "vice"); else ``t``."""
+    word = word_tokens(t)
+    if len(word) < 2 or word[0].i != t.i:
+        return t
+    named = word[-1]
+    while named.dep_ in ("compound", "flat") and named.head.i > named.i:
+        named = named.head
+    return named if named.i != word[-1].i and named.dep_ == t.dep_ and named.head.i == t.head.i else t
 
 
 def mention_bounds(head: Token) -> tuple[int, int]:
