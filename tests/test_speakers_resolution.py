@@ -303,3 +303,14 @@ def test_speakers_resolution_a_speaker_inside_a_report_is_seen_only_within_it(te
     heads = [doc[1], doc[4], next(tok for tok in doc if tok.lower_ == "he")]  # Howard, Yeo, the pronoun
     got = [res.resolve(h, (h.idx, h.idx + len(h)), report) for h, report in zip(heads, [*spans, None][:3])]
     assert [g.name for g in got] == ["Michael Howard", "Tim Yeo", speaker]
+
+
+def test_speakers_resolution_a_body_description_takes_its_alias_list_name():
+    """`the Conservative party` named before `The party said`: the speaker is the
+    Conservative Party, one actor with the party's mentions, not a second "Conservative
+    party" (BBC politics: `Labour party`, 3 quotes in one article)."""
+    from pipeline import extract
+
+    t = extract(["There is unrest in the Conservative party over tax.\n\nThe party said it would cut taxes by £4bn.\n"])
+    assert t.quotes["speaker"].tolist() == ["Conservative Party"]
+    assert t.actors["actor"].tolist() == ["Conservative Party"]

@@ -67,6 +67,12 @@ def alias_of(name: str | None) -> tuple[str, str] | None:
     return aliases().get(key(s))
 
 
+def known_as(name: str) -> str:
+    """The canonical name the alias list gives ``name``, or ``name`` as it is."""
+    hit = alias_of(name)
+    return hit[0] if hit is not None else name
+
+
 def alias_kind(name: str | None) -> str | None:
     """What the alias list says ``name`` is (``organisation``, ``place``, ``document``), or None."""
     hit = alias_of(name)

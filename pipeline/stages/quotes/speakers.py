@@ -67,7 +67,7 @@ from spacy.tokens import Doc, Token
 
 from ...nlp.docs import doc_text, lower_positions, sorted_ids
 from ...resources import first_names, poll_words, source_noun_kinds, source_nouns_of_kind, word_set
-from ..entities.aliases import alias_kind, alias_of
+from ..entities.aliases import alias_kind, alias_of, known_as
 from ..entities.forms import without_affiliation
 from ..gender import PRONOUN_GENDERS, description_gender, first_name_gender, honorific_genders
 from ..names import PersonNames, normalise_role, org_title_words, postnominals, surname, title_words
@@ -492,8 +492,8 @@ class SpeakerResolver(RoleDescriptions):
         return None
 
     def _body_or_document(self, head: Token, kind: str, definite: bool, span) -> str:
-        """``the report`` -> the report (``the committee`` -> the committee) the article
-        named last with more words; otherwise the description as written."""
+        """``the report`` -> the report (``the committee`` -> the committee) the article named
+        last with more words; else the description as written or its alias-list canonical."""
         owner = next((c for c in head.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
         # "Mr Crosby's statement" -> "Lynton Crosby statement"
         own = self._owned_description(head, owner) if owner is not None else self._description_text(np_span(head))
@@ -501,7 +501,7 @@ class SpeakerResolver(RoleDescriptions):
             found = [d for p, d, k, h in self._nouns() if p < head.idx and k == kind
                      and h == head.lower_ and len(d.split()) > 1]
             if found:
-                return found[-1]
+                return known_as(found[-1])
             if kind == "organisation":
                 orgs = [self.canonical(e) for e in self.entities if e.end <= head.idx and e.label == "ORG"
                         and self._in_narration(e.start)]
@@ -511,7 +511,7 @@ class SpeakerResolver(RoleDescriptions):
                 if head.lower_ in GENERIC_BODIES and orgs:
                     # "The group said": the body the article named last
                     return orgs[-1]
-        return own
+        return known_as(own)
 
     def _names_a_body(self, body: str, head: Token) -> bool:
         """Whether ``body`` (what ``_body_or_document`` made of a body noun) names the body:
