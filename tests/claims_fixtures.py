@@ -227,6 +227,40 @@ CASES = [
     ('predictive',
      'Guy|NNP|PROPN|Guy|compound|2|1 Mansfield|NNP|PROPN|Mansfield|compound|2|1 QC|NNP|PROPN|QC|nsubj|3|1 warned|VBD|VERB|warn|ROOT|3|1 there|EX|PRON|there|expl|5|1 was|VBD|VERB|be|ccomp|3|1 a|DT|DET|a|det|8|1 real|JJ|ADJ|real|amod|8|1 risk|NN|NOUN|risk|attr|5|1 that|IN|SCONJ|that|mark|13|1 people|NNS|NOUN|people|nsubjpass|13|1 would|MD|AUX|would|aux|13|1 be|VB|AUX|be|auxpass|13|1 driven|VBN|VERB|drive|acl|8|1 into|IN|ADP|into|prep|13|1 the|DT|DET|the|det|16|1 hands|NNS|NOUN|hand|pobj|14|1 of|IN|ADP|of|prep|16|1 criminals|NNS|NOUN|criminal|pobj|17|0 .|.|PUNCT|.|punct|3|0',
      [(0, 3, 'ORG')]),
+    # BBC politics: the speaker's own proposal and a proposed action are no report; a past
+    # or an infinitive 'want' is no stance taken
+    # I suggest we move one step further.
+    ('prescriptive',
+     'I|PRP|PRON|I|nsubj|1|1 suggest|VBP|VERB|suggest|ROOT|1|1 we|PRP|PRON|we|nsubj|3|1 move|VBP|VERB|move|ccomp|1|1 one|CD|NUM|one|nummod|5|1 step|NN|NOUN|step|npadvmod|6|1 further|RB|ADV|far|advmod|3|0 .|.|PUNCT|.|punct|1|0',
+     [(4, 5, 'CARDINAL')]),
+    # I suggest the BBC concentrates on the issues and helps the public.
+    ('prescriptive',
+     'I|PRP|PRON|I|nsubj|1|1 suggest|VBP|VERB|suggest|ROOT|1|1 the|DT|DET|the|det|3|1 BBC|NNP|PROPN|BBC|nsubj|4|1 concentrates|VBZ|VERB|concentrate|ccomp|1|1 on|IN|ADP|on|prep|4|1 the|DT|DET|the|det|7|1 issues|NNS|NOUN|issue|pobj|5|1 and|CC|CCONJ|and|cc|4|1 helps|VBZ|VERB|help|conj|4|1 the|DT|DET|the|det|11|1 public|NN|NOUN|public|dobj|9|0 .|.|PUNCT|.|punct|1|0',
+     [(3, 4, 'ORG')]),
+    # It also suggests increasing state funding for parties to £3m so help can be extended to all parties.
+    ('prescriptive',
+     'It|PRP|PRON|it|nsubj|2|1 also|RB|ADV|also|advmod|2|1 suggests|VBZ|VERB|suggest|ROOT|2|1 increasing|VBG|VERB|increase|amod|5|1 state|NN|NOUN|state|compound|5|1 funding|NN|NOUN|funding|nsubj|11|1 for|IN|ADP|for|prep|5|1 parties|NNS|NOUN|party|pobj|6|1 to|IN|ADP|to|prep|5|1 £|$|SYM|£|quantmod|10|0 3|CD|NUM|3|pobj|8|0 m|VBP|VERB|m|ccomp|2|1 so|IN|SCONJ|so|advmod|16|1 help|NN|NOUN|help|nsubjpass|16|1 can|MD|AUX|can|aux|16|1 be|VB|AUX|be|auxpass|16|1 extended|VBN|VERB|extend|ccomp|2|1 to|IN|ADP|to|prep|16|1 all|DT|DET|all|det|19|1 parties|NNS|NOUN|party|pobj|17|0 .|.|PUNCT|.|punct|2|0',
+     [(10, 11, 'MONEY')]),
+    # It's exactly what the prime minister did not want.
+    ('evaluative',
+     "It|PRP|PRON|it|nsubj|1|0 's|VBZ|AUX|be|ROOT|1|1 exactly|RB|ADV|exactly|advmod|1|1 what|WP|PRON|what|dobj|9|1 the|DT|DET|the|det|6|1 prime|JJ|ADJ|prime|amod|6|1 minister|NN|NOUN|minister|nsubj|9|1 did|VBD|AUX|do|aux|9|1 not|RB|PART|not|neg|9|1 want|VB|VERB|want|ccomp|1|0 .|.|PUNCT|.|punct|1|0",
+     []),
+    # Michael Howard is likely to want to capitalise further on the spat.
+    ('predictive',
+     'Michael|NNP|PROPN|Michael|compound|1|1 Howard|NNP|PROPN|Howard|nsubj|2|1 is|VBZ|AUX|be|ROOT|2|1 likely|JJ|ADJ|likely|acomp|2|1 to|TO|PART|to|aux|5|1 want|VB|VERB|want|xcomp|3|1 to|TO|PART|to|aux|7|1 capitalise|VB|VERB|capitalise|xcomp|5|1 further|RB|ADV|far|advmod|7|1 on|IN|ADP|on|prep|7|1 the|DT|DET|the|det|11|1 spat|NN|NOUN|spat|pobj|9|0 .|.|PUNCT|.|punct|2|0',
+     [(0, 2, 'PERSON')]),
+    # The report suggests 69% of UK firms are now using broadband.
+    ('factual',
+     'The|DT|DET|the|det|1|1 report|NN|NOUN|report|nsubj|2|1 suggests|VBZ|VERB|suggest|ROOT|2|1 69|CD|NUM|69|nummod|4|0 %|NN|NOUN|%|nsubj|10|1 of|IN|ADP|of|prep|4|1 UK|NNP|PROPN|UK|compound|7|1 firms|NNS|NOUN|firm|pobj|5|1 are|VBP|AUX|be|aux|10|1 now|RB|ADV|now|advmod|10|1 using|VBG|VERB|use|ccomp|2|1 broadband|NN|NOUN|broadband|dobj|10|0 .|.|PUNCT|.|punct|2|0',
+     [(3, 5, 'PERCENT'), (6, 7, 'GPE')]),
+    # The Lib Dems plan to oppose the Bill in the Lords on Thursday.
+    ('prescriptive',
+     'The|DT|DET|the|det|3|1 Lib|NNP|PROPN|Lib|compound|2|1 Dems|NNP|PROPN|Dems|compound|3|1 plan|NN|NOUN|plan|ROOT|3|1 to|TO|PART|to|aux|5|1 oppose|VB|VERB|oppose|xcomp|3|1 the|DT|DET|the|det|7|1 Bill|NNP|PROPN|Bill|dobj|5|1 in|IN|ADP|in|prep|5|1 the|DT|DET|the|det|10|1 Lords|NNPS|PROPN|Lords|pobj|8|1 on|IN|ADP|on|prep|5|1 Thursday|NNP|PROPN|Thursday|pobj|11|0 .|.|PUNCT|.|punct|3|0',
+     [(1, 3, 'ORG'), (12, 13, 'DATE')]),
+    # I am not suggesting there is any deliberate intent.
+    ('factual',
+     'I|PRP|PRON|I|nsubj|3|1 am|VBP|AUX|be|aux|3|1 not|RB|PART|not|neg|3|1 suggesting|VBG|VERB|suggest|ROOT|3|1 there|EX|PRON|there|expl|5|1 is|VBZ|VERB|be|ccomp|3|1 any|DT|DET|any|det|8|1 deliberate|JJ|ADJ|deliberate|amod|8|1 intent|NN|NOUN|intent|attr|5|0 .|.|PUNCT|.|punct|3|0',
+     []),
 ]
 
 

@@ -190,6 +190,8 @@ _REPORTED_TAGS = frozenset({"VBD", "VBZ", "MD"})
 _AHEAD_CUES = frozenset({"future_modal", "likely_to", "going_to", "forecast_verb"})
 _FUTURE_MODALS = frozenset({"will", "shall", "'ll", "’ll", "wo"})
 _AHEAD_VERBS = frozenset({"expected", "going", "set", "due"})
+#: subjects that make a proposal the speaker's own, here and now
+_SPEAKING_NOW = frozenset({"i", "we"})
 #: words between a verb and its content clause (`insisted to reporters that`)
 _MAX_WORDS_TO_CONTENT = 3
 # The token of a match that carries the cue (its clause decides whether it counts).
@@ -224,6 +226,12 @@ def _frames_a_report(tok: Token, demand: bool) -> bool:
     savings`), so there (``demand``: a verb of kind ``call``) only a past, a third-person
     -s or a modal shows a report."""
     finite = _REPORTED_TAGS if demand else _REPORTED_TAGS | {"VBP"}
+    doc = tok.doc
+    if (any(c.dep_ == "nsubj" and c.lower_ in _SPEAKING_NOW for c in tok.children) and not _negated(tok)) \
+            or (tok.i + 1 < len(doc) and doc[tok.i + 1].tag_ == "VBG"):
+        # the speaker's own proposal (`I suggest we move one step further`), or an action
+        # proposed (`It also suggests increasing state funding`): no report (BBC politics)
+        return False
     for c in tok.children:
         if c.dep_ != "ccomp" or not any(k.dep_ in ("nsubj", "nsubjpass", "expl") for k in c.children):
             continue
@@ -269,6 +277,17 @@ def _reports_ahead(tok: Token, name: str) -> bool:
         verb = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), verb)
     return lemma_of(verb).lower() in reporting_verb_lemmas("claim") and any(
         c.dep_ == "ccomp" and any(k.dep_ in ("nsubj", "nsubjpass", "expl") for k in c.children) for c in verb.children)
+
+
+def _course_of(tok: Token) -> bool:
+    """``tok`` is the infinitive of a course the speaker commits to (`The Lib Dems plan to
+    oppose the Bill`, with `plan` parsed a noun, BBC politics)."""
+    return tok.dep_ == "xcomp" and lemma_of(tok.head).lower() in reporting_verb_lemmas("course")
+
+
+def _negated(tok: Token) -> bool:
+    """``tok`` has a negation of its own (`I am not suggesting ...`)."""
+    return any(c.dep_ == "neg" for c in tok.children)
 
 
 def _commits_to_course(tok: Token) -> bool:
@@ -340,6 +359,11 @@ def find_cues(span: Span, matches: list[tuple[str, int, int]] | None = None) -> 
             if name == "position_verb" and tok.tag_ == "VBG" and not any(
                     c.dep_ in ("aux",) and lemma_of(c) == "be" for c in tok.children):
                 continue  # "... focusing mainly on", a participle, not a stance
+            if name == "position_verb" and any(c.dep_ == "aux" and (c.lower_ == "to" or c.tag_ == "VBD")
+                                               for c in tok.children) and not _course_of(tok):
+                # "what the prime minister did not want", "is likely to want to capitalise",
+                # "right to want": a past or an infinitive is no stance taken (BBC politics)
+                continue
             if name in _FRAMING_CUES and _frames_a_report(tok, demand=name == "speech_act"):
                 continue
             if name == "course_verb" and not _commits_to_course(tok):
