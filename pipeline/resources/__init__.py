@@ -60,7 +60,8 @@ def first_names() -> frozenset[str]:
 
 #: What an entry of ``titles.txt`` can be (see the file's header).
 TITLE_KINDS = frozenset({"office", "courtesy", "word", "org", "male", "female", "peer", "judicial", "camp", "royal",
-                         "postnominal", "generation", "surname"})
+                         "postnominal", "generation", "surname", "portfolio", "portfolio_office",
+                         "party_office"})
 
 
 @lru_cache(maxsize=None)

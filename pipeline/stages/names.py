@@ -35,7 +35,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from ..resources import first_names, titles
+from ..resources import first_names, titles, word_list
 from .gender import fits_gender
 
 
@@ -446,6 +446,14 @@ def expansion_words(text: str) -> list[str]:
     return _WORD_RE.findall(text)
 
 
+@lru_cache(maxsize=None)
+def unlettered_heads() -> frozenset[str]:
+    """Heads of a body's name an acronym may leave out at the end (``org_heads.txt``, marked
+    ``| unlettered``): "Public and Commercial Services Union (PCS)", lower case."""
+    return frozenset(w.split("|")[0].strip().lower() for w in word_list("org_heads")
+                     if w.split("|")[-1].strip() == "unlettered")
+
+
 def acronym_matches(acronym: str, words: list[str]) -> bool:
     """True when ``acronym`` can be read off ``words``.
 
@@ -454,7 +462,9 @@ def acronym_matches(acronym: str, words: list[str]) -> bool:
     and Co-operation in Europe); function words
     (of, for, and, ...) may give letters or none; the letters of a hyphenated
     word may come from each part (``Co-operation`` -> C or CO). A trailing
-    plural ``s`` of the acronym may be skipped. Case-insensitive.
+    plural ``s`` of the acronym may be skipped, and so may a last word that heads a
+    body's name where the acronym leaves it out (:func:`unlettered_heads`: PCS = Public
+    and Commercial Services Union). Case-insensitive.
     """
     acr = acronym.upper()
     if acr.endswith("S") and len(acr) > 2 and acronym[-1] == "s":
@@ -468,6 +478,8 @@ def acronym_matches(acronym: str, words: list[str]) -> bool:
             return i == len(acr)
         word = words[j]
         low = word.lower()
+        if i == len(acr) and j == len(words) - 1 and j > 0 and low in unlettered_heads():
+            return True
         optional = low in ACR_STOP
         if optional and go(i, j + 1):
             return True

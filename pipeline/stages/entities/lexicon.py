@@ -60,7 +60,17 @@ def place_heads() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def job_titles() -> frozenset[str]:
-    return frozenset(w.lower() for w in title_entries("office"))
+    """The offices of ``titles.txt``, and each portfolio before each office that takes one
+    ("defence secretary", "armed forces minister": kinds ``portfolio``, ``portfolio_office``),
+    lower case."""
+    return frozenset(w.lower() for w in title_entries("office")) | portfolio_titles("portfolio_office")
+
+
+@lru_cache(maxsize=2)
+def portfolio_titles(kind: str) -> frozenset[str]:
+    """Each portfolio of ``titles.txt`` before each office of ``kind`` (``portfolio_office``:
+    "defence secretary"; ``party_office``: "treasury spokesman"), lower case."""
+    return frozenset(f"{p} {o}".lower() for p in title_entries("portfolio") for o in title_entries(kind))
 
 
 @lru_cache(maxsize=1)

@@ -9,7 +9,9 @@ taken from one sentence:
   ('s, ’) and trailing lower-case words ("BelTA news agency") leave the span;
   courtesy titles and job titles are cut off the front or end
   ("Foreign Minister Sergey Aleinik" -> "Sergey Aleinik"); an entity that is
-  only a job title ("the Minister of Foreign Affairs") is dropped;
+  only a job title ("the Minister of Foreign Affairs") or a piece of one
+  ("Defence" of "Defence Secretary Geoff Hoon": a portfolio, ``titled.py``) is
+  dropped, and one that runs into a title is cut before it;
 * ``Expansion (ACRONYM)`` and ``ACRONYM (Expansion)`` defined in the text: the
   expansion is one ORG, and every mention of the acronym in that document is
   ORG; an acronym of lower-case words ("small arms and light weapons (SALW)")
@@ -67,10 +69,11 @@ from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
 from ...nlp.docs import doc_text
-from ...resources import first_names, titles as title_entries
+from ...resources import first_names
 from .. import gender, names
-from . import aliases, lexicon, patterns
+from . import aliases, lexicon, patterns, titled
 from .patterns import GATE_ATTRS, WEEKDAYS_MONTHS, GatedPatterns
+from .titled import NAME_CONNECTORS, TitleMatcher, out_of_titles
 from .lexicon import (Cand, event_heads, extend_bodies, glue, job_titles, join_hyphenated, law_event_heads, law_heads,
                       lines, not_entities, organisations_tagged_person, propagate_persons, royal_names,
                       with_generations)
@@ -82,16 +85,13 @@ COMPONENT = "claimex_entity_rules"
 RESOURCES = ("club_words", "countries", "currencies", "demonyms", "dotted_abbreviations", "entity_aliases",
              "event_heads", "law_heads", "news_agencies", "not_entities", "org_acronyms", "org_heads", "region_names",
              "given_names", "source_nouns", "titles")
-PARSE_MODULES = (names, gender, lexicon, patterns, aliases)  # (gender: through names)
+PARSE_MODULES = (names, gender, lexicon, patterns, aliases, titled)  # (gender: through names)
 
 #: Labels that name something: a leading "the", a possessive, trailing lower-case
 #: words and titles are cut from these (docs/guidelines.md §3). DATE, CARDINAL etc.
 #: keep the model's extent ("the past decade" is one DATE in OntoNotes).
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT", "LANGUAGE"})
 
-# Function words allowed inside a proper name ("Charter for European Security",
-# "Office for Democratic Institutions and Human Rights", "Conference on ... in Europe").
-NAME_CONNECTORS = frozenset({"of", "on", "for", "and", "in", "the", "to", "&"})
 # Labels whose names never end in a common noun ("BelTA news agency" -> "BelTA"); an
 # EVENT may ("the Iraq war", "the Athens games").
 _LOWER_TAIL_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
@@ -154,21 +154,11 @@ class EntityRules:
         self.gazetteer.add("GPE", [make_doc(c) for c in lines("countries")])
         self.gazetteer.add("LOC", [make_doc(r) for r in lines("region_names")])
         self.gazetteer.add("NORP", [make_doc(n) for n in lines("demonyms")])
-        self.titles = PhraseMatcher(vocab, attr="LOWER")
-        self.titles.add("TITLE", [make_doc(t) for t in title_entries("office")])
-        self.titles.add("HONORIFIC", [make_doc(h) for h in title_entries("courtesy")])
+        self.titles = TitleMatcher(vocab, make_doc)
         self.patterns = GatedPatterns(vocab)  # the token patterns, each text with those it can match
         first_names()  # read here, at load: two cut halves of a name are glued after one (lexicon.glue)
 
     # -- helpers on token spans ------------------------------------------------
-
-    def _title_ends(self, doc: Doc) -> dict[int, int]:
-        """start token -> end token of the longest job title / honorific starting there."""
-        out: dict[int, int] = {}
-        for _, s, e in self.titles(doc):
-            if e > out.get(s, -1):
-                out[s] = e
-        return out
 
     def _trim(self, doc: Doc, start: int, end: int, label: str, title_ends: dict[int, int], title_starts: dict[int, int]):
         """Cut "the" ("a", "an"), titles, possessives, emoji and trailing lower-case words off a name span.
@@ -288,7 +278,7 @@ class EntityRules:
         # rebuilt token by token on every access; see parse.doc_text).
         arr = doc.to_array(GATE_ATTRS)
         text = doc_text(doc)
-        title_ends = self._title_ends(doc)
+        title_ends, offices = self.titles(doc)
         title_starts: dict[int, int] = {}
         for s, e in title_ends.items():
             if s < title_starts.get(e - 1, len(doc) + 1):
@@ -305,6 +295,10 @@ class EntityRules:
                 continue
             if ent.label_ in NAME_LABELS and title_ends.get(s) == e:
                 continue  # only a job title
+            if ent.label_ in NAME_LABELS and offices:
+                s, e = out_of_titles(doc, s, e, ent.label_, offices)
+                if s >= e:
+                    continue  # part of a job title: "Defence" of "Defence Secretary Geoff Hoon"
             if s > ent.start and doc[s - 1].lower_ in ("for", "on") and any(ent.start <= t < s for t in title_ends):
                 continue  # the complement of a title: "Coordinator for Combating Trafficking ..."
             if ent.label_ in NAME_LABELS and not any(t.text[:1].isupper() or t.text[:1].isdigit() for t in doc[s:e]):
