@@ -140,6 +140,57 @@ def test_canonical_middle_initial_is_the_same_person(rows, expected):
     assert canon(*[(d, t, "PERSON") for d, t in rows]) == expected
 
 
+def test_canonical_middle_names_beside_the_name_in_one_document_are_the_person():
+    # BBC politics: "Edward Heath", "Sir Edward Richard George Heath", "Heath" in one article
+    # were three actors; the fullest name is the person's in every document
+    rows = [("a", "Edward Heath"), ("a", "Edward Richard George Heath"), ("a", "Heath"), ("b", "Edward Heath"),
+            ("c", "Anthony Meyer"), ("c", "Anthony John Charles Meyer"), ("c", "Meyer")]
+    got = canon(*[(d, t, "PERSON") for d, t in rows])
+    assert got == ["Edward Richard George Heath"] * 4 + ["Anthony John Charles Meyer"] * 3
+    # a batch (corpus=False) reads the surname alone so too
+    got = list(canonical_names(table(*[(d, t, "PERSON") for d, t in rows[:3]]), corpus=False))
+    assert got[2] == "Edward Richard George Heath"
+    # must not merge: another first name, or two middle parts in the corpus
+    assert canon(("a", "Edward Heath", "PERSON"), ("a", "Ted Richard Heath", "PERSON"))[1] == "Ted Richard Heath"
+    got = canon(("a", "George Bush", "PERSON"), ("a", "George Herbert Walker Bush", "PERSON"),
+                ("b", "George Bush", "PERSON"), ("b", "George Walker Bush", "PERSON"))
+    assert got == ["George Bush", "George Herbert Walker Bush", "George Bush", "George Walker Bush"]
+
+
+def test_canonical_surname_beside_two_forms_of_one_first_name_is_the_fullest():
+    # BBC politics: "Frederick Forsyth", "Forsyth", "Freddie Forsyth": the surname was "Forsyth"
+    # in entities and "Frederick Forsyth" as a speaker (names.fullest_name, the speakers' reading)
+    rows = [("a", "Frederick Forsyth", "PERSON"), ("a", "Forsyth", "PERSON"), ("a", "Freddie Forsyth", "PERSON")]
+    for corpus in (False, True):
+        assert list(canonical_names(table(*rows), corpus=corpus))[1] == "Frederick Forsyth"
+    # two first letters are two persons: not guessed
+    assert canon(("a", "Andy Robinson", "PERSON"), ("a", "Jason Robinson", "PERSON"), ("a", "Robinson", "PERSON"))[2] \
+        == "Robinson"
+
+
+def test_canonical_surname_is_the_speaker_name_of_the_same_mention(nlp):
+    # one mention, one name in every table: the quotes' speaker of "Heath" is the entities'
+    # canonical name of it (BBC politics: "Heath" in entities, the full name in quotes)
+    from pipeline.stages.entities.stage import COLUMNS, doc_mentions
+    from pipeline.stages.quotes.stage import entity_rows_by_doc, quote_rows
+
+    text = ("Former prime minister Edward Heath has died at the age of 89.\n\n"
+            "Sir Edward Richard George Heath led the Conservatives from 1965 to 1975.\n\n"
+            "Heath said in 1998 that joining Europe had been his greatest achievement.\n")
+    doc = nlp(text)
+    rows = pd.DataFrame(doc_mentions("d", doc, text, None), columns=[c for c in COLUMNS if c != "canonical"])
+    rows["canonical"] = canonical_names(rows, corpus=False)
+    quotes, _ = quote_rows(doc, entity_rows_by_doc(rows).get("d", []), text)
+    speakers = {q.speaker_start: q.speaker for q in quotes}
+    at = text.index("Heath said")
+    assert speakers[at] == "Edward Richard George Heath"
+    persons = rows[rows["label"] == "PERSON"]
+    for corpus in (False, True):
+        names = canonical_names(persons, corpus=corpus)
+        assert names[persons["start"] == at].tolist() == [speakers[at]]
+    assert set(canonical_names(persons)) == {"Edward Richard George Heath"}
+
+
 def test_canonical_surname_beside_both_forms_of_a_middle_initial_is_the_person():
     # PolNeAR (NYT quoting other outlets): one article writes "Donald J. Trump" and "Donald Trump"
     rows = [("a", 0, "Donald J. Trump"), ("a", 1, "Donald Trump"), ("a", 2, "Trump"), ("b", 0, "Donald Trump")]

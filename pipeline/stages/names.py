@@ -355,6 +355,30 @@ def courtesy_as_written() -> frozenset[str]:
     return frozenset(titles("courtesy"))
 
 
+def two_persons(a: str, b: str) -> bool:
+    """Two full names of one surname in one document name two persons: their first letters
+    differ (Ozzy and Sharon Osbourne) or they differ by their generation only (Donald Trump,
+    Donald Trump Jr.; ``_generations_apart``). Else they are one person written two ways
+    ("Edward Heath", "Edward Richard George Heath"; "Frederick Forsyth", "Freddie Forsyth";
+    Victor and Viktor Makarov, Dave and David Collins, M and Martyn Williams)."""
+    return a[:1].lower() != b[:1].lower() or _generations_apart(a, b)
+
+
+def fullest_name(names) -> str | None:
+    """The one person full names of one surname name, as :class:`PersonNames` reads them
+    (``two_persons``): the longest, the first of the longest on a tie; None for two
+    persons. The canonical names resolve a lone surname to it where the corpus does not
+    decide (``entities.canonical``), so the entities and the speakers give the mention one
+    name (BBC politics: "Forsyth" was "Forsyth" in entities and "Frederick Forsyth" in
+    quotes beside "Freddie Forsyth")."""
+    kept = None
+    for name in names:
+        if kept is not None and two_persons(kept, name):
+            return None
+        kept = name if kept is None else max(kept, name, key=len)
+    return kept
+
+
 class PersonNames:
     """The full names of the persons one document names, by surname, and by surname and
     generation ("Trump Jr.": :meth:`person`).
@@ -382,17 +406,17 @@ class PersonNames:
         words = name.split()
         if len(words) >= 2:
             last = surname(words)
-            self._file(last, name, lambda a, b: a[:1].lower() != b[:1].lower() or _generations_apart(a, b))
+            self._file(last, name, two_persons)
             gen = generation_of(name)
             if gen is not None and len(words) >= 3:
                 self._file((last, _generation_key(gen)), name, _other_first_name)
 
-    def _file(self, key, name: str, two_persons) -> None:
-        """Keep the longer of two names of one person under ``key``, None for two."""
+    def _file(self, key, name: str, apart) -> None:
+        """Keep the longer of two names of one person under ``key``, None for two (``apart``)."""
         if key not in self._names:
             self._names[key] = name
         elif (known := self._names[key]) is not None:
-            self._names[key] = None if two_persons(known, name) else max(known, name, key=len)
+            self._names[key] = None if apart(known, name) else max(known, name, key=len)
 
     def full_name(self, last: str) -> str | None:
         """The full name whose surname (:func:`surname`) is ``last`` (as written), or

@@ -40,9 +40,11 @@ How a mention is resolved (docs/guidelines.md §3, issue 3):
    beside "Howard Flight"), a first name for "John" ("Sir John" beside "John
    Bourn", not Elton John). An initialled name (``A.Lukashenko``) resolves to a
    full name with that surname and first initial, in the same
-   document first, then in the corpus. A full name with a middle initial is the
-   name without it ("Donald J. Trump", "Donald Trump") where the corpus gives no
-   other middle initial for it and no sentence names both (the corpus pass only). Among the names of one
+   document first, then in the corpus. A full name with a middle initial or middle
+   names is the name without them ("Donald J. Trump", "Donald Trump"; "Edward Richard
+   George Heath", "Edward Heath") where the corpus gives no other middle part for it
+   and no sentence names both (the corpus pass only), so that its surname alone is
+   that one person too ("Heath"). Among the names of one
    person the canonical is the longest full name, middle initials aside, then the
    one written most.
 3. **Acronyms**: an acronym and a multi-word name whose words spell it
@@ -80,12 +82,12 @@ from typing import Sequence
 import pandas as pd
 
 from ..gender import fits_gender, mention_gender, surname_genders, title_gender
-from ..names import (expansion_words, generation_of, judge_name, peer_titles, same_generation, surname,
-                     surname_and_generation)
+from ..names import (expansion_words, fullest_name, generation_of, judge_name, peer_titles, same_generation,
+                     surname, surname_and_generation)
 from .acronyms import capitalised, compound_matches, has_acronym_word, is_acronym, spells
 from .aliases import aliases, key
 from .forms import SPACE, initial_surname, is_full_name, is_initialled, known_acronyms, surface, well_formed
-from .persons import middle_initial_twins, name_length
+from .persons import middle_name_twins, name_length
 from .lexicon import club_words, law_event_heads
 from .rules import NAME_LABELS
 
@@ -252,9 +254,10 @@ def canonical_names(entities: pd.DataFrame, corpus: bool = True) -> pd.Series:
                 tagged[key(s), lab == "PERSON"] += n
         not_person = {k for (k, person), n in tagged.items() if not person and n > tagged[k, True]}
 
-    # "Donald J. Trump" is "Donald Trump" (``persons``; the corpus pass only: a batch that
+    # "Donald J. Trump" is "Donald Trump", "Edward Richard George Heath" is "Edward Heath"
+    # (``persons``; the corpus pass only: a batch that
     # merged two names the corpus keeps apart would leave later tables a name for both)
-    same_as = middle_initial_twins(corpus_full) if corpus else {}
+    same_as = middle_name_twins(corpus_full) if corpus else {}
     if same_as and "sent_id" in entities.columns:
         twins = set(same_as) | set(same_as.values())
         sentences, sentences_of = entities["sent_id"], defaultdict(set)  # a twin's key -> (document, sentence)
@@ -321,9 +324,12 @@ def canonical_names(entities: pd.DataFrame, corpus: bool = True) -> pd.Series:
             if hit is not None:
                 return hit
             if local:
-                # two persons of this document share the surname: the one the corpus
-                # knows far better ("Mr Howard" beside "John Howard" is Michael Howard)
-                return corpus_choice(local, last)
+                # two names of this document share the surname: the one the corpus knows
+                # far better ("Mr Howard" beside "John Howard" is Michael Howard), else the
+                # fullest where both are one person as the speakers read them (``names.
+                # fullest_name``: "Forsyth" beside "Frederick" and "Freddie Forsyth")
+                in_order = sorted(local, key=lambda f: (first_seen.get((("P", key(f)), f), 0), f))
+                return corpus_choice(local, last) or fullest_name(in_order)
             known = corpus_choice(None, last, gender)
             # the surname of a full name of the document (of the other gender) is no first
             # name there: one-article "Mr. Obama" beside Michelle Obama is not "Obama Speech",
