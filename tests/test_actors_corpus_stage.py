@@ -53,6 +53,22 @@ def test_actors_one_row_per_person_or_organisation():
     assert pd.isna(out.loc["Nicola Sturgeon", "first_published"])
 
 
+def test_actors_n_quotes_counts_every_quote_with_it_as_speaker():
+    # docs/spec.md: "quotes with it as speaker", counted as n_claims counts claims (BBC
+    # politics: an actor whose quotes were of kind unnamed had 2 claims and 0 quotes)
+    d, e, q, c = _tables()
+    e = pd.concat([e, pd.DataFrame([("c", "Ukip", "ORG", "UK Independence Party", None)], columns=e.columns)])
+    q = pd.concat([q, pd.DataFrame([("c", "UK Independence Party", "unnamed"), ("c", "UK Independence Party", None)],
+                                   columns=q.columns)])
+    c = pd.concat([c, pd.DataFrame([("c", "UK Independence Party", []), ("c", "UK Independence Party", [])],
+                                   columns=c.columns)])
+    out = build_actors(d, e, q, c).set_index("actor")
+    ukip = out.loc["UK Independence Party"]
+    assert (ukip["kind"], ukip["n_quotes"], ukip["n_claims"]) == ("organisation", 2, 2)
+    # an unnamed source alone is still no actor
+    assert "spokesman" not in out.index
+
+
 def test_actors_empty_tables():
     d, e, q, c = _tables()
     out = build_actors(d.iloc[:0], e.iloc[:0], q.iloc[:0], c.iloc[:0])

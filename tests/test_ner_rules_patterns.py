@@ -391,6 +391,20 @@ def test_ner_rules_portfolio_is_part_of_the_job_title(nlp, rules, text, model_en
     assert run(nlp, rules, text, model_ents) == expected
 
 
+@pytest.mark.parametrize("text, model_ents, expected", [
+    # BBC politics: a role's letters alone are no organisation ("The MEP said ..." made MEP an actor)
+    ("Robert Kilroy-Silk won . The MEP said so .", [("Robert Kilroy-Silk", "PERSON"), ("MEP", "ORG")],
+     [("Robert Kilroy-Silk", "PERSON")]),
+    ("MPs said the scheme would cost more .", [("MPs", "ORG")], []),
+    ("Tory MEPs voted .", [("Tory", "NORP"), ("MEPs", "ORG")], [("Tory", "NORP")]),
+    # must not change: letters after a name, a body's name with the letters in it
+    ("Andrew Tyrie MP said so .", [("Andrew Tyrie", "PERSON")], [("Andrew Tyrie", "PERSON")]),
+    ("the MPs Expenses Committee met", [("MPs Expenses Committee", "ORG")], [("MPs Expenses Committee", "ORG")]),
+])
+def test_ner_rules_role_letters_alone_are_no_entity(nlp, rules, text, model_ents, expected):
+    assert run(nlp, rules, text, model_ents) == expected
+
+
 def test_ner_rules_propagation_needs_a_proper_noun(nlp, rules):
     got = run(nlp, rules, "Andrew Poll said so. A poll agreed. Poll results", [("Andrew Poll", "PERSON")], pos={"Poll": "NOUN"})
     assert got == [("Andrew Poll", "PERSON")]

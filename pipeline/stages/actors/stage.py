@@ -21,7 +21,8 @@ speaks) when it speaks or the NER also reads it as an organisation, and none oth
 than ORG mentions: a person; else the speakers' kind. ``label``: the alias list's ORG,
 else the most frequent label of the reading that decided the kind.
 Counts: ``n_mentions`` entity mentions (person, organisation and place labels); ``n_documents`` documents that mention
-it or quote it; ``n_quotes`` quotes it speaks; ``n_claims`` claims it asserts;
+it or quote it; ``n_quotes`` quotes it speaks and ``n_claims`` claims it asserts, whatever
+their ``speaker_kind``;
 ``n_about`` claims about it. ``first_published``/``last_published``: the
 earliest and latest ``published`` date of those documents (null when none has
 one). ``aliases``: the distinct mentions as written, most frequent first;
@@ -111,12 +112,18 @@ def build_actors(documents: pd.DataFrame, entities: pd.DataFrame, quotes: pd.Dat
         pairs = ents[["canonical", "doc_id"]].drop_duplicates()
         for name, d in zip(pairs["canonical"], pairs["doc_id"]):
             docs[name].add(d)
-    if len(quotes) and "speaker_kind" in quotes.columns:
-        q = quotes[quotes["speaker"].notna() & quotes["speaker_kind"].isin(["person", "organisation"])]
-        for d, name, kind in zip(q["doc_id"], q["speaker"], q["speaker_kind"]):
+    if len(quotes):
+        # every quote with the name as speaker counts, as every claim does for n_claims
+        # (docs/spec.md: "quotes with it as speaker"; BBC politics: "The MEP said ..." gave
+        # the actor MEP 2 claims and 0 quotes, its quotes being of kind unnamed); only the
+        # person and organisation speakers make a name an actor and vote on its kind
+        q = quotes[quotes["speaker"].notna()]
+        kinds = q["speaker_kind"] if "speaker_kind" in q.columns else [None] * len(q)
+        for d, name, kind in zip(q["doc_id"], q["speaker"], kinds):
             n_quotes[name] += 1
-            speaker_kinds[name][kind] += 1
             docs[name].add(d)
+            if kind in ("person", "organisation"):
+                speaker_kinds[name][kind] += 1
     if len(claims):
         for name in claims["speaker"].dropna():
             n_claims[name] += 1

@@ -10,8 +10,9 @@ taken from one sentence:
   courtesy titles and job titles are cut off the front or end
   ("Foreign Minister Sergey Aleinik" -> "Sergey Aleinik"); an entity that is
   only a job title ("the Minister of Foreign Affairs") or a piece of one
-  ("Defence" of "Defence Secretary Geoff Hoon": a portfolio, ``titled.py``) is
-  dropped, and one that runs into a title is cut before it;
+  ("Defence" of "Defence Secretary Geoff Hoon": a portfolio, ``titled.py``) or a
+  role's letters ("MEP", "MPs") is dropped, and one that runs into a title is cut
+  before it;
 * ``Expansion (ACRONYM)`` and ``ACRONYM (Expansion)`` defined in the text: the
   expansion is one ORG, and every mention of the acronym in that document is
   ORG; an acronym of lower-case words ("small arms and light weapons (SALW)")
@@ -73,7 +74,7 @@ from ...resources import first_names
 from .. import gender, names
 from . import aliases, lexicon, patterns, titled
 from .patterns import GATE_ATTRS, WEEKDAYS_MONTHS, GatedPatterns
-from .titled import NAME_CONNECTORS, TitleMatcher, out_of_titles
+from .titled import NAME_CONNECTORS, TitleMatcher, only_role_letters, out_of_titles
 from .lexicon import (Cand, event_heads, extend_bodies, glue, job_titles, join_hyphenated, law_event_heads, law_heads,
                       lines, not_entities, organisations_tagged_person, propagate_persons, royal_names,
                       with_generations)
@@ -293,8 +294,9 @@ class EntityRules:
             s, e = self._trim(doc, ent.start, ent.end, ent.label_, title_ends, title_starts)
             if s >= e or not any(ch.isalnum() for ch in doc[s:e].text):
                 continue
-            if ent.label_ in NAME_LABELS and title_ends.get(s) == e:
-                continue  # only a job title
+            if ent.label_ in NAME_LABELS and (title_ends.get(s) == e
+                                               or only_role_letters([t.text for t in doc[s:e]])):
+                continue  # only a job title, or a role's letters ("MEP", "MPs")
             if ent.label_ in NAME_LABELS and offices:
                 s, e = out_of_titles(doc, s, e, ent.label_, offices)
                 if s >= e:

@@ -8,7 +8,7 @@ portfolio before an office that takes one ("Defence Secretary", "Trade and Indus
 Secretary", "Armed Forces Minister": kinds ``portfolio`` and ``portfolio_office``), or
 a portfolio before a party's spokesman after the party's name or "shadow" ("Lib Dem
 Treasury spokesman": kind ``party_office``; "a Treasury spokesman" speaks for the
-Treasury, an organisation).
+Treasury, an organisation). Letters after a name alone ("MEP", "MPs") are a role too.
 """
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from ...resources import titles as title_entries
+from ..names import postnominals
 from . import aliases
 from .lexicon import job_titles, not_entities, portfolio_titles
 
@@ -50,6 +51,15 @@ class TitleMatcher:
             if match_id == self.office:
                 offices.append((s, e))
         return ends, offices
+
+
+def only_role_letters(words: list[str]) -> bool:
+    """A name of letters after a name only, or their plural ("MEP", "MPs", "MSPs"; ``titles.txt``
+    kind ``postnominal``): a role, no body (docs/guidelines.md §3: job titles are not
+    entities). BBC politics: "The MEP said ..." tagged ORG made MEP an organisation actor,
+    and "MPs said" MPs."""
+    letters = postnominals()
+    return bool(words) and all(w in letters or (w.endswith("s") and w[:-1] in letters) for w in words)
 
 
 def _after_party(doc: Doc, start: int) -> bool:
