@@ -392,6 +392,22 @@ def test_ner_rules_portfolio_is_part_of_the_job_title(nlp, rules, text, model_en
 
 
 @pytest.mark.parametrize("text, model_ents, expected", [
+    # BBC politics: the union's name cut at "and", beside its acronym
+    ("called by the Public and Commercial Services Union . PCS leader Mark Serwotka warned",
+     [("Public", "ORG"), ("Commercial Services Union", "ORG"), ("PCS", "ORG"), ("Mark Serwotka", "PERSON")],
+     [("Public and Commercial Services Union", "ORG"), ("PCS", "ORG"), ("Mark Serwotka", "PERSON")]),
+    # must not join: no acronym spells the whole
+    ("Greenpeace and Friends of the Earth said it . The FoE added .",
+     [("Greenpeace", "ORG"), ("Friends of the Earth", "ORG"), ("FoE", "ORG")],
+     [("Greenpeace", "ORG"), ("Friends of the Earth", "ORG"), ("FoE", "ORG")]),
+    ("called by the Public and Commercial Services Union .", [("Public", "ORG"), ("Commercial Services Union", "ORG")],
+     [("Public", "ORG"), ("Commercial Services Union", "ORG")]),
+])
+def test_ner_rules_name_cut_at_and_is_whole_where_an_acronym_spells_it(nlp, rules, text, model_ents, expected):
+    assert run(nlp, rules, text, model_ents) == expected
+
+
+@pytest.mark.parametrize("text, model_ents, expected", [
     # BBC politics: a role's letters alone are no organisation ("The MEP said ..." made MEP an actor)
     ("Robert Kilroy-Silk won . The MEP said so .", [("Robert Kilroy-Silk", "PERSON"), ("MEP", "ORG")],
      [("Robert Kilroy-Silk", "PERSON")]),

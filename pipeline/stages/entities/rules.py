@@ -37,7 +37,9 @@ taken from one sentence:
   generation ("Jr.", "III"; ``titles.txt`` kind ``generation``) is joined to the
   name before it or dropped where it follows none (``lexicon.with_generations``);
 * a body's name the model cut short at the front gets it back where the alias list
-  has the longer name ("Liberal" + "Democrats" NORP -> "Liberal Democrats");
+  has the longer name ("Liberal" + "Democrats" NORP -> "Liberal Democrats"), and one
+  it cut at "and" is whole where an acronym of the document spells it ("Public" +
+  "Commercial Services Union" beside "PCS"; ``lexicon.join_spelled``);
 * a name the alias list (``resources/entity_aliases.txt``) calls an
   organisation, or that ends with a club's word (``resources/club_words.txt``:
   "Manchester United", "United"), tagged PERSON, is ORG ("Lib Dems");
@@ -75,9 +77,9 @@ from .. import gender, names
 from . import aliases, lexicon, patterns, titled
 from .patterns import GATE_ATTRS, WEEKDAYS_MONTHS, GatedPatterns
 from .titled import NAME_CONNECTORS, TitleMatcher, only_role_letters, out_of_titles
-from .lexicon import (Cand, event_heads, extend_bodies, glue, job_titles, join_hyphenated, law_event_heads, law_heads,
-                      lines, not_entities, organisations_tagged_person, propagate_persons, royal_names,
-                      with_generations)
+from .lexicon import (Cand, event_heads, extend_bodies, glue, job_titles, join_hyphenated, join_spelled,
+                      law_event_heads, law_heads, lines, not_entities, organisations_tagged_person, propagate_persons,
+                      royal_names, with_generations)
 from ..names import ACR_STOP, ACRONYM_RE, acronym_matches, expansion_words
 
 COMPONENT = "claimex_entity_rules"
@@ -525,7 +527,7 @@ class EntityRules:
                 continue
             spans.append(c)
         spans = extend_bodies(doc, with_generations(doc, royal_names(doc, spans)))
-        spans = join_hyphenated(doc, spans)
+        spans = join_spelled(doc, join_hyphenated(doc, spans))
         spans = propagate_persons(doc, spans, text)
         spans = organisations_tagged_person(doc, spans, text)
         return [Span(doc, c.start, c.end, label=c.label) for c in spans]
