@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import shutil
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -140,3 +141,34 @@ def test_incremental_corpus_names_no_longer_supported_equal_a_full_run(tmp_path,
     fresh = tmp_path / "fresh"
     run(ALL, Settings(input=inp, out=fresh, incremental=False))
     assert_same_tables(out, {t: read_table(fresh, t) for t in SCHEMAS})
+
+
+def test_incremental_same_input_written_another_way_is_unchanged(corpus, monkeypatch, tmp_path, count_parses):
+    """The input folder named relative to the working folder, then absolute, then through a link
+    and from another working folder: the same files, nothing processed again, and
+    ``documents.path`` the same (regression: the path was stored as typed, so each of these reran
+    every document with no note, and the path changed with the working folder)."""
+    inp, out = corpus
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "link").symlink_to(inp, target_is_directory=True)
+    monkeypatch.chdir(tmp_path)
+    first = run(ALL, Settings(input=Path("in"), out=out))
+    paths = read_table(out, "documents").set_index("doc_id")["path"]
+    for where, given in [(tmp_path, inp), (tmp_path, Path("link")), (tmp_path / "elsewhere", Path("../in/"))]:
+        monkeypatch.chdir(where)
+        count_parses.clear()
+        again = run(ALL, Settings(input=given, out=out))
+        assert (again.processed, again.skipped, count_parses, again.notes) == (0, first.processed, [], []), given
+        pd.testing.assert_series_equal(read_table(out, "documents").set_index("doc_id")["path"], paths)
+    assert all(Path(p).is_absolute() and Path(p).parent == inp.resolve() for p in paths), list(paths)
+
+
+def test_incremental_single_file_written_another_way_is_unchanged(corpus, monkeypatch):
+    inp, out = corpus
+    article = sorted(inp.iterdir())[0]
+    monkeypatch.chdir(inp)
+    run(ALL, Settings(input=Path(article.name), out=out))
+    monkeypatch.chdir(inp.parent)
+    again = run(ALL, Settings(input=article, out=out))
+    assert (again.processed, again.skipped) == (0, 1)
+    assert list(read_table(out, "documents")["path"]) == [str(article.resolve())]

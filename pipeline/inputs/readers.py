@@ -177,22 +177,34 @@ def plan_inputs(input_path: Path | str, *, max_chars: int = DEFAULT_MAX_CHARS, o
     hidden entries of a folder that are not read go (``hidden_note``), as stored paths."""
     path = Path(input_path)
     check_input_path(path)
+    where = stored_input(path)
     if path.is_dir():
-        yield from _plan_folder(path, out, hidden)
+        yield from _plan_folder(where, out, hidden, named=path)
         return
-    no_file = _no_file(path)
+    no_file = _no_file(where)
     if no_file is not None:
         yield no_file
         return
     suffix = path.suffix.lower()
     if suffix in TABLE_SUFFIXES:
-        yield from _iter_records(path, max_chars)
+        yield from _iter_records(where, max_chars, named=path)
     elif suffix in ARTICLE_SUFFIXES:
-        yield InputFile(path.stem, display_path(path), os.fspath(path))
+        yield InputFile(path.stem, display_path(where), os.fspath(where))
     else:
         valid = ", ".join(sorted(ARTICLE_SUFFIXES | TABLE_SUFFIXES))
         raise InputPathError(f"input file {display_path(path)!r} has unsupported type {suffix or '(no suffix)'!r}; "
                              f"valid: a folder or {valid} (rename a plain-text article to .txt)")
+
+
+def stored_input(path: Path) -> Path:
+    """``--input`` as the tables name it (``documents.path``): absolute, the links on its way
+    resolved (of a file, its folder's). The same file is the same path however --input was written
+    and wherever the run started (``in``, ``$PWD/in``), so an incremental rerun finds it unchanged:
+    the path as typed made every document new again, and ``documents.path`` changed."""
+    try:
+        return path.resolve() if path.is_dir() else path.parent.resolve() / path.name
+    except (OSError, RuntimeError):  # (a loop of links on the way: as written, made absolute)
+        return Path(os.path.abspath(path))
 
 
 def _visible_entries(folder: Path, out: Path | str | None = None,
@@ -325,8 +337,9 @@ def input_files(folder: Path, out: Path | str | None = None) -> list[Path]:
     return [p for p in _visible_entries(folder, out) if _skipped(p, root) is None]
 
 
-def _plan_folder(folder: Path, out: Path | str | None = None, hidden_out: list[str] | None = None
-                 ) -> Iterator[InputFile | ErrorRecord]:
+def _plan_folder(folder: Path, out: Path | str | None, hidden_out: list[str] | None,
+                 named: Path) -> Iterator[InputFile | ErrorRecord]:
+    """The entries of ``folder`` (``stored_input``'s); ``named``: as --input wrote it, for errors."""
     unreadable: list[OSError] = []
     hidden: list[Path] = []
     entries = _visible_entries(folder, out, unreadable, hidden)
@@ -334,7 +347,7 @@ def _plan_folder(folder: Path, out: Path | str | None = None, hidden_out: list[s
         hidden_out.extend(_hidden_name(p, folder) for p in sorted(hidden))
     for exc in unreadable:
         if Path(exc.filename or folder) == folder:  # (it could be listed when the run started)
-            raise InputPathError(_unlistable(folder, exc))
+            raise InputPathError(_unlistable(named, exc))
         where = display_path(exc.filename)
         yield ErrorRecord(display_path(Path(exc.filename).name), where, "read", "unreadable",
                           f"skipped: the folder cannot be read ({exc.strerror or exc}), so none of its files "
@@ -344,9 +357,9 @@ def _plan_folder(folder: Path, out: Path | str | None = None, hidden_out: list[s
             return
         if hidden:
             names = [_hidden_name(p, folder) for p in sorted(hidden)]
-            raise InputPathError(f"input folder {display_path(folder)!r} holds no files but {_count_hidden(names)}, "
+            raise InputPathError(f"input folder {display_path(named)!r} holds no files but {_count_hidden(names)}, "
                                  f"which {'is' if len(names) == 1 else 'are'} not read; {HIDDEN_FIX}")
-        raise InputPathError(f"input folder {display_path(folder)!r} holds no files; "
+        raise InputPathError(f"input folder {display_path(named)!r} holds no files; "
                              f"put .txt, .html or .htm articles in it or pass another --input")
     root = folder.resolve()
     files: list[Path] = []
@@ -497,14 +510,16 @@ def _too_large(text: str, is_html: bool, max_chars: int) -> str | None:
 _TABLE_HELP = "a table input needs 'text' and may have 'id', 'title', 'source', 'published'"
 
 
-def _iter_records(path: Path, max_chars: int) -> Iterator[RawDocument | ErrorRecord]:
-    where_file = display_path(path)
+def _iter_records(path: Path, max_chars: int, named: Path) -> Iterator[RawDocument | ErrorRecord]:
+    """The records of ``path`` (``stored_input``'s), ``<path>#<row>``; ``named``: as --input wrote it."""
+    where_file = display_path(named)
+    where_rows = display_path(path)
     seen: set[str] = set()
     generated = f"{path.stem}-"
     written = _written_ids(path, generated)
     n = 0
-    for i, row in enumerate(_records(path)):  # i: the record's place in the file, a bad record's too
-        where = f"{where_file}#{i}"
+    for i, row in enumerate(_records(path, named=named)):  # i: the record's place in the file, a bad record's too
+        where = f"{where_rows}#{i}"
         if isinstance(row, ErrorRecord):
             yield row
             continue
@@ -556,17 +571,17 @@ def _generated_id(doc_id: str, written: set[str]) -> str:
     return candidate
 
 
-def _records(path: Path, columns: list[str] | None = None) -> Iterator[dict | ErrorRecord]:
+def _records(path: Path, columns: list[str] | None = None, named: Path | None = None) -> Iterator[dict | ErrorRecord]:
     """``table_rows`` of ``path``; a file that cannot be read as its type at all stops the run
-    with one line (``InputPathError``)."""
-    where = display_path(path)
+    with one line (``InputPathError``) naming it as ``named`` (--input as written)."""
+    shown = display_path(path if named is None else named)
     suffix = path.suffix.lower()
     try:
-        yield from table_rows(path, columns, where)
+        yield from table_rows(path, columns, display_path(path))
     except DecodeError as exc:  # the whole file (``decode_raw``): binary, or not its byte-order mark's encoding
-        raise InputPathError(f"cannot read {where!r} as {suffix[1:]}: {exc.detail}") from None
+        raise InputPathError(f"cannot read {shown!r} as {suffix[1:]}: {exc.detail}") from None
     except (OSError, ValueError, UnicodeDecodeError) as exc:
-        raise InputPathError(f"cannot read {where!r} as {suffix[1:]}: {exc}") from None
+        raise InputPathError(f"cannot read {shown!r} as {suffix[1:]}: {exc}") from None
 
 
 def id_text(value) -> str:
