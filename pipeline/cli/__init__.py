@@ -2,7 +2,9 @@
 exit codes in ``app``."""
 from __future__ import annotations
 
+import atexit
 import os
+import signal
 import sys
 
 from .. import worker_server
@@ -31,7 +33,18 @@ def _exit(code: int) -> None:
     """End the process once the command is done and its output flushed, without
     tearing down every object of the loaded model one by one (about a second
     after a one-worker run). Everything a command writes is closed (atomic
-    writes) and its worker processes are shut down before this point."""
+    writes) and its worker processes are shut down before this point.
+
+    What the interpreter runs at exit (``atexit``) still runs: ``os._exit`` alone
+    skipped it, so every run with worker processes (local or Dask) left
+    multiprocessing's temporary folder (``$TMPDIR/pymp-*``, which holds the fork
+    server's socket) behind, and the semaphores of the pool's queues, when the
+    pool was still referenced (by the traceback of a Ctrl-C), were reported by
+    the resource tracker as leaked. A second Ctrl-C meanwhile ends at once."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    signal.signal(signal.SIGINT, lambda signum, frame: os._exit(code))
+    atexit._run_exitfuncs()  # (multiprocessing's, weakref.finalize's, logging's ...)
     sys.stdout.flush()
     sys.stderr.flush()
     os._exit(code)
