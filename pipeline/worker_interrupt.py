@@ -29,3 +29,7 @@ def _end(signum: int, frame) -> None:
 
 if signal.getsignal(signal.SIGINT) is not signal.SIG_IGN:
     signal.signal(signal.SIGINT, _end)
+if hasattr(signal, "pthread_sigmask"):
+    # the server starts with SIGINT blocked (``worker_server._sigint_held``): a Ctrl-C before this
+    # handler reached an interpreter starting up ("Fatal Python error"); one held meanwhile ends it now
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})

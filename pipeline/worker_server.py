@@ -10,8 +10,10 @@ must not fork; the server forks before any such thread exists.
 """
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import signal
 from pathlib import Path
 
 #: JSON ``[model, [stage, ...]]`` the server loads (empty: the default model, every stage)
@@ -32,7 +34,7 @@ def start(model: str = "", stage_names=(), modules: tuple[str, ...] = ()):
     none: Windows). The server is one per process: when it is running already
     it is reused as it is, and workers load a model it lacks themselves."""
     import multiprocessing as mp
-    from multiprocessing import forkserver
+    from multiprocessing import forkserver, resource_tracker
 
     if "forkserver" not in mp.get_all_start_methods():
         return None
@@ -45,11 +47,31 @@ def start(model: str = "", stage_names=(), modules: tuple[str, ...] = ()):
     os.environ[PRELOAD_ENV] = json.dumps([model, list(stage_names)])
     os.environ[INSIDE_ENV] = "1"
     try:
-        forkserver.ensure_running()  # the server inherits what to preload from the environment
+        # the resource tracker first: starting its own process, it unblocks SIGINT
+        resource_tracker.ensure_running()
+        with _sigint_held():
+            forkserver.ensure_running()  # the server inherits what to preload from the environment
     finally:
         os.environ.pop(PRELOAD_ENV, None)
         os.environ.pop(INSIDE_ENV, None)
     return ctx
+
+
+@contextlib.contextmanager
+def _sigint_held():
+    """SIGINT blocked in this thread while the server process starts, which inherits the block
+    (as multiprocessing's resource tracker does): a Ctrl-C between the server's start and its
+    handler (``worker_interrupt``, which unblocks it) reached an interpreter still starting up, which
+    printed "Fatal Python error: init_import_site" and its traceback. Held here, a Ctrl-C meanwhile
+    is delivered when the block ends."""
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, before)
 
 
 def _option(args: list[str], *names: str) -> str | None:
@@ -80,14 +102,20 @@ def _locked(out: Path) -> bool:
         os.close(fd)
 
 
+def is_command_line(argv: list[str]) -> bool:
+    """Whether this process is the ``pipeline`` command (its console script, or ``python -m
+    pipeline``): not the server or a worker preparing ``__main__`` from it, nor a library user."""
+    if os.environ.get(INSIDE_ENV):
+        return False
+    prog = Path(argv[0]) if argv else Path()
+    return prog.name == "pipeline" or prog.parts[-2:] == ("pipeline", "__main__.py")
+
+
 def start_for_command_line(argv: list[str]) -> None:
     """Start the server at once when the command line is ``pipeline run ...``
     with several local workers (or a local Dask cluster); anything else, or
     anything unexpected, starts nothing (the run starts it later)."""
-    if os.environ.get(INSIDE_ENV):  # the server or a worker preparing ``__main__``
-        return
-    prog = Path(argv[0]) if argv else Path()
-    if not (prog.name == "pipeline" or prog.parts[-2:] == ("pipeline", "__main__.py")):
+    if not is_command_line(argv):
         return
     args = argv[1:]
     if not args or args[0] != "run" or "--help" in args or "-h" in args:

@@ -7,6 +7,7 @@ import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -246,3 +247,50 @@ def test_cli_run_interrupted_with_workers_leaves_nothing_and_prints_one_line(tmp
     assert output.splitlines()[-1] == INTERRUPTED and "Traceback" not in output and "leaked" not in output, output
     time.sleep(1)  # the resource tracker, which outlives the run by a moment, would have warned by now
     assert sorted(p.name for p in (tmp_path / "tmp").glob("pymp-*")) == []
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            if int(stat.read_text().rsplit(")", 1)[1].split()[1]) == pid:
+                found.append(int(stat.parent.name))
+        except (OSError, ValueError, IndexError):
+            continue
+    return found
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="needs /proc")
+def test_cli_ctrl_c_while_the_command_imports_prints_one_line(tmp_path):
+    """Regression: Ctrl-C in the first seconds, while the command imported its modules (before
+    main()'s handler), printed a KeyboardInterrupt traceback instead of the one line and exit 130.
+    With --workers 2 the fork server starts right before those imports: the Ctrl-C lands in them."""
+    proc = _command(tmp_path, "--workers", "2")
+    deadline = time.time() + 60
+    while time.time() < deadline and not _children(proc.pid):
+        time.sleep(0.01)
+    os.killpg(proc.pid, signal.SIGINT)
+    output, _ = proc.communicate(timeout=120)
+    assert (proc.returncode, output) == (130, INTERRUPTED + "\n")
+    assert sorted(p.name for p in (tmp_path / "tmp").glob("pymp-*")) == []
+
+
+@pytest.mark.slow
+def test_cli_sigterm_ends_a_run_with_workers_as_ctrl_c_does(tmp_path):
+    """Regression: SIGTERM to the run's process (``kill PID``) ended it on the spot: the resource
+    tracker reported the worker pool's semaphores as leaked, ``$TMPDIR/pymp-*`` and the run's staging
+    folder were left behind. It now ends as Ctrl-C does (one line, exit 143), its workers at once."""
+    proc = _command(tmp_path, "--workers", "2", "--batch-size", "4")
+    deadline = time.time() + 120
+    while time.time() < deadline and not list((tmp_path / "out").glob("_claimex/*/.batches/*")):
+        time.sleep(0.05)
+    proc.terminate()
+    t0 = time.time()
+    output, _ = proc.communicate(timeout=120)
+    assert proc.returncode == 143, output[-3000:]
+    assert time.time() - t0 < 5, "the workers finished their batches first"
+    assert output.splitlines()[-1] == INTERRUPTED and "Traceback" not in output and "leaked" not in output, output
+    time.sleep(1)  # the resource tracker, which outlives the run by a moment, would have warned by now
+    assert sorted(p.name for p in (tmp_path / "tmp").glob("pymp-*")) == []
+    assert not list((tmp_path / "out").glob("_claimex/staging-*"))

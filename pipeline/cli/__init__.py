@@ -2,49 +2,37 @@
 exit codes in ``app``."""
 from __future__ import annotations
 
-import atexit
-import os
-import signal
 import sys
 
 from .. import worker_server
-
-# `pipeline run --workers N`: the workers' fork server imports and loads the
-# model while this process does its own imports (below), not after them.
-worker_server.start_for_command_line(sys.argv)
-
-from . import evaluate, export, match, report, run, serve, train  # noqa: E402,F401  (each registers its command on ``app``)
-from .app import INTERRUPTED, app, console  # noqa: E402
+from . import exiting
 
 __all__ = ["app", "main"]
+
+#: this process is the ``pipeline`` command (not a library user, nor the fork server or a worker
+#: preparing ``__main__`` from the console script)
+_COMMAND_LINE = worker_server.is_command_line(sys.argv)
+
+try:
+    if _COMMAND_LINE:
+        exiting.on_signals()
+    # `pipeline run --workers N`: the workers' fork server imports and loads the
+    # model while this process does its own imports (below), not after them.
+    worker_server.start_for_command_line(sys.argv)
+
+    from . import evaluate, export, match, report, run, serve, train  # noqa: F401  (each registers its command on ``app``)
+    from .app import INTERRUPTED, app, console
+except KeyboardInterrupt as exc:  # Ctrl-C (or SIGTERM) in the imports' seconds, before main()
+    if not _COMMAND_LINE:
+        raise
+    exiting.interrupted_while_starting(exc)
 
 
 def main() -> None:
     try:
         app()
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as exc:
         console.print(INTERRUPTED, highlight=False, markup=False)  # outside a command (``app.command``)
-        _exit(130)
+        exiting.end(exiting.exit_code(exc))
     except SystemExit as exc:
-        _exit(exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1))
-
-
-def _exit(code: int) -> None:
-    """End the process once the command is done and its output flushed, without
-    tearing down every object of the loaded model one by one (about a second
-    after a one-worker run). Everything a command writes is closed (atomic
-    writes) and its worker processes are shut down before this point.
-
-    What the interpreter runs at exit (``atexit``) still runs: ``os._exit`` alone
-    skipped it, so every run with worker processes (local or Dask) left
-    multiprocessing's temporary folder (``$TMPDIR/pymp-*``, which holds the fork
-    server's socket) behind, and the semaphores of the pool's queues, when the
-    pool was still referenced (by the traceback of a Ctrl-C), were reported by
-    the resource tracker as leaked. A second Ctrl-C meanwhile ends at once."""
-    sys.stdout.flush()
-    sys.stderr.flush()
-    signal.signal(signal.SIGINT, lambda signum, frame: os._exit(code))
-    atexit._run_exitfuncs()  # (multiprocessing's, weakref.finalize's, logging's ...)
-    sys.stdout.flush()
-    sys.stderr.flush()
-    os._exit(code)
+        exiting.end(exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1))

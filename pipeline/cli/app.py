@@ -21,6 +21,7 @@ from typer.core import TyperCommand, TyperGroup
 
 from .. import __version__
 from ..errors import EXIT_CODES, ClaimexError
+from .exiting import INTERRUPTED, exit_code
 
 #: every command's --help ends with this (generated from errors.EXIT_CODES)
 EXIT_HELP = "Exit codes: " + "; ".join(f"{code} {meaning}" for code, meaning in sorted(EXIT_CODES.items())) + "."
@@ -154,13 +155,11 @@ def fail(code: int, message: str) -> NoReturn:
     raise typer.Exit(code)
 
 
-#: what Ctrl-C prints (exit 130); the worker processes end quietly (``pipeline/worker_interrupt.py``)
-INTERRUPTED = "interrupted: tables written before the interruption are intact; rerun to finish"
 
 
 def command(name: str, help: str) -> Callable:
     """``app.command(name)`` whose ``ClaimexError``s become one line and their exit code,
-    and Ctrl-C one line and exit 130 (typer itself would print an empty line)."""
+    and Ctrl-C one line and exit 130, SIGTERM 143 (typer itself would print an empty line)."""
     def wrap(fn: Callable) -> Callable:
         @functools.wraps(fn)
         def run(*args, **kwargs):
@@ -168,9 +167,9 @@ def command(name: str, help: str) -> Callable:
                 return fn(*args, **kwargs)
             except ClaimexError as exc:
                 fail(exc.exit_code, escaped(str(exc)))
-            except KeyboardInterrupt:
+            except KeyboardInterrupt as exc:  # Ctrl-C, or SIGTERM (``exiting.Terminated``)
                 console.print(INTERRUPTED, highlight=False, markup=False)
-                raise typer.Exit(130) from None
+                raise typer.Exit(exit_code(exc)) from None
         return app.command(name, help=f"{help}\n\n{EXIT_HELP}", cls=PlainHelpCommand)(run)
     return wrap
 

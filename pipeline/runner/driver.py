@@ -205,6 +205,7 @@ def _run(selected: list[Stage], registered, settings: Settings, store: TableStor
     writers: dict[str, PartWriter] = {}
     pool = engine = None
     skipped: set[str] = set()
+    aborted = False
     try:
         for s in selected:
             writers[s.output] = PartWriter(staging, s.output)
@@ -302,6 +303,7 @@ def _run(selected: list[Stage], registered, settings: Settings, store: TableStor
         t_end = time.perf_counter()
         cpu.append(time.process_time())
     except BaseException:
+        aborted = True
         for w in writers.values():
             w.abort()
         if staging is not None:
@@ -309,7 +311,7 @@ def _run(selected: list[Stage], registered, settings: Settings, store: TableStor
         raise
     finally:
         if pool is not None:
-            pool.close(cancel=True)
+            pool.close(cancel=True, abort=aborted)
         if engine is not None:
             engine.close()
     summary.processed = sink.n_docs
