@@ -18,6 +18,7 @@ from pipeline.schemas import SCHEMAS
 from pipeline.tables import PartWriter, read_table
 
 from .conftest import SEEDS
+from .test_runner_streaming import count_parses  # noqa: F401 (fixture)
 
 ALL = list(stage_names())
 
@@ -154,3 +155,43 @@ def test_store_sweep_removes_only_the_temporaries_claimex_names(tmp_path):
     (tmp_path / ".photos.parts.2024").mkdir()
     assert sorted(sweep_temporary(tmp_path)) == sorted(ours + [".sentences.parts.x9y8z7w6"])
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(mine + [".photos.parts.2024"])
+
+
+def test_store_interrupted_just_after_publishing_leaves_the_record_and_index_of_the_tables(tmp_path, two_inputs,
+                                                                                          monkeypatch, count_parses):
+    """Regression: run.json and the parse cache's index were written after the tables went live, so a
+    Ctrl-C just then left the previous run's run.json (a single stage took the model it named, not the
+    one the tables were built with) and index. They go live with the tables now."""
+    import json
+
+    import spacy
+
+    from pipeline.nlp.loader import DEFAULT_MODEL
+    from pipeline.runner.parse_cache import INDEX_NAME
+    from pipeline.runner.store import TableStore
+
+    model = tmp_path / "mdl"  # the default model's files, at a path: another model to claimex
+    package = spacy.util.get_package_path(DEFAULT_MODEL)
+    model.symlink_to(next(p for p in package.iterdir() if (p / "config.cfg").is_file()))
+    a, b = two_inputs
+    out = tmp_path / "out"
+    run(ALL, Settings(input=a, out=out, batch_size=2))
+    real_publish = TableStore.publish
+
+    def interrupted_after(self, *args, **kwargs):
+        real_publish(self, *args, **kwargs)
+        raise KeyboardInterrupt  # Ctrl-C the moment the new tables are live
+
+    monkeypatch.setattr(TableStore, "publish", interrupted_after)
+    with pytest.raises(KeyboardInterrupt):
+        run(ALL, Settings(input=b, out=out, batch_size=2, model=str(model)))
+    monkeypatch.setattr(TableStore, "publish", real_publish)
+    docs = sorted(read_table(out, "documents")["doc_id"])
+    assert docs == sorted(p.stem for p in b.iterdir())  # the new tables are live
+    record = json.loads((out / "run.json").read_text(encoding="utf-8"))
+    assert (record["model"], record["documents_processed"], record["rows"]["documents"]) == (str(model), 2, 2)
+    assert sorted(json.loads((out / INDEX_NAME).read_text())["docs"]) == docs
+    count_parses.clear()
+    summary = run(["entities"], Settings(out=out))
+    assert summary.notes[0].startswith(f"model {model}: the one the tables in --out were built with")
+    assert count_parses == [], "the parses of the live tables were not found"

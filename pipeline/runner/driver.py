@@ -138,7 +138,6 @@ def run(stage_names: list[str], settings: Settings, *, on_stage_start: Callable[
             summary.notes[:0] = [model_note] if model_note else []
             summary.notes += [hidden_note(hidden)] if hidden else []
             summary.seconds = time.perf_counter() - t_start
-            write_run_record(settings.out, settings, [s.name for s in selected], summary)
     return summary
 
 
@@ -294,12 +293,17 @@ def _run(selected: list[Stage], registered, settings: Settings, store: TableStor
                                                                 keep_docs=skipped, notes=summary.notes)
         manifest.write(staging, fingerprint if full else None, tables_in(staging),
                        known={w.table: w.records for w in writers.values()})
-        store.publish(staging, drop=stale)
+        # the run record and the parse cache's index before the tables go live: run.json is part of
+        # the generation, published with it (a Ctrl-C just after the publish left the previous
+        # run's, whose model a single stage then took, or none); the index names the new parses, and
+        # a cached parse is used only where its text and parse key match, so an index newer than the
+        # tables (a Ctrl-C before the publish) costs a parse, never a wrong one
+        summary.processed, summary.skipped = sink.n_docs, len(skipped)
+        write_run_record(staging, settings, names, summary)
+        index.write(keep=set(sink.doc_ids) | skipped if from_clean else None)
+        store.publish(staging, drop=stale, files=(RUN_RECORD,))
         staging = None
-        if from_clean:
-            index.commit(keep=set(sink.doc_ids) | skipped)
-        else:
-            index.commit()
+        index.prune()  # the parts of the earlier parses (left by a Ctrl-C here, the next run's prune takes them)
         t_end = time.perf_counter()
         cpu.append(time.process_time())
     except BaseException:
@@ -314,8 +318,6 @@ def _run(selected: list[Stage], registered, settings: Settings, store: TableStor
             pool.close(cancel=True, abort=aborted)
         if engine is not None:
             engine.close()
-    summary.processed = sink.n_docs
-    summary.skipped = len(skipped)
     # the records of the read stage: the listing's (a link, a type) and the workers' (an empty or binary file)
     summary.not_read = sum(1 for r in summary.errors.records
                            if r.stage == "read" and not r.error.startswith("warning:"))

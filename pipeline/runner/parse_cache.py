@@ -17,9 +17,9 @@ key* (model name and version, spaCy version, enabled components and a hash of
 the code that shapes the parse, see ``runner.fingerprint.parse_key``) are unchanged;
 otherwise the document is parsed again.
 
-The index is replaced atomically after the part files are written; part files
-no index entry refers to (left by an interrupted run, or superseded) are
-deleted when the next index is committed.
+The index is replaced atomically after the part files are written, before the
+run's tables are published (``runner.driver``); part files no index entry refers
+to (left by an interrupted run, or superseded) are deleted after the publish.
 """
 from __future__ import annotations
 
@@ -221,6 +221,11 @@ class DocIndex:
     def commit(self, keep: Iterable[str] | None = None) -> None:
         """Atomically write the index (only ``keep`` doc ids, when given) and
         delete part files nothing refers to any more."""
+        self.write(keep)
+        self.prune()
+
+    def write(self, keep: Iterable[str] | None = None) -> None:
+        """Atomically write the index (only ``keep`` doc ids, when given)."""
         if keep is not None:
             keep = set(keep)
             self.entries = {d: e for d, e in self.entries.items() if d in keep}
@@ -230,6 +235,9 @@ class DocIndex:
             legacy.unlink()
         data = {"key": self.key, "docs": {d: list(e) for d, e in self.entries.items()}}
         atomic_bytes(self.out / INDEX_NAME, json.dumps(data).encode())
+
+    def prune(self) -> None:
+        """Delete the part files no entry of the index refers to."""
         used = {e[0] for e in self.entries.values()}
         if self.dir.is_dir():
             for p in self.dir.iterdir():

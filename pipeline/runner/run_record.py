@@ -2,8 +2,12 @@
 
 The tables say what was found, not how: the report's footer, the exports and
 ``pipeline serve`` name the run (model, date, claimex version) from this small
-record, written after every run's tables are published. A folder written
-before the record existed simply has none; readers treat it as unknown.
+record. Each run writes it into the generation of its tables, and it is published
+with them (``store``: ``<out>/run.json`` is a link into ``_claimex/current/``), so it
+always describes the tables beside it: written after the publish, a Ctrl-C in
+between left the previous run's record (or none), and a single stage took the
+model it named. A folder written before the record existed simply has none;
+readers treat it as unknown.
 """
 from __future__ import annotations
 
@@ -20,7 +24,8 @@ from .settings import RunSummary, Settings
 RUN_RECORD = "run.json"
 
 
-def write_run_record(out: Path, settings: Settings, stage_names: Iterable[str], summary: RunSummary) -> Path:
+def write_run_record(folder: Path, settings: Settings, stage_names: Iterable[str], summary: RunSummary) -> Path:
+    """Write the record of the run into ``folder`` (the generation its tables are published from)."""
     import spacy
 
     record = {
@@ -34,7 +39,7 @@ def write_run_record(out: Path, settings: Settings, stage_names: Iterable[str], 
         "documents_unchanged": summary.skipped,
         "rows": {t.table: t.rows for t in summary.tables},
     }
-    path = Path(out) / RUN_RECORD
+    path = Path(folder) / RUN_RECORD
     atomic_bytes(path, (json.dumps(record, indent=1) + "\n").encode("utf-8"))
     return path
 

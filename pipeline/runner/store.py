@@ -158,10 +158,13 @@ class TableStore:
             else:
                 _link_or_copy(src, dst)
 
-    def publish(self, staging: Path, drop: Iterable[str] = ()) -> Path:
+    def publish(self, staging: Path, drop: Iterable[str] = (), files: Iterable[str] = ()) -> Path:
         """Make ``staging`` the current generation (module doc); return its folder.
         ``drop``: tables of ``<out>`` the new generation leaves out (their links, or
-        the tables themselves where there are no links, are removed)."""
+        the tables themselves where there are no links, are removed). ``files``: other
+        files of the generation published beside the tables as ``<out>/<name>`` (the run
+        record, ``run.json``), so that they go live with them."""
+        files = [f for f in files if (staging / f).is_file()]
         _fsync_dir(staging)
         gen = self.dir / f"g-{staging.name.split('-', 1)[1]}"
         os.rename(staging, gen)
@@ -172,11 +175,12 @@ class TableStore:
                 replace_path(table_path(gen, table), table_path(self.out, table))
             if (gen / MANIFEST).exists():
                 os.replace(gen / MANIFEST, self.dir / MANIFEST)
+            for name in files:
+                os.replace(gen / name, self.out / name)
             shutil.rmtree(gen, ignore_errors=True)
             self._remove(drop)
             return self.out
-        for table in tables_in(gen):
-            link = table_path(self.out, table)
+        for link in [table_path(self.out, table) for table in tables_in(gen)] + [self.out / name for name in files]:
             target = f"{STORE_DIR}/{CURRENT}/{link.name}"
             if not (link.is_symlink() and os.readlink(link) == target):
                 _replace_link(link, target, self.out)
