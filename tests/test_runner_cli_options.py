@@ -104,6 +104,39 @@ def test_runner_cli_incremental_rerun_counts_and_lists_the_kept_failures(tmp_pat
     assert len(pd.read_parquet(out / "errors.parquet")) == 2
 
 
+def test_runner_cli_single_stage_counts_the_other_stages_errors_it_keeps(tmp_path, monkeypatch):
+    """A single stage keeps the other stages' rows of errors.parquet, but its summary said "0 documents
+    failed, 0 warnings" beside them: it counts every row of the table, and says how many were kept."""
+    import dataclasses
+    import functools
+
+    from pipeline import registry
+    from pipeline.registry import stages
+
+    real = registry.get_stage("quotes").function
+
+    @functools.wraps(real)  # the registry reads a stage's inputs from its parameters
+    def quotes(**kwargs):
+        if kwargs["documents"]["text"].str.contains("Qwerzly").any():
+            raise ValueError("boom")
+        return real(**kwargs)
+
+    monkeypatch.setattr(registry, "_STAGES", [dataclasses.replace(s, function=quotes) if s.name == "quotes" else s
+                                              for s in stages()])
+    inp, out = tmp_path / "in", tmp_path / "out"
+    inp.mkdir()
+    (inp / "bad.txt").write_text("Plan\n\nMr Qwerzly said the plan failed.\n")
+    (inp / "warn.txt").write_text('Plan\n\n"We will win, Jane Doe said. The plan is good.\n')
+    first = CliRunner().invoke(app, ["run", "all", "--input", str(inp), "--out", str(out), "--batch-size", "1"])
+    assert "errors           1 documents failed, 1 warnings" in first.output, first.output
+    for stage in ("sentences", "claims"):
+        again = CliRunner().invoke(app, ["run", stage, "--out", str(out)])
+        assert again.exit_code == 0, again.output
+        assert (f"errors           1 documents failed, 1 warnings  {out / 'errors.parquet'}  (1 failed, 1 warnings "
+                f"kept from the earlier run: stages not run)") in again.output, again.output
+        assert len(pd.read_parquet(out / "errors.parquet")) == 2
+
+
 def test_runner_cli_single_stage_keeps_the_model_the_tables_were_built_with(tmp_path):
     import json
 

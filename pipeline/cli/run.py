@@ -80,6 +80,11 @@ def parse_workers(value: str) -> int:
     return n
 
 
+def _failed_and_warnings(records) -> tuple[int, int]:
+    failed = sum(1 for r in records if not r.error.startswith("warning:"))
+    return failed, len(records) - failed
+
+
 def print_summary(summary: RunSummary) -> None:
     """The run in a few lines: documents, notes, one line per table, errors."""
     if summary.not_read:
@@ -89,13 +94,15 @@ def print_summary(summary: RunSummary) -> None:
     for t in summary.tables:
         # soft_wrap: one line per table even when the path is longer than the terminal
         out_console.print(f"{t.table:<10} {t.rows:>7} rows  {escaped(t.path)}  ({t.seconds:.1f}s)", highlight=False, soft_wrap=True)
-    # the unchanged documents' records of the earlier run count too: they are not processed again
-    kept = summary.kept_errors
+    # the unchanged documents' records of the earlier run count too: they are not processed again;
+    # and so do the other stages' records a single stage keeps: the counts are the table's rows
+    kept, carried = summary.kept_errors, summary.carried_errors
     records = summary.errors.records + kept
-    n_err = sum(1 for r in records if not r.error.startswith("warning:"))
-    n_warn = len(records) - n_err
-    k_err = sum(1 for r in kept if not r.error.startswith("warning:"))
-    of_kept = f"  ({k_err} failed, {len(kept) - k_err} warnings kept from the earlier run: unchanged)" if kept else ""
+    n_err, n_warn = _failed_and_warnings(records + carried)
+    whence = [f"{e} failed, {w} warnings kept from the earlier run: {why}"
+              for (e, w), why in ((_failed_and_warnings(kept), "unchanged"),
+                                  (_failed_and_warnings(carried), "stages not run")) if e or w]
+    of_kept = f"  ({'; '.join(whence)})" if whence else ""
     out_console.print(f"errors     {n_err:>7} documents failed, {n_warn} warnings  {escaped(summary.errors_path)}{of_kept}", highlight=False, soft_wrap=True)
     n_new = len(summary.errors.records)
     for i, r in enumerate(records[:50]):

@@ -289,7 +289,7 @@ def _run(selected: list[Stage], registered, settings: Settings, store: TableStor
         store.carry(staging, [t for t in carried if t not in stale])
         # the errors of the stages whose tables are left out go with them
         stages_run = set(names) | ({"read"} if from_clean else set()) | {producer(t) for t in stale if producer(t)}
-        summary.errors_path, summary.kept_errors = write_errors(summary.errors, out, staging, stages_run,
+        summary.errors_path, summary.kept_errors, summary.carried_errors = write_errors(summary.errors, out, staging, stages_run,
                                                                 keep_docs=skipped, notes=summary.notes)
         manifest.write(staging, fingerprint if full else None, tables_in(staging),
                        known={w.table: w.records for w in writers.values()})

@@ -206,25 +206,30 @@ def renamed(df: pd.DataFrame, cols: tuple[str, ...], renames: dict[tuple[str, st
 
 
 def write_errors(errors: ErrorLog, out: Path, dest: Path, stages_run: set[str], notes: list[str],
-                 keep_docs: set[str] = frozenset()) -> tuple[Path, list[ErrorRecord]]:
+                 keep_docs: set[str] = frozenset()) -> tuple[Path, list[ErrorRecord], list[ErrorRecord]]:
     """errors.parquet in ``dest``: this run's records, plus the rows of ``<out>``'s
     errors table of stages not run, plus (incremental) its non-read rows of the
     unchanged documents kept. When that table cannot be read (damaged, or its
     file deleted) and it had rows to keep, a line in ``notes`` says they are lost.
-    Returns the table's path and the records kept for the unchanged documents: they
-    are not processed again, so the run summary lists them with this run's."""
+    Returns the table's path, the records kept for the unchanged documents (they
+    are not processed again, so the run summary lists them with this run's) and
+    those of the stages not run that it keeps: the summary counts every row of the
+    table (a single stage said "0 documents failed, 0 warnings" beside an
+    errors.parquet that held the other stages' 45 warnings)."""
     new = errors.frame()
     kept: list[ErrorRecord] = []
+    carried: list[ErrorRecord] = []
     path = table_path(out, "errors")
     if path.exists() or path.is_symlink():  # a link whose file was deleted is a lost table too
         try:
             old = read_table(out, "errors")
-            keep = ~old["stage"].isin(stages_run)
+            other = ~old["stage"].isin(stages_run)
+            keep = other.copy()
             if keep_docs:
                 unchanged = old["doc_id"].isin(keep_docs) & (old["stage"] != "read")
                 keep |= unchanged
-                kept = [ErrorRecord(*(None if pd.isna(v) else v for v in row))
-                        for row in old.loc[unchanged, list(new.columns)].itertuples(index=False)]
+                kept = _records(old.loc[unchanged & ~other], list(new.columns))
+            carried = _records(old.loc[other], list(new.columns))
             old = old[keep]
             new = pd.concat([old, new], ignore_index=True) if len(old) else new
         except (MissingTableError, TableSchemaError, ValueError, OSError) as exc:
@@ -234,4 +239,8 @@ def write_errors(errors: ErrorLog, out: Path, dest: Path, stages_run: set[str], 
                              f"failures and warnings of stages not run now are lost; `pipeline run all` "
                              f"records them again")
     write_table(new, dest, "errors")
-    return path, kept
+    return path, kept, carried
+
+
+def _records(rows: pd.DataFrame, columns: list[str]) -> list[ErrorRecord]:
+    return [ErrorRecord(*(None if pd.isna(v) else v for v in row)) for row in rows[columns].itertuples(index=False)]

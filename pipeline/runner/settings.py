@@ -70,6 +70,9 @@ class RunSummary:
     #: the earlier run's failures and warnings of the unchanged documents kept (incremental):
     #: not processed again, they stay in errors.parquet and in the summary
     kept_errors: list[ErrorRecord] = field(default_factory=list)
+    #: the earlier run's failures and warnings of the stages this run did not run (a single
+    #: stage), which errors.parquet keeps: the summary counts them
+    carried_errors: list[ErrorRecord] = field(default_factory=list)
     processed: int = 0   # documents taken through the stages in this run
     skipped: int = 0     # unchanged documents whose rows were kept (incremental)
     not_read: int = 0    # input files or records that could not be read (listed in errors)
