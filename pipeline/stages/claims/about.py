@@ -144,13 +144,6 @@ def content_of(doc: Doc | None, text: str, start: int, end: int, quote: tuple[in
     """Characters of the asserted content of the claim [start, end) (module docstring).
     ``quote``: the span of the quote the claim overlaps most, ``direct`` when it is a
     direct quote."""
-    clause = None
-    if doc is not None:
-        span = doc.char_span(start, end, alignment_mode="expand")
-        if span is not None and len(span):
-            c = content_span(span)
-            if (c.start, c.end) != (span.start, span.end):
-                clause = _trim(text, max(start, c.start_char), min(end, c.end_char), start, end)
     if quote is not None:
         a, b = max(start, quote[0]), min(end, quote[1])
         if b > a:
@@ -161,12 +154,25 @@ def content_of(doc: Doc | None, text: str, start: int, end: int, quote: tuple[in
             # only the phrase, and `about` lost the clause's subject). The clause's own
             # words before the phrase are few (`police had`, `there was`); not a frame the
             # parse ran on to a quote a colon introduces (`... but argued: "He has ..."`)
-            if direct and clause is not None and clause[0] < a and b <= clause[1]:
+            clause = _clause(doc, text, start, end) if direct and a > start else None
+            if clause is not None and clause[0] < a and b <= clause[1]:
                 lead = text[clause[0]:a]
                 if ":" not in lead and 0 < len(_WORD.findall(lead)) <= _CLAUSE_LEAD_WORDS:
                     return clause
             return a, b
-    return clause or (start, end)  # no frame: the content is the claim (docs/spec.md, claims)
+    return _clause(doc, text, start, end) or (start, end)  # no frame: the content is the claim (docs/spec.md)
+
+
+def _clause(doc: Doc | None, text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The reported clause of the claim [start, end) on its parse (``cues.content_span``),
+    or None when the parse finds no frame around it."""
+    span = doc.char_span(start, end, alignment_mode="expand") if doc is not None else None
+    if span is None or not len(span):
+        return None
+    c = content_span(span)
+    if (c.start, c.end) == (span.start, span.end):
+        return None
+    return _trim(text, max(start, c.start_char), min(end, c.end_char), start, end)
 
 
 class _DocEntities:
