@@ -28,7 +28,8 @@ _WS = re.compile(r"\s+")
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 _ALNUM = re.compile(r"[a-z0-9]+")
 _DIGIT = re.compile(r"\d")
-_NUMBER = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)")
+_DIGITS = r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?"
+_NUMBER = re.compile(r"(?<![\w.])(" + _DIGITS + ")")
 _NUMBER_WORDS = {"two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
                  "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "twenty": "20", "hundred": "100",
                  "thousand": "1000", "million": "1000000", "billion": "1000000000"}
@@ -97,12 +98,10 @@ def tokens(text: str) -> list[str]:
     return stemmed(word_forms(text))
 
 
-def numbers(text: str, found: list[str] | None = None) -> set[str]:
-    """Numbers written in digits (``1,000`` -> ``1000``, ``4.0`` -> ``4``) or as common number words.
-    ``found``: the lowercased words of ``text`` when the caller has them (``_WORD`` over
-    ``text.lower()``; :func:`word_forms` gives the same list for ASCII text)."""
+def numbers(text: str) -> set[str]:
+    """Numbers written in digits (``1,000`` -> ``1000``, ``4.0`` -> ``4``) or as common number words."""
     out = {"%g" % float(m.group(1).replace(",", "")) for m in _NUMBER.finditer(text)} if _DIGIT.search(text) else set()
-    for word in _NUMBER_WORDS.keys() & (_WORD.findall(text.lower()) if found is None else found):
+    for word in _NUMBER_WORDS.keys() & _WORD.findall(text.lower()):
         out.add(_NUMBER_WORDS[word])
     return out
 
@@ -112,7 +111,7 @@ def numbers(text: str, found: list[str] | None = None) -> set[str]:
 # amounts so) and `1.4m` is `1.4 million`
 _SCALES = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "million": 1e6, "bn": 1e9, "b": 1e9, "billion": 1e9,
            "tn": 1e12, "trn": 1e12, "trillion": 1e12}
-_AMOUNT = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|(?:" + "|".join(_NUMBER_WORDS) + r")\b)"
+_AMOUNT = re.compile(r"(?<![\w.])(" + _DIGITS + r"|(?:" + "|".join(_NUMBER_WORDS) + r")\b)"
                      r"(?:\s?(" + "|".join(sorted(_SCALES, key=len, reverse=True)) + r")\b)?", re.I)
 
 

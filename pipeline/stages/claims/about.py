@@ -429,7 +429,7 @@ def annotate_claims(claims: pd.DataFrame, quotes: pd.DataFrame, entities: pd.Dat
         q_start, q_end = quotes["start"].astype(int).tolist(), quotes["end"].astype(int).tolist()
         q_id, q_speaker = quotes["quote_id"].tolist(), quotes["speaker"].tolist()
         q_kind = quotes["speaker_kind"].tolist() if "speaker_kind" in quotes.columns else [None] * len(quotes)
-        q_direct = (quotes["kind"] != "indirect").tolist() if "kind" in quotes.columns else [True] * len(quotes)
+        q_direct = (quotes["kind"] == "direct").tolist() if "kind" in quotes.columns else [True] * len(quotes)
         for k, d in enumerate(quotes["doc_id"].tolist()):
             q_rows.setdefault(d, []).append(k)
     mentions = _mentions_by_doc(entities)

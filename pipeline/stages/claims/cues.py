@@ -25,6 +25,9 @@ from ...nlp.docs import in_sorted, sorted_ids
 from ...nlp.lemmas import ensure_lemmas, lemma as lemma_of
 from ...nlp.token_patterns import ATTRS as PATTERN_ATTRS, TokenPatterns
 from ...resources import QUOTE_CHARS, reporting_verb_lemmas, word_set
+from ..quotes.cues import is_negated as _negated
+from ..quotes.sources import personal_pronouns
+from ..quotes.verb_forms import is_to_infinitive
 
 PRESCRIPTIVE = "prescriptive"
 PREDICTIVE = "predictive"
@@ -110,7 +113,7 @@ def _words(name: str) -> list[str]:
 @lru_cache(maxsize=1)
 def _single_token_cues() -> tuple[tuple[str, str, frozenset[str], frozenset[str] | None, str | None], ...]:
     modals = word_set("claims_predictive_modals")
-    future = modals & {"will", "shall", "'ll", "’ll", "wo", "would"}
+    future = modals & (_FUTURE_MODALS | {"would"})
     return (
         # (name, LOWER|LEMMA, words, allowed TAGs or None, required POS or None)
         ("deontic_modal", "LOWER", word_set("claims_prescriptive_modals"), frozenset({"MD"}), None),
@@ -191,7 +194,7 @@ _AHEAD_CUES = frozenset({"future_modal", "likely_to", "going_to", "forecast_verb
 _FUTURE_MODALS = frozenset({"will", "shall", "'ll", "’ll", "wo"})
 _AHEAD_VERBS = frozenset({"expected", "going", "set", "due"})
 #: subjects that make a proposal the speaker's own, here and now
-_SPEAKING_NOW = frozenset({"i", "we"})
+_SPEAKING_NOW = personal_pronouns((1,), "subject")
 #: words between a verb and its content clause (`insisted to reporters that`)
 _MAX_WORDS_TO_CONTENT = 3
 # The token of a match that carries the cue (its clause decides whether it counts).
@@ -225,7 +228,7 @@ def _frames_a_report(tok: Token, demand: bool) -> bool:
     plural present is the subjunctive (`has demanded all departments make similar
     savings`), so there (``demand``: a verb of kind ``call``) only a past, a third-person
     -s or a modal shows a report."""
-    finite = _REPORTED_TAGS if demand else _REPORTED_TAGS | {"VBP"}
+    finite = _REPORTED_TAGS if demand else FINITE_TAGS
     doc = tok.doc
     if (any(c.dep_ == "nsubj" and c.lower_ in _SPEAKING_NOW for c in tok.children) and not _negated(tok)) \
             or (tok.i + 1 < len(doc) and doc[tok.i + 1].tag_ == "VBG"):
@@ -233,7 +236,7 @@ def _frames_a_report(tok: Token, demand: bool) -> bool:
         # proposed (`It also suggests increasing state funding`): no report (BBC politics)
         return False
     for c in tok.children:
-        if c.dep_ != "ccomp" or not any(k.dep_ in ("nsubj", "nsubjpass", "expl") for k in c.children):
+        if not _content_clause(c):
             continue
         if tok.i < c.i and c.left_edge.i > tok.i + _MAX_WORDS_TO_CONTENT:
             # not the content but a clause the parser hung on the verb further on (`It
@@ -275,8 +278,12 @@ def _reports_ahead(tok: Token, name: str) -> bool:
         if verb.lower_ not in _AHEAD_VERBS:
             break
         verb = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), verb)
-    return lemma_of(verb).lower() in reporting_verb_lemmas("claim") and any(
-        c.dep_ == "ccomp" and any(k.dep_ in ("nsubj", "nsubjpass", "expl") for k in c.children) for c in verb.children)
+    return lemma_of(verb).lower() in reporting_verb_lemmas("claim") and any(map(_content_clause, verb.children))
+
+
+def _content_clause(c: Token) -> bool:
+    """``c`` is a content clause with its own subject (`insisted [he had been involved]`)."""
+    return c.dep_ == "ccomp" and any(k.dep_ in ("nsubj", "nsubjpass", "expl") for k in c.children)
 
 
 def _course_of(tok: Token) -> bool:
@@ -285,9 +292,6 @@ def _course_of(tok: Token) -> bool:
     return tok.dep_ == "xcomp" and lemma_of(tok.head).lower() in reporting_verb_lemmas("course")
 
 
-def _negated(tok: Token) -> bool:
-    """``tok`` has a negation of its own (`I am not suggesting ...`)."""
-    return any(c.dep_ == "neg" for c in tok.children)
 
 
 def _commits_to_course(tok: Token) -> bool:
@@ -298,7 +302,7 @@ def _commits_to_course(tok: Token) -> bool:
     if not any(c.dep_ == "nsubj" for c in tok.children) and tok.dep_ != "conj":
         return False
     return any(c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")
-               and any(k.dep_ == "aux" and k.lower_ == "to" for k in c.children) for c in tok.children)
+               and is_to_infinitive(c) for c in tok.children)
 
 
 def _in_if_clause(tok: Token) -> bool:

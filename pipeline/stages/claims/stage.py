@@ -95,7 +95,7 @@ class DocQuotes:
         self.ends = take(quotes["end"].to_numpy())
         self.speakers = take(quotes["speaker"].to_numpy())
         self.ids = take(quotes["quote_id"].to_numpy())
-        self.direct = take((quotes["kind"] == "direct").to_numpy())
+        self.direct = take(quotes["kind"].to_numpy()) == "direct"
         self._frame: pd.DataFrame | None = None if rows is not None else quotes
 
     def __len__(self) -> int:
