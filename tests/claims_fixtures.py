@@ -261,6 +261,11 @@ CASES = [
     ('factual',
      'I|PRP|PRON|I|nsubj|3|1 am|VBP|AUX|be|aux|3|1 not|RB|PART|not|neg|3|1 suggesting|VBG|VERB|suggest|ROOT|3|1 there|EX|PRON|there|expl|5|1 is|VBZ|VERB|be|ccomp|3|1 any|DT|DET|any|det|8|1 deliberate|JJ|ADJ|deliberate|amod|8|1 intent|NN|NOUN|intent|attr|5|0 .|.|PUNCT|.|punct|3|0',
      []),
+    # a passive course verb commits no one to its infinitive
+    # This funding is intended to support families.
+    ('factual',
+     'This|DT|DET|this|det|1|1 funding|NN|NOUN|funding|nsubjpass|3|1 is|VBZ|AUX|be|auxpass|3|1 intended|VBN|VERB|intend|ROOT|3|1 to|TO|PART|to|aux|5|1 support|VB|VERB|support|xcomp|3|1 families|NNS|NOUN|family|dobj|5|0 .|.|PUNCT|.|punct|3|0',
+     []),
 ]
 
 

@@ -288,8 +288,10 @@ def _content_clause(c: Token) -> bool:
 
 def _course_of(tok: Token) -> bool:
     """``tok`` is the infinitive of a course the speaker commits to (`The Lib Dems plan to
-    oppose the Bill`, with `plan` parsed a noun, BBC politics)."""
-    return tok.dep_ == "xcomp" and lemma_of(tok.head).lower() in reporting_verb_lemmas("course")
+    oppose the Bill`, with `plan` parsed a noun, BBC politics); not of a passive (`This
+    funding is intended to support families`: no one commits)."""
+    return tok.dep_ == "xcomp" and lemma_of(tok.head).lower() in reporting_verb_lemmas("course") \
+        and not any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.head.children)
 
 
 
