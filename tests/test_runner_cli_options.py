@@ -69,9 +69,9 @@ def test_runner_cli_batch_size_and_incremental_rerun(tmp_path):
     assert len(pd.read_parquet(tmp_path / "documents.parquet")) == 5
 
 
-def test_runner_cli_incremental_rerun_counts_and_lists_the_kept_failures(tmp_path, monkeypatch):
-    """An unchanged document that failed is kept by an incremental rerun (not processed again) with its
-    errors.parquet rows, but the summary said "0 documents failed, 0 warnings": it counts and lists them."""
+def _a_failure_and_a_warning(tmp_path, monkeypatch):
+    """An input folder of two articles, one whose quotes stage fails (a stand-in stage raises on
+    its text) and one with a warning (an unclosed quotation mark), and the --out beside it."""
     import dataclasses
     import functools
 
@@ -92,6 +92,13 @@ def test_runner_cli_incremental_rerun_counts_and_lists_the_kept_failures(tmp_pat
     inp.mkdir()
     (inp / "bad.txt").write_text("Plan\n\nMr Qwerzly said the plan failed.\n")
     (inp / "warn.txt").write_text('Plan\n\n"We will win, Jane Doe said. The plan is good.\n')
+    return inp, out
+
+
+def test_runner_cli_incremental_rerun_counts_and_lists_the_kept_failures(tmp_path, monkeypatch):
+    """An unchanged document that failed is kept by an incremental rerun (not processed again) with its
+    errors.parquet rows, but the summary said "0 documents failed, 0 warnings": it counts and lists them."""
+    inp, out = _a_failure_and_a_warning(tmp_path, monkeypatch)
     args = ["run", "all", "--input", str(inp), "--out", str(out), "--batch-size", "1"]
     first = CliRunner().invoke(app, args)
     assert "errors           1 documents failed, 1 warnings" in first.output, first.output
@@ -107,26 +114,7 @@ def test_runner_cli_incremental_rerun_counts_and_lists_the_kept_failures(tmp_pat
 def test_runner_cli_single_stage_counts_the_other_stages_errors_it_keeps(tmp_path, monkeypatch):
     """A single stage keeps the other stages' rows of errors.parquet, but its summary said "0 documents
     failed, 0 warnings" beside them: it counts every row of the table, and says how many were kept."""
-    import dataclasses
-    import functools
-
-    from pipeline import registry
-    from pipeline.registry import stages
-
-    real = registry.get_stage("quotes").function
-
-    @functools.wraps(real)  # the registry reads a stage's inputs from its parameters
-    def quotes(**kwargs):
-        if kwargs["documents"]["text"].str.contains("Qwerzly").any():
-            raise ValueError("boom")
-        return real(**kwargs)
-
-    monkeypatch.setattr(registry, "_STAGES", [dataclasses.replace(s, function=quotes) if s.name == "quotes" else s
-                                              for s in stages()])
-    inp, out = tmp_path / "in", tmp_path / "out"
-    inp.mkdir()
-    (inp / "bad.txt").write_text("Plan\n\nMr Qwerzly said the plan failed.\n")
-    (inp / "warn.txt").write_text('Plan\n\n"We will win, Jane Doe said. The plan is good.\n')
+    inp, out = _a_failure_and_a_warning(tmp_path, monkeypatch)
     first = CliRunner().invoke(app, ["run", "all", "--input", str(inp), "--out", str(out), "--batch-size", "1"])
     assert "errors           1 documents failed, 1 warnings" in first.output, first.output
     for stage in ("sentences", "claims"):
