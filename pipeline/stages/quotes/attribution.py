@@ -66,6 +66,7 @@ from .sources import personal_pronouns
 from .subjects import subject_of
 from .marks import QuotedSpan, scan_quotes
 from .mentions import mention_bounds
+from .objects import predicate_after_object
 from .records import (Attribution, DocIndex, DocQuotes, continues_previous, last_word, one_per_content,
                       share_with_next)
 
@@ -77,14 +78,6 @@ from .records import (Attribution, DocIndex, DocQuotes, continues_previous, last
 _REPORTED_DEPS = frozenset({"dobj", "oprd", "attr", "xcomp", "ccomp", "acomp", "pobj", "pcomp", "conj", "appos",
                             "dep", "acl"})
 _REPORTED_PREPS = frozenset({"as", "of", "about", "with"})
-
-
-def _predicate_after_object(t) -> bool:
-    """A quoted adjective after the object, which the parser hung on the object as a
-    modifier: `called the new targets "reasonably impressive"`, `branded Prince Harry's
-    actions "stupid and evil"` (BBC politics: both quotes were lost, and the claims had no
-    speaker); English puts a modifying adjective before its noun."""
-    return t.dep_ == "amod" and t.i > t.head.i and t.head.dep_ == "dobj"
 
 
 def _governing_cue(ix: DocIndex, t_open: int, t_close: int, sp: QuotedSpan):
@@ -105,7 +98,7 @@ def _governing_cue(ix: DocIndex, t_open: int, t_close: int, sp: QuotedSpan):
     own = ix.in_quote[t_open]
     for _ in range(4):
         if t.head.i == t.i or not (t.dep_ in _REPORTED_DEPS or (t.dep_ == "prep" and t.lower_ in _REPORTED_PREPS)
-                                   or _predicate_after_object(t)):
+                                   or predicate_after_object(t)):
             return None
         t = t.head
         if t.pos_ in VERB_POS:

@@ -314,14 +314,10 @@ def _list_of_phrases(appos: Token) -> bool:
     # the items coordinated with it, a conjunct's conjuncts too: the parser chains a list
     # (`Harriet Harman, two officials, a QC and Lord Irvine`: officials -> QC -> Irvine,
     # the `and` on QC; BBC politics cut such a list after its first item)
-    chain, k = [appos], 0
-    while k < len(chain):
-        chain.extend(c for c in chain[k].children if c.dep_ == "conj")
-        k += 1
+    items = appos.conjuncts
     return any(c.pos_ == "PROPN" or (c.pos_ == "NOUN" and any(d.dep_ == "det" for d in c.children))
-               for c in chain[1:]) \
-        and any((cc := joining_cc(h, c)) is not None and cc.lower_ in ("and", "or")
-                for h in chain for c in h.children if c.dep_ == "conj")
+               for c in items) \
+        and any((cc := joining_cc(c.head, c)) is not None and cc.lower_ in ("and", "or") for c in items)
 
 
 def nonrestrictive_tail(doc: Doc, a: int, b: int, quoted=None) -> int:

@@ -62,24 +62,36 @@ def owner_of(head: Token) -> list[Token]:
     return []
 
 
+#: whom a description says it serves (``_owner``): its words, and its bodies (``affiliations``)
+_Owner = tuple[set[str], frozenset[str]]
+
+
+def _owner(head: Token) -> _Owner | None:
+    """Whom a description says it serves (``owner_of``), built once for every person
+    it is read against; None when it names no one."""
+    owner = owner_of(head)
+    return ({t.lower_ for t in owner}, affiliations(owner)) if owner else None
+
+
+def _serves(p, owner: _Owner) -> bool:
+    """Whether the person ``p`` (a ``_Person``) bears the owner a description names
+    (``_owner``): all its words among their role words, or one of their bodies."""
+    words, bodies = owner
+    return words <= p.roles or bool(bodies & p.affiliations)
+
+
+def _serves_another(p, owner: _Owner | None) -> bool:
+    """Whether the person ``p``, introduced with a body of their own (``affiliations``),
+    cannot be a description that says whom it serves (``_owner``): the owner is neither
+    among their role words nor one of their bodies. BBC politics: `Lib Dem spokesman
+    Menzies Campbell ... The prime minister's official spokesman said ...`, `Labour party
+    chairman Ian McCartney ... the chairman of the Commission for Racial Equality said`
+    had given the quote to that person; with no one else it is an unnamed source."""
+    return owner is not None and bool(p.affiliations) and not _serves(p, owner)
+
+
 class RoleDescriptions:
     """The description rules of :class:`~pipeline.stages.quotes.speakers.SpeakerResolver`."""
-
-    def _serves_another(self, name: str, owner: list[Token]) -> bool:
-        """Whether the person ``name``, introduced with a body of their own (``affiliations``),
-        cannot be a description that says whom it serves (``owner_of``): the owner is neither
-        among their role words nor one of their bodies. BBC politics: `Lib Dem spokesman
-        Menzies Campbell ... The prime minister's official spokesman said ...`, `Labour party
-        chairman Ian McCartney ... the chairman of the Commission for Racial Equality said`
-        had given the quote to that person; with no one else it is an unnamed source."""
-        p = self.persons.get(name)
-        return bool(owner) and p is not None and bool(p.affiliations) and not self._serves(p.canonical, owner)
-
-    def _serves(self, name: str, owner: list[Token]) -> bool:
-        """Whether the person ``name`` bears the owner a description names: all its words
-        among their role words, or one of their bodies."""
-        p = self.persons.get(name)
-        return p is not None and ({t.lower_ for t in owner} <= p.roles or bool(affiliations(owner) & p.affiliations))
 
     def _sole_person_before(self, head: Token, content: tuple[int, int] | None) -> str | None:
         """"..., Lord Falconer said. The constitutional affairs secretary outlined ...": a
@@ -104,8 +116,8 @@ class RoleDescriptions:
             return None  # named there, but not as who speaks or acts ("..., where George Bush opposed it")
         if self._in_other_role(name, head):
             return None  # introduced in another role ("Tory leader Michael Howard" is not "the chancellor")
-        owner = owner_of(head)
-        if owner and not self._serves(name, owner):
+        owner = _owner(head)
+        if owner is not None and ((p := self.persons.get(name)) is None or not _serves(p, owner)):
             return None  # not whom "the chairman of the Commission for Racial Equality" serves (BBC politics)
         if content is not None and any(e.label == PERSON and self.canonical(e) == name
                                        and content[0] <= e.start < content[1] for e in self.entities):
@@ -118,10 +130,10 @@ class RoleDescriptions:
         family = role_families().get(lemma, frozenset()) | role_families().get(role, frozenset()) | {lemma, head.lower_, role}
         mods = {c.lower_ for c in head.children if c.dep_ in ("amod", "compound") and c.is_alpha}
         office = office_words(head)
-        owner = owner_of(head)
+        owner = _owner(head)
         best, best_key = None, None
         for p in self.persons.values():
-            if not (p.roles & family) or self._serves_another(p.canonical, owner):
+            if not (p.roles & family) or _serves_another(p, owner):
                 continue
             first_seen = self._first_pos(p.canonical)
             if first_seen is None or first_seen >= pos:
@@ -133,9 +145,10 @@ class RoleDescriptions:
             key = (-gap, overlap, max(self._last_pos(p.canonical, pos), p.last_pos if p.last_pos < pos else -1))
             if best_key is None or key > best_key:
                 best, best_key = p.canonical, key
-        return best or self._named_later(head, pos, mods, content)
+        return best or self._named_later(head, pos, mods, owner, content)
 
-    def _named_later(self, head: Token, pos: int, mods: set[str], content: tuple[int, int] | None) -> str | None:
+    def _named_later(self, head: Token, pos: int, mods: set[str], owner: _Owner | None,
+                     content: tuple[int, int] | None) -> str | None:
         """"..., the courts minister has told MPs. ... said courts minister Christopher
         Leslie": news opens with the role and names its holder a sentence or two later
         (BBC politics, about 18 articles; docs/guidelines.md §4: a role is never left as the
@@ -146,10 +159,9 @@ class RoleDescriptions:
         if not words:
             return None
         words.add(role_word(head))
-        owner = owner_of(head)
         later = [p.canonical for p in self.persons.values()
                  if words <= p.roles and rank_gap(p.roles, p.ranked, head) == 0
-                 and not self._serves_another(p.canonical, owner)
+                 and not _serves_another(p, owner)
                  and ((first := self._first_pos(p.canonical)) or -1) > pos
                  and not (content and content[0] <= first < content[1])]
         return later[0] if len(later) == 1 else None

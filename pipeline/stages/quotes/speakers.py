@@ -259,7 +259,7 @@ class SpeakerResolver(RoleDescriptions):
         charge (17 quotes of the 417 articles right, one wrong where a content ran over
         the next attribution); within it, `refused to deny the claim that he told the
         prime minister ...` is still the chancellor's."""
-        return not inside(self.reported, hpos) or all(s <= pos < e for s, e in self.reported if s <= hpos < e)
+        return all(s <= pos < e for s, e in self.reported if s <= hpos < e)
 
     def _last_person_named(self, pos: int, gender: str) -> tuple[str, str] | None:
         """The person named last before ``pos``, outside anything quoted, whose gender

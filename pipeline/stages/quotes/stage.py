@@ -43,7 +43,7 @@ from ...resources import reporting_nouns
 from .attribution import find_attributions
 from .cues import VERB_POS, addresses_object, of_kind
 from .objects import first_child
-from .subjects import subject_of
+from .subjects import passive_agent, subject_of
 from .records import CONTINUATION_SENTENCES, Attribution
 from .sources import a_thing, inside, may_be_person, personal_pronouns
 from .speakers import EntityRow, SpeakerResolver
@@ -120,8 +120,7 @@ def _main_subjects(sents: list[Span], contents: list[tuple[int, int]], quote_sen
         verbs = [root] + [c for c in root.children if c.dep_ == "conj"]
         for v in verbs:
             subj = first_child(v, ("nsubj",))
-            agent = first_child(v, ("agent",)) if subj is None else None
-            by = first_child(agent, ("pobj",)) if agent is not None else None
+            by = passive_agent(v) if subj is None else None
             if by is not None and by.ent_type_ == "PERSON":
                 # a passive's `by` phrase names the person who acted (BBC politics: `The report was
                 # welcomed by shadow pensions secretary David Willetts. "...," he said.` gave "he"

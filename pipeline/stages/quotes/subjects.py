@@ -149,7 +149,7 @@ def subject_of(verb: Token, inverted: bool = False, avoid=None) -> Token | None:
         if got is None and not any(c.dep_ in _SUBJ_DEPS and not (avoid and avoid(c)) for c in verb.children):
             got = _inverted_subject(verb)
         return got
-    agent = _agent(verb)
+    agent = passive_agent(verb)
     if agent is not None and not (avoid and avoid(agent)):
         return agent  # `was first reported by The Washington Post`
     v = verb
@@ -514,8 +514,8 @@ def _last_conjunct(subj: Token, verb: Token) -> Token:
     return heads[0]
 
 
-def _agent(verb: Token) -> Token | None:
-    """The `by` phrase of a passive verb (`was first reported by the Post`)."""
+def passive_agent(verb: Token) -> Token | None:
+    """The object of a passive verb's `by` phrase (`was first reported by the Post`)."""
     agent = first_child(verb, ("agent",))
     return first_child(agent, ("pobj",)) if agent is not None else None
 
