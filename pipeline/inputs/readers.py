@@ -39,7 +39,7 @@ import json
 import os
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
@@ -91,6 +91,8 @@ class RawDocument:
     source: str | None = None
     published: str | None = None
     content_hash: str = ""
+    #: (text, title) extracted to measure a long HTML page (``_too_large``), for the clean stage; not stored or compared
+    extracted: tuple[str, str | None] | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -343,8 +345,9 @@ def _plan_folder(folder: Path, out: Path | str | None, hidden_out: list[str] | N
     unreadable: list[OSError] = []
     hidden: list[Path] = []
     entries = _visible_entries(folder, out, unreadable, hidden)
+    names = [_hidden_name(p, folder) for p in sorted(hidden)] if hidden_out is not None or not (entries or unreadable) else []
     if hidden_out is not None:
-        hidden_out.extend(_hidden_name(p, folder) for p in sorted(hidden))
+        hidden_out.extend(names)
     for exc in unreadable:
         if Path(exc.filename or folder) == folder:  # (it could be listed when the run started)
             raise InputPathError(_unlistable(named, exc))
@@ -355,8 +358,7 @@ def _plan_folder(folder: Path, out: Path | str | None, hidden_out: list[str] | N
     if not entries:
         if unreadable:
             return
-        if hidden:
-            names = [_hidden_name(p, folder) for p in sorted(hidden)]
+        if names:
             raise InputPathError(f"input folder {display_path(named)!r} holds no files but {_count_hidden(names)}, "
                                  f"which {'is' if len(names) == 1 else 'are'} not read; {HIDDEN_FIX}")
         raise InputPathError(f"input folder {display_path(named)!r} holds no files; "
@@ -467,44 +469,42 @@ def _looks_like_html(text: str) -> bool:
 def _make_document(doc_id, path, text, is_html, title, source, published, max_chars) -> RawDocument | ErrorRecord:
     if not text.strip():
         return ErrorRecord(doc_id, path, "read", "empty", "document contains only whitespace")
-    too_large = _too_large(text, is_html, max_chars) if len(text) > max_chars else None
+    too_large, extracted = _too_large(text, is_html, max_chars) if len(text) > max_chars else (None, None)
     if too_large is not None:
         return ErrorRecord(doc_id, path, "read", "too_large", too_large)
-    return RawDocument(
-        doc_id=doc_id, path=path, text=text, is_html=is_html, title=title, source=source,
-        published=published, content_hash=content_hash(text, title, source, published),
-    )
+    return RawDocument(doc_id=doc_id, path=path, text=text, is_html=is_html, title=title, source=source, published=published,
+                       content_hash=content_hash(text, title, source, published), extracted=extracted)
 
 
-def _too_large(text: str, is_html: bool, max_chars: int) -> str | None:
-    """Why a document whose text or markup is longer than ``max_chars`` is rejected, or None.
-    Of an HTML page the limit is on the text extracted from it, the document the clean
-    stage makes (an inline base64 image is markup, not article: a page with a 1 MB image
-    and 143 characters of article was rejected), and the markup is extracted here to
-    measure it; more than ``HTML_MARKUP_FACTOR`` times ``max_chars`` of markup is not."""
+def _too_large(text: str, is_html: bool, max_chars: int) -> tuple[str | None, tuple[str, str | None] | None]:
+    """(why a document whose text or markup is longer than ``max_chars`` is rejected, or None; the
+    (text, title) extracted, or None). Of an HTML page the limit is on the text extracted from it, the
+    document the clean stage makes (an inline base64 image is markup, not article: a page with a 1 MB
+    image and 143 characters of article was rejected), and the markup is extracted here to measure it
+    (kept: ``RawDocument.extracted``); more than ``HTML_MARKUP_FACTOR`` times ``max_chars`` is not."""
     if not is_html:
         return (f"{len(text):,} characters exceeds the limit of {max_chars:,} (spaCy's max_length); "
-                "split the file or raise --max-chars")
+                "split the file or raise --max-chars"), None
     if len(text) > HTML_MARKUP_FACTOR * max_chars:
         return (f"{len(text):,} characters of HTML exceeds the limit on a page's markup of "
                 f"{HTML_MARKUP_FACTOR * max_chars:,} ({HTML_MARKUP_FACTOR} times --max-chars); "
-                "split the page or raise --max-chars")
+                "split the page or raise --max-chars"), None
     # the words outside tags, scripts and styles bound the text any extraction gives: a
     # page of paragraphs over the limit is refused without extracting it (63 s above)
     between = len(" ".join(_TAG.sub(" ", _SCRIPT_OR_STYLE.sub(" ", text)).split()))
     if between > max_chars:
         return (f"{between:,} characters of its HTML lie outside tags, over the limit of {max_chars:,} "
-                "(spaCy's max_length); split the page or raise --max-chars")
+                "(spaCy's max_length); split the page or raise --max-chars"), None
     from ..stages.clean.html import html_to_text  # the clean stage's own extraction, for a page this long only
 
     try:
-        extracted = len(html_to_text(text)[0])
+        extracted = html_to_text(text)
     except DOCUMENT_ERRORS:  # (the clean stage reports it for the document)
-        return None
-    if extracted <= max_chars:
-        return None
-    return (f"the text extracted from its HTML is {extracted:,} characters, over the limit of {max_chars:,} "
-            "(spaCy's max_length); split the page or raise --max-chars")
+        return None, None
+    if len(extracted[0]) <= max_chars:
+        return None, extracted
+    return (f"the text extracted from its HTML is {len(extracted[0]):,} characters, over the limit of "
+            f"{max_chars:,} (spaCy's max_length); split the page or raise --max-chars"), None
 
 
 _TABLE_HELP = "a table input needs 'text' and may have 'id', 'title', 'source', 'published'"

@@ -453,7 +453,7 @@ def clean_document(raw: RawDocument) -> CleanDocument:
     if raw.is_html:
         from .html import html_to_text
 
-        text, html_title = html_to_text(text)
+        text, html_title = raw.extracted or html_to_text(text)  # (the read's, of a long page: RawDocument)
         title_hint = title_hint or html_title
     body, title, dl, header_date = clean_text(text, title_hint=title_hint)
     source = raw.source or (dl.source if dl else None)
