@@ -45,6 +45,12 @@ def run_command(stage: str, out_dir: Path | str, *options: str) -> str:
     return command + ("" if out == DEFAULT_OUT else f" --out {shlex.quote(str(out))}")
 
 
+def command_fix(table: str) -> str:
+    """The advice for a damaged table that a command writes (``COMMAND_TABLES``: ``claim_matches``),
+    as a reader that cannot read it and ``runner.manifest.check_intact`` give it."""
+    return f"rerun `{COMMAND_TABLES[table][0]}`, which writes {table!r}"
+
+
 def check_tables_folder(out_dir: Path | str,
                         fix: str = "pass the folder of a run's tables (the --out of `pipeline run`)") -> None:
     """``--out`` that is a file (or inside one): ``OutputError`` saying so (exit 6), where the
@@ -421,7 +427,7 @@ def _unreadable(out_dir: Path | str, table: str, exc: Exception, stage_hint: str
     path = table_path(out_dir, table)
     where = f"part {Path(part[-1]).name}: " if part and Path(part[-1]) != path else ""
     if table in COMMAND_TABLES:
-        fix = f"rerun `{COMMAND_TABLES[table][0]}`, which writes {table!r}"
+        fix = command_fix(table)
     else:
         fix = f"rerun the stage that writes {table!r}" + (f": `{run_command(stage_hint, out_dir)}`" if stage_hint else "")
     return TableSchemaError(f"{path}: not a readable Parquet table ({where}{reason}); {fix}")

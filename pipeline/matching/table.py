@@ -19,7 +19,7 @@ from pathlib import Path
 import pandas as pd
 
 from ..errors import OutputError
-from ..runner.ownership import foreign_table, partitioned, refusal
+from ..runner.ownership import foreign_at, partitioned, refusal
 from ..runner.store import TableStore
 from ..tables import MissingTableError, PartWriter, check_tables_folder, table_path
 from . import DEFAULT_MIN_SCORE, DEFAULT_TOP_K, load_matcher, read_archive
@@ -47,7 +47,7 @@ def check_run_folder(out_dir: Path) -> None:
     """Stop with one line when ``out_dir`` holds no run to match: a file (exit 6), or a folder
     without a run's tables, missing or empty (exit 5), or claims written as a folder of
     partition folders (exit 6: ``ownership.partitioned``), or a ``claim_matches`` that is not
-    claimex's to replace (exit 6, as the run refuses it: ``ownership.foreign_table``). A run's
+    claimex's to replace (exit 6, as the run refuses it: ``ownership.foreign_at``). A run's
     folder without the claims table is left to ``claim_texts``, which names the stage to run."""
     check_tables_folder(out_dir)
     if not any(table_path(out_dir, t).exists() for t in ("documents", "claims")):
@@ -59,8 +59,7 @@ def check_run_folder(out_dir: Path) -> None:
         raise OutputError(f"--out {out_dir}: claims.parquet is {why}")
     # what the run refuses to replace at claim_matches' name, match does not replace either
     # (regression: a user's claim_matches.parquet, file or folder, was replaced without a word)
-    nested = partitioned(out_dir, "claim_matches", "a run reads and carries")
-    found = [f for f in (foreign_table(out_dir, "claim_matches"), nested and f"claim_matches.parquet ({nested})") if f]
+    found = foreign_at(out_dir, "claim_matches")
     if found:
         raise OutputError(refusal(out_dir, found))
 

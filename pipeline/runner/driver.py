@@ -284,7 +284,7 @@ def _run(selected: list[Stage], registered, settings: Settings, store: TableStor
             summary.tables.append(TableReport(s.output, writers[s.output].n_rows, table_path(out, s.output), secs))
         shutil.rmtree(parts_dir, ignore_errors=True)
         carried = [t for t in SCHEMAS if t not in writers and t != "errors"] + _other_tables(store, writers)
-        stale, notes = left_out(out, staging, carried, set(writers))
+        stale, notes, described = left_out(out, staging, carried, set(writers))  # (described: each read once)
         summary.notes += notes
         store.carry(staging, [t for t in carried if t not in stale])
         # the errors of the stages whose tables are left out go with them
@@ -292,7 +292,7 @@ def _run(selected: list[Stage], registered, settings: Settings, store: TableStor
         summary.errors_path, summary.kept_errors, summary.carried_errors = write_errors(summary.errors, out, staging, stages_run,
                                                                 keep_docs=skipped, notes=summary.notes)
         manifest.write(staging, fingerprint if full else None, tables_in(staging),
-                       known={w.table: w.records for w in writers.values()})
+                       known={**described, **{w.table: w.records for w in writers.values()}})
         # the run record and the parse cache's index before the tables go live: run.json is part of
         # the generation, published with it (a Ctrl-C just after the publish left the previous
         # run's, whose model a single stage then took, or none); the index names the new parses, and

@@ -23,7 +23,8 @@ from ..nlp.loader import LAZY_COMPONENTS, load_nlp
 from ..registry import parse_components
 
 _PACKAGE_DIR = Path(__file__).resolve().parents[1]
-#: the modules every parse runs through, whatever the stages (package-relative)
+#: the modules every parse runs through, whatever the stages (package-relative); the word list is
+#: long_texts.py's (where a long text is cut), listed here whether or not the sentences stage is registered
 _PARSE_CORE = ("nlp/loader.py", "nlp/attribute_rules.py", "nlp/docs.py", "runner/parse_cache.py",
                "runner/long_texts.py", "resources/__init__.py", "resources/sentence_abbreviations.txt")
 

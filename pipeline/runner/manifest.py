@@ -30,8 +30,8 @@ import pyarrow.parquet as pq
 
 from ..registry import producer
 from ..schemas import COMMAND_TABLES
-from ..tables import (MissingTableError, TableSchemaError, atomic_bytes, checked_dataset, run_command, table_files,
-                      table_path)
+from ..tables import (MissingTableError, TableSchemaError, atomic_bytes, checked_dataset, command_fix, run_command,
+                      table_files, table_path)
 from .store import MANIFEST, STORE_DIR, TableStore
 
 VERSION = 2
@@ -68,16 +68,19 @@ def describe(folder: Path, tables: Iterable[str]) -> dict[str, list[tuple[str, i
     return out
 
 
-def unreadable(folder: Path, table: str) -> str | None:
-    """Why ``table`` in ``folder`` cannot be described (``describe`` reads the footer of each of
-    its part files: a text file or a truncated file at its name has none), or None. A run checks
-    each table it carries with it before the manifest of the new generation is written
-    (``stale.left_out``)."""
-    try:
-        describe(folder, [table])
-    except (OSError, pa.ArrowInvalid) as exc:
-        return _cannot_read(table, exc)
-    return None
+def described(folder: Path, tables: Iterable[str]) -> tuple[dict[str, list[tuple[str, int, int]]], dict[str, str]]:
+    """(the part records of those of ``tables`` in ``folder`` that can be described, why each of the
+    others cannot: ``describe`` reads the footer of each of its part files, and a text file or a
+    truncated file at its name has none). A run checks the tables it carries with it before the
+    manifest of the new generation is written (``stale.left_out``), which takes the records read
+    (``write``'s ``known``: the carried files are the same files)."""
+    records, damaged = {}, {}
+    for table in tables:
+        try:
+            records.update(describe(folder, [table]))
+        except (OSError, pa.ArrowInvalid) as exc:
+            damaged[table] = _cannot_read(table, exc)
+    return records, damaged
 
 
 def _cannot_read(table: str, exc: Exception) -> str:
@@ -160,7 +163,7 @@ def check_intact(out: Path, table: str, state: State) -> None:
     if stage is not None:
         fix = f"rerun `{run_command(stage, out)}` (or `pipeline run all`)"
     elif table in COMMAND_TABLES:
-        fix = f"rerun `{COMMAND_TABLES[table][0]}`, which writes {table!r}"  # as tables.read_table says
+        fix = command_fix(table)
     else:  # errors: only a complete run writes it
         fix = f"rerun `{run_command('all', out)}` with that run's --input"
     raise TableSchemaError(f"{why}; {fix}")

@@ -50,7 +50,7 @@ def foreign_files(out: Path) -> list[str]:
     tables = sorted({*own, *published_tables(out)})
     managed = _managed(out)
     found += [why for t in own if (why := foreign_table(out, t, managed))]
-    found += [f"{t}.parquet ({why})" for t in tables if (why := partitioned(out, t, "a run reads and carries"))]
+    found += [why for t in tables if (why := _partitioned_line(out, t))]
     docs = out / DOCS_DIR
     if docs.is_dir() and not docs.is_symlink():
         others = sorted(p.name for p in docs.iterdir() if not is_part_name(p.name))
@@ -79,6 +79,18 @@ def foreign_table(out: Path, table: str, managed: bool | None = None) -> str | N
     if why == NOT_PARQUET and (_managed(Path(out)) if managed is None else managed):
         return None
     return f"{p.name} ({why})" if why else None
+
+
+def foreign_at(out: Path, table: str, managed: bool | None = None) -> list[str]:
+    """What at ``table``'s name in ``out`` a run would not replace, each with why: ``foreign_table``'s
+    line, then that of a folder of partition folders, as ``foreign_files`` words them (which lists
+    every table's ``foreign_table`` line first). ``pipeline match`` checks its ``claim_matches`` with it."""
+    return [why for why in (foreign_table(out, table, managed), _partitioned_line(out, table)) if why]
+
+
+def _partitioned_line(out: Path, table: str) -> str | None:
+    why = partitioned(out, table, "a run reads and carries")
+    return f"{table}.parquet ({why})" if why else None
 
 
 def refusal(out: Path, found: list[str]) -> str:

@@ -218,12 +218,6 @@ class DocIndex:
             self.entries[doc_id] = (name, pos, thash)
         return name
 
-    def commit(self, keep: Iterable[str] | None = None) -> None:
-        """Atomically write the index (only ``keep`` doc ids, when given) and
-        delete part files nothing refers to any more."""
-        self.write(keep)
-        self.prune()
-
     def write(self, keep: Iterable[str] | None = None) -> None:
         """Atomically write the index (only ``keep`` doc ids, when given)."""
         if keep is not None:

@@ -151,7 +151,8 @@ def model_setting(model, spell=option_name) -> str | None:
     """The model setting as the runner reads it: the text of a name or path, or None for the
     default. A ``Path`` (which ``extract`` documents) reached ``fingerprint.model_version``,
     which calls ``str.replace`` on it: a TypeError traceback instead of the run that its text
-    makes; an empty text silently meant the default model."""
+    makes (``Settings.__post_init__`` turns the one given to ``Settings``; this, one set after);
+    an empty text silently meant the default model."""
     if isinstance(model, os.PathLike):
         model = os.fspath(model)
     if model is None or (isinstance(model, str) and model.strip()):

@@ -113,15 +113,17 @@ def damaged_note(why: str, table: str, out: Path) -> str:
     return f"{why}: left out, a damaged table of claimex's; run {again}"
 
 
-def left_out(out: Path, staging: Path, carried: list[str], written: set[str]) -> tuple[list[str], list[str]]:
-    """(the ``carried`` tables the new generation in ``staging`` leaves out, a note for each reason).
+def left_out(out: Path, staging: Path, carried: list[str], written: set[str]
+             ) -> tuple[list[str], list[str], dict[str, list[tuple[str, int, int]]]]:
+    """(the ``carried`` tables the new generation in ``staging`` leaves out, a note for each reason,
+    the part records of the carried tables that can be read: ``manifest.described``).
     A table that cannot be read (a text file or a truncated file at its name, which the check of
     ``--out`` let through as claimex's own, damaged: ``ownership``) is left out, not carried
     (regression: the manifest of the new generation, which reads each table's part files, ended
     the run with an ArrowInvalid traceback). ``claim_matches`` names claims: a run that rewrote
     them (``written``) checks the claims themselves; the other tables, and it otherwise, are
     checked by the documents."""
-    damaged = {t: why for t in carried if (why := manifest.unreadable(out, t))}
+    records, damaged = manifest.described(out, carried)
     carried = [t for t in carried if t not in damaged]
     matches = [] if "claim_matches" in damaged else _stale_matches(out, staging, written)
     by_documents = [t for t in carried if not ("claims" in written and t in COMMAND_TABLES)]
@@ -129,4 +131,4 @@ def left_out(out: Path, staging: Path, carried: list[str], written: set[str]) ->
     notes = [damaged_note(why, t, out) for t, why in damaged.items()]
     notes += [stale_note(stale, changed)] if stale else []
     notes += [f"{t} dropped: the claims changed; rerun `pipeline match --against FILE --out {out}`" for t in matches]
-    return [*damaged, *stale, *matches], notes
+    return [*damaged, *stale, *matches], notes, records
