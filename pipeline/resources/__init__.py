@@ -42,6 +42,15 @@ def word_set(name: str, lower: bool = True) -> frozenset[str]:
     return frozenset(w.lower() if lower else w for w in word_list(name))
 
 
+@lru_cache(maxsize=None)
+def org_heads(mark: str | None = None) -> frozenset[str]:
+    """The heads of a body's name of ``resources/org_heads.txt`` (``head`` or ``head | mark``),
+    lower case: all of them, or those marked ``mark`` (``in``: the name takes its place,
+    "OSCE Office in Ashgabat"; ``unlettered``: an acronym may leave the head out, "PCS")."""
+    return frozenset(w.split("|")[0].strip().lower() for w in word_list("org_heads")
+                     if mark is None or w.split("|")[-1].strip() == mark)
+
+
 #: The genders an entry of ``given_names.txt`` or ``gendered_nouns.txt`` can say (see their headers).
 GENDER_KINDS = frozenset({"male", "female"})
 

@@ -35,7 +35,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from ..resources import first_names, titles, word_list
+from ..resources import first_names, org_heads, titles
 from .gender import fits_gender
 
 
@@ -373,10 +373,16 @@ def fullest_name(names) -> str | None:
     quotes beside "Freddie Forsyth")."""
     kept = None
     for name in names:
-        if kept is not None and two_persons(kept, name):
+        kept = name if kept is None else _one_person(kept, name, two_persons)
+        if kept is None:
             return None
-        kept = name if kept is None else max(kept, name, key=len)
     return kept
+
+
+def _one_person(known: str, name: str, apart) -> str | None:
+    """The longer of two names of one person, the first on a tie; None for two persons
+    (``apart``): how :func:`fullest_name` and :class:`PersonNames` fold the names of one surname."""
+    return None if apart(known, name) else max(known, name, key=len)
 
 
 class PersonNames:
@@ -416,7 +422,7 @@ class PersonNames:
         if key not in self._names:
             self._names[key] = name
         elif (known := self._names[key]) is not None:
-            self._names[key] = None if apart(known, name) else max(known, name, key=len)
+            self._names[key] = _one_person(known, name, apart)
 
     def full_name(self, last: str) -> str | None:
         """The full name whose surname (:func:`surname`) is ``last`` (as written), or
@@ -470,14 +476,6 @@ def expansion_words(text: str) -> list[str]:
     return _WORD_RE.findall(text)
 
 
-@lru_cache(maxsize=None)
-def unlettered_heads() -> frozenset[str]:
-    """Heads of a body's name an acronym may leave out at the end (``org_heads.txt``, marked
-    ``| unlettered``): "Public and Commercial Services Union (PCS)", lower case."""
-    return frozenset(w.split("|")[0].strip().lower() for w in word_list("org_heads")
-                     if w.split("|")[-1].strip() == "unlettered")
-
-
 def acronym_matches(acronym: str, words: list[str]) -> bool:
     """True when ``acronym`` can be read off ``words``.
 
@@ -487,8 +485,9 @@ def acronym_matches(acronym: str, words: list[str]) -> bool:
     (of, for, and, ...) may give letters or none; the letters of a hyphenated
     word may come from each part (``Co-operation`` -> C or CO). A trailing
     plural ``s`` of the acronym may be skipped, and so may a last word that heads a
-    body's name where the acronym leaves it out (:func:`unlettered_heads`: PCS = Public
-    and Commercial Services Union). Case-insensitive.
+    body's name where the acronym leaves it out (``org_heads.txt`` marked ``| unlettered``,
+    :func:`pipeline.resources.org_heads`: PCS = Public and Commercial Services Union).
+    Case-insensitive.
     """
     acr = acronym.upper()
     if acr.endswith("S") and len(acr) > 2 and acronym[-1] == "s":
@@ -502,7 +501,7 @@ def acronym_matches(acronym: str, words: list[str]) -> bool:
             return i == len(acr)
         word = words[j]
         low = word.lower()
-        if i == len(acr) and j == len(words) - 1 and j > 0 and low in unlettered_heads():
+        if i == len(acr) and j == len(words) - 1 and j > 0 and low in org_heads("unlettered"):
             return True
         optional = low in ACR_STOP
         if optional and go(i, j + 1):

@@ -122,7 +122,7 @@ def build_actors(documents: pd.DataFrame, entities: pd.DataFrame, quotes: pd.Dat
         for d, name, kind in zip(q["doc_id"], q["speaker"], kinds):
             n_quotes[name] += 1
             docs[name].add(d)
-            if kind in ("person", "organisation"):
+            if kind in ACTOR_LABELS.values():
                 speaker_kinds[name][kind] += 1
     if len(claims):
         for name in claims["speaker"].dropna():

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Sequence
 
 from ...resources import word_list
 
@@ -65,6 +66,22 @@ def alias_of(name: str | None) -> tuple[str, str] | None:
     if s[:4].lower() == "the ":
         s = s[4:]
     return aliases().get(key(s))
+
+
+#: the most words of a party's name: "Tory", "Labour", "Lib Dem" ("Lib Dem Norman Baker",
+#: "Lib Dem Treasury spokesman")
+PARTY_NAME_WORDS = 2
+
+
+def organisation_at(words: Sequence[str], k: int, most: int = PARTY_NAME_WORDS) -> tuple[int, str | None]:
+    """How many words from ``words[k]`` on the alias list calls an organisation, the longest
+    run of at most ``most`` ("Tory", "Lib Dem", "Labour party": a party's name, of at most
+    :data:`PARTY_NAME_WORDS`), and the organisation's canonical name; (0, None) when none are."""
+    for n in range(min(most, len(words) - k), 0, -1):
+        hit = alias_of(" ".join(words[k:k + n]))
+        if hit is not None and hit[1] == "organisation":
+            return n, hit[0]
+    return 0, None
 
 
 def known_as(name: str) -> str:

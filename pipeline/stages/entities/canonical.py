@@ -328,8 +328,8 @@ def canonical_names(entities: pd.DataFrame, corpus: bool = True) -> pd.Series:
                 # far better ("Mr Howard" beside "John Howard" is Michael Howard), else the
                 # fullest where both are one person as the speakers read them (``names.
                 # fullest_name``: "Forsyth" beside "Frederick" and "Freddie Forsyth")
-                in_order = sorted(local, key=lambda f: (first_seen.get((("P", key(f)), f), 0), f))
-                return corpus_choice(local, last) or fullest_name(in_order)
+                return corpus_choice(local, last) or fullest_name(
+                    sorted(local, key=lambda f: (first_seen.get((("P", key(f)), f), 0), f)))
             known = corpus_choice(None, last, gender)
             # the surname of a full name of the document (of the other gender) is no first
             # name there: one-article "Mr. Obama" beside Michelle Obama is not "Obama Speech",

@@ -11,11 +11,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ...resources import first_names, word_list
+from ...resources import first_names, org_heads, word_list
 from ..names import (WORD_PUNCT, all_title_words, camp_words, postnominals, role_words, shortened_name, strip_titles,
                      without_generation_comma)
-from .aliases import alias_kind
-from .lexicon import org_heads
+from .aliases import organisation_at
 from .rules import NAME_PARTICLES
 
 # A function word glued to the next name by a missing space ("ofNew Labour"; BBC
@@ -60,19 +59,6 @@ def surface(text: str, label: str | None = None) -> str:
     return s.strip() or text.strip()
 
 
-#: the most words of a party's name before a person's ("Lib Dem Norman Baker")
-_PARTY_NAME_WORDS = 2
-
-
-def _party_at(words: list[str], k: int) -> int:
-    """How many words from ``words[k]`` on are a party's name (an organisation of
-    ``entity_aliases.txt``: "Tory", "Lib Dem", "Labour"), the longest; 0 when none are."""
-    for n in range(min(_PARTY_NAME_WORDS, len(words) - k), 0, -1):
-        if alias_kind(" ".join(words[k:k + n])) == "organisation":
-            return n
-    return 0
-
-
 @lru_cache(maxsize=1)
 def _not_name_words() -> frozenset[str]:
     """Title and role words, and the heads of bodies' names: no word of a person's name."""
@@ -103,7 +89,7 @@ def without_affiliation(name: str) -> str:
     k, camp_only = 0, True
     while k < len(words):
         w = words[k].lower().strip(WORD_PUNCT)
-        if n := _party_at(words, k):
+        if n := organisation_at(words, k)[0]:  # a party's name
             k, camp_only = k + n, False
         elif w in camp_words():
             k += 1

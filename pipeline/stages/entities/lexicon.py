@@ -14,14 +14,12 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
-from ...resources import first_names, source_nouns_of_kind, titles as title_entries, word_list, word_set
-from ..names import (ACRONYM_RE, MIDDLE_INITIAL, acronym_matches, all_title_words, expansion_words, generations,
-                     surname, title_words)
+from ...resources import first_names, org_heads, source_nouns_of_kind, titles as title_entries, word_list, word_set
+from ..names import (MIDDLE_INITIAL, acronym_matches, all_title_words, expansion_words, generations, surname,
+                     title_words)
+from ..offices import office_titles
+from .acronyms import is_acronym
 from .aliases import alias_kind
-
-
-#: a token written as an organisation's acronym ("PCS", "OSCE")
-_ACRONYM = re.compile("^" + ACRONYM_RE + "$")
 
 
 @dataclass(frozen=True)
@@ -47,20 +45,9 @@ def event_heads() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def org_heads() -> frozenset[str]:
-    return frozenset(w.split("|")[0].strip().lower() for w in lines("org_heads"))
-
-
-@lru_cache(maxsize=1)
 def club_words() -> frozenset[str]:
     """Words that end a club's name and never a person's ("United": ``club_words.txt``)."""
     return word_set("club_words")
-
-
-@lru_cache(maxsize=1)
-def place_heads() -> frozenset[str]:
-    """Body nouns whose name includes the place: "OSCE Office in Ashgabat"."""
-    return frozenset(w.split("|")[0].strip().lower() for w in lines("org_heads") if w.split("|")[-1].strip() == "in")
 
 
 @lru_cache(maxsize=1)
@@ -68,7 +55,7 @@ def job_titles() -> frozenset[str]:
     """The offices of ``titles.txt``, and each portfolio before each office that takes one
     ("defence secretary", "armed forces minister": kinds ``portfolio``, ``portfolio_office``),
     lower case."""
-    return frozenset(w.lower() for w in title_entries("office")) | portfolio_titles("portfolio_office")
+    return office_titles() | portfolio_titles("portfolio_office")
 
 
 @lru_cache(maxsize=2)
@@ -162,11 +149,11 @@ def extend_bodies(doc: Doc, spans: list[Cand]) -> list[Cand]:
             gap = [t.lower_ for t in doc[c.end:nxt.start]]
             last = doc[c.end - 1].lower_
             first = doc[c.start].lower_
-            if gap == ["in"] and nxt.label == "GPE" and last in place_heads() and nxt.end - nxt.start <= 3:
+            if gap == ["in"] and nxt.label == "GPE" and last in org_heads("in") and nxt.end - nxt.start <= 3:
                 out.append(Cand(c.start, nxt.end, "ORG", c.strong))
                 spans[k + 1] = Cand(nxt.start, nxt.start, "", False)  # consumed
                 continue
-            if gap in (["to"], ["to", "the"]) and nxt.label == "ORG" and (first in place_heads() or (c.end - c.start > 1 and doc[c.start + 1].lower_ in place_heads())):
+            if gap in (["to"], ["to", "the"]) and nxt.label == "ORG" and (first in org_heads("in") or (c.end - c.start > 1 and doc[c.start + 1].lower_ in org_heads("in"))):
                 out.append(Cand(c.start, nxt.end, "ORG", c.strong))
                 spans[k + 1] = Cand(nxt.start, nxt.start, "", False)
                 continue
@@ -236,7 +223,7 @@ def join_spelled(doc: Doc, spans: list[Cand]) -> list[Cand]:
              and spans[k].start == spans[k - 1].end + 1 and doc[spans[k - 1].end].lower_ in ("and", "&")]
     if not pairs:
         return spans
-    acronyms = {t.text for t in doc if _ACRONYM.match(t.text)}
+    acronyms = {t.text for t in doc if is_acronym(t.text)}
     out = list(spans)
     for k in reversed(pairs):
         a, b = out[k - 1], out[k]

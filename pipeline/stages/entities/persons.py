@@ -20,22 +20,25 @@ from ..names import MIDDLE_INITIAL, generation_of, without_middle_initials
 from .aliases import key
 
 
-def _middle_part(words: list[str]) -> tuple[str, ...] | None:
+def _middle_part(words: list[str]) -> tuple[tuple[str, ...], bool] | None:
     """The initials of a full name's middle names and middle initials ("Edward Richard
-    George Heath" -> ("R", "G"), "George H.W. Bush" -> ("H", "W")); () for a first name
-    and surname alone; None where the name has a generation or a word that is no
-    capitalised name between them ("Ludwig van Beethoven": the particle is the surname's)."""
+    George Heath" -> ("R", "G"), "George H.W. Bush" -> ("H", "W")), () for a first name
+    and surname alone, and whether the middle part is initials only ("Edward R. G. Heath");
+    None where the name has a generation or a word that is no capitalised name between
+    them ("Ludwig van Beethoven": the particle is the surname's)."""
     if len(words) < 2 or generation_of(" ".join(words)) is not None:
         return None
     out: list[str] = []
+    initials_only = True
     for w in words[1:-1]:
         if MIDDLE_INITIAL.match(w):
             out.extend(w.replace(".", ""))
         elif w[:1].isupper() and w[1:2].islower():
             out.append(w[0])
+            initials_only = False
         else:
             return None
-    return tuple(out)
+    return tuple(out), initials_only
 
 
 def middle_name_twins(full_names: Mapping[str, Mapping[str, Iterable[str]]]) -> dict[str, str]:
@@ -49,14 +52,14 @@ def middle_name_twins(full_names: Mapping[str, Mapping[str, Iterable[str]]]) -> 
     for last, names in full_names.items():
         for f, docs in names.items():
             words = f.split()
-            part = _middle_part(words)
-            if part is None or key(words[-1]) != last:
+            # (no generation, so ``last``, the key of its surname, is the key of its last word)
+            if (middle := _middle_part(words)) is None:
                 continue
+            part, initials_only = middle
             pair = key(words[0]), last
             if not part:
                 plain[pair] = key(f), set(docs)
             else:
-                initials_only = all(MIDDLE_INITIAL.match(w) for w in words[1:-1])
                 middles[pair][part].append((key(f), initials_only, set(docs)))
     out = {}
     for pair, parts in middles.items():

@@ -73,10 +73,10 @@ from spacy.vocab import Vocab
 
 from ...nlp.docs import doc_text
 from ...resources import first_names
-from .. import gender, names
-from . import aliases, lexicon, patterns, titled
+from .. import gender, names, offices
+from . import acronyms, aliases, lexicon, patterns, titled
 from .patterns import GATE_ATTRS, WEEKDAYS_MONTHS, GatedPatterns
-from .titled import NAME_CONNECTORS, TitleMatcher, only_role_letters, out_of_titles
+from .titled import NAME_CONNECTORS, TitleMatcher, holds_proper_noun, only_role_letters, out_of_titles
 from .lexicon import (Cand, event_heads, extend_bodies, glue, job_titles, join_hyphenated, join_spelled,
                       law_event_heads, law_heads, lines, not_entities, organisations_tagged_person, propagate_persons,
                       royal_names, with_generations)
@@ -88,7 +88,8 @@ COMPONENT = "claimex_entity_rules"
 RESOURCES = ("club_words", "countries", "currencies", "demonyms", "dotted_abbreviations", "entity_aliases",
              "event_heads", "law_heads", "news_agencies", "not_entities", "org_acronyms", "org_heads", "region_names",
              "given_names", "source_nouns", "titles")
-PARSE_MODULES = (names, gender, lexicon, patterns, aliases, titled)  # (gender: through names)
+# (gender: through names; acronyms, offices: through lexicon)
+PARSE_MODULES = (names, gender, lexicon, patterns, aliases, titled, acronyms, offices)
 
 #: Labels that name something: a leading "the", a possessive, trailing lower-case
 #: words and titles are cut from these (docs/guidelines.md §3). DATE, CARDINAL etc.
@@ -485,7 +486,7 @@ class EntityRules:
                     s, e = self._trim(doc, s, e, m.label, title_ends, title_starts)
                     # what is left of a model span cut by a rule span must still hold
                     # a proper noun ("Austria" of "Austria S.Kurz", not "Describing")
-                    if s >= e or not any(t.pos_ == "PROPN" and t.text[:1].isupper() for t in doc[s:e]):
+                    if s >= e or not holds_proper_noun(doc[s:e]):
                         continue
                 if suppress and doc[s:e].text in suppress:  # usually empty: skip building the Span
                     continue

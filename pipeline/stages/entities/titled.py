@@ -68,7 +68,8 @@ def _after_party(doc: Doc, start: int) -> bool:
     spokesman" (``titles.txt`` kind ``party_office``)."""
     if start > 0 and doc[start - 1].lower_ == "shadow":
         return True
-    return any(k >= 0 and aliases.alias_kind(doc[k:start].text) == "organisation" for k in (start - 1, start - 2))
+    before = [t.text for t in doc[max(0, start - aliases.PARTY_NAME_WORDS):start]]
+    return any(aliases.organisation_at(before, k)[0] == len(before) - k for k in range(len(before)))
 
 
 def out_of_titles(doc: Doc, start: int, end: int, label: str, offices: list[tuple[int, int]]) -> tuple[int, int]:
@@ -89,7 +90,12 @@ def out_of_titles(doc: Doc, start: int, end: int, label: str, offices: list[tupl
             end = ts
             while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in NAME_CONNECTORS):
                 end -= 1
-            if not any(t.pos_ == "PROPN" and t.text[:1].isupper() for t in doc[start:end]) \
-                    or (label, doc[start:end].text) in not_entities():
+            if not holds_proper_noun(doc[start:end]) or (label, doc[start:end].text) in not_entities():
                 return start, start
     return start, end
+
+
+def holds_proper_noun(tokens) -> bool:
+    """Whether ``tokens`` hold a proper noun, capitalised: what is left of a name cut
+    before a title or by a rule span must ("Austria" of "Austria S.Kurz", not "Describing")."""
+    return any(t.pos_ == "PROPN" and t.text[:1].isupper() for t in tokens)

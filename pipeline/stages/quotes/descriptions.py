@@ -15,7 +15,7 @@ import bisect
 from spacy.tokens import Token
 
 from ...nlp.lemmas import lemma as lemma_of
-from ..entities.aliases import alias_of
+from ..entities.aliases import organisation_at
 from ..names import courtesy_words, title_words
 from ..offices import office_titles
 from .sources import DEFINITE, PERSON, modifiers, office_words, rank_gap, role_families, role_word, speech_lemmas
@@ -30,12 +30,12 @@ def affiliations(toks) -> frozenset[str]:
     of the alias list by its canonical name (`Lib Dem`, `Labour party` -> Liberal
     Democrats, Labour Party), else each word the NER tagged a body (`the CRE` -> cre)."""
     words = [t for t in toks if t.is_alpha]
+    texts = [t.text for t in words]
     out, i = set(), 0
     while i < len(words):
-        n = next((n for n in (3, 2, 1) if i + n <= len(words) and (hit := alias_of(" ".join(
-            t.text for t in words[i:i + n]))) is not None and hit[1] == "organisation"), 0)
+        n, name = organisation_at(texts, i, most=3)
         if n:
-            out.add(alias_of(" ".join(t.text for t in words[i:i + n]))[0])
+            out.add(name)
         elif words[i].ent_type_ in _BODY_LABELS:
             out.add(words[i].lower_)
         i += n or 1
