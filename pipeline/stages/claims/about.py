@@ -414,8 +414,10 @@ def _topic(subject: Token | None, it_names: list[str], things: list[str], ents: 
 
 
 def annotate_claims(claims: pd.DataFrame, quotes: pd.DataFrame, entities: pd.DataFrame,
-                    documents: pd.DataFrame, docs: Mapping[str, Doc]) -> pd.DataFrame:
-    """``claims`` with ``speaker_kind``, ``about``, ``content_start`` and ``content_end``."""
+                    documents: pd.DataFrame, docs: Mapping[str, Doc],
+                    contents: list[tuple[int, int]] | None = None) -> pd.DataFrame:
+    """``claims`` with ``speaker_kind``, ``about``, ``content_start`` and ``content_end``.
+    ``contents``: each row's content span (:func:`content_of`) where the caller found it."""
     out = claims.copy()
     if not len(out):
         for col in NEW_COLUMNS:
@@ -438,8 +440,8 @@ def annotate_claims(claims: pd.DataFrame, quotes: pd.DataFrame, entities: pd.Dat
     cache: dict[str, tuple] = {}
     previous: dict[str, tuple[int, list[str]]] = {}  # doc -> (paragraph, the one thing the last claim was about)
     by_speaker = {d: [(q_start[k], q_end[k], q_id[k], q_speaker[k]) for k in rows] for d, rows in q_rows.items()}
-    for doc_id, start, end, speaker, quote_id in zip(out["doc_id"], out["start"].astype(int), out["end"].astype(int),
-                                                      out["speaker"], out["quote_id"]):
+    for i, (doc_id, start, end, speaker, quote_id) in enumerate(zip(
+            out["doc_id"], out["start"].astype(int), out["end"].astype(int), out["speaker"], out["quote_id"])):
         if doc_id not in cache:
             rows = q_rows.get(doc_id, ())
             by_id = {int(q_id[k]): (q_start[k], q_end[k], q_kind[k]) for k in rows}
@@ -454,8 +456,9 @@ def annotate_claims(claims: pd.DataFrame, quotes: pd.DataFrame, entities: pd.Dat
         by_id, kind_of, ents, text, breaks, people, direct = cache[doc_id]
         doc = ents.doc
         quote = by_id.get(int(quote_id)) if pd.notna(quote_id) else None
-        a, b = content_of(doc, text, start, end, quote[:2] if quote else None,
-                          quote is not None and int(quote_id) in direct)
+        found = contents[i] if contents is not None else None
+        a, b = found if found is not None else content_of(doc, text, start, end, quote[:2] if quote else None,
+                                                          quote is not None and int(quote_id) in direct)
         c0s.append(a)
         c1s.append(b)
         span = _span(doc, a, b)

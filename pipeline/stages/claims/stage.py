@@ -75,6 +75,7 @@ class Candidate:
     evaluative_cue: bool         # a judging frame verb or predicate on the parse
     speaker: str | None
     quote_id: int | None
+    content_span: tuple[int, int] | None = None  # the asserted content's characters (``about.content_of``)
 
 
 def _sentence_span(doc: Doc, start: int, end: int) -> Span | None:
@@ -240,13 +241,13 @@ def sentence_candidate(doc_id: str, sent_id: int, start: int, end: int, text: st
     # and check-worthiness go with the content, not the attribution frame
     # (docs/guidelines.md §5.6, §5.7): "..., Sekreta said in Vienna on 4 December" puts
     # no date into the claim
-    a, b = content_of(doc, arrays.text, start, end, quote_span, direct)
+    content_chars = a, b = content_of(doc, arrays.text, start, end, quote_span, direct)
     model_span = doc.char_span(a, b, alignment_mode="expand") if (a, b) != (start, end) else span
     if model_span is None or not len(model_span):
         a, b, model_span = start, end, span
     return Candidate(doc_id, sent_id, start, end, text, arrays.text[a:b], arrays.tags(model_span.start, model_span.end),
                      cue.claim_type if cue else None,
-                     evaluative_frame(span) or evaluative_predicate(content), speaker, quote_id)
+                     evaluative_frame(span) or evaluative_predicate(content), speaker, quote_id, content_chars)
 
 
 def setup() -> ClaimModel:
@@ -335,6 +336,8 @@ def claim_candidates(documents: pd.DataFrame, sentences: pd.DataFrame, quotes: p
 def classify_claims(documents: pd.DataFrame, sentences: pd.DataFrame, quotes: pd.DataFrame,
                     docs: Mapping[str, Doc], errors: ErrorLog, model: ClaimModel | None = None,
                     entities: pd.DataFrame | None = None) -> pd.DataFrame:
-    claims = decide(claim_candidates(documents, sentences, quotes, docs, errors), model or load_model())
-    # what each claim is about, its content span and its source's kind (claims.about)
-    return annotate_claims(claims, quotes, entities if entities is not None else empty_frame("entities"), documents, docs)
+    candidates = claim_candidates(documents, sentences, quotes, docs, errors)
+    claims = decide(candidates, model or load_model())  # one row per candidate, in order
+    # what each claim is about, its content span (found once, for the model) and its source's kind
+    return annotate_claims(claims, quotes, entities if entities is not None else empty_frame("entities"), documents,
+                           docs, contents=[c.content_span for c in candidates])
