@@ -54,7 +54,7 @@ def test_actors_one_row_per_person_or_organisation():
 
 
 def test_actors_n_quotes_counts_every_quote_with_it_as_speaker():
-    # docs/spec.md: "quotes with it as speaker", counted as n_claims counts claims (BBC
+    # docs/spec.md, actors.n_quotes: the quotes with it as speaker, counted as n_claims counts claims (BBC
     # politics: an actor whose quotes were of kind unnamed had 2 claims and 0 quotes)
     d, e, q, c = _tables()
     e = pd.concat([e, pd.DataFrame([("c", "Ukip", "ORG", "UK Independence Party", None)], columns=e.columns)])
