@@ -116,8 +116,8 @@ def build_actors(documents: pd.DataFrame, entities: pd.DataFrame, quotes: pd.Dat
         # every quote with the name as speaker counts, as every claim does for n_claims
         # (docs/spec.md, actors.n_quotes: the quotes with it as speaker; BBC politics: "The
         # MEP said ..." gave the actor MEP 2 claims and 0 quotes, its quotes being of kind
-        # unnamed); only the
-        # person and organisation speakers make a name an actor and vote on its kind
+        # unnamed); only the person and organisation speakers make a name an actor and
+        # vote on its kind
         q = quotes[quotes["speaker"].notna()]
         kinds = q["speaker_kind"] if "speaker_kind" in q.columns else [None] * len(q)
         for d, name, kind in zip(q["doc_id"], q["speaker"], kinds):
