@@ -141,10 +141,6 @@ def run(stage_names: list[str], settings: Settings, *, on_stage_start: Callable[
     return summary
 
 
-def _count(n: int, word: str) -> str:
-    return f"{n:,} {word}{'' if n == 1 else 'es' if word.endswith('s') else 's'}"
-
-
 def _first_missing(out: Path) -> Path | None:
     """The outermost folder of ``out`` that does not exist yet (``out`` itself, or a folder above it)."""
     missing = None
@@ -219,7 +215,7 @@ def _run(selected: list[Stage], registered, settings: Settings, store: TableStor
         batch_size = settings.batch_size or auto_batch_size(total if batched else None, settings.workers)
         workers = workers_for(settings.workers, total, batch_size)
         if workers < settings.workers and batched and not settings.scheduler:  # a cluster of its own size
-            summary.notes.append(f"--workers {settings.workers}: {_count(workers, 'worker process')}, one per batch "
+            summary.notes.append(f"--workers {settings.workers}: {workers:,} worker process{'' if workers == 1 else 'es'}, one per batch "
                                  f"of at most {batch_size:,} documents ({total:,} in all)")
         summary.workers = workers
         if batched and settings.engine == "dask":
