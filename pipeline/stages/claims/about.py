@@ -80,7 +80,7 @@ _PUNCT = frozenset(" \n\t,.;:!?-–—")  # punctuation a framed content never s
 NEW_COLUMNS = ("speaker_kind", "about", "content_start", "content_end")
 
 
-@lru_cache(maxsize=128)  # a batch's texts (64 by default): the candidates', then annotate_claims' pass
+@lru_cache(maxsize=128)  # a batch's texts (64 by default): the candidates' pass, then the clauses annotate_claims trims
 def _paired_marks(text: str) -> dict[int, tuple[tuple[int, int], tuple[int, int]]]:
     """Each character of a quotation mark that the quotes stage pairs (``marks.scan_quotes``:
     curly, straight, ``/'' and guillemets) -> (the mark's extent, its partner's extent).

@@ -40,6 +40,7 @@ from functools import lru_cache
 import pandas as pd
 from spacy.tokens import Doc, Span, Token
 
+from ...nlp.docs import lower_positions, sorted_ids
 from ...nlp.lemmas import lemma
 from ...resources import reporting_verb_lemmas, word_set
 from ..gender import PRONOUN_GENDERS, description_gender, first_name_gender, honorific_genders
@@ -72,6 +73,7 @@ class DocPersons:
         self.doc = doc
         self.holders = {(tuple(_role_core(role)), name) for _, _, name, role in self.rows if role}
         self.heads = {words[-1] for words, _ in self.holders if words}
+        self._role_positions: list[int] | None = None  # tokens that may head a role (``by_role``)
         honorific = honorific_genders(text, ((s, name, name) for s, _, name, _ in self.rows))
         self.gender = {name: honorific.get(name) or first_name_gender(name) for _, _, name, _ in self.rows}
 
@@ -84,8 +86,17 @@ class DocPersons:
         """The persons the content ``span`` names by a role (module docstring), in text order."""
         if span is None or not self.holders:
             return []
+        if self.doc is None or span.doc is not self.doc:  # a span of another parse: every token
+            tokens = iter(span)
+        else:
+            # only the words that may head a role, found once per document: reading every
+            # token of every content made a Token object each (as ``about.described`` found)
+            if self._role_positions is None:
+                self._role_positions = lower_positions(self.doc, sorted_ids(frozenset(self.heads) | _synonym_heads()))
+            at = self._role_positions
+            tokens = (self.doc[i] for i in at[bisect.bisect_left(at, span.start):bisect.bisect_left(at, span.end)])
         out = []
-        for t in span:
+        for t in tokens:
             named = self._role_holder(t)
             if named is not None and named != speaker:
                 out.append(named)
