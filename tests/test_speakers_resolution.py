@@ -2,10 +2,12 @@
 entities table, surnames, titles, pronouns and role descriptions."""
 from __future__ import annotations
 
+import re
+
 import pytest
 from spacy.tokens import Doc
 
-from pipeline.stages.quotes.sources import organisations_by_vote
+from pipeline.stages.quotes.sources import _words_before, organisations_by_vote
 from pipeline.stages.quotes.speakers import EntityRow, SpeakerResolver, speaker_name
 from tests.frozen_parse import VOCAB, frozen_doc
 from tests.test_quotes_attribution import build_doc, run
@@ -207,6 +209,22 @@ def _labelled(*labelled: tuple[str, str]) -> list[EntityRow]:
 ])
 def test_speakers_resolution_one_word_name_tagged_org_as_often_speaks_as_organisation(rows, text, orgs):
     assert organisations_by_vote(rows, text) == orgs
+
+
+@pytest.mark.parametrize(("name", "text"), [
+    ("Souness", "Graeme Souness and Souness"),
+    ("Yukos", "The Yukos Yukos"),            # matches do not overlap: the second has no word of its own
+    ("Yukos", "x1abc Yukos"),                # no word boundary before the letters
+    ("Yukos", "Ré\u00a0\nYukos, Yukosx Yukos_ A Yukos"),
+    ("Yukos", "²bc Yukos 3 Yukos"),          # `²` is a word character but no decimal digit
+    ("A", "Big A A. A"),
+    ("Yukos", "Yukos said. Chief Yukos"),    # a name that opens the text has no word before it
+    ("A\u00a0A", "Big A\u00a0A\u00a0A"),       # occurrences of a name holding a space overlap
+    ("Yukos", ""),
+])
+def test_sources_words_before_match_the_pattern_they_replace(name, text):
+    pattern = rf"\b([^\W\d_]+)\s+{re.escape(name)}(?!\w)"
+    assert list(_words_before(name, text)) == [m.group(1) for m in re.finditer(pattern, text)]
 
 
 @pytest.mark.parametrize(("text", "name", "labels"), [

@@ -449,8 +449,42 @@ def _after_first_name(name: str, text: str) -> bool:
     """``text`` writes ``name`` after a capitalised word that may be a first name: any
     but the words that open or date a sentence (``_OPENERS``; ``given_names.txt`` lacks
     `Graeme`, `Adrian` and accented names, so it cannot tell)."""
-    return any(m.group(1)[0].isupper() and m.group(1) not in _OPENERS and m.group(1).lower() not in WEEKDAYS_MONTHS
-               for m in re.finditer(rf"\b([^\W\d_]+)\s+{re.escape(name)}(?!\w)", text))
+    return any(word[0].isupper() and word not in _OPENERS and word.lower() not in WEEKDAYS_MONTHS
+               for word in _words_before(name, text))
+
+
+def _words_before(name: str, text: str) -> Iterator[str]:
+    """The words of ``re.finditer(rf"\\b([^\\W\\d_]+)\\s+{re.escape(name)}(?!\\w)", text)``,
+    found from the name's occurrences back: that pattern opens on a character class,
+    so it is tried at every position of the text (0.13 ms a name in a BBC article)."""
+    last_end = 0  # finditer's matches do not overlap
+    at = text.find(name)
+    while at != -1:
+        end = at + len(name)
+        j = at
+        while j > last_end and text[j - 1].isspace():  # \s+
+            j -= 1
+        word_end = j
+        while j > last_end and _is_letter(text[j - 1]):  # [^\W\d_]+
+            j -= 1
+        if (word_end == at or j == word_end or (j > 0 and _is_word(text[j - 1]))  # \b before the word
+                or (end < len(text) and _is_word(text[end]))):  # (?!\w)
+            at = text.find(name, at + 1)
+            continue
+        last_end = end
+        yield text[j:word_end]
+        at = text.find(name, end)
+
+
+def _is_word(ch: str) -> bool:
+    """``ch`` matches ``\\w``."""
+    return ch.isalnum() or ch == "_"
+
+
+def _is_letter(ch: str) -> bool:
+    """``ch`` is a letter of the pattern ``_words_before`` mirrors: a word character
+    (``isalnum``) but no decimal digit."""
+    return ch.isalnum() and not ch.isdecimal()
 
 
 def of_objects(tok: Token) -> Iterator[Token]:
