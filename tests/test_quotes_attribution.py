@@ -603,6 +603,20 @@ EXPECTED = {
                                 (I, "85 of the 154 people had donated to the Clinton Foundation",
                                  "analysis of her personal calendar", "according to")],
 
+    # --- PolNeAR train, a clause the parser hung after the cue of the direct quote before it (the
+    # parses are in tests/quote_parses_precision.py) ---
+    # the cue attributes the quotation; a show's title or a participle after its speaker is the writer's,
+    # no second, indirect quote (were `Face the Nation` and `issued a half-hour before ...`)
+    "quote_then_title_after_cue": [(D, "He views Russia as a foreign power that has its own interests at stake,",
+                                    "Manafort", "said")],
+    "quote_then_participle_after_cue": [(D, "Bill Clinton reinforces all the negative attributes voters assign to "
+                                             "Secretary Clinton,", "Jeff Bechdel", "said")],
+    # ... but another cue's clause after it is still reported (must stay)
+    "quote_then_cue_clause_after_cue": [(D, "We had written two dozen songs before we got with [Danger Mouse],",
+                                         "Kiedis", "said"),
+                                        (I, "mentioning the long-awaited album is “in the home stretch.”", "Kiedis",
+                                         "said")],
+
     # --- PolNeAR dev and BBC, fourth round: speakers and titles (the parses are in
     # tests/quote_parses_precision.py) ---
     # a role whose mention ends with whom it serves is no one named: `adviser to Trump` is not Trump
