@@ -17,12 +17,13 @@ from spacy.tokens import Token
 from ...nlp.lemmas import lemma as lemma_of
 from ...resources import depiction_words, word_set
 from ..names import title_words
+from .conjuncts import conjunct_head
 from .cues import MUTE_ENTS, VERB_POS, attribution_lexicon, can_speak, is_cue, speaker_like, speaking_noun, speaking_possessor
 from .mentions import worded
 from .objects import first_child
 from .records import DASHES, breaks_paragraph, is_dash
 from .sources import DATELINE_TAIL, NOT_SOURCES, a_thing, source_noun_kind
-from .verb_forms import FINITE, INHERITED_SUBJ_DEPS, beside_the_cue, has_subject, is_to_infinitive, with_the_cue
+from .verb_forms import FINITE, INHERITED_SUBJ_DEPS, has_subject, is_to_infinitive
 
 
 # Subject dependencies that name who speaks (a passive subject is what was said, not who).
@@ -195,7 +196,7 @@ def subject_of(verb: Token, inverted: bool = False, avoid=None) -> Token | None:
             if prev.pos_ == "PROPN" and prev.head.i == verb.i and not (avoid and avoid(prev)):
                 return prev
         if v.dep_ == "conj":
-            head = _conjunct_head(v)
+            head = conjunct_head(v)
             if v is verb and avoid is not None and avoid(head) and (head.dep_ in ("ccomp", "xcomp") or not any(
                     c.dep_ in INHERITED_SUBJ_DEPS and not avoid(c) for c in head.children)):
                 # `“..., We will achieve justice in this case,” Tulsa police Chief Chuck
@@ -518,43 +519,6 @@ def passive_agent(verb: Token) -> Token | None:
     """The object of a passive verb's `by` phrase (`was first reported by the Post`)."""
     agent = first_child(verb, ("agent",))
     return first_child(agent, ("pobj",)) if agent is not None else None
-
-
-def _conjunct_head(v: Token) -> Token:
-    """Where a coordinated verb takes its subject from: the verb it is coordinated
-    with, except when the parser hung it inside the content clause of a reporting
-    verb it is really coordinated with (`Ginsburg said she didn't want to think
-    about it and predicted that ...`: finite like that verb, not like the clause)."""
-    h = v.head
-    outer = h.head
-    if h.dep_ in ("ccomp", "xcomp") and outer.pos_ in VERB_POS and with_the_cue(v, outer, h):
-        if beside_the_cue(v, outer, outer.head) and is_cue(v, attribution_lexicon()):
-            # `Mr Prentis said workers did not want to go on strike and called for talks
-            # with ministers`: the verb goes on from the verb over the infinitive, itself
-            # a clause someone reports; a reporting verb in the reporter's tense is the
-            # reporter's (BBC politics: the quote went to "workers")
-            return outer.head
-        return outer
-    aside = next((c for c in h.children if c.dep_ == "parataxis" and h.i < c.i < v.i and c.tag_ == v.tag_), None) \
-        if is_cue(v, attribution_lexicon()) else None
-    if aside is not None and is_cue(aside, attribution_lexicon()):
-        # `Prices rose, the minister said, and warned that ...`: a reporting verb after an
-        # attribution set in the clause goes on from that attribution
-        return aside
-    if beside_the_cue(v, h, outer) and (v.tag_ != h.tag_ or is_cue(v, attribution_lexicon())):
-        return outer
-    if v.tag_ in FINITE and h.tag_ in ("VB", "VBG") and h.dep_ in ("acl", "xcomp", "advcl", "pcomp") \
-            and not any(c.dep_ in _SUBJ_DEPS or c.tag_ == "MD" for c in h.children):
-        # `Mitt Romney ran on his ability to jolt the recovery and accused Obama of ...`:
-        # a finite verb hung on an infinitive is coordinated with the finite verb above it
-        t = h.head
-        for _ in range(6):
-            if t.pos_ in VERB_POS and t.tag_ in FINITE:
-                return t
-            if t.head.i == t.i:
-                break
-            t = t.head
-    return h
 
 
 def _who_antecedent(relcl: Token) -> Token:

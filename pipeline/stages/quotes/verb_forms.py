@@ -98,7 +98,7 @@ def beside_the_cue(verb: Token, clause: Token, cue: Token) -> bool:
     """``verb``, coordinated into the reported ``clause`` (with a nominal subject of its
     own) of ``cue``, may go on from the cue instead: it is finite in the cue's tense
     (``in_the_cue_tense``)."""
-    return clause.dep_ == "ccomp" and in_the_cue_tense(verb, cue) and any(c.dep_ == "nsubj" for c in clause.children)
+    return clause.dep_ == "ccomp" and in_the_cue_tense(verb, cue) and any(c.dep_ in INHERITED_SUBJ_DEPS for c in clause.children)
 
 
 def is_to_infinitive(v: Token) -> bool:
