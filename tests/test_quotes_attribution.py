@@ -811,6 +811,15 @@ EXPECTED = {
     "said_after_passive_clause": [
         (I, "the move was made by NYPD commissioner Bill Bratton", "De Blasio", "said"),
         (D, "Who are you going to trust on security and keeping people safe?", "De Blasio", "said")],
+    # a new quotation with no attribution goes on with the direct quote before it, past an indirect quote in
+    # a clause of that quote's attribution (docs/guidelines.md §4.1; was Rubio's), but with an indirect quote
+    # of a sentence of its own (by hand)
+    "continuation_past_clause_of_attribution": [
+        (D, "Who is the real con man here?", "Murphy", "said"), (I, "Donald Trump", "Rubio", "describe"),
+        (D, "Senator Rubio and the Republican Congress produced partisan bills.", "Murphy", None)],
+    "continuation_after_indirect_of_its_own": [
+        (D, "Who is the real con man here?", "Murphy", "said"), (I, "Trump was no con man", "Rubio", "said"),
+        (D, "Senator Murphy produced partisan bills.", "Rubio", None)],
 }
 
 

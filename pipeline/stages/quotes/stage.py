@@ -10,7 +10,9 @@ paragraph it belongs to (docs/guidelines.md §4), by these rules in order; a
 wrong guess is worse than none, so a quote no rule reaches keeps no speaker:
 
 1. the attribution in the same or the immediately preceding sentence
-   (`"...," X said. "We call on ..."`);
+   (`"...," X said. "We call on ..."`), the direct quote's where an indirect
+   quote lies in a clause of its attribution (`"...," said X, using a term Y
+   has used to describe Z. "..."`);
 2. a cue with its subject left out right before it (`And continued: "..."`):
    the previous speaker;
 3. the nearest attributed quote before it in the same paragraph;
@@ -165,6 +167,7 @@ def quote_rows(doc: Doc, entities: list[EntityRow], text: str | None = None) -> 
 
     resolved: dict[int, QuoteRow] = {}
     last: tuple[QuoteRow, int] | None = None  # last attributed quote and the sentence it ends in
+    last_direct: tuple[QuoteRow, int] | None = None  # the same for the last attributed direct quote
     pending: list[int] = []                   # cue-less quotes no early rule reached
     things: dict[int, QuoteRow] = {}          # quotes whose source is a thing (see below)
     for pos, typ, item in events:
@@ -174,7 +177,7 @@ def quote_rows(doc: Doc, entities: list[EntityRow], text: str | None = None) -> 
         att: Attribution = found.attributions[item]
         evidence = False
         if att.speaker_head is None:
-            row = _early_continuation(att, text, last)
+            row = _early_continuation(att, text, last, last_direct)
             if row is None:
                 pending.append(item)
                 row = _direct(att, text)
@@ -185,7 +188,7 @@ def quote_rows(doc: Doc, entities: list[EntityRow], text: str | None = None) -> 
             # unless the writer speaks before the quote (``_is_narrator``);
             # the person spoken to ("But told BBC News: ...") never speaks: the quote has
             # no cue of its own (docs/guidelines.md §4.5)
-            row = _early_continuation(att, text, last)
+            row = _early_continuation(att, text, last, last_direct)
             if row is None:
                 pending.append(item)
                 row = _direct(att, text)
@@ -208,6 +211,8 @@ def quote_rows(doc: Doc, entities: list[EntityRow], text: str | None = None) -> 
         if not evidence and (row.speaker is not None or (row.speaker_text is not None
                                                          and row.speaker_text.lower() not in _SPEECH_PARTICIPANTS)):
             last = (row, end_sent)
+            if row.kind == "direct":
+                last_direct = last
     for item in pending:
         att = found.attributions[item]
         resolved[item] = _late_continuation(att, text, found.attributions, resolved, resolver, sents)
@@ -255,8 +260,15 @@ def _addressee(head, cue: tuple[int, int] | None = None) -> bool:
         or prep.head.lower_ in reporting_nouns("addressee-to"))
 
 
-def _early_continuation(att: Attribution, text: str, last) -> QuoteRow | None:
-    """Rules 1-2 of the module docstring: the attribution just before."""
+def _early_continuation(att: Attribution, text: str, last, last_direct=None) -> QuoteRow | None:
+    """Rules 1-2 of the module docstring: the attribution just before; not an indirect
+    quote in the sentence of the direct quote before it, a clause of that quote's own
+    attribution (`"Who is the real con man here?" said Murphy, using a term Rubio has
+    used to describe Donald Trump, on a call. "Senator Rubio and ..."`: the next
+    quotation goes on with Murphy, docs/guidelines.md §4.1; PolNeAR train gave it to
+    Rubio, Jones, "callers")."""
+    if last is not None and last[0].kind == "indirect" and last_direct is not None and last_direct[1] == last[1]:
+        last = last_direct
     if last is not None and att.sent_index - last[1] <= CONTINUATION_SENTENCES:
         return _direct(att, text, last[0])
     return None
