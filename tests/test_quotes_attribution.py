@@ -820,6 +820,12 @@ EXPECTED = {
     "continuation_after_indirect_of_its_own": [
         (D, "Who is the real con man here?", "Murphy", "said"), (I, "Trump was no con man", "Rubio", "said"),
         (D, "Senator Murphy produced partisan bills.", "Rubio", None)],
+    # a document after an inverted cue speaks for its authors (docs/guidelines.md §4.6; had no speaker), a
+    # banner does not
+    "read_the_email": [(D, "Our political revolution has already forced a former U.S. senator to change her mind,",
+                        "email", "read")],
+    "read_the_banner": [(D, "Our political revolution has already forced a former U.S. senator to change her mind,",
+                         None, None)],
 }
 
 
@@ -877,6 +883,7 @@ MENTIONS = {
     "accused_after_clause_in_clause": ["UK Independence Party leader Nigel Farage"] * 2,
     "arguing_after_clause_conjunct": ["Rubio", "Rubio"],
     "said_after_passive_clause": ["De Blasio", "De Blasio"],
+    "read_the_email": ["the email"],
 }
 
 

@@ -56,8 +56,11 @@ def _inverted_subject(verb: Token) -> Token | None:
     for c in verb.rights:
         if c.dep_ in ("punct",):
             continue
-        if c.dep_ in _INVERTED_DEPS and c.left_edge.i - verb.i <= 2 and _speaker_word(c):
-            return c  # (`said Monday`: a date is no speaker)
+        if c.dep_ in _INVERTED_DEPS and c.left_edge.i - verb.i <= 2 \
+                and (_speaker_word(c) or source_noun_kind(c) == "document"):
+            # (`said Monday`: a date is no speaker; `"...," read the email`: a document
+            # speaks for its authors, docs/guidelines.md §4.6; PolNeAR train)
+            return c
         return None
     return None
 
