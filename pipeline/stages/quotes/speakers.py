@@ -60,20 +60,19 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 
-import numpy as np
 from spacy.tokens import Doc, Token
 
-from ...nlp.docs import doc_text, lower_positions, sorted_ids
-from ...resources import first_names, poll_words, source_noun_kinds, source_nouns_of_kind, word_set
-from ..entities.aliases import alias_kind, alias_of, known_as
+from ...nlp.docs import doc_text
+from ...resources import first_names, source_noun_kinds, word_set
+from ..entities.aliases import alias_kind, alias_of
 from ..entities.forms import without_affiliation
 from ..gender import PRONOUN_GENDERS, description_gender, first_name_gender, honorific_genders
 from ..names import PersonNames, normalise_role, org_title_words, postnominals, surname, title_words
+from .bodies import BodyDescriptions
 from .descriptions import RoleDescriptions, affiliations
-from .sources import (DATELINE_TAIL, DEFINITE, DOCUMENT, GENERIC_BODIES, GROUP, NOT_SOURCES, PERSON, POSSESSIVE_PRONOUNS,
-                      PRONOUN_LABELS, SPEAKER_LABELS, UNNAMED, Source, affiliation_name, all_titles, called_by,
+from .sources import (DATELINE_TAIL, DEFINITE, DOCUMENT, GROUP, NOT_SOURCES, PERSON, POSSESSIVE_PRONOUNS,
+                      PRONOUN_LABELS, SPEAKER_LABELS, UNNAMED, Source, affiliation_name, all_titles,
                       counts_respondents, describe, giver_span, inside, np_span, of_objects, organisations_by_vote,
                       ranked_offices, refers_back, role_families, role_word, source_noun_kind, speaker_kind, speaker_name,
                       speaking_head, speech_giver, word_tokens)
@@ -106,13 +105,7 @@ def _apostrophe_prefix(doc: Doc, i: int) -> bool:
     return len(letter.text) == 1 and letter.text.isupper() and letter.whitespace_ == ""
 
 
-@lru_cache(maxsize=1)
-def _body_and_document_nouns() -> np.ndarray:
-    """The ids of the source nouns of kind document or organisation (``_nouns``)."""
-    return sorted_ids(source_nouns_of_kind("document") | source_nouns_of_kind("organisation"))
-
-
-class SpeakerResolver(RoleDescriptions):
+class SpeakerResolver(RoleDescriptions, BodyDescriptions):
     """Resolves speaker mentions of one document, in document order."""
 
     def __init__(self, doc: Doc, entities: list[EntityRow], quoted: list[tuple[int, int]], text: str | None = None,
@@ -490,56 +483,6 @@ class SpeakerResolver(RoleDescriptions):
                     if e is not None and e.label == PERSON and not all_titles(e.canonical):
                         return self.canonical(e)
         return None
-
-    def _body_or_document(self, head: Token, kind: str, definite: bool, span) -> str:
-        """``the report`` -> the report (``the committee`` -> the committee) the article named
-        last with more words; else the description as written or its alias-list canonical."""
-        owner = next((c for c in head.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
-        # "Mr Crosby's statement" -> "Lynton Crosby statement"
-        own = self._owned_description(head, owner) if owner is not None else self._description_text(np_span(head))
-        if definite and len(own.split()) == 1:
-            found = [d for p, d, k, h in self._nouns() if p < head.idx and k == kind
-                     and h == head.lower_ and len(d.split()) > 1]
-            if found:
-                return known_as(found[-1])
-            if kind == "organisation":
-                orgs = [self.canonical(e) for e in self.entities if e.end <= head.idx and e.label == "ORG"
-                        and self._in_narration(e.start)]
-                found = [o for o in orgs if called_by(o, head.lower_)]
-                if found:
-                    return found[-1]
-                if head.lower_ in GENERIC_BODIES and orgs:
-                    # "The group said": the body the article named last
-                    return orgs[-1]
-        return known_as(own)
-
-    def _names_a_body(self, body: str, head: Token) -> bool:
-        """Whether ``body`` (what ``_body_or_document`` made of a body noun) names the body:
-        an entity's canonical name, or a description with a capitalised word past the
-        sentence's first ("Commons work and pensions committee"; not "Police said")."""
-        if any(self.canonical(e) == body for e in self.entities):
-            return True
-        # (the body noun itself does not count: "The Government said", "Later, Police said")
-        first = head.sent[0].text.lower()
-        return any(w[:1].isupper() for i, w in enumerate(body.split())
-                   if (i or w.lower() != first) and w.lower() != head.lower_)
-
-    def _poll_before(self, pos: int) -> str | None:
-        """The poll or survey the article named last before ``pos`` (``poll_words.txt``), if any."""
-        return next((d for p, d, k, h in reversed(self._nouns()) if p < pos and h in poll_words("poll")), None)
-
-    def _nouns(self) -> list[tuple[int, str, str, str]]:
-        """(position, description, kind, head word) of every document or body the article
-        names with a common noun outside quotes ("A National Audit Office report")."""
-        if self._noun_sources is None:
-            self._noun_sources = []
-            nouns = source_noun_kinds()
-            for i in lower_positions(self.doc, _body_and_document_nouns()):
-                t = self.doc[i]
-                kind = nouns.get(t.lower_)
-                if t.pos_ == "NOUN" and self._in_narration(t.idx):
-                    self._noun_sources.append((t.idx, self._description_text(np_span(t)), kind, t.lower_))
-        return self._noun_sources
 
     def _not_a_source(self, head: Token) -> bool:
         """A head inside a date, an amount or a number ("this financial year"), or the place of

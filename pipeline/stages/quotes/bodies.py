@@ -1,0 +1,78 @@
+"""Which document or body a common noun names (docs/guidelines.md §4.6, rule 5 of
+:mod:`pipeline.stages.quotes.speakers`): "the report" is the report the article named
+last ("National Audit Office report"), "the committee" the committee, "the party" the
+party by a name or alias ending in the noun; "the poll" for the respondents it counts. A
+part of :class:`~pipeline.stages.quotes.speakers.SpeakerResolver`, which holds the state
+these methods read: ``doc``, ``entities`` and ``_noun_sources``.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import numpy as np
+from spacy.tokens import Token
+
+from ...nlp.docs import lower_positions, sorted_ids
+from ...resources import poll_words, source_noun_kinds, source_nouns_of_kind
+from ..entities.aliases import known_as
+from .sources import GENERIC_BODIES, called_by, np_span
+
+
+@lru_cache(maxsize=1)
+def _body_and_document_nouns() -> np.ndarray:
+    """The ids of the source nouns of kind document or organisation (``_nouns``)."""
+    return sorted_ids(source_nouns_of_kind("document") | source_nouns_of_kind("organisation"))
+
+
+class BodyDescriptions:
+    """The document and body rules of :class:`~pipeline.stages.quotes.speakers.SpeakerResolver`."""
+
+    def _body_or_document(self, head: Token, kind: str, definite: bool, span) -> str:
+        """``the report`` -> the report (``the committee`` -> the committee) the article named
+        last with more words; else the description as written or its alias-list canonical."""
+        owner = next((c for c in head.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+        # "Mr Crosby's statement" -> "Lynton Crosby statement"
+        own = self._owned_description(head, owner) if owner is not None else self._description_text(np_span(head))
+        if definite and len(own.split()) == 1:
+            found = [d for p, d, k, h in self._nouns() if p < head.idx and k == kind
+                     and h == head.lower_ and len(d.split()) > 1]
+            if found:
+                return known_as(found[-1])
+            if kind == "organisation":
+                orgs = [self.canonical(e) for e in self.entities if e.end <= head.idx and e.label == "ORG"
+                        and self._in_narration(e.start)]
+                found = [o for o in orgs if called_by(o, head.lower_)]
+                if found:
+                    return found[-1]
+                if head.lower_ in GENERIC_BODIES and orgs:
+                    # "The group said": the body the article named last
+                    return orgs[-1]
+        return known_as(own)
+
+    def _names_a_body(self, body: str, head: Token) -> bool:
+        """Whether ``body`` (what ``_body_or_document`` made of a body noun) names the body:
+        an entity's canonical name, or a description with a capitalised word past the
+        sentence's first ("Commons work and pensions committee"; not "Police said")."""
+        if any(self.canonical(e) == body for e in self.entities):
+            return True
+        # (the body noun itself does not count: "The Government said", "Later, Police said")
+        first = head.sent[0].text.lower()
+        return any(w[:1].isupper() for i, w in enumerate(body.split())
+                   if (i or w.lower() != first) and w.lower() != head.lower_)
+
+    def _poll_before(self, pos: int) -> str | None:
+        """The poll or survey the article named last before ``pos`` (``poll_words.txt``), if any."""
+        return next((d for p, d, k, h in reversed(self._nouns()) if p < pos and h in poll_words("poll")), None)
+
+    def _nouns(self) -> list[tuple[int, str, str, str]]:
+        """(position, description, kind, head word) of every document or body the article
+        names with a common noun outside quotes ("A National Audit Office report")."""
+        if self._noun_sources is None:
+            self._noun_sources = []
+            nouns = source_noun_kinds()
+            for i in lower_positions(self.doc, _body_and_document_nouns()):
+                t = self.doc[i]
+                kind = nouns.get(t.lower_)
+                if t.pos_ == "NOUN" and self._in_narration(t.idx):
+                    self._noun_sources.append((t.idx, self._description_text(np_span(t)), kind, t.lower_))
+        return self._noun_sources
