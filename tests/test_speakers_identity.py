@@ -71,6 +71,16 @@ def quote_rows_cached(nlp, text):
      "the figures were wrong", "Treasury spokesman", "unnamed"),
     ('Tony Blair arrived in Rome. Mr Blair\'s official spokesman said the talks had gone very well indeed.',
      "the talks had gone", "Tony Blair official spokesman", "unnamed"),
+    # ... and "the spokesman" later is the one described before, affiliation and all (BBC politics/078:
+    # was "spokesman"), but not another one, nor an office held by someone else
+    ('A spokesman for the Home Office said the rules were clear. The spokesman added that no exceptions would be '
+     'made.', "no exceptions would", "spokesman for the Home Office", "unnamed"),
+    ('A senior Pentagon official said the troops would stay. The official added that no date was set.',
+     "no date was set", "senior Pentagon official", "unnamed"),
+    ('A Labour spokesman said the plan was wrong. Another spokesman said the plan was right.',
+     "the plan was right", "spokesman", "unnamed"),
+    ('The shadow chancellor said the figures were wrong. The chancellor said the figures were right.',
+     "the figures were right", "chancellor", "unnamed"),
     # a surname is of the gender its title, or the article's titles, give it: Michelle Obama
     # is not "Mr. Obama" nor, where the article says mostly "Mr. Obama", "President Obama"
     # (PolNeAR dev, NYT); with "Mrs. Obama" she is

@@ -53,7 +53,9 @@ rules, applied in document order (each tested in
    interview speaks for whom gave it (``sources.speech_giver``: "his speech").
 6. **Unnamed sources**: any other common noun (``a spokesman``, ``officials``,
    ``some people``) is an unnamed source described as the article gives it,
-   affiliation included (``spokesman for the Home Office``), never a person's name.
+   affiliation included (``spokesman for the Home Office``), never a person's name; a bare
+   "the spokesman" or "the official" later is the one the article described last with that
+   noun and more words (``descriptions``), as "the report" is for documents.
 7. Otherwise (an unresolved pronoun, no mention): no speaker, kind ``unknown``.
 """
 from __future__ import annotations
@@ -407,6 +409,10 @@ class SpeakerResolver(RoleDescriptions, BodyDescriptions):
                     else self._description_text(span or np_span(head))
                 self._role_names[text] = normalise_role(text)
                 return text, UNNAMED
+        if noun_kind == "group" and not plural and (earlier := self._described_before(head, span, pos)) is not None:
+            # "the spokesman", "the official" (not an office: "the chancellor" after "the shadow
+            # chancellor" is another person; BBC politics)
+            return earlier, UNNAMED
         if noun_kind == "group" or is_role or plural:
             # (with no span: an unnamed source as a main-clause subject, a possible antecedent)
             return self._description_text(span or np_span(head)), GROUP if plural else UNNAMED
