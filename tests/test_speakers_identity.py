@@ -81,6 +81,13 @@ def quote_rows_cached(nlp, text):
      "the plan was right", "spokesman", "unnamed"),
     ('The shadow chancellor said the figures were wrong. The chancellor said the figures were right.',
      "the figures were right", "chancellor", "unnamed"),
+    # whom a source is close to, or knows, is part of its description (docs/guidelines.md §4.6; BBC politics/288:
+    # was "Sources"), an aside between commas is not
+    ('Sources close to the prime minister said the plan was dead.', "the plan was dead",
+     "Sources close to the prime minister", "unnamed"),
+    ('A source familiar with the talks said a deal was near.', "a deal was near", "source familiar with the talks",
+     "unnamed"),
+    ('Officials, close to tears, said the plan had failed.', "the plan had failed", "Officials", "unnamed"),
     # a surname is of the gender its title, or the article's titles, give it: Michelle Obama
     # is not "Mr. Obama" nor, where the article says mostly "Mr. Obama", "President Obama"
     # (PolNeAR dev, NYT); with "Mrs. Obama" she is

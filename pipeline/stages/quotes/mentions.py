@@ -11,7 +11,7 @@ from ..names import is_mark
 from .cues import is_cue, report_lexicon
 from .verb_forms import FINITE
 from .records import OPENING_BRACKETS, is_dash
-from .sources import word_tokens
+from .sources import after_noun_phrase, word_tokens
 
 
 def _sign(t: Token) -> bool:
@@ -65,7 +65,7 @@ def mention_bounds(head: Token) -> tuple[int, int]:
     for c in head.rights:
         if c.dep_ in ("punct", "relcl", "acl", "appos", "cc", "conj", "advmod"):
             break
-        if c.dep_ in ("prep", "compound", "flat", "nummod", "nmod", "case", "poss", "pobj"):
+        if c.dep_ in ("prep", "compound", "flat", "nummod", "nmod", "case", "poss", "pobj") or after_noun_phrase(c):
             right = c.right_edge.i
         else:
             break
