@@ -210,3 +210,15 @@ def test_quotes_content_tails_a_clause_the_parser_hung_the_cue_on_is_what_was_sa
 def test_quotes_content_tails_no_clause_hung_after_an_if_is_what_was_said():
     # after `if` the clause the parser found runs on into the main clause (BBC)
     assert _indirect("if_thinks_then", "thinks") == []
+
+
+@pytest.mark.parametrize("case, cue, content", [
+    # an apposition set off after the object of the cue's preposition describes it for the reader, as after
+    # a direct object (PolNeAR train annotates `the Trans-Pacific Partnership` alone)
+    ("railed_against_apposition", "railed against", "the Trans-Pacific Partnership"),
+    # but a list the parser read as an apposition stays whole (PolNeAR dev)
+    ("called_for_list", "called for",
+     "tax fairness, the closure of loopholes that benefit only the wealthy and for relief for middle class families"),
+])
+def test_quotes_content_tails_a_prepositions_object_ends_before_its_apposition(case, cue, content):
+    assert _indirect(case, cue) == [content]

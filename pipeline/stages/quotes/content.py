@@ -40,8 +40,8 @@ from spacy.tokens import Doc, Token
 
 from ...nlp.lemmas import lemma as lemma_of
 from ...resources import QUOTE_CHARS, adverbial_openers, reporting_verbs
-from .clause_end import (before_semicolon, clause_from, continues_content, follows_set_off, is_as_aside, opened_by,
-                         trim_tail, with_reason)
+from .clause_end import (before_semicolon, clause_from, continues_content, follows_set_off, is_as_aside,
+                         nonrestrictive_tail, opened_by, trim_tail, with_reason)
 from .cues import (VERB_POS, addresses_object, can_speak, is_cue, is_speech_occasion, of_kind, report_lexicon,
                    speech_lexicon)
 from .verb_forms import INHERITED_SUBJ_DEPS, has_subject, is_base_spelling, is_to_infinitive
@@ -65,7 +65,7 @@ def content_of(tok: Token, particle: Token | None, entry: str, quoted=None, subj
     if aside is not None:
         return aside
     if particle is not None and particle.dep_ == "prep":
-        return _prep_object(tok, particle, entry)
+        return _prep_object(tok, particle, entry, quoted)
     if particle is not None and particle.dep_ == "mark":
         clause = particle.head  # `called for the strongholds to be hit`
         return Content(particle.i + 1, clause.right_edge.i, "clause")
@@ -143,7 +143,7 @@ def _answer(tok: Token) -> Content | None:
 # --- 1. prepositional objects ---------------------------------------------------
 
 
-def _prep_object(tok: Token, prep: Token, entry: str) -> Content | None:
+def _prep_object(tok: Token, prep: Token, entry: str, quoted=None) -> Content | None:
     obj = first_child(prep, ("pobj", "pcomp"))
     if obj is None:
         return None
@@ -171,7 +171,12 @@ def _prep_object(tok: Token, prep: Token, entry: str) -> Content | None:
         # the object's own clause, which the parser hung on the cue (PolNeAR train
         # annotates the whole of it)
         b = gerund.right_edge.i
-    return Content(a, b, "prep")
+    # an apposition or relative clause after a comma that runs to the end describes the
+    # object for the reader, as after a direct object (``objects.object_content``):
+    # `railed against the Trans-Pacific Partnership, the 12-country trade deal the
+    # administration finished negotiating last year`, `speaks of his brother Freddy, who
+    # died as an alcoholic in 1981` (PolNeAR train annotates the object alone)
+    return Content(a, nonrestrictive_tail(tok.doc, a, b, quoted), "prep")
 
 
 # --- 2. content clauses -----------------------------------------------------------
