@@ -222,3 +222,10 @@ def test_quotes_content_tails_no_clause_hung_after_an_if_is_what_was_said():
 ])
 def test_quotes_content_tails_a_prepositions_object_ends_before_its_apposition(case, cue, content):
     assert _indirect(case, cue) == [content]
+
+
+def test_quotes_content_tails_apposition_and_relative_clause_end_both_cut():
+    # the apposition of the relative clause's last noun first, then the relative clause (PolNeAR train; the
+    # relative clause stayed)
+    assert _indirect("donors_since_january_when", "said") == [
+        "a substantial number of new donors have come aboard since January"]

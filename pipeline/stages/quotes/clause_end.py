@@ -323,7 +323,20 @@ def _list_of_phrases(appos: Token) -> bool:
 def nonrestrictive_tail(doc: Doc, a: int, b: int, quoted=None) -> int:
     """`..., a move that could ...`, `..., which ...`: an apposition or relative clause
     set off by a comma that runs to the end of the content describes the last noun
-    for the reader; PolNeAR train ends the content before it."""
+    for the reader; PolNeAR train ends the content before it. One may end where the
+    next begins: `... since January, when Our Principles launched with an initial $3
+    million donation from Marlene Ricketts, the matriarch of the family ...` (PolNeAR
+    train) ends before both, the apposition of the relative clause's last noun first."""
+    while True:
+        end = _before_nonrestrictive(doc, a, b, quoted)
+        if end == b:
+            return b
+        b = end
+
+
+def _before_nonrestrictive(doc: Doc, a: int, b: int, quoted=None) -> int:
+    """Content [a, b] ended before the one apposition or relative clause at its end
+    (``nonrestrictive_tail``), or ``b``."""
     for i in range(b, a + 1, -1):
         tok = doc[i]
         if not sets_off(doc[i - 1]) or (quoted is not None and quoted(tok)):
