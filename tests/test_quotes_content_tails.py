@@ -229,3 +229,15 @@ def test_quotes_content_tails_apposition_and_relative_clause_end_both_cut():
     # relative clause stayed)
     assert _indirect("donors_since_january_when", "said") == [
         "a substantial number of new donors have come aboard since January"]
+
+
+@pytest.mark.parametrize("case, cue, content", [
+    # `, according to X` at the end: the writer's source, a second attribution (PolNeAR train)
+    ("wall_street_according_to", "said", "Wall Street does more to hurt the economy than help"),
+    # not one that opens the content: what it attributes follows (PolNeAR train annotates it so)
+    ("ap_reported_according_to", "reported",
+     "according to an analysis of her personal calendar and contact information, 85 of the 154 meetings Clinton "
+     "had with individuals who were not government employees were with Clinton Foundation donors"),
+])
+def test_quotes_content_tails_according_to_at_the_end_is_cut(case, cue, content):
+    assert _indirect(case, cue) == [content]

@@ -13,7 +13,8 @@ clauses, infinitives and interrupted clauses of ``content``), from PolNeAR train
 * before the writer's own words after it (``trim_tail``, ``nonrestrictive_tail``): a
   second attribution coordinated with the cue, a verb in the cue's form that says what
   the speaker did next (``verb_forms.with_the_cue``; even where the parser hung it on a
-  verb deeper in the content), an `as X reported` aside, a participle
+  verb deeper in the content), an `as X reported` aside or `, according to X` at
+  the end (the writer's source, a second attribution), a participle
   or contrast clause at the end (`, calling them ...`, `, while ...`; a reporting
   participle even where the parser hung it deeper: `, saying that ...`), an apposition
   or a relative clause (`, which ...`, `, whose son ...`) that runs to the end. (Not a
@@ -117,7 +118,8 @@ def trim_tail(doc: Doc, a: int, b: int, root: Token, cue: Token, quoted=None) ->
       that it was a "disaster" ... and asking ...`); hung on a verb deeper in the
       clause, with the cue's auxiliary too (``_deep_conjunct_tail``: `has said she
       wants to ... and has expressed ...`);
-    * `, as The Post reported`: the writer's source;
+    * `, as The Post reported`: the writer's source; so is `, according to X` at the
+      end, wherever the parser hung it (``_according_tail``);
     * `, calling them ...`: a participle clause after a comma, at the end, unless it
       has a subject of its own (`, whether it was sitting ...`) or goes on with a list
       that `including` opened (``_list_item``); hung on a verb deeper in the clause,
@@ -158,6 +160,7 @@ def trim_tail(doc: Doc, a: int, b: int, root: Token, cue: Token, quoted=None) ->
                 cut = start
         if cut is not None:
             return _end_before(doc, a, b, cut)
+    b = _according_tail(doc, a, b, quoted)
     b = _deep_participle_tail(doc, a, b, root, quoted)
     b = _deep_conjunct_tail(doc, a, b, root, cue, quoted)
     return nonrestrictive_tail(doc, a, b, quoted)
@@ -193,6 +196,21 @@ def _deep_conjunct_tail(doc: Doc, a: int, b: int, root: Token, cue: Token, quote
                 and _form_and_auxiliary(c) == form and (form[1] or is_cue(c, report_lexicon())):
             cc = joining_cc(c.head, c)
             return _end_before(doc, a, b, cc.i if cc is not None else c.left_edge.i)
+    return b
+
+
+def _according_tail(doc: Doc, a: int, b: int, quoted=None) -> int:
+    """Content [a, b] ended before `, according to X` set off at its end, wherever the
+    parser hung it: the writer's source for the report, a second attribution
+    (docs/guidelines.md §4.2), not what the speaker said (PolNeAR train: `said that Wall
+    Street does more to hurt the economy than help, according to preliminary exit polling
+    ...`, `told her that it was not that simple, according to an account she gave to ...`;
+    the gold leaves it out of every indirect content it ends)."""
+    for i in range(b - 1, a + 1, -1):
+        tok = doc[i]
+        if tok.lower_ == "according" and doc[i + 1].lower_ == "to" and follows_set_off(doc, i, a) \
+                and tok.right_edge.i >= b and (quoted is None or not quoted(tok)):
+            return _end_before(doc, a, b, i)
     return b
 
 
