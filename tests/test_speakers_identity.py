@@ -88,6 +88,12 @@ def quote_rows_cached(nlp, text):
     ('A source familiar with the talks said a deal was near.', "a deal was near", "source familiar with the talks",
      "unnamed"),
     ('Officials, close to tears, said the plan had failed.', "the plan had failed", "Officials", "unnamed"),
+    # "the company" is the company the story is about: named most often, and in the lead (BBC business and
+    # tech: 90 quotes had "company" or "firm"); not one a lead that names no company never introduced
+    ('Microsoft to replace Xbox cables. Microsoft has said it will replace 14 million cables. The company said no '
+     'one had been hurt.', "no one had been hurt", "Microsoft", "organisation"),
+    ('Spam campaign dropped. A campaign against spammers has ended. Netcraft said sites were offline. Netcraft '
+     'counted them. The company said the campaign had worked.', "the campaign had worked", "company", "unnamed"),
     # a surname is of the gender its title, or the article's titles, give it: Michelle Obama
     # is not "Mr. Obama" nor, where the article says mostly "Mr. Obama", "President Obama"
     # (PolNeAR dev, NYT); with "Mrs. Obama" she is

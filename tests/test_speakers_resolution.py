@@ -332,3 +332,25 @@ def test_speakers_resolution_a_body_description_takes_its_alias_list_name():
     t = extract(["There is unrest in the Conservative party over tax.\n\nThe party said it would cut taxes by £4bn.\n"])
     assert t.quotes["speaker"].tolist() == ["Conservative Party"]
     assert t.actors["actor"].tolist() == ["Conservative Party"]
+
+
+@pytest.mark.parametrize(("short", "full", "same"), [
+    ("Microsoft", "Microsoft", True),
+    ("GM", "General Motors", True),           # its acronym (BBC business/462)
+    ("Marsh", "Marsh & McLennan", True),      # its first word, as the article shortens it
+    ("Netcraft", "Lycos Europe", False),
+    ("Lycos", "Lycosoft", False),             # a word, not a prefix of one
+])
+def test_bodies_same_body(short, full, same):
+    from pipeline.stages.quotes.bodies import _same_body
+    assert _same_body(short, full) is same
+
+
+@pytest.mark.parametrize(("names", "most"), [
+    (["BT", "Ofcom", "BT"], "BT"),
+    (["BT", "Ofcom"], None),                  # a tie names no one
+    ([], None),
+])
+def test_bodies_most_named(names, most):
+    from pipeline.stages.quotes.bodies import _most_named
+    assert _most_named(names) == most

@@ -7,6 +7,7 @@ these methods read: ``doc``, ``entities`` and ``_noun_sources``.
 """
 from __future__ import annotations
 
+from collections import Counter
 from functools import lru_cache
 
 import numpy as np
@@ -15,6 +16,7 @@ from spacy.tokens import Token
 from ...nlp.docs import lower_positions, sorted_ids
 from ...resources import poll_words, source_noun_kinds, source_nouns_of_kind
 from ..entities.aliases import known_as
+from ..names import acronym_matches, expansion_words
 from .sources import GENERIC_BODIES, called_by, np_span
 
 
@@ -22,6 +24,18 @@ from .sources import GENERIC_BODIES, called_by, np_span
 def _body_and_document_nouns() -> np.ndarray:
     """The ids of the source nouns of kind document or organisation (``_nouns``)."""
     return sorted_ids(source_nouns_of_kind("document") | source_nouns_of_kind("organisation"))
+
+
+def _same_body(short: str, full: str) -> bool:
+    """``short`` names the body ``full`` names: the same, its first word(s), or its acronym."""
+    return short == full or full.startswith(short + " ") or (
+        short.isupper() and acronym_matches(short, expansion_words(full)))
+
+
+def _most_named(names: list[str]) -> str | None:
+    """The name most frequent in ``names``; None on a tie or without names."""
+    counts = Counter(names).most_common(2)
+    return counts[0][0] if counts and (len(counts) == 1 or counts[0][1] > counts[1][1]) else None
 
 
 class BodyDescriptions:
@@ -44,10 +58,25 @@ class BodyDescriptions:
                 found = [o for o in orgs if called_by(o, head.lower_)]
                 if found:
                     return found[-1]
+                if head.lower_ in source_nouns_of_kind("subject") and (most := _most_named(orgs)) is not None \
+                        and self._in_lead(most):
+                    # "The company said": the company the story is about. The body named last was
+                    # wrong in a third of 33 BBC business cases (a regulator, "the BBC", a brand);
+                    # the one named most often, alone, was right in all 22 that had one, and in 21
+                    # of 25 of all 103 such mentions; named in the lead too, in 21 of 23 (a lead
+                    # whose company the NER missed, "Lycos Europe's ... campaign", names none)
+                    return most
                 if head.lower_ in GENERIC_BODIES and orgs:
                     # "The group said": the body the article named last
                     return orgs[-1]
         return known_as(own)
+
+    def _in_lead(self, name: str) -> bool:
+        """Whether the article's first two sentences (its headline and lead, in BBC news) name the
+        organisation ``name``, in full or by the short form used later (`Marsh & McLennan`,
+        `General Motors` for `Marsh`, `GM`)."""
+        end = next((s.end_char for k, s in enumerate(self.doc.sents) if k == 1), len(self.text))
+        return any(e.label == "ORG" and e.start < end and _same_body(name, self.canonical(e)) for e in self.entities)
 
     def _names_a_body(self, body: str, head: Token) -> bool:
         """Whether ``body`` (what ``_body_or_document`` made of a body noun) names the body:

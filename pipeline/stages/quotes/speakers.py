@@ -48,7 +48,8 @@ rules, applied in document order (each tested in
 5. **Documents and bodies** (``resources/source_nouns.txt``): ``the report
    says`` is the report the article named last ("National Audit Office report");
    ``the committee said`` the committee it named last, by a name or alias ending in
-   the noun ("the party": Liberal Democrats; "the group": the last body named); else the
+   the noun ("the party": Liberal Democrats; "the group": the last body named; "the
+   company": the one named most often, and in the lead, ``bodies``); else the
    description as written. Kind ``document`` / ``organisation``. A speech, remarks or an
    interview speaks for whom gave it (``sources.speech_giver``: "his speech").
 6. **Unnamed sources**: any other common noun (``a spokesman``, ``officials``,
