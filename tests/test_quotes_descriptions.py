@@ -69,7 +69,8 @@ from tests.test_speakers_identity import quote_rows_cached, source_of
      "the plan would cut costs", "government", "unnamed"),
     ("Michael Howard leads the Conservative Party. His party said the plan would fail.",
      "the plan would fail", "His party", "unnamed"),
-    ("Police said the man was arrested on Monday.", "the man was arrested", "Police", "unnamed"),
+    # (written lower case when only the sentence capitalises it: one source, §4.5)
+    ("Police said the man was arrested on Monday.", "the man was arrested", "police", "unnamed"),
     ("The minister spoke on Monday. Later, Police said the man was arrested.", "the man was arrested", "Police",
      "unnamed"),
     ("Welsh ministers met on Monday. The Government said the plan would cut costs.", "the plan would cut costs",

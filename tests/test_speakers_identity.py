@@ -84,10 +84,15 @@ def quote_rows_cached(nlp, text):
     # whom a source is close to, or knows, is part of its description (docs/guidelines.md §4.6; BBC politics/288:
     # was "Sources"), an aside between commas is not
     ('Sources close to the prime minister said the plan was dead.', "the plan was dead",
-     "Sources close to the prime minister", "unnamed"),
+     "sources close to the prime minister", "unnamed"),
     ('A source familiar with the talks said a deal was near.', "a deal was near", "source familiar with the talks",
      "unnamed"),
-    ('Officials, close to tears, said the plan had failed.', "the plan had failed", "Officials", "unnamed"),
+    ('Officials, close to tears, said the plan had failed.', "the plan had failed", "officials", "unnamed"),
+    # a common noun capitalised only because it opens the sentence is the same source as the word written
+    # lower case elsewhere (BBC, 2,225 articles: "Analysts" 86 quotes, "analysts" 96); a name is not
+    ('The shares rose. Analysts said the shares were cheap.', "the shares were cheap", "analysts", "unnamed"),
+    ('The vote was close. Many believe the vote was rigged.', "the vote was rigged", "many", "unknown"),
+    ('Labour MPs said the plan was wrong.', "the plan was wrong", "Labour MPs", "unnamed"),
     # "the company" is the company the story is about: named most often, and in the lead (BBC business and
     # tech: 90 quotes had "company" or "firm"); not one a lead that names no company never introduced
     ('Microsoft to replace Xbox cables. Microsoft has said it will replace 14 million cables. The company said no '

@@ -153,3 +153,14 @@ def lemma(tok: Token) -> str:
     if tok.lemma == 0 and id(tok.doc.vocab) in _LEMMATIZERS:
         ensure_lemmas(tok.doc)
     return tok.lemma_
+
+
+def known_noun(tok: Token) -> bool:
+    """Whether ``tok``'s lemma, lower-cased, is a common noun the lemmatizer's word lists know
+    (``lemma_index``, kind noun: `analyst` of "Analysts", not `napster` or `rowling`); False
+    where no lemmatizer is registered for its vocab."""
+    lemmatizer = _LEMMATIZERS.get(id(tok.doc.vocab))
+    if lemmatizer is None:
+        return False
+    nouns = lemmatizer.lookups.get_table("lemma_index", {}).get("noun", ())
+    return lemma(tok).lower() in nouns

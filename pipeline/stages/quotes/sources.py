@@ -18,7 +18,7 @@ from typing import Iterator, NamedTuple
 from spacy.tokens import Token
 
 from ... import schemas
-from ...nlp.lemmas import lemma as lemma_of
+from ...nlp.lemmas import known_noun, lemma as lemma_of
 from ...resources import person_epithets, poll_words, reporting_verb_lemmas, role_ranks, source_noun_kinds, word_list, word_set
 from ..entities.aliases import alias_kind, alias_names
 from ..entities.forms import without_affiliation
@@ -387,6 +387,22 @@ def np_span(head: Token) -> tuple[int, int]:
     while right > head.i and (doc[right].is_punct or doc[right].is_space):
         right -= 1
     return doc[left].idx, doc[right].idx + len(doc[right].text)
+
+
+# quantifiers that head an unnamed source ("Many said", "Most agreed") and open sentences
+_QUANTIFIERS = frozenset({"many", "most", "some", "few", "several", "all", "both", "others"})
+
+
+def sentence_case_only(tok: Token) -> bool:
+    """A common noun or quantifier capitalised only because it opens its sentence ("Analysts
+    said", "Critics say", "Many believe"): as a description it is the same source as the
+    lower-case word elsewhere (BBC, 2,225 articles: "Analysts" 86 quotes, "analysts" 96).
+    A plural noun the lemmatizer's lists know, heading its phrase, or a quantifier: not a
+    name, even one the tagger took for a noun ("Napster", "Rowling", "Labour MPs", "Number
+    10"), an adjective of one ("Conservative MPs") nor an acronym."""
+    word = tok.text
+    return (tok.is_sent_start and word[:1].isupper() and word[1:].islower() and not tok.ent_type_
+            and (word.lower() in _QUANTIFIERS or (tok.tag_ == "NNS" and tok.dep_ != "compound" and known_noun(tok))))
 
 
 def after_noun_phrase(c: Token) -> bool:

@@ -77,8 +77,8 @@ from .descriptions import RoleDescriptions, affiliations
 from .sources import (DATELINE_TAIL, DEFINITE, DOCUMENT, GROUP, NOT_SOURCES, PERSON, POSSESSIVE_PRONOUNS,
                       PRONOUN_LABELS, SPEAKER_LABELS, UNNAMED, Source, affiliation_name, all_titles,
                       counts_respondents, describe, giver_span, inside, np_span, of_objects, organisations_by_vote,
-                      ranked_offices, refers_back, role_families, role_word, source_noun_kind, speaker_kind, speaker_name,
-                      speaking_head, speech_giver, word_tokens)
+                      ranked_offices, refers_back, role_families, role_word, sentence_case_only, source_noun_kind, speaker_kind,
+                      speaker_name, speaking_head, speech_giver, word_tokens)
 
 
 @dataclass(frozen=True)
@@ -425,7 +425,11 @@ class SpeakerResolver(RoleDescriptions, BodyDescriptions):
 
     def _description_text(self, span: tuple[int, int]) -> str:
         text = self.text[span[0]:span[1]]
-        return describe(text) or text
+        out = describe(text) or text
+        first = self.doc.char_span(span[0], span[0] + 1, alignment_mode="expand")
+        if first is not None and len(first) and sentence_case_only(first[0]) and out.startswith(first[0].text):
+            out = out[0].lower() + out[1:]  # "Analysts said" and "analysts said" are one source (§4.5)
+        return out
 
     def _a_person(self, tok: Token) -> bool:
         """Whether the name at ``tok`` is a person's: a PERSON entity, or a surname of one."""
