@@ -18,7 +18,8 @@ from ...nlp.lemmas import lemma as lemma_of
 from ..entities.aliases import organisation_at
 from ..names import courtesy_words, title_words
 from ..offices import office_titles
-from .sources import DEFINITE, PERSON, UNNAMED, modifiers, np_span, office_words, rank_gap, role_families, role_word, speech_lemmas
+from .sources import (DEFINITE, PERSON, UNNAMED, modifiers, np_span, office_words, rank_gap, role_families, role_word,
+                      speech_lemmas)
 
 # the words that name a body or an office, not a function word (`the`, `of`, `'s`)
 _NAMING_POS = frozenset({"PROPN", "NOUN", "ADJ"})
