@@ -225,28 +225,8 @@ PARSES = {
         ('email', False, 17, 'dobj', 'NOUN', 'NN', 'email', 'O'),
         ('.', False, 17, 'punct', 'PUNCT', '.', '.', 'O'),
     ],
-    # by hand after it: a thing that is no document
-    'read_the_banner': [
-        ('"', False, 17, 'punct', 'PUNCT', '``', '"', 'O'),
-        ('Our', True, 3, 'poss', 'PRON', 'PRP$', 'our', 'O'),
-        ('political', True, 3, 'amod', 'ADJ', 'JJ', 'political', 'O'),
-        ('revolution', True, 6, 'nsubj', 'NOUN', 'NN', 'revolution', 'O'),
-        ('has', True, 6, 'aux', 'AUX', 'VBZ', 'have', 'O'),
-        ('already', True, 6, 'advmod', 'ADV', 'RB', 'already', 'O'),
-        ('forced', True, 17, 'ccomp', 'VERB', 'VBN', 'force', 'O'),
-        ('a', True, 10, 'det', 'DET', 'DT', 'a', 'O'),
-        ('former', True, 10, 'amod', 'ADJ', 'JJ', 'former', 'O'),
-        ('U.S.', True, 10, 'compound', 'PROPN', 'NNP', 'U.S.', 'B-GPE'),
-        ('senator', True, 6, 'dobj', 'NOUN', 'NN', 'senator', 'O'),
-        ('to', True, 12, 'aux', 'PART', 'TO', 'to', 'O'),
-        ('change', True, 6, 'xcomp', 'VERB', 'VB', 'change', 'O'),
-        ('her', True, 14, 'poss', 'PRON', 'PRP$', 'her', 'O'),
-        ('mind', False, 12, 'dobj', 'NOUN', 'NN', 'mind', 'O'),
-        (',', False, 17, 'punct', 'PUNCT', ',', ',', 'O'),
-        ('"', True, 17, 'punct', 'PUNCT', "''", '"', 'O'),
-        ('read', True, 17, 'ROOT', 'VERB', 'VB', 'read', 'O'),
-        ('the', True, 19, 'det', 'DET', 'DT', 'the', 'O'),
-        ('banner', False, 17, 'dobj', 'NOUN', 'NN', 'banner', 'O'),
-        ('.', False, 17, 'punct', 'PUNCT', '.', '.', 'O'),
-    ],
 }
+
+# by hand after it: the same sentence read from a thing that is no document
+PARSES["read_the_banner"] = [("banner",) + t[1:6] + ("banner",) + t[7:] if t[0] == "email" else t
+                             for t in PARSES["read_the_email"]]
