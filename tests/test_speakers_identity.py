@@ -263,6 +263,18 @@ def test_speakers_hyphenated_role(nlp, text, quote, speaker):
     assert source_of(nlp, text, quote)[0] == speaker
 
 
+@pytest.mark.parametrize(("text", "quote", "speaker"), [
+    # a hyphenated name the NER missed is the whole name, not its last piece (BBC tech 281,
+    # tech 042: the speakers had been "Secure" and "King")
+    ("On the positive side, Finnish security firm F-Secure said that 2004 was the best-ever year for "
+     "the capture of virus writers.", "2004 was the best-ever year", "F-Secure"),
+    ('"We are delighted to be offering free access," said Broadreach chief executive Magnus McEwen-King.',
+     "We are delighted", "Magnus McEwen-King"),
+])
+def test_speakers_hyphenated_name_the_ner_missed(nlp, text, quote, speaker):
+    assert source_of(nlp, text, quote)[0] == speaker
+
+
 @pytest.mark.parametrize(("text", "quote", "speaker", "kind"), [
     # an age or a nationality noun after "the" refers back to the person the story is about
     # (BBC sport: sport/046, sport/465, sport/509, sport/460)
