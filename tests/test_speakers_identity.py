@@ -275,6 +275,32 @@ def test_speakers_hyphenated_name_the_ner_missed(nlp, text, quote, speaker):
     assert source_of(nlp, text, quote)[0] == speaker
 
 
+@pytest.mark.parametrize(("text", "quote", "source"), [
+    # a proper name the NER missed with "the" is a body (an acronym, several words), not a person
+    ("But the FT said it thought JP Morgan may still have had some role in financing the bid.",
+     "it thought JP Morgan", ("FT", "organisation")),
+    ("Forecasts are due on Friday, the Sunday Telegraph reported.", "Forecasts are due", ("Sunday Telegraph", "organisation")),
+    # a plural one alone is a team or a group
+    ("Now the Gunners have asked for an inquiry to look into claims that their player has been approached.",
+     "an inquiry", ("Gunners", "unnamed")),
+    # one word with "the": a description (an office), never a person named by it
+    ("Earlier the Archbishop of Canterbury wrote to all three parties urging them not to exploit fears.",
+     "them not to exploit", ("Archbishop of Canterbury", "unnamed")),
+    # a capital "The" inside a sentence is part of the name (BBC entertainment 282)
+    ('In an interview on Saturday, The Game described some of his rivals as "my friends" and said he would '
+     'not turn on them.', "he would not turn", ("The Game", "person")),
+])
+def test_speakers_proper_name_of_no_person(nlp, text, quote, source):
+    assert source_of(nlp, text, quote) == source
+
+
+def test_speakers_title_of_a_work_is_no_person(nlp):
+    # "the Night" of a song's title (BBC entertainment 317) had been the person "Night"
+    text = ("The 58-year-old US singer of Because the Night told The Observer newspaper that the festival "
+            "would be her response to these greedy times.")
+    assert all(r.speaker_kind != "person" for r in quote_rows_cached(nlp, text))
+
+
 @pytest.mark.parametrize(("text", "quote", "speaker", "kind"), [
     # an age or a nationality noun after "the" refers back to the person the story is about
     # (BBC sport: sport/046, sport/465, sport/509, sport/460)

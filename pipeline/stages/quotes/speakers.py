@@ -15,6 +15,8 @@ rules, applied in document order (each tested in
    A name the alias list calls an organisation is one, whatever the NER said ("the Tories" tagged NORP;
    a party tagged PERSON is ORG already, in the entity rules), and so is a one-word name the document tags
    an organisation at least as often as a person (:func:`.sources.organisations_by_vote`: ``Yukos``).
+   A proper name the NER missed is a person's unless it is plural or takes "the"
+   (:func:`.sources.named_thing`: "the FT" a body, "the Gunners" a group).
 2. **A role with the name beside it**: ``Ms. Merkel's spokesman, Steffen
    Seibert``, ``The Lord Chief Justice, Lord Woolf``, ``the agency's former
    chief executive Doug Smith``: the person in apposition, not the role.
@@ -77,7 +79,7 @@ from .descriptions import RoleDescriptions, affiliations
 from .sources import (DATELINE_TAIL, DEFINITE, DOCUMENT, GROUP, NOT_SOURCES, PERSON, POSSESSIVE_PRONOUNS,
                       PRONOUN_LABELS, SPEAKER_LABELS, UNNAMED, Source, affiliation_name, all_titles,
                       counts_respondents, describe, giver_span, inside, np_span, of_objects, organisations_by_vote,
-                      ranked_offices, refers_back, role_families, role_word, sentence_case_only, source_noun_kind, speaker_kind,
+                      named_thing, ranked_offices, refers_back, role_families, role_word, sentence_case_only, source_noun_kind, speaker_kind,
                       speaker_name, speaking_head, speech_giver, word_tokens)
 
 
@@ -366,9 +368,14 @@ class SpeakerResolver(RoleDescriptions, BodyDescriptions):
                 return known[0], "ORG"  # "Labour, in particular, fears ..."
             if run in self._voted_orgs:
                 return run, "ORG"  # `Barclays said`: a mention the NER missed of a body it tags elsewhere
-            name = self.names.person(run)
-            self._register(name, head, span, pos)
-            return name, PERSON
+            named = named_thing(head, run)  # (not a person's name: a body, a group, an office)
+            if named == "ORG":
+                return run, "ORG"
+            if named in (None, "THE"):
+                name = self.names.person(f"The {run}" if named == "THE" else run)
+                self._register(name, head, span, pos)
+                return name, PERSON
+            # (else a group or a description, below: "the Gunners", "the Archbishop of Canterbury")
         if head.pos_ not in ("NOUN", "PROPN"):
             # a verb names no one ("Addressing claims that ...", "said Swedish trades union official
             # ...": a parse's subject, BBC); another word, its description
