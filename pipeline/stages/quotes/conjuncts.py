@@ -19,6 +19,7 @@ def conjunct_head(v: Token) -> Token:
     subject of what was reported (docs/guidelines.md §4.4; PolNeAR train: 4 speakers
     taken from the reported clause, among them "the warning", "the bill", "the move")."""
     h = v.head
+    reports = is_cue(v, attribution_lexicon())
     clause = h
     while clause.dep_ == "conj" and clause.head.i != clause.i:
         # (the first of the clause's own coordinated verbs: `saying that the bill had the
@@ -27,7 +28,7 @@ def conjunct_head(v: Token) -> Token:
         clause = clause.head
     outer = clause.head
     if clause.dep_ in ("ccomp", "xcomp") and outer.pos_ in VERB_POS and with_the_cue(v, outer, clause):
-        if beside_the_cue(v, outer, outer.head) and is_cue(v, attribution_lexicon()):
+        if beside_the_cue(v, outer, outer.head) and reports:
             # `Mr Prentis said workers did not want to go on strike and called for talks
             # with ministers`: the verb goes on from the verb over the infinitive, itself
             # a clause someone reports; a reporting verb in the reporter's tense is the
@@ -36,13 +37,13 @@ def conjunct_head(v: Token) -> Token:
         return outer
     outer = h.head
     aside = next((c for c in h.children if c.dep_ == "parataxis" and h.i < c.i < v.i and c.tag_ == v.tag_), None) \
-        if is_cue(v, attribution_lexicon()) else None
+        if reports else None
     if aside is not None and is_cue(aside, attribution_lexicon()):
         # `Prices rose, the minister said, and warned that ...`: a reporting verb after an
         # attribution set in the clause goes on from that attribution
         return aside
-    if beside_the_cue(v, h, outer) and (v.tag_ != h.tag_ or is_cue(v, attribution_lexicon())):
-        if not is_cue(outer, attribution_lexicon()) and is_cue(v, attribution_lexicon()) \
+    if beside_the_cue(v, h, outer) and (v.tag_ != h.tag_ or reports):
+        if not is_cue(outer, attribution_lexicon()) and reports \
                 and outer.head.pos_ in VERB_POS and is_cue(outer.head, attribution_lexicon()) \
                 and beside_the_cue(v, outer, outer.head):
             # `Nigel Farage said the warning was indicative that the President did not know

@@ -274,7 +274,7 @@ def _attributes_quote_before(tok: Token, ccomps: list[Token], quoted=None) -> bo
     if quoted is None:
         return False
     doc = tok.doc
-    subject = next((k for k in tok.children if k.dep_ in ("nsubj", "nsubjpass")), None)
+    subject = first_child(tok, INHERITED_SUBJ_DEPS)
     attribution = min(tok.i, subject.left_edge.i) if subject is not None else tok.i
     return any(c.i < tok.i and quoted(c) and c.right_edge.i < attribution
                and all(t.is_punct and not is_dash(t) for t in doc[c.right_edge.i + 1:attribution])

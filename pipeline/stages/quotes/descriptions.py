@@ -18,7 +18,7 @@ from ...nlp.lemmas import lemma as lemma_of
 from ..entities.aliases import organisation_at
 from ..names import courtesy_words, title_words
 from ..offices import office_titles
-from .sources import (DEFINITE, PERSON, UNNAMED, modifiers, np_span, office_words, rank_gap, role_families, role_word,
+from .sources import (DEFINITE, PERSON, UNNAMED, modifiers, office_words, rank_gap, role_families, role_word,
                       speech_lemmas)
 
 # the words that name a body or an office, not a function word (`the`, `of`, `'s`)
@@ -160,9 +160,9 @@ class RoleDescriptions:
                 best, best_key = p.canonical, key
         return best or self._named_later(head, pos, mods, owner, content)
 
-    def _described_before(self, head: Token, span: tuple[int, int] | None, pos: int) -> str | None:
+    def _described_before(self, head: Token, text: str, pos: int) -> str | None:
         """"A Home Office spokesman said ... The spokesman added ...": a bare "the" + noun
-        (``span``, else ``head``'s noun phrase) points back to the unnamed source the article
+        (``text``, the mention's description) points back to the unnamed source the article
         described last with that head noun and more words, a speaker or a main-clause
         subject (``history``), as "the report" does to the report it named (``bodies``):
         docs/guidelines.md §4.5, one source has one speaker value. BBC politics: 51 speakers
@@ -173,7 +173,7 @@ class RoleDescriptions:
         if not any(c.dep_ == "det" and c.lower_ == "the" for c in kids) or any(c.dep_ == "poss" for c in kids):
             return None
         word = head.lower_
-        if self._description_text(span or np_span(head)).lower() != word:
+        if text.lower() != word:
             return None
         for hpos, name, label in reversed(self.history):
             if hpos < pos and label == UNNAMED and self._seen_from(hpos, pos) and _headed_by(name, word):

@@ -411,8 +411,8 @@ def named_thing(head: Token, run: str) -> str | None:
     and so the antecedent of a later "he" or "she" ("Rovers have reportedly offered ..." ->
     "he said" was Rovers; "the Night" of a song's title, "she said"):
 
-    * ``"plural"``: a plural proper noun alone names a team, a party's members or a people
-      ("Rovers", "the Gunners", "Ecologists"; not a surname the tagger took for a plural
+    * ``""``: a plural proper noun alone names a team, a party's members or a people, a
+      group ("Rovers", "the Gunners", "Ecologists"; not a surname the tagger took for a plural
       after a given name, "Hugo Lueders", "Mervyn Davies");
     * with the definite article, a body, an office or a work's title, never a person's name:
       ``"ORG"`` for an acronym or a name of several words ("the FT reports", "the IAAF",
@@ -421,7 +421,7 @@ def named_thing(head: Token, run: str) -> str | None:
       after a possessive, "Lily Tuck's The News From Paraguay": a work);
       ``""`` for one other word, a description ("the Archbishop of Canterbury", "the Queen")."""
     if head.tag_ == "NNPS":
-        return "plural" if " " not in run else None
+        return "" if " " not in run else None
     the = next((c for c in head.children if c.dep_ == "det" and c.lower_ == "the"), None)
     if the is None:
         return None

@@ -79,8 +79,8 @@ from .descriptions import RoleDescriptions, affiliations
 from .sources import (DATELINE_TAIL, DEFINITE, DOCUMENT, GROUP, NOT_SOURCES, PERSON, POSSESSIVE_PRONOUNS,
                       PRONOUN_LABELS, SPEAKER_LABELS, UNNAMED, Source, affiliation_name, all_titles,
                       counts_respondents, describe, giver_span, inside, np_span, of_objects, organisations_by_vote,
-                      named_thing, ranked_offices, refers_back, role_families, role_word, sentence_case_only, source_noun_kind, speaker_kind,
-                      speaker_name, speaking_head, speech_giver, word_tokens)
+                      named_thing, ranked_offices, refers_back, role_families, role_word, sentence_case_only,
+                      source_noun_kind, speaker_kind, speaker_name, speaking_head, speech_giver, word_tokens)
 
 
 @dataclass(frozen=True)
@@ -429,13 +429,14 @@ class SpeakerResolver(RoleDescriptions, BodyDescriptions):
                     else self._description_text(span or np_span(head))
                 self._role_names[text] = normalise_role(text)
                 return text, UNNAMED
-        if noun_kind == "group" and not plural and (earlier := self._described_before(head, span, pos)) is not None:
-            # "the spokesman", "the official" (not an office: "the chancellor" after "the shadow
-            # chancellor" is another person; BBC politics)
-            return earlier, UNNAMED
         if noun_kind == "group" or is_role or plural:
             # (with no span: an unnamed source as a main-clause subject, a possible antecedent)
-            return self._description_text(span or np_span(head)), GROUP if plural else UNNAMED
+            text = self._description_text(span or np_span(head))
+            if noun_kind == "group" and not plural and (earlier := self._described_before(head, text, pos)) is not None:
+                # "the spokesman", "the official" (not an office: "the chancellor" after "the shadow
+                # chancellor" is another person; BBC politics)
+                return earlier, UNNAMED
+            return text, GROUP if plural else UNNAMED
         if not record:
             return None, None
         if span is None:
@@ -445,7 +446,7 @@ class SpeakerResolver(RoleDescriptions, BodyDescriptions):
     def _description_text(self, span: tuple[int, int]) -> str:
         text = self.text[span[0]:span[1]]
         out = describe(text) or text
-        first = self.doc.char_span(span[0], span[0] + 1, alignment_mode="expand")
+        first = self.doc.char_span(span[0], span[0] + 1, alignment_mode="expand") if out[:1].isupper() else None
         if first is not None and len(first) and sentence_case_only(first[0]) and out.startswith(first[0].text):
             out = out[0].lower() + out[1:]  # "Analysts said" and "analysts said" are one source (§4.5)
         return out
