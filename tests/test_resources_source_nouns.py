@@ -14,6 +14,10 @@ from pipeline.resources import SOURCE_NOUN_KINDS, SPEAKER_NOUN_KINDS, source_nou
     # a body's own name follows these (`marketing company Doubleclick`); not nouns whose
     # name-like neighbour is often a person's (`the campaign Manafort was running`)
     ("name", {"company", "firm", "group", "bank", "magazine"}, {"campaign", "government", "party", "report"}),
+    # "the company said" is the company the story is about; "the bank", "the airline" are not resolved so
+    ("subject", {"company", "firm"}, {"bank", "airline", "group", "government"}),
+    # "a spokesman" opening a sentence speaks for the body the sentence before is about; not any group
+    ("speaks_for", {"spokesman", "spokeswoman", "spokesperson"}, {"officials", "analysts", "official"}),
     # who gave these speaks (`Mr. Trump's comments`); a document speaks for its authors as written
     ("speech", {"speech", "remarks", "comments", "interview"}, {"report", "statement", "officials"}),
 ])
@@ -32,10 +36,12 @@ def test_resources_source_nouns_speaker_kind_of_each_noun():
     assert kinds["report"] == "document" and kinds["company"] == "organisation" and kinds["officials"] == "group"
     assert set(kinds.values()) == set(SPEAKER_NOUN_KINDS)
     assert source_nouns_of_kind("name") <= source_nouns_of_kind("organisation")
+    assert source_nouns_of_kind("subject") <= source_nouns_of_kind("organisation")
+    assert source_nouns_of_kind("speaks_for") <= source_nouns_of_kind("group")
 
 
 def test_resources_source_nouns_unknown_kind_names_the_choices():
-    with pytest.raises(ValueError, match="valid kinds: document, group, name, organisation, speech"):
+    with pytest.raises(ValueError, match="valid kinds: document, group, name, organisation, speaks_for, speech, subject"):
         source_nouns_of_kind("people")
 
 

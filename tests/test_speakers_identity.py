@@ -81,6 +81,12 @@ def quote_rows_cached(nlp, text):
      "the plan was right", "spokesman", "unnamed"),
     ('The shadow chancellor said the figures were wrong. The chancellor said the figures were right.',
      "the figures were right", "chancellor", "unnamed"),
+    # "a spokesman" that opens its sentence speaks for the body the sentence before is about (BBC politics/205:
+    # was "spokesman"); not for a person
+    ('Critics attacked the plan. But the Home Office defended the measures. A spokesman said the rules were fair.',
+     "the rules were fair", "Home Office spokesman", "unnamed"),
+    ('Mr Blair defended the measures. A spokesman said the rules were fair.', "the rules were fair", "spokesman",
+     "unnamed"),
     # whom a source is close to, or knows, is part of its description (docs/guidelines.md §4.6; BBC politics/288:
     # was "Sources"), an aside between commas is not
     ('Sources close to the prime minister said the plan was dead.', "the plan was dead",

@@ -191,7 +191,7 @@ def reporting_nouns(kind: str) -> frozenset[str]:
 #: What a noun of ``source_nouns.txt`` heads (the speaker kinds, one per noun) and where
 #: it stands (``name``: right before a body's name); see the file's header.
 SPEAKER_NOUN_KINDS = ("document", "organisation", "group", "speech")
-SOURCE_NOUN_KINDS = frozenset(SPEAKER_NOUN_KINDS) | {"name", "subject"}
+SOURCE_NOUN_KINDS = frozenset(SPEAKER_NOUN_KINDS) | {"name", "subject", "speaks_for"}
 
 
 @lru_cache(maxsize=None)
@@ -203,17 +203,18 @@ def source_nouns_of_kind(kind: str) -> frozenset[str]:
 @lru_cache(maxsize=None)
 def source_noun_kinds() -> dict[str, str]:
     """noun -> the speaker kind (``SPEAKER_NOUN_KINDS``) of ``resources/source_nouns.txt``;
-    a noun with two is refused, and so is a ``name`` or ``subject`` noun that is no ``organisation``."""
+    a noun with two is refused, and so is a ``name`` or ``subject`` noun that is no ``organisation``
+    and a ``speaks_for`` noun that is no ``group``."""
     out: dict[str, str] = {}
     for kind in SPEAKER_NOUN_KINDS:
         for noun in source_nouns_of_kind(kind):
             if out.setdefault(noun, kind) != kind:
                 raise ValueError(f"source_nouns.txt: {noun!r} is both {out[noun]} and {kind}; "
                                  f"give it one of {', '.join(SPEAKER_NOUN_KINDS)}")
-    for marker in ("name", "subject"):
+    for marker, kind in (("name", "organisation"), ("subject", "organisation"), ("speaks_for", "group")):
         for noun in source_nouns_of_kind(marker):
-            if out.get(noun) != "organisation":
-                raise ValueError(f"source_nouns.txt: {noun!r} is of kind {marker}, so it must be an organisation too")
+            if out.get(noun) != kind:
+                raise ValueError(f"source_nouns.txt: {noun!r} is of kind {marker}, so it must be {kind} too")
     return out
 
 

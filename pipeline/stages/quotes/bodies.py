@@ -71,6 +71,23 @@ class BodyDescriptions:
                     return orgs[-1]
         return known_as(own)
 
+    def _body_spoken_for(self, head: Token, text: str) -> str | None:
+        """The body a bare "a spokesman" (``head``, described ``text``; ``source_nouns.txt``,
+        marker speaks_for) that opens its sentence speaks for: the organisation that is the main
+        subject of the sentence before ("But the Home Office defended the measures. A spokesman
+        said: ..."), else None. News names the body, then quotes its spokesman; the guidelines
+        keep the affiliation the article gives (§4.6)."""
+        if text.lower() != head.lower_ or head.lower_ not in source_nouns_of_kind("speaks_for") \
+                or not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children):
+            return None
+        sent = head.sent
+        if sent.start == 0 or any(t.dep_ not in ("det", "cc", "advmod", "punct") for t in head.doc[sent.start:head.i]):
+            return None  # ("But a spokesman said", "However a spokesman pointed out")
+        prev = head.doc[sent.start - 1].sent
+        subj = next((t for t in prev if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"), None)
+        e = self.entity_at(subj.idx) if subj is not None and self._in_narration(subj.idx) else None
+        return self.canonical(e) if e is not None and e.label == "ORG" else None
+
     def _in_lead(self, name: str) -> bool:
         """Whether the article's first two sentences (its headline and lead, in BBC news) name the
         organisation ``name``, in full or by the short form used later (`Marsh & McLennan`,

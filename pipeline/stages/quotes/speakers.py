@@ -436,6 +436,8 @@ class SpeakerResolver(RoleDescriptions, BodyDescriptions):
                 # "the spokesman", "the official" (not an office: "the chancellor" after "the shadow
                 # chancellor" is another person; BBC politics)
                 return earlier, UNNAMED
+            if noun_kind == "group" and not plural and (body := self._body_spoken_for(head, text)) is not None:
+                return f"{body} {text}", UNNAMED  # "Home Office spokesman"
             return text, GROUP if plural else UNNAMED
         if not record:
             return None, None
