@@ -7,7 +7,7 @@ import re
 import pytest
 from spacy.tokens import Doc
 
-from pipeline.stages.quotes.sources import _words_before, organisations_by_vote
+from pipeline.stages.quotes.sources import _words_before, bodies_by_label, organisations_by_vote
 from pipeline.stages.quotes.speakers import EntityRow, SpeakerResolver, speaker_name
 from tests.frozen_parse import VOCAB, frozen_doc
 from tests.test_quotes_attribution import build_doc, run
@@ -209,6 +209,32 @@ def _labelled(*labelled: tuple[str, str]) -> list[EntityRow]:
 ])
 def test_speakers_resolution_one_word_name_tagged_org_as_often_speaks_as_organisation(rows, text, orgs):
     assert organisations_by_vote(rows, text) == orgs
+
+
+@pytest.mark.parametrize(("labels", "text", "speaker", "kind"), [
+    # BBC tech/211: the NER tags "BT" GPE elsewhere and misses it where "BT said": the body, not a person
+    (("GPE", "GPE"), "BT sells lines . BT rose . BT said yes .", "BT", "organisation"),
+    (("GPE",), "OptInRealBig sends mail . OptInRealBig said yes .", "OptInRealBig", "organisation"),
+    # ... not a name the document also tags PERSON, nor one written after a first name ("Jose Mourinho")
+    (("GPE", "PERSON"), "BT sells lines . BT rose . BT said yes .", "BT", "person"),
+    (("GPE",), "Boss Jose Mourinho . Mourinho said yes .", "Mourinho", "person"),
+])
+def test_speakers_resolution_name_the_ner_missed_is_the_body_it_tags_elsewhere(labels, text, speaker, kind):
+    words = text.split()
+    doc = Doc(VOCAB, words=words, pos=["PROPN" if w[:1].isupper() else "VERB" if w in ("said", "sells", "rose")
+                                       else "PUNCT" if w == "." else "NOUN" for w in words])
+    name = words[-4]
+    at = [tok.idx for tok in doc if tok.text == name]  # the last mention has no row: the NER missed it
+    rows = [EntityRow(k, k + len(name), label, name) for k, label in zip(at, labels)]
+    head = doc[len(words) - 4]
+    source = SpeakerResolver(doc, rows, []).resolve(head, (head.idx, head.idx + len(name)))
+    assert (source.name, source.kind) == (speaker, kind)
+
+
+def test_sources_bodies_by_label_counts_one_word_names_never_tagged_person():
+    rows = _labelled(("GPE", "BT"), ("ORG", "BT"), ("GPE", "Gazprom"), ("GPE", "Gazprom"), ("ORG", "Gazprom"),
+                     ("ORG", "Yukos"), ("PERSON", "Yukos"), ("ORG", "Vadim Mitroshin"))
+    assert bodies_by_label(rows, "BT and Gazprom and Yukos.") == {"BT": "ORG", "Gazprom": "GPE"}
 
 
 @pytest.mark.parametrize(("name", "text"), [

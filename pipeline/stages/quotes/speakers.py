@@ -14,7 +14,8 @@ rules, applied in document order (each tested in
    person becomes the full name of a PERSON of the same document (:class:`pipeline.stages.names.PersonNames`).
    A name the alias list calls an organisation is one, whatever the NER said ("the Tories" tagged NORP;
    a party tagged PERSON is ORG already, in the entity rules), and so is a one-word name the document tags
-   an organisation at least as often as a person (:func:`.sources.organisations_by_vote`: ``Yukos``).
+   an organisation at least as often as a person (:func:`.sources.organisations_by_vote`: ``Yukos``);
+   a mention the NER missed of a one-word name it tags only ORG or GPE is that body (``bodies_by_label``: ``BT``).
    A proper name the NER missed is a person's unless it is plural or takes "the"
    (:func:`.sources.named_thing`: "the FT" a body, "the Gunners" a group).
 2. **A role with the name beside it**: ``Ms. Merkel's spokesman, Steffen
@@ -78,8 +79,8 @@ from .bodies import BodyDescriptions
 from .descriptions import RoleDescriptions, affiliations
 from .sources import (DATELINE_TAIL, DEFINITE, DOCUMENT, GROUP, NOT_SOURCES, PERSON, POSSESSIVE_PRONOUNS,
                       PRONOUN_LABELS, SPEAKER_LABELS, UNNAMED, Source, affiliation_name, all_titles,
-                      counts_respondents, describe, giver_span, inside, np_span, of_objects, organisations_by_vote,
-                      named_thing, ranked_offices, refers_back, role_families, role_word, sentence_case_only,
+                      bodies_by_label, counts_respondents, describe, giver_span, inside, np_span, of_objects,
+                      organisations_by_vote, named_thing, ranked_offices, refers_back, role_families, role_word, sentence_case_only,
                       source_noun_kind, speaker_kind, speaker_name, speaking_head, speech_giver, word_tokens)
 
 
@@ -132,6 +133,7 @@ class SpeakerResolver(RoleDescriptions, BodyDescriptions):
         # a name the alias list calls an organisation is one, whatever the NER's label, and
         # so is a one-word name the document tags an organisation (``organisations_by_vote``)
         self._voted_orgs = organisations_by_vote(entities, self.text)
+        self._bodies = bodies_by_label(entities, self.text)  # names tagged only ORG or GPE
         # (a NORP row too, the NER's other guess for a company: `Inbev`, `Valve`; never a
         # nationality, ``demonyms.txt``, whatever stray ORG tag it got)
         self.entities = sorted((replace(e, label="ORG") if e.label in ("PERSON", "NORP") and (
@@ -366,8 +368,9 @@ class SpeakerResolver(RoleDescriptions, BodyDescriptions):
             known = alias_of(run)
             if known is not None and known[1] == "organisation":
                 return known[0], "ORG"  # "Labour, in particular, fears ..."
-            if run in self._voted_orgs:
-                return run, "ORG"  # `Barclays said`: a mention the NER missed of a body it tags elsewhere
+            if run in self._voted_orgs or run in self._bodies:
+                # `Barclays said`, `BT said`: a mention the NER missed of a body it tags elsewhere
+                return run, self._bodies.get(run, "ORG")
             named = named_thing(head, run)  # (not a person's name: a body, a group, an office)
             if named == "ORG":
                 return run, "ORG"
