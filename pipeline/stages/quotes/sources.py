@@ -20,7 +20,8 @@ from spacy.tokens import Token
 
 from ... import schemas
 from ...nlp.lemmas import known_noun, lemma as lemma_of
-from ...resources import person_epithets, poll_words, reporting_verb_lemmas, role_ranks, source_noun_kinds, word_list, word_set
+from ...resources import (person_epithets, poll_words, reporting_verb_lemmas, role_ranks, source_noun_kinds,
+                          source_nouns_of_kind, word_list, word_set)
 from ..entities.aliases import alias_kind, alias_names
 from ..entities.forms import without_affiliation
 from ..entities.patterns import WEEKDAYS_MONTHS
@@ -420,7 +421,11 @@ def named_thing(head: Token, run: str) -> str | None:
       "the Sunday Telegraph"); ``"THE"`` for a name with a capital "The" inside a sentence,
       which is part of it, a performer's ("In an interview ..., The Game described ..."; not
       after a possessive, "Lily Tuck's The News From Paraguay": a work);
-      ``""`` for one other word, a description ("the Archbishop of Canterbury", "the Queen")."""
+      ``""`` for one other word, a description ("the Archbishop of Canterbury", "the Queen");
+    * ``"ORG"`` also for a name after a noun a body's name follows (``source_nouns.txt``, marker
+      name: "security firm F-Secure", "the charity Actionaid")."""
+    if any(c.dep_ == "compound" and c.i < head.i and c.lower_ in source_nouns_of_kind("name") for c in head.children):
+        return "ORG"  # after the noun of a body: "security firm F-Secure", "the charity Actionaid" (BBC: 15 persons)
     if head.tag_ == "NNPS":
         return "" if " " not in run else None
     the = next((c for c in head.children if c.dep_ == "det" and c.lower_ == "the"), None)
