@@ -87,6 +87,11 @@ def quote_rows_cached(nlp, text):
      "the rules were fair", "Home Office spokesman", "unnamed"),
     ('Mr Blair defended the measures. A spokesman said the rules were fair.', "the rules were fair", "spokesman",
      "unnamed"),
+    # ... nor for a body that reported what another one did
+    ('The New York Times reported on Sunday that the Pentagon had drawn up plans for new strikes. A spokesman said '
+     'the report was speculative.', "the report was speculative", "spokesman", "unnamed"),
+    ('Reuters reported that the oil giant had missed its targets. A spokeswoman said the figures would be published '
+     'next week.', "the figures would be published", "spokeswoman", "unnamed"),
     # whom a source is close to, or knows, is part of its description (docs/guidelines.md §4.6; BBC politics/288:
     # was "Sources"), an aside between commas is not
     ('Sources close to the prime minister said the plan was dead.', "the plan was dead",
@@ -359,3 +364,12 @@ def test_speakers_description_refers_back(nlp, text, quote, speaker, kind):
 ])
 def test_speakers_new_description_is_not_the_story_person(nlp, text, quote):
     assert source_of(nlp, text, quote)[0] not in ("Paula Radcliffe", "Andre Agassi")
+
+
+def test_speakers_name_capitalised_mid_sentence_keeps_its_capital(nlp):
+    # BBC business/435: "Fosters said" opens its sentence, but the article writes the brewer's name
+    # mid-sentence too: a name, not "fosters"
+    text = ('Australian brewer Fosters has bought a large stake in Australian winemaker Southcorp, sparking rumours '
+            'of a possible takeover.\n\nFosters bought 18.8% of Southcorp, the global winemaker behind the Penfolds '
+            'brands. Fosters said it was currently in discussions with the board.')
+    assert source_of(nlp, text, "it was currently in discussions")[0] == "Fosters"

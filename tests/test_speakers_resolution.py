@@ -380,3 +380,16 @@ def test_bodies_same_body(short, full, same):
 def test_bodies_most_named(names, most):
     from pipeline.stages.quotes.bodies import _most_named
     assert _most_named(names) == most
+
+
+def test_bodies_most_named_body_counts_a_bodys_mentions_tagged_a_place():
+    # BBC business/252: "BT" tagged GPE 7 times and ORG 6 against "Ofcom" 8 ORG: "the firm" is not Ofcom
+    words = "BT BT BT Ofcom Ofcom BT the firm".split()
+    starts = [sum(len(w) + 1 for w in words[:k]) for k in range(len(words))]
+    labels = ["GPE", "GPE", "ORG", "ORG", "ORG", "GPE"]
+    rows = [EntityRow(starts[k], starts[k] + len(words[k]), labels[k], words[k]) for k in range(6)]
+    resolver = SpeakerResolver(Doc(VOCAB, words=words), rows, [])
+    assert resolver._most_named_body(resolver.doc[7]) == "BT"
+    # a place never tagged a body counts for nothing
+    rows = [EntityRow(r.start, r.end, "GPE" if r.canonical == "BT" else r.label, r.canonical) for r in rows]
+    assert SpeakerResolver(Doc(VOCAB, words=words), rows, [])._most_named_body(resolver.doc[7]) == "Ofcom"

@@ -401,10 +401,20 @@ def sentence_case_only(tok: Token) -> bool:
     lower-case word elsewhere (BBC, 2,225 articles: "Analysts" 86 quotes, "analysts" 96).
     A plural noun the lemmatizer's lists know, heading its phrase, or a quantifier: not a
     name, even one the tagger took for a noun ("Napster", "Rowling", "Labour MPs", "Number
-    10"), an adjective of one ("Conservative MPs") nor an acronym."""
+    10", a name the article also writes mid-sentence: "Fosters said" after "Australian brewer
+    Fosters"), an adjective of one ("Conservative MPs") nor an acronym."""
     word = tok.text
     return (tok.is_sent_start and word[:1].isupper() and word[1:].islower() and not tok.ent_type_
-            and (word.lower() in _QUANTIFIERS or (tok.tag_ == "NNS" and tok.dep_ != "compound" and known_noun(tok))))
+            and (word.lower() in _QUANTIFIERS or (tok.tag_ == "NNS" and tok.dep_ != "compound" and known_noun(tok)))
+            # (nor a name the article capitalises mid-sentence too, alone: "Australian brewer Fosters",
+            # not "Singapore Airlines", "Police Federation")
+            and not any(t.text == word and not t.is_sent_start and not _capitalised_beside(t) for t in tok.doc))
+
+
+def _capitalised_beside(tok: Token) -> bool:
+    """A capitalised word right before or after ``tok``: ``tok`` is part of a longer name."""
+    doc = tok.doc
+    return any(0 <= k < len(doc) and doc[k].text[:1].isupper() and doc[k].is_alpha for k in (tok.i - 1, tok.i + 1))
 
 
 def named_thing(head: Token, run: str) -> str | None:
