@@ -195,6 +195,12 @@ SOURCE_NOUN_KINDS = frozenset(SPEAKER_NOUN_KINDS) | {"name", "subject", "speaks_
 
 
 @lru_cache(maxsize=None)
+def news_agencies() -> frozenset[str]:
+    """The agencies of ``resources/news_agencies.txt``, case-folded."""
+    return frozenset(a.casefold() for a in word_list("news_agencies"))
+
+
+@lru_cache(maxsize=None)
 def source_nouns_of_kind(kind: str) -> frozenset[str]:
     """The nouns of ``resources/source_nouns.txt`` of one kind, lower case."""
     return _words_of_kind("source_nouns", SOURCE_NOUN_KINDS, kind)

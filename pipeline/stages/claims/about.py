@@ -50,7 +50,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ...nlp.docs import lower_positions, sorted_ids
 from ...nlp.lemmas import lemma
-from ...resources import QUOTE_CHARS, impersonal_it_verbs, word_list
+from ...resources import QUOTE_CHARS, impersonal_it_verbs, news_agencies
 from ..entities.aliases import alias_kind, alias_names
 from ..entities.forms import known_acronyms
 from ..quotes.marks import scan_quotes
@@ -222,16 +222,11 @@ def _mentions_by_doc(entities: pd.DataFrame) -> dict[str, list[tuple[int, int, s
     return out
 
 
-@lru_cache(maxsize=1)
-def _agencies() -> frozenset[str]:
-    return frozenset(a.casefold() for a in word_list("news_agencies"))
-
-
 def aboutable(label: str, name: str) -> bool:
     """A name a claim can be about. Not a news agency: inside a claim it is an
     editorial note ("(CSTO - TASS here and henceforth)") or the source ("BelTA has
     learned"), never the topic."""
-    if name.casefold() in _agencies():
+    if name.casefold() in news_agencies():
         return False
     return label in ABOUT_LABELS or _is_body(label, name)
 

@@ -14,7 +14,7 @@ import numpy as np
 from spacy.tokens import Token
 
 from ...nlp.docs import lower_positions, sorted_ids
-from ...resources import poll_words, source_noun_kinds, source_nouns_of_kind, word_list
+from ...resources import news_agencies, poll_words, source_noun_kinds, source_nouns_of_kind
 from ..entities.aliases import known_as
 from ..names import acronym_matches, expansion_words, title_words
 from .sources import GENERIC_BODIES, called_by, np_span
@@ -72,8 +72,8 @@ class BodyDescriptions:
                 found = [o for o in orgs if called_by(o, head.lower_)]
                 if found:
                     return found[-1]
-                if head.lower_ in source_nouns_of_kind("subject") and (most := self._most_named_body(head)) is not None \
-                        and self._in_lead(most):
+                most = self._most_named_body(head) if head.lower_ in source_nouns_of_kind("subject") else None
+                if most is not None and self._in_lead(most):
                     # "The company said": the company the story is about. The body named last was
                     # wrong in a third of 33 BBC business cases (a regulator, "the BBC", a brand);
                     # the one named most often, alone, was right in all 22 that had one, and in 21
@@ -104,7 +104,7 @@ class BodyDescriptions:
             return None
         body = self.canonical(e)
         # (a news agency reports on others: "Reuters reported that the oil giant had ...")
-        return None if body.casefold() in {a.casefold() for a in word_list("news_agencies")} else body
+        return None if body.casefold() in news_agencies() else body
 
     def _most_named_body(self, head: Token) -> str | None:
         """The organisation named most often before ``head``, outside quotes, alone (``_most_named``),

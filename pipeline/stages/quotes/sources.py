@@ -501,12 +501,8 @@ def organisations_by_vote(entities, text: str) -> frozenset[str]:
     writes after what may be a first name (``_after_first_name``): the NER tags some
     people ORG, surname and all (BBC: `Graeme Souness`, `Philip Pullman`, `Adrian
     Mutu`)."""
-    votes: dict[str, list[int]] = {}
-    for e in entities:
-        if " " not in e.canonical and e.label in ("ORG", "PERSON"):
-            votes.setdefault(e.canonical, [0, 0])[e.label == "PERSON"] += 1
-    return frozenset(name for name, (org, person) in votes.items()
-                     if org and org >= person and not _after_first_name(name, text))
+    return frozenset(name for name, (org, gpe, person) in _one_word_votes(entities, text).items()
+                     if org and org >= person)
 
 
 def bodies_by_label(entities, text: str) -> dict[str, str]:
@@ -518,13 +514,18 @@ def bodies_by_label(entities, text: str) -> dict[str, str]:
     (``_after_first_name``: a surname the NER took for a place, "Jose Mourinho" and
     "Mourinho" GPE), nor a name of several words: the NER tags whole names of people ORG
     ("Vadim Mitroshin", "Magnus McEwen-King", "AL Gooneratne": BBC)."""
-    labels: dict[str, list[int]] = {}
+    return {name: "ORG" if org >= gpe else "GPE" for name, (org, gpe, person) in _one_word_votes(entities, text).items()
+            if not person}
+
+
+def _one_word_votes(entities, text: str) -> dict[str, list[int]]:
+    """One-word name -> how many of the document's entity rows tag it [ORG, GPE, PERSON], for
+    the names ``text`` never writes after what may be a first name (``_after_first_name``)."""
+    votes: dict[str, list[int]] = {}
     for e in entities:
         if " " not in e.canonical and e.label in ("ORG", "GPE", "PERSON"):
-            votes = labels.setdefault(e.canonical, [0, 0, 0])
-            votes[("ORG", "GPE", "PERSON").index(e.label)] += 1
-    return {name: "ORG" if org >= gpe else "GPE" for name, (org, gpe, person) in labels.items()
-            if not person and not _after_first_name(name, text)}
+            votes.setdefault(e.canonical, [0, 0, 0])[("ORG", "GPE", "PERSON").index(e.label)] += 1
+    return {name: v for name, v in votes.items() if (v[0] or not v[2]) and not _after_first_name(name, text)}
 
 
 # Capitalised words before a name that are no first name: what opens a sentence (and

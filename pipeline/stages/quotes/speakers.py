@@ -79,9 +79,10 @@ from .bodies import BodyDescriptions
 from .descriptions import RoleDescriptions, affiliations
 from .sources import (DATELINE_TAIL, DEFINITE, DOCUMENT, GROUP, NOT_SOURCES, PERSON, POSSESSIVE_PRONOUNS,
                       PRONOUN_LABELS, SPEAKER_LABELS, UNNAMED, Source, affiliation_name, all_titles,
-                      bodies_by_label, counts_respondents, describe, giver_span, inside, np_span, of_objects,
-                      organisations_by_vote, named_thing, ranked_offices, refers_back, role_families, role_word, sentence_case_only,
-                      source_noun_kind, speaker_kind, speaker_name, speaking_head, speech_giver, word_tokens)
+                      bodies_by_label, counts_respondents, describe, giver_span, inside, named_thing, np_span,
+                      of_objects, organisations_by_vote, ranked_offices, refers_back, role_families, role_word,
+                      sentence_case_only, source_noun_kind, speaker_kind, speaker_name, speaking_head, speech_giver,
+                      word_tokens)
 
 
 @dataclass(frozen=True)
@@ -435,12 +436,13 @@ class SpeakerResolver(RoleDescriptions, BodyDescriptions):
         if noun_kind == "group" or is_role or plural:
             # (with no span: an unnamed source as a main-clause subject, a possible antecedent)
             text = self._description_text(span or np_span(head))
-            if noun_kind == "group" and not plural and (earlier := self._described_before(head, text, pos)) is not None:
-                # "the spokesman", "the official" (not an office: "the chancellor" after "the shadow
-                # chancellor" is another person; BBC politics)
-                return earlier, UNNAMED
-            if noun_kind == "group" and not plural and (body := self._body_spoken_for(head, text)) is not None:
-                return f"{body} {text}", UNNAMED  # "Home Office spokesman"
+            if noun_kind == "group" and not plural:
+                if (earlier := self._described_before(head, text, pos)) is not None:
+                    # "the spokesman", "the official" (not an office: "the chancellor" after "the
+                    # shadow chancellor" is another person; BBC politics)
+                    return earlier, UNNAMED
+                if (body := self._body_spoken_for(head, text)) is not None:
+                    return f"{body} {text}", UNNAMED  # "Home Office spokesman"
             return text, GROUP if plural else UNNAMED
         if not record:
             return None, None
