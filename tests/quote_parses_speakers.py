@@ -5,6 +5,22 @@ en_core_web_sm 3.8 written out token by token: (word, space after, head index, d
 pos, tag, lemma, entity IOB). A model upgrade cannot change what a test means.
 """
 
+# the opening of two cases below: '"Who is the real con man here?" said Murphy'
+_MURPHY_SAID = [
+    ('“', False, 10, 'punct', 'PUNCT', '``', '"', 'O'),
+    ('Who', True, 2, 'nsubj', 'PRON', 'WP', 'who', 'O'),
+    ('is', True, 10, 'ccomp', 'AUX', 'VBZ', 'be', 'O'),
+    ('the', True, 6, 'det', 'DET', 'DT', 'the', 'O'),
+    ('real', True, 6, 'amod', 'ADJ', 'JJ', 'real', 'O'),
+    ('con', True, 6, 'compound', 'X', 'FW', 'con', 'O'),
+    ('man', True, 2, 'attr', 'NOUN', 'NN', 'man', 'O'),
+    ('here', False, 6, 'advmod', 'ADV', 'RB', 'here', 'O'),
+    ('?', False, 10, 'punct', 'PUNCT', '.', '?', 'O'),
+    ('”', True, 10, 'punct', 'PUNCT', "''", '"', 'O'),
+    ('said', True, 10, 'ROOT', 'VERB', 'VBD', 'say', 'O'),
+    ('Murphy', False, 10, 'nsubj', 'PROPN', 'NNP', 'Murphy', 'B-PERSON'),
+]
+
 PARSES = {
     # breitbart_2016-04-23_clinton-wades-in-urges-britain-t: a reporting verb the parser coordinated into a
     # clause of the reported clause
@@ -125,18 +141,7 @@ PARSES = {
     # politico_2016-08-23_top-senate-candidates-pointing-f (shortened): an indirect quote in a clause of a
     # direct quote's attribution
     'continuation_past_clause_of_attribution': [
-        ('“', False, 10, 'punct', 'PUNCT', '``', '"', 'O'),
-        ('Who', True, 2, 'nsubj', 'PRON', 'WP', 'who', 'O'),
-        ('is', True, 10, 'ccomp', 'AUX', 'VBZ', 'be', 'O'),
-        ('the', True, 6, 'det', 'DET', 'DT', 'the', 'O'),
-        ('real', True, 6, 'amod', 'ADJ', 'JJ', 'real', 'O'),
-        ('con', True, 6, 'compound', 'X', 'FW', 'con', 'O'),
-        ('man', True, 2, 'attr', 'NOUN', 'NN', 'man', 'O'),
-        ('here', False, 6, 'advmod', 'ADV', 'RB', 'here', 'O'),
-        ('?', False, 10, 'punct', 'PUNCT', '.', '?', 'O'),
-        ('”', True, 10, 'punct', 'PUNCT', "''", '"', 'O'),
-        ('said', True, 10, 'ROOT', 'VERB', 'VBD', 'say', 'O'),
-        ('Murphy', False, 10, 'nsubj', 'PROPN', 'NNP', 'Murphy', 'B-PERSON'),
+        *_MURPHY_SAID,
         (',', True, 10, 'punct', 'PUNCT', ',', ',', 'O'),
         ('using', True, 10, 'advcl', 'VERB', 'VBG', 'use', 'O'),
         ('a', True, 15, 'det', 'DET', 'DT', 'a', 'O'),
@@ -171,18 +176,7 @@ PARSES = {
     ],
     # by hand after it: the indirect quote is a sentence of its own
     'continuation_after_indirect_of_its_own': [
-        ('“', False, 10, 'punct', 'PUNCT', '``', '"', 'O'),
-        ('Who', True, 2, 'nsubj', 'PRON', 'WP', 'who', 'O'),
-        ('is', True, 10, 'ccomp', 'AUX', 'VBZ', 'be', 'O'),
-        ('the', True, 6, 'det', 'DET', 'DT', 'the', 'O'),
-        ('real', True, 6, 'amod', 'ADJ', 'JJ', 'real', 'O'),
-        ('con', True, 6, 'compound', 'X', 'FW', 'con', 'O'),
-        ('man', True, 2, 'attr', 'NOUN', 'NN', 'man', 'O'),
-        ('here', False, 6, 'advmod', 'ADV', 'RB', 'here', 'O'),
-        ('?', False, 10, 'punct', 'PUNCT', '.', '?', 'O'),
-        ('”', True, 10, 'punct', 'PUNCT', "''", '"', 'O'),
-        ('said', True, 10, 'ROOT', 'VERB', 'VBD', 'say', 'O'),
-        ('Murphy', False, 10, 'nsubj', 'PROPN', 'NNP', 'Murphy', 'B-PERSON'),
+        *_MURPHY_SAID,
         ('.', True, 10, 'punct', 'PUNCT', '.', '.', 'O'),
         ('Rubio', True, 14, 'nsubj', 'PROPN', 'NNP', 'Rubio', 'B-PERSON'),
         ('said', True, 14, 'ROOT', 'VERB', 'VBD', 'say', 'O'),
