@@ -366,7 +366,8 @@ class SpeakerResolver(RoleDescriptions, BodyDescriptions):
             # A named speaker the NER missed (or took for a place: "Belarus' Deputy
             # Minister ... Igor Sekreta"): the proper-name run ending at the head.
             run = self._name_run(head)
-            known = alias_of(run)
+            # (or the whole mention: "Christian Aid" where the NER took "Christian" for a nationality)
+            known = alias_of(run) or alias_of(self.text[slice(*(span or np_span(head)))])
             if known is not None and known[1] == "organisation":
                 return known[0], "ORG"  # "Labour, in particular, fears ..."
             if run in self._voted_orgs or run in self._bodies:
