@@ -7,7 +7,7 @@ import re
 import pytest
 from spacy.tokens import Doc
 
-from pipeline.stages.quotes.sources import _words_before, bodies_by_label, organisations_by_vote
+from pipeline.stages.quotes.name_votes import _words_before, bodies_by_label, organisations_by_vote
 from pipeline.stages.quotes.speakers import EntityRow, SpeakerResolver, speaker_name
 from tests.frozen_parse import VOCAB, frozen_doc
 from tests.test_quotes_attribution import build_doc, run

@@ -363,13 +363,12 @@ class DocAnchors:
         region = self.lines[i]
         if region is None:
             return None
-        line, rel = self.doc.body_lines[i], raw_start - self.doc.body_line_starts[i]
         # Where the raw line holds the span's text at its raw offset, the offset pins the
         # occurrence, and every occurrence counts, one inside a word too: a run's own export
         # re-imported as gold has MONEY '28.7' in '£28.7m', which the word boundary never
         # found (regression: such a gold scored entities F1 0.333 against its own run). A text
         # the offset does not pin keeps the boundary, so 'PA' is not taken inside 'PAY'.
-        pinned = ws_pattern(text, bounded=False).match(line, rel) is not None
+        line, rel, pinned = self._pinned(i, text, raw_start)
         pat = ws_pattern(text, bounded=not pinned)
         k = len([s for s, _ in find_all(pat, line) if s < rel])
         hits = find_all(pat, self.text, region.start, region.end)
@@ -384,10 +383,14 @@ class DocAnchors:
             return "in no gold body line, nor in the run's text"
         if self.lines[i] is None:
             return "its body line is not in the run's text"
-        line, rel = self.doc.body_lines[i], raw_start - self.doc.body_line_starts[i]
-        if ws_pattern(text, bounded=False).match(line, rel) is None:
+        if not self._pinned(i, text, raw_start)[2]:
             return f"its raw_start {raw_start} does not point at its text in its body line"
         return "its body line is in the run's text, but changed"
+
+    def _pinned(self, i: int, text: str, raw_start: int) -> tuple[str, int, bool]:
+        """(body line ``i``, the span's offset in it, whether the line holds ``text`` there)."""
+        line, rel = self.doc.body_lines[i], raw_start - self.doc.body_line_starts[i]
+        return line, rel, ws_pattern(text, bounded=False).match(line, rel) is not None
 
     def _line_of(self, text: str, raw_start: int) -> int | None:
         """The body line that holds a span (its text and raw offset), by number."""

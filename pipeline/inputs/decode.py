@@ -107,12 +107,11 @@ def decode_raw(data: bytes) -> tuple[str, str]:
     """(the text of ``data``, its encoding) before normalisation: a byte-order mark's
     encoding, else UTF-8, cp1252, Latin-1 (module docstring); ``DecodeError`` for binary
     data or bytes their byte-order mark does not describe."""
-    if data.startswith(codecs.BOM_UTF8):
-        raw, enc = data.decode("utf-8-sig", errors="replace"), "utf-8-sig"
-    elif data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
-        raw, enc = _decode_or_fail(data, "utf-32"), "utf-32"
-    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        raw, enc = _decode_or_fail(data, "utf-16"), "utf-16"
+    enc = _bom_encoding(data)
+    if enc == "utf-8-sig":
+        raw = data.decode(enc, errors="replace")
+    elif enc is not None:
+        raw = _decode_or_fail(data, enc)
     else:
         if data.startswith(_BINARY_SIGNATURES):
             raise DecodeError("binary", f"file starts with a binary signature {data[:4]!r}")
@@ -133,13 +132,18 @@ def decode_head(data: bytes) -> str:
     """The text of the first bytes of a file, as ``decode_raw`` reads the whole file's
     (its byte-order mark's encoding, else UTF-8; a byte that is not UTF-8, and a character
     the cut ends inside, become U+FFFD): enough to tell what the file begins with."""
+    return data.decode(_bom_encoding(data) or "utf-8-sig", errors="replace")
+
+
+def _bom_encoding(data: bytes) -> str | None:
+    """The encoding ``data``'s byte-order mark names, or None without one."""
+    if data.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig"
     if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):  # (the LE one starts like UTF-16's)
-        encoding = "utf-32"
-    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        encoding = "utf-16"
-    else:
-        encoding = "utf-8-sig"
-    return codecs.getincrementaldecoder(encoding)(errors="replace").decode(data, final=True)
+        return "utf-32"
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    return None
 
 
 def _decode_or_fail(data: bytes, encoding: str) -> str:

@@ -140,10 +140,11 @@ _WORD = re.compile(r"\w+")
 
 
 def content_of(doc: Doc | None, text: str, start: int, end: int, quote: tuple[int, int] | None,
-               direct: bool = False) -> tuple[int, int]:
+               direct: bool = False, frame: tuple[Span, Span] | None = None) -> tuple[int, int]:
     """Characters of the asserted content of the claim [start, end) (module docstring).
     ``quote``: the span of the quote the claim overlaps most, ``direct`` when it is a
-    direct quote."""
+    direct quote; ``frame``: the claim's span and its ``content_span`` where the caller has
+    them already (found here otherwise)."""
     if quote is not None:
         a, b = max(start, quote[0]), min(end, quote[1])
         if b > a:
@@ -154,22 +155,25 @@ def content_of(doc: Doc | None, text: str, start: int, end: int, quote: tuple[in
             # only the phrase, and `about` lost the clause's subject). The clause's own
             # words before the phrase are few (`police had`, `there was`); not a frame the
             # parse ran on to a quote a colon introduces (`... but argued: "He has ..."`)
-            clause = _clause(doc, text, start, end) if direct and a > start else None
+            clause = _clause(doc, text, start, end, frame) if direct and a > start else None
             if clause is not None and clause[0] < a and b <= clause[1]:
                 lead = text[clause[0]:a]
                 if ":" not in lead and 0 < len(_WORD.findall(lead)) <= _CLAUSE_LEAD_WORDS:
                     return clause
             return a, b
-    return _clause(doc, text, start, end) or (start, end)  # no frame: the content is the claim (docs/spec.md)
+    return _clause(doc, text, start, end, frame) or (start, end)  # no frame: the content is the claim (docs/spec.md)
 
 
-def _clause(doc: Doc | None, text: str, start: int, end: int) -> tuple[int, int] | None:
+def _clause(doc: Doc | None, text: str, start: int, end: int, frame=None) -> tuple[int, int] | None:
     """The reported clause of the claim [start, end) on its parse (``cues.content_span``),
-    or None when the parse finds no frame around it."""
-    span = doc.char_span(start, end, alignment_mode="expand") if doc is not None else None
-    if span is None or not len(span):
-        return None
-    c = content_span(span)
+    or None when the parse finds no frame around it; ``frame``: as ``content_of``'s."""
+    if frame is not None:
+        span, c = frame
+    else:
+        span = doc.char_span(start, end, alignment_mode="expand") if doc is not None else None
+        if span is None or not len(span):
+            return None
+        c = content_span(span)
     if (c.start, c.end) == (span.start, span.end):
         return None
     return _trim(text, max(start, c.start_char), min(end, c.end_char), start, end)

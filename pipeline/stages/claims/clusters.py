@@ -127,9 +127,8 @@ def _claim_words(text: str, framed: bool = True) -> tuple[list[str], frozenset, 
         stems, neg = stemmed(word_forms(text)), len(_NEGATION.findall(text.lower()))
     frame = _frame_words()
     words = [t for t in stems if t not in frame]
-    if framed:
-        return words, frozenset(amounts(text)), neg
-    return words, frozenset(amounts(text)) | _reporting_words().intersection(stems), neg
+    nums = frozenset(amounts(text))
+    return words, nums if framed else nums | _reporting_words().intersection(stems), neg
 
 
 def _feature(text: str, framed: bool = True) -> tuple[str, str]:

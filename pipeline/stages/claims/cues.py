@@ -260,8 +260,8 @@ def _describes_a_noun(tok: Token) -> bool:
             continue
         if cur.head.dep_ == "ROOT":
             return False
-        return cur.dep_ == "relcl" or any(k.dep_ in ("nsubj", "nsubjpass", "mark") or (k.dep_ == "aux" and k.lower_ == "to")
-                                          for k in cur.children)
+        return cur.dep_ == "relcl" or is_to_infinitive(cur) or any(k.dep_ in ("nsubj", "nsubjpass", "mark")
+                                                                   for k in cur.children)
     return False
 
 
@@ -292,8 +292,6 @@ def _course_of(tok: Token) -> bool:
     funding is intended to support families`: no one commits)."""
     return tok.dep_ == "xcomp" and lemma_of(tok.head).lower() in reporting_verb_lemmas("course") \
         and not any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.head.children)
-
-
 
 
 def _commits_to_course(tok: Token) -> bool:
@@ -365,8 +363,8 @@ def find_cues(span: Span, matches: list[tuple[str, int, int]] | None = None) -> 
             if name == "position_verb" and tok.tag_ == "VBG" and not any(
                     c.dep_ in ("aux",) and lemma_of(c) == "be" for c in tok.children):
                 continue  # "... focusing mainly on", a participle, not a stance
-            if name == "position_verb" and any(c.dep_ == "aux" and (c.lower_ == "to" or c.tag_ == "VBD")
-                                               for c in tok.children) and not _course_of(tok):
+            if name == "position_verb" and (is_to_infinitive(tok) or any(c.dep_ == "aux" and c.tag_ == "VBD"
+                                                                         for c in tok.children)) and not _course_of(tok):
                 # "what the prime minister did not want", "is likely to want to capitalise",
                 # "right to want": a past or an infinitive is no stance taken (BBC politics)
                 continue

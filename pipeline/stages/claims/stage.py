@@ -241,7 +241,7 @@ def sentence_candidate(doc_id: str, sent_id: int, start: int, end: int, text: st
     # and check-worthiness go with the content, not the attribution frame
     # (docs/guidelines.md §5.6, §5.7): "..., Sekreta said in Vienna on 4 December" puts
     # no date into the claim
-    content_chars = a, b = content_of(doc, arrays.text, start, end, quote_span, direct)
+    content_chars = a, b = content_of(doc, arrays.text, start, end, quote_span, direct, frame=(span, content))
     model_span = doc.char_span(a, b, alignment_mode="expand") if (a, b) != (start, end) else span
     if model_span is None or not len(model_span):
         a, b, model_span = start, end, span

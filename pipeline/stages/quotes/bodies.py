@@ -55,12 +55,13 @@ def _most_named(names: list[str]) -> str | None:
 class BodyDescriptions:
     """The document and body rules of :class:`~pipeline.stages.quotes.speakers.SpeakerResolver`."""
 
-    def _body_or_document(self, head: Token, kind: str, definite: bool, span) -> str:
+    def _body_or_document(self, head: Token, kind: str, definite: bool, described: str) -> str:
         """``the report`` -> the report (``the committee`` -> the committee) the article named
-        last with more words; else the description as written or its alias-list canonical."""
+        last with more words; else the description as written or its alias-list canonical.
+        ``described``: the description of ``head``'s noun phrase."""
         owner = next((c for c in head.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
         # "Mr Crosby's statement" -> "Lynton Crosby statement"
-        own = self._owned_description(head, owner) if owner is not None else self._description_text(np_span(head))
+        own = self._owned_description(head, owner) if owner is not None else described
         if definite and len(own.split()) == 1:
             found = [d for p, d, k, h in self._nouns() if p < head.idx and k == kind
                      and h == head.lower_ and len(d.split()) > 1]

@@ -14,7 +14,7 @@ rules, applied in document order (each tested in
    person becomes the full name of a PERSON of the same document (:class:`pipeline.stages.names.PersonNames`).
    A name the alias list calls an organisation is one, whatever the NER said ("the Tories" tagged NORP;
    a party tagged PERSON is ORG already, in the entity rules), and so is a one-word name the document tags
-   an organisation at least as often as a person (:func:`.sources.organisations_by_vote`: ``Yukos``);
+   an organisation at least as often as a person (:func:`.name_votes.organisations_by_vote`: ``Yukos``);
    a mention the NER missed of a one-word name it tags only ORG or GPE is that body (``bodies_by_label``: ``BT``).
    A proper name the NER missed is a person's unless it is plural or takes "the"
    (:func:`.sources.named_thing`: "the FT" a body, "the Gunners" a group).
@@ -77,10 +77,11 @@ from ..gender import PRONOUN_GENDERS, description_gender, first_name_gender, hon
 from ..names import PersonNames, normalise_role, org_title_words, postnominals, surname, title_words
 from .bodies import BodyDescriptions
 from .descriptions import RoleDescriptions, affiliations
+from .name_votes import one_word_bodies
 from .sources import (DATELINE_TAIL, DEFINITE, DOCUMENT, GROUP, NOT_SOURCES, PERSON, POSSESSIVE_PRONOUNS,
                       PRONOUN_LABELS, SPEAKER_LABELS, UNNAMED, Source, affiliation_name, all_titles,
-                      bodies_by_label, counts_respondents, describe, giver_span, inside, named_thing, np_span,
-                      of_objects, organisations_by_vote, ranked_offices, refers_back, role_families, role_word,
+                      counts_respondents, describe, giver_span, inside, named_thing, np_span,
+                      of_objects, ranked_offices, refers_back, role_families, role_word,
                       sentence_case_only, source_noun_kind, speaker_kind, speaker_name, speaking_head, speech_giver,
                       word_tokens)
 
@@ -133,8 +134,8 @@ class SpeakerResolver(RoleDescriptions, BodyDescriptions):
         self.text = doc_text(doc) if text is None else text  # Doc.text is rebuilt on every access
         # a name the alias list calls an organisation is one, whatever the NER's label, and
         # so is a one-word name the document tags an organisation (``organisations_by_vote``)
-        self._voted_orgs = organisations_by_vote(entities, self.text)
-        self._bodies = bodies_by_label(entities, self.text)  # names tagged only ORG or GPE
+        # (``_bodies``: names tagged only ORG or GPE, ``bodies_by_label``)
+        self._voted_orgs, self._bodies = one_word_bodies(entities, self.text)
         # (a NORP row too, the NER's other guess for a company: `Inbev`, `Valve`; never a
         # nationality, ``demonyms.txt``, whatever stray ORG tag it got)
         self.entities = sorted((replace(e, label="ORG") if e.label in ("PERSON", "NORP") and (
@@ -399,14 +400,15 @@ class SpeakerResolver(RoleDescriptions, BodyDescriptions):
             # are no antecedent of a later "he" (BBC: "The first minister's comments came in
             # ..." took the "he" of Jack McConnell); "his comments": whom "he" names (above)
             return self._resolve_head(giver, giver.idx, record, giver_span(giver), content)
-        known = alias_of(self._description_text(np_span(head)))
+        described = self._description_text(np_span(head))
+        known = alias_of(described)
         if known is not None and known[1] == "organisation":
             # a body the NER missed ("The Scottish Executive believes ...")
             return known[0], "ORG"
         if noun_kind == "document":
-            return self._body_or_document(head, "document", definite, span), DOCUMENT
+            return self._body_or_document(head, "document", definite, described), DOCUMENT
         if noun_kind == "organisation":
-            body = self._body_or_document(head, "organisation", definite, span)
+            body = self._body_or_document(head, "organisation", definite, described)
             if not self._names_a_body(body, head):
                 # "the government said", "his party said", "police said": a body the article
                 # does not name is described, not named (docs/guidelines.md §4.6: an
@@ -431,12 +433,12 @@ class SpeakerResolver(RoleDescriptions, BodyDescriptions):
                 # "the prime minister" of an article that ties the role to nobody: the
                 # role stays the source; the corpus-wide pass may name its holder
                 text = self._owned_description(head, owner) if owner is not None \
-                    else self._description_text(span or np_span(head))
+                    else self._description_text(span) if span else described
                 self._role_names[text] = normalise_role(text)
                 return text, UNNAMED
         if noun_kind == "group" or is_role or plural:
             # (with no span: an unnamed source as a main-clause subject, a possible antecedent)
-            text = self._description_text(span or np_span(head))
+            text = self._description_text(span) if span else described
             if noun_kind == "group" and not plural:
                 if (earlier := self._described_before(head, text, pos)) is not None:
                     # "the spokesman", "the official" (not an office: "the chancellor" after "the

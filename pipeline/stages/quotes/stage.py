@@ -260,7 +260,7 @@ def _addressee(head, cue: tuple[int, int] | None = None) -> bool:
         or prep.head.lower_ in reporting_nouns("addressee-to"))
 
 
-def _early_continuation(att: Attribution, text: str, last, last_direct=None) -> QuoteRow | None:
+def _early_continuation(att: Attribution, text: str, last, last_direct) -> QuoteRow | None:
     """Rules 1-2 of the module docstring: the attribution just before; not an indirect
     quote in the sentence of the direct quote before it, a clause of that quote's own
     attribution (`"Who is the real con man here?" said Murphy, using a term Rubio has
